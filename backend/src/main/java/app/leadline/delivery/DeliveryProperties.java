@@ -1,0 +1,53 @@
+package app.leadline.delivery;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The warehouse's rhythm and the carriers' transit times, from configuration ({@code leadline.delivery.*}).
+ *
+ * @param zone the warehouse's time zone: cut-off and dispatch days are read there
+ * @param cutOff orders placed before this time on a dispatch day leave the same day
+ * @param handlingDays working days from goods received to goods dispatched
+ * @param transit working days in transit per destination country (ISO 3166 alpha-2)
+ * @param defaultTransit transit for countries not listed
+ */
+@ConfigurationProperties("leadline.delivery")
+record DeliveryProperties(
+        ZoneId zone, LocalTime cutOff, int handlingDays, Map<String, Transit> transit, Transit defaultTransit) {
+
+    DeliveryProperties {
+        zone = zone == null ? ZoneId.of("Europe/Copenhagen") : zone;
+        cutOff = cutOff == null ? LocalTime.of(14, 0) : cutOff;
+        handlingDays = Math.max(0, handlingDays);
+        transit = transit == null ? defaultTransitTimes() : Map.copyOf(transit);
+        defaultTransit = defaultTransit == null ? new Transit(3, 6) : defaultTransit;
+    }
+
+    Transit transitTo(String country) {
+        return transit.getOrDefault(country.toUpperCase(Locale.ROOT), defaultTransit);
+    }
+
+    private static Map<String, Transit> defaultTransitTimes() {
+        return Map.of(
+                "DK", new Transit(1, 2),
+                "SE", new Transit(2, 3),
+                "NO", new Transit(2, 4),
+                "DE", new Transit(2, 3),
+                "PL", new Transit(2, 4),
+                "NL", new Transit(2, 4),
+                "GB", new Transit(3, 5));
+    }
+
+    /** Working days in transit, fastest and slowest. */
+    record Transit(int min, int max) {
+        Transit {
+            if (min < 0 || max < min) {
+                throw new IllegalArgumentException("Transit days must satisfy 0 <= min <= max, got " + min + ".." + max);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package app.leadline.delivery;
+
+import app.leadline.delivery.DeliveryProperties.Transit;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes each line's ETA window from when its goods can leave (stock, a purchase order's arrival, a
+ * supplier's dispatch) plus transit to the destination. Dispatch and transit count working days (Mon–Fri).
+ */
+@Component
+public class EtaCalculator {
+
+    private final DeliveryProperties properties;
+
+    EtaCalculator(DeliveryProperties properties) {
+        this.properties = properties;
+    }
+
+    /** A stock item leaves on the next dispatch: today before the cut-off, else the next working day. */
+    public EtaWindow forStock(Instant placedAt, String country) {
+        return afterDispatch(nextDispatch(placedAt), transit(country));
+    }
+
+    /** A backordered item leaves after its purchase order arrives and is handled. */
+    public EtaWindow forBackorder(Instant placedAt, LocalDate expectedArrival, String country) {
+        LocalDate placedOn = placedAt.atZone(properties.zone()).toLocalDate();
+        LocalDate arrival = expectedArrival.isBefore(placedOn) ? placedOn : expectedArrival;
+        LocalDate dispatch = addWorkingDays(onOrAfterWorkingDay(arrival), properties.handlingDays());
+        return afterDispatch(dispatch, transit(country));
+    }
+
+    /** A dropshipped item leaves the supplier within its lead time, counted from the order's dispatch day. */
+    public EtaWindow forDropship(Instant placedAt, LeadTime leadTime, String country) {
+        LocalDate start = nextDispatch(placedAt);
+        Transit transit = transit(country);
+        return new EtaWindow(
+                addWorkingDays(start, leadTime.minDays() + transit.min()),
+                addWorkingDays(start, leadTime.maxDays() + transit.max()));
+    }
+
+    private Transit transit(String country) {
+        return properties.transitTo(country);
+    }
+
+    private LocalDate nextDispatch(Instant placedAt) {
+        ZonedDateTime local = placedAt.atZone(properties.zone());
+        LocalDate day = local.toLocalDate();
+        if (isWorkingDay(day) && local.toLocalTime().isBefore(properties.cutOff())) {
+            return day;
+        }
+        return addWorkingDays(day, 1);
+    }
+
+    private static EtaWindow afterDispatch(LocalDate dispatch, Transit transit) {
+        return new EtaWindow(addWorkingDays(dispatch, transit.min()), addWorkingDays(dispatch, transit.max()));
+    }
+
+    private static LocalDate onOrAfterWorkingDay(LocalDate day) {
+        return isWorkingDay(day) ? day : addWorkingDays(day, 1);
+    }
+
+    static LocalDate addWorkingDays(LocalDate from, int days) {
+        LocalDate day = from;
+        int left = days;
+        while (left > 0) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                left--;
+            }
+        }
+        return day;
+    }
+
+    private static boolean isWorkingDay(LocalDate day) {
+        DayOfWeek dow = day.getDayOfWeek();
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+    }
+}

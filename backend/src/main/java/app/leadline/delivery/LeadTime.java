@@ -1,0 +1,11 @@
+package app.leadline.delivery;
+
+/** Working days a supplier takes to dispatch a dropshipped item, fastest and slowest. */
+public record LeadTime(int minDays, int maxDays) {
+
+    public LeadTime {
+        if (minDays < 0 || maxDays < minDays) {
+            throw new IllegalArgumentException("Lead time must satisfy 0 <= min <= max, got " + minDays + ".." + maxDays);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package app.leadline.demo;
+
+import app.leadline.delivery.LeadTime;
+import app.leadline.order.LineSource;
+import app.leadline.order.NewOrder;
+import app.leadline.order.NewOrder.NewCustomer;
+import app.leadline.order.NewOrder.NewDestination;
+import app.leadline.order.NewOrder.NewLine;
+import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.Supplier;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Builds the demo's suppliers, purchase orders and orders, the same every time for the same clock day. */
+final class DemoData {
+
+    /** Orders whose links are printed: one per language, mixing stock, backordered and dropshipped lines. */
+    static final List<String> SHOWCASE = List.of("DEMO-1001", "DEMO-1002", "DEMO-1003", "DEMO-1004", "DEMO-1005");
+
+    private record Product(String sku, String name, String price, LineSource source, String supplier) {}
+
+    private record Market(String locale, String country, String currency, String phonePrefix, List<String> names, List<String> cities) {}
+
+    private static final List<Product> PRODUCTS = List.of(
+            new Product("SOFA-OSLO-3", "Oslo 3-seat sofa, sand", "8995.00", LineSource.BACKORDER, "NORDIC-SOFA"),
+            new Product("SOFA-BERGEN-2", "Bergen 2-seat sofa, moss", "6495.00", LineSource.BACKORDER, "NORDIC-SOFA"),
+            new Product("CHAIR-AARHUS", "Aarhus lounge chair, oak", "3295.00", LineSource.BACKORDER, "BALTIC-WOOD"),
+            new Product("TABLE-RIGA-180", "Riga dining table 180 cm", "5995.00", LineSource.BACKORDER, "BALTIC-WOOD"),
+            new Product("LAMP-RHEIN", "Rhein floor lamp, brass", "1495.00", LineSource.DROPSHIP, "RHEIN-LICHT"),
+            new Product("LAMP-MOSEL", "Mosel pendant lamp", "995.00", LineSource.DROPSHIP, "RHEIN-LICHT"),
+            new Product("RUG-KRAKOW", "Kraków wool rug 200x300", "2495.00", LineSource.DROPSHIP, "WISLA-TEX"),
+            new Product("CUSHION-LINEN", "Linen cushion cover, 2 pcs", "249.00", LineSource.STOCK, null),
+            new Product("THROW-WOOL", "Wool throw, grey", "449.00", LineSource.STOCK, null),
+            new Product("VASE-GLASS", "Hand-blown glass vase", "329.00", LineSource.STOCK, null));
+
+    private static final List<Market> MARKETS = List.of(
+            new Market("da", "DK", "DKK", "+4520", List.of("Mette Jensen", "Lars Nielsen", "Sofie Hansen", "Anders Pedersen"), List.of("København", "Aarhus", "Odense")),
+            new Market("de", "DE", "EUR", "+49151", List.of("Anna Müller", "Jonas Schmidt", "Lea Fischer", "Paul Weber"), List.of("Berlin", "Hamburg", "München")),
+            new Market("pl", "PL", "PLN", "+48601", List.of("Zofia Nowak", "Jakub Wójcik", "Maja Kowalska", "Piotr Lewandowski"), List.of("Warszawa", "Kraków", "Gdańsk")),
+            new Market("en", "GB", "GBP", "+44770", List.of("Olivia Smith", "George Brown", "Amelia Taylor", "Harry Wilson"), List.of("London", "Leeds", "Bristol")));
+
+    private DemoData() {}
+
+    static List<Supplier> suppliers() {
+        return List.of(
+                new Supplier("NORDIC-SOFA", "Nordic Sofa Works", null),
+                new Supplier("BALTIC-WOOD", "Baltic Woodcraft", null),
+                new Supplier("RHEIN-LICHT", "Rhein Licht GmbH", new LeadTime(2, 5)),
+                new Supplier("WISLA-TEX", "Wisła Textiles", new LeadTime(3, 7)));
+    }
+
+    static List<PurchaseOrder> purchaseOrders(LocalDate today) {
+        return List.of(
+                PurchaseOrder.open("PO-NS-2041", "NORDIC-SOFA", List.of("SOFA-OSLO-3"), today.plusDays(18)),
+                PurchaseOrder.open("PO-NS-2042", "NORDIC-SOFA", List.of("SOFA-BERGEN-2", "SOFA-OSLO-3"), today.plusDays(32)),
+                PurchaseOrder.open("PO-BW-0877", "BALTIC-WOOD", List.of("CHAIR-AARHUS"), today.plusDays(11)),
+                PurchaseOrder.open("PO-BW-0878", "BALTIC-WOOD", List.of("TABLE-RIGA-180", "CHAIR-AARHUS"), today.plusDays(25)));
+    }
+
+    static List<NewOrder> orders(int count, Instant now) {
+        Random random = new Random(now.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay());
+        List<NewOrder> orders = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Market market = MARKETS.get(i < SHOWCASE.size() ? showcaseMarket(i) : random.nextInt(MARKETS.size()));
+            List<NewLine> lines = i < SHOWCASE.size() ? showcaseLines(i) : randomLines(random);
+            String name = market.names().get(random.nextInt(market.names().size()));
+            String number = "DEMO-" + (1001 + i);
+            Instant placedAt = now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 6) + 30L));
+            orders.add(new NewOrder(
+                    number,
+                    placedAt,
+                    market.currency(),
+                    new NewCustomer(
+                            name,
+                            name.toLowerCase().replaceAll("[^a-z]+", ".") + "." + (1001 + i) + "@example.com",
+                            market.phonePrefix() + String.format("%06d", random.nextInt(1_000_000)),
+                            market.locale(),
+                            null,
+                            i % 7 == 0 ? "B2B" : "B2C"),
+                    new NewDestination(
+                            (random.nextInt(120) + 1) + " " + "Demo Street",
+                            String.valueOf(10000 + random.nextInt(89999)),
+                            market.cities().get(random.nextInt(market.cities().size())),
+                            market.country()),
+                    null,
+                    lines));
+        }
+        return orders;
+    }
+
+    private static int showcaseMarket(int i) {
+        return new int[] {3, 1, 0, 2, 3}[i];
+    }
+
+    private static List<NewLine> showcaseLines(int i) {
+        return switch (i) {
+            case 0 -> lines(PRODUCTS.get(7), PRODUCTS.get(0), PRODUCTS.get(4));
+            case 1 -> lines(PRODUCTS.get(8), PRODUCTS.get(2), PRODUCTS.get(6));
+            case 2 -> lines(PRODUCTS.get(3), PRODUCTS.get(9));
+            case 3 -> lines(PRODUCTS.get(1), PRODUCTS.get(5), PRODUCTS.get(7));
+            default -> lines(PRODUCTS.get(8), PRODUCTS.get(9));
+        };
+    }
+
+    private static List<NewLine> randomLines(Random random) {
+        int count = 1 + random.nextInt(3);
+        List<Product> chosen = new ArrayList<>();
+        while (chosen.size() < count) {
+            Product product = PRODUCTS.get(random.nextInt(PRODUCTS.size()));
+            if (!chosen.contains(product)) {
+                chosen.add(product);
+            }
+        }
+        return lines(chosen.toArray(Product[]::new));
+    }
+
+    private static List<NewLine> lines(Product... products) {
+        List<NewLine> lines = new ArrayList<>();
+        for (Product product : products) {
+            int quantity = product.source() == LineSource.STOCK ? 2 : 1;
+            lines.add(new NewLine(product.sku(), product.name(), quantity, product.price(), product.source(), product.supplier()));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,125 @@
+package app.leadline.demo;
+
+import app.leadline.order.OrderIntake;
+import app.leadline.order.OrderQueries;
+import app.leadline.order.TrackingLinks;
+import app.leadline.supplier.SupplierCatalog;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * On a first start with an empty store, loads the demo and prints tracking links for a handful of orders. On
+ * later starts it issues those few links anew (a link is only ever stored as a hash) and prints them again.
+ * Links go to standard output on purpose, not to the log: tokens never enter a log.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "leadline.demo.enabled", matchIfMissing = true)
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final SupplierCatalog suppliers;
+    private final OrderIntake intake;
+    private final OrderQueries orders;
+    private final TrackingLinks links;
+    private final DemoProperties properties;
+    private final Clock clock;
+    private final PrintStream out = System.out;
+
+    DemoDataLoader(
+            SupplierCatalog suppliers,
+            OrderIntake intake,
+            OrderQueries orders,
+            TrackingLinks links,
+            DemoProperties properties,
+            Clock clock) {
+        this.suppliers = suppliers;
+        this.intake = intake;
+        this.orders = orders;
+        this.links = links;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (orders.count() == 0 && suppliers.isEmpty()) {
+            load();
+        } else {
+            log.info("Store holds {} orders; demo data is not loaded again", orders.count());
+        }
+        printShowcaseLinks();
+    }
+
+    private void load() {
+        long started = System.nanoTime();
+        DemoData.suppliers().forEach(suppliers::save);
+        DemoData.purchaseOrders(LocalDate.now(clock)).forEach(suppliers::save);
+        var batch = DemoData.orders(properties.orders(), clock.instant());
+        asShop(() -> {
+            for (int from = 0; from < batch.size(); from += 100) {
+                var outcome = intake.place(batch.subList(from, Math.min(batch.size(), from + 100)));
+                if (!outcome.errors().isEmpty()) {
+                    throw new IllegalStateException("Demo data is invalid: " + outcome.errors());
+                }
+            }
+        });
+        log.info("Loaded demo data: {} suppliers, {} orders in {} ms", DemoData.suppliers().size(), batch.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void printShowcaseLinks() {
+        Map<String, String> reissued = DemoData.SHOWCASE.stream()
+                .filter(number -> orders.byNumber(number).isPresent())
+                .collect(Collectors.toMap(Function.identity(), number -> links.reissue(number).orElseThrow()));
+        if (reissued.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Demo orders: open a tracking link to see what the customer sees.");
+        for (String number : DemoData.SHOWCASE) {
+            String link = reissued.get(number);
+            if (link == null) {
+                continue;
+            }
+            out.println("Tracking link: " + link);
+            orders.byNumber(number).ifPresent(order -> out.println("  " + number + " (" + order.customer().locale() + ", "
+                    + order.destination().country() + "): " + describe(order.lines()) + "; order arrives " + order.eta().earliest()
+                    + " to " + order.eta().latest()));
+        }
+        out.println();
+    }
+
+    private static String describe(List<app.leadline.order.OrderLine> lines) {
+        return lines.stream()
+                .map(line -> line.name() + " [" + line.source().name().toLowerCase() + ", " + line.eta().earliest() + " to " + line.eta().latest() + "]")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Demo orders arrive as the demo shop would send them, through the same checks. */
+    private static void asShop(Runnable work) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "demo-loader", null, List.of(new SimpleGrantedAuthority("SCOPE_orders:write"))));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package app.leadline.order;
+
+import app.leadline.delivery.EtaCalculator;
+import app.leadline.delivery.EtaWindow;
+import app.leadline.order.NewOrder.NewLine;
+import app.leadline.platform.LeadlineProperties;
+import app.leadline.platform.UserError;
+import app.leadline.supplier.PurchaseOrder.Allocation;
+import app.leadline.supplier.PurchaseOrderRef;
+import app.leadline.supplier.SupplierCatalog;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The shop hands orders over. A batch is checked whole before anything is stored; each order is idempotent on
+ * the shop's order number, so sending it again returns the order already there.
+ */
+@Service
+public class OrderIntake {
+
+    private static final String DEFAULT_ZONE = "Europe/Copenhagen";
+    private static final Map<String, String> ZONE_BY_COUNTRY = Map.of(
+            "DK", "Europe/Copenhagen", "DE", "Europe/Berlin", "PL", "Europe/Warsaw", "SE", "Europe/Stockholm",
+            "NO", "Europe/Oslo", "GB", "Europe/London", "NL", "Europe/Amsterdam");
+
+    private final Orders orders;
+    private final SupplierCatalog suppliers;
+    private final EtaCalculator etas;
+    private final TrackingLinkProperties links;
+    private final LeadlineProperties leadline;
+    private final Clock clock;
+
+    OrderIntake(
+            Orders orders,
+            SupplierCatalog suppliers,
+            EtaCalculator etas,
+            TrackingLinkProperties links,
+            LeadlineProperties leadline,
+            Clock clock) {
+        this.orders = orders;
+        this.suppliers = suppliers;
+        this.etas = etas;
+        this.links = links;
+        this.leadline = leadline;
+        this.clock = clock;
+    }
+
+    /** The outcome for one order: the order, whether this call created it, and its link if it did. */
+    public record PlacedOrder(Order order, boolean created, Optional<String> trackingUrl) {}
+
+    /** Either every order placed (or found), or the errors and nothing stored. */
+    public record Outcome(List<PlacedOrder> orders, List<UserError> errors) {}
+
+    @PreAuthorize("hasAuthority('SCOPE_orders:write')")
+    public Outcome place(List<NewOrder> batch) {
+        OrderValidation validation = new OrderValidation(suppliers, clock);
+        List<UserError> errors = validation.check(batch);
+        if (!errors.isEmpty()) {
+            return new Outcome(List.of(), errors);
+        }
+        List<PlacedOrder> placed = new ArrayList<>(batch.size());
+        for (NewOrder order : batch) {
+            placed.add(placeOne(order, validation));
+        }
+        return new Outcome(placed, List.of());
+    }
+
+    private PlacedOrder placeOne(NewOrder input, OrderValidation resolved) {
+        Optional<Order> existing = orders.findByNumber(input.number());
+        if (existing.isPresent()) {
+            return new PlacedOrder(existing.get(), false, Optional.empty());
+        }
+        Instant placedAt = input.placedAt() == null ? clock.instant() : input.placedAt();
+        String country = input.destination().country();
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < input.lines().size(); i++) {
+            lines.add(line("L" + (i + 1), input.lines().get(i), placedAt, country, resolved));
+        }
+        TrackingToken token = TrackingToken.generate();
+        Order order = Order.place(
+                input.number(),
+                customer(input),
+                placedAt,
+                input.currency(),
+                new Destination(
+                        input.destination().street().trim(),
+                        input.destination().postalCode().trim(),
+                        input.destination().city().trim(),
+                        country),
+                delivery(input, placedAt),
+                lines,
+                token,
+                links.linkLifetime());
+        // Allocations go first: if the process dies before the order is stored, a purchase order points at an
+        // order that does not exist, which the cascade skips; the other way round a line would miss its delays.
+        allocate(order);
+        try {
+            orders.insert(order);
+        } catch (DuplicateKeyException raced) {
+            return new PlacedOrder(orders.findByNumber(input.number()).orElseThrow(() -> raced), false, Optional.empty());
+        }
+        return new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value())));
+    }
+
+    private OrderLine line(String id, NewLine input, Instant placedAt, String country, OrderValidation resolved) {
+        BigDecimal price = OrderValidation.amount(input.unitPrice()).orElseThrow();
+        return switch (input.source()) {
+            case STOCK -> newLine(id, input, price, null, null, etas.forStock(placedAt, country), LineStatus.RESERVED);
+            case BACKORDER -> {
+                PurchaseOrderRef po = resolved.purchaseOrderFor(input.supplier(), input.sku()).orElseThrow();
+                EtaWindow eta = etas.forBackorder(placedAt, po.expectedArrival(), country);
+                yield newLine(id, input, price, input.supplier(), po.number(), eta, LineStatus.AWAITING_SUPPLIER);
+            }
+            case DROPSHIP -> {
+                EtaWindow eta = etas.forDropship(placedAt, resolved.leadTimeOf(input.supplier()), country);
+                yield newLine(id, input, price, input.supplier(), null, eta, LineStatus.AWAITING_SUPPLIER);
+            }
+        };
+    }
+
+    private static OrderLine newLine(
+            String id, NewLine input, BigDecimal price, String supplier, String purchaseOrder, EtaWindow eta, LineStatus status) {
+        return new OrderLine(
+                id,
+                input.sku().trim(),
+                input.name().trim(),
+                input.quantity(),
+                price,
+                input.source(),
+                supplier,
+                purchaseOrder,
+                eta.latest(),
+                eta,
+                status,
+                PaymentState.AUTHORIZED,
+                null);
+    }
+
+    private void allocate(Order order) {
+        Map<String, List<Allocation>> byPurchaseOrder = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            line.purchaseOrderNumber()
+                    .ifPresent(po -> byPurchaseOrder
+                            .computeIfAbsent(po, key -> new ArrayList<>())
+                            .add(new Allocation(order.id(), line.id())));
+        }
+        byPurchaseOrder.forEach(suppliers::allocate);
+    }
+
+    private static Customer customer(NewOrder input) {
+        NewOrder.NewCustomer customer = input.customer();
+        String zone = customer.timeZone() != null
+                ? customer.timeZone()
+                : ZONE_BY_COUNTRY.getOrDefault(input.destination().country(), DEFAULT_ZONE);
+        String segment = customer.segment() == null || customer.segment().isBlank() ? "B2C" : customer.segment().trim();
+        return new Customer(
+                customer.name().trim(),
+                customer.email().trim(),
+                customer.phone(),
+                OrderValidation.language(customer.locale()).orElseThrow(),
+                zone,
+                segment);
+    }
+
+    private static DeliveryChoice delivery(NewOrder input, Instant placedAt) {
+        DeliveryPreference segmentDefault = DeliveryPreference.WAIT_FOR_ALL;
+        return input.deliveryPreference() == null
+                ? new DeliveryChoice(segmentDefault, "policy", placedAt, segmentDefault)
+                : new DeliveryChoice(input.deliveryPreference(), "shop", placedAt, segmentDefault);
+    }
+}

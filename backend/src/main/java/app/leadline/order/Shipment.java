@@ -1,0 +1,15 @@
+package app.leadline.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** A parcel on its way: which lines, with whom, and what was charged for it. */
+public record Shipment(
+        String id,
+        List<String> lineIds,
+        String carrier,
+        String trackingNumber,
+        Instant shippedAt,
+        Instant deliveredAt,
+        BigDecimal amountCaptured) {}

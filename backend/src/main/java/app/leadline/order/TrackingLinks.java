@@ -1,0 +1,33 @@
+package app.leadline.order;
+
+import app.leadline.platform.LeadlineProperties;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Issuing tracking links anew; the previous link of the order stops working at once. */
+@Service
+public class TrackingLinks {
+
+    private final Orders orders;
+    private final TrackingLinkProperties properties;
+    private final LeadlineProperties leadline;
+    private final Clock clock;
+
+    TrackingLinks(Orders orders, TrackingLinkProperties properties, LeadlineProperties leadline, Clock clock) {
+        this.orders = orders;
+        this.properties = properties;
+        this.leadline = leadline;
+        this.clock = clock;
+    }
+
+    /** The order's new tracking link, or empty if there is no such order. */
+    public Optional<String> reissue(String orderNumber) {
+        return orders.findByNumber(orderNumber).map(order -> {
+            TrackingToken token = TrackingToken.generate();
+            order.reissueTrackingLink(token, clock.instant(), properties.linkLifetime());
+            orders.save(order);
+            return leadline.link("/t/" + token.value());
+        });
+    }
+}

@@ -1,0 +1,176 @@
+package app.leadline.platform;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The embedded default's OAuth2 authorization server, so that Leadline runs with nothing else: a demo shop client
+ * (client credentials, scope {@code orders:write}) and demo agents. Off as soon as an external issuer is
+ * configured. Its signing key lives in memory: tokens do not survive a restart, which is fine for a demo.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${leadline.security.issuer-uri:}'.isEmpty()")
+class EmbeddedAuthorizationServerConfiguration {
+
+    static final String DEMO_SHOP_CLIENT = "demo-shop";
+    static final String DEMO_SHOP_SECRET = "demo-shop-secret";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    /** The sign-in form that the authorization endpoint sends agents to. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain signInSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/login", "/logout")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(LeadlineProperties leadline) {
+        return AuthorizationServerSettings.builder()
+                .issuer(leadline.link(""))
+                .build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(LeadlineProperties leadline, PasswordEncoder passwords) {
+        RegisteredClient shop = RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(DEMO_SHOP_CLIENT)
+                .clientSecret(passwords.encode(DEMO_SHOP_SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("orders:write")
+                .scope("orders:read")
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+                .build();
+        RegisteredClient console = RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("leadline-console")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUri(leadline.link("/console/callback"))
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).build())
+                .build();
+        return new InMemoryRegisteredClientRepository(shop, console);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Demo agents for the console: {@code agent}/{@code agent} and {@code admin}/{@code admin}. */
+    @Bean
+    UserDetailsService demoAgents(PasswordEncoder passwords) {
+        return new InMemoryUserDetailsManager(
+                User.withUsername("agent").password(passwords.encode("agent")).roles("AGENT").build(),
+                User.withUsername("admin").password(passwords.encode("admin")).roles("AGENT", "ADMIN").build());
+    }
+
+    /** Every token is for Leadline's API; an agent's token carries the agent's roles. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> audienceAndRoles(SecurityProperties security) {
+        return context -> {
+            context.getClaims().audience(List.of(security.audience()));
+            Set<String> roles = context.getPrincipal().getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .filter(authority -> authority.startsWith("ROLE_"))
+                    .map(authority -> authority.substring("ROLE_".length()))
+                    .collect(Collectors.toSet());
+            if (!roles.isEmpty()) {
+                context.getClaims().claim("roles", roles);
+            }
+        };
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource() {
+        KeyPair keys = rsaKeyPair();
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                .privateKey((RSAPrivateKey) keys.getPrivate())
+                .keyID(UUID.randomUUID().toString())
+                .build();
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    /** Verifies what the embedded server signed, without a network round trip to its own JWK endpoint. */
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, LeadlineProperties leadline, SecurityProperties security) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwkSource));
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(SecurityConfiguration.tokenValidator(leadline.link(""), security.audience()));
+        return decoder;
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has RSA", e);
+        }
+    }
+}

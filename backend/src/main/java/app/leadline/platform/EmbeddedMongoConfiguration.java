@@ -1,0 +1,87 @@
+package app.leadline.platform;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import com.mongodb.ConnectionString;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded default store: an in-process MongoDB wire-protocol server that the real driver reaches over
+ * loopback. It is only started when no {@code spring.mongodb.uri} is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty()")
+class EmbeddedMongoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(EmbeddedStoreProperties properties) {
+        MongoServer server = new MongoServer(backend(properties));
+        // The oplog gives the embedded store change streams, which live updates rely on.
+        server.enableOplog();
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Embedded store ({}) listening on {}", properties.describe(), address);
+        return server;
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server, EmbeddedStoreProperties properties) {
+        InetSocketAddress address = server.getLocalAddress();
+        ConnectionString uri = new ConnectionString(
+                "mongodb://127.0.0.1:" + address.getPort() + "/" + properties.database());
+        return () -> uri;
+    }
+
+    private static MongoBackend backend(EmbeddedStoreProperties properties) {
+        if (properties.backend() == EmbeddedStoreProperties.Backend.MEMORY) {
+            return new MemoryBackend();
+        }
+        try {
+            Files.createDirectories(properties.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the embedded store's folder " + properties.path(), e);
+        }
+        return new H2Backend(properties.path().resolve("leadline.mv").toString());
+    }
+
+    /**
+     * Where and how the embedded store keeps its data.
+     *
+     * @param backend {@code H2} keeps data in a file across restarts, {@code MEMORY} forgets it on exit
+     * @param path the folder of the H2 file
+     * @param database the database name
+     */
+    @ConfigurationProperties("leadline.store")
+    record EmbeddedStoreProperties(Backend backend, Path path, String database) {
+
+        enum Backend {
+            H2,
+            MEMORY
+        }
+
+        EmbeddedStoreProperties {
+            backend = backend == null ? Backend.H2 : backend;
+            path = path == null ? Path.of("data") : path;
+            database = database == null || database.isBlank() ? "leadline" : database;
+        }
+
+        String describe() {
+            return backend == Backend.H2 ? "H2 file in " + path.toAbsolutePath().normalize() : "in memory";
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package app.leadline.platform;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.language.StringValue;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import reactor.core.publisher.Mono;
+
+/** GraphQL hardening (depth and complexity limits, no field suggestions) and the ISO-8601 date scalars. */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+    private static final Pattern SUGGESTION = Pattern.compile("\\s*Did you mean .*$");
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+    }
+
+    /**
+     * Validation messages name fields that exist when a client guesses wrong ("Did you mean ..."). Outside
+     * development that is a map of the schema for anyone probing it, so the suggestion is cut.
+     */
+    @Bean
+    WebGraphQlInterceptor fieldSuggestionsInterceptor(GraphQlLimits limits) {
+        return (request, chain) -> chain.next(request).map(response -> limits.fieldSuggestions()
+                ? response
+                : withoutSuggestions(response));
+    }
+
+    private static WebGraphQlResponse withoutSuggestions(WebGraphQlResponse response) {
+        if (response.getErrors().isEmpty()) {
+            return response;
+        }
+        return response.transform(builder -> builder.errors(response.getErrors().stream()
+                .map(error -> (GraphQLError) GraphqlErrorBuilder.newError()
+                        .message(SUGGESTION.matcher(error.getMessage()).replaceAll(""))
+                        .locations(error.getLocations())
+                        .path(error.getParsedPath())
+                        .errorType(error.getErrorType())
+                        .extensions(error.getExtensions())
+                        .build())
+                .toList()));
+    }
+
+    @Bean
+    RuntimeWiringConfigurer dateScalars() {
+        return wiring -> wiring.scalar(scalar("Date", "An ISO-8601 calendar date, e.g. 2026-12-24.", LocalDate.class, LocalDate::parse))
+                .scalar(scalar("DateTime", "An ISO-8601 instant in UTC, e.g. 2026-11-23T14:05:00Z.", Instant.class, Instant::parse));
+    }
+
+    private static <T> GraphQLScalarType scalar(String name, String description, Class<T> type, Function<String, T> parse) {
+        return GraphQLScalarType.newScalar()
+                .name(name)
+                .description(description)
+                .coercing(new Coercing<T, String>() {
+                    @Override
+                    public String serialize(Object value) {
+                        if (type.isInstance(value)) {
+                            return value.toString();
+                        }
+                        throw new CoercingSerializeException("Not a " + name + ": " + value);
+                    }
+
+                    @Override
+                    public T parseValue(Object input) {
+                        try {
+                            return parse.apply(String.valueOf(input));
+                        } catch (DateTimeParseException e) {
+                            throw new CoercingParseValueException("Not an ISO-8601 " + name + ": " + input);
+                        }
+                    }
+
+                    @Override
+                    public T parseLiteral(Object input) {
+                        if (input instanceof StringValue string) {
+                            try {
+                                return parse.apply(string.getValue());
+                            } catch (DateTimeParseException e) {
+                                throw new CoercingParseLiteralException("Not an ISO-8601 " + name + ": " + string.getValue());
+                            }
+                        }
+                        throw new CoercingParseLiteralException("Expected an ISO-8601 " + name + " string");
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Limits on what one GraphQL request may ask for.
+     *
+     * @param fieldSuggestions whether validation errors may suggest field names (development only)
+     */
+    @ConfigurationProperties("leadline.graphql")
+    record GraphQlLimits(Integer maxDepth, Integer maxComplexity, boolean fieldSuggestions) {
+        GraphQlLimits {
+            maxDepth = maxDepth == null ? 10 : maxDepth;
+            maxComplexity = maxComplexity == null ? 300 : maxComplexity;
+        }
+    }
+
+}
