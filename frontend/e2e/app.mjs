@@ -1,0 +1,83 @@
+// Starts the packaged Leadline application the way a user does (java -jar, embedded default,
+// demo data) on a free port with a fresh store, and hands the tests its demo tracking links.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const STARTUP_TIMEOUT_MS = 180_000;
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+export async function startApplication() {
+  const jar = resolve(process.env.LEADLINE_JAR ?? '../backend/target/leadline.jar');
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const store = mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
+  const child = spawn(
+    'java',
+    [
+      '-jar',
+      jar,
+      `--server.port=${port}`,
+      `--leadline.public-base-url=${baseUrl}`,
+      `--leadline.store.path=${store}`,
+      '--leadline.demo.orders=60',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const links = [];
+  const ready = new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`Leadline did not print its demo links in time:\n${output}`)), STARTUP_TIMEOUT_MS);
+    child.on('exit', (code) => fail(new Error(`Leadline exited with ${code} before it was ready:\n${output}`)));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      for (const match of String(chunk).matchAll(/^Tracking link: (\S+)$/gm)) {
+        links.push(match[1]);
+      }
+      if (links.length >= 5) {
+        clearTimeout(timer);
+        done();
+      }
+    });
+  });
+  await ready;
+  return {
+    baseUrl,
+    links,
+    async stop() {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(store, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The order behind a link, as the API gives it: what the page must show. */
+export async function trackOrder(baseUrl, link) {
+  const token = new URL(link).pathname.split('/').pop();
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        'query($token: String!) { trackOrder(token: $token) { number locale lines { sku name source eta { earliest latest } } } }',
+      variables: { token },
+    }),
+  });
+  const body = await response.json();
+  return body.data.trackOrder;
+}

@@ -1,0 +1,151 @@
+// The customer's tracking page in a real browser against the real application.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { startApplication, trackOrder } from './app.mjs';
+import { launchBrowser, seriousAccessibilityViolations } from './browser.mjs';
+
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? 'test-results';
+const PHONE = { width: 390, height: 844 };
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApplication();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function openPage(url, { locale = 'en-GB', viewport = PHONE } = {}) {
+  const context = await browser.newContext({ locale, viewport, timezoneId: 'America/Los_Angeles' });
+  const page = await context.newPage();
+  const response = await page.goto(url);
+  return { page, response, close: () => context.close() };
+}
+
+async function linkFor(language) {
+  for (const link of app.links) {
+    const order = await trackOrder(app.baseUrl, link);
+    if (order.locale === language && order.lines.length >= 3) {
+      return { link, order };
+    }
+  }
+  throw new Error(`No demo order in ${language} with three lines among ${app.links.length} links`);
+}
+
+function day(isoDate, locale) {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+function month(isoDate, locale) {
+  return new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+describe('a customer opens their tracking link', () => {
+  test('in English: every line with its own ETA window, sources told apart', async () => {
+    const { link, order } = await linkFor('en');
+    const { page, response, close } = await openPage(link);
+    try {
+      assert.equal(response.headers()['referrer-policy'], 'no-referrer');
+      assert.match(response.headers()['cache-control'], /no-store/);
+      await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+
+      const items = page.locator('li.line');
+      assert.equal(await items.count(), order.lines.length);
+      const sourceText = {
+        STOCK: 'In stock',
+        BACKORDER: 'Ordered from the supplier for you',
+        DROPSHIP: 'Sent directly from the supplier',
+      };
+      for (const [index, line] of order.lines.entries()) {
+        const item = items.nth(index);
+        assert.equal(await item.locator('h3').textContent(), line.name);
+        assert.equal(await item.locator('.source').textContent(), sourceText[line.source]);
+        const eta = await item.getByTestId('line-eta').textContent();
+        assert.match(eta, /^Expected /);
+        for (const date of [line.eta.earliest, line.eta.latest]) {
+          assert.ok(eta.includes(day(date, 'en-GB')), `${eta} shows the day of ${date}`);
+        }
+        assert.ok(eta.includes(month(line.eta.latest, 'en-GB')), `${eta} shows the month of ${line.eta.latest}`);
+        if (line.source === 'DROPSHIP') {
+          assert.doesNotMatch(await item.textContent(), /backorder/i);
+        }
+      }
+
+      const fitsPhone = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+      assert.ok(fitsPhone, 'the page fits a phone-sized screen without sideways scrolling');
+      assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.setViewportSize({ width: 900, height: 900 });
+      await page.screenshot({ path: `${SCREENSHOTS}/tracking-page.png`, fullPage: true });
+    } finally {
+      await close();
+    }
+  });
+
+  test('in German: the customer’s language and date format', async () => {
+    const { link, order } = await linkFor('de');
+    const { page, close } = await openPage(link, { locale: 'en-US' });
+    try {
+      await page.getByRole('heading', { level: 1, name: `Bestellung ${order.number}` }).waitFor();
+      const items = page.locator('li.line');
+      for (const [index, line] of order.lines.entries()) {
+        const eta = await items.nth(index).getByTestId('line-eta').textContent();
+        assert.match(eta, /^Voraussichtlich /);
+        assert.ok(eta.includes(month(line.eta.latest, 'de-DE')), `${eta} names the month in German`);
+      }
+      const dropship = order.lines.findIndex((line) => line.source === 'DROPSHIP');
+      assert.equal(await items.nth(dropship).locator('.source').textContent(), 'Wird direkt vom Lieferanten versandt');
+    } finally {
+      await close();
+    }
+  });
+
+  test('can switch the page to another language', async () => {
+    const { link, order } = await linkFor('en');
+    const { page, close } = await openPage(link);
+    try {
+      await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
+      await page.getByLabel('Language').selectOption('pl');
+      await page.getByRole('heading', { level: 1, name: `Zamówienie ${order.number}` }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'pl');
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a link that opens no order', () => {
+  for (const [what, token] of [
+    ['unknown', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    ['truncated', 'short'],
+  ]) {
+    test(`shows the same clear message for an ${what} token`, async () => {
+      const { page, response, close } = await openPage(`${app.baseUrl}/t/${token}`);
+      try {
+        assert.equal(response.status(), 200);
+        await page.getByRole('heading', { level: 1, name: 'This link does not open an order' }).waitFor();
+        assert.match(await page.locator('main').textContent(), /expired or been replaced/);
+        assert.deepEqual(await seriousAccessibilityViolations(page), []);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  test('speaks the browser’s language when there is no order to take it from', async () => {
+    const { page, close } = await openPage(`${app.baseUrl}/t/nothing-here`, { locale: 'da-DK' });
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Dette link åbner ikke en ordre' }).waitFor();
+    } finally {
+      await close();
+    }
+  });
+});

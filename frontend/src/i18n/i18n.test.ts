@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { formatDay, formatWindow, pickLanguage, translator } from './i18n';
+import { CATALOGUES, LANGUAGES } from './messages';
+
+describe('the translation catalogue', () => {
+  it('has every English key in every language, none left empty', () => {
+    const keys = Object.keys(CATALOGUES.en).sort();
+    for (const language of LANGUAGES) {
+      expect(Object.keys(CATALOGUES[language]).sort()).toEqual(keys);
+      for (const key of keys) {
+        expect(CATALOGUES[language][key as keyof typeof CATALOGUES.en].trim()).not.toBe('');
+      }
+    }
+  });
+
+  it('fills placeholders', () => {
+    expect(translator('de')('tracking.order', { number: 'DEMO-1002' })).toBe('Bestellung DEMO-1002');
+  });
+
+  it('never calls a dropshipped item backordered', () => {
+    for (const language of LANGUAGES) {
+      const t = translator(language);
+      expect(t('source.DROPSHIP')).not.toEqual(t('source.BACKORDER'));
+    }
+    expect(translator('en')('source.DROPSHIP').toLowerCase()).not.toContain('backorder');
+  });
+});
+
+describe('choosing the language', () => {
+  it('takes the first supported tag, regions ignored', () => {
+    expect(pickLanguage(null, 'fr-FR', 'da-DK')).toBe('da');
+    expect(pickLanguage('pl')).toBe('pl');
+  });
+
+  it('falls back to English', () => {
+    expect(pickLanguage('sv', undefined)).toBe('en');
+  });
+});
+
+describe('dates', () => {
+  it('shows a calendar day on that day whatever the reader’s time zone', () => {
+    expect(formatDay('2026-12-24', 'en')).toContain('24');
+    expect(formatDay('2026-12-24', 'de')).toContain('24');
+  });
+
+  it('writes a window in the reader’s language', () => {
+    expect(formatWindow('2026-12-17', '2026-12-21', 'en')).toMatch(/17.*21.*Dec/);
+    expect(formatWindow('2026-12-17', '2026-12-21', 'de')).toMatch(/17.*21.*Dez/);
+    expect(formatWindow('2026-12-17', '2026-12-21', 'pl')).toMatch(/17.*21.*gru/);
+  });
+
+  it('writes a one-day window as one day', () => {
+    expect(formatWindow('2026-12-17', '2026-12-17', 'da')).toBe(formatDay('2026-12-17', 'da'));
+  });
+});

@@ -1,0 +1,50 @@
+import { CATALOGUES, LANGUAGES, type Language, type MessageKey } from './messages';
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** The first of the given language tags that Leadline speaks, else English. */
+export function pickLanguage(...tags: Array<string | null | undefined>): Language {
+  for (const tag of tags) {
+    const language = tag?.toLowerCase().split(/[-_]/)[0];
+    if (language && (LANGUAGES as readonly string[]).includes(language)) {
+      return language as Language;
+    }
+  }
+  return 'en';
+}
+
+export function translator(language: Language): Translate {
+  const catalogue = CATALOGUES[language];
+  return (key, params = {}) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+// ETA dates are calendar days (no time, no zone): format them as such, in UTC, so that no
+// reader's time zone can move a day.
+function calendarDay(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}
+
+// The regional convention each language is read with (day before month in English too: the shops are European).
+const DATE_LOCALES: Record<Language, string> = { en: 'en-GB', da: 'da-DK', de: 'de-DE', pl: 'pl-PL' };
+
+const DAY: Intl.DateTimeFormatOptions = { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' };
+
+/** A calendar day in the reader's language, e.g. "Thu 17 Dec" or "Do., 17. Dez.". */
+export function formatDay(isoDate: string, language: Language): string {
+  return new Intl.DateTimeFormat(DATE_LOCALES[language], DAY).format(calendarDay(isoDate));
+}
+
+/** An ETA window in the reader's language, e.g. "Thu 17 – Mon 21 Dec". */
+export function formatWindow(earliest: string, latest: string, language: Language): string {
+  const format = new Intl.DateTimeFormat(DATE_LOCALES[language], DAY);
+  if (earliest === latest) {
+    return format.format(calendarDay(earliest));
+  }
+  return format.formatRange(calendarDay(earliest), calendarDay(latest));
+}
+
+/** An instant in the reader's language and time zone, e.g. "21 Nov 2026". */
+export function formatInstant(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(DATE_LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+}

@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TrackOrderQuery, TrackOrderQueryVariables } from '../generated/graphql';
+import { graphql } from '../graphql';
+import { pickLanguage, translator } from '../i18n/i18n';
+import type { Language } from '../i18n/messages';
+import { Shell } from '../Shell';
+import { OrderView } from './OrderView';
+import TRACK_ORDER from './trackOrder.graphql?raw';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'found'; order: NonNullable<TrackOrderQuery['trackOrder']> }
+  | { kind: 'notFound' }
+  | { kind: 'failed' };
+
+/** The customer's page behind a tracking link, in the customer's language unless they pick another. */
+export function TrackingPage({ token }: { token: string }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [chosen, setChosen] = useState<Language | null>(null);
+
+  const load = useCallback(() => {
+    setState({ kind: 'loading' });
+    graphql<TrackOrderQuery, TrackOrderQueryVariables>(TRACK_ORDER, { token })
+      .then((data) => setState(data.trackOrder ? { kind: 'found', order: data.trackOrder } : { kind: 'notFound' }))
+      .catch(() => setState({ kind: 'failed' }));
+  }, [token]);
+
+  useEffect(load, [load]);
+
+  const language =
+    chosen ?? pickLanguage(state.kind === 'found' ? state.order.locale : null, ...navigator.languages);
+  const t = translator(language);
+
+  return (
+    <Shell language={language} onLanguage={setChosen}>
+      {state.kind === 'loading' && <p aria-live="polite">{t('tracking.loading')}</p>}
+      {state.kind === 'found' && <OrderView order={state.order} language={language} />}
+      {state.kind === 'notFound' && (
+        <section className="notice" aria-labelledby="not-found">
+          <h1 id="not-found">{t('notFound.title')}</h1>
+          <p>{t('notFound.body')}</p>
+        </section>
+      )}
+      {state.kind === 'failed' && (
+        <section className="notice" role="alert">
+          <h1>{t('error.title')}</h1>
+          <p>{t('error.body')}</p>
+          <button type="button" onClick={load}>
+            {t('error.retry')}
+          </button>
+        </section>
+      )}
+    </Shell>
+  );
+}

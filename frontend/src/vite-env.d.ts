@@ -1,0 +1,5 @@
+/// <reference types="vite/client" />
+declare module '*.graphql?raw' {
+  const source: string;
+  export default source;
+}
