@@ -46,7 +46,8 @@ record DeliveryProperties(
     record Transit(int min, int max) {
         Transit {
             if (min < 0 || max < min) {
-                throw new IllegalArgumentException("Transit days must satisfy 0 <= min <= max, got " + min + ".." + max);
+                throw new IllegalArgumentException(
+                        "Transit days must satisfy 0 <= min <= max, got " + min + ".." + max);
             }
         }
     }

@@ -11,7 +11,8 @@ public record EtaWindow(LocalDate earliest, LocalDate latest) {
             throw new IllegalArgumentException("An ETA window needs both ends");
         }
         if (latest.isBefore(earliest)) {
-            throw new IllegalArgumentException("An ETA window cannot end (" + latest + ") before it starts (" + earliest + ")");
+            throw new IllegalArgumentException(
+                    "An ETA window cannot end (" + latest + ") before it starts (" + earliest + ")");
         }
     }
 

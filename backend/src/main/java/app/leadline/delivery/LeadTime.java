@@ -5,7 +5,8 @@ public record LeadTime(int minDays, int maxDays) {
 
     public LeadTime {
         if (minDays < 0 || maxDays < minDays) {
-            throw new IllegalArgumentException("Lead time must satisfy 0 <= min <= max, got " + minDays + ".." + maxDays);
+            throw new IllegalArgumentException(
+                    "Lead time must satisfy 0 <= min <= max, got " + minDays + ".." + maxDays);
         }
     }
 }

@@ -24,7 +24,13 @@ final class DemoData {
 
     private record Product(String sku, String name, String price, LineSource source, String supplier) {}
 
-    private record Market(String locale, String country, String currency, String phonePrefix, List<String> names, List<String> cities) {}
+    private record Market(
+            String locale,
+            String country,
+            String currency,
+            String phonePrefix,
+            List<String> names,
+            List<String> cities) {}
 
     private static final List<Product> PRODUCTS = List.of(
             new Product("SOFA-OSLO-3", "Oslo 3-seat sofa, sand", "8995.00", LineSource.BACKORDER, "NORDIC-SOFA"),
@@ -39,10 +45,34 @@ final class DemoData {
             new Product("VASE-GLASS", "Hand-blown glass vase", "329.00", LineSource.STOCK, null));
 
     private static final List<Market> MARKETS = List.of(
-            new Market("da", "DK", "DKK", "+4520", List.of("Mette Jensen", "Lars Nielsen", "Sofie Hansen", "Anders Pedersen"), List.of("København", "Aarhus", "Odense")),
-            new Market("de", "DE", "EUR", "+49151", List.of("Anna Müller", "Jonas Schmidt", "Lea Fischer", "Paul Weber"), List.of("Berlin", "Hamburg", "München")),
-            new Market("pl", "PL", "PLN", "+48601", List.of("Zofia Nowak", "Jakub Wójcik", "Maja Kowalska", "Piotr Lewandowski"), List.of("Warszawa", "Kraków", "Gdańsk")),
-            new Market("en", "GB", "GBP", "+44770", List.of("Olivia Smith", "George Brown", "Amelia Taylor", "Harry Wilson"), List.of("London", "Leeds", "Bristol")));
+            new Market(
+                    "da",
+                    "DK",
+                    "DKK",
+                    "+4520",
+                    List.of("Mette Jensen", "Lars Nielsen", "Sofie Hansen", "Anders Pedersen"),
+                    List.of("København", "Aarhus", "Odense")),
+            new Market(
+                    "de",
+                    "DE",
+                    "EUR",
+                    "+49151",
+                    List.of("Anna Müller", "Jonas Schmidt", "Lea Fischer", "Paul Weber"),
+                    List.of("Berlin", "Hamburg", "München")),
+            new Market(
+                    "pl",
+                    "PL",
+                    "PLN",
+                    "+48601",
+                    List.of("Zofia Nowak", "Jakub Wójcik", "Maja Kowalska", "Piotr Lewandowski"),
+                    List.of("Warszawa", "Kraków", "Gdańsk")),
+            new Market(
+                    "en",
+                    "GB",
+                    "GBP",
+                    "+44770",
+                    List.of("Olivia Smith", "George Brown", "Amelia Taylor", "Harry Wilson"),
+                    List.of("London", "Leeds", "Bristol")));
 
     private DemoData() {}
 
@@ -57,9 +87,11 @@ final class DemoData {
     static List<PurchaseOrder> purchaseOrders(LocalDate today) {
         return List.of(
                 PurchaseOrder.open("PO-NS-2041", "NORDIC-SOFA", List.of("SOFA-OSLO-3"), today.plusDays(18)),
-                PurchaseOrder.open("PO-NS-2042", "NORDIC-SOFA", List.of("SOFA-BERGEN-2", "SOFA-OSLO-3"), today.plusDays(32)),
+                PurchaseOrder.open(
+                        "PO-NS-2042", "NORDIC-SOFA", List.of("SOFA-BERGEN-2", "SOFA-OSLO-3"), today.plusDays(32)),
                 PurchaseOrder.open("PO-BW-0877", "BALTIC-WOOD", List.of("CHAIR-AARHUS"), today.plusDays(11)),
-                PurchaseOrder.open("PO-BW-0878", "BALTIC-WOOD", List.of("TABLE-RIGA-180", "CHAIR-AARHUS"), today.plusDays(25)));
+                PurchaseOrder.open(
+                        "PO-BW-0878", "BALTIC-WOOD", List.of("TABLE-RIGA-180", "CHAIR-AARHUS"), today.plusDays(25)));
     }
 
     static List<NewOrder> orders(int count, Instant now) {
@@ -123,7 +155,8 @@ final class DemoData {
         List<NewLine> lines = new ArrayList<>();
         for (Product product : products) {
             int quantity = product.source() == LineSource.STOCK ? 2 : 1;
-            lines.add(new NewLine(product.sku(), product.name(), quantity, product.price(), product.source(), product.supplier()));
+            lines.add(new NewLine(
+                    product.sku(), product.name(), quantity, product.price(), product.source(), product.supplier()));
         }
         return lines;
     }

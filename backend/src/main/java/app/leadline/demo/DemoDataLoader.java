@@ -78,13 +78,18 @@ class DemoDataLoader implements ApplicationRunner {
                 }
             }
         });
-        log.info("Loaded demo data: {} suppliers, {} orders in {} ms", DemoData.suppliers().size(), batch.size(), (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Loaded demo data: {} suppliers, {} orders in {} ms",
+                DemoData.suppliers().size(),
+                batch.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private void printShowcaseLinks() {
         Map<String, String> reissued = DemoData.SHOWCASE.stream()
                 .filter(number -> orders.byNumber(number).isPresent())
-                .collect(Collectors.toMap(Function.identity(), number -> links.reissue(number).orElseThrow()));
+                .collect(Collectors.toMap(
+                        Function.identity(), number -> links.reissue(number).orElseThrow()));
         if (reissued.isEmpty()) {
             return;
         }
@@ -96,16 +101,20 @@ class DemoDataLoader implements ApplicationRunner {
                 continue;
             }
             out.println("Tracking link: " + link);
-            orders.byNumber(number).ifPresent(order -> out.println("  " + number + " (" + order.customer().locale() + ", "
-                    + order.destination().country() + "): " + describe(order.lines()) + "; order arrives " + order.eta().earliest()
-                    + " to " + order.eta().latest()));
+            orders.byNumber(number)
+                    .ifPresent(order ->
+                            out.println("  " + number + " (" + order.customer().locale() + ", "
+                                    + order.destination().country() + "): " + describe(order.lines())
+                                    + "; order arrives " + order.eta().earliest()
+                                    + " to " + order.eta().latest()));
         }
         out.println();
     }
 
     private static String describe(List<app.leadline.order.OrderLine> lines) {
         return lines.stream()
-                .map(line -> line.name() + " [" + line.source().name().toLowerCase() + ", " + line.eta().earliest() + " to " + line.eta().latest() + "]")
+                .map(line -> line.name() + " [" + line.source().name().toLowerCase() + ", "
+                        + line.eta().earliest() + " to " + line.eta().latest() + "]")
                 .collect(Collectors.joining(", "));
     }
 

@@ -19,7 +19,8 @@ public record NewOrder(
         DeliveryPreference deliveryPreference,
         List<NewLine> lines) {
 
-    public record NewCustomer(String name, String email, String phone, String locale, String timeZone, String segment) {}
+    public record NewCustomer(
+            String name, String email, String phone, String locale, String timeZone, String segment) {}
 
     public record NewDestination(String street, String postalCode, String city, String country) {}
 
@@ -27,5 +28,6 @@ public record NewOrder(
      * @param unitPrice a decimal in the order's currency, e.g. {@code "129.95"}
      * @param supplier the supplier's code; required for backordered and dropshipped lines
      */
-    public record NewLine(String sku, String name, Integer quantity, String unitPrice, LineSource source, String supplier) {}
+    public record NewLine(
+            String sku, String name, Integer quantity, String unitPrice, LineSource source, String supplier) {}
 }

@@ -119,7 +119,8 @@ public class Order {
                 .filter(line -> line.status() != LineStatus.CANCELLED && line.status() != LineStatus.REFUNDED)
                 .map(OrderLine::eta)
                 .toList();
-        List<EtaWindow> windows = open.isEmpty() ? lines.stream().map(OrderLine::eta).toList() : open;
+        List<EtaWindow> windows =
+                open.isEmpty() ? lines.stream().map(OrderLine::eta).toList() : open;
         return delivery.preference() == DeliveryPreference.WAIT_FOR_ALL
                 ? EtaWindow.allOf(windows)
                 : EtaWindow.span(windows);

@@ -25,6 +25,7 @@ class OrderIndexes implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         IndexOperations orders = mongo.indexOps(Order.class);
         orders.createIndex(new Index("number", Direction.ASC).unique().named("order_number"));
-        orders.createIndex(new Index("tracking.tokenHash", Direction.ASC).unique().named("tracking_token"));
+        orders.createIndex(
+                new Index("tracking.tokenHash", Direction.ASC).unique().named("tracking_token"));
     }
 }

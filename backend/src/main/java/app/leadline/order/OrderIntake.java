@@ -29,8 +29,20 @@ public class OrderIntake {
 
     private static final String DEFAULT_ZONE = "Europe/Copenhagen";
     private static final Map<String, String> ZONE_BY_COUNTRY = Map.of(
-            "DK", "Europe/Copenhagen", "DE", "Europe/Berlin", "PL", "Europe/Warsaw", "SE", "Europe/Stockholm",
-            "NO", "Europe/Oslo", "GB", "Europe/London", "NL", "Europe/Amsterdam");
+            "DK",
+            "Europe/Copenhagen",
+            "DE",
+            "Europe/Berlin",
+            "PL",
+            "Europe/Warsaw",
+            "SE",
+            "Europe/Stockholm",
+            "NO",
+            "Europe/Oslo",
+            "GB",
+            "Europe/London",
+            "NL",
+            "Europe/Amsterdam");
 
     private final Orders orders;
     private final SupplierCatalog suppliers;
@@ -106,7 +118,8 @@ public class OrderIntake {
         try {
             orders.insert(order);
         } catch (DuplicateKeyException raced) {
-            return new PlacedOrder(orders.findByNumber(input.number()).orElseThrow(() -> raced), false, Optional.empty());
+            return new PlacedOrder(
+                    orders.findByNumber(input.number()).orElseThrow(() -> raced), false, Optional.empty());
         }
         return new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value())));
     }
@@ -116,7 +129,8 @@ public class OrderIntake {
         return switch (input.source()) {
             case STOCK -> newLine(id, input, price, null, null, etas.forStock(placedAt, country), LineStatus.RESERVED);
             case BACKORDER -> {
-                PurchaseOrderRef po = resolved.purchaseOrderFor(input.supplier(), input.sku()).orElseThrow();
+                PurchaseOrderRef po =
+                        resolved.purchaseOrderFor(input.supplier(), input.sku()).orElseThrow();
                 EtaWindow eta = etas.forBackorder(placedAt, po.expectedArrival(), country);
                 yield newLine(id, input, price, input.supplier(), po.number(), eta, LineStatus.AWAITING_SUPPLIER);
             }
@@ -128,7 +142,13 @@ public class OrderIntake {
     }
 
     private static OrderLine newLine(
-            String id, NewLine input, BigDecimal price, String supplier, String purchaseOrder, EtaWindow eta, LineStatus status) {
+            String id,
+            NewLine input,
+            BigDecimal price,
+            String supplier,
+            String purchaseOrder,
+            EtaWindow eta,
+            LineStatus status) {
         return new OrderLine(
                 id,
                 input.sku().trim(),
@@ -161,7 +181,9 @@ public class OrderIntake {
         String zone = customer.timeZone() != null
                 ? customer.timeZone()
                 : ZONE_BY_COUNTRY.getOrDefault(input.destination().country(), DEFAULT_ZONE);
-        String segment = customer.segment() == null || customer.segment().isBlank() ? "B2C" : customer.segment().trim();
+        String segment = customer.segment() == null || customer.segment().isBlank()
+                ? "B2C"
+                : customer.segment().trim();
         return new Customer(
                 customer.name().trim(),
                 customer.email().trim(),

@@ -34,7 +34,8 @@ class OrderIntakeController {
 
         static PlacedOrderView of(OrderIntake.PlacedOrder placed) {
             Order order = placed.order();
-            return new PlacedOrderView(order.number(), placed.created(), placed.trackingUrl(), order.eta(), order.lines());
+            return new PlacedOrderView(
+                    order.number(), placed.created(), placed.trackingUrl(), order.eta(), order.lines());
         }
     }
 }

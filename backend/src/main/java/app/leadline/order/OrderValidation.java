@@ -67,21 +67,32 @@ class OrderValidation {
             String path = "orders[" + i + "]";
             checkOrder(order, path);
             if (order.number() != null && !numbers.add(order.number())) {
-                reject("DUPLICATE_ORDER_NUMBER", path + ".number", "Order number " + order.number() + " appears twice in this request.");
+                reject(
+                        "DUPLICATE_ORDER_NUMBER",
+                        path + ".number",
+                        "Order number " + order.number() + " appears twice in this request.");
             }
         }
         return errors;
     }
 
     private void checkOrder(NewOrder order, String path) {
-        if (required(order.number(), path + ".number") && !ORDER_NUMBER.matcher(order.number()).matches()) {
-            reject("INVALID_ORDER_NUMBER", path + ".number", "An order number is 1 to 64 letters, digits, '.', '_', '/' or '-'.");
+        if (required(order.number(), path + ".number")
+                && !ORDER_NUMBER.matcher(order.number()).matches()) {
+            reject(
+                    "INVALID_ORDER_NUMBER",
+                    path + ".number",
+                    "An order number is 1 to 64 letters, digits, '.', '_', '/' or '-'.");
         }
         if (order.placedAt() != null && order.placedAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
             reject("PLACED_IN_FUTURE", path + ".placedAt", "An order cannot be placed in the future.");
         }
-        if (required(order.currency(), path + ".currency") && currency(order.currency()).isEmpty()) {
-            reject("UNKNOWN_CURRENCY", path + ".currency", "'" + order.currency() + "' is not an ISO 4217 currency code.");
+        if (required(order.currency(), path + ".currency")
+                && currency(order.currency()).isEmpty()) {
+            reject(
+                    "UNKNOWN_CURRENCY",
+                    path + ".currency",
+                    "'" + order.currency() + "' is not an ISO 4217 currency code.");
         }
         checkCustomer(order.customer(), path + ".customer");
         checkDestination(order.destination(), path + ".destination");
@@ -104,14 +115,23 @@ class OrderValidation {
             return;
         }
         required(customer.name(), path + ".name");
-        if (required(customer.email(), path + ".email") && !EMAIL.matcher(customer.email()).matches()) {
+        if (required(customer.email(), path + ".email")
+                && !EMAIL.matcher(customer.email()).matches()) {
             reject("INVALID_EMAIL", path + ".email", "'" + customer.email() + "' is not an e-mail address.");
         }
         if (customer.phone() != null && !PHONE.matcher(customer.phone()).matches()) {
-            reject("INVALID_PHONE", path + ".phone", "A phone number is written in international form, e.g. +4520123456.");
+            reject(
+                    "INVALID_PHONE",
+                    path + ".phone",
+                    "A phone number is written in international form, e.g. +4520123456.");
         }
-        if (required(customer.locale(), path + ".locale") && language(customer.locale()).isEmpty()) {
-            reject("UNSUPPORTED_LOCALE", path + ".locale", "Leadline speaks " + String.join(", ", LANGUAGES.stream().sorted().toList()) + ".");
+        if (required(customer.locale(), path + ".locale")
+                && language(customer.locale()).isEmpty()) {
+            reject(
+                    "UNSUPPORTED_LOCALE",
+                    path + ".locale",
+                    "Leadline speaks "
+                            + String.join(", ", LANGUAGES.stream().sorted().toList()) + ".");
         }
         if (customer.timeZone() != null && zone(customer.timeZone()).isEmpty()) {
             reject("INVALID_TIME_ZONE", path + ".timeZone", "'" + customer.timeZone() + "' is not an IANA time zone.");
@@ -135,7 +155,10 @@ class OrderValidation {
         required(line.sku(), path + ".sku");
         required(line.name(), path + ".name");
         if (line.quantity() == null || line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
-            reject("INVALID_QUANTITY", path + ".quantity", "A quantity is a whole number from 1 to " + MAX_QUANTITY + ".");
+            reject(
+                    "INVALID_QUANTITY",
+                    path + ".quantity",
+                    "A quantity is a whole number from 1 to " + MAX_QUANTITY + ".");
         }
         checkPrice(line.unitPrice(), currency, path + ".unitPrice");
         if (line.source() == null) {
@@ -144,16 +167,25 @@ class OrderValidation {
         }
         switch (line.source()) {
             case STOCK -> {}
-            case BACKORDER -> supplierOf(line, path).ifPresent(supplier -> {
-                if (line.sku() != null && purchaseOrderFor(supplier.code(), line.sku()).isEmpty()) {
-                    reject("NO_OPEN_PURCHASE_ORDER", path + ".supplier", "Supplier " + supplier.code() + " has no open purchase order to wait for.");
-                }
-            });
-            case DROPSHIP -> supplierOf(line, path).ifPresent(supplier -> {
-                if (supplier.dropshipLeadTime() == null) {
-                    reject("NOT_A_DROPSHIP_SUPPLIER", path + ".supplier", "Supplier " + supplier.code() + " does not dropship.");
-                }
-            });
+            case BACKORDER ->
+                supplierOf(line, path).ifPresent(supplier -> {
+                    if (line.sku() != null
+                            && purchaseOrderFor(supplier.code(), line.sku()).isEmpty()) {
+                        reject(
+                                "NO_OPEN_PURCHASE_ORDER",
+                                path + ".supplier",
+                                "Supplier " + supplier.code() + " has no open purchase order to wait for.");
+                    }
+                });
+            case DROPSHIP ->
+                supplierOf(line, path).ifPresent(supplier -> {
+                    if (supplier.dropshipLeadTime() == null) {
+                        reject(
+                                "NOT_A_DROPSHIP_SUPPLIER",
+                                path + ".supplier",
+                                "Supplier " + supplier.code() + " does not dropship.");
+                    }
+                });
         }
     }
 
@@ -163,8 +195,13 @@ class OrderValidation {
         }
         Optional<BigDecimal> amount = amount(price);
         int digits = currency.map(Currency::getDefaultFractionDigits).orElse(2);
-        if (amount.isEmpty() || amount.get().signum() < 0 || amount.get().stripTrailingZeros().scale() > Math.max(digits, 0)) {
-            reject("INVALID_AMOUNT", path, "A price is a non-negative decimal with at most " + digits + " decimals, e.g. 129.95.");
+        if (amount.isEmpty()
+                || amount.get().signum() < 0
+                || amount.get().stripTrailingZeros().scale() > Math.max(digits, 0)) {
+            reject(
+                    "INVALID_AMOUNT",
+                    path,
+                    "A price is a non-negative decimal with at most " + digits + " decimals, e.g. 129.95.");
         }
     }
 
@@ -184,7 +221,8 @@ class OrderValidation {
     }
 
     Optional<PurchaseOrderRef> purchaseOrderFor(String supplier, String sku) {
-        return purchaseOrderCache.computeIfAbsent(supplier + "\u0000" + sku, key -> suppliers.openPurchaseOrderFor(supplier, sku));
+        return purchaseOrderCache.computeIfAbsent(
+                supplier + "\u0000" + sku, key -> suppliers.openPurchaseOrderFor(supplier, sku));
     }
 
     LeadTime leadTimeOf(String supplier) {

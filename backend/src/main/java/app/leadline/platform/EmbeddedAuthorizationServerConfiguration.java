@@ -69,7 +69,8 @@ class EmbeddedAuthorizationServerConfiguration {
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
@@ -85,9 +86,7 @@ class EmbeddedAuthorizationServerConfiguration {
 
     @Bean
     AuthorizationServerSettings authorizationServerSettings(LeadlineProperties leadline) {
-        return AuthorizationServerSettings.builder()
-                .issuer(leadline.link(""))
-                .build();
+        return AuthorizationServerSettings.builder().issuer(leadline.link("")).build();
     }
 
     @Bean
@@ -100,7 +99,9 @@ class EmbeddedAuthorizationServerConfiguration {
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope("orders:write")
                 .scope("orders:read")
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(30))
+                        .build())
                 .build();
         RegisteredClient console = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId("leadline-console")
@@ -124,8 +125,14 @@ class EmbeddedAuthorizationServerConfiguration {
     @Bean
     UserDetailsService demoAgents(PasswordEncoder passwords) {
         return new InMemoryUserDetailsManager(
-                User.withUsername("agent").password(passwords.encode("agent")).roles("AGENT").build(),
-                User.withUsername("admin").password(passwords.encode("admin")).roles("AGENT", "ADMIN").build());
+                User.withUsername("agent")
+                        .password(passwords.encode("agent"))
+                        .roles("AGENT")
+                        .build(),
+                User.withUsername("admin")
+                        .password(passwords.encode("admin"))
+                        .roles("AGENT", "ADMIN")
+                        .build());
     }
 
     /** Every token is for Leadline's API; an agent's token carries the agent's roles. */
@@ -156,7 +163,8 @@ class EmbeddedAuthorizationServerConfiguration {
 
     /** Verifies what the embedded server signed, without a network round trip to its own JWK endpoint. */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, LeadlineProperties leadline, SecurityProperties security) {
+    JwtDecoder jwtDecoder(
+            JWKSource<SecurityContext> jwkSource, LeadlineProperties leadline, SecurityProperties security) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwkSource));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);

@@ -1,10 +1,10 @@
 package app.leadline.platform;
 
+import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import com.mongodb.ConnectionString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -42,8 +42,8 @@ class EmbeddedMongoConfiguration {
     @Bean
     MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server, EmbeddedStoreProperties properties) {
         InetSocketAddress address = server.getLocalAddress();
-        ConnectionString uri = new ConnectionString(
-                "mongodb://127.0.0.1:" + address.getPort() + "/" + properties.database());
+        ConnectionString uri =
+                new ConnectionString("mongodb://127.0.0.1:" + address.getPort() + "/" + properties.database());
         return () -> uri;
     }
 

@@ -13,7 +13,6 @@ import graphql.schema.GraphQLScalarType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import reactor.core.publisher.Mono;
 
 /** GraphQL hardening (depth and complexity limits, no field suggestions) and the ISO-8601 date scalars. */
 @Configuration(proxyBeanMethods = false)
@@ -46,9 +44,8 @@ class GraphQlConfiguration {
      */
     @Bean
     WebGraphQlInterceptor fieldSuggestionsInterceptor(GraphQlLimits limits) {
-        return (request, chain) -> chain.next(request).map(response -> limits.fieldSuggestions()
-                ? response
-                : withoutSuggestions(response));
+        return (request, chain) -> chain.next(request)
+                .map(response -> limits.fieldSuggestions() ? response : withoutSuggestions(response));
     }
 
     private static WebGraphQlResponse withoutSuggestions(WebGraphQlResponse response) {
@@ -68,11 +65,17 @@ class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer dateScalars() {
-        return wiring -> wiring.scalar(scalar("Date", "An ISO-8601 calendar date, e.g. 2026-12-24.", LocalDate.class, LocalDate::parse))
-                .scalar(scalar("DateTime", "An ISO-8601 instant in UTC, e.g. 2026-11-23T14:05:00Z.", Instant.class, Instant::parse));
+        return wiring -> wiring.scalar(scalar(
+                        "Date", "An ISO-8601 calendar date, e.g. 2026-12-24.", LocalDate.class, LocalDate::parse))
+                .scalar(scalar(
+                        "DateTime",
+                        "An ISO-8601 instant in UTC, e.g. 2026-11-23T14:05:00Z.",
+                        Instant.class,
+                        Instant::parse));
     }
 
-    private static <T> GraphQLScalarType scalar(String name, String description, Class<T> type, Function<String, T> parse) {
+    private static <T> GraphQLScalarType scalar(
+            String name, String description, Class<T> type, Function<String, T> parse) {
         return GraphQLScalarType.newScalar()
                 .name(name)
                 .description(description)
@@ -100,7 +103,8 @@ class GraphQlConfiguration {
                             try {
                                 return parse.apply(string.getValue());
                             } catch (DateTimeParseException e) {
-                                throw new CoercingParseLiteralException("Not an ISO-8601 " + name + ": " + string.getValue());
+                                throw new CoercingParseLiteralException(
+                                        "Not an ISO-8601 " + name + ": " + string.getValue());
                             }
                         }
                         throw new CoercingParseLiteralException("Expected an ISO-8601 " + name + " string");
@@ -121,5 +125,4 @@ class GraphQlConfiguration {
             maxComplexity = maxComplexity == null ? 300 : maxComplexity;
         }
     }
-
 }

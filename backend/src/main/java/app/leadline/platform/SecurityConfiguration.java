@@ -54,8 +54,8 @@ class SecurityConfiguration {
 
     /** Signature and expiry (the defaults), plus the configured issuer and audience. */
     static OAuth2TokenValidator<Jwt> tokenValidator(String issuer, String audience) {
-        OAuth2TokenValidator<Jwt> audienceValidator = new JwtClaimValidator<List<String>>(
-                JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience));
+        OAuth2TokenValidator<Jwt> audienceValidator =
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience));
         return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), audienceValidator);
     }
 }

@@ -16,8 +16,8 @@ class StoreConfiguration {
      */
     @Bean
     MongoCustomConversions mongoCustomConversions() {
-        return MongoCustomConversions.create(adapter -> adapter.useNativeDriverJavaTimeCodecs()
-                .bigDecimal(BigDecimalRepresentation.DECIMAL128));
+        return MongoCustomConversions.create(
+                adapter -> adapter.useNativeDriverJavaTimeCodecs().bigDecimal(BigDecimalRepresentation.DECIMAL128));
     }
 
     @Bean

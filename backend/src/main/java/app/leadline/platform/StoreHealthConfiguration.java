@@ -19,9 +19,14 @@ class StoreHealthConfiguration {
         return () -> {
             try {
                 Document answer = mongo.executeCommand(new Document("ping", 1));
-                return Health.up().withDetail("database", mongo.getDb().getName()).withDetail("ok", answer.get("ok")).build();
+                return Health.up()
+                        .withDetail("database", mongo.getDb().getName())
+                        .withDetail("ok", answer.get("ok"))
+                        .build();
             } catch (RuntimeException e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+                return Health.down()
+                        .withDetail("error", e.getClass().getSimpleName())
+                        .build();
             }
         };
     }

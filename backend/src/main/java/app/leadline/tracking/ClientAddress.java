@@ -23,8 +23,8 @@ class ClientAddress implements WebGraphQlInterceptor {
                 .map(InetSocketAddress::getAddress)
                 .map(java.net.InetAddress::getHostAddress)
                 .orElse("unknown");
-        request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context.put(KEY, address))
-                .build());
+        request.configureExecutionInput((input, builder) ->
+                builder.graphQLContext(context -> context.put(KEY, address)).build());
         return chain.next(request);
     }
 }

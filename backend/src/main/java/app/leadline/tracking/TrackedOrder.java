@@ -49,15 +49,27 @@ record TrackedOrder(
 
         static TrackedLine of(OrderLine line) {
             return new TrackedLine(
-                    line.id(), line.sku(), line.name(), line.quantity(), line.source(), line.status(), line.promisedDate(), line.eta());
+                    line.id(),
+                    line.sku(),
+                    line.name(),
+                    line.quantity(),
+                    line.source(),
+                    line.status(),
+                    line.promisedDate(),
+                    line.eta());
         }
     }
 
-    record TrackedShipment(String carrier, String trackingNumber, Instant shippedAt, Instant deliveredAt, List<String> lineIds) {
+    record TrackedShipment(
+            String carrier, String trackingNumber, Instant shippedAt, Instant deliveredAt, List<String> lineIds) {
 
         static TrackedShipment of(Shipment shipment) {
             return new TrackedShipment(
-                    shipment.carrier(), shipment.trackingNumber(), shipment.shippedAt(), shipment.deliveredAt(), shipment.lineIds());
+                    shipment.carrier(),
+                    shipment.trackingNumber(),
+                    shipment.shippedAt(),
+                    shipment.deliveredAt(),
+                    shipment.lineIds());
         }
     }
 }

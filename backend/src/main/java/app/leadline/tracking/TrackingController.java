@@ -1,8 +1,7 @@
 package app.leadline.tracking;
 
 import app.leadline.order.OrderQueries;
-import graphql.GraphqlErrorException;
-import java.util.Map;
+import app.leadline.platform.RequestRefused;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -23,10 +22,7 @@ class TrackingController {
     @QueryMapping
     TrackedOrder trackOrder(@Argument String token, @ContextValue(name = ClientAddress.KEY) String client) {
         if (!rateLimiter.tryAcquire(client)) {
-            throw GraphqlErrorException.newErrorException()
-                    .message("Too many lookups from this address; try again in a minute.")
-                    .extensions(Map.of("code", "RATE_LIMITED"))
-                    .build();
+            throw new RequestRefused("RATE_LIMITED", "Too many lookups from this address; try again in a minute.");
         }
         return orders.byTrackingToken(token).map(TrackedOrder::of).orElse(null);
     }

@@ -1,0 +1,96 @@
+package app.leadline.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.delivery.DeliveryProperties.Transit;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EtaCalculatorTests {
+
+    private static final ZoneId WAREHOUSE = ZoneId.of("Europe/Copenhagen");
+
+    private final EtaCalculator etas = new EtaCalculator(new DeliveryProperties(
+            WAREHOUSE,
+            LocalTime.of(14, 0),
+            1,
+            Map.of("DK", new Transit(1, 2), "DE", new Transit(2, 3)),
+            new Transit(3, 6)));
+
+    private static java.time.Instant at(String localDateTime) {
+        return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), WAREHOUSE)
+                .toInstant();
+    }
+
+    @Test
+    void stockOrderedBeforeTheCutOffLeavesTheSameDay() {
+        // Monday 23 November 2026, 09:00: dispatched Monday, 1-2 working days to Denmark.
+        assertThat(etas.forStock(at("2026-11-23T09:00"), "DK"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-25")));
+    }
+
+    @Test
+    void stockOrderedAfterTheCutOffLeavesTheNextWorkingDay() {
+        assertThat(etas.forStock(at("2026-11-23T15:30"), "DK"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-11-26")));
+    }
+
+    @Test
+    void stockOrderedFridayAfternoonLeavesMondayAndTransitSkipsTheWeekend() {
+        // Friday 27 November after cut-off: dispatched Monday 30, 2-3 working days to Germany.
+        assertThat(etas.forStock(at("2026-11-27T16:00"), "DE"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-02"), LocalDate.parse("2026-12-03")));
+    }
+
+    @Test
+    void stockOrderedOnSundayLeavesMonday() {
+        assertThat(etas.forStock(at("2026-11-29T10:00"), "DK"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-02")));
+    }
+
+    @Test
+    void aCountryWithoutConfiguredTransitUsesTheDefault() {
+        assertThat(etas.forStock(at("2026-11-23T09:00"), "FR"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-26"), LocalDate.parse("2026-12-01")));
+    }
+
+    @Test
+    void aBackorderLeavesAfterThePurchaseOrderArrivesAndIsHandled() {
+        // Arrives Thursday 10 December, handled in one working day, dispatched Friday 11, 1-2 days to Denmark.
+        assertThat(etas.forBackorder(at("2026-11-23T09:00"), LocalDate.parse("2026-12-10"), "DK"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-14"), LocalDate.parse("2026-12-15")));
+    }
+
+    @Test
+    void aPurchaseOrderArrivingOnSaturdayIsHandledFromMonday() {
+        assertThat(etas.forBackorder(at("2026-11-23T09:00"), LocalDate.parse("2026-12-12"), "DK"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-16"), LocalDate.parse("2026-12-17")));
+    }
+
+    @Test
+    void anOverduePurchaseOrderIsCountedFromToday() {
+        assertThat(etas.forBackorder(at("2026-11-23T09:00"), LocalDate.parse("2026-11-01"), "DK"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-11-26")));
+    }
+
+    @Test
+    void aDropshipTakesTheSuppliersLeadTimePlusTransit() {
+        // Dispatch day Monday 23; lead 2-5 plus transit 2-3 to Germany: 4 and 8 working days on.
+        assertThat(etas.forDropship(at("2026-11-23T09:00"), new LeadTime(2, 5), "DE"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-27"), LocalDate.parse("2026-12-03")));
+    }
+
+    @Test
+    void oneDeliveryWaitsForTheLatestLineWhileSplitDeliveriesSpanFirstToLast() {
+        EtaWindow soon = new EtaWindow(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-25"));
+        EtaWindow later = new EtaWindow(LocalDate.parse("2026-12-14"), LocalDate.parse("2026-12-15"));
+
+        assertThat(EtaWindow.allOf(java.util.List.of(soon, later))).isEqualTo(later);
+        assertThat(EtaWindow.span(java.util.List.of(soon, later)))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-12-15")));
+    }
+}

@@ -1,0 +1,144 @@
+package app.leadline.support;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.env.Environment;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * The callers of a running application in tests: an anonymous customer, the demo shop with a real token from the
+ * embedded authorization server, and forged or faulty tokens for the security tests.
+ */
+public class Clients {
+
+    private final Environment environment;
+    private final JWKSource<SecurityContext> keys;
+    private final String issuer;
+
+    Clients(Environment environment, JWKSource<SecurityContext> keys) {
+        this.environment = environment;
+        this.keys = keys;
+        this.issuer = environment.getRequiredProperty("leadline.public-base-url");
+    }
+
+    /** The server's port, known once it has started. */
+    public int port() {
+        return environment.getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    public WebTestClient http() {
+        return WebTestClient.bindToServer(new JdkClientHttpConnector())
+                .baseUrl("http://localhost:" + port())
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    public HttpGraphQlTester anonymous() {
+        return HttpGraphQlTester.create(http().mutate()
+                .baseUrl("http://localhost:" + port() + "/graphql")
+                .build());
+    }
+
+    public HttpGraphQlTester withToken(String token) {
+        return anonymous()
+                .mutate()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build();
+    }
+
+    /** The demo shop, with a token it got from the embedded authorization server by client credentials. */
+    public HttpGraphQlTester shop() {
+        return withToken(clientCredentialsToken("orders:write"));
+    }
+
+    public String clientCredentialsToken(String scope) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "client_credentials");
+        form.add("scope", scope);
+        Map<?, ?> answer = http().post()
+                .uri("/oauth2/token")
+                .headers(headers -> headers.setBasicAuth("demo-shop", "demo-shop-secret"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (String) answer.get("access_token");
+    }
+
+    /** A token signed with the server's own key, with claims the test chooses. */
+    public String signedToken(String audience, String scope, Instant expiresAt, String tokenIssuer) {
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(tokenIssuer)
+                .subject("demo-shop")
+                .audience(List.of(audience))
+                .claim("scope", List.of(scope))
+                .issuedAt(expiresAt.minus(Duration.ofMinutes(30)))
+                .expiresAt(expiresAt)
+                .build();
+        return new NimbusJwtEncoder(keys)
+                .encode(JwtEncoderParameters.from(claims))
+                .getTokenValue();
+    }
+
+    public String validToken(String scope) {
+        return signedToken("leadline-api", scope, Instant.now().plusSeconds(600), issuer);
+    }
+
+    /** An unsigned token ({@code alg: none}) claiming everything. */
+    public String unsignedToken() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = base64.encodeToString(("{\"iss\":\"" + issuer
+                        + "\",\"sub\":\"forger\",\"aud\":[\"leadline-api\"]," + "\"scope\":[\"orders:write\"],\"exp\":"
+                        + Instant.now().plusSeconds(600).getEpochSecond() + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        return header + "." + payload + ".";
+    }
+
+    /** A well-formed token signed by a key the server has never seen. */
+    public String tokenSignedByStranger() throws Exception {
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID("stranger")
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(issuer)
+                        .subject("forger")
+                        .audience("leadline-api")
+                        .claim("scope", List.of("orders:write"))
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                        .build());
+        jwt.sign(new RSASSASigner(stranger));
+        return jwt.serialize();
+    }
+}

@@ -1,0 +1,21 @@
+package app.leadline.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a random port, over an in-memory embedded store, without demo data, with
+ * {@link Clients} to call it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {"leadline.store.backend=MEMORY", "leadline.demo.enabled=false"})
+@Import(Clients.class)
+public @interface LeadlineIntegrationTest {}
