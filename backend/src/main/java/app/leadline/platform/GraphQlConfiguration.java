@@ -1,9 +1,13 @@
 package app.leadline.platform;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.language.StringValue;
 import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
@@ -13,9 +17,11 @@ import graphql.schema.GraphQLScalarType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -61,6 +67,19 @@ class GraphQlConfiguration {
                         .extensions(error.getExtensions())
                         .build())
                 .toList()));
+    }
+
+    /**
+     * Parsing and validating a document costs more than running it: clients send the same few documents with
+     * different variables, so the checked document is kept (bounded, so that odd documents cannot grow it).
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCache() {
+        Cache<String, PreparsedDocumentEntry> documents =
+                Caffeine.newBuilder().maximumSize(1_000).build();
+        PreparsedDocumentProvider provider = (input, parseAndValidate) -> CompletableFuture.completedFuture(
+                documents.get(input.getQuery(), query -> parseAndValidate.apply(input)));
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
     }
 
     @Bean

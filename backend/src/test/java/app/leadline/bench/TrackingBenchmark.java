@@ -1,0 +1,103 @@
+package app.leadline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.order.BenchmarkOrders;
+import app.leadline.tracking.TrackingBaselineController;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The customer's tracking query over HTTP against a baseline that does the same lookup without GraphQL, both
+ * measured in this run over 50,000 orders with 32 concurrent clients. Target: GraphQL at ≥ 0.7× the baseline's
+ * throughput. Run with {@code ./mvnw -Pbench -pl backend -am verify}.
+ */
+@Tag("bench")
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "leadline.store.backend=MEMORY",
+            "leadline.demo.enabled=false",
+            "leadline.tracking.rate-limit.burst=1000000000",
+            "leadline.tracking.rate-limit.per-minute=1000000000",
+            "server.tomcat.threads.max=64"
+        })
+@Import(TrackingBaselineController.class)
+class TrackingBenchmark {
+
+    private static final int ORDERS = 50_000;
+    private static final int CLIENTS = 32;
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 10));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure.seconds", 40));
+    private static final int ROUNDS = 4;
+    private static final String QUERY =
+            "query($token: String!) { trackOrder(token: $token) { number placedAt deliveryPreference "
+                    + "lines { sku name quantity source status promisedDate eta { earliest latest } } shipments { carrier trackingNumber } } }";
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void trackingQueryThroughputAgainstPlainJson() throws Exception {
+        long loading = System.nanoTime();
+        List<String> tokens = BenchmarkOrders.insert(mongo, ORDERS);
+        System.out.printf("Loaded %,d orders in %.1f s%n", ORDERS, (System.nanoTime() - loading) / 1e9);
+
+        URI graphql = URI.create("http://localhost:" + port + "/graphql");
+        URI baseline = URI.create("http://localhost:" + port + "/bench/track");
+        LoadGenerator load = new LoadGenerator(CLIENTS);
+
+        load.run("warm-up baseline", baseline, tokens, TrackingBenchmark::baselineBody, "BENCH-", WARM_UP);
+        load.run("warm-up graphql", graphql, tokens, TrackingBenchmark::graphqlBody, "BENCH-", WARM_UP);
+        // Alternate the two, round by round, so that neither gets the machine when it is warmer or quieter.
+        List<LoadGenerator.Result> json = new java.util.ArrayList<>();
+        List<LoadGenerator.Result> gql = new java.util.ArrayList<>();
+        Duration round = MEASURE.dividedBy(ROUNDS);
+        for (int i = 0; i < ROUNDS; i++) {
+            json.add(load.run("baseline JSON", baseline, tokens, TrackingBenchmark::baselineBody, "BENCH-", round));
+            gql.add(load.run("GraphQL trackOrder", graphql, tokens, TrackingBenchmark::graphqlBody, "BENCH-", round));
+        }
+
+        LoadGenerator.Result jsonAll = LoadGenerator.Result.combine("baseline JSON", json);
+        LoadGenerator.Result gqlAll = LoadGenerator.Result.combine("GraphQL trackOrder", gql);
+        double ratio = gqlAll.throughput() / jsonAll.throughput();
+        String report = String.join(
+                System.lineSeparator(),
+                "Tracking query over HTTP, " + ORDERS + " orders, " + CLIENTS + " concurrent clients, "
+                        + MEASURE.toSeconds() + " s each in " + ROUNDS + " alternating rounds:",
+                jsonAll.line(),
+                gqlAll.line(),
+                String.format("throughput ratio GraphQL / baseline = %.2f (target >= 0.70)", ratio));
+        System.out.println(report);
+        Path results = Path.of("target", "bench-results");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("tracking.txt"), report + System.lineSeparator());
+
+        assertThat(jsonAll.failures() + gqlAll.failures()).isZero();
+        assertThat(ratio)
+                .as("GraphQL throughput relative to the plain JSON baseline")
+                .isGreaterThanOrEqualTo(0.7);
+    }
+
+    private static String baselineBody(String token) {
+        return "{\"token\":\"" + token + "\"}";
+    }
+
+    private static String graphqlBody(String token) {
+        return "{\"query\":\"" + QUERY.replace("\"", "\\\"") + "\",\"variables\":{\"token\":\"" + token + "\"}}";
+    }
+}

@@ -1,0 +1,84 @@
+package app.leadline.order;
+
+import app.leadline.delivery.EtaWindow;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Fills the store with many realistic orders quickly (bulk inserts), keeping each order's tracking token. */
+public final class BenchmarkOrders {
+
+    private BenchmarkOrders() {}
+
+    /** Inserts {@code count} three-line orders and returns their tracking tokens. */
+    public static List<String> insert(MongoTemplate mongo, int count) {
+        List<String> tokens = new ArrayList<>(count);
+        List<Order> chunk = new ArrayList<>(1000);
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        for (int i = 0; i < count; i++) {
+            TrackingToken token = TrackingToken.generate();
+            tokens.add(token.value());
+            chunk.add(Order.place(
+                    "BENCH-" + i,
+                    new Customer(
+                            "Customer " + i,
+                            "c" + i + "@example.com",
+                            "+4520" + String.format("%06d", i % 1_000_000),
+                            "da",
+                            "Europe/Copenhagen",
+                            "B2C"),
+                    now.minus(Duration.ofHours(i % 200)),
+                    "DKK",
+                    new Destination("Nørregade " + (i % 90 + 1), "1165", "København", "DK"),
+                    new DeliveryChoice(DeliveryPreference.WAIT_FOR_ALL, "policy", now, DeliveryPreference.WAIT_FOR_ALL),
+                    List.of(
+                            line("L1", "CUSHION-LINEN", LineSource.STOCK, null, today.plusDays(2), LineStatus.RESERVED),
+                            line(
+                                    "L2",
+                                    "SOFA-OSLO-3",
+                                    LineSource.BACKORDER,
+                                    "PO-" + (i % 40),
+                                    today.plusDays(20 + i % 15),
+                                    LineStatus.AWAITING_SUPPLIER),
+                            line(
+                                    "L3",
+                                    "LAMP-RHEIN",
+                                    LineSource.DROPSHIP,
+                                    null,
+                                    today.plusDays(6),
+                                    LineStatus.AWAITING_SUPPLIER)),
+                    token,
+                    Duration.ofDays(180)));
+            if (chunk.size() == 1000) {
+                mongo.insertAll(chunk);
+                chunk.clear();
+            }
+        }
+        mongo.insertAll(chunk);
+        return tokens;
+    }
+
+    private static OrderLine line(
+            String id, String sku, LineSource source, String po, LocalDate latest, LineStatus status) {
+        EtaWindow eta = new EtaWindow(latest.minusDays(2), latest);
+        return new OrderLine(
+                id,
+                sku,
+                "Item " + sku,
+                1,
+                new BigDecimal("499.00"),
+                source,
+                source == LineSource.STOCK ? null : "SUPPLIER",
+                po,
+                latest,
+                eta,
+                status,
+                PaymentState.AUTHORIZED,
+                null);
+    }
+}
