@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -42,31 +43,24 @@ class SecurityIntegrationTests {
 
     @Test
     void rejectsPlacingOrdersWithoutAToken() {
-        OrderInputs order = anOrder();
-
-        clients.anonymous()
-                .documentName("placeOrders")
-                .variable("input", batch(order))
-                .execute()
-                .errors()
-                .satisfy(errors -> assertThat(errors)
-                        .singleElement()
-                        .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
-        assertThat(orders.byNumber(order.number())).isEmpty();
+        assertRefusedInGraphQl(clients.anonymous(), ErrorType.UNAUTHORIZED);
     }
 
     @Test
     void rejectsATokenWithoutTheOrdersWriteScope() {
+        assertRefusedInGraphQl(clients.withToken(clients.clientCredentialsToken("orders:read")), ErrorType.FORBIDDEN);
+    }
+
+    private void assertRefusedInGraphQl(HttpGraphQlTester caller, ErrorType expected) {
         OrderInputs order = anOrder();
 
-        clients.withToken(clients.clientCredentialsToken("orders:read"))
-                .documentName("placeOrders")
+        caller.documentName("placeOrders")
                 .variable("input", batch(order))
                 .execute()
                 .errors()
                 .satisfy(errors -> assertThat(errors)
                         .singleElement()
-                        .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+                        .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(expected)));
         assertThat(orders.byNumber(order.number())).isEmpty();
     }
 
