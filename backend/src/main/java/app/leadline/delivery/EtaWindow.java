@@ -30,6 +30,22 @@ public record EtaWindow(LocalDate earliest, LocalDate latest) {
                 .orElseThrow(() -> new IllegalArgumentException("No windows to combine"));
     }
 
+    /** The window moved to the given weekdays (a customer that receives goods only then); unchanged if none. */
+    public EtaWindow landingOn(java.util.Collection<java.time.DayOfWeek> days) {
+        if (days.isEmpty()) {
+            return this;
+        }
+        return new EtaWindow(nextOn(earliest, days), nextOn(latest, days));
+    }
+
+    private static LocalDate nextOn(LocalDate day, java.util.Collection<java.time.DayOfWeek> days) {
+        LocalDate candidate = day;
+        while (!days.contains(candidate.getDayOfWeek())) {
+            candidate = candidate.plusDays(1);
+        }
+        return candidate;
+    }
+
     private static LocalDate max(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
     }

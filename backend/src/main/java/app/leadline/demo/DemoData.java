@@ -22,6 +22,11 @@ final class DemoData {
     /** Orders whose links are printed: one per language, mixing stock, backordered and dropshipped lines. */
     static final List<String> SHOWCASE = List.of("DEMO-1001", "DEMO-1002", "DEMO-1003", "DEMO-1004", "DEMO-1005");
 
+    /** Showcase orders whose backordered line a supplier delay pushed past its promise. */
+    static final List<String> DELAYED = List.of("DEMO-1002", "DEMO-1004");
+
+    static final String DELAY_REASON = "The supplier's factory is behind schedule";
+
     private record Product(String sku, String name, String price, LineSource source, String supplier) {}
 
     private record Market(

@@ -1,6 +1,10 @@
 package app.leadline.demo;
 
+import app.leadline.delivery.EtaWindow;
+import app.leadline.order.LineSource;
+import app.leadline.order.OrderChanges;
 import app.leadline.order.OrderIntake;
+import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.TrackingLinks;
 import app.leadline.supplier.SupplierCatalog;
@@ -36,6 +40,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final OrderIntake intake;
     private final OrderQueries orders;
     private final TrackingLinks links;
+    private final OrderChanges changes;
     private final DemoProperties properties;
     private final Clock clock;
     private final PrintStream out = System.out;
@@ -45,12 +50,14 @@ class DemoDataLoader implements ApplicationRunner {
             OrderIntake intake,
             OrderQueries orders,
             TrackingLinks links,
+            OrderChanges changes,
             DemoProperties properties,
             Clock clock) {
         this.suppliers = suppliers;
         this.intake = intake;
         this.orders = orders;
         this.links = links;
+        this.changes = changes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -85,6 +92,29 @@ class DemoDataLoader implements ApplicationRunner {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Two showcase orders have a line that a supplier delay pushed past its promise, so they can be cancelled. */
+    private void delayShowcaseLines() {
+        for (String number : DemoData.DELAYED) {
+            orders.byNumber(number).ifPresent(order -> {
+                OrderLine line = order.lines().stream()
+                        .filter(candidate -> candidate.source() == LineSource.BACKORDER)
+                        .findFirst()
+                        .orElseThrow();
+                EtaWindow later = new EtaWindow(
+                        line.eta().earliest().plusDays(9), line.eta().latest().plusDays(9));
+                changes.apply(
+                        order.id(),
+                        current -> current.moveEta(
+                                line.id(),
+                                later,
+                                "DEMO-DELAY-1",
+                                DemoData.DELAY_REASON,
+                                "Supplier confirmed by phone",
+                                clock.instant()));
+            });
+        }
+    }
+
     private void printShowcaseLinks() {
         Map<String, String> reissued = DemoData.SHOWCASE.stream()
                 .filter(number -> orders.byNumber(number).isPresent())
@@ -111,7 +141,7 @@ class DemoDataLoader implements ApplicationRunner {
         out.println();
     }
 
-    private static String describe(List<app.leadline.order.OrderLine> lines) {
+    private static String describe(List<OrderLine> lines) {
         return lines.stream()
                 .map(line -> line.name() + " [" + line.source().name().toLowerCase() + ", "
                         + line.eta().earliest() + " to " + line.eta().latest() + "]")

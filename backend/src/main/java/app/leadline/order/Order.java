@@ -2,26 +2,40 @@ package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.TimelineEvent.Type;
+import app.leadline.payment.PaymentOperation;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The aggregate: one order, its lines with their own promises, shipments, timeline and tracking link, stored as
- * one document. It changes only through methods that check its state and record what happened.
+ * The aggregate: one order, its lines with their own promises, shipments, refunds, timeline, tracking link and the
+ * payment operations still to be sent, stored as one document. It changes only through methods that check its
+ * state, change it, and record what happened; a refused change throws {@link OrderRuleViolation} and leaves the
+ * order as it was.
  */
 @Document("orders")
 public class Order {
 
     static final int TIMELINE_LIMIT = 200;
+    static final int MAX_CODE_ATTEMPTS = 5;
+    static final int MAX_CODES_PER_WINDOW = 3;
+    static final Duration CODE_WINDOW = Duration.ofMinutes(15);
 
     @Id
     private final String id;
@@ -31,10 +45,14 @@ public class Order {
     private final Instant placedAt;
     private final String currency;
     private final Destination destination;
-    private final DeliveryChoice delivery;
+    private DeliveryChoice delivery;
+    private final OrderPolicy policy;
     private final List<OrderLine> lines;
     private final List<Shipment> shipments;
+    private final List<RefundRequest> refunds;
     private final List<TimelineEvent> timeline;
+    private final List<PaymentOperation> pendingPayments;
+    private Verification verification;
     private TrackingLink tracking;
 
     @Version
@@ -49,9 +67,13 @@ public class Order {
             String currency,
             Destination destination,
             DeliveryChoice delivery,
+            OrderPolicy policy,
             List<OrderLine> lines,
             List<Shipment> shipments,
+            List<RefundRequest> refunds,
             List<TimelineEvent> timeline,
+            List<PaymentOperation> pendingPayments,
+            Verification verification,
             TrackingLink tracking,
             Long version) {
         this.id = id;
@@ -61,11 +83,19 @@ public class Order {
         this.currency = currency;
         this.destination = destination;
         this.delivery = delivery;
-        this.lines = new ArrayList<>(lines == null ? List.of() : lines);
-        this.shipments = new ArrayList<>(shipments == null ? List.of() : shipments);
-        this.timeline = new ArrayList<>(timeline == null ? List.of() : timeline);
+        this.policy = policy == null ? new OrderPolicy("B2C", true, List.of(), BigDecimal.ZERO, false, null) : policy;
+        this.lines = new ArrayList<>(orEmpty(lines));
+        this.shipments = new ArrayList<>(orEmpty(shipments));
+        this.refunds = new ArrayList<>(orEmpty(refunds));
+        this.timeline = new ArrayList<>(orEmpty(timeline));
+        this.pendingPayments = new ArrayList<>(orEmpty(pendingPayments));
+        this.verification = verification;
         this.tracking = tracking;
         this.version = version;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /** A new order as the shop placed it, with a fresh tracking link whose hash alone is kept. */
@@ -76,6 +106,7 @@ public class Order {
             String currency,
             Destination destination,
             DeliveryChoice delivery,
+            OrderPolicy policy,
             List<OrderLine> lines,
             TrackingToken token,
             Duration linkLifetime) {
@@ -87,38 +118,340 @@ public class Order {
                 currency,
                 destination,
                 delivery,
+                policy,
                 lines,
                 List.of(),
                 List.of(),
+                List.of(),
+                List.of(),
+                null,
                 new TrackingLink(token.hash(), placedAt.plus(linkLifetime), false),
                 null);
-        order.record(TimelineEvent.of(Type.PLACED, placedAt, Map.of("lines", String.valueOf(lines.size()))));
+        order.record(Type.PLACED, placedAt, Map.of("lines", String.valueOf(lines.size())));
         for (OrderLine line : lines) {
             switch (line.source()) {
-                case BACKORDER -> order.record(TimelineEvent.of(Type.BACKORDERED, placedAt, lineDetails(line)));
-                case DROPSHIP -> order.record(TimelineEvent.of(Type.DROPSHIPPED, placedAt, lineDetails(line)));
+                case BACKORDER -> order.record(Type.BACKORDERED, placedAt, lineDetails(line));
+                case DROPSHIP -> order.record(Type.DROPSHIPPED, placedAt, lineDetails(line));
                 case STOCK -> {}
             }
         }
         return order;
     }
 
+    // --- Tracking link -------------------------------------------------------------------------------------------
+
     /** Replaces the tracking link: the old one stops opening the order at once. */
     public void reissueTrackingLink(TrackingToken token, Instant now, Duration linkLifetime) {
         this.tracking = new TrackingLink(token.hash(), now.plus(linkLifetime), false);
-        record(TimelineEvent.of(Type.TRACKING_LINK_REISSUED, now, Map.of()));
+        record(Type.TRACKING_LINK_REISSUED, now, Map.of());
     }
 
     boolean trackableAt(Instant now) {
         return tracking != null && tracking.opensAt(now);
     }
 
+    // --- Wait or split -------------------------------------------------------------------------------------------
+
+    /** What the customer may choose now, and what each choice means. */
+    public DeliveryOptions deliveryOptions() {
+        List<OrderLine> open = openLines();
+        List<OrderLine> ready = open.stream().filter(OrderLine::isReadyToLeave).toList();
+        List<OrderLine> waiting =
+                open.stream().filter(line -> !line.isReadyToLeave()).toList();
+        String closed = !policy.customerMayChoose()
+                ? "POLICY_SHIPS_COMPLETE"
+                : anyShipped() ? "ALREADY_SHIPPED" : ready.isEmpty() || waiting.isEmpty() ? "NOTHING_TO_SPLIT" : null;
+        List<Parcel> split = splitParcels(ready, waiting);
+        BigDecimal extra = policy.extraParcelFee().multiply(BigDecimal.valueOf(Math.max(0, split.size() - 1)));
+        return new DeliveryOptions(closed, oneParcel(open), split, extra);
+    }
+
+    /** The parcels the open lines are expected to travel in under the current preference. */
+    public List<Parcel> plannedParcels() {
+        List<OrderLine> open = openLines();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        if (delivery.preference() == DeliveryPreference.WAIT_FOR_ALL) {
+            return List.of(oneParcel(open));
+        }
+        return splitParcels(
+                open.stream().filter(OrderLine::isReadyToLeave).toList(),
+                open.stream().filter(line -> !line.isReadyToLeave()).toList());
+    }
+
+    /**
+     * Records the customer's (or an agent's) choice. Choosing what is already chosen changes nothing; a choice that
+     * no longer applies is refused with the reason.
+     *
+     * @return whether anything changed
+     */
+    public boolean chooseDelivery(DeliveryPreference preference, String by, Instant at) {
+        DeliveryOptions options = deliveryOptions();
+        if (!options.open()) {
+            throw new OrderRuleViolation(
+                    options.closedReason(),
+                    "preference",
+                    switch (options.closedReason()) {
+                        case "POLICY_SHIPS_COMPLETE" -> "This order is always delivered complete.";
+                        case "ALREADY_SHIPPED" ->
+                            "Part of the order has already shipped; the delivery can no longer change.";
+                        default -> "All items will be ready together; there is nothing to choose.";
+                    });
+        }
+        if (delivery.preference() == preference) {
+            return false;
+        }
+        delivery = new DeliveryChoice(preference, by, at, delivery.segmentDefault());
+        record(Type.CHOICE_MADE, at, Map.of("preference", preference.name(), "by", by));
+        return true;
+    }
+
+    private List<Parcel> splitParcels(List<OrderLine> ready, List<OrderLine> waiting) {
+        List<Parcel> parcels = new ArrayList<>();
+        if (!ready.isEmpty()) {
+            parcels.add(oneParcel(ready));
+        }
+        Map<EtaWindow, List<String>> byWindow =
+                new TreeMap<>(Comparator.comparing(EtaWindow::latest).thenComparing(EtaWindow::earliest));
+        waiting.forEach(line ->
+                byWindow.computeIfAbsent(line.eta(), key -> new ArrayList<>()).add(line.id()));
+        byWindow.forEach((window, ids) -> parcels.add(new Parcel(List.copyOf(ids), window)));
+        return parcels;
+    }
+
+    private static Parcel oneParcel(List<OrderLine> lines) {
+        if (lines.isEmpty()) {
+            return new Parcel(List.of(), null);
+        }
+        return new Parcel(
+                lines.stream().map(OrderLine::id).toList(),
+                EtaWindow.allOf(lines.stream().map(OrderLine::eta).toList()));
+    }
+
+    // --- ETA moves -----------------------------------------------------------------------------------------------
+
+    /**
+     * Moves a line's window because of a supplier delay. A line already moved by this delay is left alone, so that
+     * applying the same delay again changes nothing.
+     *
+     * @return whether the line moved
+     */
+    public boolean moveEta(
+            String lineId, EtaWindow window, String delayId, String reason, String internalNote, Instant at) {
+        OrderLine line = line(lineId);
+        if (delayId.equals(line.lastDelay()) || !line.isOpen()) {
+            return false;
+        }
+        replaceLine(lineId, current -> current.withEta(window, delayId));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("line", lineId);
+        details.put("name", line.name());
+        details.put("from", line.eta().latest().toString());
+        details.put("to", window.latest().toString());
+        details.put("reason", reason);
+        timeline.add(new TimelineEvent(Type.ETA_MOVED, at, Map.copyOf(details), internalNote));
+        trimTimeline();
+        return true;
+    }
+
+    // --- Shipping ------------------------------------------------------------------------------------------------
+
+    /** Lines leave in a parcel: they are shipped and their amount is captured (charge per shipment). */
+    public Shipment ship(List<String> lineIds, String carrier, String trackingNumber, Instant at) {
+        List<String> ids = distinct(lineIds, "lineIds");
+        for (String lineId : ids) {
+            OrderLine line = line(lineId);
+            if (!line.isOpen()) {
+                throw new OrderRuleViolation(
+                        "LINE_NOT_SHIPPABLE", "lineIds", "Line " + lineId + " is " + line.status() + ".");
+            }
+        }
+        BigDecimal amount = BigDecimal.ZERO;
+        for (String lineId : ids) {
+            amount = amount.add(line(lineId).amount());
+            replaceLine(lineId, line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
+        }
+        Shipment shipment = new Shipment(UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount);
+        shipments.add(shipment);
+        pendingPayments.add(operation(shipment.id(), PaymentOperation.Kind.CAPTURE, ids, amount, at));
+        record(
+                Type.SHIPPED,
+                at,
+                Map.of("lines", String.join(",", ids), "carrier", carrier, "trackingNumber", trackingNumber));
+        return shipment;
+    }
+
+    // --- Cancel or refund ----------------------------------------------------------------------------------------
+
+    /** Whether the customer may ask to cancel (or, once charged, to refund) this line now. */
+    public boolean cancellable(OrderLine line) {
+        if (line.status() == LineStatus.CANCELLED || line.status() == LineStatus.REFUNDED || refundOpenFor(line.id())) {
+            return false;
+        }
+        boolean charged = line.payment() == PaymentState.CAPTURED;
+        return line.isLate() || (!charged && policy.cancelAnyUnshippedLine());
+    }
+
+    /** Whether the given lines are all already cancelled or waiting for a refund: a replay of a request. */
+    public boolean alreadyCancelled(List<String> lineIds) {
+        return !lineIds.isEmpty()
+                && lineIds.stream()
+                        .allMatch(id -> lines.stream()
+                                .anyMatch(line -> line.id().equals(id)
+                                        && (line.status() == LineStatus.CANCELLED
+                                                || line.status() == LineStatus.REFUNDED
+                                                || refundOpenFor(id))));
+    }
+
+    /**
+     * The customer cancels lines. Lines not yet charged are cancelled and their authorisation voided at once;
+     * charged lines become one refund request, approved at once when the policy says the delay is long enough.
+     */
+    public void cancelLines(List<String> lineIds, Instant at) {
+        List<String> ids = distinct(lineIds, "lineIds");
+        for (String lineId : ids) {
+            if (!cancellable(line(lineId))) {
+                throw new OrderRuleViolation(
+                        "LINE_NOT_CANCELLABLE",
+                        "lineIds",
+                        "Line " + lineId + " cannot be cancelled: it is neither late nor open to cancellation.");
+            }
+        }
+        List<String> charged = new ArrayList<>();
+        for (String lineId : ids) {
+            OrderLine line = line(lineId);
+            if (line.payment() == PaymentState.CAPTURED) {
+                charged.add(lineId);
+                continue;
+            }
+            replaceLine(lineId, current -> current.withStatus(LineStatus.CANCELLED, PaymentState.VOIDED));
+            pendingPayments.add(operation(
+                    UUID.randomUUID().toString(), PaymentOperation.Kind.VOID, List.of(lineId), line.amount(), at));
+            record(
+                    Type.LINE_CANCELLED,
+                    at,
+                    Map.of(
+                            "line",
+                            lineId,
+                            "name",
+                            line.name(),
+                            "amount",
+                            line.amount().toPlainString()));
+        }
+        if (!charged.isEmpty()) {
+            requestRefund(charged, at);
+        }
+    }
+
+    private void requestRefund(List<String> lineIds, Instant at) {
+        BigDecimal amount = lineIds.stream().map(id -> line(id).amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        RefundRequest request = new RefundRequest(
+                UUID.randomUUID().toString(),
+                List.copyOf(lineIds),
+                amount,
+                "DELAY",
+                RefundRequest.State.REQUESTED,
+                at,
+                null,
+                null,
+                null);
+        refunds.add(request);
+        record(Type.REFUND_REQUESTED, at, Map.of("lines", String.join(",", lineIds), "amount", amount.toPlainString()));
+        long daysLate =
+                lineIds.stream().mapToLong(id -> line(id).daysLate()).max().orElse(0);
+        policy.autoApprovalThreshold()
+                .filter(threshold -> daysLate > threshold)
+                .ifPresent(threshold ->
+                        decideRefund(request.id(), true, "policy", "The delay passed the shop's limit.", at));
+    }
+
+    /** An agent (or the policy) decides a refund request; approval refunds the lines through the payment port. */
+    public void decideRefund(String refundId, boolean approve, String by, String reason, Instant at) {
+        RefundRequest request = refunds.stream()
+                .filter(r -> r.id().equals(refundId))
+                .findFirst()
+                .orElseThrow(
+                        () -> new OrderRuleViolation("UNKNOWN_REFUND", "refundId", "There is no such refund request."));
+        if (!request.isOpen()) {
+            throw new OrderRuleViolation(
+                    "REFUND_ALREADY_DECIDED", "refundId", "This refund request was already decided.");
+        }
+        RefundRequest.State state = approve ? RefundRequest.State.APPROVED : RefundRequest.State.REJECTED;
+        refunds.set(refunds.indexOf(request), request.decided(state, by, at, reason));
+        if (approve) {
+            request.lineIds()
+                    .forEach(
+                            id -> replaceLine(id, line -> line.withStatus(LineStatus.REFUNDED, PaymentState.REFUNDED)));
+            pendingPayments.add(
+                    operation(request.id(), PaymentOperation.Kind.REFUND, request.lineIds(), request.amount(), at));
+        }
+        record(
+                Type.REFUND_DECIDED,
+                at,
+                Map.of("decision", state.name(), "amount", request.amount().toPlainString(), "reason", reason));
+    }
+
+    /** A payment operation reached the provider: it leaves the outbox, and an approved refund is now paid. */
+    public void paymentSent(String operationId) {
+        pendingPayments.removeIf(operation -> operation.id().equals(operationId));
+        refunds.replaceAll(r -> r.id().equals(operationId) && r.state() == RefundRequest.State.APPROVED ? r.paid() : r);
+    }
+
+    // --- One-time codes ------------------------------------------------------------------------------------------
+
+    /** A new code goes out; at most {@value #MAX_CODES_PER_WINDOW} per quarter hour. */
+    public void issueVerificationCode(String codeHash, String channel, Instant at, Duration lifetime) {
+        List<Instant> recent = new ArrayList<>(verification == null ? List.of() : verification.issuedAt());
+        recent.removeIf(issued -> issued.isBefore(at.minus(CODE_WINDOW)));
+        if (recent.size() >= MAX_CODES_PER_WINDOW) {
+            throw new OrderRuleViolation(
+                    "CODE_RATE_LIMITED", "channel", "Too many codes were sent; try again in a quarter of an hour.");
+        }
+        recent.add(at);
+        verification = new Verification(codeHash, channel, at.plus(lifetime), 0, recent);
+        record(Type.VERIFICATION_CODE_SENT, at, Map.of("channel", channel));
+    }
+
+    /**
+     * Checks a code and uses it up. A wrong code counts against the code (the caller must store the order even
+     * when this refuses, so that the attempt is remembered).
+     *
+     * @return empty when the code is right, else the refusal to answer with
+     */
+    public Optional<OrderRuleViolation> useVerificationCode(String codeHash, Instant at) {
+        if (verification == null || verification.codeHash() == null) {
+            return Optional.of(new OrderRuleViolation("CODE_INVALID", "code", "Ask for a code first."));
+        }
+        if (at.isAfter(verification.expiresAt())) {
+            return Optional.of(
+                    new OrderRuleViolation("CODE_EXPIRED", "code", "The code has expired; ask for a new one."));
+        }
+        if (verification.attempts() >= MAX_CODE_ATTEMPTS) {
+            return Optional.of(
+                    new OrderRuleViolation("CODE_LOCKED", "code", "Too many wrong codes; ask for a new one."));
+        }
+        if (!java.security.MessageDigest.isEqual(
+                codeHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                verification.codeHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            verification = new Verification(
+                    verification.codeHash(),
+                    verification.channel(),
+                    verification.expiresAt(),
+                    verification.attempts() + 1,
+                    verification.issuedAt());
+            return Optional.of(new OrderRuleViolation("CODE_INVALID", "code", "That code is not right."));
+        }
+        verification =
+                new Verification(null, verification.channel(), verification.expiresAt(), 0, verification.issuedAt());
+        return Optional.empty();
+    }
+
+    // --- Reading -------------------------------------------------------------------------------------------------
+
     /** The order's window under its delivery preference: one complete delivery waits for the latest line. */
     public EtaWindow eta() {
-        List<EtaWindow> open = lines.stream()
-                .filter(line -> line.status() != LineStatus.CANCELLED && line.status() != LineStatus.REFUNDED)
-                .map(OrderLine::eta)
-                .toList();
+        List<EtaWindow> open = openLines().stream().map(OrderLine::eta).toList();
         List<EtaWindow> windows =
                 open.isEmpty() ? lines.stream().map(OrderLine::eta).toList() : open;
         return delivery.preference() == DeliveryPreference.WAIT_FOR_ALL
@@ -126,9 +459,64 @@ public class Order {
                 : EtaWindow.span(windows);
     }
 
-    private void record(TimelineEvent event) {
-        timeline.add(event);
-        if (timeline.size() > TIMELINE_LIMIT) {
+    /** Captured and not refunded: what the customer has been charged so far. */
+    public BigDecimal totalCharged() {
+        return lines.stream()
+                .filter(line -> line.payment() == PaymentState.CAPTURED)
+                .map(OrderLine::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public Optional<RefundRequest> refundFor(String lineId) {
+        return refunds.stream().filter(r -> r.lineIds().contains(lineId)).reduce((first, second) -> second);
+    }
+
+    private boolean refundOpenFor(String lineId) {
+        return refunds.stream().anyMatch(r -> r.isOpen() && r.lineIds().contains(lineId));
+    }
+
+    private boolean anyShipped() {
+        return lines.stream()
+                .anyMatch(line -> line.status() == LineStatus.SHIPPED || line.status() == LineStatus.DELIVERED);
+    }
+
+    private List<OrderLine> openLines() {
+        return lines.stream().filter(OrderLine::isOpen).toList();
+    }
+
+    public OrderLine line(String lineId) {
+        return lines.stream()
+                .filter(line -> line.id().equals(lineId))
+                .findFirst()
+                .orElseThrow(() ->
+                        new OrderRuleViolation("UNKNOWN_LINE", "lineIds", "This order has no line " + lineId + "."));
+    }
+
+    private void replaceLine(String lineId, UnaryOperator<OrderLine> change) {
+        lines.replaceAll(line -> line.id().equals(lineId) ? change.apply(line) : line);
+    }
+
+    private static List<String> distinct(List<String> ids, String field) {
+        if (ids == null || ids.isEmpty()) {
+            throw new OrderRuleViolation("REQUIRED", field, "Name at least one line.");
+        }
+        Set<String> unique = new LinkedHashSet<>(ids);
+        return List.copyOf(unique);
+    }
+
+    private PaymentOperation operation(
+            String id, PaymentOperation.Kind kind, List<String> lineIds, BigDecimal amount, Instant at) {
+        return new PaymentOperation(
+                id, kind, number, List.copyOf(lineIds), amount, currency, at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private void record(Type type, Instant at, Map<String, String> details) {
+        timeline.add(TimelineEvent.of(type, at, details));
+        trimTimeline();
+    }
+
+    private void trimTimeline() {
+        while (timeline.size() > TIMELINE_LIMIT) {
             timeline.remove(0);
         }
     }
@@ -136,7 +524,7 @@ public class Order {
     private static Map<String, String> lineDetails(OrderLine line) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("line", line.id());
-        details.put("sku", line.sku());
+        details.put("name", line.name());
         details.put("latest", line.eta().latest().toString());
         return details;
     }
@@ -169,6 +557,10 @@ public class Order {
         return delivery;
     }
 
+    public OrderPolicy policy() {
+        return policy;
+    }
+
     public List<OrderLine> lines() {
         return List.copyOf(lines);
     }
@@ -177,8 +569,16 @@ public class Order {
         return List.copyOf(shipments);
     }
 
+    public List<RefundRequest> refunds() {
+        return List.copyOf(refunds);
+    }
+
     public List<TimelineEvent> timeline() {
         return List.copyOf(timeline);
+    }
+
+    public List<PaymentOperation> pendingPayments() {
+        return List.copyOf(pendingPayments);
     }
 
     TrackingLink tracking() {

@@ -5,6 +5,8 @@ import app.leadline.delivery.EtaWindow;
 import app.leadline.order.NewOrder.NewLine;
 import app.leadline.platform.LeadlineProperties;
 import app.leadline.platform.UserError;
+import app.leadline.policy.PolicyCatalog;
+import app.leadline.policy.SegmentPolicy;
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrderRef;
 import app.leadline.supplier.SupplierCatalog;
@@ -49,17 +51,20 @@ public class OrderIntake {
     private final EtaCalculator etas;
     private final TrackingLinkProperties links;
     private final LeadlineProperties leadline;
+    private final PolicyCatalog policies;
     private final Clock clock;
 
     OrderIntake(
             Orders orders,
             SupplierCatalog suppliers,
+            PolicyCatalog policies,
             EtaCalculator etas,
             TrackingLinkProperties links,
             LeadlineProperties leadline,
             Clock clock) {
         this.orders = orders;
         this.suppliers = suppliers;
+        this.policies = policies;
         this.etas = etas;
         this.links = links;
         this.leadline = leadline;
@@ -93,14 +98,18 @@ public class OrderIntake {
         }
         Instant placedAt = input.placedAt() == null ? clock.instant() : input.placedAt();
         String country = input.destination().country();
+        Customer customer = customer(input);
+        SegmentPolicy segmentPolicy = policies.forSegment(customer.segment());
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
-            lines.add(line("L" + (i + 1), input.lines().get(i), placedAt, country, resolved));
+            OrderLine line = line("L" + (i + 1), input.lines().get(i), placedAt, country, resolved);
+            EtaWindow eta = line.eta().landingOn(segmentPolicy.receivingDays());
+            lines.add(line.withEta(eta, null).promisedBy(eta.latest()));
         }
         TrackingToken token = TrackingToken.generate();
         Order order = Order.place(
                 input.number(),
-                customer(input),
+                customer,
                 placedAt,
                 input.currency(),
                 new Destination(
@@ -108,7 +117,14 @@ public class OrderIntake {
                         input.destination().postalCode().trim(),
                         input.destination().city().trim(),
                         country),
-                delivery(input, placedAt),
+                delivery(input, placedAt, segmentPolicy),
+                new OrderPolicy(
+                        segmentPolicy.segment(),
+                        segmentPolicy.customerMayChoose(),
+                        segmentPolicy.receivingDays(),
+                        policies.extraParcelFee(segmentPolicy),
+                        segmentPolicy.cancelAnyUnshippedLine(),
+                        segmentPolicy.autoApproveRefundAfterDaysLate()),
                 lines,
                 token,
                 links.linkLifetime());
@@ -193,8 +209,8 @@ public class OrderIntake {
                 segment);
     }
 
-    private static DeliveryChoice delivery(NewOrder input, Instant placedAt) {
-        DeliveryPreference segmentDefault = DeliveryPreference.WAIT_FOR_ALL;
+    private static DeliveryChoice delivery(NewOrder input, Instant placedAt, SegmentPolicy policy) {
+        DeliveryPreference segmentDefault = DeliveryPreference.valueOf(policy.defaultPreference());
         return input.deliveryPreference() == null
                 ? new DeliveryChoice(segmentDefault, "policy", placedAt, segmentDefault)
                 : new DeliveryChoice(input.deliveryPreference(), "shop", placedAt, segmentDefault);

@@ -36,6 +36,76 @@ public record OrderLine(
         return Optional.ofNullable(purchaseOrder);
     }
 
+    /** Still to be shipped: reserved, waiting for the supplier, or ready. */
+    public boolean isOpen() {
+        return status == LineStatus.RESERVED || status == LineStatus.AWAITING_SUPPLIER || status == LineStatus.READY;
+    }
+
+    /** Could leave with the next parcel: on the shelf or received from the supplier. */
+    public boolean isReadyToLeave() {
+        return status == LineStatus.RESERVED || status == LineStatus.READY;
+    }
+
+    /** Now expected later than first promised. */
+    public boolean isLate() {
+        return eta.latest().isAfter(promisedDate);
+    }
+
+    public long daysLate() {
+        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(promisedDate, eta.latest()));
+    }
+
+    OrderLine withEta(EtaWindow window, String delay) {
+        return new OrderLine(
+                id,
+                sku,
+                name,
+                quantity,
+                unitPrice,
+                source,
+                supplier,
+                purchaseOrder,
+                promisedDate,
+                window,
+                status,
+                payment,
+                delay);
+    }
+
+    OrderLine promisedBy(LocalDate date) {
+        return new OrderLine(
+                id,
+                sku,
+                name,
+                quantity,
+                unitPrice,
+                source,
+                supplier,
+                purchaseOrder,
+                date,
+                eta,
+                status,
+                payment,
+                lastDelay);
+    }
+
+    OrderLine withStatus(LineStatus newStatus, PaymentState newPayment) {
+        return new OrderLine(
+                id,
+                sku,
+                name,
+                quantity,
+                unitPrice,
+                source,
+                supplier,
+                purchaseOrder,
+                promisedDate,
+                eta,
+                newStatus,
+                newPayment,
+                lastDelay);
+    }
+
     public BigDecimal amount() {
         return unitPrice.multiply(BigDecimal.valueOf(quantity));
     }

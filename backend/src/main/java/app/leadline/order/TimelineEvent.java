@@ -2,20 +2,42 @@ package app.leadline.order;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Something that happened to an order, in past tense, for the customer's and the agents' timeline.
  *
- * @param details facts the customer may read (line ids, dates, reasons)
+ * @param details facts the customer may read (line ids, dates, the reason an agent gave)
  * @param internalNote for agents only; never shown to the customer
  */
 public record TimelineEvent(Type type, Instant at, Map<String, String> details, String internalNote) {
 
     public enum Type {
-        PLACED,
-        BACKORDERED,
-        DROPSHIPPED,
-        TRACKING_LINK_REISSUED
+        PLACED(true),
+        BACKORDERED(true),
+        DROPSHIPPED(true),
+        ETA_MOVED(true),
+        CHOICE_MADE(true),
+        SHIPPED(true),
+        LINE_CANCELLED(true),
+        REFUND_REQUESTED(true),
+        REFUND_DECIDED(true),
+        VERIFICATION_CODE_SENT(false),
+        TRACKING_LINK_REISSUED(false);
+
+        private final boolean customerFacing;
+
+        Type(boolean customerFacing) {
+            this.customerFacing = customerFacing;
+        }
+
+        public boolean customerFacing() {
+            return customerFacing;
+        }
+    }
+
+    public Optional<String> note() {
+        return Optional.ofNullable(internalNote);
     }
 
     static TimelineEvent of(Type type, Instant at, Map<String, String> details) {

@@ -10,12 +10,19 @@ import org.springframework.stereotype.Service;
 public class TrackingLinks {
 
     private final Orders orders;
+    private final OrderChanges changes;
     private final TrackingLinkProperties properties;
     private final LeadlineProperties leadline;
     private final Clock clock;
 
-    TrackingLinks(Orders orders, TrackingLinkProperties properties, LeadlineProperties leadline, Clock clock) {
+    TrackingLinks(
+            Orders orders,
+            OrderChanges changes,
+            TrackingLinkProperties properties,
+            LeadlineProperties leadline,
+            Clock clock) {
         this.orders = orders;
+        this.changes = changes;
         this.properties = properties;
         this.leadline = leadline;
         this.clock = clock;
@@ -25,8 +32,10 @@ public class TrackingLinks {
     public Optional<String> reissue(String orderNumber) {
         return orders.findByNumber(orderNumber).map(order -> {
             TrackingToken token = TrackingToken.generate();
-            order.reissueTrackingLink(token, clock.instant(), properties.linkLifetime());
-            orders.save(order);
+            changes.apply(order.id(), current -> {
+                current.reissueTrackingLink(token, clock.instant(), properties.linkLifetime());
+                return null;
+            });
             return leadline.link("/t/" + token.value());
         });
     }

@@ -1,40 +1,71 @@
 package app.leadline.tracking;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.order.DeliveryOptions;
 import app.leadline.order.DeliveryPreference;
 import app.leadline.order.LineSource;
 import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
+import app.leadline.order.Parcel;
+import app.leadline.order.PaymentState;
+import app.leadline.order.RefundRequest;
 import app.leadline.order.Shipment;
+import app.leadline.order.TimelineEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * What a customer may see of their order. Built field by field from the aggregate, so nothing internal
- * (suppliers, purchase orders, notes, contact data) can reach the page by accident.
+ * (suppliers, purchase orders, notes, full contact data) can reach the page by accident.
  */
 record TrackedOrder(
         String number,
         Instant placedAt,
         String locale,
+        String currency,
         DeliveryPreference deliveryPreference,
         EtaWindow eta,
         String destinationCountry,
         List<TrackedLine> lines,
-        List<TrackedShipment> shipments) {
+        List<Parcel> parcels,
+        Choice choice,
+        List<TrackedShipment> shipments,
+        String totalCharged,
+        Contact contact,
+        List<CustomerEvent> timeline) {
 
     static TrackedOrder of(Order order) {
+        DeliveryOptions options = order.deliveryOptions();
         return new TrackedOrder(
                 order.number(),
                 order.placedAt(),
                 order.customer().locale(),
+                order.currency(),
                 order.delivery().preference(),
                 order.eta(),
                 order.destination().country(),
-                order.lines().stream().map(TrackedLine::of).toList(),
-                order.shipments().stream().map(TrackedShipment::of).toList());
+                order.lines().stream().map(line -> TrackedLine.of(order, line)).toList(),
+                order.plannedParcels(),
+                new Choice(
+                        options.open(),
+                        options.closedReason(),
+                        options.together().lineIds().isEmpty() ? null : options.waitWindow(),
+                        options.split(),
+                        options.extraCost().toPlainString()),
+                order.shipments().stream().map(TrackedShipment::of).toList(),
+                order.totalCharged().toPlainString(),
+                new Contact(
+                        maskEmail(order.customer().email()),
+                        order.customer()
+                                .phoneNumber()
+                                .map(TrackedOrder::maskPhone)
+                                .orElse(null)),
+                order.timeline().stream()
+                        .filter(event -> event.type().customerFacing())
+                        .map(CustomerEvent::of)
+                        .toList());
     }
 
     record TrackedLine(
@@ -45,9 +76,14 @@ record TrackedOrder(
             LineSource source,
             LineStatus status,
             LocalDate promisedDate,
-            EtaWindow eta) {
+            EtaWindow eta,
+            boolean late,
+            String amount,
+            PaymentState payment,
+            boolean cancellable,
+            RefundRequest.State refund) {
 
-        static TrackedLine of(OrderLine line) {
+        static TrackedLine of(Order order, OrderLine line) {
             return new TrackedLine(
                     line.id(),
                     line.sku(),
@@ -56,9 +92,17 @@ record TrackedOrder(
                     line.source(),
                     line.status(),
                     line.promisedDate(),
-                    line.eta());
+                    line.eta(),
+                    line.isLate(),
+                    line.amount().toPlainString(),
+                    line.payment(),
+                    order.cancellable(line),
+                    order.refundFor(line.id()).map(RefundRequest::state).orElse(null));
         }
     }
+
+    record Choice(
+            boolean open, String closedReason, EtaWindow waitWindow, List<Parcel> splitParcels, String extraCost) {}
 
     record TrackedShipment(
             String carrier, String trackingNumber, Instant shippedAt, Instant deliveredAt, List<String> lineIds) {
@@ -71,5 +115,32 @@ record TrackedOrder(
                     shipment.deliveredAt(),
                     shipment.lineIds());
         }
+    }
+
+    record Contact(String email, String phone) {}
+
+    /** A timeline event without its internal note. */
+    record CustomerEvent(String type, Instant at, List<Detail> details) {
+
+        static CustomerEvent of(TimelineEvent event) {
+            return new CustomerEvent(
+                    event.type().name(),
+                    event.at(),
+                    event.details().entrySet().stream()
+                            .sorted(java.util.Map.Entry.comparingByKey())
+                            .map(entry -> new Detail(entry.getKey(), entry.getValue()))
+                            .toList());
+        }
+    }
+
+    record Detail(String key, String value) {}
+
+    static String maskEmail(String email) {
+        int at = email.indexOf('@');
+        return email.charAt(0) + "•••" + email.substring(at);
+    }
+
+    static String maskPhone(String phone) {
+        return phone.substring(0, Math.min(3, phone.length())) + " •••• " + phone.substring(phone.length() - 2);
     }
 }

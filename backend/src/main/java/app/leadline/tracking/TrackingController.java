@@ -1,29 +1,91 @@
 package app.leadline.tracking;
 
+import app.leadline.notification.Message;
+import app.leadline.order.DeliveryPreference;
 import app.leadline.order.OrderQueries;
+import app.leadline.order.OrderRuleViolation;
 import app.leadline.platform.RequestRefused;
+import app.leadline.platform.UserError;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** The customer's query behind a tracking link. */
+/** The customer's queries and requests behind a tracking link, all rate-limited per client. */
 @Controller
 class TrackingController {
 
     private final OrderQueries orders;
+    private final CustomerActions actions;
     private final TrackingRateLimiter rateLimiter;
 
-    TrackingController(OrderQueries orders, TrackingRateLimiter rateLimiter) {
+    TrackingController(OrderQueries orders, CustomerActions actions, TrackingRateLimiter rateLimiter) {
         this.orders = orders;
+        this.actions = actions;
         this.rateLimiter = rateLimiter;
     }
 
     @QueryMapping
     TrackedOrder trackOrder(@Argument String token, @ContextValue(name = ClientAddress.KEY) String client) {
-        if (!rateLimiter.tryAcquire(client)) {
-            throw new RequestRefused("RATE_LIMITED", "Too many lookups from this address; try again in a minute.");
-        }
+        limit(client);
         return orders.byTrackingToken(token).map(TrackedOrder::of).orElse(null);
+    }
+
+    record ChooseDeliveryInput(String token, DeliveryPreference preference) {}
+
+    record RequestVerificationCodeInput(String token, Message.Channel channel) {}
+
+    record CancelLinesInput(String token, List<String> lineIds, String code) {}
+
+    record CustomerOrderPayload(TrackedOrder order, List<UserError> errors) {}
+
+    record RequestVerificationCodePayload(String sentTo, Instant expiresAt, List<UserError> errors) {}
+
+    @MutationMapping
+    CustomerOrderPayload chooseDelivery(
+            @Argument ChooseDeliveryInput input, @ContextValue(name = ClientAddress.KEY) String client) {
+        limit(client);
+        return orderPayload(() -> actions.chooseDelivery(input.token(), input.preference()));
+    }
+
+    @MutationMapping
+    RequestVerificationCodePayload requestVerificationCode(
+            @Argument RequestVerificationCodeInput input, @ContextValue(name = ClientAddress.KEY) String client) {
+        limit(client);
+        try {
+            CustomerActions.CodeSent sent = actions.sendCode(input.token(), input.channel());
+            return new RequestVerificationCodePayload(sent.sentTo(), sent.expiresAt(), List.of());
+        } catch (OrderRuleViolation refused) {
+            return new RequestVerificationCodePayload(null, null, List.of(error(refused)));
+        }
+    }
+
+    @MutationMapping
+    CustomerOrderPayload cancelLines(
+            @Argument CancelLinesInput input, @ContextValue(name = ClientAddress.KEY) String client) {
+        limit(client);
+        return orderPayload(() -> actions.cancelLines(input.token(), input.lineIds(), input.code()));
+    }
+
+    private static CustomerOrderPayload orderPayload(Supplier<app.leadline.order.Order> action) {
+        try {
+            return new CustomerOrderPayload(TrackedOrder.of(action.get()), List.of());
+        } catch (OrderRuleViolation refused) {
+            return new CustomerOrderPayload(null, List.of(error(refused)));
+        }
+    }
+
+    private static UserError error(OrderRuleViolation refused) {
+        return new UserError(refused.code(), "input." + refused.field(), refused.getMessage());
+    }
+
+    private void limit(String client) {
+        if (!rateLimiter.tryAcquire(client)) {
+            throw new RequestRefused("RATE_LIMITED", "Too many requests from this address; try again in a minute.");
+        }
     }
 }

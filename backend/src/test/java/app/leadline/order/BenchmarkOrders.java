@@ -36,6 +36,7 @@ public final class BenchmarkOrders {
                     "DKK",
                     new Destination("Nørregade " + (i % 90 + 1), "1165", "København", "DK"),
                     new DeliveryChoice(DeliveryPreference.WAIT_FOR_ALL, "policy", now, DeliveryPreference.WAIT_FOR_ALL),
+                    new OrderPolicy("B2C", true, List.of(), BigDecimal.ZERO, false, null),
                     List.of(
                             line("L1", "CUSHION-LINEN", LineSource.STOCK, null, today.plusDays(2), LineStatus.RESERVED),
                             line(

@@ -1,0 +1,58 @@
+package app.leadline.console;
+
+import app.leadline.order.Order;
+import app.leadline.order.OrderLine;
+import app.leadline.order.RefundRequest;
+import app.leadline.order.Shipment;
+import app.leadline.order.TimelineEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** An order as an agent sees it: everything the customer sees, plus suppliers, money and internal notes. */
+record AgentOrder(
+        String number,
+        String customerName,
+        String customerEmail,
+        String segment,
+        String deliveryPreference,
+        String deliveryChosenBy,
+        String currency,
+        String totalCharged,
+        List<OrderLine> lines,
+        List<Shipment> shipments,
+        List<RefundRequest> refunds,
+        List<AgentEvent> timeline) {
+
+    static AgentOrder of(Order order) {
+        return new AgentOrder(
+                order.number(),
+                order.customer().name(),
+                order.customer().email(),
+                order.policy().segment(),
+                order.delivery().preference().name(),
+                order.delivery().chosenBy(),
+                order.currency(),
+                order.totalCharged().toPlainString(),
+                order.lines(),
+                order.shipments(),
+                order.refunds(),
+                order.timeline().stream().map(AgentEvent::of).toList());
+    }
+
+    record AgentEvent(String type, Instant at, List<Detail> details, String internalNote) {
+
+        static AgentEvent of(TimelineEvent event) {
+            return new AgentEvent(
+                    event.type().name(),
+                    event.at(),
+                    event.details().entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .map(entry -> new Detail(entry.getKey(), entry.getValue()))
+                            .toList(),
+                    event.internalNote());
+        }
+    }
+
+    record Detail(String key, String value) {}
+}

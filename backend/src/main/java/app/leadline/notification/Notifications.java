@@ -1,0 +1,57 @@
+package app.leadline.notification;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends messages to customers. In the embedded default it keeps them in the outbox (status {@code OUTBOX}) and,
+ * when {@code leadline.notifications.echo} is on, prints them to standard output — never to the log, since they
+ * carry codes and personal data.
+ */
+@Service
+public class Notifications {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final boolean echo;
+    private final PrintStream out = System.out;
+
+    Notifications(MongoTemplate mongo, Clock clock, @Value("${leadline.notifications.echo:true}") boolean echo) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.echo = echo;
+    }
+
+    public void send(Message message) {
+        mongo.insert(new OutboxMessage(
+                UUID.randomUUID().toString(),
+                message.channel(),
+                message.recipient(),
+                message.orderNumber(),
+                message.kind(),
+                message.subject(),
+                message.text(),
+                "OUTBOX",
+                clock.instant()));
+        if (echo) {
+            out.println("Outbox " + message.channel() + " to " + message.recipient() + " [" + message.orderNumber()
+                    + "]: " + message.text());
+        }
+    }
+
+    /** The newest messages in the outbox, for agents. */
+    @PreAuthorize("hasRole('AGENT')")
+    public List<OutboxMessage> latest(int limit) {
+        return mongo.find(
+                new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(Math.min(Math.max(limit, 1), 200)),
+                OutboxMessage.class);
+    }
+}

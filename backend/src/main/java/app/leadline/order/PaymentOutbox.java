@@ -1,0 +1,67 @@
+package app.leadline.order;
+
+import app.leadline.payment.PaymentGateway;
+import app.leadline.payment.PaymentOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the payment operations an order holds in its outbox. A change that moves money writes the operation into
+ * the order in the same update; it is sent right after, and again by the sweep if the process died in between.
+ * The gateway treats the operation id as an idempotency key, so sending twice moves money once.
+ */
+@Component
+class PaymentOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentOutbox.class);
+
+    private final PaymentGateway gateway;
+    private final MongoTemplate mongo;
+    private final org.springframework.beans.factory.ObjectProvider<OrderChanges> changes;
+
+    PaymentOutbox(
+            PaymentGateway gateway,
+            MongoTemplate mongo,
+            org.springframework.beans.factory.ObjectProvider<OrderChanges> changes) {
+        this.gateway = gateway;
+        this.mongo = mongo;
+        this.changes = changes;
+    }
+
+    void send(Order order, OrderChanges via) {
+        for (PaymentOperation operation : order.pendingPayments()) {
+            try {
+                gateway.execute(operation);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Payment operation {} ({}) for order {} not sent yet: {}",
+                        operation.id(),
+                        operation.kind(),
+                        order.number(),
+                        e.toString());
+                continue;
+            }
+            via.applyOnly(order.id(), current -> {
+                current.paymentSent(operation.id());
+                return null;
+            });
+        }
+    }
+
+    /** Sends what a crash or a failing provider left behind. */
+    @Scheduled(
+            fixedDelayString = "${leadline.payments.sweep-interval:30s}",
+            initialDelayString = "${leadline.payments.sweep-interval:30s}")
+    void sweep() {
+        Query pending =
+                Query.query(Criteria.where("pendingPayments.0").exists(true)).limit(100);
+        for (Order order : mongo.find(pending, Order.class)) {
+            send(order, changes.getObject());
+        }
+    }
+}
