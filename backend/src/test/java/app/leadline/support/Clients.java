@@ -108,6 +108,21 @@ public class Clients {
                 .getTokenValue();
     }
 
+    /** A signed-in agent (roles AGENT, and ADMIN if asked), as the authorization server would issue it. */
+    public HttpGraphQlTester agent(String name, String... roles) {
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(name)
+                .audience(List.of("leadline-api"))
+                .claim("roles", List.of(roles.length == 0 ? new String[] {"AGENT"} : roles))
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(600))
+                .build();
+        return withToken(new NimbusJwtEncoder(keys)
+                .encode(JwtEncoderParameters.from(claims))
+                .getTokenValue());
+    }
+
     public String validToken(String scope) {
         return signedToken("leadline-api", scope, Instant.now().plusSeconds(600), issuer);
     }

@@ -16,6 +16,11 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"leadline.store.backend=MEMORY", "leadline.demo.enabled=false"})
+        properties = {
+            "leadline.store.backend=MEMORY",
+            "leadline.demo.enabled=false",
+            "leadline.notifications.echo=false",
+            "leadline.tracking.rate-limit.burst=100000"
+        })
 @Import(Clients.class)
 public @interface LeadlineIntegrationTest {}

@@ -1,0 +1,607 @@
+package app.leadline.tracking;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static app.leadline.support.TestSuppliers.BACKORDER_SUPPLIER;
+import static app.leadline.support.TestSuppliers.DROPSHIP_SUPPLIER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.delivery.EtaWindow;
+import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderLine;
+import app.leadline.order.OrderQueries;
+import app.leadline.payment.PaymentOperation;
+import app.leadline.payment.RecordingPaymentGateway;
+import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.TestSuppliers;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** The customer's choices from the tracking link: wait or split, cancel or refund, confirmed by one-time codes. */
+@LeadlineIntegrationTest
+class CustomerDecisionsIntegrationTests {
+
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    SupplierCatalog suppliers;
+
+    @Autowired
+    OrderQueries orders;
+
+    @Autowired
+    OrderChanges changes;
+
+    @Autowired
+    RecordingPaymentGateway payments;
+
+    private HttpGraphQlTester customer;
+    private HttpGraphQlTester agent;
+
+    @BeforeEach
+    void setUp() {
+        TestSuppliers.register(suppliers);
+        customer = clients.anonymous();
+        agent = clients.agent("alice");
+    }
+
+    /** A stock vase, a backordered sofa, a dropshipped lamp. */
+    private static OrderInputs mixedOrder() {
+        return anOrder()
+                .withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER)
+                .withDropshippedLine("LAMP-RHEIN", DROPSHIP_SUPPLIER);
+    }
+
+    private String place(OrderInputs order) {
+        String link = clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(order))
+                .execute()
+                .path("placeOrders.orders[0].trackingUrl")
+                .entity(String.class)
+                .get();
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    private GraphQlTester.Response track(String token) {
+        return customer.documentName("trackOrder").variable("token", token).execute();
+    }
+
+    private GraphQlTester.Response choose(String token, String preference) {
+        return customer.documentName("chooseDelivery")
+                .variable("token", token)
+                .variable("preference", preference)
+                .execute();
+    }
+
+    private GraphQlTester.Response ship(String number, String... lineIds) {
+        return agent.documentName("recordShipment")
+                .variable("orderNumber", number)
+                .variable("lineIds", List.of(lineIds))
+                .execute();
+    }
+
+    private GraphQlTester.Response cancel(String token, String code, String... lineIds) {
+        return customer.documentName("cancelLines")
+                .variable("token", token)
+                .variable("lineIds", List.of(lineIds))
+                .variable("code", code)
+                .execute();
+    }
+
+    /** The code the customer received, read from the embedded outbox as they would read their e-mail. */
+    private String codeSentFor(String token, String channel) {
+        customer.documentName("requestVerificationCode")
+                .variable("token", token)
+                .variable("channel", channel)
+                .execute()
+                .path("requestVerificationCode.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        String text = agent.documentName("outbox")
+                .execute()
+                .path("outbox[0].text")
+                .entity(String.class)
+                .get();
+        Matcher matcher = CODE.matcher(text);
+        assertThat(matcher.find()).as("a 6-digit code in %s", text).isTrue();
+        return matcher.group(1);
+    }
+
+    /** A supplier delay pushes the sofa (line L2) nine days past its promise. */
+    private void delaySofa(String number) {
+        var order = orders.byNumber(number).orElseThrow();
+        OrderLine sofa = order.line("L2");
+        changes.apply(
+                order.id(),
+                current -> current.moveEta(
+                        "L2",
+                        new EtaWindow(
+                                sofa.eta().earliest().plusDays(9),
+                                sofa.eta().latest().plusDays(9)),
+                        "DELAY-" + number,
+                        "The factory is behind schedule",
+                        "Called the supplier, confirmed",
+                        Instant.now()));
+    }
+
+    // --- Wait or split -------------------------------------------------------------------------------------------
+
+    @Test
+    void offersTheChoiceWhileSomeLinesAreReadyAndOthersWait() {
+        String token = place(mixedOrder());
+
+        var order = track(token);
+
+        order.path("trackOrder.choice.open").entity(Boolean.class).isEqualTo(true);
+        order.path("trackOrder.choice.waitWindow.latest")
+                .entity(String.class)
+                .isEqualTo(
+                        order.path("trackOrder.eta.latest").entity(String.class).get());
+        order.path("trackOrder.choice.splitParcels[0].lineIds")
+                .entityList(String.class)
+                .containsExactly("L1");
+        order.path("trackOrder.choice.splitParcels[*].lineIds")
+                .entityList(Object.class)
+                .hasSize(3);
+        order.path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("0");
+        order.path("trackOrder.parcels").entityList(Object.class).hasSize(1);
+    }
+
+    @Test
+    void choosingToShipNowRecordsWhoChoseAndTheParcelsFollowAtOnce() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+
+        var chosen = choose(token, "SHIP_AS_AVAILABLE");
+
+        chosen.path("chooseDelivery.errors").entityList(Object.class).hasSize(0);
+        chosen.path("chooseDelivery.order.deliveryPreference")
+                .entity(String.class)
+                .isEqualTo("SHIP_AS_AVAILABLE");
+        chosen.path("chooseDelivery.order.parcels").entityList(Object.class).hasSize(3);
+        chosen.path("chooseDelivery.order.timeline[*].type")
+                .entityList(String.class)
+                .contains("CHOICE_MADE");
+        agent.documentName("agentOrder")
+                .variable("number", input.number())
+                .execute()
+                .path("agentOrder.deliveryChosenBy")
+                .entity(String.class)
+                .isEqualTo("customer");
+
+        choose(token, "WAIT_FOR_ALL")
+                .path("chooseDelivery.order.parcels")
+                .entityList(Object.class)
+                .hasSize(1);
+    }
+
+    @Test
+    void makingTheSameChoiceTwiceChangesNothing() {
+        String token = place(mixedOrder());
+
+        choose(token, "SHIP_AS_AVAILABLE");
+        choose(token, "SHIP_AS_AVAILABLE")
+                .path("chooseDelivery.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        track(token)
+                .path("trackOrder.timeline[?(@.type == 'CHOICE_MADE')]")
+                .entityList(Object.class)
+                .hasSize(1);
+    }
+
+    @Test
+    void theChoiceClosesWhenTheFirstLineShips() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+        ship(input.number(), "L1")
+                .path("recordShipment.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        var refused = choose(token, "SHIP_AS_AVAILABLE");
+
+        refused.path("chooseDelivery.errors[0].code").entity(String.class).isEqualTo("ALREADY_SHIPPED");
+        refused.path("chooseDelivery.order").valueIsNull();
+        track(token).path("trackOrder.deliveryPreference").entity(String.class).isEqualTo("WAIT_FOR_ALL");
+        track(token).path("trackOrder.choice.open").entity(Boolean.class).isEqualTo(false);
+    }
+
+    @Test
+    void aSegmentThatAlwaysShipsCompleteOffersNoChoice() {
+        String token = place(mixedOrder().customer("segment", "B2B"));
+
+        track(token).path("trackOrder.choice.closedReason").entity(String.class).isEqualTo("POLICY_SHIPS_COMPLETE");
+        choose(token, "SHIP_AS_AVAILABLE")
+                .path("chooseDelivery.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("POLICY_SHIPS_COMPLETE");
+    }
+
+    @Test
+    void anOrderWhoseLinesAreAllReadyHasNothingToSplit() {
+        String token = place(anOrder().withStockLine("THROW-WOOL", 1));
+
+        choose(token, "SHIP_AS_AVAILABLE")
+                .path("chooseDelivery.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("NOTHING_TO_SPLIT");
+    }
+
+    @Test
+    void extraParcelsCostWhatTheSegmentPolicySays() {
+        clients.agent("root", "AGENT", "ADMIN")
+                .documentName("defineSegmentPolicy")
+                .variable(
+                        "input",
+                        Map.of(
+                                "segment", "VIP-FEE",
+                                "defaultPreference", "WAIT_FOR_ALL",
+                                "customerMayChoose", true,
+                                "extraParcelFee", "49.00",
+                                "cancelAnyUnshippedLine", false))
+                .execute()
+                .path("defineSegmentPolicy.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        String token = place(mixedOrder().customer("segment", "VIP-FEE"));
+
+        // Three parcels instead of one: two extra.
+        track(token).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("98.00");
+    }
+
+    @Test
+    void onlyAdminsDefineSegmentPolicies() {
+        agent.documentName("defineSegmentPolicy")
+                .variable(
+                        "input",
+                        Map.of(
+                                "segment",
+                                "X",
+                                "defaultPreference",
+                                "WAIT_FOR_ALL",
+                                "customerMayChoose",
+                                true,
+                                "cancelAnyUnshippedLine",
+                                true))
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+    }
+
+    @Test
+    void agentsOnlyReachTheAgentApi() {
+        customer.documentName("agentOrder")
+                .variable("number", "ANY")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
+        clients.shop()
+                .documentName("outbox")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+    }
+
+    // --- Cancel or refund ----------------------------------------------------------------------------------------
+
+    @Test
+    void aLineOnTimeCannotBeCancelled() {
+        String token = place(mixedOrder());
+
+        track(token)
+                .path("trackOrder.lines[1].cancellable")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        cancel(token, "123456", "L2")
+                .path("cancelLines.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("LINE_NOT_CANCELLABLE");
+    }
+
+    @Test
+    void cancellingALateLineNotYetChargedVoidsItsAuthorisationAtOnce() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+        delaySofa(input.number());
+        track(token).path("trackOrder.lines[1].late").entity(Boolean.class).isEqualTo(true);
+        track(token)
+                .path("trackOrder.lines[1].cancellable")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+
+        String code = codeSentFor(token, "EMAIL");
+        var cancelled = cancel(token, code, "L2");
+
+        cancelled.path("cancelLines.errors").entityList(Object.class).hasSize(0);
+        cancelled.path("cancelLines.order.lines[1].status").entity(String.class).isEqualTo("CANCELLED");
+        cancelled
+                .path("cancelLines.order.lines[1].payment")
+                .entity(String.class)
+                .isEqualTo("VOIDED");
+        cancelled.path("cancelLines.order.lines[0].status").entity(String.class).isEqualTo("RESERVED");
+        cancelled
+                .path("cancelLines.order.timeline[*].type")
+                .entityList(String.class)
+                .contains("LINE_CANCELLED");
+        assertThat(payments.recordedFor(input.number())).singleElement().satisfies(payment -> {
+            assertThat(payment.kind()).isEqualTo(PaymentOperation.Kind.VOID);
+            assertThat(payment.lineIds()).containsExactly("L2");
+            assertThat(payment.amount()).isEqualByComparingTo("129.95");
+        });
+        assertThat(orders.byNumber(input.number()).orElseThrow().pendingPayments())
+                .isEmpty();
+    }
+
+    @Test
+    void sendingTheSameCancellationAgainChangesNothing() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+        delaySofa(input.number());
+        String code = codeSentFor(token, "SMS");
+        cancel(token, code, "L2");
+
+        cancel(token, code, "L2")
+                .path("cancelLines.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        assertThat(payments.recordedFor(input.number())).hasSize(1);
+    }
+
+    @Test
+    void aWrongCodeIsRefusedAndChangesNothing() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+        delaySofa(input.number());
+        String code = codeSentFor(token, "EMAIL");
+        String wrong = code.equals("000000") ? "111111" : "000000";
+
+        cancel(token, wrong, "L2")
+                .path("cancelLines.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("CODE_INVALID");
+
+        track(token).path("trackOrder.lines[1].status").entity(String.class).isEqualTo("AWAITING_SUPPLIER");
+        assertThat(payments.recordedFor(input.number())).isEmpty();
+        // The right code still works after one mistake.
+        cancel(token, code, "L2")
+                .path("cancelLines.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    @Test
+    void fiveWrongCodesLockTheCode() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+        delaySofa(input.number());
+        String code = codeSentFor(token, "EMAIL");
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            cancel(token, wrong, "L2");
+        }
+
+        cancel(token, code, "L2")
+                .path("cancelLines.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("CODE_LOCKED");
+        track(token).path("trackOrder.lines[1].payment").entity(String.class).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void codesAreRateLimited() {
+        String token = place(mixedOrder());
+        for (int i = 0; i < 3; i++) {
+            codeSentFor(token, "EMAIL");
+        }
+
+        customer.documentName("requestVerificationCode")
+                .variable("token", token)
+                .variable("channel", "EMAIL")
+                .execute()
+                .path("requestVerificationCode.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("CODE_RATE_LIMITED");
+    }
+
+    @Test
+    void theCodeGoesToTheCustomersOwnContactInTheirLanguage() {
+        String token = place(mixedOrder().customer("locale", "pl").customer("email", "zofia@example.com"));
+
+        var sent = customer.documentName("requestVerificationCode")
+                .variable("token", token)
+                .variable("channel", "EMAIL")
+                .execute();
+
+        sent.path("requestVerificationCode.sentTo").entity(String.class).isEqualTo("z•••@example.com");
+        var message = agent.documentName("outbox").execute();
+        message.path("outbox[0].recipient").entity(String.class).isEqualTo("zofia@example.com");
+        message.path("outbox[0].text")
+                .entity(String.class)
+                .satisfies(text -> assertThat(text).contains("Twój kod"));
+    }
+
+    @Test
+    void aChargedLateLineBecomesARefundRequestForAnAgent() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+        delaySofa(input.number());
+        ship(input.number(), "L2");
+        track(token).path("trackOrder.totalCharged").entity(String.class).isEqualTo("129.95");
+
+        var requested = cancel(token, codeSentFor(token, "EMAIL"), "L2");
+
+        requested.path("cancelLines.order.lines[1].refund").entity(String.class).isEqualTo("REQUESTED");
+        requested
+                .path("cancelLines.order.lines[1].payment")
+                .entity(String.class)
+                .isEqualTo("CAPTURED");
+        requested
+                .path("cancelLines.order.timeline[*].type")
+                .entityList(String.class)
+                .contains("REFUND_REQUESTED");
+        assertThat(payments.recordedFor(input.number()))
+                .extracting(payment -> payment.kind())
+                .containsExactly(PaymentOperation.Kind.CAPTURE);
+    }
+
+    @Test
+    void aRefundIsApprovedAtOnceWhenTheDelayPassesThePolicysLimit() {
+        clients.agent("root", "AGENT", "ADMIN")
+                .documentName("defineSegmentPolicy")
+                .variable(
+                        "input",
+                        Map.of(
+                                "segment",
+                                "FAST-REFUND",
+                                "defaultPreference",
+                                "WAIT_FOR_ALL",
+                                "customerMayChoose",
+                                true,
+                                "cancelAnyUnshippedLine",
+                                false,
+                                "autoApproveRefundAfterDaysLate",
+                                3))
+                .execute();
+        OrderInputs input = mixedOrder().customer("segment", "FAST-REFUND");
+        String token = place(input);
+        delaySofa(input.number());
+        ship(input.number(), "L2");
+
+        var refunded = cancel(token, codeSentFor(token, "EMAIL"), "L2");
+
+        refunded.path("cancelLines.order.lines[1].status").entity(String.class).isEqualTo("REFUNDED");
+        refunded.path("cancelLines.order.lines[1].payment").entity(String.class).isEqualTo("REFUNDED");
+        refunded.path("cancelLines.order.totalCharged").entity(String.class).isEqualTo("0");
+        refunded.path("cancelLines.order.timeline[*].type")
+                .entityList(String.class)
+                .contains("REFUND_REQUESTED", "REFUND_DECIDED");
+        assertThat(payments.recordedFor(input.number()))
+                .extracting(payment -> payment.kind())
+                .containsExactly(PaymentOperation.Kind.CAPTURE, PaymentOperation.Kind.REFUND);
+        agent.documentName("agentOrder")
+                .variable("number", input.number())
+                .execute()
+                .path("agentOrder.refunds[0].state")
+                .entity(String.class)
+                .isEqualTo("PAID");
+    }
+
+    @Test
+    void anotherOrdersLineOrAnUnknownLinkIsRefused() {
+        String token = place(mixedOrder());
+
+        cancel(token, "123456", "L99")
+                .path("cancelLines.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("UNKNOWN_LINE");
+        cancel("A".repeat(43), "123456", "L1")
+                .path("cancelLines.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("NOT_FOUND");
+        choose("not-a-token", "WAIT_FOR_ALL")
+                .path("chooseDelivery.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("NOT_FOUND");
+    }
+
+    // --- Concurrency ---------------------------------------------------------------------------------------------
+
+    @Test
+    void aChoiceRacingAShipmentNeverWinsSilently() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        int choicesApplied = 0;
+        int choicesRefused = 0;
+        try {
+            for (int round = 0; round < 15; round++) {
+                OrderInputs input = mixedOrder();
+                String token = place(input);
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                var choice = pool.submit(() -> {
+                    start.await();
+                    return choose(token, "SHIP_AS_AVAILABLE")
+                            .path("chooseDelivery.errors[*].code")
+                            .entityList(String.class)
+                            .get();
+                });
+                var shipment = pool.submit(() -> {
+                    start.await();
+                    return ship(input.number(), "L1")
+                            .path("recordShipment.errors")
+                            .entityList(Object.class)
+                            .get();
+                });
+                start.countDown();
+                List<String> choiceErrors = choice.get();
+                assertThat(shipment.get())
+                        .as("the agent's shipment always applies")
+                        .isEmpty();
+
+                var order = orders.byNumber(input.number()).orElseThrow();
+                assertThat(order.line("L1").status()).isEqualTo(app.leadline.order.LineStatus.SHIPPED);
+                List<String> events = order.timeline().stream()
+                        .map(event -> event.type().name())
+                        .toList();
+                if (choiceErrors.isEmpty()) {
+                    choicesApplied++;
+                    assertThat(order.delivery().preference().name()).isEqualTo("SHIP_AS_AVAILABLE");
+                    assertThat(events.indexOf("CHOICE_MADE")).isLessThan(events.indexOf("SHIPPED"));
+                } else {
+                    choicesRefused++;
+                    assertThat(choiceErrors).containsExactly("ALREADY_SHIPPED");
+                    assertThat(order.delivery().preference().name()).isEqualTo("WAIT_FOR_ALL");
+                    assertThat(events).doesNotContain("CHOICE_MADE");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(choicesApplied + choicesRefused).isEqualTo(15);
+    }
+
+    // --- Timeline ------------------------------------------------------------------------------------------------
+
+    @Test
+    void customersReadTheDelayReasonAndAgentsAlsoTheInternalNote() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+        delaySofa(input.number());
+
+        track(token)
+                .path("trackOrder.timeline[?(@.type == 'ETA_MOVED')].details[?(@.key == 'reason')].value")
+                .entityList(String.class)
+                .containsExactly("The factory is behind schedule");
+        assertThat(track(token).returnResponse().toString()).doesNotContain("Called the supplier");
+        agent.documentName("agentOrder")
+                .variable("number", input.number())
+                .execute()
+                .path("agentOrder.timeline[?(@.type == 'ETA_MOVED')].internalNote")
+                .entityList(String.class)
+                .containsExactly("Called the supplier, confirmed");
+    }
+}
