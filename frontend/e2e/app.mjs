@@ -57,6 +57,22 @@ export async function startApplication() {
   return {
     baseUrl,
     links,
+    /** The newest one-time code the embedded outbox printed for an order, waiting for it if need be. */
+    async codeFor(orderNumber, after = 0) {
+      const pattern = new RegExp(`^Outbox \\w+ to \\S+ \\[${orderNumber}\\]: .*?\\b(\\d{6})\\b`, 'gm');
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        const codes = [...output.matchAll(pattern)].map((match) => match[1]);
+        if (codes.length > after) {
+          return codes[codes.length - 1];
+        }
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      throw new Error(`No code for ${orderNumber} in the outbox`);
+    },
+    /** How many codes the outbox has printed for an order so far. */
+    codesSentFor(orderNumber) {
+      return [...output.matchAll(new RegExp(`^Outbox \\w+ to \\S+ \\[${orderNumber}\\]`, 'gm'))].length;
+    },
     async stop() {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');

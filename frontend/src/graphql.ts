@@ -1,9 +1,13 @@
 /** Sends a GraphQL operation to the backend, always as POST (the API takes nothing else). */
-export async function graphql<TData, TVariables>(query: string, variables: TVariables): Promise<TData> {
+export async function graphql<TData, TVariables>(
+  query: string,
+  variables: TVariables,
+  operationName?: string,
+): Promise<TData> {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, operationName }),
     credentials: 'omit',
     referrerPolicy: 'no-referrer',
   });

@@ -48,3 +48,8 @@ export function formatWindow(earliest: string, latest: string, language: Languag
 export function formatInstant(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(DATE_LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }
+
+/** An amount (a decimal string from the API) in the order's currency, e.g. "DKK 8,995.00" or "8.995,00 kr.". */
+export function formatMoney(amount: string, currency: string, language: Language): string {
+  return new Intl.NumberFormat(DATE_LOCALES[language], { style: 'currency', currency }).format(Number(amount));
+}

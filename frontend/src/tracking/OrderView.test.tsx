@@ -1,9 +1,9 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TrackOrderQuery } from '../generated/graphql';
+import type { CustomerOrder } from './api';
 import { OrderView } from './OrderView';
 
-type Order = NonNullable<TrackOrderQuery['trackOrder']>;
+type Order = CustomerOrder;
 
 function anOrder(overrides: Partial<Order> = {}): Order {
   return {
@@ -17,13 +17,46 @@ function anOrder(overrides: Partial<Order> = {}): Order {
       line('L2', 'Oslo sofa', 'BACKORDER', 'AWAITING_SUPPLIER', '2026-12-17', '2026-12-21', '2026-12-21'),
       line('L3', 'Rhein lamp', 'DROPSHIP', 'AWAITING_SUPPLIER', '2026-11-30', '2026-12-09', '2026-12-07'),
     ],
+    parcels: [{ lineIds: ['L1', 'L2', 'L3'], eta: { earliest: '2026-12-17', latest: '2026-12-21' } }],
+    choice: { open: false, closedReason: 'NOTHING_TO_SPLIT', waitWindow: null, splitParcels: [], extraCost: '0' },
     shipments: [],
+    currency: 'DKK',
+    totalCharged: '0',
+    contact: { email: 'm•••@example.com', phone: null },
+    timeline: [
+      { type: 'PLACED', at: '2026-11-21T08:06:12Z', details: [{ key: 'lines', value: '3' }] },
+      {
+        type: 'ETA_MOVED',
+        at: '2026-11-22T09:00:00Z',
+        details: [
+          { key: 'from', value: '2026-12-07' },
+          { key: 'line', value: 'L3' },
+          { key: 'name', value: 'Rhein lamp' },
+          { key: 'reason', value: 'The factory is behind schedule' },
+          { key: 'to', value: '2026-12-09' },
+        ],
+      },
+    ],
     ...overrides,
   };
 }
 
 function line(id: string, name: string, source: Order['lines'][number]['source'], status: Order['lines'][number]['status'], earliest: string, latest: string, promisedDate: string) {
-  return { id, sku: id, name, quantity: 1, source, status, promisedDate, eta: { earliest, latest } };
+  return {
+    id,
+    sku: id,
+    name,
+    quantity: 1,
+    source,
+    status,
+    promisedDate,
+    eta: { earliest, latest },
+    late: latest > promisedDate,
+    amount: '499.00',
+    payment: 'AUTHORIZED' as const,
+    cancellable: latest > promisedDate,
+    refund: null,
+  };
 }
 
 afterEach(cleanup);
@@ -31,7 +64,7 @@ afterEach(cleanup);
 describe('the order as its customer reads it', () => {
   it('shows every line with its own window and tells backordered from dropshipped', () => {
     render(<OrderView order={anOrder()} language="en" />);
-    const items = screen.getAllByRole('listitem');
+    const items = document.querySelectorAll<HTMLElement>('li.line');
     expect(items).toHaveLength(3);
     expect(within(items[1]).getByText('Ordered from the supplier for you')).toBeTruthy();
     expect(within(items[2]).getByText('Sent directly from the supplier')).toBeTruthy();
@@ -55,5 +88,21 @@ describe('the order as its customer reads it', () => {
   it('words the order window by the delivery preference', () => {
     render(<OrderView order={anOrder({ deliveryPreference: 'SHIP_AS_AVAILABLE' })} language="en" />);
     expect(screen.getByTestId('order-eta').textContent).toMatch(/as they are ready/);
+  });
+
+  it('says what each line costs and that nothing is charged before it ships', () => {
+    render(<OrderView order={anOrder()} language="en" />);
+    expect(screen.getAllByTestId('line-money')[0].textContent).toBe('Not charged yet');
+    expect(screen.getByTestId('total-charged').textContent).toMatch(/Charged so far: DKK\s?0\.00/);
+  });
+
+  it('tells the timeline in the customer’s words, with the reason for a delay', () => {
+    render(<OrderView order={anOrder()} language="en" />);
+    expect(screen.getByText(/Rhein lamp is now expected by Wed 9 Dec instead of Mon 7 Dec\. Reason: The factory is behind schedule/)).toBeTruthy();
+  });
+
+  it('offers no actions without the link’s token', () => {
+    render(<OrderView order={anOrder()} language="en" />);
+    expect(screen.queryByRole('button', { name: 'Cancel this item' })).toBeNull();
   });
 });

@@ -1,14 +1,28 @@
-import type { TrackOrderQuery } from '../generated/graphql';
-import { formatDay, formatInstant, formatWindow, translator, type Translate } from '../i18n/i18n';
+import { useState } from 'react';
+import { formatDay, formatInstant, formatMoney, formatWindow, translator, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
+import type { CustomerOrder } from './api';
+import { CancelPanel } from './CancelPanel';
+import { ChoicePanel } from './ChoicePanel';
+import { Timeline } from './Timeline';
 
-type Order = NonNullable<TrackOrderQuery['trackOrder']>;
-type Line = Order['lines'][number];
+type Line = CustomerOrder['lines'][number];
 
-/** An order as its customer reads it: the whole order's window, then each line with its own. */
-export function OrderView({ order, language }: { order: Order; language: Language }) {
+type Props = {
+  order: CustomerOrder;
+  language: Language;
+  /** The tracking token, for the customer's requests; without it the view only shows. */
+  token?: string;
+  onChange?: (order: CustomerOrder) => void;
+};
+
+/** An order as its customer reads it: the whole order's window, the choices open now, then each line. */
+export function OrderView({ order, language, token, onChange }: Props) {
   const t = translator(language);
+  const [cancelling, setCancelling] = useState<string | null>(null);
   const window = formatWindow(order.eta.earliest, order.eta.latest, language);
+  const names = new Map(order.lines.map((line) => [line.id, line.name]));
+  const actions = token !== undefined && onChange !== undefined;
   return (
     <article className="order">
       <h1>{t('tracking.order', { number: order.number })}</h1>
@@ -21,12 +35,50 @@ export function OrderView({ order, language }: { order: Order; language: Languag
           ? t('tracking.arrives.all', { range: window })
           : t('tracking.arrives.split', { range: window })}
       </p>
+      {actions && <ChoicePanel order={order} token={token} language={language} t={t} onChange={onChange} />}
+      {order.parcels.length > 1 && (
+        <section aria-labelledby="parcels-title">
+          <h2 id="parcels-title">{t('parcels.title')}</h2>
+          <ol className="parcels" data-testid="parcels">
+            {order.parcels.map((parcel, index) => (
+              <li key={parcel.lineIds.join()}>
+                {t('parcels.parcel', {
+                  n: index + 1,
+                  range: formatWindow(parcel.eta.earliest, parcel.eta.latest, language),
+                  items: parcel.lineIds.map((id) => names.get(id)).join(', '),
+                })}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       <h2>{t('tracking.lines')}</h2>
       <ul className="lines">
         {order.lines.map((line) => (
-          <LineItem key={line.id} line={line} language={language} t={t} />
+          <LineItem key={line.id} line={line} order={order} language={language} t={t}>
+            {actions && line.cancellable && cancelling !== line.id && (
+              <button type="button" className="secondary" onClick={() => setCancelling(line.id)}>
+                {t('cancel.open')}
+              </button>
+            )}
+            {actions && cancelling === line.id && (
+              <CancelPanel
+                order={order}
+                line={line}
+                token={token}
+                language={language}
+                t={t}
+                onChange={onChange}
+                onClose={() => setCancelling(null)}
+              />
+            )}
+          </LineItem>
         ))}
       </ul>
+      <p className="total" data-testid="total-charged">
+        {t('money.total', { amount: formatMoney(order.totalCharged, order.currency, language) })}
+        <small> {t('money.chargePerShipment')}</small>
+      </p>
       {order.shipments.length > 0 && (
         <>
           <h2>{t('tracking.shipments')}</h2>
@@ -43,14 +95,16 @@ export function OrderView({ order, language }: { order: Order; language: Languag
           </ul>
         </>
       )}
+      <Timeline order={order} language={language} t={t} />
     </article>
   );
 }
 
-function LineItem({ line, language, t }: { line: Line; language: Language; t: Translate }) {
-  const late = line.eta.latest > line.promisedDate;
+type LineProps = { line: Line; order: CustomerOrder; language: Language; t: Translate; children?: React.ReactNode };
+
+function LineItem({ line, order, language, t, children }: LineProps) {
   return (
-    <li className={`line source-${line.source.toLowerCase()}`} data-sku={line.sku}>
+    <li className={`line source-${line.source.toLowerCase()}`} data-sku={line.sku} data-line={line.id}>
       <div className="line-head">
         <h3>{line.name}</h3>
         <span className="quantity">{t('tracking.quantity', { quantity: line.quantity })}</span>
@@ -62,10 +116,21 @@ function LineItem({ line, language, t }: { line: Line; language: Language; t: Tr
       </p>
       <p className="promised">
         {t('tracking.promised', { date: formatDay(line.promisedDate, language) })}
-        {late && <strong className="late"> · {t('tracking.late')}</strong>}
+        {line.late && <strong className="late"> · {t('tracking.late')}</strong>}
       </p>
+      <p className="money" data-testid="line-money">
+        {moneyText(line, order, language, t)}
+      </p>
+      {children}
     </li>
   );
+}
+
+function moneyText(line: Line, order: CustomerOrder, language: Language, t: Translate): string {
+  if (line.refund && line.refund !== 'PAID' && line.payment === 'CAPTURED') {
+    return t(`money.refund.${line.refund}` as MessageKey);
+  }
+  return t(`money.${line.payment}` as MessageKey, { amount: formatMoney(line.amount, order.currency, language) });
 }
 
 function statusKey(line: Line): MessageKey {

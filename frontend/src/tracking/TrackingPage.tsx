@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TrackOrderQuery, TrackOrderQueryVariables } from '../generated/graphql';
-import { graphql } from '../graphql';
 import { pickLanguage, translator } from '../i18n/i18n';
 import type { Language } from '../i18n/messages';
 import { Shell } from '../Shell';
+import { trackOrder, type CustomerOrder } from './api';
 import { OrderView } from './OrderView';
-import TRACK_ORDER from './trackOrder.graphql?raw';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'found'; order: NonNullable<TrackOrderQuery['trackOrder']> }
+  | { kind: 'found'; order: CustomerOrder }
   | { kind: 'notFound' }
   | { kind: 'failed' };
 
@@ -20,8 +18,8 @@ export function TrackingPage({ token }: { token: string }) {
 
   const load = useCallback(() => {
     setState({ kind: 'loading' });
-    graphql<TrackOrderQuery, TrackOrderQueryVariables>(TRACK_ORDER, { token })
-      .then((data) => setState(data.trackOrder ? { kind: 'found', order: data.trackOrder } : { kind: 'notFound' }))
+    trackOrder(token)
+      .then((order) => setState(order ? { kind: 'found', order } : { kind: 'notFound' }))
       .catch(() => setState({ kind: 'failed' }));
   }, [token]);
 
@@ -34,7 +32,14 @@ export function TrackingPage({ token }: { token: string }) {
   return (
     <Shell language={language} onLanguage={setChosen}>
       {state.kind === 'loading' && <p aria-live="polite">{t('tracking.loading')}</p>}
-      {state.kind === 'found' && <OrderView order={state.order} language={language} />}
+      {state.kind === 'found' && (
+        <OrderView
+          order={state.order}
+          language={language}
+          token={token}
+          onChange={(order) => setState({ kind: 'found', order })}
+        />
+      )}
       {state.kind === 'notFound' && (
         <section className="notice" aria-labelledby="not-found">
           <h1 id="not-found">{t('notFound.title')}</h1>

@@ -118,7 +118,7 @@ final class DemoData {
                             market.phonePrefix() + String.format("%06d", random.nextInt(1_000_000)),
                             market.locale(),
                             null,
-                            i % 7 == 0 ? "B2B" : "B2C"),
+                            i >= SHOWCASE.size() && i % 7 == 0 ? "B2B" : "B2C"),
                     new NewDestination(
                             (random.nextInt(120) + 1) + " " + "Demo Street",
                             String.valueOf(10000 + random.nextInt(89999)),

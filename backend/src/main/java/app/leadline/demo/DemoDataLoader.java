@@ -85,6 +85,7 @@ class DemoDataLoader implements ApplicationRunner {
                 }
             }
         });
+        delayShowcaseLines();
         log.info(
                 "Loaded demo data: {} suppliers, {} orders in {} ms",
                 DemoData.suppliers().size(),

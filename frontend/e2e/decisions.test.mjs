@@ -1,0 +1,141 @@
+// A customer decides from the tracking page in a real browser: wait or split, and cancelling a late item with a
+// one-time code.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startApplication, trackOrder } from './app.mjs';
+import { launchBrowser, seriousAccessibilityViolations } from './browser.mjs';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApplication();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function demoOrder(language) {
+  for (const link of app.links) {
+    const order = await trackOrder(app.baseUrl, link);
+    if (order.locale === language && order.lines.length >= 3) {
+      return { link, order };
+    }
+  }
+  throw new Error(`No three-line demo order in ${language}`);
+}
+
+async function open(link) {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(link);
+  return { page, close: () => context.close() };
+}
+
+describe('wait for everything, or ship what is ready', () => {
+  test('in English: shipping now shows the parcels, waiting again shows one delivery, and both are kept', async () => {
+    const { link, order } = await demoOrder('en');
+    const { page, close } = await open(link);
+    try {
+      await page.getByRole('group', { name: 'How should we deliver?' }).waitFor();
+      const wait = page.getByRole('radio', { name: /Wait and get one delivery around/ });
+      const split = page.getByRole('radio', { name: /Ship what is ready now: parcel 1 around .*, parcel 2 around/ });
+      assert.equal(await wait.isChecked(), true);
+      assert.match(await page.locator('.choice').textContent(), /No extra shipping cost/);
+
+      await split.check();
+      await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
+      const parcels = page.getByTestId('parcels').locator('li');
+      assert.equal(await parcels.count(), 3);
+      assert.match(await parcels.first().textContent(), new RegExp(`^Parcel 1, around .*: ${order.lines[0].name}$`));
+      assert.match(await page.getByTestId('order-eta').textContent(), /as they are ready/);
+      await page.locator('[data-event="CHOICE_MADE"]').getByText('Delivery set to ship items as they are ready').waitFor();
+
+      await page.reload();
+      await page.getByRole('group', { name: 'How should we deliver?' }).waitFor();
+      assert.equal(await page.getByRole('radio', { name: /Ship what is ready now/ }).isChecked(), true);
+
+      await page.getByRole('radio', { name: /Wait and get one delivery around/ }).check();
+      await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
+      await page.getByTestId('parcels').waitFor({ state: 'detached' });
+      assert.match(await page.getByTestId('order-eta').textContent(), /one delivery/);
+      assert.deepEqual(await seriousAccessibilityViolations(page), []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('in German: the same choice, in the customer’s words', async () => {
+    const { link } = await demoOrder('de');
+    const { page, close } = await open(link);
+    try {
+      await page.getByRole('group', { name: 'Wie sollen wir liefern?' }).waitFor();
+      await page.getByRole('radio', { name: /Bereite Artikel jetzt senden: Paket 1 um/ }).check();
+      await page.getByText('Gespeichert.', { exact: false }).waitFor();
+      assert.equal(await page.getByTestId('parcels').locator('li').count(), 3);
+      await page.locator('[data-event="CHOICE_MADE"]').getByText('Lieferung auf Versand nach Verfügbarkeit gestellt').waitFor();
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('cancelling a late item', () => {
+  test('in German: a wrong code is refused, the right one cancels and releases the reservation', async () => {
+    const { link, order } = await demoOrder('de');
+    const late = order.lines.find((line) => line.source === 'BACKORDER');
+    const { page, close } = await open(link);
+    try {
+      const item = page.locator(`li[data-sku="${late.sku}"]`);
+      await item.getByText('Später als zuerst zugesagt', { exact: false }).waitFor();
+      assert.equal(await item.getByTestId('line-money').textContent(), 'Noch nicht belastet');
+      // Items on time offer no cancellation.
+      assert.equal(await page.getByRole('button', { name: 'Diesen Artikel stornieren' }).count(), 1);
+
+      await item.getByRole('button', { name: 'Diesen Artikel stornieren' }).click();
+      assert.match(await item.locator('.cancel').textContent(), /noch nicht belastet.*Reservierung .* sofort freigegeben/);
+      const before = app.codesSentFor(order.number);
+      await item.getByRole('button', { name: /^Code an .*@example\.com senden$/ }).click();
+      await item.getByText(/Wir haben einen Code an .* gesendet/).waitFor();
+      const code = await app.codeFor(order.number, before);
+      const wrong = code === '000000' ? '111111' : '000000';
+
+      await item.getByLabel('6-stelliger Code').fill(wrong);
+      await item.getByRole('button', { name: 'Artikel stornieren' }).click();
+      await item.getByRole('alert').getByText('Der Code stimmt nicht.', { exact: false }).waitFor();
+      assert.equal(await item.getByTestId('line-money').textContent(), 'Noch nicht belastet');
+
+      await item.getByLabel('6-stelliger Code').fill(code);
+      await item.getByRole('button', { name: 'Artikel stornieren' }).click();
+      await item.getByText('Nicht belastet — storniert').waitFor();
+      assert.equal(await item.locator('.status').textContent(), 'Storniert');
+      await page.locator('[data-event="LINE_CANCELLED"]').getByText(/wurde storniert; die Reservierung von .* wurde freigegeben/).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Diesen Artikel stornieren' }).count(), 0);
+    } finally {
+      await close();
+    }
+  });
+
+  test('in Polish: a wrong code is refused and nothing changes', async () => {
+    const { link, order } = await demoOrder('pl');
+    const late = order.lines.find((line) => line.source === 'BACKORDER');
+    const { page, close } = await open(link);
+    try {
+      const item = page.locator(`li[data-sku="${late.sku}"]`);
+      await item.getByRole('button', { name: 'Anuluj ten produkt' }).click();
+      const before = app.codesSentFor(order.number);
+      await item.getByRole('button', { name: /^Wyślij kod SMS-em na / }).click();
+      const code = await app.codeFor(order.number, before);
+      await item.getByLabel('6-cyfrowy kod').fill(code === '999999' ? '999998' : '999999');
+      await item.getByRole('button', { name: 'Anuluj produkt' }).click();
+      await item.getByRole('alert').getByText('Kod jest nieprawidłowy.', { exact: false }).waitFor();
+      await page.reload();
+      await page.locator(`li[data-sku="${late.sku}"]`).getByText('Jeszcze nie pobrano opłaty').waitFor();
+    } finally {
+      await close();
+    }
+  });
+});

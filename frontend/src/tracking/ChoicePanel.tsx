@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import type { DeliveryPreference } from '../generated/graphql';
+import { formatMoney, formatWindow, type Translate } from '../i18n/i18n';
+import type { Language, MessageKey } from '../i18n/messages';
+import { chooseDelivery, type CustomerOrder } from './api';
+
+type Props = {
+  order: CustomerOrder;
+  token: string;
+  language: Language;
+  t: Translate;
+  onChange: (order: CustomerOrder) => void;
+};
+
+/** Wait for one delivery, or have ready items shipped now: what each means, chosen with one click. */
+export function ChoicePanel({ order, token, language, t, onChange }: Props) {
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  // The option the customer just picked shows as chosen while it is being saved.
+  const [pending, setPending] = useState<DeliveryPreference | null>(null);
+  const { choice } = order;
+
+  if (!choice.open) {
+    const reason = choice.closedReason;
+    return reason === 'ALREADY_SHIPPED' || reason === 'POLICY_SHIPS_COMPLETE' ? (
+      <p className="choice-closed">{t(`choice.closed.${reason}` as MessageKey)}</p>
+    ) : null;
+  }
+
+  const choose = (preference: DeliveryPreference) => {
+    if (preference === (pending ?? order.deliveryPreference)) {
+      return;
+    }
+    setStatus('saving');
+    setPending(preference);
+    chooseDelivery(token, preference)
+      .then((outcome) => {
+        if ('order' in outcome) {
+          onChange(outcome.order);
+          setStatus('saved');
+        } else {
+          setStatus('failed');
+        }
+      })
+      .catch(() => setStatus('failed'))
+      .finally(() => setPending(null));
+  };
+  const shown = pending ?? order.deliveryPreference;
+
+  const window = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
+  const parcels = choice.splitParcels
+    .map((parcel, index) => t('choice.parcel', { n: index + 1, range: window(parcel.eta) }))
+    .join(', ');
+  const extra =
+    Number(choice.extraCost) > 0
+      ? t('choice.extraCost', { amount: formatMoney(choice.extraCost, order.currency, language) })
+      : t('choice.noExtraCost');
+
+  return (
+    <fieldset className="choice" disabled={status === 'saving'}>
+      <legend>{t('choice.title')}</legend>
+      <label className="option">
+        <input
+          type="radio"
+          name="delivery"
+          value="WAIT_FOR_ALL"
+          checked={shown === 'WAIT_FOR_ALL'}
+          onChange={() => choose('WAIT_FOR_ALL')}
+        />
+        <span>{choice.waitWindow && t('choice.wait', { range: window(choice.waitWindow) })}</span>
+      </label>
+      <label className="option">
+        <input
+          type="radio"
+          name="delivery"
+          value="SHIP_AS_AVAILABLE"
+          checked={shown === 'SHIP_AS_AVAILABLE'}
+          onChange={() => choose('SHIP_AS_AVAILABLE')}
+        />
+        <span>
+          {t('choice.split', { parcels })}
+          <small className="extra-cost">{extra}</small>
+        </span>
+      </label>
+      <p className="choice-status" aria-live="polite">
+        {status === 'saved' && t('choice.saved')}
+        {status === 'failed' && t('error.generic')}
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,44 @@
+import { formatDay, formatInstant, formatMoney, type Translate } from '../i18n/i18n';
+import type { Language, MessageKey } from '../i18n/messages';
+import type { CustomerOrder } from './api';
+
+type Event = CustomerOrder['timeline'][number];
+
+/** What happened to the order, in the customer's words, newest first. */
+export function Timeline({ order, language, t }: { order: CustomerOrder; language: Language; t: Translate }) {
+  const events = [...order.timeline].reverse();
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('timeline.title')}</h2>
+      <ol className="timeline">
+        {events.map((event, index) => (
+          <li key={`${event.at}-${index}`} data-event={event.type}>
+            <time dateTime={event.at}>{formatInstant(event.at, language)}</time>
+            <span>{describe(event, order, language, t)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function describe(event: Event, order: CustomerOrder, language: Language, t: Translate): string {
+  const details = Object.fromEntries(event.details.map((detail) => [detail.key, detail.value]));
+  const params: Record<string, string> = { ...details };
+  for (const key of ['latest', 'from', 'to']) {
+    if (details[key]) {
+      params[key] = formatDay(details[key], language);
+    }
+  }
+  if (details.amount) {
+    params.amount = formatMoney(details.amount, order.currency, language);
+  }
+  switch (event.type) {
+    case 'CHOICE_MADE':
+      return t(`event.CHOICE_MADE.${details.preference}` as MessageKey);
+    case 'REFUND_DECIDED':
+      return t(`event.REFUND_DECIDED.${details.decision === 'REJECTED' ? 'REJECTED' : 'APPROVED'}`, params);
+    default:
+      return t(`event.${event.type}` as MessageKey, params);
+  }
+}

@@ -1,0 +1,65 @@
+import type {
+  CancelLinesMutation,
+  CancelLinesMutationVariables,
+  ChooseDeliveryMutation,
+  ChooseDeliveryMutationVariables,
+  CustomerOrderFragment,
+  DeliveryPreference,
+  RequestVerificationCodeMutation,
+  RequestVerificationCodeMutationVariables,
+  TrackOrderQuery,
+  TrackOrderQueryVariables,
+  VerificationChannel,
+} from '../generated/graphql';
+import { graphql } from '../graphql';
+import DECISIONS from './decisions.graphql?raw';
+import TRACK_ORDER from './trackOrder.graphql?raw';
+
+// One document holds every operation of the page and the fragment they share; each request names its operation.
+const DOCUMENT = `${TRACK_ORDER}\n${DECISIONS}`;
+
+export type CustomerOrder = CustomerOrderFragment;
+export type UserError = { code: string; field: string; message: string };
+
+/** The outcome of a customer's request: the order as it now is, or why nothing changed. */
+export type Outcome = { order: CustomerOrder } | { errors: UserError[] };
+
+export async function trackOrder(token: string): Promise<CustomerOrder | null> {
+  const data = await graphql<TrackOrderQuery, TrackOrderQueryVariables>(DOCUMENT, { token }, 'TrackOrder');
+  return data.trackOrder;
+}
+
+export async function chooseDelivery(token: string, preference: DeliveryPreference): Promise<Outcome> {
+  const data = await graphql<ChooseDeliveryMutation, ChooseDeliveryMutationVariables>(
+    DOCUMENT,
+    { token, preference },
+    'ChooseDelivery',
+  );
+  return outcome(data.chooseDelivery);
+}
+
+export async function requestCode(
+  token: string,
+  channel: VerificationChannel,
+): Promise<{ sentTo: string } | { errors: UserError[] }> {
+  const data = await graphql<RequestVerificationCodeMutation, RequestVerificationCodeMutationVariables>(
+    DOCUMENT,
+    { token, channel },
+    'RequestVerificationCode',
+  );
+  const payload = data.requestVerificationCode;
+  return payload.errors.length || !payload.sentTo ? { errors: payload.errors } : { sentTo: payload.sentTo };
+}
+
+export async function cancelLines(token: string, lineIds: string[], code: string): Promise<Outcome> {
+  const data = await graphql<CancelLinesMutation, CancelLinesMutationVariables>(
+    DOCUMENT,
+    { token, lineIds, code },
+    'CancelLines',
+  );
+  return outcome(data.cancelLines);
+}
+
+function outcome(payload: { order: CustomerOrder | null; errors: UserError[] }): Outcome {
+  return payload.errors.length || !payload.order ? { errors: payload.errors } : { order: payload.order };
+}
