@@ -4,6 +4,8 @@ import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
+import app.leadline.payment.RecordedPayment;
+import app.leadline.payment.RecordingPaymentGateway;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +19,18 @@ public class AgentDesk {
 
     private final OrderQueries orders;
     private final OrderChanges changes;
+    private final RecordingPaymentGateway payments;
     private final Clock clock;
 
-    AgentDesk(OrderQueries orders, OrderChanges changes, Clock clock) {
+    AgentDesk(OrderQueries orders, OrderChanges changes, RecordingPaymentGateway payments, Clock clock) {
+        this.payments = payments;
         this.orders = orders;
         this.changes = changes;
         this.clock = clock;
+    }
+
+    public List<RecordedPayment> payments(String orderNumber) {
+        return payments.recordedFor(orderNumber);
     }
 
     public Optional<Order> order(String number) {

@@ -46,6 +46,11 @@ class ConsoleController {
     }
 
     @QueryMapping
+    List<app.leadline.payment.RecordedPayment> payments(@Argument String orderNumber) {
+        return desk.payments(orderNumber);
+    }
+
+    @QueryMapping
     List<SegmentPolicy> segmentPolicies() {
         return policies.all();
     }
