@@ -42,6 +42,17 @@ public class EtaCalculator {
                 addWorkingDays(start, leadTime.maxDays() + transit.max()));
     }
 
+    /** A dropshipped item the supplier now dispatches on the given day. */
+    public EtaWindow forSupplierDispatch(LocalDate dispatch, String country) {
+        return afterDispatch(onOrAfterWorkingDay(dispatch), transit(country));
+    }
+
+    /** The same window, the given number of working days later. */
+    public EtaWindow later(EtaWindow window, int workingDays) {
+        return new EtaWindow(
+                addWorkingDays(window.earliest(), workingDays), addWorkingDays(window.latest(), workingDays));
+    }
+
     private Transit transit(String country) {
         return properties.transitTo(country);
     }

@@ -52,6 +52,7 @@ public class Order {
     private final List<RefundRequest> refunds;
     private final List<TimelineEvent> timeline;
     private final List<PaymentOperation> pendingPayments;
+    private final List<NotificationIntent> notifications;
     private Verification verification;
     private TrackingLink tracking;
 
@@ -73,6 +74,7 @@ public class Order {
             List<RefundRequest> refunds,
             List<TimelineEvent> timeline,
             List<PaymentOperation> pendingPayments,
+            List<NotificationIntent> notifications,
             Verification verification,
             TrackingLink tracking,
             Long version) {
@@ -89,6 +91,7 @@ public class Order {
         this.refunds = new ArrayList<>(orEmpty(refunds));
         this.timeline = new ArrayList<>(orEmpty(timeline));
         this.pendingPayments = new ArrayList<>(orEmpty(pendingPayments));
+        this.notifications = new ArrayList<>(orEmpty(notifications));
         this.verification = verification;
         this.tracking = tracking;
         this.version = version;
@@ -120,6 +123,7 @@ public class Order {
                 delivery,
                 policy,
                 lines,
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(),
@@ -253,6 +257,32 @@ public class Order {
         timeline.add(new TimelineEvent(Type.ETA_MOVED, at, Map.copyOf(details), internalNote));
         trimTimeline();
         return true;
+    }
+
+    /**
+     * A supplier delay moves some of this order's lines, each to its new window; lines this delay already moved are
+     * skipped, so applying it again (a resumed job) changes nothing. The customer reads the reason; the note is for
+     * agents. One notification intent is queued for the whole order.
+     *
+     * @return the ids of the lines moved now
+     */
+    public List<String> applyDelay(
+            String delayId, Map<String, EtaWindow> windows, String reason, String internalNote, Instant at) {
+        List<String> moved = new ArrayList<>();
+        windows.forEach((lineId, window) -> {
+            if (lines.stream().anyMatch(line -> line.id().equals(lineId))
+                    && moveEta(lineId, window, delayId, reason, internalNote, at)) {
+                moved.add(lineId);
+            }
+        });
+        if (!moved.isEmpty()) {
+            notifications.add(new NotificationIntent(
+                    delayId + ":" + id,
+                    "ETA_MOVED",
+                    at,
+                    Map.of("delay", delayId, "lines", String.join(",", moved), "reason", reason)));
+        }
+        return moved;
     }
 
     // --- Shipping ------------------------------------------------------------------------------------------------
@@ -579,6 +609,10 @@ public class Order {
 
     public List<PaymentOperation> pendingPayments() {
         return List.copyOf(pendingPayments);
+    }
+
+    public List<NotificationIntent> notifications() {
+        return List.copyOf(notifications);
     }
 
     TrackingLink tracking() {

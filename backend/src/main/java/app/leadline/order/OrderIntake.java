@@ -178,6 +178,7 @@ public class OrderIntake {
                 eta,
                 status,
                 PaymentState.AUTHORIZED,
+                null,
                 null);
     }
 
@@ -187,7 +188,7 @@ public class OrderIntake {
             line.purchaseOrderNumber()
                     .ifPresent(po -> byPurchaseOrder
                             .computeIfAbsent(po, key -> new ArrayList<>())
-                            .add(new Allocation(order.id(), line.id())));
+                            .add(new Allocation(order.id(), line.id(), line.sku())));
         }
         byPurchaseOrder.forEach(suppliers::allocate);
     }

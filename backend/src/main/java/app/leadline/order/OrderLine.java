@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param supplier the supplier's code for backordered and dropshipped lines, else {@code null}
  * @param purchaseOrder the purchase order a backordered line waits for, else {@code null}
  * @param lastDelay the delay report that last moved this line's ETA, else {@code null}
+ * @param baseEta the window before any delay moved it; {@code null} until one does
  */
 public record OrderLine(
         String id,
@@ -26,7 +27,8 @@ public record OrderLine(
         EtaWindow eta,
         LineStatus status,
         PaymentState payment,
-        String lastDelay) {
+        String lastDelay,
+        EtaWindow baseEta) {
 
     public Optional<String> supplierCode() {
         return Optional.ofNullable(supplier);
@@ -69,7 +71,8 @@ public record OrderLine(
                 window,
                 status,
                 payment,
-                delay);
+                delay,
+                delay == null ? baseEta : windowBeforeDelays());
     }
 
     OrderLine promisedBy(LocalDate date) {
@@ -86,7 +89,8 @@ public record OrderLine(
                 eta,
                 status,
                 payment,
-                lastDelay);
+                lastDelay,
+                baseEta);
     }
 
     OrderLine withStatus(LineStatus newStatus, PaymentState newPayment) {
@@ -103,7 +107,13 @@ public record OrderLine(
                 eta,
                 newStatus,
                 newPayment,
-                lastDelay);
+                lastDelay,
+                baseEta);
+    }
+
+    /** The window as first computed, before any supplier delay; "days late" shifts from here. */
+    public EtaWindow windowBeforeDelays() {
+        return baseEta == null ? eta : baseEta;
     }
 
     public BigDecimal amount() {

@@ -18,6 +18,7 @@ public record PurchaseOrder(
         LocalDate expectedArrival,
         Status status,
         List<Allocation> allocations,
+        LocalDate originalExpectedArrival,
         @Version Long version) {
 
     public enum Status {
@@ -26,9 +27,19 @@ public record PurchaseOrder(
     }
 
     /** One customer order line waiting for this purchase order. */
-    public record Allocation(String orderId, String lineId) {}
+    public record Allocation(String orderId, String lineId, String sku) {}
+
+    /** The arrival first expected, before any delay moved it: "days late" counts from here. */
+    public LocalDate plannedArrival() {
+        return originalExpectedArrival == null ? expectedArrival : originalExpectedArrival;
+    }
+
+    public boolean isOpen() {
+        return status == Status.OPEN;
+    }
 
     public static PurchaseOrder open(String number, String supplier, List<String> skus, LocalDate expectedArrival) {
-        return new PurchaseOrder(number, supplier, List.copyOf(skus), expectedArrival, Status.OPEN, List.of(), null);
+        return new PurchaseOrder(
+                number, supplier, List.copyOf(skus), expectedArrival, Status.OPEN, List.of(), expectedArrival, null);
     }
 }

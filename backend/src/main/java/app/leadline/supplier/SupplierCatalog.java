@@ -48,6 +48,18 @@ public class SupplierCatalog {
                 PurchaseOrder.class);
     }
 
+    public Optional<PurchaseOrder> purchaseOrder(String number) {
+        return purchaseOrders.findById(number);
+    }
+
+    /** A supplier's new word on when a purchase order arrives; lines placed from now on are promised by it. */
+    public void moveExpectedArrival(String purchaseOrder, java.time.LocalDate arrival) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(purchaseOrder)),
+                new Update().set("expectedArrival", arrival),
+                PurchaseOrder.class);
+    }
+
     public List<PurchaseOrder> purchaseOrdersOf(String supplier) {
         return mongo.find(Query.query(Criteria.where("supplier").is(supplier)), PurchaseOrder.class);
     }

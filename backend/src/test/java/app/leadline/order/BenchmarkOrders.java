@@ -80,6 +80,7 @@ public final class BenchmarkOrders {
                 eta,
                 status,
                 PaymentState.AUTHORIZED,
+                null,
                 null);
     }
 }

@@ -1,0 +1,200 @@
+package app.leadline.delay;
+
+import app.leadline.delay.DelayChunk.Target;
+import app.leadline.delivery.EtaCalculator;
+import app.leadline.delivery.EtaWindow;
+import app.leadline.order.OrderChanges;
+import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.SupplierCatalog;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a delay's cascade chunk by chunk in the background. Each order changes in one atomic update that skips
+ * lines this delay already moved, and a chunk is marked done only after all its orders; so a job interrupted at
+ * any point — a crash, a shutdown — is resumed on the next start and moves every line exactly once.
+ */
+@Component
+class DelayJob implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(DelayJob.class);
+
+    private final MongoTemplate mongo;
+    private final OrderChanges changes;
+    private final SupplierCatalog suppliers;
+    private final EtaCalculator etas;
+    private final DelayReasons reasons;
+    private final Clock clock;
+    private final int chunkSize;
+    private final boolean autostart;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "delay-job");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean stopping;
+
+    DelayJob(
+            MongoTemplate mongo,
+            OrderChanges changes,
+            SupplierCatalog suppliers,
+            EtaCalculator etas,
+            DelayReasons reasons,
+            Clock clock,
+            @Value("${leadline.delays.chunk-size:200}") int chunkSize,
+            @Value("${leadline.delays.autostart:true}") boolean autostart) {
+        this.autostart = autostart;
+        this.mongo = mongo;
+        this.changes = changes;
+        this.suppliers = suppliers;
+        this.etas = etas;
+        this.reasons = reasons;
+        this.clock = clock;
+        this.chunkSize = chunkSize;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        // At most one running delay per scope: the key is set while running and removed when done.
+        mongo.indexOps(DelayReport.class)
+                .createIndex(new Index("runningScope", Sort.Direction.ASC)
+                        .unique()
+                        .sparse()
+                        .named("running_scope"));
+        mongo.indexOps(DelayChunk.class)
+                .createIndex(new Index("report", Sort.Direction.ASC)
+                        .on("seq", Sort.Direction.ASC)
+                        .named("report_seq"));
+    }
+
+    int chunkSize() {
+        return chunkSize;
+    }
+
+    boolean isRunning(String scopeKey) {
+        return mongo.exists(Query.query(Criteria.where("runningScope").is(scopeKey)), DelayReport.class);
+    }
+
+    /** Starts a newly logged delay, unless starting is left to the next start of the application. */
+    void startLogged(String reportId) {
+        if (autostart) {
+            start(reportId);
+        }
+    }
+
+    void start(String reportId) {
+        executor.submit(() -> {
+            try {
+                run(reportId, Integer.MAX_VALUE);
+            } catch (RuntimeException e) {
+                log.error("Delay {} stopped; it resumes on the next start", reportId, e);
+            }
+        });
+    }
+
+    /** Picks up the delays a previous run of the application left unfinished. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeUnfinished() {
+        for (DelayReport report :
+                mongo.find(Query.query(Criteria.where("state").is(DelayReport.State.RUNNING)), DelayReport.class)) {
+            log.info(
+                    "Resuming delay {} ({} of {} orders done)",
+                    report.id(),
+                    report.processedOrders(),
+                    report.totalOrders());
+            start(report.id());
+        }
+    }
+
+    /** Works through at most {@code maxChunks} chunks; finishes the report when none is left. */
+    void run(String reportId, int maxChunks) {
+        DelayReport report = mongo.findById(reportId, DelayReport.class);
+        if (report == null || report.state() == DelayReport.State.DONE) {
+            return;
+        }
+        Map<String, PurchaseOrder> purchaseOrders = purchaseOrdersOf(report.scope());
+        for (int done = 0; done < maxChunks && !stopping; done++) {
+            DelayChunk chunk = mongo.findOne(
+                    Query.query(Criteria.where("report")
+                                    .is(reportId)
+                                    .and("done")
+                                    .is(false))
+                            .with(Sort.by("seq"))
+                            .limit(1),
+                    DelayChunk.class);
+            if (chunk == null) {
+                finish(reportId);
+                return;
+            }
+            process(report, chunk.targets(), purchaseOrders);
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(chunk.id())), Update.update("done", true), DelayChunk.class);
+        }
+    }
+
+    /** Applies the delay to some orders; returns how many lines moved (lines it had already moved are skipped). */
+    int process(DelayReport report, List<Target> targets, Map<String, PurchaseOrder> purchaseOrders) {
+        int moved = 0;
+        for (Target target : targets) {
+            moved += changes.apply(target.orderId(), order -> {
+                        Map<String, EtaWindow> windows =
+                                DelayPlan.windows(report, order, target.lineIds(), purchaseOrders, etas);
+                        String reason = report.reasonCode() != null
+                                ? reasons.find(report.reasonCode())
+                                        .map(r -> r.textFor(order.customer().locale()))
+                                        .orElse(report.reasonCode())
+                                : report.reasonText();
+                        return order.applyDelay(report.id(), windows, reason, report.internalNote(), clock.instant())
+                                .size();
+                    })
+                    .result();
+        }
+        return moved;
+    }
+
+    private void finish(String reportId) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(reportId)),
+                new Update()
+                        .set("state", DelayReport.State.DONE)
+                        .set("finishedAt", clock.instant())
+                        .unset("runningScope"),
+                DelayReport.class);
+        log.info("Delay {} applied", reportId);
+    }
+
+    private Map<String, PurchaseOrder> purchaseOrdersOf(DelayScope scope) {
+        List<PurchaseOrder> pos = scope.type() == DelayScope.Type.PURCHASE_ORDER
+                ? suppliers.purchaseOrder(scope.purchaseOrder()).stream().toList()
+                : suppliers.purchaseOrdersOf(scope.supplier());
+        return pos.stream().collect(Collectors.toMap(PurchaseOrder::number, Function.identity()));
+    }
+
+    /** On shutdown the chunk in hand is finished; the rest waits for the next start. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        executor.shutdown();
+        executor.awaitTermination(20, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,131 @@
+package app.leadline.delay;
+
+import app.leadline.delay.DelayChunk.Target;
+import app.leadline.delivery.EtaCalculator;
+import app.leadline.delivery.EtaWindow;
+import app.leadline.order.Order;
+import app.leadline.order.OrderLine;
+import app.leadline.order.OrderQueries;
+import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.SupplierCatalog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lines a delay reaches and where it moves each. Lines are found through the purchase orders' allocations
+ * (and, for dropshipped items, the supplier's open dropship lines), so the cost follows the affected lines, not
+ * the number of orders in the store.
+ */
+final class DelayPlan {
+
+    private final DelayRequest request;
+    private final Map<String, PurchaseOrder> purchaseOrders;
+    private final Map<String, List<String>> linesByOrder;
+
+    private DelayPlan(
+            DelayRequest request, Map<String, PurchaseOrder> purchaseOrders, Map<String, List<String>> linesByOrder) {
+        this.request = request;
+        this.purchaseOrders = purchaseOrders;
+        this.linesByOrder = linesByOrder;
+    }
+
+    static DelayPlan of(DelayRequest request, SupplierCatalog suppliers, OrderQueries orders) {
+        DelayScope scope = request.scope();
+        List<PurchaseOrder> reached = switch (scope.type()) {
+            case PURCHASE_ORDER ->
+                suppliers.purchaseOrder(scope.purchaseOrder()).stream().toList();
+            case SKU, SUPPLIER ->
+                suppliers.purchaseOrdersOf(scope.supplier()).stream()
+                        .filter(PurchaseOrder::isOpen)
+                        .toList();
+        };
+        Map<String, PurchaseOrder> byNumber = new LinkedHashMap<>();
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        for (PurchaseOrder po : reached) {
+            byNumber.put(po.number(), po);
+            for (PurchaseOrder.Allocation allocation : po.allocations()) {
+                if (scope.skuFilter().map(sku -> sku.equals(allocation.sku())).orElse(true)) {
+                    lines.computeIfAbsent(allocation.orderId(), id -> new ArrayList<>())
+                            .add(allocation.lineId());
+                }
+            }
+        }
+        if (scope.type() != DelayScope.Type.PURCHASE_ORDER) {
+            for (OrderQueries.LineRef ref : orders.openDropshipLines(scope.supplier(), scope.skuFilter())) {
+                lines.computeIfAbsent(ref.orderId(), id -> new ArrayList<>()).add(ref.lineId());
+            }
+        }
+        return new DelayPlan(request, byNumber, lines);
+    }
+
+    List<String> orderIds() {
+        return List.copyOf(linesByOrder.keySet());
+    }
+
+    int lineCount() {
+        return linesByOrder.values().stream().mapToInt(List::size).sum();
+    }
+
+    List<PurchaseOrder> purchaseOrders() {
+        return List.copyOf(purchaseOrders.values());
+    }
+
+    List<List<Target>> chunks(int size) {
+        List<List<Target>> chunks = new ArrayList<>();
+        List<Target> current = new ArrayList<>();
+        for (Map.Entry<String, List<String>> entry : linesByOrder.entrySet()) {
+            current.add(new Target(entry.getKey(), List.copyOf(entry.getValue())));
+            if (current.size() == size) {
+                chunks.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    /** The new windows of the given (still open) lines of one order. */
+    static Map<String, EtaWindow> windows(
+            DelayReport report,
+            Order order,
+            List<String> lineIds,
+            Map<String, PurchaseOrder> purchaseOrders,
+            EtaCalculator etas) {
+        Map<String, EtaWindow> windows = new LinkedHashMap<>();
+        String country = order.destination().country();
+        for (OrderLine line : order.lines()) {
+            if (!lineIds.contains(line.id()) || !line.isOpen()) {
+                continue;
+            }
+            EtaWindow window;
+            if (line.purchaseOrder() != null && purchaseOrders.containsKey(line.purchaseOrder())) {
+                PurchaseOrder po = purchaseOrders.get(line.purchaseOrder());
+                var arrival = report.newDate() != null
+                        ? report.newDate()
+                        : po.plannedArrival().plusDays(report.daysLate());
+                window = etas.forBackorder(order.placedAt(), arrival, country);
+            } else if (report.newDate() != null) {
+                window = etas.forSupplierDispatch(report.newDate(), country);
+            } else {
+                EtaWindow base = line.windowBeforeDelays();
+                window = new EtaWindow(
+                        base.earliest().plusDays(report.daysLate()),
+                        base.latest().plusDays(report.daysLate()));
+            }
+            windows.put(line.id(), window.landingOn(order.policy().receivingDays()));
+        }
+        return windows;
+    }
+
+    Map<String, PurchaseOrder> purchaseOrdersByNumber() {
+        return purchaseOrders;
+    }
+
+    DelayRequest request() {
+        return request;
+    }
+}

@@ -1,0 +1,32 @@
+package app.leadline.delay;
+
+import java.util.Optional;
+
+/**
+ * What a delay covers.
+ *
+ * @param purchaseOrder for {@code PURCHASE_ORDER}
+ * @param supplier for {@code SKU} and {@code SUPPLIER}
+ * @param sku for {@code SKU}
+ */
+public record DelayScope(Type type, String purchaseOrder, String supplier, String sku) {
+
+    public enum Type {
+        PURCHASE_ORDER,
+        SKU,
+        SUPPLIER
+    }
+
+    /** One key per scope, so that two delays for the same scope cannot run at once. */
+    String key() {
+        return switch (type) {
+            case PURCHASE_ORDER -> "PO:" + purchaseOrder;
+            case SKU -> "SKU:" + supplier + ":" + sku;
+            case SUPPLIER -> "SUPPLIER:" + supplier;
+        };
+    }
+
+    Optional<String> skuFilter() {
+        return type == Type.SKU ? Optional.of(sku) : Optional.empty();
+    }
+}
