@@ -146,13 +146,21 @@ class DelayJob implements SmartInitializingSingleton {
                 finish(reportId);
                 return;
             }
-            process(report, chunk.targets(), purchaseOrders);
+            int moved = process(report, chunk.targets(), purchaseOrders);
             mongo.updateFirst(
                     Query.query(Criteria.where("_id").is(chunk.id())), Update.update("done", true), DelayChunk.class);
+            // Progress counts whole chunks, so a chunk redone after a crash is not counted twice.
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(reportId)),
+                    new Update().inc("processedOrders", chunk.targets().size()).inc("movedLines", moved),
+                    DelayReport.class);
         }
     }
 
-    /** Applies the delay to some orders; returns how many lines moved (lines it had already moved are skipped). */
+    /**
+     * Applies the delay to some orders (lines it already moved are skipped); returns how many of their lines now
+     * carry it.
+     */
     int process(DelayReport report, List<Target> targets, Map<String, PurchaseOrder> purchaseOrders) {
         int moved = 0;
         for (Target target : targets) {
@@ -164,8 +172,12 @@ class DelayJob implements SmartInitializingSingleton {
                                         .map(r -> r.textFor(order.customer().locale()))
                                         .orElse(report.reasonCode())
                                 : report.reasonText();
-                        return order.applyDelay(report.id(), windows, reason, report.internalNote(), clock.instant())
-                                .size();
+                        order.applyDelay(report.id(), windows, reason, report.internalNote(), clock.instant());
+                        // Counts the lines that carry this delay now, including any moved before an interruption.
+                        return (int) order.lines().stream()
+                                .filter(line -> target.lineIds().contains(line.id())
+                                        && report.id().equals(line.lastDelay()))
+                                .count();
                     })
                     .result();
         }

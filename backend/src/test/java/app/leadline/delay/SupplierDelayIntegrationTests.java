@@ -1,0 +1,328 @@
+package app.leadline.delay;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static app.leadline.support.TestSuppliers.BACKORDER_SUPPLIER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.order.Order;
+import app.leadline.order.OrderQueries;
+import app.leadline.order.TimelineEvent;
+import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.Supplier;
+import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.Waiting;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** An agent logs a supplier delay once; it reaches every affected line and customer. */
+@LeadlineIntegrationTest
+class SupplierDelayIntegrationTests {
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    SupplierCatalog suppliers;
+
+    @Autowired
+    OrderQueries orders;
+
+    private HttpGraphQlTester agent;
+    private String supplier;
+    private String po;
+    private LocalDate arrival;
+
+    /** Each test gets its own supplier and purchase order, so that tests do not share affected lines. */
+    @BeforeEach
+    void ownSupplier() {
+        agent = clients.agent("alice");
+        app.leadline.support.TestSuppliers.register(suppliers);
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        supplier = "SUP-" + suffix;
+        po = "PO-" + suffix;
+        arrival = LocalDate.now().plusDays(20);
+        suppliers.save(new Supplier(supplier, "Supplier " + suffix, new app.leadline.delivery.LeadTime(2, 4)));
+        suppliers.save(PurchaseOrder.open(po, supplier, List.of("SOFA", "CHAIR"), arrival));
+    }
+
+    private OrderInputs placed(OrderInputs order) {
+        clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(order))
+                .execute()
+                .path("placeOrders.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        return order;
+    }
+
+    private OrderInputs sofaOrder(String email) {
+        return placed(anOrder().customer("email", email).withBackorderedLine("SOFA", supplier));
+    }
+
+    private static Map<String, Object> poDelay(String po, Object daysLate) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("scope", Map.of("type", "PURCHASE_ORDER", "purchaseOrder", po));
+        input.put("daysLate", daysLate);
+        input.put("reasonCode", "SUPPLIER_BEHIND");
+        input.put("internalNote", "Phoned the factory");
+        return input;
+    }
+
+    private GraphQlTester.Response preview(Map<String, Object> input) {
+        return agent.documentName("previewDelay").variable("input", input).execute();
+    }
+
+    private String logAndWait(Map<String, Object> input) {
+        GraphQlTester.Response logged =
+                agent.documentName("logDelay").variable("input", input).execute();
+        logged.path("logDelay.errors").entityList(Object.class).hasSize(0);
+        String id = logged.path("logDelay.report.id").entity(String.class).get();
+        Waiting.until(
+                () -> "DONE"
+                        .equals(agent.documentName("delayReport")
+                                .variable("id", id)
+                                .execute()
+                                .path("delayReport.state")
+                                .entity(String.class)
+                                .get()),
+                Duration.ofSeconds(20),
+                "delay " + id + " is applied");
+        return id;
+    }
+
+    private Order order(OrderInputs input) {
+        return orders.byNumber(input.number()).orElseThrow();
+    }
+
+    private static long etaMoves(Order order, String lineId) {
+        return order.timeline().stream()
+                .filter(event -> event.type() == TimelineEvent.Type.ETA_MOVED
+                        && lineId.equals(event.details().get("line")))
+                .count();
+    }
+
+    @Test
+    void thePreviewCountsWhatTheDelayWouldDoAndChangesNothing() {
+        OrderInputs first = sofaOrder("a@example.com");
+        OrderInputs second = sofaOrder("b@example.com");
+        LocalDate before = order(first).line("L2").eta().latest();
+
+        GraphQlTester.Response preview = preview(poDelay(po, 10));
+
+        preview.path("previewDelay.errors").entityList(Object.class).hasSize(0);
+        preview.path("previewDelay.preview.orders").entity(Integer.class).isEqualTo(2);
+        preview.path("previewDelay.preview.lines").entity(Integer.class).isEqualTo(2);
+        preview.path("previewDelay.preview.customers").entity(Integer.class).isEqualTo(2);
+        preview.path("previewDelay.preview.linesNowLate").entity(Integer.class).isEqualTo(2);
+        preview.path("previewDelay.preview.orderValue[0].currency")
+                .entity(String.class)
+                .isEqualTo("DKK");
+        // Each order: a vase and a sofa at 129.95 each.
+        preview.path("previewDelay.preview.orderValue[0].amount")
+                .entity(String.class)
+                .isEqualTo("519.80");
+        preview.path("previewDelay.preview.sample[*].orderNumber")
+                .entityList(String.class)
+                .satisfies(numbers -> assertThat(numbers).containsExactlyInAnyOrder(first.number(), second.number()));
+        assertThat(order(first).line("L2").eta().latest()).isEqualTo(before);
+    }
+
+    @Test
+    void aConfirmedDelayMovesEveryAffectedLineOnceRecordsItAndQueuesOneMessagePerOrder() {
+        OrderInputs first = sofaOrder("c@example.com");
+        OrderInputs second = placed(anOrder()
+                .customer("locale", "de")
+                .withBackorderedLine("SOFA", supplier)
+                .withBackorderedLine("CHAIR", supplier));
+        OrderInputs elsewhere = placed(anOrder().withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER));
+        LocalDate untouched = order(elsewhere).line("L2").eta().latest();
+        LocalDate promised = order(first).line("L2").promisedDate();
+
+        String id = logAndWait(poDelay(po, 10));
+
+        Order moved = order(first);
+        assertThat(moved.line("L2").eta().latest()).isAfter(promised);
+        assertThat(moved.line("L2").isLate()).isTrue();
+        assertThat(etaMoves(moved, "L2")).isEqualTo(1);
+        assertThat(moved.notifications())
+                .singleElement()
+                .satisfies(intent -> assertThat(intent.kind()).isEqualTo("ETA_MOVED"));
+        Order german = order(second);
+        assertThat(etaMoves(german, "L2") + etaMoves(german, "L3")).isEqualTo(2);
+        assertThat(german.notifications()).hasSize(1);
+        assertThat(german.timeline().get(german.timeline().size() - 1).details().get("reason"))
+                .isEqualTo("Die Produktion des Lieferanten ist im Verzug.");
+        assertThat(german.timeline().get(german.timeline().size() - 1).internalNote())
+                .isEqualTo("Phoned the factory");
+        assertThat(order(elsewhere).line("L2").eta().latest()).isEqualTo(untouched);
+        GraphQlTester.Response report =
+                agent.documentName("delayReport").variable("id", id).execute();
+        report.path("delayReport.movedLines").entity(Integer.class).isEqualTo(3);
+        report.path("delayReport.processedOrders").entity(Integer.class).isEqualTo(2);
+        report.path("delayReport.createdBy").entity(String.class).isEqualTo("alice");
+    }
+
+    @Test
+    void ordersPlacedAfterADelayArePromisedByTheNewDate() {
+        sofaOrder("d@example.com");
+        OrderInputs before = sofaOrder("e@example.com");
+        logAndWait(poDelay(po, 14));
+
+        OrderInputs after = sofaOrder("f@example.com");
+
+        assertThat(order(after).line("L2").eta())
+                .isEqualTo(order(before).line("L2").eta());
+        assertThat(order(after).line("L2").isLate()).isFalse();
+    }
+
+    @Test
+    void aSecondReportForTheSameScopeCorrectsTheFirst() {
+        OrderInputs input = sofaOrder("g@example.com");
+        logAndWait(poDelay(po, 20));
+        LocalDate afterTwenty = order(input).line("L2").eta().latest();
+
+        logAndWait(poDelay(po, 5));
+
+        Order corrected = order(input);
+        assertThat(corrected.line("L2").eta().latest()).isBefore(afterTwenty);
+        assertThat(etaMoves(corrected, "L2")).isEqualTo(2);
+        assertThat(corrected.notifications()).hasSize(2);
+    }
+
+    @Test
+    void aSupplierWideDelayAlsoReachesItsDropshippedLines() {
+        OrderInputs input =
+                placed(anOrder().withDropshippedLine("LAMP", supplier).withBackorderedLine("SOFA", supplier));
+        Map<String, Object> delay = new LinkedHashMap<>();
+        delay.put("scope", Map.of("type", "SUPPLIER", "supplier", supplier));
+        delay.put("daysLate", 7);
+        delay.put("reasonText", "Strike at the port");
+
+        logAndWait(delay);
+
+        Order moved = order(input);
+        assertThat(etaMoves(moved, "L2")).isEqualTo(1);
+        assertThat(etaMoves(moved, "L3")).isEqualTo(1);
+        assertThat(moved.line("L2").eta().latest())
+                .isEqualTo(moved.line("L2").promisedDate().plusDays(7));
+        assertThat(moved.notifications())
+                .singleElement()
+                .satisfies(intent -> assertThat(intent.details()).containsEntry("reason", "Strike at the port"));
+    }
+
+    @Test
+    void aSkuDelayMovesOnlyThatSku() {
+        OrderInputs input =
+                placed(anOrder().withBackorderedLine("SOFA", supplier).withBackorderedLine("CHAIR", supplier));
+        Map<String, Object> delay = new LinkedHashMap<>();
+        delay.put("scope", Map.of("type", "SKU", "supplier", supplier, "sku", "CHAIR"));
+        delay.put("newDate", arrival.plusDays(30).toString());
+        delay.put("reasonCode", "QUALITY_CHECK");
+
+        logAndWait(delay);
+
+        assertThat(etaMoves(order(input), "L2")).isZero();
+        assertThat(etaMoves(order(input), "L3")).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsBadDelaysWithTypedErrorsAndChangesNothing() {
+        OrderInputs input = sofaOrder("h@example.com");
+        String received = po + "-R";
+        suppliers.save(new PurchaseOrder(
+                received, supplier, List.of("SOFA"), arrival, PurchaseOrder.Status.RECEIVED, List.of(), arrival, null));
+        List<Map.Entry<Map<String, Object>, String>> cases = new ArrayList<>();
+        cases.add(Map.entry(poDelay("PO-NOPE", 3), "UNKNOWN_PURCHASE_ORDER"));
+        cases.add(Map.entry(poDelay(received, 3), "PURCHASE_ORDER_RECEIVED"));
+        cases.add(Map.entry(poDelay(po, 0), "INVALID_DAYS"));
+        Map<String, Object> past = poDelay(po, null);
+        past.put("newDate", LocalDate.now().minusDays(1).toString());
+        cases.add(Map.entry(past, "DATE_IN_PAST"));
+        Map<String, Object> both = poDelay(po, 3);
+        both.put("newDate", arrival.plusDays(3).toString());
+        cases.add(Map.entry(both, "CHANGE_REQUIRED"));
+        Map<String, Object> noReason = poDelay(po, 3);
+        noReason.remove("reasonCode");
+        noReason.put("reasonText", "   ");
+        cases.add(Map.entry(noReason, "REQUIRED"));
+        Map<String, Object> unknownReason = poDelay(po, 3);
+        unknownReason.put("reasonCode", "ALIENS");
+        cases.add(Map.entry(unknownReason, "UNKNOWN_REASON"));
+        Map<String, Object> unknownSupplier = poDelay(po, 3);
+        unknownSupplier.put("scope", Map.of("type", "SUPPLIER", "supplier", "NOBODY"));
+        cases.add(Map.entry(unknownSupplier, "UNKNOWN_SUPPLIER"));
+
+        for (var bad : cases) {
+            agent.documentName("logDelay")
+                    .variable("input", bad.getKey())
+                    .execute()
+                    .path("logDelay.errors[*].code")
+                    .entityList(String.class)
+                    .contains(bad.getValue());
+        }
+
+        assertThat(etaMoves(order(input), "L2")).isZero();
+        assertThat(suppliers.purchaseOrder(po).orElseThrow().expectedArrival()).isEqualTo(arrival);
+    }
+
+    @Test
+    void onlyAgentsLogDelays() {
+        clients.shop()
+                .documentName("logDelay")
+                .variable("input", poDelay(po, 3))
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+        clients.anonymous()
+                .documentName("previewDelay")
+                .variable("input", poDelay(po, 3))
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
+    }
+
+    @Test
+    void customersReadTheNewWindowAndTheReasonOnTheirPage() {
+        OrderInputs input = anOrder().withBackorderedLine("SOFA", supplier);
+        String link = clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(input))
+                .execute()
+                .path("placeOrders.orders[0].trackingUrl")
+                .entity(String.class)
+                .get();
+        logAndWait(poDelay(po, 10));
+
+        GraphQlTester.Response tracked = clients.anonymous()
+                .documentName("trackOrder")
+                .variable("token", link.substring(link.lastIndexOf('/') + 1))
+                .execute();
+
+        tracked.path("trackOrder.lines[1].late").entity(Boolean.class).isEqualTo(true);
+        tracked.path("trackOrder.lines[1].cancellable").entity(Boolean.class).isEqualTo(true);
+        tracked.path("trackOrder.timeline[?(@.type == 'ETA_MOVED')].details[?(@.key == 'reason')].value")
+                .entityList(String.class)
+                .containsExactly("Leverandørens produktion er forsinket.");
+        assertThat(tracked.returnResponse().toString()).doesNotContain("Phoned the factory");
+    }
+}
