@@ -2,39 +2,89 @@ package app.leadline.console;
 
 import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
+import app.leadline.order.RefundRequest;
+import app.leadline.order.TrackingLinks;
 import app.leadline.payment.RecordedPayment;
 import app.leadline.payment.RecordingPaymentGateway;
+import app.leadline.platform.AuditLog;
+import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.SupplierCatalog;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** What an agent does to one order. Every method needs the {@code AGENT} role. */
+/** What an agent does to orders. Every method needs the {@code AGENT} role; every change is audited. */
 @Service
 @PreAuthorize("hasRole('AGENT')")
 public class AgentDesk {
 
+    static final int MAX_PAGE = 50;
+
     private final OrderQueries orders;
     private final OrderChanges changes;
+    private final TrackingLinks links;
+    private final SupplierCatalog suppliers;
     private final RecordingPaymentGateway payments;
+    private final AuditLog audit;
     private final Clock clock;
 
-    AgentDesk(OrderQueries orders, OrderChanges changes, RecordingPaymentGateway payments, Clock clock) {
-        this.payments = payments;
+    AgentDesk(
+            OrderQueries orders,
+            OrderChanges changes,
+            TrackingLinks links,
+            SupplierCatalog suppliers,
+            RecordingPaymentGateway payments,
+            AuditLog audit,
+            Clock clock) {
         this.orders = orders;
         this.changes = changes;
+        this.links = links;
+        this.suppliers = suppliers;
+        this.payments = payments;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    public Optional<Order> order(String number) {
+        return orders.byNumber(number);
     }
 
     public List<RecordedPayment> payments(String orderNumber) {
         return payments.recordedFor(orderNumber);
     }
 
-    public Optional<Order> order(String number) {
-        return orders.byNumber(number);
+    /** A page of orders and whether there are more. */
+    public record Page(List<Order> orders, boolean more) {}
+
+    public Page search(Optional<String> term, Optional<OrderQueries.Filter> filter, int first, Optional<String> after) {
+        int size = Math.min(Math.max(first, 1), MAX_PAGE);
+        List<Order> found = orders.search(term, filter, size + 1, after);
+        return new Page(found.subList(0, Math.min(size, found.size())), found.size() > size);
+    }
+
+    /** An open refund request with its order, for the queue. */
+    public record QueuedRefund(Order order, RefundRequest request) {}
+
+    public List<QueuedRefund> refundQueue(int limit) {
+        return orders.withOpenRefunds(500).stream()
+                .flatMap(order -> order.refunds().stream()
+                        .filter(r -> r.state() == RefundRequest.State.REQUESTED)
+                        .map(r -> new QueuedRefund(order, r)))
+                .sorted(Comparator.comparing(queued -> queued.request().requestedAt()))
+                .limit(Math.min(Math.max(limit, 1), 100))
+                .toList();
     }
 
     /** Lines leave in a parcel: shipped, and their amount captured through the payment port. */
@@ -42,19 +92,131 @@ public class AgentDesk {
             String orderNumber, List<String> lineIds, String carrier, String trackingNumber, String agent) {
         requireText(carrier, "carrier");
         requireText(trackingNumber, "trackingNumber");
-        return changes.apply(
-                        existing(orderNumber).id(),
+        Order before = existing(orderNumber);
+        Order after = changes.apply(
+                        before.id(),
                         order -> order.ship(lineIds, carrier.trim(), trackingNumber.trim(), clock.instant()))
                 .order();
+        audit.record(agent, "RECORD_SHIPMENT", orderNumber, statuses(before, lineIds), statuses(after, lineIds));
+        return after;
     }
 
     public Order decideRefund(String orderNumber, String refundId, boolean approve, String reason, String agent) {
         requireText(reason, "reason");
-        return changes.apply(existing(orderNumber).id(), order -> {
+        Order before = existing(orderNumber);
+        Order after = changes.apply(before.id(), order -> {
                     order.decideRefund(refundId, approve, agent, reason.trim(), clock.instant());
                     return null;
                 })
                 .order();
+        audit.record(
+                agent,
+                approve ? "APPROVE_REFUND" : "REJECT_REFUND",
+                orderNumber + "/" + refundId,
+                Map.of("state", "REQUESTED"),
+                Map.of("state", approve ? "APPROVED" : "REJECTED", "reason", reason.trim()));
+        return after;
+    }
+
+    /** What receiving goods did: lines made ready, and orders that now have a shipment proposed. */
+    public record Received(int linesReady, int ordersReady, List<String> waitingLines) {}
+
+    /**
+     * Goods arrived against a purchase order. With quantities per SKU, the oldest orders are served first and the
+     * rest keep waiting; without, every allocated line is ready and the purchase order closes.
+     */
+    public Received receiveGoods(String purchaseOrder, Map<String, Integer> quantities, String agent) {
+        PurchaseOrder po = suppliers
+                .purchaseOrder(purchaseOrder)
+                .orElseThrow(() -> new OrderRuleViolation(
+                        "UNKNOWN_PURCHASE_ORDER",
+                        "purchaseOrder",
+                        "There is no purchase order " + purchaseOrder + "."));
+        if (!po.isOpen()) {
+            throw new OrderRuleViolation(
+                    "PURCHASE_ORDER_RECEIVED",
+                    "purchaseOrder",
+                    "Purchase order " + purchaseOrder + " was already received.");
+        }
+        quantities.forEach((sku, quantity) -> {
+            if (quantity == null || quantity < 0) {
+                throw new OrderRuleViolation("INVALID_QUANTITY", "quantities", "A received quantity is zero or more.");
+            }
+        });
+        Map<String, Order> byId =
+                orders
+                        .byIds(po.allocations().stream()
+                                .map(PurchaseOrder.Allocation::orderId)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(Order::id, Function.identity()));
+        List<PurchaseOrder.Allocation> oldestFirst = po.allocations().stream()
+                .filter(a -> byId.containsKey(a.orderId()))
+                .sorted(Comparator.comparing(
+                        (PurchaseOrder.Allocation a) -> byId.get(a.orderId()).placedAt()))
+                .toList();
+        Map<String, Integer> left = new HashMap<>(quantities);
+        Map<String, List<String>> ready = new LinkedHashMap<>();
+        List<String> waiting = new ArrayList<>();
+        for (PurchaseOrder.Allocation allocation : oldestFirst) {
+            OrderLine line = byId.get(allocation.orderId()).line(allocation.lineId());
+            if (!line.isOpen()) {
+                continue;
+            }
+            boolean all = quantities.isEmpty();
+            int available = all ? Integer.MAX_VALUE : left.getOrDefault(line.sku(), 0);
+            if (available >= line.quantity()) {
+                if (!all) {
+                    left.put(line.sku(), available - line.quantity());
+                }
+                ready.computeIfAbsent(allocation.orderId(), id -> new ArrayList<>())
+                        .add(line.id());
+            } else {
+                waiting.add(byId.get(allocation.orderId()).number() + "/" + line.id());
+            }
+        }
+        int lines = 0;
+        int proposed = 0;
+        for (Map.Entry<String, List<String>> entry : ready.entrySet()) {
+            Order after = changes.apply(entry.getKey(), order -> order.markReady(entry.getValue(), clock.instant()))
+                    .order();
+            lines += entry.getValue().size();
+            proposed += after.proposedShipment().isPresent() ? 1 : 0;
+        }
+        if (quantities.isEmpty()) {
+            suppliers.markReceived(purchaseOrder);
+        }
+        audit.record(
+                agent,
+                "RECEIVE_GOODS",
+                purchaseOrder,
+                Map.of("status", "OPEN"),
+                Map.of("linesReady", String.valueOf(lines), "status", quantities.isEmpty() ? "RECEIVED" : "OPEN"));
+        return new Received(lines, proposed, waiting);
+    }
+
+    public String reissueTrackingLink(String orderNumber, String agent) {
+        String link = links.reissue(orderNumber)
+                .orElseThrow(() -> new OrderRuleViolation(
+                        "UNKNOWN_ORDER", "orderNumber", "There is no order " + orderNumber + "."));
+        audit.record(agent, "REISSUE_TRACKING_LINK", orderNumber, Map.of(), Map.of());
+        return link;
+    }
+
+    public void revokeTrackingLink(String orderNumber, String agent) {
+        if (!links.revoke(orderNumber)) {
+            throw new OrderRuleViolation("UNKNOWN_ORDER", "orderNumber", "There is no order " + orderNumber + ".");
+        }
+        audit.record(agent, "REVOKE_TRACKING_LINK", orderNumber, Map.of("link", "active"), Map.of("link", "revoked"));
+    }
+
+    private static Map<String, String> statuses(Order order, List<String> lineIds) {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        order.lines().stream()
+                .filter(line -> lineIds.contains(line.id()))
+                .forEach(line -> statuses.put(line.id(), line.status() + "/" + line.payment()));
+        return statuses;
     }
 
     private Order existing(String number) {

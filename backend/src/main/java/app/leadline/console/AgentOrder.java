@@ -2,6 +2,7 @@ package app.leadline.console;
 
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
+import app.leadline.order.Parcel;
 import app.leadline.order.RefundRequest;
 import app.leadline.order.Shipment;
 import app.leadline.order.TimelineEvent;
@@ -19,6 +20,8 @@ record AgentOrder(
         String deliveryChosenBy,
         String currency,
         String totalCharged,
+        boolean late,
+        Parcel proposedShipment,
         List<OrderLine> lines,
         List<Shipment> shipments,
         List<RefundRequest> refunds,
@@ -34,6 +37,8 @@ record AgentOrder(
                 order.delivery().chosenBy(),
                 order.currency(),
                 order.totalCharged().toPlainString(),
+                order.isLate(),
+                order.proposedShipment().orElse(null),
                 order.lines(),
                 order.shipments(),
                 order.refunds(),

@@ -3,15 +3,23 @@ package app.leadline.console;
 import app.leadline.notification.Notifications;
 import app.leadline.notification.OutboxMessage;
 import app.leadline.order.Order;
+import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
+import app.leadline.order.RefundRequest;
+import app.leadline.order.TimelineEvent;
+import app.leadline.platform.AuditLog;
 import app.leadline.platform.UserError;
 import app.leadline.policy.PolicyCatalog;
 import app.leadline.policy.SegmentPolicy;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -28,8 +36,10 @@ class ConsoleController {
     private final AgentDesk desk;
     private final Notifications notifications;
     private final PolicyCatalog policies;
+    private final AuditLog audit;
 
-    ConsoleController(AgentDesk desk, Notifications notifications, PolicyCatalog policies) {
+    ConsoleController(AgentDesk desk, Notifications notifications, PolicyCatalog policies, AuditLog audit) {
+        this.audit = audit;
         this.desk = desk;
         this.notifications = notifications;
         this.policies = policies;
@@ -38,6 +48,136 @@ class ConsoleController {
     @QueryMapping
     AgentOrder agentOrder(@Argument String number) {
         return desk.order(number).map(AgentOrder::of).orElse(null);
+    }
+
+    record OrderPage(List<AgentOrder> orders, String endCursor, boolean hasNextPage) {}
+
+    @QueryMapping
+    OrderPage searchOrders(
+            @Argument String term,
+            @Argument OrderQueries.Filter filter,
+            @Argument Integer first,
+            @Argument String after) {
+        AgentDesk.Page page = desk.search(
+                Optional.ofNullable(term),
+                Optional.ofNullable(filter),
+                first == null ? 20 : first,
+                Optional.ofNullable(after));
+        List<AgentOrder> found = page.orders().stream().map(AgentOrder::of).toList();
+        return new OrderPage(
+                found,
+                page.orders().isEmpty()
+                        ? null
+                        : page.orders().get(page.orders().size() - 1).id(),
+                page.more());
+    }
+
+    record QueuedRefund(
+            String orderNumber,
+            String customerName,
+            String currency,
+            RefundRequest refund,
+            List<String> delayReasons) {}
+
+    @QueryMapping
+    List<QueuedRefund> refundQueue(@Argument Integer first) {
+        return desk.refundQueue(first == null ? 50 : first).stream()
+                .map(queued -> new QueuedRefund(
+                        queued.order().number(),
+                        queued.order().customer().name(),
+                        queued.order().currency(),
+                        queued.request(),
+                        queued.order().timeline().stream()
+                                .filter(event -> event.type() == TimelineEvent.Type.ETA_MOVED
+                                        && queued.request()
+                                                .lineIds()
+                                                .contains(event.details().get("line")))
+                                .map(event -> event.details().get("reason"))
+                                .distinct()
+                                .toList()))
+                .toList();
+    }
+
+    record AuditEntryView(
+            String actor,
+            Instant at,
+            String action,
+            String target,
+            List<AgentOrder.Detail> before,
+            List<AgentOrder.Detail> after) {}
+
+    @QueryMapping
+    List<AuditEntryView> auditLog(@Argument Integer first, @Argument Instant before) {
+        return audit.read(first == null ? 50 : first, before).stream()
+                .map(entry -> new AuditEntryView(
+                        entry.actor(),
+                        entry.at(),
+                        entry.action(),
+                        entry.target(),
+                        details(entry.before()),
+                        details(entry.after())))
+                .toList();
+    }
+
+    private static List<AgentOrder.Detail> details(Map<String, String> values) {
+        return values == null
+                ? List.of()
+                : values.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> new AgentOrder.Detail(entry.getKey(), entry.getValue()))
+                        .toList();
+    }
+
+    record ReceivedQuantity(String sku, Integer quantity) {}
+
+    record ReceiveGoodsInput(String purchaseOrder, List<ReceivedQuantity> quantities) {}
+
+    record ReceiveGoodsPayload(
+            Integer linesReady, Integer ordersReady, List<String> waitingLines, List<UserError> errors) {}
+
+    @MutationMapping
+    ReceiveGoodsPayload receiveGoods(@Argument ReceiveGoodsInput input, Principal agent) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        if (input.quantities() != null) {
+            input.quantities().forEach(q -> quantities.merge(q.sku(), q.quantity(), Integer::sum));
+        }
+        try {
+            AgentDesk.Received received = desk.receiveGoods(input.purchaseOrder(), quantities, agent.getName());
+            return new ReceiveGoodsPayload(
+                    received.linesReady(), received.ordersReady(), received.waitingLines(), List.of());
+        } catch (OrderRuleViolation refused) {
+            return new ReceiveGoodsPayload(null, null, null, List.of(error(refused)));
+        }
+    }
+
+    record OrderNumberInput(String orderNumber) {}
+
+    record ReissueTrackingLinkPayload(String trackingUrl, List<UserError> errors) {}
+
+    record RevokeTrackingLinkPayload(boolean revoked, List<UserError> errors) {}
+
+    @MutationMapping
+    ReissueTrackingLinkPayload reissueTrackingLink(@Argument OrderNumberInput input, Principal agent) {
+        try {
+            return new ReissueTrackingLinkPayload(
+                    desk.reissueTrackingLink(input.orderNumber(), agent.getName()), List.of());
+        } catch (OrderRuleViolation refused) {
+            return new ReissueTrackingLinkPayload(null, List.of(error(refused)));
+        }
+    }
+
+    @MutationMapping
+    RevokeTrackingLinkPayload revokeTrackingLink(@Argument OrderNumberInput input, Principal agent) {
+        try {
+            desk.revokeTrackingLink(input.orderNumber(), agent.getName());
+            return new RevokeTrackingLinkPayload(true, List.of());
+        } catch (OrderRuleViolation refused) {
+            return new RevokeTrackingLinkPayload(false, List.of(error(refused)));
+        }
+    }
+
+    private static UserError error(OrderRuleViolation refused) {
+        return new UserError(refused.code(), "input." + refused.field(), refused.getMessage());
     }
 
     @QueryMapping
@@ -85,7 +225,7 @@ class ConsoleController {
     record SegmentPolicyPayload(SegmentPolicy policy, List<UserError> errors) {}
 
     @MutationMapping
-    SegmentPolicyPayload defineSegmentPolicy(@Argument SegmentPolicyInput input) {
+    SegmentPolicyPayload defineSegmentPolicy(@Argument SegmentPolicyInput input, Principal admin) {
         List<UserError> errors = new ArrayList<>();
         if (input.segment() == null || !input.segment().matches("[A-Za-z0-9_-]{1,32}")) {
             errors.add(new UserError(
@@ -119,16 +259,21 @@ class ConsoleController {
         if (!errors.isEmpty()) {
             return new SegmentPolicyPayload(null, errors);
         }
-        return new SegmentPolicyPayload(
-                policies.define(new SegmentPolicy(
-                        input.segment(),
-                        input.defaultPreference(),
-                        input.customerMayChoose(),
-                        days,
-                        fee,
-                        input.cancelAnyUnshippedLine(),
-                        input.autoApproveRefundAfterDaysLate())),
-                List.of());
+        SegmentPolicy defined = policies.define(new SegmentPolicy(
+                input.segment(),
+                input.defaultPreference(),
+                input.customerMayChoose(),
+                days,
+                fee,
+                input.cancelAnyUnshippedLine(),
+                input.autoApproveRefundAfterDaysLate()));
+        audit.record(
+                admin.getName(),
+                "DEFINE_SEGMENT_POLICY",
+                input.segment(),
+                Map.of(),
+                Map.of("policy", defined.toString()));
+        return new SegmentPolicyPayload(defined, List.of());
     }
 
     private static AgentOrderPayload payload(Supplier<Order> action) {

@@ -7,6 +7,7 @@ import app.leadline.delivery.EtaWindow;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
+import app.leadline.platform.AuditLog;
 import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
@@ -42,6 +43,7 @@ public class SupplierDelays {
     private final DelayReasons reasons;
     private final DelayJob job;
     private final MongoTemplate mongo;
+    private final AuditLog audit;
     private final Clock clock;
 
     SupplierDelays(
@@ -51,7 +53,9 @@ public class SupplierDelays {
             DelayReasons reasons,
             DelayJob job,
             MongoTemplate mongo,
+            AuditLog audit,
             Clock clock) {
+        this.audit = audit;
         this.suppliers = suppliers;
         this.orders = orders;
         this.etas = etas;
@@ -124,6 +128,18 @@ public class SupplierDelays {
                 suppliers.moveExpectedArrival(po.number(), arrival);
             }
         }
+        audit.record(
+                agent,
+                "LOG_DELAY",
+                id,
+                Map.of(),
+                Map.of(
+                        "scope", request.scope().key(),
+                        "change",
+                                request.newDate() != null
+                                        ? "new date " + request.newDate()
+                                        : request.daysLate() + " days late",
+                        "lines", String.valueOf(preview.lines())));
         job.startLogged(id);
         return new Logged(Optional.of(report), List.of());
     }

@@ -55,6 +55,9 @@ public class Order {
     private final List<NotificationIntent> notifications;
     private Verification verification;
     private TrackingLink tracking;
+    private Parcel proposedShipment;
+    /** Kept in the document so that agents can search for late orders; derived from the lines on every change. */
+    private boolean late;
 
     @Version
     private final Long version;
@@ -143,6 +146,14 @@ public class Order {
     }
 
     // --- Tracking link -------------------------------------------------------------------------------------------
+
+    /** Revokes the tracking link: it stops opening the order at once. */
+    public void revokeTrackingLink(Instant now) {
+        if (tracking != null) {
+            this.tracking = new TrackingLink(tracking.tokenHash(), tracking.expiresAt(), true);
+        }
+        record(Type.TRACKING_LINK_REVOKED, now, Map.of());
+    }
 
     /** Replaces the tracking link: the old one stops opening the order at once. */
     public void reissueTrackingLink(TrackingToken token, Instant now, Duration linkLifetime) {
@@ -285,6 +296,48 @@ public class Order {
         return moved;
     }
 
+    /**
+     * Goods arrived for some lines: they are ready to leave. When the order is now complete, or the customer chose
+     * to have ready items shipped, a shipment is proposed at once, so the shipping cycle starts itself.
+     *
+     * @return the lines that became ready now
+     */
+    public List<String> markReady(List<String> lineIds, Instant at) {
+        List<String> ready = new ArrayList<>();
+        for (String lineId : lineIds) {
+            OrderLine line = line(lineId);
+            if (line.status() == LineStatus.AWAITING_SUPPLIER) {
+                replaceLine(lineId, current -> current.withStatus(LineStatus.READY, current.payment()));
+                ready.add(lineId);
+            }
+        }
+        if (ready.isEmpty()) {
+            return ready;
+        }
+        record(Type.GOODS_RECEIVED, at, Map.of("lines", String.join(",", ready)));
+        List<OrderLine> open = openLines();
+        List<OrderLine> leaving =
+                open.stream().filter(OrderLine::isReadyToLeave).toList();
+        boolean complete = leaving.size() == open.size();
+        if (complete || delivery.preference() == DeliveryPreference.SHIP_AS_AVAILABLE) {
+            proposedShipment = oneParcel(leaving);
+            notifications.add(new NotificationIntent(
+                    UUID.randomUUID().toString(),
+                    "READY_TO_SHIP",
+                    at,
+                    Map.of("lines", String.join(",", proposedShipment.lineIds()))));
+        }
+        return ready;
+    }
+
+    public Optional<Parcel> proposedShipment() {
+        return Optional.ofNullable(proposedShipment);
+    }
+
+    public boolean isLate() {
+        return late;
+    }
+
     // --- Shipping ------------------------------------------------------------------------------------------------
 
     /** Lines leave in a parcel: they are shipped and their amount is captured (charge per shipment). */
@@ -304,6 +357,12 @@ public class Order {
         }
         Shipment shipment = new Shipment(UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount);
         shipments.add(shipment);
+        if (proposedShipment != null) {
+            List<String> remaining = proposedShipment.lineIds().stream()
+                    .filter(id -> !ids.contains(id))
+                    .toList();
+            proposedShipment = remaining.isEmpty() ? null : new Parcel(remaining, proposedShipment.eta());
+        }
         pendingPayments.add(operation(shipment.id(), PaymentOperation.Kind.CAPTURE, ids, amount, at));
         record(
                 Type.SHIPPED,
@@ -549,6 +608,7 @@ public class Order {
         while (timeline.size() > TIMELINE_LIMIT) {
             timeline.remove(0);
         }
+        late = lines.stream().anyMatch(line -> line.isOpen() && line.isLate());
     }
 
     private static Map<String, String> lineDetails(OrderLine line) {

@@ -66,6 +66,56 @@ public class OrderQueries {
         return refs;
     }
 
+    /** What agents filter orders by. */
+    public enum Filter {
+        LATE,
+        AWAITING_SUPPLIER,
+        REFUND_REQUESTED
+    }
+
+    /**
+     * Orders matching a search term (order number, customer e-mail or phone, SKU, supplier, purchase order) and a
+     * filter, a page at a time in a stable order: pass the last id of a page to get the next.
+     */
+    public List<Order> search(Optional<String> term, Optional<Filter> filter, int pageSize, Optional<String> after) {
+        List<Criteria> all = new java.util.ArrayList<>();
+        term.map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .ifPresent(t -> all.add(new Criteria()
+                        .orOperator(
+                                Criteria.where("number").is(t),
+                                Criteria.where("customer.email").is(t.toLowerCase(java.util.Locale.ROOT)),
+                                Criteria.where("customer.email").is(t),
+                                Criteria.where("customer.phone").is(t),
+                                Criteria.where("lines.sku").is(t),
+                                Criteria.where("lines.supplier").is(t),
+                                Criteria.where("lines.purchaseOrder").is(t))));
+        filter.ifPresent(f -> all.add(
+                switch (f) {
+                    case LATE -> Criteria.where("late").is(true);
+                    case AWAITING_SUPPLIER -> Criteria.where("lines.status").is(LineStatus.AWAITING_SUPPLIER);
+                    case REFUND_REQUESTED ->
+                        Criteria.where("refunds")
+                                .elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED));
+                }));
+        after.ifPresent(id -> all.add(Criteria.where("_id").gt(id)));
+        Query query =
+                new Query().with(org.springframework.data.domain.Sort.by("_id")).limit(pageSize);
+        if (!all.isEmpty()) {
+            query.addCriteria(new Criteria().andOperator(all));
+        }
+        return mongo.find(query, Order.class);
+    }
+
+    /** Orders with open refund requests. */
+    public List<Order> withOpenRefunds(int limit) {
+        return mongo.find(
+                Query.query(Criteria.where("refunds")
+                                .elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED)))
+                        .limit(limit),
+                Order.class);
+    }
+
     /** One line of one order. */
     public record LineRef(String orderId, String lineId) {}
 

@@ -22,6 +22,8 @@ public record TimelineEvent(Type type, Instant at, Map<String, String> details, 
         LINE_CANCELLED(true),
         REFUND_REQUESTED(true),
         REFUND_DECIDED(true),
+        GOODS_RECEIVED(true),
+        TRACKING_LINK_REVOKED(false),
         VERIFICATION_CODE_SENT(false),
         TRACKING_LINK_REISSUED(false);
 

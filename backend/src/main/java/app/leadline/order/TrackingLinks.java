@@ -28,6 +28,16 @@ public class TrackingLinks {
         this.clock = clock;
     }
 
+    /** Revokes the order's link; true if there was such an order. */
+    public boolean revoke(String orderNumber) {
+        return orders.findByNumber(orderNumber)
+                .map(order -> changes.apply(order.id(), current -> {
+                    current.revokeTrackingLink(clock.instant());
+                    return true;
+                }))
+                .isPresent();
+    }
+
     /** The order's new tracking link, or empty if there is no such order. */
     public Optional<String> reissue(String orderNumber) {
         return orders.findByNumber(orderNumber).map(order -> {

@@ -60,6 +60,14 @@ public class SupplierCatalog {
                 PurchaseOrder.class);
     }
 
+    /** The purchase order has arrived in full: it closes, and delays can no longer be logged against it. */
+    public void markReceived(String purchaseOrder) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(purchaseOrder)),
+                new Update().set("status", PurchaseOrder.Status.RECEIVED),
+                PurchaseOrder.class);
+    }
+
     public List<PurchaseOrder> purchaseOrdersOf(String supplier) {
         return mongo.find(Query.query(Criteria.where("supplier").is(supplier)), PurchaseOrder.class);
     }
