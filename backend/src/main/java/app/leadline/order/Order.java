@@ -80,6 +80,8 @@ public class Order {
             List<NotificationIntent> notifications,
             Verification verification,
             TrackingLink tracking,
+            Parcel proposedShipment,
+            boolean late,
             Long version) {
         this.id = id;
         this.number = number;
@@ -97,6 +99,8 @@ public class Order {
         this.notifications = new ArrayList<>(orEmpty(notifications));
         this.verification = verification;
         this.tracking = tracking;
+        this.proposedShipment = proposedShipment;
+        this.late = late;
         this.version = version;
     }
 
@@ -133,6 +137,8 @@ public class Order {
                 List.of(),
                 null,
                 new TrackingLink(token.hash(), placedAt.plus(linkLifetime), false),
+                null,
+                false,
                 null);
         order.record(Type.PLACED, placedAt, Map.of("lines", String.valueOf(lines.size())));
         for (OrderLine line : lines) {

@@ -1,0 +1,346 @@
+package app.leadline.console;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.delivery.EtaWindow;
+import app.leadline.order.LineStatus;
+import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderQueries;
+import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.Supplier;
+import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** What agents do besides delays: goods received, shipments, refunds, search, links, and the audit of it all. */
+@LeadlineIntegrationTest
+class AgentDeskIntegrationTests {
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    SupplierCatalog suppliers;
+
+    @Autowired
+    OrderQueries orders;
+
+    @Autowired
+    OrderChanges changes;
+
+    private HttpGraphQlTester agent;
+    private String supplier;
+    private String po;
+
+    @BeforeEach
+    void ownSupplier() {
+        agent = clients.agent("carol");
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        supplier = "S-" + suffix;
+        po = "PO-" + suffix;
+        suppliers.save(new Supplier(supplier, supplier, null));
+        suppliers.save(PurchaseOrder.open(
+                po, supplier, List.of("SOFA"), LocalDate.now().plusDays(10)));
+    }
+
+    private OrderInputs placed(OrderInputs order) {
+        clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(order))
+                .execute()
+                .path("placeOrders.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        return order;
+    }
+
+    private GraphQlTester.Response receive(Object quantities) {
+        Map<String, Object> input = new java.util.HashMap<>();
+        input.put("purchaseOrder", po);
+        if (quantities != null) {
+            input.put("quantities", quantities);
+        }
+        return agent.documentName("receiveGoods").variable("input", input).execute();
+    }
+
+    @Test
+    void goodsReceivedMakeLinesReadyAndProposeAShipmentForCompleteOrders() {
+        OrderInputs complete = placed(anOrder().withBackorderedLine("SOFA", supplier));
+
+        var received = receive(null);
+
+        received.path("receiveGoods.linesReady").entity(Integer.class).isEqualTo(1);
+        received.path("receiveGoods.ordersReady").entity(Integer.class).isEqualTo(1);
+        var order = orders.byNumber(complete.number()).orElseThrow();
+        assertThat(order.line("L2").status()).isEqualTo(LineStatus.READY);
+        assertThat(order.proposedShipment())
+                .hasValueSatisfying(parcel -> assertThat(parcel.lineIds()).containsExactly("L1", "L2"));
+        assertThat(order.notifications())
+                .anySatisfy(intent -> assertThat(intent.kind()).isEqualTo("READY_TO_SHIP"));
+        assertThat(suppliers.purchaseOrder(po).orElseThrow().status()).isEqualTo(PurchaseOrder.Status.RECEIVED);
+        receive(null).path("receiveGoods.errors[0].code").entity(String.class).isEqualTo("PURCHASE_ORDER_RECEIVED");
+    }
+
+    @Test
+    void whenTooLittleArrivesTheOldestOrdersAreServedFirst() {
+        OrderInputs oldest =
+                placed(anOrder().placedAt(Instant.now().minusSeconds(7200)).withBackorderedLine("SOFA", supplier));
+        OrderInputs newest =
+                placed(anOrder().placedAt(Instant.now().minusSeconds(60)).withBackorderedLine("SOFA", supplier));
+
+        var received = receive(List.of(Map.of("sku", "SOFA", "quantity", 1)));
+
+        received.path("receiveGoods.linesReady").entity(Integer.class).isEqualTo(1);
+        received.path("receiveGoods.waitingLines").entityList(String.class).containsExactly(newest.number() + "/L2");
+        assertThat(orders.byNumber(oldest.number()).orElseThrow().line("L2").status())
+                .isEqualTo(LineStatus.READY);
+        assertThat(orders.byNumber(newest.number()).orElseThrow().line("L2").status())
+                .isEqualTo(LineStatus.AWAITING_SUPPLIER);
+        assertThat(suppliers.purchaseOrder(po).orElseThrow().status()).isEqualTo(PurchaseOrder.Status.OPEN);
+    }
+
+    @Test
+    void anOrderWaitingForEverythingGetsNoShipmentWhileALineStillWaits() {
+        String other = po + "-2";
+        suppliers.save(PurchaseOrder.open(
+                other, supplier, List.of("CHAIR"), LocalDate.now().plusDays(30)));
+        OrderInputs input =
+                placed(anOrder().withBackorderedLine("SOFA", supplier).withBackorderedLine("CHAIR", supplier));
+
+        receive(null);
+
+        assertThat(orders.byNumber(input.number()).orElseThrow().proposedShipment())
+                .isEmpty();
+    }
+
+    @Test
+    void receivingGoodsForAnUnknownPurchaseOrderIsRefused() {
+        agent.documentName("receiveGoods")
+                .variable("input", Map.of("purchaseOrder", "PO-NOPE"))
+                .execute()
+                .path("receiveGoods.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("UNKNOWN_PURCHASE_ORDER");
+    }
+
+    @Test
+    void recordingAShipmentOfAnUnknownLineIsRefusedAndChangesNothing() {
+        OrderInputs input = placed(anOrder());
+
+        agent.documentName("recordShipment")
+                .variable("orderNumber", input.number())
+                .variable("lineIds", List.of("L9"))
+                .execute()
+                .path("recordShipment.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("UNKNOWN_LINE");
+        assertThat(orders.byNumber(input.number()).orElseThrow().shipments()).isEmpty();
+    }
+
+    @Test
+    void searchFindsOrdersBySupplierAndPagesThroughThem() {
+        for (int i = 0; i < 5; i++) {
+            placed(anOrder().withBackorderedLine("SOFA", supplier));
+        }
+
+        var first = agent.documentName("searchOrders")
+                .variable("term", supplier)
+                .variable("first", 3)
+                .execute();
+        first.path("searchOrders.orders").entityList(Object.class).hasSize(3);
+        first.path("searchOrders.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        String cursor =
+                first.path("searchOrders.endCursor").entity(String.class).get();
+
+        var second = agent.documentName("searchOrders")
+                .variable("term", supplier)
+                .variable("first", 3)
+                .variable("after", cursor)
+                .execute();
+        second.path("searchOrders.orders").entityList(Object.class).hasSize(2);
+        second.path("searchOrders.hasNextPage").entity(Boolean.class).isEqualTo(false);
+    }
+
+    @Test
+    void searchFindsAnOrderByNumberAndCustomerAndFiltersLateOnes() {
+        OrderInputs late = placed(anOrder()
+                .customer("email", "late." + supplier.toLowerCase() + "@example.com")
+                .withBackorderedLine("SOFA", supplier));
+        OrderInputs onTime = placed(anOrder().withBackorderedLine("SOFA", supplier));
+        var order = orders.byNumber(late.number()).orElseThrow();
+        var line = order.line("L2");
+        changes.apply(
+                order.id(),
+                o -> o.moveEta(
+                        "L2",
+                        new EtaWindow(
+                                line.eta().earliest().plusDays(5),
+                                line.eta().latest().plusDays(5)),
+                        "D-" + supplier,
+                        "Late",
+                        null,
+                        Instant.now()));
+
+        agent.documentName("searchOrders")
+                .variable("term", late.number())
+                .execute()
+                .path("searchOrders.orders[*].number")
+                .entityList(String.class)
+                .containsExactly(late.number());
+        agent.documentName("searchOrders")
+                .variable("term", "late." + supplier.toLowerCase() + "@example.com")
+                .execute()
+                .path("searchOrders.orders[*].number")
+                .entityList(String.class)
+                .containsExactly(late.number());
+        agent.documentName("searchOrders")
+                .variable("term", supplier)
+                .variable("filter", "LATE")
+                .execute()
+                .path("searchOrders.orders[*].number")
+                .entityList(String.class)
+                .containsExactly(late.number())
+                .doesNotContain(onTime.number());
+    }
+
+    @Test
+    void pageSizesAreBounded() {
+        agent.documentName("searchOrders")
+                .variable("first", 10_000)
+                .execute()
+                .path("searchOrders.orders")
+                .entityList(Object.class)
+                .satisfies(found -> assertThat(found.size()).isLessThanOrEqualTo(50));
+    }
+
+    @Test
+    void reissuingALinkStopsTheOldOneAndRevokingStopsItToo() {
+        OrderInputs input = anOrder();
+        String oldLink = clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(input))
+                .execute()
+                .path("placeOrders.orders[0].trackingUrl")
+                .entity(String.class)
+                .get();
+
+        String newLink = agent.documentName("linkActions")
+                .operationName("reissue")
+                .variable("orderNumber", input.number())
+                .execute()
+                .path("reissueTrackingLink.trackingUrl")
+                .entity(String.class)
+                .get();
+
+        assertThat(orders.byTrackingToken(token(oldLink))).isEmpty();
+        assertThat(orders.byTrackingToken(token(newLink))).isPresent();
+        agent.documentName("linkActions")
+                .operationName("revoke")
+                .variable("orderNumber", input.number())
+                .execute()
+                .path("revokeTrackingLink.revoked")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        assertThat(orders.byTrackingToken(token(newLink))).isEmpty();
+    }
+
+    @Test
+    void everyAgentActionIsAuditedAndOnlyAdminsReadTheAudit() {
+        OrderInputs input = placed(anOrder());
+        agent.documentName("recordShipment")
+                .variable("orderNumber", input.number())
+                .variable("lineIds", List.of("L1"))
+                .execute();
+
+        var entries =
+                clients.agent("root", "AGENT", "ADMIN").documentName("auditLog").execute();
+
+        entries.path("auditLog[?(@.target == '" + input.number() + "')].action")
+                .entityList(String.class)
+                .containsExactly("RECORD_SHIPMENT");
+        entries.path("auditLog[?(@.target == '" + input.number() + "')].actor")
+                .entityList(String.class)
+                .containsExactly("carol");
+        entries.path("auditLog[?(@.target == '" + input.number() + "')].after[0].value")
+                .entityList(String.class)
+                .containsExactly("SHIPPED/CAPTURED");
+        agent.documentName("auditLog")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+    }
+
+    @Test
+    void theRefundQueueShowsOpenRequestsOldestFirstWithTheDelayBehindThem() {
+        OrderInputs input = placed(anOrder().withBackorderedLine("SOFA", supplier));
+        var order = orders.byNumber(input.number()).orElseThrow();
+        var line = order.line("L2");
+        changes.apply(
+                order.id(),
+                o -> o.moveEta(
+                        "L2",
+                        new EtaWindow(
+                                line.eta().earliest().plusDays(5),
+                                line.eta().latest().plusDays(5)),
+                        "D2-" + supplier,
+                        "Factory fire",
+                        null,
+                        Instant.now()));
+        changes.apply(order.id(), o -> o.ship(List.of("L2"), "GLS", "1", Instant.now()));
+        changes.apply(order.id(), o -> {
+            o.cancelLines(List.of("L2"), Instant.now());
+            return null;
+        });
+
+        var queue = agent.documentName("refundQueue").execute();
+
+        queue.path("refundQueue[?(@.orderNumber == '" + input.number() + "')].delayReasons[0]")
+                .entityList(String.class)
+                .containsExactly("Factory fire");
+        String refundId = queue.path("refundQueue[?(@.orderNumber == '" + input.number() + "')].refund.id")
+                .entityList(String.class)
+                .get()
+                .get(0);
+        agent.documentName("decideRefund")
+                .variable(
+                        "input",
+                        Map.of(
+                                "orderNumber",
+                                input.number(),
+                                "refundId",
+                                refundId,
+                                "approve",
+                                false,
+                                "reason",
+                                "The sofa was delivered"))
+                .execute()
+                .path("decideRefund.order.refunds[0].state")
+                .entity(String.class)
+                .isEqualTo("REJECTED");
+        agent.documentName("refundQueue")
+                .execute()
+                .path("refundQueue[*].orderNumber")
+                .entityList(String.class)
+                .doesNotContain(input.number());
+    }
+
+    private static String token(String link) {
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+}
