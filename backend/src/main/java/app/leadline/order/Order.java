@@ -81,7 +81,7 @@ public class Order {
             Verification verification,
             TrackingLink tracking,
             Parcel proposedShipment,
-            boolean late,
+            Boolean late,
             Long version) {
         this.id = id;
         this.number = number;
@@ -100,7 +100,7 @@ public class Order {
         this.verification = verification;
         this.tracking = tracking;
         this.proposedShipment = proposedShipment;
-        this.late = late;
+        this.late = Boolean.TRUE.equals(late);
         this.version = version;
     }
 
