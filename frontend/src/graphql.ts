@@ -3,10 +3,15 @@ export async function graphql<TData, TVariables>(
   query: string,
   variables: TVariables,
   operationName?: string,
+  accessToken?: string,
 ): Promise<TData> {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
+    },
     body: JSON.stringify({ query, variables, operationName }),
     credentials: 'omit',
     referrerPolicy: 'no-referrer',

@@ -61,6 +61,14 @@ public class AgentDesk {
         return orders.byNumber(number);
     }
 
+    public List<PurchaseOrder> openPurchaseOrders() {
+        return suppliers.openPurchaseOrders();
+    }
+
+    public List<app.leadline.supplier.Supplier> suppliers() {
+        return suppliers.suppliers();
+    }
+
     public List<RecordedPayment> payments(String orderNumber) {
         return payments.recordedFor(orderNumber);
     }

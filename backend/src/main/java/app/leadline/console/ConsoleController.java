@@ -180,6 +180,30 @@ class ConsoleController {
         return new UserError(refused.code(), "input." + refused.field(), refused.getMessage());
     }
 
+    record PurchaseOrderView(
+            String number,
+            String supplier,
+            List<String> skus,
+            java.time.LocalDate expectedArrival,
+            int allocatedLines) {}
+
+    @QueryMapping
+    List<PurchaseOrderView> purchaseOrders() {
+        return desk.openPurchaseOrders().stream()
+                .map(po -> new PurchaseOrderView(
+                        po.number(),
+                        po.supplier(),
+                        po.skus(),
+                        po.expectedArrival(),
+                        po.allocations().size()))
+                .toList();
+    }
+
+    @QueryMapping
+    List<app.leadline.supplier.Supplier> suppliers() {
+        return desk.suppliers();
+    }
+
     @QueryMapping
     List<OutboxMessage> outbox(@Argument Integer last) {
         return notifications.latest(last == null ? 50 : last);

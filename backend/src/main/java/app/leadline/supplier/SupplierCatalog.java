@@ -68,6 +68,17 @@ public class SupplierCatalog {
                 PurchaseOrder.class);
     }
 
+    public List<PurchaseOrder> openPurchaseOrders() {
+        return mongo.find(
+                Query.query(Criteria.where("status").is(PurchaseOrder.Status.OPEN))
+                        .with(org.springframework.data.domain.Sort.by("expectedArrival")),
+                PurchaseOrder.class);
+    }
+
+    public List<Supplier> suppliers() {
+        return suppliers.findAll(org.springframework.data.domain.Sort.by("_id"));
+    }
+
     public List<PurchaseOrder> purchaseOrdersOf(String supplier) {
         return mongo.find(Query.query(Criteria.where("supplier").is(supplier)), PurchaseOrder.class);
     }

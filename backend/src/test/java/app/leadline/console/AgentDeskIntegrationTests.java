@@ -128,6 +128,17 @@ class AgentDeskIntegrationTests {
     }
 
     @Test
+    void agentsSeeOpenPurchaseOrdersWithTheLinesWaitingForThem() {
+        placed(anOrder().withBackorderedLine("SOFA", supplier));
+
+        agent.documentName("purchaseOrders")
+                .execute()
+                .path("purchaseOrders[?(@.number == '" + po + "')].allocatedLines")
+                .entityList(Integer.class)
+                .containsExactly(1);
+    }
+
+    @Test
     void receivingGoodsForAnUnknownPurchaseOrderIsRefused() {
         agent.documentName("receiveGoods")
                 .variable("input", Map.of("purchaseOrder", "PO-NOPE"))

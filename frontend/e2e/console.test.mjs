@@ -1,0 +1,104 @@
+// An agent signs in to the console, logs a supplier delay with preview and confirm, watches it apply, and the
+// customer's page then shows the new window and the reason.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startApplication, trackOrder } from './app.mjs';
+import { launchBrowser, seriousAccessibilityViolations } from './browser.mjs';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApplication();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function sofaOrder() {
+  for (const link of app.links) {
+    const order = await trackOrder(app.baseUrl, link);
+    const sofa = order.lines.find((line) => line.sku === 'SOFA-OSLO-3');
+    if (sofa) {
+      return { link, sofa };
+    }
+  }
+  throw new Error('No demo order with the Oslo sofa');
+}
+
+test('an agent logs a delay once and the customer sees the new window and the reason', async () => {
+  const { link, sofa } = await sofaOrder();
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  try {
+    // Without signing in, the console shows nothing but the way in.
+    await page.goto(`${app.baseUrl}/console`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // The authorization server's sign-in form, then back to the console with a token.
+    await page.locator('input[name="username"]').fill('agent');
+    await page.locator('input[name="password"]').fill('agent');
+    await page.locator('button[type="submit"]').click();
+    await page.getByText('Signed in as agent').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/console');
+
+    await page.getByRole('heading', { name: 'Log a supplier delay' }).waitFor();
+    const po = page.getByLabel('Purchase order', { exact: true });
+    const options = await po.locator('option').allTextContents();
+    assert.ok(options.some((text) => text.startsWith('PO-NS-2041 ')), `PO-NS-2041 is offered among ${options}`);
+    await po.selectOption('PO-NS-2041');
+    await page.getByRole('spinbutton', { name: 'Days late' }).fill('10');
+    await page.getByLabel('Reason the customer reads').selectOption('SUPPLIER_BEHIND');
+    await page.getByLabel('Internal note (agents only)').fill('Factory called, new date confirmed');
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const figures = await page.getByTestId('preview-figures').textContent();
+    const orders = Number(figures.match(/^(\d+) orders/)[1]);
+    assert.ok(orders >= 1, `the preview counts affected orders: ${figures}`);
+    assert.match(figures, /\d+ customers to tell/);
+    const sampleRows = await page.locator('.preview tbody tr').count();
+    assert.ok(sampleRows >= 1 && sampleRows <= Math.min(5, orders), `a sample of affected orders (${sampleRows} rows)`);
+
+    await page.getByRole('button', { name: /^Confirm and tell \d+ customers$/ }).click();
+    await page.getByText(`Done: `, { exact: false }).waitFor({ timeout: 30_000 });
+    assert.match(await page.getByTestId('delay-progress').textContent(), new RegExp(`in ${orders} orders moved`));
+    assert.equal(await page.locator('progress').getAttribute('value'), String(orders));
+  } finally {
+    await context.close();
+  }
+
+  const moved = (await trackOrder(app.baseUrl, link)).lines.find((line) => line.sku === 'SOFA-OSLO-3');
+  assert.ok(moved.eta.latest > sofa.eta.latest, `the sofa moved from ${sofa.eta.latest} to ${moved.eta.latest}`);
+
+  const customer = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 900 } });
+  const customerPage = await customer.newPage();
+  try {
+    await customerPage.goto(link);
+    const item = customerPage.locator('li[data-sku="SOFA-OSLO-3"]');
+    await item.getByText('Later than first promised', { exact: false }).waitFor();
+    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', timeZone: 'UTC' }).format(new Date(`${moved.eta.latest}T00:00:00Z`));
+    assert.ok((await item.getByTestId('line-eta').textContent()).includes(day));
+    await customerPage
+      .locator('[data-event="ETA_MOVED"]')
+      .getByText("Reason: The supplier's production is behind schedule.", { exact: false })
+      .waitFor();
+    assert.doesNotMatch(await customerPage.locator('main').textContent(), /Factory called/);
+  } finally {
+    await customer.close();
+  }
+});
+
+test('the console API answers nothing without an agent token', async () => {
+  const response = await fetch(`${app.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query: '{ purchaseOrders { number } }' }),
+  });
+  const body = await response.json();
+  assert.equal(body.data, null);
+  assert.equal(body.errors[0].extensions.classification, 'UNAUTHORIZED');
+});

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { completeSignIn, currentAgent, signIn, signOut, type Agent } from './auth';
+import { DelayPanel } from './DelayPanel';
+import { ct } from './messages';
+
+/** The agents' console: sign in with OIDC, then log supplier delays and watch them apply. */
+export function ConsolePage() {
+  const [agent, setAgent] = useState<Agent | null>(() => currentAgent());
+  const [failure, setFailure] = useState<string | null>(null);
+  const callback = window.location.pathname === '/console/callback';
+
+  useEffect(() => {
+    document.documentElement.lang = 'en';
+    document.title = ct('title');
+    if (callback) {
+      completeSignIn(window.location.search)
+        .then(() => {
+          window.history.replaceState(null, '', '/console');
+          setAgent(currentAgent());
+        })
+        .catch((error: Error) => setFailure(error.message));
+    }
+  }, [callback]);
+
+  return (
+    <>
+      <header className="bar">
+        <span className="brand">{ct('title')}</span>
+        {agent && (
+          <span>
+            {ct('signedInAs', { name: agent.name })}{' '}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                signOut();
+                setAgent(null);
+              }}
+            >
+              {ct('signOut')}
+            </button>
+          </span>
+        )}
+      </header>
+      <main className="console">
+        {failure && (
+          <p className="error" role="alert">
+            {ct('signInFailed', { reason: failure })}
+          </p>
+        )}
+        {!agent && !callback && (
+          <section>
+            <h1>{ct('title')}</h1>
+            <p>{ct('signInNeeded')}</p>
+            <button type="button" onClick={() => signIn().catch((error: Error) => setFailure(error.message))}>
+              {ct('signIn')}
+            </button>
+          </section>
+        )}
+        {agent && !agent.roles.includes('AGENT') && <p role="alert">{ct('notAgent')}</p>}
+        {agent && agent.roles.includes('AGENT') && <DelayPanel token={agent.token} />}
+      </main>
+    </>
+  );
+}
