@@ -90,6 +90,7 @@ const en = {
   'event.REFUND_REQUESTED': "Refund of {amount} requested",
   'event.REFUND_DECIDED.APPROVED': "Refund of {amount} approved",
   'event.REFUND_DECIDED.REJECTED': "Refund declined: {reason}",
+  'event.GOODS_RECEIVED': 'Your items arrived from the supplier and are ready to ship',
 };
 
 export type MessageKey = keyof typeof en;
@@ -182,6 +183,7 @@ const da: Catalogue = {
   'event.REFUND_REQUESTED': "Refusion af {amount} anmodet",
   'event.REFUND_DECIDED.APPROVED': "Refusion af {amount} godkendt",
   'event.REFUND_DECIDED.REJECTED': "Refusion afvist: {reason}",
+  'event.GOODS_RECEIVED': 'Dine varer er kommet fra leverandøren og er klar til afsendelse',
 };
 
 const de: Catalogue = {
@@ -271,6 +273,7 @@ const de: Catalogue = {
   'event.REFUND_REQUESTED': "Erstattung von {amount} beantragt",
   'event.REFUND_DECIDED.APPROVED': "Erstattung von {amount} genehmigt",
   'event.REFUND_DECIDED.REJECTED': "Erstattung abgelehnt: {reason}",
+  'event.GOODS_RECEIVED': 'Ihre Artikel sind vom Lieferanten eingetroffen und versandbereit',
 };
 
 const pl: Catalogue = {
@@ -360,6 +363,7 @@ const pl: Catalogue = {
   'event.REFUND_REQUESTED': "Złożono wniosek o zwrot {amount}",
   'event.REFUND_DECIDED.APPROVED': "Zatwierdzono zwrot {amount}",
   'event.REFUND_DECIDED.REJECTED': "Odrzucono zwrot: {reason}",
+  'event.GOODS_RECEIVED': 'Twoje produkty dotarły od dostawcy i są gotowe do wysyłki',
 };
 
 export const CATALOGUES: Record<Language, Catalogue> = { en, da, de, pl };

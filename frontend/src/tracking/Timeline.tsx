@@ -1,6 +1,9 @@
 import { formatDay, formatInstant, formatMoney, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
+import { CATALOGUES } from '../i18n/messages';
 import type { CustomerOrder } from './api';
+
+const KNOWN = CATALOGUES.en;
 
 type Event = CustomerOrder['timeline'][number];
 
@@ -11,7 +14,9 @@ export function Timeline({ order, language, t }: { order: CustomerOrder; languag
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
       <ol className="timeline">
-        {events.map((event, index) => (
+        {events
+          .filter((event) => describe(event, order, language, t) !== '')
+          .map((event, index) => (
           <li key={`${event.at}-${index}`} data-event={event.type}>
             <time dateTime={event.at}>{formatInstant(event.at, language)}</time>
             <span>{describe(event, order, language, t)}</span>
@@ -32,6 +37,10 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
   }
   if (details.amount) {
     params.amount = formatMoney(details.amount, order.currency, language);
+  }
+  // Events this page does not know yet are left out rather than shown as codes.
+  if (!(`event.${event.type}` in KNOWN) && event.type !== 'CHOICE_MADE' && event.type !== 'REFUND_DECIDED') {
+    return '';
   }
   switch (event.type) {
     case 'CHOICE_MADE':

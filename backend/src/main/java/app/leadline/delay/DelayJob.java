@@ -8,10 +8,15 @@ import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -52,6 +57,8 @@ class DelayJob implements SmartInitializingSingleton {
         thread.setDaemon(true);
         return thread;
     });
+    private final int workers;
+    private final ExecutorService workerPool;
     private volatile boolean stopping;
 
     DelayJob(
@@ -61,8 +68,15 @@ class DelayJob implements SmartInitializingSingleton {
             EtaCalculator etas,
             DelayReasons reasons,
             Clock clock,
-            @Value("${leadline.delays.chunk-size:200}") int chunkSize,
-            @Value("${leadline.delays.autostart:true}") boolean autostart) {
+            @Value("${leadline.delays.chunk-size:500}") int chunkSize,
+            @Value("${leadline.delays.autostart:true}") boolean autostart,
+            @Value("${leadline.delays.workers:2}") int workers) {
+        this.workers = Math.max(1, workers);
+        this.workerPool = Executors.newFixedThreadPool(this.workers, runnable -> {
+            Thread thread = new Thread(runnable, "delay-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.autostart = autostart;
         this.mongo = mongo;
         this.changes = changes;
@@ -133,25 +147,49 @@ class DelayJob implements SmartInitializingSingleton {
             return;
         }
         Map<String, PurchaseOrder> purchaseOrders = purchaseOrdersOf(report.scope());
-        for (int done = 0; done < maxChunks && !stopping; done++) {
-            DelayChunk chunk = mongo.findOne(
-                    Query.query(Criteria.where("report")
-                                    .is(reportId)
-                                    .and("done")
-                                    .is(false))
-                            .with(Sort.by("seq"))
-                            .limit(1),
-                    DelayChunk.class);
-            if (chunk == null) {
-                finish(reportId);
+        List<DelayChunk> pending = mongo.find(
+                Query.query(Criteria.where("report").is(reportId).and("done").is(false))
+                        .with(Sort.by("seq")),
+                DelayChunk.class);
+        Queue<DelayChunk> queue = new ConcurrentLinkedQueue<>(pending.subList(0, Math.min(maxChunks, pending.size())));
+        // Chunks touch disjoint orders, so several can be worked at once.
+        int parallel = Math.max(1, Math.min(workers, queue.size()));
+        List<Future<?>> helpers = new ArrayList<>();
+        for (int i = 1; i < parallel; i++) {
+            helpers.add(workerPool.submit(() -> work(report, queue, purchaseOrders)));
+        }
+        work(report, queue, purchaseOrders);
+        for (Future<?> helper : helpers) {
+            try {
+                helper.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(
+                        "A delay chunk failed; the delay resumes on the next start", e.getCause());
             }
+        }
+        if (!stopping
+                && !mongo.exists(
+                        Query.query(Criteria.where("report")
+                                .is(reportId)
+                                .and("done")
+                                .is(false)),
+                        DelayChunk.class)) {
+            finish(reportId);
+        }
+    }
+
+    private void work(DelayReport report, Queue<DelayChunk> queue, Map<String, PurchaseOrder> purchaseOrders) {
+        DelayChunk chunk;
+        while (!stopping && (chunk = queue.poll()) != null) {
             int moved = process(report, chunk.targets(), purchaseOrders);
             mongo.updateFirst(
                     Query.query(Criteria.where("_id").is(chunk.id())), Update.update("done", true), DelayChunk.class);
             // Progress counts whole chunks, so a chunk redone after a crash is not counted twice.
             mongo.updateFirst(
-                    Query.query(Criteria.where("_id").is(reportId)),
+                    Query.query(Criteria.where("_id").is(report.id())),
                     new Update().inc("processedOrders", chunk.targets().size()).inc("movedLines", moved),
                     DelayReport.class);
         }
@@ -162,26 +200,23 @@ class DelayJob implements SmartInitializingSingleton {
      * carry it.
      */
     int process(DelayReport report, List<Target> targets, Map<String, PurchaseOrder> purchaseOrders) {
-        int moved = 0;
-        for (Target target : targets) {
-            moved += changes.apply(target.orderId(), order -> {
-                        Map<String, EtaWindow> windows =
-                                DelayPlan.windows(report, order, target.lineIds(), purchaseOrders, etas);
-                        String reason = report.reasonCode() != null
-                                ? reasons.find(report.reasonCode())
-                                        .map(r -> r.textFor(order.customer().locale()))
-                                        .orElse(report.reasonCode())
-                                : report.reasonText();
-                        order.applyDelay(report.id(), windows, reason, report.internalNote(), clock.instant());
-                        // Counts the lines that carry this delay now, including any moved before an interruption.
-                        return (int) order.lines().stream()
-                                .filter(line -> target.lineIds().contains(line.id())
-                                        && report.id().equals(line.lastDelay()))
-                                .count();
-                    })
-                    .result();
-        }
-        return moved;
+        Map<String, List<String>> linesByOrder =
+                targets.stream().collect(Collectors.toMap(Target::orderId, Target::lineIds));
+        Map<String, Integer> carrying = changes.applyToAll(linesByOrder.keySet(), order -> {
+            List<String> lineIds = linesByOrder.get(order.id());
+            Map<String, EtaWindow> windows = DelayPlan.windows(report, order, lineIds, purchaseOrders, etas);
+            String reason = report.reasonCode() != null
+                    ? reasons.find(report.reasonCode())
+                            .map(r -> r.textFor(order.customer().locale()))
+                            .orElse(report.reasonCode())
+                    : report.reasonText();
+            order.applyDelay(report.id(), windows, reason, report.internalNote(), clock.instant());
+            // Counts the lines that carry this delay now, including any moved before an interruption.
+            return (int) order.lines().stream()
+                    .filter(line -> lineIds.contains(line.id()) && report.id().equals(line.lastDelay()))
+                    .count();
+        });
+        return carrying.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private void finish(String reportId) {
@@ -208,5 +243,7 @@ class DelayJob implements SmartInitializingSingleton {
         stopping = true;
         executor.shutdown();
         executor.awaitTermination(20, TimeUnit.SECONDS);
+        workerPool.shutdown();
+        workerPool.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

@@ -370,6 +370,11 @@ public class Order {
             proposedShipment = remaining.isEmpty() ? null : new Parcel(remaining, proposedShipment.eta());
         }
         pendingPayments.add(operation(shipment.id(), PaymentOperation.Kind.CAPTURE, ids, amount, at));
+        notifications.add(new NotificationIntent(
+                "shipped:" + shipment.id(),
+                "SHIPPED",
+                at,
+                Map.of("lines", String.join(",", ids), "carrier", carrier, "trackingNumber", trackingNumber)));
         record(
                 Type.SHIPPED,
                 at,

@@ -1,7 +1,16 @@
 package app.leadline.order;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
+import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,10 +25,12 @@ public class OrderChanges {
     static final int ATTEMPTS = 5;
 
     private final Orders orders;
+    private final MongoTemplate mongo;
     private final PaymentOutbox payments;
 
-    OrderChanges(Orders orders, PaymentOutbox payments) {
+    OrderChanges(Orders orders, MongoTemplate mongo, PaymentOutbox payments) {
         this.orders = orders;
+        this.mongo = mongo;
         this.payments = payments;
     }
 
@@ -32,6 +43,45 @@ public class OrderChanges {
             payments.send(changed.order(), this);
         }
         return changed;
+    }
+
+    /**
+     * The same change to many orders at once: one read, one bulk write of versioned replaces. Orders someone else
+     * changed in between are redone one by one through {@link #apply}, so the change must be idempotent (applying it
+     * twice does what applying it once does).
+     *
+     * @return each order's result, by order id
+     */
+    public <T> Map<String, T> applyToAll(Collection<String> orderIds, Function<Order, T> change) {
+        Map<String, T> results = new LinkedHashMap<>();
+        Map<String, Long> expectedVersions = new HashMap<>();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Order.class);
+        for (Order order : orders.findAllById(orderIds)) {
+            results.put(order.id(), change.apply(order));
+            Document document = new Document();
+            mongo.getConverter().write(order, document);
+            long version = order.version() == null ? 0 : order.version();
+            document.put("version", version + 1);
+            bulk.replaceOne(
+                    Query.query(
+                            Criteria.where("_id").is(order.id()).and("version").is(version)),
+                    document);
+            expectedVersions.put(order.id(), version + 1);
+        }
+        if (expectedVersions.isEmpty()) {
+            return results;
+        }
+        if (bulk.execute().getMatchedCount() < expectedVersions.size()) {
+            Query stored = Query.query(Criteria.where("_id").in(expectedVersions.keySet()));
+            stored.fields().include("_id", "version");
+            for (Document current : mongo.find(stored, Document.class, mongo.getCollectionName(Order.class))) {
+                String id = current.getString("_id");
+                if (!expectedVersions.get(id).equals(((Number) current.get("version")).longValue())) {
+                    results.put(id, apply(id, change).result());
+                }
+            }
+        }
+        return results;
     }
 
     <T> Changed<T> applyOnly(String orderId, Function<Order, T> change) {

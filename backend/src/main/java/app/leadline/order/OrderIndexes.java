@@ -27,5 +27,18 @@ class OrderIndexes implements SmartInitializingSingleton {
         orders.createIndex(new Index("number", Direction.ASC).unique().named("order_number"));
         orders.createIndex(
                 new Index("tracking.tokenHash", Direction.ASC).unique().named("tracking_token"));
+        // Every change is a replace guarded by {_id, version}. MongoDB serves that from the _id index alone; the
+        // embedded store only uses an index whose keys the filter names, and would scan the collection otherwise.
+        orders.createIndex(new Index("_id", Direction.ASC)
+                .on("version", Direction.ASC)
+                .unique()
+                .named("versioned_update"));
+        orders.createIndex(new Index("lines.purchaseOrder", Direction.ASC).named("line_purchase_order"));
+        orders.createIndex(new Index("lines.supplier", Direction.ASC)
+                .on("lines.status", Direction.ASC)
+                .named("line_supplier"));
+        orders.createIndex(new Index("customer.email", Direction.ASC).named("customer_email"));
+        orders.createIndex(new Index("lines.sku", Direction.ASC).named("line_sku"));
+        orders.createIndex(new Index("late", Direction.ASC).named("late"));
     }
 }

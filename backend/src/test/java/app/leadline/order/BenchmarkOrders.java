@@ -64,6 +64,72 @@ public final class BenchmarkOrders {
         return tokens;
     }
 
+    /**
+     * Inserts {@code count} four-line orders; the first {@code affected} have two backordered lines (SOFA and CHAIR)
+     * on {@code purchaseOrder}, the others on other purchase orders. Returns the allocations of {@code
+     * purchaseOrder}.
+     */
+    public static List<app.leadline.supplier.PurchaseOrder.Allocation> insertForDelay(
+            MongoTemplate mongo, int count, int affected, String purchaseOrder) {
+        List<app.leadline.supplier.PurchaseOrder.Allocation> allocations = new ArrayList<>();
+        List<Order> chunk = new ArrayList<>(1000);
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        for (int i = 0; i < count; i++) {
+            String po = i < affected ? purchaseOrder : "PO-OTHER-" + (i % 40);
+            Order order = Order.place(
+                    "DELAY-BENCH-" + i,
+                    new Customer(
+                            "Customer " + i,
+                            "d" + i + "@example.com",
+                            null,
+                            i % 2 == 0 ? "da" : "de",
+                            "Europe/Copenhagen",
+                            "B2C"),
+                    now.minus(Duration.ofHours(i % 200)),
+                    "DKK",
+                    new Destination("Nørregade 1", "1165", "København", "DK"),
+                    new DeliveryChoice(DeliveryPreference.WAIT_FOR_ALL, "policy", now, DeliveryPreference.WAIT_FOR_ALL),
+                    new OrderPolicy("B2C", true, List.of(), BigDecimal.ZERO, false, null),
+                    List.of(
+                            line("L1", "CUSHION-LINEN", LineSource.STOCK, null, today.plusDays(2), LineStatus.RESERVED),
+                            line(
+                                    "L2",
+                                    "SOFA",
+                                    LineSource.BACKORDER,
+                                    po,
+                                    today.plusDays(20),
+                                    LineStatus.AWAITING_SUPPLIER),
+                            line(
+                                    "L3",
+                                    "LAMP-RHEIN",
+                                    LineSource.DROPSHIP,
+                                    null,
+                                    today.plusDays(6),
+                                    LineStatus.AWAITING_SUPPLIER),
+                            line(
+                                    "L4",
+                                    "CHAIR",
+                                    LineSource.BACKORDER,
+                                    po,
+                                    today.plusDays(20),
+                                    LineStatus.AWAITING_SUPPLIER)),
+                    TrackingToken.generate(),
+                    Duration.ofDays(180));
+            if (i < affected) {
+                allocations.add(new app.leadline.supplier.PurchaseOrder.Allocation(order.id(), "L2", "SOFA"));
+                allocations.add(new app.leadline.supplier.PurchaseOrder.Allocation(order.id(), "L4", "CHAIR"));
+            }
+            chunk.add(order);
+            if (chunk.size() == 1000) {
+                mongo.insertAll(chunk);
+                chunk.clear();
+            }
+        }
+        mongo.insertAll(chunk);
+        return allocations;
+    }
+
     private static OrderLine line(
             String id, String sku, LineSource source, String po, LocalDate latest, LineStatus status) {
         EtaWindow eta = new EtaWindow(latest.minusDays(2), latest);
