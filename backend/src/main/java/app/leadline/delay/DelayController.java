@@ -64,6 +64,22 @@ class DelayController {
         return delays.recent(last == null ? 20 : last);
     }
 
+    record TranslationInput(String language, String text) {}
+
+    record DelayReasonInput(String code, List<TranslationInput> texts) {}
+
+    record DelayReasonPayload(DelayReason reason, List<UserError> errors) {}
+
+    @MutationMapping
+    DelayReasonPayload defineDelayReason(@Argument DelayReasonInput input, Principal admin) {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        if (input.texts() != null) {
+            input.texts().forEach(text -> texts.put(text.language(), text.text()));
+        }
+        SupplierDelays.Logged.ReasonDefined defined = delays.defineReason(input.code(), texts, admin.getName());
+        return new DelayReasonPayload(defined.reason().orElse(null), defined.errors());
+    }
+
     @QueryMapping
     List<DelayReason> delayReasons() {
         return delays.reasons();

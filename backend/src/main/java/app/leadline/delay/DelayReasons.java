@@ -22,6 +22,10 @@ class DelayReasons {
                 .or(() -> Optional.ofNullable(DelayReason.BUILT_IN.get(code)));
     }
 
+    DelayReason save(DelayReason reason) {
+        return mongo.save(reason);
+    }
+
     List<DelayReason> all() {
         List<DelayReason> all = new ArrayList<>(mongo.findAll(DelayReason.class));
         DelayReason.BUILT_IN.values().stream()

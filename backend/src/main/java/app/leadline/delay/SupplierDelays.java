@@ -77,7 +77,11 @@ public class SupplierDelays {
     }
 
     /** Either the started report or what is wrong with the request; nothing changes on errors. */
-    public record Logged(Optional<DelayReport> report, List<UserError> errors) {}
+    public record Logged(Optional<DelayReport> report, List<UserError> errors) {
+
+        /** Either the reason as now kept, or what is wrong. */
+        public record ReasonDefined(Optional<DelayReason> reason, List<UserError> errors) {}
+    }
 
     public Logged log(DelayRequest request, String agent) {
         List<UserError> errors = check(request);
@@ -152,6 +156,40 @@ public class SupplierDelays {
         return mongo.find(
                 new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(Math.min(Math.max(limit, 1), 100)),
                 DelayReport.class);
+    }
+
+    /** An admin adds or rewords a reason; English is required, the other languages fall back to it. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Logged.ReasonDefined defineReason(String code, Map<String, String> texts, String admin) {
+        List<UserError> errors = new ArrayList<>();
+        if (code == null || !code.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            errors.add(new UserError(
+                    "INVALID_CODE", "input.code", "A reason code is 2 to 40 capital letters, digits or '_'."));
+        }
+        if (texts.get("en") == null || texts.get("en").isBlank()) {
+            errors.add(new UserError("REQUIRED", "input.texts.en", "The English text is required."));
+        }
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            if (!Set.of("en", "da", "de", "pl").contains(text.getKey())) {
+                errors.add(new UserError(
+                        "UNSUPPORTED_LOCALE", "input.texts." + text.getKey(), "Leadline speaks da, de, en and pl."));
+            } else if (text.getValue() != null && text.getValue().length() > 300) {
+                errors.add(new UserError(
+                        "TOO_LONG", "input.texts." + text.getKey(), "A reason is at most 300 characters."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Logged.ReasonDefined(Optional.empty(), errors);
+        }
+        Map<String, String> clean = new TreeMap<>();
+        texts.forEach((language, text) -> {
+            if (text != null && !text.isBlank()) {
+                clean.put(language, text.trim());
+            }
+        });
+        DelayReason saved = reasons.save(new DelayReason(code, clean));
+        audit.record(admin, "DEFINE_DELAY_REASON", code, Map.of(), clean);
+        return new Logged.ReasonDefined(Optional.of(saved), List.of());
     }
 
     public List<DelayReason> reasons() {

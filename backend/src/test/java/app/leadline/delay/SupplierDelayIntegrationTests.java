@@ -282,6 +282,49 @@ class SupplierDelayIntegrationTests {
     }
 
     @Test
+    void adminsKeepTheReasonsAndCustomersReadThemInTheirLanguage() {
+        OrderInputs german = placed(anOrder().customer("locale", "de").withBackorderedLine("SOFA", supplier));
+        var admin = clients.agent("root", "AGENT", "ADMIN");
+        admin.documentName("defineDelayReason")
+                .variable(
+                        "input",
+                        Map.of(
+                                "code",
+                                "CANAL_BLOCKED",
+                                "texts",
+                                List.of(
+                                        Map.of("language", "en", "text", "A ship is stuck in the canal."),
+                                        Map.of("language", "de", "text", "Ein Schiff steckt im Kanal fest."))))
+                .execute()
+                .path("defineDelayReason.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        Map<String, Object> delay = poDelay(po, 4);
+        delay.put("reasonCode", "CANAL_BLOCKED");
+
+        logAndWait(delay);
+
+        Order order = order(german);
+        assertThat(order.timeline().get(order.timeline().size() - 1).details().get("reason"))
+                .isEqualTo("Ein Schiff steckt im Kanal fest.");
+        admin.documentName("defineDelayReason")
+                .variable("input", Map.of("code", "bad code", "texts", List.of(Map.of("language", "sv", "text", "x"))))
+                .execute()
+                .path("defineDelayReason.errors[*].code")
+                .entityList(String.class)
+                .contains("INVALID_CODE", "REQUIRED", "UNSUPPORTED_LOCALE");
+        agent.documentName("defineDelayReason")
+                .variable(
+                        "input",
+                        Map.of("code", "AGENTS_REASON", "texts", List.of(Map.of("language", "en", "text", "x"))))
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+    }
+
+    @Test
     void onlyAgentsLogDelays() {
         clients.shop()
                 .documentName("logDelay")
