@@ -23,14 +23,14 @@ async function sofaOrder() {
     const order = await trackOrder(app.baseUrl, link);
     const sofa = order.lines.find((line) => line.sku === 'SOFA-OSLO-3');
     if (sofa) {
-      return { link, sofa };
+      return { link, sofa, orderNumber: order.number };
     }
   }
   throw new Error('No demo order with the Oslo sofa');
 }
 
 test('an agent logs a delay once and the customer sees the new window and the reason', async () => {
-  const { link, sofa } = await sofaOrder();
+  const { link, sofa, orderNumber } = await sofaOrder();
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   try {
@@ -67,6 +67,19 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await page.getByText(`Done: `, { exact: false }).waitFor({ timeout: 30_000 });
     assert.match(await page.getByTestId('delay-progress').textContent(), new RegExp(`in ${orders} orders moved`));
     assert.equal(await page.locator('progress').getAttribute('value'), String(orders));
+
+    // The order, found by its number, shows the move with the internal note that only agents read.
+    await page.getByRole('button', { name: 'Orders' }).click();
+    await page.getByLabel('Search orders').fill(orderNumber);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: new RegExp(`^${orderNumber} — `) }).click();
+    await page.getByText('Note: Factory called, new date confirmed', { exact: false }).waitFor();
+
+    // Goods arrive for the delayed purchase order: its lines become ready.
+    await page.getByRole('button', { name: 'Goods received' }).click();
+    await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-NS-2041');
+    await page.getByRole('button', { name: 'Everything on the purchase order arrived' }).click();
+    await page.getByText(/^\d+ lines are ready; \d+ orders have a shipment proposed\./).waitFor();
   } finally {
     await context.close();
   }

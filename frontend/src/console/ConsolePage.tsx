@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react';
 import { completeSignIn, currentAgent, signIn, signOut, type Agent } from './auth';
 import { DelayPanel } from './DelayPanel';
+import { GoodsPanel } from './GoodsPanel';
 import { ct } from './messages';
+import { OrdersPanel } from './OrdersPanel';
+import { RefundsPanel } from './RefundsPanel';
+
+const TABS = ['tabDelays', 'tabOrders', 'tabRefunds', 'tabGoods'] as const;
 
 /** The agents' console: sign in with OIDC, then log supplier delays and watch them apply. */
 export function ConsolePage() {
   const [agent, setAgent] = useState<Agent | null>(() => currentAgent());
   const [failure, setFailure] = useState<string | null>(null);
+  const [tab, setTab] = useState<(typeof TABS)[number]>('tabDelays');
   const callback = window.location.pathname === '/console/callback';
 
   useEffect(() => {
@@ -58,7 +64,27 @@ export function ConsolePage() {
           </section>
         )}
         {agent && !agent.roles.includes('AGENT') && <p role="alert">{ct('notAgent')}</p>}
-        {agent && agent.roles.includes('AGENT') && <DelayPanel token={agent.token} />}
+        {agent && agent.roles.includes('AGENT') && (
+          <>
+            <nav className="tabs" aria-label={ct('title')}>
+              {TABS.map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  aria-current={tab === name ? 'page' : undefined}
+                  className={tab === name ? '' : 'secondary'}
+                  onClick={() => setTab(name)}
+                >
+                  {ct(name)}
+                </button>
+              ))}
+            </nav>
+            {tab === 'tabDelays' && <DelayPanel token={agent.token} />}
+            {tab === 'tabOrders' && <OrdersPanel token={agent.token} />}
+            {tab === 'tabRefunds' && <RefundsPanel token={agent.token} />}
+            {tab === 'tabGoods' && <GoodsPanel token={agent.token} />}
+          </>
+        )}
       </main>
     </>
   );
