@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -202,14 +203,13 @@ class DelayJob implements SmartInitializingSingleton {
     int process(DelayReport report, List<Target> targets, Map<String, PurchaseOrder> purchaseOrders) {
         Map<String, List<String>> linesByOrder =
                 targets.stream().collect(Collectors.toMap(Target::orderId, Target::lineIds));
+        // The reason is looked up once per chunk, not once per order.
+        Optional<DelayReason> chosen = Optional.ofNullable(report.reasonCode()).flatMap(reasons::find);
         Map<String, Integer> carrying = changes.applyToAll(linesByOrder.keySet(), order -> {
             List<String> lineIds = linesByOrder.get(order.id());
             Map<String, EtaWindow> windows = DelayPlan.windows(report, order, lineIds, purchaseOrders, etas);
-            String reason = report.reasonCode() != null
-                    ? reasons.find(report.reasonCode())
-                            .map(r -> r.textFor(order.customer().locale()))
-                            .orElse(report.reasonCode())
-                    : report.reasonText();
+            String reason =
+                    chosen.map(r -> r.textFor(order.customer().locale())).orElse(report.reasonText());
             order.applyDelay(report.id(), windows, reason, report.internalNote(), clock.instant());
             // Counts the lines that carry this delay now, including any moved before an interruption.
             return (int) order.lines().stream()

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,25 +57,37 @@ public class OrderChanges {
         Map<String, T> results = new LinkedHashMap<>();
         Map<String, Long> expectedVersions = new HashMap<>();
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Order.class);
-        for (Order order : orders.findAllById(orderIds)) {
+        String collection = mongo.getCollectionName(Order.class);
+        for (Document stored :
+                mongo.find(Query.query(Criteria.where("_id").in(orderIds)), Document.class, collection)) {
+            Order order = mongo.getConverter().read(Order.class, stored);
             results.put(order.id(), change.apply(order));
-            Document document = new Document();
-            mongo.getConverter().write(order, document);
+            Document changed = new Document();
+            mongo.getConverter().write(order, changed);
             long version = order.version() == null ? 0 : order.version();
-            document.put("version", version + 1);
-            bulk.replaceOne(
+            // Only the fields the change touched travel back, under the same version guard as a whole save.
+            Update update = new Update().set("version", version + 1);
+            changed.forEach((field, value) -> {
+                if (!"_id".equals(field) && !"version".equals(field) && !sameStoredValue(stored.get(field), value)) {
+                    update.set(field, value);
+                }
+            });
+            stored.keySet().stream()
+                    .filter(field -> !changed.containsKey(field))
+                    .forEach(update::unset);
+            bulk.updateOne(
                     Query.query(
                             Criteria.where("_id").is(order.id()).and("version").is(version)),
-                    document);
+                    update);
             expectedVersions.put(order.id(), version + 1);
         }
         if (expectedVersions.isEmpty()) {
             return results;
         }
         if (bulk.execute().getMatchedCount() < expectedVersions.size()) {
-            Query stored = Query.query(Criteria.where("_id").in(expectedVersions.keySet()));
-            stored.fields().include("_id", "version");
-            for (Document current : mongo.find(stored, Document.class, mongo.getCollectionName(Order.class))) {
+            Query versions = Query.query(Criteria.where("_id").in(expectedVersions.keySet()));
+            versions.fields().include("_id", "version");
+            for (Document current : mongo.find(versions, Document.class, collection)) {
                 String id = current.getString("_id");
                 if (!expectedVersions.get(id).equals(((Number) current.get("version")).longValue())) {
                     results.put(id, apply(id, change).result());
@@ -82,6 +95,11 @@ public class OrderChanges {
             }
         }
         return results;
+    }
+
+    /** Whether a field written now equals what is stored (values with dates always count as changed). */
+    private static boolean sameStoredValue(Object stored, Object written) {
+        return java.util.Objects.equals(stored, written);
     }
 
     <T> Changed<T> applyOnly(String orderId, Function<Order, T> change) {
