@@ -59,7 +59,11 @@ export async function startApplication() {
     links,
     /** The newest one-time code the embedded outbox printed for an order, waiting for it if need be. */
     async codeFor(orderNumber, after = 0) {
-      const pattern = new RegExp(`^Outbox \\w+ to \\S+ \\[${orderNumber}\\]: .*?\\b(\\d{6})\\b`, 'gm');
+      // The code message in any of the four languages: "code is 123456", "kode er …", "Code ist …", "Leadline to …".
+      const pattern = new RegExp(
+        `^Outbox \\w+ to \\S+ \\[${orderNumber}\\]: .*?(?:code is|kode er|Code ist|Leadline to) (\\d{6})\\b`,
+        'gm',
+      );
       for (let waited = 0; waited < 10_000; waited += 100) {
         const codes = [...output.matchAll(pattern)].map((match) => match[1]);
         if (codes.length > after) {
@@ -71,7 +75,11 @@ export async function startApplication() {
     },
     /** How many codes the outbox has printed for an order so far. */
     codesSentFor(orderNumber) {
-      return [...output.matchAll(new RegExp(`^Outbox \\w+ to \\S+ \\[${orderNumber}\\]`, 'gm'))].length;
+      return [
+        ...output.matchAll(
+          new RegExp(`^Outbox \\w+ to \\S+ \\[${orderNumber}\\]: .*?(?:code is|kode er|Code ist|Leadline to) \\d{6}`, 'gm'),
+        ),
+      ].length;
     },
     async stop() {
       const exited = new Promise((done) => child.once('exit', done));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,8 +32,28 @@ public class Notifications {
     }
 
     public void send(Message message) {
+        sendOnce(UUID.randomUUID().toString(), message);
+    }
+
+    /**
+     * Sends a message under an id of the caller's: sending the same id again sends nothing, which is what makes a
+     * dispatcher's retry after a crash harmless.
+     */
+    public void sendOnce(String messageId, Message message) {
+        try {
+            store(messageId, message);
+        } catch (DuplicateKeyException alreadySent) {
+            return;
+        }
+        if (echo) {
+            out.println("Outbox " + message.channel() + " to " + message.recipient() + " [" + message.orderNumber()
+                    + "]: " + message.text());
+        }
+    }
+
+    private void store(String messageId, Message message) {
         mongo.insert(new OutboxMessage(
-                UUID.randomUUID().toString(),
+                messageId,
                 message.channel(),
                 message.recipient(),
                 message.orderNumber(),
@@ -41,10 +62,6 @@ public class Notifications {
                 message.text(),
                 "OUTBOX",
                 clock.instant()));
-        if (echo) {
-            out.println("Outbox " + message.channel() + " to " + message.recipient() + " [" + message.orderNumber()
-                    + "]: " + message.text());
-        }
     }
 
     /** The newest messages in the outbox, for agents. */

@@ -344,6 +344,33 @@ public class Order {
         return late;
     }
 
+    // --- Notifications -------------------------------------------------------------------------------------------
+
+    /**
+     * A dispatcher takes the intents nobody is sending for a while; another dispatcher (or this one after a crash)
+     * gets them again only once the lease has run out.
+     */
+    public List<NotificationIntent> claimNotifications(Instant now, Duration lease) {
+        List<NotificationIntent> claimed = new ArrayList<>();
+        notifications.replaceAll(intent -> {
+            if (!intent.claimableAt(now)) {
+                return intent;
+            }
+            NotificationIntent leased = new NotificationIntent(
+                    intent.id(), intent.kind(), intent.createdAt(), intent.details(), now.plus(lease), null);
+            claimed.add(leased);
+            return leased;
+        });
+        return claimed;
+    }
+
+    public void notificationSent(String intentId, Instant at) {
+        notifications.replaceAll(intent -> intent.id().equals(intentId)
+                ? new NotificationIntent(
+                        intent.id(), intent.kind(), intent.createdAt(), intent.details(), intent.leaseUntil(), at)
+                : intent);
+    }
+
     // --- Shipping ------------------------------------------------------------------------------------------------
 
     /** Lines leave in a parcel: they are shipped and their amount is captured (charge per shipment). */

@@ -107,6 +107,15 @@ public class OrderQueries {
         return mongo.find(query, Order.class);
     }
 
+    /** Orders with notification intents not sent yet. */
+    public List<Order> withUnsentNotifications(int limit) {
+        return mongo.find(
+                Query.query(Criteria.where("notifications")
+                                .elemMatch(Criteria.where("sentAt").is(null)))
+                        .limit(limit),
+                Order.class);
+    }
+
     /** Orders with open refund requests. */
     public List<Order> withOpenRefunds(int limit) {
         return mongo.find(

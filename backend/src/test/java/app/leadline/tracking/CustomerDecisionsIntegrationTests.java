@@ -115,9 +115,10 @@ class CustomerDecisionsIntegrationTests {
                 .hasSize(0);
         String text = agent.documentName("outbox")
                 .execute()
-                .path("outbox[0].text")
-                .entity(String.class)
-                .get();
+                .path("outbox[?(@.kind == 'VERIFICATION_CODE')].text")
+                .entityList(String.class)
+                .get()
+                .get(0);
         Matcher matcher = CODE.matcher(text);
         assertThat(matcher.find()).as("a 6-digit code in %s", text).isTrue();
         return matcher.group(1);
@@ -440,10 +441,12 @@ class CustomerDecisionsIntegrationTests {
 
         sent.path("requestVerificationCode.sentTo").entity(String.class).isEqualTo("z•••@example.com");
         var message = agent.documentName("outbox").execute();
-        message.path("outbox[0].recipient").entity(String.class).isEqualTo("zofia@example.com");
-        message.path("outbox[0].text")
-                .entity(String.class)
-                .satisfies(text -> assertThat(text).contains("Twój kod"));
+        message.path("outbox[?(@.kind == 'VERIFICATION_CODE')].recipient")
+                .entityList(String.class)
+                .satisfies(recipients -> assertThat(recipients.get(0)).isEqualTo("zofia@example.com"));
+        message.path("outbox[?(@.kind == 'VERIFICATION_CODE')].text")
+                .entityList(String.class)
+                .satisfies(texts -> assertThat(texts.get(0)).contains("Twój kod"));
     }
 
     @Test

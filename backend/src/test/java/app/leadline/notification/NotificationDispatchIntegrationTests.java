@@ -1,0 +1,143 @@
+package app.leadline.notification;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static app.leadline.support.TestSuppliers.BACKORDER_SUPPLIER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.delivery.EtaWindow;
+import app.leadline.order.NotificationIntent;
+import app.leadline.order.Order;
+import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderQueries;
+import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.TestSuppliers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.TestPropertySource;
+
+/** What the order's outbox holds reaches the customer once, in their language, on their channels. */
+@LeadlineIntegrationTest
+@TestPropertySource(properties = "leadline.notifications.dispatch-interval=1h")
+class NotificationDispatchIntegrationTests {
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    SupplierCatalog suppliers;
+
+    @Autowired
+    OrderQueries orders;
+
+    @Autowired
+    OrderChanges changes;
+
+    @Autowired
+    NotificationDispatcher dispatcher;
+
+    @Autowired
+    MessageTemplates templates;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeEach
+    void suppliers() {
+        TestSuppliers.register(suppliers);
+    }
+
+    private Order delayedOrder(String locale) {
+        OrderInputs input = anOrder().customer("locale", locale).withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
+        clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(input))
+                .execute();
+        Order order = orders.byNumber(input.number()).orElseThrow();
+        EtaWindow later = new EtaWindow(
+                order.line("L2").eta().earliest().plusDays(7),
+                order.line("L2").eta().latest().plusDays(7));
+        changes.apply(
+                order.id(),
+                o -> o.applyDelay(
+                        "DELAY-" + input.number(),
+                        Map.of("L2", later),
+                        "Der Hafen wird bestreikt.",
+                        "note",
+                        Instant.now()));
+        return orders.byNumber(input.number()).orElseThrow();
+    }
+
+    private List<OutboxMessage> outboxFor(String orderNumber) {
+        return mongo.find(Query.query(Criteria.where("orderNumber").is(orderNumber)), OutboxMessage.class);
+    }
+
+    @Test
+    void aMovedEtaReachesTheCustomerOnceByEmailAndSmsInTheirLanguage() {
+        Order order = delayedOrder("de");
+
+        dispatcher.dispatch(500);
+        dispatcher.dispatch(500);
+
+        assertThat(outboxFor(order.number()))
+                .extracting(OutboxMessage::channel)
+                .containsExactlyInAnyOrder(Message.Channel.EMAIL, Message.Channel.SMS);
+        assertThat(outboxFor(order.number())).allSatisfy(message -> {
+            assertThat(message.kind()).isEqualTo("ETA_MOVED");
+            assertThat(message.text())
+                    .startsWith("Bestellung " + order.number())
+                    .contains("Grund: Der Hafen wird bestreikt.");
+        });
+        assertThat(orders.byNumber(order.number()).orElseThrow().notifications())
+                .allSatisfy(intent -> assertThat(intent.sent()).isPresent());
+    }
+
+    @Test
+    void aDispatcherThatDiedAfterSendingLeavesOneMessageNotTwo() {
+        Order order = delayedOrder("en");
+        // A dispatcher claimed the intent a while ago, sent it, and died before recording that it had.
+        List<NotificationIntent> claimed = changes.apply(
+                        order.id(),
+                        o -> o.claimNotifications(
+                                Instant.now().minus(Duration.ofMinutes(5)), NotificationDispatcher.LEASE))
+                .result();
+        for (Message message :
+                templates.render(order, claimed.get(0).kind(), claimed.get(0).details())) {
+            notifications.sendOnce(claimed.get(0).id() + ":" + message.channel(), message);
+        }
+
+        dispatcher.dispatch(500);
+
+        assertThat(outboxFor(order.number())).hasSize(2);
+        assertThat(orders.byNumber(order.number())
+                        .orElseThrow()
+                        .notifications()
+                        .get(0)
+                        .sent())
+                .isPresent();
+    }
+
+    @Test
+    void anIntentLeasedByAnotherDispatcherIsLeftAlone() {
+        Order order = delayedOrder("da");
+        changes.apply(order.id(), o -> o.claimNotifications(Instant.now(), NotificationDispatcher.LEASE));
+
+        dispatcher.dispatch(500);
+
+        assertThat(outboxFor(order.number())).isEmpty();
+    }
+}
