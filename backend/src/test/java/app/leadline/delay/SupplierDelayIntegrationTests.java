@@ -14,6 +14,7 @@ import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
+import app.leadline.support.Refusals;
 import app.leadline.support.Waiting;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -61,13 +62,7 @@ class SupplierDelayIntegrationTests {
     }
 
     private OrderInputs placed(OrderInputs order) {
-        clients.shop()
-                .documentName("placeOrders")
-                .variable("input", batch(order))
-                .execute()
-                .path("placeOrders.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+        clients.place(order);
         return order;
     }
 
@@ -319,9 +314,7 @@ class SupplierDelayIntegrationTests {
                         Map.of("code", "AGENTS_REASON", "texts", List.of(Map.of("language", "en", "text", "x"))))
                 .execute()
                 .errors()
-                .satisfy(errors -> assertThat(errors)
-                        .singleElement()
-                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+                .satisfy(Refusals.only(ErrorType.FORBIDDEN));
     }
 
     @Test
@@ -331,17 +324,13 @@ class SupplierDelayIntegrationTests {
                 .variable("input", poDelay(po, 3))
                 .execute()
                 .errors()
-                .satisfy(errors -> assertThat(errors)
-                        .singleElement()
-                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+                .satisfy(Refusals.only(ErrorType.FORBIDDEN));
         clients.anonymous()
                 .documentName("previewDelay")
                 .variable("input", poDelay(po, 3))
                 .execute()
                 .errors()
-                .satisfy(errors -> assertThat(errors)
-                        .singleElement()
-                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
+                .satisfy(Refusals.only(ErrorType.UNAUTHORIZED));
     }
 
     @Test

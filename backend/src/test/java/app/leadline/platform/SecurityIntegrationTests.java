@@ -8,6 +8,7 @@ import app.leadline.order.OrderQueries;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
+import app.leadline.support.Refusals;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,9 +59,7 @@ class SecurityIntegrationTests {
                 .variable("input", batch(order))
                 .execute()
                 .errors()
-                .satisfy(errors -> assertThat(errors)
-                        .singleElement()
-                        .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(expected)));
+                .satisfy(Refusals.only(expected));
         assertThat(orders.byNumber(order.number())).isEmpty();
     }
 

@@ -75,6 +75,20 @@ public class Clients {
         return withToken(clientCredentialsToken("orders:write"));
     }
 
+    /** The demo shop hands the order over; returns the token of its tracking link. */
+    public String place(OrderInputs order) {
+        String link = shop().documentName("placeOrders")
+                .variable("input", OrderInputs.batch(order))
+                .execute()
+                .path("placeOrders.errors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("placeOrders.orders[0].trackingUrl")
+                .entity(String.class)
+                .get();
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
     public String clientCredentialsToken(String scope) {
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "client_credentials");

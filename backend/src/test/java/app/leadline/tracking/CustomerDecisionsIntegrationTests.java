@@ -1,7 +1,6 @@
 package app.leadline.tracking;
 
 import static app.leadline.support.OrderInputs.anOrder;
-import static app.leadline.support.OrderInputs.batch;
 import static app.leadline.support.TestSuppliers.BACKORDER_SUPPLIER;
 import static app.leadline.support.TestSuppliers.DROPSHIP_SUPPLIER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +15,7 @@ import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
+import app.leadline.support.Refusals;
 import app.leadline.support.TestSuppliers;
 import java.time.Instant;
 import java.util.List;
@@ -68,14 +68,7 @@ class CustomerDecisionsIntegrationTests {
     }
 
     private String place(OrderInputs order) {
-        String link = clients.shop()
-                .documentName("placeOrders")
-                .variable("input", batch(order))
-                .execute()
-                .path("placeOrders.orders[0].trackingUrl")
-                .entity(String.class)
-                .get();
-        return link.substring(link.lastIndexOf('/') + 1);
+        return clients.place(order);
     }
 
     private GraphQlTester.Response track(String token) {
@@ -285,9 +278,7 @@ class CustomerDecisionsIntegrationTests {
                                 true))
                 .execute()
                 .errors()
-                .satisfy(errors -> assertThat(errors)
-                        .singleElement()
-                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+                .satisfy(Refusals.only(ErrorType.FORBIDDEN));
     }
 
     @Test
@@ -296,16 +287,8 @@ class CustomerDecisionsIntegrationTests {
                 .variable("number", "ANY")
                 .execute()
                 .errors()
-                .satisfy(errors -> assertThat(errors)
-                        .singleElement()
-                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
-        clients.shop()
-                .documentName("outbox")
-                .execute()
-                .errors()
-                .satisfy(errors -> assertThat(errors)
-                        .singleElement()
-                        .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+                .satisfy(Refusals.only(ErrorType.UNAUTHORIZED));
+        clients.shop().documentName("outbox").execute().errors().satisfy(Refusals.only(ErrorType.FORBIDDEN));
     }
 
     // --- Cancel or refund ----------------------------------------------------------------------------------------
