@@ -187,19 +187,7 @@ class AgentDeskIntegrationTests {
                 .customer("email", "late." + supplier.toLowerCase() + "@example.com")
                 .withBackorderedLine("SOFA", supplier));
         OrderInputs onTime = placed(anOrder().withBackorderedLine("SOFA", supplier));
-        var order = orders.byNumber(late.number()).orElseThrow();
-        var line = order.line("L2");
-        changes.apply(
-                order.id(),
-                o -> o.moveEta(
-                        "L2",
-                        new EtaWindow(
-                                line.eta().earliest().plusDays(5),
-                                line.eta().latest().plusDays(5)),
-                        "D-" + supplier,
-                        "Late",
-                        null,
-                        Instant.now()));
+        var order = delaySofa(late, "D-" + supplier, "Late");
 
         agent.documentName("searchOrders")
                 .variable("term", late.number())
@@ -290,19 +278,7 @@ class AgentDeskIntegrationTests {
     @Test
     void theRefundQueueShowsOpenRequestsOldestFirstWithTheDelayBehindThem() {
         OrderInputs input = placed(anOrder().withBackorderedLine("SOFA", supplier));
-        var order = orders.byNumber(input.number()).orElseThrow();
-        var line = order.line("L2");
-        changes.apply(
-                order.id(),
-                o -> o.moveEta(
-                        "L2",
-                        new EtaWindow(
-                                line.eta().earliest().plusDays(5),
-                                line.eta().latest().plusDays(5)),
-                        "D2-" + supplier,
-                        "Factory fire",
-                        null,
-                        Instant.now()));
+        var order = delaySofa(input, "D2-" + supplier, "Factory fire");
         changes.apply(order.id(), o -> o.ship(List.of("L2"), "GLS", "1", Instant.now()));
         changes.apply(order.id(), o -> {
             o.cancelLines(List.of("L2"), Instant.now());
@@ -339,6 +315,16 @@ class AgentDeskIntegrationTests {
                 .path("refundQueue[*].orderNumber")
                 .entityList(String.class)
                 .doesNotContain(input.number());
+    }
+
+    /** A supplier delay pushes the order's sofa (line L2) five days past its promise. */
+    private app.leadline.order.Order delaySofa(OrderInputs input, String delayId, String reason) {
+        var order = orders.byNumber(input.number()).orElseThrow();
+        var line = order.line("L2");
+        EtaWindow later = new EtaWindow(
+                line.eta().earliest().plusDays(5), line.eta().latest().plusDays(5));
+        changes.apply(order.id(), o -> o.moveEta("L2", later, delayId, reason, null, Instant.now()));
+        return order;
     }
 
     private static String token(String link) {
