@@ -3,12 +3,15 @@ package app.leadline.notification;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -23,9 +26,15 @@ public class Notifications {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final boolean echo;
+    private final Optional<SmsSender> sms;
     private final PrintStream out = System.out;
 
-    Notifications(MongoTemplate mongo, Clock clock, @Value("${leadline.notifications.echo:true}") boolean echo) {
+    Notifications(
+            MongoTemplate mongo,
+            Clock clock,
+            Optional<SmsSender> sms,
+            @Value("${leadline.notifications.echo:true}") boolean echo) {
+        this.sms = sms;
         this.mongo = mongo;
         this.clock = clock;
         this.echo = echo;
@@ -45,6 +54,17 @@ public class Notifications {
         } catch (DuplicateKeyException alreadySent) {
             return;
         }
+        if (message.channel() == Message.Channel.SMS && sms.isPresent()) {
+            Update outcome;
+            try {
+                outcome = new Update()
+                        .set("status", "SENT")
+                        .set("providerId", sms.get().send(message.recipient(), message.text()));
+            } catch (RuntimeException e) {
+                outcome = new Update().set("status", "FAILED").set("error", e.getMessage());
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId)), outcome, OutboxMessage.class);
+        }
         if (echo) {
             out.println("Outbox " + message.channel() + " to " + message.recipient() + " [" + message.orderNumber()
                     + "]: " + message.text());
@@ -61,7 +81,9 @@ public class Notifications {
                 message.subject(),
                 message.text(),
                 "OUTBOX",
-                clock.instant()));
+                clock.instant(),
+                null,
+                null));
     }
 
     /** The newest messages in the outbox, for agents. */

@@ -4,7 +4,10 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A message as the embedded outbox keeps it. */
+/**
+ * A message as rendered and what became of it: {@code OUTBOX} when no channel is configured for it, {@code SENT}
+ * with the provider's id, or {@code FAILED} with the provider's answer.
+ */
 @Document("outbox")
 public record OutboxMessage(
         @Id String id,
@@ -15,4 +18,6 @@ public record OutboxMessage(
         String subject,
         String text,
         String status,
-        Instant createdAt) {}
+        Instant createdAt,
+        String providerId,
+        String error) {}

@@ -57,6 +57,20 @@ class SettingsCheck implements InitializingBean {
                     "with an external issuer, agents sign in there: set leadline.console.authorization-endpoint and "
                             + "leadline.console.token-endpoint (and leadline.console.client-id)");
         }
+        boolean twilioAccount =
+                !environment.getProperty("leadline.twilio.account-sid", "").isBlank();
+        if (twilioAccount
+                && environment.getProperty("leadline.twilio.auth-token", "").isBlank()) {
+            problems.add("leadline.twilio.account-sid is set but leadline.twilio.auth-token is not");
+        }
+        if (twilioAccount
+                && environment.getProperty("leadline.twilio.from", "").isBlank()
+                && environment
+                        .getProperty("leadline.twilio.messaging-service-sid", "")
+                        .isBlank()) {
+            problems.add(
+                    "with a Twilio account, set the sender: leadline.twilio.from or leadline.twilio.messaging-service-sid");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException(
                     "Leadline cannot start with these settings:\n - " + String.join("\n - ", problems));

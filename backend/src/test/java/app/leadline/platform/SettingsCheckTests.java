@@ -48,6 +48,13 @@ class SettingsCheckTests {
     }
 
     @Test
+    void refusesATwilioAccountWithoutTokenOrSender() {
+        assertThatThrownBy(() -> check(new MockEnvironment().withProperty("leadline.twilio.account-sid", "AC1")))
+                .hasMessageContaining("leadline.twilio.auth-token is not")
+                .hasMessageContaining("leadline.twilio.from or leadline.twilio.messaging-service-sid");
+    }
+
+    @Test
     void acceptsACompleteExternalSetup() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("leadline.public-base-url", "https://track.example.com")

@@ -1,0 +1,129 @@
+package app.leadline.notification;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** SMS go out through the real Twilio SDK; WireMock stands in for Twilio's API. */
+@LeadlineIntegrationTest
+class TwilioSmsIntegrationTests {
+
+    private static final String ACCOUNT = "AC00000000000000000000000000000001";
+    private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    private static final WireMockServer TWILIO =
+            new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        TWILIO.start();
+    }
+
+    @DynamicPropertySource
+    static void twilio(DynamicPropertyRegistry registry) {
+        registry.add("leadline.twilio.account-sid", () -> ACCOUNT);
+        registry.add("leadline.twilio.auth-token", () -> "test-token");
+        registry.add("leadline.twilio.from", () -> "+4570000000");
+        registry.add("leadline.twilio.api-base-url", () -> "http://localhost:" + TWILIO.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        TWILIO.stop();
+    }
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeEach
+    void reset() {
+        TWILIO.resetAll();
+    }
+
+    private OutboxMessage codeMessage(String orderNumber) {
+        return mongo.findOne(
+                Query.query(Criteria.where("orderNumber")
+                        .is(orderNumber)
+                        .and("kind")
+                        .is("VERIFICATION_CODE")),
+                OutboxMessage.class);
+    }
+
+    private void askForCodeBySms(String token) {
+        clients.anonymous()
+                .documentName("requestVerificationCode")
+                .variable("token", token)
+                .variable("channel", "SMS")
+                .execute()
+                .path("requestVerificationCode.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    @Test
+    void aOneTimeCodeGoesToTheCustomersPhoneThroughTwilio() {
+        TWILIO.stubFor(
+                post(urlEqualTo(MESSAGES))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(201)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"sid\": \"SM0000000000000000000000000000abcd\", \"status\": \"queued\", \"to\": \"+4520123456\"}")));
+        OrderInputs order = anOrder().customer("phone", "+4520123456");
+
+        askForCodeBySms(clients.place(order));
+
+        OutboxMessage sent = codeMessage(order.number());
+        assertThat(sent.status()).isEqualTo("SENT");
+        assertThat(sent.providerId()).isEqualTo("SM0000000000000000000000000000abcd");
+        TWILIO.verify(
+                1,
+                postRequestedFor(urlEqualTo(MESSAGES))
+                        .withBasicAuth(
+                                new com.github.tomakehurst.wiremock.client.BasicCredentials(ACCOUNT, "test-token"))
+                        .withRequestBody(containing("To=%2B4520123456"))
+                        .withRequestBody(containing("From=%2B4570000000"))
+                        .withRequestBody(containing("Body=Din+Leadline-kode+er+")));
+    }
+
+    @Test
+    void aNumberTwilioRefusesIsRecordedAsFailed() {
+        TWILIO.stubFor(
+                post(urlEqualTo(MESSAGES))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"code\": 21211, \"message\": \"The 'To' number is not a valid phone number.\", \"status\": 400}")));
+        OrderInputs order = anOrder().customer("phone", "+4529999999");
+
+        askForCodeBySms(clients.place(order));
+
+        OutboxMessage failed = codeMessage(order.number());
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.error()).contains("not a valid phone number");
+        TWILIO.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B4529999999")));
+    }
+}
