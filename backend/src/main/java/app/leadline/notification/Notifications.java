@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -27,14 +28,17 @@ public class Notifications {
     private final Clock clock;
     private final boolean echo;
     private final Optional<SmsSender> sms;
+    private final Optional<EmailSender> email;
     private final PrintStream out = System.out;
 
     Notifications(
             MongoTemplate mongo,
             Clock clock,
             Optional<SmsSender> sms,
+            Optional<EmailSender> email,
             @Value("${leadline.notifications.echo:true}") boolean echo) {
         this.sms = sms;
+        this.email = email;
         this.mongo = mongo;
         this.clock = clock;
         this.echo = echo;
@@ -54,17 +58,20 @@ public class Notifications {
         } catch (DuplicateKeyException alreadySent) {
             return;
         }
-        if (message.channel() == Message.Channel.SMS && sms.isPresent()) {
+        Optional<Supplier<String>> delivery = switch (message.channel()) {
+            case SMS -> sms.map(sender -> () -> sender.send(message.recipient(), message.text()));
+            case EMAIL ->
+                email.map(sender -> () -> sender.send(message.recipient(), message.subject(), message.text()));
+        };
+        delivery.ifPresent(send -> {
             Update outcome;
             try {
-                outcome = new Update()
-                        .set("status", "SENT")
-                        .set("providerId", sms.get().send(message.recipient(), message.text()));
+                outcome = new Update().set("status", "SENT").set("providerId", send.get());
             } catch (RuntimeException e) {
                 outcome = new Update().set("status", "FAILED").set("error", e.getMessage());
             }
             mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId)), outcome, OutboxMessage.class);
-        }
+        });
         if (echo) {
             out.println("Outbox " + message.channel() + " to " + message.recipient() + " [" + message.orderNumber()
                     + "]: " + message.text());

@@ -57,6 +57,11 @@ class SettingsCheck implements InitializingBean {
                     "with an external issuer, agents sign in there: set leadline.console.authorization-endpoint and "
                             + "leadline.console.token-endpoint (and leadline.console.client-id)");
         }
+        if (!environment.getProperty("spring.mail.host", "").isBlank()
+                && environment.getProperty("leadline.mail.from", "").isBlank()) {
+            problems.add(
+                    "spring.mail.host is set but leadline.mail.from is not: say which address customers' e-mail comes from");
+        }
         boolean twilioAccount =
                 !environment.getProperty("leadline.twilio.account-sid", "").isBlank();
         if (twilioAccount

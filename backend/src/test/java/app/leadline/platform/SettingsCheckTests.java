@@ -55,6 +55,12 @@ class SettingsCheckTests {
     }
 
     @Test
+    void refusesAnSmtpHostWithoutASender() {
+        assertThatThrownBy(() -> check(new MockEnvironment().withProperty("spring.mail.host", "smtp.example.com")))
+                .hasMessageContaining("leadline.mail.from is not");
+    }
+
+    @Test
     void acceptsACompleteExternalSetup() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("leadline.public-base-url", "https://track.example.com")

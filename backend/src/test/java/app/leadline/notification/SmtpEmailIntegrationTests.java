@@ -1,0 +1,133 @@
+package app.leadline.notification;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.delivery.EtaWindow;
+import app.leadline.order.Order;
+import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderQueries;
+import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.TestSuppliers;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/** E-mail goes out through a real SMTP client to GreenMail, in the customer's language. */
+@LeadlineIntegrationTest
+@TestPropertySource(properties = "leadline.notifications.dispatch-interval=1h")
+class SmtpEmailIntegrationTests {
+
+    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("leadline.mail.from", () -> "orders@shop.example");
+    }
+
+    @AfterAll
+    static void stop() {
+        SMTP.stop();
+    }
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    SupplierCatalog suppliers;
+
+    @Autowired
+    OrderQueries orders;
+
+    @Autowired
+    OrderChanges changes;
+
+    @Autowired
+    NotificationDispatcher dispatcher;
+
+    @BeforeEach
+    void reset() throws Exception {
+        SMTP.purgeEmailFromAllMailboxes();
+        TestSuppliers.register(suppliers);
+    }
+
+    private MimeMessage[] mailTo(String address) {
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return message.getAllRecipients()[0].toString().equals(address);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toArray(MimeMessage[]::new);
+    }
+
+    @Test
+    void aMovedEtaArrivesAsOneEmailInTheCustomersLanguage() throws Exception {
+        OrderInputs input = anOrder()
+                .customer("locale", "de")
+                .customer("email", "anna@example.com")
+                .customer("phone", null)
+                .withBackorderedLine("SOFA-OSLO-3", TestSuppliers.BACKORDER_SUPPLIER);
+        clients.place(input);
+        Order order = orders.byNumber(input.number()).orElseThrow();
+        EtaWindow later = new EtaWindow(
+                order.line("L2").eta().earliest().plusDays(7),
+                order.line("L2").eta().latest().plusDays(7));
+        changes.apply(
+                order.id(),
+                o -> o.applyDelay(
+                        "D-" + input.number(), Map.of("L2", later), "Die Fabrik ist im Verzug.", null, Instant.now()));
+
+        dispatcher.dispatch(500);
+        dispatcher.dispatch(500);
+
+        MimeMessage[] received = mailTo("anna@example.com");
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("Neuer Liefertermin für Bestellung " + input.number());
+        assertThat(received[0].getFrom()[0].toString()).isEqualTo("orders@shop.example");
+        String body = GreenMailUtil.getBody(received[0]);
+        assertThat(body).contains("text/plain").contains("text/html").contains("Grund: Die Fabrik ist im Verzug.");
+    }
+
+    @Test
+    void aOneTimeCodeArrivesByEmail() throws Exception {
+        OrderInputs input = anOrder().customer("email", "lars@example.com");
+        String token = clients.place(input);
+
+        clients.anonymous()
+                .documentName("requestVerificationCode")
+                .variable("token", token)
+                .variable("channel", "EMAIL")
+                .execute()
+                .path("requestVerificationCode.sentTo")
+                .entity(String.class)
+                .isEqualTo("l•••@example.com");
+
+        MimeMessage[] received = mailTo("lars@example.com");
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("Din kode til ordre " + input.number());
+        assertThat(GreenMailUtil.getBody(received[0])).containsPattern("Din Leadline-kode er \\d{6}");
+    }
+}
