@@ -58,6 +58,14 @@ public class Notifications {
         } catch (DuplicateKeyException alreadySent) {
             return;
         }
+        if (message.channel() == Message.Channel.SMS
+                && mongo.exists(Query.query(Criteria.where("_id").is(message.recipient())), SmsOptOut.class)) {
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(messageId)),
+                    Update.update("status", "OPTED_OUT"),
+                    OutboxMessage.class);
+            return;
+        }
         Optional<Supplier<String>> delivery = switch (message.channel()) {
             case SMS -> sms.map(sender -> () -> sender.send(message.recipient(), message.text()));
             case EMAIL ->
@@ -89,6 +97,7 @@ public class Notifications {
                 message.text(),
                 "OUTBOX",
                 clock.instant(),
+                null,
                 null,
                 null));
     }

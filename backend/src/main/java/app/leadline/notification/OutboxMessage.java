@@ -20,4 +20,5 @@ public record OutboxMessage(
         String status,
         Instant createdAt,
         String providerId,
-        String error) {}
+        String error,
+        String deliveryStatus) {}

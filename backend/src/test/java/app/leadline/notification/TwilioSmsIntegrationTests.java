@@ -126,4 +126,104 @@ class TwilioSmsIntegrationTests {
         assertThat(failed.error()).contains("not a valid phone number");
         TWILIO.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B4529999999")));
     }
+
+    // --- What Twilio tells us back ----------------------------------------------------------------------------
+
+    /** Twilio's signature: HMAC-SHA1 with the auth token over the URL and the sorted parameters, base64. */
+    private static String signature(String url, java.util.Map<String, String> params) throws Exception {
+        StringBuilder data = new StringBuilder(url);
+        new java.util.TreeMap<>(params)
+                .forEach((name, value) -> data.append(name).append(value));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                "test-token".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        return java.util.Base64.getEncoder()
+                .encodeToString(mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private int postWebhook(String path, java.util.Map<String, String> params, String signature) {
+        org.springframework.util.LinkedMultiValueMap<String, String> form =
+                new org.springframework.util.LinkedMultiValueMap<>();
+        params.forEach(form::add);
+        return clients.http()
+                .post()
+                .uri(path)
+                .headers(headers -> {
+                    if (signature != null) {
+                        headers.add("X-Twilio-Signature", signature);
+                    }
+                })
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromFormData(form))
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .value();
+    }
+
+    private int status(String sid, String status, boolean signed) throws Exception {
+        java.util.Map<String, String> params = java.util.Map.of("MessageSid", sid, "MessageStatus", status);
+        return postWebhook(
+                "/webhooks/twilio/status",
+                params,
+                signed ? signature("http://localhost:8080/webhooks/twilio/status", params) : null);
+    }
+
+    private void twilioAccepts(String sid) {
+        TWILIO.stubFor(post(urlEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"" + sid + "\", \"status\": \"queued\"}")));
+    }
+
+    @Test
+    void signedStatusCallbacksMoveTheStatusForwardOnly() throws Exception {
+        String sid = "SM00000000000000000000000000000b01";
+        twilioAccepts(sid);
+        OrderInputs order = anOrder().customer("phone", "+4520111111");
+        askForCodeBySms(clients.place(order));
+
+        assertThat(status(sid, "sent", true)).isEqualTo(204);
+        assertThat(codeMessage(order.number()).deliveryStatus()).isEqualTo("sent");
+        assertThat(status(sid, "delivered", true)).isEqualTo(204);
+        assertThat(status(sid, "sent", true)).isEqualTo(204);
+        assertThat(status(sid, "delivered", true)).isEqualTo(204);
+
+        assertThat(codeMessage(order.number()).deliveryStatus()).isEqualTo("delivered");
+    }
+
+    @Test
+    void unsignedOrWronglySignedCallbacksAreRefused() throws Exception {
+        String sid = "SM00000000000000000000000000000b02";
+        twilioAccepts(sid);
+        OrderInputs order = anOrder().customer("phone", "+4520222222");
+        askForCodeBySms(clients.place(order));
+        java.util.Map<String, String> params = java.util.Map.of("MessageSid", sid, "MessageStatus", "failed");
+
+        assertThat(status(sid, "failed", false)).isEqualTo(403);
+        assertThat(postWebhook("/webhooks/twilio/status", params, signature("http://localhost:8080/elsewhere", params)))
+                .isEqualTo(403);
+        assertThat(postWebhook("/webhooks/twilio/status", params, "bm90IGEgc2lnbmF0dXJl"))
+                .isEqualTo(403);
+
+        assertThat(codeMessage(order.number()).deliveryStatus()).isNull();
+    }
+
+    @Test
+    void aCustomerWhoRepliesStopGetsNoMoreSms() throws Exception {
+        twilioAccepts("SM00000000000000000000000000000b03");
+        java.util.Map<String, String> stop = java.util.Map.of("From", "+4520333333", "Body", "Stop ");
+        assertThat(postWebhook(
+                        "/webhooks/twilio/inbound",
+                        stop,
+                        signature("http://localhost:8080/webhooks/twilio/inbound", stop)))
+                .isEqualTo(200);
+        OrderInputs order = anOrder().customer("phone", "+4520333333");
+
+        askForCodeBySms(clients.place(order));
+
+        assertThat(codeMessage(order.number()).status()).isEqualTo("OPTED_OUT");
+        TWILIO.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
 }
