@@ -204,6 +204,20 @@ class ConsoleController {
         return desk.suppliers();
     }
 
+    record ResendMessageInput(String id) {}
+
+    record ResendMessagePayload(boolean resent, List<UserError> errors) {}
+
+    @MutationMapping
+    ResendMessagePayload resendMessage(@Argument ResendMessageInput input) {
+        return notifications.resend(input.id())
+                ? new ResendMessagePayload(true, List.of())
+                : new ResendMessagePayload(
+                        false,
+                        List.of(new UserError(
+                                "NOT_RESENDABLE", "input.id", "Only failed messages can be sent again.")));
+    }
+
     @QueryMapping
     List<OutboxMessage> outbox(@Argument Integer last) {
         return notifications.latest(last == null ? 50 : last);

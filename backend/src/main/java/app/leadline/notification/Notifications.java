@@ -2,9 +2,12 @@ package app.leadline.notification;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +30,9 @@ public class Notifications {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    static final int MAX_ATTEMPTS = 5;
+    static final Duration RETRY_LEASE = Duration.ofMinutes(2);
+
     private final boolean echo;
     private final Optional<SmsSender> sms;
     private final Optional<EmailSender> email;
@@ -66,24 +73,88 @@ public class Notifications {
                     OutboxMessage.class);
             return;
         }
-        Optional<Supplier<String>> delivery = switch (message.channel()) {
-            case SMS -> sms.map(sender -> () -> sender.send(message.recipient(), message.text()));
-            case EMAIL ->
-                email.map(sender -> () -> sender.send(message.recipient(), message.subject(), message.text()));
-        };
-        delivery.ifPresent(send -> {
-            Update outcome;
-            try {
-                outcome = new Update().set("status", "SENT").set("providerId", send.get());
-            } catch (RuntimeException e) {
-                outcome = new Update().set("status", "FAILED").set("error", e.getMessage());
-            }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId)), outcome, OutboxMessage.class);
-        });
+        deliver(messageId, message, 1);
         if (echo) {
             out.println("Outbox " + message.channel() + " to " + message.recipient() + " [" + message.orderNumber()
                     + "]: " + message.text());
         }
+    }
+
+    /** Hands the message to its channel, if one is configured, and records what came of it. */
+    private void deliver(String messageId, Message message, int attempt) {
+        Optional<Supplier<String>> channel = switch (message.channel()) {
+            case SMS -> sms.map(sender -> () -> sender.send(message.recipient(), message.text()));
+            case EMAIL ->
+                email.map(sender -> () -> sender.send(message.recipient(), message.subject(), message.text()));
+        };
+        if (channel.isEmpty()) {
+            return;
+        }
+        Update outcome = new Update().set("attempts", attempt);
+        try {
+            outcome.set("status", "SENT").set("providerId", channel.get().get()).unset("nextAttemptAt");
+        } catch (DeliveryFailure failure) {
+            outcome.set("error", failure.getMessage());
+            if (failure.isTransient() && attempt < MAX_ATTEMPTS) {
+                outcome.set("status", "RETRYING")
+                        .set("nextAttemptAt", clock.instant().plus(backoff(attempt)));
+            } else {
+                outcome.set("status", "FAILED").unset("nextAttemptAt");
+            }
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId)), outcome, OutboxMessage.class);
+    }
+
+    /** Exponential backoff from 30 seconds, at most an hour, with ±20% jitter so that retries do not bunch up. */
+    static Duration backoff(int attempt) {
+        long seconds = Math.min(3600, 30L << Math.min(attempt - 1, 16));
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis((long) (seconds * 1000 * jitter));
+    }
+
+    @Scheduled(fixedDelayString = "${leadline.notifications.retry-interval:5s}")
+    void retryDueMessages() {
+        retryDue(clock.instant());
+    }
+
+    /**
+     * Tries again what is due at {@code now}. Each message is claimed first (its next attempt pushed a lease
+     * ahead), so two instances never retry the same message at once.
+     */
+    int retryDue(Instant now) {
+        int tried = 0;
+        while (tried < 500) {
+            OutboxMessage due = mongo.findAndModify(
+                    Query.query(Criteria.where("status")
+                            .is("RETRYING")
+                            .and("nextAttemptAt")
+                            .lte(now)),
+                    Update.update("nextAttemptAt", now.plus(RETRY_LEASE)),
+                    OutboxMessage.class);
+            if (due == null) {
+                return tried;
+            }
+            deliver(due.id(), due.message(), (due.attempts() == null ? 1 : due.attempts()) + 1);
+            tried++;
+        }
+        return tried;
+    }
+
+    /** An agent sends a failed message again, from the first attempt. */
+    @PreAuthorize("hasRole('AGENT')")
+    public boolean resend(String messageId) {
+        return mongo.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(messageId)
+                                        .and("status")
+                                        .in("FAILED", "RETRYING")),
+                                new Update()
+                                        .set("status", "RETRYING")
+                                        .set("nextAttemptAt", clock.instant())
+                                        .set("attempts", 0),
+                                OutboxMessage.class)
+                        .getModifiedCount()
+                > 0;
     }
 
     private void store(String messageId, Message message) {
@@ -99,6 +170,8 @@ public class Notifications {
                 clock.instant(),
                 null,
                 null,
+                null,
+                0,
                 null));
     }
 

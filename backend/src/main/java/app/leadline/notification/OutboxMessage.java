@@ -6,7 +6,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A message as rendered and what became of it: {@code OUTBOX} when no channel is configured for it, {@code SENT}
- * with the provider's id, or {@code FAILED} with the provider's answer.
+ * with the provider's id, {@code RETRYING} after a transient failure (until {@code nextAttemptAt}), {@code
+ * FAILED} with the provider's answer, or {@code OPTED_OUT}.
  */
 @Document("outbox")
 public record OutboxMessage(
@@ -21,4 +22,11 @@ public record OutboxMessage(
         Instant createdAt,
         String providerId,
         String error,
-        String deliveryStatus) {}
+        String deliveryStatus,
+        Integer attempts,
+        Instant nextAttemptAt) {
+
+    Message message() {
+        return new Message(channel, recipient, orderNumber, kind, subject, text);
+    }
+}

@@ -2,7 +2,9 @@ package app.leadline.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.mail.MailSendException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.web.util.HtmlUtils;
@@ -29,8 +31,10 @@ class SmtpEmailSender implements EmailSender {
             helper.setText(text, "<!doctype html><html><body><p>" + HtmlUtils.htmlEscape(text) + "</p></body></html>");
             mail.send(message);
             return message.getMessageID();
-        } catch (MessagingException e) {
-            throw new MailSendException("Could not build the e-mail to " + to, e);
+        } catch (MessagingException | MailPreparationException | MailParseException e) {
+            throw new DeliveryFailure("Could not build the e-mail to " + to + ": " + e.getMessage(), false, e);
+        } catch (MailException e) {
+            throw new DeliveryFailure("The mail server did not take the e-mail: " + e.getMessage(), true, e);
         }
     }
 }

@@ -226,4 +226,71 @@ class TwilioSmsIntegrationTests {
         assertThat(codeMessage(order.number()).status()).isEqualTo("OPTED_OUT");
         TWILIO.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
     }
+
+    // --- Retries ------------------------------------------------------------------------------------------------
+
+    @Autowired
+    Notifications notifications;
+
+    @Test
+    void aRateLimitedSendIsTriedAgainLaterAndTheCustomerGetsOneMessage() {
+        TWILIO.stubFor(post(urlEqualTo(MESSAGES))
+                .inScenario("busy")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}"))
+                .willSetStateTo("free"));
+        TWILIO.stubFor(post(urlEqualTo(MESSAGES))
+                .inScenario("busy")
+                .whenScenarioStateIs("free")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"SM00000000000000000000000000000c01\", \"status\": \"queued\"}")));
+        OrderInputs order = anOrder().customer("phone", "+4520444444");
+        askForCodeBySms(clients.place(order));
+        assertThat(codeMessage(order.number()).status()).isEqualTo("RETRYING");
+        assertThat(codeMessage(order.number()).nextAttemptAt())
+                .isAfter(java.time.Instant.now().plusSeconds(20));
+
+        notifications.retryDue(java.time.Instant.now().plus(java.time.Duration.ofHours(2)));
+        notifications.retryDue(java.time.Instant.now().plus(java.time.Duration.ofHours(4)));
+
+        OutboxMessage sent = codeMessage(order.number());
+        assertThat(sent.status()).isEqualTo("SENT");
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.providerId()).isEqualTo("SM00000000000000000000000000000c01");
+        TWILIO.verify(2, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void afterFiveServerErrorsAMessageFailsAndAnAgentCanSendItAgain() {
+        TWILIO.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)));
+        OrderInputs order = anOrder().customer("phone", "+4520555555");
+        askForCodeBySms(clients.place(order));
+        java.time.Instant later = java.time.Instant.now();
+        for (int i = 0; i < 6; i++) {
+            later = later.plus(java.time.Duration.ofHours(2));
+            notifications.retryDue(later);
+        }
+        OutboxMessage failed = codeMessage(order.number());
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.attempts()).isEqualTo(Notifications.MAX_ATTEMPTS);
+        TWILIO.verify(Notifications.MAX_ATTEMPTS, postRequestedFor(urlEqualTo(MESSAGES)));
+
+        twilioAccepts("SM00000000000000000000000000000c02");
+        clients.agent("alice")
+                .documentName("resendMessage")
+                .variable("id", failed.id())
+                .execute()
+                .path("resendMessage.resent")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        notifications.retryDue(java.time.Instant.now().plusSeconds(1));
+
+        assertThat(codeMessage(order.number()).status()).isEqualTo("SENT");
+    }
 }
