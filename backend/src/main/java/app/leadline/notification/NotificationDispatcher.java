@@ -6,7 +6,14 @@ import app.leadline.order.OrderChanges;
 import app.leadline.order.OrderQueries;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,6 +35,7 @@ class NotificationDispatcher {
     private final OrderChanges changes;
     private final MessageTemplates templates;
     private final Notifications notifications;
+    private final QuietHours quietHours;
     private final Clock clock;
 
     NotificationDispatcher(
@@ -35,7 +43,9 @@ class NotificationDispatcher {
             OrderChanges changes,
             MessageTemplates templates,
             Notifications notifications,
+            QuietHours quietHours,
             Clock clock) {
+        this.quietHours = quietHours;
         this.orders = orders;
         this.changes = changes;
         this.templates = templates;
@@ -50,26 +60,59 @@ class NotificationDispatcher {
 
     /** Sends up to {@code limit} orders' due intents; returns how many intents were sent. */
     int dispatch(int limit) {
+        return dispatch(limit, clock.instant());
+    }
+
+    /**
+     * As {@link #dispatch(int)}, at the given time. Orders whose customer is in their quiet hours wait; intents of
+     * one kind claimed together (two delays in a row, say) become one message.
+     */
+    int dispatch(int limit, Instant now) {
         int sent = 0;
         for (Order candidate : orders.withUnsentNotifications(limit)) {
+            if (quietHours.contains(now, candidate.customer().timeZone())) {
+                continue;
+            }
             List<NotificationIntent> claimed = changes.apply(
-                            candidate.id(), order -> order.claimNotifications(clock.instant(), LEASE))
+                            candidate.id(), order -> order.claimNotifications(now, LEASE))
                     .result();
-            for (NotificationIntent intent : claimed) {
+            Map<String, List<NotificationIntent>> byKind = new LinkedHashMap<>();
+            claimed.forEach(intent -> byKind.computeIfAbsent(intent.kind(), kind -> new ArrayList<>())
+                    .add(intent));
+            for (List<NotificationIntent> group : byKind.values()) {
                 try {
-                    for (Message message : templates.render(candidate, intent.kind(), intent.details())) {
-                        notifications.sendOnce(intent.id() + ":" + message.channel(), message);
+                    NotificationIntent first = group.get(0);
+                    for (Message message : templates.render(candidate, first.kind(), merged(group))) {
+                        notifications.sendOnce(first.id() + ":" + message.channel(), message);
                     }
                     changes.apply(candidate.id(), order -> {
-                        order.notificationSent(intent.id(), clock.instant());
+                        group.forEach(intent -> order.notificationSent(intent.id(), now));
                         return null;
                     });
-                    sent++;
+                    sent += group.size();
                 } catch (RuntimeException e) {
-                    log.warn("Intent {} of order {} not sent yet: {}", intent.id(), candidate.number(), e.toString());
+                    log.warn(
+                            "Intents {} of order {} not sent yet: {}",
+                            group.stream().map(NotificationIntent::id).toList(),
+                            candidate.number(),
+                            e.toString());
                 }
             }
         }
         return sent;
+    }
+
+    /** One message's details for several intents: their lines together, the newest of everything else. */
+    private static Map<String, String> merged(List<NotificationIntent> group) {
+        Map<String, String> details = new LinkedHashMap<>();
+        Set<String> lines = new LinkedHashSet<>();
+        for (NotificationIntent intent : group) {
+            details.putAll(intent.details());
+            lines.addAll(
+                    Arrays.asList(intent.details().getOrDefault("lines", "").split(",")));
+        }
+        lines.remove("");
+        details.put("lines", String.join(",", lines));
+        return details;
     }
 }

@@ -61,6 +61,12 @@ class NotificationDispatchIntegrationTests {
         TestSuppliers.register(suppliers);
     }
 
+    /** Tomorrow at noon UTC: inside every customer's waking hours here, whenever the test runs. */
+    private static final Instant NOON = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .plusDays(1)
+            .atTime(12, 0)
+            .toInstant(java.time.ZoneOffset.UTC);
+
     private Order delayedOrder(String locale) {
         OrderInputs input = anOrder().customer("locale", locale).withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
         clients.shop()
@@ -90,8 +96,8 @@ class NotificationDispatchIntegrationTests {
     void aMovedEtaReachesTheCustomerOnceByEmailAndSmsInTheirLanguage() {
         Order order = delayedOrder("de");
 
-        dispatcher.dispatch(500);
-        dispatcher.dispatch(500);
+        dispatcher.dispatch(500, NOON);
+        dispatcher.dispatch(500, NOON);
 
         assertThat(outboxFor(order.number()))
                 .extracting(OutboxMessage::channel)
@@ -112,15 +118,14 @@ class NotificationDispatchIntegrationTests {
         // A dispatcher claimed the intent a while ago, sent it, and died before recording that it had.
         List<NotificationIntent> claimed = changes.apply(
                         order.id(),
-                        o -> o.claimNotifications(
-                                Instant.now().minus(Duration.ofMinutes(5)), NotificationDispatcher.LEASE))
+                        o -> o.claimNotifications(NOON.minus(Duration.ofMinutes(5)), NotificationDispatcher.LEASE))
                 .result();
         for (Message message :
                 templates.render(order, claimed.get(0).kind(), claimed.get(0).details())) {
             notifications.sendOnce(claimed.get(0).id() + ":" + message.channel(), message);
         }
 
-        dispatcher.dispatch(500);
+        dispatcher.dispatch(500, NOON);
 
         assertThat(outboxFor(order.number())).hasSize(2);
         assertThat(orders.byNumber(order.number())
@@ -134,10 +139,50 @@ class NotificationDispatchIntegrationTests {
     @Test
     void anIntentLeasedByAnotherDispatcherIsLeftAlone() {
         Order order = delayedOrder("da");
-        changes.apply(order.id(), o -> o.claimNotifications(Instant.now(), NotificationDispatcher.LEASE));
+        changes.apply(order.id(), o -> o.claimNotifications(NOON.minusSeconds(30), NotificationDispatcher.LEASE));
 
-        dispatcher.dispatch(500);
+        dispatcher.dispatch(500, NOON);
 
         assertThat(outboxFor(order.number())).isEmpty();
+    }
+
+    @Test
+    void nothingIsSentInTheCustomersQuietHours() {
+        Order order = delayedOrder("da");
+        Instant lateEvening = NOON.atZone(java.time.ZoneId.of("Europe/Copenhagen"))
+                .withHour(23)
+                .toInstant();
+
+        dispatcher.dispatch(500, lateEvening);
+        assertThat(outboxFor(order.number())).isEmpty();
+
+        dispatcher.dispatch(500, NOON);
+        assertThat(outboxFor(order.number())).isNotEmpty();
+    }
+
+    @Test
+    void twoMovesOfOneOrderWaitingTogetherBecomeOneMessage() {
+        Order order = delayedOrder("en");
+        EtaWindow evenLater = new EtaWindow(
+                order.line("L2").eta().earliest().plusDays(3),
+                order.line("L2").eta().latest().plusDays(3));
+        changes.apply(
+                order.id(),
+                o -> o.applyDelay(
+                        "SECOND-" + order.number(),
+                        Map.of("L2", evenLater),
+                        "The ship is late too.",
+                        null,
+                        Instant.now()));
+
+        dispatcher.dispatch(500, NOON);
+
+        assertThat(outboxFor(order.number()))
+                .filteredOn(message -> message.channel() == Message.Channel.EMAIL)
+                .singleElement()
+                .satisfies(message -> assertThat(message.text()).contains("Reason: The ship is late too."));
+        assertThat(orders.byNumber(order.number()).orElseThrow().notifications())
+                .hasSize(2)
+                .allSatisfy(intent -> assertThat(intent.sent()).isPresent());
     }
 }

@@ -100,8 +100,18 @@ class SmtpEmailIntegrationTests {
                 o -> o.applyDelay(
                         "D-" + input.number(), Map.of("L2", later), "Die Fabrik ist im Verzug.", null, Instant.now()));
 
-        dispatcher.dispatch(500);
-        dispatcher.dispatch(500);
+        dispatcher.dispatch(
+                500,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                        .plusDays(1)
+                        .atTime(12, 0)
+                        .toInstant(java.time.ZoneOffset.UTC));
+        dispatcher.dispatch(
+                500,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                        .plusDays(1)
+                        .atTime(12, 0)
+                        .toInstant(java.time.ZoneOffset.UTC));
 
         MimeMessage[] received = mailTo("anna@example.com");
         assertThat(received).hasSize(1);
