@@ -124,12 +124,13 @@ public class Notifications {
     int retryDue(Instant now) {
         int tried = 0;
         while (tried < 500) {
+            Criteria retrying =
+                    Criteria.where("status").is("RETRYING").and("nextAttemptAt").lte(now);
+            Criteria cutOff =
+                    Criteria.where("status").is("SENDING").and("createdAt").lte(now.minus(RETRY_LEASE));
             OutboxMessage due = mongo.findAndModify(
-                    Query.query(Criteria.where("status")
-                            .is("RETRYING")
-                            .and("nextAttemptAt")
-                            .lte(now)),
-                    Update.update("nextAttemptAt", now.plus(RETRY_LEASE)),
+                    Query.query(new Criteria().orOperator(retrying, cutOff)),
+                    new Update().set("status", "RETRYING").set("nextAttemptAt", now.plus(RETRY_LEASE)),
                     OutboxMessage.class);
             if (due == null) {
                 return tried;
@@ -157,6 +158,10 @@ public class Notifications {
                 > 0;
     }
 
+    private boolean channelFor(Message.Channel channel) {
+        return channel == Message.Channel.SMS ? sms.isPresent() : email.isPresent();
+    }
+
     private void store(String messageId, Message message) {
         mongo.insert(new OutboxMessage(
                 messageId,
@@ -166,7 +171,9 @@ public class Notifications {
                 message.kind(),
                 message.subject(),
                 message.text(),
-                "OUTBOX",
+                // SENDING until the channel answers: a message still SENDING long after was cut off by a crash
+                // before or during the call, and is sent again (see retryDue).
+                channelFor(message.channel()) ? "SENDING" : "OUTBOX",
                 clock.instant(),
                 null,
                 null,

@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A message as rendered and what became of it: {@code OUTBOX} when no channel is configured for it, {@code SENT}
- * with the provider's id, {@code RETRYING} after a transient failure (until {@code nextAttemptAt}), {@code
+ * with the provider's id, {@code SENDING} while the channel is being called, {@code RETRYING} after a transient failure (until {@code nextAttemptAt}), {@code
  * FAILED} with the provider's answer, or {@code OPTED_OUT}.
  */
 @Document("outbox")

@@ -293,4 +293,34 @@ class TwilioSmsIntegrationTests {
 
         assertThat(codeMessage(order.number()).status()).isEqualTo("SENT");
     }
+
+    @Test
+    void aMessageCutOffByACrashBeforeTwilioWasCalledIsSentLater() {
+        twilioAccepts("SM00000000000000000000000000000d01");
+        // What a process that died between storing the message and calling Twilio leaves behind.
+        java.time.Instant then = java.time.Instant.now().minus(java.time.Duration.ofMinutes(10));
+        mongo.insert(new OutboxMessage(
+                "crashed:SMS",
+                Message.Channel.SMS,
+                "+4520666666",
+                "T-CRASH",
+                "ETA_MOVED",
+                "subject",
+                "text",
+                "SENDING",
+                then,
+                null,
+                null,
+                null,
+                0,
+                null));
+
+        notifications.retryDue(java.time.Instant.now());
+        notifications.retryDue(java.time.Instant.now());
+
+        OutboxMessage sent = mongo.findById("crashed:SMS", OutboxMessage.class);
+        assertThat(sent.status()).isEqualTo("SENT");
+        assertThat(sent.providerId()).isEqualTo("SM00000000000000000000000000000d01");
+        TWILIO.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B4520666666")));
+    }
 }
