@@ -146,7 +146,7 @@ class ConsoleController {
             return new ReceiveGoodsPayload(
                     received.linesReady(), received.ordersReady(), received.waitingLines(), List.of());
         } catch (OrderRuleViolation refused) {
-            return new ReceiveGoodsPayload(null, null, null, List.of(error(refused)));
+            return new ReceiveGoodsPayload(null, null, null, List.of(refused.asUserError()));
         }
     }
 
@@ -162,7 +162,7 @@ class ConsoleController {
             return new ReissueTrackingLinkPayload(
                     desk.reissueTrackingLink(input.orderNumber(), agent.getName()), List.of());
         } catch (OrderRuleViolation refused) {
-            return new ReissueTrackingLinkPayload(null, List.of(error(refused)));
+            return new ReissueTrackingLinkPayload(null, List.of(refused.asUserError()));
         }
     }
 
@@ -172,12 +172,8 @@ class ConsoleController {
             desk.revokeTrackingLink(input.orderNumber(), agent.getName());
             return new RevokeTrackingLinkPayload(true, List.of());
         } catch (OrderRuleViolation refused) {
-            return new RevokeTrackingLinkPayload(false, List.of(error(refused)));
+            return new RevokeTrackingLinkPayload(false, List.of(refused.asUserError()));
         }
-    }
-
-    private static UserError error(OrderRuleViolation refused) {
-        return new UserError(refused.code(), "input." + refused.field(), refused.getMessage());
     }
 
     record PurchaseOrderView(
@@ -318,8 +314,7 @@ class ConsoleController {
         try {
             return new AgentOrderPayload(AgentOrder.of(action.get()), List.of());
         } catch (OrderRuleViolation refused) {
-            return new AgentOrderPayload(
-                    null, List.of(new UserError(refused.code(), "input." + refused.field(), refused.getMessage())));
+            return new AgentOrderPayload(null, List.of(refused.asUserError()));
         }
     }
 }

@@ -60,6 +60,11 @@ final class DelayPlan {
         return new DelayPlan(request, byNumber, lines);
     }
 
+    /** The lines the delay reaches, by order id, in allocation order. */
+    Map<String, List<String>> linesByOrder() {
+        return java.util.Collections.unmodifiableMap(linesByOrder);
+    }
+
     List<String> orderIds() {
         return List.copyOf(linesByOrder.keySet());
     }

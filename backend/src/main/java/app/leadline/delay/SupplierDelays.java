@@ -214,10 +214,7 @@ public class SupplierDelays {
                 0,
                 null,
                 null);
-        Map<String, List<String>> linesByOrder = new java.util.LinkedHashMap<>();
-        plan.chunks(Integer.MAX_VALUE).stream()
-                .flatMap(List::stream)
-                .forEach(t -> linesByOrder.put(t.orderId(), t.lineIds()));
+        Map<String, List<String>> linesByOrder = plan.linesByOrder();
         int orderCount = 0;
         int lineCount = 0;
         int nowLate = 0;

@@ -272,7 +272,7 @@ public class Order {
         details.put("to", window.latest().toString());
         details.put("reason", reason);
         timeline.add(new TimelineEvent(Type.ETA_MOVED, at, Map.copyOf(details), internalNote));
-        trimTimeline();
+        afterChange();
         return true;
     }
 
@@ -639,10 +639,11 @@ public class Order {
 
     private void record(Type type, Instant at, Map<String, String> details) {
         timeline.add(TimelineEvent.of(type, at, details));
-        trimTimeline();
+        afterChange();
     }
 
-    private void trimTimeline() {
+    /** Keeps the timeline bounded and the stored late flag (searched by agents) true to the lines. */
+    private void afterChange() {
         while (timeline.size() > TIMELINE_LIMIT) {
             timeline.remove(0);
         }

@@ -68,7 +68,9 @@ public class OrderChanges {
             // Only the fields the change touched travel back, under the same version guard as a whole save.
             Update update = new Update().set("version", version + 1);
             changed.forEach((field, value) -> {
-                if (!"_id".equals(field) && !"version".equals(field) && !sameStoredValue(stored.get(field), value)) {
+                if (!"_id".equals(field)
+                        && !"version".equals(field)
+                        && !java.util.Objects.equals(stored.get(field), value)) {
                     update.set(field, value);
                 }
             });
@@ -95,11 +97,6 @@ public class OrderChanges {
             }
         }
         return results;
-    }
-
-    /** Whether a field written now equals what is stored (values with dates always count as changed). */
-    private static boolean sameStoredValue(Object stored, Object written) {
-        return java.util.Objects.equals(stored, written);
     }
 
     <T> Changed<T> applyOnly(String orderId, Function<Order, T> change) {

@@ -60,7 +60,7 @@ class TrackingController {
             CustomerActions.CodeSent sent = actions.sendCode(input.token(), input.channel());
             return new RequestVerificationCodePayload(sent.sentTo(), sent.expiresAt(), List.of());
         } catch (OrderRuleViolation refused) {
-            return new RequestVerificationCodePayload(null, null, List.of(error(refused)));
+            return new RequestVerificationCodePayload(null, null, List.of(refused.asUserError()));
         }
     }
 
@@ -75,12 +75,8 @@ class TrackingController {
         try {
             return new CustomerOrderPayload(TrackedOrder.of(action.get()), List.of());
         } catch (OrderRuleViolation refused) {
-            return new CustomerOrderPayload(null, List.of(error(refused)));
+            return new CustomerOrderPayload(null, List.of(refused.asUserError()));
         }
-    }
-
-    private static UserError error(OrderRuleViolation refused) {
-        return new UserError(refused.code(), "input." + refused.field(), refused.getMessage());
     }
 
     private void limit(String client) {
