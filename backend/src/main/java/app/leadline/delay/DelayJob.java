@@ -205,7 +205,7 @@ class DelayJob implements SmartInitializingSingleton {
                 targets.stream().collect(Collectors.toMap(Target::orderId, Target::lineIds));
         // The reason is looked up once per chunk, not once per order.
         Optional<DelayReason> chosen = Optional.ofNullable(report.reasonCode()).flatMap(reasons::find);
-        Map<String, Integer> carrying = changes.applyToAll(linesByOrder.keySet(), order -> {
+        Map<String, Integer> carrying = changes.applyToAllAppendingEvents(linesByOrder.keySet(), order -> {
             List<String> lineIds = linesByOrder.get(order.id());
             Map<String, EtaWindow> windows = DelayPlan.windows(report, order, lineIds, purchaseOrders, etas);
             String reason =

@@ -125,7 +125,9 @@ final class DemoData {
                             market.cities().get(random.nextInt(market.cities().size())),
                             market.country()),
                     null,
-                    lines));
+                    lines,
+                    // Demo orders stand for orders placed before Leadline ran: no confirmations for them.
+                    false));
         }
         return orders;
     }

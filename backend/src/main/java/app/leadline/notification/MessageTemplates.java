@@ -1,123 +1,213 @@
 package app.leadline.notification;
 
+import app.leadline.delivery.EtaWindow;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders what an order's intent should tell its customer, in the customer's language (en, da, de, pl): an e-mail
- * always, and an SMS when the shop has a phone number.
+ * Renders what an order's intent should tell its customer, in the customer's language (en, da, de, pl), from the
+ * catalogues in {@code notifications/templates_*.properties}: an e-mail (subject, text; the sender adds HTML) and,
+ * when the shop has a phone number, an SMS kept within two segments. Channels the customer turned off on the
+ * tracking page are left out, except for one-time codes they asked for.
  */
 @Component
 class MessageTemplates {
 
-    private static final Map<String, Map<String, String[]>> TEMPLATES = Map.of(
+    static final List<String> LANGUAGES = List.of("en", "da", "de", "pl");
+    static final List<String> KINDS = List.of(
+            "CONFIRMED",
             "ETA_MOVED",
-            Map.of(
-                    "en",
-                            new String[] {
-                                "New delivery date for order %s", "Order %s: %s is now expected %s. Reason: %s"
-                            },
-                    "da", new String[] {"Ny leveringsdato for ordre %s", "Ordre %s: %s forventes nu %s. Årsag: %s"},
-                    "de",
-                            new String[] {
-                                "Neuer Liefertermin für Bestellung %s",
-                                "Bestellung %s: %s wird jetzt %s erwartet. Grund: %s"
-                            },
-                    "pl",
-                            new String[] {
-                                "Nowy termin dostawy zamówienia %s", "Zamówienie %s: %s oczekiwany teraz %s. Powód: %s"
-                            }),
+            "PAST_PROMISE",
+            "CHOICE_NEEDED",
             "READY_TO_SHIP",
-            Map.of(
-                    "en",
-                            new String[] {
-                                "Order %s is ready to ship", "Order %s: %s is ready and will be shipped shortly.%s%s"
-                            },
-                    "da", new String[] {"Ordre %s er klar til afsendelse", "Ordre %s: %s er klar og sendes snart.%s%s"},
-                    "de",
-                            new String[] {
-                                "Bestellung %s ist versandbereit",
-                                "Bestellung %s: %s ist bereit und wird in Kürze versandt.%s%s"
-                            },
-                    "pl",
-                            new String[] {
-                                "Zamówienie %s jest gotowe do wysyłki",
-                                "Zamówienie %s: %s jest gotowe i wkrótce zostanie wysłane.%s%s"
-                            }),
             "SHIPPED",
-            Map.of(
-                    "en", new String[] {"Order %s has shipped", "Order %s: %s shipped with %s, tracking number %s."},
-                    "da", new String[] {"Ordre %s er afsendt", "Ordre %s: %s er afsendt med %s, sporingsnummer %s."},
-                    "de",
-                            new String[] {
-                                "Bestellung %s ist unterwegs",
-                                "Bestellung %s: %s wurde mit %s versandt, Sendungsnummer %s."
-                            },
-                    "pl",
-                            new String[] {
-                                "Zamówienie %s zostało wysłane",
-                                "Zamówienie %s: %s wysłano przez %s, numer przesyłki %s."
-                            }));
+            "REFUND_APPROVED",
+            "REFUND_REJECTED",
+            "VERIFICATION_CODE");
+    /** Messages that go out whatever the customer chose for other messages: they asked for them just now. */
+    private static final Set<String> REQUESTED = Set.of("VERIFICATION_CODE");
 
-    /** The messages for one intent; empty for a kind this template set does not know. */
-    List<Message> render(Order order, String kind, Map<String, String> details) {
-        String language = order.customer().locale();
-        Optional<String[]> template = Optional.ofNullable(TEMPLATES.get(kind))
-                .map(byLanguage -> byLanguage.getOrDefault(language, byLanguage.get("en")));
-        if (template.isEmpty()) {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final int MAX_SMS_SEGMENTS = 2;
+
+    private final Map<String, Properties> catalogues = new LinkedHashMap<>();
+
+    MessageTemplates() {
+        for (String language : LANGUAGES) {
+            catalogues.put(language, load(language));
+        }
+    }
+
+    private static Properties load(String language) {
+        String path = "/notifications/templates_" + language + ".properties";
+        try (InputStream in = MessageTemplates.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing message catalogue " + path);
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Map<String, Properties> catalogues() {
+        return catalogues;
+    }
+
+    /**
+     * The messages for one intent, or none for a kind there is no template for.
+     *
+     * @param details the intent's details (lines, reason, carrier, …)
+     * @param link the customer's tracking link, when it can be rebuilt
+     */
+    List<Message> render(Order order, String kind, Map<String, String> details, Optional<String> link) {
+        if (!KINDS.contains(kind)) {
             return List.of();
         }
-        List<OrderLine> lines = Arrays.stream(details.getOrDefault("lines", "").split(","))
-                .filter(id -> !id.isBlank())
-                .flatMap(id -> order.lines().stream().filter(line -> line.id().equals(id)))
-                .toList();
-        String names = lines.stream().map(OrderLine::name).collect(Collectors.joining(", "));
-        String text = switch (kind) {
-            case "ETA_MOVED" ->
-                template.get()[1].formatted(
-                        order.number(), names, window(lines, language), details.getOrDefault("reason", ""));
-            case "SHIPPED" ->
-                template.get()[1].formatted(
-                        order.number(),
-                        names,
-                        details.getOrDefault("carrier", ""),
-                        details.getOrDefault("trackingNumber", ""));
-            default -> template.get()[1].formatted(order.number(), names, "", "");
-        };
-        String subject = template.get()[0].formatted(order.number());
-        List<Message> messages = new java.util.ArrayList<>();
-        messages.add(new Message(Message.Channel.EMAIL, order.customer().email(), order.number(), kind, subject, text));
-        order.customer()
-                .phoneNumber()
-                .ifPresent(phone ->
-                        messages.add(new Message(Message.Channel.SMS, phone, order.number(), kind, subject, text)));
+        String language = catalogues.containsKey(order.customer().locale())
+                ? order.customer().locale()
+                : "en";
+        Properties texts = catalogues.get(language);
+        List<OrderLine> lines = linesOf(order, kind, details);
+        Map<String, String> values = new LinkedHashMap<>(details);
+        values.put("order", order.number());
+        values.put("amount", details.getOrDefault("amount", "") + " " + order.currency());
+        values.put("lines", names(lines));
+        EtaWindow window = windowOf(order, kind, lines);
+        values.put("window", window == null ? "" : format(window, language, FormatStyle.MEDIUM, " – "));
+        values.putIfAbsent("reason", "");
+        if ("CONFIRMED".equals(kind)) {
+            values.put(
+                    "lines",
+                    lines.stream()
+                            .map(line -> fill(
+                                    texts.getProperty("line." + line.source()),
+                                    Map.of(
+                                            "name",
+                                            line.name(),
+                                            "window",
+                                            format(line.eta(), language, FormatStyle.MEDIUM, " – "))))
+                            .map(text -> "- " + text)
+                            .collect(Collectors.joining("\n")));
+        }
+        String subject = fill(texts.getProperty(kind + ".subject"), values);
+        List<Message> messages = new ArrayList<>();
+        boolean requested = REQUESTED.contains(kind);
+        if (requested || order.receives("EMAIL")) {
+            String text = fill(texts.getProperty(kind + ".email"), values)
+                    + link.filter(url -> !requested)
+                            .map(url -> "\n" + fill(texts.getProperty("link.email"), Map.of("link", url)))
+                            .orElse("");
+            messages.add(
+                    new Message(Message.Channel.EMAIL, order.customer().email(), order.number(), kind, subject, text));
+        }
+        Optional<String> phone = order.customer().phoneNumber();
+        if (phone.isPresent() && (requested || order.receives("SMS"))) {
+            messages.add(new Message(
+                    Message.Channel.SMS,
+                    phone.get(),
+                    order.number(),
+                    kind,
+                    subject,
+                    sms(texts, kind, values, lines.size(), window, language, requested ? Optional.empty() : link)));
+        }
         return messages;
     }
 
-    private static String window(List<OrderLine> lines, String language) {
-        if (lines.isEmpty()) {
-            return "";
+    /** The SMS: numeric dates, and item names replaced by their count when they would take a third segment. */
+    private String sms(
+            Properties texts,
+            String kind,
+            Map<String, String> values,
+            int lineCount,
+            EtaWindow window,
+            String language,
+            Optional<String> link) {
+        Map<String, String> short_ = new LinkedHashMap<>(values);
+        short_.put("window", window == null ? "" : format(window, language, FormatStyle.SHORT, "-"));
+        String linkPart = link.map(url -> " " + fill(texts.getProperty("link.sms"), Map.of("link", url)))
+                .orElse("");
+        String text = fill(texts.getProperty(kind + ".sms"), short_) + linkPart;
+        if (SmsSegments.count(text) > MAX_SMS_SEGMENTS && lineCount > 0) {
+            short_.put("lines", fill(texts.getProperty("items"), Map.of("count", String.valueOf(lineCount))));
+            text = fill(texts.getProperty(kind + ".sms"), short_) + linkPart;
         }
-        LocalDate earliest = lines.stream()
-                .map(line -> line.eta().earliest())
-                .max(LocalDate::compareTo)
-                .orElseThrow();
-        LocalDate latest = lines.stream()
-                .map(line -> line.eta().latest())
-                .max(LocalDate::compareTo)
-                .orElseThrow();
-        DateTimeFormatter format =
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.forLanguageTag(language));
-        return format.format(earliest) + " – " + format.format(latest);
+        return text;
+    }
+
+    /** The lines a message is about: those the intent names, or all open ones for a confirmation. */
+    private static List<OrderLine> linesOf(Order order, String kind, Map<String, String> details) {
+        if ("CONFIRMED".equals(kind)) {
+            return order.lines();
+        }
+        return Arrays.stream(details.getOrDefault("lines", "").split(","))
+                .filter(id -> !id.isBlank())
+                .flatMap(id -> order.lines().stream().filter(line -> line.id().equals(id)))
+                .toList();
+    }
+
+    private static String names(List<OrderLine> lines) {
+        return lines.stream().map(OrderLine::name).collect(Collectors.joining(", "));
+    }
+
+    static String fill(String template, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
+        }
+        matcher.appendTail(out);
+        return out.toString().strip();
+    }
+
+    /** When the lines are expected together; for a confirmation, when the order as chosen arrives. */
+    private static EtaWindow windowOf(Order order, String kind, List<OrderLine> lines) {
+        if ("CONFIRMED".equals(kind)) {
+            return order.eta();
+        }
+        return lines.isEmpty()
+                ? null
+                : EtaWindow.allOf(lines.stream().map(OrderLine::eta).toList());
+    }
+
+    private static String format(EtaWindow window, String language, FormatStyle style, String between) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(style).withLocale(locale(language));
+        LocalDate earliest = window.earliest();
+        return earliest.equals(window.latest())
+                ? format.format(earliest)
+                : format.format(earliest) + between + format.format(window.latest());
+    }
+
+    private static Locale locale(String language) {
+        return switch (language) {
+            case "da" -> Locale.forLanguageTag("da-DK");
+            case "de" -> Locale.forLanguageTag("de-DE");
+            case "pl" -> Locale.forLanguageTag("pl-PL");
+            default -> Locale.forLanguageTag("en-GB");
+        };
     }
 }

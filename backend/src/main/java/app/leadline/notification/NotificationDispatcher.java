@@ -4,6 +4,7 @@ import app.leadline.order.NotificationIntent;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
 import app.leadline.order.OrderQueries;
+import app.leadline.order.TrackingLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +38,9 @@ class NotificationDispatcher {
     private final MessageTemplates templates;
     private final Notifications notifications;
     private final QuietHours quietHours;
+    private final TrackingLinks links;
     private final Clock clock;
+    private final int minEtaShiftDays;
 
     NotificationDispatcher(
             OrderQueries orders,
@@ -44,8 +48,12 @@ class NotificationDispatcher {
             MessageTemplates templates,
             Notifications notifications,
             QuietHours quietHours,
-            Clock clock) {
+            TrackingLinks links,
+            Clock clock,
+            @Value("${leadline.notifications.min-eta-shift-days:1}") int minEtaShiftDays) {
         this.quietHours = quietHours;
+        this.links = links;
+        this.minEtaShiftDays = minEtaShiftDays;
         this.orders = orders;
         this.changes = changes;
         this.templates = templates;
@@ -82,8 +90,12 @@ class NotificationDispatcher {
             for (List<NotificationIntent> group : byKind.values()) {
                 try {
                     NotificationIntent first = group.get(0);
-                    for (Message message : templates.render(candidate, first.kind(), merged(group))) {
-                        notifications.sendOnce(first.id() + ":" + message.channel(), message);
+                    Map<String, String> details = merged(group);
+                    if (worthTelling(first.kind(), details)) {
+                        for (Message message :
+                                templates.render(candidate, first.kind(), details, links.linkOf(candidate))) {
+                            notifications.sendOnce(first.id() + ":" + message.channel(), message);
+                        }
                     }
                     changes.apply(candidate.id(), order -> {
                         group.forEach(intent -> order.notificationSent(intent.id(), now));
@@ -102,17 +114,35 @@ class NotificationDispatcher {
         return sent;
     }
 
+    /**
+     * Small moves inside the promise are not worth a message: an ETA moved by less than {@code
+     * leadline.notifications.min-eta-shift-days}. A move past the promise is always told.
+     */
+    private boolean worthTelling(String kind, Map<String, String> details) {
+        if (!"ETA_MOVED".equals(kind)) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(details.getOrDefault("shiftDays", "0")) >= minEtaShiftDays;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
     /** One message's details for several intents: their lines together, the newest of everything else. */
     private static Map<String, String> merged(List<NotificationIntent> group) {
         Map<String, String> details = new LinkedHashMap<>();
         Set<String> lines = new LinkedHashSet<>();
+        int shiftDays = 0;
         for (NotificationIntent intent : group) {
             details.putAll(intent.details());
+            shiftDays += Integer.parseInt(intent.details().getOrDefault("shiftDays", "0"));
             lines.addAll(
                     Arrays.asList(intent.details().getOrDefault("lines", "").split(",")));
         }
         lines.remove("");
         details.put("lines", String.join(",", lines));
+        details.put("shiftDays", String.valueOf(shiftDays));
         return details;
     }
 }

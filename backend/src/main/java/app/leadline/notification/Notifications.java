@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
 public class Notifications {
 
     private final MongoTemplate mongo;
+    private final MessageTemplates templates;
     private final Clock clock;
     static final int MAX_ATTEMPTS = 5;
     static final Duration RETRY_LEASE = Duration.ofMinutes(2);
@@ -40,6 +41,7 @@ public class Notifications {
 
     Notifications(
             MongoTemplate mongo,
+            MessageTemplates templates,
             Clock clock,
             Optional<SmsSender> sms,
             Optional<EmailSender> email,
@@ -47,12 +49,18 @@ public class Notifications {
         this.sms = sms;
         this.email = email;
         this.mongo = mongo;
+        this.templates = templates;
         this.clock = clock;
         this.echo = echo;
     }
 
-    public void send(Message message) {
-        sendOnce(UUID.randomUUID().toString(), message);
+    /**
+     * Sends a one-time code the customer asked for, at once (quiet hours do not hold it back), in their language.
+     */
+    public void sendCode(app.leadline.order.Order order, Message.Channel channel, String code) {
+        templates.render(order, "VERIFICATION_CODE", java.util.Map.of("code", code), Optional.empty()).stream()
+                .filter(message -> message.channel() == channel)
+                .forEach(message -> sendOnce(UUID.randomUUID().toString(), message));
     }
 
     /**

@@ -2,6 +2,7 @@ package app.leadline.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.regex.Pattern;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -12,12 +13,26 @@ import org.springframework.web.util.HtmlUtils;
 /** Sends e-mail through SMTP (Spring Mail), as HTML with a plain-text part. */
 class SmtpEmailSender implements EmailSender {
 
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+
     private final JavaMailSender mail;
     private final String from;
 
     SmtpEmailSender(JavaMailSender mail, String from) {
         this.mail = mail;
         this.from = from;
+    }
+
+    /** The text as HTML: a paragraph per line, links clickable. */
+    static String html(String text) {
+        StringBuilder body = new StringBuilder();
+        for (String paragraph : text.split("\n")) {
+            String escaped = HtmlUtils.htmlEscape(paragraph);
+            body.append("<p>")
+                    .append(LINK.matcher(escaped).replaceAll("<a href=\"$0\">$0</a>"))
+                    .append("</p>");
+        }
+        return "<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5\">" + body + "</body></html>";
     }
 
     @Override
@@ -28,7 +43,7 @@ class SmtpEmailSender implements EmailSender {
             helper.setFrom(from);
             helper.setTo(to);
             helper.setSubject(subject);
-            helper.setText(text, "<!doctype html><html><body><p>" + HtmlUtils.htmlEscape(text) + "</p></body></html>");
+            helper.setText(text, html(text));
             mail.send(message);
             return message.getMessageID();
         } catch (MessagingException | MailPreparationException | MailParseException e) {

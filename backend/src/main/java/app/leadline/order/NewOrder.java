@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param placedAt when the customer placed it; now if absent
  * @param deliveryPreference the customer's choice at checkout; the segment's default if absent
+ * @param sendConfirmation whether the customer gets an order confirmation from Leadline; yes if absent, no for
+ *     orders handed over from before Leadline
  */
 public record NewOrder(
         String number,
@@ -17,7 +19,8 @@ public record NewOrder(
         NewCustomer customer,
         NewDestination destination,
         DeliveryPreference deliveryPreference,
-        List<NewLine> lines) {
+        List<NewLine> lines,
+        Boolean sendConfirmation) {
 
     public record NewCustomer(
             String name, String email, String phone, String locale, String timeZone, String segment) {}

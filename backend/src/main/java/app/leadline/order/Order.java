@@ -6,6 +6,7 @@ import app.leadline.payment.PaymentOperation;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.data.annotation.Id;
@@ -56,6 +58,8 @@ public class Order {
     private Verification verification;
     private TrackingLink tracking;
     private Parcel proposedShipment;
+    /** Channels the customer turned off on the tracking page ({@code EMAIL}, {@code SMS}). */
+    private final Set<String> mutedChannels;
     /** Kept in the document so that agents can search for late orders; derived from the lines on every change. */
     private boolean late;
 
@@ -81,6 +85,7 @@ public class Order {
             Verification verification,
             TrackingLink tracking,
             Parcel proposedShipment,
+            Set<String> mutedChannels,
             Boolean late,
             Long version) {
         this.id = id;
@@ -100,6 +105,7 @@ public class Order {
         this.verification = verification;
         this.tracking = tracking;
         this.proposedShipment = proposedShipment;
+        this.mutedChannels = new TreeSet<>(mutedChannels == null ? Set.of() : mutedChannels);
         this.late = Boolean.TRUE.equals(late);
         this.version = version;
     }
@@ -108,7 +114,7 @@ public class Order {
         return list == null ? List.of() : list;
     }
 
-    /** A new order as the shop placed it, with a fresh tracking link whose hash alone is kept. */
+    /** A new order as the shop placed it, with a fresh tracking link of which only the hash and the sealed token are kept. */
     static Order place(
             String number,
             Customer customer,
@@ -119,9 +125,11 @@ public class Order {
             OrderPolicy policy,
             List<OrderLine> lines,
             TrackingToken token,
+            LinkSeal seal,
             Duration linkLifetime) {
+        String id = UUID.randomUUID().toString();
         Order order = new Order(
-                UUID.randomUUID().toString(),
+                id,
                 number,
                 customer,
                 placedAt,
@@ -136,8 +144,10 @@ public class Order {
                 List.of(),
                 List.of(),
                 null,
-                new TrackingLink(token.hash(), placedAt.plus(linkLifetime), false),
+                new TrackingLink(
+                        token.hash(), seal == null ? null : seal.seal(id, token), placedAt.plus(linkLifetime), false),
                 null,
+                Set.of(),
                 false,
                 null);
         order.record(Type.PLACED, placedAt, Map.of("lines", String.valueOf(lines.size())));
@@ -156,14 +166,14 @@ public class Order {
     /** Revokes the tracking link: it stops opening the order at once. */
     public void revokeTrackingLink(Instant now) {
         if (tracking != null) {
-            this.tracking = new TrackingLink(tracking.tokenHash(), tracking.expiresAt(), true);
+            this.tracking = new TrackingLink(tracking.tokenHash(), null, tracking.expiresAt(), true);
         }
         record(Type.TRACKING_LINK_REVOKED, now, Map.of());
     }
 
     /** Replaces the tracking link: the old one stops opening the order at once. */
-    public void reissueTrackingLink(TrackingToken token, Instant now, Duration linkLifetime) {
-        this.tracking = new TrackingLink(token.hash(), now.plus(linkLifetime), false);
+    void reissueTrackingLink(TrackingToken token, LinkSeal seal, Instant now, Duration linkLifetime) {
+        this.tracking = new TrackingLink(token.hash(), seal.seal(id, token), now.plus(linkLifetime), false);
         record(Type.TRACKING_LINK_REISSUED, now, Map.of());
     }
 
@@ -286,18 +296,37 @@ public class Order {
     public List<String> applyDelay(
             String delayId, Map<String, EtaWindow> windows, String reason, String internalNote, Instant at) {
         List<String> moved = new ArrayList<>();
-        windows.forEach((lineId, window) -> {
-            if (lines.stream().anyMatch(line -> line.id().equals(lineId))
-                    && moveEta(lineId, window, delayId, reason, internalNote, at)) {
-                moved.add(lineId);
+        long shiftDays = 0;
+        for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
+            String lineId = entry.getKey();
+            if (lines.stream().noneMatch(line -> line.id().equals(lineId))) {
+                continue;
             }
-        });
+            LocalDate before = line(lineId).eta().latest();
+            if (moveEta(lineId, entry.getValue(), delayId, reason, internalNote, at)) {
+                moved.add(lineId);
+                shiftDays = Math.max(
+                        shiftDays,
+                        Math.abs(
+                                ChronoUnit.DAYS.between(before, entry.getValue().latest())));
+            }
+        }
         if (!moved.isEmpty()) {
+            // Past the promise the customer may cancel, and is told so; otherwise it is news of a new date.
+            boolean pastPromise = moved.stream().map(this::line).anyMatch(OrderLine::isLate);
             notifications.add(new NotificationIntent(
                     delayId + ":" + id,
-                    "ETA_MOVED",
+                    pastPromise ? "PAST_PROMISE" : "ETA_MOVED",
                     at,
-                    Map.of("delay", delayId, "lines", String.join(",", moved), "reason", reason)));
+                    Map.of(
+                            "delay",
+                            delayId,
+                            "lines",
+                            String.join(",", moved),
+                            "reason",
+                            reason,
+                            "shiftDays",
+                            String.valueOf(shiftDays))));
         }
         return moved;
     }
@@ -332,6 +361,10 @@ public class Order {
                     "READY_TO_SHIP",
                     at,
                     Map.of("lines", String.join(",", proposedShipment.lineIds()))));
+        } else if (policy.customerMayChoose()) {
+            // Part is ready, the customer waits for all but may choose otherwise: ask.
+            notifications.add(new NotificationIntent(
+                    UUID.randomUUID().toString(), "CHOICE_NEEDED", at, Map.of("lines", String.join(",", ready))));
         }
         return ready;
     }
@@ -345,6 +378,27 @@ public class Order {
     }
 
     // --- Notifications -------------------------------------------------------------------------------------------
+
+    /** The order confirmation goes to the customer (not for orders imported from before Leadline). */
+    void confirmToCustomer(Instant at) {
+        notifications.add(new NotificationIntent("confirmed:" + id, "CONFIRMED", at, Map.of()));
+    }
+
+    /** The customer's choice of channels for messages about this order; one-time codes go out regardless. */
+    public void chooseMessageChannels(boolean email, boolean sms) {
+        mutedChannels.clear();
+        if (!email) {
+            mutedChannels.add("EMAIL");
+        }
+        if (!sms) {
+            mutedChannels.add("SMS");
+        }
+    }
+
+    /** Whether messages about this order go out on the channel ({@code EMAIL} or {@code SMS}). */
+    public boolean receives(String channel) {
+        return !mutedChannels.contains(channel);
+    }
 
     /**
      * A dispatcher takes the intents nobody is sending for a while; another dispatcher (or this one after a crash)
@@ -517,6 +571,17 @@ public class Order {
                 Type.REFUND_DECIDED,
                 at,
                 Map.of("decision", state.name(), "amount", request.amount().toPlainString(), "reason", reason));
+        notifications.add(new NotificationIntent(
+                "refund:" + request.id(),
+                approve ? "REFUND_APPROVED" : "REFUND_REJECTED",
+                at,
+                Map.of(
+                        "lines",
+                        String.join(",", request.lineIds()),
+                        "amount",
+                        request.amount().toPlainString(),
+                        "reason",
+                        reason)));
     }
 
     /** A payment operation reached the provider: it leaves the outbox, and an approved refund is now paid. */

@@ -3,6 +3,7 @@ package app.leadline.order;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.bson.Document;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Service;
 public class OrderChanges {
 
     static final int ATTEMPTS = 5;
+    private static final String TIMELINE = "timeline";
 
     private final Orders orders;
     private final MongoTemplate mongo;
@@ -54,29 +56,40 @@ public class OrderChanges {
      * @return each order's result, by order id
      */
     public <T> Map<String, T> applyToAll(Collection<String> orderIds, Function<Order, T> change) {
+        return applyToAll(orderIds, false, change);
+    }
+
+    /**
+     * As {@link #applyToAll(Collection, Function)}, for a change that only adds to the timeline and never reads it:
+     * the timeline is then neither read nor written whole, its new events are appended (and the oldest dropped past
+     * the limit) in the same versioned update.
+     */
+    public <T> Map<String, T> applyToAllAppendingEvents(Collection<String> orderIds, Function<Order, T> change) {
+        return applyToAll(orderIds, true, change);
+    }
+
+    private <T> Map<String, T> applyToAll(
+            Collection<String> orderIds, boolean appendEvents, Function<Order, T> change) {
         Map<String, T> results = new LinkedHashMap<>();
         Map<String, Long> expectedVersions = new HashMap<>();
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Order.class);
         String collection = mongo.getCollectionName(Order.class);
-        for (Document stored :
-                mongo.find(Query.query(Criteria.where("_id").in(orderIds)), Document.class, collection)) {
+        Query query = Query.query(Criteria.where("_id").in(orderIds));
+        if (appendEvents) {
+            query.fields().exclude(TIMELINE);
+        }
+        for (Document stored : mongo.find(query, Document.class, collection)) {
             Order order = mongo.getConverter().read(Order.class, stored);
             results.put(order.id(), change.apply(order));
             Document changed = new Document();
             mongo.getConverter().write(order, changed);
             long version = order.version() == null ? 0 : order.version();
-            // Only the fields the change touched travel back, under the same version guard as a whole save.
-            Update update = new Update().set("version", version + 1);
-            changed.forEach((field, value) -> {
-                if (!"_id".equals(field)
-                        && !"version".equals(field)
-                        && !java.util.Objects.equals(stored.get(field), value)) {
-                    update.set(field, value);
-                }
-            });
-            stored.keySet().stream()
-                    .filter(field -> !changed.containsKey(field))
-                    .forEach(update::unset);
+            Object newEvents = appendEvents ? changed.remove(TIMELINE) : null;
+            // Only what the change touched travels back, under the same version guard as a whole save.
+            Update update = StoredDifference.between(stored, changed).set("version", version + 1);
+            if (newEvents instanceof List<?> events && !events.isEmpty()) {
+                update.push(TIMELINE).slice(-Order.TIMELINE_LIMIT).each(events.toArray());
+            }
             bulk.updateOne(
                     Query.query(
                             Criteria.where("_id").is(order.id()).and("version").is(version)),

@@ -50,6 +50,7 @@ public class OrderIntake {
     private final SupplierCatalog suppliers;
     private final EtaCalculator etas;
     private final TrackingLinkProperties links;
+    private final TrackingLinks trackingLinks;
     private final LeadlineProperties leadline;
     private final PolicyCatalog policies;
     private final Clock clock;
@@ -60,6 +61,7 @@ public class OrderIntake {
             PolicyCatalog policies,
             EtaCalculator etas,
             TrackingLinkProperties links,
+            TrackingLinks trackingLinks,
             LeadlineProperties leadline,
             Clock clock) {
         this.orders = orders;
@@ -67,6 +69,7 @@ public class OrderIntake {
         this.policies = policies;
         this.etas = etas;
         this.links = links;
+        this.trackingLinks = trackingLinks;
         this.leadline = leadline;
         this.clock = clock;
     }
@@ -127,9 +130,13 @@ public class OrderIntake {
                         segmentPolicy.autoApproveRefundAfterDaysLate()),
                 lines,
                 token,
+                trackingLinks.seal(),
                 links.linkLifetime());
         // Allocations go first: if the process dies before the order is stored, a purchase order points at an
         // order that does not exist, which the cascade skips; the other way round a line would miss its delays.
+        if (!Boolean.FALSE.equals(input.sendConfirmation())) {
+            order.confirmToCustomer(clock.instant());
+        }
         allocate(order);
         try {
             orders.insert(order);

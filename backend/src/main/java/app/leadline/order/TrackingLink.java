@@ -2,8 +2,12 @@ package app.leadline.order;
 
 import java.time.Instant;
 
-/** What is stored of an order's tracking link: only the token's SHA-256, its expiry, and whether it was revoked. */
-public record TrackingLink(String tokenHash, Instant expiresAt, boolean revoked) {
+/**
+ * What is stored of an order's tracking link: the token's SHA-256 (what opens the order), the token sealed with
+ * the link key (so later messages can carry the link; {@code null} on orders from before sealing), its expiry,
+ * and whether it was revoked.
+ */
+public record TrackingLink(String tokenHash, String sealedToken, Instant expiresAt, boolean revoked) {
 
     boolean opensAt(Instant now) {
         return !revoked && now.isBefore(expiresAt);

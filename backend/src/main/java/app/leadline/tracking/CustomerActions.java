@@ -46,6 +46,14 @@ class CustomerActions {
                 .order();
     }
 
+    Order chooseMessageChannels(String token, boolean email, boolean sms) {
+        return changes.apply(order(token).id(), order -> {
+                    order.chooseMessageChannels(email, sms);
+                    return null;
+                })
+                .order();
+    }
+
     record CodeSent(String sentTo, Instant expiresAt) {}
 
     CodeSent sendCode(String token, Message.Channel channel) {
@@ -64,13 +72,7 @@ class CustomerActions {
             current.issueVerificationCode(hash(order.id(), code), channel.name(), now, CODE_LIFETIME);
             return null;
         });
-        notifications.send(new Message(
-                channel,
-                recipient,
-                order.number(),
-                "VERIFICATION_CODE",
-                CodeMessages.subject(order.customer().locale(), order.number()),
-                CodeMessages.text(order.customer().locale(), code, order.number())));
+        notifications.sendCode(order, channel, code);
         String shown = channel == Message.Channel.EMAIL
                 ? TrackedOrder.maskEmail(recipient)
                 : TrackedOrder.maskPhone(recipient);

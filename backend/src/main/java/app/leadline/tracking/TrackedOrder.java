@@ -61,7 +61,9 @@ record TrackedOrder(
                         order.customer()
                                 .phoneNumber()
                                 .map(TrackedOrder::maskPhone)
-                                .orElse(null)),
+                                .orElse(null),
+                        order.receives("EMAIL"),
+                        order.customer().phoneNumber().isPresent() && order.receives("SMS")),
                 order.timeline().stream()
                         .filter(event -> event.type().customerFacing())
                         .map(CustomerEvent::of)
@@ -117,7 +119,7 @@ record TrackedOrder(
         }
     }
 
-    record Contact(String email, String phone) {}
+    record Contact(String email, String phone, boolean emailMessages, boolean smsMessages) {}
 
     /** A timeline event without its internal note. */
     record CustomerEvent(String type, Instant at, List<Detail> details) {

@@ -71,6 +71,15 @@ class TrackingController {
         return orderPayload(() -> actions.cancelLines(input.token(), input.lineIds(), input.code()));
     }
 
+    record ChooseMessageChannelsInput(String token, boolean email, boolean sms) {}
+
+    @MutationMapping
+    CustomerOrderPayload chooseMessageChannels(
+            @Argument ChooseMessageChannelsInput input, @ContextValue(name = ClientAddress.KEY) String client) {
+        limit(client);
+        return orderPayload(() -> actions.chooseMessageChannels(input.token(), input.email(), input.sms()));
+    }
+
     private static CustomerOrderPayload orderPayload(Supplier<app.leadline.order.Order> action) {
         try {
             return new CustomerOrderPayload(TrackedOrder.of(action.get()), List.of());

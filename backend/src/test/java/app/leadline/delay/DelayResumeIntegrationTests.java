@@ -11,6 +11,7 @@ import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.Supplier;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
+import app.leadline.support.Intents;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.Waiting;
@@ -110,7 +111,7 @@ class DelayResumeIntegrationTests {
             Order order = orders.byNumber(input.number()).orElseThrow();
             assertThat(order.timeline().stream().filter(e -> e.type() == TimelineEvent.Type.ETA_MOVED))
                     .hasSize(1);
-            assertThat(order.notifications()).hasSize(1);
+            assertThat(Intents.afterConfirmation(order)).hasSize(1);
             assertThat(order.line("L2").lastDelay()).isEqualTo(id);
         }
         DelayReport done = mongo.findById(id, DelayReport.class);

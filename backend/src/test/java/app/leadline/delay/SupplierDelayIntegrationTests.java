@@ -12,6 +12,7 @@ import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.Supplier;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
+import app.leadline.support.Intents;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.Refusals;
@@ -155,12 +156,12 @@ class SupplierDelayIntegrationTests {
         assertThat(moved.line("L2").eta().latest()).isAfter(promised);
         assertThat(moved.line("L2").isLate()).isTrue();
         assertThat(etaMoves(moved, "L2")).isEqualTo(1);
-        assertThat(moved.notifications())
+        assertThat(Intents.afterConfirmation(moved))
                 .singleElement()
-                .satisfies(intent -> assertThat(intent.kind()).isEqualTo("ETA_MOVED"));
+                .satisfies(intent -> assertThat(intent.kind()).isEqualTo("PAST_PROMISE"));
         Order german = order(second);
         assertThat(etaMoves(german, "L2") + etaMoves(german, "L3")).isEqualTo(2);
-        assertThat(german.notifications()).hasSize(1);
+        assertThat(Intents.afterConfirmation(german)).hasSize(1);
         assertThat(german.timeline().get(german.timeline().size() - 1).details().get("reason"))
                 .isEqualTo("Die Produktion des Lieferanten ist im Verzug.");
         assertThat(german.timeline().get(german.timeline().size() - 1).internalNote())
@@ -197,7 +198,7 @@ class SupplierDelayIntegrationTests {
         Order corrected = order(input);
         assertThat(corrected.line("L2").eta().latest()).isBefore(afterTwenty);
         assertThat(etaMoves(corrected, "L2")).isEqualTo(2);
-        assertThat(corrected.notifications()).hasSize(2);
+        assertThat(Intents.afterConfirmation(corrected)).hasSize(2);
     }
 
     @Test
@@ -216,7 +217,7 @@ class SupplierDelayIntegrationTests {
         assertThat(etaMoves(moved, "L3")).isEqualTo(1);
         assertThat(moved.line("L2").eta().latest())
                 .isEqualTo(moved.line("L2").promisedDate().plusDays(7));
-        assertThat(moved.notifications())
+        assertThat(Intents.afterConfirmation(moved))
                 .singleElement()
                 .satisfies(intent -> assertThat(intent.details()).containsEntry("reason", "Strike at the port"));
     }

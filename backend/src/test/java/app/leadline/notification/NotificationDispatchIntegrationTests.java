@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +69,10 @@ class NotificationDispatchIntegrationTests {
             .toInstant(java.time.ZoneOffset.UTC);
 
     private Order delayedOrder(String locale) {
-        OrderInputs input = anOrder().customer("locale", locale).withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
+        OrderInputs input = anOrder()
+                .withoutConfirmation()
+                .customer("locale", locale)
+                .withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
         clients.shop()
                 .documentName("placeOrders")
                 .variable("input", batch(input))
@@ -103,7 +107,7 @@ class NotificationDispatchIntegrationTests {
                 .extracting(OutboxMessage::channel)
                 .containsExactlyInAnyOrder(Message.Channel.EMAIL, Message.Channel.SMS);
         assertThat(outboxFor(order.number())).allSatisfy(message -> {
-            assertThat(message.kind()).isEqualTo("ETA_MOVED");
+            assertThat(message.kind()).isEqualTo("PAST_PROMISE");
             assertThat(message.text())
                     .startsWith("Bestellung " + order.number())
                     .contains("Grund: Der Hafen wird bestreikt.");
@@ -121,7 +125,7 @@ class NotificationDispatchIntegrationTests {
                         o -> o.claimNotifications(NOON.minus(Duration.ofMinutes(5)), NotificationDispatcher.LEASE))
                 .result();
         for (Message message :
-                templates.render(order, claimed.get(0).kind(), claimed.get(0).details())) {
+                templates.render(order, claimed.get(0).kind(), claimed.get(0).details(), Optional.empty())) {
             notifications.sendOnce(claimed.get(0).id() + ":" + message.channel(), message);
         }
 

@@ -83,15 +83,34 @@ class SmtpEmailIntegrationTests {
                 .toArray(MimeMessage[]::new);
     }
 
+    /** Tomorrow at noon UTC: inside every customer's waking hours here, whenever the test runs. */
+    private static final Instant NOON = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .plusDays(1)
+            .atTime(12, 0)
+            .toInstant(java.time.ZoneOffset.UTC);
+
     @Test
-    void aMovedEtaArrivesAsOneEmailInTheCustomersLanguage() throws Exception {
+    void theConfirmationAndALaterDelayArriveInTheCustomersLanguageWithTheirLink() throws Exception {
         OrderInputs input = anOrder()
                 .customer("locale", "de")
                 .customer("email", "anna@example.com")
                 .customer("phone", null)
                 .withBackorderedLine("SOFA-OSLO-3", TestSuppliers.BACKORDER_SUPPLIER);
-        clients.place(input);
+        String link = "/t/" + clients.place(input);
         Order order = orders.byNumber(input.number()).orElseThrow();
+
+        dispatcher.dispatch(500, NOON);
+
+        MimeMessage[] confirmation = mailTo("anna@example.com");
+        assertThat(confirmation).hasSize(1);
+        assertThat(confirmation[0].getSubject()).isEqualTo("Bestellung " + input.number() + " ist bestätigt");
+        assertThat(confirmation[0].getFrom()[0].toString()).isEqualTo("orders@shop.example");
+        String body = GreenMailUtil.getBody(confirmation[0]);
+        assertThat(body).contains("text/plain").contains("text/html");
+        String text = plainText(confirmation[0]);
+        assertThat(text).contains("Item SOFA-OSLO-3: nachbestellt, erwartet").contains(link);
+        assertThat(htmlPart(confirmation[0])).contains("<a href=\"http://localhost:8080" + link + "\">");
+
         EtaWindow later = new EtaWindow(
                 order.line("L2").eta().earliest().plusDays(7),
                 order.line("L2").eta().latest().plusDays(7));
@@ -99,26 +118,40 @@ class SmtpEmailIntegrationTests {
                 order.id(),
                 o -> o.applyDelay(
                         "D-" + input.number(), Map.of("L2", later), "Die Fabrik ist im Verzug.", null, Instant.now()));
-
-        dispatcher.dispatch(
-                500,
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-                        .plusDays(1)
-                        .atTime(12, 0)
-                        .toInstant(java.time.ZoneOffset.UTC));
-        dispatcher.dispatch(
-                500,
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-                        .plusDays(1)
-                        .atTime(12, 0)
-                        .toInstant(java.time.ZoneOffset.UTC));
+        dispatcher.dispatch(500, NOON);
+        dispatcher.dispatch(500, NOON);
 
         MimeMessage[] received = mailTo("anna@example.com");
-        assertThat(received).hasSize(1);
-        assertThat(received[0].getSubject()).isEqualTo("Neuer Liefertermin für Bestellung " + input.number());
-        assertThat(received[0].getFrom()[0].toString()).isEqualTo("orders@shop.example");
-        String body = GreenMailUtil.getBody(received[0]);
-        assertThat(body).contains("text/plain").contains("text/html").contains("Grund: Die Fabrik ist im Verzug.");
+        assertThat(received).hasSize(2);
+        assertThat(received[1].getSubject()).isEqualTo("Bestellung " + input.number() + " kommt später als zugesagt");
+        assertThat(plainText(received[1]))
+                .contains("Grund: Die Fabrik ist im Verzug.")
+                .contains("stornieren")
+                .contains(link);
+    }
+
+    private static String plainText(MimeMessage message) throws Exception {
+        return part(message, "text/plain");
+    }
+
+    private static String htmlPart(MimeMessage message) throws Exception {
+        return part(message, "text/html");
+    }
+
+    /** The decoded body of the first part of the given type, however deep it is nested. */
+    private static String part(jakarta.mail.Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     @Test

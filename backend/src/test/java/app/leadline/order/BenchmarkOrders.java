@@ -54,6 +54,7 @@ public final class BenchmarkOrders {
                                     today.plusDays(6),
                                     LineStatus.AWAITING_SUPPLIER)),
                     token,
+                    null,
                     Duration.ofDays(180)));
             if (chunk.size() == 1000) {
                 mongo.insertAll(chunk);
@@ -115,6 +116,7 @@ public final class BenchmarkOrders {
                                     today.plusDays(20),
                                     LineStatus.AWAITING_SUPPLIER)),
                     TrackingToken.generate(),
+                    null,
                     Duration.ofDays(180));
             if (i < affected) {
                 allocations.add(new app.leadline.supplier.PurchaseOrder.Allocation(order.id(), "L2", "SOFA"));

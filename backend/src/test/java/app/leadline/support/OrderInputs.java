@@ -46,6 +46,12 @@ public final class OrderInputs {
         return (String) order.get("number");
     }
 
+    /** An order handed over from before Leadline: the customer gets no confirmation from it. */
+    public OrderInputs withoutConfirmation() {
+        order.put("sendConfirmation", false);
+        return this;
+    }
+
     public OrderInputs placedAt(Instant placedAt) {
         order.put("placedAt", placedAt.toString());
         return this;

@@ -1,0 +1,38 @@
+package app.leadline.notification;
+
+/**
+ * How many segments an SMS takes: GSM-7 text fits 160 characters in one segment and 153 per segment beyond
+ * (characters of the extension table count twice); anything else travels as UCS-2, 70 and 67.
+ */
+final class SmsSegments {
+
+    private static final String GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+            + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+    private static final String GSM_EXTENSION = "^{}\\[~]|€\f";
+
+    private SmsSegments() {}
+
+    static int count(String text) {
+        int septets = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (GSM_BASIC.indexOf(c) >= 0) {
+                septets++;
+            } else if (GSM_EXTENSION.indexOf(c) >= 0) {
+                septets += 2;
+            } else {
+                return segments(text.length(), 70, 67);
+            }
+        }
+        return segments(septets, 160, 153);
+    }
+
+    /** Whether the text can travel as GSM-7. */
+    static boolean gsm(String text) {
+        return text.chars().allMatch(c -> GSM_BASIC.indexOf(c) >= 0 || GSM_EXTENSION.indexOf(c) >= 0);
+    }
+
+    private static int segments(int units, int single, int multi) {
+        return units <= single ? 1 : (units + multi - 1) / multi;
+    }
+}
