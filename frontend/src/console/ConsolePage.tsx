@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { completeSignIn, currentAgent, signIn, signOut, type Agent } from './auth';
 import { DelayPanel } from './DelayPanel';
 import { GoodsPanel } from './GoodsPanel';
+import { MessagesPanel } from './MessagesPanel';
 import { ct } from './messages';
 import { OrdersPanel } from './OrdersPanel';
 import { RefundsPanel } from './RefundsPanel';
 
-const TABS = ['tabDelays', 'tabOrders', 'tabRefunds', 'tabGoods'] as const;
+const TABS = ['tabDelays', 'tabOrders', 'tabRefunds', 'tabGoods', 'tabMessages'] as const;
 
 /** The agents' console: sign in with OIDC, then log supplier delays and watch them apply. */
 export function ConsolePage() {
@@ -83,6 +84,7 @@ export function ConsolePage() {
             {tab === 'tabOrders' && <OrdersPanel token={agent.token} />}
             {tab === 'tabRefunds' && <RefundsPanel token={agent.token} />}
             {tab === 'tabGoods' && <GoodsPanel token={agent.token} />}
+            {tab === 'tabMessages' && <MessagesPanel token={agent.token} admin={agent.roles.includes('ADMIN')} />}
           </>
         )}
       </main>

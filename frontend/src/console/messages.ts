@@ -68,6 +68,21 @@ export const consoleText = {
   receiveAll: 'Everything on the purchase order arrived',
   received: '{lines} lines are ready; {orders} orders have a shipment proposed.',
   stillWaiting: 'Still waiting: {lines}',
+  tabMessages: 'Messages',
+  outboxTitle: 'Messages to customers',
+  outboxIntro: 'Every message as rendered, newest first, and what became of it.',
+  outboxEmpty: 'No messages yet.',
+  outboxLine: '{channel} to {recipient} · order {order} · {kind}',
+  outboxStatus: 'Status: {status}',
+  outboxAttempts: 'attempts: {attempts}',
+  outboxDelivery: 'provider: {status}',
+  resend: 'Send again',
+  refresh: 'Refresh',
+  previewsTitle: 'Message templates',
+  previewsIntro: 'What customers read, rendered for a sample order.',
+  previewsLanguage: 'Language',
+  previewSegments: 'SMS, {segments} segment(s)',
+  previewEmail: 'E-mail',
 };
 
 export type ConsoleKey = keyof typeof consoleText;

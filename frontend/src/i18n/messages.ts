@@ -91,6 +91,13 @@ const en = {
   'event.REFUND_DECIDED.APPROVED': "Refund of {amount} approved",
   'event.REFUND_DECIDED.REJECTED': "Refund declined: {reason}",
   'event.GOODS_RECEIVED': 'Your items arrived from the supplier and are ready to ship',
+  'messages.title': "Messages about this order",
+  'messages.intro': "We tell you when something changes. Choose how:",
+  'messages.email': "By e-mail to {email}",
+  'messages.sms': "By SMS to {phone}",
+  'messages.saved': "Saved.",
+  'messages.failed': "That did not work. Please try again.",
+  'messages.codes': "Codes you ask for to confirm a cancellation are always sent.",
 };
 
 export type MessageKey = keyof typeof en;
@@ -184,6 +191,13 @@ const da: Catalogue = {
   'event.REFUND_DECIDED.APPROVED': "Refusion af {amount} godkendt",
   'event.REFUND_DECIDED.REJECTED': "Refusion afvist: {reason}",
   'event.GOODS_RECEIVED': 'Dine varer er kommet fra leverandøren og er klar til afsendelse',
+  'messages.title': "Beskeder om denne ordre",
+  'messages.intro': "Vi giver besked, når noget ændrer sig. Vælg hvordan:",
+  'messages.email': "På e-mail til {email}",
+  'messages.sms': "På SMS til {phone}",
+  'messages.saved': "Gemt.",
+  'messages.failed': "Det lykkedes ikke. Prøv igen.",
+  'messages.codes': "Koder, du beder om for at bekræfte en annullering, sendes altid.",
 };
 
 const de: Catalogue = {
@@ -274,6 +288,13 @@ const de: Catalogue = {
   'event.REFUND_DECIDED.APPROVED': "Erstattung von {amount} genehmigt",
   'event.REFUND_DECIDED.REJECTED': "Erstattung abgelehnt: {reason}",
   'event.GOODS_RECEIVED': 'Ihre Artikel sind vom Lieferanten eingetroffen und versandbereit',
+  'messages.title': "Nachrichten zu dieser Bestellung",
+  'messages.intro': "Wir melden uns, wenn sich etwas ändert. Wählen Sie, wie:",
+  'messages.email': "Per E-Mail an {email}",
+  'messages.sms': "Per SMS an {phone}",
+  'messages.saved': "Gespeichert.",
+  'messages.failed': "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
+  'messages.codes': "Codes, die Sie zur Bestätigung einer Stornierung anfordern, werden immer gesendet.",
 };
 
 const pl: Catalogue = {
@@ -364,6 +385,13 @@ const pl: Catalogue = {
   'event.REFUND_DECIDED.APPROVED': "Zatwierdzono zwrot {amount}",
   'event.REFUND_DECIDED.REJECTED': "Odrzucono zwrot: {reason}",
   'event.GOODS_RECEIVED': 'Twoje produkty dotarły od dostawcy i są gotowe do wysyłki',
+  'messages.title': "Wiadomości o tym zamówieniu",
+  'messages.intro': "Informujemy, gdy coś się zmienia. Wybierz sposób:",
+  'messages.email': "E-mailem na {email}",
+  'messages.sms': "SMS-em na {phone}",
+  'messages.saved': "Zapisano.",
+  'messages.failed': "Nie udało się. Spróbuj ponownie.",
+  'messages.codes': "Kody, o które prosisz, aby potwierdzić anulowanie, są wysyłane zawsze.",
 };
 
 export const CATALOGUES: Record<Language, Catalogue> = { en, da, de, pl };

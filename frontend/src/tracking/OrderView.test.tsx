@@ -22,7 +22,7 @@ function anOrder(overrides: Partial<Order> = {}): Order {
     shipments: [],
     currency: 'DKK',
     totalCharged: '0',
-    contact: { email: 'm•••@example.com', phone: null },
+    contact: { email: 'm•••@example.com', phone: null, emailMessages: true, smsMessages: false },
     timeline: [
       { type: 'PLACED', at: '2026-11-21T08:06:12Z', details: [{ key: 'lines', value: '3' }] },
       {

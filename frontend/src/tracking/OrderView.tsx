@@ -4,6 +4,7 @@ import type { Language, MessageKey } from '../i18n/messages';
 import type { CustomerOrder } from './api';
 import { CancelPanel } from './CancelPanel';
 import { ChoicePanel } from './ChoicePanel';
+import { MessagesPanel } from './MessagesPanel';
 import { Timeline } from './Timeline';
 
 type Line = CustomerOrder['lines'][number];
@@ -95,6 +96,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
           </ul>
         </>
       )}
+      {actions && <MessagesPanel order={order} token={token} t={t} onChange={onChange} />}
       <Timeline order={order} language={language} t={t} />
     </article>
   );

@@ -3,6 +3,8 @@ import type {
   CancelLinesMutationVariables,
   ChooseDeliveryMutation,
   ChooseDeliveryMutationVariables,
+  ChooseMessageChannelsMutation,
+  ChooseMessageChannelsMutationVariables,
   CustomerOrderFragment,
   DeliveryPreference,
   RequestVerificationCodeMutation,
@@ -58,6 +60,15 @@ export async function cancelLines(token: string, lineIds: string[], code: string
     'CancelLines',
   );
   return outcome(data.cancelLines);
+}
+
+export async function chooseMessageChannels(token: string, email: boolean, sms: boolean): Promise<Outcome> {
+  const data = await graphql<ChooseMessageChannelsMutation, ChooseMessageChannelsMutationVariables>(
+    DOCUMENT,
+    { token, email, sms },
+    'ChooseMessageChannels',
+  );
+  return outcome(data.chooseMessageChannels);
 }
 
 function outcome(payload: { order: CustomerOrder | null; errors: UserError[] }): Outcome {

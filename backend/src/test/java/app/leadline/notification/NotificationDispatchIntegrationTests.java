@@ -57,6 +57,9 @@ class NotificationDispatchIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    app.leadline.order.TrackingLinks links;
+
     @BeforeEach
     void suppliers() {
         TestSuppliers.register(suppliers);
@@ -188,5 +191,138 @@ class NotificationDispatchIntegrationTests {
         assertThat(orders.byNumber(order.number()).orElseThrow().notifications())
                 .hasSize(2)
                 .allSatisfy(intent -> assertThat(intent.sent()).isPresent());
+    }
+
+    @Test
+    void theConfirmationTellsWhenItemsComeAndCarriesTheTrackingLinkWithinTwoSmsSegments() {
+        OrderInputs input = anOrder().customer("locale", "pl").withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
+        String token = clients.place(input);
+
+        dispatcher.dispatch(500, NOON);
+
+        assertThat(outboxFor(input.number()))
+                .extracting(OutboxMessage::channel)
+                .containsExactlyInAnyOrder(Message.Channel.EMAIL, Message.Channel.SMS);
+        assertThat(outboxFor(input.number())).allSatisfy(message -> {
+            assertThat(message.kind()).isEqualTo("CONFIRMED");
+            assertThat(message.text()).contains(input.number()).contains("/t/" + token);
+        });
+        assertThat(outboxFor(input.number()))
+                .filteredOn(message -> message.channel() == Message.Channel.EMAIL)
+                .singleElement()
+                .satisfies(message -> assertThat(message.text())
+                        .contains("Item VASE-GLASS: w magazynie")
+                        .contains("Item SOFA-OSLO-3: zamówiony u dostawcy"));
+        assertThat(outboxFor(input.number()))
+                .filteredOn(message -> message.channel() == Message.Channel.SMS)
+                .singleElement()
+                .satisfies(
+                        message -> assertThat(SmsSegments.count(message.text())).isLessThanOrEqualTo(2));
+    }
+
+    @Test
+    void aLinkReissuedByAnAgentIsTheOneLaterMessagesCarry() {
+        OrderInputs input = anOrder().withoutConfirmation().withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
+        String first = clients.place(input);
+        String reissued = links.reissue(input.number()).orElseThrow();
+        Order order = orders.byNumber(input.number()).orElseThrow();
+        changes.apply(order.id(), o -> o.ship(List.of("L1"), "PostNord", "00370712345678901234", Instant.now()));
+
+        dispatcher.dispatch(500, NOON);
+
+        assertThat(outboxFor(input.number()))
+                .isNotEmpty()
+                .allSatisfy(
+                        message -> assertThat(message.text()).contains(reissued).doesNotContain(first));
+    }
+
+    @Test
+    void aMoveOfLessThanADayIsNotWorthAMessage() {
+        OrderInputs input = anOrder().withoutConfirmation().withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
+        clients.place(input);
+        Order order = orders.byNumber(input.number()).orElseThrow();
+        EtaWindow sameLastDay = new EtaWindow(
+                order.line("L2").eta().earliest().plusDays(1),
+                order.line("L2").eta().latest());
+        changes.apply(
+                order.id(), o -> o.applyDelay("SMALL-" + input.number(), Map.of("L2", sameLastDay), "x", null, NOON));
+
+        dispatcher.dispatch(500, NOON);
+
+        assertThat(outboxFor(input.number())).isEmpty();
+        assertThat(orders.byNumber(input.number()).orElseThrow().notifications())
+                .singleElement()
+                .satisfies(intent -> assertThat(intent.sent()).isPresent());
+    }
+
+    @Test
+    void aCustomerWhoTurnsSmsOffOnTheTrackingPageGetsEmailOnlyButStillGetsCodesTheyAskFor() {
+        Order order = delayedOrder("en");
+        String token = clients.place(anOrder().withoutConfirmation());
+        clients.anonymous()
+                .documentName("chooseMessageChannels")
+                .variable("token", token)
+                .variable("email", true)
+                .variable("sms", false)
+                .execute()
+                .path("chooseMessageChannels.order.contact.smsMessages")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        changes.apply(order.id(), o -> {
+            o.chooseMessageChannels(true, false);
+            return null;
+        });
+
+        dispatcher.dispatch(500, NOON);
+
+        assertThat(outboxFor(order.number())).extracting(OutboxMessage::channel).containsExactly(Message.Channel.EMAIL);
+        notifications.sendCode(orders.byNumber(order.number()).orElseThrow(), Message.Channel.SMS, "123456");
+        assertThat(outboxFor(order.number())).extracting(OutboxMessage::kind).contains("VERIFICATION_CODE");
+    }
+
+    @Test
+    void partOfAWaitingOrderBeingReadyAsksTheCustomerToChoose() {
+        OrderInputs input = anOrder()
+                .withoutConfirmation()
+                .withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER)
+                .withBackorderedLine("CHAIR-OSLO", BACKORDER_SUPPLIER);
+        clients.place(input);
+        Order order = orders.byNumber(input.number()).orElseThrow();
+        changes.apply(order.id(), o -> o.markReady(List.of("L2"), NOON));
+
+        dispatcher.dispatch(500, NOON);
+
+        assertThat(outboxFor(input.number()))
+                .filteredOn(message -> message.channel() == Message.Channel.SMS)
+                .singleElement()
+                .satisfies(message -> {
+                    assertThat(message.kind()).isEqualTo("CHOICE_NEEDED");
+                    assertThat(message.text())
+                            .contains("Item SOFA-OSLO-3 er klar")
+                            .contains("/t/");
+                });
+    }
+
+    @Test
+    void aRejectedRefundTellsTheCustomerWhy() {
+        // A late sofa that shipped anyway (charged), then asked back: a refund request an agent rejects.
+        Order order = delayedOrder("de");
+        changes.apply(order.id(), o -> o.ship(List.of("L2"), "DHL", "JJD000123", NOON));
+        String refund = changes.apply(order.id(), o -> {
+                    o.cancelLines(List.of("L2"), NOON);
+                    return o.refunds().get(0).id();
+                })
+                .result();
+        changes.apply(order.id(), o -> {
+            o.decideRefund(refund, false, "agent", "Die Vase ist bereits unterwegs.", NOON);
+            return null;
+        });
+
+        dispatcher.dispatch(500, NOON);
+
+        assertThat(outboxFor(order.number()))
+                .filteredOn(message -> message.kind().equals("REFUND_REJECTED"))
+                .isNotEmpty()
+                .allSatisfy(message -> assertThat(message.text()).contains("Grund: Die Vase ist bereits unterwegs."));
     }
 }

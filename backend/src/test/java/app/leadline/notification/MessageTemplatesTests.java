@@ -1,0 +1,65 @@
+package app.leadline.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.order.Order;
+import app.leadline.order.SampleOrder;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every message in every language: complete, filled in, and short enough as an SMS. */
+class MessageTemplatesTests {
+
+    private final MessageTemplates templates = new MessageTemplates();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"da", "de", "pl"})
+    void everyLanguageHasEveryText(String language) {
+        Properties english = templates.catalogues().get("en");
+        Properties other = templates.catalogues().get(language);
+        assertThat(other.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        for (String kind : MessageTemplates.KINDS) {
+            assertThat(other.stringPropertyNames()).contains(kind + ".subject", kind + ".email", kind + ".sms");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "da", "de", "pl"})
+    void everyMessageIsFilledInAndEverySmsFitsTwoGsmSegments(String language) {
+        Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
+        String reason = templates.catalogues().get(language).getProperty("sample.reason");
+        Optional<String> link = Optional.of("https://track.shop.example/t/" + "x".repeat(43));
+        for (String kind : MessageTemplates.KINDS) {
+            var messages = templates.render(order, kind, MessagePreviews.sampleDetails(kind, reason), link);
+            assertThat(messages).as(kind).hasSize(2);
+            for (Message message : messages) {
+                assertThat(message.subject() + message.text())
+                        .as(kind + " " + message.channel())
+                        .doesNotContainPattern("\\{\\w+}")
+                        .contains(order.number());
+                if (message.channel() == Message.Channel.SMS) {
+                    assertThat(SmsSegments.gsm(message.text()))
+                            .as("GSM-7 only: " + message.text())
+                            .isTrue();
+                    assertThat(SmsSegments.count(message.text()))
+                            .as(message.text())
+                            .isLessThanOrEqualTo(2);
+                }
+            }
+        }
+    }
+
+    @Test
+    void smsSegmentsAreCountedAsPhonesCountThem() {
+        assertThat(SmsSegments.count("a".repeat(160))).isEqualTo(1);
+        assertThat(SmsSegments.count("a".repeat(161))).isEqualTo(2);
+        assertThat(SmsSegments.count("a".repeat(306))).isEqualTo(2);
+        assertThat(SmsSegments.count("€".repeat(80))).isEqualTo(1);
+        assertThat(SmsSegments.count("ż".repeat(70))).isEqualTo(1);
+        assertThat(SmsSegments.count("ż".repeat(71))).isEqualTo(2);
+    }
+}
