@@ -5,6 +5,7 @@ import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.TrackingLinks;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,6 +47,7 @@ class NotificationDispatcher {
     private final TrackingLinks links;
     private final Clock clock;
     private final int minEtaShiftDays;
+    private final ExecutorService senders;
 
     NotificationDispatcher(
             OrderQueries orders,
@@ -50,7 +57,13 @@ class NotificationDispatcher {
             QuietHours quietHours,
             TrackingLinks links,
             Clock clock,
-            @Value("${leadline.notifications.min-eta-shift-days:1}") int minEtaShiftDays) {
+            @Value("${leadline.notifications.min-eta-shift-days:1}") int minEtaShiftDays,
+            @Value("${leadline.notifications.senders:4}") int senders) {
+        this.senders = Executors.newFixedThreadPool(Math.max(1, senders), runnable -> {
+            Thread thread = new Thread(runnable, "message-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.quietHours = quietHours;
         this.links = links;
         this.minEtaShiftDays = minEtaShiftDays;
@@ -76,42 +89,70 @@ class NotificationDispatcher {
      * one kind claimed together (two delays in a row, say) become one message.
      */
     int dispatch(int limit, Instant now) {
+        List<Order> due = orders.withUnsentNotifications(limit).stream()
+                .filter(order -> !quietHours.contains(now, order.customer().timeZone()))
+                .toList();
+        if (due.size() <= 1) {
+            return due.stream().mapToInt(order -> dispatch(order, now)).sum();
+        }
+        // Orders are independent: several senders work through them; the pacers keep each channel's rate.
+        List<Future<Integer>> sending = new ArrayList<>();
+        for (Order order : due) {
+            sending.add(senders.submit(() -> dispatch(order, now)));
+        }
         int sent = 0;
-        for (Order candidate : orders.withUnsentNotifications(limit)) {
-            if (quietHours.contains(now, candidate.customer().timeZone())) {
-                continue;
-            }
-            List<NotificationIntent> claimed = changes.apply(
-                            candidate.id(), order -> order.claimNotifications(now, LEASE))
-                    .result();
-            Map<String, List<NotificationIntent>> byKind = new LinkedHashMap<>();
-            claimed.forEach(intent -> byKind.computeIfAbsent(intent.kind(), kind -> new ArrayList<>())
-                    .add(intent));
-            for (List<NotificationIntent> group : byKind.values()) {
-                try {
-                    NotificationIntent first = group.get(0);
-                    Map<String, String> details = merged(group);
-                    if (worthTelling(first.kind(), details)) {
-                        for (Message message :
-                                templates.render(candidate, first.kind(), details, links.linkOf(candidate))) {
-                            notifications.sendOnce(first.id() + ":" + message.channel(), message);
-                        }
-                    }
-                    changes.apply(candidate.id(), order -> {
-                        group.forEach(intent -> order.notificationSent(intent.id(), now));
-                        return null;
-                    });
-                    sent += group.size();
-                } catch (RuntimeException e) {
-                    log.warn(
-                            "Intents {} of order {} not sent yet: {}",
-                            group.stream().map(NotificationIntent::id).toList(),
-                            candidate.number(),
-                            e.toString());
-                }
+        for (Future<Integer> future : sending) {
+            try {
+                sent += future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return sent;
+            } catch (ExecutionException e) {
+                log.warn("Sending an order's messages failed: {}", e.getCause().toString());
             }
         }
         return sent;
+    }
+
+    /** Claims, renders and sends one order's due intents; returns how many intents were sent. */
+    private int dispatch(Order candidate, Instant now) {
+        int sent = 0;
+        List<NotificationIntent> claimed = changes.apply(candidate.id(), order -> order.claimNotifications(now, LEASE))
+                .result();
+        Map<String, List<NotificationIntent>> byKind = new LinkedHashMap<>();
+        claimed.forEach(intent ->
+                byKind.computeIfAbsent(intent.kind(), kind -> new ArrayList<>()).add(intent));
+        for (List<NotificationIntent> group : byKind.values()) {
+            try {
+                NotificationIntent first = group.get(0);
+                Map<String, String> details = merged(group);
+                if (worthTelling(first.kind(), details)) {
+                    for (Message message :
+                            templates.render(candidate, first.kind(), details, links.linkOf(candidate))) {
+                        notifications.sendOnce(first.id() + ":" + message.channel(), message);
+                    }
+                }
+                changes.apply(candidate.id(), order -> {
+                    group.forEach(intent -> order.notificationSent(intent.id(), now));
+                    return null;
+                });
+                sent += group.size();
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Intents {} of order {} not sent yet: {}",
+                        group.stream().map(NotificationIntent::id).toList(),
+                        candidate.number(),
+                        e.toString());
+            }
+        }
+        return sent;
+    }
+
+    /** On shutdown the sends in hand finish; what is left keeps its lease and is picked up after it runs out. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        senders.shutdown();
+        senders.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     /**

@@ -38,6 +38,10 @@ public class Notifications {
     private final Optional<SmsSender> sms;
     private final Optional<EmailSender> email;
     private final PrintStream out = System.out;
+    /** One sender number (or messaging service) and one mail sender: each paced on its own. */
+    private final Pacer smsPacer;
+
+    private final Pacer emailPacer;
 
     Notifications(
             MongoTemplate mongo,
@@ -45,7 +49,11 @@ public class Notifications {
             Clock clock,
             Optional<SmsSender> sms,
             Optional<EmailSender> email,
-            @Value("${leadline.notifications.echo:true}") boolean echo) {
+            @Value("${leadline.notifications.echo:true}") boolean echo,
+            @Value("${leadline.notifications.sms-per-second:10}") double smsPerSecond,
+            @Value("${leadline.notifications.email-per-second:20}") double emailPerSecond) {
+        this.smsPacer = new Pacer(smsPerSecond);
+        this.emailPacer = new Pacer(emailPerSecond);
         this.sms = sms;
         this.email = email;
         this.mongo = mongo;
@@ -81,19 +89,35 @@ public class Notifications {
                     OutboxMessage.class);
             return;
         }
-        deliver(messageId, message, 1);
+        deliver(messageId, message, 1, false, clock.instant());
         if (echo) {
             out.println("Outbox " + message.channel() + " to " + message.recipient() + " [" + message.orderNumber()
                     + "]: " + message.text());
         }
     }
 
-    /** Hands the message to its channel, if one is configured, and records what came of it. */
-    private void deliver(String messageId, Message message, int attempt) {
+    /**
+     * Hands the message to its channel, if one is configured, and records what came of it. When an earlier attempt
+     * may have gone through ({@code uncertain}), the provider is asked first and the message is not sent twice.
+     */
+    private void deliver(String messageId, Message message, int attempt, boolean uncertain, Instant createdAt) {
         Optional<Supplier<String>> channel = switch (message.channel()) {
-            case SMS -> sms.map(sender -> () -> sender.send(message.recipient(), message.text()));
+            case SMS ->
+                sms.map(sender -> () -> {
+                    if (uncertain) {
+                        Optional<String> accepted = sender.findAccepted(message.recipient(), message.text(), createdAt);
+                        if (accepted.isPresent()) {
+                            return accepted.get();
+                        }
+                    }
+                    smsPacer.acquire();
+                    return sender.send(message.recipient(), message.text());
+                });
             case EMAIL ->
-                email.map(sender -> () -> sender.send(message.recipient(), message.subject(), message.text()));
+                email.map(sender -> () -> {
+                    emailPacer.acquire();
+                    return sender.send(messageId, message.recipient(), message.subject(), message.text());
+                });
         };
         if (channel.isEmpty()) {
             return;
@@ -103,14 +127,26 @@ public class Notifications {
             outcome.set("status", "SENT").set("providerId", channel.get().get()).unset("nextAttemptAt");
         } catch (DeliveryFailure failure) {
             outcome.set("error", failure.getMessage());
+            if (failure.isUncertain()) {
+                outcome.set("uncertain", true);
+            }
+            failure.retryAfter().ifPresent(pause -> pacerFor(message.channel()).pauseFor(pause));
             if (failure.isTransient() && attempt < MAX_ATTEMPTS) {
+                Duration backoff = backoff(attempt);
+                Duration wait = failure.retryAfter()
+                        .filter(retryAfter -> retryAfter.compareTo(backoff) > 0)
+                        .orElse(backoff);
                 outcome.set("status", "RETRYING")
-                        .set("nextAttemptAt", clock.instant().plus(backoff(attempt)));
+                        .set("nextAttemptAt", clock.instant().plus(wait));
             } else {
                 outcome.set("status", "FAILED").unset("nextAttemptAt");
             }
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId)), outcome, OutboxMessage.class);
+    }
+
+    private Pacer pacerFor(Message.Channel channel) {
+        return channel == Message.Channel.SMS ? smsPacer : emailPacer;
     }
 
     /** Exponential backoff from 30 seconds, at most an hour, with ±20% jitter so that retries do not bunch up. */
@@ -143,7 +179,14 @@ public class Notifications {
             if (due == null) {
                 return tried;
             }
-            deliver(due.id(), due.message(), (due.attempts() == null ? 1 : due.attempts()) + 1);
+            // Still SENDING means the process died while the channel was being called: it may have gone through.
+            boolean uncertain = "SENDING".equals(due.status()) || Boolean.TRUE.equals(due.uncertain());
+            deliver(
+                    due.id(),
+                    due.message(),
+                    (due.attempts() == null ? 1 : due.attempts()) + 1,
+                    uncertain,
+                    due.createdAt());
             tried++;
         }
         return tried;
@@ -187,6 +230,7 @@ public class Notifications {
                 null,
                 null,
                 0,
+                null,
                 null));
     }
 

@@ -7,7 +7,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A message as rendered and what became of it: {@code OUTBOX} when no channel is configured for it, {@code SENT}
  * with the provider's id, {@code SENDING} while the channel is being called, {@code RETRYING} after a transient failure (until {@code nextAttemptAt}), {@code
- * FAILED} with the provider's answer, or {@code OPTED_OUT}.
+ * FAILED} with the provider's answer, or {@code OPTED_OUT}. {@code uncertain}: an attempt may have reached the
+ * provider without an answer coming back (or the process died during it), so before sending again the provider is
+ * asked whether it has the message.
  */
 @Document("outbox")
 public record OutboxMessage(
@@ -24,7 +26,8 @@ public record OutboxMessage(
         String error,
         String deliveryStatus,
         Integer attempts,
-        Instant nextAttemptAt) {
+        Instant nextAttemptAt,
+        Boolean uncertain) {
 
     Message message() {
         return new Message(channel, recipient, orderNumber, kind, subject, text);

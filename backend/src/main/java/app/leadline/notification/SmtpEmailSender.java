@@ -36,9 +36,12 @@ class SmtpEmailSender implements EmailSender {
     }
 
     @Override
-    public String send(String to, String subject, String text) {
-        MimeMessage message = mail.createMimeMessage();
+    public String send(String messageId, String to, String subject, String text) {
+        String id = "<" + messageId.replaceAll("[^A-Za-z0-9._-]", "-") + "@leadline>";
         try {
+            MimeMessage message = mail.createMimeMessage();
+            // Spring's sender keeps a Message-ID set before sending.
+            message.setHeader("Message-ID", id);
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(from);
             helper.setTo(to);

@@ -1,5 +1,6 @@
 package app.leadline.notification;
 
+import com.twilio.base.Page;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.HttpClient;
@@ -9,6 +10,10 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.hc.core5.http.Header;
 
 /** Sends SMS with the Twilio SDK, from a number or through a messaging service. */
 class TwilioSmsSender implements SmsSender {
@@ -16,11 +21,12 @@ class TwilioSmsSender implements SmsSender {
     private static final String TWILIO_API = "https://api.twilio.com";
 
     private final TwilioRestClient client;
+    private final SingleAttemptHttpClient http;
     private final TwilioSettings settings;
 
     TwilioSmsSender(TwilioSettings settings) {
         this.settings = settings;
-        HttpClient http = TWILIO_API.equals(settings.apiBaseUrl().toString())
+        this.http = TWILIO_API.equals(settings.apiBaseUrl().toString())
                 ? new SingleAttemptHttpClient()
                 : new RedirectingHttpClient(settings.apiBaseUrl().toString());
         this.client = new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
@@ -30,14 +36,41 @@ class TwilioSmsSender implements SmsSender {
 
     @Override
     public String send(String to, String text) {
+        http.lastAnswer.remove();
         try {
             return create(to, text);
-        } catch (ApiConnectionException e) {
-            throw new DeliveryFailure("Twilio could not be reached: " + e.getMessage(), true, e);
-        } catch (ApiException e) {
-            Integer status = e.getStatusCode();
+        } catch (ApiConnectionException | ApiException e) {
+            // Without an answer the request may still have reached Twilio, and Twilio may have taken the message.
+            Optional<Response> answer = Optional.ofNullable(http.lastAnswer.get());
+            Integer status = answer.map(Response::getStatusCode).orElse(null);
             boolean retry = status == null || status == 429 || status >= 500;
-            throw new DeliveryFailure(e.getMessage(), retry, e);
+            throw new DeliveryFailure(
+                    answer.isPresent() ? e.getMessage() : "No answer from Twilio: " + e.getMessage(),
+                    retry,
+                    answer.isEmpty(),
+                    answer.flatMap(SingleAttemptHttpClient::retryAfter).orElse(null),
+                    e);
+        } finally {
+            http.lastAnswer.remove();
+        }
+    }
+
+    /** Twilio's newest messages to the number, matched by text and creation time. */
+    @Override
+    public Optional<String> findAccepted(String to, String text, Instant since) {
+        try {
+            Page<Message> newest =
+                    Message.reader().setTo(new PhoneNumber(to)).setPageSize(50L).firstPage(client);
+            return newest.getRecords().stream()
+                    .filter(message -> text.equals(message.getBody()))
+                    .filter(message -> message.getDateCreated() == null
+                            || !message.getDateCreated().toInstant().isBefore(since.minusSeconds(60)))
+                    .map(Message::getSid)
+                    .findFirst();
+        } catch (ApiConnectionException e) {
+            throw new DeliveryFailure("Twilio could not be reached: " + e.getMessage(), true, true, null, e);
+        } catch (ApiException e) {
+            throw new DeliveryFailure("Twilio could not list messages: " + e.getMessage(), true, true, null, e);
         }
     }
 
@@ -71,6 +104,36 @@ class TwilioSmsSender implements SmsSender {
         @Override
         protected boolean shouldRetry(Response response, int[] retryCodes) {
             return false;
+        }
+
+        /** The last answer Twilio gave on this thread; none when the connection broke first. */
+        final ThreadLocal<Response> lastAnswer = new ThreadLocal<>();
+
+        @Override
+        public Response makeRequest(Request request) {
+            Response response = super.makeRequest(request);
+            lastAnswer.set(response);
+            return response;
+        }
+
+        /** The answer's {@code Retry-After}, in seconds, when Twilio sent one. */
+        static Optional<Duration> retryAfter(Response response) {
+            if (response.getHeaders() == null) {
+                return Optional.empty();
+            }
+            for (Header header : response.getHeaders()) {
+                if ("Retry-After".equalsIgnoreCase(header.getName())) {
+                    try {
+                        long seconds = Long.parseLong(header.getValue().trim());
+                        return seconds >= 0
+                                ? Optional.of(Duration.ofSeconds(Math.min(seconds, 3600)))
+                                : Optional.empty();
+                    } catch (NumberFormatException e) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.empty();
         }
     }
 

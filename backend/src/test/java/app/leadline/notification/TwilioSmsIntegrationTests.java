@@ -3,9 +3,12 @@ package app.leadline.notification;
 import static app.leadline.support.OrderInputs.anOrder;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +93,7 @@ class TwilioSmsIntegrationTests {
                                         .withHeader("Content-Type", "application/json")
                                         .withBody(
                                                 "{\"sid\": \"SM0000000000000000000000000000abcd\", \"status\": \"queued\", \"to\": \"+4520123456\"}")));
-        OrderInputs order = anOrder().customer("phone", "+4520123456");
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520123456");
 
         askForCodeBySms(clients.place(order));
 
@@ -117,7 +120,7 @@ class TwilioSmsIntegrationTests {
                                         .withHeader("Content-Type", "application/json")
                                         .withBody(
                                                 "{\"code\": 21211, \"message\": \"The 'To' number is not a valid phone number.\", \"status\": 400}")));
-        OrderInputs order = anOrder().customer("phone", "+4529999999");
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4529999999");
 
         askForCodeBySms(clients.place(order));
 
@@ -181,7 +184,7 @@ class TwilioSmsIntegrationTests {
     void signedStatusCallbacksMoveTheStatusForwardOnly() throws Exception {
         String sid = "SM00000000000000000000000000000b01";
         twilioAccepts(sid);
-        OrderInputs order = anOrder().customer("phone", "+4520111111");
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520111111");
         askForCodeBySms(clients.place(order));
 
         assertThat(status(sid, "sent", true)).isEqualTo(204);
@@ -197,7 +200,7 @@ class TwilioSmsIntegrationTests {
     void unsignedOrWronglySignedCallbacksAreRefused() throws Exception {
         String sid = "SM00000000000000000000000000000b02";
         twilioAccepts(sid);
-        OrderInputs order = anOrder().customer("phone", "+4520222222");
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520222222");
         askForCodeBySms(clients.place(order));
         java.util.Map<String, String> params = java.util.Map.of("MessageSid", sid, "MessageStatus", "failed");
 
@@ -219,7 +222,7 @@ class TwilioSmsIntegrationTests {
                         stop,
                         signature("http://localhost:8080/webhooks/twilio/inbound", stop)))
                 .isEqualTo(200);
-        OrderInputs order = anOrder().customer("phone", "+4520333333");
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520333333");
 
         askForCodeBySms(clients.place(order));
 
@@ -250,7 +253,7 @@ class TwilioSmsIntegrationTests {
                         .withStatus(201)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"sid\": \"SM00000000000000000000000000000c01\", \"status\": \"queued\"}")));
-        OrderInputs order = anOrder().customer("phone", "+4520444444");
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520444444");
         askForCodeBySms(clients.place(order));
         assertThat(codeMessage(order.number()).status()).isEqualTo("RETRYING");
         assertThat(codeMessage(order.number()).nextAttemptAt())
@@ -269,7 +272,7 @@ class TwilioSmsIntegrationTests {
     @Test
     void afterFiveServerErrorsAMessageFailsAndAnAgentCanSendItAgain() {
         TWILIO.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)));
-        OrderInputs order = anOrder().customer("phone", "+4520555555");
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520555555");
         askForCodeBySms(clients.place(order));
         java.time.Instant later = java.time.Instant.now();
         for (int i = 0; i < 6; i++) {
@@ -294,26 +297,60 @@ class TwilioSmsIntegrationTests {
         assertThat(codeMessage(order.number()).status()).isEqualTo("SENT");
     }
 
-    @Test
-    void aMessageCutOffByACrashBeforeTwilioWasCalledIsSentLater() {
-        twilioAccepts("SM00000000000000000000000000000d01");
-        // What a process that died between storing the message and calling Twilio leaves behind.
+    /** What a process that died while calling Twilio leaves behind: the message stored, still SENDING. */
+    private void cutOffByACrash(String id, String phone, String text) {
         java.time.Instant then = java.time.Instant.now().minus(java.time.Duration.ofMinutes(10));
         mongo.insert(new OutboxMessage(
-                "crashed:SMS",
+                id,
                 Message.Channel.SMS,
-                "+4520666666",
+                phone,
                 "T-CRASH",
                 "ETA_MOVED",
                 "subject",
-                "text",
+                text,
                 "SENDING",
                 then,
                 null,
                 null,
                 null,
                 0,
+                null,
                 null));
+    }
+
+    /** Twilio's list of the newest messages to a number, as its API returns it. */
+    private void twilioHas(String phone, String... bodiesAndSids) {
+        StringBuilder messages = new StringBuilder();
+        for (int i = 0; i < bodiesAndSids.length; i += 2) {
+            messages.append(i == 0 ? "" : ",")
+                    .append("{\"sid\": \"")
+                    .append(bodiesAndSids[i + 1])
+                    .append("\", \"to\": \"")
+                    .append(phone)
+                    .append("\", \"body\": \"")
+                    .append(bodiesAndSids[i])
+                    .append("\", \"status\": \"delivered\", \"date_created\": \"")
+                    .append(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+                                    .minusMinutes(9)))
+                    .append("\"}");
+        }
+        TWILIO.stubFor(get(urlPathEqualTo(MESSAGES))
+                .withQueryParam("To", equalTo(phone))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"messages\": [" + messages + "], \"end\": 0, \"first_page_uri\": \"" + MESSAGES
+                                + "?To=x&PageSize=50&Page=0\", \"next_page_uri\": null, \"page\": 0,"
+                                + " \"page_size\": 50, \"previous_page_uri\": null, \"start\": 0, \"uri\": \""
+                                + MESSAGES + "?To=x&PageSize=50&Page=0\"}")));
+    }
+
+    @Test
+    void aMessageCutOffByACrashBeforeTwilioTookItIsSentLater() {
+        twilioAccepts("SM00000000000000000000000000000d01");
+        twilioHas("+4520666666", "An older message", "SM00000000000000000000000000000d00");
+        cutOffByACrash("crashed:SMS", "+4520666666", "Your sofa is delayed.");
 
         notifications.retryDue(java.time.Instant.now());
         notifications.retryDue(java.time.Instant.now());
@@ -322,5 +359,62 @@ class TwilioSmsIntegrationTests {
         assertThat(sent.status()).isEqualTo("SENT");
         assertThat(sent.providerId()).isEqualTo("SM00000000000000000000000000000d01");
         TWILIO.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B4520666666")));
+    }
+
+    @Test
+    void aMessageTwilioTookJustBeforeTheProcessDiedIsNotSentAgain() {
+        twilioAccepts("SM00000000000000000000000000000d02");
+        // The customer got it: Twilio accepted it, and then the process died before recording that.
+        twilioHas("+4520777777", "Your sofa is delayed.", "SM00000000000000000000000000000d03");
+        cutOffByACrash("taken:SMS", "+4520777777", "Your sofa is delayed.");
+
+        notifications.retryDue(java.time.Instant.now());
+        notifications.retryDue(java.time.Instant.now().plus(java.time.Duration.ofHours(3)));
+
+        OutboxMessage sent = mongo.findById("taken:SMS", OutboxMessage.class);
+        assertThat(sent.status()).isEqualTo("SENT");
+        assertThat(sent.providerId()).isEqualTo("SM00000000000000000000000000000d03");
+        TWILIO.verify(0, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B4520777777")));
+    }
+
+    @Test
+    void anAnswerLostOnTheWayBackDoesNotMakeASecondMessage() {
+        // Twilio takes the message, but the connection breaks before its answer arrives.
+        TWILIO.stubFor(post(urlEqualTo(MESSAGES))
+                .willReturn(
+                        aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520888888");
+        askForCodeBySms(clients.place(order));
+        OutboxMessage uncertain = codeMessage(order.number());
+        assertThat(uncertain.status()).isEqualTo("RETRYING");
+        assertThat(uncertain.uncertain()).isTrue();
+        twilioHas("+4520888888", uncertain.text(), "SM00000000000000000000000000000d04");
+
+        notifications.retryDue(java.time.Instant.now().plus(java.time.Duration.ofHours(2)));
+
+        OutboxMessage sent = codeMessage(order.number());
+        assertThat(sent.status()).isEqualTo("SENT");
+        assertThat(sent.providerId()).isEqualTo("SM00000000000000000000000000000d04");
+        TWILIO.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheBackoffIsHonoured() {
+        TWILIO.stubFor(post(urlEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "600")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}")));
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520999999");
+        java.time.Instant asked = java.time.Instant.now();
+
+        askForCodeBySms(clients.place(order));
+
+        OutboxMessage waiting = codeMessage(order.number());
+        assertThat(waiting.status()).isEqualTo("RETRYING");
+        assertThat(waiting.nextAttemptAt()).isAfterOrEqualTo(asked.plusSeconds(600));
+        notifications.retryDue(asked.plusSeconds(300));
+        TWILIO.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
     }
 }
