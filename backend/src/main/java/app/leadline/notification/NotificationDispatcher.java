@@ -47,6 +47,7 @@ class NotificationDispatcher {
     private final TrackingLinks links;
     private final Clock clock;
     private final int minEtaShiftDays;
+    private final int batchSize;
     private final ExecutorService senders;
 
     NotificationDispatcher(
@@ -58,7 +59,9 @@ class NotificationDispatcher {
             TrackingLinks links,
             Clock clock,
             @Value("${leadline.notifications.min-eta-shift-days:1}") int minEtaShiftDays,
-            @Value("${leadline.notifications.senders:4}") int senders) {
+            @Value("${leadline.notifications.senders:4}") int senders,
+            @Value("${leadline.notifications.batch-size:500}") int batchSize) {
+        this.batchSize = batchSize;
         this.senders = Executors.newFixedThreadPool(Math.max(1, senders), runnable -> {
             Thread thread = new Thread(runnable, "message-sender");
             thread.setDaemon(true);
@@ -76,7 +79,7 @@ class NotificationDispatcher {
 
     @Scheduled(fixedDelayString = "${leadline.notifications.dispatch-interval:2s}")
     void dispatchDue() {
-        dispatch(200);
+        dispatch(batchSize);
     }
 
     /** Sends up to {@code limit} orders' due intents; returns how many intents were sent. */
@@ -89,9 +92,16 @@ class NotificationDispatcher {
      * one kind claimed together (two delays in a row, say) become one message.
      */
     int dispatch(int limit, Instant now) {
-        List<Order> due = orders.withUnsentNotifications(limit).stream()
-                .filter(order -> !quietHours.contains(now, order.customer().timeZone()))
-                .toList();
+        List<Order> due = new ArrayList<>();
+        for (Order order : orders.withUnsentNotifications(limit, now)) {
+            if (quietHours.contains(now, order.customer().timeZone())) {
+                // Held until the customer's morning: leased till then, so it does not come up again before.
+                Instant morning = quietHours.endAfter(now, order.customer().timeZone());
+                changes.apply(order.id(), current -> current.claimNotifications(now, Duration.between(now, morning)));
+            } else {
+                due.add(order);
+            }
+        }
         if (due.size() <= 1) {
             return due.stream().mapToInt(order -> dispatch(order, now)).sum();
         }

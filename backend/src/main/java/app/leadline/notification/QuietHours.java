@@ -24,6 +24,13 @@ class QuietHours {
         this.end = LocalTime.parse(parts[1].trim());
     }
 
+    /** When the quiet hours the customer is in at {@code now} end (the next {@code end} in their zone). */
+    Instant endAfter(Instant now, String timeZone) {
+        java.time.ZonedDateTime local = now.atZone(ZoneId.of(timeZone));
+        java.time.ZonedDateTime end = local.with(this.end);
+        return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
+    }
+
     boolean contains(Instant now, String timeZone) {
         LocalTime local;
         try {

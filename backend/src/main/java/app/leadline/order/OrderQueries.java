@@ -109,9 +109,18 @@ public class OrderQueries {
 
     /** Orders with notification intents not sent yet. */
     public List<Order> withUnsentNotifications(int limit) {
+        return withUnsentNotifications(limit, java.time.Instant.MAX);
+    }
+
+    /** Orders with intents nobody holds a lease on at {@code now}: what a dispatcher may claim. */
+    public List<Order> withUnsentNotifications(int limit, java.time.Instant now) {
+        Criteria claimable = Criteria.where("sentAt")
+                .is(null)
+                .orOperator(
+                        Criteria.where("leaseUntil").is(null),
+                        Criteria.where("leaseUntil").lte(now));
         return mongo.find(
-                Query.query(Criteria.where("notifications")
-                                .elemMatch(Criteria.where("sentAt").is(null)))
+                Query.query(Criteria.where("notifications").elemMatch(claimable))
                         .limit(limit),
                 Order.class);
     }

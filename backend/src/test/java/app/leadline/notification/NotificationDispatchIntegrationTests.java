@@ -162,9 +162,29 @@ class NotificationDispatchIntegrationTests {
 
         dispatcher.dispatch(500, lateEvening);
         assertThat(outboxFor(order.number())).isEmpty();
+        dispatcher.dispatch(500, lateEvening.plus(Duration.ofHours(7)));
+        assertThat(outboxFor(order.number())).isEmpty();
 
-        dispatcher.dispatch(500, NOON);
+        dispatcher.dispatch(500, lateEvening.plus(Duration.ofHours(10)));
         assertThat(outboxFor(order.number())).isNotEmpty();
+    }
+
+    @Test
+    void customersInTheirQuietHoursDoNotHoldUpOthers() {
+        OrderInputs sleeping = anOrder().customer("timeZone", "Australia/Sydney");
+        OrderInputs awake = anOrder().customer("timeZone", "Europe/Copenhagen");
+        clients.place(sleeping);
+        clients.place(awake);
+        Instant sydneyNight = NOON.atZone(java.time.ZoneId.of("Australia/Sydney"))
+                .withHour(23)
+                .toInstant();
+
+        for (int i = 0; i < 100 && outboxFor(awake.number()).isEmpty(); i++) {
+            dispatcher.dispatch(1, sydneyNight);
+        }
+
+        assertThat(outboxFor(awake.number())).isNotEmpty();
+        assertThat(outboxFor(sleeping.number())).isEmpty();
     }
 
     @Test
