@@ -105,6 +105,52 @@ test('an agent logs a delay once and the customer sees the new window and the re
   }
 });
 
+test('an admin sees the messages sent and every template rendered in the customers\' languages', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${app.baseUrl}/console`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('admin');
+    await page.locator('button[type="submit"]').click();
+    await page.getByText('Signed in as admin').waitFor();
+
+    // A customer asks for a one-time code: it goes out at once, whatever the hour.
+    const token = new URL(app.links[0]).pathname.split('/').pop();
+    const asked = await fetch(`${app.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($token: String!) { requestVerificationCode(input: { token: $token, channel: EMAIL }) { sentTo } }',
+        variables: { token },
+      }),
+    });
+    assert.ok((await asked.json()).data.requestVerificationCode.sentTo);
+
+    await page.getByRole('button', { name: 'Messages' }).click();
+    await page.getByRole('heading', { name: 'Messages to customers' }).waitFor();
+    // No SMS or e-mail provider in the embedded default: messages stay in the outbox, as rendered.
+    const code = page
+      .getByRole('list', { name: 'Messages to customers' })
+      .locator('li', { hasText: 'VERIFICATION_CODE' })
+      .first();
+    await code.waitFor();
+    assert.match(await code.textContent(), /EMAIL to .*@example\.com/);
+    assert.match(await code.textContent(), /Status: OUTBOX/);
+
+    const templates = page.getByRole('list', { name: 'Message templates' });
+    await templates.getByText('PAST_PROMISE').first().waitFor();
+    assert.match(await templates.textContent(), /Order SAMPLE-1042 will arrive later than promised/);
+    await page.getByLabel('Language').selectOption('de');
+    await templates.getByText('Bestellung SAMPLE-1042 kommt später als zugesagt').waitFor();
+    assert.match(await templates.textContent(), /SMS, [12] segment\(s\)/);
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the console API answers nothing without an agent token', async () => {
   const response = await fetch(`${app.baseUrl}/graphql`, {
     method: 'POST',

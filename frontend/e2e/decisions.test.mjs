@@ -139,3 +139,31 @@ describe('cancelling a late item', () => {
     }
   });
 });
+
+describe('choosing how messages arrive', () => {
+  test('in Danish: SMS off, e-mail kept, and the choice is there after a reload', async () => {
+    const { link, order } = await demoOrder('da');
+    const { page, close } = await open(link);
+    try {
+      const group = page.getByRole('group', { name: 'Beskeder om denne ordre' });
+      await group.waitFor();
+      const sms = group.getByRole('checkbox', { name: /^På SMS til / });
+      const email = group.getByRole('checkbox', { name: /^På e-mail til / });
+      assert.equal(await sms.isChecked(), true);
+      assert.equal(await email.isChecked(), true);
+
+      await sms.uncheck();
+      await group.getByText('Gemt.').waitFor();
+      assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+      await page.reload();
+      await page.getByRole('group', { name: 'Beskeder om denne ordre' }).waitFor();
+      assert.equal(await page.getByRole('checkbox', { name: /^På SMS til / }).isChecked(), false);
+      assert.equal(await page.getByRole('checkbox', { name: /^På e-mail til / }).isChecked(), true);
+      const stored = await trackOrder(app.baseUrl, link);
+      assert.equal(stored.number, order.number);
+    } finally {
+      await close();
+    }
+  });
+});

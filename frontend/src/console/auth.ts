@@ -84,6 +84,7 @@ export function currentAgent(): Agent | null {
   try {
     const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as {
       sub: string;
+      preferred_username?: string;
       roles?: string[];
       exp: number;
     };
@@ -91,7 +92,7 @@ export function currentAgent(): Agent | null {
       sessionStorage.removeItem(TOKEN);
       return null;
     }
-    return { name: claims.sub, roles: claims.roles ?? [], token };
+    return { name: claims.preferred_username ?? claims.sub, roles: claims.roles ?? [], token };
   } catch {
     sessionStorage.removeItem(TOKEN);
     return null;

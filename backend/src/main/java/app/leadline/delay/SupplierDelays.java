@@ -11,6 +11,8 @@ import app.leadline.platform.AuditLog;
 import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +27,7 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -45,6 +48,7 @@ public class SupplierDelays {
     private final MongoTemplate mongo;
     private final AuditLog audit;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     SupplierDelays(
             SupplierCatalog suppliers,
@@ -54,7 +58,15 @@ public class SupplierDelays {
             DelayJob job,
             MongoTemplate mongo,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
+        Gauge.builder(
+                        "leadline.delays.running",
+                        () -> mongo.count(
+                                Query.query(Criteria.where("state").is(DelayReport.State.RUNNING)), DelayReport.class))
+                .description("Delay cascades still running")
+                .register(meters);
         this.audit = audit;
         this.suppliers = suppliers;
         this.orders = orders;
@@ -145,6 +157,7 @@ public class SupplierDelays {
                                         : request.daysLate() + " days late",
                         "lines", String.valueOf(preview.lines())));
         job.startLogged(id);
+        meters.counter("leadline.delays.logged").increment();
         return new Logged(Optional.of(report), List.of());
     }
 

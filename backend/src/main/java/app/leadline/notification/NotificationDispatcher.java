@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ class NotificationDispatcher {
     private final int minEtaShiftDays;
     private final int batchSize;
     private final ExecutorService senders;
+    private final int senderCount;
 
     NotificationDispatcher(
             OrderQueries orders,
@@ -59,10 +61,11 @@ class NotificationDispatcher {
             TrackingLinks links,
             Clock clock,
             @Value("${leadline.notifications.min-eta-shift-days:1}") int minEtaShiftDays,
-            @Value("${leadline.notifications.senders:4}") int senders,
-            @Value("${leadline.notifications.batch-size:500}") int batchSize) {
+            @Value("${leadline.notifications.senders:8}") int senders,
+            @Value("${leadline.notifications.batch-size:1000}") int batchSize) {
         this.batchSize = batchSize;
-        this.senders = Executors.newFixedThreadPool(Math.max(1, senders), runnable -> {
+        this.senderCount = Math.max(1, senders);
+        this.senders = Executors.newFixedThreadPool(senderCount, runnable -> {
             Thread thread = new Thread(runnable, "message-sender");
             thread.setDaemon(true);
             return thread;
@@ -92,24 +95,26 @@ class NotificationDispatcher {
      * one kind claimed together (two delays in a row, say) become one message.
      */
     int dispatch(int limit, Instant now) {
-        List<Order> due = new ArrayList<>();
-        for (Order order : orders.withUnsentNotifications(limit, now)) {
+        // Orders are independent: several senders work through them while the query goes on reading, so sending
+        // does not stop between batches; the pacers keep each channel's rate.
+        Semaphore inFlight = new Semaphore(senderCount * 2);
+        List<Future<Integer>> sending = new ArrayList<>();
+        orders.forEachWithUnsentNotifications(limit, now, order -> {
             if (quietHours.contains(now, order.customer().timeZone())) {
                 // Held until the customer's morning: leased till then, so it does not come up again before.
                 Instant morning = quietHours.endAfter(now, order.customer().timeZone());
                 changes.apply(order.id(), current -> current.claimNotifications(now, Duration.between(now, morning)));
-            } else {
-                due.add(order);
+                return;
             }
-        }
-        if (due.size() <= 1) {
-            return due.stream().mapToInt(order -> dispatch(order, now)).sum();
-        }
-        // Orders are independent: several senders work through them; the pacers keep each channel's rate.
-        List<Future<Integer>> sending = new ArrayList<>();
-        for (Order order : due) {
-            sending.add(senders.submit(() -> dispatch(order, now)));
-        }
+            inFlight.acquireUninterruptibly();
+            sending.add(senders.submit(() -> {
+                try {
+                    return dispatch(order, now);
+                } finally {
+                    inFlight.release();
+                }
+            }));
+        });
         int sent = 0;
         for (Future<Integer> future : sending) {
             try {
@@ -118,7 +123,9 @@ class NotificationDispatcher {
                 Thread.currentThread().interrupt();
                 return sent;
             } catch (ExecutionException e) {
-                log.warn("Sending an order's messages failed: {}", e.getCause().toString());
+                log.warn(
+                        "Sending an order's messages failed: {}",
+                        e.getCause().getClass().getSimpleName());
             }
         }
         return sent;
@@ -127,8 +134,10 @@ class NotificationDispatcher {
     /** Claims, renders and sends one order's due intents; returns how many intents were sent. */
     private int dispatch(Order candidate, Instant now) {
         int sent = 0;
-        List<NotificationIntent> claimed = changes.apply(candidate.id(), order -> order.claimNotifications(now, LEASE))
-                .result();
+        OrderChanges.Changed<List<NotificationIntent>> claim =
+                changes.applyTo(candidate, order -> order.claimNotifications(now, LEASE));
+        List<NotificationIntent> claimed = claim.result();
+        Order current = claim.order();
         Map<String, List<NotificationIntent>> byKind = new LinkedHashMap<>();
         claimed.forEach(intent ->
                 byKind.computeIfAbsent(intent.kind(), kind -> new ArrayList<>()).add(intent));
@@ -142,17 +151,18 @@ class NotificationDispatcher {
                         notifications.sendOnce(first.id() + ":" + message.channel(), message);
                     }
                 }
-                changes.apply(candidate.id(), order -> {
-                    group.forEach(intent -> order.notificationSent(intent.id(), now));
-                    return null;
-                });
+                current = changes.applyTo(current, order -> {
+                            group.forEach(intent -> order.notificationSent(intent.id(), now));
+                            return null;
+                        })
+                        .order();
                 sent += group.size();
             } catch (RuntimeException e) {
                 log.warn(
                         "Intents {} of order {} not sent yet: {}",
                         group.stream().map(NotificationIntent::id).toList(),
                         candidate.number(),
-                        e.toString());
+                        e.getClass().getSimpleName());
             }
         }
         return sent;

@@ -1,5 +1,6 @@
 package app.leadline.notification;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public class Notifications {
 
     private final MongoTemplate mongo;
     private final MessageTemplates templates;
+    private final MeterRegistry meters;
     private final Clock clock;
     static final int MAX_ATTEMPTS = 5;
     static final Duration RETRY_LEASE = Duration.ofMinutes(2);
@@ -47,6 +49,7 @@ public class Notifications {
             MongoTemplate mongo,
             MessageTemplates templates,
             Clock clock,
+            MeterRegistry meters,
             Optional<SmsSender> sms,
             Optional<EmailSender> email,
             @Value("${leadline.notifications.echo:true}") boolean echo,
@@ -58,6 +61,7 @@ public class Notifications {
         this.email = email;
         this.mongo = mongo;
         this.templates = templates;
+        this.meters = meters;
         this.clock = clock;
         this.echo = echo;
     }
@@ -87,6 +91,7 @@ public class Notifications {
                     Query.query(Criteria.where("_id").is(messageId)),
                     Update.update("status", "OPTED_OUT"),
                     OutboxMessage.class);
+            count(message.channel(), "OPTED_OUT");
             return;
         }
         deliver(messageId, message, 1, false, clock.instant());
@@ -120,6 +125,7 @@ public class Notifications {
                 });
         };
         if (channel.isEmpty()) {
+            count(message.channel(), "OUTBOX");
             return;
         }
         Update outcome = new Update().set("attempts", attempt);
@@ -143,6 +149,16 @@ public class Notifications {
             }
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId)), outcome, OutboxMessage.class);
+        count(
+                message.channel(),
+                String.valueOf(outcome.getUpdateObject()
+                        .get("$set", org.bson.Document.class)
+                        .get("status")));
+    }
+
+    private void count(Message.Channel channel, String status) {
+        meters.counter("leadline.messages", "channel", channel.name(), "status", status)
+                .increment();
     }
 
     private Pacer pacerFor(Message.Channel channel) {

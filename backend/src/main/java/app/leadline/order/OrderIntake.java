@@ -10,6 +10,8 @@ import app.leadline.policy.SegmentPolicy;
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrderRef;
 import app.leadline.supplier.SupplierCatalog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class OrderIntake {
+
+    private final Counter placed;
 
     private static final String DEFAULT_ZONE = "Europe/Copenhagen";
     private static final Map<String, String> ZONE_BY_COUNTRY = Map.of(
@@ -63,7 +67,11 @@ public class OrderIntake {
             TrackingLinkProperties links,
             TrackingLinks trackingLinks,
             LeadlineProperties leadline,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
+        this.placed = Counter.builder("leadline.orders.placed")
+                .description("Orders handed over by the shop")
+                .register(meters);
         this.orders = orders;
         this.suppliers = suppliers;
         this.policies = policies;
@@ -144,6 +152,7 @@ public class OrderIntake {
             return new PlacedOrder(
                     orders.findByNumber(input.number()).orElseThrow(() -> raced), false, Optional.empty());
         }
+        placed.increment();
         return new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value())));
     }
 

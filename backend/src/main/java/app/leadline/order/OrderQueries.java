@@ -114,15 +114,24 @@ public class OrderQueries {
 
     /** Orders with intents nobody holds a lease on at {@code now}: what a dispatcher may claim. */
     public List<Order> withUnsentNotifications(int limit, java.time.Instant now) {
+        return mongo.find(claimable(limit, now), Order.class);
+    }
+
+    /** As {@link #withUnsentNotifications(int, java.time.Instant)}, handing each order over as it is read. */
+    public void forEachWithUnsentNotifications(
+            int limit, java.time.Instant now, java.util.function.Consumer<Order> action) {
+        try (java.util.stream.Stream<Order> found = mongo.stream(claimable(limit, now), Order.class)) {
+            found.forEach(action);
+        }
+    }
+
+    private static Query claimable(int limit, java.time.Instant now) {
         Criteria claimable = Criteria.where("sentAt")
                 .is(null)
                 .orOperator(
                         Criteria.where("leaseUntil").is(null),
                         Criteria.where("leaseUntil").lte(now));
-        return mongo.find(
-                Query.query(Criteria.where("notifications").elemMatch(claimable))
-                        .limit(limit),
-                Order.class);
+        return Query.query(Criteria.where("notifications").elemMatch(claimable)).limit(limit);
     }
 
     /** Orders with open refund requests. */

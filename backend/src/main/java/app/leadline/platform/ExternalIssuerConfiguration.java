@@ -14,7 +14,10 @@ class ExternalIssuerConfiguration {
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
         String issuer = properties.issuerUri().toString();
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+        NimbusJwtDecoder decoder = properties.jwkSetUri() == null
+                ? NimbusJwtDecoder.withIssuerLocation(issuer).build()
+                : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                        .build();
         decoder.setJwtValidator(SecurityConfiguration.tokenValidator(issuer, properties.audience()));
         return decoder;
     }

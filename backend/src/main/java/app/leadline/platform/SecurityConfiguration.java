@@ -2,6 +2,7 @@ package app.leadline.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,6 +12,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The API is an OAuth2 resource server: bearer JWTs checked for signature, issuer, audience and expiry. Who may
@@ -33,13 +36,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, @Value("${management.server.port:-1}") int managementPort)
+            throws Exception {
+        RequestMatcher onManagementPort = request -> managementPort > 0 && request.getLocalPort() == managementPort;
         http.securityMatcher("/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/graphql")
                         .permitAll()
                         .requestMatchers("/graphql")
                         .denyAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+                        .permitAll()
+                        // Metrics only on the management port, which stays inside the cluster.
+                        .requestMatchers(onManagementPort)
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .denyAll()
@@ -72,6 +80,12 @@ class SecurityConfiguration {
             List<GrantedAuthority> authorities = new ArrayList<>(scopes.convert(jwt));
             authorities.addAll(roles.convert(jwt));
             return authorities;
+        });
+        // Agents are named by their user name where the issuer gives one (Keycloak's subject is an opaque id).
+        converter.setJwtPrincipalConverter(jwt -> {
+            String name = jwt.getClaimAsString("preferred_username");
+            return new DefaultOAuth2AuthenticatedPrincipal(
+                    name == null || name.isBlank() ? jwt.getSubject() : name, jwt.getClaims(), List.of());
         });
         return converter;
     }

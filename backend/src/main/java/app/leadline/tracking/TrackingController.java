@@ -6,6 +6,8 @@ import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
 import app.leadline.platform.RequestRefused;
 import app.leadline.platform.UserError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,8 +24,13 @@ class TrackingController {
     private final OrderQueries orders;
     private final CustomerActions actions;
     private final TrackingRateLimiter rateLimiter;
+    private final Counter views;
 
-    TrackingController(OrderQueries orders, CustomerActions actions, TrackingRateLimiter rateLimiter) {
+    TrackingController(
+            OrderQueries orders, CustomerActions actions, TrackingRateLimiter rateLimiter, MeterRegistry meters) {
+        this.views = Counter.builder("leadline.tracking.views")
+                .description("Tracking pages opened with a working link")
+                .register(meters);
         this.orders = orders;
         this.actions = actions;
         this.rateLimiter = rateLimiter;
@@ -32,7 +39,12 @@ class TrackingController {
     @QueryMapping
     TrackedOrder trackOrder(@Argument String token, @ContextValue(name = ClientAddress.KEY) String client) {
         limit(client);
-        return orders.byTrackingToken(token).map(TrackedOrder::of).orElse(null);
+        return orders.byTrackingToken(token)
+                .map(order -> {
+                    views.increment();
+                    return TrackedOrder.of(order);
+                })
+                .orElse(null);
     }
 
     record ChooseDeliveryInput(String token, DeliveryPreference preference) {}

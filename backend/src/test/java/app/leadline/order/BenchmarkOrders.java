@@ -23,39 +23,7 @@ public final class BenchmarkOrders {
         for (int i = 0; i < count; i++) {
             TrackingToken token = TrackingToken.generate();
             tokens.add(token.value());
-            chunk.add(Order.place(
-                    "BENCH-" + i,
-                    new Customer(
-                            "Customer " + i,
-                            "c" + i + "@example.com",
-                            "+4520" + String.format("%06d", i % 1_000_000),
-                            "da",
-                            "Europe/Copenhagen",
-                            "B2C"),
-                    now.minus(Duration.ofHours(i % 200)),
-                    "DKK",
-                    new Destination("Nørregade " + (i % 90 + 1), "1165", "København", "DK"),
-                    new DeliveryChoice(DeliveryPreference.WAIT_FOR_ALL, "policy", now, DeliveryPreference.WAIT_FOR_ALL),
-                    new OrderPolicy("B2C", true, List.of(), BigDecimal.ZERO, false, null),
-                    List.of(
-                            line("L1", "CUSHION-LINEN", LineSource.STOCK, null, today.plusDays(2), LineStatus.RESERVED),
-                            line(
-                                    "L2",
-                                    "SOFA-OSLO-3",
-                                    LineSource.BACKORDER,
-                                    "PO-" + (i % 40),
-                                    today.plusDays(20 + i % 15),
-                                    LineStatus.AWAITING_SUPPLIER),
-                            line(
-                                    "L3",
-                                    "LAMP-RHEIN",
-                                    LineSource.DROPSHIP,
-                                    null,
-                                    today.plusDays(6),
-                                    LineStatus.AWAITING_SUPPLIER)),
-                    token,
-                    null,
-                    Duration.ofDays(180)));
+            chunk.add(threeLineOrder(i, token, now, today));
             if (chunk.size() == 1000) {
                 mongo.insertAll(chunk);
                 chunk.clear();
@@ -63,6 +31,64 @@ public final class BenchmarkOrders {
         }
         mongo.insertAll(chunk);
         return tokens;
+    }
+
+    /** Order {@code i} of the three-line kind: a cushion in stock, a backordered sofa, a dropshipped lamp. */
+    private static Order threeLineOrder(int i, TrackingToken token, Instant now, LocalDate today) {
+        return Order.place(
+                "BENCH-" + i,
+                new Customer(
+                        "Customer " + i,
+                        "c" + i + "@example.com",
+                        "+4520" + String.format("%06d", i % 1_000_000),
+                        "da",
+                        "Europe/Copenhagen",
+                        "B2C"),
+                now.minus(Duration.ofHours(i % 200)),
+                "DKK",
+                new Destination("Nørregade " + (i % 90 + 1), "1165", "København", "DK"),
+                new DeliveryChoice(DeliveryPreference.WAIT_FOR_ALL, "policy", now, DeliveryPreference.WAIT_FOR_ALL),
+                new OrderPolicy("B2C", true, List.of(), BigDecimal.ZERO, false, null),
+                List.of(
+                        line("L1", "CUSHION-LINEN", LineSource.STOCK, null, today.plusDays(2), LineStatus.RESERVED),
+                        line(
+                                "L2",
+                                "SOFA-OSLO-3",
+                                LineSource.BACKORDER,
+                                "PO-" + (i % 40),
+                                today.plusDays(20 + i % 15),
+                                LineStatus.AWAITING_SUPPLIER),
+                        line(
+                                "L3",
+                                "LAMP-RHEIN",
+                                LineSource.DROPSHIP,
+                                null,
+                                today.plusDays(6),
+                                LineStatus.AWAITING_SUPPLIER)),
+                token,
+                null,
+                Duration.ofDays(180));
+    }
+
+    /**
+     * Inserts {@code count} three-line orders, each with its confirmation queued for an SMS (e-mail turned off by
+     * the customer), every customer with a phone number of their own.
+     */
+    public static void insertWithConfirmations(MongoTemplate mongo, int count) {
+        List<Order> chunk = new ArrayList<>(1000);
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        for (int i = 0; i < count; i++) {
+            Order order = threeLineOrder(i, TrackingToken.generate(), now, today);
+            order.chooseMessageChannels(false, true);
+            order.confirmToCustomer(now);
+            chunk.add(order);
+            if (chunk.size() == 1000) {
+                mongo.insertAll(chunk);
+                chunk.clear();
+            }
+        }
+        mongo.insertAll(chunk);
     }
 
     /**

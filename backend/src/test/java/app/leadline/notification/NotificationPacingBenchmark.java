@@ -1,0 +1,156 @@
+package app.leadline.notification;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.order.BenchmarkOrders;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * 20,000 queued intents (order confirmations by SMS) dispatched through the real Twilio SDK against a local
+ * stand-in for Twilio's API, with the sender paced at 200 messages per second. Measured in the run: the rate
+ * sustained from the first message to the last against the configured limit (target ≥ 95%), duplicates (target
+ * none: every customer gets exactly one message), and the heap after collection at each quarter (target flat).
+ * The store is the embedded H2 file store, as the running application uses it.
+ */
+@Tag("bench")
+@SpringBootTest(
+        properties = {
+            "leadline.demo.enabled=false",
+            "leadline.notifications.echo=false",
+            "leadline.notifications.dispatch-interval=1h",
+            "leadline.notifications.retry-interval=1h",
+            "leadline.notifications.quiet-hours=00:00-00:00",
+            "leadline.notifications.sms-per-second=" + NotificationPacingBenchmark.LIMIT,
+            "leadline.twilio.account-sid=AC00000000000000000000000000000001",
+            "leadline.twilio.auth-token=bench-token",
+            "leadline.twilio.from=+4570000000"
+        })
+class NotificationPacingBenchmark {
+
+    static final int LIMIT = 200;
+    private static final int INTENTS = 20_000;
+
+    private static final Map<String, Integer> RECEIVED = new ConcurrentHashMap<>();
+    private static final long[] ARRIVALS = new long[INTENTS * 2];
+    private static final AtomicInteger ARRIVED = new AtomicInteger();
+    private static final WireMockServer TWILIO = new WireMockServer(
+            wireMockConfig().dynamicPort().disableRequestJournal().containerThreads(32));
+
+    static {
+        TWILIO.addMockServiceRequestListener((request, response) -> {
+            int index = ARRIVED.getAndIncrement();
+            if (index < ARRIVALS.length) {
+                ARRIVALS[index] = System.nanoTime();
+            }
+            for (String pair : request.getBodyAsString().split("&")) {
+                if (pair.startsWith("To=")) {
+                    RECEIVED.merge(URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8), 1, Integer::sum);
+                }
+            }
+        });
+        TWILIO.stubFor(post(urlPathMatching("/2010-04-01/Accounts/.*/Messages.json"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"SM00000000000000000000000000000b01\", \"status\": \"queued\"}")));
+        TWILIO.start();
+    }
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) throws IOException {
+        Path folder = Files.createTempDirectory("leadline-pacing-bench");
+        registry.add("leadline.store.backend", () -> System.getProperty("bench.store", "H2"));
+        registry.add("leadline.store.path", folder::toString);
+        registry.add("leadline.twilio.api-base-url", () -> "http://localhost:" + TWILIO.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        TWILIO.stop();
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    NotificationDispatcher dispatcher;
+
+    @Test
+    void twentyThousandIntentsAtTheSendersPace() throws Exception {
+        long loading = System.nanoTime();
+        BenchmarkOrders.insertWithConfirmations(mongo, INTENTS);
+        System.out.printf("Queued %,d intents in %.1f s%n", INTENTS, (System.nanoTime() - loading) / 1e9);
+
+        List<String> heap = new ArrayList<>();
+        int nextQuarter = INTENTS / 4;
+        long start = System.nanoTime();
+        int sent = 0;
+        int rounds = 0;
+        while (sent < INTENTS && rounds++ < 1000) {
+            sent += dispatcher.dispatch(1000);
+            if (sent >= nextQuarter) {
+                heap.add(String.format("%,d sent: %.0f MB", sent, usedHeapMegabytes()));
+                nextQuarter += INTENTS / 4;
+            }
+        }
+        double whole = (System.nanoTime() - start) / 1e9;
+
+        int arrived = ARRIVED.get();
+        long[] times = java.util.Arrays.copyOf(ARRIVALS, Math.min(arrived, ARRIVALS.length));
+        java.util.Arrays.sort(times);
+        double span = (times[times.length - 1] - times[0]) / 1e9;
+        double rate = (times.length - 1) / span;
+        long duplicates = RECEIVED.values().stream().filter(count -> count > 1).count();
+        String result = String.join(
+                System.lineSeparator(),
+                String.format(
+                        "Notification pacing, %,d intents, limit %d SMS/s per sender, through the Twilio SDK:",
+                        INTENTS, LIMIT),
+                String.format(
+                        "sent %,d SMS to %,d customers in %.1f s (first to last: %.1f s)",
+                        arrived, RECEIVED.size(), whole, span),
+                String.format(
+                        "sustained rate %.1f SMS/s = %.1f%% of the limit (target >= 95%%)", rate, 100 * rate / LIMIT),
+                String.format("customers messaged more than once: %d (target 0)", duplicates),
+                "heap after GC: " + String.join(", ", heap));
+        System.out.println(result);
+        Path results = Path.of("target", "bench-results");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("notification-pacing.txt"), result + System.lineSeparator());
+
+        assertThat(sent).isEqualTo(INTENTS);
+        assertThat(arrived).isEqualTo(INTENTS);
+        assertThat(RECEIVED).hasSize(INTENTS);
+        assertThat(duplicates).isZero();
+        assertThat(rate / LIMIT).as("share of the pacing limit sustained").isGreaterThanOrEqualTo(0.95);
+        assertThat(rate / LIMIT).as("never faster than the limit").isLessThanOrEqualTo(1.02);
+    }
+
+    private static double usedHeapMegabytes() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / 1024.0 / 1024.0;
+    }
+}
