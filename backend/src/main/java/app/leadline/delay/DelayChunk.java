@@ -4,9 +4,20 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A slice of a delay's work: the orders and lines it moves, and whether that is done. */
+/**
+ * A slice of a delay's work: the orders and lines it moves, whether that is done, and which instance works on it
+ * until when (its lease: when that runs out without the chunk done, the instance is taken for dead and any other
+ * takes the chunk over).
+ */
 @Document("delayChunks")
-record DelayChunk(@Id String id, String report, int seq, List<Target> targets, boolean done) {
+record DelayChunk(
+        @Id String id,
+        String report,
+        int seq,
+        List<Target> targets,
+        boolean done,
+        String owner,
+        java.time.Instant leaseUntil) {
 
     /** The lines of one order that the delay moves. */
     record Target(String orderId, List<String> lineIds) {}

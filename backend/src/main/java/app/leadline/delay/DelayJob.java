@@ -8,17 +8,21 @@ import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -28,17 +32,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs a delay's cascade chunk by chunk in the background. Each order changes in one atomic update that skips
- * lines this delay already moved, and a chunk is marked done only after all its orders; so a job interrupted at
- * any point — a crash, a shutdown — is resumed on the next start and moves every line exactly once.
+ * lines this delay already moved, and a chunk is marked done only after all its orders. Chunks are claimed with a
+ * lease stored with them, so any number of instances can work on one delay side by side, and a chunk whose
+ * instance died is taken over by another once its lease runs out (every instance sweeps for such work). A job
+ * interrupted at any point — a crash, a shutdown — thus finishes, and moves every line exactly once.
  */
 @Component
 class DelayJob implements SmartInitializingSingleton {
@@ -61,6 +69,12 @@ class DelayJob implements SmartInitializingSingleton {
     private final int workers;
     private final ExecutorService workerPool;
     private volatile boolean stopping;
+    /** Delays this instance is working on now. */
+    private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
+    /** Names this instance in the chunks it leases. */
+    private final String instance = UUID.randomUUID().toString();
+
+    private final Duration lease;
 
     DelayJob(
             MongoTemplate mongo,
@@ -71,7 +85,9 @@ class DelayJob implements SmartInitializingSingleton {
             Clock clock,
             @Value("${leadline.delays.chunk-size:500}") int chunkSize,
             @Value("${leadline.delays.autostart:true}") boolean autostart,
-            @Value("${leadline.delays.workers:2}") int workers) {
+            @Value("${leadline.delays.workers:2}") int workers,
+            @Value("${leadline.delays.chunk-lease:2m}") Duration lease) {
+        this.lease = lease;
         this.workers = Math.max(1, workers);
         this.workerPool = Executors.newFixedThreadPool(this.workers, runnable -> {
             Thread thread = new Thread(runnable, "delay-worker");
@@ -118,26 +134,45 @@ class DelayJob implements SmartInitializingSingleton {
     }
 
     void start(String reportId) {
+        if (!runningHere.add(reportId)) {
+            return;
+        }
         executor.submit(() -> {
             try {
                 run(reportId, Integer.MAX_VALUE);
             } catch (RuntimeException e) {
-                log.error("Delay {} stopped; it resumes on the next start", reportId, e);
+                log.error("Delay {} stopped; it resumes on the next sweep", reportId, e);
+            } finally {
+                runningHere.remove(reportId);
             }
         });
     }
 
-    /** Picks up the delays a previous run of the application left unfinished. */
+    /**
+     * Picks up delays left unfinished: at start (a previous run of this instance died) and every {@code
+     * leadline.delays.sweep-interval} (another instance died: its chunks' leases run out and this one takes them).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
         for (DelayReport report :
                 mongo.find(Query.query(Criteria.where("state").is(DelayReport.State.RUNNING)), DelayReport.class)) {
-            log.info(
-                    "Resuming delay {} ({} of {} orders done)",
-                    report.id(),
-                    report.processedOrders(),
-                    report.totalOrders());
-            start(report.id());
+            if (!runningHere.contains(report.id()) && hasClaimableChunk(report.id())) {
+                log.info(
+                        "Resuming delay {} ({} of {} orders done)",
+                        report.id(),
+                        report.processedOrders(),
+                        report.totalOrders());
+                start(report.id());
+            }
+        }
+    }
+
+    @Scheduled(
+            fixedDelayString = "${leadline.delays.sweep-interval:15s}",
+            initialDelayString = "${leadline.delays.sweep-interval:15s}")
+    void sweep() {
+        if (!stopping) {
+            resumeUnfinished();
         }
     }
 
@@ -148,18 +183,13 @@ class DelayJob implements SmartInitializingSingleton {
             return;
         }
         Map<String, PurchaseOrder> purchaseOrders = purchaseOrdersOf(report.scope());
-        List<DelayChunk> pending = mongo.find(
-                Query.query(Criteria.where("report").is(reportId).and("done").is(false))
-                        .with(Sort.by("seq")),
-                DelayChunk.class);
-        Queue<DelayChunk> queue = new ConcurrentLinkedQueue<>(pending.subList(0, Math.min(maxChunks, pending.size())));
-        // Chunks touch disjoint orders, so several can be worked at once.
-        int parallel = Math.max(1, Math.min(workers, queue.size()));
+        AtomicInteger budget = new AtomicInteger(maxChunks);
+        // Chunks touch disjoint orders, so several can be worked at once, here and on other instances.
         List<Future<?>> helpers = new ArrayList<>();
-        for (int i = 1; i < parallel; i++) {
-            helpers.add(workerPool.submit(() -> work(report, queue, purchaseOrders)));
+        for (int i = 1; i < workers; i++) {
+            helpers.add(workerPool.submit(() -> work(report, budget, purchaseOrders)));
         }
-        work(report, queue, purchaseOrders);
+        work(report, budget, purchaseOrders);
         for (Future<?> helper : helpers) {
             try {
                 helper.get();
@@ -168,32 +198,68 @@ class DelayJob implements SmartInitializingSingleton {
                 return;
             } catch (ExecutionException e) {
                 throw new IllegalStateException(
-                        "A delay chunk failed; the delay resumes on the next start", e.getCause());
+                        "A delay chunk failed; the delay resumes on the next sweep", e.getCause());
             }
         }
-        if (!stopping
-                && !mongo.exists(
-                        Query.query(Criteria.where("report")
-                                .is(reportId)
-                                .and("done")
-                                .is(false)),
-                        DelayChunk.class)) {
+        if (!stopping && !mongo.exists(undone(reportId), DelayChunk.class)) {
             finish(reportId);
         }
     }
 
-    private void work(DelayReport report, Queue<DelayChunk> queue, Map<String, PurchaseOrder> purchaseOrders) {
+    private void work(DelayReport report, AtomicInteger budget, Map<String, PurchaseOrder> purchaseOrders) {
         DelayChunk chunk;
-        while (!stopping && (chunk = queue.poll()) != null) {
+        while (!stopping && budget.getAndDecrement() > 0 && (chunk = claim(report.id())) != null) {
             int moved = process(report, chunk.targets(), purchaseOrders);
-            mongo.updateFirst(
-                    Query.query(Criteria.where("_id").is(chunk.id())), Update.update("done", true), DelayChunk.class);
-            // Progress counts whole chunks, so a chunk redone after a crash is not counted twice.
-            mongo.updateFirst(
-                    Query.query(Criteria.where("_id").is(report.id())),
-                    new Update().inc("processedOrders", chunk.targets().size()).inc("movedLines", moved),
-                    DelayReport.class);
+            boolean first = mongo.updateFirst(
+                                    Query.query(Criteria.where("_id")
+                                            .is(chunk.id())
+                                            .and("done")
+                                            .is(false)),
+                                    Update.update("done", true).unset("leaseUntil"),
+                                    DelayChunk.class)
+                            .getModifiedCount()
+                    > 0;
+            // Progress counts whole chunks, once: a chunk redone after a crash, or finished by two instances whose
+            // leases overlapped, is counted by whichever marked it done.
+            if (first) {
+                mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(report.id())),
+                        new Update()
+                                .inc("processedOrders", chunk.targets().size())
+                                .inc("movedLines", moved),
+                        DelayReport.class);
+            }
         }
+    }
+
+    private static Query undone(String reportId) {
+        return Query.query(Criteria.where("report").is(reportId).and("done").is(false));
+    }
+
+    private boolean hasClaimableChunk(String reportId) {
+        return mongo.exists(claimable(reportId, clock.instant()), DelayChunk.class)
+                || !mongo.exists(undone(reportId), DelayChunk.class);
+    }
+
+    private static Query claimable(String reportId, Instant now) {
+        return Query.query(Criteria.where("report")
+                        .is(reportId)
+                        .and("done")
+                        .is(false)
+                        .orOperator(
+                                Criteria.where("leaseUntil").is(null),
+                                Criteria.where("leaseUntil").lte(now)))
+                .with(Sort.by("seq"));
+    }
+
+    /** The next chunk nobody works on (or whose worker's lease ran out), leased to this instance. */
+    private DelayChunk claim(String reportId) {
+        Instant now = clock.instant();
+        return mongo.findAndModify(
+                claimable(reportId, now),
+                new Update().set("owner", instance).set("leaseUntil", now.plus(lease)),
+                FindAndModifyOptions.options().returnNew(true),
+                DelayChunk.class);
     }
 
     /**
@@ -221,7 +287,7 @@ class DelayJob implements SmartInitializingSingleton {
 
     private void finish(String reportId) {
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(reportId)),
+                Query.query(Criteria.where("_id").is(reportId).and("state").is(DelayReport.State.RUNNING)),
                 new Update()
                         .set("state", DelayReport.State.DONE)
                         .set("finishedAt", clock.instant())

@@ -133,7 +133,7 @@ public class SupplierDelays {
             return new Logged(Optional.empty(), List.of(inProgress()));
         }
         for (int seq = 0; seq < chunks.size(); seq++) {
-            mongo.insert(new DelayChunk(id + ":" + seq, id, seq, chunks.get(seq), false));
+            mongo.insert(new DelayChunk(id + ":" + seq, id, seq, chunks.get(seq), false, null, null));
         }
         // From now on, orders placed against these purchase orders are promised by the new date.
         for (PurchaseOrder po : plan.purchaseOrders()) {

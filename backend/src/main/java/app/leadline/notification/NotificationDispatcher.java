@@ -39,6 +39,8 @@ class NotificationDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
     static final Duration LEASE = Duration.ofMinutes(1);
+    /** Orders claimed, and later recorded as sent, together in one write. */
+    static final int CHUNK = 100;
 
     private final OrderQueries orders;
     private final OrderChanges changes;
@@ -96,25 +98,20 @@ class NotificationDispatcher {
      */
     int dispatch(int limit, Instant now) {
         // Orders are independent: several senders work through them while the query goes on reading, so sending
-        // does not stop between batches; the pacers keep each channel's rate.
+        // does not stop between chunks; the pacers keep each channel's rate.
         Semaphore inFlight = new Semaphore(senderCount * 2);
         List<Future<Integer>> sending = new ArrayList<>();
+        List<Order> chunk = new ArrayList<>(CHUNK);
         orders.forEachWithUnsentNotifications(limit, now, order -> {
-            if (quietHours.contains(now, order.customer().timeZone())) {
-                // Held until the customer's morning: leased till then, so it does not come up again before.
-                Instant morning = quietHours.endAfter(now, order.customer().timeZone());
-                changes.apply(order.id(), current -> current.claimNotifications(now, Duration.between(now, morning)));
-                return;
+            chunk.add(order);
+            if (chunk.size() == CHUNK) {
+                sending.addAll(start(List.copyOf(chunk), now, inFlight));
+                chunk.clear();
             }
-            inFlight.acquireUninterruptibly();
-            sending.add(senders.submit(() -> {
-                try {
-                    return dispatch(order, now);
-                } finally {
-                    inFlight.release();
-                }
-            }));
         });
+        if (!chunk.isEmpty()) {
+            sending.addAll(start(List.copyOf(chunk), now, inFlight));
+        }
         int sent = 0;
         for (Future<Integer> future : sending) {
             try {
@@ -131,13 +128,50 @@ class NotificationDispatcher {
         return sent;
     }
 
-    /** Claims, renders and sends one order's due intents; returns how many intents were sent. */
-    private int dispatch(Order candidate, Instant now) {
-        int sent = 0;
-        OrderChanges.Changed<List<NotificationIntent>> claim =
-                changes.applyTo(candidate, order -> order.claimNotifications(now, LEASE));
-        List<NotificationIntent> claimed = claim.result();
-        Order current = claim.order();
+    /**
+     * Claims a chunk of orders' due intents in one write (orders whose customer is in their quiet hours are leased
+     * until the customer's morning instead, so they do not come up again before), hands each order's messages to
+     * the senders, and when the last of them is done records the chunk's intents as sent, again in one write. A
+     * crash in between leaves the leases to run out; the messages are then sent again under the same ids, which
+     * the outbox refuses to send twice.
+     */
+    private List<Future<Integer>> start(List<Order> chunk, Instant now, Semaphore inFlight) {
+        Map<String, Order> byId = new LinkedHashMap<>();
+        chunk.forEach(order -> byId.put(order.id(), order));
+        Map<String, List<NotificationIntent>> claimed = changes.applyToAll(byId.keySet(), order -> {
+            String zone = order.customer().timeZone();
+            if (quietHours.contains(now, zone)) {
+                order.claimNotifications(now, Duration.between(now, quietHours.endAfter(now, zone)));
+                return List.<NotificationIntent>of();
+            }
+            return order.claimNotifications(now, LEASE);
+        });
+        claimed.values().removeIf(List::isEmpty);
+        Map<String, List<String>> done = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger remaining =
+                new java.util.concurrent.atomic.AtomicInteger(claimed.size());
+        List<Future<Integer>> sending = new ArrayList<>();
+        claimed.forEach((orderId, intents) -> {
+            inFlight.acquireUninterruptibly();
+            sending.add(senders.submit(() -> {
+                try {
+                    List<String> handled = send(byId.get(orderId), intents);
+                    done.put(orderId, handled);
+                    return handled.size();
+                } finally {
+                    inFlight.release();
+                    if (remaining.decrementAndGet() == 0) {
+                        recordSent(done, now);
+                    }
+                }
+            }));
+        });
+        return sending;
+    }
+
+    /** Renders and sends one order's claimed intents; returns the ids of those handled (sent, or not worth it). */
+    private List<String> send(Order order, List<NotificationIntent> claimed) {
+        List<String> handled = new ArrayList<>();
         Map<String, List<NotificationIntent>> byKind = new LinkedHashMap<>();
         claimed.forEach(intent ->
                 byKind.computeIfAbsent(intent.kind(), kind -> new ArrayList<>()).add(intent));
@@ -146,26 +180,37 @@ class NotificationDispatcher {
                 NotificationIntent first = group.get(0);
                 Map<String, String> details = merged(group);
                 if (worthTelling(first.kind(), details)) {
-                    for (Message message :
-                            templates.render(candidate, first.kind(), details, links.linkOf(candidate))) {
+                    for (Message message : templates.render(order, first.kind(), details, links.linkOf(order))) {
                         notifications.sendOnce(first.id() + ":" + message.channel(), message);
                     }
                 }
-                current = changes.applyTo(current, order -> {
-                            group.forEach(intent -> order.notificationSent(intent.id(), now));
-                            return null;
-                        })
-                        .order();
-                sent += group.size();
+                group.forEach(intent -> handled.add(intent.id()));
             } catch (RuntimeException e) {
                 log.warn(
                         "Intents {} of order {} not sent yet: {}",
                         group.stream().map(NotificationIntent::id).toList(),
-                        candidate.number(),
+                        order.number(),
                         e.getClass().getSimpleName());
             }
         }
-        return sent;
+        return handled;
+    }
+
+    private void recordSent(Map<String, List<String>> handled, Instant now) {
+        handled.values().removeIf(List::isEmpty);
+        if (handled.isEmpty()) {
+            return;
+        }
+        try {
+            changes.applyToAll(handled.keySet(), order -> {
+                handled.get(order.id()).forEach(intent -> order.notificationSent(intent, now));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Sent intents not recorded yet (their leases run out): {}",
+                    e.getClass().getSimpleName());
+        }
     }
 
     /** On shutdown the sends in hand finish; what is left keeps its lease and is picked up after it runs out. */

@@ -49,24 +49,6 @@ public class OrderChanges {
     }
 
     /**
-     * As {@link #apply}, starting from a state of the order the caller has just read, which saves reading it
-     * again; when it is no longer current the change is redone from a fresh read.
-     */
-    public <T> Changed<T> applyTo(Order known, Function<Order, T> change) {
-        T result = change.apply(known);
-        Changed<T> changed;
-        try {
-            changed = new Changed<>(result, orders.save(known));
-        } catch (OptimisticLockingFailureException conflict) {
-            return apply(known.id(), change);
-        }
-        if (!changed.order().pendingPayments().isEmpty()) {
-            payments.send(changed.order(), this);
-        }
-        return changed;
-    }
-
-    /**
      * The same change to many orders at once: one read, one bulk write of versioned replaces. Orders someone else
      * changed in between are redone one by one through {@link #apply}, so the change must be idempotent (applying it
      * twice does what applying it once does).

@@ -109,7 +109,11 @@ public class OrderQueries {
 
     /** Orders with notification intents not sent yet. */
     public List<Order> withUnsentNotifications(int limit) {
-        return withUnsentNotifications(limit, java.time.Instant.MAX);
+        return mongo.find(
+                Query.query(Criteria.where("notifications")
+                                .elemMatch(Criteria.where("sentAt").is(null)))
+                        .limit(limit),
+                Order.class);
     }
 
     /** Orders with intents nobody holds a lease on at {@code now}: what a dispatcher may claim. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +20,10 @@ class ClientAddress implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        String address = Optional.ofNullable(request.getRemoteAddress())
+        InetSocketAddress remote = request instanceof WebSocketGraphQlRequest socket
+                ? socket.getSessionInfo().getRemoteAddress()
+                : request.getRemoteAddress();
+        String address = Optional.ofNullable(remote)
                 .map(InetSocketAddress::getAddress)
                 .map(java.net.InetAddress::getHostAddress)
                 .orElse("unknown");

@@ -2,12 +2,14 @@ package app.leadline.tracking;
 
 import app.leadline.notification.Message;
 import app.leadline.order.DeliveryPreference;
+import app.leadline.order.OrderChangeFeed;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
 import app.leadline.platform.RequestRefused;
 import app.leadline.platform.UserError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,7 +17,11 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The customer's queries and requests behind a tracking link, all rate-limited per client. */
 @Controller
@@ -25,9 +31,15 @@ class TrackingController {
     private final CustomerActions actions;
     private final TrackingRateLimiter rateLimiter;
     private final Counter views;
+    private final OrderChangeFeed feed;
 
     TrackingController(
-            OrderQueries orders, CustomerActions actions, TrackingRateLimiter rateLimiter, MeterRegistry meters) {
+            OrderQueries orders,
+            CustomerActions actions,
+            TrackingRateLimiter rateLimiter,
+            OrderChangeFeed feed,
+            MeterRegistry meters) {
+        this.feed = feed;
         this.views = Counter.builder("leadline.tracking.views")
                 .description("Tracking pages opened with a working link")
                 .register(meters);
@@ -45,6 +57,21 @@ class TrackingController {
                     return TrackedOrder.of(order);
                 })
                 .orElse(null);
+    }
+
+    /** The order now, then again each time it changes; nothing for a token that opens no order. */
+    @SubscriptionMapping
+    Flux<TrackedOrder> trackedOrder(@Argument String token, @ContextValue(name = ClientAddress.KEY) String client) {
+        limit(client);
+        return orders.byTrackingToken(token)
+                .map(order -> Flux.concat(
+                                Flux.just(order.id()),
+                                feed.changes().filter(order.id()::equals).sample(Duration.ofMillis(250)))
+                        .concatMap(id -> Mono.fromCallable(() -> orders.byTrackingToken(token))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .flatMap(Mono::justOrEmpty))
+                        .map(TrackedOrder::of))
+                .orElseGet(Flux::empty);
     }
 
     record ChooseDeliveryInput(String token, DeliveryPreference preference) {}
