@@ -18,6 +18,16 @@ after(async () => {
   await app?.stop();
 });
 
+/** Signs in through the authorization server's form and comes back to the console. */
+async function signIn(page, user) {
+  await page.goto(`${app.baseUrl}/console`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('input[name="username"]').fill(user);
+  await page.locator('input[name="password"]').fill(user);
+  await page.locator('button[type="submit"]').click();
+  await page.getByText(`Signed in as ${user}`).waitFor();
+}
+
 async function sofaOrder() {
   for (const link of app.links) {
     const order = await trackOrder(app.baseUrl, link);
@@ -31,18 +41,17 @@ async function sofaOrder() {
 
 test('an agent logs a delay once and the customer sees the new window and the reason', async () => {
   const { link, sofa, orderNumber } = await sofaOrder();
+  // The customer has their page open while the agent works: it follows the order by itself.
+  const customer = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 900 } });
+  const customerPage = await customer.newPage();
+  await customerPage.goto(link);
+  await customerPage.locator('li[data-sku="SOFA-OSLO-3"]').waitFor();
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   try {
-    // Without signing in, the console shows nothing but the way in.
-    await page.goto(`${app.baseUrl}/console`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-
-    // The authorization server's sign-in form, then back to the console with a token.
-    await page.locator('input[name="username"]').fill('agent');
-    await page.locator('input[name="password"]').fill('agent');
-    await page.locator('button[type="submit"]').click();
-    await page.getByText('Signed in as agent').waitFor();
+    // Without signing in, the console shows nothing but the way in: the authorization server's sign-in form,
+    // then back to the console with a token.
+    await signIn(page, 'agent');
     assert.equal(new URL(page.url()).pathname, '/console');
 
     await page.getByRole('heading', { name: 'Log a supplier delay' }).waitFor();
@@ -75,6 +84,20 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await page.getByRole('button', { name: new RegExp(`^${orderNumber} — `) }).click();
     await page.getByText('Note: Factory called, new date confirmed', { exact: false }).waitFor();
 
+    // The customer changes their mind on their own page; the agent's open order shows it by itself.
+    const token = new URL(link).pathname.split('/').pop();
+    const chosen = await fetch(`${app.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          'mutation($token: String!) { chooseDelivery(input: { token: $token, preference: SHIP_AS_AVAILABLE }) { errors { code } } }',
+        variables: { token },
+      }),
+    });
+    assert.deepEqual((await chosen.json()).data.chooseDelivery.errors, []);
+    await page.locator('.order-detail').getByText('CHOICE_MADE', { exact: false }).waitFor();
+
     // Goods arrive for the delayed purchase order: its lines become ready.
     await page.getByRole('button', { name: 'Goods received' }).click();
     await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-NS-2041');
@@ -87,10 +110,8 @@ test('an agent logs a delay once and the customer sees the new window and the re
   const moved = (await trackOrder(app.baseUrl, link)).lines.find((line) => line.sku === 'SOFA-OSLO-3');
   assert.ok(moved.eta.latest > sofa.eta.latest, `the sofa moved from ${sofa.eta.latest} to ${moved.eta.latest}`);
 
-  const customer = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 900 } });
-  const customerPage = await customer.newPage();
   try {
-    await customerPage.goto(link);
+    // No reload: the page took the change from the live update.
     const item = customerPage.locator('li[data-sku="SOFA-OSLO-3"]');
     await item.getByText('Later than first promised', { exact: false }).waitFor();
     const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', timeZone: 'UTC' }).format(new Date(`${moved.eta.latest}T00:00:00Z`));
@@ -109,12 +130,7 @@ test('an admin sees the messages sent and every template rendered in the custome
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   try {
-    await page.goto(`${app.baseUrl}/console`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('input[name="username"]').fill('admin');
-    await page.locator('input[name="password"]').fill('admin');
-    await page.locator('button[type="submit"]').click();
-    await page.getByText('Signed in as admin').waitFor();
+    await signIn(page, 'admin');
 
     // A customer asks for a one-time code: it goes out at once, whatever the hour.
     const token = new URL(app.links[0]).pathname.split('/').pop();

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { OrderFilter, ReissueLinkMutation, SearchOrdersQuery } from '../generated/graphql';
+import type { AgentOrderQuery, OrderFilter, ReissueLinkMutation, SearchOrdersQuery } from '../generated/graphql';
 import { graphql } from '../graphql';
 import CONSOLE from './console.graphql?raw';
 import { ct } from './messages';
+import { useOrderChanges } from './useOrderChanges';
 
 type Found = SearchOrdersQuery['searchOrders']['orders'][number];
 
@@ -24,6 +25,19 @@ export function OrdersPanel({ token }: { token: string }) {
         setMore(data.searchOrders.hasNextPage);
       },
     );
+
+  // Orders on screen follow their changes, whoever makes them.
+  useOrderChanges(token, (orderNumber) => {
+    if (!found?.some((order) => order.number === orderNumber)) {
+      return;
+    }
+    graphql<AgentOrderQuery, object>(CONSOLE, { number: orderNumber }, 'AgentOrder', token).then((data) => {
+      const fresh = data.agentOrder;
+      if (fresh) {
+        setFound((previous) => previous?.map((order) => (order.number === fresh.number ? fresh : order)) ?? null);
+      }
+    });
+  });
 
   const reissue = (orderNumber: string) =>
     graphql<ReissueLinkMutation, object>(CONSOLE, { orderNumber }, 'ReissueLink', token).then((data) =>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DecideRefundMutation, RefundQueueQuery } from '../generated/graphql';
 import { graphql } from '../graphql';
 import CONSOLE from './console.graphql?raw';
 import { ct } from './messages';
+import { useOrderChanges } from './useOrderChanges';
 
 /** Open refund requests, oldest first: approve (refunds through the payment provider) or reject, with a reason. */
 export function RefundsPanel({ token }: { token: string }) {
@@ -17,6 +18,19 @@ export function RefundsPanel({ token }: { token: string }) {
   useEffect(() => {
     load();
   }, [load]);
+
+  // A customer asking for a refund (or another agent deciding one) shows by itself: at most one reload a second,
+  // however many orders change (a delay moves thousands).
+  const reloading = useRef<number | null>(null);
+  useOrderChanges(token, () => {
+    if (reloading.current === null) {
+      reloading.current = window.setTimeout(() => {
+        reloading.current = null;
+        load();
+      }, 1000);
+    }
+  });
+  useEffect(() => () => window.clearTimeout(reloading.current ?? undefined), []);
 
   const decide = (orderNumber: string, refundId: string, approve: boolean) =>
     graphql<DecideRefundMutation, object>(

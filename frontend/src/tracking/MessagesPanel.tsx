@@ -12,10 +12,14 @@ type Props = {
 /** How messages about the order reach the customer: e-mail, SMS, both or neither. */
 export function MessagesPanel({ order, token, t, onChange }: Props) {
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  // What the customer just ticked shows at once, while it is being saved.
+  const [pending, setPending] = useState<{ email: boolean; sms: boolean } | null>(null);
   const { contact } = order;
+  const shown = pending ?? { email: contact.emailMessages, sms: contact.smsMessages };
 
   const choose = (email: boolean, sms: boolean) => {
     setStatus('saving');
+    setPending({ email, sms });
     chooseMessageChannels(token, email, sms)
       .then((outcome) => {
         if ('order' in outcome) {
@@ -25,18 +29,19 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
           setStatus('failed');
         }
       })
-      .catch(() => setStatus('failed'));
+      .catch(() => setStatus('failed'))
+      .finally(() => setPending(null));
   };
 
   return (
-    <fieldset className="messages" disabled={status === 'saving'}>
+    <fieldset className="messages">
       <legend>{t('messages.title')}</legend>
       <p>{t('messages.intro')}</p>
       <label className="option">
         <input
           type="checkbox"
-          checked={contact.emailMessages}
-          onChange={(event) => choose(event.target.checked, contact.smsMessages)}
+          checked={shown.email}
+          onChange={(event) => choose(event.target.checked, shown.sms)}
         />
         <span>{t('messages.email', { email: contact.email })}</span>
       </label>
@@ -44,8 +49,8 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
         <label className="option">
           <input
             type="checkbox"
-            checked={contact.smsMessages}
-            onChange={(event) => choose(contact.emailMessages, event.target.checked)}
+            checked={shown.sms}
+            onChange={(event) => choose(shown.email, event.target.checked)}
           />
           <span>{t('messages.sms', { phone: contact.phone })}</span>
         </label>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { pickLanguage, translator } from '../i18n/i18n';
 import type { Language } from '../i18n/messages';
 import { Shell } from '../Shell';
-import { trackOrder, type CustomerOrder } from './api';
+import { followOrder, trackOrder, type CustomerOrder } from './api';
 import { OrderView } from './OrderView';
 
 type State =
@@ -24,6 +24,15 @@ export function TrackingPage({ token }: { token: string }) {
   }, [token]);
 
   useEffect(load, [load]);
+
+  // Live: when the shop or an agent changes the order (a delay, goods received, a shipment), the page follows.
+  const found = state.kind === 'found';
+  useEffect(() => {
+    if (!found) {
+      return undefined;
+    }
+    return followOrder(token, (order) => setState({ kind: 'found', order }));
+  }, [found, token]);
 
   const language =
     chosen ?? pickLanguage(state.kind === 'found' ? state.order.locale : null, ...navigator.languages);

@@ -11,9 +11,11 @@ import type {
   RequestVerificationCodeMutationVariables,
   TrackOrderQuery,
   TrackOrderQueryVariables,
+  TrackedOrderSubscription,
   VerificationChannel,
 } from '../generated/graphql';
 import { graphql } from '../graphql';
+import { follow } from '../liveUpdates';
 import DECISIONS from './decisions.graphql?raw';
 import TRACK_ORDER from './trackOrder.graphql?raw';
 
@@ -29,6 +31,15 @@ export type Outcome = { order: CustomerOrder } | { errors: UserError[] };
 export async function trackOrder(token: string): Promise<CustomerOrder | null> {
   const data = await graphql<TrackOrderQuery, TrackOrderQueryVariables>(DOCUMENT, { token }, 'TrackOrder');
   return data.trackOrder;
+}
+
+/** The order again each time it changes, whoever changed it; returns the function that stops following. */
+export function followOrder(token: string, onChange: (order: CustomerOrder) => void): () => void {
+  return follow<TrackedOrderSubscription>(DOCUMENT, { token }, 'TrackedOrder', (data) => {
+    if (data.trackedOrder) {
+      onChange(data.trackedOrder);
+    }
+  });
 }
 
 export async function chooseDelivery(token: string, preference: DeliveryPreference): Promise<Outcome> {

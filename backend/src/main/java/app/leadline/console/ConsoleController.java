@@ -3,6 +3,7 @@ package app.leadline.console;
 import app.leadline.notification.Notifications;
 import app.leadline.notification.OutboxMessage;
 import app.leadline.order.Order;
+import app.leadline.order.OrderChangeFeed;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
 import app.leadline.order.RefundRequest;
@@ -23,9 +24,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The console's GraphQL entry: agents' orders and actions, the outbox, admins' segment policies. */
 @Controller
@@ -37,8 +46,18 @@ class ConsoleController {
     private final Notifications notifications;
     private final PolicyCatalog policies;
     private final AuditLog audit;
+    private final OrderChangeFeed feed;
+    private final OrderQueries orders;
 
-    ConsoleController(AgentDesk desk, Notifications notifications, PolicyCatalog policies, AuditLog audit) {
+    ConsoleController(
+            AgentDesk desk,
+            Notifications notifications,
+            PolicyCatalog policies,
+            AuditLog audit,
+            OrderChangeFeed feed,
+            OrderQueries orders) {
+        this.feed = feed;
+        this.orders = orders;
         this.audit = audit;
         this.desk = desk;
         this.notifications = notifications;
@@ -212,6 +231,24 @@ class ConsoleController {
                         false,
                         List.of(new UserError(
                                 "NOT_RESENDABLE", "input.id", "Only failed messages can be sent again.")));
+    }
+
+    /**
+     * The numbers of orders as they change, for an agent signed in on the socket: the console refreshes what it
+     * shows of them.
+     */
+    @SubscriptionMapping
+    Flux<String> orderChanges(@ContextValue(name = AgentSockets.AGENT, required = false) Authentication agent) {
+        if (agent == null) {
+            throw new AuthenticationCredentialsNotFoundException("Sign in on the socket first");
+        }
+        if (agent.getAuthorities().stream().noneMatch(role -> "ROLE_AGENT".equals(role.getAuthority()))) {
+            throw new AccessDeniedException("Agents only");
+        }
+        return feed.changes()
+                .concatMap(id -> Mono.fromCallable(() -> orders.numberOf(id))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(Mono::justOrEmpty));
     }
 
     @QueryMapping

@@ -107,6 +107,14 @@ public class OrderQueries {
         return mongo.find(query, Order.class);
     }
 
+    /** The shop's number of the order with this id. */
+    public Optional<String> numberOf(String orderId) {
+        Query query = Query.query(Criteria.where("_id").is(orderId));
+        query.fields().include("number");
+        return Optional.ofNullable(mongo.findOne(query, org.bson.Document.class, "orders"))
+                .map(order -> order.getString("number"));
+    }
+
     /** Orders with notification intents not sent yet. */
     public List<Order> withUnsentNotifications(int limit) {
         return mongo.find(

@@ -2,10 +2,10 @@ package app.leadline.platform;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -36,9 +36,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain apiSecurity(HttpSecurity http, @Value("${management.server.port:-1}") int managementPort)
-            throws Exception {
-        RequestMatcher onManagementPort = request -> managementPort > 0 && request.getLocalPort() == managementPort;
+    SecurityFilterChain apiSecurity(HttpSecurity http, Environment environment) throws Exception {
+        // The management port as bound (set only when it is a port of its own, possibly chosen at random).
+        RequestMatcher onManagementPort = request -> {
+            Integer managementPort = environment.getProperty("local.management.port", Integer.class);
+            return managementPort != null && managementPort > 0 && request.getLocalPort() == managementPort;
+        };
         http.securityMatcher("/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/graphql")
                         .permitAll()

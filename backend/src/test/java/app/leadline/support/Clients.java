@@ -124,6 +124,11 @@ public class Clients {
 
     /** A signed-in agent (roles AGENT, and ADMIN if asked), as the authorization server would issue it. */
     public HttpGraphQlTester agent(String name, String... roles) {
+        return withToken(agentToken(name, roles));
+    }
+
+    /** The access token of {@link #agent}. */
+    public String agentToken(String name, String... roles) {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(name)
@@ -132,9 +137,9 @@ public class Clients {
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(600))
                 .build();
-        return withToken(new NimbusJwtEncoder(keys)
+        return new NimbusJwtEncoder(keys)
                 .encode(JwtEncoderParameters.from(claims))
-                .getTokenValue());
+                .getTokenValue();
     }
 
     public String validToken(String scope) {
