@@ -10,6 +10,7 @@ import org.bson.BsonDocument;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,8 +19,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Which orders change, as they change, from the store's change stream — so every instance hears of changes made by
- * any instance. The embedded store provides one once its oplog is on; a real replica set always does. Live
+ * Which orders change, as they change. Over a MongoDB server of its own ({@code spring.mongodb.uri}) this is the
+ * store's change stream, so every instance hears of changes made by any instance. The embedded store belongs to
+ * one instance, which hears of its own changes directly ({@link OrderChanges} and intake report them): the
+ * embedded server would have to keep an oplog without end and read all of it for every look at the stream. Live
  * updates (subscriptions) listen here.
  */
 @Component
@@ -33,8 +36,21 @@ public class OrderChangeFeed {
     private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
     private Thread watcher;
 
-    OrderChangeFeed(MongoTemplate mongo) {
+    private final boolean enabled;
+    /** Whether changes come from the store's change stream (a server of its own) or from this process. */
+    private final boolean fromStream;
+
+    private final java.time.Duration pollInterval;
+
+    OrderChangeFeed(
+            MongoTemplate mongo,
+            @Value("${leadline.live-updates.enabled:true}") boolean enabled,
+            @Value("${leadline.live-updates.poll-interval:1s}") java.time.Duration pollInterval,
+            @Value("${spring.mongodb.uri:}") String storeUri) {
+        this.fromStream = !storeUri.isBlank();
         this.mongo = mongo;
+        this.enabled = enabled;
+        this.pollInterval = pollInterval;
     }
 
     /** The ids of orders as they change (inserted, updated or replaced); nothing of what came before. */
@@ -42,8 +58,18 @@ public class OrderChangeFeed {
         return changed.asFlux();
     }
 
+    /** An order changed in this process; heard through the change stream instead when there is one. */
+    void changed(String orderId) {
+        if (!fromStream) {
+            changed.tryEmitNext(orderId);
+        }
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void start() {
+        if (!enabled || !fromStream) {
+            return;
+        }
         watcher = new Thread(this::watch, "order-change-feed");
         watcher.setDaemon(true);
         watcher.start();
@@ -58,9 +84,17 @@ public class OrderChangeFeed {
                 if (resumeAfter != null) {
                     stream = stream.resumeAfter(resumeAfter);
                 }
-                cursor = stream.cursor();
+                cursor = stream.batchSize(1000).cursor();
                 while (!stopping) {
-                    ChangeStreamDocument<Document> change = cursor.next();
+                    // Asking the store at most every poll interval keeps the stream cheap for the store; changes
+                    // are still seen within about a second.
+                    if (cursor.available() == 0) {
+                        Thread.sleep(pollInterval.toMillis());
+                    }
+                    ChangeStreamDocument<Document> change = cursor.tryNext();
+                    if (change == null) {
+                        continue;
+                    }
                     resumeAfter = change.getResumeToken();
                     if (change.getDocumentKey() != null
                             && change.getDocumentKey().isString("_id")) {
@@ -68,6 +102,9 @@ public class OrderChangeFeed {
                                 change.getDocumentKey().getString("_id").getValue());
                     }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 if (stopping) {
                     return;

@@ -30,11 +30,13 @@ public class OrderChanges {
     private final Orders orders;
     private final MongoTemplate mongo;
     private final PaymentOutbox payments;
+    private final OrderChangeFeed feed;
 
-    OrderChanges(Orders orders, MongoTemplate mongo, PaymentOutbox payments) {
+    OrderChanges(Orders orders, MongoTemplate mongo, PaymentOutbox payments, OrderChangeFeed feed) {
         this.orders = orders;
         this.mongo = mongo;
         this.payments = payments;
+        this.feed = feed;
     }
 
     /** The change's result and the order as stored after it. */
@@ -99,7 +101,9 @@ public class OrderChanges {
         if (expectedVersions.isEmpty()) {
             return results;
         }
-        if (bulk.execute().getMatchedCount() < expectedVersions.size()) {
+        int matched = bulk.execute().getMatchedCount();
+        expectedVersions.keySet().forEach(feed::changed);
+        if (matched < expectedVersions.size()) {
             Query versions = Query.query(Criteria.where("_id").in(expectedVersions.keySet()));
             versions.fields().include("_id", "version");
             for (Document current : mongo.find(versions, Document.class, collection)) {
@@ -118,7 +122,9 @@ public class OrderChanges {
                     .orElseThrow(() -> new OrderRuleViolation("UNKNOWN_ORDER", "order", "There is no such order."));
             T result = change.apply(order);
             try {
-                return new Changed<>(result, orders.save(order));
+                Changed<T> changed = new Changed<>(result, orders.save(order));
+                feed.changed(orderId);
+                return changed;
             } catch (OptimisticLockingFailureException conflict) {
                 if (attempt == ATTEMPTS) {
                     throw new OrderRuleViolation(

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Service;
 public class OrderIntake {
 
     private final Counter placed;
+    private final OrderChangeFeed feed;
 
     private static final String DEFAULT_ZONE = "Europe/Copenhagen";
     private static final Map<String, String> ZONE_BY_COUNTRY = Map.of(
@@ -68,7 +69,9 @@ public class OrderIntake {
             TrackingLinks trackingLinks,
             LeadlineProperties leadline,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            OrderChangeFeed feed) {
+        this.feed = feed;
         this.placed = Counter.builder("leadline.orders.placed")
                 .description("Orders handed over by the shop")
                 .register(meters);
@@ -148,6 +151,7 @@ public class OrderIntake {
         allocate(order);
         try {
             orders.insert(order);
+            feed.changed(order.id());
         } catch (DuplicateKeyException raced) {
             return new PlacedOrder(
                     orders.findByNumber(input.number()).orElseThrow(() -> raced), false, Optional.empty());

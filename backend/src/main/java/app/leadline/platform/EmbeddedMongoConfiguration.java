@@ -31,8 +31,7 @@ class EmbeddedMongoConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(EmbeddedStoreProperties properties) {
         MongoServer server = new MongoServer(backend(properties));
-        // The oplog gives the embedded store change streams, which live updates rely on.
-        server.enableOplog();
+        // No oplog: it would grow without end, and the one instance that owns this store hears of its own changes.
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded store ({}) listening on {}", properties.describe(), address);

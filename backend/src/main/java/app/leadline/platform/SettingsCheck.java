@@ -76,9 +76,23 @@ class SettingsCheck implements InitializingBean {
             problems.add(
                     "with a Twilio account, set the sender: leadline.twilio.from or leadline.twilio.messaging-service-sid");
         }
+        String linkKey =
+                environment.getProperty("leadline.tracking.link-key", "").trim();
+        if (!linkKey.isEmpty() && !isKey(linkKey)) {
+            problems.add(
+                    "leadline.tracking.link-key must be 32 random bytes, base64-encoded (openssl rand -base64 32)");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException(
                     "Leadline cannot start with these settings:\n - " + String.join("\n - ", problems));
+        }
+    }
+
+    private static boolean isKey(String base64) {
+        try {
+            return java.util.Base64.getDecoder().decode(base64).length == 32;
+        } catch (IllegalArgumentException notBase64) {
+            return false;
         }
     }
 }

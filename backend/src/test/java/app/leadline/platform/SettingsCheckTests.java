@@ -18,6 +18,15 @@ class SettingsCheckTests {
     }
 
     @Test
+    void refusesATrackingLinkKeyThatIsNotThirtyTwoBase64Bytes() {
+        assertThatThrownBy(() -> check(new MockEnvironment().withProperty("leadline.tracking.link-key", "secret")))
+                .hasMessageContaining("leadline.tracking.link-key must be 32 random bytes");
+        assertThatNoException()
+                .isThrownBy(() -> check(new MockEnvironment()
+                        .withProperty("leadline.tracking.link-key", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")));
+    }
+
+    @Test
     void refusesAnExternalIssuerWithoutAnAudience() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("leadline.security.issuer-uri", "https://keycloak.example.com/realms/leadline")
