@@ -85,7 +85,7 @@ class DelayJob implements SmartInitializingSingleton {
             Clock clock,
             @Value("${leadline.delays.chunk-size:500}") int chunkSize,
             @Value("${leadline.delays.autostart:true}") boolean autostart,
-            @Value("${leadline.delays.workers:2}") int workers,
+            @Value("${leadline.delays.workers:4}") int workers,
             @Value("${leadline.delays.chunk-lease:2m}") Duration lease) {
         this.lease = lease;
         this.workers = Math.max(1, workers);

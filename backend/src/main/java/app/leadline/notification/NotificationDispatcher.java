@@ -138,7 +138,7 @@ class NotificationDispatcher {
     private List<Future<Integer>> start(List<Order> chunk, Instant now, Semaphore inFlight) {
         Map<String, Order> byId = new LinkedHashMap<>();
         chunk.forEach(order -> byId.put(order.id(), order));
-        Map<String, List<NotificationIntent>> claimed = changes.applyToAll(byId.keySet(), order -> {
+        Map<String, OrderChanges.Changed<List<NotificationIntent>>> claimed = changes.applyToKnown(chunk, order -> {
             String zone = order.customer().timeZone();
             if (quietHours.contains(now, zone)) {
                 order.claimNotifications(now, Duration.between(now, quietHours.endAfter(now, zone)));
@@ -146,22 +146,22 @@ class NotificationDispatcher {
             }
             return order.claimNotifications(now, LEASE);
         });
-        claimed.values().removeIf(List::isEmpty);
+        claimed.values().removeIf(claim -> claim.result().isEmpty());
         Map<String, List<String>> done = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger remaining =
                 new java.util.concurrent.atomic.AtomicInteger(claimed.size());
         List<Future<Integer>> sending = new ArrayList<>();
-        claimed.forEach((orderId, intents) -> {
+        claimed.forEach((orderId, claim) -> {
             inFlight.acquireUninterruptibly();
             sending.add(senders.submit(() -> {
                 try {
-                    List<String> handled = send(byId.get(orderId), intents);
+                    List<String> handled = send(byId.get(orderId), claim.result());
                     done.put(orderId, handled);
                     return handled.size();
                 } finally {
                     inFlight.release();
                     if (remaining.decrementAndGet() == 0) {
-                        recordSent(done, now);
+                        recordSent(claimed, done, now);
                     }
                 }
             }));
@@ -196,16 +196,21 @@ class NotificationDispatcher {
         return handled;
     }
 
-    private void recordSent(Map<String, List<String>> handled, Instant now) {
+    /** Records the chunk's handled intents as sent, starting from the orders as the claim left them. */
+    private void recordSent(
+            Map<String, OrderChanges.Changed<List<NotificationIntent>>> claimed,
+            Map<String, List<String>> handled,
+            Instant now) {
         handled.values().removeIf(List::isEmpty);
         if (handled.isEmpty()) {
             return;
         }
         try {
-            changes.applyToAll(handled.keySet(), order -> {
-                handled.get(order.id()).forEach(intent -> order.notificationSent(intent, now));
-                return null;
-            });
+            changes.applyToKnown(
+                    handled.keySet().stream().map(id -> claimed.get(id).order()).toList(), order -> {
+                        handled.get(order.id()).forEach(intent -> order.notificationSent(intent, now));
+                        return null;
+                    });
         } catch (RuntimeException e) {
             log.warn(
                     "Sent intents not recorded yet (their leases run out): {}",

@@ -70,6 +70,56 @@ public class OrderChanges {
         return applyToAll(orderIds, true, change);
     }
 
+    /**
+     * As {@link #applyToAll(Collection, Function)}, starting from states of the orders the caller has just read,
+     * which saves reading them again; orders changed since are redone from a fresh read through {@link #apply}.
+     *
+     * @return each order's result and the order as stored after the change, by order id
+     */
+    public <T> Map<String, Changed<T>> applyToKnown(Collection<Order> known, Function<Order, T> change) {
+        Map<String, Changed<T>> results = new LinkedHashMap<>();
+        Map<String, Long> expectedVersions = new HashMap<>();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Order.class);
+        for (Order order : known) {
+            Document stored = new Document();
+            mongo.getConverter().write(order, stored);
+            T result = change.apply(order);
+            Document changed = new Document();
+            mongo.getConverter().write(order, changed);
+            long version = order.version() == null ? 0 : order.version();
+            bulk.updateOne(
+                    Query.query(
+                            Criteria.where("_id").is(order.id()).and("version").is(version)),
+                    StoredDifference.between(stored, changed).set("version", version + 1));
+            changed.put("version", version + 1);
+            results.put(order.id(), new Changed<>(result, mongo.getConverter().read(Order.class, changed)));
+            expectedVersions.put(order.id(), version + 1);
+        }
+        if (expectedVersions.isEmpty()) {
+            return results;
+        }
+        int matched = bulk.execute().getMatchedCount();
+        expectedVersions.keySet().forEach(feed::changed);
+        if (matched < expectedVersions.size()) {
+            for (String id : changedSince(expectedVersions)) {
+                results.put(id, apply(id, change));
+            }
+        }
+        return results;
+    }
+
+    /** The orders whose stored version is not the one expected: someone else changed them in between. */
+    private List<String> changedSince(Map<String, Long> expectedVersions) {
+        Query versions = Query.query(Criteria.where("_id").in(expectedVersions.keySet()));
+        versions.fields().include("_id", "version");
+        return mongo.find(versions, Document.class, mongo.getCollectionName(Order.class)).stream()
+                .filter(current -> !expectedVersions
+                        .get(current.getString("_id"))
+                        .equals(((Number) current.get("version")).longValue()))
+                .map(current -> current.getString("_id"))
+                .toList();
+    }
+
     private <T> Map<String, T> applyToAll(
             Collection<String> orderIds, boolean appendEvents, Function<Order, T> change) {
         Map<String, T> results = new LinkedHashMap<>();
@@ -104,13 +154,8 @@ public class OrderChanges {
         int matched = bulk.execute().getMatchedCount();
         expectedVersions.keySet().forEach(feed::changed);
         if (matched < expectedVersions.size()) {
-            Query versions = Query.query(Criteria.where("_id").in(expectedVersions.keySet()));
-            versions.fields().include("_id", "version");
-            for (Document current : mongo.find(versions, Document.class, collection)) {
-                String id = current.getString("_id");
-                if (!expectedVersions.get(id).equals(((Number) current.get("version")).longValue())) {
-                    results.put(id, apply(id, change).result());
-                }
+            for (String id : changedSince(expectedVersions)) {
+                results.put(id, apply(id, change).result());
             }
         }
         return results;
