@@ -129,8 +129,10 @@ public class Notifications {
             return;
         }
         Update outcome = new Update().set("attempts", attempt);
+        String status;
         try {
-            outcome.set("status", "SENT").set("providerId", channel.get().get()).unset("nextAttemptAt");
+            outcome.set("providerId", channel.get().get()).unset("nextAttemptAt");
+            status = "SENT";
         } catch (DeliveryFailure failure) {
             outcome.set("error", failure.getMessage());
             if (failure.isUncertain()) {
@@ -142,18 +144,16 @@ public class Notifications {
                 Duration wait = failure.retryAfter()
                         .filter(retryAfter -> retryAfter.compareTo(backoff) > 0)
                         .orElse(backoff);
-                outcome.set("status", "RETRYING")
-                        .set("nextAttemptAt", clock.instant().plus(wait));
+                outcome.set("nextAttemptAt", clock.instant().plus(wait));
+                status = "RETRYING";
             } else {
-                outcome.set("status", "FAILED").unset("nextAttemptAt");
+                outcome.unset("nextAttemptAt");
+                status = "FAILED";
             }
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId)), outcome, OutboxMessage.class);
-        count(
-                message.channel(),
-                String.valueOf(outcome.getUpdateObject()
-                        .get("$set", org.bson.Document.class)
-                        .get("status")));
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(messageId)), outcome.set("status", status), OutboxMessage.class);
+        count(message.channel(), status);
     }
 
     private void count(Message.Channel channel, String status) {

@@ -1,5 +1,6 @@
 package app.leadline.order;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,87 +79,89 @@ public class OrderChanges {
      */
     public <T> Map<String, Changed<T>> applyToKnown(Collection<Order> known, Function<Order, T> change) {
         Map<String, Changed<T>> results = new LinkedHashMap<>();
-        Map<String, Long> expectedVersions = new HashMap<>();
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Order.class);
+        List<VersionedUpdate> updates = new ArrayList<>();
         for (Order order : known) {
             Document stored = new Document();
             mongo.getConverter().write(order, stored);
             T result = change.apply(order);
             Document changed = new Document();
             mongo.getConverter().write(order, changed);
-            long version = order.version() == null ? 0 : order.version();
-            bulk.updateOne(
-                    Query.query(
-                            Criteria.where("_id").is(order.id()).and("version").is(version)),
-                    StoredDifference.between(stored, changed).set("version", version + 1));
-            changed.put("version", version + 1);
+            VersionedUpdate update = VersionedUpdate.of(order, StoredDifference.between(stored, changed));
+            updates.add(update);
+            changed.put("version", update.version() + 1);
             results.put(order.id(), new Changed<>(result, mongo.getConverter().read(Order.class, changed)));
-            expectedVersions.put(order.id(), version + 1);
         }
-        if (expectedVersions.isEmpty()) {
-            return results;
-        }
-        int matched = bulk.execute().getMatchedCount();
-        expectedVersions.keySet().forEach(feed::changed);
-        if (matched < expectedVersions.size()) {
-            for (String id : changedSince(expectedVersions)) {
-                results.put(id, apply(id, change));
-            }
+        for (String id : writeAll(updates)) {
+            results.put(id, apply(id, change));
         }
         return results;
-    }
-
-    /** The orders whose stored version is not the one expected: someone else changed them in between. */
-    private List<String> changedSince(Map<String, Long> expectedVersions) {
-        Query versions = Query.query(Criteria.where("_id").in(expectedVersions.keySet()));
-        versions.fields().include("_id", "version");
-        return mongo.find(versions, Document.class, mongo.getCollectionName(Order.class)).stream()
-                .filter(current -> !expectedVersions
-                        .get(current.getString("_id"))
-                        .equals(((Number) current.get("version")).longValue()))
-                .map(current -> current.getString("_id"))
-                .toList();
     }
 
     private <T> Map<String, T> applyToAll(
             Collection<String> orderIds, boolean appendEvents, Function<Order, T> change) {
         Map<String, T> results = new LinkedHashMap<>();
-        Map<String, Long> expectedVersions = new HashMap<>();
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Order.class);
-        String collection = mongo.getCollectionName(Order.class);
+        List<VersionedUpdate> updates = new ArrayList<>();
         Query query = Query.query(Criteria.where("_id").in(orderIds));
         if (appendEvents) {
             query.fields().exclude(TIMELINE);
         }
-        for (Document stored : mongo.find(query, Document.class, collection)) {
+        for (Document stored : mongo.find(query, Document.class, mongo.getCollectionName(Order.class))) {
             Order order = mongo.getConverter().read(Order.class, stored);
             results.put(order.id(), change.apply(order));
             Document changed = new Document();
             mongo.getConverter().write(order, changed);
-            long version = order.version() == null ? 0 : order.version();
             Object newEvents = appendEvents ? changed.remove(TIMELINE) : null;
             // Only what the change touched travels back, under the same version guard as a whole save.
-            Update update = StoredDifference.between(stored, changed).set("version", version + 1);
+            Update update = StoredDifference.between(stored, changed);
             if (newEvents instanceof List<?> events && !events.isEmpty()) {
                 update.push(TIMELINE).slice(-Order.TIMELINE_LIMIT).each(events.toArray());
             }
-            bulk.updateOne(
-                    Query.query(
-                            Criteria.where("_id").is(order.id()).and("version").is(version)),
-                    update);
-            expectedVersions.put(order.id(), version + 1);
+            updates.add(VersionedUpdate.of(order, update));
         }
-        if (expectedVersions.isEmpty()) {
-            return results;
-        }
-        int matched = bulk.execute().getMatchedCount();
-        expectedVersions.keySet().forEach(feed::changed);
-        if (matched < expectedVersions.size()) {
-            for (String id : changedSince(expectedVersions)) {
-                results.put(id, apply(id, change).result());
-            }
+        for (String id : writeAll(updates)) {
+            results.put(id, apply(id, change).result());
         }
         return results;
+    }
+
+    /** An order's update, to be written only if the order is still at {@code version}; it moves it one on. */
+    private record VersionedUpdate(String orderId, long version, Update update) {
+
+        static VersionedUpdate of(Order order, Update update) {
+            long version = order.version() == null ? 0 : order.version();
+            return new VersionedUpdate(order.id(), version, update.set("version", version + 1));
+        }
+    }
+
+    /**
+     * Writes the updates in one bulk, each under its version guard; returns the orders someone else changed in
+     * between, whose updates were therefore not written.
+     */
+    private List<String> writeAll(List<VersionedUpdate> updates) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Order.class);
+        updates.forEach(update -> bulk.updateOne(
+                Query.query(Criteria.where("_id")
+                        .is(update.orderId())
+                        .and("version")
+                        .is(update.version())),
+                update.update()));
+        int matched = bulk.execute().getMatchedCount();
+        updates.forEach(update -> feed.changed(update.orderId()));
+        if (matched == updates.size()) {
+            return List.of();
+        }
+        Map<String, Long> expected = new HashMap<>();
+        updates.forEach(update -> expected.put(update.orderId(), update.version() + 1));
+        Query versions = Query.query(Criteria.where("_id").in(expected.keySet()));
+        versions.fields().include("_id", "version");
+        return mongo.find(versions, Document.class, mongo.getCollectionName(Order.class)).stream()
+                .filter(current ->
+                        !expected.get(current.getString("_id")).equals(((Number) current.get("version")).longValue()))
+                .map(current -> current.getString("_id"))
+                .toList();
     }
 
     <T> Changed<T> applyOnly(String orderId, Function<Order, T> change) {
