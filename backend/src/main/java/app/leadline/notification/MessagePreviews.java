@@ -28,10 +28,6 @@ public class MessagePreviews {
         this.clock = clock;
     }
 
-    public List<String> languages() {
-        return MessageTemplates.LANGUAGES;
-    }
-
     @PreAuthorize("hasRole('ADMIN')")
     public List<Preview> in(String language) {
         String shown = MessageTemplates.LANGUAGES.contains(language) ? language : "en";

@@ -124,12 +124,7 @@ public class OrderQueries {
                 Order.class);
     }
 
-    /** Orders with intents nobody holds a lease on at {@code now}: what a dispatcher may claim. */
-    public List<Order> withUnsentNotifications(int limit, java.time.Instant now) {
-        return mongo.find(claimable(limit, now), Order.class);
-    }
-
-    /** As {@link #withUnsentNotifications(int, java.time.Instant)}, handing each order over as it is read. */
+    /** Hands over, as they are read, orders with intents nobody holds a lease on at {@code now}. */
     public void forEachWithUnsentNotifications(
             int limit, java.time.Instant now, java.util.function.Consumer<Order> action) {
         try (java.util.stream.Stream<Order> found = mongo.stream(claimable(limit, now), Order.class)) {

@@ -1,5 +1,6 @@
 package app.leadline.notification;
 
+import static app.leadline.support.Moments.NOON;
 import static app.leadline.support.OrderInputs.anOrder;
 import static app.leadline.support.OrderInputs.batch;
 import static app.leadline.support.TestSuppliers.BACKORDER_SUPPLIER;
@@ -64,12 +65,6 @@ class NotificationDispatchIntegrationTests {
     void suppliers() {
         TestSuppliers.register(suppliers);
     }
-
-    /** Tomorrow at noon UTC: inside every customer's waking hours here, whenever the test runs. */
-    private static final Instant NOON = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-            .plusDays(1)
-            .atTime(12, 0)
-            .toInstant(java.time.ZoneOffset.UTC);
 
     private Order delayedOrder(String locale) {
         OrderInputs input = anOrder()

@@ -1,5 +1,6 @@
 package app.leadline.notification;
 
+import static app.leadline.support.Moments.NOON;
 import static app.leadline.support.OrderInputs.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,12 +83,6 @@ class SmtpEmailIntegrationTests {
                 })
                 .toArray(MimeMessage[]::new);
     }
-
-    /** Tomorrow at noon UTC: inside every customer's waking hours here, whenever the test runs. */
-    private static final Instant NOON = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-            .plusDays(1)
-            .atTime(12, 0)
-            .toInstant(java.time.ZoneOffset.UTC);
 
     @Test
     void theConfirmationAndALaterDelayArriveInTheCustomersLanguageWithTheirLink() throws Exception {
