@@ -1,5 +1,9 @@
 package app.leadline.order;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,11 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,11 +35,23 @@ public class OrderChanges {
     private final PaymentOutbox payments;
     private final OrderChangeFeed feed;
 
+    /** Every stored field of an order but its timeline (named, so the store need not copy the order to drop it). */
+    private final Document withoutTimeline = new Document();
+
     OrderChanges(Orders orders, MongoTemplate mongo, PaymentOutbox payments, OrderChangeFeed feed) {
         this.orders = orders;
         this.mongo = mongo;
         this.payments = payments;
         this.feed = feed;
+        withoutTimeline.put("_class", 1);
+        mongo.getConverter()
+                .getMappingContext()
+                .getRequiredPersistentEntity(Order.class)
+                .doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
+                    if (!TIMELINE.equals(property.getFieldName())) {
+                        withoutTimeline.put(property.getFieldName(), 1);
+                    }
+                });
     }
 
     /** The change's result and the order as stored after it. */
@@ -52,28 +66,45 @@ public class OrderChanges {
     }
 
     /**
-     * The same change to many orders at once: one read, one bulk write of versioned replaces. Orders someone else
-     * changed in between are redone one by one through {@link #apply}, so the change must be idempotent (applying it
-     * twice does what applying it once does).
+     * The same change to many orders at once, for a change that only adds to the timeline and never reads it: one
+     * read (without the timeline), one bulk write of versioned updates carrying only what changed, the new events
+     * appended (and the oldest dropped past the limit). Orders someone else changed in between are redone one by
+     * one through {@link #apply}, so the change must be idempotent (applying it twice does what applying it once
+     * does).
      *
      * @return each order's result, by order id
      */
-    public <T> Map<String, T> applyToAll(Collection<String> orderIds, Function<Order, T> change) {
-        return applyToAll(orderIds, false, change);
-    }
-
-    /**
-     * As {@link #applyToAll(Collection, Function)}, for a change that only adds to the timeline and never reads it:
-     * the timeline is then neither read nor written whole, its new events are appended (and the oldest dropped past
-     * the limit) in the same versioned update.
-     */
     public <T> Map<String, T> applyToAllAppendingEvents(Collection<String> orderIds, Function<Order, T> change) {
-        return applyToAll(orderIds, true, change);
+        Map<String, T> results = new LinkedHashMap<>();
+        List<VersionedUpdate> updates = new ArrayList<>();
+        List<Document> read = mongo.execute(
+                Order.class,
+                collection -> collection
+                        .find(Filters.in("_id", orderIds))
+                        .projection(withoutTimeline)
+                        .into(new ArrayList<>()));
+        for (Document stored : read) {
+            Order order = mongo.getConverter().read(Order.class, stored);
+            results.put(order.id(), change.apply(order));
+            Document changed = new Document();
+            mongo.getConverter().write(order, changed);
+            Object newEvents = changed.remove(TIMELINE);
+            StoredDifference difference = StoredDifference.between(stored, changed);
+            if (newEvents instanceof List<?> events) {
+                difference.append(TIMELINE, events, Order.TIMELINE_LIMIT);
+            }
+            updates.add(VersionedUpdate.of(order, difference));
+        }
+        for (String id : writeAll(updates)) {
+            results.put(id, apply(id, change).result());
+        }
+        return results;
     }
 
     /**
-     * As {@link #applyToAll(Collection, Function)}, starting from states of the orders the caller has just read,
-     * which saves reading them again; orders changed since are redone from a fresh read through {@link #apply}.
+     * As {@link #applyToAllAppendingEvents}, for any change, starting from states of the orders the caller has just
+     * read, which saves reading them again; orders changed since are redone from a fresh read through {@link
+     * #apply}.
      *
      * @return each order's result and the order as stored after the change, by order id
      */
@@ -97,71 +128,55 @@ public class OrderChanges {
         return results;
     }
 
-    private <T> Map<String, T> applyToAll(
-            Collection<String> orderIds, boolean appendEvents, Function<Order, T> change) {
-        Map<String, T> results = new LinkedHashMap<>();
-        List<VersionedUpdate> updates = new ArrayList<>();
-        Query query = Query.query(Criteria.where("_id").in(orderIds));
-        if (appendEvents) {
-            query.fields().exclude(TIMELINE);
-        }
-        for (Document stored : mongo.find(query, Document.class, mongo.getCollectionName(Order.class))) {
-            Order order = mongo.getConverter().read(Order.class, stored);
-            results.put(order.id(), change.apply(order));
-            Document changed = new Document();
-            mongo.getConverter().write(order, changed);
-            Object newEvents = appendEvents ? changed.remove(TIMELINE) : null;
-            // Only what the change touched travels back, under the same version guard as a whole save.
-            Update update = StoredDifference.between(stored, changed);
-            if (newEvents instanceof List<?> events && !events.isEmpty()) {
-                update.push(TIMELINE).slice(-Order.TIMELINE_LIMIT).each(events.toArray());
-            }
-            updates.add(VersionedUpdate.of(order, update));
-        }
-        for (String id : writeAll(updates)) {
-            results.put(id, apply(id, change).result());
-        }
-        return results;
-    }
-
     /** An order's update, to be written only if the order is still at {@code version}; it moves it one on. */
-    private record VersionedUpdate(String orderId, long version, Update update) {
+    private record VersionedUpdate(String orderId, long version, Document update) {
 
-        static VersionedUpdate of(Order order, Update update) {
+        static VersionedUpdate of(Order order, StoredDifference difference) {
             long version = order.version() == null ? 0 : order.version();
-            return new VersionedUpdate(order.id(), version, update.set("version", version + 1));
+            return new VersionedUpdate(order.id(), version, difference.toUpdate(version + 1));
+        }
+
+        UpdateOneModel<Document> model() {
+            return new UpdateOneModel<>(new Document("_id", orderId).append("version", version), update);
         }
     }
 
     /**
      * Writes the updates in one bulk, each under its version guard; returns the orders someone else changed in
-     * between, whose updates were therefore not written.
+     * between, whose updates were therefore not written. The updates are in stored form already and go to the driver
+     * as they are.
      */
     private List<String> writeAll(List<VersionedUpdate> updates) {
         if (updates.isEmpty()) {
             return List.of();
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Order.class);
-        updates.forEach(update -> bulk.updateOne(
-                Query.query(Criteria.where("_id")
-                        .is(update.orderId())
-                        .and("version")
-                        .is(update.version())),
-                update.update()));
-        int matched = bulk.execute().getMatchedCount();
+        List<UpdateOneModel<Document>> models =
+                updates.stream().map(VersionedUpdate::model).toList();
+        int matched = mongo.execute(
+                Order.class,
+                collection -> collection
+                        .bulkWrite(models, new BulkWriteOptions().ordered(false))
+                        .getMatchedCount());
         updates.forEach(update -> feed.changed(update.orderId()));
         if (matched == updates.size()) {
             return List.of();
         }
         Map<String, Long> expected = new HashMap<>();
         updates.forEach(update -> expected.put(update.orderId(), update.version() + 1));
-        Query versions = Query.query(Criteria.where("_id").in(expected.keySet()));
-        versions.fields().include("_id", "version");
-        return mongo.find(versions, Document.class, mongo.getCollectionName(Order.class)).stream()
-                .filter(current ->
-                        !expected.get(current.getString("_id")).equals(((Number) current.get("version")).longValue()))
-                .map(current -> current.getString("_id"))
-                .toList();
+        List<String> changedMeanwhile = new ArrayList<>();
+        List<Document> versions = mongo.execute(
+                Order.class,
+                collection -> collection
+                        .find(Filters.in("_id", expected.keySet()))
+                        .projection(Projections.include("_id", "version"))
+                        .into(new ArrayList<>()));
+        for (Document current : versions) {
+            String id = current.getString("_id");
+            if (expected.get(id) != ((Number) current.get("version")).longValue()) {
+                changedMeanwhile.add(id);
+            }
+        }
+        return changedMeanwhile;
     }
 
     <T> Changed<T> applyOnly(String orderId, Function<Order, T> change) {

@@ -3,46 +3,74 @@ package app.leadline.order;
 import java.util.List;
 import java.util.Objects;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The smallest update that turns a stored document into its changed form: untouched fields do not travel, entries
  * appended to an array are pushed, changed entries of an array of the same length are set one by one, anything
  * else is set whole and fields that are gone are unset. The identity and the version are left to the caller.
+ *
+ * <p>Both documents are in stored form already (written by the converter), so the update is a plain update
+ * document the driver sends as it is.
  */
 final class StoredDifference {
 
+    private final Document set = new Document();
+    private final Document unset = new Document();
+    private final Document push = new Document();
+
     private StoredDifference() {}
 
-    static Update between(Document stored, Document changed) {
-        Update update = new Update();
+    static StoredDifference between(Document stored, Document changed) {
+        StoredDifference difference = new StoredDifference();
         changed.forEach((field, value) -> {
             if (!"_id".equals(field) && !"version".equals(field)) {
-                fieldChange(update, field, stored.get(field), value);
+                difference.fieldChange(field, stored.get(field), value);
             }
         });
-        stored.keySet().stream().filter(field -> !changed.containsKey(field)).forEach(update::unset);
+        stored.keySet().stream()
+                .filter(field -> !changed.containsKey(field))
+                .forEach(field -> difference.unset.put(field, ""));
+        return difference;
+    }
+
+    /** Appends {@code entries} to the array {@code field}, keeping only its last {@code limit} entries. */
+    StoredDifference append(String field, List<?> entries, int limit) {
+        if (!entries.isEmpty()) {
+            push.put(field, new Document("$each", entries).append("$slice", -limit));
+        }
+        return this;
+    }
+
+    /** The update document, setting {@code version} as well. */
+    Document toUpdate(long version) {
+        Document update = new Document("$set", new Document(set).append("version", version));
+        if (!unset.isEmpty()) {
+            update.put("$unset", unset);
+        }
+        if (!push.isEmpty()) {
+            update.put("$push", push);
+        }
         return update;
     }
 
-    private static void fieldChange(Update update, String field, Object before, Object after) {
+    private void fieldChange(String field, Object before, Object after) {
         if (Objects.equals(before, after)) {
             return;
         }
         if (before instanceof List<?> old && after instanceof List<?> now) {
             if (now.size() > old.size() && now.subList(0, old.size()).equals(old)) {
-                update.push(field).each(now.subList(old.size(), now.size()).toArray());
+                push.put(field, new Document("$each", now.subList(old.size(), now.size())));
                 return;
             }
             if (now.size() == old.size()) {
                 for (int i = 0; i < now.size(); i++) {
                     if (!Objects.equals(old.get(i), now.get(i))) {
-                        update.set(field + "." + i, now.get(i));
+                        set.put(field + "." + i, now.get(i));
                     }
                 }
                 return;
             }
         }
-        update.set(field, after);
+        set.put(field, after);
     }
 }
