@@ -83,7 +83,7 @@ class DelayJob implements SmartInitializingSingleton {
             EtaCalculator etas,
             DelayReasons reasons,
             Clock clock,
-            @Value("${leadline.delays.chunk-size:500}") int chunkSize,
+            @Value("${leadline.delays.chunk-size:250}") int chunkSize,
             @Value("${leadline.delays.autostart:true}") boolean autostart,
             @Value("${leadline.delays.workers:4}") int workers,
             @Value("${leadline.delays.chunk-lease:2m}") Duration lease) {

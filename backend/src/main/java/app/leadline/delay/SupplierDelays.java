@@ -236,7 +236,8 @@ public class SupplierDelays {
         List<Sample> sample = new ArrayList<>();
         List<String> ids = new ArrayList<>(linesByOrder.keySet());
         for (int from = 0; from < ids.size(); from += PREVIEW_BATCH) {
-            for (Order order : orders.byIds(ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH)))) {
+            for (Order order :
+                    orders.byIdsWithoutTimelines(ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH)))) {
                 Map<String, EtaWindow> windows = DelayPlan.windows(
                         draft, order, linesByOrder.get(order.id()), plan.purchaseOrdersByNumber(), etas);
                 if (windows.isEmpty()) {

@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,30 +26,20 @@ import org.springframework.stereotype.Service;
 public class OrderChanges {
 
     static final int ATTEMPTS = 5;
-    private static final String TIMELINE = "timeline";
 
     private final Orders orders;
     private final MongoTemplate mongo;
+    private final StoredOrders stored;
     private final PaymentOutbox payments;
     private final OrderChangeFeed feed;
 
-    /** Every stored field of an order but its timeline (named, so the store need not copy the order to drop it). */
-    private final Document withoutTimeline = new Document();
-
-    OrderChanges(Orders orders, MongoTemplate mongo, PaymentOutbox payments, OrderChangeFeed feed) {
+    OrderChanges(
+            Orders orders, MongoTemplate mongo, StoredOrders stored, PaymentOutbox payments, OrderChangeFeed feed) {
         this.orders = orders;
         this.mongo = mongo;
+        this.stored = stored;
         this.payments = payments;
         this.feed = feed;
-        withoutTimeline.put("_class", 1);
-        mongo.getConverter()
-                .getMappingContext()
-                .getRequiredPersistentEntity(Order.class)
-                .doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
-                    if (!TIMELINE.equals(property.getFieldName())) {
-                        withoutTimeline.put(property.getFieldName(), 1);
-                    }
-                });
     }
 
     /** The change's result and the order as stored after it. */
@@ -77,21 +65,15 @@ public class OrderChanges {
     public <T> Map<String, T> applyToAllAppendingEvents(Collection<String> orderIds, Function<Order, T> change) {
         Map<String, T> results = new LinkedHashMap<>();
         List<VersionedUpdate> updates = new ArrayList<>();
-        List<Document> read = mongo.execute(
-                Order.class,
-                collection -> collection
-                        .find(Filters.in("_id", orderIds))
-                        .projection(withoutTimeline)
-                        .into(new ArrayList<>()));
-        for (Document stored : read) {
-            Order order = mongo.getConverter().read(Order.class, stored);
+        for (Document before : stored.withoutTimeline(orderIds)) {
+            Order order = stored.read(before);
             results.put(order.id(), change.apply(order));
             Document changed = new Document();
             mongo.getConverter().write(order, changed);
-            Object newEvents = changed.remove(TIMELINE);
-            StoredDifference difference = StoredDifference.between(stored, changed);
+            Object newEvents = changed.remove(StoredOrders.TIMELINE);
+            StoredDifference difference = StoredDifference.between(before, changed);
             if (newEvents instanceof List<?> events) {
-                difference.append(TIMELINE, events, Order.TIMELINE_LIMIT);
+                difference.append(StoredOrders.TIMELINE, events, Order.TIMELINE_LIMIT);
             }
             updates.add(VersionedUpdate.of(order, difference));
         }
