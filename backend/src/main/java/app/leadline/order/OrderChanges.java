@@ -6,10 +6,10 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -26,6 +26,8 @@ import org.springframework.stereotype.Service;
 public class OrderChanges {
 
     static final int ATTEMPTS = 5;
+    /** The field where a bulk write leaves its receipt on each order it wrote. */
+    private static final String RECEIPT = "bulkWrite";
 
     private final Orders orders;
     private final MongoTemplate mongo;
@@ -68,14 +70,15 @@ public class OrderChanges {
         for (Document before : stored.withoutTimeline(orderIds)) {
             Order order = stored.read(before);
             results.put(order.id(), change.apply(order));
-            Document changed = new Document();
-            mongo.getConverter().write(order, changed);
+            Document changed = storedForm(order);
             Object newEvents = changed.remove(StoredOrders.TIMELINE);
             StoredDifference difference = StoredDifference.between(before, changed);
             if (newEvents instanceof List<?> events) {
                 difference.append(StoredOrders.TIMELINE, events, Order.TIMELINE_LIMIT);
             }
-            updates.add(VersionedUpdate.of(order, difference));
+            if (!difference.isEmpty()) {
+                updates.add(VersionedUpdate.of(order, difference));
+            }
         }
         for (String id : writeAll(updates)) {
             results.put(id, apply(id, change).result());
@@ -94,15 +97,18 @@ public class OrderChanges {
         Map<String, Changed<T>> results = new LinkedHashMap<>();
         List<VersionedUpdate> updates = new ArrayList<>();
         for (Order order : known) {
-            Document stored = new Document();
-            mongo.getConverter().write(order, stored);
+            Document before = storedForm(order);
             T result = change.apply(order);
-            Document changed = new Document();
-            mongo.getConverter().write(order, changed);
-            VersionedUpdate update = VersionedUpdate.of(order, StoredDifference.between(stored, changed));
+            Document changed = storedForm(order);
+            StoredDifference difference = StoredDifference.between(before, changed);
+            if (difference.isEmpty()) {
+                results.put(order.id(), new Changed<>(result, order));
+                continue;
+            }
+            VersionedUpdate update = VersionedUpdate.of(order, difference);
             updates.add(update);
             changed.put("version", update.version() + 1);
-            results.put(order.id(), new Changed<>(result, mongo.getConverter().read(Order.class, changed)));
+            results.put(order.id(), new Changed<>(result, stored.read(changed)));
         }
         for (String id : writeAll(updates)) {
             results.put(id, apply(id, change));
@@ -118,7 +124,9 @@ public class OrderChanges {
             return new VersionedUpdate(order.id(), version, difference.toUpdate(version + 1));
         }
 
-        UpdateOneModel<Document> model() {
+        UpdateOneModel<Document> model(String receipt) {
+            Document update = new Document(this.update);
+            update.put("$set", new Document(this.update.get("$set", Document.class)).append(RECEIPT, receipt));
             return new UpdateOneModel<>(new Document("_id", orderId).append("version", version), update);
         }
     }
@@ -126,14 +134,16 @@ public class OrderChanges {
     /**
      * Writes the updates in one bulk, each under its version guard; returns the orders someone else changed in
      * between, whose updates were therefore not written. The updates are in stored form already and go to the driver
-     * as they are.
+     * as they are. Each written order keeps the bulk's receipt, which tells the orders written from those someone
+     * else changed in between: their versions alone cannot, as the other change moved them one on just the same.
      */
     private List<String> writeAll(List<VersionedUpdate> updates) {
         if (updates.isEmpty()) {
             return List.of();
         }
+        String receipt = UUID.randomUUID().toString();
         List<UpdateOneModel<Document>> models =
-                updates.stream().map(VersionedUpdate::model).toList();
+                updates.stream().map(update -> update.model(receipt)).toList();
         int matched = mongo.execute(
                 Order.class,
                 collection -> collection
@@ -143,29 +153,30 @@ public class OrderChanges {
         if (matched == updates.size()) {
             return List.of();
         }
-        Map<String, Long> expected = new HashMap<>();
-        updates.forEach(update -> expected.put(update.orderId(), update.version() + 1));
-        List<String> changedMeanwhile = new ArrayList<>();
-        List<Document> versions = mongo.execute(
+        List<String> ids = updates.stream().map(VersionedUpdate::orderId).toList();
+        List<Document> receipts = mongo.execute(
                 Order.class,
                 collection -> collection
-                        .find(Filters.in("_id", expected.keySet()))
-                        .projection(Projections.include("_id", "version"))
+                        .find(Filters.in("_id", ids))
+                        .projection(Projections.include("_id", RECEIPT))
                         .into(new ArrayList<>()));
-        for (Document current : versions) {
-            String id = current.getString("_id");
-            if (expected.get(id) != ((Number) current.get("version")).longValue()) {
-                changedMeanwhile.add(id);
-            }
-        }
-        return changedMeanwhile;
+        return receipts.stream()
+                .filter(current -> !receipt.equals(current.getString(RECEIPT)))
+                .map(current -> current.getString("_id"))
+                .toList();
     }
 
     <T> Changed<T> applyOnly(String orderId, Function<Order, T> change) {
         for (int attempt = 1; ; attempt++) {
             Order order = orders.findById(orderId)
                     .orElseThrow(() -> new OrderRuleViolation("UNKNOWN_ORDER", "order", "There is no such order."));
+            Document before = storedForm(order);
             T result = change.apply(order);
+            if (before.equals(storedForm(order))) {
+                // Nothing to store: a change that turned out to change nothing does not move the version, so it
+                // does not get in the way of anyone else's change.
+                return new Changed<>(result, order);
+            }
             try {
                 Changed<T> changed = new Changed<>(result, orders.save(order));
                 feed.changed(orderId);
@@ -177,5 +188,11 @@ public class OrderChanges {
                 }
             }
         }
+    }
+
+    private Document storedForm(Order order) {
+        Document stored = new Document();
+        mongo.getConverter().write(order, stored);
+        return stored;
     }
 }

@@ -41,6 +41,11 @@ final class StoredDifference {
         return this;
     }
 
+    /** Whether the two forms are the same (the identity and version aside), so there is nothing to write. */
+    boolean isEmpty() {
+        return set.isEmpty() && unset.isEmpty() && push.isEmpty();
+    }
+
     /** The update document, setting {@code version} as well. */
     Document toUpdate(long version) {
         Document update = new Document("$set", new Document(set).append("version", version));

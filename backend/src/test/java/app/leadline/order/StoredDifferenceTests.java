@@ -93,6 +93,21 @@ class StoredDifferenceTests {
     }
 
     @Test
+    void theSameFormLeavesNothingToWrite() {
+        assertThat(StoredDifference.between(stored(), stored())
+                        .append("timeline", List.of(), 4)
+                        .isEmpty())
+                .isTrue();
+        assertThat(StoredDifference.between(stored(), stored().append("state", "CLOSED"))
+                        .isEmpty())
+                .isFalse();
+        assertThat(StoredDifference.between(stored(), stored())
+                        .append("timeline", List.of("e1"), 4)
+                        .isEmpty())
+                .isFalse();
+    }
+
+    @Test
     void appendedEventsKeepOnlyTheNewestUpToTheLimit() {
         orders.insertOne(stored().append("timeline", List.of("e1", "e2", "e3")));
         Document changed = stored();

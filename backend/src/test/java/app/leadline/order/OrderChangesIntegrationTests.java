@@ -1,0 +1,97 @@
+package app.leadline.order;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.delivery.EtaWindow;
+import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.TestSuppliers;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A change to many orders at once loses nothing another change made to one of them in the meantime. */
+@LeadlineIntegrationTest
+class OrderChangesIntegrationTests {
+
+    private static final EtaWindow LATER =
+            new EtaWindow(LocalDate.now().plusDays(60), LocalDate.now().plusDays(62));
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    OrderChanges changes;
+
+    @Autowired
+    OrderQueries orders;
+
+    @Autowired
+    SupplierCatalog suppliers;
+
+    @BeforeEach
+    void suppliers() {
+        TestSuppliers.register(suppliers);
+    }
+
+    private Order placed() {
+        OrderInputs input = anOrder().withBackorderedLine("SOFA-OSLO-3", TestSuppliers.BACKORDER_SUPPLIER);
+        clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(input))
+                .execute();
+        return orders.byNumber(input.number()).orElseThrow();
+    }
+
+    private static String backordered(Order order) {
+        return order.lines().get(1).id();
+    }
+
+    @Test
+    void anOrderChangedWhileABulkChangeIsInHandKeepsBothChangesAndTheBulkOneOnce() {
+        Order first = placed();
+        Order second = placed();
+        AtomicBoolean customerChose = new AtomicBoolean();
+
+        Map<String, EtaWindow> moved = changes.applyToAllAppendingEvents(List.of(first.id(), second.id()), order -> {
+            if (order.id().equals(first.id()) && customerChose.compareAndSet(false, true)) {
+                // The customer turns e-mail off after the bulk change read the order, before it is written.
+                changes.apply(first.id(), current -> {
+                    current.chooseMessageChannels(false, true);
+                    return null;
+                });
+            }
+            order.applyDelay(
+                    "delay-1", Map.of(backordered(order), LATER), "The supplier is behind", "internal", Instant.now());
+            return order.line(backordered(order)).eta();
+        });
+
+        assertThat(moved)
+                .containsOnlyKeys(first.id(), second.id())
+                .allSatisfy((id, eta) -> assertThat(eta).isEqualTo(LATER));
+        Order stored = orders.byNumber(first.number()).orElseThrow();
+        assertThat(stored.receives("EMAIL")).as("the customer's choice").isFalse();
+        assertThat(stored.line(backordered(stored)).eta()).isEqualTo(LATER);
+        assertThat(stored.notifications())
+                .filteredOn(intent -> intent.id().startsWith("delay-1:"))
+                .hasSize(1);
+        assertThat(stored.timeline())
+                .filteredOn(event -> event.type() == TimelineEvent.Type.ETA_MOVED)
+                .hasSize(1);
+        Order untouched = orders.byNumber(second.number()).orElseThrow();
+        assertThat(untouched.receives("EMAIL")).isTrue();
+        assertThat(untouched.line(backordered(untouched)).eta()).isEqualTo(LATER);
+        assertThat(untouched.timeline())
+                .filteredOn(event -> event.type() == TimelineEvent.Type.ETA_MOVED)
+                .hasSize(1);
+    }
+}
