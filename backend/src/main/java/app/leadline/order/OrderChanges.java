@@ -116,18 +116,17 @@ public class OrderChanges {
         return results;
     }
 
-    /** An order's update, to be written only if the order is still at {@code version}; it moves it one on. */
-    private record VersionedUpdate(String orderId, long version, Document update) {
+    /** An order's change, to be written only if the order is still at {@code version}; it moves it one on. */
+    private record VersionedUpdate(String orderId, long version, StoredDifference difference) {
 
         static VersionedUpdate of(Order order, StoredDifference difference) {
-            long version = order.version() == null ? 0 : order.version();
-            return new VersionedUpdate(order.id(), version, difference.toUpdate(version + 1));
+            return new VersionedUpdate(order.id(), order.version() == null ? 0 : order.version(), difference);
         }
 
         UpdateOneModel<Document> model(String receipt) {
-            Document update = new Document(this.update);
-            update.put("$set", new Document(this.update.get("$set", Document.class)).append(RECEIPT, receipt));
-            return new UpdateOneModel<>(new Document("_id", orderId).append("version", version), update);
+            return new UpdateOneModel<>(
+                    new Document("_id", orderId).append("version", version),
+                    difference.toUpdate(new Document("version", version + 1).append(RECEIPT, receipt)));
         }
     }
 

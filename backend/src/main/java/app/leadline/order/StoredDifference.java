@@ -46,9 +46,11 @@ final class StoredDifference {
         return set.isEmpty() && unset.isEmpty() && push.isEmpty();
     }
 
-    /** The update document, setting {@code version} as well. */
-    Document toUpdate(long version) {
-        Document update = new Document("$set", new Document(set).append("version", version));
+    /** The update document, setting the fields of {@code alsoSet} as well (the version, say). */
+    Document toUpdate(Document alsoSet) {
+        Document setting = new Document(set);
+        setting.putAll(alsoSet);
+        Document update = new Document("$set", setting);
         if (!unset.isEmpty()) {
             update.put("$unset", unset);
         }

@@ -51,7 +51,9 @@ class StoredDifferenceTests {
     /** Writes the difference at the stored version and returns what the store holds afterwards. */
     private Document storedAfter(StoredDifference difference) {
         orders.insertOne(stored());
-        long matched = orders.updateOne(new Document("_id", "o-1").append("version", 3L), difference.toUpdate(4L))
+        long matched = orders.updateOne(
+                        new Document("_id", "o-1").append("version", 3L),
+                        difference.toUpdate(new Document("version", 4L)))
                 .getMatchedCount();
         assertThat(matched).isEqualTo(1);
         return orders.find(new Document("_id", "o-1")).first();
@@ -83,7 +85,7 @@ class StoredDifferenceTests {
                         new Document("id", "L1").append("eta", "2026-12-01"),
                         new Document("id", "L2").append("eta", "2026-12-10")));
 
-        Document update = StoredDifference.between(stored(), changed).toUpdate(4L);
+        Document update = StoredDifference.between(stored(), changed).toUpdate(new Document("version", 4L));
 
         assertThat(update)
                 .isEqualTo(new Document(
@@ -116,7 +118,7 @@ class StoredDifferenceTests {
                 new Document("_id", "o-1"),
                 StoredDifference.between(stored(), changed)
                         .append("timeline", List.of("e4", "e5"), 4)
-                        .toUpdate(4L));
+                        .toUpdate(new Document("version", 4L)));
 
         assertThat(orders.find().first().getList("timeline", String.class)).containsExactly("e2", "e3", "e4", "e5");
     }
@@ -129,7 +131,7 @@ class StoredDifferenceTests {
                 new Document("_id", "o-1"),
                 StoredDifference.between(stored(), stored())
                         .append("timeline", List.of(), 4)
-                        .toUpdate(4L));
+                        .toUpdate(new Document("version", 4L)));
 
         assertThat(orders.find().first())
                 .isEqualTo(stored().append("version", 4L).append("timeline", List.of("e1")));
