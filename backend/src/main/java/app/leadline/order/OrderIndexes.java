@@ -27,7 +27,7 @@ class OrderIndexes implements SmartInitializingSingleton {
         orders.createIndex(new Index("number", Direction.ASC).unique().named("order_number"));
         orders.createIndex(
                 new Index("tracking.tokenHash", Direction.ASC).unique().named("tracking_token"));
-        // Every change is a replace guarded by {_id, version}. MongoDB serves that from the _id index alone; the
+        // Every change is a write guarded by {_id, version}. MongoDB serves that from the _id index alone; the
         // embedded store only uses an index whose keys the filter names, and would scan the collection otherwise.
         orders.createIndex(new Index("_id", Direction.ASC)
                 .on("version", Direction.ASC)
