@@ -27,7 +27,7 @@ public class OrderChanges {
 
     static final int ATTEMPTS = 5;
     /** The field where a bulk write leaves its receipt on each order it wrote. */
-    private static final String RECEIPT = "bulkWrite";
+    private static final String RECEIPT = "lastBulkWrite";
 
     private final Orders orders;
     private final MongoTemplate mongo;
