@@ -70,7 +70,7 @@ public class OrderChanges {
         for (Document before : stored.withoutTimeline(orderIds)) {
             Order order = stored.read(before);
             results.put(order.id(), change.apply(order));
-            Document changed = storedForm(order);
+            Document changed = stored.formOf(order);
             Object newEvents = changed.remove(StoredOrders.TIMELINE);
             StoredDifference difference = StoredDifference.between(before, changed);
             if (newEvents instanceof List<?> events) {
@@ -97,9 +97,9 @@ public class OrderChanges {
         Map<String, Changed<T>> results = new LinkedHashMap<>();
         List<VersionedUpdate> updates = new ArrayList<>();
         for (Order order : known) {
-            Document before = storedForm(order);
+            Document before = stored.formOf(order);
             T result = change.apply(order);
-            Document changed = storedForm(order);
+            Document changed = stored.formOf(order);
             StoredDifference difference = StoredDifference.between(before, changed);
             if (difference.isEmpty()) {
                 results.put(order.id(), new Changed<>(result, order));
@@ -169,9 +169,9 @@ public class OrderChanges {
         for (int attempt = 1; ; attempt++) {
             Order order = orders.findById(orderId)
                     .orElseThrow(() -> new OrderRuleViolation("UNKNOWN_ORDER", "order", "There is no such order."));
-            Document before = storedForm(order);
+            Document before = stored.formOf(order);
             T result = change.apply(order);
-            if (before.equals(storedForm(order))) {
+            if (before.equals(stored.formOf(order))) {
                 // Nothing to store: a change that turned out to change nothing does not move the version, so it
                 // does not get in the way of anyone else's change.
                 return new Changed<>(result, order);
@@ -187,11 +187,5 @@ public class OrderChanges {
                 }
             }
         }
-    }
-
-    private Document storedForm(Order order) {
-        Document stored = new Document();
-        mongo.getConverter().write(order, stored);
-        return stored;
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Many orders read at once without their timelines, which is the bulk of an old order and which neither a bulk
- * change nor a count needs. The fields read are named one by one (every stored field but the timeline) rather
+ * Orders in their stored form: converted to and from it, and many read at once without their timelines, which
+ * are the bulk of an old order and which neither a bulk change nor a preview needs. The fields read are named one by one (every stored field but the timeline) rather
  * than the timeline excluded: the embedded store copies a whole document to leave a field out, not to pick some.
  */
 @Component
@@ -47,5 +47,12 @@ class StoredOrders {
 
     Order read(Document stored) {
         return mongo.getConverter().read(Order.class, stored);
+    }
+
+    /** The order as it would be stored, timeline included. */
+    Document formOf(Order order) {
+        Document stored = new Document();
+        mongo.getConverter().write(order, stored);
+        return stored;
     }
 }
