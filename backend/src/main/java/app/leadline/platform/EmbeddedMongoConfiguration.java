@@ -3,7 +3,6 @@ package app.leadline.platform;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +54,11 @@ class EmbeddedMongoConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the embedded store's folder " + properties.path(), e);
         }
-        return new H2Backend(properties.path().resolve("leadline.mv").toString());
+        DurableH2Backend backend =
+                DurableH2Backend.open(properties.path().resolve("leadline.mv").toString());
+        // Before anyone reads: a store left by a crash of an older version may hold indexes that miss documents.
+        backend.checkIndexes(properties.database());
+        return backend;
     }
 
     /**

@@ -1,0 +1,138 @@
+package app.leadline.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded H2 store keeps every write it acknowledged, with its index entries, across a kill -9. */
+class DurableH2BackendTests {
+
+    @TempDir
+    Path folder;
+
+    @RepeatedTest(3)
+    void everyAcknowledgedWriteSurvivesAKillWithItsIndexEntries() throws Exception {
+        String file = folder.resolve("store.mv").toString();
+        Process writer = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StoreWriter.class.getName(),
+                        file)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        Set<Integer> inserted = new HashSet<>();
+        Set<Integer> updated = new HashSet<>();
+        int killAfter = ThreadLocalRandom.current().nextInt(200, 1500);
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while (inserted.size() + updated.size() < killAfter && (line = out.readLine()) != null) {
+                String[] parts = line.split(" ");
+                if (parts.length == 2 && parts[0].equals("inserted")) {
+                    inserted.add(Integer.parseInt(parts[1]));
+                } else if (parts.length == 2 && parts[0].equals("updated")) {
+                    updated.add(Integer.parseInt(parts[1]));
+                }
+            }
+            writer.destroyForcibly(); // SIGKILL: no shutdown hook, no close of the store
+            writer.waitFor();
+        }
+        assertThat(inserted).hasSizeGreaterThan(50);
+
+        DurableH2Backend reopened = DurableH2Backend.open(file);
+        DurableH2Backend.IndexCheck check = reopened.checkIndexes(StoreWriter.DATABASE);
+        assertThat(check.rebuilt())
+                .as("indexes that disagreed with the documents")
+                .isEmpty();
+        withCollection(reopened, things -> {
+            for (int id : inserted) {
+                int version = updated.contains(id) ? 1 : 0;
+                // Found through the {_id, version} unique index, as a versioned order update finds its order.
+                assertThat(things.find(Filters.and(Filters.eq("_id", id), Filters.gte("version", version)))
+                                .first())
+                        .as("document %d, acknowledged", id)
+                        .isNotNull();
+            }
+            for (int id : updated) {
+                assertThat(things.countDocuments(Filters.and(Filters.eq("_id", id), Filters.eq("version", 1))))
+                        .as("update of %d, acknowledged", id)
+                        .isEqualTo(1);
+            }
+            for (Document document : things.find()) {
+                assertThat(things.countDocuments(Filters.and(
+                                Filters.eq("_id", document.get("_id")),
+                                Filters.eq("version", document.get("version")))))
+                        .as("document %s found through its index", document.get("_id"))
+                        .isEqualTo(1);
+            }
+        });
+    }
+
+    @Test
+    void anIndexThatMissesDocumentsIsRebuiltAtOpen() {
+        String file = folder.resolve("store.mv").toString();
+        DurableH2Backend first = DurableH2Backend.open(file);
+        withCollection(first, things -> {
+            things.createIndex(
+                    new Document("_id", 1).append("version", 1),
+                    new com.mongodb.client.model.IndexOptions().unique(true).name(StoreWriter.VERSIONED));
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                documents.add(new Document("_id", i).append("version", 3));
+            }
+            things.insertMany(documents);
+        });
+        // What a crash in the middle of a write could leave with the background commit: entries gone from an index.
+        MVStore raw = MVStore.open(file);
+        MVMap<Object, Object> index =
+                raw.openMap(StoreWriter.DATABASE + "." + StoreWriter.COLLECTION + "._index_" + StoreWriter.VERSIONED);
+        List<Object> keys = new ArrayList<>(index.keySet()).subList(0, 7);
+        keys.forEach(index::remove);
+        raw.close();
+
+        DurableH2Backend reopened = DurableH2Backend.open(file);
+        DurableH2Backend.IndexCheck check = reopened.checkIndexes(StoreWriter.DATABASE);
+
+        assertThat(check.rebuilt()).containsExactly(StoreWriter.COLLECTION + "." + StoreWriter.VERSIONED);
+        assertThat(check.documents()).isEqualTo(100);
+        withCollection(reopened, things -> {
+            for (int i = 0; i < 100; i++) {
+                assertThat(things.countDocuments(Filters.and(Filters.eq("_id", i), Filters.eq("version", 3))))
+                        .isEqualTo(1);
+            }
+        });
+    }
+
+    /** Serves the store to the real driver until {@code use} returns, then closes it as a shutdown would. */
+    private static void withCollection(DurableH2Backend backend, Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            use.accept(client.getDatabase(StoreWriter.DATABASE).getCollection(StoreWriter.COLLECTION));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
