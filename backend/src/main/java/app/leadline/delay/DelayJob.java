@@ -4,6 +4,7 @@ import app.leadline.delay.DelayChunk.Target;
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.OrderChanges;
+import app.leadline.order.StuckOrders;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import jakarta.annotation.PreDestroy;
@@ -201,7 +202,7 @@ class DelayJob implements SmartInitializingSingleton {
                         "A delay chunk failed; the delay resumes on the next sweep", e.getCause());
             }
         }
-        if (!stopping && !mongo.exists(undone(reportId), DelayChunk.class)) {
+        if (!stopping && allChunksDone(report)) {
             finish(reportId);
         }
     }
@@ -209,7 +210,20 @@ class DelayJob implements SmartInitializingSingleton {
     private void work(DelayReport report, AtomicInteger budget, Map<String, PurchaseOrder> purchaseOrders) {
         DelayChunk chunk;
         while (!stopping && budget.getAndDecrement() > 0 && (chunk = claim(report.id())) != null) {
-            int moved = process(report, chunk.targets(), purchaseOrders);
+            Processed processed = process(report, chunk.targets(), purchaseOrders);
+            if (!processed.setAside().isEmpty()) {
+                // Orders that could not be changed keep the chunk open: it is tried again after a backoff (the
+                // orders moved already are skipped then), while the other chunks go on.
+                int attempts = chunk.failedAttempts() + 1;
+                mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("_id").is(chunk.id()).and("done").is(false)),
+                        new Update()
+                                .set("failedAttempts", attempts)
+                                .set("leaseUntil", clock.instant().plus(StuckOrders.backoff(attempts))),
+                        DelayChunk.class);
+                continue;
+            }
             boolean first = mongo.updateFirst(
                                     Query.query(Criteria.where("_id")
                                             .is(chunk.id())
@@ -226,10 +240,31 @@ class DelayJob implements SmartInitializingSingleton {
                         Query.query(Criteria.where("_id").is(report.id())),
                         new Update()
                                 .inc("processedOrders", chunk.targets().size())
-                                .inc("movedLines", moved),
+                                .inc("movedLines", processed.movedLines()),
                         DelayReport.class);
             }
         }
+    }
+
+    /**
+     * Whether every chunk of the report's plan is done. The plan is stored whole before the report, which records
+     * how many chunks it has; a report from before that (no count) goes by the chunks it finds.
+     */
+    private boolean allChunksDone(DelayReport report) {
+        if (mongo.exists(undone(report.id()), DelayChunk.class)) {
+            return false;
+        }
+        long done = mongo.count(
+                Query.query(Criteria.where("report").is(report.id()).and("done").is(true)), DelayChunk.class);
+        if (done < report.chunks()) {
+            log.error(
+                    "Delay {} has {} of its {} chunks; it is not finished and needs an agent to log it again",
+                    report.id(),
+                    done,
+                    report.chunks());
+            return false;
+        }
+        return true;
     }
 
     private static Query undone(String reportId) {
@@ -262,27 +297,30 @@ class DelayJob implements SmartInitializingSingleton {
                 DelayChunk.class);
     }
 
-    /**
-     * Applies the delay to some orders (lines it already moved are skipped); returns how many of their lines now
-     * carry it.
-     */
-    int process(DelayReport report, List<Target> targets, Map<String, PurchaseOrder> purchaseOrders) {
+    /** How many of a chunk's lines carry the delay now, and the orders that could not be changed. */
+    record Processed(int movedLines, Set<String> setAside) {}
+
+    /** Applies the delay to some orders (lines it already moved are skipped). */
+    Processed process(DelayReport report, List<Target> targets, Map<String, PurchaseOrder> purchaseOrders) {
         Map<String, List<String>> linesByOrder =
                 targets.stream().collect(Collectors.toMap(Target::orderId, Target::lineIds));
         // The reason is looked up once per chunk, not once per order.
         Optional<DelayReason> chosen = Optional.ofNullable(report.reasonCode()).flatMap(reasons::find);
-        Map<String, Integer> carrying = changes.applyToAllAppendingEvents(linesByOrder.keySet(), order -> {
-            List<String> lineIds = linesByOrder.get(order.id());
-            Map<String, EtaWindow> windows = DelayPlan.windows(report, order, lineIds, purchaseOrders, etas);
-            String reason =
-                    chosen.map(r -> r.textFor(order.customer().locale())).orElse(report.reasonText());
-            order.applyDelay(report.id(), windows, reason, report.internalNote(), clock.instant());
-            // Counts the lines that carry this delay now, including any moved before an interruption.
-            return (int) order.lines().stream()
-                    .filter(line -> lineIds.contains(line.id()) && report.id().equals(line.lastDelay()))
-                    .count();
-        });
-        return carrying.values().stream().mapToInt(Integer::intValue).sum();
+        OrderChanges.Bulk<Integer> carrying =
+                changes.applyToAllAppendingEvents(StuckOrders.Work.DELAY, linesByOrder.keySet(), order -> {
+                    List<String> lineIds = linesByOrder.get(order.id());
+                    Map<String, EtaWindow> windows = DelayPlan.windows(report, order, lineIds, purchaseOrders, etas);
+                    String reason = chosen.map(r -> r.textFor(order.customer().locale()))
+                            .orElse(report.reasonText());
+                    order.applyDelay(report.id(), windows, reason, report.internalNote(), clock.instant());
+                    // Counts the lines that carry this delay now, including any moved before an interruption.
+                    return (int) order.lines().stream()
+                            .filter(line ->
+                                    lineIds.contains(line.id()) && report.id().equals(line.lastDelay()))
+                            .count();
+                });
+        return new Processed(
+                carrying.results().values().stream().mapToInt(Integer::intValue).sum(), carrying.setAside());
     }
 
     private void finish(String reportId) {

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param reasonCode a reason from the admins' list, translated for each customer; or
  * @param reasonText free text the customer reads as written
  * @param runningScope the scope's key while the job runs (unique), absent after
+ * @param chunks how many chunks the plan has (all stored before the report), 0 for reports from before the count
  */
 @Document("delayReports")
 public record DelayReport(
@@ -31,7 +32,8 @@ public record DelayReport(
         int processedOrders,
         int movedLines,
         String runningScope,
-        Instant finishedAt) {
+        Instant finishedAt,
+        int chunks) {
 
     public enum State {
         RUNNING,

@@ -126,14 +126,20 @@ public class SupplierDelays {
                 0,
                 0,
                 request.scope().key(),
-                null);
+                null,
+                chunks.size());
+        // The plan is stored whole before the report that makes it a job: a crash in between leaves chunks no report
+        // names (never worked), never a report with part of its plan.
+        List<DelayChunk> plannedChunks = new ArrayList<>();
+        for (int seq = 0; seq < chunks.size(); seq++) {
+            plannedChunks.add(new DelayChunk(id + ":" + seq, id, seq, chunks.get(seq), false, null, null, 0));
+        }
+        mongo.insertAll(plannedChunks);
         try {
             mongo.insert(report);
         } catch (DuplicateKeyException running) {
+            mongo.remove(Query.query(Criteria.where("report").is(id)), DelayChunk.class);
             return new Logged(Optional.empty(), List.of(inProgress()));
-        }
-        for (int seq = 0; seq < chunks.size(); seq++) {
-            mongo.insert(new DelayChunk(id + ":" + seq, id, seq, chunks.get(seq), false, null, null));
         }
         // From now on, orders placed against these purchase orders are promised by the new date.
         for (PurchaseOrder po : plan.purchaseOrders()) {
@@ -226,7 +232,8 @@ public class SupplierDelays {
                 0,
                 0,
                 null,
-                null);
+                null,
+                0);
         Map<String, List<String>> linesByOrder = plan.linesByOrder();
         int orderCount = 0;
         int lineCount = 0;

@@ -4,6 +4,7 @@ import app.leadline.order.NotificationIntent;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
 import app.leadline.order.OrderQueries;
+import app.leadline.order.StuckOrders;
 import app.leadline.order.TrackingLinks;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -48,6 +49,7 @@ class NotificationDispatcher {
     private final Notifications notifications;
     private final QuietHours quietHours;
     private final TrackingLinks links;
+    private final StuckOrders stuck;
     private final Clock clock;
     private final int minEtaShiftDays;
     private final int batchSize;
@@ -61,6 +63,7 @@ class NotificationDispatcher {
             Notifications notifications,
             QuietHours quietHours,
             TrackingLinks links,
+            StuckOrders stuck,
             Clock clock,
             @Value("${leadline.notifications.min-eta-shift-days:1}") int minEtaShiftDays,
             @Value("${leadline.notifications.senders:8}") int senders,
@@ -74,6 +77,7 @@ class NotificationDispatcher {
         });
         this.quietHours = quietHours;
         this.links = links;
+        this.stuck = stuck;
         this.minEtaShiftDays = minEtaShiftDays;
         this.orders = orders;
         this.changes = changes;
@@ -102,7 +106,9 @@ class NotificationDispatcher {
         Semaphore inFlight = new Semaphore(senderCount * 2);
         List<Future<Integer>> sending = new ArrayList<>();
         List<Order> chunk = new ArrayList<>(CHUNK);
-        orders.forEachWithUnsentNotifications(limit, now, order -> {
+        // An order set aside (it could not be changed) waits for its retry; the others go on.
+        Set<String> setAside = stuck.waiting(StuckOrders.Work.MESSAGES, now);
+        orders.forEachWithUnsentNotifications(limit, now, setAside, order -> {
             chunk.add(order);
             if (chunk.size() == CHUNK) {
                 sending.addAll(start(List.copyOf(chunk), now, inFlight));
@@ -138,14 +144,16 @@ class NotificationDispatcher {
     private List<Future<Integer>> start(List<Order> chunk, Instant now, Semaphore inFlight) {
         Map<String, Order> byId = new LinkedHashMap<>();
         chunk.forEach(order -> byId.put(order.id(), order));
-        Map<String, OrderChanges.Changed<List<NotificationIntent>>> claimed = changes.applyToKnown(chunk, order -> {
-            String zone = order.customer().timeZone();
-            if (quietHours.contains(now, zone)) {
-                order.claimNotifications(now, Duration.between(now, quietHours.endAfter(now, zone)));
-                return List.<NotificationIntent>of();
-            }
-            return order.claimNotifications(now, LEASE);
-        });
+        Map<String, OrderChanges.Changed<List<NotificationIntent>>> claimed = changes.applyToKnown(
+                        StuckOrders.Work.MESSAGES, chunk, order -> {
+                            String zone = order.customer().timeZone();
+                            if (quietHours.contains(now, zone)) {
+                                order.claimNotifications(now, Duration.between(now, quietHours.endAfter(now, zone)));
+                                return List.<NotificationIntent>of();
+                            }
+                            return order.claimNotifications(now, LEASE);
+                        })
+                .results();
         claimed.values().removeIf(claim -> claim.result().isEmpty());
         Map<String, List<String>> done = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger remaining =
@@ -207,7 +215,9 @@ class NotificationDispatcher {
         }
         try {
             changes.applyToKnown(
-                    handled.keySet().stream().map(id -> claimed.get(id).order()).toList(), order -> {
+                    StuckOrders.Work.MESSAGES,
+                    handled.keySet().stream().map(id -> claimed.get(id).order()).toList(),
+                    order -> {
                         handled.get(order.id()).forEach(intent -> order.notificationSent(intent, now));
                         return null;
                     });

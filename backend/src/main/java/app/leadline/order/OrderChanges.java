@@ -7,8 +7,10 @@ import com.mongodb.client.model.UpdateOneModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.bson.Document;
@@ -34,9 +36,16 @@ public class OrderChanges {
     private final StoredOrders stored;
     private final PaymentOutbox payments;
     private final OrderChangeFeed feed;
+    private final StuckOrders stuck;
 
     OrderChanges(
-            Orders orders, MongoTemplate mongo, StoredOrders stored, PaymentOutbox payments, OrderChangeFeed feed) {
+            Orders orders,
+            MongoTemplate mongo,
+            StoredOrders stored,
+            PaymentOutbox payments,
+            OrderChangeFeed feed,
+            StuckOrders stuck) {
+        this.stuck = stuck;
         this.orders = orders;
         this.mongo = mongo;
         this.stored = stored;
@@ -46,6 +55,12 @@ public class OrderChanges {
 
     /** The change's result and the order as stored after it. */
     public record Changed<T>(T result, Order order) {}
+
+    /**
+     * What a change to many orders came to: each changed order's result, by order id, and the orders it could not
+     * change, which are set aside (see {@link StuckOrders}) so that they do not stop the others.
+     */
+    public record Bulk<T>(Map<String, T> results, Set<String> setAside) {}
 
     public <T> Changed<T> apply(String orderId, Function<Order, T> change) {
         Changed<T> changed = applyOnly(orderId, change);
@@ -60,60 +75,89 @@ public class OrderChanges {
      * read (without the timeline), one bulk write of versioned updates carrying only what changed, the new events
      * appended (and the oldest dropped past the limit). Orders someone else changed in between are redone one by
      * one through {@link #apply}, so the change must be idempotent (applying it twice does what applying it once
-     * does).
-     *
-     * @return each order's result, by order id
+     * does). An order that cannot be changed is set aside for {@code work} and the others go on.
      */
-    public <T> Map<String, T> applyToAllAppendingEvents(Collection<String> orderIds, Function<Order, T> change) {
+    public <T> Bulk<T> applyToAllAppendingEvents(
+            StuckOrders.Work work, Collection<String> orderIds, Function<Order, T> change) {
         Map<String, T> results = new LinkedHashMap<>();
+        Set<String> setAside = new LinkedHashSet<>();
         List<VersionedUpdate> updates = new ArrayList<>();
         for (Document before : stored.withoutTimeline(orderIds)) {
-            Order order = stored.read(before);
-            results.put(order.id(), change.apply(order));
-            Document changed = stored.formOf(order);
-            Object newEvents = changed.remove(StoredOrders.TIMELINE);
-            StoredDifference difference = StoredDifference.between(before, changed);
-            if (newEvents instanceof List<?> events) {
-                difference.append(StoredOrders.TIMELINE, events, Order.TIMELINE_LIMIT);
-            }
-            if (!difference.isEmpty()) {
-                updates.add(VersionedUpdate.of(order, difference));
+            String id = before.getString("_id");
+            try {
+                Order order = stored.read(before);
+                T result = change.apply(order);
+                Document changed = stored.formOf(order);
+                Object newEvents = changed.remove(StoredOrders.TIMELINE);
+                StoredDifference difference = StoredDifference.between(before, changed);
+                if (newEvents instanceof List<?> events) {
+                    difference.append(StoredOrders.TIMELINE, events, Order.TIMELINE_LIMIT);
+                }
+                if (!difference.isEmpty()) {
+                    updates.add(VersionedUpdate.of(order, difference));
+                }
+                results.put(id, result);
+            } catch (RuntimeException e) {
+                setAside(id, work, e, setAside);
             }
         }
         for (String id : writeAll(updates)) {
-            results.put(id, apply(id, change).result());
+            results.remove(id);
+            try {
+                results.put(id, apply(id, change).result());
+            } catch (RuntimeException e) {
+                setAside(id, work, e, setAside);
+            }
         }
-        return results;
+        stuck.cleared(results.keySet(), work);
+        return new Bulk<>(results, setAside);
+    }
+
+    private void setAside(String orderId, StuckOrders.Work work, RuntimeException cause, Set<String> setAside) {
+        setAside.add(orderId);
+        stuck.setAside(orderId, work, cause);
     }
 
     /**
      * As {@link #applyToAllAppendingEvents}, for any change, starting from states of the orders the caller has just
      * read, which saves reading them again; orders changed since are redone from a fresh read through {@link
-     * #apply}.
+     * #apply}. An order that cannot be changed is set aside for {@code work} and the others go on.
      *
      * @return each order's result and the order as stored after the change, by order id
      */
-    public <T> Map<String, Changed<T>> applyToKnown(Collection<Order> known, Function<Order, T> change) {
+    public <T> Bulk<Changed<T>> applyToKnown(
+            StuckOrders.Work work, Collection<Order> known, Function<Order, T> change) {
         Map<String, Changed<T>> results = new LinkedHashMap<>();
+        Set<String> setAside = new LinkedHashSet<>();
         List<VersionedUpdate> updates = new ArrayList<>();
         for (Order order : known) {
-            Document before = stored.formOf(order);
-            T result = change.apply(order);
-            Document changed = stored.formOf(order);
-            StoredDifference difference = StoredDifference.between(before, changed);
-            if (difference.isEmpty()) {
-                results.put(order.id(), new Changed<>(result, order));
-                continue;
+            try {
+                Document before = stored.formOf(order);
+                T result = change.apply(order);
+                Document changed = stored.formOf(order);
+                StoredDifference difference = StoredDifference.between(before, changed);
+                if (difference.isEmpty()) {
+                    results.put(order.id(), new Changed<>(result, order));
+                    continue;
+                }
+                VersionedUpdate update = VersionedUpdate.of(order, difference);
+                updates.add(update);
+                changed.put("version", update.version() + 1);
+                results.put(order.id(), new Changed<>(result, stored.read(changed)));
+            } catch (RuntimeException e) {
+                setAside(order.id(), work, e, setAside);
             }
-            VersionedUpdate update = VersionedUpdate.of(order, difference);
-            updates.add(update);
-            changed.put("version", update.version() + 1);
-            results.put(order.id(), new Changed<>(result, stored.read(changed)));
         }
         for (String id : writeAll(updates)) {
-            results.put(id, apply(id, change));
+            results.remove(id);
+            try {
+                results.put(id, apply(id, change));
+            } catch (RuntimeException e) {
+                setAside(id, work, e, setAside);
+            }
         }
-        return results;
+        stuck.cleared(results.keySet(), work);
+        return new Bulk<>(results, setAside);
     }
 
     /** An order's change, to be written only if the order is still at {@code version}; it moves it one on. */

@@ -136,21 +136,31 @@ public class OrderQueries {
                 Order.class);
     }
 
-    /** Hands over, as they are read, orders with intents nobody holds a lease on at {@code now}. */
+    /**
+     * Hands over, as they are read, orders with intents nobody holds a lease on at {@code now}, but for those in
+     * {@code skipped}.
+     */
     public void forEachWithUnsentNotifications(
-            int limit, java.time.Instant now, java.util.function.Consumer<Order> action) {
-        try (java.util.stream.Stream<Order> found = mongo.stream(claimable(limit, now), Order.class)) {
+            int limit,
+            java.time.Instant now,
+            java.util.Set<String> skipped,
+            java.util.function.Consumer<Order> action) {
+        try (java.util.stream.Stream<Order> found = mongo.stream(claimable(limit, now, skipped), Order.class)) {
             found.forEach(action);
         }
     }
 
-    private static Query claimable(int limit, java.time.Instant now) {
+    private static Query claimable(int limit, java.time.Instant now, java.util.Set<String> skipped) {
         Criteria claimable = Criteria.where("sentAt")
                 .is(null)
                 .orOperator(
                         Criteria.where("leaseUntil").is(null),
                         Criteria.where("leaseUntil").lte(now));
-        return Query.query(Criteria.where("notifications").elemMatch(claimable)).limit(limit);
+        Criteria due = Criteria.where("notifications").elemMatch(claimable);
+        if (!skipped.isEmpty()) {
+            due = due.and("_id").nin(skipped);
+        }
+        return Query.query(due).limit(limit);
     }
 
     /** Orders with open refund requests. */

@@ -23,11 +23,17 @@ class PaymentOutbox {
     private final PaymentGateway gateway;
     private final MongoTemplate mongo;
     private final org.springframework.beans.factory.ObjectProvider<OrderChanges> changes;
+    private final StuckOrders stuck;
+    private final java.time.Clock clock;
 
     PaymentOutbox(
             PaymentGateway gateway,
             MongoTemplate mongo,
-            org.springframework.beans.factory.ObjectProvider<OrderChanges> changes) {
+            org.springframework.beans.factory.ObjectProvider<OrderChanges> changes,
+            StuckOrders stuck,
+            java.time.Clock clock) {
+        this.stuck = stuck;
+        this.clock = clock;
         this.gateway = gateway;
         this.mongo = mongo;
         this.changes = changes;
@@ -58,10 +64,19 @@ class PaymentOutbox {
             fixedDelayString = "${leadline.payments.sweep-interval:30s}",
             initialDelayString = "${leadline.payments.sweep-interval:30s}")
     void sweep() {
-        Query pending =
-                Query.query(Criteria.where("pendingPayments.0").exists(true)).limit(100);
-        for (Order order : mongo.find(pending, Order.class)) {
-            send(order, changes.getObject());
+        // An order set aside (it could not be changed) waits for its retry; the others go on.
+        java.util.Set<String> setAside = stuck.waiting(StuckOrders.Work.PAYMENTS, clock.instant());
+        Criteria pendingPayments = Criteria.where("pendingPayments.0").exists(true);
+        if (!setAside.isEmpty()) {
+            pendingPayments = pendingPayments.and("_id").nin(setAside);
+        }
+        for (Order order : mongo.find(Query.query(pendingPayments).limit(100), Order.class)) {
+            try {
+                send(order, changes.getObject());
+                stuck.cleared(java.util.List.of(order.id()), StuckOrders.Work.PAYMENTS);
+            } catch (RuntimeException e) {
+                stuck.setAside(order.id(), StuckOrders.Work.PAYMENTS, e);
+            }
         }
     }
 }

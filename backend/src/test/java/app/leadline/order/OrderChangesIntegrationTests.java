@@ -62,18 +62,25 @@ class OrderChangesIntegrationTests {
         Order second = placed();
         AtomicBoolean customerChose = new AtomicBoolean();
 
-        Map<String, EtaWindow> moved = changes.applyToAllAppendingEvents(List.of(first.id(), second.id()), order -> {
-            if (order.id().equals(first.id()) && customerChose.compareAndSet(false, true)) {
-                // The customer turns e-mail off after the bulk change read the order, before it is written.
-                changes.apply(first.id(), current -> {
-                    current.chooseMessageChannels(false, true);
-                    return null;
-                });
-            }
-            order.applyDelay(
-                    "delay-1", Map.of(backordered(order), LATER), "The supplier is behind", "internal", Instant.now());
-            return order.line(backordered(order)).eta();
-        });
+        Map<String, EtaWindow> moved = changes.applyToAllAppendingEvents(
+                        StuckOrders.Work.DELAY, List.of(first.id(), second.id()), order -> {
+                            if (order.id().equals(first.id()) && customerChose.compareAndSet(false, true)) {
+                                // The customer turns e-mail off after the bulk change read the order, before it is
+                                // written.
+                                changes.apply(first.id(), current -> {
+                                    current.chooseMessageChannels(false, true);
+                                    return null;
+                                });
+                            }
+                            order.applyDelay(
+                                    "delay-1",
+                                    Map.of(backordered(order), LATER),
+                                    "The supplier is behind",
+                                    "internal",
+                                    Instant.now());
+                            return order.line(backordered(order)).eta();
+                        })
+                .results();
 
         assertThat(moved)
                 .containsOnlyKeys(first.id(), second.id())
