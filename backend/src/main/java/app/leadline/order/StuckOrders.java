@@ -109,8 +109,8 @@ public class StuckOrders {
     public Set<String> waiting(Work work, Instant now) {
         Query query = Query.query(Criteria.where("work").is(work).and("retryAt").gt(now));
         query.fields().include("orderId");
-        return mongo.find(query, StuckOrder.class).stream()
-                .map(StuckOrder::orderId)
+        return mongo.find(query, org.bson.Document.class, "stuckOrders").stream()
+                .map(found -> found.getString("orderId"))
                 .collect(Collectors.toSet());
     }
 

@@ -27,9 +27,15 @@ class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
+    /** The store behind the server; the server closes it when it shuts down. */
+    @Bean(destroyMethod = "")
+    MongoBackend embeddedStoreBackend(EmbeddedStoreProperties properties) {
+        return backend(properties);
+    }
+
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(EmbeddedStoreProperties properties) {
-        MongoServer server = new MongoServer(backend(properties));
+    MongoServer embeddedMongoServer(MongoBackend backend, EmbeddedStoreProperties properties) {
+        MongoServer server = new MongoServer(backend);
         // No oplog: it would grow without end, and the one instance that owns this store hears of its own changes.
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();

@@ -61,6 +61,12 @@ class NotificationDispatchIntegrationTests {
     @Autowired
     app.leadline.order.TrackingLinks links;
 
+    @Autowired
+    de.bwaldvogel.mongo.MongoBackend store;
+
+    @Autowired
+    app.leadline.order.StuckOrders stuck;
+
     @BeforeEach
     void suppliers() {
         TestSuppliers.register(suppliers);
@@ -92,6 +98,61 @@ class NotificationDispatchIntegrationTests {
 
     private List<OutboxMessage> outboxFor(String orderNumber) {
         return mongo.find(Query.query(Criteria.where("orderNumber").is(orderNumber)), OutboxMessage.class);
+    }
+
+    /**
+     * What a crash of the old embedded store left behind: the order's entry gone from the index a versioned update
+     * finds it by, so every versioned write to it misses.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void makeUnchangeable(String orderNumber) {
+        var collection = (de.bwaldvogel.mongo.backend.AbstractMongoCollection)
+                store.resolveDatabase("leadline").resolveCollection("orders", true);
+        var stored = collection
+                .handleQuery(new de.bwaldvogel.mongo.bson.Document("number", orderNumber))
+                .iterator()
+                .next();
+        List<de.bwaldvogel.mongo.backend.Index> indexes = collection.getIndexes();
+        indexes.stream()
+                .filter(index -> index.getName().equals("versioned_update"))
+                .forEach(index -> index.remove((de.bwaldvogel.mongo.bson.Document) stored));
+    }
+
+    @Test
+    void anOrderThatCannotBeChangedIsSetAsideAndEveryOtherCustomerIsStillTold() {
+        OrderInputs stuckOrder = anOrder();
+        List<OrderInputs> others = List.of(anOrder(), anOrder(), anOrder());
+        clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(stuckOrder, others.get(0), others.get(1), others.get(2)))
+                .execute();
+        makeUnchangeable(stuckOrder.number());
+
+        dispatcher.dispatch(5000, NOON);
+
+        for (OrderInputs other : others) {
+            assertThat(outboxFor(other.number()))
+                    .as("confirmation of %s", other.number())
+                    .extracting(OutboxMessage::kind)
+                    .contains("CONFIRMED");
+        }
+        assertThat(outboxFor(stuckOrder.number())).isEmpty();
+        assertThat(stuck.all())
+                .filteredOn(aside -> aside.number().equals(stuckOrder.number()))
+                .singleElement()
+                .satisfies(aside -> {
+                    assertThat(aside.work()).isEqualTo(app.leadline.order.StuckOrders.Work.MESSAGES);
+                    assertThat(aside.failures()).isEqualTo(1);
+                    assertThat(aside.retryAt()).isAfter(Instant.now());
+                });
+
+        // Until its retry is due, the order is left alone: the next rounds do not fail on it again.
+        dispatcher.dispatch(5000);
+        assertThat(stuck.all())
+                .filteredOn(aside -> aside.number().equals(stuckOrder.number()))
+                .singleElement()
+                .extracting(app.leadline.order.StuckOrders.StuckOrder::failures)
+                .isEqualTo(1);
     }
 
     @Test
