@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 class NotificationDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    /** How long a claim holds an order's intents by default; past it, another dispatcher takes them over. */
     static final Duration LEASE = Duration.ofMinutes(1);
     /** Orders claimed, and later recorded as sent, together in one write. */
     static final int CHUNK = 100;
@@ -55,6 +56,7 @@ class NotificationDispatcher {
     private final int batchSize;
     private final ExecutorService senders;
     private final int senderCount;
+    private final Duration lease;
 
     NotificationDispatcher(
             OrderQueries orders,
@@ -67,7 +69,9 @@ class NotificationDispatcher {
             Clock clock,
             @Value("${leadline.notifications.min-eta-shift-days:1}") int minEtaShiftDays,
             @Value("${leadline.notifications.senders:8}") int senders,
-            @Value("${leadline.notifications.batch-size:1000}") int batchSize) {
+            @Value("${leadline.notifications.batch-size:1000}") int batchSize,
+            @Value("${leadline.notifications.claim-lease:1m}") Duration lease) {
+        this.lease = lease;
         this.batchSize = batchSize;
         this.senderCount = Math.max(1, senders);
         this.senders = Executors.newFixedThreadPool(senderCount, runnable -> {
@@ -151,7 +155,7 @@ class NotificationDispatcher {
                                 order.claimNotifications(now, Duration.between(now, quietHours.endAfter(now, zone)));
                                 return List.<NotificationIntent>of();
                             }
-                            return order.claimNotifications(now, LEASE);
+                            return order.claimNotifications(now, lease);
                         })
                 .results();
         claimed.values().removeIf(claim -> claim.result().isEmpty());

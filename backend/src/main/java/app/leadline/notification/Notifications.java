@@ -34,7 +34,6 @@ public class Notifications {
     private final MeterRegistry meters;
     private final Clock clock;
     static final int MAX_ATTEMPTS = 5;
-    static final Duration RETRY_LEASE = Duration.ofMinutes(2);
 
     private final boolean echo;
     private final Optional<SmsSender> sms;
@@ -44,6 +43,8 @@ public class Notifications {
     private final Pacer smsPacer;
 
     private final Pacer emailPacer;
+    /** How long a message may stay SENDING before it is taken for cut off by a crash, and retried. */
+    private final Duration retryLease;
 
     Notifications(
             MongoTemplate mongo,
@@ -54,7 +55,9 @@ public class Notifications {
             Optional<EmailSender> email,
             @Value("${leadline.notifications.echo:true}") boolean echo,
             @Value("${leadline.notifications.sms-per-second:10}") double smsPerSecond,
-            @Value("${leadline.notifications.email-per-second:20}") double emailPerSecond) {
+            @Value("${leadline.notifications.email-per-second:20}") double emailPerSecond,
+            @Value("${leadline.notifications.retry-lease:2m}") Duration retryLease) {
+        this.retryLease = retryLease;
         this.smsPacer = new Pacer(smsPerSecond);
         this.emailPacer = new Pacer(emailPerSecond);
         this.sms = sms;
@@ -129,6 +132,11 @@ public class Notifications {
             return;
         }
         Update outcome = new Update().set("attempts", attempt);
+        if (uncertain) {
+            // An earlier attempt may have gone through: agents see that this message may have reached the customer
+            // twice (an SMS is looked up in Twilio first; an e-mail cannot be, and keeps its Message-ID).
+            outcome.set("uncertain", true);
+        }
         String status;
         try {
             outcome.set("providerId", channel.get().get()).unset("nextAttemptAt");
@@ -187,20 +195,23 @@ public class Notifications {
             Criteria retrying =
                     Criteria.where("status").is("RETRYING").and("nextAttemptAt").lte(now);
             Criteria cutOff =
-                    Criteria.where("status").is("SENDING").and("createdAt").lte(now.minus(RETRY_LEASE));
+                    Criteria.where("status").is("SENDING").and("createdAt").lte(now.minus(retryLease));
             OutboxMessage due = mongo.findAndModify(
                     Query.query(new Criteria().orOperator(retrying, cutOff)),
-                    new Update().set("status", "RETRYING").set("nextAttemptAt", now.plus(RETRY_LEASE)),
+                    new Update().set("status", "RETRYING").set("nextAttemptAt", now.plus(retryLease)),
                     OutboxMessage.class);
             if (due == null) {
                 return tried;
             }
-            // Still SENDING means the process died while the channel was being called: it may have gone through.
-            boolean uncertain = "SENDING".equals(due.status()) || Boolean.TRUE.equals(due.uncertain());
+            // Still SENDING means the process died while the channel was being called: it may have gone through, and
+            // that call was an attempt of its own.
+            boolean cutOffByACrash = "SENDING".equals(due.status());
+            boolean uncertain = cutOffByACrash || Boolean.TRUE.equals(due.uncertain());
+            int attempts = due.attempts() == null ? 0 : due.attempts();
             deliver(
                     due.id(),
                     due.message(),
-                    (due.attempts() == null ? 1 : due.attempts()) + 1,
+                    (cutOffByACrash ? Math.max(attempts, 1) : attempts) + 1,
                     uncertain,
                     due.createdAt());
             tried++;
