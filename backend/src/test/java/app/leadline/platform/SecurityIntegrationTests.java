@@ -18,7 +18,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** Who may hand orders over: only a valid token from the configured issuer, for Leadline, with orders:write. */
+/**
+ * Who may call the API (only a valid access token from the configured issuer, for Leadline, not revoked, with the
+ * scope or role asked for) and how the embedded sign-in server answers people and clients.
+ */
 @LeadlineIntegrationTest
 class SecurityIntegrationTests {
 
@@ -121,5 +124,20 @@ class SecurityIntegrationTests {
                 .expectHeader()
                 .value("WWW-Authenticate", value -> assertThat(value).startsWith("Bearer"));
         assertThat(orders.byNumber(order.number())).isEmpty();
+    }
+
+    @Test
+    void segmentPoliciesAreForAgentsOnly() {
+        clients.anonymous()
+                .document("{ segmentPolicies { segment autoApproveRefundAfterDaysLate } }")
+                .execute()
+                .errors()
+                .satisfy(Refusals.only(ErrorType.UNAUTHORIZED));
+        clients.agent("agent-1")
+                .document("{ segmentPolicies { segment } }")
+                .execute()
+                .path("segmentPolicies[*].segment")
+                .entityList(String.class)
+                .contains("B2B", "B2C");
     }
 }
