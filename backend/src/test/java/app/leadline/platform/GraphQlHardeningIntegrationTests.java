@@ -2,20 +2,29 @@ package app.leadline.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadline.order.OrderQueries;
 import app.leadline.support.Clients;
+import app.leadline.support.ConsoleBrowser;
 import app.leadline.support.LeadlineIntegrationTest;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
+/** What one request may ask of the API, and what answers on the public port. */
 @LeadlineIntegrationTest
 class GraphQlHardeningIntegrationTests {
 
     @Autowired
     Clients clients;
+
+    @Autowired
+    OrderQueries orders;
 
     @Test
     void introspectionIsOffOutsideDevelopment() {
@@ -31,8 +40,10 @@ class GraphQlHardeningIntegrationTests {
 
     @Test
     void anOverlyComplexQueryIsRefused() {
-        String fields = IntStream.range(0, 80)
-                .mapToObj(i -> "a" + i + ": trackOrder(token: \"x\") { number lines { sku name } }")
+        String fields = IntStream.range(0, 20)
+                .mapToObj(i -> "a" + i + ": trackOrder(token: \"x\") { number placedAt locale currency "
+                        + "deliveryPreference destinationCountry lines { id sku name quantity source status "
+                        + "promisedDate late } }")
                 .collect(Collectors.joining(" "));
 
         String body = post("{ " + fields + " }");
@@ -41,15 +52,33 @@ class GraphQlHardeningIntegrationTests {
     }
 
     @Test
-    void queriesOverGetAreRefused() {
+    void queriesOverGetAreAnsweredMethodNotAllowed() {
         clients.http()
                 .get()
                 .uri("/graphql?query={query}", "{ trackOrder(token: \"x\") { number } }")
                 .exchange()
                 .expectStatus()
-                .is4xxClientError()
+                .isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader()
+                .valueEquals(HttpHeaders.ALLOW, "POST")
+                .expectHeader()
+                .doesNotExist(HttpHeaders.WWW_AUTHENTICATE)
                 .expectBody(String.class)
                 .value(body -> assertThat(body == null ? "" : body).doesNotContain("\"data\""));
+    }
+
+    @Test
+    void onlyHealthAnswersOnThePublicPort() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator/metrics")) {
+            clients.http()
+                    .get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .value(status -> assertThat(status).as(path).isIn(401, 403, 404))
+                    .expectBody(String.class)
+                    .value(body -> assertThat(body == null ? "" : body).doesNotContain("leadline_"));
+        }
     }
 
     @Test
@@ -62,6 +91,18 @@ class GraphQlHardeningIntegrationTests {
                 .isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("UP"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> codes(Map<String, Object> answer) {
+        return ((List<Map<String, Object>>) answer.get("errors"))
+                .stream()
+                        .map(error -> (String) ((Map<String, Object>) error.get("extensions")).get("code"))
+                        .toList();
+    }
+
+    private static Map<String, Object> json(String body) {
+        return ConsoleBrowser.json(body);
     }
 
     private String post(String query) {
