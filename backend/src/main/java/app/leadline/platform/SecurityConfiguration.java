@@ -1,5 +1,6 @@
 package app.leadline.platform;
 
+import app.leadline.platform.GraphQlConfiguration.GraphQlLimits;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -35,7 +37,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain apiSecurity(HttpSecurity http, Environment environment) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, Environment environment, GraphQlLimits limits) throws Exception {
         // The management port when it is a port of its own. Without one, Spring Boot reports the server's port as
         // the management port too, and that is the public port: metrics must not answer there.
         RequestMatcher onManagementPort = request -> {
@@ -62,6 +64,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .permitAll())
                 .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
+                .addFilterAfter(new GraphQlRequestSize(limits), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless: bearer tokens, never cookies, authenticate these requests, so a forged cross-site
                 // request carries no credential and CSRF tokens would protect nothing.

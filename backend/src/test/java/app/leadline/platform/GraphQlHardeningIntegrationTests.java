@@ -1,11 +1,14 @@
 package app.leadline.platform;
 
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.order.OrderQueries;
 import app.leadline.support.Clients;
 import app.leadline.support.ConsoleBrowser;
 import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** What one request may ask of the API, and what answers on the public port. */
 @LeadlineIntegrationTest
@@ -52,6 +56,21 @@ class GraphQlHardeningIntegrationTests {
     }
 
     @Test
+    void aDocumentWithManyAliasesIsRefused() {
+        for (String field : List.of("trackOrder(token: \"x\") { number }", "__typename")) {
+            String aliases = IntStream.range(0, 140)
+                    .mapToObj(i -> "a" + i + ": " + field)
+                    .collect(Collectors.joining(" "));
+
+            Map<String, Object> answer = json(post("{ " + aliases + " }"));
+
+            assertThat(answer).doesNotContainKey("data");
+            assertThat(codes(answer)).containsExactly("TOO_MANY_ALIASES");
+        }
+        assertThat(post("{ a: __typename b: __typename }")).contains("\"a\":\"Query\"");
+    }
+
+    @Test
     void queriesOverGetAreAnsweredMethodNotAllowed() {
         clients.http()
                 .get()
@@ -65,6 +84,44 @@ class GraphQlHardeningIntegrationTests {
                 .doesNotExist(HttpHeaders.WWW_AUTHENTICATE)
                 .expectBody(String.class)
                 .value(body -> assertThat(body == null ? "" : body).doesNotContain("\"data\""));
+    }
+
+    @Test
+    void aLargeRequestWithoutATokenIsRefusedBeforeItIsRead() {
+        String padding = "x".repeat(1024 * 1024);
+
+        EntityExchangeResult<String> answer = clients.http()
+                .post()
+                .uri("/graphql")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "{ trackOrder(token: \"" + padding + "\") { number } }"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectBody(String.class)
+                .returnResult();
+
+        assertThat(codes(json(answer.getResponseBody()))).containsExactly("REQUEST_TOO_LARGE");
+    }
+
+    @Test
+    void aShopSentNameHasALengthLimit() {
+        OrderInputs order = anOrder().customer("name", "N".repeat(200_000));
+
+        clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(order))
+                .execute()
+                .path("placeOrders.orders")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("placeOrders.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("TOO_LONG")
+                .path("placeOrders.errors[0].field")
+                .entity(String.class)
+                .isEqualTo("orders[0].customer.name");
+        assertThat(orders.byNumber(order.number())).isEmpty();
     }
 
     @Test
