@@ -33,9 +33,19 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -82,6 +92,15 @@ class EmbeddedAuthorizationServerConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .formLogin(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * What the server issued and what it has since revoked (at the revocation endpoint, or because an
+     * authorization code was used twice); the API refuses tokens this does not hold as active access tokens.
+     */
+    @Bean
+    OAuth2AuthorizationService authorizations() {
+        return new InMemoryOAuth2AuthorizationService();
     }
 
     @Bean
@@ -135,10 +154,16 @@ class EmbeddedAuthorizationServerConfiguration {
                         .build());
     }
 
-    /** Every token is for Leadline's API; an agent's token carries the agent's roles. */
+    /**
+     * Access tokens are for Leadline's API and carry an agent's roles. ID tokens keep the audience OIDC gives them,
+     * the client's id, so that no one can present one to the API as an access token.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> audienceAndRoles(SecurityProperties security) {
         return context -> {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
             context.getClaims().audience(List.of(security.audience()));
             Set<String> roles = context.getPrincipal().getAuthorities().stream()
                     .map(GrantedAuthority::getAuthority)
@@ -161,15 +186,37 @@ class EmbeddedAuthorizationServerConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
-    /** Verifies what the embedded server signed, without a network round trip to its own JWK endpoint. */
+    /**
+     * Verifies what the embedded server signed, without a network round trip to its own JWK endpoint, and accepts
+     * only access tokens it issued and has not revoked (so neither an ID token nor a revoked token).
+     */
     @Bean
     JwtDecoder jwtDecoder(
-            JWKSource<SecurityContext> jwkSource, LeadlineProperties leadline, SecurityProperties security) {
+            JWKSource<SecurityContext> jwkSource,
+            LeadlineProperties leadline,
+            SecurityProperties security,
+            OAuth2AuthorizationService authorizations) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwkSource));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(SecurityConfiguration.tokenValidator(leadline.link(""), security.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                SecurityConfiguration.tokenValidator(leadline.link(""), security.audience()),
+                activeAccessToken(authorizations)));
         return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> activeAccessToken(OAuth2AuthorizationService authorizations) {
+        OAuth2Error notActive = new OAuth2Error(
+                OAuth2ErrorCodes.INVALID_TOKEN, "Not an access token this server issued, or revoked", null);
+        return jwt -> {
+            OAuth2Authorization authorization =
+                    authorizations.findByToken(jwt.getTokenValue(), OAuth2TokenType.ACCESS_TOKEN);
+            return authorization != null
+                            && authorization.getAccessToken() != null
+                            && authorization.getAccessToken().isActive()
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(notActive);
+        };
     }
 
     private static KeyPair rsaKeyPair() {

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.order.OrderQueries;
 import app.leadline.support.Clients;
+import app.leadline.support.ConsoleBrowser;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.Refusals;
+import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +20,9 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * Who may call the API (only a valid access token from the configured issuer, for Leadline, not revoked, with the
@@ -30,6 +36,15 @@ class SecurityIntegrationTests {
 
     @Autowired
     OrderQueries orders;
+
+    @Autowired
+    UserDetailsService agents;
+
+    @Autowired
+    RegisteredClientRepository registeredClients;
+
+    @Autowired
+    PasswordEncoder passwords;
 
     @Test
     void theDemoShopPlacesOrdersWithATokenFromTheEmbeddedAuthorizationServer() {
@@ -124,6 +139,79 @@ class SecurityIntegrationTests {
                 .expectHeader()
                 .value("WWW-Authenticate", value -> assertThat(value).startsWith("Bearer"));
         assertThat(orders.byNumber(order.number())).isEmpty();
+    }
+
+    private void assertRejectedOnTheApi(String token) {
+        clients.http()
+                .post()
+                .uri("/graphql")
+                .headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "{ segmentPolicies { segment } }"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNAUTHORIZED)
+                .expectHeader()
+                .value("WWW-Authenticate", value -> assertThat(value).startsWith("Bearer"));
+    }
+
+    private void assertAcceptedOnTheApi(String token) {
+        clients.withToken(token)
+                .document("{ __typename }")
+                .execute()
+                .path("__typename")
+                .entity(String.class)
+                .isEqualTo("Query");
+    }
+
+    @Test
+    void theConsolesIdTokenIsForTheConsoleAndNotAnAccessToken() {
+        Map<String, Object> tokens = clients.consoleBrowser().tokens("agent", "agent");
+        String idToken = (String) tokens.get("id_token");
+
+        // One audience may be written as a string or as a list of one (OIDC Core 2).
+        assertThat(ConsoleBrowser.claims(idToken).get("aud"))
+                .isIn(ConsoleBrowser.CLIENT_ID, List.of(ConsoleBrowser.CLIENT_ID));
+        clients.withToken((String) tokens.get("access_token"))
+                .document("{ segmentPolicies { segment } }")
+                .execute()
+                .path("segmentPolicies[*].segment")
+                .entityList(String.class)
+                .contains("B2C");
+        assertRejectedOnTheApi(idToken);
+    }
+
+    @Test
+    void aRevokedTokenIsRefused() {
+        String token = clients.clientCredentialsToken("orders:write");
+        assertAcceptedOnTheApi(token);
+
+        clients.http()
+                .post()
+                .uri("/oauth2/revoke")
+                .headers(headers -> headers.setBasicAuth("demo-shop", "demo-shop-secret"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("token=" + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertRejectedOnTheApi(token);
+    }
+
+    @Test
+    void tokensFromAnAuthorizationCodeUsedTwiceAreRefused() {
+        ConsoleBrowser browser = clients.consoleBrowser();
+        String code = browser.signIn("agent", "agent").orElseThrow();
+        String token =
+                (String) ConsoleBrowser.json(browser.exchange(code).body()).get("access_token");
+        assertAcceptedOnTheApi(token);
+
+        HttpResponse<String> replay = browser.exchange(code);
+
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(ConsoleBrowser.json(replay.body())).containsEntry("error", "invalid_grant");
+        assertRejectedOnTheApi(token);
     }
 
     @Test
