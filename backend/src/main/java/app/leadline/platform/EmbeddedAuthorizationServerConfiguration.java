@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.URI;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +26,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -57,7 +60,12 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The embedded default's OAuth2 authorization server, so that Leadline runs with nothing else: a demo shop client
@@ -73,25 +81,56 @@ class EmbeddedAuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerSecurity(
+            HttpSecurity http, AuthorizationServerSettings settings, LeadlineProperties leadline) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                .exceptionHandling(exceptions -> signInOrAnswerInJson(exceptions, settings))
+                .headers(headers -> signInPageHeaders(headers, leadline));
         return http.build();
     }
 
-    /** The sign-in form that the authorization endpoint sends agents to. */
+    /**
+     * A person at the authorization endpoint (or a browser asking for a page) is sent to the sign-in form; a
+     * client at the token, revocation or introspection endpoint without credentials gets RFC 6749's
+     * {@code invalid_client} in JSON, whatever it accepts.
+     */
+    private static void signInOrAnswerInJson(
+            ExceptionHandlingConfigurer<HttpSecurity> exceptions, AuthorizationServerSettings settings) {
+        MediaTypeRequestMatcher pages = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        pages.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        RequestMatcher people = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint()), pages);
+        exceptions
+                .defaultAuthenticationEntryPointFor(
+                        OAuth2ErrorAnswers::clientMissing, new NegatedRequestMatcher(people))
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), people);
+    }
+
+    /** The sign-in form that the authorization endpoint sends agents to, with its stylesheet. */
     @Bean
     @Order(2)
-    SecurityFilterChain signInSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/login", "/logout")
+    SecurityFilterChain signInSecurity(HttpSecurity http, LeadlineProperties leadline) throws Exception {
+        http.securityMatcher("/login", "/logout", "/default-ui.css")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .formLogin(Customizer.withDefaults());
+                .formLogin(Customizer.withDefaults())
+                .headers(headers -> signInPageHeaders(headers, leadline));
         return http.build();
+    }
+
+    /**
+     * The sign-in pages load nothing but their own stylesheet, cannot be framed, and post only here or back to
+     * the console; the address (which may carry the authorization request) is not sent on as a referrer.
+     */
+    private static void signInPageHeaders(HeadersConfigurer<HttpSecurity> headers, LeadlineProperties leadline) {
+        URI base = leadline.publicBaseUrl();
+        String origin = base.getScheme() + "://" + base.getAuthority();
+        headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; img-src 'self'; "
+                                + "form-action 'self' " + origin + "; frame-ancestors 'none'; base-uri 'none'"));
     }
 
     /**

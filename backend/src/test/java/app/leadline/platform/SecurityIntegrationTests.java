@@ -215,6 +215,60 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void aTokenRequestWithoutItsCodeVerifierIsAnsweredInJson() {
+        HttpResponse<String> answer = clients.consoleBrowser()
+                .post(
+                        "/oauth2/token",
+                        ConsoleBrowser.form(Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "code",
+                                "some-code",
+                                "redirect_uri",
+                                ConsoleBrowser.REDIRECT_URI,
+                                "client_id",
+                                ConsoleBrowser.CLIENT_ID)),
+                        "*/*");
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(ConsoleBrowser.json(answer.body())).containsEntry("error", "invalid_client");
+    }
+
+    @Test
+    void theSignInPagesLoadOnlyTheirOwnStylesheetAndSendNoReferrer() {
+        ConsoleBrowser browser = clients.consoleBrowser();
+        HttpResponse<String> authorize = browser.authorize();
+        assertThat(authorize.statusCode()).isEqualTo(302);
+        assertThat(authorize.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+
+        for (String path : List.of("/oauth2/authorize", "/login")) {
+            clients.http()
+                    .get()
+                    .uri(path)
+                    .accept(MediaType.TEXT_HTML)
+                    .exchange()
+                    .expectHeader()
+                    .value(
+                            "Content-Security-Policy",
+                            csp -> assertThat(csp)
+                                    .contains("default-src 'none'", "style-src 'self'", "frame-ancestors 'none'"))
+                    .expectHeader()
+                    .valueEquals("Referrer-Policy", "no-referrer");
+        }
+        clients.http()
+                .get()
+                .uri("/default-ui.css")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/css");
+    }
+
+    @Test
     void segmentPoliciesAreForAgentsOnly() {
         clients.anonymous()
                 .document("{ segmentPolicies { segment autoApproveRefundAfterDaysLate } }")
