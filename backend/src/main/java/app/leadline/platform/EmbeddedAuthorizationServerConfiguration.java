@@ -14,6 +14,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -49,6 +53,7 @@ import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2Au
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -60,6 +65,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -82,10 +88,22 @@ class EmbeddedAuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurity(
-            HttpSecurity http, AuthorizationServerSettings settings, LeadlineProperties leadline) throws Exception {
+            HttpSecurity http,
+            SignInThrottle throttle,
+            AuthorizationServerSettings settings,
+            LeadlineProperties leadline)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .with(
+                        authorizationServer,
+                        server -> server.oidc(Customizer.withDefaults())
+                                .clientAuthentication(clients -> clients.authenticationProviders(
+                                                providers -> providers.replaceAll(provider ->
+                                                        provider instanceof ClientSecretAuthenticationProvider
+                                                                ? throttle.guard(provider)
+                                                                : provider))
+                                        .errorResponseHandler(OAuth2ErrorAnswers::clientNotAuthenticated)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> signInOrAnswerInJson(exceptions, settings))
                 .headers(headers -> signInPageHeaders(headers, leadline));
@@ -112,10 +130,28 @@ class EmbeddedAuthorizationServerConfiguration {
     /** The sign-in form that the authorization endpoint sends agents to, with its stylesheet. */
     @Bean
     @Order(2)
-    SecurityFilterChain signInSecurity(HttpSecurity http, LeadlineProperties leadline) throws Exception {
+    SecurityFilterChain signInSecurity(
+            HttpSecurity http,
+            SignInThrottle throttle,
+            UserDetailsService agents,
+            PasswordEncoder passwords,
+            LeadlineProperties leadline)
+            throws Exception {
+        DaoAuthenticationProvider agentPasswords = new DaoAuthenticationProvider(agents);
+        agentPasswords.setPasswordEncoder(passwords);
         http.securityMatcher("/login", "/logout", "/default-ui.css")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .formLogin(Customizer.withDefaults())
+                .authenticationManager(throttle.guard(new ProviderManager(agentPasswords)))
+                .formLogin(form ->
+                        form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                            // The form keeps its own error page; only an attempt refused unlooked-at is answered
+                            // otherwise.
+                            @Override
+                            public <F extends UsernamePasswordAuthenticationFilter> F postProcess(F filter) {
+                                filter.setAuthenticationFailureHandler(SignInThrottle.signInFailures());
+                                return filter;
+                            }
+                        }))
                 .headers(headers -> signInPageHeaders(headers, leadline));
         return http.build();
     }
@@ -131,6 +167,11 @@ class EmbeddedAuthorizationServerConfiguration {
                 .contentSecurityPolicy(
                         csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; img-src 'self'; "
                                 + "form-action 'self' " + origin + "; frame-ancestors 'none'; base-uri 'none'"));
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(Clock clock) {
+        return new SignInThrottle(clock);
     }
 
     /**

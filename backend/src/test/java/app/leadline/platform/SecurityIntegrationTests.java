@@ -14,15 +14,22 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.provisioning.UserDetailsManager;
 
 /**
  * Who may call the API (only a valid access token from the configured issuer, for Leadline, not revoked, with the
@@ -266,6 +273,58 @@ class SecurityIntegrationTests {
                 .isOk()
                 .expectHeader()
                 .contentTypeCompatibleWith("text/css");
+    }
+
+    @Test
+    void anAgentWhoseWrongPasswordsPileUpMustWaitEvenWithTheRightOne() {
+        String name = "agent-" + UUID.randomUUID();
+        ((UserDetailsManager) agents)
+                .createUser(User.withUsername(name)
+                        .password(passwords.encode("right"))
+                        .roles("AGENT")
+                        .build());
+        ConsoleBrowser browser = clients.consoleBrowser();
+        for (int i = 0; i < 25; i++) {
+            assertThat(browser.signIn(name, "wrong-" + i)).isEmpty();
+        }
+
+        HttpResponse<String> right = browser.submitSignIn(name, "right");
+        assertThat(right.statusCode()).isEqualTo(429);
+        assertThat(right.headers().firstValue(HttpHeaders.RETRY_AFTER))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(right.body()).contains("Too many failed sign-ins");
+        // The wait is this account's: another agent at the same address signs in.
+        assertThat(clients.consoleBrowser().signIn("agent", "agent")).isPresent();
+    }
+
+    @Test
+    void aClientWhoseWrongSecretsPileUpMustWaitEvenWithTheRightOne() {
+        String clientId = "shop-" + UUID.randomUUID();
+        registeredClients.save(RegisteredClient.withId(clientId)
+                .clientId(clientId)
+                .clientSecret(passwords.encode("right"))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("orders:write")
+                .build());
+        for (int i = 0; i < 25; i++) {
+            clients.clientCredentials(clientId, "wrong-" + i, "orders:write")
+                    .expectStatus()
+                    .value(status -> assertThat(status).isIn(401, 429));
+        }
+
+        clients.clientCredentials(clientId, "right", "orders:write")
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive())
+                .expectBody(Map.class)
+                .value(error -> assertThat(error).containsEntry("error", "invalid_client"));
+        // The wait is this client's: the demo shop, at the same address, still gets its token.
+        assertThat(clients.clientCredentialsToken("orders:write")).isNotBlank();
     }
 
     @Test
