@@ -33,6 +33,8 @@ class OrderValidation {
     static final int MAX_ORDERS = 100;
     static final int MAX_LINES = 200;
     static final int MAX_QUANTITY = 10_000;
+    // Names, addresses and codes end up in messages, pages and the store; none needs more.
+    static final int MAX_TEXT = 200;
     static final Set<String> LANGUAGES = Set.of("en", "da", "de", "pl");
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
@@ -232,6 +234,10 @@ class OrderValidation {
     private boolean required(String value, String field) {
         if (value == null || value.isBlank()) {
             reject("REQUIRED", field, field.substring(field.lastIndexOf('.') + 1) + " is required.");
+            return false;
+        }
+        if (value.length() > MAX_TEXT) {
+            reject("TOO_LONG", field, "At most " + MAX_TEXT + " characters.");
             return false;
         }
         return true;

@@ -8,11 +8,13 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.URI;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -23,8 +25,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -33,9 +40,20 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -47,7 +65,13 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The embedded default's OAuth2 authorization server, so that Leadline runs with nothing else: a demo shop client
@@ -63,25 +87,100 @@ class EmbeddedAuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerSecurity(
+            HttpSecurity http,
+            SignInThrottle throttle,
+            AuthorizationServerSettings settings,
+            LeadlineProperties leadline)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .with(
+                        authorizationServer,
+                        server -> server.oidc(Customizer.withDefaults())
+                                .clientAuthentication(clients -> clients.authenticationProviders(
+                                                providers -> providers.replaceAll(provider ->
+                                                        provider instanceof ClientSecretAuthenticationProvider
+                                                                ? throttle.guard(provider)
+                                                                : provider))
+                                        .errorResponseHandler(OAuth2ErrorAnswers::clientNotAuthenticated)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                .exceptionHandling(exceptions -> signInOrAnswerInJson(exceptions, settings))
+                .headers(headers -> signInPageHeaders(headers, leadline));
         return http.build();
     }
 
-    /** The sign-in form that the authorization endpoint sends agents to. */
+    /**
+     * A person at the authorization endpoint (or a browser asking for a page) is sent to the sign-in form; a
+     * client at the token, revocation or introspection endpoint without credentials gets RFC 6749's
+     * {@code invalid_client} in JSON, whatever it accepts.
+     */
+    private static void signInOrAnswerInJson(
+            ExceptionHandlingConfigurer<HttpSecurity> exceptions, AuthorizationServerSettings settings) {
+        MediaTypeRequestMatcher pages = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        pages.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        RequestMatcher people = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint()), pages);
+        exceptions
+                .defaultAuthenticationEntryPointFor(
+                        OAuth2ErrorAnswers::clientMissing, new NegatedRequestMatcher(people))
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), people);
+    }
+
+    /** The sign-in form that the authorization endpoint sends agents to, with its stylesheet. */
     @Bean
     @Order(2)
-    SecurityFilterChain signInSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/login", "/logout")
+    SecurityFilterChain signInSecurity(
+            HttpSecurity http,
+            SignInThrottle throttle,
+            UserDetailsService agents,
+            PasswordEncoder passwords,
+            LeadlineProperties leadline)
+            throws Exception {
+        DaoAuthenticationProvider agentPasswords = new DaoAuthenticationProvider(agents);
+        agentPasswords.setPasswordEncoder(passwords);
+        http.securityMatcher("/login", "/logout", "/default-ui.css")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .formLogin(Customizer.withDefaults());
+                .authenticationManager(throttle.guard(new ProviderManager(agentPasswords)))
+                .formLogin(form ->
+                        form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                            // The form keeps its own error page; only an attempt refused unlooked-at is answered
+                            // otherwise.
+                            @Override
+                            public <F extends UsernamePasswordAuthenticationFilter> F postProcess(F filter) {
+                                filter.setAuthenticationFailureHandler(SignInThrottle.signInFailures());
+                                return filter;
+                            }
+                        }))
+                .headers(headers -> signInPageHeaders(headers, leadline));
         return http.build();
+    }
+
+    /**
+     * The sign-in pages load nothing but their own stylesheet, cannot be framed, and post only here or back to
+     * the console; the address (which may carry the authorization request) is not sent on as a referrer.
+     */
+    private static void signInPageHeaders(HeadersConfigurer<HttpSecurity> headers, LeadlineProperties leadline) {
+        URI base = leadline.publicBaseUrl();
+        String origin = base.getScheme() + "://" + base.getAuthority();
+        headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; img-src 'self'; "
+                                + "form-action 'self' " + origin + "; frame-ancestors 'none'; base-uri 'none'"));
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(Clock clock) {
+        return new SignInThrottle(clock);
+    }
+
+    /**
+     * What the server issued and what it has since revoked (at the revocation endpoint, or because an
+     * authorization code was used twice); the API refuses tokens this does not hold as active access tokens.
+     */
+    @Bean
+    OAuth2AuthorizationService authorizations() {
+        return new InMemoryOAuth2AuthorizationService();
     }
 
     @Bean
@@ -135,10 +234,16 @@ class EmbeddedAuthorizationServerConfiguration {
                         .build());
     }
 
-    /** Every token is for Leadline's API; an agent's token carries the agent's roles. */
+    /**
+     * Access tokens are for Leadline's API and carry an agent's roles. ID tokens keep the audience OIDC gives them,
+     * the client's id, so that no one can present one to the API as an access token.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> audienceAndRoles(SecurityProperties security) {
         return context -> {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
             context.getClaims().audience(List.of(security.audience()));
             Set<String> roles = context.getPrincipal().getAuthorities().stream()
                     .map(GrantedAuthority::getAuthority)
@@ -161,15 +266,37 @@ class EmbeddedAuthorizationServerConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
-    /** Verifies what the embedded server signed, without a network round trip to its own JWK endpoint. */
+    /**
+     * Verifies what the embedded server signed, without a network round trip to its own JWK endpoint, and accepts
+     * only access tokens it issued and has not revoked (so neither an ID token nor a revoked token).
+     */
     @Bean
     JwtDecoder jwtDecoder(
-            JWKSource<SecurityContext> jwkSource, LeadlineProperties leadline, SecurityProperties security) {
+            JWKSource<SecurityContext> jwkSource,
+            LeadlineProperties leadline,
+            SecurityProperties security,
+            OAuth2AuthorizationService authorizations) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwkSource));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(SecurityConfiguration.tokenValidator(leadline.link(""), security.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                SecurityConfiguration.tokenValidator(leadline.link(""), security.audience()),
+                activeAccessToken(authorizations)));
         return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> activeAccessToken(OAuth2AuthorizationService authorizations) {
+        OAuth2Error notActive = new OAuth2Error(
+                OAuth2ErrorCodes.INVALID_TOKEN, "Not an access token this server issued, or revoked", null);
+        return jwt -> {
+            OAuth2Authorization authorization =
+                    authorizations.findByToken(jwt.getTokenValue(), OAuth2TokenType.ACCESS_TOKEN);
+            return authorization != null
+                            && authorization.getAccessToken() != null
+                            && authorization.getAccessToken().isActive()
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(notActive);
+        };
     }
 
     private static KeyPair rsaKeyPair() {

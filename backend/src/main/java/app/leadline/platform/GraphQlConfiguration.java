@@ -6,6 +6,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.language.StringValue;
@@ -27,8 +28,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.util.unit.DataSize;
 
-/** GraphQL hardening (depth and complexity limits, no field suggestions) and the ISO-8601 date scalars. */
+/** GraphQL hardening (depth, complexity and alias limits, no field suggestions) and the ISO-8601 date scalars. */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
@@ -42,6 +44,11 @@ class GraphQlConfiguration {
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
         return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+    }
+
+    @Bean
+    Instrumentation maxAliases(GraphQlLimits limits) {
+        return new MaxAliasesInstrumentation(limits.maxAliases());
     }
 
     /**
@@ -135,13 +142,26 @@ class GraphQlConfiguration {
     /**
      * Limits on what one GraphQL request may ask for.
      *
+     * @param maxAliases the most aliased fields one document may hold: each alias runs its field once more
+     * @param maxRequestSize the largest request body from a caller with a token (a shop's batch of orders)
+     * @param maxAnonymousRequestSize the largest request body from a caller without a token (customers)
      * @param fieldSuggestions whether validation errors may suggest field names (development only)
      */
     @ConfigurationProperties("leadline.graphql")
-    record GraphQlLimits(Integer maxDepth, Integer maxComplexity, boolean fieldSuggestions) {
+    record GraphQlLimits(
+            Integer maxDepth,
+            Integer maxComplexity,
+            Integer maxAliases,
+            DataSize maxRequestSize,
+            DataSize maxAnonymousRequestSize,
+            boolean fieldSuggestions) {
         GraphQlLimits {
             maxDepth = maxDepth == null ? 10 : maxDepth;
             maxComplexity = maxComplexity == null ? 300 : maxComplexity;
+            maxAliases = maxAliases == null ? 20 : maxAliases;
+            maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(4) : maxRequestSize;
+            maxAnonymousRequestSize =
+                    maxAnonymousRequestSize == null ? DataSize.ofKilobytes(64) : maxAnonymousRequestSize;
         }
     }
 }

@@ -1,12 +1,12 @@
 package app.leadline.platform;
 
+import app.leadline.platform.GraphQlConfiguration.GraphQlLimits;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -36,20 +37,26 @@ class SecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain apiSecurity(HttpSecurity http, Environment environment) throws Exception {
-        // The management port as bound (set only when it is a port of its own, possibly chosen at random).
+    SecurityFilterChain apiSecurity(HttpSecurity http, Environment environment, GraphQlLimits limits) throws Exception {
+        // The management port when it is a port of its own. Without one, Spring Boot reports the server's port as
+        // the management port too, and that is the public port: metrics must not answer there.
         RequestMatcher onManagementPort = request -> {
             Integer managementPort = environment.getProperty("local.management.port", Integer.class);
-            return managementPort != null && managementPort > 0 && request.getLocalPort() == managementPort;
+            Integer serverPort = environment.getProperty("local.server.port", Integer.class);
+            return managementPort != null
+                    && managementPort > 0
+                    && !managementPort.equals(serverPort)
+                    && request.getLocalPort() == managementPort;
         };
         http.securityMatcher("/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/graphql")
-                        .permitAll()
+                .authorizeHttpRequests(requests -> requests
+                        // Who may run what is checked per field in the service layer; other methods than POST are
+                        // answered 405 by the GraphQL endpoint itself.
                         .requestMatchers("/graphql")
-                        .denyAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
                         .permitAll()
-                        // Metrics only on the management port, which stays inside the cluster.
+                        .requestMatchers("/actuator/health/**", "/actuator/health")
+                        .permitAll()
+                        // Metrics and the rest only on the management port, which stays inside the cluster.
                         .requestMatchers(onManagementPort)
                         .permitAll()
                         .requestMatchers("/actuator/**")
@@ -57,6 +64,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .permitAll())
                 .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
+                .addFilterAfter(new GraphQlRequestSize(limits), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless: bearer tokens, never cookies, authenticate these requests, so a forged cross-site
                 // request carries no credential and CSRF tokens would protect nothing.

@@ -41,6 +41,8 @@ public class PolicyCatalog {
         return policy.ownExtraParcelFee().orElse(shopExtraParcelFee);
     }
 
+    /** Every policy in force, for the console: thresholds and fees are the shop's business, not the public's. */
+    @PreAuthorize("hasRole('AGENT')")
     public List<SegmentPolicy> all() {
         List<SegmentPolicy> all = new ArrayList<>(policies.findAll());
         BUILT_IN.values().stream()

@@ -17,14 +17,20 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -38,10 +44,18 @@ public class Clients {
     private final Environment environment;
     private final JWKSource<SecurityContext> keys;
     private final String issuer;
+    private final ObjectProvider<OAuth2AuthorizationService> authorizations;
+    private final ObjectProvider<RegisteredClientRepository> registeredClients;
 
-    Clients(Environment environment, JWKSource<SecurityContext> keys) {
+    Clients(
+            Environment environment,
+            JWKSource<SecurityContext> keys,
+            ObjectProvider<OAuth2AuthorizationService> authorizations,
+            ObjectProvider<RegisteredClientRepository> registeredClients) {
         this.environment = environment;
         this.keys = keys;
+        this.authorizations = authorizations;
+        this.registeredClients = registeredClients;
         this.issuer = environment.getRequiredProperty("leadline.public-base-url");
     }
 
@@ -70,6 +84,11 @@ public class Clients {
                 .build();
     }
 
+    /** A browser of its own, signing in to the console against the embedded authorization server. */
+    public ConsoleBrowser consoleBrowser() {
+        return new ConsoleBrowser(port());
+    }
+
     /** The demo shop, with a token it got from the embedded authorization server by client credentials. */
     public HttpGraphQlTester shop() {
         return withToken(clientCredentialsToken("orders:write"));
@@ -90,21 +109,26 @@ public class Clients {
     }
 
     public String clientCredentialsToken(String scope) {
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("scope", scope);
-        Map<?, ?> answer = http().post()
-                .uri("/oauth2/token")
-                .headers(headers -> headers.setBasicAuth("demo-shop", "demo-shop-secret"))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(form))
-                .exchange()
+        return (String) clientCredentials("demo-shop", "demo-shop-secret", scope)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
                 .returnResult()
-                .getResponseBody();
-        return (String) answer.get("access_token");
+                .getResponseBody()
+                .get("access_token");
+    }
+
+    /** A client asks the embedded authorization server for a token with its id and secret. */
+    public WebTestClient.ResponseSpec clientCredentials(String clientId, String secret, String scope) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "client_credentials");
+        form.add("scope", scope);
+        return http().post()
+                .uri("/oauth2/token")
+                .headers(headers -> headers.setBasicAuth(clientId, secret))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form))
+                .exchange();
     }
 
     /** A token signed with the server's own key, with claims the test chooses. */
@@ -117,9 +141,7 @@ public class Clients {
                 .issuedAt(expiresAt.minus(Duration.ofMinutes(30)))
                 .expiresAt(expiresAt)
                 .build();
-        return new NimbusJwtEncoder(keys)
-                .encode(JwtEncoderParameters.from(claims))
-                .getTokenValue();
+        return issued(claims, "demo-shop", AuthorizationGrantType.CLIENT_CREDENTIALS);
     }
 
     /** A signed-in agent (roles AGENT, and ADMIN if asked), as the authorization server would issue it. */
@@ -137,9 +159,25 @@ public class Clients {
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(600))
                 .build();
-        return new NimbusJwtEncoder(keys)
+        return issued(claims, "leadline-console", AuthorizationGrantType.AUTHORIZATION_CODE);
+    }
+
+    /**
+     * Signs the claims with the server's key and, as the embedded server does with what it issues, records the
+     * token as issued to the client: the API accepts only access tokens the server holds as issued and not revoked.
+     */
+    private String issued(JwtClaimsSet claims, String clientId, AuthorizationGrantType grant) {
+        String token = new NimbusJwtEncoder(keys)
                 .encode(JwtEncoderParameters.from(claims))
                 .getTokenValue();
+        authorizations.ifAvailable(service -> service.save(OAuth2Authorization.withRegisteredClient(
+                        registeredClients.getObject().findByClientId(clientId))
+                .principalName(claims.getSubject())
+                .authorizationGrantType(grant)
+                .token(new OAuth2AccessToken(
+                        OAuth2AccessToken.TokenType.BEARER, token, claims.getIssuedAt(), claims.getExpiresAt()))
+                .build()));
+        return token;
     }
 
     public String validToken(String scope) {
