@@ -24,7 +24,9 @@ import org.springframework.stereotype.Service;
 /**
  * Sends messages to customers. In the embedded default it keeps them in the outbox (status {@code OUTBOX}) and,
  * when {@code leadline.notifications.echo} is on, prints them to standard output — never to the log, since they
- * carry codes and personal data.
+ * carry codes and personal data. A deployment that sends for real (Twilio or SMTP configured) prints nothing, even
+ * of a channel left in the outbox: there the output goes to log collectors, and a code there opens the customer's
+ * money.
  */
 @Service
 public class Notifications {
@@ -63,7 +65,13 @@ public class Notifications {
         this.templates = templates;
         this.meters = meters;
         this.clock = clock;
-        this.echo = echo;
+        // Printing is a developer's stand-in for a phone and a mailbox, and only where nothing is sent for real.
+        this.echo = echo && sms.isEmpty() && email.isEmpty();
+    }
+
+    /** Whether the number replied STOP (and not START since): no SMS can reach it. */
+    public boolean smsOptedOut(String phone) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(phone)), SmsOptOut.class);
     }
 
     /**
@@ -85,8 +93,7 @@ public class Notifications {
         } catch (DuplicateKeyException alreadySent) {
             return;
         }
-        if (message.channel() == Message.Channel.SMS
-                && mongo.exists(Query.query(Criteria.where("_id").is(message.recipient())), SmsOptOut.class)) {
+        if (message.channel() == Message.Channel.SMS && smsOptedOut(message.recipient())) {
             mongo.updateFirst(
                     Query.query(Criteria.where("_id").is(messageId)),
                     Update.update("status", "OPTED_OUT"),
@@ -95,7 +102,7 @@ public class Notifications {
             return;
         }
         deliver(messageId, message, 1, false, clock.instant());
-        if (echo) {
+        if (echo && !channelFor(message.channel())) {
             out.println("Outbox " + message.channel() + " to " + message.recipient() + " [" + message.orderNumber()
                     + "]: " + message.text());
         }
