@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,6 +19,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Sends messages to customers. In the embedded default it keeps them in the outbox (status {@code OUTBOX}) and,
@@ -172,11 +173,28 @@ public class Notifications {
         return channel == Message.Channel.SMS ? smsPacer : emailPacer;
     }
 
-    /** Exponential backoff from 30 seconds, at most an hour, with ±20% jitter so that retries do not bunch up. */
+    /**
+     * Exponential backoff from 30 seconds, at most an hour, with jitter (±6 s on the first wait, growing with it) so
+     * that retries do not bunch up: Spring's own {@link ExponentialBackOff}.
+     */
+    private static final ExponentialBackOff BACKOFF = backoffPolicy();
+
+    private static ExponentialBackOff backoffPolicy() {
+        ExponentialBackOff policy =
+                new ExponentialBackOff(Duration.ofSeconds(30).toMillis(), 2.0);
+        policy.setMaxInterval(Duration.ofHours(1).toMillis());
+        policy.setJitter(Duration.ofSeconds(6).toMillis());
+        return policy;
+    }
+
+    /** The wait after the given failed attempt (1 for the first). */
     static Duration backoff(int attempt) {
-        long seconds = Math.min(3600, 30L << Math.min(attempt - 1, 16));
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (seconds * 1000 * jitter));
+        BackOffExecution waits = BACKOFF.start();
+        long wait = waits.nextBackOff();
+        for (int i = 1; i < attempt; i++) {
+            wait = waits.nextBackOff();
+        }
+        return Duration.ofMillis(wait);
     }
 
     @Scheduled(fixedDelayString = "${leadline.notifications.retry-interval:5s}")
