@@ -147,7 +147,8 @@ class LiveUpdatesIntegrationTests {
 
             Waiting.until(
                     () -> changed.containsAll(affected),
-                    Duration.ofSeconds(60),
+                    // A bound for a hang, not a speed: the cascade and the socket take what a busy machine gives them.
+                    Duration.ofMinutes(3),
                     "all 300 orders the delay moved are named");
             assertThat(ended).isEmpty();
         } finally {
