@@ -21,6 +21,7 @@ export function CancelPanel({ order, line, token, language, t, onChange, onClose
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [smsOff, setSmsOff] = useState(false);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const codeId = useId();
@@ -35,7 +36,16 @@ export function CancelPanel({ order, line, token, language, t, onChange, onClose
     setBusy(true);
     setError(null);
     requestCode(token, channel)
-      .then((outcome) => ('sentTo' in outcome ? setSentTo(outcome.sentTo) : explain(outcome.errors)))
+      .then((outcome) => {
+        if ('sentTo' in outcome) {
+          setSentTo(outcome.sentTo);
+        } else if (outcome.errors.some((e) => e.code === 'SMS_OPTED_OUT')) {
+          // Said beside the channel choice, where the e-mail button is the way on.
+          setSmsOff(true);
+        } else {
+          explain(outcome.errors);
+        }
+      })
       .catch(() => setError(t('error.generic')))
       .finally(() => setBusy(false));
   };
@@ -65,12 +75,17 @@ export function CancelPanel({ order, line, token, language, t, onChange, onClose
         <button type="button" disabled={busy} onClick={() => send('EMAIL')}>
           {t('cancel.sendEmail', { email: order.contact.email })}
         </button>
-        {order.contact.phone && (
+        {order.contact.phone && !smsOff && (
           <button type="button" disabled={busy} onClick={() => send('SMS')}>
             {t('cancel.sendSms', { phone: order.contact.phone })}
           </button>
         )}
       </div>
+      {smsOff && (
+        <p className="error" role="alert" data-testid="sms-off">
+          {t('error.SMS_OPTED_OUT')}
+        </p>
+      )}
       {sentTo && (
         <form
           onSubmit={(event) => {

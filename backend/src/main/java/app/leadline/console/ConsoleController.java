@@ -239,16 +239,20 @@ class ConsoleController {
      */
     @SubscriptionMapping
     Flux<String> orderChanges(@ContextValue(name = AgentSockets.AGENT, required = false) Authentication agent) {
+        // Refused as the stream's error, so that the client reads why (UNAUTHORIZED, FORBIDDEN): see
+        // SubscriptionErrors.
         if (agent == null) {
-            throw new AuthenticationCredentialsNotFoundException("Sign in on the socket first");
+            return Flux.error(new AuthenticationCredentialsNotFoundException("Sign in on the socket first"));
         }
         if (agent.getAuthorities().stream().noneMatch(role -> "ROLE_AGENT".equals(role.getAuthority()))) {
-            throw new AccessDeniedException("Agents only");
+            return Flux.error(new AccessDeniedException("Agents only"));
         }
-        return feed.changes()
-                .concatMap(id -> Mono.fromCallable(() -> orders.numberOf(id))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(Mono::justOrEmpty));
+        return AgentSockets.whileSignedIn(
+                agent,
+                feed.changes()
+                        .concatMap(id -> Mono.fromCallable(() -> orders.numberOf(id))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .flatMap(Mono::justOrEmpty)));
     }
 
     @QueryMapping

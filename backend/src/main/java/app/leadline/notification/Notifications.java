@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,11 +19,15 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Sends messages to customers. In the embedded default it keeps them in the outbox (status {@code OUTBOX}) and,
  * when {@code leadline.notifications.echo} is on, prints them to standard output — never to the log, since they
- * carry codes and personal data.
+ * carry codes and personal data. A deployment that sends for real (Twilio or SMTP configured) prints nothing, even
+ * of a channel left in the outbox: there the output goes to log collectors, and a code there opens the customer's
+ * money.
  */
 @Service
 public class Notifications {
@@ -66,7 +69,13 @@ public class Notifications {
         this.templates = templates;
         this.meters = meters;
         this.clock = clock;
-        this.echo = echo;
+        // Printing is a developer's stand-in for a phone and a mailbox, and only where nothing is sent for real.
+        this.echo = echo && sms.isEmpty() && email.isEmpty();
+    }
+
+    /** Whether the number replied STOP (and not START since): no SMS can reach it. */
+    public boolean smsOptedOut(String phone) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(phone)), SmsOptOut.class);
     }
 
     /**
@@ -88,8 +97,7 @@ public class Notifications {
         } catch (DuplicateKeyException alreadySent) {
             return;
         }
-        if (message.channel() == Message.Channel.SMS
-                && mongo.exists(Query.query(Criteria.where("_id").is(message.recipient())), SmsOptOut.class)) {
+        if (message.channel() == Message.Channel.SMS && smsOptedOut(message.recipient())) {
             mongo.updateFirst(
                     Query.query(Criteria.where("_id").is(messageId)),
                     Update.update("status", "OPTED_OUT"),
@@ -98,7 +106,7 @@ public class Notifications {
             return;
         }
         deliver(messageId, message, 1, false, clock.instant());
-        if (echo) {
+        if (echo && !channelFor(message.channel())) {
             out.println("Outbox " + message.channel() + " to " + message.recipient() + " [" + message.orderNumber()
                     + "]: " + message.text());
         }
@@ -173,11 +181,28 @@ public class Notifications {
         return channel == Message.Channel.SMS ? smsPacer : emailPacer;
     }
 
-    /** Exponential backoff from 30 seconds, at most an hour, with ±20% jitter so that retries do not bunch up. */
+    /**
+     * Exponential backoff from 30 seconds, at most an hour, with jitter (±6 s on the first wait, growing with it) so
+     * that retries do not bunch up: Spring's own {@link ExponentialBackOff}.
+     */
+    private static final ExponentialBackOff BACKOFF = backoffPolicy();
+
+    private static ExponentialBackOff backoffPolicy() {
+        ExponentialBackOff policy =
+                new ExponentialBackOff(Duration.ofSeconds(30).toMillis(), 2.0);
+        policy.setMaxInterval(Duration.ofHours(1).toMillis());
+        policy.setJitter(Duration.ofSeconds(6).toMillis());
+        return policy;
+    }
+
+    /** The wait after the given failed attempt (1 for the first). */
     static Duration backoff(int attempt) {
-        long seconds = Math.min(3600, 30L << Math.min(attempt - 1, 16));
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (seconds * 1000 * jitter));
+        BackOffExecution waits = BACKOFF.start();
+        long wait = waits.nextBackOff();
+        for (int i = 1; i < attempt; i++) {
+            wait = waits.nextBackOff();
+        }
+        return Duration.ofMillis(wait);
     }
 
     @Scheduled(fixedDelayString = "${leadline.notifications.retry-interval:5s}")

@@ -1,5 +1,7 @@
 package app.leadline.notification;
 
+import app.leadline.platform.LeadlineProperties;
+import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,10 @@ class SmsConfiguration {
 
     @Bean
     @ConditionalOnProperty("leadline.twilio.account-sid")
-    SmsSender twilioSmsSender(TwilioSettings settings) {
-        return new TwilioSmsSender(settings);
+    SmsSender twilioSmsSender(TwilioSettings settings, LeadlineProperties leadline) {
+        URI statusCallback = settings.statusCallback() != null
+                ? settings.statusCallback()
+                : URI.create(leadline.link(TwilioWebhooks.STATUS_PATH));
+        return new TwilioSmsSender(settings, statusCallback);
     }
 }

@@ -9,7 +9,9 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,9 +25,12 @@ class TwilioSmsSender implements SmsSender {
     private final TwilioRestClient client;
     private final SingleAttemptHttpClient http;
     private final TwilioSettings settings;
+    /** Without it Twilio reports no delivery for messages sent from a number, and {@code deliveryStatus} stays. */
+    private final URI statusCallback;
 
-    TwilioSmsSender(TwilioSettings settings) {
+    TwilioSmsSender(TwilioSettings settings, URI statusCallback) {
         this.settings = settings;
+        this.statusCallback = statusCallback;
         this.http = TWILIO_API.equals(settings.apiBaseUrl().toString())
                 ? new SingleAttemptHttpClient()
                 : new RedirectingHttpClient(settings.apiBaseUrl().toString());
@@ -75,13 +80,11 @@ class TwilioSmsSender implements SmsSender {
     }
 
     private String create(String to, String text) {
-        Message message = settings.messagingServiceSid() != null
+        MessageCreator creator = settings.messagingServiceSid() != null
                         && !settings.messagingServiceSid().isBlank()
                 ? Message.creator(new PhoneNumber(to), settings.messagingServiceSid(), text)
-                        .create(client)
-                : Message.creator(new PhoneNumber(to), new PhoneNumber(settings.from()), text)
-                        .create(client);
-        return message.getSid();
+                : Message.creator(new PhoneNumber(to), new PhoneNumber(settings.from()), text);
+        return creator.setStatusCallback(statusCallback).create(client).getSid();
     }
 
     /**

@@ -5,7 +5,12 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import jakarta.annotation.PreDestroy;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -16,7 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
+import reactor.core.publisher.FluxSink;
 
 /**
  * Which orders change, as they change. Over a MongoDB server of its own ({@code spring.mongodb.uri}) this is the
@@ -31,7 +36,9 @@ public class OrderChangeFeed {
     private static final Logger log = LoggerFactory.getLogger(OrderChangeFeed.class);
 
     private final MongoTemplate mongo;
-    private final Sinks.Many<String> changed = Sinks.many().multicast().directBestEffort();
+    /** Every subscriber's orders changed and not yet taken. */
+    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+
     private volatile boolean stopping;
     private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
     private Thread watcher;
@@ -53,15 +60,74 @@ public class OrderChangeFeed {
         this.pollInterval = pollInterval;
     }
 
-    /** The ids of orders as they change (inserted, updated or replaced); nothing of what came before. */
+    /**
+     * The ids of orders as they change (inserted, updated or replaced); nothing of what came before. No change is
+     * lost however slowly the subscriber takes them: an order that changes again before the subscriber took it is
+     * named once, so what waits is at most one entry per order.
+     */
     public Flux<String> changes() {
-        return changed.asFlux();
+        return Flux.create(sink -> {
+            Listener listener = new Listener(sink);
+            listeners.add(listener);
+            sink.onRequest(demand -> listener.drain());
+            sink.onDispose(() -> listeners.remove(listener));
+        });
     }
 
     /** An order changed in this process; heard through the change stream instead when there is one. */
     void changed(String orderId) {
         if (!fromStream) {
-            changed.tryEmitNext(orderId);
+            publish(orderId);
+        }
+    }
+
+    private void publish(String orderId) {
+        for (Listener listener : listeners) {
+            listener.offer(orderId);
+        }
+    }
+
+    /**
+     * One subscriber: ids wait in order of first change until the subscriber asks for them. Any thread may offer
+     * (a delay's workers store chunks at once); one drains at a time.
+     */
+    private static final class Listener {
+
+        private final FluxSink<String> sink;
+        private final Set<String> waiting = new LinkedHashSet<>();
+        private final AtomicInteger draining = new AtomicInteger();
+
+        Listener(FluxSink<String> sink) {
+            this.sink = sink;
+        }
+
+        void offer(String orderId) {
+            synchronized (waiting) {
+                waiting.add(orderId);
+            }
+            drain();
+        }
+
+        void drain() {
+            if (draining.getAndIncrement() != 0) {
+                return;
+            }
+            int missed = 1;
+            do {
+                while (sink.requestedFromDownstream() > 0 && !sink.isCancelled()) {
+                    String next;
+                    synchronized (waiting) {
+                        Iterator<String> first = waiting.iterator();
+                        if (!first.hasNext()) {
+                            break;
+                        }
+                        next = first.next();
+                        first.remove();
+                    }
+                    sink.next(next);
+                }
+                missed = draining.addAndGet(-missed);
+            } while (missed != 0);
         }
     }
 
@@ -98,8 +164,7 @@ public class OrderChangeFeed {
                     resumeAfter = change.getResumeToken();
                     if (change.getDocumentKey() != null
                             && change.getDocumentKey().isString("_id")) {
-                        changed.tryEmitNext(
-                                change.getDocumentKey().getString("_id").getValue());
+                        publish(change.getDocumentKey().getString("_id").getValue());
                     }
                 }
             } catch (InterruptedException e) {
@@ -132,6 +197,6 @@ public class OrderChangeFeed {
                 // Closing while the watcher waits on it ends the wait; nothing else to do.
             }
         }
-        changed.tryEmitComplete();
+        listeners.forEach(listener -> listener.sink.complete());
     }
 }

@@ -66,6 +66,14 @@ class CustomerActions {
                         .orElseThrow(() -> new OrderRuleViolation(
                                 "NO_PHONE", "channel", "The shop has no phone number for this order; use e-mail."));
         };
+        if (channel == Message.Channel.SMS && notifications.smsOptedOut(recipient)) {
+            // Checked before a code is issued: a code nobody can receive would only count against the customer.
+            throw new OrderRuleViolation(
+                    "SMS_OPTED_OUT",
+                    "channel",
+                    "SMS is off for this number (it replied STOP); get the code by e-mail, or reply START to turn SMS"
+                            + " back on.");
+        }
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         Instant now = clock.instant();
         changes.apply(order.id(), current -> {

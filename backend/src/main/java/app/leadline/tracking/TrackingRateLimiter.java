@@ -1,54 +1,68 @@
 package app.leadline.tracking;
 
+import io.github.bucket4j.BucketConfiguration;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Tracking lookups per client, as a token bucket per client address: a burst of {@code burst} lookups, refilled
- * at {@code perMinute}. Guessing tokens is hopeless anyway (256 bits); this keeps it expensive to try.
+ * Tracking lookups per client, as a token bucket per client network: a burst of {@code burst} lookups, refilled at
+ * {@code perMinute}. The buckets live in the store ({@link StoredBuckets}), so N instances allow what one does, and
+ * no client's budget is ever reset by others arriving. An IPv6 client is its /64, the block one subscriber is given:
+ * cycling addresses inside it buys nothing. Guessing tokens is hopeless anyway (256 bits); this keeps it expensive to
+ * try.
  */
 @Component
 class TrackingRateLimiter {
 
-    private static final int MAX_CLIENTS = 100_000;
-
-    private final TrackingProperties properties;
+    private final StoredBuckets buckets;
+    private final BucketConfiguration configuration;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    TrackingRateLimiter(TrackingProperties properties, Clock clock) {
-        this.properties = properties;
+    TrackingRateLimiter(TrackingProperties properties, MongoTemplate mongo, Clock clock) {
         this.clock = clock;
+        // A full bucket is forgotten a minute after it filled up again: the same as a client never seen.
+        this.buckets = new StoredBuckets(mongo, clock, Duration.ofMinutes(1));
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(limit ->
+                        limit.capacity(properties.burst()).refillGreedy(properties.perMinute(), Duration.ofMinutes(1)))
+                .build();
     }
 
     boolean tryAcquire(String client) {
-        if (buckets.size() > MAX_CLIENTS) {
-            // Far more clients than a shop's customers at once: drop the memory rather than grow without bound.
-            buckets.clear();
-        }
-        long now = clock.millis();
-        return buckets.computeIfAbsent(client, key -> new Bucket(properties.burst(), now))
-                .tryTake(now, properties.burst(), properties.perMinute());
+        return buckets.builder().build(network(client), () -> configuration).tryConsume(1);
     }
 
-    private static final class Bucket {
-        private double tokens;
-        private long updatedAt;
+    /** Keeps the store as small as the clients of the last minutes (the embedded store expires nothing by itself). */
+    @Scheduled(fixedDelayString = "${leadline.tracking.rate-limit.sweep-interval:1m}")
+    void forgetRefilledBucketsNow() {
+        forgetRefilledBuckets();
+    }
 
-        Bucket(int tokens, long now) {
-            this.tokens = tokens;
-            this.updatedAt = now;
+    /** Forgets the buckets that are full again; returns how many. */
+    long forgetRefilledBuckets() {
+        return buckets.removeExpired(clock.instant());
+    }
+
+    /** The key a client is limited under: an IPv4 address, or the /64 network of an IPv6 one. */
+    static String network(String address) {
+        if (address == null || !address.contains(":")) {
+            return address == null ? "unknown" : address;
         }
-
-        synchronized boolean tryTake(long now, int burst, int perMinute) {
-            tokens = Math.min(burst, tokens + (now - updatedAt) * perMinute / 60_000.0);
-            updatedAt = now;
-            if (tokens < 1) {
-                return false;
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
             }
-            tokens -= 1;
-            return true;
+            return HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "::/64";
+        } catch (UnknownHostException e) {
+            return address;
         }
     }
 }

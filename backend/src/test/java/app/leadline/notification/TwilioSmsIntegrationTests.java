@@ -19,15 +19,20 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** SMS go out through the real Twilio SDK; WireMock stands in for Twilio's API. */
 @LeadlineIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class TwilioSmsIntegrationTests {
 
     private static final String ACCOUNT = "AC00000000000000000000000000000001";
@@ -45,6 +50,8 @@ class TwilioSmsIntegrationTests {
         registry.add("leadline.twilio.auth-token", () -> "test-token");
         registry.add("leadline.twilio.from", () -> "+4570000000");
         registry.add("leadline.twilio.api-base-url", () -> "http://localhost:" + TWILIO.port());
+        // On, as it is by default: a deployment that sends through Twilio must print nothing of its messages.
+        registry.add("leadline.notifications.echo", () -> "true");
     }
 
     @AfterAll
@@ -213,21 +220,165 @@ class TwilioSmsIntegrationTests {
         assertThat(codeMessage(order.number()).deliveryStatus()).isNull();
     }
 
+    private int reply(String from, String body) throws Exception {
+        java.util.Map<String, String> reply = java.util.Map.of("From", from, "Body", body);
+        return postWebhook(
+                "/webhooks/twilio/inbound", reply, signature("http://localhost:8080/webhooks/twilio/inbound", reply));
+    }
+
+    private GraphQlTester.Response askForCode(String token, String channel) {
+        return clients.anonymous()
+                .documentName("requestVerificationCode")
+                .variable("token", token)
+                .variable("channel", channel)
+                .execute();
+    }
+
     @Test
     void aCustomerWhoRepliesStopGetsNoMoreSms() throws Exception {
         twilioAccepts("SM00000000000000000000000000000b03");
-        java.util.Map<String, String> stop = java.util.Map.of("From", "+4520333333", "Body", "Stop ");
-        assertThat(postWebhook(
-                        "/webhooks/twilio/inbound",
-                        stop,
-                        signature("http://localhost:8080/webhooks/twilio/inbound", stop)))
-                .isEqualTo(200);
+        assertThat(reply("+4520333333", "Stop ")).isEqualTo(200);
         OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520333333");
+        clients.place(order);
+
+        notifications.sendOnce(
+                "opted-out-" + order.number(),
+                new Message(
+                        Message.Channel.SMS,
+                        "+4520333333",
+                        order.number(),
+                        "SHIPPED",
+                        null,
+                        "Your sofa is on its way"));
+
+        assertThat(mongo.findById("opted-out-" + order.number(), OutboxMessage.class)
+                        .status())
+                .isEqualTo("OPTED_OUT");
+        TWILIO.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void aCustomerWhoRepliedStopIsToldSmsIsOffAndGetsTheCodeByEmailInstead() throws Exception {
+        twilioAccepts("SM00000000000000000000000000000b04");
+        assertThat(reply("+4520444404", "STOP")).isEqualTo(200);
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520444404");
+        String token = clients.place(order);
+
+        GraphQlTester.Response bySms = askForCode(token, "SMS");
+
+        bySms.path("requestVerificationCode.sentTo").valueIsNull();
+        bySms.path("requestVerificationCode.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("SMS_OPTED_OUT");
+        bySms.path("requestVerificationCode.errors[0].field")
+                .entity(String.class)
+                .isEqualTo("input.channel");
+        bySms.path("requestVerificationCode.errors[0].message")
+                .entity(String.class)
+                .satisfies(message -> assertThat(message).contains("e-mail"));
+        assertThat(codeMessage(order.number())).isNull();
+        TWILIO.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+
+        askForCode(token, "EMAIL")
+                .path("requestVerificationCode.sentTo")
+                .entity(String.class)
+                .satisfies(sentTo -> assertThat(sentTo).contains("@"));
+    }
+
+    @Test
+    void replyingStartOrAnotherOptInKeywordTurnsSmsBackOn() throws Exception {
+        twilioAccepts("SM00000000000000000000000000000b05");
+        java.util.List<String> phones = java.util.List.of("+4520555551", "+4520555552", "+4520555553");
+        java.util.List<String> optIns = java.util.List.of("START", "yes", " Unstop");
+        for (int i = 0; i < phones.size(); i++) {
+            assertThat(reply(phones.get(i), "STOP")).isEqualTo(200);
+            assertThat(reply(phones.get(i), optIns.get(i))).isEqualTo(200);
+            OrderInputs order = anOrder().withoutConfirmation().customer("phone", phones.get(i));
+
+            askForCodeBySms(clients.place(order));
+
+            assertThat(codeMessage(order.number()).status()).as(optIns.get(i)).isEqualTo("SENT");
+        }
+        TWILIO.verify(3, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void everyOptOutKeywordTwilioHonoursTurnsSmsOff() throws Exception {
+        java.util.List<String> optOuts =
+                java.util.List.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT");
+        for (int i = 0; i < optOuts.size(); i++) {
+            String phone = "+45206666" + (10 + i);
+            assertThat(reply(phone, optOuts.get(i).toLowerCase(java.util.Locale.ROOT)))
+                    .isEqualTo(200);
+            OrderInputs order = anOrder().withoutConfirmation().customer("phone", phone);
+
+            String refusal = askForCode(clients.place(order), "SMS")
+                    .path("requestVerificationCode.errors[0].code")
+                    .entity(String.class)
+                    .get();
+            assertThat(refusal).as(optOuts.get(i)).isEqualTo("SMS_OPTED_OUT");
+        }
+        TWILIO.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void eachMessageAsksTwilioToReportItsDeliveryToThePublicAddress() throws Exception {
+        String sid = "SM00000000000000000000000000000b06";
+        twilioAccepts(sid);
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520777777");
 
         askForCodeBySms(clients.place(order));
 
-        assertThat(codeMessage(order.number()).status()).isEqualTo("OPTED_OUT");
-        TWILIO.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+        TWILIO.verify(
+                1,
+                postRequestedFor(urlEqualTo(MESSAGES))
+                        .withRequestBody(containing("StatusCallback="
+                                + java.net.URLEncoder.encode(
+                                        "http://localhost:8080/webhooks/twilio/status",
+                                        java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(status(sid, "delivered", true)).isEqualTo(204);
+        assertThat(codeMessage(order.number()).deliveryStatus()).isEqualTo("delivered");
+    }
+
+    @Test
+    void aStatusCallbackConfiguredWithAQueryStringIsCheckedAgainstTheFullAddressTwilioSigned() throws Exception {
+        String sid = "SM00000000000000000000000000000b07";
+        twilioAccepts(sid);
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520888888");
+        askForCodeBySms(clients.place(order));
+        java.util.Map<String, String> params = java.util.Map.of("MessageSid", sid, "MessageStatus", "delivered");
+
+        assertThat(postWebhook(
+                        "/webhooks/twilio/status?tenant=dk",
+                        params,
+                        signature("http://localhost:8080/webhooks/twilio/status", params)))
+                .as("signed without the query string Twilio called")
+                .isEqualTo(403);
+        assertThat(codeMessage(order.number()).deliveryStatus()).isNull();
+
+        assertThat(postWebhook(
+                        "/webhooks/twilio/status?tenant=dk",
+                        params,
+                        signature("http://localhost:8080/webhooks/twilio/status?tenant=dk", params)))
+                .isEqualTo(204);
+        assertThat(codeMessage(order.number()).deliveryStatus()).isEqualTo("delivered");
+    }
+
+    @Test
+    void nothingOfAMessageSentThroughTwilioIsPrinted(CapturedOutput output) {
+        twilioAccepts("SM00000000000000000000000000000b08");
+        OrderInputs order = anOrder().withoutConfirmation().customer("phone", "+4520999999");
+
+        askForCodeBySms(clients.place(order));
+
+        assertThat(codeMessage(order.number()).status()).isEqualTo("SENT");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\d{6}")
+                .matcher(codeMessage(order.number()).text());
+        assertThat(code.find()).isTrue();
+        assertThat(output.getOut())
+                .doesNotContain("+4520999999")
+                .doesNotContain(order.number())
+                .doesNotContain(code.group());
     }
 
     // --- Retries ------------------------------------------------------------------------------------------------

@@ -151,13 +151,18 @@ public class Clients {
 
     /** The access token of {@link #agent}. */
     public String agentToken(String name, String... roles) {
+        return agentToken(name, Instant.now().plusSeconds(600), roles);
+    }
+
+    /** The access token of {@link #agent}, valid until {@code expiresAt}. */
+    public String agentToken(String name, Instant expiresAt, String... roles) {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(name)
                 .audience(List.of("leadline-api"))
                 .claim("roles", List.of(roles.length == 0 ? new String[] {"AGENT"} : roles))
                 .issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(600))
+                .expiresAt(expiresAt)
                 .build();
         return issued(claims, "leadline-console", AuthorizationGrantType.AUTHORIZATION_CODE);
     }

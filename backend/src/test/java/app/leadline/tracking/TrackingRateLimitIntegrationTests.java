@@ -4,9 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.Waiting;
+import com.mongodb.client.model.Filters;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 @LeadlineIntegrationTest
 @TestPropertySource(properties = {"leadline.tracking.rate-limit.burst=3", "leadline.tracking.rate-limit.per-minute=1"})
@@ -14,6 +30,150 @@ class TrackingRateLimitIntegrationTests {
 
     @Autowired
     Clients clients;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    TrackingProperties limits;
+
+    /** A clock the test moves, for limiters the test builds over the application's store. */
+    static final class MovableClock extends Clock {
+
+        // From the real now, so that the application's own sweep (on the real clock) leaves these buckets alone.
+        private volatile Instant now = Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private static String client() {
+        return "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255) + "-" + UUID.randomUUID();
+    }
+
+    @Test
+    void twoInstancesAllowOneBurstBetweenThem() {
+        MovableClock clock = new MovableClock();
+        TrackingRateLimiter first = new TrackingRateLimiter(limits, mongo, clock);
+        TrackingRateLimiter second = new TrackingRateLimiter(limits, mongo, clock);
+        String client = client();
+
+        assertThat(first.tryAcquire(client)).isTrue();
+        assertThat(second.tryAcquire(client)).isTrue();
+        assertThat(first.tryAcquire(client)).isTrue();
+
+        assertThat(second.tryAcquire(client))
+                .as("the burst was spent on the other instance")
+                .isFalse();
+        assertThat(first.tryAcquire(client)).isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(second.tryAcquire(client))
+                .as("a minute gives one lookup back")
+                .isTrue();
+        assertThat(first.tryAcquire(client)).isFalse();
+    }
+
+    @Test
+    void cyclingAddressesInsideOneIpv6NetworkBuysNoMoreLookups() {
+        TrackingRateLimiter limiter = new TrackingRateLimiter(limits, mongo, new MovableClock());
+        String network =
+                "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff)) + ":7:";
+        int allowed = 0;
+        for (int host = 1; host <= 50; host++) {
+            if (limiter.tryAcquire(network + Integer.toHexString(host) + ":0:0:1")) {
+                allowed++;
+            }
+        }
+
+        assertThat(allowed).isEqualTo(3);
+        assertThat(limiter.tryAcquire("2001:db8:ffff:1::1"))
+                .as("another network has its own budget")
+                .isTrue();
+    }
+
+    @Test
+    void aClientSlowedDownStaysSlowedDownWhileOthersComeAndGo() {
+        MovableClock clock = new MovableClock();
+        TrackingRateLimiter limiter = new TrackingRateLimiter(limits, mongo, clock);
+        String guesser = client();
+        for (int i = 0; i < 3; i++) {
+            limiter.tryAcquire(guesser);
+        }
+        for (int i = 0; i < 500; i++) {
+            limiter.tryAcquire(client());
+        }
+
+        assertThat(limiter.tryAcquire(guesser)).isFalse();
+    }
+
+    @Test
+    void bucketsThatFilledUpAgainAreForgottenSoTheStoreStaysSmall() {
+        MovableClock clock = new MovableClock();
+        TrackingRateLimiter limiter = new TrackingRateLimiter(limits, mongo, clock);
+        String here = "192.0.2." + UUID.randomUUID() + "-";
+        for (int i = 0; i < 200; i++) {
+            limiter.tryAcquire(here + i);
+        }
+        clock.advance(Duration.ofMinutes(2));
+        String guesser = here + "guesser";
+        for (int i = 0; i < 4; i++) {
+            limiter.tryAcquire(guesser);
+        }
+        clock.advance(Duration.ofMinutes(2));
+
+        limiter.forgetRefilledBuckets();
+
+        assertThat(mongo.getCollection(StoredBuckets.COLLECTION)
+                        .countDocuments(Filters.regex("_id", "^" + Pattern.quote(here))))
+                .as("only the client still refilling is kept")
+                .isEqualTo(1);
+        assertThat(limiter.tryAcquire(guesser)).isTrue();
+        assertThat(limiter.tryAcquire(guesser)).isTrue();
+        assertThat(limiter.tryAcquire(guesser))
+                .as("two minutes gave two lookups back, not a whole new burst")
+                .isFalse();
+    }
+
+    @Test
+    void aRefusedSubscriptionSaysItWasRateLimited() {
+        for (int i = 0; i < 4; i++) {
+            clients.anonymous()
+                    .documentName("trackOrder")
+                    .variable("token", "C".repeat(43))
+                    .execute();
+        }
+        List<Throwable> refused = new CopyOnWriteArrayList<>();
+        WebSocketGraphQlTester.builder(
+                        "ws://localhost:" + clients.port() + "/graphql-ws", new StandardWebSocketClient())
+                .build()
+                .document("subscription($token: String!) { trackedOrder(token: $token) { number } }")
+                .variable("token", "C".repeat(43))
+                .executeSubscription()
+                .toFlux("trackedOrder", Object.class)
+                .subscribe(next -> {}, refused::add);
+
+        Waiting.until(() -> !refused.isEmpty(), Duration.ofSeconds(10), "the subscription is refused");
+        assertThat(refused.get(0)).isInstanceOf(SubscriptionErrorException.class);
+        assertThat(((SubscriptionErrorException) refused.get(0)).getErrors())
+                .singleElement()
+                .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "RATE_LIMITED"));
+    }
 
     @Test
     void aClientThatKeepsGuessingIsSlowedDown() {

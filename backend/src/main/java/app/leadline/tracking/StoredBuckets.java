@@ -1,0 +1,140 @@
+package app.leadline.tracking;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Bucket4j's token buckets kept in the store, one document per key, so that every instance draws on the same
+ * budget. Bucket4j does the arithmetic and retries; this is only its compare-and-swap: insert a new bucket (a
+ * duplicate key means another instance was first), or replace one whose state is still the one read. A bucket that
+ * has filled up again is the same as none, so each document says when that is ({@code expiresAt}) and
+ * {@link #removeExpired} deletes it: the embedded store has no TTL indexes, and this keeps the store as small as the
+ * clients of the last few minutes, however many addresses an attacker cycles through.
+ */
+class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
+
+    static final String COLLECTION = "rateLimits";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ExpirationAfterWriteStrategy expiration;
+
+    StoredBuckets(MongoTemplate mongo, Clock clock, Duration keptAfterFull) {
+        this(mongo, clock, ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keptAfterFull));
+    }
+
+    private StoredBuckets(MongoTemplate mongo, Clock clock, ExpirationAfterWriteStrategy expiration) {
+        super(ClientSideConfig.getDefault()
+                .withClientClock(new TimeMeter() {
+                    @Override
+                    public long currentTimeNanos() {
+                        return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+                    }
+
+                    @Override
+                    public boolean isWallClockBased() {
+                        return true;
+                    }
+                })
+                .withExpirationAfterWriteStrategy(expiration));
+        this.mongo = mongo;
+        this.clock = clock;
+        this.expiration = expiration;
+    }
+
+    private MongoCollection<Document> buckets() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    @Override
+    protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
+        return new CompareAndSwapOperation() {
+            @Override
+            public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+                return Optional.ofNullable(
+                                buckets().find(Filters.eq("_id", key)).first())
+                        .map(bucket -> bucket.get("state", Binary.class).getData());
+            }
+
+            @Override
+            public boolean compareAndSwap(
+                    byte[] original, byte[] updated, RemoteBucketState state, Optional<Long> timeoutNanos) {
+                long now = clock.millis();
+                Document bucket = new Document("_id", key)
+                        .append("state", new Binary(updated))
+                        .append(
+                                "expiresAt",
+                                new Date(now
+                                        + expiration.calculateTimeToLiveMillis(
+                                                state, TimeUnit.MILLISECONDS.toNanos(now))));
+                if (original == null) {
+                    try {
+                        buckets().insertOne(bucket);
+                        return true;
+                    } catch (MongoWriteException e) {
+                        if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                }
+                return buckets()
+                                .replaceOne(
+                                        Filters.and(Filters.eq("_id", key), Filters.eq("state", new Binary(original))),
+                                        bucket)
+                                .getMatchedCount()
+                        == 1;
+            }
+        };
+    }
+
+    /** Deletes the buckets that are full again by {@code now}; returns how many. */
+    long removeExpired(Instant now) {
+        return buckets().deleteMany(Filters.lt("expiresAt", Date.from(now))).getDeletedCount();
+    }
+
+    @Override
+    protected AsyncCompareAndSwapOperation beginAsyncCompareAndSwapOperation(String key) {
+        throw new UnsupportedOperationException("Rate limits are checked synchronously");
+    }
+
+    @Override
+    protected CompletableFuture<Void> removeAsync(String key) {
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException("Rate limits are removed synchronously"));
+    }
+
+    @Override
+    public void removeProxy(String key) {
+        buckets().deleteOne(Filters.eq("_id", key));
+    }
+
+    @Override
+    public boolean isAsyncModeSupported() {
+        return false;
+    }
+
+    @Override
+    public boolean isExpireAfterWriteSupported() {
+        return true;
+    }
+}

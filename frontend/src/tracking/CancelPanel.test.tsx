@@ -1,0 +1,61 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { translator } from '../i18n/i18n';
+import type { CustomerOrder } from './api';
+import { CancelPanel } from './CancelPanel';
+
+const requestCode = vi.fn();
+
+vi.mock('./api', () => ({
+  requestCode: (...args: unknown[]) => requestCode(...args),
+  cancelLines: vi.fn(),
+}));
+
+const line = {
+  id: 'L2',
+  sku: 'SOFA',
+  name: 'Oslo sofa',
+  quantity: 1,
+  source: 'BACKORDER',
+  status: 'AWAITING_SUPPLIER',
+  promisedDate: '2026-12-17',
+  eta: { earliest: '2026-12-20', latest: '2026-12-24' },
+  late: true,
+  amount: '8995.00',
+  payment: 'AUTHORIZED',
+  cancellable: true,
+  refund: null,
+} as unknown as CustomerOrder['lines'][number];
+
+const order = {
+  number: 'DEMO-1001',
+  currency: 'DKK',
+  lines: [line],
+  contact: { email: 'm•••@example.com', phone: '+45•••••456', emailMessages: true, smsMessages: true },
+} as unknown as CustomerOrder;
+
+afterEach(() => {
+  cleanup();
+  requestCode.mockReset();
+});
+
+describe('asking for a one-time code', () => {
+  it('says beside the channel choice that SMS is off for a number that replied STOP, and offers e-mail', async () => {
+    requestCode.mockResolvedValue({
+      errors: [{ code: 'SMS_OPTED_OUT', field: 'input.channel', message: 'SMS is off for this number' }],
+    });
+    render(
+      <CancelPanel order={order} line={line} token="T" language="en" t={translator('en')} onChange={() => {}} onClose={() => {}} />,
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send code by SMS to +45•••••456' }));
+
+    const notice = await screen.findByTestId('sms-off');
+    expect(notice.getAttribute('role')).toBe('alert');
+    expect(notice.textContent).toMatch(/SMS is turned off for your number.*by e-mail/);
+    const email = screen.getByRole('button', { name: 'Send code to m•••@example.com' });
+    expect(notice.previousElementSibling?.contains(email)).toBe(true);
+    expect(screen.queryByRole('button', { name: /by SMS/ })).toBeNull();
+    expect(screen.queryByText(/We sent a code/)).toBeNull();
+  });
+});
