@@ -154,6 +154,9 @@ test('an admin sees the messages sent and every template rendered in the custome
     await code.waitFor();
     assert.match(await code.textContent(), /EMAIL to .*@example\.com/);
     assert.match(await code.textContent(), /Status: OUTBOX/);
+    // Orders background work could not change are named here; none in a healthy store.
+    await page.getByRole('heading', { name: 'Orders set aside' }).waitFor();
+    await page.getByText('No order is set aside.').waitFor();
 
     const templates = page.getByRole('list', { name: 'Message templates' });
     await templates.getByText('PAST_PROMISE').first().waitFor();

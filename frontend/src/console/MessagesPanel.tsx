@@ -3,6 +3,7 @@ import type {
   MessagePreviewsQuery,
   OutboxQuery,
   ResendMessageMutation,
+  StuckOrdersQuery,
 } from '../generated/graphql';
 import { graphql } from '../graphql';
 import CONSOLE from './console.graphql?raw';
@@ -65,6 +66,7 @@ export function MessagesPanel({ token, admin }: { token: string; admin: boolean 
               {message.deliveryStatus ? ` · ${ct('outboxDelivery', { status: message.deliveryStatus })}` : ''}
               {message.error ? ` · ${message.error}` : ''}
             </p>
+            {message.uncertain && <p className="warning">{ct('outboxUncertain')}</p>}
             <details>
               <summary>{message.createdAt.slice(0, 16).replace('T', ' ')}</summary>
               <p className="message-text">{message.text}</p>
@@ -77,7 +79,51 @@ export function MessagesPanel({ token, admin }: { token: string; admin: boolean 
           </li>
         ))}
       </ul>
+      <StuckOrders token={token} />
       {admin && <TemplatePreviews token={token} />}
+    </section>
+  );
+}
+
+/** Orders background work could not change: set aside, tried again later, named here so that someone looks. */
+function StuckOrders({ token }: { token: string }) {
+  const [stuck, setStuck] = useState<StuckOrdersQuery['stuckOrders'] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    graphql<StuckOrdersQuery, object>(CONSOLE, {}, 'StuckOrders', token)
+      .then((data) => setStuck(data.stuckOrders))
+      .catch((error: Error) => setFailure(error.message));
+  }, [token]);
+
+  return (
+    <section aria-labelledby="stuck-title">
+      <h2 id="stuck-title">{ct('stuckTitle')}</h2>
+      <p>{ct('stuckIntro')}</p>
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
+      {stuck && stuck.length === 0 && <p>{ct('stuckNone')}</p>}
+      {stuck && stuck.length > 0 && (
+        <ul className="found" aria-label={ct('stuckTitle')}>
+          {stuck.map((order) => (
+            <li key={`${order.orderNumber}-${order.work}`} data-work={order.work}>
+              <p>
+                <strong>{order.orderNumber}</strong> · {ct(`stuckWork${order.work}`)}
+              </p>
+              <p>
+                {ct('stuckFailures', {
+                  failures: order.failures,
+                  retry: new Date(order.retryAt).toLocaleString(),
+                })}
+              </p>
+              <p className="message-text">{order.error}</p>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -260,6 +260,11 @@ class ConsoleController {
         return notifications.latest(last == null ? 50 : last);
     }
 
+    @org.springframework.graphql.data.method.annotation.SchemaMapping(typeName = "OutboxMessage")
+    boolean uncertain(OutboxMessage message) {
+        return Boolean.TRUE.equals(message.uncertain());
+    }
+
     @QueryMapping
     List<app.leadline.payment.RecordedPayment> payments(@Argument String orderNumber) {
         return desk.payments(orderNumber);

@@ -146,6 +146,20 @@ class NotificationDispatchIntegrationTests {
                     assertThat(aside.retryAt()).isAfter(Instant.now());
                 });
 
+        // Agents see it, with the work that could not change it.
+        clients.agent("agent")
+                .document("{ stuckOrders { orderNumber work failures error } }")
+                .execute()
+                .path("stuckOrders[?(@.orderNumber == '" + stuckOrder.number() + "')].work")
+                .entityList(String.class)
+                .containsExactly("MESSAGES");
+        clients.anonymous()
+                .document("{ stuckOrders { orderNumber } }")
+                .execute()
+                .errors()
+                .satisfy(app.leadline.support.Refusals.only(
+                        org.springframework.graphql.execution.ErrorType.UNAUTHORIZED));
+
         // Until its retry is due, the order is left alone: the next rounds do not fail on it again.
         dispatcher.dispatch(5000);
         assertThat(stuck.all())
