@@ -72,6 +72,13 @@ test('an agent logs a delay once and the customer sees the new window and the re
     const sampleRows = await page.locator('.preview tbody tr').count();
     assert.ok(sampleRows >= 1 && sampleRows <= Math.min(5, orders), `a sample of affected orders (${sampleRows} rows)`);
 
+    // A preview belongs to the input it was made for: changing the form takes the confirmation away.
+    await page.getByRole('spinbutton', { name: 'Days late' }).fill('20');
+    await page.getByTestId('preview-stale').waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Confirm and tell/ }).count(), 0);
+    await page.getByRole('spinbutton', { name: 'Days late' }).fill('10');
+    await page.getByRole('button', { name: /^Confirm and tell \d+ customers$/ }).waitFor();
+
     await page.getByRole('button', { name: /^Confirm and tell \d+ customers$/ }).click();
     await page.getByText(`Done: `, { exact: false }).waitFor({ timeout: 30_000 });
     assert.match(await page.getByTestId('delay-progress').textContent(), new RegExp(`in ${orders} orders moved`));

@@ -27,7 +27,9 @@ export function DelayPanel({ token }: { token: string }) {
   const [reasonCode, setReasonCode] = useState('');
   const [reasonText, setReasonText] = useState('');
   const [note, setNote] = useState('');
-  const [preview, setPreview] = useState<Preview | null>(null);
+  // A preview belongs to the exact input it was made for: any edit of the form hides it, and confirming sends that
+  // input, never the form as it is now.
+  const [preview, setPreview] = useState<{ input: string; figures: Preview } | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
   const [report, setReport] = useState<ReportFragment | null>(null);
 
@@ -70,14 +72,16 @@ export function DelayPanel({ token }: { token: string }) {
 
   const runPreview = () => {
     setReport(null);
-    call<PreviewDelayQuery>('PreviewDelay', { input: input() }).then((result) => {
+    const asked = JSON.stringify(input());
+    call<PreviewDelayQuery>('PreviewDelay', { input: JSON.parse(asked) }).then((result) => {
       setErrors(result.previewDelay.errors);
-      setPreview(result.previewDelay.preview ?? null);
+      const figures = result.previewDelay.preview;
+      setPreview(figures ? { input: asked, figures } : null);
     });
   };
 
-  const confirm = () => {
-    call<LogDelayMutation>('LogDelay', { input: input() }).then((result) => {
+  const confirm = (previewed: string) => {
+    call<LogDelayMutation>('LogDelay', { input: JSON.parse(previewed) }).then((result) => {
       setErrors(result.logDelay.errors);
       if (result.logDelay.report) {
         setPreview(null);
@@ -89,6 +93,7 @@ export function DelayPanel({ token }: { token: string }) {
   if (!data) {
     return <p aria-live="polite">…</p>;
   }
+  const current = preview && preview.input === JSON.stringify(input()) ? preview : null;
   const english = (codeTexts: ConsoleDataQuery['delayReasons'][number]) =>
     codeTexts.texts.find((text) => text.language === 'en')?.text ?? codeTexts.code;
 
@@ -202,18 +207,23 @@ export function DelayPanel({ token }: { token: string }) {
           ))}
         </ul>
       )}
-      {preview && (
+      {preview && !current && (
+        <p role="status" data-testid="preview-stale">
+          {ct('previewStale')}
+        </p>
+      )}
+      {current && (
         <section aria-labelledby="preview-title" className="preview">
           <h2 id="preview-title">{ct('previewTitle')}</h2>
           <p data-testid="preview-figures">
             {ct('previewFigures', {
-              orders: preview.orders,
-              lines: preview.lines,
-              customers: preview.customers,
-              nowLate: preview.linesNowLate,
+              orders: current.figures.orders,
+              lines: current.figures.lines,
+              customers: current.figures.customers,
+              nowLate: current.figures.linesNowLate,
             })}
           </p>
-          <p>{ct('previewValue', { value: preview.orderValue.map((v) => `${v.amount} ${v.currency}`).join(', ') })}</p>
+          <p>{ct('previewValue', { value: current.figures.orderValue.map((v) => `${v.amount} ${v.currency}`).join(', ') })}</p>
           <table>
             <thead>
               <tr>
@@ -225,7 +235,7 @@ export function DelayPanel({ token }: { token: string }) {
               </tr>
             </thead>
             <tbody>
-              {preview.sample.map((row) => (
+              {current.figures.sample.map((row) => (
                 <tr key={row.orderNumber + row.lineName}>
                   <td>{row.orderNumber}</td>
                   <td>{row.customerName}</td>
@@ -237,8 +247,8 @@ export function DelayPanel({ token }: { token: string }) {
             </tbody>
           </table>
           <div className="actions">
-            <button type="button" className="danger" onClick={confirm}>
-              {ct('confirm', { customers: preview.customers })}
+            <button type="button" className="danger" onClick={() => confirm(current.input)}>
+              {ct('confirm', { customers: current.figures.customers })}
             </button>
           </div>
         </section>

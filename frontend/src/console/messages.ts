@@ -26,6 +26,7 @@ export const consoleText = {
   preview: 'Preview',
   confirm: 'Confirm and tell {customers} customers',
   previewTitle: 'What this delay does',
+  previewStale: 'The form changed after the preview: preview again to see what this delay does before confirming it.',
   previewFigures: '{orders} orders, {lines} lines, {customers} customers to tell, {nowLate} lines will miss the date first promised',
   previewValue: 'Order value: {value}',
   sampleOrder: 'Order',
