@@ -40,6 +40,8 @@ class EmbeddedMongoConfiguration {
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded store ({}) listening on {}", properties.describe(), address);
+        log.info("The embedded store keeps unique indexes only and scans for other queries; production uses"
+                + " MongoDB (spring.mongodb.uri), which keeps every index Leadline declares");
         return server;
     }
 
