@@ -129,6 +129,35 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
+     * Runs {@link #checkIndexes} the first time this class opens a store, and remembers in the store that it did: a
+     * store written by this class cannot disagree with its indexes, so only one written before needs the check,
+     * which reads every document (about three times a full read of the collection).
+     *
+     * @return what the check found, or nothing when the store was checked before
+     */
+    java.util.Optional<IndexCheck> checkIndexesOnce(String database) {
+        org.h2.mvstore.MVMap<String, String> marks = store.openMap(MARKS);
+        if (marks.containsKey(INDEXES_CHECKED)) {
+            return java.util.Optional.empty();
+        }
+        IndexCheck check = checkIndexes(database);
+        writing.lock();
+        try {
+            marks.put(INDEXES_CHECKED, java.time.Instant.now().toString());
+            committed = store.commit();
+        } finally {
+            writing.unlock();
+        }
+        force(committed);
+        return java.util.Optional.of(check);
+    }
+
+    /** Where the store keeps what this class has done to it; not a collection, so clients never see it. */
+    private static final String MARKS = "leadline.store";
+
+    private static final String INDEXES_CHECKED = "uniqueIndexesChecked";
+
+    /**
      * Checks every unique index of every collection in {@code database} against the documents, and rebuilds an index
      * that disagrees with them (a document it does not find, or entries for documents that are gone). A store
      * written by this class cannot disagree; one written before it, with the background commit, can.

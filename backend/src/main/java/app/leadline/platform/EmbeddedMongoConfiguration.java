@@ -65,7 +65,7 @@ class EmbeddedMongoConfiguration {
         DurableH2Backend backend =
                 DurableH2Backend.open(properties.path().resolve("leadline.mv").toString());
         // Before anyone reads: a store left by a crash of an older version may hold indexes that miss documents.
-        backend.checkIndexes(properties.database());
+        backend.checkIndexesOnce(properties.database());
         return backend;
     }
 
