@@ -65,10 +65,6 @@ public class AgentDesk {
         return suppliers.openPurchaseOrders();
     }
 
-    public List<app.leadline.supplier.Supplier> suppliers() {
-        return suppliers.suppliers();
-    }
-
     public List<RecordedPayment> payments(String orderNumber) {
         return payments.recordedFor(orderNumber);
     }

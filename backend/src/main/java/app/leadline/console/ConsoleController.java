@@ -214,11 +214,6 @@ class ConsoleController {
                 .toList();
     }
 
-    @QueryMapping
-    List<app.leadline.supplier.Supplier> suppliers() {
-        return desk.suppliers();
-    }
-
     record ResendMessageInput(String id) {}
 
     record ResendMessagePayload(boolean resent, List<UserError> errors) {}

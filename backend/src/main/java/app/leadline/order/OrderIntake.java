@@ -9,12 +9,14 @@ import app.leadline.policy.PolicyCatalog;
 import app.leadline.policy.SegmentPolicy;
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrderRef;
+import app.leadline.supplier.Supplier;
 import app.leadline.supplier.SupplierCatalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,16 +167,40 @@ public class OrderIntake {
         return switch (input.source()) {
             case STOCK -> newLine(id, input, price, null, null, etas.forStock(placedAt, country), LineStatus.RESERVED);
             case BACKORDER -> {
-                PurchaseOrderRef po =
-                        resolved.purchaseOrderFor(input.supplier(), input.sku()).orElseThrow();
-                EtaWindow eta = etas.forBackorder(placedAt, po.expectedArrival(), country);
-                yield newLine(id, input, price, input.supplier(), po.number(), eta, LineStatus.AWAITING_SUPPLIER);
+                Optional<PurchaseOrderRef> po = resolved.purchaseOrderFor(input.supplier(), input.sku());
+                if (po.isEmpty()) {
+                    yield newLine(
+                            id,
+                            input,
+                            price,
+                            input.supplier(),
+                            null,
+                            toBeOrdered(
+                                    placedAt,
+                                    country,
+                                    resolved.supplier(input.supplier()).orElseThrow()),
+                            LineStatus.AWAITING_SUPPLIER);
+                }
+                EtaWindow eta = etas.forBackorder(placedAt, po.get().expectedArrival(), country);
+                yield newLine(id, input, price, input.supplier(), po.get().number(), eta, LineStatus.AWAITING_SUPPLIER);
             }
             case DROPSHIP -> {
                 EtaWindow eta = etas.forDropship(placedAt, resolved.leadTimeOf(input.supplier()), country);
                 yield newLine(id, input, price, input.supplier(), null, eta, LineStatus.AWAITING_SUPPLIER);
             }
         };
+    }
+
+    /**
+     * A backordered line no purchase order carries yet waits to be ordered: the goods arrive within the
+     * supplier's lead time counted from today, then leave as any backordered item does.
+     */
+    private EtaWindow toBeOrdered(Instant placedAt, String country, Supplier supplier) {
+        Supplier.Arrival arrival =
+                supplier.arrivalIfOrderedOn(LocalDate.now(clock)).orElseThrow();
+        return new EtaWindow(
+                etas.forBackorder(placedAt, arrival.earliest(), country).earliest(),
+                etas.forBackorder(placedAt, arrival.latest(), country).latest());
     }
 
     private static OrderLine newLine(

@@ -171,12 +171,17 @@ class OrderValidation {
             case STOCK -> {}
             case BACKORDER ->
                 supplierOf(line, path).ifPresent(supplier -> {
+                    // Without an open purchase order the line waits to be ordered, promised from the supplier's
+                    // lead time; a supplier defined before lead times were kept has none to promise from.
                     if (line.sku() != null
+                            && supplier.backorderLeadTime() == null
                             && purchaseOrderFor(supplier.code(), line.sku()).isEmpty()) {
                         reject(
                                 "NO_OPEN_PURCHASE_ORDER",
                                 path + ".supplier",
-                                "Supplier " + supplier.code() + " has no open purchase order to wait for.");
+                                "Supplier " + supplier.code()
+                                        + " has no open purchase order to wait for and no lead time to promise"
+                                        + " from.");
                     }
                 });
             case DROPSHIP ->
