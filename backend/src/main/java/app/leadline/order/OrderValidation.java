@@ -175,7 +175,11 @@ class OrderValidation {
                     // lead time; a supplier defined before lead times were kept has none to promise from.
                     if (line.sku() != null
                             && supplier.backorderLeadTime() == null
-                            && purchaseOrderFor(supplier.code(), line.sku()).isEmpty()) {
+                            && purchaseOrderFor(
+                                            supplier.code(),
+                                            line.sku(),
+                                            line.quantity() == null ? 1 : Math.max(1, line.quantity()))
+                                    .isEmpty()) {
                         reject(
                                 "NO_OPEN_PURCHASE_ORDER",
                                 path + ".supplier",
@@ -227,9 +231,10 @@ class OrderValidation {
         return supplierCache.computeIfAbsent(code, suppliers::find);
     }
 
-    Optional<PurchaseOrderRef> purchaseOrderFor(String supplier, String sku) {
+    Optional<PurchaseOrderRef> purchaseOrderFor(String supplier, String sku, int units) {
         return purchaseOrderCache.computeIfAbsent(
-                supplier + "\u0000" + sku, key -> suppliers.openPurchaseOrderFor(supplier, sku));
+                supplier + "\u0000" + sku + "\u0000" + units,
+                key -> suppliers.openPurchaseOrderFor(supplier, sku, units));
     }
 
     LeadTime leadTimeOf(String supplier) {

@@ -2,7 +2,6 @@ package app.leadline.supplier;
 
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrder.Status;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,22 +28,89 @@ public class SupplierCatalog {
         return suppliers.findById(code);
     }
 
-    /** The open purchase order a backordered line of this SKU would wait for, if the supplier has one. */
-    public Optional<PurchaseOrderRef> openPurchaseOrderFor(String supplier, String sku) {
-        return purchaseOrders
-                .findFirstBySupplierAndStatusAndSkusContainingOrderByExpectedArrivalAsc(supplier, Status.OPEN, sku)
-                .or(() -> purchaseOrders.findFirstBySupplierAndStatusOrderByExpectedArrivalAsc(supplier, Status.OPEN))
+    /**
+     * The open purchase order a backordered line of this SKU and quantity would wait for: one that carries the SKU
+     * with that many units not yet allocated, earliest arrival first.
+     */
+    public Optional<PurchaseOrderRef> openPurchaseOrderFor(String supplier, String sku, int units) {
+        return candidates(supplier, sku).stream()
+                .filter(po -> po.canTake(sku, units))
+                .findFirst()
                 .map(po -> new PurchaseOrderRef(po.number(), po.expectedArrival()));
     }
 
     /**
-     * Records that the given order lines wait for the purchase order. Idempotent: a line already allocated is
-     * not added twice.
+     * Allocates a customer order line to the earliest open purchase order of its supplier that still has its
+     * quantity of the SKU, and answers which one; empty when none has. Each attempt is a versioned update of one
+     * purchase order, so two lines racing for the last units cannot both get them.
      */
-    public void allocate(String purchaseOrder, Collection<Allocation> lines) {
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(purchaseOrder)),
-                new Update().addToSet("allocations").each(lines.toArray()),
+    public Optional<PurchaseOrderRef> reserve(String supplier, Allocation line) {
+        for (PurchaseOrder candidate : candidates(supplier, line.sku())) {
+            PurchaseOrder po = candidate;
+            while (po != null && po.canTake(line.sku(), line.units())) {
+                if (po.allocations().stream()
+                        .anyMatch(taken -> taken.orderId().equals(line.orderId())
+                                && taken.lineId().equals(line.lineId()))) {
+                    return Optional.of(new PurchaseOrderRef(po.number(), po.expectedArrival()));
+                }
+                if (allocateUnits(po, line, line.units()) == 1) {
+                    return Optional.of(new PurchaseOrderRef(po.number(), po.expectedArrival()));
+                }
+                po = purchaseOrders.findById(po.number()).orElse(null);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Gives back what a customer order line took of a purchase order, e.g. when its order was never stored. */
+    public void release(String purchaseOrder, String orderId, String lineId) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Optional<PurchaseOrder> found = purchaseOrders.findById(purchaseOrder);
+            if (found.isEmpty()) {
+                return;
+            }
+            PurchaseOrder po = found.get();
+            Optional<Allocation> taken = po.allocations().stream()
+                    .filter(a -> a.orderId().equals(orderId) && a.lineId().equals(lineId))
+                    .findFirst();
+            if (taken.isEmpty() || allocateUnits(po, taken.get(), -taken.get().units()) == 1) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Purchase order " + purchaseOrder + " kept changing; allocation not released");
+    }
+
+    /** Adds (or with negative units removes) one allocation, if the purchase order is still the version read. */
+    private long allocateUnits(PurchaseOrder po, Allocation line, int units) {
+        List<PurchaseOrder.Line> lines = po.lines().stream()
+                .map(l -> l.sku().equals(line.sku())
+                        ? new PurchaseOrder.Line(l.sku(), l.ordered(), l.allocated() + units, l.received())
+                        : l)
+                .toList();
+        Update update = new Update().set("lines", lines).inc("version", 1);
+        if (units > 0) {
+            update.push("allocations", line);
+        } else {
+            update.pull(
+                    "allocations", new org.bson.Document("orderId", line.orderId()).append("lineId", line.lineId()));
+        }
+        Query current = Query.query(Criteria.where("_id").is(po.number()));
+        current.addCriteria(
+                po.version() == null
+                        ? Criteria.where("version").exists(false)
+                        : Criteria.where("version").is(po.version()));
+        return mongo.updateFirst(current, update, PurchaseOrder.class).getModifiedCount();
+    }
+
+    private List<PurchaseOrder> candidates(String supplier, String sku) {
+        return mongo.find(
+                Query.query(Criteria.where("supplier")
+                                .is(supplier)
+                                .and("status")
+                                .is(Status.OPEN)
+                                .and("skus")
+                                .is(sku))
+                        .with(org.springframework.data.domain.Sort.by("expectedArrival", "_id")),
                 PurchaseOrder.class);
     }
 
