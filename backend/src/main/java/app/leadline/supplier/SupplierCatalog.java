@@ -2,6 +2,7 @@ package app.leadline.supplier;
 
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrder.Status;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -119,10 +120,25 @@ public class SupplierCatalog {
     }
 
     /** A supplier's new word on when a purchase order arrives; lines placed from now on are promised by it. */
-    public void moveExpectedArrival(String purchaseOrder, java.time.LocalDate arrival) {
+    public void moveExpectedArrival(String purchaseOrder, LocalDate arrival) {
         mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(purchaseOrder)),
                 new Update().set("expectedArrival", arrival),
+                PurchaseOrder.class);
+    }
+
+    /**
+     * The supplier's word on a purchase order's arrival, kept with when it was given and by whom; the arrival is no
+     * longer an estimate. Moving the lines already waiting for it is the delay cascade's work, not this.
+     */
+    public void confirmArrival(String purchaseOrder, LocalDate arrival, java.time.Instant at, String by) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(purchaseOrder)),
+                new Update()
+                        .set("expectedArrival", arrival)
+                        .set("estimated", false)
+                        .push("confirmations", new PurchaseOrder.Confirmation(arrival, at, by))
+                        .inc("version", 1),
                 PurchaseOrder.class);
     }
 
