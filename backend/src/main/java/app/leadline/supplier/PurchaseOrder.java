@@ -30,6 +30,7 @@ public record PurchaseOrder(
         LocalDate sentOn,
         boolean estimated,
         List<Confirmation> confirmations,
+        List<Receipt> receipts,
         Instant placedAt,
         String placedBy,
         @Version Long version) {
@@ -71,6 +72,9 @@ public record PurchaseOrder(
     /** The supplier's word on the arrival, when it was given and who recorded it. */
     public record Confirmation(LocalDate arrival, Instant at, String by) {}
 
+    /** Goods of one SKU that arrived: the day they actually did, how many, and when and by whom it was recorded. */
+    public record Receipt(String sku, int quantity, LocalDate receivedOn, Instant recordedAt, String by) {}
+
     @PersistenceCreator
     public PurchaseOrder {
         skus = skus == null ? List.of() : List.copyOf(skus);
@@ -79,6 +83,12 @@ public record PurchaseOrder(
             lines = skus.stream().map(sku -> new Line(sku, null, 0, 0)).toList();
         }
         confirmations = confirmations == null ? List.of() : List.copyOf(confirmations);
+        receipts = receipts == null ? List.of() : List.copyOf(receipts);
+    }
+
+    /** Whether every SKU arrived as ordered; never for a purchase order without quantities. */
+    public boolean fullyReceived() {
+        return lines.stream().allMatch(line -> line.ordered() != null && line.received() >= line.ordered());
     }
 
     /** A purchase order as kept before quantities, dates sent and confirmations were. */
@@ -102,6 +112,7 @@ public record PurchaseOrder(
                 null,
                 null,
                 false,
+                List.of(),
                 List.of(),
                 null,
                 null,
@@ -139,6 +150,7 @@ public record PurchaseOrder(
                 null,
                 null,
                 false,
+                List.of(),
                 List.of(),
                 null,
                 null,

@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** The GraphQL face of purchase orders: placing them. */
+/** The GraphQL face of purchase orders: placing them and reading their history. */
 @Controller
 class PurchaseOrderController {
 
@@ -44,6 +45,11 @@ class PurchaseOrderController {
                 outcome.purchaseOrder().orElse(null),
                 outcome.errors().isEmpty() ? outcome.created() : null,
                 outcome.errors());
+    }
+
+    @QueryMapping
+    PurchaseOrder purchaseOrder(@Argument String number) {
+        return purchasing.purchaseOrder(number).orElse(null);
     }
 
     @SchemaMapping(typeName = "PurchaseOrder")

@@ -89,6 +89,7 @@ public class Purchasing {
                 sentOn,
                 estimated,
                 estimated ? List.of() : List.of(new PurchaseOrder.Confirmation(arrival, clock.instant(), actor)),
+                List.of(),
                 clock.instant(),
                 actor,
                 null);
@@ -100,6 +101,12 @@ public class Purchasing {
         audit.record(actor, "PLACE_PURCHASE_ORDER", po.number(), Map.of(), Map.of("purchaseOrder", po.toString()));
         events.publishEvent(new PurchaseOrderPlaced(po.number(), po.supplier(), po.skus()));
         return new Outcome(purchaseOrders.findById(po.number()), true, List.of());
+    }
+
+    /** A purchase order with its history: date sent, every confirmed arrival, every receipt. */
+    @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public Optional<PurchaseOrder> purchaseOrder(String number) {
+        return purchaseOrders.findById(number);
     }
 
     private Optional<Supplier> check(NewPurchaseOrder input, List<UserError> errors) {

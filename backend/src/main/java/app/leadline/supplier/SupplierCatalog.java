@@ -1,5 +1,6 @@
 package app.leadline.supplier;
 
+import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrder.Status;
 import java.time.LocalDate;
@@ -141,6 +142,69 @@ public class SupplierCatalog {
                         .inc("version", 1),
                 PurchaseOrder.class);
     }
+
+    /**
+     * Goods arrived against a purchase order: per SKU, how many, on the day they actually did. Refused whole, with
+     * nothing kept, when a SKU is not on the purchase order or more would have arrived than was ordered; kept
+     * through a versioned update, so two receipts at once cannot together exceed what was ordered. A purchase order
+     * that has now received everything it ordered closes.
+     *
+     * @return the purchase order after the receipt, or what is wrong
+     */
+    public Receipted recordReceipt(
+            String purchaseOrder,
+            java.util.Map<String, Integer> quantities,
+            LocalDate receivedOn,
+            java.time.Instant at,
+            String by) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            PurchaseOrder po = purchaseOrders.findById(purchaseOrder).orElseThrow();
+            List<UserError> errors = new java.util.ArrayList<>();
+            quantities.forEach((sku, units) -> {
+                Optional<PurchaseOrder.Line> line = po.line(sku);
+                if (line.isEmpty()) {
+                    errors.add(new UserError(
+                            "UNKNOWN_SKU",
+                            "input.quantities",
+                            sku + " is not on purchase order " + purchaseOrder + "."));
+                } else if (line.get().ordered() != null
+                        && line.get().received() + units > line.get().ordered()) {
+                    errors.add(new UserError(
+                            "OVER_RECEIPT",
+                            "input.quantities",
+                            "Only " + (line.get().ordered() - line.get().received()) + " of " + sku
+                                    + " are still to come on purchase order " + purchaseOrder + "."));
+                }
+            });
+            if (!errors.isEmpty()) {
+                return new Receipted(Optional.empty(), errors);
+            }
+            List<PurchaseOrder.Line> lines = po.lines().stream()
+                    .map(l -> new PurchaseOrder.Line(
+                            l.sku(), l.ordered(), l.allocated(), l.received() + quantities.getOrDefault(l.sku(), 0)))
+                    .toList();
+            List<PurchaseOrder.Receipt> receipts = new java.util.ArrayList<>(po.receipts());
+            quantities.forEach((sku, units) -> receipts.add(new PurchaseOrder.Receipt(sku, units, receivedOn, at, by)));
+            boolean complete = lines.stream().allMatch(l -> l.ordered() != null && l.received() >= l.ordered());
+            Update update =
+                    new Update().set("lines", lines).set("receipts", receipts).inc("version", 1);
+            if (complete) {
+                update.set("status", Status.RECEIVED);
+            }
+            Query current = Query.query(Criteria.where("_id").is(po.number()));
+            current.addCriteria(
+                    po.version() == null
+                            ? Criteria.where("version").exists(false)
+                            : Criteria.where("version").is(po.version()));
+            if (mongo.updateFirst(current, update, PurchaseOrder.class).getModifiedCount() == 1) {
+                return new Receipted(purchaseOrders.findById(purchaseOrder), List.of());
+            }
+        }
+        throw new IllegalStateException("Purchase order " + purchaseOrder + " kept changing; receipt not recorded");
+    }
+
+    /** The purchase order after a receipt, or why the receipt was refused. */
+    public record Receipted(Optional<PurchaseOrder> purchaseOrder, List<UserError> errors) {}
 
     /** The purchase order has arrived in full: it closes, and delays can no longer be logged against it. */
     public void markReceived(String purchaseOrder) {
