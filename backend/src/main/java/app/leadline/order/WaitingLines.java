@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Backordered lines that wait to be ordered from their supplier. When a purchase order for their SKU is placed,
  * they are allocated to it oldest order first, as long as it has quantity left; a line too large for what is
- * left keeps waiting and younger, smaller lines may still be served.
+ * left keeps waiting and younger, smaller lines may still be served. Grouped by supplier and SKU, they are the
+ * buy list the shop orders from.
  */
 @Component
-class WaitingLines {
+public class WaitingLines {
 
     private final MongoTemplate mongo;
     private final SupplierCatalog suppliers;
@@ -70,6 +71,56 @@ class WaitingLines {
         if (!allocated) {
             suppliers.release(po.get().number(), order.id(), line.id());
         }
+    }
+
+    /**
+     * What customers bought that no purchase order covers yet, per supplier and SKU.
+     *
+     * @param oldestPlacedAt when the order waiting longest was placed
+     */
+    public record ToBuy(
+            String supplier,
+            String sku,
+            int quantity,
+            int lines,
+            String oldestOrder,
+            java.time.Instant oldestPlacedAt) {}
+
+    /** The buy list: waiting lines grouped by supplier and SKU, by supplier, then the longest waiting first. */
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('AGENT')")
+    public List<ToBuy> buyList() {
+        Query query = Query.query(Criteria.where("lines")
+                        .elemMatch(Criteria.where("source")
+                                .is(LineSource.BACKORDER)
+                                .and("status")
+                                .is(LineStatus.AWAITING_SUPPLIER)
+                                .and("purchaseOrder")
+                                .is(null)))
+                .with(Sort.by("placedAt", "_id"));
+        query.fields().include("_id", "number", "placedAt", "lines");
+        java.util.Map<String, ToBuy> grouped = new java.util.LinkedHashMap<>();
+        for (Order order : mongo.find(query, Order.class)) {
+            for (OrderLine line : order.lines()) {
+                if (line.waitsToBeOrdered()) {
+                    grouped.merge(
+                            line.supplier() + "\u0000" + line.sku(),
+                            new ToBuy(
+                                    line.supplier(), line.sku(), line.quantity(), 1, order.number(), order.placedAt()),
+                            (older, more) -> new ToBuy(
+                                    older.supplier(),
+                                    older.sku(),
+                                    older.quantity() + more.quantity(),
+                                    older.lines() + 1,
+                                    older.oldestOrder(),
+                                    older.oldestPlacedAt()));
+                }
+            }
+        }
+        return grouped.values().stream()
+                .sorted(java.util.Comparator.comparing(ToBuy::supplier)
+                        .thenComparing(ToBuy::oldestPlacedAt)
+                        .thenComparing(ToBuy::sku))
+                .toList();
     }
 
     private List<Order> waiting(String supplier, List<String> skus) {
