@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startApplication } from './app.mjs';
-import { launchBrowser, seriousAccessibilityViolations } from './browser.mjs';
+import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
 
 let app;
 let browser;
@@ -18,14 +18,7 @@ after(async () => {
   await app?.stop();
 });
 
-async function signIn(page, user) {
-  await page.goto(`${app.baseUrl}/console`);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('input[name="username"]').fill(user);
-  await page.locator('input[name="password"]').fill(user);
-  await page.locator('button[type="submit"]').click();
-  await page.getByText(`Signed in as ${user}`).waitFor();
-}
+const signIn = (page, user) => signInToConsole(page, app.baseUrl, user);
 
 test('an admin defines a supplier after reading what it will do, with errors next to their field', async () => {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });

@@ -104,6 +104,20 @@ export const consoleText = {
   saveChange: 'Save the change',
   supplierCreated: 'Supplier {code} added.',
   supplierChanged: 'Supplier {code} changed.',
+  tabBuyList: 'Buy list',
+  buyListTitle: 'What customers bought that no purchase order covers',
+  buyListEmpty: 'Every backordered line waits for a purchase order.',
+  buyQuantity: 'To buy',
+  buyUnits: '{units} units for {lines} lines',
+  buyOldest: 'Waiting longest',
+  buyWaiting: 'order {order}, {days} days',
+  draftPurchaseOrder: 'Draft a purchase order to {supplier}',
+  draftTitle: 'Purchase order to {supplier}',
+  purchaseOrderNumber: 'Purchase order number',
+  draftQuantity: 'Units of {sku}',
+  draftReview: 'This places a purchase order with {supplier} for {lines}, arriving after its usual lead time until the supplier confirms a date. Lines waiting for these SKUs are allocated to it oldest order first, as far as the units go; customers are told only if their latest date moves.',
+  placePurchaseOrder: 'Place the purchase order',
+  purchaseOrderPlaced: 'Purchase order {number} placed, expected {date}; {lines} lines now wait for it.',
 };
 
 export type ConsoleKey = keyof typeof consoleText;
