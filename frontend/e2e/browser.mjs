@@ -35,3 +35,13 @@ export async function seriousAccessibilityViolations(page) {
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
 }
+
+/** Signs in to the console through the authorization server's form and comes back to the console. */
+export async function signInToConsole(page, baseUrl, user) {
+  await page.goto(`${baseUrl}/console`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('input[name="username"]').fill(user);
+  await page.locator('input[name="password"]').fill(user);
+  await page.locator('button[type="submit"]').click();
+  await page.getByText(`Signed in as ${user}`).waitFor();
+}

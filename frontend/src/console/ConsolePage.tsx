@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import { completeSignIn, currentAgent, signIn, signOut, type Agent } from './auth';
+import { BuyListPanel } from './BuyListPanel';
 import { DelayPanel } from './DelayPanel';
 import { GoodsPanel } from './GoodsPanel';
 import { MessagesPanel } from './MessagesPanel';
 import { ct } from './messages';
 import { OrdersPanel } from './OrdersPanel';
 import { RefundsPanel } from './RefundsPanel';
+import { SuppliersPanel } from './SuppliersPanel';
 
-const TABS = ['tabDelays', 'tabOrders', 'tabRefunds', 'tabGoods', 'tabMessages'] as const;
+const TABS = ['tabDelays', 'tabOrders', 'tabRefunds', 'tabGoods', 'tabSuppliers', 'tabBuyList', 'tabMessages'] as const;
 
 /** The agents' console: sign in with OIDC, then log supplier delays and watch them apply. */
 export function ConsolePage() {
@@ -84,6 +86,8 @@ export function ConsolePage() {
             {tab === 'tabOrders' && <OrdersPanel token={agent.token} />}
             {tab === 'tabRefunds' && <RefundsPanel token={agent.token} />}
             {tab === 'tabGoods' && <GoodsPanel token={agent.token} />}
+            {tab === 'tabSuppliers' && <SuppliersPanel token={agent.token} admin={agent.roles.includes('ADMIN')} />}
+            {tab === 'tabBuyList' && <BuyListPanel token={agent.token} />}
             {tab === 'tabMessages' && <MessagesPanel token={agent.token} admin={agent.roles.includes('ADMIN')} />}
           </>
         )}

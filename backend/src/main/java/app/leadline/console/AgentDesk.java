@@ -1,5 +1,6 @@
 package app.leadline.console;
 
+import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
 import app.leadline.order.OrderLine;
@@ -10,9 +11,11 @@ import app.leadline.order.TrackingLinks;
 import app.leadline.payment.RecordedPayment;
 import app.leadline.payment.RecordingPaymentGateway;
 import app.leadline.platform.AuditLog;
+import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,10 +66,6 @@ public class AgentDesk {
 
     public List<PurchaseOrder> openPurchaseOrders() {
         return suppliers.openPurchaseOrders();
-    }
-
-    public List<app.leadline.supplier.Supplier> suppliers() {
-        return suppliers.suppliers();
     }
 
     public List<RecordedPayment> payments(String orderNumber) {
@@ -133,7 +132,8 @@ public class AgentDesk {
      * Goods arrived against a purchase order. With quantities per SKU, the oldest orders are served first and the
      * rest keep waiting; without, every allocated line is ready and the purchase order closes.
      */
-    public Received receiveGoods(String purchaseOrder, Map<String, Integer> quantities, String agent) {
+    public Received receiveGoods(
+            String purchaseOrder, Map<String, Integer> quantities, LocalDate receivedOn, String agent) {
         PurchaseOrder po = suppliers
                 .purchaseOrder(purchaseOrder)
                 .orElseThrow(() -> new OrderRuleViolation(
@@ -151,6 +151,31 @@ public class AgentDesk {
                 throw new OrderRuleViolation("INVALID_QUANTITY", "quantities", "A received quantity is zero or more.");
             }
         });
+        LocalDate today = LocalDate.now(clock);
+        LocalDate arrived = receivedOn == null ? today : receivedOn;
+        if (arrived.isAfter(today)) {
+            throw new OrderRuleViolation("RECEIVED_IN_FUTURE", "receivedOn", "Goods cannot have arrived after today.");
+        }
+        // Without quantities everything still to come arrived: what was ordered, or, on a purchase order from
+        // before quantities were kept, what customers wait for.
+        Map<String, Integer> receipt = new LinkedHashMap<>(quantities);
+        if (quantities.isEmpty()) {
+            for (PurchaseOrder.Line line : po.lines()) {
+                int units = line.ordered() != null
+                        ? line.ordered() - line.received()
+                        : Math.max(0, line.allocated() - line.received());
+                if (units > 0) {
+                    receipt.put(line.sku(), units);
+                }
+            }
+        }
+        SupplierCatalog.Receipted recorded =
+                suppliers.recordReceipt(purchaseOrder, receipt, arrived, clock.instant(), agent);
+        if (!recorded.errors().isEmpty()) {
+            UserError refused = recorded.errors().get(0);
+            throw new OrderRuleViolation(refused.code(), "quantities", refused.message());
+        }
+        PurchaseOrder receivedSoFar = recorded.purchaseOrder().orElseThrow();
         Map<String, Order> byId =
                 orders
                         .byIds(po.allocations().stream()
@@ -164,15 +189,25 @@ public class AgentDesk {
                 .sorted(Comparator.comparing(
                         (PurchaseOrder.Allocation a) -> byId.get(a.orderId()).placedAt()))
                 .toList();
-        Map<String, Integer> left = new HashMap<>(quantities);
+        // Units on the shelf for waiting lines: all received so far, less what lines made ready before took.
+        boolean all = quantities.isEmpty();
+        Map<String, Integer> left = new HashMap<>();
+        receivedSoFar.lines().forEach(line -> left.put(line.sku(), line.received()));
+        for (PurchaseOrder.Allocation allocation : oldestFirst) {
+            OrderLine line = byId.get(allocation.orderId()).line(allocation.lineId());
+            if (line.status() != LineStatus.AWAITING_SUPPLIER
+                    && line.status() != LineStatus.CANCELLED
+                    && line.status() != LineStatus.REFUNDED) {
+                left.merge(line.sku(), -line.quantity(), Integer::sum);
+            }
+        }
         Map<String, List<String>> ready = new LinkedHashMap<>();
         List<String> waiting = new ArrayList<>();
         for (PurchaseOrder.Allocation allocation : oldestFirst) {
             OrderLine line = byId.get(allocation.orderId()).line(allocation.lineId());
-            if (!line.isOpen()) {
+            if (line.status() != LineStatus.AWAITING_SUPPLIER) {
                 continue;
             }
-            boolean all = quantities.isEmpty();
             int available = all ? Integer.MAX_VALUE : left.getOrDefault(line.sku(), 0);
             if (available >= line.quantity()) {
                 if (!all) {
@@ -195,12 +230,21 @@ public class AgentDesk {
         if (quantities.isEmpty()) {
             suppliers.markReceived(purchaseOrder);
         }
+        boolean closed = quantities.isEmpty() || receivedSoFar.fullyReceived();
         audit.record(
                 agent,
                 "RECEIVE_GOODS",
                 purchaseOrder,
                 Map.of("status", "OPEN"),
-                Map.of("linesReady", String.valueOf(lines), "status", quantities.isEmpty() ? "RECEIVED" : "OPEN"));
+                Map.of(
+                        "linesReady",
+                        String.valueOf(lines),
+                        "status",
+                        closed ? "RECEIVED" : "OPEN",
+                        "receivedOn",
+                        arrived.toString(),
+                        "quantities",
+                        receipt.toString()));
         return new Received(lines, proposed, waiting);
     }
 

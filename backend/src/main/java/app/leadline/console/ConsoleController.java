@@ -149,7 +149,7 @@ class ConsoleController {
 
     record ReceivedQuantity(String sku, Integer quantity) {}
 
-    record ReceiveGoodsInput(String purchaseOrder, List<ReceivedQuantity> quantities) {}
+    record ReceiveGoodsInput(String purchaseOrder, List<ReceivedQuantity> quantities, java.time.LocalDate receivedOn) {}
 
     record ReceiveGoodsPayload(
             Integer linesReady, Integer ordersReady, List<String> waitingLines, List<UserError> errors) {}
@@ -161,7 +161,8 @@ class ConsoleController {
             input.quantities().forEach(q -> quantities.merge(q.sku(), q.quantity(), Integer::sum));
         }
         try {
-            AgentDesk.Received received = desk.receiveGoods(input.purchaseOrder(), quantities, agent.getName());
+            AgentDesk.Received received =
+                    desk.receiveGoods(input.purchaseOrder(), quantities, input.receivedOn(), agent.getName());
             return new ReceiveGoodsPayload(
                     received.linesReady(), received.ordersReady(), received.waitingLines(), List.of());
         } catch (OrderRuleViolation refused) {
@@ -212,11 +213,6 @@ class ConsoleController {
                         po.expectedArrival(),
                         po.allocations().size()))
                 .toList();
-    }
-
-    @QueryMapping
-    List<app.leadline.supplier.Supplier> suppliers() {
-        return desk.suppliers();
     }
 
     record ResendMessageInput(String id) {}

@@ -114,8 +114,13 @@ public class Order {
         return list == null ? List.of() : list;
     }
 
-    /** A new order as the shop placed it, with a fresh tracking link of which only the hash and the sealed token are kept. */
+    /**
+     * A new order as the shop placed it, with a fresh tracking link of which only the hash and the sealed token are
+     * kept. Its id is chosen beforehand, so that purchase orders can be told which order a line is in before the
+     * order is stored.
+     */
     static Order place(
+            String id,
             String number,
             Customer customer,
             Instant placedAt,
@@ -127,7 +132,6 @@ public class Order {
             TrackingToken token,
             LinkSeal seal,
             Duration linkLifetime) {
-        String id = UUID.randomUUID().toString();
         Order order = new Order(
                 id,
                 number,
@@ -282,6 +286,46 @@ public class Order {
         details.put("to", window.latest().toString());
         details.put("reason", reason);
         timeline.add(new TimelineEvent(Type.ETA_MOVED, at, Map.copyOf(details), internalNote));
+        afterChange();
+        return true;
+    }
+
+    /**
+     * A purchase order now carries a line that waited to be ordered: the line waits for it, expected in the given
+     * window. The customer is told only when that moves the line's latest date; the date first promised stays.
+     *
+     * @return whether the line is now allocated to the purchase order (false when it no longer waited)
+     */
+    public boolean allocateToPurchaseOrder(String lineId, String purchaseOrder, EtaWindow window, Instant at) {
+        OrderLine line = line(lineId);
+        if (!line.waitsToBeOrdered()) {
+            return false;
+        }
+        EtaWindow landing = window.landingOn(policy.receivingDays());
+        replaceLine(lineId, current -> current.waitingFor(purchaseOrder, landing));
+        if (!landing.latest().equals(line.eta().latest())) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("line", lineId);
+            details.put("name", line.name());
+            details.put("from", line.eta().latest().toString());
+            details.put("to", landing.latest().toString());
+            details.put("reason", "");
+            timeline.add(new TimelineEvent(Type.ETA_MOVED, at, Map.copyOf(details), "purchase order " + purchaseOrder));
+            notifications.add(new NotificationIntent(
+                    "po:" + purchaseOrder + ":" + id + ":" + lineId,
+                    line(lineId).isLate() ? "PAST_PROMISE" : "ETA_MOVED",
+                    at,
+                    Map.of(
+                            "delay",
+                            "po:" + purchaseOrder,
+                            "lines",
+                            lineId,
+                            "reason",
+                            "",
+                            "shiftDays",
+                            String.valueOf(
+                                    Math.abs(ChronoUnit.DAYS.between(line.eta().latest(), landing.latest()))))));
+        }
         afterChange();
         return true;
     }

@@ -9,17 +9,19 @@ import app.leadline.policy.PolicyCatalog;
 import app.leadline.policy.SegmentPolicy;
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrderRef;
+import app.leadline.supplier.Supplier;
 import app.leadline.supplier.SupplierCatalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -114,14 +116,16 @@ public class OrderIntake {
         String country = input.destination().country();
         Customer customer = customer(input);
         SegmentPolicy segmentPolicy = policies.forSegment(customer.segment());
+        String orderId = UUID.randomUUID().toString();
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
-            OrderLine line = line("L" + (i + 1), input.lines().get(i), placedAt, country, resolved);
+            OrderLine line = line(orderId, "L" + (i + 1), input.lines().get(i), placedAt, country, resolved);
             EtaWindow eta = line.eta().landingOn(segmentPolicy.receivingDays());
             lines.add(line.withEta(eta, null).promisedBy(eta.latest()));
         }
         TrackingToken token = TrackingToken.generate();
         Order order = Order.place(
+                orderId,
                 input.number(),
                 customer,
                 placedAt,
@@ -143,16 +147,17 @@ public class OrderIntake {
                 token,
                 trackingLinks.seal(),
                 links.linkLifetime());
-        // Allocations go first: if the process dies before the order is stored, a purchase order points at an
-        // order that does not exist, which the cascade skips; the other way round a line would miss its delays.
+        // Allocations went first, as the lines were made: if the process dies before the order is stored, a
+        // purchase order points at an order that does not exist, which the cascade skips; the other way round a
+        // line would miss its delays.
         if (!Boolean.FALSE.equals(input.sendConfirmation())) {
             order.confirmToCustomer(clock.instant());
         }
-        allocate(order);
         try {
             orders.insert(order);
             feed.changed(order.id());
         } catch (DuplicateKeyException raced) {
+            releaseAllocations(order);
             return new PlacedOrder(
                     orders.findByNumber(input.number()).orElseThrow(() -> raced), false, Optional.empty());
         }
@@ -160,21 +165,50 @@ public class OrderIntake {
         return new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value())));
     }
 
-    private OrderLine line(String id, NewLine input, Instant placedAt, String country, OrderValidation resolved) {
+    private OrderLine line(
+            String orderId, String id, NewLine input, Instant placedAt, String country, OrderValidation resolved) {
         BigDecimal price = OrderValidation.amount(input.unitPrice()).orElseThrow();
         return switch (input.source()) {
             case STOCK -> newLine(id, input, price, null, null, etas.forStock(placedAt, country), LineStatus.RESERVED);
             case BACKORDER -> {
-                PurchaseOrderRef po =
-                        resolved.purchaseOrderFor(input.supplier(), input.sku()).orElseThrow();
-                EtaWindow eta = etas.forBackorder(placedAt, po.expectedArrival(), country);
-                yield newLine(id, input, price, input.supplier(), po.number(), eta, LineStatus.AWAITING_SUPPLIER);
+                Optional<PurchaseOrderRef> po = suppliers.reserve(
+                        input.supplier(),
+                        new Allocation(orderId, id, input.sku().trim(), input.quantity()));
+                if (po.isPresent()) {
+                    EtaWindow eta = etas.forBackorder(placedAt, po.get().expectedArrival(), country);
+                    yield newLine(
+                            id, input, price, input.supplier(), po.get().number(), eta, LineStatus.AWAITING_SUPPLIER);
+                }
+                Supplier supplier = resolved.supplier(input.supplier()).orElseThrow();
+                // A supplier without a lead time passed validation only because a purchase order had room then;
+                // another line took it since: the line waits to be ordered, promised by that purchase order's date.
+                EtaWindow eta = supplier.backorderLeadTime() != null
+                        ? toBeOrdered(placedAt, country, supplier)
+                        : etas.forBackorder(
+                                placedAt,
+                                resolved.purchaseOrderFor(input.supplier(), input.sku(), input.quantity())
+                                        .orElseThrow()
+                                        .expectedArrival(),
+                                country);
+                yield newLine(id, input, price, input.supplier(), null, eta, LineStatus.AWAITING_SUPPLIER);
             }
             case DROPSHIP -> {
                 EtaWindow eta = etas.forDropship(placedAt, resolved.leadTimeOf(input.supplier()), country);
                 yield newLine(id, input, price, input.supplier(), null, eta, LineStatus.AWAITING_SUPPLIER);
             }
         };
+    }
+
+    /**
+     * A backordered line no purchase order carries yet waits to be ordered: the goods arrive within the
+     * supplier's lead time counted from today, then leave as any backordered item does.
+     */
+    private EtaWindow toBeOrdered(Instant placedAt, String country, Supplier supplier) {
+        Supplier.Arrival arrival =
+                supplier.arrivalIfOrderedOn(LocalDate.now(clock)).orElseThrow();
+        return new EtaWindow(
+                etas.forBackorder(placedAt, arrival.earliest(), country).earliest(),
+                etas.forBackorder(placedAt, arrival.latest(), country).latest());
     }
 
     private static OrderLine newLine(
@@ -202,15 +236,10 @@ public class OrderIntake {
                 null);
     }
 
-    private void allocate(Order order) {
-        Map<String, List<Allocation>> byPurchaseOrder = new LinkedHashMap<>();
+    private void releaseAllocations(Order order) {
         for (OrderLine line : order.lines()) {
-            line.purchaseOrderNumber()
-                    .ifPresent(po -> byPurchaseOrder
-                            .computeIfAbsent(po, key -> new ArrayList<>())
-                            .add(new Allocation(order.id(), line.id(), line.sku())));
+            line.purchaseOrderNumber().ifPresent(po -> suppliers.release(po, order.id(), line.id()));
         }
-        byPurchaseOrder.forEach(suppliers::allocate);
     }
 
     private static Customer customer(NewOrder input) {

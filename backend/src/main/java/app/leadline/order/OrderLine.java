@@ -75,6 +75,30 @@ public record OrderLine(
                 delay == null ? baseEta : windowBeforeDelays());
     }
 
+    /** The line now waits for a purchase order, expected in the given window; its promise stays what it was. */
+    OrderLine waitingFor(String purchaseOrderNumber, EtaWindow window) {
+        return new OrderLine(
+                id,
+                sku,
+                name,
+                quantity,
+                unitPrice,
+                source,
+                supplier,
+                purchaseOrderNumber,
+                promisedDate,
+                window,
+                status,
+                payment,
+                lastDelay,
+                baseEta);
+    }
+
+    /** A backordered line no purchase order carries yet. */
+    public boolean waitsToBeOrdered() {
+        return source == LineSource.BACKORDER && purchaseOrder == null && status == LineStatus.AWAITING_SUPPLIER;
+    }
+
     OrderLine promisedBy(LocalDate date) {
         return new OrderLine(
                 id,

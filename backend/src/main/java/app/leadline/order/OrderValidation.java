@@ -171,12 +171,21 @@ class OrderValidation {
             case STOCK -> {}
             case BACKORDER ->
                 supplierOf(line, path).ifPresent(supplier -> {
+                    // Without an open purchase order the line waits to be ordered, promised from the supplier's
+                    // lead time; a supplier defined before lead times were kept has none to promise from.
                     if (line.sku() != null
-                            && purchaseOrderFor(supplier.code(), line.sku()).isEmpty()) {
+                            && supplier.backorderLeadTime() == null
+                            && purchaseOrderFor(
+                                            supplier.code(),
+                                            line.sku(),
+                                            line.quantity() == null ? 1 : Math.max(1, line.quantity()))
+                                    .isEmpty()) {
                         reject(
                                 "NO_OPEN_PURCHASE_ORDER",
                                 path + ".supplier",
-                                "Supplier " + supplier.code() + " has no open purchase order to wait for.");
+                                "Supplier " + supplier.code()
+                                        + " has no open purchase order to wait for and no lead time to promise"
+                                        + " from.");
                     }
                 });
             case DROPSHIP ->
@@ -222,9 +231,10 @@ class OrderValidation {
         return supplierCache.computeIfAbsent(code, suppliers::find);
     }
 
-    Optional<PurchaseOrderRef> purchaseOrderFor(String supplier, String sku) {
+    Optional<PurchaseOrderRef> purchaseOrderFor(String supplier, String sku, int units) {
         return purchaseOrderCache.computeIfAbsent(
-                supplier + "\u0000" + sku, key -> suppliers.openPurchaseOrderFor(supplier, sku));
+                supplier + "\u0000" + sku + "\u0000" + units,
+                key -> suppliers.openPurchaseOrderFor(supplier, sku, units));
     }
 
     LeadTime leadTimeOf(String supplier) {

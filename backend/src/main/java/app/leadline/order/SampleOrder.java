@@ -19,6 +19,7 @@ public final class SampleOrder {
     public static Order in(String locale, Instant now) {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         return Order.place(
+                java.util.UUID.randomUUID().toString(),
                 "SAMPLE-1042",
                 new Customer(
                         "Sample Customer", "customer@example.com", "+4520123456", locale, "Europe/Copenhagen", "B2C"),

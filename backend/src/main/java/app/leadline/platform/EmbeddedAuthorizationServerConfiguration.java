@@ -198,6 +198,7 @@ class EmbeddedAuthorizationServerConfiguration {
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope("orders:write")
                 .scope("orders:read")
+                .scope("purchasing:write")
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenTimeToLive(Duration.ofMinutes(30))
                         .build())

@@ -1,14 +1,21 @@
 package app.leadline.supplier;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A purchase order placed with a supplier, its expected arrival, and the customer order lines allocated to it.
- * Allocations are added with {@code $addToSet}, so allocating the same line twice keeps one entry.
+ * A purchase order placed with a supplier: what was ordered per SKU and how much of it customer order lines have
+ * taken, its expected arrival with every confirmation the supplier gave, and the customer order lines allocated to
+ * it. A line is allocated only while its SKU has quantity left, through a versioned update, so nothing is
+ * allocated twice.
+ *
+ * @param estimated whether the expected arrival is the supplier's usual lead time rather than its word
  */
 @Document("purchaseOrders")
 public record PurchaseOrder(
@@ -19,6 +26,13 @@ public record PurchaseOrder(
         Status status,
         List<Allocation> allocations,
         LocalDate originalExpectedArrival,
+        List<Line> lines,
+        LocalDate sentOn,
+        boolean estimated,
+        List<Confirmation> confirmations,
+        List<Receipt> receipts,
+        Instant placedAt,
+        String placedBy,
         @Version Long version) {
 
     public enum Status {
@@ -26,8 +40,84 @@ public record PurchaseOrder(
         RECEIVED
     }
 
-    /** One customer order line waiting for this purchase order. */
-    public record Allocation(String orderId, String lineId, String sku) {}
+    /** One customer order line waiting for this purchase order, and how many of the SKU it takes. */
+    public record Allocation(String orderId, String lineId, String sku, Integer quantity) {
+
+        public Allocation(String orderId, String lineId, String sku) {
+            this(orderId, lineId, sku, 1);
+        }
+
+        int units() {
+            return quantity == null ? 1 : quantity;
+        }
+    }
+
+    /**
+     * A SKU on the purchase order.
+     *
+     * @param ordered units bought; absent on purchase orders from before quantities were kept, which take any number
+     * @param allocated units customer order lines wait for
+     */
+    public record Line(String sku, Integer ordered, int allocated, int received) {
+
+        public boolean has(int units) {
+            return ordered == null || ordered - allocated >= units;
+        }
+
+        public Optional<Integer> unallocated() {
+            return Optional.ofNullable(ordered).map(units -> units - allocated);
+        }
+    }
+
+    /** The supplier's word on the arrival, when it was given and who recorded it. */
+    public record Confirmation(LocalDate arrival, Instant at, String by) {}
+
+    /** Goods of one SKU that arrived: the day they actually did, how many, and when and by whom it was recorded. */
+    public record Receipt(String sku, int quantity, LocalDate receivedOn, Instant recordedAt, String by) {}
+
+    @PersistenceCreator
+    public PurchaseOrder {
+        skus = skus == null ? List.of() : List.copyOf(skus);
+        allocations = allocations == null ? List.of() : List.copyOf(allocations);
+        if (lines == null || lines.isEmpty()) {
+            lines = skus.stream().map(sku -> new Line(sku, null, 0, 0)).toList();
+        }
+        confirmations = confirmations == null ? List.of() : List.copyOf(confirmations);
+        receipts = receipts == null ? List.of() : List.copyOf(receipts);
+    }
+
+    /** Whether every SKU arrived as ordered; never for a purchase order without quantities. */
+    public boolean fullyReceived() {
+        return lines.stream().allMatch(line -> line.ordered() != null && line.received() >= line.ordered());
+    }
+
+    /** A purchase order as kept before quantities, dates sent and confirmations were. */
+    public PurchaseOrder(
+            String number,
+            String supplier,
+            List<String> skus,
+            LocalDate expectedArrival,
+            Status status,
+            List<Allocation> allocations,
+            LocalDate originalExpectedArrival,
+            Long version) {
+        this(
+                number,
+                supplier,
+                skus,
+                expectedArrival,
+                status,
+                allocations,
+                originalExpectedArrival,
+                null,
+                null,
+                false,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                version);
+    }
 
     /** The arrival first expected, before any delay moved it: "days late" counts from here. */
     public LocalDate plannedArrival() {
@@ -38,8 +128,32 @@ public record PurchaseOrder(
         return status == Status.OPEN;
     }
 
+    public Optional<Line> line(String sku) {
+        return lines.stream().filter(line -> line.sku().equals(sku)).findFirst();
+    }
+
+    /** Whether the purchase order can take a customer order line of this many units of the SKU. */
+    boolean canTake(String sku, int units) {
+        return isOpen() && line(sku).filter(line -> line.has(units)).isPresent();
+    }
+
+    /** A purchase order without quantities, as placed before they were kept: any number of lines may wait for it. */
     public static PurchaseOrder open(String number, String supplier, List<String> skus, LocalDate expectedArrival) {
         return new PurchaseOrder(
-                number, supplier, List.copyOf(skus), expectedArrival, Status.OPEN, List.of(), expectedArrival, null);
+                number,
+                supplier,
+                List.copyOf(skus),
+                expectedArrival,
+                Status.OPEN,
+                List.of(),
+                expectedArrival,
+                null,
+                null,
+                false,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null);
     }
 }

@@ -1,8 +1,9 @@
 package app.leadline.supplier;
 
+import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrder.Status;
-import java.util.Collection;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,22 +30,89 @@ public class SupplierCatalog {
         return suppliers.findById(code);
     }
 
-    /** The open purchase order a backordered line of this SKU would wait for, if the supplier has one. */
-    public Optional<PurchaseOrderRef> openPurchaseOrderFor(String supplier, String sku) {
-        return purchaseOrders
-                .findFirstBySupplierAndStatusAndSkusContainingOrderByExpectedArrivalAsc(supplier, Status.OPEN, sku)
-                .or(() -> purchaseOrders.findFirstBySupplierAndStatusOrderByExpectedArrivalAsc(supplier, Status.OPEN))
+    /**
+     * The open purchase order a backordered line of this SKU and quantity would wait for: one that carries the SKU
+     * with that many units not yet allocated, earliest arrival first.
+     */
+    public Optional<PurchaseOrderRef> openPurchaseOrderFor(String supplier, String sku, int units) {
+        return candidates(supplier, sku).stream()
+                .filter(po -> po.canTake(sku, units))
+                .findFirst()
                 .map(po -> new PurchaseOrderRef(po.number(), po.expectedArrival()));
     }
 
     /**
-     * Records that the given order lines wait for the purchase order. Idempotent: a line already allocated is
-     * not added twice.
+     * Allocates a customer order line to the earliest open purchase order of its supplier that still has its
+     * quantity of the SKU, and answers which one; empty when none has. Each attempt is a versioned update of one
+     * purchase order, so two lines racing for the last units cannot both get them.
      */
-    public void allocate(String purchaseOrder, Collection<Allocation> lines) {
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(purchaseOrder)),
-                new Update().addToSet("allocations").each(lines.toArray()),
+    public Optional<PurchaseOrderRef> reserve(String supplier, Allocation line) {
+        for (PurchaseOrder candidate : candidates(supplier, line.sku())) {
+            PurchaseOrder po = candidate;
+            while (po != null && po.canTake(line.sku(), line.units())) {
+                if (po.allocations().stream()
+                        .anyMatch(taken -> taken.orderId().equals(line.orderId())
+                                && taken.lineId().equals(line.lineId()))) {
+                    return Optional.of(new PurchaseOrderRef(po.number(), po.expectedArrival()));
+                }
+                if (allocateUnits(po, line, line.units()) == 1) {
+                    return Optional.of(new PurchaseOrderRef(po.number(), po.expectedArrival()));
+                }
+                po = purchaseOrders.findById(po.number()).orElse(null);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Gives back what a customer order line took of a purchase order, e.g. when its order was never stored. */
+    public void release(String purchaseOrder, String orderId, String lineId) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Optional<PurchaseOrder> found = purchaseOrders.findById(purchaseOrder);
+            if (found.isEmpty()) {
+                return;
+            }
+            PurchaseOrder po = found.get();
+            Optional<Allocation> taken = po.allocations().stream()
+                    .filter(a -> a.orderId().equals(orderId) && a.lineId().equals(lineId))
+                    .findFirst();
+            if (taken.isEmpty() || allocateUnits(po, taken.get(), -taken.get().units()) == 1) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Purchase order " + purchaseOrder + " kept changing; allocation not released");
+    }
+
+    /** Adds (or with negative units removes) one allocation, if the purchase order is still the version read. */
+    private long allocateUnits(PurchaseOrder po, Allocation line, int units) {
+        List<PurchaseOrder.Line> lines = po.lines().stream()
+                .map(l -> l.sku().equals(line.sku())
+                        ? new PurchaseOrder.Line(l.sku(), l.ordered(), l.allocated() + units, l.received())
+                        : l)
+                .toList();
+        Update update = new Update().set("lines", lines).inc("version", 1);
+        if (units > 0) {
+            update.push("allocations", line);
+        } else {
+            update.pull(
+                    "allocations", new org.bson.Document("orderId", line.orderId()).append("lineId", line.lineId()));
+        }
+        Query current = Query.query(Criteria.where("_id").is(po.number()));
+        current.addCriteria(
+                po.version() == null
+                        ? Criteria.where("version").exists(false)
+                        : Criteria.where("version").is(po.version()));
+        return mongo.updateFirst(current, update, PurchaseOrder.class).getModifiedCount();
+    }
+
+    private List<PurchaseOrder> candidates(String supplier, String sku) {
+        return mongo.find(
+                Query.query(Criteria.where("supplier")
+                                .is(supplier)
+                                .and("status")
+                                .is(Status.OPEN)
+                                .and("skus")
+                                .is(sku))
+                        .with(org.springframework.data.domain.Sort.by("expectedArrival", "_id")),
                 PurchaseOrder.class);
     }
 
@@ -53,12 +121,90 @@ public class SupplierCatalog {
     }
 
     /** A supplier's new word on when a purchase order arrives; lines placed from now on are promised by it. */
-    public void moveExpectedArrival(String purchaseOrder, java.time.LocalDate arrival) {
+    public void moveExpectedArrival(String purchaseOrder, LocalDate arrival) {
         mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(purchaseOrder)),
                 new Update().set("expectedArrival", arrival),
                 PurchaseOrder.class);
     }
+
+    /**
+     * The supplier's word on a purchase order's arrival, kept with when it was given and by whom; the arrival is no
+     * longer an estimate. Moving the lines already waiting for it is the delay cascade's work, not this.
+     */
+    public void confirmArrival(String purchaseOrder, LocalDate arrival, java.time.Instant at, String by) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(purchaseOrder)),
+                new Update()
+                        .set("expectedArrival", arrival)
+                        .set("estimated", false)
+                        .push("confirmations", new PurchaseOrder.Confirmation(arrival, at, by))
+                        .inc("version", 1),
+                PurchaseOrder.class);
+    }
+
+    /**
+     * Goods arrived against a purchase order: per SKU, how many, on the day they actually did. Refused whole, with
+     * nothing kept, when a SKU is not on the purchase order or more would have arrived than was ordered; kept
+     * through a versioned update, so two receipts at once cannot together exceed what was ordered. A purchase order
+     * that has now received everything it ordered closes.
+     *
+     * @return the purchase order after the receipt, or what is wrong
+     */
+    public Receipted recordReceipt(
+            String purchaseOrder,
+            java.util.Map<String, Integer> quantities,
+            LocalDate receivedOn,
+            java.time.Instant at,
+            String by) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            PurchaseOrder po = purchaseOrders.findById(purchaseOrder).orElseThrow();
+            List<UserError> errors = new java.util.ArrayList<>();
+            quantities.forEach((sku, units) -> {
+                Optional<PurchaseOrder.Line> line = po.line(sku);
+                if (line.isEmpty()) {
+                    errors.add(new UserError(
+                            "UNKNOWN_SKU",
+                            "input.quantities",
+                            sku + " is not on purchase order " + purchaseOrder + "."));
+                } else if (line.get().ordered() != null
+                        && line.get().received() + units > line.get().ordered()) {
+                    errors.add(new UserError(
+                            "OVER_RECEIPT",
+                            "input.quantities",
+                            "Only " + (line.get().ordered() - line.get().received()) + " of " + sku
+                                    + " are still to come on purchase order " + purchaseOrder + "."));
+                }
+            });
+            if (!errors.isEmpty()) {
+                return new Receipted(Optional.empty(), errors);
+            }
+            List<PurchaseOrder.Line> lines = po.lines().stream()
+                    .map(l -> new PurchaseOrder.Line(
+                            l.sku(), l.ordered(), l.allocated(), l.received() + quantities.getOrDefault(l.sku(), 0)))
+                    .toList();
+            List<PurchaseOrder.Receipt> receipts = new java.util.ArrayList<>(po.receipts());
+            quantities.forEach((sku, units) -> receipts.add(new PurchaseOrder.Receipt(sku, units, receivedOn, at, by)));
+            boolean complete = lines.stream().allMatch(l -> l.ordered() != null && l.received() >= l.ordered());
+            Update update =
+                    new Update().set("lines", lines).set("receipts", receipts).inc("version", 1);
+            if (complete) {
+                update.set("status", Status.RECEIVED);
+            }
+            Query current = Query.query(Criteria.where("_id").is(po.number()));
+            current.addCriteria(
+                    po.version() == null
+                            ? Criteria.where("version").exists(false)
+                            : Criteria.where("version").is(po.version()));
+            if (mongo.updateFirst(current, update, PurchaseOrder.class).getModifiedCount() == 1) {
+                return new Receipted(purchaseOrders.findById(purchaseOrder), List.of());
+            }
+        }
+        throw new IllegalStateException("Purchase order " + purchaseOrder + " kept changing; receipt not recorded");
+    }
+
+    /** The purchase order after a receipt, or why the receipt was refused. */
+    public record Receipted(Optional<PurchaseOrder> purchaseOrder, List<UserError> errors) {}
 
     /** The purchase order has arrived in full: it closes, and delays can no longer be logged against it. */
     public void markReceived(String purchaseOrder) {

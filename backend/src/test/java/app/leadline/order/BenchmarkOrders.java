@@ -36,6 +36,7 @@ public final class BenchmarkOrders {
     /** Order {@code i} of the three-line kind: a cushion in stock, a backordered sofa, a dropshipped lamp. */
     private static Order threeLineOrder(int i, TrackingToken token, Instant now, LocalDate today) {
         return Order.place(
+                java.util.UUID.randomUUID().toString(),
                 "BENCH-" + i,
                 new Customer(
                         "Customer " + i,
@@ -105,6 +106,7 @@ public final class BenchmarkOrders {
         for (int i = 0; i < count; i++) {
             String po = i < affected ? purchaseOrder : "PO-OTHER-" + (i % 40);
             Order order = Order.place(
+                    java.util.UUID.randomUUID().toString(),
                     "DELAY-BENCH-" + i,
                     new Customer(
                             "Customer " + i,

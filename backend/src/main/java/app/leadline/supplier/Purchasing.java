@@ -1,0 +1,179 @@
+package app.leadline.supplier;
+
+import app.leadline.platform.AuditLog;
+import app.leadline.platform.UserError;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Buying in what customers bought: purchase orders placed by agents or by the shop's own system. Placing one is
+ * idempotent on its number; lines that waited to be ordered are then allocated to it (see
+ * {@link PurchaseOrderPlaced}).
+ */
+@Service
+public class Purchasing {
+
+    static final int MAX_QUANTITY = 100_000;
+    private static final int MAX_TEXT = 200;
+    private static final Pattern NUMBER = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$");
+
+    private final Suppliers suppliers;
+    private final PurchaseOrders purchaseOrders;
+    private final MongoTemplate mongo;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Purchasing(
+            Suppliers suppliers,
+            PurchaseOrders purchaseOrders,
+            MongoTemplate mongo,
+            ApplicationEventPublisher events,
+            AuditLog audit,
+            Clock clock) {
+        this.suppliers = suppliers;
+        this.purchaseOrders = purchaseOrders;
+        this.mongo = mongo;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The purchase order as stored, whether this call created it, or the errors and nothing stored. */
+    public record Outcome(Optional<PurchaseOrder> purchaseOrder, boolean created, List<UserError> errors) {}
+
+    @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public Outcome place(NewPurchaseOrder input, String actor) {
+        if (input.number() != null) {
+            Optional<PurchaseOrder> existing =
+                    purchaseOrders.findById(input.number().trim());
+            if (existing.isPresent()) {
+                return new Outcome(existing, false, List.of());
+            }
+        }
+        List<UserError> errors = new ArrayList<>();
+        Optional<Supplier> supplier = check(input, errors);
+        if (!errors.isEmpty()) {
+            return new Outcome(Optional.empty(), false, errors);
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate sentOn = input.sentOn() == null ? today : input.sentOn();
+        boolean estimated = input.confirmedArrival() == null;
+        LocalDate arrival = estimated
+                ? supplier.get().arrivalIfOrderedOn(sentOn).orElseThrow().latest()
+                : input.confirmedArrival();
+        List<PurchaseOrder.Line> lines = input.lines().stream()
+                .map(line -> new PurchaseOrder.Line(line.sku().trim(), line.quantity(), 0, 0))
+                .toList();
+        PurchaseOrder po = new PurchaseOrder(
+                input.number().trim(),
+                supplier.get().code(),
+                lines.stream().map(PurchaseOrder.Line::sku).toList(),
+                arrival,
+                PurchaseOrder.Status.OPEN,
+                List.of(),
+                arrival,
+                lines,
+                sentOn,
+                estimated,
+                estimated ? List.of() : List.of(new PurchaseOrder.Confirmation(arrival, clock.instant(), actor)),
+                List.of(),
+                clock.instant(),
+                actor,
+                null);
+        try {
+            mongo.insert(po);
+        } catch (DuplicateKeyException raced) {
+            return new Outcome(purchaseOrders.findById(po.number()), false, List.of());
+        }
+        audit.record(actor, "PLACE_PURCHASE_ORDER", po.number(), Map.of(), Map.of("purchaseOrder", po.toString()));
+        events.publishEvent(new PurchaseOrderPlaced(po.number(), po.supplier(), po.skus()));
+        return new Outcome(purchaseOrders.findById(po.number()), true, List.of());
+    }
+
+    /** A purchase order with its history: date sent, every confirmed arrival, every receipt. */
+    @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public Optional<PurchaseOrder> purchaseOrder(String number) {
+        return purchaseOrders.findById(number);
+    }
+
+    private Optional<Supplier> check(NewPurchaseOrder input, List<UserError> errors) {
+        if (blank(input.number())) {
+            errors.add(new UserError("REQUIRED", "input.number", "Give the purchase order's number."));
+        } else if (!NUMBER.matcher(input.number().trim()).matches()) {
+            errors.add(new UserError(
+                    "INVALID_NUMBER",
+                    "input.number",
+                    "A purchase order number is 1 to 64 letters, digits, '.', '_', '/' or '-'."));
+        }
+        Optional<Supplier> supplier = Optional.empty();
+        if (blank(input.supplier())) {
+            errors.add(new UserError("REQUIRED", "input.supplier", "Name the supplier."));
+        } else {
+            supplier = suppliers.findById(input.supplier().trim());
+            if (supplier.isEmpty()) {
+                errors.add(new UserError(
+                        "UNKNOWN_SUPPLIER", "input.supplier", "There is no supplier " + input.supplier() + "."));
+            }
+        }
+        List<NewPurchaseOrder.Line> lines = input.lines() == null ? List.of() : input.lines();
+        if (lines.isEmpty()) {
+            errors.add(new UserError("REQUIRED", "input.lines", "Name at least one SKU to buy."));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            NewPurchaseOrder.Line line = lines.get(i);
+            String path = "input.lines[" + i + "]";
+            if (blank(line.sku())) {
+                errors.add(new UserError("REQUIRED", path + ".sku", "Give the SKU."));
+            } else if (line.sku().trim().length() > MAX_TEXT) {
+                errors.add(new UserError("TOO_LONG", path + ".sku", "At most " + MAX_TEXT + " characters."));
+            } else if (!seen.add(line.sku().trim())) {
+                errors.add(new UserError(
+                        "DUPLICATE_SKU", path + ".sku", "SKU " + line.sku().trim() + " is on the order twice."));
+            }
+            if (line.quantity() == null || line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+                errors.add(new UserError(
+                        "INVALID_QUANTITY",
+                        path + ".quantity",
+                        "A quantity is a whole number from 1 to " + MAX_QUANTITY + "."));
+            }
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (input.sentOn() != null && input.sentOn().isAfter(today)) {
+            errors.add(new UserError("SENT_IN_FUTURE", "input.sentOn", "A purchase order cannot be sent after today."));
+        }
+        LocalDate sentOn = input.sentOn() == null ? today : input.sentOn();
+        if (input.confirmedArrival() != null && input.confirmedArrival().isBefore(sentOn)) {
+            errors.add(new UserError(
+                    "ARRIVAL_BEFORE_SENT",
+                    "input.confirmedArrival",
+                    "Goods cannot arrive before the purchase order was sent."));
+        }
+        if (input.confirmedArrival() == null
+                && supplier.isPresent()
+                && supplier.get().backorderLeadTime() == null) {
+            errors.add(new UserError(
+                    "REQUIRED",
+                    "input.confirmedArrival",
+                    "Supplier " + supplier.get().code() + " has no usual lead time: give the confirmed arrival."));
+        }
+        return supplier;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,178 @@
+package app.leadline.supplier;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
+import static app.leadline.support.SupplierInputs.aSupplier;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.SupplierInputs;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** A shop that never saw the demo runs its backorders through the API alone, receipts and history included. */
+@LeadlineIntegrationTest
+class ReceiptIntegrationTests {
+
+    @Autowired
+    Clients clients;
+
+    private HttpGraphQlTester shop;
+    private HttpGraphQlTester agent;
+
+    @BeforeEach
+    void clients() {
+        shop = clients.withToken(clients.clientCredentialsToken("orders:write purchasing:write"));
+        agent = clients.agent("bo");
+    }
+
+    private String defineSupplier() {
+        SupplierInputs supplier = aSupplier().leadTime(10, 15);
+        clients.agent("ada", "AGENT", "ADMIN")
+                .documentName("defineSupplier")
+                .variable("input", supplier.build())
+                .execute()
+                .path("defineSupplier.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        return supplier.code();
+    }
+
+    private GraphQlTester.Response placeOrder(OrderInputs order) {
+        return shop.documentName("placeOrders").variable("input", batch(order)).execute();
+    }
+
+    private GraphQlTester.Response receive(String purchaseOrder, String sku, int quantity, LocalDate on) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("purchaseOrder", purchaseOrder);
+        input.put("quantities", List.of(Map.of("sku", sku, "quantity", quantity)));
+        input.put("receivedOn", on.toString());
+        return agent.documentName("receiveGoods").variable("input", input).execute();
+    }
+
+    private String lineStatus(OrderInputs order) {
+        return agent.documentName("agentOrder")
+                .variable("number", order.number())
+                .execute()
+                .path("agentOrder.lines[1].status")
+                .entity(String.class)
+                .get();
+    }
+
+    @Test
+    void aShopRunsABackorderFromSupplierToReceiptThroughTheApiAlone() {
+        String supplier = defineSupplier();
+        OrderInputs first = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        GraphQlTester.Response accepted = placeOrder(first);
+        accepted.path("placeOrders.errors").entityList(Object.class).hasSize(0);
+        accepted.path("placeOrders.orders[0].lines[1].purchaseOrder").valueIsNull();
+        accepted.path("placeOrders.orders[0].lines[1].eta.latest")
+                .entity(LocalDate.class)
+                .satisfies(latest -> assertThat(latest).isAfter(LocalDate.now().plusDays(14)));
+
+        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2);
+        shop.documentName("placePurchaseOrder")
+                .variable("input", purchaseOrder.build())
+                .execute()
+                .path("placePurchaseOrder.purchaseOrder.allocatedLines")
+                .entity(Integer.class)
+                .isEqualTo(1);
+        OrderInputs second = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        OrderInputs third = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        placeOrder(second)
+                .path("placeOrders.orders[0].lines[1].purchaseOrder")
+                .entity(String.class)
+                .isEqualTo(purchaseOrder.number());
+        placeOrder(third).path("placeOrders.orders[0].lines[1].purchaseOrder").valueIsNull();
+
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        GraphQlTester.Response received = receive(purchaseOrder.number(), "CHAIR-NEW", 1, yesterday);
+
+        received.path("receiveGoods.errors").entityList(Object.class).hasSize(0);
+        received.path("receiveGoods.linesReady").entity(Integer.class).isEqualTo(1);
+        assertThat(List.of(lineStatus(first), lineStatus(second), lineStatus(third)))
+                .containsExactly("READY", "AWAITING_SUPPLIER", "AWAITING_SUPPLIER");
+        GraphQlTester.Response history = shop.documentName("purchaseOrder")
+                .variable("number", purchaseOrder.number())
+                .execute();
+        history.path("purchaseOrder.status").entity(String.class).isEqualTo("OPEN");
+        history.path("purchaseOrder.sentOn").entity(LocalDate.class).isEqualTo(LocalDate.now());
+        history.path("purchaseOrder.lines[0].received").entity(Integer.class).isEqualTo(1);
+        history.path("purchaseOrder.lines[0].allocated").entity(Integer.class).isEqualTo(2);
+        history.path("purchaseOrder.receipts[0].receivedOn")
+                .entity(LocalDate.class)
+                .isEqualTo(yesterday);
+        history.path("purchaseOrder.receipts[0].quantity").entity(Integer.class).isEqualTo(1);
+        history.path("purchaseOrder.receipts[0].by").entity(String.class).isEqualTo("bo");
+    }
+
+    @Test
+    void theRestArrivingLaterReadiesTheNextLineAndClosesThePurchaseOrder() {
+        String supplier = defineSupplier();
+        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2);
+        shop.documentName("placePurchaseOrder")
+                .variable("input", purchaseOrder.build())
+                .execute();
+        OrderInputs first = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        OrderInputs second = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        placeOrder(first);
+        placeOrder(second);
+        receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now());
+
+        receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now())
+                .path("receiveGoods.linesReady")
+                .entity(Integer.class)
+                .isEqualTo(1);
+
+        assertThat(List.of(lineStatus(first), lineStatus(second))).containsExactly("READY", "READY");
+        shop.documentName("purchaseOrder")
+                .variable("number", purchaseOrder.number())
+                .execute()
+                .path("purchaseOrder.status")
+                .entity(String.class)
+                .isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void receivingMoreThanWasOrderedOrOnAFutureDayIsRefusedAndNothingIsKept() {
+        String supplier = defineSupplier();
+        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2);
+        shop.documentName("placePurchaseOrder")
+                .variable("input", purchaseOrder.build())
+                .execute();
+        OrderInputs waiting = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        placeOrder(waiting);
+
+        receive(purchaseOrder.number(), "CHAIR-NEW", 3, LocalDate.now())
+                .path("receiveGoods.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("OVER_RECEIPT");
+        receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now().plusDays(1))
+                .path("receiveGoods.errors[0].field")
+                .entity(String.class)
+                .isEqualTo("input.receivedOn");
+        receive(purchaseOrder.number(), "TABLE-NEW", 1, LocalDate.now())
+                .path("receiveGoods.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("UNKNOWN_SKU");
+
+        assertThat(lineStatus(waiting)).isEqualTo("AWAITING_SUPPLIER");
+        shop.documentName("purchaseOrder")
+                .variable("number", purchaseOrder.number())
+                .execute()
+                .path("purchaseOrder.receipts")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+}

@@ -1,0 +1,105 @@
+// The shop's story through the console: a supplier defined, orders for a SKU no purchase order carries wait on the
+// buy list; an agent turns the supplier's list into a purchase order after reading what it will do, and the
+// waiting lines leave the list.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startApplication } from './app.mjs';
+import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApplication();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function shopCall(query, variables) {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', scope: 'orders:write purchasing:write' });
+  const tokenResponse = await fetch(`${app.baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Basic ${Buffer.from('demo-shop:demo-shop-secret').toString('base64')}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: form,
+  });
+  const { access_token: token } = await tokenResponse.json();
+  const response = await fetch(`${app.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()).data;
+}
+
+function placeOrder(number, quantity) {
+  return shopCall(
+    'mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) { orders { number lines { purchaseOrder } } errors { code field message } } }',
+    {
+      input: {
+        orders: [
+          {
+            number,
+            currency: 'DKK',
+            customer: { name: 'Mette Jensen', email: 'mette@example.com', phone: '+4520123456', locale: 'da' },
+            destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
+            lines: [
+              { sku: 'CHAIR-FJORD', name: 'Fjord chair', quantity, unitPrice: '999.00', source: 'BACKORDER', supplier: 'FJORD' },
+            ],
+          },
+        ],
+      },
+    },
+  );
+}
+
+test('an agent turns a supplier\'s buy list into a purchase order after reading what it will do', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await signInToConsole(page, app.baseUrl, 'admin');
+    await page.getByRole('button', { name: 'Suppliers' }).click();
+    await page.getByLabel('Code', { exact: true }).fill('FJORD');
+    await page.getByLabel('Name', { exact: true }).fill('Fjord Furniture');
+    await page.getByLabel('Country (ISO code)').fill('NO');
+    await page.getByLabel('Purchasing e-mail').fill('orders@fjord.example');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Add the supplier' }).click();
+    await page.getByText('Supplier FJORD added.').waitFor();
+
+    const first = await placeOrder('BUY-1', 1);
+    assert.deepEqual(first.placeOrders.errors, []);
+    assert.equal(first.placeOrders.orders[0].lines[0].purchaseOrder, null);
+    await placeOrder('BUY-2', 2);
+
+    await page.getByRole('button', { name: 'Buy list' }).click();
+    await page.getByRole('heading', { name: 'Fjord Furniture' }).waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'CHAIR-FJORD' }) });
+    assert.match(await row.textContent(), /3 units for 2 lines/);
+    assert.match(await row.textContent(), /order BUY-1, 0 days/);
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+    await page.getByRole('button', { name: 'Draft a purchase order to FJORD' }).click();
+    assert.match(
+      await page.getByTestId('draft-review').textContent(),
+      /This places a purchase order with FJORD for 3 × CHAIR-FJORD/,
+    );
+    await page.getByRole('button', { name: 'Place the purchase order' }).click();
+    const number = page.getByLabel('Purchase order number');
+    await page.locator('#draft-number-error').waitFor();
+    assert.equal(await number.getAttribute('aria-describedby'), 'draft-number-error');
+
+    await number.fill('PO-FJORD-1');
+    await page.getByRole('button', { name: 'Place the purchase order' }).click();
+    await page.getByText(/Purchase order PO-FJORD-1 placed, expected \d{4}-\d{2}-\d{2}; 2 lines now wait for it\./).waitFor();
+    await page.getByText('Every backordered line waits for a purchase order.').waitFor();
+  } finally {
+    await context.close();
+  }
+});

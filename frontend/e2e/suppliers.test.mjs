@@ -1,0 +1,88 @@
+// An admin defines a supplier in the console: reads what saving will do, sees an error next to the field it
+// concerns, saves, and finds the supplier in the list; an agent reads the list without the form.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startApplication } from './app.mjs';
+import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApplication();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const signIn = (page, user) => signInToConsole(page, app.baseUrl, user);
+
+test('an admin defines a supplier after reading what it will do, with errors next to their field', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await signIn(page, 'admin');
+    await page.getByRole('button', { name: 'Suppliers' }).click();
+    await page.getByRole('heading', { name: 'Define a supplier' }).waitFor();
+    await page.getByRole('cell', { name: 'NORDIC-SOFA' }).waitFor();
+
+    await page.getByLabel('Code', { exact: true }).fill('FJORD');
+    await page.getByLabel('Name', { exact: true }).fill('Fjord Furniture');
+    await page.getByLabel('Country (ISO code)').fill('Norway');
+    await page.getByLabel('Purchasing e-mail').fill('orders@fjord.example');
+    await page.getByLabel('Lead time, fastest (working days)').fill('10');
+    await page.getByLabel('Lead time, slowest (working days)').fill('15');
+    await page.getByRole('button', { name: 'Review' }).click();
+    assert.match(
+      await page.getByTestId('supplier-review').textContent(),
+      /This adds supplier FJORD with a lead time of 10–15 working days/,
+    );
+    await page.getByRole('button', { name: 'Add the supplier' }).click();
+
+    const country = page.getByLabel('Country (ISO code)');
+    await page.locator('#supplier-country-error').waitFor();
+    assert.equal(await country.getAttribute('aria-invalid'), 'true');
+    assert.equal(await country.getAttribute('aria-describedby'), 'supplier-country-error');
+    assert.match(await page.locator('#supplier-country-error').textContent(), /two-letter ISO 3166 code/);
+    assert.equal(await page.getByRole('cell', { name: 'FJORD', exact: true }).count(), 0);
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+    await country.fill('NO');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Add the supplier' }).click();
+    await page.getByText('Supplier FJORD added.').waitFor();
+    await page.getByRole('cell', { name: 'FJORD', exact: true }).waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'FJORD', exact: true }) });
+    assert.match(await row.textContent(), /10–15 working days/);
+
+    // Changing it says that promises already made stay as they are.
+    await page.getByLabel('Code', { exact: true }).fill('FJORD');
+    await page.getByLabel('Name', { exact: true }).fill('Fjord Furniture AS');
+    await page.getByLabel('Country (ISO code)').fill('NO');
+    await page.getByLabel('Purchasing e-mail').fill('orders@fjord.example');
+    await page.getByLabel('Lead time, slowest (working days)').fill('25');
+    await page.getByRole('button', { name: 'Review' }).click();
+    assert.match(
+      await page.getByTestId('supplier-review').textContent(),
+      /lead time 10–15 working days becomes 10–25 working days\. Orders already placed keep what they were promised/,
+    );
+  } finally {
+    await context.close();
+  }
+});
+
+test('an agent reads the suppliers without the form to define one', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await signIn(page, 'agent');
+    await page.getByRole('button', { name: 'Suppliers' }).click();
+    await page.getByRole('cell', { name: 'NORDIC-SOFA' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Define a supplier' }).count(), 0);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'react';
+import type { BuyListQuery, PlacePurchaseOrderMutation } from '../generated/graphql';
+import { graphql } from '../graphql';
+import CONSOLE from './console.graphql?raw';
+import { ct } from './messages';
+
+type Entry = BuyListQuery['buyList'][number];
+type Draft = { supplier: string; number: string; lines: { sku: string; quantity: string }[] };
+type FieldError = { code: string; field: string; message: string };
+
+/** The buy list: what customers bought that no purchase order covers; a supplier's list becomes a draft to place. */
+export function BuyListPanel({ token }: { token: string }) {
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [placed, setPlaced] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const load = () =>
+    graphql<BuyListQuery, object>(CONSOLE, {}, 'BuyList', token)
+      .then((data) => setEntries(data.buyList))
+      .catch((error: Error) => setFailure(error.message));
+  useEffect(() => {
+    load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [token]);
+
+  const suppliers = [...new Set(entries.map((e) => e.supplier))];
+  const startDraft = (supplier: string) => {
+    setErrors([]);
+    setPlaced(null);
+    setDraft({
+      supplier,
+      number: '',
+      lines: entries.filter((e) => e.supplier === supplier).map((e) => ({ sku: e.sku, quantity: String(e.quantity) })),
+    });
+  };
+  const errorOf = (field: string) => errors.filter((e) => e.field === `input.${field}`);
+
+  const place = () =>
+    draft &&
+    graphql<PlacePurchaseOrderMutation, object>(
+      CONSOLE,
+      {
+        input: {
+          number: draft.number.trim(),
+          supplier: draft.supplier,
+          lines: draft.lines.map((line) => ({ sku: line.sku, quantity: Number(line.quantity) })),
+        },
+      },
+      'PlacePurchaseOrder',
+      token,
+    )
+      .then((data) => {
+        const result = data.placePurchaseOrder;
+        setErrors(result.errors);
+        if (result.errors.length === 0 && result.purchaseOrder) {
+          setPlaced(
+            ct('purchaseOrderPlaced', {
+              number: result.purchaseOrder.number,
+              lines: result.purchaseOrder.allocatedLines,
+              date: result.purchaseOrder.expectedArrival,
+            }),
+          );
+          setDraft(null);
+          return load();
+        }
+      })
+      .catch((error: Error) => setFailure(error.message));
+
+  return (
+    <section aria-labelledby="buy-list-title" className="panel">
+      <h1 id="buy-list-title">{ct('buyListTitle')}</h1>
+      {failure && (
+        <p className="error" role="alert">
+          {ct('error', { message: failure })}
+        </p>
+      )}
+      {entries.length === 0 && <p>{ct('buyListEmpty')}</p>}
+      {suppliers.map((supplier) => (
+        <div key={supplier}>
+          <h2>{entries.find((e) => e.supplier === supplier)?.supplierName ?? supplier}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{ct('sku')}</th>
+                <th scope="col">{ct('buyQuantity')}</th>
+                <th scope="col">{ct('buyOldest')}</th>
+                <th scope="col">{ct('supplierLeadTime')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries
+                .filter((e) => e.supplier === supplier)
+                .map((e) => (
+                  <tr key={e.sku}>
+                    <td>{e.sku}</td>
+                    <td>{ct('buyUnits', { units: e.quantity, lines: e.lines })}</td>
+                    <td>{ct('buyWaiting', { order: e.oldestOrder, days: e.waitingDays })}</td>
+                    <td>{e.leadTime ? ct('leadTimeDays', { min: e.leadTime.minDays, max: e.leadTime.maxDays }) : '—'}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          <button type="button" className="secondary" onClick={() => startDraft(supplier)}>
+            {ct('draftPurchaseOrder', { supplier })}
+          </button>
+        </div>
+      ))}
+      {draft && (
+        <form
+          aria-labelledby="draft-title"
+          onSubmit={(event) => {
+            event.preventDefault();
+            place();
+          }}
+        >
+          <h2 id="draft-title">{ct('draftTitle', { supplier: draft.supplier })}</h2>
+          <label>
+            {ct('purchaseOrderNumber')}
+            <input
+              value={draft.number}
+              aria-invalid={errorOf('number').length > 0 || undefined}
+              aria-describedby={errorOf('number').length > 0 ? 'draft-number-error' : undefined}
+              onChange={(event) => setDraft({ ...draft, number: event.target.value })}
+            />
+          </label>
+          {errorOf('number').length > 0 && (
+            <span id="draft-number-error" className="error">
+              {errorOf('number').map((e) => e.message).join(' ')}
+            </span>
+          )}
+          {draft.lines.map((line, index) => (
+            <div key={line.sku}>
+              <label>
+                {ct('draftQuantity', { sku: line.sku })}
+                <input
+                  type="number"
+                  min={1}
+                  value={line.quantity}
+                  aria-invalid={errorOf(`lines[${index}].quantity`).length > 0 || undefined}
+                  aria-describedby={errorOf(`lines[${index}].quantity`).length > 0 ? `draft-line-${index}-error` : undefined}
+                  onChange={(event) =>
+                    setDraft({
+                      ...draft,
+                      lines: draft.lines.map((l, i) => (i === index ? { ...l, quantity: event.target.value } : l)),
+                    })
+                  }
+                />
+              </label>
+              {errorOf(`lines[${index}].quantity`).length > 0 && (
+                <span id={`draft-line-${index}-error`} className="error">
+                  {errorOf(`lines[${index}].quantity`).map((e) => e.message).join(' ')}
+                </span>
+              )}
+            </div>
+          ))}
+          <p data-testid="draft-review">
+            {ct('draftReview', {
+              supplier: draft.supplier,
+              lines: draft.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', '),
+            })}
+          </p>
+          <button type="submit">{ct('placePurchaseOrder')}</button>
+        </form>
+      )}
+      {placed && <p aria-live="polite">{placed}</p>}
+    </section>
+  );
+}

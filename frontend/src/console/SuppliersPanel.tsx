@@ -1,0 +1,184 @@
+import { useEffect, useState } from 'react';
+import type { DefineSupplierMutation, SuppliersQuery } from '../generated/graphql';
+import { graphql } from '../graphql';
+import CONSOLE from './console.graphql?raw';
+import { ct, type ConsoleKey } from './messages';
+
+type Supplier = SuppliersQuery['suppliers'][number];
+type FieldError = { code: string; field: string; message: string };
+
+const FIELDS = ['code', 'name', 'country', 'contactEmail'] as const;
+const LABELS: Record<(typeof FIELDS)[number], ConsoleKey> = {
+  code: 'supplierCode',
+  name: 'supplierName',
+  country: 'supplierCountry',
+  contactEmail: 'supplierEmail',
+};
+
+const emptyForm = { code: '', name: '', country: '', contactEmail: '', dropships: false, minDays: '10', maxDays: '15' };
+
+/** The suppliers: agents read them; admins define one after reading what saving it will do. */
+export function SuppliersPanel({ token, admin }: { token: string; admin: boolean }) {
+  const [suppliers, setSuppliers] = useState<Supplier[]>([]);
+  const [form, setForm] = useState(emptyForm);
+  const [reviewing, setReviewing] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const load = () =>
+    graphql<SuppliersQuery, object>(CONSOLE, {}, 'Suppliers', token)
+      .then((data) => setSuppliers(data.suppliers))
+      .catch((error: Error) => setFailure(error.message));
+  useEffect(() => {
+    load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [token]);
+
+  const existing = suppliers.find((s) => s.code === form.code.trim());
+  const errorOf = (field: string) => errors.filter((e) => e.field === `input.${field}`);
+  const change = (field: keyof typeof emptyForm, value: string | boolean) => {
+    setForm({ ...form, [field]: value });
+    setReviewing(false);
+    setSaved(null);
+  };
+
+  const save = () =>
+    graphql<DefineSupplierMutation, object>(
+      CONSOLE,
+      {
+        input: {
+          code: form.code.trim(),
+          name: form.name,
+          country: form.country.trim().toUpperCase(),
+          contactEmail: form.contactEmail,
+          dropships: form.dropships,
+          leadTime: { minDays: Number(form.minDays), maxDays: Number(form.maxDays) },
+        },
+      },
+      'DefineSupplier',
+      token,
+    )
+      .then((data) => {
+        setReviewing(false);
+        setErrors(data.defineSupplier.errors);
+        if (data.defineSupplier.errors.length === 0) {
+          setSaved(ct(data.defineSupplier.created ? 'supplierCreated' : 'supplierChanged', { code: form.code.trim() }));
+          setForm(emptyForm);
+          return load();
+        }
+      })
+      .catch((error: Error) => setFailure(error.message));
+
+  const leadTime = (s: Supplier) => (s.leadTime ? ct('leadTimeDays', { min: s.leadTime.minDays, max: s.leadTime.maxDays }) : '—');
+
+  return (
+    <section aria-labelledby="suppliers-title" className="panel">
+      <h1 id="suppliers-title">{ct('suppliersTitle')}</h1>
+      {failure && (
+        <p className="error" role="alert">
+          {ct('error', { message: failure })}
+        </p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{ct('supplierCode')}</th>
+            <th scope="col">{ct('supplierName')}</th>
+            <th scope="col">{ct('supplierCountry')}</th>
+            <th scope="col">{ct('supplierLeadTime')}</th>
+            <th scope="col">{ct('supplierDropships')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {suppliers.map((s) => (
+            <tr key={s.code}>
+              <td>{s.code}</td>
+              <td>{s.name}</td>
+              <td>{s.country ?? '—'}</td>
+              <td>{leadTime(s)}</td>
+              <td>{s.dropships ? ct('yes') : ct('no')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {admin && (
+        <form
+          aria-labelledby="define-supplier-title"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setErrors([]);
+            setReviewing(true);
+          }}
+        >
+          <h2 id="define-supplier-title">{ct('defineSupplierTitle')}</h2>
+          {FIELDS.map((field) => (
+            <div key={field} className="field">
+              <label>
+                {ct(LABELS[field])}
+                <input
+                  value={form[field]}
+                  aria-invalid={errorOf(field).length > 0 || undefined}
+                  aria-describedby={errorOf(field).length > 0 ? `supplier-${field}-error` : undefined}
+                  onChange={(event) => change(field, event.target.value)}
+                />
+              </label>
+              {errorOf(field).length > 0 && (
+                <span id={`supplier-${field}-error`} className="error">
+                  {errorOf(field).map((e) => e.message).join(' ')}
+                </span>
+              )}
+            </div>
+          ))}
+          <label>
+            <input type="checkbox" checked={form.dropships} onChange={(event) => change('dropships', event.target.checked)} />
+            {ct('supplierDropships')}
+          </label>
+          {(['minDays', 'maxDays'] as const).map((field) => (
+            <div key={field} className="field">
+              <label>
+                {ct(field === 'minDays' ? 'leadTimeMin' : 'leadTimeMax')}
+                <input
+                  type="number"
+                  min={0}
+                  value={form[field]}
+                  aria-invalid={errorOf(`leadTime.${field}`).length > 0 || undefined}
+                  aria-describedby={errorOf(`leadTime.${field}`).length > 0 ? `supplier-${field}-error` : undefined}
+                  onChange={(event) => change(field, event.target.value)}
+                />
+              </label>
+              {errorOf(`leadTime.${field}`).length > 0 && (
+                <span id={`supplier-${field}-error`} className="error">
+                  {errorOf(`leadTime.${field}`).map((e) => e.message).join(' ')}
+                </span>
+              )}
+            </div>
+          ))}
+          <div className="actions">
+            <button type="submit">{ct('review')}</button>
+          </div>
+        </form>
+      )}
+      {admin && reviewing && (
+        <div aria-live="polite" data-testid="supplier-review">
+          <p>
+            {existing
+              ? ct('supplierWillChange', {
+                  code: form.code.trim(),
+                  from: leadTime(existing),
+                  to: ct('leadTimeDays', { min: form.minDays, max: form.maxDays }),
+                })
+              : ct('supplierWillCreate', {
+                  code: form.code.trim(),
+                  lead: ct('leadTimeDays', { min: form.minDays, max: form.maxDays }),
+                })}
+          </p>
+          <button type="button" onClick={save}>
+            {ct(existing ? 'saveChange' : 'saveNew')}
+          </button>
+        </div>
+      )}
+      {saved && <p aria-live="polite">{saved}</p>}
+    </section>
+  );
+}
