@@ -49,6 +49,7 @@ class MessageTemplates {
     private static final Set<String> REQUESTED = Set.of("VERIFICATION_CODE");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern DOUBLED_FULL_STOP = Pattern.compile("(?<!\\.)\\.\\.(?!\\.)");
     private static final int MAX_SMS_SEGMENTS = 2;
 
     private final Map<String, Properties> catalogues = new LinkedHashMap<>();
@@ -181,7 +182,8 @@ class MessageTemplates {
             matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
         }
         matcher.appendTail(out);
-        return out.toString().strip();
+        // A value that ends a sentence ("…behind schedule.", "31. dec.") before the template's own full stop.
+        return DOUBLED_FULL_STOP.matcher(out).replaceAll(".").strip();
     }
 
     /** When the lines are expected together; for a confirmation, when the order as chosen arrives. */

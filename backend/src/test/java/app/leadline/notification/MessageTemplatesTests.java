@@ -53,6 +53,22 @@ class MessageTemplatesTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "da", "de", "pl"})
+    void noMessageEndsASentenceTwiceWhenTheReasonAlreadyEndsIt(String language) {
+        Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
+        String reason = templates.catalogues().get(language).getProperty("sample.reason");
+        assertThat(reason).endsWith(".");
+        for (String kind : MessageTemplates.KINDS) {
+            for (Message message :
+                    templates.render(order, kind, MessagePreviews.sampleDetails(kind, reason), Optional.empty())) {
+                assertThat(message.subject() + "\n" + message.text())
+                        .as(kind + " " + message.channel())
+                        .doesNotContainPattern("(?<!\\.)\\.\\.(?!\\.)");
+            }
+        }
+    }
+
     @Test
     void smsSegmentsAreCountedAsPhonesCountThem() {
         assertThat(SmsSegments.count("a".repeat(160))).isEqualTo(1);
