@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { pickLanguage, translator } from './i18n/i18n';
+import { pickLanguage, rememberedLanguage, rememberLanguage, translator } from './i18n/i18n';
 import { ConsolePage } from './console/ConsolePage';
 import { Shell } from './Shell';
 import { TrackingPage } from './tracking/TrackingPage';
@@ -17,10 +17,16 @@ export function App() {
 }
 
 function Home() {
-  const [language, setLanguage] = useState(() => pickLanguage(...navigator.languages));
+  const [language, setLanguage] = useState(() => rememberedLanguage() ?? pickLanguage(...navigator.languages));
   const t = translator(language);
   return (
-    <Shell language={language} onLanguage={setLanguage}>
+    <Shell
+      language={language}
+      onLanguage={(picked) => {
+        rememberLanguage(picked);
+        setLanguage(picked);
+      }}
+    >
       <p>{t('home.body')}</p>
     </Shell>
   );

@@ -21,7 +21,9 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
 
   if (!choice.open) {
     const reason = choice.closedReason;
-    return reason === 'ALREADY_SHIPPED' || reason === 'POLICY_SHIPS_COMPLETE' ? (
+    // Once nothing is left to send, the headline says the order has shipped; "part of it" would be wrong.
+    const anythingLeft = order.lines.some((line) => ['RESERVED', 'AWAITING_SUPPLIER', 'READY'].includes(line.status));
+    return anythingLeft && (reason === 'ALREADY_SHIPPED' || reason === 'POLICY_SHIPS_COMPLETE') ? (
       <p className="choice-closed">{t(`choice.closed.${reason}` as MessageKey)}</p>
     ) : null;
   }

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CustomerOrder } from './api';
 import { OrderView } from './OrderView';
@@ -55,7 +55,8 @@ function line(id: string, name: string, source: Order['lines'][number]['source']
     amount: '499.00',
     payment: 'AUTHORIZED' as const,
     cancellable: latest > promisedDate,
-    refund: null,
+    refund: null as Order['lines'][number]['refund'],
+    refundReason: null as string | null,
   };
 }
 
@@ -104,5 +105,72 @@ describe('the order as its customer reads it', () => {
   it('offers no actions without the link’s token', () => {
     render(<OrderView order={anOrder()} language="en" />);
     expect(screen.queryByRole('button', { name: 'Cancel this item' })).toBeNull();
+  });
+
+  it('says the order has shipped once every item has, not that part of it has', () => {
+    const shipped = anOrder({
+      lines: [{ ...anOrder().lines[0], status: 'SHIPPED', payment: 'CAPTURED', cancellable: false }],
+      parcels: [],
+      choice: { open: false, closedReason: 'ALREADY_SHIPPED', waitWindow: null, splitParcels: [], extraCost: '0' },
+    });
+    render(<OrderView order={shipped} language="en" token="T" onChange={() => {}} />);
+    expect(screen.getByTestId('order-eta').textContent).toBe('Your order has shipped');
+    expect(screen.queryByText(/Part of your order/)).toBeNull();
+  });
+
+  it('dates the last of the split parcels in the headline, in the style of every other date', () => {
+    const split = anOrder({
+      deliveryPreference: 'SHIP_AS_AVAILABLE',
+      eta: { earliest: '2026-12-02', latest: '2027-01-06' },
+      parcels: [
+        { lineIds: ['L1'], eta: { earliest: '2026-12-02', latest: '2026-12-04' } },
+        { lineIds: ['L2', 'L3'], eta: { earliest: '2026-12-30', latest: '2027-01-06' } },
+      ],
+    });
+    render(<OrderView order={split} language="en" />);
+    expect(screen.getByTestId('order-eta').textContent).toBe(
+      'Your items arrive as they are ready, the last Wed 30 Dec – Wed 6 Jan',
+    );
+  });
+
+  it('never writes two full stops where a Danish date ends a sentence', () => {
+    render(<OrderView order={anOrder({ locale: 'da' })} language="da" />);
+    const moved = document.querySelector('[data-event="ETA_MOVED"]')?.textContent ?? '';
+    expect(moved).toMatch(/7\. dec\. Årsag: The factory/);
+    expect(document.body.textContent).not.toMatch(/[^.]\.\.[^.]/);
+  });
+
+  it('says why a refund was declined and does not offer to cancel the item again', () => {
+    const declined = anOrder({
+      lines: [
+        {
+          ...anOrder().lines[2],
+          status: 'SHIPPED',
+          payment: 'CAPTURED',
+          cancellable: false,
+          refund: 'REJECTED',
+          refundReason: 'The lamp was already delivered.',
+        },
+      ],
+    });
+    render(<OrderView order={declined} language="en" token="T" onChange={() => {}} />);
+    expect(screen.getByTestId('refund-declined').textContent).toMatch(
+      /^The shop declined the refund: The lamp was already delivered\. The item stays yours.*customer service\.$/,
+    );
+    expect(screen.queryByRole('button', { name: 'Cancel this item' })).toBeNull();
+  });
+
+  it('gives keyboard focus back to the button that opened the cancel panel when it closes, also on Esc', () => {
+    render(<OrderView order={anOrder()} language="en" token="T" onChange={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel this item' }));
+    expect(document.activeElement?.textContent).toBe('Cancel Rhein lamp');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Keep the item' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel this item' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel this item' }));
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    expect(screen.queryByRole('button', { name: 'Keep the item' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel this item' }));
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatDay, formatInstant, formatMoney, formatWindow, translator, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
 import type { CustomerOrder } from './api';
@@ -21,9 +21,23 @@ type Props = {
 export function OrderView({ order, language, token, onChange }: Props) {
   const t = translator(language);
   const [cancelling, setCancelling] = useState<string | null>(null);
-  const window = formatWindow(order.eta.earliest, order.eta.latest, language);
+  // Where keyboard focus goes back to once a panel closes: the line whose panel it was.
+  const [returnFocus, setReturnFocus] = useState<string | null>(null);
+  const lineList = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (returnFocus === null) {
+      return;
+    }
+    const item = Array.from(lineList.current?.children ?? []).find(
+      (element): element is HTMLElement => element instanceof HTMLElement && element.dataset.line === returnFocus,
+    );
+    // The button that opened the panel, or, when the item can no longer be cancelled, the item's name.
+    (item?.querySelector<HTMLElement>('button.cancel-open') ?? item?.querySelector<HTMLElement>('h3'))?.focus();
+    setReturnFocus(null);
+  }, [returnFocus]);
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
   const actions = token !== undefined && onChange !== undefined;
+  const headline = headlineOf(order, language, t);
   return (
     <article className="order">
       <h1>{t('tracking.order', { number: order.number })}</h1>
@@ -31,11 +45,11 @@ export function OrderView({ order, language, token, onChange }: Props) {
         {t('tracking.placed', { date: formatInstant(order.placedAt, language) })} ·{' '}
         {t(`tracking.preference.${order.deliveryPreference}`)}
       </p>
-      <p className="arrives" data-testid="order-eta">
-        {order.deliveryPreference === 'WAIT_FOR_ALL'
-          ? t('tracking.arrives.all', { range: window })
-          : t('tracking.arrives.split', { range: window })}
-      </p>
+      {headline && (
+        <p className="arrives" data-testid="order-eta">
+          {headline}
+        </p>
+      )}
       {actions && <ChoicePanel order={order} token={token} language={language} t={t} onChange={onChange} />}
       {order.parcels.length > 1 && (
         <section aria-labelledby="parcels-title">
@@ -54,11 +68,11 @@ export function OrderView({ order, language, token, onChange }: Props) {
         </section>
       )}
       <h2>{t('tracking.lines')}</h2>
-      <ul className="lines">
+      <ul className="lines" ref={lineList}>
         {order.lines.map((line) => (
           <LineItem key={line.id} line={line} order={order} language={language} t={t}>
             {actions && line.cancellable && cancelling !== line.id && (
-              <button type="button" className="secondary" onClick={() => setCancelling(line.id)}>
+              <button type="button" className="secondary cancel-open" onClick={() => setCancelling(line.id)}>
                 {t('cancel.open')}
               </button>
             )}
@@ -70,7 +84,10 @@ export function OrderView({ order, language, token, onChange }: Props) {
                 language={language}
                 t={t}
                 onChange={onChange}
-                onClose={() => setCancelling(null)}
+                onClose={() => {
+                  setCancelling(null);
+                  setReturnFocus(line.id);
+                }}
               />
             )}
           </LineItem>
@@ -108,7 +125,7 @@ function LineItem({ line, order, language, t, children }: LineProps) {
   return (
     <li className={`line source-${line.source.toLowerCase()}`} data-sku={line.sku} data-line={line.id}>
       <div className="line-head">
-        <h3>{line.name}</h3>
+        <h3 tabIndex={-1}>{line.name}</h3>
         <span className="quantity">{t('tracking.quantity', { quantity: line.quantity })}</span>
       </div>
       <p className="source">{t(`source.${line.source}`)}</p>
@@ -123,9 +140,35 @@ function LineItem({ line, order, language, t, children }: LineProps) {
       <p className="money" data-testid="line-money">
         {moneyText(line, order, language, t)}
       </p>
+      {line.refund === 'REJECTED' && (
+        <p className="refund-declined" data-testid="refund-declined">
+          {line.refundReason ? t('refund.declined.reason', { reason: line.refundReason }) : null}{' '}
+          {t('refund.declined.next')}
+        </p>
+      )}
       {children}
     </li>
   );
+}
+
+const OPEN_STATUSES: ReadonlyArray<Line['status']> = ['RESERVED', 'AWAITING_SUPPLIER', 'READY'];
+
+/** The sentence under the order number: what the lines say about when (or whether) the rest arrives. */
+function headlineOf(order: CustomerOrder, language: Language, t: Translate): string | null {
+  const open = order.lines.filter((line) => OPEN_STATUSES.includes(line.status));
+  if (open.length === 0) {
+    if (order.lines.some((line) => line.status === 'SHIPPED')) {
+      return t('tracking.arrives.shipped');
+    }
+    return order.lines.some((line) => line.status === 'DELIVERED') ? t('tracking.arrives.delivered') : null;
+  }
+  const range = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
+  if (order.deliveryPreference === 'WAIT_FOR_ALL' || order.parcels.length === 0) {
+    return t('tracking.arrives.all', { range: range(order.parcels[0]?.eta ?? order.eta) });
+  }
+  // Items as they are ready: the headline speaks of the last parcel, not of the span from the first to the last.
+  const last = order.parcels.reduce((a, b) => (b.eta.latest > a.eta.latest ? b : a));
+  return t('tracking.arrives.split', { range: range(last.eta) });
 }
 
 function moneyText(line: Line, order: CustomerOrder, language: Language, t: Translate): string {

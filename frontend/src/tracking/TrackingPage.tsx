@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { pickLanguage, translator } from '../i18n/i18n';
+import { pickLanguage, rememberedLanguage, rememberLanguage, translator } from '../i18n/i18n';
 import type { Language } from '../i18n/messages';
 import { Shell } from '../Shell';
 import { followOrder, trackOrder, type CustomerOrder } from './api';
@@ -14,7 +14,12 @@ type State =
 /** The customer's page behind a tracking link, in the customer's language unless they pick another. */
 export function TrackingPage({ token }: { token: string }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const [chosen, setChosen] = useState<Language | null>(null);
+  // A language the customer picked before (on this device) wins over the order's and the browser's.
+  const [chosen, setChosen] = useState<Language | null>(rememberedLanguage);
+  const choose = (language: Language) => {
+    rememberLanguage(language);
+    setChosen(language);
+  };
 
   const load = useCallback(() => {
     setState({ kind: 'loading' });
@@ -39,7 +44,7 @@ export function TrackingPage({ token }: { token: string }) {
   const t = translator(language);
 
   return (
-    <Shell language={language} onLanguage={setChosen}>
+    <Shell language={language} onLanguage={choose}>
       {state.kind === 'loading' && <p aria-live="polite">{t('tracking.loading')}</p>}
       {state.kind === 'found' && (
         <OrderView

@@ -465,9 +465,15 @@ public class Order {
 
     // --- Cancel or refund ----------------------------------------------------------------------------------------
 
-    /** Whether the customer may ask to cancel (or, once charged, to refund) this line now. */
+    /**
+     * Whether the customer may ask to cancel (or, once charged, to refund) this line now. A refund the shop declined
+     * is not asked for again: the customer reads why instead.
+     */
     public boolean cancellable(OrderLine line) {
-        if (line.status() == LineStatus.CANCELLED || line.status() == LineStatus.REFUNDED || refundOpenFor(line.id())) {
+        if (line.status() == LineStatus.CANCELLED
+                || line.status() == LineStatus.REFUNDED
+                || refundOpenFor(line.id())
+                || refundDeclinedFor(line.id())) {
             return false;
         }
         boolean charged = line.payment() == PaymentState.CAPTURED;
@@ -661,6 +667,12 @@ public class Order {
 
     public Optional<RefundRequest> refundFor(String lineId) {
         return refunds.stream().filter(r -> r.lineIds().contains(lineId)).reduce((first, second) -> second);
+    }
+
+    private boolean refundDeclinedFor(String lineId) {
+        return refundFor(lineId)
+                .filter(r -> r.state() == RefundRequest.State.REJECTED)
+                .isPresent();
     }
 
     private boolean refundOpenFor(String lineId) {

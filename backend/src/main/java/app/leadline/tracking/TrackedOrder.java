@@ -83,7 +83,8 @@ record TrackedOrder(
             String amount,
             PaymentState payment,
             boolean cancellable,
-            RefundRequest.State refund) {
+            RefundRequest.State refund,
+            String refundReason) {
 
         static TrackedLine of(Order order, OrderLine line) {
             return new TrackedLine(
@@ -99,7 +100,11 @@ record TrackedOrder(
                     line.amount().toPlainString(),
                     line.payment(),
                     order.cancellable(line),
-                    order.refundFor(line.id()).map(RefundRequest::state).orElse(null));
+                    order.refundFor(line.id()).map(RefundRequest::state).orElse(null),
+                    order.refundFor(line.id())
+                            .filter(refund -> refund.state() == RefundRequest.State.REJECTED)
+                            .map(RefundRequest::decisionReason)
+                            .orElse(null));
         }
     }
 
