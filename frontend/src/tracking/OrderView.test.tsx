@@ -21,7 +21,10 @@ function anOrder(overrides: Partial<Order> = {}): Order {
     choice: { open: false, closedReason: 'NOTHING_TO_SPLIT', waitWindow: null, splitParcels: [], extraCost: '0' },
     shipments: [],
     currency: 'DKK',
+    orderTotal: '1497.00',
     totalCharged: '0',
+    totalRefunded: '0',
+    deliveryAddress: { street: 'N••• 1', postalCode: '1165', city: 'København', country: 'DK' },
     contact: { email: 'm•••@example.com', phone: null, emailMessages: true, smsMessages: false },
     timeline: [
       { type: 'PLACED', at: '2026-11-21T08:06:12Z', details: [{ key: 'lines', value: '3' }] },
@@ -172,5 +175,48 @@ describe('the order as its customer reads it', () => {
     fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
     expect(screen.queryByRole('button', { name: 'Keep the item' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel this item' }));
+  });
+
+  it('sums the order up: each item’s price, the total, what was charged and paid back, and where it goes', () => {
+    const partlyRefunded = anOrder({
+      totalCharged: '499.00',
+      totalRefunded: '499.00',
+    });
+    render(<OrderView order={partlyRefunded} language="en" />);
+    const summary = within(screen.getByTestId('summary'));
+    expect(summary.getByRole('row', { name: /Oslo sofa 1 DKK\s?499\.00/ })).toBeTruthy();
+    expect(summary.getByTestId('order-total').textContent).toMatch(/Order total\s*DKK\s?1,497\.00/);
+    expect(summary.getByTestId('total-charged').textContent).toMatch(/Charged so far: DKK\s?499\.00/);
+    expect(summary.getByTestId('total-refunded').textContent).toMatch(/Paid back to you: DKK\s?499\.00/);
+    expect(summary.getByTestId('delivery-address').textContent).toBe('Delivery address: N••• 1, 1165 København, Denmark');
+  });
+
+  it('lists which items go in which parcel under each delivery option before one is chosen', () => {
+    const open = anOrder({
+      choice: {
+        open: true,
+        closedReason: null,
+        waitWindow: { earliest: '2026-12-17', latest: '2026-12-21' },
+        splitParcels: [
+          { lineIds: ['L1'], eta: { earliest: '2026-11-26', latest: '2026-11-30' } },
+          { lineIds: ['L3'], eta: { earliest: '2026-11-30', latest: '2026-12-09' } },
+          { lineIds: ['L2'], eta: { earliest: '2026-12-17', latest: '2026-12-21' } },
+        ],
+        extraCost: '0',
+      },
+    });
+    render(<OrderView order={open} language="en" token="T" onChange={() => {}} />);
+    const split = screen.getByTestId('split-parcels').querySelectorAll('li');
+    expect(Array.from(split, (item) => item.textContent)).toEqual([
+      expect.stringMatching(/^Parcel 1, around .*26.*30 Nov: Linen cushion cover$/),
+      expect.stringMatching(/^Parcel 2, around .*: Rhein lamp$/),
+      expect.stringMatching(/^Parcel 3, around .*: Oslo sofa$/),
+    ]);
+    expect(screen.getByTestId('wait-parcels').textContent).toMatch(
+      /^Parcel 1, around .*21 Dec: Linen cushion cover, Rhein lamp, Oslo sofa$/,
+    );
+    expect(
+      screen.getByRole('radio', { name: /Ship what is ready now/ }).getAttribute('aria-describedby'),
+    ).toBe(screen.getByTestId('split-parcels').id);
   });
 });

@@ -93,10 +93,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
           </LineItem>
         ))}
       </ul>
-      <p className="total" data-testid="total-charged">
-        {t('money.total', { amount: formatMoney(order.totalCharged, order.currency, language) })}
-        <small> {t('money.chargePerShipment')}</small>
-      </p>
+      <Summary order={order} language={language} t={t} />
       {order.shipments.length > 0 && (
         <>
           <h2>{t('tracking.shipments')}</h2>
@@ -148,6 +145,61 @@ function LineItem({ line, order, language, t, children }: LineProps) {
       )}
       {children}
     </li>
+  );
+}
+
+/** What the order costs, what has been charged and paid back, and where it goes. */
+function Summary({ order, language, t }: { order: CustomerOrder; language: Language; t: Translate }) {
+  const money = (amount: string) => formatMoney(amount, order.currency, language);
+  const address = order.deliveryAddress;
+  return (
+    <section className="summary" aria-labelledby="summary-title" data-testid="summary">
+      <h2 id="summary-title">{t('summary.title')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('summary.item')}</th>
+            <th scope="col">{t('summary.quantity')}</th>
+            <th scope="col">{t('summary.price')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.id}>
+              <th scope="row">{line.name}</th>
+              <td>{line.quantity}</td>
+              <td>{money(line.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr data-testid="order-total">
+            <th scope="row" colSpan={2}>
+              {t('summary.total')}
+            </th>
+            <td>{money(order.orderTotal)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="total" data-testid="total-charged">
+        {t('money.total', { amount: money(order.totalCharged) })}
+        <small> {t('money.chargePerShipment')}</small>
+      </p>
+      {Number(order.totalRefunded) > 0 && (
+        <p className="total" data-testid="total-refunded">
+          {t('summary.refunded', { amount: money(order.totalRefunded) })}
+        </p>
+      )}
+      <p data-testid="delivery-address">
+        {t('summary.address', {
+          address: [
+            address.street,
+            `${address.postalCode} ${address.city}`,
+            new Intl.DisplayNames([language], { type: 'region' }).of(address.country) ?? address.country,
+          ].join(', '),
+        })}
+      </p>
+    </section>
   );
 }
 

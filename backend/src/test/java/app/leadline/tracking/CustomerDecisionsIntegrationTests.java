@@ -524,6 +524,7 @@ class CustomerDecisionsIntegrationTests {
         refunded.path("cancelLines.order.lines[1].status").entity(String.class).isEqualTo("REFUNDED");
         refunded.path("cancelLines.order.lines[1].payment").entity(String.class).isEqualTo("REFUNDED");
         refunded.path("cancelLines.order.totalCharged").entity(String.class).isEqualTo("0");
+        track(token).path("trackOrder.totalRefunded").entity(String.class).isEqualTo("129.95");
         refunded.path("cancelLines.order.timeline[*].type")
                 .entityList(String.class)
                 .contains("REFUND_REQUESTED", "REFUND_DECIDED");
