@@ -19,7 +19,8 @@ function freePort() {
   });
 }
 
-export async function startApplication() {
+/** Starts Leadline; {@code settings} are further command-line settings, e.g. the shop's look. */
+export async function startApplication(settings = []) {
   const jar = resolve(process.env.LEADLINE_JAR ?? '../backend/target/leadline.jar');
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -33,6 +34,7 @@ export async function startApplication() {
       `--leadline.public-base-url=${baseUrl}`,
       `--leadline.store.path=${store}`,
       '--leadline.demo.orders=60',
+      ...settings,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

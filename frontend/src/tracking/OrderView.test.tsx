@@ -219,4 +219,27 @@ describe('the order as its customer reads it', () => {
       screen.getByRole('radio', { name: /Ship what is ready now/ }).getAttribute('aria-describedby'),
     ).toBe(screen.getByTestId('split-parcels').id);
   });
+
+  it('links a shipped parcel to the carrier’s own page and says when it was delivered', () => {
+    const delivered = anOrder({
+      lines: [{ ...anOrder().lines[0], status: 'DELIVERED', payment: 'CAPTURED', cancellable: false }],
+      parcels: [],
+      shipments: [
+        {
+          carrier: 'PostNord',
+          trackingNumber: '00370712345678901234',
+          trackingUrl: 'https://tracking.postnord.com/?id=00370712345678901234',
+          shippedAt: '2026-11-27T10:00:00Z',
+          deliveredAt: '2026-11-29T12:00:00Z',
+          lineIds: ['L1'],
+        },
+      ],
+    });
+    render(<OrderView order={delivered} language="en" />);
+    const link = screen.getByRole('link', { name: /^PostNord, tracking number 00370712345678901234/ });
+    expect(link.getAttribute('href')).toBe('https://tracking.postnord.com/?id=00370712345678901234');
+    expect(screen.getByTestId('delivered').textContent).toMatch(/Delivered 29 November 2026/);
+    expect(screen.getByTestId('order-eta').textContent).toBe('Your order has been delivered');
+    expect(document.querySelector('li.line .status')?.textContent).toBe('Delivered');
+  });
 });

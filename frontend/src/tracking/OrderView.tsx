@@ -98,15 +98,31 @@ export function OrderView({ order, language, token, onChange }: Props) {
         <>
           <h2>{t('tracking.shipments')}</h2>
           <ul className="shipments">
-            {order.shipments.map((shipment) => (
-              <li key={shipment.trackingNumber}>
-                {t('tracking.shipment', {
-                  carrier: shipment.carrier,
-                  trackingNumber: shipment.trackingNumber,
-                  date: formatInstant(shipment.shippedAt, language),
-                })}
-              </li>
-            ))}
+            {order.shipments.map((shipment) => {
+              const parcel = t('tracking.shipment', {
+                carrier: shipment.carrier,
+                trackingNumber: shipment.trackingNumber,
+              });
+              return (
+                <li key={shipment.trackingNumber} data-testid="shipment">
+                  {shipment.trackingUrl ? (
+                    <a href={shipment.trackingUrl} rel="noreferrer" target="_blank">
+                      {parcel}
+                      <span className="visually-hidden"> {t('tracking.shipment.carrierPage')}</span>
+                    </a>
+                  ) : (
+                    parcel
+                  )}
+                  , {t('tracking.shipment.shipped', { date: formatInstant(shipment.shippedAt, language) })}
+                  {shipment.deliveredAt && (
+                    <strong className="delivered" data-testid="delivered">
+                      {' '}
+                      · {t('tracking.shipment.delivered', { date: formatInstant(shipment.deliveredAt, language) })}
+                    </strong>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

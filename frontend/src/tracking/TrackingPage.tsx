@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { pickLanguage, rememberedLanguage, rememberLanguage, translator } from '../i18n/i18n';
 import type { Language } from '../i18n/messages';
-import { Shell } from '../Shell';
+import { Shell, type ShopLook } from '../Shell';
 import { followOrder, trackOrder, type CustomerOrder } from './api';
 import { OrderView } from './OrderView';
 
@@ -14,6 +14,7 @@ type State =
 /** The customer's page behind a tracking link, in the customer's language unless they pick another. */
 export function TrackingPage({ token }: { token: string }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [shop, setShop] = useState<ShopLook | null>(null);
   // A language the customer picked before (on this device) wins over the order's and the browser's.
   const [chosen, setChosen] = useState<Language | null>(rememberedLanguage);
   const choose = (language: Language) => {
@@ -24,7 +25,10 @@ export function TrackingPage({ token }: { token: string }) {
   const load = useCallback(() => {
     setState({ kind: 'loading' });
     trackOrder(token)
-      .then((order) => setState(order ? { kind: 'found', order } : { kind: 'notFound' }))
+      .then(({ order, shop: bought }) => {
+        setShop(bought);
+        setState(order ? { kind: 'found', order } : { kind: 'notFound' });
+      })
       .catch(() => setState({ kind: 'failed' }));
   }, [token]);
 
@@ -44,7 +48,7 @@ export function TrackingPage({ token }: { token: string }) {
   const t = translator(language);
 
   return (
-    <Shell language={language} onLanguage={choose}>
+    <Shell language={language} onLanguage={choose} shop={shop}>
       {state.kind === 'loading' && <p aria-live="polite">{t('tracking.loading')}</p>}
       {state.kind === 'found' && (
         <OrderView

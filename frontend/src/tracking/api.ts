@@ -16,6 +16,7 @@ import type {
 } from '../generated/graphql';
 import { graphql } from '../graphql';
 import { follow } from '../liveUpdates';
+import type { ShopLook } from '../Shell';
 import DECISIONS from './decisions.graphql?raw';
 import TRACK_ORDER from './trackOrder.graphql?raw';
 
@@ -28,9 +29,10 @@ export type UserError = { code: string; field: string; message: string };
 /** The outcome of a customer's request: the order as it now is, or why nothing changed. */
 export type Outcome = { order: CustomerOrder } | { errors: UserError[] };
 
-export async function trackOrder(token: string): Promise<CustomerOrder | null> {
+/** The order behind the link (null for a link that opens none) and the shop it was bought from. */
+export async function trackOrder(token: string): Promise<{ order: CustomerOrder | null; shop: ShopLook }> {
   const data = await graphql<TrackOrderQuery, TrackOrderQueryVariables>(DOCUMENT, { token }, 'TrackOrder');
-  return data.trackOrder;
+  return { order: data.trackOrder, shop: data.shop };
 }
 
 /** The order again each time it changes, whoever changed it; returns the function that stops following. */

@@ -3,6 +3,7 @@ package app.leadline.notification;
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
+import app.leadline.shop.ShopProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +44,7 @@ class MessageTemplates {
             "CHOICE_NEEDED",
             "READY_TO_SHIP",
             "SHIPPED",
+            "DELIVERED",
             "REFUND_APPROVED",
             "REFUND_REJECTED",
             "VERIFICATION_CODE");
@@ -53,11 +56,19 @@ class MessageTemplates {
     private static final int MAX_SMS_SEGMENTS = 2;
 
     private final Map<String, Properties> catalogues = new LinkedHashMap<>();
+    private final ShopProfile shop;
 
-    MessageTemplates() {
+    @Autowired
+    MessageTemplates(ShopProfile shop) {
+        this.shop = shop;
         for (String language : LANGUAGES) {
             catalogues.put(language, load(language));
         }
+    }
+
+    /** With the default shop profile, for tests and previews of the texts alone. */
+    MessageTemplates() {
+        this(new ShopProfile(null, null, null, null, null, null));
     }
 
     private static Properties load(String language) {
@@ -121,7 +132,8 @@ class MessageTemplates {
             String text = fill(texts.getProperty(kind + ".email"), values)
                     + link.filter(url -> !requested)
                             .map(url -> "\n" + fill(texts.getProperty("link.email"), Map.of("link", url)))
-                            .orElse("");
+                            .orElse("")
+                    + "\n\n" + signature(texts);
             messages.add(
                     new Message(Message.Channel.EMAIL, order.customer().email(), order.number(), kind, subject, text));
         }
@@ -136,6 +148,18 @@ class MessageTemplates {
                     sms(texts, kind, values, lines.size(), window, language, requested ? Optional.empty() : link)));
         }
         return messages;
+    }
+
+    /** The shop's name under every e-mail, with where its customer service is reached. */
+    private String signature(Properties texts) {
+        List<String> contacts = new ArrayList<>();
+        shop.contactEmail().ifPresent(contacts::add);
+        shop.contactPhone().ifPresent(contacts::add);
+        shop.help().ifPresent(contacts::add);
+        return contacts.isEmpty()
+                ? shop.name()
+                : shop.name() + "\n"
+                        + fill(texts.getProperty("contact.email"), Map.of("contacts", String.join(" · ", contacts)));
     }
 
     /** The SMS: numeric dates, and item names replaced by their count when they would take a third segment. */

@@ -38,6 +38,8 @@ public class Order {
     static final int MAX_CODE_ATTEMPTS = 5;
     static final int MAX_CODES_PER_WINDOW = 3;
     static final Duration CODE_WINDOW = Duration.ofMinutes(15);
+    /** How far ahead of Leadline's clock a shop's or carrier's clock may be when it reports a delivery. */
+    static final Duration DELIVERY_CLOCK_SKEW = Duration.ofMinutes(5);
 
     @Id
     private final String id;
@@ -461,6 +463,52 @@ public class Order {
                 at,
                 Map.of("lines", String.join(",", ids), "carrier", carrier, "trackingNumber", trackingNumber));
         return shipment;
+    }
+
+    /**
+     * The parcel with this tracking number reached the customer at {@code deliveredAt}: its lines are delivered and
+     * the customer is told. Reporting the same delivery again changes nothing.
+     *
+     * @return whether anything changed
+     */
+    public boolean markDelivered(String trackingNumber, Instant deliveredAt, Instant now) {
+        Shipment shipment = shipments.stream()
+                .filter(s -> s.trackingNumber().equals(trackingNumber))
+                .findFirst()
+                .orElseThrow(() -> new OrderRuleViolation(
+                        "UNKNOWN_SHIPMENT", "trackingNumber", "This order has no parcel with that tracking number."));
+        if (shipment.deliveredAt() != null) {
+            return false;
+        }
+        if (deliveredAt.isBefore(shipment.shippedAt()) || deliveredAt.isAfter(now.plus(DELIVERY_CLOCK_SKEW))) {
+            throw new OrderRuleViolation(
+                    "INVALID_DELIVERY_TIME",
+                    "deliveredAt",
+                    "A parcel is delivered after it was shipped and not in the future.");
+        }
+        shipments.set(
+                shipments.indexOf(shipment),
+                new Shipment(
+                        shipment.id(),
+                        shipment.lineIds(),
+                        shipment.carrier(),
+                        shipment.trackingNumber(),
+                        shipment.shippedAt(),
+                        deliveredAt,
+                        shipment.amountCaptured()));
+        shipment.lineIds().stream()
+                .filter(id -> line(id).status() == LineStatus.SHIPPED)
+                .forEach(id -> replaceLine(id, line -> line.withStatus(LineStatus.DELIVERED, line.payment())));
+        Map<String, String> details = Map.of(
+                "lines",
+                String.join(",", shipment.lineIds()),
+                "carrier",
+                shipment.carrier(),
+                "trackingNumber",
+                shipment.trackingNumber());
+        notifications.add(new NotificationIntent("delivered:" + shipment.id(), "DELIVERED", now, details));
+        record(Type.DELIVERED, deliveredAt, details);
+        return true;
     }
 
     // --- Cancel or refund ----------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
@@ -32,14 +33,17 @@ class TrackingController {
     private final TrackingRateLimiter rateLimiter;
     private final Counter views;
     private final OrderChangeFeed feed;
+    private final CarrierLinks carriers;
 
     TrackingController(
             OrderQueries orders,
+            CarrierLinks carriers,
             CustomerActions actions,
             TrackingRateLimiter rateLimiter,
             OrderChangeFeed feed,
             MeterRegistry meters) {
         this.feed = feed;
+        this.carriers = carriers;
         this.views = Counter.builder("leadline.tracking.views")
                 .description("Tracking pages opened with a working link")
                 .register(meters);
@@ -72,6 +76,12 @@ class TrackingController {
                                 .flatMap(Mono::justOrEmpty))
                         .map(TrackedOrder::of))
                 .orElseGet(Flux::empty);
+    }
+
+    /** A link to the carrier's own page for the parcel, when Leadline knows the carrier. */
+    @SchemaMapping(typeName = "TrackedShipment")
+    String trackingUrl(TrackedOrder.TrackedShipment shipment) {
+        return carriers.urlFor(shipment.carrier(), shipment.trackingNumber()).orElse(null);
     }
 
     record ChooseDeliveryInput(String token, DeliveryPreference preference) {}

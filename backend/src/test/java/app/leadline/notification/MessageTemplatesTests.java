@@ -70,6 +70,24 @@ class MessageTemplatesTests {
     }
 
     @Test
+    void everyEmailIsSignedByTheShopWithWhereItsCustomerServiceIsReached() {
+        var shop = new app.leadline.shop.ShopProfile(
+                "Nordhavn Living", null, null, "help@nordhavn.example", "+45 70 12 34 56", null);
+        Order order = SampleOrder.in("da", Instant.parse("2026-11-23T10:00:00Z"));
+        for (String kind : MessageTemplates.KINDS) {
+            var messages = new MessageTemplates(shop)
+                    .render(order, kind, MessagePreviews.sampleDetails(kind, "Forsinket."), Optional.empty());
+            assertThat(messages)
+                    .filteredOn(message -> message.channel() == Message.Channel.EMAIL)
+                    .singleElement()
+                    .satisfies(email -> assertThat(email.text())
+                            .as(kind)
+                            .endsWith("\n\nNordhavn Living\n"
+                                    + "Spørgsmål? Kundeservice: help@nordhavn.example · +45 70 12 34 56"));
+        }
+    }
+
+    @Test
     void smsSegmentsAreCountedAsPhonesCountThem() {
         assertThat(SmsSegments.count("a".repeat(160))).isEqualTo(1);
         assertThat(SmsSegments.count("a".repeat(161))).isEqualTo(2);

@@ -95,6 +95,17 @@ class TrackingIntegrationTests {
     }
 
     @Test
+    void thePageNamesTheShopInItsColourWithoutAToken() {
+        var shop = clients.anonymous()
+                .document("{ shop { name colour logoUrl email } }")
+                .execute();
+
+        shop.path("shop.name").entity(String.class).isEqualTo("Leadline");
+        shop.path("shop.colour").entity(String.class).isEqualTo("#1f3a5f");
+        shop.path("shop.logoUrl").valueIsNull();
+    }
+
+    @Test
     void theCustomersViewCarriesNoInternalData() {
         String body = clients.http()
                 .post()

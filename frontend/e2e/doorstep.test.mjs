@@ -1,0 +1,144 @@
+// The customer's page through to the doorstep, in a real browser: in the shop's own look; a parcel that left links
+// to the carrier's own tracking page, and when the shop reports it delivered the open page says so by itself.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startApplication, trackOrder } from './app.mjs';
+import { launchBrowser, seriousAccessibilityViolations } from './browser.mjs';
+
+let app;
+let browser;
+
+const logo = join(mkdtempSync(join(tmpdir(), 'leadline-logo-')), 'logo.svg');
+writeFileSync(logo, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18" fill="#2a9d8f"/></svg>');
+
+before(async () => {
+  app = await startApplication([
+    '--leadline.shop.name=Nordhavn Living',
+    '--leadline.shop.colour=#f4d35e',
+    `--leadline.shop.logo=${logo}`,
+    '--leadline.shop.email=help@nordhavn.example',
+    '--leadline.shop.phone=+45 70 12 34 56',
+    '--leadline.shop.help-url=https://nordhavn.example/help',
+  ]);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** An agent's access token, got the way an agent gets one: signing in to the console. */
+async function agentToken() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${app.baseUrl}/console`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('input[name="username"]').fill('agent');
+    await page.locator('input[name="password"]').fill('agent');
+    await page.locator('button[type="submit"]').click();
+    await page.getByText('Signed in as agent').waitFor();
+    return await page.evaluate(() => sessionStorage.getItem('leadline.console.token'));
+  } finally {
+    await context.close();
+  }
+}
+
+/** The demo shop's token, as the shop gets it: client credentials. */
+async function shopToken() {
+  const response = await fetch(`${app.baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Basic ${Buffer.from('demo-shop:demo-shop-secret').toString('base64')}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: 'grant_type=client_credentials&scope=orders:write',
+  });
+  return (await response.json()).access_token;
+}
+
+async function englishOrder() {
+  for (const link of app.links) {
+    const order = await trackOrder(app.baseUrl, link);
+    if (order.locale === 'en') {
+      return { link, order };
+    }
+  }
+  throw new Error('No English demo order');
+}
+
+test('the page is the shop’s: its name, logo, colour and customer service, and still accessible', async () => {
+  const { link, order } = await englishOrder();
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
+    const header = page.getByTestId('shop-header');
+    await header.getByText('Nordhavn Living').waitFor();
+    assert.equal(await header.evaluate((element) => getComputedStyle(element).backgroundColor), 'rgb(244, 211, 94)');
+    const logoLoaded = await header.locator('img.logo').evaluate((image) => image.decode().then(() => image.naturalWidth));
+    assert.equal(logoLoaded, 40);
+    const contact = page.getByTestId('shop-contact');
+    assert.match(await contact.textContent(), /Nordhavn Living’s customer service/);
+    assert.equal(await contact.getByRole('link', { name: 'help@nordhavn.example' }).getAttribute('href'), 'mailto:help@nordhavn.example');
+    assert.equal(await contact.getByRole('link', { name: 'Help and contact' }).getAttribute('href'), 'https://nordhavn.example/help');
+    assert.equal(await page.title(), 'Nordhavn Living');
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});
+
+async function call(token, query, variables) {
+  const response = await fetch(`${app.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data;
+}
+
+test('a shipped item links to the carrier’s page, and the open page turns it delivered when the shop says so', async () => {
+  const { link, order } = await englishOrder();
+  const shipped = order.lines[0];
+  const trackingNumber = `PN${Date.now()}DK`;
+  const recorded = await call(
+    await agentToken(),
+    'mutation($input: RecordShipmentInput!) { recordShipment(input: $input) { errors { code } } }',
+    { input: { orderNumber: order.number, lineIds: ['L1'], carrier: 'PostNord', trackingNumber } },
+  );
+  assert.deepEqual(recorded.recordShipment.errors, []);
+
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(link);
+    const parcel = page.getByRole('link', { name: new RegExp(`^PostNord, tracking number ${trackingNumber}`) });
+    await parcel.waitFor();
+    assert.equal(await parcel.getAttribute('href'), `https://tracking.postnord.com/?id=${trackingNumber}`);
+    const item = page.locator(`li[data-sku="${shipped.sku}"]`);
+    assert.equal(await item.locator('.status').textContent(), 'Shipped');
+
+    const delivered = await call(
+      await shopToken(),
+      'mutation($input: MarkDeliveredInput!) { markDelivered(input: $input) { delivery { lineIds } errors { code } } }',
+      { input: { orderNumber: order.number, trackingNumber, deliveredAt: new Date().toISOString() } },
+    );
+    assert.deepEqual(delivered.markDelivered.errors, []);
+
+    // The page follows the order by itself: no reload.
+    await item.locator('.status').getByText('Delivered', { exact: true }).waitFor();
+    await page.getByTestId('delivered').getByText(/^\s*· Delivered \d+ \w+ \d{4}$/).waitFor();
+    await page.locator('[data-event="DELIVERED"]').getByText(`A parcel was delivered by PostNord, tracking number ${trackingNumber}`).waitFor();
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});
