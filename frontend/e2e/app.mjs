@@ -75,6 +75,18 @@ export async function startApplication(settings = []) {
       }
       throw new Error(`No code for ${orderNumber} in the outbox`);
     },
+    /** The link the embedded outbox printed in a "find my order" message for an order, waiting for it if need be. */
+    async linkSentFor(orderNumber) {
+      const pattern = new RegExp(`^Outbox EMAIL to \\S+ \\[${orderNumber}\\]: .*?(https?://\\S+/t/[\\w-]+)`, 'gm');
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        const links = [...output.matchAll(pattern)].map((match) => match[1]);
+        if (links.length > 0) {
+          return links[links.length - 1];
+        }
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      throw new Error(`No link for ${orderNumber} in the outbox`);
+    },
     /** How many codes the outbox has printed for an order so far. */
     codesSentFor(orderNumber) {
       return [

@@ -166,22 +166,23 @@ describe('finding one’s way on the page', () => {
   });
 
   test('with the keyboard: Enter opens the cancel panel, Esc closes it, and focus is back on its button', async () => {
-    const { link, order } = await demoOrder('en');
+    // The Polish order's late item is still there to cancel (the German one's is cancelled above).
+    const { link, order } = await demoOrder('pl');
     const late = order.lines.find((line) => line.source === 'BACKORDER');
     const { page, close } = await open(link);
     try {
       const item = page.locator(`li[data-sku="${late.sku}"]`);
-      const opener = item.getByRole('button', { name: 'Cancel this item' });
+      const opener = item.getByRole('button', { name: 'Anuluj ten produkt' });
       await opener.focus();
       await page.keyboard.press('Enter');
-      await item.getByRole('heading', { name: `Cancel ${late.name}` }).waitFor();
+      await item.getByRole('heading', { name: `Anuluj: ${late.name}` }).waitFor();
       await page.keyboard.press('Tab');
       await page.keyboard.press('Escape');
       await item.locator('.cancel').waitFor({ state: 'detached' });
       assert.equal(await opener.evaluate((button) => button === document.activeElement), true);
 
       await page.keyboard.press('Enter');
-      await item.getByRole('button', { name: 'Keep the item' }).click();
+      await item.getByRole('button', { name: 'Zachowaj produkt' }).click();
       await item.locator('.cancel').waitFor({ state: 'detached' });
       assert.equal(await opener.evaluate((button) => button === document.activeElement), true);
     } finally {

@@ -142,3 +142,55 @@ test('a shipped item links to the carrier’s page, and the open page turns it d
     await context.close();
   }
 });
+
+test('find my order: a dead link offers to send a new one to the order’s e-mail, and says the same for an unknown order', async () => {
+  const number = `E2E-${Date.now()}`;
+  const placed = await call(
+    await shopToken(),
+    'mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) { errors { code field } } }',
+    {
+      input: {
+        orders: [
+          {
+            number,
+            currency: 'DKK',
+            sendConfirmation: false,
+            customer: { name: 'Mette Jensen', email: 'mette.e2e@example.com', locale: 'en' },
+            destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
+            lines: [{ sku: 'VASE-GLASS', name: 'Glass vase', quantity: 1, unitPrice: '329.00', source: 'STOCK' }],
+          },
+        ],
+      },
+    },
+  );
+  assert.deepEqual(placed.placeOrders.errors, []);
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${app.baseUrl}/t/this-link-is-dead`);
+    await page.getByRole('heading', { name: 'This link does not open an order' }).waitFor();
+    const find = async (orderNumber, contact) => {
+      await page.getByLabel('Order number').fill(orderNumber);
+      await page.getByLabel('E-mail or phone').fill(contact);
+      await page.getByRole('button', { name: 'Send me a link' }).click();
+      const status = page.getByTestId('find-status');
+      await status.getByText(/a link is on its way/).waitFor();
+      const said = await status.textContent();
+      await page.reload();
+      await page.getByLabel('Order number').waitFor();
+      return said;
+    };
+
+    const forKnown = await find(number, 'Mette.E2E@example.com');
+    const forUnknown = await find('NO-SUCH-ORDER', 'mette.e2e@example.com');
+
+    assert.equal(forUnknown, forKnown);
+    assert.doesNotMatch(forKnown, /\/t\//);
+    const link = await app.linkSentFor(number);
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: `Order ${number}` }).waitFor();
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});

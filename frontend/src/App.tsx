@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { pickLanguage, rememberedLanguage, rememberLanguage, translator } from './i18n/i18n';
 import { ConsolePage } from './console/ConsolePage';
 import { Shell } from './Shell';
+import { FindOrder } from './tracking/FindOrder';
 import { TrackingPage } from './tracking/TrackingPage';
 
 /** Routes by path: `/t/<token>` is a customer's tracking page; anything else says how to get one. */
@@ -28,6 +29,7 @@ function Home() {
       }}
     >
       <p>{t('home.body')}</p>
+      <FindOrder t={t} />
     </Shell>
   );
 }

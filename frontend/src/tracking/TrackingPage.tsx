@@ -3,6 +3,7 @@ import { pickLanguage, rememberedLanguage, rememberLanguage, translator } from '
 import type { Language } from '../i18n/messages';
 import { Shell, type ShopLook } from '../Shell';
 import { followOrder, trackOrder, type CustomerOrder } from './api';
+import { FindOrder } from './FindOrder';
 import { OrderView } from './OrderView';
 
 type State =
@@ -64,6 +65,7 @@ export function TrackingPage({ token }: { token: string }) {
           <p>{t('notFound.body')}</p>
         </section>
       )}
+      {state.kind === 'notFound' && <FindOrder t={t} />}
       {state.kind === 'failed' && (
         <section className="notice" role="alert">
           <h1>{t('error.title')}</h1>

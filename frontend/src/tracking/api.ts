@@ -7,6 +7,8 @@ import type {
   ChooseMessageChannelsMutationVariables,
   CustomerOrderFragment,
   DeliveryPreference,
+  RequestTrackingLinkMutation,
+  RequestTrackingLinkMutationVariables,
   RequestVerificationCodeMutation,
   RequestVerificationCodeMutationVariables,
   TrackOrderQuery,
@@ -86,4 +88,15 @@ export async function chooseMessageChannels(token: string, email: boolean, sms: 
 
 function outcome(payload: { order: CustomerOrder | null; errors: UserError[] }): Outcome {
   return payload.errors.length || !payload.order ? { errors: payload.errors } : { order: payload.order };
+}
+
+/** "Find my order": 'accepted' whether or not anything matched, else the refusal's code. */
+export async function requestTrackingLink(orderNumber: string, contact: string): Promise<'accepted' | string> {
+  const data = await graphql<RequestTrackingLinkMutation, RequestTrackingLinkMutationVariables>(
+    DOCUMENT,
+    { orderNumber, contact },
+    'RequestTrackingLink',
+  );
+  const payload = data.requestTrackingLink;
+  return payload.accepted ? 'accepted' : (payload.errors[0]?.code ?? 'FAILED');
 }

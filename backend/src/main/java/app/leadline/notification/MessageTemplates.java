@@ -47,9 +47,10 @@ class MessageTemplates {
             "DELIVERED",
             "REFUND_APPROVED",
             "REFUND_REJECTED",
-            "VERIFICATION_CODE");
+            "VERIFICATION_CODE",
+            "TRACKING_LINK");
     /** Messages that go out whatever the customer chose for other messages: they asked for them just now. */
-    private static final Set<String> REQUESTED = Set.of("VERIFICATION_CODE");
+    private static final Set<String> REQUESTED = Set.of("VERIFICATION_CODE", "TRACKING_LINK");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern DOUBLED_FULL_STOP = Pattern.compile("(?<!\\.)\\.\\.(?!\\.)");

@@ -34,16 +34,19 @@ class TrackingController {
     private final Counter views;
     private final OrderChangeFeed feed;
     private final CarrierLinks carriers;
+    private final LinkRecovery recovery;
 
     TrackingController(
             OrderQueries orders,
             CarrierLinks carriers,
+            LinkRecovery recovery,
             CustomerActions actions,
             TrackingRateLimiter rateLimiter,
             OrderChangeFeed feed,
             MeterRegistry meters) {
         this.feed = feed;
         this.carriers = carriers;
+        this.recovery = recovery;
         this.views = Counter.builder("leadline.tracking.views")
                 .description("Tracking pages opened with a working link")
                 .register(meters);
@@ -127,6 +130,22 @@ class TrackingController {
             @Argument ChooseMessageChannelsInput input, @ContextValue(name = ClientAddress.KEY) String client) {
         limit(client);
         return orderPayload(() -> actions.chooseMessageChannels(input.token(), input.email(), input.sms()));
+    }
+
+    record RequestTrackingLinkInput(String orderNumber, String contact) {}
+
+    record RequestTrackingLinkPayload(boolean accepted, List<UserError> errors) {}
+
+    @MutationMapping
+    RequestTrackingLinkPayload requestTrackingLink(
+            @Argument RequestTrackingLinkInput input, @ContextValue(name = ClientAddress.KEY) String client) {
+        limit(client);
+        try {
+            recovery.requestLink(input.orderNumber(), input.contact(), client);
+            return new RequestTrackingLinkPayload(true, List.of());
+        } catch (OrderRuleViolation refused) {
+            return new RequestTrackingLinkPayload(false, List.of(refused.asUserError()));
+        }
     }
 
     private static CustomerOrderPayload orderPayload(Supplier<app.leadline.order.Order> action) {
