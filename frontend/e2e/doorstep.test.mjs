@@ -94,6 +94,32 @@ test('the page is the shop’s: its name, logo, colour and customer service, and
   }
 });
 
+/** Places a one-item order as the shop and returns its number and the customer's e-mail. */
+async function placeSingleItemOrder(prefix) {
+  const number = `${prefix}-${Date.now()}`;
+  const email = `${prefix.toLowerCase()}@example.com`;
+  const placed = await call(
+    await shopToken(),
+    'mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) { errors { code field } } }',
+    {
+      input: {
+        orders: [
+          {
+            number,
+            currency: 'DKK',
+            sendConfirmation: false,
+            customer: { name: 'Mette Jensen', email, locale: 'en' },
+            destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
+            lines: [{ sku: 'VASE-GLASS', name: 'Glass vase', quantity: 1, unitPrice: '329.00', source: 'STOCK' }],
+          },
+        ],
+      },
+    },
+  );
+  assert.deepEqual(placed.placeOrders.errors, []);
+  return { number, email };
+}
+
 async function call(token, query, variables) {
   const response = await fetch(`${app.baseUrl}/graphql`, {
     method: 'POST',
@@ -144,26 +170,7 @@ test('a shipped item links to the carrier’s page, and the open page turns it d
 });
 
 test('find my order: a dead link offers to send a new one to the order’s e-mail, and says the same for an unknown order', async () => {
-  const number = `E2E-${Date.now()}`;
-  const placed = await call(
-    await shopToken(),
-    'mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) { errors { code field } } }',
-    {
-      input: {
-        orders: [
-          {
-            number,
-            currency: 'DKK',
-            sendConfirmation: false,
-            customer: { name: 'Mette Jensen', email: 'mette.e2e@example.com', locale: 'en' },
-            destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
-            lines: [{ sku: 'VASE-GLASS', name: 'Glass vase', quantity: 1, unitPrice: '329.00', source: 'STOCK' }],
-          },
-        ],
-      },
-    },
-  );
-  assert.deepEqual(placed.placeOrders.errors, []);
+  const { number, email } = await placeSingleItemOrder('FIND');
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 900 } });
   const page = await context.newPage();
   try {
@@ -181,14 +188,101 @@ test('find my order: a dead link offers to send a new one to the order’s e-mai
       return said;
     };
 
-    const forKnown = await find(number, 'Mette.E2E@example.com');
-    const forUnknown = await find('NO-SUCH-ORDER', 'mette.e2e@example.com');
+    const forKnown = await find(number, email.toUpperCase());
+    const forUnknown = await find('NO-SUCH-ORDER', email);
 
     assert.equal(forUnknown, forKnown);
     assert.doesNotMatch(forKnown, /\/t\//);
     const link = await app.linkSentFor(number);
     await page.goto(link);
     await page.getByRole('heading', { level: 1, name: `Order ${number}` }).waitFor();
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the question at the end: asked once the order is delivered, answered once and shown again after a reload', async () => {
+  const { number, email } = await placeSingleItemOrder('ASKED');
+  const trackingNumber = `PN${Date.now()}DK`;
+  await call(
+    await agentToken(),
+    'mutation($input: RecordShipmentInput!) { recordShipment(input: $input) { errors { code } } }',
+    { input: { orderNumber: number, lineIds: ['L1'], carrier: 'PostNord', trackingNumber } },
+  );
+  await call(
+    await shopToken(),
+    'mutation($input: MarkDeliveredInput!) { markDelivered(input: $input) { errors { code } } }',
+    { input: { orderNumber: number, trackingNumber, deliveredAt: new Date().toISOString() } },
+  );
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 900 } });
+  const page = await context.newPage();
+  try {
+    // The link, as the customer would get it again.
+    await page.goto(`${app.baseUrl}/t/lost`);
+    await page.getByLabel('Order number').fill(number);
+    await page.getByLabel('E-mail or phone').fill(email);
+    await page.getByRole('button', { name: 'Send me a link' }).click();
+    await page.goto(await app.linkSentFor(number));
+
+    await page.getByTestId('order-eta').getByText('Your order has been delivered').waitFor();
+    const question = page.getByRole('group', { name: /How satisfied are you with how we kept you informed/ });
+    await question.getByRole('radio', { name: '4' }).check();
+    await page.getByLabel('Anything to add? (optional)').fill('Told early, every time.');
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await page.getByText('Thank you. You can change your answer for a week.').waitFor();
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Change answer' }).waitFor();
+    assert.equal(await page.getByRole('radio', { name: '4' }).isChecked(), true);
+    assert.equal(await page.getByLabel('Anything to add? (optional)').inputValue(), 'Told early, every time.');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a declined refund says why and the item cannot be cancelled again', async () => {
+  let found;
+  for (const link of app.links) {
+    const order = await trackOrder(app.baseUrl, link);
+    if (order.locale === 'de') {
+      found = { link, order };
+      break;
+    }
+  }
+  const { link, order } = found;
+  const late = order.lines.find((line) => line.source === 'BACKORDER');
+  const lineId = `L${order.lines.indexOf(late) + 1}`;
+  const agent = await agentToken();
+  await call(agent, 'mutation($input: RecordShipmentInput!) { recordShipment(input: $input) { errors { code } } }', {
+    input: { orderNumber: order.number, lineIds: [lineId], carrier: 'DHL', trackingNumber: `DHL${Date.now()}` },
+  });
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(link);
+    const item = page.locator(`li[data-sku="${late.sku}"]`);
+    await item.getByRole('button', { name: 'Diesen Artikel stornieren' }).click();
+    const before = app.codesSentFor(order.number);
+    await item.getByRole('button', { name: /^Code an .*@example\.com senden$/ }).click();
+    await item.getByLabel('6-stelliger Code').fill(await app.codeFor(order.number, before));
+    await item.getByRole('button', { name: 'Artikel stornieren' }).click();
+    await item.getByText('Erstattung beantragt — der Shop entscheidet').waitFor();
+
+    const agentView = await call(agent, 'query($number: String!) { agentOrder(number: $number) { refunds { id state } } }', {
+      number: order.number,
+    });
+    const refund = agentView.agentOrder.refunds.find((candidate) => candidate.state === 'REQUESTED');
+    await call(agent, 'mutation($input: DecideRefundInput!) { decideRefund(input: $input) { errors { code } } }', {
+      input: { orderNumber: order.number, refundId: refund.id, approve: false, reason: 'Der Artikel wurde bereits zugestellt.' },
+    });
+
+    // The open page follows the decision by itself.
+    const declined = item.getByTestId('refund-declined');
+    await declined.getByText(/^Der Shop hat die Erstattung abgelehnt: Der Artikel wurde bereits zugestellt\. /).waitFor();
+    assert.match(await declined.textContent(), /Kundenservice des Shops\.$/);
+    assert.equal(await item.getByRole('button', { name: 'Diesen Artikel stornieren' }).count(), 0);
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
   } finally {
     await context.close();

@@ -123,6 +123,16 @@ const en = {
   'messages.saved': "Saved.",
   'messages.failed': "That did not work. Please try again.",
   'messages.codes': "Codes you ask for to confirm a cancellation are always sent.",
+  'question.title': 'How satisfied are you with how we kept you informed about this order?',
+  'question.score.1': '1 – not at all',
+  'question.score.2': '2',
+  'question.score.3': '3',
+  'question.score.4': '4',
+  'question.score.5': '5 – very',
+  'question.comment': 'Anything to add? (optional)',
+  'question.send': 'Send answer',
+  'question.change': 'Change answer',
+  'question.thanks': 'Thank you. You can change your answer for a week.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -248,6 +258,16 @@ const da: Catalogue = {
   'messages.saved': "Gemt.",
   'messages.failed': "Det lykkedes ikke. Prøv igen.",
   'messages.codes': "Koder, du beder om for at bekræfte en annullering, sendes altid.",
+  'question.title': 'Hvor tilfreds er du med, hvordan vi holdt dig orienteret om denne ordre?',
+  'question.score.1': '1 – slet ikke',
+  'question.score.2': '2',
+  'question.score.3': '3',
+  'question.score.4': '4',
+  'question.score.5': '5 – meget',
+  'question.comment': 'Noget at tilføje? (valgfrit)',
+  'question.send': 'Send svar',
+  'question.change': 'Ændr svar',
+  'question.thanks': 'Tak. Du kan ændre dit svar i en uge.',
 };
 
 const de: Catalogue = {
@@ -370,6 +390,16 @@ const de: Catalogue = {
   'messages.saved': "Gespeichert.",
   'messages.failed': "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
   'messages.codes': "Codes, die Sie zur Bestätigung einer Stornierung anfordern, werden immer gesendet.",
+  'question.title': 'Wie zufrieden sind Sie damit, wie wir Sie über diese Bestellung informiert haben?',
+  'question.score.1': '1 – gar nicht',
+  'question.score.2': '2',
+  'question.score.3': '3',
+  'question.score.4': '4',
+  'question.score.5': '5 – sehr',
+  'question.comment': 'Möchten Sie etwas ergänzen? (optional)',
+  'question.send': 'Antwort senden',
+  'question.change': 'Antwort ändern',
+  'question.thanks': 'Danke. Sie können Ihre Antwort eine Woche lang ändern.',
 };
 
 const pl: Catalogue = {
@@ -492,6 +522,16 @@ const pl: Catalogue = {
   'messages.saved': "Zapisano.",
   'messages.failed': "Nie udało się. Spróbuj ponownie.",
   'messages.codes': "Kody, o które prosisz, aby potwierdzić anulowanie, są wysyłane zawsze.",
+  'question.title': 'Jak bardzo jesteś zadowolony z tego, jak informowaliśmy Cię o tym zamówieniu?',
+  'question.score.1': '1 – wcale',
+  'question.score.2': '2',
+  'question.score.3': '3',
+  'question.score.4': '4',
+  'question.score.5': '5 – bardzo',
+  'question.comment': 'Chcesz coś dodać? (opcjonalnie)',
+  'question.send': 'Wyślij odpowiedź',
+  'question.change': 'Zmień odpowiedź',
+  'question.thanks': 'Dziękujemy. Możesz zmienić odpowiedź przez tydzień.',
 };
 
 export const CATALOGUES: Record<Language, Catalogue> = { en, da, de, pl };

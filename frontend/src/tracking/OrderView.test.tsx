@@ -1,7 +1,17 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerOrder } from './api';
 import { OrderView } from './OrderView';
+
+const answerQuestion = vi.fn();
+
+vi.mock('./api', () => ({
+  answerQuestion: (...args: unknown[]) => answerQuestion(...args),
+  chooseDelivery: vi.fn(),
+  chooseMessageChannels: vi.fn(),
+  requestCode: vi.fn(),
+  cancelLines: vi.fn(),
+}));
 
 type Order = CustomerOrder;
 
@@ -25,6 +35,7 @@ function anOrder(overrides: Partial<Order> = {}): Order {
     totalCharged: '0',
     totalRefunded: '0',
     deliveryAddress: { street: 'N••• 1', postalCode: '1165', city: 'København', country: 'DK' },
+    question: { asked: false, score: null, comment: null, changeableUntil: null },
     contact: { email: 'm•••@example.com', phone: null, emailMessages: true, smsMessages: false },
     timeline: [
       { type: 'PLACED', at: '2026-11-21T08:06:12Z', details: [{ key: 'lines', value: '3' }] },
@@ -241,5 +252,29 @@ describe('the order as its customer reads it', () => {
     expect(screen.getByTestId('delivered').textContent).toMatch(/Delivered 29 November 2026/);
     expect(screen.getByTestId('order-eta').textContent).toBe('Your order has been delivered');
     expect(document.querySelector('li.line .status')?.textContent).toBe('Delivered');
+  });
+
+  it('asks the one question at the end only once everything is delivered, and sends the answer', async () => {
+    const delivered = anOrder({
+      lines: [{ ...anOrder().lines[0], status: 'DELIVERED', payment: 'CAPTURED', cancellable: false }],
+      parcels: [],
+      question: { asked: true, score: null, comment: null, changeableUntil: null },
+    });
+    answerQuestion.mockResolvedValue({
+      order: { ...delivered, question: { asked: true, score: 4, comment: 'Clear', changeableUntil: '2099-01-01T00:00:00Z' } },
+    });
+    const onChange = vi.fn();
+    render(<OrderView order={delivered} language="en" token="T" onChange={onChange} />);
+
+    const question = within(screen.getByTestId('question'));
+    fireEvent.click(question.getByRole('radio', { name: '4' }));
+    fireEvent.change(question.getByLabelText('Anything to add? (optional)'), { target: { value: ' Clear ' } });
+    fireEvent.click(question.getByRole('button', { name: 'Send answer' }));
+
+    await question.findByText('Thank you. You can change your answer for a week.');
+    expect(answerQuestion).toHaveBeenCalledWith('T', 4, 'Clear');
+    cleanup();
+    render(<OrderView order={anOrder()} language="en" token="T" onChange={() => {}} />);
+    expect(screen.queryByTestId('question')).toBeNull();
   });
 });

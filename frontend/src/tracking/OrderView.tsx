@@ -5,6 +5,7 @@ import type { CustomerOrder } from './api';
 import { CancelPanel } from './CancelPanel';
 import { ChoicePanel } from './ChoicePanel';
 import { MessagesPanel } from './MessagesPanel';
+import { QuestionPanel } from './QuestionPanel';
 import { Timeline } from './Timeline';
 
 type Line = CustomerOrder['lines'][number];
@@ -50,6 +51,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
           {headline}
         </p>
       )}
+      {actions && <QuestionPanel order={order} token={token} t={t} onChange={onChange} />}
       {actions && <ChoicePanel order={order} token={token} language={language} t={t} onChange={onChange} />}
       {order.parcels.length > 1 && (
         <section aria-labelledby="parcels-title">

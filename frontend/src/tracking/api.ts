@@ -1,4 +1,6 @@
 import type {
+  AnswerQuestionMutation,
+  AnswerQuestionMutationVariables,
   CancelLinesMutation,
   CancelLinesMutationVariables,
   ChooseDeliveryMutation,
@@ -99,4 +101,13 @@ export async function requestTrackingLink(orderNumber: string, contact: string):
   );
   const payload = data.requestTrackingLink;
   return payload.accepted ? 'accepted' : (payload.errors[0]?.code ?? 'FAILED');
+}
+
+export async function answerQuestion(token: string, score: number, comment: string | null): Promise<Outcome> {
+  const data = await graphql<AnswerQuestionMutation, AnswerQuestionMutationVariables>(
+    DOCUMENT,
+    { token, score, comment },
+    'AnswerQuestion',
+  );
+  return outcome(data.answerQuestion);
 }

@@ -41,6 +41,8 @@ public class Order {
     /** How far ahead of Leadline's clock a shop's or carrier's clock may be when it reports a delivery. */
     static final Duration DELIVERY_CLOCK_SKEW = Duration.ofMinutes(5);
 
+    static final int MAX_COMMENT = 2000;
+
     @Id
     private final String id;
 
@@ -64,6 +66,8 @@ public class Order {
     private final Set<String> mutedChannels;
     /** Kept in the document so that agents can search for late orders; derived from the lines on every change. */
     private boolean late;
+    /** The answer to the question asked once everything is delivered; null until given. */
+    private Feedback feedback;
 
     @Version
     private final Long version;
@@ -89,6 +93,7 @@ public class Order {
             Parcel proposedShipment,
             Set<String> mutedChannels,
             Boolean late,
+            Feedback feedback,
             Long version) {
         this.id = id;
         this.number = number;
@@ -109,6 +114,7 @@ public class Order {
         this.proposedShipment = proposedShipment;
         this.mutedChannels = new TreeSet<>(mutedChannels == null ? Set.of() : mutedChannels);
         this.late = Boolean.TRUE.equals(late);
+        this.feedback = feedback;
         this.version = version;
     }
 
@@ -151,6 +157,7 @@ public class Order {
                 null,
                 Set.of(),
                 false,
+                null,
                 null);
         order.record(Type.PLACED, placedAt, Map.of("lines", String.valueOf(lines.size())));
         for (OrderLine line : lines) {
@@ -509,6 +516,50 @@ public class Order {
         notifications.add(new NotificationIntent("delivered:" + shipment.id(), "DELIVERED", now, details));
         record(Type.DELIVERED, deliveredAt, details);
         return true;
+    }
+
+    // --- The question at the end --------------------------------------------------------------------------------
+
+    /** Whether the customer is asked how they were kept informed: once nothing is left to arrive, and something did. */
+    public boolean feedbackAsked() {
+        return lines.stream().noneMatch(line -> line.isOpen() || line.status() == LineStatus.SHIPPED)
+                && lines.stream().anyMatch(line -> line.status() == LineStatus.DELIVERED);
+    }
+
+    /** Whether the customer may answer now: asked, and not answered more than a week ago. */
+    public boolean feedbackOpen(Instant now) {
+        return feedbackAsked() && (feedback == null || feedback.changeableAt(now));
+    }
+
+    /** The customer answers the question (or changes the answer within a week of first giving it). */
+    public void answerFeedback(int score, String comment, Instant now) {
+        if (!feedbackOpen(now)) {
+            throw new OrderRuleViolation(
+                    "FEEDBACK_CLOSED",
+                    "score",
+                    feedbackAsked()
+                            ? "The answer can be changed for a week after it was given."
+                            : "The question is asked once everything has been delivered.");
+        }
+        if (score < 1 || score > 5) {
+            throw new OrderRuleViolation("INVALID_SCORE", "score", "The score is 1 to 5.");
+        }
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (text != null && text.length() > MAX_COMMENT) {
+            throw new OrderRuleViolation("TOO_LONG", "comment", "At most " + MAX_COMMENT + " characters.");
+        }
+        boolean first = feedback == null;
+        feedback = new Feedback(score, text, first ? now : feedback.answeredAt(), now);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("score", String.valueOf(score));
+        if (text != null) {
+            details.put("comment", text);
+        }
+        record(first ? Type.FEEDBACK_GIVEN : Type.FEEDBACK_CHANGED, now, details);
+    }
+
+    public Optional<Feedback> feedback() {
+        return Optional.ofNullable(feedback);
     }
 
     // --- Cancel or refund ----------------------------------------------------------------------------------------

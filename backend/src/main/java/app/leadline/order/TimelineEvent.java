@@ -24,6 +24,8 @@ public record TimelineEvent(Type type, Instant at, Map<String, String> details, 
         REFUND_REQUESTED(true),
         REFUND_DECIDED(true),
         GOODS_RECEIVED(true),
+        FEEDBACK_GIVEN(false),
+        FEEDBACK_CHANGED(false),
         TRACKING_LINK_REVOKED(false),
         VERIFICATION_CODE_SENT(false),
         TRACKING_LINK_REISSUED(false);

@@ -4,6 +4,7 @@ import app.leadline.delivery.EtaWindow;
 import app.leadline.order.DeliveryOptions;
 import app.leadline.order.DeliveryPreference;
 import app.leadline.order.Destination;
+import app.leadline.order.Feedback;
 import app.leadline.order.LineSource;
 import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
@@ -42,6 +43,7 @@ record TrackedOrder(
         String totalRefunded,
         MaskedAddress deliveryAddress,
         Contact contact,
+        Question question,
         List<CustomerEvent> timeline) {
 
     static TrackedOrder of(Order order) {
@@ -75,6 +77,13 @@ record TrackedOrder(
                                 .orElse(null),
                         order.receives("EMAIL"),
                         order.customer().phoneNumber().isPresent() && order.receives("SMS")),
+                new Question(
+                        order.feedbackAsked(),
+                        order.feedback().map(Feedback::score).orElse(null),
+                        order.feedback().map(Feedback::comment).orElse(null),
+                        order.feedback()
+                                .map(feedback -> feedback.answeredAt().plus(Feedback.CHANGEABLE_FOR))
+                                .orElse(null)),
                 order.timeline().stream()
                         .filter(event -> event.type().customerFacing())
                         .map(CustomerEvent::of)
@@ -136,6 +145,8 @@ record TrackedOrder(
     }
 
     record Contact(String email, String phone, boolean emailMessages, boolean smsMessages) {}
+
+    record Question(boolean asked, Integer score, String comment, Instant changeableUntil) {}
 
     /** Enough of the address for the customer to recognise it, not enough for a stranger with the link to use. */
     record MaskedAddress(String street, String postalCode, String city, String country) {

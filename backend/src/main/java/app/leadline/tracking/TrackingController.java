@@ -132,6 +132,15 @@ class TrackingController {
         return orderPayload(() -> actions.chooseMessageChannels(input.token(), input.email(), input.sms()));
     }
 
+    record AnswerQuestionInput(String token, int score, String comment) {}
+
+    @MutationMapping
+    CustomerOrderPayload answerQuestion(
+            @Argument AnswerQuestionInput input, @ContextValue(name = ClientAddress.KEY) String client) {
+        limit(client);
+        return orderPayload(() -> actions.answerFeedback(input.token(), input.score(), input.comment()));
+    }
+
     record RequestTrackingLinkInput(String orderNumber, String contact) {}
 
     record RequestTrackingLinkPayload(boolean accepted, List<UserError> errors) {}

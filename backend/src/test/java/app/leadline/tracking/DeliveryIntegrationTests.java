@@ -163,4 +163,64 @@ class DeliveryIntegrationTests {
                 .satisfy(Refusals.only(ErrorType.FORBIDDEN));
         track().path("trackOrder.lines[0].status").entity(String.class).isEqualTo("SHIPPED");
     }
+
+    private GraphQlTester.Response answer(String orderToken, int score, String comment) {
+        return clients.anonymous()
+                .documentName("answerQuestion")
+                .variable("token", orderToken)
+                .variable("score", score)
+                .variable("comment", comment)
+                .execute();
+    }
+
+    @Test
+    void theQuestionAtTheEndIsAskedOnceEverythingIsDeliveredAndTheAnswerIsKeptOnce() {
+        answer(token, 5, null)
+                .path("answerQuestion.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("FEEDBACK_CLOSED");
+        OrderInputs single = anOrder();
+        String singleToken = clients.place(single);
+        clients.agent("alice")
+                .documentName("recordShipment")
+                .variable("orderNumber", single.number())
+                .variable("lineIds", List.of("L1"))
+                .execute();
+        clients.anonymous()
+                .documentName("trackOrder")
+                .variable("token", singleToken)
+                .execute()
+                .path("trackOrder.question.asked")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        Instant shipped = clients.anonymous()
+                .documentName("trackOrder")
+                .variable("token", singleToken)
+                .execute()
+                .path("trackOrder.shipments[0].shippedAt")
+                .entity(Instant.class)
+                .get();
+        markDelivered(single.number(), "PN123456789DK", shipped);
+
+        var answered = answer(singleToken, 4, " Clear and early ");
+        answer(singleToken, 5, null);
+
+        answered.path("answerQuestion.order.question.score")
+                .entity(Integer.class)
+                .isEqualTo(4);
+        answered.path("answerQuestion.order.question.comment")
+                .entity(String.class)
+                .isEqualTo("Clear and early");
+        var stored = orders.byNumber(single.number()).orElseThrow();
+        assertThat(stored.feedback())
+                .hasValueSatisfying(feedback -> assertThat(feedback.score()).isEqualTo(5));
+        assertThat(stored.timeline())
+                .extracting(event -> event.type().name())
+                .containsOnlyOnce("FEEDBACK_GIVEN")
+                .containsOnlyOnce("FEEDBACK_CHANGED");
+        answer(singleToken, 6, null)
+                .path("answerQuestion.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID_SCORE");
+    }
 }
