@@ -1,6 +1,7 @@
 // The customer's page through to the doorstep, in a real browser: in the shop's own look; a parcel that left links
 // to the carrier's own tracking page, and when the shop reports it delivered the open page says so by itself.
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,24 @@ let browser;
 const logo = join(mkdtempSync(join(tmpdir(), 'leadline-logo-')), 'logo.svg');
 writeFileSync(logo, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18" fill="#2a9d8f"/></svg>');
 
+const WEBHOOK_SECRET = 'e2e-carrier-secret';
+
+/** A carrier's delivery report to the webhook, signed with the given secret. */
+async function reportDelivery(report, secret) {
+  const body = JSON.stringify(report);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  return fetch(`${app.baseUrl}/webhooks/deliveries`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Leadline-Timestamp': timestamp,
+      'X-Leadline-Signature': `sha256=${signature}`,
+    },
+    body,
+  });
+}
+
 before(async () => {
   app = await startApplication([
     '--leadline.shop.name=Nordhavn Living',
@@ -22,6 +41,7 @@ before(async () => {
     '--leadline.shop.email=help@nordhavn.example',
     '--leadline.shop.phone=+45 70 12 34 56',
     '--leadline.shop.help-url=https://nordhavn.example/help',
+    `--leadline.carriers.webhook-secret=${WEBHOOK_SECRET}`,
   ]);
   browser = await launchBrowser();
 });
@@ -131,7 +151,7 @@ async function call(token, query, variables) {
   return body.data;
 }
 
-test('a shipped item links to the carrier’s page, and the open page turns it delivered when the shop says so', async () => {
+test('a shipped item links to the carrier’s page; a forged delivery report is refused, a signed one turns it delivered on the open page', async () => {
   const { link, order } = await englishOrder();
   const shipped = order.lines[0];
   const trackingNumber = `PN${Date.now()}DK`;
@@ -152,12 +172,12 @@ test('a shipped item links to the carrier’s page, and the open page turns it d
     const item = page.locator(`li[data-sku="${shipped.sku}"]`);
     assert.equal(await item.locator('.status').textContent(), 'Shipped');
 
-    const delivered = await call(
-      await shopToken(),
-      'mutation($input: MarkDeliveredInput!) { markDelivered(input: $input) { delivery { lineIds } errors { code } } }',
-      { input: { orderNumber: order.number, trackingNumber, deliveredAt: new Date().toISOString() } },
-    );
-    assert.deepEqual(delivered.markDelivered.errors, []);
+    const report = { orderNumber: order.number, trackingNumber, deliveredAt: new Date().toISOString() };
+    const forged = await reportDelivery(report, 'not-the-secret');
+    assert.equal(forged.status, 401);
+    assert.equal(await item.locator('.status').textContent(), 'Shipped');
+    const signed = await reportDelivery(report, WEBHOOK_SECRET);
+    assert.equal(signed.status, 200, await signed.clone().text());
 
     // The page follows the order by itself: no reload.
     await item.locator('.status').getByText('Delivered', { exact: true }).waitFor();

@@ -22,6 +22,11 @@ public class Deliveries {
     /** The parcel is delivered; its lines become delivered on that day and the customer is told (once). */
     @PreAuthorize("hasAuthority('SCOPE_orders:write')")
     public Order markDelivered(String orderNumber, String trackingNumber, Instant deliveredAt) {
+        return markDeliveredAsReported(orderNumber, trackingNumber, deliveredAt);
+    }
+
+    /** The same, reported by a carrier whose signature {@link DeliveryWebhook} has checked. */
+    Order markDeliveredAsReported(String orderNumber, String trackingNumber, Instant deliveredAt) {
         Order order = orders.findByNumber(orderNumber)
                 .orElseThrow(() ->
                         new OrderRuleViolation("UNKNOWN_ORDER", "orderNumber", "There is no order with that number."));
