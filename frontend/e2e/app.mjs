@@ -19,7 +19,8 @@ function freePort() {
   });
 }
 
-export async function startApplication() {
+/** Starts Leadline; {@code settings} are further command-line settings, e.g. the shop's look. */
+export async function startApplication(settings = []) {
   const jar = resolve(process.env.LEADLINE_JAR ?? '../backend/target/leadline.jar');
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -33,6 +34,7 @@ export async function startApplication() {
       `--leadline.public-base-url=${baseUrl}`,
       `--leadline.store.path=${store}`,
       '--leadline.demo.orders=60',
+      ...settings,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -72,6 +74,18 @@ export async function startApplication() {
         await new Promise((done) => setTimeout(done, 100));
       }
       throw new Error(`No code for ${orderNumber} in the outbox`);
+    },
+    /** The link the embedded outbox printed in a "find my order" message for an order, waiting for it if need be. */
+    async linkSentFor(orderNumber) {
+      const pattern = new RegExp(`^Outbox EMAIL to \\S+ \\[${orderNumber}\\]: .*?(https?://\\S+/t/[\\w-]+)`, 'gm');
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        const links = [...output.matchAll(pattern)].map((match) => match[1]);
+        if (links.length > 0) {
+          return links[links.length - 1];
+        }
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      throw new Error(`No link for ${orderNumber} in the outbox`);
     },
     /** How many codes the outbox has printed for an order so far. */
     codesSentFor(orderNumber) {

@@ -45,6 +45,14 @@ describe('wait for everything, or ship what is ready', () => {
       const split = page.getByRole('radio', { name: /Ship what is ready now: parcel 1 around .*, parcel 2 around/ });
       assert.equal(await wait.isChecked(), true);
       assert.match(await page.locator('.choice').textContent(), /No extra shipping cost/);
+      // Before choosing, each option says which items go in which parcel.
+      const offered = page.getByTestId('split-parcels').locator('li');
+      assert.equal(await offered.count(), 3);
+      assert.match(await offered.first().textContent(), new RegExp(`^Parcel 1, around .*: ${order.lines[0].name}$`));
+      const together = await page.getByTestId('wait-parcels').textContent();
+      for (const line of order.lines) {
+        assert.ok(together.includes(line.name), `${line.name} in ${together}`);
+      }
 
       await split.check();
       await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
@@ -134,6 +142,49 @@ describe('cancelling a late item', () => {
       await item.getByRole('alert').getByText('Kod jest nieprawidłowy.', { exact: false }).waitFor();
       await page.reload();
       await page.locator(`li[data-sku="${late.sku}"]`).getByText('Jeszcze nie pobrano opłaty').waitFor();
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('finding one’s way on the page', () => {
+  test('the language picked is kept across a reload', async () => {
+    const { link, order } = await demoOrder('en', 1);
+    const { page, close } = await open(link);
+    try {
+      await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
+      await page.getByLabel('Language').selectOption('da');
+      await page.getByRole('heading', { level: 1, name: `Ordre ${order.number}` }).waitFor();
+
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: `Ordre ${order.number}` }).waitFor();
+      assert.equal(await page.locator('html').getAttribute('lang'), 'da');
+    } finally {
+      await close();
+    }
+  });
+
+  test('with the keyboard: Enter opens the cancel panel, Esc closes it, and focus is back on its button', async () => {
+    // The Polish order's late item is still there to cancel (the German one's is cancelled above).
+    const { link, order } = await demoOrder('pl');
+    const late = order.lines.find((line) => line.source === 'BACKORDER');
+    const { page, close } = await open(link);
+    try {
+      const item = page.locator(`li[data-sku="${late.sku}"]`);
+      const opener = item.getByRole('button', { name: 'Anuluj ten produkt' });
+      await opener.focus();
+      await page.keyboard.press('Enter');
+      await item.getByRole('heading', { name: `Anuluj: ${late.name}` }).waitFor();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      await item.locator('.cancel').waitFor({ state: 'detached' });
+      assert.equal(await opener.evaluate((button) => button === document.activeElement), true);
+
+      await page.keyboard.press('Enter');
+      await item.getByRole('button', { name: 'Zachowaj produkt' }).click();
+      await item.locator('.cancel').waitFor({ state: 'detached' });
+      assert.equal(await opener.evaluate((button) => button === document.activeElement), true);
     } finally {
       await close();
     }

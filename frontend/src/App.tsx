@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { pickLanguage, translator } from './i18n/i18n';
+import { pickLanguage, rememberedLanguage, rememberLanguage, translator } from './i18n/i18n';
 import { ConsolePage } from './console/ConsolePage';
 import { Shell } from './Shell';
+import { FindOrder } from './tracking/FindOrder';
 import { TrackingPage } from './tracking/TrackingPage';
 
 /** Routes by path: `/t/<token>` is a customer's tracking page; anything else says how to get one. */
@@ -17,11 +18,18 @@ export function App() {
 }
 
 function Home() {
-  const [language, setLanguage] = useState(() => pickLanguage(...navigator.languages));
+  const [language, setLanguage] = useState(() => rememberedLanguage() ?? pickLanguage(...navigator.languages));
   const t = translator(language);
   return (
-    <Shell language={language} onLanguage={setLanguage}>
+    <Shell
+      language={language}
+      onLanguage={(picked) => {
+        rememberLanguage(picked);
+        setLanguage(picked);
+      }}
+    >
       <p>{t('home.body')}</p>
+      <FindOrder t={t} />
     </Shell>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatWindow, pickLanguage, translator } from './i18n';
+import { formatDay, formatWindow, pickLanguage, rememberedLanguage, rememberLanguage, translator } from './i18n';
 import { CATALOGUES, LANGUAGES } from './messages';
 
 describe('the translation catalogue', () => {
@@ -17,6 +17,20 @@ describe('the translation catalogue', () => {
     expect(translator('de')('tracking.order', { number: 'DEMO-1002' })).toBe('Bestellung DEMO-1002');
   });
 
+  it('never writes two full stops in a row, whatever a placeholder ends with', () => {
+    // Every text with every placeholder filled by something that ends a sentence: a Danish date, a reason.
+    const endsASentence = { ...Object.fromEntries(PLACEHOLDERS.map((name) => [name, 'tors. 31. dec.'])) };
+    for (const language of LANGUAGES) {
+      const t = translator(language);
+      for (const key of Object.keys(CATALOGUES.en) as Array<keyof typeof CATALOGUES.en>) {
+        expect(t(key, endsASentence), `${language} ${key}`).not.toMatch(/(?<!\.)\.\.(?!\.)/);
+      }
+    }
+    expect(translator('da')('event.ETA_MOVED', { name: 'Sofa', to: 'tors. 7. jan.', from: 'tors. 31. dec.', reason: 'x' })).toBe(
+      'Sofa forventes nu senest tors. 7. jan. i stedet for tors. 31. dec. Årsag: x',
+    );
+  });
+
   it('never calls a dropshipped item backordered', () => {
     for (const language of LANGUAGES) {
       const t = translator(language);
@@ -26,7 +40,19 @@ describe('the translation catalogue', () => {
   });
 });
 
+const PLACEHOLDERS = [
+  ...new Set(Object.values(CATALOGUES.en).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))),
+];
+
 describe('choosing the language', () => {
+  it('remembers the language the reader picked, for the next visit', () => {
+    window.localStorage.clear();
+    expect(rememberedLanguage()).toBeNull();
+    rememberLanguage('pl');
+    expect(rememberedLanguage()).toBe('pl');
+    window.localStorage.clear();
+  });
+
   it('takes the first supported tag, regions ignored', () => {
     expect(pickLanguage(null, 'fr-FR', 'da-DK')).toBe('da');
     expect(pickLanguage('pl')).toBe('pl');
@@ -47,6 +73,11 @@ describe('dates', () => {
     expect(formatWindow('2026-12-17', '2026-12-21', 'en')).toMatch(/17.*21.*Dec/);
     expect(formatWindow('2026-12-17', '2026-12-21', 'de')).toMatch(/17.*21.*Dez/);
     expect(formatWindow('2026-12-17', '2026-12-21', 'pl')).toMatch(/17.*21.*gru/);
+  });
+
+  it('writes a window across the new year in the same style as any other, without years', () => {
+    expect(formatWindow('2026-12-30', '2027-01-06', 'en')).toBe('Wed 30 Dec – Wed 6 Jan');
+    expect(formatWindow('2026-12-30', '2027-01-06', 'da')).toBe(`${formatDay('2026-12-30', 'da')} – ${formatDay('2027-01-06', 'da')}`);
   });
 
   it('writes a one-day window as one day', () => {

@@ -13,11 +13,37 @@ export function pickLanguage(...tags: Array<string | null | undefined>): Languag
   return 'en';
 }
 
+const REMEMBERED = 'leadline.language';
+
+/** The language the reader last picked on this device, if any. */
+export function rememberedLanguage(): Language | null {
+  try {
+    const stored = window.localStorage.getItem(REMEMBERED);
+    return stored && (LANGUAGES as readonly string[]).includes(stored) ? (stored as Language) : null;
+  } catch {
+    return null; // storage refused (private mode, blocked): the language is then the page's own again
+  }
+}
+
+/** Keeps the reader's pick of language for their next visit and reload. */
+export function rememberLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(REMEMBERED, language);
+  } catch {
+    // Not remembered; the pick still holds on this page.
+  }
+}
+
 export function translator(language: Language): Translate {
   const catalogue = CATALOGUES[language];
   return (key, params = {}) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    catalogue[key]
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+      // A value that ends with a full stop ("31. dec.", a reason's last sentence) before the text's own.
+      .replace(DOUBLED_FULL_STOP, '.');
 }
+
+const DOUBLED_FULL_STOP = /(?<!\.)\.\.(?!\.)/g;
 
 // ETA dates are calendar days (no time, no zone): format them as such, in UTC, so that no
 // reader's time zone can move a day.
@@ -35,11 +61,17 @@ export function formatDay(isoDate: string, language: Language): string {
   return new Intl.DateTimeFormat(DATE_LOCALES[language], DAY).format(calendarDay(isoDate));
 }
 
-/** An ETA window in the reader's language, e.g. "Thu 17 – Mon 21 Dec". */
+/**
+ * An ETA window in the reader's language, e.g. "Thu 17 – Mon 21 Dec", its days written as {@link formatDay} writes
+ * them: across a new year too (where Intl's range would add years and commas), "Wed 30 Dec – Wed 6 Jan".
+ */
 export function formatWindow(earliest: string, latest: string, language: Language): string {
   const format = new Intl.DateTimeFormat(DATE_LOCALES[language], DAY);
   if (earliest === latest) {
     return format.format(calendarDay(earliest));
+  }
+  if (earliest.slice(0, 4) !== latest.slice(0, 4)) {
+    return `${format.format(calendarDay(earliest))} – ${format.format(calendarDay(latest))}`;
   }
   return format.formatRange(calendarDay(earliest), calendarDay(latest));
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { VerificationChannel } from '../generated/graphql';
 import { formatMoney, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
@@ -26,6 +26,9 @@ export function CancelPanel({ order, line, token, language, t, onChange, onClose
   const titleId = useId();
   const codeId = useId();
   const amount = formatMoney(line.amount, order.currency, language);
+  const title = useRef<HTMLHeadingElement>(null);
+  // Opened from the line's button: keyboard focus moves into the panel, at its title.
+  useEffect(() => title.current?.focus(), []);
 
   const explain = (errors: UserError[]) => {
     const known = errors.find((e) => EXPLAINED.has(e.code));
@@ -67,8 +70,19 @@ export function CancelPanel({ order, line, token, language, t, onChange, onClose
   };
 
   return (
-    <section className="cancel" aria-labelledby={titleId}>
-      <h4 id={titleId}>{t('cancel.title', { name: line.name })}</h4>
+    <section
+      className="cancel"
+      aria-labelledby={titleId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <h4 id={titleId} ref={title} tabIndex={-1}>
+        {t('cancel.title', { name: line.name })}
+      </h4>
       <p>{line.payment === 'CAPTURED' ? t('cancel.charged', { amount }) : t('cancel.uncharged', { amount })}</p>
       <p>{t('cancel.codeExplain')}</p>
       <div className="actions">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { DeliveryPreference } from '../generated/graphql';
 import { formatMoney, formatWindow, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
@@ -18,10 +18,14 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   // The option the customer just picked shows as chosen while it is being saved.
   const [pending, setPending] = useState<DeliveryPreference | null>(null);
   const { choice } = order;
+  const waitItems = useId();
+  const splitItems = useId();
 
   if (!choice.open) {
     const reason = choice.closedReason;
-    return reason === 'ALREADY_SHIPPED' || reason === 'POLICY_SHIPS_COMPLETE' ? (
+    // Once nothing is left to send, the headline says the order has shipped; "part of it" would be wrong.
+    const anythingLeft = order.lines.some((line) => ['RESERVED', 'AWAITING_SUPPLIER', 'READY'].includes(line.status));
+    return anythingLeft && (reason === 'ALREADY_SHIPPED' || reason === 'POLICY_SHIPS_COMPLETE') ? (
       <p className="choice-closed">{t(`choice.closed.${reason}` as MessageKey)}</p>
     ) : null;
   }
@@ -47,6 +51,9 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   const shown = pending ?? order.deliveryPreference;
 
   const window = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
+  const names = new Map(order.lines.map((line) => [line.id, line.name]));
+  const items = (lineIds: string[]) => lineIds.map((id) => names.get(id)).join(', ');
+  const allItems = choice.splitParcels.flatMap((parcel) => parcel.lineIds);
   const parcels = choice.splitParcels
     .map((parcel, index) => t('choice.parcel', { n: index + 1, range: window(parcel.eta) }))
     .join(', ');
@@ -63,16 +70,23 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
           type="radio"
           name="delivery"
           value="WAIT_FOR_ALL"
+          aria-describedby={waitItems}
           checked={shown === 'WAIT_FOR_ALL'}
           onChange={() => choose('WAIT_FOR_ALL')}
         />
         <span>{choice.waitWindow && t('choice.wait', { range: window(choice.waitWindow) })}</span>
       </label>
+      <ul className="option-parcels" id={waitItems} data-testid="wait-parcels">
+        {choice.waitWindow && (
+          <li>{t('parcels.parcel', { n: 1, range: window(choice.waitWindow), items: items(allItems) })}</li>
+        )}
+      </ul>
       <label className="option">
         <input
           type="radio"
           name="delivery"
           value="SHIP_AS_AVAILABLE"
+          aria-describedby={splitItems}
           checked={shown === 'SHIP_AS_AVAILABLE'}
           onChange={() => choose('SHIP_AS_AVAILABLE')}
         />
@@ -81,6 +95,13 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
           <small className="extra-cost">{extra}</small>
         </span>
       </label>
+      <ul className="option-parcels" id={splitItems} data-testid="split-parcels">
+        {choice.splitParcels.map((parcel, index) => (
+          <li key={parcel.lineIds.join()}>
+            {t('parcels.parcel', { n: index + 1, range: window(parcel.eta), items: items(parcel.lineIds) })}
+          </li>
+        ))}
+      </ul>
       <p className="choice-status" aria-live="polite">
         {status === 'saved' && t('choice.saved')}
         {status === 'failed' && t('error.generic')}

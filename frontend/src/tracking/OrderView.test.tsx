@@ -1,7 +1,17 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerOrder } from './api';
 import { OrderView } from './OrderView';
+
+const answerQuestion = vi.fn();
+
+vi.mock('./api', () => ({
+  answerQuestion: (...args: unknown[]) => answerQuestion(...args),
+  chooseDelivery: vi.fn(),
+  chooseMessageChannels: vi.fn(),
+  requestCode: vi.fn(),
+  cancelLines: vi.fn(),
+}));
 
 type Order = CustomerOrder;
 
@@ -21,7 +31,11 @@ function anOrder(overrides: Partial<Order> = {}): Order {
     choice: { open: false, closedReason: 'NOTHING_TO_SPLIT', waitWindow: null, splitParcels: [], extraCost: '0' },
     shipments: [],
     currency: 'DKK',
+    orderTotal: '1497.00',
     totalCharged: '0',
+    totalRefunded: '0',
+    deliveryAddress: { street: 'N••• 1', postalCode: '1165', city: 'København', country: 'DK' },
+    question: { asked: false, score: null, comment: null, changeableUntil: null },
     contact: { email: 'm•••@example.com', phone: null, emailMessages: true, smsMessages: false },
     timeline: [
       { type: 'PLACED', at: '2026-11-21T08:06:12Z', details: [{ key: 'lines', value: '3' }] },
@@ -55,7 +69,8 @@ function line(id: string, name: string, source: Order['lines'][number]['source']
     amount: '499.00',
     payment: 'AUTHORIZED' as const,
     cancellable: latest > promisedDate,
-    refund: null,
+    refund: null as Order['lines'][number]['refund'],
+    refundReason: null as string | null,
   };
 }
 
@@ -104,5 +119,162 @@ describe('the order as its customer reads it', () => {
   it('offers no actions without the link’s token', () => {
     render(<OrderView order={anOrder()} language="en" />);
     expect(screen.queryByRole('button', { name: 'Cancel this item' })).toBeNull();
+  });
+
+  it('says the order has shipped once every item has, not that part of it has', () => {
+    const shipped = anOrder({
+      lines: [{ ...anOrder().lines[0], status: 'SHIPPED', payment: 'CAPTURED', cancellable: false }],
+      parcels: [],
+      choice: { open: false, closedReason: 'ALREADY_SHIPPED', waitWindow: null, splitParcels: [], extraCost: '0' },
+    });
+    render(<OrderView order={shipped} language="en" token="T" onChange={() => {}} />);
+    expect(screen.getByTestId('order-eta').textContent).toBe('Your order has shipped');
+    expect(screen.queryByText(/Part of your order/)).toBeNull();
+  });
+
+  it('dates the last of the split parcels in the headline, in the style of every other date', () => {
+    const split = anOrder({
+      deliveryPreference: 'SHIP_AS_AVAILABLE',
+      eta: { earliest: '2026-12-02', latest: '2027-01-06' },
+      parcels: [
+        { lineIds: ['L1'], eta: { earliest: '2026-12-02', latest: '2026-12-04' } },
+        { lineIds: ['L2', 'L3'], eta: { earliest: '2026-12-30', latest: '2027-01-06' } },
+      ],
+    });
+    render(<OrderView order={split} language="en" />);
+    expect(screen.getByTestId('order-eta').textContent).toBe(
+      'Your items arrive as they are ready, the last Wed 30 Dec – Wed 6 Jan',
+    );
+  });
+
+  it('never writes two full stops where a Danish date ends a sentence', () => {
+    render(<OrderView order={anOrder({ locale: 'da' })} language="da" />);
+    const moved = document.querySelector('[data-event="ETA_MOVED"]')?.textContent ?? '';
+    expect(moved).toMatch(/7\. dec\. Årsag: The factory/);
+    expect(document.body.textContent).not.toMatch(/[^.]\.\.[^.]/);
+  });
+
+  it('says why a refund was declined and does not offer to cancel the item again', () => {
+    const declined = anOrder({
+      lines: [
+        {
+          ...anOrder().lines[2],
+          status: 'SHIPPED',
+          payment: 'CAPTURED',
+          cancellable: false,
+          refund: 'REJECTED',
+          refundReason: 'The lamp was already delivered.',
+        },
+      ],
+    });
+    render(<OrderView order={declined} language="en" token="T" onChange={() => {}} />);
+    expect(screen.getByTestId('refund-declined').textContent).toMatch(
+      /^The shop declined the refund: The lamp was already delivered\. The item stays yours.*customer service\.$/,
+    );
+    expect(screen.queryByRole('button', { name: 'Cancel this item' })).toBeNull();
+  });
+
+  it('gives keyboard focus back to the button that opened the cancel panel when it closes, also on Esc', () => {
+    render(<OrderView order={anOrder()} language="en" token="T" onChange={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel this item' }));
+    expect(document.activeElement?.textContent).toBe('Cancel Rhein lamp');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Keep the item' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel this item' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel this item' }));
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    expect(screen.queryByRole('button', { name: 'Keep the item' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel this item' }));
+  });
+
+  it('sums the order up: each item’s price, the total, what was charged and paid back, and where it goes', () => {
+    const partlyRefunded = anOrder({
+      totalCharged: '499.00',
+      totalRefunded: '499.00',
+    });
+    render(<OrderView order={partlyRefunded} language="en" />);
+    const summary = within(screen.getByTestId('summary'));
+    expect(summary.getByRole('row', { name: /Oslo sofa 1 DKK\s?499\.00/ })).toBeTruthy();
+    expect(summary.getByTestId('order-total').textContent).toMatch(/Order total\s*DKK\s?1,497\.00/);
+    expect(summary.getByTestId('total-charged').textContent).toMatch(/Charged so far: DKK\s?499\.00/);
+    expect(summary.getByTestId('total-refunded').textContent).toMatch(/Paid back to you: DKK\s?499\.00/);
+    expect(summary.getByTestId('delivery-address').textContent).toBe('Delivery address: N••• 1, 1165 København, Denmark');
+  });
+
+  it('lists which items go in which parcel under each delivery option before one is chosen', () => {
+    const open = anOrder({
+      choice: {
+        open: true,
+        closedReason: null,
+        waitWindow: { earliest: '2026-12-17', latest: '2026-12-21' },
+        splitParcels: [
+          { lineIds: ['L1'], eta: { earliest: '2026-11-26', latest: '2026-11-30' } },
+          { lineIds: ['L3'], eta: { earliest: '2026-11-30', latest: '2026-12-09' } },
+          { lineIds: ['L2'], eta: { earliest: '2026-12-17', latest: '2026-12-21' } },
+        ],
+        extraCost: '0',
+      },
+    });
+    render(<OrderView order={open} language="en" token="T" onChange={() => {}} />);
+    const split = screen.getByTestId('split-parcels').querySelectorAll('li');
+    expect(Array.from(split, (item) => item.textContent)).toEqual([
+      expect.stringMatching(/^Parcel 1, around .*26.*30 Nov: Linen cushion cover$/),
+      expect.stringMatching(/^Parcel 2, around .*: Rhein lamp$/),
+      expect.stringMatching(/^Parcel 3, around .*: Oslo sofa$/),
+    ]);
+    expect(screen.getByTestId('wait-parcels').textContent).toMatch(
+      /^Parcel 1, around .*21 Dec: Linen cushion cover, Rhein lamp, Oslo sofa$/,
+    );
+    expect(
+      screen.getByRole('radio', { name: /Ship what is ready now/ }).getAttribute('aria-describedby'),
+    ).toBe(screen.getByTestId('split-parcels').id);
+  });
+
+  it('links a shipped parcel to the carrier’s own page and says when it was delivered', () => {
+    const delivered = anOrder({
+      lines: [{ ...anOrder().lines[0], status: 'DELIVERED', payment: 'CAPTURED', cancellable: false }],
+      parcels: [],
+      shipments: [
+        {
+          carrier: 'PostNord',
+          trackingNumber: '00370712345678901234',
+          trackingUrl: 'https://tracking.postnord.com/?id=00370712345678901234',
+          shippedAt: '2026-11-27T10:00:00Z',
+          deliveredAt: '2026-11-29T12:00:00Z',
+          lineIds: ['L1'],
+        },
+      ],
+    });
+    render(<OrderView order={delivered} language="en" />);
+    const link = screen.getByRole('link', { name: /^PostNord, tracking number 00370712345678901234/ });
+    expect(link.getAttribute('href')).toBe('https://tracking.postnord.com/?id=00370712345678901234');
+    expect(screen.getByTestId('delivered').textContent).toMatch(/Delivered 29 November 2026/);
+    expect(screen.getByTestId('order-eta').textContent).toBe('Your order has been delivered');
+    expect(document.querySelector('li.line .status')?.textContent).toBe('Delivered');
+  });
+
+  it('asks the one question at the end only once everything is delivered, and sends the answer', async () => {
+    const delivered = anOrder({
+      lines: [{ ...anOrder().lines[0], status: 'DELIVERED', payment: 'CAPTURED', cancellable: false }],
+      parcels: [],
+      question: { asked: true, score: null, comment: null, changeableUntil: null },
+    });
+    answerQuestion.mockResolvedValue({
+      order: { ...delivered, question: { asked: true, score: 4, comment: 'Clear', changeableUntil: '2099-01-01T00:00:00Z' } },
+    });
+    const onChange = vi.fn();
+    render(<OrderView order={delivered} language="en" token="T" onChange={onChange} />);
+
+    const question = within(screen.getByTestId('question'));
+    fireEvent.click(question.getByRole('radio', { name: '4' }));
+    fireEvent.change(question.getByLabelText('Anything to add? (optional)'), { target: { value: ' Clear ' } });
+    fireEvent.click(question.getByRole('button', { name: 'Send answer' }));
+
+    await question.findByText('Thank you. You can change your answer for a week.');
+    expect(answerQuestion).toHaveBeenCalledWith('T', 4, 'Clear');
+    cleanup();
+    render(<OrderView order={anOrder()} language="en" token="T" onChange={() => {}} />);
+    expect(screen.queryByTestId('question')).toBeNull();
   });
 });

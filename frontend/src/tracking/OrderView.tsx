@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatDay, formatInstant, formatMoney, formatWindow, translator, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
 import type { CustomerOrder } from './api';
 import { CancelPanel } from './CancelPanel';
 import { ChoicePanel } from './ChoicePanel';
 import { MessagesPanel } from './MessagesPanel';
+import { QuestionPanel } from './QuestionPanel';
 import { Timeline } from './Timeline';
 
 type Line = CustomerOrder['lines'][number];
@@ -21,9 +22,23 @@ type Props = {
 export function OrderView({ order, language, token, onChange }: Props) {
   const t = translator(language);
   const [cancelling, setCancelling] = useState<string | null>(null);
-  const window = formatWindow(order.eta.earliest, order.eta.latest, language);
+  // Where keyboard focus goes back to once a panel closes: the line whose panel it was.
+  const [returnFocus, setReturnFocus] = useState<string | null>(null);
+  const lineList = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (returnFocus === null) {
+      return;
+    }
+    const item = Array.from(lineList.current?.children ?? []).find(
+      (element): element is HTMLElement => element instanceof HTMLElement && element.dataset.line === returnFocus,
+    );
+    // The button that opened the panel, or, when the item can no longer be cancelled, the item's name.
+    (item?.querySelector<HTMLElement>('button.cancel-open') ?? item?.querySelector<HTMLElement>('h3'))?.focus();
+    setReturnFocus(null);
+  }, [returnFocus]);
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
   const actions = token !== undefined && onChange !== undefined;
+  const headline = headlineOf(order, language, t);
   return (
     <article className="order">
       <h1>{t('tracking.order', { number: order.number })}</h1>
@@ -31,11 +46,12 @@ export function OrderView({ order, language, token, onChange }: Props) {
         {t('tracking.placed', { date: formatInstant(order.placedAt, language) })} ·{' '}
         {t(`tracking.preference.${order.deliveryPreference}`)}
       </p>
-      <p className="arrives" data-testid="order-eta">
-        {order.deliveryPreference === 'WAIT_FOR_ALL'
-          ? t('tracking.arrives.all', { range: window })
-          : t('tracking.arrives.split', { range: window })}
-      </p>
+      {headline && (
+        <p className="arrives" data-testid="order-eta">
+          {headline}
+        </p>
+      )}
+      {actions && <QuestionPanel order={order} token={token} t={t} onChange={onChange} />}
       {actions && <ChoicePanel order={order} token={token} language={language} t={t} onChange={onChange} />}
       {order.parcels.length > 1 && (
         <section aria-labelledby="parcels-title">
@@ -54,11 +70,11 @@ export function OrderView({ order, language, token, onChange }: Props) {
         </section>
       )}
       <h2>{t('tracking.lines')}</h2>
-      <ul className="lines">
+      <ul className="lines" ref={lineList}>
         {order.lines.map((line) => (
           <LineItem key={line.id} line={line} order={order} language={language} t={t}>
             {actions && line.cancellable && cancelling !== line.id && (
-              <button type="button" className="secondary" onClick={() => setCancelling(line.id)}>
+              <button type="button" className="secondary cancel-open" onClick={() => setCancelling(line.id)}>
                 {t('cancel.open')}
               </button>
             )}
@@ -70,29 +86,45 @@ export function OrderView({ order, language, token, onChange }: Props) {
                 language={language}
                 t={t}
                 onChange={onChange}
-                onClose={() => setCancelling(null)}
+                onClose={() => {
+                  setCancelling(null);
+                  setReturnFocus(line.id);
+                }}
               />
             )}
           </LineItem>
         ))}
       </ul>
-      <p className="total" data-testid="total-charged">
-        {t('money.total', { amount: formatMoney(order.totalCharged, order.currency, language) })}
-        <small> {t('money.chargePerShipment')}</small>
-      </p>
+      <Summary order={order} language={language} t={t} />
       {order.shipments.length > 0 && (
         <>
           <h2>{t('tracking.shipments')}</h2>
           <ul className="shipments">
-            {order.shipments.map((shipment) => (
-              <li key={shipment.trackingNumber}>
-                {t('tracking.shipment', {
-                  carrier: shipment.carrier,
-                  trackingNumber: shipment.trackingNumber,
-                  date: formatInstant(shipment.shippedAt, language),
-                })}
-              </li>
-            ))}
+            {order.shipments.map((shipment) => {
+              const parcel = t('tracking.shipment', {
+                carrier: shipment.carrier,
+                trackingNumber: shipment.trackingNumber,
+              });
+              return (
+                <li key={shipment.trackingNumber} data-testid="shipment">
+                  {shipment.trackingUrl ? (
+                    <a href={shipment.trackingUrl} rel="noreferrer" target="_blank">
+                      {parcel}
+                      <span className="visually-hidden"> {t('tracking.shipment.carrierPage')}</span>
+                    </a>
+                  ) : (
+                    parcel
+                  )}
+                  , {t('tracking.shipment.shipped', { date: formatInstant(shipment.shippedAt, language) })}
+                  {shipment.deliveredAt && (
+                    <strong className="delivered" data-testid="delivered">
+                      {' '}
+                      · {t('tracking.shipment.delivered', { date: formatInstant(shipment.deliveredAt, language) })}
+                    </strong>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
@@ -108,7 +140,7 @@ function LineItem({ line, order, language, t, children }: LineProps) {
   return (
     <li className={`line source-${line.source.toLowerCase()}`} data-sku={line.sku} data-line={line.id}>
       <div className="line-head">
-        <h3>{line.name}</h3>
+        <h3 tabIndex={-1}>{line.name}</h3>
         <span className="quantity">{t('tracking.quantity', { quantity: line.quantity })}</span>
       </div>
       <p className="source">{t(`source.${line.source}`)}</p>
@@ -123,9 +155,90 @@ function LineItem({ line, order, language, t, children }: LineProps) {
       <p className="money" data-testid="line-money">
         {moneyText(line, order, language, t)}
       </p>
+      {line.refund === 'REJECTED' && (
+        <p className="refund-declined" data-testid="refund-declined">
+          {line.refundReason ? t('refund.declined.reason', { reason: line.refundReason }) : null}{' '}
+          {t('refund.declined.next')}
+        </p>
+      )}
       {children}
     </li>
   );
+}
+
+/** What the order costs, what has been charged and paid back, and where it goes. */
+function Summary({ order, language, t }: { order: CustomerOrder; language: Language; t: Translate }) {
+  const money = (amount: string) => formatMoney(amount, order.currency, language);
+  const address = order.deliveryAddress;
+  return (
+    <section className="summary" aria-labelledby="summary-title" data-testid="summary">
+      <h2 id="summary-title">{t('summary.title')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('summary.item')}</th>
+            <th scope="col">{t('summary.quantity')}</th>
+            <th scope="col">{t('summary.price')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.id}>
+              <th scope="row">{line.name}</th>
+              <td>{line.quantity}</td>
+              <td>{money(line.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr data-testid="order-total">
+            <th scope="row" colSpan={2}>
+              {t('summary.total')}
+            </th>
+            <td>{money(order.orderTotal)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="total" data-testid="total-charged">
+        {t('money.total', { amount: money(order.totalCharged) })}
+        <small> {t('money.chargePerShipment')}</small>
+      </p>
+      {Number(order.totalRefunded) > 0 && (
+        <p className="total" data-testid="total-refunded">
+          {t('summary.refunded', { amount: money(order.totalRefunded) })}
+        </p>
+      )}
+      <p data-testid="delivery-address">
+        {t('summary.address', {
+          address: [
+            address.street,
+            `${address.postalCode} ${address.city}`,
+            new Intl.DisplayNames([language], { type: 'region' }).of(address.country) ?? address.country,
+          ].join(', '),
+        })}
+      </p>
+    </section>
+  );
+}
+
+const OPEN_STATUSES: ReadonlyArray<Line['status']> = ['RESERVED', 'AWAITING_SUPPLIER', 'READY'];
+
+/** The sentence under the order number: what the lines say about when (or whether) the rest arrives. */
+function headlineOf(order: CustomerOrder, language: Language, t: Translate): string | null {
+  const open = order.lines.filter((line) => OPEN_STATUSES.includes(line.status));
+  if (open.length === 0) {
+    if (order.lines.some((line) => line.status === 'SHIPPED')) {
+      return t('tracking.arrives.shipped');
+    }
+    return order.lines.some((line) => line.status === 'DELIVERED') ? t('tracking.arrives.delivered') : null;
+  }
+  const range = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
+  if (order.deliveryPreference === 'WAIT_FOR_ALL' || order.parcels.length === 0) {
+    return t('tracking.arrives.all', { range: range(order.parcels[0]?.eta ?? order.eta) });
+  }
+  // Items as they are ready: the headline speaks of the last parcel, not of the span from the first to the last.
+  const last = order.parcels.reduce((a, b) => (b.eta.latest > a.eta.latest ? b : a));
+  return t('tracking.arrives.split', { range: range(last.eta) });
 }
 
 function moneyText(line: Line, order: CustomerOrder, language: Language, t: Translate): string {

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { pickLanguage, translator } from '../i18n/i18n';
+import { pickLanguage, rememberedLanguage, rememberLanguage, translator } from '../i18n/i18n';
 import type { Language } from '../i18n/messages';
-import { Shell } from '../Shell';
+import { Shell, type ShopLook } from '../Shell';
 import { followOrder, trackOrder, type CustomerOrder } from './api';
+import { FindOrder } from './FindOrder';
 import { OrderView } from './OrderView';
 
 type State =
@@ -14,12 +15,21 @@ type State =
 /** The customer's page behind a tracking link, in the customer's language unless they pick another. */
 export function TrackingPage({ token }: { token: string }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const [chosen, setChosen] = useState<Language | null>(null);
+  const [shop, setShop] = useState<ShopLook | null>(null);
+  // A language the customer picked before (on this device) wins over the order's and the browser's.
+  const [chosen, setChosen] = useState<Language | null>(rememberedLanguage);
+  const choose = (language: Language) => {
+    rememberLanguage(language);
+    setChosen(language);
+  };
 
   const load = useCallback(() => {
     setState({ kind: 'loading' });
     trackOrder(token)
-      .then((order) => setState(order ? { kind: 'found', order } : { kind: 'notFound' }))
+      .then(({ order, shop: bought }) => {
+        setShop(bought);
+        setState(order ? { kind: 'found', order } : { kind: 'notFound' });
+      })
       .catch(() => setState({ kind: 'failed' }));
   }, [token]);
 
@@ -39,7 +49,7 @@ export function TrackingPage({ token }: { token: string }) {
   const t = translator(language);
 
   return (
-    <Shell language={language} onLanguage={setChosen}>
+    <Shell language={language} onLanguage={choose} shop={shop}>
       {state.kind === 'loading' && <p aria-live="polite">{t('tracking.loading')}</p>}
       {state.kind === 'found' && (
         <OrderView
@@ -55,6 +65,7 @@ export function TrackingPage({ token }: { token: string }) {
           <p>{t('notFound.body')}</p>
         </section>
       )}
+      {state.kind === 'notFound' && <FindOrder t={t} />}
       {state.kind === 'failed' && (
         <section className="notice" role="alert">
           <h1>{t('error.title')}</h1>

@@ -1,4 +1,6 @@
 import type {
+  AnswerQuestionMutation,
+  AnswerQuestionMutationVariables,
   CancelLinesMutation,
   CancelLinesMutationVariables,
   ChooseDeliveryMutation,
@@ -7,6 +9,8 @@ import type {
   ChooseMessageChannelsMutationVariables,
   CustomerOrderFragment,
   DeliveryPreference,
+  RequestTrackingLinkMutation,
+  RequestTrackingLinkMutationVariables,
   RequestVerificationCodeMutation,
   RequestVerificationCodeMutationVariables,
   TrackOrderQuery,
@@ -16,6 +20,7 @@ import type {
 } from '../generated/graphql';
 import { graphql } from '../graphql';
 import { follow } from '../liveUpdates';
+import type { ShopLook } from '../Shell';
 import DECISIONS from './decisions.graphql?raw';
 import TRACK_ORDER from './trackOrder.graphql?raw';
 
@@ -28,9 +33,10 @@ export type UserError = { code: string; field: string; message: string };
 /** The outcome of a customer's request: the order as it now is, or why nothing changed. */
 export type Outcome = { order: CustomerOrder } | { errors: UserError[] };
 
-export async function trackOrder(token: string): Promise<CustomerOrder | null> {
+/** The order behind the link (null for a link that opens none) and the shop it was bought from. */
+export async function trackOrder(token: string): Promise<{ order: CustomerOrder | null; shop: ShopLook }> {
   const data = await graphql<TrackOrderQuery, TrackOrderQueryVariables>(DOCUMENT, { token }, 'TrackOrder');
-  return data.trackOrder;
+  return { order: data.trackOrder, shop: data.shop };
 }
 
 /** The order again each time it changes, whoever changed it; returns the function that stops following. */
@@ -84,4 +90,24 @@ export async function chooseMessageChannels(token: string, email: boolean, sms: 
 
 function outcome(payload: { order: CustomerOrder | null; errors: UserError[] }): Outcome {
   return payload.errors.length || !payload.order ? { errors: payload.errors } : { order: payload.order };
+}
+
+/** "Find my order": 'accepted' whether or not anything matched, else the refusal's code. */
+export async function requestTrackingLink(orderNumber: string, contact: string): Promise<'accepted' | string> {
+  const data = await graphql<RequestTrackingLinkMutation, RequestTrackingLinkMutationVariables>(
+    DOCUMENT,
+    { orderNumber, contact },
+    'RequestTrackingLink',
+  );
+  const payload = data.requestTrackingLink;
+  return payload.accepted ? 'accepted' : (payload.errors[0]?.code ?? 'FAILED');
+}
+
+export async function answerQuestion(token: string, score: number, comment: string | null): Promise<Outcome> {
+  const data = await graphql<AnswerQuestionMutation, AnswerQuestionMutationVariables>(
+    DOCUMENT,
+    { token, score, comment },
+    'AnswerQuestion',
+  );
+  return outcome(data.answerQuestion);
 }

@@ -53,9 +53,11 @@ public class MessagePreviews {
             case "ETA_MOVED", "PAST_PROMISE" -> Map.of("lines", "L2", "reason", reason, "shiftDays", "9");
             case "CHOICE_NEEDED" -> Map.of("lines", "L2");
             case "READY_TO_SHIP" -> Map.of("lines", "L1,L2");
-            case "SHIPPED" -> Map.of("lines", "L1,L2", "carrier", "PostNord", "trackingNumber", "00370712345678901234");
+            case "SHIPPED", "DELIVERED" ->
+                Map.of("lines", "L1,L2", "carrier", "PostNord", "trackingNumber", "00370712345678901234");
             case "REFUND_APPROVED", "REFUND_REJECTED" -> Map.of("lines", "L3", "amount", "1499.00", "reason", reason);
             case "VERIFICATION_CODE" -> Map.of("code", "482915");
+            case "TRACKING_LINK" -> Map.of("link", "https://track.shop.example/t/" + "x".repeat(43));
             default -> Map.of();
         };
     }

@@ -3,6 +3,7 @@ package app.leadline.notification;
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
+import app.leadline.shop.ShopProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,21 +44,32 @@ class MessageTemplates {
             "CHOICE_NEEDED",
             "READY_TO_SHIP",
             "SHIPPED",
+            "DELIVERED",
             "REFUND_APPROVED",
             "REFUND_REJECTED",
-            "VERIFICATION_CODE");
+            "VERIFICATION_CODE",
+            "TRACKING_LINK");
     /** Messages that go out whatever the customer chose for other messages: they asked for them just now. */
-    private static final Set<String> REQUESTED = Set.of("VERIFICATION_CODE");
+    private static final Set<String> REQUESTED = Set.of("VERIFICATION_CODE", "TRACKING_LINK");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern DOUBLED_FULL_STOP = Pattern.compile("(?<!\\.)\\.\\.(?!\\.)");
     private static final int MAX_SMS_SEGMENTS = 2;
 
     private final Map<String, Properties> catalogues = new LinkedHashMap<>();
+    private final ShopProfile shop;
 
-    MessageTemplates() {
+    @Autowired
+    MessageTemplates(ShopProfile shop) {
+        this.shop = shop;
         for (String language : LANGUAGES) {
             catalogues.put(language, load(language));
         }
+    }
+
+    /** With the default shop profile, for tests and previews of the texts alone. */
+    MessageTemplates() {
+        this(new ShopProfile(null, null, null, null, null, null));
     }
 
     private static Properties load(String language) {
@@ -120,7 +133,8 @@ class MessageTemplates {
             String text = fill(texts.getProperty(kind + ".email"), values)
                     + link.filter(url -> !requested)
                             .map(url -> "\n" + fill(texts.getProperty("link.email"), Map.of("link", url)))
-                            .orElse("");
+                            .orElse("")
+                    + "\n\n" + signature(texts);
             messages.add(
                     new Message(Message.Channel.EMAIL, order.customer().email(), order.number(), kind, subject, text));
         }
@@ -135,6 +149,18 @@ class MessageTemplates {
                     sms(texts, kind, values, lines.size(), window, language, requested ? Optional.empty() : link)));
         }
         return messages;
+    }
+
+    /** The shop's name under every e-mail, with where its customer service is reached. */
+    private String signature(Properties texts) {
+        List<String> contacts = new ArrayList<>();
+        shop.contactEmail().ifPresent(contacts::add);
+        shop.contactPhone().ifPresent(contacts::add);
+        shop.help().ifPresent(contacts::add);
+        return contacts.isEmpty()
+                ? shop.name()
+                : shop.name() + "\n"
+                        + fill(texts.getProperty("contact.email"), Map.of("contacts", String.join(" · ", contacts)));
     }
 
     /** The SMS: numeric dates, and item names replaced by their count when they would take a third segment. */
@@ -181,7 +207,8 @@ class MessageTemplates {
             matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
         }
         matcher.appendTail(out);
-        return out.toString().strip();
+        // A value that ends a sentence ("…behind schedule.", "31. dec.") before the template's own full stop.
+        return DOUBLED_FULL_STOP.matcher(out).replaceAll(".").strip();
     }
 
     /** When the lines are expected together; for a confirmation, when the order as chosen arrives. */

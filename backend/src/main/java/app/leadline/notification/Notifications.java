@@ -87,6 +87,13 @@ public class Notifications {
                 .forEach(message -> sendOnce(UUID.randomUUID().toString(), message));
     }
 
+    /** Sends the order's tracking link the customer asked for ("find my order") to one of its contacts, at once. */
+    public void sendTrackingLink(app.leadline.order.Order order, Message.Channel channel, String link) {
+        templates.render(order, "TRACKING_LINK", java.util.Map.of("link", link), Optional.empty()).stream()
+                .filter(message -> message.channel() == channel)
+                .forEach(message -> sendOnce(UUID.randomUUID().toString(), message));
+    }
+
     /**
      * Sends a message under an id of the caller's: sending the same id again sends nothing, which is what makes a
      * dispatcher's retry after a crash harmless.

@@ -38,6 +38,10 @@ public class Order {
     static final int MAX_CODE_ATTEMPTS = 5;
     static final int MAX_CODES_PER_WINDOW = 3;
     static final Duration CODE_WINDOW = Duration.ofMinutes(15);
+    /** How far ahead of Leadline's clock a shop's or carrier's clock may be when it reports a delivery. */
+    static final Duration DELIVERY_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    static final int MAX_COMMENT = 2000;
 
     @Id
     private final String id;
@@ -62,6 +66,8 @@ public class Order {
     private final Set<String> mutedChannels;
     /** Kept in the document so that agents can search for late orders; derived from the lines on every change. */
     private boolean late;
+    /** The answer to the question asked once everything is delivered; null until given. */
+    private Feedback feedback;
 
     @Version
     private final Long version;
@@ -87,6 +93,7 @@ public class Order {
             Parcel proposedShipment,
             Set<String> mutedChannels,
             Boolean late,
+            Feedback feedback,
             Long version) {
         this.id = id;
         this.number = number;
@@ -107,6 +114,7 @@ public class Order {
         this.proposedShipment = proposedShipment;
         this.mutedChannels = new TreeSet<>(mutedChannels == null ? Set.of() : mutedChannels);
         this.late = Boolean.TRUE.equals(late);
+        this.feedback = feedback;
         this.version = version;
     }
 
@@ -153,6 +161,7 @@ public class Order {
                 null,
                 Set.of(),
                 false,
+                null,
                 null);
         order.record(Type.PLACED, placedAt, Map.of("lines", String.valueOf(lines.size())));
         for (OrderLine line : lines) {
@@ -507,11 +516,107 @@ public class Order {
         return shipment;
     }
 
+    /**
+     * The parcel with this tracking number reached the customer at {@code deliveredAt}: its lines are delivered and
+     * the customer is told. Reporting the same delivery again changes nothing.
+     *
+     * @return whether anything changed
+     */
+    public boolean markDelivered(String trackingNumber, Instant deliveredAt, Instant now) {
+        Shipment shipment = shipments.stream()
+                .filter(s -> s.trackingNumber().equals(trackingNumber))
+                .findFirst()
+                .orElseThrow(() -> new OrderRuleViolation(
+                        "UNKNOWN_SHIPMENT", "trackingNumber", "This order has no parcel with that tracking number."));
+        if (shipment.deliveredAt() != null) {
+            return false;
+        }
+        if (deliveredAt.isBefore(shipment.shippedAt()) || deliveredAt.isAfter(now.plus(DELIVERY_CLOCK_SKEW))) {
+            throw new OrderRuleViolation(
+                    "INVALID_DELIVERY_TIME",
+                    "deliveredAt",
+                    "A parcel is delivered after it was shipped and not in the future.");
+        }
+        shipments.set(
+                shipments.indexOf(shipment),
+                new Shipment(
+                        shipment.id(),
+                        shipment.lineIds(),
+                        shipment.carrier(),
+                        shipment.trackingNumber(),
+                        shipment.shippedAt(),
+                        deliveredAt,
+                        shipment.amountCaptured()));
+        shipment.lineIds().stream()
+                .filter(id -> line(id).status() == LineStatus.SHIPPED)
+                .forEach(id -> replaceLine(id, line -> line.withStatus(LineStatus.DELIVERED, line.payment())));
+        Map<String, String> details = Map.of(
+                "lines",
+                String.join(",", shipment.lineIds()),
+                "carrier",
+                shipment.carrier(),
+                "trackingNumber",
+                shipment.trackingNumber());
+        notifications.add(new NotificationIntent("delivered:" + shipment.id(), "DELIVERED", now, details));
+        record(Type.DELIVERED, deliveredAt, details);
+        return true;
+    }
+
+    // --- The question at the end --------------------------------------------------------------------------------
+
+    /** Whether the customer is asked how they were kept informed: once nothing is left to arrive, and something did. */
+    public boolean feedbackAsked() {
+        return lines.stream().noneMatch(line -> line.isOpen() || line.status() == LineStatus.SHIPPED)
+                && lines.stream().anyMatch(line -> line.status() == LineStatus.DELIVERED);
+    }
+
+    /** Whether the customer may answer now: asked, and not answered more than a week ago. */
+    public boolean feedbackOpen(Instant now) {
+        return feedbackAsked() && (feedback == null || feedback.changeableAt(now));
+    }
+
+    /** The customer answers the question (or changes the answer within a week of first giving it). */
+    public void answerFeedback(int score, String comment, Instant now) {
+        if (!feedbackOpen(now)) {
+            throw new OrderRuleViolation(
+                    "FEEDBACK_CLOSED",
+                    "score",
+                    feedbackAsked()
+                            ? "The answer can be changed for a week after it was given."
+                            : "The question is asked once everything has been delivered.");
+        }
+        if (score < 1 || score > 5) {
+            throw new OrderRuleViolation("INVALID_SCORE", "score", "The score is 1 to 5.");
+        }
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (text != null && text.length() > MAX_COMMENT) {
+            throw new OrderRuleViolation("TOO_LONG", "comment", "At most " + MAX_COMMENT + " characters.");
+        }
+        boolean first = feedback == null;
+        feedback = new Feedback(score, text, first ? now : feedback.answeredAt(), now);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("score", String.valueOf(score));
+        if (text != null) {
+            details.put("comment", text);
+        }
+        record(first ? Type.FEEDBACK_GIVEN : Type.FEEDBACK_CHANGED, now, details);
+    }
+
+    public Optional<Feedback> feedback() {
+        return Optional.ofNullable(feedback);
+    }
+
     // --- Cancel or refund ----------------------------------------------------------------------------------------
 
-    /** Whether the customer may ask to cancel (or, once charged, to refund) this line now. */
+    /**
+     * Whether the customer may ask to cancel (or, once charged, to refund) this line now. A refund the shop declined
+     * is not asked for again: the customer reads why instead.
+     */
     public boolean cancellable(OrderLine line) {
-        if (line.status() == LineStatus.CANCELLED || line.status() == LineStatus.REFUNDED || refundOpenFor(line.id())) {
+        if (line.status() == LineStatus.CANCELLED
+                || line.status() == LineStatus.REFUNDED
+                || refundOpenFor(line.id())
+                || refundDeclinedFor(line.id())) {
             return false;
         }
         boolean charged = line.payment() == PaymentState.CAPTURED;
@@ -705,6 +810,12 @@ public class Order {
 
     public Optional<RefundRequest> refundFor(String lineId) {
         return refunds.stream().filter(r -> r.lineIds().contains(lineId)).reduce((first, second) -> second);
+    }
+
+    private boolean refundDeclinedFor(String lineId) {
+        return refundFor(lineId)
+                .filter(r -> r.state() == RefundRequest.State.REJECTED)
+                .isPresent();
     }
 
     private boolean refundOpenFor(String lineId) {

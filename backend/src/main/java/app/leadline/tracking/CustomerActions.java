@@ -54,6 +54,14 @@ class CustomerActions {
                 .order();
     }
 
+    Order answerFeedback(String token, int score, String comment) {
+        return changes.apply(order(token).id(), order -> {
+                    order.answerFeedback(score, comment, clock.instant());
+                    return null;
+                })
+                .order();
+    }
+
     record CodeSent(String sentTo, Instant expiresAt) {}
 
     CodeSent sendCode(String token, Message.Channel channel) {

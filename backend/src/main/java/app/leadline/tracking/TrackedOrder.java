@@ -3,6 +3,8 @@ package app.leadline.tracking;
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.DeliveryOptions;
 import app.leadline.order.DeliveryPreference;
+import app.leadline.order.Destination;
+import app.leadline.order.Feedback;
 import app.leadline.order.LineSource;
 import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
@@ -12,9 +14,13 @@ import app.leadline.order.PaymentState;
 import app.leadline.order.RefundRequest;
 import app.leadline.order.Shipment;
 import app.leadline.order.TimelineEvent;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a customer may see of their order. Built field by field from the aggregate, so nothing internal
@@ -32,8 +38,12 @@ record TrackedOrder(
         List<Parcel> parcels,
         Choice choice,
         List<TrackedShipment> shipments,
+        String orderTotal,
         String totalCharged,
+        String totalRefunded,
+        MaskedAddress deliveryAddress,
         Contact contact,
+        Question question,
         List<CustomerEvent> timeline) {
 
     static TrackedOrder of(Order order) {
@@ -55,7 +65,10 @@ record TrackedOrder(
                         options.split(),
                         options.extraCost().toPlainString()),
                 order.shipments().stream().map(TrackedShipment::of).toList(),
+                sum(order, line -> true),
                 order.totalCharged().toPlainString(),
+                sum(order, line -> line.payment() == PaymentState.REFUNDED),
+                MaskedAddress.of(order.destination()),
                 new Contact(
                         maskEmail(order.customer().email()),
                         order.customer()
@@ -64,6 +77,13 @@ record TrackedOrder(
                                 .orElse(null),
                         order.receives("EMAIL"),
                         order.customer().phoneNumber().isPresent() && order.receives("SMS")),
+                new Question(
+                        order.feedbackAsked(),
+                        order.feedback().map(Feedback::score).orElse(null),
+                        order.feedback().map(Feedback::comment).orElse(null),
+                        order.feedback()
+                                .map(feedback -> feedback.answeredAt().plus(Feedback.CHANGEABLE_FOR))
+                                .orElse(null)),
                 order.timeline().stream()
                         .filter(event -> event.type().customerFacing())
                         .map(CustomerEvent::of)
@@ -83,7 +103,8 @@ record TrackedOrder(
             String amount,
             PaymentState payment,
             boolean cancellable,
-            RefundRequest.State refund) {
+            RefundRequest.State refund,
+            String refundReason) {
 
         static TrackedLine of(Order order, OrderLine line) {
             return new TrackedLine(
@@ -99,7 +120,11 @@ record TrackedOrder(
                     line.amount().toPlainString(),
                     line.payment(),
                     order.cancellable(line),
-                    order.refundFor(line.id()).map(RefundRequest::state).orElse(null));
+                    order.refundFor(line.id()).map(RefundRequest::state).orElse(null),
+                    order.refundFor(line.id())
+                            .filter(refund -> refund.state() == RefundRequest.State.REJECTED)
+                            .map(RefundRequest::decisionReason)
+                            .orElse(null));
         }
     }
 
@@ -120,6 +145,41 @@ record TrackedOrder(
     }
 
     record Contact(String email, String phone, boolean emailMessages, boolean smsMessages) {}
+
+    record Question(boolean asked, Integer score, String comment, Instant changeableUntil) {}
+
+    /** Enough of the address for the customer to recognise it, not enough for a stranger with the link to use. */
+    record MaskedAddress(String street, String postalCode, String city, String country) {
+
+        private static final Pattern HOUSE_NUMBER = Pattern.compile("(?<=\\s)\\d");
+
+        static MaskedAddress of(Destination destination) {
+            return new MaskedAddress(
+                    maskStreet(destination.street()),
+                    destination.postalCode(),
+                    destination.city(),
+                    destination.country());
+        }
+
+        /** "Nørregade 12, 3. tv" becomes "N••• 12, 3. tv": the first letter and the house number onwards. */
+        static String maskStreet(String street) {
+            String trimmed = street.strip();
+            if (trimmed.isEmpty()) {
+                return trimmed;
+            }
+            Matcher number = HOUSE_NUMBER.matcher(trimmed);
+            String rest = number.find() && number.start() > 0 ? " " + trimmed.substring(number.start()) : "";
+            return trimmed.substring(0, trimmed.offsetByCodePoints(0, 1)) + "•••" + rest;
+        }
+    }
+
+    private static String sum(Order order, Predicate<OrderLine> which) {
+        return order.lines().stream()
+                .filter(which)
+                .map(OrderLine::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .toPlainString();
+    }
 
     /** A timeline event without its internal note. */
     record CustomerEvent(String type, Instant at, List<Detail> details) {

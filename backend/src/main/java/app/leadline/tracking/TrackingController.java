@@ -17,6 +17,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
@@ -32,14 +33,20 @@ class TrackingController {
     private final TrackingRateLimiter rateLimiter;
     private final Counter views;
     private final OrderChangeFeed feed;
+    private final CarrierLinks carriers;
+    private final LinkRecovery recovery;
 
     TrackingController(
             OrderQueries orders,
+            CarrierLinks carriers,
+            LinkRecovery recovery,
             CustomerActions actions,
             TrackingRateLimiter rateLimiter,
             OrderChangeFeed feed,
             MeterRegistry meters) {
         this.feed = feed;
+        this.carriers = carriers;
+        this.recovery = recovery;
         this.views = Counter.builder("leadline.tracking.views")
                 .description("Tracking pages opened with a working link")
                 .register(meters);
@@ -72,6 +79,12 @@ class TrackingController {
                                 .flatMap(Mono::justOrEmpty))
                         .map(TrackedOrder::of))
                 .orElseGet(Flux::empty);
+    }
+
+    /** A link to the carrier's own page for the parcel, when Leadline knows the carrier. */
+    @SchemaMapping(typeName = "TrackedShipment")
+    String trackingUrl(TrackedOrder.TrackedShipment shipment) {
+        return carriers.urlFor(shipment.carrier(), shipment.trackingNumber()).orElse(null);
     }
 
     record ChooseDeliveryInput(String token, DeliveryPreference preference) {}
@@ -117,6 +130,31 @@ class TrackingController {
             @Argument ChooseMessageChannelsInput input, @ContextValue(name = ClientAddress.KEY) String client) {
         limit(client);
         return orderPayload(() -> actions.chooseMessageChannels(input.token(), input.email(), input.sms()));
+    }
+
+    record AnswerQuestionInput(String token, int score, String comment) {}
+
+    @MutationMapping
+    CustomerOrderPayload answerQuestion(
+            @Argument AnswerQuestionInput input, @ContextValue(name = ClientAddress.KEY) String client) {
+        limit(client);
+        return orderPayload(() -> actions.answerFeedback(input.token(), input.score(), input.comment()));
+    }
+
+    record RequestTrackingLinkInput(String orderNumber, String contact) {}
+
+    record RequestTrackingLinkPayload(boolean accepted, List<UserError> errors) {}
+
+    @MutationMapping
+    RequestTrackingLinkPayload requestTrackingLink(
+            @Argument RequestTrackingLinkInput input, @ContextValue(name = ClientAddress.KEY) String client) {
+        limit(client);
+        try {
+            recovery.requestLink(input.orderNumber(), input.contact(), client);
+            return new RequestTrackingLinkPayload(true, List.of());
+        } catch (OrderRuleViolation refused) {
+            return new RequestTrackingLinkPayload(false, List.of(refused.asUserError()));
+        }
     }
 
     private static CustomerOrderPayload orderPayload(Supplier<app.leadline.order.Order> action) {

@@ -53,6 +53,40 @@ class MessageTemplatesTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "da", "de", "pl"})
+    void noMessageEndsASentenceTwiceWhenTheReasonAlreadyEndsIt(String language) {
+        Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
+        String reason = templates.catalogues().get(language).getProperty("sample.reason");
+        assertThat(reason).endsWith(".");
+        for (String kind : MessageTemplates.KINDS) {
+            for (Message message :
+                    templates.render(order, kind, MessagePreviews.sampleDetails(kind, reason), Optional.empty())) {
+                assertThat(message.subject() + "\n" + message.text())
+                        .as(kind + " " + message.channel())
+                        .doesNotContainPattern("(?<!\\.)\\.\\.(?!\\.)");
+            }
+        }
+    }
+
+    @Test
+    void everyEmailIsSignedByTheShopWithWhereItsCustomerServiceIsReached() {
+        var shop = new app.leadline.shop.ShopProfile(
+                "Nordhavn Living", null, null, "help@nordhavn.example", "+45 70 12 34 56", null);
+        Order order = SampleOrder.in("da", Instant.parse("2026-11-23T10:00:00Z"));
+        for (String kind : MessageTemplates.KINDS) {
+            var messages = new MessageTemplates(shop)
+                    .render(order, kind, MessagePreviews.sampleDetails(kind, "Forsinket."), Optional.empty());
+            assertThat(messages)
+                    .filteredOn(message -> message.channel() == Message.Channel.EMAIL)
+                    .singleElement()
+                    .satisfies(email -> assertThat(email.text())
+                            .as(kind)
+                            .endsWith("\n\nNordhavn Living\n"
+                                    + "Spørgsmål? Kundeservice: help@nordhavn.example · +45 70 12 34 56"));
+        }
+    }
+
     @Test
     void smsSegmentsAreCountedAsPhonesCountThem() {
         assertThat(SmsSegments.count("a".repeat(160))).isEqualTo(1);

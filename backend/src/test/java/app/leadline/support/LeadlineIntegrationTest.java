@@ -20,7 +20,12 @@ import org.springframework.context.annotation.Import;
             "leadline.store.backend=MEMORY",
             "leadline.demo.enabled=false",
             "leadline.notifications.echo=false",
-            "leadline.tracking.rate-limit.burst=100000"
+            "leadline.tracking.rate-limit.burst=100000",
+            "leadline.carriers.webhook-secret=" + LeadlineIntegrationTest.WEBHOOK_SECRET
         })
 @Import(Clients.class)
-public @interface LeadlineIntegrationTest {}
+public @interface LeadlineIntegrationTest {
+
+    /** The secret carriers sign delivery reports with, in these tests. */
+    String WEBHOOK_SECRET = "carrier-webhook-test-secret";
+}

@@ -457,6 +457,46 @@ class CustomerDecisionsIntegrationTests {
     }
 
     @Test
+    void aDeclinedRefundSaysWhyAndCannotBeAskedForAgain() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+        delaySofa(input.number());
+        ship(input.number(), "L2");
+        cancel(token, codeSentFor(token, "EMAIL"), "L2");
+        String refundId =
+                orders.byNumber(input.number()).orElseThrow().refunds().get(0).id();
+        agent.documentName("decideRefund")
+                .variable(
+                        "input",
+                        Map.of(
+                                "orderNumber",
+                                input.number(),
+                                "refundId",
+                                refundId,
+                                "approve",
+                                false,
+                                "reason",
+                                "The sofa was delivered before you asked."))
+                .execute()
+                .path("decideRefund.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        var page = track(token);
+
+        page.path("trackOrder.lines[1].refund").entity(String.class).isEqualTo("REJECTED");
+        page.path("trackOrder.lines[1].refundReason")
+                .entity(String.class)
+                .isEqualTo("The sofa was delivered before you asked.");
+        page.path("trackOrder.lines[1].cancellable").entity(Boolean.class).isEqualTo(false);
+        cancel(token, codeSentFor(token, "EMAIL"), "L2")
+                .path("cancelLines.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("LINE_NOT_CANCELLABLE");
+        assertThat(orders.byNumber(input.number()).orElseThrow().refunds()).hasSize(1);
+    }
+
+    @Test
     void aRefundIsApprovedAtOnceWhenTheDelayPassesThePolicysLimit() {
         clients.agent("root", "AGENT", "ADMIN")
                 .documentName("defineSegmentPolicy")
@@ -484,6 +524,7 @@ class CustomerDecisionsIntegrationTests {
         refunded.path("cancelLines.order.lines[1].status").entity(String.class).isEqualTo("REFUNDED");
         refunded.path("cancelLines.order.lines[1].payment").entity(String.class).isEqualTo("REFUNDED");
         refunded.path("cancelLines.order.totalCharged").entity(String.class).isEqualTo("0");
+        track(token).path("trackOrder.totalRefunded").entity(String.class).isEqualTo("129.95");
         refunded.path("cancelLines.order.timeline[*].type")
                 .entityList(String.class)
                 .contains("REFUND_REQUESTED", "REFUND_DECIDED");

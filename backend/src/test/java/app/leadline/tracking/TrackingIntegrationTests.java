@@ -77,6 +77,35 @@ class TrackingIntegrationTests {
     }
 
     @Test
+    void theSummaryShowsWhatTheOrderCostsAndWhereItGoesWithTheStreetHalfHidden() {
+        var response = clients.anonymous()
+                .documentName("trackOrder")
+                .variable("token", token)
+                .execute();
+
+        response.path("trackOrder.lines[*].amount")
+                .entityList(String.class)
+                .containsExactly("129.95", "129.95", "129.95");
+        response.path("trackOrder.orderTotal").entity(String.class).isEqualTo("389.85");
+        response.path("trackOrder.totalCharged").entity(String.class).isEqualTo("0");
+        response.path("trackOrder.totalRefunded").entity(String.class).isEqualTo("0");
+        response.path("trackOrder.deliveryAddress.street").entity(String.class).isEqualTo("N••• 1");
+        response.path("trackOrder.deliveryAddress.country").entity(String.class).isEqualTo("DE");
+        assertThat(response.returnResponse().toString()).doesNotContain("Nørregade");
+    }
+
+    @Test
+    void thePageNamesTheShopInItsColourWithoutAToken() {
+        var shop = clients.anonymous()
+                .document("{ shop { name colour logoUrl email } }")
+                .execute();
+
+        shop.path("shop.name").entity(String.class).isEqualTo("Leadline");
+        shop.path("shop.colour").entity(String.class).isEqualTo("#1f3a5f");
+        shop.path("shop.logoUrl").valueIsNull();
+    }
+
+    @Test
     void theCustomersViewCarriesNoInternalData() {
         String body = clients.http()
                 .post()
