@@ -23,7 +23,8 @@ public final class TestSuppliers {
         catalog.save(new Supplier(DROPSHIP_SUPPLIER, "Rhein Licht", new LeadTime(2, 5)));
         catalog.save(new Supplier(SUPPLIER_WITHOUT_OPEN_PO, "Idle Mill", null));
         if (catalog.purchaseOrdersOf(BACKORDER_SUPPLIER).isEmpty()) {
-            catalog.save(PurchaseOrder.open(OPEN_PO, BACKORDER_SUPPLIER, List.of("SOFA-OSLO-3"), OPEN_PO_ARRIVAL));
+            catalog.save(PurchaseOrder.open(
+                    OPEN_PO, BACKORDER_SUPPLIER, List.of("SOFA-OSLO-3", "CHAIR-OSLO"), OPEN_PO_ARRIVAL));
         }
     }
 }
