@@ -15,7 +15,8 @@ export function OrdersPanel({ token }: { token: string }) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [more, setMore] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const [link, setLink] = useState<string | null>(null);
+  // A new link belongs to the order it was issued for: opening another order must not show it.
+  const [link, setLink] = useState<{ order: string; url: string } | null>(null);
 
   const search = (after: string | null) =>
     graphql<SearchOrdersQuery, object>(CONSOLE, { term: term || null, filter: filter || null, after }, 'SearchOrders', token).then(
@@ -40,9 +41,10 @@ export function OrdersPanel({ token }: { token: string }) {
   });
 
   const reissue = (orderNumber: string) =>
-    graphql<ReissueLinkMutation, object>(CONSOLE, { orderNumber }, 'ReissueLink', token).then((data) =>
-      setLink(data.reissueTrackingLink.trackingUrl ?? null),
-    );
+    graphql<ReissueLinkMutation, object>(CONSOLE, { orderNumber }, 'ReissueLink', token).then((data) => {
+      const url = data.reissueTrackingLink.trackingUrl;
+      setLink(url ? { order: orderNumber, url } : null);
+    });
 
   return (
     <section aria-labelledby="orders-title" className="panel">
@@ -121,7 +123,7 @@ export function OrdersPanel({ token }: { token: string }) {
                   <button type="button" onClick={() => reissue(order.number)}>
                     {ct('reissue')}
                   </button>
-                  {link && <p>{ct('reissued', { url: link })}</p>}
+                  {link?.order === order.number && <p>{ct('reissued', { url: link.url })}</p>}
                 </div>
               )}
             </li>

@@ -50,6 +50,9 @@ class CustomerDecisionsIntegrationTests {
     @Autowired
     RecordingPaymentGateway payments;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     private HttpGraphQlTester customer;
     private HttpGraphQlTester agent;
 
@@ -106,12 +109,25 @@ class CustomerDecisionsIntegrationTests {
                 .path("requestVerificationCode.errors")
                 .entityList(Object.class)
                 .hasSize(0);
-        String text = agent.documentName("outbox")
+        // Agents see that a code went out, never the code itself.
+        String seenByAgents = agent.documentName("outbox")
                 .execute()
                 .path("outbox[?(@.kind == 'VERIFICATION_CODE')].text")
                 .entityList(String.class)
                 .get()
                 .get(0);
+        assertThat(seenByAgents).contains("••••••").doesNotContainPattern(CODE);
+        String text = mongo.find(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                        org.springframework.data.mongodb.core.query.Criteria.where("kind")
+                                                .is("VERIFICATION_CODE"))
+                                .with(org.springframework.data.domain.Sort.by(
+                                        org.springframework.data.domain.Sort.Direction.DESC, "createdAt"))
+                                .limit(1),
+                        org.bson.Document.class,
+                        "outbox")
+                .get(0)
+                .getString("text");
         Matcher matcher = CODE.matcher(text);
         assertThat(matcher.find()).as("a 6-digit code in %s", text).isTrue();
         return matcher.group(1);
