@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startApplication, trackOrder } from './app.mjs';
-import { launchBrowser, seriousAccessibilityViolations } from './browser.mjs';
+import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
 
 let app;
 let browser;
@@ -17,16 +17,6 @@ after(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-/** Signs in through the authorization server's form and comes back to the console. */
-async function signIn(page, user) {
-  await page.goto(`${app.baseUrl}/console`);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('input[name="username"]').fill(user);
-  await page.locator('input[name="password"]').fill(user);
-  await page.locator('button[type="submit"]').click();
-  await page.getByText(`Signed in as ${user}`).waitFor();
-}
 
 async function sofaOrder() {
   for (const link of app.links) {
@@ -51,7 +41,7 @@ test('an agent logs a delay once and the customer sees the new window and the re
   try {
     // Without signing in, the console shows nothing but the way in: the authorization server's sign-in form,
     // then back to the console with a token.
-    await signIn(page, 'agent');
+    await signInToConsole(page, app.baseUrl, 'agent');
     assert.equal(new URL(page.url()).pathname, '/console');
 
     await page.getByRole('heading', { name: 'Log a supplier delay' }).waitFor();
@@ -137,7 +127,7 @@ test('an admin sees the messages sent and every template rendered in the custome
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   try {
-    await signIn(page, 'admin');
+    await signInToConsole(page, app.baseUrl, 'admin');
 
     // A customer asks for a one-time code: it goes out at once, whatever the hour.
     const token = new URL(app.links[0]).pathname.split('/').pop();

@@ -81,11 +81,16 @@ final class DurableH2Backend extends H2Backend {
         if (readsOnly(command, query)) {
             return super.handleCommand(channel, database, command, query);
         }
+        return alone(() -> super.handleCommand(channel, database, command, query));
+    }
+
+    /** Runs a write alone, commits it whole and forces it to disk before returning what it returned. */
+    private <T> T alone(java.util.function.Supplier<T> write) {
         long version = -1;
         try {
             writing.lock();
             try {
-                return super.handleCommand(channel, database, command, query);
+                return write.get();
             } finally {
                 version = commitWrites();
                 writing.unlock();
@@ -141,14 +146,7 @@ final class DurableH2Backend extends H2Backend {
             return java.util.Optional.empty();
         }
         IndexCheck check = checkIndexes(database);
-        writing.lock();
-        try {
-            marks.put(INDEXES_CHECKED, java.time.Instant.now().toString());
-            committed = store.commit();
-        } finally {
-            writing.unlock();
-        }
-        force(committed);
+        alone(() -> marks.put(INDEXES_CHECKED, java.time.Instant.now().toString()));
         return java.util.Optional.of(check);
     }
 
