@@ -7,9 +7,8 @@ import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
 import app.leadline.order.RefundRequest;
+import app.leadline.order.TimelineEvent;
 import app.leadline.order.TrackingLinks;
-import app.leadline.payment.RecordedPayment;
-import app.leadline.payment.RecordingPaymentGateway;
 import app.leadline.platform.AuditLog;
 import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder;
@@ -39,7 +38,6 @@ public class AgentDesk {
     private final OrderChanges changes;
     private final TrackingLinks links;
     private final SupplierCatalog suppliers;
-    private final RecordingPaymentGateway payments;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -48,14 +46,12 @@ public class AgentDesk {
             OrderChanges changes,
             TrackingLinks links,
             SupplierCatalog suppliers,
-            RecordingPaymentGateway payments,
             AuditLog audit,
             Clock clock) {
         this.orders = orders;
         this.changes = changes;
         this.links = links;
         this.suppliers = suppliers;
-        this.payments = payments;
         this.audit = audit;
         this.clock = clock;
     }
@@ -64,16 +60,16 @@ public class AgentDesk {
         return orders.byNumber(number);
     }
 
-    public List<PurchaseOrder> openPurchaseOrders() {
-        return suppliers.openPurchaseOrders();
-    }
-
-    public List<RecordedPayment> payments(String orderNumber) {
-        return payments.recordedFor(orderNumber);
-    }
-
     /** A page of orders and whether there are more. */
-    public record Page(List<Order> orders, boolean more) {}
+    public record Page(List<Order> orders, boolean more) {
+
+        /** What to pass as {@code after} for the next page; empty when this page is empty. */
+        public Optional<String> endCursor() {
+            return orders.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(orders.get(orders.size() - 1).id());
+        }
+    }
 
     public Page search(Optional<String> term, Optional<OrderQueries.Filter> filter, int first, Optional<String> after) {
         int size = Math.min(Math.max(first, 1), MAX_PAGE);
@@ -82,7 +78,18 @@ public class AgentDesk {
     }
 
     /** An open refund request with its order, for the queue. */
-    public record QueuedRefund(Order order, RefundRequest request) {}
+    public record QueuedRefund(Order order, RefundRequest request) {
+
+        /** The reasons of the delays that moved the lines asked to be refunded, as the customer read them. */
+        public List<String> delayReasons() {
+            return order.timeline().stream()
+                    .filter(event -> event.type() == TimelineEvent.Type.ETA_MOVED
+                            && request.lineIds().contains(event.details().get("line")))
+                    .map(event -> event.details().get("reason"))
+                    .distinct()
+                    .toList();
+        }
+    }
 
     public List<QueuedRefund> refundQueue(int limit) {
         return orders.withOpenRefunds(500).stream()
@@ -128,12 +135,17 @@ public class AgentDesk {
     /** What receiving goods did: lines made ready, and orders that now have a shipment proposed. */
     public record Received(int linesReady, int ordersReady, List<String> waitingLines) {}
 
+    /** Units of one SKU received; the same SKU given twice counts twice. */
+    public record ReceivedQuantity(String sku, Integer quantity) {}
+
     /**
      * Goods arrived against a purchase order. With quantities per SKU, the oldest orders are served first and the
      * rest keep waiting; without, every allocated line is ready and the purchase order closes.
      */
     public Received receiveGoods(
-            String purchaseOrder, Map<String, Integer> quantities, LocalDate receivedOn, String agent) {
+            String purchaseOrder, List<ReceivedQuantity> received, LocalDate receivedOn, String agent) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        received.forEach(q -> quantities.merge(q.sku(), q.quantity(), Integer::sum));
         PurchaseOrder po = suppliers
                 .purchaseOrder(purchaseOrder)
                 .orElseThrow(() -> new OrderRuleViolation(

@@ -49,15 +49,20 @@ record AgentOrder(
 
         static AgentEvent of(TimelineEvent event) {
             return new AgentEvent(
-                    event.type().name(),
-                    event.at(),
-                    event.details().entrySet().stream()
-                            .sorted(Map.Entry.comparingByKey())
-                            .map(entry -> new Detail(entry.getKey(), entry.getValue()))
-                            .toList(),
-                    event.internalNote());
+                    event.type().name(), event.at(), Detail.sorted(event.details()), event.internalNote());
         }
     }
 
-    record Detail(String key, String value) {}
+    record Detail(String key, String value) {
+
+        /** The values as details, by key; none when there are no values. */
+        static List<Detail> sorted(Map<String, String> values) {
+            return values == null
+                    ? List.of()
+                    : values.entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .map(entry -> new Detail(entry.getKey(), entry.getValue()))
+                            .toList();
+        }
+    }
 }

@@ -29,6 +29,19 @@ public record OutboxMessage(
         Instant nextAttemptAt,
         Boolean uncertain) {
 
+    /**
+     * The text as agents read it: a one-time code moves money in the customer's name, so the message it came in is
+     * shown without it; the customer alone has it.
+     */
+    public String textForAgents() {
+        return "VERIFICATION_CODE".equals(kind) ? text.replaceAll("\\b\\d{6}\\b", "••••••") : text;
+    }
+
+    /** Whether a crash cut an attempt off before the provider answered, so the customer may get it twice. */
+    public boolean mayHaveBeenSent() {
+        return Boolean.TRUE.equals(uncertain);
+    }
+
     Message message() {
         return new Message(channel, recipient, orderNumber, kind, subject, text);
     }

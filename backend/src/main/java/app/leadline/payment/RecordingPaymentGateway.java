@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnMissingBean(value = PaymentGateway.class, ignored = RecordingPaymentGateway.class)
-public class RecordingPaymentGateway implements PaymentGateway {
+public class RecordingPaymentGateway implements PaymentGateway, PaymentHistory {
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -40,6 +40,7 @@ public class RecordingPaymentGateway implements PaymentGateway {
     }
 
     /** What was recorded for an order, oldest first. */
+    @Override
     public List<RecordedPayment> recordedFor(String orderNumber) {
         return mongo.find(
                 Query.query(Criteria.where("orderNumber").is(orderNumber)).with(Sort.by("recordedAt", "_id")),

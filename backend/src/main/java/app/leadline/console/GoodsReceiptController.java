@@ -1,0 +1,41 @@
+package app.leadline.console;
+
+import app.leadline.order.OrderRuleViolation;
+import app.leadline.platform.UserError;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/** Goods an agent received against a purchase order, and the customer lines that are ready because of them. */
+@Controller
+class GoodsReceiptController {
+
+    private final AgentDesk desk;
+
+    GoodsReceiptController(AgentDesk desk) {
+        this.desk = desk;
+    }
+
+    record ReceiveGoodsInput(String purchaseOrder, List<AgentDesk.ReceivedQuantity> quantities, LocalDate receivedOn) {}
+
+    record ReceiveGoodsPayload(
+            Integer linesReady, Integer ordersReady, List<String> waitingLines, List<UserError> errors) {}
+
+    @MutationMapping
+    ReceiveGoodsPayload receiveGoods(@Argument ReceiveGoodsInput input, Principal agent) {
+        try {
+            AgentDesk.Received received = desk.receiveGoods(
+                    input.purchaseOrder(),
+                    input.quantities() == null ? List.of() : input.quantities(),
+                    input.receivedOn(),
+                    agent.getName());
+            return new ReceiveGoodsPayload(
+                    received.linesReady(), received.ordersReady(), received.waitingLines(), List.of());
+        } catch (OrderRuleViolation refused) {
+            return new ReceiveGoodsPayload(null, null, null, List.of(refused.asUserError()));
+        }
+    }
+}

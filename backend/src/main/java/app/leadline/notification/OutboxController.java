@@ -1,0 +1,49 @@
+package app.leadline.notification;
+
+import app.leadline.platform.UserError;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** The GraphQL face of the outbox: the messages customers were sent, and sending a failed one again. */
+@Controller
+class OutboxController {
+
+    private final Notifications notifications;
+
+    OutboxController(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @QueryMapping
+    List<OutboxMessage> outbox(@Argument Integer last) {
+        return notifications.latest(last == null ? 50 : last);
+    }
+
+    @SchemaMapping(typeName = "OutboxMessage")
+    String text(OutboxMessage message) {
+        return message.textForAgents();
+    }
+
+    @SchemaMapping(typeName = "OutboxMessage")
+    boolean uncertain(OutboxMessage message) {
+        return message.mayHaveBeenSent();
+    }
+
+    record ResendMessageInput(String id) {}
+
+    record ResendMessagePayload(boolean resent, List<UserError> errors) {}
+
+    @MutationMapping
+    ResendMessagePayload resendMessage(@Argument ResendMessageInput input) {
+        return notifications.resend(input.id())
+                ? new ResendMessagePayload(true, List.of())
+                : new ResendMessagePayload(
+                        false,
+                        List.of(new UserError(
+                                "NOT_RESENDABLE", "input.id", "Only failed messages can be sent again.")));
+    }
+}

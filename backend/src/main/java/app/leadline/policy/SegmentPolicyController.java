@@ -1,0 +1,33 @@
+package app.leadline.policy;
+
+import app.leadline.platform.UserError;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The GraphQL face of segment policies: agents read them, admins define them. */
+@Controller
+class SegmentPolicyController {
+
+    private final PolicyCatalog policies;
+
+    SegmentPolicyController(PolicyCatalog policies) {
+        this.policies = policies;
+    }
+
+    @QueryMapping
+    List<SegmentPolicy> segmentPolicies() {
+        return policies.all();
+    }
+
+    record SegmentPolicyPayload(SegmentPolicy policy, List<UserError> errors) {}
+
+    @MutationMapping
+    SegmentPolicyPayload defineSegmentPolicy(@Argument PolicyCatalog.Definition input, Principal admin) {
+        PolicyCatalog.Outcome outcome = policies.define(input, admin.getName());
+        return new SegmentPolicyPayload(outcome.policy().orElse(null), outcome.errors());
+    }
+}
