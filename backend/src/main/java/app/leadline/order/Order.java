@@ -68,6 +68,8 @@ public class Order {
     private boolean late;
     /** The answer to the question asked once everything is delivered; null until given. */
     private Feedback feedback;
+    /** What agents find the order by ({@link SearchKeys}); derived from the order when made and on every change. */
+    private List<String> searchKeys;
 
     @Version
     private final Long version;
@@ -116,6 +118,7 @@ public class Order {
         this.late = Boolean.TRUE.equals(late);
         this.feedback = feedback;
         this.version = version;
+        this.searchKeys = SearchKeys.of(this);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
@@ -862,12 +865,13 @@ public class Order {
         afterChange();
     }
 
-    /** Keeps the timeline bounded and the stored late flag (searched by agents) true to the lines. */
+    /** Keeps the timeline bounded and what agents search by (the late flag, the search keys) true to the order. */
     private void afterChange() {
         while (timeline.size() > TIMELINE_LIMIT) {
             timeline.remove(0);
         }
         late = lines.stream().anyMatch(line -> line.isOpen() && line.isLate());
+        searchKeys = SearchKeys.of(this);
     }
 
     private static Map<String, String> lineDetails(OrderLine line) {

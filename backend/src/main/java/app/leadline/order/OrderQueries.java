@@ -86,22 +86,14 @@ public class OrderQueries {
     }
 
     /**
-     * Orders matching a search term (order number, customer e-mail or phone, SKU, supplier, purchase order) and a
-     * filter, a page at a time in a stable order: pass the last id of a page to get the next.
+     * Orders matching a search term and a filter, a page at a time in a stable order: pass the last id of a page to
+     * get the next. The term finds the order number with or without the shop's prefix, the customer's name or the
+     * start of any of its words, the e-mail or its start, the phone in international or national form, a SKU,
+     * supplier, purchase order or carrier tracking number, all regardless of case ({@link SearchKeys}).
      */
     public List<Order> search(Optional<String> term, Optional<Filter> filter, int pageSize, Optional<String> after) {
         List<Criteria> all = new java.util.ArrayList<>();
-        term.map(String::trim)
-                .filter(t -> !t.isEmpty())
-                .ifPresent(t -> all.add(new Criteria()
-                        .orOperator(
-                                Criteria.where("number").is(t),
-                                Criteria.where("customer.email").is(t.toLowerCase(java.util.Locale.ROOT)),
-                                Criteria.where("customer.email").is(t),
-                                Criteria.where("customer.phone").is(t),
-                                Criteria.where("lines.sku").is(t),
-                                Criteria.where("lines.supplier").is(t),
-                                Criteria.where("lines.purchaseOrder").is(t))));
+        term.map(String::trim).filter(t -> !t.isEmpty()).ifPresent(t -> all.add(SearchKeys.matching(t)));
         filter.ifPresent(f -> all.add(
                 switch (f) {
                     case LATE -> Criteria.where("late").is(true);
