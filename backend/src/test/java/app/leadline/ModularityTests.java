@@ -14,8 +14,12 @@ class ModularityTests {
         modules.verify();
     }
 
+    /**
+     * Writes the module diagrams and canvases to {@code docs/modules/}, where they are committed: a change to the
+     * module graph shows in the change's diff.
+     */
     @Test
     void documentsTheModules() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("../docs/modules")).writeDocumentation();
     }
 }
