@@ -4,6 +4,7 @@ import app.leadline.notification.Notifications;
 import app.leadline.notification.OutboxMessage;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChangeFeed;
+import app.leadline.order.OrderEvent;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
 import app.leadline.order.RefundRequest;
@@ -107,11 +108,13 @@ class ConsoleController {
                         queued.order().currency(),
                         queued.request(),
                         queued.order().timeline().stream()
-                                .filter(event -> event.type() == TimelineEvent.Type.ETA_MOVED
-                                        && queued.request()
-                                                .lineIds()
-                                                .contains(event.details().get("line")))
-                                .map(event -> event.details().get("reason"))
+                                .map(TimelineEvent::event)
+                                .<String>mapMulti((event, reasons) -> {
+                                    if (event instanceof OrderEvent.EtaMoved moved
+                                            && queued.request().lineIds().contains(moved.line())) {
+                                        reasons.accept(moved.reason());
+                                    }
+                                })
                                 .distinct()
                                 .toList()))
                 .toList();
