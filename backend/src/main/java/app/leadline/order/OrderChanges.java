@@ -1,5 +1,7 @@
 package app.leadline.order;
 
+import app.leadline.order.internal.StoredDifference;
+import app.leadline.order.internal.StoredOrders;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param channel {@code EMAIL} or {@code SMS}
  * @param attempts wrong codes entered against this code
  */
-public record Verification(String codeHash, String channel, Instant expiresAt, int attempts, List<Instant> issuedAt) {
+record Verification(String codeHash, String channel, Instant expiresAt, int attempts, List<Instant> issuedAt) {
 
     static final int MAX_ATTEMPTS = 5;
     static final int MAX_CODES_PER_WINDOW = 3;
