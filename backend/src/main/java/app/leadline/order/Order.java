@@ -33,8 +33,6 @@ public class Order {
     /** How far ahead of Leadline's clock a shop's or carrier's clock may be when it reports a delivery. */
     static final Duration DELIVERY_CLOCK_SKEW = Duration.ofMinutes(5);
 
-    static final int MAX_COMMENT = 2000;
-
     @Id
     private final String id;
 
@@ -465,16 +463,7 @@ public class Order {
                     "deliveredAt",
                     "A parcel is delivered after it was shipped and not in the future.");
         }
-        shipments.set(
-                shipments.indexOf(shipment),
-                new Shipment(
-                        shipment.id(),
-                        shipment.lineIds(),
-                        shipment.carrier(),
-                        shipment.trackingNumber(),
-                        shipment.shippedAt(),
-                        deliveredAt,
-                        shipment.amountCaptured()));
+        shipments.set(shipments.indexOf(shipment), shipment.delivered(deliveredAt));
         shipment.lineIds().stream()
                 .filter(id -> line(id).status() == LineStatus.SHIPPED)
                 .forEach(id -> replaceLine(id, line -> line.withStatus(LineStatus.DELIVERED, line.payment())));
@@ -508,16 +497,9 @@ public class Order {
                             ? "The answer can be changed for a week after it was given."
                             : "The question is asked once everything has been delivered.");
         }
-        if (score < 1 || score > 5) {
-            throw new OrderRuleViolation("INVALID_SCORE", "score", "The score is 1 to 5.");
-        }
-        String text = comment == null || comment.isBlank() ? null : comment.strip();
-        if (text != null && text.length() > MAX_COMMENT) {
-            throw new OrderRuleViolation("TOO_LONG", "comment", "At most " + MAX_COMMENT + " characters.");
-        }
         boolean first = feedback == null;
-        feedback = new Feedback(score, text, first ? now : feedback.answeredAt(), now);
-        record(new OrderEvent.FeedbackGiven(score, Optional.ofNullable(text), !first), now);
+        feedback = Feedback.answer(feedback, score, comment, now);
+        record(new OrderEvent.FeedbackGiven(score, Optional.ofNullable(feedback.comment()), !first), now);
     }
 
     public Optional<Feedback> feedback() {
@@ -603,16 +585,7 @@ public class Order {
 
     private void requestRefund(List<String> lineIds, Instant at) {
         BigDecimal amount = lineIds.stream().map(id -> line(id).amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        RefundRequest request = new RefundRequest(
-                UUID.randomUUID().toString(),
-                List.copyOf(lineIds),
-                amount,
-                "DELAY",
-                RefundRequest.State.REQUESTED,
-                at,
-                null,
-                null,
-                null);
+        RefundRequest request = RefundRequest.forDelay(lineIds, amount, at);
         refunds.add(request);
         record(new OrderEvent.RefundRequested(List.copyOf(lineIds), amount), at);
         long daysLate =
