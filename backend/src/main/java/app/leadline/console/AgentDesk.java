@@ -2,8 +2,9 @@ package app.leadline.console;
 
 import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
-import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderEvent;
 import app.leadline.order.OrderLine;
+import app.leadline.order.OrderOperations;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
 import app.leadline.order.RefundRequest;
@@ -35,7 +36,7 @@ public class AgentDesk {
     static final int MAX_PAGE = 50;
 
     private final OrderQueries orders;
-    private final OrderChanges changes;
+    private final OrderOperations operations;
     private final TrackingLinks links;
     private final SupplierCatalog suppliers;
     private final AuditLog audit;
@@ -43,13 +44,13 @@ public class AgentDesk {
 
     AgentDesk(
             OrderQueries orders,
-            OrderChanges changes,
+            OrderOperations operations,
             TrackingLinks links,
             SupplierCatalog suppliers,
             AuditLog audit,
             Clock clock) {
         this.orders = orders;
-        this.changes = changes;
+        this.operations = operations;
         this.links = links;
         this.suppliers = suppliers;
         this.audit = audit;
@@ -83,9 +84,13 @@ public class AgentDesk {
         /** The reasons of the delays that moved the lines asked to be refunded, as the customer read them. */
         public List<String> delayReasons() {
             return order.timeline().stream()
-                    .filter(event -> event.type() == TimelineEvent.Type.ETA_MOVED
-                            && request.lineIds().contains(event.details().get("line")))
-                    .map(event -> event.details().get("reason"))
+                    .map(TimelineEvent::event)
+                    .<String>mapMulti((event, reasons) -> {
+                        if (event instanceof OrderEvent.EtaMoved moved
+                                && request.lineIds().contains(moved.line())) {
+                            reasons.accept(moved.reason());
+                        }
+                    })
                     .distinct()
                     .toList();
         }
@@ -107,10 +112,7 @@ public class AgentDesk {
         requireText(carrier, "carrier");
         requireText(trackingNumber, "trackingNumber");
         Order before = existing(orderNumber);
-        Order after = changes.apply(
-                        before.id(),
-                        order -> order.ship(lineIds, carrier.trim(), trackingNumber.trim(), clock.instant()))
-                .order();
+        Order after = operations.ship(before.id(), lineIds, carrier.trim(), trackingNumber.trim());
         audit.record(agent, "RECORD_SHIPMENT", orderNumber, statuses(before, lineIds), statuses(after, lineIds));
         return after;
     }
@@ -118,11 +120,7 @@ public class AgentDesk {
     public Order decideRefund(String orderNumber, String refundId, boolean approve, String reason, String agent) {
         requireText(reason, "reason");
         Order before = existing(orderNumber);
-        Order after = changes.apply(before.id(), order -> {
-                    order.decideRefund(refundId, approve, agent, reason.trim(), clock.instant());
-                    return null;
-                })
-                .order();
+        Order after = operations.decideRefund(before.id(), refundId, approve, agent, reason.trim());
         audit.record(
                 agent,
                 approve ? "APPROVE_REFUND" : "REJECT_REFUND",
@@ -234,8 +232,7 @@ public class AgentDesk {
         int lines = 0;
         int proposed = 0;
         for (Map.Entry<String, List<String>> entry : ready.entrySet()) {
-            Order after = changes.apply(entry.getKey(), order -> order.markReady(entry.getValue(), clock.instant()))
-                    .order();
+            Order after = operations.markReady(entry.getKey(), entry.getValue());
             lines += entry.getValue().size();
             proposed += after.proposedShipment().isPresent() ? 1 : 0;
         }

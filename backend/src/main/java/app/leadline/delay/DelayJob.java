@@ -2,8 +2,9 @@ package app.leadline.delay;
 
 import app.leadline.delay.DelayChunk.Target;
 import app.leadline.delivery.EtaCalculator;
-import app.leadline.delivery.EtaWindow;
+import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderOperations;
 import app.leadline.order.StuckOrders;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
@@ -55,7 +56,7 @@ class DelayJob implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DelayJob.class);
 
     private final MongoTemplate mongo;
-    private final OrderChanges changes;
+    private final OrderOperations operations;
     private final SupplierCatalog suppliers;
     private final EtaCalculator etas;
     private final DelayReasons reasons;
@@ -79,7 +80,7 @@ class DelayJob implements SmartInitializingSingleton {
 
     DelayJob(
             MongoTemplate mongo,
-            OrderChanges changes,
+            OrderOperations operations,
             SupplierCatalog suppliers,
             EtaCalculator etas,
             DelayReasons reasons,
@@ -97,7 +98,7 @@ class DelayJob implements SmartInitializingSingleton {
         });
         this.autostart = autostart;
         this.mongo = mongo;
-        this.changes = changes;
+        this.operations = operations;
         this.suppliers = suppliers;
         this.etas = etas;
         this.reasons = reasons;
@@ -306,21 +307,23 @@ class DelayJob implements SmartInitializingSingleton {
                 targets.stream().collect(Collectors.toMap(Target::orderId, Target::lineIds));
         // The reason is looked up once per chunk, not once per order.
         Optional<DelayReason> chosen = Optional.ofNullable(report.reasonCode()).flatMap(reasons::find);
-        OrderChanges.Bulk<Integer> carrying =
-                changes.applyToAllAppendingEvents(StuckOrders.Work.DELAY, linesByOrder.keySet(), order -> {
-                    List<String> lineIds = linesByOrder.get(order.id());
-                    Map<String, EtaWindow> windows = DelayPlan.windows(report, order, lineIds, purchaseOrders, etas);
-                    String reason = chosen.map(r -> r.textFor(order.customer().locale()))
-                            .orElse(report.reasonText());
-                    order.applyDelay(report.id(), windows, reason, report.internalNote(), clock.instant());
-                    // Counts the lines that carry this delay now, including any moved before an interruption.
-                    return (int) order.lines().stream()
-                            .filter(line ->
-                                    lineIds.contains(line.id()) && report.id().equals(line.lastDelay()))
-                            .count();
-                });
-        return new Processed(
-                carrying.results().values().stream().mapToInt(Integer::intValue).sum(), carrying.setAside());
+        OrderChanges.Bulk<Order> carrying = operations.applyDelayToAll(linesByOrder.keySet(), order -> {
+            String reason =
+                    chosen.map(r -> r.textFor(order.customer().locale())).orElse(report.reasonText());
+            return new OrderOperations.Delay(
+                    report.id(),
+                    DelayPlan.windows(report, order, linesByOrder.get(order.id()), purchaseOrders, etas),
+                    reason,
+                    report.internalNote());
+        });
+        // Counts the lines that carry this delay now, including any moved before an interruption.
+        int carried = carrying.results().values().stream()
+                .mapToInt(order -> (int) order.lines().stream()
+                        .filter(line -> linesByOrder.get(order.id()).contains(line.id())
+                                && report.id().equals(line.lastDelay()))
+                        .count())
+                .sum();
+        return new Processed(carried, carrying.setAside());
     }
 
     private void finish(String reportId) {

@@ -2,9 +2,9 @@ package app.leadline.demo;
 
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.LineSource;
-import app.leadline.order.OrderChanges;
 import app.leadline.order.OrderIntake;
 import app.leadline.order.OrderLine;
+import app.leadline.order.OrderOperations;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.TrackingLinks;
 import app.leadline.supplier.SupplierCatalog;
@@ -40,7 +40,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final OrderIntake intake;
     private final OrderQueries orders;
     private final TrackingLinks links;
-    private final OrderChanges changes;
+    private final OrderOperations operations;
     private final DemoProperties properties;
     private final Clock clock;
     private final PrintStream out = System.out;
@@ -50,14 +50,14 @@ class DemoDataLoader implements ApplicationRunner {
             OrderIntake intake,
             OrderQueries orders,
             TrackingLinks links,
-            OrderChanges changes,
+            OrderOperations operations,
             DemoProperties properties,
             Clock clock) {
         this.suppliers = suppliers;
         this.intake = intake;
         this.orders = orders;
         this.links = links;
-        this.changes = changes;
+        this.operations = operations;
         this.properties = properties;
         this.clock = clock;
     }
@@ -103,15 +103,13 @@ class DemoDataLoader implements ApplicationRunner {
                         .orElseThrow();
                 EtaWindow later = new EtaWindow(
                         line.eta().earliest().plusDays(9), line.eta().latest().plusDays(9));
-                changes.apply(
+                operations.moveEta(
                         order.id(),
-                        current -> current.moveEta(
-                                line.id(),
-                                later,
-                                "DEMO-DELAY-1",
-                                DemoData.DELAY_REASON,
-                                "Supplier confirmed by phone",
-                                clock.instant()));
+                        line.id(),
+                        later,
+                        "DEMO-DELAY-1",
+                        DemoData.DELAY_REASON,
+                        "Supplier confirmed by phone");
             });
         }
     }

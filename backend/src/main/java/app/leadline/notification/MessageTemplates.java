@@ -1,7 +1,17 @@
 package app.leadline.notification;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.order.CustomerNews;
+import app.leadline.order.CustomerNews.ChoiceNeeded;
+import app.leadline.order.CustomerNews.Confirmed;
+import app.leadline.order.CustomerNews.DatesMoved;
+import app.leadline.order.CustomerNews.PastPromise;
+import app.leadline.order.CustomerNews.ReadyToShip;
+import app.leadline.order.CustomerNews.RefundApproved;
+import app.leadline.order.CustomerNews.RefundRejected;
 import app.leadline.order.Order;
+import app.leadline.order.OrderEvent.Delivered;
+import app.leadline.order.OrderEvent.Shipped;
 import app.leadline.order.OrderLine;
 import app.leadline.shop.ShopProfile;
 import java.io.IOException;
@@ -88,6 +98,69 @@ class MessageTemplates {
 
     Map<String, Properties> catalogues() {
         return catalogues;
+    }
+
+    /** The messages that tell the customer the news, in the catalogue's words for its kind. */
+    List<Message> render(Order order, CustomerNews news, Optional<String> link) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("lines", String.join(",", news.lines()));
+        String kind = news.accept(new CustomerNews.Visitor<String>() {
+            @Override
+            public String confirmed(Confirmed news) {
+                return "CONFIRMED";
+            }
+
+            @Override
+            public String datesMoved(DatesMoved news) {
+                values.put("reason", news.reason());
+                return "ETA_MOVED";
+            }
+
+            @Override
+            public String pastPromise(PastPromise news) {
+                values.put("reason", news.reason());
+                return "PAST_PROMISE";
+            }
+
+            @Override
+            public String choiceNeeded(ChoiceNeeded news) {
+                return "CHOICE_NEEDED";
+            }
+
+            @Override
+            public String readyToShip(ReadyToShip news) {
+                return "READY_TO_SHIP";
+            }
+
+            @Override
+            public String shipped(Shipped news) {
+                values.put("carrier", news.carrier());
+                values.put("trackingNumber", news.trackingNumber());
+                return "SHIPPED";
+            }
+
+            @Override
+            public String delivered(Delivered news) {
+                values.put("carrier", news.carrier());
+                values.put("trackingNumber", news.trackingNumber());
+                return "DELIVERED";
+            }
+
+            @Override
+            public String refundApproved(RefundApproved news) {
+                values.put("amount", news.amount().toPlainString());
+                values.put("reason", news.reason());
+                return "REFUND_APPROVED";
+            }
+
+            @Override
+            public String refundRejected(RefundRejected news) {
+                values.put("amount", news.amount().toPlainString());
+                values.put("reason", news.reason());
+                return "REFUND_REJECTED";
+            }
+        });
+        return render(order, kind, values, link);
     }
 
     /**

@@ -1,8 +1,12 @@
 package app.leadline.notification;
 
+import app.leadline.order.CustomerNews;
+import app.leadline.order.CustomerNews.DatesMoved;
+import app.leadline.order.CustomerNews.PastPromise;
 import app.leadline.order.NotificationIntent;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderOperations;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.StuckOrders;
 import app.leadline.order.TrackingLinks;
@@ -11,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +48,7 @@ class NotificationDispatcher {
     static final int CHUNK = 100;
 
     private final OrderQueries orders;
-    private final OrderChanges changes;
+    private final OrderOperations operations;
     private final MessageTemplates templates;
     private final Notifications notifications;
     private final QuietHours quietHours;
@@ -60,7 +63,7 @@ class NotificationDispatcher {
 
     NotificationDispatcher(
             OrderQueries orders,
-            OrderChanges changes,
+            OrderOperations operations,
             MessageTemplates templates,
             Notifications notifications,
             QuietHours quietHours,
@@ -84,7 +87,7 @@ class NotificationDispatcher {
         this.stuck = stuck;
         this.minEtaShiftDays = minEtaShiftDays;
         this.orders = orders;
-        this.changes = changes;
+        this.operations = operations;
         this.templates = templates;
         this.notifications = notifications;
         this.clock = clock;
@@ -148,16 +151,15 @@ class NotificationDispatcher {
     private List<Future<Integer>> start(List<Order> chunk, Instant now, Semaphore inFlight) {
         Map<String, Order> byId = new LinkedHashMap<>();
         chunk.forEach(order -> byId.put(order.id(), order));
-        Map<String, OrderChanges.Changed<List<NotificationIntent>>> claimed = changes.applyToKnown(
-                        StuckOrders.Work.MESSAGES, chunk, order -> {
-                            String zone = order.customer().timeZone();
-                            if (quietHours.contains(now, zone)) {
-                                order.claimNotifications(now, Duration.between(now, quietHours.endAfter(now, zone)));
-                                return List.<NotificationIntent>of();
-                            }
-                            return order.claimNotifications(now, lease);
-                        })
-                .results();
+        Map<String, Duration> asleep = new LinkedHashMap<>();
+        for (Order order : chunk) {
+            String zone = order.customer().timeZone();
+            if (quietHours.contains(now, zone)) {
+                asleep.put(order.id(), Duration.between(now, quietHours.endAfter(now, zone)));
+            }
+        }
+        Map<String, OrderChanges.Changed<List<NotificationIntent>>> claimed =
+                operations.claimNotifications(chunk, now, lease, asleep);
         claimed.values().removeIf(claim -> claim.result().isEmpty());
         Map<String, List<String>> done = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger remaining =
@@ -184,15 +186,21 @@ class NotificationDispatcher {
     /** Renders and sends one order's claimed intents; returns the ids of those handled (sent, or not worth it). */
     private List<String> send(Order order, List<NotificationIntent> claimed) {
         List<String> handled = new ArrayList<>();
-        Map<String, List<NotificationIntent>> byKind = new LinkedHashMap<>();
-        claimed.forEach(intent ->
-                byKind.computeIfAbsent(intent.kind(), kind -> new ArrayList<>()).add(intent));
+        Map<Object, List<NotificationIntent>> byKind = new LinkedHashMap<>();
+        for (NotificationIntent intent : claimed) {
+            // News of a kind this version no longer tells is let go.
+            intent.news()
+                    .ifPresentOrElse(
+                            news -> byKind.computeIfAbsent(news.getClass(), kind -> new ArrayList<>())
+                                    .add(intent),
+                            () -> handled.add(intent.id()));
+        }
         for (List<NotificationIntent> group : byKind.values()) {
             try {
                 NotificationIntent first = group.get(0);
-                Map<String, String> details = merged(group);
-                if (worthTelling(first.kind(), details)) {
-                    for (Message message : templates.render(order, first.kind(), details, links.linkOf(order))) {
+                CustomerNews news = merged(group);
+                if (worthTelling(news)) {
+                    for (Message message : templates.render(order, news, links.linkOf(order))) {
                         notifications.sendOnce(first.id() + ":" + message.channel(), message);
                     }
                 }
@@ -218,13 +226,8 @@ class NotificationDispatcher {
             return;
         }
         try {
-            changes.applyToKnown(
-                    StuckOrders.Work.MESSAGES,
-                    handled.keySet().stream().map(id -> claimed.get(id).order()).toList(),
-                    order -> {
-                        handled.get(order.id()).forEach(intent -> order.notificationSent(intent, now));
-                        return null;
-                    });
+            operations.notificationsSent(
+                    handled.keySet().stream().map(id -> claimed.get(id).order()).toList(), handled, now);
         } catch (RuntimeException e) {
             log.warn(
                     "Sent intents not recorded yet (their leases run out): {}",
@@ -243,31 +246,32 @@ class NotificationDispatcher {
      * Small moves inside the promise are not worth a message: an ETA moved by less than {@code
      * leadline.notifications.min-eta-shift-days}. A move past the promise is always told.
      */
-    private boolean worthTelling(String kind, Map<String, String> details) {
-        if (!"ETA_MOVED".equals(kind)) {
-            return true;
-        }
-        try {
-            return Integer.parseInt(details.getOrDefault("shiftDays", "0")) >= minEtaShiftDays;
-        } catch (NumberFormatException e) {
-            return true;
-        }
+    private boolean worthTelling(CustomerNews news) {
+        return !(news instanceof DatesMoved moved) || moved.shiftDays() >= minEtaShiftDays;
     }
 
-    /** One message's details for several intents: their lines together, the newest of everything else. */
-    private static Map<String, String> merged(List<NotificationIntent> group) {
-        Map<String, String> details = new LinkedHashMap<>();
+    /** One message for several news of one kind: their lines together, the newest of everything else. */
+    private static CustomerNews merged(List<NotificationIntent> group) {
+        List<CustomerNews> news =
+                group.stream().map(intent -> intent.news().orElseThrow()).toList();
         Set<String> lines = new LinkedHashSet<>();
-        int shiftDays = 0;
-        for (NotificationIntent intent : group) {
-            details.putAll(intent.details());
-            shiftDays += Integer.parseInt(intent.details().getOrDefault("shiftDays", "0"));
-            lines.addAll(
-                    Arrays.asList(intent.details().getOrDefault("lines", "").split(",")));
+        news.forEach(one -> lines.addAll(one.lines()));
+        CustomerNews newest = news.get(news.size() - 1).withLines(List.copyOf(lines));
+        long shiftDays =
+                news.stream().mapToLong(NotificationDispatcher::shiftDays).sum();
+        if (newest instanceof DatesMoved moved) {
+            return new DatesMoved(moved.cause(), moved.lines(), moved.reason(), shiftDays);
         }
-        lines.remove("");
-        details.put("lines", String.join(",", lines));
-        details.put("shiftDays", String.valueOf(shiftDays));
-        return details;
+        if (newest instanceof PastPromise past) {
+            return new PastPromise(past.cause(), past.lines(), past.reason(), shiftDays);
+        }
+        return newest;
+    }
+
+    private static long shiftDays(CustomerNews news) {
+        if (news instanceof DatesMoved moved) {
+            return moved.shiftDays();
+        }
+        return news instanceof PastPromise past ? past.shiftDays() : 0;
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 
 /** Parcels reaching their customers, as the shop reports them. */
 @Service
-public class Deliveries {
+class Deliveries {
 
     private final Orders orders;
     private final OrderChanges changes;

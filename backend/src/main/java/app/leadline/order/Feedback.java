@@ -11,6 +11,20 @@ public record Feedback(int score, String comment, Instant answeredAt, Instant ch
 
     public static final Duration CHANGEABLE_FOR = Duration.ofDays(7);
 
+    static final int MAX_COMMENT = 2000;
+
+    /** The answer after {@code previous} (null for the first one): a score of 1 to 5 and a comment, if any. */
+    static Feedback answer(Feedback previous, int score, String comment, Instant now) {
+        if (score < 1 || score > 5) {
+            throw new OrderRuleViolation("INVALID_SCORE", "score", "The score is 1 to 5.");
+        }
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (text != null && text.length() > MAX_COMMENT) {
+            throw new OrderRuleViolation("TOO_LONG", "comment", "At most " + MAX_COMMENT + " characters.");
+        }
+        return new Feedback(score, text, previous == null ? now : previous.answeredAt(), now);
+    }
+
     boolean changeableAt(Instant now) {
         return now.isBefore(answeredAt.plus(CHANGEABLE_FOR));
     }

@@ -1,7 +1,6 @@
 package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
-import app.leadline.order.TimelineEvent.Type;
 import app.leadline.payment.PaymentOperation;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -9,14 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -34,14 +30,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("orders")
 public class Order {
 
-    static final int TIMELINE_LIMIT = 200;
-    static final int MAX_CODE_ATTEMPTS = 5;
-    static final int MAX_CODES_PER_WINDOW = 3;
-    static final Duration CODE_WINDOW = Duration.ofMinutes(15);
     /** How far ahead of Leadline's clock a shop's or carrier's clock may be when it reports a delivery. */
     static final Duration DELIVERY_CLOCK_SKEW = Duration.ofMinutes(5);
-
-    static final int MAX_COMMENT = 2000;
 
     @Id
     private final String id;
@@ -56,9 +46,9 @@ public class Order {
     private final List<OrderLine> lines;
     private final List<Shipment> shipments;
     private final List<RefundRequest> refunds;
-    private final List<TimelineEvent> timeline;
+    private List<TimelineEvent> timeline;
     private final List<PaymentOperation> pendingPayments;
-    private final List<NotificationIntent> notifications;
+    private List<NotificationIntent> notifications;
     private Verification verification;
     private TrackingLink tracking;
     private Parcel proposedShipment;
@@ -108,9 +98,9 @@ public class Order {
         this.lines = new ArrayList<>(orEmpty(lines));
         this.shipments = new ArrayList<>(orEmpty(shipments));
         this.refunds = new ArrayList<>(orEmpty(refunds));
-        this.timeline = new ArrayList<>(orEmpty(timeline));
+        this.timeline = List.copyOf(orEmpty(timeline));
         this.pendingPayments = new ArrayList<>(orEmpty(pendingPayments));
-        this.notifications = new ArrayList<>(orEmpty(notifications));
+        this.notifications = List.copyOf(orEmpty(notifications));
         this.verification = verification;
         this.tracking = tracking;
         this.proposedShipment = proposedShipment;
@@ -166,11 +156,19 @@ public class Order {
                 false,
                 null,
                 null);
-        order.record(Type.PLACED, placedAt, Map.of("lines", String.valueOf(lines.size())));
+        order.record(new OrderEvent.Placed(lines.size()), placedAt);
         for (OrderLine line : lines) {
             switch (line.source()) {
-                case BACKORDER -> order.record(Type.BACKORDERED, placedAt, lineDetails(line));
-                case DROPSHIP -> order.record(Type.DROPSHIPPED, placedAt, lineDetails(line));
+                case BACKORDER ->
+                    order.record(
+                            new OrderEvent.Backordered(
+                                    line.id(), line.name(), line.eta().latest()),
+                            placedAt);
+                case DROPSHIP ->
+                    order.record(
+                            new OrderEvent.Dropshipped(
+                                    line.id(), line.name(), line.eta().latest()),
+                            placedAt);
                 case STOCK -> {}
             }
         }
@@ -180,17 +178,17 @@ public class Order {
     // --- Tracking link -------------------------------------------------------------------------------------------
 
     /** Revokes the tracking link: it stops opening the order at once. */
-    public void revokeTrackingLink(Instant now) {
+    void revokeTrackingLink(Instant now) {
         if (tracking != null) {
             this.tracking = new TrackingLink(tracking.tokenHash(), null, tracking.expiresAt(), true);
         }
-        record(Type.TRACKING_LINK_REVOKED, now, Map.of());
+        record(new OrderEvent.TrackingLinkRevoked(), now);
     }
 
     /** Replaces the tracking link: the old one stops opening the order at once. */
     void reissueTrackingLink(TrackingToken token, LinkSeal seal, Instant now, Duration linkLifetime) {
         this.tracking = new TrackingLink(token.hash(), seal.seal(id, token), now.plus(linkLifetime), false);
-        record(Type.TRACKING_LINK_REISSUED, now, Map.of());
+        record(new OrderEvent.TrackingLinkReissued(), now);
     }
 
     boolean trackableAt(Instant now) {
@@ -208,23 +206,14 @@ public class Order {
         String closed = !policy.customerMayChoose()
                 ? "POLICY_SHIPS_COMPLETE"
                 : anyShipped() ? "ALREADY_SHIPPED" : ready.isEmpty() || waiting.isEmpty() ? "NOTHING_TO_SPLIT" : null;
-        List<Parcel> split = splitParcels(ready, waiting);
+        List<Parcel> split = ParcelPlan.split(open);
         BigDecimal extra = policy.extraParcelFee().multiply(BigDecimal.valueOf(Math.max(0, split.size() - 1)));
-        return new DeliveryOptions(closed, oneParcel(open), split, extra);
+        return new DeliveryOptions(closed, ParcelPlan.together(open), split, extra);
     }
 
     /** The parcels the open lines are expected to travel in under the current preference. */
     public List<Parcel> plannedParcels() {
-        List<OrderLine> open = openLines();
-        if (open.isEmpty()) {
-            return List.of();
-        }
-        if (delivery.preference() == DeliveryPreference.WAIT_FOR_ALL) {
-            return List.of(oneParcel(open));
-        }
-        return splitParcels(
-                open.stream().filter(OrderLine::isReadyToLeave).toList(),
-                open.stream().filter(line -> !line.isReadyToLeave()).toList());
+        return ParcelPlan.planned(openLines(), delivery.preference());
     }
 
     /**
@@ -233,7 +222,7 @@ public class Order {
      *
      * @return whether anything changed
      */
-    public boolean chooseDelivery(DeliveryPreference preference, String by, Instant at) {
+    boolean chooseDelivery(DeliveryPreference preference, String by, Instant at) {
         DeliveryOptions options = deliveryOptions();
         if (!options.open()) {
             throw new OrderRuleViolation(
@@ -250,30 +239,8 @@ public class Order {
             return false;
         }
         delivery = new DeliveryChoice(preference, by, at, delivery.segmentDefault());
-        record(Type.CHOICE_MADE, at, Map.of("preference", preference.name(), "by", by));
+        record(new OrderEvent.DeliveryChosen(preference, by), at);
         return true;
-    }
-
-    private List<Parcel> splitParcels(List<OrderLine> ready, List<OrderLine> waiting) {
-        List<Parcel> parcels = new ArrayList<>();
-        if (!ready.isEmpty()) {
-            parcels.add(oneParcel(ready));
-        }
-        Map<EtaWindow, List<String>> byWindow =
-                new TreeMap<>(Comparator.comparing(EtaWindow::latest).thenComparing(EtaWindow::earliest));
-        waiting.forEach(line ->
-                byWindow.computeIfAbsent(line.eta(), key -> new ArrayList<>()).add(line.id()));
-        byWindow.forEach((window, ids) -> parcels.add(new Parcel(List.copyOf(ids), window)));
-        return parcels;
-    }
-
-    private static Parcel oneParcel(List<OrderLine> lines) {
-        if (lines.isEmpty()) {
-            return new Parcel(List.of(), null);
-        }
-        return new Parcel(
-                lines.stream().map(OrderLine::id).toList(),
-                EtaWindow.allOf(lines.stream().map(OrderLine::eta).toList()));
     }
 
     // --- ETA moves -----------------------------------------------------------------------------------------------
@@ -284,21 +251,16 @@ public class Order {
      *
      * @return whether the line moved
      */
-    public boolean moveEta(
-            String lineId, EtaWindow window, String delayId, String reason, String internalNote, Instant at) {
+    boolean moveEta(String lineId, EtaWindow window, String delayId, String reason, String internalNote, Instant at) {
         OrderLine line = line(lineId);
         if (delayId.equals(line.lastDelay()) || !line.isOpen()) {
             return false;
         }
         replaceLine(lineId, current -> current.withEta(window, delayId));
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("line", lineId);
-        details.put("name", line.name());
-        details.put("from", line.eta().latest().toString());
-        details.put("to", window.latest().toString());
-        details.put("reason", reason);
-        timeline.add(new TimelineEvent(Type.ETA_MOVED, at, Map.copyOf(details), internalNote));
-        afterChange();
+        record(
+                new OrderEvent.EtaMoved(lineId, line.name(), line.eta().latest(), window.latest(), reason),
+                at,
+                internalNote);
         return true;
     }
 
@@ -308,7 +270,7 @@ public class Order {
      *
      * @return whether the line is now allocated to the purchase order (false when it no longer waited)
      */
-    public boolean allocateToPurchaseOrder(String lineId, String purchaseOrder, EtaWindow window, Instant at) {
+    boolean allocateToPurchaseOrder(String lineId, String purchaseOrder, EtaWindow window, Instant at) {
         OrderLine line = line(lineId);
         if (!line.waitsToBeOrdered()) {
             return false;
@@ -316,27 +278,18 @@ public class Order {
         EtaWindow landing = window.landingOn(policy.receivingDays());
         replaceLine(lineId, current -> current.waitingFor(purchaseOrder, landing));
         if (!landing.latest().equals(line.eta().latest())) {
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("line", lineId);
-            details.put("name", line.name());
-            details.put("from", line.eta().latest().toString());
-            details.put("to", landing.latest().toString());
-            details.put("reason", "");
-            timeline.add(new TimelineEvent(Type.ETA_MOVED, at, Map.copyOf(details), "purchase order " + purchaseOrder));
-            notifications.add(new NotificationIntent(
-                    "po:" + purchaseOrder + ":" + id + ":" + lineId,
-                    line(lineId).isLate() ? "PAST_PROMISE" : "ETA_MOVED",
+            record(
+                    new OrderEvent.EtaMoved(lineId, line.name(), line.eta().latest(), landing.latest(), ""),
                     at,
-                    Map.of(
-                            "delay",
-                            "po:" + purchaseOrder,
-                            "lines",
-                            lineId,
-                            "reason",
-                            "",
-                            "shiftDays",
-                            String.valueOf(
-                                    Math.abs(ChronoUnit.DAYS.between(line.eta().latest(), landing.latest()))))));
+                    "purchase order " + purchaseOrder);
+            long shiftDays = Math.abs(ChronoUnit.DAYS.between(line.eta().latest(), landing.latest()));
+            String cause = "po:" + purchaseOrder;
+            tell(new NotificationIntent(
+                    cause + ":" + id + ":" + lineId,
+                    line(lineId).isLate()
+                            ? new CustomerNews.PastPromise(cause, List.of(lineId), "", shiftDays)
+                            : new CustomerNews.DatesMoved(cause, List.of(lineId), "", shiftDays),
+                    at));
         }
         afterChange();
         return true;
@@ -349,7 +302,7 @@ public class Order {
      *
      * @return the ids of the lines moved now
      */
-    public List<String> applyDelay(
+    List<String> applyDelay(
             String delayId, Map<String, EtaWindow> windows, String reason, String internalNote, Instant at) {
         List<String> moved = new ArrayList<>();
         long shiftDays = 0;
@@ -370,19 +323,12 @@ public class Order {
         if (!moved.isEmpty()) {
             // Past the promise the customer may cancel, and is told so; otherwise it is news of a new date.
             boolean pastPromise = moved.stream().map(this::line).anyMatch(OrderLine::isLate);
-            notifications.add(new NotificationIntent(
+            tell(new NotificationIntent(
                     delayId + ":" + id,
-                    pastPromise ? "PAST_PROMISE" : "ETA_MOVED",
-                    at,
-                    Map.of(
-                            "delay",
-                            delayId,
-                            "lines",
-                            String.join(",", moved),
-                            "reason",
-                            reason,
-                            "shiftDays",
-                            String.valueOf(shiftDays))));
+                    pastPromise
+                            ? new CustomerNews.PastPromise(delayId, List.copyOf(moved), reason, shiftDays)
+                            : new CustomerNews.DatesMoved(delayId, List.copyOf(moved), reason, shiftDays),
+                    at));
         }
         return moved;
     }
@@ -393,7 +339,7 @@ public class Order {
      *
      * @return the lines that became ready now
      */
-    public List<String> markReady(List<String> lineIds, Instant at) {
+    List<String> markReady(List<String> lineIds, Instant at) {
         List<String> ready = new ArrayList<>();
         for (String lineId : lineIds) {
             OrderLine line = line(lineId);
@@ -405,22 +351,19 @@ public class Order {
         if (ready.isEmpty()) {
             return ready;
         }
-        record(Type.GOODS_RECEIVED, at, Map.of("lines", String.join(",", ready)));
+        record(new OrderEvent.GoodsReceived(List.copyOf(ready)), at);
         List<OrderLine> open = openLines();
         List<OrderLine> leaving =
                 open.stream().filter(OrderLine::isReadyToLeave).toList();
         boolean complete = leaving.size() == open.size();
         if (complete || delivery.preference() == DeliveryPreference.SHIP_AS_AVAILABLE) {
-            proposedShipment = oneParcel(leaving);
-            notifications.add(new NotificationIntent(
-                    UUID.randomUUID().toString(),
-                    "READY_TO_SHIP",
-                    at,
-                    Map.of("lines", String.join(",", proposedShipment.lineIds()))));
+            proposedShipment = ParcelPlan.together(leaving);
+            tell(new NotificationIntent(
+                    UUID.randomUUID().toString(), new CustomerNews.ReadyToShip(proposedShipment.lineIds()), at));
         } else if (policy.customerMayChoose()) {
             // Part is ready, the customer waits for all but may choose otherwise: ask.
-            notifications.add(new NotificationIntent(
-                    UUID.randomUUID().toString(), "CHOICE_NEEDED", at, Map.of("lines", String.join(",", ready))));
+            tell(new NotificationIntent(
+                    UUID.randomUUID().toString(), new CustomerNews.ChoiceNeeded(List.copyOf(ready)), at));
         }
         return ready;
     }
@@ -437,11 +380,11 @@ public class Order {
 
     /** The order confirmation goes to the customer (not for orders imported from before Leadline). */
     void confirmToCustomer(Instant at) {
-        notifications.add(new NotificationIntent("confirmed:" + id, "CONFIRMED", at, Map.of()));
+        tell(new NotificationIntent("confirmed:" + id, new CustomerNews.Confirmed(), at));
     }
 
     /** The customer's choice of channels for messages about this order; one-time codes go out regardless. */
-    public void chooseMessageChannels(boolean email, boolean sms) {
+    void chooseMessageChannels(boolean email, boolean sms) {
         mutedChannels.clear();
         if (!email) {
             mutedChannels.add("EMAIL");
@@ -460,31 +403,20 @@ public class Order {
      * A dispatcher takes the intents nobody is sending for a while; another dispatcher (or this one after a crash)
      * gets them again only once the lease has run out.
      */
-    public List<NotificationIntent> claimNotifications(Instant now, Duration lease) {
-        List<NotificationIntent> claimed = new ArrayList<>();
-        notifications.replaceAll(intent -> {
-            if (!intent.claimableAt(now)) {
-                return intent;
-            }
-            NotificationIntent leased = new NotificationIntent(
-                    intent.id(), intent.kind(), intent.createdAt(), intent.details(), now.plus(lease), null);
-            claimed.add(leased);
-            return leased;
-        });
-        return claimed;
+    List<NotificationIntent> claimNotifications(Instant now, Duration lease) {
+        Outbox.Claim claim = new Outbox(notifications).claim(now, lease);
+        notifications = claim.outbox().intents();
+        return claim.claimed();
     }
 
-    public void notificationSent(String intentId, Instant at) {
-        notifications.replaceAll(intent -> intent.id().equals(intentId)
-                ? new NotificationIntent(
-                        intent.id(), intent.kind(), intent.createdAt(), intent.details(), intent.leaseUntil(), at)
-                : intent);
+    void notificationSent(String intentId, Instant at) {
+        notifications = new Outbox(notifications).sent(intentId, at).intents();
     }
 
     // --- Shipping ------------------------------------------------------------------------------------------------
 
     /** Lines leave in a parcel: they are shipped and their amount is captured (charge per shipment). */
-    public Shipment ship(List<String> lineIds, String carrier, String trackingNumber, Instant at) {
+    Shipment ship(List<String> lineIds, String carrier, String trackingNumber, Instant at) {
         List<String> ids = distinct(lineIds, "lineIds");
         for (String lineId : ids) {
             OrderLine line = line(lineId);
@@ -507,15 +439,9 @@ public class Order {
             proposedShipment = remaining.isEmpty() ? null : new Parcel(remaining, proposedShipment.eta());
         }
         pendingPayments.add(operation(shipment.id(), PaymentOperation.Kind.CAPTURE, ids, amount, at));
-        notifications.add(new NotificationIntent(
-                "shipped:" + shipment.id(),
-                "SHIPPED",
-                at,
-                Map.of("lines", String.join(",", ids), "carrier", carrier, "trackingNumber", trackingNumber)));
-        record(
-                Type.SHIPPED,
-                at,
-                Map.of("lines", String.join(",", ids), "carrier", carrier, "trackingNumber", trackingNumber));
+        OrderEvent.Shipped shipped = new OrderEvent.Shipped(ids, carrier, trackingNumber);
+        tell(new NotificationIntent("shipped:" + shipment.id(), shipped, at));
+        record(shipped, at);
         return shipment;
     }
 
@@ -525,7 +451,7 @@ public class Order {
      *
      * @return whether anything changed
      */
-    public boolean markDelivered(String trackingNumber, Instant deliveredAt, Instant now) {
+    boolean markDelivered(String trackingNumber, Instant deliveredAt, Instant now) {
         Shipment shipment = shipments.stream()
                 .filter(s -> s.trackingNumber().equals(trackingNumber))
                 .findFirst()
@@ -540,28 +466,14 @@ public class Order {
                     "deliveredAt",
                     "A parcel is delivered after it was shipped and not in the future.");
         }
-        shipments.set(
-                shipments.indexOf(shipment),
-                new Shipment(
-                        shipment.id(),
-                        shipment.lineIds(),
-                        shipment.carrier(),
-                        shipment.trackingNumber(),
-                        shipment.shippedAt(),
-                        deliveredAt,
-                        shipment.amountCaptured()));
+        shipments.set(shipments.indexOf(shipment), shipment.delivered(deliveredAt));
         shipment.lineIds().stream()
                 .filter(id -> line(id).status() == LineStatus.SHIPPED)
                 .forEach(id -> replaceLine(id, line -> line.withStatus(LineStatus.DELIVERED, line.payment())));
-        Map<String, String> details = Map.of(
-                "lines",
-                String.join(",", shipment.lineIds()),
-                "carrier",
-                shipment.carrier(),
-                "trackingNumber",
-                shipment.trackingNumber());
-        notifications.add(new NotificationIntent("delivered:" + shipment.id(), "DELIVERED", now, details));
-        record(Type.DELIVERED, deliveredAt, details);
+        OrderEvent.Delivered delivered =
+                new OrderEvent.Delivered(shipment.lineIds(), shipment.carrier(), shipment.trackingNumber());
+        tell(new NotificationIntent("delivered:" + shipment.id(), delivered, now));
+        record(delivered, deliveredAt);
         return true;
     }
 
@@ -579,7 +491,7 @@ public class Order {
     }
 
     /** The customer answers the question (or changes the answer within a week of first giving it). */
-    public void answerFeedback(int score, String comment, Instant now) {
+    void answerFeedback(int score, String comment, Instant now) {
         if (!feedbackOpen(now)) {
             throw new OrderRuleViolation(
                     "FEEDBACK_CLOSED",
@@ -588,21 +500,9 @@ public class Order {
                             ? "The answer can be changed for a week after it was given."
                             : "The question is asked once everything has been delivered.");
         }
-        if (score < 1 || score > 5) {
-            throw new OrderRuleViolation("INVALID_SCORE", "score", "The score is 1 to 5.");
-        }
-        String text = comment == null || comment.isBlank() ? null : comment.strip();
-        if (text != null && text.length() > MAX_COMMENT) {
-            throw new OrderRuleViolation("TOO_LONG", "comment", "At most " + MAX_COMMENT + " characters.");
-        }
         boolean first = feedback == null;
-        feedback = new Feedback(score, text, first ? now : feedback.answeredAt(), now);
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("score", String.valueOf(score));
-        if (text != null) {
-            details.put("comment", text);
-        }
-        record(first ? Type.FEEDBACK_GIVEN : Type.FEEDBACK_CHANGED, now, details);
+        feedback = Feedback.answer(feedback, score, comment, now);
+        record(new OrderEvent.FeedbackGiven(score, Optional.ofNullable(feedback.comment()), !first), now);
     }
 
     public Optional<Feedback> feedback() {
@@ -641,7 +541,7 @@ public class Order {
      * The customer cancels lines. Lines not yet charged are cancelled and their authorisation voided at once;
      * charged lines become one refund request, approved at once when the policy says the delay is long enough.
      */
-    public void cancelLines(List<String> lineIds, Instant at) {
+    void cancelLines(List<String> lineIds, Instant at) {
         List<String> ids = distinct(lineIds, "lineIds");
         for (String lineId : ids) {
             if (!cancellable(line(lineId))) {
@@ -661,36 +561,36 @@ public class Order {
             replaceLine(lineId, current -> current.withStatus(LineStatus.CANCELLED, PaymentState.VOIDED));
             pendingPayments.add(operation(
                     UUID.randomUUID().toString(), PaymentOperation.Kind.VOID, List.of(lineId), line.amount(), at));
-            record(
-                    Type.LINE_CANCELLED,
-                    at,
-                    Map.of(
-                            "line",
-                            lineId,
-                            "name",
-                            line.name(),
-                            "amount",
-                            line.amount().toPlainString()));
+            record(new OrderEvent.LineCancelled(lineId, line.name(), line.amount()), at);
         }
         if (!charged.isEmpty()) {
             requestRefund(charged, at);
         }
     }
 
+    /**
+     * The customer cancels lines, confirmed with a one-time code. A wrong code counts against the code and cancels
+     * nothing (the caller stores the order all the same, so that the attempt is remembered).
+     *
+     * @return empty when the lines were cancelled, else the refusal to answer with
+     */
+    Optional<OrderRuleViolation> cancelLinesWithCode(List<String> lineIds, String codeHash, Instant at) {
+        lineIds.forEach(this::line);
+        if (lineIds.stream().noneMatch(id -> cancellable(line(id)))) {
+            throw new OrderRuleViolation("LINE_NOT_CANCELLABLE", "lineIds", "These items cannot be cancelled now.");
+        }
+        Optional<OrderRuleViolation> refused = useVerificationCode(codeHash, at);
+        if (refused.isEmpty()) {
+            cancelLines(lineIds, at);
+        }
+        return refused;
+    }
+
     private void requestRefund(List<String> lineIds, Instant at) {
         BigDecimal amount = lineIds.stream().map(id -> line(id).amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        RefundRequest request = new RefundRequest(
-                UUID.randomUUID().toString(),
-                List.copyOf(lineIds),
-                amount,
-                "DELAY",
-                RefundRequest.State.REQUESTED,
-                at,
-                null,
-                null,
-                null);
+        RefundRequest request = RefundRequest.forDelay(lineIds, amount, at);
         refunds.add(request);
-        record(Type.REFUND_REQUESTED, at, Map.of("lines", String.join(",", lineIds), "amount", amount.toPlainString()));
+        record(new OrderEvent.RefundRequested(List.copyOf(lineIds), amount), at);
         long daysLate =
                 lineIds.stream().mapToLong(id -> line(id).daysLate()).max().orElse(0);
         policy.autoApprovalThreshold()
@@ -700,7 +600,7 @@ public class Order {
     }
 
     /** An agent (or the policy) decides a refund request; approval refunds the lines through the payment port. */
-    public void decideRefund(String refundId, boolean approve, String by, String reason, Instant at) {
+    void decideRefund(String refundId, boolean approve, String by, String reason, Instant at) {
         RefundRequest request = refunds.stream()
                 .filter(r -> r.id().equals(refundId))
                 .findFirst()
@@ -719,42 +619,27 @@ public class Order {
             pendingPayments.add(
                     operation(request.id(), PaymentOperation.Kind.REFUND, request.lineIds(), request.amount(), at));
         }
-        record(
-                Type.REFUND_DECIDED,
-                at,
-                Map.of("decision", state.name(), "amount", request.amount().toPlainString(), "reason", reason));
-        notifications.add(new NotificationIntent(
+        record(new OrderEvent.RefundDecided(approve, request.amount(), reason), at);
+        tell(new NotificationIntent(
                 "refund:" + request.id(),
-                approve ? "REFUND_APPROVED" : "REFUND_REJECTED",
-                at,
-                Map.of(
-                        "lines",
-                        String.join(",", request.lineIds()),
-                        "amount",
-                        request.amount().toPlainString(),
-                        "reason",
-                        reason)));
+                approve
+                        ? new CustomerNews.RefundApproved(request.lineIds(), request.amount(), reason)
+                        : new CustomerNews.RefundRejected(request.lineIds(), request.amount(), reason),
+                at));
     }
 
     /** A payment operation reached the provider: it leaves the outbox, and an approved refund is now paid. */
-    public void paymentSent(String operationId) {
+    void paymentSent(String operationId) {
         pendingPayments.removeIf(operation -> operation.id().equals(operationId));
         refunds.replaceAll(r -> r.id().equals(operationId) && r.state() == RefundRequest.State.APPROVED ? r.paid() : r);
     }
 
     // --- One-time codes ------------------------------------------------------------------------------------------
 
-    /** A new code goes out; at most {@value #MAX_CODES_PER_WINDOW} per quarter hour. */
-    public void issueVerificationCode(String codeHash, String channel, Instant at, Duration lifetime) {
-        List<Instant> recent = new ArrayList<>(verification == null ? List.of() : verification.issuedAt());
-        recent.removeIf(issued -> issued.isBefore(at.minus(CODE_WINDOW)));
-        if (recent.size() >= MAX_CODES_PER_WINDOW) {
-            throw new OrderRuleViolation(
-                    "CODE_RATE_LIMITED", "channel", "Too many codes were sent; try again in a quarter of an hour.");
-        }
-        recent.add(at);
-        verification = new Verification(codeHash, channel, at.plus(lifetime), 0, recent);
-        record(Type.VERIFICATION_CODE_SENT, at, Map.of("channel", channel));
+    /** A new code goes out; at most a few per quarter hour. */
+    void issueVerificationCode(String codeHash, String channel, Instant at, Duration lifetime) {
+        verification = Verification.issue(verification, codeHash, channel, at, lifetime);
+        record(new OrderEvent.VerificationCodeSent(channel), at);
     }
 
     /**
@@ -763,32 +648,10 @@ public class Order {
      *
      * @return empty when the code is right, else the refusal to answer with
      */
-    public Optional<OrderRuleViolation> useVerificationCode(String codeHash, Instant at) {
-        if (verification == null || verification.codeHash() == null) {
-            return Optional.of(new OrderRuleViolation("CODE_INVALID", "code", "Ask for a code first."));
-        }
-        if (at.isAfter(verification.expiresAt())) {
-            return Optional.of(
-                    new OrderRuleViolation("CODE_EXPIRED", "code", "The code has expired; ask for a new one."));
-        }
-        if (verification.attempts() >= MAX_CODE_ATTEMPTS) {
-            return Optional.of(
-                    new OrderRuleViolation("CODE_LOCKED", "code", "Too many wrong codes; ask for a new one."));
-        }
-        if (!java.security.MessageDigest.isEqual(
-                codeHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                verification.codeHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-            verification = new Verification(
-                    verification.codeHash(),
-                    verification.channel(),
-                    verification.expiresAt(),
-                    verification.attempts() + 1,
-                    verification.issuedAt());
-            return Optional.of(new OrderRuleViolation("CODE_INVALID", "code", "That code is not right."));
-        }
-        verification =
-                new Verification(null, verification.channel(), verification.expiresAt(), 0, verification.issuedAt());
-        return Optional.empty();
+    Optional<OrderRuleViolation> useVerificationCode(String codeHash, Instant at) {
+        Verification.Attempt attempt = Verification.use(verification, codeHash, at);
+        verification = attempt.after();
+        return attempt.refusal();
     }
 
     // --- Reading -------------------------------------------------------------------------------------------------
@@ -860,26 +723,25 @@ public class Order {
                 id, kind, number, List.copyOf(lineIds), amount, currency, at.truncatedTo(ChronoUnit.MILLIS));
     }
 
-    private void record(Type type, Instant at, Map<String, String> details) {
-        timeline.add(TimelineEvent.of(type, at, details));
+    private void record(OrderEvent event, Instant at) {
+        record(event, at, null);
+    }
+
+    private void record(OrderEvent event, Instant at, String internalNote) {
+        timeline = new Timeline(timeline)
+                .with(TimelineEvent.of(event, at, internalNote))
+                .entries();
         afterChange();
     }
 
-    /** Keeps the timeline bounded and what agents search by (the late flag, the search keys) true to the order. */
-    private void afterChange() {
-        while (timeline.size() > TIMELINE_LIMIT) {
-            timeline.remove(0);
-        }
-        late = lines.stream().anyMatch(line -> line.isOpen() && line.isLate());
-        searchKeys = SearchKeys.of(this);
+    private void tell(NotificationIntent intent) {
+        notifications = new Outbox(notifications).with(intent).intents();
     }
 
-    private static Map<String, String> lineDetails(OrderLine line) {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("line", line.id());
-        details.put("name", line.name());
-        details.put("latest", line.eta().latest().toString());
-        return details;
+    /** Keeps what agents search by (the late flag, the search keys) true to the order. */
+    private void afterChange() {
+        late = lines.stream().anyMatch(line -> line.isOpen() && line.isLate());
+        searchKeys = SearchKeys.of(this);
     }
 
     public String id() {

@@ -1,5 +1,7 @@
 package app.leadline.order;
 
+import app.leadline.order.internal.StoredDifference;
+import app.leadline.order.internal.StoredOrders;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -62,7 +64,7 @@ public class OrderChanges {
      */
     public record Bulk<T>(Map<String, T> results, Set<String> setAside) {}
 
-    public <T> Changed<T> apply(String orderId, Function<Order, T> change) {
+    <T> Changed<T> apply(String orderId, Function<Order, T> change) {
         Changed<T> changed = applyOnly(orderId, change);
         if (!changed.order().pendingPayments().isEmpty()) {
             payments.send(changed.order(), this);
@@ -77,7 +79,7 @@ public class OrderChanges {
      * one through {@link #apply}, so the change must be idempotent (applying it twice does what applying it once
      * does). An order that cannot be changed is set aside for {@code work} and the others go on.
      */
-    public <T> Bulk<T> applyToAllAppendingEvents(
+    <T> Bulk<T> applyToAllAppendingEvents(
             StuckOrders.Work work, Collection<String> orderIds, Function<Order, T> change) {
         Map<String, T> results = new LinkedHashMap<>();
         Set<String> setAside = new LinkedHashSet<>();
@@ -91,7 +93,7 @@ public class OrderChanges {
                 Object newEvents = changed.remove(StoredOrders.TIMELINE);
                 StoredDifference difference = StoredDifference.between(before, changed);
                 if (newEvents instanceof List<?> events) {
-                    difference.append(StoredOrders.TIMELINE, events, Order.TIMELINE_LIMIT);
+                    difference.append(StoredOrders.TIMELINE, events, Timeline.LIMIT);
                 }
                 if (!difference.isEmpty()) {
                     updates.add(VersionedUpdate.of(order, difference));
@@ -125,8 +127,7 @@ public class OrderChanges {
      *
      * @return each order's result and the order as stored after the change, by order id
      */
-    public <T> Bulk<Changed<T>> applyToKnown(
-            StuckOrders.Work work, Collection<Order> known, Function<Order, T> change) {
+    <T> Bulk<Changed<T>> applyToKnown(StuckOrders.Work work, Collection<Order> known, Function<Order, T> change) {
         Map<String, Changed<T>> results = new LinkedHashMap<>();
         Set<String> setAside = new LinkedHashSet<>();
         List<VersionedUpdate> updates = new ArrayList<>();

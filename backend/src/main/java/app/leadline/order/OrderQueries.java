@@ -1,5 +1,6 @@
 package app.leadline.order;
 
+import app.leadline.order.internal.StoredOrders;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;

@@ -3,6 +3,7 @@ package app.leadline.order;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A customer's request to have charged lines refunded.
@@ -26,6 +27,20 @@ public record RefundRequest(
         APPROVED,
         REJECTED,
         PAID
+    }
+
+    /** A request for charged lines the customer cancels because they are late. */
+    static RefundRequest forDelay(List<String> lineIds, BigDecimal amount, Instant at) {
+        return new RefundRequest(
+                UUID.randomUUID().toString(),
+                List.copyOf(lineIds),
+                amount,
+                "DELAY",
+                State.REQUESTED,
+                at,
+                null,
+                null,
+                null);
     }
 
     boolean isOpen() {

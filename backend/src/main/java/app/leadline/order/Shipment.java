@@ -12,4 +12,9 @@ public record Shipment(
         String trackingNumber,
         Instant shippedAt,
         Instant deliveredAt,
-        BigDecimal amountCaptured) {}
+        BigDecimal amountCaptured) {
+
+    Shipment delivered(Instant at) {
+        return new Shipment(id, lineIds, carrier, trackingNumber, shippedAt, at, amountCaptured);
+    }
+}

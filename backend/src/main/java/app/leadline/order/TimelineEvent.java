@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Something that happened to an order, in past tense, for the customer's and the agents' timeline.
+ * An entry of the order's timeline: the {@link OrderEvent} that happened, when, and a note for agents. Kept in the
+ * stored form orders always had (a type and facts by name), which is also what the timeline shows.
  *
- * @param details facts the customer may read (line ids, dates, the reason an agent gave)
+ * @param details facts the customer may read (line ids, dates, the reason an agent gave), as stored
  * @param internalNote for agents only; never shown to the customer
  */
 public record TimelineEvent(Type type, Instant at, Map<String, String> details, String internalNote) {
@@ -45,7 +46,12 @@ public record TimelineEvent(Type type, Instant at, Map<String, String> details, 
         return Optional.ofNullable(internalNote);
     }
 
-    static TimelineEvent of(Type type, Instant at, Map<String, String> details) {
-        return new TimelineEvent(type, at, Map.copyOf(details), null);
+    /** What happened, read from the stored form. */
+    public OrderEvent event() {
+        return StoredEvents.event(type, details);
+    }
+
+    static TimelineEvent of(OrderEvent event, Instant at, String internalNote) {
+        return new TimelineEvent(StoredEvents.typeOf(event), at, StoredEvents.detailsOf(event), internalNote);
     }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
  * the link key (so later messages can carry the link; {@code null} on orders from before sealing), its expiry,
  * and whether it was revoked.
  */
-public record TrackingLink(String tokenHash, String sealedToken, Instant expiresAt, boolean revoked) {
+record TrackingLink(String tokenHash, String sealedToken, Instant expiresAt, boolean revoked) {
 
     boolean opensAt(Instant now) {
         return !revoked && now.isBefore(expiresAt);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * A tracking link's secret: 256 bits from a CSPRNG, base64url without padding. Only {@link #hash()} is ever
  * stored; the token itself lives in the customer's link. {@link #toString()} never shows it.
  */
-public final class TrackingToken {
+final class TrackingToken {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BYTES = 32;

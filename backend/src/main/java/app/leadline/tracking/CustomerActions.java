@@ -4,7 +4,7 @@ import app.leadline.notification.Message;
 import app.leadline.notification.Notifications;
 import app.leadline.order.DeliveryPreference;
 import app.leadline.order.Order;
-import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderOperations;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,36 +29,27 @@ class CustomerActions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OrderQueries orders;
-    private final OrderChanges changes;
+    private final OrderOperations operations;
     private final Notifications notifications;
     private final Clock clock;
 
-    CustomerActions(OrderQueries orders, OrderChanges changes, Notifications notifications, Clock clock) {
+    CustomerActions(OrderQueries orders, OrderOperations operations, Notifications notifications, Clock clock) {
         this.orders = orders;
-        this.changes = changes;
+        this.operations = operations;
         this.notifications = notifications;
         this.clock = clock;
     }
 
     Order chooseDelivery(String token, DeliveryPreference preference) {
-        return changes.apply(order(token).id(), order -> order.chooseDelivery(preference, "customer", clock.instant()))
-                .order();
+        return operations.chooseDelivery(order(token).id(), preference, "customer");
     }
 
     Order chooseMessageChannels(String token, boolean email, boolean sms) {
-        return changes.apply(order(token).id(), order -> {
-                    order.chooseMessageChannels(email, sms);
-                    return null;
-                })
-                .order();
+        return operations.chooseMessageChannels(order(token).id(), email, sms);
     }
 
     Order answerFeedback(String token, int score, String comment) {
-        return changes.apply(order(token).id(), order -> {
-                    order.answerFeedback(score, comment, clock.instant());
-                    return null;
-                })
-                .order();
+        return operations.answerFeedback(order(token).id(), score, comment);
     }
 
     record CodeSent(String sentTo, Instant expiresAt) {}
@@ -84,10 +74,7 @@ class CustomerActions {
         }
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         Instant now = clock.instant();
-        changes.apply(order.id(), current -> {
-            current.issueVerificationCode(hash(order.id(), code), channel.name(), now, CODE_LIFETIME);
-            return null;
-        });
+        operations.issueVerificationCode(order.id(), hash(order.id(), code), channel.name(), CODE_LIFETIME);
         notifications.sendCode(order, channel, code);
         String shown = channel == Message.Channel.EMAIL
                 ? TrackedOrder.maskEmail(recipient)
@@ -104,23 +91,8 @@ class CustomerActions {
         if (order.alreadyCancelled(lineIds)) {
             return order;
         }
-        Instant now = clock.instant();
         String presented = hash(order.id(), code == null ? "" : code.trim());
-        OrderChanges.Changed<Optional<OrderRuleViolation>> changed = changes.apply(order.id(), current -> {
-            lineIds.forEach(current::line);
-            if (lineIds.stream().noneMatch(id -> current.cancellable(current.line(id)))) {
-                throw new OrderRuleViolation("LINE_NOT_CANCELLABLE", "lineIds", "These items cannot be cancelled now.");
-            }
-            Optional<OrderRuleViolation> refused = current.useVerificationCode(presented, now);
-            if (refused.isEmpty()) {
-                current.cancelLines(lineIds, now);
-            }
-            return refused;
-        });
-        changed.result().ifPresent(refusal -> {
-            throw refusal;
-        });
-        return changed.order();
+        return operations.cancelLinesWithCode(order.id(), lineIds, presented);
     }
 
     private Order order(String token) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.LineStatus;
 import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderFixtures;
 import app.leadline.order.OrderQueries;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.Supplier;
@@ -279,11 +280,8 @@ class AgentDeskIntegrationTests {
     void theRefundQueueShowsOpenRequestsOldestFirstWithTheDelayBehindThem() {
         OrderInputs input = placed(anOrder().withBackorderedLine("SOFA", supplier));
         var order = delaySofa(input, "D2-" + supplier, "Factory fire");
-        changes.apply(order.id(), o -> o.ship(List.of("L2"), "GLS", "1", Instant.now()));
-        changes.apply(order.id(), o -> {
-            o.cancelLines(List.of("L2"), Instant.now());
-            return null;
-        });
+        new OrderFixtures(changes).ship(order.id(), List.of("L2"), "GLS", "1", Instant.now());
+        new OrderFixtures(changes).cancelLines(order.id(), List.of("L2"), Instant.now());
 
         var queue = agent.documentName("refundQueue").execute();
 
@@ -323,7 +321,7 @@ class AgentDeskIntegrationTests {
         var line = order.line("L2");
         EtaWindow later = new EtaWindow(
                 line.eta().earliest().plusDays(5), line.eta().latest().plusDays(5));
-        changes.apply(order.id(), o -> o.moveEta("L2", later, delayId, reason, null, Instant.now()));
+        new OrderFixtures(changes).moveEta(order.id(), "L2", later, delayId, reason, null, Instant.now());
         return order;
     }
 

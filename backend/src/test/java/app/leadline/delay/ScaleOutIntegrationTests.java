@@ -235,13 +235,8 @@ class ScaleOutIntegrationTests {
             Waiting.until(() -> !seen.isEmpty(), Duration.ofSeconds(10), "the order as it is now");
             assertThat(seen).containsExactly("WAIT_FOR_ALL");
 
-            changing.getBean(app.leadline.order.OrderChanges.class)
-                    .apply(
-                            orderId,
-                            order -> order.chooseDelivery(
-                                    app.leadline.order.DeliveryPreference.SHIP_AS_AVAILABLE,
-                                    "customer",
-                                    Instant.now()));
+            changing.getBean(app.leadline.order.OrderOperations.class)
+                    .chooseDelivery(orderId, app.leadline.order.DeliveryPreference.SHIP_AS_AVAILABLE, "customer");
 
             Waiting.until(
                     () -> seen.contains("SHIP_AS_AVAILABLE"),

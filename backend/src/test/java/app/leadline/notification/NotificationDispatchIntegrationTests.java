@@ -10,6 +10,7 @@ import app.leadline.delivery.EtaWindow;
 import app.leadline.order.NotificationIntent;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderFixtures;
 import app.leadline.order.OrderQueries;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
@@ -85,14 +86,14 @@ class NotificationDispatchIntegrationTests {
         EtaWindow later = new EtaWindow(
                 order.line("L2").eta().earliest().plusDays(7),
                 order.line("L2").eta().latest().plusDays(7));
-        changes.apply(
-                order.id(),
-                o -> o.applyDelay(
+        new OrderFixtures(changes)
+                .applyDelay(
+                        order.id(),
                         "DELAY-" + input.number(),
                         Map.of("L2", later),
                         "Der Hafen wird bestreikt.",
                         "note",
-                        Instant.now()));
+                        Instant.now());
         return orders.byNumber(input.number()).orElseThrow();
     }
 
@@ -193,12 +194,9 @@ class NotificationDispatchIntegrationTests {
     void aDispatcherThatDiedAfterSendingLeavesOneMessageNotTwo() {
         Order order = delayedOrder("en");
         // A dispatcher claimed the intent a while ago, sent it, and died before recording that it had.
-        List<NotificationIntent> claimed = changes.apply(
-                        order.id(),
-                        o -> o.claimNotifications(NOON.minus(Duration.ofMinutes(5)), NotificationDispatcher.LEASE))
-                .result();
-        for (Message message :
-                templates.render(order, claimed.get(0).kind(), claimed.get(0).details(), Optional.empty())) {
+        List<NotificationIntent> claimed = new OrderFixtures(changes)
+                .claimNotifications(order.id(), NOON.minus(Duration.ofMinutes(5)), NotificationDispatcher.LEASE);
+        for (Message message : templates.render(order, claimed.get(0).news().orElseThrow(), Optional.empty())) {
             notifications.sendOnce(claimed.get(0).id() + ":" + message.channel(), message);
         }
 
@@ -216,7 +214,7 @@ class NotificationDispatchIntegrationTests {
     @Test
     void anIntentLeasedByAnotherDispatcherIsLeftAlone() {
         Order order = delayedOrder("da");
-        changes.apply(order.id(), o -> o.claimNotifications(NOON.minusSeconds(30), NotificationDispatcher.LEASE));
+        new OrderFixtures(changes).claimNotifications(order.id(), NOON.minusSeconds(30), NotificationDispatcher.LEASE);
 
         dispatcher.dispatch(500, NOON);
 
@@ -263,14 +261,14 @@ class NotificationDispatchIntegrationTests {
         EtaWindow evenLater = new EtaWindow(
                 order.line("L2").eta().earliest().plusDays(3),
                 order.line("L2").eta().latest().plusDays(3));
-        changes.apply(
-                order.id(),
-                o -> o.applyDelay(
+        new OrderFixtures(changes)
+                .applyDelay(
+                        order.id(),
                         "SECOND-" + order.number(),
                         Map.of("L2", evenLater),
                         "The ship is late too.",
                         null,
-                        Instant.now()));
+                        Instant.now());
 
         dispatcher.dispatch(500, NOON);
 
@@ -316,7 +314,7 @@ class NotificationDispatchIntegrationTests {
         String first = clients.place(input);
         String reissued = links.reissue(input.number()).orElseThrow();
         Order order = orders.byNumber(input.number()).orElseThrow();
-        changes.apply(order.id(), o -> o.ship(List.of("L1"), "PostNord", "00370712345678901234", Instant.now()));
+        new OrderFixtures(changes).ship(order.id(), List.of("L1"), "PostNord", "00370712345678901234", Instant.now());
 
         dispatcher.dispatch(500, NOON);
 
@@ -334,8 +332,8 @@ class NotificationDispatchIntegrationTests {
         EtaWindow sameLastDay = new EtaWindow(
                 order.line("L2").eta().earliest().plusDays(1),
                 order.line("L2").eta().latest());
-        changes.apply(
-                order.id(), o -> o.applyDelay("SMALL-" + input.number(), Map.of("L2", sameLastDay), "x", null, NOON));
+        new OrderFixtures(changes)
+                .applyDelay(order.id(), "SMALL-" + input.number(), Map.of("L2", sameLastDay), "x", null, NOON);
 
         dispatcher.dispatch(500, NOON);
 
@@ -358,10 +356,7 @@ class NotificationDispatchIntegrationTests {
                 .path("chooseMessageChannels.order.contact.smsMessages")
                 .entity(Boolean.class)
                 .isEqualTo(false);
-        changes.apply(order.id(), o -> {
-            o.chooseMessageChannels(true, false);
-            return null;
-        });
+        new OrderFixtures(changes).chooseMessageChannels(order.id(), true, false);
 
         dispatcher.dispatch(500, NOON);
 
@@ -378,7 +373,7 @@ class NotificationDispatchIntegrationTests {
                 .withBackorderedLine("CHAIR-OSLO", BACKORDER_SUPPLIER);
         clients.place(input);
         Order order = orders.byNumber(input.number()).orElseThrow();
-        changes.apply(order.id(), o -> o.markReady(List.of("L2"), NOON));
+        new OrderFixtures(changes).markReady(order.id(), List.of("L2"), NOON);
 
         dispatcher.dispatch(500, NOON);
 
@@ -397,16 +392,14 @@ class NotificationDispatchIntegrationTests {
     void aRejectedRefundTellsTheCustomerWhy() {
         // A late sofa that shipped anyway (charged), then asked back: a refund request an agent rejects.
         Order order = delayedOrder("de");
-        changes.apply(order.id(), o -> o.ship(List.of("L2"), "DHL", "JJD000123", NOON));
-        String refund = changes.apply(order.id(), o -> {
-                    o.cancelLines(List.of("L2"), NOON);
-                    return o.refunds().get(0).id();
-                })
-                .result();
-        changes.apply(order.id(), o -> {
-            o.decideRefund(refund, false, "agent", "Die Vase ist bereits unterwegs.", NOON);
-            return null;
-        });
+        new OrderFixtures(changes).ship(order.id(), List.of("L2"), "DHL", "JJD000123", NOON);
+        String refund = new OrderFixtures(changes)
+                .cancelLines(order.id(), List.of("L2"), NOON)
+                .refunds()
+                .get(0)
+                .id();
+        new OrderFixtures(changes)
+                .decideRefund(order.id(), refund, false, "agent", "Die Vase ist bereits unterwegs.", NOON);
 
         dispatcher.dispatch(500, NOON);
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderFixtures;
 import app.leadline.order.OrderQueries;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
@@ -109,10 +110,14 @@ class SmtpEmailIntegrationTests {
         EtaWindow later = new EtaWindow(
                 order.line("L2").eta().earliest().plusDays(7),
                 order.line("L2").eta().latest().plusDays(7));
-        changes.apply(
-                order.id(),
-                o -> o.applyDelay(
-                        "D-" + input.number(), Map.of("L2", later), "Die Fabrik ist im Verzug.", null, Instant.now()));
+        new OrderFixtures(changes)
+                .applyDelay(
+                        order.id(),
+                        "D-" + input.number(),
+                        Map.of("L2", later),
+                        "Die Fabrik ist im Verzug.",
+                        null,
+                        Instant.now());
         dispatcher.dispatch(500, NOON);
         dispatcher.dispatch(500, NOON);
 

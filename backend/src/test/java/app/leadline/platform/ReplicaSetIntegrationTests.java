@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.leadline.order.NotificationIntent;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderFixtures;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.TimelineEvent;
 import app.leadline.supplier.PurchaseOrder;
@@ -153,12 +154,10 @@ class ReplicaSetIntegrationTests {
         String id = orders.byNumber(input.number()).orElseThrow().id();
         Instant now = Instant.now();
 
-        CompletableFuture<List<NotificationIntent>> one = CompletableFuture.supplyAsync(() -> changes.apply(
-                        id, order -> order.claimNotifications(now, Duration.ofMinutes(1)))
-                .result());
-        CompletableFuture<List<NotificationIntent>> other = CompletableFuture.supplyAsync(() -> changes.apply(
-                        id, order -> order.claimNotifications(now, Duration.ofMinutes(1)))
-                .result());
+        CompletableFuture<List<NotificationIntent>> one = CompletableFuture.supplyAsync(
+                () -> new OrderFixtures(changes).claimNotifications(id, now, Duration.ofMinutes(1)));
+        CompletableFuture<List<NotificationIntent>> other = CompletableFuture.supplyAsync(
+                () -> new OrderFixtures(changes).claimNotifications(id, now, Duration.ofMinutes(1)));
 
         assertThat(one.join().size() + other.join().size()).isEqualTo(1);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderFixtures;
 import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
 import app.leadline.payment.PaymentOperation;
@@ -137,9 +138,9 @@ class CustomerDecisionsIntegrationTests {
     private void delaySofa(String number) {
         var order = orders.byNumber(number).orElseThrow();
         OrderLine sofa = order.line("L2");
-        changes.apply(
-                order.id(),
-                current -> current.moveEta(
+        new OrderFixtures(changes)
+                .moveEta(
+                        order.id(),
                         "L2",
                         new EtaWindow(
                                 sofa.eta().earliest().plusDays(9),
@@ -147,7 +148,7 @@ class CustomerDecisionsIntegrationTests {
                         "DELAY-" + number,
                         "The factory is behind schedule",
                         "Called the supplier, confirmed",
-                        Instant.now()));
+                        Instant.now());
     }
 
     // --- Wait or split -------------------------------------------------------------------------------------------

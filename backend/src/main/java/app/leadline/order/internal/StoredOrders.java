@@ -1,5 +1,6 @@
-package app.leadline.order;
+package app.leadline.order.internal;
 
+import app.leadline.order.Order;
 import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
  * than the timeline excluded: the embedded store copies a whole document to leave a field out, not to pick some.
  */
 @Component
-class StoredOrders {
+public class StoredOrders {
 
-    static final String TIMELINE = "timeline";
+    public static final String TIMELINE = "timeline";
 
     private final MongoTemplate mongo;
     private final Document withoutTimeline = new Document("_class", 1);
@@ -36,7 +37,7 @@ class StoredOrders {
     }
 
     /** The stored forms of these orders (those that exist), without their timelines. */
-    List<Document> withoutTimeline(Collection<String> ids) {
+    public List<Document> withoutTimeline(Collection<String> ids) {
         return mongo.execute(
                 Order.class,
                 collection -> collection
@@ -45,12 +46,12 @@ class StoredOrders {
                         .into(new ArrayList<>()));
     }
 
-    Order read(Document stored) {
+    public Order read(Document stored) {
         return mongo.getConverter().read(Order.class, stored);
     }
 
     /** The order as it would be stored, timeline included. */
-    Document formOf(Order order) {
+    public Document formOf(Order order) {
         Document stored = new Document();
         mongo.getConverter().write(order, stored);
         return stored;

@@ -1,4 +1,4 @@
-package app.leadline.order;
+package app.leadline.order.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

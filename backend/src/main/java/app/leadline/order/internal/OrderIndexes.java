@@ -1,5 +1,6 @@
-package app.leadline.order;
+package app.leadline.order.internal;
 
+import app.leadline.order.Order;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,4 +1,4 @@
-package app.leadline.order;
+package app.leadline.order.internal;
 
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +12,7 @@ import org.bson.Document;
  * <p>Both documents are in stored form already (written by the converter), so the update is a plain update
  * document the driver sends as it is.
  */
-final class StoredDifference {
+public final class StoredDifference {
 
     private final Document set = new Document();
     private final Document unset = new Document();
@@ -20,7 +20,7 @@ final class StoredDifference {
 
     private StoredDifference() {}
 
-    static StoredDifference between(Document stored, Document changed) {
+    public static StoredDifference between(Document stored, Document changed) {
         StoredDifference difference = new StoredDifference();
         changed.forEach((field, value) -> {
             if (!"_id".equals(field) && !"version".equals(field)) {
@@ -34,7 +34,7 @@ final class StoredDifference {
     }
 
     /** Appends {@code entries} to the array {@code field}, keeping only its last {@code limit} entries. */
-    StoredDifference append(String field, List<?> entries, int limit) {
+    public StoredDifference append(String field, List<?> entries, int limit) {
         if (!entries.isEmpty()) {
             push.put(field, new Document("$each", entries).append("$slice", -limit));
         }
@@ -42,12 +42,12 @@ final class StoredDifference {
     }
 
     /** Whether the two forms are the same (the identity and version aside), so there is nothing to write. */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return set.isEmpty() && unset.isEmpty() && push.isEmpty();
     }
 
     /** The update document, setting the fields of {@code alsoSet} as well (the version, say). */
-    Document toUpdate(Document alsoSet) {
+    public Document toUpdate(Document alsoSet) {
         Document setting = new Document(set);
         setting.putAll(alsoSet);
         Document update = new Document("$set", setting);

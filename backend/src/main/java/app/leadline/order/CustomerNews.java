@@ -1,0 +1,157 @@
+package app.leadline.order;
+
+import app.leadline.order.OrderEvent.Delivered;
+import app.leadline.order.OrderEvent.Shipped;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What the customer is to be told about their order, kept in the order's outbox in the same update as the change
+ * that caused it. Each kind names the lines it is about; news of one kind about the same order can be told in one
+ * message. Readers go through a {@link Visitor}, so the compiler tells them of every kind there is.
+ */
+public sealed interface CustomerNews
+        permits CustomerNews.Confirmed,
+                CustomerNews.DatesMoved,
+                CustomerNews.PastPromise,
+                CustomerNews.ChoiceNeeded,
+                CustomerNews.ReadyToShip,
+                Shipped,
+                Delivered,
+                CustomerNews.RefundApproved,
+                CustomerNews.RefundRejected {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** The lines the news is about; none for the confirmation, which is about the whole order. */
+    List<String> lines();
+
+    /** The same news about other lines, for telling several of one kind at once. */
+    CustomerNews withLines(List<String> lines);
+
+    /** One method per kind of news: adding a kind breaks every reader until it handles it. */
+    interface Visitor<R> {
+        R confirmed(Confirmed news);
+
+        R datesMoved(DatesMoved news);
+
+        R pastPromise(PastPromise news);
+
+        R choiceNeeded(ChoiceNeeded news);
+
+        R readyToShip(ReadyToShip news);
+
+        R shipped(Shipped news);
+
+        R delivered(Delivered news);
+
+        R refundApproved(RefundApproved news);
+
+        R refundRejected(RefundRejected news);
+    }
+
+    record Confirmed() implements CustomerNews {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.confirmed(this);
+        }
+
+        @Override
+        public List<String> lines() {
+            return List.of();
+        }
+
+        @Override
+        public CustomerNews withLines(List<String> lines) {
+            return this;
+        }
+    }
+
+    /**
+     * Lines' dates moved, still inside the promise.
+     *
+     * @param cause the delay (or purchase order, {@code po:<number>}) that moved them
+     * @param shiftDays how many days the latest date moved at most
+     */
+    record DatesMoved(String cause, List<String> lines, String reason, long shiftDays) implements CustomerNews {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.datesMoved(this);
+        }
+
+        @Override
+        public CustomerNews withLines(List<String> lines) {
+            return new DatesMoved(cause, lines, reason, shiftDays);
+        }
+    }
+
+    /** Lines' dates moved past the date first promised: the customer may now cancel them. */
+    record PastPromise(String cause, List<String> lines, String reason, long shiftDays) implements CustomerNews {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pastPromise(this);
+        }
+
+        @Override
+        public CustomerNews withLines(List<String> lines) {
+            return new PastPromise(cause, lines, reason, shiftDays);
+        }
+    }
+
+    /** Part of the order is ready while the customer waits for all of it, and may choose otherwise. */
+    record ChoiceNeeded(List<String> lines) implements CustomerNews {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.choiceNeeded(this);
+        }
+
+        @Override
+        public CustomerNews withLines(List<String> lines) {
+            return new ChoiceNeeded(lines);
+        }
+    }
+
+    /** Lines are ready and will leave in one parcel. */
+    record ReadyToShip(List<String> lines) implements CustomerNews {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.readyToShip(this);
+        }
+
+        @Override
+        public CustomerNews withLines(List<String> lines) {
+            return new ReadyToShip(lines);
+        }
+    }
+
+    record RefundApproved(List<String> lines, BigDecimal amount, String reason) implements CustomerNews {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.refundApproved(this);
+        }
+
+        @Override
+        public CustomerNews withLines(List<String> lines) {
+            return new RefundApproved(lines, amount, reason);
+        }
+    }
+
+    record RefundRejected(List<String> lines, BigDecimal amount, String reason) implements CustomerNews {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.refundRejected(this);
+        }
+
+        @Override
+        public CustomerNews withLines(List<String> lines) {
+            return new RefundRejected(lines, amount, reason);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package app.leadline.order;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What happened to an order, in past tense, as its timeline keeps it. The order records these in the same update
+ * as the change; readers go through a {@link Visitor}, so the compiler tells them of every kind there is.
+ */
+public sealed interface OrderEvent {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of event: adding a kind breaks every reader until it handles it. */
+    interface Visitor<R> {
+        R placed(Placed event);
+
+        R backordered(Backordered event);
+
+        R dropshipped(Dropshipped event);
+
+        R etaMoved(EtaMoved event);
+
+        R deliveryChosen(DeliveryChosen event);
+
+        R goodsReceived(GoodsReceived event);
+
+        R shipped(Shipped event);
+
+        R delivered(Delivered event);
+
+        R lineCancelled(LineCancelled event);
+
+        R refundRequested(RefundRequested event);
+
+        R refundDecided(RefundDecided event);
+
+        R feedbackGiven(FeedbackGiven event);
+
+        R trackingLinkRevoked(TrackingLinkRevoked event);
+
+        R trackingLinkReissued(TrackingLinkReissued event);
+
+        R verificationCodeSent(VerificationCodeSent event);
+    }
+
+    record Placed(int lineCount) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.placed(this);
+        }
+    }
+
+    record Backordered(String line, String name, LocalDate latest) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.backordered(this);
+        }
+    }
+
+    record Dropshipped(String line, String name, LocalDate latest) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.dropshipped(this);
+        }
+    }
+
+    /** A line's latest date moved; {@code reason} is what the customer reads (empty for a purchase order's date). */
+    record EtaMoved(String line, String name, LocalDate from, LocalDate to, String reason) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.etaMoved(this);
+        }
+    }
+
+    record DeliveryChosen(DeliveryPreference preference, String by) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.deliveryChosen(this);
+        }
+    }
+
+    record GoodsReceived(List<String> lines) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.goodsReceived(this);
+        }
+    }
+
+    record Shipped(List<String> lines, String carrier, String trackingNumber) implements OrderEvent, CustomerNews {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.shipped(this);
+        }
+
+        @Override
+        public <R> R accept(CustomerNews.Visitor<R> visitor) {
+            return visitor.shipped(this);
+        }
+
+        @Override
+        public CustomerNews withLines(List<String> lines) {
+            return new Shipped(lines, carrier, trackingNumber);
+        }
+    }
+
+    record Delivered(List<String> lines, String carrier, String trackingNumber) implements OrderEvent, CustomerNews {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.delivered(this);
+        }
+
+        @Override
+        public <R> R accept(CustomerNews.Visitor<R> visitor) {
+            return visitor.delivered(this);
+        }
+
+        @Override
+        public CustomerNews withLines(List<String> lines) {
+            return new Delivered(lines, carrier, trackingNumber);
+        }
+    }
+
+    record LineCancelled(String line, String name, BigDecimal amount) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.lineCancelled(this);
+        }
+    }
+
+    record RefundRequested(List<String> lines, BigDecimal amount) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.refundRequested(this);
+        }
+    }
+
+    record RefundDecided(boolean approved, BigDecimal amount, String reason) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.refundDecided(this);
+        }
+    }
+
+    /** The customer answered the question at the end, first ({@code changed} false) or again within the week. */
+    record FeedbackGiven(int score, Optional<String> comment, boolean changed) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.feedbackGiven(this);
+        }
+    }
+
+    record TrackingLinkRevoked() implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.trackingLinkRevoked(this);
+        }
+    }
+
+    record TrackingLinkReissued() implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.trackingLinkReissued(this);
+        }
+    }
+
+    record VerificationCodeSent(String channel) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.verificationCodeSent(this);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package app.leadline.order;
+
+import app.leadline.delivery.EtaWindow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/**
+ * What other modules may do to an order, one named operation each. Each is one versioned single-document update
+ * through {@link OrderChanges}; the order itself checks whether the change is allowed and records what happened.
+ */
+@Service
+public class OrderOperations {
+
+    private final OrderChanges changes;
+    private final Clock clock;
+
+    OrderOperations(OrderChanges changes, Clock clock) {
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** A delay to apply to one order: each named line's new window, the reason customers read, a note for agents. */
+    public record Delay(String id, Map<String, EtaWindow> windows, String reason, String internalNote) {}
+
+    /** The customer (or an agent, by name) chooses to wait for everything or to have ready lines shipped now. */
+    public Order chooseDelivery(String orderId, DeliveryPreference preference, String by) {
+        return changes.apply(orderId, order -> order.chooseDelivery(preference, by, clock.instant()))
+                .order();
+    }
+
+    /** The customer's choice of channels for messages about the order. */
+    public Order chooseMessageChannels(String orderId, boolean email, boolean sms) {
+        return changes.apply(orderId, order -> {
+                    order.chooseMessageChannels(email, sms);
+                    return null;
+                })
+                .order();
+    }
+
+    /** The customer answers how they were kept informed. */
+    public Order answerFeedback(String orderId, int score, String comment) {
+        return changes.apply(orderId, order -> {
+                    order.answerFeedback(score, comment, clock.instant());
+                    return null;
+                })
+                .order();
+    }
+
+    /** A one-time code (its hash) goes out on the channel; refused past the quarter hour's limit. */
+    public Order issueVerificationCode(String orderId, String codeHash, String channel, Duration lifetime) {
+        return changes.apply(orderId, order -> {
+                    order.issueVerificationCode(codeHash, channel, clock.instant(), lifetime);
+                    return null;
+                })
+                .order();
+    }
+
+    /**
+     * The customer cancels lines, confirmed with a one-time code. A wrong code is stored (it counts towards the
+     * limit) and refused; nothing else changes.
+     */
+    public Order cancelLinesWithCode(String orderId, List<String> lineIds, String codeHash) {
+        Instant now = clock.instant();
+        OrderChanges.Changed<Optional<OrderRuleViolation>> changed =
+                changes.apply(orderId, order -> order.cancelLinesWithCode(lineIds, codeHash, now));
+        changed.result().ifPresent(refusal -> {
+            throw refusal;
+        });
+        return changed.order();
+    }
+
+    /** Lines the customer cancels, as an agent records it for them. */
+    public Order cancelLines(String orderId, List<String> lineIds) {
+        return changes.apply(orderId, order -> {
+                    order.cancelLines(lineIds, clock.instant());
+                    return null;
+                })
+                .order();
+    }
+
+    /** Lines leave in a parcel: shipped, and their amount captured. */
+    public Order ship(String orderId, List<String> lineIds, String carrier, String trackingNumber) {
+        return changes.apply(orderId, order -> order.ship(lineIds, carrier, trackingNumber, clock.instant()))
+                .order();
+    }
+
+    /** An agent decides a refund request. */
+    public Order decideRefund(String orderId, String refundId, boolean approve, String by, String reason) {
+        return changes.apply(orderId, order -> {
+                    order.decideRefund(refundId, approve, by, reason, clock.instant());
+                    return null;
+                })
+                .order();
+    }
+
+    /** Goods arrived for lines: they are ready to leave. */
+    public Order markReady(String orderId, List<String> lineIds) {
+        return changes.apply(orderId, order -> order.markReady(lineIds, clock.instant()))
+                .order();
+    }
+
+    /** One line moves to a new window because of a delay (once per delay). */
+    public Order moveEta(String orderId, String lineId, EtaWindow window, String delayId, String reason, String note) {
+        return changes.apply(orderId, order -> order.moveEta(lineId, window, delayId, reason, note, clock.instant()))
+                .order();
+    }
+
+    /** A delay applied to one order; lines it already moved are skipped. */
+    public Order applyDelay(String orderId, Delay delay) {
+        return changes.apply(orderId, order -> {
+                    apply(order, delay);
+                    return null;
+                })
+                .order();
+    }
+
+    /**
+     * A delay applied to many orders at once, each order's part planned from the order as it stands; lines it
+     * already moved are skipped, so applying it again changes nothing. Orders that cannot be changed are set aside.
+     *
+     * @return each changed order as it is after the delay, by id, and the orders set aside
+     */
+    public OrderChanges.Bulk<Order> applyDelayToAll(Collection<String> orderIds, Function<Order, Delay> planFor) {
+        return changes.applyToAllAppendingEvents(StuckOrders.Work.DELAY, orderIds, order -> {
+            apply(order, planFor.apply(order));
+            return order;
+        });
+    }
+
+    private void apply(Order order, Delay delay) {
+        order.applyDelay(delay.id(), delay.windows(), delay.reason(), delay.internalNote(), clock.instant());
+    }
+
+    /**
+     * A dispatcher claims the news of orders it has just read, for {@code lease}; orders named in {@code holdUntil}
+     * (their customer is asleep) are held for that long instead and give nothing now.
+     *
+     * @return each order's claimed news and the order as stored after the claim, by order id
+     */
+    public Map<String, OrderChanges.Changed<List<NotificationIntent>>> claimNotifications(
+            Collection<Order> known, Instant now, Duration lease, Map<String, Duration> holdUntil) {
+        return changes.applyToKnown(StuckOrders.Work.MESSAGES, known, order -> {
+                    Duration held = holdUntil.get(order.id());
+                    if (held != null) {
+                        order.claimNotifications(now, held);
+                        return List.<NotificationIntent>of();
+                    }
+                    return order.claimNotifications(now, lease);
+                })
+                .results();
+    }
+
+    /** Records news as sent, starting from the orders as the claim left them. */
+    public void notificationsSent(Collection<Order> known, Map<String, List<String>> sentByOrder, Instant at) {
+        changes.applyToKnown(StuckOrders.Work.MESSAGES, known, order -> {
+            sentByOrder.getOrDefault(order.id(), List.of()).forEach(intent -> order.notificationSent(intent, at));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package app.leadline.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The news an order holds for its customer until it is sent. A dispatcher claims what nobody is sending for a
+ * while (a lease); another dispatcher, or this one after a crash, gets it again only once the lease has run out.
+ */
+record Outbox(List<NotificationIntent> intents) {
+
+    Outbox {
+        intents = intents == null ? List.of() : List.copyOf(intents);
+    }
+
+    /** What a claim took, and the outbox with those intents leased. */
+    record Claim(Outbox outbox, List<NotificationIntent> claimed) {}
+
+    Outbox with(NotificationIntent intent) {
+        List<NotificationIntent> more = new ArrayList<>(intents);
+        more.add(intent);
+        return new Outbox(more);
+    }
+
+    Claim claim(Instant now, Duration lease) {
+        List<NotificationIntent> claimed = new ArrayList<>();
+        List<NotificationIntent> after = intents.stream()
+                .map(intent -> {
+                    if (!intent.claimableAt(now)) {
+                        return intent;
+                    }
+                    NotificationIntent leased = intent.leased(now.plus(lease));
+                    claimed.add(leased);
+                    return leased;
+                })
+                .toList();
+        return new Claim(new Outbox(after), List.copyOf(claimed));
+    }
+
+    Outbox sent(String intentId, Instant at) {
+        return new Outbox(intents.stream()
+                .map(intent -> intent.id().equals(intentId) ? intent.sentAt(at) : intent)
+                .toList());
+    }
+}

@@ -1,0 +1,52 @@
+package app.leadline.order;
+
+import app.leadline.delivery.EtaWindow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** How open lines travel: all in one parcel, or what is ready now and the rest by when it is expected. */
+final class ParcelPlan {
+
+    private ParcelPlan() {}
+
+    /** The parcels the open lines travel in under the preference. */
+    static List<Parcel> planned(List<OrderLine> open, DeliveryPreference preference) {
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        if (preference == DeliveryPreference.WAIT_FOR_ALL) {
+            return List.of(together(open));
+        }
+        return split(open);
+    }
+
+    /** The lines in one parcel, expected when the last of them is. */
+    static Parcel together(List<OrderLine> lines) {
+        if (lines.isEmpty()) {
+            return new Parcel(List.of(), null);
+        }
+        return new Parcel(
+                lines.stream().map(OrderLine::id).toList(),
+                EtaWindow.allOf(lines.stream().map(OrderLine::eta).toList()));
+    }
+
+    /** What is ready leaves now in one parcel; the others leave in one parcel per expected window, soonest first. */
+    static List<Parcel> split(List<OrderLine> open) {
+        List<OrderLine> ready = open.stream().filter(OrderLine::isReadyToLeave).toList();
+        List<Parcel> parcels = new ArrayList<>();
+        if (!ready.isEmpty()) {
+            parcels.add(together(ready));
+        }
+        Map<EtaWindow, List<String>> byWindow =
+                new TreeMap<>(Comparator.comparing(EtaWindow::latest).thenComparing(EtaWindow::earliest));
+        open.stream()
+                .filter(line -> !line.isReadyToLeave())
+                .forEach(line -> byWindow.computeIfAbsent(line.eta(), key -> new ArrayList<>())
+                        .add(line.id()));
+        byWindow.forEach((window, ids) -> parcels.add(new Parcel(List.copyOf(ids), window)));
+        return parcels;
+    }
+}

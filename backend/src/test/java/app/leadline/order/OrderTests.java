@@ -1,0 +1,330 @@
+package app.leadline.order;
+
+import static app.leadline.order.OrderBuilder.PLACED_AT;
+import static app.leadline.order.OrderBuilder.anOrder;
+import static app.leadline.order.OrderBuilder.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.leadline.delivery.EtaWindow;
+import app.leadline.order.CustomerNews.ChoiceNeeded;
+import app.leadline.order.CustomerNews.DatesMoved;
+import app.leadline.order.CustomerNews.PastPromise;
+import app.leadline.order.CustomerNews.ReadyToShip;
+import app.leadline.order.CustomerNews.RefundApproved;
+import app.leadline.order.OrderEvent.Backordered;
+import app.leadline.order.OrderEvent.EtaMoved;
+import app.leadline.order.OrderEvent.Placed;
+import app.leadline.payment.PaymentOperation;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The order's own rules, without a store: each change checks the state, changes it and records what happened. */
+class OrderTests {
+
+    private static final Instant NOW = PLACED_AT.plus(Duration.ofDays(1));
+
+    private static List<OrderEvent> events(Order order) {
+        return order.timeline().stream().map(TimelineEvent::event).toList();
+    }
+
+    private static List<CustomerNews> news(Order order) {
+        return order.notifications().stream()
+                .map(intent -> intent.news().orElseThrow())
+                .toList();
+    }
+
+    @Test
+    void aPlacedOrderRecordsItsBackorderedLinesWithTheirPromise() {
+        Order order = anOrder()
+                .withStockLine("Glass vase", "329.00")
+                .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
+                .build();
+
+        assertThat(events(order))
+                .containsExactly(
+                        new Placed(2),
+                        new Backordered("L2", "Oslo sofa", window(20, 25).latest()));
+        assertThat(order.isLate()).isFalse();
+    }
+
+    @Test
+    void aDelayPastThePromiseMakesTheOrderLateAndTellsTheCustomerTheyMayCancel() {
+        Order order = anOrder()
+                .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
+                .build();
+
+        List<String> moved = order.applyDelay("d1", Map.of("L1", window(30, 32)), "Late ship", "note", NOW);
+
+        assertThat(moved).containsExactly("L1");
+        assertThat(order.isLate()).isTrue();
+        assertThat(events(order))
+                .endsWith(new EtaMoved(
+                        "L1",
+                        "Oslo sofa",
+                        window(20, 25).latest(),
+                        window(30, 32).latest(),
+                        "Late ship"));
+        assertThat(order.timeline().get(order.timeline().size() - 1).note()).contains("note");
+        assertThat(news(order)).containsExactly(new PastPromise("d1", List.of("L1"), "Late ship", 7));
+    }
+
+    @Test
+    void aDelayInsideThePromiseIsNewsOfANewDate() {
+        Order order = anOrder()
+                .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
+                .build();
+
+        order.applyDelay("d1", Map.of("L1", window(21, 24)), "Earlier", null, NOW);
+
+        assertThat(news(order)).containsExactly(new DatesMoved("d1", List.of("L1"), "Earlier", 1));
+        assertThat(order.isLate()).isFalse();
+    }
+
+    @Test
+    void theSameDelayAppliedAgainChangesNothing() {
+        Order order = anOrder().withBackorderedLine("Oslo sofa", "8995.00").build();
+        order.applyDelay("d1", Map.of("L1", window(30, 32)), "Late ship", null, NOW);
+        int events = order.timeline().size();
+
+        List<String> again = order.applyDelay("d1", Map.of("L1", window(40, 42)), "Late ship", null, NOW);
+
+        assertThat(again).isEmpty();
+        assertThat(order.timeline()).hasSize(events);
+        assertThat(order.line("L1").eta()).isEqualTo(window(30, 32));
+        assertThat(order.notifications()).hasSize(1);
+    }
+
+    @Test
+    void goodsForAnOrderThatWaitsForAllAskTheCustomerWhileOtherLinesStillWait() {
+        Order order = anOrder()
+                .withBackorderedLine("Oslo sofa", "8995.00")
+                .withBackorderedLine("Oslo chair", "1995.00", window(30, 35))
+                .build();
+
+        order.markReady(List.of("L1"), NOW);
+
+        assertThat(order.proposedShipment()).isEmpty();
+        assertThat(news(order)).containsExactly(new ChoiceNeeded(List.of("L1")));
+    }
+
+    @Test
+    void goodsThatCompleteTheOrderProposeAShipmentAtOnce() {
+        Order order = anOrder()
+                .withStockLine("Glass vase", "329.00")
+                .withBackorderedLine("Oslo sofa", "8995.00")
+                .build();
+
+        order.markReady(List.of("L2"), NOW);
+
+        assertThat(order.proposedShipment())
+                .hasValueSatisfying(parcel -> assertThat(parcel.lineIds()).containsExactly("L1", "L2"));
+        assertThat(news(order)).containsExactly(new ReadyToShip(List.of("L1", "L2")));
+    }
+
+    @Test
+    void theCustomerMaySplitAnOrderWithReadyAndWaitingLinesAndPaysTheExtraParcel() {
+        Order order = anOrder()
+                .withStockLine("Glass vase", "329.00")
+                .withBackorderedLine("Oslo sofa", "8995.00")
+                .withExtraParcelFee("49.00")
+                .build();
+
+        DeliveryOptions options = order.deliveryOptions();
+        boolean changed = order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", NOW);
+
+        assertThat(options.open()).isTrue();
+        assertThat(options.extraCost()).isEqualByComparingTo("49.00");
+        assertThat(changed).isTrue();
+        assertThat(order.plannedParcels()).hasSize(2);
+        assertThat(order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", NOW))
+                .isFalse();
+    }
+
+    @Test
+    void aPolicyThatShipsCompleteRefusesTheChoice() {
+        Order order = anOrder()
+                .withStockLine("Glass vase", "329.00")
+                .withBackorderedLine("Oslo sofa", "8995.00")
+                .alwaysComplete()
+                .build();
+
+        assertThatThrownBy(() -> order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", NOW))
+                .isInstanceOfSatisfying(
+                        OrderRuleViolation.class,
+                        violation -> assertThat(violation.code()).isEqualTo("POLICY_SHIPS_COMPLETE"));
+        assertThat(order.delivery().preference()).isEqualTo(DeliveryPreference.WAIT_FOR_ALL);
+    }
+
+    @Test
+    void shippingCapturesTheLinesAmountAndTellsTheCustomer() {
+        Order order = anOrder()
+                .withStockLine("Glass vase", "329.00")
+                .withStockLine("Lamp", "100.50")
+                .build();
+
+        Shipment shipment = order.ship(List.of("L1", "L2"), "PostNord", "PN1", NOW);
+
+        assertThat(shipment.amountCaptured()).isEqualByComparingTo("429.50");
+        assertThat(order.totalCharged()).isEqualByComparingTo("429.50");
+        assertThat(order.pendingPayments())
+                .singleElement()
+                .satisfies(operation -> assertThat(operation.kind()).isEqualTo(PaymentOperation.Kind.CAPTURE));
+        assertThat(news(order)).containsExactly(new OrderEvent.Shipped(List.of("L1", "L2"), "PostNord", "PN1"));
+    }
+
+    @Test
+    void aLineAlreadyShippedCannotShipAgain() {
+        Order order = anOrder().withStockLine("Glass vase", "329.00").build();
+        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
+
+        assertThatThrownBy(() -> order.ship(List.of("L1"), "GLS", "GLS1", NOW))
+                .isInstanceOfSatisfying(
+                        OrderRuleViolation.class,
+                        violation -> assertThat(violation.code()).isEqualTo("LINE_NOT_SHIPPABLE"));
+        assertThat(order.shipments()).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryIsToldOnceAndNeverBeforeTheParcelShipped() {
+        Order order = anOrder().withStockLine("Glass vase", "329.00").build();
+        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
+
+        assertThatThrownBy(() -> order.markDelivered("PN1", NOW.minusSeconds(60), NOW))
+                .isInstanceOfSatisfying(
+                        OrderRuleViolation.class,
+                        violation -> assertThat(violation.code()).isEqualTo("INVALID_DELIVERY_TIME"));
+        assertThat(order.markDelivered("PN1", NOW.plusSeconds(60), NOW.plusSeconds(120)))
+                .isTrue();
+        assertThat(order.markDelivered("PN1", NOW.plusSeconds(90), NOW.plusSeconds(120)))
+                .isFalse();
+        assertThat(order.line("L1").status()).isEqualTo(LineStatus.DELIVERED);
+        assertThat(news(order))
+                .filteredOn(OrderEvent.Delivered.class::isInstance)
+                .hasSize(1);
+        assertThat(order.feedbackAsked()).isTrue();
+    }
+
+    @Test
+    void cancellingALateUnchargedLineVoidsItsAuthorisationAtOnce() {
+        Order order = anOrder().withBackorderedLine("Oslo sofa", "8995.00").build();
+        order.applyDelay("d1", Map.of("L1", window(30, 32)), "Late ship", null, NOW);
+
+        order.cancelLines(List.of("L1"), NOW);
+
+        assertThat(order.line("L1").status()).isEqualTo(LineStatus.CANCELLED);
+        assertThat(order.pendingPayments())
+                .singleElement()
+                .satisfies(operation -> assertThat(operation.kind()).isEqualTo(PaymentOperation.Kind.VOID));
+        assertThat(order.alreadyCancelled(List.of("L1"))).isTrue();
+    }
+
+    @Test
+    void aLineOnTimeIsNotCancellableUnlessThePolicySaysSo() {
+        Order strict = anOrder().withBackorderedLine("Oslo sofa", "8995.00").build();
+        Order lenient = anOrder()
+                .withBackorderedLine("Oslo sofa", "8995.00")
+                .cancellingAnyUnshippedLine()
+                .build();
+
+        assertThatThrownBy(() -> strict.cancelLines(List.of("L1"), NOW))
+                .isInstanceOfSatisfying(
+                        OrderRuleViolation.class,
+                        violation -> assertThat(violation.code()).isEqualTo("LINE_NOT_CANCELLABLE"));
+        lenient.cancelLines(List.of("L1"), NOW);
+        assertThat(strict.line("L1").status()).isEqualTo(LineStatus.AWAITING_SUPPLIER);
+        assertThat(lenient.line("L1").status()).isEqualTo(LineStatus.CANCELLED);
+    }
+
+    @Test
+    void aChargedLateLineBecomesARefundThePolicyApprovesPastItsLimit() {
+        Order late = anOrder()
+                .withBackorderedLine("Oslo sofa", "8995.00")
+                .approvingRefundsAfterDaysLate(3)
+                .build();
+        late.applyDelay("d1", Map.of("L1", window(30, 32)), "Late ship", null, NOW);
+        late.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        late.cancelLines(List.of("L1"), NOW);
+
+        assertThat(late.refunds())
+                .singleElement()
+                .satisfies(refund -> assertThat(refund.state()).isEqualTo(RefundRequest.State.APPROVED));
+        assertThat(late.line("L1").status()).isEqualTo(LineStatus.REFUNDED);
+        assertThat(news(late))
+                .last()
+                .isEqualTo(new RefundApproved(
+                        List.of("L1"), new BigDecimal("8995.00"), "The delay passed the shop's limit."));
+    }
+
+    @Test
+    void aRefundIsDecidedOnce() {
+        Order order = anOrder().withBackorderedLine("Oslo sofa", "8995.00").build();
+        order.applyDelay("d1", Map.of("L1", window(30, 32)), "Late ship", null, NOW);
+        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        order.cancelLines(List.of("L1"), NOW);
+        String refund = order.refunds().get(0).id();
+
+        order.decideRefund(refund, false, "agent", "Delivered already", NOW);
+
+        assertThatThrownBy(() -> order.decideRefund(refund, true, "agent", "", NOW))
+                .isInstanceOfSatisfying(
+                        OrderRuleViolation.class,
+                        violation -> assertThat(violation.code()).isEqualTo("REFUND_ALREADY_DECIDED"));
+        assertThat(order.line("L1").status()).isEqualTo(LineStatus.SHIPPED);
+        assertThat(order.cancellable(order.line("L1"))).isFalse();
+    }
+
+    @Test
+    void aPurchaseOrderThatMovesAWaitingLinesDateTellsTheCustomer() {
+        Order order = anOrder()
+                .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
+                .build();
+
+        boolean allocated = order.allocateToPurchaseOrder("L1", "PO-1", window(18, 22), NOW);
+
+        assertThat(allocated).isTrue();
+        assertThat(order.line("L1").purchaseOrderNumber()).contains("PO-1");
+        assertThat(news(order)).containsExactly(new DatesMoved("po:PO-1", List.of("L1"), "", 3));
+        assertThat(order.allocateToPurchaseOrder("L1", "PO-2", window(18, 22), NOW))
+                .isFalse();
+    }
+
+    @Test
+    void feedbackIsTakenOnlyOnceEverythingIsDeliveredAndScoredOneToFive() {
+        Order order = anOrder().withStockLine("Glass vase", "329.00").build();
+
+        assertThatThrownBy(() -> order.answerFeedback(5, null, NOW))
+                .isInstanceOfSatisfying(
+                        OrderRuleViolation.class,
+                        violation -> assertThat(violation.code()).isEqualTo("FEEDBACK_CLOSED"));
+        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        order.markDelivered("PN1", NOW.plusSeconds(60), NOW.plusSeconds(60));
+        assertThatThrownBy(() -> order.answerFeedback(6, null, NOW))
+                .isInstanceOfSatisfying(
+                        OrderRuleViolation.class,
+                        violation -> assertThat(violation.code()).isEqualTo("INVALID_SCORE"));
+        order.answerFeedback(4, "  Kept me posted  ", NOW.plusSeconds(120));
+
+        assertThat(order.feedback())
+                .hasValueSatisfying(feedback -> assertThat(feedback.comment()).isEqualTo("Kept me posted"));
+        assertThat(events(order))
+                .last()
+                .isEqualTo(new OrderEvent.FeedbackGiven(4, java.util.Optional.of("Kept me posted"), false));
+    }
+
+    @Test
+    void theOrderWaitingForAllIsExpectedWhenItsLastLineIs() {
+        Order order = anOrder()
+                .withStockLine("Glass vase", "329.00")
+                .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
+                .build();
+
+        assertThat(order.eta())
+                .isEqualTo(
+                        new EtaWindow(window(20, 25).earliest(), window(20, 25).latest()));
+    }
+}

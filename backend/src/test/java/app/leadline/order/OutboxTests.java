@@ -1,0 +1,62 @@
+package app.leadline.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutboxTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-02T09:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
+    private static Outbox holding(String... ids) {
+        Outbox outbox = new Outbox(null);
+        for (String id : ids) {
+            outbox = outbox.with(new NotificationIntent(id, new CustomerNews.ReadyToShip(List.of("L1")), NOW));
+        }
+        return outbox;
+    }
+
+    @Test
+    void aClaimTakesEverythingNobodyIsSending() {
+        Outbox.Claim claim = holding("a", "b").claim(NOW, LEASE);
+
+        assertThat(claim.claimed()).extracting(NotificationIntent::id).containsExactly("a", "b");
+        assertThat(claim.claimed())
+                .allSatisfy(intent -> assertThat(intent.leaseUntil()).isEqualTo(NOW.plus(LEASE)));
+    }
+
+    @Test
+    void whatIsLeasedIsNotClaimedAgainUntilTheLeaseRunsOut() {
+        Outbox leased = holding("a").claim(NOW, LEASE).outbox();
+
+        assertThat(leased.claim(NOW.plusSeconds(59), LEASE).claimed()).isEmpty();
+        assertThat(leased.claim(NOW.plus(LEASE), LEASE).claimed())
+                .extracting(NotificationIntent::id)
+                .containsExactly("a");
+    }
+
+    @Test
+    void whatWasSentIsNeverClaimedAgain() {
+        Outbox sent = holding("a", "b").claim(NOW, LEASE).outbox().sent("a", NOW.plusSeconds(5));
+
+        assertThat(sent.claim(NOW.plus(Duration.ofHours(1)), LEASE).claimed())
+                .extracting(NotificationIntent::id)
+                .containsExactly("b");
+        assertThat(sent.intents().get(0).sent()).contains(NOW.plusSeconds(5));
+    }
+
+    @Test
+    void newsReadsBackAsItWasTold() {
+        CustomerNews news = new CustomerNews.PastPromise("d1", List.of("L2", "L3"), "The factory is behind.", 9);
+
+        NotificationIntent intent =
+                holding().with(new NotificationIntent("x", news, NOW)).intents().get(0);
+
+        assertThat(intent.news()).contains(news);
+        assertThat(intent.kind()).isEqualTo("PAST_PROMISE");
+    }
+}
