@@ -1,12 +1,14 @@
-// Starts the packaged Leadline application the way a user does (java -jar, embedded default,
-// demo data) on a free port with a fresh store, and hands the tests its demo tracking links.
+// Starts the packaged Leadline application the way a user does (bin/leadline, the README's run command:
+// embedded default, demo data) on a free port with a fresh store, and hands the tests its demo tracking links.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const STARTUP_TIMEOUT_MS = 180_000;
+const LAUNCHER = fileURLToPath(new URL('../../bin/leadline', import.meta.url));
 
 function freePort() {
   return new Promise((done, fail) => {
@@ -21,15 +23,12 @@ function freePort() {
 
 /** Starts Leadline; {@code settings} are further command-line settings, e.g. the shop's look. */
 export async function startApplication(settings = []) {
-  const jar = resolve(process.env.LEADLINE_JAR ?? '../backend/target/leadline.jar');
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const store = mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
   const child = spawn(
-    'java',
+    LAUNCHER,
     [
-      '-jar',
-      jar,
       `--server.port=${port}`,
       `--leadline.public-base-url=${baseUrl}`,
       `--leadline.store.path=${store}`,

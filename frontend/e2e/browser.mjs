@@ -1,16 +1,23 @@
-// Headless Chromium from the system's package (never a downloaded browser), driven by playwright-core.
+// Headless Chromium driven by playwright-core, never a browser the test tool downloads itself: the system's
+// package at /usr/bin/chromium when there is one, otherwise the Chromium build that the npm package
+// @sparticuz/chromium ships inside its tarball (with the few libraries it needs and a font), unpacked once
+// into node_modules/.cache. LEADLINE_SYSTEM_CHROMIUM=ignore passes over the system's package (to try the
+// other on a machine that has both); CHROMIUM_PATH names another binary.
 import { chromium } from 'playwright-core';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const require = createRequire(import.meta.url);
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 export async function launchBrowser() {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-  }
+  const { executablePath, env } = chromiumToLaunch();
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
+    env: env && { ...process.env, ...env },
     args: [
       '--headless',
       '--no-sandbox',
@@ -24,7 +31,56 @@ export async function launchBrowser() {
   });
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+function chromiumToLaunch() {
+  if (process.env.CHROMIUM_PATH) {
+    return { executablePath: process.env.CHROMIUM_PATH };
+  }
+  if (process.env.LEADLINE_SYSTEM_CHROMIUM !== 'ignore' && existsSync(SYSTEM_CHROMIUM)) {
+    return { executablePath: SYSTEM_CHROMIUM };
+  }
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(`No Chromium at ${SYSTEM_CHROMIUM}, and the packaged one is for Linux x64 only: set CHROMIUM_PATH.`);
+  }
+  return packagedChromium();
+}
+
+/** The packaged Chromium, unpacked on first use into a folder named by its version. */
+function packagedChromium() {
+  const root = resolve(dirname(require.resolve('@sparticuz/chromium')), '../..');
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const home = resolve(root, '../../.cache/leadline-chromium', version);
+  if (!existsSync(join(home, 'chromium'))) {
+    const unpacking = `${home}.unpacking-${process.pid}`;
+    rmSync(unpacking, { recursive: true, force: true });
+    mkdirSync(unpacking, { recursive: true });
+    const bin = join(root, 'bin');
+    writeFileSync(join(unpacking, 'chromium'), brotliDecompressSync(readFileSync(join(bin, 'chromium.br'))));
+    chmodSync(join(unpacking, 'chromium'), 0o755);
+    // lib/: NSS, NSPR and expat; fonts/: Open Sans, which covers the Danish, German and Polish letters.
+    for (const archive of ['al2023.tar.br', 'fonts.tar.br']) {
+      execFileSync('tar', ['-x', '-C', unpacking], { input: brotliDecompressSync(readFileSync(join(bin, archive))) });
+    }
+    writeFileSync(
+      join(unpacking, 'fonts.conf'),
+      `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>${join(home, 'fonts')}</dir>
+  <dir>/usr/share/fonts</dir>
+  <cachedir>${join(home, 'fonts-cache')}</cachedir>
+</fontconfig>
+`,
+    );
+    rmSync(home, { recursive: true, force: true });
+    renameSync(unpacking, home);
+  }
+  return {
+    executablePath: join(home, 'chromium'),
+    env: { LD_LIBRARY_PATH: join(home, 'lib'), FONTCONFIG_PATH: home },
+  };
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Accessibility violations of serious or critical impact on the page, as axe reports them. */
 export async function seriousAccessibilityViolations(page) {

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,22 +101,71 @@ public class OrderIntake {
         if (!errors.isEmpty()) {
             return new Outcome(List.of(), errors);
         }
+        Map<String, SegmentPolicy> segments = new HashMap<>();
         List<PlacedOrder> placed = new ArrayList<>(batch.size());
-        for (NewOrder order : batch) {
-            placed.add(placeOne(order, validation));
+        List<Order> fresh = new ArrayList<>(batch.size());
+        for (NewOrder input : batch) {
+            Optional<Order> existing = orders.findByNumber(input.number());
+            if (existing.isPresent()) {
+                placed.add(new PlacedOrder(existing.get(), false, Optional.empty()));
+                continue;
+            }
+            TrackingToken token = TrackingToken.generate();
+            Order order = newOrder(input, token, validation, segments);
+            fresh.add(order);
+            placed.add(new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value()))));
         }
+        store(fresh, placed);
         return new Outcome(placed, List.of());
     }
 
-    private PlacedOrder placeOne(NewOrder input, OrderValidation resolved) {
-        Optional<Order> existing = orders.findByNumber(input.number());
-        if (existing.isPresent()) {
-            return new PlacedOrder(existing.get(), false, Optional.empty());
+    /**
+     * Stores the batch's new orders with one write. Only when another request stored one of their numbers meanwhile
+     * does each go on its own, that one then answered with the order already there.
+     */
+    private void store(List<Order> fresh, List<PlacedOrder> placed) {
+        if (fresh.isEmpty()) {
+            return;
         }
+        try {
+            orders.insert(fresh);
+            fresh.forEach(order -> feed.changed(order.id()));
+            this.placed.increment(fresh.size());
+            return;
+        } catch (DuplicateKeyException raced) {
+            // The orders before the one that clashed are stored; the rest go one by one.
+        }
+        for (int i = 0; i < placed.size(); i++) {
+            PlacedOrder outcome = placed.get(i);
+            if (outcome.created() && !orders.existsById(outcome.order().id())) {
+                placed.set(i, storeOne(outcome));
+            } else if (outcome.created()) {
+                feed.changed(outcome.order().id());
+                this.placed.increment();
+            }
+        }
+    }
+
+    private PlacedOrder storeOne(PlacedOrder outcome) {
+        Order order = outcome.order();
+        try {
+            orders.insert(order);
+        } catch (DuplicateKeyException raced) {
+            releaseAllocations(order);
+            return new PlacedOrder(
+                    orders.findByNumber(order.number()).orElseThrow(() -> raced), false, Optional.empty());
+        }
+        feed.changed(order.id());
+        placed.increment();
+        return outcome;
+    }
+
+    private Order newOrder(
+            NewOrder input, TrackingToken token, OrderValidation resolved, Map<String, SegmentPolicy> segments) {
         Instant placedAt = input.placedAt() == null ? clock.instant() : input.placedAt();
         String country = input.destination().country();
         Customer customer = customer(input);
-        SegmentPolicy segmentPolicy = policies.forSegment(customer.segment());
+        SegmentPolicy segmentPolicy = segments.computeIfAbsent(customer.segment(), policies::forSegment);
         String orderId = UUID.randomUUID().toString();
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
@@ -123,7 +173,6 @@ public class OrderIntake {
             EtaWindow eta = line.eta().landingOn(segmentPolicy.receivingDays());
             lines.add(line.withEta(eta, null).promisedBy(eta.latest()));
         }
-        TrackingToken token = TrackingToken.generate();
         Order order = Order.place(
                 orderId,
                 input.number(),
@@ -153,16 +202,7 @@ public class OrderIntake {
         if (!Boolean.FALSE.equals(input.sendConfirmation())) {
             order.confirmToCustomer(clock.instant());
         }
-        try {
-            orders.insert(order);
-            feed.changed(order.id());
-        } catch (DuplicateKeyException raced) {
-            releaseAllocations(order);
-            return new PlacedOrder(
-                    orders.findByNumber(input.number()).orElseThrow(() -> raced), false, Optional.empty());
-        }
-        placed.increment();
-        return new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value())));
+        return order;
     }
 
     private OrderLine line(
