@@ -312,6 +312,33 @@ public class Order {
         }
         EtaWindow landing = window.landingOn(policy.receivingDays());
         replaceLine(lineId, current -> current.waitingFor(purchaseOrder, landing));
+        tellIfLatestMoved(line, landing, "po:" + purchaseOrder, "purchase order " + purchaseOrder, at);
+        afterChange();
+        return true;
+    }
+
+    /**
+     * The purchase order a line waited for was cancelled: the line now waits for another purchase order, or, with
+     * none, to be ordered again, in the given window. The customer is told only when the latest date moves.
+     *
+     * @param next the purchase order the line now waits for; null when it waits to be ordered
+     * @return false when the line no longer waits for the cancelled purchase order
+     */
+    public boolean leaveCancelledPurchaseOrder(
+            String lineId, String cancelled, String next, EtaWindow window, Instant at) {
+        OrderLine line = line(lineId);
+        if (line.status() != LineStatus.AWAITING_SUPPLIER || !cancelled.equals(line.purchaseOrder())) {
+            return false;
+        }
+        EtaWindow landing = window.landingOn(policy.receivingDays());
+        replaceLine(lineId, current -> current.waitingFor(next, landing));
+        tellIfLatestMoved(line, landing, "po-cancelled:" + cancelled, "purchase order " + cancelled + " cancelled", at);
+        afterChange();
+        return true;
+    }
+
+    private void tellIfLatestMoved(OrderLine line, EtaWindow landing, String delay, String note, Instant at) {
+        String lineId = line.id();
         if (!landing.latest().equals(line.eta().latest())) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("line", lineId);
@@ -319,14 +346,14 @@ public class Order {
             details.put("from", line.eta().latest().toString());
             details.put("to", landing.latest().toString());
             details.put("reason", "");
-            timeline.add(new TimelineEvent(Type.ETA_MOVED, at, Map.copyOf(details), "purchase order " + purchaseOrder));
+            timeline.add(new TimelineEvent(Type.ETA_MOVED, at, Map.copyOf(details), note));
             notifications.add(new NotificationIntent(
-                    "po:" + purchaseOrder + ":" + id + ":" + lineId,
+                    delay + ":" + id + ":" + lineId,
                     line(lineId).isLate() ? "PAST_PROMISE" : "ETA_MOVED",
                     at,
                     Map.of(
                             "delay",
-                            "po:" + purchaseOrder,
+                            delay,
                             "lines",
                             lineId,
                             "reason",
@@ -335,8 +362,6 @@ public class Order {
                             String.valueOf(
                                     Math.abs(ChronoUnit.DAYS.between(line.eta().latest(), landing.latest()))))));
         }
-        afterChange();
-        return true;
     }
 
     /**
