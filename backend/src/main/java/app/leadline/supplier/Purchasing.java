@@ -188,6 +188,15 @@ public class Purchasing {
         return po;
     }
 
+    /** Open purchase orders, soonest arrival first. */
+    @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public List<PurchaseOrder> open() {
+        return mongo.find(
+                Query.query(Criteria.where("status").is(PurchaseOrder.Status.OPEN))
+                        .with(org.springframework.data.domain.Sort.by("expectedArrival", "_id")),
+                PurchaseOrder.class);
+    }
+
     /** A purchase order with its history: date sent, every confirmed arrival, every receipt. */
     @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
     public Optional<PurchaseOrder> purchaseOrder(String number) {

@@ -81,6 +81,22 @@ class PurchasingCsvIntegrationTests {
     }
 
     @Test
+    void theReadmesSampleFilesImport() throws java.io.IOException {
+        java.nio.file.Path samples = java.nio.file.Path.of("..", "docs", "samples");
+        run(admin, "importSuppliers", java.nio.file.Files.readString(samples.resolve("suppliers.csv")), false)
+                .path("importSuppliers.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        GraphQlTester.Response purchaseOrders = run(
+                agent,
+                "importPurchaseOrders",
+                java.nio.file.Files.readString(samples.resolve("purchase-orders.csv")),
+                true);
+        purchaseOrders.path("importPurchaseOrders.errors").entityList(Object.class).hasSize(0);
+        purchaseOrders.path("importPurchaseOrders.changes").entityList(String.class).hasSize(2);
+    }
+
+    @Test
     void aFileWithAnyBadRowStoresNothingAndNamesEachProblemsRowAndColumn() {
         String csv = supplierFile()
                 + "BAD-" + tag + ",Bad Country,Denmark,a@b.example,no,10,15,\n"
