@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react';
 import type {
   CancelPurchaseOrderMutation,
   ImportPurchaseOrdersMutation,
+  MarkStockedSkuMutation,
   OpenPurchaseOrdersQuery,
   PreviewCancelPurchaseOrderQuery,
   PreviewReceiveGoodsQuery,
   PurchaseOrderHistoryCsvQuery,
   ReceivePurchaseOrderGoodsMutation,
+  ReorderPointsQuery,
 } from '../generated/graphql';
 import { graphql } from '../graphql';
 import { ct, type ConsoleKey } from './messages';
@@ -330,6 +332,7 @@ export function PurchasingPanel({ token, admin }: { token: string; admin: boolea
         </form>
       )}
 
+      <ReorderPoints token={token} admin={admin} />
       <CsvImport token={token} admin={admin} onImported={load} />
       {admin && (
         <p>
@@ -478,5 +481,106 @@ function CsvImport({ token, admin, onImported }: { token: string; admin: boolean
         </div>
       )}
     </form>
+  );
+}
+
+/** Reorder points of the SKUs kept in stock, each saying how it was worked out; admins mark SKUs as stocked. */
+function ReorderPoints({ token, admin }: { token: string; admin: boolean }) {
+  const [points, setPoints] = useState<ReorderPointsQuery['reorderPoints']>([]);
+  const [form, setForm] = useState({ sku: '', supplier: '', safetyStock: '0' });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const load = () =>
+    graphql<ReorderPointsQuery, object>(PURCHASING, {}, 'ReorderPoints', token)
+      .then((data) => setPoints(data.reorderPoints))
+      .catch((error: Error) => setFailure(error.message));
+  useEffect(() => {
+    load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [token]);
+  const errorOf = (field: string) => errors.filter((e) => e.field === `input.${field}`);
+  const mark = () =>
+    graphql<MarkStockedSkuMutation, object>(
+      PURCHASING,
+      { input: { sku: form.sku, supplier: form.supplier, safetyStock: Number(form.safetyStock) } },
+      'MarkStockedSku',
+      token,
+    )
+      .then((data) => {
+        const result = data.markStockedSku;
+        setErrors(result.errors);
+        if (result.errors.length === 0 && result.reorderPoint) {
+          setDone(ct('markedStocked', { sku: result.reorderPoint.sku, units: result.reorderPoint.reorderPoint }));
+          return load();
+        }
+      })
+      .catch((error: Error) => setFailure(error.message));
+  const field = (name: 'sku' | 'supplier' | 'safetyStock', label: ConsoleKey, type = 'text') => (
+    <>
+      <label>
+        {ct(label)}
+        <input
+          type={type}
+          value={form[name]}
+          aria-invalid={errorOf(name).length > 0 || undefined}
+          aria-describedby={errorOf(name).length > 0 ? `stocked-${name}-error` : undefined}
+          onChange={(event) => setForm({ ...form, [name]: event.target.value })}
+        />
+      </label>
+      <FieldErrors id={`stocked-${name}-error`} errors={errorOf(name)} />
+    </>
+  );
+
+  return (
+    <div>
+      <h2 id="reorder-title">{ct('reorderTitle')}</h2>
+      {failure && (
+        <p className="error" role="alert">
+          {ct('error', { message: failure })}
+        </p>
+      )}
+      {points.length === 0 && <p>{ct('reorderEmpty')}</p>}
+      {points.length > 0 && (
+        <table aria-labelledby="reorder-title">
+          <thead>
+            <tr>
+              <th scope="col">{ct('stockedSku')}</th>
+              <th scope="col">{ct('poSupplier')}</th>
+              <th scope="col">{ct('reorderPoint')}</th>
+              <th scope="col">{ct('reorderHow')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((point) => (
+              <tr key={point.sku}>
+                <td>{point.sku}</td>
+                <td>{point.supplier}</td>
+                <td>{ct('reorderUnits', { units: point.reorderPoint })}</td>
+                <td>{point.explanation}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {admin && (
+        <form
+          aria-labelledby="stocked-title"
+          onSubmit={(event) => {
+            event.preventDefault();
+            mark();
+          }}
+        >
+          <h3 id="stocked-title">{ct('markStockedTitle')}</h3>
+          {field('sku', 'stockedSku')}
+          {field('supplier', 'stockedSupplier')}
+          {field('safetyStock', 'safetyStock', 'number')}
+          <button type="submit" className="secondary">
+            {ct('markStocked')}
+          </button>
+          {done && <p role="status">{done}</p>}
+        </form>
+      )}
+    </div>
   );
 }

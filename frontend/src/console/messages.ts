@@ -178,6 +178,17 @@ export const consoleText = {
   importConfirm: 'Import {rows} rows',
   imported: 'Imported {rows} rows:',
   exportHistory: 'Download the purchase-order history (CSV)',
+  reorderTitle: 'Reorder points of stocked SKUs',
+  reorderEmpty: 'No SKU is marked as stocked.',
+  reorderPoint: 'Reorder at',
+  reorderHow: 'How it was worked out',
+  reorderUnits: '{units} units',
+  markStockedTitle: 'Mark a SKU as stocked',
+  stockedSku: 'SKU',
+  stockedSupplier: 'Bought from (supplier code)',
+  safetyStock: 'Safety stock (units)',
+  markStocked: 'Mark as stocked',
+  markedStocked: '{sku} is stocked; reorder at {units} units.',
 };
 
 export type ConsoleKey = keyof typeof consoleText;

@@ -92,8 +92,14 @@ class PurchasingCsvIntegrationTests {
                 "importPurchaseOrders",
                 java.nio.file.Files.readString(samples.resolve("purchase-orders.csv")),
                 true);
-        purchaseOrders.path("importPurchaseOrders.errors").entityList(Object.class).hasSize(0);
-        purchaseOrders.path("importPurchaseOrders.changes").entityList(String.class).hasSize(2);
+        purchaseOrders
+                .path("importPurchaseOrders.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        purchaseOrders
+                .path("importPurchaseOrders.changes")
+                .entityList(String.class)
+                .hasSize(2);
     }
 
     @Test
