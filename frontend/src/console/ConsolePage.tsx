@@ -6,10 +6,11 @@ import { GoodsPanel } from './GoodsPanel';
 import { MessagesPanel } from './MessagesPanel';
 import { ct } from './messages';
 import { OrdersPanel } from './OrdersPanel';
+import { PurchasingPanel } from './PurchasingPanel';
 import { RefundsPanel } from './RefundsPanel';
 import { SuppliersPanel } from './SuppliersPanel';
 
-const TABS = ['tabDelays', 'tabOrders', 'tabRefunds', 'tabGoods', 'tabSuppliers', 'tabBuyList', 'tabMessages'] as const;
+const TABS = ['tabDelays', 'tabOrders', 'tabRefunds', 'tabGoods', 'tabSuppliers', 'tabBuyList', 'tabPurchasing', 'tabMessages'] as const;
 
 /** The agents' console: sign in with OIDC, then log supplier delays and watch them apply. */
 export function ConsolePage() {
@@ -88,6 +89,7 @@ export function ConsolePage() {
             {tab === 'tabGoods' && <GoodsPanel token={agent.token} />}
             {tab === 'tabSuppliers' && <SuppliersPanel token={agent.token} admin={agent.roles.includes('ADMIN')} />}
             {tab === 'tabBuyList' && <BuyListPanel token={agent.token} />}
+            {tab === 'tabPurchasing' && <PurchasingPanel token={agent.token} admin={agent.roles.includes('ADMIN')} />}
             {tab === 'tabMessages' && <MessagesPanel token={agent.token} admin={agent.roles.includes('ADMIN')} />}
           </>
         )}

@@ -134,22 +134,141 @@ public class AgentDesk {
     public record Received(int linesReady, int ordersReady, List<String> waitingLines) {}
 
     /** Units of one SKU received; the same SKU given twice counts twice. */
-    public record ReceivedQuantity(String sku, Integer quantity) {}
+    public record ReceivedQuantity(String sku, Integer quantity) {
+
+        /** The units per SKU of a receipt's lines, a SKU named twice counted once with both quantities. */
+        public static Map<String, Integer> perSku(List<ReceivedQuantity> received) {
+            Map<String, Integer> units = new LinkedHashMap<>();
+            if (received != null) {
+                received.forEach(q -> units.merge(q.sku(), q.quantity(), Integer::sum));
+            }
+            return units;
+        }
+    }
 
     /**
      * Goods arrived against a purchase order. With quantities per SKU, the oldest orders are served first and the
      * rest keep waiting; without, every allocated line is ready and the purchase order closes.
      */
     public Received receiveGoods(
-            String purchaseOrder, List<ReceivedQuantity> received, LocalDate receivedOn, String agent) {
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        received.forEach(q -> quantities.merge(q.sku(), q.quantity(), Integer::sum));
+            String purchaseOrder, Map<String, Integer> quantities, LocalDate receivedOn, String agent) {
+        Receipt checked = checkReceipt(purchaseOrder, quantities, receivedOn);
+        SupplierCatalog.Receipted recorded =
+                suppliers.recordReceipt(purchaseOrder, checked.units(), checked.arrived(), clock.instant(), agent);
+        if (!recorded.errors().isEmpty()) {
+            UserError refused = recorded.errors().get(0);
+            throw new OrderRuleViolation(refused.code(), "quantities", refused.message());
+        }
+        PurchaseOrder receivedSoFar = recorded.purchaseOrder().orElseThrow();
+        ReadyPlan plan = plan(checked.purchaseOrder(), receivedSoFar, quantities.isEmpty());
+        int lines = 0;
+        int proposed = 0;
+        for (Map.Entry<String, List<String>> entry : plan.ready().entrySet()) {
+            Order after = operations.markReady(entry.getKey(), entry.getValue());
+            lines += entry.getValue().size();
+            proposed += after.proposedShipment().isPresent() ? 1 : 0;
+        }
+        if (quantities.isEmpty()) {
+            suppliers.markReceived(purchaseOrder);
+        }
+        boolean closed = quantities.isEmpty() || receivedSoFar.fullyReceived();
+        audit.record(
+                agent,
+                "RECEIVE_GOODS",
+                purchaseOrder,
+                Map.of("status", "OPEN"),
+                Map.of(
+                        "linesReady",
+                        String.valueOf(lines),
+                        "status",
+                        closed ? "RECEIVED" : "OPEN",
+                        "receivedOn",
+                        checked.arrived().toString(),
+                        "quantities",
+                        checked.units().toString()));
+        return new Received(lines, proposed, plan.waiting());
+    }
+
+    /**
+     * What receiving these goods would do, before anything changes: the purchase order it is booked against, the
+     * orders whose lines would become ready (oldest first) and the lines that would keep waiting.
+     */
+    public record ReceiptPreview(
+            String purchaseOrder,
+            Map<String, Integer> quantities,
+            LocalDate receivedOn,
+            int linesReady,
+            List<String> ordersReady,
+            List<String> waitingLines,
+            boolean closes) {}
+
+    public ReceiptPreview previewReceipt(String purchaseOrder, Map<String, Integer> quantities, LocalDate receivedOn) {
+        Receipt checked = checkReceipt(purchaseOrder, quantities, receivedOn);
+        PurchaseOrder po = checked.purchaseOrder();
+        checked.units().forEach((sku, units) -> {
+            Optional<PurchaseOrder.Line> line = po.line(sku);
+            if (line.isEmpty()) {
+                throw new OrderRuleViolation(
+                        "UNKNOWN_SKU", "quantities", sku + " is not on purchase order " + purchaseOrder + ".");
+            }
+            if (line.get().ordered() != null
+                    && line.get().received() + units > line.get().ordered()) {
+                throw new OrderRuleViolation(
+                        "OVER_RECEIPT",
+                        "quantities",
+                        "Only " + (line.get().ordered() - line.get().received()) + " of " + sku
+                                + " are still to come on purchase order " + purchaseOrder + ".");
+            }
+        });
+        List<PurchaseOrder.Line> after = po.lines().stream()
+                .map(line -> new PurchaseOrder.Line(
+                        line.sku(),
+                        line.ordered(),
+                        line.allocated(),
+                        line.received() + checked.units().getOrDefault(line.sku(), 0)))
+                .toList();
+        PurchaseOrder receivedSoFar = new PurchaseOrder(
+                po.number(),
+                po.supplier(),
+                po.skus(),
+                po.expectedArrival(),
+                po.status(),
+                po.allocations(),
+                po.originalExpectedArrival(),
+                after,
+                po.sentOn(),
+                po.estimated(),
+                po.confirmations(),
+                po.receipts(),
+                po.placedAt(),
+                po.placedBy(),
+                po.cancellation(),
+                po.version());
+        ReadyPlan plan = plan(po, receivedSoFar, quantities.isEmpty());
+        return new ReceiptPreview(
+                po.number(),
+                checked.units(),
+                checked.arrived(),
+                plan.ready().values().stream().mapToInt(List::size).sum(),
+                plan.ready().keySet().stream().map(plan.numbers()::get).toList(),
+                plan.waiting(),
+                quantities.isEmpty() || receivedSoFar.fullyReceived());
+    }
+
+    /** A receipt that passed the checks that need no store write: the purchase order, the day, the units per SKU. */
+    private record Receipt(PurchaseOrder purchaseOrder, LocalDate arrived, Map<String, Integer> units) {}
+
+    private Receipt checkReceipt(String purchaseOrder, Map<String, Integer> quantities, LocalDate receivedOn) {
         PurchaseOrder po = suppliers
                 .purchaseOrder(purchaseOrder)
                 .orElseThrow(() -> new OrderRuleViolation(
                         "UNKNOWN_PURCHASE_ORDER",
                         "purchaseOrder",
                         "There is no purchase order " + purchaseOrder + "."));
+        if (po.status() == PurchaseOrder.Status.CANCELLED) {
+            throw new OrderRuleViolation(
+                    "PURCHASE_ORDER_CANCELLED", "purchaseOrder", "Purchase order " + purchaseOrder + " was cancelled.");
+        }
         if (!po.isOpen()) {
             throw new OrderRuleViolation(
                     "PURCHASE_ORDER_RECEIVED",
@@ -179,13 +298,18 @@ public class AgentDesk {
                 }
             }
         }
-        SupplierCatalog.Receipted recorded =
-                suppliers.recordReceipt(purchaseOrder, receipt, arrived, clock.instant(), agent);
-        if (!recorded.errors().isEmpty()) {
-            UserError refused = recorded.errors().get(0);
-            throw new OrderRuleViolation(refused.code(), "quantities", refused.message());
-        }
-        PurchaseOrder receivedSoFar = recorded.purchaseOrder().orElseThrow();
+        return new Receipt(po, arrived, receipt);
+    }
+
+    /**
+     * Which waiting lines the goods received so far ready, oldest order first.
+     *
+     * @param ready line ids per order id
+     * @param numbers order numbers by order id
+     */
+    private record ReadyPlan(Map<String, List<String>> ready, List<String> waiting, Map<String, String> numbers) {}
+
+    private ReadyPlan plan(PurchaseOrder po, PurchaseOrder receivedSoFar, boolean all) {
         Map<String, Order> byId =
                 orders
                         .byIds(po.allocations().stream()
@@ -200,7 +324,6 @@ public class AgentDesk {
                         (PurchaseOrder.Allocation a) -> byId.get(a.orderId()).placedAt()))
                 .toList();
         // Units on the shelf for waiting lines: all received so far, less what lines made ready before took.
-        boolean all = quantities.isEmpty();
         Map<String, Integer> left = new HashMap<>();
         receivedSoFar.lines().forEach(line -> left.put(line.sku(), line.received()));
         for (PurchaseOrder.Allocation allocation : oldestFirst) {
@@ -229,32 +352,9 @@ public class AgentDesk {
                 waiting.add(byId.get(allocation.orderId()).number() + "/" + line.id());
             }
         }
-        int lines = 0;
-        int proposed = 0;
-        for (Map.Entry<String, List<String>> entry : ready.entrySet()) {
-            Order after = operations.markReady(entry.getKey(), entry.getValue());
-            lines += entry.getValue().size();
-            proposed += after.proposedShipment().isPresent() ? 1 : 0;
-        }
-        if (quantities.isEmpty()) {
-            suppliers.markReceived(purchaseOrder);
-        }
-        boolean closed = quantities.isEmpty() || receivedSoFar.fullyReceived();
-        audit.record(
-                agent,
-                "RECEIVE_GOODS",
-                purchaseOrder,
-                Map.of("status", "OPEN"),
-                Map.of(
-                        "linesReady",
-                        String.valueOf(lines),
-                        "status",
-                        closed ? "RECEIVED" : "OPEN",
-                        "receivedOn",
-                        arrived.toString(),
-                        "quantities",
-                        receipt.toString()));
-        return new Received(lines, proposed, waiting);
+        Map<String, String> numbers = new HashMap<>();
+        byId.forEach((id, order) -> numbers.put(id, order.number()));
+        return new ReadyPlan(ready, waiting, numbers);
     }
 
     public String reissueTrackingLink(String orderNumber, String agent) {

@@ -29,7 +29,7 @@ class GoodsReceiptController {
         try {
             AgentDesk.Received received = desk.receiveGoods(
                     input.purchaseOrder(),
-                    input.quantities() == null ? List.of() : input.quantities(),
+                    AgentDesk.ReceivedQuantity.perSku(input.quantities()),
                     input.receivedOn(),
                     agent.getName());
             return new ReceiveGoodsPayload(

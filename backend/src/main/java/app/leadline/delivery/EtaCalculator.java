@@ -33,6 +33,17 @@ public class EtaCalculator {
         return afterDispatch(dispatch, transit(country));
     }
 
+    /**
+     * A backordered item nobody has bought in yet: the goods arrive between the two days (the supplier's lead time
+     * counted from today), then leave as any backordered item does.
+     */
+    public EtaWindow forToBeOrdered(
+            Instant placedAt, LocalDate earliestArrival, LocalDate latestArrival, String country) {
+        return new EtaWindow(
+                forBackorder(placedAt, earliestArrival, country).earliest(),
+                forBackorder(placedAt, latestArrival, country).latest());
+    }
+
     /** A dropshipped item leaves the supplier within its lead time, counted from the order's dispatch day. */
     public EtaWindow forDropship(Instant placedAt, LeadTime leadTime, String country) {
         LocalDate start = nextDispatch(placedAt);

@@ -1,13 +1,12 @@
 package app.leadline.demo;
 
-import app.leadline.delivery.LeadTime;
 import app.leadline.order.LineSource;
 import app.leadline.order.NewOrder;
 import app.leadline.order.NewOrder.NewCustomer;
 import app.leadline.order.NewOrder.NewDestination;
 import app.leadline.order.NewOrder.NewLine;
-import app.leadline.supplier.PurchaseOrder;
-import app.leadline.supplier.Supplier;
+import app.leadline.supplier.NewPurchaseOrder;
+import app.leadline.supplier.SupplierDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Builds the demo's suppliers, purchase orders and orders, the same every time for the same clock day. */
+/**
+ * The demo's suppliers, purchase orders (with half a year of history) and orders, the same every time for the same
+ * clock day. All of it goes in through the operations an admin, an agent and the shop use.
+ */
 final class DemoData {
 
     /** Orders whose links are printed: one per language, mixing stock, backordered and dropshipped lines. */
@@ -81,22 +83,101 @@ final class DemoData {
 
     private DemoData() {}
 
-    static List<Supplier> suppliers() {
+    /** The demo's suppliers, as an admin defines them: two that deliver to the shop, two that dropship. */
+    static List<SupplierDefinition> suppliers() {
         return List.of(
-                new Supplier("NORDIC-SOFA", "Nordic Sofa Works", null),
-                new Supplier("BALTIC-WOOD", "Baltic Woodcraft", null),
-                new Supplier("RHEIN-LICHT", "Rhein Licht GmbH", new LeadTime(2, 5)),
-                new Supplier("WISLA-TEX", "Wisła Textiles", new LeadTime(3, 7)));
+                new SupplierDefinition(
+                        "NORDIC-SOFA", "Nordic Sofa Works", "DK", "orders@nordicsofa.example", false, 15, 25, null),
+                new SupplierDefinition(
+                        "BALTIC-WOOD", "Baltic Woodcraft", "LT", "sales@balticwood.example", false, 10, 15, null),
+                new SupplierDefinition(
+                        "RHEIN-LICHT", "Rhein Licht GmbH", "DE", "versand@rheinlicht.example", true, 2, 5, null),
+                new SupplierDefinition(
+                        "WISLA-TEX", "Wisła Textiles", "PL", "biuro@wislatex.example", true, 3, 7, null));
     }
 
-    static List<PurchaseOrder> purchaseOrders(LocalDate today) {
+    /** Open purchase orders customers' backordered lines are allocated to, while they have units left. */
+    static List<NewPurchaseOrder> purchaseOrders(LocalDate today) {
         return List.of(
-                PurchaseOrder.open("PO-NS-2041", "NORDIC-SOFA", List.of("SOFA-OSLO-3"), today.plusDays(18)),
-                PurchaseOrder.open(
-                        "PO-NS-2042", "NORDIC-SOFA", List.of("SOFA-BERGEN-2", "SOFA-OSLO-3"), today.plusDays(32)),
-                PurchaseOrder.open("PO-BW-0877", "BALTIC-WOOD", List.of("CHAIR-AARHUS"), today.plusDays(11)),
-                PurchaseOrder.open(
-                        "PO-BW-0878", "BALTIC-WOOD", List.of("TABLE-RIGA-180", "CHAIR-AARHUS"), today.plusDays(25)));
+                purchaseOrder("PO-NS-2041", "NORDIC-SOFA", today.minusDays(10), today.plusDays(18), "SOFA-OSLO-3", 40),
+                purchaseOrder(
+                        "PO-NS-2042",
+                        "NORDIC-SOFA",
+                        today.minusDays(3),
+                        today.plusDays(32),
+                        "SOFA-BERGEN-2",
+                        25,
+                        "SOFA-OSLO-3",
+                        30),
+                purchaseOrder("PO-BW-0877", "BALTIC-WOOD", today.minusDays(6), today.plusDays(11), "CHAIR-AARHUS", 40),
+                purchaseOrder(
+                        "PO-BW-0878",
+                        "BALTIC-WOOD",
+                        today.minusDays(2),
+                        today.plusDays(25),
+                        "TABLE-RIGA-180",
+                        40,
+                        "CHAIR-AARHUS",
+                        20));
+    }
+
+    /**
+     * A purchase order that arrived: placed with the arrival the supplier confirmed, received in full on the day it
+     * actually came.
+     */
+    record PastPurchaseOrder(NewPurchaseOrder order, LocalDate receivedOn) {}
+
+    /**
+     * Half a year of purchase orders that arrived, every three weeks per supplier: Nordic Sofa Works keeps its
+     * word (a day either way), Baltic Woodcraft is late by three to ten days, more often the busier it gets.
+     */
+    static List<PastPurchaseOrder> history(LocalDate today) {
+        List<PastPurchaseOrder> history = new ArrayList<>();
+        Random random = new Random(today.toEpochDay());
+        for (int i = 0; i < 8; i++) {
+            LocalDate sent = today.minusDays(200 - i * 21L);
+            LocalDate confirmed = sent.plusDays(28);
+            LocalDate arrived = confirmed.plusDays(random.nextInt(3) - 1L);
+            history.add(new PastPurchaseOrder(
+                    purchaseOrder(
+                            "PO-NS-" + (2001 + i),
+                            "NORDIC-SOFA",
+                            sent,
+                            confirmed,
+                            "SOFA-OSLO-3",
+                            20,
+                            "SOFA-BERGEN-2",
+                            10),
+                    min(arrived, today)));
+            LocalDate woodSent = sent.plusDays(7);
+            LocalDate woodConfirmed = woodSent.plusDays(18);
+            LocalDate woodArrived = woodConfirmed.plusDays(3L + random.nextInt(4 + i));
+            history.add(new PastPurchaseOrder(
+                    purchaseOrder(
+                            "PO-BW-" + String.format("%04d", 801 + i),
+                            "BALTIC-WOOD",
+                            woodSent,
+                            woodConfirmed,
+                            "CHAIR-AARHUS",
+                            25,
+                            "TABLE-RIGA-180",
+                            15),
+                    min(woodArrived, today)));
+        }
+        return history;
+    }
+
+    private static LocalDate min(LocalDate day, LocalDate today) {
+        return day.isAfter(today) ? today : day;
+    }
+
+    private static NewPurchaseOrder purchaseOrder(
+            String number, String supplier, LocalDate sentOn, LocalDate confirmed, Object... skuAndQuantity) {
+        List<NewPurchaseOrder.Line> lines = new ArrayList<>();
+        for (int i = 0; i < skuAndQuantity.length; i += 2) {
+            lines.add(new NewPurchaseOrder.Line((String) skuAndQuantity[i], (Integer) skuAndQuantity[i + 1]));
+        }
+        return new NewPurchaseOrder(number, supplier, lines, sentOn, confirmed);
     }
 
     static List<NewOrder> orders(int count, Instant now) {

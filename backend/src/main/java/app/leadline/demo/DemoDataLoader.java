@@ -1,5 +1,6 @@
 package app.leadline.demo;
 
+import app.leadline.console.AgentDesk;
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.LineSource;
 import app.leadline.order.OrderIntake;
@@ -7,7 +8,9 @@ import app.leadline.order.OrderLine;
 import app.leadline.order.OrderOperations;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.TrackingLinks;
+import app.leadline.supplier.Purchasing;
 import app.leadline.supplier.SupplierCatalog;
+import app.leadline.supplier.SupplierDefinitions;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,6 +40,9 @@ class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final SupplierCatalog suppliers;
+    private final SupplierDefinitions definitions;
+    private final Purchasing purchasing;
+    private final AgentDesk desk;
     private final OrderIntake intake;
     private final OrderQueries orders;
     private final TrackingLinks links;
@@ -47,6 +53,9 @@ class DemoDataLoader implements ApplicationRunner {
 
     DemoDataLoader(
             SupplierCatalog suppliers,
+            SupplierDefinitions definitions,
+            Purchasing purchasing,
+            AgentDesk desk,
             OrderIntake intake,
             OrderQueries orders,
             TrackingLinks links,
@@ -54,6 +63,9 @@ class DemoDataLoader implements ApplicationRunner {
             DemoProperties properties,
             Clock clock) {
         this.suppliers = suppliers;
+        this.definitions = definitions;
+        this.purchasing = purchasing;
+        this.desk = desk;
         this.intake = intake;
         this.orders = orders;
         this.links = links;
@@ -74,23 +86,40 @@ class DemoDataLoader implements ApplicationRunner {
 
     private void load() {
         long started = System.nanoTime();
-        DemoData.suppliers().forEach(suppliers::save);
-        DemoData.purchaseOrders(LocalDate.now(clock)).forEach(suppliers::save);
+        LocalDate today = LocalDate.now(clock);
+        as("demo-admin", List.of("ROLE_AGENT", "ROLE_ADMIN", "SCOPE_orders:write"), () -> {
+            DemoData.suppliers()
+                    .forEach(supplier ->
+                            succeeded(definitions.define(supplier, "demo-admin").errors()));
+            for (DemoData.PastPurchaseOrder past : DemoData.history(today)) {
+                succeeded(purchasing.place(past.order(), "demo-admin").errors());
+                desk.receiveGoods(past.order().number(), Map.of(), past.receivedOn(), "demo-admin");
+            }
+            DemoData.purchaseOrders(today)
+                    .forEach(po -> succeeded(purchasing.place(po, "demo-admin").errors()));
+        });
+        long purchasingDone = System.nanoTime();
         var batch = DemoData.orders(properties.orders(), clock.instant());
-        asShop(() -> {
+        as("demo-loader", List.of("SCOPE_orders:write"), () -> {
             for (int from = 0; from < batch.size(); from += 100) {
-                var outcome = intake.place(batch.subList(from, Math.min(batch.size(), from + 100)));
-                if (!outcome.errors().isEmpty()) {
-                    throw new IllegalStateException("Demo data is invalid: " + outcome.errors());
-                }
+                succeeded(intake.place(batch.subList(from, Math.min(batch.size(), from + 100)))
+                        .errors());
             }
         });
         delayShowcaseLines();
         log.info(
-                "Loaded demo data: {} suppliers, {} orders in {} ms",
+                "Loaded demo data in {} ms: {} suppliers and {} purchase orders received before in {} ms, {} orders",
+                (System.nanoTime() - started) / 1_000_000,
                 DemoData.suppliers().size(),
-                batch.size(),
-                (System.nanoTime() - started) / 1_000_000);
+                DemoData.history(today).size(),
+                (purchasingDone - started) / 1_000_000,
+                batch.size());
+    }
+
+    private static void succeeded(List<?> errors) {
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("Demo data is invalid: " + errors);
+        }
     }
 
     /** Two showcase orders have a line that a supplier delay pushed past its promise, so they can be cancelled. */
@@ -147,12 +176,14 @@ class DemoDataLoader implements ApplicationRunner {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Demo orders arrive as the demo shop would send them, through the same checks. */
-    private static void asShop(Runnable work) {
+    /** The demo is handed over as an admin, an agent and the shop would hand it over, through the same checks. */
+    private static void as(String name, List<String> authorities, Runnable work) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "demo-loader", null, List.of(new SimpleGrantedAuthority("SCOPE_orders:write"))));
+                name,
+                null,
+                authorities.stream().map(SimpleGrantedAuthority::new).toList()));
         SecurityContextHolder.setContext(context);
         try {
             work.run();

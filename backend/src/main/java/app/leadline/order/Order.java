@@ -277,22 +277,42 @@ public class Order {
         }
         EtaWindow landing = window.landingOn(policy.receivingDays());
         replaceLine(lineId, current -> current.waitingFor(purchaseOrder, landing));
-        if (!landing.latest().equals(line.eta().latest())) {
-            record(
-                    new OrderEvent.EtaMoved(lineId, line.name(), line.eta().latest(), landing.latest(), ""),
-                    at,
-                    "purchase order " + purchaseOrder);
-            long shiftDays = Math.abs(ChronoUnit.DAYS.between(line.eta().latest(), landing.latest()));
-            String cause = "po:" + purchaseOrder;
-            tell(new NotificationIntent(
-                    cause + ":" + id + ":" + lineId,
-                    line(lineId).isLate()
-                            ? new CustomerNews.PastPromise(cause, List.of(lineId), "", shiftDays)
-                            : new CustomerNews.DatesMoved(cause, List.of(lineId), "", shiftDays),
-                    at));
-        }
+        tellIfLatestMoved(line, landing, "po:" + purchaseOrder, "purchase order " + purchaseOrder, at);
         afterChange();
         return true;
+    }
+
+    /**
+     * The purchase order a line waited for was cancelled: the line now waits for another purchase order, or, with
+     * none, to be ordered again, in the given window. The customer is told only when the latest date moves.
+     *
+     * @param next the purchase order the line now waits for; null when it waits to be ordered
+     * @return false when the line no longer waits for the cancelled purchase order
+     */
+    boolean leaveCancelledPurchaseOrder(String lineId, String cancelled, String next, EtaWindow window, Instant at) {
+        OrderLine line = line(lineId);
+        if (line.status() != LineStatus.AWAITING_SUPPLIER || !cancelled.equals(line.purchaseOrder())) {
+            return false;
+        }
+        EtaWindow landing = window.landingOn(policy.receivingDays());
+        replaceLine(lineId, current -> current.waitingFor(next, landing));
+        tellIfLatestMoved(line, landing, "po-cancelled:" + cancelled, "purchase order " + cancelled + " cancelled", at);
+        afterChange();
+        return true;
+    }
+
+    private void tellIfLatestMoved(OrderLine line, EtaWindow landing, String delay, String note, Instant at) {
+        String lineId = line.id();
+        if (!landing.latest().equals(line.eta().latest())) {
+            record(new OrderEvent.EtaMoved(lineId, line.name(), line.eta().latest(), landing.latest(), ""), at, note);
+            long shiftDays = Math.abs(ChronoUnit.DAYS.between(line.eta().latest(), landing.latest()));
+            tell(new NotificationIntent(
+                    delay + ":" + id + ":" + lineId,
+                    line(lineId).isLate()
+                            ? new CustomerNews.PastPromise(delay, List.of(lineId), "", shiftDays)
+                            : new CustomerNews.DatesMoved(delay, List.of(lineId), "", shiftDays),
+                    at));
+        }
     }
 
     /**

@@ -246,9 +246,7 @@ public class OrderIntake {
     private EtaWindow toBeOrdered(Instant placedAt, String country, Supplier supplier) {
         Supplier.Arrival arrival =
                 supplier.arrivalIfOrderedOn(LocalDate.now(clock)).orElseThrow();
-        return new EtaWindow(
-                etas.forBackorder(placedAt, arrival.earliest(), country).earliest(),
-                etas.forBackorder(placedAt, arrival.latest(), country).latest());
+        return etas.forToBeOrdered(placedAt, arrival.earliest(), arrival.latest(), country);
     }
 
     private static OrderLine newLine(

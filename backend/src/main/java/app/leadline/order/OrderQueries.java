@@ -54,6 +54,27 @@ public class OrderQueries {
                 : stored.withoutTimeline(ids).stream().map(stored::read).toList();
     }
 
+    /** Units of each SKU customers ordered in orders placed at or after the instant, cancelled lines not counted. */
+    public java.util.Map<String, Integer> unitsOrderedSince(Collection<String> skus, java.time.Instant since) {
+        java.util.Map<String, Integer> units = new java.util.HashMap<>();
+        if (skus.isEmpty()) {
+            return units;
+        }
+        Query query = Query.query(Criteria.where("placedAt")
+                .gte(since)
+                .and("lines")
+                .elemMatch(Criteria.where("sku").in(skus)));
+        query.fields().include("_id", "number", "placedAt", "lines");
+        for (Order order : mongo.find(query, Order.class)) {
+            for (OrderLine line : order.lines()) {
+                if (skus.contains(line.sku()) && line.status() != LineStatus.CANCELLED) {
+                    units.merge(line.sku(), line.quantity(), Integer::sum);
+                }
+            }
+        }
+        return units;
+    }
+
     /** Open dropshipped lines of a supplier (of one SKU, if given), as (order id, line id). */
     public List<LineRef> openDropshipLines(String supplier, Optional<String> sku) {
         Criteria line = Criteria.where("supplier")

@@ -2,12 +2,15 @@ package app.leadline.order;
 
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
+import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.PurchaseOrder.Allocation;
+import app.leadline.supplier.PurchaseOrderCancelled;
 import app.leadline.supplier.PurchaseOrderPlaced;
 import app.leadline.supplier.PurchaseOrderRef;
 import app.leadline.supplier.SupplierCatalog;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -71,6 +74,143 @@ public class WaitingLines {
         if (!allocated) {
             suppliers.release(po.get().number(), order.id(), line.id());
         }
+    }
+
+    /**
+     * A purchase order was cancelled: each line that waited for it, oldest order first, goes to another open purchase
+     * order of its supplier with room for it, or waits to be ordered again, promised from the supplier's lead time
+     * counted from today (a supplier without one leaves the line's dates as they were). Customers are told only when
+     * their latest date moves.
+     */
+    @EventListener
+    void release(PurchaseOrderCancelled cancelled) {
+        Map<String, Order> byId = ordersOf(cancelled.released());
+        for (Allocation allocation : oldestFirst(cancelled.released(), byId)) {
+            Order order = byId.get(allocation.orderId());
+            Optional<PurchaseOrderRef> next = suppliers.reserve(cancelled.supplier(), allocation);
+            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), cancelled.supplier(), next);
+            boolean moved = changes.apply(
+                            order.id(),
+                            current -> current.leaveCancelledPurchaseOrder(
+                                    allocation.lineId(),
+                                    cancelled.number(),
+                                    next.map(PurchaseOrderRef::number).orElse(null),
+                                    window,
+                                    clock.instant()))
+                    .result();
+            if (!moved && next.isPresent()) {
+                suppliers.release(next.get().number(), order.id(), allocation.lineId());
+            }
+        }
+    }
+
+    /**
+     * What cancelling a purchase order would do to one line that waits for it.
+     *
+     * @param nextPurchaseOrder the purchase order it would wait for instead; null when it would wait to be ordered
+     * @param customerTold whether its latest date moves, so its customer is told
+     */
+    public record Release(
+            String orderNumber,
+            String lineId,
+            String sku,
+            int quantity,
+            String nextPurchaseOrder,
+            java.time.LocalDate latestBefore,
+            java.time.LocalDate latestAfter,
+            boolean customerTold) {}
+
+    /**
+     * What cancelling the purchase order would do, before anything changes: the same choices as the cancellation,
+     * worked out on copies of the orders.
+     */
+    @org.springframework.security.access.prepost.PreAuthorize(
+            "hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public List<Release> previewRelease(PurchaseOrder po) {
+        Map<String, Order> byId = ordersOf(po.allocations());
+        Map<String, Integer> room = new java.util.HashMap<>();
+        List<PurchaseOrder> others = suppliers.openPurchaseOrders().stream()
+                .filter(other -> other.supplier().equals(po.supplier())
+                        && !other.number().equals(po.number()))
+                .sorted(java.util.Comparator.comparing(PurchaseOrder::expectedArrival)
+                        .thenComparing(PurchaseOrder::number))
+                .toList();
+        List<Release> releases = new java.util.ArrayList<>();
+        for (Allocation allocation : oldestFirst(po.allocations(), byId)) {
+            Order order = byId.get(allocation.orderId());
+            OrderLine before = order.line(allocation.lineId());
+            if (before.status() != LineStatus.AWAITING_SUPPLIER) {
+                continue;
+            }
+            Optional<PurchaseOrder> next = others.stream()
+                    .filter(other -> other.line(allocation.sku())
+                            .map(line -> line.ordered() == null
+                                    || room.computeIfAbsent(
+                                                    other.number() + "\u0000" + line.sku(),
+                                                    key -> line.unallocated().orElse(0))
+                                            >= allocation.units())
+                            .orElse(false))
+                    .findFirst();
+            next.flatMap(other -> other.line(allocation.sku()))
+                    .filter(line -> line.ordered() != null)
+                    .ifPresent(line ->
+                            room.merge(next.get().number() + "\u0000" + line.sku(), -allocation.units(), Integer::sum));
+            Optional<PurchaseOrderRef> ref =
+                    next.map(other -> new PurchaseOrderRef(other.number(), other.expectedArrival()));
+            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), po.supplier(), ref);
+            order.leaveCancelledPurchaseOrder(
+                    allocation.lineId(),
+                    po.number(),
+                    ref.map(PurchaseOrderRef::number).orElse(null),
+                    window,
+                    clock.instant());
+            OrderLine after = order.line(allocation.lineId());
+            releases.add(new Release(
+                    order.number(),
+                    before.id(),
+                    before.sku(),
+                    before.quantity(),
+                    ref.map(PurchaseOrderRef::number).orElse(null),
+                    before.eta().latest(),
+                    after.eta().latest(),
+                    !before.eta().latest().equals(after.eta().latest())));
+        }
+        return releases;
+    }
+
+    private EtaWindow windowAfterCancellation(
+            Order order, String lineId, String supplier, Optional<PurchaseOrderRef> next) {
+        String country = order.destination().country();
+        if (next.isPresent()) {
+            return etas.forBackorder(order.placedAt(), next.get().expectedArrival(), country);
+        }
+        return suppliers
+                .find(supplier)
+                .flatMap(found -> found.arrivalIfOrderedOn(java.time.LocalDate.now(clock)))
+                .map(arrival -> etas.forToBeOrdered(order.placedAt(), arrival.earliest(), arrival.latest(), country))
+                .orElse(order.line(lineId).eta());
+    }
+
+    private Map<String, Order> ordersOf(List<Allocation> allocations) {
+        Map<String, Order> byId = new java.util.HashMap<>();
+        mongo.find(
+                        Query.query(Criteria.where("_id")
+                                .in(allocations.stream()
+                                        .map(Allocation::orderId)
+                                        .distinct()
+                                        .toList())),
+                        Order.class)
+                .forEach(order -> byId.put(order.id(), order));
+        return byId;
+    }
+
+    private static List<Allocation> oldestFirst(List<Allocation> allocations, Map<String, Order> byId) {
+        return allocations.stream()
+                .filter(allocation -> byId.containsKey(allocation.orderId()))
+                .sorted(java.util.Comparator.comparing((Allocation allocation) ->
+                                byId.get(allocation.orderId()).placedAt())
+                        .thenComparing(Allocation::orderId))
+                .toList();
     }
 
     /**

@@ -33,11 +33,24 @@ public record PurchaseOrder(
         List<Receipt> receipts,
         Instant placedAt,
         String placedBy,
+        Cancellation cancellation,
         @Version Long version) {
 
     public enum Status {
         OPEN,
-        RECEIVED
+        RECEIVED,
+        CANCELLED
+    }
+
+    /**
+     * The purchase order was called off: when, by whom, why, and the customer order lines that waited for it then
+     * (they went back to waiting, their units freed).
+     */
+    public record Cancellation(Instant at, String by, String reason, List<Allocation> released) {
+
+        public int releasedLines() {
+            return released == null ? 0 : released.size();
+        }
     }
 
     /** One customer order line waiting for this purchase order, and how many of the SKU it takes. */
@@ -47,7 +60,7 @@ public record PurchaseOrder(
             this(orderId, lineId, sku, 1);
         }
 
-        int units() {
+        public int units() {
             return quantity == null ? 1 : quantity;
         }
     }
@@ -116,6 +129,7 @@ public record PurchaseOrder(
                 List.of(),
                 null,
                 null,
+                null,
                 version);
     }
 
@@ -152,6 +166,7 @@ public record PurchaseOrder(
                 false,
                 List.of(),
                 List.of(),
+                null,
                 null,
                 null,
                 null);

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -92,6 +95,7 @@ public class Purchasing {
                 List.of(),
                 clock.instant(),
                 actor,
+                null,
                 null);
         try {
             mongo.insert(po);
@@ -103,13 +107,104 @@ public class Purchasing {
         return new Outcome(purchaseOrders.findById(po.number()), true, List.of());
     }
 
+    /** The purchase order as cancelled, or the errors and nothing changed. */
+    public record Cancelled(Optional<PurchaseOrder> purchaseOrder, List<UserError> errors) {}
+
+    /**
+     * Cancels an open purchase order nothing has arrived against yet. Its units are freed and the customer order
+     * lines that waited for it go back to waiting ({@link PurchaseOrderCancelled}); one versioned update, so a line
+     * allocated at the same moment is either released with the rest or never allocated.
+     */
+    @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public Cancelled cancel(String number, String reason, String actor) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            List<UserError> errors = new ArrayList<>();
+            Optional<PurchaseOrder> found = cancellable(number, reason, errors);
+            if (!errors.isEmpty()) {
+                return new Cancelled(Optional.empty(), errors);
+            }
+            PurchaseOrder po = found.orElseThrow();
+            PurchaseOrder.Cancellation cancellation =
+                    new PurchaseOrder.Cancellation(clock.instant(), actor, reason.trim(), po.allocations());
+            Update update = new Update()
+                    .set("status", PurchaseOrder.Status.CANCELLED)
+                    .set("cancellation", cancellation)
+                    .set("allocations", List.of())
+                    .set(
+                            "lines",
+                            po.lines().stream()
+                                    .map(line -> new PurchaseOrder.Line(line.sku(), line.ordered(), 0, 0))
+                                    .toList())
+                    .inc("version", 1);
+            Query current = SupplierCatalog.unchanged(po);
+            if (mongo.updateFirst(current, update, PurchaseOrder.class).getModifiedCount() == 1) {
+                audit.record(
+                        actor,
+                        "CANCEL_PURCHASE_ORDER",
+                        po.number(),
+                        Map.of("status", "OPEN"),
+                        Map.of(
+                                "status",
+                                "CANCELLED",
+                                "reason",
+                                reason.trim(),
+                                "linesReleased",
+                                String.valueOf(po.allocations().size())));
+                events.publishEvent(new PurchaseOrderCancelled(po.number(), po.supplier(), po.allocations()));
+                return new Cancelled(purchaseOrders.findById(po.number()), List.of());
+            }
+        }
+        throw new IllegalStateException("Purchase order " + number + " kept changing; not cancelled");
+    }
+
+    /** The purchase order, if it can be cancelled; else why not, in errors. */
+    @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public Optional<PurchaseOrder> cancellable(String number, String reason, List<UserError> errors) {
+        if (reason == null || reason.isBlank()) {
+            errors.add(new UserError("REQUIRED", "input.reason", "Say why the purchase order is cancelled."));
+        } else if (reason.trim().length() > MAX_TEXT) {
+            errors.add(new UserError("TOO_LONG", "input.reason", "At most " + MAX_TEXT + " characters."));
+        }
+        Optional<PurchaseOrder> po = blank(number) ? Optional.empty() : purchaseOrders.findById(number.trim());
+        if (po.isEmpty()) {
+            errors.add(new UserError(
+                    "UNKNOWN_PURCHASE_ORDER", "input.purchaseOrder", "There is no purchase order " + number + "."));
+        } else if (po.get().status() == PurchaseOrder.Status.CANCELLED) {
+            errors.add(new UserError(
+                    "PURCHASE_ORDER_CANCELLED",
+                    "input.purchaseOrder",
+                    "Purchase order " + number + " was cancelled already."));
+        } else if (!po.get().isOpen()) {
+            errors.add(new UserError(
+                    "PURCHASE_ORDER_RECEIVED",
+                    "input.purchaseOrder",
+                    "Purchase order " + number + " was received; it cannot be cancelled."));
+        } else if (!po.get().receipts().isEmpty()) {
+            errors.add(new UserError(
+                    "PARTLY_RECEIVED",
+                    "input.purchaseOrder",
+                    "Goods arrived against purchase order " + number
+                            + " already; receive the rest, or log a delay for it."));
+        }
+        return po;
+    }
+
+    /** Open purchase orders, soonest arrival first. */
+    @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public List<PurchaseOrder> open() {
+        return mongo.find(
+                Query.query(Criteria.where("status").is(PurchaseOrder.Status.OPEN))
+                        .with(org.springframework.data.domain.Sort.by("expectedArrival", "_id")),
+                PurchaseOrder.class);
+    }
+
     /** A purchase order with its history: date sent, every confirmed arrival, every receipt. */
     @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
     public Optional<PurchaseOrder> purchaseOrder(String number) {
         return purchaseOrders.findById(number);
     }
 
-    private Optional<Supplier> check(NewPurchaseOrder input, List<UserError> errors) {
+    Optional<Supplier> check(NewPurchaseOrder input, List<UserError> errors) {
         if (blank(input.number())) {
             errors.add(new UserError("REQUIRED", "input.number", "Give the purchase order's number."));
         } else if (!NUMBER.matcher(input.number().trim()).matches()) {

@@ -96,12 +96,18 @@ public class SupplierCatalog {
             update.pull(
                     "allocations", new org.bson.Document("orderId", line.orderId()).append("lineId", line.lineId()));
         }
+        Query current = unchanged(po);
+        return mongo.updateFirst(current, update, PurchaseOrder.class).getModifiedCount();
+    }
+
+    /** The purchase order as long as it is still the version read: the condition of every versioned update. */
+    static Query unchanged(PurchaseOrder po) {
         Query current = Query.query(Criteria.where("_id").is(po.number()));
         current.addCriteria(
                 po.version() == null
                         ? Criteria.where("version").exists(false)
                         : Criteria.where("version").is(po.version()));
-        return mongo.updateFirst(current, update, PurchaseOrder.class).getModifiedCount();
+        return current;
     }
 
     private List<PurchaseOrder> candidates(String supplier, String sku) {
@@ -191,11 +197,7 @@ public class SupplierCatalog {
             if (complete) {
                 update.set("status", Status.RECEIVED);
             }
-            Query current = Query.query(Criteria.where("_id").is(po.number()));
-            current.addCriteria(
-                    po.version() == null
-                            ? Criteria.where("version").exists(false)
-                            : Criteria.where("version").is(po.version()));
+            Query current = unchanged(po);
             if (mongo.updateFirst(current, update, PurchaseOrder.class).getModifiedCount() == 1) {
                 return new Receipted(purchaseOrders.findById(purchaseOrder), List.of());
             }

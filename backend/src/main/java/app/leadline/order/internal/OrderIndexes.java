@@ -41,6 +41,6 @@ class OrderIndexes implements SmartInitializingSingleton {
         orders.createIndex(new Index("customer.email", Direction.ASC).named("customer_email"));
         orders.createIndex(new Index("lines.sku", Direction.ASC).named("line_sku"));
         orders.createIndex(new Index("late", Direction.ASC).named("late"));
-        orders.createIndex(new Index(SearchKeys.FIELD, Direction.ASC).named("search_keys"));
+        orders.createIndex(new Index("searchKeys", Direction.ASC).named("search_keys"));
     }
 }

@@ -1,0 +1,69 @@
+package app.leadline.console;
+
+import app.leadline.order.OrderRuleViolation;
+import app.leadline.platform.CsvTable;
+import app.leadline.platform.UserError;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Receipts before they are booked: what one would make ready, and receipts from the shop's spreadsheet. */
+@Controller
+class ReceiptController {
+
+    private final AgentDesk desk;
+    private final ReceiptImports imports;
+
+    ReceiptController(AgentDesk desk, ReceiptImports imports) {
+        this.desk = desk;
+        this.imports = imports;
+    }
+
+    record ReceivedUnits(String sku, int quantity) {}
+
+    record ReceiveGoodsPreview(
+            String purchaseOrder,
+            LocalDate receivedOn,
+            List<ReceivedUnits> quantities,
+            int linesReady,
+            List<String> ordersReady,
+            List<String> waitingLines,
+            boolean closes) {}
+
+    record ReceiveGoodsPreviewPayload(ReceiveGoodsPreview preview, List<UserError> errors) {}
+
+    @QueryMapping
+    ReceiveGoodsPreviewPayload previewReceiveGoods(@Argument GoodsReceiptController.ReceiveGoodsInput input) {
+        Map<String, Integer> quantities = AgentDesk.ReceivedQuantity.perSku(input.quantities());
+        try {
+            AgentDesk.ReceiptPreview preview =
+                    desk.previewReceipt(input.purchaseOrder(), quantities, input.receivedOn());
+            return new ReceiveGoodsPreviewPayload(
+                    new ReceiveGoodsPreview(
+                            preview.purchaseOrder(),
+                            preview.receivedOn(),
+                            preview.quantities().entrySet().stream()
+                                    .map(entry -> new ReceivedUnits(entry.getKey(), entry.getValue()))
+                                    .toList(),
+                            preview.linesReady(),
+                            preview.ordersReady(),
+                            preview.waitingLines(),
+                            preview.closes()),
+                    List.of());
+        } catch (OrderRuleViolation refused) {
+            return new ReceiveGoodsPreviewPayload(null, List.of(refused.asUserError()));
+        }
+    }
+
+    record CsvImportInput(String csv, Boolean dryRun) {}
+
+    @MutationMapping
+    CsvTable.Outcome importReceipts(@Argument CsvImportInput input, Principal agent) {
+        return imports.receipts(input.csv(), Boolean.TRUE.equals(input.dryRun()), agent.getName());
+    }
+}

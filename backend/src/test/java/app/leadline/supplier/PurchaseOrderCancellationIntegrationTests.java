@@ -1,0 +1,189 @@
+package app.leadline.supplier;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
+import static app.leadline.support.SupplierInputs.aSupplier;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.SupplierInputs;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * A purchase order called off: its lines go to another purchase order with room or back to waiting, customers are
+ * told only when their latest date moves, and its units are freed.
+ */
+@LeadlineIntegrationTest
+class PurchaseOrderCancellationIntegrationTests {
+
+    @Autowired
+    Clients clients;
+
+    private HttpGraphQlTester shop;
+    private HttpGraphQlTester agent;
+    private String supplier;
+    private final LocalDate arrival = LocalDate.now().plusDays(4);
+
+    @BeforeEach
+    void defineASupplier() {
+        shop = clients.withToken(clients.clientCredentialsToken("orders:write purchasing:write"));
+        agent = clients.agent("bo");
+        SupplierInputs defined = aSupplier().leadTime(10, 15);
+        clients.agent("ada", "AGENT", "ADMIN")
+                .documentName("defineSupplier")
+                .variable("input", defined.build())
+                .execute()
+                .path("defineSupplier.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        supplier = defined.code();
+    }
+
+    private PurchaseOrderInputs place(int quantity) {
+        PurchaseOrderInputs po =
+                aPurchaseOrder(supplier).withLine("CHAIR", quantity).confirmedArrival(arrival);
+        shop.documentName("placePurchaseOrder")
+                .variable("input", po.build())
+                .execute()
+                .path("placePurchaseOrder.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        return po;
+    }
+
+    private OrderInputs order() {
+        OrderInputs order = anOrder().withBackorderedLine("CHAIR", supplier);
+        shop.documentName("placeOrders").variable("input", batch(order)).execute();
+        return order;
+    }
+
+    private GraphQlTester.Response cancel(String operation, String number, String reason) {
+        return agent.documentName("cancelPurchaseOrder")
+                .operationName(operation)
+                .variable("input", Map.of("purchaseOrder", number, "reason", reason))
+                .execute();
+    }
+
+    private String purchaseOrderOf(OrderInputs order) {
+        Map<String, Object> line = agent.documentName("agentOrder")
+                .variable("number", order.number())
+                .execute()
+                .path("agentOrder.lines[1]")
+                .entity(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        return (String) line.get("purchaseOrder");
+    }
+
+    private long etaMoves(OrderInputs order) {
+        return agent
+                .documentName("agentOrder")
+                .variable("number", order.number())
+                .execute()
+                .path("agentOrder.timeline[*].type")
+                .entityList(String.class)
+                .get()
+                .stream()
+                .filter("ETA_MOVED"::equals)
+                .count();
+    }
+
+    @Test
+    void linesGoToAnotherPurchaseOrderWithRoomOrBackToWaitingAndOnlyCustomersWhoseDateMovesAreTold() {
+        PurchaseOrderInputs cancelled = place(2);
+        OrderInputs oldest = order();
+        OrderInputs younger = order();
+        PurchaseOrderInputs other = place(1);
+        long movesBefore = etaMoves(younger);
+
+        GraphQlTester.Response preview = cancel("previewCancelPurchaseOrder", cancelled.number(), "Supplier closed");
+
+        List<Map<String, Object>> lines = preview.path("previewCancelPurchaseOrder.lines")
+                .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        assertThat(lines)
+                .extracting(line ->
+                        line.get("orderNumber") + ">" + line.get("nextPurchaseOrder") + ":" + line.get("customerTold"))
+                .containsExactly(oldest.number() + ">" + other.number() + ":false", younger.number() + ">null:true");
+        preview.path("previewCancelPurchaseOrder.customersTold")
+                .entity(Integer.class)
+                .isEqualTo(1);
+        assertThat(purchaseOrderOf(oldest)).isEqualTo(cancelled.number());
+
+        cancel("cancelPurchaseOrder", cancelled.number(), "Supplier closed")
+                .path("cancelPurchaseOrder.lines")
+                .entityList(Object.class)
+                .hasSize(2);
+
+        assertThat(purchaseOrderOf(oldest)).isEqualTo(other.number());
+        assertThat(purchaseOrderOf(younger)).isNull();
+        assertThat(etaMoves(younger)).isEqualTo(movesBefore + 1);
+        GraphQlTester.Response history = agent.documentName("purchaseOrder")
+                .variable("number", cancelled.number())
+                .execute();
+        history.path("purchaseOrder.status").entity(String.class).isEqualTo("CANCELLED");
+        history.path("purchaseOrder.lines[0].allocated").entity(Integer.class).isEqualTo(0);
+        history.path("purchaseOrder.cancellation.by").entity(String.class).isEqualTo("bo");
+        history.path("purchaseOrder.cancellation.releasedLines")
+                .entity(Integer.class)
+                .isEqualTo(2);
+        agent.documentName("purchaseOrder")
+                .variable("number", other.number())
+                .execute()
+                .path("purchaseOrder.lines[0].allocated")
+                .entity(Integer.class)
+                .isEqualTo(1);
+        agent.documentName("buyList")
+                .execute()
+                .path("buyList[?(@.supplier == '" + supplier + "')].oldestOrder")
+                .entityList(String.class)
+                .containsExactly(younger.number());
+    }
+
+    @Test
+    void badCancellationsAreRefusedWithTheFieldAndChangeNothing() {
+        PurchaseOrderInputs po = place(1);
+        OrderInputs waiting = order();
+        PurchaseOrderInputs received = place(1);
+        Map<String, Object> receipt = Map.of(
+                "purchaseOrder", received.number(), "quantities", List.of(Map.of("sku", "CHAIR", "quantity", 1)));
+        agent.documentName("receiveGoods").variable("input", receipt).execute();
+
+        cancel("cancelPurchaseOrder", "PO-NOPE", "x")
+                .path("cancelPurchaseOrder.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("UNKNOWN_PURCHASE_ORDER");
+        cancel("cancelPurchaseOrder", po.number(), " ")
+                .path("cancelPurchaseOrder.errors[0].field")
+                .entity(String.class)
+                .isEqualTo("input.reason");
+        cancel("cancelPurchaseOrder", received.number(), "x")
+                .path("cancelPurchaseOrder.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("PURCHASE_ORDER_RECEIVED");
+        cancel("cancelPurchaseOrder", po.number(), "Supplier closed");
+        cancel("cancelPurchaseOrder", po.number(), "Again")
+                .path("cancelPurchaseOrder.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("PURCHASE_ORDER_CANCELLED");
+        assertThat(purchaseOrderOf(waiting)).isNull();
+        clients.withToken(clients.clientCredentialsToken("orders:write"))
+                .documentName("cancelPurchaseOrder")
+                .operationName("cancelPurchaseOrder")
+                .variable("input", Map.of("purchaseOrder", received.number(), "reason", "x"))
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).isNotEmpty());
+    }
+}

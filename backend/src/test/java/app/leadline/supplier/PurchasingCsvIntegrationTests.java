@@ -1,0 +1,342 @@
+package app.leadline.supplier;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** The shop's spreadsheets: suppliers, purchase orders and receipts in, checked whole; the history out. */
+@LeadlineIntegrationTest
+class PurchasingCsvIntegrationTests {
+
+    @Autowired
+    Clients clients;
+
+    private HttpGraphQlTester admin;
+    private HttpGraphQlTester agent;
+    private HttpGraphQlTester shop;
+    private final String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+    @BeforeEach
+    void clients() {
+        admin = clients.agent("ada", "AGENT", "ADMIN");
+        agent = clients.agent("bo");
+        shop = clients.withToken(clients.clientCredentialsToken("orders:write purchasing:write"));
+    }
+
+    private GraphQlTester.Response run(HttpGraphQlTester caller, String mutation, String csv, boolean dryRun) {
+        return caller.documentName(mutation)
+                .variable("input", Map.of("csv", csv, "dryRun", dryRun))
+                .execute();
+    }
+
+    private List<String> supplierCodes() {
+        return agent.documentName("suppliers")
+                .execute()
+                .path("suppliers[*].code")
+                .entityList(String.class)
+                .get();
+    }
+
+    private String supplierFile() {
+        return "code,name,country,contactEmail,dropships,leadTimeMinDays,leadTimeMaxDays,workingDays\n"
+                + "FJORD-" + tag + ",Fjord Furniture,NO,orders@fjord.example,no,10,15,MON TUE WED THU FRI\n"
+                + "\"LAMP-" + tag + "\",\"Lamps, Lights & Co\",de,sales@lamps.example,yes,2,5,\n";
+    }
+
+    @Test
+    void importsSuppliersAfterAPreviewThatStoresNothing() {
+        GraphQlTester.Response preview = run(admin, "importSuppliers", supplierFile(), true);
+
+        preview.path("importSuppliers.errors").entityList(Object.class).hasSize(0);
+        preview.path("importSuppliers.imported").entity(Boolean.class).isEqualTo(false);
+        preview.path("importSuppliers.rows").entity(Integer.class).isEqualTo(2);
+        preview.path("importSuppliers.changes[0]")
+                .entity(String.class)
+                .satisfies(change -> assertThat(change).startsWith("New supplier FJORD-" + tag));
+        assertThat(supplierCodes()).doesNotContain("FJORD-" + tag);
+
+        run(admin, "importSuppliers", supplierFile(), false)
+                .path("importSuppliers.imported")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+
+        assertThat(supplierCodes()).contains("FJORD-" + tag, "LAMP-" + tag);
+        run(admin, "importSuppliers", supplierFile().replace(",10,15,", ",12,18,"), true)
+                .path("importSuppliers.changes[0]")
+                .entity(String.class)
+                .satisfies(change -> assertThat(change).contains("lead time 10–15 working days → 12–18"));
+    }
+
+    @Test
+    void theReadmesSampleFilesImport() throws java.io.IOException {
+        java.nio.file.Path samples = java.nio.file.Path.of("..", "docs", "samples");
+        run(admin, "importSuppliers", java.nio.file.Files.readString(samples.resolve("suppliers.csv")), false)
+                .path("importSuppliers.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        GraphQlTester.Response purchaseOrders = run(
+                agent,
+                "importPurchaseOrders",
+                java.nio.file.Files.readString(samples.resolve("purchase-orders.csv")),
+                true);
+        purchaseOrders
+                .path("importPurchaseOrders.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        purchaseOrders
+                .path("importPurchaseOrders.changes")
+                .entityList(String.class)
+                .hasSize(2);
+    }
+
+    @Test
+    void aFileWithAnyBadRowStoresNothingAndNamesEachProblemsRowAndColumn() {
+        String csv = supplierFile()
+                + "BAD-" + tag + ",Bad Country,Denmark,a@b.example,no,10,15,\n"
+                + "WORSE-" + tag + ",No Number,DK,a@b.example,perhaps,ten,15,SUNDAYS\n";
+
+        GraphQlTester.Response refused = run(admin, "importSuppliers", csv, false);
+
+        refused.path("importSuppliers.imported").entity(Boolean.class).isEqualTo(false);
+        List<Map<String, Object>> errors = refused.path("importSuppliers.errors")
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        assertThat(errors)
+                .extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactlyInAnyOrder(
+                        "4:country:UNKNOWN_COUNTRY",
+                        "5:dropships:NOT_YES_OR_NO",
+                        "5:leadTimeMinDays:NOT_A_NUMBER",
+                        "5:workingDays:UNKNOWN_DAY");
+        assertThat(supplierCodes()).doesNotContain("FJORD-" + tag, "LAMP-" + tag);
+    }
+
+    @Test
+    void aFileWithoutAColumnOrWithAnUnknownOneIsRefusedAtTheHeader() {
+        run(admin, "importSuppliers", "code,name,colour\nX,Y,red\n", false)
+                .path("importSuppliers.errors[*].code")
+                .entityList(String.class)
+                .contains("UNKNOWN_COLUMN", "MISSING_COLUMN");
+        run(admin, "importSuppliers", "", false)
+                .path("importSuppliers.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("EMPTY_FILE");
+    }
+
+    @Test
+    void onlyAdminsImportSuppliers() {
+        run(agent, "importSuppliers", supplierFile(), true)
+                .errors()
+                .satisfy(errors -> assertThat(errors).isNotEmpty());
+        assertThat(supplierCodes()).doesNotContain("FJORD-" + tag);
+    }
+
+    private String importedSupplier() {
+        run(admin, "importSuppliers", supplierFile(), false)
+                .path("importSuppliers.imported")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        return "FJORD-" + tag;
+    }
+
+    private GraphQlTester.Response purchaseOrder(String number) {
+        return agent.documentName("purchaseOrder").variable("number", number).execute();
+    }
+
+    private String lineStatus(OrderInputs order) {
+        return agent.documentName("agentOrder")
+                .variable("number", order.number())
+                .execute()
+                .path("agentOrder.lines[1].status")
+                .entity(String.class)
+                .get();
+    }
+
+    @Test
+    void theShopImportsPurchaseOrdersOneRowPerSkuAndWaitingLinesAreAllocated() {
+        String supplier = importedSupplier();
+        OrderInputs waiting = anOrder().withBackorderedLine("CHAIR-" + tag, supplier);
+        shop.documentName("placeOrders").variable("input", batch(waiting)).execute();
+        String sent = LocalDate.now().minusDays(2).toString();
+        String csv = "number,supplier,sku,quantity,sentOn,confirmedArrival\n"
+                + "PO-" + tag + "," + supplier + ",CHAIR-" + tag + ",2," + sent + ",\n"
+                + "PO-" + tag + "," + supplier + ",TABLE-" + tag + ",1," + sent + ",\n";
+
+        GraphQlTester.Response imported = run(shop, "importPurchaseOrders", csv, false);
+
+        imported.path("importPurchaseOrders.errors").entityList(Object.class).hasSize(0);
+        imported.path("importPurchaseOrders.changes[0]")
+                .entity(String.class)
+                .satisfies(change -> assertThat(change)
+                        .contains("PO-" + tag, "2 × CHAIR-" + tag, "1 × TABLE-" + tag, "(estimated)"));
+        GraphQlTester.Response po = purchaseOrder("PO-" + tag);
+        po.path("purchaseOrder.sentOn").entity(String.class).isEqualTo(sent);
+        po.path("purchaseOrder.lines[*].ordered").entityList(Integer.class).containsExactly(2, 1);
+        po.path("purchaseOrder.allocatedLines").entity(Integer.class).isEqualTo(1);
+        run(shop, "importPurchaseOrders", csv, false)
+                .path("importPurchaseOrders.changes[0]")
+                .entity(String.class)
+                .satisfies(change -> assertThat(change).contains("placed before"));
+    }
+
+    @Test
+    void aBadPurchaseOrderRowStoresNoPurchaseOrderOfTheFile() {
+        String supplier = importedSupplier();
+        String csv = "number,supplier,sku,quantity,sentOn,confirmedArrival\n"
+                + "PO-A-" + tag + "," + supplier + ",CHAIR,2,,\n"
+                + "PO-B-" + tag + ",NOBODY-" + tag + ",CHAIR,1,,\n"
+                + "PO-A-" + tag + "," + supplier + ",TABLE,0,,\n"
+                + "PO-A-" + tag + "," + supplier + ",SOFA,x,,\n"
+                + "PO-C-" + tag + "," + supplier + ",CHAIR,1," + LocalDate.now().plusDays(3) + ",\n";
+
+        GraphQlTester.Response refused = run(agent, "importPurchaseOrders", csv, false);
+
+        List<Map<String, Object>> errors = refused.path("importPurchaseOrders.errors")
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        assertThat(errors)
+                .extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactlyInAnyOrder(
+                        "3:supplier:UNKNOWN_SUPPLIER",
+                        "4:quantity:INVALID_QUANTITY",
+                        "5:quantity:NOT_A_NUMBER",
+                        "6:sentOn:SENT_IN_FUTURE");
+        purchaseOrder("PO-A-" + tag).path("purchaseOrder").valueIsNull();
+    }
+
+    private void receivedSetUp(String supplier, OrderInputs first, OrderInputs second) {
+        shop.documentName("placeOrders").variable("input", batch(first)).execute();
+        shop.documentName("placeOrders").variable("input", batch(second)).execute();
+        run(
+                        shop,
+                        "importPurchaseOrders",
+                        "number,supplier,sku,quantity,confirmedArrival\n" + "PO-" + tag + "," + supplier + ",CHAIR-"
+                                + tag + ",2," + LocalDate.now().plusDays(5) + "\n",
+                        false)
+                .path("importPurchaseOrders.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    @Test
+    void receiptsFromAFileReadyTheOldestOrderAfterAPreviewNamingIt() {
+        String supplier = importedSupplier();
+        OrderInputs first = anOrder().withBackorderedLine("CHAIR-" + tag, supplier);
+        OrderInputs second = anOrder().withBackorderedLine("CHAIR-" + tag, supplier);
+        receivedSetUp(supplier, first, second);
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        String csv = "purchaseOrder,sku,quantity,receivedOn\nPO-" + tag + ",CHAIR-" + tag + ",1," + yesterday + "\n";
+
+        run(agent, "importReceipts", csv, true)
+                .path("importReceipts.changes[0]")
+                .entity(String.class)
+                .satisfies(change ->
+                        assertThat(change).contains("PO-" + tag, "1 line becomes ready, of order", first.number()));
+        assertThat(lineStatus(first)).isEqualTo("AWAITING_SUPPLIER");
+
+        run(agent, "importReceipts", csv, false)
+                .path("importReceipts.imported")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+
+        assertThat(List.of(lineStatus(first), lineStatus(second))).containsExactly("READY", "AWAITING_SUPPLIER");
+        purchaseOrder("PO-" + tag)
+                .path("purchaseOrder.receipts[0].receivedOn")
+                .entity(String.class)
+                .isEqualTo(yesterday);
+    }
+
+    @Test
+    void receiptRowsThatTogetherExceedWhatIsStillToComeReceiveNothing() {
+        String supplier = importedSupplier();
+        OrderInputs first = anOrder().withBackorderedLine("CHAIR-" + tag, supplier);
+        OrderInputs second = anOrder().withBackorderedLine("CHAIR-" + tag, supplier);
+        receivedSetUp(supplier, first, second);
+        String csv = "purchaseOrder,sku,quantity,receivedOn\n"
+                + "PO-" + tag + ",CHAIR-" + tag + ",1,\n"
+                + "PO-" + tag + ",CHAIR-" + tag + ",2,\n"
+                + "PO-" + tag + ",SOFA,1,\n"
+                + "PO-NONE-" + tag + ",CHAIR,1,\n"
+                + "PO-" + tag + ",CHAIR-" + tag + ",1," + LocalDate.now().plusDays(1) + "\n";
+
+        GraphQlTester.Response refused = run(agent, "importReceipts", csv, false);
+
+        List<Map<String, Object>> errors = refused.path("importReceipts.errors")
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        assertThat(errors)
+                .extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactlyInAnyOrder(
+                        "3:quantity:OVER_RECEIPT",
+                        "4:sku:UNKNOWN_SKU",
+                        "5:purchaseOrder:UNKNOWN_PURCHASE_ORDER",
+                        "6:receivedOn:RECEIVED_IN_FUTURE");
+        assertThat(List.of(lineStatus(first), lineStatus(second)))
+                .containsExactly("AWAITING_SUPPLIER", "AWAITING_SUPPLIER");
+        purchaseOrder("PO-" + tag)
+                .path("purchaseOrder.receipts")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    @Test
+    void adminsExportTheHistoryWithConfirmedAndActualArrival() {
+        String supplier = importedSupplier();
+        OrderInputs first = anOrder().withBackorderedLine("CHAIR-" + tag, supplier);
+        OrderInputs second = anOrder().withBackorderedLine("CHAIR-" + tag, supplier);
+        receivedSetUp(supplier, first, second);
+        LocalDate confirmed = LocalDate.now().plusDays(5);
+        LocalDate arrived = LocalDate.now().minusDays(1);
+        run(
+                agent,
+                "importReceipts",
+                "purchaseOrder,sku,quantity,receivedOn\nPO-" + tag + ",CHAIR-" + tag + ",1," + arrived + "\n",
+                false);
+
+        String csv = admin.documentName("purchaseOrderHistoryCsv")
+                .variable("supplier", supplier)
+                .execute()
+                .path("purchaseOrderHistoryCsv")
+                .entity(String.class)
+                .get();
+
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo(String.join(",", PurchaseOrderHistory.COLUMNS));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1).split(",", -1))
+                .containsExactly(
+                        "PO-" + tag,
+                        supplier,
+                        "OPEN",
+                        "CHAIR-" + tag,
+                        "2",
+                        LocalDate.now().toString(),
+                        confirmed.toString(),
+                        "false",
+                        confirmed.toString(),
+                        lines.get(1).split(",", -1)[9],
+                        "1",
+                        confirmed.toString(),
+                        arrived.toString(),
+                        "1",
+                        "-6");
+        agent.documentName("purchaseOrderHistoryCsv")
+                .variable("supplier", supplier)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).isNotEmpty());
+    }
+}

@@ -1,0 +1,187 @@
+// The shop's purchasing through the console's Purchasing area: a supplier and a purchase order imported from
+// spreadsheets after a check, orders handed over by the shop allocated as far as the units go, goods received on
+// one line after a review naming the order that becomes ready, a purchase order cancelled after a review, and the
+// history read back and downloaded.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startApplication } from './app.mjs';
+import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApplication();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function shopCall(query, variables) {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', scope: 'orders:write purchasing:write' });
+  const tokenResponse = await fetch(`${app.baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Basic ${Buffer.from('demo-shop:demo-shop-secret').toString('base64')}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: form,
+  });
+  const { access_token: token } = await tokenResponse.json();
+  const response = await fetch(`${app.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()).data;
+}
+
+async function placeOrder(number) {
+  const data = await shopCall(
+    'mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) { orders { lines { purchaseOrder eta { latest } } } errors { code field message } } }',
+    {
+      input: {
+        orders: [
+          {
+            number,
+            currency: 'DKK',
+            customer: { name: 'Mette Jensen', email: 'mette@example.com', phone: '+4520123456', locale: 'da' },
+            destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
+            lines: [
+              { sku: 'CHAIR-FJORD', name: 'Fjord chair', quantity: 1, unitPrice: '999.00', source: 'BACKORDER', supplier: 'FJORD' },
+            ],
+          },
+        ],
+      },
+    },
+  );
+  assert.deepEqual(data.placeOrders.errors, []);
+  return data.placeOrders.orders[0].lines[0];
+}
+
+async function importFile(page, kind, csv) {
+  await page.getByLabel('What the file holds').selectOption({ label: kind });
+  await page.getByLabel('CSV contents').fill(csv);
+  await page.getByRole('button', { name: 'Check the file' }).click();
+}
+
+function purchaseOrderRow(page, number) {
+  return page.getByRole('row').filter({ has: page.getByRole('cell', { name: number, exact: true }) });
+}
+
+async function openPurchasing(page) {
+  await page.getByRole('button', { name: 'Buy list' }).click();
+  await page.getByRole('button', { name: 'Purchasing', exact: true }).click();
+  await page.getByRole('heading', { name: 'Open purchase orders' }).waitFor();
+}
+
+test('a shop runs its backorders through the console: import, allocate, receive, cancel, history', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1200, height: 1000 } });
+  const page = await context.newPage();
+  try {
+    await signInToConsole(page, app.baseUrl, 'admin');
+    await openPurchasing(page);
+    await purchaseOrderRow(page, 'PO-NS-2041').waitFor();
+
+    // A file with a bad row stores nothing and says where the problem is.
+    await importFile(
+      page,
+      'Suppliers (admins)',
+      'code,name,country,contactEmail,dropships,leadTimeMinDays,leadTimeMaxDays\nFJORD,Fjord Furniture,Norway,orders@fjord.example,no,10,15\n',
+    );
+    const problems = page.getByRole('region', { name: 'What is wrong' });
+    const problem = problems.getByRole('row').filter({ has: page.getByRole('cell', { name: 'country', exact: true }) });
+    assert.match(await problem.textContent(), /^2country.*two-letter ISO 3166 code/);
+    assert.equal(await page.getByRole('button', { name: /^Import \d+ rows$/ }).count(), 0);
+
+    await importFile(
+      page,
+      'Suppliers (admins)',
+      'code,name,country,contactEmail,dropships,leadTimeMinDays,leadTimeMaxDays\nFJORD,Fjord Furniture,NO,orders@fjord.example,no,10,15\n',
+    );
+    await page.getByText(/New supplier FJORD \(Fjord Furniture\), delivers to the shop, lead time 10–15 working days\./).waitFor();
+    await page.getByRole('button', { name: 'Import 1 rows' }).click();
+    await page.getByText('Imported 1 rows:').waitFor();
+
+    const first = await placeOrder('PUR-1');
+    assert.equal(first.purchaseOrder, null, 'the first order waits to be ordered');
+
+    await importFile(page, 'Purchase orders', 'number,supplier,sku,quantity\nPO-FJORD-1,FJORD,CHAIR-FJORD,2\n');
+    await page.getByText('Places purchase order PO-FJORD-1 with FJORD: 2 × CHAIR-FJORD.').waitFor();
+    await page.getByRole('button', { name: 'Import 1 rows' }).click();
+    await page.getByText(/Placed purchase order PO-FJORD-1 with FJORD: 2 × CHAIR-FJORD; arrival .* \(estimated\)\./).waitFor();
+    assert.match(await purchaseOrderRow(page, 'PO-FJORD-1').textContent(), /CHAIR-FJORD: 2 \/ 1 \/ 0/);
+
+    assert.equal((await placeOrder('PUR-2')).purchaseOrder, 'PO-FJORD-1');
+    assert.equal((await placeOrder('PUR-3')).purchaseOrder, null, 'the third order waits: the units are taken');
+    await openPurchasing(page);
+    assert.match(await purchaseOrderRow(page, 'PO-FJORD-1').textContent(), /CHAIR-FJORD: 2 \/ 2 \/ 0/);
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+    // One unit arrives: the review names the purchase order and the order that becomes ready.
+    await page.getByRole('button', { name: 'Receive goods on PO-FJORD-1' }).click();
+    await page.getByLabel(/Units of CHAIR-FJORD arrived/).fill('1');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const review = page.getByRole('region', { name: 'Receive the goods' });
+    await review.waitFor();
+    assert.match(await review.textContent(), /This receives 1 × CHAIR-FJORD on purchase order PO-FJORD-1, arrived \d{4}-\d{2}-\d{2}\./);
+    assert.match(await review.textContent(), /Lines of these orders become ready: PUR-1\./);
+    assert.match(await review.textContent(), /1 lines keep waiting\./);
+    await review.getByRole('button', { name: 'Receive the goods' }).click();
+    await page.getByText('Received on PO-FJORD-1: 1 lines ready, 1 orders get a shipment proposed.').waitFor();
+    assert.match(await purchaseOrderRow(page, 'PO-FJORD-1').textContent(), /CHAIR-FJORD: 2 \/ 2 \/ 1/);
+
+    // A second purchase order takes the third order; cancelling it sends that line back to waiting.
+    await importFile(page, 'Purchase orders', 'number,supplier,sku,quantity\nPO-FJORD-2,FJORD,CHAIR-FJORD,1\n');
+    await page.getByRole('button', { name: 'Import 1 rows' }).click();
+    await page.getByText(/Placed purchase order PO-FJORD-2/).waitFor();
+    assert.match(await purchaseOrderRow(page, 'PO-FJORD-2').textContent(), /CHAIR-FJORD: 1 \/ 1 \/ 0/);
+    await page.getByRole('button', { name: 'Cancel PO-FJORD-2' }).click();
+    await page.getByRole('button', { name: 'Review' }).click();
+    const reason = page.getByLabel(/^Why/);
+    await page.locator('#cancel-reason-error').waitFor();
+    assert.equal(await reason.getAttribute('aria-describedby'), 'cancel-reason-error');
+    await reason.fill('Ordered twice by mistake');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const cancelReview = page.getByRole('region', { name: 'Cancel the purchase order' });
+    await cancelReview.waitFor();
+    assert.match(await cancelReview.textContent(), /This cancels purchase order PO-FJORD-2 and frees its units\./);
+    assert.match(await cancelReview.textContent(), /Order PUR-3, CHAIR-FJORD: waits to be ordered again; latest/);
+    await cancelReview.getByRole('button', { name: 'Cancel the purchase order' }).click();
+    await page.getByText(/Purchase order PO-FJORD-2 cancelled; \d customers told\./).waitFor();
+    assert.equal(await purchaseOrderRow(page, 'PO-FJORD-2').count(), 0);
+
+    // The history, through the API and as the admins' download.
+    const history = await shopCall(
+      'query($n: String!) { purchaseOrder(number: $n) { status lines { ordered allocated received } receipts { quantity receivedOn by } } }',
+      { n: 'PO-FJORD-1' },
+    );
+    assert.equal(history.purchaseOrder.status, 'OPEN');
+    assert.deepEqual(history.purchaseOrder.lines, [{ ordered: 2, allocated: 2, received: 1 }]);
+    assert.equal(history.purchaseOrder.receipts[0].by, 'admin');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the purchase-order history (CSV)' }).click(),
+    ]);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) {
+      chunks.push(chunk);
+    }
+    const csv = Buffer.concat(chunks).toString('utf8').split('\n');
+    assert.match(csv[0], /^purchaseOrder,supplier,status,sku,ordered,sentOn,plannedArrival/);
+    assert.ok(
+      csv.some((line) => line.startsWith('PO-FJORD-1,FJORD,OPEN,CHAIR-FJORD,2,') && line.includes(`,${history.purchaseOrder.receipts[0].receivedOn},1,`)),
+      `the receipt is in the download:\n${csv.join('\n')}`,
+    );
+    assert.ok(csv.some((line) => line.startsWith('PO-FJORD-2,FJORD,CANCELLED,')), 'the cancelled purchase order is kept');
+    assert.ok(
+      csv.some((line) => line.startsWith('PO-BW-0801,BALTIC-WOOD,RECEIVED,')),
+      'the demo carries received purchase orders to learn from',
+    );
+  } finally {
+    await context.close();
+  }
+});
