@@ -1,7 +1,9 @@
 package app.leadline.delivery;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,12 +16,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param handlingDays working days from goods received to goods dispatched
  * @param transit working days in transit per destination country (ISO 3166 alpha-2)
  * @param defaultTransit transit for countries not listed
+ * @param country the warehouse's country (ISO 3166 alpha-2): nothing is dispatched on its public holidays
+ * @param closed periods the warehouse is closed besides weekends and public holidays (a summer shutdown)
  */
 @ConfigurationProperties("leadline.delivery")
 record DeliveryProperties(
-        ZoneId zone, LocalTime cutOff, int handlingDays, Map<String, Transit> transit, Transit defaultTransit) {
+        ZoneId zone,
+        LocalTime cutOff,
+        int handlingDays,
+        Map<String, Transit> transit,
+        Transit defaultTransit,
+        String country,
+        List<Closed> closed) {
 
     DeliveryProperties {
+        country = country == null || country.isBlank() ? "DK" : country.toUpperCase(Locale.ROOT);
+        closed = closed == null ? List.of() : List.copyOf(closed);
         zone = zone == null ? ZoneId.of("Europe/Copenhagen") : zone;
         cutOff = cutOff == null ? LocalTime.of(14, 0) : cutOff;
         handlingDays = Math.max(0, handlingDays);
@@ -40,6 +52,20 @@ record DeliveryProperties(
                 "PL", new Transit(2, 4),
                 "NL", new Transit(2, 4),
                 "GB", new Transit(3, 5));
+    }
+
+    /** Whether the warehouse is closed on the day by configuration. */
+    boolean closedOn(LocalDate day) {
+        return closed.stream().anyMatch(period -> !day.isBefore(period.from()) && !day.isAfter(period.to()));
+    }
+
+    /** Days the warehouse is closed, both inclusive. */
+    record Closed(LocalDate from, LocalDate to) {
+        Closed {
+            if (from == null || to == null || to.isBefore(from)) {
+                throw new IllegalArgumentException("A closed period needs a start and an end not before it");
+            }
+        }
     }
 
     /** Working days in transit, fastest and slowest. */

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Computes each line's ETA window from when its goods can leave (stock, a purchase order's arrival, a
- * supplier's dispatch) plus transit to the destination. Dispatch and transit count working days (Mon–Fri).
+ * supplier's dispatch) plus transit to the destination. Dispatch counts the warehouse's working days (Monday to
+ * Friday, not its country's public holidays nor its configured closed days); transit counts the destination
+ * country's delivery days (Monday to Friday, not its public holidays), so no window starts or ends on a day nothing
+ * is delivered there.
  */
 @Component
 public class EtaCalculator {
@@ -22,7 +25,7 @@ public class EtaCalculator {
 
     /** A stock item leaves on the next dispatch: today before the cut-off, else the next working day. */
     public EtaWindow forStock(Instant placedAt, String country) {
-        return afterDispatch(nextDispatch(placedAt), transit(country));
+        return afterDispatch(nextDispatch(placedAt), country);
     }
 
     /** A backordered item leaves after its purchase order arrives and is handled. */
@@ -30,7 +33,7 @@ public class EtaCalculator {
         LocalDate placedOn = placedAt.atZone(properties.zone()).toLocalDate();
         LocalDate arrival = expectedArrival.isBefore(placedOn) ? placedOn : expectedArrival;
         LocalDate dispatch = addWorkingDays(onOrAfterWorkingDay(arrival), properties.handlingDays());
-        return afterDispatch(dispatch, transit(country));
+        return afterDispatch(dispatch, country);
     }
 
     /**
@@ -49,13 +52,13 @@ public class EtaCalculator {
         LocalDate start = nextDispatch(placedAt);
         Transit transit = transit(country);
         return new EtaWindow(
-                addWorkingDays(start, leadTime.minDays() + transit.min()),
-                addWorkingDays(start, leadTime.maxDays() + transit.max()));
+                deliveryDaysLater(addWorkingDays(start, leadTime.minDays()), transit.min(), country),
+                deliveryDaysLater(addWorkingDays(start, leadTime.maxDays()), transit.max(), country));
     }
 
     /** A dropshipped item the supplier now dispatches on the given day. */
     public EtaWindow forSupplierDispatch(LocalDate dispatch, String country) {
-        return afterDispatch(onOrAfterWorkingDay(dispatch), transit(country));
+        return afterDispatch(onOrAfterWorkingDay(dispatch), country);
     }
 
     /** The same window, the given number of working days later. */
@@ -77,15 +80,31 @@ public class EtaCalculator {
         return addWorkingDays(day, 1);
     }
 
-    private static EtaWindow afterDispatch(LocalDate dispatch, Transit transit) {
-        return new EtaWindow(addWorkingDays(dispatch, transit.min()), addWorkingDays(dispatch, transit.max()));
+    private EtaWindow afterDispatch(LocalDate dispatch, String country) {
+        Transit transit = transit(country);
+        return new EtaWindow(
+                deliveryDaysLater(dispatch, transit.min(), country),
+                deliveryDaysLater(dispatch, transit.max(), country));
     }
 
-    private static LocalDate onOrAfterWorkingDay(LocalDate day) {
+    private LocalDate onOrAfterWorkingDay(LocalDate day) {
         return isWorkingDay(day) ? day : addWorkingDays(day, 1);
     }
 
-    static LocalDate addWorkingDays(LocalDate from, int days) {
+    /** The day goods dispatched on {@code dispatch} reach the country after so many of its delivery days. */
+    private static LocalDate deliveryDaysLater(LocalDate dispatch, int days, String country) {
+        LocalDate day = dispatch;
+        int left = days;
+        while (left > 0 || !isDeliveryDay(day, country)) {
+            day = day.plusDays(1);
+            if (isDeliveryDay(day, country)) {
+                left--;
+            }
+        }
+        return day;
+    }
+
+    LocalDate addWorkingDays(LocalDate from, int days) {
         LocalDate day = from;
         int left = days;
         while (left > 0) {
@@ -97,7 +116,16 @@ public class EtaCalculator {
         return day;
     }
 
-    private static boolean isWorkingDay(LocalDate day) {
+    /** A day the warehouse dispatches on. */
+    private boolean isWorkingDay(LocalDate day) {
+        return isWeekday(day) && !PublicHolidays.isHoliday(properties.country(), day) && !properties.closedOn(day);
+    }
+
+    private static boolean isDeliveryDay(LocalDate day, String country) {
+        return isWeekday(day) && !PublicHolidays.isHoliday(country, day);
+    }
+
+    private static boolean isWeekday(LocalDate day) {
         DayOfWeek dow = day.getDayOfWeek();
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
     }

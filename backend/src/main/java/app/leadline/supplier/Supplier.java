@@ -1,6 +1,7 @@
 package app.leadline.supplier;
 
 import app.leadline.delivery.LeadTime;
+import app.leadline.delivery.PublicHolidays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -55,7 +56,7 @@ public record Supplier(
 
     /**
      * When goods ordered today would arrive at the earliest and at the latest, counted on the supplier's working
-     * days: the honest promise for a line nobody has bought in yet.
+     * days (not its country's public holidays): the honest promise for a line nobody has bought in yet.
      */
     public Optional<Arrival> arrivalIfOrderedOn(LocalDate today) {
         return Optional.ofNullable(backorderLeadTime)
@@ -70,7 +71,7 @@ public record Supplier(
         int left = days;
         while (left > 0) {
             day = day.plusDays(1);
-            if (workingDays.contains(day.getDayOfWeek())) {
+            if (workingDays.contains(day.getDayOfWeek()) && !PublicHolidays.isHoliday(country, day)) {
                 left--;
             }
         }

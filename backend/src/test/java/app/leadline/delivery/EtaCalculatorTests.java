@@ -18,8 +18,14 @@ class EtaCalculatorTests {
             WAREHOUSE,
             LocalTime.of(14, 0),
             1,
-            Map.of("DK", new Transit(1, 2), "DE", new Transit(2, 3)),
-            new Transit(3, 6)));
+            Map.of(
+                    "DK", new Transit(1, 2),
+                    "DE", new Transit(2, 3),
+                    "GB", new Transit(3, 5),
+                    "PL", new Transit(2, 4)),
+            new Transit(3, 6),
+            "DK",
+            java.util.List.of()));
 
     private static java.time.Instant at(String localDateTime) {
         return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), WAREHOUSE)
@@ -92,5 +98,39 @@ class EtaCalculatorTests {
         assertThat(EtaWindow.allOf(java.util.List.of(soon, later))).isEqualTo(later);
         assertThat(EtaWindow.span(java.util.List.of(soon, later)))
                 .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-12-15")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "DK, 2026-12-24, 2026-12-28",
+        "DE, 2026-12-28, 2026-12-29",
+        "GB, 2026-12-30, 2027-01-04",
+        "PL, 2026-12-29, 2026-12-31"
+    })
+    void aChristmasOrderIsDeliveredOnlyOnTheDestinationsDeliveryDays(String country, String earliest, String latest) {
+        // Tuesday 22 December after the cut-off: dispatched Wednesday 23; then each country's own holidays
+        // (Boxing Day on Monday 28 in Britain, Christmas Eve in Poland) pass without deliveries.
+        assertThat(etas.forStock(at("2026-12-22T15:00"), country))
+                .isEqualTo(new EtaWindow(LocalDate.parse(earliest), LocalDate.parse(latest)));
+    }
+
+    @Test
+    void nothingLeavesOnTheWarehousesPublicHolidaysNorItsClosedDays() {
+        EtaCalculator closedInJuly = new EtaCalculator(new DeliveryProperties(
+                WAREHOUSE,
+                LocalTime.of(14, 0),
+                1,
+                Map.of("DK", new Transit(1, 2)),
+                new Transit(3, 6),
+                "DK",
+                java.util.List.of(
+                        new DeliveryProperties.Closed(LocalDate.parse("2027-07-12"), LocalDate.parse("2027-07-23")))));
+
+        // Thursday 24 December before the cut-off: Christmas in Denmark, dispatched Monday 28.
+        assertThat(etas.forStock(at("2026-12-24T09:00"), "DE"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-29"), LocalDate.parse("2026-12-30")));
+        // Friday 9 July 2027 after the cut-off, with the warehouse closed for two weeks: dispatched Monday 26.
+        assertThat(closedInJuly.forStock(at("2027-07-09T15:00"), "DK"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2027-07-27"), LocalDate.parse("2027-07-28")));
     }
 }

@@ -1,0 +1,82 @@
+package app.leadline.promise;
+
+import app.leadline.promise.LatenessModel.Anchor;
+import app.leadline.promise.LatenessModel.Record;
+import app.leadline.promise.LatenessModel.Settings;
+import app.leadline.promise.LatenessModel.Spread;
+import app.leadline.promise.PurchaseOrderHistory.Received;
+import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.PurchaseOrder.Confirmation;
+import app.leadline.supplier.SupplierCatalog;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Each supplier's lateness as learned from the purchase orders the shop received: every receipt counted against
+ * the arrival the supplier last confirmed before it (or the lead time's estimate where it confirmed none). The
+ * model is rebuilt from the stored history by replaying it, so every instance arrives at the same windows.
+ */
+@Service
+public class SupplierLateness {
+
+    private final SupplierCatalog catalog;
+
+    SupplierLateness(SupplierCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The model after every receipt so far. */
+    public Learned learned() {
+        List<Received> history = catalog.suppliers().stream()
+                .flatMap(supplier -> catalog.purchaseOrdersOf(supplier.code()).stream())
+                .flatMap(order -> received(order).stream())
+                .toList();
+        return new Learned(Replay.run(history, Settings.defaults(), prediction -> {}));
+    }
+
+    /** What one purchase order's receipts say: each against the arrival the supplier last gave before it. */
+    static List<Received> received(PurchaseOrder order) {
+        LocalDate sentOn = order.sentOn() != null
+                ? order.sentOn()
+                : order.placedAt() == null
+                        ? order.plannedArrival()
+                        : LocalDate.ofInstant(order.placedAt(), java.time.ZoneOffset.UTC);
+        return order.receipts().stream()
+                .map(receipt -> new Received(
+                        order.number(),
+                        order.supplier(),
+                        sentOn,
+                        Optional.of(promisedBefore(order, receipt.receivedOn())),
+                        receipt.receivedOn()))
+                .distinct()
+                .toList();
+    }
+
+    private static LocalDate promisedBefore(PurchaseOrder order, LocalDate receivedOn) {
+        return order.confirmations().stream()
+                .filter(confirmation -> !confirmation
+                        .at()
+                        .atZone(java.time.ZoneOffset.UTC)
+                        .toLocalDate()
+                        .isAfter(receivedOn))
+                .max(Comparator.comparing(Confirmation::at))
+                .map(Confirmation::arrival)
+                .orElse(order.plannedArrival());
+    }
+
+    /** The learned model's answers. */
+    public record Learned(LatenessModel model) {
+
+        /** The window of days after a purchase order's expected arrival its goods come, with its confidence. */
+        public Spread window(String supplier) {
+            return model.predict(supplier, Anchor.CONFIRMED);
+        }
+
+        public Record record(String supplier) {
+            return model.record(supplier, Anchor.CONFIRMED);
+        }
+    }
+}

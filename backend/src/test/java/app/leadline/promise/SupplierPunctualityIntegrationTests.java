@@ -1,0 +1,93 @@
+package app.leadline.promise;
+
+import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
+import static app.leadline.support.SupplierInputs.aSupplier;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.SupplierInputs;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** Agents see how punctual a supplier has been, from the purchase orders received from it. */
+@LeadlineIntegrationTest
+class SupplierPunctualityIntegrationTests {
+
+    private static final LocalDate TODAY = LocalDate.now();
+
+    @Autowired
+    Clients clients;
+
+    @Test
+    void agentsSeeASuppliersOnTimeRateTypicalLatenessAndHowMuchHistoryItRestsOn() {
+        HttpGraphQlTester admin = clients.agent("ada", "AGENT", "ADMIN");
+        SupplierInputs supplier = aSupplier().leadTime(10, 15);
+        admin.documentName("defineSupplier").variable("input", supplier.build()).execute();
+
+        receivedDaysLate(admin, supplier.code(), 60, 5);
+        receivedDaysLate(admin, supplier.code(), 40, 0);
+        receivedDaysLate(admin, supplier.code(), 20, -1);
+
+        GraphQlTester.Response response =
+                admin.documentName("supplierPunctuality").execute();
+        String path = "suppliers[?(@.code == '" + supplier.code() + "')].punctuality";
+        response.path(path + ".history").entityList(Integer.class).containsExactly(3);
+        response.path(path + ".onTimeRate")
+                .entityList(Double.class)
+                .satisfies(
+                        rate -> assertThat(rate.get(0)).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9)));
+        response.path(path + ".typicalDaysLate").entityList(Integer.class).containsExactly(0);
+        response.path(path + ".confidence").entityList(Double.class).containsExactly(0.8);
+        response.path(path + ".earliestDays")
+                .entityList(Integer.class)
+                .satisfies(earliest -> assertThat(earliest.get(0)).isLessThanOrEqualTo(0));
+        response.path(path + ".latestDays")
+                .entityList(Integer.class)
+                .satisfies(latest -> assertThat(latest.get(0)).isGreaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void aSupplierWithNothingReceivedHasNoRateYet() {
+        HttpGraphQlTester admin = clients.agent("ada", "AGENT", "ADMIN");
+        SupplierInputs supplier = aSupplier().leadTime(3, 5);
+        admin.documentName("defineSupplier").variable("input", supplier.build()).execute();
+
+        GraphQlTester.Response response =
+                admin.documentName("supplierPunctuality").execute();
+        String path = "suppliers[?(@.code == '" + supplier.code() + "')].punctuality";
+        response.path(path + ".history").entityList(Integer.class).containsExactly(0);
+        response.path(path + ".onTimeRate").entityList(Object.class).containsExactly((Object) null);
+    }
+
+    private static void receivedDaysLate(HttpGraphQlTester agent, String supplier, int daysAgo, int late) {
+        LocalDate confirmed = TODAY.minusDays(daysAgo - 10);
+        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier)
+                .withLine("CHAIR", 1)
+                .sentOn(TODAY.minusDays(daysAgo))
+                .confirmedArrival(confirmed);
+        agent.documentName("placePurchaseOrder")
+                .variable("input", purchaseOrder.build())
+                .execute()
+                .path("placePurchaseOrder.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("purchaseOrder", purchaseOrder.number());
+        receipt.put("quantities", List.of(Map.of("sku", "CHAIR", "quantity", 1)));
+        receipt.put("receivedOn", confirmed.plusDays(late).toString());
+        agent.documentName("receiveGoods")
+                .variable("input", receipt)
+                .execute()
+                .path("receiveGoods.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+}
