@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVRecord;
  * <ul>
  *   <li>Leadline's: {@code number,supplier,sentOn,confirmedArrival,receivedOn}, one row per receipt, ISO dates,
  *       {@code confirmedArrival} empty when the supplier confirmed none;
+ *   <li>the console's purchase-order history export ({@code purchaseOrderHistoryCsv});
  *   <li>USAID SCMS delivery history: its {@code Direct Drop} rows with a PO date, one purchase order per PO number and
  *       day delivered, with vendor and date sent (its scheduled dates were revised after the fact, so none counts as
  *       confirmed).
@@ -79,6 +80,10 @@ public final class PurchaseOrderHistory {
             if (header.containsAll(List.of("number", "supplier", "sentOn", "confirmedArrival", "receivedOn"))) {
                 return leadline(parser);
             }
+            if (header.containsAll(List.of(
+                    "purchaseOrder", "supplier", "sentOn", "plannedArrival", "plannedEstimated", "receivedOn"))) {
+                return exported(parser);
+            }
             throw new IllegalArgumentException("Unknown purchase order history columns " + header
                     + "; expected number,supplier,sentOn,confirmedArrival,receivedOn");
         }
@@ -96,6 +101,32 @@ public final class PurchaseOrderHistory {
                     date(row, "receivedOn")));
         }
         return received;
+    }
+
+    /**
+     * The console's purchase-order history export: one row per SKU and receipt, so one purchase order's receipt of
+     * several SKUs on one day counts once; rows of goods not yet arrived are left out. The anchor is the arrival the
+     * supplier last confirmed, else the planned arrival when it was the supplier's word rather than the lead time's.
+     */
+    private static List<Received> exported(CSVParser parser) {
+        Set<Received> received = new LinkedHashSet<>();
+        for (CSVRecord row : parser) {
+            if (row.get("receivedOn").isBlank()) {
+                continue;
+            }
+            Optional<LocalDate> confirmed = !row.get("confirmedArrival").isBlank()
+                    ? Optional.of(date(row, "confirmedArrival"))
+                    : "false".equalsIgnoreCase(row.get("plannedEstimated"))
+                            ? Optional.of(date(row, "plannedArrival"))
+                            : Optional.empty();
+            received.add(new Received(
+                    row.get("purchaseOrder"),
+                    row.get("supplier"),
+                    date(row, "sentOn"),
+                    confirmed,
+                    date(row, "receivedOn")));
+        }
+        return List.copyOf(received);
     }
 
     private static List<Received> scms(CSVParser parser) {

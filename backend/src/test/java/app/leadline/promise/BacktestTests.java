@@ -33,6 +33,26 @@ class BacktestTests {
     }
 
     @Test
+    void readsTheConsolesHistoryExportOneReceiptPerPurchaseOrderAndDay() throws Exception {
+        String csv = "purchaseOrder,supplier,status,sku,ordered,sentOn,plannedArrival,plannedEstimated,"
+                + "confirmedArrival,confirmedAt,confirmations,expectedArrival,receivedOn,receivedQuantity,daysLate\n"
+                + "PO-1,NORDIC-SOFA,RECEIVED,SOFA,2,2026-01-05,2026-01-20,true,2026-01-22,2026-01-07T10:00:00Z,1,"
+                + "2026-01-22,2026-01-23,2,1\n"
+                + "PO-1,NORDIC-SOFA,RECEIVED,CHAIR,4,2026-01-05,2026-01-20,true,2026-01-22,2026-01-07T10:00:00Z,1,"
+                + "2026-01-22,2026-01-23,4,1\n"
+                + "PO-2,FJORD,RECEIVED,VASE,1,2026-01-06,2026-01-16,false,,,0,2026-01-16,2026-01-19,1,3\n"
+                + "PO-3,FJORD,OPEN,VASE,1,2026-01-06,2026-01-26,true,,,0,2026-01-26,,,\n";
+
+        List<Received> history = PurchaseOrderHistory.read(new StringReader(csv));
+
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).anchor()).isEqualTo(Anchor.CONFIRMED);
+        assertThat(history.get(0).days()).isEqualTo(1);
+        assertThat(history.get(1).anchor()).isEqualTo(Anchor.CONFIRMED);
+        assertThat(history.get(1).days()).isEqualTo(3);
+    }
+
+    @Test
     void readsScmsDirectDropRowsWithTheirMixedDateForms() throws Exception {
         String csv = "\uFEFFID,PO / SO #,Fulfill Via,PO Sent to Vendor Date,Delivered to Client Date,Vendor\r"
                 + "1,SCMS-1,Direct Drop,11/13/06,2-Dec-06,Acme\r"
