@@ -118,3 +118,23 @@ export async function trackOrder(baseUrl, link) {
   const body = await response.json();
   return body.data.trackOrder;
 }
+
+/** Calls the GraphQL API as the demo shop's own system (client credentials, orders and purchasing). */
+export async function shopCall(baseUrl, query, variables) {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', scope: 'orders:write purchasing:write' });
+  const tokenResponse = await fetch(`${baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Basic ${Buffer.from('demo-shop:demo-shop-secret').toString('base64')}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: form,
+  });
+  const { access_token: token } = await tokenResponse.json();
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()).data;
+}

@@ -3,7 +3,7 @@
 // waiting lines leave the list.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startApplication } from './app.mjs';
+import { shopCall as shopCallAs, startApplication } from './app.mjs';
 import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
 
 let app;
@@ -19,23 +19,8 @@ after(async () => {
   await app?.stop();
 });
 
-async function shopCall(query, variables) {
-  const form = new URLSearchParams({ grant_type: 'client_credentials', scope: 'orders:write purchasing:write' });
-  const tokenResponse = await fetch(`${app.baseUrl}/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Basic ${Buffer.from('demo-shop:demo-shop-secret').toString('base64')}`,
-      'Content-Type': 'application/x-www-form-urlencoded',
-    },
-    body: form,
-  });
-  const { access_token: token } = await tokenResponse.json();
-  const response = await fetch(`${app.baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()).data;
+function shopCall(query, variables) {
+  return shopCallAs(app.baseUrl, query, variables);
 }
 
 function placeOrder(number, quantity) {
