@@ -112,16 +112,26 @@ class AccessRulesIntegrationTests {
             Map.entry("Mutation.resendMessage", AGENTS),
             Map.entry("Mutation.logDelay", AGENTS),
             Map.entry("Mutation.confirmPurchaseOrder", AGENTS),
+            Map.entry("Query.previewReceiveGoods", AGENTS),
+            Map.entry("Mutation.importReceipts", AGENTS),
+            Map.entry("Query.reorderPoints", AGENTS),
             // Purchase orders are placed by agents or by a shop client with scope purchasing:write, which the shop
             // here (orders:write only) lacks.
             Map.entry("Mutation.placePurchaseOrder", AGENTS),
+            Map.entry("Mutation.importPurchaseOrders", AGENTS),
+            Map.entry("Query.openPurchaseOrders", AGENTS),
+            Map.entry("Query.previewCancelPurchaseOrder", AGENTS),
+            Map.entry("Mutation.cancelPurchaseOrder", AGENTS),
             Map.entry("Subscription.orderChanges", AGENTS),
             // Admins.
             Map.entry("Query.auditLog", ADMINS),
             Map.entry("Query.messagePreviews", ADMINS),
             Map.entry("Mutation.defineSegmentPolicy", ADMINS),
             Map.entry("Mutation.defineSupplier", ADMINS),
-            Map.entry("Mutation.defineDelayReason", ADMINS));
+            Map.entry("Mutation.defineDelayReason", ADMINS),
+            Map.entry("Mutation.importSuppliers", ADMINS),
+            Map.entry("Mutation.markStockedSku", ADMINS),
+            Map.entry("Query.purchaseOrderHistoryCsv", ADMINS));
 
     @Autowired
     Clients clients;
