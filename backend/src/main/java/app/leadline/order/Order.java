@@ -86,6 +86,7 @@ public class Order {
             Set<String> mutedChannels,
             Boolean late,
             Feedback feedback,
+            List<String> searchKeys,
             Long version) {
         this.id = id;
         this.number = number;
@@ -108,7 +109,10 @@ public class Order {
         this.late = Boolean.TRUE.equals(late);
         this.feedback = feedback;
         this.version = version;
-        this.searchKeys = SearchKeys.of(this);
+        // Kept as stored (a read that left some fields out must not derive keys from what it lacks); an order
+        // placed now, or stored before there were keys, gets them from itself.
+        this.searchKeys =
+                searchKeys != null ? List.copyOf(searchKeys) : number != null ? SearchKeys.of(this) : List.of();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
@@ -154,6 +158,7 @@ public class Order {
                 null,
                 Set.of(),
                 false,
+                null,
                 null,
                 null);
         order.record(new OrderEvent.Placed(lines.size()), placedAt);

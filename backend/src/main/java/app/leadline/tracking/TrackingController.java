@@ -5,6 +5,7 @@ import app.leadline.order.DeliveryPreference;
 import app.leadline.order.OrderChangeFeed;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
+import app.leadline.order.Shipment;
 import app.leadline.platform.RequestRefused;
 import app.leadline.platform.UserError;
 import io.micrometer.core.instrument.Counter;
@@ -81,10 +82,20 @@ class TrackingController {
                 .orElseGet(Flux::empty);
     }
 
-    /** A link to the carrier's own page for the parcel, when Leadline knows the carrier. */
+    /**
+     * A link to the carrier's own page for the parcel, when Leadline knows the carrier: for the customer's shipments
+     * and for the agents' view of an order, which answers the recorded {@link Shipment}s under the same type.
+     */
     @SchemaMapping(typeName = "TrackedShipment")
-    String trackingUrl(TrackedOrder.TrackedShipment shipment) {
-        return carriers.urlFor(shipment.carrier(), shipment.trackingNumber()).orElse(null);
+    String trackingUrl(Object shipment) {
+        if (shipment instanceof TrackedOrder.TrackedShipment tracked) {
+            return carriers.urlFor(tracked.carrier(), tracked.trackingNumber()).orElse(null);
+        }
+        if (shipment instanceof Shipment recorded) {
+            return carriers.urlFor(recorded.carrier(), recorded.trackingNumber())
+                    .orElse(null);
+        }
+        return null;
     }
 
     record ChooseDeliveryInput(String token, DeliveryPreference preference) {}

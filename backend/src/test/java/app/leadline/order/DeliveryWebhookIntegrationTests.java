@@ -1,6 +1,7 @@
 package app.leadline.order;
 
 import static app.leadline.support.OrderInputs.anOrder;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
@@ -40,6 +41,21 @@ class DeliveryWebhookIntegrationTests {
         shippedAt = status().path("trackOrder.shipments[0].shippedAt")
                 .entity(Instant.class)
                 .get();
+    }
+
+    @Test
+    void agentsSeeTheCarriersTrackingPageOfAParcelAsTheCustomerDoes() {
+        clients.agent("alice")
+                .document("query($number: String!) { agentOrder(number: $number) {"
+                        + " shipments { carrier trackingNumber trackingUrl } } }")
+                .variable("number", input.number())
+                .execute()
+                .path("agentOrder.shipments[0].trackingUrl")
+                .entity(String.class)
+                .satisfies(url -> assertThat(url).contains("PN123456789DK"));
+        status().path("trackOrder.shipments[0].trackingUrl")
+                .entity(String.class)
+                .satisfies(url -> assertThat(url).contains("PN123456789DK"));
     }
 
     private org.springframework.graphql.test.tester.GraphQlTester.Response status() {
