@@ -47,7 +47,10 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await page.getByRole('heading', { name: 'Log a supplier delay' }).waitFor();
     const po = page.getByLabel('Purchase order', { exact: true });
     const options = await po.locator('option').allTextContents();
-    assert.ok(options.some((text) => text.startsWith('PO-NS-2041 ')), `PO-NS-2041 is offered among ${options}`);
+    assert.ok(
+      options.some((text) => text.startsWith('PO-NS-2041 ')),
+      `PO-NS-2041 is offered among ${options}`,
+    );
     await po.selectOption('PO-NS-2041');
     await page.getByRole('spinbutton', { name: 'Days late' }).fill('10');
     await page.getByLabel('Reason the customer reads').selectOption('SUPPLIER_BEHIND');
@@ -111,7 +114,9 @@ test('an agent logs a delay once and the customer sees the new window and the re
     // No reload: the page took the change from the live update.
     const item = customerPage.locator('li[data-sku="SOFA-OSLO-3"]');
     await item.getByText('Later than first promised', { exact: false }).waitFor();
-    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', timeZone: 'UTC' }).format(new Date(`${moved.eta.latest}T00:00:00Z`));
+    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${moved.eta.latest}T00:00:00Z`),
+    );
     assert.ok((await item.getByTestId('line-eta').textContent()).includes(day));
     await customerPage
       .locator('[data-event="ETA_MOVED"]')
@@ -123,7 +128,7 @@ test('an agent logs a delay once and the customer sees the new window and the re
   }
 });
 
-test('an admin sees the messages sent and every template rendered in the customers\' languages', async () => {
+test("an admin sees the messages sent and every template rendered in the customers' languages", async () => {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   try {
@@ -135,7 +140,8 @@ test('an admin sees the messages sent and every template rendered in the custome
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        query: 'mutation($token: String!) { requestVerificationCode(input: { token: $token, channel: EMAIL }) { sentTo } }',
+        query:
+          'mutation($token: String!) { requestVerificationCode(input: { token: $token, channel: EMAIL }) { sentTo } }',
         variables: { token },
       }),
     });

@@ -1,59 +1,47 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DecideRefundMutation, RefundQueueQuery } from '../generated/graphql';
-import { graphql } from '../graphql';
-import CONSOLE from './console.graphql?raw';
+import { useEffect, useRef, useState } from 'react';
+import { DecideRefundDocument, RefundQueueDocument } from '../generated/graphql';
+import { useMutation, useQuery } from './api';
+import { Failure, FormErrors, type UserError } from './errors';
 import { ct } from './messages';
 import { useOrderChanges } from './useOrderChanges';
 
 /** Open refund requests, oldest first: approve (refunds through the payment provider) or reject, with a reason. */
-export function RefundsPanel({ token }: { token: string }) {
-  const [queue, setQueue] = useState<RefundQueueQuery['refundQueue'] | null>(null);
+export function RefundsPanel() {
+  const queue = useQuery(RefundQueueDocument, {});
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const load = useCallback(
-    () => graphql<RefundQueueQuery, object>(CONSOLE, {}, 'RefundQueue', token).then((data) => setQueue(data.refundQueue)),
-    [token],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
+  const [refused, setRefused] = useState<{ refundId: string; errors: UserError[] } | null>(null);
+  const [decide, deciding] = useMutation(DecideRefundDocument);
+  const { reload } = queue;
 
   // A customer asking for a refund (or another agent deciding one) shows by itself: at most one reload a second,
   // however many orders change (a delay moves thousands).
   const reloading = useRef<number | null>(null);
-  useOrderChanges(token, () => {
+  useOrderChanges(() => {
     if (reloading.current === null) {
       reloading.current = window.setTimeout(() => {
         reloading.current = null;
-        load();
+        reload();
       }, 1000);
     }
   });
   useEffect(() => () => window.clearTimeout(reloading.current ?? undefined), []);
 
-  const decide = (orderNumber: string, refundId: string, approve: boolean) =>
-    graphql<DecideRefundMutation, object>(
-      CONSOLE,
-      { input: { orderNumber, refundId, approve, reason: reasons[refundId] ?? '' } },
-      'DecideRefund',
-      token,
-    ).then((data) => {
-      setFailure(data.decideRefund.errors[0]?.message ?? null);
-      return load();
-    });
+  const decideOne = async (orderNumber: string, refundId: string, approve: boolean) => {
+    const data = await decide({ input: { orderNumber, refundId, approve, reason: reasons[refundId] ?? '' } });
+    if (data) {
+      setRefused(data.decideRefund.errors.length > 0 ? { refundId, errors: data.decideRefund.errors } : null);
+      reload();
+    }
+  };
 
   return (
     <section aria-labelledby="refunds-title" className="panel">
       <h1 id="refunds-title">{ct('tabRefunds')}</h1>
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
-      {queue && queue.length === 0 && <p>{ct('noRefunds')}</p>}
+      <Failure error={queue.error} />
+      <Failure error={deciding.error} />
+      {queue.data && queue.data.refundQueue.length === 0 && <p>{ct('noRefunds')}</p>}
       <ul className="found">
-        {queue?.map((item) => (
+        {queue.data?.refundQueue.map((item) => (
           <li key={item.refund.id}>
             <p>
               {ct('refundLine', {
@@ -74,13 +62,23 @@ export function RefundsPanel({ token }: { token: string }) {
               />
             </label>
             <div className="actions">
-              <button type="button" onClick={() => decide(item.orderNumber, item.refund.id, true)}>
+              <button
+                type="button"
+                disabled={deciding.running}
+                onClick={() => void decideOne(item.orderNumber, item.refund.id, true)}
+              >
                 {ct('approve')}
               </button>
-              <button type="button" className="danger" onClick={() => decide(item.orderNumber, item.refund.id, false)}>
+              <button
+                type="button"
+                className="danger"
+                disabled={deciding.running}
+                onClick={() => void decideOne(item.orderNumber, item.refund.id, false)}
+              >
                 {ct('reject')}
               </button>
             </div>
+            {refused?.refundId === item.refund.id && <FormErrors errors={refused.errors} />}
           </li>
         ))}
       </ul>

@@ -7,6 +7,19 @@ export const consoleText = {
   signInNeeded: 'Agents sign in with their company account to log delays and keep promises current.',
   notAgent: 'Your account has no agent role. Ask an admin for access.',
   signInFailed: 'Sign-in failed: {reason}',
+  sessionEnded: 'Your session ended — sign in again.',
+  sessionEndedBody:
+    'What is on screen may be out of date. What you typed is kept: signing in brings you back to where you were.',
+  signInAgain: 'Sign in again',
+  loading: 'Loading…',
+  failedNetwork: 'The request did not reach Leadline: check the connection and try again.',
+  failedHttp: 'Leadline could not answer (HTTP {status}). Try again in a moment.',
+  failedForbidden: 'Your account may not do this.',
+  failedRefused: 'Leadline refused the request: {reason}',
+  failedWhat: '{what} failed: {reason}',
+  panelBroke: 'This part of the console failed: {reason}',
+  tryAgain: 'Try again',
+  reasonUntranslated: 'Customers read this as written, in every language: it is not translated.',
   delayTitle: 'Log a supplier delay',
   scope: 'What is delayed',
   scopePurchaseOrder: 'One purchase order',
@@ -27,7 +40,8 @@ export const consoleText = {
   confirm: 'Confirm and tell {customers} customers',
   previewTitle: 'What this delay does',
   previewStale: 'The form changed after the preview: preview again to see what this delay does before confirming it.',
-  previewFigures: '{orders} orders, {lines} lines, {customers} customers to tell, {nowLate} lines will miss the date first promised',
+  previewFigures:
+    '{orders} orders, {lines} lines, {customers} customers to tell, {nowLate} lines will miss the date first promised',
   previewValue: 'Order value: {value}',
   sampleOrder: 'Order',
   sampleCustomer: 'Customer',
@@ -108,8 +122,10 @@ export const consoleText = {
   no: 'no',
   defineSupplierTitle: 'Define a supplier',
   review: 'Review',
-  supplierWillCreate: 'This adds supplier {code} with a lead time of {lead}. Backordered lines for it are accepted from now on and promised from that lead time until a purchase order carries them.',
-  supplierWillChange: 'This changes supplier {code}: lead time {from} becomes {to}. Orders already placed keep what they were promised; only lines placed from now on are promised from the new terms.',
+  supplierWillCreate:
+    'This adds supplier {code} with a lead time of {lead}. Backordered lines for it are accepted from now on and promised from that lead time until a purchase order carries them.',
+  supplierWillChange:
+    'This changes supplier {code}: lead time {from} becomes {to}. Orders already placed keep what they were promised; only lines placed from now on are promised from the new terms.',
   saveNew: 'Add the supplier',
   saveChange: 'Save the change',
   supplierCreated: 'Supplier {code} added.',
@@ -125,13 +141,21 @@ export const consoleText = {
   draftTitle: 'Purchase order to {supplier}',
   purchaseOrderNumber: 'Purchase order number',
   draftQuantity: 'Units of {sku}',
-  draftReview: 'This places a purchase order with {supplier} for {lines}, arriving after its usual lead time until the supplier confirms a date. Lines waiting for these SKUs are allocated to it oldest order first, as far as the units go; customers are told only if their latest date moves.',
+  draftReview:
+    'This places a purchase order with {supplier} for {lines}, arriving after its usual lead time until the supplier confirms a date. Lines waiting for these SKUs are allocated to it oldest order first, as far as the units go; customers are told only if their latest date moves.',
   placePurchaseOrder: 'Place the purchase order',
   purchaseOrderPlaced: 'Purchase order {number} placed, expected {date}; {lines} lines now wait for it.',
 };
 
+/** A delay reason as the agent's language reads it, else in English, else its code. */
+export function reasonText(reason: { code: string; texts: readonly { language: string; text: string }[] }): string {
+  return reason.texts.find((text) => text.language === 'en')?.text ?? reason.code;
+}
+
 export type ConsoleKey = keyof typeof consoleText;
 
 export function ct(key: ConsoleKey, params: Record<string, string | number> = {}): string {
-  return consoleText[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return consoleText[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
