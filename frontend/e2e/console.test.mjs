@@ -96,13 +96,21 @@ test('an agent logs a delay once and the customer sees the new window and the re
       }),
     });
     assert.deepEqual((await chosen.json()).data.chooseDelivery.errors, []);
-    await page.locator('.order-detail').getByText('CHOICE_MADE', { exact: false }).waitFor();
+    await page
+      .locator('.order-detail [data-event="CHOICE_MADE"]')
+      .getByText('Delivery set to items as they are ready', { exact: false })
+      .waitFor();
 
     // Goods arrive for the delayed purchase order: its lines become ready.
     await page.getByRole('button', { name: 'Goods received' }).click();
     await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-NS-2041');
-    await page.getByRole('button', { name: 'Everything on the purchase order arrived' }).click();
-    await page.getByText(/^\d+ lines are ready; \d+ orders have a shipment proposed\./).waitFor();
+    await page.getByRole('button', { name: 'Review' }).click();
+    // The receipt is said in full before it is recorded.
+    assert.match(await page.getByTestId('receipt-review').textContent(), /^This records against PO-NS-2041 /);
+    await page.getByRole('button', { name: 'Record the receipt' }).click();
+    await page
+      .getByText(/^Recorded against PO-NS-2041: \d+ lines are ready; \d+ orders have a shipment proposed\./)
+      .waitFor();
   } finally {
     await context.close();
   }
@@ -164,7 +172,7 @@ test("an admin sees the messages sent and every template rendered in the custome
     const templates = page.getByRole('list', { name: 'Message templates' });
     await templates.getByText('PAST_PROMISE').first().waitFor();
     assert.match(await templates.textContent(), /Order SAMPLE-1042 will arrive later than promised/);
-    await page.getByLabel('Language').selectOption('de');
+    await page.getByLabel('Template language').selectOption('de');
     await templates.getByText('Bestellung SAMPLE-1042 kommt später als zugesagt').waitFor();
     assert.match(await templates.textContent(), /SMS, [12] segment\(s\)/);
     assert.deepEqual(await seriousAccessibilityViolations(page), []);

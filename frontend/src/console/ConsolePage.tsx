@@ -1,31 +1,65 @@
 import { useEffect, useState } from 'react';
+import type { Language } from '../i18n/messages';
+import { AuditPanel } from './AuditPanel';
 import { BuyListPanel } from './BuyListPanel';
+import './console.css';
 import { DelayPanel } from './DelayPanel';
 import { ErrorBoundary } from './errors';
 import { GoodsPanel } from './GoodsPanel';
 import { MessagesPanel } from './MessagesPanel';
-import { ct } from './messages';
+import { consoleLanguage, CONSOLE_LANGUAGES, ct, NATIVE_NAMES, setConsoleLanguage } from './messages';
 import { OrdersPanel } from './OrdersPanel';
+import { PoliciesPanel } from './PoliciesPanel';
 import { RefundsPanel } from './RefundsPanel';
-import { forgetAll, useRemembered } from './remembered';
+import { forgetAll, remember, useRemembered } from './remembered';
 import { completeSignIn, endSession, renewSession, signIn, signOut, useSession } from './session';
 import { SuppliersPanel } from './SuppliersPanel';
 import { closeLiveUpdates } from './useOrderChanges';
 
-const TABS = ['tabDelays', 'tabOrders', 'tabRefunds', 'tabGoods', 'tabSuppliers', 'tabBuyList', 'tabMessages'] as const;
+const TABS = [
+  'tabDelays',
+  'tabOrders',
+  'tabRefunds',
+  'tabGoods',
+  'tabSuppliers',
+  'tabBuyList',
+  'tabMessages',
+  'tabPolicies',
+  'tabAudit',
+] as const;
 type Tab = (typeof TABS)[number];
+const ADMIN_TABS: readonly Tab[] = ['tabAudit'];
+
+/**
+ * A link to an order (`/console?order=…`) opens the Orders tab with that order found and open: remembered before the
+ * panel that reads it mounts.
+ */
+function followOrderLink(): void {
+  const order = new URLSearchParams(window.location.search).get('order');
+  if (window.location.pathname === '/console' && order) {
+    remember('tab', 'tabOrders');
+    remember('orders.form', { term: order, filter: '' });
+    remember('orders.searched', { term: order, filter: '' });
+    remember('orders.open', order);
+    window.history.replaceState(null, '', '/console');
+  }
+}
 
 /** The agents' console: sign in with OIDC, then log supplier delays and watch them apply. */
 export function ConsolePage() {
+  const [language, setLanguage] = useState<Language>(() => {
+    followOrderLink();
+    return consoleLanguage();
+  });
   const { agent, ended } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
   const [tab, setTab] = useRemembered<Tab>('tab', 'tabDelays');
   const [callback, setCallback] = useState(() => window.location.pathname === '/console/callback');
 
   useEffect(() => {
-    document.documentElement.lang = 'en';
+    document.documentElement.lang = language;
     document.title = ct('title');
-  }, []);
+  }, [language]);
 
   useEffect(() => {
     if (!callback) {
@@ -64,10 +98,29 @@ export function ConsolePage() {
   }, [ended]);
 
   const agentRole = agent?.roles.includes('AGENT') ?? false;
+  const admin = agent?.roles.includes('ADMIN') ?? false;
+  const tabs = TABS.filter((name) => admin || !ADMIN_TABS.includes(name));
+  const shown = tabs.includes(tab) ? tab : 'tabDelays';
   return (
     <>
       <header className="bar">
         <span className="brand">{ct('title')}</span>
+        <label className="language">
+          <span>{ct('language')}</span>
+          <select
+            value={language}
+            onChange={(event) => {
+              setConsoleLanguage(event.target.value as Language);
+              setLanguage(event.target.value as Language);
+            }}
+          >
+            {CONSOLE_LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {NATIVE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </label>
         {agent && !ended && (
           <span>
             {ct('signedInAs', { name: agent.name })}{' '}
@@ -115,26 +168,28 @@ export function ConsolePage() {
           // notice above, and comes back with the agent's input once they signed in again.
           <div className={ended ? 'stale' : undefined} inert={ended}>
             <nav className="tabs" aria-label={ct('title')}>
-              {TABS.map((name) => (
+              {tabs.map((name) => (
                 <button
                   key={name}
                   type="button"
-                  aria-current={tab === name ? 'page' : undefined}
-                  className={tab === name ? '' : 'secondary'}
+                  aria-current={shown === name ? 'page' : undefined}
+                  className={shown === name ? '' : 'secondary'}
                   onClick={() => setTab(name)}
                 >
                   {ct(name)}
                 </button>
               ))}
             </nav>
-            <ErrorBoundary key={tab}>
-              {tab === 'tabDelays' && <DelayPanel />}
-              {tab === 'tabOrders' && <OrdersPanel />}
-              {tab === 'tabRefunds' && <RefundsPanel />}
-              {tab === 'tabGoods' && <GoodsPanel />}
-              {tab === 'tabSuppliers' && <SuppliersPanel admin={agent.roles.includes('ADMIN')} />}
-              {tab === 'tabBuyList' && <BuyListPanel />}
-              {tab === 'tabMessages' && <MessagesPanel admin={agent.roles.includes('ADMIN')} />}
+            <ErrorBoundary key={shown}>
+              {shown === 'tabDelays' && <DelayPanel />}
+              {shown === 'tabOrders' && <OrdersPanel />}
+              {shown === 'tabRefunds' && <RefundsPanel />}
+              {shown === 'tabGoods' && <GoodsPanel />}
+              {shown === 'tabSuppliers' && <SuppliersPanel admin={admin} />}
+              {shown === 'tabBuyList' && <BuyListPanel />}
+              {shown === 'tabMessages' && <MessagesPanel admin={admin} />}
+              {shown === 'tabPolicies' && <PoliciesPanel admin={admin} />}
+              {shown === 'tabAudit' && <AuditPanel />}
             </ErrorBoundary>
           </div>
         )}

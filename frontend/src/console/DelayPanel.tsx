@@ -12,7 +12,9 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
+import { amounts, day, time, timeZone } from './format';
 import { ct, reasonText } from './messages';
+import { OrderLink, PurchaseOrderOptions } from './OrderLink';
 import { useRemembered } from './remembered';
 
 type Preview = NonNullable<PreviewDelayQuery['previewDelay']['preview']>;
@@ -51,6 +53,7 @@ function delayInput(form: Form, data: ConsoleDataQuery): DelayInput {
 /** Log a supplier delay: scope, how late, the customer's reason; preview, confirm, and watch it apply. */
 export function DelayPanel() {
   const loaded = useQuery(ConsoleDataDocument, {});
+  const { reload } = loaded;
   const [form, setForm] = useRemembered('delay.form', emptyForm);
   // A preview belongs to the exact input it was made for: any edit of the form hides it, and confirming sends that
   // input, never the form as it is now.
@@ -102,6 +105,7 @@ export function DelayPanel() {
       if (result.logDelay.report) {
         setPreview(null);
         setReportId(result.logDelay.report.id);
+        reload();
       }
     }
   };
@@ -137,16 +141,7 @@ export function DelayPanel() {
                 onChange={(event) => change({ purchaseOrder: event.target.value })}
                 {...invalidProps(at('scope.purchaseOrder'), 'delay-po-error')}
               >
-                {data.purchaseOrders.map((po) => (
-                  <option key={po.number} value={po.number}>
-                    {ct('purchaseOrderOption', {
-                      number: po.number,
-                      supplier: po.supplier,
-                      date: po.expectedArrival,
-                      lines: po.allocatedLines,
-                    })}
-                  </option>
-                ))}
+                <PurchaseOrderOptions orders={data.purchaseOrders} />
               </select>
             </label>
           ) : (
@@ -291,7 +286,7 @@ export function DelayPanel() {
           </p>
           <p>
             {ct('previewValue', {
-              value: current.figures.orderValue.map((v) => `${v.amount} ${v.currency}`).join(', '),
+              value: amounts(current.figures.orderValue),
             })}
           </p>
           <div className="scroll">
@@ -308,11 +303,13 @@ export function DelayPanel() {
               <tbody>
                 {current.figures.sample.map((row) => (
                   <tr key={row.orderNumber + row.lineName}>
-                    <td>{row.orderNumber}</td>
+                    <td>
+                      <OrderLink order={row.orderNumber} />
+                    </td>
                     <td>{row.customerName}</td>
                     <td>{row.lineName}</td>
-                    <td>{row.from}</td>
-                    <td>{row.to}</td>
+                    <td>{day(row.from)}</td>
+                    <td>{day(row.to)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -332,6 +329,7 @@ export function DelayPanel() {
         </section>
       )}
       {reportId && <DelayProgress id={reportId} />}
+      <PastDelays reports={data.delayReports} reasons={data.delayReasons} />
     </section>
   );
 }
@@ -366,6 +364,69 @@ function DelayProgress({ id }: { id: string }) {
                   moved: report.movedLines,
                 })}
           </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The delays logged, newest first, with what they changed and how far their cascade got. */
+function PastDelays({ reports, reasons }: { reports: ReportFragment[]; reasons: ConsoleDataQuery['delayReasons'] }) {
+  const scope = (report: ReportFragment) =>
+    report.scope.type === 'PURCHASE_ORDER'
+      ? ct('scopePO', { po: report.scope.purchaseOrder ?? '' })
+      : report.scope.type === 'SKU'
+        ? ct('scopeSKU', { sku: report.scope.sku ?? '', supplier: report.scope.supplier ?? '' })
+        : ct('scopeSUPPLIER', { supplier: report.scope.supplier ?? '' });
+  const reason = (report: ReportFragment) => {
+    const known = reasons.find((r) => r.code === report.reasonCode);
+    return known ? reasonText(known) : (report.reasonText ?? ct('none'));
+  };
+  return (
+    <section aria-labelledby="past-delays-title">
+      <h2 id="past-delays-title">{ct('pastDelays')}</h2>
+      {reports.length === 0 ? (
+        <p>{ct('noDelays')}</p>
+      ) : (
+        <>
+          <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
+          <div className="scroll">
+            <table aria-labelledby="past-delays-title">
+              <thead>
+                <tr>
+                  <th scope="col">{ct('colWhen')}</th>
+                  <th scope="col">{ct('colScope')}</th>
+                  <th scope="col">{ct('colChange')}</th>
+                  <th scope="col">{ct('colReason')}</th>
+                  <th scope="col">{ct('colBy')}</th>
+                  <th scope="col">{ct('colProgress')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {reports.map((report) => (
+                  <tr key={report.id}>
+                    <td>{time(report.createdAt)}</td>
+                    <td>{scope(report)}</td>
+                    <td>
+                      {report.daysLate !== null
+                        ? ct('changeDays', { days: report.daysLate })
+                        : ct('changeDate', { day: report.newDate ? day(report.newDate) : ct('none') })}
+                    </td>
+                    <td>{reason(report)}</td>
+                    <td>{report.createdBy}</td>
+                    <td>
+                      {ct('reportProgress', {
+                        processed: report.processedOrders,
+                        total: report.totalOrders,
+                        moved: report.movedLines,
+                      })}{' '}
+                      ({ct(report.state === 'DONE' ? 'reportDone' : 'reportRunning')})
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   AgentOrderDocument,
-  ReissueLinkDocument,
   SearchOrdersDocument,
   type OrderFilter,
   type SearchOrdersQuery,
@@ -10,13 +9,14 @@ import { request } from './client';
 import { useMutation, useQuery } from './api';
 import { Failure } from './errors';
 import { ct } from './messages';
+import { OrderDetail } from './OrderDetail';
 import { useRemembered } from './remembered';
 import { useOrderChanges } from './useOrderChanges';
 
 type Found = SearchOrdersQuery['searchOrders']['orders'][number];
 type Search = { term: string; filter: OrderFilter | '' };
 
-/** Find orders and open one: lines, money, timeline with internal notes; reissue its tracking link. */
+/** Find orders and open one: items, money, shipments, refunds, notes and timeline; ship, reissue or revoke its link. */
 export function OrdersPanel() {
   const [form, setForm] = useRemembered<Search>('orders.form', { term: '', filter: '' });
   const [searched, setSearched] = useRemembered<Search | null>('orders.searched', null);
@@ -99,6 +99,7 @@ export function OrdersPanel() {
       <Failure error={first.error} what={ct('search')} />
       {first.loading && <p aria-live="polite">{ct('loading')}</p>}
       {orders && orders.length === 0 && <p>{ct('noOrders')}</p>}
+      {orders && orders.length > 0 && <p role="status">{ct('foundCount', { count: orders.length })}</p>}
       {orders && orders.length > 0 && (
         <ul className="found">
           {orders.map((found) => {
@@ -115,7 +116,12 @@ export function OrdersPanel() {
                 </button>
                 {order.late && <span className="badge late"> {ct('lateBadge')}</span>}
                 {order.proposedShipment && <span className="badge"> {ct('readyBadge')}</span>}
-                {open === order.number && <OrderDetail order={order} />}
+                {open === order.number && (
+                  <OrderDetail
+                    order={order}
+                    onChanged={(changed) => setFresh((previous) => ({ ...previous, [changed.number]: changed }))}
+                  />
+                )}
               </li>
             );
           })}
@@ -128,64 +134,5 @@ export function OrdersPanel() {
       )}
       <Failure error={loadingMore.error} />
     </section>
-  );
-}
-
-function OrderDetail({ order }: { order: Found }) {
-  // A new link belongs to the order it was issued for: opening another order must not show it.
-  const [link, setLink] = useState<string | null>(null);
-  const [reissue, reissuing] = useMutation(ReissueLinkDocument);
-
-  return (
-    <div className="order-detail">
-      <div className="scroll">
-        <table>
-          <tbody>
-            {order.lines.map((line) => (
-              <tr key={line.id}>
-                <td>{line.id}</td>
-                <td>{line.name}</td>
-                <td>{line.source}</td>
-                <td>{line.status}</td>
-                <td>{line.payment}</td>
-                <td>{line.purchaseOrder ?? line.supplier ?? ''}</td>
-                <td>
-                  {line.eta.earliest} – {line.eta.latest} (promised {line.promisedDate})
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h3>{ct('timeline')}</h3>
-      <ol className="timeline">
-        {[...order.timeline].reverse().map((event, index) => (
-          <li key={index}>
-            <time dateTime={event.at}>{event.at.slice(0, 16).replace('T', ' ')}</time>
-            <span>
-              {event.type} {event.details.map((d) => `${d.key}=${d.value}`).join(', ')}
-              {event.internalNote && (
-                <em>
-                  {' '}
-                  — {ct('noteShort')}: {event.internalNote}
-                </em>
-              )}
-            </span>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        disabled={reissuing.running}
-        onClick={async () => {
-          const data = await reissue({ orderNumber: order.number });
-          setLink(data?.reissueTrackingLink.trackingUrl ?? null);
-        }}
-      >
-        {ct('reissue')}
-      </button>
-      <Failure error={reissuing.error} />
-      {link && <p>{ct('reissued', { url: link })}</p>}
-    </div>
   );
 }

@@ -30,3 +30,8 @@ export function forgetAll(): void {
     .filter((key) => key.startsWith(PREFIX))
     .forEach((key) => sessionStorage.removeItem(key));
 }
+
+/** Remembers a value at once, before the component that reads it mounts (a link that opens an order). */
+export function remember(key: string, value: unknown): void {
+  sessionStorage.setItem(PREFIX + key, JSON.stringify(value));
+}
