@@ -52,7 +52,7 @@ export function AuditPanel() {
       <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
       {page.data && shown.length === 0 && <p>{ct('auditEmpty')}</p>}
       {shown.length > 0 && (
-        <div className="scroll">
+        <div className="scroll" tabIndex={0}>
           <table aria-labelledby="audit-title">
             <thead>
               <tr>

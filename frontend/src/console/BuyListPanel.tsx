@@ -66,7 +66,7 @@ export function BuyListPanel() {
       {suppliers.map((supplier) => (
         <div key={supplier}>
           <h2>{entries.find((e) => e.supplier === supplier)?.supplierName ?? supplier}</h2>
-          <div className="scroll">
+          <div className="scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>

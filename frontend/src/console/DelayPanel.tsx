@@ -289,7 +289,7 @@ export function DelayPanel() {
               value: amounts(current.figures.orderValue),
             })}
           </p>
-          <div className="scroll">
+          <div className="scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -390,7 +390,7 @@ function PastDelays({ reports, reasons }: { reports: ReportFragment[]; reasons: 
       ) : (
         <>
           <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
-          <div className="scroll">
+          <div className="scroll" tabIndex={0}>
             <table aria-labelledby="past-delays-title">
               <thead>
                 <tr>

@@ -36,7 +36,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
       <p>{ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}</p>
 
       <h3>{ct('linesTitle')}</h3>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -74,7 +74,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
       {order.shipments.length === 0 ? (
         <p>{ct('noShipments')}</p>
       ) : (
-        <div className="scroll">
+        <div className="scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -89,15 +89,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
               {order.shipments.map((shipment) => (
                 <tr key={shipment.trackingNumber}>
                   <td>{shipment.carrier}</td>
-                  <td>
-                    {shipment.trackingUrl ? (
-                      <a href={shipment.trackingUrl} rel="noreferrer" target="_blank">
-                        {shipment.trackingNumber}
-                      </a>
-                    ) : (
-                      shipment.trackingNumber
-                    )}
-                  </td>
+                  <td>{shipment.trackingNumber}</td>
                   <td>{time(shipment.shippedAt)}</td>
                   <td>{shipment.deliveredAt ? time(shipment.deliveredAt) : ct('none')}</td>
                   <td>{items(shipment.lineIds)}</td>
@@ -113,7 +105,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
       {order.refunds.length === 0 ? (
         <p>{ct('noOrderRefunds')}</p>
       ) : (
-        <div className="scroll">
+        <div className="scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -212,7 +204,7 @@ function Payments({ orderNumber }: { orderNumber: string }) {
       <Failure error={payments.error} />
       {payments.data && payments.data.payments.length === 0 && <p>{ct('noPayments')}</p>}
       {payments.data && payments.data.payments.length > 0 && (
-        <div className="scroll">
+        <div className="scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -67,7 +67,7 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
     <section aria-labelledby="policies-title" className="panel">
       <h1 id="policies-title">{ct('policiesTitle')}</h1>
       <Failure error={loaded.error} />
-      <div className="scroll">
+      <div className="scroll" tabIndex={0}>
         <table aria-labelledby="policies-title">
           <thead>
             <tr>
@@ -101,7 +101,7 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
       </div>
       {admin && <PolicyForm onSaved={loaded.reload} />}
       <h2>{ct('reasonsTitle')}</h2>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

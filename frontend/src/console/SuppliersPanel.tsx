@@ -64,7 +64,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
     <section aria-labelledby="suppliers-title" className="panel">
       <h1 id="suppliers-title">{ct('suppliersTitle')}</h1>
       <Failure error={loaded.error} />
-      <div className="scroll">
+      <div className="scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>
