@@ -46,6 +46,7 @@ test('an agent logs a delay once and the customer sees the new window and the re
 
     await page.getByRole('heading', { name: 'Log a supplier delay' }).waitFor();
     const po = page.getByLabel('Purchase order', { exact: true });
+    await po.waitFor();
     const options = await po.locator('option').allTextContents();
     assert.ok(
       options.some((text) => text.startsWith('PO-NS-2041 ')),
