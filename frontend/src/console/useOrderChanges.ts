@@ -38,16 +38,30 @@ export function useOrderChanges(onChange: (orderNumber: string) => void) {
   useEffect(() => {
     latest.current = onChange;
   });
-  useEffect(
-    () =>
-      liveUpdates().subscribe<{ orderChanges: string }>(
+  useEffect(() => {
+    let stop = () => {};
+    let timer: number | undefined;
+    let mounted = true;
+    // The server ends a subscription whose token ran out: connect again, with the token current then.
+    const again = () => {
+      closeLiveUpdates();
+      timer = window.setTimeout(() => mounted && start(), 1000);
+    };
+    const start = () => {
+      stop = liveUpdates().subscribe<{ orderChanges: string }>(
         { query: OrderChangesDocument.toString() },
         {
           next: (result) => result.data && latest.current(result.data.orderChanges),
-          error: () => {},
+          error: again,
           complete: () => {},
         },
-      ),
-    [],
-  );
+      );
+    };
+    start();
+    return () => {
+      mounted = false;
+      window.clearTimeout(timer);
+      stop();
+    };
+  }, []);
 }
