@@ -133,6 +133,26 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     await page.getByText('Received on PO-FJORD-1: 1 lines ready, 1 orders get a shipment proposed.').waitFor();
     await purchaseOrderRow(page, 'PO-FJORD-1').filter({ hasText: 'CHAIR-FJORD: 2 / 2 / 1' }).waitFor();
 
+    // The supplier confirms a later arrival: the review names the purchase order and how many customers are told.
+    await page.getByRole('button', { name: 'Arrival confirmed for PO-FJORD-1' }).click();
+    const arrival = page.getByLabel('Confirmed arrival');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.locator('#confirm-arrival-error').waitFor();
+    assert.equal(await arrival.getAttribute('aria-describedby'), 'confirm-arrival-error');
+    await arrival.fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Review' }).click();
+    const confirmReview = page.getByTestId('purchase-confirm-review');
+    await confirmReview.waitFor();
+    assert.match(
+      await confirmReview.textContent(),
+      /as the arrival of purchase order PO-FJORD-1\. 1 lines in 1 orders move, and 1 customers are told/,
+    );
+    await confirmReview.getByRole('button', { name: 'Record the confirmation' }).click();
+    await page
+      .getByText(/^Purchase order PO-FJORD-1 is now expected .+, confirmed by the supplier; 1 customers told\.$/)
+      .waitFor();
+    await purchaseOrderRow(page, 'PO-FJORD-1').filter({ hasText: '(confirmed 1×)' }).waitFor();
+
     // A second purchase order takes the third order; cancelling it sends that line back to waiting.
     await importFile(page, 'Purchase orders', 'number,supplier,sku,quantity\nPO-FJORD-2,FJORD,CHAIR-FJORD,1\n');
     await page.getByRole('button', { name: 'Import 1 rows' }).click();

@@ -1,17 +1,21 @@
 import { useState } from 'react';
 import {
   CancelPurchaseOrderDocument,
+  ConfirmationReasonsDocument,
+  ConfirmPurchaseOrderDocument,
   ImportPurchaseOrdersDocument,
   ImportReceiptsDocument,
   ImportSuppliersDocument,
   MarkStockedSkuDocument,
   OpenPurchaseOrdersDocument,
   PreviewCancelPurchaseOrderDocument,
+  PreviewPurchaseOrderConfirmationDocument,
   PreviewReceiveGoodsDocument,
   PurchaseOrderHistoryCsvDocument,
   ReceivePurchaseOrderGoodsDocument,
   ReorderPointsDocument,
   type CancelPurchaseOrderInput,
+  type ConfirmPurchaseOrderInput,
   type ImportPurchaseOrdersMutation,
   type OpenPurchaseOrdersQuery,
   type ReceiveGoodsInput,
@@ -20,13 +24,13 @@ import { useMutation, useQuery } from './api';
 import { request, asRequestError, type RequestError } from './client';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { day, today } from './format';
-import { ct, type ConsoleKey } from './messages';
+import { ct, reasonText, type ConsoleKey } from './messages';
 import { Review } from './Review';
 
 type PurchaseOrder = OpenPurchaseOrdersQuery['openPurchaseOrders'][number];
 type ImportResult = ImportPurchaseOrdersMutation['importPurchaseOrders'];
 type ImportKind = 'Suppliers' | 'PurchaseOrders' | 'Receipts';
-type Action = { kind: 'receive' | 'cancel'; po: PurchaseOrder };
+type Action = { kind: 'receive' | 'confirm' | 'cancel'; po: PurchaseOrder };
 
 const IMPORTS: { kind: ImportKind; label: ConsoleKey; columns: ConsoleKey; adminOnly: boolean }[] = [
   { kind: 'PurchaseOrders', label: 'importPurchaseOrders', columns: 'importColumnsPurchaseOrders', adminOnly: false },
@@ -103,6 +107,9 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
                     <button type="button" className="secondary" onClick={() => start('receive', po)}>
                       {ct('receiveAction', { number: po.number })}
                     </button>{' '}
+                    <button type="button" className="secondary" onClick={() => start('confirm', po)}>
+                      {ct('confirmAction', { number: po.number })}
+                    </button>{' '}
                     <button type="button" className="secondary" onClick={() => start('cancel', po)}>
                       {ct('cancelAction', { number: po.number })}
                     </button>
@@ -116,6 +123,14 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
 
       {action?.kind === 'receive' && (
         <ReceiveForm
+          key={action.po.number}
+          po={action.po}
+          onClose={() => setAction(null)}
+          onDone={(message) => finished(message)}
+        />
+      )}
+      {action?.kind === 'confirm' && (
+        <ConfirmForm
           key={action.po.number}
           po={action.po}
           onClose={() => setAction(null)}
@@ -265,6 +280,155 @@ function ReceiveForm({ po, onClose, onDone }: FormProps) {
           </p>
           {ready.waitingLines.length > 0 && <p>{ct('receiveStillWaiting', { count: ready.waitingLines.length })}</p>}
           {ready.closes && <p>{ct('receiveCloses')}</p>}
+        </Review>
+      )}
+    </form>
+  );
+}
+
+/**
+ * The arrival a supplier confirmed for one purchase order. When that moves lines already waiting for it, it is a
+ * delay like any other: the review says how many lines and customers, and customers read the reason chosen.
+ */
+function ConfirmForm({ po, onClose, onDone }: FormProps) {
+  const reasons = useQuery(ConfirmationReasonsDocument, {});
+  const [form, setForm] = useState({ arrival: '', reasonCode: null as string | null, reasonText: '', note: '' });
+  const [reviewed, setReviewed] = useState<ConfirmPurchaseOrderInput | null>(null);
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const preview = useQuery(
+    PreviewPurchaseOrderConfirmationDocument,
+    {
+      input: reviewed ?? {
+        purchaseOrder: po.number,
+        arrival: '',
+        reasonCode: null,
+        reasonText: null,
+        internalNote: null,
+      },
+    },
+    { skip: reviewed === null },
+  );
+  const [confirm, confirming] = useMutation(ConfirmPurchaseOrderDocument);
+
+  const known = reasons.data?.delayReasons ?? [];
+  const reasonCode = form.reasonCode ?? known[0]?.code ?? '';
+  const change = (patch: Partial<typeof form>) => {
+    setForm({ ...form, ...patch });
+    setReviewed(null);
+    setErrors([]);
+  };
+  const shown = [...(preview.data?.previewPurchaseOrderConfirmation.errors ?? []), ...errors];
+  const arrivalErrors = errorsAt(shown, 'arrival');
+  const reasonErrors = errorsAt(shown, 'reasonText');
+  const moves = preview.data?.previewPurchaseOrderConfirmation.preview;
+
+  return (
+    <form
+      aria-labelledby="confirm-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!form.arrival) {
+          setErrors([{ code: 'REQUIRED', field: 'arrival', message: ct('confirmArrivalNeeded') }]);
+          return;
+        }
+        setErrors([]);
+        setReviewed({
+          purchaseOrder: po.number,
+          arrival: form.arrival,
+          reasonCode: reasonCode || null,
+          reasonText: reasonCode ? null : form.reasonText,
+          internalNote: form.note || null,
+        });
+      }}
+    >
+      <h2 id="confirm-title">{ct('confirmTitle', { number: po.number })}</h2>
+      <Failure error={reasons.error} />
+      <div className="field">
+        <label>
+          {ct('confirmArrival')}
+          <input
+            type="date"
+            value={form.arrival}
+            min={today()}
+            {...invalidProps(arrivalErrors, 'confirm-arrival-error')}
+            onChange={(event) => change({ arrival: event.target.value })}
+          />
+        </label>
+        <FieldError id="confirm-arrival-error" errors={arrivalErrors} />
+      </div>
+      <label>
+        {ct('reason')}
+        <select value={reasonCode} onChange={(event) => change({ reasonCode: event.target.value })}>
+          {known.map((reason) => (
+            <option key={reason.code} value={reason.code}>
+              {reasonText(reason)}
+            </option>
+          ))}
+          <option value="">{ct('reasonOther')}</option>
+        </select>
+      </label>
+      {!reasonCode && (
+        <div className="field">
+          <label>
+            {ct('reasonText')}
+            <textarea
+              value={form.reasonText}
+              {...invalidProps(reasonErrors, 'confirm-reason-error')}
+              onChange={(event) => change({ reasonText: event.target.value })}
+            />
+          </label>
+          <FieldError id="confirm-reason-error" errors={reasonErrors} />
+        </div>
+      )}
+      <label>
+        {ct('note')}
+        <textarea value={form.note} onChange={(event) => change({ note: event.target.value })} />
+      </label>
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={preview.loading}>
+          {ct('review')}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          {ct('cancel')}
+        </button>
+      </div>
+      <FormErrors errors={errorsBesides(shown, ['arrival', 'reasonText'])} />
+      <Failure error={preview.error ?? confirming.error} />
+      {reviewed && moves && shown.length === 0 && (
+        <Review
+          testId="purchase-confirm-review"
+          confirm={ct('confirmRecord')}
+          running={confirming.running}
+          onCancel={() => setReviewed(null)}
+          onConfirm={async () => {
+            const data = await confirm({ input: reviewed });
+            if (!data) {
+              return;
+            }
+            const result = data.confirmPurchaseOrder;
+            setErrors(result.errors);
+            if (result.errors.length === 0) {
+              onDone(
+                ct('confirmed', {
+                  number: po.number,
+                  date: day(result.purchaseOrder?.expectedArrival ?? reviewed.arrival),
+                  customers: result.preview?.customers ?? 0,
+                }),
+              );
+            } else {
+              setReviewed(null);
+            }
+          }}
+        >
+          {moves.lines > 0
+            ? ct('confirmReviewMoves', {
+                date: day(reviewed.arrival),
+                number: po.number,
+                lines: moves.lines,
+                orders: moves.orders,
+                customers: moves.customers,
+              })
+            : ct('confirmReviewNone', { date: day(reviewed.arrival), number: po.number })}
         </Review>
       )}
     </form>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DefineSupplierDocument, SuppliersDocument, type SuppliersQuery } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
+import { percent } from './format';
 import { ct, type ConsoleKey } from './messages';
 
 type Supplier = SuppliersQuery['suppliers'][number];
@@ -57,6 +58,19 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
     }
   };
 
+  const punctuality = ({ punctuality: p }: Supplier) => {
+    if (p.history === 0 || p.onTimeRate === null) {
+      return ct('punctualityNone');
+    }
+    const days = p.typicalDaysLate ?? 0;
+    const typical =
+      days > 0
+        ? ct('punctualityLate', { days })
+        : days < 0
+          ? ct('punctualityEarly', { days: -days })
+          : ct('punctualityOnDay');
+    return ct('punctuality', { rate: percent(p.onTimeRate), typical, history: p.history });
+  };
   const leadTime = (s: Supplier) =>
     s.leadTime ? ct('leadTimeDays', { min: s.leadTime.minDays, max: s.leadTime.maxDays }) : '—';
 
@@ -73,6 +87,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
               <th scope="col">{ct('supplierCountry')}</th>
               <th scope="col">{ct('supplierLeadTime')}</th>
               <th scope="col">{ct('supplierDropships')}</th>
+              <th scope="col">{ct('supplierPunctuality')}</th>
             </tr>
           </thead>
           <tbody>
@@ -83,6 +98,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
                 <td>{s.country ?? '—'}</td>
                 <td>{leadTime(s)}</td>
                 <td>{s.dropships ? ct('yes') : ct('no')}</td>
+                <td>{punctuality(s)}</td>
               </tr>
             ))}
           </tbody>

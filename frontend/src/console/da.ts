@@ -421,4 +421,21 @@ export const da: Catalogue = {
   safetyStock: 'Sikkerhedslager (stk.)',
   markStocked: 'Markér som lagervare',
   markedStocked: '{sku} er lagervare; genbestil ved {units} stk.',
+  confirmAction: 'Ankomst bekræftet for {number}',
+  confirmTitle: 'Ankomst bekræftet af leverandøren for indkøbsordre {number}',
+  confirmArrival: 'Bekræftet ankomst',
+  confirmArrivalNeeded: 'Angiv den ankomst, leverandøren har bekræftet.',
+  confirmReviewMoves:
+    'Dette registrerer {date}, bekræftet af leverandøren, som ankomst for indkøbsordre {number}. {lines} linjer i {orders} ordrer flytter sig, og {customers} kunder får besked med den valgte årsag.',
+  confirmReviewNone:
+    'Dette registrerer {date}, bekræftet af leverandøren, som ankomst for indkøbsordre {number}. Ingen ventende linje flytter sig; ingen kunde får besked.',
+  confirmRecord: 'Registrér bekræftelsen',
+  confirmed:
+    'Indkøbsordre {number} forventes nu {date}, bekræftet af leverandøren; {customers} kunder har fået besked.',
+  supplierPunctuality: 'Rettidighed',
+  punctuality: '{rate} til tiden, {typical} ({history} modtagelser)',
+  punctualityNone: 'ingen modtagelser endnu',
+  punctualityLate: 'typisk {days} dage for sent',
+  punctualityEarly: 'typisk {days} dage for tidligt',
+  punctualityOnDay: 'typisk på dagen',
 };

@@ -428,4 +428,21 @@ export const de: Catalogue = {
   safetyStock: 'Sicherheitsbestand (Stück)',
   markStocked: 'Als Lagerartikel markieren',
   markedStocked: '{sku} ist Lagerartikel; nachbestellen bei {units} Stück.',
+  confirmAction: 'Ankunft für {number} bestätigt',
+  confirmTitle: 'Vom Lieferanten bestätigte Ankunft der Lieferantenbestellung {number}',
+  confirmArrival: 'Bestätigte Ankunft',
+  confirmArrivalNeeded: 'Geben Sie die Ankunft an, die der Lieferant bestätigt hat.',
+  confirmReviewMoves:
+    'Damit wird der {date}, vom Lieferanten bestätigt, als Ankunft der Lieferantenbestellung {number} gespeichert. {lines} Positionen in {orders} Aufträgen verschieben sich, und {customers} Kunden werden mit dem gewählten Grund benachrichtigt.',
+  confirmReviewNone:
+    'Damit wird der {date}, vom Lieferanten bestätigt, als Ankunft der Lieferantenbestellung {number} gespeichert. Keine wartende Position verschiebt sich; kein Kunde wird benachrichtigt.',
+  confirmRecord: 'Bestätigung speichern',
+  confirmed:
+    'Lieferantenbestellung {number} wird jetzt am {date} erwartet, vom Lieferanten bestätigt; {customers} Kunden benachrichtigt.',
+  supplierPunctuality: 'Pünktlichkeit',
+  punctuality: '{rate} pünktlich, {typical} ({history} Wareneingänge)',
+  punctualityNone: 'noch keine Wareneingänge',
+  punctualityLate: 'meist {days} Tage zu spät',
+  punctualityEarly: 'meist {days} Tage zu früh',
+  punctualityOnDay: 'meist auf den Tag genau',
 };

@@ -418,4 +418,20 @@ export const en = {
   safetyStock: 'Safety stock (units)',
   markStocked: 'Mark as stocked',
   markedStocked: '{sku} is stocked; reorder at {units} units.',
+  confirmAction: 'Arrival confirmed for {number}',
+  confirmTitle: 'Arrival the supplier confirmed for purchase order {number}',
+  confirmArrival: 'Confirmed arrival',
+  confirmArrivalNeeded: 'Give the arrival the supplier confirmed.',
+  confirmReviewMoves:
+    'This records {date}, confirmed by the supplier, as the arrival of purchase order {number}. {lines} lines in {orders} orders move, and {customers} customers are told with the reason chosen.',
+  confirmReviewNone:
+    'This records {date}, confirmed by the supplier, as the arrival of purchase order {number}. No waiting line moves; no customer is told.',
+  confirmRecord: 'Record the confirmation',
+  confirmed: 'Purchase order {number} is now expected {date}, confirmed by the supplier; {customers} customers told.',
+  supplierPunctuality: 'Punctuality',
+  punctuality: '{rate} on time, {typical} ({history} receipts)',
+  punctualityNone: 'no receipts yet',
+  punctualityLate: 'typically {days} days late',
+  punctualityEarly: 'typically {days} days early',
+  punctualityOnDay: 'typically on the day',
 };

@@ -3,6 +3,8 @@ import { consoleLanguage } from './messages';
 
 // Money, days and times in the agent's language. Instants are shown in the agent's own time zone, and say so.
 
+const LOCALES = { en: 'en-GB', da: 'da-DK', de: 'de-DE', pl: 'pl-PL' } as const;
+
 /** An amount (a decimal from the API) in its currency, e.g. "DKK 1,499.00" or "1.499,00 kr.". */
 export function money(amount: string, currency: string): string {
   return formatMoney(amount, currency, consoleLanguage());
@@ -17,6 +19,13 @@ export function day(isoDate: string): string {
   return formatDay(isoDate, consoleLanguage());
 }
 
+/** A share from 0 to 1 as a whole percentage, e.g. "85%" or "85 %". */
+export function percent(share: number): string {
+  return new Intl.NumberFormat(LOCALES[consoleLanguage()], { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  );
+}
+
 /** Today in the agent's time zone, as an ISO date (what a date input holds). */
 export function today(): string {
   const now = new Date();
@@ -26,8 +35,6 @@ export function today(): string {
 export function dateWindow(earliest: string, latest: string): string {
   return formatWindow(earliest, latest, consoleLanguage());
 }
-
-const LOCALES = { en: 'en-GB', da: 'da-DK', de: 'de-DE', pl: 'pl-PL' } as const;
 
 /** An instant as a date and time in the agent's time zone, e.g. "2 Dec 2026, 09:14". */
 export function time(iso: string): string {

@@ -421,4 +421,21 @@ export const pl: Catalogue = {
   safetyStock: 'Zapas bezpieczeństwa (szt.)',
   markStocked: 'Oznacz jako magazynowe',
   markedStocked: '{sku} jest magazynowe; zamów ponownie przy {units} szt.',
+  confirmAction: 'Potwierdzona dostawa dla {number}',
+  confirmTitle: 'Termin dostawy potwierdzony przez dostawcę dla zamówienia {number}',
+  confirmArrival: 'Potwierdzony termin dostawy',
+  confirmArrivalNeeded: 'Podaj termin dostawy potwierdzony przez dostawcę.',
+  confirmReviewMoves:
+    'To zapisuje {date}, potwierdzone przez dostawcę, jako termin dostawy zamówienia {number}. Przesuną się pozycje: {lines} w zamówieniach: {orders}; powiadomieni klienci: {customers}, z wybranym powodem.',
+  confirmReviewNone:
+    'To zapisuje {date}, potwierdzone przez dostawcę, jako termin dostawy zamówienia {number}. Żadna oczekująca pozycja się nie przesunie; żaden klient nie zostanie powiadomiony.',
+  confirmRecord: 'Zapisz potwierdzenie',
+  confirmed:
+    'Zamówienie u dostawcy {number} jest teraz oczekiwane {date}, potwierdzone przez dostawcę; powiadomieni klienci: {customers}.',
+  supplierPunctuality: 'Punktualność',
+  punctuality: '{rate} na czas, {typical} (przyjęcia: {history})',
+  punctualityNone: 'jeszcze brak przyjęć',
+  punctualityLate: 'zwykle {days} dni spóźnienia',
+  punctualityEarly: 'zwykle {days} dni przed czasem',
+  punctualityOnDay: 'zwykle co do dnia',
 };
