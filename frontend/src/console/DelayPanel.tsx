@@ -15,6 +15,7 @@ import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps,
 import { amounts, day, time, timeZone } from './format';
 import { ct, reasonText } from './messages';
 import { OrderLink, PurchaseOrderOptions } from './OrderLink';
+import { ReasonFields } from './ReasonFields';
 import { useRemembered } from './remembered';
 
 type Preview = NonNullable<PreviewDelayQuery['previewDelay']['preview']>;
@@ -227,39 +228,15 @@ export function DelayPanel() {
             </>
           )}
         </fieldset>
-        <label>
-          {ct('reason')}
-          <select
-            aria-label={ct('reason')}
-            value={input.reasonCode ?? ''}
-            onChange={(event) => change({ reasonCode: event.target.value })}
-          >
-            {data.delayReasons.map((reason) => (
-              <option key={reason.code} value={reason.code}>
-                {reasonText(reason)}
-              </option>
-            ))}
-            <option value="">{ct('reasonOther')}</option>
-          </select>
-        </label>
-        {!input.reasonCode && (
-          <>
-            <label>
-              {ct('reasonText')}
-              <textarea
-                value={form.reasonText}
-                onChange={(event) => change({ reasonText: event.target.value })}
-                {...invalidProps(at('reasonText'), 'delay-reason-error')}
-              />
-            </label>
-            <p className="hint">{ct('reasonUntranslated')}</p>
-            <FieldError id="delay-reason-error" errors={at('reasonText')} />
-          </>
-        )}
-        <label>
-          {ct('note')}
-          <textarea value={form.note} onChange={(event) => change({ note: event.target.value })} />
-        </label>
+        <ReasonFields
+          id="delay"
+          reasons={data.delayReasons}
+          reasonCode={input.reasonCode ?? ''}
+          reasonText={form.reasonText}
+          note={form.note}
+          errors={at('reasonText')}
+          onChange={change}
+        />
         <div className="actions">
           <button type="submit" disabled={previewing.running}>
             {ct('preview')}

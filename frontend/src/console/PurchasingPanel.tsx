@@ -24,7 +24,8 @@ import { useMutation, useQuery } from './api';
 import { request, asRequestError, type RequestError } from './client';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { day, today } from './format';
-import { ct, reasonText, type ConsoleKey } from './messages';
+import { ct, type ConsoleKey } from './messages';
+import { ReasonFields } from './ReasonFields';
 import { Review } from './Review';
 
 type PurchaseOrder = OpenPurchaseOrdersQuery['openPurchaseOrders'][number];
@@ -356,34 +357,15 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
         </label>
         <FieldError id="confirm-arrival-error" errors={arrivalErrors} />
       </div>
-      <label>
-        {ct('reason')}
-        <select value={reasonCode} onChange={(event) => change({ reasonCode: event.target.value })}>
-          {known.map((reason) => (
-            <option key={reason.code} value={reason.code}>
-              {reasonText(reason)}
-            </option>
-          ))}
-          <option value="">{ct('reasonOther')}</option>
-        </select>
-      </label>
-      {!reasonCode && (
-        <div className="field">
-          <label>
-            {ct('reasonText')}
-            <textarea
-              value={form.reasonText}
-              {...invalidProps(reasonErrors, 'confirm-reason-error')}
-              onChange={(event) => change({ reasonText: event.target.value })}
-            />
-          </label>
-          <FieldError id="confirm-reason-error" errors={reasonErrors} />
-        </div>
-      )}
-      <label>
-        {ct('note')}
-        <textarea value={form.note} onChange={(event) => change({ note: event.target.value })} />
-      </label>
+      <ReasonFields
+        id="confirm"
+        reasons={known}
+        reasonCode={reasonCode}
+        reasonText={form.reasonText}
+        note={form.note}
+        errors={reasonErrors}
+        onChange={change}
+      />
       <div className="actions">
         <button type="submit" className="secondary" disabled={preview.loading}>
           {ct('review')}
