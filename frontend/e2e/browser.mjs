@@ -39,7 +39,9 @@ function chromiumToLaunch() {
     return { executablePath: SYSTEM_CHROMIUM };
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`No Chromium at ${SYSTEM_CHROMIUM}, and the packaged one is for Linux x64 only: set CHROMIUM_PATH.`);
+    throw new Error(
+      `No Chromium at ${SYSTEM_CHROMIUM}, and the packaged one is for Linux x64 only: set CHROMIUM_PATH.`,
+    );
   }
   return packagedChromium();
 }

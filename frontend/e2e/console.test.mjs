@@ -46,8 +46,12 @@ test('an agent logs a delay once and the customer sees the new window and the re
 
     await page.getByRole('heading', { name: 'Log a supplier delay' }).waitFor();
     const po = page.getByLabel('Purchase order', { exact: true });
+    await po.waitFor();
     const options = await po.locator('option').allTextContents();
-    assert.ok(options.some((text) => text.startsWith('PO-NS-2041 ')), `PO-NS-2041 is offered among ${options}`);
+    assert.ok(
+      options.some((text) => text.startsWith('PO-NS-2041 ')),
+      `PO-NS-2041 is offered among ${options}`,
+    );
     await po.selectOption('PO-NS-2041');
     await page.getByRole('spinbutton', { name: 'Days late' }).fill('10');
     await page.getByLabel('Reason the customer reads').selectOption('SUPPLIER_BEHIND');
@@ -93,13 +97,21 @@ test('an agent logs a delay once and the customer sees the new window and the re
       }),
     });
     assert.deepEqual((await chosen.json()).data.chooseDelivery.errors, []);
-    await page.locator('.order-detail').getByText('CHOICE_MADE', { exact: false }).waitFor();
+    await page
+      .locator('.order-detail [data-event="CHOICE_MADE"]')
+      .getByText('Delivery set to items as they are ready', { exact: false })
+      .waitFor();
 
     // Goods arrive for the delayed purchase order: its lines become ready.
     await page.getByRole('button', { name: 'Goods received' }).click();
     await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-NS-2041');
-    await page.getByRole('button', { name: 'Everything on the purchase order arrived' }).click();
-    await page.getByText(/^\d+ lines are ready; \d+ orders have a shipment proposed\./).waitFor();
+    await page.getByRole('button', { name: 'Review' }).click();
+    // The receipt is said in full before it is recorded.
+    assert.match(await page.getByTestId('receipt-review').textContent(), /^This records against PO-NS-2041 /);
+    await page.getByRole('button', { name: 'Record the receipt' }).click();
+    await page
+      .getByText(/^Recorded against PO-NS-2041: \d+ lines are ready; \d+ orders have a shipment proposed\./)
+      .waitFor();
   } finally {
     await context.close();
   }
@@ -111,7 +123,9 @@ test('an agent logs a delay once and the customer sees the new window and the re
     // No reload: the page took the change from the live update.
     const item = customerPage.locator('li[data-sku="SOFA-OSLO-3"]');
     await item.getByText('Later than first promised', { exact: false }).waitFor();
-    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', timeZone: 'UTC' }).format(new Date(`${moved.eta.latest}T00:00:00Z`));
+    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${moved.eta.latest}T00:00:00Z`),
+    );
     assert.ok((await item.getByTestId('line-eta').textContent()).includes(day));
     await customerPage
       .locator('[data-event="ETA_MOVED"]')
@@ -123,7 +137,7 @@ test('an agent logs a delay once and the customer sees the new window and the re
   }
 });
 
-test('an admin sees the messages sent and every template rendered in the customers\' languages', async () => {
+test("an admin sees the messages sent and every template rendered in the customers' languages", async () => {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   try {
@@ -135,7 +149,8 @@ test('an admin sees the messages sent and every template rendered in the custome
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        query: 'mutation($token: String!) { requestVerificationCode(input: { token: $token, channel: EMAIL }) { sentTo } }',
+        query:
+          'mutation($token: String!) { requestVerificationCode(input: { token: $token, channel: EMAIL }) { sentTo } }',
         variables: { token },
       }),
     });
@@ -158,7 +173,7 @@ test('an admin sees the messages sent and every template rendered in the custome
     const templates = page.getByRole('list', { name: 'Message templates' });
     await templates.getByText('PAST_PROMISE').first().waitFor();
     assert.match(await templates.textContent(), /Order SAMPLE-1042 will arrive later than promised/);
-    await page.getByLabel('Language').selectOption('de');
+    await page.getByLabel('Template language').selectOption('de');
     await templates.getByText('Bestellung SAMPLE-1042 kommt später als zugesagt').waitFor();
     assert.match(await templates.textContent(), /SMS, [12] segment\(s\)/);
     assert.deepEqual(await seriousAccessibilityViolations(page), []);

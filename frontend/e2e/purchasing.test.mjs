@@ -36,7 +36,14 @@ async function placeOrder(number) {
             customer: { name: 'Mette Jensen', email: 'mette@example.com', phone: '+4520123456', locale: 'da' },
             destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
             lines: [
-              { sku: 'CHAIR-FJORD', name: 'Fjord chair', quantity: 1, unitPrice: '999.00', source: 'BACKORDER', supplier: 'FJORD' },
+              {
+                sku: 'CHAIR-FJORD',
+                name: 'Fjord chair',
+                quantity: 1,
+                unitPrice: '999.00',
+                source: 'BACKORDER',
+                supplier: 'FJORD',
+              },
             ],
           },
         ],
@@ -87,7 +94,9 @@ test('a shop runs its backorders through the console: import, allocate, receive,
       'Suppliers (admins)',
       'code,name,country,contactEmail,dropships,leadTimeMinDays,leadTimeMaxDays\nFJORD,Fjord Furniture,NO,orders@fjord.example,no,10,15\n',
     );
-    await page.getByText(/New supplier FJORD \(Fjord Furniture\), delivers to the shop, lead time 10–15 working days\./).waitFor();
+    await page
+      .getByText(/New supplier FJORD \(Fjord Furniture\), delivers to the shop, lead time 10–15 working days\./)
+      .waitFor();
     await page.getByRole('button', { name: 'Import 1 rows' }).click();
     await page.getByText('Imported 1 rows:').waitFor();
 
@@ -97,7 +106,9 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     await importFile(page, 'Purchase orders', 'number,supplier,sku,quantity\nPO-FJORD-1,FJORD,CHAIR-FJORD,2\n');
     await page.getByText('Places purchase order PO-FJORD-1 with FJORD: 2 × CHAIR-FJORD.').waitFor();
     await page.getByRole('button', { name: 'Import 1 rows' }).click();
-    await page.getByText(/Placed purchase order PO-FJORD-1 with FJORD: 2 × CHAIR-FJORD; arrival .* \(estimated\)\./).waitFor();
+    await page
+      .getByText(/Placed purchase order PO-FJORD-1 with FJORD: 2 × CHAIR-FJORD; arrival .* \(estimated\)\./)
+      .waitFor();
     await purchaseOrderRow(page, 'PO-FJORD-1').filter({ hasText: 'CHAIR-FJORD: 2 / 1 / 0' }).waitFor();
 
     assert.equal((await placeOrder('PUR-2')).purchaseOrder, 'PO-FJORD-1');
@@ -110,14 +121,37 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     await page.getByRole('button', { name: 'Receive goods on PO-FJORD-1' }).click();
     await page.getByLabel(/Units of CHAIR-FJORD arrived/).fill('1');
     await page.getByRole('button', { name: 'Review' }).click();
-    const review = page.getByRole('region', { name: 'Receive the goods' });
+    const review = page.getByTestId('purchase-receipt-review');
     await review.waitFor();
-    assert.match(await review.textContent(), /This receives 1 × CHAIR-FJORD on purchase order PO-FJORD-1, arrived \d{4}-\d{2}-\d{2}\./);
+    assert.match(
+      await review.textContent(),
+      /This receives 1 × CHAIR-FJORD on purchase order PO-FJORD-1, arrived \w{3} \d{1,2} \w{3}\./,
+    );
     assert.match(await review.textContent(), /Lines of these orders become ready: PUR-1\./);
     assert.match(await review.textContent(), /1 lines keep waiting\./);
     await review.getByRole('button', { name: 'Receive the goods' }).click();
     await page.getByText('Received on PO-FJORD-1: 1 lines ready, 1 orders get a shipment proposed.').waitFor();
     await purchaseOrderRow(page, 'PO-FJORD-1').filter({ hasText: 'CHAIR-FJORD: 2 / 2 / 1' }).waitFor();
+
+    // The supplier confirms a later arrival: the review names the purchase order and how many customers are told.
+    await page.getByRole('button', { name: 'Arrival confirmed for PO-FJORD-1' }).click();
+    const arrival = page.getByLabel('Confirmed arrival');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.locator('#confirm-arrival-error').waitFor();
+    assert.equal(await arrival.getAttribute('aria-describedby'), 'confirm-arrival-error');
+    await arrival.fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Review' }).click();
+    const confirmReview = page.getByTestId('purchase-confirm-review');
+    await confirmReview.waitFor();
+    assert.match(
+      await confirmReview.textContent(),
+      /as the arrival of purchase order PO-FJORD-1\. \d+ lines in \d+ orders move, and 1 customers are told/,
+    );
+    await confirmReview.getByRole('button', { name: 'Record the confirmation' }).click();
+    await page
+      .getByText(/^Purchase order PO-FJORD-1 is now expected .+, confirmed by the supplier; 1 customers told\.$/)
+      .waitFor();
+    await purchaseOrderRow(page, 'PO-FJORD-1').filter({ hasText: '(confirmed 1×)' }).waitFor();
 
     // A second purchase order takes the third order; cancelling it sends that line back to waiting.
     await importFile(page, 'Purchase orders', 'number,supplier,sku,quantity\nPO-FJORD-2,FJORD,CHAIR-FJORD,1\n');
@@ -131,7 +165,7 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     assert.equal(await reason.getAttribute('aria-describedby'), 'cancel-reason-error');
     await reason.fill('Ordered twice by mistake');
     await page.getByRole('button', { name: 'Review' }).click();
-    const cancelReview = page.getByRole('region', { name: 'Cancel the purchase order' });
+    const cancelReview = page.getByTestId('purchase-cancel-review');
     await cancelReview.waitFor();
     assert.match(await cancelReview.textContent(), /This cancels purchase order PO-FJORD-2 and frees its units\./);
     assert.match(await cancelReview.textContent(), /Order PUR-3, CHAIR-FJORD: waits to be ordered again; latest/);
@@ -158,10 +192,17 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     const csv = Buffer.concat(chunks).toString('utf8').split('\n');
     assert.match(csv[0], /^purchaseOrder,supplier,status,sku,ordered,sentOn,plannedArrival/);
     assert.ok(
-      csv.some((line) => line.startsWith('PO-FJORD-1,FJORD,OPEN,CHAIR-FJORD,2,') && line.includes(`,${history.purchaseOrder.receipts[0].receivedOn},1,`)),
+      csv.some(
+        (line) =>
+          line.startsWith('PO-FJORD-1,FJORD,OPEN,CHAIR-FJORD,2,') &&
+          line.includes(`,${history.purchaseOrder.receipts[0].receivedOn},1,`),
+      ),
       `the receipt is in the download:\n${csv.join('\n')}`,
     );
-    assert.ok(csv.some((line) => line.startsWith('PO-FJORD-2,FJORD,CANCELLED,')), 'the cancelled purchase order is kept');
+    assert.ok(
+      csv.some((line) => line.startsWith('PO-FJORD-2,FJORD,CANCELLED,')),
+      'the cancelled purchase order is kept',
+    );
     assert.ok(
       csv.some((line) => line.startsWith('PO-BW-0801,BALTIC-WOOD,RECEIVED,')),
       'the demo carries received purchase orders to learn from',
@@ -182,7 +223,10 @@ test('an admin marks a SKU as stocked and reads its reorder point with how it wa
     await page.getByLabel('Bought from (supplier code)').fill('NOBODY');
     await page.getByRole('button', { name: 'Mark as stocked' }).click();
     await page.locator('#stocked-supplier-error').waitFor();
-    assert.equal(await page.getByLabel('Bought from (supplier code)').getAttribute('aria-describedby'), 'stocked-supplier-error');
+    assert.equal(
+      await page.getByLabel('Bought from (supplier code)').getAttribute('aria-describedby'),
+      'stocked-supplier-error',
+    );
 
     await page.getByLabel('Bought from (supplier code)').fill('BALTIC-WOOD');
     await page.getByLabel('Safety stock (units)').fill('3');

@@ -1,29 +1,19 @@
-import { useEffect, useState } from 'react';
-import type { BuyListQuery, PlacePurchaseOrderMutation } from '../generated/graphql';
-import { graphql } from '../graphql';
-import CONSOLE from './console.graphql?raw';
+import { useState } from 'react';
+import { BuyListDocument, PlacePurchaseOrderDocument } from '../generated/graphql';
+import { useMutation, useQuery } from './api';
+import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
 import { ct } from './messages';
 
-type Entry = BuyListQuery['buyList'][number];
 type Draft = { supplier: string; number: string; lines: { sku: string; quantity: string }[] };
-type FieldError = { code: string; field: string; message: string };
 
 /** The buy list: what customers bought that no purchase order covers; a supplier's list becomes a draft to place. */
-export function BuyListPanel({ token }: { token: string }) {
-  const [entries, setEntries] = useState<Entry[]>([]);
+export function BuyListPanel() {
+  const loaded = useQuery(BuyListDocument, {});
+  const entries = loaded.data?.buyList ?? [];
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [errors, setErrors] = useState<UserError[]>([]);
   const [placed, setPlaced] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const load = () =>
-    graphql<BuyListQuery, object>(CONSOLE, {}, 'BuyList', token)
-      .then((data) => setEntries(data.buyList))
-      .catch((error: Error) => setFailure(error.message));
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
+  const [placePurchaseOrder, placing] = useMutation(PlacePurchaseOrderDocument);
 
   const suppliers = [...new Set(entries.map((e) => e.supplier))];
   const startDraft = (supplier: string) => {
@@ -35,73 +25,73 @@ export function BuyListPanel({ token }: { token: string }) {
       lines: entries.filter((e) => e.supplier === supplier).map((e) => ({ sku: e.sku, quantity: String(e.quantity) })),
     });
   };
-  const errorOf = (field: string) => errors.filter((e) => e.field === `input.${field}`);
+  const errorOf = (field: string) => errorsAt(errors, field);
 
-  const place = () =>
-    draft &&
-    graphql<PlacePurchaseOrderMutation, object>(
-      CONSOLE,
-      {
-        input: {
-          number: draft.number.trim(),
-          supplier: draft.supplier,
-          lines: draft.lines.map((line) => ({ sku: line.sku, quantity: Number(line.quantity) })),
-        },
+  const place = async () => {
+    if (!draft) {
+      return;
+    }
+    const data = await placePurchaseOrder({
+      input: {
+        number: draft.number.trim(),
+        supplier: draft.supplier,
+        lines: draft.lines.map((line) => ({ sku: line.sku, quantity: Number(line.quantity) })),
+        sentOn: null,
+        confirmedArrival: null,
       },
-      'PlacePurchaseOrder',
-      token,
-    )
-      .then((data) => {
-        const result = data.placePurchaseOrder;
-        setErrors(result.errors);
-        if (result.errors.length === 0 && result.purchaseOrder) {
-          setPlaced(
-            ct('purchaseOrderPlaced', {
-              number: result.purchaseOrder.number,
-              lines: result.purchaseOrder.allocatedLines,
-              date: result.purchaseOrder.expectedArrival,
-            }),
-          );
-          setDraft(null);
-          return load();
-        }
-      })
-      .catch((error: Error) => setFailure(error.message));
+    });
+    if (!data) {
+      return;
+    }
+    const result = data.placePurchaseOrder;
+    setErrors(result.errors);
+    if (result.errors.length === 0 && result.purchaseOrder) {
+      setPlaced(
+        ct('purchaseOrderPlaced', {
+          number: result.purchaseOrder.number,
+          lines: result.purchaseOrder.allocatedLines,
+          date: result.purchaseOrder.expectedArrival,
+        }),
+      );
+      setDraft(null);
+      loaded.reload();
+    }
+  };
 
   return (
     <section aria-labelledby="buy-list-title" className="panel">
       <h1 id="buy-list-title">{ct('buyListTitle')}</h1>
-      {failure && (
-        <p className="error" role="alert">
-          {ct('error', { message: failure })}
-        </p>
-      )}
-      {entries.length === 0 && <p>{ct('buyListEmpty')}</p>}
+      <Failure error={loaded.error} />
+      {loaded.data && entries.length === 0 && <p>{ct('buyListEmpty')}</p>}
       {suppliers.map((supplier) => (
         <div key={supplier}>
           <h2>{entries.find((e) => e.supplier === supplier)?.supplierName ?? supplier}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{ct('sku')}</th>
-                <th scope="col">{ct('buyQuantity')}</th>
-                <th scope="col">{ct('buyOldest')}</th>
-                <th scope="col">{ct('supplierLeadTime')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries
-                .filter((e) => e.supplier === supplier)
-                .map((e) => (
-                  <tr key={e.sku}>
-                    <td>{e.sku}</td>
-                    <td>{ct('buyUnits', { units: e.quantity, lines: e.lines })}</td>
-                    <td>{ct('buyWaiting', { order: e.oldestOrder, days: e.waitingDays })}</td>
-                    <td>{e.leadTime ? ct('leadTimeDays', { min: e.leadTime.minDays, max: e.leadTime.maxDays }) : '—'}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <div className="scroll" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{ct('sku')}</th>
+                  <th scope="col">{ct('buyQuantity')}</th>
+                  <th scope="col">{ct('buyOldest')}</th>
+                  <th scope="col">{ct('supplierLeadTime')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries
+                  .filter((e) => e.supplier === supplier)
+                  .map((e) => (
+                    <tr key={e.sku}>
+                      <td>{e.sku}</td>
+                      <td>{ct('buyUnits', { units: e.quantity, lines: e.lines })}</td>
+                      <td>{ct('buyWaiting', { order: e.oldestOrder, days: e.waitingDays })}</td>
+                      <td>
+                        {e.leadTime ? ct('leadTimeDays', { min: e.leadTime.minDays, max: e.leadTime.maxDays }) : '—'}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
           <button type="button" className="secondary" onClick={() => startDraft(supplier)}>
             {ct('draftPurchaseOrder', { supplier })}
           </button>
@@ -112,7 +102,7 @@ export function BuyListPanel({ token }: { token: string }) {
           aria-labelledby="draft-title"
           onSubmit={(event) => {
             event.preventDefault();
-            place();
+            void place();
           }}
         >
           <h2 id="draft-title">{ct('draftTitle', { supplier: draft.supplier })}</h2>
@@ -127,7 +117,9 @@ export function BuyListPanel({ token }: { token: string }) {
           </label>
           {errorOf('number').length > 0 && (
             <span id="draft-number-error" className="error">
-              {errorOf('number').map((e) => e.message).join(' ')}
+              {errorOf('number')
+                .map((e) => e.message)
+                .join(' ')}
             </span>
           )}
           {draft.lines.map((line, index) => (
@@ -139,7 +131,9 @@ export function BuyListPanel({ token }: { token: string }) {
                   min={1}
                   value={line.quantity}
                   aria-invalid={errorOf(`lines[${index}].quantity`).length > 0 || undefined}
-                  aria-describedby={errorOf(`lines[${index}].quantity`).length > 0 ? `draft-line-${index}-error` : undefined}
+                  aria-describedby={
+                    errorOf(`lines[${index}].quantity`).length > 0 ? `draft-line-${index}-error` : undefined
+                  }
                   onChange={(event) =>
                     setDraft({
                       ...draft,
@@ -150,7 +144,9 @@ export function BuyListPanel({ token }: { token: string }) {
               </label>
               {errorOf(`lines[${index}].quantity`).length > 0 && (
                 <span id={`draft-line-${index}-error`} className="error">
-                  {errorOf(`lines[${index}].quantity`).map((e) => e.message).join(' ')}
+                  {errorOf(`lines[${index}].quantity`)
+                    .map((e) => e.message)
+                    .join(' ')}
                 </span>
               )}
             </div>
@@ -161,7 +157,13 @@ export function BuyListPanel({ token }: { token: string }) {
               lines: draft.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', '),
             })}
           </p>
-          <button type="submit">{ct('placePurchaseOrder')}</button>
+          <button type="submit" disabled={placing.running}>
+            {ct('placePurchaseOrder')}
+          </button>
+          <FormErrors
+            errors={errorsBesides(errors, ['number', ...draft.lines.map((_, index) => `lines[${index}].quantity`)])}
+          />
+          <Failure error={placing.error} />
         </form>
       )}
       {placed && <p aria-live="polite">{placed}</p>}

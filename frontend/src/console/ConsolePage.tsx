@@ -1,50 +1,138 @@
 import { useEffect, useState } from 'react';
-import { completeSignIn, currentAgent, signIn, signOut, type Agent } from './auth';
+import type { Language } from '../i18n/messages';
+import { AuditPanel } from './AuditPanel';
 import { BuyListPanel } from './BuyListPanel';
+import './console.css';
 import { DelayPanel } from './DelayPanel';
+import { ErrorBoundary } from './errors';
 import { GoodsPanel } from './GoodsPanel';
 import { MessagesPanel } from './MessagesPanel';
-import { ct } from './messages';
+import { consoleLanguage, CONSOLE_LANGUAGES, ct, NATIVE_NAMES, setConsoleLanguage } from './messages';
 import { OrdersPanel } from './OrdersPanel';
+import { PoliciesPanel } from './PoliciesPanel';
 import { PurchasingPanel } from './PurchasingPanel';
 import { RefundsPanel } from './RefundsPanel';
+import { forgetAll, remember, useRemembered } from './remembered';
+import { completeSignIn, endSession, renewSession, signIn, signOut, useSession } from './session';
 import { SuppliersPanel } from './SuppliersPanel';
+import { closeLiveUpdates } from './useOrderChanges';
 
-const TABS = ['tabDelays', 'tabOrders', 'tabRefunds', 'tabGoods', 'tabSuppliers', 'tabBuyList', 'tabPurchasing', 'tabMessages'] as const;
+const TABS = [
+  'tabDelays',
+  'tabOrders',
+  'tabRefunds',
+  'tabGoods',
+  'tabSuppliers',
+  'tabBuyList',
+  'tabPurchasing',
+  'tabMessages',
+  'tabPolicies',
+  'tabAudit',
+] as const;
+type Tab = (typeof TABS)[number];
+const ADMIN_TABS: readonly Tab[] = ['tabAudit'];
+
+/**
+ * A link to an order (`/console?order=…`) opens the Orders tab with that order found and open: remembered before the
+ * panel that reads it mounts.
+ */
+function followOrderLink(): void {
+  const order = new URLSearchParams(window.location.search).get('order');
+  if (window.location.pathname === '/console' && order) {
+    remember('tab', 'tabOrders');
+    remember('orders.form', { term: order, filter: '' });
+    remember('orders.searched', { term: order, filter: '' });
+    remember('orders.open', order);
+    window.history.replaceState(null, '', '/console');
+  }
+}
 
 /** The agents' console: sign in with OIDC, then log supplier delays and watch them apply. */
 export function ConsolePage() {
-  const [agent, setAgent] = useState<Agent | null>(() => currentAgent());
+  const [language, setLanguage] = useState<Language>(() => {
+    followOrderLink();
+    return consoleLanguage();
+  });
+  const { agent, ended } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
-  const [tab, setTab] = useState<(typeof TABS)[number]>('tabDelays');
-  const callback = window.location.pathname === '/console/callback';
+  const [tab, setTab] = useRemembered<Tab>('tab', 'tabDelays');
+  const [callback, setCallback] = useState(() => window.location.pathname === '/console/callback');
 
   useEffect(() => {
-    document.documentElement.lang = 'en';
+    document.documentElement.lang = language;
     document.title = ct('title');
-    if (callback) {
-      completeSignIn(window.location.search)
-        .then(() => {
-          window.history.replaceState(null, '', '/console');
-          setAgent(currentAgent());
-        })
-        .catch((error: Error) => setFailure(error.message));
+  }, [language]);
+
+  useEffect(() => {
+    if (!callback) {
+      return;
     }
+    completeSignIn(window.location.search)
+      .then((returnTo) => window.history.replaceState(null, '', returnTo))
+      .catch((error: Error) => {
+        window.history.replaceState(null, '', '/console');
+        setFailure(error.message);
+      })
+      .finally(() => setCallback(false));
   }, [callback]);
 
+  // The token is renewed shortly before it runs out, without the agent noticing; when it cannot be, the console
+  // says at once that the session ended.
+  const expiresAt = ended ? null : (agent?.expiresAt ?? null);
+  useEffect(() => {
+    if (expiresAt === null) {
+      return;
+    }
+    const left = expiresAt - Date.now();
+    const timer = window.setTimeout(
+      () => {
+        renewSession().then((renewed) => renewed || endSession());
+      },
+      Math.max(0, left - Math.min(60_000, left / 4)),
+    );
+    return () => window.clearTimeout(timer);
+  }, [expiresAt]);
+
+  useEffect(() => {
+    if (ended) {
+      closeLiveUpdates();
+    }
+  }, [ended]);
+
+  const agentRole = agent?.roles.includes('AGENT') ?? false;
+  const admin = agent?.roles.includes('ADMIN') ?? false;
+  const tabs = TABS.filter((name) => admin || !ADMIN_TABS.includes(name));
+  const shown = tabs.includes(tab) ? tab : 'tabDelays';
   return (
     <>
       <header className="bar">
         <span className="brand">{ct('title')}</span>
-        {agent && (
+        <label className="language">
+          <span>{ct('language')}</span>
+          <select
+            value={language}
+            onChange={(event) => {
+              setConsoleLanguage(event.target.value as Language);
+              setLanguage(event.target.value as Language);
+            }}
+          >
+            {CONSOLE_LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {NATIVE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {agent && !ended && (
           <span>
             {ct('signedInAs', { name: agent.name })}{' '}
             <button
               type="button"
               className="secondary"
               onClick={() => {
+                closeLiveUpdates();
+                forgetAll();
                 signOut();
-                setAgent(null);
               }}
             >
               {ct('signOut')}
@@ -58,7 +146,16 @@ export function ConsolePage() {
             {ct('signInFailed', { reason: failure })}
           </p>
         )}
-        {!agent && !callback && (
+        {ended && (
+          <section className="session-ended" role="alert" aria-labelledby="session-ended-title">
+            <h1 id="session-ended-title">{ct('sessionEnded')}</h1>
+            <p>{ct('sessionEndedBody')}</p>
+            <button type="button" onClick={() => signIn().catch((error: Error) => setFailure(error.message))}>
+              {ct('signInAgain')}
+            </button>
+          </section>
+        )}
+        {!agent && !callback && !ended && (
           <section>
             <h1>{ct('title')}</h1>
             <p>{ct('signInNeeded')}</p>
@@ -67,31 +164,37 @@ export function ConsolePage() {
             </button>
           </section>
         )}
-        {agent && !agent.roles.includes('AGENT') && <p role="alert">{ct('notAgent')}</p>}
-        {agent && agent.roles.includes('AGENT') && (
-          <>
+        {agent && !agentRole && <p role="alert">{ct('notAgent')}</p>}
+        {agent && agentRole && (
+          // After the session ended, what is on screen is out of date: it stays, greyed and out of reach, under the
+          // notice above, and comes back with the agent's input once they signed in again.
+          <div className={ended ? 'stale' : undefined} inert={ended}>
             <nav className="tabs" aria-label={ct('title')}>
-              {TABS.map((name) => (
+              {tabs.map((name) => (
                 <button
                   key={name}
                   type="button"
-                  aria-current={tab === name ? 'page' : undefined}
-                  className={tab === name ? '' : 'secondary'}
+                  aria-current={shown === name ? 'page' : undefined}
+                  className={shown === name ? '' : 'secondary'}
                   onClick={() => setTab(name)}
                 >
                   {ct(name)}
                 </button>
               ))}
             </nav>
-            {tab === 'tabDelays' && <DelayPanel token={agent.token} />}
-            {tab === 'tabOrders' && <OrdersPanel token={agent.token} />}
-            {tab === 'tabRefunds' && <RefundsPanel token={agent.token} />}
-            {tab === 'tabGoods' && <GoodsPanel token={agent.token} />}
-            {tab === 'tabSuppliers' && <SuppliersPanel token={agent.token} admin={agent.roles.includes('ADMIN')} />}
-            {tab === 'tabBuyList' && <BuyListPanel token={agent.token} />}
-            {tab === 'tabPurchasing' && <PurchasingPanel token={agent.token} admin={agent.roles.includes('ADMIN')} />}
-            {tab === 'tabMessages' && <MessagesPanel token={agent.token} admin={agent.roles.includes('ADMIN')} />}
-          </>
+            <ErrorBoundary key={shown}>
+              {shown === 'tabDelays' && <DelayPanel />}
+              {shown === 'tabOrders' && <OrdersPanel />}
+              {shown === 'tabRefunds' && <RefundsPanel />}
+              {shown === 'tabGoods' && <GoodsPanel />}
+              {shown === 'tabSuppliers' && <SuppliersPanel admin={admin} />}
+              {shown === 'tabBuyList' && <BuyListPanel />}
+              {shown === 'tabPurchasing' && <PurchasingPanel admin={admin} />}
+              {shown === 'tabMessages' && <MessagesPanel admin={admin} />}
+              {shown === 'tabPolicies' && <PoliciesPanel admin={admin} />}
+              {shown === 'tabAudit' && <AuditPanel />}
+            </ErrorBoundary>
+          </div>
         )}
       </main>
     </>

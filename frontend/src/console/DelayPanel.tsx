@@ -1,101 +1,115 @@
 import { useEffect, useState } from 'react';
-import type {
-  ConsoleDataQuery,
-  DelayProgressQuery,
-  DelayScopeType,
-  LogDelayMutation,
-  PreviewDelayQuery,
-  ReportFragment,
+import {
+  ConsoleDataDocument,
+  DelayProgressDocument,
+  LogDelayDocument,
+  PreviewDelayDocument,
+  type ConsoleDataQuery,
+  type DelayInput,
+  type DelayScopeType,
+  type PreviewDelayQuery,
+  type ReportFragment,
 } from '../generated/graphql';
-import { graphql } from '../graphql';
-import CONSOLE from './console.graphql?raw';
-import { ct } from './messages';
+import { useMutation, useQuery } from './api';
+import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
+import { amounts, day, time, timeZone } from './format';
+import { ct, reasonText } from './messages';
+import { OrderLink, PurchaseOrderOptions } from './OrderLink';
+import { ReasonFields } from './ReasonFields';
+import { useRemembered } from './remembered';
 
 type Preview = NonNullable<PreviewDelayQuery['previewDelay']['preview']>;
-type UserError = { code: string; field: string; message: string };
+
+const emptyForm = {
+  scopeType: 'PURCHASE_ORDER' as DelayScopeType,
+  purchaseOrder: '',
+  supplier: '',
+  sku: '',
+  changeKind: 'daysLate' as 'daysLate' | 'newDate',
+  daysLate: '7',
+  newDate: '',
+  reasonCode: null as string | null,
+  reasonText: '',
+  note: '',
+};
+type Form = typeof emptyForm;
+
+function delayInput(form: Form, data: ConsoleDataQuery): DelayInput {
+  const reasonCode = form.reasonCode ?? data.delayReasons[0]?.code ?? '';
+  return {
+    scope: {
+      type: form.scopeType,
+      purchaseOrder: form.scopeType === 'PURCHASE_ORDER' ? form.purchaseOrder || data.purchaseOrders[0]?.number : null,
+      supplier: form.scopeType === 'PURCHASE_ORDER' ? null : form.supplier || data.suppliers[0]?.code,
+      sku: form.scopeType === 'SKU' ? form.sku : null,
+    },
+    daysLate: form.changeKind === 'daysLate' ? Number(form.daysLate) : null,
+    newDate: form.changeKind === 'newDate' ? form.newDate || null : null,
+    reasonCode: reasonCode || null,
+    reasonText: reasonCode ? null : form.reasonText,
+    internalNote: form.note || null,
+  };
+}
 
 /** Log a supplier delay: scope, how late, the customer's reason; preview, confirm, and watch it apply. */
-export function DelayPanel({ token }: { token: string }) {
-  const [data, setData] = useState<ConsoleDataQuery | null>(null);
-  const [scopeType, setScopeType] = useState<DelayScopeType>('PURCHASE_ORDER');
-  const [purchaseOrder, setPurchaseOrder] = useState('');
-  const [supplier, setSupplier] = useState('');
-  const [sku, setSku] = useState('');
-  const [changeKind, setChangeKind] = useState<'daysLate' | 'newDate'>('daysLate');
-  const [daysLate, setDaysLate] = useState('7');
-  const [newDate, setNewDate] = useState('');
-  const [reasonCode, setReasonCode] = useState('');
-  const [reasonText, setReasonText] = useState('');
-  const [note, setNote] = useState('');
+export function DelayPanel() {
+  const loaded = useQuery(ConsoleDataDocument, {});
+  const { reload } = loaded;
+  const [form, setForm] = useRemembered('delay.form', emptyForm);
   // A preview belongs to the exact input it was made for: any edit of the form hides it, and confirming sends that
   // input, never the form as it is now.
   const [preview, setPreview] = useState<{ input: string; figures: Preview } | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
-  const [report, setReport] = useState<ReportFragment | null>(null);
+  const [reportId, setReportId] = useState<string | null>(null);
+  const [runPreview, previewing] = useMutation(PreviewDelayDocument);
+  const [logDelay, logging] = useMutation(LogDelayDocument);
 
-  const call = <T,>(operation: string, variables: object) => graphql<T, object>(CONSOLE, variables, operation, token);
+  const data = loaded.data;
+  if (!data) {
+    return (
+      <section aria-labelledby="delay-title" className="panel">
+        <h1 id="delay-title">{ct('delayTitle')}</h1>
+        <Failure error={loaded.error} />
+        {loaded.loading && <p aria-live="polite">{ct('loading')}</p>}
+      </section>
+    );
+  }
+  const input = delayInput(form, data);
+  const current = preview && preview.input === JSON.stringify(input) ? preview : null;
+  const change = (patch: Partial<Form>) => setForm({ ...form, ...patch });
+  const at = (field: string) => errorsAt(errors, field);
+  const FIELDS = [
+    'scope.purchaseOrder',
+    'scope.supplier',
+    'scope.sku',
+    'daysLate',
+    'newDate',
+    'reasonText',
+    'internalNote',
+  ];
 
-  useEffect(() => {
-    call<ConsoleDataQuery>('ConsoleData', {}).then((loaded) => {
-      setData(loaded);
-      setPurchaseOrder(loaded.purchaseOrders[0]?.number ?? '');
-      setSupplier(loaded.suppliers[0]?.code ?? '');
-      setReasonCode(loaded.delayReasons[0]?.code ?? '');
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
-
-  useEffect(() => {
-    if (!report || report.state === 'DONE') {
-      return;
-    }
-    const timer = window.setTimeout(() => {
-      call<DelayProgressQuery>('DelayProgress', { id: report.id }).then((progress) => setReport(progress.delayReport ?? report));
-    }, 400);
-    return () => window.clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [report]);
-
-  const input = () => ({
-    scope: {
-      type: scopeType,
-      purchaseOrder: scopeType === 'PURCHASE_ORDER' ? purchaseOrder : null,
-      supplier: scopeType === 'PURCHASE_ORDER' ? null : supplier,
-      sku: scopeType === 'SKU' ? sku : null,
-    },
-    daysLate: changeKind === 'daysLate' ? Number(daysLate) : null,
-    newDate: changeKind === 'newDate' ? newDate || null : null,
-    reasonCode: reasonCode || null,
-    reasonText: reasonCode ? null : reasonText,
-    internalNote: note || null,
-  });
-
-  const runPreview = () => {
-    setReport(null);
-    const asked = JSON.stringify(input());
-    call<PreviewDelayQuery>('PreviewDelay', { input: JSON.parse(asked) }).then((result) => {
+  const askPreview = async () => {
+    setReportId(null);
+    const asked = JSON.stringify(input);
+    const result = await runPreview({ input });
+    if (result) {
       setErrors(result.previewDelay.errors);
       const figures = result.previewDelay.preview;
       setPreview(figures ? { input: asked, figures } : null);
-    });
+    }
   };
 
-  const confirm = (previewed: string) => {
-    call<LogDelayMutation>('LogDelay', { input: JSON.parse(previewed) }).then((result) => {
+  const confirm = async (previewed: string) => {
+    const result = await logDelay({ input: JSON.parse(previewed) as DelayInput });
+    if (result) {
       setErrors(result.logDelay.errors);
       if (result.logDelay.report) {
         setPreview(null);
-        setReport(result.logDelay.report);
+        setReportId(result.logDelay.report.id);
+        reload();
       }
-    });
+    }
   };
-
-  if (!data) {
-    return <p aria-live="polite">…</p>;
-  }
-  const current = preview && preview.input === JSON.stringify(input()) ? preview : null;
-  const english = (codeTexts: ConsoleDataQuery['delayReasons'][number]) =>
-    codeTexts.texts.find((text) => text.language === 'en')?.text ?? codeTexts.code;
 
   return (
     <section aria-labelledby="delay-title" className="panel">
@@ -103,41 +117,43 @@ export function DelayPanel({ token }: { token: string }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          runPreview();
+          void askPreview();
         }}
       >
         <fieldset>
           <legend>{ct('scope')}</legend>
           {(['PURCHASE_ORDER', 'SKU', 'SUPPLIER'] as DelayScopeType[]).map((type) => (
             <label key={type} className="option">
-              <input type="radio" name="scope" checked={scopeType === type} onChange={() => setScopeType(type)} />
+              <input
+                type="radio"
+                name="scope"
+                checked={form.scopeType === type}
+                onChange={() => change({ scopeType: type })}
+              />
               {ct(type === 'PURCHASE_ORDER' ? 'scopePurchaseOrder' : type === 'SKU' ? 'scopeSku' : 'scopeSupplier')}
             </label>
           ))}
-          {scopeType === 'PURCHASE_ORDER' ? (
+          {form.scopeType === 'PURCHASE_ORDER' ? (
             <label>
               {ct('purchaseOrder')}
               <select
                 aria-label={ct('purchaseOrder')}
-                value={purchaseOrder}
-                onChange={(event) => setPurchaseOrder(event.target.value)}
+                value={input.scope.purchaseOrder ?? ''}
+                onChange={(event) => change({ purchaseOrder: event.target.value })}
+                {...invalidProps(at('scope.purchaseOrder'), 'delay-po-error')}
               >
-                {data.purchaseOrders.map((po) => (
-                  <option key={po.number} value={po.number}>
-                    {ct('purchaseOrderOption', {
-                      number: po.number,
-                      supplier: po.supplier,
-                      date: po.expectedArrival,
-                      lines: po.allocatedLines,
-                    })}
-                  </option>
-                ))}
+                <PurchaseOrderOptions orders={data.purchaseOrders} />
               </select>
             </label>
           ) : (
             <label>
               {ct('supplier')}
-              <select aria-label={ct('supplier')} value={supplier} onChange={(event) => setSupplier(event.target.value)}>
+              <select
+                aria-label={ct('supplier')}
+                value={input.scope.supplier ?? ''}
+                onChange={(event) => change({ supplier: event.target.value })}
+                {...invalidProps(at('scope.supplier'), 'delay-supplier-error')}
+              >
                 {data.suppliers.map((s) => (
                   <option key={s.code} value={s.code}>
                     {s.name} ({s.code})
@@ -146,67 +162,89 @@ export function DelayPanel({ token }: { token: string }) {
               </select>
             </label>
           )}
-          {scopeType === 'SKU' && (
-            <label>
-              {ct('sku')}
-              <input value={sku} onChange={(event) => setSku(event.target.value)} />
-            </label>
+          <FieldError id="delay-po-error" errors={at('scope.purchaseOrder')} />
+          <FieldError id="delay-supplier-error" errors={at('scope.supplier')} />
+          {form.scopeType === 'SKU' && (
+            <>
+              <label>
+                {ct('sku')}
+                <input
+                  value={form.sku}
+                  onChange={(event) => change({ sku: event.target.value })}
+                  {...invalidProps(at('scope.sku'), 'delay-sku-error')}
+                />
+              </label>
+              <FieldError id="delay-sku-error" errors={at('scope.sku')} />
+            </>
           )}
         </fieldset>
         <fieldset>
           <legend>{ct('change')}</legend>
           <label className="option">
-            <input type="radio" name="change" checked={changeKind === 'daysLate'} onChange={() => setChangeKind('daysLate')} />
+            <input
+              type="radio"
+              name="change"
+              checked={form.changeKind === 'daysLate'}
+              onChange={() => change({ changeKind: 'daysLate' })}
+            />
             {ct('daysLate')}
           </label>
           <label className="option">
-            <input type="radio" name="change" checked={changeKind === 'newDate'} onChange={() => setChangeKind('newDate')} />
+            <input
+              type="radio"
+              name="change"
+              checked={form.changeKind === 'newDate'}
+              onChange={() => change({ changeKind: 'newDate' })}
+            />
             {ct('newDate')}
           </label>
-          {changeKind === 'daysLate' ? (
-            <label>
-              {ct('daysLate')}
-              <input type="number" min={1} max={365} value={daysLate} onChange={(event) => setDaysLate(event.target.value)} />
-            </label>
+          {form.changeKind === 'daysLate' ? (
+            <>
+              <label>
+                {ct('daysLate')}
+                <input
+                  type="number"
+                  min={1}
+                  max={365}
+                  value={form.daysLate}
+                  onChange={(event) => change({ daysLate: event.target.value })}
+                  {...invalidProps(at('daysLate'), 'delay-days-error')}
+                />
+              </label>
+              <FieldError id="delay-days-error" errors={at('daysLate')} />
+            </>
           ) : (
-            <label>
-              {ct('newDate')}
-              <input type="date" value={newDate} onChange={(event) => setNewDate(event.target.value)} />
-            </label>
+            <>
+              <label>
+                {ct('newDate')}
+                <input
+                  type="date"
+                  value={form.newDate}
+                  onChange={(event) => change({ newDate: event.target.value })}
+                  {...invalidProps(at('newDate'), 'delay-date-error')}
+                />
+              </label>
+              <FieldError id="delay-date-error" errors={at('newDate')} />
+            </>
           )}
         </fieldset>
-        <label>
-          {ct('reason')}
-          <select aria-label={ct('reason')} value={reasonCode} onChange={(event) => setReasonCode(event.target.value)}>
-            {data.delayReasons.map((reason) => (
-              <option key={reason.code} value={reason.code}>
-                {english(reason)}
-              </option>
-            ))}
-            <option value="">{ct('reasonOther')}</option>
-          </select>
-        </label>
-        {!reasonCode && (
-          <label>
-            {ct('reasonText')}
-            <textarea value={reasonText} onChange={(event) => setReasonText(event.target.value)} />
-          </label>
-        )}
-        <label>
-          {ct('note')}
-          <textarea value={note} onChange={(event) => setNote(event.target.value)} />
-        </label>
+        <ReasonFields
+          id="delay"
+          reasons={data.delayReasons}
+          reasonCode={input.reasonCode ?? ''}
+          reasonText={form.reasonText}
+          note={form.note}
+          errors={at('reasonText')}
+          onChange={change}
+        />
         <div className="actions">
-          <button type="submit">{ct('preview')}</button>
+          <button type="submit" disabled={previewing.running}>
+            {ct('preview')}
+          </button>
         </div>
+        <FormErrors errors={errorsBesides(errors, FIELDS)} />
+        <Failure error={previewing.error} />
       </form>
-      {errors.length > 0 && (
-        <ul className="error" role="alert">
-          {errors.map((error) => (
-            <li key={error.code + error.field}>{error.message}</li>
-          ))}
-        </ul>
-      )}
       {preview && !current && (
         <p role="status" data-testid="preview-stale">
           {ct('previewStale')}
@@ -223,46 +261,150 @@ export function DelayPanel({ token }: { token: string }) {
               nowLate: current.figures.linesNowLate,
             })}
           </p>
-          <p>{ct('previewValue', { value: current.figures.orderValue.map((v) => `${v.amount} ${v.currency}`).join(', ') })}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{ct('sampleOrder')}</th>
-                <th scope="col">{ct('sampleCustomer')}</th>
-                <th scope="col">{ct('sampleLine')}</th>
-                <th scope="col">{ct('sampleFrom')}</th>
-                <th scope="col">{ct('sampleTo')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {current.figures.sample.map((row) => (
-                <tr key={row.orderNumber + row.lineName}>
-                  <td>{row.orderNumber}</td>
-                  <td>{row.customerName}</td>
-                  <td>{row.lineName}</td>
-                  <td>{row.from}</td>
-                  <td>{row.to}</td>
+          <p>
+            {ct('previewValue', {
+              value: amounts(current.figures.orderValue),
+            })}
+          </p>
+          <div className="scroll" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{ct('sampleOrder')}</th>
+                  <th scope="col">{ct('sampleCustomer')}</th>
+                  <th scope="col">{ct('sampleLine')}</th>
+                  <th scope="col">{ct('sampleFrom')}</th>
+                  <th scope="col">{ct('sampleTo')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {current.figures.sample.map((row) => (
+                  <tr key={row.orderNumber + row.lineName}>
+                    <td>
+                      <OrderLink order={row.orderNumber} />
+                    </td>
+                    <td>{row.customerName}</td>
+                    <td>{row.lineName}</td>
+                    <td>{day(row.from)}</td>
+                    <td>{day(row.to)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <div className="actions">
-            <button type="button" className="danger" onClick={() => confirm(current.input)}>
+            <button
+              type="button"
+              className="danger"
+              disabled={logging.running}
+              onClick={() => void confirm(current.input)}
+            >
               {ct('confirm', { customers: current.figures.customers })}
             </button>
           </div>
+          <Failure error={logging.error} />
         </section>
       )}
+      {reportId && <DelayProgress id={reportId} />}
+      <PastDelays reports={data.delayReports} reasons={data.delayReasons} />
+    </section>
+  );
+}
+
+/** A logged delay's cascade as it runs, read again until it is done. */
+function DelayProgress({ id }: { id: string }) {
+  const progress = useQuery(DelayProgressDocument, { id });
+  const report: ReportFragment | null | undefined = progress.data?.delayReport;
+  const { reload } = progress;
+  const running = !report || report.state !== 'DONE';
+  useEffect(() => {
+    if (!running || progress.loading) {
+      return;
+    }
+    const timer = window.setTimeout(reload, 400);
+    return () => window.clearTimeout(timer);
+  }, [running, progress.loading, reload]);
+
+  return (
+    <section aria-labelledby="progress-title" className="progress">
+      <h2 id="progress-title">{ct('progressTitle')}</h2>
+      <Failure error={progress.error} />
       {report && (
-        <section aria-labelledby="progress-title" className="progress">
-          <h2 id="progress-title">{ct('progressTitle')}</h2>
+        <>
           <progress max={report.totalOrders} value={report.processedOrders} aria-label={ct('progressTitle')} />
           <p aria-live="polite" data-testid="delay-progress">
             {report.state === 'DONE'
               ? ct('done', { moved: report.movedLines, total: report.totalOrders })
-              : ct('progress', { processed: report.processedOrders, total: report.totalOrders, moved: report.movedLines })}
+              : ct('progress', {
+                  processed: report.processedOrders,
+                  total: report.totalOrders,
+                  moved: report.movedLines,
+                })}
           </p>
-        </section>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The delays logged, newest first, with what they changed and how far their cascade got. */
+function PastDelays({ reports, reasons }: { reports: ReportFragment[]; reasons: ConsoleDataQuery['delayReasons'] }) {
+  const scope = (report: ReportFragment) =>
+    report.scope.type === 'PURCHASE_ORDER'
+      ? ct('scopePO', { po: report.scope.purchaseOrder ?? '' })
+      : report.scope.type === 'SKU'
+        ? ct('scopeSKU', { sku: report.scope.sku ?? '', supplier: report.scope.supplier ?? '' })
+        : ct('scopeSUPPLIER', { supplier: report.scope.supplier ?? '' });
+  const reason = (report: ReportFragment) => {
+    const known = reasons.find((r) => r.code === report.reasonCode);
+    return known ? reasonText(known) : (report.reasonText ?? ct('none'));
+  };
+  return (
+    <section aria-labelledby="past-delays-title">
+      <h2 id="past-delays-title">{ct('pastDelays')}</h2>
+      {reports.length === 0 ? (
+        <p>{ct('noDelays')}</p>
+      ) : (
+        <>
+          <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
+          <div className="scroll" tabIndex={0}>
+            <table aria-labelledby="past-delays-title">
+              <thead>
+                <tr>
+                  <th scope="col">{ct('colWhen')}</th>
+                  <th scope="col">{ct('colScope')}</th>
+                  <th scope="col">{ct('colChange')}</th>
+                  <th scope="col">{ct('colReason')}</th>
+                  <th scope="col">{ct('colBy')}</th>
+                  <th scope="col">{ct('colProgress')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {reports.map((report) => (
+                  <tr key={report.id}>
+                    <td>{time(report.createdAt)}</td>
+                    <td>{scope(report)}</td>
+                    <td>
+                      {report.daysLate !== null
+                        ? ct('changeDays', { days: report.daysLate })
+                        : ct('changeDate', { day: report.newDate ? day(report.newDate) : ct('none') })}
+                    </td>
+                    <td>{reason(report)}</td>
+                    <td>{report.createdBy}</td>
+                    <td>
+                      {ct('reportProgress', {
+                        processed: report.processedOrders,
+                        total: report.totalOrders,
+                        moved: report.movedLines,
+                      })}{' '}
+                      ({ct(report.state === 'DONE' ? 'reportDone' : 'reportRunning')})
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );

@@ -1,61 +1,219 @@
-import { useEffect, useState } from 'react';
-import type { ConsoleDataQuery, ReceiveGoodsMutation } from '../generated/graphql';
-import { graphql } from '../graphql';
-import CONSOLE from './console.graphql?raw';
+import { useState } from 'react';
+import {
+  ConsoleDataDocument,
+  PurchaseOrderForReceiptDocument,
+  ReadyOrdersDocument,
+  ReceiveGoodsDocument,
+  type ReceiveGoodsMutation,
+} from '../generated/graphql';
+import { useMutation, useQuery } from './api';
+import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
+import { day, today } from './format';
 import { ct } from './messages';
+import { OrderLink, PurchaseOrderOptions } from './OrderLink';
+import { Review } from './Review';
 
-/** Goods arrived against a purchase order: lines become ready and complete orders get a shipment proposed. */
-export function GoodsPanel({ token }: { token: string }) {
-  const [orders, setOrders] = useState<ConsoleDataQuery['purchaseOrders']>([]);
+type Receipt = { po: string; result: ReceiveGoodsMutation['receiveGoods'] };
+
+/**
+ * Goods arrived against a purchase order, all or part of it, on a day: waiting lines become ready, oldest order first,
+ * and complete orders get a shipment proposed. The receipt is said in full before it is recorded.
+ */
+export function GoodsPanel() {
+  const loaded = useQuery(ConsoleDataDocument, {});
   const [chosen, setChosen] = useState('');
-  const [result, setResult] = useState<ReceiveGoodsMutation['receiveGoods'] | null>(null);
-
-  const load = () =>
-    graphql<ConsoleDataQuery, object>(CONSOLE, {}, 'ConsoleData', token).then((data) => {
-      setOrders(data.purchaseOrders);
-      setChosen((current) => current || data.purchaseOrders[0]?.number || '');
-    });
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
-
-  const receive = () =>
-    graphql<ReceiveGoodsMutation, object>(CONSOLE, { input: { purchaseOrder: chosen } }, 'ReceiveGoods', token).then((data) => {
-      setResult(data.receiveGoods);
-      setChosen('');
-      return load();
-    });
+  const orders = loaded.data?.purchaseOrders ?? [];
+  const purchaseOrder = orders.some((po) => po.number === chosen) ? chosen : (orders[0]?.number ?? '');
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
 
   return (
     <section aria-labelledby="goods-title" className="panel">
       <h1 id="goods-title">{ct('goodsTitle')}</h1>
-      <label>
-        {ct('purchaseOrder')}
-        <select aria-label={ct('purchaseOrder')} value={chosen} onChange={(event) => setChosen(event.target.value)}>
-          {orders.map((po) => (
-            <option key={po.number} value={po.number}>
-              {ct('purchaseOrderOption', { number: po.number, supplier: po.supplier, date: po.expectedArrival, lines: po.allocatedLines })}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="actions">
-        <button type="button" disabled={!chosen} onClick={receive}>
-          {ct('receiveAll')}
-        </button>
-      </div>
-      {result && result.errors.length > 0 && (
-        <p className="error" role="alert">
-          {result.errors[0].message}
-        </p>
+      <Failure error={loaded.error} />
+      {loaded.data && orders.length === 0 && <p>{ct('noPurchaseOrders')}</p>}
+      {orders.length > 0 && (
+        <label>
+          {ct('purchaseOrder')}
+          <select
+            aria-label={ct('purchaseOrder')}
+            value={purchaseOrder}
+            onChange={(event) => setChosen(event.target.value)}
+          >
+            <PurchaseOrderOptions orders={orders} />
+          </select>
+        </label>
       )}
-      {result && result.errors.length === 0 && (
-        <p aria-live="polite">
-          {ct('received', { lines: result.linesReady ?? 0, orders: result.ordersReady ?? 0 })}
-          {result.waitingLines && result.waitingLines.length > 0 && ` ${ct('stillWaiting', { lines: result.waitingLines.join(', ') })}`}
-        </p>
+      {purchaseOrder && (
+        <ReceiptForm
+          key={purchaseOrder}
+          number={purchaseOrder}
+          onReceived={(result) => {
+            setReceipt({ po: purchaseOrder, result });
+            loaded.reload();
+          }}
+        />
       )}
+      {receipt && <ReceiptResult receipt={receipt} />}
     </section>
+  );
+}
+
+function ReceiptForm({ number, onReceived }: { number: string; onReceived: (result: Receipt['result']) => void }) {
+  const po = useQuery(PurchaseOrderForReceiptDocument, { number });
+  const [everything, setEverything] = useState(true);
+  const [quantities, setQuantities] = useState<Record<string, string>>({});
+  const [receivedOn, setReceivedOn] = useState(today);
+  const [reviewed, setReviewed] = useState<string | null>(null);
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [receive, receiving] = useMutation(ReceiveGoodsDocument);
+  const order = po.data?.purchaseOrder;
+  if (!order) {
+    return <Failure error={po.error} />;
+  }
+  const lines = order.lines.map((line, index) => {
+    const still = line.ordered === null ? null : Math.max(0, line.ordered - line.received);
+    return { ...line, index, value: quantities[line.sku] ?? (still === null ? '' : String(still)) };
+  });
+  const arrived = lines
+    .filter((line) => Number(line.value) > 0)
+    .map((line) => ({ sku: line.sku, quantity: Number(line.value) }));
+  const input = { purchaseOrder: number, quantities: everything ? null : arrived, receivedOn };
+  const at = (field: string) => errorsAt(errors, field);
+  // The API names a quantity by its place among those sent, which leaves out the SKUs that did not arrive.
+  const quantityField = (sku: string) => `quantities[${arrived.findIndex((line) => line.sku === sku)}].quantity`;
+  const fields = ['receivedOn', ...arrived.map((line) => quantityField(line.sku))];
+
+  return (
+    <>
+      <form
+        aria-label={ct('goodsTitle')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const nothing = !everything && arrived.length === 0;
+          setErrors(nothing ? [{ code: 'REQUIRED', field: 'quantities', message: ct('nothingArrived') }] : []);
+          setReviewed(nothing ? null : JSON.stringify(input));
+        }}
+      >
+        <fieldset>
+          <legend>{ct('goodsTitle')}</legend>
+          <label className="option">
+            <input type="radio" name="receipt" checked={everything} onChange={() => setEverything(true)} />
+            {ct('receiveEverything')}
+          </label>
+          <label className="option">
+            <input type="radio" name="receipt" checked={!everything} onChange={() => setEverything(false)} />
+            {ct('receivePart')}
+          </label>
+        </fieldset>
+        {!everything &&
+          lines.map((line) => (
+            <div key={line.sku} className="field">
+              <label>
+                {ct('receiveQuantity', {
+                  sku: line.sku,
+                  ordered: line.ordered ?? ct('none'),
+                  received: line.received,
+                })}
+                <input
+                  type="number"
+                  min={0}
+                  value={line.value}
+                  onChange={(event) => setQuantities({ ...quantities, [line.sku]: event.target.value })}
+                  {...invalidProps(at(quantityField(line.sku)), `receipt-${line.index}-error`)}
+                />
+              </label>
+              <FieldError id={`receipt-${line.index}-error`} errors={at(quantityField(line.sku))} />
+            </div>
+          ))}
+        <label>
+          {ct('receivedOn')}
+          <input
+            type="date"
+            value={receivedOn}
+            max={today()}
+            onChange={(event) => setReceivedOn(event.target.value)}
+            {...invalidProps(at('receivedOn'), 'receipt-date-error')}
+          />
+        </label>
+        <FieldError id="receipt-date-error" errors={at('receivedOn')} />
+        <div className="actions">
+          <button type="submit">{ct('review')}</button>
+        </div>
+        <FormErrors errors={errorsBesides(errors, fields)} />
+      </form>
+      {reviewed === JSON.stringify(input) && (
+        <Review
+          testId="receipt-review"
+          confirm={ct('confirmReceipt')}
+          running={receiving.running}
+          onCancel={() => setReviewed(null)}
+          onConfirm={async () => {
+            const data = await receive({ input });
+            setReviewed(null);
+            if (!data) {
+              return;
+            }
+            setErrors(data.receiveGoods.errors);
+            if (data.receiveGoods.errors.length === 0) {
+              setQuantities({});
+              po.reload();
+              onReceived(data.receiveGoods);
+            }
+          }}
+        >
+          {ct('receiptReview', {
+            po: number,
+            supplier: order.supplier,
+            day: day(receivedOn),
+            items: everything
+              ? ct('receiptAllItems')
+              : arrived.map((line) => `${line.quantity} × ${line.sku}`).join(', '),
+          })}
+        </Review>
+      )}
+      <Failure error={receiving.error} />
+      {order.receipts.length > 0 && (
+        <>
+          <h2>{ct('receiptsTitle')}</h2>
+          <ul>
+            {order.receipts.map((line, index) => (
+              <li key={index}>
+                {ct('receiptLine', { day: day(line.receivedOn), quantity: line.quantity, sku: line.sku, by: line.by })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+/** What a receipt did, naming the purchase order, with links to the orders now ready to ship. */
+function ReceiptResult({ receipt }: { receipt: Receipt }) {
+  const ready = useQuery(ReadyOrdersDocument, { term: receipt.po });
+  const { result } = receipt;
+  const readyOrders = ready.data?.searchOrders.orders.filter((order) => order.proposedShipment) ?? [];
+  return (
+    <div role="status" data-testid="receipt-result">
+      <p>
+        {ct('receivedResult', { po: receipt.po, lines: result.linesReady ?? 0, orders: result.ordersReady ?? 0 })}
+        {result.waitingLines &&
+          result.waitingLines.length > 0 &&
+          ` ${ct('stillWaiting', { lines: result.waitingLines.join(', ') })}`}
+      </p>
+      {readyOrders.length > 0 && (
+        <>
+          <h2>{ct('readyOrders')}</h2>
+          <ul className="links">
+            {readyOrders.map((order) => (
+              <li key={order.number}>
+                <OrderLink order={order.number} /> — {order.customerName}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Failure error={ready.error} />
+    </div>
   );
 }

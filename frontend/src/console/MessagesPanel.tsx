@@ -1,50 +1,40 @@
-import { useCallback, useEffect, useState } from 'react';
-import type {
-  MessagePreviewsQuery,
-  OutboxQuery,
-  ResendMessageMutation,
-  StuckOrdersQuery,
+import { useState } from 'react';
+import {
+  MessagePreviewsDocument,
+  OutboxDocument,
+  ResendMessageDocument,
+  StuckOrdersDocument,
 } from '../generated/graphql';
-import { graphql } from '../graphql';
-import CONSOLE from './console.graphql?raw';
+import { useMutation, useQuery } from './api';
+import { Failure, FormErrors, type UserError } from './errors';
 import { ct } from './messages';
 
 const LANGUAGES = ['en', 'da', 'de', 'pl'];
 
 /** Every message sent to customers and what became of it; admins also see the templates rendered. */
-export function MessagesPanel({ token, admin }: { token: string; admin: boolean }) {
-  const [outbox, setOutbox] = useState<OutboxQuery['outbox'] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+export function MessagesPanel({ admin }: { admin: boolean }) {
+  const loaded = useQuery(OutboxDocument, {});
+  const outbox = loaded.data?.outbox;
+  const [resendMessage, resending] = useMutation(ResendMessageDocument);
+  const [refused, setRefused] = useState<{ id: string; errors: UserError[] } | null>(null);
 
-  const load = useCallback(
-    () =>
-      graphql<OutboxQuery, object>(CONSOLE, {}, 'Outbox', token)
-        .then((data) => setOutbox(data.outbox))
-        .catch((error: Error) => setFailure(error.message)),
-    [token],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  const resend = (id: string) =>
-    graphql<ResendMessageMutation, object>(CONSOLE, { id }, 'ResendMessage', token).then((data) => {
-      setFailure(data.resendMessage.errors[0]?.message ?? null);
-      return load();
-    });
+  const resend = async (id: string) => {
+    const data = await resendMessage({ id });
+    if (data) {
+      setRefused({ id, errors: data.resendMessage.errors });
+      loaded.reload();
+    }
+  };
 
   return (
     <section aria-labelledby="outbox-title" className="panel">
       <h1 id="outbox-title">{ct('outboxTitle')}</h1>
       <p>{ct('outboxIntro')}</p>
-      <button type="button" className="secondary" onClick={() => load()}>
+      <button type="button" className="secondary" onClick={loaded.reload}>
         {ct('refresh')}
       </button>
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
+      <Failure error={loaded.error} />
+      <Failure error={resending.error} />
       {outbox && outbox.length === 0 && <p>{ct('outboxEmpty')}</p>}
       <ul className="found" aria-label={ct('outboxTitle')}>
         {outbox?.map((message) => (
@@ -72,39 +62,30 @@ export function MessagesPanel({ token, admin }: { token: string; admin: boolean 
               <p className="message-text">{message.text}</p>
             </details>
             {(message.status === 'FAILED' || message.status === 'RETRYING') && (
-              <button type="button" onClick={() => resend(message.id)}>
+              <button type="button" disabled={resending.running} onClick={() => void resend(message.id)}>
                 {ct('resend')}
               </button>
             )}
+            {refused?.id === message.id && <FormErrors errors={refused.errors} />}
           </li>
         ))}
       </ul>
-      <StuckOrders token={token} />
-      {admin && <TemplatePreviews token={token} />}
+      <StuckOrders />
+      {admin && <TemplatePreviews />}
     </section>
   );
 }
 
 /** Orders background work could not change: set aside, tried again later, named here so that someone looks. */
-function StuckOrders({ token }: { token: string }) {
-  const [stuck, setStuck] = useState<StuckOrdersQuery['stuckOrders'] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    graphql<StuckOrdersQuery, object>(CONSOLE, {}, 'StuckOrders', token)
-      .then((data) => setStuck(data.stuckOrders))
-      .catch((error: Error) => setFailure(error.message));
-  }, [token]);
+function StuckOrders() {
+  const loaded = useQuery(StuckOrdersDocument, {});
+  const stuck = loaded.data?.stuckOrders;
 
   return (
     <section aria-labelledby="stuck-title">
       <h2 id="stuck-title">{ct('stuckTitle')}</h2>
       <p>{ct('stuckIntro')}</p>
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
+      <Failure error={loaded.error} />
       {stuck && stuck.length === 0 && <p>{ct('stuckNone')}</p>}
       {stuck && stuck.length > 0 && (
         <ul className="found" aria-label={ct('stuckTitle')}>
@@ -128,20 +109,16 @@ function StuckOrders({ token }: { token: string }) {
   );
 }
 
-function TemplatePreviews({ token }: { token: string }) {
+function TemplatePreviews() {
   const [language, setLanguage] = useState('en');
-  const [previews, setPreviews] = useState<MessagePreviewsQuery['messagePreviews'] | null>(null);
-
-  useEffect(() => {
-    graphql<MessagePreviewsQuery, object>(CONSOLE, { language }, 'MessagePreviews', token).then((data) =>
-      setPreviews(data.messagePreviews),
-    );
-  }, [language, token]);
+  const loaded = useQuery(MessagePreviewsDocument, { language });
+  const previews = loaded.data?.messagePreviews;
 
   return (
     <section aria-labelledby="previews-title">
       <h2 id="previews-title">{ct('previewsTitle')}</h2>
       <p>{ct('previewsIntro')}</p>
+      <Failure error={loaded.error} />
       <label>
         {ct('previewsLanguage')}
         <select value={language} onChange={(event) => setLanguage(event.target.value)}>

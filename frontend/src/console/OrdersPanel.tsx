@@ -1,50 +1,61 @@
 import { useState } from 'react';
-import type { AgentOrderQuery, OrderFilter, ReissueLinkMutation, SearchOrdersQuery } from '../generated/graphql';
-import { graphql } from '../graphql';
-import CONSOLE from './console.graphql?raw';
+import {
+  AgentOrderDocument,
+  SearchOrdersDocument,
+  type OrderFilter,
+  type SearchOrdersQuery,
+} from '../generated/graphql';
+import { request } from './client';
+import { useMutation, useQuery } from './api';
+import { Failure } from './errors';
 import { ct } from './messages';
+import { OrderDetail } from './OrderDetail';
+import { useRemembered } from './remembered';
 import { useOrderChanges } from './useOrderChanges';
 
 type Found = SearchOrdersQuery['searchOrders']['orders'][number];
+type Search = { term: string; filter: OrderFilter | '' };
 
-/** Find orders and open one: lines, money, timeline with internal notes; reissue its tracking link. */
-export function OrdersPanel({ token }: { token: string }) {
-  const [term, setTerm] = useState('');
-  const [filter, setFilter] = useState<OrderFilter | ''>('');
-  const [found, setFound] = useState<Found[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [more, setMore] = useState(false);
-  const [open, setOpen] = useState<string | null>(null);
-  // A new link belongs to the order it was issued for: opening another order must not show it.
-  const [link, setLink] = useState<{ order: string; url: string } | null>(null);
-
-  const search = (after: string | null) =>
-    graphql<SearchOrdersQuery, object>(CONSOLE, { term: term || null, filter: filter || null, after }, 'SearchOrders', token).then(
-      (data) => {
-        setFound((previous) => (after && previous ? [...previous, ...data.searchOrders.orders] : data.searchOrders.orders));
-        setCursor(data.searchOrders.endCursor ?? null);
-        setMore(data.searchOrders.hasNextPage);
-      },
-    );
+/** Find orders and open one: items, money, shipments, refunds, notes and timeline; ship, reissue or revoke its link. */
+export function OrdersPanel() {
+  const [form, setForm] = useRemembered<Search>('orders.form', { term: '', filter: '' });
+  const [searched, setSearched] = useRemembered<Search | null>('orders.searched', null);
+  const [open, setOpen] = useRemembered<string | null>('orders.open', null);
+  const variables = { term: searched?.term || null, filter: searched?.filter || null, after: null };
+  const first = useQuery(SearchOrdersDocument, variables, { skip: !searched });
+  // Further pages and orders refreshed since, for the search on screen only.
+  const [further, setFurther] = useState<{ key: string; orders: Found[]; cursor: string | null; more: boolean } | null>(
+    null,
+  );
+  const [fresh, setFresh] = useState<Record<string, Found>>({});
+  const [morePage, loadingMore] = useMutation(SearchOrdersDocument);
+  const key = JSON.stringify(variables);
+  const page = further?.key === key ? further : null;
+  const orders = first.data ? [...first.data.searchOrders.orders, ...(page?.orders ?? [])] : null;
+  const cursor = page ? page.cursor : (first.data?.searchOrders.endCursor ?? null);
+  const more = page ? page.more : (first.data?.searchOrders.hasNextPage ?? false);
 
   // Orders on screen follow their changes, whoever makes them.
-  useOrderChanges(token, (orderNumber) => {
-    if (!found?.some((order) => order.number === orderNumber)) {
-      return;
+  useOrderChanges((orderNumber) => {
+    if (orders?.some((order) => order.number === orderNumber)) {
+      request(AgentOrderDocument, { number: orderNumber }).then(
+        (data) => data.agentOrder && setFresh((previous) => ({ ...previous, [orderNumber]: data.agentOrder! })),
+        () => {},
+      );
     }
-    graphql<AgentOrderQuery, object>(CONSOLE, { number: orderNumber }, 'AgentOrder', token).then((data) => {
-      const fresh = data.agentOrder;
-      if (fresh) {
-        setFound((previous) => previous?.map((order) => (order.number === fresh.number ? fresh : order)) ?? null);
-      }
-    });
   });
 
-  const reissue = (orderNumber: string) =>
-    graphql<ReissueLinkMutation, object>(CONSOLE, { orderNumber }, 'ReissueLink', token).then((data) => {
-      const url = data.reissueTrackingLink.trackingUrl;
-      setLink(url ? { order: orderNumber, url } : null);
-    });
+  const loadMore = async () => {
+    const data = await morePage({ ...variables, after: cursor });
+    if (data) {
+      setFurther({
+        key,
+        orders: [...(page?.orders ?? []), ...data.searchOrders.orders],
+        cursor: data.searchOrders.endCursor ?? null,
+        more: data.searchOrders.hasNextPage,
+      });
+    }
+  };
 
   return (
     <section aria-labelledby="orders-title" className="panel">
@@ -54,16 +65,27 @@ export function OrdersPanel({ token }: { token: string }) {
         onSubmit={(event) => {
           event.preventDefault();
           setOpen(null);
-          search(null);
+          setFresh({});
+          setFurther(null);
+          setSearched({ ...form });
+          first.reload();
         }}
       >
         <label>
           {ct('search')}
-          <input value={term} placeholder={ct('searchHint')} onChange={(event) => setTerm(event.target.value)} />
+          <input
+            value={form.term}
+            placeholder={ct('searchHint')}
+            onChange={(event) => setForm({ ...form, term: event.target.value })}
+          />
         </label>
         <label>
           {ct('filter')}
-          <select aria-label={ct('filter')} value={filter} onChange={(event) => setFilter(event.target.value as OrderFilter | '')}>
+          <select
+            aria-label={ct('filter')}
+            value={form.filter}
+            onChange={(event) => setForm({ ...form, filter: event.target.value as OrderFilter | '' })}
+          >
             <option value="">{ct('filterAll')}</option>
             <option value="LATE">{ct('filterLATE')}</option>
             <option value="AWAITING_SUPPLIER">{ct('filterAWAITING_SUPPLIER')}</option>
@@ -74,67 +96,43 @@ export function OrdersPanel({ token }: { token: string }) {
           <button type="submit">{ct('find')}</button>
         </div>
       </form>
-      {found && found.length === 0 && <p>{ct('noOrders')}</p>}
-      {found && found.length > 0 && (
+      <Failure error={first.error} what={ct('search')} />
+      {first.loading && <p aria-live="polite">{ct('loading')}</p>}
+      {orders && orders.length === 0 && <p>{ct('noOrders')}</p>}
+      {orders && orders.length > 0 && <p role="status">{ct('foundCount', { count: orders.length })}</p>}
+      {orders && orders.length > 0 && (
         <ul className="found">
-          {found.map((order) => (
-            <li key={order.number}>
-              <button type="button" className="secondary" onClick={() => setOpen(open === order.number ? null : order.number)}>
-                {order.number} — {order.customerName} ({order.customerEmail})
-              </button>
-              {order.late && <span className="badge late"> {ct('lateBadge')}</span>}
-              {order.proposedShipment && <span className="badge"> {ct('readyBadge')}</span>}
-              {open === order.number && (
-                <div className="order-detail">
-                  <table>
-                    <tbody>
-                      {order.lines.map((line) => (
-                        <tr key={line.id}>
-                          <td>{line.id}</td>
-                          <td>{line.name}</td>
-                          <td>{line.source}</td>
-                          <td>{line.status}</td>
-                          <td>{line.payment}</td>
-                          <td>{line.purchaseOrder ?? line.supplier ?? ''}</td>
-                          <td>
-                            {line.eta.earliest} – {line.eta.latest} (promised {line.promisedDate})
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  <h3>{ct('timeline')}</h3>
-                  <ol className="timeline">
-                    {[...order.timeline].reverse().map((event, index) => (
-                      <li key={index}>
-                        <time dateTime={event.at}>{event.at.slice(0, 16).replace('T', ' ')}</time>
-                        <span>
-                          {event.type} {event.details.map((d) => `${d.key}=${d.value}`).join(', ')}
-                          {event.internalNote && (
-                            <em>
-                              {' '}
-                              — {ct('noteShort')}: {event.internalNote}
-                            </em>
-                          )}
-                        </span>
-                      </li>
-                    ))}
-                  </ol>
-                  <button type="button" onClick={() => reissue(order.number)}>
-                    {ct('reissue')}
-                  </button>
-                  {link?.order === order.number && <p>{ct('reissued', { url: link.url })}</p>}
-                </div>
-              )}
-            </li>
-          ))}
+          {orders.map((found) => {
+            const order = fresh[found.number] ?? found;
+            return (
+              <li key={order.number}>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-expanded={open === order.number}
+                  onClick={() => setOpen(open === order.number ? null : order.number)}
+                >
+                  {order.number} — {order.customerName} ({order.customerEmail})
+                </button>
+                {order.late && <span className="badge late"> {ct('lateBadge')}</span>}
+                {order.proposedShipment && <span className="badge"> {ct('readyBadge')}</span>}
+                {open === order.number && (
+                  <OrderDetail
+                    order={order}
+                    onChanged={(changed) => setFresh((previous) => ({ ...previous, [changed.number]: changed }))}
+                  />
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {more && (
-        <button type="button" onClick={() => search(cursor)}>
+        <button type="button" disabled={loadingMore.running} onClick={() => void loadMore()}>
           {ct('more')}
         </button>
       )}
+      <Failure error={loadingMore.error} />
     </section>
   );
 }

@@ -1,25 +1,37 @@
-import { useEffect, useState } from 'react';
-import type {
-  CancelPurchaseOrderMutation,
-  ImportPurchaseOrdersMutation,
-  MarkStockedSkuMutation,
-  OpenPurchaseOrdersQuery,
-  PreviewCancelPurchaseOrderQuery,
-  PreviewReceiveGoodsQuery,
-  PurchaseOrderHistoryCsvQuery,
-  ReceivePurchaseOrderGoodsMutation,
-  ReorderPointsQuery,
+import { useState } from 'react';
+import {
+  CancelPurchaseOrderDocument,
+  ConfirmationReasonsDocument,
+  ConfirmPurchaseOrderDocument,
+  ImportPurchaseOrdersDocument,
+  ImportReceiptsDocument,
+  ImportSuppliersDocument,
+  MarkStockedSkuDocument,
+  OpenPurchaseOrdersDocument,
+  PreviewCancelPurchaseOrderDocument,
+  PreviewPurchaseOrderConfirmationDocument,
+  PreviewReceiveGoodsDocument,
+  PurchaseOrderHistoryCsvDocument,
+  ReceivePurchaseOrderGoodsDocument,
+  ReorderPointsDocument,
+  type CancelPurchaseOrderInput,
+  type ConfirmPurchaseOrderInput,
+  type ImportPurchaseOrdersMutation,
+  type OpenPurchaseOrdersQuery,
+  type ReceiveGoodsInput,
 } from '../generated/graphql';
-import { graphql } from '../graphql';
+import { useMutation, useQuery } from './api';
+import { request, asRequestError, type RequestError } from './client';
+import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
+import { day, today } from './format';
 import { ct, type ConsoleKey } from './messages';
-import PURCHASING from './purchasing.graphql?raw';
+import { ReasonFields } from './ReasonFields';
+import { Review } from './Review';
 
 type PurchaseOrder = OpenPurchaseOrdersQuery['openPurchaseOrders'][number];
-type FieldError = { code: string; field: string; message: string };
-type ReceiptPreview = NonNullable<PreviewReceiveGoodsQuery['previewReceiveGoods']['preview']>;
-type CancelPreview = PreviewCancelPurchaseOrderQuery['previewCancelPurchaseOrder'];
 type ImportResult = ImportPurchaseOrdersMutation['importPurchaseOrders'];
 type ImportKind = 'Suppliers' | 'PurchaseOrders' | 'Receipts';
+type Action = { kind: 'receive' | 'confirm' | 'cancel'; po: PurchaseOrder };
 
 const IMPORTS: { kind: ImportKind; label: ConsoleKey; columns: ConsoleKey; adminOnly: boolean }[] = [
   { kind: 'PurchaseOrders', label: 'importPurchaseOrders', columns: 'importColumnsPurchaseOrders', adminOnly: false },
@@ -27,347 +39,511 @@ const IMPORTS: { kind: ImportKind; label: ConsoleKey; columns: ConsoleKey; admin
   { kind: 'Suppliers', label: 'importSuppliers', columns: 'importColumnsSuppliers', adminOnly: true },
 ];
 
-function FieldErrors({ id, errors }: { id: string; errors: FieldError[] }) {
-  return errors.length > 0 ? (
-    <span id={id} className="error">
-      {errors.map((e) => e.message).join(' ')}
-    </span>
-  ) : null;
-}
-
 /**
  * The Purchasing area: open purchase orders with what was ordered, allocated and received; goods received per
  * line after a review naming the orders that become ready; cancellation after a review of what moves; imports
  * from the shop's spreadsheets; and, for admins, the purchase-order history as CSV.
  */
-export function PurchasingPanel({ token, admin }: { token: string; admin: boolean }) {
-  const [orders, setOrders] = useState<PurchaseOrder[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+export function PurchasingPanel({ admin }: { admin: boolean }) {
+  const loaded = useQuery(OpenPurchaseOrdersDocument, {});
+  const orders = loaded.data?.openPurchaseOrders ?? [];
+  const [action, setAction] = useState<Action | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [receiving, setReceiving] = useState<{ po: PurchaseOrder; units: Record<string, string>; on: string } | null>(
-    null,
-  );
-  const [receiptPreview, setReceiptPreview] = useState<ReceiptPreview | null>(null);
-  const [cancelling, setCancelling] = useState<{ po: PurchaseOrder; reason: string } | null>(null);
-  const [cancelPreview, setCancelPreview] = useState<CancelPreview | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-
-  const call = <T,>(operation: string, variables: object) => graphql<T, object>(PURCHASING, variables, operation, token);
-  const fail = (error: Error) => setFailure(error.message);
-  const load = () =>
-    call<OpenPurchaseOrdersQuery>('OpenPurchaseOrders', {})
-      .then((data) => setOrders(data.openPurchaseOrders))
-      .catch(fail);
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
-
-  const today = new Date().toISOString().slice(0, 10);
-  const errorOf = (field: string) => errors.filter((e) => e.field === field || e.field === `input.${field}`);
-
-  const startReceiving = (po: PurchaseOrder) => {
-    setCancelling(null);
-    setCancelPreview(null);
-    setReceiptPreview(null);
-    setErrors([]);
+  const start = (kind: Action['kind'], po: PurchaseOrder) => {
     setDone(null);
-    setReceiving({
-      po,
-      units: Object.fromEntries(po.lines.map((line) => [line.sku, String(Math.max(0, (line.ordered ?? 0) - line.received))])),
-      on: today,
-    });
+    setAction({ kind, po });
   };
-  const receiptInput = () =>
-    receiving && {
-      purchaseOrder: receiving.po.number,
-      receivedOn: receiving.on,
-      quantities: Object.entries(receiving.units)
-        .filter(([, units]) => units.trim() !== '' && Number(units) !== 0)
-        .map(([sku, units]) => ({ sku, quantity: Number(units) })),
-    };
-  const reviewReceipt = () =>
-    call<PreviewReceiveGoodsQuery>('PreviewReceiveGoods', { input: receiptInput() })
-      .then((data) => {
-        setErrors(data.previewReceiveGoods.errors);
-        setReceiptPreview(data.previewReceiveGoods.preview);
-      })
-      .catch(fail);
-  const receive = () =>
-    call<ReceivePurchaseOrderGoodsMutation>('ReceivePurchaseOrderGoods', { input: receiptInput() })
-      .then((data) => {
-        const result = data.receiveGoods;
-        setErrors(result.errors);
-        if (result.errors.length === 0 && receiving) {
-          setDone(
-            ct('goodsReceived', { number: receiving.po.number, lines: result.linesReady ?? 0, orders: result.ordersReady ?? 0 }),
-          );
-          setReceiving(null);
-          setReceiptPreview(null);
-          return load();
-        }
-      })
-      .catch(fail);
-
-  const startCancelling = (po: PurchaseOrder) => {
-    setReceiving(null);
-    setReceiptPreview(null);
-    setCancelPreview(null);
-    setErrors([]);
-    setDone(null);
-    setCancelling({ po, reason: '' });
+  const finished = (message: string) => {
+    setDone(message);
+    setAction(null);
+    loaded.reload();
   };
-  const cancelInput = () => cancelling && { purchaseOrder: cancelling.po.number, reason: cancelling.reason };
-  const reviewCancel = () =>
-    call<PreviewCancelPurchaseOrderQuery>('PreviewCancelPurchaseOrder', { input: cancelInput() })
-      .then((data) => {
-        setErrors(data.previewCancelPurchaseOrder.errors);
-        setCancelPreview(data.previewCancelPurchaseOrder.errors.length === 0 ? data.previewCancelPurchaseOrder : null);
-      })
-      .catch(fail);
-  const cancel = () =>
-    call<CancelPurchaseOrderMutation>('CancelPurchaseOrder', { input: cancelInput() })
-      .then((data) => {
-        const result = data.cancelPurchaseOrder;
-        setErrors(result.errors);
-        if (result.errors.length === 0 && cancelling) {
-          setDone(ct('cancelled', { number: cancelling.po.number, customers: result.customersTold ?? 0 }));
-          setCancelling(null);
-          setCancelPreview(null);
-          return load();
-        }
-      })
-      .catch(fail);
-
-  const exportHistory = () =>
-    call<PurchaseOrderHistoryCsvQuery>('PurchaseOrderHistoryCsv', {})
-      .then((data) => {
-        const link = document.createElement('a');
-        link.href = URL.createObjectURL(new Blob([data.purchaseOrderHistoryCsv], { type: 'text/csv' }));
-        link.download = `purchase-order-history-${today}.csv`;
-        link.click();
-        URL.revokeObjectURL(link.href);
-      })
-      .catch(fail);
 
   return (
     <section aria-labelledby="purchasing-title" className="panel">
       <h1 id="purchasing-title">{ct('purchasingTitle')}</h1>
-      {failure && (
-        <p className="error" role="alert">
-          {ct('error', { message: failure })}
-        </p>
-      )}
+      <Failure error={loaded.error} />
       {done && <p role="status">{done}</p>}
-      {orders.length === 0 && <p>{ct('purchasingEmpty')}</p>}
+      {loaded.loading && !loaded.data && <p>{ct('loading')}</p>}
+      {loaded.data && orders.length === 0 && <p>{ct('purchasingEmpty')}</p>}
       {orders.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{ct('purchaseOrder')}</th>
-              <th scope="col">{ct('poSupplier')}</th>
-              <th scope="col">{ct('poSent')}</th>
-              <th scope="col">{ct('poExpected')}</th>
-              <th scope="col">{ct('poLines')}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((po) => (
-              <tr key={po.number}>
-                <td>{po.number}</td>
-                <td>{po.supplier}</td>
-                <td>{po.sentOn ?? '—'}</td>
-                <td>
-                  {po.estimated
-                    ? ct('poEstimated', { date: po.expectedArrival })
-                    : ct('poConfirmed', { date: po.expectedArrival, count: po.confirmations.length })}
-                </td>
-                <td>
-                  {po.lines.map((line) => (
-                    <div key={line.sku}>
-                      {ct('poLine', {
-                        sku: line.sku,
-                        ordered: line.ordered ?? '—',
-                        allocated: line.allocated,
-                        received: line.received,
-                      })}
-                    </div>
-                  ))}
-                </td>
-                <td>
-                  <button type="button" className="secondary" onClick={() => startReceiving(po)}>
-                    {ct('receiveAction', { number: po.number })}
-                  </button>{' '}
-                  <button type="button" className="secondary" onClick={() => startCancelling(po)}>
-                    {ct('cancelAction', { number: po.number })}
-                  </button>
-                </td>
+        <div className="scroll" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{ct('purchaseOrder')}</th>
+                <th scope="col">{ct('poSupplier')}</th>
+                <th scope="col">{ct('poSent')}</th>
+                <th scope="col">{ct('poExpected')}</th>
+                <th scope="col">{ct('poLines')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{ct('poActions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {orders.map((po) => (
+                <tr key={po.number}>
+                  <td>{po.number}</td>
+                  <td>{po.supplier}</td>
+                  <td>{po.sentOn ? day(po.sentOn) : ct('none')}</td>
+                  <td>
+                    {po.estimated
+                      ? ct('poEstimated', { date: day(po.expectedArrival) })
+                      : ct('poConfirmed', { date: day(po.expectedArrival), count: po.confirmations.length })}
+                  </td>
+                  <td>
+                    {po.lines.map((line) => (
+                      <div key={line.sku}>
+                        {ct('poLine', {
+                          sku: line.sku,
+                          ordered: line.ordered ?? ct('none'),
+                          allocated: line.allocated,
+                          received: line.received,
+                        })}
+                      </div>
+                    ))}
+                  </td>
+                  <td>
+                    <button type="button" className="secondary" onClick={() => start('receive', po)}>
+                      {ct('receiveAction', { number: po.number })}
+                    </button>{' '}
+                    <button type="button" className="secondary" onClick={() => start('confirm', po)}>
+                      {ct('confirmAction', { number: po.number })}
+                    </button>{' '}
+                    <button type="button" className="secondary" onClick={() => start('cancel', po)}>
+                      {ct('cancelAction', { number: po.number })}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
-      {receiving && (
-        <form
-          aria-labelledby="receive-title"
-          onSubmit={(event) => {
-            event.preventDefault();
-            reviewReceipt();
-          }}
-        >
-          <h2 id="receive-title">{ct('receiveTitle', { number: receiving.po.number })}</h2>
-          {receiving.po.lines.map((line) => (
-            <label key={line.sku}>
-              {ct('receiveUnits', { sku: line.sku, left: Math.max(0, (line.ordered ?? 0) - line.received) })}
-              <input
-                type="number"
-                min={0}
-                value={receiving.units[line.sku]}
-                aria-invalid={errorOf('quantities').length > 0 || undefined}
-                aria-describedby={errorOf('quantities').length > 0 ? 'receive-quantities-error' : undefined}
-                onChange={(event) => {
-                  setReceiptPreview(null);
-                  setReceiving({ ...receiving, units: { ...receiving.units, [line.sku]: event.target.value } });
-                }}
-              />
-            </label>
-          ))}
-          <FieldErrors id="receive-quantities-error" errors={errorOf('quantities')} />
-          <label>
-            {ct('receivedOn')}
-            <input
-              type="date"
-              value={receiving.on}
-              max={today}
-              aria-invalid={errorOf('receivedOn').length > 0 || undefined}
-              aria-describedby={errorOf('receivedOn').length > 0 ? 'receive-on-error' : undefined}
-              onChange={(event) => {
-                setReceiptPreview(null);
-                setReceiving({ ...receiving, on: event.target.value });
-              }}
-            />
-          </label>
-          <FieldErrors id="receive-on-error" errors={errorOf('receivedOn')} />
-          <FieldErrors id="receive-po-error" errors={errorOf('purchaseOrder')} />
-          <button type="submit" className="secondary">
-            {ct('review')}
-          </button>
-          {receiptPreview && (
-            <div role="region" aria-label={ct('receiveConfirm')}>
-              <p>
-                {ct('receiveReview', {
-                  what: receiptPreview.quantities.map((q) => `${q.quantity} × ${q.sku}`).join(', '),
-                  number: receiptPreview.purchaseOrder,
-                  date: receiptPreview.receivedOn,
-                })}
-              </p>
-              <p>
-                {receiptPreview.ordersReady.length > 0
-                  ? ct('receiveReady', { orders: receiptPreview.ordersReady.join(', ') })
-                  : ct('receiveNoneReady')}
-              </p>
-              {receiptPreview.waitingLines.length > 0 && (
-                <p>{ct('receiveStillWaiting', { count: receiptPreview.waitingLines.length })}</p>
-              )}
-              {receiptPreview.closes && <p>{ct('receiveCloses')}</p>}
-              <button type="button" onClick={receive}>
-                {ct('receiveConfirm')}
-              </button>
-            </div>
-          )}
-        </form>
+      {action?.kind === 'receive' && (
+        <ReceiveForm
+          key={action.po.number}
+          po={action.po}
+          onClose={() => setAction(null)}
+          onDone={(message) => finished(message)}
+        />
+      )}
+      {action?.kind === 'confirm' && (
+        <ConfirmForm
+          key={action.po.number}
+          po={action.po}
+          onClose={() => setAction(null)}
+          onDone={(message) => finished(message)}
+        />
+      )}
+      {action?.kind === 'cancel' && (
+        <CancelForm
+          key={action.po.number}
+          po={action.po}
+          onClose={() => setAction(null)}
+          onDone={(message) => finished(message)}
+        />
       )}
 
-      {cancelling && (
-        <form
-          aria-labelledby="cancel-title"
-          onSubmit={(event) => {
-            event.preventDefault();
-            reviewCancel();
-          }}
-        >
-          <h2 id="cancel-title">{ct('cancelTitle', { number: cancelling.po.number })}</h2>
-          <label>
-            {ct('cancelReason')}
-            <input
-              value={cancelling.reason}
-              aria-invalid={errorOf('reason').length > 0 || undefined}
-              aria-describedby={errorOf('reason').length > 0 ? 'cancel-reason-error' : undefined}
-              onChange={(event) => {
-                setCancelPreview(null);
-                setCancelling({ ...cancelling, reason: event.target.value });
-              }}
-            />
-          </label>
-          <FieldErrors id="cancel-reason-error" errors={errorOf('reason')} />
-          <FieldErrors id="cancel-po-error" errors={errorOf('purchaseOrder')} />
-          <button type="submit" className="secondary">
-            {ct('review')}
-          </button>
-          {cancelPreview && (
-            <div role="region" aria-label={ct('cancelConfirm')}>
-              <p>{ct('cancelReview', { number: cancelling.po.number, customers: cancelPreview.customersTold ?? 0 })}</p>
-              {(cancelPreview.lines ?? []).length === 0 && <p>{ct('cancelNoLines')}</p>}
-              <ul>
-                {(cancelPreview.lines ?? []).map((line) => (
-                  <li key={`${line.orderNumber}-${line.sku}`}>
-                    {ct(line.nextPurchaseOrder ? 'cancelLineTo' : 'cancelLineWaits', {
-                      order: line.orderNumber,
-                      sku: line.sku,
-                      next: line.nextPurchaseOrder ?? '',
-                      before: line.latestBefore,
-                      after: line.latestAfter,
-                    })}
-                    {line.customerTold && ct('cancelTold')}
-                  </li>
-                ))}
-              </ul>
-              <button type="button" onClick={cancel}>
-                {ct('cancelConfirm')}
-              </button>
-            </div>
-          )}
-        </form>
-      )}
-
-      <ReorderPoints token={token} admin={admin} />
-      <CsvImport token={token} admin={admin} onImported={load} />
-      {admin && (
-        <p>
-          <button type="button" className="secondary" onClick={exportHistory}>
-            {ct('exportHistory')}
-          </button>
-        </p>
-      )}
+      <ReorderPoints admin={admin} />
+      <CsvImport admin={admin} onImported={loaded.reload} />
+      {admin && <HistoryExport />}
     </section>
   );
 }
 
+type FormProps = { po: PurchaseOrder; onClose: () => void; onDone: (message: string) => void };
+
+/** Goods that arrived on one purchase order, per SKU and day; said in full (what becomes ready, whether it closes) first. */
+function ReceiveForm({ po, onClose, onDone }: FormProps) {
+  const [units, setUnits] = useState<Record<string, string>>(() =>
+    Object.fromEntries(po.lines.map((line) => [line.sku, String(Math.max(0, (line.ordered ?? 0) - line.received))])),
+  );
+  const [receivedOn, setReceivedOn] = useState(today);
+  const [reviewed, setReviewed] = useState<ReceiveGoodsInput | null>(null);
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const preview = useQuery(
+    PreviewReceiveGoodsDocument,
+    { input: reviewed ?? { purchaseOrder: po.number, quantities: null, receivedOn: null } },
+    { skip: reviewed === null },
+  );
+  const [receive, receiving] = useMutation(ReceivePurchaseOrderGoodsDocument);
+
+  const input = (): ReceiveGoodsInput => ({
+    purchaseOrder: po.number,
+    receivedOn,
+    quantities: Object.entries(units)
+      .filter(([, quantity]) => quantity.trim() !== '' && Number(quantity) !== 0)
+      .map(([sku, quantity]) => ({ sku, quantity: Number(quantity) })),
+  });
+  const changed = () => {
+    setReviewed(null);
+    setErrors([]);
+  };
+  const shown = [...(preview.data?.previewReceiveGoods.errors ?? []), ...errors];
+  const quantityErrors = errorsAt(shown, 'quantities');
+  const dayErrors = errorsAt(shown, 'receivedOn');
+  const ready = preview.data?.previewReceiveGoods.preview;
+
+  return (
+    <form
+      aria-labelledby="receive-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setErrors([]);
+        setReviewed(input());
+      }}
+    >
+      <h2 id="receive-title">{ct('receiveTitle', { number: po.number })}</h2>
+      {po.lines.map((line) => (
+        <div key={line.sku} className="field">
+          <label>
+            {ct('receiveUnits', { sku: line.sku, left: Math.max(0, (line.ordered ?? 0) - line.received) })}
+            <input
+              type="number"
+              min={0}
+              value={units[line.sku]}
+              {...invalidProps(quantityErrors, 'receive-quantities-error')}
+              onChange={(event) => {
+                setUnits({ ...units, [line.sku]: event.target.value });
+                changed();
+              }}
+            />
+          </label>
+        </div>
+      ))}
+      <FieldError id="receive-quantities-error" errors={quantityErrors} />
+      <div className="field">
+        <label>
+          {ct('receivedOn')}
+          <input
+            type="date"
+            value={receivedOn}
+            max={today()}
+            {...invalidProps(dayErrors, 'receive-on-error')}
+            onChange={(event) => {
+              setReceivedOn(event.target.value);
+              changed();
+            }}
+          />
+        </label>
+        <FieldError id="receive-on-error" errors={dayErrors} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={preview.loading}>
+          {ct('review')}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          {ct('cancel')}
+        </button>
+      </div>
+      <FormErrors errors={errorsBesides(shown, ['quantities', 'receivedOn'])} />
+      <Failure error={preview.error ?? receiving.error} />
+      {reviewed && ready && (
+        <Review
+          testId="purchase-receipt-review"
+          confirm={ct('receiveConfirm')}
+          running={receiving.running}
+          onCancel={() => setReviewed(null)}
+          onConfirm={async () => {
+            const data = await receive({ input: reviewed });
+            if (!data) {
+              return;
+            }
+            const result = data.receiveGoods;
+            setErrors(result.errors);
+            if (result.errors.length === 0) {
+              onDone(
+                ct('goodsReceived', {
+                  number: po.number,
+                  lines: result.linesReady ?? 0,
+                  orders: result.ordersReady ?? 0,
+                }),
+              );
+            } else {
+              setReviewed(null);
+            }
+          }}
+        >
+          <p>
+            {ct('receiveReview', {
+              what: ready.quantities.map((q) => `${q.quantity} × ${q.sku}`).join(', '),
+              number: ready.purchaseOrder,
+              date: day(ready.receivedOn),
+            })}
+          </p>
+          <p>
+            {ready.ordersReady.length > 0
+              ? ct('receiveReady', { orders: ready.ordersReady.join(', ') })
+              : ct('receiveNoneReady')}
+          </p>
+          {ready.waitingLines.length > 0 && <p>{ct('receiveStillWaiting', { count: ready.waitingLines.length })}</p>}
+          {ready.closes && <p>{ct('receiveCloses')}</p>}
+        </Review>
+      )}
+    </form>
+  );
+}
+
+/**
+ * The arrival a supplier confirmed for one purchase order. When that moves lines already waiting for it, it is a
+ * delay like any other: the review says how many lines and customers, and customers read the reason chosen.
+ */
+function ConfirmForm({ po, onClose, onDone }: FormProps) {
+  const reasons = useQuery(ConfirmationReasonsDocument, {});
+  const [form, setForm] = useState({ arrival: '', reasonCode: null as string | null, reasonText: '', note: '' });
+  const [reviewed, setReviewed] = useState<ConfirmPurchaseOrderInput | null>(null);
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const preview = useQuery(
+    PreviewPurchaseOrderConfirmationDocument,
+    {
+      input: reviewed ?? {
+        purchaseOrder: po.number,
+        arrival: '',
+        reasonCode: null,
+        reasonText: null,
+        internalNote: null,
+      },
+    },
+    { skip: reviewed === null },
+  );
+  const [confirm, confirming] = useMutation(ConfirmPurchaseOrderDocument);
+
+  const known = reasons.data?.delayReasons ?? [];
+  const reasonCode = form.reasonCode ?? known[0]?.code ?? '';
+  const change = (patch: Partial<typeof form>) => {
+    setForm({ ...form, ...patch });
+    setReviewed(null);
+    setErrors([]);
+  };
+  const shown = [...(preview.data?.previewPurchaseOrderConfirmation.errors ?? []), ...errors];
+  const arrivalErrors = errorsAt(shown, 'arrival');
+  const reasonErrors = errorsAt(shown, 'reasonText');
+  const moves = preview.data?.previewPurchaseOrderConfirmation.preview;
+
+  return (
+    <form
+      aria-labelledby="confirm-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!form.arrival) {
+          setErrors([{ code: 'REQUIRED', field: 'arrival', message: ct('confirmArrivalNeeded') }]);
+          return;
+        }
+        setErrors([]);
+        setReviewed({
+          purchaseOrder: po.number,
+          arrival: form.arrival,
+          reasonCode: reasonCode || null,
+          reasonText: reasonCode ? null : form.reasonText,
+          internalNote: form.note || null,
+        });
+      }}
+    >
+      <h2 id="confirm-title">{ct('confirmTitle', { number: po.number })}</h2>
+      <Failure error={reasons.error} />
+      <div className="field">
+        <label>
+          {ct('confirmArrival')}
+          <input
+            type="date"
+            value={form.arrival}
+            min={today()}
+            {...invalidProps(arrivalErrors, 'confirm-arrival-error')}
+            onChange={(event) => change({ arrival: event.target.value })}
+          />
+        </label>
+        <FieldError id="confirm-arrival-error" errors={arrivalErrors} />
+      </div>
+      <ReasonFields
+        id="confirm"
+        reasons={known}
+        reasonCode={reasonCode}
+        reasonText={form.reasonText}
+        note={form.note}
+        errors={reasonErrors}
+        onChange={change}
+      />
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={preview.loading}>
+          {ct('review')}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          {ct('cancel')}
+        </button>
+      </div>
+      <FormErrors errors={errorsBesides(shown, ['arrival', 'reasonText'])} />
+      <Failure error={preview.error ?? confirming.error} />
+      {reviewed && moves && shown.length === 0 && (
+        <Review
+          testId="purchase-confirm-review"
+          confirm={ct('confirmRecord')}
+          running={confirming.running}
+          onCancel={() => setReviewed(null)}
+          onConfirm={async () => {
+            const data = await confirm({ input: reviewed });
+            if (!data) {
+              return;
+            }
+            const result = data.confirmPurchaseOrder;
+            setErrors(result.errors);
+            if (result.errors.length === 0) {
+              onDone(
+                ct('confirmed', {
+                  number: po.number,
+                  date: day(result.purchaseOrder?.expectedArrival ?? reviewed.arrival),
+                  customers: result.preview?.customers ?? 0,
+                }),
+              );
+            } else {
+              setReviewed(null);
+            }
+          }}
+        >
+          {moves.lines > 0
+            ? ct('confirmReviewMoves', {
+                date: day(reviewed.arrival),
+                number: po.number,
+                lines: moves.lines,
+                orders: moves.orders,
+                customers: moves.customers,
+              })
+            : ct('confirmReviewNone', { date: day(reviewed.arrival), number: po.number })}
+        </Review>
+      )}
+    </form>
+  );
+}
+
+/** Cancels one purchase order after saying where each line that waited for it goes and which customers are told. */
+function CancelForm({ po, onClose, onDone }: FormProps) {
+  const [reason, setReason] = useState('');
+  const [reviewed, setReviewed] = useState<CancelPurchaseOrderInput | null>(null);
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const preview = useQuery(
+    PreviewCancelPurchaseOrderDocument,
+    { input: reviewed ?? { purchaseOrder: po.number, reason: '' } },
+    { skip: reviewed === null },
+  );
+  const [cancel, cancelling] = useMutation(CancelPurchaseOrderDocument);
+
+  const shown = [...(preview.data?.previewCancelPurchaseOrder.errors ?? []), ...errors];
+  const reasonErrors = errorsAt(shown, 'reason');
+  const plan = preview.data?.previewCancelPurchaseOrder;
+  const lines = plan?.lines ?? [];
+
+  return (
+    <form
+      aria-labelledby="cancel-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setErrors([]);
+        setReviewed({ purchaseOrder: po.number, reason });
+      }}
+    >
+      <h2 id="cancel-title">{ct('cancelTitle', { number: po.number })}</h2>
+      <div className="field">
+        <label>
+          {ct('cancelReason')}
+          <input
+            value={reason}
+            {...invalidProps(reasonErrors, 'cancel-reason-error')}
+            onChange={(event) => {
+              setReason(event.target.value);
+              setReviewed(null);
+              setErrors([]);
+            }}
+          />
+        </label>
+        <FieldError id="cancel-reason-error" errors={reasonErrors} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={preview.loading}>
+          {ct('review')}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          {ct('cancel')}
+        </button>
+      </div>
+      <FormErrors errors={errorsBesides(shown, ['reason'])} />
+      <Failure error={preview.error ?? cancelling.error} />
+      {reviewed && plan && plan.errors.length === 0 && (
+        <Review
+          testId="purchase-cancel-review"
+          confirm={ct('cancelConfirm')}
+          running={cancelling.running}
+          onCancel={() => setReviewed(null)}
+          onConfirm={async () => {
+            const data = await cancel({ input: reviewed });
+            if (!data) {
+              return;
+            }
+            const result = data.cancelPurchaseOrder;
+            setErrors(result.errors);
+            if (result.errors.length === 0) {
+              onDone(ct('cancelled', { number: po.number, customers: result.customersTold ?? 0 }));
+            } else {
+              setReviewed(null);
+            }
+          }}
+        >
+          <p>{ct('cancelReview', { number: po.number, customers: plan.customersTold ?? 0 })}</p>
+          {lines.length === 0 && <p>{ct('cancelNoLines')}</p>}
+          <ul>
+            {lines.map((line) => (
+              <li key={`${line.orderNumber}-${line.sku}`}>
+                {ct(line.nextPurchaseOrder ? 'cancelLineTo' : 'cancelLineWaits', {
+                  order: line.orderNumber,
+                  sku: line.sku,
+                  next: line.nextPurchaseOrder ?? '',
+                  before: day(line.latestBefore),
+                  after: day(line.latestAfter),
+                })}
+                {line.customerTold && ct('cancelTold')}
+              </li>
+            ))}
+          </ul>
+        </Review>
+      )}
+    </form>
+  );
+}
+
 /** A spreadsheet in: checked first (nothing stored), then imported whole once every row is right. */
-function CsvImport({ token, admin, onImported }: { token: string; admin: boolean; onImported: () => void }) {
+function CsvImport({ admin, onImported }: { admin: boolean; onImported: () => void }) {
   const kinds = IMPORTS.filter((entry) => admin || !entry.adminOnly);
   const [kind, setKind] = useState<ImportKind>('PurchaseOrders');
   const [csv, setCsv] = useState('');
   const [checked, setChecked] = useState<ImportResult | null>(null);
   const [imported, setImported] = useState<ImportResult | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const chosen = IMPORTS.find((entry) => entry.kind === kind)!;
+  const [importSuppliers, suppliers] = useMutation(ImportSuppliersDocument);
+  const [importPurchaseOrders, purchaseOrders] = useMutation(ImportPurchaseOrdersDocument);
+  const [importReceipts, receipts] = useMutation(ImportReceiptsDocument);
+  const chosen = IMPORTS.find((entry) => entry.kind === kind) ?? IMPORTS[0];
+  const running = suppliers.running || purchaseOrders.running || receipts.running;
+  const error = { Suppliers: suppliers, PurchaseOrders: purchaseOrders, Receipts: receipts }[kind].error;
 
-  const run = (dryRun: boolean) =>
-    graphql<Record<string, ImportResult>, object>(PURCHASING, { input: { csv, dryRun } }, `Import${kind}`, token)
-      .then((data) => {
-        const result = Object.values(data)[0];
-        if (dryRun || result.errors.length > 0) {
-          setChecked(result);
-        } else {
-          setChecked(null);
-          setImported(result);
-          onImported();
-        }
-      })
-      .catch((error: Error) => setFailure(error.message));
+  const run = async (dryRun: boolean) => {
+    const variables = { input: { csv, dryRun } };
+    const result =
+      kind === 'Suppliers'
+        ? (await importSuppliers(variables))?.importSuppliers
+        : kind === 'Receipts'
+          ? (await importReceipts(variables))?.importReceipts
+          : (await importPurchaseOrders(variables))?.importPurchaseOrders;
+    if (!result) {
+      return;
+    }
+    if (dryRun || result.errors.length > 0) {
+      setChecked(result);
+    } else {
+      setChecked(null);
+      setImported(result);
+      onImported();
+    }
+  };
   const changed = () => {
     setChecked(null);
     setImported(null);
@@ -378,15 +554,10 @@ function CsvImport({ token, admin, onImported }: { token: string; admin: boolean
       aria-labelledby="import-title"
       onSubmit={(event) => {
         event.preventDefault();
-        run(true);
+        void run(true);
       }}
     >
       <h2 id="import-title">{ct('importTitle')}</h2>
-      {failure && (
-        <p className="error" role="alert">
-          {ct('error', { message: failure })}
-        </p>
-      )}
       <label>
         {ct('importKind')}
         <select
@@ -412,7 +583,7 @@ function CsvImport({ token, admin, onImported }: { token: string; admin: boolean
           onChange={(event) => {
             const file = event.target.files?.[0];
             if (file) {
-              file.text().then((text) => {
+              void file.text().then((text) => {
                 setCsv(text);
                 changed();
               });
@@ -431,44 +602,52 @@ function CsvImport({ token, admin, onImported }: { token: string; admin: boolean
           }}
         />
       </label>
-      <button type="submit" className="secondary">
-        {ct('importCheck')}
-      </button>
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={running}>
+          {ct('importCheck')}
+        </button>
+      </div>
+      <Failure error={error} />
       {checked && checked.errors.length > 0 && (
         <div role="region" aria-label={ct('importProblem')}>
           <p className="error">{ct('importErrors', { count: checked.errors.length })}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{ct('importRow')}</th>
-                <th scope="col">{ct('importColumn')}</th>
-                <th scope="col">{ct('importProblem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {checked.errors.map((error) => (
-                <tr key={`${error.row}-${error.column}-${error.code}`}>
-                  <td>{error.row}</td>
-                  <td>{error.column}</td>
-                  <td>{error.message}</td>
+          <div className="scroll" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{ct('importRow')}</th>
+                  <th scope="col">{ct('importColumn')}</th>
+                  <th scope="col">{ct('importProblem')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {checked.errors.map((problem) => (
+                  <tr key={`${problem.row}-${problem.column}-${problem.code}`}>
+                    <td>{problem.row}</td>
+                    <td>{problem.column}</td>
+                    <td>{problem.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
       {checked && checked.errors.length === 0 && (
-        <div role="region" aria-label={ct('importConfirm', { rows: checked.rows })}>
+        <Review
+          testId="import-review"
+          confirm={ct('importConfirm', { rows: checked.rows })}
+          running={running}
+          onCancel={() => setChecked(null)}
+          onConfirm={() => void run(false)}
+        >
           <p>{ct('importReview', { rows: checked.rows })}</p>
           <ul>
             {checked.changes.map((change) => (
               <li key={change}>{change}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => run(false)}>
-            {ct('importConfirm', { rows: checked.rows })}
-          </button>
-        </div>
+        </Review>
       )}
       {imported && (
         <div role="status">
@@ -484,100 +663,130 @@ function CsvImport({ token, admin, onImported }: { token: string; admin: boolean
   );
 }
 
-/** Reorder points of the SKUs kept in stock, each saying how it was worked out; admins mark SKUs as stocked. */
-function ReorderPoints({ token, admin }: { token: string; admin: boolean }) {
-  const [points, setPoints] = useState<ReorderPointsQuery['reorderPoints']>([]);
-  const [form, setForm] = useState({ sku: '', supplier: '', safetyStock: '0' });
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [done, setDone] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const load = () =>
-    graphql<ReorderPointsQuery, object>(PURCHASING, {}, 'ReorderPoints', token)
-      .then((data) => setPoints(data.reorderPoints))
-      .catch((error: Error) => setFailure(error.message));
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
-  const errorOf = (field: string) => errors.filter((e) => e.field === `input.${field}`);
-  const mark = () =>
-    graphql<MarkStockedSkuMutation, object>(
-      PURCHASING,
-      { input: { sku: form.sku, supplier: form.supplier, safetyStock: Number(form.safetyStock) } },
-      'MarkStockedSku',
-      token,
-    )
-      .then((data) => {
-        const result = data.markStockedSku;
-        setErrors(result.errors);
-        if (result.errors.length === 0 && result.reorderPoint) {
-          setDone(ct('markedStocked', { sku: result.reorderPoint.sku, units: result.reorderPoint.reorderPoint }));
-          return load();
-        }
-      })
-      .catch((error: Error) => setFailure(error.message));
-  const field = (name: 'sku' | 'supplier' | 'safetyStock', label: ConsoleKey, type = 'text') => (
-    <>
-      <label>
-        {ct(label)}
-        <input
-          type={type}
-          value={form[name]}
-          aria-invalid={errorOf(name).length > 0 || undefined}
-          aria-describedby={errorOf(name).length > 0 ? `stocked-${name}-error` : undefined}
-          onChange={(event) => setForm({ ...form, [name]: event.target.value })}
-        />
-      </label>
-      <FieldErrors id={`stocked-${name}-error`} errors={errorOf(name)} />
-    </>
+/** The purchase-order history as a CSV file, for admins: fetched when asked for, not with the panel. */
+function HistoryExport() {
+  const [failure, setFailure] = useState<RequestError | null>(null);
+  const download = async () => {
+    setFailure(null);
+    try {
+      const data = await request(PurchaseOrderHistoryCsvDocument, {});
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([data.purchaseOrderHistoryCsv], { type: 'text/csv' }));
+      link.download = `purchase-order-history-${today()}.csv`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (error) {
+      setFailure(asRequestError(error));
+    }
+  };
+  return (
+    <div>
+      <button type="button" className="secondary" onClick={() => void download()}>
+        {ct('exportHistory')}
+      </button>
+      <Failure error={failure} />
+    </div>
   );
+}
+
+const STOCKED_FIELDS: { name: 'sku' | 'supplier' | 'safetyStock'; label: ConsoleKey; type: string }[] = [
+  { name: 'sku', label: 'stockedSku', type: 'text' },
+  { name: 'supplier', label: 'stockedSupplier', type: 'text' },
+  { name: 'safetyStock', label: 'safetyStock', type: 'number' },
+];
+
+/** Reorder points of the SKUs kept in stock, each saying how it was worked out; admins mark SKUs as stocked. */
+function ReorderPoints({ admin }: { admin: boolean }) {
+  const loaded = useQuery(ReorderPointsDocument, {});
+  const points = loaded.data?.reorderPoints ?? [];
+  const [form, setForm] = useState({ sku: '', supplier: '', safetyStock: '0' });
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const [mark, marking] = useMutation(MarkStockedSkuDocument);
+
+  const submit = async () => {
+    setDone(null);
+    const data = await mark({
+      input: { sku: form.sku, supplier: form.supplier, safetyStock: Number(form.safetyStock) },
+    });
+    if (!data) {
+      return;
+    }
+    const result = data.markStockedSku;
+    setErrors(result.errors);
+    if (result.errors.length === 0 && result.reorderPoint) {
+      setDone(ct('markedStocked', { sku: result.reorderPoint.sku, units: result.reorderPoint.reorderPoint }));
+      loaded.reload();
+    }
+  };
 
   return (
     <div>
       <h2 id="reorder-title">{ct('reorderTitle')}</h2>
-      {failure && (
-        <p className="error" role="alert">
-          {ct('error', { message: failure })}
-        </p>
-      )}
-      {points.length === 0 && <p>{ct('reorderEmpty')}</p>}
+      <Failure error={loaded.error} />
+      {loaded.data && points.length === 0 && <p>{ct('reorderEmpty')}</p>}
       {points.length > 0 && (
-        <table aria-labelledby="reorder-title">
-          <thead>
-            <tr>
-              <th scope="col">{ct('stockedSku')}</th>
-              <th scope="col">{ct('poSupplier')}</th>
-              <th scope="col">{ct('reorderPoint')}</th>
-              <th scope="col">{ct('reorderHow')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((point) => (
-              <tr key={point.sku}>
-                <td>{point.sku}</td>
-                <td>{point.supplier}</td>
-                <td>{ct('reorderUnits', { units: point.reorderPoint })}</td>
-                <td>{point.explanation}</td>
+        <div className="scroll" tabIndex={0}>
+          <table aria-labelledby="reorder-title">
+            <thead>
+              <tr>
+                <th scope="col">{ct('stockedSku')}</th>
+                <th scope="col">{ct('poSupplier')}</th>
+                <th scope="col">{ct('reorderPoint')}</th>
+                <th scope="col">{ct('reorderHow')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {points.map((point) => (
+                <tr key={point.sku}>
+                  <td>{point.sku}</td>
+                  <td>{point.supplier}</td>
+                  <td>{ct('reorderUnits', { units: point.reorderPoint })}</td>
+                  <td>{point.explanation}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {admin && (
         <form
           aria-labelledby="stocked-title"
           onSubmit={(event) => {
             event.preventDefault();
-            mark();
+            void submit();
           }}
         >
           <h3 id="stocked-title">{ct('markStockedTitle')}</h3>
-          {field('sku', 'stockedSku')}
-          {field('supplier', 'stockedSupplier')}
-          {field('safetyStock', 'safetyStock', 'number')}
-          <button type="submit" className="secondary">
-            {ct('markStocked')}
-          </button>
+          {STOCKED_FIELDS.map((field) => {
+            const fieldErrors = errorsAt(errors, field.name);
+            return (
+              <div key={field.name} className="field">
+                <label>
+                  {ct(field.label)}
+                  <input
+                    type={field.type}
+                    value={form[field.name]}
+                    {...invalidProps(fieldErrors, `stocked-${field.name}-error`)}
+                    onChange={(event) => setForm({ ...form, [field.name]: event.target.value })}
+                  />
+                </label>
+                <FieldError id={`stocked-${field.name}-error`} errors={fieldErrors} />
+              </div>
+            );
+          })}
+          <div className="actions">
+            <button type="submit" className="secondary" disabled={marking.running}>
+              {ct('markStocked')}
+            </button>
+          </div>
+          <FormErrors
+            errors={errorsBesides(
+              errors,
+              STOCKED_FIELDS.map((field) => field.name),
+            )}
+          />
+          <Failure error={marking.error} />
           {done && <p role="status">{done}</p>}
         </form>
       )}

@@ -1,89 +1,206 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DecideRefundMutation, RefundQueueQuery } from '../generated/graphql';
-import { graphql } from '../graphql';
-import CONSOLE from './console.graphql?raw';
+import { useEffect, useRef, useState } from 'react';
+import { DecideRefundDocument, RefundQueueDocument, type RefundQueueQuery } from '../generated/graphql';
+import { request } from './client';
+import { useQuery } from './api';
+import { Failure, FieldError, invalidProps } from './errors';
+import { amounts, day, money } from './format';
 import { ct } from './messages';
+import { OrderLink } from './OrderLink';
+import { Review } from './Review';
 import { useOrderChanges } from './useOrderChanges';
 
-/** Open refund requests, oldest first: approve (refunds through the payment provider) or reject, with a reason. */
-export function RefundsPanel({ token }: { token: string }) {
-  const [queue, setQueue] = useState<RefundQueueQuery['refundQueue'] | null>(null);
-  const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+type Item = RefundQueueQuery['refundQueue'][number];
+type Decision = { approve: boolean; refundIds: string[]; reason: string };
+type Outcome = { decided: string[]; failed: { order: string; message: string }[]; approve: boolean };
 
-  const load = useCallback(
-    () => graphql<RefundQueueQuery, object>(CONSOLE, {}, 'RefundQueue', token).then((data) => setQueue(data.refundQueue)),
-    [token],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
+/** What a set of refunds comes to, per currency: never added across currencies. */
+function total(items: readonly Item[]): string {
+  const sums = new Map<string, number>();
+  items.forEach((item) => sums.set(item.currency, (sums.get(item.currency) ?? 0) + Number(item.refund.amount)));
+  return amounts([...sums].map(([currency, amount]) => ({ currency, amount: amount.toFixed(2) })));
+}
+
+/**
+ * Open refund requests, oldest first: approve (paying back through the payment provider) or reject, one or several
+ * at once, with the reason the customers read, after saying exactly how much goes back to whom.
+ */
+export function RefundsPanel() {
+  const queue = useQuery(RefundQueueDocument, {});
+  const [selected, setSelected] = useState<string[]>([]);
+  const [reason, setReason] = useState('');
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [missingReason, setMissingReason] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { reload } = queue;
 
   // A customer asking for a refund (or another agent deciding one) shows by itself: at most one reload a second,
   // however many orders change (a delay moves thousands).
   const reloading = useRef<number | null>(null);
-  useOrderChanges(token, () => {
+  useOrderChanges(() => {
     if (reloading.current === null) {
       reloading.current = window.setTimeout(() => {
         reloading.current = null;
-        load();
+        reload();
       }, 1000);
     }
   });
   useEffect(() => () => window.clearTimeout(reloading.current ?? undefined), []);
 
-  const decide = (orderNumber: string, refundId: string, approve: boolean) =>
-    graphql<DecideRefundMutation, object>(
-      CONSOLE,
-      { input: { orderNumber, refundId, approve, reason: reasons[refundId] ?? '' } },
-      'DecideRefund',
-      token,
-    ).then((data) => {
-      setFailure(data.decideRefund.errors[0]?.message ?? null);
-      return load();
-    });
+  const items = queue.data?.refundQueue ?? [];
+  const chosen = items.filter((item) => selected.includes(item.refund.id));
+  // A review belongs to the refunds and reason it was made for.
+  const current =
+    decision && decision.reason === reason && decision.refundIds.join() === chosen.map((i) => i.refund.id).join()
+      ? decision
+      : null;
 
+  const ask = (approve: boolean) => {
+    setOutcome(null);
+    setMissingReason(reason.trim() === '');
+    setDecision(reason.trim() === '' ? null : { approve, refundIds: chosen.map((item) => item.refund.id), reason });
+  };
+
+  const decide = async ({ approve, reason: told }: Decision) => {
+    setRunning(true);
+    const result: Outcome = { decided: [], failed: [], approve };
+    for (const item of chosen) {
+      try {
+        const data = await request(DecideRefundDocument, {
+          input: { orderNumber: item.orderNumber, refundId: item.refund.id, approve, reason: told },
+        });
+        const error = data.decideRefund.errors[0];
+        if (error) {
+          result.failed.push({ order: item.orderNumber, message: error.message });
+        } else {
+          result.decided.push(item.orderNumber);
+        }
+      } catch (error) {
+        result.failed.push({ order: item.orderNumber, message: (error as Error).message });
+      }
+    }
+    setRunning(false);
+    setDecision(null);
+    setSelected([]);
+    setReason('');
+    setOutcome(result);
+    reload();
+  };
+
+  const single = chosen.length === 1 ? chosen[0] : null;
+  const reasonErrors =
+    missingReason && !reason.trim() ? [{ code: 'REQUIRED', field: 'reason', message: ct('reasonNeeded') }] : [];
   return (
     <section aria-labelledby="refunds-title" className="panel">
       <h1 id="refunds-title">{ct('tabRefunds')}</h1>
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
-      {queue && queue.length === 0 && <p>{ct('noRefunds')}</p>}
+      <Failure error={queue.error} />
+      {queue.data && items.length === 0 && <p>{ct('noRefunds')}</p>}
       <ul className="found">
-        {queue?.map((item) => (
+        {items.map((item) => (
           <li key={item.refund.id}>
-            <p>
-              {ct('refundLine', {
-                order: item.orderNumber,
-                customer: item.customerName,
-                amount: item.refund.amount,
-                currency: item.currency,
-                lines: item.refund.lineIds.join(', '),
-                at: item.refund.requestedAt.slice(0, 10),
-              })}
-            </p>
-            {item.delayReasons.length > 0 && <p>{ct('delayBehind', { reasons: item.delayReasons.join('; ') })}</p>}
-            <label>
-              {ct('decisionReason')}
+            <label className="option">
               <input
-                value={reasons[item.refund.id] ?? ''}
-                onChange={(event) => setReasons({ ...reasons, [item.refund.id]: event.target.value })}
+                type="checkbox"
+                aria-label={ct('selectRefund', { order: item.orderNumber })}
+                checked={selected.includes(item.refund.id)}
+                onChange={(event) =>
+                  setSelected(
+                    event.target.checked
+                      ? [...selected, item.refund.id]
+                      : selected.filter((id) => id !== item.refund.id),
+                  )
+                }
               />
+              <span>
+                {ct('refundLine', {
+                  order: item.orderNumber,
+                  customer: item.customerName,
+                  amount: money(item.refund.amount, item.currency),
+                  lines: item.refund.lineIds.join(', '),
+                  at: day(item.refund.requestedAt.slice(0, 10)),
+                })}
+              </span>
             </label>
-            <div className="actions">
-              <button type="button" onClick={() => decide(item.orderNumber, item.refund.id, true)}>
-                {ct('approve')}
-              </button>
-              <button type="button" className="danger" onClick={() => decide(item.orderNumber, item.refund.id, false)}>
-                {ct('reject')}
-              </button>
-            </div>
+            {item.delayReasons.length > 0 && <p>{ct('delayBehind', { reasons: item.delayReasons.join('; ') })}</p>}
           </li>
         ))}
       </ul>
+      {chosen.length > 0 && (
+        <section aria-labelledby="bulk-title" className="subpanel">
+          <h2 id="bulk-title">{ct('bulkTitle')}</h2>
+          <p>{ct('bulkSelected', { count: chosen.length, amount: total(chosen) })}</p>
+          <label>
+            {ct('decisionReason')}
+            <input
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              {...invalidProps(reasonErrors, 'refund-reason-error')}
+            />
+          </label>
+          <FieldError id="refund-reason-error" errors={reasonErrors} />
+          <div className="actions">
+            <button type="button" onClick={() => ask(true)}>
+              {single ? ct('approve') : ct('bulkApprove')}
+            </button>
+            <button type="button" className="danger" onClick={() => ask(false)}>
+              {single ? ct('reject') : ct('bulkReject')}
+            </button>
+          </div>
+          {current && (
+            <Review
+              testId="refund-review"
+              running={running}
+              onCancel={() => setDecision(null)}
+              onConfirm={() => void decide(current)}
+              confirm={
+                single
+                  ? current.approve
+                    ? ct('confirmApprove', { amount: money(single.refund.amount, single.currency) })
+                    : ct('confirmReject')
+                  : ct(current.approve ? 'bulkConfirmApprove' : 'bulkConfirmReject', { count: chosen.length })
+              }
+            >
+              {single
+                ? ct(current.approve ? 'approveReview' : 'rejectReview', {
+                    amount: money(single.refund.amount, single.currency),
+                    customer: single.customerName,
+                    order: single.orderNumber,
+                    reason: current.reason,
+                  })
+                : ct(current.approve ? 'bulkApproveReview' : 'bulkRejectReview', {
+                    count: chosen.length,
+                    amount: total(chosen),
+                    reason: current.reason,
+                  })}
+            </Review>
+          )}
+        </section>
+      )}
+      {outcome && (
+        <div role="status" data-testid="refund-outcome">
+          {outcome.decided.length > 0 && (
+            <p>
+              {ct('bulkDone', {
+                count: outcome.decided.length,
+                decision: ct(outcome.approve ? 'decidedApproved' : 'decidedRejected'),
+              })}{' '}
+              {outcome.decided.map((order, index) => (
+                <span key={order + index}>
+                  {index > 0 && ', '}
+                  <OrderLink order={order} />
+                </span>
+              ))}
+            </p>
+          )}
+          {outcome.failed.length > 0 && (
+            <p className="error">
+              {ct('bulkFailed', {
+                orders: outcome.failed.map((failure) => `${failure.order} (${failure.message})`).join('; '),
+              })}
+            </p>
+          )}
+        </div>
+      )}
     </section>
   );
 }

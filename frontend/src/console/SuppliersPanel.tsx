@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { DefineSupplierMutation, SuppliersQuery } from '../generated/graphql';
-import { graphql } from '../graphql';
-import CONSOLE from './console.graphql?raw';
+import { useState } from 'react';
+import { DefineSupplierDocument, SuppliersDocument, type SuppliersQuery } from '../generated/graphql';
+import { useMutation, useQuery } from './api';
+import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
+import { percent } from './format';
 import { ct, type ConsoleKey } from './messages';
 
 type Supplier = SuppliersQuery['suppliers'][number];
-type FieldError = { code: string; field: string; message: string };
 
 const FIELDS = ['code', 'name', 'country', 'contactEmail'] as const;
 const LABELS: Record<(typeof FIELDS)[number], ConsoleKey> = {
@@ -18,90 +18,92 @@ const LABELS: Record<(typeof FIELDS)[number], ConsoleKey> = {
 const emptyForm = { code: '', name: '', country: '', contactEmail: '', dropships: false, minDays: '10', maxDays: '15' };
 
 /** The suppliers: agents read them; admins define one after reading what saving it will do. */
-export function SuppliersPanel({ token, admin }: { token: string; admin: boolean }) {
-  const [suppliers, setSuppliers] = useState<Supplier[]>([]);
+export function SuppliersPanel({ admin }: { admin: boolean }) {
+  const loaded = useQuery(SuppliersDocument, {});
+  const suppliers = loaded.data?.suppliers ?? [];
   const [form, setForm] = useState(emptyForm);
   const [reviewing, setReviewing] = useState(false);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [errors, setErrors] = useState<UserError[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const load = () =>
-    graphql<SuppliersQuery, object>(CONSOLE, {}, 'Suppliers', token)
-      .then((data) => setSuppliers(data.suppliers))
-      .catch((error: Error) => setFailure(error.message));
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
+  const [define, defining] = useMutation(DefineSupplierDocument);
 
   const existing = suppliers.find((s) => s.code === form.code.trim());
-  const errorOf = (field: string) => errors.filter((e) => e.field === `input.${field}`);
+  const errorOf = (field: string) => errorsAt(errors, field);
   const change = (field: keyof typeof emptyForm, value: string | boolean) => {
     setForm({ ...form, [field]: value });
     setReviewing(false);
     setSaved(null);
   };
 
-  const save = () =>
-    graphql<DefineSupplierMutation, object>(
-      CONSOLE,
-      {
-        input: {
-          code: form.code.trim(),
-          name: form.name,
-          country: form.country.trim().toUpperCase(),
-          contactEmail: form.contactEmail,
-          dropships: form.dropships,
-          leadTime: { minDays: Number(form.minDays), maxDays: Number(form.maxDays) },
-        },
+  const save = async () => {
+    const data = await define({
+      input: {
+        code: form.code.trim(),
+        name: form.name,
+        country: form.country.trim().toUpperCase(),
+        contactEmail: form.contactEmail,
+        dropships: form.dropships,
+        leadTime: { minDays: Number(form.minDays), maxDays: Number(form.maxDays) },
+        workingDays: null,
       },
-      'DefineSupplier',
-      token,
-    )
-      .then((data) => {
-        setReviewing(false);
-        setErrors(data.defineSupplier.errors);
-        if (data.defineSupplier.errors.length === 0) {
-          setSaved(ct(data.defineSupplier.created ? 'supplierCreated' : 'supplierChanged', { code: form.code.trim() }));
-          setForm(emptyForm);
-          return load();
-        }
-      })
-      .catch((error: Error) => setFailure(error.message));
+    });
+    setReviewing(false);
+    if (data) {
+      setErrors(data.defineSupplier.errors);
+      if (data.defineSupplier.errors.length === 0) {
+        setSaved(ct(data.defineSupplier.created ? 'supplierCreated' : 'supplierChanged', { code: form.code.trim() }));
+        setForm(emptyForm);
+        loaded.reload();
+      }
+    }
+  };
 
-  const leadTime = (s: Supplier) => (s.leadTime ? ct('leadTimeDays', { min: s.leadTime.minDays, max: s.leadTime.maxDays }) : '—');
+  const punctuality = ({ punctuality: p }: Supplier) => {
+    if (p.history === 0 || p.onTimeRate === null) {
+      return ct('punctualityNone');
+    }
+    const days = p.typicalDaysLate ?? 0;
+    const typical =
+      days > 0
+        ? ct('punctualityLate', { days })
+        : days < 0
+          ? ct('punctualityEarly', { days: -days })
+          : ct('punctualityOnDay');
+    return ct('punctuality', { rate: percent(p.onTimeRate), typical, history: p.history });
+  };
+  const leadTime = (s: Supplier) =>
+    s.leadTime ? ct('leadTimeDays', { min: s.leadTime.minDays, max: s.leadTime.maxDays }) : '—';
 
   return (
     <section aria-labelledby="suppliers-title" className="panel">
       <h1 id="suppliers-title">{ct('suppliersTitle')}</h1>
-      {failure && (
-        <p className="error" role="alert">
-          {ct('error', { message: failure })}
-        </p>
-      )}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{ct('supplierCode')}</th>
-            <th scope="col">{ct('supplierName')}</th>
-            <th scope="col">{ct('supplierCountry')}</th>
-            <th scope="col">{ct('supplierLeadTime')}</th>
-            <th scope="col">{ct('supplierDropships')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {suppliers.map((s) => (
-            <tr key={s.code}>
-              <td>{s.code}</td>
-              <td>{s.name}</td>
-              <td>{s.country ?? '—'}</td>
-              <td>{leadTime(s)}</td>
-              <td>{s.dropships ? ct('yes') : ct('no')}</td>
+      <Failure error={loaded.error} />
+      <div className="scroll" tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{ct('supplierCode')}</th>
+              <th scope="col">{ct('supplierName')}</th>
+              <th scope="col">{ct('supplierCountry')}</th>
+              <th scope="col">{ct('supplierLeadTime')}</th>
+              <th scope="col">{ct('supplierDropships')}</th>
+              <th scope="col">{ct('supplierPunctuality')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {suppliers.map((s) => (
+              <tr key={s.code}>
+                <td>{s.code}</td>
+                <td>{s.name}</td>
+                <td>{s.country ?? '—'}</td>
+                <td>{leadTime(s)}</td>
+                <td>{s.dropships ? ct('yes') : ct('no')}</td>
+                <td>{punctuality(s)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {admin && (
         <form
           aria-labelledby="define-supplier-title"
@@ -125,13 +127,19 @@ export function SuppliersPanel({ token, admin }: { token: string; admin: boolean
               </label>
               {errorOf(field).length > 0 && (
                 <span id={`supplier-${field}-error`} className="error">
-                  {errorOf(field).map((e) => e.message).join(' ')}
+                  {errorOf(field)
+                    .map((e) => e.message)
+                    .join(' ')}
                 </span>
               )}
             </div>
           ))}
           <label>
-            <input type="checkbox" checked={form.dropships} onChange={(event) => change('dropships', event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={form.dropships}
+              onChange={(event) => change('dropships', event.target.checked)}
+            />
             {ct('supplierDropships')}
           </label>
           {(['minDays', 'maxDays'] as const).map((field) => (
@@ -149,7 +157,9 @@ export function SuppliersPanel({ token, admin }: { token: string; admin: boolean
               </label>
               {errorOf(`leadTime.${field}`).length > 0 && (
                 <span id={`supplier-${field}-error`} className="error">
-                  {errorOf(`leadTime.${field}`).map((e) => e.message).join(' ')}
+                  {errorOf(`leadTime.${field}`)
+                    .map((e) => e.message)
+                    .join(' ')}
                 </span>
               )}
             </div>
@@ -157,6 +167,7 @@ export function SuppliersPanel({ token, admin }: { token: string; admin: boolean
           <div className="actions">
             <button type="submit">{ct('review')}</button>
           </div>
+          <FormErrors errors={errorsBesides(errors, [...FIELDS, 'leadTime.minDays', 'leadTime.maxDays'])} />
         </form>
       )}
       {admin && reviewing && (
@@ -173,11 +184,12 @@ export function SuppliersPanel({ token, admin }: { token: string; admin: boolean
                   lead: ct('leadTimeDays', { min: form.minDays, max: form.maxDays }),
                 })}
           </p>
-          <button type="button" onClick={save}>
+          <button type="button" disabled={defining.running} onClick={() => void save()}>
             {ct(existing ? 'saveChange' : 'saveNew')}
           </button>
         </div>
       )}
+      <Failure error={defining.error} />
       {saved && <p aria-live="polite">{saved}</p>}
     </section>
   );

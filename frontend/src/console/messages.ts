@@ -1,198 +1,68 @@
-// The console's words. Agents work in English for now; the keys are ready for more languages.
-export const consoleText = {
-  title: 'Leadline console',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  signedInAs: 'Signed in as {name}',
-  signInNeeded: 'Agents sign in with their company account to log delays and keep promises current.',
-  notAgent: 'Your account has no agent role. Ask an admin for access.',
-  signInFailed: 'Sign-in failed: {reason}',
-  delayTitle: 'Log a supplier delay',
-  scope: 'What is delayed',
-  scopePurchaseOrder: 'One purchase order',
-  scopeSku: 'One SKU at a supplier',
-  scopeSupplier: 'All open lines of a supplier',
-  purchaseOrder: 'Purchase order',
-  purchaseOrderOption: '{number} — {supplier}, expected {date}, {lines} lines waiting',
-  supplier: 'Supplier',
-  sku: 'SKU',
-  change: 'How late',
-  newDate: 'New date',
-  daysLate: 'Days late',
-  reason: 'Reason the customer reads',
-  reasonOther: 'Other (write it below)',
-  reasonText: 'Reason in your words',
-  note: 'Internal note (agents only)',
-  preview: 'Preview',
-  confirm: 'Confirm and tell {customers} customers',
-  previewTitle: 'What this delay does',
-  previewStale: 'The form changed after the preview: preview again to see what this delay does before confirming it.',
-  previewFigures: '{orders} orders, {lines} lines, {customers} customers to tell, {nowLate} lines will miss the date first promised',
-  previewValue: 'Order value: {value}',
-  sampleOrder: 'Order',
-  sampleCustomer: 'Customer',
-  sampleLine: 'Item',
-  sampleFrom: 'Was latest',
-  sampleTo: 'Now latest',
-  progressTitle: 'Applying the delay',
-  progress: '{processed} of {total} orders done, {moved} lines moved',
-  done: 'Done: {moved} lines in {total} orders moved, customers queued a message.',
-  recent: 'Recent delays',
-  error: 'Something went wrong: {message}',
-  tabDelays: 'Supplier delays',
-  tabOrders: 'Orders',
-  tabRefunds: 'Refund requests',
-  tabGoods: 'Goods received',
-  search: 'Search orders',
-  searchHint: 'Order number, customer e-mail or phone, SKU, supplier or purchase order',
-  filter: 'Show',
-  filterAll: 'All orders',
-  filterLATE: 'Late against promise',
-  filterAWAITING_SUPPLIER: 'Awaiting supplier',
-  filterREFUND_REQUESTED: 'Refund requested',
-  find: 'Find',
-  more: 'More',
-  noOrders: 'No orders found.',
-  lateBadge: 'late',
-  readyBadge: 'shipment proposed',
-  timeline: 'Timeline',
-  noteShort: 'Note',
-  reissue: 'Reissue tracking link',
-  reissued: 'New link (the old one no longer works): {url}',
-  noRefunds: 'No open refund requests.',
-  refundLine: '{order} — {customer}: {amount} {currency} for lines {lines}, requested {at}',
-  delayBehind: 'Delay behind it: {reasons}',
-  decisionReason: 'Reason the customer reads',
-  approve: 'Approve and refund',
-  reject: 'Reject',
-  goodsTitle: 'Record goods received',
-  receiveAll: 'Everything on the purchase order arrived',
-  received: '{lines} lines are ready; {orders} orders have a shipment proposed.',
-  stillWaiting: 'Still waiting: {lines}',
-  tabMessages: 'Messages',
-  outboxTitle: 'Messages to customers',
-  outboxIntro: 'Every message as rendered, newest first, and what became of it.',
-  outboxEmpty: 'No messages yet.',
-  outboxLine: '{channel} to {recipient} · order {order} · {kind}',
-  outboxStatus: 'Status: {status}',
-  outboxAttempts: 'attempts: {attempts}',
-  outboxDelivery: 'provider: {status}',
-  resend: 'Send again',
-  outboxUncertain: 'A crash cut an attempt off: the customer may have this message twice.',
-  stuckTitle: 'Orders set aside',
-  stuckIntro:
-    'Orders that sending messages, payments or a delay could not change. Every other order goes on; these are tried again by themselves.',
-  stuckNone: 'No order is set aside.',
-  stuckWorkMESSAGES: 'messages',
-  stuckWorkPAYMENTS: 'payments',
-  stuckWorkDELAY: 'a delay',
-  stuckFailures: '{failures} failed attempt(s) · next try {retry}',
-  refresh: 'Refresh',
-  previewsTitle: 'Message templates',
-  previewsIntro: 'What customers read, rendered for a sample order.',
-  previewsLanguage: 'Language',
-  previewSegments: 'SMS, {segments} segment(s)',
-  previewEmail: 'E-mail',
-  tabSuppliers: 'Suppliers',
-  suppliersTitle: 'Suppliers',
-  supplierCode: 'Code',
-  supplierName: 'Name',
-  supplierCountry: 'Country (ISO code)',
-  supplierEmail: 'Purchasing e-mail',
-  supplierLeadTime: 'Usual lead time',
-  supplierDropships: 'Dropships to customers',
-  leadTimeMin: 'Lead time, fastest (working days)',
-  leadTimeMax: 'Lead time, slowest (working days)',
-  leadTimeDays: '{min}–{max} working days',
-  yes: 'yes',
-  no: 'no',
-  defineSupplierTitle: 'Define a supplier',
-  review: 'Review',
-  supplierWillCreate: 'This adds supplier {code} with a lead time of {lead}. Backordered lines for it are accepted from now on and promised from that lead time until a purchase order carries them.',
-  supplierWillChange: 'This changes supplier {code}: lead time {from} becomes {to}. Orders already placed keep what they were promised; only lines placed from now on are promised from the new terms.',
-  saveNew: 'Add the supplier',
-  saveChange: 'Save the change',
-  supplierCreated: 'Supplier {code} added.',
-  supplierChanged: 'Supplier {code} changed.',
-  tabBuyList: 'Buy list',
-  buyListTitle: 'What customers bought that no purchase order covers',
-  buyListEmpty: 'Every backordered line waits for a purchase order.',
-  buyQuantity: 'To buy',
-  buyUnits: '{units} units for {lines} lines',
-  buyOldest: 'Waiting longest',
-  buyWaiting: 'order {order}, {days} days',
-  draftPurchaseOrder: 'Draft a purchase order to {supplier}',
-  draftTitle: 'Purchase order to {supplier}',
-  purchaseOrderNumber: 'Purchase order number',
-  draftQuantity: 'Units of {sku}',
-  draftReview: 'This places a purchase order with {supplier} for {lines}, arriving after its usual lead time until the supplier confirms a date. Lines waiting for these SKUs are allocated to it oldest order first, as far as the units go; customers are told only if their latest date moves.',
-  placePurchaseOrder: 'Place the purchase order',
-  purchaseOrderPlaced: 'Purchase order {number} placed, expected {date}; {lines} lines now wait for it.',
-  tabPurchasing: 'Purchasing',
-  purchasingTitle: 'Open purchase orders',
-  purchasingEmpty: 'No purchase order is open.',
-  poSupplier: 'Supplier',
-  poSent: 'Sent',
-  poExpected: 'Expected',
-  poEstimated: '{date} (estimated from lead time)',
-  poConfirmed: '{date} (confirmed {count}×)',
-  poLines: 'Ordered / allocated / received',
-  poLine: '{sku}: {ordered} / {allocated} / {received}',
-  receiveAction: 'Receive goods on {number}',
-  cancelAction: 'Cancel {number}',
-  receiveTitle: 'Goods arrived on purchase order {number}',
-  receiveUnits: 'Units of {sku} arrived ({left} still to come)',
-  receivedOn: 'Arrived on',
-  receiveReview: 'This receives {what} on purchase order {number}, arrived {date}.',
-  receiveReady: 'Lines of these orders become ready: {orders}.',
-  receiveNoneReady: 'No waiting line becomes ready.',
-  receiveStillWaiting: '{count} lines keep waiting.',
-  receiveCloses: 'Everything ordered will then have arrived: the purchase order closes.',
-  receiveConfirm: 'Receive the goods',
-  goodsReceived: 'Received on {number}: {lines} lines ready, {orders} orders get a shipment proposed.',
-  cancelTitle: 'Cancel purchase order {number}',
-  cancelReason: 'Why (kept in its history; customers do not read it)',
-  cancelReview: 'This cancels purchase order {number} and frees its units. {customers} customers are told, because their latest date moves.',
-  cancelNoLines: 'No customer order line waits for it.',
-  cancelLineTo: 'Order {order}, {sku}: waits for purchase order {next}; latest {before} → {after}',
-  cancelLineWaits: 'Order {order}, {sku}: waits to be ordered again; latest {before} → {after}',
-  cancelTold: ' (customer told)',
-  cancelConfirm: 'Cancel the purchase order',
-  cancelled: 'Purchase order {number} cancelled; {customers} customers told.',
-  importTitle: 'Import from a spreadsheet',
-  importKind: 'What the file holds',
-  importSuppliers: 'Suppliers (admins)',
-  importPurchaseOrders: 'Purchase orders',
-  importReceipts: 'Goods received',
-  importColumnsSuppliers: 'Columns: code, name, country, contactEmail, dropships, leadTimeMinDays, leadTimeMaxDays, workingDays (optional).',
-  importColumnsPurchaseOrders: 'Columns: number, supplier, sku, quantity, sentOn (optional), confirmedArrival (optional); one row per SKU.',
-  importColumnsReceipts: 'Columns: purchaseOrder, sku, quantity, receivedOn (optional, today).',
-  importFile: 'CSV file',
-  importText: 'CSV contents',
-  importCheck: 'Check the file',
-  importReview: '{rows} rows read. Importing does this:',
-  importErrors: '{count} problems; nothing is stored until every row is right.',
-  importRow: 'Row',
-  importColumn: 'Column',
-  importProblem: 'What is wrong',
-  importConfirm: 'Import {rows} rows',
-  imported: 'Imported {rows} rows:',
-  exportHistory: 'Download the purchase-order history (CSV)',
-  reorderTitle: 'Reorder points of stocked SKUs',
-  reorderEmpty: 'No SKU is marked as stocked.',
-  reorderPoint: 'Reorder at',
-  reorderHow: 'How it was worked out',
-  reorderUnits: '{units} units',
-  markStockedTitle: 'Mark a SKU as stocked',
-  stockedSku: 'SKU',
-  stockedSupplier: 'Bought from (supplier code)',
-  safetyStock: 'Safety stock (units)',
-  markStocked: 'Mark as stocked',
-  markedStocked: '{sku} is stocked; reorder at {units} units.',
-};
+import type { Language } from '../i18n/messages';
+import { da } from './da';
+import { de } from './de';
+import { en } from './en';
+import { pl } from './pl';
 
-export type ConsoleKey = keyof typeof consoleText;
+// The console speaks the agent's language: English, Danish, German or Polish, picked in the header and remembered on
+// this device. Every catalogue has the keys and placeholders of the English one (messages.test.ts checks it).
+
+export type ConsoleKey = keyof typeof en;
+export type Catalogue = Record<ConsoleKey, string>;
+
+export const CONSOLE_CATALOGUES: Record<Language, Catalogue> = { en, da, de, pl };
+export const CONSOLE_LANGUAGES = ['en', 'da', 'de', 'pl'] as const satisfies readonly Language[];
+export const NATIVE_NAMES: Record<Language, string> = { en: 'English', da: 'Dansk', de: 'Deutsch', pl: 'Polski' };
+
+const REMEMBERED = 'leadline.console.language';
+
+function remembered(): Language {
+  try {
+    const stored = window.localStorage.getItem(REMEMBERED);
+    if (stored && (CONSOLE_LANGUAGES as readonly string[]).includes(stored)) {
+      return stored as Language;
+    }
+  } catch {
+    // Storage refused: the browser's language then.
+  }
+  const browser = navigator.language?.toLowerCase().split('-')[0];
+  return (CONSOLE_LANGUAGES as readonly string[]).includes(browser) ? (browser as Language) : 'en';
+}
+
+let language: Language = remembered();
+
+/** The language the console speaks now. */
+export function consoleLanguage(): Language {
+  return language;
+}
+
+/** Switches the console's language and remembers it; the page re-renders from the top after this. */
+export function setConsoleLanguage(picked: Language): void {
+  language = picked;
+  try {
+    window.localStorage.setItem(REMEMBERED, picked);
+  } catch {
+    // Not remembered; the pick still holds in this tab.
+  }
+}
 
 export function ct(key: ConsoleKey, params: Record<string, string | number> = {}): string {
-  return consoleText[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return CONSOLE_CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** A word for a value from the API (a status, a source), or the value itself where the console has none. */
+export function label(prefix: string, value: string, params: Record<string, string | number> = {}): string {
+  const key = `${prefix}${value}` as ConsoleKey;
+  return key in en ? ct(key, params) : value.toLowerCase().replace(/_/g, ' ');
+}
+
+/** A delay reason as the agent's language reads it, else in English, else its code. */
+export function reasonText(reason: { code: string; texts: readonly { language: string; text: string }[] }): string {
+  return (
+    reason.texts.find((text) => text.language === language)?.text ??
+    reason.texts.find((text) => text.language === 'en')?.text ??
+    reason.code
+  );
 }

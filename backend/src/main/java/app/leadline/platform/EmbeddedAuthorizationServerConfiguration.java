@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -189,7 +190,10 @@ class EmbeddedAuthorizationServerConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository registeredClients(LeadlineProperties leadline, PasswordEncoder passwords) {
+    RegisteredClientRepository registeredClients(
+            LeadlineProperties leadline,
+            PasswordEncoder passwords,
+            @Value("${leadline.console.access-token-ttl:5m}") Duration consoleTokenLife) {
         RegisteredClient shop = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(DEMO_SHOP_CLIENT)
                 .clientSecret(passwords.encode(DEMO_SHOP_SECRET))
@@ -212,6 +216,11 @@ class EmbeddedAuthorizationServerConfiguration {
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).build())
+                // A public client gets no refresh token: the console renews its token with prompt=none while the
+                // agent's session here lasts.
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(consoleTokenLife)
+                        .build())
                 .build();
         return new InMemoryRegisteredClientRepository(shop, console);
     }

@@ -1,0 +1,196 @@
+// An agent's day in the console, task by task, from sign-in: goods received in part and in full, the proposed parcel
+// shipped from the receipt's result, a parcel shipped by hand, a link revoked, the audit log (admins only), and the
+// whole console in Danish on a phone.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startApplication, trackOrder } from './app.mjs';
+import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApplication();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function consolePage(user, viewport = { width: 1100, height: 900 }) {
+  const context = await browser.newContext({ locale: 'en-GB', viewport });
+  const page = await context.newPage();
+  await signInToConsole(page, app.baseUrl, user);
+  return { context, page };
+}
+
+async function openOrder(page, orderNumber) {
+  await page.getByRole('button', { name: 'Orders', exact: true }).click();
+  await page.getByLabel('Search orders').fill(orderNumber);
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('button', { name: new RegExp(`^${orderNumber} — `) }).click();
+  return page.locator(`.order-detail[data-order="${orderNumber}"]`);
+}
+
+test('an agent receives part of a purchase order, then the rest, and ships a proposed parcel from the result', async () => {
+  const { context, page } = await consolePage('agent');
+  try {
+    await page.getByRole('button', { name: 'Goods received' }).click();
+    await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-BW-0877');
+    await page.getByLabel('Part of it arrived (units per SKU)').check();
+    await page.getByLabel(/^Units of CHAIR-AARHUS that arrived/).fill('2');
+    await page.getByRole('button', { name: 'Review' }).click();
+    // Said in full before anything is recorded; editing the form takes the confirmation away.
+    const review = page.getByTestId('receipt-review');
+    assert.match(
+      await review.textContent(),
+      /^This records against PO-BW-0877 \(BALTIC-WOOD\), arrived .*: 2 × CHAIR-AARHUS\./,
+    );
+    await page.getByLabel(/^Units of CHAIR-AARHUS that arrived/).fill('3');
+    assert.equal(await page.getByRole('button', { name: 'Record the receipt' }).count(), 0);
+    await page.getByLabel(/^Units of CHAIR-AARHUS that arrived/).fill('2');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Record the receipt' }).click();
+    await page.getByText(/^Recorded against PO-BW-0877: \d+ lines are ready/).waitFor();
+    await page.getByText(/: 2 × CHAIR-AARHUS, recorded by agent$/).waitFor();
+
+    // The rest of another purchase order arrives: the result names the orders now ready, with links to them.
+    await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-NS-2041');
+    await page.getByRole('button', { name: 'Review' }).click();
+    assert.match(await page.getByTestId('receipt-review').textContent(), /everything still to come/);
+    await page.getByRole('button', { name: 'Record the receipt' }).click();
+    const result = page.getByTestId('receipt-result');
+    await result
+      .getByText(/^Recorded against PO-NS-2041: \d+ lines are ready; [1-9]\d* orders have a shipment proposed\./)
+      .waitFor();
+    const link = result.getByRole('link', { name: /^Open order / }).first();
+    const orderNumber = (await link.textContent()).trim();
+    await link.click();
+
+    const order = page.locator(`.order-detail[data-order="${orderNumber}"]`);
+    await order.getByRole('button', { name: 'Ship the proposed parcel' }).click();
+    await order.getByLabel('Carrier').fill('PostNord');
+    await order.getByLabel('Tracking number').fill('00370712345678');
+    await order.getByRole('button', { name: 'Review' }).click();
+    assert.match(
+      await order.getByTestId('shipment-review').textContent(),
+      new RegExp(
+        `^This records a parcel of order ${orderNumber} with PostNord, tracking number 00370712345678, holding .+\\. The amount for these items is taken from the customer’s card`,
+      ),
+    );
+    await order.getByRole('button', { name: 'Record the shipment and tell the customer' }).click();
+    await order
+      .getByTestId('shipment-done')
+      .getByText(`Shipment recorded for order ${orderNumber}`, { exact: false })
+      .waitFor();
+    await order.getByRole('cell', { name: '00370712345678' }).waitFor();
+    await order
+      .locator('[data-event="SHIPPED"]')
+      .getByText('Shipped with PostNord, tracking number 00370712345678')
+      .waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('an agent ships an item by hand and revokes a link; an admin reads both in the audit log, an agent may not', async () => {
+  const customer = await trackOrder(app.baseUrl, app.links[1]);
+  const { context, page } = await consolePage('agent');
+  try {
+    const order = await openOrder(page, customer.number);
+    await order.getByRole('button', { name: 'Ship by hand' }).click();
+    // Nothing picked: said next to the items, nothing sent.
+    await order.getByLabel('Carrier').fill('GLS');
+    await order.getByLabel('Tracking number').fill('GLS-4711');
+    await order.getByRole('button', { name: 'Review' }).click();
+    await order.getByText('Pick at least one item to ship.').waitFor();
+    const first = customer.lines[0];
+    await order.getByRole('checkbox', { name: new RegExp(`^${first.name} `) }).check();
+    await order.getByRole('button', { name: 'Review' }).click();
+    assert.match(await order.getByTestId('shipment-review').textContent(), new RegExp(`holding ${first.name}\\.`));
+    await order.getByRole('button', { name: 'Record the shipment and tell the customer' }).click();
+    await order.getByRole('cell', { name: 'GLS-4711' }).waitFor();
+
+    await order.getByRole('button', { name: 'Revoke tracking link' }).click();
+    assert.match(
+      await order.getByTestId('revoke-review').textContent(),
+      new RegExp(`^The tracking link of order ${customer.number} stops working at once\\.`),
+    );
+    await order.getByRole('button', { name: 'Revoke the link' }).click();
+    await order.getByText(`The tracking link of order ${customer.number} no longer works.`).waitFor();
+    assert.equal(await trackOrder(app.baseUrl, app.links[1]), null);
+
+    // Agents have no audit log: not on screen, and the API refuses them.
+    assert.equal(await page.getByRole('button', { name: 'Audit log' }).count(), 0);
+    const token = await page.evaluate(() => sessionStorage.getItem('leadline.console.token'));
+    const refused = await fetch(`${app.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ auditLog { action } }' }),
+    });
+    assert.equal((await refused.json()).errors[0].extensions.classification, 'FORBIDDEN');
+  } finally {
+    await context.close();
+  }
+
+  const admin = await consolePage('admin');
+  try {
+    await admin.page.getByRole('button', { name: 'Audit log' }).click();
+    const log = admin.page.getByRole('table', { name: 'Every agent action' });
+    const revoked = log.locator('tr[data-action="REVOKE_TRACKING_LINK"]').first();
+    await revoked.waitFor();
+    assert.match(
+      await revoked.textContent(),
+      new RegExp(`agentRevoked a tracking link${customer.number}link: activelink: revoked`),
+    );
+    await log.locator('tr[data-action="RECORD_SHIPMENT"]').first().waitFor();
+    // Narrowed to a word: only the entries that contain it stay.
+    await admin.page.getByLabel('Only entries containing').fill('revoked');
+    const actions = await log.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.action));
+    assert.ok(actions.length >= 1);
+    assert.deepEqual([...new Set(actions)], ['REVOKE_TRACKING_LINK']);
+  } finally {
+    await admin.context.close();
+  }
+});
+
+test('an agent switches the console to Danish on a phone: every word Danish, nothing wider than the screen', async () => {
+  const { context, page } = await consolePage('agent', { width: 375, height: 800 });
+  try {
+    await page.getByLabel('Language').selectOption('da');
+    await page.getByRole('heading', { name: 'Registrer en leverandørforsinkelse' }).waitFor();
+    await page.getByText('Logget ind som agent').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Registrer en leverandørforsinkelse' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'da');
+
+    const customer = await trackOrder(app.baseUrl, app.links[2]);
+    await page.getByRole('button', { name: 'Ordrer', exact: true }).click();
+    await page.getByLabel('Søg ordrer').fill(customer.number);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: new RegExp(`^${customer.number} — `) }).click();
+    const order = page.locator(`.order-detail[data-order="${customer.number}"]`);
+    await order.getByRole('columnheader', { name: 'Vare' }).waitFor();
+    await order.getByRole('columnheader', { name: 'Forventet' }).waitFor();
+    const text = await order.textContent();
+    assert.doesNotMatch(text, /AWAITING_SUPPLIER|RESERVED|BACKORDER|AUTHORIZED|PLACED|ETA_MOVED/, 'no internal codes');
+    assert.match(text, /Tider i din tidszone/);
+    assert.match(text, /Trukket indtil nu: /);
+    assert.match(text, /Ordre afgivet/);
+
+    const tooWide = await page.evaluate(() => ({
+      by: document.documentElement.scrollWidth - window.innerWidth,
+      what: [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+        .filter((element) => !element.closest('.scroll'))
+        .slice(0, 5)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+    }));
+    assert.ok(tooWide.by <= 0, `the page scrolls sideways by ${tooWide.by} px: ${tooWide.what.join(', ')}`);
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,427 @@
+import { useState } from 'react';
+import {
+  PaymentsDocument,
+  RecordShipmentDocument,
+  ReissueLinkDocument,
+  RevokeLinkDocument,
+  type AgentOrderViewFragment,
+} from '../generated/graphql';
+import { useMutation, useQuery } from './api';
+import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
+import { dateWindow, day, money, time, timeZone } from './format';
+import { ct, label } from './messages';
+import { Review } from './Review';
+
+type Order = AgentOrderViewFragment;
+type Event = Order['timeline'][number];
+
+const UNSHIPPABLE = ['SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED'];
+
+/** An order as an agent reads it: items, money, shipments, refunds, notes, timeline; and what they can do with it. */
+export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (order: Order) => void }) {
+  const names = new Map(order.lines.map((line) => [line.id, line.name]));
+  const items = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id).join(', ');
+  const notes = order.timeline.filter((event) => event.internalNote);
+
+  return (
+    <div className="order-detail" data-order={order.number}>
+      <h2>{ct('orderTitle', { order: order.number })}</h2>
+      <p>{ct('orderCustomer', { customer: order.customerName, email: order.customerEmail, segment: order.segment })}</p>
+      <p>
+        {ct('orderDelivery', {
+          preference: label('pref', order.deliveryPreference),
+          by: order.deliveryChosenBy,
+        })}
+      </p>
+      <p>{ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}</p>
+
+      <h3>{ct('linesTitle')}</h3>
+      <div className="scroll" tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{ct('colItem')}</th>
+              <th scope="col">{ct('colQuantity')}</th>
+              <th scope="col">{ct('colSource')}</th>
+              <th scope="col">{ct('colStatus')}</th>
+              <th scope="col">{ct('colPayment')}</th>
+              <th scope="col">{ct('colSupplier')}</th>
+              <th scope="col">{ct('colExpected')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.lines.map((line) => (
+              <tr key={line.id} data-line={line.id}>
+                <td>
+                  {line.name} <span className="hint">{line.sku}</span>
+                </td>
+                <td>{line.quantity}</td>
+                <td>{label('source', line.source)}</td>
+                <td>{label('status', line.status)}</td>
+                <td>{label('payment', line.payment)}</td>
+                <td>{[line.supplier, line.purchaseOrder].filter(Boolean).join(' / ') || ct('none')}</td>
+                <td>
+                  {dateWindow(line.eta.earliest, line.eta.latest)}{' '}
+                  <span className="hint">({ct('promisedBy', { day: day(line.promisedDate) })})</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>{ct('shipmentsTitle')}</h3>
+      {order.shipments.length === 0 ? (
+        <p>{ct('noShipments')}</p>
+      ) : (
+        <div className="scroll" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{ct('colCarrier')}</th>
+                <th scope="col">{ct('colTracking')}</th>
+                <th scope="col">{ct('colShipped')}</th>
+                <th scope="col">{ct('colDelivered')}</th>
+                <th scope="col">{ct('colItems')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.shipments.map((shipment) => (
+                <tr key={shipment.trackingNumber}>
+                  <td>{shipment.carrier}</td>
+                  <td>{shipment.trackingNumber}</td>
+                  <td>{time(shipment.shippedAt)}</td>
+                  <td>{shipment.deliveredAt ? time(shipment.deliveredAt) : ct('none')}</td>
+                  <td>{items(shipment.lineIds)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ShipmentForm order={order} items={items} onChanged={onChanged} />
+
+      <h3>{ct('refundsTitle')}</h3>
+      {order.refunds.length === 0 ? (
+        <p>{ct('noOrderRefunds')}</p>
+      ) : (
+        <div className="scroll" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{ct('colAmount')}</th>
+                <th scope="col">{ct('colItems')}</th>
+                <th scope="col">{ct('colState')}</th>
+                <th scope="col">{ct('colRequested')}</th>
+                <th scope="col">{ct('colDecision')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.refunds.map((refund) => (
+                <tr key={refund.id}>
+                  <td>{money(refund.amount, order.currency)}</td>
+                  <td>{items(refund.lineIds)}</td>
+                  <td>{label('refund', refund.state)}</td>
+                  <td>{time(refund.requestedAt)}</td>
+                  <td>
+                    {refund.decidedBy
+                      ? ct('decision', { by: refund.decidedBy, reason: refund.decisionReason ?? '' })
+                      : ct('none')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Payments orderNumber={order.number} />
+
+      <h3>{ct('notesTitle')}</h3>
+      {notes.length === 0 ? (
+        <p>{ct('noNotes')}</p>
+      ) : (
+        <ul className="notes">
+          {notes.map((event, index) => (
+            <li key={index}>
+              <time dateTime={event.at}>{time(event.at)}</time> {event.internalNote}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{ct('timeline')}</h3>
+      <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
+      <ol className="timeline">
+        {[...order.timeline].reverse().map((event, index) => (
+          <li key={index} data-event={event.type}>
+            <time dateTime={event.at}>{time(event.at)}</time>
+            <span>
+              {eventText(event, order.currency)}
+              {event.internalNote && (
+                <em>
+                  {' '}
+                  — {ct('noteShort')}: {event.internalNote}
+                </em>
+              )}
+            </span>
+          </li>
+        ))}
+      </ol>
+      <TrackingLink orderNumber={order.number} />
+    </div>
+  );
+}
+
+/** A timeline event in words; its details fill the sentence (dates as days, amounts as money). */
+function eventText(event: Event, currency: string): string {
+  const details = Object.fromEntries(event.details.map((detail) => [detail.key, detail.value]));
+  const params: Record<string, string> = { ...details };
+  for (const key of ['from', 'to', 'latest']) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(details[key] ?? '')) {
+      params[key] = day(details[key]);
+    }
+  }
+  if (details.amount) {
+    params.amount = money(details.amount, currency);
+  }
+  if (details.preference) {
+    params.preference = label('pref', details.preference);
+  }
+  return label('event', event.type, params).replace(/\{\w+\}/g, ct('none'));
+}
+
+function Payments({ orderNumber }: { orderNumber: string }) {
+  const [shown, setShown] = useState(false);
+  const payments = useQuery(PaymentsDocument, { orderNumber }, { skip: !shown });
+  return (
+    <>
+      <h3>{ct('paymentsTitle')}</h3>
+      {!shown && (
+        <button type="button" className="secondary" onClick={() => setShown(true)}>
+          {ct('showPayments')}
+        </button>
+      )}
+      <Failure error={payments.error} />
+      {payments.data && payments.data.payments.length === 0 && <p>{ct('noPayments')}</p>}
+      {payments.data && payments.data.payments.length > 0 && (
+        <div className="scroll" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{ct('colKind')}</th>
+                <th scope="col">{ct('colAmount')}</th>
+                <th scope="col">{ct('colWhen')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {payments.data.payments.map((payment) => (
+                <tr key={payment.id}>
+                  <td>{label('kind', payment.kind)}</td>
+                  <td>{money(payment.amount, payment.currency)}</td>
+                  <td>{time(payment.recordedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Lines leave in a parcel: the proposed one or lines picked by hand, with carrier and tracking number. */
+function ShipmentForm(props: {
+  order: Order;
+  items: (ids: readonly string[]) => string;
+  onChanged: (order: Order) => void;
+}) {
+  const { order } = props;
+  const shippable = order.lines.filter((line) => !UNSHIPPABLE.includes(line.status));
+  const [form, setForm] = useState<{ lineIds: string[]; carrier: string; trackingNumber: string } | null>(null);
+  const [reviewed, setReviewed] = useState<string | null>(null);
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const [record, recording] = useMutation(RecordShipmentDocument);
+  if (shippable.length === 0 && !done) {
+    return null;
+  }
+  const start = (lineIds: string[]) => {
+    setForm({ lineIds, carrier: '', trackingNumber: '' });
+    setReviewed(null);
+    setErrors([]);
+    setDone(null);
+  };
+  const input = form && { orderNumber: order.number, ...form };
+  const at = (field: string) => errorsAt(errors, field);
+
+  return (
+    <section aria-label={ct('shipTitle')} className="subpanel">
+      <div className="actions">
+        {order.proposedShipment && (
+          <button type="button" onClick={() => start([...order.proposedShipment!.lineIds])}>
+            {ct('shipProposed')}
+          </button>
+        )}
+        {shippable.length > 0 && (
+          <button type="button" className="secondary" onClick={() => start([])}>
+            {ct('shipByHand')}
+          </button>
+        )}
+      </div>
+      {form && input && (
+        <form
+          aria-label={ct('shipTitle')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            setErrors(
+              form.lineIds.length === 0 ? [{ code: 'REQUIRED', field: 'lineIds', message: ct('pickItems') }] : [],
+            );
+            setReviewed(form.lineIds.length === 0 ? null : JSON.stringify(input));
+          }}
+        >
+          <fieldset {...invalidProps(at('lineIds'), `ship-${order.number}-lines-error`)}>
+            <legend>{ct('shipItems')}</legend>
+            {shippable.map((line) => (
+              <label key={line.id} className="option">
+                <input
+                  type="checkbox"
+                  checked={form.lineIds.includes(line.id)}
+                  onChange={(event) =>
+                    setForm({
+                      ...form,
+                      lineIds: event.target.checked
+                        ? [...form.lineIds, line.id]
+                        : form.lineIds.filter((id) => id !== line.id),
+                    })
+                  }
+                />
+                {line.name} ({label('status', line.status)})
+              </label>
+            ))}
+          </fieldset>
+          <FieldError id={`ship-${order.number}-lines-error`} errors={at('lineIds')} />
+          <label>
+            {ct('carrier')}
+            <input
+              value={form.carrier}
+              onChange={(event) => setForm({ ...form, carrier: event.target.value })}
+              {...invalidProps(at('carrier'), `ship-${order.number}-carrier-error`)}
+            />
+          </label>
+          <FieldError id={`ship-${order.number}-carrier-error`} errors={at('carrier')} />
+          <label>
+            {ct('trackingNumber')}
+            <input
+              value={form.trackingNumber}
+              onChange={(event) => setForm({ ...form, trackingNumber: event.target.value })}
+              {...invalidProps(at('trackingNumber'), `ship-${order.number}-tracking-error`)}
+            />
+          </label>
+          <FieldError id={`ship-${order.number}-tracking-error`} errors={at('trackingNumber')} />
+          <div className="actions">
+            <button type="submit">{ct('review')}</button>
+          </div>
+          <FormErrors errors={errorsBesides(errors, ['lineIds', 'carrier', 'trackingNumber'])} />
+        </form>
+      )}
+      {form && input && reviewed === JSON.stringify(input) && (
+        <Review
+          testId="shipment-review"
+          confirm={ct('confirmShip')}
+          running={recording.running}
+          onCancel={() => setReviewed(null)}
+          onConfirm={async () => {
+            const data = await record({ input });
+            if (!data) {
+              return;
+            }
+            setErrors(data.recordShipment.errors);
+            setReviewed(null);
+            if (data.recordShipment.errors.length === 0 && data.recordShipment.order) {
+              setDone(ct('shipped', { order: order.number, items: props.items(form.lineIds), carrier: form.carrier }));
+              setForm(null);
+              props.onChanged(data.recordShipment.order);
+            }
+          }}
+        >
+          {ct('shipReview', {
+            order: order.number,
+            carrier: form.carrier,
+            tracking: form.trackingNumber,
+            items: props.items(form.lineIds),
+          })}
+        </Review>
+      )}
+      <Failure error={recording.error} />
+      {done && (
+        <p role="status" data-testid="shipment-done">
+          {done}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Reissue or revoke the order's tracking link, each after saying what it does. */
+function TrackingLink({ orderNumber }: { orderNumber: string }) {
+  // A new link belongs to the order it was issued for: this component lives and dies with that order's view.
+  const [asked, setAsked] = useState<'reissue' | 'revoke' | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [reissue, reissuing] = useMutation(ReissueLinkDocument);
+  const [revoke, revoking] = useMutation(RevokeLinkDocument);
+
+  return (
+    <section aria-label={ct('linkTitle')} className="subpanel">
+      <h3>{ct('linkTitle')}</h3>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => setAsked('reissue')}>
+          {ct('reissue')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setAsked('revoke')}>
+          {ct('revoke')}
+        </button>
+      </div>
+      {asked === 'reissue' && (
+        <Review
+          testId="reissue-review"
+          confirm={ct('confirmReissue')}
+          running={reissuing.running}
+          onCancel={() => setAsked(null)}
+          onConfirm={async () => {
+            const data = await reissue({ orderNumber });
+            setAsked(null);
+            if (data) {
+              setErrors(data.reissueTrackingLink.errors);
+              const url = data.reissueTrackingLink.trackingUrl;
+              setResult(url ? ct('reissued', { url }) : null);
+            }
+          }}
+        >
+          {ct('reissueReview', { order: orderNumber })}
+        </Review>
+      )}
+      {asked === 'revoke' && (
+        <Review
+          testId="revoke-review"
+          confirm={ct('confirmRevoke')}
+          running={revoking.running}
+          onCancel={() => setAsked(null)}
+          onConfirm={async () => {
+            const data = await revoke({ orderNumber });
+            setAsked(null);
+            if (data) {
+              setErrors(data.revokeTrackingLink.errors);
+              setResult(data.revokeTrackingLink.revoked ? ct('revoked', { order: orderNumber }) : null);
+            }
+          }}
+        >
+          {ct('revokeReview', { order: orderNumber })}
+        </Review>
+      )}
+      <Failure error={reissuing.error ?? revoking.error} />
+      <FormErrors errors={errors} />
+      {result && <p role="status">{result}</p>}
+    </section>
+  );
+}

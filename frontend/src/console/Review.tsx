@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { ct } from './messages';
+
+/**
+ * What an action will do, said in full before it is done, with the one button that does it. The review belongs to
+ * the input it was made for: callers show it only while that input is unchanged. A sentence is one paragraph; anything
+ * else (paragraphs, a list of what moves) is shown as given.
+ */
+export function Review(props: {
+  testId: string;
+  children: ReactNode;
+  confirm: string;
+  running: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="review" data-testid={props.testId} aria-live="polite">
+      {typeof props.children === 'string' ? <p>{props.children}</p> : <div>{props.children}</div>}
+      <div className="actions">
+        <button type="button" className="danger" disabled={props.running} onClick={props.onConfirm}>
+          {props.confirm}
+        </button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          {ct('cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

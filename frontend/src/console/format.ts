@@ -1,0 +1,49 @@
+import { formatDay, formatMoney, formatWindow } from '../i18n/i18n';
+import { consoleLanguage } from './messages';
+
+// Money, days and times in the agent's language. Instants are shown in the agent's own time zone, and say so.
+
+const LOCALES = { en: 'en-GB', da: 'da-DK', de: 'de-DE', pl: 'pl-PL' } as const;
+
+/** An amount (a decimal from the API) in its currency, e.g. "DKK 1,499.00" or "1.499,00 kr.". */
+export function money(amount: string, currency: string): string {
+  return formatMoney(amount, currency, consoleLanguage());
+}
+
+/** Amounts in several currencies, each on its own: never added up. */
+export function amounts(values: readonly { amount: string; currency: string }[]): string {
+  return values.map((value) => money(value.amount, value.currency)).join(' · ');
+}
+
+export function day(isoDate: string): string {
+  return formatDay(isoDate, consoleLanguage());
+}
+
+/** A share from 0 to 1 as a whole percentage, e.g. "85%" or "85 %". */
+export function percent(share: number): string {
+  return new Intl.NumberFormat(LOCALES[consoleLanguage()], { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  );
+}
+
+/** Today in the agent's time zone, as an ISO date (what a date input holds). */
+export function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export function dateWindow(earliest: string, latest: string): string {
+  return formatWindow(earliest, latest, consoleLanguage());
+}
+
+/** An instant as a date and time in the agent's time zone, e.g. "2 Dec 2026, 09:14". */
+export function time(iso: string): string {
+  return new Intl.DateTimeFormat(LOCALES[consoleLanguage()], { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+/** The agent's time zone, named where times are shown, e.g. "Europe/Copenhagen". */
+export function timeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
