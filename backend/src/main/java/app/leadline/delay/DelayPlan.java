@@ -3,6 +3,7 @@ package app.leadline.delay;
 import app.leadline.delay.DelayChunk.Target;
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
+import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
@@ -106,8 +107,14 @@ final class DelayPlan {
             if (!lineIds.contains(line.id()) || !line.isOpen()) {
                 continue;
             }
+            boolean onReachedPurchaseOrder =
+                    line.purchaseOrder() != null && purchaseOrders.containsKey(line.purchaseOrder());
+            if (onReachedPurchaseOrder && line.status() != LineStatus.AWAITING_SUPPLIER) {
+                // Its goods are in: the purchase order's delay is no longer this line's.
+                continue;
+            }
             EtaWindow window;
-            if (line.purchaseOrder() != null && purchaseOrders.containsKey(line.purchaseOrder())) {
+            if (onReachedPurchaseOrder) {
                 PurchaseOrder po = purchaseOrders.get(line.purchaseOrder());
                 var arrival = report.newDate() != null
                         ? report.newDate()

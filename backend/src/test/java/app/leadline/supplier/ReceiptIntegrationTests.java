@@ -145,6 +145,39 @@ class ReceiptIntegrationTests {
     }
 
     @Test
+    void aDelayAfterAPartialReceiptMovesOnlyTheLineStillWaitingNotTheOneWhoseGoodsAreIn() {
+        String supplier = defineSupplier();
+        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2);
+        shop.documentName("placePurchaseOrder")
+                .variable("input", purchaseOrder.build())
+                .execute();
+        OrderInputs first = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        OrderInputs second = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        placeOrder(first);
+        placeOrder(second);
+        receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now());
+
+        GraphQlTester.Response preview = agent.documentName("previewDelay")
+                .variable(
+                        "input",
+                        Map.of(
+                                "scope",
+                                Map.of("type", "PURCHASE_ORDER", "purchaseOrder", purchaseOrder.number()),
+                                "daysLate",
+                                20,
+                                "reasonText",
+                                "The factory is behind."))
+                .execute();
+
+        preview.path("previewDelay.errors").entityList(Object.class).hasSize(0);
+        preview.path("previewDelay.preview.lines").entity(Integer.class).isEqualTo(1);
+        preview.path("previewDelay.preview.orders").entity(Integer.class).isEqualTo(1);
+        preview.path("previewDelay.preview.sample[*].orderNumber")
+                .entityList(String.class)
+                .containsExactly(second.number());
+    }
+
+    @Test
     void receivingMoreThanWasOrderedOrOnAFutureDayIsRefusedAndNothingIsKept() {
         String supplier = defineSupplier();
         PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2);
