@@ -3,6 +3,8 @@ package app.leadline.delay;
 import app.leadline.delay.DelayChunk.Target;
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
+import app.leadline.delivery.SupplierSpread;
+import app.leadline.delivery.SupplierSpreads;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The lines a delay reaches and where it moves each. Lines are found through the purchase orders' allocations
@@ -99,27 +102,30 @@ final class DelayPlan {
             Order order,
             List<String> lineIds,
             Map<String, PurchaseOrder> purchaseOrders,
-            EtaCalculator etas) {
+            EtaCalculator etas,
+            SupplierSpreads spreads) {
         Map<String, EtaWindow> windows = new LinkedHashMap<>();
         String country = order.destination().country();
         for (OrderLine line : order.lines()) {
             if (!lineIds.contains(line.id()) || !line.isOpen()) {
                 continue;
             }
+            Optional<SupplierSpread> spread = line.supplierCode().flatMap(spreads::of);
             EtaWindow window;
             if (line.purchaseOrder() != null && purchaseOrders.containsKey(line.purchaseOrder())) {
                 PurchaseOrder po = purchaseOrders.get(line.purchaseOrder());
                 var arrival = report.newDate() != null
                         ? report.newDate()
                         : po.plannedArrival().plusDays(report.daysLate());
-                window = etas.forBackorder(order.placedAt(), arrival, country);
+                window = etas.forBackorder(order.placedAt(), arrival, country, spread);
             } else if (report.newDate() != null) {
-                window = etas.forSupplierDispatch(report.newDate(), country);
+                window = etas.forSupplierDispatch(report.newDate(), country, spread);
             } else {
                 EtaWindow base = line.windowBeforeDelays();
                 window = new EtaWindow(
                         base.earliest().plusDays(report.daysLate()),
-                        base.latest().plusDays(report.daysLate()));
+                        base.latest().plusDays(report.daysLate()),
+                        base.confidence());
             }
             windows.put(line.id(), window.landingOn(order.policy().receivingDays()));
         }
