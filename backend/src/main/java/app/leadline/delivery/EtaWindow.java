@@ -12,7 +12,7 @@ import org.springframework.data.annotation.PersistenceCreator;
  * @param confidence the share (0 to 1) of such lines expected to arrive inside the window, where a learned model
  *     says so: backordered and dropshipped lines, whose supplier leg is read from the suppliers' learned lateness.
  *     {@code null} where no model applies: in-stock lines (only the carriers' spread), windows combined over several
- *     lines, and windows from before Leadline learned anything
+ *     lines, and lines of a supplier nothing was received from yet
  */
 public record EtaWindow(LocalDate earliest, LocalDate latest, Double confidence) {
 

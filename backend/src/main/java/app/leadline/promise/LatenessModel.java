@@ -89,11 +89,6 @@ public final class LatenessModel {
         keep(everyone.computeIfAbsent(anchor, a -> new ArrayDeque<>()), days, settings.pooled());
     }
 
-    /** Whether any arrival of this anchor was learned, from any supplier: else no window rests on anything. */
-    public boolean knowsAny(Anchor anchor) {
-        return !everyone.getOrDefault(anchor, new ArrayDeque<>()).isEmpty();
-    }
-
     /** The supplier's record for this anchor: outcomes kept and their spread, for agents. */
     public Record record(String supplier, Anchor anchor) {
         Track track = tracks.get(new Key(supplier, anchor));

@@ -83,9 +83,12 @@ public class SupplierLateness implements SupplierSpreads.Source {
             return model.predict(supplier, Anchor.CONFIRMED);
         }
 
-        /** The window as the spread lines are projected with; empty while nothing at all has been learned. */
+        /**
+         * The window lines are projected with, once anything was received from the supplier (with a short history it
+         * borrows from all suppliers'); empty before, when nothing the supplier did says how its dates hold.
+         */
         public Optional<SupplierSpread> spread(String supplier) {
-            if (!model.knowsAny(Anchor.CONFIRMED)) {
+            if (record(supplier).history() == 0) {
                 return Optional.empty();
             }
             Spread window = window(supplier);

@@ -25,8 +25,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
- * A backordered or dropshipped line's window is its supplier's learned lateness around the date the supplier gave,
- * with the share of such lines expected inside; an in-stock line's window states none.
+ * A backordered line's window is its supplier's learned lateness around the date the supplier gave, with the share
+ * of such lines expected inside; an in-stock line's window, and a line of a supplier nothing was received from, state
+ * none.
  */
 @LeadlineIntegrationTest
 class WindowConfidenceIntegrationTests {
@@ -75,7 +76,8 @@ class WindowConfidenceIntegrationTests {
         String dropshipped = "placeOrders.orders[0].lines[?(@.sku == 'LAMP')]";
         placed.path(backordered + ".purchaseOrder").entityList(String.class).containsExactly(open.number());
         placed.path(backordered + ".eta.confidence").entityList(Double.class).containsExactly(0.8);
-        placed.path(dropshipped + ".eta.confidence").entityList(Double.class).containsExactly(0.8);
+        // Nothing was ever received from the dropshipper: its line follows its word and states no confidence.
+        placed.path(dropshipped + ".eta.confidence").entityList(Object.class).containsExactly((Object) null);
         placed.path(stock + ".eta.confidence").entityList(Object.class).containsExactly((Object) null);
         placed.path("placeOrders.orders[0].eta.confidence").valueIsNull();
         // The supplier is a week late every time: its window lies after the date it confirmed, by at least its
