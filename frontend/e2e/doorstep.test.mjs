@@ -171,6 +171,10 @@ test('a shipped item links to the carrier’s page; a forged delivery report is 
     assert.equal(await parcel.getAttribute('href'), `https://tracking.postnord.com/?id=${trackingNumber}`);
     const item = page.locator(`li[data-sku="${shipped.sku}"]`);
     assert.equal(await item.locator('.status').textContent(), 'Shipped');
+    // A closed line says what became of it and when, not when it is expected.
+    assert.match(await item.getByTestId('line-closed').textContent(), /^Shipped \d+ \w+ \d{4}$/);
+    assert.equal(await item.getByTestId('line-eta').count(), 0);
+    assert.doesNotMatch(await item.textContent(), /Expected|first promised/);
 
     const report = { orderNumber: order.number, trackingNumber, deliveredAt: new Date().toISOString() };
     const forged = await reportDelivery(report, 'not-the-secret');
@@ -181,6 +185,7 @@ test('a shipped item links to the carrier’s page; a forged delivery report is 
 
     // The page follows the order by itself: no reload.
     await item.locator('.status').getByText('Delivered', { exact: true }).waitFor();
+    await item.getByTestId('line-closed').getByText(/^Delivered \d+ \w+ \d{4}$/).waitFor();
     await page.getByTestId('delivered').getByText(/^\s*· Delivered \d+ \w+ \d{4}$/).waitFor();
     await page.locator('[data-event="DELIVERED"]').getByText(`A parcel was delivered by PostNord, tracking number ${trackingNumber}`).waitFor();
     assert.deepEqual(await seriousAccessibilityViolations(page), []);

@@ -68,7 +68,7 @@ describe('a customer opens their tracking link', () => {
         assert.equal(await item.locator('h3').textContent(), line.name);
         assert.equal(await item.locator('.source').textContent(), sourceText[line.source]);
         const eta = await item.getByTestId('line-eta').textContent();
-        assert.match(eta, /^Expected /);
+        assert.match(eta, line.eta.confidence == null ? /^Expected / : /^8 in 10 orders like this arrive between .+ and /);
         for (const date of [line.eta.earliest, line.eta.latest]) {
           assert.ok(eta.includes(day(date, 'en-GB')), `${eta} shows the day of ${date}`);
         }
@@ -98,11 +98,49 @@ describe('a customer opens their tracking link', () => {
       const items = page.locator('li.line');
       for (const [index, line] of order.lines.entries()) {
         const eta = await items.nth(index).getByTestId('line-eta').textContent();
-        assert.match(eta, /^Voraussichtlich /);
+        assert.match(eta, line.eta.confidence == null ? /^Voraussichtlich / : /^8 von 10 Bestellungen wie diese kommen zwischen .+ und .+ an$/);
         assert.ok(eta.includes(month(line.eta.latest, 'de-DE')), `${eta} names the month in German`);
       }
       const dropship = order.lines.findIndex((line) => line.source === 'DROPSHIP');
       assert.equal(await items.nth(dropship).locator('.source').textContent(), 'Wird direkt vom Lieferanten versandt');
+    } finally {
+      await close();
+    }
+  });
+
+  test('says how sure a backordered line’s window is, in plain words, in each of its four languages', async () => {
+    let found;
+    for (const link of app.links) {
+      const order = await trackOrder(app.baseUrl, link);
+      const index = order.lines.findIndex((line) => line.eta.confidence != null);
+      if (index >= 0) {
+        found = { link, order, index };
+        break;
+      }
+    }
+    assert.ok(found, 'a demo order has a line whose window states a confidence');
+    const { link, order, index } = found;
+    const line = order.lines[index];
+    assert.equal(line.eta.confidence, 0.8);
+    const { page, close } = await openPage(link);
+    try {
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const wording = {
+        en: ['8 in 10 orders like this arrive between ', ' and ', 'en-GB'],
+        da: ['8 ud af 10 ordrer som denne når frem mellem ', ' og ', 'da-DK'],
+        de: ['8 von 10 Bestellungen wie diese kommen zwischen ', ' und ', 'de-DE'],
+        pl: ['8 na 10 takich zamówień dociera między ', ' a ', 'pl-PL'],
+      };
+      for (const [language, [opening, joint, locale]] of Object.entries(wording)) {
+        await page.getByRole('combobox').first().selectOption(language);
+        await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+        const eta = await page.locator('li.line').nth(index).getByTestId('line-eta').textContent();
+        assert.ok(eta.startsWith(opening), `${language}: "${eta}" starts "${opening}"`);
+        assert.ok(eta.includes(joint), `${language}: "${eta}" joins the days with "${joint}"`);
+        for (const date of [line.eta.earliest, line.eta.latest]) {
+          assert.ok(eta.includes(day(date, locale)), `${language}: "${eta}" shows the day of ${date}`);
+        }
+      }
     } finally {
       await close();
     }

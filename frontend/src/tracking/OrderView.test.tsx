@@ -64,8 +64,9 @@ function line(id: string, name: string, source: Order['lines'][number]['source']
     source,
     status,
     promisedDate,
-    eta: { earliest, latest },
+    eta: { earliest, latest, confidence: null as number | null },
     late: latest > promisedDate,
+    closedAt: null as string | null,
     amount: '499.00',
     payment: 'AUTHORIZED' as const,
     cancellable: latest > promisedDate,
@@ -92,6 +93,27 @@ describe('the order as its customer reads it', () => {
     const late = screen.getAllByText(/Later than first promised/);
     expect(late).toHaveLength(1);
     expect(late[0].closest('li')?.getAttribute('data-sku')).toBe('L3');
+  });
+
+  it('says in plain words, in each language, how many in 10 such orders arrive inside a learned window', () => {
+    const sure = (order: Order): Order => ({
+      ...order,
+      lines: order.lines.map((l) => (l.id === 'L2' ? { ...l, eta: { ...l.eta, confidence: 0.8 } } : l)),
+    });
+    const expected = {
+      en: /^8 in 10 orders like this arrive between .*17 Dec.* and .*21 Dec/,
+      da: /^8 ud af 10 ordrer som denne når frem mellem .*17\. dec.* og .*21\. dec/,
+      de: /^8 von 10 Bestellungen wie diese kommen zwischen .*17\. Dez.* und .*21\. Dez.* an$/,
+      pl: /^8 na 10 takich zamówień dociera między .*17 gru.* a .*21 gru/,
+    } as const;
+    for (const [language, wording] of Object.entries(expected) as [keyof typeof expected, RegExp][]) {
+      render(<OrderView order={sure(anOrder({ locale: language }))} language={language} />);
+      const items = screen.getAllByRole('listitem').filter((item) => item.classList.contains('line'));
+      expect(within(items[1]).getByTestId('line-eta').textContent).toMatch(wording);
+      // A stock line states no confidence: only the carrier's spread, as a plain window.
+      expect(within(items[0]).getByTestId('line-eta').textContent).not.toMatch(/(in|af|von|na) 10/);
+      cleanup();
+    }
   });
 
   it('speaks German with German dates', () => {
@@ -130,6 +152,40 @@ describe('the order as its customer reads it', () => {
     render(<OrderView order={shipped} language="en" token="T" onChange={() => {}} />);
     expect(screen.getByTestId('order-eta').textContent).toBe('Your order has shipped');
     expect(screen.queryByText(/Part of your order/)).toBeNull();
+  });
+
+  it('says what became of closed lines and when instead of a window, and heads the order by the open lines only', () => {
+    const [cushion, sofa, lamp] = anOrder().lines;
+    const partly = anOrder({
+      lines: [
+        { ...cushion, status: 'SHIPPED', payment: 'CAPTURED', closedAt: '2026-11-24T10:00:00Z' },
+        { ...sofa, status: 'REFUNDED', payment: 'REFUNDED', late: true, closedAt: '2026-12-01T12:00:00Z' },
+        lamp,
+      ],
+      parcels: [{ lineIds: ['L3'], eta: lamp.eta }],
+    });
+    render(<OrderView order={partly} language="en" />);
+    const items = screen.getAllByRole('listitem').filter((item) => item.classList.contains('line'));
+    expect(within(items[0]).getByTestId('line-closed').textContent).toBe('Shipped 24 November 2026');
+    expect(within(items[1]).getByTestId('line-closed').textContent).toBe('Refunded 1 December 2026');
+    for (const closed of items.slice(0, 2)) {
+      expect(within(closed).queryByTestId('line-eta')).toBeNull();
+      expect(closed.textContent).not.toMatch(/Expected|first promised/);
+    }
+    expect(within(items[2]).getByTestId('line-eta').textContent).toMatch(/^Expected /);
+    expect(screen.getByTestId('order-eta').textContent).toMatch(/one delivery .*30 Nov.*9 Dec/);
+    cleanup();
+
+    const refunded = anOrder({
+      eta: null,
+      lines: anOrder().lines.map((line) => ({ ...line, status: 'REFUNDED' as const, payment: 'REFUNDED' as const })),
+      parcels: [],
+    });
+    render(<OrderView order={refunded} language="en" />);
+    expect(screen.getByTestId('order-eta').textContent).toBe(
+      'Nothing more is on its way: every item was cancelled or refunded',
+    );
+    expect(document.body.textContent).not.toMatch(/arrives in one delivery/);
   });
 
   it('dates the last of the split parcels in the headline, in the style of every other date', () => {

@@ -145,13 +145,23 @@ function LineItem({ line, order, language, t, children }: LineProps) {
       </div>
       <p className="source">{t(`source.${line.source}`)}</p>
       <p className="status">{t(statusKey(line))}</p>
-      <p className="eta" data-testid="line-eta">
-        {t('tracking.eta', { range: formatWindow(line.eta.earliest, line.eta.latest, language) })}
-      </p>
-      <p className="promised">
-        {t('tracking.promised', { date: formatDay(line.promisedDate, language) })}
-        {line.late && <strong className="late"> · {t('tracking.late')}</strong>}
-      </p>
+      {OPEN_STATUSES.includes(line.status) ? (
+        <>
+          <p className="eta" data-testid="line-eta">
+            {etaText(line, language, t)}
+          </p>
+          <p className="promised">
+            {t('tracking.promised', { date: formatDay(line.promisedDate, language) })}
+            {line.late && <strong className="late"> · {t('tracking.late')}</strong>}
+          </p>
+        </>
+      ) : (
+        line.closedAt && (
+          <p className="closed" data-testid="line-closed">
+            {t(`tracking.closed.${line.status}` as MessageKey, { date: formatInstant(line.closedAt, language) })}
+          </p>
+        )
+      )}
       <p className="money" data-testid="line-money">
         {moneyText(line, order, language, t)}
       </p>
@@ -164,6 +174,22 @@ function LineItem({ line, order, language, t, children }: LineProps) {
       {children}
     </li>
   );
+}
+
+/**
+ * The line's window; where a learned model states how sure it is, in plain words: how many in 10 such orders arrive
+ * inside it.
+ */
+function etaText(line: Line, language: Language, t: Translate): string {
+  const { earliest, latest, confidence } = line.eta;
+  if (confidence == null) {
+    return t('tracking.eta', { range: formatWindow(earliest, latest, language) });
+  }
+  return t('tracking.eta.confidence', {
+    n: Math.round(confidence * 10),
+    from: formatDay(earliest, language),
+    to: formatDay(latest, language),
+  });
 }
 
 /** What the order costs, what has been charged and paid back, and where it goes. */
@@ -230,11 +256,14 @@ function headlineOf(order: CustomerOrder, language: Language, t: Translate): str
     if (order.lines.some((line) => line.status === 'SHIPPED')) {
       return t('tracking.arrives.shipped');
     }
-    return order.lines.some((line) => line.status === 'DELIVERED') ? t('tracking.arrives.delivered') : null;
+    return order.lines.some((line) => line.status === 'DELIVERED')
+      ? t('tracking.arrives.delivered')
+      : t('tracking.arrives.nothing');
   }
   const range = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
   if (order.deliveryPreference === 'WAIT_FOR_ALL' || order.parcels.length === 0) {
-    return t('tracking.arrives.all', { range: range(order.parcels[0]?.eta ?? order.eta) });
+    const window = order.parcels[0]?.eta ?? order.eta;
+    return window ? t('tracking.arrives.all', { range: range(window) }) : null;
   }
   // Items as they are ready: the headline speaks of the last parcel, not of the span from the first to the last.
   const last = order.parcels.reduce((a, b) => (b.eta.latest > a.eta.latest ? b : a));

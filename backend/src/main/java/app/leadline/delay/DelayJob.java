@@ -2,6 +2,7 @@ package app.leadline.delay;
 
 import app.leadline.delay.DelayChunk.Target;
 import app.leadline.delivery.EtaCalculator;
+import app.leadline.delivery.SupplierSpreads;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
 import app.leadline.order.OrderOperations;
@@ -59,6 +60,7 @@ class DelayJob implements SmartInitializingSingleton {
     private final OrderOperations operations;
     private final SupplierCatalog suppliers;
     private final EtaCalculator etas;
+    private final SupplierSpreads.Source lateness;
     private final DelayReasons reasons;
     private final Clock clock;
     private final int chunkSize;
@@ -83,6 +85,7 @@ class DelayJob implements SmartInitializingSingleton {
             OrderOperations operations,
             SupplierCatalog suppliers,
             EtaCalculator etas,
+            SupplierSpreads.Source lateness,
             DelayReasons reasons,
             Clock clock,
             @Value("${leadline.delays.chunk-size:250}") int chunkSize,
@@ -101,6 +104,7 @@ class DelayJob implements SmartInitializingSingleton {
         this.operations = operations;
         this.suppliers = suppliers;
         this.etas = etas;
+        this.lateness = lateness;
         this.reasons = reasons;
         this.clock = clock;
         this.chunkSize = chunkSize;
@@ -305,14 +309,15 @@ class DelayJob implements SmartInitializingSingleton {
     Processed process(DelayReport report, List<Target> targets, Map<String, PurchaseOrder> purchaseOrders) {
         Map<String, List<String>> linesByOrder =
                 targets.stream().collect(Collectors.toMap(Target::orderId, Target::lineIds));
-        // The reason is looked up once per chunk, not once per order.
+        // The reason and the suppliers' spreads are looked up once per chunk, not once per order.
+        SupplierSpreads spreads = lateness.current();
         Optional<DelayReason> chosen = Optional.ofNullable(report.reasonCode()).flatMap(reasons::find);
         OrderChanges.Bulk<Order> carrying = operations.applyDelayToAll(linesByOrder.keySet(), order -> {
             String reason =
                     chosen.map(r -> r.textFor(order.customer().locale())).orElse(report.reasonText());
             return new OrderOperations.Delay(
                     report.id(),
-                    DelayPlan.windows(report, order, linesByOrder.get(order.id()), purchaseOrders, etas),
+                    DelayPlan.windows(report, order, linesByOrder.get(order.id()), purchaseOrders, etas, spreads),
                     reason,
                     report.internalNote());
         });

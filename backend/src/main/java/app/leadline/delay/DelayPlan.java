@@ -3,6 +3,8 @@ package app.leadline.delay;
 import app.leadline.delay.DelayChunk.Target;
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
+import app.leadline.delivery.SupplierSpread;
+import app.leadline.delivery.SupplierSpreads;
 import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The lines a delay reaches and where it moves each. Lines are found through the purchase orders' allocations
@@ -100,7 +103,8 @@ final class DelayPlan {
             Order order,
             List<String> lineIds,
             Map<String, PurchaseOrder> purchaseOrders,
-            EtaCalculator etas) {
+            EtaCalculator etas,
+            SupplierSpreads spreads) {
         Map<String, EtaWindow> windows = new LinkedHashMap<>();
         String country = order.destination().country();
         for (OrderLine line : order.lines()) {
@@ -113,20 +117,22 @@ final class DelayPlan {
                 // Its goods are in: the purchase order's delay is no longer this line's.
                 continue;
             }
+            Optional<SupplierSpread> spread = line.supplierCode().flatMap(spreads::of);
             EtaWindow window;
             if (onReachedPurchaseOrder) {
                 PurchaseOrder po = purchaseOrders.get(line.purchaseOrder());
                 var arrival = report.newDate() != null
                         ? report.newDate()
                         : po.plannedArrival().plusDays(report.daysLate());
-                window = etas.forBackorder(order.placedAt(), arrival, country);
+                window = etas.forBackorder(order.placedAt(), arrival, country, spread);
             } else if (report.newDate() != null) {
-                window = etas.forSupplierDispatch(report.newDate(), country);
+                window = etas.forSupplierDispatch(report.newDate(), country, spread);
             } else {
                 EtaWindow base = line.windowBeforeDelays();
                 window = new EtaWindow(
                         base.earliest().plusDays(report.daysLate()),
-                        base.latest().plusDays(report.daysLate()));
+                        base.latest().plusDays(report.daysLate()),
+                        base.confidence());
             }
             windows.put(line.id(), window.landingOn(order.policy().receivingDays()));
         }

@@ -4,6 +4,7 @@ import app.leadline.delay.DelayChunk.Target;
 import app.leadline.delay.DelayPreview.Sample;
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
+import app.leadline.delivery.SupplierSpreads;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
@@ -43,6 +44,7 @@ public class SupplierDelays {
     private final SupplierCatalog suppliers;
     private final OrderQueries orders;
     private final EtaCalculator etas;
+    private final SupplierSpreads.Source lateness;
     private final DelayReasons reasons;
     private final DelayJob job;
     private final MongoTemplate mongo;
@@ -54,6 +56,7 @@ public class SupplierDelays {
             SupplierCatalog suppliers,
             OrderQueries orders,
             EtaCalculator etas,
+            SupplierSpreads.Source lateness,
             DelayReasons reasons,
             DelayJob job,
             MongoTemplate mongo,
@@ -71,6 +74,7 @@ public class SupplierDelays {
         this.suppliers = suppliers;
         this.orders = orders;
         this.etas = etas;
+        this.lateness = lateness;
         this.reasons = reasons;
         this.job = job;
         this.mongo = mongo;
@@ -235,6 +239,7 @@ public class SupplierDelays {
                 null,
                 0);
         Map<String, List<String>> linesByOrder = plan.linesByOrder();
+        SupplierSpreads spreads = lateness.current();
         int orderCount = 0;
         int lineCount = 0;
         int nowLate = 0;
@@ -246,7 +251,7 @@ public class SupplierDelays {
             for (Order order :
                     orders.byIdsWithoutTimelines(ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH)))) {
                 Map<String, EtaWindow> windows = DelayPlan.windows(
-                        draft, order, linesByOrder.get(order.id()), plan.purchaseOrdersByNumber(), etas);
+                        draft, order, linesByOrder.get(order.id()), plan.purchaseOrdersByNumber(), etas, spreads);
                 if (windows.isEmpty()) {
                     continue;
                 }

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +48,74 @@ public class EtaCalculator {
                 forBackorder(placedAt, latestArrival, country).latest());
     }
 
+    /**
+     * A backordered item whose purchase order is expected on the day, its supplier's learned spread around that day:
+     * the goods arrive between the day shifted by the spread's ends, then leave as any backordered item does. The
+     * window states the spread's confidence; without a spread it is {@link #forBackorder(Instant, LocalDate,
+     * String)}.
+     */
+    public EtaWindow forBackorder(
+            Instant placedAt, LocalDate expectedArrival, String country, Optional<SupplierSpread> spread) {
+        return forToBeOrdered(placedAt, expectedArrival, expectedArrival, country, spread);
+    }
+
+    /** A backordered item nobody has bought in yet, its supplier's learned spread around the lead time's days. */
+    public EtaWindow forToBeOrdered(
+            Instant placedAt,
+            LocalDate earliestArrival,
+            LocalDate latestArrival,
+            String country,
+            Optional<SupplierSpread> spread) {
+        if (spread.isEmpty()) {
+            return forToBeOrdered(placedAt, earliestArrival, latestArrival, country);
+        }
+        SupplierSpread learned = spread.get();
+        return forToBeOrdered(
+                        placedAt,
+                        earliestArrival.plusDays(learned.earliestDays()),
+                        latestArrival.plusDays(learned.latestDays()),
+                        country)
+                .withConfidence(learned.confidence());
+    }
+
+    /**
+     * A dropshipped item, its supplier's learned spread around its lead time: it leaves between the lead time's
+     * fastest day shifted by the spread's start (never before the order's dispatch day) and its slowest shifted by
+     * the spread's end.
+     */
+    public EtaWindow forDropship(Instant placedAt, LeadTime leadTime, String country, Optional<SupplierSpread> spread) {
+        if (spread.isEmpty()) {
+            return forDropship(placedAt, leadTime, country);
+        }
+        SupplierSpread learned = spread.get();
+        LocalDate start = nextDispatch(placedAt);
+        LocalDate first = later(addWorkingDays(start, leadTime.minDays()).plusDays(learned.earliestDays()), start);
+        LocalDate last = later(addWorkingDays(start, leadTime.maxDays()).plusDays(learned.latestDays()), first);
+        return dispatchedBetween(first, last, country, learned);
+    }
+
+    /** A dropshipped item the supplier now dispatches on the given day, its learned spread around that day. */
+    public EtaWindow forSupplierDispatch(LocalDate dispatch, String country, Optional<SupplierSpread> spread) {
+        if (spread.isEmpty()) {
+            return forSupplierDispatch(dispatch, country);
+        }
+        SupplierSpread learned = spread.get();
+        LocalDate first = dispatch.plusDays(learned.earliestDays());
+        return dispatchedBetween(first, later(dispatch.plusDays(learned.latestDays()), first), country, learned);
+    }
+
+    private EtaWindow dispatchedBetween(LocalDate first, LocalDate last, String country, SupplierSpread learned) {
+        Transit transit = transit(country);
+        return new EtaWindow(
+                deliveryDaysLater(onOrAfterWorkingDay(first), transit.min(), country),
+                deliveryDaysLater(onOrAfterWorkingDay(last), transit.max(), country),
+                learned.confidence());
+    }
+
+    private static LocalDate later(LocalDate day, LocalDate notBefore) {
+        return day.isBefore(notBefore) ? notBefore : day;
+    }
+
     /** A dropshipped item leaves the supplier within its lead time, counted from the order's dispatch day. */
     public EtaWindow forDropship(Instant placedAt, LeadTime leadTime, String country) {
         LocalDate start = nextDispatch(placedAt);
@@ -64,7 +133,9 @@ public class EtaCalculator {
     /** The same window, the given number of working days later. */
     public EtaWindow later(EtaWindow window, int workingDays) {
         return new EtaWindow(
-                addWorkingDays(window.earliest(), workingDays), addWorkingDays(window.latest(), workingDays));
+                addWorkingDays(window.earliest(), workingDays),
+                addWorkingDays(window.latest(), workingDays),
+                window.confidence());
     }
 
     private Transit transit(String country) {

@@ -2,11 +2,30 @@ package app.leadline.delivery;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.annotation.PersistenceCreator;
 
-/** The days between which goods are expected to reach the customer, both inclusive. */
-public record EtaWindow(LocalDate earliest, LocalDate latest) {
+/**
+ * The days between which goods are expected to reach the customer, both inclusive, and the share of such goods
+ * expected inside.
+ *
+ * @param confidence the share (0 to 1) of such lines expected to arrive inside the window, where a learned model
+ *     says so: backordered and dropshipped lines, whose supplier leg is read from the suppliers' learned lateness.
+ *     {@code null} where no model applies: in-stock lines (only the carriers' spread), windows combined over several
+ *     lines, and lines of a supplier nothing was received from yet
+ */
+public record EtaWindow(LocalDate earliest, LocalDate latest, Double confidence) {
 
+    /** A window no model states a confidence for. */
+    public EtaWindow(LocalDate earliest, LocalDate latest) {
+        this(earliest, latest, null);
+    }
+
+    @PersistenceCreator
     public EtaWindow {
+        if (confidence != null && (confidence < 0 || confidence > 1)) {
+            throw new IllegalArgumentException("A confidence lies between 0 and 1, got " + confidence);
+        }
         if (earliest == null || latest == null) {
             throw new IllegalArgumentException("An ETA window needs both ends");
         }
@@ -30,12 +49,22 @@ public record EtaWindow(LocalDate earliest, LocalDate latest) {
                 .orElseThrow(() -> new IllegalArgumentException("No windows to combine"));
     }
 
+    /** The share of such lines expected inside, where a model states one. */
+    public Optional<Double> statedConfidence() {
+        return Optional.ofNullable(confidence);
+    }
+
+    /** The same days, stating this confidence. */
+    public EtaWindow withConfidence(Double share) {
+        return new EtaWindow(earliest, latest, share);
+    }
+
     /** The window moved to the given weekdays (a customer that receives goods only then); unchanged if none. */
     public EtaWindow landingOn(java.util.Collection<java.time.DayOfWeek> days) {
         if (days.isEmpty()) {
             return this;
         }
-        return new EtaWindow(nextOn(earliest, days), nextOn(latest, days));
+        return new EtaWindow(nextOn(earliest, days), nextOn(latest, days), confidence);
     }
 
     private static LocalDate nextOn(LocalDate day, java.util.Collection<java.time.DayOfWeek> days) {

@@ -691,6 +691,34 @@ public class Order {
                 : EtaWindow.span(windows);
     }
 
+    /**
+     * When a closed line was closed: shipped or delivered (its parcel's times), refunded (when the refund was decided)
+     * or cancelled (as the timeline keeps it). Empty for an open line, and for a cancellation older than the timeline
+     * keeps.
+     */
+    public Optional<Instant> closedAt(String lineId) {
+        Optional<Shipment> parcel = shipments.stream()
+                .filter(shipment -> shipment.lineIds().contains(lineId))
+                .findFirst();
+        return switch (line(lineId).status()) {
+            case SHIPPED -> parcel.map(Shipment::shippedAt);
+            case DELIVERED -> parcel.map(Shipment::deliveredAt);
+            case REFUNDED -> refundFor(lineId).map(RefundRequest::decidedAt);
+            case CANCELLED ->
+                timeline.stream()
+                        .filter(entry -> entry.event() instanceof OrderEvent.LineCancelled cancelled
+                                && lineId.equals(cancelled.line()))
+                        .map(TimelineEvent::at)
+                        .reduce((first, last) -> last);
+            case RESERVED, AWAITING_SUPPLIER, READY -> Optional.empty();
+        };
+    }
+
+    /** The window of the lines still open under the delivery preference; empty once none is. */
+    public Optional<EtaWindow> etaOfOpenLines() {
+        return openLines().isEmpty() ? Optional.empty() : Optional.of(eta());
+    }
+
     /** Captured and not refunded: what the customer has been charged so far. */
     public BigDecimal totalCharged() {
         return lines.stream()

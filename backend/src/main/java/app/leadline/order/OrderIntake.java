@@ -2,6 +2,8 @@ package app.leadline.order;
 
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
+import app.leadline.delivery.SupplierSpread;
+import app.leadline.delivery.SupplierSpreads;
 import app.leadline.order.NewOrder.NewLine;
 import app.leadline.platform.LeadlineProperties;
 import app.leadline.platform.UserError;
@@ -57,6 +59,7 @@ public class OrderIntake {
     private final Orders orders;
     private final SupplierCatalog suppliers;
     private final EtaCalculator etas;
+    private final SupplierSpreads.Source lateness;
     private final TrackingLinkProperties links;
     private final TrackingLinks trackingLinks;
     private final LeadlineProperties leadline;
@@ -68,6 +71,7 @@ public class OrderIntake {
             SupplierCatalog suppliers,
             PolicyCatalog policies,
             EtaCalculator etas,
+            SupplierSpreads.Source lateness,
             TrackingLinkProperties links,
             TrackingLinks trackingLinks,
             LeadlineProperties leadline,
@@ -82,6 +86,7 @@ public class OrderIntake {
         this.suppliers = suppliers;
         this.policies = policies;
         this.etas = etas;
+        this.lateness = lateness;
         this.links = links;
         this.trackingLinks = trackingLinks;
         this.leadline = leadline;
@@ -102,6 +107,7 @@ public class OrderIntake {
             return new Outcome(List.of(), errors);
         }
         Map<String, SegmentPolicy> segments = new HashMap<>();
+        SupplierSpreads spreads = lateness.current();
         List<PlacedOrder> placed = new ArrayList<>(batch.size());
         List<Order> fresh = new ArrayList<>(batch.size());
         for (NewOrder input : batch) {
@@ -111,7 +117,7 @@ public class OrderIntake {
                 continue;
             }
             TrackingToken token = TrackingToken.generate();
-            Order order = newOrder(input, token, validation, segments);
+            Order order = newOrder(input, token, validation, segments, spreads);
             fresh.add(order);
             placed.add(new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value()))));
         }
@@ -161,7 +167,11 @@ public class OrderIntake {
     }
 
     private Order newOrder(
-            NewOrder input, TrackingToken token, OrderValidation resolved, Map<String, SegmentPolicy> segments) {
+            NewOrder input,
+            TrackingToken token,
+            OrderValidation resolved,
+            Map<String, SegmentPolicy> segments,
+            SupplierSpreads spreads) {
         Instant placedAt = input.placedAt() == null ? clock.instant() : input.placedAt();
         String country = input.destination().country();
         Customer customer = customer(input);
@@ -169,7 +179,7 @@ public class OrderIntake {
         String orderId = UUID.randomUUID().toString();
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
-            OrderLine line = line(orderId, "L" + (i + 1), input.lines().get(i), placedAt, country, resolved);
+            OrderLine line = line(orderId, "L" + (i + 1), input.lines().get(i), placedAt, country, resolved, spreads);
             EtaWindow eta = line.eta().landingOn(segmentPolicy.receivingDays());
             lines.add(line.withEta(eta, null).promisedBy(eta.latest()));
         }
@@ -206,8 +216,15 @@ public class OrderIntake {
     }
 
     private OrderLine line(
-            String orderId, String id, NewLine input, Instant placedAt, String country, OrderValidation resolved) {
+            String orderId,
+            String id,
+            NewLine input,
+            Instant placedAt,
+            String country,
+            OrderValidation resolved,
+            SupplierSpreads spreads) {
         BigDecimal price = OrderValidation.amount(input.unitPrice()).orElseThrow();
+        Optional<SupplierSpread> spread = input.supplier() == null ? Optional.empty() : spreads.of(input.supplier());
         return switch (input.source()) {
             case STOCK -> newLine(id, input, price, null, null, etas.forStock(placedAt, country), LineStatus.RESERVED);
             case BACKORDER -> {
@@ -215,7 +232,7 @@ public class OrderIntake {
                         input.supplier(),
                         new Allocation(orderId, id, input.sku().trim(), input.quantity()));
                 if (po.isPresent()) {
-                    EtaWindow eta = etas.forBackorder(placedAt, po.get().expectedArrival(), country);
+                    EtaWindow eta = etas.forBackorder(placedAt, po.get().expectedArrival(), country, spread);
                     yield newLine(
                             id, input, price, input.supplier(), po.get().number(), eta, LineStatus.AWAITING_SUPPLIER);
                 }
@@ -223,17 +240,18 @@ public class OrderIntake {
                 // A supplier without a lead time passed validation only because a purchase order had room then;
                 // another line took it since: the line waits to be ordered, promised by that purchase order's date.
                 EtaWindow eta = supplier.backorderLeadTime() != null
-                        ? toBeOrdered(placedAt, country, supplier)
+                        ? toBeOrdered(placedAt, country, supplier, spread)
                         : etas.forBackorder(
                                 placedAt,
                                 resolved.purchaseOrderFor(input.supplier(), input.sku(), input.quantity())
                                         .orElseThrow()
                                         .expectedArrival(),
-                                country);
+                                country,
+                                spread);
                 yield newLine(id, input, price, input.supplier(), null, eta, LineStatus.AWAITING_SUPPLIER);
             }
             case DROPSHIP -> {
-                EtaWindow eta = etas.forDropship(placedAt, resolved.leadTimeOf(input.supplier()), country);
+                EtaWindow eta = etas.forDropship(placedAt, resolved.leadTimeOf(input.supplier()), country, spread);
                 yield newLine(id, input, price, input.supplier(), null, eta, LineStatus.AWAITING_SUPPLIER);
             }
         };
@@ -243,10 +261,11 @@ public class OrderIntake {
      * A backordered line no purchase order carries yet waits to be ordered: the goods arrive within the
      * supplier's lead time counted from today, then leave as any backordered item does.
      */
-    private EtaWindow toBeOrdered(Instant placedAt, String country, Supplier supplier) {
+    private EtaWindow toBeOrdered(
+            Instant placedAt, String country, Supplier supplier, Optional<SupplierSpread> spread) {
         Supplier.Arrival arrival =
                 supplier.arrivalIfOrderedOn(LocalDate.now(clock)).orElseThrow();
-        return etas.forToBeOrdered(placedAt, arrival.earliest(), arrival.latest(), country);
+        return etas.forToBeOrdered(placedAt, arrival.earliest(), arrival.latest(), country, spread);
     }
 
     private static OrderLine newLine(

@@ -85,7 +85,8 @@ public class OrderQueries {
                 .in(LineStatus.RESERVED, LineStatus.AWAITING_SUPPLIER, LineStatus.READY);
         sku.ifPresent(value -> line.and("sku").is(value));
         Query query = Query.query(Criteria.where("lines").elemMatch(line));
-        query.fields().include("_id", "lines");
+        // The number too: an order is not made without it (its search keys start from it).
+        query.fields().include("_id", "number", "lines");
         List<LineRef> refs = new java.util.ArrayList<>();
         for (Order order : mongo.find(query, Order.class)) {
             for (OrderLine candidate : order.lines()) {

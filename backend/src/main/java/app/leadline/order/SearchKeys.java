@@ -50,9 +50,12 @@ final class SearchKeys {
     /** The keys of an order as it is now. */
     static List<String> of(Order order) {
         Set<String> keys = new LinkedHashSet<>();
-        String number = normal(order.number());
-        keys.add("=" + number);
-        keys.add("=" + SHOP_PREFIX.matcher(number).replaceFirst(""));
+        // An order read in part (only its lines, for a gauge or a delay's plan) has no number: nothing to key by it.
+        if (order.number() != null) {
+            String number = normal(order.number());
+            keys.add("=" + number);
+            keys.add("=" + SHOP_PREFIX.matcher(number).replaceFirst(""));
+        }
         Customer customer = order.customer();
         if (customer != null) {
             Optional.ofNullable(customer.name()).map(SearchKeys::normal).ifPresent(name -> {

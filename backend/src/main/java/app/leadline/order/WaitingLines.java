@@ -2,6 +2,8 @@ package app.leadline.order;
 
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
+import app.leadline.delivery.SupplierSpread;
+import app.leadline.delivery.SupplierSpreads;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrderCancelled;
@@ -32,31 +34,39 @@ public class WaitingLines {
     private final SupplierCatalog suppliers;
     private final OrderChanges changes;
     private final EtaCalculator etas;
+    private final SupplierSpreads.Source lateness;
     private final Clock clock;
 
     WaitingLines(
-            MongoTemplate mongo, SupplierCatalog suppliers, OrderChanges changes, EtaCalculator etas, Clock clock) {
+            MongoTemplate mongo,
+            SupplierCatalog suppliers,
+            OrderChanges changes,
+            EtaCalculator etas,
+            SupplierSpreads.Source lateness,
+            Clock clock) {
         this.mongo = mongo;
         this.suppliers = suppliers;
         this.changes = changes;
         this.etas = etas;
+        this.lateness = lateness;
         this.clock = clock;
     }
 
     @EventListener
     void allocate(PurchaseOrderPlaced placed) {
+        Optional<SupplierSpread> spread = lateness.current().of(placed.supplier());
         for (Order order : waiting(placed.supplier(), placed.skus())) {
             for (OrderLine line : order.lines()) {
                 if (line.waitsToBeOrdered()
                         && placed.supplier().equals(line.supplier())
                         && placed.skus().contains(line.sku())) {
-                    allocate(order, line, placed.supplier());
+                    allocate(order, line, placed.supplier(), spread);
                 }
             }
         }
     }
 
-    private void allocate(Order order, OrderLine line, String supplier) {
+    private void allocate(Order order, OrderLine line, String supplier, Optional<SupplierSpread> spread) {
         Optional<PurchaseOrderRef> po =
                 suppliers.reserve(supplier, new Allocation(order.id(), line.id(), line.sku(), line.quantity()));
         if (po.isEmpty()) {
@@ -65,7 +75,8 @@ public class WaitingLines {
         EtaWindow window = etas.forBackorder(
                 order.placedAt(),
                 po.get().expectedArrival(),
-                order.destination().country());
+                order.destination().country(),
+                spread);
         boolean allocated = changes.apply(
                         order.id(),
                         current -> current.allocateToPurchaseOrder(
@@ -85,10 +96,11 @@ public class WaitingLines {
     @EventListener
     void release(PurchaseOrderCancelled cancelled) {
         Map<String, Order> byId = ordersOf(cancelled.released());
+        Optional<SupplierSpread> spread = lateness.current().of(cancelled.supplier());
         for (Allocation allocation : oldestFirst(cancelled.released(), byId)) {
             Order order = byId.get(allocation.orderId());
             Optional<PurchaseOrderRef> next = suppliers.reserve(cancelled.supplier(), allocation);
-            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), cancelled.supplier(), next);
+            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), cancelled.supplier(), next, spread);
             boolean moved = changes.apply(
                             order.id(),
                             current -> current.leaveCancelledPurchaseOrder(
@@ -136,6 +148,7 @@ public class WaitingLines {
                         .thenComparing(PurchaseOrder::number))
                 .toList();
         List<Release> releases = new java.util.ArrayList<>();
+        Optional<SupplierSpread> spread = lateness.current().of(po.supplier());
         for (Allocation allocation : oldestFirst(po.allocations(), byId)) {
             Order order = byId.get(allocation.orderId());
             OrderLine before = order.line(allocation.lineId());
@@ -157,7 +170,7 @@ public class WaitingLines {
                             room.merge(next.get().number() + "\u0000" + line.sku(), -allocation.units(), Integer::sum));
             Optional<PurchaseOrderRef> ref =
                     next.map(other -> new PurchaseOrderRef(other.number(), other.expectedArrival()));
-            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), po.supplier(), ref);
+            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), po.supplier(), ref, spread);
             order.leaveCancelledPurchaseOrder(
                     allocation.lineId(),
                     po.number(),
@@ -179,15 +192,20 @@ public class WaitingLines {
     }
 
     private EtaWindow windowAfterCancellation(
-            Order order, String lineId, String supplier, Optional<PurchaseOrderRef> next) {
+            Order order,
+            String lineId,
+            String supplier,
+            Optional<PurchaseOrderRef> next,
+            Optional<SupplierSpread> spread) {
         String country = order.destination().country();
         if (next.isPresent()) {
-            return etas.forBackorder(order.placedAt(), next.get().expectedArrival(), country);
+            return etas.forBackorder(order.placedAt(), next.get().expectedArrival(), country, spread);
         }
         return suppliers
                 .find(supplier)
                 .flatMap(found -> found.arrivalIfOrderedOn(java.time.LocalDate.now(clock)))
-                .map(arrival -> etas.forToBeOrdered(order.placedAt(), arrival.earliest(), arrival.latest(), country))
+                .map(arrival ->
+                        etas.forToBeOrdered(order.placedAt(), arrival.earliest(), arrival.latest(), country, spread))
                 .orElse(order.line(lineId).eta());
     }
 

@@ -1,5 +1,7 @@
 package app.leadline.promise;
 
+import app.leadline.delivery.SupplierSpread;
+import app.leadline.delivery.SupplierSpreads;
 import app.leadline.promise.LatenessModel.Anchor;
 import app.leadline.promise.LatenessModel.Record;
 import app.leadline.promise.LatenessModel.Settings;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Service;
  * model is rebuilt from the stored history by replaying it, so every instance arrives at the same windows.
  */
 @Service
-public class SupplierLateness {
+public class SupplierLateness implements SupplierSpreads.Source {
 
     private final SupplierCatalog catalog;
 
@@ -35,6 +37,12 @@ public class SupplierLateness {
                 .flatMap(order -> received(order).stream())
                 .toList();
         return new Learned(Replay.run(history, Settings.defaults(), prediction -> {}));
+    }
+
+    /** Each supplier's learned spread around its expected days, for the windows of the lines it supplies. */
+    @Override
+    public SupplierSpreads current() {
+        return learned()::spread;
     }
 
     /** What one purchase order's receipts say: each against the arrival the supplier last gave before it. */
@@ -73,6 +81,18 @@ public class SupplierLateness {
         /** The window of days after a purchase order's expected arrival its goods come, with its confidence. */
         public Spread window(String supplier) {
             return model.predict(supplier, Anchor.CONFIRMED);
+        }
+
+        /**
+         * The window lines are projected with, once anything was received from the supplier (with a short history it
+         * borrows from all suppliers'); empty before, when nothing the supplier did says how its dates hold.
+         */
+        public Optional<SupplierSpread> spread(String supplier) {
+            if (record(supplier).history() == 0) {
+                return Optional.empty();
+            }
+            Spread window = window(supplier);
+            return Optional.of(new SupplierSpread(window.from(), window.to(), window.confidence()));
         }
 
         public Record record(String supplier) {

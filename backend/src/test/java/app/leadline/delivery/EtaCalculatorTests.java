@@ -91,6 +91,32 @@ class EtaCalculatorTests {
     }
 
     @Test
+    void aBackorderOfALateSupplierArrivesWithinItsLearnedDaysAfterTheDateItGaveAndSaysHowSure() {
+        // Expected Thursday 10 December; this supplier comes 1 day early to 4 days late: 9 to 14 December, handled,
+        // dispatched 10 and 15, 1-2 days to Denmark.
+        SupplierSpread learned = new SupplierSpread(-1, 4, 0.8);
+        assertThat(etas.forBackorder(
+                        at("2026-11-23T09:00"), LocalDate.parse("2026-12-10"), "DK", java.util.Optional.of(learned)))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-11"), LocalDate.parse("2026-12-17"), 0.8));
+    }
+
+    @Test
+    void withNothingLearnedABackorderFollowsTheSuppliersWordAndStatesNoConfidence() {
+        assertThat(etas.forBackorder(
+                        at("2026-11-23T09:00"), LocalDate.parse("2026-12-10"), "DK", java.util.Optional.empty()))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-14"), LocalDate.parse("2026-12-15")));
+    }
+
+    @Test
+    void aDropshipOfALateSupplierWidensItsLeadTimeByItsLearnedDaysButNeverLeavesBeforeTheOrder() {
+        // Dispatch day Monday 23; lead 2-5 working days (25 Nov, 30 Nov) shifted by -5..+3 calendar days: from the
+        // dispatch day 23 Nov to Thursday 3 Dec, then 2-3 days to Germany.
+        SupplierSpread learned = new SupplierSpread(-5, 3, 0.8);
+        assertThat(etas.forDropship(at("2026-11-23T09:00"), new LeadTime(2, 5), "DE", java.util.Optional.of(learned)))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-12-08"), 0.8));
+    }
+
+    @Test
     void oneDeliveryWaitsForTheLatestLineWhileSplitDeliveriesSpanFirstToLast() {
         EtaWindow soon = new EtaWindow(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-25"));
         EtaWindow later = new EtaWindow(LocalDate.parse("2026-12-14"), LocalDate.parse("2026-12-15"));

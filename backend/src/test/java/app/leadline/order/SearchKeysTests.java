@@ -53,6 +53,15 @@ class SearchKeysTests {
     }
 
     @Test
+    void anOrderReadWithOnlyItsLinesStillReads() {
+        Query onlyLines = new Query();
+        onlyLines.fields().include("lines");
+        assertThat(mongo.find(onlyLines, Order.class))
+                .hasSize(3)
+                .allSatisfy(order -> assertThat(order.lines()).isNotEmpty());
+    }
+
+    @Test
     void termsFindTheOrdersTheyName() {
         assertThat(found("BENCH-2")).containsExactly("BENCH-2");
         assertThat(found("2")).containsExactly("BENCH-2");

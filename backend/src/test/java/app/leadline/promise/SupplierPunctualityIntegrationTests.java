@@ -1,17 +1,13 @@
 package app.leadline.promise;
 
-import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
 import static app.leadline.support.SupplierInputs.aSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
-import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.Receipts;
 import app.leadline.support.SupplierInputs;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -69,25 +65,6 @@ class SupplierPunctualityIntegrationTests {
 
     private static void receivedDaysLate(HttpGraphQlTester agent, String supplier, int daysAgo, int late) {
         LocalDate confirmed = TODAY.minusDays(daysAgo - 10);
-        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier)
-                .withLine("CHAIR", 1)
-                .sentOn(TODAY.minusDays(daysAgo))
-                .confirmedArrival(confirmed);
-        agent.documentName("placePurchaseOrder")
-                .variable("input", purchaseOrder.build())
-                .execute()
-                .path("placePurchaseOrder.errors")
-                .entityList(Object.class)
-                .hasSize(0);
-        Map<String, Object> receipt = new LinkedHashMap<>();
-        receipt.put("purchaseOrder", purchaseOrder.number());
-        receipt.put("quantities", List.of(Map.of("sku", "CHAIR", "quantity", 1)));
-        receipt.put("receivedOn", confirmed.plusDays(late).toString());
-        agent.documentName("receiveGoods")
-                .variable("input", receipt)
-                .execute()
-                .path("receiveGoods.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+        Receipts.received(agent, supplier, TODAY.minusDays(daysAgo), confirmed, confirmed.plusDays(late));
     }
 }

@@ -1,0 +1,28 @@
+package app.leadline.delivery;
+
+import java.util.Optional;
+
+/**
+ * Each supplier's learned spread as known at one moment, read once for a piece of work (a batch of orders, a
+ * purchase order's allocations, a delay's chunk) so that every line of it is projected from the same knowledge.
+ */
+@FunctionalInterface
+public interface SupplierSpreads {
+
+    /** The supplier's spread; empty when nothing has been learned yet, from it or any other supplier. */
+    Optional<SupplierSpread> of(String supplier);
+
+    /** Nothing learned: windows follow the suppliers' own word, with no confidence stated. */
+    static SupplierSpreads none() {
+        return supplier -> Optional.empty();
+    }
+
+    /**
+     * Where the spreads come from: the suppliers' history, learned by the promise module. Asking rebuilds them from
+     * the store, so ask once per piece of work.
+     */
+    @FunctionalInterface
+    interface Source {
+        SupplierSpreads current();
+    }
+}

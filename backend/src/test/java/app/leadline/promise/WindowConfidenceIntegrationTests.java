@@ -1,0 +1,141 @@
+package app.leadline.promise;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
+import static app.leadline.support.SupplierInputs.aSupplier;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.order.OrderLine;
+import app.leadline.order.OrderQueries;
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.Receipts;
+import app.leadline.support.SupplierInputs;
+import app.leadline.support.Waiting;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * A backordered line's window is its supplier's learned lateness around the date the supplier gave, with the share
+ * of such lines expected inside; an in-stock line's window, and a line of a supplier nothing was received from, state
+ * none.
+ */
+@LeadlineIntegrationTest
+class WindowConfidenceIntegrationTests {
+
+    private static final LocalDate TODAY = LocalDate.now();
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    OrderQueries orders;
+
+    @Test
+    void aLateSuppliersLineIsPromisedFromItsLearnedLatenessWithItsConfidenceAndKeepsItsPromiseWhenTheDateMoves() {
+        HttpGraphQlTester agent = clients.agent("ada", "AGENT", "ADMIN");
+        SupplierInputs late = aSupplier().leadTime(10, 15);
+        agent.documentName("defineSupplier").variable("input", late.build()).execute();
+        for (int daysAgo = 90; daysAgo >= 30; daysAgo -= 10) {
+            receivedDaysLate(agent, late.code(), daysAgo, 7);
+        }
+        SupplierInputs dropshipper = aSupplier().dropshipping().leadTime(2, 4);
+        agent.documentName("defineSupplier")
+                .variable("input", dropshipper.build())
+                .execute();
+        LocalDate arrival = TODAY.plusDays(20);
+        PurchaseOrderInputs open = aPurchaseOrder(late.code()).withLine("SOFA", 2);
+        agent.documentName("placePurchaseOrder")
+                .variable("input", open.confirmedArrival(arrival).build())
+                .execute()
+                .path("placePurchaseOrder.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        OrderInputs order = anOrder()
+                .withStockLine("VASE", 1)
+                .withBackorderedLine("SOFA", late.code())
+                .withDropshippedLine("LAMP", dropshipper.code());
+        GraphQlTester.Response placed = clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(order))
+                .execute();
+        int[] spread = learnedDays(agent, late.code());
+
+        String stock = "placeOrders.orders[0].lines[?(@.sku == 'VASE')]";
+        String backordered = "placeOrders.orders[0].lines[?(@.sku == 'SOFA')]";
+        String dropshipped = "placeOrders.orders[0].lines[?(@.sku == 'LAMP')]";
+        placed.path(backordered + ".purchaseOrder").entityList(String.class).containsExactly(open.number());
+        placed.path(backordered + ".eta.confidence").entityList(Double.class).containsExactly(0.8);
+        // Nothing was ever received from the dropshipper: its line follows its word and states no confidence.
+        placed.path(dropshipped + ".eta.confidence").entityList(Object.class).containsExactly((Object) null);
+        placed.path(stock + ".eta.confidence").entityList(Object.class).containsExactly((Object) null);
+        placed.path("placeOrders.orders[0].eta.confidence").valueIsNull();
+        // The supplier is a week late every time: its window lies after the date it confirmed, by at least its
+        // learned days, before handling and transit are added.
+        assertThat(spread[0]).isPositive();
+        LocalDate earliest = placed.path(backordered + ".eta.earliest")
+                .entityList(LocalDate.class)
+                .get()
+                .get(0);
+        LocalDate latest = placed.path(backordered + ".eta.latest")
+                .entityList(LocalDate.class)
+                .get()
+                .get(0);
+        assertThat(earliest).isAfter(arrival.plusDays(spread[0]));
+        assertThat(latest).isAfter(arrival.plusDays(spread[1]));
+        placed.path(backordered + ".promisedDate").entityList(LocalDate.class).containsExactly(latest);
+
+        Map<String, Object> confirmation = new LinkedHashMap<>();
+        confirmation.put("purchaseOrder", open.number());
+        confirmation.put("arrival", arrival.plusDays(14).toString());
+        confirmation.put("reasonText", "The factory confirmed a later date.");
+        agent.documentName("confirmPurchaseOrder")
+                .variable("input", confirmation)
+                .execute()
+                .path("confirmPurchaseOrder.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        Waiting.until(
+                () -> sofa(order).eta().latest().isAfter(latest), Duration.ofSeconds(20), "the confirmation moved it");
+        OrderLine moved = sofa(order);
+        assertThat(moved.eta().confidence()).isEqualTo(0.8);
+        assertThat(moved.eta().earliest()).isAfter(arrival.plusDays(14 + spread[0]));
+        assertThat(moved.promisedDate()).isEqualTo(latest);
+    }
+
+    private OrderLine sofa(OrderInputs order) {
+        return orders.byNumber(order.number()).orElseThrow().lines().stream()
+                .filter(line -> line.sku().equals("SOFA"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The supplier's learned window, in days after the date it gives, as agents read it. */
+    private static int[] learnedDays(HttpGraphQlTester agent, String supplier) {
+        GraphQlTester.Response response =
+                agent.documentName("supplierPunctuality").execute();
+        String path = "suppliers[?(@.code == '" + supplier + "')].punctuality";
+        return new int[] {
+            response.path(path + ".earliestDays")
+                    .entityList(Integer.class)
+                    .get()
+                    .get(0),
+            response.path(path + ".latestDays").entityList(Integer.class).get().get(0)
+        };
+    }
+
+    private static void receivedDaysLate(HttpGraphQlTester agent, String supplier, int daysAgo, int late) {
+        LocalDate confirmed = TODAY.minusDays(daysAgo);
+        Receipts.received(agent, supplier, confirmed.minusDays(14), confirmed, confirmed.plusDays(late));
+    }
+}
