@@ -70,6 +70,23 @@ class ReceiptIntegrationTests {
                 .get();
     }
 
+    /** A purchase order of two chairs, both taken by an order each, and one chair arrived: the first order's. */
+    private record HalfReceived(PurchaseOrderInputs purchaseOrder, OrderInputs first, OrderInputs second) {}
+
+    private HalfReceived halfReceived() {
+        String supplier = defineSupplier();
+        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2);
+        shop.documentName("placePurchaseOrder")
+                .variable("input", purchaseOrder.build())
+                .execute();
+        OrderInputs first = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        OrderInputs second = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        placeOrder(first);
+        placeOrder(second);
+        receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now());
+        return new HalfReceived(purchaseOrder, first, second);
+    }
+
     @Test
     void aShopRunsABackorderFromSupplierToReceiptThroughTheApiAlone() {
         String supplier = defineSupplier();
@@ -119,16 +136,10 @@ class ReceiptIntegrationTests {
 
     @Test
     void theRestArrivingLaterReadiesTheNextLineAndClosesThePurchaseOrder() {
-        String supplier = defineSupplier();
-        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2);
-        shop.documentName("placePurchaseOrder")
-                .variable("input", purchaseOrder.build())
-                .execute();
-        OrderInputs first = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
-        OrderInputs second = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
-        placeOrder(first);
-        placeOrder(second);
-        receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now());
+        HalfReceived half = halfReceived();
+        PurchaseOrderInputs purchaseOrder = half.purchaseOrder();
+        OrderInputs first = half.first();
+        OrderInputs second = half.second();
 
         receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now())
                 .path("receiveGoods.linesReady")
@@ -146,16 +157,9 @@ class ReceiptIntegrationTests {
 
     @Test
     void aDelayAfterAPartialReceiptMovesOnlyTheLineStillWaitingNotTheOneWhoseGoodsAreIn() {
-        String supplier = defineSupplier();
-        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2);
-        shop.documentName("placePurchaseOrder")
-                .variable("input", purchaseOrder.build())
-                .execute();
-        OrderInputs first = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
-        OrderInputs second = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
-        placeOrder(first);
-        placeOrder(second);
-        receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now());
+        HalfReceived half = halfReceived();
+        PurchaseOrderInputs purchaseOrder = half.purchaseOrder();
+        OrderInputs second = half.second();
 
         GraphQlTester.Response preview = agent.documentName("previewDelay")
                 .variable(
