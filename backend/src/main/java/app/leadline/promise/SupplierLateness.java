@@ -32,8 +32,7 @@ public class SupplierLateness implements SupplierSpreads.Source {
 
     /** The model after every receipt so far. */
     public Learned learned() {
-        List<Received> history = catalog.suppliers().stream()
-                .flatMap(supplier -> catalog.purchaseOrdersOf(supplier.code()).stream())
+        List<Received> history = catalog.purchaseOrdersWithReceipts().stream()
                 .flatMap(order -> received(order).stream())
                 .toList();
         return new Learned(Replay.run(history, Settings.defaults(), prediction -> {}));

@@ -227,6 +227,11 @@ public class SupplierCatalog {
         return suppliers.findAll(org.springframework.data.domain.Sort.by("_id"));
     }
 
+    /** Every purchase order anything was received against, of all suppliers, in one read. */
+    public List<PurchaseOrder> purchaseOrdersWithReceipts() {
+        return mongo.find(Query.query(Criteria.where("receipts.receivedOn").exists(true)), PurchaseOrder.class);
+    }
+
     public List<PurchaseOrder> purchaseOrdersOf(String supplier) {
         return mongo.find(Query.query(Criteria.where("supplier").is(supplier)), PurchaseOrder.class);
     }
