@@ -37,7 +37,7 @@ record TrackedOrder(
         List<TrackedLine> lines,
         List<Parcel> parcels,
         Choice choice,
-        List<TrackedShipment> shipments,
+        List<Shipment> shipments,
         String orderTotal,
         String totalCharged,
         String totalRefunded,
@@ -64,7 +64,7 @@ record TrackedOrder(
                         options.together().lineIds().isEmpty() ? null : options.waitWindow(),
                         options.split(),
                         options.extraCost().toPlainString()),
-                order.shipments().stream().map(TrackedShipment::of).toList(),
+                order.shipments(),
                 sum(order, line -> true),
                 order.totalCharged().toPlainString(),
                 sum(order, line -> line.payment() == PaymentState.REFUNDED),
@@ -132,19 +132,6 @@ record TrackedOrder(
 
     record Choice(
             boolean open, String closedReason, EtaWindow waitWindow, List<Parcel> splitParcels, String extraCost) {}
-
-    record TrackedShipment(
-            String carrier, String trackingNumber, Instant shippedAt, Instant deliveredAt, List<String> lineIds) {
-
-        static TrackedShipment of(Shipment shipment) {
-            return new TrackedShipment(
-                    shipment.carrier(),
-                    shipment.trackingNumber(),
-                    shipment.shippedAt(),
-                    shipment.deliveredAt(),
-                    shipment.lineIds());
-        }
-    }
 
     record Contact(String email, String phone, boolean emailMessages, boolean smsMessages) {}
 

@@ -83,19 +83,12 @@ class TrackingController {
     }
 
     /**
-     * A link to the carrier's own page for the parcel, when Leadline knows the carrier: for the customer's shipments
-     * and for the agents' view of an order, which answers the recorded {@link Shipment}s under the same type.
+     * A link to the carrier's own page for the parcel, when Leadline knows the carrier: on the customer's page and in
+     * the agents' view of an order, which both answer the order's recorded shipments.
      */
     @SchemaMapping(typeName = "TrackedShipment")
-    String trackingUrl(Object shipment) {
-        if (shipment instanceof TrackedOrder.TrackedShipment tracked) {
-            return carriers.urlFor(tracked.carrier(), tracked.trackingNumber()).orElse(null);
-        }
-        if (shipment instanceof Shipment recorded) {
-            return carriers.urlFor(recorded.carrier(), recorded.trackingNumber())
-                    .orElse(null);
-        }
-        return null;
+    String trackingUrl(Shipment shipment) {
+        return carriers.urlFor(shipment.carrier(), shipment.trackingNumber()).orElse(null);
     }
 
     record ChooseDeliveryInput(String token, DeliveryPreference preference) {}
