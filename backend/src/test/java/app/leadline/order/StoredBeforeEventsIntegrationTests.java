@@ -8,6 +8,7 @@ import app.leadline.order.OrderEvent.DeliveryChosen;
 import app.leadline.order.OrderEvent.EtaMoved;
 import app.leadline.order.OrderEvent.Placed;
 import app.leadline.order.OrderEvent.Shipped;
+import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,6 +86,37 @@ class StoredBeforeEventsIntegrationTests {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SearchKeysBackfill backfill;
+
+    @Autowired
+    Clients clients;
+
+    private List<String> agentFinds(String term) {
+        return clients.agent("dana")
+                .documentName("searchOrders")
+                .variable("term", term)
+                .execute()
+                .path("searchOrders.orders[*].number")
+                .entityList(String.class)
+                .get();
+    }
+
+    @Test
+    void anOrderStoredBeforeSearchKeysIsFoundByPartOfTheCustomersNameOnceTheStartHasWrittenItsKeys() {
+        mongo.getCollection("orders")
+                .insertOne(Document.parse(OLD_ORDER
+                        .replace("OLD-1", "OLD-3")
+                        .replace("old-order-1", "old-order-3")
+                        .replace("Mette Jensen", "Mette Kjærgaard")));
+        assertThat(agentFinds("kjaer")).doesNotContain("OLD-3");
+
+        backfill.backfill();
+
+        assertThat(agentFinds("kjaer")).contains("OLD-3");
+        assertThat(agentFinds("3")).contains("OLD-3");
+    }
 
     @Test
     void anOrderStoredBeforeEventsHadTypesReadsAsTheEventsItRecorded() {
