@@ -18,9 +18,11 @@ public class OrderQueries {
     private final MongoTemplate mongo;
     private final StoredOrders stored;
     private final Clock clock;
+    private final SearchIndex searchIndex;
 
-    OrderQueries(Orders orders, MongoTemplate mongo, StoredOrders stored, Clock clock) {
+    OrderQueries(Orders orders, MongoTemplate mongo, StoredOrders stored, Clock clock, SearchIndex searchIndex) {
         this.orders = orders;
+        this.searchIndex = searchIndex;
         this.stored = stored;
         this.mongo = mongo;
         this.clock = clock;
@@ -101,30 +103,61 @@ public class OrderQueries {
         return refs;
     }
 
-    /** What agents filter orders by. */
+    /** What agents filter orders by: as a query for the store, and as a test of an order read already. */
     public enum Filter {
-        LATE,
-        AWAITING_SUPPLIER,
-        REFUND_REQUESTED
+        LATE(Criteria.where("late").is(true), Order::isLate),
+        AWAITING_SUPPLIER(
+                Criteria.where("lines.status").is(LineStatus.AWAITING_SUPPLIER),
+                order -> order.lines().stream().anyMatch(line -> line.status() == LineStatus.AWAITING_SUPPLIER)),
+        REFUND_REQUESTED(
+                Criteria.where("refunds").elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED)),
+                order -> order.refunds().stream().anyMatch(refund -> refund.state() == RefundRequest.State.REQUESTED));
+
+        private final Criteria criteria;
+        private final java.util.function.Predicate<Order> test;
+
+        Filter(Criteria criteria, java.util.function.Predicate<Order> test) {
+            this.criteria = criteria;
+            this.test = test;
+        }
+
+        Criteria criteria() {
+            return criteria;
+        }
+
+        boolean test(Order order) {
+            return test.test(order);
+        }
     }
 
     /**
      * Orders matching a search term and a filter, a page at a time in a stable order: pass the last id of a page to
      * get the next. The term finds the order number with or without the shop's prefix, the customer's name or the
      * start of any of its words, the e-mail or its start, the phone in international or national form, a SKU,
-     * supplier, purchase order or carrier tracking number, all regardless of case ({@link SearchKeys}).
+     * supplier, purchase order or carrier tracking number, all regardless of case ({@link SearchKeys}). On the
+     * embedded store a term is looked up in the {@link SearchIndex} once it is built.
      */
     public List<Order> search(Optional<String> term, Optional<Filter> filter, int pageSize, Optional<String> after) {
+        Optional<String> typed = term.map(String::trim).filter(t -> !t.isEmpty());
+        if (typed.isPresent()) {
+            Optional<List<Order>> indexed = searchIndex.search(
+                    typed.get(),
+                    filter.<java.util.function.Predicate<Order>>map(f -> f::test)
+                            .orElse(null),
+                    pageSize,
+                    after);
+            if (indexed.isPresent()) {
+                return indexed.get();
+            }
+        }
+        return searchTheStore(typed, filter, pageSize, after);
+    }
+
+    /** The search as the store answers it: through its index on the search keys on a MongoDB server. */
+    List<Order> searchTheStore(Optional<String> typed, Optional<Filter> filter, int pageSize, Optional<String> after) {
         List<Criteria> all = new java.util.ArrayList<>();
-        term.map(String::trim).filter(t -> !t.isEmpty()).ifPresent(t -> all.add(SearchKeys.matching(t)));
-        filter.ifPresent(f -> all.add(
-                switch (f) {
-                    case LATE -> Criteria.where("late").is(true);
-                    case AWAITING_SUPPLIER -> Criteria.where("lines.status").is(LineStatus.AWAITING_SUPPLIER);
-                    case REFUND_REQUESTED ->
-                        Criteria.where("refunds")
-                                .elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED));
-                }));
+        typed.ifPresent(t -> all.add(SearchKeys.matching(t)));
+        filter.ifPresent(f -> all.add(f.criteria));
         after.ifPresent(id -> all.add(Criteria.where("_id").gt(id)));
         Query query =
                 new Query().with(org.springframework.data.domain.Sort.by("_id")).limit(pageSize);

@@ -83,16 +83,40 @@ final class SearchKeys {
 
     /** Orders whose keys match what an agent typed. */
     static Criteria matching(String term) {
-        String typed = normal(term);
+        Lookup lookup = lookup(term);
         List<Criteria> any = new ArrayList<>();
+        any.add(Criteria.where(FIELD).in(lookup.whole()));
+        lookup.starts().forEach(start -> any.add(Criteria.where(FIELD).regex("^" + literal(start))));
+        return new Criteria().orOperator(any);
+    }
+
+    /** What an agent typed, as the keys it matches whole and the starts of keys it matches. */
+    static Lookup lookup(String term) {
+        String typed = normal(term);
         List<String> whole = new ArrayList<>();
         whole.add("=" + typed);
         whole.add("=" + typed.replaceFirst("^#", ""));
         phoneDigits(typed).ifPresent(digits -> whole.add("p:" + digits));
-        any.add(Criteria.where(FIELD).in(whole));
-        any.add(Criteria.where(FIELD).regex("^n:" + literal(typed)));
-        any.add(Criteria.where(FIELD).regex("^e:" + literal(typed)));
-        return new Criteria().orOperator(any);
+        return new Lookup(List.copyOf(new LinkedHashSet<>(whole)), List.of("n:" + typed, "e:" + typed));
+    }
+
+    /** The keys a term matches whole, and the starts of keys it matches. */
+    record Lookup(List<String> whole, List<String> starts) {
+
+        /** Whether an order whose keys are packed as {@link SearchIndex} packs them matches. */
+        boolean matches(String packed) {
+            for (String key : whole) {
+                if (packed.contains(SearchIndex.whole(key))) {
+                    return true;
+                }
+            }
+            for (String start : starts) {
+                if (packed.contains(SearchIndex.start(start))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static void addExact(Set<String> keys, String value) {

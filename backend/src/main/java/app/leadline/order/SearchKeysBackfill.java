@@ -22,9 +22,11 @@ class SearchKeysBackfill {
     private static final int CHUNK = 500;
 
     private final MongoTemplate mongo;
+    private final OrderChangeFeed feed;
 
-    SearchKeysBackfill(MongoTemplate mongo) {
+    SearchKeysBackfill(MongoTemplate mongo, OrderChangeFeed feed) {
         this.mongo = mongo;
+        this.feed = feed;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,6 +44,7 @@ class SearchKeysBackfill {
                                 .exists(false)),
                         new Update().set(SearchKeys.FIELD, SearchKeys.of(order)),
                         Order.class);
+                feed.changed(order.id());
             }
             done += chunk.size();
         } while (chunk.size() == CHUNK);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Fills the store with many realistic orders quickly (bulk inserts), keeping each order's tracking token. */
@@ -15,6 +16,20 @@ public final class BenchmarkOrders {
     private BenchmarkOrders() {}
 
     /** Inserts {@code count} three-line orders and returns their tracking tokens. */
+    /** The agents' search as the store answers it, without the embedded store's search index. */
+    public static List<Order> searchTheStore(OrderQueries queries, String term, int pageSize) {
+        return queries.searchTheStore(Optional.of(term), Optional.empty(), pageSize, Optional.empty());
+    }
+
+    /** Waits until the embedded store's search index has taken in every order, after orders written around it. */
+    public static void awaitSearchIndex(org.springframework.context.ApplicationContext context) {
+        SearchIndex index = context.getBean(SearchIndex.class);
+        context.getBean(OrderQueries.class).search(Optional.of("-"), Optional.empty(), 1, Optional.empty());
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofMinutes(10))
+                .until(index::ready);
+    }
+
     public static List<String> insert(MongoTemplate mongo, int count) {
         List<String> tokens = new ArrayList<>(count);
         List<Order> chunk = new ArrayList<>(1000);

@@ -1,0 +1,147 @@
+package app.leadline.order;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.leadline.order.OrderQueries.Filter;
+import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.TestSuppliers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The embedded store's search index finds what the store's own query finds, page by page and with filters, sees a
+ * change as soon as it is answered, and still finds an order written around it.
+ */
+@LeadlineIntegrationTest
+class SearchIndexIntegrationTests {
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    OrderQueries queries;
+
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    SupplierCatalog suppliers;
+
+    /** Letters no other test's customers have. */
+    private String unique;
+
+    @BeforeEach
+    void indexBuilt() {
+        TestSuppliers.register(suppliers);
+        unique = UUID.randomUUID()
+                .toString()
+                .replaceAll("[^a-f]", "")
+                .substring(0, 6)
+                .toLowerCase(Locale.ROOT);
+        // Touching the index after another test wrote around it starts its rebuild; wait for that to finish.
+        queries.search(Optional.of("warm-up"), Optional.empty(), 1, Optional.empty());
+        await().until(index::ready);
+    }
+
+    @Test
+    void pagesThroughTheSameOrdersAsTheStoresQueryWithAndWithoutAFilter() {
+        for (int i = 0; i < 7; i++) {
+            OrderInputs order = anOrder().customer("name", "Ida " + unique + " Holm");
+            if (i % 2 == 0) {
+                order.withBackorderedLine("SOFA-OSLO-3", TestSuppliers.BACKORDER_SUPPLIER);
+            }
+            clients.place(order);
+        }
+
+        for (Optional<Filter> filter : List.of(Optional.<Filter>empty(), Optional.of(Filter.AWAITING_SUPPLIER))) {
+            List<String> paged = new ArrayList<>();
+            Optional<String> after = Optional.empty();
+            List<Order> page;
+            do {
+                page = queries.search(Optional.of(unique), filter, 2, after);
+                assertThat(index.ready()).as("answered from the index").isTrue();
+                page.forEach(order -> paged.add(order.id()));
+                after = page.isEmpty()
+                        ? after
+                        : Optional.of(page.get(page.size() - 1).id());
+            } while (page.size() == 2);
+
+            assertThat(paged).as("filter %s", filter).isEqualTo(storesOwnQuery(unique, filter));
+        }
+        assertThat(storesOwnQuery(unique, Optional.empty())).hasSize(7);
+        assertThat(storesOwnQuery(unique, Optional.of(Filter.AWAITING_SUPPLIER)))
+                .hasSize(4);
+    }
+
+    @Test
+    void findsAnOrderByWhatChangedAsSoonAsTheChangeIsAnswered() {
+        OrderInputs order = anOrder().customer("name", "Ole " + unique);
+        clients.place(order);
+        String trackingNumber = ("PN" + unique + "DK").toUpperCase(Locale.ROOT);
+        assertThat(numbersFound(trackingNumber)).isEmpty();
+
+        clients.agent("dana")
+                .documentName("shipWithTrackingNumber")
+                .variable("orderNumber", order.number())
+                .variable("lineIds", List.of("L1"))
+                .variable("trackingNumber", trackingNumber)
+                .execute()
+                .path("recordShipment.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        assertThat(numbersFound(trackingNumber.toLowerCase(Locale.ROOT))).containsExactly(order.number());
+        assertThat(index.ready()).as("answered from the index").isTrue();
+    }
+
+    @Test
+    void findsAnOrderWrittenAroundLeadlineAndCatchesUp() {
+        String id = "written-around-" + unique;
+        mongo.insert(
+                new Document("_id", id)
+                        .append("number", "AROUND-" + unique)
+                        .append(SearchKeys.FIELD, List.of("=around-" + unique, "n:zofia " + unique)),
+                "orders");
+
+        // The index holds one order fewer than the store: this search reads the store, and the index is built again.
+        assertThat(numbersFound("zofia " + unique)).containsExactly("AROUND-" + unique);
+
+        await().until(index::ready);
+        assertThat(numbersFound("zofia " + unique)).containsExactly("AROUND-" + unique);
+        assertThat(index.ready()).isTrue();
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), "orders");
+    }
+
+    private List<String> numbersFound(String term) {
+        return queries.search(Optional.of(term), Optional.empty(), 20, Optional.empty()).stream()
+                .map(Order::number)
+                .toList();
+    }
+
+    private List<String> storesOwnQuery(String term, Optional<Filter> filter) {
+        Criteria matching = filter.map(f -> new Criteria().andOperator(SearchKeys.matching(term), f.criteria()))
+                .orElse(SearchKeys.matching(term));
+        return mongo.find(Query.query(matching).with(Sort.by("_id")), Order.class).stream()
+                .map(Order::id)
+                .toList();
+    }
+}
