@@ -58,6 +58,17 @@ final class LoadGenerator {
         this.clients = clients;
     }
 
+    /** One request's answer. */
+    String once(URI uri, String body) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(uri)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
     /** Runs for {@code duration}; each request's body is made from a token drawn at random. */
     Result run(
             String name,
