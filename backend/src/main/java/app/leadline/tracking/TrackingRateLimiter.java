@@ -24,6 +24,16 @@ class TrackingRateLimiter {
     private final StoredBuckets buckets;
     private final BucketConfiguration configuration;
     private final Clock clock;
+    /**
+     * One bucket object per client, kept while the client is active: lookups for the same client at the same time
+     * are then batched into one compare-and-swap of its stored bucket (Bucket4j's batching, which works only on the
+     * same object), instead of each reading and writing the stored bucket and all but one trying again.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, io.github.bucket4j.Bucket> active =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterAccess(Duration.ofMinutes(1))
+                    .maximumSize(10_000)
+                    .build();
 
     TrackingRateLimiter(TrackingProperties properties, MongoTemplate mongo, Clock clock) {
         this.clock = clock;
@@ -36,7 +46,13 @@ class TrackingRateLimiter {
     }
 
     boolean tryAcquire(String client) {
-        return buckets.builder().build(network(client), () -> configuration).tryConsume(1);
+        return active.get(
+                        network(client),
+                        key -> buckets.builder()
+                                .withOptimization(
+                                        io.github.bucket4j.distributed.proxy.optimization.Optimizations.batching())
+                                .build(key, () -> configuration))
+                .tryConsume(1);
     }
 
     /** Keeps the store as small as the clients of the last minutes (the embedded store expires nothing by itself). */
