@@ -1,7 +1,7 @@
 package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
-import java.math.BigDecimal;
+import app.leadline.payment.Money;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param closedReason why there is no choice, e.g. {@code ALREADY_SHIPPED}; {@code null} when open
  */
-public record DeliveryOptions(String closedReason, Parcel together, List<Parcel> split, BigDecimal extraCost) {
+public record DeliveryOptions(String closedReason, Parcel together, List<Parcel> split, Money extraCost) {
 
     public boolean open() {
         return closedReason == null;

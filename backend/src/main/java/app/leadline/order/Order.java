@@ -1,8 +1,10 @@
 package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.payment.Money;
 import app.leadline.payment.PaymentOperation;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -212,7 +214,9 @@ public class Order {
                 ? "POLICY_SHIPS_COMPLETE"
                 : anyShipped() ? "ALREADY_SHIPPED" : ready.isEmpty() || waiting.isEmpty() ? "NOTHING_TO_SPLIT" : null;
         List<Parcel> split = ParcelPlan.split(open);
-        BigDecimal extra = policy.extraParcelFee().multiply(BigDecimal.valueOf(Math.max(0, split.size() - 1)));
+        // The policy's fee has no currency of its own: it is in the order's, rounded to its minor units.
+        Money fee = Money.rounded(policy.extraParcelFee(), currency, RoundingMode.HALF_UP);
+        Money extra = fee.times(Math.max(0, split.size() - 1));
         return new DeliveryOptions(closed, ParcelPlan.together(open), split, extra);
     }
 
@@ -450,12 +454,12 @@ public class Order {
                         "LINE_NOT_SHIPPABLE", "lineIds", "Line " + lineId + " is " + line.status() + ".");
             }
         }
-        BigDecimal amount = BigDecimal.ZERO;
+        Money amount = amountOf(ids);
         for (String lineId : ids) {
-            amount = amount.add(line(lineId).amount());
             replaceLine(lineId, line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
         }
-        Shipment shipment = new Shipment(UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount);
+        Shipment shipment =
+                new Shipment(UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount.amount());
         shipments.add(shipment);
         if (proposedShipment != null) {
             List<String> remaining = proposedShipment.lineIds().stream()
@@ -584,9 +588,10 @@ public class Order {
                 continue;
             }
             replaceLine(lineId, current -> current.withStatus(LineStatus.CANCELLED, PaymentState.VOIDED));
-            pendingPayments.add(operation(
-                    UUID.randomUUID().toString(), PaymentOperation.Kind.VOID, List.of(lineId), line.amount(), at));
-            record(new OrderEvent.LineCancelled(lineId, line.name(), line.amount()), at);
+            Money amount = line.amountIn(currency);
+            pendingPayments.add(
+                    operation(UUID.randomUUID().toString(), PaymentOperation.Kind.VOID, List.of(lineId), amount, at));
+            record(new OrderEvent.LineCancelled(lineId, line.name(), amount.amount()), at);
         }
         if (!charged.isEmpty()) {
             requestRefund(charged, at);
@@ -612,10 +617,10 @@ public class Order {
     }
 
     private void requestRefund(List<String> lineIds, Instant at) {
-        BigDecimal amount = lineIds.stream().map(id -> line(id).amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Money amount = amountOf(lineIds);
         RefundRequest request = RefundRequest.forDelay(lineIds, amount, at);
         refunds.add(request);
-        record(new OrderEvent.RefundRequested(List.copyOf(lineIds), amount), at);
+        record(new OrderEvent.RefundRequested(List.copyOf(lineIds), amount.amount()), at);
         long daysLate =
                 lineIds.stream().mapToLong(id -> line(id).daysLate()).max().orElse(0);
         policy.autoApprovalThreshold()
@@ -641,8 +646,12 @@ public class Order {
             request.lineIds()
                     .forEach(
                             id -> replaceLine(id, line -> line.withStatus(LineStatus.REFUNDED, PaymentState.REFUNDED)));
-            pendingPayments.add(
-                    operation(request.id(), PaymentOperation.Kind.REFUND, request.lineIds(), request.amount(), at));
+            pendingPayments.add(operation(
+                    request.id(),
+                    PaymentOperation.Kind.REFUND,
+                    request.lineIds(),
+                    Money.of(request.amount(), currency),
+                    at));
         }
         record(new OrderEvent.RefundDecided(approve, request.amount(), reason), at);
         tell(new NotificationIntent(
@@ -719,12 +728,30 @@ public class Order {
         return openLines().isEmpty() ? Optional.empty() : Optional.of(eta());
     }
 
+    /** What all the order's lines cost together. */
+    public Money orderTotal() {
+        return amountOf(lines.stream().map(OrderLine::id).toList());
+    }
+
     /** Captured and not refunded: what the customer has been charged so far. */
-    public BigDecimal totalCharged() {
-        return lines.stream()
-                .filter(line -> line.payment() == PaymentState.CAPTURED)
-                .map(OrderLine::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    public Money totalCharged() {
+        return totalOf(PaymentState.CAPTURED);
+    }
+
+    /** What has been paid back: the lines refunded. */
+    public Money totalRefunded() {
+        return totalOf(PaymentState.REFUNDED);
+    }
+
+    private Money totalOf(PaymentState payment) {
+        return amountOf(lines.stream()
+                .filter(line -> line.payment() == payment)
+                .map(OrderLine::id)
+                .toList());
+    }
+
+    private Money amountOf(List<String> lineIds) {
+        return lineIds.stream().map(id -> line(id).amountIn(currency)).collect(Money.sum(currency));
     }
 
     public Optional<RefundRequest> refundFor(String lineId) {
@@ -771,9 +798,8 @@ public class Order {
     }
 
     private PaymentOperation operation(
-            String id, PaymentOperation.Kind kind, List<String> lineIds, BigDecimal amount, Instant at) {
-        return new PaymentOperation(
-                id, kind, number, List.copyOf(lineIds), amount, currency, at.truncatedTo(ChronoUnit.MILLIS));
+            String id, PaymentOperation.Kind kind, List<String> lineIds, Money amount, Instant at) {
+        return new PaymentOperation(id, kind, number, List.copyOf(lineIds), amount, at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private void record(OrderEvent event, Instant at) {

@@ -1,6 +1,7 @@
 package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.payment.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -140,7 +141,8 @@ public record OrderLine(
         return baseEta == null ? eta : baseEta;
     }
 
-    public BigDecimal amount() {
-        return unitPrice.multiply(BigDecimal.valueOf(quantity));
+    /** Unit price × quantity, in the order's currency (prices are kept without it, as the order holds it). */
+    public Money amountIn(String currency) {
+        return Money.of(unitPrice, currency).times(quantity);
     }
 }
