@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,7 @@ public class Order {
     private final Destination destination;
     private DeliveryChoice delivery;
     private final OrderPolicy policy;
-    private final List<OrderLine> lines;
+    private List<OrderLine> lines;
     private final List<Shipment> shipments;
     private final List<RefundRequest> refunds;
     private List<TimelineEvent> timeline;
@@ -98,7 +97,7 @@ public class Order {
         this.destination = destination;
         this.delivery = delivery;
         this.policy = policy == null ? new OrderPolicy("B2C", true, List.of(), BigDecimal.ZERO, false, null) : policy;
-        this.lines = new ArrayList<>(orEmpty(lines));
+        this.lines = List.copyOf(orEmpty(lines));
         this.shipments = new ArrayList<>(orEmpty(shipments));
         this.refunds = new ArrayList<>(orEmpty(refunds));
         this.timeline = List.copyOf(orEmpty(timeline));
@@ -206,13 +205,13 @@ public class Order {
 
     /** What the customer may choose now, and what each choice means. */
     public DeliveryOptions deliveryOptions() {
-        List<OrderLine> open = openLines();
-        List<OrderLine> ready = open.stream().filter(OrderLine::isReadyToLeave).toList();
-        List<OrderLine> waiting =
-                open.stream().filter(line -> !line.isReadyToLeave()).toList();
+        OrderLines now = orderLines();
+        List<OrderLine> open = now.open();
         String closed = !policy.customerMayChoose()
                 ? "POLICY_SHIPS_COMPLETE"
-                : anyShipped() ? "ALREADY_SHIPPED" : ready.isEmpty() || waiting.isEmpty() ? "NOTHING_TO_SPLIT" : null;
+                : now.anyShipped()
+                        ? "ALREADY_SHIPPED"
+                        : now.readyToLeave().isEmpty() || now.waiting().isEmpty() ? "NOTHING_TO_SPLIT" : null;
         List<Parcel> split = ParcelPlan.split(open);
         // The policy's fee has no currency of its own: it is in the order's, rounded to its minor units.
         Money fee = Money.rounded(policy.extraParcelFee(), currency, RoundingMode.HALF_UP);
@@ -222,7 +221,7 @@ public class Order {
 
     /** The parcels the open lines are expected to travel in under the current preference. */
     public List<Parcel> plannedParcels() {
-        return ParcelPlan.planned(openLines(), delivery.preference());
+        return ParcelPlan.planned(orderLines().open(), delivery.preference());
     }
 
     /**
@@ -337,7 +336,7 @@ public class Order {
         long shiftDays = 0;
         for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
             String lineId = entry.getKey();
-            if (lines.stream().noneMatch(line -> line.id().equals(lineId))) {
+            if (!orderLines().has(lineId)) {
                 continue;
             }
             LocalDate before = line(lineId).eta().latest();
@@ -381,10 +380,8 @@ public class Order {
             return ready;
         }
         record(new OrderEvent.GoodsReceived(List.copyOf(ready)), at);
-        List<OrderLine> open = openLines();
-        List<OrderLine> leaving =
-                open.stream().filter(OrderLine::isReadyToLeave).toList();
-        boolean complete = leaving.size() == open.size();
+        List<OrderLine> leaving = orderLines().readyToLeave();
+        boolean complete = orderLines().waiting().isEmpty();
         if (complete || delivery.preference() == DeliveryPreference.SHIP_AS_AVAILABLE) {
             proposedShipment = ParcelPlan.together(leaving);
             tell(new NotificationIntent(
@@ -446,7 +443,7 @@ public class Order {
 
     /** Lines leave in a parcel: they are shipped and their amount is captured (charge per shipment). */
     Shipment ship(List<String> lineIds, String carrier, String trackingNumber, Instant at) {
-        List<String> ids = distinct(lineIds, "lineIds");
+        List<String> ids = OrderLines.distinct(lineIds, "lineIds");
         for (String lineId : ids) {
             OrderLine line = line(lineId);
             if (!line.isOpen()) {
@@ -454,7 +451,7 @@ public class Order {
                         "LINE_NOT_SHIPPABLE", "lineIds", "Line " + lineId + " is " + line.status() + ".");
             }
         }
-        Money amount = amountOf(ids);
+        Money amount = orderLines().amountOf(ids);
         for (String lineId : ids) {
             replaceLine(lineId, line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
         }
@@ -510,8 +507,7 @@ public class Order {
 
     /** Whether the customer is asked how they were kept informed: once nothing is left to arrive, and something did. */
     public boolean feedbackAsked() {
-        return lines.stream().noneMatch(line -> line.isOpen() || line.status() == LineStatus.SHIPPED)
-                && lines.stream().anyMatch(line -> line.status() == LineStatus.DELIVERED);
+        return orderLines().allArrived();
     }
 
     /** Whether the customer may answer now: asked, and not answered more than a week ago. */
@@ -571,7 +567,7 @@ public class Order {
      * charged lines become one refund request, approved at once when the policy says the delay is long enough.
      */
     void cancelLines(List<String> lineIds, Instant at) {
-        List<String> ids = distinct(lineIds, "lineIds");
+        List<String> ids = OrderLines.distinct(lineIds, "lineIds");
         for (String lineId : ids) {
             if (!cancellable(line(lineId))) {
                 throw new OrderRuleViolation(
@@ -617,7 +613,7 @@ public class Order {
     }
 
     private void requestRefund(List<String> lineIds, Instant at) {
-        Money amount = amountOf(lineIds);
+        Money amount = orderLines().amountOf(lineIds);
         RefundRequest request = RefundRequest.forDelay(lineIds, amount, at);
         refunds.add(request);
         record(new OrderEvent.RefundRequested(List.copyOf(lineIds), amount.amount()), at);
@@ -692,12 +688,7 @@ public class Order {
 
     /** The order's window under its delivery preference: one complete delivery waits for the latest line. */
     public EtaWindow eta() {
-        List<EtaWindow> open = openLines().stream().map(OrderLine::eta).toList();
-        List<EtaWindow> windows =
-                open.isEmpty() ? lines.stream().map(OrderLine::eta).toList() : open;
-        return delivery.preference() == DeliveryPreference.WAIT_FOR_ALL
-                ? EtaWindow.allOf(windows)
-                : EtaWindow.span(windows);
+        return orderLines().eta(delivery.preference());
     }
 
     /**
@@ -725,33 +716,22 @@ public class Order {
 
     /** The window of the lines still open under the delivery preference; empty once none is. */
     public Optional<EtaWindow> etaOfOpenLines() {
-        return openLines().isEmpty() ? Optional.empty() : Optional.of(eta());
+        return orderLines().open().isEmpty() ? Optional.empty() : Optional.of(eta());
     }
 
     /** What all the order's lines cost together. */
     public Money orderTotal() {
-        return amountOf(lines.stream().map(OrderLine::id).toList());
+        return orderLines().total();
     }
 
     /** Captured and not refunded: what the customer has been charged so far. */
     public Money totalCharged() {
-        return totalOf(PaymentState.CAPTURED);
+        return orderLines().totalOf(PaymentState.CAPTURED);
     }
 
     /** What has been paid back: the lines refunded. */
     public Money totalRefunded() {
-        return totalOf(PaymentState.REFUNDED);
-    }
-
-    private Money totalOf(PaymentState payment) {
-        return amountOf(lines.stream()
-                .filter(line -> line.payment() == payment)
-                .map(OrderLine::id)
-                .toList());
-    }
-
-    private Money amountOf(List<String> lineIds) {
-        return lineIds.stream().map(id -> line(id).amountIn(currency)).collect(Money.sum(currency));
+        return orderLines().totalOf(PaymentState.REFUNDED);
     }
 
     public Optional<RefundRequest> refundFor(String lineId) {
@@ -768,33 +748,16 @@ public class Order {
         return refunds.stream().anyMatch(r -> r.isOpen() && r.lineIds().contains(lineId));
     }
 
-    private boolean anyShipped() {
-        return lines.stream()
-                .anyMatch(line -> line.status() == LineStatus.SHIPPED || line.status() == LineStatus.DELIVERED);
-    }
-
-    private List<OrderLine> openLines() {
-        return lines.stream().filter(OrderLine::isOpen).toList();
-    }
-
     public OrderLine line(String lineId) {
-        return lines.stream()
-                .filter(line -> line.id().equals(lineId))
-                .findFirst()
-                .orElseThrow(() ->
-                        new OrderRuleViolation("UNKNOWN_LINE", "lineIds", "This order has no line " + lineId + "."));
+        return orderLines().line(lineId);
+    }
+
+    private OrderLines orderLines() {
+        return new OrderLines(lines, currency);
     }
 
     private void replaceLine(String lineId, UnaryOperator<OrderLine> change) {
-        lines.replaceAll(line -> line.id().equals(lineId) ? change.apply(line) : line);
-    }
-
-    private static List<String> distinct(List<String> ids, String field) {
-        if (ids == null || ids.isEmpty()) {
-            throw new OrderRuleViolation("REQUIRED", field, "Name at least one line.");
-        }
-        Set<String> unique = new LinkedHashSet<>(ids);
-        return List.copyOf(unique);
+        lines = orderLines().changed(lineId, change).all();
     }
 
     private PaymentOperation operation(
@@ -819,7 +782,7 @@ public class Order {
 
     /** Keeps what agents search by (the late flag, the search keys) true to the order. */
     private void afterChange() {
-        late = lines.stream().anyMatch(line -> line.isOpen() && line.isLate());
+        late = orderLines().anyOpenLate();
         searchKeys = SearchKeys.of(this);
     }
 
