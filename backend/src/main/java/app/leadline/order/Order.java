@@ -46,9 +46,9 @@ public class Order {
     private final OrderPolicy policy;
     private List<OrderLine> lines;
     private final List<Shipment> shipments;
-    private final List<RefundRequest> refunds;
+    private List<RefundRequest> refunds;
     private List<TimelineEvent> timeline;
-    private final List<PaymentOperation> pendingPayments;
+    private List<PaymentOperation> pendingPayments;
     private List<NotificationIntent> notifications;
     private Verification verification;
     private TrackingLink tracking;
@@ -99,9 +99,9 @@ public class Order {
         this.policy = policy == null ? new OrderPolicy("B2C", true, List.of(), BigDecimal.ZERO, false, null) : policy;
         this.lines = List.copyOf(orEmpty(lines));
         this.shipments = new ArrayList<>(orEmpty(shipments));
-        this.refunds = new ArrayList<>(orEmpty(refunds));
+        this.refunds = List.copyOf(orEmpty(refunds));
         this.timeline = List.copyOf(orEmpty(timeline));
-        this.pendingPayments = new ArrayList<>(orEmpty(pendingPayments));
+        this.pendingPayments = List.copyOf(orEmpty(pendingPayments));
         this.notifications = List.copyOf(orEmpty(notifications));
         this.verification = verification;
         this.tracking = tracking;
@@ -464,7 +464,7 @@ public class Order {
                     .toList();
             proposedShipment = remaining.isEmpty() ? null : new Parcel(remaining, proposedShipment.eta());
         }
-        pendingPayments.add(operation(shipment.id(), PaymentOperation.Kind.CAPTURE, ids, amount, at));
+        keep(ledger().captured(shipment.id(), ids, amount, at));
         OrderEvent.Shipped shipped = new OrderEvent.Shipped(ids, carrier, trackingNumber);
         tell(new NotificationIntent("shipped:" + shipment.id(), shipped, at));
         record(shipped, at);
@@ -543,8 +543,8 @@ public class Order {
     public boolean cancellable(OrderLine line) {
         if (line.status() == LineStatus.CANCELLED
                 || line.status() == LineStatus.REFUNDED
-                || refundOpenFor(line.id())
-                || refundDeclinedFor(line.id())) {
+                || ledger().refundOpenFor(line.id())
+                || ledger().refundDeclinedFor(line.id())) {
             return false;
         }
         boolean charged = line.payment() == PaymentState.CAPTURED;
@@ -555,11 +555,10 @@ public class Order {
     public boolean alreadyCancelled(List<String> lineIds) {
         return !lineIds.isEmpty()
                 && lineIds.stream()
-                        .allMatch(id -> lines.stream()
-                                .anyMatch(line -> line.id().equals(id)
-                                        && (line.status() == LineStatus.CANCELLED
-                                                || line.status() == LineStatus.REFUNDED
-                                                || refundOpenFor(id))));
+                        .allMatch(id -> orderLines().has(id)
+                                && (line(id).status() == LineStatus.CANCELLED
+                                        || line(id).status() == LineStatus.REFUNDED
+                                        || ledger().refundOpenFor(id)));
     }
 
     /**
@@ -585,8 +584,7 @@ public class Order {
             }
             replaceLine(lineId, current -> current.withStatus(LineStatus.CANCELLED, PaymentState.VOIDED));
             Money amount = line.amountIn(currency);
-            pendingPayments.add(
-                    operation(UUID.randomUUID().toString(), PaymentOperation.Kind.VOID, List.of(lineId), amount, at));
+            keep(ledger().voided(lineId, amount, at));
             record(new OrderEvent.LineCancelled(lineId, line.name(), amount.amount()), at);
         }
         if (!charged.isEmpty()) {
@@ -615,7 +613,7 @@ public class Order {
     private void requestRefund(List<String> lineIds, Instant at) {
         Money amount = orderLines().amountOf(lineIds);
         RefundRequest request = RefundRequest.forDelay(lineIds, amount, at);
-        refunds.add(request);
+        keep(ledger().requested(request));
         record(new OrderEvent.RefundRequested(List.copyOf(lineIds), amount.amount()), at);
         long daysLate =
                 lineIds.stream().mapToLong(id -> line(id).daysLate()).max().orElse(0);
@@ -627,27 +625,13 @@ public class Order {
 
     /** An agent (or the policy) decides a refund request; approval refunds the lines through the payment port. */
     void decideRefund(String refundId, boolean approve, String by, String reason, Instant at) {
-        RefundRequest request = refunds.stream()
-                .filter(r -> r.id().equals(refundId))
-                .findFirst()
-                .orElseThrow(
-                        () -> new OrderRuleViolation("UNKNOWN_REFUND", "refundId", "There is no such refund request."));
-        if (!request.isOpen()) {
-            throw new OrderRuleViolation(
-                    "REFUND_ALREADY_DECIDED", "refundId", "This refund request was already decided.");
-        }
-        RefundRequest.State state = approve ? RefundRequest.State.APPROVED : RefundRequest.State.REJECTED;
-        refunds.set(refunds.indexOf(request), request.decided(state, by, at, reason));
+        PaymentLedger.Decision decision = ledger().decide(refundId, approve, by, reason, at);
+        keep(decision.ledger());
+        RefundRequest request = decision.request();
         if (approve) {
             request.lineIds()
                     .forEach(
                             id -> replaceLine(id, line -> line.withStatus(LineStatus.REFUNDED, PaymentState.REFUNDED)));
-            pendingPayments.add(operation(
-                    request.id(),
-                    PaymentOperation.Kind.REFUND,
-                    request.lineIds(),
-                    Money.of(request.amount(), currency),
-                    at));
         }
         record(new OrderEvent.RefundDecided(approve, request.amount(), reason), at);
         tell(new NotificationIntent(
@@ -660,8 +644,7 @@ public class Order {
 
     /** A payment operation reached the provider: it leaves the outbox, and an approved refund is now paid. */
     void paymentSent(String operationId) {
-        pendingPayments.removeIf(operation -> operation.id().equals(operationId));
-        refunds.replaceAll(r -> r.id().equals(operationId) && r.state() == RefundRequest.State.APPROVED ? r.paid() : r);
+        keep(ledger().sent(operationId));
     }
 
     // --- One-time codes ------------------------------------------------------------------------------------------
@@ -735,17 +718,7 @@ public class Order {
     }
 
     public Optional<RefundRequest> refundFor(String lineId) {
-        return refunds.stream().filter(r -> r.lineIds().contains(lineId)).reduce((first, second) -> second);
-    }
-
-    private boolean refundDeclinedFor(String lineId) {
-        return refundFor(lineId)
-                .filter(r -> r.state() == RefundRequest.State.REJECTED)
-                .isPresent();
-    }
-
-    private boolean refundOpenFor(String lineId) {
-        return refunds.stream().anyMatch(r -> r.isOpen() && r.lineIds().contains(lineId));
+        return ledger().refundFor(lineId);
     }
 
     public OrderLine line(String lineId) {
@@ -760,9 +733,13 @@ public class Order {
         lines = orderLines().changed(lineId, change).all();
     }
 
-    private PaymentOperation operation(
-            String id, PaymentOperation.Kind kind, List<String> lineIds, Money amount, Instant at) {
-        return new PaymentOperation(id, kind, number, List.copyOf(lineIds), amount, at.truncatedTo(ChronoUnit.MILLIS));
+    private PaymentLedger ledger() {
+        return new PaymentLedger(number, currency, refunds, pendingPayments);
+    }
+
+    private void keep(PaymentLedger ledger) {
+        refunds = ledger.refunds();
+        pendingPayments = ledger.pending();
     }
 
     private void record(OrderEvent event, Instant at) {
