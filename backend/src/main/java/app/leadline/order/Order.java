@@ -4,7 +4,6 @@ import app.leadline.delivery.EtaWindow;
 import app.leadline.payment.Money;
 import app.leadline.payment.PaymentOperation;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -205,18 +204,7 @@ public class Order {
 
     /** What the customer may choose now, and what each choice means. */
     public DeliveryOptions deliveryOptions() {
-        OrderLines now = orderLines();
-        List<OrderLine> open = now.open();
-        String closed = !policy.customerMayChoose()
-                ? "POLICY_SHIPS_COMPLETE"
-                : now.anyShipped()
-                        ? "ALREADY_SHIPPED"
-                        : now.readyToLeave().isEmpty() || now.waiting().isEmpty() ? "NOTHING_TO_SPLIT" : null;
-        List<Parcel> split = ParcelPlan.split(open);
-        // The policy's fee has no currency of its own: it is in the order's, rounded to its minor units.
-        Money fee = Money.rounded(policy.extraParcelFee(), currency, RoundingMode.HALF_UP);
-        Money extra = fee.times(Math.max(0, split.size() - 1));
-        return new DeliveryOptions(closed, ParcelPlan.together(open), split, extra);
+        return DeliveryOptions.of(orderLines(), policy);
     }
 
     /** The parcels the open lines are expected to travel in under the current preference. */
@@ -231,22 +219,11 @@ public class Order {
      * @return whether anything changed
      */
     boolean chooseDelivery(DeliveryPreference preference, String by, Instant at) {
-        DeliveryOptions options = deliveryOptions();
-        if (!options.open()) {
-            throw new OrderRuleViolation(
-                    options.closedReason(),
-                    "preference",
-                    switch (options.closedReason()) {
-                        case "POLICY_SHIPS_COMPLETE" -> "This order is always delivered complete.";
-                        case "ALREADY_SHIPPED" ->
-                            "Part of the order has already shipped; the delivery can no longer change.";
-                        default -> "All items will be ready together; there is nothing to choose.";
-                    });
-        }
+        deliveryOptions().requireOpen();
         if (delivery.preference() == preference) {
             return false;
         }
-        delivery = new DeliveryChoice(preference, by, at, delivery.segmentDefault());
+        delivery = delivery.chosen(preference, by, at);
         record(new OrderEvent.DeliveryChosen(preference, by), at);
         return true;
     }
