@@ -30,9 +30,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("orders")
 public class Order {
 
-    /** How far ahead of Leadline's clock a shop's or carrier's clock may be when it reports a delivery. */
-    static final Duration DELIVERY_CLOCK_SKEW = Duration.ofMinutes(5);
-
     @Id
     private final String id;
 
@@ -44,7 +41,7 @@ public class Order {
     private DeliveryChoice delivery;
     private final OrderPolicy policy;
     private List<OrderLine> lines;
-    private final List<Shipment> shipments;
+    private List<Shipment> shipments;
     private List<RefundRequest> refunds;
     private List<TimelineEvent> timeline;
     private List<PaymentOperation> pendingPayments;
@@ -97,7 +94,7 @@ public class Order {
         this.delivery = delivery;
         this.policy = policy == null ? new OrderPolicy("B2C", true, List.of(), BigDecimal.ZERO, false, null) : policy;
         this.lines = List.copyOf(orEmpty(lines));
-        this.shipments = new ArrayList<>(orEmpty(shipments));
+        this.shipments = List.copyOf(orEmpty(shipments));
         this.refunds = List.copyOf(orEmpty(refunds));
         this.timeline = List.copyOf(orEmpty(timeline));
         this.pendingPayments = List.copyOf(orEmpty(pendingPayments));
@@ -434,13 +431,9 @@ public class Order {
         }
         Shipment shipment =
                 new Shipment(UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount.amount());
-        shipments.add(shipment);
-        if (proposedShipment != null) {
-            List<String> remaining = proposedShipment.lineIds().stream()
-                    .filter(id -> !ids.contains(id))
-                    .toList();
-            proposedShipment = remaining.isEmpty() ? null : new Parcel(remaining, proposedShipment.eta());
-        }
+        shipments = new Shipments(shipments).with(shipment).all();
+        proposedShipment =
+                proposedShipment().flatMap(proposed -> proposed.without(ids)).orElse(null);
         keep(ledger().captured(shipment.id(), ids, amount, at));
         OrderEvent.Shipped shipped = new OrderEvent.Shipped(ids, carrier, trackingNumber);
         tell(new NotificationIntent("shipped:" + shipment.id(), shipped, at));
@@ -455,21 +448,12 @@ public class Order {
      * @return whether anything changed
      */
     boolean markDelivered(String trackingNumber, Instant deliveredAt, Instant now) {
-        Shipment shipment = shipments.stream()
-                .filter(s -> s.trackingNumber().equals(trackingNumber))
-                .findFirst()
-                .orElseThrow(() -> new OrderRuleViolation(
-                        "UNKNOWN_SHIPMENT", "trackingNumber", "This order has no parcel with that tracking number."));
+        Shipment shipment = new Shipments(shipments).tracked(trackingNumber);
         if (shipment.deliveredAt() != null) {
             return false;
         }
-        if (deliveredAt.isBefore(shipment.shippedAt()) || deliveredAt.isAfter(now.plus(DELIVERY_CLOCK_SKEW))) {
-            throw new OrderRuleViolation(
-                    "INVALID_DELIVERY_TIME",
-                    "deliveredAt",
-                    "A parcel is delivered after it was shipped and not in the future.");
-        }
-        shipments.set(shipments.indexOf(shipment), shipment.delivered(deliveredAt));
+        shipments =
+                new Shipments(shipments).delivered(shipment, deliveredAt, now).all();
         shipment.lineIds().stream()
                 .filter(id -> line(id).status() == LineStatus.SHIPPED)
                 .forEach(id -> replaceLine(id, line -> line.withStatus(LineStatus.DELIVERED, line.payment())));
@@ -657,9 +641,7 @@ public class Order {
      * keeps.
      */
     public Optional<Instant> closedAt(String lineId) {
-        Optional<Shipment> parcel = shipments.stream()
-                .filter(shipment -> shipment.lineIds().contains(lineId))
-                .findFirst();
+        Optional<Shipment> parcel = new Shipments(shipments).carrying(lineId);
         return switch (line(lineId).status()) {
             case SHIPPED -> parcel.map(Shipment::shippedAt);
             case DELIVERED -> parcel.map(Shipment::deliveredAt);

@@ -2,6 +2,7 @@ package app.leadline.order;
 
 import static app.leadline.order.OrderBuilder.anOrder;
 import static app.leadline.order.OrderBuilder.window;
+import static app.leadline.order.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,11 +55,8 @@ class DeliveryOptionsTests {
         DeliveryOptions options = DeliveryOptions.of(vaseSofaChair(), policy(false, "0"));
 
         assertThat(options.whyClosed()).contains("POLICY_SHIPS_COMPLETE");
-        assertThatThrownBy(options::requireOpen).isInstanceOfSatisfying(OrderRuleViolation.class, v -> {
-            assertThat(v.code()).isEqualTo("POLICY_SHIPS_COMPLETE");
-            assertThat(v.field()).isEqualTo("preference");
-            assertThat(v.getMessage()).isEqualTo("This order is always delivered complete.");
-        });
+        assertRefused(options::requireOpen, "POLICY_SHIPS_COMPLETE", "preference");
+        assertThatThrownBy(options::requireOpen).hasMessage("This order is always delivered complete.");
     }
 
     @Test

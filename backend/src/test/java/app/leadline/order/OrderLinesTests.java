@@ -2,6 +2,7 @@ package app.leadline.order;
 
 import static app.leadline.order.OrderBuilder.anOrder;
 import static app.leadline.order.OrderBuilder.window;
+import static app.leadline.order.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,10 +52,7 @@ class OrderLinesTests {
     @Test
     void anUnknownLineIsRefusedNamingTheLinesField() {
         assertThat(vaseSofaLamp().has("L9")).isFalse();
-        assertThatThrownBy(() -> vaseSofaLamp().line("L9")).isInstanceOfSatisfying(OrderRuleViolation.class, v -> {
-            assertThat(v.code()).isEqualTo("UNKNOWN_LINE");
-            assertThat(v.field()).isEqualTo("lineIds");
-        });
+        assertRefused(() -> vaseSofaLamp().line("L9"), "UNKNOWN_LINE", "lineIds");
     }
 
     @Test

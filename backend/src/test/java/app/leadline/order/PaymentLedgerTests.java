@@ -1,7 +1,7 @@
 package app.leadline.order;
 
+import static app.leadline.order.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.leadline.payment.Money;
 import app.leadline.payment.PaymentOperation;
@@ -96,14 +96,9 @@ class PaymentLedgerTests {
         RefundRequest request = sofaRefund();
         PaymentLedger decided = decided(request, true, "");
 
-        assertThatThrownBy(() -> decided.decide(request.id(), false, "agent", "", NOW))
-                .isInstanceOfSatisfying(OrderRuleViolation.class, v -> {
-                    assertThat(v.code()).isEqualTo("REFUND_ALREADY_DECIDED");
-                    assertThat(v.field()).isEqualTo("refundId");
-                });
-        assertThatThrownBy(() -> decided.decide("nope", true, "agent", "", NOW))
-                .isInstanceOfSatisfying(
-                        OrderRuleViolation.class, v -> assertThat(v.code()).isEqualTo("UNKNOWN_REFUND"));
+        assertRefused(
+                () -> decided.decide(request.id(), false, "agent", "", NOW), "REFUND_ALREADY_DECIDED", "refundId");
+        assertRefused(() -> decided.decide("nope", true, "agent", "", NOW), "UNKNOWN_REFUND", "refundId");
     }
 
     @Test
