@@ -150,8 +150,7 @@ public class Order {
                 List.of(),
                 List.of(),
                 null,
-                new TrackingLink(
-                        token.hash(), seal == null ? null : seal.seal(id, token), placedAt.plus(linkLifetime), false),
+                TrackingLink.issue(id, token, seal, placedAt, linkLifetime),
                 null,
                 Set.of(),
                 false,
@@ -159,21 +158,7 @@ public class Order {
                 null,
                 null);
         order.record(new OrderEvent.Placed(lines.size()), placedAt);
-        for (OrderLine line : lines) {
-            switch (line.source()) {
-                case BACKORDER ->
-                    order.record(
-                            new OrderEvent.Backordered(
-                                    line.id(), line.name(), line.eta().latest()),
-                            placedAt);
-                case DROPSHIP ->
-                    order.record(
-                            new OrderEvent.Dropshipped(
-                                    line.id(), line.name(), line.eta().latest()),
-                            placedAt);
-                case STOCK -> {}
-            }
-        }
+        lines.forEach(line -> line.placedAs().ifPresent(event -> order.record(event, placedAt)));
         return order;
     }
 
@@ -182,14 +167,14 @@ public class Order {
     /** Revokes the tracking link: it stops opening the order at once. */
     void revokeTrackingLink(Instant now) {
         if (tracking != null) {
-            this.tracking = new TrackingLink(tracking.tokenHash(), null, tracking.expiresAt(), true);
+            this.tracking = tracking.revoke();
         }
         record(new OrderEvent.TrackingLinkRevoked(), now);
     }
 
     /** Replaces the tracking link: the old one stops opening the order at once. */
     void reissueTrackingLink(TrackingToken token, LinkSeal seal, Instant now, Duration linkLifetime) {
-        this.tracking = new TrackingLink(token.hash(), seal.seal(id, token), now.plus(linkLifetime), false);
+        this.tracking = TrackingLink.issue(id, token, seal, now, linkLifetime);
         record(new OrderEvent.TrackingLinkReissued(), now);
     }
 
@@ -473,22 +458,14 @@ public class Order {
 
     /** Whether the customer may answer now: asked, and not answered more than a week ago. */
     public boolean feedbackOpen(Instant now) {
-        return feedbackAsked() && (feedback == null || feedback.changeableAt(now));
+        return Feedback.open(feedback, feedbackAsked(), now);
     }
 
     /** The customer answers the question (or changes the answer within a week of first giving it). */
     void answerFeedback(int score, String comment, Instant now) {
-        if (!feedbackOpen(now)) {
-            throw new OrderRuleViolation(
-                    "FEEDBACK_CLOSED",
-                    "score",
-                    feedbackAsked()
-                            ? "The answer can be changed for a week after it was given."
-                            : "The question is asked once everything has been delivered.");
-        }
-        boolean first = feedback == null;
-        feedback = Feedback.answer(feedback, score, comment, now);
-        record(new OrderEvent.FeedbackGiven(score, Optional.ofNullable(feedback.comment()), !first), now);
+        Feedback previous = feedback;
+        feedback = Feedback.answer(previous, feedbackAsked(), score, comment, now);
+        record(new OrderEvent.FeedbackGiven(score, Optional.ofNullable(feedback.comment()), previous != null), now);
     }
 
     public Optional<Feedback> feedback() {

@@ -95,6 +95,15 @@ public record OrderLine(
                 baseEta);
     }
 
+    /** What placing the order says of this line: backordered or dropshipped, by when; nothing for a stock line. */
+    Optional<OrderEvent> placedAs() {
+        return switch (source) {
+            case BACKORDER -> Optional.of(new OrderEvent.Backordered(id, name, eta.latest()));
+            case DROPSHIP -> Optional.of(new OrderEvent.Dropshipped(id, name, eta.latest()));
+            case STOCK -> Optional.empty();
+        };
+    }
+
     /** A backordered line no purchase order carries yet. */
     public boolean waitsToBeOrdered() {
         return source == LineSource.BACKORDER && purchaseOrder == null && status == LineStatus.AWAITING_SUPPLIER;
