@@ -479,24 +479,12 @@ public class Order {
      * is not asked for again: the customer reads why instead.
      */
     public boolean cancellable(OrderLine line) {
-        if (line.status() == LineStatus.CANCELLED
-                || line.status() == LineStatus.REFUNDED
-                || ledger().refundOpenFor(line.id())
-                || ledger().refundDeclinedFor(line.id())) {
-            return false;
-        }
-        boolean charged = line.payment() == PaymentState.CAPTURED;
-        return line.isLate() || (!charged && policy.cancelAnyUnshippedLine());
+        return cancellations().cancellable(line);
     }
 
     /** Whether the given lines are all already cancelled or waiting for a refund: a replay of a request. */
     public boolean alreadyCancelled(List<String> lineIds) {
-        return !lineIds.isEmpty()
-                && lineIds.stream()
-                        .allMatch(id -> orderLines().has(id)
-                                && (line(id).status() == LineStatus.CANCELLED
-                                        || line(id).status() == LineStatus.REFUNDED
-                                        || ledger().refundOpenFor(id)));
+        return cancellations().alreadyCancelled(lineIds);
     }
 
     /**
@@ -505,14 +493,7 @@ public class Order {
      */
     void cancelLines(List<String> lineIds, Instant at) {
         List<String> ids = OrderLines.distinct(lineIds, "lineIds");
-        for (String lineId : ids) {
-            if (!cancellable(line(lineId))) {
-                throw new OrderRuleViolation(
-                        "LINE_NOT_CANCELLABLE",
-                        "lineIds",
-                        "Line " + lineId + " cannot be cancelled: it is neither late nor open to cancellation.");
-            }
-        }
+        cancellations().requireEach(ids);
         List<String> charged = new ArrayList<>();
         for (String lineId : ids) {
             OrderLine line = line(lineId);
@@ -537,10 +518,7 @@ public class Order {
      * @return empty when the lines were cancelled, else the refusal to answer with
      */
     Optional<OrderRuleViolation> cancelLinesWithCode(List<String> lineIds, String codeHash, Instant at) {
-        lineIds.forEach(this::line);
-        if (lineIds.stream().noneMatch(id -> cancellable(line(id)))) {
-            throw new OrderRuleViolation("LINE_NOT_CANCELLABLE", "lineIds", "These items cannot be cancelled now.");
-        }
+        cancellations().requireAny(lineIds);
         Optional<OrderRuleViolation> refused = useVerificationCode(codeHash, at);
         if (refused.isEmpty()) {
             cancelLines(lineIds, at);
@@ -553,12 +531,9 @@ public class Order {
         RefundRequest request = RefundRequest.forDelay(lineIds, amount, at);
         keep(ledger().requested(request));
         record(new OrderEvent.RefundRequested(List.copyOf(lineIds), amount.amount()), at);
-        long daysLate =
-                lineIds.stream().mapToLong(id -> line(id).daysLate()).max().orElse(0);
-        policy.autoApprovalThreshold()
-                .filter(threshold -> daysLate > threshold)
-                .ifPresent(threshold ->
-                        decideRefund(request.id(), true, "policy", "The delay passed the shop's limit.", at));
+        if (cancellations().refundApprovedAtOnce(lineIds)) {
+            decideRefund(request.id(), true, "policy", "The delay passed the shop's limit.", at);
+        }
     }
 
     /** An agent (or the policy) decides a refund request; approval refunds the lines through the payment port. */
@@ -667,6 +642,10 @@ public class Order {
 
     private void replaceLine(String lineId, UnaryOperator<OrderLine> change) {
         lines = orderLines().changed(lineId, change).all();
+    }
+
+    private Cancellations cancellations() {
+        return new Cancellations(orderLines(), ledger(), policy);
     }
 
     private PaymentLedger ledger() {
