@@ -258,10 +258,7 @@ public class SupplierDelays {
                 orderCount++;
                 lineCount += windows.size();
                 customers.add(order.customer().email().toLowerCase());
-                value.merge(
-                        order.currency(),
-                        order.lines().stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
-                        BigDecimal::add);
+                value.merge(order.currency(), order.orderTotal().amount(), BigDecimal::add);
                 for (Map.Entry<String, EtaWindow> moved : windows.entrySet()) {
                     OrderLine line = order.line(moved.getKey());
                     if (!line.isLate() && moved.getValue().latest().isAfter(line.promisedDate())) {

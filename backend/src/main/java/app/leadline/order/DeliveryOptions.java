@@ -1,7 +1,8 @@
 package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
-import java.math.BigDecimal;
+import app.leadline.payment.Money;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,39 @@ import java.util.Optional;
  *
  * @param closedReason why there is no choice, e.g. {@code ALREADY_SHIPPED}; {@code null} when open
  */
-public record DeliveryOptions(String closedReason, Parcel together, List<Parcel> split, BigDecimal extraCost) {
+public record DeliveryOptions(String closedReason, Parcel together, List<Parcel> split, Money extraCost) {
+
+    /**
+     * What the customer of an order with these lines may choose now under its policy: nothing once part of it
+     * shipped, when the policy always ships complete, or when there is nothing to split (all ready, or none). The
+     * policy's fee per extra parcel has no currency of its own; it is taken in the order's, rounded half up.
+     */
+    static DeliveryOptions of(OrderLines lines, OrderPolicy policy) {
+        String closed = !policy.customerMayChoose()
+                ? "POLICY_SHIPS_COMPLETE"
+                : lines.anyShipped()
+                        ? "ALREADY_SHIPPED"
+                        : lines.readyToLeave().isEmpty() || lines.waiting().isEmpty() ? "NOTHING_TO_SPLIT" : null;
+        List<Parcel> split = ParcelPlan.split(lines.open());
+        Money fee = Money.rounded(policy.extraParcelFee(), lines.currency(), RoundingMode.HALF_UP);
+        return new DeliveryOptions(
+                closed, ParcelPlan.together(lines.open()), split, fee.times(Math.max(0, split.size() - 1)));
+    }
+
+    /** Refuses a choice, saying why, when there is none to make. */
+    void requireOpen() {
+        if (!open()) {
+            throw new OrderRuleViolation(
+                    closedReason,
+                    "preference",
+                    switch (closedReason) {
+                        case "POLICY_SHIPS_COMPLETE" -> "This order is always delivered complete.";
+                        case "ALREADY_SHIPPED" ->
+                            "Part of the order has already shipped; the delivery can no longer change.";
+                        default -> "All items will be ready together; there is nothing to choose.";
+                    });
+        }
+    }
 
     public boolean open() {
         return closedReason == null;

@@ -13,8 +13,24 @@ public record Feedback(int score, String comment, Instant answeredAt, Instant ch
 
     static final int MAX_COMMENT = 2000;
 
-    /** The answer after {@code previous} (null for the first one): a score of 1 to 5 and a comment, if any. */
-    static Feedback answer(Feedback previous, int score, String comment, Instant now) {
+    /** Whether the customer may answer now: asked, and not answered more than a week ago. */
+    static boolean open(Feedback previous, boolean asked, Instant now) {
+        return asked && (previous == null || previous.changeableAt(now));
+    }
+
+    /**
+     * The answer after {@code previous} (null for the first one): a score of 1 to 5 and a comment, if any. Refused
+     * before the question is asked and once the first answer is a week old.
+     */
+    static Feedback answer(Feedback previous, boolean asked, int score, String comment, Instant now) {
+        if (!open(previous, asked, now)) {
+            throw new OrderRuleViolation(
+                    "FEEDBACK_CLOSED",
+                    "score",
+                    asked
+                            ? "The answer can be changed for a week after it was given."
+                            : "The question is asked once everything has been delivered.");
+        }
         if (score < 1 || score > 5) {
             throw new OrderRuleViolation("INVALID_SCORE", "score", "The score is 1 to 5.");
         }

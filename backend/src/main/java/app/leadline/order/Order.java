@@ -1,6 +1,7 @@
 package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.payment.Money;
 import app.leadline.payment.PaymentOperation;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +30,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("orders")
 public class Order {
 
-    /** How far ahead of Leadline's clock a shop's or carrier's clock may be when it reports a delivery. */
-    static final Duration DELIVERY_CLOCK_SKEW = Duration.ofMinutes(5);
-
     @Id
     private final String id;
 
@@ -43,11 +40,11 @@ public class Order {
     private final Destination destination;
     private DeliveryChoice delivery;
     private final OrderPolicy policy;
-    private final List<OrderLine> lines;
-    private final List<Shipment> shipments;
-    private final List<RefundRequest> refunds;
+    private List<OrderLine> lines;
+    private List<Shipment> shipments;
+    private List<RefundRequest> refunds;
     private List<TimelineEvent> timeline;
-    private final List<PaymentOperation> pendingPayments;
+    private List<PaymentOperation> pendingPayments;
     private List<NotificationIntent> notifications;
     private Verification verification;
     private TrackingLink tracking;
@@ -96,11 +93,11 @@ public class Order {
         this.destination = destination;
         this.delivery = delivery;
         this.policy = policy == null ? new OrderPolicy("B2C", true, List.of(), BigDecimal.ZERO, false, null) : policy;
-        this.lines = new ArrayList<>(orEmpty(lines));
-        this.shipments = new ArrayList<>(orEmpty(shipments));
-        this.refunds = new ArrayList<>(orEmpty(refunds));
+        this.lines = List.copyOf(orEmpty(lines));
+        this.shipments = List.copyOf(orEmpty(shipments));
+        this.refunds = List.copyOf(orEmpty(refunds));
         this.timeline = List.copyOf(orEmpty(timeline));
-        this.pendingPayments = new ArrayList<>(orEmpty(pendingPayments));
+        this.pendingPayments = List.copyOf(orEmpty(pendingPayments));
         this.notifications = List.copyOf(orEmpty(notifications));
         this.verification = verification;
         this.tracking = tracking;
@@ -153,8 +150,7 @@ public class Order {
                 List.of(),
                 List.of(),
                 null,
-                new TrackingLink(
-                        token.hash(), seal == null ? null : seal.seal(id, token), placedAt.plus(linkLifetime), false),
+                TrackingLink.issue(id, token, seal, placedAt, linkLifetime),
                 null,
                 Set.of(),
                 false,
@@ -162,21 +158,7 @@ public class Order {
                 null,
                 null);
         order.record(new OrderEvent.Placed(lines.size()), placedAt);
-        for (OrderLine line : lines) {
-            switch (line.source()) {
-                case BACKORDER ->
-                    order.record(
-                            new OrderEvent.Backordered(
-                                    line.id(), line.name(), line.eta().latest()),
-                            placedAt);
-                case DROPSHIP ->
-                    order.record(
-                            new OrderEvent.Dropshipped(
-                                    line.id(), line.name(), line.eta().latest()),
-                            placedAt);
-                case STOCK -> {}
-            }
-        }
+        lines.forEach(line -> line.placedAs().ifPresent(event -> order.record(event, placedAt)));
         return order;
     }
 
@@ -185,14 +167,14 @@ public class Order {
     /** Revokes the tracking link: it stops opening the order at once. */
     void revokeTrackingLink(Instant now) {
         if (tracking != null) {
-            this.tracking = new TrackingLink(tracking.tokenHash(), null, tracking.expiresAt(), true);
+            this.tracking = tracking.revoke();
         }
         record(new OrderEvent.TrackingLinkRevoked(), now);
     }
 
     /** Replaces the tracking link: the old one stops opening the order at once. */
     void reissueTrackingLink(TrackingToken token, LinkSeal seal, Instant now, Duration linkLifetime) {
-        this.tracking = new TrackingLink(token.hash(), seal.seal(id, token), now.plus(linkLifetime), false);
+        this.tracking = TrackingLink.issue(id, token, seal, now, linkLifetime);
         record(new OrderEvent.TrackingLinkReissued(), now);
     }
 
@@ -204,21 +186,12 @@ public class Order {
 
     /** What the customer may choose now, and what each choice means. */
     public DeliveryOptions deliveryOptions() {
-        List<OrderLine> open = openLines();
-        List<OrderLine> ready = open.stream().filter(OrderLine::isReadyToLeave).toList();
-        List<OrderLine> waiting =
-                open.stream().filter(line -> !line.isReadyToLeave()).toList();
-        String closed = !policy.customerMayChoose()
-                ? "POLICY_SHIPS_COMPLETE"
-                : anyShipped() ? "ALREADY_SHIPPED" : ready.isEmpty() || waiting.isEmpty() ? "NOTHING_TO_SPLIT" : null;
-        List<Parcel> split = ParcelPlan.split(open);
-        BigDecimal extra = policy.extraParcelFee().multiply(BigDecimal.valueOf(Math.max(0, split.size() - 1)));
-        return new DeliveryOptions(closed, ParcelPlan.together(open), split, extra);
+        return DeliveryOptions.of(orderLines(), policy);
     }
 
     /** The parcels the open lines are expected to travel in under the current preference. */
     public List<Parcel> plannedParcels() {
-        return ParcelPlan.planned(openLines(), delivery.preference());
+        return ParcelPlan.planned(orderLines().open(), delivery.preference());
     }
 
     /**
@@ -228,22 +201,11 @@ public class Order {
      * @return whether anything changed
      */
     boolean chooseDelivery(DeliveryPreference preference, String by, Instant at) {
-        DeliveryOptions options = deliveryOptions();
-        if (!options.open()) {
-            throw new OrderRuleViolation(
-                    options.closedReason(),
-                    "preference",
-                    switch (options.closedReason()) {
-                        case "POLICY_SHIPS_COMPLETE" -> "This order is always delivered complete.";
-                        case "ALREADY_SHIPPED" ->
-                            "Part of the order has already shipped; the delivery can no longer change.";
-                        default -> "All items will be ready together; there is nothing to choose.";
-                    });
-        }
+        deliveryOptions().requireOpen();
         if (delivery.preference() == preference) {
             return false;
         }
-        delivery = new DeliveryChoice(preference, by, at, delivery.segmentDefault());
+        delivery = delivery.chosen(preference, by, at);
         record(new OrderEvent.DeliveryChosen(preference, by), at);
         return true;
     }
@@ -333,7 +295,7 @@ public class Order {
         long shiftDays = 0;
         for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
             String lineId = entry.getKey();
-            if (lines.stream().noneMatch(line -> line.id().equals(lineId))) {
+            if (!orderLines().has(lineId)) {
                 continue;
             }
             LocalDate before = line(lineId).eta().latest();
@@ -377,10 +339,8 @@ public class Order {
             return ready;
         }
         record(new OrderEvent.GoodsReceived(List.copyOf(ready)), at);
-        List<OrderLine> open = openLines();
-        List<OrderLine> leaving =
-                open.stream().filter(OrderLine::isReadyToLeave).toList();
-        boolean complete = leaving.size() == open.size();
+        List<OrderLine> leaving = orderLines().readyToLeave();
+        boolean complete = orderLines().waiting().isEmpty();
         if (complete || delivery.preference() == DeliveryPreference.SHIP_AS_AVAILABLE) {
             proposedShipment = ParcelPlan.together(leaving);
             tell(new NotificationIntent(
@@ -442,7 +402,7 @@ public class Order {
 
     /** Lines leave in a parcel: they are shipped and their amount is captured (charge per shipment). */
     Shipment ship(List<String> lineIds, String carrier, String trackingNumber, Instant at) {
-        List<String> ids = distinct(lineIds, "lineIds");
+        List<String> ids = OrderLines.distinct(lineIds, "lineIds");
         for (String lineId : ids) {
             OrderLine line = line(lineId);
             if (!line.isOpen()) {
@@ -450,20 +410,16 @@ public class Order {
                         "LINE_NOT_SHIPPABLE", "lineIds", "Line " + lineId + " is " + line.status() + ".");
             }
         }
-        BigDecimal amount = BigDecimal.ZERO;
+        Money amount = orderLines().amountOf(ids);
         for (String lineId : ids) {
-            amount = amount.add(line(lineId).amount());
             replaceLine(lineId, line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
         }
-        Shipment shipment = new Shipment(UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount);
-        shipments.add(shipment);
-        if (proposedShipment != null) {
-            List<String> remaining = proposedShipment.lineIds().stream()
-                    .filter(id -> !ids.contains(id))
-                    .toList();
-            proposedShipment = remaining.isEmpty() ? null : new Parcel(remaining, proposedShipment.eta());
-        }
-        pendingPayments.add(operation(shipment.id(), PaymentOperation.Kind.CAPTURE, ids, amount, at));
+        Shipment shipment =
+                new Shipment(UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount.amount());
+        shipments = new Shipments(shipments).with(shipment).all();
+        proposedShipment =
+                proposedShipment().flatMap(proposed -> proposed.without(ids)).orElse(null);
+        keep(ledger().captured(shipment.id(), ids, amount, at));
         OrderEvent.Shipped shipped = new OrderEvent.Shipped(ids, carrier, trackingNumber);
         tell(new NotificationIntent("shipped:" + shipment.id(), shipped, at));
         record(shipped, at);
@@ -477,21 +433,12 @@ public class Order {
      * @return whether anything changed
      */
     boolean markDelivered(String trackingNumber, Instant deliveredAt, Instant now) {
-        Shipment shipment = shipments.stream()
-                .filter(s -> s.trackingNumber().equals(trackingNumber))
-                .findFirst()
-                .orElseThrow(() -> new OrderRuleViolation(
-                        "UNKNOWN_SHIPMENT", "trackingNumber", "This order has no parcel with that tracking number."));
+        Shipment shipment = new Shipments(shipments).tracked(trackingNumber);
         if (shipment.deliveredAt() != null) {
             return false;
         }
-        if (deliveredAt.isBefore(shipment.shippedAt()) || deliveredAt.isAfter(now.plus(DELIVERY_CLOCK_SKEW))) {
-            throw new OrderRuleViolation(
-                    "INVALID_DELIVERY_TIME",
-                    "deliveredAt",
-                    "A parcel is delivered after it was shipped and not in the future.");
-        }
-        shipments.set(shipments.indexOf(shipment), shipment.delivered(deliveredAt));
+        shipments =
+                new Shipments(shipments).delivered(shipment, deliveredAt, now).all();
         shipment.lineIds().stream()
                 .filter(id -> line(id).status() == LineStatus.SHIPPED)
                 .forEach(id -> replaceLine(id, line -> line.withStatus(LineStatus.DELIVERED, line.payment())));
@@ -506,28 +453,19 @@ public class Order {
 
     /** Whether the customer is asked how they were kept informed: once nothing is left to arrive, and something did. */
     public boolean feedbackAsked() {
-        return lines.stream().noneMatch(line -> line.isOpen() || line.status() == LineStatus.SHIPPED)
-                && lines.stream().anyMatch(line -> line.status() == LineStatus.DELIVERED);
+        return orderLines().allArrived();
     }
 
     /** Whether the customer may answer now: asked, and not answered more than a week ago. */
     public boolean feedbackOpen(Instant now) {
-        return feedbackAsked() && (feedback == null || feedback.changeableAt(now));
+        return Feedback.open(feedback, feedbackAsked(), now);
     }
 
     /** The customer answers the question (or changes the answer within a week of first giving it). */
     void answerFeedback(int score, String comment, Instant now) {
-        if (!feedbackOpen(now)) {
-            throw new OrderRuleViolation(
-                    "FEEDBACK_CLOSED",
-                    "score",
-                    feedbackAsked()
-                            ? "The answer can be changed for a week after it was given."
-                            : "The question is asked once everything has been delivered.");
-        }
-        boolean first = feedback == null;
-        feedback = Feedback.answer(feedback, score, comment, now);
-        record(new OrderEvent.FeedbackGiven(score, Optional.ofNullable(feedback.comment()), !first), now);
+        Feedback previous = feedback;
+        feedback = Feedback.answer(previous, feedbackAsked(), score, comment, now);
+        record(new OrderEvent.FeedbackGiven(score, Optional.ofNullable(feedback.comment()), previous != null), now);
     }
 
     public Optional<Feedback> feedback() {
@@ -541,25 +479,12 @@ public class Order {
      * is not asked for again: the customer reads why instead.
      */
     public boolean cancellable(OrderLine line) {
-        if (line.status() == LineStatus.CANCELLED
-                || line.status() == LineStatus.REFUNDED
-                || refundOpenFor(line.id())
-                || refundDeclinedFor(line.id())) {
-            return false;
-        }
-        boolean charged = line.payment() == PaymentState.CAPTURED;
-        return line.isLate() || (!charged && policy.cancelAnyUnshippedLine());
+        return cancellations().cancellable(line);
     }
 
     /** Whether the given lines are all already cancelled or waiting for a refund: a replay of a request. */
     public boolean alreadyCancelled(List<String> lineIds) {
-        return !lineIds.isEmpty()
-                && lineIds.stream()
-                        .allMatch(id -> lines.stream()
-                                .anyMatch(line -> line.id().equals(id)
-                                        && (line.status() == LineStatus.CANCELLED
-                                                || line.status() == LineStatus.REFUNDED
-                                                || refundOpenFor(id))));
+        return cancellations().alreadyCancelled(lineIds);
     }
 
     /**
@@ -567,15 +492,8 @@ public class Order {
      * charged lines become one refund request, approved at once when the policy says the delay is long enough.
      */
     void cancelLines(List<String> lineIds, Instant at) {
-        List<String> ids = distinct(lineIds, "lineIds");
-        for (String lineId : ids) {
-            if (!cancellable(line(lineId))) {
-                throw new OrderRuleViolation(
-                        "LINE_NOT_CANCELLABLE",
-                        "lineIds",
-                        "Line " + lineId + " cannot be cancelled: it is neither late nor open to cancellation.");
-            }
-        }
+        List<String> ids = OrderLines.distinct(lineIds, "lineIds");
+        cancellations().requireEach(ids);
         List<String> charged = new ArrayList<>();
         for (String lineId : ids) {
             OrderLine line = line(lineId);
@@ -584,9 +502,9 @@ public class Order {
                 continue;
             }
             replaceLine(lineId, current -> current.withStatus(LineStatus.CANCELLED, PaymentState.VOIDED));
-            pendingPayments.add(operation(
-                    UUID.randomUUID().toString(), PaymentOperation.Kind.VOID, List.of(lineId), line.amount(), at));
-            record(new OrderEvent.LineCancelled(lineId, line.name(), line.amount()), at);
+            Money amount = line.amountIn(currency);
+            keep(ledger().voided(lineId, amount, at));
+            record(new OrderEvent.LineCancelled(lineId, line.name(), amount.amount()), at);
         }
         if (!charged.isEmpty()) {
             requestRefund(charged, at);
@@ -600,10 +518,7 @@ public class Order {
      * @return empty when the lines were cancelled, else the refusal to answer with
      */
     Optional<OrderRuleViolation> cancelLinesWithCode(List<String> lineIds, String codeHash, Instant at) {
-        lineIds.forEach(this::line);
-        if (lineIds.stream().noneMatch(id -> cancellable(line(id)))) {
-            throw new OrderRuleViolation("LINE_NOT_CANCELLABLE", "lineIds", "These items cannot be cancelled now.");
-        }
+        cancellations().requireAny(lineIds);
         Optional<OrderRuleViolation> refused = useVerificationCode(codeHash, at);
         if (refused.isEmpty()) {
             cancelLines(lineIds, at);
@@ -612,37 +527,24 @@ public class Order {
     }
 
     private void requestRefund(List<String> lineIds, Instant at) {
-        BigDecimal amount = lineIds.stream().map(id -> line(id).amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Money amount = orderLines().amountOf(lineIds);
         RefundRequest request = RefundRequest.forDelay(lineIds, amount, at);
-        refunds.add(request);
-        record(new OrderEvent.RefundRequested(List.copyOf(lineIds), amount), at);
-        long daysLate =
-                lineIds.stream().mapToLong(id -> line(id).daysLate()).max().orElse(0);
-        policy.autoApprovalThreshold()
-                .filter(threshold -> daysLate > threshold)
-                .ifPresent(threshold ->
-                        decideRefund(request.id(), true, "policy", "The delay passed the shop's limit.", at));
+        keep(ledger().requested(request));
+        record(new OrderEvent.RefundRequested(List.copyOf(lineIds), amount.amount()), at);
+        if (cancellations().refundApprovedAtOnce(lineIds)) {
+            decideRefund(request.id(), true, "policy", "The delay passed the shop's limit.", at);
+        }
     }
 
     /** An agent (or the policy) decides a refund request; approval refunds the lines through the payment port. */
     void decideRefund(String refundId, boolean approve, String by, String reason, Instant at) {
-        RefundRequest request = refunds.stream()
-                .filter(r -> r.id().equals(refundId))
-                .findFirst()
-                .orElseThrow(
-                        () -> new OrderRuleViolation("UNKNOWN_REFUND", "refundId", "There is no such refund request."));
-        if (!request.isOpen()) {
-            throw new OrderRuleViolation(
-                    "REFUND_ALREADY_DECIDED", "refundId", "This refund request was already decided.");
-        }
-        RefundRequest.State state = approve ? RefundRequest.State.APPROVED : RefundRequest.State.REJECTED;
-        refunds.set(refunds.indexOf(request), request.decided(state, by, at, reason));
+        PaymentLedger.Decision decision = ledger().decide(refundId, approve, by, reason, at);
+        keep(decision.ledger());
+        RefundRequest request = decision.request();
         if (approve) {
             request.lineIds()
                     .forEach(
                             id -> replaceLine(id, line -> line.withStatus(LineStatus.REFUNDED, PaymentState.REFUNDED)));
-            pendingPayments.add(
-                    operation(request.id(), PaymentOperation.Kind.REFUND, request.lineIds(), request.amount(), at));
         }
         record(new OrderEvent.RefundDecided(approve, request.amount(), reason), at);
         tell(new NotificationIntent(
@@ -655,8 +557,7 @@ public class Order {
 
     /** A payment operation reached the provider: it leaves the outbox, and an approved refund is now paid. */
     void paymentSent(String operationId) {
-        pendingPayments.removeIf(operation -> operation.id().equals(operationId));
-        refunds.replaceAll(r -> r.id().equals(operationId) && r.state() == RefundRequest.State.APPROVED ? r.paid() : r);
+        keep(ledger().sent(operationId));
     }
 
     // --- One-time codes ------------------------------------------------------------------------------------------
@@ -683,12 +584,7 @@ public class Order {
 
     /** The order's window under its delivery preference: one complete delivery waits for the latest line. */
     public EtaWindow eta() {
-        List<EtaWindow> open = openLines().stream().map(OrderLine::eta).toList();
-        List<EtaWindow> windows =
-                open.isEmpty() ? lines.stream().map(OrderLine::eta).toList() : open;
-        return delivery.preference() == DeliveryPreference.WAIT_FOR_ALL
-                ? EtaWindow.allOf(windows)
-                : EtaWindow.span(windows);
+        return orderLines().eta(delivery.preference());
     }
 
     /**
@@ -697,9 +593,7 @@ public class Order {
      * keeps.
      */
     public Optional<Instant> closedAt(String lineId) {
-        Optional<Shipment> parcel = shipments.stream()
-                .filter(shipment -> shipment.lineIds().contains(lineId))
-                .findFirst();
+        Optional<Shipment> parcel = new Shipments(shipments).carrying(lineId);
         return switch (line(lineId).status()) {
             case SHIPPED -> parcel.map(Shipment::shippedAt);
             case DELIVERED -> parcel.map(Shipment::deliveredAt);
@@ -716,64 +610,51 @@ public class Order {
 
     /** The window of the lines still open under the delivery preference; empty once none is. */
     public Optional<EtaWindow> etaOfOpenLines() {
-        return openLines().isEmpty() ? Optional.empty() : Optional.of(eta());
+        return orderLines().open().isEmpty() ? Optional.empty() : Optional.of(eta());
+    }
+
+    /** What all the order's lines cost together. */
+    public Money orderTotal() {
+        return orderLines().total();
     }
 
     /** Captured and not refunded: what the customer has been charged so far. */
-    public BigDecimal totalCharged() {
-        return lines.stream()
-                .filter(line -> line.payment() == PaymentState.CAPTURED)
-                .map(OrderLine::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    public Money totalCharged() {
+        return orderLines().totalOf(PaymentState.CAPTURED);
+    }
+
+    /** What has been paid back: the lines refunded. */
+    public Money totalRefunded() {
+        return orderLines().totalOf(PaymentState.REFUNDED);
     }
 
     public Optional<RefundRequest> refundFor(String lineId) {
-        return refunds.stream().filter(r -> r.lineIds().contains(lineId)).reduce((first, second) -> second);
-    }
-
-    private boolean refundDeclinedFor(String lineId) {
-        return refundFor(lineId)
-                .filter(r -> r.state() == RefundRequest.State.REJECTED)
-                .isPresent();
-    }
-
-    private boolean refundOpenFor(String lineId) {
-        return refunds.stream().anyMatch(r -> r.isOpen() && r.lineIds().contains(lineId));
-    }
-
-    private boolean anyShipped() {
-        return lines.stream()
-                .anyMatch(line -> line.status() == LineStatus.SHIPPED || line.status() == LineStatus.DELIVERED);
-    }
-
-    private List<OrderLine> openLines() {
-        return lines.stream().filter(OrderLine::isOpen).toList();
+        return ledger().refundFor(lineId);
     }
 
     public OrderLine line(String lineId) {
-        return lines.stream()
-                .filter(line -> line.id().equals(lineId))
-                .findFirst()
-                .orElseThrow(() ->
-                        new OrderRuleViolation("UNKNOWN_LINE", "lineIds", "This order has no line " + lineId + "."));
+        return orderLines().line(lineId);
+    }
+
+    private OrderLines orderLines() {
+        return new OrderLines(lines, currency);
     }
 
     private void replaceLine(String lineId, UnaryOperator<OrderLine> change) {
-        lines.replaceAll(line -> line.id().equals(lineId) ? change.apply(line) : line);
+        lines = orderLines().changed(lineId, change).all();
     }
 
-    private static List<String> distinct(List<String> ids, String field) {
-        if (ids == null || ids.isEmpty()) {
-            throw new OrderRuleViolation("REQUIRED", field, "Name at least one line.");
-        }
-        Set<String> unique = new LinkedHashSet<>(ids);
-        return List.copyOf(unique);
+    private Cancellations cancellations() {
+        return new Cancellations(orderLines(), ledger(), policy);
     }
 
-    private PaymentOperation operation(
-            String id, PaymentOperation.Kind kind, List<String> lineIds, BigDecimal amount, Instant at) {
-        return new PaymentOperation(
-                id, kind, number, List.copyOf(lineIds), amount, currency, at.truncatedTo(ChronoUnit.MILLIS));
+    private PaymentLedger ledger() {
+        return new PaymentLedger(number, currency, refunds, pendingPayments);
+    }
+
+    private void keep(PaymentLedger ledger) {
+        refunds = ledger.refunds();
+        pendingPayments = ledger.pending();
     }
 
     private void record(OrderEvent event, Instant at) {
@@ -793,7 +674,7 @@ public class Order {
 
     /** Keeps what agents search by (the late flag, the search keys) true to the order. */
     private void afterChange() {
-        late = lines.stream().anyMatch(line -> line.isOpen() && line.isLate());
+        late = orderLines().anyOpenLate();
         searchKeys = SearchKeys.of(this);
     }
 

@@ -1,6 +1,7 @@
 package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.payment.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -94,6 +95,15 @@ public record OrderLine(
                 baseEta);
     }
 
+    /** What placing the order says of this line: backordered or dropshipped, by when; nothing for a stock line. */
+    Optional<OrderEvent> placedAs() {
+        return switch (source) {
+            case BACKORDER -> Optional.of(new OrderEvent.Backordered(id, name, eta.latest()));
+            case DROPSHIP -> Optional.of(new OrderEvent.Dropshipped(id, name, eta.latest()));
+            case STOCK -> Optional.empty();
+        };
+    }
+
     /** A backordered line no purchase order carries yet. */
     public boolean waitsToBeOrdered() {
         return source == LineSource.BACKORDER && purchaseOrder == null && status == LineStatus.AWAITING_SUPPLIER;
@@ -140,7 +150,8 @@ public record OrderLine(
         return baseEta == null ? eta : baseEta;
     }
 
-    public BigDecimal amount() {
-        return unitPrice.multiply(BigDecimal.valueOf(quantity));
+    /** Unit price × quantity, in the order's currency (prices are kept without it, as the order holds it). */
+    public Money amountIn(String currency) {
+        return Money.of(unitPrice, currency).times(quantity);
     }
 }

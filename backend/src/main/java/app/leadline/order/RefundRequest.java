@@ -1,5 +1,6 @@
 package app.leadline.order;
 
+import app.leadline.payment.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -30,11 +31,11 @@ public record RefundRequest(
     }
 
     /** A request for charged lines the customer cancels because they are late. */
-    static RefundRequest forDelay(List<String> lineIds, BigDecimal amount, Instant at) {
+    static RefundRequest forDelay(List<String> lineIds, Money amount, Instant at) {
         return new RefundRequest(
                 UUID.randomUUID().toString(),
                 List.copyOf(lineIds),
-                amount,
+                amount.amount(),
                 "DELAY",
                 State.REQUESTED,
                 at,

@@ -14,11 +14,9 @@ import app.leadline.order.PaymentState;
 import app.leadline.order.RefundRequest;
 import app.leadline.order.Shipment;
 import app.leadline.order.TimelineEvent;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,9 +63,9 @@ record TrackedOrder(
                         options.split(),
                         options.extraCost().toPlainString()),
                 order.shipments(),
-                sum(order, line -> true),
+                order.orderTotal().toPlainString(),
                 order.totalCharged().toPlainString(),
-                sum(order, line -> line.payment() == PaymentState.REFUNDED),
+                order.totalRefunded().toPlainString(),
                 MaskedAddress.of(order.destination()),
                 new Contact(
                         maskEmail(order.customer().email()),
@@ -119,7 +117,7 @@ record TrackedOrder(
                     line.eta(),
                     line.isOpen() && line.isLate(),
                     order.closedAt(line.id()).orElse(null),
-                    line.amount().toPlainString(),
+                    line.amountIn(order.currency()).toPlainString(),
                     line.payment(),
                     order.cancellable(line),
                     order.refundFor(line.id()).map(RefundRequest::state).orElse(null),
@@ -160,14 +158,6 @@ record TrackedOrder(
             String rest = number.find() && number.start() > 0 ? " " + trimmed.substring(number.start()) : "";
             return trimmed.substring(0, trimmed.offsetByCodePoints(0, 1)) + "•••" + rest;
         }
-    }
-
-    private static String sum(Order order, Predicate<OrderLine> which) {
-        return order.lines().stream()
-                .filter(which)
-                .map(OrderLine::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)
-                .toPlainString();
     }
 
     /** A timeline event without its internal note. */

@@ -15,6 +15,7 @@ import app.leadline.order.CustomerNews.RefundApproved;
 import app.leadline.order.OrderEvent.Backordered;
 import app.leadline.order.OrderEvent.EtaMoved;
 import app.leadline.order.OrderEvent.Placed;
+import app.leadline.payment.Money;
 import app.leadline.payment.PaymentOperation;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -138,11 +139,24 @@ class OrderTests {
         boolean changed = order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", NOW);
 
         assertThat(options.open()).isTrue();
-        assertThat(options.extraCost()).isEqualByComparingTo("49.00");
+        assertThat(options.extraCost()).isEqualTo(Money.of("49.00", "DKK"));
         assertThat(changed).isTrue();
         assertThat(order.plannedParcels()).hasSize(2);
         assertThat(order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", NOW))
                 .isFalse();
+    }
+
+    @Test
+    void amountsReadInTheOrdersCurrencyAndAFeeFinerThanItIsRoundedHalfUp() {
+        Order order = anOrder()
+                .withStockLine("Glass vase", "329")
+                .withBackorderedLine("Oslo sofa", "8995.5")
+                .withExtraParcelFee("24.495")
+                .build();
+
+        assertThat(order.orderTotal().toPlainString()).isEqualTo("9324.50");
+        assertThat(order.totalCharged().toPlainString()).isEqualTo("0.00");
+        assertThat(order.deliveryOptions().extraCost()).isEqualTo(Money.of("24.50", "DKK"));
     }
 
     @Test
@@ -170,10 +184,11 @@ class OrderTests {
         Shipment shipment = order.ship(List.of("L1", "L2"), "PostNord", "PN1", NOW);
 
         assertThat(shipment.amountCaptured()).isEqualByComparingTo("429.50");
-        assertThat(order.totalCharged()).isEqualByComparingTo("429.50");
-        assertThat(order.pendingPayments())
-                .singleElement()
-                .satisfies(operation -> assertThat(operation.kind()).isEqualTo(PaymentOperation.Kind.CAPTURE));
+        assertThat(order.totalCharged()).isEqualTo(Money.of("429.50", "DKK"));
+        assertThat(order.pendingPayments()).singleElement().satisfies(operation -> {
+            assertThat(operation.kind()).isEqualTo(PaymentOperation.Kind.CAPTURE);
+            assertThat(operation.money()).isEqualTo(Money.of("429.50", "DKK"));
+        });
         assertThat(news(order)).containsExactly(new OrderEvent.Shipped(List.of("L1", "L2"), "PostNord", "PN1"));
     }
 

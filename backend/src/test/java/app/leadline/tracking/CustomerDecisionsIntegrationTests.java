@@ -170,7 +170,7 @@ class CustomerDecisionsIntegrationTests {
         order.path("trackOrder.choice.splitParcels[*].lineIds")
                 .entityList(Object.class)
                 .hasSize(3);
-        order.path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("0");
+        order.path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("0.00");
         order.path("trackOrder.parcels").entityList(Object.class).hasSize(1);
     }
 
@@ -540,7 +540,7 @@ class CustomerDecisionsIntegrationTests {
 
         refunded.path("cancelLines.order.lines[1].status").entity(String.class).isEqualTo("REFUNDED");
         refunded.path("cancelLines.order.lines[1].payment").entity(String.class).isEqualTo("REFUNDED");
-        refunded.path("cancelLines.order.totalCharged").entity(String.class).isEqualTo("0");
+        refunded.path("cancelLines.order.totalCharged").entity(String.class).isEqualTo("0.00");
         track(token).path("trackOrder.totalRefunded").entity(String.class).isEqualTo("129.95");
         refunded.path("cancelLines.order.timeline[*].type")
                 .entityList(String.class)

@@ -87,8 +87,8 @@ class TrackingIntegrationTests {
                 .entityList(String.class)
                 .containsExactly("129.95", "129.95", "129.95");
         response.path("trackOrder.orderTotal").entity(String.class).isEqualTo("389.85");
-        response.path("trackOrder.totalCharged").entity(String.class).isEqualTo("0");
-        response.path("trackOrder.totalRefunded").entity(String.class).isEqualTo("0");
+        response.path("trackOrder.totalCharged").entity(String.class).isEqualTo("0.00");
+        response.path("trackOrder.totalRefunded").entity(String.class).isEqualTo("0.00");
         response.path("trackOrder.deliveryAddress.street").entity(String.class).isEqualTo("N••• 1");
         response.path("trackOrder.deliveryAddress.country").entity(String.class).isEqualTo("DE");
         assertThat(response.returnResponse().toString()).doesNotContain("Nørregade");

@@ -1,0 +1,99 @@
+package app.leadline.order;
+
+import static app.leadline.order.OrderBuilder.PLACED_AT;
+import static app.leadline.order.OrderBuilder.anOrder;
+import static app.leadline.order.OrderBuilder.window;
+import static app.leadline.order.Refusals.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CancellationsTests {
+
+    /** L1 a vase on the shelf, on time; L2 a sofa promised in 25 days, now expected ten days later. */
+    private static OrderLines vaseAndLateSofa() {
+        Order order = anOrder()
+                .withStockLine("Glass vase", "329.00")
+                .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
+                .build();
+        return new OrderLines(order.lines(), order.currency())
+                .changed("L2", line -> line.withEta(window(30, 35), "delay-1"));
+    }
+
+    private static PaymentLedger noRefunds() {
+        return new PaymentLedger("1042", "DKK", null, null);
+    }
+
+    private static OrderPolicy policy(boolean cancelAnyUnshippedLine, Integer approveAfterDaysLate) {
+        return new OrderPolicy("B2C", true, List.of(), BigDecimal.ZERO, cancelAnyUnshippedLine, approveAfterDaysLate);
+    }
+
+    private static Cancellations under(OrderPolicy policy) {
+        return new Cancellations(vaseAndLateSofa(), noRefunds(), policy);
+    }
+
+    @Test
+    void aLateLineMayBeCancelledAndALineOnTimeOnlyWhenThePolicySaysAnyUnchargedLineMay() {
+        OrderLines lines = vaseAndLateSofa();
+
+        assertThat(under(policy(false, null)).cancellable(lines.line("L2"))).isTrue();
+        assertThat(under(policy(false, null)).cancellable(lines.line("L1"))).isFalse();
+        assertThat(under(policy(true, null)).cancellable(lines.line("L1"))).isTrue();
+        assertThat(under(policy(true, null))
+                        .cancellable(lines.line("L1").withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED)))
+                .isFalse();
+    }
+
+    @Test
+    void aLineCancelledOrWithARefundOpenOrDeclinedIsNotOfferedAgain() {
+        OrderLines lines = vaseAndLateSofa();
+        RefundRequest request = RefundRequest.forDelay(List.of("L2"), lines.amountOf(List.of("L2")), PLACED_AT);
+        PaymentLedger open = noRefunds().requested(request);
+        PaymentLedger declined = open.decide(request.id(), false, "agent", "On its way.", PLACED_AT)
+                .ledger();
+        OrderLine sofa = lines.line("L2");
+
+        assertThat(new Cancellations(lines, open, policy(true, null)).cancellable(sofa))
+                .isFalse();
+        assertThat(new Cancellations(lines, declined, policy(true, null)).cancellable(sofa))
+                .isFalse();
+        assertThat(under(policy(true, null)).cancellable(sofa.withStatus(LineStatus.CANCELLED, PaymentState.VOIDED)))
+                .isFalse();
+        assertThat(new Cancellations(lines, open, policy(true, null)).alreadyCancelled(List.of("L2")))
+                .isTrue();
+    }
+
+    @Test
+    void aRequestIsAReplayOnlyWhenEveryLineNamedIsAlreadyCancelled() {
+        OrderLines lines =
+                vaseAndLateSofa().changed("L2", line -> line.withStatus(LineStatus.CANCELLED, PaymentState.VOIDED));
+        Cancellations cancellations = new Cancellations(lines, noRefunds(), policy(false, null));
+
+        assertThat(cancellations.alreadyCancelled(List.of("L2"))).isTrue();
+        assertThat(cancellations.alreadyCancelled(List.of("L2", "L1"))).isFalse();
+        assertThat(cancellations.alreadyCancelled(List.of("L9"))).isFalse();
+        assertThat(cancellations.alreadyCancelled(List.of())).isFalse();
+    }
+
+    @Test
+    void aCancellationNamingALineThatMayNotGoIsRefusedWhole() {
+        Cancellations cancellations = under(policy(false, null));
+
+        assertRefused(() -> cancellations.requireEach(List.of("L2", "L1")), "LINE_NOT_CANCELLABLE", "lineIds");
+        assertRefused(() -> cancellations.requireAny(List.of("L1")), "LINE_NOT_CANCELLABLE", "lineIds");
+        assertRefused(() -> cancellations.requireAny(List.of("L2", "L9")), "UNKNOWN_LINE", "lineIds");
+        cancellations.requireEach(List.of("L2"));
+        cancellations.requireAny(List.of("L1", "L2"));
+    }
+
+    @Test
+    void thePolicyApprovesARefundAtOnceOnlyPastItsLimitOfDaysLate() {
+        assertThat(under(policy(false, 9)).refundApprovedAtOnce(List.of("L2"))).isTrue();
+        assertThat(under(policy(false, 10)).refundApprovedAtOnce(List.of("L2"))).isFalse();
+        assertThat(under(policy(false, null)).refundApprovedAtOnce(List.of("L2")))
+                .isFalse();
+        assertThat(under(policy(false, 0)).refundApprovedAtOnce(List.of("L1"))).isFalse();
+    }
+}
