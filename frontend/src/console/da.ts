@@ -459,5 +459,5 @@ export const da: Catalogue = {
   lateWarehouse: 'Vores lager',
   lateConfidence: '{share} af sådanne linjer når frem inden for',
   lateMoved: 'Ja, om det nye vindue',
-  lateNotMoved: 'Nej: vinduet holder stadig',
+  lateNotMoved: 'Ikke endnu: ved næste gennemgang',
 };

@@ -466,5 +466,5 @@ export const de: Catalogue = {
   lateWarehouse: 'Unser Lager',
   lateConfidence: '{share} solcher Positionen kommen darin an',
   lateMoved: 'Ja, über das neue Zeitfenster',
-  lateNotMoved: 'Nein: das Zeitfenster hält noch',
+  lateNotMoved: 'Noch nicht: beim nächsten Durchlauf',
 };

@@ -455,5 +455,5 @@ export const en = {
   lateWarehouse: 'Our warehouse',
   lateConfidence: '{share} of such lines arrive inside',
   lateMoved: 'Yes, of the new window',
-  lateNotMoved: 'No: the window still holds',
+  lateNotMoved: 'Not yet: at the next sweep',
 };

@@ -459,5 +459,5 @@ export const pl: Catalogue = {
   lateWarehouse: 'Nasz magazyn',
   lateConfidence: '{share} takich pozycji dociera w tym oknie',
   lateMoved: 'Tak, o nowym oknie',
-  lateNotMoved: 'Nie: okno nadal aktualne',
+  lateNotMoved: 'Jeszcze nie: przy następnym przeglądzie',
 };
