@@ -166,6 +166,29 @@ class PromiseWatchIntegrationTests {
     }
 
     @Test
+    void twoInstancesSweepingAtOnceMoveTheLineOnceAndTellOnce() throws Exception {
+        String supplier = supplier(aSupplier().leadTime(10, 15));
+        purchaseOrder(supplier, "DESK", start.plusDays(2));
+        OrderInputs order = anEmptyOrder().withBackorderedLine("DESK", supplier);
+        clients.place(order);
+        clock.moveTo(start.plusDays(12), 9);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(watch::sweep);
+            var second = pool.submit(watch::sweep);
+            assertThat(first.get().moved() + second.get().moved()).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(orders.byNumber(order.number()).orElseThrow().timeline())
+                .filteredOn(event -> event.type() == app.leadline.order.TimelineEvent.Type.RUNNING_LATE)
+                .hasSize(1);
+        assertThat(runningLateNews(order.number())).hasSize(1);
+    }
+
+    @Test
     void aConfirmedNewDateReplacesTheEstimateUntilItIsOvertakenToo() {
         String supplier = supplier(aSupplier().leadTime(10, 15));
         PurchaseOrderInputs po = purchaseOrder(supplier, "TABLE", start.plusDays(3));
