@@ -12,6 +12,7 @@ import { OrdersPanel } from './OrdersPanel';
 import { PoliciesPanel } from './PoliciesPanel';
 import { PurchasingPanel } from './PurchasingPanel';
 import { RefundsPanel } from './RefundsPanel';
+import { RunningLatePanel } from './RunningLatePanel';
 import { forgetAll, remember, useRemembered } from './remembered';
 import { completeSignIn, endSession, renewSession, signIn, signOut, useSession } from './session';
 import { SuppliersPanel } from './SuppliersPanel';
@@ -24,6 +25,7 @@ const TABS = [
   'tabGoods',
   'tabSuppliers',
   'tabBuyList',
+  'tabRunningLate',
   'tabPurchasing',
   'tabMessages',
   'tabPolicies',
@@ -189,6 +191,7 @@ export function ConsolePage() {
               {shown === 'tabGoods' && <GoodsPanel />}
               {shown === 'tabSuppliers' && <SuppliersPanel admin={admin} />}
               {shown === 'tabBuyList' && <BuyListPanel />}
+              {shown === 'tabRunningLate' && <RunningLatePanel />}
               {shown === 'tabPurchasing' && <PurchasingPanel admin={admin} />}
               {shown === 'tabMessages' && <MessagesPanel admin={admin} />}
               {shown === 'tabPolicies' && <PoliciesPanel admin={admin} />}

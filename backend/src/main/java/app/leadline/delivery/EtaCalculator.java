@@ -130,6 +130,33 @@ public class EtaCalculator {
         return afterDispatch(onOrAfterWorkingDay(dispatch), country);
     }
 
+    /** The warehouse's rhythm and the carriers' transit times as Leadline ships them, with nothing configured. */
+    public static EtaCalculator withDefaults() {
+        return new EtaCalculator(new DeliveryProperties(null, null, 0, null, null, null, null));
+    }
+
+    /** The next day the warehouse dispatches on, as seen at the instant: today before the cut-off, else later. */
+    public LocalDate nextDispatchDay(Instant now) {
+        return nextDispatch(now);
+    }
+
+    /**
+     * The last working day goods could leave the warehouse and still reach the country by {@code latest}; the day
+     * before the earliest one considered when none could.
+     */
+    public LocalDate lastDispatchFor(LocalDate latest, String country) {
+        Transit transit = transit(country);
+        LocalDate day = latest;
+        for (int tries = 0; tries < 60; tries++) {
+            if (isWorkingDay(day)
+                    && !deliveryDaysLater(day, transit.max(), country).isAfter(latest)) {
+                return day;
+            }
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
     /** The same window, the given number of working days later. */
     public EtaWindow later(EtaWindow window, int workingDays) {
         return new EtaWindow(

@@ -62,6 +62,9 @@ class MessageTemplates {
     /** Messages that go out whatever the customer chose for other messages: they asked for them just now. */
     private static final Set<String> REQUESTED = Set.of("VERIFICATION_CODE", "TRACKING_LINK");
 
+    /** Marks news of lines the promise watch moved, whose reason is the catalogue's, not an agent's. */
+    private static final String RUNNING_LATE = "runningLate";
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern DOUBLED_FULL_STOP = Pattern.compile("(?<!\\.)\\.\\.(?!\\.)");
     private static final int MAX_SMS_SEGMENTS = 2;
@@ -113,12 +116,18 @@ class MessageTemplates {
             @Override
             public String datesMoved(DatesMoved news) {
                 values.put("reason", news.reason());
+                if (news.runningLate()) {
+                    values.put(RUNNING_LATE, "true");
+                }
                 return "ETA_MOVED";
             }
 
             @Override
             public String pastPromise(PastPromise news) {
                 values.put("reason", news.reason());
+                if (news.runningLate()) {
+                    values.put(RUNNING_LATE, "true");
+                }
                 return "PAST_PROMISE";
             }
 
@@ -185,6 +194,10 @@ class MessageTemplates {
         EtaWindow window = windowOf(order, kind, lines);
         values.put("window", window == null ? "" : format(window, language, FormatStyle.MEDIUM, " – "));
         values.putIfAbsent("reason", "");
+        if ("true".equals(values.remove(RUNNING_LATE))) {
+            // Nobody gave a reason: time overtook the promise, and the customer reads that in their language.
+            values.put("reason", texts.getProperty("reason.runningLate"));
+        }
         if ("CONFIRMED".equals(kind)) {
             values.put(
                     "lines",

@@ -21,6 +21,9 @@ public sealed interface CustomerNews
                 CustomerNews.RefundApproved,
                 CustomerNews.RefundRejected {
 
+    /** The cause of moves the promise watch made: time overtook the promise and nobody gave a new date. */
+    String RUNNING_LATE = "running-late";
+
     <R> R accept(Visitor<R> visitor);
 
     /** The lines the news is about; none for the confirmation, which is about the whole order. */
@@ -81,6 +84,11 @@ public sealed interface CustomerNews
             return visitor.datesMoved(this);
         }
 
+        /** Moved by the promise watch: the supplier gave no new date. */
+        public boolean runningLate() {
+            return RUNNING_LATE.equals(cause);
+        }
+
         @Override
         public CustomerNews withLines(List<String> lines) {
             return new DatesMoved(cause, lines, reason, shiftDays);
@@ -93,6 +101,11 @@ public sealed interface CustomerNews
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.pastPromise(this);
+        }
+
+        /** Moved by the promise watch: the supplier gave no new date. */
+        public boolean runningLate() {
+            return RUNNING_LATE.equals(cause);
         }
 
         @Override

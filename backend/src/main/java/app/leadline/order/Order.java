@@ -308,14 +308,61 @@ public class Order {
             }
         }
         if (!moved.isEmpty()) {
-            // Past the promise the customer may cancel, and is told so; otherwise it is news of a new date.
-            boolean pastPromise = moved.stream().map(this::line).anyMatch(OrderLine::isLate);
-            tell(new NotificationIntent(
-                    delayId + ":" + id,
-                    pastPromise
-                            ? new CustomerNews.PastPromise(delayId, List.copyOf(moved), reason, shiftDays)
-                            : new CustomerNews.DatesMoved(delayId, List.copyOf(moved), reason, shiftDays),
-                    at));
+            tellMoved(delayId + ":" + id, delayId, moved, reason, shiftDays, at);
+        }
+        return moved;
+    }
+
+    /**
+     * Lines' latest dates moved: past the promise the customer may cancel, and is told so; otherwise it is news of a
+     * new date (which the dispatcher leaves unsent when the move is small).
+     */
+    private void tellMoved(
+            String intentId, String cause, List<String> moved, String reason, long shiftDays, Instant at) {
+        boolean pastPromise = moved.stream().map(this::line).anyMatch(OrderLine::isLate);
+        tell(new NotificationIntent(
+                intentId,
+                pastPromise
+                        ? new CustomerNews.PastPromise(cause, List.copyOf(moved), reason, shiftDays)
+                        : new CustomerNews.DatesMoved(cause, List.copyOf(moved), reason, shiftDays),
+                at));
+    }
+
+    /**
+     * Time overtook some lines' promises and nobody gave a new date: each named open line whose window ends before
+     * its re-projected one moves to it, the timeline says it is running late, and the customer is told once for
+     * this move under the same rules as a delay. A line whose window already reaches as far is left alone, so a
+     * second sweep with nothing new changes nothing and tells nothing.
+     *
+     * @param daysOverdue each line's days since its goods were expected (to arrive, or to leave)
+     * @return the ids of the lines moved now
+     */
+    List<String> runLate(Map<String, EtaWindow> windows, Map<String, Long> daysOverdue, Instant at) {
+        List<String> moved = new ArrayList<>();
+        long shiftDays = 0;
+        for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
+            OrderLine line = line(entry.getKey());
+            EtaWindow landing = entry.getValue().landingOn(policy.receivingDays());
+            if (!line.isOpen() || !landing.latest().isAfter(line.eta().latest())) {
+                continue;
+            }
+            replaceLine(line.id(), current -> current.withEta(landing, OrderLine.RUNNING_LATE));
+            record(
+                    new OrderEvent.RunningLate(
+                            line.id(),
+                            line.name(),
+                            line.eta().latest(),
+                            landing.latest(),
+                            daysOverdue.getOrDefault(line.id(), 0L)),
+                    at);
+            moved.add(line.id());
+            shiftDays = Math.max(shiftDays, ChronoUnit.DAYS.between(line.eta().latest(), landing.latest()));
+        }
+        if (!moved.isEmpty()) {
+            String move = moved.stream()
+                    .map(lineId -> lineId + "@" + line(lineId).eta().latest())
+                    .collect(java.util.stream.Collectors.joining(","));
+            tellMoved(OrderLine.RUNNING_LATE + ":" + id + ":" + move, OrderLine.RUNNING_LATE, moved, "", shiftDays, at);
         }
         return moved;
     }

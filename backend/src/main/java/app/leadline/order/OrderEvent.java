@@ -44,6 +44,8 @@ public sealed interface OrderEvent {
         R trackingLinkReissued(TrackingLinkReissued event);
 
         R verificationCodeSent(VerificationCodeSent event);
+
+        R runningLate(RunningLate event);
     }
 
     record Placed(int lineCount) implements OrderEvent {
@@ -185,6 +187,20 @@ public sealed interface OrderEvent {
         @Override
         public <R> R accept(OrderEvent.Visitor<R> visitor) {
             return visitor.verificationCodeSent(this);
+        }
+    }
+
+    /**
+     * Time overtook a line's promise and the supplier (or the warehouse) gave no new date: the line's window was
+     * re-projected from what is known, its latest day moving from {@code from} to {@code to}.
+     *
+     * @param daysOverdue calendar days since the day the goods were expected (to arrive, or to leave)
+     */
+    record RunningLate(String line, String name, LocalDate from, LocalDate to, long daysOverdue) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.runningLate(this);
         }
     }
 }

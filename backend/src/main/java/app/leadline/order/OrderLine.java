@@ -31,6 +31,9 @@ public record OrderLine(
         String lastDelay,
         EtaWindow baseEta) {
 
+    /** What {@code lastDelay} says when the promise watch, not a supplier's word, last moved the line. */
+    static final String RUNNING_LATE = CustomerNews.RUNNING_LATE;
+
     public Optional<String> supplierCode() {
         return Optional.ofNullable(supplier);
     }
@@ -47,6 +50,14 @@ public record OrderLine(
     /** Could leave with the next parcel: on the shelf or received from the supplier. */
     public boolean isReadyToLeave() {
         return status == LineStatus.RESERVED || status == LineStatus.READY;
+    }
+
+    /**
+     * Time overtook the line's promise and its window was re-projected by the promise watch; a supplier's new date (a
+     * logged delay, a confirmed purchase order) ends this.
+     */
+    public boolean isRunningLate() {
+        return RUNNING_LATE.equals(lastDelay);
     }
 
     /** Now expected later than first promised. */

@@ -134,6 +134,23 @@ public class OrderOperations {
         });
     }
 
+    /**
+     * The promise watch's re-projection of lines time has overtaken, each order's part planned from the order as it
+     * stands (so a line another sweep already moved as far is left alone). Orders that cannot be changed are set
+     * aside.
+     *
+     * @return the lines moved in each changed order, by order id
+     */
+    public OrderChanges.Bulk<List<String>> runLate(Collection<String> orderIds, Function<Order, Overdue> planFor) {
+        return changes.applyToAllAppendingEvents(StuckOrders.Work.WATCH, orderIds, order -> {
+            Overdue overdue = planFor.apply(order);
+            return order.runLate(overdue.windows(), overdue.daysOverdue(), clock.instant());
+        });
+    }
+
+    /** The lines of one order time has overtaken: each one's re-projected window and its days overdue. */
+    public record Overdue(Map<String, EtaWindow> windows, Map<String, Long> daysOverdue) {}
+
     private void apply(Order order, Delay delay) {
         order.applyDelay(delay.id(), delay.windows(), delay.reason(), delay.internalNote(), clock.instant());
     }

@@ -18,6 +18,7 @@ import app.leadline.order.OrderEvent.LineCancelled;
 import app.leadline.order.OrderEvent.Placed;
 import app.leadline.order.OrderEvent.RefundDecided;
 import app.leadline.order.OrderEvent.RefundRequested;
+import app.leadline.order.OrderEvent.RunningLate;
 import app.leadline.order.OrderEvent.Shipped;
 import app.leadline.order.OrderEvent.TrackingLinkReissued;
 import app.leadline.order.OrderEvent.TrackingLinkRevoked;
@@ -66,10 +67,7 @@ final class StoredEvents {
 
             @Override
             public Void etaMoved(EtaMoved event) {
-                details.put("line", event.line());
-                details.put("name", event.name());
-                details.put("from", event.from().toString());
-                details.put("to", event.to().toString());
+                putLineMove(details, event.line(), event.name(), event.from(), event.to());
                 details.put("reason", event.reason());
                 return null;
             }
@@ -142,6 +140,13 @@ final class StoredEvents {
             @Override
             public Void verificationCodeSent(VerificationCodeSent event) {
                 details.put("channel", event.channel());
+                return null;
+            }
+
+            @Override
+            public Void runningLate(RunningLate event) {
+                putLineMove(details, event.line(), event.name(), event.from(), event.to());
+                details.put("daysOverdue", String.valueOf(event.daysOverdue()));
                 return null;
             }
         });
@@ -223,6 +228,11 @@ final class StoredEvents {
         public Type verificationCodeSent(VerificationCodeSent event) {
             return Type.VERIFICATION_CODE_SENT;
         }
+
+        @Override
+        public Type runningLate(RunningLate event) {
+            return Type.RUNNING_LATE;
+        }
     };
 
     static OrderEvent event(Type type, Map<String, String> details) {
@@ -254,6 +264,13 @@ final class StoredEvents {
             case TRACKING_LINK_REVOKED -> new TrackingLinkRevoked();
             case TRACKING_LINK_REISSUED -> new TrackingLinkReissued();
             case VERIFICATION_CODE_SENT -> new VerificationCodeSent(d.get("channel"));
+            case RUNNING_LATE ->
+                new RunningLate(
+                        d.get("line"),
+                        d.get("name"),
+                        date(d.get("from")),
+                        date(d.get("to")),
+                        Long.parseLong(d.getOrDefault("daysOverdue", "0")));
         };
     }
 
@@ -392,6 +409,14 @@ final class StoredEvents {
         details.put("line", line);
         details.put("name", name);
         details.put("latest", latest.toString());
+    }
+
+    private static void putLineMove(
+            Map<String, String> details, String line, String name, LocalDate from, LocalDate to) {
+        details.put("line", line);
+        details.put("name", name);
+        details.put("from", from.toString());
+        details.put("to", to.toString());
     }
 
     private static void putParcel(

@@ -45,7 +45,8 @@ public class StuckOrders {
     public enum Work {
         MESSAGES,
         PAYMENTS,
-        DELAY
+        DELAY,
+        WATCH
     }
 
     /**

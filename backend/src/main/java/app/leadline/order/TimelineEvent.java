@@ -29,7 +29,8 @@ public record TimelineEvent(Type type, Instant at, Map<String, String> details, 
         FEEDBACK_CHANGED(false),
         TRACKING_LINK_REVOKED(false),
         VERIFICATION_CODE_SENT(false),
-        TRACKING_LINK_REISSUED(false);
+        TRACKING_LINK_REISSUED(false),
+        RUNNING_LATE(true);
 
         private final boolean customerFacing;
 

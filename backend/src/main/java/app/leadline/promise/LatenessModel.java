@@ -35,6 +35,32 @@ public final class LatenessModel {
 
     /** The window for the supplier's next purchase order of this anchor, from what was learned so far. */
     public Spread predict(String supplier, Anchor anchor) {
+        Sample sample = sample(supplier, anchor);
+        if (sample.outcomes().isEmpty()) {
+            return new Spread(0, 0, settings.confidence(), 0);
+        }
+        return read(sample.outcomes(), sample.level(), sample.own(), sample.weight());
+    }
+
+    /**
+     * The window for a purchase order of the supplier that is already {@code atLeast} days past its anchor with
+     * nothing arrived: the outcomes {@link #predict} reads, only those that came at least that late, read at the same
+     * level. Empty when less than one outcome's worth was ever that late, when history says nothing about it.
+     */
+    public java.util.Optional<Spread> predictGiven(String supplier, Anchor anchor, int atLeast) {
+        Sample sample = sample(supplier, anchor);
+        List<Weighted> late =
+                sample.outcomes().stream().filter(w -> w.days >= atLeast).toList();
+        double weight = late.stream().mapToDouble(Weighted::weight).sum();
+        if (weight < 1 - 1e-9) {
+            return java.util.Optional.empty();
+        }
+        int own = (int) late.stream().filter(Weighted::own).count();
+        return java.util.Optional.of(read(late, sample.level(), own, weight));
+    }
+
+    /** The supplier's own outcomes and everyone's borrowed ones, sorted, with the level to read them at. */
+    private Sample sample(String supplier, Anchor anchor) {
         Track track = tracks.get(new Key(supplier, anchor));
         List<Weighted> sample = new ArrayList<>();
         double level = 1 - settings.confidence() + sharedShift.getOrDefault(anchor, 0.0);
@@ -48,24 +74,25 @@ public final class LatenessModel {
         } else {
             // Its own outcomes, and all suppliers' deviations from their typical days placed around its typical day.
             level += track.shift;
-            track.recent.forEach(days -> sample.add(new Weighted(days, 1)));
+            track.recent.forEach(days -> sample.add(new Weighted(days, 1, true)));
             borrowed = deviations.getOrDefault(anchor, new ArrayDeque<>());
             centre = median(track.recent);
         }
         if (!borrowed.isEmpty()) {
             double each = settings.poolWeight() / borrowed.size();
-            borrowed.forEach(days -> sample.add(new Weighted(centre + days, each)));
-        }
-        if (sample.isEmpty()) {
-            return new Spread(0, 0, settings.confidence(), 0);
+            borrowed.forEach(days -> sample.add(new Weighted(centre + days, each, false)));
         }
         sample.sort(Comparator.comparingInt(Weighted::days));
+        return new Sample(sample, level, own, own + (borrowed.isEmpty() ? 0 : settings.poolWeight()));
+    }
+
+    /** The window of the sorted outcomes at the level. */
+    private Spread read(List<Weighted> sorted, double level, int own, double outcomes) {
         // The conformal quantile of n outcomes: the (1 - tail)(n + 1)/n one, so that a short history is not
         // trusted to know its own extremes.
-        double outcomes = own + (borrowed.isEmpty() ? 0 : settings.poolWeight());
         double tail = Math.max(0, Math.min(1, level)) / 2;
         double upper = Math.min(1, (1 - tail) * (outcomes + 1) / outcomes);
-        return new Spread(quantile(sample, 1 - upper), quantile(sample, upper), settings.confidence(), own);
+        return new Spread(quantile(sorted, 1 - upper), quantile(sorted, upper), settings.confidence(), own);
     }
 
     /**
@@ -185,7 +212,10 @@ public final class LatenessModel {
 
     private record Key(String supplier, Anchor anchor) {}
 
-    private record Weighted(int days, double weight) {}
+    private record Weighted(int days, double weight, boolean own) {}
+
+    /** @param weight how many outcomes the sample counts as */
+    private record Sample(List<Weighted> outcomes, double level, int own, double weight) {}
 
     private static final class Track {
         private final Deque<Integer> recent = new ArrayDeque<>();

@@ -94,6 +94,16 @@ public class SupplierLateness implements SupplierSpreads.Source {
             return Optional.of(new SupplierSpread(window.from(), window.to(), window.confidence()));
         }
 
+        /**
+         * The window of days after a purchase order's expected arrival its goods come, given that they have not come
+         * in the first {@code daysLate} days: learned from the arrivals (the supplier's, with all suppliers' as
+         * borrowed) that were at least that late. Empty when history holds none that late.
+         */
+        public Optional<SupplierSpread> spreadGiven(String supplier, int daysLate) {
+            return model.predictGiven(supplier, Anchor.CONFIRMED, daysLate)
+                    .map(window -> new SupplierSpread(window.from(), window.to(), window.confidence()));
+        }
+
         public Record record(String supplier) {
             return model.record(supplier, Anchor.CONFIRMED);
         }

@@ -69,6 +69,28 @@ class MessageTemplatesTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "da", "de", "pl"})
+    void aLineRunningLateIsExplainedInTheCustomersLanguageAndTheSmsStillFits(String language) {
+        Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
+        String explained = templates.catalogues().get(language).getProperty("reason.runningLate");
+        var news = new app.leadline.order.CustomerNews.PastPromise(
+                app.leadline.order.CustomerNews.RUNNING_LATE, java.util.List.of("L2"), "", 9);
+
+        var messages = templates.render(order, news, Optional.of("https://track.shop.example/t/" + "x".repeat(43)));
+
+        assertThat(messages)
+                .hasSize(2)
+                .allSatisfy(message -> assertThat(message.text()).contains(explained));
+        assertThat(messages)
+                .filteredOn(message -> message.channel() == Message.Channel.SMS)
+                .singleElement()
+                .satisfies(sms -> {
+                    assertThat(SmsSegments.gsm(sms.text())).as(sms.text()).isTrue();
+                    assertThat(SmsSegments.count(sms.text())).as(sms.text()).isLessThanOrEqualTo(2);
+                });
+    }
+
     @Test
     void everyEmailIsSignedByTheShopWithWhereItsCustomerServiceIsReached() {
         var shop = new app.leadline.shop.ShopProfile(

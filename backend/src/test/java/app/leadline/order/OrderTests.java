@@ -342,4 +342,79 @@ class OrderTests {
                 .isEqualTo(
                         new EtaWindow(window(20, 25).earliest(), window(20, 25).latest()));
     }
+
+    @Test
+    void aLineTimeOvertookRunsLateOnceAndItsCustomerIsToldOncePerMove() {
+        Order order = anOrder()
+                .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
+                .build();
+
+        List<String> moved = order.runLate(Map.of("L1", window(27, 31)), Map.of("L1", 3L), NOW);
+        List<String> again = order.runLate(Map.of("L1", window(27, 31)), Map.of("L1", 4L), NOW);
+
+        assertThat(moved).containsExactly("L1");
+        assertThat(again).isEmpty();
+        assertThat(order.line("L1").eta()).isEqualTo(window(27, 31));
+        assertThat(order.line("L1").isRunningLate()).isTrue();
+        assertThat(events(order))
+                .containsOnlyOnce(new OrderEvent.RunningLate(
+                        "L1",
+                        "Oslo sofa",
+                        window(20, 25).latest(),
+                        window(27, 31).latest(),
+                        3));
+        assertThat(news(order)).containsExactly(new PastPromise(CustomerNews.RUNNING_LATE, List.of("L1"), "", 6));
+    }
+
+    @Test
+    void aRunningLateLineMovesAgainOnlyWhenItsNewWindowReachesFurther() {
+        Order order = anOrder()
+                .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
+                .build();
+        order.runLate(Map.of("L1", window(22, 30)), Map.of("L1", 1L), NOW);
+
+        List<String> earlier = order.runLate(Map.of("L1", window(21, 28)), Map.of("L1", 2L), NOW);
+        List<String> later = order.runLate(Map.of("L1", window(26, 34)), Map.of("L1", 6L), NOW);
+
+        assertThat(earlier).isEmpty();
+        assertThat(later).containsExactly("L1");
+        assertThat(order.line("L1").eta()).isEqualTo(window(26, 34));
+        assertThat(news(order)).hasSize(2);
+    }
+
+    @Test
+    void aSmallMoveInsideThePromiseIsNewsOfADateNotAnOfferToCancel() {
+        Order order = anOrder()
+                .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
+                .build();
+        order.moveEta("L1", window(10, 12), "delay-earlier", "Earlier", null, NOW);
+
+        order.runLate(Map.of("L1", window(13, 14)), Map.of("L1", 1L), NOW);
+
+        assertThat(news(order)).last().isEqualTo(new DatesMoved(CustomerNews.RUNNING_LATE, List.of("L1"), "", 2));
+        assertThat(order.line("L1").isLate()).isFalse();
+    }
+
+    @Test
+    void aSuppliersNewDateEndsRunningLate() {
+        Order order = anOrder()
+                .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
+                .build();
+        order.runLate(Map.of("L1", window(27, 31)), Map.of("L1", 3L), NOW);
+
+        order.applyDelay("delay-confirmed", Map.of("L1", window(24, 26)), "Confirmed by the supplier", null, NOW);
+
+        assertThat(order.line("L1").isRunningLate()).isFalse();
+        assertThat(order.line("L1").eta()).isEqualTo(window(24, 26));
+    }
+
+    @Test
+    void closedLinesDoNotRunLate() {
+        Order order = anOrder().withStockLine("Glass vase", "329.00").build();
+        order.ship(List.of("L1"), "PostNord", "00370", NOW);
+
+        assertThat(order.runLate(Map.of("L1", window(5, 8)), Map.of("L1", 2L), NOW))
+                .isEmpty();
+        assertThat(order.line("L1").eta()).isEqualTo(window(2, 3));
+    }
 }

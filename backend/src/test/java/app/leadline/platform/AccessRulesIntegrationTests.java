@@ -91,6 +91,7 @@ class AccessRulesIntegrationTests {
             Map.entry("Query.agentOrder", AGENTS),
             Map.entry("Query.searchOrders", AGENTS),
             Map.entry("Query.buyList", AGENTS),
+            Map.entry("Query.runningLate", AGENTS),
             Map.entry("Query.refundQueue", AGENTS),
             Map.entry("Query.purchaseOrders", AGENTS),
             Map.entry("Query.purchaseOrder", AGENTS),

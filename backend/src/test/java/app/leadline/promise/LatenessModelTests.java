@@ -26,6 +26,27 @@ class LatenessModelTests {
     }
 
     @Test
+    void goodsAlreadyLateAreExpectedFromTheArrivalsThatWereAtLeastThatLate() {
+        arrivals("PUNCTUAL", 40, 0, 1);
+        arrivals("SOMETIMES", 40, 0, 12);
+
+        Spread unconditional = model.predict("SOMETIMES", Anchor.CONFIRMED);
+        Spread fiveDaysLate =
+                model.predictGiven("SOMETIMES", Anchor.CONFIRMED, 5).orElseThrow();
+
+        assertThat(fiveDaysLate.from()).isGreaterThanOrEqualTo(5);
+        assertThat(fiveDaysLate.to()).isGreaterThanOrEqualTo(unconditional.to()).isLessThanOrEqualTo(12);
+        assertThat(fiveDaysLate.confidence()).isEqualTo(0.8);
+    }
+
+    @Test
+    void goodsLaterThanAnythingLearnedHaveNoLearnedWindow() {
+        arrivals("PUNCTUAL", 40, 0, 1);
+
+        assertThat(model.predictGiven("PUNCTUAL", Anchor.CONFIRMED, 30)).isEmpty();
+    }
+
+    @Test
     void aLateSuppliersWindowStartsWhereItsGoodsReallyCome() {
         arrivals("PUNCTUAL", 40, 0, 1);
         arrivals("LATE", 40, 10, 14);

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
             "leadline.store.backend=MEMORY",
             "leadline.demo.enabled=false",
             "leadline.notifications.echo=false",
+            // Tests sweep for overtaken promises themselves, at the moments they choose.
+            "leadline.promise-watch.enabled=false",
             "leadline.tracking.rate-limit.burst=100000",
             "leadline.carriers.webhook-secret=" + LeadlineIntegrationTest.WEBHOOK_SECRET
         })

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.MovableClock;
 import app.leadline.support.Waiting;
 import com.mongodb.client.model.Filters;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,32 +33,6 @@ class TrackingRateLimitIntegrationTests {
 
     @Autowired
     TrackingProperties limits;
-
-    /** A clock the test moves, for limiters the test builds over the application's store. */
-    static final class MovableClock extends Clock {
-
-        // From the real now, so that the application's own sweep (on the real clock) leaves these buckets alone.
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     private static String client() {
         return "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255) + "-" + UUID.randomUUID();
