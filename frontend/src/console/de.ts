@@ -173,6 +173,7 @@ export const de: Catalogue = {
   eventREFUND_REQUESTED: 'Erstattung von {amount} angefragt',
   eventREFUND_DECIDED: 'Über Erstattung entschieden',
   eventGOODS_RECEIVED: 'Ware vom Lieferanten eingetroffen; Artikel versandbereit',
+  eventRECEIPT_REVERSED: 'Wareneingang auf {purchaseOrder} zurückgenommen; Artikel warten wieder',
   eventFEEDBACK_GIVEN: 'Kunde bewertete die Benachrichtigungen mit {score} von 5',
   eventFEEDBACK_CHANGED: 'Kunde änderte die Bewertung auf {score} von 5',
   eventTRACKING_LINK_REVOKED: 'Tracking-Link gesperrt',
@@ -445,4 +446,42 @@ export const de: Catalogue = {
   punctualityLate: 'meist {days} Tage zu spät',
   punctualityEarly: 'meist {days} Tage zu früh',
   punctualityOnDay: 'meist auf den Tag genau',
+  reverseReceiptsTitle: 'Einen Wareneingang zurücknehmen',
+  reverseReceiptsHint:
+    'Ein Wareneingang, der auf die falsche Bestellung gebucht wurde, lässt sich zurücknehmen: Die Positionen, die er versandbereit machte, warten wieder, und Kunden werden benachrichtigt, wenn sich ihr spätestes Datum verschiebt.',
+  reversalPurchaseOrder: 'Lieferantenbestellung (offen oder eingegangen)',
+  showReceipts: 'Ihre Wareneingänge zeigen',
+  noSuchPurchaseOrder: 'Es gibt keine Lieferantenbestellung {po}.',
+  noReceipts: 'Auf {po} ist noch nichts eingegangen.',
+  receiptGroup: '{day}: {items}, erfasst von {by} am {at}',
+  reverseReceipt: 'Zurücknehmen…',
+  reverseReceiptOf: 'Den Wareneingang vom {day} auf {po} zurücknehmen',
+  reverseReceiptReview:
+    'Dies nimmt den Eingang von {items}, eingegangen am {day}, von Lieferantenbestellung {po} zurück.',
+  reverseReopens: 'Lieferantenbestellung {po} ist wieder offen.',
+  reverseLinesBack: '{count, plural, one {# Position wartet} other {# Positionen warten}} wieder auf {po}:',
+  reverseNoLinesBack: 'Keine Bestellposition wartet wieder.',
+  lineBack: 'Position {line} ({name})',
+  reverseDates:
+    'Die Termine werden ab {date} berechnet. {customers, plural, one {# Kunde wird} other {# Kunden werden}} benachrichtigt, weil sich das späteste Datum verschiebt.',
+  moveLine: '{customer}: {line}, {from} → {to}',
+  reverseConfirm: 'Wareneingang zurücknehmen und {customers, plural, one {# Kunden} other {# Kunden}} benachrichtigen',
+  receiptReversed:
+    'Wareneingang von {po} zurückgenommen: {lines, plural, one {# Position wartet} other {# Positionen warten}} wieder; {customers, plural, one {# Kunde} other {# Kunden}} benachrichtigt.',
+  colCorrect: 'Korrigieren',
+  withdraw: 'Zurückziehen…',
+  withdrawOf: 'Die Verzögerung zurückziehen: {scope}',
+  withdrawn: 'Zurückgezogen',
+  kindWITHDRAWAL: 'Rücknahme',
+  kindRECEIPT_REVERSAL: 'Wareneingang zurückgenommen',
+  changeBack: 'zurück auf die Termine davor',
+  withdrawReview: 'Dies zieht die versehentlich erfasste Verzögerung zurück ({scope}).',
+  withdrawArrival: 'Lieferantenbestellung {po} wird wieder am {to} erwartet, nicht am {from}.',
+  withdrawLines:
+    '{lines, plural, one {# Position geht} other {# Positionen gehen}} auf das Datum davor zurück; {customers, plural, one {# Kunde wird} other {# Kunden werden}} benachrichtigt:',
+  withdrawNothing:
+    'Keine Position trägt noch das Datum dieser Verzögerung: nichts verschiebt sich, niemand wird benachrichtigt.',
+  withdrawConfirm: 'Zurückziehen und {customers, plural, one {# Kunden} other {# Kunden}} benachrichtigen',
+  withdrawDone:
+    'Verzögerung zurückgezogen: {lines, plural, one {# Position geht} other {# Positionen gehen}} zurück; {customers, plural, one {# Kunde} other {# Kunden}} benachrichtigt.',
 };

@@ -172,6 +172,7 @@ export const pl: Catalogue = {
   eventREFUND_REQUESTED: 'Wniosek o zwrot {amount}',
   eventREFUND_DECIDED: 'Decyzja w sprawie zwrotu',
   eventGOODS_RECEIVED: 'Towar od dostawcy dotarł; produkty gotowe',
+  eventRECEIPT_REVERSED: 'Cofnięto przyjęcie na {purchaseOrder}; produkty znów czekają',
   eventFEEDBACK_GIVEN: 'Klient ocenił informowanie na {score} z 5',
   eventFEEDBACK_CHANGED: 'Klient zmienił ocenę na {score} z 5',
   eventTRACKING_LINK_REVOKED: 'Link do śledzenia unieważniony',
@@ -438,4 +439,44 @@ export const pl: Catalogue = {
   punctualityLate: 'zwykle {days} dni spóźnienia',
   punctualityEarly: 'zwykle {days} dni przed czasem',
   punctualityOnDay: 'zwykle co do dnia',
+  reverseReceiptsTitle: 'Cofnij przyjęcie towaru',
+  reverseReceiptsHint:
+    'Przyjęcie zaksięgowane na złe zamówienie u dostawcy można cofnąć: pozycje, które przygotowało, znów czekają, a klienci dostają wiadomość, jeśli ich najpóźniejsza data się zmienia.',
+  reversalPurchaseOrder: 'Zamówienie u dostawcy (otwarte lub przyjęte)',
+  showReceipts: 'Pokaż jego przyjęcia',
+  noSuchPurchaseOrder: 'Nie ma zamówienia u dostawcy {po}.',
+  noReceipts: 'Na {po} nic jeszcze nie przyjęto.',
+  receiptGroup: '{day}: {items}, zapisał(a) {by}, {at}',
+  reverseReceipt: 'Cofnij…',
+  reverseReceiptOf: 'Cofnij przyjęcie z {day} na {po}',
+  reverseReceiptReview: 'To cofa przyjęcie {items}, przyjętych {day}, z zamówienia u dostawcy {po}.',
+  reverseReopens: 'Zamówienie u dostawcy {po} znów jest otwarte.',
+  reverseLinesBack:
+    '{count, plural, one {# pozycja znów czeka} few {# pozycje znów czekają} many {# pozycji znów czeka} other {# pozycji znów czeka}} na {po}:',
+  reverseNoLinesBack: 'Żadna pozycja zamówienia nie wraca do oczekiwania.',
+  lineBack: 'pozycja {line} ({name})',
+  reverseDates:
+    'Daty liczone są od {date}. {customers, plural, one {# klient dostanie} few {# klientów dostanie} many {# klientów dostanie} other {# klienta dostanie}} wiadomość, bo zmienia się najpóźniejsza data.',
+  moveLine: '{customer}: {line}, {from} → {to}',
+  reverseConfirm:
+    'Cofnij przyjęcie i powiadom {customers, plural, one {# klienta} few {# klientów} many {# klientów} other {# klienta}}',
+  receiptReversed:
+    'Przyjęcie cofnięte z {po}: {lines, plural, one {# pozycja znów czeka} few {# pozycje znów czekają} many {# pozycji znów czeka} other {# pozycji znów czeka}}; powiadomieni klienci: {customers}.',
+  colCorrect: 'Popraw',
+  withdraw: 'Wycofaj…',
+  withdrawOf: 'Wycofaj opóźnienie: {scope}',
+  withdrawn: 'Wycofane',
+  kindWITHDRAWAL: 'Wycofanie',
+  kindRECEIPT_REVERSAL: 'Cofnięte przyjęcie',
+  changeBack: 'powrót do wcześniejszych dat',
+  withdrawReview: 'To wycofuje opóźnienie zapisane przez pomyłkę ({scope}).',
+  withdrawArrival: 'Zamówienie u dostawcy {po} znów oczekiwane jest {to}, a nie {from}.',
+  withdrawLines:
+    '{lines, plural, one {# pozycja wraca} few {# pozycje wracają} many {# pozycji wraca} other {# pozycji wraca}} do wcześniejszej daty; {customers, plural, one {# klient dostanie} few {# klientów dostanie} many {# klientów dostanie} other {# klienta dostanie}} wiadomość:',
+  withdrawNothing:
+    'Żadna pozycja nie ma już daty z tego opóźnienia: nic się nie zmienia i nikt nie dostaje wiadomości.',
+  withdrawConfirm:
+    'Wycofaj i powiadom {customers, plural, one {# klienta} few {# klientów} many {# klientów} other {# klienta}}',
+  withdrawDone:
+    'Opóźnienie wycofane: {lines, plural, one {# pozycja wraca} few {# pozycje wracają} many {# pozycji wraca} other {# pozycji wraca}}; powiadomieni klienci: {customers}.',
 };
