@@ -12,12 +12,11 @@ import {
 } from './messages';
 
 // A value a message takes, as a plain `{name}` or as a count whose words follow it (`{name, plural, ...}`).
+const PLURAL = /\{(\w+), plural,((?:\s*[\w=]+\s*\{[^{}]*\})+)\s*\}/g;
 const placeholders = (text: string) =>
-  [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((match) => match[1]))].sort();
+  [...new Set([...text.replace(PLURAL, '{$1}').matchAll(/\{(\w+)\}/g)].map((match) => match[1]))].sort();
 const pluralForms = (text: string) =>
-  [...text.matchAll(/\{(\w+), plural,((?:\s*[\w=]+\s*\{[^{}]*\})+)\s*\}/g)].map((match) =>
-    [...match[2].matchAll(/([\w=]+)\s*\{/g)].map((form) => form[1]),
-  );
+  [...text.matchAll(PLURAL)].map((match) => [...match[2].matchAll(/([\w=]+)\s*\{/g)].map((form) => form[1]));
 
 describe('the console in four languages', () => {
   afterEach(() => setConsoleLanguage('en'));
