@@ -306,18 +306,24 @@ export function DelayPanel() {
           <Failure error={logging.error} />
         </section>
       )}
-      {reportId && <DelayProgress id={reportId} />}
+      {reportId && <DelayProgress id={reportId} onDone={reload} />}
       <PastDelays reports={data.delayReports} reasons={data.delayReasons} onChanged={reload} />
     </section>
   );
 }
 
 /** A logged delay's cascade as it runs, read again until it is done. */
-function DelayProgress({ id }: { id: string }) {
+function DelayProgress({ id, onDone }: { id: string; onDone: () => void }) {
   const progress = useQuery(DelayProgressDocument, { id });
   const report: ReportFragment | null | undefined = progress.data?.delayReport;
   const { reload } = progress;
   const running = !report || report.state !== 'DONE';
+  // Once done, the list of delays shows it done too (and offers to withdraw it).
+  useEffect(() => {
+    if (!running) {
+      onDone();
+    }
+  }, [running, onDone]);
   useEffect(() => {
     if (!running || progress.loading) {
       return;
