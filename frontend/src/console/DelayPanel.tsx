@@ -13,9 +13,10 @@ import {
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { amounts, day, time, timeZone } from './format';
-import { ct, reasonText } from './messages';
+import { ct, label, reasonText } from './messages';
 import { OrderLink, PurchaseOrderOptions } from './OrderLink';
 import { ReasonFields } from './ReasonFields';
+import { WithdrawDelay } from './Reversals';
 import { useRemembered } from './remembered';
 
 type Preview = NonNullable<PreviewDelayQuery['previewDelay']['preview']>;
@@ -305,18 +306,24 @@ export function DelayPanel() {
           <Failure error={logging.error} />
         </section>
       )}
-      {reportId && <DelayProgress id={reportId} />}
-      <PastDelays reports={data.delayReports} reasons={data.delayReasons} />
+      {reportId && <DelayProgress id={reportId} onDone={reload} />}
+      <PastDelays reports={data.delayReports} reasons={data.delayReasons} onChanged={reload} />
     </section>
   );
 }
 
 /** A logged delay's cascade as it runs, read again until it is done. */
-function DelayProgress({ id }: { id: string }) {
+function DelayProgress({ id, onDone }: { id: string; onDone: () => void }) {
   const progress = useQuery(DelayProgressDocument, { id });
   const report: ReportFragment | null | undefined = progress.data?.delayReport;
   const { reload } = progress;
   const running = !report || report.state !== 'DONE';
+  // Once done, the list of delays shows it done too (and offers to withdraw it).
+  useEffect(() => {
+    if (!running) {
+      onDone();
+    }
+  }, [running, onDone]);
   useEffect(() => {
     if (!running || progress.loading) {
       return;
@@ -348,16 +355,34 @@ function DelayProgress({ id }: { id: string }) {
 }
 
 /** The delays logged, newest first, with what they changed and how far their cascade got. */
-function PastDelays({ reports, reasons }: { reports: ReportFragment[]; reasons: ConsoleDataQuery['delayReasons'] }) {
-  const scope = (report: ReportFragment) =>
+function PastDelays({
+  reports,
+  reasons,
+  onChanged,
+}: {
+  reports: ReportFragment[];
+  reasons: ConsoleDataQuery['delayReasons'];
+  onChanged: () => void;
+}) {
+  const [open, setOpen] = useState<string | null>(null);
+  const where = (report: ReportFragment) =>
     report.scope.type === 'PURCHASE_ORDER'
       ? ct('scopePO', { po: report.scope.purchaseOrder ?? '' })
       : report.scope.type === 'SKU'
         ? ct('scopeSKU', { sku: report.scope.sku ?? '', supplier: report.scope.supplier ?? '' })
         : ct('scopeSUPPLIER', { supplier: report.scope.supplier ?? '' });
+  // A correction (a delay withdrawn, a receipt reversed) ran through the same cascade and is listed with the delays.
+  const scope = (report: ReportFragment) =>
+    report.kind === 'DELAY' ? where(report) : `${label('kind', report.kind)}: ${where(report)}`;
+  const change = (report: ReportFragment) =>
+    report.kind !== 'DELAY'
+      ? ct('changeBack')
+      : report.daysLate !== null
+        ? ct('changeDays', { days: report.daysLate })
+        : ct('changeDate', { day: report.newDate ? day(report.newDate) : ct('none') });
   const reason = (report: ReportFragment) => {
     const known = reasons.find((r) => r.code === report.reasonCode);
-    return known ? reasonText(known) : (report.reasonText ?? ct('none'));
+    return known ? reasonText(known) : report.reasonText || ct('none');
   };
   return (
     <section aria-labelledby="past-delays-title">
@@ -377,6 +402,7 @@ function PastDelays({ reports, reasons }: { reports: ReportFragment[]; reasons: 
                   <th scope="col">{ct('colReason')}</th>
                   <th scope="col">{ct('colBy')}</th>
                   <th scope="col">{ct('colProgress')}</th>
+                  <th scope="col">{ct('colCorrect')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -384,11 +410,7 @@ function PastDelays({ reports, reasons }: { reports: ReportFragment[]; reasons: 
                   <tr key={report.id}>
                     <td>{time(report.createdAt)}</td>
                     <td>{scope(report)}</td>
-                    <td>
-                      {report.daysLate !== null
-                        ? ct('changeDays', { days: report.daysLate })
-                        : ct('changeDate', { day: report.newDate ? day(report.newDate) : ct('none') })}
-                    </td>
+                    <td>{change(report)}</td>
                     <td>{reason(report)}</td>
                     <td>{report.createdBy}</td>
                     <td>
@@ -398,6 +420,15 @@ function PastDelays({ reports, reasons }: { reports: ReportFragment[]; reasons: 
                         moved: report.movedLines,
                       })}{' '}
                       ({ct(report.state === 'DONE' ? 'reportDone' : 'reportRunning')})
+                    </td>
+                    <td>
+                      <WithdrawDelay
+                        report={report}
+                        scope={`${scope(report)}, ${change(report)}, ${time(report.createdAt)}, ${report.createdBy}`}
+                        open={open === report.id}
+                        onOpen={setOpen}
+                        onDone={onChanged}
+                      />
                     </td>
                   </tr>
                 ))}

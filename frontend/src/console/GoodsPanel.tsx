@@ -12,6 +12,7 @@ import { day, today } from './format';
 import { ct } from './messages';
 import { OrderLink, PurchaseOrderOptions } from './OrderLink';
 import { Review } from './Review';
+import { ReceiptReversals } from './Reversals';
 
 type Receipt = { po: string; result: ReceiveGoodsMutation['receiveGoods'] };
 
@@ -54,6 +55,7 @@ export function GoodsPanel() {
         />
       )}
       {receipt && <ReceiptResult receipt={receipt} />}
+      {loaded.data && <ReceiptReversals key={purchaseOrder} initial={purchaseOrder} />}
     </section>
   );
 }

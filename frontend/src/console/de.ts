@@ -46,7 +46,8 @@ export const de: Catalogue = {
   scopeSku: 'Eine Artikelnummer bei einem Lieferanten',
   scopeSupplier: 'Alle offenen Positionen eines Lieferanten',
   purchaseOrder: 'Lieferantenbestellung',
-  purchaseOrderOption: '{number} — {supplier}, erwartet {date}, {lines} Positionen warten',
+  purchaseOrderOption:
+    '{number} — {supplier}, erwartet {date}, {lines, plural, one {# Position wartet} other {# Positionen warten}}',
   supplier: 'Lieferant',
   sku: 'Artikelnummer',
   change: 'Wie spät',
@@ -63,7 +64,7 @@ export const de: Catalogue = {
   previewStale:
     'Das Formular hat sich nach der Vorschau geändert: Sehen Sie sich die Vorschau erneut an, bevor Sie bestätigen.',
   previewFigures:
-    '{orders} Bestellungen, {lines} Positionen, {customers} Kunden werden benachrichtigt, {nowLate} Positionen verpassen das zuerst zugesagte Datum',
+    '{orders, plural, one {# Bestellung} other {# Bestellungen}}, {lines, plural, one {# Position} other {# Positionen}}, {customers, plural, one {# Kunde wird} other {# Kunden werden}} benachrichtigt, {nowLate, plural, one {# Position verpasst} other {# Positionen verpassen}} das zuerst zugesagte Datum',
   previewValue: 'Bestellwert: {value}',
   sampleOrder: 'Bestellung',
   sampleCustomer: 'Kunde',
@@ -71,8 +72,9 @@ export const de: Catalogue = {
   sampleFrom: 'Bisher spätestens',
   sampleTo: 'Jetzt spätestens',
   progressTitle: 'Verzögerung wird angewendet',
-  progress: '{processed} von {total} Bestellungen erledigt, {moved} Positionen verschoben',
-  done: 'Fertig: {moved} Positionen in {total} Bestellungen verschoben, Kunden erhalten eine Nachricht.',
+  progress:
+    '{processed} von {total, plural, one {# Bestellung} other {# Bestellungen}} erledigt, {moved, plural, one {# Position} other {# Positionen}} verschoben',
+  done: 'Fertig: {moved, plural, one {# Position} other {# Positionen}} in {total, plural, one {# Bestellung} other {# Bestellungen}} verschoben, Kunden erhalten eine Nachricht.',
   pastDelays: 'Erfasste Verzögerungen',
   noDelays: 'Noch keine Verzögerungen erfasst.',
   colScope: 'Was',
@@ -84,9 +86,10 @@ export const de: Catalogue = {
   scopePO: 'Lieferantenbestellung {po}',
   scopeSKU: '{sku} bei {supplier}',
   scopeSUPPLIER: 'Alles von {supplier}',
-  changeDays: '{days} Tage später',
+  changeDays: '{days, plural, one {# Tag} other {# Tage}} später',
   changeDate: 'Neues Datum {day}',
-  reportProgress: '{processed} von {total} Bestellungen, {moved} Positionen verschoben',
+  reportProgress:
+    '{processed} von {total, plural, one {# Bestellung} other {# Bestellungen}}, {moved, plural, one {# Position} other {# Positionen}} verschoben',
   reportRunning: 'läuft',
   reportDone: 'fertig',
 
@@ -101,7 +104,7 @@ export const de: Catalogue = {
   find: 'Suchen',
   more: 'Mehr',
   noOrders: 'Keine Bestellungen gefunden.',
-  foundCount: '{count} Bestellungen angezeigt',
+  foundCount: '{count, plural, one {# Bestellung} other {# Bestellungen}} angezeigt',
   lateBadge: 'verspätet',
   readyBadge: 'Sendung vorgeschlagen',
   orderTitle: 'Bestellung {order}',
@@ -176,6 +179,7 @@ export const de: Catalogue = {
   eventGOODS_RECEIVED: 'Ware vom Lieferanten eingetroffen; Artikel versandbereit',
   eventRUNNING_LATE:
     '{name}: verspätet, der Lieferant hat kein neues Datum bestätigt; spätester Tag von {from} auf {to} verschoben',
+  eventRECEIPT_REVERSED: 'Wareneingang auf {purchaseOrder} zurückgenommen; Artikel warten wieder',
   eventFEEDBACK_GIVEN: 'Kunde bewertete die Benachrichtigungen mit {score} von 5',
   eventFEEDBACK_CHANGED: 'Kunde änderte die Bewertung auf {score} von 5',
   eventTRACKING_LINK_REVOKED: 'Tracking-Link gesperrt',
@@ -224,10 +228,11 @@ export const de: Catalogue = {
   bulkApprove: 'Ausgewählte genehmigen',
   bulkReject: 'Ausgewählte ablehnen',
   bulkApproveReview:
-    'Damit werden {count} Erstattungen zurückgezahlt, insgesamt {amount}, jeweils auf die Karte des Kunden, mit der Nachricht: „{reason}“.',
-  bulkRejectReview: 'Damit werden {count} Erstattungen abgelehnt, insgesamt {amount}; jeder Kunde liest: „{reason}“.',
-  bulkConfirmApprove: '{count} Erstattungen zurückzahlen',
-  bulkConfirmReject: '{count} Erstattungen ablehnen',
+    'Damit werden {count, plural, one {# Erstattung zurückgezahlt} other {# Erstattungen zurückgezahlt}}, insgesamt {amount}, jeweils auf die Karte des Kunden, mit der Nachricht: „{reason}“.',
+  bulkRejectReview:
+    'Damit werden {count, plural, one {# Erstattung abgelehnt} other {# Erstattungen abgelehnt}}, insgesamt {amount}; jeder Kunde liest: „{reason}“.',
+  bulkConfirmApprove: '{count, plural, one {# Erstattung} other {# Erstattungen}} zurückzahlen',
+  bulkConfirmReject: '{count, plural, one {# Erstattung} other {# Erstattungen}} ablehnen',
   bulkDone: 'Entschieden {count} ({decision}):',
   bulkFailed: 'Nicht entschieden: {orders}.',
   reasonNeeded: 'Schreiben Sie die Begründung, die der Kunde liest.',
@@ -242,7 +247,7 @@ export const de: Catalogue = {
     'Damit wird für {po} ({supplier}), eingetroffen am {day}, erfasst: {items}. Artikel, die darauf warten, werden versandbereit, älteste Bestellung zuerst; vollständige Bestellungen erhalten einen Sendungsvorschlag.',
   confirmReceipt: 'Wareneingang erfassen',
   receivedResult:
-    'Für {po} erfasst: {lines} Positionen sind versandbereit; {orders} Bestellungen haben einen Sendungsvorschlag.',
+    'Für {po} erfasst: {lines, plural, one {# Position ist} other {# Positionen sind}} versandbereit; {orders, plural, one {# Bestellung hat} other {# Bestellungen haben}} einen Sendungsvorschlag.',
   stillWaiting: 'Warten noch: {lines}',
   readyOrders: 'Jetzt versandbereite Bestellungen',
   nothingArrived: 'Geben Sie an, was eingetroffen ist: mindestens eine Einheit.',
@@ -298,7 +303,8 @@ export const de: Catalogue = {
   buyListTitle: 'Was Kunden gekauft haben und keine Bestellung abdeckt',
   buyListEmpty: 'Jede nachbestellte Position wartet auf eine Lieferantenbestellung.',
   buyQuantity: 'Zu kaufen',
-  buyUnits: '{units} Einheiten für {lines} Positionen',
+  buyUnits:
+    '{units, plural, one {# Einheit} other {# Einheiten}} für {lines, plural, one {# Position} other {# Positionen}}',
   buyOldest: 'Wartet am längsten',
   buyWaiting: 'Bestellung {order}, {days} Tage',
   draftPurchaseOrder: 'Bestellung an {supplier} entwerfen',
@@ -308,7 +314,8 @@ export const de: Catalogue = {
   draftReview:
     'Damit wird bei {supplier} eine Bestellung über {lines} aufgegeben, die nach der üblichen Lieferzeit eintrifft, bis der Lieferant ein Datum bestätigt. Wartende Positionen dieser Artikelnummern werden ihr zugeteilt, älteste Bestellung zuerst, soweit die Einheiten reichen; Kunden werden nur benachrichtigt, wenn sich ihr spätestes Datum verschiebt.',
   placePurchaseOrder: 'Bestellung aufgeben',
-  purchaseOrderPlaced: 'Bestellung {number} aufgegeben, erwartet {date}; {lines} Positionen warten jetzt darauf.',
+  purchaseOrderPlaced:
+    'Bestellung {number} aufgegeben, erwartet {date}; {lines, plural, one {# Position wartet} other {# Positionen warten}} jetzt darauf.',
 
   auditTitle: 'Jede Aktion von Mitarbeitenden',
   auditFilter: 'Nur Einträge mit',
@@ -385,15 +392,15 @@ export const de: Catalogue = {
     'Damit werden {what} zur Lieferantenbestellung {number} als eingegangen gebucht, eingetroffen am {date}.',
   receiveReady: 'Positionen dieser Aufträge werden versandbereit: {orders}.',
   receiveNoneReady: 'Keine wartende Position wird versandbereit.',
-  receiveStillWaiting: '{count} Positionen warten weiter.',
+  receiveStillWaiting: '{count, plural, one {# Position wartet} other {# Positionen warten}} weiter.',
   receiveCloses: 'Damit ist alles Bestellte eingetroffen: die Lieferantenbestellung wird abgeschlossen.',
   receiveConfirm: 'Wareneingang buchen',
   goodsReceived:
-    'Eingang zu {number} gebucht: {lines} Positionen versandbereit, für {orders} Aufträge wird ein Versand vorgeschlagen.',
+    'Eingang zu {number} gebucht: {lines, plural, one {# Position} other {# Positionen}} versandbereit, für {orders, plural, one {# Auftrag} other {# Aufträge}} wird ein Versand vorgeschlagen.',
   cancelTitle: 'Lieferantenbestellung {number} stornieren',
   cancelReason: 'Warum (bleibt in ihrer Historie; Kunden lesen es nicht)',
   cancelReview:
-    'Damit wird die Lieferantenbestellung {number} storniert und ihre Stückzahl freigegeben. {customers} Kunden werden benachrichtigt, weil sich ihr spätestes Datum verschiebt.',
+    'Damit wird die Lieferantenbestellung {number} storniert und ihre Stückzahl freigegeben. {customers, plural, one {# Kunde wird} other {# Kunden werden}} benachrichtigt, weil sich ihr spätestes Datum verschiebt.',
   cancelNoLines: 'Keine Auftragsposition wartet auf sie.',
   cancelLineTo: 'Auftrag {order}, {sku}: wartet auf Lieferantenbestellung {next}; spätestens {before} → {after}',
   cancelLineWaits: 'Auftrag {order}, {sku}: wartet darauf, neu bestellt zu werden; spätestens {before} → {after}',
@@ -413,13 +420,14 @@ export const de: Catalogue = {
   importFile: 'CSV-Datei',
   importText: 'CSV-Inhalt',
   importCheck: 'Datei prüfen',
-  importReview: '{rows} Zeilen gelesen. Der Import bewirkt Folgendes:',
-  importErrors: '{count} Probleme; nichts wird gespeichert, bevor jede Zeile stimmt.',
+  importReview: '{rows, plural, one {# Zeile} other {# Zeilen}} gelesen. Der Import bewirkt Folgendes:',
+  importErrors:
+    '{count, plural, one {# Problem} other {# Probleme}}; nichts wird gespeichert, bevor jede Zeile stimmt.',
   importRow: 'Zeile',
   importColumn: 'Spalte',
   importProblem: 'Was nicht stimmt',
-  importConfirm: '{rows} Zeilen importieren',
-  imported: '{rows} Zeilen importiert:',
+  importConfirm: '{rows, plural, one {# Zeile} other {# Zeilen}} importieren',
+  imported: '{rows, plural, one {# Zeile} other {# Zeilen}} importiert:',
   exportHistory: 'Historie der Lieferantenbestellungen herunterladen (CSV)',
   reorderTitle: 'Meldebestände der Lagerartikel',
   reorderEmpty: 'Keine SKU ist als Lagerartikel markiert.',
@@ -437,17 +445,17 @@ export const de: Catalogue = {
   confirmArrival: 'Bestätigte Ankunft',
   confirmArrivalNeeded: 'Geben Sie die Ankunft an, die der Lieferant bestätigt hat.',
   confirmReviewMoves:
-    'Damit wird der {date}, vom Lieferanten bestätigt, als Ankunft der Lieferantenbestellung {number} gespeichert. {lines} Positionen in {orders} Aufträgen verschieben sich, und {customers} Kunden werden mit dem gewählten Grund benachrichtigt.',
+    'Damit wird der {date}, vom Lieferanten bestätigt, als Ankunft der Lieferantenbestellung {number} gespeichert. {lines, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Auftrag} other {# Aufträgen}} {lines, plural, one {verschiebt sich} other {verschieben sich}}, und {customers, plural, one {# Kunde wird} other {# Kunden werden}} mit dem gewählten Grund benachrichtigt.',
   confirmReviewNone:
     'Damit wird der {date}, vom Lieferanten bestätigt, als Ankunft der Lieferantenbestellung {number} gespeichert. Keine wartende Position verschiebt sich; kein Kunde wird benachrichtigt.',
   confirmRecord: 'Bestätigung speichern',
   confirmed:
     'Lieferantenbestellung {number} wird jetzt am {date} erwartet, vom Lieferanten bestätigt; {customers} Kunden benachrichtigt.',
   supplierPunctuality: 'Pünktlichkeit',
-  punctuality: '{rate} pünktlich, {typical} ({history} Wareneingänge)',
+  punctuality: '{rate} pünktlich, {typical} ({history, plural, one {# Wareneingang} other {# Wareneingänge}})',
   punctualityNone: 'noch keine Wareneingänge',
-  punctualityLate: 'meist {days} Tage zu spät',
-  punctualityEarly: 'meist {days} Tage zu früh',
+  punctualityLate: 'meist {days, plural, one {# Tag} other {# Tage}} zu spät',
+  punctualityEarly: 'meist {days, plural, one {# Tag} other {# Tage}} zu früh',
   punctualityOnDay: 'meist auf den Tag genau',
   runningLateTitle: 'Verspätete Positionen',
   runningLateIntro:
@@ -467,4 +475,42 @@ export const de: Catalogue = {
   lateConfidence: '{share} solcher Positionen kommen darin an',
   lateMoved: 'Ja, über das neue Zeitfenster',
   lateNotMoved: 'Noch nicht: beim nächsten Durchlauf',
+  reverseReceiptsTitle: 'Einen Wareneingang zurücknehmen',
+  reverseReceiptsHint:
+    'Ein Wareneingang, der auf die falsche Bestellung gebucht wurde, lässt sich zurücknehmen: Die Positionen, die er versandbereit machte, warten wieder, und Kunden werden benachrichtigt, wenn sich ihr spätestes Datum verschiebt.',
+  reversalPurchaseOrder: 'Lieferantenbestellung (offen oder eingegangen)',
+  showReceipts: 'Ihre Wareneingänge zeigen',
+  noSuchPurchaseOrder: 'Es gibt keine Lieferantenbestellung {po}.',
+  noReceipts: 'Auf {po} ist noch nichts eingegangen.',
+  receiptGroup: '{day}: {items}, erfasst von {by} am {at}',
+  reverseReceipt: 'Zurücknehmen…',
+  reverseReceiptOf: 'Den Wareneingang vom {day} auf {po} zurücknehmen',
+  reverseReceiptReview:
+    'Dies nimmt den Eingang von {items}, eingegangen am {day}, von Lieferantenbestellung {po} zurück.',
+  reverseReopens: 'Lieferantenbestellung {po} ist wieder offen.',
+  reverseLinesBack: '{count, plural, one {# Position wartet} other {# Positionen warten}} wieder auf {po}:',
+  reverseNoLinesBack: 'Keine Bestellposition wartet wieder.',
+  lineBack: 'Position {line} ({name})',
+  reverseDates:
+    'Die Termine werden ab {date} berechnet. {customers, plural, one {# Kunde wird} other {# Kunden werden}} benachrichtigt, weil sich das späteste Datum verschiebt.',
+  moveLine: '{customer}: {line}, {from} → {to}',
+  reverseConfirm: 'Wareneingang zurücknehmen und {customers, plural, one {# Kunden} other {# Kunden}} benachrichtigen',
+  receiptReversed:
+    'Wareneingang von {po} zurückgenommen: {lines, plural, one {# Position wartet} other {# Positionen warten}} wieder; {customers, plural, one {# Kunde} other {# Kunden}} benachrichtigt.',
+  colCorrect: 'Korrigieren',
+  withdraw: 'Zurückziehen…',
+  withdrawOf: 'Die Verzögerung zurückziehen: {scope}',
+  withdrawn: 'Zurückgezogen',
+  kindWITHDRAWAL: 'Rücknahme',
+  kindRECEIPT_REVERSAL: 'Wareneingang zurückgenommen',
+  changeBack: 'zurück auf die Termine davor',
+  withdrawReview: 'Dies zieht die versehentlich erfasste Verzögerung zurück ({scope}).',
+  withdrawArrival: 'Lieferantenbestellung {po} wird wieder am {to} erwartet, nicht am {from}.',
+  withdrawLines:
+    '{lines, plural, one {# Position geht} other {# Positionen gehen}} auf das Datum davor zurück; {customers, plural, one {# Kunde wird} other {# Kunden werden}} benachrichtigt:',
+  withdrawNothing:
+    'Keine Position trägt noch das Datum dieser Verzögerung: nichts verschiebt sich, niemand wird benachrichtigt.',
+  withdrawConfirm: 'Zurückziehen und {customers, plural, one {# Kunden} other {# Kunden}} benachrichtigen',
+  withdrawDone:
+    'Verzögerung zurückgezogen: {lines, plural, one {# Position geht} other {# Positionen gehen}} zurück; {customers, plural, one {# Kunde} other {# Kunden}} benachrichtigt.',
 };

@@ -1,9 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from './en';
 import { amounts, money } from './format';
-import { CONSOLE_CATALOGUES, CONSOLE_LANGUAGES, ct, label, setConsoleLanguage, type ConsoleKey } from './messages';
+import {
+  CONSOLE_CATALOGUES,
+  CONSOLE_LANGUAGES,
+  ct,
+  label,
+  plural,
+  setConsoleLanguage,
+  type ConsoleKey,
+} from './messages';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+// A value a message takes, as a plain `{name}` or as a count whose words follow it (`{name, plural, ...}`).
+const PLURAL = /\{(\w+), plural,((?:\s*[\w=]+\s*\{[^{}]*\})+)\s*\}/g;
+const placeholders = (text: string) =>
+  [...new Set([...text.replace(PLURAL, '{$1}').matchAll(/\{(\w+)\}/g)].map((match) => match[1]))].sort();
+const pluralForms = (text: string) =>
+  [...text.matchAll(PLURAL)].map((match) => [...match[2].matchAll(/([\w=]+)\s*\{/g)].map((form) => form[1]));
 
 describe('the console in four languages', () => {
   afterEach(() => setConsoleLanguage('en'));
@@ -18,6 +31,61 @@ describe('the console in four languages', () => {
         expect(placeholders(catalogue[key]), `${language} ${key}`).toEqual(placeholders(en[key]));
       }
     }
+  });
+
+  it('gives every count the forms its language needs (Polish: one, few, many)', () => {
+    for (const language of CONSOLE_LANGUAGES) {
+      const needed = ['one', 'other', ...(language === 'pl' ? ['few', 'many'] : [])];
+      for (const [key, text] of Object.entries(CONSOLE_CATALOGUES[language])) {
+        for (const forms of pluralForms(text)) {
+          expect(forms, `${language} ${key}`).toEqual(expect.arrayContaining(needed));
+        }
+      }
+    }
+  });
+
+  it('writes 1, 2, 5 and 22 customers as each language counts them', () => {
+    const told = (language: (typeof CONSOLE_LANGUAGES)[number]) => {
+      setConsoleLanguage(language);
+      return [1, 2, 5, 22].map((customers) => ct('reverseConfirm', { customers }));
+    };
+    expect(told('en')).toEqual([
+      'Reverse the receipt and tell 1 customer',
+      'Reverse the receipt and tell 2 customers',
+      'Reverse the receipt and tell 5 customers',
+      'Reverse the receipt and tell 22 customers',
+    ]);
+    expect(told('da')).toEqual([
+      'Tilbagefør modtagelsen og giv 1 kunde besked',
+      'Tilbagefør modtagelsen og giv 2 kunder besked',
+      'Tilbagefør modtagelsen og giv 5 kunder besked',
+      'Tilbagefør modtagelsen og giv 22 kunder besked',
+    ]);
+    expect(told('de')).toEqual([
+      'Wareneingang zurücknehmen und 1 Kunden benachrichtigen',
+      'Wareneingang zurücknehmen und 2 Kunden benachrichtigen',
+      'Wareneingang zurücknehmen und 5 Kunden benachrichtigen',
+      'Wareneingang zurücknehmen und 22 Kunden benachrichtigen',
+    ]);
+    expect(told('pl')).toEqual([
+      'Cofnij przyjęcie i powiadom 1 klienta',
+      'Cofnij przyjęcie i powiadom 2 klientów',
+      'Cofnij przyjęcie i powiadom 5 klientów',
+      'Cofnij przyjęcie i powiadom 22 klientów',
+    ]);
+  });
+
+  it('picks Polish one, few and many forms for lines: 1 pozycja, 2 pozycje, 5 pozycji, 22 pozycje', () => {
+    const lines = '{count, plural, one {# pozycja} few {# pozycje} many {# pozycji} other {# pozycji}}';
+    expect([1, 2, 5, 12, 22, 25].map((count) => plural(lines, { count }, 'pl'))).toEqual([
+      '1 pozycja',
+      '2 pozycje',
+      '5 pozycji',
+      '12 pozycji',
+      '22 pozycje',
+      '25 pozycji',
+    ]);
+    expect(plural('{count, plural, one {# line} other {# lines}}', { count: 1000 }, 'en')).toBe('1,000 lines');
   });
 
   it('says the same thing in the language picked', () => {

@@ -46,8 +46,32 @@ export function setConsoleLanguage(picked: Language): void {
   }
 }
 
+/**
+ * A count's words in the agent's language: `{customers, plural, one {# customer} other {# customers}}` picks the form
+ * Intl.PluralRules gives for the number (Polish has one, few and many), `#` the number as the language writes it. A
+ * form the catalogue lacks falls back to `other`.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*[\w=]+\s*\{[^{}]*\})+)\s*\}/g;
+const FORM = /([\w=]+)\s*\{([^{}]*)\}/g;
+
+export function plural(text: string, params: Record<string, string | number>, lang: Language = language): string {
+  return text.replace(PLURAL, (whole, name: string, forms: string) => {
+    if (!(name in params)) {
+      return whole;
+    }
+    const count = Number(params[name]);
+    const byCategory = new Map([...forms.matchAll(FORM)].map((form) => [form[1], form[2]]));
+    const form =
+      byCategory.get(`=${count}`) ??
+      byCategory.get(new Intl.PluralRules(lang).select(count)) ??
+      byCategory.get('other') ??
+      '';
+    return form.replace(/#/g, new Intl.NumberFormat(lang).format(count));
+  });
+}
+
 export function ct(key: ConsoleKey, params: Record<string, string | number> = {}): string {
-  return CONSOLE_CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return plural(CONSOLE_CATALOGUES[language][key], params).replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }

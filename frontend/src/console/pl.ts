@@ -46,7 +46,8 @@ export const pl: Catalogue = {
   scopeSku: 'Jeden SKU u dostawcy',
   scopeSupplier: 'Wszystkie otwarte pozycje dostawcy',
   purchaseOrder: 'Zamówienie u dostawcy',
-  purchaseOrderOption: '{number} — {supplier}, oczekiwane {date}, czeka {lines} pozycji',
+  purchaseOrderOption:
+    '{number} — {supplier}, oczekiwane {date}, {lines, plural, one {czeka # pozycja} few {czekają # pozycje} many {czeka # pozycji} other {czeka # pozycji}}',
   supplier: 'Dostawca',
   sku: 'SKU',
   change: 'Jak duże opóźnienie',
@@ -71,7 +72,7 @@ export const pl: Catalogue = {
   sampleTo: 'Teraz najpóźniej',
   progressTitle: 'Opóźnienie jest wprowadzane',
   progress: 'Gotowe zamówienia: {processed} z {total}, przesunięte pozycje: {moved}',
-  done: 'Gotowe: przesunięto {moved} pozycji w {total} zamówieniach, klienci dostaną wiadomość.',
+  done: 'Gotowe: przesunięto {moved, plural, one {# pozycję} few {# pozycje} many {# pozycji} other {# pozycji}} w {total, plural, one {# zamówieniu} few {# zamówieniach} many {# zamówieniach} other {# zamówieniach}}, klienci dostaną wiadomość.',
   pastDelays: 'Zarejestrowane opóźnienia',
   noDelays: 'Nie zarejestrowano jeszcze opóźnień.',
   colScope: 'Co',
@@ -83,7 +84,7 @@ export const pl: Catalogue = {
   scopePO: 'Zamówienie u dostawcy {po}',
   scopeSKU: '{sku} u {supplier}',
   scopeSUPPLIER: 'Wszystko od {supplier}',
-  changeDays: 'o {days} dni później',
+  changeDays: '{days, plural, one {o # dzień} few {o # dni} many {o # dni} other {o # dnia}} później',
   changeDate: 'Nowa data {day}',
   reportProgress: 'Zamówienia: {processed} z {total}, przesunięte pozycje: {moved}',
   reportRunning: 'w toku',
@@ -175,6 +176,7 @@ export const pl: Catalogue = {
   eventGOODS_RECEIVED: 'Towar od dostawcy dotarł; produkty gotowe',
   eventRUNNING_LATE:
     '{name}: opóźnienie, dostawca nie potwierdził nowej daty; ostatni dzień przesunięty z {from} na {to}',
+  eventRECEIPT_REVERSED: 'Cofnięto przyjęcie na {purchaseOrder}; produkty znów czekają',
   eventFEEDBACK_GIVEN: 'Klient ocenił informowanie na {score} z 5',
   eventFEEDBACK_CHANGED: 'Klient zmienił ocenę na {score} z 5',
   eventTRACKING_LINK_REVOKED: 'Link do śledzenia unieważniony',
@@ -439,8 +441,8 @@ export const pl: Catalogue = {
   supplierPunctuality: 'Punktualność',
   punctuality: '{rate} na czas, {typical} (przyjęcia: {history})',
   punctualityNone: 'jeszcze brak przyjęć',
-  punctualityLate: 'zwykle {days} dni spóźnienia',
-  punctualityEarly: 'zwykle {days} dni przed czasem',
+  punctualityLate: 'zwykle {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} spóźnienia',
+  punctualityEarly: 'zwykle {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} przed czasem',
   punctualityOnDay: 'zwykle co do dnia',
   runningLateTitle: 'Opóźnione pozycje',
   runningLateIntro:
@@ -460,4 +462,44 @@ export const pl: Catalogue = {
   lateConfidence: '{share} takich pozycji dociera w tym oknie',
   lateMoved: 'Tak, o nowym oknie',
   lateNotMoved: 'Jeszcze nie: przy następnym przeglądzie',
+  reverseReceiptsTitle: 'Cofnij przyjęcie towaru',
+  reverseReceiptsHint:
+    'Przyjęcie zaksięgowane na złe zamówienie u dostawcy można cofnąć: pozycje, które przygotowało, znów czekają, a klienci dostają wiadomość, jeśli ich najpóźniejsza data się zmienia.',
+  reversalPurchaseOrder: 'Zamówienie u dostawcy (otwarte lub przyjęte)',
+  showReceipts: 'Pokaż jego przyjęcia',
+  noSuchPurchaseOrder: 'Nie ma zamówienia u dostawcy {po}.',
+  noReceipts: 'Na {po} nic jeszcze nie przyjęto.',
+  receiptGroup: '{day}: {items}, zapisał(a) {by}, {at}',
+  reverseReceipt: 'Cofnij…',
+  reverseReceiptOf: 'Cofnij przyjęcie z {day} na {po}',
+  reverseReceiptReview: 'To cofa przyjęcie {items}, przyjętych {day}, z zamówienia u dostawcy {po}.',
+  reverseReopens: 'Zamówienie u dostawcy {po} znów jest otwarte.',
+  reverseLinesBack:
+    '{count, plural, one {# pozycja znów czeka} few {# pozycje znów czekają} many {# pozycji znów czeka} other {# pozycji znów czeka}} na {po}:',
+  reverseNoLinesBack: 'Żadna pozycja zamówienia nie wraca do oczekiwania.',
+  lineBack: 'pozycja {line} ({name})',
+  reverseDates:
+    'Daty liczone są od {date}. {customers, plural, one {# klient dostanie} few {# klientów dostanie} many {# klientów dostanie} other {# klienta dostanie}} wiadomość, bo zmienia się najpóźniejsza data.',
+  moveLine: '{customer}: {line}, {from} → {to}',
+  reverseConfirm:
+    'Cofnij przyjęcie i powiadom {customers, plural, one {# klienta} few {# klientów} many {# klientów} other {# klienta}}',
+  receiptReversed:
+    'Przyjęcie cofnięte z {po}: {lines, plural, one {# pozycja znów czeka} few {# pozycje znów czekają} many {# pozycji znów czeka} other {# pozycji znów czeka}}; powiadomieni klienci: {customers}.',
+  colCorrect: 'Popraw',
+  withdraw: 'Wycofaj…',
+  withdrawOf: 'Wycofaj opóźnienie: {scope}',
+  withdrawn: 'Wycofane',
+  kindWITHDRAWAL: 'Wycofanie',
+  kindRECEIPT_REVERSAL: 'Cofnięte przyjęcie',
+  changeBack: 'powrót do wcześniejszych dat',
+  withdrawReview: 'To wycofuje opóźnienie zapisane przez pomyłkę ({scope}).',
+  withdrawArrival: 'Zamówienie u dostawcy {po} znów oczekiwane jest {to}, a nie {from}.',
+  withdrawLines:
+    '{lines, plural, one {# pozycja wraca} few {# pozycje wracają} many {# pozycji wraca} other {# pozycji wraca}} do wcześniejszej daty; {customers, plural, one {# klient dostanie} few {# klientów dostanie} many {# klientów dostanie} other {# klienta dostanie}} wiadomość:',
+  withdrawNothing:
+    'Żadna pozycja nie ma już daty z tego opóźnienia: nic się nie zmienia i nikt nie dostaje wiadomości.',
+  withdrawConfirm:
+    'Wycofaj i powiadom {customers, plural, one {# klienta} few {# klientów} many {# klientów} other {# klienta}}',
+  withdrawDone:
+    'Opóźnienie wycofane: {lines, plural, one {# pozycja wraca} few {# pozycje wracają} many {# pozycji wraca} other {# pozycji wraca}}; powiadomieni klienci: {customers}.',
 };

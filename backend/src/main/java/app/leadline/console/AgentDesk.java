@@ -23,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -310,24 +308,12 @@ public class AgentDesk {
     private record ReadyPlan(Map<String, List<String>> ready, List<String> waiting, Map<String, String> numbers) {}
 
     private ReadyPlan plan(PurchaseOrder po, PurchaseOrder receivedSoFar, boolean all) {
-        Map<String, Order> byId =
-                orders
-                        .byIds(po.allocations().stream()
-                                .map(PurchaseOrder.Allocation::orderId)
-                                .distinct()
-                                .toList())
-                        .stream()
-                        .collect(Collectors.toMap(Order::id, Function.identity()));
-        List<PurchaseOrder.Allocation> oldestFirst = po.allocations().stream()
-                .filter(a -> byId.containsKey(a.orderId()))
-                .sorted(Comparator.comparing(
-                        (PurchaseOrder.Allocation a) -> byId.get(a.orderId()).placedAt()))
-                .toList();
+        List<OrderQueries.Allocated> oldestFirst = orders.allocatedOldestFirst(po);
         // Units on the shelf for waiting lines: all received so far, less what lines made ready before took.
         Map<String, Integer> left = new HashMap<>();
         receivedSoFar.lines().forEach(line -> left.put(line.sku(), line.received()));
-        for (PurchaseOrder.Allocation allocation : oldestFirst) {
-            OrderLine line = byId.get(allocation.orderId()).line(allocation.lineId());
+        for (OrderQueries.Allocated allocated : oldestFirst) {
+            OrderLine line = allocated.line();
             if (line.status() != LineStatus.AWAITING_SUPPLIER
                     && line.status() != LineStatus.CANCELLED
                     && line.status() != LineStatus.REFUNDED) {
@@ -336,8 +322,10 @@ public class AgentDesk {
         }
         Map<String, List<String>> ready = new LinkedHashMap<>();
         List<String> waiting = new ArrayList<>();
-        for (PurchaseOrder.Allocation allocation : oldestFirst) {
-            OrderLine line = byId.get(allocation.orderId()).line(allocation.lineId());
+        Map<String, String> numbers = new HashMap<>();
+        for (OrderQueries.Allocated allocated : oldestFirst) {
+            OrderLine line = allocated.line();
+            numbers.put(allocated.order().id(), allocated.order().number());
             if (line.status() != LineStatus.AWAITING_SUPPLIER) {
                 continue;
             }
@@ -346,14 +334,12 @@ public class AgentDesk {
                 if (!all) {
                     left.put(line.sku(), available - line.quantity());
                 }
-                ready.computeIfAbsent(allocation.orderId(), id -> new ArrayList<>())
+                ready.computeIfAbsent(allocated.order().id(), id -> new ArrayList<>())
                         .add(line.id());
             } else {
-                waiting.add(byId.get(allocation.orderId()).number() + "/" + line.id());
+                waiting.add(allocated.order().number() + "/" + line.id());
             }
         }
-        Map<String, String> numbers = new HashMap<>();
-        byId.forEach((id, order) -> numbers.put(id, order.number()));
         return new ReadyPlan(ready, waiting, numbers);
     }
 

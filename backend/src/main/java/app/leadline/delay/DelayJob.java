@@ -315,11 +315,17 @@ class DelayJob implements SmartInitializingSingleton {
         OrderChanges.Bulk<Order> carrying = operations.applyDelayToAll(linesByOrder.keySet(), order -> {
             String reason =
                     chosen.map(r -> r.textFor(order.customer().locale())).orElse(report.reasonText());
+            // A reversed receipt's lines wait for their purchase order again in the same update that moves dates.
+            Optional<OrderOperations.GoodsBack> goodsBack = report.kind() == DelayReport.Kind.RECEIPT_REVERSAL
+                    ? Optional.of(
+                            new OrderOperations.GoodsBack(report.scope().purchaseOrder(), linesByOrder.get(order.id())))
+                    : Optional.empty();
             return new OrderOperations.Delay(
                     report.id(),
                     DelayPlan.windows(report, order, linesByOrder.get(order.id()), purchaseOrders, etas, spreads),
                     reason,
-                    report.internalNote());
+                    report.internalNote(),
+                    goodsBack);
         });
         // Counts the lines that carry this delay now, including any moved before an interruption.
         int carried = carrying.results().values().stream()

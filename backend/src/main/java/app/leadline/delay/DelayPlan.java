@@ -97,7 +97,11 @@ final class DelayPlan {
         return chunks;
     }
 
-    /** The new windows of the given (still open) lines of one order. */
+    /**
+     * The new windows of the given (still open) lines of one order. A correction (a delay withdrawn, a receipt
+     * reversed) moves only lines whose latest day it changes, so only their customers are told; a withdrawal leaves
+     * lines another delay moved since.
+     */
     static Map<String, EtaWindow> windows(
             DelayReport report,
             Order order,
@@ -107,13 +111,20 @@ final class DelayPlan {
             SupplierSpreads spreads) {
         Map<String, EtaWindow> windows = new LinkedHashMap<>();
         String country = order.destination().country();
+        boolean correction = report.kind() != DelayReport.Kind.DELAY;
         for (OrderLine line : order.lines()) {
             if (!lineIds.contains(line.id()) || !line.isOpen()) {
                 continue;
             }
+            if (report.kind() == DelayReport.Kind.WITHDRAWAL
+                    && !report.reverses().equals(line.lastDelay())) {
+                continue;
+            }
             boolean onReachedPurchaseOrder =
                     line.purchaseOrder() != null && purchaseOrders.containsKey(line.purchaseOrder());
-            if (onReachedPurchaseOrder && line.status() != LineStatus.AWAITING_SUPPLIER) {
+            if (onReachedPurchaseOrder
+                    && line.status() != LineStatus.AWAITING_SUPPLIER
+                    && report.kind() != DelayReport.Kind.RECEIPT_REVERSAL) {
                 // Its goods are in: the purchase order's delay is no longer this line's.
                 continue;
             }
@@ -121,10 +132,9 @@ final class DelayPlan {
             EtaWindow window;
             if (onReachedPurchaseOrder) {
                 PurchaseOrder po = purchaseOrders.get(line.purchaseOrder());
-                var arrival = report.newDate() != null
-                        ? report.newDate()
-                        : po.plannedArrival().plusDays(report.daysLate());
-                window = etas.forBackorder(order.placedAt(), arrival, country, spread);
+                window = etas.forBackorder(order.placedAt(), report.arrivalFor(po), country, spread);
+            } else if (report.kind() == DelayReport.Kind.WITHDRAWAL) {
+                window = line.windowBeforeDelays();
             } else if (report.newDate() != null) {
                 window = etas.forSupplierDispatch(report.newDate(), country, spread);
             } else {
@@ -134,9 +144,18 @@ final class DelayPlan {
                         base.latest().plusDays(report.daysLate()),
                         base.confidence());
             }
-            windows.put(line.id(), window.landingOn(order.policy().receivingDays()));
+            EtaWindow landing = window.landingOn(order.policy().receivingDays());
+            if (correction && landing.latest().equals(line.eta().latest())) {
+                continue;
+            }
+            windows.put(line.id(), landing);
         }
         return windows;
+    }
+
+    /** A correction's plan: the lines it reaches, by order id, and the purchase orders they wait for. */
+    static DelayPlan of(Map<String, PurchaseOrder> purchaseOrders, Map<String, List<String>> linesByOrder) {
+        return new DelayPlan(null, purchaseOrders, linesByOrder);
     }
 
     Map<String, PurchaseOrder> purchaseOrdersByNumber() {

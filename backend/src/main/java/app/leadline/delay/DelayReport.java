@@ -2,6 +2,7 @@ package app.leadline.delay;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -14,6 +15,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param reasonText free text the customer reads as written
  * @param runningScope the scope's key while the job runs (unique), absent after
  * @param chunks how many chunks the plan has (all stored before the report), 0 for reports from before the count
+ * @param kind a supplier's delay, or a correction run through the same cascade: a delay withdrawn, a receipt reversed
+ * @param reverses for a correction, what it takes back: the delay's id, or the purchase order and the moment its
+ *     receipt was recorded
+ * @param withdrawnBy on a delay that was withdrawn, the withdrawal's id
+ * @param arrivals per purchase order, the arrival its waiting lines are projected from (instead of the new date or
+ *     the days late)
+ * @param arrivalsBefore per purchase order the delay moved, its expected arrival before (what a withdrawal restores)
  */
 @Document("delayReports")
 public record DelayReport(
@@ -33,7 +41,36 @@ public record DelayReport(
         int movedLines,
         String runningScope,
         Instant finishedAt,
-        int chunks) {
+        int chunks,
+        Kind kind,
+        String reverses,
+        String withdrawnBy,
+        Map<String, LocalDate> arrivals,
+        Map<String, LocalDate> arrivalsBefore) {
+
+    public DelayReport {
+        kind = kind == null ? Kind.DELAY : kind;
+        arrivals = arrivals == null ? Map.of() : Map.copyOf(arrivals);
+        arrivalsBefore = arrivalsBefore == null ? Map.of() : Map.copyOf(arrivalsBefore);
+    }
+
+    public enum Kind {
+        /** A supplier's delay (or confirmed arrival) as an agent logged it. */
+        DELAY,
+        /** A delay logged by mistake, taken back: the lines it moved go back to their dates before. */
+        WITHDRAWAL,
+        /** A receipt booked against the wrong purchase order, taken back: the lines it made ready wait again. */
+        RECEIPT_REVERSAL
+    }
+
+    /** The day lines waiting for the purchase order are projected from: as corrected, else as the delay says. */
+    LocalDate arrivalFor(app.leadline.supplier.PurchaseOrder po) {
+        LocalDate corrected = arrivals.get(po.number());
+        if (corrected != null) {
+            return corrected;
+        }
+        return newDate != null ? newDate : po.plannedArrival().plusDays(daysLate == null ? 0 : daysLate);
+    }
 
     public enum State {
         RUNNING,

@@ -1,12 +1,6 @@
 package app.leadline.delay;
 
 import app.leadline.delay.DelayChunk.Target;
-import app.leadline.delay.DelayPreview.Sample;
-import app.leadline.delivery.EtaCalculator;
-import app.leadline.delivery.EtaWindow;
-import app.leadline.delivery.SupplierSpreads;
-import app.leadline.order.Order;
-import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
 import app.leadline.platform.AuditLog;
 import app.leadline.platform.UserError;
@@ -14,18 +8,15 @@ import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,14 +30,11 @@ import org.springframework.stereotype.Service;
 public class SupplierDelays {
 
     static final int SAMPLE_SIZE = 5;
-    static final int PREVIEW_BATCH = 500;
 
     private final SupplierCatalog suppliers;
     private final OrderQueries orders;
-    private final EtaCalculator etas;
-    private final SupplierSpreads.Source lateness;
     private final DelayReasons reasons;
-    private final DelayJob job;
+    private final Cascades cascades;
     private final MongoTemplate mongo;
     private final AuditLog audit;
     private final Clock clock;
@@ -55,10 +43,8 @@ public class SupplierDelays {
     SupplierDelays(
             SupplierCatalog suppliers,
             OrderQueries orders,
-            EtaCalculator etas,
-            SupplierSpreads.Source lateness,
             DelayReasons reasons,
-            DelayJob job,
+            Cascades cascades,
             MongoTemplate mongo,
             AuditLog audit,
             Clock clock,
@@ -73,10 +59,8 @@ public class SupplierDelays {
         this.audit = audit;
         this.suppliers = suppliers;
         this.orders = orders;
-        this.etas = etas;
-        this.lateness = lateness;
         this.reasons = reasons;
-        this.job = job;
+        this.cascades = cascades;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -89,7 +73,9 @@ public class SupplierDelays {
         if (!errors.isEmpty()) {
             return new Previewed(Optional.empty(), errors);
         }
-        return new Previewed(Optional.of(preview(DelayPlan.of(request, suppliers, orders), request)), List.of());
+        return new Previewed(
+                Optional.of(cascades.preview(draft(request), DelayPlan.of(request, suppliers, orders), SAMPLE_SIZE)),
+                List.of());
     }
 
     /** Either the started report or what is wrong with the request; nothing changes on errors. */
@@ -111,9 +97,9 @@ public class SupplierDelays {
                     List.of(new UserError(
                             "NOTHING_AFFECTED", "input.scope", "No open order line waits for this scope.")));
         }
-        DelayPreview preview = preview(plan, request);
+        DelayPreview preview = cascades.preview(draft(request), plan, SAMPLE_SIZE);
         String id = UUID.randomUUID().toString();
-        List<List<Target>> chunks = plan.chunks(job.chunkSize());
+        List<List<Target>> chunks = plan.chunks(cascades.chunkSize());
         DelayReport report = new DelayReport(
                 id,
                 request.scope(),
@@ -131,18 +117,13 @@ public class SupplierDelays {
                 0,
                 request.scope().key(),
                 null,
-                chunks.size());
-        // The plan is stored whole before the report that makes it a job: a crash in between leaves chunks no report
-        // names (never worked), never a report with part of its plan.
-        List<DelayChunk> plannedChunks = new ArrayList<>();
-        for (int seq = 0; seq < chunks.size(); seq++) {
-            plannedChunks.add(new DelayChunk(id + ":" + seq, id, seq, chunks.get(seq), false, null, null, 0));
-        }
-        mongo.insertAll(plannedChunks);
-        try {
-            mongo.insert(report);
-        } catch (DuplicateKeyException running) {
-            mongo.remove(Query.query(Criteria.where("report").is(id)), DelayChunk.class);
+                chunks.size(),
+                DelayReport.Kind.DELAY,
+                null,
+                null,
+                Map.of(),
+                arrivalsBefore(plan, request.scope()));
+        if (!cascades.begin(report, chunks)) {
             return new Logged(Optional.empty(), List.of(inProgress()));
         }
         // From now on, orders placed against these purchase orders are promised by the new date.
@@ -166,9 +147,18 @@ public class SupplierDelays {
                                         ? "new date " + request.newDate()
                                         : request.daysLate() + " days late",
                         "lines", String.valueOf(preview.lines())));
-        job.startLogged(id);
+        cascades.start(id);
         meters.counter("leadline.delays.logged").increment();
         return new Logged(Optional.of(report), List.of());
+    }
+
+    /** The expected arrivals a delay moves, as they were before it: what withdrawing it restores. */
+    private static Map<String, LocalDate> arrivalsBefore(DelayPlan plan, DelayScope scope) {
+        Map<String, LocalDate> before = new TreeMap<>();
+        if (scope.type() != DelayScope.Type.SKU) {
+            plan.purchaseOrders().forEach(po -> before.put(po.number(), po.expectedArrival()));
+        }
+        return before;
     }
 
     public Optional<DelayReport> report(String id) {
@@ -219,8 +209,8 @@ public class SupplierDelays {
         return reasons.all();
     }
 
-    private DelayPreview preview(DelayPlan plan, DelayRequest request) {
-        DelayReport draft = new DelayReport(
+    private static DelayReport draft(DelayRequest request) {
+        return new DelayReport(
                 "preview",
                 request.scope(),
                 request.newDate(),
@@ -237,46 +227,12 @@ public class SupplierDelays {
                 0,
                 null,
                 null,
-                0);
-        Map<String, List<String>> linesByOrder = plan.linesByOrder();
-        SupplierSpreads spreads = lateness.current();
-        int orderCount = 0;
-        int lineCount = 0;
-        int nowLate = 0;
-        Set<String> customers = new HashSet<>();
-        Map<String, BigDecimal> value = new TreeMap<>();
-        List<Sample> sample = new ArrayList<>();
-        List<String> ids = new ArrayList<>(linesByOrder.keySet());
-        for (int from = 0; from < ids.size(); from += PREVIEW_BATCH) {
-            for (Order order :
-                    orders.byIdsWithoutTimelines(ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH)))) {
-                Map<String, EtaWindow> windows = DelayPlan.windows(
-                        draft, order, linesByOrder.get(order.id()), plan.purchaseOrdersByNumber(), etas, spreads);
-                if (windows.isEmpty()) {
-                    continue;
-                }
-                orderCount++;
-                lineCount += windows.size();
-                customers.add(order.customer().email().toLowerCase());
-                value.merge(order.currency(), order.orderTotal().amount(), BigDecimal::add);
-                for (Map.Entry<String, EtaWindow> moved : windows.entrySet()) {
-                    OrderLine line = order.line(moved.getKey());
-                    if (!line.isLate() && moved.getValue().latest().isAfter(line.promisedDate())) {
-                        nowLate++;
-                    }
-                    if (sample.size() < SAMPLE_SIZE) {
-                        sample.add(new Sample(
-                                order.number(),
-                                order.customer().name(),
-                                line.id(),
-                                line.name(),
-                                line.eta().latest(),
-                                moved.getValue().latest()));
-                    }
-                }
-            }
-        }
-        return new DelayPreview(orderCount, lineCount, customers.size(), value, nowLate, sample);
+                0,
+                DelayReport.Kind.DELAY,
+                null,
+                null,
+                Map.of(),
+                Map.of());
     }
 
     private List<UserError> check(DelayRequest request) {
@@ -339,7 +295,7 @@ public class SupplierDelays {
         if (request.internalNote() != null && request.internalNote().length() > 2000) {
             errors.add(new UserError("TOO_LONG", "input.internalNote", "A note is at most 2,000 characters."));
         }
-        if (errors.isEmpty() && job.isRunning(scope.key())) {
+        if (errors.isEmpty() && cascades.isRunning(scope.key())) {
             errors.add(inProgress());
         }
         return errors;

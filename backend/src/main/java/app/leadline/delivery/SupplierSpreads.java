@@ -24,5 +24,13 @@ public interface SupplierSpreads {
     @FunctionalInterface
     interface Source {
         SupplierSpreads current();
+
+        /**
+         * The spreads as they will be once a receipt recorded by mistake is taken back: learned without it. A source
+         * that does not learn from receipts answers {@link #current()}.
+         */
+        default SupplierSpreads currentWithoutReceipt(String purchaseOrder, java.time.Instant recordedAt) {
+            return current();
+        }
     }
 }

@@ -400,6 +400,37 @@ public class Order {
         return ready;
     }
 
+    /**
+     * A receipt booked against the wrong purchase order was taken back: the named lines it made ready wait for the
+     * purchase order again and leave any parcel proposed for them; while the customer waits for everything, an order
+     * no longer complete has none proposed. Lines that left (or wait for another purchase order) are not touched.
+     *
+     * @return the lines that went back to waiting now
+     */
+    List<String> returnToWaiting(String purchaseOrder, List<String> lineIds, Instant at) {
+        List<String> back = new ArrayList<>();
+        for (String lineId : lineIds) {
+            OrderLine line = line(lineId);
+            if (line.status() == LineStatus.READY && purchaseOrder.equals(line.purchaseOrder())) {
+                replaceLine(lineId, current -> current.withStatus(LineStatus.AWAITING_SUPPLIER, current.payment()));
+                back.add(lineId);
+            }
+        }
+        if (back.isEmpty()) {
+            return back;
+        }
+        if (proposedShipment != null) {
+            List<String> remaining = proposedShipment.lineIds().stream()
+                    .filter(id -> !back.contains(id))
+                    .toList();
+            boolean keep = !remaining.isEmpty() && delivery.preference() == DeliveryPreference.SHIP_AS_AVAILABLE;
+            proposedShipment = keep ? new Parcel(remaining, proposedShipment.eta()) : null;
+        }
+        record(new OrderEvent.ReceiptReversed(purchaseOrder, List.copyOf(back)), at);
+        afterChange();
+        return back;
+    }
+
     public Optional<Parcel> proposedShipment() {
         return Optional.ofNullable(proposedShipment);
     }

@@ -27,6 +27,8 @@ public sealed interface OrderEvent {
 
         R goodsReceived(GoodsReceived event);
 
+        R receiptReversed(ReceiptReversed event);
+
         R shipped(Shipped event);
 
         R delivered(Delivered event);
@@ -94,6 +96,15 @@ public sealed interface OrderEvent {
         @Override
         public <R> R accept(OrderEvent.Visitor<R> visitor) {
             return visitor.goodsReceived(this);
+        }
+    }
+
+    /** A receipt booked against the wrong purchase order was taken back: these lines wait for it again. */
+    record ReceiptReversed(String purchaseOrder, List<String> lines) implements OrderEvent {
+
+        @Override
+        public <R> R accept(OrderEvent.Visitor<R> visitor) {
+            return visitor.receiptReversed(this);
         }
     }
 

@@ -26,8 +26,24 @@ public class OrderOperations {
         this.clock = clock;
     }
 
-    /** A delay to apply to one order: each named line's new window, the reason customers read, a note for agents. */
-    public record Delay(String id, Map<String, EtaWindow> windows, String reason, String internalNote) {}
+    /**
+     * A delay to apply to one order: each named line's new window, the reason customers read, a note for agents; and,
+     * when a receipt was reversed, the lines it had made ready, which wait for their purchase order again first.
+     */
+    public record Delay(
+            String id,
+            Map<String, EtaWindow> windows,
+            String reason,
+            String internalNote,
+            Optional<GoodsBack> goodsBack) {
+
+        public Delay(String id, Map<String, EtaWindow> windows, String reason, String internalNote) {
+            this(id, windows, reason, internalNote, Optional.empty());
+        }
+    }
+
+    /** Lines a reversed receipt had made ready, which wait for the purchase order again. */
+    public record GoodsBack(String purchaseOrder, List<String> lines) {}
 
     /** The customer (or an agent, by name) chooses to wait for everything or to have ready lines shipped now. */
     public Order chooseDelivery(String orderId, DeliveryPreference preference, String by) {
@@ -152,6 +168,7 @@ public class OrderOperations {
     public record Overdue(Map<String, EtaWindow> windows, Map<String, Long> daysOverdue) {}
 
     private void apply(Order order, Delay delay) {
+        delay.goodsBack().ifPresent(back -> order.returnToWaiting(back.purchaseOrder(), back.lines(), clock.instant()));
         order.applyDelay(delay.id(), delay.windows(), delay.reason(), delay.internalNote(), clock.instant());
     }
 

@@ -46,6 +46,31 @@ public class OrderQueries {
         return ids.isEmpty() ? List.of() : (List<Order>) orders.findAllById(ids);
     }
 
+    /** A customer order line allocated to a purchase order, with its order. */
+    public record Allocated(Order order, OrderLine line) {}
+
+    /**
+     * The lines allocated to a purchase order with their orders, oldest order first: the order in which goods
+     * received serve them (and so the reverse of the order in which a receipt taken back leaves them).
+     */
+    public List<Allocated> allocatedOldestFirst(app.leadline.supplier.PurchaseOrder po) {
+        java.util.Map<String, Order> byId = byIds(po.allocations().stream()
+                        .map(app.leadline.supplier.PurchaseOrder.Allocation::orderId)
+                        .distinct()
+                        .toList())
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Order::id, java.util.function.Function.identity()));
+        return po.allocations().stream()
+                .filter(allocation -> byId.containsKey(allocation.orderId()))
+                .map(allocation -> {
+                    Order order = byId.get(allocation.orderId());
+                    return new Allocated(order, order.line(allocation.lineId()));
+                })
+                .sorted(java.util.Comparator.comparing(
+                        allocated -> allocated.order().placedAt()))
+                .toList();
+    }
+
     /**
      * These orders with their timelines left empty: for reading many at once when the timeline does not matter (a
      * count, a preview), at a fraction of the cost.

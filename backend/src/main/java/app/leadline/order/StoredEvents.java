@@ -16,6 +16,7 @@ import app.leadline.order.OrderEvent.FeedbackGiven;
 import app.leadline.order.OrderEvent.GoodsReceived;
 import app.leadline.order.OrderEvent.LineCancelled;
 import app.leadline.order.OrderEvent.Placed;
+import app.leadline.order.OrderEvent.ReceiptReversed;
 import app.leadline.order.OrderEvent.RefundDecided;
 import app.leadline.order.OrderEvent.RefundRequested;
 import app.leadline.order.OrderEvent.RunningLate;
@@ -81,6 +82,13 @@ final class StoredEvents {
 
             @Override
             public Void goodsReceived(GoodsReceived event) {
+                details.put("lines", joined(event.lines()));
+                return null;
+            }
+
+            @Override
+            public Void receiptReversed(ReceiptReversed event) {
+                details.put("purchaseOrder", event.purchaseOrder());
                 details.put("lines", joined(event.lines()));
                 return null;
             }
@@ -185,6 +193,11 @@ final class StoredEvents {
         }
 
         @Override
+        public Type receiptReversed(ReceiptReversed event) {
+            return Type.RECEIPT_REVERSED;
+        }
+
+        @Override
         public Type shipped(Shipped event) {
             return Type.SHIPPED;
         }
@@ -250,6 +263,7 @@ final class StoredEvents {
                         d.getOrDefault("reason", ""));
             case CHOICE_MADE -> new DeliveryChosen(DeliveryPreference.valueOf(d.get("preference")), d.get("by"));
             case GOODS_RECEIVED -> new GoodsReceived(lines(d));
+            case RECEIPT_REVERSED -> new ReceiptReversed(d.get("purchaseOrder"), lines(d));
             case SHIPPED -> new Shipped(lines(d), d.get("carrier"), d.get("trackingNumber"));
             case DELIVERED -> new Delivered(lines(d), d.get("carrier"), d.get("trackingNumber"));
             case LINE_CANCELLED -> new LineCancelled(d.get("line"), d.get("name"), amount(d));

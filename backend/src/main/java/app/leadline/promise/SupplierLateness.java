@@ -32,8 +32,12 @@ public class SupplierLateness implements SupplierSpreads.Source {
 
     /** The model after every receipt so far. */
     public Learned learned() {
+        return learned((order, receipt) -> true);
+    }
+
+    private Learned learned(java.util.function.BiPredicate<PurchaseOrder, PurchaseOrder.Receipt> counted) {
         List<Received> history = catalog.purchaseOrdersWithReceipts().stream()
-                .flatMap(order -> received(order).stream())
+                .flatMap(order -> received(order, counted).stream())
                 .toList();
         return new Learned(Replay.run(history, Settings.defaults(), prediction -> {}));
     }
@@ -44,14 +48,26 @@ public class SupplierLateness implements SupplierSpreads.Source {
         return learned()::spread;
     }
 
+    @Override
+    public SupplierSpreads currentWithoutReceipt(String purchaseOrder, java.time.Instant recordedAt) {
+        return learned((order, receipt) ->
+                !(order.number().equals(purchaseOrder) && recordedAt.equals(receipt.recordedAt())))::spread;
+    }
+
     /** What one purchase order's receipts say: each against the arrival the supplier last gave before it. */
     static List<Received> received(PurchaseOrder order) {
+        return received(order, (po, receipt) -> true);
+    }
+
+    private static List<Received> received(
+            PurchaseOrder order, java.util.function.BiPredicate<PurchaseOrder, PurchaseOrder.Receipt> counted) {
         LocalDate sentOn = order.sentOn() != null
                 ? order.sentOn()
                 : order.placedAt() == null
                         ? order.plannedArrival()
                         : LocalDate.ofInstant(order.placedAt(), java.time.ZoneOffset.UTC);
         return order.receipts().stream()
+                .filter(receipt -> counted.test(order, receipt))
                 .map(receipt -> new Received(
                         order.number(),
                         order.supplier(),

@@ -99,6 +99,16 @@ public record PurchaseOrder(
         receipts = receipts == null ? List.of() : List.copyOf(receipts);
     }
 
+    /** The units per SKU of the receipt recorded at that moment (one booking); empty when there is none. */
+    public java.util.Map<String, Integer> receiptUnits(Instant recordedAt) {
+        java.util.Map<String, Integer> units = new java.util.LinkedHashMap<>();
+        receipts.stream()
+                .filter(receipt ->
+                        receipt.recordedAt() != null && receipt.recordedAt().equals(recordedAt))
+                .forEach(receipt -> units.merge(receipt.sku(), receipt.quantity(), Integer::sum));
+        return units;
+    }
+
     /** Whether every SKU arrived as ordered; never for a purchase order without quantities. */
     public boolean fullyReceived() {
         return lines.stream().allMatch(line -> line.ordered() != null && line.received() >= line.ordered());

@@ -205,6 +205,47 @@ public class SupplierCatalog {
         throw new IllegalStateException("Purchase order " + purchaseOrder + " kept changing; receipt not recorded");
     }
 
+    /**
+     * Takes back a receipt booked against the wrong purchase order: the units it recorded leave the lines' received
+     * counts, the receipt is no longer kept (nor learned from), and a purchase order it closed is open again. Kept
+     * through a versioned update.
+     *
+     * @param recordedAt when the receipt was recorded: all SKUs recorded then are one receipt
+     * @return the purchase order after the reversal; empty when there is no such receipt (any more)
+     */
+    public Optional<PurchaseOrder> reverseReceipt(String purchaseOrder, java.time.Instant recordedAt) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Optional<PurchaseOrder> found = purchaseOrders.findById(purchaseOrder);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            PurchaseOrder po = found.get();
+            java.util.Map<String, Integer> units = po.receiptUnits(recordedAt);
+            if (units.isEmpty()) {
+                return Optional.empty();
+            }
+            List<PurchaseOrder.Line> lines = po.lines().stream()
+                    .map(l -> new PurchaseOrder.Line(
+                            l.sku(),
+                            l.ordered(),
+                            l.allocated(),
+                            Math.max(0, l.received() - units.getOrDefault(l.sku(), 0))))
+                    .toList();
+            List<PurchaseOrder.Receipt> kept = po.receipts().stream()
+                    .filter(receipt -> !receipt.recordedAt().equals(recordedAt))
+                    .toList();
+            Update update =
+                    new Update().set("lines", lines).set("receipts", kept).inc("version", 1);
+            if (po.status() == Status.RECEIVED) {
+                update.set("status", Status.OPEN);
+            }
+            if (mongo.updateFirst(unchanged(po), update, PurchaseOrder.class).getModifiedCount() == 1) {
+                return purchaseOrders.findById(purchaseOrder);
+            }
+        }
+        throw new IllegalStateException("Purchase order " + purchaseOrder + " kept changing; receipt not reversed");
+    }
+
     /** The purchase order after a receipt, or why the receipt was refused. */
     public record Receipted(Optional<PurchaseOrder> purchaseOrder, List<UserError> errors) {}
 

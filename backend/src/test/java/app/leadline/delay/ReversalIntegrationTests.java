@@ -1,0 +1,338 @@
+package app.leadline.delay;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
+import static app.leadline.support.SupplierInputs.aSupplier;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.order.LineStatus;
+import app.leadline.order.Order;
+import app.leadline.order.OrderLine;
+import app.leadline.order.OrderQueries;
+import app.leadline.order.TimelineEvent;
+import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.Waiting;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** Taking back a receipt booked against the wrong purchase order, and a delay logged by mistake. */
+@LeadlineIntegrationTest
+class ReversalIntegrationTests {
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    SupplierCatalog catalog;
+
+    @Autowired
+    OrderQueries orders;
+
+    private HttpGraphQlTester agent;
+    private PurchaseOrderInputs purchaseOrder;
+    private OrderInputs older;
+    private OrderInputs newer;
+    private final LocalDate firstArrival = LocalDate.now().plusDays(10);
+
+    @BeforeEach
+    void twoOrdersWaitForTwoChairs() {
+        var supplier = aSupplier().leadTime(10, 15);
+        clients.agent("ada", "AGENT", "ADMIN")
+                .documentName("defineSupplier")
+                .variable("input", supplier.build())
+                .execute();
+        agent = clients.agent("bo");
+        purchaseOrder = aPurchaseOrder(supplier.code()).withLine("CHAIR", 2);
+        agent.documentName("placePurchaseOrder")
+                .variable("input", purchaseOrder.confirmedArrival(firstArrival).build())
+                .execute()
+                .path("placePurchaseOrder.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        older = anOrder()
+                .placedAt(Instant.now().minusSeconds(7200))
+                .customer("email", "older@example.com")
+                .withBackorderedLine("CHAIR", supplier.code());
+        newer = anOrder()
+                .placedAt(Instant.now().minusSeconds(60))
+                .customer("email", "newer@example.com")
+                .withBackorderedLine("CHAIR", supplier.code());
+        clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(older, newer))
+                .execute()
+                .path("placeOrders.orders[*].lines[1].purchaseOrder")
+                .entityList(String.class)
+                .containsExactly(purchaseOrder.number(), purchaseOrder.number());
+    }
+
+    private Instant receiveBothChairs() {
+        agent.documentName("receiveGoods")
+                .variable(
+                        "input",
+                        Map.of(
+                                "purchaseOrder",
+                                purchaseOrder.number(),
+                                "quantities",
+                                List.of(Map.of("sku", "CHAIR", "quantity", 2))))
+                .execute()
+                .path("receiveGoods.linesReady")
+                .entity(Integer.class)
+                .isEqualTo(2);
+        return po().receipts().get(0).recordedAt();
+    }
+
+    private Map<String, Object> receipt(Instant recordedAt) {
+        return Map.of("purchaseOrder", purchaseOrder.number(), "recordedAt", recordedAt.toString());
+    }
+
+    private PurchaseOrder po() {
+        return catalog.purchaseOrder(purchaseOrder.number()).orElseThrow();
+    }
+
+    private Order order(OrderInputs input) {
+        return orders.byNumber(input.number()).orElseThrow();
+    }
+
+    private OrderLine chair(OrderInputs input) {
+        return order(input).line("L2");
+    }
+
+    /** The targets of the audit log's entries of the action, as an admin reads them. */
+    private List<String> audited(String action) {
+        List<Map<String, Object>> entries = clients.agent("root", "AGENT", "ADMIN")
+                .documentName("auditLog")
+                .execute()
+                .path("auditLog")
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        return entries.stream()
+                .filter(entry -> action.equals(entry.get("action")))
+                .map(entry -> (String) entry.get("target"))
+                .toList();
+    }
+
+    private static long datesNews(Order order) {
+        return order.notifications().stream()
+                .filter(intent ->
+                        intent.kind().equals("ETA_MOVED") || intent.kind().equals("PAST_PROMISE"))
+                .count();
+    }
+
+    @Test
+    void aReceiptOnTheWrongPurchaseOrderIsPreviewedThenReversedAndItsLinesWaitAgain() {
+        Instant recordedAt = receiveBothChairs();
+        assertThat(po().status()).isEqualTo(PurchaseOrder.Status.RECEIVED);
+        Map<OrderInputs, LocalDate> latestBefore = Map.of(
+                older, chair(older).eta().latest(), newer, chair(newer).eta().latest());
+
+        GraphQlTester.Response previewed = agent.documentName("previewReverseReceipt")
+                .variable("input", receipt(recordedAt))
+                .execute();
+
+        previewed.path("previewReverseReceipt.errors").entityList(Object.class).hasSize(0);
+        assertThat(previewed
+                        .path("previewReverseReceipt.reversal.linesBack[*].orderNumber")
+                        .entityList(String.class)
+                        .get())
+                .containsExactlyInAnyOrder(older.number(), newer.number());
+        previewed
+                .path("previewReverseReceipt.reversal.reopens")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        previewed
+                .path("previewReverseReceipt.reversal.quantities[0].quantity")
+                .entity(Integer.class)
+                .isEqualTo(2);
+        int customersTold = previewed
+                .path("previewReverseReceipt.reversal.preview.customers")
+                .entity(Integer.class)
+                .get();
+        assertThat(chair(older).status()).as("a preview changes nothing").isEqualTo(LineStatus.READY);
+        assertThat(po().receipts()).hasSize(1);
+
+        GraphQlTester.Response reversed = agent.documentName("reverseReceipt")
+                .variable("input", receipt(recordedAt))
+                .execute();
+
+        reversed.path("reverseReceipt.errors").entityList(Object.class).hasSize(0);
+        reversed.path("reverseReceipt.reversal.report.kind")
+                .entity(String.class)
+                .isEqualTo("RECEIPT_REVERSAL");
+        Waiting.until(
+                () -> chair(older).status() == LineStatus.AWAITING_SUPPLIER
+                        && chair(newer).status() == LineStatus.AWAITING_SUPPLIER,
+                Duration.ofSeconds(20),
+                "both chairs wait again");
+        assertThat(po().status()).isEqualTo(PurchaseOrder.Status.OPEN);
+        assertThat(po().line("CHAIR").orElseThrow().received()).isZero();
+        assertThat(po().receipts()).isEmpty();
+        for (OrderInputs input : List.of(older, newer)) {
+            Order order = order(input);
+            assertThat(order.proposedShipment())
+                    .as("no parcel is proposed for goods not in")
+                    .isEmpty();
+            assertThat(order.timeline())
+                    .anySatisfy(event -> assertThat(event.type()).isEqualTo(TimelineEvent.Type.RECEIPT_REVERSED));
+        }
+        // Customers are told exactly when their latest day moved, as the preview counted.
+        long moved = List.of(older, newer).stream()
+                .filter(input -> !chair(input).eta().latest().equals(latestBefore.get(input)))
+                .count();
+        assertThat(moved).isEqualTo(customersTold);
+        assertThat(List.of(older, newer).stream()
+                        .filter(input -> datesNews(order(input)) > 0)
+                        .count())
+                .isEqualTo(customersTold);
+        assertThat(audited("REVERSE_RECEIPT")).contains(purchaseOrder.number());
+        agent.documentName("reverseReceipt")
+                .variable("input", receipt(recordedAt))
+                .execute()
+                .path("reverseReceipt.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("UNKNOWN_RECEIPT");
+    }
+
+    @Test
+    void aReceiptWhoseGoodsHaveShippedCannotBeReversedAndNothingChanges() {
+        Instant recordedAt = receiveBothChairs();
+        agent.documentName("recordShipment")
+                .variable("orderNumber", newer.number())
+                .variable("lineIds", List.of("L1", "L2"))
+                .execute()
+                .path("recordShipment.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        GraphQlTester.Response refused = agent.documentName("reverseReceipt")
+                .variable("input", receipt(recordedAt))
+                .execute();
+
+        refused.path("reverseReceipt.errors[0].code").entity(String.class).isEqualTo("LINE_SHIPPED");
+        refused.path("reverseReceipt.errors[0].field").entity(String.class).isEqualTo("input.recordedAt");
+        assertThat(refused.path("reverseReceipt.errors[0].message")
+                        .entity(String.class)
+                        .get())
+                .contains(newer.number())
+                .contains("already shipped");
+        refused.path("reverseReceipt.reversal").valueIsNull();
+        assertThat(po().receipts()).hasSize(1);
+        assertThat(po().line("CHAIR").orElseThrow().received()).isEqualTo(2);
+        assertThat(chair(older).status()).isEqualTo(LineStatus.READY);
+    }
+
+    private String logTwoWeeksLate() {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("scope", Map.of("type", "PURCHASE_ORDER", "purchaseOrder", purchaseOrder.number()));
+        input.put("daysLate", 14);
+        input.put("reasonText", "The factory is behind.");
+        String id = agent.documentName("logDelay")
+                .variable("input", input)
+                .execute()
+                .path("logDelay.report.id")
+                .entity(String.class)
+                .get();
+        Waiting.until(
+                () -> "DONE"
+                        .equals(agent.documentName("delayReport")
+                                .variable("id", id)
+                                .execute()
+                                .path("delayReport.state")
+                                .entity(String.class)
+                                .get()),
+                Duration.ofSeconds(20),
+                "the delay applied");
+        return id;
+    }
+
+    @Test
+    void aDelayLoggedByMistakeIsWithdrawnAndItsLinesAndPurchaseOrderGoBack() {
+        LocalDate olderBefore = chair(older).eta().latest();
+        LocalDate newerBefore = chair(newer).eta().latest();
+        String delay = logTwoWeeksLate();
+        assertThat(chair(older).eta().latest()).isAfter(olderBefore);
+        long newsAfterDelay = datesNews(order(older));
+
+        GraphQlTester.Response previewed = agent.documentName("previewWithdrawDelay")
+                .variable("input", Map.of("delay", delay))
+                .execute();
+
+        previewed.path("previewWithdrawDelay.errors").entityList(Object.class).hasSize(0);
+        previewed
+                .path("previewWithdrawDelay.withdrawal.preview.lines")
+                .entity(Integer.class)
+                .isEqualTo(2);
+        previewed
+                .path("previewWithdrawDelay.withdrawal.preview.customers")
+                .entity(Integer.class)
+                .isEqualTo(2);
+        previewed
+                .path("previewWithdrawDelay.withdrawal.arrivals[0].purchaseOrder")
+                .entity(String.class)
+                .isEqualTo(purchaseOrder.number());
+        previewed
+                .path("previewWithdrawDelay.withdrawal.arrivals[0].to")
+                .entity(LocalDate.class)
+                .isEqualTo(firstArrival);
+        assertThat(previewed
+                        .path("previewWithdrawDelay.withdrawal.preview.sample[*].to")
+                        .entityList(LocalDate.class)
+                        .get())
+                .containsExactlyInAnyOrder(olderBefore, newerBefore);
+        assertThat(po().expectedArrival()).as("a preview changes nothing").isEqualTo(firstArrival.plusDays(14));
+
+        GraphQlTester.Response withdrawn = agent.documentName("withdrawDelay")
+                .variable("input", Map.of("delay", delay))
+                .execute();
+
+        withdrawn.path("withdrawDelay.errors").entityList(Object.class).hasSize(0);
+        withdrawn
+                .path("withdrawDelay.withdrawal.report.kind")
+                .entity(String.class)
+                .isEqualTo("WITHDRAWAL");
+        Waiting.until(
+                () -> chair(older).eta().latest().equals(olderBefore)
+                        && chair(newer).eta().latest().equals(newerBefore),
+                Duration.ofSeconds(20),
+                "both chairs are back on their dates");
+        assertThat(po().expectedArrival()).isEqualTo(firstArrival);
+        assertThat(datesNews(order(older)))
+                .as("the customer is told the date moved back")
+                .isGreaterThan(newsAfterDelay);
+        assertThat(audited("WITHDRAW_DELAY")).contains(delay);
+        agent.documentName("withdrawDelay")
+                .variable("input", Map.of("delay", delay))
+                .execute()
+                .path("withdrawDelay.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("ALREADY_WITHDRAWN");
+    }
+
+    @Test
+    void anUnknownDelayCannotBeWithdrawn() {
+        agent.documentName("previewWithdrawDelay")
+                .variable("input", Map.of("delay", "no-such-delay"))
+                .execute()
+                .path("previewWithdrawDelay.errors[0]")
+                .entity(Map.class)
+                .satisfies(error -> {
+                    assertThat(error.get("code")).isEqualTo("UNKNOWN_DELAY");
+                    assertThat(error.get("field")).isEqualTo("input.delay");
+                });
+    }
+}

@@ -1,0 +1,295 @@
+// More of an agent's day, each task from sign-in: finding an order by part of the customer's name and by a national
+// phone number, writing a delay reason in one's own words (customers read it untranslated), and an admin's segment
+// policies and delay reasons, which agents read but cannot change.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { shopCall, startApplication } from './app.mjs';
+import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApplication();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function consolePage(user) {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  await signInToConsole(page, app.baseUrl, user);
+  return { context, page };
+}
+
+test('an agent finds an order by part of the customer’s name and by the phone number as the customer says it', async () => {
+  const placed = await shopCall(
+    app.baseUrl,
+    'mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) { orders { number } errors { code field message } } }',
+    {
+      input: {
+        orders: [
+          {
+            number: 'PHONE-7731',
+            currency: 'DKK',
+            customer: { name: 'Birgitte Kjærsgaard', email: 'bk@example.com', phone: '+4520987654', locale: 'da' },
+            destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
+            lines: [{ sku: 'LAMP-VIBORG', name: 'Viborg lamp', quantity: 1, unitPrice: '499.00', source: 'STOCK' }],
+          },
+        ],
+      },
+    },
+  );
+  assert.deepEqual(placed.placeOrders.errors, []);
+
+  const { context, page } = await consolePage('agent');
+  try {
+    await page.getByRole('button', { name: 'Orders', exact: true }).click();
+    const found = page.getByRole('button', { name: /^PHONE-7731 — Birgitte Kjærsgaard/ });
+    for (const term of ['kjærs', '20 98 76 54', '+45 20987654']) {
+      await page.getByLabel('Search orders').fill(term);
+      await page.getByRole('button', { name: 'Find' }).click();
+      await found.waitFor();
+      assert.equal(await found.count(), 1, `found by "${term}"`);
+    }
+    await found.click();
+    await page.locator('.order-detail[data-order="PHONE-7731"]').getByText('Viborg lamp').first().waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('an agent writing a delay reason in their own words is told customers read it untranslated', async () => {
+  const { context, page } = await consolePage('agent');
+  try {
+    await page.getByRole('heading', { name: 'Log a supplier delay' }).waitFor();
+    const warning = page.getByText('Customers read this as written, in every language: it is not translated.');
+    assert.equal(await warning.count(), 0);
+    await page.getByLabel('Reason the customer reads').selectOption({ label: 'Other (write it below)' });
+    await warning.waitFor();
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+    // Left empty, the preview is refused next to the text the customer would read.
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const text = page.getByLabel('Reason in your words');
+    await page.getByText('Pick a reason or write one: the customer reads it.').waitFor();
+    assert.equal(await text.getAttribute('aria-invalid'), 'true');
+    await text.fill('The ship with your sofa is held at the port.');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: /^Confirm and tell \d+ customers?$/ }).waitFor();
+
+    // A reason from the shop's list is translated for each customer: no warning then.
+    await page.getByLabel('Reason the customer reads').selectOption('SUPPLIER_BEHIND');
+    assert.equal(await warning.count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an admin defines a segment policy and a delay reason after reading what saving does; agents only read them', async () => {
+  const admin = await consolePage('admin');
+  try {
+    const page = admin.page;
+    await page.getByRole('button', { name: 'Policies' }).click();
+    await page.getByRole('heading', { name: 'Segment policies' }).waitFor();
+
+    await page.getByLabel('Segment', { exact: true }).fill('B2B');
+    await page.getByLabel('Customers may choose how they get their items').uncheck();
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
+      await page
+        .getByRole('group', { name: /^Receiving days/ })
+        .getByLabel(day)
+        .check();
+    }
+    await page.getByRole('form', { name: 'Define a segment policy' }).getByRole('button', { name: 'Review' }).click();
+    assert.match(
+      await page.getByTestId('policy-review').textContent(),
+      /^This replaces the policy of segment B2B: .+ by default, customers may not choose, /,
+    );
+    await page.getByRole('button', { name: 'Save the policy' }).click();
+    await page.getByText('Policy of segment B2B saved.').waitFor();
+    const b2b = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'B2B', exact: true }) });
+    await b2b.getByText('Monday, Tuesday, Wednesday, Thursday, Friday').waitFor();
+
+    // A code the API cannot take is refused next to the code, and nothing is saved.
+    const reasonForm = page.getByRole('form', { name: 'Add or reword a delay reason' });
+    await reasonForm.getByLabel('Code').fill('port strike');
+    await reasonForm.getByLabel('What customers read in English').fill('A strike at the port holds your goods.');
+    await reasonForm.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Save the reason' }).click();
+    await reasonForm
+      .locator('#reason-code-error')
+      .getByText('A reason code is 2 to 40 capital letters', { exact: false })
+      .waitFor();
+    await reasonForm.getByLabel('Code').fill('PORT_STRIKE');
+    await reasonForm.getByLabel('What customers read in Dansk').fill('En strejke på havnen holder dine varer tilbage.');
+    await reasonForm.getByRole('button', { name: 'Review' }).click();
+    assert.match(await page.getByTestId('reason-review').textContent(), /reason PORT_STRIKE read these words/);
+    await page.getByRole('button', { name: 'Save the reason' }).click();
+    await page.getByText('Reason PORT_STRIKE saved.').waitFor();
+    await page.getByRole('cell', { name: 'PORT_STRIKE', exact: true }).waitFor();
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+  } finally {
+    await admin.context.close();
+  }
+
+  const agent = await consolePage('agent');
+  try {
+    const page = agent.page;
+    // The new reason is offered when logging a delay.
+    await page.getByRole('heading', { name: 'Log a supplier delay' }).waitFor();
+    await page
+      .getByLabel('Reason the customer reads')
+      .selectOption({ label: 'A strike at the port holds your goods.' });
+    await page.getByRole('button', { name: 'Policies' }).click();
+    await page.getByRole('cell', { name: 'PORT_STRIKE', exact: true }).waitFor();
+    assert.equal(await page.getByRole('form', { name: 'Define a segment policy' }).count(), 0);
+    assert.equal(await page.getByRole('form', { name: 'Add or reword a delay reason' }).count(), 0);
+  } finally {
+    await agent.context.close();
+  }
+});
+
+/** Calls the API with a token, as the console or the customer's page does. */
+async function call(token, query, variables) {
+  const response = await fetch(`${app.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data;
+}
+
+/**
+ * Two customers each ask for the money back for an item that left long after it was promised: their purchase order
+ * was two months late, the goods came, were sent, and each customer cancelled with the code sent to them.
+ */
+async function twoRefundRequests(agent) {
+  const arrival = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const po = await call(
+    agent,
+    'mutation($input: PlacePurchaseOrderInput!) { placePurchaseOrder(input: $input) { errors { code message } } }',
+    {
+      input: {
+        number: 'PO-REFUND-1',
+        supplier: 'BALTIC-WOOD',
+        lines: [{ sku: 'DESK-BALTIC', quantity: 2 }],
+        confirmedArrival: arrival,
+      },
+    },
+  );
+  assert.deepEqual(po.placePurchaseOrder.errors, []);
+  const numbers = ['REFUND-A', 'REFUND-B'];
+  const placed = await shopCall(
+    app.baseUrl,
+    'mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) { orders { number trackingUrl lines { purchaseOrder } } errors { code field message } } }',
+    {
+      input: {
+        orders: numbers.map((number) => ({
+          number,
+          currency: 'DKK',
+          customer: { name: `Kunde ${number}`, email: `${number.toLowerCase()}@example.com`, locale: 'da' },
+          destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
+          lines: [
+            {
+              sku: 'DESK-BALTIC',
+              name: 'Baltic desk',
+              quantity: 1,
+              unitPrice: '2499.00',
+              source: 'BACKORDER',
+              supplier: 'BALTIC-WOOD',
+            },
+          ],
+        })),
+      },
+    },
+  );
+  assert.deepEqual(placed.placeOrders.errors, []);
+  assert.deepEqual(
+    placed.placeOrders.orders.map((order) => order.lines[0].purchaseOrder),
+    ['PO-REFUND-1', 'PO-REFUND-1'],
+  );
+  const logged = await call(
+    agent,
+    'mutation($input: DelayInput!) { logDelay(input: $input) { report { id } errors { message } } }',
+    {
+      input: {
+        scope: { type: 'PURCHASE_ORDER', purchaseOrder: 'PO-REFUND-1' },
+        daysLate: 60,
+        reasonText: 'The factory stood still.',
+      },
+    },
+  );
+  const id = logged.logDelay.report.id;
+  for (let state = ''; state !== 'DONE';) {
+    state = (await call(agent, 'query($id: ID!) { delayReport(id: $id) { state } }', { id })).delayReport.state;
+  }
+  const received = await call(
+    agent,
+    'mutation($input: ReceiveGoodsInput!) { receiveGoods(input: $input) { linesReady errors { message } } }',
+    { input: { purchaseOrder: 'PO-REFUND-1' } },
+  );
+  assert.equal(received.receiveGoods.linesReady, 2);
+  for (const order of placed.placeOrders.orders) {
+    const shipped = await call(
+      agent,
+      'mutation($input: RecordShipmentInput!) { recordShipment(input: $input) { errors { message } } }',
+      { input: { orderNumber: order.number, lineIds: ['L1'], carrier: 'DHL', trackingNumber: `DHL-${order.number}` } },
+    );
+    assert.deepEqual(shipped.recordShipment.errors, []);
+    const token = new URL(order.trackingUrl).pathname.split('/').pop();
+    const before = app.codesSentFor(order.number);
+    await call(
+      null,
+      'mutation($input: RequestVerificationCodeInput!) { requestVerificationCode(input: $input) { __typename } }',
+      {
+        input: { token, channel: 'EMAIL' },
+      },
+    );
+    const code = await app.codeFor(order.number, before);
+    const cancelled = await call(
+      null,
+      'mutation($input: CancelLinesInput!) { cancelLines(input: $input) { errors { message } } }',
+      {
+        input: { token, lineIds: ['L1'], code },
+      },
+    );
+    assert.deepEqual(cancelled.cancelLines.errors, []);
+  }
+  return numbers;
+}
+
+test('an agent decides two refunds at once, after reading how much goes back to whom', async () => {
+  const { context, page } = await consolePage('agent');
+  try {
+    const agent = await page.evaluate(() => sessionStorage.getItem('leadline.console.token'));
+    const numbers = await twoRefundRequests(agent);
+
+    await page.getByRole('button', { name: 'Refund requests' }).click();
+    for (const number of numbers) {
+      await page.getByLabel(`Select the refund of order ${number}`).check();
+    }
+    const bulk = page.getByRole('region', { name: 'Decide the selected refunds' });
+    await bulk.getByText(/^2 selected, /).waitFor();
+    await bulk.getByLabel('Reason the customer reads').fill('Sorry for the long wait; the money is on its way back.');
+    await bulk.getByRole('button', { name: 'Approve the selected' }).click();
+    assert.match(
+      await bulk.textContent(),
+      /This pays back 2 refunds, .+ in all, each to its customer’s card, and tells each: “Sorry for the long wait; the money is on its way back\.”/,
+    );
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+    await bulk.getByRole('button', { name: 'Pay back 2 refunds' }).click();
+    await page.getByText(/^2 decided \(/).waitFor();
+    for (const number of numbers) {
+      await page.getByLabel(`Select the refund of order ${number}`).waitFor({ state: 'detached' });
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,164 @@
+// Taking back what was recorded by mistake, from sign-in: a receipt booked against the wrong purchase order (and one
+// whose goods have already left, which cannot be), and a delay logged by mistake. Each is said in full first.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startApplication } from './app.mjs';
+import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApplication();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function consolePage(user) {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  await signInToConsole(page, app.baseUrl, user);
+  return { context, page };
+}
+
+async function receive(page, purchaseOrder, units) {
+  await page.getByRole('button', { name: 'Goods received' }).click();
+  await page.getByLabel('Purchase order', { exact: true }).selectOption(purchaseOrder);
+  if (units) {
+    // The form is drawn anew once the purchase order picked has loaded: pick "part of it" on the form that stays.
+    await page
+      .getByText(new RegExp(`^Units of ${Object.keys(units)[0]} that arrived`))
+      .or(page.getByRole('button', { name: 'Review' }))
+      .first()
+      .waitFor();
+    await page.getByLabel('Part of it arrived (units per SKU)').click();
+    if (!(await page.getByLabel('Part of it arrived (units per SKU)').isChecked())) {
+      await page.getByLabel('Part of it arrived (units per SKU)').click();
+    }
+    for (const [sku, count] of Object.entries(units)) {
+      await page.getByLabel(new RegExp(`^Units of ${sku} that arrived`)).fill(String(count));
+    }
+  }
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Record the receipt' }).click();
+  await page.getByText(new RegExp(`^Recorded against ${purchaseOrder}: `)).waitFor();
+}
+
+async function showReceipts(page, purchaseOrder) {
+  await page.getByLabel('Purchase order (open or received)').fill(purchaseOrder);
+  await page.getByRole('button', { name: 'Show its receipts' }).click();
+  return page.getByRole('button', { name: new RegExp(`^Reverse the receipt of .* on ${purchaseOrder}$`) });
+}
+
+test('an agent takes back a receipt booked against the wrong purchase order, after a review naming every line', async () => {
+  const { context, page } = await consolePage('agent');
+  try {
+    await receive(page, 'PO-BW-0877', { 'CHAIR-AARHUS': 2 });
+    const reverse = await showReceipts(page, 'PO-BW-0877');
+    await reverse.click();
+
+    // Said in full first: the purchase order, the units, each line that goes back to waiting, the customers told.
+    const review = page.getByTestId('reverse-receipt-review');
+    const said = await review.textContent();
+    assert.match(
+      said,
+      /^This takes back the receipt of 2 × CHAIR-AARHUS, received on .+, from purchase order PO-BW-0877\./,
+    );
+    assert.match(said, /(\d+) lines? go(es)? back to waiting for PO-BW-0877:/);
+    const linesBack = await review.getByRole('link', { name: /^Open order / }).count();
+    assert.ok(linesBack >= 1, `the lines going back are named with links to their orders (${linesBack})`);
+    assert.match(said, /Dates are projected from .+\. \d+ customers? (is|are) told, because the latest date moves\./);
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+    const confirm = review.getByRole('button', { name: /^Reverse the receipt and tell \d+ customers?$/ });
+    await confirm.click();
+
+    const result = page.getByTestId('reverse-receipt-result');
+    await result
+      .getByText(/^Receipt taken back from PO-BW-0877: \d+ lines? waits? again; \d+ customers? told\.$/)
+      .waitFor();
+    assert.equal(await result.getByRole('link', { name: /^Open order / }).count(), linesBack);
+    await page.getByText('Nothing has been received on PO-BW-0877.').waitFor();
+
+    // The order says what happened, and its line waits for the supplier again.
+    const link = result.getByRole('link', { name: /^Open order / }).first();
+    const orderNumber = (await link.textContent()).trim();
+    await link.click();
+    const order = page.locator(`.order-detail[data-order="${orderNumber}"]`);
+    await order.getByText('Receipt on PO-BW-0877 taken back; items wait again', { exact: false }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('a receipt whose goods have already left cannot be taken back, and the console says which line', async () => {
+  const { context, page } = await consolePage('agent');
+  try {
+    await receive(page, 'PO-NS-2041');
+    const result = page.getByTestId('receipt-result');
+    const link = result.getByRole('link', { name: /^Open order / }).first();
+    await link.waitFor();
+    const orderNumber = (await link.textContent()).trim();
+    await link.click();
+    const order = page.locator(`.order-detail[data-order="${orderNumber}"]`);
+    await order.getByRole('button', { name: 'Ship the proposed parcel' }).click();
+    await order.getByLabel('Carrier').fill('PostNord');
+    await order.getByLabel('Tracking number').fill('00370712345678');
+    await order.getByRole('button', { name: 'Review' }).click();
+    await order.getByRole('button', { name: 'Record the shipment and tell the customer' }).click();
+    await order.getByTestId('shipment-done').waitFor();
+
+    await page.getByRole('button', { name: 'Goods received' }).click();
+    const reverse = await showReceipts(page, 'PO-NS-2041');
+    await reverse.first().click();
+    // The refusal stands next to the receipt it concerns and names the order that shipped.
+    const receipt = page.locator('li', { has: reverse.first() });
+    await receipt
+      .getByText(new RegExp(`Order ${orderNumber} line \\S+ \\(.+\\) has already shipped from this receipt`))
+      .waitFor();
+    assert.equal(await page.getByTestId('reverse-receipt-review').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an agent withdraws a delay logged by mistake; its lines move back and the list says so', async () => {
+  const { context, page } = await consolePage('agent');
+  try {
+    await page.getByRole('heading', { name: 'Log a supplier delay' }).waitFor();
+    await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-BW-0877');
+    await page.getByRole('spinbutton', { name: 'Days late' }).fill('9');
+    await page.getByLabel('Reason the customer reads').selectOption('SUPPLIER_BEHIND');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: /^Confirm and tell \d+ customers?$/ }).click();
+    await page.getByText('Done: ', { exact: false }).waitFor({ timeout: 30_000 });
+
+    const withdraw = page.getByRole('button', { name: /^Withdraw the delay: Purchase order PO-BW-0877/ });
+    await withdraw.waitFor();
+    await withdraw.click();
+    const review = page.getByTestId('withdraw-review');
+    const said = await review.textContent();
+    assert.match(said, /^This withdraws the delay logged by mistake \(.*PO-BW-0877.*9 days later.*\)\./);
+    assert.match(said, /Purchase order PO-BW-0877 is expected on .+ again, not .+\./);
+    const moved = Number(said.match(/(\d+) lines? moves? back to the date before/)[1]);
+    assert.ok(moved >= 1, `the lines that move back are counted: ${said}`);
+    assert.equal(await review.getByRole('link', { name: /^Open order / }).count(), Math.min(moved, 100));
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+    await review.getByRole('button', { name: /^Withdraw and tell \d+ customers?$/ }).click();
+
+    await page
+      .getByTestId('withdraw-result')
+      .getByText(/^Delay withdrawn: \d+ lines? moves? back; \d+ customers? told\.$/)
+      .waitFor();
+    const rows = page.locator('section[aria-labelledby="past-delays-title"] tbody tr');
+    await rows.filter({ hasText: 'Withdrawal: Purchase order PO-BW-0877' }).first().waitFor();
+    await page.getByRole('button', { name: 'Supplier delays' }).click();
+    await rows.filter({ hasText: 'Withdrawn' }).first().waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Withdraw the delay: Purchase order PO-BW-0877/ }).count(), 0);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,311 @@
+import { useState } from 'react';
+import {
+  PreviewReverseReceiptDocument,
+  PreviewWithdrawDelayDocument,
+  ReceiptsOfDocument,
+  ReverseReceiptDocument,
+  WithdrawDelayDocument,
+  type MoveBackFragment,
+  type ReportFragment,
+  type ReversalViewFragment,
+  type WithdrawalViewFragment,
+} from '../generated/graphql';
+import { useMutation, useQuery } from './api';
+import { Failure, FormErrors, type UserError } from './errors';
+import { day, time } from './format';
+import { ct } from './messages';
+import { OrderLink } from './OrderLink';
+import { Review } from './Review';
+
+/** The dates a correction moves, one line each, with a link to the order. */
+function Moves({ preview }: { preview: MoveBackFragment }) {
+  if (preview.sample.length === 0) {
+    return null;
+  }
+  return (
+    <ul className="links">
+      {preview.sample.map((move) => (
+        <li key={`${move.orderNumber}/${move.lineId}`}>
+          <OrderLink order={move.orderNumber} />{' '}
+          {ct('moveLine', {
+            customer: move.customerName,
+            line: move.lineName,
+            from: day(move.from),
+            to: day(move.to),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const units = (quantities: readonly { sku: string; quantity: number }[]) =>
+  quantities.map((line) => `${line.quantity} × ${line.sku}`).join(', ');
+
+/** What reversing a receipt does, said in full: the purchase order, the lines back to waiting, the dates that move. */
+function ReversalSummary({ reversal }: { reversal: ReversalViewFragment }) {
+  return (
+    <>
+      <p>
+        {ct('reverseReceiptReview', {
+          items: units(reversal.quantities),
+          day: day(reversal.receivedOn),
+          po: reversal.purchaseOrder,
+        })}{' '}
+        {reversal.reopens && ct('reverseReopens', { po: reversal.purchaseOrder })}
+      </p>
+      {reversal.linesBack.length === 0 ? (
+        <p>{ct('reverseNoLinesBack')}</p>
+      ) : (
+        <>
+          <p>{ct('reverseLinesBack', { count: reversal.linesBack.length, po: reversal.purchaseOrder })}</p>
+          <ul className="links">
+            {reversal.linesBack.map((line) => (
+              <li key={`${line.orderNumber}/${line.lineId}`}>
+                <OrderLink order={line.orderNumber} /> {ct('lineBack', { line: line.lineId, name: line.lineName })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>{ct('reverseDates', { date: day(reversal.arrival), customers: reversal.preview.customers })}</p>
+      <Moves preview={reversal.preview} />
+    </>
+  );
+}
+
+/**
+ * The receipts of a purchase order, open or already received, each of which can be taken back when it was booked
+ * against the wrong purchase order: reviewed first, naming every line that goes back to waiting and every customer told.
+ */
+export function ReceiptReversals({ initial }: { initial: string }) {
+  const [typed, setTyped] = useState(initial);
+  const [number, setNumber] = useState(initial);
+  const receipts = useQuery(ReceiptsOfDocument, { number }, { skip: number === '' });
+  const [previewFor, previewing] = useMutation(PreviewReverseReceiptDocument);
+  const [reverse, reversing] = useMutation(ReverseReceiptDocument);
+  const [review, setReview] = useState<{ recordedAt: string; reversal: ReversalViewFragment } | null>(null);
+  const [errors, setErrors] = useState<{ recordedAt: string; errors: UserError[] } | null>(null);
+  const [done, setDone] = useState<ReversalViewFragment | null>(null);
+  const po = receipts.data?.purchaseOrder;
+
+  // One receipt is everything recorded at one moment, whatever its SKUs.
+  const groups = new Map<string, NonNullable<typeof po>['receipts'][number][]>();
+  po?.receipts.forEach((line) => groups.set(line.recordedAt, [...(groups.get(line.recordedAt) ?? []), line]));
+
+  const ask = async (recordedAt: string) => {
+    setDone(null);
+    setReview(null);
+    const input = { purchaseOrder: number, recordedAt };
+    const result = await previewFor({ input });
+    if (result) {
+      setErrors({ recordedAt, errors: result.previewReverseReceipt.errors });
+      const reversal = result.previewReverseReceipt.reversal;
+      setReview(reversal ? { recordedAt, reversal } : null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="reverse-receipt-title">
+      <h2 id="reverse-receipt-title">{ct('reverseReceiptsTitle')}</h2>
+      <p className="hint">{ct('reverseReceiptsHint')}</p>
+      <form
+        aria-labelledby="reverse-receipt-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setReview(null);
+          setErrors(null);
+          setNumber(typed.trim());
+        }}
+      >
+        <label>
+          {ct('reversalPurchaseOrder')}
+          <input value={typed} onChange={(event) => setTyped(event.target.value)} />
+        </label>
+        <div className="actions">
+          <button type="submit" className="secondary">
+            {ct('showReceipts')}
+          </button>
+        </div>
+      </form>
+      <Failure error={receipts.error} />
+      {number && receipts.data && !po && <p>{ct('noSuchPurchaseOrder', { po: number })}</p>}
+      {po && groups.size === 0 && <p>{ct('noReceipts', { po: po.number })}</p>}
+      {po && groups.size > 0 && (
+        <ul>
+          {[...groups.entries()].map(([recordedAt, lines]) => (
+            <li key={recordedAt}>
+              {ct('receiptGroup', {
+                day: day(lines[0].receivedOn),
+                items: units(lines),
+                by: lines[0].by,
+                at: time(recordedAt),
+              })}{' '}
+              <button
+                type="button"
+                className="secondary"
+                disabled={previewing.running}
+                aria-label={ct('reverseReceiptOf', { day: day(lines[0].receivedOn), po: po.number })}
+                onClick={() => void ask(recordedAt)}
+              >
+                {ct('reverseReceipt')}
+              </button>
+              {errors?.recordedAt === recordedAt && <FormErrors errors={errors.errors} />}
+              {review?.recordedAt === recordedAt && (
+                <Review
+                  testId="reverse-receipt-review"
+                  confirm={ct('reverseConfirm', { customers: review.reversal.preview.customers })}
+                  running={reversing.running}
+                  onCancel={() => setReview(null)}
+                  onConfirm={async () => {
+                    const result = await reverse({ input: { purchaseOrder: number, recordedAt } });
+                    setReview(null);
+                    if (!result) {
+                      return;
+                    }
+                    setErrors({ recordedAt, errors: result.reverseReceipt.errors });
+                    if (result.reverseReceipt.reversal) {
+                      setDone(result.reverseReceipt.reversal);
+                      receipts.reload();
+                    }
+                  }}
+                >
+                  <ReversalSummary reversal={review.reversal} />
+                </Review>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Failure error={previewing.error ?? reversing.error} />
+      {done && (
+        <div role="status" data-testid="reverse-receipt-result">
+          <p>
+            {ct('receiptReversed', {
+              po: done.purchaseOrder,
+              lines: done.linesBack.length,
+              customers: done.preview.customers,
+            })}
+          </p>
+          <ul className="links">
+            {done.linesBack.map((line) => (
+              <li key={`${line.orderNumber}/${line.lineId}`}>
+                <OrderLink order={line.orderNumber} /> {ct('lineBack', { line: line.lineId, name: line.lineName })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** What withdrawing a delay does, said in full: the purchase orders expected as before, the lines that move back. */
+function WithdrawalSummary({ withdrawal, scope }: { withdrawal: WithdrawalViewFragment; scope: string }) {
+  return (
+    <>
+      <p>{ct('withdrawReview', { scope })}</p>
+      {withdrawal.arrivals.map((arrival) => (
+        <p key={arrival.purchaseOrder}>
+          {ct('withdrawArrival', { po: arrival.purchaseOrder, from: day(arrival.from), to: day(arrival.to) })}
+        </p>
+      ))}
+      <p>
+        {withdrawal.preview.lines === 0
+          ? ct('withdrawNothing')
+          : ct('withdrawLines', { lines: withdrawal.preview.lines, customers: withdrawal.preview.customers })}
+      </p>
+      <Moves preview={withdrawal.preview} />
+    </>
+  );
+}
+
+/**
+ * A delay logged by mistake, taken back: the button in its row of past delays, the review naming every date that moves
+ * back and every customer told, then the withdrawal.
+ */
+export function WithdrawDelay({
+  report,
+  scope,
+  open,
+  onOpen,
+  onDone,
+}: {
+  report: ReportFragment;
+  scope: string;
+  open: boolean;
+  onOpen: (id: string | null) => void;
+  onDone: () => void;
+}) {
+  const [previewFor, previewing] = useMutation(PreviewWithdrawDelayDocument);
+  const [withdraw, withdrawing] = useMutation(WithdrawDelayDocument);
+  const [review, setReview] = useState<WithdrawalViewFragment | null>(null);
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [done, setDone] = useState<WithdrawalViewFragment | null>(null);
+
+  if (report.kind !== 'DELAY') {
+    return null;
+  }
+  if (open && done) {
+    return (
+      <p role="status" data-testid="withdraw-result">
+        {ct('withdrawDone', { lines: done.preview.lines, customers: done.preview.customers })}
+      </p>
+    );
+  }
+  if (report.withdrawnBy) {
+    return <>{ct('withdrawn')}</>;
+  }
+  if (report.state !== 'DONE') {
+    return null;
+  }
+  const input = { delay: report.id };
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        disabled={previewing.running}
+        aria-label={ct('withdrawOf', { scope, when: time(report.createdAt) })}
+        onClick={async () => {
+          setDone(null);
+          onOpen(report.id);
+          const result = await previewFor({ input });
+          if (result) {
+            setErrors(result.previewWithdrawDelay.errors);
+            setReview(result.previewWithdrawDelay.withdrawal);
+          }
+        }}
+      >
+        {ct('withdraw')}
+      </button>
+      {open && <FormErrors errors={errors} />}
+      {open && review && (
+        <Review
+          testId="withdraw-review"
+          confirm={ct('withdrawConfirm', { customers: review.preview.customers })}
+          running={withdrawing.running}
+          onCancel={() => {
+            setReview(null);
+            onOpen(null);
+          }}
+          onConfirm={async () => {
+            const result = await withdraw({ input });
+            setReview(null);
+            if (!result) {
+              return;
+            }
+            setErrors(result.withdrawDelay.errors);
+            if (result.withdrawDelay.withdrawal) {
+              setDone(result.withdrawDelay.withdrawal);
+              onDone();
+            }
+          }}
+        >
+          <WithdrawalSummary withdrawal={review} scope={scope} />
+        </Review>
+      )}
+      <Failure error={previewing.error ?? withdrawing.error} />
+    </>
+  );
+}
