@@ -127,6 +127,7 @@ class AccessRulesIntegrationTests {
             Map.entry("Query.auditLog", ADMINS),
             Map.entry("Query.messagePreviews", ADMINS),
             Map.entry("Mutation.defineSegmentPolicy", ADMINS),
+            Map.entry("Mutation.defineShopLook", ADMINS),
             Map.entry("Mutation.defineSupplier", ADMINS),
             Map.entry("Mutation.defineDelayReason", ADMINS),
             Map.entry("Mutation.importSuppliers", ADMINS),
