@@ -132,7 +132,8 @@ class AccessRulesIntegrationTests {
             Map.entry("Mutation.defineDelayReason", ADMINS),
             Map.entry("Mutation.importSuppliers", ADMINS),
             Map.entry("Mutation.markStockedSku", ADMINS),
-            Map.entry("Query.purchaseOrderHistoryCsv", ADMINS));
+            Map.entry("Query.purchaseOrderHistoryCsv", ADMINS),
+            Map.entry("Query.feedbackCsv", ADMINS));
 
     @Autowired
     Clients clients;
