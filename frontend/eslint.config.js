@@ -18,7 +18,7 @@ export default tseslint.config(
     rules: { 'react-hooks/set-state-in-effect': 'off', 'react-hooks/purity': 'off' },
   },
   {
-    files: ['e2e/**/*.mjs', '*.js'],
+    files: ['e2e/**/*.mjs', 'scripts/**/*.mjs', '*.js'],
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const STARTUP_TIMEOUT_MS = 180_000;
 const LAUNCHER = fileURLToPath(new URL('../../bin/leadline', import.meta.url));
 
-function freePort() {
+export function freePort() {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);

@@ -13,7 +13,8 @@ import { brotliDecompressSync } from 'node:zlib';
 const require = createRequire(import.meta.url);
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
-export async function launchBrowser() {
+/** Launches headless Chromium; {@code extraArgs} are further command-line flags (Lighthouse's debugging port). */
+export async function launchBrowser(extraArgs = []) {
   const { executablePath, env } = chromiumToLaunch();
   return chromium.launch({
     executablePath,
@@ -27,6 +28,7 @@ export async function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

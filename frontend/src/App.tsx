@@ -1,14 +1,20 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { pickLanguage, rememberedLanguage, rememberLanguage, translator } from './i18n/i18n';
-import { ConsolePage } from './console/ConsolePage';
 import { Shell } from './Shell';
 import { FindOrder } from './tracking/FindOrder';
 import { TrackingPage } from './tracking/TrackingPage';
 
+// The console is a bundle of its own, fetched only on /console: a customer opening a tracking link never downloads it.
+const ConsolePage = lazy(() => import('./console/ConsolePage').then((module) => ({ default: module.ConsolePage })));
+
 /** Routes by path: `/t/<token>` is a customer's tracking page; anything else says how to get one. */
 export function App() {
   if (window.location.pathname.startsWith('/console')) {
-    return <ConsolePage />;
+    return (
+      <Suspense fallback={null}>
+        <ConsolePage />
+      </Suspense>
+    );
   }
   const match = window.location.pathname.match(/^\/t\/([^/]*)/);
   if (match) {

@@ -1,4 +1,4 @@
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 
 const clients = new Map<string, Client>();
 
@@ -6,7 +6,9 @@ const clients = new Map<string, Client>();
  * One WebSocket to the backend's subscription endpoint per signed-in user (or none), opened on first use and
  * reconnecting. An agent's token goes in the connection's first message: browsers send no headers with sockets.
  */
-function socket(accessToken?: string): Client {
+async function socket(accessToken?: string): Promise<Client> {
+  // The socket's library is fetched when the page first follows something, after it has shown the order.
+  const { createClient } = await import('graphql-ws');
   const key = accessToken ?? '';
   let client = clients.get(key);
   if (!client) {
@@ -34,16 +36,26 @@ export function follow<TData>(
   onData: (data: TData) => void,
   accessToken?: string,
 ): () => void {
-  return socket(accessToken).subscribe<TData>(
-    { query, variables, operationName },
-    {
-      next: (result) => {
-        if (result.data) {
-          onData(result.data as TData);
-        }
+  let stopped = false;
+  let stop = () => {
+    stopped = true;
+  };
+  void socket(accessToken).then((client) => {
+    if (stopped) {
+      return;
+    }
+    stop = client.subscribe<TData>(
+      { query, variables, operationName },
+      {
+        next: (result) => {
+          if (result.data) {
+            onData(result.data as TData);
+          }
+        },
+        error: () => {},
+        complete: () => {},
       },
-      error: () => {},
-      complete: () => {},
-    },
-  );
+    );
+  });
+  return () => stop();
 }

@@ -15,6 +15,7 @@ import { RefundsPanel } from './RefundsPanel';
 import { RunningLatePanel } from './RunningLatePanel';
 import { forgetAll, remember, useRemembered } from './remembered';
 import { completeSignIn, endSession, renewSession, signIn, signOut, useSession } from './session';
+import { ShopPanel } from './ShopPanel';
 import { SuppliersPanel } from './SuppliersPanel';
 import { closeLiveUpdates } from './useOrderChanges';
 
@@ -30,9 +31,10 @@ const TABS = [
   'tabMessages',
   'tabPolicies',
   'tabAudit',
+  'tabShop',
 ] as const;
 type Tab = (typeof TABS)[number];
-const ADMIN_TABS: readonly Tab[] = ['tabAudit'];
+const ADMIN_TABS: readonly Tab[] = ['tabAudit', 'tabShop'];
 
 /**
  * A link to an order (`/console?order=…`) opens the Orders tab with that order found and open: remembered before the
@@ -196,6 +198,7 @@ export function ConsolePage() {
               {shown === 'tabMessages' && <MessagesPanel admin={admin} />}
               {shown === 'tabPolicies' && <PoliciesPanel admin={admin} />}
               {shown === 'tabAudit' && <AuditPanel />}
+              {shown === 'tabShop' && <ShopPanel />}
             </ErrorBoundary>
           </div>
         )}

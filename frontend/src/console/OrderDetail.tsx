@@ -7,6 +7,7 @@ import {
   type AgentOrderViewFragment,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
+import { CustomerAnswer } from './CustomerAnswer';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { dateWindow, day, money, time, timeZone } from './format';
 import { ct, label } from './messages';
@@ -135,6 +136,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
         </div>
       )}
       <Payments orderNumber={order.number} />
+      <CustomerAnswer feedback={order.feedback} />
 
       <h3>{ct('notesTitle')}</h3>
       {notes.length === 0 ? (

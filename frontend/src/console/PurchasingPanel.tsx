@@ -21,7 +21,8 @@ import {
   type ReceiveGoodsInput,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
-import { request, asRequestError, type RequestError } from './client';
+import { CsvDownload } from './CsvDownload';
+import { request } from './client';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { day, today } from './format';
 import { ct, type ConsoleKey } from './messages';
@@ -665,27 +666,12 @@ function CsvImport({ admin, onImported }: { admin: boolean; onImported: () => vo
 
 /** The purchase-order history as a CSV file, for admins: fetched when asked for, not with the panel. */
 function HistoryExport() {
-  const [failure, setFailure] = useState<RequestError | null>(null);
-  const download = async () => {
-    setFailure(null);
-    try {
-      const data = await request(PurchaseOrderHistoryCsvDocument, {});
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([data.purchaseOrderHistoryCsv], { type: 'text/csv' }));
-      link.download = `purchase-order-history-${today()}.csv`;
-      link.click();
-      URL.revokeObjectURL(link.href);
-    } catch (error) {
-      setFailure(asRequestError(error));
-    }
-  };
   return (
-    <div>
-      <button type="button" className="secondary" onClick={() => void download()}>
-        {ct('exportHistory')}
-      </button>
-      <Failure error={failure} />
-    </div>
+    <CsvDownload
+      label={ct('exportHistory')}
+      name="purchase-order-history"
+      fetch={async () => (await request(PurchaseOrderHistoryCsvDocument, {})).purchaseOrderHistoryCsv}
+    />
   );
 }
 

@@ -55,10 +55,34 @@ function calendarDay(isoDate: string): Date {
 const DATE_LOCALES: Record<Language, string> = { en: 'en-GB', da: 'da-DK', de: 'de-DE', pl: 'pl-PL' };
 
 const DAY: Intl.DateTimeFormatOptions = { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' };
+const LONG_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+
+// Making an Intl format costs far more than using one, and a page uses a few formats many times: each is made once.
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[language], options);
+    formats.set(key, format);
+  }
+  return format as Intl.DateTimeFormat;
+}
+
+function moneyFormat(language: Language, currency: string): Intl.NumberFormat {
+  const key = `${language} money ${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(DATE_LOCALES[language], { style: 'currency', currency });
+    formats.set(key, format);
+  }
+  return format as Intl.NumberFormat;
+}
 
 /** A calendar day in the reader's language, e.g. "Thu 17 Dec" or "Do., 17. Dez.". */
 export function formatDay(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(DATE_LOCALES[language], DAY).format(calendarDay(isoDate));
+  return dateFormat(language, DAY).format(calendarDay(isoDate));
 }
 
 /**
@@ -66,7 +90,7 @@ export function formatDay(isoDate: string, language: Language): string {
  * them: across a new year too (where Intl's range would add years and commas), "Wed 30 Dec – Wed 6 Jan".
  */
 export function formatWindow(earliest: string, latest: string, language: Language): string {
-  const format = new Intl.DateTimeFormat(DATE_LOCALES[language], DAY);
+  const format = dateFormat(language, DAY);
   if (earliest === latest) {
     return format.format(calendarDay(earliest));
   }
@@ -78,10 +102,10 @@ export function formatWindow(earliest: string, latest: string, language: Languag
 
 /** An instant in the reader's language and time zone, e.g. "21 Nov 2026". */
 export function formatInstant(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(DATE_LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  return dateFormat(language, LONG_DAY).format(new Date(iso));
 }
 
 /** An amount (a decimal string from the API) in the order's currency, e.g. "DKK 8,995.00" or "8.995,00 kr.". */
 export function formatMoney(amount: string, currency: string, language: Language): string {
-  return new Intl.NumberFormat(DATE_LOCALES[language], { style: 'currency', currency }).format(Number(amount));
+  return moneyFormat(language, currency).format(Number(amount));
 }

@@ -1,5 +1,6 @@
 package app.leadline.console;
 
+import app.leadline.order.Feedback;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
 import app.leadline.order.Parcel;
@@ -25,7 +26,8 @@ record AgentOrder(
         List<OrderLine> lines,
         List<Shipment> shipments,
         List<RefundRequest> refunds,
-        List<AgentEvent> timeline) {
+        List<AgentEvent> timeline,
+        Feedback feedback) {
 
     static AgentOrder of(Order order) {
         return new AgentOrder(
@@ -42,7 +44,8 @@ record AgentOrder(
                 order.lines(),
                 order.shipments(),
                 order.refunds(),
-                order.timeline().stream().map(AgentEvent::of).toList());
+                order.timeline().stream().map(AgentEvent::of).toList(),
+                order.feedback().orElse(null));
     }
 
     record AgentEvent(String type, Instant at, List<Detail> details, String internalNote) {

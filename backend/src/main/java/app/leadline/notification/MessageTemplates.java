@@ -13,6 +13,8 @@ import app.leadline.order.Order;
 import app.leadline.order.OrderEvent.Delivered;
 import app.leadline.order.OrderEvent.Shipped;
 import app.leadline.order.OrderLine;
+import app.leadline.shop.ShopLook;
+import app.leadline.shop.ShopLooks;
 import app.leadline.shop.ShopProfile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,19 +73,29 @@ class MessageTemplates {
     private static final int MAX_SMS_SEGMENTS = 2;
 
     private final Map<String, Properties> catalogues = new LinkedHashMap<>();
-    private final ShopProfile shop;
+    private final Supplier<ShopLook> shop;
 
+    /** Messages signed with the shop's look in force at the moment each is rendered. */
     @Autowired
-    MessageTemplates(ShopProfile shop) {
+    MessageTemplates(ShopLooks looks) {
+        this((Supplier<ShopLook>) looks::current);
+    }
+
+    /** With a fixed shop profile, for tests and previews of the texts alone. */
+    MessageTemplates(ShopProfile profile) {
+        this(() -> ShopLook.of(profile));
+    }
+
+    /** With the default shop profile. */
+    MessageTemplates() {
+        this(new ShopProfile(null, null, null, null, null, null));
+    }
+
+    private MessageTemplates(Supplier<ShopLook> shop) {
         this.shop = shop;
         for (String language : LANGUAGES) {
             catalogues.put(language, load(language));
         }
-    }
-
-    /** With the default shop profile, for tests and previews of the texts alone. */
-    MessageTemplates() {
-        this(new ShopProfile(null, null, null, null, null, null));
     }
 
     private static Properties load(String language) {
@@ -239,6 +252,7 @@ class MessageTemplates {
 
     /** The shop's name under every e-mail, with where its customer service is reached. */
     private String signature(Properties texts) {
+        ShopLook shop = this.shop.get();
         List<String> contacts = new ArrayList<>();
         shop.contactEmail().ifPresent(contacts::add);
         shop.contactPhone().ifPresent(contacts::add);

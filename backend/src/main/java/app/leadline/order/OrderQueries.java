@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -265,5 +267,20 @@ public class OrderQueries {
 
     public long count() {
         return orders.count();
+    }
+
+    /** One answer to the question at the end, with its order's number. */
+    public record FeedbackAnswer(String orderNumber, Feedback feedback) {}
+
+    /** Every answer to the question at the end, the earliest answered first, read one by one. */
+    public void forEachFeedback(Consumer<FeedbackAnswer> answer) {
+        Query query = Query.query(Criteria.where("feedback").ne(null))
+                .with(org.springframework.data.domain.Sort.by("feedback.answeredAt", "_id"));
+        query.fields().include("number").include("feedback");
+        try (Stream<org.bson.Document> found = mongo.stream(query, org.bson.Document.class, "orders")) {
+            found.forEach(stored -> answer.accept(new FeedbackAnswer(
+                    stored.getString("number"),
+                    mongo.getConverter().read(Feedback.class, stored.get("feedback", org.bson.Document.class)))));
+        }
     }
 }

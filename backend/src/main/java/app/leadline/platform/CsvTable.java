@@ -2,6 +2,7 @@ package app.leadline.platform;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,8 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -204,5 +207,33 @@ public final class CsvTable {
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
+    }
+
+    /** Where the rows of a spreadsheet being written come from: each row is handed on in the columns' order. */
+    @FunctionalInterface
+    public interface Rows {
+        void writeTo(Consumer<List<?>> row);
+    }
+
+    /** A spreadsheet for the shop: a header row naming the columns, then the rows, quoted where a cell needs it. */
+    public static String write(List<String> columns, Rows rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(columns.toArray(String[]::new))
+                .setRecordSeparator("\n")
+                .get()
+                .print(out)) {
+            rows.writeTo(row -> {
+                try {
+                    printer.printRecord(row);
+                } catch (IOException cannotHappen) {
+                    throw new UncheckedIOException(cannotHappen);
+                }
+            });
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException(cannotHappen);
+        }
+        return out.toString();
     }
 }

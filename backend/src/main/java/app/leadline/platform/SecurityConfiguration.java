@@ -70,8 +70,9 @@ class SecurityConfiguration {
                 // request carries no credential and CSRF tokens would protect nothing.
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        // Images from any https address too: the shop's logo may live on the shop's own site.
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
                                         + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")));
         return http.build();
     }

@@ -1,8 +1,13 @@
 package app.leadline.shop;
 
+import app.leadline.platform.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.security.Principal;
 import java.time.Duration;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -10,29 +15,31 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The shop's profile for the customer's page, and its logo, served from Leadline's own origin. */
+/** The shop's look for the customer's page and for admins to change, and its configured logo file. */
 @Controller
 class ShopController {
 
     static final String LOGO_PATH = "/shop/logo";
 
     private final ShopProfile shop;
+    private final ShopLooks looks;
 
-    ShopController(ShopProfile shop) {
+    ShopController(ShopProfile shop, ShopLooks looks) {
         this.shop = shop;
+        this.looks = looks;
     }
 
-    record Shop(String name, String logoUrl, String colour, String email, String phone, String helpUrl) {}
-
     @QueryMapping
-    Shop shop() {
-        return new Shop(
-                shop.name(),
-                shop.logoFile().map(file -> LOGO_PATH).orElse(null),
-                shop.colour(),
-                shop.email(),
-                shop.phone(),
-                shop.helpUrl());
+    ShopLook shop() {
+        return looks.current();
+    }
+
+    record ShopLookPayload(ShopLook shop, List<UserError> errors) {}
+
+    @MutationMapping
+    ShopLookPayload defineShopLook(@Argument ShopLooks.Definition input, Principal admin) {
+        ShopLooks.Outcome outcome = looks.define(input, admin.getName());
+        return new ShopLookPayload(outcome.look().orElse(null), outcome.errors());
     }
 
     @GetMapping(LOGO_PATH)

@@ -61,18 +61,6 @@ public record ShopProfile(String name, Path logo, String colour, String email, S
         return Optional.ofNullable(logo);
     }
 
-    public Optional<String> contactEmail() {
-        return Optional.ofNullable(email);
-    }
-
-    public Optional<String> contactPhone() {
-        return Optional.ofNullable(phone);
-    }
-
-    public Optional<String> help() {
-        return Optional.ofNullable(helpUrl);
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

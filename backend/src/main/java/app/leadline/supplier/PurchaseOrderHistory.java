@@ -1,15 +1,11 @@
 package app.leadline.supplier;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import app.leadline.platform.CsvTable;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -63,22 +59,9 @@ public class PurchaseOrderHistory {
         if (sentSince != null) {
             query.addCriteria(Criteria.where("sentOn").gte(sentSince));
         }
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = CSVFormat.DEFAULT
-                .builder()
-                .setHeader(COLUMNS.toArray(String[]::new))
-                .setRecordSeparator("\n")
-                .get()
-                .print(out)) {
-            for (PurchaseOrder po : mongo.find(query, PurchaseOrder.class)) {
-                for (List<Object> row : rows(po)) {
-                    printer.printRecord(row);
-                }
-            }
-        } catch (IOException cannotHappen) {
-            throw new UncheckedIOException(cannotHappen);
-        }
-        return out.toString();
+        List<PurchaseOrder> found = mongo.find(query, PurchaseOrder.class);
+        return CsvTable.write(
+                COLUMNS, row -> found.stream().flatMap(po -> rows(po).stream()).forEach(row));
     }
 
     /**

@@ -132,11 +132,13 @@ class AccessRulesIntegrationTests {
             Map.entry("Query.auditLog", ADMINS),
             Map.entry("Query.messagePreviews", ADMINS),
             Map.entry("Mutation.defineSegmentPolicy", ADMINS),
+            Map.entry("Mutation.defineShopLook", ADMINS),
             Map.entry("Mutation.defineSupplier", ADMINS),
             Map.entry("Mutation.defineDelayReason", ADMINS),
             Map.entry("Mutation.importSuppliers", ADMINS),
             Map.entry("Mutation.markStockedSku", ADMINS),
-            Map.entry("Query.purchaseOrderHistoryCsv", ADMINS));
+            Map.entry("Query.purchaseOrderHistoryCsv", ADMINS),
+            Map.entry("Query.feedbackCsv", ADMINS));
 
     @Autowired
     Clients clients;

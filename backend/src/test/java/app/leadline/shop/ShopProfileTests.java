@@ -18,7 +18,7 @@ class ShopProfileTests {
 
         assertThat(shop.name()).isEqualTo("Leadline");
         assertThat(shop.colour()).isEqualTo("#1f3a5f");
-        assertThat(shop.contactEmail()).isEmpty();
+        assertThat(shop.email()).isNull();
     }
 
     @Test
