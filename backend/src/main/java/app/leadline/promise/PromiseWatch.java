@@ -95,7 +95,7 @@ public class PromiseWatch {
     @EventListener(ApplicationReadyEvent.class)
     void sweepAfterStart() {
         if (enabled) {
-            Thread first = new Thread(this::sweepLogged, "promise-watch-start");
+            Thread first = new Thread(this::sweepAfterStartLogged, "promise-watch-start");
             first.setDaemon(true);
             first.start();
         }
@@ -107,6 +107,19 @@ public class PromiseWatch {
     void scheduledSweep() {
         if (enabled) {
             sweepLogged();
+        }
+    }
+
+    private void sweepAfterStartLogged() {
+        try {
+            Swept swept = sweep();
+            log.info(
+                    "Promise watch after start: {} lines running late, {} moved now, {} orders set aside",
+                    swept.overdue(),
+                    swept.moved(),
+                    swept.setAside());
+        } catch (RuntimeException e) {
+            log.error("Promise watch sweep after start failed; it runs again at the next interval", e);
         }
     }
 
