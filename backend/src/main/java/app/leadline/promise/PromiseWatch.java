@@ -95,7 +95,7 @@ public class PromiseWatch {
     @EventListener(ApplicationReadyEvent.class)
     void sweepAfterStart() {
         if (enabled) {
-            Thread first = new Thread(this::sweepLogged, "promise-watch-start");
+            Thread first = new Thread(() -> sweepLogged(" after start"), "promise-watch-start");
             first.setDaemon(true);
             first.start();
         }
@@ -106,22 +106,24 @@ public class PromiseWatch {
             initialDelayString = "${leadline.promise-watch.interval:15m}")
     void scheduledSweep() {
         if (enabled) {
-            sweepLogged();
+            sweepLogged("");
         }
     }
 
-    private void sweepLogged() {
+    /** A sweep, said in the log when it moved anything, and always after start (browser tests wait for that line). */
+    private void sweepLogged(String when) {
         try {
             Swept swept = sweep();
-            if (swept.moved() > 0 || swept.setAside() > 0) {
+            if (!when.isEmpty() || swept.moved() > 0 || swept.setAside() > 0) {
                 log.info(
-                        "Promise watch: {} lines running late, {} moved now, {} orders set aside",
+                        "Promise watch{}: {} lines running late, {} moved now, {} orders set aside",
+                        when,
                         swept.overdue(),
                         swept.moved(),
                         swept.setAside());
             }
         } catch (RuntimeException e) {
-            log.error("Promise watch sweep failed; it runs again at the next interval", e);
+            log.error("Promise watch{} failed; it sweeps again at the next interval", when, e);
         }
     }
 
