@@ -55,7 +55,7 @@ export function GoodsPanel() {
         />
       )}
       {receipt && <ReceiptResult receipt={receipt} />}
-      {loaded.data && <ReceiptReversals key={purchaseOrder} initial={purchaseOrder} />}
+      {loaded.data && <ReceiptReversals key={`reversals-${purchaseOrder}`} initial={purchaseOrder} />}
     </section>
   );
 }
