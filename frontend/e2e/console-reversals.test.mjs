@@ -29,16 +29,7 @@ async function receive(page, purchaseOrder, units) {
   await page.getByRole('button', { name: 'Goods received' }).click();
   await page.getByLabel('Purchase order', { exact: true }).selectOption(purchaseOrder);
   if (units) {
-    // The form is drawn anew once the purchase order picked has loaded: pick "part of it" on the form that stays.
-    await page
-      .getByText(new RegExp(`^Units of ${Object.keys(units)[0]} that arrived`))
-      .or(page.getByRole('button', { name: 'Review' }))
-      .first()
-      .waitFor();
-    await page.getByLabel('Part of it arrived (units per SKU)').click();
-    if (!(await page.getByLabel('Part of it arrived (units per SKU)').isChecked())) {
-      await page.getByLabel('Part of it arrived (units per SKU)').click();
-    }
+    await page.getByLabel('Part of it arrived (units per SKU)').check();
     for (const [sku, count] of Object.entries(units)) {
       await page.getByLabel(new RegExp(`^Units of ${sku} that arrived`)).fill(String(count));
     }

@@ -26,6 +26,8 @@ export function GoodsPanel() {
   const orders = loaded.data?.purchaseOrders ?? [];
   const purchaseOrder = orders.some((po) => po.number === chosen) ? chosen : (orders[0]?.number ?? '');
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  // Each receipt recorded shows at once among those that can be taken back.
+  const [recorded, setRecorded] = useState(0);
 
   return (
     <section aria-labelledby="goods-title" className="panel">
@@ -50,12 +52,13 @@ export function GoodsPanel() {
           number={purchaseOrder}
           onReceived={(result) => {
             setReceipt({ po: purchaseOrder, result });
+            setRecorded((count) => count + 1);
             loaded.reload();
           }}
         />
       )}
       {receipt && <ReceiptResult receipt={receipt} />}
-      {loaded.data && <ReceiptReversals key={purchaseOrder} initial={purchaseOrder} />}
+      {loaded.data && <ReceiptReversals key={`reversals-${purchaseOrder}-${recorded}`} initial={purchaseOrder} />}
     </section>
   );
 }

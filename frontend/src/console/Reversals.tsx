@@ -116,6 +116,7 @@ export function ReceiptReversals({ initial }: { initial: string }) {
           setReview(null);
           setErrors(null);
           setNumber(typed.trim());
+          receipts.reload();
         }}
       >
         <label>
