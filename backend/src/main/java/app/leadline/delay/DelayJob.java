@@ -188,6 +188,9 @@ class DelayJob implements SmartInitializingSingleton {
         if (report == null || report.state() == DelayReport.State.DONE) {
             return;
         }
+        if (report.kind() == DelayReport.Kind.RECEIPT_REVERSAL) {
+            takeBackReceipt(report);
+        }
         Map<String, PurchaseOrder> purchaseOrders = purchaseOrdersOf(report.scope());
         AtomicInteger budget = new AtomicInteger(maxChunks);
         // Chunks touch disjoint orders, so several can be worked at once, here and on other instances.
@@ -209,6 +212,20 @@ class DelayJob implements SmartInitializingSingleton {
         }
         if (!stopping && allChunksDone(report)) {
             finish(reportId);
+        }
+    }
+
+    /**
+     * The receipt a reversal takes back leaves its purchase order before any line goes back to waiting. The agent's
+     * request takes it right after storing the plan; a crash between the two leaves it to the job that resumes the
+     * plan. Taking back a receipt already gone changes nothing, so this is safe however often it runs.
+     */
+    private void takeBackReceipt(DelayReport report) {
+        int at = report.reverses() == null ? -1 : report.reverses().lastIndexOf('@');
+        if (at > 0) {
+            suppliers.reverseReceipt(
+                    report.reverses().substring(0, at),
+                    java.time.Instant.parse(report.reverses().substring(at + 1)));
         }
     }
 

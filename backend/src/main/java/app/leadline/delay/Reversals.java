@@ -256,17 +256,15 @@ public class Reversals {
         }
         ReversalPlan plan = planned.get();
         DelayReport report = plan.draft();
-        // The cascade's plan is stored before the receipt goes, so that a crash in between leaves work that resumes,
-        // not lines ready for goods the purchase order no longer has.
+        // The cascade's plan is stored before the receipt goes, so that a crash in between leaves work that resumes
+        // (and takes the receipt back first), not lines ready for goods the purchase order no longer has.
         if (!cascades.begin(report, plan.plan().chunks(cascades.chunkSize()))) {
             return new ReceiptReversed(
                     Optional.empty(), List.of(new UserError("DELAY_IN_PROGRESS", "input.purchaseOrder", inProgress())));
         }
-        if (suppliers.reverseReceipt(purchaseOrder, recordedAt).isEmpty()) {
-            mongo.remove(Query.query(Criteria.where("report").is(report.id())), DelayChunk.class);
-            mongo.remove(Query.query(Criteria.where("_id").is(report.id())), DelayReport.class);
-            return new ReceiptReversed(Optional.empty(), List.of(unknownReceipt(purchaseOrder)));
-        }
+        // Found here a moment ago; if it is gone now, the job resuming this plan took it back first (DelayJob does,
+        // so that a crash right here still ends with the receipt gone and its lines waiting).
+        suppliers.reverseReceipt(purchaseOrder, recordedAt);
         if (report.state() == DelayReport.State.RUNNING) {
             cascades.start(report.id());
         }

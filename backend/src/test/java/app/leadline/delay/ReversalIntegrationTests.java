@@ -43,6 +43,12 @@ class ReversalIntegrationTests {
     @Autowired
     OrderQueries orders;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Autowired
+    DelayJob job;
+
     private HttpGraphQlTester agent;
     private PurchaseOrderInputs purchaseOrder;
     private OrderInputs older;
@@ -132,6 +138,65 @@ class ReversalIntegrationTests {
                 .filter(intent ->
                         intent.kind().equals("ETA_MOVED") || intent.kind().equals("PAST_PROMISE"))
                 .count();
+    }
+
+    @Test
+    void aReversalCutOffRightAfterItsPlanWasStoredTakesTheReceiptBackWhenItResumes() {
+        Instant recordedAt = receiveBothChairs();
+        var poCollection = mongo.getCollection(mongo.getCollectionName(PurchaseOrder.class));
+        var orderCollection = mongo.getCollection(mongo.getCollectionName(Order.class));
+        org.bson.Document poBefore = poCollection
+                .find(com.mongodb.client.model.Filters.eq("_id", purchaseOrder.number()))
+                .first();
+        List<org.bson.Document> ordersBefore = List.of(older, newer).stream()
+                .map(input -> orderCollection
+                        .find(com.mongodb.client.model.Filters.eq(
+                                "_id", order(input).id()))
+                        .first())
+                .toList();
+        String reportId = agent.documentName("reverseReceipt")
+                .variable("input", receipt(recordedAt))
+                .execute()
+                .path("reverseReceipt.reversal.report.id")
+                .entity(String.class)
+                .get();
+        Waiting.until(
+                () -> mongo.findById(reportId, DelayReport.class).state() == DelayReport.State.DONE,
+                Duration.ofSeconds(20),
+                "the reversal is done");
+
+        // What a kill -9 right after the plan was stored leaves: the receipt still on the purchase order, every line
+        // as it was, the plan stored and none of its chunks done.
+        poCollection.replaceOne(com.mongodb.client.model.Filters.eq("_id", purchaseOrder.number()), poBefore);
+        ordersBefore.forEach(before ->
+                orderCollection.replaceOne(com.mongodb.client.model.Filters.eq("_id", before.get("_id")), before));
+        mongo.updateMulti(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("report")
+                                .is(reportId)),
+                new org.springframework.data.mongodb.core.query.Update()
+                        .set("done", false)
+                        .unset("leaseUntil")
+                        .unset("owner"),
+                DelayChunk.class);
+        mongo.updateFirst(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                .is(reportId)),
+                new org.springframework.data.mongodb.core.query.Update()
+                        .set("state", DelayReport.State.RUNNING)
+                        .unset("finishedAt"),
+                DelayReport.class);
+        assertThat(po().receipts()).hasSize(1);
+        assertThat(chair(older).status()).isEqualTo(LineStatus.READY);
+
+        job.run(reportId, Integer.MAX_VALUE);
+
+        assertThat(po().receipts()).as("the resumed plan took the receipt back").isEmpty();
+        assertThat(po().line("CHAIR").orElseThrow().received()).isZero();
+        assertThat(chair(older).status()).isEqualTo(LineStatus.AWAITING_SUPPLIER);
+        assertThat(chair(newer).status()).isEqualTo(LineStatus.AWAITING_SUPPLIER);
+        assertThat(mongo.findById(reportId, DelayReport.class).state()).isEqualTo(DelayReport.State.DONE);
     }
 
     @Test
