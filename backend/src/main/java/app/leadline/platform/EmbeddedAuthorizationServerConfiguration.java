@@ -266,14 +266,22 @@ class EmbeddedAuthorizationServerConfiguration {
         };
     }
 
+    /**
+     * The server's signing key. A 2048-bit RSA key took up to two seconds to make on a two-core machine, on the start's
+     * path; it is made beside the start instead, and the first token or key-set request waits for it if it must.
+     */
     @Bean
     JWKSource<SecurityContext> jwkSource() {
-        KeyPair keys = rsaKeyPair();
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic())
-                .privateKey((RSAPrivateKey) keys.getPrivate())
-                .keyID(UUID.randomUUID().toString())
-                .build();
-        return new ImmutableJWKSet<>(new JWKSet(key));
+        java.util.concurrent.CompletableFuture<JWKSource<SecurityContext>> keys =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    KeyPair pair = rsaKeyPair();
+                    RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                            .privateKey((RSAPrivateKey) pair.getPrivate())
+                            .keyID(UUID.randomUUID().toString())
+                            .build();
+                    return new ImmutableJWKSet<>(new JWKSet(key));
+                });
+        return (selector, context) -> keys.join().get(selector, context);
     }
 
     /**
