@@ -2,16 +2,7 @@ package app.leadline.notification;
 
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.CustomerNews;
-import app.leadline.order.CustomerNews.ChoiceNeeded;
-import app.leadline.order.CustomerNews.Confirmed;
-import app.leadline.order.CustomerNews.DatesMoved;
-import app.leadline.order.CustomerNews.PastPromise;
-import app.leadline.order.CustomerNews.ReadyToShip;
-import app.leadline.order.CustomerNews.RefundApproved;
-import app.leadline.order.CustomerNews.RefundRejected;
 import app.leadline.order.Order;
-import app.leadline.order.OrderEvent.Delivered;
-import app.leadline.order.OrderEvent.Shipped;
 import app.leadline.order.OrderLine;
 import app.leadline.shop.ShopLook;
 import app.leadline.shop.ShopLooks;
@@ -65,9 +56,6 @@ class MessageTemplates {
     /** Messages that go out whatever the customer chose for other messages: they asked for them just now. */
     private static final Set<String> REQUESTED = Set.of("VERIFICATION_CODE", "TRACKING_LINK");
 
-    /** Marks news of lines the promise watch moved, whose reason is the catalogue's, not an agent's. */
-    private static final String RUNNING_LATE = "runningLate";
-
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern DOUBLED_FULL_STOP = Pattern.compile("(?<!\\.)\\.\\.(?!\\.)");
     private static final int MAX_SMS_SEGMENTS = 2;
@@ -118,71 +106,7 @@ class MessageTemplates {
 
     /** The messages that tell the customer the news, in the catalogue's words for its kind. */
     List<Message> render(Order order, CustomerNews news, Optional<String> link) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("lines", String.join(",", news.lines()));
-        String kind = news.accept(new CustomerNews.Visitor<String>() {
-            @Override
-            public String confirmed(Confirmed news) {
-                return "CONFIRMED";
-            }
-
-            @Override
-            public String datesMoved(DatesMoved news) {
-                values.put("reason", news.reason());
-                if (news.runningLate()) {
-                    values.put(RUNNING_LATE, "true");
-                }
-                return "ETA_MOVED";
-            }
-
-            @Override
-            public String pastPromise(PastPromise news) {
-                values.put("reason", news.reason());
-                if (news.runningLate()) {
-                    values.put(RUNNING_LATE, "true");
-                }
-                return "PAST_PROMISE";
-            }
-
-            @Override
-            public String choiceNeeded(ChoiceNeeded news) {
-                return "CHOICE_NEEDED";
-            }
-
-            @Override
-            public String readyToShip(ReadyToShip news) {
-                return "READY_TO_SHIP";
-            }
-
-            @Override
-            public String shipped(Shipped news) {
-                values.put("carrier", news.carrier());
-                values.put("trackingNumber", news.trackingNumber());
-                return "SHIPPED";
-            }
-
-            @Override
-            public String delivered(Delivered news) {
-                values.put("carrier", news.carrier());
-                values.put("trackingNumber", news.trackingNumber());
-                return "DELIVERED";
-            }
-
-            @Override
-            public String refundApproved(RefundApproved news) {
-                values.put("amount", news.amount().toPlainString());
-                values.put("reason", news.reason());
-                return "REFUND_APPROVED";
-            }
-
-            @Override
-            public String refundRejected(RefundRejected news) {
-                values.put("amount", news.amount().toPlainString());
-                values.put("reason", news.reason());
-                return "REFUND_REJECTED";
-            }
-        });
-        return render(order, kind, values, link);
+        return render(order, news.storedKind(), news.storedDetails(), link);
     }
 
     /**
@@ -207,7 +131,7 @@ class MessageTemplates {
         EtaWindow window = windowOf(order, kind, lines);
         values.put("window", window == null ? "" : format(window, language, FormatStyle.MEDIUM, " – "));
         values.putIfAbsent("reason", "");
-        if ("true".equals(values.remove(RUNNING_LATE))) {
+        if (CustomerNews.RUNNING_LATE.equals(details.get("delay"))) {
             // Nobody gave a reason: time overtook the promise, and the customer reads that in their language.
             values.put("reason", texts.getProperty("reason.runningLate"));
         }

@@ -4,6 +4,7 @@ import app.leadline.order.OrderEvent.Delivered;
 import app.leadline.order.OrderEvent.Shipped;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the customer is to be told about their order, kept in the order's outbox in the same update as the change
@@ -31,6 +32,16 @@ public sealed interface CustomerNews
 
     /** The same news about other lines, for telling several of one kind at once. */
     CustomerNews withLines(List<String> lines);
+
+    /** The kind the news is stored and told under ({@code ETA_MOVED}, {@code SHIPPED}, …). */
+    default String storedKind() {
+        return StoredEvents.kindOf(this);
+    }
+
+    /** The news' facts by name, as the outbox stores them. */
+    default Map<String, String> storedDetails() {
+        return StoredEvents.detailsOf(this);
+    }
 
     /** One method per kind of news: adding a kind breaks every reader until it handles it. */
     interface Visitor<R> {
