@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -366,10 +367,16 @@ class DelayJob implements SmartInitializingSingleton {
     }
 
     private Map<String, PurchaseOrder> purchaseOrdersOf(DelayScope scope) {
+        return purchaseOrdersOf(suppliers, scope);
+    }
+
+    /** The purchase orders a cascade's scope names (all of the supplier's, open or not), by number. */
+    static Map<String, PurchaseOrder> purchaseOrdersOf(SupplierCatalog suppliers, DelayScope scope) {
         List<PurchaseOrder> pos = scope.type() == DelayScope.Type.PURCHASE_ORDER
                 ? suppliers.purchaseOrder(scope.purchaseOrder()).stream().toList()
                 : suppliers.purchaseOrdersOf(scope.supplier());
-        return pos.stream().collect(Collectors.toMap(PurchaseOrder::number, Function.identity()));
+        return pos.stream()
+                .collect(Collectors.toMap(PurchaseOrder::number, Function.identity(), (a, b) -> a, TreeMap::new));
     }
 
     /** On shutdown the chunk in hand is finished; the rest waits for the next start. */

@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -159,7 +157,7 @@ public class Reversals {
                 .forEach(target -> linesByOrder
                         .computeIfAbsent(target.orderId(), id -> new ArrayList<>())
                         .addAll(target.lineIds()));
-        Map<String, PurchaseOrder> purchaseOrders = purchaseOrdersOf(delay.scope());
+        Map<String, PurchaseOrder> purchaseOrders = DelayJob.purchaseOrdersOf(suppliers, delay.scope());
         // Lines waiting for a purchase order are projected from its arrival before the delay; a SKU's delay did not
         // move the purchase order's own date, so that is the one to go back to.
         Map<String, LocalDate> arrivals = new TreeMap<>();
@@ -205,14 +203,6 @@ public class Reversals {
             return Withdrawn.refused("ALREADY_WITHDRAWN", "This delay was already withdrawn.");
         }
         return Withdrawn.refused("DELAY_IN_PROGRESS", inProgress());
-    }
-
-    private Map<String, PurchaseOrder> purchaseOrdersOf(DelayScope scope) {
-        List<PurchaseOrder> pos = scope.type() == DelayScope.Type.PURCHASE_ORDER
-                ? suppliers.purchaseOrder(scope.purchaseOrder()).stream().toList()
-                : suppliers.purchaseOrdersOf(scope.supplier());
-        return pos.stream()
-                .collect(Collectors.toMap(PurchaseOrder::number, Function.identity(), (a, b) -> a, TreeMap::new));
     }
 
     // --- A receipt reversed --------------------------------------------------------------------------------------
