@@ -185,14 +185,13 @@ public class PromiseWatch {
 
     /** One order's part of a sweep, decided from the order as it stands. */
     private static OrderOperations.Overdue plan(Order order, Reprojection rule, Instant now) {
-        Map<String, Reprojection.Overdue> moving = overdueLines(order, rule, now).entrySet().stream()
-                .filter(entry -> entry.getValue().moves())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
         Map<String, EtaWindow> windows = new LinkedHashMap<>();
         Map<String, Long> days = new LinkedHashMap<>();
-        moving.forEach((lineId, overdue) -> {
-            windows.put(lineId, overdue.window());
-            days.put(lineId, overdue.daysOverdue());
+        overdueLines(order, rule, now).forEach((lineId, overdue) -> {
+            if (overdue.moves()) {
+                windows.put(lineId, overdue.window());
+                days.put(lineId, overdue.daysOverdue());
+            }
         });
         return new OrderOperations.Overdue(windows, days);
     }
