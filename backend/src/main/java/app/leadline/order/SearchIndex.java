@@ -2,6 +2,8 @@ package app.leadline.order;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +123,7 @@ class SearchIndex {
     private List<Order> fetch(Collection<String> ids) {
         List<Order> orders =
                 new ArrayList<>(mongo.find(Query.query(Criteria.where("_id").in(ids)), Order.class));
-        orders.sort(java.util.Comparator.comparing(Order::id));
+        orders.sort(Comparator.comparing(Order::id));
         return orders;
     }
 
@@ -134,7 +136,7 @@ class SearchIndex {
             ids.add(names.next());
             names.remove();
         }
-        Set<String> gone = new java.util.HashSet<>(ids);
+        Set<String> gone = new HashSet<>(ids);
         for (Document order : keysOf(Query.query(Criteria.where("_id").in(ids)))) {
             keys.put(order.getString("_id"), packed(order));
             gone.remove(order.getString("_id"));
@@ -158,9 +160,7 @@ class SearchIndex {
             keys.clear();
             // Orders changed while this reads are read again before the next search; putIfAbsent keeps a fresher
             // read of an order that changed since this one began.
-            Query everything = new Query();
-            everything.fields().include("_id").include(SearchKeys.FIELD);
-            try (var all = mongo.stream(everything, Document.class, mongo.getCollectionName(Order.class))) {
+            try (var all = mongo.stream(keysOnly(new Query()), Document.class, mongo.getCollectionName(Order.class))) {
                 all.forEach(order -> {
                     keys.putIfAbsent(order.getString("_id"), packed(order));
                     if (order.get(SearchKeys.FIELD) == null) {
@@ -180,8 +180,13 @@ class SearchIndex {
     }
 
     private List<Document> keysOf(Query query) {
+        return mongo.find(keysOnly(query), Document.class, mongo.getCollectionName(Order.class));
+    }
+
+    /** The query reading only the orders' ids and search keys. */
+    private static Query keysOnly(Query query) {
         query.fields().include("_id").include(SearchKeys.FIELD);
-        return mongo.find(query, Document.class, mongo.getCollectionName(Order.class));
+        return query;
     }
 
     private static String packed(Document order) {
