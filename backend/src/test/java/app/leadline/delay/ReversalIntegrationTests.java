@@ -299,12 +299,10 @@ class ReversalIntegrationTests {
         input.put("scope", Map.of("type", "PURCHASE_ORDER", "purchaseOrder", purchaseOrder.number()));
         input.put("daysLate", 14);
         input.put("reasonText", "The factory is behind.");
-        String id = agent.documentName("logDelay")
-                .variable("input", input)
-                .execute()
-                .path("logDelay.report.id")
-                .entity(String.class)
-                .get();
+        GraphQlTester.Response logged =
+                agent.documentName("logDelay").variable("input", input).execute();
+        logged.path("logDelay.errors").entityList(Object.class).hasSize(0);
+        String id = logged.path("logDelay.report.id").entity(String.class).get();
         Waiting.until(
                 () -> "DONE"
                         .equals(agent.documentName("delayReport")
