@@ -14,6 +14,7 @@ import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.PurchasingSteps;
 import app.leadline.support.Waiting;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,18 +46,10 @@ class PurchaseOrderConfirmationIntegrationTests {
     @BeforeEach
     void aPurchaseOrderWithOneLineWaitingForIt() {
         var supplier = aSupplier().leadTime(10, 15);
-        clients.agent("ada", "AGENT", "ADMIN")
-                .documentName("defineSupplier")
-                .variable("input", supplier.build())
-                .execute();
+        PurchasingSteps.defined(clients, supplier);
         agent = clients.agent("bo");
-        purchaseOrder = aPurchaseOrder(supplier.code()).withLine("CHAIR-NEW", 3);
-        agent.documentName("placePurchaseOrder")
-                .variable("input", purchaseOrder.confirmedArrival(firstArrival).build())
-                .execute()
-                .path("placePurchaseOrder.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+        purchaseOrder = PurchasingSteps.placed(
+                agent, aPurchaseOrder(supplier.code()).withLine("CHAIR-NEW", 3).confirmedArrival(firstArrival));
         waiting = anOrder().withBackorderedLine("CHAIR-NEW", supplier.code());
         clients.shop()
                 .documentName("placeOrders")

@@ -17,6 +17,7 @@ import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.PurchasingSteps;
 import app.leadline.support.Waiting;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,18 +59,10 @@ class ReversalIntegrationTests {
     @BeforeEach
     void twoOrdersWaitForTwoChairs() {
         var supplier = aSupplier().leadTime(10, 15);
-        clients.agent("ada", "AGENT", "ADMIN")
-                .documentName("defineSupplier")
-                .variable("input", supplier.build())
-                .execute();
+        PurchasingSteps.defined(clients, supplier);
         agent = clients.agent("bo");
-        purchaseOrder = aPurchaseOrder(supplier.code()).withLine("CHAIR", 2);
-        agent.documentName("placePurchaseOrder")
-                .variable("input", purchaseOrder.confirmedArrival(firstArrival).build())
-                .execute()
-                .path("placePurchaseOrder.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+        purchaseOrder = PurchasingSteps.placed(
+                agent, aPurchaseOrder(supplier.code()).withLine("CHAIR", 2).confirmedArrival(firstArrival));
         older = anOrder()
                 .placedAt(Instant.now().minusSeconds(7200))
                 .customer("email", "older@example.com")
@@ -306,12 +299,10 @@ class ReversalIntegrationTests {
         input.put("scope", Map.of("type", "PURCHASE_ORDER", "purchaseOrder", purchaseOrder.number()));
         input.put("daysLate", 14);
         input.put("reasonText", "The factory is behind.");
-        String id = agent.documentName("logDelay")
-                .variable("input", input)
-                .execute()
-                .path("logDelay.report.id")
-                .entity(String.class)
-                .get();
+        GraphQlTester.Response logged =
+                agent.documentName("logDelay").variable("input", input).execute();
+        logged.path("logDelay.errors").entityList(Object.class).hasSize(0);
+        String id = logged.path("logDelay.report.id").entity(String.class).get();
         Waiting.until(
                 () -> "DONE"
                         .equals(agent.documentName("delayReport")

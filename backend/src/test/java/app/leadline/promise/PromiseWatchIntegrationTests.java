@@ -14,6 +14,7 @@ import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.MovableClock;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.PurchasingSteps;
 import app.leadline.support.SupplierInputs;
 import app.leadline.support.Waiting;
 import com.jayway.jsonpath.JsonPath;
@@ -69,25 +70,12 @@ class PromiseWatchIntegrationTests {
     }
 
     private String supplier(SupplierInputs defined) {
-        clients.agent("ada", "AGENT", "ADMIN")
-                .documentName("defineSupplier")
-                .variable("input", defined.build())
-                .execute()
-                .path("defineSupplier.errors")
-                .entityList(Object.class)
-                .hasSize(0);
-        return defined.code();
+        return PurchasingSteps.defined(clients, defined);
     }
 
     private PurchaseOrderInputs purchaseOrder(String supplier, String sku, LocalDate arrival) {
-        PurchaseOrderInputs po = aPurchaseOrder(supplier).withLine(sku, 10).confirmedArrival(arrival);
-        shop.documentName("placePurchaseOrder")
-                .variable("input", po.build())
-                .execute()
-                .path("placePurchaseOrder.errors")
-                .entityList(Object.class)
-                .hasSize(0);
-        return po;
+        return PurchasingSteps.placed(
+                shop, aPurchaseOrder(supplier).withLine(sku, 10).confirmedArrival(arrival));
     }
 
     private GraphQlTester.Response track(String token) {

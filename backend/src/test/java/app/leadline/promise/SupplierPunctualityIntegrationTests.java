@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.PurchasingSteps;
 import app.leadline.support.Receipts;
 import app.leadline.support.SupplierInputs;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ class SupplierPunctualityIntegrationTests {
     void agentsSeeASuppliersOnTimeRateTypicalLatenessAndHowMuchHistoryItRestsOn() {
         HttpGraphQlTester admin = clients.agent("ada", "AGENT", "ADMIN");
         SupplierInputs supplier = aSupplier().leadTime(10, 15);
-        admin.documentName("defineSupplier").variable("input", supplier.build()).execute();
+        PurchasingSteps.defined(clients, supplier);
 
         receivedDaysLate(admin, supplier.code(), 60, 5);
         receivedDaysLate(admin, supplier.code(), 40, 0);
@@ -54,7 +55,7 @@ class SupplierPunctualityIntegrationTests {
     void aSupplierWithNothingReceivedHasNoRateYet() {
         HttpGraphQlTester admin = clients.agent("ada", "AGENT", "ADMIN");
         SupplierInputs supplier = aSupplier().leadTime(3, 5);
-        admin.documentName("defineSupplier").variable("input", supplier.build()).execute();
+        PurchasingSteps.defined(clients, supplier);
 
         GraphQlTester.Response response =
                 admin.documentName("supplierPunctuality").execute();

@@ -12,6 +12,7 @@ import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.PurchasingSteps;
 import app.leadline.support.Receipts;
 import app.leadline.support.SupplierInputs;
 import app.leadline.support.Waiting;
@@ -44,22 +45,15 @@ class WindowConfidenceIntegrationTests {
     void aLateSuppliersLineIsPromisedFromItsLearnedLatenessWithItsConfidenceAndKeepsItsPromiseWhenTheDateMoves() {
         HttpGraphQlTester agent = clients.agent("ada", "AGENT", "ADMIN");
         SupplierInputs late = aSupplier().leadTime(10, 15);
-        agent.documentName("defineSupplier").variable("input", late.build()).execute();
+        PurchasingSteps.defined(clients, late);
         for (int daysAgo = 90; daysAgo >= 30; daysAgo -= 10) {
             receivedDaysLate(agent, late.code(), daysAgo, 7);
         }
         SupplierInputs dropshipper = aSupplier().dropshipping().leadTime(2, 4);
-        agent.documentName("defineSupplier")
-                .variable("input", dropshipper.build())
-                .execute();
+        PurchasingSteps.defined(clients, dropshipper);
         LocalDate arrival = TODAY.plusDays(20);
-        PurchaseOrderInputs open = aPurchaseOrder(late.code()).withLine("SOFA", 2);
-        agent.documentName("placePurchaseOrder")
-                .variable("input", open.confirmedArrival(arrival).build())
-                .execute()
-                .path("placePurchaseOrder.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+        PurchaseOrderInputs open = PurchasingSteps.placed(
+                agent, aPurchaseOrder(late.code()).withLine("SOFA", 2).confirmedArrival(arrival));
 
         OrderInputs order = anOrder()
                 .withStockLine("VASE", 1)

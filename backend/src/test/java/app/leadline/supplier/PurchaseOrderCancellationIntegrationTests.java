@@ -10,7 +10,7 @@ import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
-import app.leadline.support.SupplierInputs;
+import app.leadline.support.PurchasingSteps;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -40,27 +40,12 @@ class PurchaseOrderCancellationIntegrationTests {
     void defineASupplier() {
         shop = clients.withToken(clients.clientCredentialsToken("orders:write purchasing:write"));
         agent = clients.agent("bo");
-        SupplierInputs defined = aSupplier().leadTime(10, 15);
-        clients.agent("ada", "AGENT", "ADMIN")
-                .documentName("defineSupplier")
-                .variable("input", defined.build())
-                .execute()
-                .path("defineSupplier.errors")
-                .entityList(Object.class)
-                .hasSize(0);
-        supplier = defined.code();
+        supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
     }
 
     private PurchaseOrderInputs place(int quantity) {
-        PurchaseOrderInputs po =
-                aPurchaseOrder(supplier).withLine("CHAIR", quantity).confirmedArrival(arrival);
-        shop.documentName("placePurchaseOrder")
-                .variable("input", po.build())
-                .execute()
-                .path("placePurchaseOrder.errors")
-                .entityList(Object.class)
-                .hasSize(0);
-        return po;
+        return PurchasingSteps.placed(
+                shop, aPurchaseOrder(supplier).withLine("CHAIR", quantity).confirmedArrival(arrival));
     }
 
     private OrderInputs order() {

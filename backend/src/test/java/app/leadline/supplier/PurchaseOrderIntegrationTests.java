@@ -12,6 +12,7 @@ import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.PurchasingSteps;
 import app.leadline.support.Refusals;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,15 +50,7 @@ class PurchaseOrderIntegrationTests {
 
     @BeforeEach
     void aSupplierWithALeadTime() {
-        var defined = aSupplier().leadTime(10, 15);
-        clients.agent("ada", "AGENT", "ADMIN")
-                .documentName("defineSupplier")
-                .variable("input", defined.build())
-                .execute()
-                .path("defineSupplier.errors")
-                .entityList(Object.class)
-                .hasSize(0);
-        supplier = defined.code();
+        supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
         purchasingShop = clients.withToken(clients.clientCredentialsToken("orders:write purchasing:write"));
     }
 

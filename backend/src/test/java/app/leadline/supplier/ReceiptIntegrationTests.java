@@ -10,7 +10,7 @@ import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
-import app.leadline.support.SupplierInputs;
+import app.leadline.support.PurchasingSteps;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +38,7 @@ class ReceiptIntegrationTests {
     }
 
     private String defineSupplier() {
-        SupplierInputs supplier = aSupplier().leadTime(10, 15);
-        clients.agent("ada", "AGENT", "ADMIN")
-                .documentName("defineSupplier")
-                .variable("input", supplier.build())
-                .execute()
-                .path("defineSupplier.errors")
-                .entityList(Object.class)
-                .hasSize(0);
-        return supplier.code();
+        return PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
     }
 
     private GraphQlTester.Response placeOrder(OrderInputs order) {
