@@ -96,6 +96,14 @@ export async function seriousAccessibilityViolations(page) {
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
 }
 
+/** A new browser context (English, British dates unless told otherwise) with a page signed in to the console as a user. */
+export async function openConsole(browser, baseUrl, user, contextOptions = {}) {
+  const context = await browser.newContext({ locale: 'en-GB', ...contextOptions });
+  const page = await context.newPage();
+  await signInToConsole(page, baseUrl, user);
+  return { context, page };
+}
+
 /** Signs in to the console through the authorization server's form and comes back to the console. */
 export async function signInToConsole(page, baseUrl, user) {
   await page.goto(`${baseUrl}/console`);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { shopCall, startApplication } from './app.mjs';
-import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+import { launchBrowser, openConsole, seriousAccessibilityViolations } from './browser.mjs';
 
 let app;
 let browser;
@@ -19,11 +19,8 @@ after(async () => {
   await app?.stop();
 });
 
-async function consolePage(user) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
-  await signInToConsole(page, app.baseUrl, user);
-  return { context, page };
+function consolePage(user) {
+  return openConsole(browser, app.baseUrl, user, { viewport: { width: 1100, height: 900 } });
 }
 
 test('an agent finds an order by part of the customer’s name and by the phone number as the customer says it', async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startApplication } from './app.mjs';
-import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+import { launchBrowser, openConsole, seriousAccessibilityViolations } from './browser.mjs';
 
 let app;
 let browser;
@@ -18,11 +18,8 @@ after(async () => {
   await app?.stop();
 });
 
-async function consolePage(user) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
-  await signInToConsole(page, app.baseUrl, user);
-  return { context, page };
+function consolePage(user) {
+  return openConsole(browser, app.baseUrl, user, { viewport: { width: 1100, height: 900 } });
 }
 
 async function receive(page, purchaseOrder, units) {

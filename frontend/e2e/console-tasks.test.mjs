@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startApplication, trackOrder } from './app.mjs';
-import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+import { launchBrowser, openConsole, seriousAccessibilityViolations } from './browser.mjs';
 
 let app;
 let browser;
@@ -19,11 +19,8 @@ after(async () => {
   await app?.stop();
 });
 
-async function consolePage(user, viewport = { width: 1100, height: 900 }) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport });
-  const page = await context.newPage();
-  await signInToConsole(page, app.baseUrl, user);
-  return { context, page };
+function consolePage(user, viewport = { width: 1100, height: 900 }) {
+  return openConsole(browser, app.baseUrl, user, { viewport });
 }
 
 async function openOrder(page, orderNumber) {

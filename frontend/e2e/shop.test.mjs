@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { shopCall, startApplication } from './app.mjs';
-import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+import { launchBrowser, openConsole, seriousAccessibilityViolations } from './browser.mjs';
 
 let app;
 let browser;
@@ -19,11 +19,8 @@ after(async () => {
   await app?.stop();
 });
 
-async function consolePage(user) {
-  const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true });
-  const page = await context.newPage();
-  await signInToConsole(page, app.baseUrl, user);
-  return { context, page };
+function consolePage(user) {
+  return openConsole(browser, app.baseUrl, user, { acceptDownloads: true });
 }
 
 /** Calls the API as the signed-in console does, with its token; or as a customer, without one. */
