@@ -180,7 +180,14 @@ final class DemoData {
         return new NewPurchaseOrder(number, supplier, lines, sentOn, confirmed);
     }
 
-    static List<NewOrder> orders(int count, Instant now) {
+    /**
+     * The demo's orders as the shop hands them over. An order of backordered lines only waits for its purchase
+     * orders and may be up to six days old. An order with a line from stock or straight from a supplier is placed
+     * no earlier than {@code leavingWithNow}, the earliest moment whose order leaves the warehouse on the same day as
+     * one placed now: the shop ships what is due each day, so an older one would have left, and the promise watch
+     * would find it overtaken and tell its customer.
+     */
+    static List<NewOrder> orders(int count, Instant now, Instant leavingWithNow) {
         Random random = new Random(now.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay());
         List<NewOrder> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -188,7 +195,13 @@ final class DemoData {
             List<NewLine> lines = i < SHOWCASE.size() ? showcaseLines(i) : randomLines(random);
             String name = market.names().get(random.nextInt(market.names().size()));
             String number = "DEMO-" + (1001 + i);
-            Instant placedAt = now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 6) + 30L));
+            long backorderedWithin = Duration.ofDays(6).toMinutes();
+            long within = lines.stream().allMatch(line -> line.source() == LineSource.BACKORDER)
+                    ? backorderedWithin
+                    : Math.min(
+                            backorderedWithin,
+                            Duration.between(leavingWithNow, now).toMinutes());
+            Instant placedAt = now.minus(Duration.ofMinutes(random.nextInt((int) within + 1)));
             orders.add(new NewOrder(
                     number,
                     placedAt,

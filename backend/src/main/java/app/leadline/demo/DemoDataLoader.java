@@ -1,6 +1,7 @@
 package app.leadline.demo;
 
 import app.leadline.console.AgentDesk;
+import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.LineSource;
 import app.leadline.order.OrderIntake;
@@ -13,6 +14,8 @@ import app.leadline.supplier.SupplierCatalog;
 import app.leadline.supplier.SupplierDefinitions;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final TrackingLinks links;
     private final OrderOperations operations;
     private final DemoProperties properties;
+    private final EtaCalculator etas;
     private final Clock clock;
     private final PrintStream out = System.out;
 
@@ -61,6 +65,7 @@ class DemoDataLoader implements ApplicationRunner {
             TrackingLinks links,
             OrderOperations operations,
             DemoProperties properties,
+            EtaCalculator etas,
             Clock clock) {
         this.suppliers = suppliers;
         this.definitions = definitions;
@@ -71,6 +76,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.links = links;
         this.operations = operations;
         this.properties = properties;
+        this.etas = etas;
         this.clock = clock;
     }
 
@@ -99,7 +105,8 @@ class DemoDataLoader implements ApplicationRunner {
                     .forEach(po -> succeeded(purchasing.place(po, "demo-admin").errors()));
         });
         long purchasingDone = System.nanoTime();
-        var batch = DemoData.orders(properties.orders(), clock.instant());
+        Instant now = clock.instant();
+        var batch = DemoData.orders(properties.orders(), now, leavingWith(now));
         as("demo-loader", List.of("SCOPE_orders:write"), () -> {
             for (int from = 0; from < batch.size(); from += 100) {
                 succeeded(intake.place(batch.subList(from, Math.min(batch.size(), from + 100)))
@@ -114,6 +121,22 @@ class DemoDataLoader implements ApplicationRunner {
                 DemoData.history(today).size(),
                 (purchasingDone - started) / 1_000_000,
                 batch.size());
+    }
+
+    /** The earliest moment (to the minute, up to six days back) an order left the warehouse on the same day as now. */
+    private Instant leavingWith(Instant now) {
+        LocalDate day = etas.nextDispatchDay(now);
+        long same = 0;
+        long before = Duration.ofDays(6).toMinutes() + 1;
+        while (before - same > 1) {
+            long minutes = (same + before) / 2;
+            if (etas.nextDispatchDay(now.minus(Duration.ofMinutes(minutes))).equals(day)) {
+                same = minutes;
+            } else {
+                before = minutes;
+            }
+        }
+        return now.minus(Duration.ofMinutes(same));
     }
 
     private static void succeeded(List<?> errors) {

@@ -1,0 +1,42 @@
+package app.leadline.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.LeadlineApplication;
+import app.leadline.order.LineSource;
+import app.leadline.order.OrderQueries;
+import app.leadline.promise.PromiseWatch;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** A first start with the demo, as a newcomer runs it: the whole demo, in the embedded H2 store. */
+class DemoDataIntegrationTests {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aFreshDemoHasLinesOfEverySourceAndNoneThatTimeHasOvertaken() {
+        try (var context = new SpringApplicationBuilder(LeadlineApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--leadline.store.path=" + data,
+                        // The sweep after start would move what it finds; the list below shows what it would find.
+                        "--leadline.promise-watch.enabled=false")) {
+            OrderQueries orders = context.getBean(OrderQueries.class);
+            assertThat(orders.count()).isEqualTo(300);
+
+            Set<LineSource> sources = EnumSet.noneOf(LineSource.class);
+            orders.forEachWithOpenLines(order -> order.lines().forEach(line -> sources.add(line.source())));
+            assertThat(sources).containsExactlyInAnyOrder(LineSource.values());
+
+            // A shop ships what is in stock within a day or two: no customer of the demo is told at its first start
+            // that a line is running late.
+            assertThat(context.getBean(PromiseWatch.class).runningLate()).isEmpty();
+        }
+    }
+}
