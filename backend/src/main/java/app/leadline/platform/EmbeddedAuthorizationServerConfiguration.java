@@ -17,6 +17,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -85,6 +86,16 @@ class EmbeddedAuthorizationServerConfiguration {
 
     static final String DEMO_SHOP_CLIENT = "demo-shop";
     static final String DEMO_SHOP_SECRET = "demo-shop-secret";
+
+    /**
+     * The demo's secrets as stored: BCrypt hashes (cost 10) of {@code demo-shop-secret}, {@code agent} and
+     * {@code admin}, made once. Hashing them at every start took about a second of it with the client compiler.
+     */
+    static final String DEMO_SHOP_SECRET_HASH = "{bcrypt}$2a$10$H.kpQqWt6uMkE1rWamwLtO.64Q9JXyFXKU6WDKPMkpv8Djo04W8M6";
+
+    static final Map<String, String> DEMO_AGENT_PASSWORD_HASHES = Map.of(
+            "agent", "{bcrypt}$2a$10$YrFsUxkmc8GkRhy8POScH.keFFUDnwhIcQFImEDy3W5RPn5O5T.MK",
+            "admin", "{bcrypt}$2a$10$5Pst9ZvHrOrQ3eIH5bPKeOkbhsdukXcnhRh9xJiW7IIrovevy430u");
 
     @Bean
     @Order(1)
@@ -191,12 +202,10 @@ class EmbeddedAuthorizationServerConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClients(
-            LeadlineProperties leadline,
-            PasswordEncoder passwords,
-            @Value("${leadline.console.access-token-ttl:5m}") Duration consoleTokenLife) {
+            LeadlineProperties leadline, @Value("${leadline.console.access-token-ttl:5m}") Duration consoleTokenLife) {
         RegisteredClient shop = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(DEMO_SHOP_CLIENT)
-                .clientSecret(passwords.encode(DEMO_SHOP_SECRET))
+                .clientSecret(DEMO_SHOP_SECRET_HASH)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
@@ -232,14 +241,14 @@ class EmbeddedAuthorizationServerConfiguration {
 
     /** Demo agents for the console: {@code agent}/{@code agent} and {@code admin}/{@code admin}. */
     @Bean
-    UserDetailsService demoAgents(PasswordEncoder passwords) {
+    UserDetailsService demoAgents() {
         return new InMemoryUserDetailsManager(
                 User.withUsername("agent")
-                        .password(passwords.encode("agent"))
+                        .password(DEMO_AGENT_PASSWORD_HASHES.get("agent"))
                         .roles("AGENT")
                         .build(),
                 User.withUsername("admin")
-                        .password(passwords.encode("admin"))
+                        .password(DEMO_AGENT_PASSWORD_HASHES.get("admin"))
                         .roles("AGENT", "ADMIN")
                         .build());
     }
