@@ -1,9 +1,18 @@
 #!/usr/bin/env node
-// Resident memory of the README's run command: starts bin/leadline on an empty store (demo data loaded), prints
-// its resident set once it has been idle for a while, then again after a minute of tracking traffic (the demo
-// links' tracking query over HTTP, 8 clients) and once it has been idle again. Linux only (/proc). Build first:
-// ./mvnw -q -DskipTests package. Settings after the script's name go to the application.
-import { spawn } from 'node:child_process';
+// Resident memory of the README's run command. Starts bin/leadline on an empty store (demo data loaded) and prints
+// its resident set, and its heap in use after a full collection, once it has been idle for a while, then again after
+// a minute of tracking traffic (the demo links' tracking query over HTTP, 8 clients) and once it is idle again.
+// Linux only (/proc; jcmd from the JDK for the heap). Build first: ./mvnw -q -DskipTests package.
+//
+//   ORDERS=100000 bin/memory.mjs       the same with that many demo orders in the store (target <= 600 MB)
+//   SOAK_MINUTES=30 bin/memory.mjs     a leak run: tracking traffic and, in turn, supplier delays cascading through
+//                                      the orders of a purchase order for that long, both measures printed each
+//                                      minute; at the end each is compared with the fifth minute's (target: within
+//                                      10 %)
+//
+// Settings after the script's name go to the application.
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +21,8 @@ import { fileURLToPath } from 'node:url';
 
 const IDLE_MS = Number(process.env.IDLE_SECONDS ?? 20) * 1000;
 const TRAFFIC_MS = Number(process.env.TRAFFIC_SECONDS ?? 60) * 1000;
+const SOAK_MINUTES = Number(process.env.SOAK_MINUTES ?? 0);
+const ORDERS = process.env.ORDERS;
 const launcher = fileURLToPath(new URL('./leadline', import.meta.url));
 
 const port = await new Promise((done) => {
@@ -20,18 +31,22 @@ const port = await new Promise((done) => {
     server.close(() => done(port));
   });
 });
+const base = `http://localhost:${port}`;
 const store = mkdtempSync(join(tmpdir(), 'leadline-memory-'));
 // The traffic comes from one address: the tracking rate limit is lifted so that it reaches the lookup.
 const settings = [
   `--server.port=${port}`,
+  `--leadline.public-base-url=${base}`,
   `--leadline.store.path=${store}`,
   '--leadline.tracking.rate-limit.burst=1000000000',
   '--leadline.tracking.rate-limit.per-minute=1000000000',
+  // Messages to customers go to the embedded outbox, not to standard output.
+  '--leadline.notifications.echo=false',
+  ...(ORDERS ? [`--leadline.demo.orders=${ORDERS}`] : []),
+  ...(SOAK_MINUTES > 0 ? ['--leadline.console.access-token-ttl=2h'] : []),
   ...process.argv.slice(2),
 ];
-const app = spawn(launcher, settings, {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const app = spawn(launcher, settings, { stdio: ['ignore', 'pipe', 'inherit'] });
 const stop = () => {
   app.kill('SIGTERM');
   rmSync(store, { recursive: true, force: true });
@@ -47,37 +62,166 @@ await new Promise((done, fail) => {
   });
 });
 
-const rss = () => {
-  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${app.pid}/status`, 'utf8'))[1]);
-  return `${Math.round(kb / 1024)} MB`;
+const megabytes = (kb) => Math.round(kb / 1024);
+const rss = () => megabytes(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${app.pid}/status`, 'utf8'))[1]));
+/** The heap in use after a full collection (the generations' or regions' "used", summed). */
+const heapAfterGc = () => {
+  execFileSync('jcmd', [String(app.pid), 'GC.run'], { stdio: 'ignore' });
+  const info = execFileSync('jcmd', [String(app.pid), 'GC.heap_info'], { encoding: 'utf8' });
+  const used = info
+    .split('\n')
+    .filter((line) => /total \d+K, used \d+K/.test(line) && !/Metaspace|class space/.test(line))
+    .map((line) => Number(/used (\d+)K/.exec(line)[1]));
+  return megabytes(used.reduce((sum, kb) => sum + kb, 0));
 };
+const measures = () => `${rss()} MB resident, ${heapAfterGc()} MB heap after GC`;
 const pause = (ms) => new Promise((done) => setTimeout(done, ms));
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 await pause(IDLE_MS);
-console.log(`idle after start:     ${rss()} resident (target <= 300 MB); load average ${load()}`);
+const target = ORDERS ? '' : ' (target <= 300 MB resident)';
+console.log(`idle after start:     ${measures()}${target}; load average ${load()}`);
 
-const query =
+const trackQuery =
   'query($token: String!) { trackOrder(token: $token) { number lines { sku name status eta { earliest latest } } } }';
 let requests = 0;
 let failures = 0;
-const until = Date.now() + TRAFFIC_MS;
-await Promise.all(
-  Array.from({ length: 8 }, async (_, client) => {
-    while (Date.now() < until) {
-      const token = links[(requests + client) % links.length];
-      const response = await fetch(`http://localhost:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ query, variables: { token } }),
-      });
-      await response.arrayBuffer();
-      requests++;
-      if (!response.ok) failures++;
+/** Tracking queries from 8 clients until the time is up. */
+const track = (until) =>
+  Promise.all(
+    Array.from({ length: 8 }, async (_, client) => {
+      while (Date.now() < until) {
+        const token = links[(requests + client) % links.length];
+        const response = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ query: trackQuery, variables: { token } }),
+        });
+        await response.arrayBuffer();
+        requests++;
+        if (!response.ok) failures++;
+      }
+    }),
+  );
+
+if (SOAK_MINUTES <= 0) {
+  await track(Date.now() + TRAFFIC_MS);
+  console.log(`after traffic:        ${measures()} (${requests} tracking queries, ${failures} refused)`);
+  await pause(IDLE_MS);
+  console.log(`idle after traffic:   ${measures()}; load average ${load()}`);
+  process.exit(0);
+}
+
+/** An agent's access token, through the console's own sign-in: authorization code with PKCE and the sign-in form. */
+async function agentToken() {
+  const cookies = new Map();
+  const call = async (url, init = {}) => {
+    const response = await fetch(new URL(url, base), {
+      ...init,
+      redirect: 'manual',
+      headers: { ...init.headers, Cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const at = pair.indexOf('=');
+      cookies.set(pair.slice(0, at), pair.slice(at + 1));
     }
-  }),
+    return response;
+  };
+  const verifier = randomBytes(32).toString('base64url');
+  const redirectUri = `${base}/console/callback`;
+  const authorize = `/oauth2/authorize?${new URLSearchParams({
+    response_type: 'code',
+    client_id: 'leadline-console',
+    redirect_uri: redirectUri,
+    scope: 'openid profile',
+    state: 'soak',
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+  })}`;
+  await call(authorize);
+  const form = await (await call('/login')).text();
+  const csrf = /name="_csrf"[^>]*value="([^"]+)"/.exec(form)?.[1] ?? /value="([^"]+)"[^>]*name="_csrf"/.exec(form)?.[1];
+  await call('/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username: 'agent', password: 'agent', ...(csrf ? { _csrf: csrf } : {}) }),
+  });
+  const back = await call(authorize);
+  const code = new URL(back.headers.get('location') ?? '', base).searchParams.get('code');
+  if (!code) throw new Error(`no authorization code (status ${back.status}, location ${back.headers.get('location')})`);
+  const token = await call('/oauth2/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: 'leadline-console',
+      code_verifier: verifier,
+    }),
+  });
+  return (await token.json()).access_token;
+}
+
+const token = await agentToken();
+const asAgent = async (query, variables) => {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+};
+
+let cascades = 0;
+/** Delays of the demo's first open purchase order, each correcting the one before once it has finished. */
+const cascade = async (until) => {
+  const { purchaseOrders } = await asAgent('{ purchaseOrders { number } }');
+  const purchaseOrder = purchaseOrders[0].number;
+  while (Date.now() < until) {
+    const { logDelay } = await asAgent(
+      'mutation($input: DelayInput!) { logDelay(input: $input) { report { id } errors { code message } } }',
+      {
+        input: {
+          scope: { type: 'PURCHASE_ORDER', purchaseOrder },
+          daysLate: 3 + (cascades % 2) * 4,
+          reasonText: 'The supplier is behind schedule',
+        },
+      },
+    );
+    if (logDelay.errors.length) throw new Error(JSON.stringify(logDelay.errors));
+    for (;;) {
+      const { delayReport } = await asAgent('query($id: ID!) { delayReport(id: $id) { state } }', {
+        id: logDelay.report.id,
+      });
+      if (delayReport.state === 'DONE') break;
+      await pause(200);
+    }
+    cascades++;
+  }
+};
+
+const minutes = [];
+const soakEnds = Date.now() + SOAK_MINUTES * 60_000;
+const soak = Promise.all([track(soakEnds), cascade(soakEnds)]);
+for (let minute = 1; minute <= SOAK_MINUTES; minute++) {
+  await Promise.race([pause(60_000), soak]);
+  const measured = { resident: rss(), heap: heapAfterGc() };
+  minutes.push(measured);
+  console.log(
+    `minute ${String(minute).padStart(2)}: ${measured.resident} MB resident, ${measured.heap} MB heap after GC ` +
+      `(${requests} tracking queries, ${failures} refused, ${cascades} cascades); load average ${load()}`,
+  );
+}
+await soak;
+const fifth = minutes[Math.min(4, minutes.length - 1)];
+const last = minutes[minutes.length - 1];
+const change = (now, then) => `${(((now - then) / then) * 100).toFixed(1)} %`;
+console.log(
+  `end against minute ${Math.min(5, minutes.length)}: resident ${change(last.resident, fifth.resident)}, ` +
+    `heap after GC ${change(last.heap, fifth.heap)} (target: within 10 %)`,
 );
-console.log(`after traffic:        ${rss()} resident (${requests} tracking queries, ${failures} refused)`);
-await pause(IDLE_MS);
-console.log(`idle after traffic:   ${rss()} resident; load average ${load()}`);
 process.exit(0);
