@@ -4,7 +4,10 @@
 // a minute of tracking traffic (the demo links' tracking query over HTTP, 8 clients) and once it is idle again.
 // Linux only (/proc; jcmd from the JDK for the heap). Build first: ./mvnw -q -DskipTests package.
 //
-//   ORDERS=100000 bin/memory.mjs       the same with that many demo orders in the store (target <= 600 MB)
+//   ORDERS=n bin/memory.mjs            the same with that many demo orders in the store
+//   STORE=backend/target/bench-stores/scale bin/memory.mjs
+//                                      the same on a copy of the 100,000 orders ScaleBenchmark leaves (target
+//                                      <= 600 MB resident), tracking the orders of the tokens.txt it leaves beside
 //   SOAK_MINUTES=30 bin/memory.mjs     a leak run: tracking traffic and, in turn, supplier delays cascading through
 //                                      the orders of a purchase order for that long, both measures printed each
 //                                      minute; at the end each is compared with the fifth minute's (target: within
@@ -13,7 +16,7 @@
 // Settings after the script's name go to the application.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +26,7 @@ const IDLE_MS = Number(process.env.IDLE_SECONDS ?? 20) * 1000;
 const TRAFFIC_MS = Number(process.env.TRAFFIC_SECONDS ?? 60) * 1000;
 const SOAK_MINUTES = Number(process.env.SOAK_MINUTES ?? 0);
 const ORDERS = process.env.ORDERS;
+const STORE = process.env.STORE;
 const launcher = fileURLToPath(new URL('./leadline', import.meta.url));
 
 const port = await new Promise((done) => {
@@ -33,6 +37,7 @@ const port = await new Promise((done) => {
 });
 const base = `http://localhost:${port}`;
 const store = mkdtempSync(join(tmpdir(), 'leadline-memory-'));
+if (STORE) cpSync(STORE, store, { recursive: true });
 // The traffic comes from one address: the tracking rate limit is lifted so that it reaches the lookup.
 const settings = [
   `--server.port=${port}`,
@@ -53,12 +58,12 @@ const stop = () => {
 };
 process.on('exit', stop);
 
-const links = [];
+const links = STORE ? readFileSync(join(STORE, 'tokens.txt'), 'utf8').split('\n').filter(Boolean) : [];
 await new Promise((done, fail) => {
   app.on('exit', (code) => fail(new Error(`Leadline exited with ${code}`)));
   app.stdout.on('data', (chunk) => {
     for (const match of String(chunk).matchAll(/^Tracking link: \S+\/t\/(\S+)$/gm)) links.push(match[1]);
-    if (links.length >= 5) done();
+    if (STORE ? /Started LeadlineApplication/.test(chunk) : links.length >= 5) done();
   });
 });
 
@@ -79,7 +84,7 @@ const pause = (ms) => new Promise((done) => setTimeout(done, ms));
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 await pause(IDLE_MS);
-const target = ORDERS ? '' : ' (target <= 300 MB resident)';
+const target = STORE ? ' (target <= 600 MB resident)' : ORDERS ? '' : ' (target <= 300 MB resident)';
 console.log(`idle after start:     ${measures()}${target}; load average ${load()}`);
 
 const trackQuery =
@@ -106,7 +111,8 @@ const track = (until) =>
 
 if (SOAK_MINUTES <= 0) {
   await track(Date.now() + TRAFFIC_MS);
-  console.log(`after traffic:        ${measures()} (${requests} tracking queries, ${failures} refused)`);
+  const holding = STORE ? ' (target <= 600 MB resident)' : '';
+  console.log(`after traffic:        ${measures()}${holding} (${requests} tracking queries, ${failures} refused)`);
   await pause(IDLE_MS);
   console.log(`idle after traffic:   ${measures()}; load average ${load()}`);
   process.exit(0);
