@@ -347,11 +347,6 @@ public class Order {
         return orderLines().allArrived();
     }
 
-    /** Whether the customer may answer now: asked, and not answered more than a week ago. */
-    public boolean feedbackOpen(Instant now) {
-        return Feedback.open(feedback, feedbackAsked(), now);
-    }
-
     /** The customer answers the question (or changes the answer within a week of first giving it). */
     void answerFeedback(int score, String comment, Instant now) {
         Feedback previous = feedback;
