@@ -42,7 +42,7 @@ import org.springframework.stereotype.Service;
  * decision from the same store and day, so the worst two sweeps at once cost is reading the orders twice.
  */
 @Service
-class PromiseWatch {
+public class PromiseWatch {
 
     private static final Logger log = LoggerFactory.getLogger(PromiseWatch.class);
 
