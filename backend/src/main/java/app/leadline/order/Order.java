@@ -20,7 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The aggregate: one order, its lines with their own promises, shipments, refunds, timeline, tracking link and the
  * payment operations still to be sent, stored as one document. It changes only through methods that check its
  * state, change it, and record what happened; a refused change throws {@link OrderRuleViolation} and leaves the
- * order as it was.
+ * order as it was. Families of rules live in values over the order's parts ({@link Schedule}, {@link Arrivals},
+ * {@link Shipping}, {@link Cancellations}); each gives an {@link Outcome} that the order keeps whole.
  */
 @Document("orders")
 public class Order {

@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * When an order's lines are expected, and the rules that move it: a supplier's delay, a purchase order that takes a
- * line waiting to be ordered (or is cancelled under it), and time overtaking a promise. Every move is recorded with
- * the line's latest date before and after, and told to the customer: past the date first promised as a chance to
- * cancel, otherwise as a new date (which the dispatcher leaves unsent when the move is small).
+ * line waiting to be ordered (or is cancelled under it), and time overtaking a promise. A move is recorded with the
+ * line's latest date before and after (a purchase order's only when it changes that date) and told to the customer
+ * once per cause: past the date first promised as a chance to cancel, otherwise as a new date (which the dispatcher
+ * leaves unsent when the move is small).
  */
 record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
 
