@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @PreAuthorize("hasRole('AGENT')")
-public class ReceiptImports {
+class ReceiptImports {
 
     /** Columns of a receipts file; receivedOn is optional (today). */
     public static final List<String> COLUMNS = List.of("purchaseOrder", "sku", "quantity");

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param orderValue the affected orders' value, per currency
  * @param linesNowLate lines that would newly miss the date first promised (and so may be cancelled)
  */
-public record DelayPreview(
+record DelayPreview(
         int orders,
         int lines,
         int customers,

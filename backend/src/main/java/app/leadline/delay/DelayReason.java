@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A reason agents pick from, with the sentence each customer reads in their language. */
 @Document("delayReasons")
-public record DelayReason(@Id String code, Map<String, String> texts) {
+record DelayReason(@Id String code, Map<String, String> texts) {
 
     /** The text for a language, English when there is none. */
     public String textFor(String language) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @PreAuthorize("hasRole('AGENT')")
-public class PurchaseOrderConfirmations {
+class PurchaseOrderConfirmations {
 
     private final SupplierCatalog suppliers;
     private final SupplierDelays delays;

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @PreAuthorize("hasRole('AGENT')")
-public class Reversals {
+class Reversals {
 
     /** How many of the dates that move a preview names one by one. */
     static final int LISTED = 100;

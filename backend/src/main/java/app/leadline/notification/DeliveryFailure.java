@@ -9,7 +9,7 @@ import java.util.Optional;
  * recipient) are not. A failure is uncertain when the provider may have taken the message anyway (the connection
  * broke after the request went out).
  */
-public class DeliveryFailure extends RuntimeException {
+class DeliveryFailure extends RuntimeException {
 
     private final boolean transientFailure;
     private final boolean uncertain;

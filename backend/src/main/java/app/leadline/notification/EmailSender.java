@@ -1,7 +1,7 @@
 package app.leadline.notification;
 
 /** Where e-mail goes: an SMTP server when configured; otherwise it stays in the embedded outbox. */
-public interface EmailSender {
+interface EmailSender {
 
     /**
      * Sends one e-mail with a plain-text and an HTML part; returns the message id. The id is derived from Leadline's

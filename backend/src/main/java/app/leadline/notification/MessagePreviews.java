@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Every message customers can get, rendered with a made-up order, so that admins see what customers read. */
 @Service
-public class MessagePreviews {
+class MessagePreviews {
 
     /** One rendered message and, for an SMS, how many segments it takes. */
     public record Preview(String kind, Message.Channel channel, String subject, String text, int segments) {}

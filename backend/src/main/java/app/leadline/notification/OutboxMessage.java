@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * asked whether it has the message.
  */
 @Document("outbox")
-public record OutboxMessage(
+record OutboxMessage(
         @Id String id,
         Message.Channel channel,
         String recipient,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Where SMS go: Twilio when configured; otherwise they stay in the embedded outbox. */
-public interface SmsSender {
+interface SmsSender {
 
     /** Sends one SMS; returns the provider's id for the message. */
     String send(String to, String text);

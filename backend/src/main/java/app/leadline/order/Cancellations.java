@@ -1,12 +1,87 @@
 package app.leadline.order;
 
+import app.leadline.payment.Money;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which of an order's lines its customer may cancel now (or, once charged, ask to have refunded), and when the
- * policy approves such a refund without an agent.
+ * Which of an order's lines its customer may cancel now (or, once charged, ask to have refunded), when the policy
+ * approves such a refund without an agent, and the cancellations and refund decisions themselves: what they do to
+ * the lines and the payment ledger, what they record and what the customer is told.
  */
 record Cancellations(OrderLines lines, PaymentLedger ledger, OrderPolicy policy) {
+
+    /** What a cancellation or a refund decision did to the lines, and the ledger after it. */
+    record Result(Outcome outcome, PaymentLedger ledger) {}
+
+    /**
+     * The customer cancels lines, each of which must be cancellable. Lines not yet charged are cancelled and their
+     * authorisation voided at once; charged lines become one refund request, approved at once when the policy says
+     * the delay is long enough.
+     */
+    Result cancel(List<String> lineIds, Instant at) {
+        List<String> ids = OrderLines.distinct(lineIds, "lineIds");
+        requireEach(ids);
+        Outcome outcome = Outcome.from(lines);
+        PaymentLedger after = ledger;
+        List<String> charged = new ArrayList<>();
+        for (String lineId : ids) {
+            OrderLine line = lines.line(lineId);
+            if (line.payment() == PaymentState.CAPTURED) {
+                charged.add(lineId);
+                continue;
+            }
+            Money amount = line.amountIn(lines.currency());
+            outcome = outcome.changing(lineId, current -> current.withStatus(LineStatus.CANCELLED, PaymentState.VOIDED))
+                    .recording(new OrderEvent.LineCancelled(lineId, line.name(), amount.amount()), at);
+            after = after.voided(lineId, amount, at);
+        }
+        return charged.isEmpty() ? new Result(outcome, after) : requestRefund(outcome, after, charged, at);
+    }
+
+    /** An agent (or the policy) decides a refund request; approval refunds its lines through the payment port. */
+    Result decide(String refundId, boolean approve, String by, String reason, Instant at) {
+        return decide(Outcome.from(lines), ledger, refundId, approve, by, reason, at);
+    }
+
+    private Result requestRefund(Outcome outcome, PaymentLedger ledger, List<String> lineIds, Instant at) {
+        Money amount = outcome.lines().amountOf(lineIds);
+        RefundRequest request = RefundRequest.forDelay(lineIds, amount, at);
+        Outcome requested =
+                outcome.recording(new OrderEvent.RefundRequested(List.copyOf(lineIds), amount.amount()), at);
+        PaymentLedger after = ledger.requested(request);
+        if (!refundApprovedAtOnce(lineIds)) {
+            return new Result(requested, after);
+        }
+        return decide(requested, after, request.id(), true, "policy", "The delay passed the shop's limit.", at);
+    }
+
+    private static Result decide(
+            Outcome outcome,
+            PaymentLedger ledger,
+            String refundId,
+            boolean approve,
+            String by,
+            String reason,
+            Instant at) {
+        PaymentLedger.Decision decision = ledger.decide(refundId, approve, by, reason, at);
+        RefundRequest request = decision.request();
+        Outcome decided = outcome;
+        if (approve) {
+            for (String lineId : request.lineIds()) {
+                decided = decided.changing(lineId, line -> line.withStatus(LineStatus.REFUNDED, PaymentState.REFUNDED));
+            }
+        }
+        decided = decided.recording(new OrderEvent.RefundDecided(approve, request.amount(), reason), at)
+                .telling(new NotificationIntent(
+                        "refund:" + request.id(),
+                        approve
+                                ? new CustomerNews.RefundApproved(request.lineIds(), request.amount(), reason)
+                                : new CustomerNews.RefundRejected(request.lineIds(), request.amount(), reason),
+                        at));
+        return new Result(decided, decision.ledger());
+    }
 
     /**
      * A late line may be cancelled, and under a policy that allows it any line not yet charged; never one already

@@ -6,16 +6,11 @@ import app.leadline.payment.PaymentOperation;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -25,7 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The aggregate: one order, its lines with their own promises, shipments, refunds, timeline, tracking link and the
  * payment operations still to be sent, stored as one document. It changes only through methods that check its
  * state, change it, and record what happened; a refused change throws {@link OrderRuleViolation} and leaves the
- * order as it was.
+ * order as it was. Families of rules live in values over the order's parts ({@link Schedule}, {@link Arrivals},
+ * {@link Shipping}, {@link Cancellations}); each gives an {@link Outcome} that the order keeps whole.
  */
 @Document("orders")
 public class Order {
@@ -210,225 +206,76 @@ public class Order {
         return true;
     }
 
-    // --- ETA moves -----------------------------------------------------------------------------------------------
+    // --- ETA moves and goods arriving (the rules: Schedule, Arrivals) ------------------------------------------
 
     /**
-     * Moves a line's window because of a supplier delay. A line already moved by this delay is left alone, so that
-     * applying the same delay again changes nothing.
+     * Moves a line's window because of a supplier delay; a line this delay already moved is left alone.
      *
      * @return whether the line moved
      */
     boolean moveEta(String lineId, EtaWindow window, String delayId, String reason, String internalNote, Instant at) {
-        OrderLine line = line(lineId);
-        if (delayId.equals(line.lastDelay()) || !line.isOpen()) {
-            return false;
-        }
-        replaceLine(lineId, current -> current.withEta(window, delayId));
-        record(
-                new OrderEvent.EtaMoved(lineId, line.name(), line.eta().latest(), window.latest(), reason),
-                at,
-                internalNote);
-        return true;
+        return keep(schedule().moveEta(lineId, window, delayId, reason, internalNote, at))
+                .any();
     }
 
     /**
-     * A purchase order now carries a line that waited to be ordered: the line waits for it, expected in the given
-     * window. The customer is told only when that moves the line's latest date; the date first promised stays.
+     * A purchase order now carries a line that waited to be ordered; the customer is told only when that moves the
+     * line's latest date.
      *
      * @return whether the line is now allocated to the purchase order (false when it no longer waited)
      */
     boolean allocateToPurchaseOrder(String lineId, String purchaseOrder, EtaWindow window, Instant at) {
-        OrderLine line = line(lineId);
-        if (!line.waitsToBeOrdered()) {
-            return false;
-        }
-        EtaWindow landing = window.landingOn(policy.receivingDays());
-        replaceLine(lineId, current -> current.waitingFor(purchaseOrder, landing));
-        tellIfLatestMoved(line, landing, "po:" + purchaseOrder, "purchase order " + purchaseOrder, at);
-        afterChange();
-        return true;
+        return keep(schedule().allocate(lineId, purchaseOrder, window, at)).any();
     }
 
     /**
-     * The purchase order a line waited for was cancelled: the line now waits for another purchase order, or, with
-     * none, to be ordered again, in the given window. The customer is told only when the latest date moves.
+     * The purchase order a line waited for was cancelled: the line waits for the next one, or to be ordered again.
      *
      * @param next the purchase order the line now waits for; null when it waits to be ordered
      * @return false when the line no longer waits for the cancelled purchase order
      */
     boolean leaveCancelledPurchaseOrder(String lineId, String cancelled, String next, EtaWindow window, Instant at) {
-        OrderLine line = line(lineId);
-        if (line.status() != LineStatus.AWAITING_SUPPLIER || !cancelled.equals(line.purchaseOrder())) {
-            return false;
-        }
-        EtaWindow landing = window.landingOn(policy.receivingDays());
-        replaceLine(lineId, current -> current.waitingFor(next, landing));
-        tellIfLatestMoved(line, landing, "po-cancelled:" + cancelled, "purchase order " + cancelled + " cancelled", at);
-        afterChange();
-        return true;
-    }
-
-    private void tellIfLatestMoved(OrderLine line, EtaWindow landing, String delay, String note, Instant at) {
-        String lineId = line.id();
-        if (!landing.latest().equals(line.eta().latest())) {
-            record(new OrderEvent.EtaMoved(lineId, line.name(), line.eta().latest(), landing.latest(), ""), at, note);
-            long shiftDays = Math.abs(ChronoUnit.DAYS.between(line.eta().latest(), landing.latest()));
-            tell(new NotificationIntent(
-                    delay + ":" + id + ":" + lineId,
-                    line(lineId).isLate()
-                            ? new CustomerNews.PastPromise(delay, List.of(lineId), "", shiftDays)
-                            : new CustomerNews.DatesMoved(delay, List.of(lineId), "", shiftDays),
-                    at));
-        }
+        return keep(schedule().leaveCancelled(lineId, cancelled, next, window, at))
+                .any();
     }
 
     /**
-     * A supplier delay moves some of this order's lines, each to its new window; lines this delay already moved are
-     * skipped, so applying it again (a resumed job) changes nothing. The customer reads the reason; the note is for
-     * agents. One notification intent is queued for the whole order.
+     * A supplier delay moves some of this order's lines; applying it again (a resumed job) changes nothing.
      *
      * @return the ids of the lines moved now
      */
     List<String> applyDelay(
             String delayId, Map<String, EtaWindow> windows, String reason, String internalNote, Instant at) {
-        List<String> moved = new ArrayList<>();
-        long shiftDays = 0;
-        for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
-            String lineId = entry.getKey();
-            if (!orderLines().has(lineId)) {
-                continue;
-            }
-            LocalDate before = line(lineId).eta().latest();
-            if (moveEta(lineId, entry.getValue(), delayId, reason, internalNote, at)) {
-                moved.add(lineId);
-                shiftDays = Math.max(
-                        shiftDays,
-                        Math.abs(
-                                ChronoUnit.DAYS.between(before, entry.getValue().latest())));
-            }
-        }
-        if (!moved.isEmpty()) {
-            tellMoved(delayId + ":" + id, delayId, moved, reason, shiftDays, at);
-        }
-        return moved;
+        return keep(schedule().applyDelay(delayId, windows, reason, internalNote, at))
+                .changed();
     }
 
     /**
-     * Lines' latest dates moved: past the promise the customer may cancel, and is told so; otherwise it is news of a
-     * new date (which the dispatcher leaves unsent when the move is small).
-     */
-    private void tellMoved(
-            String intentId, String cause, List<String> moved, String reason, long shiftDays, Instant at) {
-        boolean pastPromise = moved.stream().map(this::line).anyMatch(OrderLine::isLate);
-        tell(new NotificationIntent(
-                intentId,
-                pastPromise
-                        ? new CustomerNews.PastPromise(cause, List.copyOf(moved), reason, shiftDays)
-                        : new CustomerNews.DatesMoved(cause, List.copyOf(moved), reason, shiftDays),
-                at));
-    }
-
-    /**
-     * Time overtook some lines' promises and nobody gave a new date: each named open line whose window ends before
-     * its re-projected one moves to it, the timeline says it is running late, and the customer is told once for
-     * this move under the same rules as a delay. A line whose window already reaches as far is left alone, so a
-     * second sweep with nothing new changes nothing and tells nothing.
+     * Time overtook some lines' promises and nobody gave a new date: they move to their re-projected windows.
      *
      * @param daysOverdue each line's days since its goods were expected (to arrive, or to leave)
      * @return the ids of the lines moved now
      */
     List<String> runLate(Map<String, EtaWindow> windows, Map<String, Long> daysOverdue, Instant at) {
-        List<String> moved = new ArrayList<>();
-        long shiftDays = 0;
-        for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
-            OrderLine line = line(entry.getKey());
-            EtaWindow landing = entry.getValue().landingOn(policy.receivingDays());
-            if (!line.isOpen() || !landing.latest().isAfter(line.eta().latest())) {
-                continue;
-            }
-            replaceLine(line.id(), current -> current.withEta(landing, OrderLine.RUNNING_LATE));
-            record(
-                    new OrderEvent.RunningLate(
-                            line.id(),
-                            line.name(),
-                            line.eta().latest(),
-                            landing.latest(),
-                            daysOverdue.getOrDefault(line.id(), 0L)),
-                    at);
-            moved.add(line.id());
-            shiftDays = Math.max(shiftDays, ChronoUnit.DAYS.between(line.eta().latest(), landing.latest()));
-        }
-        if (!moved.isEmpty()) {
-            String move = moved.stream()
-                    .map(lineId -> lineId + "@" + line(lineId).eta().latest())
-                    .collect(java.util.stream.Collectors.joining(","));
-            tellMoved(OrderLine.RUNNING_LATE + ":" + id + ":" + move, OrderLine.RUNNING_LATE, moved, "", shiftDays, at);
-        }
-        return moved;
+        return keep(schedule().runLate(windows, daysOverdue, at)).changed();
     }
 
     /**
-     * Goods arrived for some lines: they are ready to leave. When the order is now complete, or the customer chose
-     * to have ready items shipped, a shipment is proposed at once, so the shipping cycle starts itself.
+     * Goods arrived for some lines: they are ready to leave, and a parcel is proposed when they may.
      *
      * @return the lines that became ready now
      */
     List<String> markReady(List<String> lineIds, Instant at) {
-        List<String> ready = new ArrayList<>();
-        for (String lineId : lineIds) {
-            OrderLine line = line(lineId);
-            if (line.status() == LineStatus.AWAITING_SUPPLIER) {
-                replaceLine(lineId, current -> current.withStatus(LineStatus.READY, current.payment()));
-                ready.add(lineId);
-            }
-        }
-        if (ready.isEmpty()) {
-            return ready;
-        }
-        record(new OrderEvent.GoodsReceived(List.copyOf(ready)), at);
-        List<OrderLine> leaving = orderLines().readyToLeave();
-        boolean complete = orderLines().waiting().isEmpty();
-        if (complete || delivery.preference() == DeliveryPreference.SHIP_AS_AVAILABLE) {
-            proposedShipment = ParcelPlan.together(leaving);
-            tell(new NotificationIntent(
-                    UUID.randomUUID().toString(), new CustomerNews.ReadyToShip(proposedShipment.lineIds()), at));
-        } else if (policy.customerMayChoose()) {
-            // Part is ready, the customer waits for all but may choose otherwise: ask.
-            tell(new NotificationIntent(
-                    UUID.randomUUID().toString(), new CustomerNews.ChoiceNeeded(List.copyOf(ready)), at));
-        }
-        return ready;
+        return keep(arrivals().ready(lineIds, at));
     }
 
     /**
-     * A receipt booked against the wrong purchase order was taken back: the named lines it made ready wait for the
-     * purchase order again and leave any parcel proposed for them; while the customer waits for everything, an order
-     * no longer complete has none proposed. Lines that left (or wait for another purchase order) are not touched.
+     * A receipt booked against the wrong purchase order was taken back: the lines it made ready wait again.
      *
      * @return the lines that went back to waiting now
      */
     List<String> returnToWaiting(String purchaseOrder, List<String> lineIds, Instant at) {
-        List<String> back = new ArrayList<>();
-        for (String lineId : lineIds) {
-            OrderLine line = line(lineId);
-            if (line.status() == LineStatus.READY && purchaseOrder.equals(line.purchaseOrder())) {
-                replaceLine(lineId, current -> current.withStatus(LineStatus.AWAITING_SUPPLIER, current.payment()));
-                back.add(lineId);
-            }
-        }
-        if (back.isEmpty()) {
-            return back;
-        }
-        if (proposedShipment != null) {
-            List<String> remaining = proposedShipment.lineIds().stream()
-                    .filter(id -> !back.contains(id))
-                    .toList();
-            boolean keep = !remaining.isEmpty() && delivery.preference() == DeliveryPreference.SHIP_AS_AVAILABLE;
-            proposedShipment = keep ? new Parcel(remaining, proposedShipment.eta()) : null;
-        }
-        record(new OrderEvent.ReceiptReversed(purchaseOrder, List.copyOf(back)), at);
-        afterChange();
-        return back;
+        return keep(arrivals().returned(purchaseOrder, lineIds, at));
     }
 
     public Optional<Parcel> proposedShipment() {
@@ -478,53 +325,20 @@ public class Order {
 
     // --- Shipping ------------------------------------------------------------------------------------------------
 
-    /** Lines leave in a parcel: they are shipped and their amount is captured (charge per shipment). */
+    /** Open lines leave in a parcel: they are shipped and their amount is captured (charge per shipment). */
     Shipment ship(List<String> lineIds, String carrier, String trackingNumber, Instant at) {
-        List<String> ids = OrderLines.distinct(lineIds, "lineIds");
-        for (String lineId : ids) {
-            OrderLine line = line(lineId);
-            if (!line.isOpen()) {
-                throw new OrderRuleViolation(
-                        "LINE_NOT_SHIPPABLE", "lineIds", "Line " + lineId + " is " + line.status() + ".");
-            }
-        }
-        Money amount = orderLines().amountOf(ids);
-        for (String lineId : ids) {
-            replaceLine(lineId, line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
-        }
-        Shipment shipment =
-                new Shipment(UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount.amount());
-        shipments = new Shipments(shipments).with(shipment).all();
-        proposedShipment =
-                proposedShipment().flatMap(proposed -> proposed.without(ids)).orElse(null);
-        keep(ledger().captured(shipment.id(), ids, amount, at));
-        OrderEvent.Shipped shipped = new OrderEvent.Shipped(ids, carrier, trackingNumber);
-        tell(new NotificationIntent("shipped:" + shipment.id(), shipped, at));
-        record(shipped, at);
-        return shipment;
+        return keep(shipping().ship(lineIds, carrier, trackingNumber, at)).shipment();
     }
 
     /**
-     * The parcel with this tracking number reached the customer at {@code deliveredAt}: its lines are delivered and
-     * the customer is told. Reporting the same delivery again changes nothing.
+     * The parcel with this tracking number reached the customer: its lines are delivered and the customer is told.
      *
-     * @return whether anything changed
+     * @return whether anything changed (false when the delivery was reported before)
      */
     boolean markDelivered(String trackingNumber, Instant deliveredAt, Instant now) {
-        Shipment shipment = new Shipments(shipments).tracked(trackingNumber);
-        if (shipment.deliveredAt() != null) {
-            return false;
-        }
-        shipments =
-                new Shipments(shipments).delivered(shipment, deliveredAt, now).all();
-        shipment.lineIds().stream()
-                .filter(id -> line(id).status() == LineStatus.SHIPPED)
-                .forEach(id -> replaceLine(id, line -> line.withStatus(LineStatus.DELIVERED, line.payment())));
-        OrderEvent.Delivered delivered =
-                new OrderEvent.Delivered(shipment.lineIds(), shipment.carrier(), shipment.trackingNumber());
-        tell(new NotificationIntent("delivered:" + shipment.id(), delivered, now));
-        record(delivered, deliveredAt);
-        return true;
+        return keep(shipping().delivered(trackingNumber, deliveredAt, now))
+                .outcome()
+                .any();
     }
 
     // --- The question at the end --------------------------------------------------------------------------------
@@ -532,11 +346,6 @@ public class Order {
     /** Whether the customer is asked how they were kept informed: once nothing is left to arrive, and something did. */
     public boolean feedbackAsked() {
         return orderLines().allArrived();
-    }
-
-    /** Whether the customer may answer now: asked, and not answered more than a week ago. */
-    public boolean feedbackOpen(Instant now) {
-        return Feedback.open(feedback, feedbackAsked(), now);
     }
 
     /** The customer answers the question (or changes the answer within a week of first giving it). */
@@ -565,28 +374,9 @@ public class Order {
         return cancellations().alreadyCancelled(lineIds);
     }
 
-    /**
-     * The customer cancels lines. Lines not yet charged are cancelled and their authorisation voided at once;
-     * charged lines become one refund request, approved at once when the policy says the delay is long enough.
-     */
+    /** The customer cancels lines: uncharged ones at once, charged ones as one refund request. */
     void cancelLines(List<String> lineIds, Instant at) {
-        List<String> ids = OrderLines.distinct(lineIds, "lineIds");
-        cancellations().requireEach(ids);
-        List<String> charged = new ArrayList<>();
-        for (String lineId : ids) {
-            OrderLine line = line(lineId);
-            if (line.payment() == PaymentState.CAPTURED) {
-                charged.add(lineId);
-                continue;
-            }
-            replaceLine(lineId, current -> current.withStatus(LineStatus.CANCELLED, PaymentState.VOIDED));
-            Money amount = line.amountIn(currency);
-            keep(ledger().voided(lineId, amount, at));
-            record(new OrderEvent.LineCancelled(lineId, line.name(), amount.amount()), at);
-        }
-        if (!charged.isEmpty()) {
-            requestRefund(charged, at);
-        }
+        keep(cancellations().cancel(lineIds, at));
     }
 
     /**
@@ -604,33 +394,9 @@ public class Order {
         return refused;
     }
 
-    private void requestRefund(List<String> lineIds, Instant at) {
-        Money amount = orderLines().amountOf(lineIds);
-        RefundRequest request = RefundRequest.forDelay(lineIds, amount, at);
-        keep(ledger().requested(request));
-        record(new OrderEvent.RefundRequested(List.copyOf(lineIds), amount.amount()), at);
-        if (cancellations().refundApprovedAtOnce(lineIds)) {
-            decideRefund(request.id(), true, "policy", "The delay passed the shop's limit.", at);
-        }
-    }
-
     /** An agent (or the policy) decides a refund request; approval refunds the lines through the payment port. */
     void decideRefund(String refundId, boolean approve, String by, String reason, Instant at) {
-        PaymentLedger.Decision decision = ledger().decide(refundId, approve, by, reason, at);
-        keep(decision.ledger());
-        RefundRequest request = decision.request();
-        if (approve) {
-            request.lineIds()
-                    .forEach(
-                            id -> replaceLine(id, line -> line.withStatus(LineStatus.REFUNDED, PaymentState.REFUNDED)));
-        }
-        record(new OrderEvent.RefundDecided(approve, request.amount(), reason), at);
-        tell(new NotificationIntent(
-                "refund:" + request.id(),
-                approve
-                        ? new CustomerNews.RefundApproved(request.lineIds(), request.amount(), reason)
-                        : new CustomerNews.RefundRejected(request.lineIds(), request.amount(), reason),
-                at));
+        keep(cancellations().decide(refundId, approve, by, reason, at));
     }
 
     /** A payment operation reached the provider: it leaves the outbox, and an approved refund is now paid. */
@@ -718,8 +484,16 @@ public class Order {
         return new OrderLines(lines, currency);
     }
 
-    private void replaceLine(String lineId, UnaryOperator<OrderLine> change) {
-        lines = orderLines().changed(lineId, change).all();
+    private Schedule schedule() {
+        return new Schedule(id, orderLines(), policy);
+    }
+
+    private Arrivals arrivals() {
+        return new Arrivals(orderLines(), delivery.preference(), policy, proposedShipment());
+    }
+
+    private Shipping shipping() {
+        return new Shipping(orderLines(), new Shipments(shipments), ledger(), proposedShipment());
     }
 
     private Cancellations cancellations() {
@@ -733,6 +507,36 @@ public class Order {
     private void keep(PaymentLedger ledger) {
         refunds = ledger.refunds();
         pendingPayments = ledger.pending();
+    }
+
+    /** Keeps what a rule did: the lines after it, its timeline entries and its news. */
+    private Outcome keep(Outcome outcome) {
+        lines = outcome.lines().all();
+        outcome.recorded()
+                .forEach(entry -> timeline = new Timeline(timeline).with(entry).entries());
+        outcome.news().forEach(this::tell);
+        if (outcome.any()) {
+            afterChange();
+        }
+        return outcome;
+    }
+
+    private List<String> keep(Arrivals.Result arrived) {
+        proposedShipment = arrived.proposed().orElse(null);
+        return keep(arrived.outcome()).changed();
+    }
+
+    private Shipping.Result keep(Shipping.Result done) {
+        shipments = done.shipments().all();
+        proposedShipment = done.proposed().orElse(null);
+        keep(done.ledger());
+        keep(done.outcome());
+        return done;
+    }
+
+    private void keep(Cancellations.Result done) {
+        keep(done.ledger());
+        keep(done.outcome());
     }
 
     private void record(OrderEvent event, Instant at) {

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  *
  * <p>Run with {@code ./mvnw -q -pl backend -Pbacktest -Dbacktest.history=<file.csv>}.
  */
-public final class Backtest {
+final class Backtest {
 
     private static final int YEAR_AT_LEAST = 200;
 

@@ -21,7 +21,7 @@ import java.util.Map;
  * was promised widens the next windows, one inside narrows them, so the share inside returns to the target when
  * a supplier changes.
  */
-public final class LatenessModel {
+final class LatenessModel {
 
     private final Settings settings;
     private final Map<Key, Track> tracks = new HashMap<>();

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * model is rebuilt from the stored history by replaying it, so every instance arrives at the same windows.
  */
 @Service
-public class SupplierLateness implements SupplierSpreads.Source {
+class SupplierLateness implements SupplierSpreads.Source {
 
     private final SupplierCatalog catalog;
 

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * problem is answered with its row and column. A preview ({@code dryRun}) says what importing would do.
  */
 @Service
-public class SupplierImports {
+class SupplierImports {
 
     /** Columns of a suppliers file; workingDays is optional (e.g. "MON TUE WED THU FRI"). */
     public static final List<String> SUPPLIER_COLUMNS =

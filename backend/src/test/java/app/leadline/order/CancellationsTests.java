@@ -3,9 +3,16 @@ package app.leadline.order;
 import static app.leadline.order.OrderBuilder.PLACED_AT;
 import static app.leadline.order.OrderBuilder.anOrder;
 import static app.leadline.order.OrderBuilder.window;
+import static app.leadline.order.Outcomes.events;
+import static app.leadline.order.Outcomes.news;
 import static app.leadline.order.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadline.order.CustomerNews.RefundRejected;
+import app.leadline.order.OrderEvent.LineCancelled;
+import app.leadline.order.OrderEvent.RefundDecided;
+import app.leadline.order.OrderEvent.RefundRequested;
+import app.leadline.payment.PaymentOperation;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -95,5 +102,54 @@ class CancellationsTests {
         assertThat(under(policy(false, null)).refundApprovedAtOnce(List.of("L2")))
                 .isFalse();
         assertThat(under(policy(false, 0)).refundApprovedAtOnce(List.of("L1"))).isFalse();
+    }
+
+    @Test
+    void cancellingVoidsWhatWasNotChargedAndAsksForOneRefundOfWhatWas() {
+        OrderLines lines =
+                vaseAndLateSofa().changed("L2", line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
+
+        Cancellations.Result result =
+                new Cancellations(lines, noRefunds(), policy(true, null)).cancel(List.of("L1", "L2", "L1"), PLACED_AT);
+
+        assertThat(result.outcome().line("L1").status()).isEqualTo(LineStatus.CANCELLED);
+        assertThat(result.outcome().line("L2").status()).isEqualTo(LineStatus.SHIPPED);
+        assertThat(result.ledger().pending()).singleElement().satisfies(operation -> {
+            assertThat(operation.kind()).isEqualTo(PaymentOperation.Kind.VOID);
+            assertThat(operation.lineIds()).containsExactly("L1");
+        });
+        assertThat(result.ledger().refunds()).singleElement().satisfies(refund -> {
+            assertThat(refund.lineIds()).containsExactly("L2");
+            assertThat(refund.state()).isEqualTo(RefundRequest.State.REQUESTED);
+        });
+        assertThat(events(result.outcome()))
+                .containsExactly(
+                        new LineCancelled("L1", "Glass vase", new BigDecimal("329.00")),
+                        new RefundRequested(List.of("L2"), new BigDecimal("8995.00")));
+        assertThat(result.outcome().news()).isEmpty();
+    }
+
+    @Test
+    void aRefundDeclinedLeavesItsLinesAsTheyWereSendsNoMoneyAndTellsTheCustomerWhy() {
+        OrderLines lines =
+                vaseAndLateSofa().changed("L2", line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
+        RefundRequest request = RefundRequest.forDelay(List.of("L2"), lines.amountOf(List.of("L2")), PLACED_AT);
+        Cancellations cancellations = new Cancellations(lines, noRefunds().requested(request), policy(false, null));
+
+        Cancellations.Result result = cancellations.decide(request.id(), false, "agent", "On its way.", PLACED_AT);
+
+        assertThat(result.outcome().changed()).isEmpty();
+        assertThat(result.outcome().line("L2").status()).isEqualTo(LineStatus.SHIPPED);
+        assertThat(result.ledger().pending()).isEmpty();
+        assertThat(result.ledger().refundDeclinedFor("L2")).isTrue();
+        assertThat(events(result.outcome()))
+                .containsExactly(new RefundDecided(false, new BigDecimal("8995.00"), "On its way."));
+        assertThat(news(result.outcome()))
+                .containsExactly(new RefundRejected(List.of("L2"), new BigDecimal("8995.00"), "On its way."));
+        assertRefused(
+                () -> new Cancellations(lines, result.ledger(), policy(false, null))
+                        .decide(request.id(), true, "agent", "", PLACED_AT),
+                "REFUND_ALREADY_DECIDED",
+                "refundId");
     }
 }

@@ -1,0 +1,75 @@
+package app.leadline.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Goods arriving for an order's lines, and a receipt taken back: which lines are ready to leave, the parcel proposed
+ * for them under the customer's preference, and what the customer is told.
+ *
+ * @param proposed the parcel proposed to leave now, if any
+ */
+record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy policy, Optional<Parcel> proposed) {
+
+    /** What the rule did to the lines, and the parcel proposed after it. */
+    record Result(Outcome outcome, Optional<Parcel> proposed) {}
+
+    /**
+     * Goods arrived for some lines waiting for their supplier: they are ready to leave. When the order is now
+     * complete, or the customer chose to have ready items shipped, a parcel of all that can leave is proposed at once
+     * and the customer told, so the shipping cycle starts itself; while the customer waits for everything but may
+     * choose otherwise, they are asked. Lines not waiting for their supplier are left alone.
+     */
+    Result ready(List<String> lineIds, Instant at) {
+        Outcome outcome = Outcome.from(lines);
+        for (String lineId : lineIds) {
+            if (outcome.line(lineId).status() == LineStatus.AWAITING_SUPPLIER) {
+                outcome = outcome.changing(lineId, line -> line.withStatus(LineStatus.READY, line.payment()));
+            }
+        }
+        if (outcome.changed().isEmpty()) {
+            return new Result(outcome, proposed);
+        }
+        List<String> ready = outcome.changed();
+        outcome = outcome.recording(new OrderEvent.GoodsReceived(ready), at);
+        boolean complete = outcome.lines().waiting().isEmpty();
+        if (complete || preference == DeliveryPreference.SHIP_AS_AVAILABLE) {
+            Parcel parcel = ParcelPlan.together(outcome.lines().readyToLeave());
+            return new Result(
+                    outcome.telling(news(new CustomerNews.ReadyToShip(parcel.lineIds()), at)), Optional.of(parcel));
+        }
+        if (policy.customerMayChoose()) {
+            outcome = outcome.telling(news(new CustomerNews.ChoiceNeeded(ready), at));
+        }
+        return new Result(outcome, proposed);
+    }
+
+    /**
+     * A receipt booked against the wrong purchase order was taken back: the named lines it made ready wait for the
+     * purchase order again and leave any parcel proposed for them; while the customer waits for everything, an order
+     * no longer complete has none proposed. Lines that left (or wait for another purchase order) are not touched.
+     */
+    Result returned(String purchaseOrder, List<String> lineIds, Instant at) {
+        Outcome outcome = Outcome.from(lines);
+        for (String lineId : lineIds) {
+            OrderLine line = outcome.line(lineId);
+            if (line.status() == LineStatus.READY && purchaseOrder.equals(line.purchaseOrder())) {
+                outcome = outcome.changing(
+                        lineId, current -> current.withStatus(LineStatus.AWAITING_SUPPLIER, current.payment()));
+            }
+        }
+        List<String> back = outcome.changed();
+        if (back.isEmpty()) {
+            return new Result(outcome, proposed);
+        }
+        Optional<Parcel> after = proposed.flatMap(parcel -> parcel.without(back))
+                .filter(parcel -> preference == DeliveryPreference.SHIP_AS_AVAILABLE);
+        return new Result(outcome.recording(new OrderEvent.ReceiptReversed(purchaseOrder, back), at), after);
+    }
+
+    private static NotificationIntent news(CustomerNews news, Instant at) {
+        return new NotificationIntent(UUID.randomUUID().toString(), news, at);
+    }
+}

@@ -1,0 +1,183 @@
+package app.leadline.order;
+
+import app.leadline.delivery.EtaWindow;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * When an order's lines are expected, and the rules that move it: a supplier's delay, a purchase order that takes a
+ * line waiting to be ordered (or is cancelled under it), and time overtaking a promise. A move is recorded with the
+ * line's latest date before and after (a purchase order's only when it changes that date) and told to the customer
+ * once per cause: past the date first promised as a chance to cancel, otherwise as a new date (which the dispatcher
+ * leaves unsent when the move is small).
+ */
+record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
+
+    /**
+     * Moves a line's window because of a supplier delay. A line already moved by this delay, or no longer open, is
+     * left alone, so that applying the same delay again changes nothing. The customer is not told here: a delay
+     * tells once for all the lines it moves ({@link #applyDelay}).
+     */
+    Outcome moveEta(String lineId, EtaWindow window, String delayId, String reason, String internalNote, Instant at) {
+        return moveEta(Outcome.from(lines), lineId, window, delayId, reason, internalNote, at);
+    }
+
+    /**
+     * A supplier delay moves some of the order's lines, each to its new window; lines the order does not have, or
+     * that this delay already moved, are skipped, so applying it again (a resumed job) changes nothing. The customer
+     * reads the reason; the note is for agents. One intent is queued for all the lines moved.
+     */
+    Outcome applyDelay(String delayId, Map<String, EtaWindow> windows, String reason, String internalNote, Instant at) {
+        Outcome outcome = Outcome.from(lines);
+        long shiftDays = 0;
+        for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
+            String lineId = entry.getKey();
+            if (!lines.has(lineId)) {
+                continue;
+            }
+            LocalDate before = outcome.line(lineId).eta().latest();
+            Outcome after = moveEta(outcome, lineId, entry.getValue(), delayId, reason, internalNote, at);
+            if (after.changed().size() > outcome.changed().size()) {
+                shiftDays = Math.max(
+                        shiftDays,
+                        Math.abs(
+                                ChronoUnit.DAYS.between(before, entry.getValue().latest())));
+            }
+            outcome = after;
+        }
+        return outcome.changed().isEmpty()
+                ? outcome
+                : tellMoved(outcome, delayId + ":" + orderId, delayId, reason, shiftDays, at);
+    }
+
+    /**
+     * A purchase order now carries a line that waited to be ordered: the line waits for it, expected in the given
+     * window on the shop's receiving days. The customer is told only when that moves the line's latest date; the
+     * date first promised stays. Nothing changes for a line that no longer waits to be ordered.
+     */
+    Outcome allocate(String lineId, String purchaseOrder, EtaWindow window, Instant at) {
+        OrderLine line = lines.line(lineId);
+        return line.waitsToBeOrdered()
+                ? waitFor(line, purchaseOrder, window, "po:" + purchaseOrder, "purchase order " + purchaseOrder, at)
+                : Outcome.from(lines);
+    }
+
+    /**
+     * The purchase order a line waited for was cancelled: the line now waits for the next purchase order (or, with
+     * none, to be ordered again) in the given window on the shop's receiving days. The customer is told only when
+     * the latest date moves. Nothing changes for a line that no longer waits for the cancelled purchase order.
+     *
+     * @param next the purchase order the line now waits for; null when it waits to be ordered
+     */
+    Outcome leaveCancelled(String lineId, String cancelled, String next, EtaWindow window, Instant at) {
+        OrderLine line = lines.line(lineId);
+        if (line.status() != LineStatus.AWAITING_SUPPLIER || !cancelled.equals(line.purchaseOrder())) {
+            return Outcome.from(lines);
+        }
+        return waitFor(
+                line, next, window, "po-cancelled:" + cancelled, "purchase order " + cancelled + " cancelled", at);
+    }
+
+    /**
+     * Time overtook some lines' promises and nobody gave a new date: each named open line whose window ends before
+     * its re-projected one (on the shop's receiving days) moves to it, the timeline says it is running late, and the
+     * customer is told once for this move under the same rules as a delay. A line whose window already reaches as
+     * far is left alone, so a second sweep with nothing new changes nothing and tells nothing.
+     *
+     * @param daysOverdue each line's days since its goods were expected (to arrive, or to leave)
+     */
+    Outcome runLate(Map<String, EtaWindow> windows, Map<String, Long> daysOverdue, Instant at) {
+        Outcome outcome = Outcome.from(lines);
+        long shiftDays = 0;
+        for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
+            OrderLine line = outcome.line(entry.getKey());
+            EtaWindow landing = entry.getValue().landingOn(policy.receivingDays());
+            if (!line.isOpen() || !landing.latest().isAfter(line.eta().latest())) {
+                continue;
+            }
+            outcome = outcome.changing(line.id(), current -> current.withEta(landing, OrderLine.RUNNING_LATE))
+                    .recording(
+                            new OrderEvent.RunningLate(
+                                    line.id(),
+                                    line.name(),
+                                    line.eta().latest(),
+                                    landing.latest(),
+                                    daysOverdue.getOrDefault(line.id(), 0L)),
+                            at);
+            shiftDays = Math.max(shiftDays, ChronoUnit.DAYS.between(line.eta().latest(), landing.latest()));
+        }
+        if (outcome.changed().isEmpty()) {
+            return outcome;
+        }
+        Outcome moved = outcome;
+        String move = moved.changed().stream()
+                .map(lineId -> lineId + "@" + moved.line(lineId).eta().latest())
+                .collect(Collectors.joining(","));
+        return tellMoved(
+                moved, OrderLine.RUNNING_LATE + ":" + orderId + ":" + move, OrderLine.RUNNING_LATE, "", shiftDays, at);
+    }
+
+    private static Outcome moveEta(
+            Outcome outcome,
+            String lineId,
+            EtaWindow window,
+            String delayId,
+            String reason,
+            String internalNote,
+            Instant at) {
+        OrderLine line = outcome.line(lineId);
+        if (delayId.equals(line.lastDelay()) || !line.isOpen()) {
+            return outcome;
+        }
+        return outcome.changing(lineId, current -> current.withEta(window, delayId))
+                .recording(
+                        new OrderEvent.EtaMoved(lineId, line.name(), line.eta().latest(), window.latest(), reason),
+                        at,
+                        internalNote);
+    }
+
+    /**
+     * The line waits for the purchase order (null: to be ordered), expected in the window on the shop's receiving
+     * days; the move is recorded and told only when it moves the line's latest date.
+     */
+    private Outcome waitFor(
+            OrderLine before, String purchaseOrder, EtaWindow window, String cause, String note, Instant at) {
+        EtaWindow landing = window.landingOn(policy.receivingDays());
+        Outcome outcome =
+                Outcome.from(lines).changing(before.id(), current -> current.waitingFor(purchaseOrder, landing));
+        if (landing.latest().equals(before.eta().latest())) {
+            return outcome;
+        }
+        String lineId = before.id();
+        long shiftDays = Math.abs(ChronoUnit.DAYS.between(before.eta().latest(), landing.latest()));
+        List<String> moved = List.of(lineId);
+        return outcome.recording(
+                        new OrderEvent.EtaMoved(
+                                lineId, before.name(), before.eta().latest(), landing.latest(), ""),
+                        at,
+                        note)
+                .telling(new NotificationIntent(
+                        cause + ":" + orderId + ":" + lineId,
+                        outcome.line(lineId).isLate()
+                                ? new CustomerNews.PastPromise(cause, moved, "", shiftDays)
+                                : new CustomerNews.DatesMoved(cause, moved, "", shiftDays),
+                        at));
+    }
+
+    /** One intent for all the lines moved: past the promise the customer may cancel, otherwise a new date. */
+    private static Outcome tellMoved(
+            Outcome outcome, String intentId, String cause, String reason, long shiftDays, Instant at) {
+        List<String> moved = outcome.changed();
+        boolean pastPromise = moved.stream().map(outcome::line).anyMatch(OrderLine::isLate);
+        return outcome.telling(new NotificationIntent(
+                intentId,
+                pastPromise
+                        ? new CustomerNews.PastPromise(cause, moved, reason, shiftDays)
+                        : new CustomerNews.DatesMoved(cause, moved, reason, shiftDays),
+                at));
+    }
+}

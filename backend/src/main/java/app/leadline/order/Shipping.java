@@ -1,0 +1,74 @@
+package app.leadline.order;
+
+import app.leadline.payment.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Parcels leaving and reaching the customer: open lines shipped together are charged (captured once per shipment)
+ * and leave any parcel proposed for them; a parcel delivered delivers its lines. The customer is told of both.
+ *
+ * @param proposed the parcel proposed to leave now, if any
+ */
+record Shipping(OrderLines lines, Shipments shipments, PaymentLedger ledger, Optional<Parcel> proposed) {
+
+    /** What a shipment or a delivery did, to which parcel, and the order's parcels, ledger and proposal after it. */
+    record Result(
+            Outcome outcome, Shipment shipment, Shipments shipments, PaymentLedger ledger, Optional<Parcel> proposed) {}
+
+    /** Open lines leave in a parcel; a line not open is refused, naming it. */
+    Result ship(List<String> lineIds, String carrier, String trackingNumber, Instant at) {
+        List<String> ids = OrderLines.distinct(lineIds, "lineIds");
+        for (String lineId : ids) {
+            OrderLine line = lines.line(lineId);
+            if (!line.isOpen()) {
+                throw new OrderRuleViolation(
+                        "LINE_NOT_SHIPPABLE", "lineIds", "Line " + lineId + " is " + line.status() + ".");
+            }
+        }
+        Money amount = lines.amountOf(ids);
+        Outcome outcome = Outcome.from(lines);
+        for (String lineId : ids) {
+            outcome = outcome.changing(lineId, line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
+        }
+        Shipment shipment =
+                new Shipment(UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount.amount());
+        OrderEvent.Shipped shipped = new OrderEvent.Shipped(ids, carrier, trackingNumber);
+        return new Result(
+                outcome.telling(new NotificationIntent("shipped:" + shipment.id(), shipped, at))
+                        .recording(shipped, at),
+                shipment,
+                shipments.with(shipment),
+                ledger.captured(shipment.id(), ids, amount, at),
+                proposed.flatMap(parcel -> parcel.without(ids)));
+    }
+
+    /**
+     * The parcel with this tracking number reached the customer at {@code deliveredAt} (reported at {@code now}):
+     * its shipped lines are delivered. Reporting the same delivery again changes nothing.
+     */
+    Result delivered(String trackingNumber, Instant deliveredAt, Instant now) {
+        Shipment shipment = shipments.tracked(trackingNumber);
+        if (shipment.deliveredAt() != null) {
+            return new Result(Outcome.from(lines), shipment, shipments, ledger, proposed);
+        }
+        Shipments after = shipments.delivered(shipment, deliveredAt, now);
+        Outcome outcome = Outcome.from(lines);
+        for (String lineId : shipment.lineIds()) {
+            if (lines.line(lineId).status() == LineStatus.SHIPPED) {
+                outcome = outcome.changing(lineId, line -> line.withStatus(LineStatus.DELIVERED, line.payment()));
+            }
+        }
+        OrderEvent.Delivered delivered =
+                new OrderEvent.Delivered(shipment.lineIds(), shipment.carrier(), shipment.trackingNumber());
+        return new Result(
+                outcome.telling(new NotificationIntent("delivered:" + shipment.id(), delivered, now))
+                        .recording(delivered, deliveredAt),
+                shipment,
+                after,
+                ledger,
+                proposed);
+    }
+}
