@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Resident memory of the README's run command. Starts bin/leadline on an empty store (demo data loaded) and prints
-// its resident set, and its heap in use after a full collection, once it has been idle for a while, then again after
+// its resident set and its live heap (what a full collection leaves) once it has been idle for a while, again after
 // a minute of tracking traffic (the demo links' tracking query over HTTP, 8 clients) and once it is idle again.
 // Linux only (/proc; jcmd from the JDK for the heap). Build first: ./mvnw -q -DskipTests package.
 //
@@ -69,15 +69,13 @@ await new Promise((done, fail) => {
 
 const megabytes = (kb) => Math.round(kb / 1024);
 const rss = () => megabytes(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${app.pid}/status`, 'utf8'))[1]));
-/** The heap in use after a full collection (the generations' or regions' "used", summed). */
+/** The live heap: what a full collection leaves, as the JVM's class histogram (which makes one) sums it. */
 const heapAfterGc = () => {
-  execFileSync('jcmd', [String(app.pid), 'GC.run'], { stdio: 'ignore' });
-  const info = execFileSync('jcmd', [String(app.pid), 'GC.heap_info'], { encoding: 'utf8' });
-  const used = info
-    .split('\n')
-    .filter((line) => /total \d+K, used \d+K/.test(line) && !/Metaspace|class space/.test(line))
-    .map((line) => Number(/used (\d+)K/.exec(line)[1]));
-  return megabytes(used.reduce((sum, kb) => sum + kb, 0));
+  const histogram = execFileSync('jcmd', [String(app.pid), 'GC.class_histogram'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return megabytes(Number(/^Total\s+\d+\s+(\d+)/m.exec(histogram)[1]) / 1024);
 };
 const measures = () => `${rss()} MB resident, ${heapAfterGc()} MB heap after GC`;
 const pause = (ms) => new Promise((done) => setTimeout(done, ms));
