@@ -8,8 +8,13 @@ import java.util.List;
 /**
  * The news an order holds for its customer until it is sent. A dispatcher claims what nobody is sending for a
  * while (a lease); another dispatcher, or this one after a crash, gets it again only once the lease has run out.
+ * Of what was sent, the newest {@value #SENT_KEPT} stay (the messages themselves are kept by the notification
+ * module, which also sends each id once); older ones go, so that an order delayed again and again keeps a document
+ * of bounded size, as its timeline does.
  */
 record Outbox(List<NotificationIntent> intents) {
+
+    static final int SENT_KEPT = 20;
 
     Outbox {
         intents = intents == null ? List.of() : List.copyOf(intents);
@@ -40,8 +45,19 @@ record Outbox(List<NotificationIntent> intents) {
     }
 
     Outbox sent(String intentId, Instant at) {
-        return new Outbox(intents.stream()
+        List<NotificationIntent> marked = intents.stream()
                 .map(intent -> intent.id().equals(intentId) ? intent.sentAt(at) : intent)
-                .toList());
+                .toList();
+        long surplus =
+                marked.stream().filter(intent -> intent.sent().isPresent()).count() - SENT_KEPT;
+        List<NotificationIntent> kept = new ArrayList<>(marked.size());
+        for (NotificationIntent intent : marked) {
+            if (surplus > 0 && intent.sent().isPresent()) {
+                surplus--;
+            } else {
+                kept.add(intent);
+            }
+        }
+        return new Outbox(kept);
     }
 }

@@ -50,6 +50,24 @@ class OutboxTests {
     }
 
     @Test
+    void ofWhatWasSentOnlyTheNewestStaySoThatTheDocumentStaysSmall() {
+        Outbox outbox = holding();
+        for (int i = 0; i < Outbox.SENT_KEPT + 5; i++) {
+            outbox = outbox.with(new NotificationIntent("n" + i, new CustomerNews.ReadyToShip(List.of("L1")), NOW))
+                    .sent("n" + i, NOW.plusSeconds(i));
+        }
+        outbox = outbox.with(new NotificationIntent("unsent", new CustomerNews.ReadyToShip(List.of("L1")), NOW));
+        outbox = outbox.sent("n" + (Outbox.SENT_KEPT + 4), NOW.plusSeconds(60));
+
+        assertThat(outbox.intents()).hasSize(Outbox.SENT_KEPT + 1);
+        assertThat(outbox.intents().get(0).id()).isEqualTo("n5");
+        assertThat(outbox.intents()).extracting(NotificationIntent::id).endsWith("unsent");
+        assertThat(outbox.claim(NOW.plus(Duration.ofHours(1)), LEASE).claimed())
+                .extracting(NotificationIntent::id)
+                .containsExactly("unsent");
+    }
+
+    @Test
     void newsReadsBackAsItWasTold() {
         CustomerNews news = new CustomerNews.PastPromise("d1", List.of("L2", "L3"), "The factory is behind.", 9);
 
