@@ -225,23 +225,7 @@ public class AgentDesk {
                         line.allocated(),
                         line.received() + checked.units().getOrDefault(line.sku(), 0)))
                 .toList();
-        PurchaseOrder receivedSoFar = new PurchaseOrder(
-                po.number(),
-                po.supplier(),
-                po.skus(),
-                po.expectedArrival(),
-                po.status(),
-                po.allocations(),
-                po.originalExpectedArrival(),
-                after,
-                po.sentOn(),
-                po.estimated(),
-                po.confirmations(),
-                po.receipts(),
-                po.placedAt(),
-                po.placedBy(),
-                po.cancellation(),
-                po.version());
+        PurchaseOrder receivedSoFar = po.withLines(after);
         ReadyPlan plan = plan(po, receivedSoFar, quantities.isEmpty());
         return new ReceiptPreview(
                 po.number(),

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,18 +107,28 @@ public class OrderIntake {
         if (!errors.isEmpty()) {
             return new Outcome(List.of(), errors);
         }
+        Map<String, Order> existing = new HashMap<>();
+        orders.findByNumberIn(batch.stream().map(NewOrder::number).toList())
+                .forEach(order -> existing.put(order.number(), order));
+        List<NewOrder> toMake = batch.stream()
+                .filter(input -> !existing.containsKey(input.number()))
+                .toList();
+        List<String> ids =
+                toMake.stream().map(input -> UUID.randomUUID().toString()).toList();
+        Map<Allocation, PurchaseOrderRef> reserved = reserve(toMake, ids);
         Map<String, SegmentPolicy> segments = new HashMap<>();
         SupplierSpreads spreads = lateness.current();
         List<PlacedOrder> placed = new ArrayList<>(batch.size());
         List<Order> fresh = new ArrayList<>(batch.size());
+        int made = 0;
         for (NewOrder input : batch) {
-            Optional<Order> existing = orders.findByNumber(input.number());
-            if (existing.isPresent()) {
-                placed.add(new PlacedOrder(existing.get(), false, Optional.empty()));
+            Order known = existing.get(input.number());
+            if (known != null) {
+                placed.add(new PlacedOrder(known, false, Optional.empty()));
                 continue;
             }
             TrackingToken token = TrackingToken.generate();
-            Order order = newOrder(input, token, validation, segments, spreads);
+            Order order = newOrder(input, ids.get(made++), token, validation, segments, spreads, reserved);
             fresh.add(order);
             placed.add(new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value()))));
         }
@@ -166,20 +177,61 @@ public class OrderIntake {
         return outcome;
     }
 
+    /**
+     * Allocates the backordered lines of the orders to make (each with its id) to open purchase orders, supplier by
+     * supplier, before any order is stored (see {@link #newOrder}).
+     *
+     * @return the purchase order each allocated line waits for; lines no purchase order had room for are missing
+     */
+    private Map<Allocation, PurchaseOrderRef> reserve(List<NewOrder> toMake, List<String> ids) {
+        Map<String, List<Allocation>> bySupplier = new LinkedHashMap<>();
+        for (int o = 0; o < toMake.size(); o++) {
+            List<NewLine> lines = toMake.get(o).lines();
+            for (int i = 0; i < lines.size(); i++) {
+                NewLine line = lines.get(i);
+                if (line.source() == LineSource.BACKORDER) {
+                    bySupplier
+                            .computeIfAbsent(line.supplier(), supplier -> new ArrayList<>())
+                            .add(allocation(ids.get(o), i, line));
+                }
+            }
+        }
+        Map<Allocation, PurchaseOrderRef> reserved = new HashMap<>();
+        bySupplier.forEach((supplier, lines) -> {
+            List<Optional<PurchaseOrderRef>> answers = suppliers.reserveAll(supplier, lines);
+            for (int i = 0; i < lines.size(); i++) {
+                Allocation line = lines.get(i);
+                answers.get(i).ifPresent(po -> reserved.put(line, po));
+            }
+        });
+        return reserved;
+    }
+
+    private static Allocation allocation(String orderId, int index, NewLine line) {
+        return new Allocation(orderId, lineId(index), line.sku().trim(), line.quantity());
+    }
+
+    private static String lineId(int index) {
+        return "L" + (index + 1);
+    }
+
     private Order newOrder(
             NewOrder input,
+            String orderId,
             TrackingToken token,
             OrderValidation resolved,
             Map<String, SegmentPolicy> segments,
-            SupplierSpreads spreads) {
+            SupplierSpreads spreads,
+            Map<Allocation, PurchaseOrderRef> reserved) {
         Instant placedAt = input.placedAt() == null ? clock.instant() : input.placedAt();
         String country = input.destination().country();
         Customer customer = customer(input);
         SegmentPolicy segmentPolicy = segments.computeIfAbsent(customer.segment(), policies::forSegment);
-        String orderId = UUID.randomUUID().toString();
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
-            OrderLine line = line(orderId, "L" + (i + 1), input.lines().get(i), placedAt, country, resolved, spreads);
+            NewLine newLine = input.lines().get(i);
+            Optional<PurchaseOrderRef> po = Optional.ofNullable(reserved.get(allocation(orderId, i, newLine)));
+            OrderLine line = line(lineId(i), newLine, po, placedAt, country, resolved, spreads);
             EtaWindow eta = line.eta().landingOn(segmentPolicy.receivingDays());
             lines.add(line.withEta(eta, null).promisedBy(eta.latest()));
         }
@@ -206,9 +258,9 @@ public class OrderIntake {
                 token,
                 trackingLinks.seal(),
                 links.linkLifetime());
-        // Allocations went first, as the lines were made: if the process dies before the order is stored, a
-        // purchase order points at an order that does not exist, which the cascade skips; the other way round a
-        // line would miss its delays.
+        // The batch's allocations went first, before its orders were made: if the process dies before the order is
+        // stored, a purchase order points at an order that does not exist, which the cascade skips; the other way
+        // round a line would miss its delays.
         if (!Boolean.FALSE.equals(input.sendConfirmation())) {
             order.confirmToCustomer(clock.instant());
         }
@@ -216,9 +268,9 @@ public class OrderIntake {
     }
 
     private OrderLine line(
-            String orderId,
             String id,
             NewLine input,
+            Optional<PurchaseOrderRef> po,
             Instant placedAt,
             String country,
             OrderValidation resolved,
@@ -228,9 +280,6 @@ public class OrderIntake {
         return switch (input.source()) {
             case STOCK -> newLine(id, input, price, null, null, etas.forStock(placedAt, country), LineStatus.RESERVED);
             case BACKORDER -> {
-                Optional<PurchaseOrderRef> po = suppliers.reserve(
-                        input.supplier(),
-                        new Allocation(orderId, id, input.sku().trim(), input.quantity()));
                 if (po.isPresent()) {
                     EtaWindow eta = etas.forBackorder(placedAt, po.get().expectedArrival(), country, spread);
                     yield newLine(

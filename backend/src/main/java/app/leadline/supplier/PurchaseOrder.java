@@ -143,6 +143,27 @@ public record PurchaseOrder(
                 version);
     }
 
+    /** The same purchase order with its SKU lines as given (units allocated or received, as they will be). */
+    public PurchaseOrder withLines(List<Line> lines) {
+        return new PurchaseOrder(
+                number,
+                supplier,
+                skus,
+                expectedArrival,
+                status,
+                allocations,
+                originalExpectedArrival,
+                lines,
+                sentOn,
+                estimated,
+                confirmations,
+                receipts,
+                placedAt,
+                placedBy,
+                cancellation,
+                version);
+    }
+
     /** The arrival first expected, before any delay moved it: "days late" counts from here. */
     public LocalDate plannedArrival() {
         return originalExpectedArrival == null ? expectedArrival : originalExpectedArrival;

@@ -4,8 +4,14 @@ import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrder.Status;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,7 +41,7 @@ public class SupplierCatalog {
      * with that many units not yet allocated, earliest arrival first.
      */
     public Optional<PurchaseOrderRef> openPurchaseOrderFor(String supplier, String sku, int units) {
-        return candidates(supplier, sku).stream()
+        return candidates(supplier, List.of(sku)).stream()
                 .filter(po -> po.canTake(sku, units))
                 .findFirst()
                 .map(po -> new PurchaseOrderRef(po.number(), po.expectedArrival()));
@@ -47,21 +53,55 @@ public class SupplierCatalog {
      * purchase order, so two lines racing for the last units cannot both get them.
      */
     public Optional<PurchaseOrderRef> reserve(String supplier, Allocation line) {
-        for (PurchaseOrder candidate : candidates(supplier, line.sku())) {
+        return reserveAll(supplier, List.of(line)).get(0);
+    }
+
+    /**
+     * Allocates customer order lines of one supplier, in their order, each as {@link #reserve} would one after the
+     * other: to the earliest open purchase order that still has its quantity of the SKU once the lines before it
+     * took theirs. The purchase orders are read once, and each takes all its lines in one versioned update; one
+     * someone else changed in between is read again and its lines planned anew.
+     *
+     * @return for each line, in the same order, the purchase order it waits for; empty when none had room
+     */
+    public List<Optional<PurchaseOrderRef>> reserveAll(String supplier, List<Allocation> lines) {
+        List<Optional<PurchaseOrderRef>> answers = new ArrayList<>(Collections.nCopies(lines.size(), Optional.empty()));
+        Set<String> skus = lines.stream().map(Allocation::sku).collect(Collectors.toCollection(LinkedHashSet::new));
+        for (PurchaseOrder candidate : candidates(supplier, skus)) {
             PurchaseOrder po = candidate;
-            while (po != null && po.canTake(line.sku(), line.units())) {
-                if (po.allocations().stream()
-                        .anyMatch(taken -> taken.orderId().equals(line.orderId())
-                                && taken.lineId().equals(line.lineId()))) {
-                    return Optional.of(new PurchaseOrderRef(po.number(), po.expectedArrival()));
+            while (po != null) {
+                PurchaseOrderRef ref = new PurchaseOrderRef(po.number(), po.expectedArrival());
+                Set<List<String>> allocated = po.allocations().stream()
+                        .map(taken -> List.of(taken.orderId(), taken.lineId()))
+                        .collect(Collectors.toSet());
+                List<Integer> planned = new ArrayList<>();
+                PurchaseOrder taking = po;
+                for (int i = 0; i < lines.size(); i++) {
+                    Allocation line = lines.get(i);
+                    if (answers.get(i).isPresent() || !taking.canTake(line.sku(), line.units())) {
+                        continue;
+                    }
+                    if (allocated.contains(List.of(line.orderId(), line.lineId()))) {
+                        answers.set(i, Optional.of(ref));
+                        continue;
+                    }
+                    planned.add(i);
+                    taking = withUnits(taking, line.sku(), line.units());
                 }
-                if (allocateUnits(po, line, line.units()) == 1) {
-                    return Optional.of(new PurchaseOrderRef(po.number(), po.expectedArrival()));
+                if (planned.isEmpty()) {
+                    break;
+                }
+                List<Allocation> taken = planned.stream().map(lines::get).toList();
+                if (mongo.updateFirst(unchanged(po), allocation(taking, taken), PurchaseOrder.class)
+                                .getModifiedCount()
+                        == 1) {
+                    planned.forEach(i -> answers.set(i, Optional.of(ref)));
+                    break;
                 }
                 po = purchaseOrders.findById(po.number()).orElse(null);
             }
         }
-        return Optional.empty();
+        return answers;
     }
 
     /** Gives back what a customer order line took of a purchase order, e.g. when its order was never stored. */
@@ -75,29 +115,39 @@ public class SupplierCatalog {
             Optional<Allocation> taken = po.allocations().stream()
                     .filter(a -> a.orderId().equals(orderId) && a.lineId().equals(lineId))
                     .findFirst();
-            if (taken.isEmpty() || allocateUnits(po, taken.get(), -taken.get().units()) == 1) {
+            if (taken.isEmpty() || release(po, taken.get()) == 1) {
                 return;
             }
         }
         throw new IllegalStateException("Purchase order " + purchaseOrder + " kept changing; allocation not released");
     }
 
-    /** Adds (or with negative units removes) one allocation, if the purchase order is still the version read. */
-    private long allocateUnits(PurchaseOrder po, Allocation line, int units) {
+    /** Removes one allocation, if the purchase order is still the version read. */
+    private long release(PurchaseOrder po, Allocation line) {
+        Update update = new Update()
+                .set("lines", withUnits(po, line.sku(), -line.units()).lines())
+                .inc("version", 1)
+                .pull("allocations", new org.bson.Document("orderId", line.orderId()).append("lineId", line.lineId()));
+        return mongo.updateFirst(unchanged(po), update, PurchaseOrder.class).getModifiedCount();
+    }
+
+    /** Sets the SKU lines as {@code taking} has them and adds the lines allocated to it. */
+    private static Update allocation(PurchaseOrder taking, List<Allocation> lines) {
+        return new Update()
+                .set("lines", taking.lines())
+                .inc("version", 1)
+                .push("allocations")
+                .each(lines.toArray());
+    }
+
+    /** The purchase order with {@code units} more (or, negative, fewer) of the SKU allocated. */
+    private static PurchaseOrder withUnits(PurchaseOrder po, String sku, int units) {
         List<PurchaseOrder.Line> lines = po.lines().stream()
-                .map(l -> l.sku().equals(line.sku())
+                .map(l -> l.sku().equals(sku)
                         ? new PurchaseOrder.Line(l.sku(), l.ordered(), l.allocated() + units, l.received())
                         : l)
                 .toList();
-        Update update = new Update().set("lines", lines).inc("version", 1);
-        if (units > 0) {
-            update.push("allocations", line);
-        } else {
-            update.pull(
-                    "allocations", new org.bson.Document("orderId", line.orderId()).append("lineId", line.lineId()));
-        }
-        Query current = unchanged(po);
-        return mongo.updateFirst(current, update, PurchaseOrder.class).getModifiedCount();
+        return po.withLines(lines);
     }
 
     /** The purchase order as long as it is still the version read: the condition of every versioned update. */
@@ -110,14 +160,14 @@ public class SupplierCatalog {
         return current;
     }
 
-    private List<PurchaseOrder> candidates(String supplier, String sku) {
+    private List<PurchaseOrder> candidates(String supplier, Collection<String> skus) {
         return mongo.find(
                 Query.query(Criteria.where("supplier")
                                 .is(supplier)
                                 .and("status")
                                 .is(Status.OPEN)
                                 .and("skus")
-                                .is(sku))
+                                .in(skus))
                         .with(org.springframework.data.domain.Sort.by("expectedArrival", "_id")),
                 PurchaseOrder.class);
     }

@@ -143,6 +143,8 @@ class IntakeBenchmark {
         List<Document> documents = new ArrayList<>();
         mongo.getCollection("orders")
                 .find(new Document("number", new Document("$regex", "^" + prefix)))
+                // 20,000 orders are more than one reply of the wire protocol may carry.
+                .batchSize(1_000)
                 .into(documents);
         return documents;
     }

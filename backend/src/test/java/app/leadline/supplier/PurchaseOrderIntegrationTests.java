@@ -188,6 +188,49 @@ class PurchaseOrderIntegrationTests {
     }
 
     @Test
+    void oneBatchFillsTheEarliestPurchaseOrderFirstAndTheNextWithWhatDoesNotFit() {
+        PurchaseOrderInputs early = aPurchaseOrder(supplier)
+                .withLine("CHAIR-NEW", 3)
+                .confirmedArrival(LocalDate.now().plusDays(5));
+        PurchaseOrderInputs late = aPurchaseOrder(supplier)
+                .withLine("CHAIR-NEW", 2)
+                .confirmedArrival(LocalDate.now().plusDays(9));
+        placePurchaseOrder(early);
+        placePurchaseOrder(late);
+        OrderInputs two = anOrder().withLine("CHAIR-NEW", 2, "BACKORDER", supplier);
+        OrderInputs twoMore = anOrder().withLine("CHAIR-NEW", 2, "BACKORDER", supplier);
+        OrderInputs one = anOrder().withLine("CHAIR-NEW", 1, "BACKORDER", supplier);
+        OrderInputs oneMore = anOrder().withLine("CHAIR-NEW", 1, "BACKORDER", supplier);
+
+        clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(two, twoMore, one, oneMore))
+                .execute()
+                .path("placeOrders.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        assertThat(backorderedLine(two).purchaseOrder()).isEqualTo(early.number());
+        assertThat(backorderedLine(twoMore).purchaseOrder()).isEqualTo(late.number());
+        assertThat(backorderedLine(one).purchaseOrder()).isEqualTo(early.number());
+        assertThat(backorderedLine(oneMore).purchaseOrder()).isNull();
+        assertThat(catalog.purchaseOrder(early.number()).orElseThrow().allocations())
+                .hasSize(2);
+        assertThat(catalog.purchaseOrder(early.number())
+                        .orElseThrow()
+                        .line("CHAIR-NEW")
+                        .orElseThrow()
+                        .allocated())
+                .isEqualTo(3);
+        assertThat(catalog.purchaseOrder(late.number())
+                        .orElseThrow()
+                        .line("CHAIR-NEW")
+                        .orElseThrow()
+                        .allocated())
+                .isEqualTo(2);
+    }
+
+    @Test
     void manyIntakesAndAPurchaseOrderAtOnceNeverAllocateMoreThanWasOrderedNorALineTwice() throws Exception {
         int orderCount = 12;
         List<OrderInputs> placed = new ArrayList<>();
