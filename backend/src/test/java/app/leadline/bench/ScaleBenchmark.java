@@ -65,7 +65,7 @@ class ScaleBenchmark {
                 load.run("10,000 orders", graphql, tokens, ScaleBenchmark::body, "BENCH-", MEASURE);
 
         long loading = System.nanoTime();
-        tokens.addAll(BenchmarkOrders.insert(mongo, LARGE - SMALL));
+        tokens.addAll(BenchmarkOrders.insert(mongo, SMALL, LARGE - SMALL));
         double loadSeconds = (System.nanoTime() - loading) / 1e9;
         load.run("warm-up", graphql, tokens, ScaleBenchmark::body, "BENCH-", WARM_UP);
         LoadGenerator.Result large =

@@ -15,7 +15,6 @@ public final class BenchmarkOrders {
 
     private BenchmarkOrders() {}
 
-    /** Inserts {@code count} three-line orders and returns their tracking tokens. */
     /** The agents' search as the store answers it, without the embedded store's search index. */
     public static List<Order> searchTheStore(OrderQueries queries, String term, int pageSize) {
         return queries.searchTheStore(Optional.of(term), Optional.empty(), pageSize, Optional.empty());
@@ -30,12 +29,18 @@ public final class BenchmarkOrders {
                 .until(index::ready);
     }
 
+    /** Inserts {@code count} three-line orders and returns their tracking tokens. */
     public static List<String> insert(MongoTemplate mongo, int count) {
+        return insert(mongo, 0, count);
+    }
+
+    /** Inserts orders {@code from} to {@code from + count - 1} of the three-line kind; returns their tokens. */
+    public static List<String> insert(MongoTemplate mongo, int from, int count) {
         List<String> tokens = new ArrayList<>(count);
         List<Order> chunk = new ArrayList<>(1000);
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < from + count; i++) {
             TrackingToken token = TrackingToken.generate();
             tokens.add(token.value());
             chunk.add(threeLineOrder(i, token, now, today));
