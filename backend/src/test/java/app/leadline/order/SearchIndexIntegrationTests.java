@@ -52,11 +52,15 @@ class SearchIndexIntegrationTests {
     @BeforeEach
     void indexBuilt() {
         TestSuppliers.register(suppliers);
+        // Each hex digit of a random UUID as one of the letters a to p: always eight letters.
         unique = UUID.randomUUID()
                 .toString()
-                .replaceAll("[^a-f]", "")
-                .substring(0, 6)
-                .toLowerCase(Locale.ROOT);
+                .replace("-", "")
+                .substring(0, 8)
+                .chars()
+                .map(digit -> 'a' + Character.digit(digit, 16))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         // Touching the index after another test wrote around it starts its rebuild; wait for that to finish.
         queries.search(Optional.of("warm-up"), Optional.empty(), 1, Optional.empty());
         await().until(index::ready);
