@@ -1,19 +1,11 @@
 package app.leadline.platform;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.URI;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -275,22 +267,10 @@ class EmbeddedAuthorizationServerConfiguration {
         };
     }
 
-    /**
-     * The server's signing key. A 2048-bit RSA key took up to two seconds to make on a two-core machine, on the start's
-     * path; it is made beside the start instead, and the first token or key-set request waits for it if it must.
-     */
+    /** The server's signing key, made beside the start (see {@link SigningKey}). */
     @Bean
-    JWKSource<SecurityContext> jwkSource() {
-        java.util.concurrent.CompletableFuture<JWKSource<SecurityContext>> keys =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    KeyPair pair = rsaKeyPair();
-                    RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-                            .privateKey((RSAPrivateKey) pair.getPrivate())
-                            .keyID(UUID.randomUUID().toString())
-                            .build();
-                    return new ImmutableJWKSet<>(new JWKSet(key));
-                });
-        return (selector, context) -> keys.join().get(selector, context);
+    SigningKey jwkSource() {
+        return new SigningKey();
     }
 
     /**
@@ -324,15 +304,5 @@ class EmbeddedAuthorizationServerConfiguration {
                     ? OAuth2TokenValidatorResult.success()
                     : OAuth2TokenValidatorResult.failure(notActive);
         };
-    }
-
-    private static KeyPair rsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has RSA", e);
-        }
     }
 }
