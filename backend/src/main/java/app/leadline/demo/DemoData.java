@@ -6,6 +6,7 @@ import app.leadline.order.NewOrder.NewCustomer;
 import app.leadline.order.NewOrder.NewDestination;
 import app.leadline.order.NewOrder.NewLine;
 import app.leadline.supplier.NewPurchaseOrder;
+import app.leadline.supplier.Purchasing;
 import app.leadline.supplier.SupplierDefinition;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,23 +123,17 @@ final class DemoData {
     }
 
     /**
-     * A purchase order that arrived: placed with the arrival the supplier confirmed, received in full on the day it
-     * actually came.
-     */
-    record PastPurchaseOrder(NewPurchaseOrder order, LocalDate receivedOn) {}
-
-    /**
      * Half a year of purchase orders that arrived, every three weeks per supplier: Nordic Sofa Works keeps its
      * word (a day either way), Baltic Woodcraft is late by three to ten days, more often the busier it gets.
      */
-    static List<PastPurchaseOrder> history(LocalDate today) {
-        List<PastPurchaseOrder> history = new ArrayList<>();
+    static List<Purchasing.Arrived> history(LocalDate today) {
+        List<Purchasing.Arrived> history = new ArrayList<>();
         Random random = new Random(today.toEpochDay());
         for (int i = 0; i < 8; i++) {
             LocalDate sent = today.minusDays(200 - i * 21L);
             LocalDate confirmed = sent.plusDays(28);
             LocalDate arrived = confirmed.plusDays(random.nextInt(3) - 1L);
-            history.add(new PastPurchaseOrder(
+            history.add(new Purchasing.Arrived(
                     purchaseOrder(
                             "PO-NS-" + (2001 + i),
                             "NORDIC-SOFA",
@@ -152,7 +147,7 @@ final class DemoData {
             LocalDate woodSent = sent.plusDays(7);
             LocalDate woodConfirmed = woodSent.plusDays(18);
             LocalDate woodArrived = woodConfirmed.plusDays(3L + random.nextInt(4 + i));
-            history.add(new PastPurchaseOrder(
+            history.add(new Purchasing.Arrived(
                     purchaseOrder(
                             "PO-BW-" + String.format("%04d", 801 + i),
                             "BALTIC-WOOD",

@@ -1,6 +1,5 @@
 package app.leadline.demo;
 
-import app.leadline.console.AgentDesk;
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.LineSource;
@@ -45,7 +44,6 @@ class DemoDataLoader implements ApplicationRunner {
     private final SupplierCatalog suppliers;
     private final SupplierDefinitions definitions;
     private final Purchasing purchasing;
-    private final AgentDesk desk;
     private final OrderIntake intake;
     private final OrderQueries orders;
     private final TrackingLinks links;
@@ -59,7 +57,6 @@ class DemoDataLoader implements ApplicationRunner {
             SupplierCatalog suppliers,
             SupplierDefinitions definitions,
             Purchasing purchasing,
-            AgentDesk desk,
             OrderIntake intake,
             OrderQueries orders,
             TrackingLinks links,
@@ -70,7 +67,6 @@ class DemoDataLoader implements ApplicationRunner {
         this.suppliers = suppliers;
         this.definitions = definitions;
         this.purchasing = purchasing;
-        this.desk = desk;
         this.intake = intake;
         this.orders = orders;
         this.links = links;
@@ -86,8 +82,8 @@ class DemoDataLoader implements ApplicationRunner {
             load();
         } else {
             log.info("Store holds {} orders; demo data is not loaded again", orders.count());
+            printShowcaseLinks();
         }
-        printShowcaseLinks();
     }
 
     private void load() {
@@ -97,23 +93,24 @@ class DemoDataLoader implements ApplicationRunner {
             DemoData.suppliers()
                     .forEach(supplier ->
                             succeeded(definitions.define(supplier, "demo-admin").errors()));
-            for (DemoData.PastPurchaseOrder past : DemoData.history(today)) {
-                succeeded(purchasing.place(past.order(), "demo-admin").errors());
-                desk.receiveGoods(past.order().number(), Map.of(), past.receivedOn(), "demo-admin");
-            }
+            succeeded(purchasing.recordArrived(DemoData.history(today), "demo-admin"));
             DemoData.purchaseOrders(today)
                     .forEach(po -> succeeded(purchasing.place(po, "demo-admin").errors()));
         });
         long purchasingDone = System.nanoTime();
         Instant now = clock.instant();
         var batch = DemoData.orders(properties.orders(), now, leavingWith(now));
+        // The showcase orders come first: their links are printed as soon as they are in, the rest follows.
+        int showcase = Math.min(DemoData.SHOWCASE.size(), batch.size());
         as("demo-loader", List.of("SCOPE_orders:write"), () -> {
-            for (int from = 0; from < batch.size(); from += 100) {
+            succeeded(intake.place(batch.subList(0, showcase)).errors());
+            delayShowcaseLines();
+            printShowcaseLinks();
+            for (int from = showcase; from < batch.size(); from += 100) {
                 succeeded(intake.place(batch.subList(from, Math.min(batch.size(), from + 100)))
                         .errors());
             }
         });
-        delayShowcaseLines();
         log.info(
                 "Loaded demo data in {} ms: {} suppliers and {} purchase orders received before in {} ms, {} orders",
                 (System.nanoTime() - started) / 1_000_000,

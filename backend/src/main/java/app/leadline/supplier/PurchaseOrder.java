@@ -164,6 +164,31 @@ public record PurchaseOrder(
                 version);
     }
 
+    /** The same purchase order received in full on that day, in one receipt recorded at that moment. */
+    PurchaseOrder arrivedInFull(LocalDate receivedOn, Instant recordedAt) {
+        return new PurchaseOrder(
+                number,
+                supplier,
+                skus,
+                expectedArrival,
+                Status.RECEIVED,
+                allocations,
+                originalExpectedArrival,
+                lines.stream()
+                        .map(line -> new Line(line.sku(), line.ordered(), line.allocated(), line.ordered()))
+                        .toList(),
+                sentOn,
+                estimated,
+                confirmations,
+                lines.stream()
+                        .map(line -> new Receipt(line.sku(), line.ordered(), receivedOn, recordedAt, placedBy))
+                        .toList(),
+                placedAt,
+                placedBy,
+                cancellation,
+                version);
+    }
+
     /** The arrival first expected, before any delay moved it: "days late" counts from here. */
     public LocalDate plannedArrival() {
         return originalExpectedArrival == null ? expectedArrival : originalExpectedArrival;

@@ -71,18 +71,30 @@ public class Purchasing {
         if (!errors.isEmpty()) {
             return new Outcome(Optional.empty(), false, errors);
         }
+        PurchaseOrder po = placed(input, supplier.get(), actor);
+        try {
+            mongo.insert(po);
+        } catch (DuplicateKeyException raced) {
+            return new Outcome(purchaseOrders.findById(po.number()), false, List.of());
+        }
+        audit.record(actor, "PLACE_PURCHASE_ORDER", po.number(), Map.of(), Map.of("purchaseOrder", po.toString()));
+        events.publishEvent(new PurchaseOrderPlaced(po.number(), po.supplier(), po.skus()));
+        return new Outcome(purchaseOrders.findById(po.number()), true, List.of());
+    }
+
+    /** The purchase order as placed from what was handed over, checked, with its supplier. */
+    private PurchaseOrder placed(NewPurchaseOrder input, Supplier supplier, String actor) {
         LocalDate today = LocalDate.now(clock);
         LocalDate sentOn = input.sentOn() == null ? today : input.sentOn();
         boolean estimated = input.confirmedArrival() == null;
-        LocalDate arrival = estimated
-                ? supplier.get().arrivalIfOrderedOn(sentOn).orElseThrow().latest()
-                : input.confirmedArrival();
+        LocalDate arrival =
+                estimated ? supplier.arrivalIfOrderedOn(sentOn).orElseThrow().latest() : input.confirmedArrival();
         List<PurchaseOrder.Line> lines = input.lines().stream()
                 .map(line -> new PurchaseOrder.Line(line.sku().trim(), line.quantity(), 0, 0))
                 .toList();
-        PurchaseOrder po = new PurchaseOrder(
+        return new PurchaseOrder(
                 input.number().trim(),
-                supplier.get().code(),
+                supplier.code(),
                 lines.stream().map(PurchaseOrder.Line::sku).toList(),
                 arrival,
                 PurchaseOrder.Status.OPEN,
@@ -97,14 +109,69 @@ public class Purchasing {
                 actor,
                 null,
                 null);
-        try {
-            mongo.insert(po);
-        } catch (DuplicateKeyException raced) {
-            return new Outcome(purchaseOrders.findById(po.number()), false, List.of());
+    }
+
+    /** A purchase order that arrived in full before Leadline kept it: as placed, and the day everything came. */
+    public record Arrived(NewPurchaseOrder order, LocalDate receivedOn) {}
+
+    /**
+     * Purchase orders that arrived in full before Leadline kept them, stored as received in one write, so that the
+     * suppliers' lateness is learned from them from the first day (the demo's half year of history). Each is checked
+     * as placing it would be, and cannot have arrived before it was sent or after today; numbers already kept are
+     * passed over. When any is refused, nothing is stored.
+     *
+     * @return what is wrong, each field under {@code arrived[i]}; empty when they are stored
+     */
+    @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public List<UserError> recordArrived(List<Arrived> arrived, String actor) {
+        List<UserError> errors = new ArrayList<>();
+        List<PurchaseOrder> received = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        for (int i = 0; i < arrived.size(); i++) {
+            Arrived past = arrived.get(i);
+            String at = "arrived[" + i + "]";
+            List<UserError> refused = new ArrayList<>();
+            Optional<Supplier> supplier = check(past.order(), refused);
+            LocalDate sentOn =
+                    past.order().sentOn() == null ? today : past.order().sentOn();
+            if (past.receivedOn() == null
+                    || past.receivedOn().isBefore(sentOn)
+                    || past.receivedOn().isAfter(today)) {
+                refused.add(new UserError(
+                        "INVALID_RECEIVED_ON",
+                        "input.receivedOn",
+                        "Goods arrive on a day from when the purchase order was sent to today."));
+            }
+            refused.forEach(error -> errors.add(
+                    new UserError(error.code(), at + error.field().substring("input".length()), error.message())));
+            if (refused.isEmpty()) {
+                received.add(placed(past.order(), supplier.orElseThrow(), actor)
+                        .arrivedInFull(past.receivedOn(), clock.instant()));
+            }
         }
-        audit.record(actor, "PLACE_PURCHASE_ORDER", po.number(), Map.of(), Map.of("purchaseOrder", po.toString()));
-        events.publishEvent(new PurchaseOrderPlaced(po.number(), po.supplier(), po.skus()));
-        return new Outcome(purchaseOrders.findById(po.number()), true, List.of());
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        Set<String> kept = new HashSet<>();
+        purchaseOrders
+                .findAllById(received.stream().map(PurchaseOrder::number).toList())
+                .forEach(po -> kept.add(po.number()));
+        List<PurchaseOrder> fresh =
+                received.stream().filter(po -> !kept.contains(po.number())).toList();
+        if (!fresh.isEmpty()) {
+            mongo.insertAll(fresh);
+            audit.record(
+                    actor,
+                    "RECORD_ARRIVED_PURCHASE_ORDERS",
+                    fresh.size() + " purchase orders",
+                    Map.of(),
+                    Map.of(
+                            "purchaseOrders",
+                            String.join(
+                                    ", ",
+                                    fresh.stream().map(PurchaseOrder::number).toList())));
+        }
+        return List.of();
     }
 
     /** The purchase order as cancelled, or the errors and nothing changed. */
