@@ -2,6 +2,8 @@ package app.leadline.order;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,17 +14,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The state of the business as metrics: lines expected later than first promised, and refund requests waiting for
- * a decision. Counted from the store once a minute (not on every scrape), from the orders agents search by.
+ * a decision. Counted once a minute (not on every scrape), from the orders that have any (see {@link OrderIndex}).
  */
 @Component
 class OrderGauges {
 
     private final MongoTemplate mongo;
+    private final OrderIndex index;
     private final AtomicLong lateLines = new AtomicLong();
     private final AtomicLong openRefunds = new AtomicLong();
 
-    OrderGauges(MongoTemplate mongo, MeterRegistry meters) {
+    OrderGauges(MongoTemplate mongo, MeterRegistry meters, OrderIndex index) {
         this.mongo = mongo;
+        this.index = index;
         Gauge.builder("leadline.lines.late", lateLines, AtomicLong::get)
                 .description("Open order lines expected later than first promised")
                 .register(meters);
@@ -34,22 +38,29 @@ class OrderGauges {
     @Scheduled(fixedDelayString = "${leadline.metrics.refresh-interval:60s}", initialDelay = 5_000)
     void refresh() {
         long late = 0;
-        Query lateOrders = Query.query(Criteria.where("late").is(true));
-        lateOrders.fields().include("lines");
-        for (Order order : mongo.find(lateOrders, Order.class)) {
-            late += order.lines().stream()
-                    .filter(line -> line.isOpen() && line.isLate())
-                    .count();
+        Optional<Query> lateOrders = index.waitingOnes(
+                OrderIndex.Work.LATE_LINES, Criteria.where("late").is(true), Set.of());
+        if (lateOrders.isPresent()) {
+            lateOrders.get().fields().include("lines");
+            for (Order order : mongo.find(lateOrders.get(), Order.class)) {
+                late += order.lines().stream()
+                        .filter(line -> line.isOpen() && line.isLate())
+                        .count();
+            }
         }
         lateLines.set(late);
-        Query refunds = Query.query(
-                Criteria.where("refunds").elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED.name())));
-        refunds.fields().include("refunds");
+        Optional<Query> refunds = index.waitingOnes(
+                OrderIndex.Work.REFUND_DECISIONS,
+                Criteria.where("refunds").elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED.name())),
+                Set.of());
         long open = 0;
-        for (Document order : mongo.find(refunds, Document.class, "orders")) {
-            open += order.getList("refunds", Document.class).stream()
-                    .filter(refund -> RefundRequest.State.REQUESTED.name().equals(refund.getString("state")))
-                    .count();
+        if (refunds.isPresent()) {
+            refunds.get().fields().include("refunds");
+            for (Document order : mongo.find(refunds.get(), Document.class, "orders")) {
+                open += order.getList("refunds", Document.class).stream()
+                        .filter(refund -> RefundRequest.State.REQUESTED.name().equals(refund.getString("state")))
+                        .count();
+            }
         }
         openRefunds.set(open);
     }

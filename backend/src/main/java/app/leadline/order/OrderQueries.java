@@ -20,11 +20,11 @@ public class OrderQueries {
     private final MongoTemplate mongo;
     private final StoredOrders stored;
     private final Clock clock;
-    private final SearchIndex searchIndex;
+    private final OrderIndex orderIndex;
 
-    OrderQueries(Orders orders, MongoTemplate mongo, StoredOrders stored, Clock clock, SearchIndex searchIndex) {
+    OrderQueries(Orders orders, MongoTemplate mongo, StoredOrders stored, Clock clock, OrderIndex orderIndex) {
         this.orders = orders;
-        this.searchIndex = searchIndex;
+        this.orderIndex = orderIndex;
         this.stored = stored;
         this.mongo = mongo;
         this.clock = clock;
@@ -177,12 +177,12 @@ public class OrderQueries {
      * get the next. The term finds the order number with or without the shop's prefix, the customer's name or the
      * start of any of its words, the e-mail or its start, the phone in international or national form, a SKU,
      * supplier, purchase order or carrier tracking number, all regardless of case ({@link SearchKeys}). On the
-     * embedded store a term is looked up in the {@link SearchIndex} once it is built.
+     * embedded store a term is looked up in the {@link OrderIndex} once it is built.
      */
     public List<Order> search(Optional<String> term, Optional<Filter> filter, int pageSize, Optional<String> after) {
         Optional<String> typed = term.map(String::trim).filter(t -> !t.isEmpty());
         if (typed.isPresent()) {
-            Optional<List<Order>> indexed = searchIndex.search(
+            Optional<List<Order>> indexed = orderIndex.search(
                     typed.get(),
                     filter.<java.util.function.Predicate<Order>>map(f -> f::test)
                             .orElse(null),
@@ -235,31 +235,31 @@ public class OrderQueries {
             java.time.Instant now,
             java.util.Set<String> skipped,
             java.util.function.Consumer<Order> action) {
-        try (java.util.stream.Stream<Order> found = mongo.stream(claimable(limit, now, skipped), Order.class)) {
-            found.forEach(action);
-        }
-    }
-
-    private static Query claimable(int limit, java.time.Instant now, java.util.Set<String> skipped) {
         Criteria claimable = Criteria.where("sentAt")
                 .is(null)
                 .orOperator(
                         Criteria.where("leaseUntil").is(null),
                         Criteria.where("leaseUntil").lte(now));
-        Criteria due = Criteria.where("notifications").elemMatch(claimable);
-        if (!skipped.isEmpty()) {
-            due = due.and("_id").nin(skipped);
+        Optional<Query> due = orderIndex.waitingOnes(
+                OrderIndex.Work.MESSAGES, Criteria.where("notifications").elemMatch(claimable), skipped);
+        if (due.isEmpty()) {
+            return;
         }
-        return Query.query(due).limit(limit);
+        try (java.util.stream.Stream<Order> found = mongo.stream(due.get().limit(limit), Order.class)) {
+            found.forEach(action);
+        }
     }
 
     /** Orders with open refund requests. */
     public List<Order> withOpenRefunds(int limit) {
-        return mongo.find(
-                Query.query(Criteria.where("refunds")
-                                .elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED)))
-                        .limit(limit),
-                Order.class);
+        return orderIndex
+                .waitingOnes(
+                        OrderIndex.Work.REFUND_DECISIONS,
+                        Criteria.where("refunds")
+                                .elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED)),
+                        java.util.Set.of())
+                .map(query -> mongo.find(query.limit(limit), Order.class))
+                .orElse(List.of());
     }
 
     /** One line of one order. */

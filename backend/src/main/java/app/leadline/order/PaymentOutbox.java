@@ -2,6 +2,7 @@ package app.leadline.order;
 
 import app.leadline.payment.PaymentGateway;
 import app.leadline.payment.PaymentOperation;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,13 +26,16 @@ class PaymentOutbox {
     private final org.springframework.beans.factory.ObjectProvider<OrderChanges> changes;
     private final StuckOrders stuck;
     private final java.time.Clock clock;
+    private final OrderIndex index;
 
     PaymentOutbox(
             PaymentGateway gateway,
             MongoTemplate mongo,
             org.springframework.beans.factory.ObjectProvider<OrderChanges> changes,
             StuckOrders stuck,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            OrderIndex index) {
+        this.index = index;
         this.stuck = stuck;
         this.clock = clock;
         this.gateway = gateway;
@@ -66,11 +70,10 @@ class PaymentOutbox {
     void sweep() {
         // An order set aside (it could not be changed) waits for its retry; the others go on.
         java.util.Set<String> setAside = stuck.waiting(StuckOrders.Work.PAYMENTS, clock.instant());
-        Criteria pendingPayments = Criteria.where("pendingPayments.0").exists(true);
-        if (!setAside.isEmpty()) {
-            pendingPayments = pendingPayments.and("_id").nin(setAside);
-        }
-        for (Order order : mongo.find(Query.query(pendingPayments).limit(100), Order.class)) {
+        Optional<Query> pending = index.waitingOnes(
+                OrderIndex.Work.PAYMENTS, Criteria.where("pendingPayments.0").exists(true), setAside);
+        for (Order order :
+                pending.map(query -> mongo.find(query.limit(100), Order.class)).orElse(java.util.List.of())) {
             try {
                 send(order, changes.getObject());
                 stuck.cleared(java.util.List.of(order.id()), StuckOrders.Work.PAYMENTS);

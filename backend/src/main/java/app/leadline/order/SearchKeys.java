@@ -103,15 +103,15 @@ final class SearchKeys {
     /** The keys a term matches whole, and the starts of keys it matches. */
     record Lookup(List<String> whole, List<String> starts) {
 
-        /** Whether an order whose keys are packed as {@link SearchIndex} packs them matches. */
+        /** Whether an order whose keys are packed as {@link OrderIndex} packs them matches. */
         boolean matches(String packed) {
             for (String key : whole) {
-                if (packed.contains(SearchIndex.whole(key))) {
+                if (packed.contains(OrderIndex.whole(key))) {
                     return true;
                 }
             }
             for (String start : starts) {
-                if (packed.contains(SearchIndex.start(start))) {
+                if (packed.contains(OrderIndex.start(start))) {
                     return true;
                 }
             }

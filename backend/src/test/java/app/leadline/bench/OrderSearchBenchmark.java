@@ -56,7 +56,7 @@ class OrderSearchBenchmark {
         BenchmarkOrders.insert(mongo, ORDERS);
         System.out.printf("Loaded %,d orders in %.1f s%n", ORDERS, (System.nanoTime() - loading) / 1e9);
         long indexing = System.nanoTime();
-        BenchmarkOrders.awaitSearchIndex(context);
+        BenchmarkOrders.awaitOrderIndex(context);
         System.out.printf("Search index built in %.1f s%n", (System.nanoTime() - indexing) / 1e9);
 
         // What an agent types, by kind; BenchmarkOrders' order i is BENCH-i, "Customer i", ci@example.com and

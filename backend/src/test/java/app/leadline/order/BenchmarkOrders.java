@@ -21,8 +21,8 @@ public final class BenchmarkOrders {
     }
 
     /** Waits until the embedded store's search index has taken in every order, after orders written around it. */
-    public static void awaitSearchIndex(org.springframework.context.ApplicationContext context) {
-        SearchIndex index = context.getBean(SearchIndex.class);
+    public static void awaitOrderIndex(org.springframework.context.ApplicationContext context) {
+        OrderIndex index = context.getBean(OrderIndex.class);
         context.getBean(OrderQueries.class).search(Optional.of("-"), Optional.empty(), 1, Optional.empty());
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofMinutes(10))

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +26,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * The embedded store's search index finds what the store's own query finds, page by page and with filters, sees a
- * change as soon as it is answered, and still finds an order written around it.
+ * The embedded store's index finds what the store's own query finds, page by page and with filters, sees a change
+ * as soon as it is answered, still finds an order written around it, and knows the orders that wait for the
+ * background's work as the store's queries do.
  */
 @LeadlineIntegrationTest
-class SearchIndexIntegrationTests {
+class OrderIndexIntegrationTests {
 
     @Autowired
     Clients clients;
@@ -38,7 +40,7 @@ class SearchIndexIntegrationTests {
     OrderQueries queries;
 
     @Autowired
-    SearchIndex index;
+    OrderIndex index;
 
     @Autowired
     MongoTemplate mongo;
@@ -133,6 +135,43 @@ class SearchIndexIntegrationTests {
         assertThat(numbersFound("zofia " + unique)).containsExactly("AROUND-" + unique);
         assertThat(index.ready()).isTrue();
         mongo.remove(Query.query(Criteria.where("_id").is(id)), "orders");
+    }
+
+    @Test
+    void knowsTheOrdersThatWaitForEachBackgroundWorkAsTheStoresQueryDoes() {
+        OrderInputs order = anOrder().customer("name", "Wanda " + unique);
+        clients.place(order);
+        String id = queries.byNumber(order.number()).orElseThrow().id();
+
+        // The confirmation is sent in the background, found through the index; once sent, the order waits no more.
+        await().untilAsserted(
+                        () -> assertThat(waitingFor(OrderIndex.Work.MESSAGES)).doesNotContain(id));
+        assertThat(queries.byNumber(order.number()).orElseThrow().notifications())
+                .isNotEmpty()
+                .allSatisfy(intent -> assertThat(intent.sentAt()).isNotNull());
+        await().untilAsserted(() -> {
+            assertThat(waitingFor(OrderIndex.Work.MESSAGES))
+                    .isEqualTo(storeFinds(Criteria.where("notifications")
+                            .elemMatch(Criteria.where("sentAt").is(null))));
+            assertThat(waitingFor(OrderIndex.Work.PAYMENTS))
+                    .isEqualTo(storeFinds(Criteria.where("pendingPayments.0").exists(true)));
+            assertThat(waitingFor(OrderIndex.Work.LATE_LINES))
+                    .isEqualTo(storeFinds(Criteria.where("late").is(true)));
+            assertThat(waitingFor(OrderIndex.Work.REFUND_DECISIONS))
+                    .isEqualTo(storeFinds(Criteria.where("refunds")
+                            .elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED.name()))));
+        });
+    }
+
+    /** What the index answers; the first question after a while goes to the store instead, so ask again then. */
+    private Set<String> waitingFor(OrderIndex.Work work) {
+        return index.waitingFor(work).or(() -> index.waitingFor(work)).orElseThrow();
+    }
+
+    private Set<String> storeFinds(Criteria criteria) {
+        return mongo.find(Query.query(criteria), Order.class).stream()
+                .map(Order::id)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private List<String> numbersFound(String term) {

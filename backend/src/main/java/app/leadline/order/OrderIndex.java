@@ -1,0 +1,314 @@
+package app.leadline.order;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the embedded store cannot find without reading every order, held in this process: each order's search keys,
+ * and which orders wait for work that runs in the background (messages to send, payment operations to send, lines
+ * running late, refund requests to decide). MongoDB answers both from its indexes ({@code searchKeys},
+ * {@code notifications.sentAt}, …); the embedded store keeps no secondary index and would read all of every order
+ * each time (seconds at 100,000 orders, and the message dispatcher looks every two seconds). Here each order's keys
+ * are one short string, in order of id, so a search reads those strings (about 40 MB at 100,000 orders) and then
+ * fetches only the orders of the page by id, which the store does find through its unique index; a sweep fetches by
+ * id only the orders that wait for it, and none when none do.
+ *
+ * <p>Every write of an order in this process names the order in {@link OrderChangeFeed}; the index takes those
+ * names and reads the orders afresh before the next search or sweep, so an order is found as soon as its change
+ * is answered. Until the index is built (in the background after start) and whenever the number of orders it holds
+ * disagrees with the store's (orders written around this process, which the design does not do), searches and
+ * sweeps go to the store's query and the index is built again. A sweep also goes to the store's query once every
+ * {@link #NET}, so that no work waits longer than that on a write the index was not told of.
+ */
+@Component
+class OrderIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderIndex.class);
+
+    /** Between one order's keys; a key never holds it. */
+    private static final char SEPARATOR = '\u0001';
+
+    /** How many orders a page's worth of candidates is fetched in, when a filter may turn some away. */
+    private static final int FETCH = 100;
+
+    /** How often a sweep asks the store itself instead of the index. */
+    static final java.time.Duration NET = java.time.Duration.ofMinutes(5);
+
+    /** Work that runs in the background, over the orders that wait for it. */
+    enum Work {
+        /** Customer news not yet sent. */
+        MESSAGES(order -> order.getList("notifications", Document.class, List.of()).stream()
+                .anyMatch(intent -> intent.get("sentAt") == null)),
+        /** Payment operations not yet sent to the provider. */
+        PAYMENTS(order ->
+                !order.getList("pendingPayments", Object.class, List.of()).isEmpty()),
+        /** Lines expected later than first promised. */
+        LATE_LINES(order -> Boolean.TRUE.equals(order.get("late"))),
+        /** Refund requests waiting for a decision. */
+        REFUND_DECISIONS(order -> order.getList("refunds", Document.class, List.of()).stream()
+                .anyMatch(refund -> RefundRequest.State.REQUESTED.name().equals(refund.get("state"))));
+
+        private final Predicate<Document> waits;
+
+        Work(Predicate<Document> waits) {
+            this.waits = waits;
+        }
+    }
+
+    private final MongoTemplate mongo;
+    private final boolean enabled;
+
+    /** Each order's keys as one string, {@code \u0001key\u0001key\u0001}, in order of the order's id. */
+    private final ConcurrentSkipListMap<String, String> keys = new ConcurrentSkipListMap<>();
+
+    /** The orders that wait for each kind of work. */
+    private final Map<Work, Set<String>> waiting = new java.util.EnumMap<>(Work.class);
+
+    /** When each kind of work last went to the store's own query ({@link System#nanoTime()}). */
+    private final Map<Work, Long> lastAskedStore = new ConcurrentHashMap<>();
+
+    /** Orders changed since they were read. */
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean ready;
+    private volatile boolean building;
+
+    OrderIndex(
+            MongoTemplate mongo,
+            OrderChangeFeed feed,
+            @Value("${spring.mongodb.uri:}") String storeUri,
+            @Value("${leadline.search.index:true}") boolean wanted) {
+        this.mongo = mongo;
+        this.enabled = wanted && storeUri.isBlank();
+        for (Work work : Work.values()) {
+            waiting.put(work, ConcurrentHashMap.newKeySet());
+        }
+        if (enabled) {
+            feed.changes().subscribe(changed::add);
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void buildAfterStart() {
+        if (enabled) {
+            buildInBackground();
+        }
+    }
+
+    /**
+     * The first {@code pageSize} orders after {@code after} whose keys match the term and that pass the filter, in
+     * order of id; empty when the index cannot answer yet, and the caller asks the store.
+     */
+    Optional<List<Order>> search(String term, Predicate<Order> filter, int pageSize, Optional<String> after) {
+        if (!current()) {
+            return Optional.empty();
+        }
+        SearchKeys.Lookup lookup = SearchKeys.lookup(term);
+        Map<String, String> from =
+                after.<Map<String, String>>map(id -> keys.tailMap(id, false)).orElse(keys);
+        Iterator<Map.Entry<String, String>> candidates = from.entrySet().iterator();
+        List<Order> found = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        int wanted = filter == null ? pageSize : FETCH;
+        while (found.size() < pageSize && candidates.hasNext()) {
+            Map.Entry<String, String> candidate = candidates.next();
+            if (lookup.matches(candidate.getValue())) {
+                batch.add(candidate.getKey());
+            }
+            if (batch.size() == wanted || (!candidates.hasNext() && !batch.isEmpty())) {
+                fetch(batch).stream()
+                        .filter(order -> filter == null || filter.test(order))
+                        .limit(pageSize - found.size())
+                        .forEach(found::add);
+                batch.clear();
+            }
+        }
+        return Optional.of(found);
+    }
+
+    /**
+     * The ids of the orders that wait for this work; empty when the index cannot answer (not built yet, or not
+     * asked instead of the store for {@link #NET}), and the caller asks the store.
+     */
+    Optional<Set<String>> waitingFor(Work work) {
+        long now = System.nanoTime();
+        Long asked = lastAskedStore.get(work);
+        if (asked == null || now - asked >= NET.toNanos() || !current()) {
+            lastAskedStore.put(work, now);
+            return Optional.empty();
+        }
+        return Optional.of(Set.copyOf(waiting.get(work)));
+    }
+
+    /**
+     * The query for the orders that wait for this work and match the criteria, without those skipped: by id when
+     * the index answers, or over all orders as the store answers it; none when the index knows no order waits.
+     */
+    Optional<Query> waitingOnes(Work work, Criteria criteria, Set<String> skipped) {
+        Optional<Set<String>> ids = waitingFor(work);
+        if (ids.isEmpty()) {
+            return Optional.of(Query.query(
+                    skipped.isEmpty()
+                            ? criteria
+                            : new Criteria()
+                                    .andOperator(criteria, Criteria.where("_id").nin(skipped))));
+        }
+        List<String> candidates =
+                ids.get().stream().filter(id -> !skipped.contains(id)).sorted().toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Query.query(
+                new Criteria().andOperator(criteria, Criteria.where("_id").in(candidates))));
+    }
+
+    /** Whether the index holds every order as last written, reading the changed ones again; builds it if not. */
+    private boolean current() {
+        if (!enabled || !ready) {
+            return false;
+        }
+        refreshChanged();
+        if (keys.size() != mongo.estimatedCount(Order.class)) {
+            ready = false;
+            buildInBackground();
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether the index answers searches; for tests that must know which way a search went. */
+    boolean ready() {
+        return ready;
+    }
+
+    private List<Order> fetch(Collection<String> ids) {
+        List<Order> orders =
+                new ArrayList<>(mongo.find(Query.query(Criteria.where("_id").in(ids)), Order.class));
+        orders.sort(Comparator.comparing(Order::id));
+        return orders;
+    }
+
+    private synchronized void refreshChanged() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        for (Iterator<String> names = changed.iterator(); names.hasNext(); ) {
+            ids.add(names.next());
+            names.remove();
+        }
+        Set<String> gone = new HashSet<>(ids);
+        for (Document order : read(Query.query(Criteria.where("_id").in(ids)))) {
+            put(order);
+            gone.remove(order.getString("_id"));
+        }
+        gone.forEach(id -> {
+            keys.remove(id);
+            waiting.values().forEach(orders -> orders.remove(id));
+        });
+    }
+
+    private synchronized void buildInBackground() {
+        if (building) {
+            return;
+        }
+        building = true;
+        Thread builder = new Thread(this::build, "order-index");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    private void build() {
+        long started = System.nanoTime();
+        try {
+            keys.clear();
+            waiting.values().forEach(Set::clear);
+            // Orders changed while this reads are read again before the next search; an order already held was
+            // read since this began, after a change, and is fresher than what this read.
+            try (var all = mongo.stream(indexed(new Query()), Document.class, mongo.getCollectionName(Order.class))) {
+                all.forEach(order -> {
+                    synchronized (this) {
+                        if (!keys.containsKey(order.getString("_id"))) {
+                            put(order);
+                        }
+                    }
+                    if (order.get(SearchKeys.FIELD) == null) {
+                        // Not keyed yet: the start's backfill keys it and names it; read it again then.
+                        changed.add(order.getString("_id"));
+                    }
+                });
+            }
+            ready = true;
+            log.info("Order index of {} orders built in {} ms", keys.size(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("Order index not built ({}); searches and sweeps read the store", e.toString());
+        } finally {
+            building = false;
+        }
+    }
+
+    private List<Document> read(Query query) {
+        return mongo.find(indexed(query), Document.class, mongo.getCollectionName(Order.class));
+    }
+
+    private void put(Document order) {
+        String id = order.getString("_id");
+        keys.put(id, packed(order));
+        for (Work work : Work.values()) {
+            if (work.waits.test(order)) {
+                waiting.get(work).add(id);
+            } else {
+                waiting.get(work).remove(id);
+            }
+        }
+    }
+
+    /** The query reading only the orders' ids, search keys and what tells the work they wait for. */
+    private static Query indexed(Query query) {
+        query.fields()
+                .include("_id")
+                .include(SearchKeys.FIELD)
+                .include("notifications")
+                .include("pendingPayments")
+                .include("late")
+                .include("refunds");
+        return query;
+    }
+
+    private static String packed(Document order) {
+        StringBuilder packed = new StringBuilder().append(SEPARATOR);
+        for (Object key : order.getList(SearchKeys.FIELD, Object.class, List.of())) {
+            packed.append(key).append(SEPARATOR);
+        }
+        return packed.toString();
+    }
+
+    /** How a key is written between its neighbours, for {@link SearchKeys.Lookup}. */
+    static String whole(String key) {
+        return SEPARATOR + key + SEPARATOR;
+    }
+
+    static String start(String prefix) {
+        return SEPARATOR + prefix;
+    }
+}
