@@ -2,13 +2,10 @@ package app.leadline.order;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderGauges {
 
-    private final MongoTemplate mongo;
     private final OrderIndex index;
     private final AtomicLong lateLines = new AtomicLong();
     private final AtomicLong openRefunds = new AtomicLong();
 
-    OrderGauges(MongoTemplate mongo, MeterRegistry meters, OrderIndex index) {
-        this.mongo = mongo;
+    OrderGauges(MeterRegistry meters, OrderIndex index) {
         this.index = index;
         Gauge.builder("leadline.lines.late", lateLines, AtomicLong::get)
                 .description("Open order lines expected later than first promised")
@@ -38,29 +33,29 @@ class OrderGauges {
     @Scheduled(fixedDelayString = "${leadline.metrics.refresh-interval:60s}", initialDelay = 5_000)
     void refresh() {
         long late = 0;
-        Optional<Query> lateOrders = index.waitingOnes(
-                OrderIndex.Work.LATE_LINES, Criteria.where("late").is(true), Set.of());
-        if (lateOrders.isPresent()) {
-            lateOrders.get().fields().include("lines");
-            for (Order order : mongo.find(lateOrders.get(), Order.class)) {
-                late += order.lines().stream()
-                        .filter(line -> line.isOpen() && line.isLate())
-                        .count();
-            }
+        for (Order order : index.read(
+                OrderIndex.Work.LATE_LINES,
+                Criteria.where("late").is(true),
+                Set.of(),
+                Integer.MAX_VALUE,
+                Order.class,
+                "lines")) {
+            late += order.lines().stream()
+                    .filter(line -> line.isOpen() && line.isLate())
+                    .count();
         }
         lateLines.set(late);
-        Optional<Query> refunds = index.waitingOnes(
+        long open = 0;
+        for (Document order : index.read(
                 OrderIndex.Work.REFUND_DECISIONS,
                 Criteria.where("refunds").elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED.name())),
-                Set.of());
-        long open = 0;
-        if (refunds.isPresent()) {
-            refunds.get().fields().include("refunds");
-            for (Document order : mongo.find(refunds.get(), Document.class, "orders")) {
-                open += order.getList("refunds", Document.class).stream()
-                        .filter(refund -> RefundRequest.State.REQUESTED.name().equals(refund.getString("state")))
-                        .count();
-            }
+                Set.of(),
+                Integer.MAX_VALUE,
+                Document.class,
+                "refunds")) {
+            open += order.getList("refunds", Document.class).stream()
+                    .filter(refund -> RefundRequest.State.REQUESTED.name().equals(refund.getString("state")))
+                    .count();
         }
         openRefunds.set(open);
     }

@@ -1,6 +1,7 @@
 package app.leadline.order;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -51,8 +52,11 @@ class OrderIndex {
     /** How many orders a page's worth of candidates is fetched in, when a filter may turn some away. */
     private static final int FETCH = 100;
 
+    /** How many orders' ids a sweep's query names at most. */
+    private static final int IDS_PER_QUERY = 1000;
+
     /** How often a sweep asks the store itself instead of the index. */
-    static final java.time.Duration NET = java.time.Duration.ofMinutes(5);
+    static final java.time.Duration NET = java.time.Duration.ofMinutes(15);
 
     /** Work that runs in the background, over the orders that wait for it. */
     enum Work {
@@ -161,13 +165,14 @@ class OrderIndex {
     }
 
     /**
-     * The query for the orders that wait for this work and match the criteria, without those skipped: by id when
-     * the index answers, or over all orders as the store answers it; none when the index knows no order waits.
+     * The queries for the orders that wait for this work and match the criteria, without those skipped, to be read
+     * in turn until the caller has enough: by id, a thousand ids a query, when the index answers; one query over
+     * all orders as the store answers it when not; none when the index knows no order waits.
      */
-    Optional<Query> waitingOnes(Work work, Criteria criteria, Set<String> skipped) {
+    List<Query> waitingOnes(Work work, Criteria criteria, Set<String> skipped) {
         Optional<Set<String>> ids = waitingFor(work);
         if (ids.isEmpty()) {
-            return Optional.of(Query.query(
+            return List.of(Query.query(
                     skipped.isEmpty()
                             ? criteria
                             : new Criteria()
@@ -175,11 +180,26 @@ class OrderIndex {
         }
         List<String> candidates =
                 ids.get().stream().filter(id -> !skipped.contains(id)).sorted().toList();
-        if (candidates.isEmpty()) {
-            return Optional.empty();
+        List<Query> queries = new ArrayList<>();
+        for (int from = 0; from < candidates.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + IDS_PER_QUERY));
+            queries.add(Query.query(
+                    new Criteria().andOperator(criteria, Criteria.where("_id").in(chunk))));
         }
-        return Optional.of(Query.query(
-                new Criteria().andOperator(criteria, Criteria.where("_id").in(candidates))));
+        return queries;
+    }
+
+    /** Up to {@code limit} of the orders that wait for this work and match the criteria, as that type. */
+    <T> List<T> read(Work work, Criteria criteria, Set<String> skipped, int limit, Class<T> type, String... fields) {
+        List<T> found = new ArrayList<>();
+        for (Query query : waitingOnes(work, criteria, skipped)) {
+            Arrays.stream(fields).forEach(query.fields()::include);
+            found.addAll(mongo.find(query.limit(limit - found.size()), type, mongo.getCollectionName(Order.class)));
+            if (found.size() >= limit) {
+                break;
+            }
+        }
+        return found;
     }
 
     /** Whether the index holds every order as last written, reading the changed ones again; builds it if not. */

@@ -240,26 +240,29 @@ public class OrderQueries {
                 .orOperator(
                         Criteria.where("leaseUntil").is(null),
                         Criteria.where("leaseUntil").lte(now));
-        Optional<Query> due = orderIndex.waitingOnes(
-                OrderIndex.Work.MESSAGES, Criteria.where("notifications").elemMatch(claimable), skipped);
-        if (due.isEmpty()) {
-            return;
-        }
-        try (java.util.stream.Stream<Order> found = mongo.stream(due.get().limit(limit), Order.class)) {
-            found.forEach(action);
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(limit);
+        for (Query due : orderIndex.waitingOnes(
+                OrderIndex.Work.MESSAGES, Criteria.where("notifications").elemMatch(claimable), skipped)) {
+            try (Stream<Order> found = mongo.stream(due.limit(left.get()), Order.class)) {
+                found.forEach(order -> {
+                    left.decrementAndGet();
+                    action.accept(order);
+                });
+            }
+            if (left.get() <= 0) {
+                return;
+            }
         }
     }
 
     /** Orders with open refund requests. */
     public List<Order> withOpenRefunds(int limit) {
-        return orderIndex
-                .waitingOnes(
-                        OrderIndex.Work.REFUND_DECISIONS,
-                        Criteria.where("refunds")
-                                .elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED)),
-                        java.util.Set.of())
-                .map(query -> mongo.find(query.limit(limit), Order.class))
-                .orElse(List.of());
+        return orderIndex.read(
+                OrderIndex.Work.REFUND_DECISIONS,
+                Criteria.where("refunds").elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED)),
+                java.util.Set.of(),
+                limit,
+                Order.class);
     }
 
     /** One line of one order. */

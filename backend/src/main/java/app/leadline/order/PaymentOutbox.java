@@ -2,12 +2,9 @@ package app.leadline.order;
 
 import app.leadline.payment.PaymentGateway;
 import app.leadline.payment.PaymentOperation;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +19,6 @@ class PaymentOutbox {
     private static final Logger log = LoggerFactory.getLogger(PaymentOutbox.class);
 
     private final PaymentGateway gateway;
-    private final MongoTemplate mongo;
     private final org.springframework.beans.factory.ObjectProvider<OrderChanges> changes;
     private final StuckOrders stuck;
     private final java.time.Clock clock;
@@ -30,7 +26,6 @@ class PaymentOutbox {
 
     PaymentOutbox(
             PaymentGateway gateway,
-            MongoTemplate mongo,
             org.springframework.beans.factory.ObjectProvider<OrderChanges> changes,
             StuckOrders stuck,
             java.time.Clock clock,
@@ -39,7 +34,6 @@ class PaymentOutbox {
         this.stuck = stuck;
         this.clock = clock;
         this.gateway = gateway;
-        this.mongo = mongo;
         this.changes = changes;
     }
 
@@ -70,10 +64,12 @@ class PaymentOutbox {
     void sweep() {
         // An order set aside (it could not be changed) waits for its retry; the others go on.
         java.util.Set<String> setAside = stuck.waiting(StuckOrders.Work.PAYMENTS, clock.instant());
-        Optional<Query> pending = index.waitingOnes(
-                OrderIndex.Work.PAYMENTS, Criteria.where("pendingPayments.0").exists(true), setAside);
-        for (Order order :
-                pending.map(query -> mongo.find(query.limit(100), Order.class)).orElse(java.util.List.of())) {
+        for (Order order : index.read(
+                OrderIndex.Work.PAYMENTS,
+                Criteria.where("pendingPayments.0").exists(true),
+                setAside,
+                100,
+                Order.class)) {
             try {
                 send(order, changes.getObject());
                 stuck.cleared(java.util.List.of(order.id()), StuckOrders.Work.PAYMENTS);

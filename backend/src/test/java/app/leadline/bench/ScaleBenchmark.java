@@ -3,6 +3,7 @@ package app.leadline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.order.BenchmarkOrders;
+import app.leadline.order.OrderChangeFeed;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,9 @@ class ScaleBenchmark {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    OrderChangeFeed feed;
+
     @LocalServerPort
     int port;
 
@@ -59,13 +63,13 @@ class ScaleBenchmark {
         URI graphql = URI.create("http://localhost:" + port + "/graphql");
         LoadGenerator load = new LoadGenerator(CLIENTS);
 
-        List<String> tokens = new ArrayList<>(BenchmarkOrders.insert(mongo, SMALL));
+        List<String> tokens = new ArrayList<>(BenchmarkOrders.insert(mongo, feed, 0, SMALL));
         load.run("warm-up", graphql, tokens, ScaleBenchmark::body, "BENCH-", WARM_UP);
         LoadGenerator.Result small =
                 load.run("10,000 orders", graphql, tokens, ScaleBenchmark::body, "BENCH-", MEASURE);
 
         long loading = System.nanoTime();
-        tokens.addAll(BenchmarkOrders.insert(mongo, SMALL, LARGE - SMALL));
+        tokens.addAll(BenchmarkOrders.insert(mongo, feed, SMALL, LARGE - SMALL));
         double loadSeconds = (System.nanoTime() - loading) / 1e9;
         load.run("warm-up", graphql, tokens, ScaleBenchmark::body, "BENCH-", WARM_UP);
         LoadGenerator.Result large =
