@@ -61,9 +61,12 @@ process.on('exit', stop);
 const links = STORE ? readFileSync(join(STORE, 'tokens.txt'), 'utf8').split('\n').filter(Boolean) : [];
 await new Promise((done, fail) => {
   app.on('exit', (code) => fail(new Error(`Leadline exited with ${code}`)));
+  let output = '';
   app.stdout.on('data', (chunk) => {
+    output += chunk;
     for (const match of String(chunk).matchAll(/^Tracking link: \S+\/t\/(\S+)$/gm)) links.push(match[1]);
-    if (STORE ? /Started LeadlineApplication/.test(chunk) : links.length >= 5) done();
+    // The showcase links come first; the rest of the demo orders follow them.
+    if (STORE ? /Started LeadlineApplication/.test(output) : links.length >= 5 && /Loaded demo data/.test(output)) done();
   });
 });
 
