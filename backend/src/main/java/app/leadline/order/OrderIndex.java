@@ -37,9 +37,11 @@ import org.springframework.stereotype.Component;
  * <p>Every write of an order in this process names the order in {@link OrderChangeFeed}; the index takes those
  * names and reads the orders afresh before the next search or sweep, so an order is found as soon as its change
  * is answered. Until the index is built (in the background after start) and whenever the number of orders it holds
- * disagrees with the store's (orders written around this process, which the design does not do), searches and
- * sweeps go to the store's query and the index is built again. A sweep also goes to the store's query once every
- * {@link #NET}, so that no work waits longer than that on a write the index was not told of.
+ * disagrees with the store's (orders written around this process, which the design does not do), searches go to the
+ * store's query and the index is built again; sweeps find nothing until it is built (it reads what waits from the
+ * store), and bear with a disagreement for {@link #SETTLE}, the moment between an order stored and named. A sweep
+ * also goes to the store's query once every {@link #NET}, so that no work waits longer than that on a write the
+ * index was not told of.
  */
 @Component
 class OrderIndex {
@@ -57,6 +59,9 @@ class OrderIndex {
 
     /** How often a sweep asks the store itself instead of the index. */
     static final java.time.Duration NET = java.time.Duration.ofMinutes(15);
+
+    /** How long sweeps trust the index while it holds another number of orders than the store. */
+    private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(10);
 
     /** Work that runs in the background, over the orders that wait for it. */
     enum Work {
@@ -95,6 +100,9 @@ class OrderIndex {
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
 
     private volatile boolean ready;
+    /** Since when ({@link System#nanoTime()}) the index has held another number of orders than the store; 0 if not. */
+    private volatile long disagreeingSince;
+
     private volatile boolean building;
 
     OrderIndex(
@@ -106,6 +114,7 @@ class OrderIndex {
         this.enabled = wanted && storeUri.isBlank();
         for (Work work : Work.values()) {
             waiting.put(work, ConcurrentHashMap.newKeySet());
+            lastAskedStore.put(work, System.nanoTime());
         }
         if (enabled) {
             feed.changes().subscribe(changed::add);
@@ -151,17 +160,20 @@ class OrderIndex {
     }
 
     /**
-     * The ids of the orders that wait for this work; empty when the index cannot answer (not built yet, or not
-     * asked instead of the store for {@link #NET}), and the caller asks the store.
+     * The ids of the orders that wait for this work: none while the index is being built (it reads them from the
+     * store, and the sweeps after it find them); empty when the store answers instead (a MongoDB server of its own,
+     * or once every {@link #NET}).
      */
     Optional<Set<String>> waitingFor(Work work) {
+        if (!enabled) {
+            return Optional.empty();
+        }
         long now = System.nanoTime();
-        Long asked = lastAskedStore.get(work);
-        if (asked == null || now - asked >= NET.toNanos() || !current()) {
+        if (now - lastAskedStore.get(work) >= NET.toNanos()) {
             lastAskedStore.put(work, now);
             return Optional.empty();
         }
-        return Optional.of(Set.copyOf(waiting.get(work)));
+        return Optional.of(currentForSweeps() ? Set.copyOf(waiting.get(work)) : Set.of());
     }
 
     /**
@@ -200,6 +212,32 @@ class OrderIndex {
             }
         }
         return found;
+    }
+
+    /**
+     * As {@link #current()}, but the index goes on answering while it holds fewer or more orders than the store for
+     * less than {@link #SETTLE}: orders just handed over are named a moment after they are stored.
+     */
+    private boolean currentForSweeps() {
+        if (!enabled || !ready) {
+            return false;
+        }
+        refreshChanged();
+        if (keys.size() == mongo.estimatedCount(Order.class)) {
+            disagreeingSince = 0;
+            return true;
+        }
+        long now = System.nanoTime();
+        if (disagreeingSince == 0) {
+            disagreeingSince = now;
+        }
+        if (now - disagreeingSince < SETTLE.toNanos()) {
+            return true;
+        }
+        disagreeingSince = 0;
+        ready = false;
+        buildInBackground();
+        return false;
     }
 
     /** Whether the index holds every order as last written, reading the changed ones again; builds it if not. */
