@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -53,6 +54,12 @@ public class Order {
     private Feedback feedback;
     /** What agents find the order by ({@link SearchKeys}); derived from the order when made and on every change. */
     private List<String> searchKeys;
+    /**
+     * The searched values ({@link SearchKeys#searchedValues}) the keys were derived from, so that they are derived
+     * again only when one of those changes; not stored.
+     */
+    @Transient
+    private List<String> keyedFrom;
 
     @Version
     private final Long version;
@@ -106,6 +113,7 @@ public class Order {
         // placed now, or stored before there were keys, gets them from itself.
         this.searchKeys =
                 searchKeys != null ? List.copyOf(searchKeys) : number != null ? SearchKeys.of(this) : List.of();
+        this.keyedFrom = SearchKeys.searchedValues(this);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
@@ -557,7 +565,13 @@ public class Order {
     /** Keeps what agents search by (the late flag, the search keys) true to the order. */
     private void afterChange() {
         late = orderLines().anyOpenLate();
-        searchKeys = SearchKeys.of(this);
+        // Most changes (dates moving, news queued) touch nothing agents search by; normalising every value again
+        // would cost more than the rest of such a change.
+        List<String> searched = SearchKeys.searchedValues(this);
+        if (!searched.equals(keyedFrom)) {
+            searchKeys = SearchKeys.of(this);
+            keyedFrom = searched;
+        }
     }
 
     public String id() {

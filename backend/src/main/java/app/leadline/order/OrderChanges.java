@@ -75,7 +75,8 @@ public class OrderChanges {
     /**
      * The same change to many orders at once, for a change that only adds to the timeline and never reads it: one
      * read (without the timeline), one bulk write of versioned updates carrying only what changed, the new events
-     * appended (and the oldest dropped past the limit). Orders someone else changed in between are redone one by
+     * appended (and the oldest dropped past the limit). Only the fields the change replaced are turned back into
+     * stored form ({@link StoredOrders.Reading}), not the whole order. Orders someone else changed in between are redone one by
      * one through {@link #apply}, so the change must be idempotent (applying it twice does what applying it once
      * does). An order that cannot be changed is set aside for {@code work} and the others go on.
      */
@@ -87,11 +88,12 @@ public class OrderChanges {
         for (Document before : stored.withoutTimeline(orderIds)) {
             String id = before.getString("_id");
             try {
-                Order order = stored.read(before);
+                StoredOrders.Reading read = stored.reading(before);
+                Order order = read.order();
                 T result = change.apply(order);
-                Document changed = stored.formOf(order);
+                Map<String, Object> changed = read.changedFields();
                 Object newEvents = changed.remove(StoredOrders.TIMELINE);
-                StoredDifference difference = StoredDifference.between(before, changed);
+                StoredDifference difference = StoredDifference.of(before, changed);
                 if (newEvents instanceof List<?> events) {
                     difference.append(StoredOrders.TIMELINE, events, Timeline.LIMIT);
                 }

@@ -32,6 +32,9 @@ final class SearchKeys {
     private static final Pattern PHONE_LIKE = Pattern.compile("^\\+?[0-9 ()./-]+$");
     private static final int MIN_PHONE_DIGITS = 6;
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /**
      * International calling codes Leadline's shops' customers have; the codes are prefix-free, so at most one
      * matches the start of a number.
@@ -79,6 +82,29 @@ final class SearchKeys {
             addExact(keys, shipment.trackingNumber());
         }
         return List.copyOf(keys);
+    }
+
+    /**
+     * The order's values its keys are derived from, as they are (not normalised): the same values give the same
+     * keys, so keys need deriving again only when these change.
+     */
+    static List<String> searchedValues(Order order) {
+        List<String> values =
+                new ArrayList<>(4 + 3 * order.lines().size() + order.shipments().size());
+        values.add(order.number());
+        Customer customer = order.customer();
+        values.add(customer == null ? null : customer.name());
+        values.add(customer == null ? null : customer.email());
+        values.add(customer == null ? null : customer.phone());
+        for (OrderLine line : order.lines()) {
+            values.add(line.sku());
+            values.add(line.supplier());
+            values.add(line.purchaseOrder());
+        }
+        for (Shipment shipment : order.shipments()) {
+            values.add(shipment.trackingNumber());
+        }
+        return values;
     }
 
     /** Orders whose keys match what an agent typed. */
@@ -156,11 +182,12 @@ final class SearchKeys {
 
     /** Lower case, accents dropped, letters without an accent to drop written as on any keyboard, spaces collapsed. */
     static String normal(String text) {
-        String decomposed = Normalizer.normalize(text.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
+        String decomposed = MARKS.matcher(
+                        Normalizer.normalize(text.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
+                .replaceAll("");
         StringBuilder plain = new StringBuilder(decomposed.length());
         decomposed.codePoints().forEach(letter -> plain.append(PLAIN.getOrDefault(letter, Character.toString(letter))));
-        return plain.toString().replaceAll("\\s+", " ");
+        return SPACES.matcher(plain).replaceAll(" ");
     }
 
     /** The text as a regular expression that matches exactly it. */

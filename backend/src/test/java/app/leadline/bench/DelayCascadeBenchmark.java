@@ -10,6 +10,7 @@ import app.leadline.order.BenchmarkOrders;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.Supplier;
 import app.leadline.supplier.SupplierCatalog;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -58,11 +59,26 @@ class DelayCascadeBenchmark {
     @Autowired
     SupplierDelays delays;
 
+    /**
+     * The processor time the whole process spent in each baseline run and in each cascade, in seconds: beside the
+     * times, which other work on a shared machine stretches, it shows how much work each of the two is.
+     */
+    private final List<Double> baselineCpu = new ArrayList<>();
+
+    private final List<Double> cascadeCpu = new ArrayList<>();
+
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
+    }
+
     /** One raw {@code updateMany} that moves the ETA of every affected line, in seconds. */
     private double baseline(LocalDate arrival, int run) {
         Document window =
                 new Document("earliest", arrival.plusDays(8 + run)).append("latest", arrival.plusDays(10 + run));
         System.gc();
+        double cpu = cpuSeconds();
         long start = System.nanoTime();
         long modified = mongo.getCollection("orders")
                 .updateMany(
@@ -70,6 +86,7 @@ class DelayCascadeBenchmark {
                         new Document("$set", new Document("lines.1.eta", window).append("lines.3.eta", window)))
                 .getModifiedCount();
         double seconds = (System.nanoTime() - start) / 1e9;
+        baselineCpu.add(cpuSeconds() - cpu);
         assertThat(modified).isEqualTo(AFFECTED_ORDERS);
         return seconds;
     }
@@ -93,6 +110,7 @@ class DelayCascadeBenchmark {
         assertThat(logged.errors()).isEmpty();
         String id = logged.report().orElseThrow().id();
         double logging = (System.nanoTime() - start) / 1e9;
+        double cpu = cpuSeconds();
         DelayReport report = delays.report(id).orElseThrow();
         while (report.state() != DelayReport.State.DONE) {
             Thread.sleep(20);
@@ -100,6 +118,7 @@ class DelayCascadeBenchmark {
         }
         // The cascade proper: from the confirmed delay to every line moved, event recorded and intent queued.
         double cascade = (System.nanoTime() - start) / 1e9 - logging;
+        cascadeCpu.add(cpuSeconds() - cpu);
         assertThat(report.movedLines()).isEqualTo(2 * AFFECTED_ORDERS);
         return new Timed(logging, cascade);
     }
@@ -153,6 +172,8 @@ class DelayCascadeBenchmark {
         double baseline = median(runs);
         double cascade = median(cascades);
         double logging = median(loggings);
+        double baselineWork = median(baselineCpu.subList(1, baselineCpu.size()));
+        double cascadeWork = median(cascadeCpu.subList(1, cascadeCpu.size()));
 
         String result = String.join(
                 System.lineSeparator(),
@@ -171,6 +192,10 @@ class DelayCascadeBenchmark {
                 String.format(
                         "warm-up turns, not counted: baseline %.2f s, cascade %.2f s",
                         warmBaseline, warmCascade.cascade()),
+                String.format(
+                        "processor time of the process, medians without the warm-up turns: baseline %.2f s, cascade"
+                                + " %.2f s (%.2f times)",
+                        baselineWork, cascadeWork, cascadeWork / baselineWork),
                 String.format("ratio cascade / baseline = %.2f (target <= 1.5)", cascade / baseline));
         System.out.println(result);
         Path results = Path.of("target", "bench-results");

@@ -5,6 +5,7 @@ import static app.leadline.support.OrderInputs.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.order.internal.StoredOrders;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
@@ -15,9 +16,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** A change to many orders at once loses nothing another change made to one of them in the meantime. */
 @LeadlineIntegrationTest
@@ -37,6 +40,12 @@ class OrderChangesIntegrationTests {
 
     @Autowired
     SupplierCatalog suppliers;
+
+    @Autowired
+    StoredOrders storedOrders;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @BeforeEach
     void suppliers() {
@@ -100,5 +109,42 @@ class OrderChangesIntegrationTests {
         assertThat(untouched.timeline())
                 .filteredOn(event -> event.type() == TimelineEvent.Type.ETA_MOVED)
                 .hasSize(1);
+    }
+
+    @Test
+    void aBulkChangeStoresEveryFieldItChangedAsStoringTheWholeOrderWould() {
+        Order placed = placed();
+        String stock = placed.lines().get(0).id();
+
+        Order changed = changes.applyToAllAppendingEvents(StuckOrders.Work.DELAY, List.of(placed.id()), order -> {
+                    Instant now = Instant.now();
+                    // Muted channels change in place; the others replace values: dates, lines, news, a parcel, a
+                    // tracking number agents search by, money to capture.
+                    order.chooseMessageChannels(false, true);
+                    order.applyDelay("delay-1", Map.of(backordered(order), LATER), "The supplier is behind", null, now);
+                    order.ship(List.of(stock), "GLS", "GLS-4711", now);
+                    return order;
+                })
+                .results()
+                .get(placed.id());
+
+        Document written = mongo.getCollection("orders")
+                .find(new Document("_id", placed.id()))
+                .first();
+        Document whole = storedAndReadBack(storedOrders.formOf(changed));
+        for (String field : List.of("_id", "version", "lastBulkWrite", StoredOrders.TIMELINE)) {
+            written.remove(field);
+            whole.remove(field);
+        }
+        assertThat(written).isEqualTo(whole);
+        assertThat(written.getList("searchKeys", String.class)).contains("=gls-4711");
+        assertThat(written.getList("mutedChannels", String.class)).containsExactly("EMAIL");
+    }
+
+    /** A stored form as the store gives it back (dates as dates, numbers as their BSON types). */
+    private Document storedAndReadBack(Document form) {
+        var scratch = mongo.getCollection("scratch_orders");
+        scratch.insertOne(form);
+        return scratch.find(new Document("_id", form.get("_id"))).first();
     }
 }

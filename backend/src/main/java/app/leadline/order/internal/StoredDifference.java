@@ -1,6 +1,7 @@
 package app.leadline.order.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.bson.Document;
 
@@ -30,6 +31,22 @@ public final class StoredDifference {
         stored.keySet().stream()
                 .filter(field -> !changed.containsKey(field))
                 .forEach(field -> difference.unset.put(field, ""));
+        return difference;
+    }
+
+    /**
+     * The update that gives a stored document the new stored values of some of its fields ({@code null} for a field
+     * that is gone); fields not named stay as they are.
+     */
+    public static StoredDifference of(Document stored, Map<String, Object> changedFields) {
+        StoredDifference difference = new StoredDifference();
+        changedFields.forEach((field, value) -> {
+            if (value != null) {
+                difference.fieldChange(field, stored.get(field), value);
+            } else if (stored.containsKey(field)) {
+                difference.unset.put(field, "");
+            }
+        });
         return difference;
     }
 
