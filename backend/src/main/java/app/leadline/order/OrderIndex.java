@@ -1,5 +1,6 @@
 package app.leadline.order;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -58,10 +59,10 @@ class OrderIndex {
     private static final int IDS_PER_QUERY = 1000;
 
     /** How often a sweep asks the store itself instead of the index. */
-    static final java.time.Duration NET = java.time.Duration.ofMinutes(15);
+    static final Duration NET = Duration.ofMinutes(15);
 
     /** How long sweeps trust the index while it holds another number of orders than the store. */
-    private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(10);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
 
     /** Work that runs in the background, over the orders that wait for it. */
     enum Work {
@@ -133,7 +134,7 @@ class OrderIndex {
      * order of id; empty when the index cannot answer yet, and the caller asks the store.
      */
     Optional<List<Order>> search(String term, Predicate<Order> filter, int pageSize, Optional<String> after) {
-        if (!current()) {
+        if (!current(Duration.ZERO)) {
             return Optional.empty();
         }
         SearchKeys.Lookup lookup = SearchKeys.lookup(term);
@@ -173,7 +174,7 @@ class OrderIndex {
             lastAskedStore.put(work, now);
             return Optional.empty();
         }
-        return Optional.of(currentForSweeps() ? Set.copyOf(waiting.get(work)) : Set.of());
+        return Optional.of(current(SETTLE) ? Set.copyOf(waiting.get(work)) : Set.of());
     }
 
     /**
@@ -215,10 +216,11 @@ class OrderIndex {
     }
 
     /**
-     * As {@link #current()}, but the index goes on answering while it holds fewer or more orders than the store for
-     * less than {@link #SETTLE}: orders just handed over are named a moment after they are stored.
+     * Whether the index holds every order as last written, reading the changed ones again; builds it again if not.
+     * Searches want it exact ({@link Duration#ZERO}); sweeps bear with another number of orders than the store's for
+     * {@link #SETTLE}, since orders just handed over are named a moment after they are stored.
      */
-    private boolean currentForSweeps() {
+    private boolean current(Duration patience) {
         if (!enabled || !ready) {
             return false;
         }
@@ -231,27 +233,13 @@ class OrderIndex {
         if (disagreeingSince == 0) {
             disagreeingSince = now;
         }
-        if (now - disagreeingSince < SETTLE.toNanos()) {
+        if (now - disagreeingSince < patience.toNanos()) {
             return true;
         }
         disagreeingSince = 0;
         ready = false;
         buildInBackground();
         return false;
-    }
-
-    /** Whether the index holds every order as last written, reading the changed ones again; builds it if not. */
-    private boolean current() {
-        if (!enabled || !ready) {
-            return false;
-        }
-        refreshChanged();
-        if (keys.size() != mongo.estimatedCount(Order.class)) {
-            ready = false;
-            buildInBackground();
-            return false;
-        }
-        return true;
     }
 
     /** Whether the index answers searches; for tests that must know which way a search went. */
