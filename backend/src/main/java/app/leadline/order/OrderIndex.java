@@ -1,6 +1,7 @@
 package app.leadline.order;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -64,24 +66,49 @@ class OrderIndex {
     /** How long sweeps trust the index while it holds another number of orders than the store. */
     private static final Duration SETTLE = Duration.ofSeconds(10);
 
-    /** Work that runs in the background, over the orders that wait for it. */
+    /** Work that runs in the background, or that an agent asks for, over the orders that wait for it. */
     enum Work {
-        /** Customer news not yet sent. */
+        /** Customer news not yet sent, due once the last dispatcher's lease on it has run out. */
         MESSAGES(order -> order.getList("notifications", Document.class, List.of()).stream()
-                .anyMatch(intent -> intent.get("sentAt") == null)),
+                .filter(intent -> intent.get("sentAt") == null)
+                .map(intent ->
+                        intent.get("leaseUntil") instanceof java.util.Date lease ? lease.toInstant() : Instant.MIN)
+                .min(Comparator.naturalOrder())),
         /** Payment operations not yet sent to the provider. */
-        PAYMENTS(order ->
-                !order.getList("pendingPayments", Object.class, List.of()).isEmpty()),
+        PAYMENTS(whenever(order ->
+                !order.getList("pendingPayments", Object.class, List.of()).isEmpty())),
         /** Lines expected later than first promised. */
-        LATE_LINES(order -> Boolean.TRUE.equals(order.get("late"))),
+        LATE_LINES(whenever(order -> Boolean.TRUE.equals(order.get("late")))),
         /** Refund requests waiting for a decision. */
-        REFUND_DECISIONS(order -> order.getList("refunds", Document.class, List.of()).stream()
-                .anyMatch(refund -> RefundRequest.State.REQUESTED.name().equals(refund.get("state"))));
+        REFUND_DECISIONS(whenever(order -> order.getList("refunds", Document.class, List.of()).stream()
+                .anyMatch(refund -> RefundRequest.State.REQUESTED.name().equals(refund.get("state"))))),
+        /**
+         * Lines still to be shipped, which the promise watch looks over and agents read as the running-late list:
+         * the store is asked while the index is built, since an agent may be waiting for the answer.
+         */
+        OPEN_LINES(whenever(order -> order.getList("lines", Document.class, List.of()).stream()
+                .anyMatch(line ->
+                        LineStatus.OPEN.stream().anyMatch(open -> open.name().equals(line.get("status")))))) {
+            @Override
+            boolean asksStoreWhileBuilding() {
+                return true;
+            }
+        };
 
-        private final Predicate<Document> waits;
+        /** From when an order waits for this work; empty when it does not. */
+        private final Function<Document, Optional<Instant>> due;
 
-        Work(Predicate<Document> waits) {
-            this.waits = waits;
+        Work(Function<Document, Optional<Instant>> due) {
+            this.due = due;
+        }
+
+        /** Whether a sweep asks the store while the index is built instead of finding nothing. */
+        boolean asksStoreWhileBuilding() {
+            return false;
+        }
+
+        private static Function<Document, Optional<Instant>> whenever(Predicate<Document> waits) {
+            return order -> waits.test(order) ? Optional.of(Instant.MIN) : Optional.empty();
         }
     }
 
@@ -91,8 +118,8 @@ class OrderIndex {
     /** Each order's keys as one string, {@code \u0001key\u0001key\u0001}, in order of the order's id. */
     private final ConcurrentSkipListMap<String, String> keys = new ConcurrentSkipListMap<>();
 
-    /** The orders that wait for each kind of work. */
-    private final Map<Work, Set<String>> waiting = new java.util.EnumMap<>(Work.class);
+    /** The orders that wait for each kind of work, with the time from when they do. */
+    private final Map<Work, Map<String, Instant>> waiting = new java.util.EnumMap<>(Work.class);
 
     /** When each kind of work last went to the store's own query ({@link System#nanoTime()}). */
     private final Map<Work, Long> lastAskedStore = new ConcurrentHashMap<>();
@@ -114,7 +141,7 @@ class OrderIndex {
         this.mongo = mongo;
         this.enabled = wanted && storeUri.isBlank();
         for (Work work : Work.values()) {
-            waiting.put(work, ConcurrentHashMap.newKeySet());
+            waiting.put(work, new ConcurrentHashMap<>());
             lastAskedStore.put(work, System.nanoTime());
         }
         if (enabled) {
@@ -161,45 +188,69 @@ class OrderIndex {
     }
 
     /**
-     * The ids of the orders that wait for this work: none while the index is being built (it reads them from the
-     * store, and the sweeps after it find them); empty when the store answers instead (a MongoDB server of its own,
-     * or once every {@link #NET}).
+     * The ids of the orders that wait for this work at {@code now}: none while the index is being built (it reads them
+     * from the store, and the sweeps after it find them) unless the work {@linkplain Work#asksStoreWhileBuilding()
+     * asks the store then}; empty when the store answers instead (once every {@link #NET}, or then).
      */
-    Optional<Set<String>> waitingFor(Work work) {
-        if (!enabled) {
+    Optional<Set<String>> waitingFor(Work work, Instant now) {
+        long nanos = System.nanoTime();
+        if (nanos - lastAskedStore.get(work) >= NET.toNanos()) {
+            lastAskedStore.put(work, nanos);
             return Optional.empty();
         }
-        long now = System.nanoTime();
-        if (now - lastAskedStore.get(work) >= NET.toNanos()) {
-            lastAskedStore.put(work, now);
-            return Optional.empty();
+        if (current(SETTLE)) {
+            Set<String> ids = new HashSet<>();
+            waiting.get(work).forEach((id, from) -> {
+                if (!from.isAfter(now)) {
+                    ids.add(id);
+                }
+            });
+            return Optional.of(ids);
         }
-        return Optional.of(current(SETTLE) ? Set.copyOf(waiting.get(work)) : Set.of());
+        return work.asksStoreWhileBuilding() ? Optional.empty() : Optional.of(Set.of());
+    }
+
+    /** {@link #waitingOnes(Work, Instant, Criteria, Set)} for work that waits for no time. */
+    List<Query> waitingOnes(Work work, Criteria criteria, Set<String> skipped) {
+        return waitingOnes(work, Instant.MAX, criteria, skipped);
     }
 
     /**
-     * The queries for the orders that wait for this work and match the criteria, without those skipped, to be read
-     * in turn until the caller has enough: by id, a thousand ids a query, when the index answers; one query over
-     * all orders as the store answers it when not; none when the index knows no order waits.
+     * The queries for the orders that wait for this work at {@code now} and match the criteria, without those
+     * skipped, to be read in turn until the caller has enough. A MongoDB server of its own answers the criteria from
+     * its indexes, in one query. The embedded store finds orders by id through its unique index only when the query
+     * names nothing else, and otherwise reads every order and gathers all it matches before answering (more than the
+     * heap for every order with open lines, at 100,000 orders): so here each query names only ids, a thousand at
+     * most, of the orders the index says wait, or, when the store answers, of those its query finds (reading their
+     * ids alone). What the criteria say beyond the work the caller tests again on what it reads: the index knew the
+     * order as last written, and a write may come between. None when no order waits.
      */
-    List<Query> waitingOnes(Work work, Criteria criteria, Set<String> skipped) {
-        Optional<Set<String>> ids = waitingFor(work);
-        if (ids.isEmpty()) {
+    List<Query> waitingOnes(Work work, Instant now, Criteria criteria, Set<String> skipped) {
+        if (!enabled) {
             return List.of(Query.query(
                     skipped.isEmpty()
                             ? criteria
                             : new Criteria()
                                     .andOperator(criteria, Criteria.where("_id").nin(skipped))));
         }
+        Set<String> ids = waitingFor(work, now).orElseGet(() -> idsFromStore(criteria));
         List<String> candidates =
-                ids.get().stream().filter(id -> !skipped.contains(id)).sorted().toList();
+                ids.stream().filter(id -> !skipped.contains(id)).sorted().toList();
         List<Query> queries = new ArrayList<>();
         for (int from = 0; from < candidates.size(); from += IDS_PER_QUERY) {
             List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + IDS_PER_QUERY));
-            queries.add(Query.query(
-                    new Criteria().andOperator(criteria, Criteria.where("_id").in(chunk))));
+            queries.add(Query.query(Criteria.where("_id").in(chunk)));
         }
         return queries;
+    }
+
+    /** The ids of the orders the store's own query finds, read without the rest of each order. */
+    private Set<String> idsFromStore(Criteria criteria) {
+        Query query = Query.query(criteria);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, mongo.getCollectionName(Order.class)).stream()
+                .map(order -> order.getString("_id"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** Up to {@code limit} of the orders that wait for this work and match the criteria, as that type. */
@@ -288,7 +339,7 @@ class OrderIndex {
         long started = System.nanoTime();
         try {
             keys.clear();
-            waiting.values().forEach(Set::clear);
+            waiting.values().forEach(Map::clear);
             // Orders changed while this reads are read again before the next search; an order already held was
             // read since this began, after a change, and is fresher than what this read.
             try (var all = mongo.stream(indexed(new Query()), Document.class, mongo.getCollectionName(Order.class))) {
@@ -321,11 +372,11 @@ class OrderIndex {
         String id = order.getString("_id");
         keys.put(id, packed(order));
         for (Work work : Work.values()) {
-            if (work.waits.test(order)) {
-                waiting.get(work).add(id);
-            } else {
-                waiting.get(work).remove(id);
-            }
+            work.due
+                    .apply(order)
+                    .ifPresentOrElse(
+                            from -> waiting.get(work).put(id, from),
+                            () -> waiting.get(work).remove(id));
         }
     }
 
@@ -337,7 +388,8 @@ class OrderIndex {
                 .include("notifications")
                 .include("pendingPayments")
                 .include("late")
-                .include("refunds");
+                .include("refunds")
+                .include("lines.status");
         return query;
     }
 

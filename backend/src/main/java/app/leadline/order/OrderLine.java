@@ -44,7 +44,7 @@ public record OrderLine(
 
     /** Still to be shipped: reserved, waiting for the supplier, or ready. */
     public boolean isOpen() {
-        return status == LineStatus.RESERVED || status == LineStatus.AWAITING_SUPPLIER || status == LineStatus.READY;
+        return status != null && status.isOpen();
     }
 
     /** Could leave with the next parcel: on the shelf or received from the supplier. */

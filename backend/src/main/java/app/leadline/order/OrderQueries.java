@@ -132,16 +132,18 @@ public class OrderQueries {
 
     /**
      * Hands over, as they are read, every order with an open line, read with only what a line's promise is judged by
-     * (number, customer, when placed, destination, policy, lines): one query, which the embedded store answers with
-     * one scan.
+     * (number, customer, when placed, destination, policy, lines), a thousand orders at a time on the embedded store
+     * (see {@link OrderIndex#waitingOnes}).
      */
     public void forEachWithOpenLines(java.util.function.Consumer<Order> action) {
-        Query query = Query.query(Criteria.where("lines")
-                .elemMatch(Criteria.where("status")
-                        .in(LineStatus.RESERVED, LineStatus.AWAITING_SUPPLIER, LineStatus.READY)));
-        query.fields().include("_id", "number", "customer", "placedAt", "destination", "policy", "lines", "searchKeys");
-        try (java.util.stream.Stream<Order> found = mongo.stream(query, Order.class)) {
-            found.forEach(action);
+        Criteria open =
+                Criteria.where("lines").elemMatch(Criteria.where("status").in(LineStatus.OPEN));
+        for (Query query : orderIndex.waitingOnes(OrderIndex.Work.OPEN_LINES, open, java.util.Set.of())) {
+            query.fields()
+                    .include("_id", "number", "customer", "placedAt", "destination", "policy", "lines", "searchKeys");
+            try (Stream<Order> found = mongo.stream(query, Order.class)) {
+                found.forEach(action);
+            }
         }
     }
 
@@ -242,12 +244,14 @@ public class OrderQueries {
                         Criteria.where("leaseUntil").lte(now));
         java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(limit);
         for (Query due : orderIndex.waitingOnes(
-                OrderIndex.Work.MESSAGES, Criteria.where("notifications").elemMatch(claimable), skipped)) {
+                OrderIndex.Work.MESSAGES, now, Criteria.where("notifications").elemMatch(claimable), skipped)) {
+            // Claimable as the order stands now, not as the order index last read it.
             try (Stream<Order> found = mongo.stream(due.limit(left.get()), Order.class)) {
-                found.forEach(order -> {
-                    left.decrementAndGet();
-                    action.accept(order);
-                });
+                found.filter(order -> order.notifications().stream().anyMatch(intent -> intent.claimableAt(now)))
+                        .forEach(order -> {
+                            left.decrementAndGet();
+                            action.accept(order);
+                        });
             }
             if (left.get() <= 0) {
                 return;

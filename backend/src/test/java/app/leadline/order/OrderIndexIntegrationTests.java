@@ -10,6 +10,7 @@ import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.TestSuppliers;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -160,12 +161,18 @@ class OrderIndexIntegrationTests {
             assertThat(waitingFor(OrderIndex.Work.REFUND_DECISIONS))
                     .isEqualTo(storeFinds(Criteria.where("refunds")
                             .elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED.name()))));
+            assertThat(waitingFor(OrderIndex.Work.OPEN_LINES))
+                    .contains(id)
+                    .isEqualTo(storeFinds(Criteria.where("lines")
+                            .elemMatch(Criteria.where("status").in(LineStatus.OPEN))));
         });
     }
 
     /** What the index answers; the first question after a while goes to the store instead, so ask again then. */
     private Set<String> waitingFor(OrderIndex.Work work) {
-        return index.waitingFor(work).or(() -> index.waitingFor(work)).orElseThrow();
+        return index.waitingFor(work, Instant.MAX)
+                .or(() -> index.waitingFor(work, Instant.MAX))
+                .orElseThrow();
     }
 
     private Set<String> storeFinds(Criteria criteria) {
