@@ -32,7 +32,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** What the order's outbox holds reaches the customer once, in their language, on their channels. */
 @LeadlineIntegrationTest
-@TestPropertySource(properties = "leadline.notifications.dispatch-interval=1h")
+@TestPropertySource(
+        properties = {"leadline.notifications.dispatch-interval=1h", "leadline.notifications.quiet-hours=21:00-08:00"})
 class NotificationDispatchIntegrationTests {
 
     @Autowired

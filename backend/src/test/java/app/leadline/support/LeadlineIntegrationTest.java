@@ -20,6 +20,9 @@ import org.springframework.context.annotation.Import;
             "leadline.store.backend=MEMORY",
             "leadline.demo.enabled=false",
             "leadline.notifications.echo=false",
+            // What a test waits to be sent is sent at any hour of the day the tests run (customers are held back
+            // from 21:00 to 08:00 their time by default); NotificationDispatchIntegrationTests sets those hours.
+            "leadline.notifications.quiet-hours=00:00-00:00",
             // Tests sweep for overtaken promises themselves, at the moments they choose.
             "leadline.promise-watch.enabled=false",
             "leadline.tracking.rate-limit.burst=100000",
