@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the embedded store cannot find without reading every order, held in this process: each order's search keys,
- * and which orders wait for work that runs in the background (messages to send, payment operations to send, lines
- * running late, refund requests to decide). MongoDB answers both from its indexes ({@code searchKeys},
+ * and which orders wait for work that runs in the background (messages to send once no dispatcher's lease holds
+ * them, payment operations to send, lines running late, refund requests to decide, open lines for the promise
+ * watch). MongoDB answers both from its indexes ({@code searchKeys},
  * {@code notifications.sentAt}, …); the embedded store keeps no secondary index and would read all of every order
  * each time (seconds at 100,000 orders, and the message dispatcher looks every two seconds). Here each order's keys
  * are one short string, in order of id, so a search reads those strings (about 40 MB at 100,000 orders) and then
@@ -42,9 +43,10 @@ import org.springframework.stereotype.Component;
  * is answered. Until the index is built (in the background after start) and whenever the number of orders it holds
  * disagrees with the store's (orders written around this process, which the design does not do), searches go to the
  * store's query and the index is built again; sweeps find nothing until it is built (it reads what waits from the
- * store), and bear with a disagreement for {@link #SETTLE}, the moment between an order stored and named. A sweep
- * also goes to the store's query once every {@link #NET}, so that no work waits longer than that on a write the
- * index was not told of.
+ * store), but for the open lines, which agents may be waiting to see, and bear with a disagreement for
+ * {@link #SETTLE}, the moment between an order stored and named. A sweep also goes to the store's query once every
+ * {@link #NET}, so that no work waits longer than that on a write the index was not told of; even then it reads
+ * the orders by id, a thousand at a time ({@link #waitingOnes}).
  */
 @Component
 class OrderIndex {
