@@ -62,6 +62,15 @@ class OrderIndex {
     /** How many orders' ids a sweep's query names at most. */
     private static final int IDS_PER_QUERY = 1000;
 
+    /**
+     * How many orders one reply of the store carries at most. The embedded store answers a query without a batch size
+     * in one reply, which the driver refuses beyond 48 MB; a thousand orders with full timelines come near that.
+     */
+    private static final int ORDERS_PER_REPLY = 200;
+
+    /** How many ids one reply carries at most, when a query reads ids alone. */
+    private static final int IDS_PER_REPLY = 20_000;
+
     /** How often a sweep asks the store itself instead of the index. */
     static final Duration NET = Duration.ofMinutes(15);
 
@@ -241,15 +250,18 @@ class OrderIndex {
         List<Query> queries = new ArrayList<>();
         for (int from = 0; from < candidates.size(); from += IDS_PER_QUERY) {
             List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + IDS_PER_QUERY));
-            queries.add(Query.query(Criteria.where("_id").in(chunk)));
+            queries.add(Query.query(Criteria.where("_id").in(chunk)).cursorBatchSize(ORDERS_PER_REPLY));
         }
         return queries;
     }
 
     /** The ids of the orders the store's own query finds, read without the rest of each order. */
     private Set<String> idsFromStore(Criteria criteria) {
-        Query query = Query.query(criteria);
-        query.fields().include("_id");
+        return idsOf(Query.query(criteria));
+    }
+
+    private Set<String> idsOf(Query query) {
+        query.cursorBatchSize(IDS_PER_REPLY).fields().include("_id");
         return mongo.find(query, Document.class, mongo.getCollectionName(Order.class)).stream()
                 .map(order -> order.getString("_id"))
                 .collect(java.util.stream.Collectors.toSet());
@@ -342,10 +354,16 @@ class OrderIndex {
         try {
             keys.clear();
             waiting.values().forEach(Map::clear);
-            // Orders changed while this reads are read again before the next search; an order already held was
-            // read since this began, after a change, and is fresher than what this read.
-            try (var all = mongo.stream(indexed(new Query()), Document.class, mongo.getCollectionName(Order.class))) {
-                all.forEach(order -> {
+            // The ids first, then the orders a thousand at a time by id: the embedded store gathers a query's whole
+            // answer before the first reply, which for every order's indexed fields at once outgrew both the heap
+            // and the driver's largest message (48 MB at 90,000 orders). Orders changed while this reads are read
+            // again before the next search; an order already held was read since this began, after a change, and
+            // is fresher than what this read.
+            List<String> ids = new ArrayList<>(idsOf(new Query()));
+            ids.sort(null);
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+                for (Document order : read(Query.query(Criteria.where("_id").in(chunk)))) {
                     synchronized (this) {
                         if (!keys.containsKey(order.getString("_id"))) {
                             put(order);
@@ -355,7 +373,7 @@ class OrderIndex {
                         // Not keyed yet: the start's backfill keys it and names it; read it again then.
                         changed.add(order.getString("_id"));
                     }
-                });
+                }
             }
             ready = true;
             log.info("Order index of {} orders built in {} ms", keys.size(), (System.nanoTime() - started) / 1_000_000);
@@ -367,7 +385,8 @@ class OrderIndex {
     }
 
     private List<Document> read(Query query) {
-        return mongo.find(indexed(query), Document.class, mongo.getCollectionName(Order.class));
+        return mongo.find(
+                indexed(query).cursorBatchSize(ORDERS_PER_REPLY), Document.class, mongo.getCollectionName(Order.class));
     }
 
     private void put(Document order) {

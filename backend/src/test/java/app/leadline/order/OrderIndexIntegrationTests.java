@@ -139,6 +139,35 @@ class OrderIndexIntegrationTests {
     }
 
     @Test
+    void buildsOverMoreOrdersThanOneReadNames() {
+        // Written around Leadline, 2,500 of them: the index is built again, reading the orders a thousand at a time.
+        List<Document> around = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            String name = bulk(i);
+            around.add(new Document("_id", name)
+                    .append("number", name.toUpperCase(Locale.ROOT))
+                    .append("tracking", new Document("tokenHash", "hash-" + name).append("revoked", true))
+                    .append(SearchKeys.FIELD, List.of("=" + name)));
+        }
+        try {
+            mongo.insert(around, "orders");
+            assertThat(numbersFound(bulk(0))).as("from the store").containsExactly(bulk(0).toUpperCase(Locale.ROOT));
+            await().until(index::ready);
+
+            for (int i : List.of(0, 999, 1_000, 1_999, 2_000, 2_499)) {
+                assertThat(numbersFound(bulk(i))).containsExactly(bulk(i).toUpperCase(Locale.ROOT));
+            }
+            assertThat(index.ready()).as("answered from the index").isTrue();
+        } finally {
+            mongo.remove(Query.query(Criteria.where("_id").regex("^bulk-" + unique)), "orders");
+        }
+    }
+
+    private String bulk(int i) {
+        return "bulk-%s-%04d".formatted(unique, i);
+    }
+
+    @Test
     void knowsTheOrdersThatWaitForEachBackgroundWorkAsTheStoresQueryDoes() {
         OrderInputs order = anOrder().customer("name", "Wanda " + unique);
         clients.place(order);
