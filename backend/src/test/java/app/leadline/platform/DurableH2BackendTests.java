@@ -128,6 +128,35 @@ class DurableH2BackendTests {
                 .isEmpty();
     }
 
+    @Test
+    void openingAStoreReadsNoDocumentForItsSecondaryIndexes() {
+        String file = folder.resolve("store.mv").toString();
+        withCollection(DurableH2Backend.open(file), things -> {
+            things.createIndex(new Document("email", 1), new com.mongodb.client.model.IndexOptions().name("by_email"));
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                documents.add(new Document("_id", i)
+                        .append("email", "c" + i + "@example.com")
+                        .append("note", "x".repeat(500)));
+            }
+            things.insertMany(documents);
+        });
+
+        DurableH2Backend reopened = DurableH2Backend.open(file);
+        long readOpening = reopened.getMvStore().getFileStore().getReadCount();
+        withCollection(reopened, things -> {
+            assertThat(things.countDocuments()).isEqualTo(3_000);
+            long readScanning = reopened.getMvStore().getFileStore().getReadCount() - readOpening;
+            // Had the open read the documents, they would be in the cache now and the scan would read next to nothing.
+            assertThat(readOpening).as("pages read opening the store").isLessThan(readScanning);
+            assertThat(things.listIndexes().map(index -> index.getString("name")))
+                    .contains("by_email");
+            assertThat(things.find(Filters.eq("email", "c2999@example.com")).first())
+                    .extracting(document -> document.get("_id"))
+                    .isEqualTo(2_999);
+        });
+    }
+
     /** Serves the store to the real driver until {@code use} returns, then closes it as a shutdown would. */
     private static void withCollection(DurableH2Backend backend, Consumer<MongoCollection<Document>> use) {
         MongoServer server = new MongoServer(backend);
