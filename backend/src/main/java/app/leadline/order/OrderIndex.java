@@ -307,6 +307,30 @@ class OrderIndex {
         return false;
     }
 
+    /**
+     * Waits up to {@code patience} until the index is built, when the store wants one, so that work in no hurry reads
+     * what waits from it rather than from the store: reading every order beside the build holds up the embedded
+     * store (one query on a collection at a time) for everyone else meanwhile, tracking lookups included.
+     *
+     * @return whether the index is ready
+     */
+    boolean awaitBuilt(Duration patience) throws InterruptedException {
+        if (!enabled) {
+            return false;
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (this) {
+            while (!ready) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+    }
+
     /** Whether the index answers searches; for tests that must know which way a search went. */
     boolean ready() {
         return ready;
@@ -381,6 +405,9 @@ class OrderIndex {
             log.warn("Order index not built ({}); searches and sweeps read the store", e.toString());
         } finally {
             building = false;
+            synchronized (this) {
+                notifyAll();
+            }
         }
     }
 

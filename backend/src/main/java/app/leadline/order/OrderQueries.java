@@ -147,6 +147,14 @@ public class OrderQueries {
         }
     }
 
+    /**
+     * Waits up to {@code patience} until the orders that wait for background work are known without reading the
+     * store whole: on the embedded store, until its order index is built; at once on MongoDB.
+     */
+    public void awaitIndexed(java.time.Duration patience) throws InterruptedException {
+        orderIndex.awaitBuilt(patience);
+    }
+
     /** What agents filter orders by: as a query for the store, and as a test of an order read already. */
     public enum Filter {
         LATE(Criteria.where("late").is(true), Order::isLate),

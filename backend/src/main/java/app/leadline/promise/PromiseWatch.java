@@ -11,6 +11,7 @@ import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.Supplier;
 import app.leadline.supplier.SupplierCatalog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ import org.springframework.stereotype.Service;
 public class PromiseWatch {
 
     private static final Logger log = LoggerFactory.getLogger(PromiseWatch.class);
+
+    /** How long the first sweep waits for the order index before it reads the store instead. */
+    private static final Duration INDEX_PATIENCE = Duration.ofMinutes(5);
 
     private final OrderQueries orders;
     private final OrderOperations operations;
@@ -91,11 +95,25 @@ public class PromiseWatch {
     /** What one sweep did: lines found overtaken, lines moved now, orders that could not be changed. */
     public record Swept(int overdue, int moved, int setAside) {}
 
-    /** The first sweep, off the start's path: the application is up and answering while it runs. */
+    /**
+     * The first sweep, off the start's path: the application is up and answering while it runs. It waits for the
+     * embedded store's order index first (a couple of minutes at most, at 100,000 orders), instead of reading every
+     * order with open lines beside the index's own reading.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void sweepAfterStart() {
         if (enabled) {
-            Thread first = new Thread(() -> sweepLogged(" after start"), "promise-watch-start");
+            Thread first = new Thread(
+                    () -> {
+                        try {
+                            orders.awaitIndexed(INDEX_PATIENCE);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                        sweepLogged(" after start");
+                    },
+                    "promise-watch-start");
             first.setDaemon(true);
             first.start();
         }
