@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Import;
             "leadline.tracking.rate-limit.burst=100000",
             "leadline.carriers.webhook-secret=" + LeadlineIntegrationTest.WEBHOOK_SECRET
         })
-@Import(Clients.class)
+@Import({Clients.class, SchemaReports.class})
 public @interface LeadlineIntegrationTest {
 
     /** The secret carriers sign delivery reports with, in these tests. */
