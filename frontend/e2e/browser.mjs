@@ -48,7 +48,11 @@ function chromiumToLaunch() {
   return packagedChromium();
 }
 
-/** The packaged Chromium, unpacked on first use into a folder named by its version. */
+/**
+ * The packaged Chromium, unpacked on first use into a folder named by its version. Two test files run at a time, so
+ * two may unpack it at once: each into a folder of its own, moved into place whole; the one that comes second finds
+ * the browser there (a running one may be writing its font cache into that folder) and uses it.
+ */
 function packagedChromium() {
   const root = resolve(dirname(require.resolve('@sparticuz/chromium')), '../..');
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -75,8 +79,17 @@ function packagedChromium() {
 </fontconfig>
 `,
     );
-    rmSync(home, { recursive: true, force: true });
-    renameSync(unpacking, home);
+    try {
+      renameSync(unpacking, home);
+    } catch {
+      if (existsSync(join(home, 'chromium'))) {
+        rmSync(unpacking, { recursive: true, force: true });
+      } else {
+        // Not a whole unpacked browser (a font cache left behind, say): replaced by this one.
+        rmSync(home, { recursive: true, force: true });
+        renameSync(unpacking, home);
+      }
+    }
   }
   return {
     executablePath: join(home, 'chromium'),
