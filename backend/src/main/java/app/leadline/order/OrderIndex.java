@@ -245,11 +245,15 @@ class OrderIndex {
                                     .andOperator(criteria, Criteria.where("_id").nin(skipped))));
         }
         Set<String> ids = waitingFor(work, now).orElseGet(() -> idsFromStore(criteria));
-        List<String> candidates =
-                ids.stream().filter(id -> !skipped.contains(id)).sorted().toList();
+        return byIds(ids.stream().filter(id -> !skipped.contains(id)));
+    }
+
+    /** Queries for these orders in order of id, each naming a thousand ids at most and bounding its replies. */
+    private static List<Query> byIds(java.util.stream.Stream<String> ids) {
+        List<String> sorted = ids.sorted().toList();
         List<Query> queries = new ArrayList<>();
-        for (int from = 0; from < candidates.size(); from += IDS_PER_QUERY) {
-            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + IDS_PER_QUERY));
+        for (int from = 0; from < sorted.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + IDS_PER_QUERY));
             queries.add(Query.query(Criteria.where("_id").in(chunk)).cursorBatchSize(ORDERS_PER_REPLY));
         }
         return queries;
@@ -353,9 +357,11 @@ class OrderIndex {
             names.remove();
         }
         Set<String> gone = new HashSet<>(ids);
-        for (Document order : read(Query.query(Criteria.where("_id").in(ids)))) {
-            put(order);
-            gone.remove(order.getString("_id"));
+        for (Query chunk : byIds(ids.stream())) {
+            for (Document order : read(chunk)) {
+                put(order);
+                gone.remove(order.getString("_id"));
+            }
         }
         gone.forEach(id -> {
             keys.remove(id);
@@ -383,11 +389,8 @@ class OrderIndex {
             // and the driver's largest message (48 MB at 90,000 orders). Orders changed while this reads are read
             // again before the next search; an order already held was read since this began, after a change, and
             // is fresher than what this read.
-            List<String> ids = new ArrayList<>(idsOf(new Query()));
-            ids.sort(null);
-            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-                for (Document order : read(Query.query(Criteria.where("_id").in(chunk)))) {
+            for (Query chunk : byIds(idsOf(new Query()).stream())) {
+                for (Document order : read(chunk)) {
                     synchronized (this) {
                         if (!keys.containsKey(order.getString("_id"))) {
                             put(order);
@@ -412,8 +415,7 @@ class OrderIndex {
     }
 
     private List<Document> read(Query query) {
-        return mongo.find(
-                indexed(query).cursorBatchSize(ORDERS_PER_REPLY), Document.class, mongo.getCollectionName(Order.class));
+        return mongo.find(indexed(query), Document.class, mongo.getCollectionName(Order.class));
     }
 
     private void put(Document order) {
