@@ -144,6 +144,9 @@ class OrderIndex {
 
     private volatile boolean building;
 
+    /** Whether the last build failed, until the next one begins. */
+    private volatile boolean failed;
+
     OrderIndex(
             MongoTemplate mongo,
             OrderChangeFeed feed,
@@ -316,7 +319,7 @@ class OrderIndex {
      * what waits from it rather than from the store: reading every order beside the build holds up the embedded
      * store (one query on a collection at a time) for everyone else meanwhile, tracking lookups included.
      *
-     * @return whether the index is ready
+     * @return whether the index is ready; false at once when its build failed
      */
     boolean awaitBuilt(Duration patience) throws InterruptedException {
         if (!enabled) {
@@ -325,6 +328,9 @@ class OrderIndex {
         long deadline = System.nanoTime() + patience.toNanos();
         synchronized (this) {
             while (!ready) {
+                if (failed) {
+                    return false;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -381,6 +387,7 @@ class OrderIndex {
 
     private void build() {
         long started = System.nanoTime();
+        failed = false;
         try {
             keys.clear();
             waiting.values().forEach(Map::clear);
@@ -405,6 +412,7 @@ class OrderIndex {
             ready = true;
             log.info("Order index of {} orders built in {} ms", keys.size(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
+            failed = true;
             log.warn("Order index not built ({}); searches and sweeps read the store", e.toString());
         } finally {
             building = false;
