@@ -1,21 +1,32 @@
 package app.leadline.delivery;
 
+import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * A country's nationwide public holidays, from the jollyday library's maintained calendars rather than a list
  * kept here. A country jollyday does not know has none.
+ *
+ * <p>Each country's holidays are asked of jollyday once a year and kept as dates: an ETA walks day by day, and asking
+ * jollyday for one day builds its cache key and streams over the year's holidays each time (about 8 KB of garbage
+ * per order in a delay's cascade).
  */
 public final class PublicHolidays {
 
     private static final Map<String, Optional<HolidayManager>> CALENDARS = new ConcurrentHashMap<>();
+
+    /** The public holidays of a country in a year, by country code and year. */
+    private static final Map<String, Map<Integer, Set<LocalDate>>> DATES = new ConcurrentHashMap<>();
 
     private PublicHolidays() {}
 
@@ -24,10 +35,21 @@ public final class PublicHolidays {
         if (country == null || country.isBlank()) {
             return false;
         }
+        String code = country.toUpperCase(Locale.ROOT);
+        return DATES.computeIfAbsent(code, known -> new ConcurrentHashMap<>())
+                .computeIfAbsent(day.getYear(), year -> holidays(code, year))
+                .contains(day);
+    }
+
+    /** What jollyday's {@code isHoliday(day, PUBLIC_HOLIDAY)} answers for each day of the year, as a set of dates. */
+    private static Set<LocalDate> holidays(String country, int year) {
         return CALENDARS
-                .computeIfAbsent(country.toUpperCase(Locale.ROOT), PublicHolidays::calendar)
-                .map(calendar -> calendar.isHoliday(day, HolidayType.PUBLIC_HOLIDAY))
-                .orElse(false);
+                .computeIfAbsent(country, PublicHolidays::calendar)
+                .map(calendar -> calendar.getHolidays(Year.of(year)).stream()
+                        .filter(holiday -> holiday.getType() == HolidayType.PUBLIC_HOLIDAY)
+                        .map(Holiday::getDate)
+                        .collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
     }
 
     private static Optional<HolidayManager> calendar(String country) {
