@@ -56,7 +56,13 @@ record DeliveryProperties(
 
     /** Whether the warehouse is closed on the day by configuration. */
     boolean closedOn(LocalDate day) {
-        return closed.stream().anyMatch(period -> !day.isBefore(period.from()) && !day.isAfter(period.to()));
+        // A loop, not a stream: an ETA asks this for every day it walks.
+        for (Closed period : closed) {
+            if (!day.isBefore(period.from()) && !day.isAfter(period.to())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Days the warehouse is closed, both inclusive. */
