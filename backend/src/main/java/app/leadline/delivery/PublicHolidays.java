@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * A country's nationwide public holidays, from the jollyday library's maintained calendars rather than a list
  * kept here. A country jollyday does not know has none.
  *
- * <p>Each country's holidays are asked of jollyday once a year and kept as dates: an ETA walks day by day, and asking
- * jollyday for one day builds its cache key and streams over the year's holidays each time (about 8 KB of garbage
+ * <p>Jollyday is asked once per country and year, and the answer kept as dates: an ETA walks day by day, and asking
+ * jollyday about one day builds its cache key and streams over the year's holidays each time (about 8 KB of garbage
  * per order in a delay's cascade).
  */
 public final class PublicHolidays {
