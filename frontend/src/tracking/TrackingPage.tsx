@@ -35,14 +35,25 @@ export function TrackingPage({ token }: { token: string }) {
 
   useEffect(load, [load]);
 
+  // The order as the customer's own change answered it or as a live update brought it, whichever is later: the live
+  // update read as the page subscribed can arrive after the answer to a choice made in that moment, and must not
+  // take the choice back off the page.
+  const show = useCallback(
+    (order: CustomerOrder) =>
+      setState((current) =>
+        current.kind === 'found' && current.order.revision > order.revision ? current : { kind: 'found', order },
+      ),
+    [],
+  );
+
   // Live: when the shop or an agent changes the order (a delay, goods received, a shipment), the page follows.
   const found = state.kind === 'found';
   useEffect(() => {
     if (!found) {
       return undefined;
     }
-    return followOrder(token, (order) => setState({ kind: 'found', order }));
-  }, [found, token]);
+    return followOrder(token, show);
+  }, [found, token, show]);
 
   const language =
     chosen ?? pickLanguage(state.kind === 'found' ? state.order.locale : null, ...navigator.languages);
@@ -56,7 +67,7 @@ export function TrackingPage({ token }: { token: string }) {
           order={state.order}
           language={language}
           token={token}
-          onChange={(order) => setState({ kind: 'found', order })}
+          onChange={show}
         />
       )}
       {state.kind === 'notFound' && (

@@ -637,4 +637,12 @@ public class Order {
     Long version() {
         return version;
     }
+
+    /**
+     * How many times the order has been changed since it was placed: of two copies of it, the one with the higher
+     * revision is the later (a page that gets an answer and a live update in either order keeps the later one).
+     */
+    public long revision() {
+        return version == null ? 0 : version;
+    }
 }

@@ -42,7 +42,8 @@ record TrackedOrder(
         MaskedAddress deliveryAddress,
         Contact contact,
         Question question,
-        List<CustomerEvent> timeline) {
+        List<CustomerEvent> timeline,
+        long revision) {
 
     static TrackedOrder of(Order order) {
         DeliveryOptions options = order.deliveryOptions();
@@ -85,7 +86,8 @@ record TrackedOrder(
                 order.timeline().stream()
                         .filter(event -> event.type().customerFacing())
                         .map(CustomerEvent::of)
-                        .toList());
+                        .toList(),
+                order.revision());
     }
 
     record TrackedLine(

@@ -178,10 +178,16 @@ class CustomerDecisionsIntegrationTests {
     void choosingToShipNowRecordsWhoChoseAndTheParcelsFollowAtOnce() {
         OrderInputs input = mixedOrder();
         String token = place(input);
+        long revision =
+                track(token).path("trackOrder.revision").entity(Long.class).get();
 
         var chosen = choose(token, "SHIP_AS_AVAILABLE");
 
         chosen.path("chooseDelivery.errors").entityList(Object.class).hasSize(0);
+        // A page holding the order from before keeps this answer over it.
+        chosen.path("chooseDelivery.order.revision")
+                .entity(Long.class)
+                .satisfies(after -> assertThat(after).isGreaterThan(revision));
         chosen.path("chooseDelivery.order.deliveryPreference")
                 .entity(String.class)
                 .isEqualTo("SHIP_AS_AVAILABLE");
@@ -206,11 +212,13 @@ class CustomerDecisionsIntegrationTests {
     void makingTheSameChoiceTwiceChangesNothing() {
         String token = place(mixedOrder());
 
-        choose(token, "SHIP_AS_AVAILABLE");
-        choose(token, "SHIP_AS_AVAILABLE")
-                .path("chooseDelivery.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+        long revision = choose(token, "SHIP_AS_AVAILABLE")
+                .path("chooseDelivery.order.revision")
+                .entity(Long.class)
+                .get();
+        var again = choose(token, "SHIP_AS_AVAILABLE");
+        again.path("chooseDelivery.errors").entityList(Object.class).hasSize(0);
+        again.path("chooseDelivery.order.revision").entity(Long.class).isEqualTo(revision);
 
         track(token)
                 .path("trackOrder.timeline[?(@.type == 'CHOICE_MADE')]")

@@ -1,0 +1,66 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, expect, it, vi } from 'vitest';
+import type { CustomerOrder } from './api';
+import { anOrder } from './testOrders';
+import { TrackingPage } from './TrackingPage';
+
+const trackOrder = vi.fn();
+const chooseDelivery = vi.fn();
+let liveUpdate: (order: CustomerOrder) => void = () => {};
+
+vi.mock('./api', () => ({
+  trackOrder: (...args: unknown[]) => trackOrder(...args),
+  followOrder: (_token: string, onChange: (order: CustomerOrder) => void) => {
+    liveUpdate = onChange;
+    return () => {};
+  },
+  chooseDelivery: (...args: unknown[]) => chooseDelivery(...args),
+  answerQuestion: vi.fn(),
+  chooseMessageChannels: vi.fn(),
+  requestCode: vi.fn(),
+  cancelLines: vi.fn(),
+}));
+
+afterEach(cleanup);
+
+const ready = { lineIds: ['L1'], eta: { earliest: '2026-11-26', latest: '2026-11-30' } };
+const dropshipped = { lineIds: ['L3'], eta: { earliest: '2026-11-30', latest: '2026-12-09' } };
+const backordered = { lineIds: ['L2'], eta: { earliest: '2026-12-17', latest: '2026-12-21' } };
+const waiting = anOrder({
+  choice: {
+    open: true,
+    closedReason: null,
+    waitWindow: { earliest: '2026-12-17', latest: '2026-12-21' },
+    splitParcels: [ready, dropshipped, backordered],
+    extraCost: '0',
+  },
+});
+const split = {
+  ...waiting,
+  deliveryPreference: 'SHIP_AS_AVAILABLE' as const,
+  parcels: [ready, dropshipped, backordered],
+  revision: waiting.revision + 1,
+};
+
+function parcelsShown() {
+  return screen.queryByTestId('parcels')?.querySelectorAll('li').length ?? 0;
+}
+
+it('keeps the customer’s choice when a live update read before it arrives after its answer', async () => {
+  trackOrder.mockResolvedValue({ order: waiting, shop: null });
+  chooseDelivery.mockResolvedValue({ order: split });
+  render(<TrackingPage token="T" />);
+
+  fireEvent.click(await screen.findByRole('radio', { name: /Ship what is ready now/ }));
+  await screen.findByText('Saved. You can change your mind until the first item ships.');
+  expect(parcelsShown()).toBe(3);
+
+  // The live update the page subscribed to answers with the order as it was before the choice.
+  act(() => liveUpdate(waiting));
+  expect(parcelsShown()).toBe(3);
+  expect(screen.getByRole<HTMLInputElement>('radio', { name: /Ship what is ready now/ }).checked).toBe(true);
+
+  // A later change (the backordered sofa delayed into the same parcel as the lamp) does come through.
+  act(() => liveUpdate({ ...split, parcels: [ready, { ...backordered, lineIds: ['L3', 'L2'] }], revision: split.revision + 1 }));
+  expect(parcelsShown()).toBe(2);
+});
