@@ -103,20 +103,20 @@ public class PromiseWatch {
     @EventListener(ApplicationReadyEvent.class)
     void sweepAfterStart() {
         if (enabled) {
-            Thread first = new Thread(
-                    () -> {
-                        try {
-                            orders.awaitIndexed(INDEX_PATIENCE);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                        sweepLogged(" after start");
-                    },
-                    "promise-watch-start");
+            Thread first = new Thread(this::sweepOnceIndexed, "promise-watch-start");
             first.setDaemon(true);
             first.start();
         }
+    }
+
+    private void sweepOnceIndexed() {
+        try {
+            orders.awaitIndexed(INDEX_PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        sweepLogged(" after start");
     }
 
     @Scheduled(
