@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -14,8 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +87,7 @@ class OrderIndex {
         /** Customer news not yet sent, due once the last dispatcher's lease on it has run out. */
         MESSAGES(order -> order.getList("notifications", Document.class, List.of()).stream()
                 .filter(intent -> intent.get("sentAt") == null)
-                .map(intent ->
-                        intent.get("leaseUntil") instanceof java.util.Date lease ? lease.toInstant() : Instant.MIN)
+                .map(intent -> intent.get("leaseUntil") instanceof Date lease ? lease.toInstant() : Instant.MIN)
                 .min(Comparator.naturalOrder())),
         /** Payment operations not yet sent to the provider. */
         PAYMENTS(whenever(order ->
@@ -130,7 +134,7 @@ class OrderIndex {
     private final ConcurrentSkipListMap<String, String> keys = new ConcurrentSkipListMap<>();
 
     /** The orders that wait for each kind of work, with the time from when they do. */
-    private final Map<Work, Map<String, Instant>> waiting = new java.util.EnumMap<>(Work.class);
+    private final Map<Work, Map<String, Instant>> waiting = new EnumMap<>(Work.class);
 
     /** When each kind of work last went to the store's own query ({@link System#nanoTime()}). */
     private final Map<Work, Long> lastAskedStore = new ConcurrentHashMap<>();
@@ -252,7 +256,7 @@ class OrderIndex {
     }
 
     /** Queries for these orders in order of id, each naming a thousand ids at most and bounding its replies. */
-    private static List<Query> byIds(java.util.stream.Stream<String> ids) {
+    private static List<Query> byIds(Stream<String> ids) {
         List<String> sorted = ids.sorted().toList();
         List<Query> queries = new ArrayList<>();
         for (int from = 0; from < sorted.size(); from += IDS_PER_QUERY) {
@@ -271,7 +275,7 @@ class OrderIndex {
         query.cursorBatchSize(IDS_PER_REPLY).fields().include("_id");
         return mongo.find(query, Document.class, mongo.getCollectionName(Order.class)).stream()
                 .map(order -> order.getString("_id"))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     /** Up to {@code limit} of the orders that wait for this work and match the criteria, as that type. */
@@ -335,7 +339,7 @@ class OrderIndex {
                 if (left <= 0) {
                     return false;
                 }
-                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             }
             return true;
         }

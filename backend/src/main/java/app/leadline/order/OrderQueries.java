@@ -2,6 +2,7 @@ package app.leadline.order;
 
 import app.leadline.order.internal.StoredOrders;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -151,7 +152,7 @@ public class OrderQueries {
      * Waits up to {@code patience} until the orders that wait for background work are known without reading the
      * store whole: on the embedded store, until its order index is built; at once on MongoDB.
      */
-    public void awaitIndexed(java.time.Duration patience) throws InterruptedException {
+    public void awaitIndexed(Duration patience) throws InterruptedException {
         orderIndex.awaitBuilt(patience);
     }
 

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -96,7 +97,7 @@ class DurableH2BackendTests {
         withCollection(first, things -> {
             things.createIndex(
                     new Document("_id", 1).append("version", 1),
-                    new com.mongodb.client.model.IndexOptions().unique(true).name(StoreWriter.VERSIONED));
+                    new IndexOptions().unique(true).name(StoreWriter.VERSIONED));
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 documents.add(new Document("_id", i).append("version", 3));
@@ -132,7 +133,7 @@ class DurableH2BackendTests {
     void openingAStoreReadsNoDocumentForItsSecondaryIndexes() {
         String file = folder.resolve("store.mv").toString();
         withCollection(DurableH2Backend.open(file), things -> {
-            things.createIndex(new Document("email", 1), new com.mongodb.client.model.IndexOptions().name("by_email"));
+            things.createIndex(new Document("email", 1), new IndexOptions().name("by_email"));
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < 3_000; i++) {
                 documents.add(new Document("_id", i)
