@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,8 +78,53 @@ final class DurableH2Backend extends H2Backend {
     }
 
     static DurableH2Backend open(String fileName) {
-        return new DurableH2Backend(
-                new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
+        MVStore store =
+                new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+        sortUniqueIndexesOnce(store);
+        return new DurableH2Backend(store);
+    }
+
+    /**
+     * Sorts the unique indexes of a store written before {@link UniqueKeyType} in its order, once: each index map is
+     * copied into one of that key type, which then takes the old one's name. All of it is one commit, so a crash
+     * leaves the store as it was and the next open sorts it again. Runs before any database is opened.
+     */
+    private static void sortUniqueIndexesOnce(MVStore store) {
+        MVMap<String, String> marks = store.openMap(MARKS);
+        if (marks.containsKey(KEYS_IN_VALUE_ORDER)) {
+            return;
+        }
+        long started = System.nanoTime();
+        List<String> indexes = store.getMapNames().stream()
+                .filter(name -> !name.startsWith("databases.") && !name.startsWith("meta."))
+                .filter(name -> name.contains("._index_"))
+                .toList();
+        long entries = 0;
+        for (String name : indexes) {
+            MVMap<Object, Object> old = store.openMap(name);
+            MVMap<KeyValue, Object> sorted = store.openMap(name + ".sorted", uniqueIndexMap());
+            sorted.clear();
+            for (var entry : old.entrySet()) {
+                sorted.put((KeyValue) entry.getKey(), entry.getValue());
+                entries++;
+            }
+            store.removeMap(old);
+            store.renameMap(sorted, name);
+        }
+        marks.put(KEYS_IN_VALUE_ORDER, java.time.Instant.now().toString());
+        store.commit();
+        store.sync();
+        if (!indexes.isEmpty()) {
+            log.info(
+                    "Embedded store: sorted {} unique indexes ({} entries) by their values, once ({} ms)",
+                    indexes.size(),
+                    entries,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    static MVMap.Builder<KeyValue, Object> uniqueIndexMap() {
+        return new MVMap.Builder<KeyValue, Object>().keyType(UniqueKeyType.INSTANCE);
     }
 
     /** Each database as H2 keeps it, but for the secondary indexes (below). Runs within the constructor, at open. */
@@ -92,10 +139,19 @@ final class DurableH2Backend extends H2Backend {
      * collection is then read whole twice to fill it with nothing: each of the orders' six secondary indexes, at
      * every start, which made opening 100,000 orders take about three minutes.
      */
-    private static final class DeclaredIndexesDatabase extends H2Database {
+    private final class DeclaredIndexesDatabase extends H2Database {
 
         DeclaredIndexesDatabase(String name, MVStore store, CursorRegistry cursors) {
             super(name, store, cursors);
+        }
+
+        /** Opens the index's map with {@link UniqueKeyType} first; H2 then hands the database that map. */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collection, String indexName, List<IndexKey> keys, boolean sparse) {
+            // Called from H2Database's constructor: the store is the backend's, whose field is set by then.
+            getMvStore().openMap(getFullCollectionNamespace(collection) + "._index_" + indexName, uniqueIndexMap());
+            return super.openOrCreateUniqueIndex(collection, indexName, keys, sparse);
         }
 
         @Override
@@ -183,7 +239,7 @@ final class DurableH2Backend extends H2Backend {
      * @return what the check found, or nothing when the store was checked before
      */
     java.util.Optional<IndexCheck> checkIndexesOnce(String database) {
-        org.h2.mvstore.MVMap<String, String> marks = store.openMap(MARKS);
+        MVMap<String, String> marks = store.openMap(MARKS);
         if (marks.containsKey(INDEXES_CHECKED)) {
             return java.util.Optional.empty();
         }
@@ -196,6 +252,9 @@ final class DurableH2Backend extends H2Backend {
     private static final String MARKS = "leadline.store";
 
     private static final String INDEXES_CHECKED = "uniqueIndexesChecked";
+
+    /** Set once the unique indexes are sorted by {@link UniqueKeyType}; a new store is so from the start. */
+    private static final String KEYS_IN_VALUE_ORDER = "uniqueKeysInValueOrder";
 
     /**
      * Checks every unique index of every collection in {@code database} against the documents, and rebuilds an index

@@ -1,14 +1,21 @@
 package app.leadline.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,14 +41,7 @@ class DurableH2BackendTests {
     @RepeatedTest(3)
     void everyAcknowledgedWriteSurvivesAKillWithItsIndexEntries() throws Exception {
         String file = folder.resolve("store.mv").toString();
-        Process writer = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        StoreWriter.class.getName(),
-                        file)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process writer = java(StoreWriter.class, file);
         Set<Integer> inserted = new HashSet<>();
         Set<Integer> updated = new HashSet<>();
         int killAfter = ThreadLocalRandom.current().nextInt(200, 1500);
@@ -106,9 +106,10 @@ class DurableH2BackendTests {
         });
         // What a crash in the middle of a write could leave with the background commit: entries gone from an index.
         MVStore raw = MVStore.open(file);
-        MVMap<Object, Object> index =
-                raw.openMap(StoreWriter.DATABASE + "." + StoreWriter.COLLECTION + "._index_" + StoreWriter.VERSIONED);
-        List<Object> keys = new ArrayList<>(index.keySet()).subList(0, 7);
+        MVMap<KeyValue, Object> index = raw.openMap(
+                StoreWriter.DATABASE + "." + StoreWriter.COLLECTION + "._index_" + StoreWriter.VERSIONED,
+                DurableH2Backend.uniqueIndexMap());
+        List<KeyValue> keys = new ArrayList<>(index.keySet()).subList(0, 7);
         keys.forEach(index::remove);
         raw.close();
 
@@ -158,8 +159,102 @@ class DurableH2BackendTests {
         });
     }
 
+    @Test
+    void aStoreWhoseUniqueIndexesWereSortedTheOldWayFindsEveryDocumentByThem() {
+        String file = folder.resolve("store.mv").toString();
+        // Written as the H2 backend comes, which sorts index keys by their Java serialization ("N-9" before "N-10").
+        withCollection(new H2Backend(new MVStore.Builder().fileName(file).open()), things -> {
+            things.createIndex(
+                    new Document("number", 1), new IndexOptions().unique(true).name("by_number"));
+            things.createIndex(
+                    new Document("_id", 1).append("version", 1),
+                    new IndexOptions().unique(true).name(StoreWriter.VERSIONED));
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                documents.add(new Document("_id", i).append("number", "N-" + i).append("version", 2));
+            }
+            things.insertMany(documents);
+        });
+
+        for (int open = 1; open <= 2; open++) {
+            String added = "N-added-" + open;
+            withCollection(DurableH2Backend.open(file), things -> {
+                for (int i = 0; i < 1_000; i++) {
+                    assertThat(things.find(Filters.eq("number", "N-" + i)).first())
+                            .as("document with number N-%d", i)
+                            .extracting(document -> document.get("_id"))
+                            .isEqualTo(i);
+                    assertThat(things.countDocuments(Filters.and(Filters.eq("_id", i), Filters.eq("version", 2))))
+                            .as("document %d by id and version", i)
+                            .isEqualTo(1);
+                }
+                assertThatThrownBy(() -> things.insertOne(new Document("_id", 5_000).append("number", "N-123")))
+                        .as("a second document with a number taken")
+                        .isInstanceOf(MongoWriteException.class)
+                        .hasMessageContaining("duplicate key");
+                things.insertOne(new Document("_id", 2_000 + things.countDocuments()).append("number", added));
+            });
+        }
+        withCollection(
+                DurableH2Backend.open(file),
+                things -> assertThat(things.countDocuments(Filters.in("number", "N-added-1", "N-added-2")))
+                        .as("the documents added after the sort")
+                        .isEqualTo(2));
+    }
+
+    /**
+     * The kill lands somewhere between the file's opening and the sort's one commit (the test is skipped when the
+     * process got past that commit first): either way the next open finds every document by its unique key.
+     */
+    @Test
+    void aKillWhileTheOpenSortsTheOldOrderLeavesAStoreThatOpens() throws Exception {
+        String file = folder.resolve("store.mv").toString();
+        int count = 5_000;
+        withCollection(new H2Backend(new MVStore.Builder().fileName(file).open()), things -> {
+            things.createIndex(
+                    new Document("number", 1), new IndexOptions().unique(true).name("by_number"));
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                documents.add(new Document("_id", i).append("number", "N-" + i));
+            }
+            things.insertMany(documents);
+        });
+        Process opener = java(StoreOpener.class, file);
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(opener.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("opening");
+            opener.destroyForcibly(); // SIGKILL, as soon as the open has begun
+            opener.waitFor();
+        }
+        MVStore killed = MVStore.open(file);
+        boolean sortedBeforeTheKill = killed.openMap("leadline.store").containsKey("uniqueKeysInValueOrder");
+        killed.close();
+        assumeFalse(sortedBeforeTheKill, "the kill came after the sort was committed");
+
+        withCollection(DurableH2Backend.open(file), things -> {
+            for (int i = 0; i < count; i++) {
+                assertThat(things.find(Filters.eq("number", "N-" + i)).first())
+                        .as("document with number N-%d", i)
+                        .isNotNull();
+            }
+            assertThat(things.countDocuments()).isEqualTo(count);
+        });
+    }
+
+    /** Starts {@code main} in a JVM of its own on the store file, its standard output to be read. */
+    private static Process java(Class<?> main, String file) throws IOException {
+        return new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        main.getName(),
+                        file)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
     /** Serves the store to the real driver until {@code use} returns, then closes it as a shutdown would. */
-    private static void withCollection(DurableH2Backend backend, Consumer<MongoCollection<Document>> use) {
+    private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create(
