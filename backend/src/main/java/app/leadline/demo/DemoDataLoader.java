@@ -103,9 +103,15 @@ class DemoDataLoader implements ApplicationRunner {
         // The showcase orders come first: their links are printed as soon as they are in, the rest follows.
         int showcase = Math.min(DemoData.SHOWCASE.size(), batch.size());
         as("demo-loader", List.of("SCOPE_orders:write"), () -> {
-            succeeded(intake.place(batch.subList(0, showcase)).errors());
+            var placed = intake.place(batch.subList(0, showcase));
+            succeeded(placed.errors());
             delayShowcaseLines();
-            printShowcaseLinks();
+            // Their links come with them: issued only now, they need not be issued anew as on a later start.
+            printLinks(placed.orders().stream()
+                    .filter(outcome -> outcome.trackingUrl().isPresent())
+                    .collect(Collectors.toMap(
+                            outcome -> outcome.order().number(),
+                            outcome -> outcome.trackingUrl().orElseThrow())));
             for (int from = showcase; from < batch.size(); from += 100) {
                 succeeded(intake.place(batch.subList(from, Math.min(batch.size(), from + 100)))
                         .errors());
@@ -163,18 +169,22 @@ class DemoDataLoader implements ApplicationRunner {
         }
     }
 
+    /** On a later start the links are issued anew: the store keeps only their tokens' hashes. */
     private void printShowcaseLinks() {
-        Map<String, String> reissued = DemoData.SHOWCASE.stream()
+        printLinks(DemoData.SHOWCASE.stream()
                 .filter(number -> orders.byNumber(number).isPresent())
                 .collect(Collectors.toMap(
-                        Function.identity(), number -> links.reissue(number).orElseThrow()));
-        if (reissued.isEmpty()) {
+                        Function.identity(), number -> links.reissue(number).orElseThrow())));
+    }
+
+    private void printLinks(Map<String, String> linkByNumber) {
+        if (linkByNumber.isEmpty()) {
             return;
         }
         out.println();
         out.println("Demo orders: open a tracking link to see what the customer sees.");
         for (String number : DemoData.SHOWCASE) {
-            String link = reissued.get(number);
+            String link = linkByNumber.get(number);
             if (link == null) {
                 continue;
             }
