@@ -16,6 +16,14 @@ import { useOrderChanges } from './useOrderChanges';
 type Found = SearchOrdersQuery['searchOrders']['orders'][number];
 type Search = { term: string; filter: OrderFilter | '' };
 
+/**
+ * Of the copy of an order on screen and one that has just arrived, the later: a refresh started before an agent's
+ * own change, or before another refresh, can answer after it, and must not take the change back off the screen.
+ */
+function later(shown: Found | undefined, arrived: Found): Found {
+  return shown && shown.revision > arrived.revision ? shown : arrived;
+}
+
 /** Find orders and open one: items, money, shipments, refunds, notes and timeline; ship, reissue or revoke its link. */
 export function OrdersPanel() {
   const [form, setForm] = useRemembered<Search>('orders.form', { term: '', filter: '' });
@@ -35,11 +43,14 @@ export function OrdersPanel() {
   const cursor = page ? page.cursor : (first.data?.searchOrders.endCursor ?? null);
   const more = page ? page.more : (first.data?.searchOrders.hasNextPage ?? false);
 
+  const keep = (arrived: Found) =>
+    setFresh((previous) => ({ ...previous, [arrived.number]: later(previous[arrived.number], arrived) }));
+
   // Orders on screen follow their changes, whoever makes them.
   useOrderChanges((orderNumber) => {
     if (orders?.some((order) => order.number === orderNumber)) {
       request(AgentOrderDocument, { number: orderNumber }).then(
-        (data) => data.agentOrder && setFresh((previous) => ({ ...previous, [orderNumber]: data.agentOrder! })),
+        (data) => data.agentOrder && keep(data.agentOrder),
         () => {},
       );
     }
@@ -103,7 +114,8 @@ export function OrdersPanel() {
       {orders && orders.length > 0 && (
         <ul className="found">
           {orders.map((found) => {
-            const order = fresh[found.number] ?? found;
+            const refreshed = fresh[found.number];
+            const order = refreshed ? later(found, refreshed) : found;
             return (
               <li key={order.number}>
                 <button
@@ -116,12 +128,7 @@ export function OrdersPanel() {
                 </button>
                 {order.late && <span className="badge late"> {ct('lateBadge')}</span>}
                 {order.proposedShipment && <span className="badge"> {ct('readyBadge')}</span>}
-                {open === order.number && (
-                  <OrderDetail
-                    order={order}
-                    onChanged={(changed) => setFresh((previous) => ({ ...previous, [changed.number]: changed }))}
-                  />
-                )}
+                {open === order.number && <OrderDetail order={order} onChanged={keep} />}
               </li>
             );
           })}

@@ -27,7 +27,8 @@ record AgentOrder(
         List<Shipment> shipments,
         List<RefundRequest> refunds,
         List<AgentEvent> timeline,
-        Feedback feedback) {
+        Feedback feedback,
+        long revision) {
 
     static AgentOrder of(Order order) {
         return new AgentOrder(
@@ -45,7 +46,8 @@ record AgentOrder(
                 order.shipments(),
                 order.refunds(),
                 order.timeline().stream().map(AgentEvent::of).toList(),
-                order.feedback().orElse(null));
+                order.feedback().orElse(null),
+                order.revision());
     }
 
     record AgentEvent(String type, Instant at, List<Detail> details, String internalNote) {

@@ -159,6 +159,34 @@ class AgentDeskIntegrationTests {
     }
 
     @Test
+    void anAgentsChangeAnswersWithALaterRevisionThanTheOrderBeforeIt() {
+        OrderInputs input = placed(anOrder());
+        long before = agent.documentName("agentOrder")
+                .variable("number", input.number())
+                .execute()
+                .path("agentOrder.revision")
+                .entity(Long.class)
+                .get();
+
+        long shipped = agent.documentName("recordShipment")
+                .variable("orderNumber", input.number())
+                .variable("lineIds", List.of("L1"))
+                .execute()
+                .path("recordShipment.order.revision")
+                .entity(Long.class)
+                .get();
+
+        assertThat(shipped).isGreaterThan(before);
+        // The capture the shipment left to send changes the order once more, after the answer.
+        agent.documentName("agentOrder")
+                .variable("number", input.number())
+                .execute()
+                .path("agentOrder.revision")
+                .entity(Long.class)
+                .satisfies(now -> assertThat(now).isGreaterThanOrEqualTo(shipped));
+    }
+
+    @Test
     void searchFindsOrdersBySupplierAndPagesThroughThem() {
         for (int i = 0; i < 5; i++) {
             placed(anOrder().withBackorderedLine("SOFA", supplier));

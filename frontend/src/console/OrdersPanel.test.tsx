@@ -1,0 +1,89 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { AgentOrderViewFragment } from '../generated/graphql';
+import { OrdersPanel } from './OrdersPanel';
+
+const request = vi.fn();
+let orderChanged: (orderNumber: string) => void = () => {};
+let found: AgentOrderViewFragment[] = [];
+
+vi.mock('./client', () => ({ request: (...args: unknown[]) => request(...args) }));
+vi.mock('./useOrderChanges', () => ({
+  useOrderChanges: (onChange: (orderNumber: string) => void) => {
+    orderChanged = onChange;
+  },
+}));
+vi.mock('./api', () => ({
+  useQuery: (_document: unknown, _variables: unknown, { skip = false } = {}) => ({
+    data: skip ? undefined : { searchOrders: { orders: found, endCursor: null, hasNextPage: false } },
+    error: undefined,
+    loading: false,
+    reload: () => {},
+  }),
+  useMutation: () => [vi.fn(), { running: false, error: undefined, reset: () => {} }],
+}));
+
+const onTime: AgentOrderViewFragment = {
+  number: 'N-1001',
+  customerName: 'Ida Holm',
+  customerEmail: 'ida@example.com',
+  segment: 'default',
+  deliveryPreference: 'WAIT_FOR_ALL',
+  deliveryChosenBy: 'customer',
+  currency: 'DKK',
+  totalCharged: '5999.00',
+  late: false,
+  proposedShipment: null,
+  lines: [],
+  shipments: [],
+  refunds: [],
+  timeline: [],
+  feedback: null,
+  revision: 3,
+};
+
+/** An answer to the agent-order refresh that arrives when the test says so. */
+function pending() {
+  let answer: (order: AgentOrderViewFragment) => void = () => {};
+  request.mockImplementationOnce(() => new Promise((resolve) => (answer = (order) => resolve({ agentOrder: order }))));
+  return (order: AgentOrderViewFragment) => act(async () => answer(order));
+}
+
+beforeEach(() => {
+  found = [onTime];
+  sessionStorage.setItem('leadline.console.draft.orders.searched', JSON.stringify({ term: 'N-1001', filter: '' }));
+});
+
+afterEach(() => {
+  cleanup();
+  sessionStorage.clear();
+  request.mockReset();
+});
+
+it('keeps an order’s latest state when an older refresh answers after a newer one', async () => {
+  render(<OrdersPanel />);
+  expect(screen.getByRole('button', { name: /N-1001/ })).toBeTruthy();
+  expect(screen.queryByText('shipment proposed')).toBeNull();
+
+  // Two changes in a row, a supplier's delay and then the goods received: the order on screen is asked for twice.
+  const afterDelay = pending();
+  act(() => orderChanged('N-1001'));
+  const afterReceipt = pending();
+  act(() => orderChanged('N-1001'));
+
+  await afterReceipt({ ...onTime, late: true, proposedShipment: { lineIds: ['L1'] }, revision: 5 });
+  expect(screen.getByText('shipment proposed')).toBeTruthy();
+
+  // The first refresh, read between the two changes, answers last: the proposed shipment stays on screen.
+  await afterDelay({ ...onTime, late: true, revision: 4 });
+  expect(screen.getByText('shipment proposed')).toBeTruthy();
+  expect(screen.getByText('late')).toBeTruthy();
+});
+
+it('shows a refresh that is newer than the search’s answer', async () => {
+  render(<OrdersPanel />);
+  const refresh = pending();
+  act(() => orderChanged('N-1001'));
+  await refresh({ ...onTime, late: true, revision: 4 });
+  expect(screen.getByText('late')).toBeTruthy();
+});
