@@ -44,21 +44,30 @@ class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 
     private StoredBuckets(MongoTemplate mongo, Clock clock, ExpirationAfterWriteStrategy expiration) {
         super(ClientSideConfig.getDefault()
-                .withClientClock(new TimeMeter() {
-                    @Override
-                    public long currentTimeNanos() {
-                        return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-                    }
-
-                    @Override
-                    public boolean isWallClockBased() {
-                        return true;
-                    }
-                })
+                .withClientClock(timeMeter(clock))
                 .withExpirationAfterWriteStrategy(expiration));
         this.mongo = mongo;
         this.clock = clock;
         this.expiration = expiration;
+    }
+
+    /** The application's clock as Bucket4j reads time: what the buckets' refills and the optimizations go by. */
+    TimeMeter clock() {
+        return timeMeter(clock);
+    }
+
+    private static TimeMeter timeMeter(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 
     private MongoCollection<Document> buckets() {

@@ -58,6 +58,14 @@ final class LoadGenerator {
         this.clients = clients;
     }
 
+    /**
+     * The address client {@code client} connects from, as the proxy in front of Leadline reports it: each client is
+     * a customer of its own (TEST-NET-2, RFC 5737), not one address with many connections.
+     */
+    static String address(int client) {
+        return "198.51.100." + (client + 1);
+    }
+
     /** One request's answer. */
     String once(URI uri, String body) throws Exception {
         return http.send(
@@ -93,6 +101,7 @@ final class LoadGenerator {
                     String token = tokens.get(random.nextInt(tokens.size()));
                     HttpRequest request = HttpRequest.newBuilder(uri)
                             .header("Content-Type", "application/json")
+                            .header("X-Forwarded-For", address(client))
                             .POST(HttpRequest.BodyPublishers.ofString(body.apply(token)))
                             .build();
                     long sent = System.nanoTime();

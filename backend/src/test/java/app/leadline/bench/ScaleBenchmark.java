@@ -34,7 +34,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
             "leadline.demo.enabled=false",
             "leadline.promise-watch.enabled=false",
             "leadline.tracking.rate-limit.burst=1000000000",
-            "leadline.tracking.rate-limit.per-minute=1000000000"
+            "leadline.tracking.rate-limit.per-minute=1000000000",
+            "server.forward-headers-strategy=native"
         })
 class ScaleBenchmark {
 
