@@ -44,30 +44,26 @@ class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 
     private StoredBuckets(MongoTemplate mongo, Clock clock, ExpirationAfterWriteStrategy expiration) {
         super(ClientSideConfig.getDefault()
-                .withClientClock(timeMeter(clock))
+                .withClientClock(new TimeMeter() {
+                    @Override
+                    public long currentTimeNanos() {
+                        return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+                    }
+
+                    @Override
+                    public boolean isWallClockBased() {
+                        return true;
+                    }
+                })
                 .withExpirationAfterWriteStrategy(expiration));
         this.mongo = mongo;
         this.clock = clock;
         this.expiration = expiration;
     }
 
-    /** The application's clock as Bucket4j reads time: what the buckets' refills and the optimizations go by. */
+    /** The application's clock as Bucket4j reads it: what the buckets' refills and their optimizations go by. */
     TimeMeter clock() {
-        return timeMeter(clock);
-    }
-
-    private static TimeMeter timeMeter(Clock clock) {
-        return new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        return getClientSideConfig().getClientSideClock().orElseThrow();
     }
 
     private MongoCollection<Document> buckets() {

@@ -62,7 +62,7 @@ final class LoadGenerator {
      * The address client {@code client} connects from, as the proxy in front of Leadline reports it: each client is
      * a customer of its own (TEST-NET-2, RFC 5737), not one address with many connections.
      */
-    static String address(int client) {
+    private static String address(int client) {
         return "198.51.100." + (client + 1);
     }
 
