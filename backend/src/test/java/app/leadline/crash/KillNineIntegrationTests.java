@@ -44,6 +44,7 @@ class KillNineIntegrationTests {
     private static final int DEMO_ORDERS = 150;
     private static final List<String> PURCHASE_ORDERS = List.of("PO-NS-2041", "PO-NS-2042", "PO-BW-0877", "PO-BW-0878");
     private static final Pattern REPORT_ID = Pattern.compile("\"report\"\\s*:\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CUSTOMERS_TOLD = Pattern.compile("\"customers\"\\s*:\\s*(\\d+)");
 
     private enum Moment {
         INTAKE,
@@ -210,21 +211,26 @@ class KillNineIntegrationTests {
     /** A delay's messages go out; the process dies after some of them reached Twilio and the mail server. */
     private void killDuringDispatch(int round, Random random) throws Exception {
         int before = twilio.count() + smtp.getReceivedMessages().length;
-        int after = 5 + random.nextInt(80);
-        logDelay(round, random);
+        // Each customer the delay tells gets at least one message: the kill comes after some of those went out.
+        int customers = logDelay(round, random);
+        int after = 1 + random.nextInt(Math.max(1, customers));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (twilio.count() + smtp.getReceivedMessages().length < before + after && System.nanoTime() < deadline) {
+        while (twilio.count() + smtp.getReceivedMessages().length < before + after) {
+            assertThat(System.nanoTime() - deadline)
+                    .as("%d of the delay's messages went out within a minute", after)
+                    .isNegative();
             LeadlineProcess.pause(5);
         }
         app.kill();
     }
 
-    private void logDelay(int round, Random random) throws Exception {
+    /** Logs a delay on one of the demo's purchase orders; returns how many customers it tells. */
+    private int logDelay(int round, Random random) throws Exception {
         String note = "kill test, round " + round;
         String purchaseOrder = PURCHASE_ORDERS.get(round % PURCHASE_ORDERS.size());
         String answer = app.graphql(
                 app.agentToken("agent", "agent"),
-                "{\"query\": \"mutation($input: DelayInput!) { logDelay(input: $input) { report { id }"
+                "{\"query\": \"mutation($input: DelayInput!) { logDelay(input: $input) { report { id preview { customers } }"
                         + " errors { code message } } }\", \"variables\": {\"input\": {\"scope\": {\"type\":"
                         + " \"PURCHASE_ORDER\", \"purchaseOrder\": \"" + purchaseOrder + "\"}, \"daysLate\": "
                         + (1 + random.nextInt(4)) + ", \"reasonText\": \"The factory is behind.\","
@@ -232,6 +238,9 @@ class KillNineIntegrationTests {
         Matcher report = REPORT_ID.matcher(answer);
         assertThat(report.find()).as("logDelay answered %s", answer).isTrue();
         acknowledgedDelays.put(report.group(1), note);
+        Matcher customers = CUSTOMERS_TOLD.matcher(answer);
+        assertThat(customers.find()).as("logDelay answered %s", answer).isTrue();
+        return Integer.parseInt(customers.group(1));
     }
 
     private static String order(String number, int n) {
