@@ -1,4 +1,4 @@
-// Tokens here last 20 seconds: the console renews its token by itself while the sign-in server's session lasts, and
+// Tokens here last 12 seconds: the console renews its token by itself while the sign-in server's session lasts, and
 // when that session is gone it says so at once, keeps what the agent typed and brings them back to it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -9,7 +9,7 @@ let app;
 let browser;
 
 before(async () => {
-  app = await startApplication(['--leadline.console.access-token-ttl=20s']);
+  app = await startApplication(['--leadline.console.access-token-ttl=12s']);
   browser = await launchBrowser();
 });
 
