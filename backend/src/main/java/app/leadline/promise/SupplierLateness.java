@@ -13,6 +13,7 @@ import app.leadline.supplier.SupplierCatalog;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -26,13 +27,33 @@ class SupplierLateness implements SupplierSpreads.Source {
 
     private final SupplierCatalog catalog;
 
+    /**
+     * The model last learned and the versions of the purchase orders it was learned from. Intake, every chunk of a
+     * cascade and every purchase order placed ask for the model; learning it anew each time read and replayed the
+     * whole history (at a thousand received purchase orders, longer than storing a hundred orders).
+     */
+    private volatile Memo memo;
+
+    private record Memo(Map<String, Long> versions, Learned learned) {}
+
     SupplierLateness(SupplierCatalog catalog) {
         this.catalog = catalog;
     }
 
-    /** The model after every receipt so far. */
+    /**
+     * The model after every receipt so far: learned again only when a purchase order with receipts was added or
+     * changed since, wherever that happened. A change while it is learned leaves the versions read before it, so
+     * the next call learns again.
+     */
     public Learned learned() {
-        return learned((order, receipt) -> true);
+        Map<String, Long> versions = catalog.versionsWithReceipts();
+        Memo known = memo;
+        if (known != null && known.versions().equals(versions)) {
+            return known.learned();
+        }
+        Learned learned = learned((order, receipt) -> true);
+        memo = new Memo(versions, learned);
+        return learned;
     }
 
     private Learned learned(java.util.function.BiPredicate<PurchaseOrder, PurchaseOrder.Receipt> counted) {

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -180,7 +182,7 @@ public class SupplierCatalog {
     public void moveExpectedArrival(String purchaseOrder, LocalDate arrival) {
         mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(purchaseOrder)),
-                new Update().set("expectedArrival", arrival),
+                new Update().set("expectedArrival", arrival).inc("version", 1),
                 PurchaseOrder.class);
     }
 
@@ -303,7 +305,7 @@ public class SupplierCatalog {
     public void markReceived(String purchaseOrder) {
         mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(purchaseOrder)),
-                new Update().set("status", PurchaseOrder.Status.RECEIVED),
+                new Update().set("status", PurchaseOrder.Status.RECEIVED).inc("version", 1),
                 PurchaseOrder.class);
     }
 
@@ -320,7 +322,28 @@ public class SupplierCatalog {
 
     /** Every purchase order anything was received against, of all suppliers, in one read. */
     public List<PurchaseOrder> purchaseOrdersWithReceipts() {
-        return mongo.find(Query.query(Criteria.where("receipts.receivedOn").exists(true)), PurchaseOrder.class);
+        return mongo.find(withReceipts(), PurchaseOrder.class);
+    }
+
+    /**
+     * The version of every purchase order anything was received against, by number: what tells a reader of {@link
+     * #purchaseOrdersWithReceipts} whether any of them changed since, on this instance or another, at the cost of
+     * their numbers. Every write to a purchase order moves its version on.
+     */
+    public Map<String, Long> versionsWithReceipts() {
+        Query numbers = withReceipts();
+        numbers.fields().include("version");
+        Map<String, Long> versions = new HashMap<>();
+        mongo.getCollection(mongo.getCollectionName(PurchaseOrder.class))
+                .find(numbers.getQueryObject())
+                .projection(numbers.getFieldsObject())
+                .forEach(po -> versions.put(
+                        po.getString("_id"), po.get("version") instanceof Number version ? version.longValue() : -1L));
+        return versions;
+    }
+
+    private static Query withReceipts() {
+        return Query.query(Criteria.where("receipts.receivedOn").exists(true));
     }
 
     public List<PurchaseOrder> purchaseOrdersOf(String supplier) {

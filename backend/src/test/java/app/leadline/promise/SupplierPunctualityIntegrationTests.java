@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -32,6 +33,9 @@ class SupplierPunctualityIntegrationTests {
 
     @Autowired
     Purchasing purchasing;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void agentsSeeASuppliersOnTimeRateTypicalLatenessAndHowMuchHistoryItRestsOn() {
@@ -59,6 +63,48 @@ class SupplierPunctualityIntegrationTests {
         response.path(path + ".latestDays")
                 .entityList(Integer.class)
                 .satisfies(latest -> assertThat(latest.get(0)).isGreaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void everyReceiptChangesWhatAgentsSeeAtOnceWhicheverInstanceRecordedIt() {
+        HttpGraphQlTester admin = clients.agent("ada", "AGENT", "ADMIN");
+        SupplierInputs supplier = aSupplier().leadTime(10, 15);
+        PurchasingSteps.defined(clients, supplier);
+        String path = "suppliers[?(@.code == '" + supplier.code() + "')].punctuality";
+        receivedDaysLate(admin, supplier.code(), 60, 0);
+        admin.documentName("supplierPunctuality")
+                .execute()
+                .path(path + ".onTimeRate")
+                .entityList(Double.class)
+                .containsExactly(1.0);
+
+        receivedDaysLate(admin, supplier.code(), 40, 6);
+        admin.documentName("supplierPunctuality")
+                .execute()
+                .path(path + ".history")
+                .entityList(Integer.class)
+                .containsExactly(2)
+                .path(path + ".onTimeRate")
+                .entityList(Double.class)
+                .containsExactly(0.5);
+
+        // Another instance of Leadline corrects the first receipt's day: it came a week late after all.
+        org.bson.Document first = mongo.getCollection("purchaseOrders")
+                .find(new org.bson.Document("supplier", supplier.code()))
+                .sort(new org.bson.Document("sentOn", 1))
+                .first();
+        LocalDate confirmed = TODAY.minusDays(50);
+        mongo.getCollection("purchaseOrders")
+                .updateOne(
+                        new org.bson.Document("_id", first.get("_id")),
+                        new org.bson.Document(
+                                        "$set", new org.bson.Document("receipts.0.receivedOn", confirmed.plusDays(7)))
+                                .append("$inc", new org.bson.Document("version", 1)));
+        admin.documentName("supplierPunctuality")
+                .execute()
+                .path(path + ".onTimeRate")
+                .entityList(Double.class)
+                .containsExactly(0.0);
     }
 
     @Test
