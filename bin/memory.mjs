@@ -48,7 +48,11 @@ const settings = [
   // Messages to customers go to the embedded outbox, not to standard output.
   '--leadline.notifications.echo=false',
   ...(ORDERS ? [`--leadline.demo.orders=${ORDERS}`] : []),
-  ...(SOAK_MINUTES > 0 ? ['--leadline.console.access-token-ttl=2h'] : []),
+  // A leak run's news goes out as it comes, whatever the hour: in the customers' quiet hours (21:00 to 08:00) it is
+  // held till morning, and each of the delays would leave its news in every order it reached, growing them all.
+  ...(SOAK_MINUTES > 0
+    ? ['--leadline.console.access-token-ttl=2h', '--leadline.notifications.quiet-hours=00:00-00:00']
+    : []),
   ...process.argv.slice(2),
 ];
 const app = spawn(launcher, settings, { stdio: ['ignore', 'pipe', 'inherit'] });
