@@ -3,6 +3,8 @@ package app.leadline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.delivery.LeadTime;
+import app.leadline.supplier.NewPurchaseOrder;
+import app.leadline.supplier.Purchasing;
 import app.leadline.supplier.Supplier;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
@@ -15,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * over HTTP with the shop's token, one batch after the other, into the embedded H2 file store (every write committed
  * and forced to disk). The baseline, in the same run and store: {@code insertMany} of the very documents intake
  * stored, in batches of 100, into a collection with the same indexes. Target: intake at ≥ 0.5× the baseline's
- * orders per second. Run with {@code ./mvnw -Pbench -pl backend -am verify}.
+ * orders per second. The shop has a purchase history, as one that has traded for a while does: {@code
+ * bench.history} purchase orders received (500, two years of a purchase order or so a day), from which every batch's
+ * backordered lines are promised. Run with {@code ./mvnw -Pbench -pl backend -am verify}.
  */
 @Tag("bench")
 @SpringBootTest(
@@ -52,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IntakeBenchmark {
 
     private static final int ORDERS = Integer.getInteger("bench.orders", 20_000);
+    private static final int HISTORY = Integer.getInteger("bench.history", 500);
     private static final int WARM_UP_ORDERS = 1_000;
     private static final int BATCH = 100;
     private static final String MUTATION = "mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) {"
@@ -66,6 +75,9 @@ class IntakeBenchmark {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    Purchasing purchasing;
+
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -73,6 +85,7 @@ class IntakeBenchmark {
     void placeOrdersAgainstInsertMany() throws Exception {
         TestSuppliers.register(suppliers);
         suppliers.save(new Supplier("FJORD", "Fjord Furniture", "NO", null, null, new LeadTime(10, 15), null));
+        recordHistory();
         String token = clients.clientCredentialsToken("orders:write");
 
         // Warm-up of both paths, on orders and documents the measurement does not count.
@@ -95,7 +108,7 @@ class IntakeBenchmark {
         String report = String.join(
                 System.lineSeparator(),
                 "Order intake, " + ORDERS + " orders of three lines (stock, backordered, dropshipped) in batches of "
-                        + BATCH + ", H2 file store:",
+                        + BATCH + ", H2 file store, " + HISTORY + " purchase orders received before:",
                 String.format("placeOrders over HTTP     %8.0f orders/s (%.1f s)", intakeRate, intakeSeconds),
                 String.format("insertMany of the same    %8.0f orders/s (%.1f s)", baselineRate, baselineSeconds),
                 String.format("throughput ratio intake / insertMany = %.2f (target >= 0.50)", ratio));
@@ -105,6 +118,33 @@ class IntakeBenchmark {
         Files.writeString(results.resolve("intake.txt"), report + System.lineSeparator());
 
         assertThat(ratio).as("intake throughput relative to insertMany").isGreaterThanOrEqualTo(0.5);
+    }
+
+    /** The supplier's purchase orders received before, one every other day or so, a few days late or early. */
+    private void recordHistory() {
+        LocalDate today = LocalDate.now();
+        List<Purchasing.Arrived> history = new ArrayList<>();
+        for (int i = 0; i < HISTORY; i++) {
+            LocalDate sent = today.minusDays(30 + (i * 700L) / Math.max(1, HISTORY));
+            LocalDate confirmed = sent.plusDays(14);
+            LocalDate received = confirmed.plusDays(i % 7 - 2);
+            history.add(new Purchasing.Arrived(
+                    new NewPurchaseOrder(
+                            "PO-HISTORY-" + i,
+                            "FJORD",
+                            List.of(new NewPurchaseOrder.Line("CHAIR-FJORD", 10)),
+                            sent,
+                            confirmed),
+                    received.isAfter(today) ? today : received));
+        }
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "bench", null, List.of(new SimpleGrantedAuthority("ROLE_AGENT"))));
+        try {
+            assertThat(purchasing.recordArrived(history, "bench")).isEmpty();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     /** Hands {@code count} orders over in batches, each answered with every order created and a link for it. */
