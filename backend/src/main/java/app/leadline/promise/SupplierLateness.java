@@ -30,7 +30,8 @@ class SupplierLateness implements SupplierSpreads.Source {
     /**
      * The model last learned and the versions of the purchase orders it was learned from. Intake, every chunk of a
      * cascade and every purchase order placed ask for the model; learning it anew each time read and replayed the
-     * whole history (at a thousand received purchase orders, longer than storing a hundred orders).
+     * whole history (at a thousand received purchase orders about 50 ms on the embedded store, a third of what a batch
+     * of a hundred orders takes to come in).
      */
     private volatile Memo memo;
 
