@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -129,7 +130,7 @@ public class SupplierCatalog {
         Update update = new Update()
                 .set("lines", withUnits(po, line.sku(), -line.units()).lines())
                 .inc("version", 1)
-                .pull("allocations", new org.bson.Document("orderId", line.orderId()).append("lineId", line.lineId()));
+                .pull("allocations", new Document("orderId", line.orderId()).append("lineId", line.lineId()));
         return mongo.updateFirst(unchanged(po), update, PurchaseOrder.class).getModifiedCount();
     }
 
@@ -334,11 +335,9 @@ public class SupplierCatalog {
         Query numbers = withReceipts();
         numbers.fields().include("version");
         Map<String, Long> versions = new HashMap<>();
-        mongo.getCollection(mongo.getCollectionName(PurchaseOrder.class))
-                .find(numbers.getQueryObject())
-                .projection(numbers.getFieldsObject())
-                .forEach(po -> versions.put(
-                        po.getString("_id"), po.get("version") instanceof Number version ? version.longValue() : -1L));
+        for (Document po : mongo.find(numbers, Document.class, mongo.getCollectionName(PurchaseOrder.class))) {
+            versions.put(po.getString("_id"), po.get("version") instanceof Number version ? version.longValue() : -1L);
+        }
         return versions;
     }
 

@@ -125,7 +125,7 @@ class IntakeBenchmark {
         LocalDate today = LocalDate.now();
         List<Purchasing.Arrived> history = new ArrayList<>();
         for (int i = 0; i < HISTORY; i++) {
-            LocalDate sent = today.minusDays(30 + (i * 700L) / Math.max(1, HISTORY));
+            LocalDate sent = today.minusDays(30 + (i * 700L) / HISTORY);
             LocalDate confirmed = sent.plusDays(14);
             LocalDate received = confirmed.plusDays(i % 7 - 2);
             history.add(new Purchasing.Arrived(

@@ -13,6 +13,7 @@ import app.leadline.support.Receipts;
 import app.leadline.support.SupplierInputs;
 import java.time.LocalDate;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -89,17 +90,16 @@ class SupplierPunctualityIntegrationTests {
                 .containsExactly(0.5);
 
         // Another instance of Leadline corrects the first receipt's day: it came a week late after all.
-        org.bson.Document first = mongo.getCollection("purchaseOrders")
-                .find(new org.bson.Document("supplier", supplier.code()))
-                .sort(new org.bson.Document("sentOn", 1))
+        Document first = mongo.getCollection("purchaseOrders")
+                .find(new Document("supplier", supplier.code()))
+                .sort(new Document("sentOn", 1))
                 .first();
-        LocalDate confirmed = TODAY.minusDays(50);
+        LocalDate confirmed = TODAY.minusDays(60 - 10);
         mongo.getCollection("purchaseOrders")
                 .updateOne(
-                        new org.bson.Document("_id", first.get("_id")),
-                        new org.bson.Document(
-                                        "$set", new org.bson.Document("receipts.0.receivedOn", confirmed.plusDays(7)))
-                                .append("$inc", new org.bson.Document("version", 1)));
+                        new Document("_id", first.get("_id")),
+                        new Document("$set", new Document("receipts.0.receivedOn", confirmed.plusDays(7)))
+                                .append("$inc", new Document("version", 1)));
         admin.documentName("supplierPunctuality")
                 .execute()
                 .path(path + ".onTimeRate")
