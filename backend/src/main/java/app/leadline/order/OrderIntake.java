@@ -6,6 +6,7 @@ import app.leadline.delivery.SupplierSpread;
 import app.leadline.delivery.SupplierSpreads;
 import app.leadline.order.NewOrder.NewLine;
 import app.leadline.platform.LeadlineProperties;
+import app.leadline.platform.TimeOrderedIds;
 import app.leadline.platform.UserError;
 import app.leadline.policy.PolicyCatalog;
 import app.leadline.policy.SegmentPolicy;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -113,8 +113,7 @@ public class OrderIntake {
         List<NewOrder> toMake = batch.stream()
                 .filter(input -> !existing.containsKey(input.number()))
                 .toList();
-        List<String> ids =
-                toMake.stream().map(input -> UUID.randomUUID().toString()).toList();
+        List<String> ids = toMake.stream().map(input -> TimeOrderedIds.next()).toList();
         Map<Allocation, PurchaseOrderRef> reserved = reserve(toMake, ids);
         Map<String, SegmentPolicy> segments = new HashMap<>();
         SupplierSpreads spreads = lateness.current();
