@@ -18,6 +18,7 @@ import graphql.schema.GraphQLScalarType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -36,19 +37,13 @@ class GraphQlConfiguration {
 
     private static final Pattern SUGGESTION = Pattern.compile("\\s*Did you mean .*$");
 
+    /** Depth, complexity and aliases, each checked once per document and operation (see {@link DocumentLimits}). */
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth());
-    }
-
-    @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
-    }
-
-    @Bean
-    Instrumentation maxAliases(GraphQlLimits limits) {
-        return new MaxAliasesInstrumentation(limits.maxAliases());
+    Instrumentation documentLimits(GraphQlLimits limits) {
+        return new DocumentLimits(List.of(
+                new MaxQueryDepthInstrumentation(limits.maxDepth()),
+                new MaxQueryComplexityInstrumentation(limits.maxComplexity()),
+                new MaxAliasesInstrumentation(limits.maxAliases())));
     }
 
     /**

@@ -56,6 +56,36 @@ class GraphQlHardeningIntegrationTests {
     }
 
     @Test
+    void anOverlyComplexQueryIsRefusedEachTimeItIsSent() {
+        String query = "{ " + trackOrders(20, "") + " }";
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(post(query))
+                    .as("attempt %d", attempt)
+                    .contains("complexity")
+                    .doesNotContain("\"data\":{");
+        }
+    }
+
+    @Test
+    void fieldsSkippedByAVariableCountOnlyWhenTheyRun() {
+        String query = "query($all: Boolean!) { " + trackOrders(20, "@include(if: $all)") + " }";
+
+        assertThat(post(query, Map.of("all", false))).doesNotContain("complexity");
+        assertThat(post(query, Map.of("all", true))).contains("complexity").doesNotContain("\"data\":{");
+        assertThat(post(query, Map.of("all", false))).doesNotContain("complexity");
+    }
+
+    /** {@code count} aliased tracking queries asking for most of an order, each with {@code directive}. */
+    private static String trackOrders(int count, String directive) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "a" + i + ": trackOrder(token: \"x\") " + directive
+                        + " { number placedAt locale currency deliveryPreference destinationCountry lines { id sku"
+                        + " name quantity source status promisedDate late } }")
+                .collect(Collectors.joining(" "));
+    }
+
+    @Test
     void aDocumentWithManyAliasesIsRefused() {
         for (String field : List.of("trackOrder(token: \"x\") { number }", "__typename")) {
             String aliases = IntStream.range(0, 140)
@@ -163,11 +193,15 @@ class GraphQlHardeningIntegrationTests {
     }
 
     private String post(String query) {
+        return post(query, Map.of());
+    }
+
+    private String post(String query, Map<String, Object> variables) {
         return clients.http()
                 .post()
                 .uri("/graphql")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", query))
+                .bodyValue(Map.of("query", query, "variables", variables))
                 .exchange()
                 .expectBody(String.class)
                 .returnResult()
