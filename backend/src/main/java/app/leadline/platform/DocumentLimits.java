@@ -30,16 +30,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * operation before it runs, checked once per document and operation rather than at every request. Clients send the
  * same few documents (kept parsed and validated by the document cache), and the walks of the tracking query took a
  * sixth of a tracking request's processor time. A verdict holds for every request of the document unless a field is
- * skipped or included by a variable ({@code @skip}, {@code @include}): such documents are checked at each request,
- * with its variables, as before.
+ * skipped or included by a directive ({@code @skip}, {@code @include}, whose condition may be a variable): such
+ * documents are checked at each request, with its variables, as before.
  */
 final class DocumentLimits extends SimplePerformantInstrumentation {
 
     private final List<Instrumentation> limits;
 
-    /** Per document (kept by identity, as long as the document cache keeps it), per operation name: the refusal. */
-    private final Cache<Document, Map<String, Optional<AbortExecutionException>>> verdicts =
+    /** Per document (kept by identity, as long as the document cache keeps it): what is known of it. */
+    private final Cache<Document, Verdicts> verdicts =
             Caffeine.newBuilder().weakKeys().build();
+
+    /**
+     * Whether a document's verdict depends on the request (a field under {@code @skip} or {@code @include}), and
+     * otherwise the refusal per operation name, found at its first request.
+     */
+    private record Verdicts(boolean perRequest, Map<String, Optional<AbortExecutionException>> byOperation) {}
 
     DocumentLimits(List<Instrumentation> limits) {
         this.limits = List.copyOf(limits);
@@ -48,14 +54,16 @@ final class DocumentLimits extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-        Document document = parameters.getExecutionContext().getDocument();
-        if (skipsByVariable(document)) {
+        Verdicts known = verdicts.get(
+                parameters.getExecutionContext().getDocument(),
+                document -> new Verdicts(conditional(document), new ConcurrentHashMap<>()));
+        if (known.perRequest()) {
             check(parameters);
         } else {
             String operation = Optional.ofNullable(
                             parameters.getExecutionContext().getExecutionInput().getOperationName())
                     .orElse("");
-            verdicts.get(document, d -> new ConcurrentHashMap<>())
+            known.byOperation()
                     .computeIfAbsent(operation, name -> refusal(parameters))
                     .ifPresent(refused -> {
                         throw refused;
@@ -84,19 +92,20 @@ final class DocumentLimits extends SimplePerformantInstrumentation {
         }
     }
 
-    private static boolean skipsByVariable(Document document) {
+    /** Whether a selection anywhere in the document is skipped or included by a directive. */
+    private static boolean conditional(Document document) {
         for (Definition<?> definition : document.getDefinitions()) {
-            if (definition instanceof OperationDefinition operation && skipsByVariable(operation.getSelectionSet())) {
+            if (definition instanceof OperationDefinition operation && conditional(operation.getSelectionSet())) {
                 return true;
             }
-            if (definition instanceof FragmentDefinition fragment && skipsByVariable(fragment.getSelectionSet())) {
+            if (definition instanceof FragmentDefinition fragment && conditional(fragment.getSelectionSet())) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean skipsByVariable(SelectionSet selections) {
+    private static boolean conditional(SelectionSet selections) {
         if (selections == null) {
             return false;
         }
@@ -104,10 +113,10 @@ final class DocumentLimits extends SimplePerformantInstrumentation {
             if (selection instanceof DirectivesContainer<?> directed && conditional(directed.getDirectives())) {
                 return true;
             }
-            if (selection instanceof Field field && skipsByVariable(field.getSelectionSet())) {
+            if (selection instanceof Field field && conditional(field.getSelectionSet())) {
                 return true;
             }
-            if (selection instanceof InlineFragment fragment && skipsByVariable(fragment.getSelectionSet())) {
+            if (selection instanceof InlineFragment fragment && conditional(fragment.getSelectionSet())) {
                 return true;
             }
         }

@@ -43,25 +43,13 @@ class GraphQlHardeningIntegrationTests {
     }
 
     @Test
-    void anOverlyComplexQueryIsRefused() {
-        String fields = IntStream.range(0, 20)
-                .mapToObj(i -> "a" + i + ": trackOrder(token: \"x\") { number placedAt locale currency "
-                        + "deliveryPreference destinationCountry lines { id sku name quantity source status "
-                        + "promisedDate late } }")
-                .collect(Collectors.joining(" "));
-
-        String body = post("{ " + fields + " }");
-
-        assertThat(body).contains("errors").contains("complexity").doesNotContain("\"data\":{\"a0\"");
-    }
-
-    @Test
     void anOverlyComplexQueryIsRefusedEachTimeItIsSent() {
         String query = "{ " + trackOrders(20, "") + " }";
 
         for (int attempt = 0; attempt < 3; attempt++) {
             assertThat(post(query))
                     .as("attempt %d", attempt)
+                    .contains("errors")
                     .contains("complexity")
                     .doesNotContain("\"data\":{");
         }
