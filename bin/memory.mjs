@@ -84,10 +84,12 @@ const heapAfterGc = () => {
   });
   return megabytes(Number(/^Total\s+\d+\s+(\d+)/m.exec(histogram)[1]) / 1024);
 };
+const measures = () => `${rss()} MB resident, ${heapAfterGc()} MB heap after GC`;
+const pause = (ms) => new Promise((done) => setTimeout(done, ms));
 /**
  * What the heap keeps: the smallest live heap of three full collections a second apart. The live heap at one
  * collection includes the work in flight then (a sweep holding every order, a cascade's chunk), which moved a leak
- * run's minute-by-minute figure by up to 30 MB, a third of it, while two collections seconds apart differed as much.
+ * run's minute-by-minute figure by up to a third; three collections a second apart differed by up to 33 MB.
  */
 const heapKept = async () => {
   const samples = [];
@@ -97,8 +99,6 @@ const heapKept = async () => {
   }
   return { heap: Math.min(...samples), samples };
 };
-const measures = () => `${rss()} MB resident, ${heapAfterGc()} MB heap after GC`;
-const pause = (ms) => new Promise((done) => setTimeout(done, ms));
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 await pause(IDLE_MS);
