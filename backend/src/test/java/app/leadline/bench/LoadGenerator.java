@@ -1,5 +1,6 @@
 package app.leadline.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,12 @@ import java.util.function.Function;
 /** Closed-loop HTTP load: N clients each send a request, wait for the answer, and send the next, for a while. */
 final class LoadGenerator {
 
-    record Result(String name, long requests, long failures, double seconds, long[] latenciesNanos) {
+    /**
+     * @param processorNanos the processor time the whole process spent meanwhile (server and clients), which other
+     *     work on the machine moves less than it moves the throughput
+     */
+    record Result(
+            String name, long requests, long failures, double seconds, long processorNanos, long[] latenciesNanos) {
 
         static Result combine(String name, List<Result> results) {
             return new Result(
@@ -25,6 +31,7 @@ final class LoadGenerator {
                     results.stream().mapToLong(Result::requests).sum(),
                     results.stream().mapToLong(Result::failures).sum(),
                     results.stream().mapToDouble(Result::seconds).sum(),
+                    results.stream().mapToLong(Result::processorNanos).sum(),
                     results.stream()
                             .flatMapToLong(result -> Arrays.stream(result.latenciesNanos()))
                             .toArray());
@@ -32,6 +39,11 @@ final class LoadGenerator {
 
         double throughput() {
             return requests / seconds;
+        }
+
+        /** Processor time per request, in microseconds. */
+        double processorMicros() {
+            return processorNanos / 1_000.0 / Math.max(1, requests);
         }
 
         double percentileMillis(double p) {
@@ -43,8 +55,15 @@ final class LoadGenerator {
 
         String line() {
             return String.format(
-                    "%-22s %9.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests, %d failed)",
-                    name, throughput(), percentileMillis(50), percentileMillis(99), requests, failures);
+                    "%-22s %9.0f req/s   p50 %6.2f ms   p99 %6.2f ms   %5.0f µs of processor a request   (%d requests,"
+                            + " %d failed)",
+                    name,
+                    throughput(),
+                    percentileMillis(50),
+                    percentileMillis(99),
+                    processorMicros(),
+                    requests,
+                    failures);
         }
     }
 
@@ -89,6 +108,7 @@ final class LoadGenerator {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
+        long processorAtStart = processorNanos();
         List<Future<long[]>> futures = new ArrayList<>();
         long[] failures = new long[clients];
         for (int c = 0; c < clients; c++) {
@@ -123,8 +143,14 @@ final class LoadGenerator {
             all.add(future.get());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        long processor = processorNanos() - processorAtStart;
         pool.shutdown();
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Result(name, latencies.length, Arrays.stream(failures).sum(), seconds, latencies);
+        return new Result(name, latencies.length, Arrays.stream(failures).sum(), seconds, processor, latencies);
+    }
+
+    private static long processorNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }
