@@ -80,6 +80,16 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
     await page.locator('#draft-number-error').waitFor();
     assert.equal(await number.getAttribute('aria-describedby'), 'draft-number-error');
 
+    // A number already kept names that purchase order: nothing is placed, and the error says so by the number.
+    await number.fill('PO-NS-2041');
+    await page.getByRole('button', { name: 'Place the purchase order' }).click();
+    await page
+      .locator('#draft-number-error')
+      .getByText('Purchase order PO-NS-2041 exists already (from NORDIC-SOFA); nothing was placed.', { exact: false })
+      .waitFor();
+    assert.equal(await page.getByText(/Purchase order PO-NS-2041 placed/).count(), 0);
+    assert.match(await row.textContent(), /3 units for 2 lines/);
+
     await number.fill('PO-FJORD-1');
     await page.getByRole('button', { name: 'Place the purchase order' }).click();
     await page.getByText(/Purchase order PO-FJORD-1 placed, expected \d{4}-\d{2}-\d{2}; 2 lines now wait for it\./).waitFor();

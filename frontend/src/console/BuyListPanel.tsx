@@ -44,6 +44,20 @@ export function BuyListPanel() {
       return;
     }
     const result = data.placePurchaseOrder;
+    if (result.errors.length === 0 && result.purchaseOrder && result.created === false) {
+      // The number is the purchase order's key: the one kept under it was returned, and nothing new was placed.
+      setErrors([
+        {
+          code: 'NUMBER_TAKEN',
+          field: 'input.number',
+          message: ct('purchaseOrderNumberTaken', {
+            number: result.purchaseOrder.number,
+            supplier: result.purchaseOrder.supplier,
+          }),
+        },
+      ]);
+      return;
+    }
     setErrors(result.errors);
     if (result.errors.length === 0 && result.purchaseOrder) {
       setPlaced(

@@ -310,6 +310,8 @@ export const da: Catalogue = {
   draftReview:
     'Dette afgiver en indkøbsordre hos {supplier} på {lines}, der ankommer efter den normale leveringstid, indtil leverandøren bekræfter en dato. Linjer, der venter på disse varenumre, tildeles den, ældste ordre først, så langt enhederne rækker; kunder får kun besked, hvis deres seneste dato flytter sig.',
   placePurchaseOrder: 'Afgiv indkøbsordren',
+  purchaseOrderNumberTaken:
+    'Indkøbsordre {number} findes allerede (hos {supplier}); intet blev afgivet. Giv denne sit eget nummer.',
   purchaseOrderPlaced:
     'Indkøbsordre {number} afgivet, forventet {date}; {lines, plural, one {# linje venter} other {# linjer venter}} nu på den.',
 

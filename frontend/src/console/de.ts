@@ -314,6 +314,8 @@ export const de: Catalogue = {
   draftReview:
     'Damit wird bei {supplier} eine Bestellung über {lines} aufgegeben, die nach der üblichen Lieferzeit eintrifft, bis der Lieferant ein Datum bestätigt. Wartende Positionen dieser Artikelnummern werden ihr zugeteilt, älteste Bestellung zuerst, soweit die Einheiten reichen; Kunden werden nur benachrichtigt, wenn sich ihr spätestes Datum verschiebt.',
   placePurchaseOrder: 'Bestellung aufgeben',
+  purchaseOrderNumberTaken:
+    'Die Bestellung {number} gibt es schon (bei {supplier}); es wurde nichts bestellt. Geben Sie dieser eine eigene Nummer.',
   purchaseOrderPlaced:
     'Bestellung {number} aufgegeben, erwartet {date}; {lines, plural, one {# Position wartet} other {# Positionen warten}} jetzt darauf.',
 

@@ -307,6 +307,8 @@ export const en = {
   draftReview:
     'This places a purchase order with {supplier} for {lines}, arriving after its usual lead time until the supplier confirms a date. Lines waiting for these SKUs are allocated to it oldest order first, as far as the units go; customers are told only if their latest date moves.',
   placePurchaseOrder: 'Place the purchase order',
+  purchaseOrderNumberTaken:
+    'Purchase order {number} exists already (from {supplier}); nothing was placed. Give this one a number of its own.',
   purchaseOrderPlaced:
     'Purchase order {number} placed, expected {date}; {lines, plural, one {# line now waits} other {# lines now wait}} for it.',
 

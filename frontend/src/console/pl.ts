@@ -306,6 +306,8 @@ export const pl: Catalogue = {
   draftReview:
     'To złoży zamówienie u {supplier} na {lines}, z dostawą po zwykłym czasie, dopóki dostawca nie potwierdzi daty. Czekające pozycje tych SKU zostaną do niego przydzielone od najstarszego zamówienia, na ile wystarczy sztuk; klienci dostaną wiadomość tylko, jeśli przesunie się ich ostatnia data.',
   placePurchaseOrder: 'Złóż zamówienie',
+  purchaseOrderNumberTaken:
+    'Zamówienie {number} już istnieje (u {supplier}); nic nie zostało złożone. Nadaj temu zamówieniu własny numer.',
   purchaseOrderPlaced: 'Złożono zamówienie {number}, oczekiwane {date}; czeka na nie pozycji: {lines}.',
 
   auditTitle: 'Każda czynność pracowników',
