@@ -106,6 +106,7 @@ describe('cancelling a late item', () => {
       const cancellable = await page.getByRole('button', { name: 'Diesen Artikel stornieren' }).count();
       assert.equal(cancellable, await lateItems.count());
 
+      const totalBefore = await page.getByTestId('order-total').textContent();
       await item.getByRole('button', { name: 'Diesen Artikel stornieren' }).click();
       assert.match(await item.locator('.cancel').textContent(), /noch nicht belastet.*Reservierung .* sofort freigegeben/);
       const before = app.codesSentFor(order.number);
@@ -125,6 +126,11 @@ describe('cancelling a late item', () => {
       assert.equal(await item.locator('.status').textContent(), 'Storniert');
       await page.locator('[data-event="LINE_CANCELLED"]').getByText(/wurde storniert; die Reservierung von .* wurde freigegeben/).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Diesen Artikel stornieren' }).count(), cancellable - 1);
+      // The summary strikes the cancelled item's price through and leaves it out of the total.
+      const summaryRow = page.getByTestId('summary').getByRole('row', { name: late.name });
+      assert.match(await summaryRow.textContent(), /storniert, nicht in der Summe/);
+      assert.equal(await summaryRow.locator('s').count(), 1);
+      assert.notEqual(await page.getByTestId('order-total').textContent(), totalBefore);
     } finally {
       await close();
     }

@@ -209,10 +209,16 @@ function Summary({ order, language, t }: { order: CustomerOrder; language: Langu
         </thead>
         <tbody>
           {order.lines.map((line) => (
-            <tr key={line.id}>
+            <tr key={line.id} data-testid={`summary-line-${line.id}`}>
               <th scope="row">{line.name}</th>
               <td>{line.quantity}</td>
-              <td>{money(line.amount)}</td>
+              {line.status === 'CANCELLED' ? (
+                <td>
+                  <s>{money(line.amount)}</s> {t('summary.cancelled')}
+                </td>
+              ) : (
+                <td>{money(line.amount)}</td>
+              )}
             </tr>
           ))}
         </tbody>

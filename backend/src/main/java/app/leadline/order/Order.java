@@ -470,6 +470,11 @@ public class Order {
         return orderLines().total();
     }
 
+    /** What the order's lines still bought cost together: the cancelled ones left out. */
+    public Money totalBought() {
+        return orderLines().totalBought();
+    }
+
     /** Captured and not refunded: what the customer has been charged so far. */
     public Money totalCharged() {
         return orderLines().totalOf(PaymentState.CAPTURED);

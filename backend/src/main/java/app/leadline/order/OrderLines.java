@@ -90,6 +90,14 @@ record OrderLines(List<OrderLine> all, String currency) {
         return all.stream().map(line -> line.amountIn(currency)).collect(Money.sum(currency));
     }
 
+    /** What the lines still bought cost together: every line but the cancelled ones. */
+    Money totalBought() {
+        return all.stream()
+                .filter(line -> line.status() != LineStatus.CANCELLED)
+                .map(line -> line.amountIn(currency))
+                .collect(Money.sum(currency));
+    }
+
     /** What the lines in this payment state cost together. */
     Money totalOf(PaymentState payment) {
         return all.stream()

@@ -64,7 +64,7 @@ record TrackedOrder(
                         options.split(),
                         options.extraCost().toPlainString()),
                 order.shipments(),
-                order.orderTotal().toPlainString(),
+                order.totalBought().toPlainString(),
                 order.totalCharged().toPlainString(),
                 order.totalRefunded().toPlainString(),
                 MaskedAddress.of(order.destination()),

@@ -18,6 +18,7 @@ import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.Refusals;
 import app.leadline.support.TestSuppliers;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -343,11 +344,19 @@ class CustomerDecisionsIntegrationTests {
                 .entity(Boolean.class)
                 .isEqualTo(true);
 
+        BigDecimal totalBefore = new BigDecimal(
+                track(token).path("trackOrder.orderTotal").entity(String.class).get());
+
         String code = codeSentFor(token, "EMAIL");
         var cancelled = cancel(token, code, "L2");
 
         cancelled.path("cancelLines.errors").entityList(Object.class).hasSize(0);
         cancelled.path("cancelLines.order.lines[1].status").entity(String.class).isEqualTo("CANCELLED");
+        // The order's total no longer counts the cancelled item.
+        track(token)
+                .path("trackOrder.orderTotal")
+                .entity(String.class)
+                .isEqualTo(totalBefore.subtract(new BigDecimal("129.95")).toPlainString());
         cancelled
                 .path("cancelLines.order.lines[1].payment")
                 .entity(String.class)
