@@ -37,6 +37,18 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     await page.getByRole('button', { name: 'Goods received' }).click();
     await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-BW-0877');
     await page.getByLabel('Part of it arrived (units per SKU)').check();
+    // More than is still to come is refused at the review, next to the units, before anything can be recorded.
+    await page.getByLabel(/^Units of CHAIR-AARHUS that arrived/).fill('999');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page
+      .locator('#receipt-quantities-error')
+      .getByText(/^Only \d+ of CHAIR-AARHUS are still to come on purchase order PO-BW-0877\.$/)
+      .waitFor();
+    assert.equal(
+      await page.getByLabel(/^Units of CHAIR-AARHUS that arrived/).getAttribute('aria-describedby'),
+      'receipt-quantities-error',
+    );
+    assert.equal(await page.getByRole('button', { name: 'Record the receipt' }).count(), 0);
     await page.getByLabel(/^Units of CHAIR-AARHUS that arrived/).fill('2');
     await page.getByRole('button', { name: 'Review' }).click();
     // Said in full before anything is recorded; editing the form takes the confirmation away.
@@ -56,7 +68,11 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     // The rest of another purchase order arrives: the result names the orders now ready, with links to them.
     await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-NS-2041');
     await page.getByRole('button', { name: 'Review' }).click();
-    assert.match(await page.getByTestId('receipt-review').textContent(), /everything still to come/);
+    const whole = await page.getByTestId('receipt-review').textContent();
+    assert.match(whole, /everything still to come/);
+    // It names the orders made ready and says what their customers are told, before anything is recorded.
+    assert.match(whole, /Lines of these orders become ready: DEMO-\d+/);
+    assert.match(whole, /Their customers are told: where an order can now leave, that it is ready to ship/);
     await page.getByRole('button', { name: 'Record the receipt' }).click();
     const result = page.getByTestId('receipt-result');
     await result

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   ConsoleDataDocument,
+  PreviewReceiveGoodsDocument,
   PurchaseOrderForReceiptDocument,
   ReadyOrdersDocument,
   ReceiveGoodsDocument,
@@ -70,6 +71,12 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
   const [receivedOn, setReceivedOn] = useState(today);
   const [reviewed, setReviewed] = useState<string | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
+  // What the receipt would do (and whether it may be booked at all), asked of the API when the agent reviews it.
+  const preview = useQuery(
+    PreviewReceiveGoodsDocument,
+    { input: reviewed ? JSON.parse(reviewed) : { purchaseOrder: number, quantities: null, receivedOn: null } },
+    { skip: reviewed === null },
+  );
   const [receive, receiving] = useMutation(ReceiveGoodsDocument);
   const order = po.data?.purchaseOrder;
   if (!order) {
@@ -83,10 +90,12 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
     .filter((line) => Number(line.value) > 0)
     .map((line) => ({ sku: line.sku, quantity: Number(line.value) }));
   const input = { purchaseOrder: number, quantities: everything ? null : arrived, receivedOn };
-  const at = (field: string) => errorsAt(errors, field);
+  const previewed = reviewed === JSON.stringify(input) ? preview.data?.previewReceiveGoods : undefined;
+  const shown = [...(previewed?.errors ?? []), ...errors];
+  const at = (field: string) => errorsAt(shown, field);
   // The API names a quantity by its place among those sent, which leaves out the SKUs that did not arrive.
   const quantityField = (sku: string) => `quantities[${arrived.findIndex((line) => line.sku === sku)}].quantity`;
-  const fields = ['receivedOn', ...arrived.map((line) => quantityField(line.sku))];
+  const fields = ['receivedOn', 'quantities', ...arrived.map((line) => quantityField(line.sku))];
 
   return (
     <>
@@ -124,12 +133,16 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
                   min={0}
                   value={line.value}
                   onChange={(event) => setQuantities({ ...quantities, [line.sku]: event.target.value })}
-                  {...invalidProps(at(quantityField(line.sku)), `receipt-${line.index}-error`)}
+                  {...invalidProps(
+                    [...at(quantityField(line.sku)), ...at('quantities')],
+                    at('quantities').length > 0 ? 'receipt-quantities-error' : `receipt-${line.index}-error`,
+                  )}
                 />
               </label>
               <FieldError id={`receipt-${line.index}-error`} errors={at(quantityField(line.sku))} />
             </div>
           ))}
+        {!everything && <FieldError id="receipt-quantities-error" errors={at('quantities')} />}
         <label>
           {ct('receivedOn')}
           <input
@@ -142,11 +155,14 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
         </label>
         <FieldError id="receipt-date-error" errors={at('receivedOn')} />
         <div className="actions">
-          <button type="submit">{ct('review')}</button>
+          <button type="submit" disabled={preview.loading}>
+            {ct('review')}
+          </button>
         </div>
-        <FormErrors errors={errorsBesides(errors, fields)} />
+        <FormErrors errors={errorsBesides(shown, fields)} />
+        <Failure error={preview.error} />
       </form>
-      {reviewed === JSON.stringify(input) && (
+      {previewed?.preview && (
         <Review
           testId="receipt-review"
           confirm={ct('confirmReceipt')}
@@ -166,14 +182,17 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
             }
           }}
         >
-          {ct('receiptReview', {
-            po: number,
-            supplier: order.supplier,
-            day: day(receivedOn),
-            items: everything
-              ? ct('receiptAllItems')
-              : arrived.map((line) => `${line.quantity} × ${line.sku}`).join(', '),
-          })}
+          <p>
+            {ct('receiptReview', {
+              po: number,
+              supplier: order.supplier,
+              day: day(receivedOn),
+              items: everything
+                ? ct('receiptAllItems')
+                : arrived.map((line) => `${line.quantity} × ${line.sku}`).join(', '),
+            })}
+          </p>
+          <ReceiptPreview preview={previewed.preview} />
         </Review>
       )}
       <Failure error={receiving.error} />
@@ -189,6 +208,26 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
           </ul>
         </>
       )}
+    </>
+  );
+}
+
+/** What a receipt would do: the orders whose lines become ready, what their customers are told, what keeps waiting. */
+export function ReceiptPreview({
+  preview,
+}: {
+  preview: { ordersReady: readonly string[]; waitingLines: readonly string[]; closes: boolean };
+}) {
+  return (
+    <>
+      <p>
+        {preview.ordersReady.length > 0
+          ? ct('receiveReady', { orders: preview.ordersReady.join(', ') })
+          : ct('receiveNoneReady')}
+      </p>
+      {preview.ordersReady.length > 0 && <p>{ct('receiptCustomersTold')}</p>}
+      {preview.waitingLines.length > 0 && <p>{ct('receiveStillWaiting', { count: preview.waitingLines.length })}</p>}
+      {preview.closes && <p>{ct('receiveCloses')}</p>}
     </>
   );
 }

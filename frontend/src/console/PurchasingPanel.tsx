@@ -25,6 +25,7 @@ import { CsvDownload } from './CsvDownload';
 import { request } from './client';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { day, today } from './format';
+import { ReceiptPreview } from './GoodsPanel';
 import { ct, type ConsoleKey } from './messages';
 import { ReasonFields } from './ReasonFields';
 import { Review } from './Review';
@@ -275,13 +276,7 @@ function ReceiveForm({ po, onClose, onDone }: FormProps) {
               date: day(ready.receivedOn),
             })}
           </p>
-          <p>
-            {ready.ordersReady.length > 0
-              ? ct('receiveReady', { orders: ready.ordersReady.join(', ') })
-              : ct('receiveNoneReady')}
-          </p>
-          {ready.waitingLines.length > 0 && <p>{ct('receiveStillWaiting', { count: ready.waitingLines.length })}</p>}
-          {ready.closes && <p>{ct('receiveCloses')}</p>}
+          <ReceiptPreview preview={ready} />
         </Review>
       )}
     </form>

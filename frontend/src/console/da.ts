@@ -242,6 +242,8 @@ export const da: Catalogue = {
   receivedOn: 'Modtaget den',
   receiptReview:
     'Dette registrerer på {po} ({supplier}), modtaget {day}: {items}. Varer, der venter på dem, bliver klar, ældste ordre først; komplette ordrer får en forsendelse foreslået.',
+  receiptCustomersTold:
+    'Kunderne får besked: kan en ordre nu sendes, at den er klar til afsendelse; venter kunden på hele ordren, bliver kunden spurgt (hvis butikken lader kunderne vælge), om de vil vente eller have de klare varer sendt nu.',
   confirmReceipt: 'Registrer modtagelsen',
   receivedResult:
     'Registreret på {po}: {lines, plural, one {# linje er} other {# linjer er}} klar; {orders, plural, one {# ordre har} other {# ordrer har}} en forsendelse foreslået.',

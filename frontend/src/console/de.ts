@@ -245,6 +245,8 @@ export const de: Catalogue = {
   receivedOn: 'Eingetroffen am',
   receiptReview:
     'Damit wird für {po} ({supplier}), eingetroffen am {day}, erfasst: {items}. Artikel, die darauf warten, werden versandbereit, älteste Bestellung zuerst; vollständige Bestellungen erhalten einen Sendungsvorschlag.',
+  receiptCustomersTold:
+    'Die Kunden erfahren es: Kann eine Bestellung jetzt verschickt werden, dass sie versandbereit ist; wartet der Kunde auf die ganze Bestellung, wird er gefragt (wenn der Shop Kunden wählen lässt), ob er warten oder die fertigen Artikel jetzt geschickt haben möchte.',
   confirmReceipt: 'Wareneingang erfassen',
   receivedResult:
     'Für {po} erfasst: {lines, plural, one {# Position ist} other {# Positionen sind}} versandbereit; {orders, plural, one {# Bestellung hat} other {# Bestellungen haben}} einen Sendungsvorschlag.',

@@ -239,6 +239,8 @@ export const en = {
   receivedOn: 'Arrived on',
   receiptReview:
     'This records against {po} ({supplier}), arrived {day}: {items}. Items waiting for these goods become ready, oldest order first; complete orders get a shipment proposed.',
+  receiptCustomersTold:
+    'Their customers are told: where an order can now leave, that it is ready to ship; where the customer waits for the whole order, they are asked (if the shop lets customers choose) whether to wait or have the ready items sent now.',
   confirmReceipt: 'Record the receipt',
   receivedResult:
     'Recorded against {po}: {lines, plural, one {# line is} other {# lines are}} ready; {orders, plural, one {# order has} other {# orders have}} a shipment proposed.',

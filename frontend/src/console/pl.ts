@@ -239,6 +239,8 @@ export const pl: Catalogue = {
   receivedOn: 'Data dostawy',
   receiptReview:
     'To rejestruje dla {po} ({supplier}), dostarczone {day}: {items}. Produkty czekające na ten towar staną się gotowe, od najstarszego zamówienia; kompletne zamówienia dostaną propozycję wysyłki.',
+  receiptCustomersTold:
+    'Klienci dostaną wiadomość: gdy zamówienie może już wyjść, że jest gotowe do wysyłki; gdy klient czeka na całe zamówienie, pytanie (jeśli sklep pozwala wybierać), czy czekać, czy wysłać gotowe produkty teraz.',
   confirmReceipt: 'Zarejestruj przyjęcie',
   receivedResult: 'Zarejestrowano dla {po}: gotowe pozycje: {lines}; zamówienia z propozycją wysyłki: {orders}.',
   stillWaiting: 'Nadal czekają: {lines}',
