@@ -293,6 +293,11 @@ export function DelayPanel() {
               </tbody>
             </table>
           </div>
+          {current.figures.lines > current.figures.sample.length && (
+            <p data-testid="preview-more">
+              {ct('sampleMore', { count: current.figures.lines - current.figures.sample.length })}
+            </p>
+          )}
           <div className="actions">
             <button
               type="button"

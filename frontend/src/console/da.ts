@@ -70,6 +70,7 @@ export const da: Catalogue = {
   sampleLine: 'Vare',
   sampleFrom: 'Senest før',
   sampleTo: 'Senest nu',
+  sampleMore: 'Og {count, plural, one {# linje mere} other {# linjer mere}}, som ikke er vist her.',
   progressTitle: 'Forsinkelsen gennemføres',
   progress:
     '{processed} af {total, plural, one {# ordre} other {# ordrer}} færdige, {moved, plural, one {# linje} other {# linjer}} flyttet',

@@ -71,6 +71,7 @@ export const de: Catalogue = {
   sampleLine: 'Artikel',
   sampleFrom: 'Bisher spätestens',
   sampleTo: 'Jetzt spätestens',
+  sampleMore: 'Und {count, plural, one {# weitere Position} other {# weitere Positionen}}, hier nicht aufgeführt.',
   progressTitle: 'Verzögerung wird angewendet',
   progress:
     '{processed} von {total, plural, one {# Bestellung} other {# Bestellungen}} erledigt, {moved, plural, one {# Position} other {# Positionen}} verschoben',

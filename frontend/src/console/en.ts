@@ -68,6 +68,7 @@ export const en = {
   sampleLine: 'Item',
   sampleFrom: 'Was latest',
   sampleTo: 'Now latest',
+  sampleMore: 'And {count, plural, one {# more line} other {# more lines}}, not listed here.',
   progressTitle: 'Applying the delay',
   progress:
     '{processed} of {total, plural, one {# order} other {# orders}} done, {moved, plural, one {# line} other {# lines}} moved',

@@ -70,6 +70,7 @@ export const pl: Catalogue = {
   sampleLine: 'Produkt',
   sampleFrom: 'Było najpóźniej',
   sampleTo: 'Teraz najpóźniej',
+  sampleMore: 'Oraz dalsze pozycje ({count}), których tu nie wymieniono.',
   progressTitle: 'Opóźnienie jest wprowadzane',
   progress: 'Gotowe zamówienia: {processed} z {total}, przesunięte pozycje: {moved}',
   done: 'Gotowe: przesunięto {moved, plural, one {# pozycję} few {# pozycje} many {# pozycji} other {# pozycji}} w {total, plural, one {# zamówieniu} few {# zamówieniach} many {# zamówieniach} other {# zamówieniach}}, klienci dostaną wiadomość.',
