@@ -7,7 +7,8 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { Failure, FormErrors, type UserError } from './errors';
-import { ct } from './messages';
+import { time } from './format';
+import { ct, label } from './messages';
 
 const LANGUAGES = ['en', 'da', 'de', 'pl'];
 
@@ -47,18 +48,18 @@ export function MessagesPanel({ admin }: { admin: boolean }) {
                 channel: message.channel,
                 recipient: message.recipient,
                 order: message.orderNumber,
-                kind: message.kind,
+                kind: label('messageKind', message.kind),
               })}
             </p>
             <p>
-              {ct('outboxStatus', { status: message.status })}
+              {ct('outboxStatus', { status: label('outboxStatus', message.status) })}
               {message.attempts ? ` · ${ct('outboxAttempts', { attempts: message.attempts })}` : ''}
               {message.deliveryStatus ? ` · ${ct('outboxDelivery', { status: message.deliveryStatus })}` : ''}
               {message.error ? ` · ${message.error}` : ''}
             </p>
             {message.uncertain && <p className="warning">{ct('outboxUncertain')}</p>}
             <details>
-              <summary>{message.createdAt.slice(0, 16).replace('T', ' ')}</summary>
+              <summary>{time(message.createdAt)}</summary>
               <p className="message-text">{message.text}</p>
             </details>
             {(message.status === 'FAILED' || message.status === 'RETRYING') && (
