@@ -214,7 +214,16 @@ describe('choosing how messages arrive', () => {
 
       await sms.uncheck();
       await group.getByText('Gemt.').waitFor();
+      assert.equal(await group.getByTestId('no-messages').count(), 0);
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+      // With neither ticked the page says that nothing will come, not even news of a delay; ticking one again
+      // takes that away.
+      await email.uncheck();
+      await group.getByTestId('no-messages').getByText('du ingen beskeder om denne ordre', { exact: false }).waitFor();
+      await email.check();
+      await group.getByTestId('no-messages').waitFor({ state: 'detached' });
+      await group.getByText('Gemt.').waitFor();
 
       await page.reload();
       await page.getByRole('group', { name: 'Beskeder om denne ordre' }).waitFor();

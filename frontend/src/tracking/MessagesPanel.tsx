@@ -55,6 +55,11 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
           <span>{t('messages.sms', { phone: contact.phone })}</span>
         </label>
       )}
+      {!shown.email && !(contact.phone && shown.sms) && (
+        <p className="hint" data-testid="no-messages">
+          {t('messages.none')}
+        </p>
+      )}
       <p className="hint">{t('messages.codes')}</p>
       <p role="status" aria-live="polite">
         {status === 'saved' && t('messages.saved')}
