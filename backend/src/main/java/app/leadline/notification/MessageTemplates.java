@@ -197,6 +197,10 @@ class MessageTemplates {
             String language,
             Optional<String> link) {
         Map<String, String> short_ = new LinkedHashMap<>(values);
+        if (SmsSegments.gsm(texts.getProperty(kind + ".sms"))) {
+            // A text written for GSM-7 stays GSM-7 with what is filled in (a reason, an item's name).
+            short_.replaceAll((name, value) -> SmsSegments.plain(value));
+        }
         short_.put("window", window == null ? "" : format(window, language, FormatStyle.SHORT, "-"));
         String linkPart = link.map(url -> " " + fill(texts.getProperty("link.sms"), Map.of("link", url)))
                 .orElse("");

@@ -1,5 +1,8 @@
 package app.leadline.notification;
 
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
 /**
  * How many segments an SMS takes: GSM-7 text fits 160 characters in one segment and 153 per segment beyond
  * (characters of the extension table count twice); anything else travels as UCS-2, 70 and 67.
@@ -29,8 +32,45 @@ final class SmsSegments {
 
     /** Whether the text can travel as GSM-7. */
     static boolean gsm(String text) {
-        return text.chars().allMatch(c -> GSM_BASIC.indexOf(c) >= 0 || GSM_EXTENSION.indexOf(c) >= 0);
+        return text.chars().allMatch(SmsSegments::gsm);
     }
+
+    private static boolean gsm(int c) {
+        return GSM_BASIC.indexOf(c) >= 0 || GSM_EXTENSION.indexOf(c) >= 0;
+    }
+
+    /**
+     * The text with the letters GSM-7 lacks written without their marks (ó as o, ł as l), as texts written for SMS
+     * already are, so that one such letter does not send the whole message as UCS-2 (70 characters a segment instead
+     * of 160). Characters with no such plain form are kept.
+     */
+    static String plain(String text) {
+        if (text == null || gsm(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (gsm(c)) {
+                out.appendCodePoint(c);
+                return;
+            }
+            String bare = switch (c) {
+                case 'ł' -> "l";
+                case 'Ł' -> "L";
+                default ->
+                    MARKS.matcher(Normalizer.normalize(Character.toString(c), Normalizer.Form.NFD))
+                            .replaceAll("");
+            };
+            if (!bare.isEmpty() && gsm(bare)) {
+                out.append(bare);
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private static int segments(int units, int single, int multi) {
         return units <= single ? 1 : (units + multi - 1) / multi;

@@ -92,6 +92,36 @@ class MessageTemplatesTests {
     }
 
     @Test
+    void aReasonWithLettersGsmLacksKeepsThePolishSmsInGsmAndItsItemsNamed() {
+        Order order = SampleOrder.in("pl", Instant.parse("2026-11-23T10:00:00Z"));
+        // The built-in reason as Polish customers read it on their page and in e-mails, with its accents.
+        String reason = "Produkcja u dostawcy jest opóźniona.";
+
+        var messages = templates.render(
+                order, "ETA_MOVED", MessagePreviews.sampleDetails("ETA_MOVED", reason), Optional.empty());
+
+        assertThat(messages)
+                .filteredOn(message -> message.channel() == Message.Channel.EMAIL)
+                .singleElement()
+                .satisfies(email -> assertThat(email.text()).contains(reason));
+        assertThat(messages)
+                .filteredOn(message -> message.channel() == Message.Channel.SMS)
+                .singleElement()
+                .satisfies(sms -> {
+                    assertThat(sms.text()).contains("Produkcja u dostawcy jest opozniona.");
+                    assertThat(SmsSegments.gsm(sms.text())).as(sms.text()).isTrue();
+                    assertThat(sms.text()).doesNotContain("produkty:");
+                });
+    }
+
+    @Test
+    void lettersGsmLacksAreWrittenPlainAndOthersKept() {
+        assertThat(SmsSegments.plain("Łódź, zażółć gęślą jaźń")).isEqualTo("Lodz, zazolc gesla jazn");
+        assertThat(SmsSegments.plain("Søren Ærø, Müller")).isEqualTo("Søren Ærø, Müller");
+        assertThat(SmsSegments.plain("Sofa 🛋")).isEqualTo("Sofa 🛋");
+    }
+
+    @Test
     void everyEmailIsSignedByTheShopWithWhereItsCustomerServiceIsReached() {
         var shop = new app.leadline.shop.ShopProfile(
                 "Nordhavn Living", null, null, "help@nordhavn.example", "+45 70 12 34 56", null);
