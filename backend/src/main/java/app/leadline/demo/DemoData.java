@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -28,7 +29,12 @@ final class DemoData {
     /** Showcase orders whose backordered line a supplier delay pushed past its promise. */
     static final List<String> DELAYED = List.of("DEMO-1002", "DEMO-1004");
 
-    static final String DELAY_REASON = "The supplier's factory is behind schedule";
+    /** Why the showcase's delayed lines moved, in each customer's language. */
+    static final Map<String, String> DELAY_REASON = Map.of(
+            "en", "The supplier's factory is behind schedule.",
+            "da", "Leverandørens fabrik er bagud med produktionen.",
+            "de", "Die Fabrik des Lieferanten ist im Rückstand.",
+            "pl", "Fabryka dostawcy ma opóźnienie.");
 
     private record Product(String sku, String name, String price, LineSource source, String supplier) {}
 

@@ -163,7 +163,7 @@ class DemoDataLoader implements ApplicationRunner {
                         line.id(),
                         later,
                         "DEMO-DELAY-1",
-                        DemoData.DELAY_REASON,
+                        DemoData.DELAY_REASON.getOrDefault(order.customer().locale(), DemoData.DELAY_REASON.get("en")),
                         "Supplier confirmed by phone");
             });
         }

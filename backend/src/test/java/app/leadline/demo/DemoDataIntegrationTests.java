@@ -19,6 +19,13 @@ class DemoDataIntegrationTests {
     @TempDir
     Path data;
 
+    private static java.util.List<String> reasonsGiven(OrderQueries orders, String number) {
+        return orders.byNumber(number).orElseThrow().timeline().stream()
+                .filter(event -> event.type() == app.leadline.order.TimelineEvent.Type.ETA_MOVED)
+                .map(event -> event.details().get("reason"))
+                .toList();
+    }
+
     @Test
     void aFreshDemoHasLinesOfEverySourceAndNoneThatTimeHasOvertaken() {
         try (var context = new SpringApplicationBuilder(LeadlineApplication.class)
@@ -37,6 +44,12 @@ class DemoDataIntegrationTests {
             // A shop ships what is in stock within a day or two: no customer of the demo is told at its first start
             // that a line is running late.
             assertThat(context.getBean(PromiseWatch.class).runningLate()).isEmpty();
+
+            // The showcase's delayed lines give their reason in the customer's language (DEMO-1002 is German,
+            // DEMO-1004 Polish).
+            assertThat(reasonsGiven(orders, "DEMO-1002"))
+                    .containsExactly("Die Fabrik des Lieferanten ist im Rückstand.");
+            assertThat(reasonsGiven(orders, "DEMO-1004")).containsExactly("Fabryka dostawcy ma opóźnienie.");
         }
     }
 }
