@@ -90,7 +90,9 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
     .filter((line) => Number(line.value) > 0)
     .map((line) => ({ sku: line.sku, quantity: Number(line.value) }));
   const input = { purchaseOrder: number, quantities: everything ? null : arrived, receivedOn };
-  const previewed = reviewed === JSON.stringify(input) ? preview.data?.previewReceiveGoods : undefined;
+  // Only an answer to this very input, asked for at this review (the same input after a receipt asks again).
+  const previewed =
+    reviewed === JSON.stringify(input) && !preview.loading ? preview.data?.previewReceiveGoods : undefined;
   const shown = [...(previewed?.errors ?? []), ...errors];
   const at = (field: string) => errorsAt(shown, field);
   // The API names a quantity by its place among those sent, which leaves out the SKUs that did not arrive.
@@ -106,6 +108,7 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
           const nothing = !everything && arrived.length === 0;
           setErrors(nothing ? [{ code: 'REQUIRED', field: 'quantities', message: ct('nothingArrived') }] : []);
           setReviewed(nothing ? null : JSON.stringify(input));
+          preview.reload();
         }}
       >
         <fieldset>
