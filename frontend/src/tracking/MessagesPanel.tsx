@@ -12,7 +12,8 @@ type Props = {
 /** How messages about the order reach the customer: e-mail, SMS, both or neither. */
 export function MessagesPanel({ order, token, t, onChange }: Props) {
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
-  // What the customer just ticked shows at once, while it is being saved.
+  // What the customer just ticked shows at once, while it is being saved; the boxes wait for that save, so that two
+  // saves never cross (the first one's answer would untick what the second ticked).
   const [pending, setPending] = useState<{ email: boolean; sms: boolean } | null>(null);
   const { contact } = order;
   const shown = pending ?? { email: contact.emailMessages, sms: contact.smsMessages };
@@ -41,6 +42,7 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
         <input
           type="checkbox"
           checked={shown.email}
+          disabled={status === 'saving'}
           onChange={(event) => choose(event.target.checked, shown.sms)}
         />
         <span>{t('messages.email', { email: contact.email })}</span>
@@ -50,6 +52,7 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
           <input
             type="checkbox"
             checked={shown.sms}
+            disabled={status === 'saving'}
             onChange={(event) => choose(shown.email, event.target.checked)}
           />
           <span>{t('messages.sms', { phone: contact.phone })}</span>
