@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { BuyListDocument, PlacePurchaseOrderDocument } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
+import { day } from './format';
 import { ct } from './messages';
 
 type Draft = { supplier: string; number: string; lines: { sku: string; quantity: string }[] };
@@ -64,7 +65,7 @@ export function BuyListPanel() {
         ct('purchaseOrderPlaced', {
           number: result.purchaseOrder.number,
           lines: result.purchaseOrder.allocatedLines,
-          date: result.purchaseOrder.expectedArrival,
+          date: day(result.purchaseOrder.expectedArrival),
         }),
       );
       setDraft(null);
