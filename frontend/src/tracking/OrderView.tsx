@@ -209,16 +209,18 @@ function Summary({ order, language, t }: { order: CustomerOrder; language: Langu
         </thead>
         <tbody>
           {order.lines.map((line) => (
-            <tr key={line.id} data-testid={`summary-line-${line.id}`}>
+            <tr key={line.id}>
               <th scope="row">{line.name}</th>
               <td>{line.quantity}</td>
-              {line.status === 'CANCELLED' ? (
-                <td>
-                  <s>{money(line.amount)}</s> {t('summary.cancelled')}
-                </td>
-              ) : (
-                <td>{money(line.amount)}</td>
-              )}
+              <td>
+                {line.status === 'CANCELLED' ? (
+                  <>
+                    <s>{money(line.amount)}</s> {t('summary.cancelled')}
+                  </>
+                ) : (
+                  money(line.amount)
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import app.leadline.delivery.EtaWindow;
 import app.leadline.payment.Money;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -87,23 +88,21 @@ record OrderLines(List<OrderLine> all, String currency) {
 
     /** What all the lines cost together. */
     Money total() {
-        return all.stream().map(line -> line.amountIn(currency)).collect(Money.sum(currency));
+        return totalOf(line -> true);
     }
 
     /** What the lines still bought cost together: every line but the cancelled ones. */
     Money totalBought() {
-        return all.stream()
-                .filter(line -> line.status() != LineStatus.CANCELLED)
-                .map(line -> line.amountIn(currency))
-                .collect(Money.sum(currency));
+        return totalOf(line -> line.status() != LineStatus.CANCELLED);
     }
 
     /** What the lines in this payment state cost together. */
     Money totalOf(PaymentState payment) {
-        return all.stream()
-                .filter(line -> line.payment() == payment)
-                .map(line -> line.amountIn(currency))
-                .collect(Money.sum(currency));
+        return totalOf(line -> line.payment() == payment);
+    }
+
+    private Money totalOf(Predicate<OrderLine> counted) {
+        return all.stream().filter(counted).map(line -> line.amountIn(currency)).collect(Money.sum(currency));
     }
 
     /** The ids named, each once, in the order named; naming none is refused on the given field. */

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.leadline.LeadlineApplication;
 import app.leadline.order.LineSource;
 import app.leadline.order.OrderQueries;
+import app.leadline.order.TimelineEvent;
 import app.leadline.promise.PromiseWatch;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +21,9 @@ class DemoDataIntegrationTests {
     @TempDir
     Path data;
 
-    private static java.util.List<String> reasonsGiven(OrderQueries orders, String number) {
+    private static List<String> reasonsGiven(OrderQueries orders, String number) {
         return orders.byNumber(number).orElseThrow().timeline().stream()
-                .filter(event -> event.type() == app.leadline.order.TimelineEvent.Type.ETA_MOVED)
+                .filter(event -> event.type() == TimelineEvent.Type.ETA_MOVED)
                 .map(event -> event.details().get("reason"))
                 .toList();
     }
