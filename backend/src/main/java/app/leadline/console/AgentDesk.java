@@ -162,7 +162,7 @@ public class AgentDesk {
         int lines = 0;
         int proposed = 0;
         for (Map.Entry<String, List<String>> entry : plan.ready().entrySet()) {
-            Order after = operations.markReady(entry.getKey(), entry.getValue());
+            Order after = operations.markReady(entry.getKey(), entry.getValue(), checked.arrived());
             lines += entry.getValue().size();
             proposed += after.proposedShipment().isPresent() ? 1 : 0;
         }

@@ -1,5 +1,6 @@
 package app.leadline.order;
 
+import app.leadline.delivery.EtaWindow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,16 +18,19 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
     record Result(Outcome outcome, Optional<Parcel> proposed) {}
 
     /**
-     * Goods arrived for some lines waiting for their supplier: they are ready to leave. When the order is now
+     * Goods arrived for some lines waiting for their supplier: they are ready to leave, expected in the window of
+     * goods leaving after arrival (on the shop's receiving days), earlier or later than the supplier's date had them.
+     * When the order is now
      * complete, or the customer chose to have ready items shipped, a parcel of all that can leave is proposed at once
      * and the customer told, so the shipping cycle starts itself; while the customer waits for everything but may
      * choose otherwise, they are asked. Lines not waiting for their supplier are left alone.
      */
-    Result ready(List<String> lineIds, Instant at) {
+    Result ready(List<String> lineIds, EtaWindow leaving, Instant at) {
+        EtaWindow landing = leaving.landingOn(policy.receivingDays());
         Outcome outcome = Outcome.from(lines);
         for (String lineId : lineIds) {
             if (outcome.line(lineId).status() == LineStatus.AWAITING_SUPPLIER) {
-                outcome = outcome.changing(lineId, line -> line.withStatus(LineStatus.READY, line.payment()));
+                outcome = outcome.changing(lineId, line -> line.arrived(landing));
             }
         }
         if (outcome.changed().isEmpty()) {

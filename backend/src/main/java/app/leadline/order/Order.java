@@ -269,12 +269,14 @@ public class Order {
     }
 
     /**
-     * Goods arrived for some lines: they are ready to leave, and a parcel is proposed when they may.
+     * Goods arrived for some lines: they are ready to leave, expected in the window given, and a parcel is proposed
+     * when they may.
      *
+     * @param leaving the window of goods leaving after their arrival
      * @return the lines that became ready now
      */
-    List<String> markReady(List<String> lineIds, Instant at) {
-        return keep(arrivals().ready(lineIds, at));
+    List<String> markReady(List<String> lineIds, EtaWindow leaving, Instant at) {
+        return keep(arrivals().ready(lineIds, leaving, at));
     }
 
     /**

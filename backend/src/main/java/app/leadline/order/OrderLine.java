@@ -138,6 +138,28 @@ public record OrderLine(
                 baseEta);
     }
 
+    /**
+     * Goods arrived for the line: it is ready to leave, expected in the window counted from their arrival rather than
+     * from the supplier's date, and no longer running late (a supplier's word could not be firmer).
+     */
+    OrderLine arrived(EtaWindow leaving) {
+        return new OrderLine(
+                id,
+                sku,
+                name,
+                quantity,
+                unitPrice,
+                source,
+                supplier,
+                purchaseOrder,
+                promisedDate,
+                leaving,
+                LineStatus.READY,
+                payment,
+                isRunningLate() ? null : lastDelay,
+                baseEta);
+    }
+
     OrderLine withStatus(LineStatus newStatus, PaymentState newPayment) {
         return new OrderLine(
                 id,

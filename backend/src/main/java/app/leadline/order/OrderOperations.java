@@ -1,9 +1,11 @@
 package app.leadline.order;
 
+import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,12 @@ import org.springframework.stereotype.Service;
 public class OrderOperations {
 
     private final OrderChanges changes;
+    private final EtaCalculator etas;
     private final Clock clock;
 
-    OrderOperations(OrderChanges changes, Clock clock) {
+    OrderOperations(OrderChanges changes, EtaCalculator etas, Clock clock) {
         this.changes = changes;
+        this.etas = etas;
         this.clock = clock;
     }
 
@@ -116,9 +120,19 @@ public class OrderOperations {
                 .order();
     }
 
-    /** Goods arrived for lines: they are ready to leave. */
-    public Order markReady(String orderId, List<String> lineIds) {
-        return changes.apply(orderId, order -> order.markReady(lineIds, clock.instant()))
+    /**
+     * Goods arrived for lines on the day: they are ready to leave, and expected as goods that arrived then (handled,
+     * then sent to the order's country), no longer as their supplier's date had them.
+     */
+    public Order markReady(String orderId, List<String> lineIds, LocalDate arrivedOn) {
+        Instant now = clock.instant();
+        return changes.apply(
+                        orderId,
+                        order -> order.markReady(
+                                lineIds,
+                                etas.forBackorder(
+                                        now, arrivedOn, order.destination().country()),
+                                now))
                 .order();
     }
 

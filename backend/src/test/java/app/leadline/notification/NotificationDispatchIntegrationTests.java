@@ -374,7 +374,8 @@ class NotificationDispatchIntegrationTests {
                 .withBackorderedLine("CHAIR-OSLO", BACKORDER_SUPPLIER);
         clients.place(input);
         Order order = orders.byNumber(input.number()).orElseThrow();
-        new OrderFixtures(changes).markReady(order.id(), List.of("L2"), NOON);
+        new OrderFixtures(changes)
+                .markReady(order.id(), List.of("L2"), order.line("L2").eta(), NOON);
 
         dispatcher.dispatch(500, NOON);
 

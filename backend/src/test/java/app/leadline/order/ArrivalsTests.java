@@ -8,18 +8,24 @@ import static app.leadline.order.Outcomes.linesOf;
 import static app.leadline.order.Outcomes.news;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadline.delivery.EtaWindow;
 import app.leadline.order.CustomerNews.ReadyToShip;
 import app.leadline.order.OrderEvent.GoodsReceived;
 import app.leadline.order.OrderEvent.ReceiptReversed;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Goods arriving for an order's lines and a receipt taken back, without an order around them. */
 class ArrivalsTests {
 
     private static final Instant NOW = PLACED_AT.plus(Duration.ofDays(1));
+
+    /** Goods that arrived today leave after handling: from four to seven days out. */
+    private static final EtaWindow LEAVING = window(4, 7);
 
     private static Arrivals arrivalsOf(Order order) {
         return new Arrivals(linesOf(order), order.delivery().preference(), order.policy(), order.proposedShipment());
@@ -40,7 +46,7 @@ class ArrivalsTests {
     void goodsForACustomerWhoTakesWhatIsReadyProposeAParcelOfAllThatCanLeave() {
         Order order = vaseSofaAndChair(anOrder().shippingAsAvailable());
 
-        Arrivals.Result result = arrivalsOf(order).ready(List.of("L2", "L1"), NOW);
+        Arrivals.Result result = arrivalsOf(order).ready(List.of("L2", "L1"), LEAVING, NOW);
 
         assertThat(result.outcome().changed()).containsExactly("L2");
         assertThat(result.outcome().line("L2").status()).isEqualTo(LineStatus.READY);
@@ -51,10 +57,51 @@ class ArrivalsTests {
     }
 
     @Test
+    void goodsThatArriveEarlyAreExpectedFromTheirArrivalAndTheParcelReadyNowWithThem() {
+        Order order = vaseSofaAndChair(anOrder());
+
+        Arrivals.Result result = arrivalsOf(order).ready(List.of("L2"), LEAVING, NOW);
+
+        assertThat(result.outcome().line("L2").eta())
+                .as("not the purchase order's 20 to 25 days")
+                .isEqualTo(LEAVING);
+        assertThat(result.outcome().line("L3").eta()).isEqualTo(window(30, 35));
+        Order after = vaseSofaAndChair(anOrder());
+        after.markReady(List.of("L2"), LEAVING, NOW);
+        assertThat(after.deliveryOptions().split().get(0).eta())
+                .as("what shipping the ready items now offers")
+                .isEqualTo(EtaWindow.allOf(List.of(after.line("L1").eta(), LEAVING)));
+    }
+
+    @Test
+    void goodsArrivingLandTheirWindowOnTheCustomersReceivingDays() {
+        Order order = vaseSofaAndChair(anOrder().receivingOn(DayOfWeek.SATURDAY));
+
+        Arrivals.Result result = arrivalsOf(order).ready(List.of("L2"), LEAVING, NOW);
+
+        EtaWindow landed = result.outcome().line("L2").eta();
+        assertThat(List.of(landed.earliest().getDayOfWeek(), landed.latest().getDayOfWeek()))
+                .containsOnly(DayOfWeek.SATURDAY);
+        assertThat(landed).isEqualTo(LEAVING.landingOn(List.of(DayOfWeek.SATURDAY)));
+    }
+
+    @Test
+    void goodsForALineRunningLateEndItsRunningLate() {
+        Order order = vaseSofaAndChair(anOrder());
+        order.runLate(Map.of("L2", window(40, 45)), Map.of("L2", 3L), NOW);
+        assertThat(order.line("L2").isRunningLate()).isTrue();
+
+        Arrivals.Result result = arrivalsOf(order).ready(List.of("L2"), LEAVING, NOW);
+
+        assertThat(result.outcome().line("L2").isRunningLate()).isFalse();
+        assertThat(result.outcome().line("L2").eta()).isEqualTo(LEAVING);
+    }
+
+    @Test
     void goodsForAnOrderThatShipsCompleteAreRecordedAndToldNothingWhileOtherLinesWait() {
         Order order = vaseSofaAndChair(anOrder().alwaysComplete());
 
-        Arrivals.Result result = arrivalsOf(order).ready(List.of("L2"), NOW);
+        Arrivals.Result result = arrivalsOf(order).ready(List.of("L2"), LEAVING, NOW);
 
         assertThat(events(result.outcome())).containsExactly(new GoodsReceived(List.of("L2")));
         assertThat(result.proposed()).isEmpty();
@@ -65,7 +112,7 @@ class ArrivalsTests {
     void linesNotWaitingForTheirSupplierAreNotMadeReady() {
         Order order = vaseSofaAndChair(anOrder());
 
-        Arrivals.Result result = arrivalsOf(order).ready(List.of("L1"), NOW);
+        Arrivals.Result result = arrivalsOf(order).ready(List.of("L1"), LEAVING, NOW);
 
         assertThat(result.outcome().any()).isFalse();
         assertThat(result.outcome().news()).isEmpty();
@@ -75,7 +122,7 @@ class ArrivalsTests {
     @Test
     void aReceiptTakenBackReturnsOnlyTheLinesItMadeReadyAndTheirPlaceInTheParcel() {
         Order order = vaseSofaAndChair(anOrder().shippingAsAvailable());
-        order.markReady(List.of("L2", "L3"), NOW);
+        order.markReady(List.of("L2", "L3"), LEAVING, NOW);
 
         Arrivals.Result result = arrivalsOf(order).returned("PO-1", List.of("L2", "L3"), NOW);
 
@@ -91,7 +138,7 @@ class ArrivalsTests {
     @Test
     void aReceiptTakenBackFromAnOrderWaitingForEverythingLeavesNoParcelProposed() {
         Order order = vaseSofaAndChair(anOrder());
-        order.markReady(List.of("L2", "L3"), NOW);
+        order.markReady(List.of("L2", "L3"), LEAVING, NOW);
 
         Arrivals.Result result = arrivalsOf(order).returned("PO-1", List.of("L2"), NOW);
 

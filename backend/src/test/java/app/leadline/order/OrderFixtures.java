@@ -45,8 +45,10 @@ public final class OrderFixtures {
                 .order();
     }
 
-    public Order markReady(String orderId, List<String> lineIds, Instant at) {
-        return changes.apply(orderId, order -> order.markReady(lineIds, at)).order();
+    /** Goods arrived for lines, which leave in the given window. */
+    public Order markReady(String orderId, List<String> lineIds, EtaWindow leaving, Instant at) {
+        return changes.apply(orderId, order -> order.markReady(lineIds, leaving, at))
+                .order();
     }
 
     public Order chooseMessageChannels(String orderId, boolean email, boolean sms) {

@@ -107,7 +107,7 @@ class OrderTests {
                 .withBackorderedLine("Oslo chair", "1995.00", window(30, 35))
                 .build();
 
-        order.markReady(List.of("L1"), NOW);
+        order.markReady(List.of("L1"), window(4, 7), NOW);
 
         assertThat(order.proposedShipment()).isEmpty();
         assertThat(news(order)).containsExactly(new ChoiceNeeded(List.of("L1")));
@@ -120,7 +120,7 @@ class OrderTests {
                 .withBackorderedLine("Oslo sofa", "8995.00")
                 .build();
 
-        order.markReady(List.of("L2"), NOW);
+        order.markReady(List.of("L2"), window(4, 7), NOW);
 
         assertThat(order.proposedShipment())
                 .hasValueSatisfying(parcel -> assertThat(parcel.lineIds()).containsExactly("L1", "L2"));

@@ -2,6 +2,7 @@ package app.leadline.order;
 
 import static app.leadline.order.OrderBuilder.PLACED_AT;
 import static app.leadline.order.OrderBuilder.anOrder;
+import static app.leadline.order.OrderBuilder.window;
 import static app.leadline.order.Outcomes.events;
 import static app.leadline.order.Outcomes.linesOf;
 import static app.leadline.order.Refusals.assertRefused;
@@ -35,7 +36,7 @@ class ShippingTests {
                 .withBackorderedLine("Oslo sofa", "8995.00")
                 .shippingAsAvailable()
                 .build();
-        order.markReady(List.of("L3"), NOW);
+        order.markReady(List.of("L3"), window(4, 7), NOW);
 
         Shipping.Result result = shippingOf(order).ship(List.of("L1", "L1", "L2"), "PostNord", "PN1", NOW);
 

@@ -127,6 +127,64 @@ class ReceiptIntegrationTests {
     }
 
     @Test
+    void goodsInBeforeTheirDateBringTheCustomersWindowForwardAndWhatShippingNowOffers() {
+        String supplier = defineSupplier();
+        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 1);
+        shop.documentName("placePurchaseOrder")
+                .variable("input", purchaseOrder.build())
+                .execute();
+        // A vase on the shelf, the chair on the purchase order, a lamp nobody has ordered yet.
+        OrderInputs order =
+                anOrder().withBackorderedLine("CHAIR-NEW", supplier).withBackorderedLine("LAMP-NEW", supplier);
+        String token = tokenOf(placeOrder(order)
+                .path("placeOrders.orders[0].trackingUrl")
+                .entity(String.class)
+                .get());
+        LocalDate chairBefore = track(token)
+                .path("trackOrder.lines[1].eta.latest")
+                .entity(LocalDate.class)
+                .get();
+        assertThat(chairBefore)
+                .as("the supplier's lead time")
+                .isAfter(LocalDate.now().plusDays(10));
+
+        LocalDate today = LocalDate.now();
+        receive(purchaseOrder.number(), "CHAIR-NEW", 1, today);
+
+        GraphQlTester.Response tracked = track(token);
+        tracked.path("trackOrder.lines[1].status").entity(String.class).isEqualTo("READY");
+        LocalDate chairEarliest = tracked.path("trackOrder.lines[1].eta.earliest")
+                .entity(LocalDate.class)
+                .get();
+        LocalDate chairLatest = tracked.path("trackOrder.lines[1].eta.latest")
+                .entity(LocalDate.class)
+                .get();
+        assertThat(chairEarliest).isAfter(today);
+        assertThat(chairLatest)
+                .as("handled and sent from today, not on the purchase order's date")
+                .isBefore(chairBefore)
+                .isBeforeOrEqualTo(today.plusDays(10));
+        tracked.path("trackOrder.choice.open").entity(Boolean.class).isEqualTo(true);
+        tracked.path("trackOrder.choice.splitParcels[0].lineIds")
+                .entityList(String.class)
+                .containsExactly("L1", "L2");
+        tracked.path("trackOrder.choice.splitParcels[0].eta.latest")
+                .entity(LocalDate.class)
+                .satisfies(latest -> assertThat(latest).isBefore(chairBefore));
+    }
+
+    private static String tokenOf(String trackingUrl) {
+        return trackingUrl.substring(trackingUrl.lastIndexOf('/') + 1);
+    }
+
+    private GraphQlTester.Response track(String token) {
+        return clients.anonymous()
+                .documentName("trackOrder")
+                .variable("token", token)
+                .execute();
+    }
+
+    @Test
     void theRestArrivingLaterReadiesTheNextLineAndClosesThePurchaseOrder() {
         HalfReceived half = halfReceived();
         PurchaseOrderInputs purchaseOrder = half.purchaseOrder();
