@@ -138,11 +138,7 @@ final class DelayPlan {
             } else if (report.newDate() != null) {
                 window = etas.forSupplierDispatch(report.newDate(), country, spread);
             } else {
-                EtaWindow base = line.windowBeforeDelays();
-                window = new EtaWindow(
-                        base.earliest().plusDays(report.daysLate()),
-                        base.latest().plusDays(report.daysLate()),
-                        base.confidence());
+                window = etas.shifted(line.windowBeforeDelays(), report.daysLate(), country);
             }
             EtaWindow landing = window.landingOn(order.policy().receivingDays());
             if (correction && landing.latest().equals(line.eta().latest())) {

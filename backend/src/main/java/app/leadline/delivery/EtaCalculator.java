@@ -157,11 +157,14 @@ public class EtaCalculator {
         return day;
     }
 
-    /** The same window, the given number of working days later. */
-    public EtaWindow later(EtaWindow window, int workingDays) {
+    /**
+     * The window moved by so many calendar days (a supplier's "days late"), each end then on the country's next
+     * delivery day: never a Sunday or a public holiday.
+     */
+    public EtaWindow shifted(EtaWindow window, int days, String country) {
         return new EtaWindow(
-                addWorkingDays(window.earliest(), workingDays),
-                addWorkingDays(window.latest(), workingDays),
+                onOrAfterDeliveryDay(window.earliest().plusDays(days), country),
+                onOrAfterDeliveryDay(window.latest().plusDays(days), country),
                 window.confidence());
     }
 
@@ -187,6 +190,10 @@ public class EtaCalculator {
 
     private LocalDate onOrAfterWorkingDay(LocalDate day) {
         return isWorkingDay(day) ? day : addWorkingDays(day, 1);
+    }
+
+    private static LocalDate onOrAfterDeliveryDay(LocalDate day, String country) {
+        return isDeliveryDay(day, country) ? day : deliveryDaysLater(day, 1, country);
     }
 
     /** The day goods dispatched on {@code dispatch} reach the country after so many of its delivery days. */

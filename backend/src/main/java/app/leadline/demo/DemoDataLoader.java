@@ -156,8 +156,8 @@ class DemoDataLoader implements ApplicationRunner {
                         .filter(candidate -> candidate.source() == LineSource.BACKORDER)
                         .findFirst()
                         .orElseThrow();
-                EtaWindow later = new EtaWindow(
-                        line.eta().earliest().plusDays(9), line.eta().latest().plusDays(9));
+                EtaWindow later =
+                        etas.shifted(line.eta(), 9, order.destination().country());
                 operations.moveEta(
                         order.id(),
                         line.id(),

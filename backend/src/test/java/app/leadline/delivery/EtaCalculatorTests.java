@@ -33,6 +33,21 @@ class EtaCalculatorTests {
     }
 
     @Test
+    void aWindowShiftedByDaysLateEndsOnDeliveryDaysNeverOnASundayOrNewYearsDay() {
+        // Tue 22 - Thu 24 December 2026, seven days late: Tue 29 December and Thu 31 December.
+        EtaWindow christmas = new EtaWindow(LocalDate.parse("2026-12-22"), LocalDate.parse("2026-12-24"), 0.8);
+        assertThat(etas.shifted(christmas, 7, "DK"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-29"), LocalDate.parse("2026-12-31"), 0.8));
+        // Eight days late lands on Wed 30 December and New Year's Day, a holiday: then Monday 4 January.
+        assertThat(etas.shifted(christmas, 8, "DK"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-30"), LocalDate.parse("2027-01-04"), 0.8));
+        // Two days after Fri 4 and Fri 11 December are Sundays: in Poland both ends move to the Monday.
+        EtaWindow week = new EtaWindow(LocalDate.parse("2026-12-04"), LocalDate.parse("2026-12-11"));
+        assertThat(etas.shifted(week, 2, "PL"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-07"), LocalDate.parse("2026-12-14")));
+    }
+
+    @Test
     void stockOrderedBeforeTheCutOffLeavesTheSameDay() {
         // Monday 23 November 2026, 09:00: dispatched Monday, 1-2 working days to Denmark.
         assertThat(etas.forStock(at("2026-11-23T09:00"), "DK"))
