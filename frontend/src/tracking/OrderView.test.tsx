@@ -111,6 +111,8 @@ describe('the order as its customer reads it', () => {
       expect(within(closed).queryByTestId('line-eta')).toBeNull();
       expect(closed.textContent).not.toMatch(/Expected|first promised/);
     }
+    expect(items[0].textContent, 'where a shipped item came from still holds').toMatch(/In stock/);
+    expect(items[1].textContent, 'a refunded item is no longer ordered for anyone').not.toMatch(/Ordered from the supplier/);
     expect(within(items[2]).getByTestId('line-eta').textContent).toMatch(/^Expected /);
     expect(screen.getByTestId('order-eta').textContent).toMatch(/one delivery .*30 Nov.*9 Dec/);
     cleanup();

@@ -137,13 +137,19 @@ export function OrderView({ order, language, token, onChange }: Props) {
 type LineProps = { line: Line; order: CustomerOrder; language: Language; t: Translate; children?: React.ReactNode };
 
 function LineItem({ line, order, language, t, children }: LineProps) {
+  // A line cancelled or refunded is no longer on its way: where it would have come from no longer concerns anyone.
+  const withdrawn = line.status === 'CANCELLED' || line.status === 'REFUNDED';
   return (
-    <li className={`line source-${line.source.toLowerCase()}`} data-sku={line.sku} data-line={line.id}>
+    <li
+      className={`line source-${line.source.toLowerCase()}${withdrawn ? ' withdrawn' : ''}`}
+      data-sku={line.sku}
+      data-line={line.id}
+    >
       <div className="line-head">
         <h3 tabIndex={-1}>{line.name}</h3>
         <span className="quantity">{t('tracking.quantity', { quantity: line.quantity })}</span>
       </div>
-      <p className="source">{t(`source.${line.source}`)}</p>
+      {!withdrawn && <p className="source">{t(`source.${line.source}`)}</p>}
       <p className="status">{t(statusKey(line))}</p>
       {OPEN_STATUSES.includes(line.status) ? (
         <>
