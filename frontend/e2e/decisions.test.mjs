@@ -124,6 +124,9 @@ describe('cancelling a late item', () => {
       await item.getByRole('button', { name: 'Artikel stornieren' }).click();
       await item.getByText('Nicht belastet — storniert').waitFor();
       assert.equal(await item.locator('.status').textContent(), 'Storniert');
+      // No longer on its way: the card no longer says it was ordered from the supplier for the customer.
+      assert.equal(await item.locator('.source').count(), 0);
+      assert.doesNotMatch(await item.textContent(), /beim Lieferanten bestellt/);
       await page.locator('[data-event="LINE_CANCELLED"]').getByText(/wurde storniert; die Reservierung von .* wurde freigegeben/).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Diesen Artikel stornieren' }).count(), cancellable - 1);
       // The summary strikes the cancelled item's price through and leaves it out of the total.
