@@ -226,6 +226,15 @@ describe('the order as its customer reads it', () => {
     expect(
       screen.getByRole('radio', { name: /Ship what is ready now/ }).getAttribute('aria-describedby'),
     ).toBe(screen.getByTestId('split-parcels').id);
+    cleanup();
+
+    // German dates a window, never "um" it ("um" is for the hour).
+    render(<OrderView order={{ ...open, locale: 'de' }} language="de" token="T" onChange={() => {}} />);
+    expect(screen.getByTestId('wait-parcels').textContent).toMatch(/^Paket 1, voraussichtlich .*21\. Dez.*: /);
+    expect(screen.getByRole('radio', { name: /^Bereite Artikel jetzt senden/ }).closest('label')?.textContent).toMatch(
+      /Paket 1 voraussichtlich .*, Paket 2 voraussichtlich /,
+    );
+    expect(document.body.textContent).not.toMatch(/\bum \w{2}\.? \d/);
   });
 
   it('links a shipped parcel to the carrier’s own page and says when it was delivered', () => {
