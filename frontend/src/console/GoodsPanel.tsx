@@ -240,13 +240,14 @@ function ReceiptResult({ receipt }: { receipt: Receipt }) {
   const ready = useQuery(ReadyOrdersDocument, { term: receipt.po });
   const { result } = receipt;
   const readyOrders = ready.data?.searchOrders.orders.filter((order) => order.proposedShipment) ?? [];
+  // The lines still waiting come as "order number/line id"; the agent acts on their orders.
+  const waiting = result.waitingLines ?? [];
+  const waitingOrders = [...new Set(waiting.map((line) => line.slice(0, line.lastIndexOf('/'))))];
   return (
     <div role="status" data-testid="receipt-result">
       <p>
         {ct('receivedResult', { po: receipt.po, lines: result.linesReady ?? 0, orders: result.ordersReady ?? 0 })}
-        {result.waitingLines &&
-          result.waitingLines.length > 0 &&
-          ` ${ct('stillWaiting', { lines: result.waitingLines.join(', ') })}`}
+        {waiting.length > 0 && ` ${ct('receiveStillWaiting', { count: waiting.length })}`}
       </p>
       {readyOrders.length > 0 && (
         <>
@@ -255,6 +256,18 @@ function ReceiptResult({ receipt }: { receipt: Receipt }) {
             {readyOrders.map((order) => (
               <li key={order.number}>
                 <OrderLink order={order.number} /> — {order.customerName}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {waitingOrders.length > 0 && (
+        <>
+          <h2>{ct('stillWaitingIn')}</h2>
+          <ul className="links" data-testid="receipt-waiting-orders">
+            {waitingOrders.map((order) => (
+              <li key={order}>
+                <OrderLink order={order} />
               </li>
             ))}
           </ul>

@@ -248,7 +248,7 @@ export const da: Catalogue = {
   confirmReceipt: 'Registrer modtagelsen',
   receivedResult:
     'Registreret på {po}: {lines, plural, one {# linje er} other {# linjer er}} klar; {orders, plural, one {# ordre har} other {# ordrer har}} en forsendelse foreslået.',
-  stillWaiting: 'Venter stadig: {lines}',
+  stillWaitingIn: 'Ordrer med linjer, der stadig venter på denne indkøbsordre',
   readyOrders: 'Ordrer, der nu er klar til afsendelse',
   nothingArrived: 'Angiv, hvad der er kommet: mindst én enhed.',
   receiptsTitle: 'Modtaget indtil nu',

@@ -251,7 +251,7 @@ export const de: Catalogue = {
   confirmReceipt: 'Wareneingang erfassen',
   receivedResult:
     'Für {po} erfasst: {lines, plural, one {# Position ist} other {# Positionen sind}} versandbereit; {orders, plural, one {# Bestellung hat} other {# Bestellungen haben}} einen Sendungsvorschlag.',
-  stillWaiting: 'Warten noch: {lines}',
+  stillWaitingIn: 'Bestellungen mit Positionen, die noch auf diese Bestellung beim Lieferanten warten',
   readyOrders: 'Jetzt versandbereite Bestellungen',
   nothingArrived: 'Geben Sie an, was eingetroffen ist: mindestens eine Einheit.',
   receiptsTitle: 'Bisherige Eingänge',

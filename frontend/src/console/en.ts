@@ -245,7 +245,7 @@ export const en = {
   confirmReceipt: 'Record the receipt',
   receivedResult:
     'Recorded against {po}: {lines, plural, one {# line is} other {# lines are}} ready; {orders, plural, one {# order has} other {# orders have}} a shipment proposed.',
-  stillWaiting: 'Still waiting: {lines}',
+  stillWaitingIn: 'Orders with lines still waiting for this purchase order',
   readyOrders: 'Orders now ready to ship',
   nothingArrived: 'Enter what arrived: at least one unit.',
   receiptsTitle: 'Receipts so far',

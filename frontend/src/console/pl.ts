@@ -244,7 +244,7 @@ export const pl: Catalogue = {
     'Klienci dostaną wiadomość: gdy zamówienie może już wyjść, że jest gotowe do wysyłki; gdy klient czeka na całe zamówienie, pytanie (jeśli sklep pozwala wybierać), czy czekać, czy wysłać gotowe produkty teraz.',
   confirmReceipt: 'Zarejestruj przyjęcie',
   receivedResult: 'Zarejestrowano dla {po}: gotowe pozycje: {lines}; zamówienia z propozycją wysyłki: {orders}.',
-  stillWaiting: 'Nadal czekają: {lines}',
+  stillWaitingIn: 'Zamówienia z pozycjami wciąż czekającymi na to zamówienie u dostawcy',
   readyOrders: 'Zamówienia gotowe teraz do wysyłki',
   nothingArrived: 'Wpisz, co dotarło: co najmniej jedną sztukę.',
   receiptsTitle: 'Dotychczasowe przyjęcia',
