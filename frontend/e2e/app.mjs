@@ -120,7 +120,7 @@ export async function trackOrder(baseUrl, link) {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       query:
-        'query($token: String!) { trackOrder(token: $token) { number locale lines { sku name source eta { earliest latest confidence } } } }',
+        'query($token: String!) { trackOrder(token: $token) { number locale lines { sku name source status eta { earliest latest confidence } } } }',
       variables: { token },
     }),
   });

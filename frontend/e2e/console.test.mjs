@@ -29,7 +29,12 @@ async function sofaOrder() {
   throw new Error('No demo order with the Oslo sofa');
 }
 
-test('an agent logs a delay once and the customer sees the new window and the reason', async () => {
+/** The day of the month of a date as the English page writes it. */
+function dayOf(date) {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+test('an agent logs a delay once and the customer sees the new window and the reason, then the goods in', async () => {
   const { link, sofa, orderNumber } = await sofaOrder();
   // The customer has their page open while the agent works: it follows the order by itself.
   const customer = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 900 } });
@@ -38,6 +43,7 @@ test('an agent logs a delay once and the customer sees the new window and the re
   await customerPage.locator('li[data-sku="SOFA-OSLO-3"]').waitFor();
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
+  let delayed;
   try {
     // Without signing in, the console shows nothing but the way in: the authorization server's sign-in form,
     // then back to the console with a token.
@@ -85,6 +91,18 @@ test('an agent logs a delay once and the customer sees the new window and the re
     assert.match(await page.getByTestId('delay-progress').textContent(), new RegExp(`in ${orders} orders? moved`));
     assert.equal(await page.locator('progress').getAttribute('value'), String(orders));
 
+    // No reload: the customer's page took the new window and the reason from the live update, not the note.
+    delayed = (await trackOrder(app.baseUrl, link)).lines.find((line) => line.sku === 'SOFA-OSLO-3');
+    assert.ok(delayed.eta.latest > sofa.eta.latest, `the sofa moved from ${sofa.eta.latest} to ${delayed.eta.latest}`);
+    const item = customerPage.locator('li[data-sku="SOFA-OSLO-3"]');
+    await item.getByText('Later than first promised', { exact: false }).waitFor();
+    assert.ok((await item.getByTestId('line-eta').textContent()).includes(dayOf(delayed.eta.latest)));
+    await customerPage
+      .locator('[data-event="ETA_MOVED"]')
+      .getByText("Reason: The supplier's production is behind schedule.", { exact: false })
+      .waitFor();
+    assert.doesNotMatch(await customerPage.locator('main').textContent(), /Factory called/);
+
     // The order, found by its number, shows the move with the internal note that only agents read.
     await page.getByRole('button', { name: 'Orders' }).click();
     await page.getByLabel('Search orders').fill(orderNumber);
@@ -125,22 +143,19 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await context.close();
   }
 
-  const moved = (await trackOrder(app.baseUrl, link)).lines.find((line) => line.sku === 'SOFA-OSLO-3');
-  assert.ok(moved.eta.latest > sofa.eta.latest, `the sofa moved from ${sofa.eta.latest} to ${moved.eta.latest}`);
-
   try {
-    // No reload: the page took the change from the live update.
-    const item = customerPage.locator('li[data-sku="SOFA-OSLO-3"]');
-    await item.getByText('Later than first promised', { exact: false }).waitFor();
-    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${moved.eta.latest}T00:00:00Z`),
+    // Its goods in, the sofa is ready and expected as goods leaving now, sooner than the delay had it; the page
+    // follows by itself again.
+    const ready = (await trackOrder(app.baseUrl, link)).lines.find((line) => line.sku === 'SOFA-OSLO-3');
+    assert.equal(ready.status, 'READY');
+    assert.ok(
+      ready.eta.latest < delayed.eta.latest,
+      `the sofa is expected by ${ready.eta.latest}, not ${delayed.eta.latest}`,
     );
-    assert.ok((await item.getByTestId('line-eta').textContent()).includes(day));
-    await customerPage
-      .locator('[data-event="ETA_MOVED"]')
-      .getByText("Reason: The supplier's production is behind schedule.", { exact: false })
-      .waitFor();
-    assert.doesNotMatch(await customerPage.locator('main').textContent(), /Factory called/);
+    const item = customerPage.locator('li[data-sku="SOFA-OSLO-3"]');
+    await item.locator('.status').getByText('Ready to ship').waitFor();
+    await item.getByText('Later than first promised').waitFor({ state: 'detached' });
+    assert.ok((await item.getByTestId('line-eta').textContent()).includes(dayOf(ready.eta.latest)));
   } finally {
     await customer.close();
   }

@@ -59,7 +59,7 @@ function ReversalSummary({ reversal }: { reversal: ReversalViewFragment }) {
       ) : (
         <>
           <p>{ct('reverseLinesBack', { count: reversal.linesBack.length, po: reversal.purchaseOrder })}</p>
-          <ul className="links">
+          <ul className="links" data-testid="lines-back">
             {reversal.linesBack.map((line) => (
               <li key={`${line.orderNumber}/${line.lineId}`}>
                 <OrderLink order={line.orderNumber} /> {ct('lineBack', { line: line.lineId, name: line.lineName })}
