@@ -5,11 +5,13 @@ import app.leadline.platform.UserError;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -67,7 +69,7 @@ public class Purchasing {
             }
         }
         List<UserError> errors = new ArrayList<>();
-        Optional<Supplier> supplier = check(input, errors);
+        Optional<Supplier> supplier = check(input, errors, suppliers::findById);
         if (!errors.isEmpty()) {
             return new Outcome(Optional.empty(), false, errors);
         }
@@ -127,11 +129,12 @@ public class Purchasing {
         List<UserError> errors = new ArrayList<>();
         List<PurchaseOrder> received = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
+        Function<String, Optional<Supplier>> supplierById = supplierLookup();
         for (int i = 0; i < arrived.size(); i++) {
             Arrived past = arrived.get(i);
             String at = "arrived[" + i + "]";
             List<UserError> refused = new ArrayList<>();
-            Optional<Supplier> supplier = check(past.order(), refused);
+            Optional<Supplier> supplier = check(past.order(), refused, supplierById);
             LocalDate sentOn =
                     past.order().sentOn() == null ? today : past.order().sentOn();
             if (past.receivedOn() == null
@@ -271,7 +274,20 @@ public class Purchasing {
         return purchaseOrders.findById(number);
     }
 
-    Optional<Supplier> check(NewPurchaseOrder input, List<UserError> errors) {
+    /** Finds suppliers by code, each looked up once: for checking many purchase orders in one go. */
+    Function<String, Optional<Supplier>> supplierLookup() {
+        Map<String, Optional<Supplier>> found = new HashMap<>();
+        return code -> found.computeIfAbsent(code, suppliers::findById);
+    }
+
+    /**
+     * Checks a purchase order before it is kept, adding what is wrong to {@code errors}.
+     *
+     * @param supplierById how its supplier is found
+     * @return its supplier, when known
+     */
+    Optional<Supplier> check(
+            NewPurchaseOrder input, List<UserError> errors, Function<String, Optional<Supplier>> supplierById) {
         if (blank(input.number())) {
             errors.add(new UserError("REQUIRED", "input.number", "Give the purchase order's number."));
         } else if (!NUMBER.matcher(input.number().trim()).matches()) {
@@ -284,7 +300,7 @@ public class Purchasing {
         if (blank(input.supplier())) {
             errors.add(new UserError("REQUIRED", "input.supplier", "Name the supplier."));
         } else {
-            supplier = suppliers.findById(input.supplier().trim());
+            supplier = supplierById.apply(input.supplier().trim());
             if (supplier.isEmpty()) {
                 errors.add(new UserError(
                         "UNKNOWN_SUPPLIER", "input.supplier", "There is no supplier " + input.supplier() + "."));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -126,6 +127,11 @@ class SupplierImports {
                         row -> row.get("number").orElse(""), LinkedHashMap::new, Collectors.toList()));
         List<RowError> errors = new ArrayList<>();
         List<NewPurchaseOrder> checked = new ArrayList<>();
+        Function<String, Optional<Supplier>> supplierById = purchasing.supplierLookup();
+        Set<String> placedBefore = new HashSet<>();
+        purchaseOrders
+                .findAllById(byNumber.keySet().stream().map(String::trim).toList())
+                .forEach(po -> placedBefore.add(po.number()));
         for (Map.Entry<String, List<Row>> group : byNumber.entrySet()) {
             List<Row> rows = group.getValue();
             Row first = rows.get(0);
@@ -149,13 +155,13 @@ class SupplierImports {
             }
             NewPurchaseOrder order =
                     new NewPurchaseOrder(group.getKey(), first.get("supplier").orElse(null), lines, sentOn, arrival);
-            if (purchaseOrders.existsById(group.getKey().trim())) {
+            if (placedBefore.contains(group.getKey().trim())) {
                 checked.add(order);
                 errors.addAll(cells);
                 continue;
             }
             List<UserError> problems = new ArrayList<>();
-            purchasing.check(order, problems);
+            purchasing.check(order, problems, supplierById);
             for (UserError problem : problems) {
                 Matcher line = LINE_FIELD.matcher(problem.field());
                 if (line.matches()) {
@@ -184,7 +190,7 @@ class SupplierImports {
         }
         List<String> changes = new ArrayList<>();
         for (NewPurchaseOrder order : checked) {
-            if (purchaseOrders.existsById(order.number().trim())) {
+            if (placedBefore.contains(order.number().trim())) {
                 changes.add("Purchase order " + order.number().trim() + " was placed before; it stays as it is.");
                 continue;
             }
