@@ -11,6 +11,7 @@ import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,12 +142,28 @@ final class DelayPlan {
                 window = etas.shifted(line.windowBeforeDelays(), report.daysLate(), country);
             }
             EtaWindow landing = window.landingOn(order.policy().receivingDays());
+            if (report.kind() == DelayReport.Kind.DELAY) {
+                landing = noEarlierThan(landing, line.windowBeforeDelays());
+            }
             if (correction && landing.latest().equals(line.eta().latest())) {
                 continue;
             }
             windows.put(line.id(), landing);
         }
         return windows;
+    }
+
+    /**
+     * A supplier's delay never moves a line earlier than it was before any delay: a learned spread that says the
+     * supplier comes early (say, since goods of the same purchase order came early) could otherwise turn "three days
+     * late" into an earlier date. Each end is kept at least where it was.
+     */
+    private static EtaWindow noEarlierThan(EtaWindow window, EtaWindow before) {
+        LocalDate earliest = window.earliest().isBefore(before.earliest()) ? before.earliest() : window.earliest();
+        LocalDate latest = window.latest().isBefore(before.latest()) ? before.latest() : window.latest();
+        return earliest.equals(window.earliest()) && latest.equals(window.latest())
+                ? window
+                : new EtaWindow(earliest, latest, window.confidence());
     }
 
     /** A correction's plan: the lines it reaches, by order id, and the purchase orders they wait for. */

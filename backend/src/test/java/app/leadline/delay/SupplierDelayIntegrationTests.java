@@ -5,6 +5,7 @@ import static app.leadline.support.OrderInputs.batch;
 import static app.leadline.support.TestSuppliers.BACKORDER_SUPPLIER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadline.delivery.EtaWindow;
 import app.leadline.order.Order;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.TimelineEvent;
@@ -15,6 +16,7 @@ import app.leadline.support.Clients;
 import app.leadline.support.Intents;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
+import app.leadline.support.Receipts;
 import app.leadline.support.Refusals;
 import app.leadline.support.Waiting;
 import java.time.Duration;
@@ -111,6 +113,25 @@ class SupplierDelayIntegrationTests {
                 .filter(event -> event.type() == TimelineEvent.Type.ETA_MOVED
                         && lineId.equals(event.details().get("line")))
                 .count();
+    }
+
+    @Test
+    void aDelayNeverMovesALineEarlierThoughItsSupplierWasSinceLearnedToComeEarly() {
+        OrderInputs input = sofaOrder("early@example.com");
+        EtaWindow before = order(input).line("L2").eta();
+        // Since the order was placed, the supplier's history says its goods come two weeks before the date it gives.
+        HttpGraphQlTester admin = clients.agent("ada", "AGENT", "ADMIN");
+        for (int daysAgo = 90; daysAgo >= 30; daysAgo -= 10) {
+            LocalDate confirmed = LocalDate.now().minusDays(daysAgo);
+            Receipts.received(admin, supplier, confirmed.minusDays(30), confirmed, confirmed.minusDays(14));
+        }
+
+        logAndWait(poDelay(po, 3));
+
+        // Learned early, three days late would still be sooner than promised: the window stays where it was.
+        EtaWindow after = order(input).line("L2").eta();
+        assertThat(after.earliest()).as("three days late, not earlier").isAfterOrEqualTo(before.earliest());
+        assertThat(after.latest()).isAfterOrEqualTo(before.latest());
     }
 
     @Test
