@@ -97,12 +97,15 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     await order.getByLabel('Carrier').fill('PostNord');
     await order.getByLabel('Tracking number').fill('00370712345678');
     await order.getByRole('button', { name: 'Review' }).click();
+    const shipReview = await order.getByTestId('shipment-review').textContent();
     assert.match(
-      await order.getByTestId('shipment-review').textContent(),
+      shipReview,
       new RegExp(
-        `^This records a parcel of order ${orderNumber} with PostNord, tracking number 00370712345678, holding .+\\. The amount for these items is taken from the customer’s card`,
+        `^This records a parcel of order ${orderNumber} with PostNord, tracking number 00370712345678, holding .+\\. The amount for these items, .+, is taken from the customer’s card`,
       ),
     );
+    // It says how much is taken: the parcel's amount in the order's currency, never nothing.
+    assert.match(shipReview.match(/The amount for these items, (.+), is taken/)[1], /[1-9][\d,]*\.\d{2}/);
     await order.getByRole('button', { name: 'Record the shipment and tell the customer' }).click();
     await order
       .getByTestId('shipment-done')

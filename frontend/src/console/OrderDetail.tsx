@@ -231,6 +231,14 @@ function Payments({ orderNumber }: { orderNumber: string }) {
   );
 }
 
+/** What the given lines cost together, as a decimal: the amount their parcel takes from the customer's card. */
+function amountOf(order: Order, lineIds: readonly string[]): string {
+  const cents = order.lines
+    .filter((line) => lineIds.includes(line.id))
+    .reduce((sum, line) => sum + Math.round(Number(line.amount) * 100), 0);
+  return (cents / 100).toFixed(2);
+}
+
 /** Lines leave in a parcel: the proposed one or lines picked by hand, with carrier and tracking number. */
 function ShipmentForm(props: {
   order: Order;
@@ -351,6 +359,7 @@ function ShipmentForm(props: {
             carrier: form.carrier,
             tracking: form.trackingNumber,
             items: props.items(form.lineIds),
+            amount: money(amountOf(order, form.lineIds), order.currency),
           })}
         </Review>
       )}

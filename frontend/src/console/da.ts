@@ -203,7 +203,7 @@ export const da: Catalogue = {
   carrier: 'Transportør',
   trackingNumber: 'Sporingsnummer',
   shipReview:
-    'Dette registrerer en pakke til ordre {order} med {carrier}, sporingsnummer {tracking}, med {items}. Beløbet for varerne trækkes på kundens kort, og kunden får besked om, at pakken er på vej.',
+    'Dette registrerer en pakke til ordre {order} med {carrier}, sporingsnummer {tracking}, med {items}. Beløbet for varerne, {amount}, trækkes på kundens kort, og kunden får besked om, at pakken er på vej.',
   confirmShip: 'Registrer forsendelsen og giv kunden besked',
   shipped: 'Forsendelse registreret for ordre {order}: {items} med {carrier}.',
   pickItems: 'Vælg mindst én vare at sende.',

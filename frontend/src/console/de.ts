@@ -204,7 +204,7 @@ export const de: Catalogue = {
   carrier: 'Versanddienst',
   trackingNumber: 'Sendungsnummer',
   shipReview:
-    'Damit wird ein Paket der Bestellung {order} mit {carrier}, Sendungsnummer {tracking}, erfasst, mit {items}. Der Betrag für diese Artikel wird von der Karte des Kunden abgebucht, und der Kunde erfährt, dass das Paket unterwegs ist.',
+    'Damit wird ein Paket der Bestellung {order} mit {carrier}, Sendungsnummer {tracking}, erfasst, mit {items}. Der Betrag für diese Artikel, {amount}, wird von der Karte des Kunden abgebucht, und der Kunde erfährt, dass das Paket unterwegs ist.',
   confirmShip: 'Sendung erfassen und Kunden benachrichtigen',
   shipped: 'Sendung für Bestellung {order} erfasst: {items} mit {carrier}.',
   pickItems: 'Wählen Sie mindestens einen Artikel zum Versand.',

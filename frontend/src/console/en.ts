@@ -200,7 +200,7 @@ export const en = {
   carrier: 'Carrier',
   trackingNumber: 'Tracking number',
   shipReview:
-    'This records a parcel of order {order} with {carrier}, tracking number {tracking}, holding {items}. The amount for these items is taken from the customer’s card and the customer is told the parcel is on its way.',
+    'This records a parcel of order {order} with {carrier}, tracking number {tracking}, holding {items}. The amount for these items, {amount}, is taken from the customer’s card and the customer is told the parcel is on its way.',
   confirmShip: 'Record the shipment and tell the customer',
   shipped: 'Shipment recorded for order {order}: {items} with {carrier}.',
   pickItems: 'Pick at least one item to ship.',

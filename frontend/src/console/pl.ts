@@ -201,7 +201,7 @@ export const pl: Catalogue = {
   carrier: 'Przewoźnik',
   trackingNumber: 'Numer przesyłki',
   shipReview:
-    'To rejestruje paczkę zamówienia {order} przez {carrier}, numer przesyłki {tracking}, zawierającą: {items}. Kwota za te produkty zostanie pobrana z karty klienta, a klient dowie się, że paczka jest w drodze.',
+    'To rejestruje paczkę zamówienia {order} przez {carrier}, numer przesyłki {tracking}, zawierającą: {items}. Kwota za te produkty, {amount}, zostanie pobrana z karty klienta, a klient dowie się, że paczka jest w drodze.',
   confirmShip: 'Zarejestruj wysyłkę i powiadom klienta',
   shipped: 'Zarejestrowano wysyłkę zamówienia {order}: {items} przez {carrier}.',
   pickItems: 'Wybierz co najmniej jeden produkt do wysyłki.',

@@ -74,6 +74,18 @@ class AgentDeskIntegrationTests {
     }
 
     @Test
+    void agentsReadWhatEachLineCostsBeforeItsParcelTakesTheAmount() {
+        OrderInputs order = placed(anOrder().withStockLine("CUSHION", 3));
+
+        GraphQlTester.Response read = agent.documentName("agentOrder")
+                .variable("number", order.number())
+                .execute();
+
+        // A vase and three cushions at 129.95 each.
+        read.path("agentOrder.lines[*].amount").entityList(String.class).containsExactly("129.95", "389.85");
+    }
+
+    @Test
     void goodsReceivedMakeLinesReadyAndProposeAShipmentForCompleteOrders() {
         OrderInputs complete = placed(anOrder().withBackorderedLine("SOFA", supplier));
 
