@@ -189,6 +189,12 @@ function eventText(event: Event, currency: string): string {
   if (details.preference) {
     params.preference = label('pref', details.preference);
   }
+  // An empty detail (a correction gives customers no reason) reads as a missing one, not as nothing after "Reason:".
+  for (const key of Object.keys(params)) {
+    if (params[key] === '') {
+      delete params[key];
+    }
+  }
   return label('event', event.type, params).replace(/\{\w+\}/g, ct('none'));
 }
 

@@ -75,6 +75,16 @@ describe('the order as its customer reads it', () => {
   it('tells the timeline in the customer’s words, with the reason for a delay', () => {
     render(<OrderView order={anOrder()} language="en" />);
     expect(screen.getByText(/Rhein lamp is now expected by Wed 9 Dec instead of Mon 7 Dec\. Reason: The factory is behind schedule/)).toBeTruthy();
+    cleanup();
+
+    // A delay withdrawn moves the date back with no reason: the sentence ends with the date, not an empty "Reason:".
+    const [placed, moved] = anOrder().timeline;
+    const withdrawn = { ...moved, details: moved.details.map((d) => (d.key === 'reason' ? { ...d, value: '' } : d)) };
+    render(<OrderView order={anOrder({ timeline: [placed, withdrawn] })} language="en" />);
+    expect(document.querySelector('[data-event="ETA_MOVED"]')?.textContent).toMatch(
+      /Rhein lamp is now expected by Wed 9 Dec instead of Mon 7 Dec$/,
+    );
+    expect(document.body.textContent).not.toMatch(/Reason:/);
   });
 
   it('offers no actions without the link’s token', () => {

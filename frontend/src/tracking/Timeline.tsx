@@ -47,6 +47,9 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
       return t(`event.CHOICE_MADE.${details.preference}` as MessageKey);
     case 'REFUND_DECIDED':
       return t(`event.REFUND_DECIDED.${details.decision === 'REJECTED' ? 'REJECTED' : 'APPROVED'}`, params);
+    case 'ETA_MOVED':
+      // A correction (a delay withdrawn) gives no reason: the new date is the news.
+      return t(details.reason ? 'event.ETA_MOVED' : 'event.ETA_MOVED.noReason', params);
     default:
       return t(`event.${event.type}` as MessageKey, params);
   }

@@ -150,10 +150,14 @@ class MessageTemplates {
                             .collect(Collectors.joining("\n")));
         }
         String subject = fill(texts.getProperty(kind + ".subject"), values);
+        // A move nobody gave a reason for (a delay withdrawn, a receipt taken back) reads without an empty "Reason:".
+        String body = values.get("reason").isBlank() && texts.containsKey(kind + ".noReason.email")
+                ? kind + ".noReason"
+                : kind;
         List<Message> messages = new ArrayList<>();
         boolean requested = REQUESTED.contains(kind);
         if (requested || order.receives("EMAIL")) {
-            String text = fill(texts.getProperty(kind + ".email"), values)
+            String text = fill(texts.getProperty(body + ".email"), values)
                     + link.filter(url -> !requested)
                             .map(url -> "\n" + fill(texts.getProperty("link.email"), Map.of("link", url)))
                             .orElse("")
@@ -169,7 +173,7 @@ class MessageTemplates {
                     order.number(),
                     kind,
                     subject,
-                    sms(texts, kind, values, lines.size(), window, language, requested ? Optional.empty() : link)));
+                    sms(texts, body, values, lines.size(), window, language, requested ? Optional.empty() : link)));
         }
         return messages;
     }
@@ -190,24 +194,24 @@ class MessageTemplates {
     /** The SMS: numeric dates, and item names replaced by their count when they would take a third segment. */
     private String sms(
             Properties texts,
-            String kind,
+            String template,
             Map<String, String> values,
             int lineCount,
             EtaWindow window,
             String language,
             Optional<String> link) {
         Map<String, String> short_ = new LinkedHashMap<>(values);
-        if (SmsSegments.gsm(texts.getProperty(kind + ".sms"))) {
+        if (SmsSegments.gsm(texts.getProperty(template + ".sms"))) {
             // A text written for GSM-7 stays GSM-7 with what is filled in (a reason, an item's name).
             short_.replaceAll((name, value) -> SmsSegments.plain(value));
         }
         short_.put("window", window == null ? "" : format(window, language, FormatStyle.SHORT, "-"));
         String linkPart = link.map(url -> " " + fill(texts.getProperty("link.sms"), Map.of("link", url)))
                 .orElse("");
-        String text = fill(texts.getProperty(kind + ".sms"), short_) + linkPart;
+        String text = fill(texts.getProperty(template + ".sms"), short_) + linkPart;
         if (SmsSegments.count(text) > MAX_SMS_SEGMENTS && lineCount > 0) {
             short_.put("lines", fill(texts.getProperty("items"), Map.of("count", String.valueOf(lineCount))));
-            text = fill(texts.getProperty(kind + ".sms"), short_) + linkPart;
+            text = fill(texts.getProperty(template + ".sms"), short_) + linkPart;
         }
         return text;
     }

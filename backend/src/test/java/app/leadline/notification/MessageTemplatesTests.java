@@ -91,6 +91,26 @@ class MessageTemplatesTests {
                 });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "da", "de", "pl"})
+    void aMoveNobodyGaveAReasonForReadsWithoutAnEmptyReason(String language) {
+        Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
+        Optional<String> link = Optional.of("https://track.shop.example/t/" + "x".repeat(43));
+        // A delay withdrawn: the news is the date itself.
+        for (var news : java.util.List.of(
+                new app.leadline.order.CustomerNews.DatesMoved("withdrawn-delay", java.util.List.of("L2"), "", 9),
+                new app.leadline.order.CustomerNews.PastPromise("withdrawn-delay", java.util.List.of("L2"), "", 9))) {
+            var messages = templates.render(order, news, link);
+            assertThat(messages)
+                    .hasSize(2)
+                    .allSatisfy(message -> assertThat(message.text())
+                            .as(message.channel() + " " + message.text())
+                            .doesNotContainPattern("(Reason|Årsag|Grund|Powód|Powod):")
+                            .doesNotContainPattern("\\{\\w+}")
+                            .contains(order.number()));
+        }
+    }
+
     @Test
     void aReasonWithLettersGsmLacksKeepsThePolishSmsInGsmAndItsItemsNamed() {
         Order order = SampleOrder.in("pl", Instant.parse("2026-11-23T10:00:00Z"));
