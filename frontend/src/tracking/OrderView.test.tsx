@@ -85,6 +85,14 @@ describe('the order as its customer reads it', () => {
       /Rhein lamp is now expected by Wed 9 Dec instead of Mon 7 Dec$/,
     );
     expect(document.body.textContent).not.toMatch(/Reason:/);
+    cleanup();
+
+    // Goods in for one item of several: the timeline names that item, in the customer's language.
+    const arrived = { type: 'GOODS_RECEIVED', at: '2026-11-23T09:00:00Z', details: [{ key: 'lines', value: 'L2' }] };
+    render(<OrderView order={anOrder({ locale: 'de', timeline: [placed, arrived] })} language="de" />);
+    expect(document.querySelector('[data-event="GOODS_RECEIVED"]')?.textContent).toMatch(
+      /Vom Lieferanten eingetroffen und versandbereit: Oslo sofa$/,
+    );
   });
 
   it('offers no actions without the link’s token', () => {

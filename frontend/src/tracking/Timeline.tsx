@@ -47,6 +47,16 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
       return t(`event.CHOICE_MADE.${details.preference}` as MessageKey);
     case 'REFUND_DECIDED':
       return t(`event.REFUND_DECIDED.${details.decision === 'REJECTED' ? 'REJECTED' : 'APPROVED'}`, params);
+    case 'GOODS_RECEIVED': {
+      // Name what arrived: when only some items did, "your items arrived" would say too much.
+      const names = (details.lines ?? '')
+        .split(',')
+        .map((id) => order.lines.find((line) => line.id === id)?.name)
+        .filter((name): name is string => Boolean(name));
+      return names.length > 0
+        ? t('event.GOODS_RECEIVED.named', { names: new Intl.ListFormat(language).format(names) })
+        : t('event.GOODS_RECEIVED');
+    }
     case 'ETA_MOVED':
       // A correction (a delay withdrawn) gives no reason: the new date is the news.
       return t(details.reason ? 'event.ETA_MOVED' : 'event.ETA_MOVED.noReason', params);
