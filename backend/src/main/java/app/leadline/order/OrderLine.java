@@ -143,21 +143,7 @@ public record OrderLine(
      * from the supplier's date, and no longer running late (a supplier's word could not be firmer).
      */
     OrderLine arrived(EtaWindow leaving) {
-        return new OrderLine(
-                id,
-                sku,
-                name,
-                quantity,
-                unitPrice,
-                source,
-                supplier,
-                purchaseOrder,
-                promisedDate,
-                leaving,
-                LineStatus.READY,
-                payment,
-                isRunningLate() ? null : lastDelay,
-                baseEta);
+        return withStatus(LineStatus.READY, payment).withEta(leaving, isRunningLate() ? null : lastDelay);
     }
 
     OrderLine withStatus(LineStatus newStatus, PaymentState newPayment) {

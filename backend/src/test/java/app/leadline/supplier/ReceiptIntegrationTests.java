@@ -67,10 +67,8 @@ class ReceiptIntegrationTests {
 
     private HalfReceived halfReceived() {
         String supplier = defineSupplier();
-        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2);
-        shop.documentName("placePurchaseOrder")
-                .variable("input", purchaseOrder.build())
-                .execute();
+        PurchaseOrderInputs purchaseOrder =
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2));
         OrderInputs first = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
         OrderInputs second = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
         placeOrder(first);
@@ -129,10 +127,8 @@ class ReceiptIntegrationTests {
     @Test
     void goodsInBeforeTheirDateBringTheCustomersWindowForwardAndWhatShippingNowOffers() {
         String supplier = defineSupplier();
-        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 1);
-        shop.documentName("placePurchaseOrder")
-                .variable("input", purchaseOrder.build())
-                .execute();
+        PurchaseOrderInputs purchaseOrder =
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-NEW", 1));
         // A vase on the shelf, the chair on the purchase order, a lamp nobody has ordered yet.
         OrderInputs order =
                 anOrder().withBackorderedLine("CHAIR-NEW", supplier).withBackorderedLine("LAMP-NEW", supplier);
@@ -234,10 +230,8 @@ class ReceiptIntegrationTests {
     @Test
     void receivingMoreThanWasOrderedOrOnAFutureDayIsRefusedAndNothingIsKept() {
         String supplier = defineSupplier();
-        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2);
-        shop.documentName("placePurchaseOrder")
-                .variable("input", purchaseOrder.build())
-                .execute();
+        PurchaseOrderInputs purchaseOrder =
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2));
         OrderInputs waiting = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
         placeOrder(waiting);
 
