@@ -125,6 +125,24 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
   const customer = await trackOrder(app.baseUrl, app.links[1]);
   const { context, page } = await consolePage('agent');
   try {
+    // A backordered line whose goods have not come in, of a customer who chose one delivery: the review says both.
+    const waiting = await trackOrder(app.baseUrl, app.links[3]);
+    const [sofa, ...rest] = waiting.lines;
+    assert.deepEqual([sofa.source, sofa.status], ['BACKORDER', 'AWAITING_SUPPLIER']);
+    const unsent = await openOrder(page, waiting.number);
+    await unsent.getByRole('button', { name: 'Ship by hand' }).click();
+    await unsent.getByRole('checkbox', { name: new RegExp(`^${sofa.name} `) }).check();
+    await unsent.getByLabel('Carrier').fill('DAO');
+    await unsent.getByLabel('Tracking number').fill('DAO-1');
+    await unsent.getByRole('button', { name: 'Review' }).click();
+    const caveats = await unsent.getByTestId('shipment-review').locator('p.caveat').allTextContents();
+    assert.deepEqual(caveats, [
+      `${sofa.name} has not come in from the supplier yet: recording it as shipped says the goods left before a receipt was booked for them.`,
+      `The customer chose to receive everything in one delivery; ${rest.map((line) => line.name).join(', ')} stay behind and follow in a parcel of their own.`,
+    ]);
+    await unsent.getByRole('button', { name: 'Cancel', exact: true }).click();
+    assert.equal(await unsent.getByTestId('shipment-review').count(), 0);
+
     const order = await openOrder(page, customer.number);
     await order.getByRole('button', { name: 'Ship by hand' }).click();
     // Nothing picked: said next to the items, nothing sent.
@@ -136,6 +154,15 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
     await order.getByRole('checkbox', { name: new RegExp(`^${first.name} `) }).check();
     await order.getByRole('button', { name: 'Review' }).click();
     assert.match(await order.getByTestId('shipment-review').textContent(), new RegExp(`holding ${first.name}\\.`));
+    // The customer's other open items stay behind: the review names them.
+    const behind = customer.lines
+      .filter((line) => line !== first && !['SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED'].includes(line.status))
+      .map((line) => line.name);
+    assert.ok(behind.length > 0);
+    assert.match(
+      await order.getByTestId('shipment-review').textContent(),
+      new RegExp(`one delivery; ${behind.join(', ')} stay behind`),
+    );
     await order.getByRole('button', { name: 'Record the shipment and tell the customer' }).click();
     await order.getByRole('cell', { name: 'GLS-4711' }).waitFor();
 

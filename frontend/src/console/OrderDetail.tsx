@@ -245,6 +245,26 @@ function amountOf(order: Order, lineIds: readonly string[]): string {
   return (cents / 100).toFixed(2);
 }
 
+/**
+ * What a parcel of these lines does beyond leaving, said in its review: backordered lines whose goods have not come in
+ * from the supplier leave before a receipt is booked for them, and a customer who chose one delivery gets this parcel
+ * without the open lines left out of it.
+ */
+function shipmentCaveats(order: Order, lineIds: readonly string[], items: (ids: readonly string[]) => string) {
+  const notReceived = order.lines
+    .filter((line) => lineIds.includes(line.id) && line.source === 'BACKORDER' && line.status === 'AWAITING_SUPPLIER')
+    .map((line) => line.id);
+  const leftBehind = order.lines
+    .filter((line) => !lineIds.includes(line.id) && !UNSHIPPABLE.includes(line.status))
+    .map((line) => line.id);
+  return [
+    notReceived.length > 0 && ct('shipNotReceived', { items: items(notReceived), count: notReceived.length }),
+    order.deliveryPreference === 'WAIT_FOR_ALL' &&
+      leftBehind.length > 0 &&
+      ct('shipLeavesBehind', { items: items(leftBehind), count: leftBehind.length }),
+  ].filter((caveat): caveat is string => Boolean(caveat));
+}
+
 /** Lines leave in a parcel: the proposed one or lines picked by hand, with carrier and tracking number. */
 function ShipmentForm(props: {
   order: Order;
@@ -360,13 +380,20 @@ function ShipmentForm(props: {
             }
           }}
         >
-          {ct('shipReview', {
-            order: order.number,
-            carrier: form.carrier,
-            tracking: form.trackingNumber,
-            items: props.items(form.lineIds),
-            amount: money(amountOf(order, form.lineIds), order.currency),
-          })}
+          <p>
+            {ct('shipReview', {
+              order: order.number,
+              carrier: form.carrier,
+              tracking: form.trackingNumber,
+              items: props.items(form.lineIds),
+              amount: money(amountOf(order, form.lineIds), order.currency),
+            })}
+          </p>
+          {shipmentCaveats(order, form.lineIds, props.items).map((caveat) => (
+            <p key={caveat} className="caveat">
+              {caveat}
+            </p>
+          ))}
         </Review>
       )}
       <Failure error={recording.error} />

@@ -204,6 +204,10 @@ export const da: Catalogue = {
   trackingNumber: 'Sporingsnummer',
   shipReview:
     'Dette registrerer en pakke til ordre {order} med {carrier}, sporingsnummer {tracking}, med {items}. Beløbet for varerne, {amount}, trækkes på kundens kort, og kunden får besked om, at pakken er på vej.',
+  shipNotReceived:
+    '{items} er ikke kommet ind fra leverandøren endnu: registreres {count, plural, one {varen} other {varerne}} som sendt, siger det, at varerne forlod lageret, før der blev bogført en modtagelse.',
+  shipLeavesBehind:
+    'Kunden valgte at få alt i én levering; {items} bliver tilbage og kommer i {count, plural, one {sin egen pakke} other {deres egen pakke}}.',
   confirmShip: 'Registrer forsendelsen og giv kunden besked',
   shipped: 'Forsendelse registreret for ordre {order}: {items} med {carrier}.',
   pickItems: 'Vælg mindst én vare at sende.',

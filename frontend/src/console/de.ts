@@ -205,6 +205,10 @@ export const de: Catalogue = {
   trackingNumber: 'Sendungsnummer',
   shipReview:
     'Damit wird ein Paket der Bestellung {order} mit {carrier}, Sendungsnummer {tracking}, erfasst, mit {items}. Der Betrag für diese Artikel, {amount}, wird von der Karte des Kunden abgebucht, und der Kunde erfährt, dass das Paket unterwegs ist.',
+  shipNotReceived:
+    '{items} {count, plural, one {ist} other {sind}} noch nicht vom Lieferanten eingetroffen: als versandt erfasst, heißt das, die Ware ging hinaus, bevor ein Wareneingang gebucht wurde.',
+  shipLeavesBehind:
+    'Der Kunde hat eine Lieferung für alles gewählt; {items} {count, plural, one {bleibt zurück und folgt} other {bleiben zurück und folgen}} in einem eigenen Paket.',
   confirmShip: 'Sendung erfassen und Kunden benachrichtigen',
   shipped: 'Sendung für Bestellung {order} erfasst: {items} mit {carrier}.',
   pickItems: 'Wählen Sie mindestens einen Artikel zum Versand.',

@@ -201,6 +201,10 @@ export const en = {
   trackingNumber: 'Tracking number',
   shipReview:
     'This records a parcel of order {order} with {carrier}, tracking number {tracking}, holding {items}. The amount for these items, {amount}, is taken from the customer’s card and the customer is told the parcel is on its way.',
+  shipNotReceived:
+    '{items} {count, plural, one {has} other {have}} not come in from the supplier yet: recording {count, plural, one {it} other {them}} as shipped says the goods left before a receipt was booked for them.',
+  shipLeavesBehind:
+    'The customer chose to receive everything in one delivery; {items} {count, plural, one {stays behind and follows in a parcel of its own} other {stay behind and follow in a parcel of their own}}.',
   confirmShip: 'Record the shipment and tell the customer',
   shipped: 'Shipment recorded for order {order}: {items} with {carrier}.',
   pickItems: 'Pick at least one item to ship.',
