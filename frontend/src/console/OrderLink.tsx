@@ -19,7 +19,7 @@ export function OrderLink({ order }: { order: string }) {
 export function PurchaseOrderOptions({
   orders,
 }: {
-  orders: readonly { number: string; supplier: string; expectedArrival: string; allocatedLines: number }[];
+  orders: readonly { number: string; supplier: string; expectedArrival: string; waitingLines: number }[];
 }) {
   return orders.map((po) => (
     <option key={po.number} value={po.number}>
@@ -27,7 +27,7 @@ export function PurchaseOrderOptions({
         number: po.number,
         supplier: po.supplier,
         date: day(po.expectedArrival),
-        lines: po.allocatedLines,
+        lines: po.waitingLines,
       })}
     </option>
   ));

@@ -75,6 +75,39 @@ public class OrderQueries {
     }
 
     /**
+     * How many customer order lines still wait for each purchase order's goods: allocated to it and neither received,
+     * shipped nor cancelled since. One read of the allocated orders' lines for all of them.
+     *
+     * @return the count for each purchase order, in the order given
+     */
+    public List<Integer> linesWaitingFor(List<app.leadline.supplier.PurchaseOrder> purchaseOrders) {
+        List<String> orderIds = purchaseOrders.stream()
+                .flatMap(po -> po.allocations().stream())
+                .map(app.leadline.supplier.PurchaseOrder.Allocation::orderId)
+                .distinct()
+                .toList();
+        java.util.Set<String> waiting = new java.util.HashSet<>();
+        if (!orderIds.isEmpty()) {
+            Query query = Query.query(Criteria.where("_id").in(orderIds));
+            query.fields().include("_id", "number", "placedAt", "lines");
+            for (Order order : mongo.find(query, Order.class)) {
+                for (OrderLine line : order.lines()) {
+                    if (line.status() == LineStatus.AWAITING_SUPPLIER) {
+                        line.purchaseOrderNumber()
+                                .ifPresent(po -> waiting.add(order.id() + "/" + line.id() + "@" + po));
+                    }
+                }
+            }
+        }
+        return purchaseOrders.stream()
+                .map(po -> (int) po.allocations().stream()
+                        .filter(allocation ->
+                                waiting.contains(allocation.orderId() + "/" + allocation.lineId() + "@" + po.number()))
+                        .count())
+                .toList();
+    }
+
+    /**
      * These orders with their timelines left empty: for reading many at once when the timeline does not matter (a
      * count, a preview), at a fraction of the cost.
      */

@@ -1,12 +1,12 @@
 package app.leadline.supplier;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
-/** The open purchase orders agents receive goods against, with how many customer lines wait for each. */
+/** The open purchase orders agents receive goods against, with how many customer lines were allocated to each. */
 @Controller
 class PurchaseOrderSummaryController {
 
@@ -16,24 +16,14 @@ class PurchaseOrderSummaryController {
         this.suppliers = suppliers;
     }
 
-    record PurchaseOrderSummary(
-            String number, String supplier, List<String> skus, LocalDate expectedArrival, int allocatedLines) {
-
-        static PurchaseOrderSummary of(PurchaseOrder po) {
-            return new PurchaseOrderSummary(
-                    po.number(),
-                    po.supplier(),
-                    po.skus(),
-                    po.expectedArrival(),
-                    po.allocations().size());
-        }
-    }
-
     @QueryMapping
     @PreAuthorize("hasRole('AGENT')")
-    List<PurchaseOrderSummary> purchaseOrders() {
-        return suppliers.openPurchaseOrders().stream()
-                .map(PurchaseOrderSummary::of)
-                .toList();
+    List<PurchaseOrder> purchaseOrders() {
+        return suppliers.openPurchaseOrders();
+    }
+
+    @SchemaMapping(typeName = "PurchaseOrderSummary")
+    int allocatedLines(PurchaseOrder purchaseOrder) {
+        return purchaseOrder.allocations().size();
     }
 }

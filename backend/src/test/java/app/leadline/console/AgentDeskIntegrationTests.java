@@ -135,15 +135,28 @@ class AgentDeskIntegrationTests {
                 .isEmpty();
     }
 
+    /** The purchase order as the console's picker reads it: lines allocated to it, then lines still waiting. */
+    private List<Integer> allocatedAndWaiting() {
+        GraphQlTester.Response read = agent.documentName("purchaseOrders").execute();
+        String at = "purchaseOrders[?(@.number == '" + po + "')].";
+        return List.of(
+                read.path(at + "allocatedLines").entityList(Integer.class).get().get(0),
+                read.path(at + "waitingLines").entityList(Integer.class).get().get(0));
+    }
+
     @Test
     void agentsSeeOpenPurchaseOrdersWithTheLinesWaitingForThem() {
         placed(anOrder().withBackorderedLine("SOFA", supplier));
+        placed(anOrder().withBackorderedLine("SOFA", supplier));
+        assertThat(allocatedAndWaiting()).containsExactly(2, 2);
 
-        agent.documentName("purchaseOrders")
-                .execute()
-                .path("purchaseOrders[?(@.number == '" + po + "')].allocatedLines")
-                .entityList(Integer.class)
-                .containsExactly(1);
+        // One sofa in: its line is ready, and the purchase order has one line left waiting, not two.
+        receive(List.of(Map.of("sku", "SOFA", "quantity", 1)))
+                .path("receiveGoods.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        assertThat(allocatedAndWaiting()).containsExactly(2, 1);
     }
 
     @Test
