@@ -109,13 +109,18 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
         `^This records a parcel of order ${orderNumber} with PostNord, tracking number 00370712345678, holding .+\\. The amount for these items, .+, is taken from the customer’s card`,
       ),
     );
-    // It says how much is taken: the parcel's amount in the order's currency, never nothing.
-    assert.match(shipReview.match(/The amount for these items, (.+), is taken/)[1], /[1-9][\d,]*\.\d{2}/);
+    // It says how much is taken: the parcel's amount in the order's currency, never nothing, and exactly what the
+    // order's charged figure gains once the shipment is recorded.
+    const taken = shipReview.match(/The amount for these items, (.+), is taken/)[1];
+    assert.match(taken, /[1-9][\d,]*\.\d{2}/);
+    const cents = (text) => Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
+    const chargedBefore = cents(await order.getByText(/^Charged so far: /).textContent());
     await order.getByRole('button', { name: 'Record the shipment and tell the customer' }).click();
     await order
       .getByTestId('shipment-done')
       .getByText(`Shipment recorded for order ${orderNumber}`, { exact: false })
       .waitFor();
+    assert.equal(cents(await order.getByText(/^Charged so far: /).textContent()), chargedBefore + cents(taken));
     await order.getByRole('cell', { name: '00370712345678' }).waitFor();
     await order
       .locator('[data-event="SHIPPED"]')

@@ -1,13 +1,18 @@
 package app.leadline.console;
 
+import app.leadline.delivery.EtaWindow;
 import app.leadline.order.Feedback;
+import app.leadline.order.LineSource;
+import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
 import app.leadline.order.Parcel;
+import app.leadline.order.PaymentState;
 import app.leadline.order.RefundRequest;
 import app.leadline.order.Shipment;
 import app.leadline.order.TimelineEvent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +28,7 @@ record AgentOrder(
         String totalCharged,
         boolean late,
         Parcel proposedShipment,
-        List<OrderLine> lines,
+        List<AgentLine> lines,
         List<Shipment> shipments,
         List<RefundRequest> refunds,
         List<AgentEvent> timeline,
@@ -42,12 +47,49 @@ record AgentOrder(
                 order.totalCharged().toPlainString(),
                 order.isLate(),
                 order.proposedShipment().orElse(null),
-                order.lines(),
+                order.lines().stream()
+                        .map(line -> AgentLine.of(line, order.currency()))
+                        .toList(),
                 order.shipments(),
                 order.refunds(),
                 order.timeline().stream().map(AgentEvent::of).toList(),
                 order.feedback().orElse(null),
                 order.revision());
+    }
+
+    /**
+     * A line as the agent reads it: what the customer sees, its supplier and purchase order, and what it costs (unit
+     * price × quantity in the order's currency), the amount its parcel takes from the customer's card.
+     */
+    record AgentLine(
+            String id,
+            String sku,
+            String name,
+            int quantity,
+            LineSource source,
+            LineStatus status,
+            PaymentState payment,
+            String supplier,
+            String purchaseOrder,
+            LocalDate promisedDate,
+            EtaWindow eta,
+            String amount) {
+
+        static AgentLine of(OrderLine line, String currency) {
+            return new AgentLine(
+                    line.id(),
+                    line.sku(),
+                    line.name(),
+                    line.quantity(),
+                    line.source(),
+                    line.status(),
+                    line.payment(),
+                    line.supplier(),
+                    line.purchaseOrder(),
+                    line.promisedDate(),
+                    line.eta(),
+                    line.amountIn(currency).toPlainString());
+        }
     }
 
     record AgentEvent(String type, Instant at, List<Detail> details, String internalNote) {

@@ -2,12 +2,10 @@ package app.leadline.console;
 
 import app.leadline.order.Order;
 import app.leadline.order.OrderChangeFeed;
-import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
 import app.leadline.order.RefundRequest;
 import app.leadline.platform.UserError;
-import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +14,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -38,12 +35,6 @@ class AgentOrderController {
         this.desk = desk;
         this.feed = feed;
         this.orders = orders;
-    }
-
-    /** What a line costs, as the agent reads it before its parcel is recorded and the amount taken. */
-    @SchemaMapping(typeName = "AgentLine", field = "amount")
-    String amount(OrderLine line) {
-        return line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())).toPlainString();
     }
 
     @QueryMapping
