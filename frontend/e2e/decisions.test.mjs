@@ -81,7 +81,7 @@ describe('wait for everything, or ship what is ready', () => {
     const { page, close } = await open(link);
     try {
       await page.getByRole('group', { name: 'Wie sollen wir liefern?' }).waitFor();
-      await page.getByRole('radio', { name: /Bereite Artikel jetzt senden: Paket 1 voraussichtlich/ }).check();
+      await page.getByRole('radio', { name: /Versandbereite Artikel jetzt senden: Paket 1 voraussichtlich/ }).check();
       await page.getByText('Gespeichert.', { exact: false }).waitFor();
       assert.equal(await page.getByTestId('parcels').locator('li').count(), 3);
       await page.locator('[data-event="CHOICE_MADE"]').getByText('Lieferung auf Versand nach Verfügbarkeit gestellt').waitFor();

@@ -352,7 +352,7 @@ const de: Catalogue = {
   'find.limited': 'Zu viele Anfragen. Versuchen Sie es in einer Stunde erneut oder wenden Sie sich an den Kundenservice des Shops.',
   'choice.title': "Wie sollen wir liefern?",
   'choice.wait': "Warten und eine Lieferung erhalten, voraussichtlich {range}",
-  'choice.split': "Bereite Artikel jetzt senden: {parcels}",
+  'choice.split': 'Versandbereite Artikel jetzt senden: {parcels}',
   'choice.parcel': "Paket {n} voraussichtlich {range}",
   'choice.extraCost': "Zusätzliche Versandkosten: {amount}",
   'choice.noExtraCost': "Keine zusätzlichen Versandkosten",

@@ -249,7 +249,7 @@ describe('the order as its customer reads it', () => {
     // German dates a window, never "um" it ("um" is for the hour).
     render(<OrderView order={{ ...open, locale: 'de' }} language="de" token="T" onChange={() => {}} />);
     expect(screen.getByTestId('wait-parcels').textContent).toMatch(/^Paket 1, voraussichtlich .*21\. Dez.*: /);
-    expect(screen.getByRole('radio', { name: /^Bereite Artikel jetzt senden/ }).closest('label')?.textContent).toMatch(
+    expect(screen.getByRole('radio', { name: /^Versandbereite Artikel jetzt senden/ }).closest('label')?.textContent).toMatch(
       /Paket 1 voraussichtlich .*, Paket 2 voraussichtlich /,
     );
     expect(document.body.textContent).not.toMatch(/\bum \w{2}\.? \d/);
