@@ -26,6 +26,7 @@ record AgentOrder(
         String deliveryChosenBy,
         String currency,
         String totalCharged,
+        String nextParcelFee,
         boolean late,
         Parcel proposedShipment,
         List<AgentLine> lines,
@@ -45,6 +46,7 @@ record AgentOrder(
                 order.delivery().chosenBy(),
                 order.currency(),
                 order.totalCharged().toPlainString(),
+                order.nextParcelFee().toPlainString(),
                 order.isLate(),
                 order.proposedShipment().orElse(null),
                 order.lines().stream()
