@@ -346,7 +346,7 @@ function DelayProgress({ id, onDone }: { id: string; onDone: () => void }) {
           <progress max={report.totalOrders} value={report.processedOrders} aria-label={ct('progressTitle')} />
           <p aria-live="polite" data-testid="delay-progress">
             {report.state === 'DONE'
-              ? ct('done', { moved: report.movedLines, total: report.totalOrders })
+              ? ct('done', { moved: report.movedLines, orders: report.movedOrders, total: report.totalOrders })
               : ct('progress', {
                   processed: report.processedOrders,
                   total: report.totalOrders,

@@ -72,7 +72,7 @@ export const en = {
   progressTitle: 'Applying the delay',
   progress:
     '{processed} of {total, plural, one {# order} other {# orders}} done, {moved, plural, one {# line} other {# lines}} moved',
-  done: 'Done: {moved, plural, one {# line} other {# lines}} moved, {total, plural, one {# order} other {# orders}} checked; the customers of the lines moved are queued a message.',
+  done: 'Done: {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved, {total, plural, one {# order} other {# orders}} checked; the customers of the lines moved are queued a message.',
   pastDelays: 'Delays logged',
   noDelays: 'No delays logged yet.',
   colScope: 'What',

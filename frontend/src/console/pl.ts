@@ -73,7 +73,7 @@ export const pl: Catalogue = {
   sampleMore: 'Oraz dalsze pozycje ({count}), których tu nie wymieniono.',
   progressTitle: 'Opóźnienie jest wprowadzane',
   progress: 'Gotowe zamówienia: {processed} z {total}, przesunięte pozycje: {moved}',
-  done: 'Gotowe: przesunięto {moved, plural, one {# pozycję} few {# pozycje} many {# pozycji} other {# pozycji}}, sprawdzono {total, plural, one {# zamówienie} few {# zamówienia} many {# zamówień} other {# zamówień}}; klienci przesuniętych pozycji dostaną wiadomość.',
+  done: 'Gotowe: przesunięto {moved, plural, one {# pozycję} few {# pozycje} many {# pozycji} other {# pozycji}} w {orders, plural, one {# zamówieniu} few {# zamówieniach} many {# zamówieniach} other {# zamówienia}}, sprawdzono {total, plural, one {# zamówienie} few {# zamówienia} many {# zamówień} other {# zamówień}}; klienci przesuniętych pozycji dostaną wiadomość.',
   pastDelays: 'Zarejestrowane opóźnienia',
   noDelays: 'Nie zarejestrowano jeszcze opóźnień.',
   colScope: 'Co',

@@ -263,7 +263,8 @@ class DelayJob implements SmartInitializingSingleton {
                         Query.query(Criteria.where("_id").is(report.id())),
                         new Update()
                                 .inc("processedOrders", chunk.targets().size())
-                                .inc("movedLines", processed.movedLines()),
+                                .inc("movedLines", processed.movedLines())
+                                .inc("movedOrders", processed.movedOrders()),
                         DelayReport.class);
             }
         }
@@ -320,8 +321,8 @@ class DelayJob implements SmartInitializingSingleton {
                 DelayChunk.class);
     }
 
-    /** How many of a chunk's lines carry the delay now, and the orders that could not be changed. */
-    record Processed(int movedLines, Set<String> setAside) {}
+    /** How many of a chunk's lines carry the delay now, in how many orders, and the orders that could not be changed. */
+    record Processed(int movedLines, int movedOrders, Set<String> setAside) {}
 
     /** Applies the delay to some orders (lines it already moved are skipped). */
     Processed process(DelayReport report, List<Target> targets, Map<String, PurchaseOrder> purchaseOrders) {
@@ -345,14 +346,17 @@ class DelayJob implements SmartInitializingSingleton {
                     report.internalNote(),
                     goodsBack);
         });
-        // Counts the lines that carry this delay now, including any moved before an interruption.
-        int carried = carrying.results().values().stream()
-                .mapToInt(order -> (int) order.lines().stream()
+        // Counts the lines that carry this delay now, including any moved before an interruption, and their orders.
+        List<Integer> carriedPerOrder = carrying.results().values().stream()
+                .map(order -> (int) order.lines().stream()
                         .filter(line -> linesByOrder.get(order.id()).contains(line.id())
                                 && report.id().equals(line.lastDelay()))
                         .count())
-                .sum();
-        return new Processed(carried, carrying.setAside());
+                .toList();
+        return new Processed(
+                carriedPerOrder.stream().mapToInt(Integer::intValue).sum(),
+                (int) carriedPerOrder.stream().filter(carried -> carried > 0).count(),
+                carrying.setAside());
     }
 
     private void finish(String reportId) {

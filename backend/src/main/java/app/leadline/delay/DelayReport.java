@@ -39,6 +39,7 @@ public record DelayReport(
         int totalOrders,
         int processedOrders,
         int movedLines,
+        int movedOrders,
         String runningScope,
         Instant finishedAt,
         int chunks,

@@ -117,6 +117,7 @@ class DelayResumeIntegrationTests {
         DelayReport done = mongo.findById(id, DelayReport.class);
         assertThat(done.processedOrders()).isEqualTo(8);
         assertThat(done.movedLines()).isEqualTo(8);
+        assertThat(done.movedOrders()).isEqualTo(8);
     }
 
     @Test

@@ -191,6 +191,7 @@ class SupplierDelayIntegrationTests {
         GraphQlTester.Response report =
                 agent.documentName("delayReport").variable("id", id).execute();
         report.path("delayReport.movedLines").entity(Integer.class).isEqualTo(3);
+        report.path("delayReport.movedOrders").entity(Integer.class).isEqualTo(2);
         report.path("delayReport.processedOrders").entity(Integer.class).isEqualTo(2);
         report.path("delayReport.createdBy").entity(String.class).isEqualTo("alice");
     }
