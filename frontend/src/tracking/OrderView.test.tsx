@@ -217,18 +217,6 @@ describe('the order as its customer reads it', () => {
     expect(summary.getByTestId('delivery-address').textContent).toBe('Delivery address: N••• 1, 1165 København, Denmark');
   });
 
-  it('names the extra shipping a later parcel took, within the total, and only when there was some', () => {
-    render(<OrderView order={anOrder({ extraShipping: '49.00', orderTotal: '1546.00' })} language="en" />);
-    const summary = within(screen.getByTestId('summary'));
-    expect(summary.getByTestId('extra-shipping').textContent).toMatch(
-      /^Extra shipping \(parcels after the first\)DKK\s?49\.00$/,
-    );
-    expect(summary.getByTestId('order-total').textContent).toMatch(/Order total\s*DKK\s?1,546\.00/);
-    cleanup();
-    render(<OrderView order={anOrder()} language="en" />);
-    expect(within(screen.getByTestId('summary')).queryByTestId('extra-shipping')).toBeNull();
-  });
-
   it('lists which items go in which parcel under each delivery option before one is chosen', () => {
     const open = anOrder({
       choice: {

@@ -231,14 +231,6 @@ function Summary({ order, language, t }: { order: CustomerOrder; language: Langu
           ))}
         </tbody>
         <tfoot>
-          {Number(order.extraShipping) > 0 && (
-            <tr data-testid="extra-shipping">
-              <th scope="row" colSpan={2}>
-                {t('summary.extraShipping')}
-              </th>
-              <td>{money(order.extraShipping)}</td>
-            </tr>
-          )}
           <tr data-testid="order-total">
             <th scope="row" colSpan={2}>
               {t('summary.total')}

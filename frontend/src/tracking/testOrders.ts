@@ -21,7 +21,6 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
     shipments: [],
     currency: 'DKK',
     orderTotal: '1497.00',
-    extraShipping: '0.00',
     totalCharged: '0',
     totalRefunded: '0',
     deliveryAddress: { street: 'N••• 1', postalCode: '1165', city: 'København', country: 'DK' },

@@ -479,12 +479,7 @@ public class Order {
 
     /** Captured and not refunded: what the customer has been charged so far, extra parcel fees included. */
     public Money totalCharged() {
-        return orderLines().totalOf(PaymentState.CAPTURED).plus(extraShippingCharged());
-    }
-
-    /** The extra parcel fees its parcels took: each one after the first of an order shipping items as they are ready. */
-    public Money extraShippingCharged() {
-        return new Shipments(shipments).extraParcelFees(currency);
+        return orderLines().totalOf(PaymentState.CAPTURED).plus(new Shipments(shipments).extraParcelFees(currency));
     }
 
     /**
