@@ -1,7 +1,6 @@
 // An agent's day in the console, task by task, from sign-in: goods received in part and in full, the proposed parcel
-// shipped from the receipt's result, a parcel shipped by hand, a link revoked, the audit log (admins only), the
-// whole console in Danish on a phone, and the extra parcel fee (49 here) of a customer who has items shipped as they
-// are ready.
+// shipped from the receipt's result, a parcel shipped by hand, a link revoked, the audit log (admins only), and the
+// whole console in Danish on a phone.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startApplication, trackOrder } from './app.mjs';
@@ -11,7 +10,7 @@ let app;
 let browser;
 
 before(async () => {
-  app = await startApplication(['--leadline.shipping.extra-parcel-fee=49']);
+  app = await startApplication();
   browser = await launchBrowser();
 });
 
@@ -254,61 +253,6 @@ test('an agent switches the console to Danish on a phone: every word Danish, not
     }));
     assert.ok(tooWide.by <= 0, `the page scrolls sideways by ${tooWide.by} px: ${tooWide.what.join(', ')}`);
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
-  } finally {
-    await context.close();
-  }
-});
-
-test('a customer has ready items shipped first at the extra parcel fee the page names; the second parcel takes it', async () => {
-  const link = app.links[3];
-  const customer = await trackOrder(app.baseUrl, link);
-  const [, lamp, cushions] = customer.lines;
-  assert.deepEqual([lamp.source, cushions.source], ['DROPSHIP', 'STOCK']);
-
-  // The customer's page names the cost of the extra parcels before they choose, in their language.
-  const customerContext = await browser.newContext();
-  try {
-    const page = await customerContext.newPage();
-    await page.goto(link);
-    const split = page.locator('.choice input[value="SHIP_AS_AVAILABLE"]');
-    await split.waitFor();
-    assert.match(await page.locator('.choice .extra-cost').textContent(), /98[,.]00/);
-    await split.check();
-    await page.locator('.choice-status').filter({ hasText: /\S/ }).waitFor();
-  } finally {
-    await customerContext.close();
-  }
-
-  const { context, page } = await consolePage('agent');
-  try {
-    const order = await openOrder(page, customer.number);
-    const shipByHand = async (line, tracking) => {
-      await order.getByRole('button', { name: 'Ship by hand' }).click();
-      await order.getByRole('checkbox', { name: new RegExp(`^${line.name} `) }).check();
-      await order.getByLabel('Carrier').fill('InPost');
-      await order.getByLabel('Tracking number').fill(tracking);
-      await order.getByRole('button', { name: 'Review' }).click();
-      return order.getByTestId('shipment-review');
-    };
-    const cents = (text) => Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
-    const charged = async () => cents(await order.getByText(/^Charged so far: /).textContent());
-
-    // The first parcel takes only its items' amount.
-    const first = await shipByHand(cushions, 'INP-1');
-    assert.equal(await first.locator('p.caveat').count(), 0);
-    await order.getByRole('button', { name: 'Record the shipment and tell the customer' }).click();
-    await order.getByRole('cell', { name: 'INP-1' }).waitFor();
-
-    // The second one takes the fee as well, said in the review and gained by the order's charged figure.
-    const before = await charged();
-    const second = await shipByHand(lamp, 'INP-2');
-    const [caveat] = await second.locator('p.caveat').allTextContents();
-    assert.match(caveat, /^That amount includes PLN\s?49\.00 for an extra parcel/);
-    const taken = (await second.textContent()).match(/The amount for these items, (.+?), is taken/)[1];
-    await order.getByRole('button', { name: 'Record the shipment and tell the customer' }).click();
-    await order.getByRole('cell', { name: 'INP-2' }).waitFor();
-    assert.equal((await charged()) - before, cents(taken));
-    assert.ok(cents(taken) > 4900);
   } finally {
     await context.close();
   }

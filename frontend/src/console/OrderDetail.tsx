@@ -237,22 +237,18 @@ function Payments({ orderNumber }: { orderNumber: string }) {
   );
 }
 
-/**
- * What a parcel of the given lines takes from the customer's card, as a decimal: the lines' amounts and, for a parcel
- * beyond the first of an order shipping its items as they are ready, the extra parcel fee.
- */
+/** What the given lines cost together, as a decimal: the amount their parcel takes from the customer's card. */
 function amountOf(order: Order, lineIds: readonly string[]): string {
   const cents = order.lines
     .filter((line) => lineIds.includes(line.id))
-    .reduce((sum, line) => sum + Math.round(Number(line.amount) * 100), Math.round(Number(order.nextParcelFee) * 100));
+    .reduce((sum, line) => sum + Math.round(Number(line.amount) * 100), 0);
   return (cents / 100).toFixed(2);
 }
 
 /**
- * What a parcel of these lines does beyond leaving, said in its review: a parcel after the first of an order shipping
- * its items as they are ready takes the extra parcel fee too, backordered lines whose goods have not come in from the
- * supplier leave before a receipt is booked for them, and a customer who chose one delivery gets this parcel without
- * the open lines left out of it.
+ * What a parcel of these lines does beyond leaving, said in its review: backordered lines whose goods have not come in
+ * from the supplier leave before a receipt is booked for them, and a customer who chose one delivery gets this parcel
+ * without the open lines left out of it.
  */
 function shipmentCaveats(order: Order, lineIds: readonly string[], items: (ids: readonly string[]) => string) {
   const notReceived = order.lines
@@ -262,7 +258,6 @@ function shipmentCaveats(order: Order, lineIds: readonly string[], items: (ids: 
     .filter((line) => !lineIds.includes(line.id) && !UNSHIPPABLE.includes(line.status))
     .map((line) => line.id);
   return [
-    Number(order.nextParcelFee) > 0 && ct('shipExtraParcelFee', { fee: money(order.nextParcelFee, order.currency) }),
     notReceived.length > 0 && ct('shipNotReceived', { items: items(notReceived), count: notReceived.length }),
     order.deliveryPreference === 'WAIT_FOR_ALL' &&
       leftBehind.length > 0 &&

@@ -32,7 +32,6 @@ const onTime: AgentOrderViewFragment = {
   deliveryChosenBy: 'customer',
   currency: 'DKK',
   totalCharged: '5999.00',
-  nextParcelFee: '0.00',
   late: false,
   proposedShipment: null,
   lines: [],

@@ -204,8 +204,6 @@ export const da: Catalogue = {
   trackingNumber: 'Sporingsnummer',
   shipReview:
     'Dette registrerer en pakke til ordre {order} med {carrier}, sporingsnummer {tracking}, med {items}. Beløbet for varerne, {amount}, trækkes på kundens kort, og kunden får besked om, at pakken er på vej.',
-  shipExtraParcelFee:
-    'Beløbet omfatter {fee} for en ekstra pakke: kunden får varerne sendt, efterhånden som de er klar, og en pakke er allerede sendt.',
   shipNotReceived:
     '{items} er ikke kommet ind fra leverandøren endnu: registreres {count, plural, one {varen} other {varerne}} som sendt, siger det, at varerne forlod lageret, før der blev bogført en modtagelse.',
   shipLeavesBehind:

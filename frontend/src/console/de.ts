@@ -205,8 +205,6 @@ export const de: Catalogue = {
   trackingNumber: 'Sendungsnummer',
   shipReview:
     'Damit wird ein Paket der Bestellung {order} mit {carrier}, Sendungsnummer {tracking}, erfasst, mit {items}. Der Betrag für diese Artikel, {amount}, wird von der Karte des Kunden abgebucht, und der Kunde erfährt, dass das Paket unterwegs ist.',
-  shipExtraParcelFee:
-    'Der Betrag enthält {fee} für ein zusätzliches Paket: Der Kunde erhält seine Artikel, sobald sie bereit sind, und ein Paket ist schon unterwegs.',
   shipNotReceived:
     '{items} {count, plural, one {ist} other {sind}} noch nicht vom Lieferanten eingetroffen: als versandt erfasst, heißt das, die Ware ging hinaus, bevor ein Wareneingang gebucht wurde.',
   shipLeavesBehind:

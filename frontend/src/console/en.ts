@@ -201,8 +201,6 @@ export const en = {
   trackingNumber: 'Tracking number',
   shipReview:
     'This records a parcel of order {order} with {carrier}, tracking number {tracking}, holding {items}. The amount for these items, {amount}, is taken from the customer’s card and the customer is told the parcel is on its way.',
-  shipExtraParcelFee:
-    'That amount includes {fee} for an extra parcel: the customer has their items shipped as they are ready, and a parcel has left already.',
   shipNotReceived:
     '{items} {count, plural, one {has} other {have}} not come in from the supplier yet: recording {count, plural, one {it} other {them}} as shipped says the goods left before a receipt was booked for them.',
   shipLeavesBehind:

@@ -202,8 +202,6 @@ export const pl: Catalogue = {
   trackingNumber: 'Numer przesyłki',
   shipReview:
     'To rejestruje paczkę zamówienia {order} przez {carrier}, numer przesyłki {tracking}, zawierającą: {items}. Kwota za te produkty, {amount}, zostanie pobrana z karty klienta, a klient dowie się, że paczka jest w drodze.',
-  shipExtraParcelFee:
-    'Kwota obejmuje {fee} za dodatkową paczkę: klient otrzymuje produkty, gdy są gotowe, a jedna paczka już wyszła.',
   shipNotReceived:
     '{items}: {count, plural, one {ta pozycja nie dotarła} few {te pozycje nie dotarły} many {te pozycje nie dotarły} other {te pozycje nie dotarły}} jeszcze od dostawcy; zarejestrowanie wysyłki oznacza, że towar wyszedł, zanim zaksięgowano jego przyjęcie.',
   shipLeavesBehind:

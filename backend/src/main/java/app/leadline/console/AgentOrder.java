@@ -26,7 +26,6 @@ record AgentOrder(
         String deliveryChosenBy,
         String currency,
         String totalCharged,
-        String nextParcelFee,
         boolean late,
         Parcel proposedShipment,
         List<AgentLine> lines,
@@ -46,7 +45,6 @@ record AgentOrder(
                 order.delivery().chosenBy(),
                 order.currency(),
                 order.totalCharged().toPlainString(),
-                order.nextParcelFee().toPlainString(),
                 order.isLate(),
                 order.proposedShipment().orElse(null),
                 order.lines().stream()

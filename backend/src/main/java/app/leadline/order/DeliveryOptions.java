@@ -2,6 +2,7 @@ package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
 import app.leadline.payment.Money;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ public record DeliveryOptions(String closedReason, Parcel together, List<Parcel>
                         ? "ALREADY_SHIPPED"
                         : lines.readyToLeave().isEmpty() || lines.waiting().isEmpty() ? "NOTHING_TO_SPLIT" : null;
         List<Parcel> split = ParcelPlan.split(lines.open());
-        Money fee = policy.extraParcelFeeIn(lines.currency());
+        Money fee = Money.rounded(policy.extraParcelFee(), lines.currency(), RoundingMode.HALF_UP);
         return new DeliveryOptions(
                 closed, ParcelPlan.together(lines.open()), split, fee.times(Math.max(0, split.size() - 1)));
     }

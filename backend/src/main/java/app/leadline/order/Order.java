@@ -477,17 +477,9 @@ public class Order {
         return orderLines().totalBought();
     }
 
-    /** Captured and not refunded: what the customer has been charged so far, extra parcel fees included. */
+    /** Captured and not refunded: what the customer has been charged so far. */
     public Money totalCharged() {
-        return orderLines().totalOf(PaymentState.CAPTURED).plus(new Shipments(shipments).extraParcelFees(currency));
-    }
-
-    /**
-     * What the next parcel costs beyond its items: the segment's extra parcel fee once a parcel has left an order
-     * that ships its items as they are ready, else nothing.
-     */
-    public Money nextParcelFee() {
-        return shipping().nextParcelFee();
+        return orderLines().totalOf(PaymentState.CAPTURED);
     }
 
     /** What has been paid back: the lines refunded. */
@@ -516,14 +508,7 @@ public class Order {
     }
 
     private Shipping shipping() {
-        return new Shipping(
-                orderLines(),
-                new Shipments(shipments),
-                ledger(),
-                proposedShipment(),
-                delivery.preference() == DeliveryPreference.SHIP_AS_AVAILABLE
-                        ? policy.extraParcelFeeIn(currency)
-                        : Money.zero(currency));
+        return new Shipping(orderLines(), new Shipments(shipments), ledger(), proposedShipment());
     }
 
     private Cancellations cancellations() {

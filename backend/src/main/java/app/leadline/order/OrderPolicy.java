@@ -1,8 +1,6 @@
 package app.leadline.order;
 
-import app.leadline.payment.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +24,6 @@ public record OrderPolicy(
     public OrderPolicy {
         receivingDays = receivingDays == null ? List.of() : List.copyOf(receivingDays);
         extraParcelFee = extraParcelFee == null ? BigDecimal.ZERO : extraParcelFee;
-    }
-
-    /** What a parcel beyond the first costs in the order's currency, rounded half up to that currency's scale. */
-    Money extraParcelFeeIn(String currency) {
-        return Money.rounded(extraParcelFee, currency, RoundingMode.HALF_UP);
     }
 
     Optional<Integer> autoApprovalThreshold() {

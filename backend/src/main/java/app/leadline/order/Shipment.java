@@ -4,13 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * A parcel on its way: which lines, with whom, and what was charged for it.
- *
- * @param amountCaptured its lines' amount and its extra parcel fee together
- * @param extraParcelFee what it cost as a parcel beyond the first of an order the customer has shipped as its items
- *     are ready (the segment's fee); zero otherwise, and on parcels recorded before fees were taken
- */
+/** A parcel on its way: which lines, with whom, and what was charged for it. */
 public record Shipment(
         String id,
         List<String> lineIds,
@@ -18,14 +12,9 @@ public record Shipment(
         String trackingNumber,
         Instant shippedAt,
         Instant deliveredAt,
-        BigDecimal amountCaptured,
-        BigDecimal extraParcelFee) {
-
-    public Shipment {
-        extraParcelFee = extraParcelFee == null ? BigDecimal.ZERO : extraParcelFee;
-    }
+        BigDecimal amountCaptured) {
 
     Shipment delivered(Instant at) {
-        return new Shipment(id, lineIds, carrier, trackingNumber, shippedAt, at, amountCaptured, extraParcelFee);
+        return new Shipment(id, lineIds, carrier, trackingNumber, shippedAt, at, amountCaptured);
     }
 }

@@ -1,6 +1,5 @@
 package app.leadline.order;
 
-import app.leadline.payment.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,13 +17,6 @@ record Shipments(List<Shipment> all) {
 
     Shipments {
         all = all == null ? List.of() : List.copyOf(all);
-    }
-
-    /** The extra parcel fees its parcels were charged, in the order's currency. */
-    Money extraParcelFees(String currency) {
-        return all.stream()
-                .map(shipment -> Money.of(shipment.extraParcelFee(), currency))
-                .collect(Money.sum(currency));
     }
 
     Shipments with(Shipment shipment) {

@@ -7,22 +7,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Parcels leaving and reaching the customer: open lines shipped together are charged (captured once per shipment,
- * with the extra parcel fee for a parcel beyond the first) and leave any parcel proposed for them; a parcel delivered
- * delivers its lines. The customer is told of both.
+ * Parcels leaving and reaching the customer: open lines shipped together are charged (captured once per shipment)
+ * and leave any parcel proposed for them; a parcel delivered delivers its lines. The customer is told of both.
  *
  * @param proposed the parcel proposed to leave now, if any
- * @param extraParcelFee what each parcel beyond the first costs the customer: the segment's fee when the order ships
- *     its items as they are ready (what the customer was shown when choosing so), zero when it waits for all of them
- *     (a parcel an agent splits off is the shop's decision)
  */
-record Shipping(
-        OrderLines lines, Shipments shipments, PaymentLedger ledger, Optional<Parcel> proposed, Money extraParcelFee) {
-
-    /** What the next parcel costs beyond its lines: the extra parcel fee once a parcel has left, else nothing. */
-    Money nextParcelFee() {
-        return shipments.all().isEmpty() ? Money.zero(lines.currency()) : extraParcelFee;
-    }
+record Shipping(OrderLines lines, Shipments shipments, PaymentLedger ledger, Optional<Parcel> proposed) {
 
     /** What a shipment or a delivery did, to which parcel, and the order's parcels, ledger and proposal after it. */
     record Result(
@@ -38,14 +28,13 @@ record Shipping(
                         "LINE_NOT_SHIPPABLE", "lineIds", "Line " + lineId + " is " + line.status() + ".");
             }
         }
-        Money fee = nextParcelFee();
-        Money amount = lines.amountOf(ids).plus(fee);
+        Money amount = lines.amountOf(ids);
         Outcome outcome = Outcome.from(lines);
         for (String lineId : ids) {
             outcome = outcome.changing(lineId, line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
         }
-        Shipment shipment = new Shipment(
-                UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount.amount(), fee.amount());
+        Shipment shipment =
+                new Shipment(UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount.amount());
         OrderEvent.Shipped shipped = new OrderEvent.Shipped(ids, carrier, trackingNumber);
         return new Result(
                 outcome.telling(new NotificationIntent("shipped:" + shipment.id(), shipped, at))

@@ -175,41 +175,6 @@ class OrderTests {
     }
 
     @Test
-    void aCustomerWhoChoseReadyItemsFirstPaysTheExtraParcelFeeOnTheSecondParcelAndSeesItCharged() {
-        Order order = anOrder()
-                .withStockLine("Glass vase", "329.00")
-                .withBackorderedLine("Oslo sofa", "8995.00")
-                .shippingAsAvailable()
-                .withExtraParcelFee("49")
-                .build();
-        assertThat(order.nextParcelFee()).isEqualTo(Money.zero("DKK"));
-        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
-        assertThat(order.totalCharged()).isEqualTo(Money.of("329.00", "DKK"));
-        assertThat(order.nextParcelFee()).isEqualTo(Money.of("49.00", "DKK"));
-
-        order.markReady(List.of("L2"), window(4, 7), NOW);
-        Shipment second = order.ship(List.of("L2"), "PostNord", "PN2", NOW);
-
-        assertThat(second.amountCaptured()).isEqualByComparingTo("9044.00");
-        assertThat(order.totalCharged()).isEqualTo(Money.of("9373.00", "DKK"));
-    }
-
-    @Test
-    void anOrderWaitingForAllThatAnAgentSplitsPaysNoExtraParcelFee() {
-        Order order = anOrder()
-                .withStockLine("Glass vase", "329.00")
-                .withStockLine("Lamp", "100.50")
-                .withExtraParcelFee("49")
-                .build();
-        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
-
-        assertThat(order.nextParcelFee()).isEqualTo(Money.zero("DKK"));
-        assertThat(order.ship(List.of("L2"), "PostNord", "PN2", NOW).amountCaptured())
-                .isEqualByComparingTo("100.50");
-        assertThat(order.totalCharged()).isEqualTo(Money.of("429.50", "DKK"));
-    }
-
-    @Test
     void shippingCapturesTheLinesAmountAndTellsTheCustomer() {
         Order order = anOrder()
                 .withStockLine("Glass vase", "329.00")

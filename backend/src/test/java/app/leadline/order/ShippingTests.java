@@ -21,40 +21,11 @@ class ShippingTests {
     private static final Instant NOW = PLACED_AT.plus(Duration.ofDays(1));
 
     private static Shipping shippingOf(Order order) {
-        return shippingOf(order, Money.zero(order.currency()));
-    }
-
-    private static Shipping shippingOf(Order order, Money extraParcelFee) {
         return new Shipping(
                 linesOf(order),
                 new Shipments(order.shipments()),
                 new PaymentLedger(order.number(), order.currency(), order.refunds(), order.pendingPayments()),
-                order.proposedShipment(),
-                extraParcelFee);
-    }
-
-    @Test
-    void aParcelBeyondTheFirstAlsoTakesTheExtraParcelFeeTheFirstDoesNot() {
-        Order order = anOrder()
-                .withStockLine("Glass vase", "329.00")
-                .withBackorderedLine("Oslo sofa", "8995.00")
-                .shippingAsAvailable()
-                .build();
-        Shipping.Result first = shippingOf(order, Money.of("49.00", "DKK")).ship(List.of("L1"), "PostNord", "PN1", NOW);
-        assertThat(first.shipment().extraParcelFee()).isEqualByComparingTo("0");
-        assertThat(first.shipment().amountCaptured()).isEqualByComparingTo("329.00");
-
-        Shipping afterFirst = new Shipping(
-                first.outcome().lines(), first.shipments(), first.ledger(), first.proposed(), Money.of("49.00", "DKK"));
-        assertThat(afterFirst.nextParcelFee()).isEqualTo(Money.of("49.00", "DKK"));
-        Shipping.Result second = afterFirst.ship(List.of("L2"), "PostNord", "PN2", NOW.plusSeconds(60));
-
-        assertThat(second.shipment().extraParcelFee()).isEqualByComparingTo("49.00");
-        assertThat(second.shipment().amountCaptured()).isEqualByComparingTo("9044.00");
-        assertThat(second.ledger().pending())
-                .filteredOn(operation -> operation.id().equals(second.shipment().id()))
-                .singleElement()
-                .satisfies(operation -> assertThat(operation.money()).isEqualTo(Money.of("9044.00", "DKK")));
+                order.proposedShipment());
     }
 
     @Test

@@ -282,46 +282,10 @@ class CustomerDecisionsIntegrationTests {
                 .entityList(Object.class)
                 .hasSize(0);
 
-        OrderInputs input = mixedOrder().customer("segment", "VIP-FEE");
-        String token = place(input);
+        String token = place(mixedOrder().customer("segment", "VIP-FEE"));
 
         // Three parcels instead of one: two extra.
         track(token).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("98.00");
-
-        // The customer chooses so; the first parcel takes its items' amount, the next one the fee as well.
-        choose(token, "SHIP_AS_AVAILABLE")
-                .path("chooseDelivery.errors")
-                .entityList(Object.class)
-                .hasSize(0);
-        ship(input.number(), "L2")
-                .path("recordShipment.errors")
-                .entityList(Object.class)
-                .hasSize(0);
-        GraphQlTester.Response afterFirst = agent.documentName("agentOrder")
-                .variable("number", input.number())
-                .execute();
-        afterFirst.path("agentOrder.nextParcelFee").entity(String.class).isEqualTo("49.00");
-        BigDecimal chargedFirst = afterFirst
-                .path("agentOrder.totalCharged")
-                .entity(BigDecimal.class)
-                .get();
-        BigDecimal sofa = afterFirst
-                .path("agentOrder.lines[0].amount")
-                .entity(BigDecimal.class)
-                .get();
-        assertThat(chargedFirst)
-                .isEqualByComparingTo(afterFirst
-                        .path("agentOrder.lines[1].amount")
-                        .entity(BigDecimal.class)
-                        .get());
-
-        ship(input.number(), "L1");
-
-        assertThat(track(token)
-                        .path("trackOrder.totalCharged")
-                        .entity(BigDecimal.class)
-                        .get())
-                .isEqualByComparingTo(chargedFirst.add(sofa).add(new BigDecimal("49.00")));
     }
 
     @Test
