@@ -351,6 +351,7 @@ function DelayProgress({ id, onDone }: { id: string; onDone: () => void }) {
                   processed: report.processedOrders,
                   total: report.totalOrders,
                   moved: report.movedLines,
+                  orders: report.movedOrders,
                 })}
           </p>
         </>
@@ -423,6 +424,7 @@ function PastDelays({
                         processed: report.processedOrders,
                         total: report.totalOrders,
                         moved: report.movedLines,
+                        orders: report.movedOrders,
                       })}{' '}
                       ({ct(report.state === 'DONE' ? 'reportDone' : 'reportRunning')})
                     </td>

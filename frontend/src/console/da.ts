@@ -73,7 +73,7 @@ export const da: Catalogue = {
   sampleMore: 'Og {count, plural, one {# linje mere} other {# linjer mere}}, som ikke er vist her.',
   progressTitle: 'Forsinkelsen gennemføres',
   progress:
-    '{processed} af {total, plural, one {# ordre} other {# ordrer}} færdige, {moved, plural, one {# linje} other {# linjer}} flyttet',
+    '{processed} af {total, plural, one {# ordre} other {# ordrer}} færdige, {moved, plural, one {# linje} other {# linjer}} i {orders, plural, one {# ordre} other {# ordrer}} flyttet',
   done: 'Færdig: {moved, plural, one {# linje} other {# linjer}} i {orders, plural, one {# ordre} other {# ordrer}} flyttet, {total, plural, one {# ordre} other {# ordrer}} gennemgået; kunderne til de flyttede linjer har fået en besked i kø.',
   pastDelays: 'Registrerede forsinkelser',
   noDelays: 'Ingen forsinkelser registreret endnu.',
@@ -89,7 +89,7 @@ export const da: Catalogue = {
   changeDays: '{days, plural, one {# dag} other {# dage}} senere',
   changeDate: 'Ny dato {day}',
   reportProgress:
-    '{processed} af {total, plural, one {# ordre} other {# ordrer}}, {moved, plural, one {# linje} other {# linjer}} flyttet',
+    '{processed} af {total, plural, one {# ordre} other {# ordrer}}, {moved, plural, one {# linje} other {# linjer}} i {orders, plural, one {# ordre} other {# ordrer}} flyttet',
   reportRunning: 'i gang',
   reportDone: 'færdig',
 

@@ -74,7 +74,7 @@ export const de: Catalogue = {
   sampleMore: 'Und {count, plural, one {# weitere Position} other {# weitere Positionen}}, hier nicht aufgeführt.',
   progressTitle: 'Verzögerung wird angewendet',
   progress:
-    '{processed} von {total, plural, one {# Bestellung} other {# Bestellungen}} erledigt, {moved, plural, one {# Position} other {# Positionen}} verschoben',
+    '{processed} von {total, plural, one {# Bestellung} other {# Bestellungen}} erledigt, {moved, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Bestellung} other {# Bestellungen}} verschoben',
   done: 'Fertig: {moved, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Bestellung} other {# Bestellungen}} verschoben, {total, plural, one {# Bestellung} other {# Bestellungen}} geprüft; die Kunden der verschobenen Positionen erhalten eine Nachricht.',
   pastDelays: 'Erfasste Verzögerungen',
   noDelays: 'Noch keine Verzögerungen erfasst.',
@@ -90,7 +90,7 @@ export const de: Catalogue = {
   changeDays: '{days, plural, one {# Tag} other {# Tage}} später',
   changeDate: 'Neues Datum {day}',
   reportProgress:
-    '{processed} von {total, plural, one {# Bestellung} other {# Bestellungen}}, {moved, plural, one {# Position} other {# Positionen}} verschoben',
+    '{processed} von {total, plural, one {# Bestellung} other {# Bestellungen}}, {moved, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Bestellung} other {# Bestellungen}} verschoben',
   reportRunning: 'läuft',
   reportDone: 'fertig',
 

@@ -71,7 +71,7 @@ export const en = {
   sampleMore: 'And {count, plural, one {# more line} other {# more lines}}, not listed here.',
   progressTitle: 'Applying the delay',
   progress:
-    '{processed} of {total, plural, one {# order} other {# orders}} done, {moved, plural, one {# line} other {# lines}} moved',
+    '{processed} of {total, plural, one {# order} other {# orders}} done, {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved',
   done: 'Done: {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved, {total, plural, one {# order} other {# orders}} checked; the customers of the lines moved are queued a message.',
   pastDelays: 'Delays logged',
   noDelays: 'No delays logged yet.',
@@ -87,7 +87,7 @@ export const en = {
   changeDays: '{days, plural, one {# day} other {# days}} later',
   changeDate: 'New date {day}',
   reportProgress:
-    '{processed} of {total, plural, one {# order} other {# orders}}, {moved, plural, one {# line} other {# lines}} moved',
+    '{processed} of {total, plural, one {# order} other {# orders}}, {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved',
   reportRunning: 'running',
   reportDone: 'done',
 

@@ -72,7 +72,7 @@ export const pl: Catalogue = {
   sampleTo: 'Teraz najpóźniej',
   sampleMore: 'Oraz dalsze pozycje ({count}), których tu nie wymieniono.',
   progressTitle: 'Opóźnienie jest wprowadzane',
-  progress: 'Gotowe zamówienia: {processed} z {total}, przesunięte pozycje: {moved}',
+  progress: 'Gotowe zamówienia: {processed} z {total}, przesunięte pozycje: {moved}, w zamówieniach: {orders}',
   done: 'Gotowe: przesunięto {moved, plural, one {# pozycję} few {# pozycje} many {# pozycji} other {# pozycji}} w {orders, plural, one {# zamówieniu} few {# zamówieniach} many {# zamówieniach} other {# zamówienia}}, sprawdzono {total, plural, one {# zamówienie} few {# zamówienia} many {# zamówień} other {# zamówień}}; klienci przesuniętych pozycji dostaną wiadomość.',
   pastDelays: 'Zarejestrowane opóźnienia',
   noDelays: 'Nie zarejestrowano jeszcze opóźnień.',
@@ -87,7 +87,7 @@ export const pl: Catalogue = {
   scopeSUPPLIER: 'Wszystko od {supplier}',
   changeDays: '{days, plural, one {o # dzień} few {o # dni} many {o # dni} other {o # dnia}} później',
   changeDate: 'Nowa data {day}',
-  reportProgress: 'Zamówienia: {processed} z {total}, przesunięte pozycje: {moved}',
+  reportProgress: 'Zamówienia: {processed} z {total}, przesunięte pozycje: {moved}, w zamówieniach: {orders}',
   reportRunning: 'w toku',
   reportDone: 'gotowe',
 
