@@ -250,13 +250,16 @@ function amountOf(order: Order, lineIds: readonly string[]): string {
  * from the supplier leave before a receipt is booked for them, and a customer who chose one delivery gets this parcel
  * without the open lines left out of it.
  */
-function shipmentCaveats(order: Order, lineIds: readonly string[], items: (ids: readonly string[]) => string) {
-  const notReceived = order.lines
+function shipmentCaveats(
+  order: Order,
+  shippable: readonly Order['lines'][number][],
+  lineIds: readonly string[],
+  items: (ids: readonly string[]) => string,
+) {
+  const notReceived = shippable
     .filter((line) => lineIds.includes(line.id) && line.source === 'BACKORDER' && line.status === 'AWAITING_SUPPLIER')
     .map((line) => line.id);
-  const leftBehind = order.lines
-    .filter((line) => !lineIds.includes(line.id) && !UNSHIPPABLE.includes(line.status))
-    .map((line) => line.id);
+  const leftBehind = shippable.filter((line) => !lineIds.includes(line.id)).map((line) => line.id);
   return [
     notReceived.length > 0 && ct('shipNotReceived', { items: items(notReceived), count: notReceived.length }),
     order.deliveryPreference === 'WAIT_FOR_ALL' &&
@@ -389,7 +392,7 @@ function ShipmentForm(props: {
               amount: money(amountOf(order, form.lineIds), order.currency),
             })}
           </p>
-          {shipmentCaveats(order, form.lineIds, props.items).map((caveat) => (
+          {shipmentCaveats(order, shippable, form.lineIds, props.items).map((caveat) => (
             <p key={caveat} className="caveat">
               {caveat}
             </p>

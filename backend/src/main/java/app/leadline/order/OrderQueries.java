@@ -86,25 +86,27 @@ public class OrderQueries {
                 .map(app.leadline.supplier.PurchaseOrder.Allocation::orderId)
                 .distinct()
                 .toList();
-        java.util.Set<String> waiting = new java.util.HashSet<>();
+        java.util.Map<String, Order> byId = new java.util.HashMap<>();
         if (!orderIds.isEmpty()) {
             Query query = Query.query(Criteria.where("_id").in(orderIds));
             query.fields().include("_id", "number", "placedAt", "lines");
-            for (Order order : mongo.find(query, Order.class)) {
-                for (OrderLine line : order.lines()) {
-                    if (line.status() == LineStatus.AWAITING_SUPPLIER) {
-                        line.purchaseOrderNumber()
-                                .ifPresent(po -> waiting.add(order.id() + "/" + line.id() + "@" + po));
-                    }
-                }
-            }
+            mongo.find(query, Order.class).forEach(order -> byId.put(order.id(), order));
         }
         return purchaseOrders.stream()
                 .map(po -> (int) po.allocations().stream()
                         .filter(allocation ->
-                                waiting.contains(allocation.orderId() + "/" + allocation.lineId() + "@" + po.number()))
+                                waitsFor(byId.get(allocation.orderId()), allocation.lineId(), po.number()))
                         .count())
                 .toList();
+    }
+
+    /** Whether the order's line still waits for this purchase order's goods. */
+    private static boolean waitsFor(Order order, String lineId, String purchaseOrder) {
+        return order != null
+                && order.lines().stream()
+                        .anyMatch(line -> line.id().equals(lineId)
+                                && line.status() == LineStatus.AWAITING_SUPPLIER
+                                && purchaseOrder.equals(line.purchaseOrder()));
     }
 
     /**
