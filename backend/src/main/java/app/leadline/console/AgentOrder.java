@@ -1,6 +1,7 @@
 package app.leadline.console;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.order.ExtraShipping;
 import app.leadline.order.Feedback;
 import app.leadline.order.LineSource;
 import app.leadline.order.LineStatus;
@@ -26,6 +27,8 @@ record AgentOrder(
         String deliveryChosenBy,
         String currency,
         String totalCharged,
+        ExtraShipping.Shown extraShipping,
+        String nextParcelExtraShipping,
         boolean late,
         Parcel proposedShipment,
         List<AgentLine> lines,
@@ -45,6 +48,10 @@ record AgentOrder(
                 order.delivery().chosenBy(),
                 order.currency(),
                 order.totalCharged().toPlainString(),
+                order.extraShipping()
+                        .map(agreed -> agreed.shown(order.currency()))
+                        .orElse(null),
+                order.extraShippingOfNextParcel().toPlainString(),
                 order.isLate(),
                 order.proposedShipment().orElse(null),
                 order.lines().stream()

@@ -11,8 +11,11 @@ import java.util.Optional;
  * #split()}, with the cost of the extra parcels).
  *
  * @param closedReason why there is no choice, e.g. {@code ALREADY_SHIPPED}; {@code null} when open
+ * @param extraParcelFee what each parcel beyond the first costs
+ * @param extraCost what the extra parcels of the split cost together
  */
-public record DeliveryOptions(String closedReason, Parcel together, List<Parcel> split, Money extraCost) {
+public record DeliveryOptions(
+        String closedReason, Parcel together, List<Parcel> split, Money extraParcelFee, Money extraCost) {
 
     /**
      * What the customer of an order with these lines may choose now under its policy: nothing once part of it
@@ -28,7 +31,7 @@ public record DeliveryOptions(String closedReason, Parcel together, List<Parcel>
         List<Parcel> split = ParcelPlan.split(lines.open());
         Money fee = Money.rounded(policy.extraParcelFee(), lines.currency(), RoundingMode.HALF_UP);
         return new DeliveryOptions(
-                closed, ParcelPlan.together(lines.open()), split, fee.times(Math.max(0, split.size() - 1)));
+                closed, ParcelPlan.together(lines.open()), split, fee, fee.times(Math.max(0, split.size() - 1)));
     }
 
     /** Refuses a choice, saying why, when there is none to make. */

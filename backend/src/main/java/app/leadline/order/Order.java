@@ -42,6 +42,9 @@ public class Order {
     private List<RefundRequest> refunds;
     private List<TimelineEvent> timeline;
     private List<PaymentOperation> pendingPayments;
+    /** The extra shipping the customer agreed to pay for ready items first; null when they never did. */
+    private ExtraShipping extraShipping;
+
     private List<NotificationIntent> notifications;
     private Verification verification;
     private TrackingLink tracking;
@@ -79,6 +82,7 @@ public class Order {
             List<RefundRequest> refunds,
             List<TimelineEvent> timeline,
             List<PaymentOperation> pendingPayments,
+            ExtraShipping extraShipping,
             List<NotificationIntent> notifications,
             Verification verification,
             TrackingLink tracking,
@@ -101,6 +105,7 @@ public class Order {
         this.refunds = List.copyOf(orEmpty(refunds));
         this.timeline = List.copyOf(orEmpty(timeline));
         this.pendingPayments = List.copyOf(orEmpty(pendingPayments));
+        this.extraShipping = extraShipping;
         this.notifications = List.copyOf(orEmpty(notifications));
         this.verification = verification;
         this.tracking = tracking;
@@ -152,6 +157,7 @@ public class Order {
                 List.of(),
                 List.of(),
                 List.of(),
+                null,
                 List.of(),
                 null,
                 TrackingLink.issue(id, token, seal, placedAt, linkLifetime),
@@ -199,19 +205,41 @@ public class Order {
     }
 
     /**
-     * Records the customer's (or an agent's) choice. Choosing what is already chosen changes nothing; a choice that
-     * no longer applies is refused with the reason.
+     * Records the customer's choice. Choosing what is already chosen changes nothing; a choice that no longer applies
+     * is refused with the reason. Ready items first at a cost moves money: it needs the one-time code ({@code
+     * CODE_REQUIRED} without one; a wrong code counts against the code and changes nothing else, so the caller stores
+     * the order all the same), and authorises the extra shipping on the customer's card. Going back to one delivery
+     * releases it.
      *
-     * @return whether anything changed
+     * @param codeHash the hash of the code the customer gave, null for none
+     * @return empty when the choice holds, else the refusal to answer with
      */
-    boolean chooseDelivery(DeliveryPreference preference, String by, Instant at) {
-        deliveryOptions().requireOpen();
+    Optional<OrderRuleViolation> chooseDelivery(DeliveryPreference preference, String by, String codeHash, Instant at) {
+        DeliveryOptions options = deliveryOptions();
+        options.requireOpen();
         if (delivery.preference() == preference) {
-            return false;
+            return Optional.empty();
+        }
+        if (preference == DeliveryPreference.SHIP_AS_AVAILABLE
+                && !options.extraCost().isZero()) {
+            if (codeHash == null) {
+                throw new OrderRuleViolation(
+                        "CODE_REQUIRED",
+                        "code",
+                        "Shipping ready items first costs " + options.extraCost()
+                                + " extra; confirm it with the one-time code sent to your e-mail or phone.");
+            }
+            Optional<OrderRuleViolation> refused = useVerificationCode(codeHash, at);
+            if (refused.isPresent()) {
+                return refused;
+            }
+            keep(ledger().extraShippingAuthorised(options.extraParcelFee(), options.extraCost(), at));
+        } else {
+            keep(ledger().extraShippingReleased(at));
         }
         delivery = delivery.chosen(preference, by, at);
         record(new OrderEvent.DeliveryChosen(preference, by), at);
-        return true;
+        return Optional.empty();
     }
 
     // --- ETA moves and goods arriving (the rules: Schedule, Arrivals) ------------------------------------------
@@ -337,7 +365,10 @@ public class Order {
 
     /** Open lines leave in a parcel: they are shipped and their amount is captured (charge per shipment). */
     Shipment ship(List<String> lineIds, String carrier, String trackingNumber, Instant at) {
-        return keep(shipping().ship(lineIds, carrier, trackingNumber, at)).shipment();
+        Shipment shipment =
+                keep(shipping().ship(lineIds, carrier, trackingNumber, at)).shipment();
+        releaseExtraShippingWhenDone(at);
+        return shipment;
     }
 
     /**
@@ -387,6 +418,14 @@ public class Order {
     /** The customer cancels lines: uncharged ones at once, charged ones as one refund request. */
     void cancelLines(List<String> lineIds, Instant at) {
         keep(cancellations().cancel(lineIds, at));
+        releaseExtraShippingWhenDone(at);
+    }
+
+    /** Once nothing is left to send, no parcel can take any more extra shipping: the rest is released. */
+    private void releaseExtraShippingWhenDone(Instant at) {
+        if (orderLines().open().isEmpty()) {
+            keep(ledger().extraShippingReleased(at));
+        }
     }
 
     /**
@@ -479,7 +518,17 @@ public class Order {
 
     /** Captured and not refunded: what the customer has been charged so far. */
     public Money totalCharged() {
-        return orderLines().totalOf(PaymentState.CAPTURED);
+        return orderLines().totalOf(PaymentState.CAPTURED).plus(ledger().extraShippingCharged());
+    }
+
+    /** The extra shipping the customer agreed to pay for ready items first, if they did. */
+    public Optional<ExtraShipping> extraShipping() {
+        return Optional.ofNullable(extraShipping);
+    }
+
+    /** What the next parcel to leave would take of the extra shipping (nothing for the first parcel). */
+    public Money extraShippingOfNextParcel() {
+        return ledger().extraShippingFor(shipments.isEmpty());
     }
 
     /** What has been paid back: the lines refunded. */
@@ -516,12 +565,13 @@ public class Order {
     }
 
     private PaymentLedger ledger() {
-        return new PaymentLedger(number, currency, refunds, pendingPayments);
+        return new PaymentLedger(number, currency, refunds, pendingPayments, extraShipping);
     }
 
     private void keep(PaymentLedger ledger) {
         refunds = ledger.refunds();
         pendingPayments = ledger.pending();
+        extraShipping = ledger.extraShipping();
     }
 
     /** Keeps what a rule did: the lines after it, its timeline entries and its news. */

@@ -49,10 +49,24 @@ public class OrderOperations {
     /** Lines a reversed receipt had made ready, which wait for the purchase order again. */
     public record GoodsBack(String purchaseOrder, List<String> lines) {}
 
-    /** The customer (or an agent, by name) chooses to wait for everything or to have ready lines shipped now. */
+    /** The customer chooses to wait for everything or to have ready lines shipped now, where that costs nothing. */
     public Order chooseDelivery(String orderId, DeliveryPreference preference, String by) {
-        return changes.apply(orderId, order -> order.chooseDelivery(preference, by, clock.instant()))
-                .order();
+        return chooseDelivery(orderId, preference, by, null);
+    }
+
+    /**
+     * The customer chooses to wait for everything or to have ready lines shipped now; where that costs extra
+     * shipping, confirmed with a one-time code (its hash; null for none). A wrong code is remembered and changes
+     * nothing else.
+     */
+    public Order chooseDelivery(String orderId, DeliveryPreference preference, String by, String codeHash) {
+        Instant now = clock.instant();
+        OrderChanges.Changed<Optional<OrderRuleViolation>> changed =
+                changes.apply(orderId, order -> order.chooseDelivery(preference, by, codeHash, now));
+        changed.result().ifPresent(refusal -> {
+            throw refusal;
+        });
+        return changed.order();
     }
 
     /** The customer's choice of channels for messages about the order. */

@@ -2,6 +2,7 @@ package app.leadline.order;
 
 import app.leadline.payment.Money;
 import app.leadline.payment.PaymentOperation;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,11 +11,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * An order's money beyond its lines' prices: the refunds its customer asked for and how they were decided, and the
- * payment operations (capture, void, refund) still to be sent to the provider. Kept as the order stores them;
- * every change gives a new ledger.
+ * An order's money beyond its lines' prices: the refunds its customer asked for and how they were decided, the extra
+ * shipping they agreed to pay for ready items first, and the payment operations (authorise, capture, void, refund)
+ * still to be sent to the provider. Kept as the order stores them; every change gives a new ledger.
+ *
+ * @param extraShipping the extra shipping authorised, null when the customer never agreed to any
  */
-record PaymentLedger(String orderNumber, String currency, List<RefundRequest> refunds, List<PaymentOperation> pending) {
+record PaymentLedger(
+        String orderNumber,
+        String currency,
+        List<RefundRequest> refunds,
+        List<PaymentOperation> pending,
+        ExtraShipping extraShipping) {
 
     PaymentLedger {
         refunds = refunds == null ? List.of() : List.copyOf(refunds);
@@ -24,9 +32,62 @@ record PaymentLedger(String orderNumber, String currency, List<RefundRequest> re
     /** A decided refund request and the ledger after it. */
     record Decision(PaymentLedger ledger, RefundRequest request) {}
 
-    /** Lines left in a parcel: their amount is to be captured, once per shipment. */
-    PaymentLedger captured(String shipmentId, List<String> lineIds, Money amount, Instant at) {
-        return withOperation(shipmentId, PaymentOperation.Kind.CAPTURE, lineIds, amount, at);
+    PaymentLedger(String orderNumber, String currency, List<RefundRequest> refunds, List<PaymentOperation> pending) {
+        this(orderNumber, currency, refunds, pending, null);
+    }
+
+    /**
+     * Lines left in a parcel: their amount is to be captured, once per shipment, with what the parcel takes of the
+     * extra shipping ({@link #extraShippingFor}).
+     */
+    PaymentLedger captured(String shipmentId, List<String> lineIds, Money amount, Money extra, Instant at) {
+        PaymentLedger taken = extra.isZero()
+                ? this
+                : new PaymentLedger(orderNumber, currency, refunds, pending, extraShipping.taking(extra.amount()));
+        return taken.withOperation(shipmentId, PaymentOperation.Kind.CAPTURE, lineIds, amount.plus(extra), at);
+    }
+
+    /**
+     * What a parcel leaving now takes of the extra shipping the customer agreed to: the fee for a parcel beyond the
+     * first (at most what is left of the authorisation), nothing for the first parcel or when none was agreed.
+     */
+    Money extraShippingFor(boolean firstParcel) {
+        return firstParcel || extraShipping == null
+                ? Money.zero(currency)
+                : Money.of(extraShipping.nextParcel(), currency);
+    }
+
+    /**
+     * The customer agreed to pay {@code total} for the extra parcels, {@code perParcel} each: the amount is to be
+     * authorised on their card. An earlier authorisation still open is released first.
+     */
+    PaymentLedger extraShippingAuthorised(Money perParcel, Money total, Instant at) {
+        PaymentLedger before = extraShippingReleased(at);
+        String id = UUID.randomUUID().toString();
+        ExtraShipping agreed = new ExtraShipping(id, perParcel.amount(), total.amount(), BigDecimal.ZERO, at, null);
+        return new PaymentLedger(orderNumber, currency, before.refunds, before.pending, agreed)
+                .withOperation(id, PaymentOperation.Kind.AUTHORIZE, List.of(), total, at);
+    }
+
+    /**
+     * No extra parcel may take any more (the customer went back to one delivery, or nothing is left to send): what
+     * was authorised and not taken is to be released. Nothing changes when nothing is open.
+     */
+    PaymentLedger extraShippingReleased(Instant at) {
+        if (extraShipping == null || !extraShipping.open()) {
+            return this;
+        }
+        PaymentLedger released = new PaymentLedger(orderNumber, currency, refunds, pending, extraShipping.released(at));
+        Money rest = Money.of(extraShipping.remaining(), currency);
+        return rest.isZero()
+                ? released
+                : released.withOperation(
+                        extraShipping.id() + ":release", PaymentOperation.Kind.VOID, List.of(), rest, at);
+    }
+
+    /** What the parcels took of the extra shipping so far. */
+    Money extraShippingCharged() {
+        return Money.of(extraShipping == null ? BigDecimal.ZERO : extraShipping.charged(), currency);
     }
 
     /** A line never charged was cancelled: its authorisation is to be released. */
@@ -37,7 +98,7 @@ record PaymentLedger(String orderNumber, String currency, List<RefundRequest> re
     PaymentLedger requested(RefundRequest request) {
         List<RefundRequest> more = new ArrayList<>(refunds);
         more.add(request);
-        return new PaymentLedger(orderNumber, currency, more, pending);
+        return new PaymentLedger(orderNumber, currency, more, pending, extraShipping);
     }
 
     /**
@@ -60,7 +121,8 @@ record PaymentLedger(String orderNumber, String currency, List<RefundRequest> re
                 orderNumber,
                 currency,
                 refunds.stream().map(r -> r == request ? decided : r).toList(),
-                pending);
+                pending,
+                extraShipping);
         if (approve) {
             after = after.withOperation(
                     request.id(),
@@ -81,7 +143,8 @@ record PaymentLedger(String orderNumber, String currency, List<RefundRequest> re
                         .map(r ->
                                 r.id().equals(operationId) && r.state() == RefundRequest.State.APPROVED ? r.paid() : r)
                         .toList(),
-                pending.stream().filter(o -> !o.id().equals(operationId)).toList());
+                pending.stream().filter(o -> !o.id().equals(operationId)).toList(),
+                extraShipping);
     }
 
     /** The latest refund request naming the line. */
@@ -105,6 +168,6 @@ record PaymentLedger(String orderNumber, String currency, List<RefundRequest> re
         List<PaymentOperation> more = new ArrayList<>(pending);
         more.add(new PaymentOperation(
                 id, kind, orderNumber, List.copyOf(lineIds), amount, at.truncatedTo(ChronoUnit.MILLIS)));
-        return new PaymentLedger(orderNumber, currency, refunds, more);
+        return new PaymentLedger(orderNumber, currency, refunds, more, extraShipping);
     }
 }

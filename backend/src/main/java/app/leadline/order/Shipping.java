@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Parcels leaving and reaching the customer: open lines shipped together are charged (captured once per shipment)
- * and leave any parcel proposed for them; a parcel delivered delivers its lines. The customer is told of both.
+ * Parcels leaving and reaching the customer: open lines shipped together are charged (captured once per shipment,
+ * a parcel beyond the first with the extra shipping the customer agreed to) and leave any parcel proposed for them; a parcel delivered delivers its lines. The customer is told of both.
  *
  * @param proposed the parcel proposed to leave now, if any
  */
@@ -29,19 +29,27 @@ record Shipping(OrderLines lines, Shipments shipments, PaymentLedger ledger, Opt
             }
         }
         Money amount = lines.amountOf(ids);
+        Money extra = ledger.extraShippingFor(shipments.all().isEmpty());
         Outcome outcome = Outcome.from(lines);
         for (String lineId : ids) {
             outcome = outcome.changing(lineId, line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
         }
-        Shipment shipment =
-                new Shipment(UUID.randomUUID().toString(), ids, carrier, trackingNumber, at, null, amount.amount());
+        Shipment shipment = new Shipment(
+                UUID.randomUUID().toString(),
+                ids,
+                carrier,
+                trackingNumber,
+                at,
+                null,
+                amount.plus(extra).amount(),
+                extra.isZero() ? null : extra.amount());
         OrderEvent.Shipped shipped = new OrderEvent.Shipped(ids, carrier, trackingNumber);
         return new Result(
                 outcome.telling(new NotificationIntent("shipped:" + shipment.id(), shipped, at))
                         .recording(shipped, at),
                 shipment,
                 shipments.with(shipment),
-                ledger.captured(shipment.id(), ids, amount, at),
+                ledger.captured(shipment.id(), ids, amount, extra, at),
                 proposed.flatMap(parcel -> parcel.without(ids)));
     }
 

@@ -40,8 +40,14 @@ class CustomerActions {
         this.clock = clock;
     }
 
-    Order chooseDelivery(String token, DeliveryPreference preference) {
-        return operations.chooseDelivery(order(token).id(), preference, "customer");
+    /**
+     * The customer's choice of delivery; the code confirms extra shipping when ready items first costs some (it is
+     * not needed, and not used, otherwise).
+     */
+    Order chooseDelivery(String token, DeliveryPreference preference, String code) {
+        Order order = order(token);
+        String presented = code == null || code.isBlank() ? null : hash(order.id(), code.trim());
+        return operations.chooseDelivery(order.id(), preference, "customer", presented);
     }
 
     Order chooseMessageChannels(String token, boolean email, boolean sms) {

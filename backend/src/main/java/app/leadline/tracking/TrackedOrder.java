@@ -4,6 +4,7 @@ import app.leadline.delivery.EtaWindow;
 import app.leadline.order.DeliveryOptions;
 import app.leadline.order.DeliveryPreference;
 import app.leadline.order.Destination;
+import app.leadline.order.ExtraShipping;
 import app.leadline.order.Feedback;
 import app.leadline.order.LineSource;
 import app.leadline.order.LineStatus;
@@ -35,6 +36,7 @@ record TrackedOrder(
         List<TrackedLine> lines,
         List<Parcel> parcels,
         Choice choice,
+        ExtraShipping.Shown extraShipping,
         List<Shipment> shipments,
         String orderTotal,
         String totalCharged,
@@ -62,7 +64,11 @@ record TrackedOrder(
                         options.closedReason(),
                         options.together().lineIds().isEmpty() ? null : options.waitWindow(),
                         options.split(),
-                        options.extraCost().toPlainString()),
+                        options.extraCost().toPlainString(),
+                        !options.extraCost().isZero()),
+                order.extraShipping()
+                        .map(agreed -> agreed.shown(order.currency()))
+                        .orElse(null),
                 order.shipments(),
                 order.totalBought().toPlainString(),
                 order.totalCharged().toPlainString(),
@@ -131,7 +137,12 @@ record TrackedOrder(
     }
 
     record Choice(
-            boolean open, String closedReason, EtaWindow waitWindow, List<Parcel> splitParcels, String extraCost) {}
+            boolean open,
+            String closedReason,
+            EtaWindow waitWindow,
+            List<Parcel> splitParcels,
+            String extraCost,
+            boolean splitNeedsCode) {}
 
     record Contact(String email, String phone, boolean emailMessages, boolean smsMessages) {}
 

@@ -91,7 +91,7 @@ class TrackingController {
         return carriers.urlFor(shipment.carrier(), shipment.trackingNumber()).orElse(null);
     }
 
-    record ChooseDeliveryInput(String token, DeliveryPreference preference) {}
+    record ChooseDeliveryInput(String token, DeliveryPreference preference, String code) {}
 
     record RequestVerificationCodeInput(String token, Message.Channel channel) {}
 
@@ -105,7 +105,7 @@ class TrackingController {
     CustomerOrderPayload chooseDelivery(
             @Argument ChooseDeliveryInput input, @ContextValue(name = ClientAddress.KEY) String client) {
         limit(client);
-        return orderPayload(() -> actions.chooseDelivery(input.token(), input.preference()));
+        return orderPayload(() -> actions.chooseDelivery(input.token(), input.preference(), input.code()));
     }
 
     @MutationMapping

@@ -127,23 +127,137 @@ class OrderTests {
         assertThat(news(order)).containsExactly(new ReadyToShip(List.of("L1", "L2")));
     }
 
-    @Test
-    void theCustomerMaySplitAnOrderWithReadyAndWaitingLinesAndPaysTheExtraParcel() {
-        Order order = anOrder()
+    /** A stock line ready now and a backordered one, with a fee of 49.00 per extra parcel. */
+    private static Order readyAndWaitingWithAFee() {
+        return anOrder()
                 .withStockLine("Glass vase", "329.00")
                 .withBackorderedLine("Oslo sofa", "8995.00")
                 .withExtraParcelFee("49.00")
                 .build();
+    }
 
+    /** The customer chose ready items first with the code they were sent. */
+    private static Order splitWithTheCode(Order order) {
+        order.issueVerificationCode("code-hash", "EMAIL", NOW, Duration.ofMinutes(10));
+        assertThat(order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", "code-hash", NOW))
+                .isEmpty();
+        return order;
+    }
+
+    private static List<String> operations(Order order) {
+        return order.pendingPayments().stream()
+                .map(operation -> operation.kind() + " " + operation.money() + " " + operation.lineIds())
+                .toList();
+    }
+
+    @Test
+    void readyItemsFirstAtACostNeedsTheCodeAndReservesTheExtraShippingOnTheCard() {
+        Order order = readyAndWaitingWithAFee();
         DeliveryOptions options = order.deliveryOptions();
-        boolean changed = order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", NOW);
 
         assertThat(options.open()).isTrue();
         assertThat(options.extraCost()).isEqualTo(Money.of("49.00", "DKK"));
-        assertThat(changed).isTrue();
+        assertThatThrownBy(() -> order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", null, NOW))
+                .isInstanceOfSatisfying(
+                        OrderRuleViolation.class,
+                        refused -> assertThat(refused.code()).isEqualTo("CODE_REQUIRED"));
+        order.issueVerificationCode("code-hash", "EMAIL", NOW, Duration.ofMinutes(10));
+        assertThat(order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", "wrong", NOW))
+                .hasValueSatisfying(refused -> assertThat(refused.code()).isEqualTo("CODE_INVALID"));
+        assertThat(order.delivery().preference()).isEqualTo(DeliveryPreference.WAIT_FOR_ALL);
+        assertThat(order.pendingPayments()).isEmpty();
+
+        assertThat(order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", "code-hash", NOW))
+                .isEmpty();
+
+        assertThat(order.delivery().preference()).isEqualTo(DeliveryPreference.SHIP_AS_AVAILABLE);
         assertThat(order.plannedParcels()).hasSize(2);
-        assertThat(order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", NOW))
-                .isFalse();
+        assertThat(operations(order)).containsExactly("AUTHORIZE 49.00 DKK []");
+        assertThat(order.extraShipping().orElseThrow().shown("DKK"))
+                .isEqualTo(new ExtraShipping.Shown("49.00", "0.00", false));
+        // Choosing it again changes nothing and reserves nothing more.
+        assertThat(order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", null, NOW))
+                .isEmpty();
+        assertThat(order.pendingPayments()).hasSize(1);
+    }
+
+    @Test
+    void aChoiceThatCostsNothingNeedsNoCode() {
+        Order order = anOrder()
+                .withStockLine("Glass vase", "329.00")
+                .withBackorderedLine("Oslo sofa", "8995.00")
+                .build();
+
+        assertThat(order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", null, NOW))
+                .isEmpty();
+
+        assertThat(order.delivery().preference()).isEqualTo(DeliveryPreference.SHIP_AS_AVAILABLE);
+        assertThat(order.pendingPayments()).isEmpty();
+        assertThat(order.extraShipping()).isEmpty();
+    }
+
+    @Test
+    void theExtraParcelCapturesItsFeeWithItsLinesAndTheFirstParcelDoesNot() {
+        Order order = splitWithTheCode(readyAndWaitingWithAFee());
+        Money nothing = Money.zero("DKK");
+
+        assertThat(order.extraShippingOfNextParcel()).isEqualTo(nothing);
+        Shipment first = order.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        assertThat(order.extraShippingOfNextParcel()).isEqualTo(Money.of("49.00", "DKK"));
+        Shipment second = order.ship(List.of("L2"), "PostNord", "PN2", NOW.plus(Duration.ofDays(20)));
+
+        assertThat(first.amountCaptured()).isEqualByComparingTo("329.00");
+        assertThat(first.extraShipping()).isNull();
+        assertThat(second.amountCaptured()).isEqualByComparingTo("9044.00");
+        assertThat(second.extraShipping()).isEqualByComparingTo("49.00");
+        assertThat(operations(order))
+                .containsExactly("AUTHORIZE 49.00 DKK []", "CAPTURE 329.00 DKK [L1]", "CAPTURE 9044.00 DKK [L2]");
+        assertThat(order.totalCharged()).isEqualTo(Money.of("9373.00", "DKK"));
+        // All of it was taken: nothing is left to release.
+        assertThat(order.extraShipping().orElseThrow().shown("DKK"))
+                .isEqualTo(new ExtraShipping.Shown("49.00", "49.00", true));
+    }
+
+    @Test
+    void goingBackToOneDeliveryReleasesTheReservationAndNeedsNoCode() {
+        Order order = splitWithTheCode(readyAndWaitingWithAFee());
+
+        assertThat(order.chooseDelivery(DeliveryPreference.WAIT_FOR_ALL, "customer", null, NOW))
+                .isEmpty();
+
+        assertThat(order.delivery().preference()).isEqualTo(DeliveryPreference.WAIT_FOR_ALL);
+        assertThat(operations(order)).containsExactly("AUTHORIZE 49.00 DKK []", "VOID 49.00 DKK []");
+        assertThat(order.pendingPayments().get(1).id())
+                .isEqualTo(order.pendingPayments().get(0).id() + ":release");
+        assertThat(order.extraShippingOfNextParcel()).isEqualTo(Money.zero("DKK"));
+        assertThat(order.extraShipping().orElseThrow().shown("DKK"))
+                .isEqualTo(new ExtraShipping.Shown("49.00", "0.00", true));
+    }
+
+    @Test
+    void whatNoExtraParcelTookIsReleasedOnceNothingIsLeftToSend() {
+        Order together = splitWithTheCode(readyAndWaitingWithAFee());
+        together.ship(List.of("L1", "L2"), "PostNord", "PN1", NOW);
+
+        Order cancelled = splitWithTheCode(anOrder()
+                .withStockLine("Glass vase", "329.00")
+                .withBackorderedLine("Oslo sofa", "8995.00")
+                .withExtraParcelFee("49.00")
+                .cancellingAnyUnshippedLine()
+                .build());
+        cancelled.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        cancelled.cancelLines(List.of("L2"), NOW);
+
+        assertThat(operations(together))
+                .containsExactly("AUTHORIZE 49.00 DKK []", "CAPTURE 9324.00 DKK [L1, L2]", "VOID 49.00 DKK []");
+        assertThat(together.totalCharged()).isEqualTo(Money.of("9324.00", "DKK"));
+        assertThat(operations(cancelled))
+                .containsExactly(
+                        "AUTHORIZE 49.00 DKK []",
+                        "CAPTURE 329.00 DKK [L1]",
+                        "VOID 8995.00 DKK [L2]",
+                        "VOID 49.00 DKK []");
+        assertThat(cancelled.extraShipping().orElseThrow().open()).isFalse();
     }
 
     @Test
@@ -167,7 +281,7 @@ class OrderTests {
                 .alwaysComplete()
                 .build();
 
-        assertThatThrownBy(() -> order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", NOW))
+        assertThatThrownBy(() -> order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", null, NOW))
                 .isInstanceOfSatisfying(
                         OrderRuleViolation.class,
                         violation -> assertThat(violation.code()).isEqualTo("POLICY_SHIPS_COMPLETE"));

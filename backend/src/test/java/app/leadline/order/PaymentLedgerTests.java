@@ -31,7 +31,8 @@ class PaymentLedgerTests {
 
     @Test
     void aShipmentIsCapturedUnderItsOwnIdInTheOrdersCurrency() {
-        PaymentLedger ledger = empty().captured("shipment-1", List.of("L1", "L2"), Money.of("429.50", "DKK"), NOW);
+        PaymentLedger ledger =
+                empty().captured("shipment-1", List.of("L1", "L2"), Money.of("429.50", "DKK"), Money.zero("DKK"), NOW);
 
         assertThat(ledger.pending()).singleElement().satisfies(operation -> {
             assertThat(operation.id()).isEqualTo("shipment-1");
@@ -103,7 +104,8 @@ class PaymentLedgerTests {
 
     @Test
     void sendingAnOperationLeavesTheOthersWaiting() {
-        PaymentLedger ledger = empty().captured("shipment-1", List.of("L1"), Money.of("329.00", "DKK"), NOW)
+        PaymentLedger ledger = empty().captured(
+                        "shipment-1", List.of("L1"), Money.of("329.00", "DKK"), Money.zero("DKK"), NOW)
                 .voided("L3", Money.of("100.50", "DKK"), NOW);
 
         PaymentLedger after = ledger.sent("shipment-1");

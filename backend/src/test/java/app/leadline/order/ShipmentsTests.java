@@ -17,9 +17,10 @@ class ShipmentsTests {
 
     private static Shipments twoParcels() {
         return new Shipments(null)
-                .with(new Shipment("s1", List.of("L1"), "PostNord", "PN1", SHIPPED, null, new BigDecimal("329.00")))
                 .with(new Shipment(
-                        "s2", List.of("L2", "L3"), "GLS", "GLS2", SHIPPED.plusSeconds(60), null, BigDecimal.TEN));
+                        "s1", List.of("L1"), "PostNord", "PN1", SHIPPED, null, new BigDecimal("329.00"), null))
+                .with(new Shipment(
+                        "s2", List.of("L2", "L3"), "GLS", "GLS2", SHIPPED.plusSeconds(60), null, BigDecimal.TEN, null));
     }
 
     @Test

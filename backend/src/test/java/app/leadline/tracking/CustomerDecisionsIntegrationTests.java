@@ -196,9 +196,7 @@ class CustomerDecisionsIntegrationTests {
         chosen.path("chooseDelivery.order.timeline[*].type")
                 .entityList(String.class)
                 .contains("CHOICE_MADE");
-        agent.documentName("agentOrder")
-                .variable("number", input.number())
-                .execute()
+        agentView(input.number())
                 .path("agentOrder.deliveryChosenBy")
                 .entity(String.class)
                 .isEqualTo("customer");
@@ -231,10 +229,7 @@ class CustomerDecisionsIntegrationTests {
     void theChoiceClosesWhenTheFirstLineShips() {
         OrderInputs input = mixedOrder();
         String token = place(input);
-        ship(input.number(), "L1")
-                .path("recordShipment.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+        shipped(input.number(), "L1");
 
         var refused = choose(token, "SHIP_AS_AVAILABLE");
 
@@ -265,8 +260,8 @@ class CustomerDecisionsIntegrationTests {
                 .isEqualTo("NOTHING_TO_SPLIT");
     }
 
-    @Test
-    void extraParcelsCostWhatTheSegmentPolicySays() {
+    /** A segment whose extra parcels cost 49.00 each. */
+    private void defineSegmentWithAFee() {
         clients.agent("root", "AGENT", "ADMIN")
                 .documentName("defineSegmentPolicy")
                 .variable(
@@ -281,11 +276,115 @@ class CustomerDecisionsIntegrationTests {
                 .path("defineSegmentPolicy.errors")
                 .entityList(Object.class)
                 .hasSize(0);
+    }
 
-        String token = place(mixedOrder().customer("segment", "VIP-FEE"));
+    private GraphQlTester.Response choose(String token, String preference, String code) {
+        return customer.documentName("chooseDeliveryWithCode")
+                .variable("token", token)
+                .variable("preference", preference)
+                .variable("code", code)
+                .execute();
+    }
+
+    private void shipped(String number, String... lineIds) {
+        ship(number, lineIds)
+                .path("recordShipment.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    private GraphQlTester.Response agentView(String number) {
+        return agent.documentName("agentOrder").variable("number", number).execute();
+    }
+
+    private List<String> paymentsOf(String number) {
+        return payments.recordedFor(number).stream()
+                .map(payment -> payment.kind() + " " + payment.amount() + " " + payment.lineIds())
+                .toList();
+    }
+
+    @Test
+    void extraParcelsCostWhatTheSegmentPolicySaysAndAreReservedOnlyWithTheCode() {
+        defineSegmentWithAFee();
+        OrderInputs input = mixedOrder().customer("segment", "VIP-FEE");
+        String token = place(input);
 
         // Three parcels instead of one: two extra.
         track(token).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("98.00");
+        track(token)
+                .path("trackOrder.choice.splitNeedsCode")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+
+        var withoutCode = choose(token, "SHIP_AS_AVAILABLE");
+        withoutCode.path("chooseDelivery.errors[0].code").entity(String.class).isEqualTo("CODE_REQUIRED");
+        withoutCode.path("chooseDelivery.errors[0].field").entity(String.class).isEqualTo("input.code");
+        withoutCode.path("chooseDelivery.order").valueIsNull();
+        var wrongCode = choose(token, "SHIP_AS_AVAILABLE", "000000");
+        wrongCode.path("chooseDelivery.errors[0].code").entity(String.class).isEqualTo("CODE_INVALID");
+        track(token).path("trackOrder.deliveryPreference").entity(String.class).isEqualTo("WAIT_FOR_ALL");
+        track(token).path("trackOrder.extraShipping").valueIsNull();
+        assertThat(paymentsOf(input.number())).isEmpty();
+
+        var chosen = choose(token, "SHIP_AS_AVAILABLE", codeSentFor(token, "EMAIL"));
+
+        chosen.path("chooseDelivery.errors").entityList(Object.class).hasSize(0);
+        chosen.path("chooseDelivery.order.deliveryPreference")
+                .entity(String.class)
+                .isEqualTo("SHIP_AS_AVAILABLE");
+        chosen.path("chooseDelivery.order.extraShipping.authorised")
+                .entity(String.class)
+                .isEqualTo("98.00");
+        chosen.path("chooseDelivery.order.extraShipping.released")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        assertThat(paymentsOf(input.number())).containsExactly("AUTHORIZE 98.00 []");
+
+        var back = choose(token, "WAIT_FOR_ALL", null);
+
+        back.path("chooseDelivery.errors").entityList(Object.class).hasSize(0);
+        back.path("chooseDelivery.order.extraShipping.released")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        assertThat(paymentsOf(input.number())).containsExactly("AUTHORIZE 98.00 []", "VOID 98.00 []");
+    }
+
+    @Test
+    void eachParcelBeyondTheFirstTakesTheFeeWithItsLinesAndTheRestIsReleasedAtTheEnd() {
+        defineSegmentWithAFee();
+        OrderInputs input = mixedOrder().customer("segment", "VIP-FEE");
+        String token = place(input);
+        choose(token, "SHIP_AS_AVAILABLE", codeSentFor(token, "EMAIL"))
+                .path("chooseDelivery.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        var before = agentView(input.number());
+        before.path("agentOrder.nextParcelExtraShipping").entity(String.class).isEqualTo("0.00");
+
+        shipped(input.number(), "L1");
+        var between = agentView(input.number());
+        between.path("agentOrder.nextParcelExtraShipping").entity(String.class).isEqualTo("49.00");
+        // The sofa and the lamp leave together: one extra parcel, not the two the customer agreed to.
+        shipped(input.number(), "L2", "L3");
+
+        var after = agentView(input.number());
+        after.path("agentOrder.extraShipping.charged").entity(String.class).isEqualTo("49.00");
+        after.path("agentOrder.extraShipping.released").entity(Boolean.class).isEqualTo(true);
+        after.path("agentOrder.nextParcelExtraShipping").entity(String.class).isEqualTo("0.00");
+        String lines =
+                track(token).path("trackOrder.orderTotal").entity(String.class).get();
+        track(token)
+                .path("trackOrder.totalCharged")
+                .entity(String.class)
+                .isEqualTo(new java.math.BigDecimal(lines)
+                        .add(new java.math.BigDecimal("49.00"))
+                        .toPlainString());
+        List<String> sent = paymentsOf(input.number());
+        assertThat(sent).hasSize(4);
+        assertThat(sent.get(0)).isEqualTo("AUTHORIZE 98.00 []");
+        assertThat(sent.get(1)).startsWith("CAPTURE ").endsWith(" [L1]");
+        assertThat(sent.get(2)).startsWith("CAPTURE ").endsWith(" [L2, L3]");
+        assertThat(sent.get(3)).isEqualTo("VOID 49.00 []");
     }
 
     @Test
@@ -565,9 +664,7 @@ class CustomerDecisionsIntegrationTests {
         assertThat(payments.recordedFor(input.number()))
                 .extracting(payment -> payment.kind())
                 .containsExactly(PaymentOperation.Kind.CAPTURE, PaymentOperation.Kind.REFUND);
-        agent.documentName("agentOrder")
-                .variable("number", input.number())
-                .execute()
+        agentView(input.number())
                 .path("agentOrder.refunds[0].state")
                 .entity(String.class)
                 .isEqualTo("PAID");
@@ -658,9 +755,7 @@ class CustomerDecisionsIntegrationTests {
                 .entityList(String.class)
                 .containsExactly("The factory is behind schedule");
         assertThat(track(token).returnResponse().toString()).doesNotContain("Called the supplier");
-        agent.documentName("agentOrder")
-                .variable("number", input.number())
-                .execute()
+        agentView(input.number())
                 .path("agentOrder.timeline[?(@.type == 'ETA_MOVED')].internalNote")
                 .entityList(String.class)
                 .containsExactly("Called the supplier, confirmed");
