@@ -1,9 +1,9 @@
-// A customer decides from the tracking page in a real browser: wait or split, and cancelling a late item with a
-// one-time code.
+// A customer decides from the tracking page in a real browser: wait or split (at a cost, with a one-time code), and
+// cancelling a late item with a one-time code.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startApplication, trackOrder } from './app.mjs';
-import { launchBrowser, seriousAccessibilityViolations } from './browser.mjs';
+import { shopCall, startApplication, trackOrder } from './app.mjs';
+import { launchBrowser, openConsole, seriousAccessibilityViolations } from './browser.mjs';
 
 let app;
 let browser;
@@ -87,6 +87,127 @@ describe('wait for everything, or ship what is ready', () => {
       await page.locator('[data-event="CHOICE_MADE"]').getByText('Lieferung auf Versand nach Verfügbarkeit gestellt').waitFor();
     } finally {
       await close();
+    }
+  });
+});
+
+describe('ready items first at a cost', () => {
+  test('an admin sets the fee; the customer reserves it with a code; the second parcel takes it, the first does not', async () => {
+    const admin = await openConsole(browser, app.baseUrl, 'admin', { viewport: { width: 1100, height: 900 } });
+    try {
+      const page = admin.page;
+      await page.getByRole('button', { name: 'Policies' }).click();
+      await page.getByLabel('Segment', { exact: true }).fill('PARCEL-FEE');
+      await page.getByLabel('Fee per extra parcel (empty: the shop’s fee)').fill('49.00');
+      await page.getByRole('form', { name: 'Define a segment policy' }).getByRole('button', { name: 'Review' }).click();
+      assert.match(await page.getByTestId('policy-review').textContent(), /fee per extra parcel 49\.00/);
+      await page.getByRole('button', { name: 'Save the policy' }).click();
+      await page.getByText('Policy of segment PARCEL-FEE saved.').waitFor();
+    } finally {
+      await admin.context.close();
+    }
+    const placed = await shopCall(
+      app.baseUrl,
+      'mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) { orders { number trackingUrl } errors { code field message } } }',
+      {
+        input: {
+          orders: [
+            {
+              number: 'FEE-2201',
+              currency: 'DKK',
+              customer: { name: 'Freja Lund', email: 'freja@example.com', locale: 'en', segment: 'PARCEL-FEE' },
+              destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
+              lines: [
+                { sku: 'VASE-GLASS', name: 'Glass vase', quantity: 1, unitPrice: '329.00', source: 'STOCK' },
+                {
+                  sku: 'SOFA-OSLO-3',
+                  name: 'Oslo sofa',
+                  quantity: 1,
+                  unitPrice: '8999.00',
+                  source: 'BACKORDER',
+                  supplier: 'NORDIC-SOFA',
+                },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    assert.deepEqual(placed.placeOrders.errors, []);
+
+    const { page, close } = await open(placed.placeOrders.orders[0].trackingUrl);
+    try {
+      const choice = page.getByRole('group', { name: 'How should we deliver?' });
+      await choice.getByText(/^Extra shipping: DKK\s49\.00$/).waitFor();
+      await page.getByRole('radio', { name: /Ship what is ready now/ }).check();
+      // Said in full before anything is reserved; the choice is not saved yet.
+      const confirmation = page.getByRole('region', { name: /^Ship what is ready now for DKK\s49\.00 extra shipping\?$/ });
+      assert.match(await confirmation.textContent(), /We reserve DKK\s49\.00 on your card now and charge it as the extra parcels leave/);
+      assert.equal(await page.getByText('Saved.', { exact: false }).count(), 0);
+      const codesBefore = app.codesSentFor('FEE-2201');
+      await confirmation.getByRole('button', { name: /^Send code to / }).click();
+      await confirmation.getByText(/^We sent a code to/).waitFor();
+      await confirmation.getByLabel('6-digit code').fill(await app.codeFor('FEE-2201', codesBefore));
+      await confirmation.getByRole('button', { name: /^Reserve DKK\s49\.00 and ship what is ready$/ }).click();
+      await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
+      await page
+        .getByText(/^DKK\s49\.00 is reserved on your card for extra shipping; DKK\s0\.00 of it has been charged\.$/)
+        .waitFor();
+      assert.match(
+        await page.getByRole('radio', { name: /Wait and get one delivery/ }).locator('..').textContent(),
+        /Choosing this releases the DKK\s49\.00 reserved for extra shipping\./,
+      );
+      assert.deepEqual(await seriousAccessibilityViolations(page), []);
+    } finally {
+      await close();
+    }
+
+    // The agent ships the vase, then the sofa: only the second parcel's review names the extra shipping, and the
+    // order's charged figure gains exactly the total it names.
+    const agent = await openConsole(browser, app.baseUrl, 'agent', { viewport: { width: 1100, height: 900 } });
+    try {
+      const page = agent.page;
+      await page.getByRole('button', { name: 'Orders', exact: true }).click();
+      await page.getByLabel('Search orders').fill('FEE-2201');
+      await page.getByRole('button', { name: 'Find' }).click();
+      await page.getByRole('button', { name: /^FEE-2201 — / }).click();
+      const order = page.locator('.order-detail[data-order="FEE-2201"]');
+      await order
+        .getByText(
+          /^Extra shipping the customer agreed to for ready items first: DKK\s49\.00 reserved on their card, DKK\s0\.00 taken so far\.$/,
+        )
+        .waitFor();
+      const cents = (text) => Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
+      const ship = async (item, tracking) => {
+        await order.getByRole('button', { name: 'Ship by hand' }).click();
+        await order.getByRole('checkbox', { name: new RegExp(`^${item} `) }).check();
+        await order.getByLabel('Carrier').fill('GLS');
+        await order.getByLabel('Tracking number').fill(tracking);
+        await order.getByRole('button', { name: 'Review' }).click();
+        const review = order.getByTestId('shipment-review');
+        const caveats = await review.locator('p.caveat').allTextContents();
+        const before = cents(await order.getByText(/^Charged so far: /).textContent());
+        await order.getByRole('button', { name: 'Record the shipment and tell the customer' }).click();
+        await order.getByRole('cell', { name: tracking }).waitFor();
+        return { caveats, gained: cents(await order.getByText(/^Charged so far: /).textContent()) - before };
+      };
+      const first = await ship('Glass vase', 'GLS-FEE-1');
+      assert.ok(!first.caveats.some((caveat) => caveat.includes('extra shipping')), first.caveats.join('\n'));
+      assert.equal(first.gained, 32900);
+      const second = await ship('Oslo sofa', 'GLS-FEE-2');
+      const extra = second.caveats.find((caveat) => caveat.includes('extra shipping'));
+      assert.equal(
+        extra.replace(/\s/g, ' '),
+        'This parcel is not the first, and the customer agreed to pay extra shipping for it: DKK 49.00 more is taken with it, DKK 9,048.00 in all.',
+      );
+      assert.equal(second.gained, 904800);
+      await order
+        .getByText(
+          /^Extra shipping the customer agreed to for ready items first: DKK\s49\.00 reserved, DKK\s49\.00 taken, the rest released\.$/,
+        )
+        .waitFor();
+    } finally {
+      await agent.context.close();
     }
   });
 });

@@ -35,6 +35,14 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
         })}
       </p>
       <p>{ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}</p>
+      {order.extraShipping && (
+        <p data-testid="extra-shipping">
+          {ct(order.extraShipping.released ? 'orderExtraShippingReleased' : 'orderExtraShipping', {
+            authorised: money(order.extraShipping.authorised, order.currency),
+            charged: money(order.extraShipping.charged, order.currency),
+          })}
+        </p>
+      )}
 
       <h3>{ct('linesTitle')}</h3>
       <div className="scroll" tabIndex={0}>
@@ -245,6 +253,11 @@ function amountOf(order: Order, lineIds: readonly string[]): string {
   return (cents / 100).toFixed(2);
 }
 
+/** Two decimals of money added up, in cents so that nothing is lost to binary fractions. */
+function plus(a: string, b: string): string {
+  return ((Math.round(Number(a) * 100) + Math.round(Number(b) * 100)) / 100).toFixed(2);
+}
+
 /**
  * What a parcel of these lines does beyond leaving, said in its review: backordered lines whose goods have not come in
  * from the supplier leave before a receipt is booked for them, and a customer who chose one delivery gets this parcel
@@ -392,6 +405,14 @@ function ShipmentForm(props: {
               amount: money(amountOf(order, form.lineIds), order.currency),
             })}
           </p>
+          {Number(order.nextParcelExtraShipping) > 0 && (
+            <p className="caveat">
+              {ct('shipExtraShipping', {
+                fee: money(order.nextParcelExtraShipping, order.currency),
+                total: money(plus(amountOf(order, form.lineIds), order.nextParcelExtraShipping), order.currency),
+              })}
+            </p>
+          )}
           {shipmentCaveats(order, shippable, form.lineIds, props.items).map((caveat) => (
             <p key={caveat} className="caveat">
               {caveat}

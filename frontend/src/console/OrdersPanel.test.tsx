@@ -32,6 +32,8 @@ const onTime: AgentOrderViewFragment = {
   deliveryChosenBy: 'customer',
   currency: 'DKK',
   totalCharged: '5999.00',
+  extraShipping: null,
+  nextParcelExtraShipping: '0.00',
   late: false,
   proposedShipment: null,
   lines: [],

@@ -111,6 +111,10 @@ export const da: Catalogue = {
   orderCustomer: '{customer} · {email} · segment {segment}',
   orderDelivery: 'Levering: {preference}, valgt af {by}',
   orderCharged: 'Trukket indtil nu: {amount}',
+  orderExtraShipping:
+    'Ekstra fragt, kunden har accepteret for at få klare varer først: {authorised} reserveret på kortet, {charged} trukket indtil nu.',
+  orderExtraShippingReleased:
+    'Ekstra fragt, kunden har accepteret for at få klare varer først: {authorised} reserveret, {charged} trukket, resten frigivet.',
   prefWAIT_FOR_ALL: 'én samlet levering',
   prefSHIP_AS_AVAILABLE: 'varerne, efterhånden som de er klar',
   linesTitle: 'Varer',
@@ -204,6 +208,8 @@ export const da: Catalogue = {
   trackingNumber: 'Sporingsnummer',
   shipReview:
     'Dette registrerer en pakke til ordre {order} med {carrier}, sporingsnummer {tracking}, med {items}. Beløbet for varerne, {amount}, trækkes på kundens kort, og kunden får besked om, at pakken er på vej.',
+  shipExtraShipping:
+    'Pakken er ikke den første, og kunden har accepteret at betale ekstra fragt for den: {fee} mere trækkes med den, {total} i alt.',
   shipNotReceived:
     '{items} er ikke kommet ind fra leverandøren endnu: registreres {count, plural, one {varen} other {varerne}} som sendt, siger det, at varerne forlod lageret, før der blev bogført en modtagelse.',
   shipLeavesBehind:

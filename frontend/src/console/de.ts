@@ -112,6 +112,10 @@ export const de: Catalogue = {
   orderCustomer: '{customer} · {email} · Segment {segment}',
   orderDelivery: 'Lieferung: {preference}, gewählt von {by}',
   orderCharged: 'Bisher belastet: {amount}',
+  orderExtraShipping:
+    'Zusätzliche Versandkosten, denen der Kunde für versandbereite Artikel zuerst zugestimmt hat: {authorised} auf der Karte reserviert, bisher {charged} abgebucht.',
+  orderExtraShippingReleased:
+    'Zusätzliche Versandkosten, denen der Kunde für versandbereite Artikel zuerst zugestimmt hat: {authorised} reserviert, {charged} abgebucht, der Rest freigegeben.',
   prefWAIT_FOR_ALL: 'eine vollständige Lieferung',
   prefSHIP_AS_AVAILABLE: 'Artikel, sobald sie bereit sind',
   linesTitle: 'Artikel',
@@ -205,6 +209,8 @@ export const de: Catalogue = {
   trackingNumber: 'Sendungsnummer',
   shipReview:
     'Damit wird ein Paket der Bestellung {order} mit {carrier}, Sendungsnummer {tracking}, erfasst, mit {items}. Der Betrag für diese Artikel, {amount}, wird von der Karte des Kunden abgebucht, und der Kunde erfährt, dass das Paket unterwegs ist.',
+  shipExtraShipping:
+    'Dieses Paket ist nicht das erste, und der Kunde hat zugestimmt, dafür zusätzliche Versandkosten zu zahlen: {fee} mehr werden mit ihm abgebucht, insgesamt {total}.',
   shipNotReceived:
     '{items} {count, plural, one {ist} other {sind}} noch nicht vom Lieferanten eingetroffen: als versandt erfasst, heißt das, die Ware ging hinaus, bevor ein Wareneingang gebucht wurde.',
   shipLeavesBehind:

@@ -108,6 +108,10 @@ export const en = {
   orderCustomer: '{customer} · {email} · segment {segment}',
   orderDelivery: 'Delivery: {preference}, chosen by {by}',
   orderCharged: 'Charged so far: {amount}',
+  orderExtraShipping:
+    'Extra shipping the customer agreed to for ready items first: {authorised} reserved on their card, {charged} taken so far.',
+  orderExtraShippingReleased:
+    'Extra shipping the customer agreed to for ready items first: {authorised} reserved, {charged} taken, the rest released.',
   prefWAIT_FOR_ALL: 'one complete delivery',
   prefSHIP_AS_AVAILABLE: 'items as they are ready',
   linesTitle: 'Items',
@@ -201,6 +205,8 @@ export const en = {
   trackingNumber: 'Tracking number',
   shipReview:
     'This records a parcel of order {order} with {carrier}, tracking number {tracking}, holding {items}. The amount for these items, {amount}, is taken from the customer’s card and the customer is told the parcel is on its way.',
+  shipExtraShipping:
+    'This parcel is not the first, and the customer agreed to pay extra shipping for it: {fee} more is taken with it, {total} in all.',
   shipNotReceived:
     '{items} {count, plural, one {has} other {have}} not come in from the supplier yet: recording {count, plural, one {it} other {them}} as shipped says the goods left before a receipt was booked for them.',
   shipLeavesBehind:

@@ -109,6 +109,10 @@ export const pl: Catalogue = {
   orderCustomer: '{customer} · {email} · segment {segment}',
   orderDelivery: 'Dostawa: {preference}, wybrał(a): {by}',
   orderCharged: 'Dotąd pobrano: {amount}',
+  orderExtraShipping:
+    'Dodatkowa wysyłka, na którą klient zgodził się, by dostać gotowe produkty wcześniej: {authorised} zablokowano na karcie, dotąd pobrano {charged}.',
+  orderExtraShippingReleased:
+    'Dodatkowa wysyłka, na którą klient zgodził się, by dostać gotowe produkty wcześniej: {authorised} zablokowano, pobrano {charged}, resztę zwolniono.',
   prefWAIT_FOR_ALL: 'jedna kompletna dostawa',
   prefSHIP_AS_AVAILABLE: 'produkty, gdy tylko są gotowe',
   linesTitle: 'Produkty',
@@ -202,6 +206,8 @@ export const pl: Catalogue = {
   trackingNumber: 'Numer przesyłki',
   shipReview:
     'To rejestruje paczkę zamówienia {order} przez {carrier}, numer przesyłki {tracking}, zawierającą: {items}. Kwota za te produkty, {amount}, zostanie pobrana z karty klienta, a klient dowie się, że paczka jest w drodze.',
+  shipExtraShipping:
+    'To nie jest pierwsza paczka, a klient zgodził się zapłacić za nią dodatkową wysyłkę: z nią pobrane zostanie dodatkowo {fee}, łącznie {total}.',
   shipNotReceived:
     '{items}: {count, plural, one {ta pozycja nie dotarła} few {te pozycje nie dotarły} many {te pozycje nie dotarły} other {te pozycje nie dotarły}} jeszcze od dostawcy; zarejestrowanie wysyłki oznacza, że towar wyszedł, zanim zaksięgowano jego przyjęcie.',
   shipLeavesBehind:

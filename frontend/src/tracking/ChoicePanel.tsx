@@ -3,6 +3,7 @@ import type { DeliveryPreference } from '../generated/graphql';
 import { formatMoney, formatWindow, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
 import { chooseDelivery, type CustomerOrder } from './api';
+import { CodeConfirmation } from './CodeConfirmation';
 
 type Props = {
   order: CustomerOrder;
@@ -12,28 +13,56 @@ type Props = {
   onChange: (order: CustomerOrder) => void;
 };
 
-/** Wait for one delivery, or have ready items shipped now: what each means, chosen with one click. */
+/**
+ * Wait for one delivery, or have ready items shipped now: what each means, chosen with one click, or, where ready
+ * items first costs extra shipping, confirmed with a one-time code after the page says what will be reserved.
+ */
 export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   // The option the customer just picked shows as chosen while it is being saved.
   const [pending, setPending] = useState<DeliveryPreference | null>(null);
+  // Ready items first at a cost, picked and not yet confirmed.
+  const [confirming, setConfirming] = useState(false);
   const { choice } = order;
   const waitItems = useId();
   const splitItems = useId();
+  const confirmTitle = useId();
+  const money = (amount: string) => formatMoney(amount, order.currency, language);
+  const agreed = order.extraShipping;
+  const reserved =
+    agreed && !agreed.released
+      ? t('choice.reserved', { authorised: money(agreed.authorised), charged: money(agreed.charged) })
+      : agreed
+        ? t('choice.extraShippingDone', { authorised: money(agreed.authorised), charged: money(agreed.charged) })
+        : null;
 
   if (!choice.open) {
     const reason = choice.closedReason;
     // Once nothing is left to send, the headline says the order has shipped; "part of it" would be wrong.
     const anythingLeft = order.lines.some((line) => ['RESERVED', 'AWAITING_SUPPLIER', 'READY'].includes(line.status));
-    return anythingLeft && (reason === 'ALREADY_SHIPPED' || reason === 'POLICY_SHIPS_COMPLETE') ? (
-      <p className="choice-closed">{t(`choice.closed.${reason}` as MessageKey)}</p>
+    const closed =
+      anythingLeft && (reason === 'ALREADY_SHIPPED' || reason === 'POLICY_SHIPS_COMPLETE')
+        ? t(`choice.closed.${reason}` as MessageKey)
+        : null;
+    return closed || reserved ? (
+      <div className="choice-closed">
+        {closed && <p>{closed}</p>}
+        {reserved && <p data-testid="extra-shipping">{reserved}</p>}
+      </div>
     ) : null;
   }
 
   const choose = (preference: DeliveryPreference) => {
     if (preference === (pending ?? order.deliveryPreference)) {
+      setConfirming(false);
       return;
     }
+    if (preference === 'SHIP_AS_AVAILABLE' && choice.splitNeedsCode) {
+      setStatus('idle');
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     setStatus('saving');
     setPending(preference);
     chooseDelivery(token, preference)
@@ -48,7 +77,18 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       .catch(() => setStatus('failed'))
       .finally(() => setPending(null));
   };
-  const shown = pending ?? order.deliveryPreference;
+  const shown = confirming ? 'SHIP_AS_AVAILABLE' : (pending ?? order.deliveryPreference);
+
+  const confirmSplit = async (code: string) => {
+    const outcome = await chooseDelivery(token, 'SHIP_AS_AVAILABLE', code);
+    if (!('order' in outcome)) {
+      return outcome.errors;
+    }
+    onChange(outcome.order);
+    setConfirming(false);
+    setStatus('saved');
+    return undefined;
+  };
 
   const window = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
@@ -58,9 +98,11 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
     .map((parcel, index) => t('choice.parcel', { n: index + 1, range: window(parcel.eta) }))
     .join(', ');
   const extra =
-    Number(choice.extraCost) > 0
-      ? t('choice.extraCost', { amount: formatMoney(choice.extraCost, order.currency, language) })
-      : t('choice.noExtraCost');
+    Number(choice.extraCost) > 0 ? t('choice.extraCost', { amount: money(choice.extraCost) }) : t('choice.noExtraCost');
+  const releasing =
+    agreed && !agreed.released && order.deliveryPreference === 'SHIP_AS_AVAILABLE'
+      ? t('choice.releases', { amount: money(agreed.authorised) })
+      : null;
 
   return (
     <fieldset className="choice" disabled={status === 'saving'}>
@@ -74,7 +116,10 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
           checked={shown === 'WAIT_FOR_ALL'}
           onChange={() => choose('WAIT_FOR_ALL')}
         />
-        <span>{choice.waitWindow && t('choice.wait', { range: window(choice.waitWindow) })}</span>
+        <span>
+          {choice.waitWindow && t('choice.wait', { range: window(choice.waitWindow) })}
+          {releasing && <small className="extra-cost">{releasing}</small>}
+        </span>
       </label>
       <ul className="option-parcels" id={waitItems} data-testid="wait-parcels">
         {choice.waitWindow && (
@@ -102,6 +147,23 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
           </li>
         ))}
       </ul>
+      {confirming && (
+        <section className="cancel extra-shipping-confirm" aria-labelledby={confirmTitle}>
+          <h4 id={confirmTitle}>{t('choice.confirmTitle', { amount: money(choice.extraCost) })}</h4>
+          <p>{t('choice.confirmExplain', { amount: money(choice.extraCost) })}</p>
+          <CodeConfirmation
+            token={token}
+            contact={order.contact}
+            t={t}
+            confirmLabel={t('choice.confirm', { amount: money(choice.extraCost) })}
+            onConfirm={confirmSplit}
+          />
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            {t('choice.keepOne')}
+          </button>
+        </section>
+      )}
+      {reserved && <p data-testid="extra-shipping">{reserved}</p>}
       <p className="choice-status" aria-live="polite">
         {status === 'saved' && t('choice.saved')}
         {status === 'failed' && t('error.generic')}

@@ -104,7 +104,7 @@ describe('the order as its customer reads it', () => {
     const shipped = anOrder({
       lines: [{ ...anOrder().lines[0], status: 'SHIPPED', payment: 'CAPTURED', cancellable: false }],
       parcels: [],
-      choice: { open: false, closedReason: 'ALREADY_SHIPPED', waitWindow: null, splitParcels: [], extraCost: '0' },
+      choice: { open: false, closedReason: 'ALREADY_SHIPPED', waitWindow: null, splitParcels: [], extraCost: '0', splitNeedsCode: false },
     });
     render(<OrderView order={shipped} language="en" token="T" onChange={() => {}} />);
     expect(screen.getByTestId('order-eta').textContent).toBe('Your order has shipped');
@@ -229,6 +229,7 @@ describe('the order as its customer reads it', () => {
           { lineIds: ['L2'], eta: { earliest: '2026-12-17', latest: '2026-12-21' } },
         ],
         extraCost: '0',
+        splitNeedsCode: false,
       },
     });
     render(<OrderView order={open} language="en" token="T" onChange={() => {}} />);

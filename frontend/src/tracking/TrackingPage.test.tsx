@@ -33,6 +33,7 @@ const waiting = anOrder({
     waitWindow: { earliest: '2026-12-17', latest: '2026-12-21' },
     splitParcels: [ready, dropshipped, backordered],
     extraCost: '0',
+    splitNeedsCode: false,
   },
 });
 const split = {

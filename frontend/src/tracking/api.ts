@@ -48,10 +48,11 @@ export function followOrder(token: string, onChange: (order: CustomerOrder) => v
   });
 }
 
-export async function chooseDelivery(token: string, preference: DeliveryPreference): Promise<Outcome> {
+/** The delivery choice; ready items first at a cost takes the one-time code the customer received. */
+export async function chooseDelivery(token: string, preference: DeliveryPreference, code?: string): Promise<Outcome> {
   const data = await graphql<ChooseDeliveryMutation, ChooseDeliveryMutationVariables>(
     DOCUMENT,
-    { token, preference },
+    { token, preference, code: code ?? null },
     'ChooseDelivery',
   );
   return outcome(data.chooseDelivery);

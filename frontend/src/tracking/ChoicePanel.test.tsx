@@ -1,0 +1,81 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { translator } from '../i18n/i18n';
+import { ChoicePanel } from './ChoicePanel';
+import { anOrder } from './testOrders';
+
+const chooseDelivery = vi.fn();
+const requestCode = vi.fn();
+
+vi.mock('./api', () => ({
+  chooseDelivery: (...args: unknown[]) => chooseDelivery(...args),
+  requestCode: (...args: unknown[]) => requestCode(...args),
+}));
+
+/** The vase ready now, the sofa later: ready items first is two parcels, the second at {@code extraCost}. */
+function splittable(extraCost: string) {
+  const parcel = (lineIds: string[], earliest: string, latest: string) => ({ lineIds, eta: { earliest, latest } });
+  return anOrder({
+    choice: {
+      open: true,
+      closedReason: null,
+      waitWindow: { earliest: '2026-12-17', latest: '2026-12-21' },
+      splitParcels: [
+        parcel(['L1'], '2026-11-26', '2026-11-30'),
+        parcel(['L2', 'L3'], '2026-12-17', '2026-12-21'),
+      ],
+      extraCost,
+      splitNeedsCode: Number(extraCost) > 0,
+    },
+  });
+}
+
+function show(order: ReturnType<typeof anOrder>) {
+  render(<ChoicePanel order={order} token="T" language="en" t={translator('en')} onChange={() => {}} />);
+}
+
+afterEach(() => {
+  cleanup();
+  chooseDelivery.mockReset();
+  requestCode.mockReset();
+});
+
+describe('ready items first', () => {
+  it('is saved on the click when it costs nothing', () => {
+    chooseDelivery.mockResolvedValue({ errors: [] });
+    show(splittable('0.00'));
+
+    fireEvent.click(screen.getByRole('radio', { name: /Ship what is ready now/ }));
+
+    expect(chooseDelivery).toHaveBeenCalledWith('T', 'SHIP_AS_AVAILABLE');
+  });
+
+  it('at a cost says what will be reserved and waits for the code before it is saved', async () => {
+    chooseDelivery.mockResolvedValue({ errors: [] });
+    requestCode.mockResolvedValue({ sentTo: 'm•••@example.com' });
+    show(splittable('49.00'));
+
+    fireEvent.click(screen.getByRole('radio', { name: /Ship what is ready now/ }));
+
+    const confirmation = screen.getByRole('region', { name: /Ship what is ready now for DKK\s49\.00 extra shipping\?/ });
+    expect(confirmation.textContent).toMatch(/We reserve DKK\s49\.00 on your card now/);
+    expect(chooseDelivery).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send code to m•••@example.com' }));
+    fireEvent.change(await screen.findByLabelText('6-digit code'), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: /Reserve DKK\s49\.00 and ship what is ready/ }));
+
+    expect(chooseDelivery).toHaveBeenCalledWith('T', 'SHIP_AS_AVAILABLE', '123456');
+  });
+
+  it('at a cost can be left for one delivery without anything being saved', () => {
+    show(splittable('49.00'));
+
+    fireEvent.click(screen.getByRole('radio', { name: /Ship what is ready now/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep one delivery' }));
+
+    expect(screen.queryByRole('region')).toBeNull();
+    expect((screen.getByRole('radio', { name: /Wait and get one delivery/ }) as HTMLInputElement).checked).toBe(true);
+    expect(chooseDelivery).not.toHaveBeenCalled();
+  });
+});

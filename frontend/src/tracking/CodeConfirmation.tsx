@@ -1,0 +1,121 @@
+import { useId, useState } from 'react';
+import type { VerificationChannel } from '../generated/graphql';
+import type { Translate } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { requestCode, type CustomerOrder, type UserError } from './api';
+
+type Props = {
+  token: string;
+  contact: CustomerOrder['contact'];
+  t: Translate;
+  /** The words on the button that confirms, saying what it does. */
+  confirmLabel: string;
+  /** Whether confirming gives something up (a cancelled item) rather than adds something (a paid choice). */
+  danger?: boolean;
+  /** Confirms with the code: resolves with nothing once done, or with the errors that refused it. */
+  onConfirm: (code: string) => Promise<UserError[] | undefined>;
+};
+
+/**
+ * A one-time code to the customer's own e-mail or phone, then the code and the button that confirms: every request
+ * that moves money goes through it. Errors sit under the code they concern.
+ */
+export function CodeConfirmation({ token, contact, t, confirmLabel, danger = false, onConfirm }: Props) {
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [smsOff, setSmsOff] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const codeId = useId();
+
+  const explain = (errors: UserError[]) => {
+    const known = errors.find((e) => EXPLAINED.has(e.code));
+    setError(known ? t(`error.${known.code}` as MessageKey) : t('error.generic'));
+  };
+
+  const send = (channel: VerificationChannel) => {
+    setBusy(true);
+    setError(null);
+    requestCode(token, channel)
+      .then((outcome) => {
+        if ('sentTo' in outcome) {
+          setSentTo(outcome.sentTo);
+        } else if (outcome.errors.some((e) => e.code === 'SMS_OPTED_OUT')) {
+          // Said beside the channel choice, where the e-mail button is the way on.
+          setSmsOff(true);
+        } else {
+          explain(outcome.errors);
+        }
+      })
+      .catch(() => setError(t('error.generic')))
+      .finally(() => setBusy(false));
+  };
+
+  const confirm = () => {
+    setBusy(true);
+    setError(null);
+    onConfirm(code.trim())
+      .then((errors) => {
+        if (errors?.length) {
+          explain(errors);
+        }
+      })
+      .catch(() => setError(t('error.generic')))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <>
+      <p>{t('cancel.codeExplain')}</p>
+      <div className="actions">
+        <button type="button" disabled={busy} onClick={() => send('EMAIL')}>
+          {t('cancel.sendEmail', { email: contact.email })}
+        </button>
+        {contact.phone && !smsOff && (
+          <button type="button" disabled={busy} onClick={() => send('SMS')}>
+            {t('cancel.sendSms', { phone: contact.phone })}
+          </button>
+        )}
+      </div>
+      {smsOff && (
+        <p className="error" role="alert" data-testid="sms-off">
+          {t('error.SMS_OPTED_OUT')}
+        </p>
+      )}
+      {sentTo && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            confirm();
+          }}
+        >
+          <p aria-live="polite">{t('cancel.codeSent', { to: sentTo })}</p>
+          <label htmlFor={codeId}>{t('cancel.codeLabel')}</label>
+          <input
+            id={codeId}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            required
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+          />
+          <div className="actions">
+            <button type="submit" className={danger ? 'danger' : undefined} disabled={busy}>
+              {confirmLabel}
+            </button>
+          </div>
+        </form>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+// The error codes the catalogue explains; anything else gets the generic sentence.
+const EXPLAINED = new Set(['CODE_INVALID', 'CODE_EXPIRED', 'CODE_LOCKED', 'CODE_RATE_LIMITED', 'LINE_NOT_CANCELLABLE']);
