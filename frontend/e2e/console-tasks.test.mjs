@@ -155,6 +155,17 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
 
     const order = await openOrder(page, customer.number);
     await order.getByRole('button', { name: 'Ship by hand' }).click();
+    // Nothing filled in: each field says what it lacks, next to it, and there is nothing to confirm.
+    await order.getByRole('button', { name: 'Review' }).click();
+    assert.equal(
+      await order.locator(`#ship-${customer.number}-carrier-error`).textContent(),
+      'Name the carrier the parcel leaves with.',
+    );
+    assert.equal(
+      await order.locator(`#ship-${customer.number}-tracking-error`).textContent(),
+      'Give the parcel’s tracking number.',
+    );
+    assert.equal(await order.getByTestId('shipment-review').count(), 0);
     // Nothing picked: said next to the items, nothing sent.
     await order.getByLabel('Carrier').fill('GLS');
     await order.getByLabel('Tracking number').fill('GLS-4711');

@@ -203,11 +203,23 @@ describe('ready items first at a cost', () => {
       assert.equal(second.gained, 904800);
       await order
         .getByText(
-          /^Extra shipping the customer agreed to for ready items first: DKK\s49\.00 reserved, DKK\s49\.00 taken, the rest released\.$/,
+          /^Extra shipping the customer agreed to for ready items first: DKK\s49\.00, all of it taken\.$/,
         )
         .waitFor();
     } finally {
       await agent.context.close();
+    }
+
+    // The customer's summary counts the extra shipping in, so its total is what was charged.
+    const after = await open(placed.placeOrders.orders[0].trackingUrl);
+    try {
+      const page = after.page;
+      await page.getByText(/^Extra shipping: DKK\s49\.00 charged\.$/).waitFor();
+      assert.match(await page.getByTestId('extra-shipping-charged').textContent(), /^Extra shipping\s*DKK\s49\.00$/);
+      assert.match(await page.getByTestId('order-total').textContent(), /DKK\s9,377\.00$/);
+      assert.match(await page.getByTestId('total-charged').textContent(), /^Charged so far: DKK\s9,377\.00/);
+    } finally {
+      await after.close();
     }
   });
 });

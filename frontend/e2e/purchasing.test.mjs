@@ -134,7 +134,7 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     await purchaseOrderRow(page, 'PO-FJORD-1').filter({ hasText: 'CHAIR-FJORD: 2 / 2 / 1' }).waitFor();
 
     // The supplier confirms a later arrival: the review names the purchase order and how many customers are told.
-    await page.getByRole('button', { name: 'Arrival confirmed for PO-FJORD-1' }).click();
+    await page.getByRole('button', { name: 'Record a confirmed arrival for PO-FJORD-1' }).click();
     const arrival = page.getByLabel('Confirmed arrival');
     await page.getByRole('button', { name: 'Review' }).click();
     await page.locator('#confirm-arrival-error').waitFor();

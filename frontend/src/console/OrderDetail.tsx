@@ -10,7 +10,7 @@ import { useMutation, useQuery } from './api';
 import { CustomerAnswer } from './CustomerAnswer';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { dateWindow, day, money, time, timeZone } from './format';
-import { ct, label } from './messages';
+import { actor, ct, label } from './messages';
 import { Review } from './Review';
 
 type Order = AgentOrderViewFragment;
@@ -31,13 +31,13 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
       <p>
         {ct('orderDelivery', {
           preference: label('pref', order.deliveryPreference),
-          by: order.deliveryChosenBy,
+          by: actor(order.deliveryChosenBy),
         })}
       </p>
       <p>{ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}</p>
       {order.extraShipping && (
         <p data-testid="extra-shipping">
-          {ct(order.extraShipping.released ? 'orderExtraShippingReleased' : 'orderExtraShipping', {
+          {ct(extraShippingKey(order.extraShipping), {
             authorised: money(order.extraShipping.authorised, order.currency),
             charged: money(order.extraShipping.charged, order.currency),
           })}
@@ -197,6 +197,9 @@ function eventText(event: Event, currency: string): string {
   if (details.preference) {
     params.preference = label('pref', details.preference);
   }
+  if (details.by) {
+    params.by = actor(details.by);
+  }
   // An empty detail (a correction gives customers no reason) reads as a missing one, not as nothing after "Reason:".
   for (const key of Object.keys(params)) {
     if (params[key] === '') {
@@ -251,6 +254,17 @@ function amountOf(order: Order, lineIds: readonly string[]): string {
     .filter((line) => lineIds.includes(line.id))
     .reduce((sum, line) => sum + Math.round(Number(line.amount) * 100), 0);
   return (cents / 100).toFixed(2);
+}
+
+/** Which sentence tells what became of the extra shipping: reserved, released untouched, all taken, or some. */
+function extraShippingKey(agreed: { charged: string; authorised: string; released: boolean }) {
+  if (!agreed.released) {
+    return 'orderExtraShipping';
+  }
+  if (Number(agreed.charged) === 0) {
+    return 'orderExtraShippingNone';
+  }
+  return Number(agreed.charged) >= Number(agreed.authorised) ? 'orderExtraShippingAll' : 'orderExtraShippingReleased';
 }
 
 /** Two decimals of money added up, in cents so that nothing is lost to binary fractions. */
@@ -325,10 +339,16 @@ function ShipmentForm(props: {
           aria-label={ct('shipTitle')}
           onSubmit={(event) => {
             event.preventDefault();
-            setErrors(
-              form.lineIds.length === 0 ? [{ code: 'REQUIRED', field: 'lineIds', message: ct('pickItems') }] : [],
-            );
-            setReviewed(form.lineIds.length === 0 ? null : JSON.stringify(input));
+            // What is missing is said next to its field at the review, before anything can be recorded.
+            const missing: UserError[] = [
+              ...(form.lineIds.length === 0 ? [{ code: 'REQUIRED', field: 'lineIds', message: ct('pickItems') }] : []),
+              ...(form.carrier.trim() ? [] : [{ code: 'REQUIRED', field: 'carrier', message: ct('carrierRequired') }]),
+              ...(form.trackingNumber.trim()
+                ? []
+                : [{ code: 'REQUIRED', field: 'trackingNumber', message: ct('trackingRequired') }]),
+            ];
+            setErrors(missing);
+            setReviewed(missing.length > 0 ? null : JSON.stringify(input));
           }}
         >
           <fieldset {...invalidProps(at('lineIds'), `ship-${order.number}-lines-error`)}>

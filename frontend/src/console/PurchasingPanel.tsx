@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   CancelPurchaseOrderDocument,
   ConfirmationReasonsDocument,
@@ -159,6 +159,19 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
 type FormProps = { po: PurchaseOrder; onClose: () => void; onDone: (message: string) => void };
 
 /** Goods that arrived on one purchase order, per SKU and day; said in full (what becomes ready, whether it closes) first. */
+/**
+ * The heading of a form opened from a row of the table: the form opens below the table, often out of sight, so it is
+ * scrolled to and focus moves to its heading.
+ */
+function useBroughtIntoView() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, []);
+  return heading;
+}
+
 function ReceiveForm({ po, onClose, onDone }: FormProps) {
   const [units, setUnits] = useState<Record<string, string>>(() =>
     Object.fromEntries(po.lines.map((line) => [line.sku, String(Math.max(0, (line.ordered ?? 0) - line.received))])),
@@ -198,7 +211,9 @@ function ReceiveForm({ po, onClose, onDone }: FormProps) {
         setReviewed(input());
       }}
     >
-      <h2 id="receive-title">{ct('receiveTitle', { number: po.number })}</h2>
+      <h2 id="receive-title" ref={useBroughtIntoView()} tabIndex={-1}>
+        {ct('receiveTitle', { number: po.number })}
+      </h2>
       {po.lines.map((line) => (
         <div key={line.sku} className="field">
           <label>
@@ -338,7 +353,9 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
         });
       }}
     >
-      <h2 id="confirm-title">{ct('confirmTitle', { number: po.number })}</h2>
+      <h2 id="confirm-title" ref={useBroughtIntoView()} tabIndex={-1}>
+        {ct('confirmTitle', { number: po.number })}
+      </h2>
       <Failure error={reasons.error} />
       <div className="field">
         <label>
@@ -439,7 +456,9 @@ function CancelForm({ po, onClose, onDone }: FormProps) {
         setReviewed({ purchaseOrder: po.number, reason });
       }}
     >
-      <h2 id="cancel-title">{ct('cancelTitle', { number: po.number })}</h2>
+      <h2 id="cancel-title" ref={useBroughtIntoView()} tabIndex={-1}>
+        {ct('cancelTitle', { number: po.number })}
+      </h2>
       <div className="field">
         <label>
           {ct('cancelReason')}

@@ -110,11 +110,17 @@ export const da: Catalogue = {
   orderTitle: 'Ordre {order}',
   orderCustomer: '{customer} · {email} · segment {segment}',
   orderDelivery: 'Levering: {preference}, valgt af {by}',
+  bycustomer: 'kunden',
+  byshop: 'butikken',
+  bypolicy: 'segmentets politik',
   orderCharged: 'Trukket indtil nu: {amount}',
   orderExtraShipping:
     'Ekstra fragt, kunden har accepteret for at få klare varer først: {authorised} reserveret på kortet, {charged} trukket indtil nu.',
   orderExtraShippingReleased:
     'Ekstra fragt, kunden har accepteret for at få klare varer først: {authorised} reserveret, {charged} trukket, resten frigivet.',
+  orderExtraShippingNone:
+    'Ekstra fragt, kunden har accepteret for at få klare varer først: {authorised} var reserveret og er frigivet helt; intet trukket.',
+  orderExtraShippingAll: 'Ekstra fragt, kunden har accepteret for at få klare varer først: {authorised}, alt trukket.',
   prefWAIT_FOR_ALL: 'én samlet levering',
   prefSHIP_AS_AVAILABLE: 'varerne, efterhånden som de er klar',
   linesTitle: 'Varer',
@@ -217,6 +223,8 @@ export const da: Catalogue = {
   confirmShip: 'Registrer forsendelsen og giv kunden besked',
   shipped: 'Forsendelse registreret for ordre {order}: {items} med {carrier}.',
   pickItems: 'Vælg mindst én vare at sende.',
+  carrierRequired: 'Angiv transportøren, pakken sendes med.',
+  trackingRequired: 'Angiv pakkens sporingsnummer.',
 
   noRefunds: 'Ingen åbne refusionsanmodninger.',
   refundLine: '{order} — {customer}: {amount} for {lines}, anmodet {at}',
@@ -466,7 +474,7 @@ export const da: Catalogue = {
   safetyStock: 'Sikkerhedslager (stk.)',
   markStocked: 'Markér som lagervare',
   markedStocked: '{sku} er lagervare; genbestil ved {units} stk.',
-  confirmAction: 'Ankomst bekræftet for {number}',
+  confirmAction: 'Registrér en bekræftet ankomst for {number}',
   confirmTitle: 'Ankomst bekræftet af leverandøren for indkøbsordre {number}',
   confirmArrival: 'Bekræftet ankomst',
   confirmArrivalNeeded: 'Angiv den ankomst, leverandøren har bekræftet.',
@@ -562,5 +570,6 @@ export const da: Catalogue = {
   answerScore: 'Holdt orienteret: {score} af 5.',
   answerGiven: 'Svaret {at}.',
   answerChanged: 'Svaret {at}, ændret {changed}.',
-  answerNone: 'Kunden har ikke svaret på spørgsmålet til sidst.',
+  answerNone:
+    'Kunden har endnu ikke svaret på spørgsmålet, der stilles, når alt er leveret (hvor godt de blev holdt orienteret).',
 };

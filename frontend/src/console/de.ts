@@ -50,7 +50,7 @@ export const de: Catalogue = {
     '{number} — {supplier}, erwartet {date}, {lines, plural, one {# Position wartet} other {# Positionen warten}}',
   supplier: 'Lieferant',
   sku: 'Artikelnummer',
-  change: 'Wie spät',
+  change: 'Verspätung',
   newDate: 'Neues Datum',
   daysLate: 'Tage später',
   reason: 'Grund, den der Kunde liest',
@@ -111,11 +111,18 @@ export const de: Catalogue = {
   orderTitle: 'Bestellung {order}',
   orderCustomer: '{customer} · {email} · Segment {segment}',
   orderDelivery: 'Lieferung: {preference}, gewählt von {by}',
+  bycustomer: 'dem Kunden',
+  byshop: 'dem Shop',
+  bypolicy: 'der Segmentrichtlinie',
   orderCharged: 'Bisher belastet: {amount}',
   orderExtraShipping:
     'Zusätzliche Versandkosten, denen der Kunde für versandbereite Artikel zuerst zugestimmt hat: {authorised} auf der Karte reserviert, bisher {charged} abgebucht.',
   orderExtraShippingReleased:
     'Zusätzliche Versandkosten, denen der Kunde für versandbereite Artikel zuerst zugestimmt hat: {authorised} reserviert, {charged} abgebucht, der Rest freigegeben.',
+  orderExtraShippingNone:
+    'Zusätzliche Versandkosten, denen der Kunde für versandbereite Artikel zuerst zugestimmt hat: {authorised} waren reserviert und sind ganz freigegeben; nichts abgebucht.',
+  orderExtraShippingAll:
+    'Zusätzliche Versandkosten, denen der Kunde für versandbereite Artikel zuerst zugestimmt hat: {authorised}, alles abgebucht.',
   prefWAIT_FOR_ALL: 'eine vollständige Lieferung',
   prefSHIP_AS_AVAILABLE: 'Artikel, sobald sie bereit sind',
   linesTitle: 'Artikel',
@@ -218,6 +225,8 @@ export const de: Catalogue = {
   confirmShip: 'Sendung erfassen und Kunden benachrichtigen',
   shipped: 'Sendung für Bestellung {order} erfasst: {items} mit {carrier}.',
   pickItems: 'Wählen Sie mindestens einen Artikel zum Versand.',
+  carrierRequired: 'Nennen Sie den Versanddienst, mit dem das Paket geht.',
+  trackingRequired: 'Geben Sie die Sendungsnummer des Pakets an.',
 
   noRefunds: 'Keine offenen Erstattungsanfragen.',
   refundLine: '{order} — {customer}: {amount} für {lines}, angefragt {at}',
@@ -472,7 +481,7 @@ export const de: Catalogue = {
   safetyStock: 'Sicherheitsbestand (Stück)',
   markStocked: 'Als Lagerartikel markieren',
   markedStocked: '{sku} ist Lagerartikel; nachbestellen bei {units} Stück.',
-  confirmAction: 'Ankunft für {number} bestätigt',
+  confirmAction: 'Bestätigte Ankunft für {number} erfassen',
   confirmTitle: 'Vom Lieferanten bestätigte Ankunft der Lieferantenbestellung {number}',
   confirmArrival: 'Bestätigte Ankunft',
   confirmArrivalNeeded: 'Geben Sie die Ankunft an, die der Lieferant bestätigt hat.',
@@ -569,5 +578,6 @@ export const de: Catalogue = {
   answerScore: 'Informiert gehalten: {score} von 5.',
   answerGiven: 'Beantwortet {at}.',
   answerChanged: 'Beantwortet {at}, geändert {changed}.',
-  answerNone: 'Der Kunde hat die Frage am Ende nicht beantwortet.',
+  answerNone:
+    'Der Kunde hat die Frage, die nach der vollständigen Lieferung gestellt wird (wie gut er informiert wurde), noch nicht beantwortet.',
 };

@@ -107,11 +107,17 @@ export const en = {
   orderTitle: 'Order {order}',
   orderCustomer: '{customer} · {email} · segment {segment}',
   orderDelivery: 'Delivery: {preference}, chosen by {by}',
+  bycustomer: 'the customer',
+  byshop: 'the shop',
+  bypolicy: 'the segment policy',
   orderCharged: 'Charged so far: {amount}',
   orderExtraShipping:
     'Extra shipping the customer agreed to for ready items first: {authorised} reserved on their card, {charged} taken so far.',
   orderExtraShippingReleased:
     'Extra shipping the customer agreed to for ready items first: {authorised} reserved, {charged} taken, the rest released.',
+  orderExtraShippingNone:
+    'Extra shipping the customer agreed to for ready items first: {authorised} was reserved and released in full; nothing taken.',
+  orderExtraShippingAll: 'Extra shipping the customer agreed to for ready items first: {authorised}, all of it taken.',
   prefWAIT_FOR_ALL: 'one complete delivery',
   prefSHIP_AS_AVAILABLE: 'items as they are ready',
   linesTitle: 'Items',
@@ -214,6 +220,8 @@ export const en = {
   confirmShip: 'Record the shipment and tell the customer',
   shipped: 'Shipment recorded for order {order}: {items} with {carrier}.',
   pickItems: 'Pick at least one item to ship.',
+  carrierRequired: 'Name the carrier the parcel leaves with.',
+  trackingRequired: 'Give the parcel’s tracking number.',
 
   noRefunds: 'No open refund requests.',
   refundLine: '{order} — {customer}: {amount} for {lines}, requested {at}',
@@ -462,7 +470,7 @@ export const en = {
   safetyStock: 'Safety stock (units)',
   markStocked: 'Mark as stocked',
   markedStocked: '{sku} is stocked; reorder at {units} units.',
-  confirmAction: 'Arrival confirmed for {number}',
+  confirmAction: 'Record a confirmed arrival for {number}',
   confirmTitle: 'Arrival the supplier confirmed for purchase order {number}',
   confirmArrival: 'Confirmed arrival',
   confirmArrivalNeeded: 'Give the arrival the supplier confirmed.',
@@ -558,5 +566,6 @@ export const en = {
   answerScore: 'Kept informed: {score} of 5.',
   answerGiven: 'Answered {at}.',
   answerChanged: 'Answered {at}, changed {changed}.',
-  answerNone: 'The customer has not answered the question at the end.',
+  answerNone:
+    'The customer has not yet answered the question asked once everything is delivered (how well they were kept informed).',
 };

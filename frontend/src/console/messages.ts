@@ -82,6 +82,12 @@ export function label(prefix: string, value: string, params: Record<string, stri
   return key in en ? ct(key, params) : value.toLowerCase().replace(/_/g, ' ');
 }
 
+/** Who did something, in words where it is a role (customer, shop, policy); an agent's name as it is. */
+export function actor(by: string): string {
+  const key = `by${by}` as ConsoleKey;
+  return key in en ? ct(key) : by;
+}
+
 /** A delay reason as the agent's language reads it, else in English, else its code. */
 export function reasonText(reason: { code: string; texts: readonly { language: string; text: string }[] }): string {
   return (

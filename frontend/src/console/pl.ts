@@ -107,12 +107,19 @@ export const pl: Catalogue = {
   readyBadge: 'proponowana wysyłka',
   orderTitle: 'Zamówienie {order}',
   orderCustomer: '{customer} · {email} · segment {segment}',
-  orderDelivery: 'Dostawa: {preference}, wybrał(a): {by}',
+  orderDelivery: 'Dostawa: {preference}, wybrana przez {by}',
+  bycustomer: 'klienta',
+  byshop: 'sklep',
+  bypolicy: 'zasadę segmentu',
   orderCharged: 'Dotąd pobrano: {amount}',
   orderExtraShipping:
     'Dodatkowa wysyłka, na którą klient zgodził się, by dostać gotowe produkty wcześniej: {authorised} zablokowano na karcie, dotąd pobrano {charged}.',
   orderExtraShippingReleased:
     'Dodatkowa wysyłka, na którą klient zgodził się, by dostać gotowe produkty wcześniej: {authorised} zablokowano, pobrano {charged}, resztę zwolniono.',
+  orderExtraShippingNone:
+    'Dodatkowa wysyłka, na którą klient zgodził się, by dostać gotowe produkty wcześniej: {authorised} zablokowano i zwolniono w całości; nic nie pobrano.',
+  orderExtraShippingAll:
+    'Dodatkowa wysyłka, na którą klient zgodził się, by dostać gotowe produkty wcześniej: {authorised}, pobrano w całości.',
   prefWAIT_FOR_ALL: 'jedna kompletna dostawa',
   prefSHIP_AS_AVAILABLE: 'produkty, gdy tylko są gotowe',
   linesTitle: 'Produkty',
@@ -215,6 +222,8 @@ export const pl: Catalogue = {
   confirmShip: 'Zarejestruj wysyłkę i powiadom klienta',
   shipped: 'Zarejestrowano wysyłkę zamówienia {order}: {items} przez {carrier}.',
   pickItems: 'Wybierz co najmniej jeden produkt do wysyłki.',
+  carrierRequired: 'Podaj przewoźnika, z którym wychodzi paczka.',
+  trackingRequired: 'Podaj numer przesyłki paczki.',
 
   noRefunds: 'Brak otwartych wniosków o zwrot.',
   refundLine: '{order} — {customer}: {amount} za {lines}, złożono {at}',
@@ -459,7 +468,7 @@ export const pl: Catalogue = {
   safetyStock: 'Zapas bezpieczeństwa (szt.)',
   markStocked: 'Oznacz jako magazynowe',
   markedStocked: '{sku} jest magazynowe; zamów ponownie przy {units} szt.',
-  confirmAction: 'Potwierdzona dostawa dla {number}',
+  confirmAction: 'Zapisz potwierdzoną dostawę dla {number}',
   confirmTitle: 'Termin dostawy potwierdzony przez dostawcę dla zamówienia {number}',
   confirmArrival: 'Potwierdzony termin dostawy',
   confirmArrivalNeeded: 'Podaj termin dostawy potwierdzony przez dostawcę.',
@@ -558,5 +567,6 @@ export const pl: Catalogue = {
   answerScore: 'Informowanie: {score} z 5.',
   answerGiven: 'Odpowiedź z {at}.',
   answerChanged: 'Odpowiedź z {at}, zmieniona {changed}.',
-  answerNone: 'Klient nie odpowiedział na pytanie na końcu.',
+  answerNone:
+    'Klient jeszcze nie odpowiedział na pytanie zadawane po dostarczeniu wszystkiego (jak dobrze był informowany).',
 };

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DeliveryPreference } from '../generated/graphql';
 import { formatMoney, formatWindow, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
@@ -27,14 +27,17 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   const waitItems = useId();
   const splitItems = useId();
   const confirmTitle = useId();
+  const confirmation = useRef<HTMLHeadingElement>(null);
+  // Opened below the options, perhaps below the fold on a phone: brought into view, focus at its title.
+  useEffect(() => {
+    if (confirming) {
+      confirmation.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      confirmation.current?.focus();
+    }
+  }, [confirming]);
   const money = (amount: string) => formatMoney(amount, order.currency, language);
   const agreed = order.extraShipping;
-  const reserved =
-    agreed && !agreed.released
-      ? t('choice.reserved', { authorised: money(agreed.authorised), charged: money(agreed.charged) })
-      : agreed
-        ? t('choice.extraShippingDone', { authorised: money(agreed.authorised), charged: money(agreed.charged) })
-        : null;
+  const reserved = agreed ? extraShippingState(agreed, money, t) : null;
 
   if (!choice.open) {
     const reason = choice.closedReason;
@@ -149,7 +152,9 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       </ul>
       {confirming && (
         <section className="cancel extra-shipping-confirm" aria-labelledby={confirmTitle}>
-          <h4 id={confirmTitle}>{t('choice.confirmTitle', { amount: money(choice.extraCost) })}</h4>
+          <h4 id={confirmTitle} ref={confirmation} tabIndex={-1}>
+            {t('choice.confirmTitle', { amount: money(choice.extraCost) })}
+          </h4>
           <p>{t('choice.confirmExplain', { amount: money(choice.extraCost) })}</p>
           <CodeConfirmation
             token={token}
@@ -170,4 +175,22 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       </p>
     </fieldset>
   );
+}
+
+/** What became of the extra shipping the customer agreed to, in a sentence: reserved, all taken, none, or some. */
+function extraShippingState(
+  agreed: NonNullable<CustomerOrder['extraShipping']>,
+  money: (amount: string) => string,
+  t: Translate,
+): string {
+  const amounts = { authorised: money(agreed.authorised), charged: money(agreed.charged) };
+  if (!agreed.released) {
+    return t('choice.reserved', amounts);
+  }
+  if (Number(agreed.charged) === 0) {
+    return t('choice.extraShippingReleased', amounts);
+  }
+  return Number(agreed.charged) >= Number(agreed.authorised)
+    ? t('choice.extraShippingCharged', amounts)
+    : t('choice.extraShippingDone', amounts);
 }

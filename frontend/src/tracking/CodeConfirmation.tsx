@@ -99,7 +99,12 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
             maxLength={6}
             required
             value={code}
-            onChange={(event) => setCode(event.target.value)}
+            // The browser's own words for a wrong format are in its language and say nothing of six digits.
+            onInvalid={(event) => event.currentTarget.setCustomValidity(t('code.format'))}
+            onChange={(event) => {
+              event.currentTarget.setCustomValidity('');
+              setCode(event.target.value);
+            }}
           />
           <div className="actions">
             <button type="submit" className={danger ? 'danger' : undefined} disabled={busy}>

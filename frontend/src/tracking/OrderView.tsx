@@ -201,6 +201,12 @@ function etaText(line: Line, language: Language, t: Translate): string {
 /** What the order costs, what has been charged and paid back, and where it goes. */
 function Summary({ order, language, t }: { order: CustomerOrder; language: Language; t: Translate }) {
   const money = (amount: string) => formatMoney(amount, order.currency, language);
+  // The extra shipping taken so far belongs to what the order costs; added in cents, so nothing is lost to fractions.
+  const extraShipping = Number(order.extraShipping?.charged ?? 0);
+  const total =
+    extraShipping > 0
+      ? ((Math.round(Number(order.orderTotal) * 100) + Math.round(extraShipping * 100)) / 100).toFixed(2)
+      : order.orderTotal;
   const address = order.deliveryAddress;
   return (
     <section className="summary" aria-labelledby="summary-title" data-testid="summary">
@@ -231,11 +237,19 @@ function Summary({ order, language, t }: { order: CustomerOrder; language: Langu
           ))}
         </tbody>
         <tfoot>
+          {extraShipping > 0 && (
+            <tr data-testid="extra-shipping-charged">
+              <th scope="row" colSpan={2}>
+                {t('summary.extraShipping')}
+              </th>
+              <td>{money(order.extraShipping?.charged ?? '0')}</td>
+            </tr>
+          )}
           <tr data-testid="order-total">
             <th scope="row" colSpan={2}>
               {t('summary.total')}
             </th>
-            <td>{money(order.orderTotal)}</td>
+            <td>{money(total)}</td>
           </tr>
         </tfoot>
       </table>
