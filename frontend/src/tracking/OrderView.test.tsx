@@ -100,6 +100,16 @@ describe('the order as its customer reads it', () => {
     expect(screen.queryByRole('button', { name: 'Cancel this item' })).toBeNull();
   });
 
+  it('speaks of the rest of the order when part of it left ahead of a customer who waits for one delivery', () => {
+    const [vase, ...waiting] = anOrder().lines;
+    const partLeft = anOrder({
+      lines: [{ ...vase, status: 'SHIPPED', payment: 'CAPTURED', cancellable: false }, ...waiting],
+      parcels: [{ lineIds: waiting.map((line) => line.id), eta: { earliest: '2026-12-17', latest: '2026-12-21' } }],
+    });
+    render(<OrderView order={partLeft} language="en" />);
+    expect(screen.getByTestId('order-eta').textContent).toMatch(/^The rest of your order arrives in one delivery /);
+  });
+
   it('says the order has shipped once every item has, not that part of it has', () => {
     const shipped = anOrder({
       lines: [{ ...anOrder().lines[0], status: 'SHIPPED', payment: 'CAPTURED', cancellable: false }],

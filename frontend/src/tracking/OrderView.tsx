@@ -291,7 +291,9 @@ function headlineOf(order: CustomerOrder, language: Language, t: Translate): str
   const range = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
   if (order.deliveryPreference === 'WAIT_FOR_ALL' || order.parcels.length === 0) {
     const window = order.parcels[0]?.eta ?? order.eta;
-    return window ? t('tracking.arrives.all', { range: range(window) }) : null;
+    // Part of it already left (the shop sent it ahead): what waits comes together, not the whole order.
+    const partLeft = order.lines.some((line) => line.status === 'SHIPPED' || line.status === 'DELIVERED');
+    return window ? t(partLeft ? 'tracking.arrives.rest' : 'tracking.arrives.all', { range: range(window) }) : null;
   }
   // Items as they are ready: the headline speaks of the last parcel, not of the span from the first to the last.
   const last = order.parcels.reduce((a, b) => (b.eta.latest > a.eta.latest ? b : a));
