@@ -53,6 +53,19 @@ class MessageTemplatesTests {
         }
     }
 
+    @Test
+    void aShippedMessageSpeaksOfTheParcelNotOfTheWholeOrderHavingShipped() {
+        Order order = SampleOrder.in("en", Instant.parse("2026-11-23T10:00:00Z"));
+        String reason = templates.catalogues().get("en").getProperty("sample.reason");
+
+        var messages =
+                templates.render(order, "SHIPPED", MessagePreviews.sampleDetails("SHIPPED", reason), Optional.empty());
+
+        assertThat(messages)
+                .extracting(Message::subject)
+                .containsOnly("A parcel of order " + order.number() + " is on its way");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "da", "de", "pl"})
     void noMessageEndsASentenceTwiceWhenTheReasonAlreadyEndsIt(String language) {
