@@ -103,6 +103,9 @@ describe('ready items first at a cost', () => {
       assert.match(await page.getByTestId('policy-review').textContent(), /fee per extra parcel 49\.00/);
       await page.getByRole('button', { name: 'Save the policy' }).click();
       await page.getByText('Policy of segment PARCEL-FEE saved.').waitFor();
+      // A segment without a fee of its own shows the shop's, which this shop left at nothing.
+      const b2c = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'B2C', exact: true }) });
+      await b2c.getByRole('cell', { name: '0 (the shop’s fee)' }).waitFor();
     } finally {
       await admin.context.close();
     }

@@ -87,7 +87,7 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
                 <td>{label('pref', policy.defaultPreference)}</td>
                 <td>{yesNo(policy.customerMayChoose)}</td>
                 <td>{policy.receivingDays.map(weekday).join(', ') || ct('anyDay')}</td>
-                <td>{policy.extraParcelFee ?? ct('shopFee')}</td>
+                <td>{policy.extraParcelFee ?? ct('shopFeeIs', { fee: policy.feeInForce })}</td>
                 <td>{yesNo(policy.cancelAnyUnshippedLine)}</td>
                 <td>
                   {policy.autoApproveRefundAfterDaysLate === null

@@ -384,6 +384,7 @@ export const da: Catalogue = {
   colAutoApprove: 'Refusioner godkendes af sig selv',
   anyDay: 'alle dage',
   shopFee: 'butikkens gebyr',
+  shopFeeIs: '{fee} (butikkens gebyr)',
   never: 'aldrig',
   afterDaysLate: 'linjer mere end {days} dage forsinket',
   policyFormTitle: 'Fastlæg en segmentpolitik',

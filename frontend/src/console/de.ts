@@ -389,6 +389,7 @@ export const de: Catalogue = {
   colAutoApprove: 'Erstattungen von selbst genehmigt',
   anyDay: 'jeder Tag',
   shopFee: 'Gebühr des Shops',
+  shopFeeIs: '{fee} (Gebühr des Shops)',
   never: 'nie',
   afterDaysLate: 'Positionen über {days} Tage verspätet',
   policyFormTitle: 'Segmentrichtlinie festlegen',

@@ -381,6 +381,7 @@ export const en = {
   colAutoApprove: 'Refunds approved by themselves',
   anyDay: 'any day',
   shopFee: 'the shop’s fee',
+  shopFeeIs: '{fee} (the shop’s fee)',
   never: 'never',
   afterDaysLate: 'lines over {days} days late',
   policyFormTitle: 'Define a segment policy',

@@ -380,6 +380,7 @@ export const pl: Catalogue = {
   colAutoApprove: 'Zwroty zatwierdzane same',
   anyDay: 'każdy dzień',
   shopFee: 'opłata sklepu',
+  shopFeeIs: '{fee} (opłata sklepu)',
   never: 'nigdy',
   afterDaysLate: 'pozycje spóźnione ponad {days} dni',
   policyFormTitle: 'Ustal zasady segmentu',

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** The GraphQL face of segment policies: agents read them, admins define them. */
@@ -21,6 +22,12 @@ class SegmentPolicyController {
     @QueryMapping
     List<SegmentPolicy> segmentPolicies() {
         return policies.all();
+    }
+
+    /** What a segment's new orders pay per extra parcel: its own fee, or the shop's where it has none. */
+    @SchemaMapping(typeName = "SegmentPolicy")
+    String feeInForce(SegmentPolicy policy) {
+        return policies.extraParcelFee(policy).toPlainString();
     }
 
     record SegmentPolicyPayload(SegmentPolicy policy, List<UserError> errors) {}

@@ -279,7 +279,7 @@ class CustomerDecisionsIntegrationTests {
 
     /** A segment whose extra parcels cost 49.00 each. */
     private void defineSegmentWithAFee() {
-        clients.agent("root", "AGENT", "ADMIN")
+        var defined = clients.agent("root", "AGENT", "ADMIN")
                 .documentName("defineSegmentPolicy")
                 .variable(
                         "input",
@@ -289,10 +289,11 @@ class CustomerDecisionsIntegrationTests {
                                 "customerMayChoose", true,
                                 "extraParcelFee", "49.00",
                                 "cancelAnyUnshippedLine", false))
-                .execute()
-                .path("defineSegmentPolicy.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+                .execute();
+        defined.path("defineSegmentPolicy.errors").entityList(Object.class).hasSize(0);
+        defined.path("defineSegmentPolicy.policy.feeInForce")
+                .entity(String.class)
+                .isEqualTo("49.00");
     }
 
     private GraphQlTester.Response choose(String token, String preference, String code) {
