@@ -9,7 +9,9 @@ let app;
 let browser;
 
 before(async () => {
-  app = await startApplication();
+  // Every customer is in their quiet hours all day here, so that what an agent reads about them is the same at any
+  // hour the tests run; one-time codes are never held back.
+  app = await startApplication(['--leadline.notifications.quiet-hours=00:00-23:59:59.999999999']);
   browser = await launchBrowser();
 });
 
@@ -204,6 +206,15 @@ describe('ready items first at a cost', () => {
         'This parcel is not the first, and the customer agreed to pay extra shipping for it: DKK 49.00 more is taken with it, DKK 9,048.00 in all.',
       );
       assert.equal(second.gained, 904800);
+      // The customer is told when their quiet hours end, and the review says so before anything is recorded.
+      assert.ok(
+        second.caveats.some((caveat) =>
+          /^It is within the customer’s quiet hours \(Europe\/Copenhagen\): they are told at .+ \(.+\), when those end\.$/.test(
+            caveat,
+          ),
+        ),
+        second.caveats.join('\n'),
+      );
       await order
         .getByText(
           /^Extra shipping the customer agreed to for ready items first: DKK\s49\.00, all of it taken\.$/,

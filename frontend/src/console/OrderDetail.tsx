@@ -425,6 +425,15 @@ function ShipmentForm(props: {
               amount: money(amountOf(order, form.lineIds), order.currency),
             })}
           </p>
+          {order.messagesHeldUntil && (
+            <p className="caveat">
+              {ct('shipQuietHours', {
+                zone: order.customerTimeZone,
+                time: time(order.messagesHeldUntil),
+                agentZone: timeZone(),
+              })}
+            </p>
+          )}
           {Number(order.nextParcelExtraShipping) > 0 && (
             <p className="caveat">
               {ct('shipExtraShipping', {

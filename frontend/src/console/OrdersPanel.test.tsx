@@ -27,6 +27,8 @@ const onTime: AgentOrderViewFragment = {
   number: 'N-1001',
   customerName: 'Ida Holm',
   customerEmail: 'ida@example.com',
+  customerTimeZone: 'Europe/Copenhagen',
+  messagesHeldUntil: null,
   segment: 'default',
   deliveryPreference: 'WAIT_FOR_ALL',
   deliveryChosenBy: 'customer',

@@ -214,6 +214,7 @@ export const da: Catalogue = {
   trackingNumber: 'Sporingsnummer',
   shipReview:
     'Dette registrerer en pakke til ordre {order} med {carrier}, sporingsnummer {tracking}, med {items}. Beløbet for varerne, {amount}, trækkes på kundens kort, og kunden får besked om, at pakken er på vej.',
+  shipQuietHours: 'Kunden har stille timer nu ({zone}): de får besked {time} ({agentZone}), når de slutter.',
   shipExtraShipping:
     'Pakken er ikke den første, og kunden har accepteret at betale ekstra fragt for den: {fee} mere trækkes med den, {total} i alt.',
   shipNotReceived:

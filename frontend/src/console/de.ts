@@ -216,6 +216,7 @@ export const de: Catalogue = {
   trackingNumber: 'Sendungsnummer',
   shipReview:
     'Damit wird ein Paket der Bestellung {order} mit {carrier}, Sendungsnummer {tracking}, erfasst, mit {items}. Der Betrag für diese Artikel, {amount}, wird von der Karte des Kunden abgebucht, und der Kunde erfährt, dass das Paket unterwegs ist.',
+  shipQuietHours: 'Beim Kunden ist gerade Ruhezeit ({zone}): er erfährt es am {time} ({agentZone}), wenn sie endet.',
   shipExtraShipping:
     'Dieses Paket ist nicht das erste, und der Kunde hat zugestimmt, dafür zusätzliche Versandkosten zu zahlen: {fee} mehr werden mit ihm abgebucht, insgesamt {total}.',
   shipNotReceived:

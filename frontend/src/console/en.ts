@@ -211,6 +211,8 @@ export const en = {
   trackingNumber: 'Tracking number',
   shipReview:
     'This records a parcel of order {order} with {carrier}, tracking number {tracking}, holding {items}. The amount for these items, {amount}, is taken from the customer’s card and the customer is told the parcel is on its way.',
+  shipQuietHours:
+    'It is within the customer’s quiet hours ({zone}): they are told at {time} ({agentZone}), when those end.',
   shipExtraShipping:
     'This parcel is not the first, and the customer agreed to pay extra shipping for it: {fee} more is taken with it, {total} in all.',
   shipNotReceived:

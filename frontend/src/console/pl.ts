@@ -213,6 +213,8 @@ export const pl: Catalogue = {
   trackingNumber: 'Numer przesyłki',
   shipReview:
     'To rejestruje paczkę zamówienia {order} przez {carrier}, numer przesyłki {tracking}, zawierającą: {items}. Kwota za te produkty, {amount}, zostanie pobrana z karty klienta, a klient dowie się, że paczka jest w drodze.',
+  shipQuietHours:
+    'U klienta trwają teraz godziny ciszy ({zone}): dostanie wiadomość {time} ({agentZone}), gdy się skończą.',
   shipExtraShipping:
     'To nie jest pierwsza paczka, a klient zgodził się zapłacić za nią dodatkową wysyłkę: z nią pobrane zostanie dodatkowo {fee}, łącznie {total}.',
   shipNotReceived:

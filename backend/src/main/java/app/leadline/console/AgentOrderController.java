@@ -1,5 +1,6 @@
 package app.leadline.console;
 
+import app.leadline.notification.QuietHours;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChangeFeed;
 import app.leadline.order.OrderQueries;
@@ -7,6 +8,8 @@ import app.leadline.order.OrderRuleViolation;
 import app.leadline.order.RefundRequest;
 import app.leadline.platform.UserError;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,6 +17,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -30,11 +34,25 @@ class AgentOrderController {
     private final AgentDesk desk;
     private final OrderChangeFeed feed;
     private final OrderQueries orders;
+    private final QuietHours quietHours;
+    private final Clock clock;
 
-    AgentOrderController(AgentDesk desk, OrderChangeFeed feed, OrderQueries orders) {
+    AgentOrderController(
+            AgentDesk desk, OrderChangeFeed feed, OrderQueries orders, QuietHours quietHours, Clock clock) {
         this.desk = desk;
         this.feed = feed;
         this.orders = orders;
+        this.quietHours = quietHours;
+        this.clock = clock;
+    }
+
+    /**
+     * Until when news for the customer waits if an agent's action queues some now: the end of their quiet hours in
+     * their time zone, null when it goes at once.
+     */
+    @SchemaMapping(typeName = "AgentOrder")
+    Instant messagesHeldUntil(AgentOrder order) {
+        return quietHours.heldUntil(clock.instant(), order.customerTimeZone()).orElse(null);
     }
 
     @QueryMapping

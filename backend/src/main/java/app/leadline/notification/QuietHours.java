@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * asked for them.
  */
 @Component
-class QuietHours {
+public class QuietHours {
 
     private final LocalTime start;
     private final LocalTime end;
@@ -29,6 +29,14 @@ class QuietHours {
         java.time.ZonedDateTime local = now.atZone(ZoneId.of(timeZone));
         java.time.ZonedDateTime end = local.with(this.end);
         return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
+    }
+
+    /**
+     * Until when news for a customer in this time zone waits if it is queued at {@code now}: the end of their quiet
+     * hours, or empty when it goes at once.
+     */
+    public java.util.Optional<Instant> heldUntil(Instant now, String timeZone) {
+        return contains(now, timeZone) ? java.util.Optional.of(endAfter(now, timeZone)) : java.util.Optional.empty();
     }
 
     boolean contains(Instant now, String timeZone) {
