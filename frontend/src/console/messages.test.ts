@@ -21,6 +21,20 @@ const pluralForms = (text: string) =>
 describe('the console in four languages', () => {
   afterEach(() => setConsoleLanguage('en'));
 
+  it('never writes two full stops in a row where a value ends a sentence of its own', () => {
+    for (const language of CONSOLE_LANGUAGES) {
+      setConsoleLanguage(language);
+      for (const key of Object.keys(en) as ConsoleKey[]) {
+        const values = Object.fromEntries(placeholders(en[key]).map((name) => [name, 'fre. 22. jan.']));
+        expect(ct(key, values), `${language} ${key}`).not.toMatch(/(?<!\.)\.\.(?!\.)/);
+      }
+    }
+    setConsoleLanguage('da');
+    expect(ct('eventETA_MOVED', { name: 'Sofa', from: 'ons. 13. jan.', to: 'fre. 22. jan.', reason: 'x' })).toBe(
+      'Sofa: seneste dag flyttet fra ons. 13. jan. til fre. 22. jan. Årsag: x',
+    );
+  });
+
   it('has every English key in every language, none empty, with the same placeholders', () => {
     const keys = Object.keys(en).sort();
     for (const language of CONSOLE_LANGUAGES) {

@@ -71,10 +71,15 @@ export function plural(text: string, params: Record<string, string | number>, la
 }
 
 export function ct(key: ConsoleKey, params: Record<string, string | number> = {}): string {
-  return plural(CONSOLE_CATALOGUES[language][key], params).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+  return (
+    plural(CONSOLE_CATALOGUES[language][key], params)
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+      // A value that ends a sentence of its own (a Danish date: "fre. 22. jan.") before the text's full stop.
+      .replace(DOUBLED_FULL_STOP, '.')
   );
 }
+
+const DOUBLED_FULL_STOP = /(?<!\.)\.\.(?!\.)/g;
 
 /** A word for a value from the API (a status, a source), or the value itself where the console has none. */
 export function label(prefix: string, value: string, params: Record<string, string | number> = {}): string {
