@@ -10,7 +10,9 @@ let app;
 let browser;
 
 before(async () => {
-  app = await startApplication();
+  // No customer is in their quiet hours here: the shipment reviews read the same at any hour the tests run (the
+  // quiet-hours warning is checked in decisions.test.mjs, where customers are in them all day).
+  app = await startApplication(['--leadline.notifications.quiet-hours=00:00-00:00']);
   browser = await launchBrowser();
 });
 
