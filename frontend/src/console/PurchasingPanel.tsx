@@ -380,7 +380,8 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
         onChange={change}
       />
       <div className="actions">
-        <button type="submit" className="secondary" disabled={preview.loading}>
+        {/* The reason offered first comes with the reasons: reviewed before they are in, it would be taken as none. */}
+        <button type="submit" className="secondary" disabled={preview.loading || reasons.loading}>
           {ct('review')}
         </button>
         <button type="button" className="secondary" onClick={onClose}>
