@@ -153,10 +153,9 @@ class NotificationDispatcher {
         chunk.forEach(order -> byId.put(order.id(), order));
         Map<String, Duration> asleep = new LinkedHashMap<>();
         for (Order order : chunk) {
-            String zone = order.customer().timeZone();
-            if (quietHours.contains(now, zone)) {
-                asleep.put(order.id(), Duration.between(now, quietHours.endAfter(now, zone)));
-            }
+            quietHours
+                    .heldUntil(now, order.customer().timeZone())
+                    .ifPresent(end -> asleep.put(order.id(), Duration.between(now, end)));
         }
         Map<String, OrderChanges.Changed<List<NotificationIntent>>> claimed =
                 operations.claimNotifications(chunk, now, lease, asleep);

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ public class QuietHours {
     }
 
     /** When the quiet hours the customer is in at {@code now} end (the next {@code end} in their zone). */
-    Instant endAfter(Instant now, String timeZone) {
+    private Instant endAfter(Instant now, String timeZone) {
         java.time.ZonedDateTime local = now.atZone(ZoneId.of(timeZone));
         java.time.ZonedDateTime end = local.with(this.end);
         return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
@@ -35,11 +36,11 @@ public class QuietHours {
      * Until when news for a customer in this time zone waits if it is queued at {@code now}: the end of their quiet
      * hours, or empty when it goes at once.
      */
-    public java.util.Optional<Instant> heldUntil(Instant now, String timeZone) {
-        return contains(now, timeZone) ? java.util.Optional.of(endAfter(now, timeZone)) : java.util.Optional.empty();
+    public Optional<Instant> heldUntil(Instant now, String timeZone) {
+        return contains(now, timeZone) ? Optional.of(endAfter(now, timeZone)) : Optional.empty();
     }
 
-    boolean contains(Instant now, String timeZone) {
+    private boolean contains(Instant now, String timeZone) {
         LocalTime local;
         try {
             local = now.atZone(ZoneId.of(timeZone)).toLocalTime();

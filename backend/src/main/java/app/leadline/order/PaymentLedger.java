@@ -32,10 +32,6 @@ record PaymentLedger(
     /** A decided refund request and the ledger after it. */
     record Decision(PaymentLedger ledger, RefundRequest request) {}
 
-    PaymentLedger(String orderNumber, String currency, List<RefundRequest> refunds, List<PaymentOperation> pending) {
-        this(orderNumber, currency, refunds, pending, null);
-    }
-
     /**
      * Lines left in a parcel: their amount is to be captured, once per shipment, with what the parcel takes of the
      * extra shipping ({@link #extraShippingFor}).

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * Parcels leaving and reaching the customer: open lines shipped together are charged (captured once per shipment,
- * a parcel beyond the first with the extra shipping the customer agreed to) and leave any parcel proposed for them; a parcel delivered delivers its lines. The customer is told of both.
+ * a parcel beyond the first with the extra shipping the customer agreed to) and leave any parcel proposed for them;
+ * a parcel delivered delivers its lines. The customer is told of both.
  *
  * @param proposed the parcel proposed to leave now, if any
  */

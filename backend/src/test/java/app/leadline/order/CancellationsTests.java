@@ -30,7 +30,7 @@ class CancellationsTests {
     }
 
     private static PaymentLedger noRefunds() {
-        return new PaymentLedger("1042", "DKK", null, null);
+        return new PaymentLedger("1042", "DKK", null, null, null);
     }
 
     private static OrderPolicy policy(boolean cancelAnyUnshippedLine, Integer approveAfterDaysLate) {

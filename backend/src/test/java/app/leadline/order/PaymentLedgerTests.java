@@ -15,7 +15,7 @@ class PaymentLedgerTests {
     private static final Money SOFA = Money.of("8995.00", "DKK");
 
     private static PaymentLedger empty() {
-        return new PaymentLedger("1042", "DKK", null, null);
+        return new PaymentLedger("1042", "DKK", null, null, null);
     }
 
     private static RefundRequest sofaRefund() {

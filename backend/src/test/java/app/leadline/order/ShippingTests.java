@@ -24,7 +24,12 @@ class ShippingTests {
         return new Shipping(
                 linesOf(order),
                 new Shipments(order.shipments()),
-                new PaymentLedger(order.number(), order.currency(), order.refunds(), order.pendingPayments()),
+                new PaymentLedger(
+                        order.number(),
+                        order.currency(),
+                        order.refunds(),
+                        order.pendingPayments(),
+                        order.extraShipping().orElse(null)),
                 order.proposedShipment());
     }
 
