@@ -9,6 +9,7 @@ import {
 import { useMutation, useQuery } from './api';
 import { CustomerAnswer } from './CustomerAnswer';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
+import { extraShippingEnd, sumOfDecimals } from '../money';
 import { dateWindow, day, money, time, timeZone } from './format';
 import { actor, ct, label } from './messages';
 import { Review } from './Review';
@@ -37,7 +38,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
       <p>{ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}</p>
       {order.extraShipping && (
         <p data-testid="extra-shipping">
-          {ct(extraShippingKey(order.extraShipping), {
+          {ct(EXTRA_SHIPPING[extraShippingEnd(order.extraShipping)], {
             authorised: money(order.extraShipping.authorised, order.currency),
             charged: money(order.extraShipping.charged, order.currency),
           })}
@@ -250,27 +251,16 @@ function Payments({ orderNumber }: { orderNumber: string }) {
 
 /** What the given lines cost together, as a decimal: the amount their parcel takes from the customer's card. */
 function amountOf(order: Order, lineIds: readonly string[]): string {
-  const cents = order.lines
-    .filter((line) => lineIds.includes(line.id))
-    .reduce((sum, line) => sum + Math.round(Number(line.amount) * 100), 0);
-  return (cents / 100).toFixed(2);
+  return sumOfDecimals(order.lines.filter((line) => lineIds.includes(line.id)).map((line) => line.amount));
 }
 
-/** Which sentence tells what became of the extra shipping: reserved, released untouched, all taken, or some. */
-function extraShippingKey(agreed: { charged: string; authorised: string; released: boolean }) {
-  if (!agreed.released) {
-    return 'orderExtraShipping';
-  }
-  if (Number(agreed.charged) === 0) {
-    return 'orderExtraShippingNone';
-  }
-  return Number(agreed.charged) >= Number(agreed.authorised) ? 'orderExtraShippingAll' : 'orderExtraShippingReleased';
-}
-
-/** Two decimals of money added up, in cents so that nothing is lost to binary fractions. */
-function plus(a: string, b: string): string {
-  return ((Math.round(Number(a) * 100) + Math.round(Number(b) * 100)) / 100).toFixed(2);
-}
+/** The sentence for each end of the extra shipping. */
+const EXTRA_SHIPPING = {
+  reserved: 'orderExtraShipping',
+  released: 'orderExtraShippingNone',
+  taken: 'orderExtraShippingAll',
+  partly: 'orderExtraShippingReleased',
+} as const;
 
 /**
  * What a parcel of these lines does beyond leaving, said in its review: backordered lines whose goods have not come in
@@ -438,7 +428,10 @@ function ShipmentForm(props: {
             <p className="caveat">
               {ct('shipExtraShipping', {
                 fee: money(order.nextParcelExtraShipping, order.currency),
-                total: money(plus(amountOf(order, form.lineIds), order.nextParcelExtraShipping), order.currency),
+                total: money(
+                  sumOfDecimals([amountOf(order, form.lineIds), order.nextParcelExtraShipping]),
+                  order.currency,
+                ),
               })}
             </p>
           )}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DeliveryPreference } from '../generated/graphql';
 import { formatMoney, formatWindow, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
+import { extraShippingEnd } from '../money';
 import { chooseDelivery, type CustomerOrder } from './api';
 import { CodeConfirmation } from './CodeConfirmation';
 
@@ -37,7 +38,12 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   }, [confirming]);
   const money = (amount: string) => formatMoney(amount, order.currency, language);
   const agreed = order.extraShipping;
-  const reserved = agreed ? extraShippingState(agreed, money, t) : null;
+  const reserved = agreed
+    ? t(EXTRA_SHIPPING[extraShippingEnd(agreed)], {
+        authorised: money(agreed.authorised),
+        charged: money(agreed.charged),
+      })
+    : null;
 
   if (!choice.open) {
     const reason = choice.closedReason;
@@ -177,20 +183,10 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   );
 }
 
-/** What became of the extra shipping the customer agreed to, in a sentence: reserved, all taken, none, or some. */
-function extraShippingState(
-  agreed: NonNullable<CustomerOrder['extraShipping']>,
-  money: (amount: string) => string,
-  t: Translate,
-): string {
-  const amounts = { authorised: money(agreed.authorised), charged: money(agreed.charged) };
-  if (!agreed.released) {
-    return t('choice.reserved', amounts);
-  }
-  if (Number(agreed.charged) === 0) {
-    return t('choice.extraShippingReleased', amounts);
-  }
-  return Number(agreed.charged) >= Number(agreed.authorised)
-    ? t('choice.extraShippingCharged', amounts)
-    : t('choice.extraShippingDone', amounts);
-}
+/** The sentence for each end of the extra shipping the customer agreed to. */
+const EXTRA_SHIPPING = {
+  reserved: 'choice.reserved',
+  released: 'choice.extraShippingReleased',
+  taken: 'choice.extraShippingCharged',
+  partly: 'choice.extraShippingDone',
+} as const;

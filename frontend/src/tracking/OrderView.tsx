@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDay, formatInstant, formatMoney, formatWindow, translator, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
+import { sumOfDecimals } from '../money';
 import type { CustomerOrder } from './api';
 import { CancelPanel } from './CancelPanel';
 import { ChoicePanel } from './ChoicePanel';
@@ -202,11 +203,8 @@ function etaText(line: Line, language: Language, t: Translate): string {
 function Summary({ order, language, t }: { order: CustomerOrder; language: Language; t: Translate }) {
   const money = (amount: string) => formatMoney(amount, order.currency, language);
   // The extra shipping taken so far belongs to what the order costs; added in cents, so nothing is lost to fractions.
-  const extraShipping = Number(order.extraShipping?.charged ?? 0);
-  const total =
-    extraShipping > 0
-      ? ((Math.round(Number(order.orderTotal) * 100) + Math.round(extraShipping * 100)) / 100).toFixed(2)
-      : order.orderTotal;
+  const extraShipping = order.extraShipping?.charged ?? '0';
+  const total = sumOfDecimals([order.orderTotal, extraShipping]);
   const address = order.deliveryAddress;
   return (
     <section className="summary" aria-labelledby="summary-title" data-testid="summary">
@@ -237,12 +235,12 @@ function Summary({ order, language, t }: { order: CustomerOrder; language: Langu
           ))}
         </tbody>
         <tfoot>
-          {extraShipping > 0 && (
+          {Number(extraShipping) > 0 && (
             <tr data-testid="extra-shipping-charged">
               <th scope="row" colSpan={2}>
                 {t('summary.extraShipping')}
               </th>
-              <td>{money(order.extraShipping?.charged ?? '0')}</td>
+              <td>{money(extraShipping)}</td>
             </tr>
           )}
           <tr data-testid="order-total">

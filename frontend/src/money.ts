@@ -1,0 +1,19 @@
+// Money as the API gives it (decimals in strings), read the same way on the customer's page and in the console.
+
+/** Decimal amounts added up in hundredths, so that nothing is lost to binary fractions; two decimals back. */
+export function sumOfDecimals(amounts: readonly string[]): string {
+  return (amounts.reduce((sum, amount) => sum + Math.round(Number(amount) * 100), 0) / 100).toFixed(2);
+}
+
+/** What became of the extra shipping a customer agreed to: still reserved, released untouched, all taken, or part. */
+export type ExtraShippingEnd = 'reserved' | 'released' | 'taken' | 'partly';
+
+export function extraShippingEnd(agreed: { authorised: string; charged: string; released: boolean }): ExtraShippingEnd {
+  if (!agreed.released) {
+    return 'reserved';
+  }
+  if (Number(agreed.charged) === 0) {
+    return 'released';
+  }
+  return Number(agreed.charged) >= Number(agreed.authorised) ? 'taken' : 'partly';
+}
