@@ -173,6 +173,8 @@ describe('ready items first at a cost', () => {
         const caveats = await review.locator('p.caveat').allTextContents();
         const before = cents(await order.getByText(/^Charged so far: /).textContent());
         await order.getByRole('button', { name: 'Record the shipment and tell the customer' }).click();
+        // The agent's own answer, not the live refresh that can show the shipment before it.
+        await order.getByTestId('shipment-done').getByText(new RegExp(`: ${item} with GLS\\.$`)).waitFor();
         await order.getByRole('cell', { name: tracking }).waitFor();
         return { caveats, gained: cents(await order.getByText(/^Charged so far: /).textContent()) - before };
       };

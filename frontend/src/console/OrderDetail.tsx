@@ -313,13 +313,18 @@ function ShipmentForm(props: {
   return (
     <section aria-label={ct('shipTitle')} className="subpanel">
       <div className="actions">
+        {/* While a shipment is being recorded, starting another would be undone by its answer. */}
         {order.proposedShipment && (
-          <button type="button" onClick={() => start([...order.proposedShipment!.lineIds])}>
+          <button
+            type="button"
+            disabled={recording.running}
+            onClick={() => start([...order.proposedShipment!.lineIds])}
+          >
             {ct('shipProposed')}
           </button>
         )}
         {shippable.length > 0 && (
-          <button type="button" className="secondary" onClick={() => start([])}>
+          <button type="button" className="secondary" disabled={recording.running} onClick={() => start([])}>
             {ct('shipByHand')}
           </button>
         )}
