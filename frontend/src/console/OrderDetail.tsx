@@ -313,7 +313,7 @@ function ShipmentForm(props: {
   return (
     <section aria-label={ct('shipTitle')} className="subpanel">
       <div className="actions">
-        {/* While a shipment is being recorded, starting another would be undone by its answer. */}
+        {/* While a shipment is being recorded, starting or changing another would be undone by its answer. */}
         {order.proposedShipment && (
           <button
             type="button"
@@ -352,6 +352,7 @@ function ShipmentForm(props: {
               <label key={line.id} className="option">
                 <input
                   type="checkbox"
+                  disabled={recording.running}
                   checked={form.lineIds.includes(line.id)}
                   onChange={(event) =>
                     setForm({
@@ -371,6 +372,7 @@ function ShipmentForm(props: {
             {ct('carrier')}
             <input
               value={form.carrier}
+              disabled={recording.running}
               onChange={(event) => setForm({ ...form, carrier: event.target.value })}
               {...invalidProps(at('carrier'), `ship-${order.number}-carrier-error`)}
             />
@@ -380,13 +382,16 @@ function ShipmentForm(props: {
             {ct('trackingNumber')}
             <input
               value={form.trackingNumber}
+              disabled={recording.running}
               onChange={(event) => setForm({ ...form, trackingNumber: event.target.value })}
               {...invalidProps(at('trackingNumber'), `ship-${order.number}-tracking-error`)}
             />
           </label>
           <FieldError id={`ship-${order.number}-tracking-error`} errors={at('trackingNumber')} />
           <div className="actions">
-            <button type="submit">{ct('review')}</button>
+            <button type="submit" disabled={recording.running}>
+              {ct('review')}
+            </button>
           </div>
           <FormErrors errors={errorsBesides(errors, ['lineIds', 'carrier', 'trackingNumber'])} />
         </form>
@@ -465,15 +470,17 @@ function TrackingLink({ orderNumber }: { orderNumber: string }) {
   const [errors, setErrors] = useState<UserError[]>([]);
   const [reissue, reissuing] = useMutation(ReissueLinkDocument);
   const [revoke, revoking] = useMutation(RevokeLinkDocument);
+  const busy = reissuing.running || revoking.running;
 
   return (
     <section aria-label={ct('linkTitle')} className="subpanel">
       <h3>{ct('linkTitle')}</h3>
+      {/* One at a time: the answer to one closes whatever review is open when it arrives. */}
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setAsked('reissue')}>
+        <button type="button" className="secondary" disabled={busy} onClick={() => setAsked('reissue')}>
           {ct('reissue')}
         </button>
-        <button type="button" className="secondary" onClick={() => setAsked('revoke')}>
+        <button type="button" className="secondary" disabled={busy} onClick={() => setAsked('revoke')}>
           {ct('revoke')}
         </button>
       </div>

@@ -2,6 +2,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AgentOrderViewFragment } from '../generated/graphql';
 import { OrdersPanel } from './OrdersPanel';
+import { anAgentOrder } from './testOrders';
 
 const request = vi.fn();
 let orderChanged: (orderNumber: string) => void = () => {};
@@ -23,28 +24,7 @@ vi.mock('./api', () => ({
   useMutation: () => [vi.fn(), { running: false, error: undefined, reset: () => {} }],
 }));
 
-const onTime: AgentOrderViewFragment = {
-  number: 'N-1001',
-  customerName: 'Ida Holm',
-  customerEmail: 'ida@example.com',
-  customerTimeZone: 'Europe/Copenhagen',
-  messagesHeldUntil: null,
-  segment: 'default',
-  deliveryPreference: 'WAIT_FOR_ALL',
-  deliveryChosenBy: 'customer',
-  currency: 'DKK',
-  totalCharged: '5999.00',
-  extraShipping: null,
-  nextParcelExtraShipping: '0.00',
-  late: false,
-  proposedShipment: null,
-  lines: [],
-  shipments: [],
-  refunds: [],
-  timeline: [],
-  feedback: null,
-  revision: 3,
-};
+const onTime = anAgentOrder();
 
 /** An answer to the agent-order refresh that arrives when the test says so. */
 function pending() {

@@ -49,9 +49,12 @@ export function RefundsPanel() {
 
   const items = queue.data?.refundQueue ?? [];
   const chosen = items.filter((item) => selected.includes(item.refund.id));
-  // A review belongs to the refunds and reason it was made for.
+  // A review belongs to the refunds and reason it was made for. While it runs, the queue may already show some of
+  // them decided; the review stays until the outcome replaces it, and nothing can be chosen meanwhile, as the outcome
+  // clears the choice.
   const current =
-    decision && decision.reason === reason && decision.refundIds.join() === chosen.map((i) => i.refund.id).join()
+    decision &&
+    (running || (decision.reason === reason && decision.refundIds.join() === chosen.map((i) => i.refund.id).join()))
       ? decision
       : null;
 
@@ -101,6 +104,7 @@ export function RefundsPanel() {
             <label className="option">
               <input
                 type="checkbox"
+                disabled={running}
                 aria-label={ct('selectRefund', { order: item.orderNumber })}
                 checked={selected.includes(item.refund.id)}
                 onChange={(event) =>
@@ -133,16 +137,17 @@ export function RefundsPanel() {
             {ct('decisionReason')}
             <input
               value={reason}
+              disabled={running}
               onChange={(event) => setReason(event.target.value)}
               {...invalidProps(reasonErrors, 'refund-reason-error')}
             />
           </label>
           <FieldError id="refund-reason-error" errors={reasonErrors} />
           <div className="actions">
-            <button type="button" onClick={() => ask(true)}>
+            <button type="button" disabled={running} onClick={() => ask(true)}>
               {single ? ct('approve') : ct('bulkApprove')}
             </button>
-            <button type="button" className="danger" onClick={() => ask(false)}>
+            <button type="button" className="danger" disabled={running} onClick={() => ask(false)}>
               {single ? ct('reject') : ct('bulkReject')}
             </button>
           </div>

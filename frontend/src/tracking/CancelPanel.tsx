@@ -23,6 +23,15 @@ export function CancelPanel({ order, line, token, language, t, onChange, onClose
   const title = useRef<HTMLHeadingElement>(null);
   // Opened from the line's button: keyboard focus moves into the panel, at its title.
   useEffect(() => title.current?.focus(), []);
+  // The item may show as cancelled (a live update) before the answer arrives, and the customer may meanwhile open
+  // another item's panel, which closes this one: the late answer must not close that one too.
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
 
   const confirm = async (code: string) => {
     const outcome = await cancelLines(token, [line.id], code);
@@ -30,7 +39,9 @@ export function CancelPanel({ order, line, token, language, t, onChange, onClose
       return outcome.errors;
     }
     onChange(outcome.order);
-    onClose();
+    if (open.current) {
+      onClose();
+    }
     return undefined;
   };
 

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '../i18n/i18n';
 import { ChoicePanel } from './ChoicePanel';
@@ -66,6 +66,26 @@ describe('ready items first', () => {
     fireEvent.click(screen.getByRole('button', { name: /Reserve DKK\s49\.00 and ship what is ready/ }));
 
     expect(chooseDelivery).toHaveBeenCalledWith('T', 'SHIP_AS_AVAILABLE', '123456');
+  });
+
+  it('at a cost holds the options still while the code is checked, and gives them back when it is refused', async () => {
+    let answer: (outcome: unknown) => void = () => {};
+    chooseDelivery.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    requestCode.mockResolvedValue({ sentTo: 'm•••@example.com' });
+    show(splittable('49.00'));
+
+    fireEvent.click(screen.getByRole('radio', { name: /Ship what is ready now/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send code to m•••@example.com' }));
+    fireEvent.change(await screen.findByLabelText('6-digit code'), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: /Reserve DKK\s49\.00 and ship what is ready/ }));
+
+    // Waiting for one delivery now would cross the paid choice on its way.
+    const wait = screen.getByRole('radio', { name: /Wait and get one delivery/ }) as HTMLInputElement;
+    expect(wait.matches(':disabled')).toBe(true);
+    await act(async () => answer({ errors: [{ code: 'CODE_INVALID', field: 'input.code', message: 'Wrong code' }] }));
+
+    expect(wait.matches(':disabled')).toBe(false);
+    expect(chooseDelivery).toHaveBeenCalledTimes(1);
   });
 
   it('at a cost can be left for one delivery without anything being saved', () => {

@@ -88,15 +88,23 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   };
   const shown = confirming ? 'SHIP_AS_AVAILABLE' : (pending ?? order.deliveryPreference);
 
+  // The options wait while the paid choice is saved: a second choice made meanwhile would cross it on its way.
   const confirmSplit = async (code: string) => {
-    const outcome = await chooseDelivery(token, 'SHIP_AS_AVAILABLE', code);
-    if (!('order' in outcome)) {
-      return outcome.errors;
+    setStatus('saving');
+    try {
+      const outcome = await chooseDelivery(token, 'SHIP_AS_AVAILABLE', code);
+      if (!('order' in outcome)) {
+        setStatus('idle');
+        return outcome.errors;
+      }
+      onChange(outcome.order);
+      setConfirming(false);
+      setStatus('saved');
+      return undefined;
+    } catch (error) {
+      setStatus('idle');
+      throw error;
     }
-    onChange(outcome.order);
-    setConfirming(false);
-    setStatus('saved');
-    return undefined;
   };
 
   const window = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);

@@ -1,17 +1,19 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerOrder } from './api';
 import { OrderView } from './OrderView';
 import { anOrder } from './testOrders';
 
 const answerQuestion = vi.fn();
+const requestCode = vi.fn();
+const cancelLines = vi.fn();
 
 vi.mock('./api', () => ({
   answerQuestion: (...args: unknown[]) => answerQuestion(...args),
   chooseDelivery: vi.fn(),
   chooseMessageChannels: vi.fn(),
-  requestCode: vi.fn(),
-  cancelLines: vi.fn(),
+  requestCode: (...args: unknown[]) => requestCode(...args),
+  cancelLines: (...args: unknown[]) => cancelLines(...args),
 }));
 
 afterEach(cleanup);
@@ -211,6 +213,29 @@ describe('the order as its customer reads it', () => {
     fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
     expect(screen.queryByRole('button', { name: 'Keep the item' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel this item' }));
+  });
+
+  it('keeps the panel of a second item open when the first item’s cancellation is answered after it was opened', async () => {
+    const order = anOrder();
+    order.lines[1] = { ...order.lines[1], late: true, cancellable: true };
+    requestCode.mockResolvedValue({ sentTo: 'm•••@example.com' });
+    let answer: (outcome: unknown) => void = () => {};
+    cancelLines.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    render(<OrderView order={order} language="en" token="T" onChange={() => {}} />);
+
+    fireEvent.click(screen.getAllByRole('button', { name: 'Cancel this item' })[0]);
+    fireEvent.click(screen.getByRole('button', { name: 'Send code to m•••@example.com' }));
+    fireEvent.change(await screen.findByLabelText('6-digit code'), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel the item' }));
+    // The sofa's cancellation is on its way; the customer opens the lamp's panel meanwhile.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel this item' }));
+    expect(screen.getByRole('heading', { name: 'Cancel Rhein lamp' })).toBeTruthy();
+
+    await act(async () => answer({ order }));
+
+    expect(cancelLines).toHaveBeenCalledWith('T', ['L2'], '123456');
+    expect(screen.getByRole('heading', { name: 'Cancel Rhein lamp' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Keep the item' })).toBeTruthy();
   });
 
   it('sums the order up: each item’s price, the total, what was charged and paid back, and where it goes', () => {

@@ -1,0 +1,68 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, expect, it, vi } from 'vitest';
+import { OrderDetail } from './OrderDetail';
+import { aReadyLine, anAgentOrder } from './testOrders';
+
+const request = vi.fn();
+
+vi.mock('./client', () => ({
+  request: (...args: unknown[]) => request(...args),
+  asRequestError: (error: unknown) => error,
+}));
+
+const order = anAgentOrder({
+  deliveryPreference: 'SHIP_AS_AVAILABLE',
+  totalCharged: '0.00',
+  lines: [aReadyLine('L1', 'Glass vase'), aReadyLine('L2', 'Oak stool')],
+});
+
+/** The next request answers when the test says so. */
+function pending() {
+  let answer: (data: unknown) => void = () => {};
+  request.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+  return (data: unknown) => act(async () => answer(data));
+}
+
+afterEach(() => {
+  cleanup();
+  request.mockReset();
+});
+
+it('lets nothing start or change another parcel while a shipment is being recorded, and then says it was', async () => {
+  render(<OrderDetail order={order} onChanged={() => {}} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Ship by hand' }));
+  fireEvent.click(screen.getByRole('checkbox', { name: /^Glass vase / }));
+  fireEvent.change(screen.getByLabelText('Carrier'), { target: { value: 'GLS' } });
+  fireEvent.change(screen.getByLabelText('Tracking number'), { target: { value: 'GLS-1' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+  const answer = pending();
+  fireEvent.click(screen.getByRole('button', { name: 'Record the shipment and tell the customer' }));
+
+  // The live refresh may show the shipment before this answer; a parcel started now would be closed by it.
+  expect((screen.getByRole('button', { name: 'Ship by hand' }) as HTMLButtonElement).disabled).toBe(true);
+  expect((screen.getByRole('checkbox', { name: /^Oak stool / }) as HTMLInputElement).disabled).toBe(true);
+  expect((screen.getByLabelText('Tracking number') as HTMLInputElement).disabled).toBe(true);
+  expect((screen.getByRole('button', { name: 'Review' }) as HTMLButtonElement).disabled).toBe(true);
+
+  await answer({ recordShipment: { errors: [], order: { ...order, revision: 4 } } });
+
+  expect(screen.getByTestId('shipment-done').textContent).toBe(
+    'Shipment recorded for order N-1001: Glass vase with GLS.',
+  );
+  expect((screen.getByRole('button', { name: 'Ship by hand' }) as HTMLButtonElement).disabled).toBe(false);
+});
+
+it('offers neither reissuing nor revoking the tracking link while one of them is on its way', async () => {
+  render(<OrderDetail order={order} onChanged={() => {}} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Reissue tracking link' }));
+  const answer = pending();
+  fireEvent.click(screen.getByRole('button', { name: 'Issue the new link' }));
+
+  expect((screen.getByRole('button', { name: 'Revoke tracking link' }) as HTMLButtonElement).disabled).toBe(true);
+  expect((screen.getByRole('button', { name: 'Reissue tracking link' }) as HTMLButtonElement).disabled).toBe(true);
+
+  await answer({ reissueTrackingLink: { errors: [], trackingUrl: 'http://localhost/t/NEW' } });
+
+  expect((screen.getByRole('button', { name: 'Revoke tracking link' }) as HTMLButtonElement).disabled).toBe(false);
+  expect(screen.getByText(/http:\/\/localhost\/t\/NEW/)).toBeTruthy();
+});

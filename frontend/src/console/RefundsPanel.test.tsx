@@ -1,0 +1,57 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, expect, it, vi } from 'vitest';
+import { RefundQueueDocument } from '../generated/graphql';
+import { RefundsPanel } from './RefundsPanel';
+
+const request = vi.fn();
+
+vi.mock('./client', () => ({
+  request: (...args: unknown[]) => request(...args),
+  asRequestError: (error: unknown) => error,
+}));
+vi.mock('./useOrderChanges', () => ({ useOrderChanges: () => {} }));
+
+const asked = (orderNumber: string, id: string) => ({
+  orderNumber,
+  customerName: 'Ida Holm',
+  currency: 'DKK',
+  delayReasons: [],
+  refund: { id, amount: '499.00', lineIds: ['L3'], requestedAt: '2026-12-01T09:00:00Z' },
+});
+
+afterEach(() => {
+  cleanup();
+  request.mockReset();
+});
+
+it('holds the queue still while the chosen refunds are decided, so the outcome cannot wipe a new choice', async () => {
+  const queue = { refundQueue: [asked('N-1', 'R1'), asked('N-2', 'R2'), asked('N-3', 'R3')] };
+  const decisions: ((data: unknown) => void)[] = [];
+  request.mockImplementation((document: unknown) =>
+    document === RefundQueueDocument ? Promise.resolve(queue) : new Promise((resolve) => decisions.push(resolve)),
+  );
+  render(<RefundsPanel />);
+  fireEvent.click(await screen.findByRole('checkbox', { name: 'Select the refund of order N-1' }));
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Select the refund of order N-2' }));
+  fireEvent.change(screen.getByLabelText('Reason the customer reads'), {
+    target: { value: 'Late beyond the promise' },
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Approve the selected' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Pay back 2 refunds' }));
+
+  // The first is being decided: the third cannot be chosen, nor the reason or the decision changed.
+  expect((screen.getByRole('checkbox', { name: 'Select the refund of order N-3' }) as HTMLInputElement).disabled).toBe(
+    true,
+  );
+  expect((screen.getByLabelText('Reason the customer reads') as HTMLInputElement).disabled).toBe(true);
+  expect((screen.getByRole('button', { name: 'Approve the selected' }) as HTMLButtonElement).disabled).toBe(true);
+  expect(screen.getByTestId('refund-review')).toBeTruthy();
+
+  await act(async () => decisions[0]({ decideRefund: { errors: [] } }));
+  await act(async () => decisions[1]({ decideRefund: { errors: [] } }));
+
+  expect(screen.getByTestId('refund-outcome').textContent).toMatch(/^2 /);
+  expect((screen.getByRole('checkbox', { name: 'Select the refund of order N-3' }) as HTMLInputElement).disabled).toBe(
+    false,
+  );
+});

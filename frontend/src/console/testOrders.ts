@@ -1,0 +1,49 @@
+// Orders as the console's API gives them, for the console's tests: on time, nothing shipped; a test overrides what
+// it is about.
+import type { AgentOrderViewFragment } from '../generated/graphql';
+
+type Line = AgentOrderViewFragment['lines'][number];
+
+export function anAgentOrder(overrides: Partial<AgentOrderViewFragment> = {}): AgentOrderViewFragment {
+  return {
+    number: 'N-1001',
+    customerName: 'Ida Holm',
+    customerEmail: 'ida@example.com',
+    customerTimeZone: 'Europe/Copenhagen',
+    messagesHeldUntil: null,
+    segment: 'default',
+    deliveryPreference: 'WAIT_FOR_ALL',
+    deliveryChosenBy: 'customer',
+    currency: 'DKK',
+    totalCharged: '5999.00',
+    extraShipping: null,
+    nextParcelExtraShipping: '0.00',
+    late: false,
+    proposedShipment: null,
+    lines: [],
+    shipments: [],
+    refunds: [],
+    timeline: [],
+    feedback: null,
+    revision: 3,
+    ...overrides,
+  };
+}
+
+/** A line in stock and ready to ship. */
+export function aReadyLine(id: string, name: string): Line {
+  return {
+    id,
+    sku: id,
+    name,
+    quantity: 1,
+    source: 'STOCK',
+    status: 'READY',
+    payment: 'AUTHORIZED',
+    supplier: null,
+    purchaseOrder: null,
+    promisedDate: '2026-12-20',
+    amount: '329.00',
+    eta: { earliest: '2026-12-15', latest: '2026-12-18' },
+  } as Line;
+}
