@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -29,12 +28,11 @@ final class DemoData {
     /** Showcase orders whose backordered line a supplier delay pushed past its promise. */
     static final List<String> DELAYED = List.of("DEMO-1002", "DEMO-1004");
 
-    /** Why the showcase's delayed lines moved, in each customer's language. */
-    static final Map<String, String> DELAY_REASON = Map.of(
-            "en", "The supplier's factory is behind schedule.",
-            "da", "Leverandørens fabrik er bagud med produktionen.",
-            "de", "Die Fabrik des Lieferanten ist im Rückstand.",
-            "pl", "Fabryka dostawcy ma opóźnienie.");
+    /** Why the showcase's delayed lines moved: one of the reasons agents pick from, which customers read in their own language. */
+    static final String DELAY_REASON = "SUPPLIER_BEHIND";
+
+    /** How late the supplier of each showcase's delayed line is. */
+    static final int DAYS_LATE = 9;
 
     private record Product(String sku, String name, String price, LineSource source, String supplier) {}
 

@@ -1,11 +1,13 @@
 package app.leadline.demo;
 
+import app.leadline.delay.DelayReport;
+import app.leadline.delay.DelayRequest;
+import app.leadline.delay.DelayScope;
+import app.leadline.delay.SupplierDelays;
 import app.leadline.delivery.EtaCalculator;
-import app.leadline.delivery.EtaWindow;
 import app.leadline.order.LineSource;
 import app.leadline.order.OrderIntake;
 import app.leadline.order.OrderLine;
-import app.leadline.order.OrderOperations;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.TrackingLinks;
 import app.leadline.supplier.Purchasing;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,7 +50,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final OrderIntake intake;
     private final OrderQueries orders;
     private final TrackingLinks links;
-    private final OrderOperations operations;
+    private final SupplierDelays delays;
     private final DemoProperties properties;
     private final EtaCalculator etas;
     private final Clock clock;
@@ -60,7 +63,7 @@ class DemoDataLoader implements ApplicationRunner {
             OrderIntake intake,
             OrderQueries orders,
             TrackingLinks links,
-            OrderOperations operations,
+            SupplierDelays delays,
             DemoProperties properties,
             EtaCalculator etas,
             Clock clock) {
@@ -70,7 +73,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.intake = intake;
         this.orders = orders;
         this.links = links;
-        this.operations = operations;
+        this.delays = delays;
         this.properties = properties;
         this.etas = etas;
         this.clock = clock;
@@ -148,24 +151,58 @@ class DemoDataLoader implements ApplicationRunner {
         }
     }
 
-    /** Two showcase orders have a line that a supplier delay pushed past its promise, so they can be cancelled. */
+    /**
+     * Two showcase orders have a line that a supplier delay pushed past its promise, so they can be cancelled. Each
+     * delay is logged as an agent logs one, for the one product (a SKU of its supplier), before the other orders
+     * come in: the console lists it with its reason and report, and the customers are told as for any delay.
+     */
     private void delayShowcaseLines() {
-        for (String number : DemoData.DELAYED) {
-            orders.byNumber(number).ifPresent(order -> {
-                OrderLine line = order.lines().stream()
-                        .filter(candidate -> candidate.source() == LineSource.BACKORDER)
-                        .findFirst()
-                        .orElseThrow();
-                EtaWindow later =
-                        etas.shifted(line.eta(), 9, order.destination().country());
-                operations.moveEta(
-                        order.id(),
-                        line.id(),
-                        later,
-                        "DEMO-DELAY-1",
-                        DemoData.DELAY_REASON.getOrDefault(order.customer().locale(), DemoData.DELAY_REASON.get("en")),
-                        "Supplier confirmed by phone");
-            });
+        as("demo-agent", List.of("ROLE_AGENT"), () -> {
+            List<String> logged = new ArrayList<>();
+            for (String number : DemoData.DELAYED) {
+                orders.byNumber(number).ifPresent(order -> {
+                    OrderLine line = order.lines().stream()
+                            .filter(candidate -> candidate.source() == LineSource.BACKORDER)
+                            .findFirst()
+                            .orElseThrow();
+                    var delay = delays.log(
+                            new DelayRequest(
+                                    new DelayScope(
+                                            DelayScope.Type.SKU,
+                                            null,
+                                            line.supplierCode().orElseThrow(),
+                                            line.sku()),
+                                    null,
+                                    DemoData.DAYS_LATE,
+                                    DemoData.DELAY_REASON,
+                                    null,
+                                    "Supplier confirmed by phone"),
+                            "demo-agent");
+                    succeeded(delay.errors());
+                    logged.add(delay.report().orElseThrow().id());
+                });
+            }
+            // Both are applied at once; the links are printed once their orders show them.
+            logged.forEach(this::awaitCascade);
+        });
+    }
+
+    /** The showcase links are printed once their orders show the delay: its cascade is one order, and quick. */
+    private void awaitCascade(String delayId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (delays.report(delayId)
+                .map(report -> report.state() != DelayReport.State.DONE)
+                .orElse(true)) {
+            if (System.nanoTime() > deadline) {
+                log.warn("Demo delay {} is still being applied; its orders show it once it is done", delayId);
+                return;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -1,8 +1,11 @@
 package app.leadline.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.leadline.LeadlineApplication;
+import app.leadline.delay.DelayReport;
+import app.leadline.delay.SupplierDelays;
 import app.leadline.order.LineSource;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.TimelineEvent;
@@ -11,9 +14,13 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** A first start with the demo, as a newcomer runs it: the whole demo, in the embedded H2 store. */
 class DemoDataIntegrationTests {
@@ -26,6 +33,11 @@ class DemoDataIntegrationTests {
                 .filter(event -> event.type() == TimelineEvent.Type.ETA_MOVED)
                 .map(event -> event.details().get("reason"))
                 .toList();
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
     }
 
     @Test
@@ -48,10 +60,32 @@ class DemoDataIntegrationTests {
             assertThat(context.getBean(PromiseWatch.class).runningLate()).isEmpty();
 
             // The showcase's delayed lines give their reason in the customer's language (DEMO-1002 is German,
-            // DEMO-1004 Polish).
+            // DEMO-1004 Polish), and are past their promise, so their customers may cancel them.
             assertThat(reasonsGiven(orders, "DEMO-1002"))
-                    .containsExactly("Die Fabrik des Lieferanten ist im Rückstand.");
-            assertThat(reasonsGiven(orders, "DEMO-1004")).containsExactly("Fabryka dostawcy ma opóźnienie.");
+                    .containsExactly("Die Produktion des Lieferanten ist im Verzug.");
+            assertThat(reasonsGiven(orders, "DEMO-1004")).containsExactly("Produkcja u dostawcy jest opóźniona.");
+            for (String number : List.of("DEMO-1002", "DEMO-1004")) {
+                assertThat(orders.byNumber(number).orElseThrow().lines())
+                        .filteredOn(line -> line.source() == LineSource.BACKORDER)
+                        .singleElement()
+                        .satisfies(line -> assertThat(line.isLate()).isTrue());
+            }
+
+            // Each of those delays is one an agent finds in the console's list, applied, with its reason and whom
+            // it reached: one product of one supplier, one order each.
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            "agent", null, List.of(new SimpleGrantedAuthority("ROLE_AGENT"))));
+            assertThat(context.getBean(SupplierDelays.class).recent(10))
+                    .extracting(
+                            delay -> delay.scope().sku(),
+                            DelayReport::reasonCode,
+                            DelayReport::state,
+                            DelayReport::movedOrders,
+                            DelayReport::createdBy)
+                    .containsExactlyInAnyOrder(
+                            tuple("CHAIR-AARHUS", "SUPPLIER_BEHIND", DelayReport.State.DONE, 1, "demo-agent"),
+                            tuple("SOFA-BERGEN-2", "SUPPLIER_BEHIND", DelayReport.State.DONE, 1, "demo-agent"));
         }
     }
 }
