@@ -202,6 +202,21 @@ describe('ready items first at a cost', () => {
           /^Extra shipping the customer agreed to for ready items first: DKK\s49\.00, all of it taken\.$/,
         )
         .waitFor();
+
+      // The Messages tab lists the news held for the customer's quiet hours, going when the review said.
+      const told = second.caveats.join('\n').match(/they are told at (.+) \(.+\), when those end\./)[1];
+      await page.getByRole('button', { name: 'Messages', exact: true }).click();
+      const shipped = page
+        .getByRole('list', { name: 'Held for quiet hours' })
+        .locator('li[data-order="FEE-2201"]')
+        .filter({ hasText: ': shipped.' });
+      await shipped.first().waitFor();
+      assert.equal(
+        (await shipped.first().textContent()).replace(/\s/g, ' '),
+        `FEE-2201 — Freja Lund: shipped. It goes at ${told} (${await page.evaluate(
+          () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+        )}), when their quiet hours end (Europe/Copenhagen).`.replace(/\s/g, ' '),
+      );
     } finally {
       await agent.context.close();
     }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  HeldMessagesDocument,
   MessagePreviewsDocument,
   OutboxDocument,
   ResendMessageDocument,
@@ -7,7 +8,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { Failure, FormErrors, type UserError } from './errors';
-import { time } from './format';
+import { time, timeZone } from './format';
 import { ct, label } from './messages';
 
 const LANGUAGES = ['en', 'da', 'de', 'pl'];
@@ -18,6 +19,8 @@ export function MessagesPanel({ admin }: { admin: boolean }) {
   const outbox = loaded.data?.outbox;
   const [resendMessage, resending] = useMutation(ResendMessageDocument);
   const [refused, setRefused] = useState<{ id: string; errors: UserError[] } | null>(null);
+  // Refreshing reads the held news and the orders set aside again too.
+  const [refreshes, setRefreshes] = useState(0);
 
   const resend = async (id: string) => {
     const data = await resendMessage({ id });
@@ -31,7 +34,14 @@ export function MessagesPanel({ admin }: { admin: boolean }) {
     <section aria-labelledby="outbox-title" className="panel">
       <h1 id="outbox-title">{ct('outboxTitle')}</h1>
       <p>{ct('outboxIntro')}</p>
-      <button type="button" className="secondary" onClick={loaded.reload}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          loaded.reload();
+          setRefreshes((count) => count + 1);
+        }}
+      >
         {ct('refresh')}
       </button>
       <Failure error={loaded.error} />
@@ -71,8 +81,40 @@ export function MessagesPanel({ admin }: { admin: boolean }) {
           </li>
         ))}
       </ul>
-      <StuckOrders />
+      <HeldMessages key={`held-${refreshes}`} />
+      <StuckOrders key={`stuck-${refreshes}`} />
       {admin && <TemplatePreviews />}
+    </section>
+  );
+}
+
+/** News waiting for the end of a customer's quiet hours: not in the outbox until it goes. */
+function HeldMessages() {
+  const loaded = useQuery(HeldMessagesDocument, {});
+  const held = loaded.data?.heldMessages;
+
+  return (
+    <section aria-labelledby="held-title">
+      <h2 id="held-title">{ct('heldTitle')}</h2>
+      <p>{ct('heldIntro')}</p>
+      <Failure error={loaded.error} />
+      {held && held.length === 0 && <p>{ct('heldNone')}</p>}
+      {held && held.length > 0 && (
+        <ul className="found" aria-label={ct('heldTitle')}>
+          {held.map((message) => (
+            <li key={`${message.orderNumber}-${message.kind}-${message.createdAt}`} data-order={message.orderNumber}>
+              {ct('heldLine', {
+                order: message.orderNumber,
+                customer: message.customerName,
+                kind: label('messageKind', message.kind),
+                time: time(message.sendsAt),
+                agentZone: timeZone(),
+                zone: message.timeZone,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

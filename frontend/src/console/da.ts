@@ -277,6 +277,11 @@ export const da: Catalogue = {
   outboxTitle: 'Beskeder til kunder',
   outboxIntro: 'Alle beskeder, som de blev sendt, nyeste først, og hvad der blev af dem.',
   outboxEmpty: 'Ingen beskeder endnu.',
+  heldTitle: 'Holdt tilbage i stille timer',
+  heldIntro:
+    'Nyheder sendes ikke, mens kunden har stille timer efter sit eget ur; de går, når de slutter, og står så på listen ovenfor.',
+  heldNone: 'Intet er holdt tilbage i stille timer.',
+  heldLine: '{order} — {customer}: {kind}. Den går {time} ({agentZone}), når kundens stille timer slutter ({zone}).',
   outboxLine: '{channel} til {recipient} · ordre {order} · {kind}',
   outboxStatus: 'Status: {status}',
   messageKindCONFIRMED: 'ordre bekræftet',

@@ -281,6 +281,12 @@ export const de: Catalogue = {
   outboxTitle: 'Nachrichten an Kunden',
   outboxIntro: 'Jede Nachricht wie versandt, neueste zuerst, und was aus ihr wurde.',
   outboxEmpty: 'Noch keine Nachrichten.',
+  heldTitle: 'Zurückgehalten in Ruhezeiten',
+  heldIntro:
+    'Neuigkeiten gehen nicht hinaus, solange der Kunde nach seiner eigenen Uhr in seinen Ruhezeiten ist; sie gehen, wenn diese enden, und stehen dann in der Liste oben.',
+  heldNone: 'Nichts ist für Ruhezeiten zurückgehalten.',
+  heldLine:
+    '{order} — {customer}: {kind}. Sie geht am {time} ({agentZone}) hinaus, wenn die Ruhezeiten des Kunden enden ({zone}).',
   outboxLine: '{channel} an {recipient} · Bestellung {order} · {kind}',
   outboxStatus: 'Status: {status}',
   messageKindCONFIRMED: 'Bestellung bestätigt',

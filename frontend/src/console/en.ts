@@ -275,6 +275,11 @@ export const en = {
   outboxTitle: 'Messages to customers',
   outboxIntro: 'Every message as rendered, newest first, and what became of it.',
   outboxEmpty: 'No messages yet.',
+  heldTitle: 'Held for quiet hours',
+  heldIntro:
+    'News is not sent while a customer is in their quiet hours, on their own clock; it goes when those end, and is then listed above.',
+  heldNone: 'Nothing is held for quiet hours.',
+  heldLine: '{order} — {customer}: {kind}. It goes at {time} ({agentZone}), when their quiet hours end ({zone}).',
   outboxLine: '{channel} to {recipient} · order {order} · {kind}',
   outboxStatus: 'Status: {status}',
   messageKindCONFIRMED: 'order confirmed',

@@ -275,6 +275,12 @@ export const pl: Catalogue = {
   outboxTitle: 'Wiadomości do klientów',
   outboxIntro: 'Każda wiadomość w wysłanej postaci, najnowsze najpierw, i co się z nią stało.',
   outboxEmpty: 'Brak wiadomości.',
+  heldTitle: 'Wstrzymane w godzinach ciszy',
+  heldIntro:
+    'Wiadomości nie są wysyłane, gdy klient jest w swoich godzinach ciszy według własnego zegara; wychodzą, gdy się skończą, i wtedy widać je na liście powyżej.',
+  heldNone: 'Nic nie jest wstrzymane w godzinach ciszy.',
+  heldLine:
+    '{order} — {customer}: {kind}. Wyjdzie {time} ({agentZone}), gdy skończą się godziny ciszy klienta ({zone}).',
   outboxLine: '{channel} do {recipient} · zamówienie {order} · {kind}',
   outboxStatus: 'Status: {status}',
   messageKindCONFIRMED: 'zamówienie potwierdzone',

@@ -8,14 +8,24 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** The GraphQL face of the outbox: the messages customers were sent, and sending a failed one again. */
+/**
+ * The GraphQL face of the outbox: the messages customers were sent, those held for their quiet hours, and sending a
+ * failed one again.
+ */
 @Controller
 class OutboxController {
 
     private final Notifications notifications;
+    private final HeldMessages held;
 
-    OutboxController(Notifications notifications) {
+    OutboxController(Notifications notifications, HeldMessages held) {
         this.notifications = notifications;
+        this.held = held;
+    }
+
+    @QueryMapping
+    List<HeldMessages.HeldMessage> heldMessages(@Argument Integer first) {
+        return held.first(first == null ? 50 : Math.min(first, 200));
     }
 
     @QueryMapping

@@ -256,6 +256,60 @@ class NotificationDispatchIntegrationTests {
         assertThat(outboxFor(sleeping.number())).isEmpty();
     }
 
+    /** A fixed-offset zone whose clock shows {@code hour} now, e.g. Etc/GMT-9 (nine hours ahead of UTC). */
+    private static String zoneWhereItIs(int hour) {
+        for (int ahead = -12; ahead <= 14; ahead++) {
+            if (Instant.now().atOffset(java.time.ZoneOffset.ofHours(ahead)).getHour() == hour) {
+                return ahead == 0 ? "Etc/GMT" : "Etc/GMT" + (ahead > 0 ? "-" + ahead : "+" + -ahead);
+            }
+        }
+        throw new IllegalStateException("No zone at hour " + hour);
+    }
+
+    @Test
+    void agentsSeeWhatWaitsForACustomersQuietHoursAndWhenItGoes() {
+        String night = zoneWhereItIs(1);
+        OrderInputs sleeping = anOrder().customer("timeZone", night).customer("name", "Nora Night");
+        OrderInputs awake = anOrder().customer("timeZone", zoneWhereItIs(14));
+        clients.place(sleeping);
+        clients.place(awake);
+        // The confirmation goes at the end of the quiet hours (08:00) on the customer's clock, today there.
+        java.time.ZonedDateTime local = Instant.now().atZone(java.time.ZoneId.of(night));
+        Instant morning = local.with(java.time.LocalTime.of(8, 0)).toInstant();
+
+        var held = clients.agent("agent")
+                .document("{ heldMessages(first: 200) { orderNumber customerName kind sendsAt timeZone } }")
+                .execute();
+
+        held.path("heldMessages[?(@.orderNumber == '" + sleeping.number() + "')].kind")
+                .entityList(String.class)
+                .containsExactly("CONFIRMED");
+        held.path("heldMessages[?(@.orderNumber == '" + sleeping.number() + "')].customerName")
+                .entityList(String.class)
+                .containsExactly("Nora Night");
+        held.path("heldMessages[?(@.orderNumber == '" + sleeping.number() + "')].timeZone")
+                .entityList(String.class)
+                .containsExactly(night);
+        held.path("heldMessages[?(@.orderNumber == '" + sleeping.number() + "')].sendsAt")
+                .entityList(java.time.OffsetDateTime.class)
+                .satisfies(times -> assertThat(times)
+                        .singleElement()
+                        .satisfies(time -> assertThat(time.toInstant()).isEqualTo(morning)));
+        held.path("heldMessages[?(@.orderNumber == '" + awake.number() + "')]")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        // Once it went, it is in the outbox and no longer held.
+        dispatcher.dispatch(500, morning.plus(Duration.ofMinutes(1)));
+        assertThat(outboxFor(sleeping.number())).isNotEmpty();
+        clients.agent("agent")
+                .document("{ heldMessages(first: 200) { orderNumber } }")
+                .execute()
+                .path("heldMessages[?(@.orderNumber == '" + sleeping.number() + "')]")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
     @Test
     void twoMovesOfOneOrderWaitingTogetherBecomeOneMessage() {
         Order order = delayedOrder("en");

@@ -97,6 +97,7 @@ class AccessRulesIntegrationTests {
             Map.entry("Query.purchaseOrder", AGENTS),
             Map.entry("Query.suppliers", AGENTS),
             Map.entry("Query.outbox", AGENTS),
+            Map.entry("Query.heldMessages", AGENTS),
             Map.entry("Query.payments", AGENTS),
             Map.entry("Query.segmentPolicies", AGENTS),
             Map.entry("Query.stuckOrders", AGENTS),
