@@ -142,6 +142,12 @@ describe('ready items first at a cost', () => {
         await page.getByRole('radio', { name: /Wait and get one delivery/ }).locator('..').textContent(),
         /Choosing this releases the DKK\s49\.00 reserved for extra shipping\./,
       );
+      await page
+        .locator('[data-event="CHOICE_MADE"]')
+        .getByText(
+          /^Delivery set to ship items as they are ready: DKK\s49\.00 reserved on your card for extra shipping$/,
+        )
+        .waitFor();
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
     } finally {
       await close();
@@ -160,6 +166,12 @@ describe('ready items first at a cost', () => {
       await order
         .getByText(
           /^Extra shipping the customer agreed to for ready items first: DKK\s49\.00 reserved on their card, DKK\s0\.00 taken so far\.$/,
+        )
+        .waitFor();
+      await order
+        .locator('[data-event="CHOICE_MADE"]')
+        .getByText(
+          /^Delivery set to items as they are ready \(by the customer\); DKK\s49\.00 reserved on the card for extra shipping$/,
         )
         .waitFor();
       const cents = (text) => Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);

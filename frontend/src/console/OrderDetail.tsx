@@ -207,7 +207,17 @@ function eventText(event: Event, currency: string): string {
       delete params[key];
     }
   }
-  return label('event', event.type, params).replace(/\{\w+\}/g, ct('none'));
+  const text = label('event', event.type, params).replace(/\{\w+\}/g, ct('none'));
+  // A paid delivery choice says what it reserved on the card; going back, what that released.
+  const reserved = details.extraShippingReserved;
+  const released = details.extraShippingReleased;
+  if (reserved || released) {
+    const extra = reserved
+      ? ct('eventExtraReserved', { amount: money(reserved, currency) })
+      : ct('eventExtraReleased', { amount: money(released, currency) });
+    return `${text}; ${extra}`;
+  }
+  return text;
 }
 
 function Payments({ orderNumber }: { orderNumber: string }) {

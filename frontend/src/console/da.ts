@@ -181,6 +181,8 @@ export const da: Catalogue = {
   eventDROPSHIPPED: 'Sendes direkte fra leverandøren',
   eventETA_MOVED: '{name}: seneste dag flyttet fra {from} til {to}. Årsag: {reason}',
   eventCHOICE_MADE: 'Levering sat til {preference} (af {by})',
+  eventExtraReserved: '{amount} reserveret på kortet til ekstra fragt',
+  eventExtraReleased: 'de {amount} reserveret til ekstra fragt frigivet',
   eventSHIPPED: 'Afsendt med {carrier}, sporingsnummer {trackingNumber}',
   eventDELIVERED: 'Leveret af {carrier}, sporingsnummer {trackingNumber}',
   eventLINE_CANCELLED: 'Vare annulleret af kunden',

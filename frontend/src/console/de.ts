@@ -183,6 +183,8 @@ export const de: Catalogue = {
   eventDROPSHIPPED: 'Versand direkt vom Lieferanten',
   eventETA_MOVED: '{name}: spätester Tag von {from} auf {to} verschoben. Grund: {reason}',
   eventCHOICE_MADE: 'Lieferung auf {preference} gestellt (von {by})',
+  eventExtraReserved: '{amount} für zusätzliche Versandkosten auf der Karte reserviert',
+  eventExtraReleased: 'die für zusätzliche Versandkosten reservierten {amount} freigegeben',
   eventSHIPPED: 'Versandt mit {carrier}, Sendungsnummer {trackingNumber}',
   eventDELIVERED: 'Zugestellt von {carrier}, Sendungsnummer {trackingNumber}',
   eventLINE_CANCELLED: 'Artikel vom Kunden storniert',

@@ -178,6 +178,8 @@ export const en = {
   eventDROPSHIPPED: 'Sent straight from the supplier',
   eventETA_MOVED: '{name}: latest day moved from {from} to {to}. Reason: {reason}',
   eventCHOICE_MADE: 'Delivery set to {preference} (by {by})',
+  eventExtraReserved: '{amount} reserved on the card for extra shipping',
+  eventExtraReleased: 'the {amount} reserved for extra shipping released',
   eventSHIPPED: 'Shipped with {carrier}, tracking number {trackingNumber}',
   eventDELIVERED: 'Delivered by {carrier}, tracking number {trackingNumber}',
   eventLINE_CANCELLED: 'Item cancelled by the customer',

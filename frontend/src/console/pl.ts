@@ -180,6 +180,8 @@ export const pl: Catalogue = {
   eventDROPSHIPPED: 'Wysyłka bezpośrednio od dostawcy',
   eventETA_MOVED: '{name}: ostatni dzień przesunięty z {from} na {to}. Powód: {reason}',
   eventCHOICE_MADE: 'Dostawa ustawiona na: {preference} (przez {by})',
+  eventExtraReserved: '{amount} zablokowane na karcie na dodatkową wysyłkę',
+  eventExtraReleased: '{amount} zablokowane na dodatkową wysyłkę zwolnione',
   eventSHIPPED: 'Wysłano przez {carrier}, numer przesyłki {trackingNumber}',
   eventDELIVERED: 'Doręczono przez {carrier}, numer przesyłki {trackingNumber}',
   eventLINE_CANCELLED: 'Produkt anulowany przez klienta',

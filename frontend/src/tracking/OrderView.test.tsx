@@ -97,6 +97,31 @@ describe('the order as its customer reads it', () => {
     );
   });
 
+  it('says in the timeline what a paid delivery choice reserved on the card, and what going back released', () => {
+    const choice = (at: string, preference: string, key: string) => ({
+      type: 'CHOICE_MADE',
+      at,
+      details: [
+        { key: 'by', value: 'customer' },
+        { key, value: '49.00' },
+        { key: 'preference', value: preference },
+      ],
+    });
+    const order = anOrder({
+      timeline: [
+        choice('2026-11-23T10:00:00Z', 'SHIP_AS_AVAILABLE', 'extraShippingReserved'),
+        choice('2026-11-24T10:00:00Z', 'WAIT_FOR_ALL', 'extraShippingReleased'),
+      ],
+    });
+    render(<OrderView order={order} language="en" token="T" onChange={() => {}} />);
+
+    const told = screen.getAllByRole('listitem').filter((item) => item.dataset.event === 'CHOICE_MADE');
+    expect(told.map((item) => item.querySelector('span')?.textContent?.replace(/\s/g, ' '))).toEqual([
+      'Delivery set to one complete delivery: the DKK 49.00 reserved for extra shipping is released',
+      'Delivery set to ship items as they are ready: DKK 49.00 reserved on your card for extra shipping',
+    ]);
+  });
+
   it('offers no actions without the link’s token', () => {
     render(<OrderView order={anOrder()} language="en" />);
     expect(screen.queryByRole('button', { name: 'Cancel this item' })).toBeNull();

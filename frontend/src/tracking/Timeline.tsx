@@ -43,8 +43,19 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
     return '';
   }
   switch (event.type) {
-    case 'CHOICE_MADE':
-      return t(`event.CHOICE_MADE.${details.preference}` as MessageKey);
+    case 'CHOICE_MADE': {
+      // A paid choice says what it reserved on the card; going back, what that released.
+      const choice = t(`event.CHOICE_MADE.${details.preference}` as MessageKey);
+      const reserved = details.extraShippingReserved;
+      const released = details.extraShippingReleased;
+      if (reserved || released) {
+        return t(reserved ? 'event.CHOICE_MADE.extraReserved' : 'event.CHOICE_MADE.extraReleased', {
+          choice,
+          amount: formatMoney(reserved ?? released, order.currency, language),
+        });
+      }
+      return choice;
+    }
     case 'REFUND_DECIDED':
       return t(`event.REFUND_DECIDED.${details.decision === 'REJECTED' ? 'REJECTED' : 'APPROVED'}`, params);
     case 'GOODS_RECEIVED': {

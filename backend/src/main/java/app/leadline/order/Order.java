@@ -220,6 +220,8 @@ public class Order {
         if (delivery.preference() == preference) {
             return Optional.empty();
         }
+        java.math.BigDecimal reserved = null;
+        java.math.BigDecimal released = null;
         if (preference == DeliveryPreference.SHIP_AS_AVAILABLE
                 && !options.extraCost().isZero()) {
             if (codeHash == null) {
@@ -234,11 +236,17 @@ public class Order {
                 return refused;
             }
             keep(ledger().extraShippingAuthorised(options.extraParcelFee(), options.extraCost(), at));
+            reserved = options.extraCost().amount();
         } else {
+            ExtraShipping agreed = ledger().extraShipping();
+            if (agreed != null && agreed.open() && agreed.remaining().signum() > 0) {
+                released = agreed.remaining();
+            }
             keep(ledger().extraShippingReleased(at));
         }
         delivery = delivery.chosen(preference, by, at);
-        record(new OrderEvent.DeliveryChosen(preference, by), at);
+        // The customer reads in their timeline what the choice reserved on their card, or released.
+        record(new OrderEvent.DeliveryChosen(preference, by, reserved, released), at);
         return Optional.empty();
     }
 

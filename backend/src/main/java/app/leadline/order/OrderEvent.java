@@ -83,7 +83,18 @@ public sealed interface OrderEvent {
         }
     }
 
-    record DeliveryChosen(DeliveryPreference preference, String by) implements OrderEvent {
+    /**
+     * The customer (or the shop) chose how the order is delivered.
+     *
+     * @param extraShippingReserved what was authorised on the card for the extra parcels with this choice, or null
+     * @param extraShippingReleased what of an earlier authorisation this choice released untaken, or null
+     */
+    record DeliveryChosen(
+            DeliveryPreference preference,
+            String by,
+            java.math.BigDecimal extraShippingReserved,
+            java.math.BigDecimal extraShippingReleased)
+            implements OrderEvent {
 
         @Override
         public <R> R accept(OrderEvent.Visitor<R> visitor) {

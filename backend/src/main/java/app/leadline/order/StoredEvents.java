@@ -77,6 +77,16 @@ final class StoredEvents {
             public Void deliveryChosen(DeliveryChosen event) {
                 details.put("preference", event.preference().name());
                 details.put("by", event.by());
+                if (event.extraShippingReserved() != null) {
+                    details.put(
+                            "extraShippingReserved",
+                            event.extraShippingReserved().toPlainString());
+                }
+                if (event.extraShippingReleased() != null) {
+                    details.put(
+                            "extraShippingReleased",
+                            event.extraShippingReleased().toPlainString());
+                }
                 return null;
             }
 
@@ -261,7 +271,12 @@ final class StoredEvents {
                         date(d.get("from")),
                         date(d.get("to")),
                         d.getOrDefault("reason", ""));
-            case CHOICE_MADE -> new DeliveryChosen(DeliveryPreference.valueOf(d.get("preference")), d.get("by"));
+            case CHOICE_MADE ->
+                new DeliveryChosen(
+                        DeliveryPreference.valueOf(d.get("preference")),
+                        d.get("by"),
+                        decimalOrNull(d.get("extraShippingReserved")),
+                        decimalOrNull(d.get("extraShippingReleased")));
             case GOODS_RECEIVED -> new GoodsReceived(lines(d));
             case RECEIPT_REVERSED -> new ReceiptReversed(d.get("purchaseOrder"), lines(d));
             case SHIPPED -> new Shipped(lines(d), d.get("carrier"), d.get("trackingNumber"));
@@ -463,6 +478,10 @@ final class StoredEvents {
 
     private static LocalDate date(String value) {
         return value == null ? null : LocalDate.parse(value);
+    }
+
+    private static BigDecimal decimalOrNull(String value) {
+        return value == null ? null : new BigDecimal(value);
     }
 
     private static BigDecimal amount(Map<String, String> details) {

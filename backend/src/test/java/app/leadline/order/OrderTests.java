@@ -175,6 +175,11 @@ class OrderTests {
         assertThat(operations(order)).containsExactly("AUTHORIZE 49.00 DKK []");
         assertThat(order.extraShipping().orElseThrow().shown("DKK"))
                 .isEqualTo(new ExtraShipping.Shown("49.00", "0.00", false));
+        // The customer's timeline says what the choice reserved.
+        assertThat(lastChoice(order))
+                .containsEntry("preference", "SHIP_AS_AVAILABLE")
+                .containsEntry("extraShippingReserved", "49.00")
+                .doesNotContainKey("extraShippingReleased");
         // Choosing it again changes nothing and reserves nothing more.
         assertThat(order.chooseDelivery(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", null, NOW))
                 .isEmpty();
@@ -232,6 +237,19 @@ class OrderTests {
         assertThat(order.extraShippingOfNextParcel()).isEqualTo(Money.zero("DKK"));
         assertThat(order.extraShipping().orElseThrow().shown("DKK"))
                 .isEqualTo(new ExtraShipping.Shown("49.00", "0.00", true));
+        assertThat(lastChoice(order))
+                .containsEntry("preference", "WAIT_FOR_ALL")
+                .containsEntry("extraShippingReleased", "49.00")
+                .doesNotContainKey("extraShippingReserved");
+    }
+
+    /** The details of the order's latest delivery choice, as its timeline keeps them. */
+    private static java.util.Map<String, String> lastChoice(Order order) {
+        return order.timeline().stream()
+                .filter(event -> event.type() == TimelineEvent.Type.CHOICE_MADE)
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .details();
     }
 
     @Test

@@ -128,7 +128,7 @@ class StoredBeforeEventsIntegrationTests {
                 .extracting(TimelineEvent::event)
                 .containsExactly(
                         new Placed(2),
-                        new DeliveryChosen(DeliveryPreference.SHIP_AS_AVAILABLE, "customer"),
+                        new DeliveryChosen(DeliveryPreference.SHIP_AS_AVAILABLE, "customer", null, null),
                         new Shipped(List.of("L1"), "PostNord", "PN123456789DK"),
                         new EtaMoved(
                                 "L2",
