@@ -68,10 +68,14 @@ describe('the order as its customer reads it', () => {
     expect(screen.getByTestId('order-eta').textContent).toMatch(/as they are ready/);
   });
 
-  it('says what each line costs and that nothing is charged before it ships', () => {
+  it('says what each line costs, that its amount is reserved on the card and that nothing is charged before it ships', () => {
     render(<OrderView order={anOrder()} language="en" />);
     expect(screen.getAllByTestId('line-money')[0].textContent).toBe('Not charged yet');
     expect(screen.getByTestId('total-charged').textContent).toMatch(/Charged so far: DKK\s?0\.00/);
+    // Before anything is charged, the customer learns that the amounts are held on their card.
+    expect(screen.getByTestId('total-charged').textContent).toMatch(
+      /Each item's amount is reserved on your card when you order, and charged when it ships\.$/,
+    );
   });
 
   it('tells the timeline in the customer’s words, with the reason for a delay', () => {
