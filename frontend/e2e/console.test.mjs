@@ -131,7 +131,7 @@ test('an agent logs a delay once and the customer sees the new window and the re
     assert.deepEqual((await chosen.json()).data.chooseDelivery.errors, []);
     await page
       .locator('.order-detail [data-event="CHOICE_MADE"]')
-      .getByText('Delivery set to items as they are ready', { exact: false })
+      .getByText('Delivery changed to items as they are ready', { exact: false })
       .waitFor();
 
     // Goods arrive for the delayed purchase order: its lines become ready.
@@ -195,7 +195,7 @@ test("an admin sees the messages sent and every template rendered in the custome
       .locator('li', { hasText: 'one-time code' })
       .first();
     await code.waitFor();
-    assert.match(await code.textContent(), /EMAIL to .*@example\.com/);
+    assert.match(await code.textContent(), /E-mail to .*@example\.com/);
     // Said in the agent's words, not the API's codes.
     assert.match(await code.textContent(), /Status: not sent \(no channel configured\)/);
     assert.doesNotMatch(await code.textContent(), /VERIFICATION_CODE|OUTBOX/);

@@ -55,7 +55,7 @@ export function MessagesPanel({ admin }: { admin: boolean }) {
             </p>
             <p>
               {ct('outboxLine', {
-                channel: message.channel,
+                channel: label('channel', message.channel),
                 recipient: message.recipient,
                 order: message.orderNumber,
                 kind: label('messageKind', message.kind),
@@ -97,6 +97,7 @@ function HeldMessages() {
     <section aria-labelledby="held-title">
       <h2 id="held-title">{ct('heldTitle')}</h2>
       <p>{ct('heldIntro')}</p>
+      <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
       <Failure error={loaded.error} />
       {held && held.length === 0 && <p>{ct('heldNone')}</p>}
       {held && held.length > 0 && (
@@ -107,8 +108,8 @@ function HeldMessages() {
                 order: message.orderNumber,
                 customer: message.customerName,
                 kind: label('messageKind', message.kind),
+                held: time(message.createdAt),
                 time: time(message.sendsAt),
-                agentZone: timeZone(),
                 zone: message.timeZone,
               })}
             </li>

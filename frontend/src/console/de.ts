@@ -182,7 +182,7 @@ export const de: Catalogue = {
   eventBACKORDERED: 'Beim Lieferanten bestellt',
   eventDROPSHIPPED: 'Versand direkt vom Lieferanten',
   eventETA_MOVED: '{name}: spätester Tag von {from} auf {to} verschoben. Grund: {reason}',
-  eventCHOICE_MADE: 'Lieferung auf {preference} gestellt (von {by})',
+  eventCHOICE_MADE: 'Lieferung geändert: {preference}, gewählt von {by}',
   eventExtraReserved: '{amount} für zusätzliche Versandkosten auf der Karte reserviert',
   eventExtraReleased: 'die für zusätzliche Versandkosten reservierten {amount} freigegeben',
   eventSHIPPED: 'Versandt mit {carrier}, Sendungsnummer {trackingNumber}',
@@ -281,15 +281,17 @@ export const de: Catalogue = {
   noPurchaseOrders: 'Keine offenen Lieferantenbestellungen.',
 
   outboxTitle: 'Nachrichten an Kunden',
-  outboxIntro: 'Jede Nachricht wie versandt, neueste zuerst, und was aus ihr wurde.',
+  outboxIntro: 'Jede Nachricht im Wortlaut, neueste zuerst, und was aus ihr wurde.',
   outboxEmpty: 'Noch keine Nachrichten.',
   heldTitle: 'Zurückgehalten in Ruhezeiten',
   heldIntro:
     'Neuigkeiten gehen nicht hinaus, solange der Kunde nach seiner eigenen Uhr in seinen Ruhezeiten ist; sie gehen, wenn diese enden, und stehen dann in der Liste oben.',
   heldNone: 'Nichts ist für Ruhezeiten zurückgehalten.',
   heldLine:
-    '{order} — {customer}: {kind}. Sie geht am {time} ({agentZone}) hinaus, wenn die Ruhezeiten des Kunden enden ({zone}).',
+    '{order} — {customer}: {kind}, zurückgehalten seit {held}. Sie geht am {time} hinaus, wenn die Ruhezeiten des Kunden enden ({zone}).',
   outboxLine: '{channel} an {recipient} · Bestellung {order} · {kind}',
+  channelEMAIL: 'E-Mail',
+  channelSMS: 'SMS',
   outboxStatus: 'Status: {status}',
   messageKindCONFIRMED: 'Bestellung bestätigt',
   messageKindETA_MOVED: 'Termine verschoben',

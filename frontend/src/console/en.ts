@@ -177,7 +177,7 @@ export const en = {
   eventBACKORDERED: 'Ordered from the supplier',
   eventDROPSHIPPED: 'Sent straight from the supplier',
   eventETA_MOVED: '{name}: latest day moved from {from} to {to}. Reason: {reason}',
-  eventCHOICE_MADE: 'Delivery set to {preference} (by {by})',
+  eventCHOICE_MADE: 'Delivery changed to {preference}, chosen by {by}',
   eventExtraReserved: '{amount} reserved on the card for extra shipping',
   eventExtraReleased: 'the {amount} reserved for extra shipping released',
   eventSHIPPED: 'Shipped with {carrier}, tracking number {trackingNumber}',
@@ -281,8 +281,11 @@ export const en = {
   heldIntro:
     'News is not sent while a customer is in their quiet hours, on their own clock; it goes when those end, and is then listed above.',
   heldNone: 'Nothing is held for quiet hours.',
-  heldLine: '{order} — {customer}: {kind}. It goes at {time} ({agentZone}), when their quiet hours end ({zone}).',
+  heldLine:
+    '{order} — {customer}: {kind}, held since {held}. It goes at {time}, when the customer’s quiet hours end ({zone}).',
   outboxLine: '{channel} to {recipient} · order {order} · {kind}',
+  channelEMAIL: 'E-mail',
+  channelSMS: 'SMS',
   outboxStatus: 'Status: {status}',
   messageKindCONFIRMED: 'order confirmed',
   messageKindETA_MOVED: 'dates moved',

@@ -179,7 +179,7 @@ export const pl: Catalogue = {
   eventBACKORDERED: 'Zamówiono u dostawcy',
   eventDROPSHIPPED: 'Wysyłka bezpośrednio od dostawcy',
   eventETA_MOVED: '{name}: ostatni dzień przesunięty z {from} na {to}. Powód: {reason}',
-  eventCHOICE_MADE: 'Dostawa ustawiona na: {preference} (przez {by})',
+  eventCHOICE_MADE: 'Zmieniono dostawę: {preference}, wybrana przez {by}',
   eventExtraReserved: '{amount} zablokowane na karcie na dodatkową wysyłkę',
   eventExtraReleased: '{amount} zablokowane na dodatkową wysyłkę zwolnione',
   eventSHIPPED: 'Wysłano przez {carrier}, numer przesyłki {trackingNumber}',
@@ -275,15 +275,17 @@ export const pl: Catalogue = {
   noPurchaseOrders: 'Brak otwartych zamówień u dostawców.',
 
   outboxTitle: 'Wiadomości do klientów',
-  outboxIntro: 'Każda wiadomość w wysłanej postaci, najnowsze najpierw, i co się z nią stało.',
+  outboxIntro: 'Każda wiadomość w pełnym brzmieniu, najnowsze najpierw, i co się z nią stało.',
   outboxEmpty: 'Brak wiadomości.',
   heldTitle: 'Wstrzymane w godzinach ciszy',
   heldIntro:
     'Wiadomości nie są wysyłane, gdy klient jest w swoich godzinach ciszy według własnego zegara; wychodzą, gdy się skończą, i wtedy widać je na liście powyżej.',
   heldNone: 'Nic nie jest wstrzymane w godzinach ciszy.',
   heldLine:
-    '{order} — {customer}: {kind}. Wyjdzie {time} ({agentZone}), gdy skończą się godziny ciszy klienta ({zone}).',
+    '{order} — {customer}: {kind}, wstrzymana od {held}. Wyjdzie {time}, gdy skończą się godziny ciszy klienta ({zone}).',
   outboxLine: '{channel} do {recipient} · zamówienie {order} · {kind}',
+  channelEMAIL: 'E-mail',
+  channelSMS: 'SMS',
   outboxStatus: 'Status: {status}',
   messageKindCONFIRMED: 'zamówienie potwierdzone',
   messageKindETA_MOVED: 'terminy przesunięte',
