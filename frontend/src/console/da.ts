@@ -179,7 +179,7 @@ export const da: Catalogue = {
   eventPLACED: 'Ordre afgivet',
   eventBACKORDERED: 'Bestilt hos leverandøren',
   eventDROPSHIPPED: 'Sendes direkte fra leverandøren',
-  eventETA_MOVED: '{name}: seneste dag flyttet fra {from} til {to}. Årsag: {reason}',
+  eventETA_MOVED: '{name}: seneste dag flyttet fra {from} til {to}. Årsag (som kunden læser den): {reason}',
   eventCHOICE_MADE: 'Levering ændret: {preference}, valgt af {by}',
   eventExtraReserved: '{amount} reserveret på kortet til ekstra fragt',
   eventExtraReleased: 'de {amount} reserveret til ekstra fragt frigivet',

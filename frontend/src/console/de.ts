@@ -181,7 +181,7 @@ export const de: Catalogue = {
   eventPLACED: 'Bestellung aufgegeben',
   eventBACKORDERED: 'Beim Lieferanten bestellt',
   eventDROPSHIPPED: 'Versand direkt vom Lieferanten',
-  eventETA_MOVED: '{name}: spätester Tag von {from} auf {to} verschoben. Grund: {reason}',
+  eventETA_MOVED: '{name}: spätester Tag von {from} auf {to} verschoben. Grund (wie der Kunde ihn liest): {reason}',
   eventCHOICE_MADE: 'Lieferung geändert: {preference}, gewählt von {by}',
   eventExtraReserved: '{amount} für zusätzliche Versandkosten auf der Karte reserviert',
   eventExtraReleased: 'die für zusätzliche Versandkosten reservierten {amount} freigegeben',

@@ -176,7 +176,7 @@ export const en = {
   eventPLACED: 'Order placed',
   eventBACKORDERED: 'Ordered from the supplier',
   eventDROPSHIPPED: 'Sent straight from the supplier',
-  eventETA_MOVED: '{name}: latest day moved from {from} to {to}. Reason: {reason}',
+  eventETA_MOVED: '{name}: latest day moved from {from} to {to}. Reason (in the customer’s words): {reason}',
   eventCHOICE_MADE: 'Delivery changed to {preference}, chosen by {by}',
   eventExtraReserved: '{amount} reserved on the card for extra shipping',
   eventExtraReleased: 'the {amount} reserved for extra shipping released',

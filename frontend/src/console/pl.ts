@@ -178,7 +178,7 @@ export const pl: Catalogue = {
   eventPLACED: 'Złożono zamówienie',
   eventBACKORDERED: 'Zamówiono u dostawcy',
   eventDROPSHIPPED: 'Wysyłka bezpośrednio od dostawcy',
-  eventETA_MOVED: '{name}: ostatni dzień przesunięty z {from} na {to}. Powód: {reason}',
+  eventETA_MOVED: '{name}: ostatni dzień przesunięty z {from} na {to}. Powód (tak, jak czyta go klient): {reason}',
   eventCHOICE_MADE: 'Zmieniono dostawę: {preference}, wybrana przez {by}',
   eventExtraReserved: '{amount} zablokowane na karcie na dodatkową wysyłkę',
   eventExtraReleased: '{amount} zablokowane na dodatkową wysyłkę zwolnione',
