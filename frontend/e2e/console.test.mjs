@@ -97,6 +97,15 @@ test('an agent logs a delay once and the customer sees the new window and the re
     const told = Number(figures.match(/(\d+) customers? to tell/)[1]);
     assert.ok(Number(done[1]) >= told && Number(done[1]) <= orders, `${done[1]} orders moved, ${told} to tell`);
     assert.equal(await page.locator('progress').getAttribute('value'), String(orders));
+    // The list of delays keeps the agents' note and names the orders the delay reached, each a link to it.
+    const logged = page
+      .getByRole('table', { name: 'Delays logged' })
+      .getByRole('row')
+      .filter({ hasText: 'PO-NS-2041' });
+    await logged.getByText('Note: Factory called, new date confirmed').waitFor();
+    await logged.getByText('Orders it reached').click();
+    const reached = logged.getByRole('link', { name: /^Open order / });
+    assert.ok((await reached.count()) >= 1 && (await reached.count()) <= 5, `${await reached.count()} orders named`);
 
     // No reload: the customer's page took the new window and the reason from the live update, not the note.
     delayed = (await trackOrder(app.baseUrl, link)).lines.find((line) => line.sku === 'SOFA-OSLO-3');

@@ -417,7 +417,15 @@ function PastDelays({
                     <td>{time(report.createdAt)}</td>
                     <td>{scope(report)}</td>
                     <td>{change(report)}</td>
-                    <td>{reason(report)}</td>
+                    <td>
+                      {reason(report)}
+                      {report.internalNote && (
+                        <em>
+                          {' '}
+                          — {ct('noteShort')}: {report.internalNote}
+                        </em>
+                      )}
+                    </td>
                     <td>{report.createdBy}</td>
                     <td>
                       {ct('reportProgress', {
@@ -427,6 +435,7 @@ function PastDelays({
                         orders: report.movedOrders,
                       })}{' '}
                       ({ct(report.state === 'DONE' ? 'reportDone' : 'reportRunning')})
+                      <Reached report={report} />
                     </td>
                     <td>
                       <WithdrawDelay
@@ -445,5 +454,26 @@ function PastDelays({
         </>
       )}
     </section>
+  );
+}
+
+/** Whom a delay reached: the orders of its preview's sample, each a link, and how many more there were. */
+function Reached({ report }: { report: ReportFragment }) {
+  const orders = [...new Map(report.preview.sample.map((moved) => [moved.orderNumber, moved])).values()];
+  if (orders.length === 0) {
+    return null;
+  }
+  return (
+    <details>
+      <summary>{ct('reportReached')}</summary>
+      <ul>
+        {orders.map((moved) => (
+          <li key={moved.orderNumber}>
+            <OrderLink order={moved.orderNumber} /> — {moved.customerName}: {moved.lineName}
+          </li>
+        ))}
+      </ul>
+      {report.movedOrders > orders.length && <p>{ct('reportMore', { count: report.movedOrders - orders.length })}</p>}
+    </details>
   );
 }

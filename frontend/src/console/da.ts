@@ -92,6 +92,8 @@ export const da: Catalogue = {
     '{processed} af {total, plural, one {# ordre} other {# ordrer}}, {moved, plural, one {# linje} other {# linjer}} i {orders, plural, one {# ordre} other {# ordrer}} flyttet',
   reportRunning: 'i gang',
   reportDone: 'færdig',
+  reportReached: 'Ordrer den nåede',
+  reportMore: '… og {count} mere, ikke vist her.',
 
   search: 'Søg ordrer',
   searchHint:

@@ -93,6 +93,8 @@ export const de: Catalogue = {
     '{processed} von {total, plural, one {# Bestellung} other {# Bestellungen}}, {moved, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Bestellung} other {# Bestellungen}} verschoben',
   reportRunning: 'läuft',
   reportDone: 'fertig',
+  reportReached: 'Erreichte Bestellungen',
+  reportMore: '… und {count} weitere, hier nicht aufgeführt.',
 
   search: 'Bestellungen suchen',
   searchHint:

@@ -90,6 +90,8 @@ export const en = {
     '{processed} of {total, plural, one {# order} other {# orders}}, {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved',
   reportRunning: 'running',
   reportDone: 'done',
+  reportReached: 'Orders it reached',
+  reportMore: '… and {count} more, not listed here.',
 
   search: 'Search orders',
   searchHint: 'Order number, customer name, e-mail or phone, SKU, supplier, purchase order or tracking number',

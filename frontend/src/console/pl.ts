@@ -90,6 +90,8 @@ export const pl: Catalogue = {
   reportProgress: 'Zamówienia: {processed} z {total}, przesunięte pozycje: {moved}, w zamówieniach: {orders}',
   reportRunning: 'w toku',
   reportDone: 'gotowe',
+  reportReached: 'Objęte zamówienia',
+  reportMore: '… i {count} więcej, niewymienionych tutaj.',
 
   search: 'Szukaj zamówień',
   searchHint:
