@@ -71,7 +71,7 @@ public class HeldMessages {
                 .sorted(Comparator.comparing(HeldMessage::sendsAt)
                         .thenComparing(HeldMessage::createdAt)
                         .thenComparing(HeldMessage::orderNumber))
-                .limit(Math.max(0, limit))
+                .limit(limit)
                 .toList();
     }
 }

@@ -25,7 +25,7 @@ class OutboxController {
 
     @QueryMapping
     List<HeldMessages.HeldMessage> heldMessages(@Argument Integer first) {
-        return held.first(first == null ? 50 : Math.min(first, 200));
+        return held.first(first == null ? 50 : Math.max(0, Math.min(first, 200)));
     }
 
     @QueryMapping

@@ -238,10 +238,8 @@ public class Order {
             keep(ledger().extraShippingAuthorised(options.extraParcelFee(), options.extraCost(), at));
             reserved = options.extraCost().amount();
         } else {
-            ExtraShipping agreed = ledger().extraShipping();
-            if (agreed != null && agreed.open() && agreed.remaining().signum() > 0) {
-                released = agreed.remaining();
-            }
+            Money releasable = ledger().extraShippingReleasable();
+            released = releasable.isZero() ? null : releasable.amount();
             keep(ledger().extraShippingReleased(at));
         }
         delivery = delivery.chosen(preference, by, at);

@@ -74,11 +74,17 @@ record PaymentLedger(
             return this;
         }
         PaymentLedger released = new PaymentLedger(orderNumber, currency, refunds, pending, extraShipping.released(at));
-        Money rest = Money.of(extraShipping.remaining(), currency);
+        Money rest = extraShippingReleasable();
         return rest.isZero()
                 ? released
                 : released.withOperation(
                         extraShipping.id() + ":release", PaymentOperation.Kind.VOID, List.of(), rest, at);
+    }
+
+    /** What {@link #extraShippingReleased} would void now: the untaken rest of an open authorisation, else zero. */
+    Money extraShippingReleasable() {
+        return Money.of(
+                extraShipping == null || !extraShipping.open() ? BigDecimal.ZERO : extraShipping.remaining(), currency);
     }
 
     /** What the parcels took of the extra shipping so far. */
