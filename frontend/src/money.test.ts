@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extraShippingEnd, sumOfDecimals } from './money';
+import { choiceExtraShipping, extraShippingEnd, sumOfDecimals } from './money';
 
 describe('money as the API gives it', () => {
   it('adds decimals without binary fractions showing', () => {
@@ -13,5 +13,17 @@ describe('money as the API gives it', () => {
     expect(extraShippingEnd({ authorised: '98.00', charged: '0.00', released: true })).toBe('released');
     expect(extraShippingEnd({ authorised: '98.00', charged: '98.00', released: true })).toBe('taken');
     expect(extraShippingEnd({ authorised: '98.00', charged: '49.00', released: true })).toBe('partly');
+  });
+
+  it('reads what a delivery choice reserved or released of the extra shipping, and nothing from a free choice', () => {
+    expect(choiceExtraShipping({ preference: 'SHIP_AS_AVAILABLE', extraShippingReserved: '49.00' })).toEqual({
+      change: 'reserved',
+      amount: '49.00',
+    });
+    expect(choiceExtraShipping({ preference: 'WAIT_FOR_ALL', extraShippingReleased: '49.00' })).toEqual({
+      change: 'released',
+      amount: '49.00',
+    });
+    expect(choiceExtraShipping({ preference: 'SHIP_AS_AVAILABLE' })).toBeNull();
   });
 });

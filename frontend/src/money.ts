@@ -17,3 +17,20 @@ export function extraShippingEnd(agreed: { authorised: string; charged: string; 
   }
   return Number(agreed.charged) >= Number(agreed.authorised) ? 'taken' : 'partly';
 }
+
+/**
+ * What a delivery choice in a timeline did to the extra shipping, from the event's details: reserved an amount on the
+ * card, released one, or neither (null).
+ */
+export function choiceExtraShipping(details: Record<string, string | undefined>): {
+  change: 'reserved' | 'released';
+  amount: string;
+} | null {
+  if (details.extraShippingReserved) {
+    return { change: 'reserved', amount: details.extraShippingReserved };
+  }
+  if (details.extraShippingReleased) {
+    return { change: 'released', amount: details.extraShippingReleased };
+  }
+  return null;
+}

@@ -9,7 +9,7 @@ import {
 import { useMutation, useQuery } from './api';
 import { CustomerAnswer } from './CustomerAnswer';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { extraShippingEnd, sumOfDecimals } from '../money';
+import { choiceExtraShipping, extraShippingEnd, sumOfDecimals } from '../money';
 import { dateWindow, day, money, time, timeZone } from './format';
 import { actor, ct, label } from './messages';
 import { Review } from './Review';
@@ -209,13 +209,10 @@ function eventText(event: Event, currency: string): string {
   }
   const text = label('event', event.type, params).replace(/\{\w+\}/g, ct('none'));
   // A paid delivery choice says what it reserved on the card; going back, what that released.
-  const reserved = details.extraShippingReserved;
-  const released = details.extraShippingReleased;
-  if (reserved || released) {
-    const extra = reserved
-      ? ct('eventExtraReserved', { amount: money(reserved, currency) })
-      : ct('eventExtraReleased', { amount: money(released, currency) });
-    return `${text}; ${extra}`;
+  const extra = choiceExtraShipping(details);
+  if (extra) {
+    const said = extra.change === 'reserved' ? 'eventExtraReserved' : 'eventExtraReleased';
+    return `${text}; ${ct(said, { amount: money(extra.amount, currency) })}`;
   }
   return text;
 }

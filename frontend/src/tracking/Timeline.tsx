@@ -1,4 +1,5 @@
 import { formatDay, formatInstant, formatMoney, type Translate } from '../i18n/i18n';
+import { choiceExtraShipping } from '../money';
 import type { Language, MessageKey } from '../i18n/messages';
 import { CATALOGUES } from '../i18n/messages';
 import type { CustomerOrder } from './api';
@@ -46,12 +47,11 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
     case 'CHOICE_MADE': {
       // A paid choice says what it reserved on the card; going back, what that released.
       const choice = t(`event.CHOICE_MADE.${details.preference}` as MessageKey);
-      const reserved = details.extraShippingReserved;
-      const released = details.extraShippingReleased;
-      if (reserved || released) {
-        return t(reserved ? 'event.CHOICE_MADE.extraReserved' : 'event.CHOICE_MADE.extraReleased', {
+      const extra = choiceExtraShipping(details);
+      if (extra) {
+        return t(extra.change === 'reserved' ? 'event.CHOICE_MADE.extraReserved' : 'event.CHOICE_MADE.extraReleased', {
           choice,
-          amount: formatMoney(reserved ?? released, order.currency, language),
+          amount: formatMoney(extra.amount, order.currency, language),
         });
       }
       return choice;
