@@ -63,6 +63,7 @@ final class LeadlineProcess {
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m",
                 "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
                 "app.leadline.LeadlineApplication",
