@@ -1,12 +1,14 @@
 // Lighthouse's mobile audit (performance and accessibility) of a customer's tracking page, in the headless Chromium
 // the browser tests use. With no argument it starts the packaged application with its demo data (build it first:
 // ./mvnw -DskipTests package) and audits the first tracking link it prints; given a tracking link, it audits that page
-// of an application already running. Targets: performance 98 or more, accessibility 100.
+// of an application already running. Targets: performance 98 or more, accessibility 100. Lighthouse is a package of
+// its own here (package.json beside this file), installed when the audit runs, not with the frontend's tools; it pins
+// third-party-web, which a Lighthouse dependency asks for as "latest", so that `npm ci` installs what the lock names.
 //
-//   node scripts/lighthouse.mjs [tracking link]
+//   npm run lighthouse [-- tracking link]
 import lighthouse from 'lighthouse';
-import { freePort, startApplication } from '../e2e/app.mjs';
-import { launchBrowser } from '../e2e/browser.mjs';
+import { freePort, startApplication } from '../../e2e/app.mjs';
+import { launchBrowser } from '../../e2e/browser.mjs';
 
 const given = process.argv[2];
 const app = given ? null : await startApplication();
