@@ -10,7 +10,7 @@ import { useMutation, useQuery } from './api';
 import { CustomerAnswer } from './CustomerAnswer';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { choiceExtraShipping, extraShippingEnd, sumOfDecimals } from '../money';
-import { dateWindow, day, money, time, timeZone } from './format';
+import { dateWindow, day, itemList, money, time, timeZone } from './format';
 import { actor, ct, label } from './messages';
 import { Review } from './Review';
 
@@ -22,7 +22,7 @@ const UNSHIPPABLE = ['SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED'];
 /** An order as an agent reads it: items, money, shipments, refunds, notes, timeline; and what they can do with it. */
 export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (order: Order) => void }) {
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
-  const items = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id).join(', ');
+  const items = (ids: readonly string[]) => itemList(ids.map((id) => names.get(id) ?? id));
   const notes = order.timeline.filter((event) => event.internalNote);
 
   return (

@@ -1,4 +1,4 @@
-import { formatDay, formatMoney, formatWindow } from '../i18n/i18n';
+import { formatDay, formatItems, formatMoney, formatWindow } from '../i18n/i18n';
 import { consoleLanguage } from './messages';
 
 // Money, days and times in the agent's language. Instants are shown in the agent's own time zone, and say so.
@@ -13,6 +13,11 @@ export function money(amount: string, currency: string): string {
 /** Amounts in several currencies, each on its own: never added up. */
 export function amounts(values: readonly { amount: string; currency: string }[]): string {
   return values.map((value) => money(value.amount, value.currency)).join(' · ');
+}
+
+/** Items' names as one list, e.g. "Oslo sofa and Rhein lamp" ({@link formatItems}). */
+export function itemList(names: readonly string[]): string {
+  return formatItems(names, consoleLanguage());
 }
 
 export function day(isoDate: string): string {

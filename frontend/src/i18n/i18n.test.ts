@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatWindow, pickLanguage, rememberedLanguage, rememberLanguage, translator } from './i18n';
+import { formatDay, formatItems, formatWindow, pickLanguage, rememberedLanguage, rememberLanguage, translator } from './i18n';
 import { CATALOGUES, LANGUAGES } from './messages';
 
 describe('the translation catalogue', () => {
@@ -75,12 +75,29 @@ describe('dates', () => {
     expect(formatWindow('2026-12-17', '2026-12-21', 'pl')).toMatch(/17.*21.*gru/);
   });
 
-  it('writes a window across the new year in the same style as any other, without years', () => {
-    expect(formatWindow('2026-12-30', '2027-01-06', 'en')).toBe('Wed 30 Dec – Wed 6 Jan');
-    expect(formatWindow('2026-12-30', '2027-01-06', 'da')).toBe(`${formatDay('2026-12-30', 'da')} – ${formatDay('2027-01-06', 'da')}`);
+  it('writes a window across the new year in the same style as any other, its dash too, without years', () => {
+    // English sets the dash between thin spaces, Danish and Polish close up to it, as in a window within one year.
+    expect(formatWindow('2026-12-30', '2027-01-06', 'en')).toBe('Wed 30 Dec\u2009–\u2009Wed 6 Jan');
+    expect(formatWindow('2026-12-17', '2026-12-21', 'en')).toContain('\u2009–\u2009');
+    expect(formatWindow('2026-12-30', '2027-01-06', 'da')).toBe(`${formatDay('2026-12-30', 'da')}–${formatDay('2027-01-06', 'da')}`);
+    expect(formatWindow('2026-12-17', '2026-12-21', 'da')).toMatch(/\.–\w/);
   });
 
   it('writes a one-day window as one day', () => {
     expect(formatWindow('2026-12-17', '2026-12-17', 'da')).toBe(formatDay('2026-12-17', 'da'));
+  });
+});
+
+describe('lists of items', () => {
+  it('joins names as the reader’s language does', () => {
+    expect(formatItems(['Oslo sofa', 'Rhein lamp', 'Vase'], 'en')).toBe('Oslo sofa, Rhein lamp and Vase');
+    expect(formatItems(['Oslo sofa', 'Vase'], 'da')).toBe('Oslo sofa og Vase');
+    expect(formatItems(['Oslo sofa', 'Vase'], 'de')).toBe('Oslo sofa und Vase');
+    expect(formatItems(['Oslo sofa', 'Vase'], 'pl')).toBe('Oslo sofa i Vase');
+    expect(formatItems(['Oslo sofa'], 'en')).toBe('Oslo sofa');
+  });
+
+  it('keeps a name with a comma of its own one item, by separating the list with semicolons', () => {
+    expect(formatItems(['Linen cushion cover, 2 pcs', 'Oslo sofa'], 'en')).toBe('Linen cushion cover, 2 pcs; Oslo sofa');
   });
 });

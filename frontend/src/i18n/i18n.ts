@@ -52,7 +52,7 @@ function calendarDay(isoDate: string): Date {
 }
 
 // The regional convention each language is read with (day before month in English too: the shops are European).
-const DATE_LOCALES: Record<Language, string> = { en: 'en-GB', da: 'da-DK', de: 'de-DE', pl: 'pl-PL' };
+const LOCALES: Record<Language, string> = { en: 'en-GB', da: 'da-DK', de: 'de-DE', pl: 'pl-PL' };
 
 const DAY: Intl.DateTimeFormatOptions = { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' };
 const LONG_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
@@ -64,7 +64,7 @@ function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): In
   const key = `${language} ${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(DATE_LOCALES[language], options);
+    format = new Intl.DateTimeFormat(LOCALES[language], options);
     formats.set(key, format);
   }
   return format as Intl.DateTimeFormat;
@@ -74,7 +74,7 @@ function moneyFormat(language: Language, currency: string): Intl.NumberFormat {
   const key = `${language} money ${currency}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(DATE_LOCALES[language], { style: 'currency', currency });
+    format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency });
     formats.set(key, format);
   }
   return format as Intl.NumberFormat;
@@ -95,9 +95,23 @@ export function formatWindow(earliest: string, latest: string, language: Languag
     return format.format(calendarDay(earliest));
   }
   if (earliest.slice(0, 4) !== latest.slice(0, 4)) {
-    return `${format.format(calendarDay(earliest))} – ${format.format(calendarDay(latest))}`;
+    return `${format.format(calendarDay(earliest))}${rangeSeparator(format)}${format.format(calendarDay(latest))}`;
   }
   return format.formatRange(calendarDay(earliest), calendarDay(latest));
+}
+
+/**
+ * Items' names as one list in the reader's language: "Oslo sofa, Rhein lamp and Vase". A name with a comma of its own
+ * ("Linen cushion cover, 2 pcs") would read as two items there, so a list holding one is separated by semicolons.
+ */
+export function formatItems(names: readonly string[], language: Language): string {
+  return names.some((name) => name.includes(',')) ? names.join('; ') : new Intl.ListFormat(LOCALES[language]).format(names);
+}
+
+/** The dash between a range's two days as the language writes it: " – " with thin spaces in English, "–" in Danish. */
+function rangeSeparator(format: Intl.DateTimeFormat): string {
+  const parts = format.formatRangeToParts(calendarDay('2026-01-01'), calendarDay('2026-02-01'));
+  return parts.find((part) => part.type === 'literal' && part.source === 'shared')?.value ?? ' – ';
 }
 
 /** An instant in the reader's language and time zone, e.g. "21 Nov 2026". */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DeliveryPreference } from '../generated/graphql';
-import { formatMoney, formatWindow, type Translate } from '../i18n/i18n';
+import { formatItems, formatMoney, formatWindow, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
 import { extraShippingEnd } from '../money';
 import { chooseDelivery, type CustomerOrder } from './api';
@@ -109,7 +109,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
 
   const window = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
-  const items = (lineIds: string[]) => lineIds.map((id) => names.get(id)).join(', ');
+  const items = (lineIds: string[]) => formatItems(lineIds.map((id) => names.get(id) ?? id), language);
   const allItems = choice.splitParcels.flatMap((parcel) => parcel.lineIds);
   const parcels = choice.splitParcels
     .map((parcel, index) => t('choice.parcel', { n: index + 1, range: window(parcel.eta) }))

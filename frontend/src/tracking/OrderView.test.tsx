@@ -199,7 +199,7 @@ describe('the order as its customer reads it', () => {
     });
     render(<OrderView order={split} language="en" />);
     expect(screen.getByTestId('order-eta').textContent).toBe(
-      'Your items arrive as they are ready, the last Wed 30 Dec – Wed 6 Jan',
+      'Your items arrive as they are ready, the last Wed 30 Dec\u2009–\u2009Wed 6 Jan',
     );
   });
 
@@ -281,6 +281,22 @@ describe('the order as its customer reads it', () => {
     expect(summary.getByTestId('delivery-address').textContent).toBe('Delivery address: N••• 1, 1165 København, Denmark');
   });
 
+  it('keeps an item whose name has a comma one item in a parcel’s list', () => {
+    const [cushion, ...others] = anOrder().lines;
+    const split = anOrder({
+      deliveryPreference: 'SHIP_AS_AVAILABLE',
+      lines: [{ ...cushion, name: 'Linen cushion cover, 2 pcs' }, ...others],
+      parcels: [
+        { lineIds: ['L1', 'L3'], eta: { earliest: '2026-11-26', latest: '2026-11-30' } },
+        { lineIds: ['L2'], eta: { earliest: '2026-12-17', latest: '2026-12-21' } },
+      ],
+    });
+    render(<OrderView order={split} language="en" />);
+    expect(screen.getByTestId('parcels').querySelector('li')?.textContent).toMatch(
+      /: Linen cushion cover, 2 pcs; Rhein lamp$/,
+    );
+  });
+
   it('lists which items go in which parcel under each delivery option before one is chosen', () => {
     const open = anOrder({
       choice: {
@@ -304,7 +320,7 @@ describe('the order as its customer reads it', () => {
       expect.stringMatching(/^Parcel 3, around .*: Oslo sofa$/),
     ]);
     expect(screen.getByTestId('wait-parcels').textContent).toMatch(
-      /^Parcel 1, around .*21 Dec: Linen cushion cover, Rhein lamp, Oslo sofa$/,
+      /^Parcel 1, around .*21 Dec: Linen cushion cover, Rhein lamp and Oslo sofa$/,
     );
     expect(
       screen.getByRole('radio', { name: /Ship what is ready now/ }).getAttribute('aria-describedby'),

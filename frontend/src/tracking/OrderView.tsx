@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatDay, formatInstant, formatMoney, formatWindow, translator, type Translate } from '../i18n/i18n';
+import { formatDay, formatInstant, formatItems, formatMoney, formatWindow, translator, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
 import { sumOfDecimals } from '../money';
 import type { CustomerOrder } from './api';
@@ -63,7 +63,10 @@ export function OrderView({ order, language, token, onChange }: Props) {
                 {t('parcels.parcel', {
                   n: index + 1,
                   range: formatWindow(parcel.eta.earliest, parcel.eta.latest, language),
-                  items: parcel.lineIds.map((id) => names.get(id)).join(', '),
+                  items: formatItems(
+                    parcel.lineIds.map((id) => names.get(id) ?? id),
+                    language,
+                  ),
                 })}
               </li>
             ))}

@@ -1,4 +1,4 @@
-import { formatDay, formatInstant, formatMoney, type Translate } from '../i18n/i18n';
+import { formatDay, formatInstant, formatItems, formatMoney, type Translate } from '../i18n/i18n';
 import { choiceExtraShipping } from '../money';
 import type { Language, MessageKey } from '../i18n/messages';
 import { CATALOGUES } from '../i18n/messages';
@@ -65,7 +65,7 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
         .map((id) => order.lines.find((line) => line.id === id)?.name)
         .filter((name): name is string => Boolean(name));
       return names.length > 0
-        ? t('event.GOODS_RECEIVED.named', { names: new Intl.ListFormat(language).format(names) })
+        ? t('event.GOODS_RECEIVED.named', { names: formatItems(names, language) })
         : t('event.GOODS_RECEIVED');
     }
     case 'ETA_MOVED':
