@@ -127,7 +127,7 @@ class MessageTemplates {
         Map<String, String> values = new LinkedHashMap<>(details);
         values.put("order", order.number());
         values.put("amount", details.getOrDefault("amount", "") + " " + order.currency());
-        values.put("lines", names(lines));
+        values.put("lines", names(lines, texts));
         EtaWindow window = windowOf(order, kind, lines);
         values.put("window", window == null ? "" : format(window, language, FormatStyle.MEDIUM, " – "));
         values.putIfAbsent("reason", "");
@@ -227,8 +227,22 @@ class MessageTemplates {
                 .toList();
     }
 
-    private static String names(List<OrderLine> lines) {
-        return lines.stream().map(OrderLine::name).collect(Collectors.joining(", "));
+    private static String names(List<OrderLine> lines, Properties texts) {
+        return itemList(lines.stream().map(OrderLine::name).toList(), texts.getProperty("list.and"));
+    }
+
+    /**
+     * Names as one list, "Oslo sofa, Rhein lamp and Vase" with the language's {@code and}; as the page lists them, a
+     * list holding a name with a comma of its own ("Linen cushion cover, 2 pcs") is separated by semicolons.
+     */
+    static String itemList(List<String> names, String and) {
+        if (names.size() < 2) {
+            return String.join("", names);
+        }
+        if (names.stream().anyMatch(name -> name.contains(","))) {
+            return String.join("; ", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " " + and + " " + names.get(names.size() - 1);
     }
 
     static String fill(String template, Map<String, String> values) {

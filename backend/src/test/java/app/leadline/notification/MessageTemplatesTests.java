@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.leadline.order.Order;
 import app.leadline.order.SampleOrder;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,30 @@ class MessageTemplatesTests {
                 }
             }
         }
+    }
+
+    @Test
+    void theItemsAMessageNamesReadAsAListInTheCustomersLanguage() {
+        Order order = SampleOrder.in("de", Instant.parse("2026-11-23T10:00:00Z"));
+
+        var messages = templates.render(
+                order,
+                "SHIPPED",
+                Map.of("lines", "L1,L2,L3", "carrier", "DHL", "trackingNumber", "1"),
+                Optional.empty());
+
+        assertThat(messages)
+                .extracting(Message::text)
+                .allSatisfy(text -> assertThat(text).contains("Linen cushion, Oslo 3-seat sofa und Rhein floor lamp"));
+    }
+
+    @Test
+    void anItemWhoseNameHasACommaStaysOneItemInTheList() {
+        assertThat(MessageTemplates.itemList(List.of("Linen cushion cover, 2 pcs", "Oslo sofa"), "and"))
+                .isEqualTo("Linen cushion cover, 2 pcs; Oslo sofa");
+        assertThat(MessageTemplates.itemList(List.of("Oslo sofa", "Vase"), "og"))
+                .isEqualTo("Oslo sofa og Vase");
+        assertThat(MessageTemplates.itemList(List.of("Oslo sofa"), "og")).isEqualTo("Oslo sofa");
     }
 
     @Test
