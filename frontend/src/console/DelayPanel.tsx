@@ -52,6 +52,15 @@ function delayInput(form: Form, data: ConsoleDataQuery): DelayInput {
   };
 }
 
+/**
+ * Whether a line of the sample moves by other than the days the delay adds: its window is counted again from the new
+ * arrival in working days, so a weekend or a public holiday makes it a day or two more or less.
+ */
+function movesOtherThan(sample: Preview['sample'], daysLate: number): boolean {
+  const DAY_MS = 86_400_000;
+  return sample.some((row) => (Date.parse(row.to) - Date.parse(row.from)) / DAY_MS !== daysLate);
+}
+
 /** Log a supplier delay: scope, how late, the customer's reason; preview, confirm, and watch it apply. */
 export function DelayPanel() {
   const loaded = useQuery(ConsoleDataDocument, {});
@@ -297,6 +306,9 @@ export function DelayPanel() {
             <p data-testid="preview-more">
               {ct('sampleMore', { count: current.figures.lines - current.figures.sample.length })}
             </p>
+          )}
+          {input.daysLate != null && movesOtherThan(current.figures.sample, input.daysLate) && (
+            <p data-testid="preview-working-days">{ct('sampleWorkingDays', { days: input.daysLate })}</p>
           )}
           <div className="actions">
             <button

@@ -71,6 +71,8 @@ export const da: Catalogue = {
   sampleFrom: 'Senest før',
   sampleTo: 'Senest nu',
   sampleMore: 'Og {count, plural, one {# linje mere} other {# linjer mere}}, som ikke er vist her.',
+  sampleWorkingDays:
+    'Nogle datoer flytter sig mere eller mindre end {days, plural, one {# dag} other {# dage}}: hver linjes vindue tælles igen fra varernes nye ankomst i arbejdsdage, uden weekender og helligdage i kundens land.',
   progressTitle: 'Forsinkelsen gennemføres',
   progress:
     '{processed} af {total, plural, one {# ordre} other {# ordrer}} færdige, {moved, plural, one {# linje} other {# linjer}} i {orders, plural, one {# ordre} other {# ordrer}} flyttet',

@@ -72,6 +72,8 @@ export const de: Catalogue = {
   sampleFrom: 'Bisher spätestens',
   sampleTo: 'Jetzt spätestens',
   sampleMore: 'Und {count, plural, one {# weitere Position} other {# weitere Positionen}}, hier nicht aufgeführt.',
+  sampleWorkingDays:
+    'Manche Termine verschieben sich um mehr oder weniger als {days, plural, one {# Tag} other {# Tage}}: Das Zeitfenster jeder Position wird ab der neuen Ankunft der Ware in Werktagen neu gezählt, ohne Wochenenden und die Feiertage im Land des Kunden.',
   progressTitle: 'Verzögerung wird angewendet',
   progress:
     '{processed} von {total, plural, one {# Bestellung} other {# Bestellungen}} erledigt, {moved, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Bestellung} other {# Bestellungen}} verschoben',

@@ -69,6 +69,8 @@ export const en = {
   sampleFrom: 'Was latest',
   sampleTo: 'Now latest',
   sampleMore: 'And {count, plural, one {# more line} other {# more lines}}, not listed here.',
+  sampleWorkingDays:
+    'Some dates move by more or less than {days, plural, one {# day} other {# days}}: each line’s window is counted again from the goods’ new arrival in working days, without weekends and the public holidays of the customer’s country.',
   progressTitle: 'Applying the delay',
   progress:
     '{processed} of {total, plural, one {# order} other {# orders}} done, {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved',

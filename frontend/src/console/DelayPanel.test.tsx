@@ -1,0 +1,72 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, expect, it, vi } from 'vitest';
+import { ConsoleDataDocument, PreviewDelayDocument } from '../generated/graphql';
+import { DelayPanel } from './DelayPanel';
+
+const request = vi.fn();
+
+vi.mock('./client', () => ({
+  request: (...args: unknown[]) => request(...args),
+  asRequestError: (error: unknown) => error,
+}));
+
+const consoleData = {
+  purchaseOrders: [
+    { number: 'PO-NS-2041', supplier: 'NORDSOFA', skus: ['OSLO-3'], expectedArrival: '2026-12-10', waitingLines: 2 },
+  ],
+  suppliers: [{ code: 'NORDSOFA', name: 'Nordic Sofa Works' }],
+  delayReasons: [{ code: 'SUPPLIER_BEHIND', texts: [{ language: 'en', text: 'Our supplier is behind schedule.' }] }],
+  delayReports: [],
+};
+
+/** A preview of a delay whose two sample lines' last days move from and to the given days. */
+const previewMoving = (...moves: [string, string][]) => ({
+  previewDelay: {
+    errors: [],
+    preview: {
+      orders: moves.length,
+      lines: moves.length,
+      customers: moves.length,
+      orderValue: [{ currency: 'DKK', amount: '8995.00' }],
+      linesNowLate: 0,
+      sample: moves.map(([from, to], index) => ({
+        orderNumber: `N-${index + 1}`,
+        customerName: 'Ida Holm',
+        lineName: 'Oslo sofa',
+        from,
+        to,
+      })),
+    },
+  },
+});
+
+afterEach(() => {
+  cleanup();
+  request.mockReset();
+  localStorage.clear();
+});
+
+async function previewNineDaysLate(preview: unknown) {
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(document === ConsoleDataDocument ? consoleData : document === PreviewDelayDocument ? preview : {}),
+  );
+  render(<DelayPanel />);
+  fireEvent.change(await screen.findByRole('spinbutton', { name: 'Days late' }), { target: { value: '9' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+  await screen.findByTestId('preview-figures');
+}
+
+it('says why a line moves by other than the days late: its window is counted again in working days', async () => {
+  // Friday 11 to Monday 21 December: ten days, for a delay of nine, as the weekend falls.
+  await previewNineDaysLate(previewMoving(['2026-12-10', '2026-12-19'], ['2026-12-11', '2026-12-21']));
+
+  expect(screen.getByTestId('preview-working-days').textContent).toBe(
+    'Some dates move by more or less than 9 days: each line’s window is counted again from the goods’ new arrival in working days, without weekends and the public holidays of the customer’s country.',
+  );
+});
+
+it('says nothing of working days when every line moves by the days late', async () => {
+  await previewNineDaysLate(previewMoving(['2026-12-10', '2026-12-19']));
+
+  expect(screen.queryByTestId('preview-working-days')).toBeNull();
+});
