@@ -56,6 +56,7 @@ const LOCALES: Record<Language, string> = { en: 'en-GB', da: 'da-DK', de: 'de-DE
 
 const DAY: Intl.DateTimeFormatOptions = { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' };
 const LONG_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+const MOMENT: Intl.DateTimeFormatOptions = { ...LONG_DAY, hour: '2-digit', minute: '2-digit' };
 
 // Making an Intl format costs far more than using one, and a page uses a few formats many times: each is made once.
 const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
@@ -117,6 +118,11 @@ function rangeSeparator(format: Intl.DateTimeFormat): string {
 /** An instant in the reader's language and time zone, e.g. "21 Nov 2026". */
 export function formatInstant(iso: string, language: Language): string {
   return dateFormat(language, LONG_DAY).format(new Date(iso));
+}
+
+/** An instant with its time of day, in the reader's language and time zone, e.g. "21 November 2026 at 09:14". */
+export function formatMoment(iso: string, language: Language): string {
+  return dateFormat(language, MOMENT).format(new Date(iso));
 }
 
 /** An amount (a decimal string from the API) in the order's currency, e.g. "DKK 8,995.00" or "8.995,00 kr.". */

@@ -99,6 +99,12 @@ describe('the order as its customer reads it', () => {
     expect(document.querySelector('[data-event="GOODS_RECEIVED"]')?.textContent).toMatch(
       /Vom Lieferanten eingetroffen und versandbereit: Oslo sofa$/,
     );
+    // Each entry says when in the day, in the reader's time zone: two on one day read in the order they happened.
+    const at = new Date('2026-11-23T09:00:00Z');
+    const hour = String(at.getHours()).padStart(2, '0');
+    expect(document.querySelector('[data-event="GOODS_RECEIVED"] time')?.textContent).toMatch(
+      new RegExp(`^${at.getDate()}\\. November 2026.* ${hour}:00$`),
+    );
   });
 
   it('says in the timeline what a paid delivery choice reserved on the card, and what going back released', () => {

@@ -1,4 +1,4 @@
-import { formatDay, formatInstant, formatItems, formatMoney, type Translate } from '../i18n/i18n';
+import { formatDay, formatItems, formatMoment, formatMoney, type Translate } from '../i18n/i18n';
 import { choiceExtraShipping } from '../money';
 import type { Language, MessageKey } from '../i18n/messages';
 import { CATALOGUES } from '../i18n/messages';
@@ -8,7 +8,7 @@ const KNOWN = CATALOGUES.en;
 
 type Event = CustomerOrder['timeline'][number];
 
-/** What happened to the order, in the customer's words, newest first. */
+/** What happened to the order, in the customer's words, newest first, each at its day and time. */
 export function Timeline({ order, language, t }: { order: CustomerOrder; language: Language; t: Translate }) {
   const events = [...order.timeline].reverse();
   return (
@@ -19,7 +19,7 @@ export function Timeline({ order, language, t }: { order: CustomerOrder; languag
           .filter((event) => describe(event, order, language, t) !== '')
           .map((event, index) => (
           <li key={`${event.at}-${index}`} data-event={event.type}>
-            <time dateTime={event.at}>{formatInstant(event.at, language)}</time>
+            <time dateTime={event.at}>{formatMoment(event.at, language)}</time>
             <span>{describe(event, order, language, t)}</span>
           </li>
         ))}
