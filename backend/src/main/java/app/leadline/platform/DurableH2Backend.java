@@ -2,6 +2,7 @@ package app.leadline.platform;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
@@ -152,6 +153,23 @@ final class DurableH2Backend extends H2Backend {
             // Called from H2Database's constructor: the store is the backend's, whose field is set by then.
             getMvStore().openMap(getFullCollectionNamespace(collection) + "._index_" + indexName, uniqueIndexMap());
             return super.openOrCreateUniqueIndex(collection, indexName, keys, sparse);
+        }
+
+        /**
+         * Opens a collection as H2 does, on the maps H2 names "databases.<namespace>" and "meta.<namespace>" (an
+         * existing store opens with its data: DurableH2BackendTests), answering reads with whole documents ({@link
+         * WholeDocuments}).
+         */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collection);
+            return new WholeDocuments.InH2(
+                    this,
+                    collection,
+                    options,
+                    getMvStore().openMap("databases." + namespace),
+                    getMvStore().openMap("meta." + namespace),
+                    cursorRegistry);
         }
 
         @Override

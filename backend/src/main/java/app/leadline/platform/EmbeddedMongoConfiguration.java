@@ -3,7 +3,6 @@ package app.leadline.platform;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -53,9 +52,13 @@ class EmbeddedMongoConfiguration {
         return () -> uri;
     }
 
+    static MongoBackend memoryBackend() {
+        return WholeDocuments.memoryBackend();
+    }
+
     private static MongoBackend backend(EmbeddedStoreProperties properties) {
         if (properties.backend() == EmbeddedStoreProperties.Backend.MEMORY) {
-            return new MemoryBackend();
+            return memoryBackend();
         }
         try {
             Files.createDirectories(properties.path());
