@@ -97,7 +97,14 @@ describe('lists of items', () => {
     expect(formatItems(['Oslo sofa'], 'en')).toBe('Oslo sofa');
   });
 
-  it('keeps a name with a comma of its own one item, by separating the list with semicolons', () => {
-    expect(formatItems(['Linen cushion cover, 2 pcs', 'Oslo sofa'], 'en')).toBe('Linen cushion cover, 2 pcs; Oslo sofa');
+  it('keeps a name with a comma of its own one item, by separating the names with semicolons', () => {
+    expect(formatItems(['Vase', 'Linen cushion cover, 2 pcs', 'Oslo sofa'], 'en')).toBe(
+      'Vase; Linen cushion cover, 2 pcs and Oslo sofa',
+    );
+    expect(formatItems(['Vase', 'Linen cushion cover, 2 pcs', 'Oslo sofa'], 'de')).toBe(
+      'Vase; Linen cushion cover, 2 pcs und Oslo sofa',
+    );
+    // Two names are joined by the word alone: nothing to mistake.
+    expect(formatItems(['Linen cushion cover, 2 pcs', 'Oslo sofa'], 'en')).toBe('Linen cushion cover, 2 pcs and Oslo sofa');
   });
 });

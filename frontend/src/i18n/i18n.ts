@@ -102,11 +102,16 @@ export function formatWindow(earliest: string, latest: string, language: Languag
 }
 
 /**
- * Items' names as one list in the reader's language: "Oslo sofa, Rhein lamp and Vase". A name with a comma of its own
- * ("Linen cushion cover, 2 pcs") would read as two items there, so a list holding one is separated by semicolons.
+ * Items' names as one list in the reader's language: "Oslo sofa, Rhein lamp and Vase". When a name has a comma of its
+ * own ("Linen cushion cover, 2 pcs"), the commas between names become semicolons, as in "Vase; Linen cushion cover,
+ * 2 pcs and Oslo sofa", so that it still reads as one item.
  */
 export function formatItems(names: readonly string[], language: Language): string {
-  return names.some((name) => name.includes(',')) ? names.join('; ') : new Intl.ListFormat(LOCALES[language]).format(names);
+  const commaInAName = names.some((name) => name.includes(','));
+  return new Intl.ListFormat(LOCALES[language])
+    .formatToParts(names)
+    .map((part) => (commaInAName && part.type === 'literal' ? part.value.replace(',', ';') : part.value))
+    .join('');
 }
 
 /** The dash between a range's two days as the language writes it: " – " with thin spaces in English, "–" in Danish. */

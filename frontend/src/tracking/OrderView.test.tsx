@@ -293,13 +293,13 @@ describe('the order as its customer reads it', () => {
       deliveryPreference: 'SHIP_AS_AVAILABLE',
       lines: [{ ...cushion, name: 'Linen cushion cover, 2 pcs' }, ...others],
       parcels: [
-        { lineIds: ['L1', 'L3'], eta: { earliest: '2026-11-26', latest: '2026-11-30' } },
+        { lineIds: ['L3', 'L1'], eta: { earliest: '2026-11-26', latest: '2026-11-30' } },
         { lineIds: ['L2'], eta: { earliest: '2026-12-17', latest: '2026-12-21' } },
       ],
     });
     render(<OrderView order={split} language="en" />);
     expect(screen.getByTestId('parcels').querySelector('li')?.textContent).toMatch(
-      /: Linen cushion cover, 2 pcs; Rhein lamp$/,
+      /: Rhein lamp and Linen cushion cover, 2 pcs$/,
     );
   });
 

@@ -233,16 +233,14 @@ class MessageTemplates {
 
     /**
      * Names as one list, "Oslo sofa, Rhein lamp and Vase" with the language's {@code and}; as the page lists them, a
-     * list holding a name with a comma of its own ("Linen cushion cover, 2 pcs") is separated by semicolons.
+     * name with a comma of its own ("Linen cushion cover, 2 pcs") turns the commas between names into semicolons.
      */
     static String itemList(List<String> names, String and) {
         if (names.size() < 2) {
             return String.join("", names);
         }
-        if (names.stream().anyMatch(name -> name.contains(","))) {
-            return String.join("; ", names);
-        }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " " + and + " " + names.get(names.size() - 1);
+        String between = names.stream().anyMatch(name -> name.contains(",")) ? "; " : ", ";
+        return String.join(between, names.subList(0, names.size() - 1)) + " " + and + " " + names.get(names.size() - 1);
     }
 
     static String fill(String template, Map<String, String> values) {

@@ -72,8 +72,10 @@ class MessageTemplatesTests {
 
     @Test
     void anItemWhoseNameHasACommaStaysOneItemInTheList() {
+        assertThat(MessageTemplates.itemList(List.of("Vase", "Linen cushion cover, 2 pcs", "Oslo sofa"), "and"))
+                .isEqualTo("Vase; Linen cushion cover, 2 pcs and Oslo sofa");
         assertThat(MessageTemplates.itemList(List.of("Linen cushion cover, 2 pcs", "Oslo sofa"), "and"))
-                .isEqualTo("Linen cushion cover, 2 pcs; Oslo sofa");
+                .isEqualTo("Linen cushion cover, 2 pcs and Oslo sofa");
         assertThat(MessageTemplates.itemList(List.of("Oslo sofa", "Vase"), "og"))
                 .isEqualTo("Oslo sofa og Vase");
         assertThat(MessageTemplates.itemList(List.of("Oslo sofa"), "og")).isEqualTo("Oslo sofa");
