@@ -52,13 +52,9 @@ class EmbeddedMongoConfiguration {
         return () -> uri;
     }
 
-    static MongoBackend memoryBackend() {
-        return WholeDocuments.memoryBackend();
-    }
-
     private static MongoBackend backend(EmbeddedStoreProperties properties) {
         if (properties.backend() == EmbeddedStoreProperties.Backend.MEMORY) {
-            return memoryBackend();
+            return WholeDocuments.memoryBackend();
         }
         try {
             Files.createDirectories(properties.path());

@@ -30,7 +30,7 @@ import org.h2.mvstore.MVMap;
  * find, so they must get the stored documents, not copies: queries are copied only when answering a caller outside
  * the collection.
  */
-final class WholeDocuments {
+public final class WholeDocuments {
 
     /** Whether the collection is inside one of its own writes; read and set only while holding the collection. */
     private boolean writing;
@@ -63,8 +63,11 @@ final class WholeDocuments {
         return result;
     }
 
-    /** The in-memory store (tests, {@code leadline.store.backend=MEMORY}) with collections of whole documents. */
-    static MemoryBackend memoryBackend() {
+    /**
+     * The in-memory store ({@code leadline.store.backend=MEMORY}, the tests) with collections of whole documents; also
+     * for tests that serve one store to several instances of Leadline.
+     */
+    public static MemoryBackend memoryBackend() {
         return new MemoryBackend() {
             @Override
             public MemoryDatabase openOrCreateDatabase(String databaseName) {

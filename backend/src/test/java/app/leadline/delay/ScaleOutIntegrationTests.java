@@ -12,6 +12,7 @@ import app.leadline.order.BenchmarkOrders;
 import app.leadline.order.Order;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.TimelineEvent;
+import app.leadline.platform.WholeDocuments;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.Supplier;
 import app.leadline.supplier.SupplierCatalog;
@@ -19,7 +20,6 @@ import app.leadline.support.Waiting;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +48,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 class ScaleOutIntegrationTests {
 
-    private final MongoServer store = new MongoServer(new MemoryBackend());
+    private final MongoServer store = new MongoServer(WholeDocuments.memoryBackend());
     private final WireMockServer twilio = new WireMockServer(wireMockConfig().dynamicPort());
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 

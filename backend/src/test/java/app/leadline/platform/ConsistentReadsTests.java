@@ -42,7 +42,7 @@ class ConsistentReadsTests {
     @Test
     void aFindRacingAWriteSeesTheDocumentWholeBeforeOrAfterIt_inMemory() throws Exception {
         assertNoTornReads(
-                EmbeddedMongoConfiguration.memoryBackend(),
+                WholeDocuments.memoryBackend(),
                 collection -> collection.find(Filters.eq("_id", "order")).first());
     }
 
@@ -56,7 +56,7 @@ class ConsistentReadsTests {
     @Test
     void aFindAndModifyAnswersTheDocumentWholeAsItsChangeLeftIt() throws Exception {
         assertNoTornReads(
-                EmbeddedMongoConfiguration.memoryBackend(),
+                WholeDocuments.memoryBackend(),
                 collection -> collection.findOneAndUpdate(
                         Filters.eq("_id", "order"),
                         Updates.inc("reads", 1),
