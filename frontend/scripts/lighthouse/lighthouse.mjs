@@ -2,8 +2,9 @@
 // the browser tests use. With no argument it starts the packaged application with its demo data (build it first:
 // ./mvnw -DskipTests package) and audits the first tracking link it prints; given a tracking link, it audits that page
 // of an application already running. Targets: performance 98 or more, accessibility 100. Lighthouse is a package of
-// its own here (package.json beside this file), installed when the audit runs, not with the frontend's tools; it pins
-// third-party-web, which a Lighthouse dependency asks for as "latest", so that `npm ci` installs what the lock names.
+// its own here (package.json beside this file), installed by the first audit (later ones find it installed), not with
+// the frontend's tools; it pins third-party-web, which a Lighthouse dependency asks for as "latest", so that what is
+// installed is what the lock names.
 //
 //   npm run lighthouse [-- tracking link]
 import lighthouse from 'lighthouse';
