@@ -59,26 +59,30 @@ const LONG_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', ye
 const MOMENT: Intl.DateTimeFormatOptions = { ...LONG_DAY, hour: '2-digit', minute: '2-digit' };
 
 // Making an Intl format costs far more than using one, and a page uses a few formats many times: each is made once.
-const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
 
-function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language} ${JSON.stringify(options)}`;
+function madeOnce<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>(key: string, make: () => T): T {
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[language], options);
+    format = make();
     formats.set(key, format);
   }
-  return format as Intl.DateTimeFormat;
+  return format as T;
+}
+
+function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return madeOnce(`${language} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(LOCALES[language], options));
+}
+
+function listFormat(language: Language): Intl.ListFormat {
+  return madeOnce(`${language} list`, () => new Intl.ListFormat(LOCALES[language]));
 }
 
 function moneyFormat(language: Language, currency: string): Intl.NumberFormat {
-  const key = `${language} money ${currency}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency });
-    formats.set(key, format);
-  }
-  return format as Intl.NumberFormat;
+  return madeOnce(
+    `${language} money ${currency}`,
+    () => new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency }),
+  );
 }
 
 /** A calendar day in the reader's language, e.g. "Thu 17 Dec" or "Do., 17. Dez.". */
@@ -108,7 +112,7 @@ export function formatWindow(earliest: string, latest: string, language: Languag
  */
 export function formatItems(names: readonly string[], language: Language): string {
   const commaInAName = names.some((name) => name.includes(','));
-  return new Intl.ListFormat(LOCALES[language])
+  return listFormat(language)
     .formatToParts(names)
     .map((part) => (commaInAName && part.type === 'literal' ? part.value.replace(',', ';') : part.value))
     .join('');
