@@ -231,7 +231,7 @@ class AccessRulesIntegrationTests {
     private boolean refused(Caller caller, String document) {
         GraphQlTester tester = switch (caller) {
             case ANONYMOUS -> clients.anonymous();
-            case SHOP -> clients.withToken(clients.clientCredentialsToken("orders:write"));
+            case SHOP -> clients.shop();
             case AGENT -> clients.agent("access-agent", "AGENT");
             case ADMIN -> clients.agent("access-admin", "AGENT", "ADMIN");
         };
@@ -253,7 +253,7 @@ class AccessRulesIntegrationTests {
     private boolean subscriptionRefused(Caller caller, String document) {
         String token = switch (caller) {
             case ANONYMOUS -> null;
-            case SHOP -> clients.clientCredentialsToken("orders:write");
+            case SHOP -> clients.shopToken("orders:write");
             case AGENT -> clients.agentToken("access-agent", "AGENT");
             case ADMIN -> clients.agentToken("access-admin", "AGENT", "ADMIN");
         };

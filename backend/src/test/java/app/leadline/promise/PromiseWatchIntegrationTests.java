@@ -60,7 +60,7 @@ class PromiseWatchIntegrationTests {
     void startToday() {
         clock.reset();
         start = clock.today();
-        shop = clients.withToken(clients.clientCredentialsToken("orders:write purchasing:write"));
+        shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
         agent = clients.agent("bo");
     }
 

@@ -38,7 +38,7 @@ class PurchaseOrderCancellationIntegrationTests {
 
     @BeforeEach
     void defineASupplier() {
-        shop = clients.withToken(clients.clientCredentialsToken("orders:write purchasing:write"));
+        shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
         agent = clients.agent("bo");
         supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
     }
@@ -163,7 +163,7 @@ class PurchaseOrderCancellationIntegrationTests {
                 .entity(String.class)
                 .isEqualTo("PURCHASE_ORDER_CANCELLED");
         assertThat(purchaseOrderOf(waiting)).isNull();
-        clients.withToken(clients.clientCredentialsToken("orders:write"))
+        clients.shop()
                 .documentName("cancelPurchaseOrder")
                 .operationName("cancelPurchaseOrder")
                 .variable("input", Map.of("purchaseOrder", received.number(), "reason", "x"))

@@ -51,7 +51,7 @@ class PurchaseOrderIntegrationTests {
     @BeforeEach
     void aSupplierWithALeadTime() {
         supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
-        purchasingShop = clients.withToken(clients.clientCredentialsToken("orders:write purchasing:write"));
+        purchasingShop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
     }
 
     private GraphQlTester.Response placePurchaseOrder(PurchaseOrderInputs purchaseOrder) {

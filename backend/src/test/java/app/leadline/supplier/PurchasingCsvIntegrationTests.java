@@ -33,7 +33,7 @@ class PurchasingCsvIntegrationTests {
     void clients() {
         admin = clients.agent("ada", "AGENT", "ADMIN");
         agent = clients.agent("bo");
-        shop = clients.withToken(clients.clientCredentialsToken("orders:write purchasing:write"));
+        shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
     }
 
     private GraphQlTester.Response run(HttpGraphQlTester caller, String mutation, String csv, boolean dryRun) {

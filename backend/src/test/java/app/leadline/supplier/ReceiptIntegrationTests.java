@@ -33,7 +33,7 @@ class ReceiptIntegrationTests {
 
     @BeforeEach
     void clients() {
-        shop = clients.withToken(clients.clientCredentialsToken("orders:write purchasing:write"));
+        shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
         agent = clients.agent("bo");
     }
 
