@@ -49,6 +49,8 @@ public class Clients {
     private final ObjectProvider<RegisteredClientRepository> registeredClients;
     /** The demo shop's tokens by scope, kept between calls (see {@link #shopToken}). */
     private final Map<String, HeldToken> shopTokens = new ConcurrentHashMap<>();
+    /** Agents' tokens by name and roles, kept between calls (see {@link #agentToken(String, String...)}). */
+    private final Map<String, HeldToken> agentTokens = new ConcurrentHashMap<>();
 
     Clients(
             Environment environment,
@@ -184,9 +186,19 @@ public class Clients {
         return withToken(agentToken(name, roles));
     }
 
-    /** The access token of {@link #agent}. */
+    /**
+     * The access token of {@link #agent}, valid for ten minutes and kept between calls until a minute before that
+     * (signing one with the server's RSA key takes some milliseconds of a core, and the access rules ask for one per
+     * operation).
+     */
     public String agentToken(String name, String... roles) {
-        return agentToken(name, Instant.now().plusSeconds(600), roles);
+        Instant now = Instant.now();
+        return agentTokens
+                .compute(name + " " + String.join(" ", roles), (key, held) ->
+                        held != null && held.validUntil().isAfter(now.plusSeconds(60))
+                                ? held
+                                : new HeldToken(agentToken(name, now.plusSeconds(600), roles), now.plusSeconds(600)))
+                .value();
     }
 
     /** The access token of {@link #agent}, valid until {@code expiresAt}. */
