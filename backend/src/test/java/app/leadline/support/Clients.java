@@ -194,8 +194,9 @@ public class Clients {
     public String agentToken(String name, String... roles) {
         Instant now = Instant.now();
         return agentTokens
-                .compute(name + " " + String.join(" ", roles), (key, held) ->
-                        held != null && held.validUntil().isAfter(now.plusSeconds(60))
+                .compute(
+                        name + " " + String.join(" ", roles),
+                        (key, held) -> held != null && held.validUntil().isAfter(now.plusSeconds(60))
                                 ? held
                                 : new HeldToken(agentToken(name, now.plusSeconds(600), roles), now.plusSeconds(600)))
                 .value();
