@@ -59,17 +59,22 @@ final class LeadlineProcess {
 
     /** Starts the application and waits until it answers; returns the embedded store's port for this run. */
     int start() {
-        List<String> command = new ArrayList<>(launcher());
-        command.addAll(List.of(
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "app.leadline.LeadlineApplication",
                 "--server.port=" + port,
                 "--leadline.public-base-url=" + baseUrl(),
                 "--leadline.store.path=" + folder.resolve("data")));
         settings.forEach(setting -> command.add("--" + setting));
         try {
             logOffset = Files.exists(log()) ? Files.size(log()) : 0;
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().remove("LEADLINE_JAVA_OPTS");
-            process = builder.redirectErrorStream(true)
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                     .start();
         } catch (IOException e) {
@@ -86,51 +91,6 @@ final class LeadlineProcess {
             pause(200);
         }
         throw new AssertionError("Leadline did not start within 3 minutes; see " + log());
-    }
-
-    /**
-     * The run command, {@code bin/leadline}, when the build packaged the application from the classes these tests
-     * run with ({@code ./mvnw verify} runs them after {@code package}): the extracted jar with its class-data-sharing
-     * archive, half the processor time of a start from the classes. Otherwise (a test run on its own after a change)
-     * the classes on the test classpath, in a JVM with the run command's options.
-     */
-    private static List<String> launcher() {
-        Path target = Path.of("target");
-        Path runCommand = Path.of("..", "bin", "leadline").toAbsolutePath().normalize();
-        Path archive = target.resolve("app").resolve("leadline.jsa");
-        if (Files.isExecutable(runCommand)
-                && Files.exists(archive)
-                && modified(archive) >= modified(target.resolve("leadline.jar"))
-                && modified(target.resolve("leadline.jar")) >= newestIn(target.resolve("classes"))) {
-            return List.of(runCommand.toString());
-        }
-        return List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "app.leadline.LeadlineApplication");
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static long newestIn(Path folder) {
-        try (var files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(LeadlineProcess::modified)
-                    .max()
-                    .orElse(Long.MAX_VALUE);
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
