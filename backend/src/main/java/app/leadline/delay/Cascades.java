@@ -73,8 +73,8 @@ class Cascades {
         List<Sample> sample = new ArrayList<>();
         List<String> ids = new ArrayList<>(linesByOrder.keySet());
         for (int from = 0; from < ids.size(); from += PREVIEW_BATCH) {
-            for (Order order :
-                    orders.byIdsWithoutTimelines(ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH)))) {
+            for (Order order : orders.byIdsWithoutTimelineOrOutbox(
+                    ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH)))) {
                 Map<String, EtaWindow> windows = DelayPlan.windows(
                         draft, order, linesByOrder.get(order.id()), plan.purchaseOrdersByNumber(), etas, spreads);
                 if (windows.isEmpty()) {

@@ -73,9 +73,9 @@ public class OrderChanges {
     }
 
     /**
-     * The same change to many orders at once, for a change that only adds to the timeline and never reads it: one
-     * read (without the timeline), one bulk write of versioned updates carrying only what changed, the new events
-     * appended (and the oldest dropped past the limit). Only the fields the change replaced are turned back into
+     * The same change to many orders at once, for a change that only adds to the timeline and the outbox and never
+     * reads them: one read (without either), one bulk write of versioned updates carrying only what changed, the new
+     * events appended (and the oldest dropped past the limit), the new messages queued after those waiting or sent. Only the fields the change replaced are turned back into
      * stored form ({@link StoredOrders.Reading}), not the whole order. Orders someone else changed in between are redone one by
      * one through {@link #apply}, so the change must be idempotent (applying it twice does what applying it once
      * does). An order that cannot be changed is set aside for {@code work} and the others go on.
@@ -85,7 +85,7 @@ public class OrderChanges {
         Map<String, T> results = new LinkedHashMap<>();
         Set<String> setAside = new LinkedHashSet<>();
         List<VersionedUpdate> updates = new ArrayList<>();
-        for (Document before : stored.withoutTimeline(orderIds)) {
+        for (Document before : stored.withoutTimelineOrOutbox(orderIds)) {
             String id = before.getString("_id");
             try {
                 StoredOrders.Reading read = stored.reading(before);
@@ -93,9 +93,13 @@ public class OrderChanges {
                 T result = change.apply(order);
                 Map<String, Object> changed = read.changedFields();
                 Object newEvents = changed.remove(StoredOrders.TIMELINE);
+                Object newNews = changed.remove(StoredOrders.OUTBOX);
                 StoredDifference difference = StoredDifference.of(before, changed);
                 if (newEvents instanceof List<?> events) {
                     difference.append(StoredOrders.TIMELINE, events, Timeline.LIMIT);
+                }
+                if (newNews instanceof List<?> news) {
+                    difference.append(StoredOrders.OUTBOX, news);
                 }
                 if (!difference.isEmpty()) {
                     updates.add(VersionedUpdate.of(order, difference));

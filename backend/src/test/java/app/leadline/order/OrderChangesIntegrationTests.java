@@ -132,13 +132,57 @@ class OrderChangesIntegrationTests {
                 .find(new Document("_id", placed.id()))
                 .first();
         Document whole = storedAndReadBack(storedOrders.formOf(changed));
-        for (String field : List.of("_id", "version", "lastBulkWrite", StoredOrders.TIMELINE)) {
+        // The change saw the order without its timeline and outbox (it only appends to them): the news it queued
+        // comes after the confirmation queued at intake.
+        List<Document> queued = written.getList(StoredOrders.OUTBOX, Document.class);
+        List<Document> news = whole.getList(StoredOrders.OUTBOX, Document.class);
+        assertThat(news).hasSize(2);
+        assertThat(queued).hasSize(3);
+        assertThat(queued.get(0).getString("_id")).startsWith("confirmed:");
+        assertThat(queued.subList(1, 3)).isEqualTo(news);
+        for (String field : List.of("_id", "version", "lastBulkWrite", StoredOrders.TIMELINE, StoredOrders.OUTBOX)) {
             written.remove(field);
             whole.remove(field);
         }
         assertThat(written).isEqualTo(whole);
         assertThat(written.getList("searchKeys", String.class)).contains("=gls-4711");
         assertThat(written.getList("mutedChannels", String.class)).containsExactly("EMAIL");
+    }
+
+    @Test
+    void aBulkChangeKeepsTheOrdersEarlierMessagesAndQueuesItsOwnAfterThem() {
+        Order placed = placed();
+        changes.apply(placed.id(), order -> {
+            order.applyDelay(
+                    "delay-1", Map.of(backordered(order), LATER), "The supplier is behind", null, Instant.now());
+            return null;
+        });
+        // The confirmation and the first delay's news, by id: the dispatcher may lease or send them meanwhile.
+        List<String> before = intentIds(placed);
+        assertThat(before).hasSize(2);
+
+        changes.applyToAllAppendingEvents(StuckOrders.Work.DELAY, List.of(placed.id()), order -> {
+            order.applyDelay(
+                    "delay-2",
+                    Map.of(
+                            backordered(order),
+                            new EtaWindow(
+                                    LATER.earliest().plusDays(9), LATER.latest().plusDays(9))),
+                    "The supplier is behind again",
+                    null,
+                    Instant.now());
+            return null;
+        });
+
+        List<String> after = intentIds(placed);
+        assertThat(after).hasSize(3).startsWith(before.toArray(String[]::new));
+        assertThat(after.get(2)).startsWith("delay-2:");
+    }
+
+    private List<String> intentIds(Order order) {
+        return orders.byNumber(order.number()).orElseThrow().notifications().stream()
+                .map(NotificationIntent::id)
+                .toList();
     }
 
     /** A stored form as the store gives it back (dates as dates, numbers as their BSON types). */

@@ -50,6 +50,14 @@ public final class StoredDifference {
         return difference;
     }
 
+    /** Appends {@code entries} to the array {@code field}. */
+    public StoredDifference append(String field, List<?> entries) {
+        if (!entries.isEmpty()) {
+            push.put(field, new Document("$each", entries));
+        }
+        return this;
+    }
+
     /** Appends {@code entries} to the array {@code field}, keeping only its last {@code limit} entries. */
     public StoredDifference append(String field, List<?> entries, int limit) {
         if (!entries.isEmpty()) {

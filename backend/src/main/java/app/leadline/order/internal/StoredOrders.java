@@ -20,14 +20,17 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Orders in their stored form: converted to and from it, and many read at once without their timelines, which
- * are the bulk of an old order and which neither a bulk change nor a preview needs. The fields read are named one by one (every stored field but the timeline) rather
- * than the timeline excluded: the embedded store copies a whole document to leave a field out, not to pick some.
+ * Orders in their stored form: converted to and from it, and many read at once without their timelines and their
+ * outboxes (the messages queued, and the last ones sent), which are the bulk of an old order and which neither a bulk
+ * change (it only appends to them) nor a preview needs. The fields read are named one by one (every stored field but
+ * those two) rather than the two excluded: the embedded store copies a whole document to leave a field out, not to
+ * pick some.
  */
 @Component
 public class StoredOrders {
 
     public static final String TIMELINE = "timeline";
+    public static final String OUTBOX = "notifications";
 
     private final MongoTemplate mongo;
     private final MongoConverter converter;
@@ -35,15 +38,15 @@ public class StoredOrders {
     /** Every stored field of an order but its id and its version. */
     private final List<MongoPersistentProperty> fields = new ArrayList<>();
 
-    private final Document withoutTimeline = new Document("_class", 1);
+    private final Document withoutTimelineOrOutbox = new Document("_class", 1);
 
     StoredOrders(MongoTemplate mongo) {
         this.mongo = mongo;
         this.converter = mongo.getConverter();
         this.entity = converter.getMappingContext().getRequiredPersistentEntity(Order.class);
         entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
-            if (!TIMELINE.equals(property.getFieldName())) {
-                withoutTimeline.put(property.getFieldName(), 1);
+            if (!TIMELINE.equals(property.getFieldName()) && !OUTBOX.equals(property.getFieldName())) {
+                withoutTimelineOrOutbox.put(property.getFieldName(), 1);
             }
             if (!property.isIdProperty() && !property.isVersionProperty()) {
                 fields.add(property);
@@ -51,13 +54,13 @@ public class StoredOrders {
         });
     }
 
-    /** The stored forms of these orders (those that exist), without their timelines. */
-    public List<Document> withoutTimeline(Collection<String> ids) {
+    /** The stored forms of these orders (those that exist), without their timelines and outboxes. */
+    public List<Document> withoutTimelineOrOutbox(Collection<String> ids) {
         return mongo.execute(
                 Order.class,
                 collection -> collection
                         .find(Filters.in("_id", ids))
-                        .projection(withoutTimeline)
+                        .projection(withoutTimelineOrOutbox)
                         .into(new ArrayList<>()));
     }
 
@@ -106,7 +109,7 @@ public class StoredOrders {
         /**
          * The stored form of each field the change gave a new value, by field name; {@code null} for a field that
          * is gone. Fields the order kept as read are left out, and so are fields read without their value (the
-         * timeline), whose new value then holds only what the change added.
+         * timeline, the outbox), whose new value then holds only what the change added.
          */
         public Map<String, Object> changedFields() {
             PersistentPropertyAccessor<Order> accessor = entity.getPropertyAccessor(order);
