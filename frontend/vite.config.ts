@@ -51,6 +51,8 @@ export default defineConfig({
     setupFiles: ['src/testSetup.ts'],
     // One test file per core; Vitest's default leaves a core free, which on two cores ran the files one at a time.
     maxWorkers: '100%',
+    // Worker threads rather than child processes: 12.1 to 13.2 s against 13.7 to 15.6 s for the page tests here.
+    pool: 'threads',
     // Tests wait for what a reader would see (findBy…), not for a time: these bounds only catch a test that hangs.
     // A busy machine (CI beside other builds) took over 5 s, Vitest's default, to render a page the first time.
     testTimeout: 120_000,
