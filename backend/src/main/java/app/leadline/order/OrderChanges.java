@@ -75,10 +75,11 @@ public class OrderChanges {
     /**
      * The same change to many orders at once, for a change that only adds to the timeline and the outbox and never
      * reads them: one read (without either), one bulk write of versioned updates carrying only what changed, the new
-     * events appended (and the oldest dropped past the limit), the new messages queued after those waiting or sent. Only the fields the change replaced are turned back into
-     * stored form ({@link StoredOrders.Reading}), not the whole order. Orders someone else changed in between are redone one by
-     * one through {@link #apply}, so the change must be idempotent (applying it twice does what applying it once
-     * does). An order that cannot be changed is set aside for {@code work} and the others go on.
+     * events appended (and the oldest dropped past the limit), the new messages queued after those waiting or sent.
+     * Only the fields the change replaced are turned back into stored form ({@link StoredOrders.Reading}), not the
+     * whole order. Orders someone else changed in between are redone one by one through {@link #apply}, so the
+     * change must be idempotent (applying it twice does what applying it once does). An order that cannot be changed
+     * is set aside for {@code work} and the others go on.
      */
     <T> Bulk<T> applyToAllAppendingEvents(
             StuckOrders.Work work, Collection<String> orderIds, Function<Order, T> change) {

@@ -103,7 +103,7 @@ public class Clients {
      * The demo shop's token for {@code scope}, asked for once and used until a minute before it expires, as a shop's
      * integration keeps its token. Each request for a token checks the client's secret against its bcrypt hash
      * (about 80 ms of a core); asking once per call of {@link #shop()} made that check two fifths of the test
-     * suite's processor time. {@link #clientCredentialsToken} asks for a new one, for a test that revokes it.
+     * JVM's sampled processor time. {@link #clientCredentialsToken} asks for a new one, for a test that revokes it.
      */
     public String shopToken(String scope) {
         Instant now = Instant.now();
