@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -106,19 +107,21 @@ public class Clients {
      * JVM's sampled processor time. {@link #clientCredentialsToken} asks for a new one, for a test that revokes it.
      */
     public String shopToken(String scope) {
-        Instant now = Instant.now();
-        return shopTokens
-                .compute(
-                        scope,
-                        (key, held) -> held != null && held.validUntil().isAfter(now.plusSeconds(60))
-                                ? held
-                                : newShopToken(key, now))
-                .value();
+        return held(shopTokens, scope, () -> newShopToken(scope));
     }
 
     private record HeldToken(String value, Instant validUntil) {}
 
-    private HeldToken newShopToken(String scope, Instant askedAt) {
+    /** The token held under {@code key}, or a new one from {@code fresh} when it has less than a minute left. */
+    private static String held(Map<String, HeldToken> tokens, String key, Supplier<HeldToken> fresh) {
+        Instant soon = Instant.now().plusSeconds(60);
+        return tokens.compute(
+                        key, (name, held) -> held != null && held.validUntil().isAfter(soon) ? held : fresh.get())
+                .value();
+    }
+
+    private HeldToken newShopToken(String scope) {
+        Instant askedAt = Instant.now();
         Map<?, ?> answer = clientCredentials("demo-shop", "demo-shop-secret", scope)
                 .expectStatus()
                 .isOk()
@@ -146,13 +149,7 @@ public class Clients {
 
     /** A new token of the demo shop's for {@code scope}; see {@link #shopToken} for one kept between calls. */
     public String clientCredentialsToken(String scope) {
-        return (String) clientCredentials("demo-shop", "demo-shop-secret", scope)
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("access_token");
+        return newShopToken(scope).value();
     }
 
     /** A client asks the embedded authorization server for a token with its id and secret. */
@@ -192,14 +189,10 @@ public class Clients {
      * operation).
      */
     public String agentToken(String name, String... roles) {
-        Instant now = Instant.now();
-        return agentTokens
-                .compute(
-                        name + " " + String.join(" ", roles),
-                        (key, held) -> held != null && held.validUntil().isAfter(now.plusSeconds(60))
-                                ? held
-                                : new HeldToken(agentToken(name, now.plusSeconds(600), roles), now.plusSeconds(600)))
-                .value();
+        return held(agentTokens, name + " " + String.join(" ", roles), () -> {
+            Instant validUntil = Instant.now().plusSeconds(600);
+            return new HeldToken(agentToken(name, validUntil, roles), validUntil);
+        });
     }
 
     /** The access token of {@link #agent}, valid until {@code expiresAt}. */

@@ -52,16 +52,17 @@ public final class StoredDifference {
 
     /** Appends {@code entries} to the array {@code field}. */
     public StoredDifference append(String field, List<?> entries) {
-        if (!entries.isEmpty()) {
-            push.put(field, new Document("$each", entries));
-        }
-        return this;
+        return push(field, entries, new Document("$each", entries));
     }
 
     /** Appends {@code entries} to the array {@code field}, keeping only its last {@code limit} entries. */
     public StoredDifference append(String field, List<?> entries, int limit) {
+        return push(field, entries, new Document("$each", entries).append("$slice", -limit));
+    }
+
+    private StoredDifference push(String field, List<?> entries, Document each) {
         if (!entries.isEmpty()) {
-            push.put(field, new Document("$each", entries).append("$slice", -limit));
+            push.put(field, each);
         }
         return this;
     }
