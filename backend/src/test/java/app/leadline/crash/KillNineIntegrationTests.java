@@ -2,7 +2,7 @@ package app.leadline.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.leadline.support.KillsJvms;
+import app.leadline.support.BesideTheOthers;
 import app.leadline.support.Waiting;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server a second time, under the same Message-ID), nothing is left unsent, and no index disagrees with the
  * documents. {@code leadline.crash.kills} sets the number of kills (3 here, 20 in the {@code crash} profile).
  */
-@KillsJvms
+@BesideTheOthers // starts JVMs of its own and kills them; the test mostly waits for them
 class KillNineIntegrationTests {
 
     private static final int DEMO_ORDERS = 150;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import app.leadline.support.KillsJvms;
+import app.leadline.support.BesideTheOthers;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded H2 store keeps every write it acknowledged, with its index entries, across a kill -9. */
-@KillsJvms
+@BesideTheOthers // starts JVMs of its own and kills them; the test mostly waits for them
 class DurableH2BackendTests {
 
     @TempDir
