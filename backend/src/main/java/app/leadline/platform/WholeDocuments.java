@@ -29,6 +29,8 @@ import org.h2.mvstore.MVMap;
  * <p>The collection's own writes find the documents to change through the same query code and change what they
  * find, so they must get the stored documents, not copies: queries are copied only when answering a caller outside
  * the collection.
+ *
+ * <p>They also match queries for a list of ids through a set of them ({@link IdsIn}).
  */
 public final class WholeDocuments {
 
@@ -84,6 +86,7 @@ public final class WholeDocuments {
     private static final class InMemory extends MemoryCollection {
 
         private final WholeDocuments whole = new WholeDocuments();
+        private final IdsIn ids = new IdsIn();
 
         InMemory(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
@@ -92,6 +95,12 @@ public final class WholeDocuments {
         @Override
         protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
             return super.createQueryResult(whole.answered(matched), batchSize);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            Boolean byId = ids.matches(document, query);
+            return byId != null ? byId : super.documentMatchesQuery(document, query);
         }
 
         @Override
@@ -115,6 +124,7 @@ public final class WholeDocuments {
     static final class InH2 extends H2Collection {
 
         private final WholeDocuments whole = new WholeDocuments();
+        private final IdsIn ids = new IdsIn();
 
         InH2(
                 MongoDatabase database,
@@ -129,6 +139,12 @@ public final class WholeDocuments {
         @Override
         protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
             return super.createQueryResult(whole.answered(matched), batchSize);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            Boolean byId = ids.matches(document, query);
+            return byId != null ? byId : super.documentMatchesQuery(document, query);
         }
 
         @Override

@@ -47,8 +47,10 @@ class DelayCascadeBenchmark {
 
     private static final int ORDERS = 50_000;
     private static final int AFFECTED_ORDERS = 10_000;
-    /** Measured turns of each, after one warm-up turn. */
+    /** Measured turns of each, after the warm-up turns. */
     private static final int ROUNDS = 3;
+    /** Turns of each before those, reported and not counted. */
+    private static final int WARM_UPS = Integer.getInteger("bench.warmups", 1);
 
     @Autowired
     MongoTemplate mongo;
@@ -151,29 +153,34 @@ class DelayCascadeBenchmark {
 
         // Runs on this machine vary by a factor of two (the collector, a shared host), so baseline and cascade take
         // turns: baseline, cascade, baseline, cascade, baseline, cascade, baseline, and each figure is the median of
-        // its runs. A first turn of each warms the code paths up (the JIT) and is reported, not counted. The baseline
+        // its runs. The first turns of each (one, or -Dbench.warmups) warm the code paths up (the JIT) and are
+        // reported, not counted. The baseline
         // sets the ETA alone, on the same lines, in one statement; each run sets a different window, and each
         // cascade is a new delay (a later date), so every run changes every line.
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         "bench", null, List.of(new SimpleGrantedAuthority("ROLE_AGENT"))));
-        double warmBaseline = baseline(arrival, 0);
-        Timed warmCascade = cascade(0);
+        List<Double> warmBaselines = new ArrayList<>();
+        List<Double> warmCascades = new ArrayList<>();
+        for (int round = 0; round < WARM_UPS; round++) {
+            warmBaselines.add(baseline(arrival, round));
+            warmCascades.add(cascade(round).cascade());
+        }
         List<Double> runs = new ArrayList<>();
         List<Double> cascades = new ArrayList<>();
         List<Double> loggings = new ArrayList<>();
-        for (int round = 1; round <= ROUNDS; round++) {
+        for (int round = WARM_UPS; round < WARM_UPS + ROUNDS; round++) {
             runs.add(baseline(arrival, round));
             Timed timed = cascade(round);
             cascades.add(timed.cascade());
             loggings.add(timed.logging());
         }
-        runs.add(baseline(arrival, ROUNDS + 1));
+        runs.add(baseline(arrival, WARM_UPS + ROUNDS));
         double baseline = median(runs);
         double cascade = median(cascades);
         double logging = median(loggings);
-        double baselineWork = median(baselineCpu.subList(1, baselineCpu.size()));
-        double cascadeWork = median(cascadeCpu.subList(1, cascadeCpu.size()));
+        double baselineWork = median(baselineCpu.subList(WARM_UPS, baselineCpu.size()));
+        double cascadeWork = median(cascadeCpu.subList(WARM_UPS, cascadeCpu.size()));
 
         String result = String.join(
                 System.lineSeparator(),
@@ -190,8 +197,13 @@ class DelayCascadeBenchmark {
                         cascades.stream().map(run -> String.format("%.2f", run)).toList()),
                 String.format("logging a delay before it (checks, preview figures, chunks): %.2f s", logging),
                 String.format(
-                        "warm-up turns, not counted: baseline %.2f s, cascade %.2f s",
-                        warmBaseline, warmCascade.cascade()),
+                        "warm-up turns, not counted: baseline %s s, cascade %s s",
+                        warmBaselines.stream()
+                                .map(run -> String.format("%.2f", run))
+                                .toList(),
+                        warmCascades.stream()
+                                .map(run -> String.format("%.2f", run))
+                                .toList()),
                 String.format(
                         "processor time of the process, medians without the warm-up turns: baseline %.2f s, cascade"
                                 + " %.2f s (%.2f times)",

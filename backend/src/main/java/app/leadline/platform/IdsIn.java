@@ -1,0 +1,58 @@
+package app.leadline.platform;
+
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Matches a query for documents by a list of ids, {@code {_id: {$in: [...]}}}, through a set of those ids: how a
+ * cascade reads its chunk's orders, the order index reads the orders changed, and every read by ids asks. The
+ * embedded store finds the candidates through its unique index of ids, then matches each against the query again,
+ * and out of the box that walks the whole list for each candidate: a thousand ids made half a million comparisons a
+ * query. Only lists of strings are taken this way (the ids Leadline gives); any other query, or a list holding
+ * anything but strings, is left to the store's own matching.
+ *
+ * <p>A collection asks once for each document it considers, with the same query each time, so the set is made once
+ * a query and kept until another query comes.
+ */
+final class IdsIn {
+
+    /** The last query asked about and its ids as a set, or no set when it is not a plain list of string ids. */
+    private record Asked(Document query, Set<String> ids) {}
+
+    private volatile Asked last;
+
+    /**
+     * Whether the document matches the query, when the query asks for string ids; {@code null} when the store's own
+     * matching must tell.
+     */
+    Boolean matches(Document document, Document query) {
+        Asked asked = last;
+        if (asked == null || asked.query() != query) {
+            asked = new Asked(query, stringIds(query));
+            last = asked;
+        }
+        if (asked.ids() == null) {
+            return null;
+        }
+        return document.get("_id") instanceof String id && asked.ids().contains(id);
+    }
+
+    private static Set<String> stringIds(Document query) {
+        if (query.size() != 1
+                || !(query.get("_id") instanceof Document condition)
+                || condition.size() != 1
+                || !(condition.get("$in") instanceof Collection<?> ids)) {
+            return null;
+        }
+        Set<String> set = new HashSet<>(2 * ids.size());
+        for (Object id : ids) {
+            if (!(id instanceof String string)) {
+                return null;
+            }
+            set.add(string);
+        }
+        return set;
+    }
+}
