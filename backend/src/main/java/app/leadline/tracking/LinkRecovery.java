@@ -41,7 +41,7 @@ class LinkRecovery {
         this.links = links;
         this.notifications = notifications;
         // Swept with the tracking limiter's buckets (same collection): each is forgotten once it is full again.
-        this.buckets = new StoredBuckets(mongo, clock, Duration.ofMinutes(1));
+        this.buckets = new StoredBuckets(mongo, clock, Duration.ofMinutes(1), false);
         this.perClient = hourly(limits.perClientPerHour());
         this.perOrder = hourly(limits.perOrderPerHour());
     }

@@ -1,5 +1,7 @@
 package app.leadline.tracking;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -38,11 +40,36 @@ class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
     private final Clock clock;
     private final ExpirationAfterWriteStrategy expiration;
 
-    StoredBuckets(MongoTemplate mongo, Clock clock, Duration keptAfterFull) {
-        this(mongo, clock, ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keptAfterFull));
+    /**
+     * The state this instance last wrote of each bucket it works on, when it remembers them. Its next write starts
+     * from it without reading the bucket first: the swap replaces only that very state, so a write from another
+     * instance in between (or the bucket forgotten) fails it, and the bucket is then read. A client's lookups on one
+     * instance thus cost one round trip to the store each time they are written, not two. An answer that writes
+     * nothing (a refusal) is then given from the remembered state: another instance can only have taken more since,
+     * so it refuses as the store would, but a bucket emptied by hand is seen only once a refill makes a lookup write
+     * again (seconds for tracking lookups; link requests, refilled hourly, read the store every time).
+     */
+    private final Cache<String, byte[]> written;
+
+    /**
+     * @param keptAfterFull how long a bucket is kept once full again
+     * @param remembersWrites whether this instance writes a bucket from the state it last wrote, see {@link #written}
+     */
+    StoredBuckets(MongoTemplate mongo, Clock clock, Duration keptAfterFull, boolean remembersWrites) {
+        this(
+                mongo,
+                clock,
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keptAfterFull),
+                remembersWrites
+                        ? Caffeine.newBuilder()
+                                .expireAfterAccess(Duration.ofMinutes(1))
+                                .maximumSize(10_000)
+                                .build()
+                        : null);
     }
 
-    private StoredBuckets(MongoTemplate mongo, Clock clock, ExpirationAfterWriteStrategy expiration) {
+    private StoredBuckets(
+            MongoTemplate mongo, Clock clock, ExpirationAfterWriteStrategy expiration, Cache<String, byte[]> written) {
         super(ClientSideConfig.getDefault()
                 .withClientClock(new TimeMeter() {
                     @Override
@@ -59,6 +86,7 @@ class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
         this.mongo = mongo;
         this.clock = clock;
         this.expiration = expiration;
+        this.written = written;
     }
 
     /** The application's clock as Bucket4j reads it: what the buckets' refills and their optimizations go by. */
@@ -73,8 +101,17 @@ class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
     @Override
     protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
         return new CompareAndSwapOperation() {
+
+            /** Whether this operation has asked for the state before: a second time follows a failed swap. */
+            private boolean askedBefore;
+
             @Override
             public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+                byte[] last = askedBefore || written == null ? null : written.getIfPresent(key);
+                askedBefore = true;
+                if (last != null) {
+                    return Optional.of(last);
+                }
                 return Optional.ofNullable(
                                 buckets().find(Filters.eq("_id", key)).first())
                         .map(bucket -> bucket.get("state", Binary.class).getData());
@@ -83,6 +120,16 @@ class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
             @Override
             public boolean compareAndSwap(
                     byte[] original, byte[] updated, RemoteBucketState state, Optional<Long> timeoutNanos) {
+                boolean swapped = swap(original, updated, state);
+                if (written != null && swapped) {
+                    written.put(key, updated);
+                } else if (written != null) {
+                    written.invalidate(key);
+                }
+                return swapped;
+            }
+
+            private boolean swap(byte[] original, byte[] updated, RemoteBucketState state) {
                 long now = clock.millis();
                 Document bucket = new Document("_id", key)
                         .append("state", new Binary(updated))

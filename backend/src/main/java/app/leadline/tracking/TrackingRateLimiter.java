@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>A client's first lookup reads its bucket from the store; after that the instance answers from the copy it
  * holds and writes what it gave to the store once a second, or as soon as it has given a tenth of the burst (at least
  * one) since it last did (Bucket4j's delaying). A lookup is then a store round trip only now and then, not two each
- * (read and replace), and a refusal never is: the copy can only hold more than the store, never less. With one
+ * (read and replace), and that write starts from the state the instance last wrote, so it is the replace alone unless
+ * another instance wrote in between ({@link StoredBuckets}); a refusal never is: the copy can only hold more than the store, never less. With one
  * instance the budget is exact; with N, a client may get up to a tenth of the burst from each beyond it before they
  * meet in the store, which its next refills pay back. A {@code kill -9}, or a minute of the client's silence (its copy
  * is then dropped), forgets at most that tenth.
@@ -51,7 +52,7 @@ class TrackingRateLimiter {
     TrackingRateLimiter(TrackingProperties properties, MongoTemplate mongo, Clock clock) {
         this.clock = clock;
         // A full bucket is forgotten a minute after it filled up again: the same as a client never seen.
-        this.buckets = new StoredBuckets(mongo, clock, Duration.ofMinutes(1));
+        this.buckets = new StoredBuckets(mongo, clock, Duration.ofMinutes(1), true);
         this.synchronising = new DelayOptimization(
                 new DelayParameters(Math.max(1, properties.burst() / 10), Duration.ofSeconds(1)),
                 NopeOptimizationListener.INSTANCE,
