@@ -154,9 +154,8 @@ class DelayCascadeBenchmark {
         // Runs on this machine vary by a factor of two (the collector, a shared host), so baseline and cascade take
         // turns: baseline, cascade, baseline, cascade, baseline, cascade, baseline, and each figure is the median of
         // its runs. The first turns of each (one, or -Dbench.warmups) warm the code paths up (the JIT) and are
-        // reported, not counted. The baseline
-        // sets the ETA alone, on the same lines, in one statement; each run sets a different window, and each
-        // cascade is a new delay (a later date), so every run changes every line.
+        // reported, not counted. The baseline sets the ETA alone, on the same lines, in one statement; each run sets a
+        // different window, and each cascade is a new delay (a later date), so every run changes every line.
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         "bench", null, List.of(new SimpleGrantedAuthority("ROLE_AGENT"))));
