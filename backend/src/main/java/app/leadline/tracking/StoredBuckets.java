@@ -121,10 +121,12 @@ class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
             public boolean compareAndSwap(
                     byte[] original, byte[] updated, RemoteBucketState state, Optional<Long> timeoutNanos) {
                 boolean swapped = swap(original, updated, state);
-                if (written != null && swapped) {
-                    written.put(key, updated);
-                } else if (written != null) {
-                    written.invalidate(key);
+                if (written != null) {
+                    if (swapped) {
+                        written.put(key, updated);
+                    } else {
+                        written.invalidate(key);
+                    }
                 }
                 return swapped;
             }

@@ -125,6 +125,11 @@ class DelayCascadeBenchmark {
         return new Timed(logging, cascade);
     }
 
+    /** Runs' times as printed, two decimals each. */
+    private static List<String> inSeconds(List<Double> runs) {
+        return runs.stream().map(run -> String.format("%.2f", run)).toList();
+    }
+
     private static double median(List<Double> runs) {
         List<Double> sorted = runs.stream().sorted().toList();
         int middle = sorted.size() / 2;
@@ -186,23 +191,14 @@ class DelayCascadeBenchmark {
                 String.format(
                         "Delay cascade, %,d orders in store, %,d lines in %,d orders affected:",
                         ORDERS, 2 * AFFECTED_ORDERS, AFFECTED_ORDERS),
-                String.format(
-                        "baseline updateMany (ETA only): %.2f s (median of %s)",
-                        baseline,
-                        runs.stream().map(run -> String.format("%.2f", run)).toList()),
+                String.format("baseline updateMany (ETA only): %.2f s (median of %s)", baseline, inSeconds(runs)),
                 String.format(
                         "cascade (ETAs moved, events recorded, intents queued, progress kept): %.2f s (median of %s)",
-                        cascade,
-                        cascades.stream().map(run -> String.format("%.2f", run)).toList()),
+                        cascade, inSeconds(cascades)),
                 String.format("logging a delay before it (checks, preview figures, chunks): %.2f s", logging),
                 String.format(
                         "warm-up turns, not counted: baseline %s s, cascade %s s",
-                        warmBaselines.stream()
-                                .map(run -> String.format("%.2f", run))
-                                .toList(),
-                        warmCascades.stream()
-                                .map(run -> String.format("%.2f", run))
-                                .toList()),
+                        inSeconds(warmBaselines), inSeconds(warmCascades)),
                 String.format(
                         "processor time of the process, medians without the warm-up turns: baseline %.2f s, cascade"
                                 + " %.2f s (%.2f times)",
