@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,16 +109,27 @@ class DemoDataLoader implements ApplicationRunner {
         as("demo-loader", List.of("SCOPE_orders:write"), () -> {
             var placed = intake.place(batch.subList(0, showcase));
             succeeded(placed.errors());
-            delayShowcaseLines();
+            List<String> delayed = delayShowcaseLines();
             // Their links come with them: issued only now, they need not be issued anew as on a later start.
-            printLinks(placed.orders().stream()
+            Map<String, String> showcaseLinks = placed.orders().stream()
                     .filter(outcome -> outcome.trackingUrl().isPresent())
                     .collect(Collectors.toMap(
                             outcome -> outcome.order().number(),
-                            outcome -> outcome.trackingUrl().orElseThrow())));
+                            outcome -> outcome.trackingUrl().orElseThrow()));
+            // The other orders go in while the delays are applied: a delay reaches the orders it found when it was
+            // logged, so these are not among them either way. The links are printed once their orders show it.
+            boolean printed = false;
             for (int from = showcase; from < batch.size(); from += 100) {
+                if (!printed && delayed.stream().allMatch(this::applied)) {
+                    printLinks(showcaseLinks);
+                    printed = true;
+                }
                 succeeded(intake.place(batch.subList(from, Math.min(batch.size(), from + 100)))
                         .errors());
+            }
+            if (!printed) {
+                delayed.forEach(this::awaitCascade);
+                printLinks(showcaseLinks);
             }
         });
         log.info(
@@ -155,10 +167,12 @@ class DemoDataLoader implements ApplicationRunner {
      * Two showcase orders have a line that a supplier delay pushed past its promise, so they can be cancelled. Each
      * delay is logged as an agent logs one, for the one product (a SKU of its supplier), before the other orders
      * come in: the console lists it with its reason and report, and the customers are told as for any delay.
+     *
+     * @return the delays logged, applied in the background
      */
-    private void delayShowcaseLines() {
+    private List<String> delayShowcaseLines() {
+        List<String> logged = new ArrayList<>();
         as("demo-agent", List.of("ROLE_AGENT"), () -> {
-            List<String> logged = new ArrayList<>();
             for (String number : DemoData.DELAYED) {
                 orders.byNumber(number).ifPresent(order -> {
                     OrderLine line = order.lines().stream()
@@ -182,17 +196,24 @@ class DemoDataLoader implements ApplicationRunner {
                     logged.add(delay.report().orElseThrow().id());
                 });
             }
-            // Both are applied at once; the links are printed once their orders show them.
-            logged.forEach(this::awaitCascade);
         });
+        return logged;
+    }
+
+    /** Whether a delay has reached every order it found, read as the agent who logged it reads it. */
+    private boolean applied(String delayId) {
+        return as(
+                "demo-agent",
+                List.of("ROLE_AGENT"),
+                () -> delays.report(delayId)
+                        .map(report -> report.state() == DelayReport.State.DONE)
+                        .orElse(false));
     }
 
     /** The showcase links are printed once their orders show the delay: its cascade is one order, and quick. */
     private void awaitCascade(String delayId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (delays.report(delayId)
-                .map(report -> report.state() != DelayReport.State.DONE)
-                .orElse(true)) {
+        while (!applied(delayId)) {
             if (System.nanoTime() > deadline) {
                 log.warn("Demo delay {} is still being applied; its orders show it once it is done", delayId);
                 return;
@@ -245,6 +266,13 @@ class DemoDataLoader implements ApplicationRunner {
 
     /** The demo is handed over as an admin, an agent and the shop would hand it over, through the same checks. */
     private static void as(String name, List<String> authorities, Runnable work) {
+        as(name, authorities, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static <T> T as(String name, List<String> authorities, Supplier<T> work) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
@@ -253,7 +281,7 @@ class DemoDataLoader implements ApplicationRunner {
                 authorities.stream().map(SimpleGrantedAuthority::new).toList()));
         SecurityContextHolder.setContext(context);
         try {
-            work.run();
+            return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
         }
