@@ -16,6 +16,7 @@ import app.leadline.platform.WholeDocuments;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.Supplier;
 import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.BesideTheOthers;
 import app.leadline.support.Waiting;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -46,6 +47,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Three instances of Leadline over one shared store, as in production behind a load balancer: every message
  * goes out once however many dispatchers run, and a delay whose instance died half-way is finished by the others.
  */
+@BesideTheOthers
 class ScaleOutIntegrationTests {
 
     private final MongoServer store = new MongoServer(WholeDocuments.memoryBackend());
