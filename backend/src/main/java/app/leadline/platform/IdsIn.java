@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Matches a query for documents by a list of ids, {@code {_id: {$in: [...]}}}, through a set of those ids: how a
@@ -21,20 +22,24 @@ final class IdsIn {
     /** The last query asked about and its ids as a set, or no set when it is not a plain list of string ids. */
     private record Asked(Document query, Set<String> ids) {}
 
+    /** The store's own matching, for every other query. */
+    private final BiPredicate<Document, Document> otherwise;
+
     private volatile Asked last;
 
-    /**
-     * Whether the document matches the query, when the query asks for string ids; {@code null} when the store's own
-     * matching must tell.
-     */
-    Boolean matches(Document document, Document query) {
+    IdsIn(BiPredicate<Document, Document> otherwise) {
+        this.otherwise = otherwise;
+    }
+
+    /** Whether the document matches the query: by the set when it asks for string ids, else as the store matches. */
+    boolean matches(Document document, Document query) {
         Asked asked = last;
         if (asked == null || asked.query() != query) {
             asked = new Asked(query, stringIds(query));
             last = asked;
         }
         if (asked.ids() == null) {
-            return null;
+            return otherwise.test(document, query);
         }
         return document.get("_id") instanceof String id && asked.ids().contains(id);
     }

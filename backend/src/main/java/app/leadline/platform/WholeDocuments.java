@@ -86,7 +86,7 @@ public final class WholeDocuments {
     private static final class InMemory extends MemoryCollection {
 
         private final WholeDocuments whole = new WholeDocuments();
-        private final IdsIn ids = new IdsIn();
+        private final IdsIn ids = new IdsIn(super::documentMatchesQuery);
 
         InMemory(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
@@ -99,8 +99,7 @@ public final class WholeDocuments {
 
         @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
-            Boolean byId = ids.matches(document, query);
-            return byId != null ? byId : super.documentMatchesQuery(document, query);
+            return ids.matches(document, query);
         }
 
         @Override
@@ -124,7 +123,7 @@ public final class WholeDocuments {
     static final class InH2 extends H2Collection {
 
         private final WholeDocuments whole = new WholeDocuments();
-        private final IdsIn ids = new IdsIn();
+        private final IdsIn ids = new IdsIn(super::documentMatchesQuery);
 
         InH2(
                 MongoDatabase database,
@@ -143,8 +142,7 @@ public final class WholeDocuments {
 
         @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
-            Boolean byId = ids.matches(document, query);
-            return byId != null ? byId : super.documentMatchesQuery(document, query);
+            return ids.matches(document, query);
         }
 
         @Override
