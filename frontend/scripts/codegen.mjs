@@ -9,7 +9,7 @@ import * as typescriptOperations from '@graphql-codegen/typescript-operations';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Source, buildASTSchema, concatAST, lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { Source, buildASTSchema, concatAST, lexicographicSortSchema, parse } from 'graphql';
 
 const frontend = fileURLToPath(new URL('..', import.meta.url));
 const schemaFolder = join(frontend, '../backend/src/main/resources/graphql');
@@ -30,7 +30,6 @@ const schemaAst = lexicographicSortSchema(buildASTSchema(concatAST(files(schemaF
 
 const generated = await codegen({
   filename: output,
-  schema: parse(printSchema(schemaAst)),
   schemaAst,
   documents: files(join(frontend, 'src'), '.graphql').map((file) => ({
     location: relative(frontend, file),

@@ -52,7 +52,10 @@ class LinkRecovery {
                 .build();
     }
 
-    /** Sends the link if the contact is the order's; refuses only when the client or the order number asked too often. */
+    /**
+     * Sends the link if the contact is the order's; refuses only when the client or the order number asked too
+     * often.
+     */
     void requestLink(String orderNumber, String contact, String client) {
         String number = orderNumber == null ? "" : orderNumber.strip();
         boolean allowed = buckets.builder()

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
  * one) since it last did (Bucket4j's delaying). A lookup is then a store round trip only now and then, not two each
  * (read and replace), and that write starts from the state the instance last wrote, so it is the replace alone unless
  * another instance wrote in between ({@link StoredBuckets}); a refusal never is: the copy can only hold more than the
- * store, never less. With one instance the budget is exact; with N, a client may get up to a tenth of the burst from each beyond it before they
- * meet in the store, which its next refills pay back. A {@code kill -9}, or a minute of the client's silence (its copy
- * is then dropped), forgets at most that tenth.
+ * store, never less. With one instance the budget is exact; with N, a client may get up to a tenth of the burst from
+ * each beyond it before they meet in the store, which its next refills pay back. A {@code kill -9}, or a minute of
+ * the client's silence (its copy is then dropped), forgets at most that tenth.
  */
 @Component
 class TrackingRateLimiter {
