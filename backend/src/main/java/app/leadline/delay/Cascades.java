@@ -72,11 +72,18 @@ class Cascades {
         Map<String, BigDecimal> value = new TreeMap<>();
         List<Sample> sample = new ArrayList<>();
         List<String> ids = new ArrayList<>(linesByOrder.keySet());
+        DelayPlan.EarlierDelays earlier = DelayPlan.EarlierDelays.in(mongo);
         for (int from = 0; from < ids.size(); from += PREVIEW_BATCH) {
             for (Order order : orders.byIdsWithoutTimelineOrOutbox(
                     ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH)))) {
                 Map<String, EtaWindow> windows = DelayPlan.windows(
-                        draft, order, linesByOrder.get(order.id()), plan.purchaseOrdersByNumber(), etas, spreads);
+                        draft,
+                        order,
+                        linesByOrder.get(order.id()),
+                        plan.purchaseOrdersByNumber(),
+                        etas,
+                        spreads,
+                        earlier);
                 if (windows.isEmpty()) {
                     continue;
                 }

@@ -331,6 +331,7 @@ class DelayJob implements SmartInitializingSingleton {
         // The reason and the suppliers' spreads are looked up once per chunk, not once per order.
         SupplierSpreads spreads = lateness.current();
         Optional<DelayReason> chosen = Optional.ofNullable(report.reasonCode()).flatMap(reasons::find);
+        DelayPlan.EarlierDelays earlier = DelayPlan.EarlierDelays.in(mongo);
         OrderChanges.Bulk<Order> carrying = operations.applyDelayToAll(linesByOrder.keySet(), order -> {
             String reason =
                     chosen.map(r -> r.textFor(order.customer().locale())).orElse(report.reasonText());
@@ -341,7 +342,8 @@ class DelayJob implements SmartInitializingSingleton {
                     : Optional.empty();
             return new OrderOperations.Delay(
                     report.id(),
-                    DelayPlan.windows(report, order, linesByOrder.get(order.id()), purchaseOrders, etas, spreads),
+                    DelayPlan.windows(
+                            report, order, linesByOrder.get(order.id()), purchaseOrders, etas, spreads, earlier),
                     reason,
                     report.internalNote(),
                     goodsBack);

@@ -13,10 +13,12 @@ import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The lines a delay reaches and where it moves each. Lines are found through the purchase orders' allocations
@@ -101,7 +103,10 @@ final class DelayPlan {
     /**
      * The new windows of the given (still open) lines of one order. A correction (a delay withdrawn, a receipt
      * reversed) moves only lines whose latest day it changes, so only their customers are told; a withdrawal leaves
-     * lines another delay moved since.
+     * lines another delay moved since. A delay for the same scope as the one that last moved a line corrects it, to
+     * an earlier date too; a delay for another scope never moves the line earlier than it is now, and leaves it, its
+     * customer untold, when it would not move it later: a purchase order five days late does not bring forward the
+     * chair of it that its supplier said is nine days late.
      */
     static Map<String, EtaWindow> windows(
             DelayReport report,
@@ -109,7 +114,8 @@ final class DelayPlan {
             List<String> lineIds,
             Map<String, PurchaseOrder> purchaseOrders,
             EtaCalculator etas,
-            SupplierSpreads spreads) {
+            SupplierSpreads spreads,
+            EarlierDelays earlier) {
         Map<String, EtaWindow> windows = new LinkedHashMap<>();
         String country = order.destination().country();
         boolean correction = report.kind() != DelayReport.Kind.DELAY;
@@ -144,6 +150,13 @@ final class DelayPlan {
             EtaWindow landing = window.landingOn(order.policy().receivingDays());
             if (report.kind() == DelayReport.Kind.DELAY) {
                 landing = noEarlierThan(landing, line.windowBeforeDelays());
+                if (movedByAnotherScope(line, report, earlier)) {
+                    landing = noEarlierThan(landing, line.eta());
+                    if (landing.earliest().equals(line.eta().earliest())
+                            && landing.latest().equals(line.eta().latest())) {
+                        continue;
+                    }
+                }
             }
             if (correction && landing.latest().equals(line.eta().latest())) {
                 continue;
@@ -151,6 +164,37 @@ final class DelayPlan {
             windows.put(line.id(), landing);
         }
         return windows;
+    }
+
+    /**
+     * Whether another delay than this one, for another scope, last moved the line. The promise watch's moves are not
+     * a supplier's word (a supplier's date, whatever its scope, replaces the watch's guess); nor is a report no longer
+     * there.
+     */
+    private static boolean movedByAnotherScope(OrderLine line, DelayReport report, EarlierDelays earlier) {
+        String last = line.lastDelay();
+        if (last == null || line.isRunningLate() || last.equals(report.id())) {
+            return false;
+        }
+        return earlier.scopeOf(last)
+                .map(scope -> !scope.equals(report.scope().key()))
+                .orElse(false);
+    }
+
+    /** The scope key of a delay logged before, by its report's id; empty when there is no such report. */
+    @FunctionalInterface
+    interface EarlierDelays {
+
+        Optional<String> scopeOf(String reportId);
+
+        /** Looks each report up once in the store, for one preview or one chunk of a cascade. */
+        static EarlierDelays in(MongoTemplate mongo) {
+            Map<String, Optional<String>> known = new HashMap<>();
+            return reportId -> known.computeIfAbsent(
+                    reportId,
+                    id -> Optional.ofNullable(mongo.findById(id, DelayReport.class))
+                            .map(found -> found.scope().key()));
+        }
     }
 
     /**

@@ -275,7 +275,9 @@ public class SupplierDelays {
                 }
             }
         }
-        if ((request.newDate() == null) == (request.daysLate() == null)) {
+        if (request.newDate() == null && request.daysLate() == null) {
+            errors.add(new UserError("CHANGE_REQUIRED", "input.newDate", "Give the new date or how many days late."));
+        } else if (request.newDate() != null && request.daysLate() != null) {
             errors.add(new UserError(
                     "CHANGE_REQUIRED", "input.newDate", "Give either the new date or how many days late, not both."));
         } else if (request.newDate() != null && request.newDate().isBefore(LocalDate.now(clock))) {

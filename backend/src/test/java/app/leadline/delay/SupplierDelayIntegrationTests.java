@@ -135,6 +135,40 @@ class SupplierDelayIntegrationTests {
     }
 
     @Test
+    void aDelayForTheWholePurchaseOrderLeavesTheItemItsSupplierSaidIsLaterStillAndItsCustomerUntold() {
+        OrderInputs sofa = sofaOrder("nine-days@example.com");
+        OrderInputs chair =
+                placed(anOrder().customer("email", "five-days@example.com").withBackorderedLine("CHAIR", supplier));
+        Map<String, Object> sofasLate = new LinkedHashMap<>();
+        sofasLate.put("scope", Map.of("type", "SKU", "supplier", supplier, "sku", "SOFA"));
+        sofasLate.put("daysLate", 9);
+        sofasLate.put("reasonCode", "SUPPLIER_BEHIND");
+        logAndWait(sofasLate);
+        EtaWindow nineDaysLate = order(sofa).line("L2").eta();
+        LocalDate chairBefore = order(chair).line("L2").eta().latest();
+
+        // The whole purchase order is five days late: the sofas, nine days late, are not any sooner for it.
+        GraphQlTester.Response preview = preview(poDelay(po, 5));
+        preview.path("previewDelay.preview.orders").entity(Integer.class).isEqualTo(1);
+        preview.path("previewDelay.preview.customers").entity(Integer.class).isEqualTo(1);
+        preview.path("previewDelay.preview.sample[*].orderNumber")
+                .entityList(String.class)
+                .containsExactly(chair.number());
+        String id = logAndWait(poDelay(po, 5));
+
+        Order untouched = order(sofa);
+        assertThat(untouched.line("L2").eta()).isEqualTo(nineDaysLate);
+        assertThat(etaMoves(untouched, "L2")).isEqualTo(1);
+        assertThat(Intents.afterConfirmation(untouched)).hasSize(1);
+        assertThat(order(chair).line("L2").eta().latest()).isAfter(chairBefore);
+        assertThat(Intents.afterConfirmation(order(chair))).hasSize(1);
+        GraphQlTester.Response report =
+                agent.documentName("delayReport").variable("id", id).execute();
+        report.path("delayReport.movedLines").entity(Integer.class).isEqualTo(1);
+        report.path("delayReport.processedOrders").entity(Integer.class).isEqualTo(2);
+    }
+
+    @Test
     void thePreviewCountsWhatTheDelayWouldDoAndChangesNothing() {
         OrderInputs first = sofaOrder("a@example.com");
         OrderInputs second = sofaOrder("b@example.com");
@@ -294,6 +328,14 @@ class SupplierDelayIntegrationTests {
                     .entityList(String.class)
                     .contains(bad.getValue());
         }
+
+        // Neither a date nor days: the agent is asked for one, not told off for giving both.
+        agent.documentName("logDelay")
+                .variable("input", poDelay(po, null))
+                .execute()
+                .path("logDelay.errors[0].message")
+                .entity(String.class)
+                .isEqualTo("Give the new date or how many days late.");
 
         assertThat(etaMoves(order(input), "L2")).isZero();
         assertThat(suppliers.purchaseOrder(po).orElseThrow().expectedArrival()).isEqualTo(arrival);
