@@ -235,6 +235,19 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
   }
 });
 
+/** Nothing on the page is wider than the screen, but for what scrolls inside its own box (wide tables). */
+async function fitsTheScreen(page, where) {
+  const tooWide = await page.evaluate(() => ({
+    by: document.documentElement.scrollWidth - window.innerWidth,
+    what: [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+      .filter((element) => !element.closest('.scroll'))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+  }));
+  assert.ok(tooWide.by <= 0, `${where}: the page scrolls sideways by ${tooWide.by} px: ${tooWide.what.join(', ')}`);
+}
+
 test('an agent switches the console to Danish on a phone: every word Danish, nothing wider than the screen', async () => {
   const { context, page } = await consolePage('agent', { width: 375, height: 800 });
   try {
@@ -259,16 +272,22 @@ test('an agent switches the console to Danish on a phone: every word Danish, not
     assert.match(text, /Trukket indtil nu: /);
     assert.match(text, /Ordre afgivet/);
 
-    const tooWide = await page.evaluate(() => ({
-      by: document.documentElement.scrollWidth - window.innerWidth,
-      what: [...document.querySelectorAll('body *')]
-        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
-        .filter((element) => !element.closest('.scroll'))
-        .slice(0, 5)
-        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
-    }));
-    assert.ok(tooWide.by <= 0, `the page scrolls sideways by ${tooWide.by} px: ${tooWide.what.join(', ')}`);
+    await fitsTheScreen(page, 'the order');
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+    // Every tab, the forms' pickers of purchase orders among them, whose options name supplier, date and lines.
+    const tabs = page.getByRole('navigation', { name: 'Leadline-konsol' }).getByRole('button');
+    for (let index = 0; index < (await tabs.count()); index++) {
+      const tab = tabs.nth(index);
+      await tab.click();
+      await page
+        .locator(`nav.tabs button[aria-current="page"]`)
+        .filter({ hasText: await tab.textContent() })
+        .waitFor();
+      await page.locator('section.panel h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await fitsTheScreen(page, `the tab ${await tab.textContent()}`);
+    }
   } finally {
     await context.close();
   }

@@ -86,7 +86,11 @@ export function DelayPanel() {
   }
   const input = delayInput(form, data);
   const current = preview && preview.input === JSON.stringify(input) ? preview : null;
-  const change = (patch: Partial<Form>) => setForm({ ...form, ...patch });
+  // An edit of the form takes the messages about the input away: they said what was wrong before it.
+  const change = (patch: Partial<Form>) => {
+    setErrors([]);
+    setForm({ ...form, ...patch });
+  };
   const at = (field: string) => errorsAt(errors, field);
   const FIELDS = [
     'scope.purchaseOrder',

@@ -98,6 +98,11 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
   // The API names a quantity by its place among those sent, which leaves out the SKUs that did not arrive.
   const quantityField = (sku: string) => `quantities[${arrived.findIndex((line) => line.sku === sku)}].quantity`;
   const fields = ['receivedOn', 'quantities', ...arrived.map((line) => quantityField(line.sku))];
+  // A message about the form's input goes once the agent changes that input: it said what was wrong before.
+  const edit = (change: () => void) => {
+    setErrors([]);
+    change();
+  };
 
   return (
     <>
@@ -105,20 +110,31 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
         aria-label={ct('goodsTitle')}
         onSubmit={(event) => {
           event.preventDefault();
-          const nothing = !everything && arrived.length === 0;
-          setErrors(nothing ? [{ code: 'REQUIRED', field: 'quantities', message: ct('nothingArrived') }] : []);
-          setReviewed(nothing ? null : JSON.stringify(input));
+          // What the form itself can tell is missing is said next to its field, before anything is asked of the API.
+          const missing: UserError[] = [
+            ...(!everything && arrived.length === 0
+              ? [{ code: 'REQUIRED', field: 'quantities', message: ct('nothingArrived') }]
+              : []),
+            ...(receivedOn === '' ? [{ code: 'REQUIRED', field: 'receivedOn', message: ct('arrivedOnMissing') }] : []),
+          ];
+          setErrors(missing);
+          setReviewed(missing.length > 0 ? null : JSON.stringify(input));
           preview.reload();
         }}
       >
         <fieldset>
           <legend>{ct('goodsTitle')}</legend>
           <label className="option">
-            <input type="radio" name="receipt" checked={everything} onChange={() => setEverything(true)} />
+            <input type="radio" name="receipt" checked={everything} onChange={() => edit(() => setEverything(true))} />
             {ct('receiveEverything')}
           </label>
           <label className="option">
-            <input type="radio" name="receipt" checked={!everything} onChange={() => setEverything(false)} />
+            <input
+              type="radio"
+              name="receipt"
+              checked={!everything}
+              onChange={() => edit(() => setEverything(false))}
+            />
             {ct('receivePart')}
           </label>
         </fieldset>
@@ -135,7 +151,7 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
                   type="number"
                   min={0}
                   value={line.value}
-                  onChange={(event) => setQuantities({ ...quantities, [line.sku]: event.target.value })}
+                  onChange={(event) => edit(() => setQuantities({ ...quantities, [line.sku]: event.target.value }))}
                   {...invalidProps(
                     [...at(quantityField(line.sku)), ...at('quantities')],
                     at('quantities').length > 0 ? 'receipt-quantities-error' : `receipt-${line.index}-error`,
@@ -152,7 +168,7 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
             type="date"
             value={receivedOn}
             max={today()}
-            onChange={(event) => setReceivedOn(event.target.value)}
+            onChange={(event) => edit(() => setReceivedOn(event.target.value))}
             {...invalidProps(at('receivedOn'), 'receipt-date-error')}
           />
         </label>

@@ -276,6 +276,7 @@ export const da: Catalogue = {
   stillWaitingIn: 'Ordrer med linjer, der stadig venter på denne indkøbsordre',
   readyOrders: 'Ordrer, der nu er klar til afsendelse',
   nothingArrived: 'Angiv, hvad der er kommet: mindst én enhed.',
+  arrivedOnMissing: 'Angiv, hvilken dag varerne kom.',
   receiptsTitle: 'Modtaget indtil nu',
   receiptLine: '{day}: {quantity} × {sku}, registreret af {by}',
   noPurchaseOrders: 'Ingen åbne indkøbsordrer.',

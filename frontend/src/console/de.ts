@@ -280,6 +280,7 @@ export const de: Catalogue = {
   stillWaitingIn: 'Bestellungen mit Positionen, die noch auf diese Bestellung beim Lieferanten warten',
   readyOrders: 'Jetzt versandbereite Bestellungen',
   nothingArrived: 'Geben Sie an, was eingetroffen ist: mindestens eine Einheit.',
+  arrivedOnMissing: 'Geben Sie an, an welchem Tag die Ware eingetroffen ist.',
   receiptsTitle: 'Bisherige Eingänge',
   receiptLine: '{day}: {quantity} × {sku}, erfasst von {by}',
   noPurchaseOrders: 'Keine offenen Lieferantenbestellungen.',

@@ -274,6 +274,7 @@ export const en = {
   stillWaitingIn: 'Orders with lines still waiting for this purchase order',
   readyOrders: 'Orders now ready to ship',
   nothingArrived: 'Enter what arrived: at least one unit.',
+  arrivedOnMissing: 'Give the day the goods arrived.',
   receiptsTitle: 'Receipts so far',
   receiptLine: '{day}: {quantity} × {sku}, recorded by {by}',
   noPurchaseOrders: 'No open purchase orders.',

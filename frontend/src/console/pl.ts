@@ -274,6 +274,7 @@ export const pl: Catalogue = {
   stillWaitingIn: 'Zamówienia z pozycjami wciąż czekającymi na to zamówienie u dostawcy',
   readyOrders: 'Zamówienia gotowe teraz do wysyłki',
   nothingArrived: 'Wpisz, co dotarło: co najmniej jedną sztukę.',
+  arrivedOnMissing: 'Podaj dzień, w którym dotarł towar.',
   receiptsTitle: 'Dotychczasowe przyjęcia',
   receiptLine: '{day}: {quantity} × {sku}, zarejestrował(a) {by}',
   noPurchaseOrders: 'Brak otwartych zamówień u dostawców.',

@@ -1,0 +1,89 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, expect, it, vi } from 'vitest';
+import {
+  ConsoleDataDocument,
+  PreviewReceiveGoodsDocument,
+  PurchaseOrderForReceiptDocument,
+} from '../generated/graphql';
+import { GoodsPanel } from './GoodsPanel';
+
+const request = vi.fn();
+
+vi.mock('./client', () => ({
+  request: (...args: unknown[]) => request(...args),
+  asRequestError: (error: unknown) => error,
+}));
+
+const consoleData = {
+  purchaseOrders: [
+    {
+      number: 'PO-BW-0877',
+      supplier: 'BALTIC-WOOD',
+      skus: ['CHAIR-AARHUS'],
+      expectedArrival: '2026-12-21',
+      waitingLines: 2,
+    },
+  ],
+  suppliers: [{ code: 'BALTIC-WOOD', name: 'Baltic Wood' }],
+  delayReasons: [],
+  delayReports: [],
+};
+
+const purchaseOrder = {
+  purchaseOrder: {
+    number: 'PO-BW-0877',
+    supplier: 'BALTIC-WOOD',
+    status: 'OPEN',
+    expectedArrival: '2026-12-21',
+    lines: [{ sku: 'CHAIR-AARHUS', ordered: 2, allocated: 2, received: 0 }],
+    receipts: [],
+  },
+};
+
+afterEach(() => {
+  cleanup();
+  request.mockReset();
+});
+
+async function partOfItArrived() {
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      document === ConsoleDataDocument
+        ? consoleData
+        : document === PurchaseOrderForReceiptDocument
+          ? purchaseOrder
+          : document === PreviewReceiveGoodsDocument
+            ? { previewReceiveGoods: { errors: [], preview: { ordersReady: [], waitingLines: [], closes: false } } }
+            : {},
+    ),
+  );
+  render(<GoodsPanel />);
+  fireEvent.click(await screen.findByRole('radio', { name: 'Part of it arrived (units per SKU)' }));
+  return screen.getByRole('spinbutton', { name: /^Units of CHAIR-AARHUS that arrived/ });
+}
+
+it('asks for the day the goods arrived, next to its field, and asks the API nothing without it', async () => {
+  await partOfItArrived();
+  fireEvent.change(screen.getByLabelText('Arrived on'), { target: { value: '' } });
+
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  const date = screen.getByLabelText('Arrived on');
+  expect(date.getAttribute('aria-invalid')).toBe('true');
+  expect(document.getElementById(date.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+    'Give the day the goods arrived.',
+  );
+  expect(request.mock.calls.some(([document]) => document === PreviewReceiveGoodsDocument)).toBe(false);
+});
+
+it('takes a message away once the agent changes what it was about', async () => {
+  const units = await partOfItArrived();
+  fireEvent.change(units, { target: { value: '0' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+  expect(screen.getByText('Enter what arrived: at least one unit.')).toBeTruthy();
+
+  fireEvent.change(units, { target: { value: '1' } });
+
+  expect(screen.queryByText('Enter what arrived: at least one unit.')).toBeNull();
+  expect(units.getAttribute('aria-invalid')).toBeNull();
+});
