@@ -17,6 +17,7 @@ const asked = (orderNumber: string, id: string) => ({
   currency: 'DKK',
   delayReasons: [],
   refund: { id, amount: '499.00', lineIds: ['L3'], requestedAt: '2026-12-01T09:00:00Z' },
+  items: ['Linen cushion cover, 2 pcs'],
 });
 
 afterEach(() => {
@@ -54,4 +55,14 @@ it('holds the queue still while the chosen refunds are decided, so the outcome c
   expect((screen.getByRole('checkbox', { name: 'Select the refund of order N-3' }) as HTMLInputElement).disabled).toBe(
     false,
   );
+});
+
+it('names what is refunded as the customer ordered it, not by the id of its line', async () => {
+  request.mockImplementation(() => Promise.resolve({ refundQueue: [asked('N-1', 'R1')] }));
+  render(<RefundsPanel />);
+
+  const row = (await screen.findByRole('checkbox', { name: 'Select the refund of order N-1' })).closest('li');
+
+  expect(row?.textContent).toMatch(/^N-1 — Ida Holm: .*499\.00 for Linen cushion cover, 2 pcs, requested /);
+  expect(row?.textContent).not.toMatch(/\bL3\b/);
 });

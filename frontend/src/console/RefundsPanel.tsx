@@ -120,7 +120,7 @@ export function RefundsPanel() {
                   order: item.orderNumber,
                   customer: item.customerName,
                   amount: money(item.refund.amount, item.currency),
-                  lines: item.refund.lineIds.join(', '),
+                  lines: item.items.join('; '),
                   at: day(item.refund.requestedAt.slice(0, 10)),
                 })}
               </span>

@@ -84,6 +84,7 @@ class AgentOrderController {
             String customerName,
             String currency,
             RefundRequest refund,
+            List<String> items,
             List<String> delayReasons) {}
 
     @QueryMapping
@@ -94,6 +95,9 @@ class AgentOrderController {
                         queued.order().customer().name(),
                         queued.order().currency(),
                         queued.request(),
+                        queued.request().lineIds().stream()
+                                .map(line -> queued.order().line(line).name())
+                                .toList(),
                         queued.delayReasons()))
                 .toList();
     }

@@ -341,6 +341,10 @@ class AgentDeskIntegrationTests {
         queue.path("refundQueue[?(@.orderNumber == '" + input.number() + "')].delayReasons[0]")
                 .entityList(String.class)
                 .containsExactly("Factory fire");
+        // The agent reads what is refunded as the customer ordered it, not the line's id.
+        queue.path("refundQueue[?(@.orderNumber == '" + input.number() + "')].items[0]")
+                .entityList(String.class)
+                .containsExactly(order.line("L2").name());
         String refundId = queue.path("refundQueue[?(@.orderNumber == '" + input.number() + "')].refund.id")
                 .entityList(String.class)
                 .get()
