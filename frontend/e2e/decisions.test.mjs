@@ -56,8 +56,15 @@ describe('wait for everything, or ship what is ready', () => {
         assert.ok(together.includes(line.name), `${line.name} in ${together}`);
       }
 
+      // A smaller phone's screen, where the answer falls below the options and the parcels they list.
+      await page.setViewportSize({ width: 375, height: 667 });
       await split.check();
       await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
+      // It comes into view to be read.
+      await page.waitForFunction(() => {
+        const said = document.querySelector('.choice-status').getBoundingClientRect();
+        return said.top >= 0 && said.bottom <= window.innerHeight + 1;
+      });
       const parcels = page.getByTestId('parcels').locator('li');
       assert.equal(await parcels.count(), 3);
       assert.match(await parcels.first().textContent(), new RegExp(`^Parcel 1, around .*: ${order.lines[0].name}$`));

@@ -29,6 +29,14 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   const splitItems = useId();
   const confirmTitle = useId();
   const confirmation = useRef<HTMLHeadingElement>(null);
+  const said = useRef<HTMLParagraphElement>(null);
+  // What became of the choice is said under the options, below the fold on a phone once the parcels are listed: it is
+  // brought into view as far as it takes, so that a customer who tapped an option sees that it was kept.
+  useEffect(() => {
+    if (status === 'saved' || status === 'failed') {
+      said.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
+  }, [status]);
   // Opened below the options, perhaps below the fold on a phone: brought into view, focus at its title.
   useEffect(() => {
     if (confirming) {
@@ -183,7 +191,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
         </section>
       )}
       {reserved && <p data-testid="extra-shipping">{reserved}</p>}
-      <p className="choice-status" aria-live="polite">
+      <p className="choice-status" aria-live="polite" ref={said}>
         {status === 'saved' && t('choice.saved')}
         {status === 'failed' && t('error.generic')}
       </p>
