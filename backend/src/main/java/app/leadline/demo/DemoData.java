@@ -8,12 +8,14 @@ import app.leadline.order.NewOrder.NewLine;
 import app.leadline.supplier.NewPurchaseOrder;
 import app.leadline.supplier.Purchasing;
 import app.leadline.supplier.SupplierDefinition;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -186,6 +188,17 @@ final class DemoData {
      * one placed now: the shop ships what is due each day, so an older one would have left, and the promise watch
      * would find it overtaken and tell its customer.
      */
+    /** A customer's name as the part of an address before the @: "Jakub Wójcik" is jakub.wojcik, not jakub.w.jcik. */
+    static String mailbox(String name) {
+        String plain = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .replace("ł", "l")
+                .replace("ø", "o")
+                .replace("æ", "ae")
+                .replace("ß", "ss");
+        return plain.replaceAll("[^a-z]+", ".").replaceAll("^\\.|\\.$", "");
+    }
+
     static List<NewOrder> orders(int count, Instant now, Instant leavingWithNow) {
         Random random = new Random(now.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay());
         List<NewOrder> orders = new ArrayList<>(count);
@@ -207,7 +220,7 @@ final class DemoData {
                     market.currency(),
                     new NewCustomer(
                             name,
-                            name.toLowerCase().replaceAll("[^a-z]+", ".") + "." + (1001 + i) + "@example.com",
+                            mailbox(name) + "." + (1001 + i) + "@example.com",
                             market.phonePrefix() + String.format("%06d", random.nextInt(1_000_000)),
                             market.locale(),
                             null,
