@@ -11,12 +11,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +129,7 @@ class MessageTemplates {
         List<OrderLine> lines = linesOf(order, kind, details);
         Map<String, String> values = new LinkedHashMap<>(details);
         values.put("order", order.number());
-        values.put("amount", details.getOrDefault("amount", "") + " " + order.currency());
+        values.put("amount", money(details.getOrDefault("amount", ""), order.currency(), language));
         values.put("lines", names(lines, texts));
         EtaWindow window = windowOf(order, kind, lines);
         values.put("window", window == null ? "" : format(window, language, FormatStyle.MEDIUM, " – "));
@@ -271,6 +274,27 @@ class MessageTemplates {
         return earliest.equals(window.latest())
                 ? format.format(earliest)
                 : format.format(earliest) + between + format.format(window.latest());
+    }
+
+    /**
+     * An amount in the customer's language's way with the order's currency, as their tracking page writes it
+     * ("£499.00", "1.499,00 kr.", "DKK 1,499.00"), with ordinary spaces: the no-break space the formats put between
+     * amount and symbol is not in GSM-7, and would send an SMS as UCS-2 (70 characters a segment instead of 160). A
+     * currency written as its code stands a space apart from the number, as the page's formats (CLDR's currency
+     * spacing) have it; Java's do not. Polish four-digit amounts keep their group separator here (1 499,00 zł), which
+     * the page leaves out.
+     */
+    static String money(String amount, String currency, String language) {
+        if (amount.isBlank()) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale(language));
+        format.setCurrency(Currency.getInstance(currency));
+        return format.format(new BigDecimal(amount))
+                .replace('\u00a0', ' ')
+                .replace('\u202f', ' ')
+                .replaceFirst("^(\\p{L}+)(\\d)", "$1 $2")
+                .replaceFirst("(\\d)(\\p{L}+)$", "$1 $2");
     }
 
     private static Locale locale(String language) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every message in every language: complete, filled in, and short enough as an SMS. */
@@ -173,6 +174,41 @@ class MessageTemplatesTests {
                     assertThat(SmsSegments.gsm(sms.text())).as(sms.text()).isTrue();
                     assertThat(sms.text()).doesNotContain("produkty:");
                 });
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | GBP | £1,499.00",
+                "da | DKK | 1.499,00 kr.",
+                "de | EUR | 1.499,00 €",
+                "pl | PLN | 1 499,00 zł",
+                "en | DKK | DKK 1,499.00"
+            })
+    void amountsAreWrittenInTheCustomersLanguageWithTheOrdersCurrency(
+            String language, String currency, String written) {
+        assertThat(MessageTemplates.money("1499.00", currency, language)).isEqualTo(written);
+    }
+
+    @Test
+    void aRefundTellsItsAmountAsTheCustomersPageDoesAndItsSmsStaysInGsm() {
+        Order order = SampleOrder.in("da", Instant.parse("2026-11-23T10:00:00Z"));
+
+        var messages = templates.render(
+                order, "REFUND_APPROVED", MessagePreviews.sampleDetails("REFUND_APPROVED", ""), Optional.empty());
+
+        assertThat(messages)
+                .hasSize(2)
+                .allSatisfy(message -> assertThat(message.text())
+                        .as(message.channel().toString())
+                        .contains("1.499,00 kr.")
+                        .doesNotContain("DKK"));
+        assertThat(messages)
+                .filteredOn(message -> message.channel() == Message.Channel.SMS)
+                .singleElement()
+                .satisfies(sms ->
+                        assertThat(SmsSegments.gsm(sms.text())).as(sms.text()).isTrue());
     }
 
     @Test
