@@ -66,3 +66,18 @@ it('names what is refunded as the customer ordered it, not by the id of its line
   expect(row?.textContent).toMatch(/^N-1 — Ida Holm: .*499\.00 for Linen cushion cover, 2 pcs, requested /);
   expect(row?.textContent).not.toMatch(/\bL3\b/);
 });
+
+it('ends the review once when the reason quoted at its end ends a sentence itself', async () => {
+  request.mockImplementation(() => Promise.resolve({ refundQueue: [asked('N-1', 'R1')] }));
+  render(<RefundsPanel />);
+  fireEvent.click(await screen.findByRole('checkbox', { name: 'Select the refund of order N-1' }));
+  const reason = screen.getByLabelText('Reason the customer reads');
+
+  fireEvent.change(reason, { target: { value: 'Sorry for the long wait.' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Approve and refund' }));
+  expect(screen.getByTestId('refund-review').textContent).toMatch(/tells them: “Sorry for the long wait\.”(?!\.)/);
+
+  fireEvent.change(reason, { target: { value: 'Sorry for the long wait' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Approve and refund' }));
+  expect(screen.getByTestId('refund-review').textContent).toMatch(/tells them: “Sorry for the long wait”\./);
+});

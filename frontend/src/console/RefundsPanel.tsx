@@ -165,18 +165,20 @@ export function RefundsPanel() {
                   : ct(current.approve ? 'bulkConfirmApprove' : 'bulkConfirmReject', { count: chosen.length })
               }
             >
-              {single
-                ? ct(current.approve ? 'approveReview' : 'rejectReview', {
-                    amount: money(single.refund.amount, single.currency),
-                    customer: single.customerName,
-                    order: single.orderNumber,
-                    reason: current.reason,
-                  })
-                : ct(current.approve ? 'bulkApproveReview' : 'bulkRejectReview', {
-                    count: chosen.length,
-                    amount: total(chosen),
-                    reason: current.reason,
-                  })}
+              {endedOnce(
+                single
+                  ? ct(current.approve ? 'approveReview' : 'rejectReview', {
+                      amount: money(single.refund.amount, single.currency),
+                      customer: single.customerName,
+                      order: single.orderNumber,
+                      reason: current.reason,
+                    })
+                  : ct(current.approve ? 'bulkApproveReview' : 'bulkRejectReview', {
+                      count: chosen.length,
+                      amount: total(chosen),
+                      reason: current.reason,
+                    }),
+              )}
             </Review>
           )}
         </section>
@@ -208,4 +210,12 @@ export function RefundsPanel() {
       )}
     </section>
   );
+}
+
+/**
+ * A review that quotes the customer's reason at its end closes with a full stop after the quotation mark, unless the
+ * reason ends a sentence itself: “Sorry for the long wait.” then needs no second one.
+ */
+function endedOnce(review: string): string {
+  return review.replace(/([.!?…])([”“"»«])\.$/u, '$1$2');
 }
