@@ -5,17 +5,16 @@ import app.leadline.order.NewOrder;
 import app.leadline.order.NewOrder.NewCustomer;
 import app.leadline.order.NewOrder.NewDestination;
 import app.leadline.order.NewOrder.NewLine;
+import app.leadline.order.SearchKeys;
 import app.leadline.supplier.NewPurchaseOrder;
 import app.leadline.supplier.Purchasing;
 import app.leadline.supplier.SupplierDefinition;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -188,17 +187,6 @@ final class DemoData {
      * one placed now: the shop ships what is due each day, so an older one would have left, and the promise watch
      * would find it overtaken and tell its customer.
      */
-    /** A customer's name as the part of an address before the @: "Jakub Wójcik" is jakub.wojcik, not jakub.w.jcik. */
-    static String mailbox(String name) {
-        String plain = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .replace("ł", "l")
-                .replace("ø", "o")
-                .replace("æ", "ae")
-                .replace("ß", "ss");
-        return plain.replaceAll("[^a-z]+", ".").replaceAll("^\\.|\\.$", "");
-    }
-
     static List<NewOrder> orders(int count, Instant now, Instant leavingWithNow) {
         Random random = new Random(now.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay());
         List<NewOrder> orders = new ArrayList<>(count);
@@ -236,6 +224,14 @@ final class DemoData {
                     false));
         }
         return orders;
+    }
+
+    /**
+     * A customer's name as the part of an address before the @, written as agents' search writes it: "Jakub Wójcik"
+     * is jakub.wojcik, not jakub.w.jcik.
+     */
+    static String mailbox(String name) {
+        return SearchKeys.normal(name).replaceAll("[^a-z]+", ".").replaceAll("^\\.|\\.$", "");
     }
 
     private static int showcaseMarket(int i) {

@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * {@code e:} keys (the e-mail) match from their start, {@code p:} keys (the phone's digits, international and
  * national) match whole. Everything is lower case without accents.
  */
-final class SearchKeys {
+public final class SearchKeys {
 
     static final String FIELD = "searchKeys";
 
@@ -180,8 +180,11 @@ final class SearchKeys {
         return digits.length() >= MIN_PHONE_DIGITS ? Optional.of(digits) : Optional.empty();
     }
 
-    /** Lower case, accents dropped, letters without an accent to drop written as on any keyboard, spaces collapsed. */
-    static String normal(String text) {
+    /**
+     * Lower case, accents dropped, letters without an accent to drop written as on any keyboard, spaces collapsed:
+     * "Jakub Wójcik" is "jakub wojcik", "Søren Æbelø" is "soren aebelo".
+     */
+    public static String normal(String text) {
         String decomposed = MARKS.matcher(
                         Normalizer.normalize(text.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
                 .replaceAll("");
