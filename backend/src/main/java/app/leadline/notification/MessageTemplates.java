@@ -61,6 +61,10 @@ class MessageTemplates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern DOUBLED_FULL_STOP = Pattern.compile("(?<!\\.)\\.\\.(?!\\.)");
+    /** A currency's code written against the number, before it or after it ("DKK1,499.00"). */
+    private static final Pattern CODE_BEFORE_NUMBER = Pattern.compile("^(\\p{L}+)(\\d)");
+
+    private static final Pattern CODE_AFTER_NUMBER = Pattern.compile("(\\d)(\\p{L}+)$");
     private static final int MAX_SMS_SEGMENTS = 2;
 
     private final Map<String, Properties> catalogues = new LinkedHashMap<>();
@@ -290,11 +294,11 @@ class MessageTemplates {
         }
         NumberFormat format = NumberFormat.getCurrencyInstance(locale(language));
         format.setCurrency(Currency.getInstance(currency));
-        return format.format(new BigDecimal(amount))
-                .replace('\u00a0', ' ')
-                .replace('\u202f', ' ')
-                .replaceFirst("^(\\p{L}+)(\\d)", "$1 $2")
-                .replaceFirst("(\\d)(\\p{L}+)$", "$1 $2");
+        String written =
+                format.format(new BigDecimal(amount)).replace('\u00a0', ' ').replace('\u202f', ' ');
+        return CODE_AFTER_NUMBER
+                .matcher(CODE_BEFORE_NUMBER.matcher(written).replaceFirst("$1 $2"))
+                .replaceFirst("$1 $2");
     }
 
     private static Locale locale(String language) {
