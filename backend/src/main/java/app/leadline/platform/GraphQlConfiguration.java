@@ -4,9 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.language.StringValue;
@@ -15,20 +12,24 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.util.unit.DataSize;
 
 /** GraphQL hardening (depth, complexity and alias limits, no field suggestions) and the ISO-8601 date scalars. */
@@ -36,15 +37,6 @@ import org.springframework.util.unit.DataSize;
 class GraphQlConfiguration {
 
     private static final Pattern SUGGESTION = Pattern.compile("\\s*Did you mean .*$");
-
-    /** Depth, complexity and aliases, each checked once per document and operation (see {@link DocumentLimits}). */
-    @Bean
-    Instrumentation documentLimits(GraphQlLimits limits) {
-        return new DocumentLimits(List.of(
-                new MaxQueryDepthInstrumentation(limits.maxDepth()),
-                new MaxQueryComplexityInstrumentation(limits.maxComplexity()),
-                new MaxAliasesInstrumentation(limits.maxAliases())));
-    }
 
     /**
      * Validation messages name fields that exist when a client guesses wrong ("Did you mean ..."). Outside
@@ -73,14 +65,27 @@ class GraphQlConfiguration {
 
     /**
      * Parsing and validating a document costs more than running it: clients send the same few documents with
-     * different variables, so the checked document is kept (bounded, so that odd documents cannot grow it).
+     * different variables, so the checked document is kept (bounded, so that odd documents cannot grow it). The
+     * limits on depth, complexity and aliases are checked at the same step, before anything runs
+     * ({@link DocumentLimits}).
      */
     @Bean
-    GraphQlSourceBuilderCustomizer documentCache() {
+    GraphQlSourceBuilderCustomizer documentCache(GraphQlLimits limits, ObjectProvider<GraphQlSource> source) {
         Cache<String, PreparsedDocumentEntry> documents =
                 Caffeine.newBuilder().maximumSize(1_000).build();
-        PreparsedDocumentProvider provider = (input, parseAndValidate) -> CompletableFuture.completedFuture(
-                documents.get(input.getQuery(), query -> parseAndValidate.apply(input)));
+        DocumentLimits checks = new DocumentLimits(limits.maxDepth(), limits.maxComplexity(), limits.maxAliases());
+        // The schema the documents are checked against: the GraphQL source's, known once it is built.
+        Supplier<GraphQLSchema> schema =
+                SingletonSupplier.of(() -> source.getObject().schema());
+        PreparsedDocumentProvider provider = (input, parseAndValidate) -> {
+            PreparsedDocumentEntry checked = documents.get(input.getQuery(), query -> parseAndValidate.apply(input));
+            return CompletableFuture.completedFuture(
+                    checked.hasErrors()
+                            ? checked
+                            : checks.refusal(schema.get(), checked.getDocument(), input)
+                                    .map(PreparsedDocumentEntry::new)
+                                    .orElse(checked));
+        };
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
     }
 
