@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
@@ -56,8 +55,8 @@ class TrackingController {
         this.rateLimiter = rateLimiter;
     }
 
-    @QueryMapping
-    TrackedOrder trackOrder(@Argument String token, @ContextValue(name = ClientAddress.KEY) String client) {
+    /** The order behind a tracking link, or nothing; wired by {@link TrackOrderQuery}. */
+    TrackedOrder trackOrder(String token, String client) {
         limit(client);
         return orders.byTrackingToken(token)
                 .map(order -> {
