@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.language.StringValue;
@@ -16,6 +17,7 @@ import graphql.schema.GraphQLSchema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -87,6 +89,20 @@ class GraphQlConfiguration {
                                     .orElse(checked));
         };
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
+    }
+
+    /**
+     * Spring for GraphQL hands graphql-java its instrumentations as a chain, even a chain of one, and graphql-java
+     * consults it at every field of every request. When there is one (the observations), graphql-java gets it itself.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer singleInstrumentationUnchained(ObjectProvider<Instrumentation> instrumentations) {
+        return builder -> {
+            List<Instrumentation> all = instrumentations.orderedStream().toList();
+            if (all.size() == 1) {
+                builder.configureGraphQl(graphQl -> graphQl.instrumentation(all.get(0)));
+            }
+        };
     }
 
     @Bean

@@ -71,7 +71,10 @@ class OperationsIntegrationTests {
         assertThat(metrics.body())
                 .containsPattern("leadline_orders_placed_total\\{[^}]*} [1-9]")
                 .contains("leadline_lines_late", "leadline_refunds_open", "leadline_delays_running")
-                .containsPattern("leadline_messages_total\\{[^}]*channel=\"EMAIL\"[^}]*status=\"OUTBOX\"[^}]*} [1-9]");
+                .containsPattern("leadline_messages_total\\{[^}]*channel=\"EMAIL\"[^}]*status=\"OUTBOX\"[^}]*} [1-9]")
+                // GraphQL's own observations: the request that placed the order, and the data fetcher that did.
+                .containsPattern("graphql_request_seconds_count\\{[^}]*} [1-9]")
+                .containsPattern("graphql_datafetcher_seconds_count\\{[^}]*field_name=\"placeOrders\"[^}]*} [1-9]");
 
         assertThat(get(port, "/actuator/prometheus", null).statusCode()).isIn(401, 403);
         assertThat(get(managementPort, "/actuator/health/readiness", null).body())
