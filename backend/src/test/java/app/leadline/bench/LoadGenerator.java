@@ -23,7 +23,13 @@ final class LoadGenerator {
      *     work on the machine moves less than it moves the throughput
      */
     record Result(
-            String name, long requests, long failures, double seconds, long processorNanos, long[] latenciesNanos) {
+            String name,
+            long requests,
+            long failures,
+            double seconds,
+            long processorNanos,
+            long collectorMillis,
+            long[] latenciesNanos) {
 
         static Result combine(String name, List<Result> results) {
             return new Result(
@@ -32,6 +38,7 @@ final class LoadGenerator {
                     results.stream().mapToLong(Result::failures).sum(),
                     results.stream().mapToDouble(Result::seconds).sum(),
                     results.stream().mapToLong(Result::processorNanos).sum(),
+                    results.stream().mapToLong(Result::collectorMillis).sum(),
                     results.stream()
                             .flatMapToLong(result -> Arrays.stream(result.latenciesNanos()))
                             .toArray());
@@ -56,14 +63,15 @@ final class LoadGenerator {
         String line() {
             return String.format(
                     "%-22s %9.0f req/s   p50 %6.2f ms   p99 %6.2f ms   %5.0f µs of processor a request   (%d requests,"
-                            + " %d failed)",
+                            + " %d failed, %.1f s in the collector's pauses)",
                     name,
                     throughput(),
                     percentileMillis(50),
                     percentileMillis(99),
                     processorMicros(),
                     requests,
-                    failures);
+                    failures,
+                    collectorMillis / 1000.0);
         }
     }
 
@@ -109,6 +117,7 @@ final class LoadGenerator {
         long deadline = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
         long processorAtStart = processorNanos();
+        long collectorAtStart = collectorMillis();
         List<Future<long[]>> futures = new ArrayList<>();
         long[] failures = new long[clients];
         for (int c = 0; c < clients; c++) {
@@ -146,7 +155,21 @@ final class LoadGenerator {
         long processor = processorNanos() - processorAtStart;
         pool.shutdown();
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Result(name, latencies.length, Arrays.stream(failures).sum(), seconds, processor, latencies);
+        return new Result(
+                name,
+                latencies.length,
+                Arrays.stream(failures).sum(),
+                seconds,
+                processor,
+                collectorMillis() - collectorAtStart,
+                latencies);
+    }
+
+    /** The time the collectors have spent so far, in milliseconds. */
+    private static long collectorMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     private static long processorNanos() {
