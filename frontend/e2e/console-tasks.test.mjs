@@ -133,6 +133,25 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
   }
 });
 
+test('the address names the open order: it opens the order again, and is the console’s own on another tab', async () => {
+  const customer = await trackOrder(app.baseUrl, app.links[0]);
+  const { context, page } = await consolePage('agent');
+  try {
+    await (await openOrder(page, customer.number)).waitFor();
+    const address = () => new URL(page.url()).pathname + new URL(page.url()).search;
+    assert.equal(address(), `/console?order=${encodeURIComponent(customer.number)}`);
+
+    await page.reload();
+    await page.locator(`.order-detail[data-order="${customer.number}"]`).waitFor();
+    assert.equal(address(), `/console?order=${encodeURIComponent(customer.number)}`);
+
+    await page.getByRole('button', { name: 'Supplier delays' }).click();
+    assert.equal(address(), '/console');
+  } finally {
+    await context.close();
+  }
+});
+
 test('an agent ships an item by hand and revokes a link; an admin reads both in the audit log, an agent may not', async () => {
   const customer = await trackOrder(app.baseUrl, app.links[1]);
   const { context, page } = await consolePage('agent');

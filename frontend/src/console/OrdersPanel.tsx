@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   AgentOrderDocument,
   SearchOrdersDocument,
@@ -10,6 +10,7 @@ import { useMutation, useQuery } from './api';
 import { Failure } from './errors';
 import { ct } from './messages';
 import { OrderDetail } from './OrderDetail';
+import { orderHref } from './OrderLink';
 import { useRemembered } from './remembered';
 import { useOrderChanges } from './useOrderChanges';
 
@@ -29,6 +30,11 @@ export function OrdersPanel() {
   const [form, setForm] = useRemembered<Search>('orders.form', { term: '', filter: '' });
   const [searched, setSearched] = useRemembered<Search | null>('orders.searched', null);
   const [open, setOpen] = useRemembered<string | null>('orders.open', null);
+  // The address names the open order, so that an agent can copy it into a ticket or send it to a colleague.
+  useEffect(() => {
+    window.history.replaceState(null, '', open ? orderHref(open) : '/console');
+    return () => window.history.replaceState(null, '', '/console');
+  }, [open]);
   const variables = { term: searched?.term || null, filter: searched?.filter || null, after: null };
   const first = useQuery(SearchOrdersDocument, variables, { skip: !searched });
   // Further pages and orders refreshed since, for the search on screen only.
