@@ -4,6 +4,7 @@ import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
 import { day } from './format';
 import { ct } from './messages';
+import { OrderLink } from './OrderLink';
 
 type Draft = { supplier: string; number: string; lines: { sku: string; quantity: string }[] };
 
@@ -98,7 +99,9 @@ export function BuyListPanel() {
                     <tr key={e.sku}>
                       <td>{e.sku}</td>
                       <td>{ct('buyUnits', { units: e.quantity, lines: e.lines })}</td>
-                      <td>{ct('buyWaiting', { order: e.oldestOrder, days: e.waitingDays })}</td>
+                      <td>
+                        <OrderLink order={e.oldestOrder} />, {ct('buyWaitingDays', { days: e.waitingDays })}
+                      </td>
                       <td>
                         {e.leadTime ? ct('leadTimeDays', { min: e.leadTime.minDays, max: e.leadTime.maxDays }) : '—'}
                       </td>

@@ -356,7 +356,7 @@ export const da: Catalogue = {
   buyQuantity: 'Skal købes',
   buyUnits: '{units, plural, one {# enhed} other {# enheder}} til {lines, plural, one {# linje} other {# linjer}}',
   buyOldest: 'Har ventet længst',
-  buyWaiting: 'ordre {order}, {days} dage',
+  buyWaitingDays: '{days} dage',
   draftPurchaseOrder: 'Lav udkast til indkøbsordre til {supplier}',
   draftTitle: 'Indkøbsordre til {supplier}',
   purchaseOrderNumber: 'Indkøbsordrenummer',

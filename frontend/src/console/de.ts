@@ -361,7 +361,7 @@ export const de: Catalogue = {
   buyUnits:
     '{units, plural, one {# Einheit} other {# Einheiten}} für {lines, plural, one {# Position} other {# Positionen}}',
   buyOldest: 'Wartet am längsten',
-  buyWaiting: 'Bestellung {order}, {days} Tage',
+  buyWaitingDays: '{days} Tage',
   draftPurchaseOrder: 'Bestellung an {supplier} entwerfen',
   draftTitle: 'Bestellung an {supplier}',
   purchaseOrderNumber: 'Bestellnummer',

@@ -354,7 +354,7 @@ export const en = {
   buyQuantity: 'To buy',
   buyUnits: '{units, plural, one {# unit} other {# units}} for {lines, plural, one {# line} other {# lines}}',
   buyOldest: 'Waiting longest',
-  buyWaiting: 'order {order}, {days} days',
+  buyWaitingDays: '{days} days',
   draftPurchaseOrder: 'Draft a purchase order to {supplier}',
   draftTitle: 'Purchase order to {supplier}',
   purchaseOrderNumber: 'Purchase order number',

@@ -354,7 +354,7 @@ export const pl: Catalogue = {
   buyQuantity: 'Do kupienia',
   buyUnits: '{units} szt. dla {lines} pozycji',
   buyOldest: 'Czeka najdłużej',
-  buyWaiting: 'zamówienie {order}, dni: {days}',
+  buyWaitingDays: 'dni: {days}',
   draftPurchaseOrder: 'Przygotuj zamówienie do {supplier}',
   draftTitle: 'Zamówienie do {supplier}',
   purchaseOrderNumber: 'Numer zamówienia',
