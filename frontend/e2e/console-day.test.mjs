@@ -151,9 +151,36 @@ async function call(token, query, variables) {
 }
 
 /**
+ * A customer asks for the money back on their own page, in Danish: the item has shipped and is charged, so the page
+ * offers a refund (not a cancellation), says who decides, and takes the code sent to the customer.
+ */
+async function askForARefundOnThePage(order) {
+  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 390, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${app.baseUrl}${new URL(order.trackingUrl).pathname}`);
+    const item = page.locator('li[data-sku="DESK-BALTIC"]');
+    await item.getByRole('button', { name: 'Bed om refusion' }).click();
+    assert.equal(await item.getByRole('button', { name: 'Annullér denne vare' }).count(), 0);
+    assert.match(
+      await item.locator('.cancel').textContent(),
+      /Du har betalt .+ for denne vare\. Din anmodning går til butikken, som tager stilling til refusionen og giver dig besked\./,
+    );
+    const before = app.codesSentFor(order.number);
+    await item.getByRole('button', { name: /^Send kode til / }).click();
+    const code = await app.codeFor(order.number, before);
+    await item.getByLabel('6-cifret kode').fill(code);
+    await item.getByRole('button', { name: 'Bed om refusionen' }).click();
+    await item.getByText('Refusion anmodet — butikken tager stilling').waitFor();
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Two customers each ask for the money back for an item that left long after it was promised: ordered ten weeks ago
- * from a purchase order due two months ago, the goods came only today, were sent, and each customer cancelled with
- * the code sent to them.
+ * from a purchase order due two months ago, the goods came only today and were sent; one customer asks for the
+ * money back on their page, the other through the API, each with the code sent to them.
  */
 async function twoRefundRequests(agent) {
   const daysAgo = (days) => new Date(Date.now() - days * 86_400_000);
@@ -216,6 +243,10 @@ async function twoRefundRequests(agent) {
       { input: { orderNumber: order.number, lineIds: ['L1'], carrier: 'DHL', trackingNumber: `DHL-${order.number}` } },
     );
     assert.deepEqual(shipped.recordShipment.errors, []);
+    if (order.number === 'REFUND-A') {
+      await askForARefundOnThePage(order);
+      continue;
+    }
     const token = new URL(order.trackingUrl).pathname.split('/').pop();
     const before = app.codesSentFor(order.number);
     await call(

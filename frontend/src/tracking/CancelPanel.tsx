@@ -16,10 +16,14 @@ type Props = {
   onClose: () => void;
 };
 
-/** Cancelling a line: what happens to the money, then a one-time code to the customer's own contact. */
+/**
+ * Cancelling a line, or asking for a refund of one already charged (it has shipped): what happens to the money, then
+ * a one-time code to the customer's own contact.
+ */
 export function CancelPanel({ order, line, token, language, t, onChange, onClose }: Props) {
   const titleId = useId();
   const amount = formatMoney(line.amount, order.currency, language);
+  const charged = line.payment === 'CAPTURED';
   const title = useRef<HTMLHeadingElement>(null);
   // Opened from the line's button: keyboard focus moves into the panel, at its title.
   useEffect(() => title.current?.focus(), []);
@@ -57,19 +61,19 @@ export function CancelPanel({ order, line, token, language, t, onChange, onClose
       }}
     >
       <h4 id={titleId} ref={title} tabIndex={-1}>
-        {t('cancel.title', { name: line.name })}
+        {t(charged ? 'refund.title' : 'cancel.title', { name: line.name })}
       </h4>
-      <p>{line.payment === 'CAPTURED' ? t('cancel.charged', { amount }) : t('cancel.uncharged', { amount })}</p>
+      <p>{charged ? t('refund.explain', { amount }) : t('cancel.uncharged', { amount })}</p>
       <CodeConfirmation
         token={token}
         contact={order.contact}
         t={t}
-        confirmLabel={t('cancel.confirm')}
+        confirmLabel={t(charged ? 'refund.confirm' : 'cancel.confirm')}
         danger
         onConfirm={confirm}
       />
       <button type="button" className="secondary" onClick={onClose}>
-        {t('cancel.keep')}
+        {t(charged ? 'refund.keep' : 'cancel.keep')}
       </button>
     </section>
   );

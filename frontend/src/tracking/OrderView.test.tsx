@@ -250,6 +250,23 @@ describe('the order as its customer reads it', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel this item' }));
   });
 
+  it('offers a refund, not a cancellation, for a late item already charged, and says the shop decides', () => {
+    const order = anOrder();
+    order.lines[2] = { ...order.lines[2], status: 'SHIPPED', payment: 'CAPTURED', late: true, cancellable: true };
+    render(<OrderView order={order} language="en" token="T" onChange={() => {}} />);
+    const shipped = screen.getAllByRole('listitem').filter((item) => item.classList.contains('line'))[2];
+    expect(within(shipped).queryByRole('button', { name: 'Cancel this item' })).toBeNull();
+
+    fireEvent.click(within(shipped).getByRole('button', { name: 'Ask for a refund' }));
+
+    expect(within(shipped).getByRole('heading', { name: 'A refund for Rhein lamp' })).toBeTruthy();
+    expect(within(shipped).getByRole('region').textContent).toMatch(
+      /You were charged DKK\s499\.00 for this item\. Your request goes to the shop, which decides on the refund and tells you\./,
+    );
+    fireEvent.click(within(shipped).getByRole('button', { name: 'Not now' }));
+    expect(document.activeElement).toBe(within(shipped).getByRole('button', { name: 'Ask for a refund' }));
+  });
+
   it('keeps the panel of a second item open when the first item’s cancellation is answered after it was opened', async () => {
     const order = anOrder();
     order.lines[1] = { ...order.lines[1], late: true, cancellable: true };

@@ -79,7 +79,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
           <LineItem key={line.id} line={line} order={order} language={language} t={t}>
             {actions && line.cancellable && cancelling !== line.id && (
               <button type="button" className="secondary cancel-open" onClick={() => setCancelling(line.id)}>
-                {t('cancel.open')}
+                {t(line.payment === 'CAPTURED' ? 'refund.open' : 'cancel.open')}
               </button>
             )}
             {actions && cancelling === line.id && (
