@@ -267,7 +267,7 @@ test('the question at the end: asked once the order is delivered, answered once 
   }
 });
 
-test('a declined refund says why and the item cannot be cancelled again', async () => {
+test('a customer asks for a refund of a shipped item; a declined refund says why and cannot be asked again', async () => {
   let found;
   for (const link of app.links) {
     const order = await trackOrder(app.baseUrl, link);
@@ -288,11 +288,14 @@ test('a declined refund says why and the item cannot be cancelled again', async 
   try {
     await page.goto(link);
     const item = page.locator(`li[data-sku="${late.sku}"]`);
-    await item.getByRole('button', { name: 'Diesen Artikel stornieren' }).click();
+    // Shipped, so charged: the page offers a refund, not a cancellation.
+    await item.getByRole('button', { name: 'Erstattung beantragen' }).click();
+    assert.equal(await item.getByRole('button', { name: 'Diesen Artikel stornieren' }).count(), 0);
+    assert.match(await item.locator('.cancel').textContent(), /Ihr Antrag geht an den Shop, der über die Erstattung entscheidet/);
     const before = app.codesSentFor(order.number);
     await item.getByRole('button', { name: /^Code an .*@example\.com senden$/ }).click();
     await item.getByLabel('6-stelliger Code').fill(await app.codeFor(order.number, before));
-    await item.getByRole('button', { name: 'Artikel stornieren' }).click();
+    await item.getByRole('button', { name: 'Antrag absenden' }).click();
     await item.getByText('Erstattung beantragt — der Shop entscheidet').waitFor();
 
     const agentView = await call(agent, 'query($number: String!) { agentOrder(number: $number) { refunds { id state } } }', {
@@ -307,7 +310,7 @@ test('a declined refund says why and the item cannot be cancelled again', async 
     const declined = item.getByTestId('refund-declined');
     await declined.getByText(/^Der Shop hat die Erstattung abgelehnt: Der Artikel wurde bereits zugestellt\. /).waitFor();
     assert.match(await declined.textContent(), /Kundenservice des Shops\.$/);
-    assert.equal(await item.getByRole('button', { name: 'Diesen Artikel stornieren' }).count(), 0);
+    assert.equal(await item.getByRole('button', { name: 'Erstattung beantragen' }).count(), 0);
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
   } finally {
     await context.close();

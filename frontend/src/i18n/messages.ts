@@ -432,7 +432,7 @@ const de: Catalogue = {
   'refund.open': "Erstattung beantragen",
   'refund.title': "Erstattung für {name}",
   'refund.explain': "Dieser Artikel wurde mit {amount} belastet. Ihr Antrag geht an den Shop, der über die Erstattung entscheidet und Ihnen Bescheid gibt.",
-  'refund.confirm': "Erstattung beantragen",
+  'refund.confirm': "Antrag absenden",
   'refund.keep': "Jetzt nicht",
   'cancel.title': "{name} stornieren",
   'cancel.uncharged': "Dieser Artikel wurde Ihnen noch nicht belastet. Wenn Sie ihn stornieren, wird die Reservierung von {amount} auf Ihrer Karte sofort freigegeben.",
