@@ -2,13 +2,9 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { ConsoleDataDocument, PreviewDelayDocument } from '../generated/graphql';
 import { DelayPanel } from './DelayPanel';
+import { request } from './__mocks__/client';
 
-const request = vi.fn();
-
-vi.mock('./client', () => ({
-  request: (...args: unknown[]) => request(...args),
-  asRequestError: (error: unknown) => error,
-}));
+vi.mock('./client');
 
 const consoleData = {
   purchaseOrders: [

@@ -6,13 +6,9 @@ import {
   PurchaseOrderForReceiptDocument,
 } from '../generated/graphql';
 import { GoodsPanel } from './GoodsPanel';
+import { request } from './__mocks__/client';
 
-const request = vi.fn();
-
-vi.mock('./client', () => ({
-  request: (...args: unknown[]) => request(...args),
-  asRequestError: (error: unknown) => error,
-}));
+vi.mock('./client');
 
 const consoleData = {
   purchaseOrders: [

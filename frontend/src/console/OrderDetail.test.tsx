@@ -2,13 +2,9 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, expect, it, vi } from 'vitest';
 import { OrderDetail } from './OrderDetail';
 import { aReadyLine, anAgentOrder } from './testOrders';
+import { request } from './__mocks__/client';
 
-const request = vi.fn();
-
-vi.mock('./client', () => ({
-  request: (...args: unknown[]) => request(...args),
-  asRequestError: (error: unknown) => error,
-}));
+vi.mock('./client');
 
 const order = anAgentOrder({
   deliveryPreference: 'SHIP_AS_AVAILABLE',

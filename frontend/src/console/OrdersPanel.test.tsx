@@ -3,12 +3,12 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AgentOrderViewFragment } from '../generated/graphql';
 import { OrdersPanel } from './OrdersPanel';
 import { anAgentOrder } from './testOrders';
+import { request } from './__mocks__/client';
 
-const request = vi.fn();
 let orderChanged: (orderNumber: string) => void = () => {};
 let found: AgentOrderViewFragment[] = [];
 
-vi.mock('./client', () => ({ request: (...args: unknown[]) => request(...args) }));
+vi.mock('./client');
 vi.mock('./useOrderChanges', () => ({
   useOrderChanges: (onChange: (orderNumber: string) => void) => {
     orderChanged = onChange;

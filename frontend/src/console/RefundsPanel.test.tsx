@@ -2,13 +2,9 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, expect, it, vi } from 'vitest';
 import { RefundQueueDocument } from '../generated/graphql';
 import { RefundsPanel } from './RefundsPanel';
+import { request } from './__mocks__/client';
 
-const request = vi.fn();
-
-vi.mock('./client', () => ({
-  request: (...args: unknown[]) => request(...args),
-  asRequestError: (error: unknown) => error,
-}));
+vi.mock('./client');
 vi.mock('./useOrderChanges', () => ({ useOrderChanges: () => {} }));
 
 const asked = (orderNumber: string, id: string) => ({
