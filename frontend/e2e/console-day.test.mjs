@@ -277,6 +277,8 @@ test('an agent decides two refunds at once, after reading how much goes back to 
 
     await page.getByRole('button', { name: 'Refund requests' }).click();
     for (const number of numbers) {
+      // Each request names what is refunded as the customer ordered it.
+      await page.getByText(new RegExp(`^${number} — Kunde ${number}: .+ for Baltic desk, requested `)).waitFor();
       await page.getByLabel(`Select the refund of order ${number}`).check();
     }
     const bulk = page.getByRole('region', { name: 'Decide the selected refunds' });
