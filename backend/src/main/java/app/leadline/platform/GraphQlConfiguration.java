@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -103,6 +105,12 @@ class GraphQlConfiguration {
                 builder.configureGraphQl(graphQl -> graphQl.instrumentation(all.get(0)));
             }
         };
+    }
+
+    /** Runs requests, with the data loaders for those that ask for a field that takes one ({@link DataLoadersWhenAsked}). */
+    @Bean
+    ExecutionGraphQlService executionGraphQlService(GraphQlSource source, BatchLoaderRegistry loaders) {
+        return new DataLoadersWhenAsked(source, loaders);
     }
 
     @Bean
