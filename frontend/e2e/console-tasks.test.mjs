@@ -57,7 +57,7 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     const review = page.getByTestId('receipt-review');
     assert.match(
       await review.textContent(),
-      /^This records against PO-BW-0877 \(BALTIC-WOOD\), arrived .*: 2 × CHAIR-AARHUS\./,
+      /^This records against PO-BW-0877 \(Baltic Woodcraft\), arrived .*: 2 × CHAIR-AARHUS\./,
     );
     await page.getByLabel(/^Units of CHAIR-AARHUS that arrived/).fill('3');
     assert.equal(await page.getByRole('button', { name: 'Record the receipt' }).count(), 0);

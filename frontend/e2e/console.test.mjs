@@ -55,7 +55,7 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await po.waitFor();
     const options = await po.locator('option').allTextContents();
     assert.ok(
-      options.some((text) => text.startsWith('PO-NS-2041 ')),
+      options.some((text) => text.startsWith('PO-NS-2041 — Nordic Sofa Works, expected ')),
       `PO-NS-2041 is offered among ${options}`,
     );
     await po.selectOption('PO-NS-2041');

@@ -110,6 +110,8 @@ test('a shop runs its backorders through the console: import, allocate, receive,
       .getByText(/Placed purchase order PO-FJORD-1 with FJORD: 2 × CHAIR-FJORD; arrival .* \(estimated\)\./)
       .waitFor();
     await purchaseOrderRow(page, 'PO-FJORD-1').filter({ hasText: 'CHAIR-FJORD: 2 / 1 / 0' }).waitFor();
+    // The supplier is named as agents know it, not by its code.
+    await purchaseOrderRow(page, 'PO-FJORD-1').getByRole('cell', { name: 'Fjord Furniture', exact: true }).waitFor();
 
     assert.equal((await placeOrder('PUR-2')).purchaseOrder, 'PO-FJORD-1');
     assert.equal((await placeOrder('PUR-3')).purchaseOrder, null, 'the third order waits: the units are taken');

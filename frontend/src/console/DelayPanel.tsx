@@ -156,7 +156,7 @@ export function DelayPanel() {
                 onChange={(event) => change({ purchaseOrder: event.target.value })}
                 {...invalidProps(at('scope.purchaseOrder'), 'delay-po-error')}
               >
-                <PurchaseOrderOptions orders={data.purchaseOrders} />
+                <PurchaseOrderOptions orders={data.purchaseOrders} suppliers={data.suppliers} />
               </select>
             </label>
           ) : (

@@ -83,3 +83,9 @@ it('takes a message away once the agent changes what it was about', async () => 
   expect(screen.queryByText('Enter what arrived: at least one unit.')).toBeNull();
   expect(units.getAttribute('aria-invalid')).toBeNull();
 });
+
+it('names each purchase order by its supplier in the picker, not by the supplier code', async () => {
+  await partOfItArrived();
+  const picker = screen.getByRole('combobox', { name: 'Purchase order' });
+  expect(picker.querySelector('option')?.textContent).toMatch(/^PO-BW-0877 — Baltic Wood, expected /);
+});

@@ -11,7 +11,7 @@ import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { day, today } from './format';
 import { ct } from './messages';
-import { OrderLink, PurchaseOrderOptions } from './OrderLink';
+import { OrderLink, PurchaseOrderOptions, supplierName } from './OrderLink';
 import { Review } from './Review';
 import { ReceiptReversals } from './Reversals';
 
@@ -43,7 +43,7 @@ export function GoodsPanel() {
             value={purchaseOrder}
             onChange={(event) => setChosen(event.target.value)}
           >
-            <PurchaseOrderOptions orders={orders} />
+            <PurchaseOrderOptions orders={orders} suppliers={loaded.data?.suppliers ?? []} />
           </select>
         </label>
       )}
@@ -51,6 +51,7 @@ export function GoodsPanel() {
         <ReceiptForm
           key={purchaseOrder}
           number={purchaseOrder}
+          suppliers={loaded.data?.suppliers ?? []}
           onReceived={(result) => {
             setReceipt({ po: purchaseOrder, result });
             setRecorded((count) => count + 1);
@@ -64,7 +65,15 @@ export function GoodsPanel() {
   );
 }
 
-function ReceiptForm({ number, onReceived }: { number: string; onReceived: (result: Receipt['result']) => void }) {
+function ReceiptForm({
+  number,
+  suppliers,
+  onReceived,
+}: {
+  number: string;
+  suppliers: readonly { code: string; name: string }[];
+  onReceived: (result: Receipt['result']) => void;
+}) {
   const po = useQuery(PurchaseOrderForReceiptDocument, { number });
   const [everything, setEverything] = useState(true);
   const [quantities, setQuantities] = useState<Record<string, string>>({});
@@ -204,7 +213,7 @@ function ReceiptForm({ number, onReceived }: { number: string; onReceived: (resu
           <p>
             {ct('receiptReview', {
               po: number,
-              supplier: order.supplier,
+              supplier: supplierName(order.supplier, suppliers),
               day: day(receivedOn),
               items: everything
                 ? ct('receiptAllItems')

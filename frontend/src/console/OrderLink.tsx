@@ -15,17 +15,24 @@ export function OrderLink({ order }: { order: string }) {
   );
 }
 
-/** The open purchase orders as options: number, supplier, expected day, lines waiting. */
+/** A supplier's name where the console knows it, else its code (a supplier removed since, say). */
+export function supplierName(code: string, suppliers: readonly { code: string; name: string }[]): string {
+  return suppliers.find((supplier) => supplier.code === code)?.name ?? code;
+}
+
+/** The open purchase orders as options: number, supplier by name, expected day, lines waiting. */
 export function PurchaseOrderOptions({
   orders,
+  suppliers,
 }: {
   orders: readonly { number: string; supplier: string; expectedArrival: string; waitingLines: number }[];
+  suppliers: readonly { code: string; name: string }[];
 }) {
   return orders.map((po) => (
     <option key={po.number} value={po.number}>
       {ct('purchaseOrderOption', {
         number: po.number,
-        supplier: po.supplier,
+        supplier: supplierName(po.supplier, suppliers),
         date: day(po.expectedArrival),
         lines: po.waitingLines,
       })}

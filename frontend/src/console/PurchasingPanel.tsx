@@ -26,6 +26,7 @@ import { request } from './client';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { day, today } from './format';
 import { ReceiptPreview } from './GoodsPanel';
+import { supplierName } from './OrderLink';
 import { ct, type ConsoleKey } from './messages';
 import { ReasonFields } from './ReasonFields';
 import { Review } from './Review';
@@ -87,7 +88,7 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
               {orders.map((po) => (
                 <tr key={po.number}>
                   <td>{po.number}</td>
-                  <td>{po.supplier}</td>
+                  <td>{supplierName(po.supplier, loaded.data?.suppliers ?? [])}</td>
                   <td>{po.sentOn ? day(po.sentOn) : ct('none')}</td>
                   <td>
                     {po.estimated
