@@ -58,6 +58,15 @@ test('an agent logs a delay once and the customer sees the new window and the re
       options.some((text) => text.startsWith('PO-NS-2041 — Nordic Sofa Works, expected ')),
       `PO-NS-2041 is offered among ${options}`,
     );
+    // A delay that would reach no open line (a SKU nobody waits for) says so and offers nothing to confirm.
+    await page.getByRole('radio', { name: 'One SKU at a supplier' }).check();
+    await page.getByRole('textbox', { name: 'SKU', exact: true }).fill('NO-SUCH-SKU');
+    await page.getByRole('spinbutton', { name: 'Days late' }).fill('10');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    assert.match(await page.getByTestId('preview-nothing').textContent(), /^No open line waits for what you chose/);
+    assert.equal(await page.getByRole('button', { name: /^Confirm and tell/ }).count(), 0);
+    await page.getByRole('radio', { name: 'One purchase order' }).check();
+
     await po.selectOption('PO-NS-2041');
     await page.getByRole('spinbutton', { name: 'Days late' }).fill('10');
     await page.getByLabel('Reason the customer reads').selectOption('SUPPLIER_BEHIND');

@@ -42,23 +42,24 @@ test('an admin defines a supplier after reading what it will do, with errors nex
     await page.getByLabel('Purchasing e-mail').fill('orders@fjord.example');
     await page.getByLabel('Lead time, fastest (working days)').fill('10');
     await page.getByLabel('Lead time, slowest (working days)').fill('15');
+    // What saving would refuse is said at its field before any review, and nothing is offered to save.
     await page.getByRole('button', { name: 'Review' }).click();
-    assert.match(
-      await page.getByTestId('supplier-review').textContent(),
-      /This adds supplier FJORD with a lead time of 10–15 working days/,
-    );
-    await page.getByRole('button', { name: 'Add the supplier' }).click();
-
     const country = page.getByLabel('Country (ISO code)');
     await page.locator('#supplier-country-error').waitFor();
     assert.equal(await country.getAttribute('aria-invalid'), 'true');
     assert.equal(await country.getAttribute('aria-describedby'), 'supplier-country-error');
     assert.match(await page.locator('#supplier-country-error').textContent(), /two-letter ISO 3166 code/);
+    assert.equal(await page.getByTestId('supplier-review').count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Add the supplier' }).count(), 0);
     assert.equal(await page.getByRole('cell', { name: 'FJORD', exact: true }).count(), 0);
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
 
     await country.fill('NO');
     await page.getByRole('button', { name: 'Review' }).click();
+    assert.match(
+      await page.getByTestId('supplier-review').textContent(),
+      /This adds supplier FJORD with a lead time of 10–15 working days/,
+    );
     await page.getByRole('button', { name: 'Add the supplier' }).click();
     await page.getByText('Supplier FJORD added.').waitFor();
     await page.getByRole('cell', { name: 'FJORD', exact: true }).waitFor();
@@ -74,7 +75,7 @@ test('an admin defines a supplier after reading what it will do, with errors nex
     await page.getByRole('button', { name: 'Review' }).click();
     assert.match(
       await page.getByTestId('supplier-review').textContent(),
-      /lead time 10–15 working days becomes 10–25 working days\. Orders already placed keep what they were promised/,
+      /This changes supplier FJORD: name Fjord Furniture becomes Fjord Furniture AS; lead time 10–15 working days becomes 10–25 working days\. Orders already placed keep what they were promised/,
     );
   } finally {
     await context.close();

@@ -66,3 +66,20 @@ it('says nothing of working days when every line moves by the days late', async 
 
   expect(screen.queryByTestId('preview-working-days')).toBeNull();
 });
+
+it('offers nothing to confirm when the delay would reach no open line, and says why', async () => {
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      document === ConsoleDataDocument ? consoleData : document === PreviewDelayDocument ? previewMoving() : {},
+    ),
+  );
+  render(<DelayPanel />);
+  fireEvent.change(await screen.findByRole('spinbutton', { name: 'Days late' }), { target: { value: '9' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+
+  expect((await screen.findByTestId('preview-nothing')).textContent).toBe(
+    'No open line waits for what you chose, so this delay would change nothing and tell no one. Check the SKU, the supplier or the purchase order.',
+  );
+  expect(screen.queryByRole('button', { name: /^Confirm and tell/ })).toBeNull();
+  expect(screen.queryByTestId('preview-figures')).toBeNull();
+});

@@ -267,69 +267,84 @@ export function DelayPanel() {
       {current && (
         <section aria-labelledby="preview-title" className="preview">
           <h2 id="preview-title">{ct('previewTitle')}</h2>
-          <p data-testid="preview-figures">
-            {ct('previewFigures', {
-              orders: current.figures.orders,
-              lines: current.figures.lines,
-              customers: current.figures.customers,
-              nowLate: current.figures.linesNowLate,
-            })}
-          </p>
-          <p>
-            {ct('previewValue', {
-              value: amounts(current.figures.orderValue),
-            })}
-          </p>
-          <div className="scroll" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{ct('sampleOrder')}</th>
-                  <th scope="col">{ct('sampleCustomer')}</th>
-                  <th scope="col">{ct('sampleLine')}</th>
-                  <th scope="col">{ct('sampleFrom')}</th>
-                  <th scope="col">{ct('sampleTo')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {current.figures.sample.map((row) => (
-                  <tr key={row.orderNumber + row.lineName}>
-                    <td>
-                      <OrderLink order={row.orderNumber} />
-                    </td>
-                    <td>{row.customerName}</td>
-                    <td>{row.lineName}</td>
-                    <td>{day(row.from)}</td>
-                    <td>{day(row.to)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {current.figures.lines > current.figures.sample.length && (
-            <p data-testid="preview-more">
-              {ct('sampleMore', { count: current.figures.lines - current.figures.sample.length })}
+          {current.figures.lines === 0 ? (
+            <p role="status" data-testid="preview-nothing">
+              {ct('previewNothing')}
             </p>
+          ) : (
+            <>
+              <Reach figures={current.figures} daysLate={input.daysLate} />
+              <div className="actions">
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={logging.running}
+                  onClick={() => void confirm(current.input)}
+                >
+                  {ct('confirm', { customers: current.figures.customers })}
+                </button>
+              </div>
+            </>
           )}
-          {input.daysLate != null && movesOtherThan(current.figures.sample, input.daysLate) && (
-            <p data-testid="preview-working-days">{ct('sampleWorkingDays', { days: input.daysLate })}</p>
-          )}
-          <div className="actions">
-            <button
-              type="button"
-              className="danger"
-              disabled={logging.running}
-              onClick={() => void confirm(current.input)}
-            >
-              {ct('confirm', { customers: current.figures.customers })}
-            </button>
-          </div>
           <Failure error={logging.error} />
         </section>
       )}
       {reportId && <DelayProgress id={reportId} onDone={reload} />}
       <PastDelays reports={data.delayReports} reasons={data.delayReasons} onChanged={reload} />
     </section>
+  );
+}
+
+/** What a previewed delay reaches: its figures, the value of its orders, and a sample of the lines it moves. */
+function Reach({ figures, daysLate }: { figures: Preview; daysLate: number | null | undefined }) {
+  return (
+    <>
+      <p data-testid="preview-figures">
+        {ct('previewFigures', {
+          orders: figures.orders,
+          lines: figures.lines,
+          customers: figures.customers,
+          nowLate: figures.linesNowLate,
+        })}
+      </p>
+      <p>
+        {ct('previewValue', {
+          value: amounts(figures.orderValue),
+        })}
+      </p>
+      <div className="scroll" tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{ct('sampleOrder')}</th>
+              <th scope="col">{ct('sampleCustomer')}</th>
+              <th scope="col">{ct('sampleLine')}</th>
+              <th scope="col">{ct('sampleFrom')}</th>
+              <th scope="col">{ct('sampleTo')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.sample.map((row) => (
+              <tr key={row.orderNumber + row.lineName}>
+                <td>
+                  <OrderLink order={row.orderNumber} />
+                </td>
+                <td>{row.customerName}</td>
+                <td>{row.lineName}</td>
+                <td>{day(row.from)}</td>
+                <td>{day(row.to)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {figures.lines > figures.sample.length && (
+        <p data-testid="preview-more">{ct('sampleMore', { count: figures.lines - figures.sample.length })}</p>
+      )}
+      {daysLate != null && movesOtherThan(figures.sample, daysLate) && (
+        <p data-testid="preview-working-days">{ct('sampleWorkingDays', { days: daysLate })}</p>
+      )}
+    </>
   );
 }
 

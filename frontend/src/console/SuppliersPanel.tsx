@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { DefineSupplierDocument, SuppliersDocument, type SuppliersQuery } from '../generated/graphql';
+import {
+  CheckSupplierDocument,
+  DefineSupplierDocument,
+  SuppliersDocument,
+  type SuppliersQuery,
+} from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
 import { percent } from './format';
@@ -26,6 +31,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
   const [errors, setErrors] = useState<UserError[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const [define, defining] = useMutation(DefineSupplierDocument);
+  const [check, checking] = useMutation(CheckSupplierDocument);
 
   const existing = suppliers.find((s) => s.code === form.code.trim());
   const errorOf = (field: string) => errorsAt(errors, field);
@@ -35,18 +41,28 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
     setSaved(null);
   };
 
+  const input = {
+    code: form.code.trim(),
+    name: form.name,
+    country: form.country.trim().toUpperCase(),
+    contactEmail: form.contactEmail,
+    dropships: form.dropships,
+    leadTime: { minDays: Number(form.minDays), maxDays: Number(form.maxDays) },
+    workingDays: null,
+  };
+
+  // The review is offered only for a definition saving would take: what it would refuse is said at its field first.
+  const review = async () => {
+    setErrors([]);
+    const data = await check({ input });
+    if (data) {
+      setErrors(data.checkSupplier);
+      setReviewing(data.checkSupplier.length === 0);
+    }
+  };
+
   const save = async () => {
-    const data = await define({
-      input: {
-        code: form.code.trim(),
-        name: form.name,
-        country: form.country.trim().toUpperCase(),
-        contactEmail: form.contactEmail,
-        dropships: form.dropships,
-        leadTime: { minDays: Number(form.minDays), maxDays: Number(form.maxDays) },
-        workingDays: null,
-      },
-    });
+    const data = await define({ input });
     setReviewing(false);
     if (data) {
       setErrors(data.defineSupplier.errors);
@@ -109,8 +125,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
           aria-labelledby="define-supplier-title"
           onSubmit={(event) => {
             event.preventDefault();
-            setErrors([]);
-            setReviewing(true);
+            void review();
           }}
         >
           <h2 id="define-supplier-title">{ct('defineSupplierTitle')}</h2>
@@ -165,7 +180,9 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
             </div>
           ))}
           <div className="actions">
-            <button type="submit">{ct('review')}</button>
+            <button type="submit" disabled={checking.running}>
+              {ct('review')}
+            </button>
           </div>
           <FormErrors errors={errorsBesides(errors, [...FIELDS, 'leadTime.minDays', 'leadTime.maxDays'])} />
         </form>
@@ -174,11 +191,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
         <div aria-live="polite" data-testid="supplier-review">
           <p>
             {existing
-              ? ct('supplierWillChange', {
-                  code: form.code.trim(),
-                  from: leadTime(existing),
-                  to: ct('leadTimeDays', { min: form.minDays, max: form.maxDays }),
-                })
+              ? ct('supplierWillChange', { code: form.code.trim(), changes: changes(existing, input, leadTime) })
               : ct('supplierWillCreate', {
                   code: form.code.trim(),
                   lead: ct('leadTimeDays', { min: form.minDays, max: form.maxDays }),
@@ -189,8 +202,40 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
           </button>
         </div>
       )}
-      <Failure error={defining.error} />
+      <Failure error={checking.error ?? defining.error} />
       {saved && <p aria-live="polite">{saved}</p>}
     </section>
   );
+}
+
+/** What saving changes of a supplier already defined, field by field, in the agent's words. */
+function changes(
+  before: Supplier,
+  after: {
+    name: string;
+    country: string;
+    contactEmail: string;
+    dropships: boolean;
+    leadTime: { minDays: number; maxDays: number };
+  },
+  leadTime: (supplier: Supplier) => string,
+): string {
+  const said: string[] = [];
+  const text = (key: ConsoleKey, from: string | null | undefined, to: string) => {
+    if ((from ?? '').trim() !== to.trim()) {
+      said.push(ct(key, { from: from || '—', to: to.trim() || '—' }));
+    }
+  };
+  text('supplierChangeName', before.name, after.name);
+  text('supplierChangeCountry', before.country, after.country);
+  text('supplierChangeEmail', before.contactEmail, after.contactEmail);
+  text(
+    'supplierChangeLeadTime',
+    leadTime(before),
+    ct('leadTimeDays', { min: after.leadTime.minDays, max: after.leadTime.maxDays }),
+  );
+  if (before.dropships !== after.dropships) {
+    said.push(ct(after.dropships ? 'supplierChangeToDropship' : 'supplierChangeToShop'));
+  }
+  return said.length > 0 ? said.join('; ') : ct('supplierChangeNothing');
 }

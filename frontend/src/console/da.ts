@@ -64,6 +64,8 @@ export const da: Catalogue = {
   previewStale: 'Formularen er ændret efter visningen: vis virkningen igen, før du bekræfter forsinkelsen.',
   previewFigures:
     '{orders, plural, one {# ordre} other {# ordrer}}, {lines, plural, one {# linje} other {# linjer}}, {customers, plural, one {# kunde får} other {# kunder får}} besked, {nowLate, plural, one {# linje når} other {# linjer når}} ikke den først lovede dato',
+  previewNothing:
+    'Ingen åben linje venter på det valgte, så denne forsinkelse ville ikke ændre noget og ikke give nogen besked. Tjek varenummeret, leverandøren eller indkøbsordren.',
   previewValue: 'Ordreværdi: {value}',
   sampleOrder: 'Ordre',
   sampleCustomer: 'Kunde',
@@ -345,7 +347,14 @@ export const da: Catalogue = {
   supplierWillCreate:
     'Dette tilføjer leverandør {code} med en leveringstid på {lead}. Restordrelinjer til den accepteres fra nu og loves ud fra den leveringstid, indtil en indkøbsordre dækker dem.',
   supplierWillChange:
-    'Dette ændrer leverandør {code}: leveringstid {from} bliver {to}. Afgivne ordrer beholder deres løfter; kun nye linjer loves ud fra de nye vilkår.',
+    'Dette ændrer leverandør {code}: {changes}. Afgivne ordrer beholder deres løfter; kun nye linjer loves ud fra de nye vilkår.',
+  supplierChangeName: 'navn {from} bliver {to}',
+  supplierChangeCountry: 'land {from} bliver {to}',
+  supplierChangeEmail: 'e-mail {from} bliver {to}',
+  supplierChangeLeadTime: 'leveringstid {from} bliver {to}',
+  supplierChangeToDropship: 'den sender nu direkte til kunderne',
+  supplierChangeToShop: 'den leverer nu til butikken',
+  supplierChangeNothing: 'intet ændres',
   saveNew: 'Tilføj leverandøren',
   saveChange: 'Gem ændringen',
   supplierCreated: 'Leverandør {code} tilføjet.',
@@ -511,7 +520,8 @@ export const da: Catalogue = {
   runningLateTitle: 'Forsinkede linjer',
   runningLateIntro:
     'Åbne linjer, som tiden er løbet fra: en indkøbsordre efter forventet ankomst uden varerne, en linje efter sin afsendelsesdag, en dropship-linje efter leverandørens afsendelse. Deres vinduer beregnes igen ud fra hver leverandørs historik; kunden får besked som ved en forsinkelse. En ny dato fra leverandøren erstatter skønnet.',
-  runningLateEmpty: 'Ingen åbne linjer er forsinkede.',
+  runningLateEmpty:
+    'Tiden er ikke løbet fra nogen åben linje. Linjer, som en forsinkelse har skubbet forbi løftet, står under Ordrer, “Forsinket i forhold til løftet”.',
   lateOrder: 'Ordre',
   lateCustomer: 'Kunde',
   lateItem: 'Vare',

@@ -65,6 +65,8 @@ export const de: Catalogue = {
     'Das Formular hat sich nach der Vorschau geändert: Sehen Sie sich die Vorschau erneut an, bevor Sie bestätigen.',
   previewFigures:
     '{orders, plural, one {# Bestellung} other {# Bestellungen}}, {lines, plural, one {# Position} other {# Positionen}}, {customers, plural, one {# Kunde wird} other {# Kunden werden}} benachrichtigt, {nowLate, plural, one {# Position verpasst} other {# Positionen verpassen}} das zuerst zugesagte Datum',
+  previewNothing:
+    'Keine offene Position wartet auf das Gewählte; diese Verzögerung würde nichts ändern und niemanden benachrichtigen. Prüfen Sie die Artikelnummer, den Lieferanten oder die Bestellung.',
   previewValue: 'Bestellwert: {value}',
   sampleOrder: 'Bestellung',
   sampleCustomer: 'Kunde',
@@ -349,7 +351,14 @@ export const de: Catalogue = {
   supplierWillCreate:
     'Damit wird Lieferant {code} mit einer Lieferzeit von {lead} angelegt. Nachbestellte Positionen für ihn werden ab jetzt angenommen und nach dieser Lieferzeit zugesagt, bis eine Bestellung sie abdeckt.',
   supplierWillChange:
-    'Damit ändert sich Lieferant {code}: Lieferzeit {from} wird zu {to}. Aufgegebene Bestellungen behalten ihre Zusagen; nur neue Positionen werden nach den neuen Bedingungen zugesagt.',
+    'Damit ändert sich Lieferant {code}: {changes}. Aufgegebene Bestellungen behalten ihre Zusagen; nur neue Positionen werden nach den neuen Bedingungen zugesagt.',
+  supplierChangeName: 'Name {from} wird zu {to}',
+  supplierChangeCountry: 'Land {from} wird zu {to}',
+  supplierChangeEmail: 'E-Mail {from} wird zu {to}',
+  supplierChangeLeadTime: 'Lieferzeit {from} wird zu {to}',
+  supplierChangeToDropship: 'er liefert nun direkt an die Kunden',
+  supplierChangeToShop: 'er liefert nun an den Shop',
+  supplierChangeNothing: 'nichts ändert sich',
   saveNew: 'Lieferanten anlegen',
   saveChange: 'Änderung speichern',
   supplierCreated: 'Lieferant {code} angelegt.',
@@ -518,7 +527,8 @@ export const de: Catalogue = {
   runningLateTitle: 'Verspätete Positionen',
   runningLateIntro:
     'Offene Positionen, die die Zeit überholt hat: eine Bestellung nach dem erwarteten Eingang ohne die Ware, eine Position nach ihrem Versandtag, eine Streckengeschäft-Position nach dem Versand des Lieferanten. Ihre Zeitfenster werden aus der Bilanz jedes Lieferanten neu berechnet; der Kunde wird wie bei einer Verzögerung benachrichtigt. Ein neues Datum des Lieferanten ersetzt die Schätzung.',
-  runningLateEmpty: 'Keine offene Position ist verspätet.',
+  runningLateEmpty:
+    'Keine offene Position hat die Zeit überholt. Positionen, die eine Verzögerung über die Zusage hinaus verschoben hat, stehen unter Bestellungen, „Später als zugesagt“.',
   lateOrder: 'Bestellung',
   lateCustomer: 'Kunde',
   lateItem: 'Artikel',

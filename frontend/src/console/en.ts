@@ -62,6 +62,8 @@ export const en = {
   previewStale: 'The form changed after the preview: preview again to see what this delay does before confirming it.',
   previewFigures:
     '{orders, plural, one {# order} other {# orders}}, {lines, plural, one {# line} other {# lines}}, {customers, plural, one {# customer} other {# customers}} to tell, {nowLate, plural, one {# line} other {# lines}} will miss the date first promised',
+  previewNothing:
+    'No open line waits for what you chose, so this delay would change nothing and tell no one. Check the SKU, the supplier or the purchase order.',
   previewValue: 'Order value: {value}',
   sampleOrder: 'Order',
   sampleCustomer: 'Customer',
@@ -343,7 +345,14 @@ export const en = {
   supplierWillCreate:
     'This adds supplier {code} with a lead time of {lead}. Backordered lines for it are accepted from now on and promised from that lead time until a purchase order carries them.',
   supplierWillChange:
-    'This changes supplier {code}: lead time {from} becomes {to}. Orders already placed keep what they were promised; only lines placed from now on are promised from the new terms.',
+    'This changes supplier {code}: {changes}. Orders already placed keep what they were promised; only lines placed from now on are promised from the new terms.',
+  supplierChangeName: 'name {from} becomes {to}',
+  supplierChangeCountry: 'country {from} becomes {to}',
+  supplierChangeEmail: 'e-mail {from} becomes {to}',
+  supplierChangeLeadTime: 'lead time {from} becomes {to}',
+  supplierChangeToDropship: 'it now dropships to customers',
+  supplierChangeToShop: 'it now delivers to the shop',
+  supplierChangeNothing: 'nothing changes',
   saveNew: 'Add the supplier',
   saveChange: 'Save the change',
   supplierCreated: 'Supplier {code} added.',
@@ -508,7 +517,8 @@ export const en = {
   runningLateTitle: 'Lines running late',
   runningLateIntro:
     "Open lines time has overtaken: a purchase order past its expected arrival with the goods missing, a line past its dispatch day, a dropshipped line past its supplier's dispatch. Their windows are re-projected from each supplier's record; the customer is told as for a delay. A new date from the supplier replaces the estimate.",
-  runningLateEmpty: 'No open line is running late.',
+  runningLateEmpty:
+    'No open line has been overtaken by time. Lines a delay has moved past their promise are under Orders, “Late against promise”.',
   lateOrder: 'Order',
   lateCustomer: 'Customer',
   lateItem: 'Item',

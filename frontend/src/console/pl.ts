@@ -64,6 +64,8 @@ export const pl: Catalogue = {
   previewStale: 'Formularz zmienił się po podglądzie: zrób podgląd ponownie, zanim potwierdzisz opóźnienie.',
   previewFigures:
     'Zamówienia: {orders}, pozycje: {lines}, klienci do powiadomienia: {customers}, pozycje po pierwotnie obiecanej dacie: {nowLate}',
+  previewNothing:
+    'Żadna otwarta pozycja nie czeka na wybrany zakres, więc to opóźnienie niczego nie zmieni i nikogo nie powiadomi. Sprawdź SKU, dostawcę lub zamówienie u dostawcy.',
   previewValue: 'Wartość zamówień: {value}',
   sampleOrder: 'Zamówienie',
   sampleCustomer: 'Klient',
@@ -343,7 +345,14 @@ export const pl: Catalogue = {
   supplierWillCreate:
     'To doda dostawcę {code} z czasem dostawy {lead}. Pozycje zamawiane u niego są od teraz przyjmowane i obiecywane według tego czasu, dopóki nie obejmie ich zamówienie.',
   supplierWillChange:
-    'To zmieni dostawcę {code}: czas dostawy {from} zmieni się na {to}. Złożone zamówienia zachowują obietnice; tylko nowe pozycje będą obiecywane według nowych warunków.',
+    'To zmieni dostawcę {code}: {changes}. Złożone zamówienia zachowują obietnice; tylko nowe pozycje będą obiecywane według nowych warunków.',
+  supplierChangeName: 'nazwa {from} zmieni się na {to}',
+  supplierChangeCountry: 'kraj {from} zmieni się na {to}',
+  supplierChangeEmail: 'e-mail {from} zmieni się na {to}',
+  supplierChangeLeadTime: 'czas dostawy {from} zmieni się na {to}',
+  supplierChangeToDropship: 'będzie wysyłał bezpośrednio do klientów',
+  supplierChangeToShop: 'będzie dostarczał do sklepu',
+  supplierChangeNothing: 'nic się nie zmieni',
   saveNew: 'Dodaj dostawcę',
   saveChange: 'Zapisz zmianę',
   supplierCreated: 'Dodano dostawcę {code}.',
@@ -506,7 +515,8 @@ export const pl: Catalogue = {
   runningLateTitle: 'Opóźnione pozycje',
   runningLateIntro:
     'Otwarte pozycje, które wyprzedził czas: zamówienie u dostawcy po oczekiwanej dostawie bez towaru, pozycja po swoim dniu wysyłki, pozycja wysyłana przez dostawcę po jego terminie wysyłki. Ich okna są wyliczane na nowo z historii każdego dostawcy; klient dostaje wiadomość jak przy opóźnieniu. Nowa data od dostawcy zastępuje szacunek.',
-  runningLateEmpty: 'Żadna otwarta pozycja nie jest opóźniona.',
+  runningLateEmpty:
+    'Czas nie wyprzedził żadnej otwartej pozycji. Pozycje, które opóźnienie przesunęło poza obietnicę, są w Zamówieniach, „Spóźnione wobec obietnicy”.',
   lateOrder: 'Zamówienie',
   lateCustomer: 'Klient',
   lateItem: 'Produkt',

@@ -38,24 +38,32 @@ class SupplierController {
         return definitions.all();
     }
 
+    /** What {@code defineSupplier} would refuse, for the console's review before it offers to save. */
+    @QueryMapping
+    List<UserError> checkSupplier(@Argument DefineSupplierInput input) {
+        return definitions.problems(definition(input));
+    }
+
     @MutationMapping
     DefineSupplierPayload defineSupplier(@Argument DefineSupplierInput input, Principal admin) {
-        LeadTimeInput leadTime = input.leadTime() == null ? new LeadTimeInput(null, null) : input.leadTime();
-        SupplierDefinitions.Outcome outcome = definitions.define(
-                new SupplierDefinition(
-                        input.code(),
-                        input.name(),
-                        input.country(),
-                        input.contactEmail(),
-                        input.dropships(),
-                        leadTime.minDays(),
-                        leadTime.maxDays(),
-                        input.workingDays()),
-                admin.getName());
+        SupplierDefinitions.Outcome outcome = definitions.define(definition(input), admin.getName());
         return new DefineSupplierPayload(
                 outcome.supplier().orElse(null),
                 outcome.errors().isEmpty() ? outcome.created() : null,
                 outcome.errors());
+    }
+
+    private static SupplierDefinition definition(DefineSupplierInput input) {
+        LeadTimeInput leadTime = input.leadTime() == null ? new LeadTimeInput(null, null) : input.leadTime();
+        return new SupplierDefinition(
+                input.code(),
+                input.name(),
+                input.country(),
+                input.contactEmail(),
+                input.dropships(),
+                leadTime.minDays(),
+                leadTime.maxDays(),
+                input.workingDays());
     }
 
     @SchemaMapping(typeName = "Supplier")

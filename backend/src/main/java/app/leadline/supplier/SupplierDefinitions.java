@@ -42,6 +42,12 @@ public class SupplierDefinitions {
         return suppliers.findAll(org.springframework.data.domain.Sort.by("_id"));
     }
 
+    /** What {@link #define} would refuse in this definition, without storing anything: the same errors, or none. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<UserError> problems(SupplierDefinition definition) {
+        return check(definition);
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public Outcome define(SupplierDefinition definition, String admin) {
         List<UserError> errors = check(definition);

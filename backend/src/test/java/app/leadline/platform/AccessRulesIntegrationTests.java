@@ -135,6 +135,7 @@ class AccessRulesIntegrationTests {
             Map.entry("Mutation.defineSegmentPolicy", ADMINS),
             Map.entry("Mutation.defineShopLook", ADMINS),
             Map.entry("Mutation.defineSupplier", ADMINS),
+            Map.entry("Query.checkSupplier", ADMINS),
             Map.entry("Mutation.defineDelayReason", ADMINS),
             Map.entry("Mutation.importSuppliers", ADMINS),
             Map.entry("Mutation.markStockedSku", ADMINS),

@@ -114,6 +114,30 @@ class SupplierDefinitionIntegrationTests {
     }
 
     @Test
+    void checkingADefinitionAnswersWhatSavingItWouldRefuseAndStoresNothing() {
+        SupplierInputs supplier =
+                aSupplier().with("contactEmail", "orders(at)fjord").leadTime(10, 4);
+        Object stored = catalog.find(supplier.code()).orElse(null);
+
+        GraphQlTester.Response checked = clients.agent("ada", "AGENT", "ADMIN")
+                .documentName("checkSupplier")
+                .variable("input", supplier.build())
+                .execute();
+
+        checked.path("checkSupplier[*].field")
+                .entityList(String.class)
+                .containsExactly("input.contactEmail", "input.leadTime.maxDays");
+        assertThat(catalog.find(supplier.code()).orElse(null)).isEqualTo(stored);
+        clients.agent("ada", "AGENT", "ADMIN")
+                .documentName("checkSupplier")
+                .variable("input", aSupplier().build())
+                .execute()
+                .path("checkSupplier")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    @Test
     void changingASupplierNeverRewritesPromisesAlreadyMade() {
         SupplierInputs supplier = aSupplier().leadTime(5, 6);
         define(supplier);
