@@ -244,6 +244,14 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
       new RegExp(`agentRevoked a tracking link${customer.number}link: activelink: revoked`),
     );
     await log.locator('tr[data-action="RECORD_SHIPMENT"]').first().waitFor();
+    // What was done reads in words, not as the store's records: the demo's purchase order.
+    await admin.page.getByLabel('Only entries containing').fill('PO-BW-0877');
+    const placed = log.locator('tr[data-action="PLACE_PURCHASE_ORDER"]').first();
+    await placed.waitFor();
+    const read = await placed.textContent();
+    assert.match(read, /supplier: BALTIC-WOOD/);
+    assert.match(read, /items: \d+ × CHAIR-AARHUS/);
+    assert.match(read, /expected: \d{4}-\d{2}-\d{2}/);
     // Narrowed to a word: only the entries that contain it stay.
     await admin.page.getByLabel('Only entries containing').fill('revoked');
     const actions = await log.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.action));

@@ -26,6 +26,15 @@ public record DelayScope(Type type, String purchaseOrder, String supplier, Strin
         };
     }
 
+    /** The scope as the audit log reads it: "purchase order PO-1", "SOFA at NORDIC-SOFA", "supplier NORDIC-SOFA". */
+    String described() {
+        return switch (type) {
+            case PURCHASE_ORDER -> "purchase order " + purchaseOrder;
+            case SKU -> sku + " at " + supplier;
+            case SUPPLIER -> "supplier " + supplier;
+        };
+    }
+
     Optional<String> skuFilter() {
         return type == Type.SKU ? Optional.of(sku) : Optional.empty();
     }

@@ -142,7 +142,7 @@ public class SupplierDelays {
                 id,
                 Map.of(),
                 Map.of(
-                        "scope", request.scope().key(),
+                        "scope", request.scope().described(),
                         "change",
                                 request.newDate() != null
                                         ? "new date " + request.newDate()

@@ -114,7 +114,22 @@ public class PolicyCatalog {
                 fee.orElse(null),
                 input.cancelAnyUnshippedLine(),
                 input.autoApproveRefundAfterDaysLate()));
-        audit.record(admin, "DEFINE_SEGMENT_POLICY", input.segment(), Map.of(), Map.of("policy", defined.toString()));
+        Map<String, String> terms = new java.util.LinkedHashMap<>();
+        terms.put("default delivery", String.valueOf(defined.defaultPreference()));
+        terms.put("customer may choose", defined.customerMayChoose() ? "yes" : "no");
+        terms.put(
+                "receiving days",
+                defined.receivingDays().isEmpty()
+                        ? "any"
+                        : defined.receivingDays().toString());
+        terms.put("extra parcel fee", String.valueOf(defined.extraParcelFee()));
+        terms.put("any unshipped line may be cancelled", defined.cancelAnyUnshippedLine() ? "yes" : "no");
+        terms.put(
+                "refunds approved by themselves after",
+                defined.autoApproveRefundAfterDaysLate() == null
+                        ? "never"
+                        : defined.autoApproveRefundAfterDaysLate() + " days late");
+        audit.record(admin, "DEFINE_SEGMENT_POLICY", input.segment(), Map.of(), terms);
         return new Outcome(Optional.of(defined), List.of());
     }
 

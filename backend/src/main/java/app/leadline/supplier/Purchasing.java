@@ -79,7 +79,21 @@ public class Purchasing {
         } catch (DuplicateKeyException raced) {
             return new Outcome(purchaseOrders.findById(po.number()), false, List.of());
         }
-        audit.record(actor, "PLACE_PURCHASE_ORDER", po.number(), Map.of(), Map.of("purchaseOrder", po.toString()));
+        String items = po.lines().stream()
+                .map(line -> (line.ordered() == null ? "" : line.ordered() + " × ") + line.sku())
+                .collect(java.util.stream.Collectors.joining(", "));
+        audit.record(
+                actor,
+                "PLACE_PURCHASE_ORDER",
+                po.number(),
+                Map.of(),
+                Map.of(
+                        "supplier",
+                        po.supplier(),
+                        "items",
+                        items,
+                        "expected",
+                        po.expectedArrival() + (po.estimated() ? " (estimated)" : "")));
         events.publishEvent(new PurchaseOrderPlaced(po.number(), po.supplier(), po.skus()));
         return new Outcome(purchaseOrders.findById(po.number()), true, List.of());
     }

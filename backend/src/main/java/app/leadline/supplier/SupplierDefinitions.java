@@ -69,9 +69,21 @@ public class SupplierDefinitions {
                 admin,
                 "DEFINE_SUPPLIER",
                 supplier.code(),
-                before.map(old -> Map.of("supplier", old.toString())).orElse(Map.of()),
-                Map.of("supplier", supplier.toString()));
+                before.map(SupplierDefinitions::audited).orElse(Map.of()),
+                audited(supplier));
         return new Outcome(Optional.of(supplier), before.isEmpty(), List.of());
+    }
+
+    /** A supplier as the audit log reads it: each term an admin sets, in words. */
+    private static Map<String, String> audited(Supplier supplier) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", supplier.name());
+        fields.put("country", String.valueOf(supplier.country()));
+        fields.put("e-mail", String.valueOf(supplier.contactEmail()));
+        supplier.leadTime()
+                .ifPresent(lead -> fields.put("lead time", lead.minDays() + "–" + lead.maxDays() + " working days"));
+        fields.put("delivers to", supplier.dropshipLeadTime() != null ? "customers" : "the shop");
+        return fields;
     }
 
     static List<UserError> check(SupplierDefinition definition) {

@@ -67,9 +67,14 @@ class SupplierDefinitionIntegrationTests {
                 .path("suppliers[?(@.code == '" + supplier.code() + "')].workingDays")
                 .entityList(Object.class)
                 .containsExactly(java.util.List.of("MONDAY", "WEDNESDAY", "FRIDAY"));
-        assertThat(mongo.findAll(AuditLog.Entry.class))
-                .anySatisfy(entry -> assertThat(entry.action() + " " + entry.target() + " " + entry.actor())
-                        .isEqualTo("DEFINE_SUPPLIER " + supplier.code() + " ada"));
+        assertThat(mongo.findAll(AuditLog.Entry.class)).anySatisfy(entry -> {
+            assertThat(entry.action() + " " + entry.target() + " " + entry.actor())
+                    .isEqualTo("DEFINE_SUPPLIER " + supplier.code() + " ada");
+            // The audit log reads the terms set, in words, not a record's toString.
+            assertThat(entry.after())
+                    .containsEntry("lead time", "8–12 working days")
+                    .containsEntry("delivers to", "the shop");
+        });
     }
 
     @Test
