@@ -125,6 +125,12 @@ public class EtaCalculator {
                 deliveryDaysLater(addWorkingDays(start, leadTime.maxDays()), transit.max(), country));
     }
 
+    /** An item that left the warehouse at {@code shippedAt}: the carrier's window from that day. */
+    public EtaWindow forShipped(Instant shippedAt, String country) {
+        return afterDispatch(
+                onOrAfterWorkingDay(shippedAt.atZone(properties.zone()).toLocalDate()), country);
+    }
+
     /** A dropshipped item the supplier now dispatches on the given day. */
     public EtaWindow forSupplierDispatch(LocalDate dispatch, String country) {
         return afterDispatch(onOrAfterWorkingDay(dispatch), country);

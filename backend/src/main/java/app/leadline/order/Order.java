@@ -369,10 +369,13 @@ public class Order {
 
     // --- Shipping ------------------------------------------------------------------------------------------------
 
-    /** Open lines leave in a parcel: they are shipped and their amount is captured (charge per shipment). */
-    Shipment ship(List<String> lineIds, String carrier, String trackingNumber, Instant at) {
-        Shipment shipment =
-                keep(shipping().ship(lineIds, carrier, trackingNumber, at)).shipment();
+    /**
+     * Open lines leave in a parcel: they are shipped, their amount is captured (charge per shipment), and they are
+     * expected in the carrier's window {@code delivery}.
+     */
+    Shipment ship(List<String> lineIds, String carrier, String trackingNumber, Instant at, EtaWindow delivery) {
+        Shipment shipment = keep(shipping().ship(lineIds, carrier, trackingNumber, at, delivery))
+                .shipment();
         releaseExtraShippingWhenDone(at);
         return shipment;
     }

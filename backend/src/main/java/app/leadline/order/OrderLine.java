@@ -146,6 +146,15 @@ public record OrderLine(
         return withStatus(LineStatus.READY, payment).withEta(leaving, isRunningLate() ? null : lastDelay);
     }
 
+    /**
+     * The line left in a parcel: shipped, charged, and expected in the carrier's window from the day it left, so it is
+     * late only if that window passes its promise, whatever it was expected at before.
+     */
+    OrderLine shipped(EtaWindow delivery) {
+        return withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED)
+                .withEta(delivery, isRunningLate() ? null : lastDelay);
+    }
+
     OrderLine withStatus(LineStatus newStatus, PaymentState newPayment) {
         return new OrderLine(
                 id,

@@ -119,9 +119,17 @@ public class OrderOperations {
                 .order();
     }
 
-    /** Lines leave in a parcel: shipped, and their amount captured. */
+    /** Lines leave in a parcel today: shipped, their amount captured, expected in the carrier's window from today. */
     public Order ship(String orderId, List<String> lineIds, String carrier, String trackingNumber) {
-        return changes.apply(orderId, order -> order.ship(lineIds, carrier, trackingNumber, clock.instant()))
+        return changes.apply(orderId, order -> {
+                    Instant now = clock.instant();
+                    return order.ship(
+                            lineIds,
+                            carrier,
+                            trackingNumber,
+                            now,
+                            etas.forShipped(now, order.destination().country()));
+                })
                 .order();
     }
 

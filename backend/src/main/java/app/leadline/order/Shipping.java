@@ -1,5 +1,6 @@
 package app.leadline.order;
 
+import app.leadline.delivery.EtaWindow;
 import app.leadline.payment.Money;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +20,8 @@ record Shipping(OrderLines lines, Shipments shipments, PaymentLedger ledger, Opt
     record Result(
             Outcome outcome, Shipment shipment, Shipments shipments, PaymentLedger ledger, Optional<Parcel> proposed) {}
 
-    /** Open lines leave in a parcel; a line not open is refused, naming it. */
-    Result ship(List<String> lineIds, String carrier, String trackingNumber, Instant at) {
+    /** Open lines leave in a parcel, expected in {@code delivery}; a line not open is refused, naming it. */
+    Result ship(List<String> lineIds, String carrier, String trackingNumber, Instant at, EtaWindow delivery) {
         List<String> ids = OrderLines.distinct(lineIds, "lineIds");
         for (String lineId : ids) {
             OrderLine line = lines.line(lineId);
@@ -33,7 +34,7 @@ record Shipping(OrderLines lines, Shipments shipments, PaymentLedger ledger, Opt
         Money extra = ledger.extraShippingFor(shipments.all().isEmpty());
         Outcome outcome = Outcome.from(lines);
         for (String lineId : ids) {
-            outcome = outcome.changing(lineId, line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
+            outcome = outcome.changing(lineId, line -> line.shipped(delivery));
         }
         Shipment shipment = new Shipment(
                 UUID.randomUUID().toString(),

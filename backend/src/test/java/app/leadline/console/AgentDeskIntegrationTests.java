@@ -333,7 +333,8 @@ class AgentDeskIntegrationTests {
     void theRefundQueueShowsOpenRequestsOldestFirstWithTheDelayBehindThem() {
         OrderInputs input = placed(anOrder().withBackorderedLine("SOFA", supplier));
         var order = delaySofa(input, "D2-" + supplier, "Factory fire");
-        new OrderFixtures(changes).ship(order.id(), List.of("L2"), "GLS", "1", Instant.now());
+        new OrderFixtures(changes)
+                .ship(order.id(), List.of("L2"), "GLS", "1", OrderFixtures.dayAfterPromise(order, "L2"));
         new OrderFixtures(changes).cancelLines(order.id(), List.of("L2"), Instant.now());
 
         var queue = agent.documentName("refundQueue").execute();

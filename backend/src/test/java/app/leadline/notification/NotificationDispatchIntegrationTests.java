@@ -448,7 +448,8 @@ class NotificationDispatchIntegrationTests {
     void aRejectedRefundTellsTheCustomerWhy() {
         // A late sofa that shipped anyway (charged), then asked back: a refund request an agent rejects.
         Order order = delayedOrder("de");
-        new OrderFixtures(changes).ship(order.id(), List.of("L2"), "DHL", "JJD000123", NOON);
+        new OrderFixtures(changes)
+                .ship(order.id(), List.of("L2"), "DHL", "JJD000123", OrderFixtures.dayAfterPromise(order, "L2"));
         String refund = new OrderFixtures(changes)
                 .cancelLines(order.id(), List.of("L2"), NOON)
                 .refunds()

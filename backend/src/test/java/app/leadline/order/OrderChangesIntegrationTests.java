@@ -122,7 +122,7 @@ class OrderChangesIntegrationTests {
                     // tracking number agents search by, money to capture.
                     order.chooseMessageChannels(false, true);
                     order.applyDelay("delay-1", Map.of(backordered(order), LATER), "The supplier is behind", null, now);
-                    order.ship(List.of(stock), "GLS", "GLS-4711", now);
+                    order.ship(List.of(stock), "GLS", "GLS-4711", now, OrderFixtures.shippedOn(now));
                     return order;
                 })
                 .results()

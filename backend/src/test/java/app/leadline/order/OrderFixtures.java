@@ -18,6 +18,19 @@ public final class OrderFixtures {
         this.changes = changes;
     }
 
+    /**
+     * Mid-morning of the day after a line's promise: a parcel that leaves then comes late, which a refund request for
+     * lateness needs (one that leaves in time for the promise is not late, whatever it was expected at before).
+     */
+    public static Instant dayAfterPromise(Order order, String lineId) {
+        return order.line(lineId).promisedDate().plusDays(1).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    /** The carrier's window for a parcel that left at {@code at} for Denmark, as Leadline counts it by default. */
+    static EtaWindow shippedOn(Instant at) {
+        return app.leadline.delivery.EtaCalculator.withDefaults().forShipped(at, "DK");
+    }
+
     public Order applyDelay(
             String orderId,
             String delayId,
@@ -41,7 +54,8 @@ public final class OrderFixtures {
     }
 
     public Order ship(String orderId, List<String> lineIds, String carrier, String trackingNumber, Instant at) {
-        return changes.apply(orderId, order -> order.ship(lineIds, carrier, trackingNumber, at))
+        return changes.apply(
+                        orderId, order -> order.ship(lineIds, carrier, trackingNumber, at, OrderFixtures.shippedOn(at)))
                 .order();
     }
 

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class OrderTests {
 
     private static final Instant NOW = PLACED_AT.plus(Duration.ofDays(1));
+    /** When a line a delay pushed to days 30 to 32 leaves: late for its promise all the same. */
+    private static final Instant LATER = PLACED_AT.plus(Duration.ofDays(29));
 
     private static List<OrderEvent> events(Order order) {
         return order.timeline().stream().map(TimelineEvent::event).toList();
@@ -207,9 +209,14 @@ class OrderTests {
         Money nothing = Money.zero("DKK");
 
         assertThat(order.extraShippingOfNextParcel()).isEqualTo(nothing);
-        Shipment first = order.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        Shipment first = order.ship(List.of("L1"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW));
         assertThat(order.extraShippingOfNextParcel()).isEqualTo(Money.of("49.00", "DKK"));
-        Shipment second = order.ship(List.of("L2"), "PostNord", "PN2", NOW.plus(Duration.ofDays(20)));
+        Shipment second = order.ship(
+                List.of("L2"),
+                "PostNord",
+                "PN2",
+                NOW.plus(Duration.ofDays(20)),
+                OrderFixtures.shippedOn(NOW.plus(Duration.ofDays(20))));
 
         assertThat(first.amountCaptured()).isEqualByComparingTo("329.00");
         assertThat(first.extraShipping()).isNull();
@@ -255,7 +262,7 @@ class OrderTests {
     @Test
     void whatNoExtraParcelTookIsReleasedOnceNothingIsLeftToSend() {
         Order together = splitWithTheCode(readyAndWaitingWithAFee());
-        together.ship(List.of("L1", "L2"), "PostNord", "PN1", NOW);
+        together.ship(List.of("L1", "L2"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW));
 
         Order cancelled = splitWithTheCode(anOrder()
                 .withStockLine("Glass vase", "329.00")
@@ -263,7 +270,7 @@ class OrderTests {
                 .withExtraParcelFee("49.00")
                 .cancellingAnyUnshippedLine()
                 .build());
-        cancelled.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        cancelled.ship(List.of("L1"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW));
         cancelled.cancelLines(List.of("L2"), NOW);
 
         assertThat(operations(together))
@@ -313,7 +320,7 @@ class OrderTests {
                 .withStockLine("Lamp", "100.50")
                 .build();
 
-        Shipment shipment = order.ship(List.of("L1", "L2"), "PostNord", "PN1", NOW);
+        Shipment shipment = order.ship(List.of("L1", "L2"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW));
 
         assertThat(shipment.amountCaptured()).isEqualByComparingTo("429.50");
         assertThat(order.totalCharged()).isEqualTo(Money.of("429.50", "DKK"));
@@ -327,9 +334,9 @@ class OrderTests {
     @Test
     void aLineAlreadyShippedCannotShipAgain() {
         Order order = anOrder().withStockLine("Glass vase", "329.00").build();
-        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        order.ship(List.of("L1"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW));
 
-        assertThatThrownBy(() -> order.ship(List.of("L1"), "GLS", "GLS1", NOW))
+        assertThatThrownBy(() -> order.ship(List.of("L1"), "GLS", "GLS1", NOW, OrderFixtures.shippedOn(NOW)))
                 .isInstanceOfSatisfying(
                         OrderRuleViolation.class,
                         violation -> assertThat(violation.code()).isEqualTo("LINE_NOT_SHIPPABLE"));
@@ -339,7 +346,7 @@ class OrderTests {
     @Test
     void aDeliveryIsToldOnceAndNeverBeforeTheParcelShipped() {
         Order order = anOrder().withStockLine("Glass vase", "329.00").build();
-        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        order.ship(List.of("L1"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW));
 
         assertThatThrownBy(() -> order.markDelivered("PN1", NOW.minusSeconds(60), NOW))
                 .isInstanceOfSatisfying(
@@ -394,8 +401,8 @@ class OrderTests {
                 .approvingRefundsAfterDaysLate(3)
                 .build();
         late.applyDelay("d1", Map.of("L1", window(30, 32)), "Late ship", null, NOW);
-        late.ship(List.of("L1"), "PostNord", "PN1", NOW);
-        late.cancelLines(List.of("L1"), NOW);
+        late.ship(List.of("L1"), "PostNord", "PN1", LATER, OrderFixtures.shippedOn(LATER));
+        late.cancelLines(List.of("L1"), LATER);
 
         assertThat(late.refunds())
                 .singleElement()
@@ -408,11 +415,24 @@ class OrderTests {
     }
 
     @Test
+    void aDelayedLineThatShipsInTimeForItsPromiseIsNotLateAndOffersNoRefund() {
+        Order order = anOrder().withBackorderedLine("Oslo sofa", "8995.00").build();
+        order.applyDelay("d1", Map.of("L1", window(30, 32)), "Late ship", null, NOW);
+        assertThat(order.line("L1").isLate()).isTrue();
+
+        order.ship(List.of("L1"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW));
+
+        assertThat(order.line("L1").eta()).isEqualTo(OrderFixtures.shippedOn(NOW));
+        assertThat(order.line("L1").isLate()).isFalse();
+        assertThat(order.cancellable(order.line("L1"))).isFalse();
+    }
+
+    @Test
     void aRefundIsDecidedOnce() {
         Order order = anOrder().withBackorderedLine("Oslo sofa", "8995.00").build();
         order.applyDelay("d1", Map.of("L1", window(30, 32)), "Late ship", null, NOW);
-        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
-        order.cancelLines(List.of("L1"), NOW);
+        order.ship(List.of("L1"), "PostNord", "PN1", LATER, OrderFixtures.shippedOn(LATER));
+        order.cancelLines(List.of("L1"), LATER);
         String refund = order.refunds().get(0).id();
 
         order.decideRefund(refund, false, "agent", "Delivered already", NOW);
@@ -448,7 +468,7 @@ class OrderTests {
                 .isInstanceOfSatisfying(
                         OrderRuleViolation.class,
                         violation -> assertThat(violation.code()).isEqualTo("FEEDBACK_CLOSED"));
-        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        order.ship(List.of("L1"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW));
         order.markDelivered("PN1", NOW.plusSeconds(60), NOW.plusSeconds(60));
         assertThatThrownBy(() -> order.answerFeedback(6, null, NOW))
                 .isInstanceOfSatisfying(
@@ -543,7 +563,7 @@ class OrderTests {
     @Test
     void closedLinesDoNotRunLate() {
         Order order = anOrder().withStockLine("Glass vase", "329.00").build();
-        order.ship(List.of("L1"), "PostNord", "00370", NOW);
+        order.ship(List.of("L1"), "PostNord", "00370", NOW, OrderFixtures.shippedOn(NOW));
 
         assertThat(order.runLate(Map.of("L1", window(5, 8)), Map.of("L1", 2L), NOW))
                 .isEmpty();

@@ -42,7 +42,10 @@ class PaymentOutboxIntegrationTests {
                 .execute();
         String orderId = orders.byNumber(input.number()).orElseThrow().id();
         // The shipment is stored with its capture in the outbox, and the process "dies" before sending it.
-        changes.applyOnly(orderId, order -> order.ship(List.of("L1"), "GLS", "GLS-1", Instant.now()));
+        changes.applyOnly(
+                orderId,
+                order -> order.ship(
+                        List.of("L1"), "GLS", "GLS-1", Instant.now(), OrderFixtures.shippedOn(Instant.now())));
         assertThat(gateway.recordedFor(input.number())).isEmpty();
 
         outbox.sweep();

@@ -74,7 +74,7 @@ class ScheduleTests {
                 .withStockLine("Glass vase", "329.00")
                 .withBackorderedLine("Oslo sofa", "8995.00")
                 .build();
-        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        order.ship(List.of("L1"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW));
         order.applyDelay("d1", Map.of("L2", window(30, 32)), "Late ship", null, NOW);
 
         Outcome again = scheduleOf(order)

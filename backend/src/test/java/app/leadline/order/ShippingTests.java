@@ -43,7 +43,8 @@ class ShippingTests {
                 .build();
         order.markReady(List.of("L3"), window(4, 7), NOW);
 
-        Shipping.Result result = shippingOf(order).ship(List.of("L1", "L1", "L2"), "PostNord", "PN1", NOW);
+        Shipping.Result result =
+                shippingOf(order).ship(List.of("L1", "L1", "L2"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW));
 
         assertThat(result.shipment().lineIds()).containsExactly("L1", "L2");
         assertThat(result.shipment().amountCaptured()).isEqualByComparingTo("429.50");
@@ -67,7 +68,7 @@ class ShippingTests {
     @Test
     void aParcelDeliveredIsRecordedWhenItArrivedToldWhenReportedAndOnlyOnce() {
         Order order = anOrder().withStockLine("Glass vase", "329.00").build();
-        order.ship(List.of("L1"), "PostNord", "PN1", NOW);
+        order.ship(List.of("L1"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW));
         Instant arrived = NOW.plusSeconds(60);
         Instant reported = NOW.plusSeconds(120);
 

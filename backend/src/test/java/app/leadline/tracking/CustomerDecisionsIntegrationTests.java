@@ -96,6 +96,18 @@ class CustomerDecisionsIntegrationTests {
                 .execute();
     }
 
+    /** The line leaves the day after its promise: late, and charged. */
+    private void shipAfterItsPromise(String number, String lineId) {
+        var order = orders.byNumber(number).orElseThrow();
+        new OrderFixtures(changes)
+                .ship(
+                        order.id(),
+                        List.of(lineId),
+                        "PostNord",
+                        "PN-" + number,
+                        OrderFixtures.dayAfterPromise(order, lineId));
+    }
+
     private GraphQlTester.Response cancel(String token, String code, String... lineIds) {
         return customer.documentName("cancelLines")
                 .variable("token", token)
@@ -584,11 +596,24 @@ class CustomerDecisionsIntegrationTests {
     }
 
     @Test
+    void aDelayedLineThatShipsInTimeForItsPromiseOffersNoRefund() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+        delaySofa(input.number());
+        track(token).path("trackOrder.lines[1].cancellable").entity(Boolean.class).isEqualTo(true);
+
+        ship(input.number(), "L2");
+
+        // It left today and comes within days, before the date first promised: not late, nothing to ask back.
+        track(token).path("trackOrder.lines[1].cancellable").entity(Boolean.class).isEqualTo(false);
+    }
+
+    @Test
     void aChargedLateLineBecomesARefundRequestForAnAgent() {
         OrderInputs input = mixedOrder();
         String token = place(input);
         delaySofa(input.number());
-        ship(input.number(), "L2");
+        shipAfterItsPromise(input.number(), "L2");
         track(token).path("trackOrder.totalCharged").entity(String.class).isEqualTo("129.95");
 
         var requested = cancel(token, codeSentFor(token, "EMAIL"), "L2");
@@ -612,7 +637,7 @@ class CustomerDecisionsIntegrationTests {
         OrderInputs input = mixedOrder();
         String token = place(input);
         delaySofa(input.number());
-        ship(input.number(), "L2");
+        shipAfterItsPromise(input.number(), "L2");
         cancel(token, codeSentFor(token, "EMAIL"), "L2");
         String refundId =
                 orders.byNumber(input.number()).orElseThrow().refunds().get(0).id();
@@ -668,7 +693,7 @@ class CustomerDecisionsIntegrationTests {
         OrderInputs input = mixedOrder().customer("segment", "FAST-REFUND");
         String token = place(input);
         delaySofa(input.number());
-        ship(input.number(), "L2");
+        shipAfterItsPromise(input.number(), "L2");
 
         var refunded = cancel(token, codeSentFor(token, "EMAIL"), "L2");
 
