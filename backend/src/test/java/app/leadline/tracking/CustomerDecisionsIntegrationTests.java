@@ -600,12 +600,18 @@ class CustomerDecisionsIntegrationTests {
         OrderInputs input = mixedOrder();
         String token = place(input);
         delaySofa(input.number());
-        track(token).path("trackOrder.lines[1].cancellable").entity(Boolean.class).isEqualTo(true);
+        track(token)
+                .path("trackOrder.lines[1].cancellable")
+                .entity(Boolean.class)
+                .isEqualTo(true);
 
         ship(input.number(), "L2");
 
         // It left today and comes within days, before the date first promised: not late, nothing to ask back.
-        track(token).path("trackOrder.lines[1].cancellable").entity(Boolean.class).isEqualTo(false);
+        track(token)
+                .path("trackOrder.lines[1].cancellable")
+                .entity(Boolean.class)
+                .isEqualTo(false);
     }
 
     @Test
