@@ -75,7 +75,7 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
     await page.getByRole('button', { name: 'Draft a purchase order to FJORD' }).click();
     assert.match(
       await page.getByTestId('draft-review').textContent(),
-      /This places a purchase order with FJORD for 3 × CHAIR-FJORD/,
+      /This places a purchase order with Fjord Furniture for 3 × CHAIR-FJORD/,
     );
     await page.getByRole('button', { name: 'Place the purchase order' }).click();
     const number = page.getByLabel('Purchase order number');

@@ -115,6 +115,10 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await logged.getByText('Orders it reached').click();
     const reached = logged.getByRole('link', { name: /^Open order / });
     assert.ok((await reached.count()) >= 1 && (await reached.count()) <= 5, `${await reached.count()} orders named`);
+    // The demo's own delays, one product each, name their supplier as agents know it.
+    const demoDelays = await page.getByRole('table', { name: 'Delays logged' }).textContent();
+    assert.match(demoDelays, / at (Nordic Sofa Works|Baltic Woodcraft)/);
+    assert.doesNotMatch(demoDelays, / at [A-Z]+-[A-Z]+/);
 
     // No reload: the customer's page took the new window and the reason from the live update, not the note.
     delayed = (await trackOrder(app.baseUrl, link)).lines.find((line) => line.sku === 'SOFA-OSLO-3');

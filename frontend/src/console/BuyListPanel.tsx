@@ -18,6 +18,7 @@ export function BuyListPanel() {
   const [placePurchaseOrder, placing] = useMutation(PlacePurchaseOrderDocument);
 
   const suppliers = [...new Set(entries.map((e) => e.supplier))];
+  const nameOf = (supplier: string) => entries.find((e) => e.supplier === supplier)?.supplierName ?? supplier;
   const startDraft = (supplier: string) => {
     setErrors([]);
     setPlaced(null);
@@ -81,7 +82,7 @@ export function BuyListPanel() {
       {loaded.data && entries.length === 0 && <p>{ct('buyListEmpty')}</p>}
       {suppliers.map((supplier) => (
         <div key={supplier}>
-          <h2>{entries.find((e) => e.supplier === supplier)?.supplierName ?? supplier}</h2>
+          <h2>{nameOf(supplier)}</h2>
           <div className="scroll" tabIndex={0}>
             <table>
               <thead>
@@ -123,7 +124,7 @@ export function BuyListPanel() {
             void place();
           }}
         >
-          <h2 id="draft-title">{ct('draftTitle', { supplier: draft.supplier })}</h2>
+          <h2 id="draft-title">{ct('draftTitle', { supplier: nameOf(draft.supplier) })}</h2>
           <label>
             {ct('purchaseOrderNumber')}
             <input
@@ -171,7 +172,7 @@ export function BuyListPanel() {
           ))}
           <p data-testid="draft-review">
             {ct('draftReview', {
-              supplier: draft.supplier,
+              supplier: nameOf(draft.supplier),
               lines: draft.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', '),
             })}
           </p>

@@ -14,7 +14,7 @@ import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { amounts, day, time, timeZone } from './format';
 import { ct, label, reasonText } from './messages';
-import { OrderLink, PurchaseOrderOptions } from './OrderLink';
+import { OrderLink, PurchaseOrderOptions, supplierName } from './OrderLink';
 import { ReasonFields } from './ReasonFields';
 import { WithdrawDelay } from './Reversals';
 import { useRemembered } from './remembered';
@@ -290,7 +290,12 @@ export function DelayPanel() {
         </section>
       )}
       {reportId && <DelayProgress id={reportId} onDone={reload} />}
-      <PastDelays reports={data.delayReports} reasons={data.delayReasons} onChanged={reload} />
+      <PastDelays
+        reports={data.delayReports}
+        reasons={data.delayReasons}
+        suppliers={data.suppliers}
+        onChanged={reload}
+      />
     </section>
   );
 }
@@ -395,19 +400,22 @@ function DelayProgress({ id, onDone }: { id: string; onDone: () => void }) {
 function PastDelays({
   reports,
   reasons,
+  suppliers,
   onChanged,
 }: {
   reports: ReportFragment[];
   reasons: ConsoleDataQuery['delayReasons'];
+  suppliers: ConsoleDataQuery['suppliers'];
   onChanged: () => void;
 }) {
   const [open, setOpen] = useState<string | null>(null);
+  const supplier = (report: ReportFragment) => supplierName(report.scope.supplier ?? '', suppliers);
   const where = (report: ReportFragment) =>
     report.scope.type === 'PURCHASE_ORDER'
       ? ct('scopePO', { po: report.scope.purchaseOrder ?? '' })
       : report.scope.type === 'SKU'
-        ? ct('scopeSKU', { sku: report.scope.sku ?? '', supplier: report.scope.supplier ?? '' })
-        : ct('scopeSUPPLIER', { supplier: report.scope.supplier ?? '' });
+        ? ct('scopeSKU', { sku: report.scope.sku ?? '', supplier: supplier(report) })
+        : ct('scopeSUPPLIER', { supplier: supplier(report) });
   // A correction (a delay withdrawn, a receipt reversed) ran through the same cascade and is listed with the delays.
   const scope = (report: ReportFragment) =>
     report.kind === 'DELAY' ? where(report) : `${label('kind', report.kind)}: ${where(report)}`;
