@@ -288,7 +288,7 @@ function shipmentCaveats(
     notReceived.length > 0 && ct('shipNotReceived', { items: items(notReceived), count: notReceived.length }),
     order.deliveryPreference === 'WAIT_FOR_ALL' &&
       leftBehind.length > 0 &&
-      ct('shipLeavesBehind', { items: items(leftBehind), count: leftBehind.length }),
+      ct('shipLeavesBehind', { items: items(leftBehind), count: leftBehind.length, by: actor(order.deliveryChosenBy) }),
   ].filter((caveat): caveat is string => Boolean(caveat));
 }
 

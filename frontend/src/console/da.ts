@@ -228,7 +228,7 @@ export const da: Catalogue = {
   shipNotReceived:
     '{items} er ikke kommet ind fra leverandøren endnu: registreres {count, plural, one {varen} other {varerne}} som sendt, siger det, at varerne forlod lageret, før der blev bogført en modtagelse.',
   shipLeavesBehind:
-    'Kunden valgte at få alt i én levering; {items} bliver tilbage og kommer i {count, plural, one {sin egen pakke} other {deres egen pakke}}.',
+    'Alt skulle komme i én levering (valgt af {by}); {items} bliver tilbage og kommer i {count, plural, one {sin egen pakke} other {deres egen pakke}}.',
   confirmShip: 'Registrer forsendelsen og giv kunden besked',
   shipped: 'Forsendelse registreret for ordre {order}: {items} med {carrier}.',
   pickItems: 'Vælg mindst én vare at sende.',

@@ -230,7 +230,7 @@ export const de: Catalogue = {
   shipNotReceived:
     '{items} {count, plural, one {ist} other {sind}} noch nicht vom Lieferanten eingetroffen: als versandt erfasst, heißt das, die Ware ging hinaus, bevor ein Wareneingang gebucht wurde.',
   shipLeavesBehind:
-    'Der Kunde hat eine Lieferung für alles gewählt; {items} {count, plural, one {bleibt zurück und folgt} other {bleiben zurück und folgen}} in einem eigenen Paket.',
+    'Alles sollte in einer Lieferung kommen (gewählt von {by}); {items} {count, plural, one {bleibt zurück und folgt} other {bleiben zurück und folgen}} in einem eigenen Paket.',
   confirmShip: 'Sendung erfassen und Kunden benachrichtigen',
   shipped: 'Sendung für Bestellung {order} erfasst: {items} mit {carrier}.',
   pickItems: 'Wählen Sie mindestens einen Artikel zum Versand.',

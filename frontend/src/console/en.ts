@@ -226,7 +226,7 @@ export const en = {
   shipNotReceived:
     '{items} {count, plural, one {has} other {have}} not come in from the supplier yet: recording {count, plural, one {it} other {them}} as shipped says the goods left before a receipt was booked for them.',
   shipLeavesBehind:
-    'The customer chose to receive everything in one delivery; {items} {count, plural, one {stays behind and follows in a parcel of its own} other {stay behind and follow in a parcel of their own}}.',
+    'Everything was to come in one delivery (chosen by {by}); {items} {count, plural, one {stays behind and follows in a parcel of its own} other {stay behind and follow in a parcel of their own}}.',
   confirmShip: 'Record the shipment and tell the customer',
   shipped: 'Shipment recorded for order {order}: {items} with {carrier}.',
   pickItems: 'Pick at least one item to ship.',
