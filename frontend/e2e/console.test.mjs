@@ -65,6 +65,12 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await page.getByRole('button', { name: 'Preview' }).click();
     assert.match(await page.getByTestId('preview-nothing').textContent(), /^No open line waits for what you chose/);
     assert.equal(await page.getByRole('button', { name: /^Confirm and tell/ }).count(), 0);
+    // A shorter delay on goods the demo already delayed longer moves their dates earlier, and says why.
+    await page.getByLabel('Supplier', { exact: true }).selectOption('BALTIC-WOOD');
+    await page.getByRole('textbox', { name: 'SKU', exact: true }).fill('CHAIR-AARHUS');
+    await page.getByRole('spinbutton', { name: 'Days late' }).fill('1');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    assert.match(await page.getByTestId('preview-earlier').textContent(), /^Some dates move earlier: days late count/);
     await page.getByRole('radio', { name: 'One purchase order' }).check();
 
     await po.selectOption('PO-NS-2041');

@@ -83,3 +83,11 @@ it('offers nothing to confirm when the delay would reach no open line, and says 
   expect(screen.queryByRole('button', { name: /^Confirm and tell/ })).toBeNull();
   expect(screen.queryByTestId('preview-figures')).toBeNull();
 });
+
+it('says why a date moves earlier: days late count from before any delay, so a longer earlier delay is replaced', async () => {
+  await previewNineDaysLate(previewMoving(['2026-12-21', '2026-12-19']));
+
+  expect(screen.getByTestId('preview-earlier').textContent).toBe(
+    'Some dates move earlier: days late count from each line’s window before any delay, so this delay replaces a longer one logged before for the same goods.',
+  );
+});

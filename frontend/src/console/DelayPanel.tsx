@@ -346,6 +346,7 @@ function Reach({ figures, daysLate }: { figures: Preview; daysLate: number | nul
       {figures.lines > figures.sample.length && (
         <p data-testid="preview-more">{ct('sampleMore', { count: figures.lines - figures.sample.length })}</p>
       )}
+      {figures.sample.some((row) => row.to < row.from) && <p data-testid="preview-earlier">{ct('sampleEarlier')}</p>}
       {daysLate != null && movesOtherThan(figures.sample, daysLate) && (
         <p data-testid="preview-working-days">{ct('sampleWorkingDays', { days: daysLate })}</p>
       )}

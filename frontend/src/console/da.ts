@@ -73,6 +73,8 @@ export const da: Catalogue = {
   sampleFrom: 'Senest før',
   sampleTo: 'Senest nu',
   sampleMore: 'Og {count, plural, one {# linje mere} other {# linjer mere}}, som ikke er vist her.',
+  sampleEarlier:
+    'Nogle datoer flytter sig tidligere: dage forsinket tælles fra hver linjes vindue før enhver forsinkelse, så denne forsinkelse erstatter en længere, der blev logget før for de samme varer.',
   sampleWorkingDays:
     'Nogle datoer flytter sig mere eller mindre end {days, plural, one {# dag} other {# dage}}: hver linjes vindue tælles igen fra varernes nye ankomst i arbejdsdage, uden weekender og helligdage i kundens land.',
   progressTitle: 'Forsinkelsen gennemføres',

@@ -74,6 +74,8 @@ export const de: Catalogue = {
   sampleFrom: 'Bisher spätestens',
   sampleTo: 'Jetzt spätestens',
   sampleMore: 'Und {count, plural, one {# weitere Position} other {# weitere Positionen}}, hier nicht aufgeführt.',
+  sampleEarlier:
+    'Manche Termine rücken vor: Die Verspätung zählt ab dem Zeitfenster jeder Position vor jeder Verzögerung, also ersetzt diese Verzögerung eine längere, die zuvor für dieselbe Ware erfasst wurde.',
   sampleWorkingDays:
     'Manche Termine verschieben sich um mehr oder weniger als {days, plural, one {# Tag} other {# Tage}}: Das Zeitfenster jeder Position wird ab der neuen Ankunft der Ware in Werktagen neu gezählt, ohne Wochenenden und die Feiertage im Land des Kunden.',
   progressTitle: 'Verzögerung wird angewendet',

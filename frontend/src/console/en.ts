@@ -71,6 +71,8 @@ export const en = {
   sampleFrom: 'Was latest',
   sampleTo: 'Now latest',
   sampleMore: 'And {count, plural, one {# more line} other {# more lines}}, not listed here.',
+  sampleEarlier:
+    'Some dates move earlier: days late count from each line’s window before any delay, so this delay replaces a longer one logged before for the same goods.',
   sampleWorkingDays:
     'Some dates move by more or less than {days, plural, one {# day} other {# days}}: each line’s window is counted again from the goods’ new arrival in working days, without weekends and the public holidays of the customer’s country.',
   progressTitle: 'Applying the delay',

@@ -73,6 +73,8 @@ export const pl: Catalogue = {
   sampleFrom: 'Było najpóźniej',
   sampleTo: 'Teraz najpóźniej',
   sampleMore: 'Oraz dalsze pozycje ({count}), których tu nie wymieniono.',
+  sampleEarlier:
+    'Niektóre terminy przesuwają się wcześniej: dni opóźnienia liczą się od okna każdej pozycji sprzed wszelkich opóźnień, więc to opóźnienie zastępuje dłuższe, zgłoszone wcześniej dla tych samych towarów.',
   sampleWorkingDays:
     'Niektóre terminy przesuwają się o więcej lub mniej niż liczba dni opóźnienia ({days}): okno każdej pozycji liczy się od nowa od nowej dostawy towaru, w dniach roboczych, bez weekendów i świąt w kraju klienta.',
   progressTitle: 'Opóźnienie jest wprowadzane',
