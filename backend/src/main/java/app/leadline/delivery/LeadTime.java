@@ -9,4 +9,9 @@ public record LeadTime(int minDays, int maxDays) {
                     "Lead time must satisfy 0 <= min <= max, got " + minDays + ".." + maxDays);
         }
     }
+
+    /** As agents and admins read it: "10–15 working days". */
+    public String inWords() {
+        return minDays + "–" + maxDays + " working days";
+    }
 }

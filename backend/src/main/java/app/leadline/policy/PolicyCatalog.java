@@ -114,17 +114,19 @@ public class PolicyCatalog {
                 fee.orElse(null),
                 input.cancelAnyUnshippedLine(),
                 input.autoApproveRefundAfterDaysLate()));
-        Map<String, String> terms = new java.util.LinkedHashMap<>();
-        terms.put("default delivery", String.valueOf(defined.defaultPreference()));
-        terms.put("customer may choose", defined.customerMayChoose() ? "yes" : "no");
-        terms.put(
+        Map<String, String> terms = Map.of(
+                "default delivery",
+                String.valueOf(defined.defaultPreference()),
+                "customer may choose",
+                defined.customerMayChoose() ? "yes" : "no",
                 "receiving days",
                 defined.receivingDays().isEmpty()
                         ? "any"
-                        : defined.receivingDays().toString());
-        terms.put("extra parcel fee", String.valueOf(defined.extraParcelFee()));
-        terms.put("any unshipped line may be cancelled", defined.cancelAnyUnshippedLine() ? "yes" : "no");
-        terms.put(
+                        : defined.receivingDays().toString(),
+                "extra parcel fee",
+                String.valueOf(defined.extraParcelFee()),
+                "any unshipped line may be cancelled",
+                defined.cancelAnyUnshippedLine() ? "yes" : "no",
                 "refunds approved by themselves after",
                 defined.autoApproveRefundAfterDaysLate() == null
                         ? "never"

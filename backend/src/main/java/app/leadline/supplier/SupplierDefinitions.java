@@ -76,14 +76,12 @@ public class SupplierDefinitions {
 
     /** A supplier as the audit log reads it: each term an admin sets, in words. */
     private static Map<String, String> audited(Supplier supplier) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("name", supplier.name());
-        fields.put("country", String.valueOf(supplier.country()));
-        fields.put("e-mail", String.valueOf(supplier.contactEmail()));
-        supplier.leadTime()
-                .ifPresent(lead -> fields.put("lead time", lead.minDays() + "–" + lead.maxDays() + " working days"));
-        fields.put("delivers to", supplier.dropshipLeadTime() != null ? "customers" : "the shop");
-        return fields;
+        return Map.of(
+                "name", supplier.name(),
+                "country", String.valueOf(supplier.country()),
+                "e-mail", String.valueOf(supplier.contactEmail()),
+                "lead time", supplier.leadTime().map(LeadTime::inWords).orElse("none"),
+                "delivers to", supplier.dropships() ? "customers" : "the shop");
     }
 
     static List<UserError> check(SupplierDefinition definition) {

@@ -1,5 +1,6 @@
 package app.leadline.supplier;
 
+import app.leadline.delivery.LeadTime;
 import app.leadline.platform.CsvTable;
 import app.leadline.platform.CsvTable.Outcome;
 import app.leadline.platform.CsvTable.Row;
@@ -247,7 +248,7 @@ class SupplierImports {
 
     private static String describe(SupplierDefinition definition, Optional<Supplier> before) {
         String code = definition.code().trim();
-        String lead = definition.leadTimeMinDays() + "–" + definition.leadTimeMaxDays() + " working days";
+        String lead = new LeadTime(definition.leadTimeMinDays(), definition.leadTimeMaxDays()).inWords();
         if (before.isEmpty()) {
             return "New supplier " + code + " (" + definition.name().trim() + "), "
                     + (definition.dropships() ? "dropships" : "delivers to the shop") + ", lead time " + lead + ".";
@@ -266,9 +267,7 @@ class SupplierImports {
         if (definition.dropships() != old.dropships()) {
             changed.add("dropships");
         }
-        String oldLead = old.leadTime()
-                .map(time -> time.minDays() + "–" + time.maxDays() + " working days")
-                .orElse("none");
+        String oldLead = old.leadTime().map(LeadTime::inWords).orElse("none");
         if (!oldLead.equals(lead)) {
             changed.add("lead time " + oldLead + " → " + lead);
         }
