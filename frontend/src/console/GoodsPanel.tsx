@@ -11,7 +11,7 @@ import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { day, today } from './format';
 import { ct } from './messages';
-import { OrderLink, PurchaseOrderOptions, supplierName } from './OrderLink';
+import { OrderLink, PurchaseOrderOptions, supplierName, type SupplierNames } from './OrderLink';
 import { Review } from './Review';
 import { ReceiptReversals } from './Reversals';
 
@@ -25,6 +25,7 @@ export function GoodsPanel() {
   const loaded = useQuery(ConsoleDataDocument, {});
   const [chosen, setChosen] = useState('');
   const orders = loaded.data?.purchaseOrders ?? [];
+  const suppliers = loaded.data?.suppliers ?? [];
   const purchaseOrder = orders.some((po) => po.number === chosen) ? chosen : (orders[0]?.number ?? '');
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   // Each receipt recorded shows at once among those that can be taken back.
@@ -43,7 +44,7 @@ export function GoodsPanel() {
             value={purchaseOrder}
             onChange={(event) => setChosen(event.target.value)}
           >
-            <PurchaseOrderOptions orders={orders} suppliers={loaded.data?.suppliers ?? []} />
+            <PurchaseOrderOptions orders={orders} suppliers={suppliers} />
           </select>
         </label>
       )}
@@ -51,7 +52,7 @@ export function GoodsPanel() {
         <ReceiptForm
           key={purchaseOrder}
           number={purchaseOrder}
-          suppliers={loaded.data?.suppliers ?? []}
+          suppliers={suppliers}
           onReceived={(result) => {
             setReceipt({ po: purchaseOrder, result });
             setRecorded((count) => count + 1);
@@ -71,7 +72,7 @@ function ReceiptForm({
   onReceived,
 }: {
   number: string;
-  suppliers: readonly { code: string; name: string }[];
+  suppliers: SupplierNames;
   onReceived: (result: Receipt['result']) => void;
 }) {
   const po = useQuery(PurchaseOrderForReceiptDocument, { number });

@@ -15,8 +15,11 @@ export function OrderLink({ order }: { order: string }) {
   );
 }
 
+/** The suppliers the console knows, by code and name. */
+export type SupplierNames = readonly { code: string; name: string }[];
+
 /** A supplier's name where the console knows it, else its code (a supplier removed since, say). */
-export function supplierName(code: string, suppliers: readonly { code: string; name: string }[]): string {
+export function supplierName(code: string, suppliers: SupplierNames): string {
   return suppliers.find((supplier) => supplier.code === code)?.name ?? code;
 }
 
@@ -26,7 +29,7 @@ export function PurchaseOrderOptions({
   suppliers,
 }: {
   orders: readonly { number: string; supplier: string; expectedArrival: string; waitingLines: number }[];
-  suppliers: readonly { code: string; name: string }[];
+  suppliers: SupplierNames;
 }) {
   return orders.map((po) => (
     <option key={po.number} value={po.number}>

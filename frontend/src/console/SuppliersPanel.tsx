@@ -87,9 +87,6 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
           : ct('punctualityOnDay');
     return ct('punctuality', { rate: percent(p.onTimeRate), typical, history: p.history });
   };
-  const leadTime = (s: Supplier) =>
-    s.leadTime ? ct('leadTimeDays', { min: s.leadTime.minDays, max: s.leadTime.maxDays }) : '—';
-
   return (
     <section aria-labelledby="suppliers-title" className="panel">
       <h1 id="suppliers-title">{ct('suppliersTitle')}</h1>
@@ -191,7 +188,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
         <div aria-live="polite" data-testid="supplier-review">
           <p>
             {existing
-              ? ct('supplierWillChange', { code: form.code.trim(), changes: changes(existing, input, leadTime) })
+              ? ct('supplierWillChange', { code: form.code.trim(), changes: changes(existing, input) })
               : ct('supplierWillCreate', {
                   code: form.code.trim(),
                   lead: ct('leadTimeDays', { min: form.minDays, max: form.maxDays }),
@@ -208,6 +205,13 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
   );
 }
 
+/** A supplier's lead time in words, or a dash when it has none. */
+function leadTime(supplier: Supplier): string {
+  return supplier.leadTime
+    ? ct('leadTimeDays', { min: supplier.leadTime.minDays, max: supplier.leadTime.maxDays })
+    : '—';
+}
+
 /** What saving changes of a supplier already defined, field by field, in the agent's words. */
 function changes(
   before: Supplier,
@@ -218,7 +222,6 @@ function changes(
     dropships: boolean;
     leadTime: { minDays: number; maxDays: number };
   },
-  leadTime: (supplier: Supplier) => string,
 ): string {
   const said: string[] = [];
   const text = (key: ConsoleKey, from: string | null | undefined, to: string) => {

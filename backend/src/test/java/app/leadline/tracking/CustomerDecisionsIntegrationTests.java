@@ -96,16 +96,22 @@ class CustomerDecisionsIntegrationTests {
                 .execute();
     }
 
-    /** The line leaves the day after its promise: late, and charged. */
-    private void shipAfterItsPromise(String number, String lineId) {
-        var order = orders.byNumber(number).orElseThrow();
+    /**
+     * Places the order, delays its sofa past the promise and ships it the day after that promise: a charged late line
+     * (L2). Returns the order's tracking token.
+     */
+    private String placedWithTheSofaShippedLate(OrderInputs input) {
+        String token = place(input);
+        delaySofa(input.number());
+        var order = orders.byNumber(input.number()).orElseThrow();
         new OrderFixtures(changes)
                 .ship(
                         order.id(),
-                        List.of(lineId),
+                        List.of("L2"),
                         "PostNord",
-                        "PN-" + number,
-                        OrderFixtures.dayAfterPromise(order, lineId));
+                        "PN-" + input.number(),
+                        OrderFixtures.dayAfterPromise(order, "L2"));
+        return token;
     }
 
     private GraphQlTester.Response cancel(String token, String code, String... lineIds) {
@@ -617,9 +623,7 @@ class CustomerDecisionsIntegrationTests {
     @Test
     void aChargedLateLineBecomesARefundRequestForAnAgent() {
         OrderInputs input = mixedOrder();
-        String token = place(input);
-        delaySofa(input.number());
-        shipAfterItsPromise(input.number(), "L2");
+        String token = placedWithTheSofaShippedLate(input);
         track(token).path("trackOrder.totalCharged").entity(String.class).isEqualTo("129.95");
 
         var requested = cancel(token, codeSentFor(token, "EMAIL"), "L2");
@@ -641,9 +645,7 @@ class CustomerDecisionsIntegrationTests {
     @Test
     void aDeclinedRefundSaysWhyAndCannotBeAskedForAgain() {
         OrderInputs input = mixedOrder();
-        String token = place(input);
-        delaySofa(input.number());
-        shipAfterItsPromise(input.number(), "L2");
+        String token = placedWithTheSofaShippedLate(input);
         cancel(token, codeSentFor(token, "EMAIL"), "L2");
         String refundId =
                 orders.byNumber(input.number()).orElseThrow().refunds().get(0).id();
@@ -697,9 +699,7 @@ class CustomerDecisionsIntegrationTests {
                                 3))
                 .execute();
         OrderInputs input = mixedOrder().customer("segment", "FAST-REFUND");
-        String token = place(input);
-        delaySofa(input.number());
-        shipAfterItsPromise(input.number(), "L2");
+        String token = placedWithTheSofaShippedLate(input);
 
         var refunded = cancel(token, codeSentFor(token, "EMAIL"), "L2");
 
