@@ -129,7 +129,11 @@ test('a shop runs its backorders through the console: import, allocate, receive,
       await review.textContent(),
       /This receives 1 × CHAIR-FJORD on purchase order PO-FJORD-1, arrived \w{3} \d{1,2} \w{3}\./,
     );
-    assert.match(await review.textContent(), /Lines of these orders become ready: PUR-1\./);
+    assert.match(await review.textContent(), /Lines of 1 order become ready, oldest order first: PUR-1\./);
+    assert.match(
+      await review.textContent(),
+      /1 customer is told the order is ready to ship, and a shipment is proposed: PUR-1\./,
+    );
     assert.match(await review.textContent(), /1 line keeps waiting\./);
     await review.getByRole('button', { name: 'Receive the goods' }).click();
     await page.getByText('Received on PO-FJORD-1: 1 line ready, 1 order gets a shipment proposed.').waitFor();

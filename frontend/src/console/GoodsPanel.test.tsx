@@ -49,7 +49,12 @@ async function partOfItArrived() {
         : document === PurchaseOrderForReceiptDocument
           ? purchaseOrder
           : document === PreviewReceiveGoodsDocument
-            ? { previewReceiveGoods: { errors: [], preview: { ordersReady: [], waitingLines: [], closes: false } } }
+            ? {
+                previewReceiveGoods: {
+                  errors: [],
+                  preview: { ordersReady: [], toldReadyToShip: [], askedToChoose: [], waitingLines: [], closes: false },
+                },
+              }
             : {},
     ),
   );

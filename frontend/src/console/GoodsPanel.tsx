@@ -241,20 +241,44 @@ function ReceiptForm({
   );
 }
 
-/** What a receipt would do: the orders whose lines become ready, what their customers are told, what keeps waiting. */
+/**
+ * What a receipt would do: the orders whose lines become ready, which of their customers are told what (and which
+ * not yet), what keeps waiting.
+ */
 export function ReceiptPreview({
   preview,
 }: {
-  preview: { ordersReady: readonly string[]; waitingLines: readonly string[]; closes: boolean };
+  preview: {
+    ordersReady: readonly string[];
+    toldReadyToShip: readonly string[];
+    askedToChoose: readonly string[];
+    waitingLines: readonly string[];
+    closes: boolean;
+  };
 }) {
+  const told = new Set([...preview.toldReadyToShip, ...preview.askedToChoose]);
+  const notTold = preview.ordersReady.filter((order) => !told.has(order));
+  const groups = [
+    { key: 'receiptToldReady', orders: preview.toldReadyToShip },
+    { key: 'receiptAskedToChoose', orders: preview.askedToChoose },
+    { key: 'receiptNotTold', orders: notTold },
+  ] as const;
   return (
     <>
       <p>
         {preview.ordersReady.length > 0
-          ? ct('receiveReady', { orders: preview.ordersReady.join(', ') })
+          ? ct('receiveReady', { count: preview.ordersReady.length, orders: preview.ordersReady.join(', ') })
           : ct('receiveNoneReady')}
       </p>
-      {preview.ordersReady.length > 0 && <p>{ct('receiptCustomersTold')}</p>}
+      {preview.ordersReady.length > 0 && (
+        <ul data-testid="receipt-messages">
+          {groups
+            .filter((group) => group.orders.length > 0)
+            .map((group) => (
+              <li key={group.key}>{ct(group.key, { count: group.orders.length, orders: group.orders.join(', ') })}</li>
+            ))}
+        </ul>
+      )}
       {preview.waitingLines.length > 0 && <p>{ct('receiveStillWaiting', { count: preview.waitingLines.length })}</p>}
       {preview.closes && <p>{ct('receiveCloses')}</p>}
     </>

@@ -272,12 +272,10 @@ export const da: Catalogue = {
   receivedOn: 'Modtaget den',
   receiptReview:
     'Dette registrerer på {po} ({supplier}), modtaget {day}: {items}. Varer, der venter på dem, bliver klar, ældste ordre først; komplette ordrer får en forsendelse foreslået.',
-  receiptCustomersTold:
-    'Kunderne får besked: kan en ordre nu sendes, at den er klar til afsendelse; venter kunden på hele ordren, bliver kunden spurgt (hvis butikken lader kunderne vælge), om de vil vente eller have de klare varer sendt nu.',
   confirmReceipt: 'Registrer modtagelsen',
   receivedResult:
     'Registreret på {po}: {lines, plural, one {# linje er} other {# linjer er}} klar; {orders, plural, one {# ordre har} other {# ordrer har}} en forsendelse foreslået.',
-  stillWaitingIn: 'Ordrer med linjer, der stadig venter på denne indkøbsordre',
+  stillWaitingIn: 'Ordrer med linjer, der stadig venter på denne indkøbsordre, ældste først',
   readyOrders: 'Ordrer, der nu er klar til afsendelse',
   nothingArrived: 'Angiv, hvad der er kommet: mindst én enhed.',
   arrivedOnMissing: 'Angiv, hvilken dag varerne kom.',
@@ -452,7 +450,13 @@ export const da: Catalogue = {
   receiveTitle: 'Varer ankommet på indkøbsordre {number}',
   receiveUnits: 'Stk. {sku} ankommet ({left} mangler endnu)',
   receiveReview: 'Dette modtager {what} på indkøbsordre {number}, ankommet {date}.',
-  receiveReady: 'Linjer i disse ordrer bliver klar: {orders}.',
+  receiveReady: 'Linjer i {count, plural, one {# ordre} other {# ordrer}} bliver klar, ældste ordre først: {orders}.',
+  receiptToldReady:
+    '{count, plural, one {# kunde får} other {# kunder får}} besked om, at ordren er klar til afsendelse, og en forsendelse foreslås: {orders}.',
+  receiptAskedToChoose:
+    '{count, plural, one {# kunde bliver} other {# kunder bliver}} spurgt, om de vil vente på resten eller have de klare varer sendt nu: {orders}.',
+  receiptNotTold:
+    '{count, plural, one {# ordre venter} other {# ordrer venter}} på resten, og kunderne får ikke besked endnu: {orders}.',
   receiveNoneReady: 'Ingen ventende linje bliver klar.',
   receiveStillWaiting: '{count, plural, one {# linje venter} other {# linjer venter}} fortsat.',
   receiveCloses: 'Så er alt det bestilte ankommet: indkøbsordren lukkes.',

@@ -276,12 +276,10 @@ export const de: Catalogue = {
   receivedOn: 'Eingetroffen am',
   receiptReview:
     'Damit wird für {po} ({supplier}), eingetroffen am {day}, erfasst: {items}. Artikel, die darauf warten, werden versandbereit, älteste Bestellung zuerst; vollständige Bestellungen erhalten einen Sendungsvorschlag.',
-  receiptCustomersTold:
-    'Die Kunden erfahren es: Kann eine Bestellung jetzt verschickt werden, dass sie versandbereit ist; wartet der Kunde auf die ganze Bestellung, wird er gefragt (wenn der Shop Kunden wählen lässt), ob er warten oder die fertigen Artikel jetzt geschickt haben möchte.',
   confirmReceipt: 'Wareneingang erfassen',
   receivedResult:
     'Für {po} erfasst: {lines, plural, one {# Position ist} other {# Positionen sind}} versandbereit; {orders, plural, one {# Bestellung hat} other {# Bestellungen haben}} einen Sendungsvorschlag.',
-  stillWaitingIn: 'Bestellungen mit Positionen, die noch auf diese Bestellung beim Lieferanten warten',
+  stillWaitingIn: 'Bestellungen mit Positionen, die noch auf diese Bestellung beim Lieferanten warten, älteste zuerst',
   readyOrders: 'Jetzt versandbereite Bestellungen',
   nothingArrived: 'Geben Sie an, was eingetroffen ist: mindestens eine Einheit.',
   arrivedOnMissing: 'Geben Sie an, an welchem Tag die Ware eingetroffen ist.',
@@ -459,7 +457,14 @@ export const de: Catalogue = {
   receiveUnits: 'Eingegangene Stück {sku} ({left} stehen noch aus)',
   receiveReview:
     'Damit werden {what} zur Lieferantenbestellung {number} als eingegangen gebucht, eingetroffen am {date}.',
-  receiveReady: 'Positionen dieser Aufträge werden versandbereit: {orders}.',
+  receiveReady:
+    'Positionen von {count, plural, one {# Auftrag} other {# Aufträgen}} werden versandbereit, älteste zuerst: {orders}.',
+  receiptToldReady:
+    '{count, plural, one {# Kunde erfährt} other {# Kunden erfahren}}, dass die Bestellung versandbereit ist, und eine Sendung wird vorgeschlagen: {orders}.',
+  receiptAskedToChoose:
+    '{count, plural, one {# Kunde wird} other {# Kunden werden}} gefragt, ob sie auf den Rest warten oder die fertigen Artikel jetzt geschickt haben möchten: {orders}.',
+  receiptNotTold:
+    '{count, plural, one {# Auftrag wartet} other {# Aufträge warten}} auf den Rest; die Kunden erfahren noch nichts: {orders}.',
   receiveNoneReady: 'Keine wartende Position wird versandbereit.',
   receiveStillWaiting: '{count, plural, one {# Position wartet} other {# Positionen warten}} weiter.',
   receiveCloses: 'Damit ist alles Bestellte eingetroffen: die Lieferantenbestellung wird abgeschlossen.',

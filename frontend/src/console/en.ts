@@ -270,12 +270,10 @@ export const en = {
   receivedOn: 'Arrived on',
   receiptReview:
     'This records against {po} ({supplier}), arrived {day}: {items}. Items waiting for these goods become ready, oldest order first; complete orders get a shipment proposed.',
-  receiptCustomersTold:
-    'Their customers are told: where an order can now leave, that it is ready to ship; where the customer waits for the whole order, they are asked (if the shop lets customers choose) whether to wait or have the ready items sent now.',
   confirmReceipt: 'Record the receipt',
   receivedResult:
     'Recorded against {po}: {lines, plural, one {# line is} other {# lines are}} ready; {orders, plural, one {# order has} other {# orders have}} a shipment proposed.',
-  stillWaitingIn: 'Orders with lines still waiting for this purchase order',
+  stillWaitingIn: 'Orders with lines still waiting for this purchase order, oldest first',
   readyOrders: 'Orders now ready to ship',
   nothingArrived: 'Enter what arrived: at least one unit.',
   arrivedOnMissing: 'Give the day the goods arrived.',
@@ -450,7 +448,13 @@ export const en = {
   receiveTitle: 'Goods arrived on purchase order {number}',
   receiveUnits: 'Units of {sku} arrived ({left} still to come)',
   receiveReview: 'This receives {what} on purchase order {number}, arrived {date}.',
-  receiveReady: 'Lines of these orders become ready: {orders}.',
+  receiveReady: 'Lines of {count, plural, one {# order} other {# orders}} become ready, oldest order first: {orders}.',
+  receiptToldReady:
+    '{count, plural, one {# customer is} other {# customers are}} told the order is ready to ship, and a shipment is proposed: {orders}.',
+  receiptAskedToChoose:
+    '{count, plural, one {# customer is} other {# customers are}} asked whether to wait for the rest or have the ready items sent now: {orders}.',
+  receiptNotTold:
+    '{count, plural, one {# order waits} other {# orders wait}} for the rest, and {count, plural, one {its customer is} other {their customers are}} not told yet: {orders}.',
   receiveNoneReady: 'No waiting line becomes ready.',
   receiveStillWaiting: '{count, plural, one {# line keeps} other {# lines keep}} waiting.',
   receiveCloses: 'Everything ordered will then have arrived: the purchase order closes.',

@@ -271,11 +271,9 @@ export const pl: Catalogue = {
   receivedOn: 'Data dostawy',
   receiptReview:
     'To rejestruje dla {po} ({supplier}), dostarczone {day}: {items}. Produkty czekające na ten towar staną się gotowe, od najstarszego zamówienia; kompletne zamówienia dostaną propozycję wysyłki.',
-  receiptCustomersTold:
-    'Klienci dostaną wiadomość: gdy zamówienie może już wyjść, że jest gotowe do wysyłki; gdy klient czeka na całe zamówienie, pytanie (jeśli sklep pozwala wybierać), czy czekać, czy wysłać gotowe produkty teraz.',
   confirmReceipt: 'Zarejestruj przyjęcie',
   receivedResult: 'Zarejestrowano dla {po}: gotowe pozycje: {lines}; zamówienia z propozycją wysyłki: {orders}.',
-  stillWaitingIn: 'Zamówienia z pozycjami wciąż czekającymi na to zamówienie u dostawcy',
+  stillWaitingIn: 'Zamówienia z pozycjami wciąż czekającymi na to zamówienie u dostawcy, od najstarszego',
   readyOrders: 'Zamówienia gotowe teraz do wysyłki',
   nothingArrived: 'Wpisz, co dotarło: co najmniej jedną sztukę.',
   arrivedOnMissing: 'Podaj dzień, w którym dotarł towar.',
@@ -449,7 +447,13 @@ export const pl: Catalogue = {
   receiveTitle: 'Towar dotarł do zamówienia u dostawcy {number}',
   receiveUnits: 'Sztuki {sku}, które dotarły (jeszcze {left} do dostarczenia)',
   receiveReview: 'To przyjmuje {what} do zamówienia u dostawcy {number}, dostarczone {date}.',
-  receiveReady: 'Pozycje tych zamówień będą gotowe: {orders}.',
+  receiveReady: 'Gotowe będą pozycje zamówień (od najstarszego), łącznie {count}: {orders}.',
+  receiptToldReady:
+    'Klienci, którzy dowiedzą się, że zamówienie jest gotowe do wysyłki (proponowana wysyłka), łącznie {count}: {orders}.',
+  receiptAskedToChoose:
+    'Klienci zapytani, czy czekać na resztę, czy wysłać gotowe produkty teraz, łącznie {count}: {orders}.',
+  receiptNotTold:
+    'Zamówienia czekające na resztę, których klienci nie dostaną jeszcze wiadomości, łącznie {count}: {orders}.',
   receiveNoneReady: 'Żadna oczekująca pozycja nie będzie gotowa.',
   receiveStillWaiting: 'Pozycje nadal oczekujące: {count}.',
   receiveCloses: 'Wtedy dotrze wszystko, co zamówiono: zamówienie u dostawcy zostanie zamknięte.',

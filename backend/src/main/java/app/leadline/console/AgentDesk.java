@@ -1,5 +1,6 @@
 package app.leadline.console;
 
+import app.leadline.order.CustomerNews;
 import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
 import app.leadline.order.OrderEvent;
@@ -189,7 +190,9 @@ public class AgentDesk {
 
     /**
      * What receiving these goods would do, before anything changes: the purchase order it is booked against, the
-     * orders whose lines would become ready (oldest first) and the lines that would keep waiting.
+     * orders whose lines would become ready (oldest first), which of their customers would be told their items are
+     * ready to ship and which asked whether to wait for the rest (the others are not told yet), and the lines that
+     * would keep waiting.
      */
     public record ReceiptPreview(
             String purchaseOrder,
@@ -197,6 +200,8 @@ public class AgentDesk {
             LocalDate receivedOn,
             int linesReady,
             List<String> ordersReady,
+            List<String> toldReadyToShip,
+            List<String> askedToChoose,
             List<String> waitingLines,
             boolean closes) {}
 
@@ -227,12 +232,25 @@ public class AgentDesk {
                 .toList();
         PurchaseOrder receivedSoFar = po.withLines(after);
         ReadyPlan plan = plan(po, receivedSoFar, quantities.isEmpty());
+        List<String> toldReady = new ArrayList<>();
+        List<String> askedToChoose = new ArrayList<>();
+        plan.ready().forEach((orderId, lineIds) -> {
+            Order order = plan.orders().get(orderId);
+            Optional<CustomerNews> news = operations.newsIfReady(order, lineIds, checked.arrived());
+            if (news.filter(CustomerNews.ReadyToShip.class::isInstance).isPresent()) {
+                toldReady.add(order.number());
+            } else if (news.filter(CustomerNews.ChoiceNeeded.class::isInstance).isPresent()) {
+                askedToChoose.add(order.number());
+            }
+        });
         return new ReceiptPreview(
                 po.number(),
                 checked.units(),
                 checked.arrived(),
                 plan.ready().values().stream().mapToInt(List::size).sum(),
                 plan.ready().keySet().stream().map(plan.numbers()::get).toList(),
+                toldReady,
+                askedToChoose,
                 plan.waiting(),
                 quantities.isEmpty() || receivedSoFar.fullyReceived());
     }
@@ -289,7 +307,14 @@ public class AgentDesk {
      * @param ready line ids per order id
      * @param numbers order numbers by order id
      */
-    private record ReadyPlan(Map<String, List<String>> ready, List<String> waiting, Map<String, String> numbers) {}
+    private record ReadyPlan(Map<String, List<String>> ready, List<String> waiting, Map<String, Order> orders) {
+
+        Map<String, String> numbers() {
+            Map<String, String> numbers = new HashMap<>();
+            orders.forEach((id, order) -> numbers.put(id, order.number()));
+            return numbers;
+        }
+    }
 
     private ReadyPlan plan(PurchaseOrder po, PurchaseOrder receivedSoFar, boolean all) {
         List<OrderQueries.Allocated> oldestFirst = orders.allocatedOldestFirst(po);
@@ -306,10 +331,10 @@ public class AgentDesk {
         }
         Map<String, List<String>> ready = new LinkedHashMap<>();
         List<String> waiting = new ArrayList<>();
-        Map<String, String> numbers = new HashMap<>();
+        Map<String, Order> byId = new HashMap<>();
         for (OrderQueries.Allocated allocated : oldestFirst) {
             OrderLine line = allocated.line();
-            numbers.put(allocated.order().id(), allocated.order().number());
+            byId.put(allocated.order().id(), allocated.order());
             if (line.status() != LineStatus.AWAITING_SUPPLIER) {
                 continue;
             }
@@ -324,7 +349,7 @@ public class AgentDesk {
                 waiting.add(allocated.order().number() + "/" + line.id());
             }
         }
-        return new ReadyPlan(ready, waiting, numbers);
+        return new ReadyPlan(ready, waiting, byId);
     }
 
     public String reissueTrackingLink(String orderNumber, String agent) {

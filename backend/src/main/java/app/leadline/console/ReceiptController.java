@@ -32,6 +32,8 @@ class ReceiptController {
             List<ReceivedUnits> quantities,
             int linesReady,
             List<String> ordersReady,
+            List<String> toldReadyToShip,
+            List<String> askedToChoose,
             List<String> waitingLines,
             boolean closes) {}
 
@@ -52,6 +54,8 @@ class ReceiptController {
                                     .toList(),
                             preview.linesReady(),
                             preview.ordersReady(),
+                            preview.toldReadyToShip(),
+                            preview.askedToChoose(),
                             preview.waitingLines(),
                             preview.closes()),
                     List.of());

@@ -10,7 +10,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -156,6 +158,23 @@ public class OrderOperations {
                                         now, arrivedOn, order.destination().country()),
                                 now))
                 .order();
+    }
+
+    /**
+     * What goods arriving for these lines would tell the order's customer: told the items are ready to ship (a
+     * parcel is proposed), asked whether to wait for the rest, or nothing. Worked out on the order given, which this
+     * changes and the caller discards; nothing is stored.
+     */
+    public Optional<CustomerNews> newsIfReady(Order order, List<String> lineIds, LocalDate arrivedOn) {
+        Instant now = clock.instant();
+        Set<String> before =
+                order.notifications().stream().map(NotificationIntent::id).collect(Collectors.toSet());
+        order.markReady(
+                lineIds, etas.forBackorder(now, arrivedOn, order.destination().country()), now);
+        return order.notifications().stream()
+                .filter(intent -> !before.contains(intent.id()))
+                .flatMap(intent -> intent.news().stream())
+                .findFirst();
     }
 
     /** One line moves to a new window because of a delay (once per delay). */

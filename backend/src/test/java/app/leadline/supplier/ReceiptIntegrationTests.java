@@ -6,6 +6,8 @@ import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
 import static app.leadline.support.SupplierInputs.aSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadline.order.NotificationIntent;
+import app.leadline.order.OrderQueries;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
@@ -27,6 +29,9 @@ class ReceiptIntegrationTests {
 
     @Autowired
     Clients clients;
+
+    @Autowired
+    OrderQueries orders;
 
     private HttpGraphQlTester shop;
     private HttpGraphQlTester agent;
@@ -51,6 +56,13 @@ class ReceiptIntegrationTests {
         input.put("quantities", List.of(Map.of("sku", sku, "quantity", quantity)));
         input.put("receivedOn", on.toString());
         return agent.documentName("receiveGoods").variable("input", input).execute();
+    }
+
+    /** The kinds of news the order holds for its customer. */
+    private List<String> outboxKinds(OrderInputs order) {
+        return orders.byNumber(order.number()).orElseThrow().notifications().stream()
+                .map(NotificationIntent::kind)
+                .toList();
     }
 
     private String lineStatus(OrderInputs order) {
@@ -199,6 +211,41 @@ class ReceiptIntegrationTests {
                 .path("purchaseOrder.status")
                 .entity(String.class)
                 .isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void theReviewOfAReceiptSaysWhichCustomersAreToldTheirOrderIsReadyAndWhichAreAskedAndReceivingDoesJustThat() {
+        String supplier = defineSupplier();
+        PurchaseOrderInputs purchaseOrder =
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-NEW", 2));
+        OrderInputs complete = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        OrderInputs stillWaiting =
+                anOrder().withBackorderedLine("CHAIR-NEW", supplier).withBackorderedLine("SOFA-LATER", supplier);
+        placeOrder(complete);
+        placeOrder(stillWaiting);
+        Map<String, Object> everything = new LinkedHashMap<>();
+        everything.put("purchaseOrder", purchaseOrder.number());
+
+        GraphQlTester.Response preview = agent.documentName("previewReceiveGoods")
+                .variable("input", everything)
+                .execute();
+        assertThat(preview.path("previewReceiveGoods.preview.ordersReady")
+                        .entityList(String.class)
+                        .get())
+                .containsExactlyInAnyOrder(complete.number(), stillWaiting.number());
+        preview.path("previewReceiveGoods.preview.toldReadyToShip")
+                .entityList(String.class)
+                .containsExactly(complete.number());
+        preview.path("previewReceiveGoods.preview.askedToChoose")
+                .entityList(String.class)
+                .containsExactly(stillWaiting.number());
+
+        GraphQlTester.Response received =
+                agent.documentName("receiveGoods").variable("input", everything).execute();
+        received.path("receiveGoods.linesReady").entity(Integer.class).isEqualTo(2);
+        received.path("receiveGoods.ordersReady").entity(Integer.class).isEqualTo(1);
+        assertThat(outboxKinds(complete)).contains("READY_TO_SHIP").doesNotContain("CHOICE_NEEDED");
+        assertThat(outboxKinds(stillWaiting)).contains("CHOICE_NEEDED").doesNotContain("READY_TO_SHIP");
     }
 
     @Test
