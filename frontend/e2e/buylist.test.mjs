@@ -72,29 +72,46 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
     assert.equal(await row.getByRole('link', { name: 'Open order BUY-1' }).getAttribute('href'), '/console?order=BUY-1');
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
 
-    await page.getByRole('button', { name: 'Draft a purchase order to FJORD' }).click();
-    assert.match(
-      await page.getByTestId('draft-review').textContent(),
-      /This places a purchase order with Fjord Furniture for 3 × CHAIR-FJORD/,
-    );
-    await page.getByRole('button', { name: 'Place the purchase order' }).click();
+    await page.getByRole('button', { name: 'Draft a purchase order to Fjord Furniture' }).click();
+    // Nothing can be placed before the draft is reviewed; a missing number is said next to its field.
+    assert.equal(await page.getByRole('button', { name: 'Place the purchase order' }).count(), 0);
+    await page.getByRole('button', { name: 'Review' }).click();
     const number = page.getByLabel('Purchase order number');
     await page.locator('#draft-number-error').waitFor();
     assert.equal(await number.getAttribute('aria-describedby'), 'draft-number-error');
+    assert.equal(await page.getByRole('button', { name: 'Place the purchase order' }).count(), 0);
 
-    // A number already kept names that purchase order: nothing is placed, and the error says so by the number.
+    // A number already kept is refused at the review, by the number, before anything can be placed.
     await number.fill('PO-NS-2041');
-    await page.getByRole('button', { name: 'Place the purchase order' }).click();
+    await page.getByRole('button', { name: 'Review' }).click();
     await page
       .locator('#draft-number-error')
-      .getByText('Purchase order PO-NS-2041 exists already (from NORDIC-SOFA); nothing was placed.', { exact: false })
+      .getByText('Purchase order PO-NS-2041 exists already (from NORDIC-SOFA)', { exact: false })
       .waitFor();
-    assert.equal(await page.getByText(/Purchase order PO-NS-2041 placed/).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Place the purchase order' }).count(), 0);
     assert.match(await row.textContent(), /3 units for 2 lines/);
 
+    // The review says when the goods are expected, which waiting lines go to the purchase order and who is told.
     await number.fill('PO-FJORD-1');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const review = page.getByTestId('draft-review');
+    await review.waitFor();
+    const [, expected] = (await review.textContent()).match(
+      /^This places purchase order PO-FJORD-1 with Fjord Furniture for 3 × CHAIR-FJORD, expected at the shop (\w{3} \d{1,2} \w{3})/,
+    );
+    assert.match(
+      await review.textContent(),
+      /2 lines waiting to be ordered go to it, oldest order first; (no customer is|\d+ customers? (is|are)) told of a new latest date\./,
+    );
+    await review.getByText(/^BUY-1: 1 × CHAIR-FJORD, latest /).waitFor();
+    await review.getByText(/^BUY-2: 2 × CHAIR-FJORD, latest /).waitFor();
+    // Changing the draft takes the review away.
+    await number.fill('PO-FJORD-2');
+    assert.equal(await page.getByTestId('draft-review').count(), 0);
+    await number.fill('PO-FJORD-1');
+    await page.getByRole('button', { name: 'Review' }).click();
     await page.getByRole('button', { name: 'Place the purchase order' }).click();
-    await page.getByText(/Purchase order PO-FJORD-1 placed, expected \w{3} \d{1,2} \w{3}; 2 lines now wait for it\./).waitFor();
+    await page.getByText(`Purchase order PO-FJORD-1 placed, expected ${expected}; 2 lines now wait for it.`).waitFor();
     await page.getByText('Every backordered line waits for a purchase order.').waitFor();
   } finally {
     await context.close();

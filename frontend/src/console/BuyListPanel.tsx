@@ -1,20 +1,46 @@
 import { useState } from 'react';
-import { BuyListDocument, PlacePurchaseOrderDocument } from '../generated/graphql';
+import {
+  BuyListDocument,
+  PlacePurchaseOrderDocument,
+  type PlacePurchaseOrderInput,
+  PreviewPlacePurchaseOrderDocument,
+} from '../generated/graphql';
 import { useMutation, useQuery } from './api';
-import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
+import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { day } from './format';
 import { ct } from './messages';
 import { OrderLink } from './OrderLink';
+import { Review } from './Review';
 
-type Draft = { supplier: string; number: string; lines: { sku: string; quantity: string }[] };
+type Draft = { supplier: string; number: string; arrival: string; lines: { sku: string; quantity: string }[] };
 
-/** The buy list: what customers bought that no purchase order covers; a supplier's list becomes a draft to place. */
+/** The draft as the API takes it. */
+function inputOf(draft: Draft): PlacePurchaseOrderInput {
+  return {
+    number: draft.number.trim(),
+    supplier: draft.supplier,
+    lines: draft.lines.map((line) => ({ sku: line.sku, quantity: Number(line.quantity) })),
+    sentOn: null,
+    confirmedArrival: draft.arrival === '' ? null : draft.arrival,
+  };
+}
+
+/**
+ * The buy list: what customers bought that no purchase order covers; a supplier's list becomes a draft, reviewed
+ * (its arrival, the waiting lines it takes, the customers told) before it is placed.
+ */
 export function BuyListPanel() {
   const loaded = useQuery(BuyListDocument, {});
   const entries = loaded.data?.buyList ?? [];
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [reviewed, setReviewed] = useState<PlacePurchaseOrderInput | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
   const [placed, setPlaced] = useState<string | null>(null);
+  const preview = useQuery(
+    PreviewPlacePurchaseOrderDocument,
+    { input: reviewed ?? inputOf({ supplier: '', number: '', arrival: '', lines: [] }) },
+    { skip: reviewed === null },
+  );
   const [placePurchaseOrder, placing] = useMutation(PlacePurchaseOrderDocument);
 
   const suppliers = [...new Set(entries.map((e) => e.supplier))];
@@ -22,33 +48,43 @@ export function BuyListPanel() {
   const startDraft = (supplier: string) => {
     setErrors([]);
     setPlaced(null);
+    setReviewed(null);
     setDraft({
       supplier,
       number: '',
+      arrival: '',
       lines: entries.filter((e) => e.supplier === supplier).map((e) => ({ sku: e.sku, quantity: String(e.quantity) })),
     });
   };
-  const errorOf = (field: string) => errorsAt(errors, field);
+  // Any change to the draft takes its review and the messages about the old input away.
+  const edit = (next: Draft) => {
+    setDraft(next);
+    setReviewed(null);
+    setErrors([]);
+  };
+  const shown = [...(reviewed ? (preview.data?.previewPlacePurchaseOrder.errors ?? []) : []), ...errors];
+  const errorOf = (field: string) => errorsAt(shown, field);
+  const plan = reviewed ? preview.data?.previewPlacePurchaseOrder.preview : undefined;
+  const allocations = plan?.allocations ?? [];
+  // The lines of the draft's SKUs that wait to be ordered now, less those the purchase order would take.
+  const waitingNow = draft
+    ? entries
+        .filter((e) => e.supplier === draft.supplier && draft.lines.some((line) => line.sku === e.sku))
+        .reduce((sum, e) => sum + e.lines, 0)
+    : 0;
 
   const place = async () => {
-    if (!draft) {
+    if (!reviewed) {
       return;
     }
-    const data = await placePurchaseOrder({
-      input: {
-        number: draft.number.trim(),
-        supplier: draft.supplier,
-        lines: draft.lines.map((line) => ({ sku: line.sku, quantity: Number(line.quantity) })),
-        sentOn: null,
-        confirmedArrival: null,
-      },
-    });
+    const data = await placePurchaseOrder({ input: reviewed });
     if (!data) {
       return;
     }
     const result = data.placePurchaseOrder;
+    setReviewed(null);
     if (result.errors.length === 0 && result.purchaseOrder && result.created === false) {
-      // The number is the purchase order's key: the one kept under it was returned, and nothing new was placed.
+      // Someone placed this number since the review: the one kept under it was returned, and nothing new was placed.
       setErrors([
         {
           code: 'NUMBER_TAKEN',
@@ -112,7 +148,7 @@ export function BuyListPanel() {
             </table>
           </div>
           <button type="button" className="secondary" onClick={() => startDraft(supplier)}>
-            {ct('draftPurchaseOrder', { supplier })}
+            {ct('draftPurchaseOrder', { supplier: nameOf(supplier) })}
           </button>
         </div>
       ))}
@@ -121,68 +157,116 @@ export function BuyListPanel() {
           aria-labelledby="draft-title"
           onSubmit={(event) => {
             event.preventDefault();
-            void place();
+            setErrors([]);
+            setReviewed(inputOf(draft));
+            preview.reload();
           }}
         >
           <h2 id="draft-title">{ct('draftTitle', { supplier: nameOf(draft.supplier) })}</h2>
-          <label>
-            {ct('purchaseOrderNumber')}
-            <input
-              value={draft.number}
-              aria-invalid={errorOf('number').length > 0 || undefined}
-              aria-describedby={errorOf('number').length > 0 ? 'draft-number-error' : undefined}
-              onChange={(event) => setDraft({ ...draft, number: event.target.value })}
-            />
-          </label>
-          {errorOf('number').length > 0 && (
-            <span id="draft-number-error" className="error">
-              {errorOf('number')
-                .map((e) => e.message)
-                .join(' ')}
-            </span>
-          )}
+          <div className="field">
+            <label>
+              {ct('purchaseOrderNumber')}
+              <input
+                value={draft.number}
+                {...invalidProps(errorOf('number'), 'draft-number-error')}
+                onChange={(event) => edit({ ...draft, number: event.target.value })}
+              />
+            </label>
+            <FieldError id="draft-number-error" errors={errorOf('number')} />
+          </div>
           {draft.lines.map((line, index) => (
-            <div key={line.sku}>
+            <div key={line.sku} className="field">
               <label>
                 {ct('draftQuantity', { sku: line.sku })}
                 <input
                   type="number"
                   min={1}
                   value={line.quantity}
-                  aria-invalid={errorOf(`lines[${index}].quantity`).length > 0 || undefined}
-                  aria-describedby={
-                    errorOf(`lines[${index}].quantity`).length > 0 ? `draft-line-${index}-error` : undefined
-                  }
+                  {...invalidProps(errorOf(`lines[${index}].quantity`), `draft-line-${index}-error`)}
                   onChange={(event) =>
-                    setDraft({
+                    edit({
                       ...draft,
                       lines: draft.lines.map((l, i) => (i === index ? { ...l, quantity: event.target.value } : l)),
                     })
                   }
                 />
               </label>
-              {errorOf(`lines[${index}].quantity`).length > 0 && (
-                <span id={`draft-line-${index}-error`} className="error">
-                  {errorOf(`lines[${index}].quantity`)
-                    .map((e) => e.message)
-                    .join(' ')}
-                </span>
-              )}
+              <FieldError id={`draft-line-${index}-error`} errors={errorOf(`lines[${index}].quantity`)} />
             </div>
           ))}
-          <p data-testid="draft-review">
-            {ct('draftReview', {
-              supplier: nameOf(draft.supplier),
-              lines: draft.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', '),
-            })}
-          </p>
-          <button type="submit" disabled={placing.running}>
-            {ct('placePurchaseOrder')}
-          </button>
+          <div className="field">
+            <label>
+              {ct('draftArrival')}
+              <input
+                type="date"
+                value={draft.arrival}
+                {...invalidProps(errorOf('confirmedArrival'), 'draft-arrival-error')}
+                onChange={(event) => edit({ ...draft, arrival: event.target.value })}
+              />
+            </label>
+            <FieldError id="draft-arrival-error" errors={errorOf('confirmedArrival')} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="secondary" disabled={preview.loading}>
+              {ct('review')}
+            </button>
+          </div>
           <FormErrors
-            errors={errorsBesides(errors, ['number', ...draft.lines.map((_, index) => `lines[${index}].quantity`)])}
+            errors={errorsBesides(shown, [
+              'number',
+              'confirmedArrival',
+              ...draft.lines.map((_, index) => `lines[${index}].quantity`),
+            ])}
           />
-          <Failure error={placing.error} />
+          <Failure error={preview.error ?? placing.error} />
+          {plan && (
+            <Review
+              testId="draft-review"
+              confirm={ct('placePurchaseOrder')}
+              running={placing.running}
+              onCancel={() => setReviewed(null)}
+              onConfirm={() => void place()}
+            >
+              <p>
+                {ct('draftReview', {
+                  number: plan.number,
+                  supplier: nameOf(plan.supplier),
+                  lines: draft.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', '),
+                  date: day(plan.expectedArrival),
+                  estimated: String(plan.estimated),
+                })}
+              </p>
+              <p>
+                {allocations.length === 0
+                  ? ct('draftTakesNone')
+                  : ct('draftTakes', {
+                      count: allocations.length,
+                      told: allocations.filter((allocation) => allocation.customerTold).length,
+                    })}
+              </p>
+              {allocations.length > 0 && (
+                <ul>
+                  {allocations.map((allocation) => (
+                    <li key={`${allocation.orderNumber}-${allocation.lineId}`}>
+                      {ct('draftLine', {
+                        order: allocation.orderNumber,
+                        quantity: allocation.quantity,
+                        sku: allocation.sku,
+                        before: day(allocation.latestBefore),
+                        after: day(allocation.latestAfter),
+                      })}
+                      {allocation.purchaseOrder !== plan.number &&
+                        ct('draftLineElsewhere', { po: allocation.purchaseOrder })}
+                      {allocation.customerTold && ct('cancelTold')}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {waitingNow > allocations.length && (
+                <p>{ct('draftStillWaiting', { count: waitingNow - allocations.length })}</p>
+              )}
+            </Review>
+          )}
         </form>
       )}
       {placed && <p aria-live="polite">{placed}</p>}

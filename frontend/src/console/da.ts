@@ -371,7 +371,14 @@ export const da: Catalogue = {
   purchaseOrderNumber: 'Indkøbsordrenummer',
   draftQuantity: 'Enheder af {sku}',
   draftReview:
-    'Dette afgiver en indkøbsordre hos {supplier} på {lines}, der ankommer efter den normale leveringstid, indtil leverandøren bekræfter en dato. Linjer, der venter på disse varenumre, tildeles den, ældste ordre først, så langt enhederne rækker; kunder får kun besked, hvis deres seneste dato flytter sig.',
+    'Dette afgiver indkøbsordre {number} hos {supplier} på {lines}, ventet i butikken {date}{estimated, select, true { (leverandørens sædvanlige leveringstid, indtil de bekræfter en dato)} other {, som leverandøren har bekræftet}}.',
+  draftTakes:
+    '{count, plural, one {# linje, der venter på at blive bestilt, går} other {# linjer, der venter på at blive bestilt, går}} til den, ældste ordre først; {told, plural, =0 {ingen kunde får} one {# kunde får} other {# kunder får}} besked om en ny seneste dato.',
+  draftTakesNone: 'Ingen linje, der venter på at blive bestilt, går til den.',
+  draftLine: '{order}: {quantity} × {sku}, senest {before} → {after}',
+  draftLineElsewhere: ' (til {po}, en tidligere indkøbsordre med plads)',
+  draftStillWaiting: '{count, plural, one {# linje venter} other {# linjer venter}} fortsat på at blive bestilt.',
+  draftArrival: 'Bekræftet ankomst (tom: leverandørens sædvanlige leveringstid)',
   placePurchaseOrder: 'Afgiv indkøbsordren',
   purchaseOrderNumberTaken:
     'Indkøbsordre {number} findes allerede (hos {supplier}); intet blev afgivet. Giv denne sit eget nummer.',

@@ -376,7 +376,15 @@ export const de: Catalogue = {
   purchaseOrderNumber: 'Bestellnummer',
   draftQuantity: 'Einheiten von {sku}',
   draftReview:
-    'Damit wird bei {supplier} eine Bestellung über {lines} aufgegeben, die nach der üblichen Lieferzeit eintrifft, bis der Lieferant ein Datum bestätigt. Wartende Positionen dieser Artikelnummern werden ihr zugeteilt, älteste Bestellung zuerst, soweit die Einheiten reichen; Kunden werden nur benachrichtigt, wenn sich ihr spätestes Datum verschiebt.',
+    'Damit wird die Bestellung {number} bei {supplier} über {lines} aufgegeben, im Shop erwartet am {date}{estimated, select, true { (die übliche Lieferzeit des Lieferanten, bis er ein Datum bestätigt)} other {, wie vom Lieferanten bestätigt}}.',
+  draftTakes:
+    '{count, plural, one {# Position, die auf die Bestellung wartet, geht} other {# Positionen, die auf die Bestellung warten, gehen}} an sie, älteste Bestellung zuerst; {told, plural, =0 {kein Kunde erfährt} one {# Kunde erfährt} other {# Kunden erfahren}} ein neues spätestes Datum.',
+  draftTakesNone: 'Keine Position, die auf die Bestellung wartet, geht an sie.',
+  draftLine: '{order}: {quantity} × {sku}, spätestens {before} → {after}',
+  draftLineElsewhere: ' (an {po}, eine frühere Bestellung mit Platz)',
+  draftStillWaiting:
+    '{count, plural, one {# Position wartet} other {# Positionen warten}} weiter darauf, bestellt zu werden.',
+  draftArrival: 'Bestätigte Ankunft (leer: die übliche Lieferzeit des Lieferanten)',
   placePurchaseOrder: 'Bestellung aufgeben',
   purchaseOrderNumberTaken:
     'Die Bestellung {number} gibt es schon (bei {supplier}); es wurde nichts bestellt. Geben Sie dieser eine eigene Nummer.',

@@ -369,7 +369,14 @@ export const en = {
   purchaseOrderNumber: 'Purchase order number',
   draftQuantity: 'Units of {sku}',
   draftReview:
-    'This places a purchase order with {supplier} for {lines}, arriving after its usual lead time until the supplier confirms a date. Lines waiting for these SKUs are allocated to it oldest order first, as far as the units go; customers are told only if their latest date moves.',
+    "This places purchase order {number} with {supplier} for {lines}, expected at the shop {date}{estimated, select, true { (the supplier's usual lead time, until they confirm a date)} other {, as the supplier confirmed}}.",
+  draftTakes:
+    '{count, plural, one {# line waiting to be ordered goes} other {# lines waiting to be ordered go}} to it, oldest order first; {told, plural, =0 {no customer is} one {# customer is} other {# customers are}} told of a new latest date.',
+  draftTakesNone: 'No line waiting to be ordered goes to it.',
+  draftLine: '{order}: {quantity} × {sku}, latest {before} → {after}',
+  draftLineElsewhere: ' (to {po}, an earlier purchase order with room)',
+  draftStillWaiting: '{count, plural, one {# line keeps} other {# lines keep}} waiting to be ordered.',
+  draftArrival: "Confirmed arrival (leave empty for the supplier's usual lead time)",
   placePurchaseOrder: 'Place the purchase order',
   purchaseOrderNumberTaken:
     'Purchase order {number} exists already (from {supplier}); nothing was placed. Give this one a number of its own.',

@@ -369,7 +369,14 @@ export const pl: Catalogue = {
   purchaseOrderNumber: 'Numer zamówienia',
   draftQuantity: 'Sztuki {sku}',
   draftReview:
-    'To złoży zamówienie u {supplier} na {lines}, z dostawą po zwykłym czasie, dopóki dostawca nie potwierdzi daty. Czekające pozycje tych SKU zostaną do niego przydzielone od najstarszego zamówienia, na ile wystarczy sztuk; klienci dostaną wiadomość tylko, jeśli przesunie się ich ostatnia data.',
+    'To składa zamówienie {number} u {supplier} na {lines}, oczekiwane w sklepie {date}{estimated, select, true { (zwykły czas dostawy dostawcy, dopóki nie potwierdzi daty)} other {, jak potwierdził dostawca}}.',
+  draftTakes:
+    'Pozycje czekające na zamówienie, które do niego trafią (od najstarszego zamówienia): {count}; klienci powiadomieni o nowej najpóźniejszej dacie: {told}.',
+  draftTakesNone: 'Żadna pozycja czekająca na zamówienie do niego nie trafi.',
+  draftLine: '{order}: {quantity} × {sku}, najpóźniej {before} → {after}',
+  draftLineElsewhere: ' (do {po}, wcześniejszego zamówienia z miejscem)',
+  draftStillWaiting: 'Pozycje nadal czekające na zamówienie: {count}.',
+  draftArrival: 'Potwierdzona dostawa (puste: zwykły czas dostawy dostawcy)',
   placePurchaseOrder: 'Złóż zamówienie',
   purchaseOrderNumberTaken:
     'Zamówienie {number} już istnieje (u {supplier}); nic nie zostało złożone. Nadaj temu zamówieniu własny numer.',

@@ -66,6 +66,78 @@ public class WaitingLines {
         }
     }
 
+    /**
+     * What placing a purchase order would do to one line that waits to be ordered.
+     *
+     * @param purchaseOrder the purchase order it would wait for: the one placed, or an earlier one of the supplier
+     *     with room
+     * @param customerTold whether its customer would be told (its latest date moves)
+     */
+    public record Allocated(
+            String orderNumber,
+            String lineId,
+            String sku,
+            int quantity,
+            String purchaseOrder,
+            java.time.LocalDate latestBefore,
+            java.time.LocalDate latestAfter,
+            boolean customerTold) {}
+
+    /**
+     * What placing {@code draft} would do, before anything changes: the lines waiting to be ordered that it would
+     * allocate, oldest order first, as {@link #allocate(PurchaseOrderPlaced)} would, worked out on copies of the
+     * orders.
+     */
+    @org.springframework.security.access.prepost.PreAuthorize(
+            "hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public List<Allocated> previewAllocation(PurchaseOrder draft) {
+        Optional<SupplierSpread> spread = lateness.current().of(draft.supplier());
+        List<Order> owners = new java.util.ArrayList<>();
+        List<Allocation> lines = new java.util.ArrayList<>();
+        for (Order order : waiting(draft.supplier(), draft.skus())) {
+            for (OrderLine line : order.lines()) {
+                if (line.waitsToBeOrdered()
+                        && draft.supplier().equals(line.supplier())
+                        && draft.skus().contains(line.sku())) {
+                    owners.add(order);
+                    lines.add(new Allocation(order.id(), line.id(), line.sku(), line.quantity()));
+                }
+            }
+        }
+        List<Optional<PurchaseOrderRef>> planned = suppliers.planReserve(draft.supplier(), lines, draft);
+        List<Allocated> allocated = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (planned.get(i).isEmpty()) {
+                continue;
+            }
+            Order order = owners.get(i);
+            PurchaseOrderRef po = planned.get(i).get();
+            OrderLine before = order.line(lines.get(i).lineId());
+            java.util.Set<String> news = order.notifications().stream()
+                    .map(NotificationIntent::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            order.allocateToPurchaseOrder(
+                    before.id(),
+                    po.number(),
+                    etas.forBackorder(
+                            order.placedAt(),
+                            po.expectedArrival(),
+                            order.destination().country(),
+                            spread),
+                    clock.instant());
+            allocated.add(new Allocated(
+                    order.number(),
+                    before.id(),
+                    before.sku(),
+                    before.quantity(),
+                    po.number(),
+                    before.eta().latest(),
+                    order.line(before.id()).eta().latest(),
+                    order.notifications().stream().anyMatch(intent -> !news.contains(intent.id()))));
+        }
+        return allocated;
+    }
+
     private void allocate(Order order, OrderLine line, String supplier, Optional<SupplierSpread> spread) {
         Optional<PurchaseOrderRef> po =
                 suppliers.reserve(supplier, new Allocation(order.id(), line.id(), line.sku(), line.quantity()));

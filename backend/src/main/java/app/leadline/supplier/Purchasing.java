@@ -98,6 +98,29 @@ public class Purchasing {
         return new Outcome(purchaseOrders.findById(po.number()), true, List.of());
     }
 
+    /**
+     * The purchase order placing would store, checked by the same rules, nothing stored; or the errors, a number kept
+     * already among them (placing it would change nothing).
+     */
+    @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public Outcome draft(NewPurchaseOrder input, String actor) {
+        List<UserError> errors = new ArrayList<>();
+        Optional<Supplier> supplier = check(input, errors, suppliers::findById);
+        if (!blank(input.number())) {
+            purchaseOrders
+                    .findById(input.number().trim())
+                    .ifPresent(kept -> errors.add(new UserError(
+                            "NUMBER_TAKEN",
+                            "input.number",
+                            "Purchase order " + kept.number() + " exists already (from " + kept.supplier()
+                                    + "); give this one a number of its own.")));
+        }
+        if (!errors.isEmpty()) {
+            return new Outcome(Optional.empty(), false, errors);
+        }
+        return new Outcome(Optional.of(placed(input, supplier.get(), actor)), false, List.of());
+    }
+
     /** The purchase order as placed from what was handed over, checked, with its supplier. */
     private PurchaseOrder placed(NewPurchaseOrder input, Supplier supplier, String actor) {
         LocalDate today = LocalDate.now(clock);

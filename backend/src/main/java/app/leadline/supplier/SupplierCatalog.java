@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,6 +104,38 @@ public class SupplierCatalog {
                 }
                 po = purchaseOrders.findById(po.number()).orElse(null);
             }
+        }
+        return answers;
+    }
+
+    /**
+     * Where {@link #reserveAll} would put these lines were {@code draft} placed too, nothing stored: each to the
+     * earliest open purchase order, the draft among them, that still has its quantity once the lines before it took
+     * theirs.
+     *
+     * @return for each line, in the same order, the purchase order it would wait for; empty when none has room
+     */
+    public List<Optional<PurchaseOrderRef>> planReserve(String supplier, List<Allocation> lines, PurchaseOrder draft) {
+        Set<String> skus = lines.stream().map(Allocation::sku).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<PurchaseOrder> taking = new ArrayList<>(candidates(supplier, skus));
+        taking.add(draft);
+        taking.sort(Comparator.comparing(PurchaseOrder::expectedArrival).thenComparing(PurchaseOrder::number));
+        List<Optional<PurchaseOrderRef>> answers = new ArrayList<>();
+        for (Allocation line : lines) {
+            Optional<PurchaseOrderRef> answer = Optional.empty();
+            for (int i = 0; i < taking.size() && answer.isEmpty(); i++) {
+                PurchaseOrder po = taking.get(i);
+                boolean already = po.allocations().stream()
+                        .anyMatch(taken -> taken.orderId().equals(line.orderId())
+                                && taken.lineId().equals(line.lineId()));
+                if (po.canTake(line.sku(), line.units()) || already) {
+                    answer = Optional.of(new PurchaseOrderRef(po.number(), po.expectedArrival()));
+                    if (!already) {
+                        taking.set(i, withUnits(po, line.sku(), line.units()));
+                    }
+                }
+            }
+            answers.add(answer);
         }
         return answers;
     }

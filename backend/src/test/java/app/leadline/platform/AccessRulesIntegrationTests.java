@@ -124,6 +124,7 @@ class AccessRulesIntegrationTests {
             // Purchase orders are placed by agents or by a shop client with scope purchasing:write, which the shop
             // here (orders:write only) lacks.
             Map.entry("Mutation.placePurchaseOrder", AGENTS),
+            Map.entry("Query.previewPlacePurchaseOrder", AGENTS),
             Map.entry("Mutation.importPurchaseOrders", AGENTS),
             Map.entry("Query.openPurchaseOrders", AGENTS),
             Map.entry("Query.previewCancelPurchaseOrder", AGENTS),

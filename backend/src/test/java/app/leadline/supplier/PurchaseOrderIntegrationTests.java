@@ -172,6 +172,63 @@ class PurchaseOrderIntegrationTests {
     }
 
     @Test
+    void thePreviewOfPlacingSaysWhichWaitingLinesItTakesAndWhoIsToldAndPlacingDoesJustThat() {
+        OrderInputs first = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        OrderInputs second = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        OrderInputs third = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        Stream.of(first, second, third).forEach(this::placeOrder);
+        LocalDate before = backorderedLine(first).eta().latest();
+        PurchaseOrderInputs purchaseOrder = aPurchaseOrder(supplier)
+                .withLine("CHAIR-NEW", 2)
+                .confirmedArrival(LocalDate.now().plusDays(5));
+
+        GraphQlTester.Response preview = purchasingShop
+                .documentName("previewPlacePurchaseOrder")
+                .variable("input", purchaseOrder.build())
+                .execute();
+
+        preview.path("previewPlacePurchaseOrder.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        preview.path("previewPlacePurchaseOrder.preview.expectedArrival")
+                .entity(LocalDate.class)
+                .isEqualTo(LocalDate.now().plusDays(5));
+        preview.path("previewPlacePurchaseOrder.preview.allocations[*].orderNumber")
+                .entityList(String.class)
+                .containsExactly(first.number(), second.number());
+        preview.path("previewPlacePurchaseOrder.preview.allocations[*].latestBefore")
+                .entityList(LocalDate.class)
+                .contains(before);
+        List<LocalDate> after = preview.path("previewPlacePurchaseOrder.preview.allocations[*].latestAfter")
+                .entityList(LocalDate.class)
+                .get();
+        preview.path("previewPlacePurchaseOrder.preview.allocations[*].customerTold")
+                .entityList(Boolean.class)
+                .containsExactly(true, true);
+        assertThat(backorderedLine(first).purchaseOrder()).isNull();
+        assertThat(catalog.purchaseOrder(purchaseOrder.number())).isEmpty();
+        int news = orders.byNumber(first.number()).orElseThrow().notifications().size();
+
+        placePurchaseOrder(purchaseOrder);
+
+        assertThat(List.of(
+                        backorderedLine(first).eta().latest(),
+                        backorderedLine(second).eta().latest()))
+                .isEqualTo(after);
+        assertThat(backorderedLine(third).purchaseOrder()).isNull();
+        assertThat(orders.byNumber(first.number()).orElseThrow().notifications())
+                .hasSize(news + 1);
+        purchasingShop
+                .documentName("previewPlacePurchaseOrder")
+                .variable("input", purchaseOrder.build())
+                .execute()
+                .path("previewPlacePurchaseOrder.errors[0]")
+                .entity(java.util.Map.class)
+                .satisfies(error ->
+                        assertThat(error).containsEntry("code", "NUMBER_TAKEN").containsEntry("field", "input.number"));
+    }
+
+    @Test
     void aLineIsNeverAllocatedToAPurchaseOrderThatDoesNotCarryItsSku() {
         placePurchaseOrder(aPurchaseOrder(supplier).withLine("SOFA-NEW", 5));
         OrderInputs order = anOrder().withBackorderedLine("CHAIR-NEW", supplier);

@@ -1,0 +1,67 @@
+package app.leadline.console;
+
+import app.leadline.order.WaitingLines;
+import app.leadline.platform.UserError;
+import app.leadline.supplier.NewPurchaseOrder;
+import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.Purchasing;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * A purchase order before it is placed: checked as placing it would be, its expected arrival, and the waiting lines
+ * it would take with what their customers would be told.
+ */
+@Controller
+class PlacingPreviewController {
+
+    private final Purchasing purchasing;
+    private final WaitingLines waiting;
+
+    PlacingPreviewController(Purchasing purchasing, WaitingLines waiting) {
+        this.purchasing = purchasing;
+        this.waiting = waiting;
+    }
+
+    record LineInput(String sku, Integer quantity) {}
+
+    record PlaceInput(
+            String number, String supplier, List<LineInput> lines, LocalDate sentOn, LocalDate confirmedArrival) {}
+
+    record PlacePurchaseOrderPreview(
+            String number,
+            String supplier,
+            LocalDate expectedArrival,
+            boolean estimated,
+            List<WaitingLines.Allocated> allocations) {}
+
+    record PlacePurchaseOrderPreviewPayload(PlacePurchaseOrderPreview preview, List<UserError> errors) {}
+
+    @QueryMapping
+    PlacePurchaseOrderPreviewPayload previewPlacePurchaseOrder(@Argument PlaceInput input, Principal caller) {
+        List<NewPurchaseOrder.Line> lines = input.lines() == null
+                ? List.of()
+                : input.lines().stream()
+                        .map(line -> new NewPurchaseOrder.Line(line.sku(), line.quantity()))
+                        .toList();
+        Purchasing.Outcome draft = purchasing.draft(
+                new NewPurchaseOrder(input.number(), input.supplier(), lines, input.sentOn(), input.confirmedArrival()),
+                caller.getName());
+        if (!draft.errors().isEmpty()) {
+            return new PlacePurchaseOrderPreviewPayload(null, draft.errors());
+        }
+        PurchaseOrder po = draft.purchaseOrder().orElseThrow();
+        return new PlacePurchaseOrderPreviewPayload(
+                new PlacePurchaseOrderPreview(
+                        po.number(),
+                        po.supplier(),
+                        po.expectedArrival(),
+                        po.estimated(),
+                        waiting.previewAllocation(po)),
+                List.of());
+    }
+}
