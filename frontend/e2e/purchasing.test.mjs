@@ -77,6 +77,10 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     await signInToConsole(page, app.baseUrl, 'admin');
     await openPurchasing(page);
     await purchaseOrderRow(page, 'PO-NS-2041').waitFor();
+    // Each date says on whose word it stands: the demo's purchase orders were confirmed by their suppliers.
+    await purchaseOrderRow(page, 'PO-NS-2041')
+      .filter({ hasText: /\(confirmed by demo[^,]*, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\)/ })
+      .waitFor();
 
     // A file with a bad row stores nothing and says where the problem is.
     await importFile(
@@ -157,7 +161,10 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     await page
       .getByText(/^Purchase order PO-FJORD-1 is now expected .+, confirmed by the supplier; 1 customer told\.$/)
       .waitFor();
-    await purchaseOrderRow(page, 'PO-FJORD-1').filter({ hasText: '(confirmed 1×)' }).waitFor();
+    // The purchase orders say on whose word the date stands.
+    await purchaseOrderRow(page, 'PO-FJORD-1')
+      .filter({ hasText: /\(confirmed by admin, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\)/ })
+      .waitFor();
 
     // A second purchase order takes the third order; cancelling it sends that line back to waiting.
     await importFile(page, 'Purchase orders', 'number,supplier,sku,quantity\nPO-FJORD-2,FJORD,CHAIR-FJORD,1\n');

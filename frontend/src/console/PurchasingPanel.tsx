@@ -24,7 +24,7 @@ import { useMutation, useQuery } from './api';
 import { CsvDownload } from './CsvDownload';
 import { request } from './client';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { day, today } from './format';
+import { day, time, today } from './format';
 import { ReceiptPreview } from './GoodsPanel';
 import { supplierName } from './OrderLink';
 import { ct, type ConsoleKey } from './messages';
@@ -90,11 +90,7 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
                   <td>{po.number}</td>
                   <td>{supplierName(po.supplier, loaded.data?.suppliers ?? [])}</td>
                   <td>{po.sentOn ? day(po.sentOn) : ct('none')}</td>
-                  <td>
-                    {po.estimated
-                      ? ct('poEstimated', { date: day(po.expectedArrival) })
-                      : ct('poConfirmed', { date: day(po.expectedArrival), count: po.confirmations.length })}
-                  </td>
+                  <td>{expectedArrival(po)}</td>
                   <td>
                     {po.lines.map((line) => (
                       <div key={line.sku}>
@@ -430,6 +426,24 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
       )}
     </form>
   );
+}
+
+/**
+ * When a purchase order's goods are expected, and on whose word: the supplier's last confirmation, a delay logged
+ * since, or neither (the supplier's usual lead time).
+ */
+export function expectedArrival(po: {
+  expectedArrival: string;
+  confirmations: readonly { arrival: string; at: string; by: string }[];
+}) {
+  const date = day(po.expectedArrival);
+  const last = po.confirmations.at(-1);
+  if (!last) {
+    return ct('poEstimated', { date });
+  }
+  return last.arrival === po.expectedArrival
+    ? ct('poConfirmed', { date, by: last.by, on: time(last.at) })
+    : ct('poMovedSinceConfirmed', { date, confirmed: day(last.arrival) });
 }
 
 /** Cancels one purchase order after saying where each line that waited for it goes and which customers are told. */
