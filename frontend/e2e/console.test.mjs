@@ -153,6 +153,12 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('button', { name: new RegExp(`^${orderNumber} — `) }).click();
     await page.getByText('Note: Factory called, new date confirmed', { exact: false }).waitFor();
+    // Its sofa's supplier is named as agents know it, beside the purchase order the sofa waits for.
+    await page
+      .locator('.order-detail tr[data-line]')
+      .filter({ hasText: 'SOFA-OSLO-3' })
+      .getByRole('cell', { name: 'Nordic Sofa Works / PO-NS-2041', exact: true })
+      .waitFor();
 
     // The customer changes their mind on their own page; the agent's open order shows it by itself.
     const token = new URL(link).pathname.split('/').pop();

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { SupplierNamesDocument } from '../generated/graphql';
 import { OrderDetail } from './OrderDetail';
 import { aReadyLine, anAgentOrder } from './testOrders';
 import { request } from './__mocks__/client';
@@ -19,9 +20,25 @@ function pending() {
   return (data: unknown) => act(async () => answer(data));
 }
 
+beforeEach(() => {
+  // The suppliers' names, asked for when an order opens.
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      document === SupplierNamesDocument ? { suppliers: [{ code: 'BALTIC-WOOD', name: 'Baltic Woodcraft' }] } : {},
+    ),
+  );
+});
+
 afterEach(() => {
   cleanup();
   request.mockReset();
+});
+
+it("names a line's supplier as agents know it, beside the purchase order it waits for", async () => {
+  const waiting = { ...aReadyLine('L3', 'Aarhus chair'), supplier: 'BALTIC-WOOD', purchaseOrder: 'PO-BW-0877' };
+  render(<OrderDetail order={anAgentOrder({ lines: [waiting] })} onChanged={() => {}} />);
+
+  expect(await screen.findByText('Baltic Woodcraft / PO-BW-0877')).toBeTruthy();
 });
 
 it('lets nothing start or change another parcel while a shipment is being recorded, and then says it was', async () => {

@@ -4,6 +4,7 @@ import {
   RecordShipmentDocument,
   ReissueLinkDocument,
   RevokeLinkDocument,
+  SupplierNamesDocument,
   type AgentOrderViewFragment,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
@@ -12,6 +13,7 @@ import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps,
 import { choiceExtraShipping, extraShippingEnd, sumOfDecimals } from '../money';
 import { dateWindow, day, itemList, money, time, timeZone } from './format';
 import { actor, ct, label } from './messages';
+import { supplierName } from './OrderLink';
 import { Review } from './Review';
 
 type Order = AgentOrderViewFragment;
@@ -24,6 +26,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
   const items = (ids: readonly string[]) => itemList(ids.map((id) => names.get(id) ?? id));
   const notes = order.timeline.filter((event) => event.internalNote);
+  const suppliers = useQuery(SupplierNamesDocument, {}).data?.suppliers ?? [];
 
   return (
     <div className="order-detail" data-order={order.number}>
@@ -69,7 +72,11 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
                 <td>{label('source', line.source)}</td>
                 <td>{label('status', line.status)}</td>
                 <td>{label('payment', line.payment)}</td>
-                <td>{[line.supplier, line.purchaseOrder].filter(Boolean).join(' / ') || ct('none')}</td>
+                <td>
+                  {[line.supplier && supplierName(line.supplier, suppliers), line.purchaseOrder]
+                    .filter(Boolean)
+                    .join(' / ') || ct('none')}
+                </td>
                 <td>
                   {dateWindow(line.eta.earliest, line.eta.latest)}{' '}
                   <span className="hint">({ct('promisedBy', { day: day(line.promisedDate) })})</span>
