@@ -26,7 +26,7 @@ import { request } from './client';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { day, time, today } from './format';
 import { ReceiptPreview } from './GoodsPanel';
-import { supplierName } from './OrderLink';
+import { supplierName, type SupplierNames } from './OrderLink';
 import { ct, type ConsoleKey } from './messages';
 import { ReasonFields } from './ReasonFields';
 import { Review } from './Review';
@@ -146,7 +146,7 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
         />
       )}
 
-      <ReorderPoints admin={admin} />
+      <ReorderPoints admin={admin} suppliers={loaded.data?.suppliers ?? []} />
       <CsvImport admin={admin} onImported={loaded.reload} />
       {admin && <HistoryExport />}
     </section>
@@ -712,7 +712,7 @@ const STOCKED_FIELDS: { name: 'sku' | 'supplier' | 'safetyStock'; label: Console
 ];
 
 /** Reorder points of the SKUs kept in stock, each saying how it was worked out; admins mark SKUs as stocked. */
-function ReorderPoints({ admin }: { admin: boolean }) {
+function ReorderPoints({ admin, suppliers }: { admin: boolean; suppliers: SupplierNames }) {
   const loaded = useQuery(ReorderPointsDocument, {});
   const points = loaded.data?.reorderPoints ?? [];
   const [form, setForm] = useState({ sku: '', supplier: '', safetyStock: '0' });
@@ -756,7 +756,7 @@ function ReorderPoints({ admin }: { admin: boolean }) {
               {points.map((point) => (
                 <tr key={point.sku}>
                   <td>{point.sku}</td>
-                  <td>{point.supplier}</td>
+                  <td>{supplierName(point.supplier, suppliers)}</td>
                   <td>{ct('reorderUnits', { units: point.reorderPoint })}</td>
                   <td>{point.explanation}</td>
                 </tr>
@@ -780,12 +780,27 @@ function ReorderPoints({ admin }: { admin: boolean }) {
               <div key={field.name} className="field">
                 <label>
                   {ct(field.label)}
-                  <input
-                    type={field.type}
-                    value={form[field.name]}
-                    {...invalidProps(fieldErrors, `stocked-${field.name}-error`)}
-                    onChange={(event) => setForm({ ...form, [field.name]: event.target.value })}
-                  />
+                  {field.name === 'supplier' ? (
+                    <select
+                      value={form.supplier}
+                      {...invalidProps(fieldErrors, 'stocked-supplier-error')}
+                      onChange={(event) => setForm({ ...form, supplier: event.target.value })}
+                    >
+                      <option value="">{ct('chooseSupplier')}</option>
+                      {suppliers.map((supplier) => (
+                        <option key={supplier.code} value={supplier.code}>
+                          {supplier.name}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <input
+                      type={field.type}
+                      value={form[field.name]}
+                      {...invalidProps(fieldErrors, `stocked-${field.name}-error`)}
+                      onChange={(event) => setForm({ ...form, [field.name]: event.target.value })}
+                    />
+                  )}
                 </label>
                 <FieldError id={`stocked-${field.name}-error`} errors={fieldErrors} />
               </div>
