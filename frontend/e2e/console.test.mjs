@@ -81,6 +81,17 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await page.getByRole('button', { name: 'Preview' }).click();
     assert.match(await page.getByTestId('preview-earlier').textContent(), /^Some dates move earlier: days late count/);
     await page.getByRole('radio', { name: 'One purchase order' }).check();
+    // A shorter delay on the purchase order those chairs wait for moves none of them: the preview counts them apart,
+    // so what moves and what keeps its dates add up to the lines the picker says are waiting.
+    await po.selectOption('PO-BW-0877');
+    const [, waiting] = (await po.locator('option[value="PO-BW-0877"]').textContent()).match(/(\d+) lines? waiting$/);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const kept = await page.getByText(/keeps? (its|their) dates/).textContent();
+    const [, keptCount] = kept.match(/(\d+) (more )?(waiting )?lines?/);
+    const moved = (await page.getByTestId('preview-figures').count())
+      ? Number((await page.getByTestId('preview-figures').textContent()).match(/, (\d+) lines?,/)[1])
+      : 0;
+    assert.equal(moved + Number(keptCount), Number(waiting), kept);
 
     await po.selectOption('PO-NS-2041');
     await page.getByRole('spinbutton', { name: 'Days late' }).fill('10');

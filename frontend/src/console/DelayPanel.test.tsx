@@ -25,6 +25,7 @@ const previewMoving = (...moves: [string, string][]) => ({
       customers: moves.length,
       orderValue: [{ currency: 'DKK', amount: '8995.00' }],
       linesNowLate: 0,
+      linesKept: 0,
       sample: moves.map(([from, to], index) => ({
         orderNumber: `N-${index + 1}`,
         customerName: 'Ida Holm',

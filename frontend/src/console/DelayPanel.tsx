@@ -269,7 +269,9 @@ export function DelayPanel() {
           <h2 id="preview-title">{ct('previewTitle')}</h2>
           {current.figures.lines === 0 ? (
             <p role="status" data-testid="preview-nothing">
-              {ct('previewNothing')}
+              {current.figures.linesKept > 0
+                ? ct('previewAllKept', { count: current.figures.linesKept })
+                : ct('previewNothing')}
             </p>
           ) : (
             <>
@@ -312,6 +314,7 @@ function Reach({ figures, daysLate }: { figures: Preview; daysLate: number | nul
           nowLate: figures.linesNowLate,
         })}
       </p>
+      {figures.linesKept > 0 && <p data-testid="preview-kept">{ct('previewKept', { count: figures.linesKept })}</p>}
       <p>
         {ct('previewValue', {
           value: amounts(figures.orderValue),

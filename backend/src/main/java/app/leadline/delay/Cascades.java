@@ -5,6 +5,7 @@ import app.leadline.delay.DelayPreview.Sample;
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
 import app.leadline.delivery.SupplierSpreads;
+import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
@@ -68,6 +69,7 @@ class Cascades {
         int orderCount = 0;
         int lineCount = 0;
         int nowLate = 0;
+        int kept = 0;
         Set<String> customers = new HashSet<>();
         Map<String, BigDecimal> value = new TreeMap<>();
         List<Sample> sample = new ArrayList<>();
@@ -84,6 +86,13 @@ class Cascades {
                         etas,
                         spreads,
                         earlier);
+                for (OrderLine line : order.lines()) {
+                    if (linesByOrder.get(order.id()).contains(line.id())
+                            && line.status() == LineStatus.AWAITING_SUPPLIER
+                            && !windows.containsKey(line.id())) {
+                        kept++;
+                    }
+                }
                 if (windows.isEmpty()) {
                     continue;
                 }
@@ -108,7 +117,7 @@ class Cascades {
                 }
             }
         }
-        return new DelayPreview(orderCount, lineCount, customers.size(), value, nowLate, sample);
+        return new DelayPreview(orderCount, lineCount, customers.size(), value, nowLate, kept, sample);
     }
 
     /**

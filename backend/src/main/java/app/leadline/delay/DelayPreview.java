@@ -11,6 +11,7 @@ import java.util.Map;
  * @param customers distinct customers who will be told
  * @param orderValue the affected orders' value, per currency
  * @param linesNowLate lines that would newly miss the date first promised (and so may be cancelled)
+ * @param linesKept lines in scope that wait for their goods yet keep their dates (another delay has them as late)
  */
 record DelayPreview(
         int orders,
@@ -18,6 +19,7 @@ record DelayPreview(
         int customers,
         Map<String, BigDecimal> orderValue,
         int linesNowLate,
+        int linesKept,
         List<Sample> sample) {
 
     /** One affected order, for the agent to check the delay's effect on. */

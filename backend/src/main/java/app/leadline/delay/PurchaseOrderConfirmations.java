@@ -101,7 +101,7 @@ class PurchaseOrderConfirmations {
     }
 
     private static DelayPreview nothingMoves() {
-        return new DelayPreview(0, 0, 0, java.util.Map.of(), 0, List.of());
+        return new DelayPreview(0, 0, 0, java.util.Map.of(), 0, 0, List.of());
     }
 
     private List<UserError> check(Confirmation confirmation) {

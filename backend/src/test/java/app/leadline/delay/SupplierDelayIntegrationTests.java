@@ -154,6 +154,8 @@ class SupplierDelayIntegrationTests {
         preview.path("previewDelay.preview.sample[*].orderNumber")
                 .entityList(String.class)
                 .containsExactly(chair.number());
+        // The sofa waits for the purchase order too, and the preview says it keeps its dates.
+        preview.path("previewDelay.preview.linesKept").entity(Integer.class).isEqualTo(1);
         String id = logAndWait(poDelay(po, 5));
 
         Order untouched = order(sofa);
@@ -181,6 +183,7 @@ class SupplierDelayIntegrationTests {
         preview.path("previewDelay.preview.lines").entity(Integer.class).isEqualTo(2);
         preview.path("previewDelay.preview.customers").entity(Integer.class).isEqualTo(2);
         preview.path("previewDelay.preview.linesNowLate").entity(Integer.class).isEqualTo(2);
+        preview.path("previewDelay.preview.linesKept").entity(Integer.class).isEqualTo(0);
         preview.path("previewDelay.preview.orderValue[0].currency")
                 .entity(String.class)
                 .isEqualTo("DKK");
