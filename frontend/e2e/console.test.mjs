@@ -188,6 +188,18 @@ test('an agent logs a delay once and the customer sees the new window and the re
       .getByText('Delivery changed to items as they are ready', { exact: false })
       .waitFor();
 
+    // A German customer's delay reads in the agent's language, with the words the customer read.
+    await page.getByLabel('Search orders').fill('DEMO-1002');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: /^DEMO-1002 — / }).click();
+    await page
+      .locator('.order-detail [data-event="ETA_MOVED"]')
+      .getByText(
+        "Reason: The supplier's production is behind schedule. (the customer read: “Die Produktion des Lieferanten ist im Verzug.”)",
+        { exact: false },
+      )
+      .waitFor();
+
     // Goods arrive for the delayed purchase order: its lines become ready.
     await page.getByRole('button', { name: 'Goods received' }).click();
     await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-NS-2041');

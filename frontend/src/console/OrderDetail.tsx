@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  DelayReasonTextsDocument,
   PaymentsDocument,
   RecordShipmentDocument,
   ReissueLinkDocument,
@@ -14,6 +15,7 @@ import { choiceExtraShipping, extraShippingEnd, sumOfDecimals } from '../money';
 import { dateWindow, day, itemList, money, time, timeZone } from './format';
 import { actor, ct, label } from './messages';
 import { supplierName } from './OrderLink';
+import { type DelayReasonTexts, reasonForAgent } from './reasons';
 import { Review } from './Review';
 
 type Order = AgentOrderViewFragment;
@@ -27,6 +29,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
   const items = (ids: readonly string[]) => itemList(ids.map((id) => names.get(id) ?? id));
   const notes = order.timeline.filter((event) => event.internalNote);
   const suppliers = useQuery(SupplierNamesDocument, {}).data?.suppliers ?? [];
+  const reasons = useQuery(DelayReasonTextsDocument, {}).data?.delayReasons ?? [];
 
   return (
     <div className="order-detail" data-order={order.number}>
@@ -174,7 +177,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
           <li key={index} data-event={event.type}>
             <time dateTime={event.at}>{time(event.at)}</time>
             <span>
-              {eventText(event, order.currency)}
+              {eventText(event, order.currency, reasons)}
               {event.internalNote && (
                 <em>
                   {' '}
@@ -191,7 +194,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
 }
 
 /** A timeline event in words; its details fill the sentence (dates as days, amounts as money). */
-function eventText(event: Event, currency: string): string {
+function eventText(event: Event, currency: string, reasons: DelayReasonTexts): string {
   const details = Object.fromEntries(event.details.map((detail) => [detail.key, detail.value]));
   const params: Record<string, string> = { ...details };
   for (const key of ['from', 'to', 'latest']) {
@@ -207,6 +210,9 @@ function eventText(event: Event, currency: string): string {
   }
   if (details.by) {
     params.by = actor(details.by);
+  }
+  if (details.reason) {
+    params.reason = reasonForAgent(details.reason, reasons);
   }
   // An empty detail (a correction gives customers no reason) reads as a missing one, not as nothing after "Reason:".
   for (const key of Object.keys(params)) {

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
-import { RefundQueueDocument } from '../generated/graphql';
+import { DelayReasonTextsDocument, RefundQueueDocument } from '../generated/graphql';
 import { RefundsPanel } from './RefundsPanel';
 import { request } from './__mocks__/client';
 
@@ -25,7 +25,11 @@ it('holds the queue still while the chosen refunds are decided, so the outcome c
   const queue = { refundQueue: [asked('N-1', 'R1'), asked('N-2', 'R2'), asked('N-3', 'R3')] };
   const decisions: ((data: unknown) => void)[] = [];
   request.mockImplementation((document: unknown) =>
-    document === RefundQueueDocument ? Promise.resolve(queue) : new Promise((resolve) => decisions.push(resolve)),
+    document === RefundQueueDocument
+      ? Promise.resolve(queue)
+      : document === DelayReasonTextsDocument
+        ? Promise.resolve({ delayReasons: [] })
+        : new Promise((resolve) => decisions.push(resolve)),
   );
   render(<RefundsPanel />);
   fireEvent.click(await screen.findByRole('checkbox', { name: 'Select the refund of order N-1' }));
@@ -76,4 +80,27 @@ it('ends the review once when the reason quoted at its end ends a sentence itsel
   fireEvent.change(reason, { target: { value: 'Sorry for the long wait' } });
   fireEvent.click(screen.getByRole('button', { name: 'Approve and refund' }));
   expect(screen.getByTestId('refund-review').textContent).toMatch(/tells them: “Sorry for the long wait”\./);
+});
+
+it("says the delay behind a refund in the agent's language, with the words the customer read", async () => {
+  const behind = { ...asked('N-1', 'R1'), delayReasons: ['Produkcja dostawcy jest opóźniona.'] };
+  const reasons = [
+    {
+      code: 'SUPPLIER_BEHIND',
+      texts: [
+        { language: 'en', text: "The supplier's production is behind schedule." },
+        { language: 'pl', text: 'Produkcja dostawcy jest opóźniona.' },
+      ],
+    },
+  ];
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(document === DelayReasonTextsDocument ? { delayReasons: reasons } : { refundQueue: [behind] }),
+  );
+  render(<RefundsPanel />);
+
+  expect(
+    await screen.findByText(
+      "Delay behind it: The supplier's production is behind schedule. (the customer read: “Produkcja dostawcy jest opóźniona.”)",
+    ),
+  ).toBeTruthy();
 });

@@ -1,11 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { DecideRefundDocument, RefundQueueDocument, type RefundQueueQuery } from '../generated/graphql';
+import {
+  DecideRefundDocument,
+  DelayReasonTextsDocument,
+  RefundQueueDocument,
+  type RefundQueueQuery,
+} from '../generated/graphql';
 import { request } from './client';
 import { useQuery } from './api';
 import { Failure, FieldError, invalidProps } from './errors';
 import { amounts, day, money } from './format';
 import { ct } from './messages';
 import { OrderLink } from './OrderLink';
+import { reasonForAgent } from './reasons';
 import { Review } from './Review';
 import { useOrderChanges } from './useOrderChanges';
 
@@ -26,6 +32,7 @@ function total(items: readonly Item[]): string {
  */
 export function RefundsPanel() {
   const queue = useQuery(RefundQueueDocument, {});
+  const reasons = useQuery(DelayReasonTextsDocument, {}).data?.delayReasons ?? [];
   const [selected, setSelected] = useState<string[]>([]);
   const [reason, setReason] = useState('');
   const [decision, setDecision] = useState<Decision | null>(null);
@@ -125,7 +132,13 @@ export function RefundsPanel() {
                 })}
               </span>
             </label>
-            {item.delayReasons.length > 0 && <p>{ct('delayBehind', { reasons: item.delayReasons.join('; ') })}</p>}
+            {item.delayReasons.length > 0 && (
+              <p>
+                {ct('delayBehind', {
+                  reasons: item.delayReasons.map((reason) => reasonForAgent(reason, reasons)).join('; '),
+                })}
+              </p>
+            )}
           </li>
         ))}
       </ul>

@@ -31,7 +31,7 @@ describe('the console in four languages', () => {
     }
     setConsoleLanguage('da');
     expect(ct('eventETA_MOVED', { name: 'Sofa', from: 'ons. 13. jan.', to: 'fre. 22. jan.', reason: 'x' })).toBe(
-      'Sofa: seneste dag flyttet fra ons. 13. jan. til fre. 22. jan. Årsag (som kunden læser den): x',
+      'Sofa: seneste dag flyttet fra ons. 13. jan. til fre. 22. jan. Årsag: x',
     );
   });
 
