@@ -147,6 +147,13 @@ final class DelayPlan {
             } else {
                 window = etas.shifted(line.windowBeforeDelays(), report.daysLate(), country);
             }
+            if (report.kind() == DelayReport.Kind.RECEIPT_REVERSAL && onReachedPurchaseOrder) {
+                // Waiting again, the line is as late as a supplier's delay still in force has it.
+                EtaWindow projected = window;
+                window = heldByDelay(order, line, purchaseOrders.get(line.purchaseOrder()), spread, etas, earlier)
+                        .map(held -> noEarlierThan(projected, held))
+                        .orElse(window);
+            }
             EtaWindow landing = window.landingOn(order.policy().receivingDays());
             if (report.kind() == DelayReport.Kind.DELAY) {
                 landing = noEarlierThan(landing, line.windowBeforeDelays());
@@ -181,20 +188,50 @@ final class DelayPlan {
                 .orElse(false);
     }
 
-    /** The scope key of a delay logged before, by its report's id; empty when there is no such report. */
+    /** A delay logged before, by its report's id; empty when there is no such report. */
     @FunctionalInterface
     interface EarlierDelays {
 
-        Optional<String> scopeOf(String reportId);
+        Optional<DelayReport> report(String reportId);
+
+        /** The scope key of a delay logged before; empty when there is no such report. */
+        default Optional<String> scopeOf(String reportId) {
+            return report(reportId).map(found -> found.scope().key());
+        }
 
         /** Looks each report up once in the store, for one preview or one chunk of a cascade. */
         static EarlierDelays in(MongoTemplate mongo) {
-            Map<String, Optional<String>> known = new HashMap<>();
-            return reportId -> known.computeIfAbsent(
-                    reportId,
-                    id -> Optional.ofNullable(mongo.findById(id, DelayReport.class))
-                            .map(found -> found.scope().key()));
+            Map<String, Optional<DelayReport>> known = new HashMap<>();
+            return reportId ->
+                    known.computeIfAbsent(reportId, id -> Optional.ofNullable(mongo.findById(id, DelayReport.class)));
         }
+    }
+
+    /**
+     * The window a supplier's delay still in force gives a line waiting for {@code po}, as that delay projected it:
+     * what a receipt taken back must not undercut. Only a delay of a SKU or a supplier counts (a purchase order's
+     * delay lives on in the purchase order's arrival); empty when the line's last move was no such delay, or that
+     * delay was withdrawn.
+     */
+    private static Optional<EtaWindow> heldByDelay(
+            Order order,
+            OrderLine line,
+            PurchaseOrder po,
+            Optional<SupplierSpread> spread,
+            EtaCalculator etas,
+            EarlierDelays earlier) {
+        if (line.lastDelay() == null || line.isRunningLate()) {
+            return Optional.empty();
+        }
+        return earlier.report(line.lastDelay())
+                .filter(delay -> delay.kind() == DelayReport.Kind.DELAY
+                        && delay.withdrawnBy() == null
+                        && delay.scope().type() != DelayScope.Type.PURCHASE_ORDER)
+                .map(delay -> etas.forBackorder(
+                        order.placedAt(),
+                        delay.arrivalFor(po),
+                        order.destination().country(),
+                        spread));
     }
 
     /**

@@ -55,11 +55,13 @@ class ReversalIntegrationTests {
     private OrderInputs older;
     private OrderInputs newer;
     private final LocalDate firstArrival = LocalDate.now().plusDays(10);
+    private String supplierCode;
 
     @BeforeEach
     void twoOrdersWaitForTwoChairs() {
         var supplier = aSupplier().leadTime(10, 15);
         PurchasingSteps.defined(clients, supplier);
+        supplierCode = supplier.code();
         agent = clients.agent("bo");
         purchaseOrder = PurchasingSteps.placed(
                 agent, aPurchaseOrder(supplier.code()).withLine("CHAIR", 2).confirmedArrival(firstArrival));
@@ -267,6 +269,28 @@ class ReversalIntegrationTests {
     }
 
     @Test
+    void aReceiptTakenBackLeavesTheLinesAsLateAsTheSuppliersDelayStillInForceHasThem() {
+        logDelay(Map.of("type", "SKU", "supplier", supplierCode, "sku", "CHAIR"), 9);
+        LocalDate delayed = chair(older).eta().latest();
+        Instant recordedAt = receiveBothChairs();
+        assertThat(chair(older).eta().latest()).isBefore(delayed);
+
+        agent.documentName("reverseReceipt")
+                .variable("input", receipt(recordedAt))
+                .execute()
+                .path("reverseReceipt.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        Waiting.until(
+                () -> chair(older).status() == LineStatus.AWAITING_SUPPLIER,
+                Duration.ofSeconds(20),
+                "the chair waits again");
+        // The chair's goods are due as the delay still says, not as the purchase order's date alone would have them.
+        assertThat(chair(older).eta().latest()).isEqualTo(delayed);
+    }
+
+    @Test
     void aReceiptWhoseGoodsHaveShippedCannotBeReversedAndNothingChanges() {
         Instant recordedAt = receiveBothChairs();
         agent.documentName("recordShipment")
@@ -295,9 +319,13 @@ class ReversalIntegrationTests {
     }
 
     private String logTwoWeeksLate() {
+        return logDelay(Map.of("type", "PURCHASE_ORDER", "purchaseOrder", purchaseOrder.number()), 14);
+    }
+
+    private String logDelay(Map<String, Object> scope, int daysLate) {
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("scope", Map.of("type", "PURCHASE_ORDER", "purchaseOrder", purchaseOrder.number()));
-        input.put("daysLate", 14);
+        input.put("scope", scope);
+        input.put("daysLate", daysLate);
         input.put("reasonText", "The factory is behind.");
         GraphQlTester.Response logged =
                 agent.documentName("logDelay").variable("input", input).execute();
