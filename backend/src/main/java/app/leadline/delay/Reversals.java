@@ -346,22 +346,25 @@ class Reversals {
         LocalDate today = LocalDate.now(clock);
         LocalDate arrival = po.expectedArrival().isBefore(today) ? today : po.expectedArrival();
         DelayPlan plan = DelayPlan.of(Map.of(po.number(), po), linesByOrder);
-        DelayReport draft = correction(
-                DelayReport.Kind.RECEIPT_REVERSAL,
-                scope,
-                po.number() + "@" + recordedAt,
-                Map.of(po.number(), arrival),
-                "Receipt of " + units + " recorded at " + recordedAt + " reversed.",
-                agent,
-                plan);
-        // The receipt taken back no longer counts towards what the supplier's lateness is learned from.
-        DelayPreview preview = cascades.preview(
-                draft, plan, LISTED, cascades.lateness().currentWithoutReceipt(po.number(), recordedAt));
         LocalDate receivedOn = po.receipts().stream()
                 .filter(receipt -> recordedAt.equals(receipt.recordedAt()))
                 .map(PurchaseOrder.Receipt::receivedOn)
                 .findFirst()
                 .orElseThrow();
+        String taken = units.entrySet().stream()
+                .map(entry -> entry.getValue() + " × " + entry.getKey())
+                .collect(java.util.stream.Collectors.joining(", "));
+        DelayReport draft = correction(
+                DelayReport.Kind.RECEIPT_REVERSAL,
+                scope,
+                po.number() + "@" + recordedAt,
+                Map.of(po.number(), arrival),
+                "Receipt of " + taken + " (arrived " + receivedOn + ") taken back.",
+                agent,
+                plan);
+        // The receipt taken back no longer counts towards what the supplier's lateness is learned from.
+        DelayPreview preview = cascades.preview(
+                draft, plan, LISTED, cascades.lateness().currentWithoutReceipt(po.number(), recordedAt));
         ReceiptReversal reversal = new ReceiptReversal(
                 po.number(),
                 recordedAt,
