@@ -103,6 +103,7 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
       await review.textContent(),
       /2 lines waiting to be ordered go to it, oldest order first; (no customer is|\d+ customers? (is|are)) told of a new latest date\./,
     );
+    assert.doesNotMatch(await review.textContent(), /[{}]/);
     await review.getByText(/^BUY-1: 1 × CHAIR-FJORD, latest /).waitFor();
     await review.getByText(/^BUY-2: 2 × CHAIR-FJORD, latest /).waitFor();
     // Changing the draft takes the review away.

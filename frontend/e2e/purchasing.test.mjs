@@ -235,7 +235,7 @@ test('an admin marks a SKU as stocked and reads its reorder point with how it wa
     await page.getByLabel('SKU', { exact: true }).fill('VASE-GLASS');
     // The supplier is chosen among those the shop has, by name; none chosen is said next to the choice.
     await page.getByRole('button', { name: 'Mark as stocked' }).click();
-    await page.locator('#stocked-supplier-error').waitFor();
+    await page.locator('#stocked-supplier-error').getByText('Choose the supplier the SKU is bought from.').waitFor();
     assert.equal(await page.getByLabel('Bought from').getAttribute('aria-describedby'), 'stocked-supplier-error');
 
     await page.getByLabel('Bought from').selectOption({ label: 'Baltic Woodcraft' });

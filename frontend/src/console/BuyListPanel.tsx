@@ -228,12 +228,11 @@ export function BuyListPanel() {
               onConfirm={() => void place()}
             >
               <p>
-                {ct('draftReview', {
+                {ct(plan.estimated ? 'draftReviewEstimated' : 'draftReviewConfirmed', {
                   number: plan.number,
                   supplier: nameOf(plan.supplier),
                   lines: draft.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', '),
                   date: day(plan.expectedArrival),
-                  estimated: String(plan.estimated),
                 })}
               </p>
               <p>

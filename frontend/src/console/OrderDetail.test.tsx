@@ -41,6 +41,18 @@ it("names a line's supplier as agents know it, beside the purchase order it wait
   expect(await screen.findByText('Baltic Woodcraft / PO-BW-0877')).toBeTruthy();
 });
 
+it('says of a backordered line no purchase order covers yet that it is not ordered yet', async () => {
+  const toOrder = {
+    ...aReadyLine('L3', 'Aarhus chair'),
+    source: 'BACKORDER' as const,
+    status: 'AWAITING_SUPPLIER' as const,
+    supplier: 'BALTIC-WOOD',
+  };
+  render(<OrderDetail order={anAgentOrder({ lines: [toOrder] })} onChanged={() => {}} />);
+
+  expect(await screen.findByText('Baltic Woodcraft / not ordered yet')).toBeTruthy();
+});
+
 it('lets nothing start or change another parcel while a shipment is being recorded, and then says it was', async () => {
   render(<OrderDetail order={order} onChanged={() => {}} />);
   fireEvent.click(screen.getByRole('button', { name: 'Ship by hand' }));

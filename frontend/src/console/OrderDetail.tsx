@@ -76,7 +76,11 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
                 <td>{label('status', line.status)}</td>
                 <td>{label('payment', line.payment)}</td>
                 <td>
-                  {[line.supplier && supplierName(line.supplier, suppliers), line.purchaseOrder]
+                  {[
+                    line.supplier && supplierName(line.supplier, suppliers),
+                    line.purchaseOrder ??
+                      (line.source === 'BACKORDER' && line.status === 'AWAITING_SUPPLIER' && ct('notOrderedYet')),
+                  ]
                     .filter(Boolean)
                     .join(' / ') || ct('none')}
                 </td>

@@ -189,7 +189,8 @@ export const da: Catalogue = {
   timeline: 'Forløb',
   noteShort: 'Notat',
   eventPLACED: 'Ordre afgivet',
-  eventBACKORDERED: 'Bestilt hos leverandøren',
+  eventBACKORDERED: '{name}: i restordre, kommer fra leverandøren, senest {latest}',
+  notOrderedYet: 'ikke bestilt endnu',
   eventDROPSHIPPED: 'Sendes direkte fra leverandøren',
   eventETA_MOVED: '{name}: seneste dag flyttet fra {from} til {to}. Årsag: {reason}',
   reasonAsRead: '{reason} (kunden læste: “{read}”)',
@@ -375,8 +376,10 @@ export const da: Catalogue = {
   draftTitle: 'Indkøbsordre til {supplier}',
   purchaseOrderNumber: 'Indkøbsordrenummer',
   draftQuantity: 'Enheder af {sku}',
-  draftReview:
-    'Dette afgiver indkøbsordre {number} hos {supplier} på {lines}, ventet i butikken {date}{estimated, select, true { (leverandørens sædvanlige leveringstid, indtil de bekræfter en dato)} other {, som leverandøren har bekræftet}}.',
+  draftReviewEstimated:
+    'Dette afgiver indkøbsordre {number} hos {supplier} på {lines}, ventet i butikken {date} (leverandørens sædvanlige leveringstid, indtil de bekræfter en dato).',
+  draftReviewConfirmed:
+    'Dette afgiver indkøbsordre {number} hos {supplier} på {lines}, ventet i butikken {date}, som leverandøren har bekræftet.',
   draftTakes:
     '{count, plural, one {# linje, der venter på at blive bestilt, går} other {# linjer, der venter på at blive bestilt, går}} til den, ældste ordre først; {told, plural, =0 {ingen kunde får} one {# kunde får} other {# kunder får}} besked om en ny seneste dato.',
   draftTakesNone: 'Ingen linje, der venter på at blive bestilt, går til den.',

@@ -191,7 +191,8 @@ export const de: Catalogue = {
   timeline: 'Verlauf',
   noteShort: 'Notiz',
   eventPLACED: 'Bestellung aufgegeben',
-  eventBACKORDERED: 'Beim Lieferanten bestellt',
+  eventBACKORDERED: '{name}: im Rückstand, kommt vom Lieferanten, spätestens {latest}',
+  notOrderedYet: 'noch nicht bestellt',
   eventDROPSHIPPED: 'Versand direkt vom Lieferanten',
   eventETA_MOVED: '{name}: spätester Tag von {from} auf {to} verschoben. Grund: {reason}',
   reasonAsRead: '{reason} (der Kunde las: „{read}“)',
@@ -380,8 +381,10 @@ export const de: Catalogue = {
   draftTitle: 'Bestellung an {supplier}',
   purchaseOrderNumber: 'Bestellnummer',
   draftQuantity: 'Einheiten von {sku}',
-  draftReview:
-    'Damit wird die Bestellung {number} bei {supplier} über {lines} aufgegeben, im Shop erwartet am {date}{estimated, select, true { (die übliche Lieferzeit des Lieferanten, bis er ein Datum bestätigt)} other {, wie vom Lieferanten bestätigt}}.',
+  draftReviewEstimated:
+    'Damit wird die Bestellung {number} bei {supplier} über {lines} aufgegeben, im Shop erwartet am {date} (die übliche Lieferzeit des Lieferanten, bis er ein Datum bestätigt).',
+  draftReviewConfirmed:
+    'Damit wird die Bestellung {number} bei {supplier} über {lines} aufgegeben, im Shop erwartet am {date}, wie vom Lieferanten bestätigt.',
   draftTakes:
     '{count, plural, one {# Position, die auf die Bestellung wartet, geht} other {# Positionen, die auf die Bestellung warten, gehen}} an sie, älteste Bestellung zuerst; {told, plural, =0 {kein Kunde erfährt} one {# Kunde erfährt} other {# Kunden erfahren}} ein neues spätestes Datum.',
   draftTakesNone: 'Keine Position, die auf die Bestellung wartet, geht an sie.',

@@ -186,7 +186,8 @@ export const en = {
   timeline: 'Timeline',
   noteShort: 'Note',
   eventPLACED: 'Order placed',
-  eventBACKORDERED: 'Ordered from the supplier',
+  eventBACKORDERED: '{name}: backordered, to come from the supplier, latest {latest}',
+  notOrderedYet: 'not ordered yet',
   eventDROPSHIPPED: 'Sent straight from the supplier',
   eventETA_MOVED: '{name}: latest day moved from {from} to {to}. Reason: {reason}',
   reasonAsRead: '{reason} (the customer read: “{read}”)',
@@ -373,8 +374,10 @@ export const en = {
   draftTitle: 'Purchase order to {supplier}',
   purchaseOrderNumber: 'Purchase order number',
   draftQuantity: 'Units of {sku}',
-  draftReview:
-    "This places purchase order {number} with {supplier} for {lines}, expected at the shop {date}{estimated, select, true { (the supplier's usual lead time, until they confirm a date)} other {, as the supplier confirmed}}.",
+  draftReviewEstimated:
+    "This places purchase order {number} with {supplier} for {lines}, expected at the shop {date} (the supplier's usual lead time, until they confirm a date).",
+  draftReviewConfirmed:
+    'This places purchase order {number} with {supplier} for {lines}, expected at the shop {date}, as the supplier confirmed.',
   draftTakes:
     '{count, plural, one {# line waiting to be ordered goes} other {# lines waiting to be ordered go}} to it, oldest order first; {told, plural, =0 {no customer is} one {# customer is} other {# customers are}} told of a new latest date.',
   draftTakesNone: 'No line waiting to be ordered goes to it.',

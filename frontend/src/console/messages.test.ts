@@ -35,6 +35,16 @@ describe('the console in four languages', () => {
     );
   });
 
+  it('fills every placeholder and leaves no braces of its syntax in what the agent reads', () => {
+    for (const language of CONSOLE_LANGUAGES) {
+      setConsoleLanguage(language);
+      for (const key of Object.keys(en) as ConsoleKey[]) {
+        const values = Object.fromEntries(placeholders(en[key]).map((name) => [name, 2]));
+        expect(ct(key, values), `${language} ${key}`).not.toMatch(/[{}]/);
+      }
+    }
+  });
+
   it('has every English key in every language, none empty, with the same placeholders', () => {
     const keys = Object.keys(en).sort();
     for (const language of CONSOLE_LANGUAGES) {

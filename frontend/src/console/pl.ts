@@ -188,7 +188,8 @@ export const pl: Catalogue = {
   timeline: 'Przebieg',
   noteShort: 'Notatka',
   eventPLACED: 'Złożono zamówienie',
-  eventBACKORDERED: 'Zamówiono u dostawcy',
+  eventBACKORDERED: '{name}: zamówienie oczekujące, przyjdzie od dostawcy, najpóźniej {latest}',
+  notOrderedYet: 'jeszcze nie zamówione',
   eventDROPSHIPPED: 'Wysyłka bezpośrednio od dostawcy',
   eventETA_MOVED: '{name}: ostatni dzień przesunięty z {from} na {to}. Powód: {reason}',
   reasonAsRead: '{reason} (klient przeczytał: „{read}”)',
@@ -373,8 +374,10 @@ export const pl: Catalogue = {
   draftTitle: 'Zamówienie do {supplier}',
   purchaseOrderNumber: 'Numer zamówienia',
   draftQuantity: 'Sztuki {sku}',
-  draftReview:
-    'To składa zamówienie {number} u {supplier} na {lines}, oczekiwane w sklepie {date}{estimated, select, true { (zwykły czas dostawy dostawcy, dopóki nie potwierdzi daty)} other {, jak potwierdził dostawca}}.',
+  draftReviewEstimated:
+    'To składa zamówienie {number} u {supplier} na {lines}, oczekiwane w sklepie {date} (zwykły czas dostawy dostawcy, dopóki nie potwierdzi daty).',
+  draftReviewConfirmed:
+    'To składa zamówienie {number} u {supplier} na {lines}, oczekiwane w sklepie {date}, jak potwierdził dostawca.',
   draftTakes:
     'Pozycje czekające na zamówienie, które do niego trafią (od najstarszego zamówienia): {count}; klienci powiadomieni o nowej najpóźniejszej dacie: {told}.',
   draftTakesNone: 'Żadna pozycja czekająca na zamówienie do niego nie trafi.',

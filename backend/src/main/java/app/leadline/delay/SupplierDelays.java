@@ -262,8 +262,9 @@ public class SupplierDelays {
                     }
                 }
                 case SKU, SUPPLIER -> {
-                    if (blank(scope.supplier())
-                            || suppliers.find(scope.supplier()).isEmpty()) {
+                    if (blank(scope.supplier())) {
+                        errors.add(new UserError("REQUIRED", "input.scope.supplier", "Choose the supplier."));
+                    } else if (suppliers.find(scope.supplier()).isEmpty()) {
                         errors.add(new UserError(
                                 "UNKNOWN_SUPPLIER",
                                 "input.scope.supplier",

@@ -46,7 +46,9 @@ public class StockedSkus {
         }
         Optional<Supplier> found =
                 supplier == null || supplier.isBlank() ? Optional.empty() : suppliers.findById(supplier.trim());
-        if (found.isEmpty()) {
+        if (supplier == null || supplier.isBlank()) {
+            errors.add(new UserError("REQUIRED", "input.supplier", "Choose the supplier the SKU is bought from."));
+        } else if (found.isEmpty()) {
             errors.add(new UserError("UNKNOWN_SUPPLIER", "input.supplier", "There is no supplier " + supplier + "."));
         } else if (found.get().leadTime().isEmpty()) {
             errors.add(new UserError(

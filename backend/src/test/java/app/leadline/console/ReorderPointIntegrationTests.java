@@ -88,6 +88,10 @@ class ReorderPointIntegrationTests {
                         .entityList(String.class)
                         .get())
                 .containsExactlyInAnyOrder("input.sku", "input.supplier", "input.safetyStock");
+        mark(admin, "VASE", "", 1)
+                .path("markStockedSku.errors[0].message")
+                .entity(String.class)
+                .isEqualTo("Choose the supplier the SKU is bought from.");
         mark(clients.agent("bo"), "VASE", "NOBODY", 1)
                 .errors()
                 .satisfy(errors -> assertThat(errors).isNotEmpty());

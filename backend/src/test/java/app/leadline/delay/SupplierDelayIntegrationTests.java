@@ -322,6 +322,9 @@ class SupplierDelayIntegrationTests {
         Map<String, Object> unknownSupplier = poDelay(po, 3);
         unknownSupplier.put("scope", Map.of("type", "SUPPLIER", "supplier", "NOBODY"));
         cases.add(Map.entry(unknownSupplier, "UNKNOWN_SUPPLIER"));
+        Map<String, Object> noSupplier = poDelay(po, 3);
+        noSupplier.put("scope", Map.of("type", "SUPPLIER", "supplier", " "));
+        cases.add(Map.entry(noSupplier, "REQUIRED"));
 
         for (var bad : cases) {
             agent.documentName("logDelay")
