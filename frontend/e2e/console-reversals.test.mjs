@@ -93,6 +93,8 @@ test('a receipt whose goods have already left cannot be taken back, and the cons
   const { context, page } = await consolePage('agent');
   try {
     await receive(page, 'PO-NS-2041');
+    // The receipt just recorded closed its purchase order; taking it back still starts from it.
+    assert.equal(await page.getByLabel('Purchase order (open or received)').inputValue(), 'PO-NS-2041');
     const result = page.getByTestId('receipt-result');
     const link = result.getByRole('link', { name: /^Open order / }).first();
     await link.waitFor();

@@ -61,7 +61,15 @@ export function GoodsPanel() {
         />
       )}
       {receipt && <ReceiptResult receipt={receipt} />}
-      {loaded.data && <ReceiptReversals key={`reversals-${purchaseOrder}-${recorded}`} initial={purchaseOrder} />}
+      {loaded.data && (
+        // The receipt just recorded can be taken back at once, though its purchase order, closed by it, left the
+        // picker; a receipt taken back reopens its purchase order, which the picker then offers again.
+        <ReceiptReversals
+          key={`reversals-${purchaseOrder}-${recorded}`}
+          initial={receipt?.po ?? purchaseOrder}
+          onReversed={loaded.reload}
+        />
+      )}
     </section>
   );
 }

@@ -78,7 +78,7 @@ function ReversalSummary({ reversal }: { reversal: ReversalViewFragment }) {
  * The receipts of a purchase order, open or already received, each of which can be taken back when it was booked
  * against the wrong purchase order: reviewed first, naming every line that goes back to waiting and every customer told.
  */
-export function ReceiptReversals({ initial }: { initial: string }) {
+export function ReceiptReversals({ initial, onReversed }: { initial: string; onReversed?: () => void }) {
   const [typed, setTyped] = useState(initial);
   const [number, setNumber] = useState(initial);
   const receipts = useQuery(ReceiptsOfDocument, { number }, { skip: number === '' });
@@ -168,6 +168,7 @@ export function ReceiptReversals({ initial }: { initial: string }) {
                     if (result.reverseReceipt.reversal) {
                       setDone(result.reverseReceipt.reversal);
                       receipts.reload();
+                      onReversed?.();
                     }
                   }}
                 >
