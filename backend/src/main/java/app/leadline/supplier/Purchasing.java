@@ -67,6 +67,10 @@ public class Purchasing {
             if (existing.isPresent()) {
                 return new Outcome(existing, false, List.of());
             }
+            Optional<PurchaseOrder> otherCase = keptInAnotherCase(input.number().trim());
+            if (otherCase.isPresent()) {
+                return new Outcome(Optional.empty(), false, List.of(numberTaken(otherCase.get())));
+            }
         }
         List<UserError> errors = new ArrayList<>();
         Optional<Supplier> supplier = check(input, errors, suppliers::findById);
@@ -107,18 +111,35 @@ public class Purchasing {
         List<UserError> errors = new ArrayList<>();
         Optional<Supplier> supplier = check(input, errors, suppliers::findById);
         if (!blank(input.number())) {
+            String number = input.number().trim();
             purchaseOrders
-                    .findById(input.number().trim())
-                    .ifPresent(kept -> errors.add(new UserError(
-                            "NUMBER_TAKEN",
-                            "input.number",
-                            "Purchase order " + kept.number() + " exists already (from " + kept.supplier()
-                                    + "); give this one a number of its own.")));
+                    .findById(number)
+                    .or(() -> keptInAnotherCase(number))
+                    .ifPresent(kept -> errors.add(numberTaken(kept)));
         }
         if (!errors.isEmpty()) {
             return new Outcome(Optional.empty(), false, errors);
         }
         return new Outcome(Optional.of(placed(input, supplier.get(), actor)), false, List.of());
+    }
+
+    /**
+     * A purchase order kept under this number written in another case ("po-1" beside "PO-1"): agents and suppliers
+     * read the two as one, so a second is not placed.
+     */
+    private Optional<PurchaseOrder> keptInAnotherCase(String number) {
+        return Optional.ofNullable(mongo.findOne(
+                        Query.query(Criteria.where("_id").regex("^" + Pattern.quote(number) + "$", "i")),
+                        PurchaseOrder.class))
+                .filter(kept -> !kept.number().equals(number));
+    }
+
+    private static UserError numberTaken(PurchaseOrder kept) {
+        return new UserError(
+                "NUMBER_TAKEN",
+                "input.number",
+                "Purchase order " + kept.number() + " exists already (from " + kept.supplier()
+                        + "); give this one a number of its own.");
     }
 
     /** The purchase order as placed from what was handed over, checked, with its supplier. */

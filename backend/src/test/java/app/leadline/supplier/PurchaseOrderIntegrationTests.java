@@ -226,6 +226,15 @@ class PurchaseOrderIntegrationTests {
                 .entity(java.util.Map.class)
                 .satisfies(error ->
                         assertThat(error).containsEntry("code", "NUMBER_TAKEN").containsEntry("field", "input.number"));
+        // The same number in another case is the same purchase order to anyone who reads it: refused, nothing placed.
+        PurchaseOrderInputs lowerCase = aPurchaseOrder(supplier)
+                .number(purchaseOrder.number().toLowerCase())
+                .withLine("CHAIR-NEW", 1);
+        placePurchaseOrder(lowerCase)
+                .path("placePurchaseOrder.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("NUMBER_TAKEN");
+        assertThat(catalog.purchaseOrder(lowerCase.number())).isEmpty();
     }
 
     @Test
