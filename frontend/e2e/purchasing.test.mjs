@@ -79,7 +79,7 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     await purchaseOrderRow(page, 'PO-NS-2041').waitFor();
     // Each date says on whose word it stands: the demo's purchase orders were confirmed by their suppliers.
     await purchaseOrderRow(page, 'PO-NS-2041')
-      .filter({ hasText: /\(confirmed by demo[^,]*, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\)/ })
+      .filter({ hasText: /\(the supplier's date, recorded by demo[^,]*, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\)/ })
       .waitFor();
 
     // A file with a bad row stores nothing and says where the problem is.
@@ -163,7 +163,7 @@ test('a shop runs its backorders through the console: import, allocate, receive,
       .waitFor();
     // The purchase orders say on whose word the date stands.
     await purchaseOrderRow(page, 'PO-FJORD-1')
-      .filter({ hasText: /\(confirmed by admin, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\)/ })
+      .filter({ hasText: /\(the supplier's date, recorded by admin, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\)/ })
       .waitFor();
 
     // A second purchase order takes the third order; cancelling it sends that line back to waiting.
@@ -246,7 +246,7 @@ test('an admin marks a SKU as stocked and reads its reorder point with how it wa
     await row.getByRole('cell', { name: 'Baltic Woodcraft', exact: true }).waitFor();
     assert.match(
       await row.textContent(),
-      /\d+ units ordered in the last 28 days \(\d+ working days\) is [\d.]+ a working day; × 15 working days \(BALTIC-WOOD's slowest lead time\) = \d+, rounded up; \+ safety stock 3 = \d+\./,
+      /\d+ units ordered in the last 28 days \(\d+ working days\) is [\d.]+ a working day; × 15 working days \(Baltic Woodcraft's slowest lead time\) = \d+, rounded up; \+ safety stock 3 = \d+\./,
     );
   } finally {
     await context.close();

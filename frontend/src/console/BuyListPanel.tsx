@@ -247,7 +247,7 @@ export function BuyListPanel() {
                 <ul>
                   {allocations.map((allocation) => (
                     <li key={`${allocation.orderNumber}-${allocation.lineId}`}>
-                      {ct('draftLine', {
+                      {ct(allocation.latestBefore === allocation.latestAfter ? 'draftLineSame' : 'draftLine', {
                         order: allocation.orderNumber,
                         quantity: allocation.quantity,
                         sku: allocation.sku,

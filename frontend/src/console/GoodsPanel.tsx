@@ -225,7 +225,9 @@ function ReceiptForm({
               supplier: supplierName(order.supplier, suppliers),
               day: day(receivedOn),
               items: everything
-                ? ct('receiptAllItems')
+                ? ct('receiptAllItems', {
+                    items: previewed.preview.quantities.map((line) => `${line.quantity} × ${line.sku}`).join(', '),
+                  })
                 : arrived.map((line) => `${line.quantity} × ${line.sku}`).join(', '),
             })}
           </p>

@@ -278,7 +278,7 @@ export const de: Catalogue = {
   receiveQuantity: 'Eingetroffene Einheiten von {sku} ({ordered} bestellt, bisher {received} erhalten)',
   receiveEverything: 'Alles Ausstehende ist eingetroffen',
   receivePart: 'Ein Teil ist eingetroffen (Einheiten je Artikelnummer)',
-  receiptAllItems: 'alles Ausstehende',
+  receiptAllItems: 'alles Ausstehende ({items})',
   receivedOn: 'Eingetroffen am',
   receiptReview:
     'Damit wird für {po} ({supplier}), eingetroffen am {day}, erfasst: {items}. Artikel, die darauf warten, werden versandbereit, älteste Bestellung zuerst; vollständige Bestellungen erhalten einen Sendungsvorschlag.',
@@ -376,7 +376,7 @@ export const de: Catalogue = {
   buyUnits:
     '{units, plural, one {# Einheit} other {# Einheiten}} für {lines, plural, one {# Position} other {# Positionen}}',
   buyOldest: 'Wartet am längsten',
-  buyWaitingDays: '{days} Tage',
+  buyWaitingDays: '{days, plural, =0 {seit heute} one {# Tag} other {# Tage}}',
   draftPurchaseOrder: 'Bestellung an {supplier} entwerfen',
   draftTitle: 'Bestellung an {supplier}',
   purchaseOrderNumber: 'Bestellnummer',
@@ -389,6 +389,7 @@ export const de: Catalogue = {
     '{count, plural, one {# Position, die auf die Bestellung wartet, geht} other {# Positionen, die auf die Bestellung warten, gehen}} an sie, älteste Bestellung zuerst; {told, plural, =0 {kein Kunde erfährt} one {# Kunde erfährt} other {# Kunden erfahren}} ein neues spätestes Datum.',
   draftTakesNone: 'Keine Position, die auf die Bestellung wartet, geht an sie.',
   draftLine: '{order}: {quantity} × {sku}, spätestens {before} → {after}',
+  draftLineSame: '{order}: {quantity} × {sku}, spätestens bleibt {before}',
   draftLineElsewhere: ' (an {po}, eine frühere Bestellung mit Platz)',
   draftStillWaiting:
     '{count, plural, one {# Position wartet} other {# Positionen warten}} weiter darauf, bestellt zu werden.',
@@ -463,7 +464,7 @@ export const de: Catalogue = {
   poSent: 'Gesendet',
   poExpected: 'Erwartet',
   poEstimated: '{date} (vom Lieferanten nicht bestätigt)',
-  poConfirmed: '{date} (bestätigt von {by}, {on})',
+  poConfirmed: '{date} (Datum des Lieferanten, erfasst von {by}, {on})',
   poMovedSinceConfirmed: '{date} (durch eine Verzögerung verschoben; der Lieferant hatte {confirmed} bestätigt)',
   poLines: 'Bestellt / zugeteilt / eingegangen',
   poLine: '{sku}: {ordered} / {allocated} / {received}',

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -78,10 +79,10 @@ class ReorderPointController {
     }
 
     private ReorderPoint reorderPoint(StockedSku sku, int units) {
-        int lead = stocked.supplier(sku.supplier())
-                .flatMap(Supplier::leadTime)
-                .map(LeadTime::maxDays)
-                .orElse(0);
+        Optional<Supplier> supplier = stocked.supplier(sku.supplier());
+        int lead = supplier.flatMap(Supplier::leadTime).map(LeadTime::maxDays).orElse(0);
+        // Named as agents know the supplier; by its code when it is gone.
+        String named = supplier.map(Supplier::name).orElse(sku.supplier());
         int workingDays = workingDaysInWindow(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         BigDecimal perDay = BigDecimal.valueOf(units).divide(BigDecimal.valueOf(workingDays), 2, RoundingMode.HALF_UP);
         int overLead = BigDecimal.valueOf((long) units * lead)
@@ -90,7 +91,7 @@ class ReorderPointController {
         int point = overLead + sku.safetyStock();
         String explanation = units + " units ordered in the last " + WINDOW_DAYS + " days (" + workingDays
                 + " working days) is " + perDay.toPlainString() + " a working day; × " + lead + " working days ("
-                + sku.supplier() + "'s slowest lead time) = " + overLead + ", rounded up; + safety stock "
+                + named + "'s slowest lead time) = " + overLead + ", rounded up; + safety stock "
                 + sku.safetyStock() + " = " + point + ".";
         return new ReorderPoint(
                 sku.sku(), sku.supplier(), units, workingDays, lead, sku.safetyStock(), point, explanation);
