@@ -145,7 +145,7 @@ test('a shop runs its backorders through the console: import, allocate, receive,
 
     // The supplier confirms a later arrival: the review names the purchase order and how many customers are told.
     await page.getByRole('button', { name: 'Record a confirmed arrival for PO-FJORD-1' }).click();
-    const arrival = page.getByLabel('Confirmed arrival');
+    const arrival = page.getByLabel('Confirmed arrival', { exact: true });
     await page.getByRole('button', { name: 'Review' }).click();
     await page.locator('#confirm-arrival-error').waitFor();
     assert.equal(await arrival.getAttribute('aria-describedby'), 'confirm-arrival-error');

@@ -201,7 +201,7 @@ export function DelayPanel() {
               checked={form.changeKind === 'daysLate'}
               onChange={() => change({ changeKind: 'daysLate' })}
             />
-            {ct('daysLate')}
+            {ct('changeByDays')}
           </label>
           <label className="option">
             <input
@@ -210,7 +210,7 @@ export function DelayPanel() {
               checked={form.changeKind === 'newDate'}
               onChange={() => change({ changeKind: 'newDate' })}
             />
-            {ct('newDate')}
+            {ct('changeToDate')}
           </label>
           {form.changeKind === 'daysLate' ? (
             <>

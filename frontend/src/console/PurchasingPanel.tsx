@@ -87,7 +87,7 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
             <tbody>
               {orders.map((po) => (
                 <tr key={po.number}>
-                  <td>{po.number}</td>
+                  <td className="nowrap">{po.number}</td>
                   <td>{supplierName(po.supplier, loaded.data?.suppliers ?? [])}</td>
                   <td>{po.sentOn ? day(po.sentOn) : ct('none')}</td>
                   <td>{expectedArrival(po)}</td>
@@ -104,14 +104,29 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
                     ))}
                   </td>
                   <td>
-                    <button type="button" className="secondary" onClick={() => start('receive', po)}>
-                      {ct('receiveAction', { number: po.number })}
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={ct('receiveAction', { number: po.number })}
+                      onClick={() => start('receive', po)}
+                    >
+                      {ct('receiveActionShort')}
                     </button>{' '}
-                    <button type="button" className="secondary" onClick={() => start('confirm', po)}>
-                      {ct('confirmAction', { number: po.number })}
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={ct('confirmAction', { number: po.number })}
+                      onClick={() => start('confirm', po)}
+                    >
+                      {ct('confirmActionShort')}
                     </button>{' '}
-                    <button type="button" className="secondary" onClick={() => start('cancel', po)}>
-                      {ct('cancelAction', { number: po.number })}
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={ct('cancelAction', { number: po.number })}
+                      onClick={() => start('cancel', po)}
+                    >
+                      {ct('cancelActionShort')}
                     </button>
                   </td>
                 </tr>
