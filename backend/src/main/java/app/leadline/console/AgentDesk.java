@@ -305,7 +305,7 @@ public class AgentDesk {
      * Which waiting lines the goods received so far ready, oldest order first.
      *
      * @param ready line ids per order id
-     * @param numbers order numbers by order id
+     * @param orders the orders the purchase order's lines are in, as read, by order id
      */
     private record ReadyPlan(Map<String, List<String>> ready, List<String> waiting, Map<String, Order> orders) {
 
