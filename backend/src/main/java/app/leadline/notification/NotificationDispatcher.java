@@ -187,20 +187,31 @@ class NotificationDispatcher {
         List<String> handled = new ArrayList<>();
         Map<Object, List<NotificationIntent>> byKind = new LinkedHashMap<>();
         for (NotificationIntent intent : claimed) {
-            // News of a kind this version no longer tells is let go.
+            // News of a kind this version no longer tells is let go. Dates moved and dates past the promise are one
+            // story, told as the lines stand when it goes out (a delay and its withdrawal, say, both still waiting).
             intent.news()
                     .ifPresentOrElse(
-                            news -> byKind.computeIfAbsent(news.getClass(), kind -> new ArrayList<>())
+                            news -> byKind.computeIfAbsent(
+                                            news instanceof PastPromise ? DatesMoved.class : news.getClass(),
+                                            kind -> new ArrayList<>())
                                     .add(intent),
                             () -> handled.add(intent.id()));
         }
         for (List<NotificationIntent> group : byKind.values()) {
             try {
                 NotificationIntent first = group.get(0);
-                CustomerNews news = merged(group);
-                if (worthTelling(news)) {
+                CustomerNews merged = merged(group);
+                List<CustomerNews> told = merged instanceof DatesMoved || merged instanceof PastPromise
+                        ? asTheyStand(order, merged)
+                        : List.of(merged);
+                for (CustomerNews news : told) {
+                    if (!worthTelling(news)) {
+                        continue;
+                    }
+                    // The first of a group keeps the key it always had; the late part of dates news has its own.
+                    String key = first.id() + (news instanceof PastPromise && told.size() > 1 ? ":late" : "");
                     for (Message message : templates.render(order, news, links.linkOf(order))) {
-                        notifications.sendOnce(first.id() + ":" + message.channel(), message);
+                        notifications.sendOnce(key + ":" + message.channel(), message);
                     }
                 }
                 group.forEach(intent -> handled.add(intent.id()));
@@ -265,6 +276,29 @@ class NotificationDispatcher {
             return new PastPromise(past.cause(), past.lines(), past.reason(), shiftDays);
         }
         return newest;
+    }
+
+    /**
+     * Dates news as the lines stand now: lines that left or were cancelled since are not told about (their own news
+     * says so), those now past their promise are told so, the others that their dates moved.
+     */
+    private static List<CustomerNews> asTheyStand(Order order, CustomerNews merged) {
+        List<String> open = merged.lines().stream()
+                .filter(id -> order.lines().stream().anyMatch(line -> line.id().equals(id) && line.isOpen()))
+                .toList();
+        List<String> late = open.stream().filter(id -> order.line(id).isLate()).toList();
+        List<String> onTime = open.stream().filter(id -> !late.contains(id)).toList();
+        String cause = merged instanceof PastPromise past ? past.cause() : ((DatesMoved) merged).cause();
+        String reason = merged instanceof PastPromise past ? past.reason() : ((DatesMoved) merged).reason();
+        long shift = shiftDays(merged);
+        List<CustomerNews> told = new ArrayList<>();
+        if (!onTime.isEmpty()) {
+            told.add(new DatesMoved(cause, onTime, reason, shift));
+        }
+        if (!late.isEmpty()) {
+            told.add(new PastPromise(cause, late, reason, shift));
+        }
+        return told;
     }
 
     private static long shiftDays(CustomerNews news) {

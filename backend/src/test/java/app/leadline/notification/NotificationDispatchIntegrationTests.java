@@ -380,6 +380,43 @@ class NotificationDispatchIntegrationTests {
     }
 
     @Test
+    void aDelayTakenBackBeforeItsNewsWentOutIsToldAsTheDatesStandNotAsLate() {
+        Order order = delayedOrder("en");
+        EtaWindow original = new EtaWindow(
+                order.line("L2").eta().earliest().minusDays(7),
+                order.line("L2").eta().latest().minusDays(7));
+        new OrderFixtures(changes)
+                .applyDelay(order.id(), "WITHDRAWN-" + order.number(), Map.of("L2", original), "", null, Instant.now());
+        assertThat(orders.byNumber(order.number()).orElseThrow().notifications())
+                .extracting(NotificationIntent::kind)
+                .containsExactly("PAST_PROMISE", "ETA_MOVED");
+
+        dispatcher.dispatch(500, NOON);
+
+        // One story, as the sofa stands now: its dates moved, and it is not late.
+        assertThat(outboxFor(order.number()))
+                .isNotEmpty()
+                .extracting(OutboxMessage::kind)
+                .containsOnly("ETA_MOVED");
+    }
+
+    @Test
+    void aLateItemCancelledBeforeItsNewsWentOutIsNotToldItIsLate() {
+        Order order = delayedOrder("en");
+        new OrderFixtures(changes).cancelLines(order.id(), List.of("L2"), Instant.now());
+
+        dispatcher.dispatch(500, NOON);
+
+        // Its intent is handled, and no message says a cancelled sofa is late.
+        assertThat(orders.byNumber(order.number()).orElseThrow().notifications())
+                .filteredOn(intent -> intent.kind().equals("PAST_PROMISE"))
+                .allSatisfy(intent -> assertThat(intent.sent()).isPresent());
+        assertThat(outboxFor(order.number()))
+                .extracting(OutboxMessage::kind)
+                .doesNotContain("PAST_PROMISE", "ETA_MOVED");
+    }
+
+    @Test
     void aMoveOfLessThanADayIsNotWorthAMessage() {
         OrderInputs input = anOrder().withoutConfirmation().withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
         clients.place(input);
