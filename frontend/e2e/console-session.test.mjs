@@ -70,3 +70,23 @@ test('an agent works across token renewals without noticing, and is told when th
     await context.close();
   }
 });
+
+test('signing out ends the session at the sign-in server too: the next agent at the desk is asked for a password', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await signInToConsole(page, app.baseUrl, 'agent');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    // Back on the console, signed out; signing in asks who is there rather than letting the last agent back in.
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/console');
+    assert.equal(await token(page), null);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('admin');
+    await page.locator('button[type="submit"]').click();
+    await page.getByText('Signed in as admin').waitFor();
+  } finally {
+    await context.close();
+  }
+});

@@ -136,7 +136,7 @@ export function ConsolePage() {
               onClick={() => {
                 closeLiveUpdates();
                 forgetAll();
-                signOut();
+                void signOut();
               }}
             >
               {ct('signOut')}

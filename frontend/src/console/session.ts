@@ -12,9 +12,14 @@ type SignInSettings = {
   clientId: string;
   scope: string;
   redirectUri: string;
+  /** Where signing out ends the session at the sign-in server; "" for a provider without one. */
+  endSessionEndpoint: string;
+  postLogoutRedirectUri: string;
 };
 
 const TOKEN = 'leadline.console.token';
+/** The ID token of the sign-in, which ending the session at the sign-in server names it by. */
+const ID_TOKEN = 'leadline.console.idToken';
 const PENDING = 'leadline.console.pending';
 const RETURN_TO = 'leadline.console.return';
 
@@ -135,8 +140,11 @@ async function redeem(code: string, verifier: string): Promise<void> {
   if (!response.ok) {
     throw new Error(`The sign-in server refused the code (HTTP ${response.status}).`);
   }
-  const body = (await response.json()) as { access_token: string };
+  const body = (await response.json()) as { access_token: string; id_token?: string };
   sessionStorage.setItem(TOKEN, body.access_token);
+  if (body.id_token) {
+    sessionStorage.setItem(ID_TOKEN, body.id_token);
+  }
   publish({ agent: agentFrom(body.access_token), ended: false });
 }
 
@@ -220,7 +228,22 @@ export function endSession(): void {
   }
 }
 
-export function signOut(): void {
+/**
+ * Signs the agent out here and at the sign-in server (OIDC RP-initiated logout), which comes back to the console:
+ * at a shared desk the next "Sign in" asks for a password again. A sign-in server without an end-session endpoint
+ * keeps its own session.
+ */
+export async function signOut(): Promise<void> {
+  const idToken = sessionStorage.getItem(ID_TOKEN);
   sessionStorage.removeItem(TOKEN);
+  sessionStorage.removeItem(ID_TOKEN);
   publish({ agent: null, ended: false });
+  const config = await settings();
+  if (config.endSessionEndpoint && idToken) {
+    const logout = new URL(config.endSessionEndpoint, window.location.href);
+    logout.searchParams.set('id_token_hint', idToken);
+    logout.searchParams.set('client_id', config.clientId);
+    logout.searchParams.set('post_logout_redirect_uri', config.postLogoutRedirectUri);
+    window.location.assign(logout.toString());
+  }
 }
