@@ -192,6 +192,16 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await page.getByLabel('Search orders').fill('DEMO-1002');
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('button', { name: /^DEMO-1002 — / }).click();
+    // Its money, as the customer sees it: the total of what is not cancelled, and what was charged.
+    assert.match(
+      await page.getByTestId('order-money').textContent(),
+      /^Order total \(items not cancelled\): €[\d,]+\.\d{2}\. Charged so far: €[\d,]+\.\d{2}$/,
+    );
+    await page
+      .locator('.order-detail tr[data-line]')
+      .first()
+      .getByRole('cell', { name: /^€[\d,]+\.\d{2}$/ })
+      .waitFor();
     await page
       .locator('.order-detail [data-event="ETA_MOVED"]')
       .getByText(

@@ -413,6 +413,15 @@ function PastDelays({
   onChanged: () => void;
 }) {
   const [open, setOpen] = useState<string | null>(null);
+  // A cascade still running (a withdrawal, say, that runs in the background) is read again until it is done.
+  const running = reports.some((report) => report.state !== 'DONE');
+  useEffect(() => {
+    if (!running) {
+      return;
+    }
+    const timer = window.setTimeout(onChanged, 1000);
+    return () => window.clearTimeout(timer);
+  }, [running, reports, onChanged]);
   const supplier = (report: ReportFragment) => supplierName(report.scope.supplier ?? '', suppliers);
   const where = (report: ReportFragment) =>
     report.scope.type === 'PURCHASE_ORDER'

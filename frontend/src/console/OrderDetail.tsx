@@ -41,7 +41,17 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
           by: actor(order.deliveryChosenBy),
         })}
       </p>
-      <p>{ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}</p>
+      <p data-testid="order-money">
+        {ct('orderTotal', {
+          amount: money(
+            sumOfDecimals(
+              order.lines.filter((line) => !['CANCELLED', 'REFUNDED'].includes(line.status)).map((line) => line.amount),
+            ),
+            order.currency,
+          ),
+        })}{' '}
+        {ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}
+      </p>
       {order.extraShipping && (
         <p data-testid="extra-shipping">
           {ct(EXTRA_SHIPPING[extraShippingEnd(order.extraShipping)], {
@@ -58,6 +68,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
             <tr>
               <th scope="col">{ct('colItem')}</th>
               <th scope="col">{ct('colQuantity')}</th>
+              <th scope="col">{ct('colAmount')}</th>
               <th scope="col">{ct('colSource')}</th>
               <th scope="col">{ct('colStatus')}</th>
               <th scope="col">{ct('colPayment')}</th>
@@ -72,6 +83,7 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
                   {line.name} <span className="hint">{line.sku}</span>
                 </td>
                 <td>{line.quantity}</td>
+                <td className="nowrap">{money(line.amount, order.currency)}</td>
                 <td>{label('source', line.source)}</td>
                 <td>{label('status', line.status)}</td>
                 <td>{label('payment', line.payment)}</td>

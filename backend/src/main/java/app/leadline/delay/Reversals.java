@@ -182,7 +182,11 @@ class Reversals {
                 delay.scope(),
                 delayId,
                 arrivals,
-                "Withdraws the delay " + delay.createdBy() + " logged at " + delay.createdAt() + ".",
+                "Withdraws the delay " + delay.createdBy() + " logged on "
+                        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd 'at' HH:mm 'UTC'")
+                                .withZone(java.time.ZoneOffset.UTC)
+                                .format(delay.createdAt())
+                        + ".",
                 agent,
                 plan);
         DelayPreview preview = cascades.preview(draft, plan, LISTED);
