@@ -88,10 +88,14 @@ export function MessagesPanel({ admin }: { admin: boolean }) {
   );
 }
 
+const HELD_SHOWN = 100;
+
 /** News waiting for the end of a customer's quiet hours: not in the outbox until it goes. */
 function HeldMessages() {
   const loaded = useQuery(HeldMessagesDocument, {});
-  const held = loaded.data?.heldMessages;
+  // One more is asked for than is shown, so that a list cut short says so.
+  const held = loaded.data?.heldMessages.slice(0, HELD_SHOWN);
+  const more = (loaded.data?.heldMessages.length ?? 0) > HELD_SHOWN;
 
   return (
     <section aria-labelledby="held-title">
@@ -116,6 +120,7 @@ function HeldMessages() {
           ))}
         </ul>
       )}
+      {more && <p className="hint">{ct('heldMore', { shown: HELD_SHOWN })}</p>}
     </section>
   );
 }

@@ -299,6 +299,7 @@ export const da: Catalogue = {
   heldIntro:
     'Nyheder sendes ikke, mens kunden har stille timer efter sit eget ur; de går, når de slutter, og står så på listen ovenfor.',
   heldNone: 'Intet er holdt tilbage i stille timer.',
+  heldMore: 'Kun de første {shown}, der sendes, er vist; der venter flere beskeder.',
   heldLine:
     '{order} — {customer}: {kind}, holdt tilbage siden {held}. Den går {time}, når kundens stille timer slutter ({zone}).',
   outboxLine: '{channel} til {recipient} · ordre {order} · {kind}',

@@ -303,6 +303,7 @@ export const de: Catalogue = {
   heldIntro:
     'Neuigkeiten gehen nicht hinaus, solange der Kunde nach seiner eigenen Uhr in seinen Ruhezeiten ist; sie gehen, wenn diese enden, und stehen dann in der Liste oben.',
   heldNone: 'Nichts ist für Ruhezeiten zurückgehalten.',
+  heldMore: 'Nur die ersten {shown}, die versendet werden, sind aufgeführt; weitere Nachrichten warten.',
   heldLine:
     '{order} — {customer}: {kind}, zurückgehalten seit {held}. Sie geht am {time} hinaus, wenn die Ruhezeiten des Kunden enden ({zone}).',
   outboxLine: '{channel} an {recipient} · Bestellung {order} · {kind}',

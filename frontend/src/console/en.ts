@@ -297,6 +297,7 @@ export const en = {
   heldIntro:
     'News is not sent while a customer is in their quiet hours, on their own clock; it goes when those end, and is then listed above.',
   heldNone: 'Nothing is held for quiet hours.',
+  heldMore: 'Only the first {shown} to go are listed; more news is held.',
   heldLine:
     '{order} — {customer}: {kind}, held since {held}. It goes at {time}, when the customer’s quiet hours end ({zone}).',
   outboxLine: '{channel} to {recipient} · order {order} · {kind}',

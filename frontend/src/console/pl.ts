@@ -297,6 +297,7 @@ export const pl: Catalogue = {
   heldIntro:
     'Wiadomości nie są wysyłane, gdy klient jest w swoich godzinach ciszy według własnego zegara; wychodzą, gdy się skończą, i wtedy widać je na liście powyżej.',
   heldNone: 'Nic nie jest wstrzymane w godzinach ciszy.',
+  heldMore: 'Wymieniono tylko pierwsze {shown} do wysłania; czeka więcej wiadomości.',
   heldLine:
     '{order} — {customer}: {kind}, wstrzymana od {held}. Wyjdzie {time}, gdy skończą się godziny ciszy klienta ({zone}).',
   outboxLine: '{channel} do {recipient} · zamówienie {order} · {kind}',
