@@ -1,5 +1,6 @@
 package app.leadline.notification;
 
+import app.leadline.order.CustomerNews;
 import app.leadline.order.NotificationIntent;
 import app.leadline.order.Order;
 import app.leadline.order.OrderQueries;
@@ -55,13 +56,18 @@ public class HeldMessages {
             if (sendsAt.isEmpty()) {
                 continue;
             }
-            for (NotificationIntent intent : order.notifications()) {
-                if (intent.sent().isEmpty()) {
+            List<NotificationIntent> unsent = order.notifications().stream()
+                    .filter(intent -> intent.sent().isEmpty())
+                    .toList();
+            // As the customer will get it: news of one kind in one message, dates news as the lines stand.
+            for (NewsGroups.Group group : NewsGroups.of(order, unsent)) {
+                NotificationIntent newest = group.intents().get(group.intents().size() - 1);
+                for (CustomerNews news : group.told()) {
                     held.add(new HeldMessage(
                             order.number(),
                             order.customer().name(),
-                            intent.kind(),
-                            intent.createdAt(),
+                            news.storedKind(),
+                            newest.createdAt(),
                             sendsAt.get(),
                             zone));
                 }

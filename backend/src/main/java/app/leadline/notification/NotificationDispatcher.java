@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,40 +184,27 @@ class NotificationDispatcher {
     /** Renders and sends one order's claimed intents; returns the ids of those handled (sent, or not worth it). */
     private List<String> send(Order order, List<NotificationIntent> claimed) {
         List<String> handled = new ArrayList<>();
-        Map<Object, List<NotificationIntent>> byKind = new LinkedHashMap<>();
-        for (NotificationIntent intent : claimed) {
-            // News of a kind this version no longer tells is let go. Dates moved and dates past the promise are one
-            // story, told as the lines stand when it goes out (a delay and its withdrawal, say, both still waiting).
-            intent.news()
-                    .ifPresentOrElse(
-                            news -> byKind.computeIfAbsent(
-                                            news instanceof PastPromise ? DatesMoved.class : news.getClass(),
-                                            kind -> new ArrayList<>())
-                                    .add(intent),
-                            () -> handled.add(intent.id()));
-        }
-        for (List<NotificationIntent> group : byKind.values()) {
+        // News of a kind this version no longer tells is let go.
+        claimed.stream().filter(intent -> intent.news().isEmpty()).forEach(intent -> handled.add(intent.id()));
+        for (NewsGroups.Group group : NewsGroups.of(order, claimed)) {
             try {
-                NotificationIntent first = group.get(0);
-                CustomerNews merged = merged(group);
-                List<CustomerNews> told = merged instanceof DatesMoved || merged instanceof PastPromise
-                        ? asTheyStand(order, merged)
-                        : List.of(merged);
-                for (CustomerNews news : told) {
+                NotificationIntent first = group.intents().get(0);
+                for (CustomerNews news : group.told()) {
                     if (!worthTelling(news)) {
                         continue;
                     }
                     // The first of a group keeps the key it always had; the late part of dates news has its own.
-                    String key = first.id() + (news instanceof PastPromise && told.size() > 1 ? ":late" : "");
+                    String key = first.id()
+                            + (news instanceof PastPromise && group.told().size() > 1 ? ":late" : "");
                     for (Message message : templates.render(order, news, links.linkOf(order))) {
                         notifications.sendOnce(key + ":" + message.channel(), message);
                     }
                 }
-                group.forEach(intent -> handled.add(intent.id()));
+                group.intents().forEach(intent -> handled.add(intent.id()));
             } catch (RuntimeException e) {
                 log.warn(
                         "Intents {} of order {} not sent yet: {}",
-                        group.stream().map(NotificationIntent::id).toList(),
+                        group.intents().stream().map(NotificationIntent::id).toList(),
                         order.number(),
                         e.getClass().getSimpleName());
             }
@@ -258,53 +244,5 @@ class NotificationDispatcher {
      */
     private boolean worthTelling(CustomerNews news) {
         return !(news instanceof DatesMoved moved) || moved.shiftDays() >= minEtaShiftDays;
-    }
-
-    /** One message for several news of one kind: their lines together, the newest of everything else. */
-    private static CustomerNews merged(List<NotificationIntent> group) {
-        List<CustomerNews> news =
-                group.stream().map(intent -> intent.news().orElseThrow()).toList();
-        Set<String> lines = new LinkedHashSet<>();
-        news.forEach(one -> lines.addAll(one.lines()));
-        CustomerNews newest = news.get(news.size() - 1).withLines(List.copyOf(lines));
-        long shiftDays =
-                news.stream().mapToLong(NotificationDispatcher::shiftDays).sum();
-        if (newest instanceof DatesMoved moved) {
-            return new DatesMoved(moved.cause(), moved.lines(), moved.reason(), shiftDays);
-        }
-        if (newest instanceof PastPromise past) {
-            return new PastPromise(past.cause(), past.lines(), past.reason(), shiftDays);
-        }
-        return newest;
-    }
-
-    /**
-     * Dates news as the lines stand now: lines that left or were cancelled since are not told about (their own news
-     * says so), those now past their promise are told so, the others that their dates moved.
-     */
-    private static List<CustomerNews> asTheyStand(Order order, CustomerNews merged) {
-        List<String> open = merged.lines().stream()
-                .filter(id -> order.lines().stream().anyMatch(line -> line.id().equals(id) && line.isOpen()))
-                .toList();
-        List<String> late = open.stream().filter(id -> order.line(id).isLate()).toList();
-        List<String> onTime = open.stream().filter(id -> !late.contains(id)).toList();
-        String cause = merged instanceof PastPromise past ? past.cause() : ((DatesMoved) merged).cause();
-        String reason = merged instanceof PastPromise past ? past.reason() : ((DatesMoved) merged).reason();
-        long shift = shiftDays(merged);
-        List<CustomerNews> told = new ArrayList<>();
-        if (!onTime.isEmpty()) {
-            told.add(new DatesMoved(cause, onTime, reason, shift));
-        }
-        if (!late.isEmpty()) {
-            told.add(new PastPromise(cause, late, reason, shift));
-        }
-        return told;
-    }
-
-    private static long shiftDays(CustomerNews news) {
-        if (news instanceof DatesMoved moved) {
-            return moved.shiftDays();
-        }
-        return news instanceof PastPromise past ? past.shiftDays() : 0;
     }
 }

@@ -311,6 +311,29 @@ class NotificationDispatchIntegrationTests {
     }
 
     @Test
+    void heldNewsIsListedAsItWillGoADelayWithdrawnMeanwhileIsNotListedAsLate() {
+        OrderInputs input = anOrder()
+                .withoutConfirmation()
+                .customer("timeZone", zoneWhereItIs(1))
+                .withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
+        clients.place(input);
+        Order order = orders.byNumber(input.number()).orElseThrow();
+        EtaWindow original = order.line("L2").eta();
+        EtaWindow later =
+                new EtaWindow(original.earliest().plusDays(7), original.latest().plusDays(7));
+        OrderFixtures fixtures = new OrderFixtures(changes);
+        fixtures.applyDelay(order.id(), "LATE-" + input.number(), Map.of("L2", later), "x", null, Instant.now());
+        fixtures.applyDelay(order.id(), "BACK-" + input.number(), Map.of("L2", original), "", null, Instant.now());
+
+        clients.agent("agent")
+                .document("{ heldMessages(first: 200) { orderNumber kind } }")
+                .execute()
+                .path("heldMessages[?(@.orderNumber == '" + input.number() + "')].kind")
+                .entityList(String.class)
+                .containsExactly("ETA_MOVED");
+    }
+
+    @Test
     void twoMovesOfOneOrderWaitingTogetherBecomeOneMessage() {
         Order order = delayedOrder("en");
         EtaWindow evenLater = new EtaWindow(

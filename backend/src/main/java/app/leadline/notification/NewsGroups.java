@@ -1,0 +1,95 @@
+package app.leadline.notification;
+
+import app.leadline.order.CustomerNews;
+import app.leadline.order.CustomerNews.DatesMoved;
+import app.leadline.order.CustomerNews.PastPromise;
+import app.leadline.order.NotificationIntent;
+import app.leadline.order.Order;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An order's unsent news as its customer gets it: one message for several news of one kind (their lines together),
+ * and dates moved and dates past the promise as one story, told as the lines stand when it goes out. The dispatcher
+ * sends by it; the agents' list of held news shows by it.
+ */
+final class NewsGroups {
+
+    private NewsGroups() {}
+
+    /** One message to go: the news told, and the intents it answers for (oldest first). */
+    record Group(List<NotificationIntent> intents, List<CustomerNews> told) {}
+
+    /** The order's intents in groups of one kind each; intents of a kind this version no longer tells are left out. */
+    static List<Group> of(Order order, List<NotificationIntent> intents) {
+        Map<Object, List<NotificationIntent>> byKind = new LinkedHashMap<>();
+        for (NotificationIntent intent : intents) {
+            intent.news()
+                    .ifPresent(news -> byKind.computeIfAbsent(
+                                    news instanceof PastPromise ? DatesMoved.class : news.getClass(),
+                                    kind -> new ArrayList<>())
+                            .add(intent));
+        }
+        List<Group> groups = new ArrayList<>();
+        for (List<NotificationIntent> group : byKind.values()) {
+            CustomerNews merged = merged(group);
+            groups.add(new Group(
+                    group,
+                    merged instanceof DatesMoved || merged instanceof PastPromise
+                            ? asTheyStand(order, merged)
+                            : List.of(merged)));
+        }
+        return groups;
+    }
+
+    /** One message for several news of one kind: their lines together, the newest of everything else. */
+    private static CustomerNews merged(List<NotificationIntent> group) {
+        List<CustomerNews> news =
+                group.stream().map(intent -> intent.news().orElseThrow()).toList();
+        Set<String> lines = new LinkedHashSet<>();
+        news.forEach(one -> lines.addAll(one.lines()));
+        CustomerNews newest = news.get(news.size() - 1).withLines(List.copyOf(lines));
+        long shiftDays = news.stream().mapToLong(NewsGroups::shiftDays).sum();
+        if (newest instanceof DatesMoved moved) {
+            return new DatesMoved(moved.cause(), moved.lines(), moved.reason(), shiftDays);
+        }
+        if (newest instanceof PastPromise past) {
+            return new PastPromise(past.cause(), past.lines(), past.reason(), shiftDays);
+        }
+        return newest;
+    }
+
+    /**
+     * Dates news as the lines stand now: lines that left or were cancelled since are not told about (their own news
+     * says so), those now past their promise are told so, the others that their dates moved.
+     */
+    private static List<CustomerNews> asTheyStand(Order order, CustomerNews merged) {
+        List<String> open = merged.lines().stream()
+                .filter(id -> order.lines().stream().anyMatch(line -> line.id().equals(id) && line.isOpen()))
+                .toList();
+        List<String> late = open.stream().filter(id -> order.line(id).isLate()).toList();
+        List<String> onTime = open.stream().filter(id -> !late.contains(id)).toList();
+        String cause = merged instanceof PastPromise past ? past.cause() : ((DatesMoved) merged).cause();
+        String reason = merged instanceof PastPromise past ? past.reason() : ((DatesMoved) merged).reason();
+        long shift = shiftDays(merged);
+        List<CustomerNews> told = new ArrayList<>();
+        if (!onTime.isEmpty()) {
+            told.add(new DatesMoved(cause, onTime, reason, shift));
+        }
+        if (!late.isEmpty()) {
+            told.add(new PastPromise(cause, late, reason, shift));
+        }
+        return told;
+    }
+
+    static long shiftDays(CustomerNews news) {
+        if (news instanceof DatesMoved moved) {
+            return moved.shiftDays();
+        }
+        return news instanceof PastPromise past ? past.shiftDays() : 0;
+    }
+}
