@@ -418,6 +418,11 @@ export const da: Catalogue = {
   actionDEFINE_SEGMENT_POLICY: 'Fastlagde en segmentpolitik',
   actionDEFINE_DELAY_REASON: 'Fastlagde en forsinkelsesårsag',
   actionPLACE_PURCHASE_ORDER: 'Afgav en indkøbsordre',
+  actionCANCEL_PURCHASE_ORDER: 'Annullerede en indkøbsordre',
+  actionDEFINE_SHOP_LOOK: 'Ændrede butikkens udseende',
+  actionRECORD_ARRIVED_PURCHASE_ORDERS: 'Registrerede indkøbsordrer, der var ankommet',
+  actionREVERSE_RECEIPT: 'Tog en modtagelse tilbage',
+  actionWITHDRAW_DELAY: 'Trak en forsinkelse tilbage',
 
   policiesTitle: 'Segmentpolitikker',
   colSegment: 'Segment',

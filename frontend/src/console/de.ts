@@ -424,6 +424,11 @@ export const de: Catalogue = {
   actionDEFINE_SEGMENT_POLICY: 'Segmentrichtlinie festgelegt',
   actionDEFINE_DELAY_REASON: 'Verzögerungsgrund festgelegt',
   actionPLACE_PURCHASE_ORDER: 'Lieferantenbestellung aufgegeben',
+  actionCANCEL_PURCHASE_ORDER: 'Lieferantenbestellung storniert',
+  actionDEFINE_SHOP_LOOK: 'Aussehen des Shops geändert',
+  actionRECORD_ARRIVED_PURCHASE_ORDERS: 'Eingetroffene Lieferantenbestellungen erfasst',
+  actionREVERSE_RECEIPT: 'Wareneingang zurückgenommen',
+  actionWITHDRAW_DELAY: 'Verzögerung zurückgezogen',
 
   policiesTitle: 'Segmentrichtlinien',
   colSegment: 'Segment',

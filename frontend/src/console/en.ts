@@ -416,6 +416,11 @@ export const en = {
   actionDEFINE_SEGMENT_POLICY: 'Defined a segment policy',
   actionDEFINE_DELAY_REASON: 'Defined a delay reason',
   actionPLACE_PURCHASE_ORDER: 'Placed a purchase order',
+  actionCANCEL_PURCHASE_ORDER: 'Cancelled a purchase order',
+  actionDEFINE_SHOP_LOOK: "Changed the shop's look",
+  actionRECORD_ARRIVED_PURCHASE_ORDERS: 'Recorded purchase orders that had arrived',
+  actionREVERSE_RECEIPT: 'Took back a receipt',
+  actionWITHDRAW_DELAY: 'Withdrew a delay',
 
   policiesTitle: 'Segment policies',
   colSegment: 'Segment',

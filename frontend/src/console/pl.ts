@@ -415,6 +415,11 @@ export const pl: Catalogue = {
   actionDEFINE_SEGMENT_POLICY: 'Ustalił(a) zasady segmentu',
   actionDEFINE_DELAY_REASON: 'Ustalił(a) powód opóźnienia',
   actionPLACE_PURCHASE_ORDER: 'Złożył(a) zamówienie u dostawcy',
+  actionCANCEL_PURCHASE_ORDER: 'Anulował(a) zamówienie u dostawcy',
+  actionDEFINE_SHOP_LOOK: 'Zmienił(a) wygląd sklepu',
+  actionRECORD_ARRIVED_PURCHASE_ORDERS: 'Zapisał(a) dostarczone zamówienia u dostawcy',
+  actionREVERSE_RECEIPT: 'Cofnął(-ęła) przyjęcie towaru',
+  actionWITHDRAW_DELAY: 'Wycofał(a) opóźnienie',
 
   policiesTitle: 'Zasady segmentów',
   colSegment: 'Segment',
