@@ -91,6 +91,12 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
     assert.equal(await page.getByRole('button', { name: 'Place the purchase order' }).count(), 0);
     assert.match(await row.textContent(), /3 units for 2 lines/);
 
+    // A quantity out of range is said next to it by the review, not in the browser's own bubble.
+    await page.getByLabel('Units of CHAIR-FJORD').fill('0');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.locator('#draft-line-0-error').getByText('A quantity is a whole number from 1 to 100000.').waitFor();
+    await page.getByLabel('Units of CHAIR-FJORD').fill('3');
+
     // The review says when the goods are expected, which waiting lines go to the purchase order and who is told.
     await number.fill('PO-FJORD-1');
     await page.getByRole('button', { name: 'Review' }).click();

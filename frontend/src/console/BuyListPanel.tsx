@@ -155,6 +155,8 @@ export function BuyListPanel() {
       {draft && (
         <form
           aria-labelledby="draft-title"
+          // Quantities out of range are said next to their field by the review, not in the browser's own bubble.
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             setErrors([]);

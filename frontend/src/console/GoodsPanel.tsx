@@ -126,6 +126,8 @@ function ReceiptForm({
     <>
       <form
         aria-label={ct('goodsTitle')}
+        // Units out of range are said next to their field by the review, not in the browser's own bubble.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           // What the form itself can tell is missing is said next to its field, before anything is asked of the API.

@@ -42,15 +42,19 @@ export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (or
         })}
       </p>
       <p data-testid="order-money">
-        {ct('orderTotal', {
-          amount: money(
-            sumOfDecimals(
-              order.lines.filter((line) => !['CANCELLED', 'REFUNDED'].includes(line.status)).map((line) => line.amount),
+        <span>
+          {ct('orderTotal', {
+            amount: money(
+              sumOfDecimals(
+                order.lines
+                  .filter((line) => !['CANCELLED', 'REFUNDED'].includes(line.status))
+                  .map((line) => line.amount),
+              ),
+              order.currency,
             ),
-            order.currency,
-          ),
-        })}{' '}
-        {ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}
+          })}
+        </span>{' '}
+        <span>{ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}</span>
       </p>
       {order.extraShipping && (
         <p data-testid="extra-shipping">

@@ -217,6 +217,8 @@ function ReceiveForm({ po, onClose, onDone }: FormProps) {
   return (
     <form
       aria-labelledby="receive-title"
+      // Units out of range are said next to their field by the review, not in the browser's own bubble.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         setErrors([]);
