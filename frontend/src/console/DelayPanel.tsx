@@ -413,15 +413,6 @@ function PastDelays({
   onChanged: () => void;
 }) {
   const [open, setOpen] = useState<string | null>(null);
-  // A cascade still running (a withdrawal, say, that runs in the background) is read again until it is done.
-  const running = reports.some((report) => report.state !== 'DONE');
-  useEffect(() => {
-    if (!running) {
-      return;
-    }
-    const timer = window.setTimeout(onChanged, 1000);
-    return () => window.clearTimeout(timer);
-  }, [running, reports, onChanged]);
   const supplier = (report: ReportFragment) => supplierName(report.scope.supplier ?? '', suppliers);
   const where = (report: ReportFragment) =>
     report.scope.type === 'PURCHASE_ORDER'
@@ -480,13 +471,11 @@ function PastDelays({
                     </td>
                     <td>{report.createdBy}</td>
                     <td>
-                      {ct('reportProgress', {
-                        processed: report.processedOrders,
-                        total: report.totalOrders,
-                        moved: report.movedLines,
-                        orders: report.movedOrders,
-                      })}{' '}
-                      ({ct(report.state === 'DONE' ? 'reportDone' : 'reportRunning')})
+                      {report.state === 'DONE' ? (
+                        <Progress report={report} />
+                      ) : (
+                        <RunningProgress id={report.id} initial={report} onDone={onChanged} />
+                      )}
                       <Reached report={report} />
                     </td>
                     <td>
@@ -507,6 +496,45 @@ function PastDelays({
       )}
     </section>
   );
+}
+
+/** How far a cascade got, in the list of delays. */
+function Progress({ report }: { report: ReportFragment }) {
+  return (
+    <>
+      {ct('reportProgress', {
+        processed: report.processedOrders,
+        total: report.totalOrders,
+        moved: report.movedLines,
+        orders: report.movedOrders,
+      })}{' '}
+      ({ct(report.state === 'DONE' ? 'reportDone' : 'reportRunning')})
+    </>
+  );
+}
+
+/**
+ * A cascade still running in the list of delays (a withdrawal, say, that runs in the background): its report alone
+ * is read again until it is done, and then the list.
+ */
+function RunningProgress({ id, initial, onDone }: { id: string; initial: ReportFragment; onDone: () => void }) {
+  const progress = useQuery(DelayProgressDocument, { id });
+  const report = progress.data?.delayReport ?? initial;
+  const { reload, loading } = progress;
+  const done = report.state === 'DONE';
+  useEffect(() => {
+    if (done) {
+      onDone();
+    }
+  }, [done, onDone]);
+  useEffect(() => {
+    if (done || loading) {
+      return;
+    }
+    const timer = window.setTimeout(reload, 1000);
+    return () => window.clearTimeout(timer);
+  }, [done, loading, reload]);
+  return <Progress report={report} />;
 }
 
 /** Whom a delay reached: the orders of its preview's sample, each a link, and how many more there were. */
