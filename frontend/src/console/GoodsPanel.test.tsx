@@ -5,7 +5,7 @@ import {
   PreviewReceiveGoodsDocument,
   PurchaseOrderForReceiptDocument,
 } from '../generated/graphql';
-import { GoodsPanel } from './GoodsPanel';
+import { GoodsPanel, ReceiptPreview } from './GoodsPanel';
 import { request } from './__mocks__/client';
 
 vi.mock('./client');
@@ -52,7 +52,14 @@ async function partOfItArrived() {
             ? {
                 previewReceiveGoods: {
                   errors: [],
-                  preview: { ordersReady: [], toldReadyToShip: [], askedToChoose: [], waitingLines: [], closes: false },
+                  preview: {
+                    ordersReady: [],
+                    toldReadyToShip: [],
+                    askedToChoose: [],
+                    unitsLeftOver: [],
+                    waitingLines: [],
+                    closes: false,
+                  },
                 },
               }
             : {},
@@ -93,4 +100,26 @@ it('names each purchase order by its supplier in the picker, not by the supplier
   await partOfItArrived();
   const picker = screen.getByRole('combobox', { name: 'Purchase order' });
   expect(picker.querySelector('option')?.textContent).toMatch(/^PO-BW-0877 — Baltic Wood, expected /);
+});
+
+it('says what no waiting line takes of a receipt, beside who is told what', () => {
+  render(
+    <ReceiptPreview
+      preview={{
+        ordersReady: ['N-1'],
+        toldReadyToShip: ['N-1'],
+        askedToChoose: [],
+        unitsLeftOver: [{ sku: 'CHAIR-NEW', quantity: 4 }],
+        waitingLines: [],
+        closes: true,
+      }}
+    />,
+  );
+
+  expect(screen.getByTestId('receipt-messages').textContent).toBe(
+    '1 customer is told the order is ready to ship, and a shipment is proposed: N-1.',
+  );
+  expect(screen.getByTestId('receipt-left-over').textContent).toBe(
+    'Left over once this is received, taken by no waiting line (for stock, or for orders yet to come): 4 × CHAIR-NEW.',
+  );
 });

@@ -264,6 +264,7 @@ export function ReceiptPreview({
     ordersReady: readonly string[];
     toldReadyToShip: readonly string[];
     askedToChoose: readonly string[];
+    unitsLeftOver: readonly { sku: string; quantity: number }[];
     waitingLines: readonly string[];
     closes: boolean;
   };
@@ -292,6 +293,13 @@ export function ReceiptPreview({
         </ul>
       )}
       {preview.waitingLines.length > 0 && <p>{ct('receiveStillWaiting', { count: preview.waitingLines.length })}</p>}
+      {preview.unitsLeftOver.length > 0 && (
+        <p data-testid="receipt-left-over">
+          {ct('receiveLeftOver', {
+            units: preview.unitsLeftOver.map((left) => `${left.quantity} × ${left.sku}`).join(', '),
+          })}
+        </p>
+      )}
       {preview.closes && <p>{ct('receiveCloses')}</p>}
     </>
   );

@@ -487,6 +487,8 @@ export const da: Catalogue = {
     '{count, plural, one {# ordre venter} other {# ordrer venter}} på resten, og kunderne får ikke besked endnu: {orders}.',
   receiveNoneReady: 'Ingen ventende linje bliver klar.',
   receiveStillWaiting: '{count, plural, one {# linje venter} other {# linjer venter}} fortsat.',
+  receiveLeftOver:
+    'Tilovers, når dette er modtaget, og som ingen ventende linje tager (til lager eller kommende ordrer): {units}.',
   receiveCloses: 'Så er alt det bestilte ankommet: indkøbsordren lukkes.',
   receiveConfirm: 'Modtag varerne',
   goodsReceived:

@@ -485,6 +485,8 @@ export const en = {
     '{count, plural, one {# order waits} other {# orders wait}} for the rest, and {count, plural, one {its customer is} other {their customers are}} not told yet: {orders}.',
   receiveNoneReady: 'No waiting line becomes ready.',
   receiveStillWaiting: '{count, plural, one {# line keeps} other {# lines keep}} waiting.',
+  receiveLeftOver:
+    'Left over once this is received, taken by no waiting line (for stock, or for orders yet to come): {units}.',
   receiveCloses: 'Everything ordered will then have arrived: the purchase order closes.',
   receiveConfirm: 'Receive the goods',
   goodsReceived:

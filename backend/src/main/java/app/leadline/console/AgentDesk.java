@@ -202,6 +202,7 @@ public class AgentDesk {
             List<String> ordersReady,
             List<String> toldReadyToShip,
             List<String> askedToChoose,
+            Map<String, Integer> unitsLeftOver,
             List<String> waitingLines,
             boolean closes) {}
 
@@ -251,6 +252,7 @@ public class AgentDesk {
                 plan.ready().keySet().stream().map(plan.numbers()::get).toList(),
                 toldReady,
                 askedToChoose,
+                plan.spare(),
                 plan.waiting(),
                 quantities.isEmpty() || receivedSoFar.fullyReceived());
     }
@@ -306,8 +308,13 @@ public class AgentDesk {
      *
      * @param ready line ids per order id
      * @param orders the orders the purchase order's lines are in, as read, by order id
+     * @param spare per SKU, the units received that no waiting line takes (for stock, or lines yet to come)
      */
-    private record ReadyPlan(Map<String, List<String>> ready, List<String> waiting, Map<String, Order> orders) {
+    private record ReadyPlan(
+            Map<String, List<String>> ready,
+            List<String> waiting,
+            Map<String, Order> orders,
+            Map<String, Integer> spare) {
 
         Map<String, String> numbers() {
             Map<String, String> numbers = new HashMap<>();
@@ -340,16 +347,21 @@ public class AgentDesk {
             }
             int available = all ? Integer.MAX_VALUE : left.getOrDefault(line.sku(), 0);
             if (available >= line.quantity()) {
-                if (!all) {
-                    left.put(line.sku(), available - line.quantity());
-                }
+                left.merge(line.sku(), -line.quantity(), Integer::sum);
                 ready.computeIfAbsent(allocated.order().id(), id -> new ArrayList<>())
                         .add(line.id());
             } else {
                 waiting.add(allocated.order().number() + "/" + line.id());
             }
         }
-        return new ReadyPlan(ready, waiting, byId);
+        Map<String, Integer> spare = new LinkedHashMap<>();
+        receivedSoFar.lines().forEach(line -> {
+            int units = left.getOrDefault(line.sku(), 0);
+            if (units > 0) {
+                spare.put(line.sku(), units);
+            }
+        });
+        return new ReadyPlan(ready, waiting, byId, spare);
     }
 
     public String reissueTrackingLink(String orderNumber, String agent) {

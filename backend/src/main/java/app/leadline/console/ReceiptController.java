@@ -34,6 +34,7 @@ class ReceiptController {
             List<String> ordersReady,
             List<String> toldReadyToShip,
             List<String> askedToChoose,
+            List<ReceivedUnits> unitsLeftOver,
             List<String> waitingLines,
             boolean closes) {}
 
@@ -56,6 +57,9 @@ class ReceiptController {
                             preview.ordersReady(),
                             preview.toldReadyToShip(),
                             preview.askedToChoose(),
+                            preview.unitsLeftOver().entrySet().stream()
+                                    .map(entry -> new ReceivedUnits(entry.getKey(), entry.getValue()))
+                                    .toList(),
                             preview.waitingLines(),
                             preview.closes()),
                     List.of());

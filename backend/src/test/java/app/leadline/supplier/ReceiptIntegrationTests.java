@@ -249,6 +249,30 @@ class ReceiptIntegrationTests {
     }
 
     @Test
+    void theReviewOfAReceiptSaysHowManyUnitsNoWaitingLineTakes() {
+        String supplier = defineSupplier();
+        PurchaseOrderInputs purchaseOrder =
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-NEW", 5));
+        placeOrder(anOrder().withBackorderedLine("CHAIR-NEW", supplier));
+        Map<String, Object> everything = new LinkedHashMap<>();
+        everything.put("purchaseOrder", purchaseOrder.number());
+
+        GraphQlTester.Response preview = agent.documentName("previewReceiveGoods")
+                .variable("input", everything)
+                .execute();
+
+        preview.path("previewReceiveGoods.preview.linesReady")
+                .entity(Integer.class)
+                .isEqualTo(1);
+        preview.path("previewReceiveGoods.preview.unitsLeftOver[0].sku")
+                .entity(String.class)
+                .isEqualTo("CHAIR-NEW");
+        preview.path("previewReceiveGoods.preview.unitsLeftOver[0].quantity")
+                .entity(Integer.class)
+                .isEqualTo(4);
+    }
+
+    @Test
     void aDelayAfterAPartialReceiptMovesOnlyTheLineStillWaitingNotTheOneWhoseGoodsAreIn() {
         HalfReceived half = halfReceived();
         PurchaseOrderInputs purchaseOrder = half.purchaseOrder();
