@@ -148,7 +148,9 @@ test('an agent withdraws a delay logged by mistake; its lines move back and the 
 
     await page
       .getByTestId('withdraw-result')
-      .getByText(/^Delay withdrawn: \d+ lines? moves? back; \d+ customers? told\.$/)
+      .getByText(
+        /^Delay withdrawn: \d+ lines? moves? back as the list below shows; \d+ customers? (is|are) told as it goes\.$/,
+      )
       .waitFor();
     const rows = page.locator('section[aria-labelledby="past-delays-title"] tbody tr');
     const withdrawal = rows.filter({ hasText: 'Withdrawal: Purchase order PO-BW-0877' }).first();
@@ -158,6 +160,9 @@ test('an agent withdraws a delay logged by mistake; its lines move back and the 
     // The list follows the withdrawal by itself, no reload: once it has finished, it counts the lines it moved back
     // and the orders they are in.
     await withdrawal.filter({ hasText: '(done)' }).waitFor({ timeout: 60_000 });
+    // A correction gives customers no reason: its row says what it did in its note, with no empty reason before it.
+    assert.match(await withdrawal.textContent(), /Note: Withdraws the delay \w+ logged on \d{4}-\d{2}-\d{2} at/);
+    assert.doesNotMatch(await withdrawal.textContent(), /— —/);
     assert.match(await withdrawal.textContent(), new RegExp(`, ${moved} lines? in [1-9]\\d* orders? moved \\(done\\)`));
     assert.equal(await page.getByRole('button', { name: /^Withdraw the delay: Purchase order PO-BW-0877/ }).count(), 0);
   } finally {

@@ -461,11 +461,12 @@ function PastDelays({
                     <td>{scope(report)}</td>
                     <td>{change(report)}</td>
                     <td>
-                      {reason(report)}
+                      {/* A correction gives customers no reason: its note alone says what it did. */}
+                      {report.kind === 'DELAY' || !report.internalNote ? reason(report) : null}
                       {report.internalNote && (
                         <em>
-                          {' '}
-                          — {ct('noteShort')}: {report.internalNote}
+                          {report.kind === 'DELAY' ? ' — ' : ''}
+                          {ct('noteShort')}: {report.internalNote}
                         </em>
                       )}
                     </td>

@@ -609,7 +609,7 @@ export const da: Catalogue = {
   withdrawNothing: 'Ingen linje har længere denne forsinkelses dato: ingen linje flytter, og ingen kunde får besked.',
   withdrawConfirm: 'Træk tilbage og giv {customers, plural, one {# kunde} other {# kunder}} besked',
   withdrawDone:
-    'Forsinkelsen er trukket tilbage: {lines, plural, one {# linje flytter} other {# linjer flytter}} tilbage; {customers, plural, one {# kunde} other {# kunder}} har fået besked.',
+    'Forsinkelsen er trukket tilbage: {lines, plural, one {# linje flytter} other {# linjer flytter}} tilbage, som listen nedenfor viser; {customers, plural, one {# kunde} other {# kunder}} får besked undervejs.',
   tabShop: 'Butik',
   shopTitle: 'Butikken',
   shopLookTitle: 'Udseende og kontakt',

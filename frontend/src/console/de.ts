@@ -620,7 +620,7 @@ export const de: Catalogue = {
     'Keine Position trägt noch das Datum dieser Verzögerung: nichts verschiebt sich, niemand wird benachrichtigt.',
   withdrawConfirm: 'Zurückziehen und {customers, plural, one {# Kunden} other {# Kunden}} benachrichtigen',
   withdrawDone:
-    'Verzögerung zurückgezogen: {lines, plural, one {# Position geht} other {# Positionen gehen}} zurück; {customers, plural, one {# Kunde} other {# Kunden}} benachrichtigt.',
+    'Verzögerung zurückgezogen: {lines, plural, one {# Position geht} other {# Positionen gehen}} zurück, wie die Liste unten zeigt; {customers, plural, one {# Kunde wird} other {# Kunden werden}} dabei benachrichtigt.',
   tabShop: 'Shop',
   shopTitle: 'Der Shop',
   shopLookTitle: 'Aussehen und Kontakt',

@@ -606,7 +606,7 @@ export const en = {
   withdrawNothing: 'No line still carries this delay’s date: no line moves and no customer is told.',
   withdrawConfirm: 'Withdraw and tell {customers, plural, one {# customer} other {# customers}}',
   withdrawDone:
-    'Delay withdrawn: {lines, plural, one {# line moves} other {# lines move}} back; {customers, plural, one {# customer} other {# customers}} told.',
+    'Delay withdrawn: {lines, plural, one {# line moves} other {# lines move}} back as the list below shows; {customers, plural, one {# customer is} other {# customers are}} told as it goes.',
   tabShop: 'Shop',
   shopTitle: 'The shop',
   shopLookTitle: 'Look and contacts',

@@ -608,7 +608,7 @@ export const pl: Catalogue = {
   withdrawConfirm:
     'Wycofaj i powiadom {customers, plural, one {# klienta} few {# klientów} many {# klientów} other {# klienta}}',
   withdrawDone:
-    'Opóźnienie wycofane: {lines, plural, one {# pozycja wraca} few {# pozycje wracają} many {# pozycji wraca} other {# pozycji wraca}}; powiadomieni klienci: {customers}.',
+    'Opóźnienie wycofane: {lines, plural, one {# pozycja wraca} few {# pozycje wracają} many {# pozycji wraca} other {# pozycji wraca}}, jak pokazuje lista poniżej; klienci powiadamiani w trakcie: {customers}.',
   tabShop: 'Sklep',
   shopTitle: 'Sklep',
   shopLookTitle: 'Wygląd i kontakt',
