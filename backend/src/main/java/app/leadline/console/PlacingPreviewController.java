@@ -27,11 +27,6 @@ class PlacingPreviewController {
         this.waiting = waiting;
     }
 
-    record LineInput(String sku, Integer quantity) {}
-
-    record PlaceInput(
-            String number, String supplier, List<LineInput> lines, LocalDate sentOn, LocalDate confirmedArrival) {}
-
     record PlacePurchaseOrderPreview(
             String number,
             String supplier,
@@ -41,16 +36,10 @@ class PlacingPreviewController {
 
     record PlacePurchaseOrderPreviewPayload(PlacePurchaseOrderPreview preview, List<UserError> errors) {}
 
+    /** The input is placePurchaseOrder's, bound as placing it takes it. */
     @QueryMapping
-    PlacePurchaseOrderPreviewPayload previewPlacePurchaseOrder(@Argument PlaceInput input, Principal caller) {
-        List<NewPurchaseOrder.Line> lines = input.lines() == null
-                ? List.of()
-                : input.lines().stream()
-                        .map(line -> new NewPurchaseOrder.Line(line.sku(), line.quantity()))
-                        .toList();
-        Purchasing.Outcome draft = purchasing.draft(
-                new NewPurchaseOrder(input.number(), input.supplier(), lines, input.sentOn(), input.confirmedArrival()),
-                caller.getName());
+    PlacePurchaseOrderPreviewPayload previewPlacePurchaseOrder(@Argument NewPurchaseOrder input, Principal caller) {
+        Purchasing.Outcome draft = purchasing.draft(input, caller.getName());
         if (!draft.errors().isEmpty()) {
             return new PlacePurchaseOrderPreviewPayload(null, draft.errors());
         }

@@ -2,7 +2,6 @@ package app.leadline.supplier;
 
 import app.leadline.platform.UserError;
 import java.security.Principal;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -20,27 +19,12 @@ class PurchaseOrderController {
         this.purchasing = purchasing;
     }
 
-    record PurchaseOrderLineInput(String sku, Integer quantity) {}
-
-    record PlacePurchaseOrderInput(
-            String number,
-            String supplier,
-            List<PurchaseOrderLineInput> lines,
-            LocalDate sentOn,
-            LocalDate confirmedArrival) {}
-
     record PlacePurchaseOrderPayload(PurchaseOrder purchaseOrder, Boolean created, List<UserError> errors) {}
 
+    /** The input binds as the purchase order handed over, checked by {@link Purchasing#place}. */
     @MutationMapping
-    PlacePurchaseOrderPayload placePurchaseOrder(@Argument PlacePurchaseOrderInput input, Principal caller) {
-        List<NewPurchaseOrder.Line> lines = input.lines() == null
-                ? List.of()
-                : input.lines().stream()
-                        .map(line -> new NewPurchaseOrder.Line(line.sku(), line.quantity()))
-                        .toList();
-        Purchasing.Outcome outcome = purchasing.place(
-                new NewPurchaseOrder(input.number(), input.supplier(), lines, input.sentOn(), input.confirmedArrival()),
-                caller.getName());
+    PlacePurchaseOrderPayload placePurchaseOrder(@Argument NewPurchaseOrder input, Principal caller) {
+        Purchasing.Outcome outcome = purchasing.place(input, caller.getName());
         return new PlacePurchaseOrderPayload(
                 outcome.purchaseOrder().orElse(null),
                 outcome.errors().isEmpty() ? outcome.created() : null,
