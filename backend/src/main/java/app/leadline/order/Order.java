@@ -332,6 +332,20 @@ public class Order {
 
     // --- Notifications -------------------------------------------------------------------------------------------
 
+    /**
+     * Makes a change to this order and answers the news it adds for the customer: what the change would tell them,
+     * for a preview worked out on an order that is then thrown away.
+     */
+    List<CustomerNews> newsOf(Runnable change) {
+        java.util.Set<String> before =
+                notifications.stream().map(NotificationIntent::id).collect(java.util.stream.Collectors.toSet());
+        change.run();
+        return notifications.stream()
+                .filter(intent -> !before.contains(intent.id()))
+                .flatMap(intent -> intent.news().stream())
+                .toList();
+    }
+
     /** The order confirmation goes to the customer (not for orders imported from before Leadline). */
     void confirmToCustomer(Instant at) {
         tell(new NotificationIntent("confirmed:" + id, new CustomerNews.Confirmed(), at));

@@ -10,9 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -167,13 +165,12 @@ public class OrderOperations {
      */
     public Optional<CustomerNews> newsIfReady(Order order, List<String> lineIds, LocalDate arrivedOn) {
         Instant now = clock.instant();
-        Set<String> before =
-                order.notifications().stream().map(NotificationIntent::id).collect(Collectors.toSet());
-        order.markReady(
-                lineIds, etas.forBackorder(now, arrivedOn, order.destination().country()), now);
-        return order.notifications().stream()
-                .filter(intent -> !before.contains(intent.id()))
-                .flatMap(intent -> intent.news().stream())
+        return order
+                .newsOf(() -> order.markReady(
+                        lineIds,
+                        etas.forBackorder(now, arrivedOn, order.destination().country()),
+                        now))
+                .stream()
                 .findFirst();
     }
 

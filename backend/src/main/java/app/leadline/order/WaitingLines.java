@@ -113,18 +113,16 @@ public class WaitingLines {
             Order order = owners.get(i);
             PurchaseOrderRef po = planned.get(i).get();
             OrderLine before = order.line(lines.get(i).lineId());
-            java.util.Set<String> news = order.notifications().stream()
-                    .map(NotificationIntent::id)
-                    .collect(java.util.stream.Collectors.toSet());
-            order.allocateToPurchaseOrder(
-                    before.id(),
-                    po.number(),
-                    etas.forBackorder(
-                            order.placedAt(),
-                            po.expectedArrival(),
-                            order.destination().country(),
-                            spread),
-                    clock.instant());
+            boolean told = !order.newsOf(() -> order.allocateToPurchaseOrder(
+                            before.id(),
+                            po.number(),
+                            etas.forBackorder(
+                                    order.placedAt(),
+                                    po.expectedArrival(),
+                                    order.destination().country(),
+                                    spread),
+                            clock.instant()))
+                    .isEmpty();
             allocated.add(new Allocated(
                     order.number(),
                     before.id(),
@@ -133,7 +131,7 @@ public class WaitingLines {
                     po.number(),
                     before.eta().latest(),
                     order.line(before.id()).eta().latest(),
-                    order.notifications().stream().anyMatch(intent -> !news.contains(intent.id()))));
+                    told));
         }
         return allocated;
     }
