@@ -359,23 +359,9 @@ function Reach({ figures, daysLate }: { figures: Preview; daysLate: number | nul
 
 /** A logged delay's cascade as it runs, read again until it is done. */
 function DelayProgress({ id, onDone }: { id: string; onDone: () => void }) {
-  const progress = useQuery(DelayProgressDocument, { id });
-  const report: ReportFragment | null | undefined = progress.data?.delayReport;
-  const { reload } = progress;
-  const running = !report || report.state !== 'DONE';
   // Once done, the list of delays shows it done too (and offers to withdraw it).
-  useEffect(() => {
-    if (!running) {
-      onDone();
-    }
-  }, [running, onDone]);
-  useEffect(() => {
-    if (!running || progress.loading) {
-      return;
-    }
-    const timer = window.setTimeout(reload, 400);
-    return () => window.clearTimeout(timer);
-  }, [running, progress.loading, reload]);
+  const progress = useReportUntilDone(id, 400, onDone);
+  const report: ReportFragment | null | undefined = progress.data?.delayReport;
 
   return (
     <section aria-labelledby="progress-title" className="progress">
@@ -429,7 +415,11 @@ function PastDelays({
       : report.daysLate !== null
         ? ct('changeDays', { days: report.daysLate })
         : ct('changeDate', { day: report.newDate ? day(report.newDate) : ct('none') });
+  // A correction gives customers no reason: its note alone says what it did.
   const reason = (report: ReportFragment) => {
+    if (report.kind !== 'DELAY' && report.internalNote) {
+      return null;
+    }
     const known = reasons.find((r) => r.code === report.reasonCode);
     return known ? reasonText(known) : report.reasonText || ct('none');
   };
@@ -461,11 +451,10 @@ function PastDelays({
                     <td>{scope(report)}</td>
                     <td>{change(report)}</td>
                     <td>
-                      {/* A correction gives customers no reason: its note alone says what it did. */}
-                      {report.kind === 'DELAY' || !report.internalNote ? reason(report) : null}
+                      {reason(report)}
                       {report.internalNote && (
                         <em>
-                          {report.kind === 'DELAY' ? ' — ' : ''}
+                          {reason(report) === null ? '' : ' — '}
                           {ct('noteShort')}: {report.internalNote}
                         </em>
                       )}
@@ -519,10 +508,15 @@ function Progress({ report }: { report: ReportFragment }) {
  * is read again until it is done, and then the list.
  */
 function RunningProgress({ id, initial, onDone }: { id: string; initial: ReportFragment; onDone: () => void }) {
+  const progress = useReportUntilDone(id, 1000, onDone);
+  return <Progress report={progress.data?.delayReport ?? initial} />;
+}
+
+/** A delay's report, read again every {@code every} ms until its cascade is done; then {@code onDone}, once. */
+function useReportUntilDone(id: string, every: number, onDone: () => void) {
   const progress = useQuery(DelayProgressDocument, { id });
-  const report = progress.data?.delayReport ?? initial;
   const { reload, loading } = progress;
-  const done = report.state === 'DONE';
+  const done = progress.data?.delayReport?.state === 'DONE';
   useEffect(() => {
     if (done) {
       onDone();
@@ -532,10 +526,10 @@ function RunningProgress({ id, initial, onDone }: { id: string; initial: ReportF
     if (done || loading) {
       return;
     }
-    const timer = window.setTimeout(reload, 1000);
+    const timer = window.setTimeout(reload, every);
     return () => window.clearTimeout(timer);
-  }, [done, loading, reload]);
-  return <Progress report={report} />;
+  }, [done, loading, reload, every]);
+  return progress;
 }
 
 /** Whom a delay reached: the orders of its preview's sample, each a link, and how many more there were. */

@@ -36,6 +36,13 @@ type ImportResult = ImportPurchaseOrdersMutation['importPurchaseOrders'];
 type ImportKind = 'Suppliers' | 'PurchaseOrders' | 'Receipts';
 type Action = { kind: 'receive' | 'confirm' | 'cancel'; po: PurchaseOrder };
 
+/** What can be done with an open purchase order: short on screen, its name naming the purchase order. */
+const ACTIONS: { kind: Action['kind']; named: ConsoleKey; short: ConsoleKey }[] = [
+  { kind: 'receive', named: 'receiveAction', short: 'receiveActionShort' },
+  { kind: 'confirm', named: 'confirmAction', short: 'confirmActionShort' },
+  { kind: 'cancel', named: 'cancelAction', short: 'cancelActionShort' },
+];
+
 const IMPORTS: { kind: ImportKind; label: ConsoleKey; columns: ConsoleKey; adminOnly: boolean }[] = [
   { kind: 'PurchaseOrders', label: 'importPurchaseOrders', columns: 'importColumnsPurchaseOrders', adminOnly: false },
   { kind: 'Receipts', label: 'importReceipts', columns: 'importColumnsReceipts', adminOnly: false },
@@ -104,30 +111,19 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
                     ))}
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={ct('receiveAction', { number: po.number })}
-                      onClick={() => start('receive', po)}
-                    >
-                      {ct('receiveActionShort')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={ct('confirmAction', { number: po.number })}
-                      onClick={() => start('confirm', po)}
-                    >
-                      {ct('confirmActionShort')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={ct('cancelAction', { number: po.number })}
-                      onClick={() => start('cancel', po)}
-                    >
-                      {ct('cancelActionShort')}
-                    </button>
+                    <div className="actions">
+                      {ACTIONS.map(({ kind, named, short }) => (
+                        <button
+                          key={kind}
+                          type="button"
+                          className="secondary"
+                          aria-label={ct(named, { number: po.number })}
+                          onClick={() => start(kind, po)}
+                        >
+                          {ct(short)}
+                        </button>
+                      ))}
+                    </div>
                   </td>
                 </tr>
               ))}
