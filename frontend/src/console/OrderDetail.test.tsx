@@ -1,6 +1,5 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { SupplierNamesDocument } from '../generated/graphql';
 import { OrderDetail } from './OrderDetail';
 import { aReadyLine, anAgentOrder } from './testOrders';
 import { request } from './__mocks__/client';
@@ -21,13 +20,10 @@ function pending() {
 }
 
 beforeEach(() => {
-  // The suppliers' names, asked for when an order opens.
-  request.mockImplementation((document: unknown) =>
-    Promise.resolve(
-      document === SupplierNamesDocument ? { suppliers: [{ code: 'BALTIC-WOOD', name: 'Baltic Woodcraft' }] } : {},
-    ),
-  );
+  request.mockImplementation(() => Promise.resolve({}));
 });
+
+const suppliers = [{ code: 'BALTIC-WOOD', name: 'Baltic Woodcraft' }];
 
 afterEach(() => {
   cleanup();
@@ -36,7 +32,7 @@ afterEach(() => {
 
 it("names a line's supplier as agents know it, beside the purchase order it waits for", async () => {
   const waiting = { ...aReadyLine('L3', 'Aarhus chair'), supplier: 'BALTIC-WOOD', purchaseOrder: 'PO-BW-0877' };
-  render(<OrderDetail order={anAgentOrder({ lines: [waiting] })} onChanged={() => {}} />);
+  render(<OrderDetail order={anAgentOrder({ lines: [waiting] })} onChanged={() => {}} suppliers={suppliers} />);
 
   expect(await screen.findByText('Baltic Woodcraft / PO-BW-0877')).toBeTruthy();
 });
@@ -48,7 +44,7 @@ it('says of a backordered line no purchase order covers yet that it is not order
     status: 'AWAITING_SUPPLIER' as const,
     supplier: 'BALTIC-WOOD',
   };
-  render(<OrderDetail order={anAgentOrder({ lines: [toOrder] })} onChanged={() => {}} />);
+  render(<OrderDetail order={anAgentOrder({ lines: [toOrder] })} onChanged={() => {}} suppliers={suppliers} />);
 
   expect(await screen.findByText('Baltic Woodcraft / not ordered yet')).toBeTruthy();
 });

@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import {
-  DelayReasonTextsDocument,
   PaymentsDocument,
   RecordShipmentDocument,
   ReissueLinkDocument,
   RevokeLinkDocument,
-  SupplierNamesDocument,
   type AgentOrderViewFragment,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
@@ -14,7 +12,7 @@ import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps,
 import { choiceExtraShipping, extraShippingEnd, sumOfDecimals } from '../money';
 import { dateWindow, day, itemList, money, time, timeZone } from './format';
 import { actor, ct, label } from './messages';
-import { supplierName } from './OrderLink';
+import { supplierName, type SupplierNames } from './OrderLink';
 import { type DelayReasonTexts, reasonForAgent } from './reasons';
 import { Review } from './Review';
 
@@ -24,12 +22,22 @@ type Event = Order['timeline'][number];
 const UNSHIPPABLE = ['SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED'];
 
 /** An order as an agent reads it: items, money, shipments, refunds, notes, timeline; and what they can do with it. */
-export function OrderDetail({ order, onChanged }: { order: Order; onChanged: (order: Order) => void }) {
+export function OrderDetail({
+  order,
+  onChanged,
+  suppliers = [],
+  reasons = [],
+}: {
+  order: Order;
+  onChanged: (order: Order) => void;
+  /** The suppliers' names, for the items' supplier column. */
+  suppliers?: SupplierNames;
+  /** The delay reasons' texts, to say a reason in the agent's language. */
+  reasons?: DelayReasonTexts;
+}) {
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
   const items = (ids: readonly string[]) => itemList(ids.map((id) => names.get(id) ?? id));
   const notes = order.timeline.filter((event) => event.internalNote);
-  const suppliers = useQuery(SupplierNamesDocument, {}).data?.suppliers ?? [];
-  const reasons = useQuery(DelayReasonTextsDocument, {}).data?.delayReasons ?? [];
 
   return (
     <div className="order-detail" data-order={order.number}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import {
   AgentOrderDocument,
+  OrderWordsDocument,
   SearchOrdersDocument,
   type OrderFilter,
   type SearchOrdersQuery,
@@ -37,6 +38,8 @@ export function OrdersPanel() {
   }, [open]);
   const variables = { term: searched?.term || null, filter: searched?.filter || null, after: null };
   const first = useQuery(SearchOrdersDocument, variables, { skip: !searched });
+  // Read once for whichever order is opened, not again with each.
+  const words = useQuery(OrderWordsDocument, {}, { skip: open === null }).data;
   // Further pages and orders refreshed since, for the search on screen only.
   const [further, setFurther] = useState<{ key: string; orders: Found[]; cursor: string | null; more: boolean } | null>(
     null,
@@ -134,7 +137,14 @@ export function OrdersPanel() {
                 </button>
                 {order.late && <span className="badge late"> {ct('lateBadge')}</span>}
                 {order.proposedShipment && <span className="badge"> {ct('readyBadge')}</span>}
-                {open === order.number && <OrderDetail order={order} onChanged={keep} />}
+                {open === order.number && (
+                  <OrderDetail
+                    order={order}
+                    onChanged={keep}
+                    suppliers={words?.suppliers}
+                    reasons={words?.delayReasons}
+                  />
+                )}
               </li>
             );
           })}
