@@ -5,24 +5,48 @@ import app.leadline.order.CustomerNews.DatesMoved;
 import app.leadline.order.CustomerNews.PastPromise;
 import app.leadline.order.NotificationIntent;
 import app.leadline.order.Order;
+import app.leadline.order.OrderLine;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * An order's unsent news as its customer gets it: one message for several news of one kind (their lines together),
- * and dates moved and dates past the promise as one story, told as the lines stand when it goes out. The dispatcher
- * sends by it; the agents' list of held news shows by it.
+ * and dates moved and dates past the promise as one story, told as the lines stand when it goes out, against the
+ * dates they had before it began (a delay withdrawn before its news went out tells nothing). The dispatcher sends by
+ * it; the agents' list of held news shows by it.
  */
 final class NewsGroups {
 
     private NewsGroups() {}
 
     /** One message to go: the news told, and the intents it answers for (oldest first). */
-    record Group(List<NotificationIntent> intents, List<CustomerNews> told) {}
+    record Group(List<NotificationIntent> intents, List<CustomerNews> told) {
+
+        /**
+         * The id its messages are sent under, which the outbox sends once: the intent's own when alone (as it always
+         * was), otherwise one derived from all of them. A retry of the same group after a crash is refused; a group
+         * that news joined since is news, and goes.
+         */
+        String key() {
+            NotificationIntent first = intents.get(0);
+            if (intents.size() == 1) {
+                return first.id();
+            }
+            String all = intents.stream().map(NotificationIntent::id).collect(Collectors.joining("\n"));
+            return first.id() + "+" + UUID.nameUUIDFromBytes(all.getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     /** The order's intents in groups of one kind each; intents of a kind this version no longer tells are left out. */
     static List<Group> of(Order order, List<NotificationIntent> intents) {
@@ -40,7 +64,7 @@ final class NewsGroups {
             groups.add(new Group(
                     group,
                     merged instanceof DatesMoved || merged instanceof PastPromise
-                            ? asTheyStand(order, merged)
+                            ? asTheyStand(order, merged, group.get(0).createdAt())
                             : List.of(merged)));
         }
         return groups;
@@ -65,17 +89,33 @@ final class NewsGroups {
 
     /**
      * Dates news as the lines stand now: lines that left or were cancelled since are not told about (their own news
-     * says so), those now past their promise are told so, the others that their dates moved.
+     * says so), nor those back on the date they had before the news began; of the others, those now past their
+     * promise are told so, the rest that their dates moved, by as many days as they moved in all.
      */
-    private static List<CustomerNews> asTheyStand(Order order, CustomerNews merged) {
-        List<String> open = merged.lines().stream()
-                .filter(id -> order.lines().stream().anyMatch(line -> line.id().equals(id) && line.isOpen()))
-                .toList();
-        List<String> late = open.stream().filter(id -> order.line(id).isLate()).toList();
-        List<String> onTime = open.stream().filter(id -> !late.contains(id)).toList();
+    private static List<CustomerNews> asTheyStand(Order order, CustomerNews merged, Instant since) {
+        List<String> late = new ArrayList<>();
+        List<String> onTime = new ArrayList<>();
+        long shift = 0;
+        for (String id : merged.lines()) {
+            Optional<OrderLine> open = order.lines().stream()
+                    .filter(line -> line.id().equals(id) && line.isOpen())
+                    .findFirst();
+            if (open.isEmpty()) {
+                continue;
+            }
+            LocalDate latest = open.get().eta().latest();
+            Optional<LocalDate> before = order.latestBefore(id, since);
+            if (before.isPresent() && before.get().equals(latest)) {
+                continue;
+            }
+            shift = Math.max(
+                    shift,
+                    before.map(date -> Math.abs(ChronoUnit.DAYS.between(date, latest)))
+                            .orElse(shiftDays(merged)));
+            (open.get().isLate() ? late : onTime).add(id);
+        }
         String cause = merged instanceof PastPromise past ? past.cause() : ((DatesMoved) merged).cause();
         String reason = merged instanceof PastPromise past ? past.reason() : ((DatesMoved) merged).reason();
-        long shift = shiftDays(merged);
         List<CustomerNews> told = new ArrayList<>();
         if (!onTime.isEmpty()) {
             told.add(new DatesMoved(cause, onTime, reason, shift));

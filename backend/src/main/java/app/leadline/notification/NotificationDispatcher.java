@@ -188,13 +188,12 @@ class NotificationDispatcher {
         claimed.stream().filter(intent -> intent.news().isEmpty()).forEach(intent -> handled.add(intent.id()));
         for (NewsGroups.Group group : NewsGroups.of(order, claimed)) {
             try {
-                NotificationIntent first = group.intents().get(0);
                 for (CustomerNews news : group.told()) {
                     if (!worthTelling(news)) {
                         continue;
                     }
-                    // The first of a group keeps the key it always had; the late part of dates news has its own.
-                    String key = first.id()
+                    // The late part of dates news has a key of its own.
+                    String key = group.key()
                             + (news instanceof PastPromise && group.told().size() > 1 ? ":late" : "");
                     for (Message message : templates.render(order, news, links.linkOf(order))) {
                         notifications.sendOnce(key + ":" + message.channel(), message);

@@ -524,6 +524,26 @@ public class Order {
         };
     }
 
+    /**
+     * The line's latest date as it stood before its first move at or after {@code since} (a delay, a purchase order,
+     * time running late), as the timeline keeps it; empty when the timeline holds no such move.
+     */
+    public Optional<java.time.LocalDate> latestBefore(String lineId, Instant since) {
+        return timeline.stream()
+                .filter(entry -> !entry.at().isBefore(since))
+                .map(TimelineEvent::event)
+                .flatMap(event -> {
+                    if (event instanceof OrderEvent.EtaMoved moved && lineId.equals(moved.line())) {
+                        return java.util.stream.Stream.of(moved.from());
+                    }
+                    if (event instanceof OrderEvent.RunningLate late && lineId.equals(late.line())) {
+                        return java.util.stream.Stream.of(late.from());
+                    }
+                    return java.util.stream.Stream.empty();
+                })
+                .findFirst();
+    }
+
     /** The window of the lines still open under the delivery preference; empty once none is. */
     public Optional<EtaWindow> etaOfOpenLines() {
         return orderLines().open().isEmpty() ? Optional.empty() : Optional.of(eta());
