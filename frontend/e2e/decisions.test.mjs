@@ -107,14 +107,30 @@ describe('ready items first at a cost', () => {
       const page = admin.page;
       await page.getByRole('button', { name: 'Policies' }).click();
       await page.getByLabel('Segment', { exact: true }).fill('PARCEL-FEE');
-      await page.getByLabel('Fee per extra parcel (empty: the shop’s fee)').fill('49.00');
-      await page.getByRole('form', { name: 'Define a segment policy' }).getByRole('button', { name: 'Review' }).click();
-      assert.match(await page.getByTestId('policy-review').textContent(), /fee per extra parcel 49\.00/);
+      // A fee in each currency the shop sells in; one finer than its currency allows is refused next to it.
+      const fees = page.getByRole('group', { name: 'Fee per extra parcel (empty: the shop’s fee)' });
+      await fees.getByLabel('DKK', { exact: true }).fill('49.00');
+      await fees.getByLabel('EUR', { exact: true }).fill('7.005');
+      const review = page.getByRole('form', { name: 'Define a segment policy' }).getByRole('button', { name: 'Review' });
+      await review.click();
+      assert.match(
+        await page.getByTestId('policy-review').textContent(),
+        /fee per extra parcel DKK 49\.00, EUR 7\.005, PLN 0 \(the shop’s fee\)/,
+      );
+      await page.getByRole('button', { name: 'Save the policy' }).click();
+      await fees.getByText('EUR has 2 decimals.').waitFor();
+      assert.equal(await fees.getByLabel('EUR', { exact: true }).getAttribute('aria-invalid'), 'true');
+      await fees.getByLabel('EUR', { exact: true }).fill('7.00');
+      await review.click();
       await page.getByRole('button', { name: 'Save the policy' }).click();
       await page.getByText('Policy of segment PARCEL-FEE saved.').waitFor();
+      const row = (segment) =>
+        page.getByRole('row').filter({ has: page.getByRole('cell', { name: segment, exact: true }) });
+      await row('PARCEL-FEE').getByRole('cell', { name: 'DKK 49.00, EUR 7.00, PLN 0 (the shop’s fee)' }).waitFor();
       // A segment without a fee of its own shows the shop's, which this shop left at nothing.
-      const b2c = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'B2C', exact: true }) });
-      await b2c.getByRole('cell', { name: '0 (the shop’s fee)' }).waitFor();
+      await row('B2C')
+        .getByRole('cell', { name: 'DKK 0 (the shop’s fee), EUR 0 (the shop’s fee), PLN 0 (the shop’s fee)' })
+        .waitFor();
     } finally {
       await admin.context.close();
     }

@@ -87,7 +87,15 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
                 <td>{label('pref', policy.defaultPreference)}</td>
                 <td>{yesNo(policy.customerMayChoose)}</td>
                 <td>{policy.receivingDays.map(weekday).join(', ') || ct('anyDay')}</td>
-                <td>{policy.extraParcelFee ?? ct('shopFeeIs', { fee: policy.feeInForce })}</td>
+                <td>
+                  {policy.extraParcelFees
+                    .map((fee) =>
+                      fee.own === null
+                        ? ct('shopFeeIs', { fee: `${fee.currency} ${fee.inForce}` })
+                        : `${fee.currency} ${fee.own}`,
+                    )
+                    .join(', ')}
+                </td>
                 <td>{yesNo(policy.cancelAnyUnshippedLine)}</td>
                 <td>
                   {policy.autoApproveRefundAfterDaysLate === null
@@ -99,7 +107,7 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
           </tbody>
         </table>
       </div>
-      {admin && <PolicyForm onSaved={loaded.reload} />}
+      {admin && <PolicyForm shopFees={loaded.data?.shopParcelFees ?? []} onSaved={loaded.reload} />}
       <h2>{ct('reasonsTitle')}</h2>
       <div className="scroll" tabIndex={0}>
         <table>
@@ -137,34 +145,46 @@ const emptyPolicy = {
   defaultPreference: 'WAIT_FOR_ALL',
   customerMayChoose: true,
   receivingDays: [] as Weekday[],
-  extraParcelFee: '',
+  extraParcelFees: {} as Record<string, string>,
   cancelAnyUnshippedLine: false,
   autoApproveRefundAfterDaysLate: '',
 };
 
-function PolicyForm({ onSaved }: { onSaved: () => void }) {
+/** The fees an admin typed, in the shop's currencies: those left empty take the shop's fee. */
+function typedFees(shopFees: readonly ShopFee[], typed: Record<string, string>) {
+  return shopFees
+    .filter((fee) => typed[fee.currency]?.trim())
+    .map((fee) => ({ currency: fee.currency, amount: typed[fee.currency].trim() }));
+}
+
+type ShopFee = { currency: string; inForce: string };
+
+function PolicyForm({ shopFees, onSaved }: { shopFees: readonly ShopFee[]; onSaved: () => void }) {
   const [form, setForm] = useState(emptyPolicy);
   const policy = useDefinition(DefineSegmentPolicyDocument, (data) => data.defineSegmentPolicy.errors);
   const { errors } = policy;
+  const fees = typedFees(shopFees, form.extraParcelFees);
   const input: SegmentPolicyInput = {
     segment: form.segment.trim(),
     defaultPreference: form.defaultPreference,
     customerMayChoose: form.customerMayChoose,
     receivingDays: form.receivingDays,
-    extraParcelFee: form.extraParcelFee.trim() || null,
+    extraParcelFees: fees,
     cancelAnyUnshippedLine: form.cancelAnyUnshippedLine,
     autoApproveRefundAfterDaysLate:
       form.autoApproveRefundAfterDaysLate.trim() === '' ? null : Number(form.autoApproveRefundAfterDaysLate),
   };
   const at = (field: string) => errorsAt(errors, field);
+  // A fee's errors name its place in the list sent, which holds only the currencies given a fee.
+  const feeErrors = (currency: string) => {
+    const index = fees.findIndex((fee) => fee.currency === currency);
+    return index < 0 ? [] : errors.filter((error) => error.field?.startsWith(`input.extraParcelFees[${index}]`));
+  };
   const change = (patch: Partial<typeof emptyPolicy>) => {
     setForm({ ...form, ...patch });
     policy.changed();
   };
-  const text = (
-    field: 'segment' | 'extraParcelFee' | 'autoApproveRefundAfterDaysLate',
-    key: Parameters<typeof ct>[0],
-  ) => (
+  const text = (field: 'segment' | 'autoApproveRefundAfterDaysLate', key: Parameters<typeof ct>[0]) => (
     <div className="field">
       <label>
         {ct(key)}
@@ -224,7 +244,26 @@ function PolicyForm({ onSaved }: { onSaved: () => void }) {
         ))}
       </fieldset>
       <FieldError id="policy-days-error" errors={at('receivingDays')} />
-      {text('extraParcelFee', 'extraParcelFee')}
+      <fieldset>
+        <legend>{ct('extraParcelFee')}</legend>
+        {shopFees.map((fee) => (
+          <div className="field" key={fee.currency}>
+            <label>
+              {fee.currency}
+              <input
+                value={form.extraParcelFees[fee.currency] ?? ''}
+                inputMode="decimal"
+                placeholder={fee.inForce}
+                onChange={(event) =>
+                  change({ extraParcelFees: { ...form.extraParcelFees, [fee.currency]: event.target.value } })
+                }
+                {...invalidProps(feeErrors(fee.currency), `policy-fee-${fee.currency}-error`)}
+              />
+            </label>
+            <FieldError id={`policy-fee-${fee.currency}-error`} errors={feeErrors(fee.currency)} />
+          </div>
+        ))}
+      </fieldset>
       <label className="option">
         <input
           type="checkbox"
@@ -254,12 +293,22 @@ function PolicyForm({ onSaved }: { onSaved: () => void }) {
             segment: input.segment,
             preference: label('pref', input.defaultPreference),
             choose: ct(input.customerMayChoose ? 'policyChoose' : 'policyNoChoose'),
-            fee: input.extraParcelFee ?? ct('shopFee'),
+            fee: shopFees
+              .map((shop) => {
+                const own = fees.find((fee) => fee.currency === shop.currency);
+                return own
+                  ? `${own.currency} ${own.amount}`
+                  : ct('shopFeeIs', { fee: `${shop.currency} ${shop.inForce}` });
+              })
+              .join(', '),
           })}
         </Review>
       )}
       <FormErrors
-        errors={errorsBesides(errors, ['segment', 'receivingDays', 'extraParcelFee', 'autoApproveRefundAfterDaysLate'])}
+        errors={errorsBesides(
+          errors.filter((error) => !shopFees.some((fee) => feeErrors(fee.currency).includes(error))),
+          ['segment', 'receivingDays', 'autoApproveRefundAfterDaysLate'],
+        )}
       />
       <Failure error={policy.error} />
       {policy.saved && <p role="status">{policy.saved}</p>}

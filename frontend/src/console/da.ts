@@ -433,7 +433,6 @@ export const da: Catalogue = {
   colCancelAny: 'Annuller enhver ikke-afsendt linje',
   colAutoApprove: 'Refusioner godkendes af sig selv',
   anyDay: 'alle dage',
-  shopFee: 'butikkens gebyr',
   shopFeeIs: '{fee} (butikkens gebyr)',
   never: 'aldrig',
   afterDaysLate: 'linjer mere end {days} dage forsinket',

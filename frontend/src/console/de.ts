@@ -439,7 +439,6 @@ export const de: Catalogue = {
   colCancelAny: 'Jede unversandte Position stornierbar',
   colAutoApprove: 'Erstattungen von selbst genehmigt',
   anyDay: 'jeder Tag',
-  shopFee: 'Gebühr des Shops',
   shopFeeIs: '{fee} (Gebühr des Shops)',
   never: 'nie',
   afterDaysLate: 'Positionen über {days} Tage verspätet',

@@ -431,7 +431,6 @@ export const en = {
   colCancelAny: 'Cancel any unshipped line',
   colAutoApprove: 'Refunds approved by themselves',
   anyDay: 'any day',
-  shopFee: 'the shop’s fee',
   shopFeeIs: '{fee} (the shop’s fee)',
   never: 'never',
   afterDaysLate: 'lines over {days} days late',

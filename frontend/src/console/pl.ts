@@ -430,7 +430,6 @@ export const pl: Catalogue = {
   colCancelAny: 'Anulowanie każdej niewysłanej pozycji',
   colAutoApprove: 'Zwroty zatwierdzane same',
   anyDay: 'każdy dzień',
-  shopFee: 'opłata sklepu',
   shopFeeIs: '{fee} (opłata sklepu)',
   never: 'nigdy',
   afterDaysLate: 'pozycje spóźnione ponad {days} dni',

@@ -250,7 +250,7 @@ public class OrderIntake {
                         segmentPolicy.segment(),
                         segmentPolicy.customerMayChoose(),
                         segmentPolicy.receivingDays(),
-                        policies.extraParcelFee(segmentPolicy),
+                        policies.extraParcelFee(segmentPolicy, input.currency()),
                         segmentPolicy.cancelAnyUnshippedLine(),
                         segmentPolicy.autoApproveRefundAfterDaysLate()),
                 lines,

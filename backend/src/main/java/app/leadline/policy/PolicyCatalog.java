@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -23,22 +22,19 @@ import org.springframework.stereotype.Service;
 public class PolicyCatalog {
 
     static final Map<String, SegmentPolicy> BUILT_IN = Map.of(
-            "B2C", new SegmentPolicy("B2C", "WAIT_FOR_ALL", true, List.of(), null, false, null),
-            "B2B", new SegmentPolicy("B2B", "WAIT_FOR_ALL", false, List.of(), null, false, null));
+            "B2C", new SegmentPolicy("B2C", "WAIT_FOR_ALL", true, List.of(), Map.of(), null, false, null),
+            "B2B", new SegmentPolicy("B2B", "WAIT_FOR_ALL", false, List.of(), Map.of(), null, false, null));
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Set<String> PREFERENCES = Set.of("WAIT_FOR_ALL", "SHIP_AS_AVAILABLE");
 
     private final SegmentPolicies policies;
-    private final BigDecimal shopExtraParcelFee;
+    private final ShippingProperties shipping;
     private final AuditLog audit;
 
-    PolicyCatalog(
-            SegmentPolicies policies,
-            @Value("${leadline.shipping.extra-parcel-fee:0}") BigDecimal shopExtraParcelFee,
-            AuditLog audit) {
+    PolicyCatalog(SegmentPolicies policies, ShippingProperties shipping, AuditLog audit) {
         this.policies = policies;
-        this.shopExtraParcelFee = shopExtraParcelFee;
+        this.shipping = shipping;
         this.audit = audit;
     }
 
@@ -48,9 +44,30 @@ public class PolicyCatalog {
                 .orElseGet(() -> policies.findById("B2C").orElse(BUILT_IN.get("B2C")));
     }
 
-    /** The fee for each parcel beyond the first under this policy: its own, else the shop's. */
-    public BigDecimal extraParcelFee(SegmentPolicy policy) {
-        return policy.ownExtraParcelFee().orElse(shopExtraParcelFee);
+    /** The fee for each parcel beyond the first under this policy, in the order's currency: its own, else the shop's. */
+    public BigDecimal extraParcelFee(SegmentPolicy policy, String currency) {
+        return policy.ownExtraParcelFee(currency).orElseGet(() -> shipping.extraParcelFee(currency));
+    }
+
+    /** A policy's fee per extra parcel in one currency: its own, if any, and the one its new orders take. */
+    public record ParcelFee(String currency, BigDecimal own, BigDecimal inForce) {}
+
+    /** The policy's fees in each currency the shop sells in, and in any other it names. */
+    public List<ParcelFee> extraParcelFees(SegmentPolicy policy) {
+        Set<String> currencies = new java.util.LinkedHashSet<>(shipping.currencies());
+        currencies.addAll(new java.util.TreeSet<>(policy.extraParcelFees().keySet()));
+        return currencies.stream()
+                .map(currency -> new ParcelFee(
+                        currency, policy.ownExtraParcelFee(currency).orElse(null), extraParcelFee(policy, currency)))
+                .toList();
+    }
+
+    /** The shop's own fee per extra parcel in each currency it sells in: what a segment without its own charges. */
+    @PreAuthorize("hasRole('AGENT')")
+    public List<ParcelFee> shopExtraParcelFees() {
+        return shipping.currencies().stream()
+                .map(currency -> new ParcelFee(currency, null, shipping.extraParcelFee(currency)))
+                .toList();
     }
 
     /** Every policy in force, for the console: thresholds and fees are the shop's business, not the public's. */
@@ -64,13 +81,16 @@ public class PolicyCatalog {
         return all;
     }
 
-    /** A policy as an admin writes it: the fee as typed, not yet checked. */
+    /** A fee as an admin types it: a currency's code and an amount, not yet checked. */
+    public record FeeInput(String currency, String amount) {}
+
+    /** A policy as an admin writes it: the fees as typed, not yet checked. */
     public record Definition(
             String segment,
             String defaultPreference,
             boolean customerMayChoose,
             List<DayOfWeek> receivingDays,
-            String extraParcelFee,
+            List<FeeInput> extraParcelFees,
             boolean cancelAnyUnshippedLine,
             Integer autoApproveRefundAfterDaysLate) {}
 
@@ -89,11 +109,7 @@ public class PolicyCatalog {
             errors.add(new UserError(
                     "INVALID_PREFERENCE", "input.defaultPreference", "Use WAIT_FOR_ALL or SHIP_AS_AVAILABLE."));
         }
-        Optional<BigDecimal> fee = Optional.ofNullable(input.extraParcelFee()).map(PolicyCatalog::fee);
-        if (fee.filter(amount -> amount.signum() >= 0).isEmpty() && input.extraParcelFee() != null) {
-            errors.add(new UserError(
-                    "INVALID_AMOUNT", "input.extraParcelFee", "A fee is a non-negative decimal, e.g. 49.00."));
-        }
+        Map<String, BigDecimal> fees = fees(input.extraParcelFees(), errors);
         if (input.autoApproveRefundAfterDaysLate() != null && input.autoApproveRefundAfterDaysLate() < 0) {
             errors.add(new UserError(
                     "INVALID_DAYS", "input.autoApproveRefundAfterDaysLate", "Days late cannot be negative."));
@@ -111,7 +127,8 @@ public class PolicyCatalog {
                 input.defaultPreference(),
                 input.customerMayChoose(),
                 days,
-                fee.orElse(null),
+                fees,
+                null,
                 input.cancelAnyUnshippedLine(),
                 input.autoApproveRefundAfterDaysLate()));
         Map<String, String> terms = Map.of(
@@ -124,7 +141,11 @@ public class PolicyCatalog {
                         ? "any"
                         : defined.receivingDays().toString(),
                 "extra parcel fee",
-                String.valueOf(defined.extraParcelFee()),
+                fees.isEmpty()
+                        ? "the shop's"
+                        : fees.entrySet().stream()
+                                .map(fee -> fee.getKey() + " " + fee.getValue().toPlainString())
+                                .collect(java.util.stream.Collectors.joining(", ")),
                 "any unshipped line may be cancelled",
                 defined.cancelAnyUnshippedLine() ? "yes" : "no",
                 "refunds approved by themselves after",
@@ -135,10 +156,57 @@ public class PolicyCatalog {
         return new Outcome(Optional.of(defined), List.of());
     }
 
-    /** The amount typed, or empty when it is no decimal. */
-    private static BigDecimal fee(String typed) {
+    /**
+     * The fees typed, by currency; each refused one adds an error at its field: a currency that is no ISO 4217 code
+     * or comes twice, an amount that is no non-negative decimal or finer than its currency's smallest unit.
+     */
+    private static Map<String, BigDecimal> fees(List<FeeInput> typed, List<UserError> errors) {
+        Map<String, BigDecimal> fees = new java.util.TreeMap<>();
+        List<FeeInput> all = typed == null ? List.of() : typed;
+        for (int i = 0; i < all.size(); i++) {
+            String path = "input.extraParcelFees[" + i + "]";
+            String code = all.get(i).currency() == null
+                    ? ""
+                    : all.get(i).currency().trim().toUpperCase(java.util.Locale.ROOT);
+            Optional<java.util.Currency> currency = currency(code);
+            if (currency.isEmpty()) {
+                errors.add(new UserError(
+                        "INVALID_CURRENCY", path + ".currency", "A currency is a three-letter code, e.g. DKK."));
+                continue;
+            }
+            if (fees.containsKey(code)) {
+                errors.add(new UserError("DUPLICATE_CURRENCY", path + ".currency", code + " has a fee already."));
+                continue;
+            }
+            BigDecimal amount = amount(all.get(i).amount());
+            if (amount == null || amount.signum() < 0) {
+                errors.add(new UserError(
+                        "INVALID_AMOUNT", path + ".amount", "A fee is a non-negative decimal, e.g. 49.00."));
+            } else if (amount.stripTrailingZeros().scale()
+                    > Math.max(0, currency.get().getDefaultFractionDigits())) {
+                errors.add(new UserError(
+                        "INVALID_AMOUNT",
+                        path + ".amount",
+                        code + " has " + currency.get().getDefaultFractionDigits() + " decimals."));
+            } else {
+                fees.put(code, amount);
+            }
+        }
+        return fees;
+    }
+
+    private static Optional<java.util.Currency> currency(String code) {
         try {
-            return new BigDecimal(typed.trim());
+            return code.length() == 3 ? Optional.of(java.util.Currency.getInstance(code)) : Optional.empty();
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /** The amount typed, or null when it is no decimal. */
+    private static BigDecimal amount(String typed) {
+        try {
+            return typed == null ? null : new BigDecimal(typed.trim());
         } catch (NumberFormatException notADecimal) {
             return null;
         }

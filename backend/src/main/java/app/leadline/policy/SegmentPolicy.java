@@ -3,6 +3,7 @@ package app.leadline.policy;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,8 +15,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param defaultPreference {@code WAIT_FOR_ALL} or {@code SHIP_AS_AVAILABLE}, until someone chooses
  * @param customerMayChoose whether the tracking page offers the wait-or-split choice
  * @param receivingDays the only weekdays goods may arrive on; empty for any working day
- * @param extraParcelFee what each parcel beyond the first costs, in the order's currency; the shop's fee if
- *     {@code null}
+ * @param extraParcelFees what each parcel beyond the first costs, per currency (ISO 4217); a currency not listed
+ *     takes the shop's fee
+ * @param extraParcelFee the one fee of a policy defined before fees had currencies, charged in whatever currency an
+ *     order is in; {@code null} for every policy defined since
  * @param cancelAnyUnshippedLine whether customers may cancel lines that are not late
  * @param autoApproveRefundAfterDaysLate refund requests for lines later than this many days past their promise
  *     are approved without an agent; {@code null} leaves every request to an agent
@@ -26,16 +29,19 @@ public record SegmentPolicy(
         String defaultPreference,
         boolean customerMayChoose,
         List<DayOfWeek> receivingDays,
+        Map<String, BigDecimal> extraParcelFees,
         BigDecimal extraParcelFee,
         boolean cancelAnyUnshippedLine,
         Integer autoApproveRefundAfterDaysLate) {
 
     public SegmentPolicy {
         receivingDays = receivingDays == null ? List.of() : List.copyOf(receivingDays);
+        extraParcelFees = extraParcelFees == null ? Map.of() : Map.copyOf(extraParcelFees);
     }
 
-    public Optional<BigDecimal> ownExtraParcelFee() {
-        return Optional.ofNullable(extraParcelFee);
+    /** The segment's own fee per extra parcel in the currency, if it sets one. */
+    public Optional<BigDecimal> ownExtraParcelFee(String currency) {
+        return Optional.ofNullable(extraParcelFees.get(currency)).or(() -> Optional.ofNullable(extraParcelFee));
     }
 
     public Optional<Integer> autoApprovalThreshold() {

@@ -24,10 +24,25 @@ class SegmentPolicyController {
         return policies.all();
     }
 
-    /** What a segment's new orders pay per extra parcel: its own fee, or the shop's where it has none. */
+    @QueryMapping
+    List<PolicyCatalog.ParcelFee> shopParcelFees() {
+        return policies.shopExtraParcelFees();
+    }
+
+    /** What a segment's new orders pay per extra parcel in each currency: its own fee, or the shop's. */
     @SchemaMapping(typeName = "SegmentPolicy")
-    String feeInForce(SegmentPolicy policy) {
-        return policies.extraParcelFee(policy).toPlainString();
+    List<PolicyCatalog.ParcelFee> extraParcelFees(SegmentPolicy policy) {
+        return policies.extraParcelFees(policy);
+    }
+
+    @SchemaMapping(typeName = "ParcelFee")
+    String own(PolicyCatalog.ParcelFee fee) {
+        return fee.own() == null ? null : fee.own().toPlainString();
+    }
+
+    @SchemaMapping(typeName = "ParcelFee")
+    String inForce(PolicyCatalog.ParcelFee fee) {
+        return fee.inForce().toPlainString();
     }
 
     record SegmentPolicyPayload(SegmentPolicy policy, List<UserError> errors) {}

@@ -100,6 +100,7 @@ class AccessRulesIntegrationTests {
             Map.entry("Query.heldMessages", AGENTS),
             Map.entry("Query.payments", AGENTS),
             Map.entry("Query.segmentPolicies", AGENTS),
+            Map.entry("Query.shopParcelFees", AGENTS),
             Map.entry("Query.stuckOrders", AGENTS),
             Map.entry("Query.previewDelay", AGENTS),
             Map.entry("Query.delayReport", AGENTS),

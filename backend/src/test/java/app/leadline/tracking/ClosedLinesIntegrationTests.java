@@ -36,11 +36,16 @@ class ClosedLinesIntegrationTests {
                 .variable(
                         "input",
                         Map.of(
-                                "segment", "CLOSING",
-                                "defaultPreference", "WAIT_FOR_ALL",
-                                "customerMayChoose", true,
-                                "extraParcelFee", "0.00",
-                                "cancelAnyUnshippedLine", true))
+                                "segment",
+                                "CLOSING",
+                                "defaultPreference",
+                                "WAIT_FOR_ALL",
+                                "customerMayChoose",
+                                true,
+                                "extraParcelFees",
+                                List.of(Map.of("currency", "DKK", "amount", "0.00")),
+                                "cancelAnyUnshippedLine",
+                                true))
                 .execute()
                 .path("defineSegmentPolicy.errors")
                 .entityList(Object.class)

@@ -295,23 +295,93 @@ class CustomerDecisionsIntegrationTests {
                 .isEqualTo("NOTHING_TO_SPLIT");
     }
 
-    /** A segment whose extra parcels cost 49.00 each. */
+    /** A segment whose extra parcels cost 49.00 each in Danish kroner and 7.00 in euros. */
     private void defineSegmentWithAFee() {
-        var defined = clients.agent("root", "AGENT", "ADMIN")
+        var defined = definePolicy(
+                "VIP-FEE",
+                List.of(Map.of("currency", "dkk", "amount", "49.00"), Map.of("currency", "EUR", "amount", "7")));
+        defined.path("defineSegmentPolicy.errors").entityList(Object.class).hasSize(0);
+        defined.path("defineSegmentPolicy.policy.extraParcelFees[?(@.currency == 'DKK')].inForce")
+                .entityList(String.class)
+                .containsExactly("49.00");
+    }
+
+    @Test
+    void aSegmentsFeeIsChargedInTheOrdersOwnCurrencyAndACurrencyWithoutOneTakesTheShops() {
+        defineSegmentWithAFee();
+        String euros = place(mixedOrder().currency("EUR").customer("segment", "VIP-FEE"));
+        String zloty = place(mixedOrder().currency("PLN").customer("segment", "VIP-FEE"));
+
+        // Two extra parcels at the segment's 7 euros; the shop charges nothing in zloty.
+        track(euros).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("14.00");
+        track(zloty).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("0.00");
+    }
+
+    @Test
+    void aPolicyStoredBeforeFeesHadCurrenciesKeepsChargingItsOneFee() {
+        mongo.getCollection("segmentPolicies").insertOne(org.bson.Document.parse("""
+                        { "_id": "OLD-FEE", "defaultPreference": "WAIT_FOR_ALL", "customerMayChoose": true,
+                          "receivingDays": [], "extraParcelFee": { "$numberDecimal": "49.00" },
+                          "cancelAnyUnshippedLine": false }
+                        """));
+
+        String token = place(mixedOrder().currency("EUR").customer("segment", "OLD-FEE"));
+
+        track(token).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("98.00");
+        clients.agent("agent")
+                .document("{ segmentPolicies { segment extraParcelFees { currency own } } }")
+                .execute()
+                .path("segmentPolicies[?(@.segment == 'OLD-FEE')].extraParcelFees[*].own")
+                .entityList(String.class)
+                .containsExactly("49.00", "49.00", "49.00");
+    }
+
+    @Test
+    void aFeeInNoCurrencyOrFinerThanItsCurrencyIsRefusedAtItsFieldAndNothingIsSaved() {
+        var refused = definePolicy(
+                "BAD-FEE",
+                List.of(
+                        Map.of("currency", "KRONER", "amount", "49"),
+                        Map.of("currency", "DKK", "amount", "49.005"),
+                        Map.of("currency", "EUR", "amount", "7"),
+                        Map.of("currency", "eur", "amount", "8")));
+
+        refused.path("defineSegmentPolicy.errors[*].field")
+                .entityList(String.class)
+                .containsExactly(
+                        "input.extraParcelFees[0].currency",
+                        "input.extraParcelFees[1].amount",
+                        "input.extraParcelFees[3].currency");
+        refused.path("defineSegmentPolicy.errors[1].message")
+                .entity(String.class)
+                .isEqualTo("DKK has 2 decimals.");
+        refused.path("defineSegmentPolicy.policy").valueIsNull();
+        clients.agent("agent")
+                .document("{ segmentPolicies { segment } }")
+                .execute()
+                .path("segmentPolicies[?(@.segment == 'BAD-FEE')]")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    /** An admin defines a segment that asks the customer, with the given fees per extra parcel. */
+    private GraphQlTester.Response definePolicy(String segment, List<Map<String, String>> fees) {
+        return clients.agent("root", "AGENT", "ADMIN")
                 .documentName("defineSegmentPolicy")
                 .variable(
                         "input",
                         Map.of(
-                                "segment", "VIP-FEE",
-                                "defaultPreference", "WAIT_FOR_ALL",
-                                "customerMayChoose", true,
-                                "extraParcelFee", "49.00",
-                                "cancelAnyUnshippedLine", false))
+                                "segment",
+                                segment,
+                                "defaultPreference",
+                                "WAIT_FOR_ALL",
+                                "customerMayChoose",
+                                true,
+                                "extraParcelFees",
+                                fees,
+                                "cancelAnyUnshippedLine",
+                                false))
                 .execute();
-        defined.path("defineSegmentPolicy.errors").entityList(Object.class).hasSize(0);
-        defined.path("defineSegmentPolicy.policy.feeInForce")
-                .entity(String.class)
-                .isEqualTo("49.00");
     }
 
     private GraphQlTester.Response choose(String token, String preference, String code) {
