@@ -119,9 +119,6 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
   const items = (lineIds: string[]) => formatItems(lineIds.map((id) => names.get(id) ?? id), language);
   const allItems = choice.splitParcels.flatMap((parcel) => parcel.lineIds);
-  const parcels = choice.splitParcels
-    .map((parcel, index) => t('choice.parcel', { n: index + 1, range: window(parcel.eta) }))
-    .join(', ');
   const extra =
     Number(choice.extraCost) > 0 ? t('choice.extraCost', { amount: money(choice.extraCost) }) : t('choice.noExtraCost');
   const releasing =
@@ -161,7 +158,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
           onChange={() => choose('SHIP_AS_AVAILABLE')}
         />
         <span>
-          {t('choice.split', { parcels })}
+          {t('choice.split', { count: choice.splitParcels.length })}
           <small className="extra-cost">{extra}</small>
         </span>
       </label>

@@ -353,8 +353,10 @@ describe('the order as its customer reads it', () => {
     // German dates a window, never "um" it ("um" is for the hour).
     render(<OrderView order={{ ...open, locale: 'de' }} language="de" token="T" onChange={() => {}} />);
     expect(screen.getByTestId('wait-parcels').textContent).toMatch(/^Paket 1, voraussichtlich .*21\. Dez.*: /);
-    expect(screen.getByRole('radio', { name: /^Versandbereite Artikel jetzt senden/ }).closest('label')?.textContent).toMatch(
-      /Paket 1 voraussichtlich .*, Paket 2 voraussichtlich /,
+    // The option says how many parcels; its list, once, says when each comes with what.
+    expect(screen.getByRole('radio', { name: /^Versandbereite Artikel jetzt senden, in 3 Paketen/ })).toBeTruthy();
+    expect(screen.getByTestId('split-parcels').textContent).toMatch(
+      /Paket 1, voraussichtlich .*Paket 2, voraussichtlich .*Paket 3, voraussichtlich /,
     );
     expect(document.body.textContent).not.toMatch(/\bum \w{2}\.? \d/);
   });
