@@ -39,7 +39,7 @@ async function receive(page, purchaseOrder, units) {
 async function showReceipts(page, purchaseOrder) {
   await page.getByLabel('Purchase order (open or received)').fill(purchaseOrder);
   await page.getByRole('button', { name: 'Show its receipts' }).click();
-  return page.getByRole('button', { name: new RegExp(`^Reverse the receipt of .* on ${purchaseOrder}$`) });
+  return page.getByRole('button', { name: new RegExp(`^Take back the receipt of .* on ${purchaseOrder}$`) });
 }
 
 test('an agent takes back a receipt booked against the wrong purchase order, after a review naming every line', async () => {
@@ -68,7 +68,7 @@ test('an agent takes back a receipt booked against the wrong purchase order, aft
       /Dates are projected from .+\. [1-9]\d* customers? (is|are) told, because the latest date moves\./,
     );
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
-    const confirm = review.getByRole('button', { name: /^Reverse the receipt and tell \d+ customers?$/ });
+    const confirm = review.getByRole('button', { name: /^Take back the receipt and tell \d+ customers?$/ });
     await confirm.click();
 
     const result = page.getByTestId('reverse-receipt-result');

@@ -555,6 +555,7 @@ function TrackingLink({ orderNumber }: { orderNumber: string }) {
         <Review
           testId="revoke-review"
           confirm={ct('confirmRevoke')}
+          danger
           running={revoking.running}
           onCancel={() => setAsked(null)}
           onConfirm={async () => {

@@ -517,6 +517,7 @@ function CancelForm({ po, onClose, onDone }: FormProps) {
         <Review
           testId="purchase-cancel-review"
           confirm={ct('cancelConfirm')}
+          danger
           running={cancelling.running}
           onCancel={() => setReviewed(null)}
           onConfirm={async () => {

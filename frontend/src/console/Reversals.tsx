@@ -156,6 +156,7 @@ export function ReceiptReversals({ initial, onReversed }: { initial: string; onR
                 <Review
                   testId="reverse-receipt-review"
                   confirm={ct('reverseConfirm', { customers: review.reversal.preview.customers })}
+                  danger
                   running={reversing.running}
                   onCancel={() => setReview(null)}
                   onConfirm={async () => {
@@ -286,6 +287,7 @@ export function WithdrawDelay({
         <Review
           testId="withdraw-review"
           confirm={ct('withdrawConfirm', { customers: review.preview.customers })}
+          danger
           running={withdrawing.running}
           onCancel={() => {
             setReview(null);

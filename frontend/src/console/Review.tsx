@@ -4,12 +4,14 @@ import { ct } from './messages';
 /**
  * What an action will do, said in full before it is done, with the one button that does it. The review belongs to
  * the input it was made for: callers show it only while that input is unchanged. A sentence is one paragraph; anything
- * else (paragraphs, a list of what moves) is shown as given.
+ * else (paragraphs, a list of what moves) is shown as given. Its button is red only where the action takes something
+ * away (a link revoked, a purchase order cancelled, a receipt or a delay taken back).
  */
 export function Review(props: {
   testId: string;
   children: ReactNode;
   confirm: string;
+  danger?: boolean;
   running: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -18,7 +20,12 @@ export function Review(props: {
     <div className="review" data-testid={props.testId} aria-live="polite">
       {typeof props.children === 'string' ? <p>{props.children}</p> : <div>{props.children}</div>}
       <div className="actions">
-        <button type="button" className="danger" disabled={props.running} onClick={props.onConfirm}>
+        <button
+          type="button"
+          className={props.danger ? 'danger' : undefined}
+          disabled={props.running}
+          onClick={props.onConfirm}
+        >
           {props.confirm}
         </button>
         <button type="button" className="secondary" onClick={props.onCancel}>

@@ -578,8 +578,8 @@ export const en = {
   noSuchPurchaseOrder: 'There is no purchase order {po}.',
   noReceipts: 'Nothing has been received on {po}.',
   receiptGroup: '{day}: {items}, recorded by {by} at {at}',
-  reverseReceipt: 'Reverse…',
-  reverseReceiptOf: 'Reverse the receipt of {day} on {po}',
+  reverseReceipt: 'Take back…',
+  reverseReceiptOf: 'Take back the receipt of {day} on {po}',
   reverseReceiptReview: 'This takes back the receipt of {items}, received on {day}, from purchase order {po}.',
   reverseReopens: 'Purchase order {po} opens again.',
   reverseLinesBack: '{count, plural, one {# line goes} other {# lines go}} back to waiting for {po}:',
@@ -588,7 +588,7 @@ export const en = {
   reverseDates:
     'Dates are projected from {date}. {customers, plural, one {# customer is} other {# customers are}} told, because the latest date moves.',
   moveLine: '{customer}: {line}, {from} → {to}',
-  reverseConfirm: 'Reverse the receipt and tell {customers, plural, one {# customer} other {# customers}}',
+  reverseConfirm: 'Take back the receipt and tell {customers, plural, one {# customer} other {# customers}}',
   receiptReversed:
     'Receipt taken back from {po}: {lines, plural, one {# line waits} other {# lines wait}} again; {customers, plural, one {# customer} other {# customers}} told.',
   colCorrect: 'Correct',

@@ -74,10 +74,10 @@ describe('the console in four languages', () => {
       return [1, 2, 5, 22].map((customers) => ct('reverseConfirm', { customers }));
     };
     expect(told('en')).toEqual([
-      'Reverse the receipt and tell 1 customer',
-      'Reverse the receipt and tell 2 customers',
-      'Reverse the receipt and tell 5 customers',
-      'Reverse the receipt and tell 22 customers',
+      'Take back the receipt and tell 1 customer',
+      'Take back the receipt and tell 2 customers',
+      'Take back the receipt and tell 5 customers',
+      'Take back the receipt and tell 22 customers',
     ]);
     expect(told('da')).toEqual([
       'Tilbagefør modtagelsen og giv 1 kunde besked',
