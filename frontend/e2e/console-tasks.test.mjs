@@ -80,6 +80,19 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     assert.doesNotMatch(await page.getByTestId('receipt-result').textContent(), /\/L\d/);
     await page.getByText(/: 2 × CHAIR-AARHUS, recorded by agent$/).waitFor();
 
+    // A whole receipt with more units than lines wait for says what is left over, for stock or orders to come.
+    await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-BW-0878');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const spare = await page.getByTestId('receipt-left-over').textContent();
+    const [, tablesLeft] = spare.match(
+      /^Left over once this is received, taken by no waiting line \(for stock, or for orders yet to come\): .*?(\d+) × TABLE-RIGA-180/,
+    );
+    const tablesToCome = (await page.getByTestId('receipt-review').textContent()).match(
+      /everything still to come \((?:.*, )?(\d+) × TABLE-RIGA-180/,
+    )[1];
+    assert.ok(Number(tablesLeft) > 0 && Number(tablesLeft) <= Number(tablesToCome), `${tablesLeft} of ${tablesToCome}`);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+
     // The rest of another purchase order arrives: the result names the orders now ready, with links to them.
     await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-NS-2041');
     await page.getByRole('button', { name: 'Review' }).click();
