@@ -78,14 +78,15 @@ class Cascades {
         for (int from = 0; from < ids.size(); from += PREVIEW_BATCH) {
             for (Order order : orders.byIdsWithoutTimelineOrOutbox(
                     ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH)))) {
-                Map<String, EtaWindow> windows = DelayPlan.windows(
-                        draft,
-                        order,
-                        linesByOrder.get(order.id()),
-                        plan.purchaseOrdersByNumber(),
-                        etas,
-                        spreads,
-                        earlier);
+                Map<String, EtaWindow> windows = DelayPlan.moves(
+                                draft,
+                                order,
+                                linesByOrder.get(order.id()),
+                                plan.purchaseOrdersByNumber(),
+                                etas,
+                                spreads,
+                                earlier)
+                        .windows();
                 for (OrderLine line : order.lines()) {
                     if (linesByOrder.get(order.id()).contains(line.id())
                             && line.status() == LineStatus.AWAITING_SUPPLIER

@@ -332,6 +332,8 @@ class DelayJob implements SmartInitializingSingleton {
         SupplierSpreads spreads = lateness.current();
         Optional<DelayReason> chosen = Optional.ofNullable(report.reasonCode()).flatMap(reasons::find);
         DelayPlan.EarlierDelays earlier = DelayPlan.EarlierDelays.in(mongo);
+        // The delay each line's window stands on where that is not this report, as the plan found it.
+        Map<String, Map<String, String>> heldBy = new java.util.concurrent.ConcurrentHashMap<>();
         OrderChanges.Bulk<Order> carrying = operations.applyDelayToAll(linesByOrder.keySet(), order -> {
             String reason =
                     chosen.map(r -> r.textFor(order.customer().locale())).orElse(report.reasonText());
@@ -340,19 +342,22 @@ class DelayJob implements SmartInitializingSingleton {
                     ? Optional.of(
                             new OrderOperations.GoodsBack(report.scope().purchaseOrder(), linesByOrder.get(order.id())))
                     : Optional.empty();
+            DelayPlan.Moves moves = DelayPlan.moves(
+                    report, order, linesByOrder.get(order.id()), purchaseOrders, etas, spreads, earlier);
+            heldBy.put(order.id(), moves.heldBy());
             return new OrderOperations.Delay(
-                    report.id(),
-                    DelayPlan.windows(
-                            report, order, linesByOrder.get(order.id()), purchaseOrders, etas, spreads, earlier),
-                    reason,
-                    report.internalNote(),
-                    goodsBack);
+                    report.id(), moves.windows(), moves.heldBy(), reason, report.internalNote(), goodsBack);
         });
-        // Counts the lines that carry this delay now, including any moved before an interruption, and their orders.
+        // Counts the lines that carry this delay now (or the delay still in force it left them on), including any
+        // moved before an interruption, and their orders.
         List<Integer> carriedPerOrder = carrying.results().values().stream()
                 .map(order -> (int) order.lines().stream()
                         .filter(line -> linesByOrder.get(order.id()).contains(line.id())
-                                && report.id().equals(line.lastDelay()))
+                                && line.lastDelay() != null
+                                && (report.id().equals(line.lastDelay())
+                                        || line.lastDelay()
+                                                .equals(heldBy.getOrDefault(order.id(), Map.of())
+                                                        .get(line.id()))))
                         .count())
                 .toList();
         return new Processed(

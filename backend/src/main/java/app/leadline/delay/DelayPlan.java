@@ -101,6 +101,17 @@ final class DelayPlan {
     }
 
     /**
+     * Where a report moves one order's lines, and which of the lines it reached stand on another delay still in
+     * force: a receipt taken back leaves a line as late as a SKU's or supplier's delay has it, and that delay, not
+     * the reversal, then goes on holding the line (a shorter delay of the purchase order does not bring it forward;
+     * the delay's withdrawal moves it back).
+     *
+     * @param windows the new window of each line moved
+     * @param heldBy the delay each reached line's window stands on, by line id, where it is not this report
+     */
+    record Moves(Map<String, EtaWindow> windows, Map<String, String> heldBy) {}
+
+    /**
      * The new windows of the given (still open) lines of one order. A correction (a delay withdrawn, a receipt
      * reversed) moves only lines whose latest day it changes, so only their customers are told; a withdrawal leaves
      * lines another delay moved since. A delay for the same scope as the one that last moved a line corrects it, to
@@ -108,7 +119,7 @@ final class DelayPlan {
      * customer untold, when it would not move it later: a purchase order five days late does not bring forward the
      * chair of it that its supplier said is nine days late.
      */
-    static Map<String, EtaWindow> windows(
+    static Moves moves(
             DelayReport report,
             Order order,
             List<String> lineIds,
@@ -117,6 +128,7 @@ final class DelayPlan {
             SupplierSpreads spreads,
             EarlierDelays earlier) {
         Map<String, EtaWindow> windows = new LinkedHashMap<>();
+        Map<String, String> heldBy = new LinkedHashMap<>();
         String country = order.destination().country();
         boolean correction = report.kind() != DelayReport.Kind.DELAY;
         for (OrderLine line : order.lines()) {
@@ -149,9 +161,13 @@ final class DelayPlan {
             }
             if (report.kind() == DelayReport.Kind.RECEIPT_REVERSAL && onReachedPurchaseOrder) {
                 // Waiting again, the line is as late as a supplier's delay still in force has it.
+                Optional<Held> held =
+                        heldByDelay(order, line, purchaseOrders.get(line.purchaseOrder()), spread, etas, earlier);
+                if (held.isPresent() && !held.get().window().latest().isBefore(window.latest())) {
+                    heldBy.put(line.id(), held.get().delay());
+                }
                 EtaWindow projected = window;
-                window = heldByDelay(order, line, purchaseOrders.get(line.purchaseOrder()), spread, etas, earlier)
-                        .map(held -> noEarlierThan(projected, held))
+                window = held.map(delay -> noEarlierThan(projected, delay.window()))
                         .orElse(window);
             }
             EtaWindow landing = window.landingOn(order.policy().receivingDays());
@@ -170,7 +186,7 @@ final class DelayPlan {
             }
             windows.put(line.id(), landing);
         }
-        return windows;
+        return new Moves(windows, heldBy);
     }
 
     /**
@@ -213,7 +229,10 @@ final class DelayPlan {
      * delay lives on in the purchase order's arrival); empty when the line's last move was no such delay, or that
      * delay was withdrawn.
      */
-    private static Optional<EtaWindow> heldByDelay(
+    /** A delay still in force, by its report's id, and the window it gives a line. */
+    private record Held(String delay, EtaWindow window) {}
+
+    private static Optional<Held> heldByDelay(
             Order order,
             OrderLine line,
             PurchaseOrder po,
@@ -227,11 +246,13 @@ final class DelayPlan {
                 .filter(delay -> delay.kind() == DelayReport.Kind.DELAY
                         && delay.withdrawnBy() == null
                         && delay.scope().type() != DelayScope.Type.PURCHASE_ORDER)
-                .map(delay -> etas.forBackorder(
-                        order.placedAt(),
-                        delay.arrivalFor(po),
-                        order.destination().country(),
-                        spread));
+                .map(delay -> new Held(
+                        delay.id(),
+                        etas.forBackorder(
+                                order.placedAt(),
+                                delay.arrivalFor(po),
+                                order.destination().country(),
+                                spread)));
     }
 
     /**

@@ -288,7 +288,21 @@ public class Order {
      */
     List<String> applyDelay(
             String delayId, Map<String, EtaWindow> windows, String reason, String internalNote, Instant at) {
-        return keep(schedule().applyDelay(delayId, windows, reason, internalNote, at))
+        return applyDelay(delayId, windows, Map.of(), reason, internalNote, at);
+    }
+
+    /**
+     * As {@link #applyDelay(String, Map, String, String, Instant)}, where some lines' new windows are another delay's
+     * (still in force): those keep that delay as the one that last moved them.
+     */
+    List<String> applyDelay(
+            String delayId,
+            Map<String, EtaWindow> windows,
+            Map<String, String> standsOn,
+            String reason,
+            String internalNote,
+            Instant at) {
+        return keep(schedule().applyDelay(delayId, windows, standsOn, reason, internalNote, at))
                 .changed();
     }
 

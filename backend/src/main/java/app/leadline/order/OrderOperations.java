@@ -33,16 +33,20 @@ public class OrderOperations {
     /**
      * A delay to apply to one order: each named line's new window, the reason customers read, a note for agents; and,
      * when a receipt was reversed, the lines it had made ready, which wait for their purchase order again first.
+     *
+     * @param standsOn lines whose new window is another delay's (one still in force), by line id: they keep that
+     *     delay as the one that last moved them, so that it goes on holding them, and its withdrawal moves them
      */
     public record Delay(
             String id,
             Map<String, EtaWindow> windows,
+            Map<String, String> standsOn,
             String reason,
             String internalNote,
             Optional<GoodsBack> goodsBack) {
 
         public Delay(String id, Map<String, EtaWindow> windows, String reason, String internalNote) {
-            this(id, windows, reason, internalNote, Optional.empty());
+            this(id, windows, Map.of(), reason, internalNote, Optional.empty());
         }
     }
 
@@ -221,7 +225,8 @@ public class OrderOperations {
 
     private void apply(Order order, Delay delay) {
         delay.goodsBack().ifPresent(back -> order.returnToWaiting(back.purchaseOrder(), back.lines(), clock.instant()));
-        order.applyDelay(delay.id(), delay.windows(), delay.reason(), delay.internalNote(), clock.instant());
+        order.applyDelay(
+                delay.id(), delay.windows(), delay.standsOn(), delay.reason(), delay.internalNote(), clock.instant());
     }
 
     /**

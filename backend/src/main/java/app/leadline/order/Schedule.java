@@ -23,15 +23,27 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
      * tells once for all the lines it moves ({@link #applyDelay}).
      */
     Outcome moveEta(String lineId, EtaWindow window, String delayId, String reason, String internalNote, Instant at) {
-        return moveEta(Outcome.from(lines), lineId, window, delayId, reason, internalNote, at);
+        return moveEta(Outcome.from(lines), lineId, window, delayId, delayId, reason, internalNote, at);
     }
 
     /**
      * A supplier delay moves some of the order's lines, each to its new window; lines the order does not have, or
      * that this delay already moved, are skipped, so applying it again (a resumed job) changes nothing. The customer
-     * reads the reason; the note is for agents. One intent is queued for all the lines moved.
+     * reads the reason; the note is for agents. One intent is queued for all the lines moved. A line named in {@code
+     * standsOn} moves to a window that delay (another, still in force) gives it, and keeps it as its last delay.
      */
     Outcome applyDelay(String delayId, Map<String, EtaWindow> windows, String reason, String internalNote, Instant at) {
+        return applyDelay(delayId, windows, Map.of(), reason, internalNote, at);
+    }
+
+    /** As {@link #applyDelay(String, Map, String, String, Instant)}, some lines standing on another delay. */
+    Outcome applyDelay(
+            String delayId,
+            Map<String, EtaWindow> windows,
+            Map<String, String> standsOn,
+            String reason,
+            String internalNote,
+            Instant at) {
         Outcome outcome = Outcome.from(lines);
         long shiftDays = 0;
         for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
@@ -40,7 +52,15 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
                 continue;
             }
             LocalDate before = outcome.line(lineId).eta().latest();
-            Outcome after = moveEta(outcome, lineId, entry.getValue(), delayId, reason, internalNote, at);
+            Outcome after = moveEta(
+                    outcome,
+                    lineId,
+                    entry.getValue(),
+                    delayId,
+                    standsOn.getOrDefault(lineId, delayId),
+                    reason,
+                    internalNote,
+                    at);
             if (after.changed().size() > outcome.changed().size()) {
                 shiftDays = Math.max(
                         shiftDays,
@@ -121,11 +141,13 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
                 moved, OrderLine.RUNNING_LATE + ":" + orderId + ":" + move, OrderLine.RUNNING_LATE, "", shiftDays, at);
     }
 
+    /** @param standsOn the delay the line's new window is, kept as its last: this one, or another still in force */
     private static Outcome moveEta(
             Outcome outcome,
             String lineId,
             EtaWindow window,
             String delayId,
+            String standsOn,
             String reason,
             String internalNote,
             Instant at) {
@@ -133,7 +155,7 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
         if (delayId.equals(line.lastDelay()) || !line.isOpen()) {
             return outcome;
         }
-        return outcome.changing(lineId, current -> current.withEta(window, delayId))
+        return outcome.changing(lineId, current -> current.withEta(window, standsOn))
                 .recording(
                         new OrderEvent.EtaMoved(lineId, line.name(), line.eta().latest(), window.latest(), reason),
                         at,

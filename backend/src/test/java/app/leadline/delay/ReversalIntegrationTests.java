@@ -275,19 +275,57 @@ class ReversalIntegrationTests {
         Instant recordedAt = receiveBothChairs();
         assertThat(chair(older).eta().latest()).isBefore(delayed);
 
+        reverse(recordedAt);
+
+        // The chair's goods are due as the delay still says, not as the purchase order's date alone would have them.
+        assertThat(chair(older).eta().latest()).isEqualTo(delayed);
+    }
+
+    @Test
+    void afterAReceiptTakenBackAShorterDelayOfThePurchaseOrderLeavesTheLinesAsLateAsTheSkusDelay() {
+        logDelay(Map.of("type", "SKU", "supplier", supplierCode, "sku", "CHAIR"), 9);
+        LocalDate delayed = chair(older).eta().latest();
+        reverse(receiveBothChairs());
+        assertThat(chair(older).eta().latest()).isEqualTo(delayed);
+
+        logDelay(Map.of("type", "PURCHASE_ORDER", "purchaseOrder", purchaseOrder.number()), 2);
+
+        // The purchase order two days late does not bring the chair forward: its SKU is nine days late.
+        assertThat(chair(older).eta().latest()).isEqualTo(delayed);
+    }
+
+    @Test
+    void afterAReceiptTakenBackTheSkusDelayWithdrawnBringsTheLinesBackToThePurchaseOrdersDate() {
+        LocalDate onTime = chair(older).eta().latest();
+        String delay = logDelay(Map.of("type", "SKU", "supplier", supplierCode, "sku", "CHAIR"), 9);
+        reverse(receiveBothChairs());
+        assertThat(chair(older).eta().latest()).isAfter(onTime);
+
+        agent.documentName("withdrawDelay")
+                .variable("input", Map.of("delay", delay))
+                .execute()
+                .path("withdrawDelay.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        Waiting.until(
+                () -> chair(older).eta().latest().equals(onTime),
+                Duration.ofSeconds(20),
+                "the chair is back on the purchase order's date");
+    }
+
+    /** Takes the receipt back and waits until the older order's chair waits again. */
+    private void reverse(Instant recordedAt) {
         agent.documentName("reverseReceipt")
                 .variable("input", receipt(recordedAt))
                 .execute()
                 .path("reverseReceipt.errors")
                 .entityList(Object.class)
                 .hasSize(0);
-
         Waiting.until(
                 () -> chair(older).status() == LineStatus.AWAITING_SUPPLIER,
                 Duration.ofSeconds(20),
                 "the chair waits again");
-        // The chair's goods are due as the delay still says, not as the purchase order's date alone would have them.
-        assertThat(chair(older).eta().latest()).isEqualTo(delayed);
     }
 
     @Test
