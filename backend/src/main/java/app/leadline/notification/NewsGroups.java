@@ -1,8 +1,11 @@
 package app.leadline.notification;
 
 import app.leadline.order.CustomerNews;
+import app.leadline.order.CustomerNews.ChoiceNeeded;
 import app.leadline.order.CustomerNews.DatesMoved;
 import app.leadline.order.CustomerNews.PastPromise;
+import app.leadline.order.CustomerNews.ReadyToShip;
+import app.leadline.order.LineStatus;
 import app.leadline.order.NotificationIntent;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
@@ -23,8 +26,9 @@ import java.util.stream.Collectors;
 /**
  * An order's unsent news as its customer gets it: one message for several news of one kind (their lines together),
  * and dates moved and dates past the promise as one story, told as the lines stand when it goes out, against the
- * dates they had before it began (a delay withdrawn before its news went out tells nothing). The dispatcher sends by
- * it; the agents' list of held news shows by it.
+ * dates they had before it began (a delay withdrawn before its news went out tells nothing); news that lines are
+ * ready, of those still ready (a receipt taken back meanwhile tells nothing). The dispatcher sends by it; the agents'
+ * list of held news shows by it.
  */
 final class NewsGroups {
 
@@ -61,11 +65,15 @@ final class NewsGroups {
         List<Group> groups = new ArrayList<>();
         for (List<NotificationIntent> group : byKind.values()) {
             CustomerNews merged = merged(group);
-            groups.add(new Group(
-                    group,
-                    merged instanceof DatesMoved || merged instanceof PastPromise
-                            ? asTheyStand(order, merged, group.get(0).createdAt())
-                            : List.of(merged)));
+            List<CustomerNews> told;
+            if (merged instanceof DatesMoved || merged instanceof PastPromise) {
+                told = asTheyStand(order, merged, group.get(0).createdAt());
+            } else if (merged instanceof ReadyToShip || merged instanceof ChoiceNeeded) {
+                told = stillReady(order, merged);
+            } else {
+                told = List.of(merged);
+            }
+            groups.add(new Group(group, told));
         }
         return groups;
     }
@@ -124,6 +132,18 @@ final class NewsGroups {
             told.add(new PastPromise(cause, late, reason, shift));
         }
         return told;
+    }
+
+    /**
+     * News that lines are ready, told of the lines still ready when it goes out: a receipt taken back, or a parcel
+     * that left meanwhile, leaves nothing to tell of those.
+     */
+    private static List<CustomerNews> stillReady(Order order, CustomerNews merged) {
+        List<String> ready = merged.lines().stream()
+                .filter(id -> order.lines().stream()
+                        .anyMatch(line -> line.id().equals(id) && line.status() == LineStatus.READY))
+                .toList();
+        return ready.isEmpty() ? List.of() : List.of(merged.withLines(ready));
     }
 
     static long shiftDays(CustomerNews news) {

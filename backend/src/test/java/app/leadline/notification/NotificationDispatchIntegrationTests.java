@@ -468,6 +468,29 @@ class NotificationDispatchIntegrationTests {
     }
 
     @Test
+    void goodsTakenBackBeforeTheirReadyNewsWentOutAreNotToldReady() {
+        OrderInputs input = anOrder().withoutConfirmation().withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
+        clients.place(input);
+        Order order = orders.byNumber(input.number()).orElseThrow();
+        OrderFixtures fixtures = new OrderFixtures(changes);
+        String purchaseOrder =
+                Optional.ofNullable(order.line("L2").purchaseOrder()).orElse("PO-WRONG");
+        fixtures.allocate(order.id(), "L2", purchaseOrder, order.line("L2").eta(), Instant.now());
+        fixtures.markReady(order.id(), List.of("L2"), order.line("L2").eta(), Instant.now());
+        assertThat(orders.byNumber(input.number()).orElseThrow().notifications())
+                .extracting(NotificationIntent::kind)
+                .contains("READY_TO_SHIP");
+        // The receipt was booked against the wrong purchase order and is taken back before the news went out.
+        fixtures.returnToWaiting(order.id(), purchaseOrder, List.of("L2"), Instant.now());
+
+        dispatcher.dispatch(500, NOON);
+
+        assertThat(outboxFor(input.number())).extracting(OutboxMessage::kind).doesNotContain("READY_TO_SHIP");
+        assertThat(orders.byNumber(input.number()).orElseThrow().notifications())
+                .allSatisfy(intent -> assertThat(intent.sent()).isPresent());
+    }
+
+    @Test
     void aMoveOfLessThanADayIsNotWorthAMessage() {
         OrderInputs input = anOrder().withoutConfirmation().withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
         clients.place(input);

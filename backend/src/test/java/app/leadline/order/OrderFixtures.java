@@ -65,6 +65,18 @@ public final class OrderFixtures {
                 .order();
     }
 
+    /** A line waiting to be ordered now waits for the purchase order, in the given window. */
+    public Order allocate(String orderId, String lineId, String purchaseOrder, EtaWindow window, Instant at) {
+        return changes.apply(orderId, order -> order.allocateToPurchaseOrder(lineId, purchaseOrder, window, at))
+                .order();
+    }
+
+    /** A receipt against the purchase order was taken back: lines it made ready wait for it again. */
+    public Order returnToWaiting(String orderId, String purchaseOrder, List<String> lineIds, Instant at) {
+        return changes.apply(orderId, order -> order.returnToWaiting(purchaseOrder, lineIds, at))
+                .order();
+    }
+
     public Order chooseMessageChannels(String orderId, boolean email, boolean sms) {
         return changes.apply(orderId, order -> {
                     order.chooseMessageChannels(email, sms);
