@@ -107,30 +107,44 @@ describe('ready items first at a cost', () => {
       const page = admin.page;
       await page.getByRole('button', { name: 'Policies' }).click();
       await page.getByLabel('Segment', { exact: true }).fill('PARCEL-FEE');
-      // A fee in each currency the shop sells in; one finer than its currency allows is refused next to it.
+      // A fee in each currency the shop sells in; one finer than its currency allows is refused next to it, before
+      // any review.
       const fees = page.getByRole('group', { name: 'Fee per extra parcel (empty: the shop’s fee)' });
       await fees.getByLabel('DKK', { exact: true }).fill('49.00');
       await fees.getByLabel('EUR', { exact: true }).fill('7.005');
       const review = page.getByRole('form', { name: 'Define a segment policy' }).getByRole('button', { name: 'Review' });
       await review.click();
-      assert.match(
-        await page.getByTestId('policy-review').textContent(),
-        /fee per extra parcel DKK 49\.00, EUR 7\.005, PLN 0 \(the shop’s fee\)/,
-      );
-      await page.getByRole('button', { name: 'Save the policy' }).click();
       await fees.getByText('EUR has 2 decimals.').waitFor();
       assert.equal(await fees.getByLabel('EUR', { exact: true }).getAttribute('aria-invalid'), 'true');
-      await fees.getByLabel('EUR', { exact: true }).fill('7.00');
+      assert.equal(await page.getByTestId('policy-review').count(), 0);
+      // A decimal comma is read as a point.
+      await fees.getByLabel('EUR', { exact: true }).fill('7,00');
       await review.click();
+      assert.match(
+        await page.getByTestId('policy-review').textContent(),
+        /^This defines segment PARCEL-FEE: .*fee per extra parcel DKK\s49\.00, €7\.00, PLN\s0\.00 \(the shop’s fee\), £0\.00 \(the shop’s fee\)\. It applies to orders placed from now on\./,
+      );
       await page.getByRole('button', { name: 'Save the policy' }).click();
       await page.getByText('Policy of segment PARCEL-FEE saved.').waitFor();
       const row = (segment) =>
         page.getByRole('row').filter({ has: page.getByRole('cell', { name: segment, exact: true }) });
-      await row('PARCEL-FEE').getByRole('cell', { name: 'DKK 49.00, EUR 7.00, PLN 0 (the shop’s fee)' }).waitFor();
+      await row('PARCEL-FEE')
+        .getByRole('cell', { name: /^DKK\s49\.00, €7\.00, PLN\s0\.00 \(the shop’s fee\), £0\.00 \(the shop’s fee\)$/ })
+        .waitFor();
       // A segment without a fee of its own shows the shop's, which this shop left at nothing.
       await row('B2C')
-        .getByRole('cell', { name: 'DKK 0 (the shop’s fee), EUR 0 (the shop’s fee), PLN 0 (the shop’s fee)' })
+        .getByRole('cell', { name: /^DKK\s0\.00 \(the shop’s fee\), €0\.00 \(the shop’s fee\), PLN\s0\.00 \(the shop’s fee\)/ })
         .waitFor();
+      // Editing starts from the policy in force, and its review says what it replaces and for which orders.
+      await page.getByRole('button', { name: 'Edit the policy of segment PARCEL-FEE' }).click();
+      assert.equal(await page.getByLabel('Segment', { exact: true }).inputValue(), 'PARCEL-FEE');
+      assert.equal(await fees.getByLabel('DKK', { exact: true }).inputValue(), '49.00');
+      await review.click();
+      assert.match(
+        await page.getByTestId('policy-review').textContent(),
+        /^This replaces the policy of segment PARCEL-FEE: .* orders placed before keep the terms they were placed under\./,
+      );
+      await page.getByTestId('policy-review').getByRole('button', { name: 'Cancel' }).click();
     } finally {
       await admin.context.close();
     }

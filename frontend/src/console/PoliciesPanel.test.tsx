@@ -38,10 +38,10 @@ it('shows each fee with its currency, and whose it is', async () => {
   request.mockResolvedValue(loaded);
   render(<PoliciesPanel admin={false} />);
 
-  expect(await screen.findByRole('cell', { name: 'DKK 49.00, EUR 0 (the shop’s fee)' })).toBeTruthy();
+  expect(await screen.findByRole('cell', { name: /^DKK\s49\.00, €0\.00 \(the shop’s fee\)$/ })).toBeTruthy();
 });
 
-it('asks for a fee in each currency the shop sells in, reviews them, and puts an error next to its currency', async () => {
+it('asks for a fee in each currency the shop sells in, checks it before the review, and puts errors next to it', async () => {
   const sent: unknown[] = [];
   request.mockImplementation((document: unknown, variables: unknown) => {
     if (document === SegmentPoliciesDocument) {
@@ -52,9 +52,7 @@ it('asks for a fee in each currency the shop sells in, reviews them, and puts an
       return Promise.resolve({
         defineSegmentPolicy: {
           policy: null,
-          errors: [
-            { code: 'INVALID_AMOUNT', field: 'input.extraParcelFees[1].amount', message: 'PLN has 2 decimals.' },
-          ],
+          errors: [{ code: 'SOMETHING', field: 'input.extraParcelFees[1].amount', message: 'Not today.' }],
         },
       });
     }
@@ -62,33 +60,58 @@ it('asks for a fee in each currency the shop sells in, reviews them, and puts an
   });
   render(<PoliciesPanel admin={true} />);
   const fees = await screen.findByRole('group', { name: 'Fee per extra parcel (empty: the shop’s fee)' });
+  const form = screen.getByRole('form', { name: 'Define a segment policy' });
   fireEvent.change(screen.getByLabelText('Segment'), { target: { value: 'DE-B2C' } });
   fireEvent.change(within(fees).getByLabelText('EUR'), { target: { value: '7.00' } });
   fireEvent.change(within(fees).getByLabelText('PLN'), { target: { value: '29.999' } });
-  fireEvent.click(
-    within(screen.getByRole('form', { name: 'Define a segment policy' })).getByRole('button', { name: 'Review' }),
-  );
+  fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
 
-  expect(screen.getByTestId('policy-review').textContent).toContain(
-    'fee per extra parcel DKK 0 (the shop’s fee), EUR 7.00, PLN 29.999',
+  // Finer than the currency allows: said next to it before any review, and nothing is sent.
+  const pln = within(fees).getByLabelText('PLN');
+  expect(pln.getAttribute('aria-invalid')).toBe('true');
+  expect(document.getElementById(pln.getAttribute('aria-describedby') ?? '')?.textContent).toBe('PLN has 2 decimals.');
+  expect(screen.queryByTestId('policy-review')).toBeNull();
+
+  // A decimal comma is read as a point.
+  fireEvent.change(pln, { target: { value: '29,99' } });
+  fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
+  expect(screen.getByTestId('policy-review').textContent).toMatch(
+    /^This defines segment DE-B2C: .* fee per extra parcel DKK\s0\.00 \(the shop’s fee\), €7\.00, PLN\s29\.99\./,
   );
   fireEvent.click(screen.getByRole('button', { name: 'Save the policy' }));
 
-  const pln = within(fees).getByLabelText('PLN');
-  await screen.findByText('PLN has 2 decimals.');
+  // The server's error on the second fee sent sits next to PLN, the second currency given one.
+  await screen.findByText('Not today.');
   expect(pln.getAttribute('aria-invalid')).toBe('true');
-  expect(document.getElementById(pln.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
-    'PLN has 2 decimals.',
-  );
   expect(within(fees).getByLabelText('EUR').getAttribute('aria-invalid')).toBeNull();
   expect(sent).toEqual([
     expect.objectContaining({
       input: expect.objectContaining({
         extraParcelFees: [
           { currency: 'EUR', amount: '7.00' },
-          { currency: 'PLN', amount: '29.999' },
+          { currency: 'PLN', amount: '29.99' },
         ],
       }),
     }),
   ]);
+});
+
+it('edits a policy in force from its values, and asks no fee where items ship as they are ready', async () => {
+  request.mockResolvedValue(loaded);
+  render(<PoliciesPanel admin={true} />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Edit the policy of segment B2C' }));
+
+  expect((screen.getByLabelText('Segment') as HTMLInputElement).value).toBe('B2C');
+  const fees = screen.getByRole('group', { name: 'Fee per extra parcel (empty: the shop’s fee)' });
+  expect((within(fees).getByLabelText('DKK') as HTMLInputElement).value).toBe('49.00');
+  expect((within(fees).getByLabelText('EUR') as HTMLInputElement).value).toBe('');
+
+  fireEvent.change(screen.getByLabelText('Default delivery'), { target: { value: 'SHIP_AS_AVAILABLE' } });
+  expect((within(fees).getByLabelText('DKK') as HTMLInputElement).disabled).toBe(true);
+  fireEvent.click(
+    within(screen.getByRole('form', { name: 'Define a segment policy' })).getByRole('button', { name: 'Review' }),
+  );
+  expect(screen.getByTestId('policy-review').textContent).toMatch(
+    /^This replaces the policy of segment B2C: .*fee per extra parcel none: its items ship as they are ready, at the shop’s cost\./,
+  );
 });

@@ -4,11 +4,13 @@ import {
   DefineDelayReasonDocument,
   DefineSegmentPolicyDocument,
   SegmentPoliciesDocument,
+  type SegmentPoliciesQuery,
   type SegmentPolicyInput,
   type Weekday,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
+import { money } from './format';
 import { consoleLanguage, CONSOLE_LANGUAGES, ct, label, NATIVE_NAMES } from './messages';
 import { Review } from './Review';
 
@@ -62,6 +64,8 @@ function weekday(day: Weekday): string {
 export function PoliciesPanel({ admin }: { admin: boolean }) {
   const loaded = useQuery(SegmentPoliciesDocument, {});
   const policies = loaded.data?.segmentPolicies ?? [];
+  // Each "Edit" starts the form afresh from that policy, even the same one twice.
+  const [editing, setEditing] = useState<{ policy: Policy; turn: number } | null>(null);
   const yesNo = (value: boolean) => ct(value ? 'yes' : 'no');
   return (
     <section aria-labelledby="policies-title" className="panel">
@@ -78,6 +82,11 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
               <th scope="col">{ct('colFee')}</th>
               <th scope="col">{ct('colCancelAny')}</th>
               <th scope="col">{ct('colAutoApprove')}</th>
+              {admin && (
+                <th scope="col">
+                  <span className="visually-hidden">{ct('editPolicy')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -88,13 +97,15 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
                 <td>{yesNo(policy.customerMayChoose)}</td>
                 <td>{policy.receivingDays.map(weekday).join(', ') || ct('anyDay')}</td>
                 <td>
-                  {policy.extraParcelFees
-                    .map((fee) =>
-                      fee.own === null
-                        ? ct('shopFeeIs', { fee: `${fee.currency} ${fee.inForce}` })
-                        : `${fee.currency} ${fee.own}`,
-                    )
-                    .join(', ')}
+                  {policy.defaultPreference === 'SHIP_AS_AVAILABLE'
+                    ? ct('feeShopsCost')
+                    : policy.extraParcelFees
+                        .map((fee) =>
+                          fee.own === null
+                            ? ct('shopFeeIs', { fee: money(fee.inForce, fee.currency) })
+                            : money(fee.own, fee.currency),
+                        )
+                        .join(', ')}
                 </td>
                 <td>{yesNo(policy.cancelAnyUnshippedLine)}</td>
                 <td>
@@ -102,12 +113,32 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
                     ? ct('never')
                     : ct('afterDaysLate', { days: policy.autoApproveRefundAfterDaysLate })}
                 </td>
+                {admin && (
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={ct('editPolicyOf', { segment: policy.segment })}
+                      onClick={() => setEditing({ policy, turn: (editing?.turn ?? 0) + 1 })}
+                    >
+                      {ct('editPolicy')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {admin && <PolicyForm shopFees={loaded.data?.shopParcelFees ?? []} onSaved={loaded.reload} />}
+      {admin && (
+        <PolicyForm
+          key={editing?.turn ?? 0}
+          start={editing?.policy ?? null}
+          defined={policies.map((policy) => policy.segment)}
+          shopFees={loaded.data?.shopParcelFees ?? []}
+          onSaved={loaded.reload}
+        />
+      )}
       <h2>{ct('reasonsTitle')}</h2>
       <div className="scroll" tabIndex={0}>
         <table>
@@ -150,20 +181,85 @@ const emptyPolicy = {
   autoApproveRefundAfterDaysLate: '',
 };
 
+type Policy = SegmentPoliciesQuery['segmentPolicies'][number];
+
+/** An amount as typed, with a decimal comma read as a point ("7,50" is 7.50). */
+function asDecimal(typed: string): string {
+  const trimmed = typed.trim();
+  return /^\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
+}
+
 /** The fees an admin typed, in the shop's currencies: those left empty take the shop's fee. */
 function typedFees(shopFees: readonly ShopFee[], typed: Record<string, string>) {
   return shopFees
     .filter((fee) => typed[fee.currency]?.trim())
-    .map((fee) => ({ currency: fee.currency, amount: typed[fee.currency].trim() }));
+    .map((fee) => ({ currency: fee.currency, amount: asDecimal(typed[fee.currency]) }));
+}
+
+/** The smallest unit a currency has, in decimals: 2 for DKK, 0 for JPY. */
+function decimalsOf(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** What the form can tell before anything is sent, at the fields the server would name. */
+function checked(input: SegmentPolicyInput): UserError[] {
+  const errors: UserError[] = [];
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(input.segment)) {
+    errors.push({ code: 'INVALID_SEGMENT', field: 'input.segment', message: ct('segmentInvalid') });
+  }
+  (input.extraParcelFees ?? []).forEach((fee, index) => {
+    const field = `input.extraParcelFees[${index}].amount`;
+    if (!/^\d+(\.\d+)?$/.test(fee.amount)) {
+      errors.push({ code: 'INVALID_AMOUNT', field, message: ct('feeInvalid') });
+    } else if ((fee.amount.split('.')[1]?.replace(/0+$/, '').length ?? 0) > decimalsOf(fee.currency)) {
+      errors.push({
+        code: 'INVALID_AMOUNT',
+        field,
+        message: ct('feeTooFine', { currency: fee.currency, digits: decimalsOf(fee.currency) }),
+      });
+    }
+  });
+  return errors;
 }
 
 type ShopFee = { currency: string; inForce: string };
 
-function PolicyForm({ shopFees, onSaved }: { shopFees: readonly ShopFee[]; onSaved: () => void }) {
-  const [form, setForm] = useState(emptyPolicy);
+/** A policy as the form holds it, from one in force when it is edited. */
+function formOf(policy: Policy | null) {
+  if (!policy) {
+    return emptyPolicy;
+  }
+  return {
+    segment: policy.segment,
+    defaultPreference: policy.defaultPreference,
+    customerMayChoose: policy.customerMayChoose,
+    receivingDays: policy.receivingDays,
+    extraParcelFees: Object.fromEntries(
+      policy.extraParcelFees.filter((fee) => fee.own !== null).map((fee) => [fee.currency, fee.own ?? '']),
+    ),
+    cancelAnyUnshippedLine: policy.cancelAnyUnshippedLine,
+    autoApproveRefundAfterDaysLate: policy.autoApproveRefundAfterDaysLate?.toString() ?? '',
+  };
+}
+
+function PolicyForm({
+  start,
+  defined,
+  shopFees,
+  onSaved,
+}: {
+  start: Policy | null;
+  defined: readonly string[];
+  shopFees: readonly ShopFee[];
+  onSaved: () => void;
+}) {
+  const [form, setForm] = useState(() => formOf(start));
+  const [local, setLocal] = useState<UserError[]>([]);
   const policy = useDefinition(DefineSegmentPolicyDocument, (data) => data.defineSegmentPolicy.errors);
-  const { errors } = policy;
-  const fees = typedFees(shopFees, form.extraParcelFees);
+  const errors = local.length > 0 ? local : policy.errors;
+  const splitByDefault = form.defaultPreference === 'SHIP_AS_AVAILABLE';
+  // A segment that ships items as they are ready by default asks no fee: that is the shop's choice, at its cost.
+  const fees = splitByDefault ? [] : typedFees(shopFees, form.extraParcelFees);
   const input: SegmentPolicyInput = {
     segment: form.segment.trim(),
     defaultPreference: form.defaultPreference,
@@ -184,11 +280,17 @@ function PolicyForm({ shopFees, onSaved }: { shopFees: readonly ShopFee[]; onSav
     setForm({ ...form, ...patch });
     policy.changed();
   };
+  const focusFirst = (node: HTMLInputElement | null) => {
+    if (node && start) {
+      node.focus();
+    }
+  };
   const text = (field: 'segment' | 'autoApproveRefundAfterDaysLate', key: Parameters<typeof ct>[0]) => (
     <div className="field">
       <label>
         {ct(key)}
         <input
+          ref={field === 'segment' ? focusFirst : undefined}
           value={form[field]}
           inputMode={field === 'segment' ? undefined : 'decimal'}
           onChange={(event) => change({ [field]: event.target.value })}
@@ -204,7 +306,13 @@ function PolicyForm({ shopFees, onSaved }: { shopFees: readonly ShopFee[]; onSav
       aria-labelledby="policy-form-title"
       onSubmit={(event) => {
         event.preventDefault();
-        policy.review(input);
+        const found = checked(input);
+        setLocal(found);
+        if (found.length === 0) {
+          policy.review(input);
+        } else {
+          policy.cancel();
+        }
       }}
     >
       <h2 id="policy-form-title">{ct('policyFormTitle')}</h2>
@@ -244,8 +352,9 @@ function PolicyForm({ shopFees, onSaved }: { shopFees: readonly ShopFee[]; onSav
         ))}
       </fieldset>
       <FieldError id="policy-days-error" errors={at('receivingDays')} />
-      <fieldset>
+      <fieldset {...invalidProps(at('extraParcelFees'), 'policy-fees-error')}>
         <legend>{ct('extraParcelFee')}</legend>
+        {splitByDefault && <p className="hint">{ct('feeSplitDefaultHint')}</p>}
         {shopFees.map((fee) => (
           <div className="field" key={fee.currency}>
             <label>
@@ -253,6 +362,7 @@ function PolicyForm({ shopFees, onSaved }: { shopFees: readonly ShopFee[]; onSav
               <input
                 value={form.extraParcelFees[fee.currency] ?? ''}
                 inputMode="decimal"
+                disabled={splitByDefault}
                 placeholder={fee.inForce}
                 onChange={(event) =>
                   change({ extraParcelFees: { ...form.extraParcelFees, [fee.currency]: event.target.value } })
@@ -263,6 +373,7 @@ function PolicyForm({ shopFees, onSaved }: { shopFees: readonly ShopFee[]; onSav
             <FieldError id={`policy-fee-${fee.currency}-error`} errors={feeErrors(fee.currency)} />
           </div>
         ))}
+        <FieldError id="policy-fees-error" errors={at('extraParcelFees')} />
       </fieldset>
       <label className="option">
         <input
@@ -289,25 +400,27 @@ function PolicyForm({ shopFees, onSaved }: { shopFees: readonly ShopFee[]; onSav
             })
           }
         >
-          {ct('policyReview', {
+          {ct(defined.includes(input.segment) ? 'policyReview' : 'policyReviewNew', {
             segment: input.segment,
             preference: label('pref', input.defaultPreference),
             choose: ct(input.customerMayChoose ? 'policyChoose' : 'policyNoChoose'),
-            fee: shopFees
-              .map((shop) => {
-                const own = fees.find((fee) => fee.currency === shop.currency);
-                return own
-                  ? `${own.currency} ${own.amount}`
-                  : ct('shopFeeIs', { fee: `${shop.currency} ${shop.inForce}` });
-              })
-              .join(', '),
+            fee: splitByDefault
+              ? ct('feeShopsCost')
+              : shopFees
+                  .map((shop) => {
+                    const own = fees.find((fee) => fee.currency === shop.currency);
+                    return own
+                      ? money(own.amount, own.currency)
+                      : ct('shopFeeIs', { fee: money(shop.inForce, shop.currency) });
+                  })
+                  .join(', '),
           })}
         </Review>
       )}
       <FormErrors
         errors={errorsBesides(
           errors.filter((error) => !shopFees.some((fee) => feeErrors(fee.currency).includes(error))),
-          ['segment', 'receivingDays', 'autoApproveRefundAfterDaysLate'],
+          ['segment', 'receivingDays', 'extraParcelFees', 'autoApproveRefundAfterDaysLate'],
         )}
       />
       <Failure error={policy.error} />

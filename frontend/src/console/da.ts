@@ -445,7 +445,17 @@ export const da: Catalogue = {
   cancelAny: 'Kunderne må annullere enhver linje, der ikke er afsendt',
   autoApprove: 'Godkend refusioner af sig selv for linjer mere end så mange dage forsinket (tom: aldrig)',
   policyReview:
-    'Dette erstatter politikken for segment {segment}: {preference} som standard, kunderne {choose}, gebyr pr. ekstra pakke {fee}. Den gælder segmentets ordrer fra nu af.',
+    'Dette erstatter politikken for segment {segment}: {preference} som standard, kunderne {choose}, gebyr pr. ekstra pakke {fee}. Den gælder ordrer afgivet fra nu af; tidligere ordrer beholder de vilkår, de blev afgivet under.',
+  policyReviewNew:
+    'Dette fastlægger segment {segment}: {preference} som standard, kunderne {choose}, gebyr pr. ekstra pakke {fee}. Den gælder ordrer afgivet fra nu af.',
+  feeShopsCost: 'intet: varerne sendes, når de er klar, for butikkens regning',
+  feeSplitDefaultHint:
+    'Varerne sendes som standard, når de er klar, så ekstra pakker er for butikkens regning, og der opkræves intet gebyr.',
+  segmentInvalid: 'Et segment er 1 til 32 bogstaver, cifre, “_” eller “-”.',
+  feeInvalid: 'Et gebyr er et beløb på 0 eller mere, f.eks. 49,00.',
+  feeTooFine: '{currency} har {digits, plural, =0 {ingen decimaler} one {# decimal} other {# decimaler}}.',
+  editPolicy: 'Rediger',
+  editPolicyOf: 'Rediger politikken for segment {segment}',
   policyChoose: 'må vælge',
   policyNoChoose: 'må ikke vælge',
   savePolicy: 'Gem politikken',

@@ -443,7 +443,17 @@ export const en = {
   cancelAny: 'Customers may cancel any line not yet shipped',
   autoApprove: 'Approve refunds by themselves for lines more than this many days late (empty: never)',
   policyReview:
-    'This replaces the policy of segment {segment}: {preference} by default, customers {choose}, fee per extra parcel {fee}. It applies to that segment’s orders from now on.',
+    'This replaces the policy of segment {segment}: {preference} by default, customers {choose}, fee per extra parcel {fee}. It applies to orders placed from now on; orders placed before keep the terms they were placed under.',
+  policyReviewNew:
+    'This defines segment {segment}: {preference} by default, customers {choose}, fee per extra parcel {fee}. It applies to orders placed from now on.',
+  feeShopsCost: 'none: its items ship as they are ready, at the shop’s cost',
+  feeSplitDefaultHint:
+    'Items ship as they are ready by default, so extra parcels are at the shop’s cost and no fee is asked.',
+  segmentInvalid: 'A segment is 1 to 32 letters, digits, “_” or “-”.',
+  feeInvalid: 'A fee is an amount of 0 or more, e.g. 49.00.',
+  feeTooFine: '{currency} has {digits, plural, =0 {no decimals} one {# decimal} other {# decimals}}.',
+  editPolicy: 'Edit',
+  editPolicyOf: 'Edit the policy of segment {segment}',
   policyChoose: 'may choose',
   policyNoChoose: 'may not choose',
   savePolicy: 'Save the policy',

@@ -442,7 +442,18 @@ export const pl: Catalogue = {
   cancelAny: 'Klienci mogą anulować każdą niewysłaną pozycję',
   autoApprove: 'Zatwierdzaj same zwroty dla pozycji spóźnionych ponad tyle dni (puste: nigdy)',
   policyReview:
-    'To zastąpi zasady segmentu {segment}: domyślnie {preference}, klienci {choose}, opłata za dodatkową paczkę {fee}. Obowiązują od teraz dla zamówień tego segmentu.',
+    'To zastąpi zasady segmentu {segment}: domyślnie {preference}, klienci {choose}, opłata za dodatkową paczkę {fee}. Obowiązują dla zamówień złożonych od teraz; wcześniejsze zamówienia zachowują warunki, na jakich je złożono.',
+  policyReviewNew:
+    'To ustala segment {segment}: domyślnie {preference}, klienci {choose}, opłata za dodatkową paczkę {fee}. Obowiązują dla zamówień złożonych od teraz.',
+  feeShopsCost: 'brak: towary wysyłane są, gdy są gotowe, na koszt sklepu',
+  feeSplitDefaultHint:
+    'Towary domyślnie wysyłane są, gdy są gotowe, więc dodatkowe paczki idą na koszt sklepu i nie pobiera się opłaty.',
+  segmentInvalid: 'Segment to od 1 do 32 liter, cyfr, „_” lub „-”.',
+  feeInvalid: 'Opłata to kwota 0 lub większa, np. 49,00.',
+  feeTooFine:
+    '{currency} ma {digits, plural, =0 {tylko pełne kwoty} one {# miejsce po przecinku} few {# miejsca po przecinku} many {# miejsc po przecinku} other {# miejsca po przecinku}}.',
+  editPolicy: 'Edytuj',
+  editPolicyOf: 'Edytuj zasady segmentu {segment}',
   policyChoose: 'mogą wybierać',
   policyNoChoose: 'nie mogą wybierać',
   savePolicy: 'Zapisz zasady',

@@ -26,7 +26,8 @@ public class PolicyCatalog {
             "B2B", new SegmentPolicy("B2B", "WAIT_FOR_ALL", false, List.of(), Map.of(), null, false, null));
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final Set<String> PREFERENCES = Set.of("WAIT_FOR_ALL", "SHIP_AS_AVAILABLE");
+    private static final String SHIP_AS_AVAILABLE = "SHIP_AS_AVAILABLE";
+    private static final Set<String> PREFERENCES = Set.of("WAIT_FOR_ALL", SHIP_AS_AVAILABLE);
 
     private final SegmentPolicies policies;
     private final ShippingProperties shipping;
@@ -44,8 +45,14 @@ public class PolicyCatalog {
                 .orElseGet(() -> policies.findById("B2C").orElse(BUILT_IN.get("B2C")));
     }
 
-    /** The fee for each parcel beyond the first under this policy, in the order's currency: its own, else the shop's. */
+    /**
+     * The fee for each parcel beyond the first under this policy, in the order's currency: its own, else the shop's;
+     * none where the segment ships items as they are ready by default, which is the shop's choice and at its cost.
+     */
     public BigDecimal extraParcelFee(SegmentPolicy policy, String currency) {
+        if (SHIP_AS_AVAILABLE.equals(policy.defaultPreference())) {
+            return BigDecimal.ZERO;
+        }
         return policy.ownExtraParcelFee(currency).orElseGet(() -> shipping.extraParcelFee(currency));
     }
 
@@ -110,6 +117,14 @@ public class PolicyCatalog {
                     "INVALID_PREFERENCE", "input.defaultPreference", "Use WAIT_FOR_ALL or SHIP_AS_AVAILABLE."));
         }
         Map<String, BigDecimal> fees = fees(input.extraParcelFees(), errors);
+        if (SHIP_AS_AVAILABLE.equals(input.defaultPreference())
+                && fees.values().stream().anyMatch(fee -> fee.signum() > 0)) {
+            errors.add(new UserError(
+                    "FEE_WITHOUT_CHOICE",
+                    "input.extraParcelFees",
+                    "A segment whose items ship as they are ready by default pays for the extra parcels itself: leave"
+                            + " the fees empty, or wait for everything by default."));
+        }
         if (input.autoApproveRefundAfterDaysLate() != null && input.autoApproveRefundAfterDaysLate() < 0) {
             errors.add(new UserError(
                     "INVALID_DAYS", "input.autoApproveRefundAfterDaysLate", "Days late cannot be negative."));

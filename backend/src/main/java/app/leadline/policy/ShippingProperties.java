@@ -24,7 +24,7 @@ record ShippingProperties(List<String> currencies, Map<String, BigDecimal> extra
         }
         extraParcelFees = Map.copyOf(fees);
         currencies = currencies == null
-                ? List.of("DKK", "EUR", "PLN")
+                ? List.of("DKK", "EUR", "PLN", "GBP")
                 : currencies.stream()
                         .map(currency -> currency.toUpperCase(Locale.ROOT))
                         .toList();

@@ -333,7 +333,38 @@ class CustomerDecisionsIntegrationTests {
                 .execute()
                 .path("segmentPolicies[?(@.segment == 'OLD-FEE')].extraParcelFees[*].own")
                 .entityList(String.class)
-                .containsExactly("49.00", "49.00", "49.00");
+                .containsExactly("49.00", "49.00", "49.00", "49.00");
+    }
+
+    @Test
+    void aSegmentThatShipsItemsAsTheyAreReadyByDefaultAsksNoFee() {
+        var refused = clients.agent("root", "AGENT", "ADMIN")
+                .documentName("defineSegmentPolicy")
+                .variable(
+                        "input",
+                        Map.of(
+                                "segment",
+                                "SPLIT-FEE",
+                                "defaultPreference",
+                                "SHIP_AS_AVAILABLE",
+                                "customerMayChoose",
+                                true,
+                                "extraParcelFees",
+                                List.of(Map.of("currency", "DKK", "amount", "49.00")),
+                                "cancelAnyUnshippedLine",
+                                false))
+                .execute();
+        refused.path("defineSegmentPolicy.errors[0].code").entity(String.class).isEqualTo("FEE_WITHOUT_CHOICE");
+        refused.path("defineSegmentPolicy.errors[0].field").entity(String.class).isEqualTo("input.extraParcelFees");
+
+        // Where the shop charges for extra parcels, its own choice to split still costs the customer nothing.
+        mongo.getCollection("segmentPolicies").insertOne(org.bson.Document.parse("""
+                        { "_id": "SPLIT-OLD", "defaultPreference": "SHIP_AS_AVAILABLE", "customerMayChoose": true,
+                          "receivingDays": [], "extraParcelFee": { "$numberDecimal": "49.00" },
+                          "cancelAnyUnshippedLine": false }
+                        """));
+        String token = place(mixedOrder().customer("segment", "SPLIT-OLD"));
+        track(token).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("0.00");
     }
 
     @Test
