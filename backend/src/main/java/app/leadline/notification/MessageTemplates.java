@@ -158,9 +158,11 @@ class MessageTemplates {
         }
         String subject = fill(texts.getProperty(kind + ".subject"), values);
         // A move nobody gave a reason for (a delay withdrawn, a receipt taken back) reads without an empty "Reason:".
-        String body = values.get("reason").isBlank() && texts.containsKey(kind + ".noReason.email")
+        String told = values.get("reason").isBlank() && texts.containsKey(kind + ".noReason.email")
                 ? kind + ".noReason"
                 : kind;
+        // Several items take the verb in the plural ("are ready", "sind bereit"), where the language has one.
+        String body = lines.size() > 1 && texts.containsKey(told + ".plural.email") ? told + ".plural" : told;
         List<Message> messages = new ArrayList<>();
         boolean requested = REQUESTED.contains(kind);
         if (requested || order.receives("EMAIL")) {

@@ -95,6 +95,29 @@ class MessageTemplatesTests {
                 .containsOnly("A parcel of order " + order.number() + " is on its way");
     }
 
+    @Test
+    void severalItemsTakeTheVerbInThePlural() {
+        Order english = SampleOrder.in("en", Instant.parse("2026-11-23T10:00:00Z"));
+        Order german = SampleOrder.in("de", Instant.parse("2026-11-23T10:00:00Z"));
+
+        assertThat(emailOf(english, "READY_TO_SHIP", Map.of("lines", "L1,L2"))).contains(" are ready and will be");
+        assertThat(emailOf(english, "READY_TO_SHIP", Map.of("lines", "L2"))).contains(" is ready and will be");
+        assertThat(emailOf(german, "READY_TO_SHIP", Map.of("lines", "L1,L2")))
+                .contains(" sind bereit und werden in Kürze versandt");
+        assertThat(emailOf(german, "ETA_MOVED", Map.of("lines", "L1,L2", "reason", "Streik.", "shiftDays", "3")))
+                .contains(" werden jetzt ");
+        assertThat(emailOf(german, "ETA_MOVED", Map.of("lines", "L2", "reason", "Streik.", "shiftDays", "3")))
+                .contains(" wird jetzt ");
+    }
+
+    private String emailOf(Order order, String kind, Map<String, String> details) {
+        return templates.render(order, kind, details, Optional.empty()).stream()
+                .filter(message -> message.channel() == Message.Channel.EMAIL)
+                .findFirst()
+                .orElseThrow()
+                .text();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "da", "de", "pl"})
     void noMessageEndsASentenceTwiceWhenTheReasonAlreadyEndsIt(String language) {
