@@ -9,9 +9,7 @@ import {
 import { useMutation, useQuery } from './api';
 import { Failure, FormErrors, type UserError } from './errors';
 import { time, timeZone } from './format';
-import { ct, label } from './messages';
-
-const LANGUAGES = ['en', 'da', 'de', 'pl'];
+import { CONSOLE_LANGUAGES, ct, label, NATIVE_NAMES } from './messages';
 
 /** Every message sent to customers and what became of it; admins also see the templates rendered. */
 export function MessagesPanel({ admin }: { admin: boolean }) {
@@ -171,9 +169,9 @@ function TemplatePreviews() {
       <label>
         {ct('previewsLanguage')}
         <select value={language} onChange={(event) => setLanguage(event.target.value)}>
-          {LANGUAGES.map((code) => (
+          {CONSOLE_LANGUAGES.map((code) => (
             <option key={code} value={code}>
-              {code}
+              {NATIVE_NAMES[code]}
             </option>
           ))}
         </select>
@@ -182,7 +180,7 @@ function TemplatePreviews() {
         {previews?.map((preview) => (
           <li key={`${preview.kind}-${preview.channel}`}>
             <p>
-              <strong>{preview.kind}</strong> ·{' '}
+              <strong data-kind={preview.kind}>{label('messageKind', preview.kind)}</strong> ·{' '}
               {preview.channel === 'SMS' ? ct('previewSegments', { segments: preview.segments }) : ct('previewEmail')}
             </p>
             {preview.channel === 'EMAIL' && <p>{preview.subject}</p>}

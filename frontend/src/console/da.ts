@@ -340,7 +340,7 @@ export const da: Catalogue = {
   previewsTitle: 'Beskedskabeloner',
   previewsIntro: 'Hvad kunderne læser, vist for en eksempelordre.',
   previewsLanguage: 'Skabelonens sprog',
-  previewSegments: 'SMS, {segments} segment(er)',
+  previewSegments: 'SMS, {segments, plural, one {# segment} other {# segmenter}}',
   previewEmail: 'E-mail',
 
   suppliersTitle: 'Leverandører',

@@ -344,7 +344,7 @@ export const de: Catalogue = {
   previewsTitle: 'Nachrichtenvorlagen',
   previewsIntro: 'Was Kunden lesen, für eine Beispielbestellung erstellt.',
   previewsLanguage: 'Sprache der Vorlage',
-  previewSegments: 'SMS, {segments} Segment(e)',
+  previewSegments: 'SMS, {segments, plural, one {# Segment} other {# Segmente}}',
   previewEmail: 'E-Mail',
 
   suppliersTitle: 'Lieferanten',

@@ -338,7 +338,7 @@ export const en = {
   previewsTitle: 'Message templates',
   previewsIntro: 'What customers read, rendered for a sample order.',
   previewsLanguage: 'Template language',
-  previewSegments: 'SMS, {segments} segment(s)',
+  previewSegments: 'SMS, {segments, plural, one {# segment} other {# segments}}',
   previewEmail: 'E-mail',
 
   suppliersTitle: 'Suppliers',

@@ -338,7 +338,7 @@ export const pl: Catalogue = {
   previewsTitle: 'Szablony wiadomości',
   previewsIntro: 'Co czytają klienci, dla przykładowego zamówienia.',
   previewsLanguage: 'Język szablonu',
-  previewSegments: 'SMS, segmenty: {segments}',
+  previewSegments: 'SMS, {segments, plural, one {# segment} few {# segmenty} many {# segmentów} other {# segmentu}}',
   previewEmail: 'E-mail',
 
   suppliersTitle: 'Dostawcy',
