@@ -30,6 +30,8 @@ export function GoodsPanel() {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   // Each receipt recorded shows at once among those that can be taken back.
   const [recorded, setRecorded] = useState(0);
+  // A receipt taken back changes what is still to come and what is ready: the form and its result start afresh.
+  const [reversed, setReversed] = useState(0);
 
   return (
     <section aria-labelledby="goods-title" className="panel">
@@ -50,7 +52,7 @@ export function GoodsPanel() {
       )}
       {purchaseOrder && (
         <ReceiptForm
-          key={purchaseOrder}
+          key={`${purchaseOrder}-${reversed}`}
           number={purchaseOrder}
           suppliers={suppliers}
           onReceived={(result) => {
@@ -67,7 +69,11 @@ export function GoodsPanel() {
         <ReceiptReversals
           key={`reversals-${purchaseOrder}-${recorded}`}
           initial={receipt?.po ?? purchaseOrder}
-          onReversed={loaded.reload}
+          onReversed={() => {
+            setReversed((count) => count + 1);
+            setReceipt(null);
+            loaded.reload();
+          }}
         />
       )}
     </section>

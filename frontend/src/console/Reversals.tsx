@@ -62,7 +62,7 @@ function ReversalSummary({ reversal }: { reversal: ReversalViewFragment }) {
           <ul className="links" data-testid="lines-back">
             {reversal.linesBack.map((line) => (
               <li key={`${line.orderNumber}/${line.lineId}`}>
-                <OrderLink order={line.orderNumber} /> {ct('lineBack', { line: line.lineId, name: line.lineName })}
+                <OrderLink order={line.orderNumber} /> {ct('lineBack', { name: line.lineName })}
               </li>
             ))}
           </ul>
@@ -193,7 +193,7 @@ export function ReceiptReversals({ initial, onReversed }: { initial: string; onR
           <ul className="links">
             {done.linesBack.map((line) => (
               <li key={`${line.orderNumber}/${line.lineId}`}>
-                <OrderLink order={line.orderNumber} /> {ct('lineBack', { line: line.lineId, name: line.lineName })}
+                <OrderLink order={line.orderNumber} /> {ct('lineBack', { name: line.lineName })}
               </li>
             ))}
           </ul>

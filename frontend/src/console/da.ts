@@ -597,7 +597,7 @@ export const da: Catalogue = {
   reverseReopens: 'Indkøbsordre {po} åbner igen.',
   reverseLinesBack: '{count, plural, one {# linje venter} other {# linjer venter}} igen på {po}:',
   reverseNoLinesBack: 'Ingen ordrelinje kommer tilbage til at vente.',
-  lineBack: 'linje {line} ({name})',
+  lineBack: '— {name}',
   reverseDates:
     'Datoerne beregnes ud fra {date}. {customers, plural, one {# kunde får} other {# kunder får}} besked, fordi den seneste dato flytter sig.',
   moveLine: '{customer}: {line}, {from} → {to}',

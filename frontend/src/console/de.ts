@@ -608,7 +608,7 @@ export const de: Catalogue = {
   reverseReopens: 'Lieferantenbestellung {po} ist wieder offen.',
   reverseLinesBack: '{count, plural, one {# Position wartet} other {# Positionen warten}} wieder auf {po}:',
   reverseNoLinesBack: 'Keine Bestellposition wartet wieder.',
-  lineBack: 'Position {line} ({name})',
+  lineBack: '— {name}',
   reverseDates:
     'Die Termine werden ab {date} berechnet. {customers, plural, one {# Kunde wird} other {# Kunden werden}} benachrichtigt, weil sich das späteste Datum verschiebt.',
   moveLine: '{customer}: {line}, {from} → {to}',

@@ -594,7 +594,7 @@ export const en = {
   reverseReopens: 'Purchase order {po} opens again.',
   reverseLinesBack: '{count, plural, one {# line goes} other {# lines go}} back to waiting for {po}:',
   reverseNoLinesBack: 'No order line goes back to waiting.',
-  lineBack: 'line {line} ({name})',
+  lineBack: '— {name}',
   reverseDates:
     'Dates are projected from {date}. {customers, plural, one {# customer is} other {# customers are}} told, because the latest date moves.',
   moveLine: '{customer}: {line}, {from} → {to}',

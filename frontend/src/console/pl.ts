@@ -594,7 +594,7 @@ export const pl: Catalogue = {
   reverseLinesBack:
     '{count, plural, one {# pozycja znów czeka} few {# pozycje znów czekają} many {# pozycji znów czeka} other {# pozycji znów czeka}} na {po}:',
   reverseNoLinesBack: 'Żadna pozycja zamówienia nie wraca do oczekiwania.',
-  lineBack: 'pozycja {line} ({name})',
+  lineBack: '— {name}',
   reverseDates:
     'Daty liczone są od {date}. {customers, plural, one {# klient dostanie} few {# klientów dostanie} many {# klientów dostanie} other {# klienta dostanie}} wiadomość, bo zmienia się najpóźniejsza data.',
   moveLine: '{customer}: {line}, {from} → {to}',
