@@ -49,6 +49,30 @@ it('says of a backordered line no purchase order covers yet that it is not order
   expect(await screen.findByText('Baltic Woodcraft / not ordered yet')).toBeTruthy();
 });
 
+it('says a move nobody gave customers a reason for without an empty reason, and its note after it', async () => {
+  const corrected = anAgentOrder({
+    timeline: [
+      {
+        type: 'ETA_MOVED',
+        at: '2026-12-06T02:40:00Z',
+        internalNote: 'Receipt of 12 × SOFA-OSLO-3 taken back.',
+        details: [
+          { key: 'line', value: 'L1' },
+          { key: 'name', value: 'Oslo sofa' },
+          { key: 'from', value: '2026-12-10' },
+          { key: 'to', value: '2026-12-28' },
+          { key: 'reason', value: '' },
+        ],
+      },
+    ],
+  });
+  render(<OrderDetail order={corrected} onChanged={() => {}} suppliers={suppliers} />);
+
+  const event = (await screen.findByText(/^Oslo sofa: latest day moved from /)).closest('li');
+  expect(event?.textContent).toMatch(/ to Mon 28 Dec — Note: Receipt of 12 × SOFA-OSLO-3 taken back\.$/);
+  expect(event?.textContent).not.toMatch(/Reason/);
+});
+
 it('lets nothing start or change another parcel while a shipment is being recorded, and then says it was', async () => {
   render(<OrderDetail order={order} onChanged={() => {}} />);
   fireEvent.click(screen.getByRole('button', { name: 'Ship by hand' }));

@@ -248,7 +248,11 @@ function eventText(event: Event, currency: string, reasons: DelayReasonTexts): s
       delete params[key];
     }
   }
-  const text = label('event', event.type, params).replace(/\{\w+\}/g, ct('none'));
+  // A move nobody gave customers a reason for (a correction) says so without an empty "Reason:".
+  const text =
+    event.type === 'ETA_MOVED' && !params.reason
+      ? ct('eventETA_MOVED_NO_REASON', params)
+      : label('event', event.type, params).replace(/\{\w+\}/g, ct('none'));
   // A paid delivery choice says what it reserved on the card; going back, what that released.
   const extra = choiceExtraShipping(details);
   if (extra) {

@@ -196,6 +196,7 @@ export const da: Catalogue = {
   notOrderedYet: 'ikke bestilt endnu',
   eventDROPSHIPPED: '{name}: sendes direkte fra leverandøren, senest {latest}',
   eventETA_MOVED: '{name}: seneste dag flyttet fra {from} til {to}. Årsag: {reason}',
+  eventETA_MOVED_NO_REASON: '{name}: seneste dag flyttet fra {from} til {to}',
   reasonAsRead: '{reason} (kunden læste: “{read}”)',
   eventCHOICE_MADE: 'Levering ændret: {preference}, valgt af {by}',
   eventExtraReserved: '{amount} reserveret på kortet til ekstra fragt',

@@ -198,6 +198,7 @@ export const de: Catalogue = {
   notOrderedYet: 'noch nicht bestellt',
   eventDROPSHIPPED: '{name}: Versand direkt vom Lieferanten, spätestens {latest}',
   eventETA_MOVED: '{name}: spätester Tag von {from} auf {to} verschoben. Grund: {reason}',
+  eventETA_MOVED_NO_REASON: '{name}: spätester Tag von {from} auf {to} verschoben',
   reasonAsRead: '{reason} (der Kunde las: „{read}“)',
   eventCHOICE_MADE: 'Lieferung geändert: {preference}, gewählt von {by}',
   eventExtraReserved: '{amount} für zusätzliche Versandkosten auf der Karte reserviert',

@@ -193,6 +193,7 @@ export const en = {
   notOrderedYet: 'not ordered yet',
   eventDROPSHIPPED: '{name}: sent straight from the supplier, latest {latest}',
   eventETA_MOVED: '{name}: latest day moved from {from} to {to}. Reason: {reason}',
+  eventETA_MOVED_NO_REASON: '{name}: latest day moved from {from} to {to}',
   reasonAsRead: '{reason} (the customer read: “{read}”)',
   eventCHOICE_MADE: 'Delivery changed to {preference}, chosen by {by}',
   eventExtraReserved: '{amount} reserved on the card for extra shipping',

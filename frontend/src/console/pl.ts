@@ -195,6 +195,7 @@ export const pl: Catalogue = {
   notOrderedYet: 'jeszcze nie zamówione',
   eventDROPSHIPPED: '{name}: wysyłka bezpośrednio od dostawcy, najpóźniej {latest}',
   eventETA_MOVED: '{name}: ostatni dzień przesunięty z {from} na {to}. Powód: {reason}',
+  eventETA_MOVED_NO_REASON: '{name}: ostatni dzień przesunięty z {from} na {to}',
   reasonAsRead: '{reason} (klient przeczytał: „{read}”)',
   eventCHOICE_MADE: 'Zmieniono dostawę: {preference}, wybrana przez {by}',
   eventExtraReserved: '{amount} zablokowane na karcie na dodatkową wysyłkę',
