@@ -158,8 +158,15 @@ test('an agent withdraws a delay logged by mistake; its lines move back and the 
     const rows = page.locator('section[aria-labelledby="past-delays-title"] tbody tr');
     const withdrawal = rows.filter({ hasText: 'Withdrawal: Purchase order PO-BW-0877' }).first();
     await withdrawal.waitFor();
-    await page.getByRole('button', { name: 'Supplier delays' }).click();
+    // The withdrawn delay says so in its row at once, and the progress of its logging is gone from above the list.
     await rows.filter({ hasText: 'Withdrawn' }).first().waitFor();
+    assert.equal(await page.getByTestId('delay-progress').count(), 0);
+    // The review and its result were as wide as the list, not squeezed into the row's last cell.
+    const resultBox = await page.getByTestId('withdraw-result').boundingBox();
+    const tableBox = await page.getByRole('table', { name: 'Delays logged' }).boundingBox();
+    assert.ok(resultBox.width > tableBox.width / 2, `${resultBox.width} of ${tableBox.width}`);
+    // The delay form starts afresh (9 days late was typed): the same delay cannot be confirmed twice by mistake.
+    assert.equal(await page.getByRole('spinbutton', { name: 'Days late' }).inputValue(), '7');
     // The list follows the withdrawal by itself, no reload: once it has finished, it counts the lines it moved back
     // and the orders they are in.
     await withdrawal.filter({ hasText: '(done)' }).waitFor({ timeout: 60_000 });

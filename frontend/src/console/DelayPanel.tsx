@@ -118,7 +118,9 @@ export function DelayPanel() {
     if (result) {
       setErrors(result.logDelay.errors);
       if (result.logDelay.report) {
+        // The delay is logged: the form starts empty, so that it cannot be confirmed twice by mistake.
         setPreview(null);
+        setForm(emptyForm);
         setReportId(result.logDelay.report.id);
         reload();
       }
@@ -297,6 +299,11 @@ export function DelayPanel() {
         reasons={data.delayReasons}
         suppliers={data.suppliers}
         onChanged={reload}
+        onWithdrawn={() => {
+          // The progress of the delay just logged would still say it is done, beside its withdrawal.
+          setReportId(null);
+          reload();
+        }}
       />
     </section>
   );
@@ -392,13 +399,21 @@ function PastDelays({
   reasons,
   suppliers,
   onChanged,
+  onWithdrawn,
 }: {
   reports: ReportFragment[];
   reasons: ConsoleDataQuery['delayReasons'];
   suppliers: ConsoleDataQuery['suppliers'];
   onChanged: () => void;
+  onWithdrawn: () => void;
 }) {
   const [open, setOpen] = useState<string | null>(null);
+  // A withdrawal's review and result take the list's width, above it, rather than its row's last cell.
+  const [slot, setSlot] = useState<HTMLDivElement | null>(null);
+  const opening = (id: string | null) => {
+    setOpen(id);
+    slot?.scrollIntoView?.({ block: 'nearest' });
+  };
   const supplier = (report: ReportFragment) => supplierName(report.scope.supplier ?? '', suppliers);
   const where = (report: ReportFragment) =>
     report.scope.type === 'PURCHASE_ORDER'
@@ -431,6 +446,7 @@ function PastDelays({
       ) : (
         <>
           <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
+          <div ref={setSlot} className="withdrawal" />
           <div className="scroll" tabIndex={0}>
             <table aria-labelledby="past-delays-title">
               <thead>
@@ -473,8 +489,9 @@ function PastDelays({
                         report={report}
                         scope={`${scope(report)}, ${change(report)}, ${time(report.createdAt)}, ${report.createdBy}`}
                         open={open === report.id}
-                        onOpen={setOpen}
-                        onDone={onChanged}
+                        onOpen={opening}
+                        onDone={onWithdrawn}
+                        slot={slot}
                       />
                     </td>
                   </tr>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import {
   PreviewReverseReceiptDocument,
   PreviewWithdrawDelayDocument,
@@ -233,12 +234,15 @@ export function WithdrawDelay({
   open,
   onOpen,
   onDone,
+  slot,
 }: {
   report: ReportFragment;
   scope: string;
   open: boolean;
   onOpen: (id: string | null) => void;
   onDone: () => void;
+  /** Where the review and the result are shown: a place as wide as the list, not the row's narrow cell. */
+  slot: HTMLElement | null;
 }) {
   const [previewFor, previewing] = useMutation(PreviewWithdrawDelayDocument);
   const [withdraw, withdrawing] = useMutation(WithdrawDelayDocument);
@@ -249,15 +253,22 @@ export function WithdrawDelay({
   if (report.kind !== 'DELAY') {
     return null;
   }
-  if (open && done) {
+  const result =
+    open && done && slot
+      ? createPortal(
+          <p role="status" data-testid="withdraw-result">
+            {ct('withdrawDone', { lines: done.preview.lines, customers: done.preview.customers })}
+          </p>,
+          slot,
+        )
+      : null;
+  if (report.withdrawnBy || done) {
     return (
-      <p role="status" data-testid="withdraw-result">
-        {ct('withdrawDone', { lines: done.preview.lines, customers: done.preview.customers })}
-      </p>
+      <>
+        {ct('withdrawn')}
+        {result}
+      </>
     );
-  }
-  if (report.withdrawnBy) {
-    return <>{ct('withdrawn')}</>;
   }
   if (report.state !== 'DONE') {
     return null;
@@ -282,34 +293,41 @@ export function WithdrawDelay({
       >
         {ct('withdraw')}
       </button>
-      {open && <FormErrors errors={errors} />}
-      {open && review && (
-        <Review
-          testId="withdraw-review"
-          confirm={ct('withdrawConfirm', { customers: review.preview.customers })}
-          danger
-          running={withdrawing.running}
-          onCancel={() => {
-            setReview(null);
-            onOpen(null);
-          }}
-          onConfirm={async () => {
-            const result = await withdraw({ input });
-            setReview(null);
-            if (!result) {
-              return;
-            }
-            setErrors(result.withdrawDelay.errors);
-            if (result.withdrawDelay.withdrawal) {
-              setDone(result.withdrawDelay.withdrawal);
-              onDone();
-            }
-          }}
-        >
-          <WithdrawalSummary withdrawal={review} scope={scope} />
-        </Review>
-      )}
-      <Failure error={previewing.error ?? withdrawing.error} />
+      {open &&
+        slot &&
+        createPortal(
+          <>
+            <FormErrors errors={errors} />
+            {review && (
+              <Review
+                testId="withdraw-review"
+                confirm={ct('withdrawConfirm', { customers: review.preview.customers })}
+                danger
+                running={withdrawing.running}
+                onCancel={() => {
+                  setReview(null);
+                  onOpen(null);
+                }}
+                onConfirm={async () => {
+                  const result = await withdraw({ input });
+                  setReview(null);
+                  if (!result) {
+                    return;
+                  }
+                  setErrors(result.withdrawDelay.errors);
+                  if (result.withdrawDelay.withdrawal) {
+                    setDone(result.withdrawDelay.withdrawal);
+                    onDone();
+                  }
+                }}
+              >
+                <WithdrawalSummary withdrawal={review} scope={scope} />
+              </Review>
+            )}
+            <Failure error={previewing.error ?? withdrawing.error} />
+          </>,
+          slot,
+        )}
     </>
   );
 }
