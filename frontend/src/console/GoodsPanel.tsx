@@ -323,6 +323,7 @@ function ReceiptResult({ receipt }: { receipt: Receipt }) {
     <div role="status" data-testid="receipt-result">
       <p>
         {ct('receivedResult', { po: receipt.po, lines: result.linesReady ?? 0, orders: result.ordersReady ?? 0 })}
+        {(result.askedToChoose ?? 0) > 0 && ` ${ct('receivedAsked', { count: result.askedToChoose ?? 0 })}`}
         {waiting.length > 0 && ` ${ct('receiveStillWaiting', { count: waiting.length })}`}
       </p>
       {readyOrders.length > 0 && (

@@ -282,12 +282,13 @@ function ReceiveForm({ po, onClose, onDone }: FormProps) {
             const result = data.receiveGoods;
             setErrors(result.errors);
             if (result.errors.length === 0) {
+              const asked = result.askedToChoose ?? 0;
               onDone(
                 ct('goodsReceived', {
                   number: po.number,
                   lines: result.linesReady ?? 0,
                   orders: result.ordersReady ?? 0,
-                }),
+                }) + (asked > 0 ? ` ${ct('receivedAsked', { count: asked })}` : ''),
               );
             } else {
               setReviewed(null);

@@ -283,6 +283,7 @@ export const da: Catalogue = {
   receiptReview:
     'Dette registrerer på {po} ({supplier}), modtaget {day}: {items}. Varer, der venter på dem, bliver klar, ældste ordre først; komplette ordrer får en forsendelse foreslået.',
   confirmReceipt: 'Registrer modtagelsen',
+  receivedAsked: '{count, plural, one {# kunde bliver} other {# kunder bliver}} spurgt, om de vil vente på resten.',
   receivedResult:
     'Registreret på {po}: {lines, plural, one {# linje er} other {# linjer er}} klar; {orders, plural, one {# ordre har} other {# ordrer har}} en forsendelse foreslået.',
   stillWaitingIn: 'Ordrer med linjer, der stadig venter på denne indkøbsordre, ældste først',

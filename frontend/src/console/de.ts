@@ -287,6 +287,8 @@ export const de: Catalogue = {
   receiptReview:
     'Damit wird für {po} ({supplier}), eingetroffen am {day}, erfasst: {items}. Artikel, die darauf warten, werden versandbereit, älteste Bestellung zuerst; vollständige Bestellungen erhalten einen Sendungsvorschlag.',
   confirmReceipt: 'Wareneingang erfassen',
+  receivedAsked:
+    '{count, plural, one {# Kunde wird} other {# Kunden werden}} gefragt, ob sie auf den Rest warten möchten.',
   receivedResult:
     'Für {po} erfasst: {lines, plural, one {# Position ist} other {# Positionen sind}} versandbereit; {orders, plural, one {# Bestellung hat} other {# Bestellungen haben}} einen Sendungsvorschlag.',
   stillWaitingIn: 'Bestellungen mit Positionen, die noch auf diese Bestellung beim Lieferanten warten, älteste zuerst',

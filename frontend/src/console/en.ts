@@ -84,7 +84,7 @@ export const en = {
   progressTitle: 'Applying the delay',
   progress:
     '{processed} of {total, plural, one {# order} other {# orders}} done, {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved',
-  done: 'Done: {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved, {total, plural, one {# order} other {# orders}} checked; the customers of the lines moved are queued a message.',
+  done: 'Done: {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved, {total, plural, one {# order} other {# orders}} checked; their customers get a message.',
   pastDelays: 'Delays logged',
   noDelays: 'No delays logged yet.',
   colScope: 'What',
@@ -281,6 +281,7 @@ export const en = {
   receiptReview:
     'This records against {po} ({supplier}), arrived {day}: {items}. Items waiting for these goods become ready, oldest order first; complete orders get a shipment proposed.',
   confirmReceipt: 'Record the receipt',
+  receivedAsked: '{count, plural, one {# customer is} other {# customers are}} asked whether to wait for the rest.',
   receivedResult:
     'Recorded against {po}: {lines, plural, one {# line is} other {# lines are}} ready; {orders, plural, one {# order has} other {# orders have}} a shipment proposed.',
   stillWaitingIn: 'Orders with lines still waiting for this purchase order, oldest first',

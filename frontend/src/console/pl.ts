@@ -282,6 +282,8 @@ export const pl: Catalogue = {
   receiptReview:
     'To rejestruje dla {po} ({supplier}), dostarczone {day}: {items}. Produkty czekające na ten towar staną się gotowe, od najstarszego zamówienia; kompletne zamówienia dostaną propozycję wysyłki.',
   confirmReceipt: 'Zarejestruj przyjęcie',
+  receivedAsked:
+    'Zapytani, czy czekać na resztę: {count, plural, one {# klient} few {# klientów} many {# klientów} other {# klienta}}.',
   receivedResult: 'Zarejestrowano dla {po}: gotowe pozycje: {lines}; zamówienia z propozycją wysyłki: {orders}.',
   stillWaitingIn: 'Zamówienia z pozycjami wciąż czekającymi na to zamówienie u dostawcy, od najstarszego',
   readyOrders: 'Zamówienia gotowe teraz do wysyłki',

@@ -129,8 +129,11 @@ public class AgentDesk {
         return after;
     }
 
-    /** What receiving goods did: lines made ready, and orders that now have a shipment proposed. */
-    public record Received(int linesReady, int ordersReady, List<String> waitingLines) {}
+    /**
+     * What receiving goods did: lines made ready, orders that now have a shipment proposed, and orders whose customer
+     * is asked whether to wait for the rest.
+     */
+    public record Received(int linesReady, int ordersReady, int askedToChoose, List<String> waitingLines) {}
 
     /** Units of one SKU received; the same SKU given twice counts twice. */
     public record ReceivedQuantity(String sku, Integer quantity) {
@@ -162,10 +165,17 @@ public class AgentDesk {
         ReadyPlan plan = plan(checked.purchaseOrder(), receivedSoFar, quantities.isEmpty());
         int lines = 0;
         int proposed = 0;
+        int asked = 0;
         for (Map.Entry<String, List<String>> entry : plan.ready().entrySet()) {
+            // What its customer is told follows the order's own rule, as the review worked it out.
+            boolean asks = operations
+                    .newsIfReady(plan.orders().get(entry.getKey()), entry.getValue(), checked.arrived())
+                    .filter(news -> news instanceof CustomerNews.ChoiceNeeded)
+                    .isPresent();
             Order after = operations.markReady(entry.getKey(), entry.getValue(), checked.arrived());
             lines += entry.getValue().size();
             proposed += after.proposedShipment().isPresent() ? 1 : 0;
+            asked += asks ? 1 : 0;
         }
         if (quantities.isEmpty()) {
             suppliers.markReceived(purchaseOrder);
@@ -185,7 +195,7 @@ public class AgentDesk {
                         checked.arrived().toString(),
                         "quantities",
                         checked.units().toString()));
-        return new Received(lines, proposed, plan.waiting());
+        return new Received(lines, proposed, asked, plan.waiting());
     }
 
     /**

@@ -22,7 +22,11 @@ class GoodsReceiptController {
     record ReceiveGoodsInput(String purchaseOrder, List<AgentDesk.ReceivedQuantity> quantities, LocalDate receivedOn) {}
 
     record ReceiveGoodsPayload(
-            Integer linesReady, Integer ordersReady, List<String> waitingLines, List<UserError> errors) {}
+            Integer linesReady,
+            Integer ordersReady,
+            Integer askedToChoose,
+            List<String> waitingLines,
+            List<UserError> errors) {}
 
     @MutationMapping
     ReceiveGoodsPayload receiveGoods(@Argument ReceiveGoodsInput input, Principal agent) {
@@ -33,9 +37,13 @@ class GoodsReceiptController {
                     input.receivedOn(),
                     agent.getName());
             return new ReceiveGoodsPayload(
-                    received.linesReady(), received.ordersReady(), received.waitingLines(), List.of());
+                    received.linesReady(),
+                    received.ordersReady(),
+                    received.askedToChoose(),
+                    received.waitingLines(),
+                    List.of());
         } catch (OrderRuleViolation refused) {
-            return new ReceiveGoodsPayload(null, null, null, List.of(refused.asUserError()));
+            return new ReceiveGoodsPayload(null, null, null, null, List.of(refused.asUserError()));
         }
     }
 }

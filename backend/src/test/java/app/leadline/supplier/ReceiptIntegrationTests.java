@@ -244,6 +244,7 @@ class ReceiptIntegrationTests {
                 agent.documentName("receiveGoods").variable("input", everything).execute();
         received.path("receiveGoods.linesReady").entity(Integer.class).isEqualTo(2);
         received.path("receiveGoods.ordersReady").entity(Integer.class).isEqualTo(1);
+        received.path("receiveGoods.askedToChoose").entity(Integer.class).isEqualTo(1);
         assertThat(outboxKinds(complete)).contains("READY_TO_SHIP").doesNotContain("CHOICE_NEEDED");
         assertThat(outboxKinds(stillWaiting)).contains("CHOICE_NEEDED").doesNotContain("READY_TO_SHIP");
     }
