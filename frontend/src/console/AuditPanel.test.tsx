@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
-import { AuditPanel } from './AuditPanel';
+import { AuditPanel, auditValue } from './AuditPanel';
 import { request } from './__mocks__/client';
 
 vi.mock('./client');
@@ -48,4 +48,31 @@ it('words every action it lists, none as its code', async () => {
   for (const words of Object.values(ACTIONS)) {
     expect(await screen.findByText(words)).toBeTruthy();
   }
+});
+
+it('says recorded facts in words, with days, times and units as agents read them', async () => {
+  request.mockResolvedValue({
+    auditLog: [
+      {
+        actor: 'bo',
+        at: '2026-12-06T02:36:02Z',
+        action: 'RECEIVE_GOODS',
+        target: 'PO-NS-2041',
+        before: [{ key: 'status', value: 'OPEN' }],
+        after: [
+          { key: 'quantities', value: '{SOFA-OSLO-3=12, CHAIR-AARHUS=2}' },
+          { key: 'receivedOn', value: '2026-12-06' },
+          { key: 'linesReady', value: '12' },
+        ],
+      },
+    ],
+  });
+  render(<AuditPanel />);
+
+  const row = (await screen.findByText('Recorded goods received')).closest('tr');
+  expect(row?.textContent).toContain('quantities: 12 × SOFA-OSLO-3, 2 × CHAIR-AARHUS');
+  expect(row?.textContent).toContain('received on: Sun 6 Dec');
+  expect(row?.textContent).toContain('lines ready: 12');
+  expect(auditValue('2026-12-28 (estimated)')).toBe('Mon 28 Dec (estimated)');
+  expect(auditValue('2026-12-06T02:36:02.968Z')).not.toMatch(/T02|Z$/);
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { AuditLogDocument, type AuditLogQuery } from '../generated/graphql';
 import { useQuery } from './api';
 import { Failure } from './errors';
-import { time, timeZone } from './format';
+import { day, time, timeZone } from './format';
 import { ct, label } from './messages';
 import { OrderLink } from './OrderLink';
 
@@ -16,7 +16,30 @@ const ORDER_ACTIONS = [
   'REJECT_REFUND',
 ];
 
-const details = (pairs: Entry['before']) => pairs.map((pair) => `${pair.key}: ${pair.value}`).join('; ') || '—';
+/** A recorded fact's name as words: "customersTold" reads "customers told". */
+const words = (key: string) =>
+  key.replace(/([a-z])([A-Z])/g, (_, before: string, after: string) => `${before} ${after.toLowerCase()}`);
+
+/**
+ * A recorded value as an agent reads it: instants and days in the agent's own form, units per SKU as "12 × SKU".
+ * Other values stay as recorded.
+ */
+export function auditValue(value: string): string {
+  const units = value.match(/^\{((?:[^=,{}]+=\d+(?:, )?)+)\}$/);
+  if (units) {
+    return units[1]
+      .split(', ')
+      .map((entry) => entry.split('='))
+      .map(([sku, quantity]) => `${quantity} × ${sku}`)
+      .join(', ');
+  }
+  return value
+    .replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g, (instant) => time(instant))
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (isoDay) => day(isoDay));
+}
+
+const details = (pairs: Entry['before']) =>
+  pairs.map((pair) => `${words(pair.key)}: ${auditValue(pair.value)}`).join('; ') || '—';
 
 /** Every agent action, newest first, 50 at a time, narrowed to those containing a word (admins only). */
 export function AuditPanel() {
