@@ -96,6 +96,17 @@ it('takes a message away once the agent changes what it was about', async () => 
   expect(units.getAttribute('aria-invalid')).toBeNull();
 });
 
+it('starts a partial receipt at nothing for each SKU, so that only what was counted is booked', async () => {
+  const units = await partOfItArrived();
+  expect((units as HTMLInputElement).value).toBe('');
+
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  // Nothing typed is nothing arrived: no SKU is booked in full by default.
+  expect(screen.getByText('Enter what arrived: at least one unit.')).toBeTruthy();
+  expect(request.mock.calls.some(([document]) => document === PreviewReceiveGoodsDocument)).toBe(false);
+});
+
 it('names each purchase order by its supplier in the picker, not by the supplier code', async () => {
   await partOfItArrived();
   const picker = screen.getByRole('combobox', { name: 'Purchase order' });

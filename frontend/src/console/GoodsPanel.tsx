@@ -106,10 +106,8 @@ function ReceiptForm({
   if (!order) {
     return <Failure error={po.error} />;
   }
-  const lines = order.lines.map((line, index) => {
-    const still = line.ordered === null ? null : Math.max(0, line.ordered - line.received);
-    return { ...line, index, value: quantities[line.sku] ?? (still === null ? '' : String(still)) };
-  });
+  // Part of it arrived: each SKU starts at nothing, so that only what the agent counted is booked.
+  const lines = order.lines.map((line, index) => ({ ...line, index, value: quantities[line.sku] ?? '' }));
   const arrived = lines
     .filter((line) => Number(line.value) > 0)
     .map((line) => ({ sku: line.sku, quantity: Number(line.value) }));
@@ -176,6 +174,7 @@ function ReceiptForm({
                 <input
                   type="number"
                   min={0}
+                  placeholder="0"
                   value={line.value}
                   onChange={(event) => edit(() => setQuantities({ ...quantities, [line.sku]: event.target.value }))}
                   {...invalidProps(
