@@ -138,8 +138,17 @@ test('an agent withdraws a delay logged by mistake; its lines move back and the 
 
     const withdraw = page.getByRole('button', { name: /^Withdraw the delay: Purchase order PO-BW-0877/ });
     await withdraw.waitFor();
+    // On a phone, where the list scrolls sideways and the review opens above it, the review comes into view.
+    await page.setViewportSize({ width: 375, height: 667 });
     await withdraw.click();
     const review = page.getByTestId('withdraw-review');
+    await review.waitFor();
+    await page.waitForFunction(() => {
+      const box = document.querySelector('[data-testid="withdraw-review"]').getBoundingClientRect();
+      return box.top >= 0 && box.top < window.innerHeight;
+    });
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'withdrawal');
+    await page.setViewportSize({ width: 1100, height: 900 });
     const said = await review.textContent();
     assert.match(said, /^This withdraws the delay logged by mistake \(.*PO-BW-0877.*9 days later.*\)\./);
     assert.match(said, /Purchase order PO-BW-0877 is expected on .+ again, not .+\./);

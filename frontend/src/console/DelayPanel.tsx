@@ -410,10 +410,7 @@ function PastDelays({
   const [open, setOpen] = useState<string | null>(null);
   // A withdrawal's review and result take the list's width, above it, rather than its row's last cell.
   const [slot, setSlot] = useState<HTMLDivElement | null>(null);
-  const opening = (id: string | null) => {
-    setOpen(id);
-    slot?.scrollIntoView?.({ block: 'nearest' });
-  };
+
   const supplier = (report: ReportFragment) => supplierName(report.scope.supplier ?? '', suppliers);
   const where = (report: ReportFragment) =>
     report.scope.type === 'PURCHASE_ORDER'
@@ -446,7 +443,7 @@ function PastDelays({
       ) : (
         <>
           <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
-          <div ref={setSlot} className="withdrawal" />
+          <div ref={setSlot} className="withdrawal" tabIndex={-1} />
           <div className="scroll" tabIndex={0}>
             <table aria-labelledby="past-delays-title">
               <thead>
@@ -489,7 +486,7 @@ function PastDelays({
                         report={report}
                         scope={`${scope(report)}, ${change(report)}, ${time(report.createdAt)}, ${report.createdBy}`}
                         open={open === report.id}
-                        onOpen={opening}
+                        onOpen={setOpen}
                         onDone={onWithdrawn}
                         slot={slot}
                       />

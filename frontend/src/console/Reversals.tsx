@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import {
   PreviewReverseReceiptDocument,
@@ -249,6 +249,15 @@ export function WithdrawDelay({
   const [review, setReview] = useState<WithdrawalViewFragment | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
   const [done, setDone] = useState<WithdrawalViewFragment | null>(null);
+  // The review and the result appear above the list, maybe far from the row's button (on a phone, off the screen):
+  // they are brought into view and given the focus.
+  const shown = open && (review !== null || done !== null);
+  useEffect(() => {
+    if (shown && slot) {
+      slot.scrollIntoView?.({ block: 'start' });
+      slot.focus({ preventScroll: true });
+    }
+  }, [shown, slot]);
 
   if (report.kind !== 'DELAY') {
     return null;
