@@ -94,6 +94,11 @@ test('an admin defines a segment policy and a delay reason after reading what sa
       await page.getByTestId('policy-review').textContent(),
       /^This replaces the policy of segment B2B: .+ by default, customers may not choose, /,
     );
+    // Every term it saves is said, the receiving days among them.
+    assert.match(
+      await page.getByTestId('policy-review').textContent(),
+      /Goods are received on Monday, Tuesday, Wednesday, Thursday, Friday\. Customers may cancel lines later than promised\. Every refund is decided by an agent\./,
+    );
     await page.getByRole('button', { name: 'Save the policy' }).click();
     await page.getByText('Policy of segment B2B saved.').waitFor();
     const b2b = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'B2B', exact: true }) });

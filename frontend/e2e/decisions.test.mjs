@@ -122,7 +122,7 @@ describe('ready items first at a cost', () => {
       await review.click();
       assert.match(
         await page.getByTestId('policy-review').textContent(),
-        /^This defines segment PARCEL-FEE: .*fee per extra parcel DKK\s49\.00, €7\.00, PLN\s0\.00 \(the shop’s fee\), £0\.00 \(the shop’s fee\)\. It applies to orders placed from now on\./,
+        /^This defines segment PARCEL-FEE: .*fee per extra parcel: DKK\s49\.00, €7\.00, PLN\s0\.00 \(the shop’s fee\), £0\.00 \(the shop’s fee\)\. It applies to orders placed from now on\./,
       );
       await page.getByRole('button', { name: 'Save the policy' }).click();
       await page.getByText('Policy of segment PARCEL-FEE saved.').waitFor();

@@ -76,7 +76,7 @@ it('asks for a fee in each currency the shop sells in, checks it before the revi
   fireEvent.change(pln, { target: { value: '29,99' } });
   fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
   expect(screen.getByTestId('policy-review').textContent).toMatch(
-    /^This defines segment DE-B2C: .* fee per extra parcel DKK\s0\.00 \(the shop’s fee\), €7\.00, PLN\s29\.99\./,
+    /^This defines segment DE-B2C: .* fee per extra parcel: DKK\s0\.00 \(the shop’s fee\), €7\.00, PLN\s29\.99\..*Goods are received on any day\. Customers may cancel lines later than promised\. Every refund is decided by an agent\.Save/,
   );
   fireEvent.click(screen.getByRole('button', { name: 'Save the policy' }));
 
@@ -112,6 +112,6 @@ it('edits a policy in force from its values, and asks no fee where items ship as
     within(screen.getByRole('form', { name: 'Define a segment policy' })).getByRole('button', { name: 'Review' }),
   );
   expect(screen.getByTestId('policy-review').textContent).toMatch(
-    /^This replaces the policy of segment B2C: .*fee per extra parcel none: its items ship as they are ready, at the shop’s cost\./,
+    /^This replaces the policy of segment B2C: .*fee per extra parcel: none; its items ship as they are ready, at the shop’s cost\./,
   );
 });

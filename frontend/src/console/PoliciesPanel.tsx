@@ -360,7 +360,7 @@ function PolicyForm({
             <label>
               {fee.currency}
               <input
-                value={form.extraParcelFees[fee.currency] ?? ''}
+                value={splitByDefault ? '' : (form.extraParcelFees[fee.currency] ?? '')}
                 inputMode="decimal"
                 disabled={splitByDefault}
                 placeholder={fee.inForce}
@@ -400,21 +400,33 @@ function PolicyForm({
             })
           }
         >
-          {ct(defined.includes(input.segment) ? 'policyReview' : 'policyReviewNew', {
-            segment: input.segment,
-            preference: label('pref', input.defaultPreference),
-            choose: ct(input.customerMayChoose ? 'policyChoose' : 'policyNoChoose'),
-            fee: splitByDefault
-              ? ct('feeShopsCost')
-              : shopFees
-                  .map((shop) => {
-                    const own = fees.find((fee) => fee.currency === shop.currency);
-                    return own
-                      ? money(own.amount, own.currency)
-                      : ct('shopFeeIs', { fee: money(shop.inForce, shop.currency) });
-                  })
-                  .join(', '),
-          })}
+          <p>
+            {ct(defined.includes(input.segment) ? 'policyReview' : 'policyReviewNew', {
+              segment: input.segment,
+              preference: label('pref', input.defaultPreference),
+              choose: ct(input.customerMayChoose ? 'policyChoose' : 'policyNoChoose'),
+              fee: splitByDefault
+                ? ct('feeShopsCost')
+                : shopFees
+                    .map((shop) => {
+                      const own = fees.find((fee) => fee.currency === shop.currency);
+                      return own
+                        ? money(own.amount, own.currency)
+                        : ct('shopFeeIs', { fee: money(shop.inForce, shop.currency) });
+                    })
+                    .join(', '),
+            })}
+          </p>
+          <p>
+            {ct('policyReviewTerms', {
+              days: form.receivingDays.map(weekday).join(', ') || ct('anyDay'),
+              cancel: ct(input.cancelAnyUnshippedLine ? 'policyCancelAny' : 'policyCancelLate'),
+              refunds:
+                input.autoApproveRefundAfterDaysLate === null || input.autoApproveRefundAfterDaysLate === undefined
+                  ? ct('policyRefundsAgent')
+                  : ct('policyRefundsAuto', { days: input.autoApproveRefundAfterDaysLate }),
+            })}
+          </p>
         </Review>
       )}
       <FormErrors

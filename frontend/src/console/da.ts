@@ -447,10 +447,10 @@ export const da: Catalogue = {
   cancelAny: 'Kunderne må annullere enhver linje, der ikke er afsendt',
   autoApprove: 'Godkend refusioner af sig selv for linjer mere end så mange dage forsinket (tom: aldrig)',
   policyReview:
-    'Dette erstatter politikken for segment {segment}: {preference} som standard, kunderne {choose}, gebyr pr. ekstra pakke {fee}. Den gælder ordrer afgivet fra nu af; tidligere ordrer beholder de vilkår, de blev afgivet under.',
+    'Dette erstatter politikken for segment {segment}: {preference} som standard, kunderne {choose}, gebyr pr. ekstra pakke: {fee}. Den gælder ordrer afgivet fra nu af; tidligere ordrer beholder de vilkår, de blev afgivet under.',
   policyReviewNew:
-    'Dette fastlægger segment {segment}: {preference} som standard, kunderne {choose}, gebyr pr. ekstra pakke {fee}. Den gælder ordrer afgivet fra nu af.',
-  feeShopsCost: 'intet: varerne sendes, når de er klar, for butikkens regning',
+    'Dette fastlægger segment {segment}: {preference} som standard, kunderne {choose}, gebyr pr. ekstra pakke: {fee}. Den gælder ordrer afgivet fra nu af.',
+  feeShopsCost: 'intet; varerne sendes, når de er klar, for butikkens regning',
   feeSplitDefaultHint:
     'Varerne sendes som standard, når de er klar, så ekstra pakker er for butikkens regning, og der opkræves intet gebyr.',
   segmentInvalid: 'Et segment er 1 til 32 bogstaver, cifre, “_” eller “-”.',
@@ -458,6 +458,12 @@ export const da: Catalogue = {
   feeTooFine: '{currency} har {digits, plural, =0 {ingen decimaler} one {# decimal} other {# decimaler}}.',
   editPolicy: 'Rediger',
   editPolicyOf: 'Rediger politikken for segment {segment}',
+  policyReviewTerms: 'Varer modtages {days}. {cancel} {refunds}',
+  policyCancelAny: 'Kunderne må annullere enhver linje, der ikke er afsendt.',
+  policyCancelLate: 'Kunderne må annullere linjer, der kommer senere end lovet.',
+  policyRefundsAuto:
+    'Refusioner for linjer mere end {days, plural, one {# dag} other {# dage}} forsinket godkendes af sig selv.',
+  policyRefundsAgent: 'Hver refusion afgøres af en medarbejder.',
   policyChoose: 'må vælge',
   policyNoChoose: 'må ikke vælge',
   savePolicy: 'Gem politikken',

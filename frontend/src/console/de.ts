@@ -455,10 +455,10 @@ export const de: Catalogue = {
   autoApprove:
     'Erstattungen für Positionen, die mehr als so viele Tage verspätet sind, von selbst genehmigen (leer: nie)',
   policyReview:
-    'Damit wird die Richtlinie von Segment {segment} ersetzt: standardmäßig {preference}, Kunden {choose}, Gebühr je weiteres Paket {fee}. Sie gilt für Bestellungen ab jetzt; frühere Bestellungen behalten die Bedingungen, unter denen sie aufgegeben wurden.',
+    'Damit wird die Richtlinie von Segment {segment} ersetzt: standardmäßig {preference}, Kunden {choose}, Gebühr je weiteres Paket: {fee}. Sie gilt für Bestellungen ab jetzt; frühere Bestellungen behalten die Bedingungen, unter denen sie aufgegeben wurden.',
   policyReviewNew:
-    'Damit wird Segment {segment} festgelegt: standardmäßig {preference}, Kunden {choose}, Gebühr je weiteres Paket {fee}. Sie gilt für Bestellungen ab jetzt.',
-  feeShopsCost: 'keine: Artikel gehen raus, sobald sie bereit sind, auf Kosten des Shops',
+    'Damit wird Segment {segment} festgelegt: standardmäßig {preference}, Kunden {choose}, Gebühr je weiteres Paket: {fee}. Sie gilt für Bestellungen ab jetzt.',
+  feeShopsCost: 'keine; Artikel gehen raus, sobald sie bereit sind, auf Kosten des Shops',
   feeSplitDefaultHint:
     'Artikel gehen standardmäßig raus, sobald sie bereit sind: Weitere Pakete zahlt der Shop, eine Gebühr wird nicht verlangt.',
   segmentInvalid: 'Ein Segment besteht aus 1 bis 32 Buchstaben, Ziffern, „_“ oder „-“.',
@@ -467,6 +467,12 @@ export const de: Catalogue = {
     '{currency} hat {digits, plural, =0 {keine Nachkommastellen} one {# Nachkommastelle} other {# Nachkommastellen}}.',
   editPolicy: 'Bearbeiten',
   editPolicyOf: 'Richtlinie von Segment {segment} bearbeiten',
+  policyReviewTerms: 'Wareneingang: {days}. {cancel} {refunds}',
+  policyCancelAny: 'Kunden dürfen jede noch nicht versandte Position stornieren.',
+  policyCancelLate: 'Kunden dürfen Positionen stornieren, die später als zugesagt kommen.',
+  policyRefundsAuto:
+    'Erstattungen für Positionen, die mehr als {days, plural, one {# Tag} other {# Tage}} zu spät sind, werden von selbst genehmigt.',
+  policyRefundsAgent: 'Über jede Erstattung entscheidet ein Mitarbeiter.',
   policyChoose: 'dürfen wählen',
   policyNoChoose: 'dürfen nicht wählen',
   savePolicy: 'Richtlinie speichern',

@@ -445,10 +445,10 @@ export const en = {
   cancelAny: 'Customers may cancel any line not yet shipped',
   autoApprove: 'Approve refunds by themselves for lines more than this many days late (empty: never)',
   policyReview:
-    'This replaces the policy of segment {segment}: {preference} by default, customers {choose}, fee per extra parcel {fee}. It applies to orders placed from now on; orders placed before keep the terms they were placed under.',
+    'This replaces the policy of segment {segment}: {preference} by default, customers {choose}, fee per extra parcel: {fee}. It applies to orders placed from now on; orders placed before keep the terms they were placed under.',
   policyReviewNew:
-    'This defines segment {segment}: {preference} by default, customers {choose}, fee per extra parcel {fee}. It applies to orders placed from now on.',
-  feeShopsCost: 'none: its items ship as they are ready, at the shop’s cost',
+    'This defines segment {segment}: {preference} by default, customers {choose}, fee per extra parcel: {fee}. It applies to orders placed from now on.',
+  feeShopsCost: 'none; its items ship as they are ready, at the shop’s cost',
   feeSplitDefaultHint:
     'Items ship as they are ready by default, so extra parcels are at the shop’s cost and no fee is asked.',
   segmentInvalid: 'A segment is 1 to 32 letters, digits, “_” or “-”.',
@@ -456,6 +456,12 @@ export const en = {
   feeTooFine: '{currency} has {digits, plural, =0 {no decimals} one {# decimal} other {# decimals}}.',
   editPolicy: 'Edit',
   editPolicyOf: 'Edit the policy of segment {segment}',
+  policyReviewTerms: 'Goods are received on {days}. {cancel} {refunds}',
+  policyCancelAny: 'Customers may cancel any line not yet shipped.',
+  policyCancelLate: 'Customers may cancel lines later than promised.',
+  policyRefundsAuto:
+    'Refunds for lines more than {days, plural, one {# day} other {# days}} late are approved by themselves.',
+  policyRefundsAgent: 'Every refund is decided by an agent.',
   policyChoose: 'may choose',
   policyNoChoose: 'may not choose',
   savePolicy: 'Save the policy',

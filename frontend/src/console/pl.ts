@@ -445,10 +445,10 @@ export const pl: Catalogue = {
   cancelAny: 'Klienci mogą anulować każdą niewysłaną pozycję',
   autoApprove: 'Zatwierdzaj same zwroty dla pozycji spóźnionych ponad tyle dni (puste: nigdy)',
   policyReview:
-    'To zastąpi zasady segmentu {segment}: domyślnie {preference}, klienci {choose}, opłata za dodatkową paczkę {fee}. Obowiązują dla zamówień złożonych od teraz; wcześniejsze zamówienia zachowują warunki, na jakich je złożono.',
+    'To zastąpi zasady segmentu {segment}: domyślnie {preference}, klienci {choose}, opłata za dodatkową paczkę: {fee}. Obowiązują dla zamówień złożonych od teraz; wcześniejsze zamówienia zachowują warunki, na jakich je złożono.',
   policyReviewNew:
-    'To ustala segment {segment}: domyślnie {preference}, klienci {choose}, opłata za dodatkową paczkę {fee}. Obowiązują dla zamówień złożonych od teraz.',
-  feeShopsCost: 'brak: towary wysyłane są, gdy są gotowe, na koszt sklepu',
+    'To ustala segment {segment}: domyślnie {preference}, klienci {choose}, opłata za dodatkową paczkę: {fee}. Obowiązują dla zamówień złożonych od teraz.',
+  feeShopsCost: 'brak; towary wysyłane są, gdy są gotowe, na koszt sklepu',
   feeSplitDefaultHint:
     'Towary domyślnie wysyłane są, gdy są gotowe, więc dodatkowe paczki idą na koszt sklepu i nie pobiera się opłaty.',
   segmentInvalid: 'Segment to od 1 do 32 liter, cyfr, „_” lub „-”.',
@@ -457,6 +457,12 @@ export const pl: Catalogue = {
     '{currency} ma {digits, plural, =0 {tylko pełne kwoty} one {# miejsce po przecinku} few {# miejsca po przecinku} many {# miejsc po przecinku} other {# miejsca po przecinku}}.',
   editPolicy: 'Edytuj',
   editPolicyOf: 'Edytuj zasady segmentu {segment}',
+  policyReviewTerms: 'Dni przyjmowania towaru: {days}. {cancel} {refunds}',
+  policyCancelAny: 'Klienci mogą anulować każdą niewysłaną pozycję.',
+  policyCancelLate: 'Klienci mogą anulować pozycje spóźnione względem obietnicy.',
+  policyRefundsAuto:
+    'Zwroty za pozycje spóźnione o ponad {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} są zatwierdzane automatycznie.',
+  policyRefundsAgent: 'O każdym zwrocie decyduje pracownik.',
   policyChoose: 'mogą wybierać',
   policyNoChoose: 'nie mogą wybierać',
   savePolicy: 'Zapisz zasady',
