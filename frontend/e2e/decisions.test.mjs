@@ -65,9 +65,11 @@ describe('wait for everything, or ship what is ready', () => {
         const said = document.querySelector('.choice-status').getBoundingClientRect();
         return said.top >= 0 && said.bottom <= window.innerHeight + 1;
       });
-      const parcels = page.getByTestId('parcels').locator('li');
+      // The chosen option lists its parcels, once: not again under "Your parcels" while the choice is open.
+      const parcels = page.getByTestId('split-parcels').locator('li');
       assert.equal(await parcels.count(), 3);
       assert.match(await parcels.first().textContent(), new RegExp(`^Parcel 1, around .*: ${order.lines[0].name}$`));
+      assert.equal(await page.getByTestId('parcels').count(), 0);
       assert.match(await page.getByTestId('order-eta').textContent(), /as they are ready/);
       await page.locator('[data-event="CHOICE_MADE"]').getByText('Delivery set to ship items as they are ready').waitFor();
 
@@ -92,7 +94,7 @@ describe('wait for everything, or ship what is ready', () => {
       await page.getByRole('group', { name: 'Wie sollen wir liefern?' }).waitFor();
       await page.getByRole('radio', { name: /^Versandbereite Artikel jetzt senden, in \d Paketen/ }).check();
       await page.getByText('Gespeichert.', { exact: false }).waitFor();
-      assert.equal(await page.getByTestId('parcels').locator('li').count(), 3);
+      assert.equal(await page.getByTestId('split-parcels').locator('li').count(), 3);
       await page.locator('[data-event="CHOICE_MADE"]').getByText('Lieferung auf Versand nach Verfügbarkeit gestellt').waitFor();
     } finally {
       await close();

@@ -54,7 +54,8 @@ export function OrderView({ order, language, token, onChange }: Props) {
       )}
       {actions && <QuestionPanel order={order} token={token} t={t} onChange={onChange} />}
       {actions && <ChoicePanel order={order} token={token} language={language} t={t} onChange={onChange} />}
-      {order.parcels.length > 1 && (
+      {/* While the choice is open, the chosen option lists its parcels itself: they are not listed twice. */}
+      {order.parcels.length > 1 && !(actions && order.choice.open) && (
         <section aria-labelledby="parcels-title">
           <h2 id="parcels-title">{t('parcels.title')}</h2>
           <ol className="parcels" data-testid="parcels">

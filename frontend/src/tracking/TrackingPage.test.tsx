@@ -43,8 +43,9 @@ const split = {
   revision: waiting.revision + 1,
 };
 
+/** The parcels the chosen option lists (while the choice is open, the page lists them there, once). */
 function parcelsShown() {
-  return screen.queryByTestId('parcels')?.querySelectorAll('li').length ?? 0;
+  return screen.queryByTestId('split-parcels')?.querySelectorAll('li').length ?? 0;
 }
 
 it('keeps the customer’s choice when a live update read before it arrives after its answer', async () => {
@@ -62,6 +63,14 @@ it('keeps the customer’s choice when a live update read before it arrives afte
   expect(screen.getByRole<HTMLInputElement>('radio', { name: /Ship what is ready now/ }).checked).toBe(true);
 
   // A later change (the backordered sofa delayed into the same parcel as the lamp) does come through.
-  act(() => liveUpdate({ ...split, parcels: [ready, { ...backordered, lineIds: ['L3', 'L2'] }], revision: split.revision + 1 }));
+  const together = [ready, { ...backordered, lineIds: ['L3', 'L2'] }];
+  act(() =>
+    liveUpdate({
+      ...split,
+      parcels: together,
+      choice: { ...split.choice, splitParcels: together },
+      revision: split.revision + 1,
+    }),
+  );
   expect(parcelsShown()).toBe(2);
 });
