@@ -75,4 +75,8 @@ it('says recorded facts in words, with days, times and units as agents read them
   expect(row?.textContent).toContain('lines ready: 12');
   expect(auditValue('2026-12-28 (estimated)')).toBe('Mon 28 Dec (estimated)');
   expect(auditValue('2026-12-06T02:36:02.968Z')).not.toMatch(/T02|Z$/);
+  expect(auditValue('WAIT_FOR_ALL')).toBe('one complete delivery');
+  expect(auditValue('[TUESDAY, THURSDAY]')).toBe('Tuesday, Thursday');
+  expect(auditValue('OPEN')).toBe('open');
+  expect(auditValue('READY')).toBe('Ready to ship');
 });

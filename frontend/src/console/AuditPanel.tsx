@@ -3,7 +3,7 @@ import { AuditLogDocument, type AuditLogQuery } from '../generated/graphql';
 import { useQuery } from './api';
 import { Failure } from './errors';
 import { day, time, timeZone } from './format';
-import { ct, label } from './messages';
+import { consoleLanguage, ct, label } from './messages';
 import { OrderLink } from './OrderLink';
 
 type Entry = AuditLogQuery['auditLog'][number];
@@ -16,6 +16,30 @@ const ORDER_ACTIONS = [
   'REJECT_REFUND',
 ];
 
+/** The states audit entries record (of lines, purchase orders, refunds), told apart from codes such as a supplier's. */
+const STATES = new Set([
+  'RESERVED',
+  'AWAITING_SUPPLIER',
+  'READY',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELLED',
+  'REFUNDED',
+  'OPEN',
+  'RECEIVED',
+  'REQUESTED',
+  'APPROVED',
+  'REJECTED',
+]);
+
+const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+/** A weekday's name in the agent's language (2024-01-01 was a Monday). */
+function weekdayName(weekday: string): string {
+  const date = new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(weekday)));
+  return new Intl.DateTimeFormat(consoleLanguage(), { weekday: 'long', timeZone: 'UTC' }).format(date);
+}
+
 /** A recorded fact's name as words: "customersTold" reads "customers told". */
 const words = (key: string) =>
   key.replace(/([a-z])([A-Z])/g, (_, before: string, after: string) => `${before} ${after.toLowerCase()}`);
@@ -25,6 +49,22 @@ const words = (key: string) =>
  * Other values stay as recorded.
  */
 export function auditValue(value: string): string {
+  if (value === 'WAIT_FOR_ALL' || value === 'SHIP_AS_AVAILABLE') {
+    return label('pref', value);
+  }
+  // A state as the API keeps it: its words where the console has them, else the code in words.
+  if (STATES.has(value)) {
+    return label('status', value);
+  }
+  const days = value.match(
+    /^\[((?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY(?:, (?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)*)\]$/,
+  );
+  if (days) {
+    return days[1]
+      .split(', ')
+      .map((weekday) => weekdayName(weekday))
+      .join(', ');
+  }
   const units = value.match(/^\{((?:[^=,{}]+=\d+(?:, )?)+)\}$/);
   if (units) {
     return units[1]
