@@ -180,7 +180,10 @@ test('an agent withdraws a delay logged by mistake; its lines move back and the 
     // and the orders they are in.
     await withdrawal.filter({ hasText: '(done)' }).waitFor({ timeout: 60_000 });
     // A correction gives customers no reason: its row says what it did in its note, with no empty reason before it.
-    assert.match(await withdrawal.textContent(), /Note: Withdraws the delay \w+ logged on \d{4}-\d{2}-\d{2} at/);
+    assert.match(
+      await withdrawal.textContent(),
+      /Note: Withdraws the delay \w+ logged on \w{3} \d{1,2} \w{3} \d{4} at \d{2}:\d{2} UTC\./,
+    );
     assert.doesNotMatch(await withdrawal.textContent(), /— —/);
     assert.match(await withdrawal.textContent(), new RegExp(`, ${moved} lines? in [1-9]\\d* orders? moved \\(done\\)`));
     assert.equal(await page.getByRole('button', { name: /^Withdraw the delay: Purchase order PO-BW-0877/ }).count(), 0);

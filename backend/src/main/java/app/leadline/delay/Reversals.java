@@ -36,6 +36,14 @@ import org.springframework.stereotype.Service;
 @PreAuthorize("hasRole('AGENT')")
 class Reversals {
 
+    /** Days and times in the notes a correction leaves (for agents, in English): "Sun 6 Dec 2026 at 02:37 UTC". */
+    private static final java.time.format.DateTimeFormatter NOTE_DAY =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
+
+    private static final java.time.format.DateTimeFormatter NOTE_TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "EEE d MMM yyyy 'at' HH:mm 'UTC'", java.util.Locale.ENGLISH)
+            .withZone(java.time.ZoneOffset.UTC);
+
     /** How many of the dates that move a preview names one by one. */
     static final int LISTED = 100;
 
@@ -182,11 +190,7 @@ class Reversals {
                 delay.scope(),
                 delayId,
                 arrivals,
-                "Withdraws the delay " + delay.createdBy() + " logged on "
-                        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd 'at' HH:mm 'UTC'")
-                                .withZone(java.time.ZoneOffset.UTC)
-                                .format(delay.createdAt())
-                        + ".",
+                "Withdraws the delay " + delay.createdBy() + " logged on " + NOTE_TIME.format(delay.createdAt()) + ".",
                 agent,
                 plan);
         DelayPreview preview = cascades.preview(draft, plan, LISTED);
@@ -363,7 +367,7 @@ class Reversals {
                 scope,
                 po.number() + "@" + recordedAt,
                 Map.of(po.number(), arrival),
-                "Receipt of " + taken + " (arrived " + receivedOn + ") taken back.",
+                "Receipt of " + taken + " (arrived " + NOTE_DAY.format(receivedOn) + ") taken back.",
                 agent,
                 plan);
         // The receipt taken back no longer counts towards what the supplier's lateness is learned from.
