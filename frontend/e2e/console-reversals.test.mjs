@@ -45,6 +45,9 @@ async function showReceipts(page, purchaseOrder) {
 test('an agent takes back a receipt booked against the wrong purchase order, after a review naming every line', async () => {
   const { context, page } = await consolePage('agent');
   try {
+    await page.getByRole('button', { name: 'Goods received' }).click();
+    const option = page.getByLabel('Purchase order', { exact: true }).locator('option[value="PO-BW-0877"]');
+    const [, waitingBefore] = (await option.textContent()).match(/, (\d+) lines? waiting$/);
     await receive(page, 'PO-BW-0877', { 'CHAIR-AARHUS': 2 });
     const reverse = await showReceipts(page, 'PO-BW-0877');
     await reverse.click();
@@ -79,6 +82,8 @@ test('an agent takes back a receipt booked against the wrong purchase order, aft
     await page.getByText('Nothing has been received on PO-BW-0877.').waitFor();
     // The receipt form above no longer counts the units taken back, nor shows what that receipt made ready.
     await page.getByRole('heading', { name: 'Receipts so far' }).waitFor({ state: 'detached' });
+    // Once every line taken back waits again, the picker counts them as waiting, without a reload.
+    await option.filter({ hasText: new RegExp(`, ${waitingBefore} lines? waiting$`) }).waitFor({ state: 'attached' });
     assert.equal(await page.getByTestId('receipt-result').count(), 0);
 
     // The order says what happened, and its line waits for the supplier again.

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   ConsoleDataDocument,
-  DelayProgressDocument,
   LogDelayDocument,
   PreviewDelayDocument,
   type ConsoleDataQuery,
@@ -18,6 +17,7 @@ import { OrderLink, PurchaseOrderOptions, supplierName } from './OrderLink';
 import { ReasonFields } from './ReasonFields';
 import { WithdrawDelay } from './Reversals';
 import { useRemembered } from './remembered';
+import { useReportUntilDone } from './reports';
 
 type Preview = NonNullable<PreviewDelayQuery['previewDelay']['preview']>;
 
@@ -524,26 +524,6 @@ function Progress({ report }: { report: ReportFragment }) {
 function RunningProgress({ id, initial, onDone }: { id: string; initial: ReportFragment; onDone: () => void }) {
   const progress = useReportUntilDone(id, 1000, onDone);
   return <Progress report={progress.data?.delayReport ?? initial} />;
-}
-
-/** A delay's report, read again every {@code every} ms until its cascade is done; then {@code onDone}, once. */
-function useReportUntilDone(id: string, every: number, onDone: () => void) {
-  const progress = useQuery(DelayProgressDocument, { id });
-  const { reload, loading } = progress;
-  const done = progress.data?.delayReport?.state === 'DONE';
-  useEffect(() => {
-    if (done) {
-      onDone();
-    }
-  }, [done, onDone]);
-  useEffect(() => {
-    if (done || loading) {
-      return;
-    }
-    const timer = window.setTimeout(reload, every);
-    return () => window.clearTimeout(timer);
-  }, [done, loading, reload, every]);
-  return progress;
 }
 
 /** Whom a delay reached: the orders of its preview's sample, each a link, and how many more there were. */

@@ -74,6 +74,8 @@ export function GoodsPanel() {
             setReceipt(null);
             loaded.reload();
           }}
+          // The picker counts lines waiting on each purchase order: right once every line taken back waits again.
+          onSettled={loaded.reload}
         />
       )}
     </section>

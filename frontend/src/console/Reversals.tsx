@@ -17,6 +17,7 @@ import { day, time } from './format';
 import { ct } from './messages';
 import { OrderLink } from './OrderLink';
 import { Review } from './Review';
+import { useReportUntilDone } from './reports';
 
 /** The dates a correction moves, one line each, with a link to the order. */
 function Moves({ preview }: { preview: MoveBackFragment }) {
@@ -79,7 +80,17 @@ function ReversalSummary({ reversal }: { reversal: ReversalViewFragment }) {
  * The receipts of a purchase order, open or already received, each of which can be taken back when it was booked
  * against the wrong purchase order: reviewed first, naming every line that goes back to waiting and every customer told.
  */
-export function ReceiptReversals({ initial, onReversed }: { initial: string; onReversed?: () => void }) {
+export function ReceiptReversals({
+  initial,
+  onReversed,
+  onSettled,
+}: {
+  initial: string;
+  /** Called once the receipt is taken back (its lines then move back as its cascade runs). */
+  onReversed?: () => void;
+  /** Called once that cascade is done and every line waits again. */
+  onSettled?: () => void;
+}) {
   const [typed, setTyped] = useState(initial);
   const [number, setNumber] = useState(initial);
   const receipts = useQuery(ReceiptsOfDocument, { number }, { skip: number === '' });
@@ -87,7 +98,7 @@ export function ReceiptReversals({ initial, onReversed }: { initial: string; onR
   const [reverse, reversing] = useMutation(ReverseReceiptDocument);
   const [review, setReview] = useState<{ recordedAt: string; reversal: ReversalViewFragment } | null>(null);
   const [errors, setErrors] = useState<{ recordedAt: string; errors: UserError[] } | null>(null);
-  const [done, setDone] = useState<ReversalViewFragment | null>(null);
+  const [done, setDone] = useState<(ReversalViewFragment & { report?: { id: string } | null }) | null>(null);
   const po = receipts.data?.purchaseOrder;
 
   // One receipt is everything recorded at one moment, whatever its SKUs.
@@ -182,6 +193,7 @@ export function ReceiptReversals({ initial, onReversed }: { initial: string; onR
         </ul>
       )}
       <Failure error={previewing.error ?? reversing.error} />
+      {done?.report && onSettled && <AfterItsCascade id={done.report.id} onDone={onSettled} />}
       {done && (
         <div role="status" data-testid="reverse-receipt-result">
           <p>
@@ -339,4 +351,13 @@ export function WithdrawDelay({
         )}
     </>
   );
+}
+
+/**
+ * Follows a correction's cascade until it is done, then tells the screen once more: what it shows from other queries
+ * (lines waiting on a purchase order) only changes as the cascade moves the orders.
+ */
+function AfterItsCascade({ id, onDone }: { id: string; onDone: () => void }) {
+  useReportUntilDone(id, 1000, onDone);
+  return null;
 }
