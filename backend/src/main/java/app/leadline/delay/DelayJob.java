@@ -5,6 +5,7 @@ import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.SupplierSpreads;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
+import app.leadline.order.OrderLine;
 import app.leadline.order.OrderOperations;
 import app.leadline.order.StuckOrders;
 import app.leadline.supplier.PurchaseOrder;
@@ -353,17 +354,19 @@ class DelayJob implements SmartInitializingSingleton {
         List<Integer> carriedPerOrder = carrying.results().values().stream()
                 .map(order -> (int) order.lines().stream()
                         .filter(line -> linesByOrder.get(order.id()).contains(line.id())
-                                && line.lastDelay() != null
-                                && (report.id().equals(line.lastDelay())
-                                        || line.lastDelay()
-                                                .equals(heldBy.getOrDefault(order.id(), Map.of())
-                                                        .get(line.id()))))
+                                && carries(report, line, heldBy.getOrDefault(order.id(), Map.of())))
                         .count())
                 .toList();
         return new Processed(
                 carriedPerOrder.stream().mapToInt(Integer::intValue).sum(),
                 (int) carriedPerOrder.stream().filter(carried -> carried > 0).count(),
                 carrying.setAside());
+    }
+
+    /** Whether the report moved the line: it is the line's last delay, or left the line on the one it names. */
+    private static boolean carries(DelayReport report, OrderLine line, Map<String, String> heldBy) {
+        return line.lastDelay() != null
+                && (report.id().equals(line.lastDelay()) || line.lastDelay().equals(heldBy.get(line.id())));
     }
 
     private void finish(String reportId) {
