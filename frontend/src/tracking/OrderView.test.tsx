@@ -29,6 +29,22 @@ describe('the order as its customer reads it', () => {
     expect(within(items[1]).getByTestId('line-eta').textContent).toMatch(/Expected .*17.*21 Dec/);
   });
 
+  it('says of an item that would come sooner that it comes with the rest, when the customer waits for everything', () => {
+    render(<OrderView order={anOrder()} language="en" />);
+    const items = document.querySelectorAll<HTMLElement>('li.line');
+
+    // The cushion is in stock, but the order comes in one delivery with the sofa.
+    expect(within(items[0]).getByTestId('line-with-rest').textContent).toMatch(
+      /^It comes with the rest of your order, .*17.*21 Dec/,
+    );
+    // The sofa sets that delivery's date: nothing to add.
+    expect(within(items[1]).queryByTestId('line-with-rest')).toBeNull();
+    cleanup();
+
+    render(<OrderView order={anOrder({ deliveryPreference: 'SHIP_AS_AVAILABLE' })} language="en" />);
+    expect(screen.queryByTestId('line-with-rest')).toBeNull();
+  });
+
   it('flags a line that is now later than first promised, and only that one', () => {
     render(<OrderView order={anOrder()} language="en" />);
     const late = screen.getAllByText(/Later than first promised/);

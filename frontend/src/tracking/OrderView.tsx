@@ -144,6 +144,7 @@ type LineProps = { line: Line; order: CustomerOrder; language: Language; t: Tran
 function LineItem({ line, order, language, t, children }: LineProps) {
   // A line cancelled or refunded is no longer on its way: where it would have come from no longer concerns anyone.
   const withdrawn = line.status === 'CANCELLED' || line.status === 'REFUNDED';
+  const rest = withTheRest(line, order);
   return (
     <li
       className={`line source-${line.source.toLowerCase()}${withdrawn ? ' withdrawn' : ''}`}
@@ -161,6 +162,11 @@ function LineItem({ line, order, language, t, children }: LineProps) {
           <p className="eta" data-testid="line-eta">
             {etaText(line, language, t)}
           </p>
+          {rest && (
+            <p className="with-rest" data-testid="line-with-rest">
+              {t('tracking.eta.withRest', { range: formatWindow(rest.earliest, rest.latest, language) })}
+            </p>
+          )}
           <p className="promised">
             {t('tracking.promised', { date: formatDay(line.promisedDate, language) })}
             {line.late && <strong className="late"> · {t('tracking.late')}</strong>}
@@ -185,6 +191,18 @@ function LineItem({ line, order, language, t, children }: LineProps) {
       {children}
     </li>
   );
+}
+
+/**
+ * The one delivery an open line waits for, where the customer waits for everything and the line would come sooner on
+ * its own: its own window says when it is ready, this when it reaches the customer. Null otherwise.
+ */
+function withTheRest(line: Line, order: CustomerOrder): { earliest: string; latest: string } | null {
+  if (order.deliveryPreference !== 'WAIT_FOR_ALL' || !OPEN_STATUSES.includes(line.status)) {
+    return null;
+  }
+  const together = order.parcels[0]?.eta ?? order.eta;
+  return together && line.eta.latest < together.latest ? together : null;
 }
 
 /**
