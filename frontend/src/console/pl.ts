@@ -595,7 +595,7 @@ export const pl: Catalogue = {
   showReceipts: 'Pokaż jego przyjęcia',
   noSuchPurchaseOrder: 'Nie ma zamówienia u dostawcy {po}.',
   noReceipts: 'Na {po} nic jeszcze nie przyjęto.',
-  receiptGroup: '{day}: {items}, zapisał(a) {by}, {at}',
+  receiptGroup: '{day}: {items}, zarejestrował(a) {by}, {at}',
   reverseReceipt: 'Cofnij…',
   reverseReceiptOf: 'Cofnij przyjęcie z {day} na {po}',
   reverseReceiptReview: 'To cofa przyjęcie {items}, przyjętych {day}, z zamówienia u dostawcy {po}.',
