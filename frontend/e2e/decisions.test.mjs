@@ -44,7 +44,7 @@ describe('wait for everything, or ship what is ready', () => {
     try {
       await page.getByRole('group', { name: 'How should we deliver?' }).waitFor();
       const wait = page.getByRole('radio', { name: /Wait and get one delivery around/ });
-      const split = page.getByRole('radio', { name: /^Ship what is ready now, in 3 parcels/ });
+      const split = page.getByRole('radio', { name: /^Ship each item as it is ready, in 3 parcels/ });
       assert.equal(await wait.isChecked(), true);
       assert.match(await page.locator('.choice').textContent(), /No extra shipping cost/);
       // Before choosing, each option says which items go in which parcel.
@@ -75,7 +75,7 @@ describe('wait for everything, or ship what is ready', () => {
 
       await page.reload();
       await page.getByRole('group', { name: 'How should we deliver?' }).waitFor();
-      assert.equal(await page.getByRole('radio', { name: /Ship what is ready now/ }).isChecked(), true);
+      assert.equal(await page.getByRole('radio', { name: /Ship each item as it is ready/ }).isChecked(), true);
 
       await page.getByRole('radio', { name: /Wait and get one delivery around/ }).check();
       await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
@@ -92,7 +92,7 @@ describe('wait for everything, or ship what is ready', () => {
     const { page, close } = await open(link);
     try {
       await page.getByRole('group', { name: 'Wie sollen wir liefern?' }).waitFor();
-      await page.getByRole('radio', { name: /^Versandbereite Artikel jetzt senden, in \d Paketen/ }).check();
+      await page.getByRole('radio', { name: /^Jeden Artikel senden, sobald er bereit ist, in \d Paketen/ }).check();
       await page.getByText('Gespeichert.', { exact: false }).waitFor();
       assert.equal(await page.getByTestId('split-parcels').locator('li').count(), 3);
       await page.locator('[data-event="CHOICE_MADE"]').getByText('Lieferung auf Versand nach Verfügbarkeit gestellt').waitFor();
@@ -163,16 +163,16 @@ describe('ready items first at a cost', () => {
     try {
       const choice = page.getByRole('group', { name: 'How should we deliver?' });
       await choice.getByText(/^Extra shipping: DKK\s49\.00$/).waitFor();
-      await page.getByRole('radio', { name: /Ship what is ready now/ }).check();
+      await page.getByRole('radio', { name: /Ship each item as it is ready/ }).check();
       // Said in full before anything is reserved; the choice is not saved yet.
-      const confirmation = page.getByRole('region', { name: /^Ship what is ready now for DKK\s49\.00 extra shipping\?$/ });
+      const confirmation = page.getByRole('region', { name: /^Ship each item as it is ready, for DKK\s49\.00 extra shipping\?$/ });
       assert.match(await confirmation.textContent(), /We reserve DKK\s49\.00 on your card now and charge it as the extra parcels leave/);
       assert.equal(await page.getByText('Saved.', { exact: false }).count(), 0);
       const codesBefore = app.codesSentFor('FEE-2201');
       await confirmation.getByRole('button', { name: /^Send code to / }).click();
       await confirmation.getByText(/^We sent a code to/).waitFor();
       await confirmation.getByLabel('6-digit code').fill(await app.codeFor('FEE-2201', codesBefore));
-      await confirmation.getByRole('button', { name: /^Reserve DKK\s49\.00 and ship what is ready$/ }).click();
+      await confirmation.getByRole('button', { name: /^Reserve DKK\s49\.00 and ship each item as it is ready$/ }).click();
       await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
       await page
         .getByText(/^DKK\s49\.00 is reserved on your card for extra shipping; DKK\s0\.00 of it has been charged\.$/)

@@ -45,7 +45,7 @@ describe('ready items first', () => {
     chooseDelivery.mockResolvedValue({ errors: [] });
     show(splittable('0.00'));
 
-    fireEvent.click(screen.getByRole('radio', { name: /Ship what is ready now/ }));
+    fireEvent.click(screen.getByRole('radio', { name: /Ship each item as it is ready/ }));
 
     expect(chooseDelivery).toHaveBeenCalledWith('T', 'SHIP_AS_AVAILABLE');
   });
@@ -55,15 +55,15 @@ describe('ready items first', () => {
     requestCode.mockResolvedValue({ sentTo: 'm•••@example.com' });
     show(splittable('49.00'));
 
-    fireEvent.click(screen.getByRole('radio', { name: /Ship what is ready now/ }));
+    fireEvent.click(screen.getByRole('radio', { name: /Ship each item as it is ready/ }));
 
-    const confirmation = screen.getByRole('region', { name: /Ship what is ready now for DKK\s49\.00 extra shipping\?/ });
+    const confirmation = screen.getByRole('region', { name: /Ship each item as it is ready, for DKK\s49\.00 extra shipping\?/ });
     expect(confirmation.textContent).toMatch(/We reserve DKK\s49\.00 on your card now/);
     expect(chooseDelivery).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: 'Send code to m•••@example.com' }));
     fireEvent.change(await screen.findByLabelText('6-digit code'), { target: { value: '123456' } });
-    fireEvent.click(screen.getByRole('button', { name: /Reserve DKK\s49\.00 and ship what is ready/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Reserve DKK\s49\.00 and ship each item as it is ready/ }));
 
     expect(chooseDelivery).toHaveBeenCalledWith('T', 'SHIP_AS_AVAILABLE', '123456');
   });
@@ -74,10 +74,10 @@ describe('ready items first', () => {
     requestCode.mockResolvedValue({ sentTo: 'm•••@example.com' });
     show(splittable('49.00'));
 
-    fireEvent.click(screen.getByRole('radio', { name: /Ship what is ready now/ }));
+    fireEvent.click(screen.getByRole('radio', { name: /Ship each item as it is ready/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Send code to m•••@example.com' }));
     fireEvent.change(await screen.findByLabelText('6-digit code'), { target: { value: '123456' } });
-    fireEvent.click(screen.getByRole('button', { name: /Reserve DKK\s49\.00 and ship what is ready/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Reserve DKK\s49\.00 and ship each item as it is ready/ }));
 
     // Waiting for one delivery now would cross the paid choice on its way.
     const wait = screen.getByRole('radio', { name: /Wait and get one delivery/ }) as HTMLInputElement;
@@ -91,7 +91,7 @@ describe('ready items first', () => {
   it('at a cost can be left for one delivery without anything being saved', () => {
     show(splittable('49.00'));
 
-    fireEvent.click(screen.getByRole('radio', { name: /Ship what is ready now/ }));
+    fireEvent.click(screen.getByRole('radio', { name: /Ship each item as it is ready/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Keep one delivery' }));
 
     expect(screen.queryByRole('region')).toBeNull();

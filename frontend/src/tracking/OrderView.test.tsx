@@ -362,7 +362,7 @@ describe('the order as its customer reads it', () => {
       /^Parcel 1, around .*21 Dec: Linen cushion cover, Rhein lamp and Oslo sofa$/,
     );
     expect(
-      screen.getByRole('radio', { name: /Ship what is ready now/ }).getAttribute('aria-describedby'),
+      screen.getByRole('radio', { name: /Ship each item as it is ready/ }).getAttribute('aria-describedby'),
     ).toBe(screen.getByTestId('split-parcels').id);
     cleanup();
 
@@ -370,7 +370,7 @@ describe('the order as its customer reads it', () => {
     render(<OrderView order={{ ...open, locale: 'de' }} language="de" token="T" onChange={() => {}} />);
     expect(screen.getByTestId('wait-parcels').textContent).toMatch(/^Paket 1, voraussichtlich .*21\. Dez.*: /);
     // The option says how many parcels; its list, once, says when each comes with what.
-    expect(screen.getByRole('radio', { name: /^Versandbereite Artikel jetzt senden, in 3 Paketen/ })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: /^Jeden Artikel senden, sobald er bereit ist, in 3 Paketen/ })).toBeTruthy();
     expect(screen.getByTestId('split-parcels').textContent).toMatch(
       /Paket 1, voraussichtlich .*Paket 2, voraussichtlich .*Paket 3, voraussichtlich /,
     );

@@ -53,14 +53,14 @@ it('keeps the customer’s choice when a live update read before it arrives afte
   chooseDelivery.mockResolvedValue({ order: split });
   render(<TrackingPage token="T" />);
 
-  fireEvent.click(await screen.findByRole('radio', { name: /Ship what is ready now/ }));
+  fireEvent.click(await screen.findByRole('radio', { name: /Ship each item as it is ready/ }));
   await screen.findByText('Saved. You can change your mind until the first item ships.');
   expect(parcelsShown()).toBe(3);
 
   // The live update the page subscribed to answers with the order as it was before the choice.
   act(() => liveUpdate(waiting));
   expect(parcelsShown()).toBe(3);
-  expect(screen.getByRole<HTMLInputElement>('radio', { name: /Ship what is ready now/ }).checked).toBe(true);
+  expect(screen.getByRole<HTMLInputElement>('radio', { name: /Ship each item as it is ready/ }).checked).toBe(true);
 
   // A later change (the backordered sofa delayed into the same parcel as the lamp) does come through.
   const together = [ready, { ...backordered, lineIds: ['L3', 'L2'] }];
