@@ -167,15 +167,14 @@ public class AgentDesk {
         int proposed = 0;
         int asked = 0;
         for (Map.Entry<String, List<String>> entry : plan.ready().entrySet()) {
-            // What its customer is told follows the order's own rule, as the review worked it out.
-            boolean asks = operations
-                    .newsIfReady(plan.orders().get(entry.getKey()), entry.getValue(), checked.arrived())
-                    .filter(news -> news instanceof CustomerNews.ChoiceNeeded)
-                    .isPresent();
-            Order after = operations.markReady(entry.getKey(), entry.getValue(), checked.arrived());
+            OrderOperations.Arrived after = operations.markReady(entry.getKey(), entry.getValue(), checked.arrived());
             lines += entry.getValue().size();
-            proposed += after.proposedShipment().isPresent() ? 1 : 0;
-            asked += asks ? 1 : 0;
+            proposed += after.order().proposedShipment().isPresent() ? 1 : 0;
+            asked += after.told()
+                            .filter(news -> news instanceof CustomerNews.ChoiceNeeded)
+                            .isPresent()
+                    ? 1
+                    : 0;
         }
         if (quantities.isEmpty()) {
             suppliers.markReceived(purchaseOrder);

@@ -146,20 +146,17 @@ public class OrderOperations {
                 .order();
     }
 
+    /** An order after goods arrived for some of its lines, and what that tells its customer, if anything. */
+    public record Arrived(Order order, Optional<CustomerNews> told) {}
+
     /**
      * Goods arrived for lines on the day: they are ready to leave, and expected as goods that arrived then (handled,
      * then sent to the order's country), no longer as their supplier's date had them.
      */
-    public Order markReady(String orderId, List<String> lineIds, LocalDate arrivedOn) {
-        Instant now = clock.instant();
-        return changes.apply(
-                        orderId,
-                        order -> order.markReady(
-                                lineIds,
-                                etas.forBackorder(
-                                        now, arrivedOn, order.destination().country()),
-                                now))
-                .order();
+    public Arrived markReady(String orderId, List<String> lineIds, LocalDate arrivedOn) {
+        OrderChanges.Changed<Optional<CustomerNews>> changed =
+                changes.apply(orderId, order -> arrive(order, lineIds, arrivedOn));
+        return new Arrived(changed.order(), changed.result());
     }
 
     /**
@@ -168,6 +165,11 @@ public class OrderOperations {
      * changes and the caller discards; nothing is stored.
      */
     public Optional<CustomerNews> newsIfReady(Order order, List<String> lineIds, LocalDate arrivedOn) {
+        return arrive(order, lineIds, arrivedOn);
+    }
+
+    /** Goods arrive for the lines of the order given; answers what that tells its customer. */
+    private Optional<CustomerNews> arrive(Order order, List<String> lineIds, LocalDate arrivedOn) {
         Instant now = clock.instant();
         return order
                 .newsOf(() -> order.markReady(
