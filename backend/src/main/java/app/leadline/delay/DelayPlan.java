@@ -223,15 +223,15 @@ final class DelayPlan {
         }
     }
 
+    /** A delay still in force, by its report's id, and the window it gives a line. */
+    private record Held(String delay, EtaWindow window) {}
+
     /**
      * The window a supplier's delay still in force gives a line waiting for {@code po}, as that delay projected it:
      * what a receipt taken back must not undercut. Only a delay of a SKU or a supplier counts (a purchase order's
      * delay lives on in the purchase order's arrival); empty when the line's last move was no such delay, or that
      * delay was withdrawn.
      */
-    /** A delay still in force, by its report's id, and the window it gives a line. */
-    private record Held(String delay, EtaWindow window) {}
-
     private static Optional<Held> heldByDelay(
             Order order,
             OrderLine line,

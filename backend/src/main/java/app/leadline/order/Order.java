@@ -6,6 +6,7 @@ import app.leadline.payment.PaymentOperation;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -542,20 +543,20 @@ public class Order {
      * The line's latest date as it stood before its first move at or after {@code since} (a delay, a purchase order,
      * time running late), as the timeline keeps it; empty when the timeline holds no such move.
      */
-    public Optional<java.time.LocalDate> latestBefore(String lineId, Instant since) {
-        return timeline.stream()
-                .filter(entry -> !entry.at().isBefore(since))
-                .map(TimelineEvent::event)
-                .flatMap(event -> {
-                    if (event instanceof OrderEvent.EtaMoved moved && lineId.equals(moved.line())) {
-                        return java.util.stream.Stream.of(moved.from());
-                    }
-                    if (event instanceof OrderEvent.RunningLate late && lineId.equals(late.line())) {
-                        return java.util.stream.Stream.of(late.from());
-                    }
-                    return java.util.stream.Stream.empty();
-                })
-                .findFirst();
+    public Optional<LocalDate> latestBefore(String lineId, Instant since) {
+        for (TimelineEvent entry : timeline) {
+            if (entry.at().isBefore(since)) {
+                continue;
+            }
+            OrderEvent event = entry.event();
+            if (event instanceof OrderEvent.EtaMoved moved && lineId.equals(moved.line())) {
+                return Optional.of(moved.from());
+            }
+            if (event instanceof OrderEvent.RunningLate late && lineId.equals(late.line())) {
+                return Optional.of(late.from());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The window of the lines still open under the delivery preference; empty once none is. */

@@ -32,11 +32,6 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
      * reads the reason; the note is for agents. One intent is queued for all the lines moved. A line named in {@code
      * standsOn} moves to a window that delay (another, still in force) gives it, and keeps it as its last delay.
      */
-    Outcome applyDelay(String delayId, Map<String, EtaWindow> windows, String reason, String internalNote, Instant at) {
-        return applyDelay(delayId, windows, Map.of(), reason, internalNote, at);
-    }
-
-    /** As {@link #applyDelay(String, Map, String, String, Instant)}, some lines standing on another delay. */
     Outcome applyDelay(
             String delayId,
             Map<String, EtaWindow> windows,

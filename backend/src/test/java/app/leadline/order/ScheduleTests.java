@@ -42,7 +42,8 @@ class ScheduleTests {
         windows.put("L2", window(33, 40));
         windows.put("L9", window(50, 60));
 
-        Outcome outcome = scheduleOf(sofaAndChair().build()).applyDelay("d1", windows, "Late ship", "note", NOW);
+        Outcome outcome =
+                scheduleOf(sofaAndChair().build()).applyDelay("d1", windows, Map.of(), "Late ship", "note", NOW);
 
         assertThat(outcome.changed()).containsExactly("L1", "L2");
         assertThat(outcome.line("L2").eta()).isEqualTo(window(33, 40));
@@ -78,7 +79,7 @@ class ScheduleTests {
         order.applyDelay("d1", Map.of("L2", window(30, 32)), "Late ship", null, NOW);
 
         Outcome again = scheduleOf(order)
-                .applyDelay("d1", Map.of("L1", window(5, 8), "L2", window(40, 42)), "Late ship", null, NOW);
+                .applyDelay("d1", Map.of("L1", window(5, 8), "L2", window(40, 42)), Map.of(), "Late ship", null, NOW);
 
         assertThat(again.any()).isFalse();
         assertThat(again.news()).isEmpty();
