@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { AuditLogDocument, type AuditLogQuery } from '../generated/graphql';
+import { AuditLogDocument, type AuditLogQuery, type Weekday } from '../generated/graphql';
 import { useQuery } from './api';
 import { Failure } from './errors';
-import { day, time, timeZone } from './format';
-import { consoleLanguage, ct, label } from './messages';
+import { day, time, timeZone, WEEKDAYS, weekday } from './format';
+import { ct, label } from './messages';
 import { OrderLink } from './OrderLink';
 
 type Entry = AuditLogQuery['auditLog'][number];
@@ -32,14 +32,6 @@ const STATES = new Set([
   'REJECTED',
 ]);
 
-const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-
-/** A weekday's name in the agent's language (2024-01-01 was a Monday). */
-function weekdayName(weekday: string): string {
-  const date = new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(weekday)));
-  return new Intl.DateTimeFormat(consoleLanguage(), { weekday: 'long', timeZone: 'UTC' }).format(date);
-}
-
 /** A recorded fact's name as words: "customersTold" reads "customers told". */
 const words = (key: string) =>
   key.replace(/([a-z])([A-Z])/g, (_, before: string, after: string) => `${before} ${after.toLowerCase()}`);
@@ -56,14 +48,10 @@ export function auditValue(value: string): string {
   if (STATES.has(value)) {
     return label('status', value);
   }
-  const days = value.match(
-    /^\[((?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY(?:, (?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)*)\]$/,
-  );
-  if (days) {
-    return days[1]
-      .split(', ')
-      .map((weekday) => weekdayName(weekday))
-      .join(', ');
+  // Receiving days as the API lists them: "[TUESDAY, THURSDAY]".
+  const days = value.match(/^\[([A-Z, ]+)\]$/)?.[1].split(', ');
+  if (days?.every((day) => (WEEKDAYS as string[]).includes(day))) {
+    return days.map((day) => weekday(day as Weekday)).join(', ');
   }
   const units = value.match(/^\{((?:[^=,{}]+=\d+(?:, )?)+)\}$/);
   if (units) {

@@ -10,8 +10,8 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { money } from './format';
-import { consoleLanguage, CONSOLE_LANGUAGES, ct, label, NATIVE_NAMES } from './messages';
+import { money, WEEKDAYS, weekday } from './format';
+import { CONSOLE_LANGUAGES, ct, label, NATIVE_NAMES } from './messages';
 import { Review } from './Review';
 
 /**
@@ -50,14 +50,6 @@ function useDefinition<TResult, TVariables>(
     },
     changed: () => setSaved(null),
   };
-}
-
-const WEEKDAYS: Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-
-/** A weekday's name in the agent's language (2024-01-01 was a Monday). */
-function weekday(day: Weekday): string {
-  const date = new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
-  return new Intl.DateTimeFormat(consoleLanguage(), { weekday: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** Segment policies and delay reasons: agents read them, admins define them after reading what saving does. */

@@ -9,6 +9,7 @@ import {
   type MoveBackFragment,
   type ReportFragment,
   type ReversalViewFragment,
+  type ReverseReceiptMutation,
   type WithdrawalViewFragment,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
@@ -98,7 +99,7 @@ export function ReceiptReversals({
   const [reverse, reversing] = useMutation(ReverseReceiptDocument);
   const [review, setReview] = useState<{ recordedAt: string; reversal: ReversalViewFragment } | null>(null);
   const [errors, setErrors] = useState<{ recordedAt: string; errors: UserError[] } | null>(null);
-  const [done, setDone] = useState<(ReversalViewFragment & { report?: { id: string } | null }) | null>(null);
+  const [done, setDone] = useState<ReverseReceiptMutation['reverseReceipt']['reversal']>(null);
   const po = receipts.data?.purchaseOrder;
 
   // One receipt is everything recorded at one moment, whatever its SKUs.

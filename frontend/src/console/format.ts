@@ -1,4 +1,5 @@
 import { formatDay, formatItems, formatMoney, formatWindow } from '../i18n/i18n';
+import type { Weekday } from '../generated/graphql';
 import { consoleLanguage } from './messages';
 
 // Money, days and times in the agent's language. Instants are shown in the agent's own time zone, and say so.
@@ -51,4 +52,13 @@ export function time(iso: string): string {
 /** The agent's time zone, named where times are shown, e.g. "Europe/Copenhagen". */
 export function timeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The days of the week as the API names them, Monday first. */
+export const WEEKDAYS: Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+/** A weekday's name in the agent's language (2024-01-01 was a Monday). */
+export function weekday(day: Weekday): string {
+  const date = new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
+  return new Intl.DateTimeFormat(LOCALES[consoleLanguage()], { weekday: 'long', timeZone: 'UTC' }).format(date);
 }
