@@ -1,5 +1,15 @@
-import { expect, it } from 'vitest';
-import { expectedArrival } from './PurchasingPanel';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, expect, it, vi } from 'vitest';
+import { PreviewReceiveGoodsDocument } from '../generated/graphql';
+import { expectedArrival, ReceiveForm } from './PurchasingPanel';
+import { request } from './__mocks__/client';
+
+vi.mock('./client');
+
+afterEach(() => {
+  cleanup();
+  request.mockReset();
+});
 
 const confirmed = { arrival: '2027-01-12', at: '2026-12-01T09:30:00Z', by: 'anna' };
 
@@ -13,4 +23,32 @@ it('says on whose word a purchase order is expected: the supplier, a delay since
   expect(expectedArrival({ expectedArrival: '2027-01-21', confirmations: [confirmed] })).toBe(
     'Thu 21 Jan (moved by a delay; the supplier had confirmed Tue 12 Jan)',
   );
+});
+
+it('receives on a purchase order only what the agent counted: every SKU starts at nothing, and nothing is not everything', () => {
+  request.mockResolvedValue({});
+  const po = {
+    number: 'PO-BW-0878',
+    supplier: 'BALTIC-WOOD',
+    sentOn: '2026-12-01',
+    expectedArrival: '2026-12-30',
+    estimated: false,
+    status: 'OPEN',
+    lines: [
+      { sku: 'TABLE-RIGA-180', ordered: 40, allocated: 12, received: 0 },
+      { sku: 'CHAIR-AARHUS', ordered: 20, allocated: 20, received: 0 },
+    ],
+    confirmations: [],
+    receipts: [],
+  };
+  render(<ReceiveForm po={po} onClose={() => {}} onDone={() => {}} />);
+
+  for (const field of screen.getAllByRole('spinbutton')) {
+    expect((field as HTMLInputElement).value).toBe('');
+  }
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  // Left empty, the API would read the receipt as everything still to come: it is refused before it is asked.
+  expect(screen.getByText('Enter what arrived: at least one unit.')).toBeTruthy();
+  expect(request.mock.calls.some(([document]) => document === PreviewReceiveGoodsDocument)).toBe(false);
 });

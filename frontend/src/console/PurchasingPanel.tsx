@@ -166,7 +166,6 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
 
 type FormProps = { po: PurchaseOrder; onClose: () => void; onDone: (message: string) => void };
 
-/** Goods that arrived on one purchase order, per SKU and day; said in full (what becomes ready, whether it closes) first. */
 /**
  * The heading of a form opened from a row of the table: the form opens below the table, often out of sight, so it is
  * scrolled to and focus moves to its heading.
@@ -180,10 +179,10 @@ function useBroughtIntoView() {
   return heading;
 }
 
-function ReceiveForm({ po, onClose, onDone }: FormProps) {
-  const [units, setUnits] = useState<Record<string, string>>(() =>
-    Object.fromEntries(po.lines.map((line) => [line.sku, String(Math.max(0, (line.ordered ?? 0) - line.received))])),
-  );
+/** Goods that arrived on one purchase order, per SKU and day; said in full (what becomes ready, whether it closes) first. */
+export function ReceiveForm({ po, onClose, onDone }: FormProps) {
+  // Each SKU starts at nothing, so that only what the agent counted is booked (as in the goods received tab).
+  const [units, setUnits] = useState<Record<string, string>>({});
   const [receivedOn, setReceivedOn] = useState(today);
   const [reviewed, setReviewed] = useState<ReceiveGoodsInput | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
@@ -217,6 +216,12 @@ function ReceiveForm({ po, onClose, onDone }: FormProps) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        // Nothing typed is nothing arrived; the API would read an empty list as everything still to come.
+        if ((input().quantities ?? []).length === 0) {
+          setReviewed(null);
+          setErrors([{ code: 'REQUIRED', field: 'quantities', message: ct('nothingArrived') }]);
+          return;
+        }
         setErrors([]);
         setReviewed(input());
       }}
@@ -231,7 +236,8 @@ function ReceiveForm({ po, onClose, onDone }: FormProps) {
             <input
               type="number"
               min={0}
-              value={units[line.sku]}
+              placeholder="0"
+              value={units[line.sku] ?? ''}
               {...invalidProps(quantityErrors, 'receive-quantities-error')}
               onChange={(event) => {
                 setUnits({ ...units, [line.sku]: event.target.value });
