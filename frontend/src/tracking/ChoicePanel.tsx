@@ -117,6 +117,8 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
 
   const window = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
+  // Parcels already sent keep their numbers, as the page's list of parcels counts them.
+  const sent = order.shipments.length;
   const items = (lineIds: string[]) => formatItems(lineIds.map((id) => names.get(id) ?? id), language);
   const allItems = choice.splitParcels.flatMap((parcel) => parcel.lineIds);
   const extra =
@@ -145,7 +147,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       </label>
       <ul className="option-parcels" id={waitItems} data-testid="wait-parcels">
         {choice.waitWindow && (
-          <li>{t('parcels.parcel', { n: 1, range: window(choice.waitWindow), items: items(allItems) })}</li>
+          <li>{t('parcels.parcel', { n: sent + 1, range: window(choice.waitWindow), items: items(allItems) })}</li>
         )}
       </ul>
       <label className="option">
@@ -165,7 +167,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       <ul className="option-parcels" id={splitItems} data-testid="split-parcels">
         {choice.splitParcels.map((parcel, index) => (
           <li key={parcel.lineIds.join()}>
-            {t('parcels.parcel', { n: index + 1, range: window(parcel.eta), items: items(parcel.lineIds) })}
+            {t('parcels.parcel', { n: sent + index + 1, range: window(parcel.eta), items: items(parcel.lineIds) })}
           </li>
         ))}
       </ul>

@@ -336,6 +336,32 @@ describe('the order as its customer reads it', () => {
     );
   });
 
+  it('numbers the parcels still to come after those already sent', () => {
+    const [cushion, ...others] = anOrder().lines;
+    const partlySent = anOrder({
+      deliveryPreference: 'SHIP_AS_AVAILABLE',
+      lines: [{ ...cushion, status: 'SHIPPED', payment: 'CAPTURED', cancellable: false }, ...others],
+      parcels: [
+        { lineIds: ['L3'], eta: { earliest: '2026-11-26', latest: '2026-11-30' } },
+        { lineIds: ['L2'], eta: { earliest: '2026-12-17', latest: '2026-12-21' } },
+      ],
+      shipments: [
+        {
+          carrier: 'PostNord',
+          trackingNumber: '00370712345678901234',
+          trackingUrl: null,
+          shippedAt: '2026-11-24T10:00:00Z',
+          deliveredAt: null,
+          lineIds: ['L1'],
+        },
+      ],
+    });
+    render(<OrderView order={partlySent} language="en" />);
+    expect(screen.getByRole('heading', { name: 'Parcels still to come' })).toBeTruthy();
+    const coming = [...screen.getByTestId('parcels').querySelectorAll('li')].map((item) => item.textContent);
+    expect(coming).toEqual([expect.stringMatching(/^Parcel 2, .*: Rhein lamp$/), expect.stringMatching(/^Parcel 3, .*: Oslo sofa$/)]);
+  });
+
   it('lists which items go in which parcel under each delivery option before one is chosen', () => {
     const open = anOrder({
       choice: {

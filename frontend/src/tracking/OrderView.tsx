@@ -57,12 +57,13 @@ export function OrderView({ order, language, token, onChange }: Props) {
       {/* While the choice is open, the chosen option lists its parcels itself: they are not listed twice. */}
       {order.parcels.length > 1 && !(actions && order.choice.open) && (
         <section aria-labelledby="parcels-title">
-          <h2 id="parcels-title">{t('parcels.title')}</h2>
+          <h2 id="parcels-title">{t(order.shipments.length > 0 ? 'parcels.titleStillToCome' : 'parcels.title')}</h2>
           <ol className="parcels" data-testid="parcels">
             {order.parcels.map((parcel, index) => (
               <li key={parcel.lineIds.join()}>
                 {t('parcels.parcel', {
-                  n: index + 1,
+                  // Parcels already sent keep their numbers: the next one is not "parcel 1" again.
+                  n: order.shipments.length + index + 1,
                   range: formatWindow(parcel.eta.earliest, parcel.eta.latest, language),
                   items: formatItems(
                     parcel.lineIds.map((id) => names.get(id) ?? id),
