@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -67,7 +68,8 @@ final class NewsGroups {
             CustomerNews merged = merged(group);
             List<CustomerNews> told;
             if (merged instanceof DatesMoved || merged instanceof PastPromise) {
-                told = asTheyStand(order, merged, group.get(0).createdAt());
+                told = asTheyStand(
+                        order, merged, heardUntil(order, intents, group.get(0).createdAt()));
             } else if (merged instanceof ReadyToShip || merged instanceof ChoiceNeeded) {
                 told = stillReady(order, merged);
             } else {
@@ -96,11 +98,35 @@ final class NewsGroups {
     }
 
     /**
+     * For each line, since when its customer has heard nothing of its dates: when the dates news began, or earlier
+     * when news that the line was ready waits unsent beside it and will tell nothing (the receipt was taken back
+     * meanwhile, in the customer's quiet hours say), since the customer never heard the date the receipt gave it.
+     */
+    private static Function<String, Instant> heardUntil(
+            Order order, List<NotificationIntent> unsent, Instant newsBegan) {
+        Map<String, Instant> since = new LinkedHashMap<>();
+        for (NotificationIntent intent : unsent) {
+            Optional<CustomerNews> news = intent.news();
+            if (news.isEmpty() || !(news.get() instanceof ReadyToShip || news.get() instanceof ChoiceNeeded)) {
+                continue;
+            }
+            for (String id : news.get().lines()) {
+                boolean stillReady = order.lines().stream()
+                        .anyMatch(line -> line.id().equals(id) && line.status() == LineStatus.READY);
+                if (!stillReady && intent.createdAt().isBefore(since.getOrDefault(id, newsBegan))) {
+                    since.put(id, intent.createdAt());
+                }
+            }
+        }
+        return id -> since.getOrDefault(id, newsBegan);
+    }
+
+    /**
      * Dates news as the lines stand now: lines that left or were cancelled since are not told about (their own news
      * says so), nor those back on the date they had before the news began; of the others, those now past their
      * promise are told so, the rest that their dates moved, by as many days as they moved in all.
      */
-    private static List<CustomerNews> asTheyStand(Order order, CustomerNews merged, Instant since) {
+    private static List<CustomerNews> asTheyStand(Order order, CustomerNews merged, Function<String, Instant> since) {
         List<String> late = new ArrayList<>();
         List<String> onTime = new ArrayList<>();
         long shift = 0;
@@ -112,7 +138,7 @@ final class NewsGroups {
                 continue;
             }
             LocalDate latest = open.get().eta().latest();
-            Optional<LocalDate> before = order.latestBefore(id, since);
+            Optional<LocalDate> before = order.latestBefore(id, since.apply(id));
             if (before.isPresent() && before.get().equals(latest)) {
                 continue;
             }

@@ -2,7 +2,10 @@ package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,16 +31,19 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
     Result ready(List<String> lineIds, EtaWindow leaving, Instant at) {
         EtaWindow landing = leaving.landingOn(policy.receivingDays());
         Outcome outcome = Outcome.from(lines);
+        Map<String, LocalDate> before = new LinkedHashMap<>();
         for (String lineId : lineIds) {
-            if (outcome.line(lineId).status() == LineStatus.AWAITING_SUPPLIER) {
-                outcome = outcome.changing(lineId, line -> line.arrived(landing));
+            OrderLine line = outcome.line(lineId);
+            if (line.status() == LineStatus.AWAITING_SUPPLIER) {
+                before.put(lineId, line.eta().latest());
+                outcome = outcome.changing(lineId, waiting -> waiting.arrived(landing));
             }
         }
         if (outcome.changed().isEmpty()) {
             return new Result(outcome, proposed);
         }
         List<String> ready = outcome.changed();
-        outcome = outcome.recording(new OrderEvent.GoodsReceived(ready), at);
+        outcome = outcome.recording(new OrderEvent.GoodsReceived(ready, before), at);
         boolean complete = outcome.lines().waiting().isEmpty();
         if (complete || preference == DeliveryPreference.SHIP_AS_AVAILABLE) {
             Parcel parcel = ParcelPlan.together(outcome.lines().readyToLeave());

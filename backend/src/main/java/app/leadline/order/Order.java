@@ -541,7 +541,7 @@ public class Order {
 
     /**
      * The line's latest date as it stood before its first move at or after {@code since} (a delay, a purchase order,
-     * time running late), as the timeline keeps it; empty when the timeline holds no such move.
+     * time running late, goods arriving), as the timeline keeps it; empty when the timeline holds no such move.
      */
     public Optional<LocalDate> latestBefore(String lineId, Instant since) {
         for (TimelineEvent entry : timeline) {
@@ -554,6 +554,10 @@ public class Order {
             }
             if (event instanceof OrderEvent.RunningLate late && lineId.equals(late.line())) {
                 return Optional.of(late.from());
+            }
+            if (event instanceof OrderEvent.GoodsReceived arrived
+                    && arrived.before().containsKey(lineId)) {
+                return Optional.of(arrived.before().get(lineId));
             }
         }
         return Optional.empty();

@@ -3,6 +3,7 @@ package app.leadline.order;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -102,7 +103,13 @@ public sealed interface OrderEvent {
         }
     }
 
-    record GoodsReceived(List<String> lines) implements OrderEvent {
+    /**
+     * Goods arrived for these lines: they are ready to leave.
+     *
+     * @param before each line's latest date before the goods arrived, which its customer may never hear changed if
+     *     the receipt is taken back before its news goes out (empty for receipts recorded before it was kept)
+     */
+    record GoodsReceived(List<String> lines, Map<String, java.time.LocalDate> before) implements OrderEvent {
 
         @Override
         public <R> R accept(OrderEvent.Visitor<R> visitor) {

@@ -93,6 +93,14 @@ final class StoredEvents {
             @Override
             public Void goodsReceived(GoodsReceived event) {
                 details.put("lines", joined(event.lines()));
+                if (!event.before().isEmpty()) {
+                    // Each line's date in the order of "lines".
+                    details.put(
+                            "before",
+                            event.lines().stream()
+                                    .map(line -> String.valueOf(event.before().get(line)))
+                                    .collect(java.util.stream.Collectors.joining(",")));
+                }
                 return null;
             }
 
@@ -277,7 +285,7 @@ final class StoredEvents {
                         d.get("by"),
                         decimalOrNull(d.get("extraShippingReserved")),
                         decimalOrNull(d.get("extraShippingReleased")));
-            case GOODS_RECEIVED -> new GoodsReceived(lines(d));
+            case GOODS_RECEIVED -> new GoodsReceived(lines(d), datesOfLines(d));
             case RECEIPT_REVERSED -> new ReceiptReversed(d.get("purchaseOrder"), lines(d));
             case SHIPPED -> new Shipped(lines(d), d.get("carrier"), d.get("trackingNumber"));
             case DELIVERED -> new Delivered(lines(d), d.get("carrier"), d.get("trackingNumber"));
@@ -474,6 +482,19 @@ final class StoredEvents {
         return Arrays.stream(details.getOrDefault("lines", "").split(","))
                 .filter(id -> !id.isBlank())
                 .toList();
+    }
+
+    /** The dates in "before" by the line in the same place of "lines"; none where either is missing. */
+    private static Map<String, LocalDate> datesOfLines(Map<String, String> details) {
+        List<String> lines = lines(details);
+        String[] dates = details.getOrDefault("before", "").split(",");
+        Map<String, LocalDate> byLine = new LinkedHashMap<>();
+        for (int i = 0; i < Math.min(lines.size(), dates.length); i++) {
+            if (!dates[i].isBlank() && !"null".equals(dates[i])) {
+                byLine.put(lines.get(i), LocalDate.parse(dates[i]));
+            }
+        }
+        return byLine;
     }
 
     private static LocalDate date(String value) {

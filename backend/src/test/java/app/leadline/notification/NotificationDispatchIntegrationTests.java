@@ -490,6 +490,54 @@ class NotificationDispatchIntegrationTests {
                 .allSatisfy(intent -> assertThat(intent.sent()).isPresent());
     }
 
+    /**
+     * A sofa whose goods were received and taken back, its news held meanwhile (the customer's quiet hours); the
+     * take-back's cascade puts it back on the date it had before the goods came. With {@code readyNewsSentFirst} the
+     * ready news goes out before the take-back. Returns the kinds of the messages the customer got.
+     */
+    private List<String> goodsReceivedThenTakenBack(boolean readyNewsSentFirst) {
+        OrderInputs input = anOrder().withoutConfirmation().withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
+        clients.place(input);
+        Order order = orders.byNumber(input.number()).orElseThrow();
+        EtaWindow known = order.line("L2").eta();
+        OrderFixtures fixtures = new OrderFixtures(changes);
+        Instant start = Instant.now().minus(Duration.ofMinutes(10));
+        String purchaseOrder =
+                Optional.ofNullable(order.line("L2").purchaseOrder()).orElse("PO-SOFA");
+        fixtures.allocate(order.id(), "L2", purchaseOrder, known, start);
+        EtaWindow leaving = new EtaWindow(
+                java.time.LocalDate.now().plusDays(2), java.time.LocalDate.now().plusDays(3));
+        fixtures.markReady(order.id(), List.of("L2"), leaving, start.plus(Duration.ofMinutes(1)));
+        if (readyNewsSentFirst) {
+            dispatcher.dispatch(500, NOON);
+        }
+        fixtures.returnToWaiting(order.id(), purchaseOrder, List.of("L2"), start.plus(Duration.ofMinutes(2)));
+        fixtures.applyDelay(
+                order.id(),
+                "TAKE-BACK-" + input.number(),
+                Map.of("L2", known),
+                "",
+                "receipt taken back",
+                start.plus(Duration.ofMinutes(3)));
+
+        dispatcher.dispatch(500, NOON.plus(Duration.ofMinutes(5)));
+
+        assertThat(orders.byNumber(input.number()).orElseThrow().notifications())
+                .allSatisfy(intent -> assertThat(intent.sent()).isPresent());
+        return outboxFor(input.number()).stream().map(OutboxMessage::kind).toList();
+    }
+
+    @Test
+    void goodsTakenBackBeforeAnyNewsOfThemWentOutTellNothingWhenTheDateIsTheOneTheCustomerKnows() {
+        // The customer never heard of the goods or the date they gave: the sofa is due as they were told.
+        assertThat(goodsReceivedThenTakenBack(false)).doesNotContain("READY_TO_SHIP", "ETA_MOVED", "PAST_PROMISE");
+    }
+
+    @Test
+    void goodsTakenBackAfterTheirNewsWentOutTellTheCustomerTheDateMovedBack() {
+        assertThat(goodsReceivedThenTakenBack(true)).contains("READY_TO_SHIP", "ETA_MOVED");
+    }
+
     @Test
     void aMoveOfLessThanADayIsNotWorthAMessage() {
         OrderInputs input = anOrder().withoutConfirmation().withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);

@@ -50,7 +50,9 @@ class ArrivalsTests {
 
         assertThat(result.outcome().changed()).containsExactly("L2");
         assertThat(result.outcome().line("L2").status()).isEqualTo(LineStatus.READY);
-        assertThat(events(result.outcome())).containsExactly(new GoodsReceived(List.of("L2")));
+        assertThat(events(result.outcome()))
+                .containsExactly(new GoodsReceived(
+                        List.of("L2"), Map.of("L2", window(20, 25).latest())));
         assertThat(result.proposed())
                 .hasValueSatisfying(parcel -> assertThat(parcel.lineIds()).containsExactly("L1", "L2"));
         assertThat(news(result.outcome())).containsExactly(new ReadyToShip(List.of("L1", "L2")));
@@ -103,7 +105,9 @@ class ArrivalsTests {
 
         Arrivals.Result result = arrivalsOf(order).ready(List.of("L2"), LEAVING, NOW);
 
-        assertThat(events(result.outcome())).containsExactly(new GoodsReceived(List.of("L2")));
+        assertThat(events(result.outcome()))
+                .containsExactly(new GoodsReceived(
+                        List.of("L2"), Map.of("L2", window(20, 25).latest())));
         assertThat(result.proposed()).isEmpty();
         assertThat(result.outcome().news()).isEmpty();
     }
