@@ -61,7 +61,8 @@ it('asks for a fee in each currency the shop sells in, checks it before the revi
   render(<PoliciesPanel admin={true} />);
   const fees = await screen.findByRole('group', { name: 'Fee per extra parcel (empty: the shop’s fee)' });
   const form = screen.getByRole('form', { name: 'Define a segment policy' });
-  fireEvent.change(screen.getByLabelText('Segment'), { target: { value: 'DE-B2C' } });
+  // Typed in small letters, the segment is the one in capitals the shop's orders name.
+  fireEvent.change(screen.getByLabelText('Segment'), { target: { value: 'de-b2c' } });
   fireEvent.change(within(fees).getByLabelText('EUR'), { target: { value: '7.00' } });
   fireEvent.change(within(fees).getByLabelText('PLN'), { target: { value: '29.999' } });
   fireEvent.click(within(form).getByRole('button', { name: 'Review' }));

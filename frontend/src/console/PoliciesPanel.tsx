@@ -253,7 +253,7 @@ function PolicyForm({
   // A segment that ships items as they are ready by default asks no fee: that is the shop's choice, at its cost.
   const fees = splitByDefault ? [] : typedFees(shopFees, form.extraParcelFees);
   const input: SegmentPolicyInput = {
-    segment: form.segment.trim(),
+    segment: form.segment.trim().toUpperCase(),
     defaultPreference: form.defaultPreference,
     customerMayChoose: form.customerMayChoose,
     receivingDays: form.receivingDays,

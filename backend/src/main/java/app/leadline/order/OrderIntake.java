@@ -354,7 +354,7 @@ public class OrderIntake {
                 : ZONE_BY_COUNTRY.getOrDefault(input.destination().country(), DEFAULT_ZONE);
         String segment = customer.segment() == null || customer.segment().isBlank()
                 ? "B2C"
-                : customer.segment().trim();
+                : PolicyCatalog.code(customer.segment());
         return new Customer(
                 customer.name().trim(),
                 customer.email().trim(),

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The segment policies in force. Until an admin defines them, two built-in ones apply: {@code B2C} asks the
- * customer, {@code B2B} always ships complete; an unknown segment gets the {@code B2C} policy.
+ * customer, {@code B2B} always ships complete; an unknown segment gets the {@code B2C} policy. A segment's code is
+ * read regardless of case ("vip" is the segment {@code VIP}) and kept in capitals.
  */
 @Service
 public class PolicyCatalog {
@@ -39,9 +40,17 @@ public class PolicyCatalog {
         this.audit = audit;
     }
 
+    /** A segment's code as it is kept: "vip" and "VIP" are one segment. */
+    public static String code(String segment) {
+        return segment.trim().toUpperCase(java.util.Locale.ROOT);
+    }
+
     public SegmentPolicy forSegment(String segment) {
-        return policies.findById(segment)
-                .or(() -> Optional.ofNullable(BUILT_IN.get(segment)))
+        String code = code(segment);
+        return policies.findById(code)
+                // A policy defined before codes were kept in capitals is kept as it was typed.
+                .or(() -> code.equals(segment) ? Optional.empty() : policies.findById(segment))
+                .or(() -> Optional.ofNullable(BUILT_IN.get(code)))
                 .orElseGet(() -> policies.findById("B2C").orElse(BUILT_IN.get("B2C")));
     }
 
@@ -108,7 +117,8 @@ public class PolicyCatalog {
     @PreAuthorize("hasRole('ADMIN')")
     public Outcome define(Definition input, String admin) {
         List<UserError> errors = new ArrayList<>();
-        if (input.segment() == null || !SEGMENT.matcher(input.segment()).matches()) {
+        String segment = input.segment() == null ? null : code(input.segment());
+        if (segment == null || !SEGMENT.matcher(segment).matches()) {
             errors.add(new UserError(
                     "INVALID_SEGMENT", "input.segment", "A segment is 1 to 32 letters, digits, '_' or '-'."));
         }
@@ -138,7 +148,7 @@ public class PolicyCatalog {
             return new Outcome(Optional.empty(), errors);
         }
         SegmentPolicy defined = policies.save(new SegmentPolicy(
-                input.segment(),
+                segment,
                 input.defaultPreference(),
                 input.customerMayChoose(),
                 days,
@@ -167,7 +177,7 @@ public class PolicyCatalog {
                 defined.autoApproveRefundAfterDaysLate() == null
                         ? "never"
                         : defined.autoApproveRefundAfterDaysLate() + " days late");
-        audit.record(admin, "DEFINE_SEGMENT_POLICY", input.segment(), Map.of(), terms);
+        audit.record(admin, "DEFINE_SEGMENT_POLICY", segment, Map.of(), terms);
         return new Outcome(Optional.of(defined), List.of());
     }
 

@@ -318,6 +318,27 @@ class CustomerDecisionsIntegrationTests {
     }
 
     @Test
+    void aSegmentIsOneSegmentWhateverTheCaseItIsTypedIn() {
+        var defined = definePolicy("vip-case", List.of(Map.of("currency", "EUR", "amount", "7")));
+        defined.path("defineSegmentPolicy.policy.segment").entity(String.class).isEqualTo("VIP-CASE");
+
+        // The shop sends the segment as its own system spells it: the policy applies all the same.
+        String euros = place(mixedOrder().currency("EUR").customer("segment", "Vip-Case"));
+
+        track(euros).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("14.00");
+        // Defining it again in capitals replaces it: there is one such segment.
+        definePolicy("VIP-CASE", List.of(Map.of("currency", "EUR", "amount", "8")));
+        assertThat(clients.agent("root", "AGENT", "ADMIN")
+                        .document("{ segmentPolicies { segment } }")
+                        .execute()
+                        .path("segmentPolicies[*].segment")
+                        .entityList(String.class)
+                        .get())
+                .filteredOn(segment -> segment.equalsIgnoreCase("vip-case"))
+                .containsExactly("VIP-CASE");
+    }
+
+    @Test
     void aPolicyStoredBeforeFeesHadCurrenciesKeepsChargingItsOneFee() {
         mongo.getCollection("segmentPolicies").insertOne(org.bson.Document.parse("""
                         { "_id": "OLD-FEE", "defaultPreference": "WAIT_FOR_ALL", "customerMayChoose": true,
