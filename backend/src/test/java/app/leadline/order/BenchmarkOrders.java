@@ -26,7 +26,12 @@ public final class BenchmarkOrders {
         context.getBean(OrderQueries.class).search(Optional.of("-"), Optional.empty(), 1, Optional.empty());
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofMinutes(10))
-                .until(index::ready);
+                .until(index::answersSearches);
+    }
+
+    /** Whether the embedded store's search index answers searches now (and not the store). */
+    public static boolean orderIndexAnswers(org.springframework.context.ApplicationContext context) {
+        return context.getBean(OrderIndex.class).answersSearches();
     }
 
     /** Inserts {@code count} three-line orders and returns their tracking tokens. */
