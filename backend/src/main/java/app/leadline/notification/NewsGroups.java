@@ -111,9 +111,7 @@ final class NewsGroups {
                 continue;
             }
             for (String id : news.get().lines()) {
-                boolean stillReady = order.lines().stream()
-                        .anyMatch(line -> line.id().equals(id) && line.status() == LineStatus.READY);
-                if (!stillReady && intent.createdAt().isBefore(since.getOrDefault(id, newsBegan))) {
+                if (!isReady(order, id) && intent.createdAt().isBefore(since.getOrDefault(id, newsBegan))) {
                     since.put(id, intent.createdAt());
                 }
             }
@@ -165,11 +163,13 @@ final class NewsGroups {
      * that left meanwhile, leaves nothing to tell of those.
      */
     private static List<CustomerNews> stillReady(Order order, CustomerNews merged) {
-        List<String> ready = merged.lines().stream()
-                .filter(id -> order.lines().stream()
-                        .anyMatch(line -> line.id().equals(id) && line.status() == LineStatus.READY))
-                .toList();
+        List<String> ready =
+                merged.lines().stream().filter(id -> isReady(order, id)).toList();
         return ready.isEmpty() ? List.of() : List.of(merged.withLines(ready));
+    }
+
+    private static boolean isReady(Order order, String lineId) {
+        return order.lines().stream().anyMatch(line -> line.id().equals(lineId) && line.status() == LineStatus.READY);
     }
 
     static long shiftDays(CustomerNews news) {
