@@ -112,8 +112,9 @@ final class DelayPlan {
     record Moves(Map<String, EtaWindow> windows, Map<String, String> heldBy) {}
 
     /**
-     * The new windows of the given (still open) lines of one order. A correction (a delay withdrawn, a receipt
-     * reversed) moves only lines whose latest day it changes, so only their customers are told; a withdrawal leaves
+     * The new windows of the given (still open) lines of one order. A delay or a correction (a delay withdrawn, a
+     * receipt reversed) moves only lines whose latest day it changes, so only their customers are told (a purchase
+     * order confirmed earlier than promised moves no line that was never late); a withdrawal leaves
      * lines another delay moved since. A delay for the same scope as the one that last moved a line corrects it, to
      * an earlier date too; a delay for another scope never moves the line earlier than it is now, and leaves it, its
      * customer untold, when it would not move it later: a purchase order five days late does not bring forward the
@@ -130,7 +131,6 @@ final class DelayPlan {
         Map<String, EtaWindow> windows = new LinkedHashMap<>();
         Map<String, String> heldBy = new LinkedHashMap<>();
         String country = order.destination().country();
-        boolean correction = report.kind() != DelayReport.Kind.DELAY;
         for (OrderLine line : order.lines()) {
             if (!lineIds.contains(line.id()) || !line.isOpen()) {
                 continue;
@@ -175,13 +175,10 @@ final class DelayPlan {
                 landing = noEarlierThan(landing, line.windowBeforeDelays());
                 if (movedByAnotherScope(line, report, earlier)) {
                     landing = noEarlierThan(landing, line.eta());
-                    if (landing.earliest().equals(line.eta().earliest())
-                            && landing.latest().equals(line.eta().latest())) {
-                        continue;
-                    }
                 }
             }
-            if (correction && landing.latest().equals(line.eta().latest())) {
+            if (landing.latest().equals(line.eta().latest())) {
+                // Its latest day stays: nothing moves and nobody is told "by 14 January instead of 14 January".
                 continue;
             }
             windows.put(line.id(), landing);

@@ -118,6 +118,48 @@ class PurchaseOrderConfirmationIntegrationTests {
     }
 
     @Test
+    void anArrivalConfirmedEarlierThanPromisedTellsNobodyTheirDateMovedToWhereItWas() {
+        LocalDate before = waitingLine().eta().latest();
+
+        GraphQlTester.Response previewed = agent.documentName("previewPurchaseOrderConfirmation")
+                .variable("input", confirmation(firstArrival.minusDays(5)))
+                .execute();
+        previewed
+                .path("previewPurchaseOrderConfirmation.preview.customers")
+                .entity(Integer.class)
+                .isEqualTo(0);
+        GraphQlTester.Response confirmed = agent.documentName("confirmPurchaseOrder")
+                .variable("input", confirmation(firstArrival.minusDays(5)))
+                .execute();
+
+        confirmed.path("confirmPurchaseOrder.errors").entityList(Object.class).hasSize(0);
+        confirmed
+                .path("confirmPurchaseOrder.purchaseOrder.expectedArrival")
+                .entity(LocalDate.class)
+                .isEqualTo(firstArrival.minusDays(5));
+        String report = confirmed
+                .path("confirmPurchaseOrder.report.id")
+                .entity(String.class)
+                .get();
+        Waiting.until(
+                () -> agent.documentName("delayReport")
+                        .variable("id", report)
+                        .execute()
+                        .path("delayReport.state")
+                        .entity(String.class)
+                        .get()
+                        .equals("DONE"),
+                Duration.ofSeconds(20),
+                "the confirmation's cascade is done");
+        // The promise stands: the line is not brought forward, and no "by the 14th instead of the 14th" is told.
+        assertThat(waitingLine().eta().latest()).isEqualTo(before);
+        assertThat(orders.byNumber(waiting.number()).orElseThrow().timeline())
+                .noneSatisfy(event -> assertThat(event.type()).isEqualTo(TimelineEvent.Type.ETA_MOVED));
+        assertThat(orders.byNumber(waiting.number()).orElseThrow().notifications())
+                .noneSatisfy(intent -> assertThat(intent.kind()).isIn("ETA_MOVED", "PAST_PROMISE"));
+    }
+
+    @Test
     void confirmingTheExpectedDateMovesNothingAndIsKept() {
         GraphQlTester.Response confirmed = agent.documentName("confirmPurchaseOrder")
                 .variable("input", confirmation(firstArrival))
