@@ -7,19 +7,24 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { day } from './format';
+import { day, wholeUnits } from './format';
 import { ct } from './messages';
 import { OrderLink } from './OrderLink';
 import { Review } from './Review';
 
 type Draft = { supplier: string; number: string; arrival: string; lines: { sku: string; quantity: string }[] };
 
+/** The draft's lines to be ordered: those given units (a SKU left empty or at 0 is not ordered). */
+function ordered(draft: Draft) {
+  return draft.lines.filter((line) => line.quantity.trim() !== '' && Number(line.quantity) !== 0);
+}
+
 /** The draft as the API takes it. */
 function inputOf(draft: Draft): PlacePurchaseOrderInput {
   return {
     number: draft.number.trim(),
     supplier: draft.supplier,
-    lines: draft.lines.map((line) => ({ sku: line.sku, quantity: Number(line.quantity) })),
+    lines: ordered(draft).map((line) => ({ sku: line.sku, quantity: Number(line.quantity) })),
     sentOn: null,
     confirmedArrival: draft.arrival === '' ? null : draft.arrival,
   };
@@ -64,6 +69,10 @@ export function BuyListPanel() {
   };
   const shown = [...(reviewed ? (preview.data?.previewPlacePurchaseOrder.errors ?? []) : []), ...errors];
   const errorOf = (field: string) => errorsAt(shown, field);
+  // The API names a line by its place among those sent, which leaves out the SKUs not ordered.
+  const lineField = (sku: string) =>
+    `lines[${draft ? ordered(draft).findIndex((line) => line.sku === sku) : -1}].quantity`;
+  const unitsErrors = (sku: string) => [...errorOf(lineField(sku)), ...errorOf(`units.${sku}`)];
   const plan = reviewed ? preview.data?.previewPlacePurchaseOrder.preview : undefined;
   const allocations = plan?.allocations ?? [];
   // The lines of the draft's SKUs that wait to be ordered now, less those the purchase order would take.
@@ -159,8 +168,15 @@ export function BuyListPanel() {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            setErrors([]);
-            setReviewed(inputOf(draft));
+            // Units the API cannot take are said next to their SKU before anything is asked of it.
+            const local: UserError[] = draft.lines
+              .filter((line) => line.quantity.trim() !== '' && !wholeUnits(line.quantity))
+              .map((line) => ({ code: 'INVALID_QUANTITY', field: `units.${line.sku}`, message: ct('unitsWhole') }));
+            if (local.length === 0 && ordered(draft).length === 0) {
+              local.push({ code: 'REQUIRED', field: 'lines', message: ct('nothingToOrder') });
+            }
+            setErrors(local);
+            setReviewed(local.length > 0 ? null : inputOf(draft));
             preview.reload();
           }}
         >
@@ -182,9 +198,13 @@ export function BuyListPanel() {
                 {ct('draftQuantity', { sku: line.sku })}
                 <input
                   type="number"
-                  min={1}
+                  min={0}
+                  placeholder="0"
                   value={line.quantity}
-                  {...invalidProps(errorOf(`lines[${index}].quantity`), `draft-line-${index}-error`)}
+                  {...invalidProps(
+                    [...unitsErrors(line.sku), ...errorOf('lines')],
+                    errorOf('lines').length > 0 ? 'draft-lines-error' : `draft-line-${index}-error`,
+                  )}
                   onChange={(event) =>
                     edit({
                       ...draft,
@@ -193,9 +213,10 @@ export function BuyListPanel() {
                   }
                 />
               </label>
-              <FieldError id={`draft-line-${index}-error`} errors={errorOf(`lines[${index}].quantity`)} />
+              <FieldError id={`draft-line-${index}-error`} errors={unitsErrors(line.sku)} />
             </div>
           ))}
+          <FieldError id="draft-lines-error" errors={errorOf('lines')} />
           <div className="field">
             <label>
               {ct('draftArrival')}
@@ -217,7 +238,8 @@ export function BuyListPanel() {
             errors={errorsBesides(shown, [
               'number',
               'confirmedArrival',
-              ...draft.lines.map((_, index) => `lines[${index}].quantity`),
+              'lines',
+              ...draft.lines.flatMap((line) => [lineField(line.sku), `units.${line.sku}`]),
             ])}
           />
           <Failure error={preview.error ?? placing.error} />
@@ -233,7 +255,9 @@ export function BuyListPanel() {
                 {ct(plan.estimated ? 'draftReviewEstimated' : 'draftReviewConfirmed', {
                   number: plan.number,
                   supplier: nameOf(plan.supplier),
-                  lines: draft.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', '),
+                  lines: ordered(draft)
+                    .map((l) => `${l.quantity} × ${l.sku}`)
+                    .join(', '),
                   date: day(plan.expectedArrival),
                 })}
               </p>

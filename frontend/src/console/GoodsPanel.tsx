@@ -9,7 +9,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { day, today } from './format';
+import { day, today, wholeUnits } from './format';
 import { ct } from './messages';
 import { OrderLink, PurchaseOrderOptions, supplierName, type SupplierNames } from './OrderLink';
 import { Review } from './Review';
@@ -111,7 +111,7 @@ function ReceiptForm({
   // Part of it arrived: each SKU starts at nothing, so that only what the agent counted is booked.
   const lines = order.lines.map((line, index) => ({ ...line, index, value: quantities[line.sku] ?? '' }));
   const arrived = lines
-    .filter((line) => Number(line.value) > 0)
+    .filter((line) => wholeUnits(line.value) && Number(line.value) > 0)
     .map((line) => ({ sku: line.sku, quantity: Number(line.value) }));
   const input = { purchaseOrder: number, quantities: everything ? null : arrived, receivedOn };
   // Only an answer to this very input, asked for at this review (the same input after a receipt asks again).
@@ -121,7 +121,13 @@ function ReceiptForm({
   const at = (field: string) => errorsAt(shown, field);
   // The API names a quantity by its place among those sent, which leaves out the SKUs that did not arrive.
   const quantityField = (sku: string) => `quantities[${arrived.findIndex((line) => line.sku === sku)}].quantity`;
-  const fields = ['receivedOn', 'quantities', ...arrived.map((line) => quantityField(line.sku))];
+  const fields = [
+    'receivedOn',
+    'quantities',
+    ...arrived.map((line) => quantityField(line.sku)),
+    ...lines.map((line) => `units.${line.sku}`),
+  ];
+  const unitsErrors = (sku: string) => [...at(quantityField(sku)), ...at(`units.${sku}`)];
   // A message about the form's input goes once the agent changes that input: it said what was wrong before.
   const edit = (change: () => void) => {
     setErrors([]);
@@ -137,8 +143,15 @@ function ReceiptForm({
         onSubmit={(event) => {
           event.preventDefault();
           // What the form itself can tell is missing is said next to its field, before anything is asked of the API.
+          // Units the API cannot take (a part, a negative number) are said next to their SKU.
+          const notWhole: UserError[] = everything
+            ? []
+            : lines
+                .filter((line) => line.value.trim() !== '' && !wholeUnits(line.value))
+                .map((line) => ({ code: 'INVALID_QUANTITY', field: `units.${line.sku}`, message: ct('unitsWhole') }));
           const missing: UserError[] = [
-            ...(!everything && arrived.length === 0
+            ...notWhole,
+            ...(!everything && arrived.length === 0 && notWhole.length === 0
               ? [{ code: 'REQUIRED', field: 'quantities', message: ct('nothingArrived') }]
               : []),
             ...(receivedOn === '' ? [{ code: 'REQUIRED', field: 'receivedOn', message: ct('arrivedOnMissing') }] : []),
@@ -180,12 +193,12 @@ function ReceiptForm({
                   value={line.value}
                   onChange={(event) => edit(() => setQuantities({ ...quantities, [line.sku]: event.target.value }))}
                   {...invalidProps(
-                    [...at(quantityField(line.sku)), ...at('quantities')],
+                    [...unitsErrors(line.sku), ...at('quantities')],
                     at('quantities').length > 0 ? 'receipt-quantities-error' : `receipt-${line.index}-error`,
                   )}
                 />
               </label>
-              <FieldError id={`receipt-${line.index}-error`} errors={at(quantityField(line.sku))} />
+              <FieldError id={`receipt-${line.index}-error`} errors={unitsErrors(line.sku)} />
             </div>
           ))}
         {!everything && <FieldError id="receipt-quantities-error" errors={at('quantities')} />}

@@ -97,6 +97,22 @@ it('asks for a fee in each currency the shop sells in, checks it before the revi
   ]);
 });
 
+it('says days late that are no whole number next to their field, before any review', async () => {
+  request.mockResolvedValue(loaded);
+  render(<PoliciesPanel admin={true} />);
+  const form = await screen.findByRole('form', { name: 'Define a segment policy' });
+  fireEvent.change(screen.getByLabelText('Segment'), { target: { value: 'VIP' } });
+  const days = screen.getByLabelText(/^Approve refunds by themselves/);
+  fireEvent.change(days, { target: { value: '-1' } });
+  fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
+
+  expect(days.getAttribute('aria-invalid')).toBe('true');
+  expect(document.getElementById(days.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+    'Days late are a whole number: 0 or more.',
+  );
+  expect(screen.queryByTestId('policy-review')).toBeNull();
+});
+
 it('edits a policy in force from its values, and asks no fee where items ship as they are ready', async () => {
   request.mockResolvedValue(loaded);
   render(<PoliciesPanel admin={true} />);

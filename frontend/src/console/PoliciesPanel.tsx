@@ -211,6 +211,10 @@ function checked(input: SegmentPolicyInput): UserError[] {
       });
     }
   });
+  const days = input.autoApproveRefundAfterDaysLate;
+  if (days !== null && days !== undefined && !(Number.isInteger(days) && days >= 0)) {
+    errors.push({ code: 'INVALID_DAYS', field: 'input.autoApproveRefundAfterDaysLate', message: ct('daysWhole') });
+  }
   return errors;
 }
 
@@ -284,7 +288,7 @@ function PolicyForm({
         <input
           ref={field === 'segment' ? focusFirst : undefined}
           value={form[field]}
-          inputMode={field === 'segment' ? undefined : 'decimal'}
+          inputMode={field === 'segment' ? undefined : 'numeric'}
           onChange={(event) => change({ [field]: event.target.value })}
           {...invalidProps(at(field), `policy-${field}-error`)}
         />

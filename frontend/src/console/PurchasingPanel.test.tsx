@@ -25,23 +25,54 @@ it('says on whose word a purchase order is expected: the supplier, a delay since
   );
 });
 
+const twoSkus = {
+  number: 'PO-BW-0878',
+  supplier: 'BALTIC-WOOD',
+  sentOn: '2026-12-01',
+  expectedArrival: '2026-12-30',
+  estimated: false,
+  status: 'OPEN',
+  lines: [
+    { sku: 'TABLE-RIGA-180', ordered: 40, allocated: 12, received: 0 },
+    { sku: 'CHAIR-AARHUS', ordered: 20, allocated: 20, received: 0 },
+  ],
+  confirmations: [],
+  receipts: [],
+};
+
+/** The message under the units field of this SKU, if any. */
+function errorUnder(sku: string) {
+  const field = screen.getByLabelText(new RegExp(`^Units of ${sku} arrived`));
+  return document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent ?? null;
+}
+
+it('says next to its SKU what units it cannot take, and a refusal of the API next to the SKU it names', async () => {
+  request.mockResolvedValue({
+    previewReceiveGoods: {
+      preview: null,
+      errors: [{ code: 'TOO_MANY', field: 'input.quantities[0].quantity', message: 'Only 20 are still to come.' }],
+    },
+  });
+  render(<ReceiveForm po={twoSkus} onClose={() => {}} onDone={() => {}} />);
+
+  fireEvent.change(screen.getByLabelText(/^Units of TABLE-RIGA-180 arrived/), { target: { value: '2.5' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+  expect(errorUnder('TABLE-RIGA-180')).toBe('Units are a whole number: 0 or more.');
+  expect(errorUnder('CHAIR-AARHUS')).toBeNull();
+  expect(request).not.toHaveBeenCalled();
+
+  // Only the chairs are sent, so the API's first quantity is the chairs', not the tables'.
+  fireEvent.change(screen.getByLabelText(/^Units of TABLE-RIGA-180 arrived/), { target: { value: '' } });
+  fireEvent.change(screen.getByLabelText(/^Units of CHAIR-AARHUS arrived/), { target: { value: '21' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+  expect(await screen.findByText('Only 20 are still to come.')).toBeTruthy();
+  expect(errorUnder('CHAIR-AARHUS')).toBe('Only 20 are still to come.');
+  expect(errorUnder('TABLE-RIGA-180')).toBeNull();
+});
+
 it('receives on a purchase order only what the agent counted: every SKU starts at nothing, and nothing is not everything', () => {
   request.mockResolvedValue({});
-  const po = {
-    number: 'PO-BW-0878',
-    supplier: 'BALTIC-WOOD',
-    sentOn: '2026-12-01',
-    expectedArrival: '2026-12-30',
-    estimated: false,
-    status: 'OPEN',
-    lines: [
-      { sku: 'TABLE-RIGA-180', ordered: 40, allocated: 12, received: 0 },
-      { sku: 'CHAIR-AARHUS', ordered: 20, allocated: 20, received: 0 },
-    ],
-    confirmations: [],
-    receipts: [],
-  };
-  render(<ReceiveForm po={po} onClose={() => {}} onDone={() => {}} />);
+  render(<ReceiveForm po={twoSkus} onClose={() => {}} onDone={() => {}} />);
 
   for (const field of screen.getAllByRole('spinbutton')) {
     expect((field as HTMLInputElement).value).toBe('');

@@ -24,7 +24,7 @@ import { useMutation, useQuery } from './api';
 import { CsvDownload } from './CsvDownload';
 import { request } from './client';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { day, time, today } from './format';
+import { day, time, today, wholeUnits } from './format';
 import { ReceiptPreview } from './GoodsPanel';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { ct, type ConsoleKey } from './messages';
@@ -200,6 +200,12 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
       .filter(([, quantity]) => quantity.trim() !== '' && Number(quantity) !== 0)
       .map(([sku, quantity]) => ({ sku, quantity: Number(quantity) })),
   });
+  // The API names a quantity by its place among those sent, which leaves out the SKUs that did not arrive.
+  const sent = reviewed?.quantities ?? [];
+  const unitsErrors = (sku: string) => [
+    ...errorsAt(shown, `quantities[${sent.findIndex((line) => line.sku === sku)}].quantity`),
+    ...errorsAt(shown, `units.${sku}`),
+  ];
   const changed = () => {
     setReviewed(null);
     setErrors([]);
@@ -216,6 +222,15 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        // Units the API cannot take are said next to their SKU before anything is asked of it.
+        const notWhole: UserError[] = Object.entries(units)
+          .filter(([, quantity]) => quantity.trim() !== '' && !wholeUnits(quantity))
+          .map(([sku]) => ({ code: 'INVALID_QUANTITY', field: `units.${sku}`, message: ct('unitsWhole') }));
+        if (notWhole.length > 0) {
+          setReviewed(null);
+          setErrors(notWhole);
+          return;
+        }
         // Nothing typed is nothing arrived; the API would read an empty list as everything still to come.
         if ((input().quantities ?? []).length === 0) {
           setReviewed(null);
@@ -229,7 +244,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
       <h2 id="receive-title" ref={useBroughtIntoView()} tabIndex={-1}>
         {ct('receiveTitle', { number: po.number })}
       </h2>
-      {po.lines.map((line) => (
+      {po.lines.map((line, index) => (
         <div key={line.sku} className="field">
           <label>
             {ct('receiveUnits', { sku: line.sku, left: Math.max(0, (line.ordered ?? 0) - line.received) })}
@@ -238,13 +253,17 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
               min={0}
               placeholder="0"
               value={units[line.sku] ?? ''}
-              {...invalidProps(quantityErrors, 'receive-quantities-error')}
+              {...invalidProps(
+                [...unitsErrors(line.sku), ...quantityErrors],
+                quantityErrors.length > 0 ? 'receive-quantities-error' : `receive-${index}-error`,
+              )}
               onChange={(event) => {
                 setUnits({ ...units, [line.sku]: event.target.value });
                 changed();
               }}
             />
           </label>
+          <FieldError id={`receive-${index}-error`} errors={unitsErrors(line.sku)} />
         </div>
       ))}
       <FieldError id="receive-quantities-error" errors={quantityErrors} />
@@ -272,7 +291,13 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
           {ct('cancel')}
         </button>
       </div>
-      <FormErrors errors={errorsBesides(shown, ['quantities', 'receivedOn'])} />
+      <FormErrors
+        errors={errorsBesides(shown, [
+          'quantities',
+          'receivedOn',
+          ...po.lines.flatMap((line, index) => [`quantities[${index}].quantity`, `units.${line.sku}`]),
+        ])}
+      />
       <Failure error={preview.error ?? receiving.error} />
       {reviewed && ready && (
         <Review
@@ -550,8 +575,10 @@ function CancelForm({ po, onClose, onDone }: FormProps) {
                   order: line.orderNumber,
                   sku: line.sku,
                   next: line.nextPurchaseOrder ?? '',
-                  before: day(line.latestBefore),
-                  after: day(line.latestAfter),
+                  latest:
+                    line.latestBefore === line.latestAfter
+                      ? ct('latestStays', { date: day(line.latestBefore) })
+                      : ct('latestMoves', { before: day(line.latestBefore), after: day(line.latestAfter) }),
                 })}
                 {line.customerTold && ct('cancelTold')}
               </li>

@@ -360,6 +360,12 @@ describe('the order as its customer reads it', () => {
     expect(screen.getByRole('heading', { name: 'Parcels still to come' })).toBeTruthy();
     const coming = [...screen.getByTestId('parcels').querySelectorAll('li')].map((item) => item.textContent);
     expect(coming).toEqual([expect.stringMatching(/^Parcel 2, .*: Rhein lamp$/), expect.stringMatching(/^Parcel 3, .*: Oslo sofa$/)]);
+    cleanup();
+
+    // The last parcel still to come is listed too, with its number, once one has left.
+    render(<OrderView order={{ ...partlySent, parcels: partlySent.parcels.slice(1) }} language="en" />);
+    expect(screen.getByRole('heading', { name: 'Parcels still to come' })).toBeTruthy();
+    expect(screen.getByTestId('parcels').textContent).toMatch(/^Parcel 2, .*: Oslo sofa$/);
   });
 
   it('lists which items go in which parcel under each delivery option before one is chosen', () => {

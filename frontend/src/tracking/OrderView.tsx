@@ -54,11 +54,14 @@ export function OrderView({ order, language, token, onChange }: Props) {
       )}
       {actions && <QuestionPanel order={order} token={token} t={t} onChange={onChange} />}
       {actions && <ChoicePanel order={order} token={token} language={language} t={t} onChange={onChange} />}
-      {/* While the choice is open, the chosen option lists its parcels itself: they are not listed twice. */}
-      {order.parcels.length > 1 && !(actions && order.choice.open) && (
+      {/* While the choice is open, the chosen option lists its parcels itself: they are not listed twice. Once a
+          parcel has left, the one still to come is listed too, with its number. */}
+      {(order.parcels.length > 1 || (order.shipments.length > 0 && order.parcels.length > 0)) &&
+        !(actions && order.choice.open) && (
         <section aria-labelledby="parcels-title">
           <h2 id="parcels-title">{t(order.shipments.length > 0 ? 'parcels.titleStillToCome' : 'parcels.title')}</h2>
-          <ol className="parcels" data-testid="parcels">
+          {/* Each entry says its parcel's number: a list of its own numbers would read "1. Parcel 2". */}
+          <ul className="parcels" data-testid="parcels">
             {order.parcels.map((parcel, index) => (
               <li key={parcel.lineIds.join()}>
                 {t('parcels.parcel', {
@@ -72,7 +75,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
                 })}
               </li>
             ))}
-          </ol>
+          </ul>
         </section>
       )}
       <h2>{t('tracking.lines')}</h2>
