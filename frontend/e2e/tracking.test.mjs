@@ -60,7 +60,7 @@ describe('a customer opens their tracking link', () => {
       assert.equal(await items.count(), order.lines.length);
       const sourceText = {
         STOCK: 'In stock',
-        BACKORDER: 'Ordered from the supplier for you',
+        BACKORDER: 'Bought in from the supplier for you',
         DROPSHIP: 'Sent directly from the supplier',
       };
       for (const [index, line] of order.lines.entries()) {

@@ -23,7 +23,7 @@ describe('the order as its customer reads it', () => {
     render(<OrderView order={anOrder()} language="en" />);
     const items = document.querySelectorAll<HTMLElement>('li.line');
     expect(items).toHaveLength(3);
-    expect(within(items[1]).getByText('Ordered from the supplier for you')).toBeTruthy();
+    expect(within(items[1]).getByText('Bought in from the supplier for you')).toBeTruthy();
     expect(within(items[2]).getByText('Sent directly from the supplier')).toBeTruthy();
     expect(within(items[2]).queryByText(/backorder/i)).toBeNull();
     expect(within(items[1]).getByTestId('line-eta').textContent).toMatch(/Expected .*17.*21 Dec/);
@@ -193,7 +193,7 @@ describe('the order as its customer reads it', () => {
       expect(closed.textContent).not.toMatch(/Expected|first promised/);
     }
     expect(items[0].textContent, 'where a shipped item came from still holds').toMatch(/In stock/);
-    expect(items[1].textContent, 'a refunded item is no longer ordered for anyone').not.toMatch(/Ordered from the supplier/);
+    expect(items[1].textContent, 'a refunded item is no longer ordered for anyone').not.toMatch(/Bought in from the supplier/);
     expect(within(items[2]).getByTestId('line-eta').textContent).toMatch(/^Expected /);
     expect(screen.getByTestId('order-eta').textContent).toMatch(/one delivery .*30 Nov.*9 Dec/);
     cleanup();
