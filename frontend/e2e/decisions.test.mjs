@@ -213,7 +213,8 @@ describe('ready items first at a cost', () => {
           /^Delivery changed to items as they are ready, chosen by the customer; DKK\s49\.00 reserved on the card for extra shipping$/,
         )
         .waitFor();
-      const cents = (text) => Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
+      // The charged figure, not the part of it for extra parcels said after it.
+      const cents = (text) => Math.round(Number(text.split(', of it')[0].replace(/[^\d.]/g, '')) * 100);
       const ship = async (item, tracking) => {
         await order.getByRole('button', { name: 'Ship by hand' }).click();
         await order.getByRole('checkbox', { name: new RegExp(`^${item} `) }).check();
@@ -239,6 +240,8 @@ describe('ready items first at a cost', () => {
         'This parcel is not the first, and the customer agreed to pay extra shipping for it: DKK 49.00 more is taken with it, DKK 9,048.00 in all.',
       );
       assert.equal(second.gained, 904800);
+      // The charged figure, beyond the items' total now, says what of it the extra parcel took.
+      assert.match(await order.getByText(/^Charged so far: /).textContent(), /, of it DKK\s49\.00 for extra parcels$/);
       // The customer is told when their quiet hours end, and the review says so before anything is recorded.
       assert.ok(
         second.caveats.some((caveat) =>

@@ -62,7 +62,16 @@ export function OrderDetail({
             ),
           })}
         </span>{' '}
-        <span>{ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}</span>
+        <span>
+          {/* What the customer was charged for extra parcels is charged beside the items: said, so that the sum adds
+              up against the order's total. */}
+          {order.extraShipping && Number(order.extraShipping.charged) > 0
+            ? ct('orderChargedWithShipping', {
+                amount: money(order.totalCharged, order.currency),
+                shipping: money(order.extraShipping.charged, order.currency),
+              })
+            : ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}
+        </span>
       </p>
       {order.extraShipping && (
         <p data-testid="extra-shipping">

@@ -129,6 +129,7 @@ export const da: Catalogue = {
   bypolicy: 'segmentets politik',
   orderTotal: 'Ordretotal (varer, der ikke er annulleret): {amount}.',
   orderCharged: 'Trukket indtil nu: {amount}',
+  orderChargedWithShipping: 'Trukket indtil nu: {amount}, heraf {shipping} for ekstra pakker',
   orderExtraShipping:
     'Ekstra fragt, kunden har accepteret for at få klare varer først: {authorised} reserveret på kortet, {charged} trukket indtil nu.',
   orderExtraShippingReleased:

@@ -130,6 +130,7 @@ export const de: Catalogue = {
   bypolicy: 'der Segmentrichtlinie',
   orderTotal: 'Bestellsumme (nicht stornierte Artikel): {amount}.',
   orderCharged: 'Bisher belastet: {amount}',
+  orderChargedWithShipping: 'Bisher belastet: {amount}, davon {shipping} für zusätzliche Pakete',
   orderExtraShipping:
     'Zusätzliche Versandkosten, denen der Kunde für versandbereite Artikel zuerst zugestimmt hat: {authorised} auf der Karte reserviert, bisher {charged} abgebucht.',
   orderExtraShippingReleased:

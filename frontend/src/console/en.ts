@@ -126,6 +126,7 @@ export const en = {
   bypolicy: 'the segment policy',
   orderTotal: 'Order total (items not cancelled): {amount}.',
   orderCharged: 'Charged so far: {amount}',
+  orderChargedWithShipping: 'Charged so far: {amount}, of it {shipping} for extra parcels',
   orderExtraShipping:
     'Extra shipping the customer agreed to for ready items first: {authorised} reserved on their card, {charged} taken so far.',
   orderExtraShippingReleased:

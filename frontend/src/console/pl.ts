@@ -127,6 +127,7 @@ export const pl: Catalogue = {
   bypolicy: 'zasadę segmentu',
   orderTotal: 'Suma zamówienia (pozycje nieanulowane): {amount}.',
   orderCharged: 'Dotąd pobrano: {amount}',
+  orderChargedWithShipping: 'Dotąd pobrano: {amount}, w tym {shipping} za dodatkowe paczki',
   orderExtraShipping:
     'Dodatkowa wysyłka, na którą klient zgodził się, by dostać gotowe produkty wcześniej: {authorised} zablokowano na karcie, dotąd pobrano {charged}.',
   orderExtraShippingReleased:
