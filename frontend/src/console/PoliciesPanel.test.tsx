@@ -102,7 +102,7 @@ it('says days late that are no whole number next to their field, before any revi
   render(<PoliciesPanel admin={true} />);
   const form = await screen.findByRole('form', { name: 'Define a segment policy' });
   fireEvent.change(screen.getByLabelText('Segment'), { target: { value: 'VIP' } });
-  const days = screen.getByLabelText(/^Approve refunds by themselves/);
+  const days = screen.getByLabelText(/^Approve refunds automatically/);
   fireEvent.change(days, { target: { value: '-1' } });
   fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
 

@@ -379,6 +379,8 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
   return (
     <form
       aria-labelledby="confirm-title"
+      // A date in the past is said next to its field by the review, as on the other forms, not in the browser's bubble.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         if (!form.arrival) {

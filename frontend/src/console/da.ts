@@ -22,7 +22,7 @@ export const da: Catalogue = {
   failedWhat: '{what} mislykkedes: {reason}',
   panelBroke: 'Denne del af konsollen fejlede: {reason}',
   tryAgain: 'Prøv igen',
-  cancel: 'Annuller',
+  cancel: 'Annullér',
   review: 'Gennemse',
   yes: 'ja',
   no: 'nej',

@@ -435,7 +435,7 @@ export const en = {
   colReceivingDays: 'Receiving days',
   colFee: 'Fee per extra parcel',
   colCancelAny: 'Cancel any unshipped line',
-  colAutoApprove: 'Refunds approved by themselves',
+  colAutoApprove: 'Refunds approved automatically',
   anyDay: 'any day',
   shopFeeIs: '{fee} (the shop’s fee)',
   never: 'never',
@@ -447,7 +447,7 @@ export const en = {
   receivingDays: 'Receiving days (none ticked: any day)',
   extraParcelFee: 'Fee per extra parcel (empty: the shop’s fee)',
   cancelAny: 'Customers may cancel any line not yet shipped',
-  autoApprove: 'Approve refunds by themselves for lines more than this many days late (empty: never)',
+  autoApprove: 'Approve refunds automatically for lines more than this many days late (empty: never)',
   policyReview:
     'This replaces the policy of segment {segment}: {preference} by default, customers {choose}, fee per extra parcel: {fee}. It applies to orders placed from now on; orders placed before keep the terms they were placed under.',
   policyReviewNew:
@@ -464,7 +464,7 @@ export const en = {
   policyCancelAny: 'Customers may cancel any line not yet shipped.',
   policyCancelLate: 'Customers may cancel lines later than promised.',
   policyRefundsAuto:
-    'Refunds for lines more than {days, plural, one {# day} other {# days}} late are approved by themselves.',
+    'Refunds for lines more than {days, plural, one {# day} other {# days}} late are approved automatically.',
   policyRefundsAgent: 'Every refund is decided by an agent.',
   policyChoose: 'may choose',
   policyNoChoose: 'may not choose',
