@@ -279,6 +279,8 @@ class ReceiptIntegrationTests {
         PurchaseOrderInputs purchaseOrder = half.purchaseOrder();
         OrderInputs second = half.second();
 
+        // Late enough to move the line past its date even as the supplier's record now has it: the half received
+        // today came three weeks before the purchase order's date, and the learned spread expects it early again.
         GraphQlTester.Response preview = agent.documentName("previewDelay")
                 .variable(
                         "input",
@@ -286,7 +288,7 @@ class ReceiptIntegrationTests {
                                 "scope",
                                 Map.of("type", "PURCHASE_ORDER", "purchaseOrder", purchaseOrder.number()),
                                 "daysLate",
-                                20,
+                                60,
                                 "reasonText",
                                 "The factory is behind."))
                 .execute();
