@@ -57,6 +57,7 @@ async function partOfItArrived() {
                     toldReadyToShip: [],
                     askedToChoose: [],
                     unitsLeftOver: [],
+                    unitsHeldForWaiting: [],
                     waitingLines: [],
                     closes: false,
                   },
@@ -113,7 +114,7 @@ it('names each purchase order by its supplier in the picker, not by the supplier
   expect(picker.querySelector('option')?.textContent).toMatch(/^PO-BW-0877 — Baltic Wood, expected /);
 });
 
-it('says what no waiting line takes of a receipt, beside who is told what', () => {
+it('says what no waiting line takes of a receipt, and what it keeps for a line that needs more, beside who is told what', () => {
   render(
     <ReceiptPreview
       preview={{
@@ -121,8 +122,9 @@ it('says what no waiting line takes of a receipt, beside who is told what', () =
         toldReadyToShip: ['N-1'],
         askedToChoose: [],
         unitsLeftOver: [{ sku: 'CHAIR-NEW', quantity: 4 }],
-        waitingLines: [],
-        closes: true,
+        unitsHeldForWaiting: [{ sku: 'CHAIR-AARHUS', quantity: 3 }],
+        waitingLines: ['N-2/L2'],
+        closes: false,
       }}
     />,
   );
@@ -131,6 +133,10 @@ it('says what no waiting line takes of a receipt, beside who is told what', () =
     '1 customer is told the order is ready to ship, and a shipment is proposed: N-1.',
   );
   expect(screen.getByTestId('receipt-left-over').textContent).toBe(
-    'Left over once this is received, taken by no waiting line (for stock, or for orders yet to come): 4 × CHAIR-NEW.',
+    'On the shelf once this is received, and no line waits for them (for stock, or for orders yet to come): 4 × CHAIR-NEW.',
+  );
+  // Three chairs for a line of four are not spare: they wait for the fourth.
+  expect(screen.getByTestId('receipt-held').textContent).toBe(
+    'On the shelf once this is received, too few for a line still waiting for them, and kept for it until the rest comes: 3 × CHAIR-AARHUS.',
   );
 });

@@ -285,6 +285,7 @@ export function ReceiptPreview({
     toldReadyToShip: readonly string[];
     askedToChoose: readonly string[];
     unitsLeftOver: readonly { sku: string; quantity: number }[];
+    unitsHeldForWaiting: readonly { sku: string; quantity: number }[];
     waitingLines: readonly string[];
     closes: boolean;
   };
@@ -313,6 +314,13 @@ export function ReceiptPreview({
         </ul>
       )}
       {preview.waitingLines.length > 0 && <p>{ct('receiveStillWaiting', { count: preview.waitingLines.length })}</p>}
+      {preview.unitsHeldForWaiting.length > 0 && (
+        <p data-testid="receipt-held">
+          {ct('receiveHeldForWaiting', {
+            units: preview.unitsHeldForWaiting.map((held) => `${held.quantity} × ${held.sku}`).join(', '),
+          })}
+        </p>
+      )}
       {preview.unitsLeftOver.length > 0 && (
         <p data-testid="receipt-left-over">
           {ct('receiveLeftOver', {

@@ -508,8 +508,10 @@ export const da: Catalogue = {
     '{count, plural, one {# ordre venter} other {# ordrer venter}} på resten, og kunderne får ikke besked endnu: {orders}.',
   receiveNoneReady: 'Ingen ventende linje bliver klar.',
   receiveStillWaiting: '{count, plural, one {# linje venter} other {# linjer venter}} fortsat.',
+  receiveHeldForWaiting:
+    'På hylden, når dette er modtaget, for få til en linje, der stadig venter på dem, og holdt til den, til resten kommer: {units}.',
   receiveLeftOver:
-    'Tilovers, når dette er modtaget, og som ingen ventende linje tager (til lager eller kommende ordrer): {units}.',
+    'På hylden, når dette er modtaget, og ingen linje venter på dem (til lager eller kommende ordrer): {units}.',
   receiveCloses: 'Så er alt det bestilte ankommet: indkøbsordren lukkes.',
   receiveConfirm: 'Modtag varerne',
   goodsReceived:

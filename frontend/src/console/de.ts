@@ -519,8 +519,10 @@ export const de: Catalogue = {
     '{count, plural, one {# Auftrag wartet} other {# Aufträge warten}} auf den Rest; die Kunden erfahren noch nichts: {orders}.',
   receiveNoneReady: 'Keine wartende Position wird versandbereit.',
   receiveStillWaiting: '{count, plural, one {# Position wartet} other {# Positionen warten}} weiter.',
+  receiveHeldForWaiting:
+    'Im Regal, sobald dies gebucht ist, zu wenige für eine Position, die noch darauf wartet, und für sie zurückgelegt, bis der Rest kommt: {units}.',
   receiveLeftOver:
-    'Übrig, sobald dies gebucht ist, von keiner wartenden Position gebraucht (für das Lager oder kommende Bestellungen): {units}.',
+    'Im Regal, sobald dies gebucht ist, und keine Position wartet darauf (für das Lager oder kommende Bestellungen): {units}.',
   receiveCloses: 'Damit ist alles Bestellte eingetroffen: die Lieferantenbestellung wird abgeschlossen.',
   receiveConfirm: 'Wareneingang buchen',
   goodsReceived:

@@ -506,8 +506,10 @@ export const en = {
     '{count, plural, one {# order waits} other {# orders wait}} for the rest, and {count, plural, one {its customer is} other {their customers are}} not told yet: {orders}.',
   receiveNoneReady: 'No waiting line becomes ready.',
   receiveStillWaiting: '{count, plural, one {# line keeps} other {# lines keep}} waiting.',
+  receiveHeldForWaiting:
+    'On the shelf once this is received, too few for a line still waiting for them, and kept for it until the rest comes: {units}.',
   receiveLeftOver:
-    'Left over once this is received, taken by no waiting line (for stock, or for orders yet to come): {units}.',
+    'On the shelf once this is received, and no line waits for them (for stock, or for orders yet to come): {units}.',
   receiveCloses: 'Everything ordered will then have arrived: the purchase order closes.',
   receiveConfirm: 'Receive the goods',
   goodsReceived:

@@ -507,8 +507,10 @@ export const pl: Catalogue = {
     'Zamówienia czekające na resztę, których klienci nie dostaną jeszcze wiadomości, łącznie {count}: {orders}.',
   receiveNoneReady: 'Żadna oczekująca pozycja nie będzie gotowa.',
   receiveStillWaiting: 'Pozycje nadal oczekujące: {count}.',
+  receiveHeldForWaiting:
+    'Na półce po przyjęciu, za mało dla pozycji, która wciąż na nie czeka, i odłożone dla niej do czasu dostawy reszty: {units}.',
   receiveLeftOver:
-    'Zostanie po przyjęciu, nie zabierze tego żadna oczekująca pozycja (na magazyn lub przyszłe zamówienia): {units}.',
+    'Na półce po przyjęciu, i żadna pozycja na nie nie czeka (na magazyn lub przyszłe zamówienia): {units}.',
   receiveCloses: 'Wtedy dotrze wszystko, co zamówiono: zamówienie u dostawcy zostanie zamknięte.',
   receiveConfirm: 'Przyjmij towar',
   goodsReceived: 'Przyjęto do {number}: pozycje gotowe: {lines}, zamówienia z proponowaną wysyłką: {orders}.',

@@ -212,6 +212,7 @@ public class AgentDesk {
             List<String> toldReadyToShip,
             List<String> askedToChoose,
             Map<String, Integer> unitsLeftOver,
+            Map<String, Integer> unitsHeldForWaiting,
             List<String> waitingLines,
             boolean closes) {}
 
@@ -261,7 +262,8 @@ public class AgentDesk {
                 plan.ready().keySet().stream().map(plan.numbers()::get).toList(),
                 toldReady,
                 askedToChoose,
-                plan.spare(),
+                plan.free(),
+                plan.held(),
                 plan.waiting(),
                 quantities.isEmpty() || receivedSoFar.fullyReceived());
     }
@@ -317,13 +319,29 @@ public class AgentDesk {
      *
      * @param ready line ids per order id
      * @param orders the orders the purchase order's lines are in, as read, by order id
-     * @param spare per SKU, the units received that no waiting line takes (for stock, or lines yet to come)
+     * @param spare per SKU, the units received that no line takes now
+     * @param waitingSkus the SKUs of the lines that would still wait: their spare units are too few for one of them
      */
     private record ReadyPlan(
             Map<String, List<String>> ready,
             List<String> waiting,
             Map<String, Order> orders,
-            Map<String, Integer> spare) {
+            Map<String, Integer> spare,
+            java.util.Set<String> waitingSkus) {
+
+        /** The spare units of SKUs no line waits for any longer: for stock, or for orders yet to come. */
+        Map<String, Integer> free() {
+            Map<String, Integer> free = new LinkedHashMap<>(spare);
+            free.keySet().removeAll(waitingSkus);
+            return free;
+        }
+
+        /** The spare units of SKUs lines still wait for: theirs once enough have come to make one ready. */
+        Map<String, Integer> held() {
+            Map<String, Integer> held = new LinkedHashMap<>(spare);
+            held.keySet().retainAll(waitingSkus);
+            return held;
+        }
 
         Map<String, String> numbers() {
             Map<String, String> numbers = new HashMap<>();
@@ -347,6 +365,7 @@ public class AgentDesk {
         }
         Map<String, List<String>> ready = new LinkedHashMap<>();
         List<String> waiting = new ArrayList<>();
+        java.util.Set<String> waitingSkus = new java.util.HashSet<>();
         Map<String, Order> byId = new HashMap<>();
         for (OrderQueries.Allocated allocated : oldestFirst) {
             OrderLine line = allocated.line();
@@ -361,6 +380,7 @@ public class AgentDesk {
                         .add(line.id());
             } else {
                 waiting.add(allocated.order().number() + "/" + line.id());
+                waitingSkus.add(line.sku());
             }
         }
         Map<String, Integer> spare = new LinkedHashMap<>();
@@ -370,7 +390,7 @@ public class AgentDesk {
                 spare.put(line.sku(), units);
             }
         });
-        return new ReadyPlan(ready, waiting, byId, spare);
+        return new ReadyPlan(ready, waiting, byId, spare, waitingSkus);
     }
 
     public String reissueTrackingLink(String orderNumber, String agent) {

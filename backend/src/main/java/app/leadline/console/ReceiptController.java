@@ -35,10 +35,17 @@ class ReceiptController {
             List<String> toldReadyToShip,
             List<String> askedToChoose,
             List<ReceivedUnits> unitsLeftOver,
+            List<ReceivedUnits> unitsHeldForWaiting,
             List<String> waitingLines,
             boolean closes) {}
 
     record ReceiveGoodsPreviewPayload(ReceiveGoodsPreview preview, List<UserError> errors) {}
+
+    private static List<ReceivedUnits> units(Map<String, Integer> bySku) {
+        return bySku.entrySet().stream()
+                .map(entry -> new ReceivedUnits(entry.getKey(), entry.getValue()))
+                .toList();
+    }
 
     @QueryMapping
     ReceiveGoodsPreviewPayload previewReceiveGoods(@Argument GoodsReceiptController.ReceiveGoodsInput input) {
@@ -50,16 +57,13 @@ class ReceiptController {
                     new ReceiveGoodsPreview(
                             preview.purchaseOrder(),
                             preview.receivedOn(),
-                            preview.quantities().entrySet().stream()
-                                    .map(entry -> new ReceivedUnits(entry.getKey(), entry.getValue()))
-                                    .toList(),
+                            units(preview.quantities()),
                             preview.linesReady(),
                             preview.ordersReady(),
                             preview.toldReadyToShip(),
                             preview.askedToChoose(),
-                            preview.unitsLeftOver().entrySet().stream()
-                                    .map(entry -> new ReceivedUnits(entry.getKey(), entry.getValue()))
-                                    .toList(),
+                            units(preview.unitsLeftOver()),
+                            units(preview.unitsHeldForWaiting()),
                             preview.waitingLines(),
                             preview.closes()),
                     List.of());

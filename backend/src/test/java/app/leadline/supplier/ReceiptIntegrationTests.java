@@ -274,6 +274,38 @@ class ReceiptIntegrationTests {
     }
 
     @Test
+    void unitsTooFewForTheLineWaitingForThemAreSaidToBeKeptForItNotLeftOver() {
+        String supplier = defineSupplier();
+        PurchaseOrderInputs purchaseOrder =
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-NEW", 4));
+        placeOrder(anOrder().withLine("CHAIR-NEW", 4, "BACKORDER", supplier));
+
+        GraphQlTester.Response preview = agent.documentName("previewReceiveGoods")
+                .variable(
+                        "input",
+                        Map.of(
+                                "purchaseOrder",
+                                purchaseOrder.number(),
+                                "quantities",
+                                List.of(Map.of("sku", "CHAIR-NEW", "quantity", 3))))
+                .execute();
+
+        // Three chairs of the four a customer waits for: none is ready, and the three wait for the fourth.
+        preview.path("previewReceiveGoods.preview.linesReady")
+                .entity(Integer.class)
+                .isEqualTo(0);
+        preview.path("previewReceiveGoods.preview.unitsLeftOver")
+                .entityList(Object.class)
+                .hasSize(0);
+        preview.path("previewReceiveGoods.preview.unitsHeldForWaiting[0].sku")
+                .entity(String.class)
+                .isEqualTo("CHAIR-NEW");
+        preview.path("previewReceiveGoods.preview.unitsHeldForWaiting[0].quantity")
+                .entity(Integer.class)
+                .isEqualTo(3);
+    }
+
+    @Test
     void aDelayAfterAPartialReceiptMovesOnlyTheLineStillWaitingNotTheOneWhoseGoodsAreIn() {
         HalfReceived half = halfReceived();
         PurchaseOrderInputs purchaseOrder = half.purchaseOrder();
