@@ -20,10 +20,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -327,7 +329,7 @@ public class AgentDesk {
             List<String> waiting,
             Map<String, Order> orders,
             Map<String, Integer> spare,
-            java.util.Set<String> waitingSkus) {
+            Set<String> waitingSkus) {
 
         /** The spare units of SKUs no line waits for any longer: for stock, or for orders yet to come. */
         Map<String, Integer> free() {
@@ -365,7 +367,7 @@ public class AgentDesk {
         }
         Map<String, List<String>> ready = new LinkedHashMap<>();
         List<String> waiting = new ArrayList<>();
-        java.util.Set<String> waitingSkus = new java.util.HashSet<>();
+        Set<String> waitingSkus = new HashSet<>();
         Map<String, Order> byId = new HashMap<>();
         for (OrderQueries.Allocated allocated : oldestFirst) {
             OrderLine line = allocated.line();
