@@ -221,21 +221,6 @@ public class AgentDesk {
     public ReceiptPreview previewReceipt(String purchaseOrder, Map<String, Integer> quantities, LocalDate receivedOn) {
         Receipt checked = checkReceipt(purchaseOrder, quantities, receivedOn);
         PurchaseOrder po = checked.purchaseOrder();
-        checked.units().forEach((sku, units) -> {
-            Optional<PurchaseOrder.Line> line = po.line(sku);
-            if (line.isEmpty()) {
-                throw new OrderRuleViolation(
-                        "UNKNOWN_SKU", "quantities", sku + " is not on purchase order " + purchaseOrder + ".");
-            }
-            if (line.get().ordered() != null
-                    && line.get().received() + units > line.get().ordered()) {
-                throw new OrderRuleViolation(
-                        "OVER_RECEIPT",
-                        "quantities",
-                        "Only " + (line.get().ordered() - line.get().received()) + " of " + sku
-                                + " are still to come on purchase order " + purchaseOrder + ".");
-            }
-        });
         List<PurchaseOrder.Line> after = po.lines().stream()
                 .map(line -> new PurchaseOrder.Line(
                         line.sku(),
@@ -270,6 +255,14 @@ public class AgentDesk {
                 quantities.isEmpty() || receivedSoFar.fullyReceived());
     }
 
+    /**
+     * The input field of a SKU's quantity, by its place among those sent (the units per SKU keep the order they were
+     * sent in), so that a form shows the refusal next to that SKU.
+     */
+    private static String quantityField(Map<String, Integer> quantities, String sku) {
+        return "quantities[" + List.copyOf(quantities.keySet()).indexOf(sku) + "].quantity";
+    }
+
     /** A receipt that passed the checks that need no store write: the purchase order, the day, the units per SKU. */
     private record Receipt(PurchaseOrder purchaseOrder, LocalDate arrived, Map<String, Integer> units) {}
 
@@ -292,7 +285,8 @@ public class AgentDesk {
         }
         quantities.forEach((sku, quantity) -> {
             if (quantity == null || quantity < 0) {
-                throw new OrderRuleViolation("INVALID_QUANTITY", "quantities", "A received quantity is zero or more.");
+                throw new OrderRuleViolation(
+                        "INVALID_QUANTITY", quantityField(quantities, sku), "A received quantity is zero or more.");
             }
         });
         LocalDate today = LocalDate.now(clock);
@@ -313,6 +307,24 @@ public class AgentDesk {
                 }
             }
         }
+        // What the form sent is checked per SKU, each refusal at that SKU's field.
+        quantities.forEach((sku, units) -> {
+            Optional<PurchaseOrder.Line> line = po.line(sku);
+            if (line.isEmpty()) {
+                throw new OrderRuleViolation(
+                        "UNKNOWN_SKU",
+                        quantityField(quantities, sku),
+                        sku + " is not on purchase order " + purchaseOrder + ".");
+            }
+            if (line.get().ordered() != null
+                    && line.get().received() + units > line.get().ordered()) {
+                throw new OrderRuleViolation(
+                        "OVER_RECEIPT",
+                        quantityField(quantities, sku),
+                        "Only " + (line.get().ordered() - line.get().received()) + " of " + sku
+                                + " are still to come on purchase order " + purchaseOrder + ".");
+            }
+        });
         return new Receipt(po, arrived, receipt);
     }
 

@@ -341,10 +341,10 @@ class ReceiptIntegrationTests {
         OrderInputs waiting = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
         placeOrder(waiting);
 
-        receive(purchaseOrder.number(), "CHAIR-NEW", 3, LocalDate.now())
-                .path("receiveGoods.errors[0].code")
-                .entity(String.class)
-                .isEqualTo("OVER_RECEIPT");
+        GraphQlTester.Response tooMany = receive(purchaseOrder.number(), "CHAIR-NEW", 3, LocalDate.now());
+        tooMany.path("receiveGoods.errors[0].code").entity(String.class).isEqualTo("OVER_RECEIPT");
+        // At the SKU's own quantity, so that a form says it next to that SKU.
+        tooMany.path("receiveGoods.errors[0].field").entity(String.class).isEqualTo("input.quantities[0].quantity");
         receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now().plusDays(1))
                 .path("receiveGoods.errors[0].field")
                 .entity(String.class)
