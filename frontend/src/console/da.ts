@@ -125,7 +125,7 @@ export const da: Catalogue = {
   orderCustomer: '{customer} · {email} · segment {segment}',
   orderDelivery: 'Levering: {preference}, valgt af {by}',
   bycustomer: 'kunden',
-  byshop: 'butikken',
+  byshop: 'kunden ved købet',
   bypolicy: 'segmentets politik',
   orderTotal: 'Ordretotal (varer, der ikke er annulleret): {amount}.',
   orderCharged: 'Trukket indtil nu: {amount}',

@@ -126,7 +126,7 @@ export const de: Catalogue = {
   orderCustomer: '{customer} · {email} · Segment {segment}',
   orderDelivery: 'Lieferung: {preference}, gewählt von {by}',
   bycustomer: 'dem Kunden',
-  byshop: 'dem Shop',
+  byshop: 'dem Kunden bei der Bestellung',
   bypolicy: 'der Segmentrichtlinie',
   orderTotal: 'Bestellsumme (nicht stornierte Artikel): {amount}.',
   orderCharged: 'Bisher belastet: {amount}',

@@ -122,7 +122,7 @@ export const en = {
   orderCustomer: '{customer} · {email} · segment {segment}',
   orderDelivery: 'Delivery: {preference}, chosen by {by}',
   bycustomer: 'the customer',
-  byshop: 'the shop',
+  byshop: 'the customer at checkout',
   bypolicy: 'the segment policy',
   orderTotal: 'Order total (items not cancelled): {amount}.',
   orderCharged: 'Charged so far: {amount}',

@@ -123,7 +123,7 @@ export const pl: Catalogue = {
   orderCustomer: '{customer} · {email} · segment {segment}',
   orderDelivery: 'Dostawa: {preference}, wybrana przez {by}',
   bycustomer: 'klienta',
-  byshop: 'sklep',
+  byshop: 'klienta przy składaniu zamówienia',
   bypolicy: 'zasadę segmentu',
   orderTotal: 'Suma zamówienia (pozycje nieanulowane): {amount}.',
   orderCharged: 'Dotąd pobrano: {amount}',
