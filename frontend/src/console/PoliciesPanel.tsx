@@ -272,8 +272,11 @@ function PolicyForm({
     const index = fees.findIndex((fee) => fee.currency === currency);
     return index < 0 ? [] : errors.filter((error) => error.field?.startsWith(`input.extraParcelFees[${index}]`));
   };
-  const change = (patch: Partial<typeof emptyPolicy>) => {
-    setForm({ ...form, ...patch });
+  // Each change applies to the form as it stands when React applies it, not as this render saw it: two changes in
+  // quick succession (a checkbox, then the next) keep both.
+  type Form = typeof emptyPolicy;
+  const change = (patch: Partial<Form> | ((current: Form) => Partial<Form>)) => {
+    setForm((current) => ({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) }));
     policy.changed();
   };
   const focusFirst = (node: HTMLInputElement | null) => {
@@ -335,13 +338,14 @@ function PolicyForm({
             <input
               type="checkbox"
               checked={form.receivingDays.includes(day)}
-              onChange={(event) =>
-                change({
-                  receivingDays: event.target.checked
-                    ? WEEKDAYS.filter((d) => d === day || form.receivingDays.includes(d))
-                    : form.receivingDays.filter((d) => d !== day),
-                })
-              }
+              onChange={(event) => {
+                const on = event.target.checked;
+                change((current) => ({
+                  receivingDays: on
+                    ? WEEKDAYS.filter((d) => d === day || current.receivingDays.includes(d))
+                    : current.receivingDays.filter((d) => d !== day),
+                }));
+              }}
             />
             {weekday(day)}
           </label>
@@ -360,9 +364,12 @@ function PolicyForm({
                 inputMode="decimal"
                 disabled={splitByDefault}
                 placeholder={fee.inForce}
-                onChange={(event) =>
-                  change({ extraParcelFees: { ...form.extraParcelFees, [fee.currency]: event.target.value } })
-                }
+                onChange={(event) => {
+                  const amount = event.target.value;
+                  change((current) => ({
+                    extraParcelFees: { ...current.extraParcelFees, [fee.currency]: amount },
+                  }));
+                }}
                 {...invalidProps(feeErrors(fee.currency), `policy-fee-${fee.currency}-error`)}
               />
             </label>
