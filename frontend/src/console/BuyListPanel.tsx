@@ -6,8 +6,18 @@ import {
   PreviewPlacePurchaseOrderDocument,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
-import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { day, wholeUnits } from './format';
+import {
+  errorsAt,
+  errorsBesides,
+  Failure,
+  FieldError,
+  FormErrors,
+  invalidProps,
+  unitsErrorsAt,
+  unitsNotWhole,
+  type UserError,
+} from './errors';
+import { day, unitsList } from './format';
 import { ct } from './messages';
 import { OrderLink } from './OrderLink';
 import { Review } from './Review';
@@ -69,10 +79,7 @@ export function BuyListPanel() {
   };
   const shown = [...(reviewed ? (preview.data?.previewPlacePurchaseOrder.errors ?? []) : []), ...errors];
   const errorOf = (field: string) => errorsAt(shown, field);
-  // The API names a line by its place among those sent, which leaves out the SKUs not ordered.
-  const lineField = (sku: string) =>
-    `lines[${draft ? ordered(draft).findIndex((line) => line.sku === sku) : -1}].quantity`;
-  const unitsErrors = (sku: string) => [...errorOf(lineField(sku)), ...errorOf(`units.${sku}`)];
+  const unitsErrors = (sku: string) => unitsErrorsAt(shown, 'lines', draft ? ordered(draft) : [], sku);
   const plan = reviewed ? preview.data?.previewPlacePurchaseOrder.preview : undefined;
   const allocations = plan?.allocations ?? [];
   // The lines of the draft's SKUs that wait to be ordered now, less those the purchase order would take.
@@ -169,9 +176,7 @@ export function BuyListPanel() {
           onSubmit={(event) => {
             event.preventDefault();
             // Units the API cannot take are said next to their SKU before anything is asked of it.
-            const local: UserError[] = draft.lines
-              .filter((line) => line.quantity.trim() !== '' && !wholeUnits(line.quantity))
-              .map((line) => ({ code: 'INVALID_QUANTITY', field: `units.${line.sku}`, message: ct('unitsWhole') }));
+            const local = unitsNotWhole(draft.lines.map((line) => [line.sku, line.quantity] as const));
             if (local.length === 0 && ordered(draft).length === 0) {
               local.push({ code: 'REQUIRED', field: 'lines', message: ct('nothingToOrder') });
             }
@@ -239,7 +244,8 @@ export function BuyListPanel() {
               'number',
               'confirmedArrival',
               'lines',
-              ...draft.lines.flatMap((line) => [lineField(line.sku), `units.${line.sku}`]),
+              ...ordered(draft).map((_, place) => `lines[${place}].quantity`),
+              ...draft.lines.map((line) => `units.${line.sku}`),
             ])}
           />
           <Failure error={preview.error ?? placing.error} />
@@ -255,9 +261,7 @@ export function BuyListPanel() {
                 {ct(plan.estimated ? 'draftReviewEstimated' : 'draftReviewConfirmed', {
                   number: plan.number,
                   supplier: nameOf(plan.supplier),
-                  lines: ordered(draft)
-                    .map((l) => `${l.quantity} × ${l.sku}`)
-                    .join(', '),
+                  lines: unitsList(reviewed?.lines ?? []),
                   date: day(plan.expectedArrival),
                 })}
               </p>

@@ -8,8 +8,18 @@ import {
   type ReceiveGoodsMutation,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
-import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { day, today, wholeUnits } from './format';
+import {
+  errorsAt,
+  errorsBesides,
+  Failure,
+  FieldError,
+  FormErrors,
+  invalidProps,
+  unitsErrorsAt,
+  unitsNotWhole,
+  type UserError,
+} from './errors';
+import { day, today, unitsList, wholeUnits } from './format';
 import { ct } from './messages';
 import { OrderLink, PurchaseOrderOptions, supplierName, type SupplierNames } from './OrderLink';
 import { Review } from './Review';
@@ -119,15 +129,13 @@ function ReceiptForm({
     reviewed === JSON.stringify(input) && !preview.loading ? preview.data?.previewReceiveGoods : undefined;
   const shown = [...(previewed?.errors ?? []), ...errors];
   const at = (field: string) => errorsAt(shown, field);
-  // The API names a quantity by its place among those sent, which leaves out the SKUs that did not arrive.
-  const quantityField = (sku: string) => `quantities[${arrived.findIndex((line) => line.sku === sku)}].quantity`;
+  const unitsErrors = (sku: string) => unitsErrorsAt(shown, 'quantities', arrived, sku);
   const fields = [
     'receivedOn',
     'quantities',
-    ...arrived.map((line) => quantityField(line.sku)),
+    ...arrived.map((_, place) => `quantities[${place}].quantity`),
     ...lines.map((line) => `units.${line.sku}`),
   ];
-  const unitsErrors = (sku: string) => [...at(quantityField(sku)), ...at(`units.${sku}`)];
   // A message about the form's input goes once the agent changes that input: it said what was wrong before.
   const edit = (change: () => void) => {
     setErrors([]);
@@ -144,11 +152,7 @@ function ReceiptForm({
           event.preventDefault();
           // What the form itself can tell is missing is said next to its field, before anything is asked of the API.
           // Units the API cannot take (a part, a negative number) are said next to their SKU.
-          const notWhole: UserError[] = everything
-            ? []
-            : lines
-                .filter((line) => line.value.trim() !== '' && !wholeUnits(line.value))
-                .map((line) => ({ code: 'INVALID_QUANTITY', field: `units.${line.sku}`, message: ct('unitsWhole') }));
+          const notWhole = everything ? [] : unitsNotWhole(lines.map((line) => [line.sku, line.value] as const));
           const missing: UserError[] = [
             ...notWhole,
             ...(!everything && arrived.length === 0 && notWhole.length === 0
@@ -248,9 +252,9 @@ function ReceiptForm({
               day: day(receivedOn),
               items: everything
                 ? ct('receiptAllItems', {
-                    items: previewed.preview.quantities.map((line) => `${line.quantity} × ${line.sku}`).join(', '),
+                    items: unitsList(previewed.preview.quantities),
                   })
-                : arrived.map((line) => `${line.quantity} × ${line.sku}`).join(', '),
+                : unitsList(arrived),
             })}
           </p>
           <ReceiptPreview preview={previewed.preview} />
@@ -317,14 +321,14 @@ export function ReceiptPreview({
       {preview.unitsHeldForWaiting.length > 0 && (
         <p data-testid="receipt-held">
           {ct('receiveHeldForWaiting', {
-            units: preview.unitsHeldForWaiting.map((held) => `${held.quantity} × ${held.sku}`).join(', '),
+            units: unitsList(preview.unitsHeldForWaiting),
           })}
         </p>
       )}
       {preview.unitsLeftOver.length > 0 && (
         <p data-testid="receipt-left-over">
           {ct('receiveLeftOver', {
-            units: preview.unitsLeftOver.map((left) => `${left.quantity} × ${left.sku}`).join(', '),
+            units: unitsList(preview.unitsLeftOver),
           })}
         </p>
       )}

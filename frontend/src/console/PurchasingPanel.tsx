@@ -23,8 +23,18 @@ import {
 import { useMutation, useQuery } from './api';
 import { CsvDownload } from './CsvDownload';
 import { request } from './client';
-import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { day, time, today, wholeUnits } from './format';
+import {
+  errorsAt,
+  errorsBesides,
+  Failure,
+  FieldError,
+  FormErrors,
+  invalidProps,
+  unitsErrorsAt,
+  unitsNotWhole,
+  type UserError,
+} from './errors';
+import { day, time, today, unitsList } from './format';
 import { ReceiptPreview } from './GoodsPanel';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { ct, type ConsoleKey } from './messages';
@@ -200,12 +210,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
       .filter(([, quantity]) => quantity.trim() !== '' && Number(quantity) !== 0)
       .map(([sku, quantity]) => ({ sku, quantity: Number(quantity) })),
   });
-  // The API names a quantity by its place among those sent, which leaves out the SKUs that did not arrive.
-  const sent = reviewed?.quantities ?? [];
-  const unitsErrors = (sku: string) => [
-    ...errorsAt(shown, `quantities[${sent.findIndex((line) => line.sku === sku)}].quantity`),
-    ...errorsAt(shown, `units.${sku}`),
-  ];
+  const unitsErrors = (sku: string) => unitsErrorsAt(shown, 'quantities', reviewed?.quantities ?? [], sku);
   const changed = () => {
     setReviewed(null);
     setErrors([]);
@@ -223,9 +228,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
       onSubmit={(event) => {
         event.preventDefault();
         // Units the API cannot take are said next to their SKU before anything is asked of it.
-        const notWhole: UserError[] = Object.entries(units)
-          .filter(([, quantity]) => quantity.trim() !== '' && !wholeUnits(quantity))
-          .map(([sku]) => ({ code: 'INVALID_QUANTITY', field: `units.${sku}`, message: ct('unitsWhole') }));
+        const notWhole = unitsNotWhole(Object.entries(units));
         if (notWhole.length > 0) {
           setReviewed(null);
           setErrors(notWhole);
@@ -328,7 +331,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
         >
           <p>
             {ct('receiveReview', {
-              what: ready.quantities.map((q) => `${q.quantity} × ${q.sku}`).join(', '),
+              what: unitsList(ready.quantities),
               number: ready.purchaseOrder,
               date: day(ready.receivedOn),
             })}

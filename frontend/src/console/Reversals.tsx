@@ -14,7 +14,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { Failure, FormErrors, type UserError } from './errors';
-import { day, time } from './format';
+import { day, time, unitsList } from './format';
 import { ct } from './messages';
 import { OrderLink } from './OrderLink';
 import { Review } from './Review';
@@ -42,16 +42,13 @@ function Moves({ preview }: { preview: MoveBackFragment }) {
   );
 }
 
-const units = (quantities: readonly { sku: string; quantity: number }[]) =>
-  quantities.map((line) => `${line.quantity} × ${line.sku}`).join(', ');
-
 /** What reversing a receipt does, said in full: the purchase order, the lines back to waiting, the dates that move. */
 function ReversalSummary({ reversal }: { reversal: ReversalViewFragment }) {
   return (
     <>
       <p>
         {ct('reverseReceiptReview', {
-          items: units(reversal.quantities),
+          items: unitsList(reversal.quantities),
           day: day(reversal.receivedOn),
           po: reversal.purchaseOrder,
         })}{' '}
@@ -151,7 +148,7 @@ export function ReceiptReversals({
             <li key={recordedAt}>
               {ct('receiptGroup', {
                 day: day(lines[0].receivedOn),
-                items: units(lines),
+                items: unitsList(lines),
                 by: lines[0].by,
                 at: time(recordedAt),
               })}{' '}

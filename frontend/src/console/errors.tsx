@@ -1,5 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import type { RequestError } from './client';
+import { wholeUnits } from './format';
 import { ct } from './messages';
 
 /** A user error from a mutation's payload: a stable code, the input field's path, a sentence. */
@@ -13,6 +14,27 @@ export function errorsAt(errors: readonly UserError[], field: string): UserError
 /** The errors no field on the form shows, said beside the form's button. */
 export function errorsBesides(errors: readonly UserError[], fields: readonly string[]): UserError[] {
   return errors.filter((error) => !fields.some((field) => errorsAt([error], field).length > 0));
+}
+
+/** Units typed per SKU that the API cannot take (a part, a negative number): each an error said next to its SKU. */
+export function unitsNotWhole(typed: readonly (readonly [sku: string, units: string])[]): UserError[] {
+  return typed
+    .filter(([, units]) => units.trim() !== '' && !wholeUnits(units))
+    .map(([sku]) => ({ code: 'INVALID_QUANTITY', field: `units.${sku}`, message: ct('unitsWhole') }));
+}
+
+/**
+ * The errors about one SKU's units: those the form found ({@link unitsNotWhole}), and the API's, which names a
+ * quantity by its place in the list sent (`quantities[1].quantity`), a list that leaves out the SKUs not sent.
+ */
+export function unitsErrorsAt(
+  errors: readonly UserError[],
+  list: string,
+  sent: readonly { sku: string }[],
+  sku: string,
+): UserError[] {
+  const place = sent.findIndex((line) => line.sku === sku);
+  return [...(place < 0 ? [] : errorsAt(errors, `${list}[${place}].quantity`)), ...errorsAt(errors, `units.${sku}`)];
 }
 
 /** Props that tie an input to the message under it: aria-invalid and aria-describedby. */

@@ -67,3 +67,8 @@ export function weekday(day: Weekday): string {
 export function wholeUnits(typed: string): boolean {
   return /^\d+$/.test(typed.trim());
 }
+
+/** Units per SKU as a short list: "3 × CHAIR-AARHUS, 1 × TABLE-RIGA-180". */
+export function unitsList(quantities: readonly { sku: string; quantity: number }[]): string {
+  return quantities.map((line) => `${line.quantity} × ${line.sku}`).join(', ');
+}
