@@ -159,10 +159,7 @@ public class AgentDesk {
         Receipt checked = checkReceipt(purchaseOrder, quantities, receivedOn);
         SupplierCatalog.Receipted recorded =
                 suppliers.recordReceipt(purchaseOrder, checked.units(), checked.arrived(), clock.instant(), agent);
-        if (!recorded.errors().isEmpty()) {
-            UserError refused = recorded.errors().get(0);
-            throw new OrderRuleViolation(refused.code(), "quantities", refused.message());
-        }
+        recorded.errors().stream().findFirst().ifPresent(AgentDesk::refuse);
         PurchaseOrder receivedSoFar = recorded.purchaseOrder().orElseThrow();
         ReadyPlan plan = plan(checked.purchaseOrder(), receivedSoFar, quantities.isEmpty());
         int lines = 0;
@@ -263,6 +260,11 @@ public class AgentDesk {
         return "quantities[" + List.copyOf(quantities.keySet()).indexOf(sku) + "].quantity";
     }
 
+    /** Refuses the receipt as the purchase order did, at the field it named. */
+    private static void refuse(UserError refused) {
+        throw new OrderRuleViolation(refused.code(), refused.field().replaceFirst("^input\\.", ""), refused.message());
+    }
+
     /** A receipt that passed the checks that need no store write: the purchase order, the day, the units per SKU. */
     private record Receipt(PurchaseOrder purchaseOrder, LocalDate arrived, Map<String, Integer> units) {}
 
@@ -307,24 +309,7 @@ public class AgentDesk {
                 }
             }
         }
-        // What the form sent is checked per SKU, each refusal at that SKU's field.
-        quantities.forEach((sku, units) -> {
-            Optional<PurchaseOrder.Line> line = po.line(sku);
-            if (line.isEmpty()) {
-                throw new OrderRuleViolation(
-                        "UNKNOWN_SKU",
-                        quantityField(quantities, sku),
-                        sku + " is not on purchase order " + purchaseOrder + ".");
-            }
-            if (line.get().ordered() != null
-                    && line.get().received() + units > line.get().ordered()) {
-                throw new OrderRuleViolation(
-                        "OVER_RECEIPT",
-                        quantityField(quantities, sku),
-                        "Only " + (line.get().ordered() - line.get().received()) + " of " + sku
-                                + " are still to come on purchase order " + purchaseOrder + ".");
-            }
-        });
+        po.refusedReceipt(quantities).stream().findFirst().ifPresent(AgentDesk::refuse);
         return new Receipt(po, arrived, receipt);
     }
 

@@ -1,8 +1,10 @@
 package app.leadline.supplier;
 
+import app.leadline.platform.UserError;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -107,6 +109,33 @@ public record PurchaseOrder(
                         receipt.recordedAt() != null && receipt.recordedAt().equals(recordedAt))
                 .forEach(receipt -> units.merge(receipt.sku(), receipt.quantity(), Integer::sum));
         return units;
+    }
+
+    /**
+     * Why these units per SKU cannot be received on this purchase order: a SKU not on it, or more than is still to
+     * come. Each refusal names that SKU's quantity by its place among those given ({@code
+     * input.quantities[1].quantity}, the units per SKU in the order they were sent), so that a form says it next to
+     * that SKU. None when they can.
+     */
+    public List<UserError> refusedReceipt(Map<String, Integer> quantities) {
+        List<UserError> refused = new java.util.ArrayList<>();
+        List<String> skus = List.copyOf(quantities.keySet());
+        for (int place = 0; place < skus.size(); place++) {
+            String sku = skus.get(place);
+            String field = "input.quantities[" + place + "].quantity";
+            Optional<Line> line = line(sku);
+            if (line.isEmpty()) {
+                refused.add(new UserError("UNKNOWN_SKU", field, sku + " is not on purchase order " + number + "."));
+            } else if (line.get().ordered() != null
+                    && line.get().received() + quantities.get(sku) > line.get().ordered()) {
+                refused.add(new UserError(
+                        "OVER_RECEIPT",
+                        field,
+                        "Only " + (line.get().ordered() - line.get().received()) + " of " + sku
+                                + " are still to come on purchase order " + number + "."));
+            }
+        }
+        return refused;
     }
 
     /** Whether every SKU arrived as ordered; never for a purchase order without quantities. */

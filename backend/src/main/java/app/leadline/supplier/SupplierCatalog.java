@@ -251,23 +251,7 @@ public class SupplierCatalog {
             String by) {
         for (int attempt = 0; attempt < 100; attempt++) {
             PurchaseOrder po = purchaseOrders.findById(purchaseOrder).orElseThrow();
-            List<UserError> errors = new java.util.ArrayList<>();
-            quantities.forEach((sku, units) -> {
-                Optional<PurchaseOrder.Line> line = po.line(sku);
-                if (line.isEmpty()) {
-                    errors.add(new UserError(
-                            "UNKNOWN_SKU",
-                            "input.quantities",
-                            sku + " is not on purchase order " + purchaseOrder + "."));
-                } else if (line.get().ordered() != null
-                        && line.get().received() + units > line.get().ordered()) {
-                    errors.add(new UserError(
-                            "OVER_RECEIPT",
-                            "input.quantities",
-                            "Only " + (line.get().ordered() - line.get().received()) + " of " + sku
-                                    + " are still to come on purchase order " + purchaseOrder + "."));
-                }
-            });
+            List<UserError> errors = po.refusedReceipt(quantities);
             if (!errors.isEmpty()) {
                 return new Receipted(Optional.empty(), errors);
             }
