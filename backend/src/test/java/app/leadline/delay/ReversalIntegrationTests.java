@@ -18,6 +18,7 @@ import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
 import app.leadline.support.PurchasingSteps;
+import app.leadline.support.Receipts;
 import app.leadline.support.Waiting;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,13 +85,7 @@ class ReversalIntegrationTests {
 
     private Instant receiveBothChairs() {
         agent.documentName("receiveGoods")
-                .variable(
-                        "input",
-                        Map.of(
-                                "purchaseOrder",
-                                purchaseOrder.number(),
-                                "quantities",
-                                List.of(Map.of("sku", "CHAIR", "quantity", 2))))
+                .variable("input", Receipts.of(purchaseOrder.number(), "CHAIR", 2))
                 .execute()
                 .path("receiveGoods.linesReady")
                 .entity(Integer.class)

@@ -13,6 +13,7 @@ import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
 import app.leadline.support.PurchasingSteps;
+import app.leadline.support.Receipts;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,9 +52,7 @@ class ReceiptIntegrationTests {
     }
 
     private GraphQlTester.Response receive(String purchaseOrder, String sku, int quantity, LocalDate on) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("purchaseOrder", purchaseOrder);
-        input.put("quantities", List.of(Map.of("sku", sku, "quantity", quantity)));
+        Map<String, Object> input = Receipts.of(purchaseOrder, sku, quantity);
         input.put("receivedOn", on.toString());
         return agent.documentName("receiveGoods").variable("input", input).execute();
     }
@@ -281,13 +280,7 @@ class ReceiptIntegrationTests {
         placeOrder(anOrder().withLine("CHAIR-NEW", 4, "BACKORDER", supplier));
 
         GraphQlTester.Response preview = agent.documentName("previewReceiveGoods")
-                .variable(
-                        "input",
-                        Map.of(
-                                "purchaseOrder",
-                                purchaseOrder.number(),
-                                "quantities",
-                                List.of(Map.of("sku", "CHAIR-NEW", "quantity", 3))))
+                .variable("input", Receipts.of(purchaseOrder.number(), "CHAIR-NEW", 3))
                 .execute();
 
         // Three chairs of the four a customer waits for: none is ready, and the three wait for the fourth.

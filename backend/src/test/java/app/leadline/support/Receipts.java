@@ -13,15 +13,21 @@ public final class Receipts {
 
     private Receipts() {}
 
+    /** The input of a receipt of some units of one SKU on a purchase order, received today. */
+    public static Map<String, Object> of(String purchaseOrder, String sku, int quantity) {
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("purchaseOrder", purchaseOrder);
+        receipt.put("quantities", List.of(Map.of("sku", sku, "quantity", quantity)));
+        return receipt;
+    }
+
     /** One purchase order of one chair, sent, confirmed for a day and received on another. */
     public static void received(
             HttpGraphQlTester agent, String supplier, LocalDate sentOn, LocalDate confirmed, LocalDate receivedOn) {
         PurchaseOrderInputs purchaseOrder = PurchasingSteps.placed(
                 agent,
                 aPurchaseOrder(supplier).withLine("CHAIR", 1).sentOn(sentOn).confirmedArrival(confirmed));
-        Map<String, Object> receipt = new LinkedHashMap<>();
-        receipt.put("purchaseOrder", purchaseOrder.number());
-        receipt.put("quantities", List.of(Map.of("sku", "CHAIR", "quantity", 1)));
+        Map<String, Object> receipt = of(purchaseOrder.number(), "CHAIR", 1);
         receipt.put("receivedOn", receivedOn.toString());
         agent.documentName("receiveGoods")
                 .variable("input", receipt)
