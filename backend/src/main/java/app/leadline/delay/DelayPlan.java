@@ -11,7 +11,6 @@ import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -167,14 +166,18 @@ final class DelayPlan {
                     heldBy.put(line.id(), held.get().delay());
                 }
                 EtaWindow projected = window;
-                window = held.map(delay -> noEarlierThan(projected, delay.window()))
+                window = held.map(delay -> projected.noEarlierThan(delay.window()))
                         .orElse(window);
             }
             EtaWindow landing = window.landingOn(order.policy().receivingDays());
             if (report.kind() == DelayReport.Kind.DELAY) {
-                landing = noEarlierThan(landing, line.windowBeforeDelays());
+                // A supplier's delay never moves a line earlier than it was before any delay: a learned spread that
+                // says
+                // the supplier comes early (say, since goods of the same purchase order came early) could otherwise
+                // turn "three days late" into an earlier date.
+                landing = landing.noEarlierThan(line.windowBeforeDelays());
                 if (movedByAnotherScope(line, report, earlier)) {
-                    landing = noEarlierThan(landing, line.eta());
+                    landing = landing.noEarlierThan(line.eta());
                 }
             }
             if (landing.latest().equals(line.eta().latest())) {
@@ -240,9 +243,7 @@ final class DelayPlan {
             return Optional.empty();
         }
         return earlier.report(line.lastDelay())
-                .filter(delay -> delay.kind() == DelayReport.Kind.DELAY
-                        && delay.withdrawnBy() == null
-                        && delay.scope().type() != DelayScope.Type.PURCHASE_ORDER)
+                .filter(DelayReport::holdsBeyondItsPurchaseOrders)
                 .map(delay -> new Held(
                         delay.id(),
                         etas.forBackorder(
@@ -250,19 +251,6 @@ final class DelayPlan {
                                 delay.arrivalFor(po),
                                 order.destination().country(),
                                 spread)));
-    }
-
-    /**
-     * A supplier's delay never moves a line earlier than it was before any delay: a learned spread that says the
-     * supplier comes early (say, since goods of the same purchase order came early) could otherwise turn "three days
-     * late" into an earlier date. Each end is kept at least where it was.
-     */
-    private static EtaWindow noEarlierThan(EtaWindow window, EtaWindow before) {
-        LocalDate earliest = window.earliest().isBefore(before.earliest()) ? before.earliest() : window.earliest();
-        LocalDate latest = window.latest().isBefore(before.latest()) ? before.latest() : window.latest();
-        return earliest.equals(window.earliest()) && latest.equals(window.latest())
-                ? window
-                : new EtaWindow(earliest, latest, window.confidence());
     }
 
     /** A correction's plan: the lines it reaches, by order id, and the purchase orders they wait for. */

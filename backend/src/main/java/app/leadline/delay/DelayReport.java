@@ -64,6 +64,15 @@ public record DelayReport(
         RECEIPT_REVERSAL
     }
 
+    /**
+     * A supplier's delay of a SKU or of the whole supplier, not withdrawn: it holds the lines it moved wherever they
+     * wait (a receipt taken back, a purchase order cancelled). A purchase order's own delay lives on in that order's
+     * arrival instead.
+     */
+    boolean holdsBeyondItsPurchaseOrders() {
+        return kind == Kind.DELAY && withdrawnBy == null && scope.type() != DelayScope.Type.PURCHASE_ORDER;
+    }
+
     /** The day lines waiting for the purchase order are projected from: as corrected, else as the delay says. */
     LocalDate arrivalFor(app.leadline.supplier.PurchaseOrder po) {
         LocalDate corrected = arrivals.get(po.number());

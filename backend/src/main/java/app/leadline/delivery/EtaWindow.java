@@ -59,6 +59,16 @@ public record EtaWindow(LocalDate earliest, LocalDate latest, Double confidence)
         return new EtaWindow(earliest, latest, share);
     }
 
+    /**
+     * This window, each end kept at least where {@code floor} has it: what a move may not undercut (a supplier's
+     * delay never brings a line earlier than it stood before).
+     */
+    public EtaWindow noEarlierThan(EtaWindow floor) {
+        LocalDate from = max(earliest, floor.earliest);
+        LocalDate to = max(latest, floor.latest);
+        return from.equals(earliest) && to.equals(latest) ? this : new EtaWindow(from, to, confidence);
+    }
+
     /** The window moved to the given weekdays (a customer that receives goods only then); unchanged if none. */
     public EtaWindow landingOn(java.util.Collection<java.time.DayOfWeek> days) {
         if (days.isEmpty()) {

@@ -35,6 +35,7 @@ public class WaitingLines {
     private final OrderChanges changes;
     private final EtaCalculator etas;
     private final SupplierSpreads.Source lateness;
+    private final DelaysInForce delays;
     private final Clock clock;
 
     WaitingLines(
@@ -43,12 +44,14 @@ public class WaitingLines {
             OrderChanges changes,
             EtaCalculator etas,
             SupplierSpreads.Source lateness,
+            DelaysInForce delays,
             Clock clock) {
         this.mongo = mongo;
         this.suppliers = suppliers;
         this.changes = changes;
         this.etas = etas;
         this.lateness = lateness;
+        this.delays = delays;
         this.clock = clock;
     }
 
@@ -160,7 +163,8 @@ public class WaitingLines {
     /**
      * A purchase order was cancelled: each line that waited for it, oldest order first, goes to another open purchase
      * order of its supplier with room for it, or waits to be ordered again, promised from the supplier's lead time
-     * counted from today (a supplier without one leaves the line's dates as they were). Customers are told only when
+     * counted from today (a supplier without one leaves the line's dates as they were). A line a supplier's delay of
+     * its SKU or of the whole supplier moved stays at least as late as that delay has it. Customers are told only when
      * their latest date moves.
      */
     @EventListener
@@ -268,15 +272,16 @@ public class WaitingLines {
             Optional<PurchaseOrderRef> next,
             Optional<SupplierSpread> spread) {
         String country = order.destination().country();
-        if (next.isPresent()) {
-            return etas.forBackorder(order.placedAt(), next.get().expectedArrival(), country, spread);
-        }
-        return suppliers
-                .find(supplier)
-                .flatMap(found -> found.arrivalIfOrderedOn(java.time.LocalDate.now(clock)))
-                .map(arrival ->
-                        etas.forToBeOrdered(order.placedAt(), arrival.earliest(), arrival.latest(), country, spread))
-                .orElse(order.line(lineId).eta());
+        OrderLine line = order.line(lineId);
+        EtaWindow window = next.map(po -> etas.forBackorder(order.placedAt(), po.expectedArrival(), country, spread))
+                .or(() -> suppliers
+                        .find(supplier)
+                        .flatMap(found -> found.arrivalIfOrderedOn(java.time.LocalDate.now(clock)))
+                        .map(arrival -> etas.forToBeOrdered(
+                                order.placedAt(), arrival.earliest(), arrival.latest(), country, spread)))
+                .orElse(line.eta());
+        boolean heldByDelay = line.lastDelay() != null && !line.isRunningLate() && delays.holds(line.lastDelay());
+        return heldByDelay ? window.noEarlierThan(line.eta()) : window;
     }
 
     private Map<String, Order> ordersOf(List<Allocation> allocations) {

@@ -14,6 +14,7 @@ import app.leadline.order.TimelineEvent;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
+import app.leadline.support.DelaySteps;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
@@ -23,7 +24,6 @@ import app.leadline.support.Waiting;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -356,25 +356,7 @@ class ReversalIntegrationTests {
     }
 
     private String logDelay(Map<String, Object> scope, int daysLate) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("scope", scope);
-        input.put("daysLate", daysLate);
-        input.put("reasonText", "The factory is behind.");
-        GraphQlTester.Response logged =
-                agent.documentName("logDelay").variable("input", input).execute();
-        logged.path("logDelay.errors").entityList(Object.class).hasSize(0);
-        String id = logged.path("logDelay.report.id").entity(String.class).get();
-        Waiting.until(
-                () -> "DONE"
-                        .equals(agent.documentName("delayReport")
-                                .variable("id", id)
-                                .execute()
-                                .path("delayReport.state")
-                                .entity(String.class)
-                                .get()),
-                Duration.ofSeconds(20),
-                "the delay applied");
-        return id;
+        return DelaySteps.logged(agent, scope, daysLate);
     }
 
     @Test

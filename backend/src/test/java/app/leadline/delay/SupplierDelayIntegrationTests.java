@@ -13,13 +13,12 @@ import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.Supplier;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
+import app.leadline.support.DelaySteps;
 import app.leadline.support.Intents;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.Receipts;
 import app.leadline.support.Refusals;
-import app.leadline.support.Waiting;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,21 +86,7 @@ class SupplierDelayIntegrationTests {
     }
 
     private String logAndWait(Map<String, Object> input) {
-        GraphQlTester.Response logged =
-                agent.documentName("logDelay").variable("input", input).execute();
-        logged.path("logDelay.errors").entityList(Object.class).hasSize(0);
-        String id = logged.path("logDelay.report.id").entity(String.class).get();
-        Waiting.until(
-                () -> "DONE"
-                        .equals(agent.documentName("delayReport")
-                                .variable("id", id)
-                                .execute()
-                                .path("delayReport.state")
-                                .entity(String.class)
-                                .get()),
-                Duration.ofSeconds(20),
-                "delay " + id + " is applied");
-        return id;
+        return DelaySteps.logged(agent, input);
     }
 
     private Order order(OrderInputs input) {

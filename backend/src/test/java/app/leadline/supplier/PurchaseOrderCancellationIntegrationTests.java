@@ -7,6 +7,7 @@ import static app.leadline.support.SupplierInputs.aSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.support.Clients;
+import app.leadline.support.DelaySteps;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
@@ -134,6 +135,41 @@ class PurchaseOrderCancellationIntegrationTests {
                 .path("buyList[?(@.supplier == '" + supplier + "')].oldestOrder")
                 .entityList(String.class)
                 .containsExactly(younger.number());
+    }
+
+    @Test
+    void linesASkusDelayMovedStayAsLateAsThatDelayHasThemWhereverTheyGo() {
+        PurchaseOrderInputs cancelled = place(2);
+        OrderInputs oldest = order();
+        OrderInputs younger = order();
+        PurchaseOrderInputs other = place(1);
+        DelaySteps.logged(agent, Map.of("type", "SKU", "supplier", supplier, "sku", "CHAIR"), 30);
+        long movesBefore = etaMoves(oldest) + etaMoves(younger);
+
+        GraphQlTester.Response preview = cancel("previewCancelPurchaseOrder", cancelled.number(), "Supplier closed");
+
+        // The other purchase order's date and the supplier's lead time are both sooner than the chairs' delay: the
+        // supplier is no quicker for a purchase order called off, so nobody is told of an earlier date.
+        List<Map<String, Object>> lines = preview.path("previewCancelPurchaseOrder.lines")
+                .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        assertThat(lines)
+                .extracting(line -> line.get("orderNumber") + ">" + line.get("nextPurchaseOrder") + ":"
+                        + line.get("latestBefore").equals(line.get("latestAfter")) + ":" + line.get("customerTold"))
+                .containsExactly(
+                        oldest.number() + ">" + other.number() + ":true:false", younger.number() + ">null:true:false");
+        preview.path("previewCancelPurchaseOrder.customersTold")
+                .entity(Integer.class)
+                .isEqualTo(0);
+
+        cancel("cancelPurchaseOrder", cancelled.number(), "Supplier closed")
+                .path("cancelPurchaseOrder.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        assertThat(purchaseOrderOf(oldest)).isEqualTo(other.number());
+        assertThat(purchaseOrderOf(younger)).isNull();
+        assertThat(etaMoves(oldest) + etaMoves(younger)).isEqualTo(movesBefore);
     }
 
     @Test
