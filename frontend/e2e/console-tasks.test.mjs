@@ -100,7 +100,9 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     assert.match(whole, /Lines of \d+ orders? become ready, oldest order first: DEMO-\d+/);
     const toldReady = await page
       .getByTestId('receipt-messages')
-      .getByText(/^\d+ customers? (is|are) told the order is ready to ship, and a shipment is proposed: DEMO-\d+/)
+      .getByText(
+        /^\d+ customers? (is|are) told the items that arrived are ready to ship, and a shipment is proposed: DEMO-\d+/,
+      )
       .textContent();
     const [, readyCount] = toldReady.match(/^(\d+) /);
     const asked = (await page.getByTestId('receipt-messages').textContent()).match(

@@ -136,7 +136,7 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     assert.match(await review.textContent(), /Lines of 1 order become ready, oldest order first: PUR-1\./);
     assert.match(
       await review.textContent(),
-      /1 customer is told the order is ready to ship, and a shipment is proposed: PUR-1\./,
+      /1 customer is told the items that arrived are ready to ship, and a shipment is proposed: PUR-1\./,
     );
     assert.match(await review.textContent(), /1 line keeps waiting\./);
     await review.getByRole('button', { name: 'Receive the goods' }).click();

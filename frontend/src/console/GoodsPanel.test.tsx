@@ -130,7 +130,7 @@ it('says what no waiting line takes of a receipt, and what it keeps for a line t
   );
 
   expect(screen.getByTestId('receipt-messages').textContent).toBe(
-    '1 customer is told the order is ready to ship, and a shipment is proposed: N-1.',
+    '1 customer is told the items that arrived are ready to ship, and a shipment is proposed: N-1.',
   );
   expect(screen.getByTestId('receipt-left-over').textContent).toBe(
     'On the shelf once this is received, and no line waits for them (for stock, or for orders yet to come): 4 × CHAIR-NEW.',

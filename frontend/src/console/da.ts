@@ -501,7 +501,7 @@ export const da: Catalogue = {
   receiveReview: 'Dette modtager {what} på indkøbsordre {number}, ankommet {date}.',
   receiveReady: 'Linjer i {count, plural, one {# ordre} other {# ordrer}} bliver klar, ældste ordre først: {orders}.',
   receiptToldReady:
-    '{count, plural, one {# kunde får} other {# kunder får}} besked om, at ordren er klar til afsendelse, og en forsendelse foreslås: {orders}.',
+    '{count, plural, one {# kunde får} other {# kunder får}} besked om, at de ankomne varer er klar til afsendelse, og en forsendelse foreslås: {orders}.',
   receiptAskedToChoose:
     '{count, plural, one {# kunde bliver} other {# kunder bliver}} spurgt, om de vil vente på resten eller have de klare varer sendt nu: {orders}.',
   receiptNotTold:

@@ -512,7 +512,7 @@ export const de: Catalogue = {
   receiveReady:
     'Positionen von {count, plural, one {# Auftrag} other {# Aufträgen}} werden versandbereit, älteste zuerst: {orders}.',
   receiptToldReady:
-    '{count, plural, one {# Kunde erfährt} other {# Kunden erfahren}}, dass die Bestellung versandbereit ist, und eine Sendung wird vorgeschlagen: {orders}.',
+    '{count, plural, one {# Kunde erfährt} other {# Kunden erfahren}}, dass die eingetroffenen Artikel versandbereit sind, und eine Sendung wird vorgeschlagen: {orders}.',
   receiptAskedToChoose:
     '{count, plural, one {# Kunde wird} other {# Kunden werden}} gefragt, ob sie auf den Rest warten oder die fertigen Artikel jetzt geschickt haben möchten: {orders}.',
   receiptNotTold:

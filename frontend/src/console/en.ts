@@ -499,7 +499,7 @@ export const en = {
   receiveReview: 'This receives {what} on purchase order {number}, arrived {date}.',
   receiveReady: 'Lines of {count, plural, one {# order} other {# orders}} become ready, oldest order first: {orders}.',
   receiptToldReady:
-    '{count, plural, one {# customer is} other {# customers are}} told the order is ready to ship, and a shipment is proposed: {orders}.',
+    '{count, plural, one {# customer is} other {# customers are}} told the items that arrived are ready to ship, and a shipment is proposed: {orders}.',
   receiptAskedToChoose:
     '{count, plural, one {# customer is} other {# customers are}} asked whether to wait for the rest or have the ready items sent now: {orders}.',
   receiptNotTold:

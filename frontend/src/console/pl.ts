@@ -500,7 +500,7 @@ export const pl: Catalogue = {
   receiveReview: 'To przyjmuje {what} do zamówienia u dostawcy {number}, dostarczone {date}.',
   receiveReady: 'Gotowe będą pozycje zamówień (od najstarszego), łącznie {count}: {orders}.',
   receiptToldReady:
-    'Klienci, którzy dowiedzą się, że zamówienie jest gotowe do wysyłki (proponowana wysyłka), łącznie {count}: {orders}.',
+    'Klienci, którzy dowiedzą się, że dostarczone pozycje są gotowe do wysyłki (proponowana wysyłka), łącznie {count}: {orders}.',
   receiptAskedToChoose:
     'Klienci zapytani, czy czekać na resztę, czy wysłać gotowe produkty teraz, łącznie {count}: {orders}.',
   receiptNotTold:
