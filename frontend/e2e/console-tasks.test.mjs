@@ -341,6 +341,17 @@ test('an agent switches the console to Danish on a phone: every word Danish, not
     await fitsTheScreen(page, 'the order');
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
 
+    // The API's refusals are Danish too, with their figures, next to the field they concern.
+    await page.getByRole('button', { name: 'Varemodtagelse', exact: true }).click();
+    await page.getByLabel('Indkøbsordre', { exact: true }).selectOption('PO-BW-0878');
+    await page.getByLabel('En del er kommet (enheder pr. varenummer)').check();
+    const units = page.getByLabel(/^Enheder af TABLE-RIGA-180, der er kommet/);
+    await units.fill('999');
+    await page.getByRole('button', { name: 'Gennemse' }).click();
+    const refused = /^Kun \d+ af TABLE-RIGA-180 mangler stadig på indkøbsordre PO-BW-0878\.$/;
+    await page.getByText(refused).waitFor();
+    assert.match(await page.locator(`#${await units.getAttribute('aria-describedby')}`).textContent(), refused);
+
     // Every tab, the forms' pickers of purchase orders among them, whose options name supplier, date and lines.
     const tabs = page.getByRole('navigation', { name: 'Leadline-konsol' }).getByRole('button');
     for (let index = 0; index < (await tabs.count()); index++) {

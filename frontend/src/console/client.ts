@@ -1,6 +1,6 @@
 import type { TypedDocumentString } from '../generated/graphql';
 import { accessToken, endSession, renewSession, SessionEnded } from './session';
-import { ct } from './messages';
+import { consoleLanguage, ct } from './messages';
 
 /**
  * Why a request gave no data: the session ended, the agent may not do this, the network or the server failed, or the
@@ -33,7 +33,13 @@ type GraphQlError = { message: string; extensions?: { classification?: string; c
 function send(document: { toString(): string }, variables: unknown, token: string) {
   return fetch('/graphql', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      // The API says its refusals in the console's language, not the browser's.
+      'Accept-Language': consoleLanguage(),
+      Authorization: `Bearer ${token}`,
+    },
     body: JSON.stringify({ query: document.toString(), variables }),
     credentials: 'omit',
     referrerPolicy: 'no-referrer',

@@ -78,15 +78,18 @@ class ReceiptImports {
                             "purchaseOrder",
                             "UNKNOWN_PURCHASE_ORDER",
                             "There is no purchase order " + number + "."));
+                } else if (po.get().status() == PurchaseOrder.Status.CANCELLED) {
+                    cells.add(new RowError(
+                            row.number(),
+                            "purchaseOrder",
+                            "PURCHASE_ORDER_CANCELLED",
+                            "Purchase order " + number + " is closed (cancelled)."));
                 } else if (!po.get().isOpen()) {
                     cells.add(new RowError(
                             row.number(),
                             "purchaseOrder",
-                            po.get().status() == PurchaseOrder.Status.CANCELLED
-                                    ? "PURCHASE_ORDER_CANCELLED"
-                                    : "PURCHASE_ORDER_RECEIVED",
-                            "Purchase order " + number + " is closed ("
-                                    + po.get().status().name().toLowerCase() + ")."));
+                            "PURCHASE_ORDER_RECEIVED",
+                            "Purchase order " + number + " is closed (received)."));
                 } else if (sku != null) {
                     Optional<PurchaseOrder.Line> line = po.get().line(sku);
                     if (line.isEmpty()) {
