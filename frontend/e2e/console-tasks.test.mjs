@@ -314,6 +314,33 @@ async function fitsTheScreen(page, where) {
   assert.ok(tooWide.by <= 0, `${where}: the page scrolls sideways by ${tooWide.by} px: ${tooWide.what.join(', ')}`);
 }
 
+test("an agent who picked Danish signs in on the shop's own form, in Danish, and is told a wrong password there", async () => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${app.baseUrl}/console`);
+    await page.getByLabel('Language').selectOption('da');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('heading', { name: 'Log ind på konsollen' }).waitFor();
+    // Under the shop's name, not a generic form.
+    assert.match(await page.title(), /^Log ind · .+/);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'da');
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+    await page.getByLabel('Brugernavn').fill('agent');
+    await page.getByLabel('Adgangskode').fill('wrong');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Brugernavnet eller adgangskoden er forkert.' }).waitFor();
+
+    await page.getByLabel('Brugernavn').fill('agent');
+    await page.getByLabel('Adgangskode').fill('agent');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByText('Logget ind som agent').waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
 test('an agent switches the console to Danish on a phone: every word Danish, nothing wider than the screen', async () => {
   const { context, page } = await consolePage('agent', { width: 375, height: 800 });
   try {

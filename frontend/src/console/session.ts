@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { consoleLanguage } from './messages';
 
 // Agents sign in with OIDC: authorization code with PKCE, as a public client. The access token lives in this tab's
 // session storage only. It is short-lived, and public clients get no refresh token, so the console renews it while
@@ -108,6 +109,8 @@ async function authorizationRequest(prompt?: 'none') {
     state,
     code_challenge: challenge,
     code_challenge_method: 'S256',
+    // The sign-in form speaks the console's language (OpenID Connect's ui_locales).
+    ui_locales: consoleLanguage(),
     ...(prompt ? { prompt } : {}),
   });
   return { url: `${config.authorizationEndpoint}?${query}`, verifier, state };

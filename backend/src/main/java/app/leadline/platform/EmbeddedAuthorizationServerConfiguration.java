@@ -131,7 +131,7 @@ class EmbeddedAuthorizationServerConfiguration {
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), people);
     }
 
-    /** The sign-in form that the authorization endpoint sends agents to, with its stylesheet. */
+    /** The sign-in form that the authorization endpoint sends agents to, with its stylesheet, and signing out. */
     @Bean
     @Order(2)
     SecurityFilterChain signInSecurity(
@@ -143,11 +143,12 @@ class EmbeddedAuthorizationServerConfiguration {
             throws Exception {
         DaoAuthenticationProvider agentPasswords = new DaoAuthenticationProvider(agents);
         agentPasswords.setPasswordEncoder(passwords);
-        http.securityMatcher("/login", "/logout", "/default-ui.css")
+        http.securityMatcher("/login", "/logout", "/sign-in.css")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .authenticationManager(throttle.guard(new ProviderManager(agentPasswords)))
-                .formLogin(form ->
-                        form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                // The form is the shop's own page (shop/SignInPage), in the console's language.
+                .formLogin(form -> form.loginPage("/login")
+                        .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
                             // The form keeps its own error page; only an attempt refused unlooked-at is answered
                             // otherwise.
                             @Override

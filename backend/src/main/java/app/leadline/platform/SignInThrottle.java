@@ -151,9 +151,9 @@ final class SignInThrottle {
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter()
                     .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Please wait</title>"
-                            + "<link href=\"/default-ui.css\" rel=\"stylesheet\"></head><body><div class=\"content\">"
-                            + "<h2>Please wait</h2><p>" + tooMany.getMessage() + "</p>"
-                            + "<p><a href=\"/login\">Back to sign-in</a></p></div></body></html>");
+                            + "<link href=\"/sign-in.css\" rel=\"stylesheet\"></head><body>"
+                            + "<main><h1>Please wait</h1><p>" + tooMany.getMessage() + "</p>"
+                            + "<p><a href=\"/login\">Back to sign-in</a></p></main></body></html>");
         };
     }
 

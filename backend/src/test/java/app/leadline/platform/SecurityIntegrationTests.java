@@ -267,7 +267,7 @@ class SecurityIntegrationTests {
         }
         clients.http()
                 .get()
-                .uri("/default-ui.css")
+                .uri("/sign-in.css")
                 .exchange()
                 .expectStatus()
                 .isOk()

@@ -51,15 +51,32 @@ public class ConsoleBrowser {
 
     /** Opens the authorization endpoint as the console does, and answers what it says. */
     public HttpResponse<String> authorize() {
-        return get(base.resolve("/oauth2/authorize?"
-                + form(Map.of(
-                        "response_type", "code",
-                        "client_id", CLIENT_ID,
-                        "redirect_uri", REDIRECT_URI,
-                        "scope", "openid profile",
-                        "state", "s1",
-                        "code_challenge", challenge(),
-                        "code_challenge_method", "S256"))));
+        return authorize(Map.of());
+    }
+
+    /** As {@link #authorize()}, with more parameters of the authorization request (say, {@code ui_locales}). */
+    public HttpResponse<String> authorize(Map<String, String> more) {
+        Map<String, String> parameters = new LinkedHashMap<>(Map.of(
+                "response_type", "code",
+                "client_id", CLIENT_ID,
+                "redirect_uri", REDIRECT_URI,
+                "scope", "openid profile",
+                "state", "s1",
+                "code_challenge", challenge(),
+                "code_challenge_method", "S256"));
+        parameters.putAll(more);
+        return get(base.resolve("/oauth2/authorize?" + form(parameters)));
+    }
+
+    /** A page of the server as this browser opens it, in the languages it accepts (none when null). */
+    public HttpResponse<String> open(String path, String acceptLanguage) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", "text/html")
+                .GET();
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return send(request.build());
     }
 
     /** Signs in on the form; the authorization code when the server lets the agent through. */
