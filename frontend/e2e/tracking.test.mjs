@@ -108,6 +108,26 @@ describe('a customer opens their tracking link', () => {
     }
   });
 
+  test('a delay’s reason reads in the language the customer switches the page to', async () => {
+    let link;
+    for (const candidate of app.links) {
+      if ((await trackOrder(app.baseUrl, candidate)).number === 'DEMO-1002') {
+        link = candidate;
+      }
+    }
+    assert.ok(link, 'the demo has its German order with a delay, DEMO-1002');
+    const { page, close } = await openPage(link, { locale: 'de-DE' });
+    try {
+      const moved = page.locator('[data-event="ETA_MOVED"]').first();
+      await moved.filter({ hasText: 'Grund: Die Produktion des Lieferanten ist im Verzug.' }).waitFor();
+      await page.getByRole('combobox').first().selectOption('en');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await moved.filter({ hasText: "Reason: The supplier's production is behind schedule." }).waitFor();
+    } finally {
+      await close();
+    }
+  });
+
   test('says how sure a backordered line’s window is, in plain words, in each of its four languages', async () => {
     let found;
     for (const link of app.links) {

@@ -109,8 +109,31 @@ describe('the order as its customer reads it', () => {
     expect(document.body.textContent).not.toMatch(/Reason:/);
     cleanup();
 
+    // One of the shop's reasons, told in German: a page switched to Danish says it in Danish.
+    const told = {
+      ...moved,
+      details: moved.details.map((d) => (d.key === 'reason' ? { ...d, value: 'Die Fracht verspätet sich.' } : d)),
+      reasonTexts: [
+        { language: 'en', text: 'The freight is delayed.' },
+        { language: 'da', text: 'Fragten er forsinket.' },
+        { language: 'de', text: 'Die Fracht verspätet sich.' },
+      ],
+    };
+    render(<OrderView order={anOrder({ locale: 'de', timeline: [placed, told] })} language="da" />);
+    expect(document.querySelector('[data-event="ETA_MOVED"]')?.textContent).toMatch(/Fragten er forsinket\.$/);
+    cleanup();
+    // Words typed for one delay have no other language: they read as written.
+    render(<OrderView order={anOrder({ locale: 'de', timeline: [placed, { ...told, reasonTexts: [] }] })} language="da" />);
+    expect(document.querySelector('[data-event="ETA_MOVED"]')?.textContent).toMatch(/Die Fracht verspätet sich\.$/);
+    cleanup();
+
     // Goods in for one item of several: the timeline names that item, in the customer's language.
-    const arrived = { type: 'GOODS_RECEIVED', at: '2026-11-23T09:00:00Z', details: [{ key: 'lines', value: 'L2' }] };
+    const arrived = {
+      type: 'GOODS_RECEIVED',
+      at: '2026-11-23T09:00:00Z',
+      details: [{ key: 'lines', value: 'L2' }],
+      reasonTexts: [],
+    };
     render(<OrderView order={anOrder({ locale: 'de', timeline: [placed, arrived] })} language="de" />);
     expect(document.querySelector('[data-event="GOODS_RECEIVED"]')?.textContent).toMatch(
       /Vom Lieferanten eingetroffen und versandbereit: Oslo sofa$/,
@@ -132,6 +155,7 @@ describe('the order as its customer reads it', () => {
         { key, value: '49.00' },
         { key: 'preference', value: preference },
       ],
+      reasonTexts: [],
     });
     const order = anOrder({
       timeline: [

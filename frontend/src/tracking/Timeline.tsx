@@ -69,7 +69,9 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
         : t('event.GOODS_RECEIVED');
     }
     case 'ETA_MOVED':
-      // A correction (a delay withdrawn) gives no reason: the new date is the news.
+      // One of the shop's reasons reads in the page's language, whichever it was told in; words typed for one delay
+      // read as written. A correction (a delay withdrawn) gives no reason: the new date is the news.
+      params.reason = event.reasonTexts.find((text) => text.language === language)?.text ?? details.reason ?? '';
       return t(details.reason ? 'event.ETA_MOVED' : 'event.ETA_MOVED.noReason', params);
     default:
       return t(`event.${event.type}` as MessageKey, params);

@@ -29,7 +29,7 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
     contact: { email: 'm•••@example.com', phone: null, emailMessages: true, smsMessages: false },
     revision: 3,
     timeline: [
-      { type: 'PLACED', at: '2026-11-21T08:06:12Z', details: [{ key: 'lines', value: '3' }] },
+      { type: 'PLACED', at: '2026-11-21T08:06:12Z', details: [{ key: 'lines', value: '3' }], reasonTexts: [] },
       {
         type: 'ETA_MOVED',
         at: '2026-11-22T09:00:00Z',
@@ -40,6 +40,7 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
           { key: 'reason', value: 'The factory is behind schedule' },
           { key: 'to', value: '2026-12-09' },
         ],
+        reasonTexts: [],
       },
     ],
     ...overrides,

@@ -1,5 +1,8 @@
 package app.leadline.delay;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,10 +14,20 @@ import org.springframework.stereotype.Component;
 @Component
 class DelayReasons {
 
-    private final MongoTemplate mongo;
+    /** How long the reasons read for customers' pages are kept before they are read again (another instance's edit). */
+    private static final Duration KEPT = Duration.ofMinutes(1);
 
-    DelayReasons(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    /** Every reason, as read last, for the pages that show them; null until read, or after a reason was saved here. */
+    private volatile Read read;
+
+    private record Read(List<DelayReason> reasons, Instant at) {}
+
+    DelayReasons(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     Optional<DelayReason> find(String code) {
@@ -23,7 +36,20 @@ class DelayReasons {
     }
 
     DelayReason save(DelayReason reason) {
-        return mongo.save(reason);
+        DelayReason saved = mongo.save(reason);
+        read = null;
+        return saved;
+    }
+
+    /** {@link #all()}, read from the store at most once a minute, and at once after a reason was saved here. */
+    List<DelayReason> recent() {
+        Read last = read;
+        Instant now = clock.instant();
+        if (last == null || last.at().plus(KEPT).isBefore(now)) {
+            last = new Read(all(), now);
+            read = last;
+        }
+        return last.reasons();
     }
 
     List<DelayReason> all() {

@@ -411,6 +411,27 @@ class SupplierDelayIntegrationTests {
         tracked.path("trackOrder.timeline[?(@.type == 'ETA_MOVED')].details[?(@.key == 'reason')].value")
                 .entityList(String.class)
                 .containsExactly("Leverandørens produktion er forsinket.");
+        // A page switched to another language says the reason in that one.
+        tracked.path("trackOrder.timeline[?(@.type == 'ETA_MOVED')].reasonTexts[*].language")
+                .entityList(String.class)
+                .containsExactly("en", "da", "de", "pl");
+        tracked.path("trackOrder.timeline[?(@.type == 'ETA_MOVED')].reasonTexts[?(@.language == 'de')].text")
+                .entityList(String.class)
+                .containsExactly("Die Produktion des Lieferanten ist im Verzug.");
         assertThat(tracked.returnResponse().toString()).doesNotContain("Phoned the factory");
+
+        // Words typed for one delay read as written, in every language.
+        Map<String, Object> typed = poDelay(po, 20);
+        typed.remove("reasonCode");
+        typed.put("reasonText", "Stormen har lukket havnen i Gdańsk.");
+        logAndWait(typed);
+        clients.anonymous()
+                .documentName("trackOrder")
+                .variable("token", link.substring(link.lastIndexOf('/') + 1))
+                .execute()
+                .path("trackOrder.timeline[?(@.type == 'ETA_MOVED')].reasonTexts")
+                .entityList(Object.class)
+                .hasSize(2)
+                .satisfies(texts -> assertThat(texts.get(1)).isEqualTo(List.of()));
     }
 }
