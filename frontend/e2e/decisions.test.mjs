@@ -321,7 +321,7 @@ describe('cancelling a late item', () => {
       await item.getByLabel('6-stelliger Code').fill(code);
       await item.getByRole('button', { name: 'Artikel stornieren' }).click();
       await item.getByText('Nicht belastet — storniert').waitFor();
-      assert.equal(await item.locator('.status').textContent(), 'Storniert');
+      assert.match(await item.locator('.status').textContent(), /^Storniert am \d+\. \S+ \d{4}$/);
       // No longer on its way: the card no longer says it was ordered from the supplier for the customer.
       assert.equal(await item.locator('.source').count(), 0);
       assert.doesNotMatch(await item.textContent(), /beim Lieferanten bestellt/);

@@ -41,13 +41,13 @@ afterEach(() => {
   request.mockReset();
 });
 
-async function partOfItArrived() {
+async function partOfItArrived(receipts: unknown[] = []) {
   request.mockImplementation((document: unknown) =>
     Promise.resolve(
       document === ConsoleDataDocument
         ? consoleData
         : document === PurchaseOrderForReceiptDocument
-          ? purchaseOrder
+          ? { purchaseOrder: { ...purchaseOrder.purchaseOrder, receipts } }
           : document === PreviewReceiveGoodsDocument
             ? {
                 previewReceiveGoods: {
@@ -70,6 +70,27 @@ async function partOfItArrived() {
   fireEvent.click(await screen.findByRole('radio', { name: 'Part of it arrived (units per SKU)' }));
   return screen.getByRole('spinbutton', { name: /^Units of CHAIR-AARHUS that arrived/ });
 }
+
+it('lists the receipts so far one per receipt, whatever its SKUs, as taking one back lists them', async () => {
+  const receipt = (sku: string, quantity: number, recordedAt: string) => ({
+    sku,
+    quantity,
+    receivedOn: '2026-12-01',
+    recordedAt,
+    by: 'anna',
+  });
+  await partOfItArrived([
+    receipt('CHAIR-AARHUS', 2, '2026-12-01T09:00:00Z'),
+    receipt('TABLE-RIGA', 1, '2026-12-01T09:00:00Z'),
+    receipt('CHAIR-AARHUS', 1, '2026-12-01T15:00:00Z'),
+  ]);
+
+  const receipts = screen.getByRole('heading', { name: 'Receipts so far' }).nextElementSibling;
+  expect([...(receipts?.querySelectorAll('li') ?? [])].map((item) => item.textContent)).toEqual([
+    'Tue 1 Dec: 2 × CHAIR-AARHUS, 1 × TABLE-RIGA, recorded by anna',
+    'Tue 1 Dec: 1 × CHAIR-AARHUS, recorded by anna',
+  ]);
+});
 
 it('asks for the day the goods arrived, next to its field, and asks the API nothing without it', async () => {
   await partOfItArrived();

@@ -19,7 +19,7 @@ import {
   unitsNotWhole,
   type UserError,
 } from './errors';
-import { day, today, unitsList, wholeUnits } from './format';
+import { day, receiptsOf, today, unitsList, wholeUnits } from './format';
 import { ct } from './messages';
 import { OrderLink, PurchaseOrderOptions, supplierName, type SupplierNames } from './OrderLink';
 import { Review } from './Review';
@@ -265,9 +265,9 @@ function ReceiptForm({
         <>
           <h2>{ct('receiptsTitle')}</h2>
           <ul>
-            {order.receipts.map((line, index) => (
-              <li key={index}>
-                {ct('receiptLine', { day: day(line.receivedOn), quantity: line.quantity, sku: line.sku, by: line.by })}
+            {[...receiptsOf(order.receipts).entries()].map(([recordedAt, lines]) => (
+              <li key={recordedAt}>
+                {ct('receiptLine', { day: day(lines[0].receivedOn), items: unitsList(lines), by: lines[0].by })}
               </li>
             ))}
           </ul>

@@ -14,7 +14,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { Failure, FormErrors, type UserError } from './errors';
-import { day, time, unitsList } from './format';
+import { day, receiptsOf, time, unitsList } from './format';
 import { ct } from './messages';
 import { OrderLink } from './OrderLink';
 import { Review } from './Review';
@@ -99,9 +99,7 @@ export function ReceiptReversals({
   const [done, setDone] = useState<ReverseReceiptMutation['reverseReceipt']['reversal']>(null);
   const po = receipts.data?.purchaseOrder;
 
-  // One receipt is everything recorded at one moment, whatever its SKUs.
-  const groups = new Map<string, NonNullable<typeof po>['receipts'][number][]>();
-  po?.receipts.forEach((line) => groups.set(line.recordedAt, [...(groups.get(line.recordedAt) ?? []), line]));
+  const groups = receiptsOf(po?.receipts ?? []);
 
   const ask = async (recordedAt: string) => {
     setDone(null);

@@ -295,7 +295,7 @@ export const da: Catalogue = {
   nothingToOrder: 'Angiv antal enheder for mindst én SKU; en SKU uden antal bestilles ikke.',
   arrivedOnMissing: 'Angiv, hvilken dag varerne kom.',
   receiptsTitle: 'Modtaget indtil nu',
-  receiptLine: '{day}: {quantity} × {sku}, registreret af {by}',
+  receiptLine: '{day}: {items}, registreret af {by}',
   noPurchaseOrders: 'Ingen åbne indkøbsordrer.',
 
   outboxTitle: 'Beskeder til kunder',

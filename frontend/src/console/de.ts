@@ -300,7 +300,7 @@ export const de: Catalogue = {
   nothingToOrder: 'Geben Sie die Stückzahl von mindestens einer SKU an; eine leere SKU wird nicht bestellt.',
   arrivedOnMissing: 'Geben Sie an, an welchem Tag die Ware eingetroffen ist.',
   receiptsTitle: 'Bisherige Eingänge',
-  receiptLine: '{day}: {quantity} × {sku}, erfasst von {by}',
+  receiptLine: '{day}: {items}, erfasst von {by}',
   noPurchaseOrders: 'Keine offenen Lieferantenbestellungen.',
 
   outboxTitle: 'Nachrichten an Kunden',

@@ -293,7 +293,7 @@ export const en = {
   nothingToOrder: 'Enter the units of at least one SKU; a SKU left empty is not ordered.',
   arrivedOnMissing: 'Give the day the goods arrived.',
   receiptsTitle: 'Receipts so far',
-  receiptLine: '{day}: {quantity} × {sku}, recorded by {by}',
+  receiptLine: '{day}: {items}, recorded by {by}',
   noPurchaseOrders: 'No open purchase orders.',
 
   outboxTitle: 'Messages to customers',

@@ -72,3 +72,10 @@ export function wholeUnits(typed: string): boolean {
 export function unitsList(quantities: readonly { sku: string; quantity: number }[]): string {
   return quantities.map((line) => `${line.quantity} × ${line.sku}`).join(', ');
 }
+
+/** A purchase order's receipt lines as receipts: one is everything recorded at one moment, whatever its SKUs. */
+export function receiptsOf<Line extends { recordedAt: string }>(lines: readonly Line[]): Map<string, Line[]> {
+  const receipts = new Map<string, Line[]>();
+  lines.forEach((line) => receipts.set(line.recordedAt, [...(receipts.get(line.recordedAt) ?? []), line]));
+  return receipts;
+}

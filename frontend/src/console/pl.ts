@@ -294,7 +294,7 @@ export const pl: Catalogue = {
   nothingToOrder: 'Podaj liczbę sztuk co najmniej jednego SKU; SKU bez liczby nie zostanie zamówione.',
   arrivedOnMissing: 'Podaj dzień, w którym dotarł towar.',
   receiptsTitle: 'Dotychczasowe przyjęcia',
-  receiptLine: '{day}: {quantity} × {sku}, zarejestrował(a) {by}',
+  receiptLine: '{day}: {items}, zarejestrował(a) {by}',
   noPurchaseOrders: 'Brak otwartych zamówień u dostawców.',
 
   outboxTitle: 'Wiadomości do klientów',
@@ -565,12 +565,12 @@ export const pl: Catalogue = {
   confirmArrival: 'Potwierdzony termin dostawy',
   confirmArrivalNeeded: 'Podaj termin dostawy potwierdzony przez dostawcę.',
   confirmReviewMoves:
-    'To zapisuje {date}, potwierdzone przez dostawcę, jako termin dostawy zamówienia {number}. Przesuną się pozycje: {lines} w zamówieniach: {orders}; powiadomieni klienci: {customers}, z wybranym powodem.',
+    'Zostanie zapisany termin dostawy zamówienia u dostawcy {number}: {date}, potwierdzony przez dostawcę. {lines, plural, one {Przesunie się # pozycja} few {Przesuną się # pozycje} many {Przesunie się # pozycji} other {Przesunie się # pozycji}} w {orders, plural, one {# zamówieniu} few {# zamówieniach} many {# zamówieniach} other {# zamówienia}}, a {customers, plural, one {# klient zostanie powiadomiony} few {# klientów zostanie powiadomionych} many {# klientów zostanie powiadomionych} other {# klienta zostanie powiadomionego}} z wybranym powodem.',
   confirmReviewNone:
-    'To zapisuje {date}, potwierdzone przez dostawcę, jako termin dostawy zamówienia {number}. Żadna oczekująca pozycja się nie przesunie; żaden klient nie zostanie powiadomiony.',
+    'Zostanie zapisany termin dostawy zamówienia u dostawcy {number}: {date}, potwierdzony przez dostawcę. Żadna oczekująca pozycja się nie przesunie i żaden klient nie zostanie powiadomiony.',
   confirmRecord: 'Zapisz potwierdzenie',
   confirmed:
-    'Zamówienie u dostawcy {number} jest teraz oczekiwane {date}, potwierdzone przez dostawcę; powiadomieni klienci: {customers}.',
+    'Zamówienie u dostawcy {number} jest teraz oczekiwane {date}, zgodnie z potwierdzeniem dostawcy; {customers, plural, one {powiadomiono # klienta} few {powiadomiono # klientów} many {powiadomiono # klientów} other {powiadomiono # klienta}}.',
   supplierPunctuality: 'Punktualność',
   punctuality: '{rate} na czas, {typical} (przyjęcia: {history})',
   punctualityNone: 'jeszcze brak przyjęć',

@@ -160,8 +160,15 @@ function LineItem({ line, order, language, t, children }: LineProps) {
         <span className="quantity">{t('tracking.quantity', { quantity: line.quantity })}</span>
       </div>
       {!withdrawn && <p className="source">{t(`source.${line.source}`)}</p>}
-      <p className="status">{t(statusKey(line))}</p>
-      {OPEN_STATUSES.includes(line.status) ? (
+      {OPEN_STATUSES.includes(line.status) || !line.closedAt ? (
+        <p className="status">{t(statusKey(line))}</p>
+      ) : (
+        // A closed line says what became of it and when, once: "Shipped 24 November 2026", not "Shipped" above it.
+        <p className="status" data-testid="line-closed">
+          {t(`tracking.closed.${line.status}` as MessageKey, { date: formatInstant(line.closedAt, language) })}
+        </p>
+      )}
+      {OPEN_STATUSES.includes(line.status) && (
         <>
           <p className="eta" data-testid="line-eta">
             {etaText(line, language, t)}
@@ -176,12 +183,6 @@ function LineItem({ line, order, language, t, children }: LineProps) {
             {line.late && <strong className="late"> · {t('tracking.late')}</strong>}
           </p>
         </>
-      ) : (
-        line.closedAt && (
-          <p className="closed" data-testid="line-closed">
-            {t(`tracking.closed.${line.status}` as MessageKey, { date: formatInstant(line.closedAt, language) })}
-          </p>
-        )
       )}
       <p className="money" data-testid="line-money">
         {moneyText(line, order, language, t)}
