@@ -1,14 +1,13 @@
 package app.leadline.console;
 
 import app.leadline.order.CustomerNews;
-import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
 import app.leadline.order.OrderEvent;
-import app.leadline.order.OrderLine;
 import app.leadline.order.OrderOperations;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
 import app.leadline.order.RefundRequest;
+import app.leadline.order.Shelf;
 import app.leadline.order.TimelineEvent;
 import app.leadline.order.TrackingLinks;
 import app.leadline.platform.AuditLog;
@@ -19,13 +18,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -41,6 +37,7 @@ public class AgentDesk {
     private final TrackingLinks links;
     private final SupplierCatalog suppliers;
     private final AuditLog audit;
+    private final Shelf shelf;
     private final Clock clock;
 
     AgentDesk(
@@ -49,12 +46,14 @@ public class AgentDesk {
             TrackingLinks links,
             SupplierCatalog suppliers,
             AuditLog audit,
+            Shelf shelf,
             Clock clock) {
         this.orders = orders;
         this.operations = operations;
         this.links = links;
         this.suppliers = suppliers;
         this.audit = audit;
+        this.shelf = shelf;
         this.clock = clock;
     }
 
@@ -161,7 +160,7 @@ public class AgentDesk {
                 suppliers.recordReceipt(purchaseOrder, checked.units(), checked.arrived(), clock.instant(), agent);
         recorded.errors().stream().findFirst().ifPresent(AgentDesk::refuse);
         PurchaseOrder receivedSoFar = recorded.purchaseOrder().orElseThrow();
-        ReadyPlan plan = plan(checked.purchaseOrder(), receivedSoFar, quantities.isEmpty());
+        Shelf.Plan plan = shelf.plan(checked.purchaseOrder(), receivedSoFar, quantities.isEmpty());
         int lines = 0;
         int proposed = 0;
         int asked = 0;
@@ -226,7 +225,7 @@ public class AgentDesk {
                         line.received() + checked.units().getOrDefault(line.sku(), 0)))
                 .toList();
         PurchaseOrder receivedSoFar = po.withLines(after);
-        ReadyPlan plan = plan(po, receivedSoFar, quantities.isEmpty());
+        Shelf.Plan plan = shelf.plan(po, receivedSoFar, quantities.isEmpty());
         List<String> toldReady = new ArrayList<>();
         List<String> askedToChoose = new ArrayList<>();
         plan.ready().forEach((orderId, lineIds) -> {
@@ -311,85 +310,6 @@ public class AgentDesk {
         }
         po.refusedReceipt(quantities).stream().findFirst().ifPresent(AgentDesk::refuse);
         return new Receipt(po, arrived, receipt);
-    }
-
-    /**
-     * Which waiting lines the goods received so far ready, oldest order first.
-     *
-     * @param ready line ids per order id
-     * @param orders the orders the purchase order's lines are in, as read, by order id
-     * @param spare per SKU, the units received that no line takes now
-     * @param waitingSkus the SKUs of the lines that would still wait: their spare units are too few for one of them
-     */
-    private record ReadyPlan(
-            Map<String, List<String>> ready,
-            List<String> waiting,
-            Map<String, Order> orders,
-            Map<String, Integer> spare,
-            Set<String> waitingSkus) {
-
-        /** The spare units of SKUs no line waits for any longer: for stock, or for orders yet to come. */
-        Map<String, Integer> free() {
-            Map<String, Integer> free = new LinkedHashMap<>(spare);
-            free.keySet().removeAll(waitingSkus);
-            return free;
-        }
-
-        /** The spare units of SKUs lines still wait for: theirs once enough have come to make one ready. */
-        Map<String, Integer> held() {
-            Map<String, Integer> held = new LinkedHashMap<>(spare);
-            held.keySet().retainAll(waitingSkus);
-            return held;
-        }
-
-        Map<String, String> numbers() {
-            Map<String, String> numbers = new HashMap<>();
-            orders.forEach((id, order) -> numbers.put(id, order.number()));
-            return numbers;
-        }
-    }
-
-    private ReadyPlan plan(PurchaseOrder po, PurchaseOrder receivedSoFar, boolean all) {
-        List<OrderQueries.Allocated> oldestFirst = orders.allocatedOldestFirst(po);
-        // Units on the shelf for waiting lines: all received so far, less what lines made ready before took.
-        Map<String, Integer> left = new HashMap<>();
-        receivedSoFar.lines().forEach(line -> left.put(line.sku(), line.received()));
-        for (OrderQueries.Allocated allocated : oldestFirst) {
-            OrderLine line = allocated.line();
-            if (line.status() != LineStatus.AWAITING_SUPPLIER
-                    && line.status() != LineStatus.CANCELLED
-                    && line.status() != LineStatus.REFUNDED) {
-                left.merge(line.sku(), -line.quantity(), Integer::sum);
-            }
-        }
-        Map<String, List<String>> ready = new LinkedHashMap<>();
-        List<String> waiting = new ArrayList<>();
-        Set<String> waitingSkus = new HashSet<>();
-        Map<String, Order> byId = new HashMap<>();
-        for (OrderQueries.Allocated allocated : oldestFirst) {
-            OrderLine line = allocated.line();
-            byId.put(allocated.order().id(), allocated.order());
-            if (line.status() != LineStatus.AWAITING_SUPPLIER) {
-                continue;
-            }
-            int available = all ? Integer.MAX_VALUE : left.getOrDefault(line.sku(), 0);
-            if (available >= line.quantity()) {
-                left.merge(line.sku(), -line.quantity(), Integer::sum);
-                ready.computeIfAbsent(allocated.order().id(), id -> new ArrayList<>())
-                        .add(line.id());
-            } else {
-                waiting.add(allocated.order().number() + "/" + line.id());
-                waitingSkus.add(line.sku());
-            }
-        }
-        Map<String, Integer> spare = new LinkedHashMap<>();
-        receivedSoFar.lines().forEach(line -> {
-            int units = left.getOrDefault(line.sku(), 0);
-            if (units > 0) {
-                spare.put(line.sku(), units);
-            }
-        });
-        return new ReadyPlan(ready, waiting, byId, spare, waitingSkus);
     }
 
     public String reissueTrackingLink(String orderNumber, String agent) {

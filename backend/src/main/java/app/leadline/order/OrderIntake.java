@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -65,6 +67,7 @@ public class OrderIntake {
     private final TrackingLinks trackingLinks;
     private final LeadlineProperties leadline;
     private final PolicyCatalog policies;
+    private final Shelf shelf;
     private final Clock clock;
 
     OrderIntake(
@@ -78,8 +81,10 @@ public class OrderIntake {
             LeadlineProperties leadline,
             Clock clock,
             MeterRegistry meters,
-            OrderChangeFeed feed) {
+            OrderChangeFeed feed,
+            Shelf shelf) {
         this.feed = feed;
+        this.shelf = shelf;
         this.placed = Counter.builder("leadline.orders.placed")
                 .description("Orders handed over by the shop")
                 .register(meters);
@@ -132,7 +137,30 @@ public class OrderIntake {
             placed.add(new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value()))));
         }
         store(fresh, placed);
+        onTheShelf(reserved, placed);
         return new Outcome(placed, List.of());
+    }
+
+    /**
+     * Lines that took a purchase order received in part may find their units on the shelf already: those are ready
+     * at once (the customer told so), and the answer gives those orders as they are now.
+     */
+    private void onTheShelf(Map<Allocation, PurchaseOrderRef> reserved, List<PlacedOrder> placed) {
+        Set<String> receivedInPart = reserved.values().stream()
+                .filter(PurchaseOrderRef::receivedInPart)
+                .map(PurchaseOrderRef::number)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (receivedInPart.isEmpty()) {
+            return;
+        }
+        Set<String> served = shelf.serve(receivedInPart);
+        for (int i = 0; i < placed.size(); i++) {
+            PlacedOrder outcome = placed.get(i);
+            if (outcome.created() && served.contains(outcome.order().id())) {
+                Order now = orders.findById(outcome.order().id()).orElse(outcome.order());
+                placed.set(i, new PlacedOrder(now, true, outcome.trackingUrl()));
+            }
+        }
     }
 
     /**

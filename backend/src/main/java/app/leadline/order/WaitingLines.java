@@ -36,6 +36,7 @@ public class WaitingLines {
     private final EtaCalculator etas;
     private final SupplierSpreads.Source lateness;
     private final DelaysInForce delays;
+    private final Shelf shelf;
     private final Clock clock;
 
     WaitingLines(
@@ -45,6 +46,7 @@ public class WaitingLines {
             EtaCalculator etas,
             SupplierSpreads.Source lateness,
             DelaysInForce delays,
+            Shelf shelf,
             Clock clock) {
         this.mongo = mongo;
         this.suppliers = suppliers;
@@ -52,6 +54,7 @@ public class WaitingLines {
         this.etas = etas;
         this.lateness = lateness;
         this.delays = delays;
+        this.shelf = shelf;
         this.clock = clock;
     }
 
@@ -171,6 +174,7 @@ public class WaitingLines {
     void release(PurchaseOrderCancelled cancelled) {
         Map<String, Order> byId = ordersOf(cancelled.released());
         Optional<SupplierSpread> spread = lateness.current().of(cancelled.supplier());
+        java.util.Set<String> receivedInPart = new java.util.TreeSet<>();
         for (Allocation allocation : oldestFirst(cancelled.released(), byId)) {
             Order order = byId.get(allocation.orderId());
             Optional<PurchaseOrderRef> next = suppliers.reserve(cancelled.supplier(), allocation);
@@ -187,7 +191,12 @@ public class WaitingLines {
             if (!moved && next.isPresent()) {
                 suppliers.release(next.get().number(), order.id(), allocation.lineId());
             }
+            if (moved) {
+                next.filter(PurchaseOrderRef::receivedInPart).ifPresent(po -> receivedInPart.add(po.number()));
+            }
         }
+        // A line gone to a purchase order received in part may find its units on the shelf there.
+        shelf.serve(receivedInPart);
     }
 
     /**
@@ -242,8 +251,7 @@ public class WaitingLines {
                     .filter(line -> line.ordered() != null)
                     .ifPresent(line ->
                             room.merge(next.get().number() + "\u0000" + line.sku(), -allocation.units(), Integer::sum));
-            Optional<PurchaseOrderRef> ref =
-                    next.map(other -> new PurchaseOrderRef(other.number(), other.expectedArrival()));
+            Optional<PurchaseOrderRef> ref = next.map(PurchaseOrderRef::of);
             EtaWindow window = windowAfterCancellation(order, allocation.lineId(), po.supplier(), ref, spread);
             order.leaveCancelledPurchaseOrder(
                     allocation.lineId(),

@@ -48,7 +48,7 @@ public class SupplierCatalog {
         return candidates(supplier, List.of(sku)).stream()
                 .filter(po -> po.canTake(sku, units))
                 .findFirst()
-                .map(po -> new PurchaseOrderRef(po.number(), po.expectedArrival()));
+                .map(po -> PurchaseOrderRef.of(po));
     }
 
     /**
@@ -74,7 +74,7 @@ public class SupplierCatalog {
         for (PurchaseOrder candidate : candidates(supplier, skus)) {
             PurchaseOrder po = candidate;
             while (po != null) {
-                PurchaseOrderRef ref = new PurchaseOrderRef(po.number(), po.expectedArrival());
+                PurchaseOrderRef ref = PurchaseOrderRef.of(po);
                 Set<List<String>> allocated = po.allocations().stream()
                         .map(taken -> List.of(taken.orderId(), taken.lineId()))
                         .collect(Collectors.toSet());
@@ -129,7 +129,7 @@ public class SupplierCatalog {
                         .anyMatch(taken -> taken.orderId().equals(line.orderId())
                                 && taken.lineId().equals(line.lineId()));
                 if (po.canTake(line.sku(), line.units()) || already) {
-                    answer = Optional.of(new PurchaseOrderRef(po.number(), po.expectedArrival()));
+                    answer = Optional.of(PurchaseOrderRef.of(po));
                     if (!already) {
                         taking.set(i, withUnits(po, line.sku(), line.units()));
                     }

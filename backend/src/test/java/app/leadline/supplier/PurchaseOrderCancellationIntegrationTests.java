@@ -6,12 +6,14 @@ import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
 import static app.leadline.support.SupplierInputs.aSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadline.support.AgentOrders;
 import app.leadline.support.Clients;
 import app.leadline.support.DelaySteps;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
 import app.leadline.support.PurchasingSteps;
+import app.leadline.support.Receipts;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +172,34 @@ class PurchaseOrderCancellationIntegrationTests {
         assertThat(purchaseOrderOf(oldest)).isEqualTo(other.number());
         assertThat(purchaseOrderOf(younger)).isNull();
         assertThat(etaMoves(oldest) + etaMoves(younger)).isEqualTo(movesBefore);
+    }
+
+    @Test
+    void aLineThatGoesToAPurchaseOrderWithUnitsOnTheShelfIsReadyAtOnce() {
+        PurchaseOrderInputs cancelled = PurchasingSteps.placed(
+                shop, aPurchaseOrder(supplier).withLine("CHAIR", 1).confirmedArrival(arrival.plusDays(30)));
+        OrderInputs moving = order();
+        // Three chairs ordered, two arrived: one for the order waiting, one on the shelf, one still to come.
+        PurchaseOrderInputs received = place(3);
+        OrderInputs served = order();
+        agent.documentName("receiveGoods")
+                .variable("input", Receipts.of(received.number(), "CHAIR", 2))
+                .execute()
+                .path("receiveGoods.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        assertThat(status(served)).isEqualTo("READY");
+        assertThat(status(moving)).isEqualTo("AWAITING_SUPPLIER");
+
+        cancel("cancelPurchaseOrder", cancelled.number(), "Supplier closed");
+
+        // The chair left over on the other purchase order's shelf is the moving line's now.
+        assertThat(purchaseOrderOf(moving)).isEqualTo(received.number());
+        assertThat(status(moving)).isEqualTo("READY");
+    }
+
+    private String status(OrderInputs order) {
+        return AgentOrders.backorderedLineStatus(agent, order);
     }
 
     @Test

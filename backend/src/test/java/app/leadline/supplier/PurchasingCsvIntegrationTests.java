@@ -4,6 +4,7 @@ import static app.leadline.support.OrderInputs.anOrder;
 import static app.leadline.support.OrderInputs.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadline.support.AgentOrders;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
@@ -157,12 +158,7 @@ class PurchasingCsvIntegrationTests {
     }
 
     private String lineStatus(OrderInputs order) {
-        return agent.documentName("agentOrder")
-                .variable("number", order.number())
-                .execute()
-                .path("agentOrder.lines[1].status")
-                .entity(String.class)
-                .get();
+        return AgentOrders.backorderedLineStatus(agent, order);
     }
 
     @Test

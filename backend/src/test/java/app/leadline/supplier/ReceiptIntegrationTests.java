@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.order.NotificationIntent;
 import app.leadline.order.OrderQueries;
+import app.leadline.support.AgentOrders;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
@@ -65,12 +66,7 @@ class ReceiptIntegrationTests {
     }
 
     private String lineStatus(OrderInputs order) {
-        return agent.documentName("agentOrder")
-                .variable("number", order.number())
-                .execute()
-                .path("agentOrder.lines[1].status")
-                .entity(String.class)
-                .get();
+        return AgentOrders.backorderedLineStatus(agent, order);
     }
 
     /** A purchase order of two chairs, both taken by an order each, and one chair arrived: the first order's. */
@@ -324,6 +320,47 @@ class ReceiptIntegrationTests {
         preview.path("previewDelay.preview.sample[*].orderNumber")
                 .entityList(String.class)
                 .containsExactly(second.number());
+    }
+
+    @Test
+    void anOrderPlacedWhileItsUnitsAreOnTheShelfIsReadyAtOnceNotWhenTheRestOfThePurchaseOrderComes() {
+        String supplier = defineSupplier();
+        PurchaseOrderInputs purchaseOrder = PurchasingSteps.placed(
+                shop,
+                aPurchaseOrder(supplier)
+                        .withLine("CHAIR-SHELF", 4)
+                        .confirmedArrival(LocalDate.now().plusDays(30)));
+        OrderInputs first = anOrder().withBackorderedLine("CHAIR-SHELF", supplier);
+        placeOrder(first);
+        receive(purchaseOrder.number(), "CHAIR-SHELF", 2, LocalDate.now())
+                .path("receiveGoods.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        assertThat(lineStatus(first)).isEqualTo("READY");
+
+        // One chair is left on the shelf: the next order's chair takes it at once.
+        OrderInputs second = anOrder().withBackorderedLine("CHAIR-SHELF", supplier);
+        GraphQlTester.Response placed = placeOrder(second);
+
+        placed.path("placeOrders.orders[0].lines[1].purchaseOrder")
+                .entity(String.class)
+                .isEqualTo(purchaseOrder.number());
+        // The answer is the order as it is now: ready, expected within days, not when the rest comes in 30.
+        placed.path("placeOrders.orders[0].lines[1].status")
+                .entity(String.class)
+                .isEqualTo("READY");
+        assertThat(LocalDate.parse(placed.path("placeOrders.orders[0].lines[1].eta.latest")
+                        .entity(String.class)
+                        .get()))
+                .isBefore(LocalDate.now().plusDays(20));
+        assertThat(lineStatus(second)).isEqualTo("READY");
+        assertThat(outboxKinds(second)).contains("READY_TO_SHIP");
+
+        // The shelf is empty now: a third order waits for the rest.
+        OrderInputs third = anOrder().withBackorderedLine("CHAIR-SHELF", supplier);
+        placeOrder(third);
+        assertThat(lineStatus(third)).isEqualTo("AWAITING_SUPPLIER");
+        assertThat(outboxKinds(third)).doesNotContain("READY_TO_SHIP", "CHOICE_NEEDED");
     }
 
     @Test

@@ -1,0 +1,161 @@
+package app.leadline.order;
+
+import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.SupplierCatalog;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The goods received on a purchase order and the lines waiting for it that they serve, oldest order first: what a
+ * receipt makes ready, and what a line allocated later gets at once when its units are already on the shelf (a
+ * purchase order received in part, units left over for no line then). The same rule for both, so a line never waits
+ * for goods that are in the warehouse.
+ */
+@Component
+public class Shelf {
+
+    private final OrderQueries orders;
+    private final OrderOperations operations;
+    private final SupplierCatalog suppliers;
+
+    Shelf(OrderQueries orders, OrderOperations operations, SupplierCatalog suppliers) {
+        this.orders = orders;
+        this.operations = operations;
+        this.suppliers = suppliers;
+    }
+
+    /**
+     * Which waiting lines the goods received so far ready, oldest order first.
+     *
+     * @param ready line ids per order id
+     * @param orders the orders the purchase order's lines are in, as read, by order id
+     * @param spare per SKU, the units received that no line takes now
+     * @param waitingSkus the SKUs of the lines that would still wait: their spare units are too few for one of them
+     */
+    public record Plan(
+            Map<String, List<String>> ready,
+            List<String> waiting,
+            Map<String, Order> orders,
+            Map<String, Integer> spare,
+            Set<String> waitingSkus) {
+
+        /** The spare units of SKUs no line waits for any longer: for stock, or for orders yet to come. */
+        public Map<String, Integer> free() {
+            Map<String, Integer> free = new LinkedHashMap<>(spare);
+            free.keySet().removeAll(waitingSkus);
+            return free;
+        }
+
+        /** The spare units of SKUs lines still wait for: theirs once enough have come to make one ready. */
+        public Map<String, Integer> held() {
+            Map<String, Integer> held = new LinkedHashMap<>(spare);
+            held.keySet().retainAll(waitingSkus);
+            return held;
+        }
+
+        public Map<String, String> numbers() {
+            Map<String, String> numbers = new HashMap<>();
+            orders.forEach((id, order) -> numbers.put(id, order.number()));
+            return numbers;
+        }
+    }
+
+    /**
+     * The lines of {@code po} that the goods of {@code receivedSoFar} (the same purchase order, with a receipt about
+     * to be recorded or not) make ready; with {@code all}, every line waiting for it (everything still to come came).
+     */
+    public Plan plan(PurchaseOrder po, PurchaseOrder receivedSoFar, boolean all) {
+        List<OrderQueries.Allocated> oldestFirst = orders.allocatedOldestFirst(po);
+        // Units on the shelf for waiting lines: all received so far, less what lines made ready before took.
+        Map<String, Integer> left = new HashMap<>();
+        receivedSoFar.lines().forEach(line -> left.put(line.sku(), line.received()));
+        for (OrderQueries.Allocated allocated : oldestFirst) {
+            OrderLine line = allocated.line();
+            if (line.status() != LineStatus.AWAITING_SUPPLIER
+                    && line.status() != LineStatus.CANCELLED
+                    && line.status() != LineStatus.REFUNDED) {
+                left.merge(line.sku(), -line.quantity(), Integer::sum);
+            }
+        }
+        Map<String, List<String>> ready = new LinkedHashMap<>();
+        List<String> waiting = new ArrayList<>();
+        Set<String> waitingSkus = new HashSet<>();
+        Map<String, Order> byId = new HashMap<>();
+        for (OrderQueries.Allocated allocated : oldestFirst) {
+            OrderLine line = allocated.line();
+            byId.put(allocated.order().id(), allocated.order());
+            if (line.status() != LineStatus.AWAITING_SUPPLIER) {
+                continue;
+            }
+            int available = all ? Integer.MAX_VALUE : left.getOrDefault(line.sku(), 0);
+            if (available >= line.quantity()) {
+                left.merge(line.sku(), -line.quantity(), Integer::sum);
+                ready.computeIfAbsent(allocated.order().id(), id -> new ArrayList<>())
+                        .add(line.id());
+            } else {
+                waiting.add(allocated.order().number() + "/" + line.id());
+                waitingSkus.add(line.sku());
+            }
+        }
+        Map<String, Integer> spare = new LinkedHashMap<>();
+        receivedSoFar.lines().forEach(line -> {
+            int units = left.getOrDefault(line.sku(), 0);
+            if (units > 0) {
+                spare.put(line.sku(), units);
+            }
+        });
+        return new Plan(ready, waiting, byId, spare, waitingSkus);
+    }
+
+    /**
+     * Lines these purchase orders took that their goods already on the shelf cover become ready, oldest order first,
+     * as if those goods arrived now: counted from the day the last of them was received, and the customer told. Only
+     * open purchase orders received in part have such goods.
+     *
+     * @return the ids of the orders with lines made ready
+     */
+    public Set<String> serve(Collection<String> purchaseOrders) {
+        Set<String> served = new LinkedHashSet<>();
+        for (String number : new LinkedHashSet<>(purchaseOrders)) {
+            suppliers
+                    .purchaseOrder(number)
+                    .filter(po -> po.isOpen() && po.lines().stream().anyMatch(line -> line.received() > 0))
+                    .ifPresent(po -> served.addAll(serve(po)));
+        }
+        return served;
+    }
+
+    private Set<String> serve(PurchaseOrder po) {
+        LocalDate arrived = po.receipts().stream()
+                .map(PurchaseOrder.Receipt::receivedOn)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        Plan plan = plan(po, po, false);
+        plan.ready().forEach((orderId, lineIds) -> operations.markReady(orderId, lineIds, arrived));
+        return plan.ready().keySet();
+    }
+
+    /**
+     * At start, the lines that took units already on a shelf while this process went down before serving them (a crash
+     * between storing an order and this) are served now: each purchase order received in part is planned once.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void serveWhatWasLeft() {
+        serve(suppliers.openPurchaseOrders().stream()
+                .filter(po -> po.lines().stream().anyMatch(line -> line.received() > 0))
+                .map(PurchaseOrder::number)
+                .toList());
+    }
+}

@@ -1,0 +1,68 @@
+package app.leadline.order;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
+import static app.leadline.support.SupplierInputs.aSupplier;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.PurchasingSteps;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * Units already on the shelf serve the lines waiting for them when they were missed: a process that went down
+ * between recording goods received and making their lines ready makes them ready when it starts again.
+ */
+@LeadlineIntegrationTest
+class ShelfIntegrationTests {
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    SupplierCatalog suppliers;
+
+    @Autowired
+    OrderQueries orders;
+
+    @Autowired
+    Shelf shelf;
+
+    private LineStatus chair(OrderInputs order) {
+        return orders.byNumber(order.number()).orElseThrow().line("L2").status();
+    }
+
+    @Test
+    void linesLeftWaitingBesideTheirUnitsAreMadeReadyWhenLeadlineStarts() {
+        HttpGraphQlTester shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
+        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        PurchaseOrderInputs purchaseOrder =
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-LEFT", 3));
+        OrderInputs older = anOrder().withBackorderedLine("CHAIR-LEFT", supplier);
+        OrderInputs younger = anOrder().withBackorderedLine("CHAIR-LEFT", supplier);
+        shop.documentName("placeOrders")
+                .variable("input", batch(older, younger))
+                .execute();
+        // The receipt is recorded, and the process stops before the lines it serves are made ready.
+        suppliers.recordReceipt(purchaseOrder.number(), Map.of("CHAIR-LEFT", 1), LocalDate.now(), Instant.now(), "bo");
+        assertThat(chair(older)).isEqualTo(LineStatus.AWAITING_SUPPLIER);
+
+        shelf.serveWhatWasLeft();
+
+        // The one chair on the shelf goes to the older order; the younger waits for the rest.
+        assertThat(chair(older)).isEqualTo(LineStatus.READY);
+        assertThat(chair(younger)).isEqualTo(LineStatus.AWAITING_SUPPLIER);
+        shelf.serveWhatWasLeft();
+        assertThat(chair(younger)).isEqualTo(LineStatus.AWAITING_SUPPLIER);
+    }
+}
