@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { PreviewReceiveGoodsDocument } from '../generated/graphql';
-import { expectedArrival, ReceiveForm } from './PurchasingPanel';
+import { CancelForm, expectedArrival, ReceiveForm } from './PurchasingPanel';
 import { request } from './__mocks__/client';
 
 vi.mock('./client');
@@ -82,4 +82,47 @@ it('receives on a purchase order only what the agent counted: every SKU starts a
   // Left empty, the API would read the receipt as everything still to come: it is refused before it is asked.
   expect(screen.getByText('Enter what arrived: at least one unit.')).toBeTruthy();
   expect(request.mock.calls.some(([document]) => document === PreviewReceiveGoodsDocument)).toBe(false);
+});
+
+it("says before cancelling which lines go to units already on another purchase order's shelf, ready at once", async () => {
+  request.mockResolvedValue({
+    previewCancelPurchaseOrder: {
+      lines: [
+        {
+          orderNumber: 'N-1',
+          sku: 'CHAIR-AARHUS',
+          quantity: 1,
+          nextPurchaseOrder: 'PO-BW-0877',
+          readyAtOnce: true,
+          latestBefore: '2027-01-29',
+          latestAfter: '2026-12-08',
+          customerTold: true,
+        },
+        {
+          orderNumber: 'N-2',
+          sku: 'CHAIR-AARHUS',
+          quantity: 1,
+          nextPurchaseOrder: 'PO-BW-0877',
+          readyAtOnce: false,
+          latestBefore: '2027-01-29',
+          latestAfter: '2027-01-29',
+          customerTold: false,
+        },
+      ],
+      customersTold: 1,
+      errors: [],
+    },
+  });
+  render(<CancelForm po={twoSkus} onClose={() => {}} onDone={() => {}} />);
+
+  fireEvent.change(screen.getByLabelText(/^Why/), { target: { value: 'Ordered twice' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  const review = await screen.findByTestId('purchase-cancel-review');
+  expect(review.textContent).toMatch(/1 customer is told: their latest date moves, or their item is ready\./);
+  const lines = [...review.querySelectorAll('li')].map((item) => item.textContent);
+  expect(lines).toEqual([
+    'Order N-1, CHAIR-AARHUS: ready at once, from the units of purchase order PO-BW-0877 on the shelf; latest Fri 29 Jan → Tue 8 Dec (customer told)',
+    'Order N-2, CHAIR-AARHUS: waits for purchase order PO-BW-0877; latest stays Fri 29 Jan',
+  ]);
 });

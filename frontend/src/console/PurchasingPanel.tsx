@@ -497,7 +497,7 @@ export function expectedArrival(po: {
 }
 
 /** Cancels one purchase order after saying where each line that waited for it goes and which customers are told. */
-function CancelForm({ po, onClose, onDone }: FormProps) {
+export function CancelForm({ po, onClose, onDone }: FormProps) {
   const [reason, setReason] = useState('');
   const [reviewed, setReviewed] = useState<CancelPurchaseOrderInput | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
@@ -576,15 +576,18 @@ function CancelForm({ po, onClose, onDone }: FormProps) {
           <ul>
             {lines.map((line) => (
               <li key={`${line.orderNumber}-${line.sku}`}>
-                {ct(line.nextPurchaseOrder ? 'cancelLineTo' : 'cancelLineWaits', {
-                  order: line.orderNumber,
-                  sku: line.sku,
-                  next: line.nextPurchaseOrder ?? '',
-                  latest:
-                    line.latestBefore === line.latestAfter
-                      ? ct('latestStays', { date: day(line.latestBefore) })
-                      : ct('latestMoves', { before: day(line.latestBefore), after: day(line.latestAfter) }),
-                })}
+                {ct(
+                  line.readyAtOnce ? 'cancelLineReady' : line.nextPurchaseOrder ? 'cancelLineTo' : 'cancelLineWaits',
+                  {
+                    order: line.orderNumber,
+                    sku: line.sku,
+                    next: line.nextPurchaseOrder ?? '',
+                    latest:
+                      line.latestBefore === line.latestAfter
+                        ? ct('latestStays', { date: day(line.latestBefore) })
+                        : ct('latestMoves', { before: day(line.latestBefore), after: day(line.latestAfter) }),
+                  },
+                )}
                 {line.customerTold && ct('cancelTold')}
               </li>
             ))}

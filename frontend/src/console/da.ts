@@ -519,12 +519,14 @@ export const da: Catalogue = {
   cancelTitle: 'Annullér indkøbsordre {number}',
   cancelReason: 'Hvorfor (gemmes i dens historik; kunderne læser det ikke)',
   cancelReview:
-    'Dette annullerer indkøbsordre {number} og frigiver dens enheder. {customers, plural, =0 {Ingen kunde får besked: ingen seneste dato flytter sig.} one {# kunde får besked, fordi deres seneste dato flytter sig.} other {# kunder får besked, fordi deres seneste dato flytter sig.}}',
+    'Dette annullerer indkøbsordre {number} og frigiver dens enheder. {customers, plural, =0 {Ingen kunde får besked: ingen seneste dato flytter sig.} one {# kunde får besked: deres seneste dato flytter sig, eller varen er klar.} other {# kunder får besked: deres seneste dato flytter sig, eller varen er klar.}}',
   cancelNoLines: 'Ingen kundeordrelinje venter på den.',
   latestMoves: 'senest {before} → {after}',
   latestStays: 'senest forbliver {date}',
   cancelLineTo: 'Ordre {order}, {sku}: venter på indkøbsordre {next}; {latest}',
   cancelLineWaits: 'Ordre {order}, {sku}: venter på at blive bestilt igen; {latest}',
+  cancelLineReady:
+    'Ordre {order}, {sku}: klar med det samme, fra enhederne fra indkøbsordre {next} på lageret; {latest}',
   cancelTold: ' (kunden får besked)',
   cancelConfirm: 'Annullér indkøbsordren',
   cancelled:

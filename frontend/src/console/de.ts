@@ -530,12 +530,14 @@ export const de: Catalogue = {
   cancelTitle: 'Lieferantenbestellung {number} stornieren',
   cancelReason: 'Warum (bleibt in ihrer Historie; Kunden lesen es nicht)',
   cancelReview:
-    'Damit wird die Lieferantenbestellung {number} storniert und ihre Stückzahl freigegeben. {customers, plural, =0 {Niemand wird benachrichtigt: kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt, weil sich ihr spätestes Datum verschiebt.} other {# Kunden werden benachrichtigt, weil sich ihr spätestes Datum verschiebt.}}',
+    'Damit wird die Lieferantenbestellung {number} storniert und ihre Stückzahl freigegeben. {customers, plural, =0 {Niemand wird benachrichtigt: kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt: sein spätestes Datum verschiebt sich, oder sein Artikel ist bereit.} other {# Kunden werden benachrichtigt: ihr spätestes Datum verschiebt sich, oder ihr Artikel ist bereit.}}',
   cancelNoLines: 'Keine Auftragsposition wartet auf sie.',
   latestMoves: 'spätestens {before} → {after}',
   latestStays: 'spätestens weiterhin {date}',
   cancelLineTo: 'Auftrag {order}, {sku}: wartet auf Lieferantenbestellung {next}; {latest}',
   cancelLineWaits: 'Auftrag {order}, {sku}: wartet darauf, neu bestellt zu werden; {latest}',
+  cancelLineReady:
+    'Auftrag {order}, {sku}: sofort bereit, aus den Stücken der Lieferantenbestellung {next} im Lager; {latest}',
   cancelTold: ' (Kunde benachrichtigt)',
   cancelConfirm: 'Lieferantenbestellung stornieren',
   cancelled: 'Lieferantenbestellung {number} storniert; {customers} Kunden benachrichtigt.',

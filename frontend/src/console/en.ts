@@ -517,12 +517,14 @@ export const en = {
   cancelTitle: 'Cancel purchase order {number}',
   cancelReason: 'Why (kept in its history; customers do not read it)',
   cancelReview:
-    'This cancels purchase order {number} and frees its units. {customers, plural, =0 {No customer is told: no latest date moves.} one {# customer is told, because their latest date moves.} other {# customers are told, because their latest date moves.}}',
+    'This cancels purchase order {number} and frees its units. {customers, plural, =0 {No customer is told: no latest date moves.} one {# customer is told: their latest date moves, or their item is ready.} other {# customers are told: their latest date moves, or their item is ready.}}',
   cancelNoLines: 'No customer order line waits for it.',
   latestMoves: 'latest {before} → {after}',
   latestStays: 'latest stays {date}',
   cancelLineTo: 'Order {order}, {sku}: waits for purchase order {next}; {latest}',
   cancelLineWaits: 'Order {order}, {sku}: waits to be ordered again; {latest}',
+  cancelLineReady:
+    'Order {order}, {sku}: ready at once, from the units of purchase order {next} on the shelf; {latest}',
   cancelTold: ' (customer told)',
   cancelConfirm: 'Cancel the purchase order',
   cancelled: 'Purchase order {number} cancelled; {customers, plural, one {# customer} other {# customers}} told.',

@@ -517,12 +517,14 @@ export const pl: Catalogue = {
   cancelTitle: 'Anuluj zamówienie u dostawcy {number}',
   cancelReason: 'Dlaczego (zostaje w jego historii; klienci tego nie czytają)',
   cancelReview:
-    'To anuluje zamówienie u dostawcy {number} i zwalnia jego sztuki. {customers, plural, =0 {Żaden klient nie zostanie powiadomiony: żadna najpóźniejsza data się nie przesuwa.} one {# klient zostanie powiadomiony, bo jego najpóźniejsza data się przesuwa.} few {# klienci zostaną powiadomieni, bo ich najpóźniejsza data się przesuwa.} many {# klientów zostanie powiadomionych, bo ich najpóźniejsza data się przesuwa.} other {# klienta zostanie powiadomionych, bo ich najpóźniejsza data się przesuwa.}}',
+    'To anuluje zamówienie u dostawcy {number} i zwalnia jego sztuki. {customers, plural, =0 {Żaden klient nie zostanie powiadomiony: żadna najpóźniejsza data się nie przesuwa.} one {# klient zostanie powiadomiony: jego najpóźniejsza data się przesuwa albo produkt jest gotowy.} few {# klienci zostaną powiadomieni: ich najpóźniejsza data się przesuwa albo produkt jest gotowy.} many {# klientów zostanie powiadomionych: ich najpóźniejsza data się przesuwa albo produkt jest gotowy.} other {# klienta zostanie powiadomionych: ich najpóźniejsza data się przesuwa albo produkt jest gotowy.}}',
   cancelNoLines: 'Żadna pozycja zamówienia klienta na nie nie czeka.',
   latestMoves: 'najpóźniej {before} → {after}',
   latestStays: 'najpóźniej nadal {date}',
   cancelLineTo: 'Zamówienie {order}, {sku}: czeka na zamówienie u dostawcy {next}; {latest}',
   cancelLineWaits: 'Zamówienie {order}, {sku}: czeka na ponowne zamówienie; {latest}',
+  cancelLineReady:
+    'Zamówienie {order}, {sku}: gotowe od razu, ze sztuk zamówienia u dostawcy {next} w magazynie; {latest}',
   cancelTold: ' (klient powiadomiony)',
   cancelConfirm: 'Anuluj zamówienie u dostawcy',
   cancelled: 'Zamówienie u dostawcy {number} anulowane; powiadomieni klienci: {customers}.',

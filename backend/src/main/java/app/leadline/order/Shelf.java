@@ -138,13 +138,29 @@ public class Shelf {
     }
 
     private Set<String> serve(PurchaseOrder po) {
-        LocalDate arrived = po.receipts().stream()
+        Plan plan = plan(po, po, false);
+        plan.ready().forEach((orderId, lineIds) -> operations.markReady(orderId, lineIds, lastReceived(po)));
+        return plan.ready().keySet();
+    }
+
+    /** The units on the purchase order's shelf per SKU that no line waiting for it takes now. */
+    public Map<String, Integer> unitsLeft(PurchaseOrder po) {
+        return plan(po, po, false).spare();
+    }
+
+    /**
+     * The line of {@code order} made ready from {@code po}'s shelf, as {@link #serve} would: worked out on the order
+     * given, which this changes and the caller discards; nothing is stored.
+     */
+    public void readyOnCopy(Order order, String lineId, PurchaseOrder po) {
+        operations.newsIfReady(order, List.of(lineId), lastReceived(po));
+    }
+
+    private static LocalDate lastReceived(PurchaseOrder po) {
+        return po.receipts().stream()
                 .map(PurchaseOrder.Receipt::receivedOn)
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
-        Plan plan = plan(po, po, false);
-        plan.ready().forEach((orderId, lineIds) -> operations.markReady(orderId, lineIds, arrived));
-        return plan.ready().keySet();
     }
 
     /**

@@ -203,7 +203,8 @@ public class WaitingLines {
      * What cancelling a purchase order would do to one line that waits for it.
      *
      * @param nextPurchaseOrder the purchase order it would wait for instead; null when it would wait to be ordered
-     * @param customerTold whether its latest date moves, so its customer is told
+     * @param readyAtOnce whether that purchase order has its units on the shelf already, so it would be ready now
+     * @param customerTold whether its customer is told: its latest date moves, or it is ready
      */
     public record Release(
             String orderNumber,
@@ -211,6 +212,7 @@ public class WaitingLines {
             String sku,
             int quantity,
             String nextPurchaseOrder,
+            boolean readyAtOnce,
             java.time.LocalDate latestBefore,
             java.time.LocalDate latestAfter,
             boolean customerTold) {}
@@ -231,6 +233,8 @@ public class WaitingLines {
                         .thenComparing(PurchaseOrder::number))
                 .toList();
         List<Release> releases = new java.util.ArrayList<>();
+        // Per purchase order received in part, the units on its shelf no line takes yet, as the lines moved take them.
+        Map<String, Map<String, Integer>> shelves = new java.util.HashMap<>();
         Optional<SupplierSpread> spread = lateness.current().of(po.supplier());
         for (Allocation allocation : oldestFirst(po.allocations(), byId)) {
             Order order = byId.get(allocation.orderId());
@@ -259,6 +263,18 @@ public class WaitingLines {
                     ref.map(PurchaseOrderRef::number).orElse(null),
                     window,
                     clock.instant());
+            Optional<PurchaseOrder> fromShelf = next.filter(
+                            other -> PurchaseOrderRef.of(other).receivedInPart())
+                    .filter(other -> {
+                        Map<String, Integer> left = shelves.computeIfAbsent(
+                                other.number(), number -> new java.util.HashMap<>(shelf.unitsLeft(other)));
+                        if (left.getOrDefault(allocation.sku(), 0) < allocation.units()) {
+                            return false;
+                        }
+                        left.merge(allocation.sku(), -allocation.units(), Integer::sum);
+                        return true;
+                    });
+            fromShelf.ifPresent(other -> shelf.readyOnCopy(order, allocation.lineId(), other));
             OrderLine after = order.line(allocation.lineId());
             releases.add(new Release(
                     order.number(),
@@ -266,9 +282,11 @@ public class WaitingLines {
                     before.sku(),
                     before.quantity(),
                     ref.map(PurchaseOrderRef::number).orElse(null),
+                    fromShelf.isPresent(),
                     before.eta().latest(),
                     after.eta().latest(),
-                    !before.eta().latest().equals(after.eta().latest())));
+                    fromShelf.isPresent()
+                            || !before.eta().latest().equals(after.eta().latest())));
         }
         return releases;
     }

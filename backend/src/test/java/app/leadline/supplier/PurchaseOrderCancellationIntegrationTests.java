@@ -191,11 +191,27 @@ class PurchaseOrderCancellationIntegrationTests {
         assertThat(status(served)).isEqualTo("READY");
         assertThat(status(moving)).isEqualTo("AWAITING_SUPPLIER");
 
+        // The review says so before: ready at once, its customer told.
+        GraphQlTester.Response preview = cancel("previewCancelPurchaseOrder", cancelled.number(), "Supplier closed");
+        preview.path("previewCancelPurchaseOrder.lines[0].nextPurchaseOrder")
+                .entity(String.class)
+                .isEqualTo(received.number());
+        preview.path("previewCancelPurchaseOrder.lines[0].readyAtOnce")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        preview.path("previewCancelPurchaseOrder.lines[0].customerTold")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        LocalDate promised = LocalDate.parse(preview.path("previewCancelPurchaseOrder.lines[0].latestAfter")
+                .entity(String.class)
+                .get());
+
         cancel("cancelPurchaseOrder", cancelled.number(), "Supplier closed");
 
         // The chair left over on the other purchase order's shelf is the moving line's now.
         assertThat(purchaseOrderOf(moving)).isEqualTo(received.number());
         assertThat(status(moving)).isEqualTo("READY");
+        assertThat(promised).isBefore(arrival.plusDays(30));
     }
 
     private String status(OrderInputs order) {
