@@ -115,7 +115,9 @@ test('an admin defines a segment policy and a delay reason after reading what sa
       .getByText('A reason code is 2 to 40 capital letters', { exact: false })
       .waitFor();
     await reasonForm.getByLabel('Code').fill('PORT_STRIKE');
-    await reasonForm.getByLabel('What customers read in Dansk').fill('En strejke på havnen holder dine varer tilbage.');
+    await reasonForm
+      .getByLabel('What customers read in Danish')
+      .fill('En strejke på havnen holder dine varer tilbage.');
     await reasonForm.getByRole('button', { name: 'Review' }).click();
     assert.match(await page.getByTestId('reason-review').textContent(), /reason PORT_STRIKE read these words/);
     await page.getByRole('button', { name: 'Save the reason' }).click();

@@ -92,3 +92,21 @@ it('says why a date moves earlier: days late count from before any delay, so a l
     'Some dates move earlier: days late count from each line’s window before any delay, so this delay replaces a longer one logged before for the same goods.',
   );
 });
+
+it('says next to the field, in the console’s words, that days late are whole, and asks the API nothing', async () => {
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(document === ConsoleDataDocument ? consoleData : {}),
+  );
+  render(<DelayPanel />);
+  const days = await screen.findByRole('spinbutton', { name: 'Days late' });
+  fireEvent.change(days, { target: { value: '2.5' } });
+
+  fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+
+  expect(document.getElementById(days.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+    'Days late are a whole number from 1 to 365.',
+  );
+  expect(request.mock.calls.some(([asked]) => asked === PreviewDelayDocument)).toBe(false);
+  // The form leaves the range to the API, not to the browser's own bubble in the browser's language.
+  expect(days.closest('form')?.noValidate).toBe(true);
+});

@@ -11,7 +11,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { amounts, day, time, timeZone } from './format';
+import { amounts, day, time, timeZone, wholeUnits } from './format';
 import { ct, label, reasonText } from './messages';
 import { OrderLink, PurchaseOrderOptions, supplierName } from './OrderLink';
 import { ReasonFields } from './ReasonFields';
@@ -104,6 +104,12 @@ export function DelayPanel() {
 
   const askPreview = async () => {
     setReportId(null);
+    if (form.changeKind === 'daysLate' && !wholeUnits(form.daysLate)) {
+      // Said here, next to the field, in the console's words: the API would refuse a part of a day as a request it
+      // cannot read, away from any field.
+      setErrors([{ code: 'INVALID_DAYS', field: 'daysLate', message: ct('delayDaysWhole') }]);
+      return;
+    }
     const asked = JSON.stringify(input);
     const result = await runPreview({ input });
     if (result) {
@@ -131,6 +137,8 @@ export function DelayPanel() {
     <section aria-labelledby="delay-title" className="panel">
       <h1 id="delay-title">{ct('delayTitle')}</h1>
       <form
+        // The range is checked by the API and said next to the field in the console's language, not in the browser's.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void askPreview();

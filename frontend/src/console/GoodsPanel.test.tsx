@@ -4,6 +4,8 @@ import {
   ConsoleDataDocument,
   PreviewReceiveGoodsDocument,
   PurchaseOrderForReceiptDocument,
+  ReadyOrdersDocument,
+  ReceiveGoodsDocument,
 } from '../generated/graphql';
 import { GoodsPanel, ReceiptPreview } from './GoodsPanel';
 import { request } from './__mocks__/client';
@@ -41,7 +43,7 @@ afterEach(() => {
   request.mockReset();
 });
 
-async function partOfItArrived(receipts: unknown[] = []) {
+async function partOfItArrived(receipts: unknown[] = [], more: (document: unknown) => unknown = () => ({})) {
   request.mockImplementation((document: unknown) =>
     Promise.resolve(
       document === ConsoleDataDocument
@@ -63,7 +65,7 @@ async function partOfItArrived(receipts: unknown[] = []) {
                   },
                 },
               }
-            : {},
+            : more(document),
     ),
   );
   render(<GoodsPanel />);
@@ -160,4 +162,29 @@ it('says what no waiting line takes of a receipt, and what it keeps for a line t
   expect(screen.getByTestId('receipt-held').textContent).toBe(
     'On the shelf once this is received, too few for a line still waiting for them, and kept for it until the rest comes: 3 × CHAIR-AARHUS.',
   );
+});
+
+it('names the orders each receipt made ready, a second receipt on the same purchase order too', async () => {
+  const ready = [[{ number: 'N-1', customerName: 'Ann', proposedShipment: { lineIds: ['L2'] } }]];
+  ready.push([...ready[0], { number: 'N-2', customerName: 'Bo', proposedShipment: { lineIds: ['L2'] } }]);
+  let readAsked = 0;
+  const units = await partOfItArrived([], (document) =>
+    document === ReceiveGoodsDocument
+      ? { receiveGoods: { errors: [], linesReady: 1, ordersReady: 1, askedToChoose: 0, waitingLines: [] } }
+      : document === ReadyOrdersDocument
+        ? { searchOrders: { orders: ready[Math.min(readAsked++, 1)] } }
+        : {},
+  );
+  const receive = async () => {
+    fireEvent.change(units, { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Record the receipt' }));
+  };
+
+  await receive();
+  expect(await screen.findByRole('link', { name: 'Open order N-1' })).toBeTruthy();
+  await receive();
+
+  expect(await screen.findByRole('link', { name: 'Open order N-2' })).toBeTruthy();
+  expect(readAsked).toBe(2);
 });

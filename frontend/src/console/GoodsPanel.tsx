@@ -72,7 +72,8 @@ export function GoodsPanel() {
           }}
         />
       )}
-      {receipt && <ReceiptResult receipt={receipt} />}
+      {/* Each receipt reads the orders ready anew: a second one on the same purchase order readies others. */}
+      {receipt && <ReceiptResult key={recorded} receipt={receipt} />}
       {loaded.data && (
         // The receipt just recorded can be taken back at once, though its purchase order, closed by it, left the
         // picker; a receipt taken back reopens its purchase order, which the picker then offers again.

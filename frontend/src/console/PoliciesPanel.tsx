@@ -11,7 +11,7 @@ import {
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { money, WEEKDAYS, weekday } from './format';
-import { CONSOLE_LANGUAGES, ct, label, NATIVE_NAMES } from './messages';
+import { CONSOLE_LANGUAGES, ct, label, languageName, NATIVE_NAMES } from './messages';
 import { Review } from './Review';
 
 /**
@@ -478,7 +478,7 @@ function ReasonForm({ onSaved }: { onSaved: () => void }) {
       <FieldError id="reason-code-error" errors={at('code')} />
       {CONSOLE_LANGUAGES.map((language) => (
         <label key={language}>
-          {ct('reasonIn', { language: NATIVE_NAMES[language] })}
+          {ct('reasonIn', { language: languageName(language) })}
           <textarea
             lang={language}
             value={texts[language] ?? ''}

@@ -6,6 +6,7 @@ import {
   CONSOLE_LANGUAGES,
   ct,
   label,
+  languageName,
   plural,
   setConsoleLanguage,
   type ConsoleKey,
@@ -33,6 +34,16 @@ describe('the console in four languages', () => {
     expect(ct('eventETA_MOVED', { name: 'Sofa', from: 'ons. 13. jan.', to: 'fre. 22. jan.', reason: 'x' })).toBe(
       'Sofa: seneste dag flyttet fra ons. 13. jan. til fre. 22. jan. Årsag: x',
     );
+  });
+
+  it("names a language in the console's own words inside a sentence", () => {
+    const reads = (language: (typeof CONSOLE_LANGUAGES)[number], of: (typeof CONSOLE_LANGUAGES)[number]) => {
+      setConsoleLanguage(language);
+      return ct('reasonIn', { language: languageName(of) });
+    };
+    expect(reads('en', 'da')).toBe('What customers read in Danish');
+    expect(reads('da', 'en')).toBe('Hvad kunderne læser på engelsk');
+    expect(reads('de', 'pl')).toBe('Was Kunden auf Polnisch lesen');
   });
 
   it('fills every placeholder and leaves no braces of its syntax in what the agent reads', () => {

@@ -36,6 +36,11 @@ export function consoleLanguage(): Language {
   return language;
 }
 
+/** A language's name in the console's language, for sentences ("what customers read in Danish", "på engelsk"). */
+export function languageName(code: Language): string {
+  return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
+}
+
 /** Switches the console's language and remembers it; the page re-renders from the top after this. */
 export function setConsoleLanguage(picked: Language): void {
   language = picked;

@@ -147,7 +147,10 @@ class EmbeddedAuthorizationServerConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .authenticationManager(throttle.guard(new ProviderManager(agentPasswords)))
                 // The form is the shop's own page (shop/SignInPage), in the console's language.
+                // Signed in on the form opened by itself (no authorization request waiting), the agent goes to
+                // the console, not to the customers' page at "/".
                 .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/console")
                         .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
                             // The form keeps its own error page; only an attempt refused unlooked-at is answered
                             // otherwise.

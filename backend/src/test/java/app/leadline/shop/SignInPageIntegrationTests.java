@@ -7,6 +7,8 @@ import app.leadline.support.ConsoleBrowser;
 import app.leadline.support.LeadlineIntegrationTest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -51,6 +53,23 @@ class SignInPageIntegrationTests {
         assertThat(browser.open("/login?error", "de").body())
                 .contains("<html lang=\"de\">", "role=\"alert\">Benutzername oder Passwort ist nicht richtig.");
         assertThat(browser.open("/login", "fr").body()).contains("<html lang=\"en\">", "Sign in to the console");
+    }
+
+    @Test
+    void anAgentWhoOpenedTheFormByItselfGoesToTheConsoleNotTheCustomersPage() {
+        ConsoleBrowser browser = clients.consoleBrowser();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(browser.open("/login", "da").body());
+        assertThat(csrf.find()).isTrue();
+
+        HttpResponse<String> signedIn = browser.post(
+                "/login",
+                ConsoleBrowser.form(Map.of("username", "agent", "password", "agent", "_csrf", csrf.group(1))),
+                null);
+
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/console"));
     }
 
     @Test
