@@ -158,7 +158,7 @@ public class AgentDesk {
         Receipt checked = checkReceipt(purchaseOrder, quantities, receivedOn);
         SupplierCatalog.Receipted recorded =
                 suppliers.recordReceipt(purchaseOrder, checked.units(), checked.arrived(), clock.instant(), agent);
-        recorded.errors().stream().findFirst().ifPresent(AgentDesk::refuse);
+        refuse(recorded.errors());
         PurchaseOrder receivedSoFar = recorded.purchaseOrder().orElseThrow();
         Shelf.Plan plan = shelf.plan(checked.purchaseOrder(), receivedSoFar, quantities.isEmpty());
         int lines = 0;
@@ -259,9 +259,14 @@ public class AgentDesk {
         return "quantities[" + List.copyOf(quantities.keySet()).indexOf(sku) + "].quantity";
     }
 
-    /** Refuses the receipt as the purchase order did, at the field it named. */
-    private static void refuse(UserError refused) {
-        throw new OrderRuleViolation(refused.code(), refused.field().replaceFirst("^input\\.", ""), refused.message());
+    /** Refuses the receipt as the purchase order did, each refusal (several SKUs may be wrong) at the field it named. */
+    private static void refuse(List<UserError> refused) {
+        if (!refused.isEmpty()) {
+            throw OrderRuleViolation.all(refused.stream()
+                    .map(error -> new OrderRuleViolation(
+                            error.code(), error.field().replaceFirst("^input\\.", ""), error.message()))
+                    .toList());
+        }
     }
 
     /** A receipt that passed the checks that need no store write: the purchase order, the day, the units per SKU. */
@@ -308,7 +313,7 @@ public class AgentDesk {
                 }
             }
         }
-        po.refusedReceipt(quantities).stream().findFirst().ifPresent(AgentDesk::refuse);
+        refuse(po.refusedReceipt(quantities));
         return new Receipt(po, arrived, receipt);
     }
 

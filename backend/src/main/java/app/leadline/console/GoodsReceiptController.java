@@ -43,7 +43,7 @@ class GoodsReceiptController {
                     received.waitingLines(),
                     List.of());
         } catch (OrderRuleViolation refused) {
-            return new ReceiveGoodsPayload(null, null, null, null, List.of(refused.asUserError()));
+            return new ReceiveGoodsPayload(null, null, null, null, refused.asUserErrors());
         }
     }
 }

@@ -68,7 +68,7 @@ class ReceiptController {
                             preview.closes()),
                     List.of());
         } catch (OrderRuleViolation refused) {
-            return new ReceiveGoodsPreviewPayload(null, List.of(refused.asUserError()));
+            return new ReceiveGoodsPreviewPayload(null, refused.asUserErrors());
         }
     }
 

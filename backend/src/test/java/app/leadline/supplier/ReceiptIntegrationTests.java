@@ -383,6 +383,21 @@ class ReceiptIntegrationTests {
                 .path("receiveGoods.errors[0].code")
                 .entity(String.class)
                 .isEqualTo("UNKNOWN_SKU");
+        // Two SKUs wrong at once: each is said at its own quantity, the review's and the receipt's alike.
+        Map<String, Object> twoWrong = Receipts.of(purchaseOrder.number(), "CHAIR-NEW", 3);
+        twoWrong.put(
+                "quantities",
+                List.of(Map.of("sku", "CHAIR-NEW", "quantity", 3), Map.of("sku", "TABLE-NEW", "quantity", 1)));
+        for (String operation : List.of("previewReceiveGoods", "receiveGoods")) {
+            GraphQlTester.Response refused =
+                    agent.documentName(operation).variable("input", twoWrong).execute();
+            refused.path(operation + ".errors[*].code")
+                    .entityList(String.class)
+                    .containsExactly("OVER_RECEIPT", "UNKNOWN_SKU");
+            refused.path(operation + ".errors[*].field")
+                    .entityList(String.class)
+                    .containsExactly("input.quantities[0].quantity", "input.quantities[1].quantity");
+        }
 
         assertThat(lineStatus(waiting)).isEqualTo("AWAITING_SUPPLIER");
         shop.documentName("purchaseOrder")
