@@ -298,7 +298,8 @@ export const de: Catalogue = {
   delayDaysWhole: 'Die Tage der Verspätung sind eine ganze Zahl von 1 bis 365.',
   daysWhole: 'Die Tage Verspätung sind eine ganze Zahl: 0 oder mehr.',
   unitsWhole: 'Die Stückzahl ist eine ganze Zahl: 0 oder mehr.',
-  nothingToOrder: 'Geben Sie die Stückzahl von mindestens einer SKU an; eine leere SKU wird nicht bestellt.',
+  nothingToOrder:
+    'Geben Sie die Stückzahl von mindestens einer Artikelnummer an; eine ohne Stückzahl wird nicht bestellt.',
   arrivedOnMissing: 'Geben Sie an, an welchem Tag die Ware eingetroffen ist.',
   receiptsTitle: 'Bisherige Eingänge',
   receiptLine: '{day}: {items}, erfasst von {by}',
@@ -391,7 +392,7 @@ export const de: Catalogue = {
   buyWaitingDays: '{days, plural, =0 {seit heute} one {# Tag} other {# Tage}}',
   draftPurchaseOrder: 'Bestellung an {supplier} entwerfen',
   draftTitle: 'Bestellung an {supplier}',
-  purchaseOrderNumber: 'Bestellnummer',
+  purchaseOrderNumber: 'Nummer der Lieferantenbestellung',
   draftQuantity: 'Einheiten von {sku}',
   draftReviewEstimated:
     'Damit wird die Bestellung {number} bei {supplier} über {lines} aufgegeben, im Shop erwartet am {date} (die übliche Lieferzeit des Lieferanten, bis er ein Datum bestätigt).',
@@ -550,7 +551,7 @@ export const de: Catalogue = {
   importColumnsSuppliers:
     'Spalten: code, name, country, contactEmail, dropships, leadTimeMinDays, leadTimeMaxDays, workingDays (optional).',
   importColumnsPurchaseOrders:
-    'Spalten: number, supplier, sku, quantity, sentOn (optional), confirmedArrival (optional); eine Zeile je SKU.',
+    'Spalten: number, supplier, sku, quantity, sentOn (optional), confirmedArrival (optional); eine Zeile je Artikelnummer.',
   importColumnsReceipts: 'Spalten: purchaseOrder, sku, quantity, receivedOn (optional, sonst heute).',
   importFile: 'CSV-Datei',
   importText: 'CSV-Inhalt',
@@ -565,12 +566,12 @@ export const de: Catalogue = {
   imported: '{rows, plural, one {# Zeile} other {# Zeilen}} importiert:',
   exportHistory: 'Historie der Lieferantenbestellungen herunterladen (CSV)',
   reorderTitle: 'Meldebestände der Lagerartikel',
-  reorderEmpty: 'Keine SKU ist als Lagerartikel markiert.',
+  reorderEmpty: 'Keine Artikelnummer ist als Lagerartikel markiert.',
   reorderPoint: 'Nachbestellen bei',
   reorderHow: 'Wie er berechnet wurde',
   reorderUnits: '{units} Stück',
-  markStockedTitle: 'SKU als Lagerartikel markieren',
-  stockedSku: 'SKU',
+  markStockedTitle: 'Artikelnummer als Lagerartikel markieren',
+  stockedSku: 'Artikelnummer',
   stockedSupplier: 'Bezogen von',
   chooseSupplier: 'Lieferanten wählen',
   safetyStock: 'Sicherheitsbestand (Stück)',
