@@ -175,23 +175,27 @@ class OrderIndex {
     }
 
     /**
-     * The first {@code pageSize} orders after {@code after} whose keys match the term and that pass the filter, in
-     * order of id; empty when the index cannot answer yet, and the caller asks the store.
+     * The first {@code pageSize} orders after {@code after} whose keys match the term (every order without one) and
+     * that pass the filter, newest first (ids are made in time order); empty when the index cannot answer yet, and
+     * the caller asks the store.
      */
-    Optional<List<Order>> search(String term, Predicate<Order> filter, int pageSize, Optional<String> after) {
+    Optional<List<Order>> search(Optional<String> term, Predicate<Order> filter, int pageSize, Optional<String> after) {
         if (!current(Duration.ZERO)) {
             return Optional.empty();
         }
-        SearchKeys.Lookup lookup = SearchKeys.lookup(term);
-        Map<String, String> from =
-                after.<Map<String, String>>map(id -> keys.tailMap(id, false)).orElse(keys);
+        Predicate<String> matches = term.map(SearchKeys::lookup)
+                .<Predicate<String>>map(lookup -> lookup::matches)
+                .orElse(packed -> true);
+        Map<String, String> from = after.<Map<String, String>>map(
+                        id -> keys.headMap(id, false).descendingMap())
+                .orElse(keys.descendingMap());
         Iterator<Map.Entry<String, String>> candidates = from.entrySet().iterator();
         List<Order> found = new ArrayList<>();
         List<String> batch = new ArrayList<>();
         int wanted = filter == null ? pageSize : FETCH;
         while (found.size() < pageSize && candidates.hasNext()) {
             Map.Entry<String, String> candidate = candidates.next();
-            if (lookup.matches(candidate.getValue())) {
+            if (matches.test(candidate.getValue())) {
                 batch.add(candidate.getKey());
             }
             if (batch.size() == wanted || (!candidates.hasNext() && !batch.isEmpty())) {
@@ -359,10 +363,11 @@ class OrderIndex {
         return current(Duration.ZERO);
     }
 
+    /** The orders with these ids, newest first. */
     private List<Order> fetch(Collection<String> ids) {
         List<Order> orders =
                 new ArrayList<>(mongo.find(Query.query(Criteria.where("_id").in(ids)), Order.class));
-        orders.sort(Comparator.comparing(Order::id));
+        orders.sort(Comparator.comparing(Order::id).reversed());
         return orders;
     }
 
