@@ -130,11 +130,8 @@ class OrderIndex {
     private final MongoTemplate mongo;
     private final boolean enabled;
 
-    /**
-     * Each order's keys as one string, {@code \u0001key\u0001key\u0001}, newest order first (ids are made in time
-     * order): searches answer newest first, and a skip list walks its own order far faster than the reverse.
-     */
-    private final ConcurrentSkipListMap<String, String> keys = new ConcurrentSkipListMap<>(Comparator.reverseOrder());
+    /** Each order's keys as one string, {@code \u0001key\u0001key\u0001}, in order of the order's id. */
+    private final ConcurrentSkipListMap<String, String> keys = new ConcurrentSkipListMap<>();
 
     /** The orders that wait for each kind of work, with the time from when they do. */
     private final Map<Work, Map<String, Instant>> waiting = new EnumMap<>(Work.class);
@@ -189,8 +186,9 @@ class OrderIndex {
         Predicate<String> matches = term.map(SearchKeys::lookup)
                 .<Predicate<String>>map(lookup -> lookup::matches)
                 .orElse(packed -> true);
-        Map<String, String> from =
-                after.<Map<String, String>>map(id -> keys.tailMap(id, false)).orElse(keys);
+        Map<String, String> from = after.<Map<String, String>>map(
+                        id -> keys.headMap(id, false).descendingMap())
+                .orElse(keys.descendingMap());
         Iterator<Map.Entry<String, String>> candidates = from.entrySet().iterator();
         List<Order> found = new ArrayList<>();
         List<String> batch = new ArrayList<>();
