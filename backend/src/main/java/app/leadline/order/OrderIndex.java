@@ -175,27 +175,23 @@ class OrderIndex {
     }
 
     /**
-     * The first {@code pageSize} orders after {@code after} whose keys match the term (every order without one) and
-     * that pass the filter, newest first (ids are made in time order); empty when the index cannot answer yet, and
-     * the caller asks the store.
+     * The first {@code pageSize} orders after {@code after} whose keys match the term and that pass the filter, in
+     * order of id; empty when the index cannot answer yet, and the caller asks the store.
      */
-    Optional<List<Order>> search(Optional<String> term, Predicate<Order> filter, int pageSize, Optional<String> after) {
+    Optional<List<Order>> search(String term, Predicate<Order> filter, int pageSize, Optional<String> after) {
         if (!current(Duration.ZERO)) {
             return Optional.empty();
         }
-        Predicate<String> matches = term.map(SearchKeys::lookup)
-                .<Predicate<String>>map(lookup -> lookup::matches)
-                .orElse(packed -> true);
-        Map<String, String> from = after.<Map<String, String>>map(
-                        id -> keys.headMap(id, false).descendingMap())
-                .orElse(keys.descendingMap());
+        SearchKeys.Lookup lookup = SearchKeys.lookup(term);
+        Map<String, String> from =
+                after.<Map<String, String>>map(id -> keys.tailMap(id, false)).orElse(keys);
         Iterator<Map.Entry<String, String>> candidates = from.entrySet().iterator();
         List<Order> found = new ArrayList<>();
         List<String> batch = new ArrayList<>();
         int wanted = filter == null ? pageSize : FETCH;
         while (found.size() < pageSize && candidates.hasNext()) {
             Map.Entry<String, String> candidate = candidates.next();
-            if (matches.test(candidate.getValue())) {
+            if (lookup.matches(candidate.getValue())) {
                 batch.add(candidate.getKey());
             }
             if (batch.size() == wanted || (!candidates.hasNext() && !batch.isEmpty())) {
@@ -363,11 +359,10 @@ class OrderIndex {
         return current(Duration.ZERO);
     }
 
-    /** The orders with these ids, newest first. */
     private List<Order> fetch(Collection<String> ids) {
         List<Order> orders =
                 new ArrayList<>(mongo.find(Query.query(Criteria.where("_id").in(ids)), Order.class));
-        orders.sort(Comparator.comparing(Order::id).reversed());
+        orders.sort(Comparator.comparing(Order::id));
         return orders;
     }
 

@@ -100,25 +100,6 @@ class OrderIndexIntegrationTests {
     }
 
     @Test
-    void withoutATermTheNewestOrdersComeFirstFromTheIndex() {
-        List<String> numbers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            OrderInputs order = anOrder().customer("name", "Newest " + unique + " " + i);
-            clients.place(order);
-            numbers.add(order.number());
-        }
-        queries.search(Optional.of("warm-up"), Optional.empty(), 1, Optional.empty());
-
-        List<Order> first = queries.search(Optional.empty(), Optional.empty(), 2, Optional.empty());
-        List<Order> next = queries.search(
-                Optional.empty(), Optional.empty(), 1, Optional.of(first.get(1).id()));
-
-        assertThat(index.ready()).as("answered from the index").isTrue();
-        assertThat(first).extracting(Order::number).containsExactly(numbers.get(2), numbers.get(1));
-        assertThat(next).extracting(Order::number).containsExactly(numbers.get(0));
-    }
-
-    @Test
     void findsAnOrderByWhatChangedAsSoonAsTheChangeIsAnswered() {
         OrderInputs order = anOrder().customer("name", "Ole " + unique);
         clients.place(order);
@@ -238,7 +219,7 @@ class OrderIndexIntegrationTests {
     private List<String> storesOwnQuery(String term, Optional<Filter> filter) {
         Criteria matching = filter.map(f -> new Criteria().andOperator(SearchKeys.matching(term), f.criteria()))
                 .orElse(SearchKeys.matching(term));
-        return mongo.find(Query.query(matching).with(Sort.by(Sort.Direction.DESC, "_id")), Order.class).stream()
+        return mongo.find(Query.query(matching).with(Sort.by("_id")), Order.class).stream()
                 .map(Order::id)
                 .toList();
     }
