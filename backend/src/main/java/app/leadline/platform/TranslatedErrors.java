@@ -61,7 +61,11 @@ class TranslatedErrors implements WebGraphQlInterceptor {
     private void translate(Object data, String language) {
         if (data instanceof Map<?, ?> object) {
             if (object.get("code") instanceof String code && object.get("message") instanceof String message) {
-                ((Map<String, Object>) object).put("message", translations.translate(code, message, language));
+                try {
+                    ((Map<String, Object>) object).put("message", translations.translate(code, message, language));
+                } catch (UnsupportedOperationException unchangeable) {
+                    // A map a data fetcher gave as it is: the sentence stays as written rather than fail the answer.
+                }
             }
             object.values().forEach(value -> translate(value, language));
         } else if (data instanceof List<?> list) {
