@@ -327,12 +327,20 @@ test("an agent who picked Danish signs in on the shop's own form, in Danish, and
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'da');
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
 
+    // The form's own picker of languages.
+    await page.getByRole('link', { name: 'Deutsch' }).click();
+    await page.getByRole('heading', { name: 'Bei der Konsole anmelden' }).waitFor();
+    await page.getByRole('link', { name: 'Dansk' }).click();
+    await page.getByRole('heading', { name: 'Log ind på konsollen' }).waitFor();
+
     await page.getByLabel('Brugernavn').fill('agent');
     await page.getByLabel('Adgangskode').fill('wrong');
     await page.getByRole('button', { name: 'Log ind' }).click();
     await page.getByRole('alert').filter({ hasText: 'Brugernavnet eller adgangskoden er forkert.' }).waitFor();
 
-    await page.getByLabel('Brugernavn').fill('agent');
+    // The name is kept; only the password is typed again, where the cursor already is.
+    assert.equal(await page.getByLabel('Brugernavn').inputValue(), 'agent');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'password');
     await page.getByLabel('Adgangskode').fill('agent');
     await page.getByRole('button', { name: 'Log ind' }).click();
     await page.getByText('Logget ind som agent').waitFor();

@@ -143,6 +143,11 @@ final class SignInThrottle {
         AuthenticationFailureHandler backToTheForm = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, exception) -> {
             if (!(exception instanceof TooManyAttempts tooMany)) {
+                // The form fills in the name again, so that only the password is typed anew.
+                String user = request.getParameter("username");
+                if (user != null && user.length() <= 200) {
+                    request.getSession().setAttribute(SignInForm.LAST_USER, user);
+                }
                 backToTheForm.onAuthenticationFailure(request, response, exception);
                 return;
             }

@@ -1,5 +1,6 @@
 package app.leadline.shop;
 
+import app.leadline.platform.SignInForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,7 +35,18 @@ class SignInPage {
     private static final List<String> LANGUAGES = List.of("en", "da", "de", "pl");
 
     private record Words(
-            String title, String heading, String user, String password, String signIn, String refused, String out) {}
+            String title,
+            String heading,
+            String user,
+            String password,
+            String signIn,
+            String refused,
+            String out,
+            String languages) {}
+
+    /** Each language by its own name, as a picker of languages names them. */
+    private static final Map<String, String> NAMES =
+            Map.of("en", "English", "da", "Dansk", "de", "Deutsch", "pl", "Polski");
 
     private static final Map<String, Words> WORDS = Map.of(
             "en",
@@ -45,7 +57,8 @@ class SignInPage {
                     "Password",
                     "Sign in",
                     "The user name or password is not right.",
-                    "You are signed out."),
+                    "You are signed out.",
+                    "Language"),
             "da",
             new Words(
                     "Log ind",
@@ -54,7 +67,8 @@ class SignInPage {
                     "Adgangskode",
                     "Log ind",
                     "Brugernavnet eller adgangskoden er forkert.",
-                    "Du er logget ud."),
+                    "Du er logget ud.",
+                    "Sprog"),
             "de",
             new Words(
                     "Anmelden",
@@ -63,7 +77,8 @@ class SignInPage {
                     "Passwort",
                     "Anmelden",
                     "Benutzername oder Passwort ist nicht richtig.",
-                    "Sie sind abgemeldet."),
+                    "Sie sind abgemeldet.",
+                    "Sprache"),
             "pl",
             new Words(
                     "Zaloguj się",
@@ -72,7 +87,8 @@ class SignInPage {
                     "Hasło",
                     "Zaloguj się",
                     "Nazwa użytkownika lub hasło jest nieprawidłowe.",
-                    "Wylogowano."));
+                    "Wylogowano.",
+                    "Język"));
 
     private final ShopLooks looks;
     private final HttpSessionRequestCache requests = new HttpSessionRequestCache();
@@ -103,6 +119,17 @@ class SignInPage {
                 .filter(url -> url.startsWith("/"))
                 .map(url -> "<img src=\"" + escape(url) + "\" alt=\"\">")
                 .orElse("");
+        // After a refused attempt the name is filled in again and the password asked for.
+        String lastUser = Optional.ofNullable(request.getSession(false))
+                .filter(session -> request.getParameter("error") != null)
+                .map(session -> (String) session.getAttribute(SignInForm.LAST_USER))
+                .orElse("");
+        String languages = LANGUAGES.stream()
+                .map(other -> other.equals(language)
+                        ? "<a aria-current=\"page\" lang=\"" + other + "\">" + NAMES.get(other) + "</a>"
+                        : "<a href=\"/login?lang=" + other + "\" lang=\"" + other + "\" hreflang=\"" + other + "\">"
+                                + NAMES.get(other) + "</a>")
+                .collect(java.util.stream.Collectors.joining(" · "));
         String html = "<!DOCTYPE html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + words.title() + " · " + escape(shop.name()) + "</title>"
@@ -111,15 +138,18 @@ class SignInPage {
                 + "<main><h1>" + words.heading() + "</h1>" + alert
                 + "<form method=\"post\" action=\"/login\">"
                 + "<label>" + words.user()
-                + "<input type=\"text\" name=\"username\" autocomplete=\"username\" required autofocus></label>"
+                + "<input type=\"text\" name=\"username\" autocomplete=\"username\" required"
+                + (lastUser.isEmpty() ? " autofocus" : "") + " value=\"" + escape(lastUser) + "\"></label>"
                 + "<label>" + words.password()
-                + "<input type=\"password\" name=\"password\" autocomplete=\"current-password\" required></label>"
+                + "<input type=\"password\" name=\"password\" autocomplete=\"current-password\" required"
+                + (lastUser.isEmpty() ? "" : " autofocus") + "></label>"
                 + (csrf == null
                         ? ""
                         : "<input type=\"hidden\" name=\"" + escape(csrf.getParameterName()) + "\" value=\""
                                 + escape(csrf.getToken()) + "\">")
                 + "<button type=\"submit\">" + words.signIn() + "</button></form></main>"
-                + "<footer><p>Leadline</p></footer></body></html>";
+                + "<footer><nav aria-label=\"" + words.languages() + "\"><p>" + languages + "</p></nav></footer>"
+                + "</body></html>";
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
@@ -139,8 +169,15 @@ class SignInPage {
                 .body(new String(stylesheet, StandardCharsets.UTF_8) + ":root { --brand: " + colour + "; }\n");
     }
 
-    /** The console's language as its authorization request named it, else the first the browser accepts. */
+    /**
+     * The language picked on the form itself, else the console's as its authorization request named it, else the
+     * first the browser accepts.
+     */
     private String language(HttpServletRequest request, HttpServletResponse response) {
+        String picked = request.getParameter("lang");
+        if (picked != null && LANGUAGES.contains(picked)) {
+            return picked;
+        }
         SavedRequest authorization = requests.getRequest(request, response);
         String asked = Optional.ofNullable(authorization)
                 .map(saved -> saved.getParameterValues("ui_locales"))

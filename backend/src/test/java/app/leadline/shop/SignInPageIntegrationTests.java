@@ -51,7 +51,10 @@ class SignInPageIntegrationTests {
         assertThat(refused.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
         assertThat(browser.open("/login?error", "de").body())
-                .contains("<html lang=\"de\">", "role=\"alert\">Benutzername oder Passwort ist nicht richtig.");
+                .contains("<html lang=\"de\">", "role=\"alert\">Benutzername oder Passwort ist nicht richtig.")
+                // The name is filled in again; only the password is asked for.
+                .contains("name=\"username\" autocomplete=\"username\" required value=\"agent\"")
+                .contains("name=\"password\" autocomplete=\"current-password\" required autofocus");
         assertThat(browser.open("/login", "fr").body()).contains("<html lang=\"en\">", "Sign in to the console");
     }
 
@@ -70,6 +73,20 @@ class SignInPageIntegrationTests {
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/console"));
+    }
+
+    @Test
+    void theLanguagePickedOnTheFormWinsOverTheConsolesAndTheBrowsers() {
+        ConsoleBrowser browser = clients.consoleBrowser();
+        browser.authorize(Map.of("ui_locales", "da"));
+
+        String form = browser.open("/login?lang=pl", "de").body();
+
+        assertThat(form).contains("<html lang=\"pl\">", "Zaloguj się do konsoli");
+        assertThat(form)
+                .contains("<a href=\"/login?lang=da\" lang=\"da\" hreflang=\"da\">Dansk</a>")
+                .contains("<a aria-current=\"page\" lang=\"pl\">Polski</a>");
+        assertThat(browser.open("/login?lang=xx", "de").body()).contains("<html lang=\"da\">");
     }
 
     @Test
