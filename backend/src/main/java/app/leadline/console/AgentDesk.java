@@ -251,14 +251,6 @@ public class AgentDesk {
                 quantities.isEmpty() || receivedSoFar.fullyReceived());
     }
 
-    /**
-     * The input field of a SKU's quantity, by its place among those sent (the units per SKU keep the order they were
-     * sent in), so that a form shows the refusal next to that SKU.
-     */
-    private static String quantityField(Map<String, Integer> quantities, String sku) {
-        return "quantities[" + List.copyOf(quantities.keySet()).indexOf(sku) + "].quantity";
-    }
-
     /** Refuses the receipt as the purchase order did, each refusal (several SKUs may be wrong) at the field it named. */
     private static void refuse(List<UserError> refused) {
         if (!refused.isEmpty()) {
@@ -291,8 +283,12 @@ public class AgentDesk {
         }
         quantities.forEach((sku, quantity) -> {
             if (quantity == null || quantity < 0) {
+                // At the SKU's own quantity (the units per SKU keep the order they were sent in), next to that SKU.
                 throw new OrderRuleViolation(
-                        "INVALID_QUANTITY", quantityField(quantities, sku), "A received quantity is zero or more.");
+                        "INVALID_QUANTITY",
+                        PurchaseOrder.quantityField(
+                                List.copyOf(quantities.keySet()).indexOf(sku)),
+                        "A received quantity is zero or more.");
             }
         });
         LocalDate today = LocalDate.now(clock);

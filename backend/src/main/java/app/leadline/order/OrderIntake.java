@@ -153,12 +153,12 @@ public class OrderIntake {
         if (receivedInPart.isEmpty()) {
             return;
         }
-        Set<String> served = shelf.serve(receivedInPart);
+        Map<String, Order> now = new HashMap<>();
+        orders.findAllById(shelf.serve(receivedInPart)).forEach(order -> now.put(order.id(), order));
         for (int i = 0; i < placed.size(); i++) {
             PlacedOrder outcome = placed.get(i);
-            if (outcome.created() && served.contains(outcome.order().id())) {
-                Order now = orders.findById(outcome.order().id()).orElse(outcome.order());
-                placed.set(i, new PlacedOrder(now, true, outcome.trackingUrl()));
+            if (outcome.created() && now.containsKey(outcome.order().id())) {
+                placed.set(i, new PlacedOrder(now.get(outcome.order().id()), true, outcome.trackingUrl()));
             }
         }
     }

@@ -2,6 +2,7 @@ package app.leadline.order;
 
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,11 +30,13 @@ public class Shelf {
     private final OrderQueries orders;
     private final OrderOperations operations;
     private final SupplierCatalog suppliers;
+    private final Clock clock;
 
-    Shelf(OrderQueries orders, OrderOperations operations, SupplierCatalog suppliers) {
+    Shelf(OrderQueries orders, OrderOperations operations, SupplierCatalog suppliers, Clock clock) {
         this.orders = orders;
         this.operations = operations;
         this.suppliers = suppliers;
+        this.clock = clock;
     }
 
     /**
@@ -127,20 +130,23 @@ public class Shelf {
      * @return the ids of the orders with lines made ready
      */
     public Set<String> serve(Collection<String> purchaseOrders) {
-        Set<String> served = new LinkedHashSet<>();
-        for (String number : new LinkedHashSet<>(purchaseOrders)) {
-            suppliers
-                    .purchaseOrder(number)
-                    .filter(po -> po.isOpen() && po.lines().stream().anyMatch(line -> line.received() > 0))
-                    .ifPresent(po -> served.addAll(serve(po)));
-        }
-        return served;
+        return serve(new LinkedHashSet<>(purchaseOrders)
+                .stream()
+                        .flatMap(number -> suppliers.purchaseOrder(number).stream())
+                        .toList());
     }
 
-    private Set<String> serve(PurchaseOrder po) {
-        Plan plan = plan(po, po, false);
-        plan.ready().forEach((orderId, lineIds) -> operations.markReady(orderId, lineIds, lastReceived(po)));
-        return plan.ready().keySet();
+    private Set<String> serve(List<PurchaseOrder> purchaseOrders) {
+        Set<String> served = new LinkedHashSet<>();
+        for (PurchaseOrder po : purchaseOrders) {
+            if (po.receivedInPart()) {
+                Plan plan = plan(po, po, false);
+                LocalDate arrived = lastReceived(po);
+                plan.ready().forEach((orderId, lineIds) -> operations.markReady(orderId, lineIds, arrived));
+                served.addAll(plan.ready().keySet());
+            }
+        }
+        return served;
     }
 
     /** The units on the purchase order's shelf per SKU that no line waiting for it takes now. */
@@ -156,11 +162,12 @@ public class Shelf {
         operations.newsIfReady(order, List.of(lineId), lastReceived(po));
     }
 
-    private static LocalDate lastReceived(PurchaseOrder po) {
+    /** The day the last of the purchase order's goods came; today for one received before receipts were kept. */
+    private LocalDate lastReceived(PurchaseOrder po) {
         return po.receipts().stream()
                 .map(PurchaseOrder.Receipt::receivedOn)
                 .max(Comparator.naturalOrder())
-                .orElseThrow();
+                .orElseGet(() -> LocalDate.now(clock));
     }
 
     /**
@@ -169,9 +176,6 @@ public class Shelf {
      */
     @EventListener(ApplicationReadyEvent.class)
     void serveWhatWasLeft() {
-        serve(suppliers.openPurchaseOrders().stream()
-                .filter(po -> po.lines().stream().anyMatch(line -> line.received() > 0))
-                .map(PurchaseOrder::number)
-                .toList());
+        serve(suppliers.openPurchaseOrders());
     }
 }

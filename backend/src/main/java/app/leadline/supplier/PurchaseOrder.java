@@ -122,7 +122,7 @@ public record PurchaseOrder(
         List<String> skus = List.copyOf(quantities.keySet());
         for (int place = 0; place < skus.size(); place++) {
             String sku = skus.get(place);
-            String field = "input.quantities[" + place + "].quantity";
+            String field = "input." + quantityField(place);
             Optional<Line> line = line(sku);
             if (line.isEmpty()) {
                 refused.add(new UserError("UNKNOWN_SKU", field, sku + " is not on purchase order " + number + "."));
@@ -136,6 +136,11 @@ public record PurchaseOrder(
             }
         }
         return refused;
+    }
+
+    /** The field of a receipt's units of one SKU, by its place among the SKUs given. */
+    public static String quantityField(int place) {
+        return "quantities[" + place + "].quantity";
     }
 
     /** Whether every SKU arrived as ordered; never for a purchase order without quantities. */
@@ -225,6 +230,11 @@ public record PurchaseOrder(
 
     public boolean isOpen() {
         return status == Status.OPEN;
+    }
+
+    /** Open, with goods come for it already: units left over for no line wait on its shelf for lines that take it. */
+    public boolean receivedInPart() {
+        return isOpen() && lines.stream().anyMatch(line -> line.received() > 0);
     }
 
     public Optional<Line> line(String sku) {

@@ -11,9 +11,6 @@ import java.time.LocalDate;
 public record PurchaseOrderRef(String number, LocalDate expectedArrival, boolean receivedInPart) {
 
     public static PurchaseOrderRef of(PurchaseOrder po) {
-        return new PurchaseOrderRef(
-                po.number(),
-                po.expectedArrival(),
-                po.isOpen() && po.lines().stream().anyMatch(line -> line.received() > 0));
+        return new PurchaseOrderRef(po.number(), po.expectedArrival(), po.receivedInPart());
     }
 }

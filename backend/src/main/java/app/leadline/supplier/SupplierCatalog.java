@@ -48,7 +48,7 @@ public class SupplierCatalog {
         return candidates(supplier, List.of(sku)).stream()
                 .filter(po -> po.canTake(sku, units))
                 .findFirst()
-                .map(po -> PurchaseOrderRef.of(po));
+                .map(PurchaseOrderRef::of);
     }
 
     /**

@@ -6,6 +6,7 @@ import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
 import static app.leadline.support.SupplierInputs.aSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
@@ -14,9 +15,14 @@ import app.leadline.support.PurchaseOrderInputs;
 import app.leadline.support.PurchasingSteps;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -37,6 +43,9 @@ class ShelfIntegrationTests {
 
     @Autowired
     Shelf shelf;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private LineStatus chair(OrderInputs order) {
         return orders.byNumber(order.number()).orElseThrow().line("L2").status();
@@ -64,5 +73,25 @@ class ShelfIntegrationTests {
         assertThat(chair(younger)).isEqualTo(LineStatus.AWAITING_SUPPLIER);
         shelf.serveWhatWasLeft();
         assertThat(chair(younger)).isEqualTo(LineStatus.AWAITING_SUPPLIER);
+    }
+
+    @Test
+    void aPurchaseOrderReceivedInPartBeforeReceiptsWereKeptServesItsLinesFromToday() {
+        HttpGraphQlTester shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
+        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        PurchaseOrderInputs purchaseOrder =
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-OLD", 2));
+        OrderInputs waiting = anOrder().withBackorderedLine("CHAIR-OLD", supplier);
+        shop.documentName("placeOrders").variable("input", batch(waiting)).execute();
+        suppliers.recordReceipt(purchaseOrder.number(), Map.of("CHAIR-OLD", 1), LocalDate.now(), Instant.now(), "bo");
+        // As a purchase order received before its receipts were kept: units counted, no history of them.
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(purchaseOrder.number())),
+                Update.update("receipts", List.of()),
+                PurchaseOrder.class);
+
+        shelf.serveWhatWasLeft();
+
+        assertThat(chair(waiting)).isEqualTo(LineStatus.READY);
     }
 }
