@@ -172,9 +172,8 @@ final class DelayPlan {
             EtaWindow landing = window.landingOn(order.policy().receivingDays());
             if (report.kind() == DelayReport.Kind.DELAY) {
                 // A supplier's delay never moves a line earlier than it was before any delay: a learned spread that
-                // says
-                // the supplier comes early (say, since goods of the same purchase order came early) could otherwise
-                // turn "three days late" into an earlier date.
+                // says the supplier comes early (say, since goods of the same purchase order came early) could
+                // otherwise turn "three days late" into an earlier date.
                 landing = landing.noEarlierThan(line.windowBeforeDelays());
                 if (movedByAnotherScope(line, report, earlier)) {
                     landing = landing.noEarlierThan(line.eta());
@@ -195,11 +194,9 @@ final class DelayPlan {
      * there.
      */
     private static boolean movedByAnotherScope(OrderLine line, DelayReport report, EarlierDelays earlier) {
-        String last = line.lastDelay();
-        if (last == null || line.isRunningLate() || last.equals(report.id())) {
-            return false;
-        }
-        return earlier.scopeOf(last)
+        return line.supplierDelay()
+                .filter(last -> !last.equals(report.id()))
+                .flatMap(earlier::scopeOf)
                 .map(scope -> !scope.equals(report.scope().key()))
                 .orElse(false);
     }
@@ -239,10 +236,8 @@ final class DelayPlan {
             Optional<SupplierSpread> spread,
             EtaCalculator etas,
             EarlierDelays earlier) {
-        if (line.lastDelay() == null || line.isRunningLate()) {
-            return Optional.empty();
-        }
-        return earlier.report(line.lastDelay())
+        return line.supplierDelay()
+                .flatMap(earlier::report)
                 .filter(DelayReport::holdsBeyondItsPurchaseOrders)
                 .map(delay -> new Held(
                         delay.id(),

@@ -60,6 +60,11 @@ public record OrderLine(
         return RUNNING_LATE.equals(lastDelay);
     }
 
+    /** The supplier's delay report that last moved the line; empty when none did, or the promise watch did. */
+    public Optional<String> supplierDelay() {
+        return lastDelay == null || isRunningLate() ? Optional.empty() : Optional.of(lastDelay);
+    }
+
     /** Now expected later than first promised. */
     public boolean isLate() {
         return eta.latest().isAfter(promisedDate);

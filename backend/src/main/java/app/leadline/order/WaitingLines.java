@@ -263,8 +263,7 @@ public class WaitingLines {
                     ref.map(PurchaseOrderRef::number).orElse(null),
                     window,
                     clock.instant());
-            Optional<PurchaseOrder> fromShelf = next.filter(
-                            other -> PurchaseOrderRef.of(other).receivedInPart())
+            Optional<PurchaseOrder> fromShelf = next.filter(PurchaseOrder::receivedInPart)
                     .filter(other -> {
                         Map<String, Integer> left = shelves.computeIfAbsent(
                                 other.number(), number -> new java.util.HashMap<>(shelf.unitsLeft(other)));
@@ -306,8 +305,7 @@ public class WaitingLines {
                         .map(arrival -> etas.forToBeOrdered(
                                 order.placedAt(), arrival.earliest(), arrival.latest(), country, spread)))
                 .orElse(line.eta());
-        boolean heldByDelay = line.lastDelay() != null && !line.isRunningLate() && delays.holds(line.lastDelay());
-        return heldByDelay ? window.noEarlierThan(line.eta()) : window;
+        return line.supplierDelay().filter(delays::holds).isPresent() ? window.noEarlierThan(line.eta()) : window;
     }
 
     private Map<String, Order> ordersOf(List<Allocation> allocations) {
