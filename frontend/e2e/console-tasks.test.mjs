@@ -361,6 +361,11 @@ test('an agent switches the console to Danish on a phone: every word Danish, not
 
     const customer = await trackOrder(app.baseUrl, app.links[2]);
     await page.getByRole('button', { name: 'Ordrer', exact: true }).click();
+    // Before any search, the newest orders.
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^De \d+ nyeste ordrer, nyeste først; søg for at finde andre$/ })
+      .waitFor();
     await page.getByLabel('Søg ordrer').fill(customer.number);
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('button', { name: new RegExp(`^${customer.number} — `) }).click();

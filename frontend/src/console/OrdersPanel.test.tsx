@@ -71,3 +71,12 @@ it('shows a refresh that is newer than the search’s answer', async () => {
   await refresh({ ...onTime, late: true, revision: 4 });
   expect(screen.getByText('late')).toBeTruthy();
 });
+
+it('lists the newest orders before the agent searches, and says so', () => {
+  sessionStorage.clear();
+  found = [onTime, { ...onTime, number: 'N-1000' }];
+  render(<OrdersPanel />);
+
+  expect(screen.getByRole('status').textContent).toBe('The 2 newest orders, newest first; search to find others');
+  expect(screen.getAllByRole('button', { name: /^N-100\d — / })).toHaveLength(2);
+});

@@ -29,7 +29,8 @@ function later(shown: Found | undefined, arrived: Found): Found {
 /** Find orders and open one: items, money, shipments, refunds, notes and timeline; ship, reissue or revoke its link. */
 export function OrdersPanel() {
   const [form, setForm] = useRemembered<Search>('orders.form', { term: '', filter: '' });
-  const [searched, setSearched] = useRemembered<Search | null>('orders.searched', null);
+  // Until the agent searches, the newest orders: what came in last is what an agent most often opens.
+  const [searched, setSearched] = useRemembered<Search>('orders.searched', { term: '', filter: '' });
   const [open, setOpen] = useRemembered<string | null>('orders.open', null);
   // The address names the open order, so that an agent can copy it into a ticket or send it to a colleague.
   useEffect(() => {
@@ -37,7 +38,8 @@ export function OrdersPanel() {
     return () => window.history.replaceState(null, '', '/console');
   }, [open]);
   const variables = { term: searched?.term || null, filter: searched?.filter || null, after: null };
-  const first = useQuery(SearchOrdersDocument, variables, { skip: !searched });
+  const first = useQuery(SearchOrdersDocument, variables);
+  const newest = !variables.term && !variables.filter;
   // Read once for whichever order is opened, not again with each.
   const words = useQuery(OrderWordsDocument, {}, { skip: open === null }).data;
   // Further pages and orders refreshed since, for the search on screen only.
@@ -119,7 +121,9 @@ export function OrdersPanel() {
       <Failure error={first.error} what={ct('search')} />
       {first.loading && <p aria-live="polite">{ct('loading')}</p>}
       {orders && orders.length === 0 && <p>{ct('noOrders')}</p>}
-      {orders && orders.length > 0 && <p role="status">{ct('foundCount', { count: orders.length })}</p>}
+      {orders && orders.length > 0 && (
+        <p role="status">{ct(newest ? 'newestShown' : 'foundCount', { count: orders.length })}</p>
+      )}
       {orders && orders.length > 0 && (
         <ul className="found">
           {orders.map((found) => {

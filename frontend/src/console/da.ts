@@ -118,6 +118,8 @@ export const da: Catalogue = {
   find: 'Find',
   more: 'Flere',
   noOrders: 'Ingen ordrer fundet.',
+  newestShown:
+    '{count, plural, one {Den nyeste ordre} other {De # nyeste ordrer, nyeste først}}; søg for at finde andre',
   foundCount: '{count, plural, one {# ordre} other {# ordrer}} vist',
   lateBadge: 'forsinket',
   readyBadge: 'forsendelse foreslået',

@@ -119,6 +119,8 @@ export const de: Catalogue = {
   find: 'Suchen',
   more: 'Mehr',
   noOrders: 'Keine Bestellungen gefunden.',
+  newestShown:
+    '{count, plural, one {Die neueste Bestellung} other {Die # neuesten Bestellungen, die neueste zuerst}}; suchen Sie, um andere zu finden',
   foundCount: '{count, plural, one {# Bestellung} other {# Bestellungen}} angezeigt',
   lateBadge: 'verspätet',
   readyBadge: 'Sendung vorgeschlagen',

@@ -115,6 +115,8 @@ export const en = {
   find: 'Find',
   more: 'More',
   noOrders: 'No orders found.',
+  newestShown:
+    '{count, plural, one {The newest order} other {The # newest orders, newest first}}; search to find others',
   foundCount: '{count, plural, one {# order} other {# orders}} shown',
   lateBadge: 'late',
   readyBadge: 'shipment proposed',

@@ -116,6 +116,8 @@ export const pl: Catalogue = {
   find: 'Szukaj',
   more: 'Więcej',
   noOrders: 'Nie znaleziono zamówień.',
+  newestShown:
+    '{count, plural, one {Najnowsze zamówienie} few {# najnowsze zamówienia, od najnowszego} many {# najnowszych zamówień, od najnowszego} other {# najnowszego zamówienia, od najnowszego}}; wyszukaj, aby znaleźć inne',
   foundCount: 'Pokazane zamówienia: {count}',
   lateBadge: 'spóźnione',
   readyBadge: 'proponowana wysyłka',

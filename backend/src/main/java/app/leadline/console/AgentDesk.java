@@ -1,6 +1,7 @@
 package app.leadline.console;
 
 import app.leadline.order.CustomerNews;
+import app.leadline.order.NewestFirst;
 import app.leadline.order.Order;
 import app.leadline.order.OrderEvent;
 import app.leadline.order.OrderOperations;
@@ -68,7 +69,7 @@ public class AgentDesk {
         public Optional<String> endCursor() {
             return orders.isEmpty()
                     ? Optional.empty()
-                    : Optional.of(orders.get(orders.size() - 1).id());
+                    : Optional.of(NewestFirst.of(orders.get(orders.size() - 1)).cursor());
         }
     }
 

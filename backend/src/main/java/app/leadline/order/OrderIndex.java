@@ -130,8 +130,11 @@ class OrderIndex {
     private final MongoTemplate mongo;
     private final boolean enabled;
 
-    /** Each order's keys as one string, {@code \u0001key\u0001key\u0001}, in order of the order's id. */
-    private final ConcurrentSkipListMap<String, String> keys = new ConcurrentSkipListMap<>();
+    /** Each order's keys as one string, {@code \u0001key\u0001key\u0001}, newest order first. */
+    private final ConcurrentSkipListMap<NewestFirst, String> keys = new ConcurrentSkipListMap<>();
+
+    /** Each order's place in {@link #keys}, by id. */
+    private final Map<String, NewestFirst> places = new ConcurrentHashMap<>();
 
     /** The orders that wait for each kind of work, with the time from when they do. */
     private final Map<Work, Map<String, Instant>> waiting = new EnumMap<>(Work.class);
@@ -175,24 +178,27 @@ class OrderIndex {
     }
 
     /**
-     * The first {@code pageSize} orders after {@code after} whose keys match the term and that pass the filter, in
-     * order of id; empty when the index cannot answer yet, and the caller asks the store.
+     * The first {@code pageSize} orders after {@code after} whose keys match the term (every order without one) and
+     * that pass the filter, newest first; empty when the index cannot answer yet, and the caller asks the store.
      */
-    Optional<List<Order>> search(String term, Predicate<Order> filter, int pageSize, Optional<String> after) {
+    Optional<List<Order>> search(
+            Optional<String> term, Predicate<Order> filter, int pageSize, Optional<NewestFirst> after) {
         if (!current(Duration.ZERO)) {
             return Optional.empty();
         }
-        SearchKeys.Lookup lookup = SearchKeys.lookup(term);
-        Map<String, String> from =
-                after.<Map<String, String>>map(id -> keys.tailMap(id, false)).orElse(keys);
-        Iterator<Map.Entry<String, String>> candidates = from.entrySet().iterator();
+        Predicate<String> matches = term.map(SearchKeys::lookup)
+                .<Predicate<String>>map(lookup -> lookup::matches)
+                .orElse(packed -> true);
+        Map<NewestFirst, String> from = after.<Map<NewestFirst, String>>map(place -> keys.tailMap(place, false))
+                .orElse(keys);
+        Iterator<Map.Entry<NewestFirst, String>> candidates = from.entrySet().iterator();
         List<Order> found = new ArrayList<>();
         List<String> batch = new ArrayList<>();
         int wanted = filter == null ? pageSize : FETCH;
         while (found.size() < pageSize && candidates.hasNext()) {
-            Map.Entry<String, String> candidate = candidates.next();
-            if (lookup.matches(candidate.getValue())) {
-                batch.add(candidate.getKey());
+            Map.Entry<NewestFirst, String> candidate = candidates.next();
+            if (matches.test(candidate.getValue())) {
+                batch.add(candidate.getKey().id());
             }
             if (batch.size() == wanted || (!candidates.hasNext() && !batch.isEmpty())) {
                 fetch(batch).stream()
@@ -359,10 +365,11 @@ class OrderIndex {
         return current(Duration.ZERO);
     }
 
+    /** The orders with these ids, newest first. */
     private List<Order> fetch(Collection<String> ids) {
         List<Order> orders =
                 new ArrayList<>(mongo.find(Query.query(Criteria.where("_id").in(ids)), Order.class));
-        orders.sort(Comparator.comparing(Order::id));
+        orders.sort(NewestFirst.orders());
         return orders;
     }
 
@@ -383,7 +390,10 @@ class OrderIndex {
             }
         }
         gone.forEach(id -> {
-            keys.remove(id);
+            NewestFirst place = places.remove(id);
+            if (place != null) {
+                keys.remove(place);
+            }
             waiting.values().forEach(orders -> orders.remove(id));
         });
     }
@@ -403,6 +413,7 @@ class OrderIndex {
         failed = false;
         try {
             keys.clear();
+            places.clear();
             waiting.values().forEach(Map::clear);
             // The ids first, then the orders a thousand at a time by id: the embedded store gathers a query's whole
             // answer before the first reply, which for every order's indexed fields at once outgrew both the heap
@@ -412,7 +423,7 @@ class OrderIndex {
             for (Query chunk : byIds(idsOf(new Query()).stream())) {
                 for (Document order : read(chunk)) {
                     synchronized (this) {
-                        if (!keys.containsKey(order.getString("_id"))) {
+                        if (!places.containsKey(order.getString("_id"))) {
                             put(order);
                         }
                     }
@@ -441,7 +452,12 @@ class OrderIndex {
 
     private void put(Document order) {
         String id = order.getString("_id");
-        keys.put(id, packed(order));
+        NewestFirst place = NewestFirst.of(order);
+        NewestFirst was = places.put(id, place);
+        if (was != null && !was.equals(place)) {
+            keys.remove(was);
+        }
+        keys.put(place, packed(order));
         for (Work work : Work.values()) {
             work.due
                     .apply(order)
@@ -455,6 +471,7 @@ class OrderIndex {
     private static Query indexed(Query query) {
         query.fields()
                 .include("_id")
+                .include("placedAt")
                 .include(SearchKeys.FIELD)
                 .include("notifications")
                 .include("pendingPayments")

@@ -219,36 +219,39 @@ public class OrderQueries {
     }
 
     /**
-     * Orders matching a search term and a filter, a page at a time in a stable order: pass the last id of a page to
-     * get the next. The term finds the order number with or without the shop's prefix, the customer's name or the
-     * start of any of its words, the e-mail or its start, the phone in international or national form, a SKU,
-     * supplier, purchase order or carrier tracking number, all regardless of case ({@link SearchKeys}). On the
-     * embedded store a term is looked up in the {@link OrderIndex} once it is built.
+     * Orders matching a search term (every order without one) and a filter, a page at a time, newest first ({@link
+     * NewestFirst}): pass the last order's {@link NewestFirst#cursor()} as {@code after} for the next page. The term
+     * finds the order number with or without the shop's prefix, the customer's name or the start of any of its words,
+     * the e-mail or its start, the phone in international or national form, a SKU, supplier, purchase order or
+     * carrier tracking number, all regardless of case ({@link SearchKeys}). On the embedded store the {@link
+     * OrderIndex} answers once it is built, but for a state alone.
+     *
+     * @throws app.leadline.platform.RequestRefused when {@code after} is no cursor of ours
      */
     public List<Order> search(Optional<String> term, Optional<Filter> filter, int pageSize, Optional<String> after) {
         Optional<String> typed = term.map(String::trim).filter(t -> !t.isEmpty());
-        if (typed.isPresent()) {
-            Optional<List<Order>> indexed = orderIndex.search(
-                    typed.get(),
-                    filter.<java.util.function.Predicate<Order>>map(f -> f::test)
-                            .orElse(null),
-                    pageSize,
-                    after);
-            if (indexed.isPresent()) {
-                return indexed.get();
-            }
+        Optional<NewestFirst> from = NewestFirst.parse(after);
+        if (typed.isEmpty() && filter.isPresent()) {
+            // A state alone: the store's own query, which reads only the orders in that state; the index would read
+            // the orders one page after another to test them.
+            return searchTheStore(typed, filter, pageSize, from);
         }
-        return searchTheStore(typed, filter, pageSize, after);
+        Optional<List<Order>> indexed = orderIndex.search(
+                typed,
+                filter.<java.util.function.Predicate<Order>>map(f -> f::test).orElse(null),
+                pageSize,
+                from);
+        return indexed.orElseGet(() -> searchTheStore(typed, filter, pageSize, from));
     }
 
-    /** The search as the store answers it: through its index on the search keys on a MongoDB server. */
-    List<Order> searchTheStore(Optional<String> typed, Optional<Filter> filter, int pageSize, Optional<String> after) {
+    /** The search as the store answers it: through its indexes on the search keys and the time placed on MongoDB. */
+    List<Order> searchTheStore(
+            Optional<String> typed, Optional<Filter> filter, int pageSize, Optional<NewestFirst> after) {
         List<Criteria> all = new java.util.ArrayList<>();
         typed.ifPresent(t -> all.add(SearchKeys.matching(t)));
         filter.ifPresent(f -> all.add(f.criteria));
-        after.ifPresent(id -> all.add(Criteria.where("_id").gt(id)));
-        Query query =
-                new Query().with(org.springframework.data.domain.Sort.by("_id")).limit(pageSize);
+        after.ifPresent(place -> all.add(place.after()));
+        Query query = new Query().with(NewestFirst.SORT).limit(pageSize);
         if (!all.isEmpty()) {
             query.addCriteria(new Criteria().andOperator(all));
         }

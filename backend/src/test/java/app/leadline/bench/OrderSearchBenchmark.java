@@ -68,6 +68,7 @@ class OrderSearchBenchmark {
         terms.put("e-mail", "C73512@example.com");
         terms.put("national phone", "20 07 35 12");
         terms.put("nothing matches", "no-such-order");
+        terms.put("no term: the newest orders", "");
 
         List<String> lines = new ArrayList<>();
         lines.add(String.format(

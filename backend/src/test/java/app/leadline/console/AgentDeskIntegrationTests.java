@@ -233,6 +233,15 @@ class AgentDeskIntegrationTests {
                 .execute();
         second.path("searchOrders.orders").entityList(Object.class).hasSize(2);
         second.path("searchOrders.hasNextPage").entity(Boolean.class).isEqualTo(false);
+
+        agent.documentName("searchOrders")
+                .variable("term", supplier)
+                .variable("after", "DEMO-1002")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_CURSOR")));
     }
 
     @Test

@@ -2,15 +2,19 @@ package app.leadline.order;
 
 import static app.leadline.support.OrderInputs.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import app.leadline.order.OrderQueries.Filter;
+import app.leadline.platform.RequestRefused;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.TestSuppliers;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +25,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -89,7 +92,7 @@ class OrderIndexIntegrationTests {
                 page.forEach(order -> paged.add(order.id()));
                 after = page.isEmpty()
                         ? after
-                        : Optional.of(page.get(page.size() - 1).id());
+                        : Optional.of(NewestFirst.of(page.get(page.size() - 1)).cursor());
             } while (page.size() == 2);
 
             assertThat(paged).as("filter %s", filter).isEqualTo(storesOwnQuery(unique, filter));
@@ -97,6 +100,47 @@ class OrderIndexIntegrationTests {
         assertThat(storesOwnQuery(unique, Optional.empty())).hasSize(7);
         assertThat(storesOwnQuery(unique, Optional.of(Filter.AWAITING_SUPPLIER)))
                 .hasSize(4);
+    }
+
+    @Test
+    void listsTheLatestPlacedFirstWhateverTheIdsAndPagesOnFromTheCursor() {
+        // Handed over in another order than placed: the ids, made as they are stored, do not follow the time.
+        Instant day = Instant.now().minus(Duration.ofDays(200)).truncatedTo(ChronoUnit.DAYS);
+        OrderInputs middle = anOrder().customer("name", "Mia " + unique).placedAt(day.plusSeconds(2));
+        OrderInputs oldest = anOrder().customer("name", "Olga " + unique).placedAt(day.plusSeconds(1));
+        OrderInputs newest = anOrder().customer("name", "Nora " + unique).placedAt(day.plusSeconds(3));
+        clients.place(middle);
+        clients.place(oldest);
+        clients.place(newest);
+
+        List<Order> first = queries.search(Optional.of(unique), Optional.empty(), 2, Optional.empty());
+        assertThat(index.ready()).as("answered from the index").isTrue();
+        assertThat(first).extracting(Order::number).containsExactly(newest.number(), middle.number());
+        String cursor = NewestFirst.of(first.get(1)).cursor();
+        List<Order> second = queries.search(Optional.of(unique), Optional.empty(), 2, Optional.of(cursor));
+        assertThat(second).extracting(Order::number).containsExactly(oldest.number());
+        assertThat(storesOwnQuery(unique, Optional.empty()))
+                .as("the store's own query, as MongoDB answers")
+                .containsExactly(
+                        first.get(0).id(), first.get(1).id(), second.get(0).id());
+
+        // Without a term, every order: from just after the newest of these, these three come next.
+        String justAfter = new NewestFirst(day.plusSeconds(3).toEpochMilli() + 1, "").cursor();
+        assertThat(queries.search(Optional.empty(), Optional.empty(), 3, Optional.of(justAfter)))
+                .extracting(Order::number)
+                .containsExactly(newest.number(), middle.number(), oldest.number());
+        assertThat(queries.searchTheStore(
+                        Optional.empty(), Optional.empty(), 3, Optional.of(NewestFirst.parse(justAfter))))
+                .extracting(Order::number)
+                .containsExactly(newest.number(), middle.number(), oldest.number());
+    }
+
+    @Test
+    void refusesACursorThatIsNoneOfOurs() {
+        assertThatThrownBy(() -> queries.search(Optional.empty(), Optional.empty(), 2, Optional.of("DEMO-1002")))
+                .isInstanceOfSatisfying(
+                        RequestRefused.class,
+                        refused -> assertThat(refused.code()).isEqualTo("BAD_CURSOR"));
     }
 
     @Test
@@ -219,7 +263,7 @@ class OrderIndexIntegrationTests {
     private List<String> storesOwnQuery(String term, Optional<Filter> filter) {
         Criteria matching = filter.map(f -> new Criteria().andOperator(SearchKeys.matching(term), f.criteria()))
                 .orElse(SearchKeys.matching(term));
-        return mongo.find(Query.query(matching).with(Sort.by("_id")), Order.class).stream()
+        return mongo.find(Query.query(matching).with(NewestFirst.SORT), Order.class).stream()
                 .map(Order::id)
                 .toList();
     }

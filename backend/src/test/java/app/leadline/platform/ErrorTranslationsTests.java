@@ -24,7 +24,7 @@ class ErrorTranslationsTests {
 
     /** Where the code builds a typed error: its code is the first capitals literal inside the call. */
     private static final Pattern CONSTRUCTION =
-            Pattern.compile("\\b(?:UserError|OrderRuleViolation|RowError|reject|refused)\\(");
+            Pattern.compile("\\b(?:UserError|OrderRuleViolation|RequestRefused|RowError|reject|refused)\\(");
 
     private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z_]{2,})\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d}");

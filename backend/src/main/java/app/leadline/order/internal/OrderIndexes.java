@@ -42,5 +42,8 @@ class OrderIndexes implements SmartInitializingSingleton {
         orders.createIndex(new Index("lines.sku", Direction.ASC).named("line_sku"));
         orders.createIndex(new Index("late", Direction.ASC).named("late"));
         orders.createIndex(new Index("searchKeys", Direction.ASC).named("search_keys"));
+        // Agents' lists, newest first (NewestFirst).
+        orders.createIndex(
+                new Index("placedAt", Direction.DESC).on("_id", Direction.DESC).named("placed_newest_first"));
     }
 }
