@@ -175,10 +175,12 @@ public class AgentDesk {
                     ? 1
                     : 0;
         }
-        if (quantities.isEmpty()) {
+        // Closed only now, its lines served: a crash before this leaves it open with its goods on the shelf, and the
+        // next start serves them (Shelf) and closes it.
+        boolean closed = quantities.isEmpty() || receivedSoFar.fullyReceived();
+        if (closed) {
             suppliers.markReceived(purchaseOrder);
         }
-        boolean closed = quantities.isEmpty() || receivedSoFar.fullyReceived();
         audit.record(
                 agent,
                 "RECEIVE_GOODS",

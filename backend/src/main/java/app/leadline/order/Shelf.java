@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Shelf {
+
+    private static final Logger log = LoggerFactory.getLogger(Shelf.class);
 
     private final OrderQueries orders;
     private final OrderOperations operations;
@@ -144,6 +148,10 @@ public class Shelf {
                 LocalDate arrived = lastReceived(po);
                 plan.ready().forEach((orderId, lineIds) -> operations.markReady(orderId, lineIds, arrived));
                 served.addAll(plan.ready().keySet());
+                if (po.fullyReceived()) {
+                    // Everything ordered came, and the receipt's own request did not live to close it.
+                    suppliers.markReceived(po.number());
+                }
             }
         }
         return served;
@@ -172,10 +180,16 @@ public class Shelf {
 
     /**
      * At start, the lines that took units already on a shelf while this process went down before serving them (a crash
-     * between storing an order and this) are served now: each purchase order received in part is planned once.
+     * between storing an order and this, or between recording a receipt and serving its lines) are served now: each
+     * purchase order received in part is planned once, and one that has received everything it ordered then closes.
      */
     @EventListener(ApplicationReadyEvent.class)
     void serveWhatWasLeft() {
-        serve(suppliers.openPurchaseOrders());
+        Set<String> served = serve(suppliers.openPurchaseOrders());
+        if (!served.isEmpty()) {
+            log.info(
+                    "Made ready the lines of {} orders left waiting beside their goods when Leadline stopped",
+                    served.size());
+        }
     }
 }

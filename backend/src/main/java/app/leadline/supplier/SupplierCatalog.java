@@ -239,7 +239,8 @@ public class SupplierCatalog {
      * Goods arrived against a purchase order: per SKU, how many, on the day they actually did. Refused whole, with
      * nothing kept, when a SKU is not on the purchase order or more would have arrived than was ordered; kept
      * through a versioned update, so two receipts at once cannot together exceed what was ordered. A purchase order
-     * that has now received everything it ordered closes.
+     * that has now received everything it ordered stays open until {@link #markReceived}, once the lines its goods
+     * make ready are: a crash in between leaves it open with its units on the shelf, and the next start serves them.
      *
      * @return the purchase order after the receipt, or what is wrong
      */
@@ -261,12 +262,8 @@ public class SupplierCatalog {
                     .toList();
             List<PurchaseOrder.Receipt> receipts = new java.util.ArrayList<>(po.receipts());
             quantities.forEach((sku, units) -> receipts.add(new PurchaseOrder.Receipt(sku, units, receivedOn, at, by)));
-            boolean complete = lines.stream().allMatch(l -> l.ordered() != null && l.received() >= l.ordered());
             Update update =
                     new Update().set("lines", lines).set("receipts", receipts).inc("version", 1);
-            if (complete) {
-                update.set("status", Status.RECEIVED);
-            }
             Query current = unchanged(po);
             if (mongo.updateFirst(current, update, PurchaseOrder.class).getModifiedCount() == 1) {
                 return new Receipted(purchaseOrders.findById(purchaseOrder), List.of());
@@ -322,7 +319,8 @@ public class SupplierCatalog {
     /** The purchase order has arrived in full: it closes, and delays can no longer be logged against it. */
     public void markReceived(String purchaseOrder) {
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(purchaseOrder)),
+                Query.query(
+                        Criteria.where("_id").is(purchaseOrder).and("status").is(Status.OPEN)),
                 new Update().set("status", PurchaseOrder.Status.RECEIVED).inc("version", 1),
                 PurchaseOrder.class);
     }

@@ -255,7 +255,7 @@ class KillNineIntegrationTests {
         return 10 + round;
     }
 
-    private static String order(String number, int n) {
+    static String order(String number, int n) {
         String phone = String.format("+4521%06d", Math.floorMod(number.hashCode(), 1_000_000));
         return "{\"number\": \"" + number + "\", \"currency\": \"DKK\", \"customer\": {\"name\": \"Kunde " + n
                 + "\", \"email\": \"k" + Math.abs(number.hashCode()) + "@example.com\", \"phone\": \"" + phone
