@@ -153,12 +153,11 @@ public class WaitingLines {
                 po.get().expectedArrival(),
                 order.destination().country(),
                 spread);
-        boolean allocated = changes.apply(
-                        order.id(),
-                        current -> current.allocateToPurchaseOrder(
-                                line.id(), po.get().number(), window, clock.instant()))
-                .result();
-        if (!allocated) {
+        OrderChanges.Changed<Boolean> allocated = changes.apply(
+                order.id(),
+                current -> current.allocateToPurchaseOrder(line.id(), po.get().number(), window, clock.instant()));
+        if (!allocated.result()
+                && !waitsFor(allocated.order(), line.id(), po.get().number())) {
             suppliers.release(po.get().number(), order.id(), line.id());
         }
     }
@@ -177,18 +176,24 @@ public class WaitingLines {
         java.util.Set<String> receivedInPart = new java.util.TreeSet<>();
         for (Allocation allocation : oldestFirst(cancelled.released(), byId)) {
             Order order = byId.get(allocation.orderId());
+            if (!waitsFor(order, allocation.lineId(), cancelled.number())) {
+                // Moved already: by this cancellation before the process died, or since.
+                continue;
+            }
             Optional<PurchaseOrderRef> next = suppliers.reserve(cancelled.supplier(), allocation);
             EtaWindow window = windowAfterCancellation(order, allocation.lineId(), cancelled.supplier(), next, spread);
-            boolean moved = changes.apply(
-                            order.id(),
-                            current -> current.leaveCancelledPurchaseOrder(
-                                    allocation.lineId(),
-                                    cancelled.number(),
-                                    next.map(PurchaseOrderRef::number).orElse(null),
-                                    window,
-                                    clock.instant()))
-                    .result();
-            if (!moved && next.isPresent()) {
+            OrderChanges.Changed<Boolean> left = changes.apply(
+                    order.id(),
+                    current -> current.leaveCancelledPurchaseOrder(
+                            allocation.lineId(),
+                            cancelled.number(),
+                            next.map(PurchaseOrderRef::number).orElse(null),
+                            window,
+                            clock.instant()));
+            boolean moved = left.result();
+            if (!moved
+                    && next.isPresent()
+                    && !waitsFor(left.order(), allocation.lineId(), next.get().number())) {
                 suppliers.release(next.get().number(), order.id(), allocation.lineId());
             }
             if (moved) {
@@ -306,6 +311,14 @@ public class WaitingLines {
                                 order.placedAt(), arrival.earliest(), arrival.latest(), country, spread)))
                 .orElse(line.eta());
         return line.supplierDelay().filter(delays::holds).isPresent() ? window.noEarlierThan(line.eta()) : window;
+    }
+
+    /**
+     * Whether the line is allocated to the purchase order now: a reservation whose line did not take it (someone else
+     * moved the line first) is given back, but not one the line holds, which a listener done again finds made.
+     */
+    private static boolean waitsFor(Order order, String lineId, String purchaseOrder) {
+        return purchaseOrder.equals(order.line(lineId).purchaseOrder());
     }
 
     private Map<String, Order> ordersOf(List<Allocation> allocations) {

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Buying in what customers bought: purchase orders placed by agents or by the shop's own system. Placing one is
  * idempotent on its number; lines that waited to be ordered are then allocated to it (see
- * {@link PurchaseOrderPlaced}).
+ * {@link PurchaseOrderPlaced}), and a process that dies before that is done leaves it to be done again
+ * ({@link PurchaseOrderFollowUps}).
  */
 @Service
 public class Purchasing {
@@ -37,7 +37,7 @@ public class Purchasing {
     private final Suppliers suppliers;
     private final PurchaseOrders purchaseOrders;
     private final MongoTemplate mongo;
-    private final ApplicationEventPublisher events;
+    private final PurchaseOrderFollowUps followUps;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -45,13 +45,13 @@ public class Purchasing {
             Suppliers suppliers,
             PurchaseOrders purchaseOrders,
             MongoTemplate mongo,
-            ApplicationEventPublisher events,
+            PurchaseOrderFollowUps followUps,
             AuditLog audit,
             Clock clock) {
         this.suppliers = suppliers;
         this.purchaseOrders = purchaseOrders;
         this.mongo = mongo;
-        this.events = events;
+        this.followUps = followUps;
         this.audit = audit;
         this.clock = clock;
     }
@@ -78,8 +78,14 @@ public class Purchasing {
             return new Outcome(Optional.empty(), false, errors);
         }
         PurchaseOrder po = placed(input, supplier.get(), actor);
+        org.bson.Document followUp = PurchaseOrderFollowUps.mark(PurchaseOrderFollowUps.Kind.PLACED, clock.instant());
         try {
-            mongo.insert(po);
+            org.bson.Document stored = new org.bson.Document();
+            mongo.getConverter().write(po, stored);
+            // As inserting the purchase order itself would: its version starts at 0.
+            stored.putIfAbsent("version", 0L);
+            stored.put(PurchaseOrderFollowUps.FIELD, followUp);
+            mongo.insert(stored, mongo.getCollectionName(PurchaseOrder.class));
         } catch (DuplicateKeyException raced) {
             return new Outcome(purchaseOrders.findById(po.number()), false, List.of());
         }
@@ -98,7 +104,7 @@ public class Purchasing {
                         items,
                         "expected",
                         po.expectedArrival() + (po.estimated() ? " (estimated)" : "")));
-        events.publishEvent(new PurchaseOrderPlaced(po.number(), po.supplier(), po.skus()));
+        followUps.publish(po.number(), followUp, new PurchaseOrderPlaced(po.number(), po.supplier(), po.skus()));
         return new Outcome(purchaseOrders.findById(po.number()), true, List.of());
     }
 
@@ -254,8 +260,11 @@ public class Purchasing {
             PurchaseOrder po = found.orElseThrow();
             PurchaseOrder.Cancellation cancellation =
                     new PurchaseOrder.Cancellation(clock.instant(), actor, reason.trim(), po.allocations());
+            org.bson.Document followUp =
+                    PurchaseOrderFollowUps.mark(PurchaseOrderFollowUps.Kind.CANCELLED, clock.instant());
             Update update = new Update()
                     .set("status", PurchaseOrder.Status.CANCELLED)
+                    .set(PurchaseOrderFollowUps.FIELD, followUp)
                     .set("cancellation", cancellation)
                     .set("allocations", List.of())
                     .set(
@@ -278,7 +287,10 @@ public class Purchasing {
                                 reason.trim(),
                                 "linesReleased",
                                 String.valueOf(po.allocations().size())));
-                events.publishEvent(new PurchaseOrderCancelled(po.number(), po.supplier(), po.allocations()));
+                followUps.publish(
+                        po.number(),
+                        followUp,
+                        new PurchaseOrderCancelled(po.number(), po.supplier(), po.allocations()));
                 return new Cancelled(purchaseOrders.findById(po.number()), List.of());
             }
         }

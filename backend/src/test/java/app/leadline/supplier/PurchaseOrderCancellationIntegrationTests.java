@@ -14,6 +14,8 @@ import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
 import app.leadline.support.PurchasingSteps;
 import app.leadline.support.Receipts;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -33,6 +39,15 @@ class PurchaseOrderCancellationIntegrationTests {
 
     @Autowired
     Clients clients;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    PurchaseOrderFollowUps followUps;
+
+    @Autowired
+    SupplierCatalog suppliers;
 
     private HttpGraphQlTester shop;
     private HttpGraphQlTester agent;
@@ -85,6 +100,43 @@ class PurchaseOrderCancellationIntegrationTests {
                 .stream()
                 .filter("ETA_MOVED"::equals)
                 .count();
+    }
+
+    @Test
+    void doneAgainAfterADeathBeforeItsEndTheCancellationMovesNoLineTwiceAndTakesNoAllocationBack() {
+        PurchaseOrderInputs cancelled = place(2);
+        OrderInputs oldest = order();
+        OrderInputs younger = order();
+        // Room left after both lines moved: the purchase order could take them again.
+        PurchaseOrderInputs other = place(3);
+        cancel("cancelPurchaseOrder", cancelled.number(), "Supplier closed");
+        long movesBefore = etaMoves(younger);
+
+        // As a process that died before its end leaves it: the cancellation still marked to be followed up.
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(cancelled.number())),
+                Update.update(
+                        PurchaseOrderFollowUps.FIELD,
+                        PurchaseOrderFollowUps.mark(
+                                PurchaseOrderFollowUps.Kind.CANCELLED,
+                                Instant.now().minus(Duration.ofHours(1)))),
+                PurchaseOrder.class);
+        followUps.sweep();
+
+        assertThat(purchaseOrderOf(oldest)).isEqualTo(other.number());
+        assertThat(purchaseOrderOf(younger)).isEqualTo(other.number());
+        assertThat(etaMoves(younger)).as("the customer told once").isEqualTo(movesBefore);
+        assertThat(suppliers.purchaseOrder(other.number()).orElseThrow().allocations())
+                .as("the lines moved keep their places on the other purchase order")
+                .hasSize(2);
+        assertThat(mongo.exists(
+                        Query.query(Criteria.where("_id")
+                                .is(cancelled.number())
+                                .and(PurchaseOrderFollowUps.FIELD)
+                                .exists(true)),
+                        PurchaseOrder.class))
+                .as("followed up")
+                .isFalse();
     }
 
     @Test
