@@ -313,3 +313,80 @@ test('units left on a purchase order received in part make lines from a cancelle
     await context.close();
   }
 });
+
+test('units too few for the line still waiting for them are kept for it, said before the receipt is recorded', async () => {
+  // A purchase order of ten stools; one customer orders one, a later one four.
+  const placed = await shopCall(
+    'mutation($input: PlacePurchaseOrderInput!) { placePurchaseOrder(input: $input) { errors { code message } } }',
+    { input: { number: 'PO-NS-STOOLS', supplier: 'NORDIC-SOFA', lines: [{ sku: 'STOOL-ODENSE', quantity: 10 }] } },
+  );
+  assert.deepEqual(placed.placePurchaseOrder.errors, []);
+  for (const [number, quantity] of [
+    ['STOOL-1', 1],
+    ['STOOL-4', 4],
+  ]) {
+    const data = await shopCall(
+      'mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) { orders { lines { purchaseOrder } } errors { code } } }',
+      {
+        input: {
+          orders: [
+            {
+              number,
+              currency: 'DKK',
+              customer: { name: 'Sofie Holm', email: 'sofie@example.com', locale: 'en' },
+              destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
+              lines: [
+                {
+                  sku: 'STOOL-ODENSE',
+                  name: 'Odense stool',
+                  quantity,
+                  unitPrice: '499.00',
+                  source: 'BACKORDER',
+                  supplier: 'NORDIC-SOFA',
+                },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    assert.deepEqual(data.placeOrders.errors, []);
+    assert.equal(data.placeOrders.orders[0].lines[0].purchaseOrder, 'PO-NS-STOOLS');
+  }
+
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1200, height: 1000 } });
+  const page = await context.newPage();
+  try {
+    await signInToConsole(page, app.baseUrl, 'agent');
+    // Three stools arrive: one for the first customer, two too few for the second, who waits for the rest.
+    await page.getByRole('button', { name: 'Goods received' }).click();
+    await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-NS-STOOLS');
+    await page.getByLabel('Part of it arrived (units per SKU)').check();
+    await page.getByLabel(/^Units of STOOL-ODENSE that arrived/).fill('3');
+    await page.getByRole('button', { name: 'Review' }).click();
+    assert.match(
+      await page.getByTestId('receipt-review').textContent(),
+      /Lines of 1 order become ready, oldest order first: STOOL-1\b/,
+    );
+    assert.equal(
+      await page.getByTestId('receipt-held').textContent(),
+      'On the shelf once this is received, too few for a line still waiting for them, and kept for it until the rest comes: 2 × STOOL-ODENSE.',
+    );
+    assert.equal(await page.getByTestId('receipt-left-over').count(), 0, 'no stool is said to be spare');
+    await page.getByRole('button', { name: 'Record the receipt' }).click();
+    await page.getByText(/^Recorded against PO-NS-STOOLS: 1 line is ready.* 1 line keeps waiting\.$/).waitFor();
+
+    // Two more arrive: with the two kept, the second customer's four stools are ready.
+    await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-NS-STOOLS');
+    await page.getByLabel('Part of it arrived (units per SKU)').check();
+    await page.getByLabel(/^Units of STOOL-ODENSE that arrived/).fill('2');
+    await page.getByRole('button', { name: 'Review' }).click();
+    assert.match(
+      await page.getByTestId('receipt-review').textContent(),
+      /Lines of 1 order become ready, oldest order first: STOOL-4\b/,
+    );
+    assert.equal(await page.getByTestId('receipt-held').count(), 0);
+  } finally {
+    await context.close();
+  }
+});

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 @BesideTheOthers // JVMs of its own, killed; the test mostly waits for them
 class PurchasingKillNineIntegrationTests {
 
-    private static final String SOFAS = "PO-NS-2041";
+    private static final String RECEIVED = "PO-NS-2041";
+    private static final String CANCELLED = "PO-NS-2042";
+    private static final String PLACED = "PO-NS-3001";
 
     @TempDir
     Path folder;
@@ -52,53 +54,8 @@ class PurchasingKillNineIntegrationTests {
     }
 
     @Test
-    void linesTheRecordedGoodsServeAreReadyAfterAKillMidReceipt() throws Exception {
-        startWithMoreSofas(40);
-        long allocated = orders().countDocuments(waiting(SOFAS));
-        assertThat(allocated).as("orders waiting for %s", SOFAS).isGreaterThan(20);
-
-        // Everything still to come arrives; the process dies as soon as the goods are recorded.
-        killOnceStored(
-                "mutation { receiveGoods(input: {purchaseOrder: \\\"" + SOFAS + "\\\"}) { linesReady } }",
-                SOFAS,
-                po -> !po.getList("receipts", Document.class, List.of()).isEmpty(),
-                waiting(SOFAS));
-
-        Waiting.until(
-                () -> orders().countDocuments(waiting(SOFAS)) == 0,
-                Duration.ofMinutes(1),
-                "every line the recorded goods serve is ready after the restart");
-        assertThat(purchaseOrder(SOFAS).getString("status")).isEqualTo("RECEIVED");
-        assertThat(orders().countDocuments(Filters.elemMatch(
-                        "lines", Filters.and(Filters.eq("purchaseOrder", SOFAS), Filters.eq("status", "READY")))))
-                .as("orders with the purchase order's goods ready")
-                .isEqualTo(allocated);
-        assertThat(app.output()).contains("left waiting beside their goods");
-        assertAllocationsNameTheLinesThatWait();
-    }
-
-    @Test
-    void linesOfACancelledPurchaseOrderMoveOnAfterAKillMidCancellation() throws Exception {
-        startWithMoreSofas(40);
-        assertThat(orders().countDocuments(waiting(SOFAS))).isGreaterThan(20);
-
-        killOnceStored(
-                "mutation { cancelPurchaseOrder(input: {purchaseOrder: \\\"" + SOFAS + "\\\", reason: \\\"Factory"
-                        + " closed\\\"}) { customersTold } }",
-                SOFAS,
-                po -> "CANCELLED".equals(po.getString("status")),
-                waiting(SOFAS));
-
-        Waiting.until(
-                () -> orders().countDocuments(waiting(SOFAS)) == 0,
-                Duration.ofMinutes(1),
-                "no line waits for the cancelled purchase order after the restart");
-        assertThat(app.output()).contains("Purchase order " + SOFAS + " was cancelled while Leadline stopped");
-        assertAllocationsNameTheLinesThatWait();
-    }
-
-    @Test
-    void linesWaitingToBeOrderedTakeAPurchaseOrderPlacedAsTheProcessDied() throws Exception {
+    void killedMidReceiptMidCancellationAndMidPlacingEveryLineEndsWhereItBelongs() throws Exception {
+        // The demo's shop with 120 more sofas: the two sofa purchase orders fill up, the rest wait to be ordered.
         startWithMoreSofas(120);
         Bson toBeOrdered = Filters.elemMatch(
                 "lines",
@@ -106,21 +63,57 @@ class PurchasingKillNineIntegrationTests {
                         Filters.eq("sku", "SOFA-OSLO-3"),
                         Filters.eq("status", "AWAITING_SUPPLIER"),
                         Filters.eq("purchaseOrder", null)));
-        long unordered = orders().countDocuments(toBeOrdered);
-        assertThat(unordered).as("sofas waiting to be ordered").isGreaterThan(20);
 
+        // Everything still to come on PO-NS-2041 arrives; killed as soon as the goods are recorded.
+        long allocated = orders().countDocuments(waiting(RECEIVED));
+        assertThat(allocated).as("orders waiting for %s", RECEIVED).isGreaterThan(20);
         killOnceStored(
-                "mutation { placePurchaseOrder(input: {number: \\\"PO-NS-3001\\\", supplier: \\\"NORDIC-SOFA\\\","
-                        + " lines: [{sku: \\\"SOFA-OSLO-3\\\", quantity: 200}]}) { errors { code } } }",
-                "PO-NS-3001",
+                "mutation { receiveGoods(input: {purchaseOrder: \\\"" + RECEIVED + "\\\"}) { linesReady } }",
+                RECEIVED,
+                po -> !po.getList("receipts", Document.class, List.of()).isEmpty(),
+                waiting(RECEIVED));
+        Waiting.until(
+                () -> orders().countDocuments(waiting(RECEIVED)) == 0,
+                Duration.ofMinutes(1),
+                "every line the recorded goods serve is ready after the restart");
+        assertThat(purchaseOrder(RECEIVED).getString("status")).isEqualTo("RECEIVED");
+        assertThat(orders().countDocuments(Filters.elemMatch(
+                        "lines", Filters.and(Filters.eq("purchaseOrder", RECEIVED), Filters.eq("status", "READY")))))
+                .as("orders with the purchase order's goods ready")
+                .isEqualTo(allocated);
+        assertThat(app.output()).contains("left waiting beside their goods");
+        assertAllocationsNameTheLinesThatWait();
+
+        // PO-NS-2042 is cancelled; killed as soon as it is stored so. Its lines wait to be ordered again.
+        long unorderedBefore = orders().countDocuments(toBeOrdered);
+        assertThat(orders().countDocuments(waiting(CANCELLED))).isGreaterThan(20);
+        killOnceStored(
+                "mutation { cancelPurchaseOrder(input: {purchaseOrder: \\\"" + CANCELLED + "\\\", reason:"
+                        + " \\\"Factory closed\\\"}) { customersTold } }",
+                CANCELLED,
+                po -> "CANCELLED".equals(po.getString("status")),
+                waiting(CANCELLED));
+        Waiting.until(
+                () -> orders().countDocuments(waiting(CANCELLED)) == 0,
+                Duration.ofMinutes(1),
+                "no line waits for the cancelled purchase order after the restart");
+        assertThat(app.output()).contains("Purchase order " + CANCELLED + " was cancelled while Leadline stopped");
+        assertThat(orders().countDocuments(toBeOrdered)).isGreaterThan(unorderedBefore);
+        assertAllocationsNameTheLinesThatWait();
+
+        // A purchase order for every sofa waiting to be ordered is placed; killed as soon as it is stored.
+        long unordered = orders().countDocuments(toBeOrdered);
+        killOnceStored(
+                "mutation { placePurchaseOrder(input: {number: \\\"" + PLACED + "\\\", supplier: \\\"NORDIC-SOFA\\\","
+                        + " lines: [{sku: \\\"SOFA-OSLO-3\\\", quantity: 500}]}) { errors { code } } }",
+                PLACED,
                 po -> true,
                 toBeOrdered);
-
         Waiting.until(
                 () -> orders().countDocuments(toBeOrdered) == 0,
                 Duration.ofMinutes(1),
                 "every sofa waiting to be ordered waits for the new purchase order after the restart");
-        assertThat(orders().countDocuments(waiting("PO-NS-3001"))).isEqualTo(unordered);
+        assertThat(orders().countDocuments(waiting(PLACED))).isEqualTo(unordered);
         assertAllocationsNameTheLinesThatWait();
     }
 
