@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * carries a {@code followUp} from the write that places or cancels it until that work is done, so a process that
  * dies in between leaves it marked: the work is then done again, from the start, by whichever instance sweeps first
  * once the mark is older than {@code leadline.purchasing.follow-up-after} (time for the request that set it to finish
- * on its own). Both listeners leave lines already allocated or moved as they are, so doing it again is safe.
+ * on its own), renewing the mark as it takes it, so that no other instance takes it meanwhile. Both listeners leave
+ * lines already allocated or moved as they are, so doing it again is safe.
  */
 @Component
 class PurchaseOrderFollowUps {
@@ -79,8 +80,21 @@ class PurchaseOrderFollowUps {
                 Document.class,
                 mongo.getCollectionName(PurchaseOrder.class))) {
             PurchaseOrder po = mongo.getConverter().read(PurchaseOrder.class, left);
-            Document mark = left.get(FIELD, Document.class);
-            Kind kind = Kind.valueOf(mark.getString("kind"));
+            Document was = left.get(FIELD, Document.class);
+            Kind kind = Kind.valueOf(was.getString("kind"));
+            // Taken by this instance: the mark made new, so that another instance's sweep leaves it for as long.
+            Document mark = mark(kind, clock.instant());
+            if (mongo.updateFirst(
+                                    Query.query(Criteria.where("_id")
+                                            .is(po.number())
+                                            .and(FIELD)
+                                            .is(was)),
+                                    Update.update(FIELD, mark),
+                                    PurchaseOrder.class)
+                            .getModifiedCount()
+                    == 0) {
+                continue;
+            }
             log.info(
                     "Purchase order {} was {} while Leadline stopped; its customers' lines follow now",
                     po.number(),

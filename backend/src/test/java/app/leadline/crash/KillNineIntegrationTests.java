@@ -256,13 +256,18 @@ class KillNineIntegrationTests {
     }
 
     static String order(String number, int n) {
+        return order(number, n, "SOFA-OSLO-3", "NORDIC-SOFA");
+    }
+
+    /** An order of one backordered item, as the shop hands it over (JSON). */
+    static String order(String number, int n, String sku, String supplier) {
         String phone = String.format("+4521%06d", Math.floorMod(number.hashCode(), 1_000_000));
         return "{\"number\": \"" + number + "\", \"currency\": \"DKK\", \"customer\": {\"name\": \"Kunde " + n
                 + "\", \"email\": \"k" + Math.abs(number.hashCode()) + "@example.com\", \"phone\": \"" + phone
                 + "\", \"locale\": \"da\"}, \"destination\": {\"street\": \"Nørregade 1\", \"postalCode\":"
-                + " \"1165\", \"city\": \"København\", \"country\": \"DK\"}, \"lines\": [{\"sku\": \"SOFA-OSLO-3\","
-                + " \"name\": \"Sofa Oslo\", \"quantity\": 1, \"unitPrice\": \"8999.00\", \"source\": \"BACKORDER\","
-                + " \"supplier\": \"NORDIC-SOFA\"}]}";
+                + " \"1165\", \"city\": \"København\", \"country\": \"DK\"}, \"lines\": [{\"sku\": \"" + sku + "\","
+                + " \"name\": \"" + sku + "\", \"quantity\": 1, \"unitPrice\": \"8999.00\", \"source\": \"BACKORDER\","
+                + " \"supplier\": \"" + supplier + "\"}]}";
     }
 
     // --- What the store holds -----------------------------------------------------------------------------------

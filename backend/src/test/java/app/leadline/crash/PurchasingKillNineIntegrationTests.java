@@ -24,18 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Receiving, cancelling and placing a purchase order each change many customers' lines, one order after another,
- * after the purchase order itself is stored. Killed with SIGKILL as soon as the purchase order is stored, with lines
- * still to change, the application finishes that work after its restart: every line ends where the purchase order's
- * change puts it, and every purchase order's allocations name exactly the lines that wait for it. Before, the lines
- * left behind stayed there for good: a second try is refused (nothing more is to come; cancelled already) or, for a
- * purchase order placed again, answered with the one stored, and nothing else did the work again.
+ * after the purchase order itself is stored. The three at once, killed with SIGKILL as soon as all three purchase
+ * orders are stored, with lines still to change for each: after the restart every line ends where its purchase
+ * order's change puts it, and every open purchase order's allocations name exactly the lines that wait for it. Before,
+ * the lines left behind stayed there for good: a second try is refused (nothing more is to come; cancelled already)
+ * or, for a purchase order placed again, answered with the one stored, and nothing did the work again.
  */
 @BesideTheOthers // JVMs of its own, killed; the test mostly waits for them
 class PurchasingKillNineIntegrationTests {
 
     private static final String RECEIVED = "PO-NS-2041";
     private static final String CANCELLED = "PO-NS-2042";
-    private static final String PLACED = "PO-NS-3001";
+    private static final String PLACED = "PO-BW-3001";
 
     @TempDir
     Path folder;
@@ -55,86 +55,100 @@ class PurchasingKillNineIntegrationTests {
 
     @Test
     void killedMidReceiptMidCancellationAndMidPlacingEveryLineEndsWhereItBelongs() throws Exception {
-        // The demo's shop with 120 more sofas: the two sofa purchase orders fill up, the rest wait to be ordered.
-        startWithMoreSofas(120);
-        Bson toBeOrdered = Filters.elemMatch(
-                "lines",
-                Filters.and(
-                        Filters.eq("sku", "SOFA-OSLO-3"),
-                        Filters.eq("status", "AWAITING_SUPPLIER"),
-                        Filters.eq("purchaseOrder", null)));
-
-        // Everything still to come on PO-NS-2041 arrives; killed as soon as the goods are recorded.
-        long allocated = orders().countDocuments(waiting(RECEIVED));
-        assertThat(allocated).as("orders waiting for %s", RECEIVED).isGreaterThan(20);
-        killOnceStored(
-                "mutation { receiveGoods(input: {purchaseOrder: \\\"" + RECEIVED + "\\\"}) { linesReady } }",
-                RECEIVED,
-                po -> !po.getList("receipts", Document.class, List.of()).isEmpty(),
-                waiting(RECEIVED));
-        Waiting.until(
-                () -> orders().countDocuments(waiting(RECEIVED)) == 0,
-                Duration.ofMinutes(1),
-                "every line the recorded goods serve is ready after the restart");
-        assertThat(purchaseOrder(RECEIVED).getString("status")).isEqualTo("RECEIVED");
-        assertThat(orders().countDocuments(Filters.elemMatch(
-                        "lines", Filters.and(Filters.eq("purchaseOrder", RECEIVED), Filters.eq("status", "READY")))))
-                .as("orders with the purchase order's goods ready")
-                .isEqualTo(allocated);
-        assertThat(app.output()).contains("left waiting beside their goods");
-        assertAllocationsNameTheLinesThatWait();
-
-        // PO-NS-2042 is cancelled; killed as soon as it is stored so. Its lines wait to be ordered again.
-        long unorderedBefore = orders().countDocuments(toBeOrdered);
-        assertThat(orders().countDocuments(waiting(CANCELLED))).isGreaterThan(20);
-        killOnceStored(
-                "mutation { cancelPurchaseOrder(input: {purchaseOrder: \\\"" + CANCELLED + "\\\", reason:"
-                        + " \\\"Factory closed\\\"}) { customersTold } }",
-                CANCELLED,
-                po -> "CANCELLED".equals(po.getString("status")),
-                waiting(CANCELLED));
-        Waiting.until(
-                () -> orders().countDocuments(waiting(CANCELLED)) == 0,
-                Duration.ofMinutes(1),
-                "no line waits for the cancelled purchase order after the restart");
-        assertThat(app.output()).contains("Purchase order " + CANCELLED + " was cancelled while Leadline stopped");
-        assertThat(orders().countDocuments(toBeOrdered)).isGreaterThan(unorderedBefore);
-        assertAllocationsNameTheLinesThatWait();
-
-        // A purchase order for every sofa waiting to be ordered is placed; killed as soon as it is stored.
-        long unordered = orders().countDocuments(toBeOrdered);
-        killOnceStored(
-                "mutation { placePurchaseOrder(input: {number: \\\"" + PLACED + "\\\", supplier: \\\"NORDIC-SOFA\\\","
-                        + " lines: [{sku: \\\"SOFA-OSLO-3\\\", quantity: 500}]}) { errors { code } } }",
-                PLACED,
-                po -> true,
-                toBeOrdered);
-        Waiting.until(
-                () -> orders().countDocuments(toBeOrdered) == 0,
-                Duration.ofMinutes(1),
-                "every sofa waiting to be ordered waits for the new purchase order after the restart");
-        assertThat(orders().countDocuments(waiting(PLACED))).isEqualTo(unordered);
-        assertAllocationsNameTheLinesThatWait();
-    }
-
-    /** The demo's shop, with {@code sofas} more orders of one sofa each (the purchase orders' room goes first). */
-    private void startWithMoreSofas(int sofas) throws Exception {
         app = new LeadlineProcess(
                 folder,
                 List.of(
-                        "leadline.demo.orders=60",
+                        "leadline.demo.orders=40",
                         "leadline.notifications.echo=false",
                         "leadline.purchasing.follow-up-after=1s",
                         "leadline.purchasing.follow-up-sweep=1s",
                         "logging.level.root=WARN",
                         "logging.level.app.leadline=INFO"));
         connect(app.start());
-        Waiting.until(() -> orders().countDocuments() >= 60, Duration.ofMinutes(2), "the demo orders are loaded");
+        Waiting.until(() -> orders().countDocuments() >= 40, Duration.ofMinutes(2), "the demo orders are loaded");
+        // 100 more sofas fill both sofa purchase orders; 80 more chairs fill both chair ones, the rest wait to be
+        // ordered.
+        placeOrders(100, "SOFA-OSLO-3", "NORDIC-SOFA");
+        placeOrders(150, "CHAIR-AARHUS", "BALTIC-WOOD");
+        Bson chairsToBeOrdered = Filters.elemMatch(
+                "lines",
+                Filters.and(
+                        Filters.eq("sku", "CHAIR-AARHUS"),
+                        Filters.eq("status", "AWAITING_SUPPLIER"),
+                        Filters.eq("purchaseOrder", null)));
+        long allocated = orders().countDocuments(waiting(RECEIVED));
+        long unordered = orders().countDocuments(chairsToBeOrdered);
+        assertThat(allocated).as("orders waiting for %s", RECEIVED).isGreaterThan(20);
+        assertThat(orders().countDocuments(waiting(CANCELLED)))
+                .as("orders waiting for %s", CANCELLED)
+                .isGreaterThan(20);
+        assertThat(unordered).as("chairs waiting to be ordered").isGreaterThan(20);
+
+        // At once: everything still to come on one sofa purchase order arrives, the other is cancelled, and a
+        // purchase order for every chair waiting is placed. The process dies as soon as all three are stored.
+        String agent = app.agentToken("agent", "agent");
+        List<CompletableFuture<Void>> requests = List.of(
+                send(agent, "receiveGoods(input: {purchaseOrder: \\\"" + RECEIVED + "\\\"}) { linesReady }"),
+                send(
+                        agent,
+                        "cancelPurchaseOrder(input: {purchaseOrder: \\\"" + CANCELLED + "\\\", reason: \\\"Factory"
+                                + " closed\\\"}) { customersTold }"),
+                send(
+                        agent,
+                        "placePurchaseOrder(input: {number: \\\"" + PLACED + "\\\", supplier: \\\"BALTIC-WOOD\\\","
+                                + " lines: [{sku: \\\"CHAIR-AARHUS\\\", quantity: 500}]}) { errors { code } }"));
+        Waiting.until(
+                () -> stored(
+                                RECEIVED,
+                                po -> !po.getList("receipts", Document.class, List.of())
+                                        .isEmpty())
+                        && stored(CANCELLED, po -> "CANCELLED".equals(po.getString("status")))
+                        && stored(PLACED, po -> true),
+                Duration.ofMinutes(1),
+                "the three purchase orders are stored so");
+        long[] leftAtKill = {
+            orders().countDocuments(waiting(RECEIVED)),
+            orders().countDocuments(waiting(CANCELLED)),
+            orders().countDocuments(chairsToBeOrdered)
+        };
+        app.kill();
+        requests.forEach(CompletableFuture::join);
+        System.out.printf(
+                "Killed with %d, %d and %d orders still to change for %s, %s and %s%n",
+                leftAtKill[0], leftAtKill[1], leftAtKill[2], RECEIVED, CANCELLED, PLACED);
+        assertThat(leftAtKill)
+                .as("orders still to change for each when the process was killed (else this run proves less)")
+                .doesNotContain(0);
+        store.close();
+        connect(app.start());
+
+        Waiting.until(
+                () -> orders().countDocuments(waiting(RECEIVED)) == 0
+                        && orders().countDocuments(waiting(CANCELLED)) == 0
+                        && orders().countDocuments(chairsToBeOrdered) == 0,
+                Duration.ofMinutes(1),
+                "after the restart, every line the goods serve is ready, none waits for the cancelled purchase order"
+                        + " and every chair waits for the new one");
+        assertThat(purchaseOrder(RECEIVED).getString("status")).isEqualTo("RECEIVED");
+        assertThat(orders().countDocuments(Filters.elemMatch(
+                        "lines", Filters.and(Filters.eq("purchaseOrder", RECEIVED), Filters.eq("status", "READY")))))
+                .as("orders with the received goods ready")
+                .isEqualTo(allocated);
+        assertThat(orders().countDocuments(waiting(PLACED))).isEqualTo(unordered);
+        assertThat(app.output())
+                .contains("left waiting beside their goods")
+                .contains("Purchase order " + CANCELLED + " was cancelled while Leadline stopped")
+                .contains("Purchase order " + PLACED + " was placed while Leadline stopped");
+        assertAllocationsNameTheLinesThatWait();
+    }
+
+    private void placeOrders(int count, String sku, String supplier) throws Exception {
         String shop = app.shopToken();
-        for (int from = 0; from < sofas; from += 100) {
+        for (int from = 0; from < count; from += 100) {
             StringBuilder batch = new StringBuilder();
-            for (int i = from; i < Math.min(sofas, from + 100); i++) {
-                batch.append(i == from ? "" : ",").append(KillNineIntegrationTests.order("S-" + System.nanoTime(), i));
+            for (int i = from; i < Math.min(count, from + 100); i++) {
+                batch.append(i == from ? "" : ",")
+                        .append(KillNineIntegrationTests.order(sku + "-" + System.nanoTime(), i, sku, supplier));
             }
             String placed = app.graphql(
                     shop,
@@ -144,37 +158,20 @@ class PurchasingKillNineIntegrationTests {
         }
     }
 
-    /**
-     * Sends an agent's mutation and kills the process as soon as the purchase order it changes is stored so, while
-     * orders matching {@code toChange} are still there to change (else the run would prove nothing); then starts it
-     * again.
-     */
-    private void killOnceStored(String mutation, String purchaseOrder, Predicate<Document> stored, Bson toChange)
-            throws Exception {
-        String agent = app.agentToken("agent", "agent");
-        CompletableFuture<Void> request = CompletableFuture.runAsync(() -> {
+    /** An agent's mutation, in flight until answered or cut off by the kill. */
+    private CompletableFuture<Void> send(String agent, String mutation) {
+        return CompletableFuture.runAsync(() -> {
             try {
-                app.graphql(agent, "{\"query\": \"" + mutation + "\"}");
+                app.graphql(agent, "{\"query\": \"mutation { " + mutation + " }\"}");
             } catch (Exception e) {
                 // killed with the request in flight: not answered
             }
         });
-        Waiting.until(
-                () -> {
-                    Document po = purchaseOrder(purchaseOrder);
-                    return po != null && stored.test(po);
-                },
-                Duration.ofMinutes(1),
-                "the purchase order is stored so");
-        long leftAtKill = orders().countDocuments(toChange);
-        app.kill();
-        request.join();
-        System.out.printf("Killed with %d orders still to change for %s%n", leftAtKill, purchaseOrder);
-        assertThat(leftAtKill)
-                .as("orders still to change when the process was killed (else this run proves nothing)")
-                .isPositive();
-        store.close();
-        connect(app.start());
+    }
+
+    private boolean stored(String number, Predicate<Document> so) {
+        Document po = purchaseOrder(number);
+        return po != null && so.test(po);
     }
 
     /** Each open purchase order's allocations name exactly the lines that wait for it, once each. */

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.leadline.order.CustomerNews;
 import app.leadline.order.NotificationIntent;
 import app.leadline.order.OrderQueries;
-import app.leadline.support.BesideTheOthers;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.MovableClock;
@@ -39,7 +38,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  */
 @LeadlineIntegrationTest
 @Import(MovableClock.Configuration.class)
-@BesideTheOthers // its own application, for its own clock
 class PromiseWatchIntegrationTests {
 
     @Autowired
