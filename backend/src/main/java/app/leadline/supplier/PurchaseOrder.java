@@ -55,11 +55,24 @@ public record PurchaseOrder(
         }
     }
 
-    /** One customer order line waiting for this purchase order, and how many of the SKU it takes. */
-    public record Allocation(String orderId, String lineId, String sku, Integer quantity) {
+    /**
+     * One customer order line waiting for this purchase order, and how many of the SKU it takes.
+     *
+     * @param at when it was made; absent on allocations from before that was kept
+     */
+    public record Allocation(String orderId, String lineId, String sku, Integer quantity, Instant at) {
+
+        public Allocation(String orderId, String lineId, String sku, Integer quantity) {
+            this(orderId, lineId, sku, quantity, null);
+        }
 
         public Allocation(String orderId, String lineId, String sku) {
             this(orderId, lineId, sku, 1);
+        }
+
+        /** The same allocation, made at {@code at}. */
+        Allocation madeAt(Instant at) {
+            return new Allocation(orderId, lineId, sku, quantity, at);
         }
 
         public int units() {

@@ -29,11 +29,13 @@ public class SupplierCatalog {
     private final Suppliers suppliers;
     private final PurchaseOrders purchaseOrders;
     private final MongoTemplate mongo;
+    private final java.time.Clock clock;
 
-    SupplierCatalog(Suppliers suppliers, PurchaseOrders purchaseOrders, MongoTemplate mongo) {
+    SupplierCatalog(Suppliers suppliers, PurchaseOrders purchaseOrders, MongoTemplate mongo, java.time.Clock clock) {
         this.suppliers = suppliers;
         this.purchaseOrders = purchaseOrders;
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     public Optional<Supplier> find(String code) {
@@ -168,12 +170,13 @@ public class SupplierCatalog {
     }
 
     /** Sets the SKU lines as {@code taking} has them and adds the lines allocated to it. */
-    private static Update allocation(PurchaseOrder taking, List<Allocation> lines) {
+    private Update allocation(PurchaseOrder taking, List<Allocation> lines) {
+        java.time.Instant now = clock.instant();
         return new Update()
                 .set("lines", taking.lines())
                 .inc("version", 1)
                 .push("allocations")
-                .each(lines.toArray());
+                .each(lines.stream().map(line -> line.madeAt(now)).toArray());
     }
 
     /** The purchase order with {@code units} more (or, negative, fewer) of the SKU allocated. */

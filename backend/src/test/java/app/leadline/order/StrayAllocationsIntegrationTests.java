@@ -1,0 +1,92 @@
+package app.leadline.order;
+
+import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.OrderInputs.batch;
+import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
+import static app.leadline.support.SupplierInputs.aSupplier;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.Clients;
+import app.leadline.support.LeadlineIntegrationTest;
+import app.leadline.support.OrderInputs;
+import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.PurchasingSteps;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * Units a crash left reserved for lines that do not wait for the purchase order are given back at the next start, so
+ * the purchase order takes new lines again; what a line holds, and what was reserved a moment ago, stays.
+ */
+@LeadlineIntegrationTest
+class StrayAllocationsIntegrationTests {
+
+    @Autowired
+    Clients clients;
+
+    @Autowired
+    SupplierCatalog suppliers;
+
+    @Autowired
+    OrderQueries orders;
+
+    @Autowired
+    StrayAllocations strays;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void unitsReservedForAnOrderNeverStoredOrALineWaitingElsewhereAreGivenBackAndTakeNewLines() {
+        HttpGraphQlTester shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
+        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        PurchaseOrderInputs purchaseOrder =
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("STOOL", 3));
+        OrderInputs holding = anOrder().withBackorderedLine("STOOL", supplier);
+        shop.documentName("placeOrders").variable("input", batch(holding)).execute();
+        Order held = orders.byNumber(holding.number()).orElseThrow();
+        assertThat(held.line("L2").purchaseOrder()).isEqualTo(purchaseOrder.number());
+        // As a crash leaves them, an hour ago: units for an order never stored, and for the held order's other line,
+        // which does not wait for this purchase order; and, just now, units for an order still being stored.
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        reserve(purchaseOrder.number(), new PurchaseOrder.Allocation("never-stored", "L1", "STOOL", 1, hourAgo));
+        reserve(purchaseOrder.number(), new PurchaseOrder.Allocation(held.id(), "L1", "STOOL", 1, hourAgo));
+        reserve(purchaseOrder.number(), new PurchaseOrder.Allocation("being-stored", "L1", "STOOL", 1, Instant.now()));
+        OrderInputs turnedAway = anOrder().withBackorderedLine("STOOL", supplier);
+        shop.documentName("placeOrders").variable("input", batch(turnedAway)).execute();
+        assertThat(orders.byNumber(turnedAway.number()).orElseThrow().line("L2").purchaseOrder())
+                .as("no room left while the stray units are held")
+                .isNull();
+
+        assertThat(strays.giveBack()).isEqualTo(2);
+
+        PurchaseOrder after = suppliers.purchaseOrder(purchaseOrder.number()).orElseThrow();
+        assertThat(after.allocations())
+                .extracting(allocation -> allocation.orderId() + "/" + allocation.lineId())
+                .containsExactlyInAnyOrder(held.id() + "/L2", "being-stored/L1");
+        assertThat(after.line("STOOL").orElseThrow().allocated()).isEqualTo(2);
+        OrderInputs taken = anOrder().withBackorderedLine("STOOL", supplier);
+        shop.documentName("placeOrders").variable("input", batch(taken)).execute();
+        assertThat(orders.byNumber(taken.number()).orElseThrow().line("L2").purchaseOrder())
+                .as("the unit given back takes a new line")
+                .isEqualTo(purchaseOrder.number());
+    }
+
+    /** An allocation pushed as the purchase order's own reservation does, its units counted as taken. */
+    private void reserve(String purchaseOrder, PurchaseOrder.Allocation allocation) {
+        mongo.updateFirst(
+                Query.query(
+                        Criteria.where("_id").is(purchaseOrder).and("lines.sku").is(allocation.sku())),
+                new Update().push("allocations", allocation).inc("lines.$.allocated", allocation.units()),
+                PurchaseOrder.class);
+    }
+}
