@@ -33,6 +33,10 @@ test('an agent finds an order by part of the customer’s name and by the phone 
   const { context, page } = await consolePage('agent');
   try {
     await page.getByRole('button', { name: 'Orders', exact: true }).click();
+    // Before any search, the newest orders: the one just placed comes first, with when it was placed.
+    const newest = page.locator('ul.found > li').first();
+    await newest.getByRole('button', { name: /^PHONE-7731 — / }).waitFor();
+    assert.match(await newest.locator('.placed').textContent(), /^ placed \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
     const found = page.getByRole('button', { name: /^PHONE-7731 — Birgitte Kjærsgaard/ });
     for (const term of ['kjærs', '20 98 76 54', '+45 20987654']) {
       await page.getByLabel('Search orders').fill(term);

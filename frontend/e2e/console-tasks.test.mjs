@@ -83,7 +83,7 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     await page.getByRole('button', { name: 'Review' }).click();
     const spare = await page.getByTestId('receipt-left-over').textContent();
     const [, tablesLeft] = spare.match(
-      /^On the shelf once this is received, and no line waits for them \(for stock, or for orders yet to come\): .*?(\d+) × TABLE-RIGA-180/,
+      /^On the shelf once this is received, and no line of this purchase order waits for them \(.*?\): .*?(\d+) × TABLE-RIGA-180/,
     );
     const tablesToCome = (await page.getByTestId('receipt-review').textContent()).match(
       /everything still to come \((?:.*, )?(\d+) × TABLE-RIGA-180/,
@@ -123,6 +123,8 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     await result
       .getByText(new RegExp(` ${asked[1]} customers? (is|are) asked whether to wait for the rest\\.`))
       .waitFor();
+    // Everything ordered came: the result says the purchase order is closed, as it leaves the open ones.
+    await result.getByText(/ Everything ordered has arrived: PO-NS-2041 is closed and leaves the list/).waitFor();
     const link = result.getByRole('link', { name: /^Open order / }).first();
     const orderNumber = (await link.textContent()).trim();
     await link.click();

@@ -186,6 +186,8 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     await cancelReview.waitFor();
     assert.match(await cancelReview.textContent(), /This cancels purchase order PO-FJORD-2 and frees its units\./);
     assert.match(await cancelReview.textContent(), /Order PUR-3, CHAIR-FJORD: waits to be ordered again; latest/);
+    // The other way out says what it does: nothing is cancelled.
+    assert.equal(await cancelReview.getByRole('button', { name: 'Keep it' }).count(), 1);
     await cancelReview.getByRole('button', { name: 'Cancel the purchase order' }).click();
     await page.getByText(/Purchase order PO-FJORD-2 cancelled; \d customers? told\./).waitFor();
     await purchaseOrderRow(page, 'PO-FJORD-2').waitFor({ state: 'detached' });

@@ -156,7 +156,7 @@ it('says what no waiting line takes of a receipt, and what it keeps for a line t
     '1 customer is told the items that arrived are ready to ship, and a shipment is proposed: N-1.',
   );
   expect(screen.getByTestId('receipt-left-over').textContent).toBe(
-    'On the shelf once this is received, and no line waits for them (for stock, or for orders yet to come): 4 × CHAIR-NEW.',
+    'On the shelf once this is received, and no line of this purchase order waits for them (for stock, for orders yet to come; lines waiting for them on another purchase order keep waiting for that one): 4 × CHAIR-NEW.',
   );
   // Three chairs for a line of four are not spare: they wait for the fourth.
   expect(screen.getByTestId('receipt-held').textContent).toBe(

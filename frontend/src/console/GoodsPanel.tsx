@@ -25,7 +25,7 @@ import { OrderLink, PurchaseOrderOptions, supplierName, type SupplierNames } fro
 import { Review } from './Review';
 import { ReceiptReversals } from './Reversals';
 
-type Receipt = { po: string; result: ReceiveGoodsMutation['receiveGoods'] };
+type Receipt = { po: string; result: ReceiveGoodsMutation['receiveGoods']; closed: boolean };
 
 /**
  * Goods arrived against a purchase order, all or part of it, on a day: waiting lines become ready, oldest order first,
@@ -65,8 +65,8 @@ export function GoodsPanel() {
           key={`${purchaseOrder}-${reversed}`}
           number={purchaseOrder}
           suppliers={suppliers}
-          onReceived={(result) => {
-            setReceipt({ po: purchaseOrder, result });
+          onReceived={(result, closed) => {
+            setReceipt({ po: purchaseOrder, result, closed });
             setRecorded((count) => count + 1);
             loaded.reload();
           }}
@@ -100,7 +100,7 @@ function ReceiptForm({
 }: {
   number: string;
   suppliers: SupplierNames;
-  onReceived: (result: Receipt['result']) => void;
+  onReceived: (result: Receipt['result'], closed: boolean) => void;
 }) {
   const po = useQuery(PurchaseOrderForReceiptDocument, { number });
   const [everything, setEverything] = useState(true);
@@ -242,7 +242,8 @@ function ReceiptForm({
             if (data.receiveGoods.errors.length === 0) {
               setQuantities({});
               po.reload();
-              onReceived(data.receiveGoods);
+              // The review said whether this closes the purchase order; recorded, it did.
+              onReceived(data.receiveGoods, previewed.preview?.closes ?? false);
             }
           }}
         >
@@ -352,6 +353,7 @@ function ReceiptResult({ receipt }: { receipt: Receipt }) {
         {ct('receivedResult', { po: receipt.po, lines: result.linesReady ?? 0, orders: result.ordersReady ?? 0 })}
         {(result.askedToChoose ?? 0) > 0 && ` ${ct('receivedAsked', { count: result.askedToChoose ?? 0 })}`}
         {waiting.length > 0 && ` ${ct('receiveStillWaiting', { count: waiting.length })}`}
+        {receipt.closed && ` ${ct('receivedClosed', { po: receipt.po })}`}
       </p>
       {readyOrders.length > 0 && (
         <>

@@ -7,6 +7,7 @@ import { request } from './__mocks__/client';
 
 let orderChanged: (orderNumber: string) => void = () => {};
 let found: AgentOrderViewFragment[] = [];
+let hasNextPage = false;
 
 vi.mock('./client');
 vi.mock('./useOrderChanges', () => ({
@@ -16,7 +17,7 @@ vi.mock('./useOrderChanges', () => ({
 }));
 vi.mock('./api', () => ({
   useQuery: (_document: unknown, _variables: unknown, { skip = false } = {}) => ({
-    data: skip ? undefined : { searchOrders: { orders: found, endCursor: null, hasNextPage: false } },
+    data: skip ? undefined : { searchOrders: { orders: found, endCursor: null, hasNextPage } },
     error: undefined,
     loading: false,
     reload: () => {},
@@ -35,6 +36,7 @@ function pending() {
 
 beforeEach(() => {
   found = [onTime];
+  hasNextPage = false;
   sessionStorage.setItem('leadline.console.draft.orders.searched', JSON.stringify({ term: 'N-1001', filter: '' }));
 });
 
@@ -72,11 +74,28 @@ it('shows a refresh that is newer than the search’s answer', async () => {
   expect(screen.getByText('late')).toBeTruthy();
 });
 
-it('lists the newest orders before the agent searches, and says so', () => {
+it('lists the newest orders before the agent searches, each with when it was placed, and says so', () => {
   sessionStorage.clear();
-  found = [onTime, { ...onTime, number: 'N-1000' }];
+  found = [
+    { ...onTime, placedAt: '2026-12-02T09:14:00Z' },
+    { ...onTime, number: 'N-1000', placedAt: '2026-12-01T16:05:00Z' },
+  ];
+  hasNextPage = true;
   render(<OrdersPanel />);
 
   expect(screen.getByRole('status').textContent).toBe('The 2 newest orders, newest first; search to find others');
   expect(screen.getAllByRole('button', { name: /^N-100\d — / })).toHaveLength(2);
+  const placed = screen.getAllByText(/^placed /).map((shown) => shown.textContent?.trim());
+  expect(placed).toEqual([
+    `placed ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-12-02T09:14:00Z'))}`,
+    `placed ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-12-01T16:05:00Z'))}`,
+  ]);
+});
+
+it('says when every order is on screen', () => {
+  sessionStorage.clear();
+  found = [onTime, { ...onTime, number: 'N-1000' }];
+  render(<OrdersPanel />);
+
+  expect(screen.getByRole('status').textContent).toBe('All 2 orders, newest first');
 });

@@ -9,6 +9,7 @@ import {
 import { request } from './client';
 import { useMutation, useQuery } from './api';
 import { Failure } from './errors';
+import { time } from './format';
 import { ct } from './messages';
 import { OrderDetail } from './OrderDetail';
 import { orderHref } from './OrderLink';
@@ -122,7 +123,7 @@ export function OrdersPanel() {
       {first.loading && <p aria-live="polite">{ct('loading')}</p>}
       {orders && orders.length === 0 && <p>{ct('noOrders')}</p>}
       {orders && orders.length > 0 && (
-        <p role="status">{ct(newest ? 'newestShown' : 'foundCount', { count: orders.length })}</p>
+        <p role="status">{ct(newest ? (more ? 'newestShown' : 'allShown') : 'foundCount', { count: orders.length })}</p>
       )}
       {orders && orders.length > 0 && (
         <ul className="found">
@@ -139,6 +140,7 @@ export function OrdersPanel() {
                 >
                   {order.number} — {order.customerName} ({order.customerEmail})
                 </button>
+                <span className="placed"> {ct('placedOn', { time: time(order.placedAt) })}</span>
                 {order.late && <span className="badge late"> {ct('lateBadge')}</span>}
                 {order.proposedShipment && <span className="badge"> {ct('readyBadge')}</span>}
                 {open === order.number && (

@@ -554,6 +554,7 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
         <Review
           testId="purchase-cancel-review"
           confirm={ct('cancelConfirm')}
+          cancelLabel={ct('keepPurchaseOrder')}
           danger
           running={cancelling.running}
           onCancel={() => setReviewed(null)}

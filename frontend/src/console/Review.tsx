@@ -15,6 +15,8 @@ export function Review(props: {
   running: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** What the button that leaves things as they are says, where "Cancel" would read as the action itself. */
+  cancelLabel?: string;
 }) {
   return (
     <div className="review" data-testid={props.testId} aria-live="polite">
@@ -29,7 +31,7 @@ export function Review(props: {
           {props.confirm}
         </button>
         <button type="button" className="secondary" onClick={props.onCancel}>
-          {ct('cancel')}
+          {props.cancelLabel ?? ct('cancel')}
         </button>
       </div>
     </div>

@@ -120,6 +120,8 @@ export const da: Catalogue = {
   noOrders: 'Ingen ordrer fundet.',
   newestShown:
     '{count, plural, one {Den nyeste ordre} other {De # nyeste ordrer, nyeste først}}; søg for at finde andre',
+  allShown: '{count, plural, one {Den eneste ordre} other {Alle # ordrer, nyeste først}}',
+  placedOn: 'bestilt {time}',
   foundCount: '{count, plural, one {# ordre} other {# ordrer}} vist',
   lateBadge: 'forsinket',
   readyBadge: 'forsendelse foreslået',
@@ -290,7 +292,7 @@ export const da: Catalogue = {
   receivedResult:
     'Registreret på {po}: {lines, plural, one {# linje er} other {# linjer er}} klar; {orders, plural, one {# ordre har} other {# ordrer har}} en forsendelse foreslået.',
   stillWaitingIn: 'Ordrer med linjer, der stadig venter på denne indkøbsordre, ældste først',
-  readyOrders: 'Ordrer, der nu er klar til afsendelse',
+  readyOrders: 'Ordrer klar til afsendelse med varer fra denne indkøbsordre (denne og tidligere modtagelser)',
   nothingArrived: 'Angiv, hvad der er kommet: mindst én enhed.',
   delayDaysWhole: 'Dage forsinket er et helt tal fra 1 til 365.',
   daysWhole: 'Dage for sent er et helt tal: 0 eller flere.',
@@ -514,8 +516,9 @@ export const da: Catalogue = {
   receiveHeldForWaiting:
     'På hylden, når dette er modtaget, for få til en linje, der stadig venter på dem, og holdt til den, til resten kommer: {units}.',
   receiveLeftOver:
-    'På hylden, når dette er modtaget, og ingen linje venter på dem (til lager eller kommende ordrer): {units}.',
+    'På hylden, når dette er modtaget, og ingen linje på denne indkøbsordre venter på dem (til lager, til kommende ordrer; linjer, der venter på dem på en anden indkøbsordre, venter fortsat på den): {units}.',
   receiveCloses: 'Så er alt det bestilte ankommet: indkøbsordren lukkes.',
+  receivedClosed: 'Alt bestilt er ankommet: {po} er lukket og forsvinder fra listen over åbne indkøbsordrer.',
   receiveConfirm: 'Modtag varerne',
   goodsReceived:
     'Modtaget på {number}: {lines, plural, one {# linje} other {# linjer}} klar, {orders, plural, one {# ordre får} other {# ordrer får}} foreslået en forsendelse.',
@@ -532,6 +535,7 @@ export const da: Catalogue = {
     'Ordre {order}, {sku}: klar med det samme, fra enhederne fra indkøbsordre {next} på lageret; {latest}',
   cancelTold: ' (kunden får besked)',
   cancelConfirm: 'Annullér indkøbsordren',
+  keepPurchaseOrder: 'Behold den',
   cancelled:
     'Indkøbsordre {number} annulleret; {customers, plural, one {# kunde har} other {# kunder har}} fået besked.',
   importTitle: 'Importér fra et regneark',

@@ -121,6 +121,8 @@ export const de: Catalogue = {
   noOrders: 'Keine Bestellungen gefunden.',
   newestShown:
     '{count, plural, one {Die neueste Bestellung} other {Die # neuesten Bestellungen, die neueste zuerst}}; suchen Sie, um andere zu finden',
+  allShown: '{count, plural, one {Die einzige Bestellung} other {Alle # Bestellungen, die neueste zuerst}}',
+  placedOn: 'bestellt am {time}',
   foundCount: '{count, plural, one {# Bestellung} other {# Bestellungen}} angezeigt',
   lateBadge: 'verspätet',
   readyBadge: 'Sendung vorgeschlagen',
@@ -295,7 +297,7 @@ export const de: Catalogue = {
   receivedResult:
     'Für {po} erfasst: {lines, plural, one {# Position ist} other {# Positionen sind}} versandbereit; {orders, plural, one {# Bestellung hat} other {# Bestellungen haben}} einen Sendungsvorschlag.',
   stillWaitingIn: 'Bestellungen mit Positionen, die noch auf diese Bestellung beim Lieferanten warten, älteste zuerst',
-  readyOrders: 'Jetzt versandbereite Bestellungen',
+  readyOrders: 'Versandbereite Bestellungen mit Ware dieser Lieferantenbestellung (dieser und frühere Wareneingänge)',
   nothingArrived: 'Geben Sie an, was eingetroffen ist: mindestens eine Einheit.',
   delayDaysWhole: 'Die Tage der Verspätung sind eine ganze Zahl von 1 bis 365.',
   daysWhole: 'Die Tage Verspätung sind eine ganze Zahl: 0 oder mehr.',
@@ -526,8 +528,10 @@ export const de: Catalogue = {
   receiveHeldForWaiting:
     'Im Regal, sobald dies gebucht ist, zu wenige für eine Position, die noch darauf wartet, und für sie zurückgelegt, bis der Rest kommt: {units}.',
   receiveLeftOver:
-    'Im Regal, sobald dies gebucht ist, und keine Position wartet darauf (für das Lager oder kommende Bestellungen): {units}.',
+    'Im Regal, sobald dies gebucht ist, und keine Position dieser Lieferantenbestellung wartet darauf (für das Lager, für kommende Bestellungen; Positionen, die auf einer anderen Lieferantenbestellung darauf warten, warten weiter auf diese): {units}.',
   receiveCloses: 'Damit ist alles Bestellte eingetroffen: die Lieferantenbestellung wird abgeschlossen.',
+  receivedClosed:
+    'Alles Bestellte ist eingetroffen: {po} ist abgeschlossen und verschwindet aus der Liste der offenen Lieferantenbestellungen.',
   receiveConfirm: 'Wareneingang buchen',
   goodsReceived:
     'Eingang zu {number} gebucht: {lines, plural, one {# Position} other {# Positionen}} versandbereit, für {orders, plural, one {# Auftrag} other {# Aufträge}} wird ein Versand vorgeschlagen.',
@@ -544,6 +548,7 @@ export const de: Catalogue = {
     'Auftrag {order}, {sku}: sofort bereit, aus den Stücken der Lieferantenbestellung {next} im Lager; {latest}',
   cancelTold: ' (Kunde benachrichtigt)',
   cancelConfirm: 'Lieferantenbestellung stornieren',
+  keepPurchaseOrder: 'Behalten',
   cancelled: 'Lieferantenbestellung {number} storniert; {customers} Kunden benachrichtigt.',
   importTitle: 'Aus einer Tabelle importieren',
   importKind: 'Was die Datei enthält',

@@ -117,6 +117,8 @@ export const en = {
   noOrders: 'No orders found.',
   newestShown:
     '{count, plural, one {The newest order} other {The # newest orders, newest first}}; search to find others',
+  allShown: '{count, plural, one {The only order} other {All # orders, newest first}}',
+  placedOn: 'placed {time}',
   foundCount: '{count, plural, one {# order} other {# orders}} shown',
   lateBadge: 'late',
   readyBadge: 'shipment proposed',
@@ -288,7 +290,7 @@ export const en = {
   receivedResult:
     'Recorded against {po}: {lines, plural, one {# line is} other {# lines are}} ready; {orders, plural, one {# order has} other {# orders have}} a shipment proposed.',
   stillWaitingIn: 'Orders with lines still waiting for this purchase order, oldest first',
-  readyOrders: 'Orders now ready to ship',
+  readyOrders: 'Orders ready to ship with goods of this purchase order (this receipt and earlier ones)',
   nothingArrived: 'Enter what arrived: at least one unit.',
   delayDaysWhole: 'Days late are a whole number from 1 to 365.',
   daysWhole: 'Days late are a whole number: 0 or more.',
@@ -512,8 +514,9 @@ export const en = {
   receiveHeldForWaiting:
     'On the shelf once this is received, too few for a line still waiting for them, and kept for it until the rest comes: {units}.',
   receiveLeftOver:
-    'On the shelf once this is received, and no line waits for them (for stock, or for orders yet to come): {units}.',
+    'On the shelf once this is received, and no line of this purchase order waits for them (for stock, for orders yet to come; lines waiting for them on another purchase order keep waiting for that one): {units}.',
   receiveCloses: 'Everything ordered will then have arrived: the purchase order closes.',
+  receivedClosed: 'Everything ordered has arrived: {po} is closed and leaves the list of open purchase orders.',
   receiveConfirm: 'Receive the goods',
   goodsReceived:
     'Received on {number}: {lines, plural, one {# line} other {# lines}} ready, {orders, plural, one {# order gets} other {# orders get}} a shipment proposed.',
@@ -530,6 +533,7 @@ export const en = {
     'Order {order}, {sku}: ready at once, from the units of purchase order {next} on the shelf; {latest}',
   cancelTold: ' (customer told)',
   cancelConfirm: 'Cancel the purchase order',
+  keepPurchaseOrder: 'Keep it',
   cancelled: 'Purchase order {number} cancelled; {customers, plural, one {# customer} other {# customers}} told.',
   importTitle: 'Import from a spreadsheet',
   importKind: 'What the file holds',

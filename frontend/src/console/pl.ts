@@ -118,6 +118,9 @@ export const pl: Catalogue = {
   noOrders: 'Nie znaleziono zamówień.',
   newestShown:
     '{count, plural, one {Najnowsze zamówienie} few {# najnowsze zamówienia, od najnowszego} many {# najnowszych zamówień, od najnowszego} other {# najnowszego zamówienia, od najnowszego}}; wyszukaj, aby znaleźć inne',
+  allShown:
+    '{count, plural, one {Jedyne zamówienie} few {Wszystkie # zamówienia, od najnowszego} many {Wszystkie # zamówień, od najnowszego} other {Wszystkie # zamówienia, od najnowszego}}',
+  placedOn: 'złożone {time}',
   foundCount: 'Pokazane zamówienia: {count}',
   lateBadge: 'spóźnione',
   readyBadge: 'proponowana wysyłka',
@@ -289,7 +292,7 @@ export const pl: Catalogue = {
     'Zapytani, czy czekać na resztę: {count, plural, one {# klient} few {# klientów} many {# klientów} other {# klienta}}.',
   receivedResult: 'Zarejestrowano dla {po}: gotowe pozycje: {lines}; zamówienia z propozycją wysyłki: {orders}.',
   stillWaitingIn: 'Zamówienia z pozycjami wciąż czekającymi na to zamówienie u dostawcy, od najstarszego',
-  readyOrders: 'Zamówienia gotowe teraz do wysyłki',
+  readyOrders: 'Zamówienia gotowe do wysyłki z towarem z tego zamówienia u dostawcy (to i wcześniejsze przyjęcia)',
   nothingArrived: 'Wpisz, co dotarło: co najmniej jedną sztukę.',
   delayDaysWhole: 'Liczba dni opóźnienia to liczba całkowita od 1 do 365.',
   daysWhole: 'Dni opóźnienia to liczba całkowita: 0 lub więcej.',
@@ -513,8 +516,9 @@ export const pl: Catalogue = {
   receiveHeldForWaiting:
     'Na półce po przyjęciu, za mało dla pozycji, która wciąż na nie czeka, i odłożone dla niej do czasu dostawy reszty: {units}.',
   receiveLeftOver:
-    'Na półce po przyjęciu, i żadna pozycja na nie nie czeka (na magazyn lub przyszłe zamówienia): {units}.',
+    'Na półce po przyjęciu, i żadna pozycja tego zamówienia u dostawcy na nie nie czeka (na magazyn, na przyszłe zamówienia; pozycje czekające na nie w innym zamówieniu u dostawcy nadal czekają na tamto): {units}.',
   receiveCloses: 'Wtedy dotrze wszystko, co zamówiono: zamówienie u dostawcy zostanie zamknięte.',
+  receivedClosed: 'Dotarło wszystko, co zamówiono: {po} jest zamknięte i znika z listy otwartych zamówień u dostawcy.',
   receiveConfirm: 'Przyjmij towar',
   goodsReceived: 'Przyjęto do {number}: pozycje gotowe: {lines}, zamówienia z proponowaną wysyłką: {orders}.',
   cancelTitle: 'Anuluj zamówienie u dostawcy {number}',
@@ -530,6 +534,7 @@ export const pl: Catalogue = {
     'Zamówienie {order}, {sku}: gotowe od razu, ze sztuk zamówienia u dostawcy {next} w magazynie; {latest}',
   cancelTold: ' (klient powiadomiony)',
   cancelConfirm: 'Anuluj zamówienie u dostawcy',
+  keepPurchaseOrder: 'Zachowaj je',
   cancelled: 'Zamówienie u dostawcy {number} anulowane; powiadomieni klienci: {customers}.',
   importTitle: 'Import z arkusza kalkulacyjnego',
   importKind: 'Co zawiera plik',

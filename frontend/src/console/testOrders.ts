@@ -7,6 +7,7 @@ type Line = AgentOrderViewFragment['lines'][number];
 export function anAgentOrder(overrides: Partial<AgentOrderViewFragment> = {}): AgentOrderViewFragment {
   return {
     number: 'N-1001',
+    placedAt: '2026-12-02T09:14:00Z',
     customerName: 'Ida Holm',
     customerEmail: 'ida@example.com',
     customerTimeZone: 'Europe/Copenhagen',

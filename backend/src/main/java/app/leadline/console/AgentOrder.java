@@ -20,6 +20,7 @@ import java.util.Map;
 /** An order as an agent sees it: everything the customer sees, plus suppliers, money and internal notes. */
 record AgentOrder(
         String number,
+        java.time.Instant placedAt,
         String customerName,
         String customerEmail,
         String customerTimeZone,
@@ -42,6 +43,7 @@ record AgentOrder(
     static AgentOrder of(Order order) {
         return new AgentOrder(
                 order.number(),
+                order.placedAt(),
                 order.customer().name(),
                 order.customer().email(),
                 order.customer().timeZone(),
