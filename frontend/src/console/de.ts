@@ -516,13 +516,13 @@ export const de: Catalogue = {
   receiveReview:
     'Damit werden {what} zur Lieferantenbestellung {number} als eingegangen gebucht, eingetroffen am {date}.',
   receiveReady:
-    'Positionen von {count, plural, one {# Auftrag} other {# Aufträgen}} werden versandbereit, älteste zuerst: {orders}.',
+    'Positionen von {count, plural, one {# Bestellung} other {# Bestellungen}} werden versandbereit, älteste zuerst: {orders}.',
   receiptToldReady:
     '{count, plural, one {# Kunde erfährt} other {# Kunden erfahren}}, dass die eingetroffenen Artikel versandbereit sind, und eine Sendung wird vorgeschlagen: {orders}.',
   receiptAskedToChoose:
     '{count, plural, one {# Kunde wird} other {# Kunden werden}} gefragt, ob sie auf den Rest warten oder die fertigen Artikel jetzt geschickt haben möchten: {orders}.',
   receiptNotTold:
-    '{count, plural, one {# Auftrag wartet} other {# Aufträge warten}} auf den Rest; die Kunden erfahren noch nichts: {orders}.',
+    '{count, plural, one {# Bestellung wartet} other {# Bestellungen warten}} auf den Rest; die Kunden erfahren noch nichts: {orders}.',
   receiveNoneReady: 'Keine wartende Position wird versandbereit.',
   receiveStillWaiting: '{count, plural, one {# Position wartet} other {# Positionen warten}} weiter.',
   receiveHeldForWaiting:
@@ -534,18 +534,18 @@ export const de: Catalogue = {
     'Alles Bestellte ist eingetroffen: {po} ist abgeschlossen und verschwindet aus der Liste der offenen Lieferantenbestellungen.',
   receiveConfirm: 'Wareneingang buchen',
   goodsReceived:
-    'Eingang zu {number} gebucht: {lines, plural, one {# Position} other {# Positionen}} versandbereit, für {orders, plural, one {# Auftrag} other {# Aufträge}} wird ein Versand vorgeschlagen.',
+    'Eingang zu {number} gebucht: {lines, plural, one {# Position} other {# Positionen}} versandbereit, für {orders, plural, one {# Bestellung} other {# Bestellungen}} wird ein Versand vorgeschlagen.',
   cancelTitle: 'Lieferantenbestellung {number} stornieren',
   cancelReason: 'Warum (bleibt in ihrer Historie; Kunden lesen es nicht)',
   cancelReview:
     'Damit wird die Lieferantenbestellung {number} storniert und ihre Stückzahl freigegeben. {customers, plural, =0 {Niemand wird benachrichtigt: kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt: sein spätestes Datum verschiebt sich, oder sein Artikel ist bereit.} other {# Kunden werden benachrichtigt: ihr spätestes Datum verschiebt sich, oder ihr Artikel ist bereit.}}',
-  cancelNoLines: 'Keine Auftragsposition wartet auf sie.',
+  cancelNoLines: 'Keine Bestellposition wartet auf sie.',
   latestMoves: 'spätestens {before} → {after}',
   latestStays: 'spätestens weiterhin {date}',
-  cancelLineTo: 'Auftrag {order}, {sku}: wartet auf Lieferantenbestellung {next}; {latest}',
-  cancelLineWaits: 'Auftrag {order}, {sku}: wartet darauf, neu bestellt zu werden; {latest}',
+  cancelLineTo: 'Bestellung {order}, {sku}: wartet auf Lieferantenbestellung {next}; {latest}',
+  cancelLineWaits: 'Bestellung {order}, {sku}: wartet darauf, neu bestellt zu werden; {latest}',
   cancelLineReady:
-    'Auftrag {order}, {sku}: sofort bereit, aus den Stücken der Lieferantenbestellung {next} im Lager; {latest}',
+    'Bestellung {order}, {sku}: sofort bereit, aus den Stücken der Lieferantenbestellung {next} im Lager; {latest}',
   cancelTold: ' (Kunde benachrichtigt)',
   cancelConfirm: 'Lieferantenbestellung stornieren',
   keepPurchaseOrder: 'Behalten',
@@ -590,7 +590,7 @@ export const de: Catalogue = {
   confirmArrival: 'Bestätigte Ankunft',
   confirmArrivalNeeded: 'Geben Sie die Ankunft an, die der Lieferant bestätigt hat.',
   confirmReviewMoves:
-    'Damit wird der {date}, vom Lieferanten bestätigt, als Ankunft der Lieferantenbestellung {number} gespeichert. {lines, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Auftrag} other {# Aufträgen}} {lines, plural, one {verschiebt sich} other {verschieben sich}}, und {customers, plural, one {# Kunde wird} other {# Kunden werden}} mit dem gewählten Grund benachrichtigt.',
+    'Damit wird der {date}, vom Lieferanten bestätigt, als Ankunft der Lieferantenbestellung {number} gespeichert. {lines, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Bestellung} other {# Bestellungen}} {lines, plural, one {verschiebt sich} other {verschieben sich}}, und {customers, plural, one {# Kunde wird} other {# Kunden werden}} mit dem gewählten Grund benachrichtigt.',
   confirmReviewNone:
     'Damit wird der {date}, vom Lieferanten bestätigt, als Ankunft der Lieferantenbestellung {number} gespeichert. Keine wartende Position verschiebt sich; kein Kunde wird benachrichtigt.',
   confirmRecord: 'Bestätigung speichern',
