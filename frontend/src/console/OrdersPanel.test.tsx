@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AgentOrderViewFragment } from '../generated/graphql';
 import { OrdersPanel } from './OrdersPanel';
@@ -98,4 +98,17 @@ it('says when every order is on screen', () => {
   render(<OrdersPanel />);
 
   expect(screen.getByRole('status').textContent).toBe('All 2 orders, newest first');
+});
+
+it('applies a state as soon as it is picked, without Find', async () => {
+  sessionStorage.clear();
+  render(<OrdersPanel />);
+
+  fireEvent.change(screen.getByRole('combobox', { name: 'Show' }), { target: { value: 'LATE' } });
+
+  expect(JSON.parse(sessionStorage.getItem('leadline.console.draft.orders.searched') ?? '{}')).toEqual({
+    term: '',
+    filter: 'LATE',
+  });
+  expect(screen.getByRole('status').textContent).toBe('1 order shown');
 });

@@ -107,7 +107,13 @@ export function OrdersPanel() {
           <select
             aria-label={ct('filter')}
             value={form.filter}
-            onChange={(event) => setForm({ ...form, filter: event.target.value as OrderFilter | '' })}
+            onChange={(event) => {
+              // A state is picked, not typed: it applies at once, with what the search box holds.
+              const next = { ...form, filter: event.target.value as OrderFilter | '' };
+              setForm(next);
+              setFurther(null);
+              setSearched(next);
+            }}
           >
             <option value="">{ct('filterAll')}</option>
             <option value="LATE">{ct('filterLATE')}</option>
