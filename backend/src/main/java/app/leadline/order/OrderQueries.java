@@ -54,7 +54,9 @@ public class OrderQueries {
 
     /**
      * The lines allocated to a purchase order with their orders, oldest order first: the order in which goods
-     * received serve them (and so the reverse of the order in which a receipt taken back leaves them).
+     * received serve them (and so the reverse of the order in which a receipt taken back leaves them). Only lines that
+     * are on the purchase order: an allocation a crash left for an order never stored, or for a line that waits
+     * elsewhere, names none (see {@link StrayAllocations}).
      */
     public List<Allocated> allocatedOldestFirst(app.leadline.supplier.PurchaseOrder po) {
         java.util.Map<String, Order> byId = byIds(po.allocations().stream()
@@ -69,6 +71,7 @@ public class OrderQueries {
                     Order order = byId.get(allocation.orderId());
                     return new Allocated(order, order.line(allocation.lineId()));
                 })
+                .filter(allocated -> po.number().equals(allocated.line().purchaseOrder()))
                 .sorted(java.util.Comparator.comparing(
                         allocated -> allocated.order().placedAt()))
                 .toList();

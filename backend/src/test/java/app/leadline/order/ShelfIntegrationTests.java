@@ -94,4 +94,36 @@ class ShelfIntegrationTests {
 
         assertThat(chair(waiting)).isEqualTo(LineStatus.READY);
     }
+
+    @Test
+    void unitsOnTheShelfGoToNoLineThatWaitsElsewhereThoughAnAllocationNamesIt() {
+        HttpGraphQlTester shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
+        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        PurchaseOrderInputs purchaseOrder =
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-SPARE", 3));
+        OrderInputs held = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
+        shop.documentName("placeOrders").variable("input", batch(held)).execute();
+        // A line of another supplier's, waiting to be ordered, named by an allocation a crash left a moment ago.
+        String other = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        OrderInputs elsewhere = anOrder().withBackorderedLine("CHAIR-SPARE", other);
+        shop.documentName("placeOrders").variable("input", batch(elsewhere)).execute();
+        assertThat(orders.byNumber(elsewhere.number()).orElseThrow().line("L2").purchaseOrder())
+                .isNull();
+        String elsewhereId = orders.byNumber(elsewhere.number()).orElseThrow().id();
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(purchaseOrder.number())),
+                new Update()
+                        .push(
+                                "allocations",
+                                new PurchaseOrder.Allocation(elsewhereId, "L2", "CHAIR-SPARE", 1, Instant.now())),
+                PurchaseOrder.class);
+        suppliers.recordReceipt(purchaseOrder.number(), Map.of("CHAIR-SPARE", 2), LocalDate.now(), Instant.now(), "bo");
+
+        shelf.serveWhatWasLeft();
+
+        assertThat(chair(held)).isEqualTo(LineStatus.READY);
+        assertThat(chair(elsewhere))
+                .as("a line waiting to be ordered stays so, whatever the shelf holds")
+                .isEqualTo(LineStatus.AWAITING_SUPPLIER);
+    }
 }
