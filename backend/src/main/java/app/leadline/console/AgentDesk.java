@@ -161,26 +161,18 @@ public class AgentDesk {
                 suppliers.recordReceipt(purchaseOrder, checked.units(), checked.arrived(), clock.instant(), agent);
         refuse(recorded.errors());
         PurchaseOrder receivedSoFar = recorded.purchaseOrder().orElseThrow();
-        Shelf.Plan plan = shelf.plan(checked.purchaseOrder(), receivedSoFar, quantities.isEmpty());
-        int lines = 0;
-        int proposed = 0;
-        int asked = 0;
-        for (Map.Entry<String, List<String>> entry : plan.ready().entrySet()) {
-            OrderOperations.Arrived after = operations.markReady(entry.getKey(), entry.getValue(), checked.arrived());
-            lines += entry.getValue().size();
-            proposed += after.order().proposedShipment().isPresent() ? 1 : 0;
-            asked += after.told()
-                            .filter(news -> news instanceof CustomerNews.ChoiceNeeded)
-                            .isPresent()
-                    ? 1
-                    : 0;
-        }
-        // Closed only now, its lines served: a crash before this leaves it open with its goods on the shelf, and the
-        // next start serves them (Shelf) and closes it.
+        Shelf.Served served =
+                shelf.serve(checked.purchaseOrder(), receivedSoFar, quantities.isEmpty(), checked.arrived());
+        int lines = served.plan().ready().values().stream().mapToInt(List::size).sum();
+        int proposed = (int) served.arrived().stream()
+                .filter(after -> after.order().proposedShipment().isPresent())
+                .count();
+        int asked = (int) served.arrived().stream()
+                .filter(after -> after.told()
+                        .filter(news -> news instanceof CustomerNews.ChoiceNeeded)
+                        .isPresent())
+                .count();
         boolean closed = quantities.isEmpty() || receivedSoFar.fullyReceived();
-        if (closed) {
-            suppliers.markReceived(purchaseOrder);
-        }
         audit.record(
                 agent,
                 "RECEIVE_GOODS",
@@ -195,7 +187,7 @@ public class AgentDesk {
                         checked.arrived().toString(),
                         "quantities",
                         checked.units().toString()));
-        return new Received(lines, proposed, asked, plan.waiting());
+        return new Received(lines, proposed, asked, served.plan().waiting());
     }
 
     /**

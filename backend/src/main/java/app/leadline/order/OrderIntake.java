@@ -153,8 +153,7 @@ public class OrderIntake {
         if (receivedInPart.isEmpty()) {
             return;
         }
-        Map<String, Order> now = new HashMap<>();
-        orders.findAllById(shelf.serve(receivedInPart)).forEach(order -> now.put(order.id(), order));
+        Map<String, Order> now = shelf.serve(receivedInPart);
         for (int i = 0; i < placed.size(); i++) {
             PlacedOrder outcome = placed.get(i);
             if (outcome.created() && now.containsKey(outcome.order().id())) {

@@ -126,32 +126,46 @@ public class Shelf {
         return new Plan(ready, waiting, byId, spare, waitingSkus);
     }
 
+    /** What serving a purchase order's goods did: its plan, and each order it made lines of ready, as it is now. */
+    public record Served(Plan plan, List<OrderOperations.Arrived> arrived) {}
+
+    /**
+     * The lines of {@code po} that the goods of {@code receivedSoFar} make ready (with {@code all}, every line waiting
+     * for it), made ready as goods that arrived on {@code arrivedOn}, oldest order first, and their customers told.
+     * A purchase order that then has everything it ordered closes, only now that its lines are served: cut off
+     * before, it stays open with its goods on the shelf, and the next start serves them and closes it.
+     */
+    public Served serve(PurchaseOrder po, PurchaseOrder receivedSoFar, boolean all, LocalDate arrivedOn) {
+        Plan plan = plan(po, receivedSoFar, all);
+        List<OrderOperations.Arrived> arrived = new ArrayList<>();
+        plan.ready().forEach((orderId, lineIds) -> arrived.add(operations.markReady(orderId, lineIds, arrivedOn)));
+        if (all || receivedSoFar.fullyReceived()) {
+            suppliers.markReceived(po.number());
+        }
+        return new Served(plan, arrived);
+    }
+
     /**
      * Lines these purchase orders took that their goods already on the shelf cover become ready, oldest order first,
      * as if those goods arrived now: counted from the day the last of them was received, and the customer told. Only
      * open purchase orders received in part have such goods.
      *
-     * @return the ids of the orders with lines made ready
+     * @return the orders with lines made ready, as they are now, by id
      */
-    public Set<String> serve(Collection<String> purchaseOrders) {
+    public Map<String, Order> serve(Collection<String> purchaseOrders) {
         return serve(new LinkedHashSet<>(purchaseOrders)
                 .stream()
                         .flatMap(number -> suppliers.purchaseOrder(number).stream())
                         .toList());
     }
 
-    private Set<String> serve(List<PurchaseOrder> purchaseOrders) {
-        Set<String> served = new LinkedHashSet<>();
+    private Map<String, Order> serve(List<PurchaseOrder> purchaseOrders) {
+        Map<String, Order> served = new LinkedHashMap<>();
         for (PurchaseOrder po : purchaseOrders) {
             if (po.receivedInPart()) {
-                Plan plan = plan(po, po, false);
-                LocalDate arrived = lastReceived(po);
-                plan.ready().forEach((orderId, lineIds) -> operations.markReady(orderId, lineIds, arrived));
-                served.addAll(plan.ready().keySet());
-                if (po.fullyReceived()) {
-                    // Everything ordered came, and the receipt's own request did not live to close it.
-                    suppliers.markReceived(po.number());
-                }
+                serve(po, po, false, lastReceived(po))
+                        .arrived()
+                        .forEach(arrived -> served.put(arrived.order().id(), arrived.order()));
             }
         }
         return served;
@@ -185,7 +199,7 @@ public class Shelf {
      */
     @EventListener(ApplicationReadyEvent.class)
     void serveWhatWasLeft() {
-        Set<String> served = serve(suppliers.openPurchaseOrders());
+        Map<String, Order> served = serve(suppliers.openPurchaseOrders());
         if (!served.isEmpty()) {
             log.info(
                     "Made ready the lines of {} orders left waiting beside their goods when Leadline stopped",

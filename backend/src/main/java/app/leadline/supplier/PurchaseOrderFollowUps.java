@@ -100,7 +100,7 @@ class PurchaseOrderFollowUps {
                     po.number(),
                     kind.name().toLowerCase(java.util.Locale.ROOT));
             if (kind == Kind.PLACED) {
-                publish(po.number(), mark, new PurchaseOrderPlaced(po.number(), po.supplier(), po.skus()));
+                publish(po.number(), mark, PurchaseOrderPlaced.of(po));
             } else {
                 publish(
                         po.number(),

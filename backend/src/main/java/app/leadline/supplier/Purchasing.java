@@ -104,7 +104,7 @@ public class Purchasing {
                         items,
                         "expected",
                         po.expectedArrival() + (po.estimated() ? " (estimated)" : "")));
-        followUps.publish(po.number(), followUp, new PurchaseOrderPlaced(po.number(), po.supplier(), po.skus()));
+        followUps.publish(po.number(), followUp, PurchaseOrderPlaced.of(po));
         return new Outcome(purchaseOrders.findById(po.number()), true, List.of());
     }
 
