@@ -37,6 +37,17 @@ test('an agent finds an order by part of the customer’s name and by the phone 
     const newest = page.locator('ul.found > li').first();
     await newest.getByRole('button', { name: /^PHONE-7731 — / }).waitFor();
     assert.match(await newest.locator('.placed').textContent(), /^ placed \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
+    // A state picked applies at once, without Find: only late orders, each marked late; then all again.
+    await page.getByLabel('Show').selectOption('LATE');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^\d+ orders? shown$/ })
+      .waitFor();
+    const late = page.locator('ul.found > li');
+    assert.ok((await late.count()) > 0);
+    assert.equal(await late.locator('.badge.late').count(), await late.count());
+    await page.getByLabel('Show').selectOption('');
+    await newest.getByRole('button', { name: /^PHONE-7731 — / }).waitFor();
     const found = page.getByRole('button', { name: /^PHONE-7731 — Birgitte Kjærsgaard/ });
     for (const term of ['kjærs', '20 98 76 54', '+45 20987654']) {
       await page.getByLabel('Search orders').fill(term);
