@@ -60,6 +60,14 @@ public record OrderLine(
         return RUNNING_LATE.equals(lastDelay);
     }
 
+    /**
+     * Whether the line is allocated to this purchase order: what the purchase order's allocations must agree with (an
+     * allocation for a line that is not is one a crash left, see {@link StrayAllocations}).
+     */
+    public boolean isOn(String purchaseOrder) {
+        return purchaseOrder.equals(this.purchaseOrder);
+    }
+
     /** The supplier's delay report that last moved the line; empty when none did, or the promise watch did. */
     public Optional<String> supplierDelay() {
         return lastDelay == null || isRunningLate() ? Optional.empty() : Optional.of(lastDelay);

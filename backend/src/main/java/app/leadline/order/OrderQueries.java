@@ -71,7 +71,7 @@ public class OrderQueries {
                     Order order = byId.get(allocation.orderId());
                     return new Allocated(order, order.line(allocation.lineId()));
                 })
-                .filter(allocated -> po.number().equals(allocated.line().purchaseOrder()))
+                .filter(allocated -> allocated.line().isOn(po.number()))
                 .sorted(java.util.Comparator.comparing(
                         allocated -> allocated.order().placedAt()))
                 .toList();

@@ -84,7 +84,6 @@ class StrayAllocations {
 
     private static boolean holds(Order order, String lineId, String purchaseOrder) {
         return order != null
-                && order.lines().stream()
-                        .anyMatch(line -> line.id().equals(lineId) && purchaseOrder.equals(line.purchaseOrder()));
+                && order.lines().stream().anyMatch(line -> line.id().equals(lineId) && line.isOn(purchaseOrder));
     }
 }

@@ -156,8 +156,10 @@ public class WaitingLines {
         OrderChanges.Changed<Boolean> allocated = changes.apply(
                 order.id(),
                 current -> current.allocateToPurchaseOrder(line.id(), po.get().number(), window, clock.instant()));
+        // A reservation the line did not take (someone else moved it first) is given back; not one the line holds,
+        // which this listener, done again after a crash, finds made.
         if (!allocated.result()
-                && !waitsFor(allocated.order(), line.id(), po.get().number())) {
+                && !allocated.order().line(line.id()).isOn(po.get().number())) {
             suppliers.release(po.get().number(), order.id(), line.id());
         }
     }
@@ -176,7 +178,7 @@ public class WaitingLines {
         java.util.Set<String> receivedInPart = new java.util.TreeSet<>();
         for (Allocation allocation : oldestFirst(cancelled.released(), byId)) {
             Order order = byId.get(allocation.orderId());
-            if (!waitsFor(order, allocation.lineId(), cancelled.number())) {
+            if (!order.line(allocation.lineId()).isOn(cancelled.number())) {
                 // Moved already: by this cancellation before the process died, or since.
                 continue;
             }
@@ -193,7 +195,7 @@ public class WaitingLines {
             boolean moved = left.result();
             if (!moved
                     && next.isPresent()
-                    && !waitsFor(left.order(), allocation.lineId(), next.get().number())) {
+                    && !left.order().line(allocation.lineId()).isOn(next.get().number())) {
                 suppliers.release(next.get().number(), order.id(), allocation.lineId());
             }
             if (moved) {
@@ -311,14 +313,6 @@ public class WaitingLines {
                                 order.placedAt(), arrival.earliest(), arrival.latest(), country, spread)))
                 .orElse(line.eta());
         return line.supplierDelay().filter(delays::holds).isPresent() ? window.noEarlierThan(line.eta()) : window;
-    }
-
-    /**
-     * Whether the line is allocated to the purchase order now: a reservation whose line did not take it (someone else
-     * moved the line first) is given back, but not one the line holds, which a listener done again finds made.
-     */
-    private static boolean waitsFor(Order order, String lineId, String purchaseOrder) {
-        return purchaseOrder.equals(order.line(lineId).purchaseOrder());
     }
 
     private Map<String, Order> ordersOf(List<Allocation> allocations) {
