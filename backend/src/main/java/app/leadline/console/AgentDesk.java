@@ -163,7 +163,7 @@ public class AgentDesk {
         PurchaseOrder receivedSoFar = recorded.purchaseOrder().orElseThrow();
         Shelf.Served served =
                 shelf.serve(checked.purchaseOrder(), receivedSoFar, quantities.isEmpty(), checked.arrived());
-        int lines = served.plan().ready().values().stream().mapToInt(List::size).sum();
+        int lines = served.plan().linesReady();
         int proposed = (int) served.arrived().stream()
                 .filter(after -> after.order().proposedShipment().isPresent())
                 .count();
@@ -207,7 +207,15 @@ public class AgentDesk {
             Map<String, Integer> unitsLeftOver,
             Map<String, Integer> unitsHeldForWaiting,
             List<String> waitingLines,
+            List<SpareTaken> spareTaken,
             boolean closes) {}
+
+    /**
+     * A line waiting elsewhere that spare units of the receipt make ready: it moves to the purchase order received.
+     *
+     * @param from the purchase order it waited for; null when it waited to be ordered
+     */
+    public record SpareTaken(String orderNumber, String sku, int quantity, String from) {}
 
     public ReceiptPreview previewReceipt(String purchaseOrder, Map<String, Integer> quantities, LocalDate receivedOn) {
         Receipt checked = checkReceipt(purchaseOrder, quantities, receivedOn);
@@ -220,29 +228,53 @@ public class AgentDesk {
                         line.received() + checked.units().getOrDefault(line.sku(), 0)))
                 .toList();
         PurchaseOrder receivedSoFar = po.withLines(after);
-        Shelf.Plan plan = shelf.plan(po, receivedSoFar, quantities.isEmpty());
-        List<String> toldReady = new ArrayList<>();
-        List<String> askedToChoose = new ArrayList<>();
+        Shelf.Plan plan = shelf.planSharing(po, receivedSoFar, quantities.isEmpty());
+        // Each order's news as the receipt would leave it: its own lines ready, then the lines that took spare units.
+        Map<String, Optional<CustomerNews>> news = new LinkedHashMap<>();
+        Map<String, String> numbers = new LinkedHashMap<>();
         plan.ready().forEach((orderId, lineIds) -> {
             Order order = plan.orders().get(orderId);
-            Optional<CustomerNews> news = operations.newsIfReady(order, lineIds, checked.arrived());
-            if (news.filter(CustomerNews.ReadyToShip.class::isInstance).isPresent()) {
-                toldReady.add(order.number());
-            } else if (news.filter(CustomerNews.ChoiceNeeded.class::isInstance).isPresent()) {
-                askedToChoose.add(order.number());
+            numbers.put(orderId, order.number());
+            news.put(orderId, operations.newsIfReady(order, lineIds, checked.arrived()));
+        });
+        Map<String, Map<String, String>> taking = new LinkedHashMap<>();
+        Map<String, Order> takers = new LinkedHashMap<>();
+        plan.takers().forEach(taker -> {
+            takers.putIfAbsent(
+                    taker.order().id(), plan.orders().getOrDefault(taker.order().id(), taker.order()));
+            taking.computeIfAbsent(taker.order().id(), id -> new LinkedHashMap<>())
+                    .put(taker.lineId(), taker.from());
+        });
+        taking.forEach((orderId, from) -> {
+            Order order = takers.get(orderId);
+            numbers.put(orderId, order.number());
+            Optional<CustomerNews> told = operations.newsIfTaken(order, from, po.number(), checked.arrived());
+            news.merge(orderId, told, (own, taken) -> taken.isPresent() ? taken : own);
+        });
+        List<String> toldReady = new ArrayList<>();
+        List<String> askedToChoose = new ArrayList<>();
+        news.forEach((orderId, told) -> {
+            if (told.filter(CustomerNews.ReadyToShip.class::isInstance).isPresent()) {
+                toldReady.add(numbers.get(orderId));
+            } else if (told.filter(CustomerNews.ChoiceNeeded.class::isInstance).isPresent()) {
+                askedToChoose.add(numbers.get(orderId));
             }
         });
         return new ReceiptPreview(
                 po.number(),
                 checked.units(),
                 checked.arrived(),
-                plan.ready().values().stream().mapToInt(List::size).sum(),
-                plan.ready().keySet().stream().map(plan.numbers()::get).toList(),
+                plan.linesReady(),
+                List.copyOf(numbers.values()),
                 toldReady,
                 askedToChoose,
                 plan.free(),
                 plan.held(),
                 plan.waiting(),
+                plan.takers().stream()
+                        .map(taker ->
+                                new SpareTaken(taker.order().number(), taker.sku(), taker.quantity(), taker.from()))
+                        .toList(),
                 quantities.isEmpty() || receivedSoFar.fullyReceived());
     }
 

@@ -37,6 +37,7 @@ class ReceiptController {
             List<ReceivedUnits> unitsLeftOver,
             List<ReceivedUnits> unitsHeldForWaiting,
             List<String> waitingLines,
+            List<AgentDesk.SpareTaken> linesTakingSpareUnits,
             boolean closes) {}
 
     record ReceiveGoodsPreviewPayload(ReceiveGoodsPreview preview, List<UserError> errors) {}
@@ -65,6 +66,7 @@ class ReceiptController {
                             units(preview.unitsLeftOver()),
                             units(preview.unitsHeldForWaiting()),
                             preview.waitingLines(),
+                            preview.spareTaken(),
                             preview.closes()),
                     List.of());
         } catch (OrderRuleViolation refused) {

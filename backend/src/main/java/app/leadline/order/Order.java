@@ -283,6 +283,16 @@ public class Order {
     }
 
     /**
+     * A line waiting for purchase order {@code from} (null: to be ordered) takes spare units on {@code to}'s shelf: it
+     * waits for {@code to} now, whose goods then make it ready.
+     *
+     * @return false when the line no longer waits as {@code from} says
+     */
+    boolean takeSpareUnits(String lineId, String from, String to) {
+        return keep(schedule().takeSpareUnits(lineId, from, to)).any();
+    }
+
+    /**
      * A supplier delay moves some of this order's lines; applying it again (a resumed job) changes nothing.
      *
      * @return the ids of the lines moved now

@@ -10,6 +10,7 @@ import app.leadline.platform.TimeOrderedIds;
 import app.leadline.platform.UserError;
 import app.leadline.policy.PolicyCatalog;
 import app.leadline.policy.SegmentPolicy;
+import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrderRef;
 import app.leadline.supplier.Supplier;
@@ -137,23 +138,30 @@ public class OrderIntake {
             placed.add(new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value()))));
         }
         store(fresh, placed);
-        onTheShelf(reserved, placed);
+        onTheShelf(placed);
         return new Outcome(placed, List.of());
     }
 
     /**
-     * Lines that took a purchase order received in part may find their units on the shelf already: those are ready
-     * at once (the customer told so), and the answer gives those orders as they are now.
+     * Backordered lines may find their units on the shelf of a purchase order received in part already: the one they
+     * took, or another of their supplier with units to spare (see {@link Shelf#planSharing}). Those are ready at once
+     * (the customer told so), and the answer gives those orders as they are now.
      */
-    private void onTheShelf(Map<Allocation, PurchaseOrderRef> reserved, List<PlacedOrder> placed) {
-        Set<String> receivedInPart = reserved.values().stream()
-                .filter(PurchaseOrderRef::receivedInPart)
-                .map(PurchaseOrderRef::number)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    private void onTheShelf(List<PlacedOrder> placed) {
+        Set<String> skus = placed.stream()
+                .filter(PlacedOrder::created)
+                .flatMap(outcome -> outcome.order().lines().stream())
+                .filter(line -> line.source() == LineSource.BACKORDER && line.status() == LineStatus.AWAITING_SUPPLIER)
+                .map(OrderLine::sku)
+                .collect(Collectors.toSet());
+        if (skus.isEmpty()) {
+            return;
+        }
+        List<PurchaseOrder> receivedInPart = suppliers.receivedInPart(skus);
         if (receivedInPart.isEmpty()) {
             return;
         }
-        Map<String, Order> now = shelf.serve(receivedInPart);
+        Map<String, Order> now = shelf.serveEach(receivedInPart);
         for (int i = 0; i < placed.size(); i++) {
             PlacedOrder outcome = placed.get(i);
             if (outcome.created() && now.containsKey(outcome.order().id())) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,44 @@ public class OrderOperations {
         OrderChanges.Changed<Optional<CustomerNews>> changed =
                 changes.apply(orderId, order -> arrive(order, lineIds, arrivedOn));
         return new Arrived(changed.order(), changed.result());
+    }
+
+    /**
+     * Lines of one order that wait for another purchase order, or to be ordered, take spare units that arrived on
+     * {@code to}'s shelf on the day: they wait for {@code to} now and are ready, in one change of the order.
+     *
+     * @param from per line id, the purchase order it waits for; absent (a null value) when it waits to be ordered
+     * @return the order as it is now with what its customer is told, and the lines that took the units (not those
+     *     that no longer waited as {@code from} says)
+     */
+    public Taken takeSpareUnits(String orderId, Map<String, String> from, String to, LocalDate arrivedOn) {
+        OrderChanges.Changed<Optional<CustomerNews>> changed =
+                changes.apply(orderId, order -> take(order, from, to, arrivedOn));
+        List<String> took = from.keySet().stream()
+                .filter(lineId -> changed.order().line(lineId).isOn(to))
+                .toList();
+        return new Taken(new Arrived(changed.order(), changed.result()), took);
+    }
+
+    /** What taking spare units did to an order: the order and its news, and the lines that took them. */
+    public record Taken(Arrived arrived, List<String> lineIds) {}
+
+    /**
+     * What taking spare units would tell the customer of {@code order}, as {@link #takeSpareUnits} does: worked out on
+     * the order given, which this changes and the caller discards; nothing is stored.
+     */
+    public Optional<CustomerNews> newsIfTaken(Order order, Map<String, String> from, String to, LocalDate arrivedOn) {
+        return take(order, from, to, arrivedOn);
+    }
+
+    private Optional<CustomerNews> take(Order order, Map<String, String> from, String to, LocalDate arrivedOn) {
+        List<String> taking = new ArrayList<>();
+        from.forEach((lineId, waitedFor) -> {
+            if (order.takeSpareUnits(lineId, waitedFor, to)) {
+                taking.add(lineId);
+            }
+        });
+        return taking.isEmpty() ? Optional.empty() : arrive(order, taking, arrivedOn);
     }
 
     /**

@@ -78,6 +78,33 @@ public class OrderQueries {
     }
 
     /**
+     * The orders with a line of one of the supplier's SKUs that waits for goods elsewhere than {@code purchaseOrder}:
+     * for another purchase order, or to be ordered. Oldest order first, by the time placed and then the id; a stream,
+     * to be closed, so that a caller who needs only the first few reads only those.
+     */
+    public Stream<Order> waitingElsewhere(String supplier, Collection<String> skus, String purchaseOrder) {
+        return mongo.stream(
+                Query.query(Criteria.where("lines")
+                                .elemMatch(backorderedAwaiting(supplier, skus)
+                                        .and("purchaseOrder")
+                                        .ne(purchaseOrder)))
+                        .with(org.springframework.data.domain.Sort.by("placedAt", "_id")),
+                Order.class);
+    }
+
+    /** A backordered line of one of the supplier's SKUs that waits for its goods, as a query matches it. */
+    static Criteria backorderedAwaiting(String supplier, Collection<String> skus) {
+        return Criteria.where("supplier")
+                .is(supplier)
+                .and("source")
+                .is(LineSource.BACKORDER)
+                .and("status")
+                .is(LineStatus.AWAITING_SUPPLIER)
+                .and("sku")
+                .in(skus);
+    }
+
+    /**
      * How many customer order lines still wait for each purchase order's goods: allocated to it and neither received,
      * shipped nor cancelled since. One read of the allocated orders' lines for all of them.
      *

@@ -82,6 +82,21 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
     }
 
     /**
+     * Units another purchase order brought are on its shelf, spare, for a line that waits for {@code from} (null:
+     * waits to be ordered): the line waits for {@code to} instead, in the window it had, for those goods to make it
+     * ready. Nothing changes for a line that no longer waits as {@code from} says.
+     */
+    Outcome takeSpareUnits(String lineId, String from, String to) {
+        OrderLine line = lines.line(lineId);
+        if (line.status() != LineStatus.AWAITING_SUPPLIER
+                || line.source() != LineSource.BACKORDER
+                || !java.util.Objects.equals(from, line.purchaseOrder())) {
+            return Outcome.from(lines);
+        }
+        return Outcome.from(lines).changing(lineId, current -> current.waitingFor(to, current.eta()));
+    }
+
+    /**
      * The purchase order a line waited for was cancelled: the line now waits for the next purchase order (or, with
      * none, to be ordered again) in the given window on the shop's receiving days. The customer is told only when
      * the latest date moves. Nothing changes for a line that no longer waits for the cancelled purchase order.

@@ -1,6 +1,7 @@
 package app.leadline.order;
 
 import app.leadline.supplier.PurchaseOrder;
+import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.SupplierCatalog;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,11 +10,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -50,19 +53,35 @@ public class Shelf {
      * @param orders the orders the purchase order's lines are in, as read, by order id
      * @param spare per SKU, the units received that no line takes now
      * @param waitingSkus the SKUs of the lines that would still wait: their spare units are too few for one of them
+     * @param takers the lines waiting elsewhere that spare units of other SKUs serve then, oldest order first
      */
     public record Plan(
             Map<String, List<String>> ready,
             List<String> waiting,
             Map<String, Order> orders,
             Map<String, Integer> spare,
-            Set<String> waitingSkus) {
+            Set<String> waitingSkus,
+            List<Taker> takers) {
 
-        /** The spare units of SKUs no line waits for any longer: for stock, or for orders yet to come. */
+        /**
+         * The spare units of SKUs no line waits for any longer, here or elsewhere, once the takers took theirs: for
+         * stock, or for orders yet to come.
+         */
         public Map<String, Integer> free() {
             Map<String, Integer> free = new LinkedHashMap<>(spare);
             free.keySet().removeAll(waitingSkus);
+            takers.forEach(taker -> free.merge(taker.sku(), -taker.quantity(), Integer::sum));
+            free.values().removeIf(units -> units <= 0);
             return free;
+        }
+
+        Plan withTakers(List<Taker> takers) {
+            return new Plan(ready, waiting, orders, spare, waitingSkus, List.copyOf(takers));
+        }
+
+        /** How many lines the goods make ready: the purchase order's own and the takers. */
+        public int linesReady() {
+            return ready.values().stream().mapToInt(List::size).sum() + takers.size();
         }
 
         /** The spare units of SKUs lines still wait for: theirs once enough have come to make one ready. */
@@ -123,7 +142,87 @@ public class Shelf {
                 spare.put(line.sku(), units);
             }
         });
-        return new Plan(ready, waiting, byId, spare, waitingSkus);
+        return new Plan(ready, waiting, byId, spare, waitingSkus, List.of());
+    }
+
+    /**
+     * A line that waits for another purchase order of the supplier ({@code from}), or to be ordered ({@code from}
+     * null), and that units spare on this shelf serve instead: it moves to this purchase order and is ready.
+     */
+    public record Taker(Order order, String lineId, String sku, int quantity, String from) {
+
+        Allocation allocation() {
+            return new Allocation(order.id(), lineId, sku, quantity);
+        }
+    }
+
+    /**
+     * As {@link #plan}, and the lines waiting elsewhere for the same goods that its spare units then serve, oldest
+     * order first: a line never waits for goods that are in the warehouse. Only units no line of this purchase order
+     * waits for, and only as many as it may still allocate: what it ordered, less what its lines hold (a cancelled or
+     * refunded line's units are spare, and its allocation is given back when they are taken).
+     */
+    public Plan planSharing(PurchaseOrder po, PurchaseOrder receivedSoFar, boolean all) {
+        Plan plan = plan(po, receivedSoFar, all);
+        return plan.withTakers(takers(receivedSoFar, plan));
+    }
+
+    private List<Taker> takers(PurchaseOrder po, Plan plan) {
+        Map<String, Integer> units = new HashMap<>();
+        List<Allocation> freeing = freeing(po, plan);
+        plan.free().forEach((sku, spare) -> {
+            int room = po.line(sku)
+                    .flatMap(PurchaseOrder.Line::unallocated)
+                    .map(unallocated -> unallocated + unitsHeld(freeing, sku))
+                    .orElse(spare);
+            if (Math.min(spare, room) > 0) {
+                units.put(sku, Math.min(spare, room));
+            }
+        });
+        if (units.isEmpty() || !po.isOpen()) {
+            return List.of();
+        }
+        List<Taker> takers = new ArrayList<>();
+        try (Stream<Order> waiting = orders.waitingElsewhere(po.supplier(), units.keySet(), po.number())) {
+            for (Iterator<Order> oldestFirst = waiting.iterator(); oldestFirst.hasNext() && !units.isEmpty(); ) {
+                Order order = oldestFirst.next();
+                for (OrderLine line : order.lines()) {
+                    int left = units.getOrDefault(line.sku(), 0);
+                    if (line.status() == LineStatus.AWAITING_SUPPLIER
+                            && line.source() == LineSource.BACKORDER
+                            && po.supplier().equals(line.supplier())
+                            && !line.isOn(po.number())
+                            && line.quantity() <= left) {
+                        takers.add(new Taker(order, line.id(), line.sku(), line.quantity(), line.purchaseOrder()));
+                        units.compute(
+                                line.sku(),
+                                (sku, before) -> before == line.quantity() ? null : before - line.quantity());
+                    }
+                }
+            }
+        }
+        return takers;
+    }
+
+    /** The allocations of the purchase order's cancelled and refunded lines: units they no longer need. */
+    private static List<Allocation> freeing(PurchaseOrder po, Plan plan) {
+        return po.allocations().stream()
+                .filter(allocation -> {
+                    Order order = plan.orders().get(allocation.orderId());
+                    if (order == null || !order.line(allocation.lineId()).isOn(po.number())) {
+                        return false;
+                    }
+                    LineStatus status = order.line(allocation.lineId()).status();
+                    return status == LineStatus.CANCELLED || status == LineStatus.REFUNDED;
+                })
+                .toList();
+    }
+
+    private static int unitsHeld(List<Allocation> allocations, String sku) {
+        return allocations.stream()
+                .filter(allocation -> allocation.sku().equals(sku))
+                .mapToInt(Allocation::units)
+                .sum();
     }
 
     /** What serving a purchase order's goods did: its plan, and each order it made lines of ready, as it is now. */
@@ -139,10 +238,66 @@ public class Shelf {
         Plan plan = plan(po, receivedSoFar, all);
         List<OrderOperations.Arrived> arrived = new ArrayList<>();
         plan.ready().forEach((orderId, lineIds) -> arrived.add(operations.markReady(orderId, lineIds, arrivedOn)));
+        Plan shared = share(receivedSoFar, plan, arrivedOn, arrived);
         if (all || receivedSoFar.fullyReceived()) {
             suppliers.markReceived(po.number());
         }
-        return new Served(plan, arrived);
+        // An order with lines of its own here and lines that took spare units changed twice: as it is now, once.
+        Map<String, OrderOperations.Arrived> latest = new LinkedHashMap<>();
+        arrived.forEach(after -> latest.put(after.order().id(), after));
+        return new Served(shared, List.copyOf(latest.values()));
+    }
+
+    /**
+     * The spare units go to the lines waiting elsewhere that {@link #planSharing} finds: first reserved on this
+     * purchase order (with the allocations of its cancelled and refunded lines given back) in one versioned update,
+     * then each order's lines moved here and made ready in one change, then each line's allocation on the purchase
+     * order it waited for given back. Cut off in between, an allocation is left for a line that is not on that purchase
+     * order, which the next start gives back (see {@link StrayAllocations}), and this purchase order, still open,
+     * shares its units again then. When it changed since it was read (another receipt, or a new order's line), it is
+     * read and planned again.
+     */
+    private Plan share(PurchaseOrder po, Plan plan, LocalDate arrivedOn, List<OrderOperations.Arrived> arrived) {
+        PurchaseOrder current = po;
+        Plan planned = plan;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            List<Taker> takers = takers(current, planned);
+            if (takers.isEmpty()) {
+                return planned;
+            }
+            List<Allocation> taking = takers.stream().map(Taker::allocation).toList();
+            if (suppliers.takeOnShelf(current, taking, freeing(current, planned))) {
+                arrived.addAll(moveHere(current.number(), takers, arrivedOn));
+                return planned.withTakers(takers);
+            }
+            current = suppliers.purchaseOrder(po.number()).orElse(null);
+            if (current == null) {
+                return plan;
+            }
+            planned = plan(current, current, false);
+        }
+        log.info("Purchase order {} kept changing; its spare units wait on its shelf", po.number());
+        return plan;
+    }
+
+    private List<OrderOperations.Arrived> moveHere(String purchaseOrder, List<Taker> takers, LocalDate arrivedOn) {
+        Map<String, Map<String, String>> byOrder = new LinkedHashMap<>();
+        takers.forEach(taker -> byOrder.computeIfAbsent(taker.order().id(), id -> new LinkedHashMap<>())
+                .put(taker.lineId(), taker.from()));
+        List<OrderOperations.Arrived> arrived = new ArrayList<>();
+        byOrder.forEach((orderId, from) -> {
+            OrderOperations.Taken taken = operations.takeSpareUnits(orderId, from, purchaseOrder, arrivedOn);
+            arrived.add(taken.arrived());
+            from.forEach((lineId, waitedFor) -> {
+                if (!taken.lineIds().contains(lineId)) {
+                    // It stopped waiting there before it could take them (cancelled, or goods came): not needed.
+                    suppliers.release(purchaseOrder, orderId, lineId);
+                } else if (waitedFor != null) {
+                    suppliers.release(waitedFor, orderId, lineId);
+                }
+            });
+        });
+        return arrived;
     }
 
     /**
@@ -153,13 +308,14 @@ public class Shelf {
      * @return the orders with lines made ready, as they are now, by id
      */
     public Map<String, Order> serve(Collection<String> purchaseOrders) {
-        return serve(new LinkedHashSet<>(purchaseOrders)
+        return serveEach(new LinkedHashSet<>(purchaseOrders)
                 .stream()
                         .flatMap(number -> suppliers.purchaseOrder(number).stream())
                         .toList());
     }
 
-    private Map<String, Order> serve(List<PurchaseOrder> purchaseOrders) {
+    /** As {@link #serve(Collection)}, for purchase orders as read. */
+    public Map<String, Order> serveEach(List<PurchaseOrder> purchaseOrders) {
         Map<String, Order> served = new LinkedHashMap<>();
         for (PurchaseOrder po : purchaseOrders) {
             if (po.receivedInPart()) {
@@ -199,7 +355,7 @@ public class Shelf {
      */
     @EventListener(ApplicationReadyEvent.class)
     void serveWhatWasLeft() {
-        Map<String, Order> served = serve(suppliers.openPurchaseOrders());
+        Map<String, Order> served = serveEach(suppliers.openPurchaseOrders());
         if (!served.isEmpty()) {
             log.info(
                     "Made ready the lines of {} orders left waiting beside their goods when Leadline stopped",

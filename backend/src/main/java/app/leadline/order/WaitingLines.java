@@ -389,16 +389,9 @@ public class WaitingLines {
 
     private List<Order> waiting(String supplier, List<String> skus) {
         Query query = Query.query(Criteria.where("lines")
-                        .elemMatch(Criteria.where("supplier")
-                                .is(supplier)
-                                .and("source")
-                                .is(LineSource.BACKORDER)
-                                .and("status")
-                                .is(LineStatus.AWAITING_SUPPLIER)
+                        .elemMatch(OrderQueries.backorderedAwaiting(supplier, skus)
                                 .and("purchaseOrder")
-                                .is(null)
-                                .and("sku")
-                                .in(skus)))
+                                .is(null)))
                 .with(Sort.by("placedAt", "_id"));
         return mongo.find(query, Order.class);
     }

@@ -142,6 +142,49 @@ public class SupplierCatalog {
         return answers;
     }
 
+    /**
+     * Customer order lines that waited elsewhere take units on the shelf of {@code po} (the version read), in one
+     * versioned update: their allocations are added (those it has already are left as they are), and the allocations
+     * of lines that no longer need their units ({@code freeing}: cancelled or refunded lines, whose units the shelf
+     * counts as spare) are given back, so that no more are allocated than were ordered.
+     *
+     * @return false when the purchase order changed since it was read, or is no longer open: nothing was changed
+     */
+    public boolean takeOnShelf(PurchaseOrder po, List<Allocation> taking, List<Allocation> freeing) {
+        Set<List<String>> allocated = po.allocations().stream()
+                .map(held -> List.of(held.orderId(), held.lineId()))
+                .collect(Collectors.toSet());
+        List<Allocation> added = taking.stream()
+                .filter(line -> !allocated.contains(List.of(line.orderId(), line.lineId())))
+                .toList();
+        PurchaseOrder after = po;
+        for (Allocation line : added) {
+            after = withUnits(after, line.sku(), line.units());
+        }
+        Set<List<String>> freed = new java.util.HashSet<>();
+        for (Allocation line : freeing) {
+            if (allocated.contains(List.of(line.orderId(), line.lineId()))) {
+                after = withUnits(after, line.sku(), -line.units());
+                freed.add(List.of(line.orderId(), line.lineId()));
+            }
+        }
+        if (added.isEmpty() && freed.isEmpty()) {
+            return po.isOpen();
+        }
+        java.time.Instant now = clock.instant();
+        List<Allocation> kept = new ArrayList<>();
+        po.allocations().stream()
+                .filter(held -> !freed.contains(List.of(held.orderId(), held.lineId())))
+                .forEach(kept::add);
+        added.forEach(line -> kept.add(line.madeAt(now)));
+        Query open = unchanged(po).addCriteria(Criteria.where("status").is(Status.OPEN));
+        Update update = new Update()
+                .set("lines", after.lines())
+                .set("allocations", kept)
+                .inc("version", 1);
+        return mongo.updateFirst(open, update, PurchaseOrder.class).getModifiedCount() == 1;
+    }
+
     /** Gives back what a customer order line took of a purchase order, e.g. when its order was never stored. */
     public void release(String purchaseOrder, String orderId, String lineId) {
         for (int attempt = 0; attempt < 100; attempt++) {
@@ -325,6 +368,18 @@ public class SupplierCatalog {
                 Query.query(
                         Criteria.where("_id").is(purchaseOrder).and("status").is(Status.OPEN)),
                 new Update().set("status", PurchaseOrder.Status.RECEIVED).inc("version", 1),
+                PurchaseOrder.class);
+    }
+
+    /** The open purchase orders with any of the SKUs that goods came for already: units may wait on their shelves. */
+    public List<PurchaseOrder> receivedInPart(Collection<String> skus) {
+        return mongo.find(
+                Query.query(Criteria.where("status")
+                        .is(Status.OPEN)
+                        .and("skus")
+                        .in(skus)
+                        .and("lines")
+                        .elemMatch(Criteria.where("received").gt(0))),
                 PurchaseOrder.class);
     }
 

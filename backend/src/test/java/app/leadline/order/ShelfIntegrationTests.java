@@ -96,6 +96,47 @@ class ShelfIntegrationTests {
     }
 
     @Test
+    void spareUnitsReservedForALineWaitingElsewhereWhenLeadlineStoppedMakeItReadyWhenItStarts() {
+        HttpGraphQlTester shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
+        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        PurchaseOrderInputs later = PurchasingSteps.placed(
+                shop,
+                aPurchaseOrder(supplier)
+                        .withLine("CHAIR-MOVE", 2)
+                        .confirmedArrival(LocalDate.now().plusDays(20)));
+        PurchaseOrderInputs sooner = PurchasingSteps.placed(
+                shop,
+                aPurchaseOrder(supplier)
+                        .withLine("CHAIR-MOVE", 1)
+                        .confirmedArrival(LocalDate.now().plusDays(10)));
+        OrderInputs waiting = anOrder().withBackorderedLine("CHAIR-MOVE", supplier);
+        shop.documentName("placeOrders").variable("input", batch(waiting)).execute();
+        Order before = orders.byNumber(waiting.number()).orElseThrow();
+        assertThat(before.line("L2").purchaseOrder()).isEqualTo(sooner.number());
+        // As a receipt of two chairs on the later purchase order leaves it when the process stops after reserving its
+        // spare chair for the waiting line, before the line moved: goods recorded, the line reserved on both.
+        suppliers.recordReceipt(later.number(), Map.of("CHAIR-MOVE", 2), LocalDate.now(), Instant.now(), "bo");
+        PurchaseOrder received = suppliers.purchaseOrder(later.number()).orElseThrow();
+        assertThat(suppliers.takeOnShelf(
+                        received, List.of(new PurchaseOrder.Allocation(before.id(), "L2", "CHAIR-MOVE", 1)), List.of()))
+                .isTrue();
+
+        shelf.serveWhatWasLeft();
+
+        Order after = orders.byNumber(waiting.number()).orElseThrow();
+        assertThat(after.line("L2").status()).isEqualTo(LineStatus.READY);
+        assertThat(after.line("L2").purchaseOrder()).isEqualTo(later.number());
+        PurchaseOrder taken = suppliers.purchaseOrder(later.number()).orElseThrow();
+        assertThat(taken.allocations())
+                .extracting(PurchaseOrder.Allocation::orderId)
+                .containsExactly(before.id());
+        assertThat(taken.line("CHAIR-MOVE").orElseThrow().allocated()).isEqualTo(1);
+        assertThat(suppliers.purchaseOrder(sooner.number()).orElseThrow().allocations())
+                .isEmpty();
+        assertThat(taken.status()).isEqualTo(PurchaseOrder.Status.RECEIVED);
+    }
+
+    @Test
     void unitsOnTheShelfGoToNoLineThatWaitsElsewhereThoughAnAllocationNamesIt() {
         HttpGraphQlTester shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
         String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));

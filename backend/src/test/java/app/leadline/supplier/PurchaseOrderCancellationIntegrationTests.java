@@ -231,16 +231,18 @@ class PurchaseOrderCancellationIntegrationTests {
         PurchaseOrderInputs cancelled = PurchasingSteps.placed(
                 shop, aPurchaseOrder(supplier).withLine("CHAIR", 1).confirmedArrival(arrival.plusDays(30)));
         OrderInputs moving = order();
-        // Three chairs ordered, two arrived: one for the order waiting, one on the shelf, one still to come.
+        // Three chairs ordered, one arrived: too few for the younger order of two, so it is kept for that order, and
+        // the line waiting for the other purchase order does not take it.
         PurchaseOrderInputs received = place(3);
-        OrderInputs served = order();
+        OrderInputs pair = anOrder().withLine("CHAIR", 2, "BACKORDER", supplier);
+        shop.documentName("placeOrders").variable("input", batch(pair)).execute();
         agent.documentName("receiveGoods")
-                .variable("input", Receipts.of(received.number(), "CHAIR", 2))
+                .variable("input", Receipts.of(received.number(), "CHAIR", 1))
                 .execute()
                 .path("receiveGoods.errors")
                 .entityList(Object.class)
                 .hasSize(0);
-        assertThat(status(served)).isEqualTo("READY");
+        assertThat(status(pair)).isEqualTo("AWAITING_SUPPLIER");
         assertThat(status(moving)).isEqualTo("AWAITING_SUPPLIER");
 
         // The review says so before: ready at once, its customer told.
@@ -260,9 +262,10 @@ class PurchaseOrderCancellationIntegrationTests {
 
         cancel("cancelPurchaseOrder", cancelled.number(), "Supplier closed");
 
-        // The chair left over on the other purchase order's shelf is the moving line's now.
+        // Waiting for that purchase order now, and older than the order of two, the moving line takes the chair.
         assertThat(purchaseOrderOf(moving)).isEqualTo(received.number());
         assertThat(status(moving)).isEqualTo("READY");
+        assertThat(status(pair)).isEqualTo("AWAITING_SUPPLIER");
         assertThat(promised).isBefore(arrival.plusDays(30));
     }
 
@@ -275,6 +278,8 @@ class PurchaseOrderCancellationIntegrationTests {
         PurchaseOrderInputs po = place(1);
         OrderInputs waiting = order();
         PurchaseOrderInputs received = place(1);
+        // The unit received goes to this order's line, none to the line waiting for the other purchase order.
+        order();
         Map<String, Object> receipt = Map.of(
                 "purchaseOrder", received.number(), "quantities", List.of(Map.of("sku", "CHAIR", "quantity", 1)));
         agent.documentName("receiveGoods").variable("input", receipt).execute();

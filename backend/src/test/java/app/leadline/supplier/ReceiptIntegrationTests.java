@@ -325,11 +325,7 @@ class ReceiptIntegrationTests {
     @Test
     void anOrderPlacedWhileItsUnitsAreOnTheShelfIsReadyAtOnceNotWhenTheRestOfThePurchaseOrderComes() {
         String supplier = defineSupplier();
-        PurchaseOrderInputs purchaseOrder = PurchasingSteps.placed(
-                shop,
-                aPurchaseOrder(supplier)
-                        .withLine("CHAIR-SHELF", 4)
-                        .confirmedArrival(LocalDate.now().plusDays(30)));
+        PurchaseOrderInputs purchaseOrder = placedDue(supplier, "CHAIR-SHELF", 4, 30);
         OrderInputs first = anOrder().withBackorderedLine("CHAIR-SHELF", supplier);
         placeOrder(first);
         receive(purchaseOrder.number(), "CHAIR-SHELF", 2, LocalDate.now())
@@ -361,6 +357,120 @@ class ReceiptIntegrationTests {
         placeOrder(third);
         assertThat(lineStatus(third)).isEqualTo("AWAITING_SUPPLIER");
         assertThat(outboxKinds(third)).doesNotContain("READY_TO_SHIP", "CHOICE_NEEDED");
+    }
+
+    private GraphQlTester.Response purchaseOrder(PurchaseOrderInputs purchaseOrder) {
+        return shop.documentName("purchaseOrder")
+                .variable("number", purchaseOrder.number())
+                .execute();
+    }
+
+    private PurchaseOrderInputs placedDue(String supplier, String sku, int quantity, int inDays) {
+        return PurchasingSteps.placed(
+                shop,
+                aPurchaseOrder(supplier)
+                        .withLine(sku, quantity)
+                        .confirmedArrival(LocalDate.now().plusDays(inDays)));
+    }
+
+    private String purchaseOrderOf(OrderInputs order) {
+        return orders.byNumber(order.number()).orElseThrow().line("L2").purchaseOrder();
+    }
+
+    @Test
+    void unitsNoLineOfThePurchaseOrderNeedsGoToTheOldestLinesWaitingForAnotherAsItsReviewSays() {
+        String supplier = defineSupplier();
+        // Three chairs bought, one for a customer; then a purchase order due sooner, which the next two take.
+        PurchaseOrderInputs bought = placedDue(supplier, "CHAIR-SPARE", 3, 20);
+        OrderInputs own = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
+        placeOrder(own);
+        PurchaseOrderInputs sooner = placedDue(supplier, "CHAIR-SPARE", 2, 10);
+        OrderInputs older = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
+        OrderInputs younger = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
+        placeOrder(older);
+        placeOrder(younger);
+        assertThat(purchaseOrderOf(older)).isEqualTo(sooner.number());
+        Map<String, Object> everything = new LinkedHashMap<>();
+        everything.put("purchaseOrder", bought.number());
+
+        GraphQlTester.Response preview = agent.documentName("previewReceiveGoods")
+                .variable("input", everything)
+                .execute();
+
+        preview.path("previewReceiveGoods.preview.linesReady")
+                .entity(Integer.class)
+                .isEqualTo(3);
+        preview.path("previewReceiveGoods.preview.ordersReady")
+                .entityList(String.class)
+                .containsExactly(own.number(), older.number(), younger.number());
+        preview.path("previewReceiveGoods.preview.linesTakingSpareUnits[*].orderNumber")
+                .entityList(String.class)
+                .containsExactly(older.number(), younger.number());
+        preview.path("previewReceiveGoods.preview.linesTakingSpareUnits[0].from")
+                .entity(String.class)
+                .isEqualTo(sooner.number());
+        preview.path("previewReceiveGoods.preview.toldReadyToShip")
+                .entityList(String.class)
+                .containsExactly(own.number(), older.number(), younger.number());
+        preview.path("previewReceiveGoods.preview.unitsLeftOver")
+                .entityList(Object.class)
+                .hasSize(0);
+        assertThat(lineStatus(older)).as("a review changes nothing").isEqualTo("AWAITING_SUPPLIER");
+
+        agent.documentName("receiveGoods")
+                .variable("input", everything)
+                .execute()
+                .path("receiveGoods.linesReady")
+                .entity(Integer.class)
+                .isEqualTo(3);
+
+        assertThat(List.of(lineStatus(own), lineStatus(older), lineStatus(younger)))
+                .containsExactly("READY", "READY", "READY");
+        assertThat(purchaseOrderOf(older)).isEqualTo(bought.number());
+        assertThat(outboxKinds(younger)).contains("READY_TO_SHIP");
+        // The purchase order due sooner holds nothing now: its two chairs are free for the next customers.
+        purchaseOrder(sooner)
+                .path("purchaseOrder.lines[0].allocated")
+                .entity(Integer.class)
+                .isEqualTo(0);
+        purchaseOrder(bought)
+                .path("purchaseOrder.lines[0].allocated")
+                .entity(Integer.class)
+                .isEqualTo(3);
+        purchaseOrder(bought).path("purchaseOrder.status").entity(String.class).isEqualTo("RECEIVED");
+        OrderInputs next = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
+        placeOrder(next);
+        assertThat(purchaseOrderOf(next)).isEqualTo(sooner.number());
+    }
+
+    @Test
+    void aNewOrderWhoseLineGoesToAnotherPurchaseOrderTakesAUnitSpareOnAShelfAtOnce() {
+        String supplier = defineSupplier();
+        PurchaseOrderInputs received = placedDue(supplier, "CHAIR-SPARE", 4, 30);
+        OrderInputs first = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
+        placeOrder(first);
+        receive(received.number(), "CHAIR-SPARE", 2, LocalDate.now());
+        assertThat(lineStatus(first)).isEqualTo("READY");
+        // Due sooner than the rest of the first: a new line would wait for it, were no chair on the shelf.
+        PurchaseOrderInputs sooner = placedDue(supplier, "CHAIR-SPARE", 2, 10);
+
+        OrderInputs second = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
+        GraphQlTester.Response placed = placeOrder(second);
+
+        placed.path("placeOrders.orders[0].lines[1].status")
+                .entity(String.class)
+                .isEqualTo("READY");
+        placed.path("placeOrders.orders[0].lines[1].purchaseOrder")
+                .entity(String.class)
+                .isEqualTo(received.number());
+        purchaseOrder(sooner)
+                .path("purchaseOrder.lines[0].allocated")
+                .entity(Integer.class)
+                .isEqualTo(0);
+        OrderInputs third = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
+        placeOrder(third);
+        assertThat(purchaseOrderOf(third)).as("the shelf is empty now").isEqualTo(sooner.number());
+        assertThat(lineStatus(third)).isEqualTo("AWAITING_SUPPLIER");
     }
 
     @Test
