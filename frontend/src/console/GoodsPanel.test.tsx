@@ -61,6 +61,7 @@ async function partOfItArrived(receipts: unknown[] = [], more: (document: unknow
                     unitsLeftOver: [],
                     unitsHeldForWaiting: [],
                     waitingLines: [],
+                    linesTakingSpareUnits: [],
                     closes: false,
                   },
                 },
@@ -147,6 +148,7 @@ it('says what no waiting line takes of a receipt, and what it keeps for a line t
         unitsLeftOver: [{ sku: 'CHAIR-NEW', quantity: 4 }],
         unitsHeldForWaiting: [{ sku: 'CHAIR-AARHUS', quantity: 3 }],
         waitingLines: ['N-2/L2'],
+        linesTakingSpareUnits: [],
         closes: false,
       }}
     />,
@@ -156,12 +158,42 @@ it('says what no waiting line takes of a receipt, and what it keeps for a line t
     '1 customer is told the items that arrived are ready to ship, and a shipment is proposed: N-1.',
   );
   expect(screen.getByTestId('receipt-left-over').textContent).toBe(
-    'On the shelf once this is received, and no line of this purchase order waits for them (for stock, for orders yet to come; lines waiting for them on another purchase order keep waiting for that one): 4 × CHAIR-NEW.',
+    'On the shelf once this is received, and no line waits for them, here or on another purchase order (for stock, for orders yet to come): 4 × CHAIR-NEW.',
   );
   // Three chairs for a line of four are not spare: they wait for the fourth.
   expect(screen.getByTestId('receipt-held').textContent).toBe(
     'On the shelf once this is received, too few for a line still waiting for them, and kept for it until the rest comes: 3 × CHAIR-AARHUS.',
   );
+});
+
+it('names the lines waiting elsewhere that take units of a receipt, and what each waited for', () => {
+  render(
+    <ReceiptPreview
+      preview={{
+        ordersReady: ['N-1', 'N-3', 'N-4'],
+        toldReadyToShip: ['N-1', 'N-3'],
+        askedToChoose: ['N-4'],
+        unitsLeftOver: [],
+        unitsHeldForWaiting: [],
+        waitingLines: [],
+        linesTakingSpareUnits: [
+          { orderNumber: 'N-3', sku: 'CHAIR-NEW', quantity: 1, from: 'PO-2' },
+          { orderNumber: 'N-4', sku: 'CHAIR-NEW', quantity: 2, from: null },
+        ],
+        closes: true,
+      }}
+    />,
+  );
+
+  const taken = screen.getByTestId('receipt-taken');
+  expect(taken.querySelector('p')?.textContent).toBe(
+    '2 lines waiting elsewhere take units no line of this purchase order needs: they move to this purchase order and are ready, oldest order first.',
+  );
+  expect([...taken.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+    'N-3: 1 × CHAIR-NEW, was waiting for PO-2',
+    'N-4: 2 × CHAIR-NEW, was waiting to be ordered',
+  ]);
+  expect(screen.queryByTestId('receipt-left-over')).toBeNull();
 });
 
 it('names the orders each receipt made ready, a second receipt on the same purchase order too', async () => {

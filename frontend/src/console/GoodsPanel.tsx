@@ -293,9 +293,11 @@ export function ReceiptPreview({
     unitsLeftOver: readonly { sku: string; quantity: number }[];
     unitsHeldForWaiting: readonly { sku: string; quantity: number }[];
     waitingLines: readonly string[];
+    linesTakingSpareUnits: readonly { orderNumber: string; sku: string; quantity: number; from?: string | null }[];
     closes: boolean;
   };
 }) {
+  const taken = preview.linesTakingSpareUnits;
   const told = new Set([...preview.toldReadyToShip, ...preview.askedToChoose]);
   const notTold = preview.ordersReady.filter((order) => !told.has(order));
   const groups = [
@@ -318,6 +320,20 @@ export function ReceiptPreview({
               <li key={group.key}>{ct(group.key, { count: group.orders.length, orders: group.orders.join(', ') })}</li>
             ))}
         </ul>
+      )}
+      {taken.length > 0 && (
+        <div data-testid="receipt-taken">
+          <p>{ct('receiveTakenHeader', { count: taken.length })}</p>
+          <ul>
+            {taken.map((line, index) => (
+              <li key={`${line.orderNumber}/${line.sku}/${index}`}>
+                {line.from
+                  ? ct('receiveTakenFrom', { order: line.orderNumber, units: unitsList([line]), po: line.from })
+                  : ct('receiveTakenUnordered', { order: line.orderNumber, units: unitsList([line]) })}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {preview.waitingLines.length > 0 && <p>{ct('receiveStillWaiting', { count: preview.waitingLines.length })}</p>}
       {preview.unitsHeldForWaiting.length > 0 && (

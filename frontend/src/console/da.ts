@@ -515,8 +515,12 @@ export const da: Catalogue = {
   receiveStillWaiting: '{count, plural, one {# linje venter} other {# linjer venter}} fortsat.',
   receiveHeldForWaiting:
     'På hylden, når dette er modtaget, for få til en linje, der stadig venter på dem, og holdt til den, til resten kommer: {units}.',
+  receiveTakenHeader:
+    '{count, plural, one {# linje, der venter andetsteds, tager} other {# linjer, der venter andetsteds, tager}} enheder, som ingen linje på denne indkøbsordre skal bruge: {count, plural, one {den flyttes} other {de flyttes}} til denne indkøbsordre og er klar, ældste ordre først.',
+  receiveTakenFrom: '{order}: {units}, ventede på {po}',
+  receiveTakenUnordered: '{order}: {units}, ventede på at blive bestilt',
   receiveLeftOver:
-    'På hylden, når dette er modtaget, og ingen linje på denne indkøbsordre venter på dem (til lager, til kommende ordrer; linjer, der venter på dem på en anden indkøbsordre, venter fortsat på den): {units}.',
+    'På hylden, når dette er modtaget, og ingen linje venter på dem, hverken her eller på en anden indkøbsordre (til lager, til kommende ordrer): {units}.',
   receiveCloses: 'Så er alt det bestilte ankommet: indkøbsordren lukkes.',
   receivedClosed: 'Alt bestilt er ankommet: {po} er lukket og forsvinder fra listen over åbne indkøbsordrer.',
   receiveConfirm: 'Modtag varerne',

@@ -527,8 +527,12 @@ export const de: Catalogue = {
   receiveStillWaiting: '{count, plural, one {# Position wartet} other {# Positionen warten}} weiter.',
   receiveHeldForWaiting:
     'Im Regal, sobald dies gebucht ist, zu wenige für eine Position, die noch darauf wartet, und für sie zurückgelegt, bis der Rest kommt: {units}.',
+  receiveTakenHeader:
+    '{count, plural, one {# Position, die anderswo wartet, nimmt} other {# Positionen, die anderswo warten, nehmen}} Einheiten, die keine Position dieser Lieferantenbestellung braucht: {count, plural, one {sie wechselt} other {sie wechseln}} zu dieser Lieferantenbestellung und {count, plural, one {ist} other {sind}} bereit, älteste Bestellung zuerst.',
+  receiveTakenFrom: '{order}: {units}, wartete auf {po}',
+  receiveTakenUnordered: '{order}: {units}, wartete darauf, bestellt zu werden',
   receiveLeftOver:
-    'Im Regal, sobald dies gebucht ist, und keine Position dieser Lieferantenbestellung wartet darauf (für das Lager, für kommende Bestellungen; Positionen, die auf einer anderen Lieferantenbestellung darauf warten, warten weiter auf diese): {units}.',
+    'Im Regal, sobald dies gebucht ist, und keine Position wartet darauf, weder hier noch auf einer anderen Lieferantenbestellung (für das Lager, für kommende Bestellungen): {units}.',
   receiveCloses: 'Damit ist alles Bestellte eingetroffen: die Lieferantenbestellung wird abgeschlossen.',
   receivedClosed:
     'Alles Bestellte ist eingetroffen: {po} ist abgeschlossen und verschwindet aus der Liste der offenen Lieferantenbestellungen.',

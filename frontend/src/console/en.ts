@@ -513,8 +513,12 @@ export const en = {
   receiveStillWaiting: '{count, plural, one {# line keeps} other {# lines keep}} waiting.',
   receiveHeldForWaiting:
     'On the shelf once this is received, too few for a line still waiting for them, and kept for it until the rest comes: {units}.',
+  receiveTakenHeader:
+    '{count, plural, one {# line waiting elsewhere takes} other {# lines waiting elsewhere take}} units no line of this purchase order needs: {count, plural, one {it moves} other {they move}} to this purchase order and {count, plural, one {is} other {are}} ready, oldest order first.',
+  receiveTakenFrom: '{order}: {units}, was waiting for {po}',
+  receiveTakenUnordered: '{order}: {units}, was waiting to be ordered',
   receiveLeftOver:
-    'On the shelf once this is received, and no line of this purchase order waits for them (for stock, for orders yet to come; lines waiting for them on another purchase order keep waiting for that one): {units}.',
+    'On the shelf once this is received, and no line waits for them, here or on another purchase order (for stock, for orders yet to come): {units}.',
   receiveCloses: 'Everything ordered will then have arrived: the purchase order closes.',
   receivedClosed: 'Everything ordered has arrived: {po} is closed and leaves the list of open purchase orders.',
   receiveConfirm: 'Receive the goods',

@@ -515,8 +515,12 @@ export const pl: Catalogue = {
   receiveStillWaiting: 'Pozycje nadal oczekujące: {count}.',
   receiveHeldForWaiting:
     'Na półce po przyjęciu, za mało dla pozycji, która wciąż na nie czeka, i odłożone dla niej do czasu dostawy reszty: {units}.',
+  receiveTakenHeader:
+    'Pozycje czekające gdzie indziej biorą sztuki, których nie potrzebuje żadna pozycja tego zamówienia u dostawcy (łącznie {count}): przechodzą do tego zamówienia i są gotowe, od najstarszego zamówienia.',
+  receiveTakenFrom: '{order}: {units}, czekała na {po}',
+  receiveTakenUnordered: '{order}: {units}, czekała na zamówienie u dostawcy',
   receiveLeftOver:
-    'Na półce po przyjęciu, i żadna pozycja tego zamówienia u dostawcy na nie nie czeka (na magazyn, na przyszłe zamówienia; pozycje czekające na nie w innym zamówieniu u dostawcy nadal czekają na tamto): {units}.',
+    'Na półce po przyjęciu, i żadna pozycja na nie nie czeka, ani tu, ani w innym zamówieniu u dostawcy (na magazyn, na przyszłe zamówienia): {units}.',
   receiveCloses: 'Wtedy dotrze wszystko, co zamówiono: zamówienie u dostawcy zostanie zamknięte.',
   receivedClosed: 'Dotarło wszystko, co zamówiono: {po} jest zamknięte i znika z listy otwartych zamówień u dostawcy.',
   receiveConfirm: 'Przyjmij towar',
