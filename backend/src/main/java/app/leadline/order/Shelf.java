@@ -168,35 +168,42 @@ public class Shelf {
     }
 
     private List<Taker> takers(PurchaseOrder po, Plan plan) {
-        Map<String, Integer> units = new HashMap<>();
+        // Two limits per SKU: the units on the shelf, and the room to allocate them. A line reserved here already (a
+        // move cut off before the line moved) takes units but no more room.
+        Map<String, Integer> units = new HashMap<>(plan.free());
+        Map<String, Integer> room = new HashMap<>();
         List<Allocation> freeing = freeing(po, plan);
-        plan.free().forEach((sku, spare) -> {
-            int room = po.line(sku)
-                    .flatMap(PurchaseOrder.Line::unallocated)
-                    .map(unallocated -> unallocated + unitsHeld(freeing, sku))
-                    .orElse(spare);
-            if (Math.min(spare, room) > 0) {
-                units.put(sku, Math.min(spare, room));
-            }
-        });
+        units.keySet()
+                .forEach(sku -> room.put(
+                        sku,
+                        po.line(sku)
+                                .flatMap(PurchaseOrder.Line::unallocated)
+                                .map(unallocated -> unallocated + unitsHeld(freeing, sku))
+                                .orElse(Integer.MAX_VALUE)));
         if (units.isEmpty() || !po.isOpen()) {
             return List.of();
         }
+        Set<List<String>> reserved = new HashSet<>();
+        po.allocations().forEach(allocation -> reserved.add(List.of(allocation.orderId(), allocation.lineId())));
         List<Taker> takers = new ArrayList<>();
         try (Stream<Order> waiting = orders.waitingElsewhere(po.supplier(), units.keySet(), po.number())) {
             for (Iterator<Order> oldestFirst = waiting.iterator(); oldestFirst.hasNext() && !units.isEmpty(); ) {
                 Order order = oldestFirst.next();
                 for (OrderLine line : order.lines()) {
-                    int left = units.getOrDefault(line.sku(), 0);
+                    boolean held = reserved.contains(List.of(order.id(), line.id()));
                     if (line.status() == LineStatus.AWAITING_SUPPLIER
                             && line.source() == LineSource.BACKORDER
                             && po.supplier().equals(line.supplier())
                             && !line.isOn(po.number())
-                            && line.quantity() <= left) {
+                            && line.quantity() <= units.getOrDefault(line.sku(), 0)
+                            && (held || line.quantity() <= room.getOrDefault(line.sku(), 0))) {
                         takers.add(new Taker(order, line.id(), line.sku(), line.quantity(), line.purchaseOrder()));
                         units.compute(
                                 line.sku(),
                                 (sku, before) -> before == line.quantity() ? null : before - line.quantity());
+                        if (!held) {
+                            room.merge(line.sku(), -line.quantity(), Integer::sum);
+                        }
                     }
                 }
             }

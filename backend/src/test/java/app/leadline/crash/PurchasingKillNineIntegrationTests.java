@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Receiving, cancelling and placing a purchase order each change many customers' lines, one order after another,
- * after the purchase order itself is stored. The three at once, killed with SIGKILL as soon as all three purchase
- * orders are stored, with lines still to change for each: after the restart every line ends where its purchase
+ * after the purchase order itself is stored; a receipt whose spare units go to lines waiting for another purchase
+ * order moves them one order after another too. The four at once, killed with SIGKILL as soon as all four purchase
+ * orders are stored (the spare units reserved), with lines still to change for each: after the restart every line ends where its purchase
  * order's change puts it, and every open purchase order's allocations name exactly the lines that wait for it. Before,
  * the lines left behind stayed there for good: a second try is refused (nothing more is to come; cancelled already)
  * or, for a purchase order placed again, answered with the one stored, and nothing did the work again.
@@ -36,6 +38,10 @@ class PurchasingKillNineIntegrationTests {
     private static final String RECEIVED = "PO-NS-2041";
     private static final String CANCELLED = "PO-NS-2042";
     private static final String PLACED = "PO-BW-3001";
+    /** Due sooner than {@link #SHARED}: the table orders placed wait for it. */
+    private static final String SOONER = "PO-BW-3002";
+    /** Placed after them with more tables than wait; all of it arrives, and its spare tables go to those orders. */
+    private static final String SHARED = "PO-BW-3003";
 
     @TempDir
     Path folder;
@@ -76,6 +82,15 @@ class PurchasingKillNineIntegrationTests {
                         Filters.eq("sku", "CHAIR-AARHUS"),
                         Filters.eq("status", "AWAITING_SUPPLIER"),
                         Filters.eq("purchaseOrder", null)));
+        placePurchaseOrder(SOONER, "TABLE-RIGA-180", 100, LocalDate.now().plusDays(1));
+        placeOrders(100, "TABLE-RIGA-180", "BALTIC-WOOD");
+        placePurchaseOrder(SHARED, "TABLE-RIGA-180", 200, LocalDate.now().plusDays(60));
+        Bson tablesWaiting = Filters.elemMatch(
+                "lines", Filters.and(Filters.eq("sku", "TABLE-RIGA-180"), Filters.eq("status", "AWAITING_SUPPLIER")));
+        long tables = orders().countDocuments(tablesWaiting);
+        assertThat(orders().countDocuments(waiting(SOONER)))
+                .as("orders waiting for %s", SOONER)
+                .isGreaterThan(20);
         long allocated = orders().countDocuments(waiting(RECEIVED));
         long unordered = orders().countDocuments(chairsToBeOrdered);
         assertThat(allocated).as("orders waiting for %s", RECEIVED).isGreaterThan(20);
@@ -84,8 +99,10 @@ class PurchasingKillNineIntegrationTests {
                 .isGreaterThan(20);
         assertThat(unordered).as("chairs waiting to be ordered").isGreaterThan(20);
 
-        // At once: everything still to come on one sofa purchase order arrives, the other is cancelled, and a
-        // purchase order for every chair waiting is placed. The process dies as soon as all three are stored.
+        // At once: everything still to come on one sofa purchase order arrives, the other is cancelled, a purchase
+        // order for every chair waiting is placed, and all the tables of the later table purchase order arrive. The
+        // process dies as soon as all four are stored, the spare tables reserved for the orders waiting for the
+        // other.
         String agent = app.agentToken("agent", "agent");
         List<CompletableFuture<Void>> requests = List.of(
                 send(agent, "receiveGoods(input: {purchaseOrder: \\\"" + RECEIVED + "\\\"}) { linesReady }"),
@@ -96,26 +113,32 @@ class PurchasingKillNineIntegrationTests {
                 send(
                         agent,
                         "placePurchaseOrder(input: {number: \\\"" + PLACED + "\\\", supplier: \\\"BALTIC-WOOD\\\","
-                                + " lines: [{sku: \\\"CHAIR-AARHUS\\\", quantity: 500}]}) { errors { code } }"));
+                                + " lines: [{sku: \\\"CHAIR-AARHUS\\\", quantity: 500}]}) { errors { code } }"),
+                send(agent, "receiveGoods(input: {purchaseOrder: \\\"" + SHARED + "\\\"}) { linesReady }"));
         Waiting.until(
                 () -> stored(
                                 RECEIVED,
                                 po -> !po.getList("receipts", Document.class, List.of())
                                         .isEmpty())
                         && stored(CANCELLED, po -> "CANCELLED".equals(po.getString("status")))
-                        && stored(PLACED, po -> true),
+                        && stored(PLACED, po -> true)
+                        && stored(
+                                SHARED,
+                                po -> !po.getList("allocations", Document.class, List.of())
+                                        .isEmpty()),
                 Duration.ofMinutes(1),
-                "the three purchase orders are stored so");
+                "the four purchase orders are stored so");
         long[] leftAtKill = {
             orders().countDocuments(waiting(RECEIVED)),
             orders().countDocuments(waiting(CANCELLED)),
-            orders().countDocuments(chairsToBeOrdered)
+            orders().countDocuments(chairsToBeOrdered),
+            orders().countDocuments(waiting(SOONER))
         };
         app.kill();
         requests.forEach(CompletableFuture::join);
         System.out.printf(
-                "Killed with %d, %d and %d orders still to change for %s, %s and %s%n",
-                leftAtKill[0], leftAtKill[1], leftAtKill[2], RECEIVED, CANCELLED, PLACED);
+                "Killed with %d, %d, %d and %d orders still to change for %s, %s, %s and %s%n",
+                leftAtKill[0], leftAtKill[1], leftAtKill[2], leftAtKill[3], RECEIVED, CANCELLED, PLACED, SHARED);
         assertThat(leftAtKill)
                 .as("orders still to change for each when the process was killed (else this run proves less)")
                 .doesNotContain(0);
@@ -125,16 +148,23 @@ class PurchasingKillNineIntegrationTests {
         Waiting.until(
                 () -> orders().countDocuments(waiting(RECEIVED)) == 0
                         && orders().countDocuments(waiting(CANCELLED)) == 0
-                        && orders().countDocuments(chairsToBeOrdered) == 0,
+                        && orders().countDocuments(chairsToBeOrdered) == 0
+                        && orders().countDocuments(tablesWaiting) == 0,
                 Duration.ofMinutes(1),
-                "after the restart, every line the goods serve is ready, none waits for the cancelled purchase order"
-                        + " and every chair waits for the new one");
+                "after the restart, every line the goods serve is ready, none waits for the cancelled purchase order,"
+                        + " every chair waits for the new one and every table is ready");
+
         assertThat(purchaseOrder(RECEIVED).getString("status")).isEqualTo("RECEIVED");
         assertThat(orders().countDocuments(Filters.elemMatch(
                         "lines", Filters.and(Filters.eq("purchaseOrder", RECEIVED), Filters.eq("status", "READY")))))
                 .as("orders with the received goods ready")
                 .isEqualTo(allocated);
         assertThat(orders().countDocuments(waiting(PLACED))).isEqualTo(unordered);
+        assertThat(purchaseOrder(SHARED).getString("status")).isEqualTo("RECEIVED");
+        assertThat(orders().countDocuments(Filters.elemMatch(
+                        "lines", Filters.and(Filters.eq("purchaseOrder", SHARED), Filters.eq("status", "READY")))))
+                .as("orders whose tables came from the spare ones")
+                .isEqualTo(tables);
         assertThat(app.output())
                 .contains("left waiting beside their goods")
                 .contains("Purchase order " + CANCELLED + " was cancelled while Leadline stopped")
@@ -156,6 +186,16 @@ class PurchasingKillNineIntegrationTests {
                             + " }\", \"variables\": {\"input\": {\"orders\": [" + batch + "]}}}");
             assertThat(placed).contains("\"errors\":[]");
         }
+    }
+
+    private void placePurchaseOrder(String number, String sku, int quantity, LocalDate due) throws Exception {
+        String placed = app.graphql(
+                app.agentToken("agent", "agent"),
+                "{\"query\": \"mutation { placePurchaseOrder(input: {number: \\\"" + number
+                        + "\\\", supplier: \\\"BALTIC-WOOD\\\", confirmedArrival: \\\"" + due
+                        + "\\\", lines: [{sku: \\\"" + sku + "\\\", quantity: " + quantity
+                        + "}]}) { errors { code } } }\"}");
+        assertThat(placed).contains("\"errors\":[]");
     }
 
     /** An agent's mutation, in flight until answered or cut off by the kill. */
