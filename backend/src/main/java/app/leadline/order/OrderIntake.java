@@ -10,7 +10,6 @@ import app.leadline.platform.TimeOrderedIds;
 import app.leadline.platform.UserError;
 import app.leadline.policy.PolicyCatalog;
 import app.leadline.policy.SegmentPolicy;
-import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.PurchaseOrder.Allocation;
 import app.leadline.supplier.PurchaseOrderRef;
 import app.leadline.supplier.Supplier;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -120,7 +118,8 @@ public class OrderIntake {
                 .filter(input -> !existing.containsKey(input.number()))
                 .toList();
         List<String> ids = toMake.stream().map(input -> TimeOrderedIds.next()).toList();
-        Map<Allocation, PurchaseOrderRef> reserved = reserve(toMake, ids);
+        Reserved reservations = reserve(toMake, ids);
+        Map<Allocation, PurchaseOrderRef> reserved = reservations.lines();
         Map<String, SegmentPolicy> segments = new HashMap<>();
         SupplierSpreads spreads = lateness.current();
         List<PlacedOrder> placed = new ArrayList<>(batch.size());
@@ -138,7 +137,7 @@ public class OrderIntake {
             placed.add(new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value()))));
         }
         store(fresh, placed);
-        onTheShelf(placed);
+        onTheShelf(reservations.receivedInPart(), placed);
         return new Outcome(placed, List.of());
     }
 
@@ -147,21 +146,11 @@ public class OrderIntake {
      * took, or another of their supplier with units to spare (see {@link Shelf#planSharing}). Those are ready at once
      * (the customer told so), and the answer gives those orders as they are now.
      */
-    private void onTheShelf(List<PlacedOrder> placed) {
-        Set<String> skus = placed.stream()
-                .filter(PlacedOrder::created)
-                .flatMap(outcome -> outcome.order().lines().stream())
-                .filter(line -> line.source() == LineSource.BACKORDER && line.status() == LineStatus.AWAITING_SUPPLIER)
-                .map(OrderLine::sku)
-                .collect(Collectors.toSet());
-        if (skus.isEmpty()) {
-            return;
-        }
-        List<PurchaseOrder> receivedInPart = suppliers.receivedInPart(skus);
+    private void onTheShelf(Set<String> receivedInPart, List<PlacedOrder> placed) {
         if (receivedInPart.isEmpty()) {
             return;
         }
-        Map<String, Order> now = shelf.serveEach(receivedInPart);
+        Map<String, Order> now = shelf.serve(receivedInPart);
         for (int i = 0; i < placed.size(); i++) {
             PlacedOrder outcome = placed.get(i);
             if (outcome.created() && now.containsKey(outcome.order().id())) {
@@ -215,9 +204,8 @@ public class OrderIntake {
      * Allocates the backordered lines of the orders to make (each with its id) to open purchase orders, supplier by
      * supplier, before any order is stored (see {@link #newOrder}).
      *
-     * @return the purchase order each allocated line waits for; lines no purchase order had room for are missing
      */
-    private Map<Allocation, PurchaseOrderRef> reserve(List<NewOrder> toMake, List<String> ids) {
+    private Reserved reserve(List<NewOrder> toMake, List<String> ids) {
         Map<String, List<Allocation>> bySupplier = new LinkedHashMap<>();
         for (int o = 0; o < toMake.size(); o++) {
             List<NewLine> lines = toMake.get(o).lines();
@@ -231,15 +219,23 @@ public class OrderIntake {
             }
         }
         Map<Allocation, PurchaseOrderRef> reserved = new HashMap<>();
+        Set<String> receivedInPart = new java.util.TreeSet<>();
         bySupplier.forEach((supplier, lines) -> {
-            List<Optional<PurchaseOrderRef>> answers = suppliers.reserveAll(supplier, lines);
+            SupplierCatalog.Reservations reservations = suppliers.reserveAll(supplier, lines);
             for (int i = 0; i < lines.size(); i++) {
                 Allocation line = lines.get(i);
-                answers.get(i).ifPresent(po -> reserved.put(line, po));
+                reservations.answers().get(i).ifPresent(po -> reserved.put(line, po));
             }
+            receivedInPart.addAll(reservations.receivedInPart());
         });
-        return reserved;
+        return new Reserved(reserved, receivedInPart);
     }
+
+    /**
+     * The purchase order each allocated line waits for (lines no purchase order had room for are missing), and the
+     * open purchase orders of their SKUs received in part, whose shelves may hold units for them.
+     */
+    private record Reserved(Map<Allocation, PurchaseOrderRef> lines, Set<String> receivedInPart) {}
 
     private static Allocation allocation(String orderId, int index, NewLine line) {
         return new Allocation(orderId, lineId(index), line.sku().trim(), line.quantity());

@@ -321,8 +321,7 @@ public class Shelf {
                         .toList());
     }
 
-    /** As {@link #serve(Collection)}, for purchase orders as read. */
-    public Map<String, Order> serveEach(List<PurchaseOrder> purchaseOrders) {
+    private Map<String, Order> serveEach(List<PurchaseOrder> purchaseOrders) {
         Map<String, Order> served = new LinkedHashMap<>();
         for (PurchaseOrder po : purchaseOrders) {
             if (po.receivedInPart()) {

@@ -59,8 +59,16 @@ public class SupplierCatalog {
      * purchase order, so two lines racing for the last units cannot both get them.
      */
     public Optional<PurchaseOrderRef> reserve(String supplier, Allocation line) {
-        return reserveAll(supplier, List.of(line)).get(0);
+        return reserveAll(supplier, List.of(line)).answers().get(0);
     }
+
+    /**
+     * Where {@link #reserveAll} put each line, and the open purchase orders of those SKUs it saw received in part:
+     * units may wait on their shelves for lines that went elsewhere.
+     *
+     * @param answers for each line, in the same order, the purchase order it waits for; empty when none had room
+     */
+    public record Reservations(List<Optional<PurchaseOrderRef>> answers, List<String> receivedInPart) {}
 
     /**
      * Allocates customer order lines of one supplier, in their order, each as {@link #reserve} would one after the
@@ -68,12 +76,15 @@ public class SupplierCatalog {
      * took theirs. The purchase orders are read once, and each takes all its lines in one versioned update; one
      * someone else changed in between is read again and its lines planned anew.
      *
-     * @return for each line, in the same order, the purchase order it waits for; empty when none had room
      */
-    public List<Optional<PurchaseOrderRef>> reserveAll(String supplier, List<Allocation> lines) {
+    public Reservations reserveAll(String supplier, List<Allocation> lines) {
         List<Optional<PurchaseOrderRef>> answers = new ArrayList<>(Collections.nCopies(lines.size(), Optional.empty()));
         Set<String> skus = lines.stream().map(Allocation::sku).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> receivedInPart = new ArrayList<>();
         for (PurchaseOrder candidate : candidates(supplier, skus)) {
+            if (candidate.receivedInPart()) {
+                receivedInPart.add(candidate.number());
+            }
             PurchaseOrder po = candidate;
             while (po != null) {
                 PurchaseOrderRef ref = PurchaseOrderRef.of(po);
@@ -107,7 +118,7 @@ public class SupplierCatalog {
                 po = purchaseOrders.findById(po.number()).orElse(null);
             }
         }
-        return answers;
+        return new Reservations(answers, receivedInPart);
     }
 
     /**
@@ -368,18 +379,6 @@ public class SupplierCatalog {
                 Query.query(
                         Criteria.where("_id").is(purchaseOrder).and("status").is(Status.OPEN)),
                 new Update().set("status", PurchaseOrder.Status.RECEIVED).inc("version", 1),
-                PurchaseOrder.class);
-    }
-
-    /** The open purchase orders with any of the SKUs that goods came for already: units may wait on their shelves. */
-    public List<PurchaseOrder> receivedInPart(Collection<String> skus) {
-        return mongo.find(
-                Query.query(Criteria.where("status")
-                        .is(Status.OPEN)
-                        .and("skus")
-                        .in(skus)
-                        .and("lines")
-                        .elemMatch(Criteria.where("received").gt(0))),
                 PurchaseOrder.class);
     }
 
