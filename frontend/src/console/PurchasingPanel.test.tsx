@@ -119,8 +119,11 @@ it("says before cancelling which lines go to units already on another purchase o
   fireEvent.click(screen.getByRole('button', { name: 'Review' }));
 
   const review = await screen.findByTestId('purchase-cancel-review');
-  expect(review.textContent).toMatch(/1 customer is told: their latest date moves, or their item is ready\./);
-  const lines = [...review.querySelectorAll('li')].map((item) => item.textContent);
+  expect(review.textContent).toMatch(/1 customer is told\./);
+  expect(screen.getByTestId('purchase-cancel-told').textContent).toBe(
+    '1 customer is told their item is ready, from the shelf: N-1.',
+  );
+  const lines = [...screen.getByTestId('purchase-cancel-lines').querySelectorAll('li')].map((item) => item.textContent);
   expect(lines).toEqual([
     'Order N-1, CHAIR-AARHUS: ready at once, from the units of purchase order PO-BW-0877 on the shelf; latest Fri 29 Jan → Tue 8 Dec (customer told)',
     'Order N-2, CHAIR-AARHUS: waits for purchase order PO-BW-0877; latest stays Fri 29 Jan',

@@ -512,6 +512,11 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
   const reasonErrors = errorsAt(shown, 'reason');
   const plan = preview.data?.previewCancelPurchaseOrder;
   const lines = plan?.lines ?? [];
+  // Who is told what: an item ready from another purchase order's shelf, or a latest date that moves.
+  const told = {
+    ready: [...new Set(lines.filter((line) => line.customerTold && line.readyAtOnce).map((line) => line.orderNumber))],
+    moves: [...new Set(lines.filter((line) => line.customerTold && !line.readyAtOnce).map((line) => line.orderNumber))],
+  };
 
   return (
     <form
@@ -573,8 +578,18 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
           }}
         >
           <p>{ct('cancelReview', { number: po.number, customers: plan.customersTold ?? 0 })}</p>
+          {told.ready.length + told.moves.length > 0 && (
+            <ul data-testid="purchase-cancel-told">
+              {told.ready.length > 0 && (
+                <li>{ct('cancelToldReady', { count: told.ready.length, orders: told.ready.join(', ') })}</li>
+              )}
+              {told.moves.length > 0 && (
+                <li>{ct('cancelToldMoves', { count: told.moves.length, orders: told.moves.join(', ') })}</li>
+              )}
+            </ul>
+          )}
           {lines.length === 0 && <p>{ct('cancelNoLines')}</p>}
-          <ul>
+          <ul data-testid="purchase-cancel-lines">
             {lines.map((line) => (
               <li key={`${line.orderNumber}-${line.sku}`}>
                 {ct(

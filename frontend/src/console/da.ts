@@ -529,7 +529,11 @@ export const da: Catalogue = {
   cancelTitle: 'Annullér indkøbsordre {number}',
   cancelReason: 'Hvorfor (gemmes i dens historik; kunderne læser det ikke)',
   cancelReview:
-    'Dette annullerer indkøbsordre {number} og frigiver dens enheder. {customers, plural, =0 {Ingen kunde får besked: ingen seneste dato flytter sig.} one {# kunde får besked: deres seneste dato flytter sig, eller varen er klar.} other {# kunder får besked: deres seneste dato flytter sig, eller varen er klar.}}',
+    'Dette annullerer indkøbsordre {number} og frigiver dens enheder. {customers, plural, =0 {Ingen kunde får besked: ingen seneste dato flytter sig.} one {# kunde får besked.} other {# kunder får besked.}}',
+  cancelToldReady:
+    '{count, plural, one {# kunde får besked om, at varen er klar, fra hylden} other {# kunder får besked om, at varen er klar, fra hylden}}: {orders}.',
+  cancelToldMoves:
+    '{count, plural, one {# kunde får besked om, at den seneste dato flytter sig} other {# kunder får besked om, at den seneste dato flytter sig}}: {orders}.',
   cancelNoLines: 'Ingen kundeordrelinje venter på den.',
   latestMoves: 'senest {before} → {after}',
   latestStays: 'senest forbliver {date}',

@@ -542,7 +542,11 @@ export const de: Catalogue = {
   cancelTitle: 'Lieferantenbestellung {number} stornieren',
   cancelReason: 'Warum (bleibt in ihrer Historie; Kunden lesen es nicht)',
   cancelReview:
-    'Damit wird die Lieferantenbestellung {number} storniert und ihre Stückzahl freigegeben. {customers, plural, =0 {Niemand wird benachrichtigt: kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt: sein spätestes Datum verschiebt sich, oder sein Artikel ist bereit.} other {# Kunden werden benachrichtigt: ihr spätestes Datum verschiebt sich, oder ihr Artikel ist bereit.}}',
+    'Damit wird die Lieferantenbestellung {number} storniert und ihre Stückzahl freigegeben. {customers, plural, =0 {Niemand wird benachrichtigt: kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt.} other {# Kunden werden benachrichtigt.}}',
+  cancelToldReady:
+    '{count, plural, one {# Kunde erfährt, dass sein Artikel bereit ist, aus dem Regal} other {# Kunden erfahren, dass ihr Artikel bereit ist, aus dem Regal}}: {orders}.',
+  cancelToldMoves:
+    '{count, plural, one {# Kunde erfährt, dass sich sein spätestes Datum verschiebt} other {# Kunden erfahren, dass sich ihr spätestes Datum verschiebt}}: {orders}.',
   cancelNoLines: 'Keine Bestellposition wartet auf sie.',
   latestMoves: 'spätestens {before} → {after}',
   latestStays: 'spätestens weiterhin {date}',

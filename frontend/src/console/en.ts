@@ -527,7 +527,11 @@ export const en = {
   cancelTitle: 'Cancel purchase order {number}',
   cancelReason: 'Why (kept in its history; customers do not read it)',
   cancelReview:
-    'This cancels purchase order {number} and frees its units. {customers, plural, =0 {No customer is told: no latest date moves.} one {# customer is told: their latest date moves, or their item is ready.} other {# customers are told: their latest date moves, or their item is ready.}}',
+    'This cancels purchase order {number} and frees its units. {customers, plural, =0 {No customer is told: no latest date moves.} one {# customer is told.} other {# customers are told.}}',
+  cancelToldReady:
+    '{count, plural, one {# customer is told their item is ready, from the shelf} other {# customers are told their item is ready, from the shelf}}: {orders}.',
+  cancelToldMoves:
+    '{count, plural, one {# customer is told their latest date moves} other {# customers are told their latest date moves}}: {orders}.',
   cancelNoLines: 'No customer order line waits for it.',
   latestMoves: 'latest {before} → {after}',
   latestStays: 'latest stays {date}',

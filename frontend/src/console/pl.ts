@@ -528,7 +528,9 @@ export const pl: Catalogue = {
   cancelTitle: 'Anuluj zamówienie u dostawcy {number}',
   cancelReason: 'Dlaczego (zostaje w jego historii; klienci tego nie czytają)',
   cancelReview:
-    'To anuluje zamówienie u dostawcy {number} i zwalnia jego sztuki. {customers, plural, =0 {Żaden klient nie zostanie powiadomiony: żadna najpóźniejsza data się nie przesuwa.} one {# klient zostanie powiadomiony: jego najpóźniejsza data się przesuwa albo produkt jest gotowy.} few {# klienci zostaną powiadomieni: ich najpóźniejsza data się przesuwa albo produkt jest gotowy.} many {# klientów zostanie powiadomionych: ich najpóźniejsza data się przesuwa albo produkt jest gotowy.} other {# klienta zostanie powiadomionych: ich najpóźniejsza data się przesuwa albo produkt jest gotowy.}}',
+    'To anuluje zamówienie u dostawcy {number} i zwalnia jego sztuki. {customers, plural, =0 {Żaden klient nie zostanie powiadomiony: żadna najpóźniejsza data się nie przesuwa.} one {# klient zostanie powiadomiony.} few {# klienci zostaną powiadomieni.} many {# klientów zostanie powiadomionych.} other {# klienta zostanie powiadomionych.}}',
+  cancelToldReady: 'Klienci powiadomieni, że produkt jest gotowy, z półki (łącznie {count}): {orders}.',
+  cancelToldMoves: 'Klienci powiadomieni, że ich najpóźniejsza data się przesuwa (łącznie {count}): {orders}.',
   cancelNoLines: 'Żadna pozycja zamówienia klienta na nie nie czeka.',
   latestMoves: 'najpóźniej {before} → {after}',
   latestStays: 'najpóźniej nadal {date}',
