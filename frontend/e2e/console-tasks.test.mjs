@@ -125,7 +125,11 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
       .waitFor();
     // Everything ordered came: the result says the purchase order is closed, as it leaves the open ones.
     await result.getByText(/ Everything ordered has arrived: PO-NS-2041 is closed and leaves the list/).waitFor();
-    const link = result.getByRole('link', { name: /^Open order / }).first();
+    // Every order the receipt proposed a shipment for is among the orders listed ready to ship, however many.
+    const readyLinks = result.getByRole('link', { name: /^Open order / });
+    await readyLinks.first().waitFor();
+    assert.ok((await readyLinks.count()) >= Number(readyCount), `${await readyLinks.count()} of ${readyCount}`);
+    const link = readyLinks.first();
     const orderNumber = (await link.textContent()).trim();
     await link.click();
 

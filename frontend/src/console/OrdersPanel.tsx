@@ -119,6 +119,7 @@ export function OrdersPanel() {
             <option value="LATE">{ct('filterLATE')}</option>
             <option value="AWAITING_SUPPLIER">{ct('filterAWAITING_SUPPLIER')}</option>
             <option value="REFUND_REQUESTED">{ct('filterREFUND_REQUESTED')}</option>
+            <option value="READY_TO_SHIP">{ct('filterREADY_TO_SHIP')}</option>
           </select>
         </label>
         <div className="actions">

@@ -115,6 +115,7 @@ export const da: Catalogue = {
   filterLATE: 'Forsinket i forhold til løftet',
   filterAWAITING_SUPPLIER: 'Venter på leverandør',
   filterREFUND_REQUESTED: 'Refusion anmodet',
+  filterREADY_TO_SHIP: 'Klar til afsendelse',
   find: 'Find',
   more: 'Flere',
   noOrders: 'Ingen ordrer fundet.',
@@ -516,7 +517,7 @@ export const da: Catalogue = {
   receiveHeldForWaiting:
     'På hylden, når dette er modtaget, for få til en linje, der stadig venter på dem, og holdt til den, til resten kommer: {units}.',
   receiveTakenHeader:
-    '{count, plural, one {# linje, der venter andetsteds, tager} other {# linjer, der venter andetsteds, tager}} enheder, som ingen linje på denne indkøbsordre skal bruge: {count, plural, one {den flyttes} other {de flyttes}} til denne indkøbsordre og er klar, ældste ordre først.',
+    '{count, plural, one {# linje, der venter andetsteds, tager enheder, som ingen linje på denne indkøbsordre skal bruge: den flyttes til denne indkøbsordre og er klar til afsendelse.} other {# linjer, der venter andetsteds, tager enheder, som ingen linje på denne indkøbsordre skal bruge: de flyttes til denne indkøbsordre og er klar til afsendelse, ældste ordre først.}}',
   receiveTakenFrom: '{order}: {units}, ventede på {po}',
   receiveTakenUnordered: '{order}: {units}, ventede på at blive bestilt',
   receiveLeftOver:

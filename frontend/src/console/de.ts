@@ -116,6 +116,7 @@ export const de: Catalogue = {
   filterLATE: 'Später als zugesagt',
   filterAWAITING_SUPPLIER: 'Wartet auf Lieferanten',
   filterREFUND_REQUESTED: 'Erstattung angefragt',
+  filterREADY_TO_SHIP: 'Versandbereit',
   find: 'Suchen',
   more: 'Mehr',
   noOrders: 'Keine Bestellungen gefunden.',
@@ -528,7 +529,7 @@ export const de: Catalogue = {
   receiveHeldForWaiting:
     'Im Regal, sobald dies gebucht ist, zu wenige für eine Position, die noch darauf wartet, und für sie zurückgelegt, bis der Rest kommt: {units}.',
   receiveTakenHeader:
-    '{count, plural, one {# Position, die anderswo wartet, nimmt} other {# Positionen, die anderswo warten, nehmen}} Einheiten, die keine Position dieser Lieferantenbestellung braucht: {count, plural, one {sie wechselt} other {sie wechseln}} zu dieser Lieferantenbestellung und {count, plural, one {ist} other {sind}} bereit, älteste Bestellung zuerst.',
+    '{count, plural, one {# Position, die anderswo wartet, erhält Einheiten, die keine Position dieser Lieferantenbestellung braucht: sie wechselt zu dieser Lieferantenbestellung und ist versandbereit.} other {# Positionen, die anderswo warten, erhalten Einheiten, die keine Position dieser Lieferantenbestellung braucht: sie wechseln zu dieser Lieferantenbestellung und sind versandbereit, älteste Bestellung zuerst.}}',
   receiveTakenFrom: '{order}: {units}, wartete auf {po}',
   receiveTakenUnordered: '{order}: {units}, wartete darauf, bestellt zu werden',
   receiveLeftOver:

@@ -112,6 +112,7 @@ export const en = {
   filterLATE: 'Late against promise',
   filterAWAITING_SUPPLIER: 'Awaiting supplier',
   filterREFUND_REQUESTED: 'Refund requested',
+  filterREADY_TO_SHIP: 'Ready to ship',
   find: 'Find',
   more: 'More',
   noOrders: 'No orders found.',
@@ -514,7 +515,7 @@ export const en = {
   receiveHeldForWaiting:
     'On the shelf once this is received, too few for a line still waiting for them, and kept for it until the rest comes: {units}.',
   receiveTakenHeader:
-    '{count, plural, one {# line waiting elsewhere takes} other {# lines waiting elsewhere take}} units no line of this purchase order needs: {count, plural, one {it moves} other {they move}} to this purchase order and {count, plural, one {is} other {are}} ready, oldest order first.',
+    '{count, plural, one {# line waiting elsewhere takes units no line of this purchase order needs: it moves to this purchase order and is ready.} other {# lines waiting elsewhere take units no line of this purchase order needs: they move to this purchase order and are ready, oldest order first.}}',
   receiveTakenFrom: '{order}: {units}, was waiting for {po}',
   receiveTakenUnordered: '{order}: {units}, was waiting to be ordered',
   receiveLeftOver:

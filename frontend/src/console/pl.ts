@@ -113,6 +113,7 @@ export const pl: Catalogue = {
   filterLATE: 'Spóźnione wobec obietnicy',
   filterAWAITING_SUPPLIER: 'Czekają na dostawcę',
   filterREFUND_REQUESTED: 'Wniosek o zwrot',
+  filterREADY_TO_SHIP: 'Gotowe do wysyłki',
   find: 'Szukaj',
   more: 'Więcej',
   noOrders: 'Nie znaleziono zamówień.',
@@ -516,7 +517,7 @@ export const pl: Catalogue = {
   receiveHeldForWaiting:
     'Na półce po przyjęciu, za mało dla pozycji, która wciąż na nie czeka, i odłożone dla niej do czasu dostawy reszty: {units}.',
   receiveTakenHeader:
-    'Pozycje czekające gdzie indziej biorą sztuki, których nie potrzebuje żadna pozycja tego zamówienia u dostawcy (łącznie {count}): przechodzą do tego zamówienia i są gotowe, od najstarszego zamówienia.',
+    '{count, plural, one {# pozycja czekająca gdzie indziej bierze sztuki, których nie potrzebuje żadna pozycja tego zamówienia u dostawcy: przechodzi do tego zamówienia u dostawcy i jest gotowa.} few {# pozycje czekające gdzie indziej biorą sztuki, których nie potrzebuje żadna pozycja tego zamówienia u dostawcy: przechodzą do tego zamówienia u dostawcy i są gotowe, od najstarszego zamówienia klienta.} many {# pozycji czekających gdzie indziej bierze sztuki, których nie potrzebuje żadna pozycja tego zamówienia u dostawcy: przechodzą do tego zamówienia u dostawcy i są gotowe, od najstarszego zamówienia klienta.} other {# pozycji czekających gdzie indziej bierze sztuki, których nie potrzebuje żadna pozycja tego zamówienia u dostawcy: przechodzą do tego zamówienia u dostawcy i są gotowe, od najstarszego zamówienia klienta.}}',
   receiveTakenFrom: '{order}: {units}, czekała na {po}',
   receiveTakenUnordered: '{order}: {units}, czekała na zamówienie u dostawcy',
   receiveLeftOver:

@@ -231,10 +231,10 @@ public class AgentDesk {
         Shelf.Plan plan = shelf.planSharing(po, receivedSoFar, quantities.isEmpty());
         // Each order's news as the receipt would leave it: its own lines ready, then the lines that took spare units.
         Map<String, Optional<CustomerNews>> news = new LinkedHashMap<>();
-        Map<String, String> numbers = new LinkedHashMap<>();
+        Map<String, Order> readied = new LinkedHashMap<>();
         plan.ready().forEach((orderId, lineIds) -> {
             Order order = plan.orders().get(orderId);
-            numbers.put(orderId, order.number());
+            readied.put(orderId, order);
             news.put(orderId, operations.newsIfReady(order, lineIds, checked.arrived()));
         });
         Map<String, Map<String, String>> taking = new LinkedHashMap<>();
@@ -247,25 +247,30 @@ public class AgentDesk {
         });
         taking.forEach((orderId, from) -> {
             Order order = takers.get(orderId);
-            numbers.put(orderId, order.number());
+            readied.put(orderId, order);
             Optional<CustomerNews> told = operations.newsIfTaken(order, from, po.number(), checked.arrived());
             news.merge(orderId, told, (own, taken) -> taken.isPresent() ? taken : own);
         });
+        // Oldest order first, the lines that take spare units among the purchase order's own.
+        List<Order> oldestFirst = readied.values().stream()
+                .sorted(Comparator.comparing(Order::placedAt).thenComparing(Order::id))
+                .toList();
         List<String> toldReady = new ArrayList<>();
         List<String> askedToChoose = new ArrayList<>();
-        news.forEach((orderId, told) -> {
+        for (Order order : oldestFirst) {
+            Optional<CustomerNews> told = news.get(order.id());
             if (told.filter(CustomerNews.ReadyToShip.class::isInstance).isPresent()) {
-                toldReady.add(numbers.get(orderId));
+                toldReady.add(order.number());
             } else if (told.filter(CustomerNews.ChoiceNeeded.class::isInstance).isPresent()) {
-                askedToChoose.add(numbers.get(orderId));
+                askedToChoose.add(order.number());
             }
-        });
+        }
         return new ReceiptPreview(
                 po.number(),
                 checked.units(),
                 checked.arrived(),
                 plan.linesReady(),
-                List.copyOf(numbers.values()),
+                oldestFirst.stream().map(Order::number).toList(),
                 toldReady,
                 askedToChoose,
                 plan.free(),

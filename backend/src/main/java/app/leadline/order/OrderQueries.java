@@ -229,7 +229,10 @@ public class OrderQueries {
                 order -> order.lines().stream().anyMatch(line -> line.status() == LineStatus.AWAITING_SUPPLIER)),
         REFUND_REQUESTED(
                 Criteria.where("refunds").elemMatch(Criteria.where("state").is(RefundRequest.State.REQUESTED)),
-                order -> order.refunds().stream().anyMatch(refund -> refund.state() == RefundRequest.State.REQUESTED));
+                order -> order.refunds().stream().anyMatch(refund -> refund.state() == RefundRequest.State.REQUESTED)),
+        READY_TO_SHIP(
+                Criteria.where("proposedShipment").ne(null),
+                order -> order.proposedShipment().isPresent());
 
         private final Criteria criteria;
         private final java.util.function.Predicate<Order> test;

@@ -127,6 +127,13 @@ class ShelfIntegrationTests {
         Order after = orders.byNumber(waiting.number()).orElseThrow();
         assertThat(after.line("L2").status()).isEqualTo(LineStatus.READY);
         assertThat(after.line("L2").purchaseOrder()).isEqualTo(later.number());
+        // Complete now, it has a shipment proposed, and agents find it among the orders ready to ship.
+        assertThat(OrderQueries.Filter.READY_TO_SHIP.test(after)).isTrue();
+        assertThat(mongo.exists(
+                        Query.query(Criteria.where("_id").is(after.id()))
+                                .addCriteria(OrderQueries.Filter.READY_TO_SHIP.criteria()),
+                        Order.class))
+                .isTrue();
         PurchaseOrder taken = suppliers.purchaseOrder(later.number()).orElseThrow();
         assertThat(taken.allocations())
                 .extracting(PurchaseOrder.Allocation::orderId)

@@ -444,6 +444,31 @@ class ReceiptIntegrationTests {
     }
 
     @Test
+    void theReviewNamesTheOrdersMadeReadyOldestFirstThoseThatTakeSpareUnitsAmongThem() {
+        String supplier = defineSupplier();
+        PurchaseOrderInputs sooner = placedDue(supplier, "CHAIR-SPARE", 1, 10);
+        OrderInputs older = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
+        placeOrder(older);
+        PurchaseOrderInputs bought = placedDue(supplier, "CHAIR-SPARE", 2, 20);
+        OrderInputs own = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
+        placeOrder(own);
+        assertThat(purchaseOrderOf(older)).isEqualTo(sooner.number());
+        Map<String, Object> everything = new LinkedHashMap<>();
+        everything.put("purchaseOrder", bought.number());
+
+        GraphQlTester.Response preview = agent.documentName("previewReceiveGoods")
+                .variable("input", everything)
+                .execute();
+
+        preview.path("previewReceiveGoods.preview.ordersReady")
+                .entityList(String.class)
+                .containsExactly(older.number(), own.number());
+        preview.path("previewReceiveGoods.preview.toldReadyToShip")
+                .entityList(String.class)
+                .containsExactly(older.number(), own.number());
+    }
+
+    @Test
     void aNewOrderWhoseLineGoesToAnotherPurchaseOrderTakesAUnitSpareOnAShelfAtOnce() {
         String supplier = defineSupplier();
         PurchaseOrderInputs received = placedDue(supplier, "CHAIR-SPARE", 4, 30);
