@@ -296,6 +296,12 @@ test('sofas a receipt brings that its own lines do not need go to the oldest lin
       .getByRole('row')
       .filter({ hasText: 'SOFA-OSLO-3' });
     await sofa.filter({ hasText: 'Ready to ship' }).filter({ hasText: 'PO-NS-2042' }).waitFor();
+    // Its notes say where the sofa came from.
+    await page
+      .locator(`.order-detail[data-order="${moved}"]`)
+      .getByText(/Took units spare on purchase order PO-NS-2042: .* waited for purchase order PO-NS-2041\./)
+      .first()
+      .waitFor();
   } finally {
     await context.close();
   }

@@ -29,6 +29,11 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
      * choose otherwise, they are asked. Lines not waiting for their supplier are left alone.
      */
     Result ready(List<String> lineIds, EtaWindow leaving, Instant at) {
+        return ready(lineIds, leaving, at, null);
+    }
+
+    /** As {@link #ready(List, EtaWindow, Instant)}, the goods' arrival recorded with a note for agents. */
+    Result ready(List<String> lineIds, EtaWindow leaving, Instant at, String internalNote) {
         EtaWindow landing = leaving.landingOn(policy.receivingDays());
         Outcome outcome = Outcome.from(lines);
         Map<String, LocalDate> before = new LinkedHashMap<>();
@@ -43,7 +48,7 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
             return new Result(outcome, proposed);
         }
         List<String> ready = outcome.changed();
-        outcome = outcome.recording(new OrderEvent.GoodsReceived(ready, before), at);
+        outcome = outcome.recording(new OrderEvent.GoodsReceived(ready, before), at, internalNote);
         boolean complete = outcome.lines().waiting().isEmpty();
         if (complete || preference == DeliveryPreference.SHIP_AS_AVAILABLE) {
             Parcel parcel = ParcelPlan.together(outcome.lines().readyToLeave());

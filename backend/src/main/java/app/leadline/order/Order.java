@@ -335,7 +335,12 @@ public class Order {
      * @return the lines that became ready now
      */
     List<String> markReady(List<String> lineIds, EtaWindow leaving, Instant at) {
-        return keep(arrivals().ready(lineIds, leaving, at));
+        return markReady(lineIds, leaving, at, null);
+    }
+
+    /** As {@link #markReady(List, EtaWindow, Instant)}, with a note for agents on how the goods came to the lines. */
+    List<String> markReady(List<String> lineIds, EtaWindow leaving, Instant at, String internalNote) {
+        return keep(arrivals().ready(lineIds, leaving, at, internalNote));
     }
 
     /**

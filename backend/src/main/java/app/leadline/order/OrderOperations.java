@@ -190,12 +190,17 @@ public class OrderOperations {
 
     private Optional<CustomerNews> take(Order order, Map<String, String> from, String to, LocalDate arrivedOn) {
         List<String> taking = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         from.forEach((lineId, waitedFor) -> {
             if (order.takeSpareUnits(lineId, waitedFor, to)) {
                 taking.add(lineId);
+                notes.add(order.line(lineId).name() + " waited "
+                        + (waitedFor == null ? "to be ordered" : "for purchase order " + waitedFor));
             }
         });
-        return taking.isEmpty() ? Optional.empty() : arrive(order, taking, arrivedOn);
+        // Agents read where the goods came from: units spare on another purchase order than the one it waited for.
+        String note = "Took units spare on purchase order " + to + ": " + String.join("; ", notes) + ".";
+        return taking.isEmpty() ? Optional.empty() : arrive(order, taking, arrivedOn, note);
     }
 
     /**
@@ -209,12 +214,17 @@ public class OrderOperations {
 
     /** Goods arrive for the lines of the order given; answers what that tells its customer. */
     private Optional<CustomerNews> arrive(Order order, List<String> lineIds, LocalDate arrivedOn) {
+        return arrive(order, lineIds, arrivedOn, null);
+    }
+
+    private Optional<CustomerNews> arrive(Order order, List<String> lineIds, LocalDate arrivedOn, String internalNote) {
         Instant now = clock.instant();
         return order
                 .newsOf(() -> order.markReady(
                         lineIds,
                         etas.forBackorder(now, arrivedOn, order.destination().country()),
-                        now))
+                        now,
+                        internalNote))
                 .stream()
                 .findFirst();
     }
