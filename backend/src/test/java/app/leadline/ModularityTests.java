@@ -1,10 +1,12 @@
 package app.leadline;
 
+import app.leadline.support.BesideTheOthers;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /** The capabilities are modules: each reaches another only through its public face, and there are no cycles. */
+@BesideTheOthers // reads the classes only: no application, nothing shared
 class ModularityTests {
 
     private final ApplicationModules modules = ApplicationModules.of(LeadlineApplication.class);

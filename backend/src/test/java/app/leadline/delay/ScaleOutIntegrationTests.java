@@ -46,8 +46,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Three instances of Leadline over one shared store, as in production behind a load balancer: every message
  * goes out once however many dispatchers run, and a delay whose instance died half-way is finished by the others.
+ *
+ * <p>Not beside the other test classes ({@link BesideTheOthers}): its applications start in this JVM, and Spring Boot
+ * sets up logging for the whole JVM at every start and stop, so one starting beside another fails now and then.
  */
-@BesideTheOthers
 class ScaleOutIntegrationTests {
 
     private final MongoServer store = new MongoServer(WholeDocuments.memoryBackend());
