@@ -133,7 +133,7 @@ test('a shop runs its backorders through the console: import, allocate, receive,
       await review.textContent(),
       /This receives 1 × CHAIR-FJORD on purchase order PO-FJORD-1, arrived \w{3} \d{1,2} \w{3}\./,
     );
-    assert.match(await review.textContent(), /Lines of 1 order become ready, oldest order first: PUR-1\./);
+    assert.match(await review.textContent(), /1 line of 1 order becomes ready, oldest order first: PUR-1\./);
     assert.match(
       await review.textContent(),
       /1 customer is told the items that arrived are ready to ship, and a shipment is proposed: PUR-1\./,
@@ -359,7 +359,7 @@ test('units too few for the line still waiting for them are kept for it, said be
     await page.getByRole('button', { name: 'Review' }).click();
     assert.match(
       await page.getByTestId('receipt-review').textContent(),
-      /Lines of 1 order become ready, oldest order first: STOOL-1\b/,
+      /1 line of 1 order becomes ready, oldest order first: STOOL-1\b/,
     );
     assert.equal(
       await page.getByTestId('receipt-held').textContent(),
@@ -376,7 +376,7 @@ test('units too few for the line still waiting for them are kept for it, said be
     await page.getByRole('button', { name: 'Review' }).click();
     assert.match(
       await page.getByTestId('receipt-review').textContent(),
-      /Lines of 1 order become ready, oldest order first: STOOL-4\b/,
+      /1 line of 1 order becomes ready, oldest order first: STOOL-4\b/,
     );
     assert.equal(await page.getByTestId('receipt-held').count(), 0);
   } finally {

@@ -142,6 +142,7 @@ it('says what no waiting line takes of a receipt, and what it keeps for a line t
   render(
     <ReceiptPreview
       preview={{
+        linesReady: 1,
         ordersReady: ['N-1'],
         toldReadyToShip: ['N-1'],
         askedToChoose: [],
@@ -170,6 +171,7 @@ it('names the lines waiting elsewhere that take units of a receipt, and what eac
   render(
     <ReceiptPreview
       preview={{
+        linesReady: 4,
         ordersReady: ['N-1', 'N-3', 'N-4'],
         toldReadyToShip: ['N-1', 'N-3'],
         askedToChoose: ['N-4'],
@@ -194,6 +196,8 @@ it('names the lines waiting elsewhere that take units of a receipt, and what eac
     'N-4: 2 × CHAIR-NEW, was waiting to be ordered',
   ]);
   expect(screen.queryByTestId('receipt-left-over')).toBeNull();
+  // Lines and orders both counted: an order may have more than one line made ready.
+  expect(screen.getByText(/^4 lines of 3 orders become ready, oldest order first: N-1, N-3, N-4\.$/)).toBeTruthy();
 });
 
 it('names the orders each receipt made ready, a second receipt on the same purchase order too', async () => {

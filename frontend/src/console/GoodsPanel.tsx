@@ -287,6 +287,7 @@ export function ReceiptPreview({
   preview,
 }: {
   preview: {
+    linesReady: number;
     ordersReady: readonly string[];
     toldReadyToShip: readonly string[];
     askedToChoose: readonly string[];
@@ -309,7 +310,11 @@ export function ReceiptPreview({
     <>
       <p>
         {preview.ordersReady.length > 0
-          ? ct('receiveReady', { count: preview.ordersReady.length, orders: preview.ordersReady.join(', ') })
+          ? ct('receiveReady', {
+              lines: preview.linesReady,
+              count: preview.ordersReady.length,
+              orders: preview.ordersReady.join(', '),
+            })
           : ct('receiveNoneReady')}
       </p>
       {preview.ordersReady.length > 0 && (

@@ -505,7 +505,8 @@ export const da: Catalogue = {
   receiveTitle: 'Varer ankommet på indkøbsordre {number}',
   receiveUnits: 'Stk. {sku} ankommet ({left} mangler endnu)',
   receiveReview: 'Dette modtager {what} på indkøbsordre {number}, ankommet {date}.',
-  receiveReady: 'Linjer i {count, plural, one {# ordre} other {# ordrer}} bliver klar, ældste ordre først: {orders}.',
+  receiveReady:
+    '{lines, plural, one {# linje} other {# linjer}} i {count, plural, one {# ordre} other {# ordrer}} bliver klar, ældste ordre først: {orders}.',
   receiptToldReady:
     '{count, plural, one {# kunde får} other {# kunder får}} besked om, at de ankomne varer er klar til afsendelse, og en forsendelse foreslås: {orders}.',
   receiptAskedToChoose:

@@ -517,7 +517,7 @@ export const de: Catalogue = {
   receiveReview:
     'Damit werden {what} zur Lieferantenbestellung {number} als eingegangen gebucht, eingetroffen am {date}.',
   receiveReady:
-    'Positionen von {count, plural, one {# Bestellung} other {# Bestellungen}} werden versandbereit, älteste zuerst: {orders}.',
+    '{lines, plural, one {# Position} other {# Positionen}} von {count, plural, one {# Bestellung} other {# Bestellungen}} {lines, plural, one {wird} other {werden}} versandbereit, älteste zuerst: {orders}.',
   receiptToldReady:
     '{count, plural, one {# Kunde erfährt} other {# Kunden erfahren}}, dass die eingetroffenen Artikel versandbereit sind, und eine Sendung wird vorgeschlagen: {orders}.',
   receiptAskedToChoose:

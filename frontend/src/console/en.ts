@@ -503,7 +503,8 @@ export const en = {
   receiveTitle: 'Goods arrived on purchase order {number}',
   receiveUnits: 'Units of {sku} arrived ({left} still to come)',
   receiveReview: 'This receives {what} on purchase order {number}, arrived {date}.',
-  receiveReady: 'Lines of {count, plural, one {# order} other {# orders}} become ready, oldest order first: {orders}.',
+  receiveReady:
+    '{lines, plural, one {# line} other {# lines}} of {count, plural, one {# order} other {# orders}} {lines, plural, one {becomes} other {become}} ready, oldest order first: {orders}.',
   receiptToldReady:
     '{count, plural, one {# customer is} other {# customers are}} told the items that arrived are ready to ship, and a shipment is proposed: {orders}.',
   receiptAskedToChoose:

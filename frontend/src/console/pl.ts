@@ -505,7 +505,7 @@ export const pl: Catalogue = {
   receiveTitle: 'Towar dotarł do zamówienia u dostawcy {number}',
   receiveUnits: 'Sztuki {sku}, które dotarły (jeszcze {left} do dostarczenia)',
   receiveReview: 'To przyjmuje {what} do zamówienia u dostawcy {number}, dostarczone {date}.',
-  receiveReady: 'Gotowe będą pozycje zamówień (od najstarszego), łącznie {count}: {orders}.',
+  receiveReady: 'Gotowe będą pozycje zamówień (od najstarszego), łącznie pozycji {lines}, zamówień {count}: {orders}.',
   receiptToldReady:
     'Klienci, którzy dowiedzą się, że dostarczone pozycje są gotowe do wysyłki (proponowana wysyłka), łącznie {count}: {orders}.',
   receiptAskedToChoose:
