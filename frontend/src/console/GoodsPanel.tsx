@@ -372,6 +372,8 @@ function ReceiptResult({ receipt }: { receipt: Receipt }) {
     <div role="status" data-testid="receipt-result">
       <p>
         {ct('receivedResult', { po: receipt.po, lines: result.linesReady ?? 0, orders: result.ordersReady ?? 0 })}
+        {(result.linesFromElsewhere ?? 0) > 0 &&
+          ` ${ct('receivedFromElsewhere', { count: result.linesFromElsewhere ?? 0 })}`}
         {(result.askedToChoose ?? 0) > 0 && ` ${ct('receivedAsked', { count: result.askedToChoose ?? 0 })}`}
         {waiting.length > 0 && ` ${ct('receiveStillWaiting', { count: waiting.length })}`}
         {receipt.closed && ` ${ct('receivedClosed', { po: receipt.po })}`}

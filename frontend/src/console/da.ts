@@ -292,6 +292,8 @@ export const da: Catalogue = {
   receivedAsked: '{count, plural, one {# kunde bliver} other {# kunder bliver}} spurgt, om de vil vente på resten.',
   receivedResult:
     'Registreret på {po}: {lines, plural, one {# linje er} other {# linjer er}} klar; {orders, plural, one {# ordre har} other {# ordrer har}} en forsendelse foreslået.',
+  receivedFromElsewhere:
+    '{count, plural, one {# af dem ventede på en anden indkøbsordre eller på at blive bestilt og tog en enhed, som ingen linje på denne skulle bruge.} other {# af dem ventede på en anden indkøbsordre eller på at blive bestilt og tog enheder, som ingen linje på denne skulle bruge.}}',
   stillWaitingIn: 'Ordrer med linjer, der stadig venter på denne indkøbsordre, ældste først',
   readyOrders: 'Ordrer klar til afsendelse med varer fra denne indkøbsordre (denne og tidligere modtagelser)',
   nothingArrived: 'Angiv, hvad der er kommet: mindst én enhed.',

@@ -297,6 +297,8 @@ export const de: Catalogue = {
     '{count, plural, one {# Kunde wird} other {# Kunden werden}} gefragt, ob sie auf den Rest warten möchten.',
   receivedResult:
     'Für {po} erfasst: {lines, plural, one {# Position ist} other {# Positionen sind}} versandbereit; {orders, plural, one {# Bestellung hat} other {# Bestellungen haben}} einen Sendungsvorschlag.',
+  receivedFromElsewhere:
+    '{count, plural, one {# davon wartete auf eine andere Lieferantenbestellung oder darauf, bestellt zu werden, und erhielt eine Einheit, die keine Position dieser brauchte.} other {# davon warteten auf eine andere Lieferantenbestellung oder darauf, bestellt zu werden, und erhielten Einheiten, die keine Position dieser brauchte.}}',
   stillWaitingIn: 'Bestellungen mit Positionen, die noch auf diese Bestellung beim Lieferanten warten, älteste zuerst',
   readyOrders: 'Versandbereite Bestellungen mit Ware dieser Lieferantenbestellung (dieser und frühere Wareneingänge)',
   nothingArrived: 'Geben Sie an, was eingetroffen ist: mindestens eine Einheit.',

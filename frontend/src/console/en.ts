@@ -290,6 +290,8 @@ export const en = {
   receivedAsked: '{count, plural, one {# customer is} other {# customers are}} asked whether to wait for the rest.',
   receivedResult:
     'Recorded against {po}: {lines, plural, one {# line is} other {# lines are}} ready; {orders, plural, one {# order has} other {# orders have}} a shipment proposed.',
+  receivedFromElsewhere:
+    '{count, plural, one {# of them waited for another purchase order, or to be ordered, and took a unit no line of this one needed.} other {# of them waited for another purchase order, or to be ordered, and took units no line of this one needed.}}',
   stillWaitingIn: 'Orders with lines still waiting for this purchase order, oldest first',
   readyOrders: 'Orders ready to ship with goods of this purchase order (this receipt and earlier ones)',
   nothingArrived: 'Enter what arrived: at least one unit.',

@@ -292,6 +292,8 @@ export const pl: Catalogue = {
   receivedAsked:
     'Zapytani, czy czekać na resztę: {count, plural, one {# klient} few {# klientów} many {# klientów} other {# klienta}}.',
   receivedResult: 'Zarejestrowano dla {po}: gotowe pozycje: {lines}; zamówienia z propozycją wysyłki: {orders}.',
+  receivedFromElsewhere:
+    'Spośród nich pozycje, które czekały na inne zamówienie u dostawcy lub na zamówienie i wzięły sztuki niepotrzebne żadnej pozycji tego zamówienia: {count}.',
   stillWaitingIn: 'Zamówienia z pozycjami wciąż czekającymi na to zamówienie u dostawcy, od najstarszego',
   readyOrders: 'Zamówienia gotowe do wysyłki z towarem z tego zamówienia u dostawcy (to i wcześniejsze przyjęcia)',
   nothingArrived: 'Wpisz, co dotarło: co najmniej jedną sztukę.',

@@ -135,7 +135,8 @@ public class AgentDesk {
      * What receiving goods did: lines made ready, orders that now have a shipment proposed, and orders whose customer
      * is asked whether to wait for the rest.
      */
-    public record Received(int linesReady, int ordersReady, int askedToChoose, List<String> waitingLines) {}
+    public record Received(
+            int linesReady, int ordersReady, int askedToChoose, List<String> waitingLines, int linesFromElsewhere) {}
 
     /** Units of one SKU received; the same SKU given twice counts twice. */
     public record ReceivedQuantity(String sku, Integer quantity) {
@@ -187,7 +188,12 @@ public class AgentDesk {
                         checked.arrived().toString(),
                         "quantities",
                         checked.units().toString()));
-        return new Received(lines, proposed, asked, served.plan().waiting());
+        return new Received(
+                lines,
+                proposed,
+                asked,
+                served.plan().waiting(),
+                served.plan().takers().size());
     }
 
     /**

@@ -26,6 +26,7 @@ class GoodsReceiptController {
             Integer ordersReady,
             Integer askedToChoose,
             List<String> waitingLines,
+            Integer linesFromElsewhere,
             List<UserError> errors) {}
 
     @MutationMapping
@@ -41,9 +42,10 @@ class GoodsReceiptController {
                     received.ordersReady(),
                     received.askedToChoose(),
                     received.waitingLines(),
+                    received.linesFromElsewhere(),
                     List.of());
         } catch (OrderRuleViolation refused) {
-            return new ReceiveGoodsPayload(null, null, null, null, refused.asUserErrors());
+            return new ReceiveGoodsPayload(null, null, null, null, null, refused.asUserErrors());
         }
     }
 }
