@@ -90,12 +90,6 @@ public class Shelf {
             held.keySet().retainAll(waitingSkus);
             return held;
         }
-
-        public Map<String, String> numbers() {
-            Map<String, String> numbers = new HashMap<>();
-            orders.forEach((id, order) -> numbers.put(id, order.number()));
-            return numbers;
-        }
     }
 
     /**
