@@ -95,6 +95,9 @@ test('an admin defines a segment policy and a delay reason after reading what sa
     const page = admin.page;
     await page.getByRole('button', { name: 'Policies' }).click();
     await page.getByRole('heading', { name: 'Segment policies' }).waitFor();
+    // The policies in force are listed above the form: once they are, the form no longer moves under the pointer
+    // (a click that landed while the list came in once left a checkbox unchanged).
+    await page.getByRole('cell', { name: 'B2C', exact: true }).waitFor();
 
     await page.getByLabel('Segment', { exact: true }).fill('B2B');
     await page.getByLabel('Customers may choose how they get their items').uncheck();
