@@ -243,15 +243,12 @@ public class AgentDesk {
             readied.put(orderId, order);
             news.put(orderId, operations.newsIfReady(order, lineIds, checked.arrived()));
         });
-        Map<String, Map<String, String>> taking = new LinkedHashMap<>();
         Map<String, Order> takers = new LinkedHashMap<>();
-        plan.takers().forEach(taker -> {
-            takers.putIfAbsent(
-                    taker.order().id(), plan.orders().getOrDefault(taker.order().id(), taker.order()));
-            taking.computeIfAbsent(taker.order().id(), id -> new LinkedHashMap<>())
-                    .put(taker.lineId(), taker.from());
-        });
-        taking.forEach((orderId, from) -> {
+        plan.takers()
+                .forEach(taker -> takers.putIfAbsent(
+                        taker.order().id(),
+                        plan.orders().getOrDefault(taker.order().id(), taker.order())));
+        plan.takersByOrder().forEach((orderId, from) -> {
             Order order = takers.get(orderId);
             readied.put(orderId, order);
             Optional<CustomerNews> told = operations.newsIfTaken(order, from, po.number(), checked.arrived());

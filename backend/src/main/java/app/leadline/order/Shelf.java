@@ -79,6 +79,11 @@ public class Shelf {
             return new Plan(ready, waiting, orders, spare, waitingSkus, List.copyOf(takers));
         }
 
+        /** Per order id, oldest first, the takers' line ids with the purchase order each waited for (null: none). */
+        public Map<String, Map<String, String>> takersByOrder() {
+            return byOrder(takers);
+        }
+
         /** How many lines the goods make ready: the purchase order's own and the takers. */
         public int linesReady() {
             return ready.values().stream().mapToInt(List::size).sum() + takers.size();
@@ -281,12 +286,16 @@ public class Shelf {
         return plan;
     }
 
-    private List<OrderOperations.Arrived> moveHere(String purchaseOrder, List<Taker> takers, LocalDate arrivedOn) {
+    private static Map<String, Map<String, String>> byOrder(List<Taker> takers) {
         Map<String, Map<String, String>> byOrder = new LinkedHashMap<>();
         takers.forEach(taker -> byOrder.computeIfAbsent(taker.order().id(), id -> new LinkedHashMap<>())
                 .put(taker.lineId(), taker.from()));
+        return byOrder;
+    }
+
+    private List<OrderOperations.Arrived> moveHere(String purchaseOrder, List<Taker> takers, LocalDate arrivedOn) {
         List<OrderOperations.Arrived> arrived = new ArrayList<>();
-        byOrder.forEach((orderId, from) -> {
+        byOrder(takers).forEach((orderId, from) -> {
             OrderOperations.Taken taken = operations.takeSpareUnits(orderId, from, purchaseOrder, arrivedOn);
             arrived.add(taken.arrived());
             from.forEach((lineId, waitedFor) -> {
