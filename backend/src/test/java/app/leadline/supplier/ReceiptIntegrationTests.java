@@ -218,12 +218,9 @@ class ReceiptIntegrationTests {
                 anOrder().withBackorderedLine("CHAIR-NEW", supplier).withBackorderedLine("SOFA-LATER", supplier);
         placeOrder(complete);
         placeOrder(stillWaiting);
-        Map<String, Object> everything = new LinkedHashMap<>();
-        everything.put("purchaseOrder", purchaseOrder.number());
+        Map<String, Object> everything = everythingStillToCome(purchaseOrder);
 
-        GraphQlTester.Response preview = agent.documentName("previewReceiveGoods")
-                .variable("input", everything)
-                .execute();
+        GraphQlTester.Response preview = previewReceipt(everything);
         assertThat(preview.path("previewReceiveGoods.preview.ordersReady")
                         .entityList(String.class)
                         .get())
@@ -250,12 +247,9 @@ class ReceiptIntegrationTests {
         PurchaseOrderInputs purchaseOrder =
                 PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-NEW", 5));
         placeOrder(anOrder().withBackorderedLine("CHAIR-NEW", supplier));
-        Map<String, Object> everything = new LinkedHashMap<>();
-        everything.put("purchaseOrder", purchaseOrder.number());
+        Map<String, Object> everything = everythingStillToCome(purchaseOrder);
 
-        GraphQlTester.Response preview = agent.documentName("previewReceiveGoods")
-                .variable("input", everything)
-                .execute();
+        GraphQlTester.Response preview = previewReceipt(everything);
 
         preview.path("previewReceiveGoods.preview.linesReady")
                 .entity(Integer.class)
@@ -275,9 +269,7 @@ class ReceiptIntegrationTests {
                 PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-NEW", 4));
         placeOrder(anOrder().withLine("CHAIR-NEW", 4, "BACKORDER", supplier));
 
-        GraphQlTester.Response preview = agent.documentName("previewReceiveGoods")
-                .variable("input", Receipts.of(purchaseOrder.number(), "CHAIR-NEW", 3))
-                .execute();
+        GraphQlTester.Response preview = previewReceipt(Receipts.of(purchaseOrder.number(), "CHAIR-NEW", 3));
 
         // Three chairs of the four a customer waits for: none is ready, and the three wait for the fourth.
         preview.path("previewReceiveGoods.preview.linesReady")
@@ -365,6 +357,19 @@ class ReceiptIntegrationTests {
                 .execute();
     }
 
+    /** A receipt of everything still to come on the purchase order: no quantities. */
+    private static Map<String, Object> everythingStillToCome(PurchaseOrderInputs purchaseOrder) {
+        Map<String, Object> everything = new LinkedHashMap<>();
+        everything.put("purchaseOrder", purchaseOrder.number());
+        return everything;
+    }
+
+    private GraphQlTester.Response previewReceipt(Map<String, Object> input) {
+        return agent.documentName("previewReceiveGoods")
+                .variable("input", input)
+                .execute();
+    }
+
     private PurchaseOrderInputs placedDue(String supplier, String sku, int quantity, int inDays) {
         return PurchasingSteps.placed(
                 shop,
@@ -390,12 +395,9 @@ class ReceiptIntegrationTests {
         placeOrder(older);
         placeOrder(younger);
         assertThat(purchaseOrderOf(older)).isEqualTo(sooner.number());
-        Map<String, Object> everything = new LinkedHashMap<>();
-        everything.put("purchaseOrder", bought.number());
+        Map<String, Object> everything = everythingStillToCome(bought);
 
-        GraphQlTester.Response preview = agent.documentName("previewReceiveGoods")
-                .variable("input", everything)
-                .execute();
+        GraphQlTester.Response preview = previewReceipt(everything);
 
         preview.path("previewReceiveGoods.preview.linesReady")
                 .entity(Integer.class)
@@ -456,12 +458,9 @@ class ReceiptIntegrationTests {
         OrderInputs own = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
         placeOrder(own);
         assertThat(purchaseOrderOf(older)).isEqualTo(sooner.number());
-        Map<String, Object> everything = new LinkedHashMap<>();
-        everything.put("purchaseOrder", bought.number());
+        Map<String, Object> everything = everythingStillToCome(bought);
 
-        GraphQlTester.Response preview = agent.documentName("previewReceiveGoods")
-                .variable("input", everything)
-                .execute();
+        GraphQlTester.Response preview = previewReceipt(everything);
 
         preview.path("previewReceiveGoods.preview.ordersReady")
                 .entityList(String.class)
