@@ -284,15 +284,35 @@ test('sofas a receipt brings that its own lines do not need go to the oldest lin
     const [, moved] = (await movedLine.first().textContent()).match(/^(DEMO-\d+): \d+ × SOFA-OSLO-3, was waiting/);
     assert.match(await page.getByTestId('receipt-messages').textContent(), new RegExp(moved));
     const takenCount = await taken.getByRole('listitem').count();
+    const toldReady = (
+      await page
+        .getByTestId('receipt-messages')
+        .getByText(/ told the items that arrived are ready to ship, and a shipment is proposed: /)
+        .textContent()
+    )
+      .match(/proposed: (.*)\.$/)[1]
+      .split(', ');
     await page.getByRole('button', { name: 'Record the receipt' }).click();
     // The result says how many of the lines made ready came from elsewhere, as many as the review named.
     await page
       .getByText(/^Recorded against PO-NS-2042: /)
       .filter({ hasText: new RegExp(` ${takenCount} of them waited for another purchase order, or to be ordered`) })
       .waitFor();
+    // Every order the review said would have a shipment proposed is listed ready to ship, however many the purchase
+    // order has (more than 50 here, the oldest of them among those told).
+    const result = page.getByTestId('receipt-result');
+    for (const order of toldReady) {
+      await result.getByRole('link', { name: `Open order ${order}`, exact: true }).waitFor();
+    }
+    // So does the Orders tab, shown orders ready to ship.
+    await page.getByRole('button', { name: 'Orders', exact: true }).click();
+    await page.getByLabel('Show').selectOption('READY_TO_SHIP');
+    await page.getByLabel('Search orders').fill(toldReady[0]);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: new RegExp(`^${toldReady[0]} — `) }).waitFor();
+    await page.getByLabel('Show').selectOption('');
 
     // The order the review named has its sofa ready to ship now, from PO-NS-2042.
-    await page.getByRole('button', { name: 'Orders', exact: true }).click();
     await page.getByLabel('Search orders').fill(moved);
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('button', { name: new RegExp(`^${moved} — `) }).click();
