@@ -14,6 +14,7 @@ import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -31,6 +32,10 @@ import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.observation.DataFetcherObservationConvention;
+import org.springframework.graphql.observation.DataLoaderObservationConvention;
+import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.util.function.SingletonSupplier;
@@ -105,6 +110,20 @@ class GraphQlConfiguration {
                 builder.configureGraphQl(graphQl -> graphQl.instrumentation(all.get(0)));
             }
         };
+    }
+
+    /**
+     * The observations Spring Boot would set up, leaving a request without data loaders graphql-java's empty registry
+     * ({@link RequestObservations}).
+     */
+    @Bean
+    GraphQlObservationInstrumentation graphQlObservationInstrumentation(
+            ObservationRegistry registry,
+            ObjectProvider<ExecutionRequestObservationConvention> requests,
+            ObjectProvider<DataFetcherObservationConvention> dataFetchers,
+            ObjectProvider<DataLoaderObservationConvention> dataLoaders) {
+        return new RequestObservations(
+                registry, requests.getIfAvailable(), dataFetchers.getIfAvailable(), dataLoaders.getIfAvailable());
     }
 
     /** Runs requests, with the data loaders for those that ask for a field that takes one ({@link DataLoadersWhenAsked}). */
