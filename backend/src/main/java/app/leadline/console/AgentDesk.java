@@ -122,6 +122,7 @@ public class AgentDesk {
         requireText(reason, "reason");
         Order before = existing(orderNumber);
         Order after = operations.decideRefund(before.id(), refundId, approve, agent, reason.trim());
+        shelf.giveBackUnitsOf(after);
         audit.record(
                 agent,
                 approve ? "APPROVE_REFUND" : "REJECT_REFUND",

@@ -534,6 +534,16 @@ public class Order {
     }
 
     /**
+     * Whether the line was cancelled or refunded before it left: the units it held of a purchase order, on their way
+     * or on the shelf, are no longer anyone's. A line refunded after it shipped took its unit with it.
+     */
+    public boolean gaveUpUnits(String lineId) {
+        LineStatus status = line(lineId).status();
+        return (status == LineStatus.CANCELLED || status == LineStatus.REFUNDED)
+                && new Shipments(shipments).carrying(lineId).isEmpty();
+    }
+
+    /**
      * When a closed line was closed: shipped or delivered (its parcel's times), refunded (when the refund was decided)
      * or cancelled (as the timeline keeps it). Empty for an open line, and for a cancellation older than the timeline
      * keeps.

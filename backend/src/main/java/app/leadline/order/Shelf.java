@@ -103,14 +103,14 @@ public class Shelf {
      */
     public Plan plan(PurchaseOrder po, PurchaseOrder receivedSoFar, boolean all) {
         List<OrderQueries.Allocated> oldestFirst = orders.allocatedOldestFirst(po);
-        // Units on the shelf for waiting lines: all received so far, less what lines made ready before took.
+        // Units on the shelf for waiting lines: all received so far, less what lines made ready before took (and kept:
+        // a line refunded after it shipped took its unit, one cancelled on the shelf left it there).
         Map<String, Integer> left = new HashMap<>();
         receivedSoFar.lines().forEach(line -> left.put(line.sku(), line.received()));
         for (OrderQueries.Allocated allocated : oldestFirst) {
             OrderLine line = allocated.line();
             if (line.status() != LineStatus.AWAITING_SUPPLIER
-                    && line.status() != LineStatus.CANCELLED
-                    && line.status() != LineStatus.REFUNDED) {
+                    && !allocated.order().gaveUpUnits(line.id())) {
                 left.merge(line.sku(), -line.quantity(), Integer::sum);
             }
         }
@@ -210,18 +210,38 @@ public class Shelf {
         return takers;
     }
 
-    /** The allocations of the purchase order's cancelled and refunded lines: units they no longer need. */
+    /**
+     * The allocations of the purchase order's lines cancelled or refunded before they left, which still hold units they
+     * no longer need: a cancellation is cut off before {@link #giveBackUnitsOf} gives them back.
+     */
     private static List<Allocation> freeing(PurchaseOrder po, Plan plan) {
         return po.allocations().stream()
                 .filter(allocation -> {
                     Order order = plan.orders().get(allocation.orderId());
-                    if (order == null || !order.line(allocation.lineId()).isOn(po.number())) {
-                        return false;
-                    }
-                    LineStatus status = order.line(allocation.lineId()).status();
-                    return status == LineStatus.CANCELLED || status == LineStatus.REFUNDED;
+                    return order != null
+                            && order.line(allocation.lineId()).isOn(po.number())
+                            && order.gaveUpUnits(allocation.lineId());
                 })
                 .toList();
+    }
+
+    /**
+     * What the order's lines cancelled or refunded before they left held of purchase orders goes back: room there for
+     * the next orders, at the date those purchase orders give, and units already on a shelf for the lines waiting for
+     * them, made ready now. Done after the order's change; cut off before, the next start gives the allocations back
+     * ({@link StrayAllocations}) and serves the shelves.
+     */
+    public void giveBackUnitsOf(Order order) {
+        Set<String> freed = new LinkedHashSet<>();
+        for (OrderLine line : order.lines()) {
+            if (order.gaveUpUnits(line.id())) {
+                line.purchaseOrderNumber().ifPresent(po -> {
+                    suppliers.release(po, order.id(), line.id());
+                    freed.add(po);
+                });
+            }
+        }
+        serve(freed);
     }
 
     private static int unitsHeld(List<Allocation> allocations, String sku) {

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * At start, gives back what open purchase orders hold for lines that do not wait for them. A line is reserved on a
  * purchase order before its order is changed or stored, so a process that dies in between leaves units reserved for an
  * order never stored (intake), for a line still waiting elsewhere (allocating, moving a cancelled purchase order's
- * lines), or, after the line moved on, on the purchase order it left. Such units count as taken: the purchase order
+ * lines), or, after the line moved on, on the purchase order it left, or for a line cancelled or refunded before it
+ * left, whose units go back after its order changed. Such units count as taken: the purchase order
  * turns away lines it has room for, and its receipts and delays plan for a line that is not there. An allocation
  * younger than {@code leadline.purchasing.follow-up-after} is left alone: the request that made it may still be at
  * work, on this instance (requests are served before this runs) or another.
@@ -66,7 +67,8 @@ class StrayAllocations {
             Query orders = Query.query(Criteria.where("_id")
                     .in(settled.stream().map(Allocation::orderId).distinct().toList()));
             // What an order cannot be read without, and its lines.
-            orders.fields().include("_id", "number", "customer", "placedAt", "destination", "policy", "lines");
+            orders.fields()
+                    .include("_id", "number", "customer", "placedAt", "destination", "policy", "lines", "shipments");
             Map<String, Order> byId =
                     mongo.find(orders, Order.class).stream().collect(Collectors.toMap(Order::id, Function.identity()));
             for (Allocation allocation : settled) {
@@ -84,6 +86,7 @@ class StrayAllocations {
 
     private static boolean holds(Order order, String lineId, String purchaseOrder) {
         return order != null
-                && order.lines().stream().anyMatch(line -> line.id().equals(lineId) && line.isOn(purchaseOrder));
+                && order.lines().stream().anyMatch(line -> line.id().equals(lineId) && line.isOn(purchaseOrder))
+                && !order.gaveUpUnits(lineId);
     }
 }

@@ -7,6 +7,7 @@ import app.leadline.order.Order;
 import app.leadline.order.OrderOperations;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
+import app.leadline.order.Shelf;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,10 +31,13 @@ class CustomerActions {
 
     private final OrderQueries orders;
     private final OrderOperations operations;
+    private final Shelf shelf;
     private final Notifications notifications;
     private final Clock clock;
 
-    CustomerActions(OrderQueries orders, OrderOperations operations, Notifications notifications, Clock clock) {
+    CustomerActions(
+            OrderQueries orders, OrderOperations operations, Shelf shelf, Notifications notifications, Clock clock) {
+        this.shelf = shelf;
         this.orders = orders;
         this.operations = operations;
         this.notifications = notifications;
@@ -89,16 +93,18 @@ class CustomerActions {
     }
 
     /**
-     * Cancels lines once the code is right. A wrong code is remembered (it counts towards the limit) and nothing
-     * else changes; asking again for lines already cancelled changes nothing and needs no code.
+     * Cancels lines once the code is right, and gives back what they held of purchase orders. A wrong code is
+     * remembered (it counts towards the limit) and nothing else changes; asking again for lines already cancelled
+     * needs no code and only gives back what a cut-off request had not.
      */
     Order cancelLines(String token, List<String> lineIds, String code) {
         Order order = order(token);
-        if (order.alreadyCancelled(lineIds)) {
-            return order;
-        }
-        String presented = hash(order.id(), code == null ? "" : code.trim());
-        return operations.cancelLinesWithCode(order.id(), lineIds, presented);
+        Order cancelled = order.alreadyCancelled(lineIds)
+                ? order
+                : operations.cancelLinesWithCode(
+                        order.id(), lineIds, hash(order.id(), code == null ? "" : code.trim()));
+        shelf.giveBackUnitsOf(cancelled);
+        return cancelled;
     }
 
     private Order order(String token) {

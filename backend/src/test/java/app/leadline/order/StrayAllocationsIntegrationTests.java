@@ -6,6 +6,7 @@ import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
 import static app.leadline.support.SupplierInputs.aSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadline.delivery.EtaWindow;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
@@ -15,6 +16,7 @@ import app.leadline.support.PurchaseOrderInputs;
 import app.leadline.support.PurchasingSteps;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,6 +46,9 @@ class StrayAllocationsIntegrationTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    OrderChanges changes;
 
     @Test
     void unitsReservedForAnOrderNeverStoredOrALineWaitingElsewhereAreGivenBackAndTakeNewLines() {
@@ -78,6 +83,45 @@ class StrayAllocationsIntegrationTests {
         shop.documentName("placeOrders").variable("input", batch(taken)).execute();
         assertThat(orders.byNumber(taken.number()).orElseThrow().line("L2").purchaseOrder())
                 .as("the unit given back takes a new line")
+                .isEqualTo(purchaseOrder.number());
+    }
+
+    /**
+     * A line cancelled before it left needs its unit no more; the process went down after the cancellation and before
+     * the unit was given back. The next start gives it back, and the next order takes it.
+     */
+    @Test
+    void theUnitOfALineCancelledWhenTheProcessStoppedIsGivenBack() {
+        HttpGraphQlTester shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
+        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        PurchaseOrderInputs purchaseOrder =
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("OTTOMAN", 1));
+        OrderInputs cancelled = anOrder().withBackorderedLine("OTTOMAN", supplier);
+        shop.documentName("placeOrders").variable("input", batch(cancelled)).execute();
+        Order placed = orders.byNumber(cancelled.number()).orElseThrow();
+        OrderFixtures fixtures = new OrderFixtures(changes);
+        EtaWindow eta = placed.line("L2").eta();
+        fixtures.moveEta(
+                placed.id(),
+                "L2",
+                new EtaWindow(eta.earliest().plusDays(9), eta.latest().plusDays(9)),
+                "DELAY-OTTOMAN",
+                "The factory is behind schedule",
+                null,
+                Instant.now());
+        fixtures.cancelLines(placed.id(), List.of("L2"), Instant.now());
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(purchaseOrder.number())),
+                new Update().set("allocations.0.at", Instant.now().minus(Duration.ofHours(1))),
+                PurchaseOrder.class);
+
+        assertThat(strays.giveBack()).isEqualTo(1);
+
+        assertThat(suppliers.purchaseOrder(purchaseOrder.number()).orElseThrow().allocations())
+                .isEmpty();
+        OrderInputs next = anOrder().withBackorderedLine("OTTOMAN", supplier);
+        shop.documentName("placeOrders").variable("input", batch(next)).execute();
+        assertThat(orders.byNumber(next.number()).orElseThrow().line("L2").purchaseOrder())
                 .isEqualTo(purchaseOrder.number());
     }
 

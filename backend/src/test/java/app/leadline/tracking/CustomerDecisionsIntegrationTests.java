@@ -1,27 +1,34 @@
 package app.leadline.tracking;
 
 import static app.leadline.support.OrderInputs.anOrder;
+import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
+import static app.leadline.support.SupplierInputs.aSupplier;
 import static app.leadline.support.TestSuppliers.BACKORDER_SUPPLIER;
 import static app.leadline.support.TestSuppliers.DROPSHIP_SUPPLIER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.order.LineStatus;
 import app.leadline.order.OrderChanges;
 import app.leadline.order.OrderFixtures;
 import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
+import app.leadline.order.Shelf;
 import app.leadline.payment.PaymentOperation;
 import app.leadline.payment.RecordingPaymentGateway;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
+import app.leadline.support.PurchaseOrderInputs;
+import app.leadline.support.PurchasingSteps;
 import app.leadline.support.Refusals;
 import app.leadline.support.TestSuppliers;
 import app.leadline.support.Waiting;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -53,6 +60,9 @@ class CustomerDecisionsIntegrationTests {
 
     @Autowired
     RecordingPaymentGateway payments;
+
+    @Autowired
+    Shelf shelf;
 
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
@@ -103,15 +113,20 @@ class CustomerDecisionsIntegrationTests {
     private String placedWithTheSofaShippedLate(OrderInputs input) {
         String token = place(input);
         delaySofa(input.number());
-        var order = orders.byNumber(input.number()).orElseThrow();
+        shipLate(input.number());
+        return token;
+    }
+
+    /** Line L2 ships the day after its promise, and is charged. */
+    private void shipLate(String number) {
+        var order = orders.byNumber(number).orElseThrow();
         new OrderFixtures(changes)
                 .ship(
                         order.id(),
                         List.of("L2"),
                         "PostNord",
-                        "PN-" + input.number(),
+                        "PN-" + number,
                         OrderFixtures.dayAfterPromise(order, "L2"));
-        return token;
     }
 
     private GraphQlTester.Response cancel(String token, String code, String... lineIds) {
@@ -930,5 +945,90 @@ class CustomerDecisionsIntegrationTests {
                 .path("agentOrder.timeline[?(@.type == 'ETA_MOVED')].internalNote")
                 .entityList(String.class)
                 .containsExactly("Called the supplier, confirmed");
+    }
+
+    /** A supplier of the shop's and a purchase order placed with it. */
+    private record Bought(String supplier, String purchaseOrder) {}
+
+    private Bought purchaseOrderOf(String sku, int units) {
+        HttpGraphQlTester purchasing = clients.withToken(clients.shopToken("orders:write purchasing:write"));
+        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        PurchaseOrderInputs po =
+                PurchasingSteps.placed(purchasing, aPurchaseOrder(supplier).withLine(sku, units));
+        return new Bought(supplier, po.number());
+    }
+
+    private LineStatus lineTwo(OrderInputs order) {
+        return orders.byNumber(order.number()).orElseThrow().line("L2").status();
+    }
+
+    /**
+     * A late line the customer cancels gives back its unit on the purchase order it waited for: the next order of
+     * that SKU takes it, at that purchase order's date, instead of waiting for goods not ordered yet.
+     */
+    @Test
+    void aCancelledLineGivesItsUnitOnThePurchaseOrderToTheNextOrder() {
+        Bought bought = purchaseOrderOf("ARMCHAIR-GIVEN", 1);
+        OrderInputs first = anOrder().withBackorderedLine("ARMCHAIR-GIVEN", bought.supplier());
+        String token = place(first);
+        delaySofa(first.number());
+
+        cancel(token, codeSentFor(token, "EMAIL"), "L2")
+                .path("cancelLines.order.lines[1].status")
+                .entity(String.class)
+                .isEqualTo("CANCELLED");
+
+        assertThat(suppliers.purchaseOrder(bought.purchaseOrder()).orElseThrow().allocations())
+                .isEmpty();
+        OrderInputs next = anOrder().withBackorderedLine("ARMCHAIR-GIVEN", bought.supplier());
+        place(next);
+        assertThat(orders.byNumber(next.number()).orElseThrow().line("L2").purchaseOrder())
+                .isEqualTo(bought.purchaseOrder());
+    }
+
+    /**
+     * A line refunded after it shipped took its unit with it: the shelf has none for the next line waiting, however
+     * often it is looked at again (here by the next order of the SKU).
+     */
+    @Test
+    void aLineRefundedAfterItShippedLeavesNoUnitOnTheShelf() {
+        Bought bought = purchaseOrderOf("ARMCHAIR-SHIPPED", 2);
+        OrderInputs first = anOrder().withBackorderedLine("ARMCHAIR-SHIPPED", bought.supplier());
+        OrderInputs second = anOrder().withBackorderedLine("ARMCHAIR-SHIPPED", bought.supplier());
+        String token = place(first);
+        place(second);
+        suppliers.recordReceipt(
+                bought.purchaseOrder(), Map.of("ARMCHAIR-SHIPPED", 1), LocalDate.now(), Instant.now(), "bo");
+        shelf.serve(List.of(bought.purchaseOrder()));
+        assertThat(lineTwo(first)).isEqualTo(LineStatus.READY);
+        assertThat(lineTwo(second)).isEqualTo(LineStatus.AWAITING_SUPPLIER);
+        shipLate(first.number());
+
+        cancel(token, codeSentFor(token, "EMAIL"), "L2");
+        var asked = orders.byNumber(first.number()).orElseThrow();
+        if (asked.line("L2").status() != LineStatus.REFUNDED) {
+            agent.documentName("decideRefund")
+                    .variable(
+                            "input",
+                            Map.of(
+                                    "orderNumber",
+                                    first.number(),
+                                    "refundId",
+                                    asked.refunds().get(0).id(),
+                                    "approve",
+                                    true,
+                                    "reason",
+                                    "Late"))
+                    .execute()
+                    .path("decideRefund.errors")
+                    .entityList(Object.class)
+                    .hasSize(0);
+        }
+        assertThat(lineTwo(first)).isEqualTo(LineStatus.REFUNDED);
+
+        place(anOrder().withBackorderedLine("ARMCHAIR-SHIPPED", bought.supplier()));
+        shelf.serve(List.of(bought.purchaseOrder()));
+
+        assertThat(lineTwo(second)).isEqualTo(LineStatus.AWAITING_SUPPLIER);
     }
 }
