@@ -23,10 +23,25 @@ record Outbox(List<NotificationIntent> intents) {
     /** What a claim took, and the outbox with those intents leased. */
     record Claim(Outbox outbox, List<NotificationIntent> claimed) {}
 
+    /**
+     * The outbox with the news added. News that goods are ready to ship names every line ready to leave, so the news
+     * of goods arrived that waits unsent, and that no dispatcher has taken, says nothing more and goes: a customer whose
+     * order two steps of one receipt complete hears once that it ships, not first that part of it came.
+     */
     Outbox with(NotificationIntent intent) {
         List<NotificationIntent> more = new ArrayList<>(intents);
+        if (aboutGoodsArrived(intent, CustomerNews.ReadyToShip.class)) {
+            more.removeIf(waiting -> waiting.sent().isEmpty()
+                    && waiting.leaseUntil() == null
+                    && (aboutGoodsArrived(waiting, CustomerNews.ReadyToShip.class)
+                            || aboutGoodsArrived(waiting, CustomerNews.ChoiceNeeded.class)));
+        }
         more.add(intent);
         return new Outbox(more);
+    }
+
+    private static boolean aboutGoodsArrived(NotificationIntent intent, Class<? extends CustomerNews> kind) {
+        return intent.news().filter(kind::isInstance).isPresent();
     }
 
     Claim claim(Instant now, Duration lease) {

@@ -15,9 +15,33 @@ class OutboxTests {
     private static Outbox holding(String... ids) {
         Outbox outbox = new Outbox(null);
         for (String id : ids) {
-            outbox = outbox.with(new NotificationIntent(id, new CustomerNews.ReadyToShip(List.of("L1")), NOW));
+            outbox = outbox.with(new NotificationIntent(id, new CustomerNews.ChoiceNeeded(List.of("L1")), NOW));
         }
         return outbox;
+    }
+
+    private static NotificationIntent readyToShip(String id) {
+        return new NotificationIntent(id, new CustomerNews.ReadyToShip(List.of("L1", "L2")), NOW);
+    }
+
+    /**
+     * A receipt that completes an order in two steps (a line of its own, then a line that took a spare unit) tells the
+     * customer once that it ships: the news of the first step, still waiting, goes. What was sent, or is being sent,
+     * stays.
+     */
+    @Test
+    void newsThatGoodsAreReadyToShipReplacesTheNewsOfGoodsArrivedNobodyHasTakenYet() {
+        Outbox sentAndLeased =
+                holding("sent", "leased").sent("sent", NOW).claim(NOW, LEASE).outbox();
+
+        Outbox after = sentAndLeased
+                .with(new NotificationIntent("part came", new CustomerNews.ChoiceNeeded(List.of("L1")), NOW))
+                .with(readyToShip("first parcel"))
+                .with(readyToShip("whole parcel"));
+
+        assertThat(after.intents())
+                .extracting(NotificationIntent::id)
+                .containsExactly("sent", "leased", "whole parcel");
     }
 
     @Test
