@@ -55,6 +55,11 @@ test('an agent takes back a receipt booked against the wrong purchase order, aft
     // Said in full first: the purchase order, the units, each line that goes back to waiting, the customers told.
     const review = page.getByTestId('reverse-receipt-review');
     const said = await review.textContent();
+    // It takes something away: drawn in red, as its button is.
+    const red = await review
+      .getByRole('button', { name: /^Take back/ })
+      .evaluate((button) => getComputedStyle(button).backgroundColor);
+    assert.equal(await review.evaluate((element) => getComputedStyle(element).borderLeftColor), red);
     assert.match(
       said,
       /^This takes back the receipt of 2 × CHAIR-AARHUS, received on .+, from purchase order PO-BW-0877\./,

@@ -45,6 +45,7 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     await page.getByRole('button', { name: 'Review' }).click();
     const tooMany = /^Only \d+ of CHAIR-AARHUS are still to come on purchase order PO-BW-0877\.$/;
     await page.getByText(tooMany).waitFor();
+    const errorRed = await page.getByText(tooMany).evaluate((element) => getComputedStyle(element).color);
     // Under the chairs' own field, which it describes.
     assert.equal(await chairs.getAttribute('aria-invalid'), 'true');
     assert.match(await page.locator(`#${await chairs.getAttribute('aria-describedby')}`).textContent(), tooMany);
@@ -57,6 +58,8 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
       await review.textContent(),
       /^This records against PO-BW-0877 \(Baltic Woodcraft\), arrived .*: 2 × CHAIR-AARHUS\./,
     );
+    // A step to read, not an error: not drawn in the error's red.
+    assert.notEqual(await review.evaluate((element) => getComputedStyle(element).borderLeftColor), errorRed);
     await page.getByLabel(/^Units of CHAIR-AARHUS that arrived/).fill('3');
     assert.equal(await page.getByRole('button', { name: 'Record the receipt' }).count(), 0);
     await page.getByLabel(/^Units of CHAIR-AARHUS that arrived/).fill('2');

@@ -4,8 +4,9 @@ import { ct } from './messages';
 /**
  * What an action will do, said in full before it is done, with the one button that does it. The review belongs to
  * the input it was made for: callers show it only while that input is unchanged. A sentence is one paragraph; anything
- * else (paragraphs, a list of what moves) is shown as given. Its button is red only where the action takes something
- * away (a link revoked, a purchase order cancelled, a receipt or a delay taken back).
+ * else (paragraphs, a list of what moves) is shown as given. It and its button are red only where the action takes
+ * something away (a link revoked, a purchase order cancelled, a receipt or a delay taken back); otherwise it is marked
+ * as a step to read, not as an error.
  */
 export function Review(props: {
   testId: string;
@@ -19,7 +20,7 @@ export function Review(props: {
   cancelLabel?: string;
 }) {
   return (
-    <div className="review" data-testid={props.testId} aria-live="polite">
+    <div className={props.danger ? 'review danger' : 'review'} data-testid={props.testId} aria-live="polite">
       {typeof props.children === 'string' ? <p>{props.children}</p> : <div>{props.children}</div>}
       <div className="actions">
         <button
