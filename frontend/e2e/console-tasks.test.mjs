@@ -321,6 +321,18 @@ async function fitsTheScreen(page, where) {
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
   }));
   assert.ok(tooWide.by <= 0, `${where}: the page scrolls sideways by ${tooWide.by} px: ${tooWide.what.join(', ')}`);
+  // An order number or SKU broken at its hyphen reads as two: each stays on one line, its table scrolling instead.
+  const broken = await page.evaluate(() =>
+    [...document.querySelectorAll('a, td, span')]
+      .filter((element) => /^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(element.textContent.trim()))
+      .filter((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+      })
+      .map((element) => element.textContent.trim()),
+  );
+  assert.deepEqual(broken, [], `${where}: codes broken across lines`);
 }
 
 test("an agent who picked Danish signs in on the shop's own form, in Danish, and is told a wrong password there", async () => {

@@ -150,7 +150,7 @@ export function BuyListPanel() {
                   .filter((e) => e.supplier === supplier)
                   .map((e) => (
                     <tr key={e.sku}>
-                      <td>{e.sku}</td>
+                      <td className="nowrap">{e.sku}</td>
                       <td>{ct('buyUnits', { units: e.quantity, lines: e.lines })}</td>
                       <td>
                         <OrderLink order={e.oldestOrder} />, {ct('buyWaitingDays', { days: e.waitingDays })}

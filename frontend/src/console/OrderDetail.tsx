@@ -101,7 +101,7 @@ export function OrderDetail({
             {order.lines.map((line) => (
               <tr key={line.id} data-line={line.id}>
                 <td>
-                  {line.name} <span className="hint">{line.sku}</span>
+                  {line.name} <span className="hint nowrap">{line.sku}</span>
                 </td>
                 <td>{line.quantity}</td>
                 <td className="nowrap">{money(line.amount, order.currency)}</td>
@@ -146,7 +146,7 @@ export function OrderDetail({
               {order.shipments.map((shipment) => (
                 <tr key={shipment.trackingNumber}>
                   <td>{shipment.carrier}</td>
-                  <td>{shipment.trackingNumber}</td>
+                  <td className="nowrap">{shipment.trackingNumber}</td>
                   <td>{time(shipment.shippedAt)}</td>
                   <td>{shipment.deliveredAt ? time(shipment.deliveredAt) : ct('none')}</td>
                   <td>{items(shipment.lineIds)}</td>

@@ -9,7 +9,7 @@ export function orderHref(orderNumber: string): string {
 /** A link to an order in the console, named by its number. */
 export function OrderLink({ order }: { order: string }) {
   return (
-    <a href={orderHref(order)} aria-label={ct('openOrder', { order })}>
+    <a href={orderHref(order)} aria-label={ct('openOrder', { order })} className="nowrap">
       {order}
     </a>
   );

@@ -827,7 +827,7 @@ function ReorderPoints({ admin, suppliers }: { admin: boolean; suppliers: Suppli
             <tbody>
               {points.map((point) => (
                 <tr key={point.sku}>
-                  <td>{point.sku}</td>
+                  <td className="nowrap">{point.sku}</td>
                   <td>{supplierName(point.supplier, suppliers)}</td>
                   <td>{ct('reorderUnits', { units: point.reorderPoint })}</td>
                   <td>{point.explanation}</td>

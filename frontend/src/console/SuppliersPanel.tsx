@@ -106,7 +106,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
           <tbody>
             {suppliers.map((s) => (
               <tr key={s.code}>
-                <td>{s.code}</td>
+                <td className="nowrap">{s.code}</td>
                 <td>{s.name}</td>
                 <td>{s.country ?? '—'}</td>
                 <td>{leadTime(s)}</td>
