@@ -11,6 +11,7 @@ import app.leadline.order.RefundRequest;
 import app.leadline.order.Shelf;
 import app.leadline.order.TimelineEvent;
 import app.leadline.order.TrackingLinks;
+import app.leadline.order.WaitingLines;
 import app.leadline.platform.AuditLog;
 import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder;
@@ -39,6 +40,7 @@ public class AgentDesk {
     private final SupplierCatalog suppliers;
     private final AuditLog audit;
     private final Shelf shelf;
+    private final WaitingLines waitingLines;
     private final Clock clock;
 
     AgentDesk(
@@ -48,6 +50,7 @@ public class AgentDesk {
             SupplierCatalog suppliers,
             AuditLog audit,
             Shelf shelf,
+            WaitingLines waitingLines,
             Clock clock) {
         this.orders = orders;
         this.operations = operations;
@@ -55,6 +58,7 @@ public class AgentDesk {
         this.suppliers = suppliers;
         this.audit = audit;
         this.shelf = shelf;
+        this.waitingLines = waitingLines;
         this.clock = clock;
     }
 
@@ -122,7 +126,7 @@ public class AgentDesk {
         requireText(reason, "reason");
         Order before = existing(orderNumber);
         Order after = operations.decideRefund(before.id(), refundId, approve, agent, reason.trim());
-        shelf.giveBackUnitsOf(after);
+        waitingLines.giveBackUnitsOf(after);
         audit.record(
                 agent,
                 approve ? "APPROVE_REFUND" : "REJECT_REFUND",

@@ -212,7 +212,7 @@ public class Shelf {
 
     /**
      * The allocations of the purchase order's lines cancelled or refunded before they left, which still hold units they
-     * no longer need: a cancellation is cut off before {@link #giveBackUnitsOf} gives them back.
+     * no longer need: a cancellation is cut off before {@link WaitingLines#giveBackUnitsOf} gives them back.
      */
     private static List<Allocation> freeing(PurchaseOrder po, Plan plan) {
         return po.allocations().stream()
@@ -223,25 +223,6 @@ public class Shelf {
                             && order.gaveUpUnits(allocation.lineId());
                 })
                 .toList();
-    }
-
-    /**
-     * What the order's lines cancelled or refunded before they left held of purchase orders goes back: room there for
-     * the next orders, at the date those purchase orders give, and units already on a shelf for the lines waiting for
-     * them, made ready now. Done after the order's change; cut off before, the next start gives the allocations back
-     * ({@link StrayAllocations}) and serves the shelves.
-     */
-    public void giveBackUnitsOf(Order order) {
-        Set<String> freed = new LinkedHashSet<>();
-        for (OrderLine line : order.lines()) {
-            if (order.gaveUpUnits(line.id())) {
-                line.purchaseOrderNumber().ifPresent(po -> {
-                    suppliers.release(po, order.id(), line.id());
-                    freed.add(po);
-                });
-            }
-        }
-        serve(freed);
     }
 
     private static int unitsHeld(List<Allocation> allocations, String sku) {

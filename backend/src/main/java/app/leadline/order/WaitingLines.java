@@ -11,9 +11,12 @@ import app.leadline.supplier.PurchaseOrderPlaced;
 import app.leadline.supplier.PurchaseOrderRef;
 import app.leadline.supplier.SupplierCatalog;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -60,16 +63,44 @@ public class WaitingLines {
 
     @EventListener
     void allocate(PurchaseOrderPlaced placed) {
-        Optional<SupplierSpread> spread = lateness.current().of(placed.supplier());
-        for (Order order : waiting(placed.supplier(), placed.skus())) {
+        allocateWaiting(placed.supplier(), placed.skus());
+    }
+
+    /** The lines waiting to be ordered of these SKUs of the supplier take the room its purchase orders have. */
+    private void allocateWaiting(String supplier, List<String> skus) {
+        Optional<SupplierSpread> spread = lateness.current().of(supplier);
+        for (Order order : waiting(supplier, skus)) {
             for (OrderLine line : order.lines()) {
-                if (line.waitsToBeOrdered()
-                        && placed.supplier().equals(line.supplier())
-                        && placed.skus().contains(line.sku())) {
-                    allocate(order, line, placed.supplier(), spread);
+                if (line.waitsToBeOrdered() && supplier.equals(line.supplier()) && skus.contains(line.sku())) {
+                    allocate(order, line, supplier, spread);
                 }
             }
         }
+    }
+
+    /**
+     * What the order's lines cancelled or refunded before they left held of purchase orders goes back: the lines
+     * waiting to be ordered of those SKUs take the room, oldest order first, and units already on a shelf go to the
+     * lines waiting for them, made ready now. Done after the order's change; cut off before the units went back, the
+     * next start gives them back ({@link StrayAllocations}) and serves the shelves, and the room waits for the next
+     * order or purchase order of the SKU.
+     */
+    public void giveBackUnitsOf(Order order) {
+        Set<String> freed = new LinkedHashSet<>();
+        Map<String, Set<String>> skusBySupplier = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            if (order.gaveUpUnits(line.id())) {
+                line.purchaseOrderNumber().ifPresent(po -> {
+                    suppliers.release(po, order.id(), line.id());
+                    freed.add(po);
+                    skusBySupplier
+                            .computeIfAbsent(line.supplier(), supplier -> new LinkedHashSet<>())
+                            .add(line.sku());
+                });
+            }
+        }
+        skusBySupplier.forEach((supplier, skus) -> allocateWaiting(supplier, List.copyOf(skus)));
+        shelf.serve(freed);
     }
 
     /**

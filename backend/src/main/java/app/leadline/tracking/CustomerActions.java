@@ -7,7 +7,7 @@ import app.leadline.order.Order;
 import app.leadline.order.OrderOperations;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
-import app.leadline.order.Shelf;
+import app.leadline.order.WaitingLines;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,13 +31,17 @@ class CustomerActions {
 
     private final OrderQueries orders;
     private final OrderOperations operations;
-    private final Shelf shelf;
+    private final WaitingLines waitingLines;
     private final Notifications notifications;
     private final Clock clock;
 
     CustomerActions(
-            OrderQueries orders, OrderOperations operations, Shelf shelf, Notifications notifications, Clock clock) {
-        this.shelf = shelf;
+            OrderQueries orders,
+            OrderOperations operations,
+            WaitingLines waitingLines,
+            Notifications notifications,
+            Clock clock) {
+        this.waitingLines = waitingLines;
         this.orders = orders;
         this.operations = operations;
         this.notifications = notifications;
@@ -103,7 +107,7 @@ class CustomerActions {
                 ? order
                 : operations.cancelLinesWithCode(
                         order.id(), lineIds, hash(order.id(), code == null ? "" : code.trim()));
-        shelf.giveBackUnitsOf(cancelled);
+        waitingLines.giveBackUnitsOf(cancelled);
         return cancelled;
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.LineStatus;
+import app.leadline.order.Order;
 import app.leadline.order.OrderChanges;
 import app.leadline.order.OrderFixtures;
 import app.leadline.order.OrderLine;
@@ -16,6 +17,7 @@ import app.leadline.order.OrderQueries;
 import app.leadline.order.Shelf;
 import app.leadline.payment.PaymentOperation;
 import app.leadline.payment.RecordingPaymentGateway;
+import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
@@ -963,14 +965,25 @@ class CustomerDecisionsIntegrationTests {
     }
 
     /**
-     * A late line the customer cancels gives back its unit on the purchase order it waited for: the next order of
-     * that SKU takes it, at that purchase order's date, instead of waiting for goods not ordered yet.
+     * A late line the customer cancels gives back its unit on the purchase order it waited for: the oldest line waiting
+     * to be ordered takes it, at that purchase order's date, and the buy list has one unit fewer to buy; once no line
+     * waits, the next order of that SKU takes the next unit freed.
      */
     @Test
-    void aCancelledLineGivesItsUnitOnThePurchaseOrderToTheNextOrder() {
+    void aCancelledLineGivesItsUnitOnThePurchaseOrderToTheLineWaitingToBeOrdered() {
         Bought bought = purchaseOrderOf("ARMCHAIR-GIVEN", 1);
         OrderInputs first = anOrder().withBackorderedLine("ARMCHAIR-GIVEN", bought.supplier());
         String token = place(first);
+        OrderInputs waiting = anOrder().withBackorderedLine("ARMCHAIR-GIVEN", bought.supplier());
+        place(waiting);
+        assertThat(orders.byNumber(waiting.number()).orElseThrow().line("L2").purchaseOrder())
+                .as("no room: it waits to be ordered")
+                .isNull();
+        agent.documentName("buyList")
+                .execute()
+                .path("buyList[?(@.sku == 'ARMCHAIR-GIVEN')].quantity")
+                .entityList(Integer.class)
+                .containsExactly(1);
         delaySofa(first.number());
 
         cancel(token, codeSentFor(token, "EMAIL"), "L2")
@@ -978,12 +991,16 @@ class CustomerDecisionsIntegrationTests {
                 .entity(String.class)
                 .isEqualTo("CANCELLED");
 
+        Order taken = orders.byNumber(waiting.number()).orElseThrow();
+        assertThat(taken.line("L2").purchaseOrder()).isEqualTo(bought.purchaseOrder());
         assertThat(suppliers.purchaseOrder(bought.purchaseOrder()).orElseThrow().allocations())
-                .isEmpty();
-        OrderInputs next = anOrder().withBackorderedLine("ARMCHAIR-GIVEN", bought.supplier());
-        place(next);
-        assertThat(orders.byNumber(next.number()).orElseThrow().line("L2").purchaseOrder())
-                .isEqualTo(bought.purchaseOrder());
+                .extracting(PurchaseOrder.Allocation::orderId)
+                .containsExactly(taken.id());
+        agent.documentName("buyList")
+                .execute()
+                .path("buyList[?(@.sku == 'ARMCHAIR-GIVEN')]")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     /**
