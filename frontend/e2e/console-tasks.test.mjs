@@ -321,10 +321,11 @@ async function fitsTheScreen(page, where) {
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
   }));
   assert.ok(tooWide.by <= 0, `${where}: the page scrolls sideways by ${tooWide.by} px: ${tooWide.what.join(', ')}`);
-  // An order number or SKU broken at its hyphen reads as two: each stays on one line, its table scrolling instead.
+  // An order number or SKU broken at its hyphen reads as two: each stays on one line, its table scrolling instead, as
+  // does what is marked to stay on one line (a purchase order's figures, say).
   const broken = await page.evaluate(() =>
-    [...document.querySelectorAll('a, td, span')]
-      .filter((element) => /^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(element.textContent.trim()))
+    [...document.querySelectorAll('a, td, span, .nowrap')]
+      .filter((element) => element.matches('.nowrap') || /^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(element.textContent.trim()))
       .filter((element) => {
         const range = document.createRange();
         range.selectNodeContents(element);

@@ -18,6 +18,7 @@ import { ReasonFields } from './ReasonFields';
 import { WithdrawDelay } from './Reversals';
 import { useRemembered } from './remembered';
 import { useReportUntilDone } from './reports';
+import { WholeCodes } from './WholeCodes';
 
 type Preview = NonNullable<PreviewDelayQuery['previewDelay']['preview']>;
 
@@ -469,7 +470,9 @@ function PastDelays({
                 {reports.map((report) => (
                   <tr key={report.id}>
                     <td>{time(report.createdAt)}</td>
-                    <td>{scope(report)}</td>
+                    <td>
+                      <WholeCodes text={scope(report)} />
+                    </td>
                     <td>{change(report)}</td>
                     <td>
                       {reason(report)}
@@ -480,7 +483,7 @@ function PastDelays({
                         </em>
                       )}
                     </td>
-                    <td>{report.createdBy}</td>
+                    <td className="nowrap">{report.createdBy}</td>
                     <td>
                       {report.state === 'DONE' ? (
                         <Progress report={report} />

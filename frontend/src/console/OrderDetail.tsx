@@ -15,6 +15,7 @@ import { actor, ct, label } from './messages';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { type DelayReasonTexts, reasonForAgent } from './reasons';
 import { Review } from './Review';
+import { WholeCodes } from './WholeCodes';
 
 type Order = AgentOrderViewFragment;
 type Event = Order['timeline'][number];
@@ -109,13 +110,17 @@ export function OrderDetail({
                 <td>{label('status', line.status)}</td>
                 <td>{label('payment', line.payment)}</td>
                 <td>
-                  {[
-                    line.supplier && supplierName(line.supplier, suppliers),
-                    line.purchaseOrder ??
-                      (line.source === 'BACKORDER' && line.status === 'AWAITING_SUPPLIER' && ct('notOrderedYet')),
-                  ]
-                    .filter(Boolean)
-                    .join(' / ') || ct('none')}
+                  <WholeCodes
+                    text={
+                      [
+                        line.supplier && supplierName(line.supplier, suppliers),
+                        line.purchaseOrder ??
+                          (line.source === 'BACKORDER' && line.status === 'AWAITING_SUPPLIER' && ct('notOrderedYet')),
+                      ]
+                        .filter(Boolean)
+                        .join(' / ') || ct('none')
+                    }
+                  />
                 </td>
                 <td>
                   {dateWindow(line.eta.earliest, line.eta.latest)}{' '}

@@ -110,7 +110,7 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
                   <td>{expectedArrival(po)}</td>
                   <td>
                     {po.lines.map((line) => (
-                      <div key={line.sku}>
+                      <div key={line.sku} className="nowrap">
                         {ct('poLine', {
                           sku: line.sku,
                           ordered: line.ordered ?? ct('none'),
