@@ -30,17 +30,18 @@ record Outbox(List<NotificationIntent> intents) {
      */
     Outbox with(NotificationIntent intent) {
         List<NotificationIntent> more = new ArrayList<>(intents);
-        if (aboutGoodsArrived(intent, CustomerNews.ReadyToShip.class)) {
+        if (tells(intent, CustomerNews.ReadyToShip.class)) {
             more.removeIf(waiting -> waiting.sent().isEmpty()
                     && waiting.leaseUntil() == null
-                    && (aboutGoodsArrived(waiting, CustomerNews.ReadyToShip.class)
-                            || aboutGoodsArrived(waiting, CustomerNews.ChoiceNeeded.class)));
+                    && (tells(waiting, CustomerNews.ReadyToShip.class)
+                            || tells(waiting, CustomerNews.ChoiceNeeded.class)));
         }
         more.add(intent);
         return new Outbox(more);
     }
 
-    private static boolean aboutGoodsArrived(NotificationIntent intent, Class<? extends CustomerNews> kind) {
+    /** Whether the intent tells news of this kind. */
+    private static boolean tells(NotificationIntent intent, Class<? extends CustomerNews> kind) {
         return intent.news().filter(kind::isInstance).isPresent();
     }
 

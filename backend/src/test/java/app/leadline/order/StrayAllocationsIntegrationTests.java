@@ -50,22 +50,35 @@ class StrayAllocationsIntegrationTests {
     @Autowired
     OrderChanges changes;
 
-    @Test
-    void unitsReservedForAnOrderNeverStoredOrALineWaitingElsewhereAreGivenBackAndTakeNewLines() {
-        HttpGraphQlTester shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
+    private HttpGraphQlTester shop;
+
+    /** A supplier's purchase order of {@code units} of the SKU, and an order whose line L2 holds one of them. */
+    private record Held(String supplier, String purchaseOrder, Order order) {}
+
+    private Held oneHeld(String sku, int units) {
+        shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
         String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
         PurchaseOrderInputs purchaseOrder =
-                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("STOOL", 3));
-        OrderInputs holding = anOrder().withBackorderedLine("STOOL", supplier);
+                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine(sku, units));
+        OrderInputs holding = anOrder().withBackorderedLine(sku, supplier);
         shop.documentName("placeOrders").variable("input", batch(holding)).execute();
         Order held = orders.byNumber(holding.number()).orElseThrow();
         assertThat(held.line("L2").purchaseOrder()).isEqualTo(purchaseOrder.number());
+        return new Held(supplier, purchaseOrder.number(), held);
+    }
+
+    @Test
+    void unitsReservedForAnOrderNeverStoredOrALineWaitingElsewhereAreGivenBackAndTakeNewLines() {
+        Held stool = oneHeld("STOOL", 3);
+        String supplier = stool.supplier();
+        String purchaseOrder = stool.purchaseOrder();
+        Order held = stool.order();
         // As a crash leaves them, an hour ago: units for an order never stored, and for the held order's other line,
         // which does not wait for this purchase order; and, just now, units for an order still being stored.
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
-        reserve(purchaseOrder.number(), new PurchaseOrder.Allocation("never-stored", "L1", "STOOL", 1, hourAgo));
-        reserve(purchaseOrder.number(), new PurchaseOrder.Allocation(held.id(), "L1", "STOOL", 1, hourAgo));
-        reserve(purchaseOrder.number(), new PurchaseOrder.Allocation("being-stored", "L1", "STOOL", 1, Instant.now()));
+        reserve(purchaseOrder, new PurchaseOrder.Allocation("never-stored", "L1", "STOOL", 1, hourAgo));
+        reserve(purchaseOrder, new PurchaseOrder.Allocation(held.id(), "L1", "STOOL", 1, hourAgo));
+        reserve(purchaseOrder, new PurchaseOrder.Allocation("being-stored", "L1", "STOOL", 1, Instant.now()));
         OrderInputs turnedAway = anOrder().withBackorderedLine("STOOL", supplier);
         shop.documentName("placeOrders").variable("input", batch(turnedAway)).execute();
         assertThat(orders.byNumber(turnedAway.number()).orElseThrow().line("L2").purchaseOrder())
@@ -74,7 +87,7 @@ class StrayAllocationsIntegrationTests {
 
         assertThat(strays.giveBack()).isEqualTo(2);
 
-        PurchaseOrder after = suppliers.purchaseOrder(purchaseOrder.number()).orElseThrow();
+        PurchaseOrder after = suppliers.purchaseOrder(purchaseOrder).orElseThrow();
         assertThat(after.allocations())
                 .extracting(allocation -> allocation.orderId() + "/" + allocation.lineId())
                 .containsExactlyInAnyOrder(held.id() + "/L2", "being-stored/L1");
@@ -83,7 +96,7 @@ class StrayAllocationsIntegrationTests {
         shop.documentName("placeOrders").variable("input", batch(taken)).execute();
         assertThat(orders.byNumber(taken.number()).orElseThrow().line("L2").purchaseOrder())
                 .as("the unit given back takes a new line")
-                .isEqualTo(purchaseOrder.number());
+                .isEqualTo(purchaseOrder);
     }
 
     /**
@@ -92,13 +105,10 @@ class StrayAllocationsIntegrationTests {
      */
     @Test
     void theUnitOfALineCancelledWhenTheProcessStoppedIsGivenBack() {
-        HttpGraphQlTester shop = clients.withToken(clients.shopToken("orders:write purchasing:write"));
-        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
-        PurchaseOrderInputs purchaseOrder =
-                PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("OTTOMAN", 1));
-        OrderInputs cancelled = anOrder().withBackorderedLine("OTTOMAN", supplier);
-        shop.documentName("placeOrders").variable("input", batch(cancelled)).execute();
-        Order placed = orders.byNumber(cancelled.number()).orElseThrow();
+        Held ottoman = oneHeld("OTTOMAN", 1);
+        String supplier = ottoman.supplier();
+        String purchaseOrder = ottoman.purchaseOrder();
+        Order placed = ottoman.order();
         OrderFixtures fixtures = new OrderFixtures(changes);
         EtaWindow eta = placed.line("L2").eta();
         fixtures.moveEta(
@@ -111,18 +121,18 @@ class StrayAllocationsIntegrationTests {
                 Instant.now());
         fixtures.cancelLines(placed.id(), List.of("L2"), Instant.now());
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(purchaseOrder.number())),
+                Query.query(Criteria.where("_id").is(purchaseOrder)),
                 new Update().set("allocations.0.at", Instant.now().minus(Duration.ofHours(1))),
                 PurchaseOrder.class);
 
         assertThat(strays.giveBack()).isEqualTo(1);
 
-        assertThat(suppliers.purchaseOrder(purchaseOrder.number()).orElseThrow().allocations())
+        assertThat(suppliers.purchaseOrder(purchaseOrder).orElseThrow().allocations())
                 .isEmpty();
         OrderInputs next = anOrder().withBackorderedLine("OTTOMAN", supplier);
         shop.documentName("placeOrders").variable("input", batch(next)).execute();
         assertThat(orders.byNumber(next.number()).orElseThrow().line("L2").purchaseOrder())
-                .isEqualTo(purchaseOrder.number());
+                .isEqualTo(purchaseOrder);
     }
 
     /** An allocation pushed as the purchase order's own reservation does, its units counted as taken. */
