@@ -43,6 +43,41 @@ it("names a line's supplier as agents know it, beside the purchase order it wait
   expect(screen.getByText('PO-BW-0877').className).toBe('nowrap');
 });
 
+it('names no purchase order nor expected days for a line the customer cancelled; a line refunded after it shipped keeps both', async () => {
+  const cancelled = {
+    ...aReadyLine('L3', 'Aarhus chair'),
+    status: 'CANCELLED' as const,
+    supplier: 'BALTIC-WOOD',
+    purchaseOrder: 'PO-BW-0877',
+  };
+  const refundedAfterShipping = {
+    ...aReadyLine('L4', 'Oak stool'),
+    status: 'REFUNDED' as const,
+    supplier: 'BALTIC-WOOD',
+    purchaseOrder: 'PO-BW-0878',
+  };
+  const order = anAgentOrder({
+    lines: [cancelled, refundedAfterShipping],
+    shipments: [
+      {
+        carrier: 'GLS',
+        trackingNumber: 'GLS-1',
+        shippedAt: '2026-12-10T10:00:00Z',
+        deliveredAt: null,
+        lineIds: ['L4'],
+      },
+    ],
+  });
+  render(<OrderDetail order={order} onChanged={() => {}} suppliers={suppliers} />);
+
+  const cells = (lineId: string) =>
+    [...document.querySelectorAll(`tr[data-line="${lineId}"] td`)].map((cell) => cell.textContent);
+  await screen.findByText('Aarhus chair', { exact: false });
+  expect(cells('L3').slice(-2)).toEqual(['Baltic Woodcraft', '—']);
+  expect(cells('L4')[6]).toBe('Baltic Woodcraft / PO-BW-0878');
+  expect(cells('L4')[7]).not.toBe('—');
+});
+
 it('says of a backordered line no purchase order covers yet that it is not ordered yet', async () => {
   const toOrder = {
     ...aReadyLine('L3', 'Aarhus chair'),

@@ -20,7 +20,9 @@ import { WholeCodes } from './WholeCodes';
 type Order = AgentOrderViewFragment;
 type Event = Order['timeline'][number];
 
-const UNSHIPPABLE = ['SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED'];
+/** Lines the customer gave up: not counted in the order's total. */
+const GIVEN_UP = ['CANCELLED', 'REFUNDED'];
+const UNSHIPPABLE = ['SHIPPED', 'DELIVERED', ...GIVEN_UP];
 
 /** An order as an agent reads it: items, money, shipments, refunds, notes, timeline; and what they can do with it. */
 export function OrderDetail({
@@ -54,11 +56,7 @@ export function OrderDetail({
         <span>
           {ct('orderTotal', {
             amount: money(
-              sumOfDecimals(
-                order.lines
-                  .filter((line) => !['CANCELLED', 'REFUNDED'].includes(line.status))
-                  .map((line) => line.amount),
-              ),
+              sumOfDecimals(order.lines.filter((line) => !GIVEN_UP.includes(line.status)).map((line) => line.amount)),
               order.currency,
             ),
           })}
@@ -114,8 +112,13 @@ export function OrderDetail({
                     text={
                       [
                         line.supplier && supplierName(line.supplier, suppliers),
-                        line.purchaseOrder ??
-                          (line.source === 'BACKORDER' && line.status === 'AWAITING_SUPPLIER' && ct('notOrderedYet')),
+                        // The unit of a line given up before it shipped went back: it waits for no purchase order.
+                        gaveUpUnit(order, line)
+                          ? null
+                          : (line.purchaseOrder ??
+                            (line.source === 'BACKORDER' &&
+                              line.status === 'AWAITING_SUPPLIER' &&
+                              ct('notOrderedYet'))),
                       ]
                         .filter(Boolean)
                         .join(' / ') || ct('none')
@@ -123,8 +126,14 @@ export function OrderDetail({
                   />
                 </td>
                 <td>
-                  {dateWindow(line.eta.earliest, line.eta.latest)}{' '}
-                  <span className="hint">({ct('promisedBy', { day: day(line.promisedDate) })})</span>
+                  {gaveUpUnit(order, line) ? (
+                    ct('none')
+                  ) : (
+                    <>
+                      {dateWindow(line.eta.earliest, line.eta.latest)}{' '}
+                      <span className="hint">({ct('promisedBy', { day: day(line.promisedDate) })})</span>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
@@ -233,6 +242,11 @@ export function OrderDetail({
       <TrackingLink orderNumber={order.number} />
     </div>
   );
+}
+
+/** Whether the customer gave the line up before it shipped: it is no longer expected, nor waits for goods. */
+function gaveUpUnit(order: Order, line: Order['lines'][number]) {
+  return GIVEN_UP.includes(line.status) && !order.shipments.some((shipment) => shipment.lineIds.includes(line.id));
 }
 
 /** A timeline event in words; its details fill the sentence (dates as days, amounts as money). */
