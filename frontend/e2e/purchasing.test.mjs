@@ -186,8 +186,11 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     await cancelReview.waitFor();
     assert.match(await cancelReview.textContent(), /This cancels purchase order PO-FJORD-2 and frees its units\./);
     assert.match(await cancelReview.textContent(), /Order PUR-3, CHAIR-FJORD: waits to be ordered again; latest/);
-    // The other way out says what it does: nothing is cancelled.
+    // The agent is taken to it; the other way out says what it does (nothing is cancelled), and the form's own
+    // buttons are gone, so no plain "Cancel" sits above the red one.
+    assert.ok(await cancelReview.evaluate((review) => review === document.activeElement));
     assert.equal(await cancelReview.getByRole('button', { name: 'Keep it' }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'Review' }).count(), 0);
     await cancelReview.getByRole('button', { name: 'Cancel the purchase order' }).click();
     await page.getByText(/Purchase order PO-FJORD-2 cancelled; \d customers? told\./).waitFor();
     await purchaseOrderRow(page, 'PO-FJORD-2').waitFor({ state: 'detached' });

@@ -113,12 +113,20 @@ it("says before cancelling which lines go to units already on another purchase o
       errors: [],
     },
   });
-  render(<CancelForm po={twoSkus} onClose={() => {}} onDone={() => {}} />);
+  const onClose = vi.fn();
+  render(<CancelForm po={twoSkus} onClose={onClose} onDone={() => {}} />);
 
   fireEvent.change(screen.getByLabelText(/^Why/), { target: { value: 'Ordered twice' } });
   fireEvent.click(screen.getByRole('button', { name: 'Review' }));
 
   const review = await screen.findByTestId('purchase-cancel-review');
+  // The agent is taken to the review, and its two buttons are the only ones left: no "Cancel" above the red one.
+  expect(document.activeElement).toBe(review);
+  expect(screen.queryByRole('button', { name: 'Review' })).toBeNull();
+  expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual([
+    'Cancel the purchase order',
+    'Keep it',
+  ]);
   expect(review.textContent).toMatch(/1 customer is told\./);
   expect(screen.getByTestId('purchase-cancel-told').textContent).toBe(
     '1 customer is told their item is ready, from the shelf: N-1.',
@@ -128,4 +136,8 @@ it("says before cancelling which lines go to units already on another purchase o
     'Order N-1, CHAIR-AARHUS: ready at once, from the units of purchase order PO-BW-0877 on the shelf; latest Fri 29 Jan → Tue 8 Dec (customer told)',
     'Order N-2, CHAIR-AARHUS: waits for purchase order PO-BW-0877; latest stays Fri 29 Jan',
   ]);
+
+  // Keeping it closes the cancellation.
+  fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+  expect(onClose).toHaveBeenCalledOnce();
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   CancelPurchaseOrderDocument,
   ConfirmationReasonsDocument,
@@ -40,6 +40,7 @@ import { supplierName, type SupplierNames } from './OrderLink';
 import { ct, type ConsoleKey } from './messages';
 import { ReasonFields } from './ReasonFields';
 import { Review } from './Review';
+import { useBroughtIntoView } from './focus';
 
 type PurchaseOrder = OpenPurchaseOrdersQuery['openPurchaseOrders'][number];
 type ImportResult = ImportPurchaseOrdersMutation['importPurchaseOrders'];
@@ -180,13 +181,26 @@ type FormProps = { po: PurchaseOrder; onClose: () => void; onDone: (message: str
  * The heading of a form opened from a row of the table: the form opens below the table, often out of sight, so it is
  * scrolled to and focus moves to its heading.
  */
-function useBroughtIntoView() {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.scrollIntoView({ block: 'start' });
-    heading.current?.focus({ preventScroll: true });
-  }, []);
-  return heading;
+/** A purchase order form's two buttons: review what it will do (the form's submit), or close it, changing nothing. */
+function ReviewOrClose({
+  waiting,
+  onClose,
+  closeLabel = ct('cancel'),
+}: {
+  waiting: boolean;
+  onClose: () => void;
+  closeLabel?: string;
+}) {
+  return (
+    <div className="actions">
+      <button type="submit" className="secondary" disabled={waiting}>
+        {ct('review')}
+      </button>
+      <button type="button" className="secondary" onClick={onClose}>
+        {closeLabel}
+      </button>
+    </div>
+  );
 }
 
 /** Goods that arrived on one purchase order, per SKU and day; said in full (what becomes ready, whether it closes) first. */
@@ -244,7 +258,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
         setReviewed(input());
       }}
     >
-      <h2 id="receive-title" ref={useBroughtIntoView()} tabIndex={-1}>
+      <h2 id="receive-title" ref={useBroughtIntoView<HTMLHeadingElement>()} tabIndex={-1}>
         {ct('receiveTitle', { number: po.number })}
       </h2>
       {po.lines.map((line, index) => (
@@ -286,14 +300,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
         </label>
         <FieldError id="receive-on-error" errors={dayErrors} />
       </div>
-      <div className="actions">
-        <button type="submit" className="secondary" disabled={preview.loading}>
-          {ct('review')}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {ct('cancel')}
-        </button>
-      </div>
+      <ReviewOrClose waiting={preview.loading} onClose={onClose} />
       <FormErrors
         errors={errorsBesides(shown, [
           'quantities',
@@ -400,7 +407,7 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
         });
       }}
     >
-      <h2 id="confirm-title" ref={useBroughtIntoView()} tabIndex={-1}>
+      <h2 id="confirm-title" ref={useBroughtIntoView<HTMLHeadingElement>()} tabIndex={-1}>
         {ct('confirmTitle', { number: po.number })}
       </h2>
       <Failure error={reasons.error} />
@@ -426,15 +433,8 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
         errors={reasonErrors}
         onChange={change}
       />
-      <div className="actions">
-        {/* The reason offered first comes with the reasons: reviewed before they are in, it would be taken as none. */}
-        <button type="submit" className="secondary" disabled={preview.loading || reasons.loading}>
-          {ct('review')}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {ct('cancel')}
-        </button>
-      </div>
+      {/* The reason offered first comes with the reasons: reviewed before they are in, it would be taken as none. */}
+      <ReviewOrClose waiting={preview.loading || reasons.loading} onClose={onClose} />
       <FormErrors errors={errorsBesides(shown, ['arrival', 'reasonText'])} />
       <Failure error={preview.error ?? confirming.error} />
       {reviewed && moves && shown.length === 0 && (
@@ -512,6 +512,7 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
   const reasonErrors = errorsAt(shown, 'reason');
   const plan = preview.data?.previewCancelPurchaseOrder;
   const lines = plan?.lines ?? [];
+  const inReview = reviewed !== null && plan !== undefined && plan.errors.length === 0;
   // Who is told what: an item ready from another purchase order's shelf, or a latest date that moves.
   const told = {
     ready: [...new Set(lines.filter((line) => line.customerTold && line.readyAtOnce).map((line) => line.orderNumber))],
@@ -527,7 +528,7 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
         setReviewed({ purchaseOrder: po.number, reason });
       }}
     >
-      <h2 id="cancel-title" ref={useBroughtIntoView()} tabIndex={-1}>
+      <h2 id="cancel-title" ref={useBroughtIntoView<HTMLHeadingElement>()} tabIndex={-1}>
         {ct('cancelTitle', { number: po.number })}
       </h2>
       <div className="field">
@@ -545,24 +546,18 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
         </label>
         <FieldError id="cancel-reason-error" errors={reasonErrors} />
       </div>
-      <div className="actions">
-        <button type="submit" className="secondary" disabled={preview.loading}>
-          {ct('review')}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {ct('cancel')}
-        </button>
-      </div>
+      {/* Once reviewed, the review's two buttons are the only ways on: cancel it, or keep it and close the form. */}
+      {!inReview && <ReviewOrClose waiting={preview.loading} onClose={onClose} closeLabel={ct('keepPurchaseOrder')} />}
       <FormErrors errors={errorsBesides(shown, ['reason'])} />
       <Failure error={preview.error ?? cancelling.error} />
-      {reviewed && plan && plan.errors.length === 0 && (
+      {inReview && plan && (
         <Review
           testId="purchase-cancel-review"
           confirm={ct('cancelConfirm')}
           cancelLabel={ct('keepPurchaseOrder')}
           danger
           running={cancelling.running}
-          onCancel={() => setReviewed(null)}
+          onCancel={onClose}
           onConfirm={async () => {
             const data = await cancel({ input: reviewed });
             if (!data) {

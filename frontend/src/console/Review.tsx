@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useBroughtIntoView } from './focus';
 import { ct } from './messages';
 
 /**
@@ -6,7 +7,7 @@ import { ct } from './messages';
  * the input it was made for: callers show it only while that input is unchanged. A sentence is one paragraph; anything
  * else (paragraphs, a list of what moves) is shown as given. It and its button are red only where the action takes
  * something away (a link revoked, a purchase order cancelled, a receipt or a delay taken back); otherwise it is marked
- * as a step to read, not as an error.
+ * as a step to read, not as an error. Focus moves to it as it appears.
  */
 export function Review(props: {
   testId: string;
@@ -19,8 +20,16 @@ export function Review(props: {
   /** What the button that leaves things as they are says, where "Cancel" would read as the action itself. */
   cancelLabel?: string;
 }) {
+  // It appears below the form that asked for it: the agent reads it, and the keyboard goes on to its button, from here.
+  const review = useBroughtIntoView<HTMLDivElement>('nearest');
   return (
-    <div className={props.danger ? 'review danger' : 'review'} data-testid={props.testId} aria-live="polite">
+    <div
+      ref={review}
+      tabIndex={-1}
+      className={props.danger ? 'review danger' : 'review'}
+      data-testid={props.testId}
+      aria-live="polite"
+    >
       {typeof props.children === 'string' ? <p>{props.children}</p> : <div>{props.children}</div>}
       <div className="actions">
         <button
