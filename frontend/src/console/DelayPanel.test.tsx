@@ -62,6 +62,13 @@ it('says why a line moves by other than the days late: its window is counted aga
   );
 });
 
+it('takes the agent to the preview: it has the focus, the form above it does not', async () => {
+  await previewNineDaysLate(previewMoving(['2026-12-10', '2026-12-19']));
+
+  expect(document.activeElement?.getAttribute('aria-labelledby')).toBe('preview-title');
+  expect(document.activeElement?.contains(screen.getByTestId('preview-figures'))).toBe(true);
+});
+
 it('says nothing of working days when every line moves by the days late', async () => {
   await previewNineDaysLate(previewMoving(['2026-12-10', '2026-12-19']));
 

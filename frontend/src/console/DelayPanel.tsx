@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   ConsoleDataDocument,
   LogDelayDocument,
@@ -11,6 +11,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
+import { useBroughtIntoView } from './focus';
 import { amounts, day, time, timeZone, wholeUnits } from './format';
 import { ct, label, reasonText } from './messages';
 import { OrderLink, PurchaseOrderOptions, supplierName } from './OrderLink';
@@ -276,8 +277,7 @@ export function DelayPanel() {
         </p>
       )}
       {current && (
-        <section aria-labelledby="preview-title" className="preview">
-          <h2 id="preview-title">{ct('previewTitle')}</h2>
+        <PreviewSection>
           {current.figures.lines === 0 ? (
             <p role="status" data-testid="preview-nothing">
               {current.figures.linesKept > 0
@@ -300,7 +300,7 @@ export function DelayPanel() {
             </>
           )}
           <Failure error={logging.error} />
-        </section>
+        </PreviewSection>
       )}
       {reportId && <DelayProgress id={reportId} onDone={reload} />}
       <PastDelays
@@ -314,6 +314,17 @@ export function DelayPanel() {
           reload();
         }}
       />
+    </section>
+  );
+}
+
+/** The preview of a delay, brought into view with focus as it appears: the agent reads it, then confirms or edits. */
+function PreviewSection({ children }: { children: ReactNode }) {
+  const section = useBroughtIntoView<HTMLElement>();
+  return (
+    <section ref={section} tabIndex={-1} aria-labelledby="preview-title" className="preview">
+      <h2 id="preview-title">{ct('previewTitle')}</h2>
+      {children}
     </section>
   );
 }
