@@ -23,6 +23,7 @@ import { day, receiptsOf, today, unitsList, wholeUnits } from './format';
 import { ct } from './messages';
 import { OrderLink, PurchaseOrderOptions, supplierName, type SupplierNames } from './OrderLink';
 import { Review } from './Review';
+import { WholeCodes } from './WholeCodes';
 import { ReceiptReversals } from './Reversals';
 
 type Receipt = { po: string; result: ReceiveGoodsMutation['receiveGoods']; closed: boolean };
@@ -248,16 +249,18 @@ function ReceiptForm({
           }}
         >
           <p>
-            {ct('receiptReview', {
-              po: number,
-              supplier: supplierName(order.supplier, suppliers),
-              day: day(receivedOn),
-              items: everything
-                ? ct('receiptAllItems', {
-                    items: unitsList(previewed.preview.quantities),
-                  })
-                : unitsList(arrived),
-            })}
+            <WholeCodes
+              text={ct('receiptReview', {
+                po: number,
+                supplier: supplierName(order.supplier, suppliers),
+                day: day(receivedOn),
+                items: everything
+                  ? ct('receiptAllItems', {
+                      items: unitsList(previewed.preview.quantities),
+                    })
+                  : unitsList(arrived),
+              })}
+            />
           </p>
           <ReceiptPreview preview={previewed.preview} />
         </Review>

@@ -84,6 +84,68 @@ it('receives on a purchase order only what the agent counted: every SKU starts a
   expect(request.mock.calls.some(([document]) => document === PreviewReceiveGoodsDocument)).toBe(false);
 });
 
+it('folds a long list of the lines a cancellation moves under its count, so the review keeps its buttons near', async () => {
+  const line = (index: number) => ({
+    orderNumber: `N-${index}`,
+    sku: 'CHAIR-AARHUS',
+    quantity: 1,
+    nextPurchaseOrder: null,
+    readyAtOnce: false,
+    latestBefore: '2027-01-29',
+    latestAfter: '2027-02-12',
+    customerTold: true,
+  });
+  request.mockResolvedValue({
+    previewCancelPurchaseOrder: { lines: [1, 2, 3, 4, 5, 6].map(line), customersTold: 6, errors: [] },
+  });
+  render(<CancelForm po={twoSkus} onClose={() => {}} onDone={() => {}} />);
+
+  fireEvent.change(screen.getByLabelText(/^Why/), { target: { value: 'Ordered twice' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  const review = await screen.findByTestId('purchase-cancel-review');
+  const folded = review.querySelector('details');
+  expect(folded?.open).toBe(false);
+  expect(folded?.querySelector('summary')?.textContent).toBe('Every line, one by one (6)');
+  expect(folded?.querySelectorAll('li').length).toBe(6);
+  // The orders whose customers are told stay in view, above the buttons.
+  expect(screen.getByTestId('purchase-cancel-told').textContent).toBe(
+    '6 customers are told their latest date moves: N-1, N-2, N-3, N-4, N-5, N-6.',
+  );
+});
+
+it("offers one way back while a receipt is reviewed: the review's, not the form's Cancel above it", async () => {
+  request.mockResolvedValue({
+    previewReceiveGoods: {
+      preview: {
+        purchaseOrder: 'PO-BW-0878',
+        receivedOn: '2026-12-02',
+        quantities: [{ sku: 'CHAIR-AARHUS', quantity: 2 }],
+        linesReady: 2,
+        ordersReady: ['N-1', 'N-2'],
+        toldReadyToShip: ['N-1', 'N-2'],
+        askedToChoose: [],
+        unitsLeftOver: [],
+        unitsHeldForWaiting: [],
+        waitingLines: ['N-3/L1'],
+        linesTakingSpareUnits: [],
+        closes: false,
+      },
+      errors: [],
+    },
+  });
+  render(<ReceiveForm po={twoSkus} onClose={() => {}} onDone={() => {}} />);
+
+  fireEvent.change(screen.getByLabelText(/^Units of CHAIR-AARHUS arrived/), { target: { value: '2' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  await screen.findByTestId('purchase-receipt-review');
+  expect(screen.getAllByRole('button', { name: 'Cancel' }).length).toBe(1);
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+  // Back to the form, with its own buttons again.
+  expect(screen.getByRole('button', { name: 'Review' })).toBeTruthy();
+});
+
 it("says before cancelling which lines go to units already on another purchase order's shelf, ready at once", async () => {
   request.mockResolvedValue({
     previewCancelPurchaseOrder: {

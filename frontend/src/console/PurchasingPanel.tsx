@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   CancelPurchaseOrderDocument,
   ConfirmationReasonsDocument,
@@ -40,6 +40,7 @@ import { supplierName, type SupplierNames } from './OrderLink';
 import { ct, type ConsoleKey } from './messages';
 import { ReasonFields } from './ReasonFields';
 import { Review } from './Review';
+import { WholeCodes } from './WholeCodes';
 import { useBroughtIntoView } from './focus';
 
 type PurchaseOrder = OpenPurchaseOrdersQuery['openPurchaseOrders'][number];
@@ -181,7 +182,10 @@ type FormProps = { po: PurchaseOrder; onClose: () => void; onDone: (message: str
  * The heading of a form opened from a row of the table: the form opens below the table, often out of sight, so it is
  * scrolled to and focus moves to its heading.
  */
-/** A purchase order form's two buttons: review what it will do (the form's submit), or close it, changing nothing. */
+/**
+ * A purchase order form's two buttons: review what it will do (the form's submit), or close it, changing nothing.
+ * While the review shows, its own two buttons are the only ones: one "Cancel" on screen, not one above the other.
+ */
 function ReviewOrClose({
   waiting,
   onClose,
@@ -233,6 +237,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
   const quantityErrors = errorsAt(shown, 'quantities');
   const dayErrors = errorsAt(shown, 'receivedOn');
   const ready = preview.data?.previewReceiveGoods.preview;
+  const inReview = reviewed !== null && ready != null;
 
   return (
     <form
@@ -300,7 +305,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
         </label>
         <FieldError id="receive-on-error" errors={dayErrors} />
       </div>
-      <ReviewOrClose waiting={preview.loading} onClose={onClose} />
+      {!inReview && <ReviewOrClose waiting={preview.loading} onClose={onClose} />}
       <FormErrors
         errors={errorsBesides(shown, [
           'quantities',
@@ -309,7 +314,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
         ])}
       />
       <Failure error={preview.error ?? receiving.error} />
-      {reviewed && ready && (
+      {inReview && ready && (
         <Review
           testId="purchase-receipt-review"
           confirm={ct('receiveConfirm')}
@@ -385,6 +390,7 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
   const arrivalErrors = errorsAt(shown, 'arrival');
   const reasonErrors = errorsAt(shown, 'reasonText');
   const moves = preview.data?.previewPurchaseOrderConfirmation.preview;
+  const inReview = reviewed !== null && moves != null && shown.length === 0;
 
   return (
     <form
@@ -434,10 +440,10 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
         onChange={change}
       />
       {/* The reason offered first comes with the reasons: reviewed before they are in, it would be taken as none. */}
-      <ReviewOrClose waiting={preview.loading || reasons.loading} onClose={onClose} />
+      {!inReview && <ReviewOrClose waiting={preview.loading || reasons.loading} onClose={onClose} />}
       <FormErrors errors={errorsBesides(shown, ['arrival', 'reasonText'])} />
       <Failure error={preview.error ?? confirming.error} />
-      {reviewed && moves && shown.length === 0 && (
+      {inReview && moves && (
         <Review
           testId="purchase-confirm-review"
           confirm={ct('confirmRecord')}
@@ -572,40 +578,74 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
             }
           }}
         >
-          <p>{ct('cancelReview', { number: po.number, customers: plan.customersTold ?? 0 })}</p>
+          <p>
+            <WholeCodes text={ct('cancelReview', { number: po.number, customers: plan.customersTold ?? 0 })} />
+          </p>
           {told.ready.length + told.moves.length > 0 && (
             <ul data-testid="purchase-cancel-told">
               {told.ready.length > 0 && (
-                <li>{ct('cancelToldReady', { count: told.ready.length, orders: told.ready.join(', ') })}</li>
+                <li>
+                  <WholeCodes
+                    text={ct('cancelToldReady', { count: told.ready.length, orders: told.ready.join(', ') })}
+                  />
+                </li>
               )}
               {told.moves.length > 0 && (
-                <li>{ct('cancelToldMoves', { count: told.moves.length, orders: told.moves.join(', ') })}</li>
+                <li>
+                  <WholeCodes
+                    text={ct('cancelToldMoves', { count: told.moves.length, orders: told.moves.join(', ') })}
+                  />
+                </li>
               )}
             </ul>
           )}
           {lines.length === 0 && <p>{ct('cancelNoLines')}</p>}
-          <ul data-testid="purchase-cancel-lines">
-            {lines.map((line) => (
-              <li key={`${line.orderNumber}-${line.sku}`}>
-                {ct(
-                  line.readyAtOnce ? 'cancelLineReady' : line.nextPurchaseOrder ? 'cancelLineTo' : 'cancelLineWaits',
-                  {
-                    order: line.orderNumber,
-                    sku: line.sku,
-                    next: line.nextPurchaseOrder ?? '',
-                    latest:
-                      line.latestBefore === line.latestAfter
-                        ? ct('latestStays', { date: day(line.latestBefore) })
-                        : ct('latestMoves', { before: day(line.latestBefore), after: day(line.latestAfter) }),
-                  },
-                )}
-                {line.customerTold && ct('cancelTold')}
-              </li>
-            ))}
-          </ul>
+          {lines.length > 0 && (
+            // Many lines would push the review's buttons screens down: past a few, they are a click away.
+            <LongList summary={ct('cancelEveryLine', { count: lines.length })} long={lines.length > 5}>
+              <ul data-testid="purchase-cancel-lines">
+                {lines.map((line) => (
+                  <li key={`${line.orderNumber}-${line.sku}`}>
+                    <WholeCodes
+                      text={
+                        ct(
+                          line.readyAtOnce
+                            ? 'cancelLineReady'
+                            : line.nextPurchaseOrder
+                              ? 'cancelLineTo'
+                              : 'cancelLineWaits',
+                          {
+                            order: line.orderNumber,
+                            sku: line.sku,
+                            next: line.nextPurchaseOrder ?? '',
+                            latest:
+                              line.latestBefore === line.latestAfter
+                                ? ct('latestStays', { date: day(line.latestBefore) })
+                                : ct('latestMoves', { before: day(line.latestBefore), after: day(line.latestAfter) }),
+                          },
+                        ) + (line.customerTold ? ct('cancelTold') : '')
+                      }
+                    />
+                  </li>
+                ))}
+              </ul>
+            </LongList>
+          )}
         </Review>
       )}
     </form>
+  );
+}
+
+/** A list shown as it is, or, when long, folded under its summary. */
+function LongList({ summary, long, children }: { summary: string; long: boolean; children: ReactNode }) {
+  return long ? (
+    <details>
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  ) : (
+    children
   );
 }
 

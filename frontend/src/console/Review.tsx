@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useBroughtIntoView } from './focus';
 import { ct } from './messages';
+import { WholeCodes } from './WholeCodes';
 
 /**
  * What an action will do, said in full before it is done, with the one button that does it. The review belongs to
- * the input it was made for: callers show it only while that input is unchanged. A sentence is one paragraph; anything
+ * the input it was made for: callers show it only while that input is unchanged. A sentence is one paragraph, the codes in it kept whole; anything
  * else (paragraphs, a list of what moves) is shown as given. It and its button are red only where the action takes
  * something away (a link revoked, a purchase order cancelled, a receipt or a delay taken back); otherwise it is marked
  * as a step to read, not as an error. Focus moves to it as it appears.
@@ -30,7 +31,13 @@ export function Review(props: {
       data-testid={props.testId}
       aria-live="polite"
     >
-      {typeof props.children === 'string' ? <p>{props.children}</p> : <div>{props.children}</div>}
+      {typeof props.children === 'string' ? (
+        <p>
+          <WholeCodes text={props.children} />
+        </p>
+      ) : (
+        <div>{props.children}</div>
+      )}
       <div className="actions">
         <button
           type="button"

@@ -538,6 +538,7 @@ export const da: Catalogue = {
     '{count, plural, one {# kunde får besked om, at varen er klar, fra hylden} other {# kunder får besked om, at varen er klar, fra hylden}}: {orders}.',
   cancelToldMoves:
     '{count, plural, one {# kunde får besked om, at den seneste dato flytter sig} other {# kunder får besked om, at den seneste dato flytter sig}}: {orders}.',
+  cancelEveryLine: 'Hver linje for sig ({count})',
   cancelNoLines: 'Ingen kundeordrelinje venter på den.',
   latestMoves: 'senest {before} → {after}',
   latestStays: 'senest forbliver {date}',
@@ -636,9 +637,10 @@ export const da: Catalogue = {
   reverseNoLinesBack: 'Ingen ordrelinje kommer tilbage til at vente.',
   lineBack: '— {name}',
   reverseDates:
-    'Datoerne beregnes ud fra {date}. {customers, plural, one {# kunde får} other {# kunder får}} besked, fordi den seneste dato flytter sig.',
+    'Datoerne beregnes ud fra {date}. {customers, plural, =0 {Ingen kunde får besked: ingen seneste dato flytter sig.} one {# kunde får besked, fordi den seneste dato flytter sig.} other {# kunder får besked, fordi den seneste dato flytter sig.}}',
   moveLine: '{customer}: {line}, {from} → {to}',
-  reverseConfirm: 'Tilbagefør modtagelsen og giv {customers, plural, one {# kunde} other {# kunder}} besked',
+  reverseConfirm:
+    '{customers, plural, =0 {Tilbagefør modtagelsen; ingen kunde får besked} one {Tilbagefør modtagelsen og giv # kunde besked} other {Tilbagefør modtagelsen og giv # kunder besked}}',
   receiptReversed:
     'Modtagelsen er tilbageført fra {po}: {lines, plural, one {# linje venter} other {# linjer venter}} igen; {customers, plural, one {# kunde} other {# kunder}} har fået besked.',
   colCorrect: 'Ret',
@@ -653,7 +655,8 @@ export const da: Catalogue = {
   withdrawLines:
     '{lines, plural, one {# linje flytter} other {# linjer flytter}} tilbage til datoen før; {customers, plural, one {# kunde får} other {# kunder får}} besked:',
   withdrawNothing: 'Ingen linje har længere denne forsinkelses dato: ingen linje flytter, og ingen kunde får besked.',
-  withdrawConfirm: 'Træk tilbage og giv {customers, plural, one {# kunde} other {# kunder}} besked',
+  withdrawConfirm:
+    '{customers, plural, =0 {Træk tilbage; ingen kunde får besked} one {Træk tilbage og giv # kunde besked} other {Træk tilbage og giv # kunder besked}}',
   withdrawDone:
     'Forsinkelsen er trukket tilbage: {lines, plural, one {# linje flytter} other {# linjer flytter}} tilbage, som listen nedenfor viser; {customers, plural, one {# kunde} other {# kunder}} får besked undervejs.',
   tabShop: 'Butik',

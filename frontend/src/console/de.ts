@@ -550,6 +550,7 @@ export const de: Catalogue = {
     '{count, plural, one {# Kunde erfährt, dass sein Artikel bereit ist, aus dem Regal} other {# Kunden erfahren, dass ihr Artikel bereit ist, aus dem Regal}}: {orders}.',
   cancelToldMoves:
     '{count, plural, one {# Kunde erfährt, dass sich sein spätestes Datum verschiebt} other {# Kunden erfahren, dass sich ihr spätestes Datum verschiebt}}: {orders}.',
+  cancelEveryLine: 'Jede Position einzeln ({count})',
   cancelNoLines: 'Keine Bestellposition wartet auf sie.',
   latestMoves: 'spätestens {before} → {after}',
   latestStays: 'spätestens weiterhin {date}',
@@ -649,9 +650,10 @@ export const de: Catalogue = {
   reverseNoLinesBack: 'Keine Bestellposition wartet wieder.',
   lineBack: '— {name}',
   reverseDates:
-    'Die Termine werden ab {date} berechnet. {customers, plural, one {# Kunde wird} other {# Kunden werden}} benachrichtigt, weil sich das späteste Datum verschiebt.',
+    'Die Termine werden ab {date} berechnet. {customers, plural, =0 {Kein Kunde wird benachrichtigt: Kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt, weil sich das späteste Datum verschiebt.} other {# Kunden werden benachrichtigt, weil sich das späteste Datum verschiebt.}}',
   moveLine: '{customer}: {line}, {from} → {to}',
-  reverseConfirm: 'Wareneingang zurücknehmen und {customers, plural, one {# Kunden} other {# Kunden}} benachrichtigen',
+  reverseConfirm:
+    '{customers, plural, =0 {Wareneingang zurücknehmen; kein Kunde wird benachrichtigt} one {Wareneingang zurücknehmen und # Kunden benachrichtigen} other {Wareneingang zurücknehmen und # Kunden benachrichtigen}}',
   receiptReversed:
     'Wareneingang von {po} zurückgenommen: {lines, plural, one {# Position wartet} other {# Positionen warten}} wieder; {customers, plural, one {# Kunde} other {# Kunden}} benachrichtigt.',
   colCorrect: 'Korrigieren',
@@ -667,7 +669,8 @@ export const de: Catalogue = {
     '{lines, plural, one {# Position geht} other {# Positionen gehen}} auf das Datum davor zurück; {customers, plural, one {# Kunde wird} other {# Kunden werden}} benachrichtigt:',
   withdrawNothing:
     'Keine Position trägt noch das Datum dieser Verzögerung: nichts verschiebt sich, niemand wird benachrichtigt.',
-  withdrawConfirm: 'Zurückziehen und {customers, plural, one {# Kunden} other {# Kunden}} benachrichtigen',
+  withdrawConfirm:
+    '{customers, plural, =0 {Zurückziehen; kein Kunde wird benachrichtigt} one {Zurückziehen und # Kunden benachrichtigen} other {Zurückziehen und # Kunden benachrichtigen}}',
   withdrawDone:
     'Verzögerung zurückgezogen: {lines, plural, one {# Position geht} other {# Positionen gehen}} zurück, wie die Liste unten zeigt; {customers, plural, one {# Kunde wird} other {# Kunden werden}} dabei benachrichtigt.',
   tabShop: 'Shop',

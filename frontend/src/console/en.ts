@@ -536,6 +536,7 @@ export const en = {
     '{count, plural, one {# customer is told their item is ready, from the shelf} other {# customers are told their item is ready, from the shelf}}: {orders}.',
   cancelToldMoves:
     '{count, plural, one {# customer is told their latest date moves} other {# customers are told their latest date moves}}: {orders}.',
+  cancelEveryLine: 'Every line, one by one ({count})',
   cancelNoLines: 'No customer order line waits for it.',
   latestMoves: 'latest {before} → {after}',
   latestStays: 'latest stays {date}',
@@ -633,9 +634,10 @@ export const en = {
   reverseNoLinesBack: 'No order line goes back to waiting.',
   lineBack: '— {name}',
   reverseDates:
-    'Dates are projected from {date}. {customers, plural, one {# customer is} other {# customers are}} told, because the latest date moves.',
+    'Dates are projected from {date}. {customers, plural, =0 {No customer is told: no latest date moves.} one {# customer is told, because the latest date moves.} other {# customers are told, because the latest date moves.}}',
   moveLine: '{customer}: {line}, {from} → {to}',
-  reverseConfirm: 'Take back the receipt and tell {customers, plural, one {# customer} other {# customers}}',
+  reverseConfirm:
+    '{customers, plural, =0 {Take back the receipt; no customer is told} one {Take back the receipt and tell # customer} other {Take back the receipt and tell # customers}}',
   receiptReversed:
     'Receipt taken back from {po}: {lines, plural, one {# line waits} other {# lines wait}} again; {customers, plural, one {# customer} other {# customers}} told.',
   colCorrect: 'Correct',
@@ -650,7 +652,8 @@ export const en = {
   withdrawLines:
     '{lines, plural, one {# line moves} other {# lines move}} back to the date before; {customers, plural, one {# customer is} other {# customers are}} told:',
   withdrawNothing: 'No line still carries this delay’s date: no line moves and no customer is told.',
-  withdrawConfirm: 'Withdraw and tell {customers, plural, one {# customer} other {# customers}}',
+  withdrawConfirm:
+    '{customers, plural, =0 {Withdraw; no customer is told} one {Withdraw and tell # customer} other {Withdraw and tell # customers}}',
   withdrawDone:
     'Delay withdrawn: {lines, plural, one {# line moves} other {# lines move}} back as the list below shows; {customers, plural, one {# customer is} other {# customers are}} told as it goes.',
   tabShop: 'Shop',

@@ -534,6 +534,7 @@ export const pl: Catalogue = {
     'To anuluje zamówienie u dostawcy {number} i zwalnia jego sztuki. {customers, plural, =0 {Żaden klient nie zostanie powiadomiony: żadna najpóźniejsza data się nie przesuwa.} one {# klient zostanie powiadomiony.} few {# klienci zostaną powiadomieni.} many {# klientów zostanie powiadomionych.} other {# klienta zostanie powiadomionych.}}',
   cancelToldReady: 'Klienci powiadomieni, że produkt jest gotowy, z półki (łącznie {count}): {orders}.',
   cancelToldMoves: 'Klienci powiadomieni, że ich najpóźniejsza data się przesuwa (łącznie {count}): {orders}.',
+  cancelEveryLine: 'Każda pozycja z osobna ({count})',
   cancelNoLines: 'Żadna pozycja zamówienia klienta na nie nie czeka.',
   latestMoves: 'najpóźniej {before} → {after}',
   latestStays: 'najpóźniej nadal {date}',
@@ -632,10 +633,10 @@ export const pl: Catalogue = {
   reverseNoLinesBack: 'Żadna pozycja zamówienia nie wraca do oczekiwania.',
   lineBack: '— {name}',
   reverseDates:
-    'Daty liczone są od {date}. {customers, plural, one {# klient dostanie} few {# klientów dostanie} many {# klientów dostanie} other {# klienta dostanie}} wiadomość, bo zmienia się najpóźniejsza data.',
+    'Daty liczone są od {date}. {customers, plural, =0 {Żaden klient nie dostanie wiadomości: żadna najpóźniejsza data się nie zmienia.} one {# klient dostanie wiadomość, bo zmienia się najpóźniejsza data.} few {# klientów dostanie wiadomość, bo zmienia się najpóźniejsza data.} many {# klientów dostanie wiadomość, bo zmienia się najpóźniejsza data.} other {# klienta dostanie wiadomość, bo zmienia się najpóźniejsza data.}}',
   moveLine: '{customer}: {line}, {from} → {to}',
   reverseConfirm:
-    'Cofnij przyjęcie i powiadom {customers, plural, one {# klienta} few {# klientów} many {# klientów} other {# klienta}}',
+    '{customers, plural, =0 {Cofnij przyjęcie; żaden klient nie dostanie wiadomości} one {Cofnij przyjęcie i powiadom # klienta} few {Cofnij przyjęcie i powiadom # klientów} many {Cofnij przyjęcie i powiadom # klientów} other {Cofnij przyjęcie i powiadom # klienta}}',
   receiptReversed:
     'Przyjęcie cofnięte z {po}: {lines, plural, one {# pozycja znów czeka} few {# pozycje znów czekają} many {# pozycji znów czeka} other {# pozycji znów czeka}}; powiadomieni klienci: {customers}.',
   colCorrect: 'Popraw',
@@ -652,7 +653,7 @@ export const pl: Catalogue = {
   withdrawNothing:
     'Żadna pozycja nie ma już daty z tego opóźnienia: nic się nie zmienia i nikt nie dostaje wiadomości.',
   withdrawConfirm:
-    'Wycofaj i powiadom {customers, plural, one {# klienta} few {# klientów} many {# klientów} other {# klienta}}',
+    '{customers, plural, =0 {Wycofaj; żaden klient nie dostanie wiadomości} one {Wycofaj i powiadom # klienta} few {Wycofaj i powiadom # klientów} many {Wycofaj i powiadom # klientów} other {Wycofaj i powiadom # klienta}}',
   withdrawDone:
     'Opóźnienie wycofane: {lines, plural, one {# pozycja wraca} few {# pozycje wracają} many {# pozycji wraca} other {# pozycji wraca}}, jak pokazuje lista poniżej; klienci powiadamiani w trakcie: {customers}.',
   tabShop: 'Sklep',
