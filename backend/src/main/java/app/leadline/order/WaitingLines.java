@@ -66,16 +66,41 @@ public class WaitingLines {
         allocateWaiting(placed.supplier(), placed.skus());
     }
 
-    /** The lines waiting to be ordered of these SKUs of the supplier take the room its purchase orders have. */
+    /**
+     * The lines waiting to be ordered of these SKUs of the supplier take the room its purchase orders have, oldest
+     * order first: reserved together (each purchase order read once, whatever the number of lines), then each line
+     * moved to the purchase order that took it.
+     */
     private void allocateWaiting(String supplier, List<String> skus) {
+        ToOrder waiting = waitingToBeOrdered(supplier, skus);
+        if (waiting.lines().isEmpty()) {
+            return;
+        }
         Optional<SupplierSpread> spread = lateness.current().of(supplier);
+        List<Optional<PurchaseOrderRef>> reserved =
+                suppliers.reserveAll(supplier, waiting.lines()).answers();
+        for (int i = 0; i < reserved.size(); i++) {
+            Order order = waiting.owners().get(i);
+            String lineId = waiting.lines().get(i).lineId();
+            reserved.get(i).ifPresent(po -> take(order, lineId, po, spread));
+        }
+    }
+
+    /** The lines waiting to be ordered of these SKUs of the supplier, oldest order first, each with its order. */
+    private record ToOrder(List<Order> owners, List<Allocation> lines) {}
+
+    private ToOrder waitingToBeOrdered(String supplier, List<String> skus) {
+        List<Order> owners = new java.util.ArrayList<>();
+        List<Allocation> lines = new java.util.ArrayList<>();
         for (Order order : waiting(supplier, skus)) {
             for (OrderLine line : order.lines()) {
                 if (line.waitsToBeOrdered() && supplier.equals(line.supplier()) && skus.contains(line.sku())) {
-                    allocate(order, line, supplier, spread);
+                    owners.add(order);
+                    lines.add(new Allocation(order.id(), line.id(), line.sku(), line.quantity()));
                 }
             }
         }
+        return new ToOrder(owners, lines);
     }
 
     /**
@@ -129,18 +154,9 @@ public class WaitingLines {
             "hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
     public List<Allocated> previewAllocation(PurchaseOrder draft) {
         Optional<SupplierSpread> spread = lateness.current().of(draft.supplier());
-        List<Order> owners = new java.util.ArrayList<>();
-        List<Allocation> lines = new java.util.ArrayList<>();
-        for (Order order : waiting(draft.supplier(), draft.skus())) {
-            for (OrderLine line : order.lines()) {
-                if (line.waitsToBeOrdered()
-                        && draft.supplier().equals(line.supplier())
-                        && draft.skus().contains(line.sku())) {
-                    owners.add(order);
-                    lines.add(new Allocation(order.id(), line.id(), line.sku(), line.quantity()));
-                }
-            }
-        }
+        ToOrder waiting = waitingToBeOrdered(draft.supplier(), draft.skus());
+        List<Order> owners = waiting.owners();
+        List<Allocation> lines = waiting.lines();
         List<Optional<PurchaseOrderRef>> planned = suppliers.planReserve(draft.supplier(), lines, draft);
         List<Allocated> allocated = new java.util.ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -173,25 +189,16 @@ public class WaitingLines {
         return allocated;
     }
 
-    private void allocate(Order order, OrderLine line, String supplier, Optional<SupplierSpread> spread) {
-        Optional<PurchaseOrderRef> po =
-                suppliers.reserve(supplier, new Allocation(order.id(), line.id(), line.sku(), line.quantity()));
-        if (po.isEmpty()) {
-            return;
-        }
+    /** The line takes the purchase order reserved for it; a reservation it did not take goes back. */
+    private void take(Order order, String lineId, PurchaseOrderRef po, Optional<SupplierSpread> spread) {
         EtaWindow window = etas.forBackorder(
-                order.placedAt(),
-                po.get().expectedArrival(),
-                order.destination().country(),
-                spread);
+                order.placedAt(), po.expectedArrival(), order.destination().country(), spread);
         OrderChanges.Changed<Boolean> allocated = changes.apply(
-                order.id(),
-                current -> current.allocateToPurchaseOrder(line.id(), po.get().number(), window, clock.instant()));
+                order.id(), current -> current.allocateToPurchaseOrder(lineId, po.number(), window, clock.instant()));
         // A reservation the line did not take (someone else moved it first) is given back; not one the line holds,
         // which this listener, done again after a crash, finds made.
-        if (!allocated.result()
-                && !allocated.order().line(line.id()).isOn(po.get().number())) {
-            suppliers.release(po.get().number(), order.id(), line.id());
+        if (!allocated.result() && !allocated.order().line(lineId).isOn(po.number())) {
+            suppliers.release(po.number(), order.id(), lineId);
         }
     }
 
