@@ -62,6 +62,18 @@ it('says why a line moves by other than the days late: its window is counted aga
   );
 });
 
+it("offers the SKUs of the supplier's open purchase orders as the agent types one", async () => {
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(document === ConsoleDataDocument ? consoleData : {}),
+  );
+  render(<DelayPanel />);
+  fireEvent.click(await screen.findByRole('radio', { name: 'One SKU at a supplier' }));
+
+  const sku = screen.getByRole('combobox', { name: 'SKU' });
+  const offered = document.getElementById(sku.getAttribute('list') ?? '');
+  expect([...(offered?.querySelectorAll('option') ?? [])].map((option) => option.value)).toEqual(['OSLO-3']);
+});
+
 it('takes the agent to the preview: it has the focus, the form above it does not', async () => {
   await previewNineDaysLate(previewMoving(['2026-12-10', '2026-12-19']));
 

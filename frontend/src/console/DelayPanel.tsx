@@ -196,10 +196,17 @@ export function DelayPanel() {
                 {ct('sku')}
                 <input
                   value={form.sku}
+                  list="delay-skus"
                   onChange={(event) => change({ sku: event.target.value })}
                   {...invalidProps(at('scope.sku'), 'delay-sku-error')}
                 />
               </label>
+              {/* The SKUs the supplier's open purchase orders carry, offered as the agent types: codes as they are. */}
+              <datalist id="delay-skus">
+                {skusOf(data.purchaseOrders, input.scope.supplier).map((sku) => (
+                  <option key={sku} value={sku} />
+                ))}
+              </datalist>
               <FieldError id="delay-sku-error" errors={at('scope.sku')} />
             </>
           )}
@@ -316,6 +323,11 @@ export function DelayPanel() {
       />
     </section>
   );
+}
+
+/** The SKUs a supplier's open purchase orders carry, sorted. */
+function skusOf(purchaseOrders: readonly { supplier: string; skus: readonly string[] }[], supplier?: string | null) {
+  return [...new Set(purchaseOrders.filter((po) => po.supplier === supplier).flatMap((po) => po.skus))].sort();
 }
 
 /** The preview of a delay, brought into view with focus as it appears: the agent reads it, then confirms or edits. */
