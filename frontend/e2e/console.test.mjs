@@ -69,14 +69,18 @@ test('an agent logs a delay once and the customer sees the new window and the re
     );
     // A delay that would reach no open line (a SKU nobody waits for) says so and offers nothing to confirm.
     await page.getByRole('radio', { name: 'One SKU at a supplier' }).check();
-    await page.getByRole('textbox', { name: 'SKU', exact: true }).fill('NO-SUCH-SKU');
+    const sku = page.getByRole('combobox', { name: 'SKU', exact: true });
+    await sku.fill('NO-SUCH-SKU');
     await page.getByRole('spinbutton', { name: 'Days late' }).fill('10');
     await page.getByRole('button', { name: 'Preview' }).click();
     assert.match(await page.getByTestId('preview-nothing').textContent(), /^No open line waits for what you chose/);
     assert.equal(await page.getByRole('button', { name: /^Confirm and tell/ }).count(), 0);
     // A shorter delay on goods the demo already delayed longer moves their dates earlier, and says why.
     await page.getByLabel('Supplier', { exact: true }).selectOption('BALTIC-WOOD');
-    await page.getByRole('textbox', { name: 'SKU', exact: true }).fill('CHAIR-AARHUS');
+    // The field offers the SKUs the supplier's open purchase orders carry, as they are written.
+    const offered = await sku.evaluate((field) => [...field.list.options].map((option) => option.value));
+    assert.ok(offered.includes('CHAIR-AARHUS'), `CHAIR-AARHUS is offered among ${offered}`);
+    await sku.fill('CHAIR-AARHUS');
     await page.getByRole('spinbutton', { name: 'Days late' }).fill('1');
     await page.getByRole('button', { name: 'Preview' }).click();
     assert.match(await page.getByTestId('preview-earlier').textContent(), /^Some dates move earlier: days late count/);
