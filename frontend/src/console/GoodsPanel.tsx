@@ -23,8 +23,8 @@ import { day, receiptsOf, today, unitsList, wholeUnits } from './format';
 import { ct } from './messages';
 import { OrderLink, PurchaseOrderOptions, supplierName, type SupplierNames } from './OrderLink';
 import { Review } from './Review';
-import { WholeCodes } from './WholeCodes';
 import { ReceiptReversals } from './Reversals';
+import { WholeCodes } from './WholeCodes';
 
 type Receipt = { po: string; result: ReceiveGoodsMutation['receiveGoods']; closed: boolean };
 

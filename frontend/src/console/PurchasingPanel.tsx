@@ -179,10 +179,6 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
 type FormProps = { po: PurchaseOrder; onClose: () => void; onDone: (message: string) => void };
 
 /**
- * The heading of a form opened from a row of the table: the form opens below the table, often out of sight, so it is
- * scrolled to and focus moves to its heading.
- */
-/**
  * A purchase order form's two buttons: review what it will do (the form's submit), or close it, changing nothing.
  * While the review shows, its own two buttons are the only ones: one "Cancel" on screen, not one above the other.
  */
@@ -263,6 +259,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
         setReviewed(input());
       }}
     >
+      {/* The form opens below the table, often out of sight: it is scrolled to, and focus moves to its heading. */}
       <h2 id="receive-title" ref={useBroughtIntoView<HTMLHeadingElement>()} tabIndex={-1}>
         {ct('receiveTitle', { number: po.number })}
       </h2>

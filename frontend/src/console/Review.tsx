@@ -5,10 +5,10 @@ import { WholeCodes } from './WholeCodes';
 
 /**
  * What an action will do, said in full before it is done, with the one button that does it. The review belongs to
- * the input it was made for: callers show it only while that input is unchanged. A sentence is one paragraph, the codes in it kept whole; anything
- * else (paragraphs, a list of what moves) is shown as given. It and its button are red only where the action takes
- * something away (a link revoked, a purchase order cancelled, a receipt or a delay taken back); otherwise it is marked
- * as a step to read, not as an error. Focus moves to it as it appears.
+ * the input it was made for: callers show it only while that input is unchanged. A sentence is one paragraph, the
+ * codes in it kept whole; anything else (paragraphs, a list of what moves) is shown as given. It and its button are
+ * red only where the action takes something away (a link revoked, a purchase order cancelled, a receipt or a delay
+ * taken back); otherwise it is marked as a step to read, not as an error. Focus moves to it as it appears.
  */
 export function Review(props: {
   testId: string;
