@@ -35,6 +35,12 @@ test('an admin defines a supplier after reading what it will do, with errors nex
     const baltic = (await supplierRow('BALTIC-WOOD').textContent()).match(/typically (\d+) days late \((\d+) receipts?\)/);
     assert.ok(baltic, 'Baltic Woodcraft reads as late');
     assert.ok(Number(baltic[1]) >= 3 && Number(baltic[1]) <= 10, `typically 3 to 10 days late: ${baltic[0]}`);
+    // Beside the typical day, the window promises count on: a late supplier's reaches past its typical lateness.
+    const window = (await supplierRow('BALTIC-WOOD').textContent()).match(
+      /promises allow for (-?\d+) to (\d+) days after the expected date \((\d+)% of deliveries\)/,
+    );
+    assert.ok(window, 'the window promises count on is said');
+    assert.ok(Number(window[2]) >= Number(baltic[1]) && Number(window[3]) > 50, window[0]);
 
     await page.getByLabel('Code', { exact: true }).fill('FJORD');
     await page.getByLabel('Name', { exact: true }).fill('Fjord Furniture');

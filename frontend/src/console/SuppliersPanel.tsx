@@ -85,7 +85,13 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
         : days < 0
           ? ct('punctualityEarly', { days: -days })
           : ct('punctualityOnDay');
-    return ct('punctuality', { rate: percent(p.onTimeRate), typical, history: p.history });
+    // What promises count on, beside the typical day: one late delivery widens the window more than it moves the median.
+    const window = ct('punctualityWindow', {
+      from: p.earliestDays,
+      to: p.latestDays,
+      confidence: percent(p.confidence),
+    });
+    return ct('punctuality', { rate: percent(p.onTimeRate), typical, history: p.history }) + window;
   };
   return (
     <section aria-labelledby="suppliers-title" className="panel">

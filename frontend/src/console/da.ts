@@ -598,6 +598,8 @@ export const da: Catalogue = {
     'Indkøbsordre {number} forventes nu {date}, bekræftet af leverandøren; {customers, plural, one {# kunde har} other {# kunder har}} fået besked.',
   supplierPunctuality: 'Rettidighed',
   punctuality: '{rate} til tiden, {typical} ({history, plural, one {# modtagelse} other {# modtagelser}})',
+  punctualityWindow:
+    '; løfterne regner med {from} til {to} dage efter den forventede dato ({confidence} af leveringerne)',
   punctualityNone: 'ingen modtagelser endnu',
   punctualityLate: 'typisk {days, plural, one {# dag} other {# dage}} for sent',
   punctualityEarly: 'typisk {days, plural, one {# dag} other {# dage}} for tidligt',

@@ -610,6 +610,8 @@ export const de: Catalogue = {
     'Lieferantenbestellung {number} wird jetzt am {date} erwartet, vom Lieferanten bestätigt; {customers} Kunden benachrichtigt.',
   supplierPunctuality: 'Pünktlichkeit',
   punctuality: '{rate} pünktlich, {typical} ({history, plural, one {# Wareneingang} other {# Wareneingänge}})',
+  punctualityWindow:
+    '; Zusagen rechnen mit {from} bis {to} Tagen nach dem erwarteten Datum ({confidence} der Lieferungen)',
   punctualityNone: 'noch keine Wareneingänge',
   punctualityLate: 'meist {days, plural, one {# Tag} other {# Tage}} zu spät',
   punctualityEarly: 'meist {days, plural, one {# Tag} other {# Tage}} zu früh',

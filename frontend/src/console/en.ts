@@ -595,6 +595,7 @@ export const en = {
     'Purchase order {number} is now expected {date}, confirmed by the supplier; {customers, plural, one {# customer} other {# customers}} told.',
   supplierPunctuality: 'Punctuality',
   punctuality: '{rate} on time, {typical} ({history, plural, one {# receipt} other {# receipts}})',
+  punctualityWindow: '; promises allow for {from} to {to} days after the expected date ({confidence} of deliveries)',
   punctualityNone: 'no receipts yet',
   punctualityLate: 'typically {days, plural, one {# day} other {# days}} late',
   punctualityEarly: 'typically {days, plural, one {# day} other {# days}} early',

@@ -593,6 +593,7 @@ export const pl: Catalogue = {
     'Zamówienie u dostawcy {number} jest teraz oczekiwane {date}, zgodnie z potwierdzeniem dostawcy; {customers, plural, one {powiadomiono # klienta} few {powiadomiono # klientów} many {powiadomiono # klientów} other {powiadomiono # klienta}}.',
   supplierPunctuality: 'Punktualność',
   punctuality: '{rate} na czas, {typical} (przyjęcia: {history})',
+  punctualityWindow: '; obietnice zakładają od {from} do {to} dni po oczekiwanej dacie ({confidence} dostaw)',
   punctualityNone: 'jeszcze brak przyjęć',
   punctualityLate: 'zwykle {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} spóźnienia',
   punctualityEarly: 'zwykle {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} przed czasem',
