@@ -106,22 +106,24 @@ public class WaitingLines {
     /**
      * What the order's lines cancelled or refunded before they left held of purchase orders goes back: the lines
      * waiting to be ordered of those SKUs take the room, oldest order first, and units already on a shelf go to the
-     * lines waiting for them, made ready now. Done after the order's change; cut off before the units went back, the
-     * next start gives them back ({@link StrayAllocations}) and serves the shelves, and the room waits for the next
-     * order or purchase order of the SKU.
+     * lines waiting for them, made ready now. Only what this gives back moves anything: a line given up at an earlier
+     * cancellation of the order holds nothing any more. Done after the order's change; cut off before the units went
+     * back, the next start gives them back ({@link StrayAllocations}) and serves the shelves, and the room waits for
+     * the next order or purchase order of the SKU.
      */
     public void giveBackUnitsOf(Order order) {
         Set<String> freed = new LinkedHashSet<>();
         Map<String, Set<String>> skusBySupplier = new LinkedHashMap<>();
         for (OrderLine line : order.lines()) {
             if (order.gaveUpUnits(line.id())) {
-                line.purchaseOrderNumber().ifPresent(po -> {
-                    suppliers.release(po, order.id(), line.id());
-                    freed.add(po);
-                    skusBySupplier
-                            .computeIfAbsent(line.supplier(), supplier -> new LinkedHashSet<>())
-                            .add(line.sku());
-                });
+                line.purchaseOrderNumber()
+                        .filter(po -> suppliers.release(po, order.id(), line.id()))
+                        .ifPresent(po -> {
+                            freed.add(po);
+                            skusBySupplier
+                                    .computeIfAbsent(line.supplier(), supplier -> new LinkedHashSet<>())
+                                    .add(line.sku());
+                        });
             }
         }
         skusBySupplier.forEach((supplier, skus) -> allocateWaiting(supplier, List.copyOf(skus)));

@@ -196,19 +196,26 @@ public class SupplierCatalog {
         return mongo.updateFirst(open, update, PurchaseOrder.class).getModifiedCount() == 1;
     }
 
-    /** Gives back what a customer order line took of a purchase order, e.g. when its order was never stored. */
-    public void release(String purchaseOrder, String orderId, String lineId) {
+    /**
+     * Gives back what a customer order line took of a purchase order, e.g. when its order was never stored.
+     *
+     * @return whether this gave it back: false when the purchase order held nothing for the line (given back before)
+     */
+    public boolean release(String purchaseOrder, String orderId, String lineId) {
         for (int attempt = 0; attempt < 100; attempt++) {
             Optional<PurchaseOrder> found = purchaseOrders.findById(purchaseOrder);
             if (found.isEmpty()) {
-                return;
+                return false;
             }
             PurchaseOrder po = found.get();
             Optional<Allocation> taken = po.allocations().stream()
                     .filter(a -> a.orderId().equals(orderId) && a.lineId().equals(lineId))
                     .findFirst();
-            if (taken.isEmpty() || release(po, taken.get()) == 1) {
-                return;
+            if (taken.isEmpty()) {
+                return false;
+            }
+            if (release(po, taken.get()) == 1) {
+                return true;
             }
         }
         throw new IllegalStateException("Purchase order " + purchaseOrder + " kept changing; allocation not released");
