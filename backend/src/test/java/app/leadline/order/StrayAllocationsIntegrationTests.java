@@ -70,7 +70,6 @@ class StrayAllocationsIntegrationTests {
     @Test
     void unitsReservedForAnOrderNeverStoredOrALineWaitingElsewhereAreGivenBackAndTakeNewLines() {
         Held stool = oneHeld("STOOL", 3);
-        String supplier = stool.supplier();
         String purchaseOrder = stool.purchaseOrder();
         Order held = stool.order();
         // As a crash leaves them, an hour ago: units for an order never stored, and for the held order's other line,
@@ -79,9 +78,7 @@ class StrayAllocationsIntegrationTests {
         reserve(purchaseOrder, new PurchaseOrder.Allocation("never-stored", "L1", "STOOL", 1, hourAgo));
         reserve(purchaseOrder, new PurchaseOrder.Allocation(held.id(), "L1", "STOOL", 1, hourAgo));
         reserve(purchaseOrder, new PurchaseOrder.Allocation("being-stored", "L1", "STOOL", 1, Instant.now()));
-        OrderInputs turnedAway = anOrder().withBackorderedLine("STOOL", supplier);
-        shop.documentName("placeOrders").variable("input", batch(turnedAway)).execute();
-        assertThat(orders.byNumber(turnedAway.number()).orElseThrow().line("L2").purchaseOrder())
+        assertThat(purchaseOrderOfANewOrder("STOOL", stool.supplier()))
                 .as("no room left while the stray units are held")
                 .isNull();
 
@@ -92,9 +89,7 @@ class StrayAllocationsIntegrationTests {
                 .extracting(allocation -> allocation.orderId() + "/" + allocation.lineId())
                 .containsExactlyInAnyOrder(held.id() + "/L2", "being-stored/L1");
         assertThat(after.line("STOOL").orElseThrow().allocated()).isEqualTo(2);
-        OrderInputs taken = anOrder().withBackorderedLine("STOOL", supplier);
-        shop.documentName("placeOrders").variable("input", batch(taken)).execute();
-        assertThat(orders.byNumber(taken.number()).orElseThrow().line("L2").purchaseOrder())
+        assertThat(purchaseOrderOfANewOrder("STOOL", stool.supplier()))
                 .as("the unit given back takes a new line")
                 .isEqualTo(purchaseOrder);
     }
@@ -106,7 +101,6 @@ class StrayAllocationsIntegrationTests {
     @Test
     void theUnitOfALineCancelledWhenTheProcessStoppedIsGivenBack() {
         Held ottoman = oneHeld("OTTOMAN", 1);
-        String supplier = ottoman.supplier();
         String purchaseOrder = ottoman.purchaseOrder();
         Order placed = ottoman.order();
         OrderFixtures fixtures = new OrderFixtures(changes);
@@ -129,10 +123,14 @@ class StrayAllocationsIntegrationTests {
 
         assertThat(suppliers.purchaseOrder(purchaseOrder).orElseThrow().allocations())
                 .isEmpty();
-        OrderInputs next = anOrder().withBackorderedLine("OTTOMAN", supplier);
-        shop.documentName("placeOrders").variable("input", batch(next)).execute();
-        assertThat(orders.byNumber(next.number()).orElseThrow().line("L2").purchaseOrder())
-                .isEqualTo(purchaseOrder);
+        assertThat(purchaseOrderOfANewOrder("OTTOMAN", ottoman.supplier())).isEqualTo(purchaseOrder);
+    }
+
+    /** The purchase order the backordered line (L2) of a new order of the SKU waits for; null when none had room. */
+    private String purchaseOrderOfANewOrder(String sku, String supplier) {
+        OrderInputs order = anOrder().withBackorderedLine(sku, supplier);
+        shop.documentName("placeOrders").variable("input", batch(order)).execute();
+        return orders.byNumber(order.number()).orElseThrow().line("L2").purchaseOrder();
     }
 
     /** An allocation pushed as the purchase order's own reservation does, its units counted as taken. */
