@@ -85,7 +85,8 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
         : days < 0
           ? ct('punctualityEarly', { days: -days })
           : ct('punctualityOnDay');
-    // What promises count on, beside the typical day: one late delivery widens the window more than it moves the median.
+    // What promises count on, beside the typical day: one late delivery widens the window more than it moves the
+    // median.
     const window = ct('punctualityWindow', {
       from: p.earliestDays,
       to: p.latestDays,
