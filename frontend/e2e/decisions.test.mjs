@@ -147,6 +147,8 @@ describe('ready items first at a cost', () => {
         /^This replaces the policy of segment PARCEL-FEE: .* orders placed before keep the terms they were placed under\./,
       );
       await page.getByTestId('policy-review').getByRole('button', { name: 'Cancel' }).click();
+      // The keyboard is back on the button that asked for the review, not at the top of the page.
+      await page.waitForFunction((button) => button === document.activeElement, await review.elementHandle());
     } finally {
       await admin.context.close();
     }

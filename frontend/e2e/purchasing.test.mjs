@@ -192,7 +192,10 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     assert.equal(await cancelReview.getByRole('button', { name: 'Keep it' }).count(), 1);
     assert.equal(await page.getByRole('button', { name: 'Review' }).count(), 0);
     await cancelReview.getByRole('button', { name: 'Cancel the purchase order' }).click();
-    await page.getByText(/Purchase order PO-FJORD-2 cancelled; \d customers? told\./).waitFor();
+    const cancelled = page.getByText(/Purchase order PO-FJORD-2 cancelled; \d customers? told\./);
+    await cancelled.waitFor();
+    // The form is gone; the keyboard goes on from what it says, not from the top of the page.
+    await page.waitForFunction((said) => said === document.activeElement, await cancelled.elementHandle());
     await purchaseOrderRow(page, 'PO-FJORD-2').waitFor({ state: 'detached' });
 
     // The history, through the API and as the admins' download.

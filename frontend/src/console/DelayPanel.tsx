@@ -11,7 +11,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { useBroughtIntoView } from './focus';
+import { doneWith, useBroughtIntoView } from './focus';
 import { amounts, day, time, timeZone, wholeUnits } from './format';
 import { ct, label, reasonText } from './messages';
 import { OrderLink, PurchaseOrderOptions, supplierName } from './OrderLink';
@@ -299,7 +299,10 @@ export function DelayPanel() {
                   type="button"
                   className="danger"
                   disabled={logging.running}
-                  onClick={() => void confirm(current.input)}
+                  onClick={(event) => {
+                    doneWith(event.currentTarget);
+                    void confirm(current.input);
+                  }}
                 >
                   {ct('confirm', { customers: current.figures.customers })}
                 </button>

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { OrderDetail } from './OrderDetail';
 import { aReadyLine, anAgentOrder } from './testOrders';
@@ -152,4 +152,25 @@ it('offers neither reissuing nor revoking the tracking link while one of them is
 
   expect((screen.getByRole('button', { name: 'Revoke tracking link' }) as HTMLButtonElement).disabled).toBe(false);
   expect(screen.getByText(/http:\/\/localhost\/t\/NEW/)).toBeTruthy();
+});
+
+it('gives the keyboard back to the button that asked for a review when it is left, and to the outcome once confirmed', async () => {
+  render(<OrderDetail order={order} onChanged={() => {}} />);
+  const revoke = screen.getByRole('button', { name: 'Revoke tracking link' });
+  revoke.focus();
+  fireEvent.click(revoke);
+  expect(document.activeElement).toBe(screen.getByTestId('revoke-review'));
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+  await waitFor(() => expect(document.activeElement).toBe(revoke));
+
+  const reissue = screen.getByRole('button', { name: 'Reissue tracking link' });
+  reissue.focus();
+  fireEvent.click(reissue);
+  const answer = pending();
+  fireEvent.click(screen.getByRole('button', { name: 'Issue the new link' }));
+  await answer({ reissueTrackingLink: { errors: [], trackingUrl: 'http://localhost/t/NEW' } });
+
+  const said = screen.getByRole('status');
+  expect(said.textContent).toMatch(/http:\/\/localhost\/t\/NEW/);
+  await waitFor(() => expect(document.activeElement).toBe(said));
 });

@@ -118,10 +118,19 @@ it('edits a policy in force from its values, and asks no fee where items ship as
   render(<PoliciesPanel admin={true} />);
   fireEvent.click(await screen.findByRole('button', { name: 'Edit the policy of segment B2C' }));
 
+  // The form opens with the keyboard on its first field.
+  expect(document.activeElement).toBe(screen.getByLabelText('Segment'));
   expect((screen.getByLabelText('Segment') as HTMLInputElement).value).toBe('B2C');
   const fees = screen.getByRole('group', { name: 'Fee per extra parcel (empty: the shop’s fee)' });
   expect((within(fees).getByLabelText('DKK') as HTMLInputElement).value).toBe('49.00');
   expect((within(fees).getByLabelText('EUR') as HTMLInputElement).value).toBe('');
+  // Typing into another field keeps the keyboard there, key after key.
+  const eur = within(fees).getByLabelText('EUR');
+  eur.focus();
+  fireEvent.change(eur, { target: { value: '7' } });
+  fireEvent.change(eur, { target: { value: '7.5' } });
+  expect(document.activeElement).toBe(eur);
+  expect((eur as HTMLInputElement).value).toBe('7.5');
 
   fireEvent.change(screen.getByLabelText('Default delivery'), { target: { value: 'SHIP_AS_AVAILABLE' } });
   expect((within(fees).getByLabelText('DKK') as HTMLInputElement).disabled).toBe(true);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   type TypedDocumentString,
   DefineDelayReasonDocument,
@@ -279,17 +279,19 @@ function PolicyForm({
     setForm((current) => ({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) }));
     policy.changed();
   };
-  const focusFirst = (node: HTMLInputElement | null) => {
-    if (node && start) {
-      node.focus();
+  // An edit opens with the keyboard on the first field, once: not again at each key typed in another.
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (start) {
+      first.current?.focus();
     }
-  };
+  }, [start]);
   const text = (field: 'segment' | 'autoApproveRefundAfterDaysLate', key: Parameters<typeof ct>[0]) => (
     <div className="field">
       <label>
         {ct(key)}
         <input
-          ref={field === 'segment' ? focusFirst : undefined}
+          ref={field === 'segment' ? first : undefined}
           value={form[field]}
           inputMode={field === 'segment' ? undefined : 'numeric'}
           onChange={(event) => change({ [field]: event.target.value })}

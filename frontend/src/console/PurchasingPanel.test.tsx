@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { PreviewReceiveGoodsDocument } from '../generated/graphql';
 import { CancelForm, expectedArrival, ReceiveForm } from './PurchasingPanel';
@@ -137,13 +137,17 @@ it("offers one way back while a receipt is reviewed: the review's, not the form'
   render(<ReceiveForm po={twoSkus} onClose={() => {}} onDone={() => {}} />);
 
   fireEvent.change(screen.getByLabelText(/^Units of CHAIR-AARHUS arrived/), { target: { value: '2' } });
-  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+  // As a browser does, the button pressed takes focus.
+  const asked = screen.getByRole('button', { name: 'Review' });
+  asked.focus();
+  fireEvent.click(asked);
 
   await screen.findByTestId('purchase-receipt-review');
   expect(screen.getAllByRole('button', { name: 'Cancel' }).length).toBe(1);
   fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-  // Back to the form, with its own buttons again.
-  expect(screen.getByRole('button', { name: 'Review' })).toBeTruthy();
+  // Back to the form, with its own buttons again, and the keyboard on the one that asks again (not the page's top).
+  const again = screen.getByRole('button', { name: 'Review' });
+  await waitFor(() => expect(document.activeElement).toBe(again));
 });
 
 it("says before cancelling which lines go to units already on another purchase order's shelf, ready at once", async () => {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useBroughtIntoView } from './focus';
+import { doneWith, useBroughtIntoView } from './focus';
 import { ct } from './messages';
 import { WholeCodes } from './WholeCodes';
 
@@ -8,7 +8,8 @@ import { WholeCodes } from './WholeCodes';
  * the input it was made for: callers show it only while that input is unchanged. A sentence is one paragraph, the
  * codes in it kept whole; anything else (paragraphs, a list of what moves) is shown as given. It and its button are
  * red only where the action takes something away (a link revoked, a purchase order cancelled, a receipt or a delay
- * taken back); otherwise it is marked as a step to read, not as an error. Focus moves to it as it appears.
+ * taken back); otherwise it is marked as a step to read, not as an error. Focus moves to it as it appears, and when
+ * it goes, to the outcome (confirmed) or back to what asked for it.
  */
 export function Review(props: {
   testId: string;
@@ -43,11 +44,21 @@ export function Review(props: {
           type="button"
           className={props.danger ? 'danger' : undefined}
           disabled={props.running}
-          onClick={props.onConfirm}
+          onClick={(event) => {
+            doneWith(event.currentTarget);
+            props.onConfirm();
+          }}
         >
           {props.confirm}
         </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={(event) => {
+            doneWith(event.currentTarget, false);
+            props.onCancel();
+          }}
+        >
           {props.cancelLabel ?? ct('cancel')}
         </button>
       </div>
