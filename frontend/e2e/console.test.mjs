@@ -174,6 +174,21 @@ test('an agent logs a delay once and the customer sees the new window and the re
       .filter({ hasText: 'SOFA-OSLO-3' })
       .getByRole('cell', { name: 'Nordic Sofa Works / PO-NS-2041', exact: true })
       .waitFor();
+    // On a phone the items are read row by row, each value named by its column, with no sideways scroll.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const items = page.locator('.order-detail .scroll').first();
+    await page.waitForFunction((box) => box.scrollWidth <= box.clientWidth, await items.elementHandle());
+    const sofaStatus = page
+      .locator('.order-detail tr[data-line]')
+      .filter({ hasText: 'SOFA-OSLO-3' })
+      .locator('td[data-label="Status"]');
+    const statusBox = await sofaStatus.boundingBox();
+    assert.ok(
+      statusBox.x >= 0 && statusBox.x + statusBox.width <= 390,
+      `within the screen: ${JSON.stringify(statusBox)}`,
+    );
+    assert.match(await sofaStatus.evaluate((cell) => getComputedStyle(cell, '::before').content), /^"Status"$/);
+    await page.setViewportSize({ width: 1100, height: 900 });
 
     // The customer changes their mind on their own page; the agent's open order shows it by itself.
     const token = new URL(link).pathname.split('/').pop();

@@ -14,7 +14,7 @@ import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps,
 import { doneWith, useBroughtIntoView } from './focus';
 import { amounts, day, time, timeZone, wholeUnits } from './format';
 import { ct, label, reasonText } from './messages';
-import { OrderLink, PurchaseOrderOptions, supplierName } from './OrderLink';
+import { OrderLink, PickedPurchaseOrder, PurchaseOrderOptions, supplierName } from './OrderLink';
 import { ReasonFields } from './ReasonFields';
 import { WithdrawDelay } from './Reversals';
 import { useRemembered } from './remembered';
@@ -170,6 +170,11 @@ export function DelayPanel() {
               >
                 <PurchaseOrderOptions orders={data.purchaseOrders} suppliers={data.suppliers} />
               </select>
+              <PickedPurchaseOrder
+                orders={data.purchaseOrders}
+                suppliers={data.suppliers}
+                picked={input.scope.purchaseOrder}
+              />
             </label>
           ) : (
             <label>

@@ -21,7 +21,7 @@ import {
 } from './errors';
 import { day, receiptsOf, today, unitsList, wholeUnits } from './format';
 import { ct } from './messages';
-import { OrderLink, PurchaseOrderOptions, supplierName, type SupplierNames } from './OrderLink';
+import { OrderLink, PickedPurchaseOrder, PurchaseOrderOptions, supplierName, type SupplierNames } from './OrderLink';
 import { Review } from './Review';
 import { ReceiptReversals } from './Reversals';
 import { WholeCodes } from './WholeCodes';
@@ -59,6 +59,7 @@ export function GoodsPanel() {
           >
             <PurchaseOrderOptions orders={orders} suppliers={suppliers} />
           </select>
+          <PickedPurchaseOrder orders={orders} suppliers={suppliers} picked={purchaseOrder} />
         </label>
       )}
       {purchaseOrder && (

@@ -83,7 +83,7 @@ export function OrderDetail({
 
       <h3>{ct('linesTitle')}</h3>
       <div className="scroll" tabIndex={0}>
-        <table>
+        <table className="stacks">
           <thead>
             <tr>
               <th scope="col">{ct('colItem')}</th>
@@ -99,15 +99,17 @@ export function OrderDetail({
           <tbody>
             {order.lines.map((line) => (
               <tr key={line.id} data-line={line.id}>
-                <td>
+                <td data-label={ct('colItem')}>
                   {line.name} <span className="hint nowrap">{line.sku}</span>
                 </td>
-                <td>{line.quantity}</td>
-                <td className="nowrap">{money(line.amount, order.currency)}</td>
-                <td>{label('source', line.source)}</td>
-                <td>{label('status', line.status)}</td>
-                <td>{label('payment', line.payment)}</td>
-                <td>
+                <td data-label={ct('colQuantity')}>{line.quantity}</td>
+                <td data-label={ct('colAmount')} className="nowrap">
+                  {money(line.amount, order.currency)}
+                </td>
+                <td data-label={ct('colSource')}>{label('source', line.source)}</td>
+                <td data-label={ct('colStatus')}>{label('status', line.status)}</td>
+                <td data-label={ct('colPayment')}>{label('payment', line.payment)}</td>
+                <td data-label={ct('colSupplier')}>
                   <WholeCodes
                     text={
                       [
@@ -125,7 +127,7 @@ export function OrderDetail({
                     }
                   />
                 </td>
-                <td>
+                <td data-label={ct('colExpected')}>
                   {gaveUpUnit(order, line) ? (
                     ct('none')
                   ) : (

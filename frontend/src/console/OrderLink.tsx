@@ -23,22 +23,49 @@ export function supplierName(code: string, suppliers: SupplierNames): string {
   return suppliers.find((supplier) => supplier.code === code)?.name ?? code;
 }
 
+type PickedPurchaseOrder = { number: string; supplier: string; expectedArrival: string; waitingLines: number };
+
+function described(po: PickedPurchaseOrder, suppliers: SupplierNames): string {
+  return ct('purchaseOrderOption', {
+    number: po.number,
+    supplier: supplierName(po.supplier, suppliers),
+    date: day(po.expectedArrival),
+    lines: po.waitingLines,
+  });
+}
+
 /** The open purchase orders as options: number, supplier by name, expected day, lines waiting. */
 export function PurchaseOrderOptions({
   orders,
   suppliers,
 }: {
-  orders: readonly { number: string; supplier: string; expectedArrival: string; waitingLines: number }[];
+  orders: readonly PickedPurchaseOrder[];
   suppliers: SupplierNames;
 }) {
   return orders.map((po) => (
     <option key={po.number} value={po.number}>
-      {ct('purchaseOrderOption', {
-        number: po.number,
-        supplier: supplierName(po.supplier, suppliers),
-        date: day(po.expectedArrival),
-        lines: po.waitingLines,
-      })}
+      {described(po, suppliers)}
     </option>
   ));
+}
+
+/**
+ * The purchase order picked, said in full under its picker where a narrow screen cuts the picker's text short (its
+ * supplier and date, the lines waiting). Hidden from screen readers, which read the picked option in full already.
+ */
+export function PickedPurchaseOrder({
+  orders,
+  suppliers,
+  picked,
+}: {
+  orders: readonly PickedPurchaseOrder[];
+  suppliers: SupplierNames;
+  picked: string | null | undefined;
+}) {
+  const po = orders.find((candidate) => candidate.number === picked);
+  return po ? (
+    <span className="picked" aria-hidden="true" data-testid="picked-purchase-order">
+      {described(po, suppliers)}
+    </span>
+  ) : null;
 }
