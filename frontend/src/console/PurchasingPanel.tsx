@@ -90,7 +90,7 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
       {loaded.data && orders.length === 0 && <p>{ct('purchasingEmpty')}</p>}
       {orders.length > 0 && (
         <div className="scroll" tabIndex={0}>
-          <table>
+          <table className="stacks">
             <thead>
               <tr>
                 <th scope="col">{ct('purchaseOrder')}</th>
@@ -106,11 +106,13 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
             <tbody>
               {orders.map((po) => (
                 <tr key={po.number}>
-                  <td className="nowrap">{po.number}</td>
-                  <td>{supplierName(po.supplier, loaded.data?.suppliers ?? [])}</td>
-                  <td>{po.sentOn ? day(po.sentOn) : ct('none')}</td>
-                  <td>{expectedArrival(po)}</td>
-                  <td>
+                  <td data-label={ct('purchaseOrder')} className="nowrap">
+                    {po.number}
+                  </td>
+                  <td data-label={ct('poSupplier')}>{supplierName(po.supplier, loaded.data?.suppliers ?? [])}</td>
+                  <td data-label={ct('poSent')}>{po.sentOn ? day(po.sentOn) : ct('none')}</td>
+                  <td data-label={ct('poExpected')}>{expectedArrival(po)}</td>
+                  <td data-label={ct('poLines')}>
                     {po.lines.map((line) => (
                       <div key={line.sku} className="nowrap">
                         {ct('poLine', {
