@@ -77,8 +77,13 @@ describe('wait for everything, or ship what is ready', () => {
       await page.getByRole('group', { name: 'How should we deliver?' }).waitFor();
       assert.equal(await page.getByRole('radio', { name: /Ship each item as it is ready/ }).isChecked(), true);
 
-      await page.getByRole('radio', { name: /Wait and get one delivery around/ }).check();
+      // By keyboard: the arrow key picks the other option, which is saved; the keyboard stays on it, not on the page.
+      await page.getByRole('radio', { name: /Ship each item as it is ready/ }).focus();
+      await page.keyboard.press('ArrowUp');
       await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
+      const waiting = page.getByRole('radio', { name: /Wait and get one delivery around/ });
+      assert.equal(await waiting.isChecked(), true);
+      await page.waitForFunction((radio) => radio === document.activeElement, await waiting.elementHandle());
       await page.getByTestId('parcels').waitFor({ state: 'detached' });
       assert.match(await page.getByTestId('order-eta').textContent(), /one delivery/);
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
@@ -314,10 +319,14 @@ describe('cancelling a late item', () => {
       await item.getByText(/Wir haben einen Code an .* gesendet/).waitFor();
       const code = await app.codeFor(order.number, before);
       const wrong = code === '000000' ? '111111' : '000000';
+      // The keyboard waits in the code's field, and goes back there when a code is refused.
+      const codeField = await item.getByLabel('6-stelliger Code').elementHandle();
+      await page.waitForFunction((field) => field === document.activeElement, codeField);
 
-      await item.getByLabel('6-stelliger Code').fill(wrong);
-      await item.getByRole('button', { name: 'Artikel stornieren' }).click();
+      await page.keyboard.type(wrong);
+      await page.keyboard.press('Enter');
       await item.getByRole('alert').getByText('Der Code stimmt nicht.', { exact: false }).waitFor();
+      await page.waitForFunction((field) => field === document.activeElement, codeField);
       assert.equal(await item.getByTestId('line-money').textContent(), 'Noch nicht belastet');
 
       await item.getByLabel('6-stelliger Code').fill(code);

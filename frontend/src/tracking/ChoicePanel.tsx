@@ -30,6 +30,18 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   const confirmTitle = useId();
   const confirmation = useRef<HTMLHeadingElement>(null);
   const said = useRef<HTMLParagraphElement>(null);
+  const options = useRef<HTMLFieldSetElement>(null);
+  // The options wait while a choice is saved, which takes the focus from a customer who picked one by keyboard (the
+  // arrow keys pick as they move): it goes back to the option chosen once it is saved.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (status !== 'saving' && refocus.current) {
+      refocus.current = false;
+      if (!document.activeElement || document.activeElement === document.body) {
+        options.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
+      }
+    }
+  }, [status]);
   // What became of the choice is said under the options, below the fold on a phone once the parcels are listed: it is
   // brought into view as far as it takes, so that a customer who tapped an option sees that it was kept.
   useEffect(() => {
@@ -80,6 +92,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       return;
     }
     setConfirming(false);
+    refocus.current = options.current?.contains(document.activeElement) ?? false;
     setStatus('saving');
     setPending(preference);
     chooseDelivery(token, preference)
@@ -98,6 +111,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
 
   // The options wait while the paid choice is saved: a second choice made meanwhile would cross it on its way.
   const confirmSplit = async (code: string) => {
+    refocus.current = options.current?.contains(document.activeElement) ?? false;
     setStatus('saving');
     try {
       const outcome = await chooseDelivery(token, 'SHIP_AS_AVAILABLE', code);
@@ -129,7 +143,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       : null;
 
   return (
-    <fieldset className="choice" disabled={status === 'saving'}>
+    <fieldset className="choice" disabled={status === 'saving'} ref={options}>
       <legend>{t('choice.title')}</legend>
       <label className="option">
         <input

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { VerificationChannel } from '../generated/graphql';
 import type { Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -27,6 +27,14 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
   const [smsOff, setSmsOff] = useState(false);
   const [busy, setBusy] = useState(false);
   const codeId = useId();
+  const codeField = useRef<HTMLInputElement>(null);
+  // The code is what the customer does next: where it was sent is said, and the keyboard waits in its field (the
+  // button pressed is out of reach while the code is on its way, which leaves the focus nowhere).
+  useEffect(() => {
+    if (sentTo) {
+      codeField.current?.focus();
+    }
+  }, [sentTo]);
 
   const explain = (errors: UserError[]) => {
     const known = errors.find((e) => EXPLAINED.has(e.code));
@@ -58,6 +66,8 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
       .then((errors) => {
         if (errors?.length) {
           explain(errors);
+          // Back to the code the refusal is about, to type it again.
+          codeField.current?.focus();
         }
       })
       .catch(() => setError(t('error.generic')))
@@ -93,6 +103,7 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
           <label htmlFor={codeId}>{t('cancel.codeLabel')}</label>
           <input
             id={codeId}
+            ref={codeField}
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern="[0-9]{6}"
