@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -147,6 +148,8 @@ public class PolicyCatalog {
         if (!errors.isEmpty()) {
             return new Outcome(Optional.empty(), errors);
         }
+        // The audit log reads what the policy replaced beside what it is now, as it does for a supplier.
+        Optional<SegmentPolicy> before = policies.findById(segment);
         SegmentPolicy defined = policies.save(new SegmentPolicy(
                 segment,
                 input.defaultPreference(),
@@ -156,29 +159,40 @@ public class PolicyCatalog {
                 null,
                 input.cancelAnyUnshippedLine(),
                 input.autoApproveRefundAfterDaysLate()));
-        Map<String, String> terms = Map.of(
-                "default delivery",
-                String.valueOf(defined.defaultPreference()),
-                "customer may choose",
-                defined.customerMayChoose() ? "yes" : "no",
-                "receiving days",
-                defined.receivingDays().isEmpty()
-                        ? "any"
-                        : defined.receivingDays().toString(),
-                "extra parcel fee",
-                fees.isEmpty()
-                        ? "the shop's"
-                        : fees.entrySet().stream()
-                                .map(fee -> fee.getKey() + " " + fee.getValue().toPlainString())
-                                .collect(java.util.stream.Collectors.joining(", ")),
-                "any unshipped line may be cancelled",
-                defined.cancelAnyUnshippedLine() ? "yes" : "no",
-                "refunds approved by themselves after",
-                defined.autoApproveRefundAfterDaysLate() == null
-                        ? "never"
-                        : defined.autoApproveRefundAfterDaysLate() + " days late");
-        audit.record(admin, "DEFINE_SEGMENT_POLICY", segment, Map.of(), terms);
+        audit.record(
+                admin,
+                "DEFINE_SEGMENT_POLICY",
+                segment,
+                before.map(PolicyCatalog::terms).orElse(Map.of()),
+                terms(defined));
         return new Outcome(Optional.of(defined), List.of());
+    }
+
+    /** A policy's terms in words, as the audit log shows them. */
+    private static Map<String, String> terms(SegmentPolicy policy) {
+        String fee = !policy.extraParcelFees().isEmpty()
+                ? policy.extraParcelFees().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(each -> each.getKey() + " " + each.getValue().toPlainString())
+                        .collect(Collectors.joining(", "))
+                : policy.extraParcelFee() != null ? policy.extraParcelFee().toPlainString() : "the shop's";
+        return Map.of(
+                "default delivery",
+                String.valueOf(policy.defaultPreference()),
+                "customer may choose",
+                policy.customerMayChoose() ? "yes" : "no",
+                "receiving days",
+                policy.receivingDays().isEmpty()
+                        ? "any"
+                        : policy.receivingDays().toString(),
+                "extra parcel fee",
+                fee,
+                "any unshipped line may be cancelled",
+                policy.cancelAnyUnshippedLine() ? "yes" : "no",
+                "refunds approved by themselves after",
+                policy.autoApproveRefundAfterDaysLate() == null
+                        ? "never"
+                        : policy.autoApproveRefundAfterDaysLate() + " days late");
     }
 
     /**

@@ -17,6 +17,7 @@ import app.leadline.order.OrderQueries;
 import app.leadline.order.Shelf;
 import app.leadline.payment.PaymentOperation;
 import app.leadline.payment.RecordingPaymentGateway;
+import app.leadline.platform.AuditLog;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
@@ -31,6 +32,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -332,6 +334,24 @@ class CustomerDecisionsIntegrationTests {
         // Two extra parcels at the segment's 7 euros; the shop charges nothing in zloty.
         track(euros).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("14.00");
         track(zloty).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("0.00");
+    }
+
+    @Test
+    void theAuditLogSaysWhatAPolicyReplacedBesideWhatItIsNow() {
+        definePolicy("VIP-AUDIT", List.of(Map.of("currency", "EUR", "amount", "7")));
+        definePolicy(
+                "VIP-AUDIT",
+                List.of(Map.of("currency", "EUR", "amount", "9"), Map.of("currency", "DKK", "amount", "60")));
+
+        List<AuditLog.Entry> entries = mongo.findAll(AuditLog.Entry.class).stream()
+                .filter(entry -> entry.target().equals("VIP-AUDIT"))
+                .sorted(Comparator.comparing(AuditLog.Entry::at))
+                .toList();
+        assertThat(entries).hasSize(2);
+        // The first defined it: nothing before. The second replaced it, and says what with.
+        assertThat(entries.get(0).before()).isEmpty();
+        assertThat(entries.get(1).before()).containsEntry("extra parcel fee", "EUR 7");
+        assertThat(entries.get(1).after()).containsEntry("extra parcel fee", "DKK 60, EUR 9");
     }
 
     @Test
