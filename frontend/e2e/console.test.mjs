@@ -126,6 +126,8 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await page.getByRole('button', { name: /^Confirm and tell \d+ customers?$/ }).waitFor();
 
     await page.getByRole('button', { name: /^Confirm and tell \d+ customers?$/ }).click();
+    // The keyboard goes on from the delay's progress as it appears, not from the top of the page.
+    await page.waitForFunction(() => document.activeElement?.id === 'progress-title');
     await page.getByText(`Done: `, { exact: false }).waitFor({ timeout: 30_000 });
     // It counts what moved apart from what it checked: every order the purchase order reaches is checked.
     const done = (await page.getByTestId('delay-progress').textContent()).match(

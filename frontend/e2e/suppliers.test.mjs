@@ -66,8 +66,12 @@ test('an admin defines a supplier after reading what it will do, with errors nex
       await page.getByTestId('supplier-review').textContent(),
       /This adds supplier FJORD with a lead time of 10–15 working days/,
     );
+    // The review takes the keyboard, and after it the outcome does.
+    assert.ok(await page.getByTestId('supplier-review').evaluate((review) => review === document.activeElement));
     await page.getByRole('button', { name: 'Add the supplier' }).click();
-    await page.getByText('Supplier FJORD added.').waitFor();
+    const added = page.getByText('Supplier FJORD added.');
+    await added.waitFor();
+    await page.waitForFunction((said) => said === document.activeElement, await added.elementHandle());
     await page.getByRole('cell', { name: 'FJORD', exact: true }).waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'FJORD', exact: true }) });
     assert.match(await row.textContent(), /10–15 working days/);

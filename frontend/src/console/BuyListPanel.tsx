@@ -298,7 +298,7 @@ export function BuyListPanel() {
           )}
         </form>
       )}
-      {placed && <p aria-live="polite">{placed}</p>}
+      {placed && <p role="status">{placed}</p>}
     </section>
   );
 }

@@ -311,6 +311,9 @@ export function DelayPanel() {
                 >
                   {ct('confirm', { customers: current.figures.customers })}
                 </button>
+                <button type="button" className="secondary" onClick={() => setPreview(null)}>
+                  {ct('cancel')}
+                </button>
               </div>
             </>
           )}
@@ -412,7 +415,10 @@ function DelayProgress({ id, onDone }: { id: string; onDone: () => void }) {
 
   return (
     <section aria-labelledby="progress-title" className="progress">
-      <h2 id="progress-title">{ct('progressTitle')}</h2>
+      {/* It appears as the delay is confirmed: the agent follows it from here. */}
+      <h2 id="progress-title" ref={useBroughtIntoView<HTMLHeadingElement>('nearest')} tabIndex={-1}>
+        {ct('progressTitle')}
+      </h2>
       <Failure error={progress.error} />
       {report && (
         <>

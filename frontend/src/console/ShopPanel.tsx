@@ -11,6 +11,7 @@ import { useMutation, useQuery } from './api';
 import { request } from './client';
 import { CsvDownload } from './CsvDownload';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
+import { useBroughtIntoView } from './focus';
 import { ct, type ConsoleKey } from './messages';
 
 const FIELDS: { name: keyof ShopLookInput; label: ConsoleKey; type: string; hint?: ConsoleKey }[] = [
@@ -116,7 +117,7 @@ function LookForm({ current, onSaved }: { current: ShopLookViewFragment; onSaved
         )}
       />
       <Failure error={state.error} what={ct('shopSave')} />
-      {saved && <p role="status">{ct('shopSaved')}</p>}
+      {saved && <Saved />}
     </form>
   );
 }
@@ -153,5 +154,15 @@ function FeedbackExport() {
         fetch={async () => (await request(FeedbackCsvDocument, {})).feedbackCsv}
       />
     </section>
+  );
+}
+
+/** Said once the look is saved, with the keyboard there: the button pressed waits while it is saved. */
+function Saved() {
+  const said = useBroughtIntoView<HTMLParagraphElement>('nearest');
+  return (
+    <p role="status" ref={said} tabIndex={-1}>
+      {ct('shopSaved')}
+    </p>
   );
 }

@@ -9,6 +9,7 @@ import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
 import { percent } from './format';
 import { ct, type ConsoleKey } from './messages';
+import { Review } from './Review';
 
 type Supplier = SuppliersQuery['suppliers'][number];
 
@@ -85,14 +86,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
         : days < 0
           ? ct('punctualityEarly', { days: -days })
           : ct('punctualityOnDay');
-    // What promises count on, beside the typical day: one late delivery widens the window more than it moves the
-    // median.
-    const window = ct('punctualityWindow', {
-      from: p.earliestDays,
-      to: p.latestDays,
-      confidence: percent(p.confidence),
-    });
-    return ct('punctuality', { rate: percent(p.onTimeRate), typical, history: p.history }) + window;
+    return ct('punctuality', { rate: percent(p.onTimeRate), typical, history: p.history }) + punctualityWindow(p);
   };
   return (
     <section aria-labelledby="suppliers-title" className="panel">
@@ -153,7 +147,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
               )}
             </div>
           ))}
-          <label>
+          <label className="option">
             <input
               type="checkbox"
               checked={form.dropships}
@@ -192,24 +186,40 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
         </form>
       )}
       {admin && reviewing && (
-        <div aria-live="polite" data-testid="supplier-review">
-          <p>
-            {existing
-              ? ct('supplierWillChange', { code: form.code.trim(), changes: changes(existing, input) })
-              : ct('supplierWillCreate', {
-                  code: form.code.trim(),
-                  lead: ct('leadTimeDays', { min: form.minDays, max: form.maxDays }),
-                })}
-          </p>
-          <button type="button" disabled={defining.running} onClick={() => void save()}>
-            {ct(existing ? 'saveChange' : 'saveNew')}
-          </button>
-        </div>
+        <Review
+          testId="supplier-review"
+          confirm={ct(existing ? 'saveChange' : 'saveNew')}
+          running={defining.running}
+          onCancel={() => setReviewing(false)}
+          onConfirm={() => void save()}
+        >
+          {existing
+            ? ct('supplierWillChange', { code: form.code.trim(), changes: changes(existing, input) })
+            : ct('supplierWillCreate', {
+                code: form.code.trim(),
+                lead: ct('leadTimeDays', { min: form.minDays, max: form.maxDays }),
+              })}
+        </Review>
       )}
       <Failure error={checking.error ?? defining.error} />
-      {saved && <p aria-live="polite">{saved}</p>}
+      {saved && <p role="status">{saved}</p>}
     </section>
   );
+}
+
+/**
+ * What promises count on, beside the typical day (one late delivery widens the window more than it moves the median):
+ * days after the expected date, or before it where the supplier's deliveries come early, said as such.
+ */
+export function punctualityWindow(p: { earliestDays: number; latestDays: number; confidence: number }): string {
+  const confidence = percent(p.confidence);
+  if (p.latestDays < 0) {
+    return ct('punctualityWindowBefore', { from: -p.latestDays, to: -p.earliestDays, confidence });
+  }
+  if (p.earliestDays < 0) {
+    return ct('punctualityWindowAround', { from: -p.earliestDays, to: p.latestDays, confidence });
+  }
+  return ct('punctualityWindow', { from: p.earliestDays, to: p.latestDays, confidence });
 }
 
 /** A supplier's lead time in words, or a dash when it has none. */

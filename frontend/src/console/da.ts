@@ -600,6 +600,10 @@ export const da: Catalogue = {
   punctuality: '{rate} til tiden, {typical} ({history, plural, one {# modtagelse} other {# modtagelser}})',
   punctualityWindow:
     '; løfterne regner med {from} til {to} dage efter den forventede dato ({confidence} af leveringerne)',
+  punctualityWindowAround:
+    '; løfterne regner med fra {from, plural, one {# dag} other {# dage}} før til {to, plural, one {# dag} other {# dage}} efter den forventede dato ({confidence} af leveringerne)',
+  punctualityWindowBefore:
+    '; løfterne regner med {from} til {to} dage før den forventede dato ({confidence} af leveringerne)',
   punctualityNone: 'ingen modtagelser endnu',
   punctualityLate: 'typisk {days, plural, one {# dag} other {# dage}} for sent',
   punctualityEarly: 'typisk {days, plural, one {# dag} other {# dage}} for tidligt',

@@ -612,6 +612,10 @@ export const de: Catalogue = {
   punctuality: '{rate} pünktlich, {typical} ({history, plural, one {# Wareneingang} other {# Wareneingänge}})',
   punctualityWindow:
     '; Zusagen rechnen mit {from} bis {to} Tagen nach dem erwarteten Datum ({confidence} der Lieferungen)',
+  punctualityWindowAround:
+    '; Zusagen rechnen mit {from, plural, one {# Tag} other {# Tagen}} vor bis {to, plural, one {# Tag} other {# Tagen}} nach dem erwarteten Datum ({confidence} der Lieferungen)',
+  punctualityWindowBefore:
+    '; Zusagen rechnen mit {from} bis {to} Tagen vor dem erwarteten Datum ({confidence} der Lieferungen)',
   punctualityNone: 'noch keine Wareneingänge',
   punctualityLate: 'meist {days, plural, one {# Tag} other {# Tage}} zu spät',
   punctualityEarly: 'meist {days, plural, one {# Tag} other {# Tage}} zu früh',

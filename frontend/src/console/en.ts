@@ -596,6 +596,10 @@ export const en = {
   supplierPunctuality: 'Punctuality',
   punctuality: '{rate} on time, {typical} ({history, plural, one {# receipt} other {# receipts}})',
   punctualityWindow: '; promises allow for {from} to {to} days after the expected date ({confidence} of deliveries)',
+  punctualityWindowAround:
+    '; promises allow for {from, plural, one {# day} other {# days}} before to {to, plural, one {# day} other {# days}} after the expected date ({confidence} of deliveries)',
+  punctualityWindowBefore:
+    '; promises allow for {from} to {to} days before the expected date ({confidence} of deliveries)',
   punctualityNone: 'no receipts yet',
   punctualityLate: 'typically {days, plural, one {# day} other {# days}} late',
   punctualityEarly: 'typically {days, plural, one {# day} other {# days}} early',

@@ -86,8 +86,15 @@ function handBack(what: Shown) {
       if (active && active !== document.body) {
         return;
       }
-      const chosen = all.find((one) => one.done) ?? all[0];
-      target(chosen)?.focus();
+      // What was done comes first; anything gone whose surroundings went too has nothing to give focus to.
+      const ordered = [...all.filter((one) => one.done), ...all.filter((one) => !one.done)];
+      for (const one of ordered) {
+        const found = target(one);
+        if (found) {
+          found.focus();
+          return;
+        }
+      }
     });
   }
   gone.push(what);

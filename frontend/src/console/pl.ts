@@ -594,6 +594,9 @@ export const pl: Catalogue = {
   supplierPunctuality: 'Punktualność',
   punctuality: '{rate} na czas, {typical} (przyjęcia: {history})',
   punctualityWindow: '; obietnice zakładają od {from} do {to} dni po oczekiwanej dacie ({confidence} dostaw)',
+  punctualityWindowAround:
+    '; obietnice zakładają od {from, plural, one {# dnia} few {# dni} many {# dni} other {# dnia}} przed do {to, plural, one {# dnia} few {# dni} many {# dni} other {# dnia}} po oczekiwanej dacie ({confidence} dostaw)',
+  punctualityWindowBefore: '; obietnice zakładają od {from} do {to} dni przed oczekiwaną datą ({confidence} dostaw)',
   punctualityNone: 'jeszcze brak przyjęć',
   punctualityLate: 'zwykle {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} spóźnienia',
   punctualityEarly: 'zwykle {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} przed czasem',
