@@ -176,7 +176,13 @@ test('an agent withdraws a delay logged by mistake; its lines move back and the 
     assert.match(said, /Purchase order PO-BW-0877 is expected on .+ again, not .+\./);
     const moved = Number(said.match(/(\d+) lines? moves? back to the date before/)[1]);
     assert.ok(moved >= 1, `the lines that move back are counted: ${said}`);
-    assert.equal(await review.getByRole('link', { name: /^Open order / }).count(), Math.min(moved, 100));
+    // Past five, the lines are folded under their count, so that the review's buttons stay near; a click shows them.
+    const named = Math.min(moved, 100);
+    if (named > 5) {
+      assert.equal(await review.getByRole('link', { name: /^Open order / }).count(), 0);
+      await review.getByText(`Every line, one by one (${named})`).click();
+    }
+    assert.equal(await review.getByRole('link', { name: /^Open order / }).count(), named);
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
     await review.getByRole('button', { name: /^Withdraw and tell \d+ customers?$/ }).click();
 

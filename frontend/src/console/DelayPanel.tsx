@@ -246,9 +246,13 @@ export function DelayPanel() {
                   max={365}
                   value={form.daysLate}
                   onChange={(event) => change({ daysLate: event.target.value })}
-                  {...invalidProps(at('daysLate'), 'delay-days-error')}
+                  aria-describedby="delay-days-hint"
+                  {...invalidProps(at('daysLate'), 'delay-days-error delay-days-hint')}
                 />
               </label>
+              <span id="delay-days-hint" className="hint">
+                {ct('daysLateHint')}
+              </span>
               <FieldError id="delay-days-error" errors={at('daysLate')} />
             </>
           ) : (

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   CancelPurchaseOrderDocument,
   ConfirmationReasonsDocument,
@@ -39,6 +39,7 @@ import { ReceiptPreview } from './GoodsPanel';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { ct, type ConsoleKey } from './messages';
 import { ReasonFields } from './ReasonFields';
+import { LongList } from './LongList';
 import { Review } from './Review';
 import { WholeCodes } from './WholeCodes';
 import { useBroughtIntoView } from './focus';
@@ -601,7 +602,7 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
           {lines.length === 0 && <p>{ct('cancelNoLines')}</p>}
           {lines.length > 0 && (
             // Many lines would push the review's buttons screens down: past a few, they are a click away.
-            <LongList summary={ct('cancelEveryLine', { count: lines.length })} long={lines.length > 5}>
+            <LongList count={lines.length}>
               <ul data-testid="purchase-cancel-lines">
                 {lines.map((line) => (
                   <li key={`${line.orderNumber}-${line.sku}`}>
@@ -633,18 +634,6 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
         </Review>
       )}
     </form>
-  );
-}
-
-/** A list shown as it is, or, when long, folded under its summary. */
-function LongList({ summary, long, children }: { summary: string; long: boolean; children: ReactNode }) {
-  return long ? (
-    <details>
-      <summary>{summary}</summary>
-      {children}
-    </details>
-  ) : (
-    children
   );
 }
 

@@ -16,6 +16,7 @@ import { useMutation, useQuery } from './api';
 import { Failure, FormErrors, type UserError } from './errors';
 import { day, receiptsOf, time, unitsList } from './format';
 import { ct } from './messages';
+import { LongList } from './LongList';
 import { OrderLink } from './OrderLink';
 import { Review } from './Review';
 import { useReportUntilDone } from './reports';
@@ -26,19 +27,21 @@ function Moves({ preview }: { preview: MoveBackFragment }) {
     return null;
   }
   return (
-    <ul className="links">
-      {preview.sample.map((move) => (
-        <li key={`${move.orderNumber}/${move.lineId}`}>
-          <OrderLink order={move.orderNumber} />{' '}
-          {ct('moveLine', {
-            customer: move.customerName,
-            line: move.lineName,
-            from: day(move.from),
-            to: day(move.to),
-          })}
-        </li>
-      ))}
-    </ul>
+    <LongList count={preview.sample.length}>
+      <ul className="links">
+        {preview.sample.map((move) => (
+          <li key={`${move.orderNumber}/${move.lineId}`}>
+            <OrderLink order={move.orderNumber} />{' '}
+            {ct('moveLine', {
+              customer: move.customerName,
+              line: move.lineName,
+              from: day(move.from),
+              to: day(move.to),
+            })}
+          </li>
+        ))}
+      </ul>
+    </LongList>
   );
 }
 

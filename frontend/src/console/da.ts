@@ -53,6 +53,8 @@ export const da: Catalogue = {
   change: 'Hvor forsinket',
   newDate: 'Ny dato',
   daysLate: 'Dage forsinket',
+  daysLateHint:
+    'Regnes fra datoen før enhver forsinkelse: en indkøbsordre, der allerede er 7 dage forsinket og nu er 10 dage forsinket, er 10, ikke 3.',
   changeByDays: 'Senere med et antal dage',
   changeToDate: 'Til en ny dato fra leverandøren',
   reason: 'Årsag, kunden læser',
@@ -538,7 +540,7 @@ export const da: Catalogue = {
     '{count, plural, one {# kunde får besked om, at varen er klar, fra hylden} other {# kunder får besked om, at varen er klar, fra hylden}}: {orders}.',
   cancelToldMoves:
     '{count, plural, one {# kunde får besked om, at den seneste dato flytter sig} other {# kunder får besked om, at den seneste dato flytter sig}}: {orders}.',
-  cancelEveryLine: 'Hver linje for sig ({count})',
+  everyLine: 'Hver linje for sig ({count})',
   cancelNoLines: 'Ingen kundeordrelinje venter på den.',
   latestMoves: 'senest {before} → {after}',
   latestStays: 'senest forbliver {date}',

@@ -53,6 +53,8 @@ export const de: Catalogue = {
   change: 'Verspätung',
   newDate: 'Neues Datum',
   daysLate: 'Tage später',
+  daysLateHint:
+    'Gezählt ab dem Datum vor jeder Verzögerung: Eine Bestellung, die schon 7 Tage zu spät ist und nun 10 Tage zu spät kommt, ist 10, nicht 3.',
   changeByDays: 'Um eine Anzahl Tage später',
   changeToDate: 'Auf ein neues Datum des Lieferanten',
   reason: 'Grund, den der Kunde liest',
@@ -550,7 +552,7 @@ export const de: Catalogue = {
     '{count, plural, one {# Kunde erfährt, dass sein Artikel bereit ist, aus dem Regal} other {# Kunden erfahren, dass ihr Artikel bereit ist, aus dem Regal}}: {orders}.',
   cancelToldMoves:
     '{count, plural, one {# Kunde erfährt, dass sich sein spätestes Datum verschiebt} other {# Kunden erfahren, dass sich ihr spätestes Datum verschiebt}}: {orders}.',
-  cancelEveryLine: 'Jede Position einzeln ({count})',
+  everyLine: 'Jede Position einzeln ({count})',
   cancelNoLines: 'Keine Bestellposition wartet auf sie.',
   latestMoves: 'spätestens {before} → {after}',
   latestStays: 'spätestens weiterhin {date}',

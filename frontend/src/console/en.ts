@@ -51,6 +51,8 @@ export const en = {
   change: 'How late',
   newDate: 'New date',
   daysLate: 'Days late',
+  daysLateHint:
+    'Counted from the date before any delay: a purchase order 7 days late already and now 10 days late is 10, not 3.',
   changeByDays: 'Later by a number of days',
   changeToDate: 'To a new date the supplier gave',
   reason: 'Reason the customer reads',
@@ -536,7 +538,7 @@ export const en = {
     '{count, plural, one {# customer is told their item is ready, from the shelf} other {# customers are told their item is ready, from the shelf}}: {orders}.',
   cancelToldMoves:
     '{count, plural, one {# customer is told their latest date moves} other {# customers are told their latest date moves}}: {orders}.',
-  cancelEveryLine: 'Every line, one by one ({count})',
+  everyLine: 'Every line, one by one ({count})',
   cancelNoLines: 'No customer order line waits for it.',
   latestMoves: 'latest {before} → {after}',
   latestStays: 'latest stays {date}',

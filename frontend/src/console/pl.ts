@@ -53,6 +53,8 @@ export const pl: Catalogue = {
   change: 'Jak duże opóźnienie',
   newDate: 'Nowa data',
   daysLate: 'Dni opóźnienia',
+  daysLateHint:
+    'Liczone od daty sprzed wszelkich opóźnień: zamówienie już spóźnione o 7 dni, a teraz o 10 dni, to 10, nie 3.',
   changeByDays: 'Później o kilka dni',
   changeToDate: 'Na nową datę od dostawcy',
   reason: 'Powód, który czyta klient',
@@ -534,7 +536,7 @@ export const pl: Catalogue = {
     'To anuluje zamówienie u dostawcy {number} i zwalnia jego sztuki. {customers, plural, =0 {Żaden klient nie zostanie powiadomiony: żadna najpóźniejsza data się nie przesuwa.} one {# klient zostanie powiadomiony.} few {# klienci zostaną powiadomieni.} many {# klientów zostanie powiadomionych.} other {# klienta zostanie powiadomionych.}}',
   cancelToldReady: 'Klienci powiadomieni, że produkt jest gotowy, z półki (łącznie {count}): {orders}.',
   cancelToldMoves: 'Klienci powiadomieni, że ich najpóźniejsza data się przesuwa (łącznie {count}): {orders}.',
-  cancelEveryLine: 'Każda pozycja z osobna ({count})',
+  everyLine: 'Każda pozycja z osobna ({count})',
   cancelNoLines: 'Żadna pozycja zamówienia klienta na nie nie czeka.',
   latestMoves: 'najpóźniej {before} → {after}',
   latestStays: 'najpóźniej nadal {date}',
