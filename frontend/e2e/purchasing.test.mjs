@@ -190,6 +190,10 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     // buttons are gone, so no plain "Cancel" sits above the red one.
     assert.ok(await cancelReview.evaluate((review) => review === document.activeElement));
     assert.equal(await cancelReview.getByRole('button', { name: 'Keep it' }).count(), 1);
+    // Its two buttons stand level, as one row.
+    const confirmBox = await cancelReview.getByRole('button', { name: 'Cancel the purchase order' }).boundingBox();
+    const keepBox = await cancelReview.getByRole('button', { name: 'Keep it' }).boundingBox();
+    assert.ok(Math.abs(confirmBox.y - keepBox.y) < 1, `${confirmBox.y} and ${keepBox.y}`);
     assert.equal(await page.getByRole('button', { name: 'Review' }).count(), 0);
     await cancelReview.getByRole('button', { name: 'Cancel the purchase order' }).click();
     const cancelled = page.getByText(/Purchase order PO-FJORD-2 cancelled; \d customers? told\./);

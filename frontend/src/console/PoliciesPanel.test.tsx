@@ -141,3 +141,15 @@ it('edits a policy in force from its values, and asks no fee where items ship as
     /^This replaces the policy of segment B2C: .*fee per extra parcel: none; its items ship as they are ready, at the shop’s cost\./,
   );
 });
+
+it('offers receiving days Monday to Friday only, as goods are delivered on those', async () => {
+  request.mockResolvedValue(loaded);
+  render(<PoliciesPanel admin={true} />);
+  const days = await screen.findByRole('group', { name: 'Receiving days (none ticked: any day)' });
+
+  expect(
+    within(days)
+      .getAllByRole('checkbox')
+      .map((box) => box.closest('label')?.textContent),
+  ).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']);
+});

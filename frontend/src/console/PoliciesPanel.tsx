@@ -238,6 +238,9 @@ function formOf(policy: Policy | null) {
   };
 }
 
+// Goods are delivered Monday to Friday: the weekend is not offered, as the API would refuse it.
+const RECEIVING_DAYS = WEEKDAYS.slice(0, 5);
+
 function PolicyForm({
   start,
   defined,
@@ -335,7 +338,7 @@ function PolicyForm({
       </label>
       <fieldset {...invalidProps(at('receivingDays'), 'policy-days-error')}>
         <legend>{ct('receivingDays')}</legend>
-        {WEEKDAYS.map((day) => (
+        {RECEIVING_DAYS.map((day) => (
           <label key={day} className="option">
             <input
               type="checkbox"
@@ -344,7 +347,7 @@ function PolicyForm({
                 const on = event.target.checked;
                 change((current) => ({
                   receivingDays: on
-                    ? WEEKDAYS.filter((d) => d === day || current.receivingDays.includes(d))
+                    ? RECEIVING_DAYS.filter((d) => d === day || current.receivingDays.includes(d))
                     : current.receivingDays.filter((d) => d !== day),
                 }));
               }}
