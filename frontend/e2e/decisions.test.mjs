@@ -178,7 +178,16 @@ describe('ready items first at a cost', () => {
       const codesBefore = app.codesSentFor('FEE-2201');
       await confirmation.getByRole('button', { name: /^Send code to / }).click();
       await confirmation.getByText(/^We sent a code to/).waitFor();
-      await confirmation.getByLabel('6-digit code').fill(await app.codeFor('FEE-2201', codesBefore));
+      const code = await app.codeFor('FEE-2201', codesBefore);
+      // A wrong code is refused, and the keyboard is back in the code's field to type it again, not up at the options.
+      const codeField = confirmation.getByLabel('6-digit code');
+      await codeField.fill(code === '000000' ? '111111' : '000000');
+      await codeField.press('Enter');
+      await confirmation.getByRole('alert').waitFor();
+      await page.waitForFunction((field) => field === document.activeElement, await codeField.elementHandle());
+      // Pasted with a space, the code is still the code.
+      await codeField.fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+      assert.equal(await codeField.inputValue(), code);
       await confirmation.getByRole('button', { name: /^Reserve DKK\s49\.00 and ship each item as it is ready$/ }).click();
       await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
       await page

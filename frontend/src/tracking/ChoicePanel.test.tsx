@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '../i18n/i18n';
 import { ChoicePanel } from './ChoicePanel';
@@ -62,7 +62,8 @@ describe('ready items first', () => {
     expect(chooseDelivery).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: 'Send code to m•••@example.com' }));
-    fireEvent.change(await screen.findByLabelText('6-digit code'), { target: { value: '123456' } });
+    // Pasted as the message sets it apart, with a space: the digits are the code.
+    fireEvent.change(await screen.findByLabelText('6-digit code'), { target: { value: '123 456' } });
     fireEvent.click(screen.getByRole('button', { name: /Reserve DKK\s49\.00 and ship each item as it is ready/ }));
 
     expect(chooseDelivery).toHaveBeenCalledWith('T', 'SHIP_AS_AVAILABLE', '123456');
@@ -86,6 +87,8 @@ describe('ready items first', () => {
 
     expect(wait.matches(':disabled')).toBe(false);
     expect(chooseDelivery).toHaveBeenCalledTimes(1);
+    // Back in the code's field, to type it again.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('6-digit code')));
   });
 
   it('at a cost can be left for one delivery without anything being saved', () => {

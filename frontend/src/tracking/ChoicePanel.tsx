@@ -111,7 +111,8 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
 
   // The options wait while the paid choice is saved: a second choice made meanwhile would cross it on its way.
   const confirmSplit = async (code: string) => {
-    refocus.current = options.current?.contains(document.activeElement) ?? false;
+    // Once saved, the option chosen takes the focus; a refused code keeps it in the code's field (CodeConfirmation).
+    const hadFocus = options.current?.contains(document.activeElement) ?? false;
     setStatus('saving');
     try {
       const outcome = await chooseDelivery(token, 'SHIP_AS_AVAILABLE', code);
@@ -121,6 +122,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       }
       onChange(outcome.order);
       setConfirming(false);
+      refocus.current = hadFocus;
       setStatus('saved');
       return undefined;
     } catch (error) {

@@ -28,6 +28,10 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
   const [busy, setBusy] = useState(false);
   const codeId = useId();
   const codeField = useRef<HTMLInputElement>(null);
+  const sendButton = useRef<HTMLButtonElement>(null);
+  // A code refused (each refusal counted), and a request for one that came back without sending it.
+  const [refused, setRefused] = useState(0);
+  const [notSent, setNotSent] = useState(0);
   // The code is what the customer does next: where it was sent is said, and the keyboard waits in its field (the
   // button pressed is out of reach while the code is on its way, which leaves the focus nowhere).
   useEffect(() => {
@@ -35,6 +39,20 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
       codeField.current?.focus();
     }
   }, [sentTo]);
+  // A refused code: back to its field, selected, to type it again; once the page is ready for it again (a choice
+  // being saved holds every field of the choice until it is answered).
+  useEffect(() => {
+    if (refused > 0) {
+      codeField.current?.focus();
+      codeField.current?.select();
+    }
+  }, [refused]);
+  // No code sent (too many asked for, say): the keyboard stays on the button, under which the page says why.
+  useEffect(() => {
+    if (notSent > 0 && (!document.activeElement || document.activeElement === document.body)) {
+      sendButton.current?.focus();
+    }
+  }, [notSent]);
 
   const explain = (errors: UserError[]) => {
     const known = errors.find((e) => EXPLAINED.has(e.code));
@@ -48,14 +66,20 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
       .then((outcome) => {
         if ('sentTo' in outcome) {
           setSentTo(outcome.sentTo);
-        } else if (outcome.errors.some((e) => e.code === 'SMS_OPTED_OUT')) {
+          return;
+        }
+        if (outcome.errors.some((e) => e.code === 'SMS_OPTED_OUT')) {
           // Said beside the channel choice, where the e-mail button is the way on.
           setSmsOff(true);
         } else {
           explain(outcome.errors);
         }
+        setNotSent((count) => count + 1);
       })
-      .catch(() => setError(t('error.generic')))
+      .catch(() => {
+        setError(t('error.generic'));
+        setNotSent((count) => count + 1);
+      })
       .finally(() => setBusy(false));
   };
 
@@ -66,8 +90,7 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
       .then((errors) => {
         if (errors?.length) {
           explain(errors);
-          // Back to the code the refusal is about, to type it again.
-          codeField.current?.focus();
+          setRefused((count) => count + 1);
         }
       })
       .catch(() => setError(t('error.generic')))
@@ -78,7 +101,7 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
     <>
       <p>{t('cancel.codeExplain')}</p>
       <div className="actions">
-        <button type="button" disabled={busy} onClick={() => send('EMAIL')}>
+        <button type="button" ref={sendButton} disabled={busy} onClick={() => send('EMAIL')}>
           {t('cancel.sendEmail', { email: contact.email })}
         </button>
         {contact.phone && !smsOff && (
@@ -107,14 +130,14 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern="[0-9]{6}"
-            maxLength={6}
             required
             value={code}
             // The browser's own words for a wrong format are in its language and say nothing of six digits.
             onInvalid={(event) => event.currentTarget.setCustomValidity(t('code.format'))}
             onChange={(event) => {
               event.currentTarget.setCustomValidity('');
-              setCode(event.target.value);
+              // Digits only, the first six: a code pasted as "123 456" or "123-456" is the code.
+              setCode(event.target.value.replace(/\D/g, '').slice(0, 6));
             }}
           />
           <div className="actions">
