@@ -68,7 +68,9 @@ class LinkRecovery {
             throw new OrderRuleViolation(
                     "RATE_LIMITED", "orderNumber", "Too many requests for a link; try again in an hour.");
         }
+        // As the shop wrote it, or in capitals, as shops write their numbers and customers may not retype them.
         orders.byNumber(number)
+                .or(() -> orders.byNumber(number.toUpperCase(Locale.ROOT)))
                 .ifPresent(order -> channelOf(order, contact)
                         .ifPresent(channel -> links.linkOf(order)
                                 .or(() -> links.reissue(order.number()))

@@ -7,6 +7,7 @@ import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -81,6 +82,20 @@ class FindMyOrderIntegrationTests {
                 .isEqualTo(input.number());
         // The link still worked, so it is the same one: nobody can kill a customer's link by asking.
         assertThat(link.group(1)).isEqualTo(oldToken);
+    }
+
+    @Test
+    void anOrderNumberTypedInLowerCaseFindsTheOrder() {
+        OrderInputs input = anOrder()
+                .number("FIND-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+        clients.place(input);
+
+        ask(" " + input.number().toLowerCase() + " ", customerEmail(input))
+                .path("requestTrackingLink.accepted")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+
+        assertThat(linkMessagesTo(input.number())).hasSize(1);
     }
 
     @Test
