@@ -313,6 +313,11 @@ describe('cancelling a late item', () => {
     try {
       const item = page.locator(`li[data-sku="${late.sku}"]`);
       await item.getByText('Später als zuerst zugesagt', { exact: false }).waitFor();
+      // Why, on the item itself: the reason the supplier's delay was logged with, in German.
+      assert.equal(
+        await item.getByTestId('line-late-reason').textContent(),
+        'Warum: Die Produktion des Lieferanten ist im Verzug.',
+      );
       assert.equal(await item.getByTestId('line-money').textContent(), 'Noch nicht belastet');
       // Items on time offer no cancellation; late ones (the backordered one, and any the promise watch found past
       // its dispatch day) do.

@@ -97,6 +97,10 @@ describe('the order as its customer reads it', () => {
   it('tells the timeline in the customer’s words, with the reason for a delay', () => {
     render(<OrderView order={anOrder()} language="en" />);
     expect(screen.getByText(/Rhein lamp is now expected by Wed 9 Dec instead of Mon 7 Dec\. Reason: The factory is behind schedule/)).toBeTruthy();
+    // The late item's card says why too, not only the timeline at the foot of the page.
+    const lateReason = () => document.querySelector('[data-line="L3"] [data-testid="line-late-reason"]')?.textContent;
+    expect(lateReason()).toBe('Why: The factory is behind schedule');
+    expect(document.querySelectorAll('[data-testid="line-late-reason"]').length).toBe(1);
     cleanup();
 
     // A delay withdrawn moves the date back with no reason: the sentence ends with the date, not an empty "Reason:".
@@ -107,6 +111,7 @@ describe('the order as its customer reads it', () => {
       /Rhein lamp is now expected by Wed 9 Dec instead of Mon 7 Dec$/,
     );
     expect(document.body.textContent).not.toMatch(/Reason:/);
+    expect(lateReason()).toBeUndefined();
     cleanup();
 
     // One of the shop's reasons, told in German: a page switched to Danish says it in Danish.
@@ -121,6 +126,7 @@ describe('the order as its customer reads it', () => {
     };
     render(<OrderView order={anOrder({ locale: 'de', timeline: [placed, told] })} language="da" />);
     expect(document.querySelector('[data-event="ETA_MOVED"]')?.textContent).toMatch(/Fragten er forsinket\.$/);
+    expect(lateReason()).toBe('Hvorfor: Fragten er forsinket.');
     cleanup();
     // Words typed for one delay have no other language: they read as written.
     render(<OrderView order={anOrder({ locale: 'de', timeline: [placed, { ...told, reasonTexts: [] }] })} language="da" />);

@@ -149,6 +149,7 @@ function LineItem({ line, order, language, t, children }: LineProps) {
   // A line cancelled or refunded is no longer on its way: where it would have come from no longer concerns anyone.
   const withdrawn = line.status === 'CANCELLED' || line.status === 'REFUNDED';
   const rest = withTheRest(line, order);
+  const reason = line.late ? lateReason(line, order, language) : '';
   return (
     <li
       className={`line source-${line.source.toLowerCase()}${withdrawn ? ' withdrawn' : ''}`}
@@ -182,6 +183,11 @@ function LineItem({ line, order, language, t, children }: LineProps) {
             {t('tracking.promised', { date: formatDay(line.promisedDate, language) })}
             {line.late && <strong className="late"> · {t('tracking.late')}</strong>}
           </p>
+          {reason && (
+            <p className="late-reason" data-testid="line-late-reason">
+              {t('tracking.lateReason', { reason })}
+            </p>
+          )}
         </>
       )}
       <p className="money" data-testid="line-money">
@@ -195,6 +201,31 @@ function LineItem({ line, order, language, t, children }: LineProps) {
       )}
       {children}
     </li>
+  );
+}
+
+/**
+ * Why a late line is late, on its card as in the timeline: the reason of the last move of its date that gave one, in
+ * the page's language where the shop's reason has it. Empty when no move gave a reason.
+ */
+function lateReason(line: Line, order: CustomerOrder, language: Language): string {
+  const moved = order.timeline.filter(
+    (event) =>
+      event.type === 'ETA_MOVED' &&
+      event.details.some((detail) => detail.key === 'line' && detail.value === line.id) &&
+      event.details.some((detail) => detail.key === 'reason' && detail.value),
+  );
+  const last = moved.reduce<(typeof moved)[number] | undefined>(
+    (latest, event) => (!latest || event.at > latest.at ? event : latest),
+    undefined,
+  );
+  if (!last) {
+    return '';
+  }
+  return (
+    last.reasonTexts.find((text) => text.language === language)?.text ??
+    last.details.find((detail) => detail.key === 'reason')?.value ??
+    ''
   );
 }
 
