@@ -64,9 +64,9 @@ export function doneWith(control: Element, done = true) {
 }
 
 /** The elements around it, out to its panel: what it was for is said in there, not elsewhere on the page. */
-function ancestors(node: HTMLElement | null): HTMLElement[] {
+function ancestors(node: HTMLElement): HTMLElement[] {
   const found: HTMLElement[] = [];
-  for (let parent = node?.parentElement; parent; parent = parent.parentElement) {
+  for (let parent = node.parentElement; parent; parent = parent.parentElement) {
     found.push(parent);
     if (parent.matches('.panel, main')) {
       break;
