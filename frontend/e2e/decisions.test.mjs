@@ -345,7 +345,10 @@ describe('cancelling a late item', () => {
 
       await item.getByLabel('6-stelliger Code').fill(code);
       await item.getByRole('button', { name: 'Artikel stornieren' }).click();
-      await item.getByText('Nicht belastet — storniert').waitFor();
+      // On the item: no money was taken, and what was reserved for it is released.
+      await item
+        .getByText(/^Nicht belastet — storniert; die auf Ihrer Karte reservierten [\d.]+,\d{2}\s€ sind freigegeben$/)
+        .waitFor();
       assert.match(await item.locator('.status').textContent(), /^Storniert am \d+\. \S+ \d{4}$/);
       // No longer on its way: the card no longer says it was ordered from the supplier for the customer.
       assert.equal(await item.locator('.source').count(), 0);

@@ -228,6 +228,16 @@ describe('the order as its customer reads it', () => {
     expect(screen.getByTestId('order-eta').textContent).toMatch(/one delivery .*30 Nov.*9 Dec/);
     cleanup();
 
+    // A cancelled item that was never charged says what was reserved for it is released.
+    const cancelled = anOrder({
+      lines: [{ ...sofa, status: 'CANCELLED', payment: 'VOIDED', closedAt: '2026-12-01T12:00:00Z' }, cushion, lamp],
+    });
+    render(<OrderView order={cancelled} language="en" />);
+    expect(screen.getAllByTestId('line-money')[0].textContent).toMatch(
+      /^Not charged — cancelled; the DKK\s499\.00 reserved on your card is released$/,
+    );
+    cleanup();
+
     const refunded = anOrder({
       eta: null,
       lines: anOrder().lines.map((line) => ({ ...line, status: 'REFUNDED' as const, payment: 'REFUNDED' as const })),

@@ -190,7 +190,8 @@ function LineItem({ line, order, language, t, children }: LineProps) {
           )}
         </>
       )}
-      <p className="money" data-testid="line-money">
+      {/* Said as it changes (an item cancelled, a refund paid), where the customer's focus is on the item. */}
+      <p className="money" data-testid="line-money" aria-live="polite">
         {moneyText(line, order, language, t)}
       </p>
       {line.refund === 'REJECTED' && (
