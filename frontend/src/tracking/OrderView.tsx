@@ -7,7 +7,7 @@ import { CancelPanel } from './CancelPanel';
 import { ChoicePanel } from './ChoicePanel';
 import { MessagesPanel } from './MessagesPanel';
 import { QuestionPanel } from './QuestionPanel';
-import { Timeline } from './Timeline';
+import { reasonOf, Timeline } from './Timeline';
 
 type Line = CustomerOrder['lines'][number];
 
@@ -210,24 +210,15 @@ function LineItem({ line, order, language, t, children }: LineProps) {
  * the page's language where the shop's reason has it. Empty when no move gave a reason.
  */
 function lateReason(line: Line, order: CustomerOrder, language: Language): string {
-  const moved = order.timeline.filter(
+  // The timeline is kept oldest first: the last move that names this line and gives a reason.
+  const moves = order.timeline.filter(
     (event) =>
       event.type === 'ETA_MOVED' &&
       event.details.some((detail) => detail.key === 'line' && detail.value === line.id) &&
-      event.details.some((detail) => detail.key === 'reason' && detail.value),
+      reasonOf(event, language) !== '',
   );
-  const last = moved.reduce<(typeof moved)[number] | undefined>(
-    (latest, event) => (!latest || event.at > latest.at ? event : latest),
-    undefined,
-  );
-  if (!last) {
-    return '';
-  }
-  return (
-    last.reasonTexts.find((text) => text.language === language)?.text ??
-    last.details.find((detail) => detail.key === 'reason')?.value ??
-    ''
-  );
+  const last = moves[moves.length - 1];
+  return last ? reasonOf(last, language) : '';
 }
 
 /**

@@ -28,6 +28,15 @@ export function Timeline({ order, language, t }: { order: CustomerOrder; languag
   );
 }
 
+/**
+ * The reason a date moved, as this page reads it: one of the shop's reasons in the page's language, whichever it was
+ * told in; words typed for one delay as written; empty for a move without one.
+ */
+export function reasonOf(event: Event, language: Language): string {
+  const typed = event.details.find((detail) => detail.key === 'reason')?.value ?? '';
+  return event.reasonTexts.find((text) => text.language === language)?.text ?? typed;
+}
+
 function describe(event: Event, order: CustomerOrder, language: Language, t: Translate): string {
   const details = Object.fromEntries(event.details.map((detail) => [detail.key, detail.value]));
   const params: Record<string, string> = { ...details };
@@ -71,7 +80,7 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
     case 'ETA_MOVED':
       // One of the shop's reasons reads in the page's language, whichever it was told in; words typed for one delay
       // read as written. A correction (a delay withdrawn) gives no reason: the new date is the news.
-      params.reason = event.reasonTexts.find((text) => text.language === language)?.text ?? details.reason ?? '';
+      params.reason = reasonOf(event, language);
       return t(details.reason ? 'event.ETA_MOVED' : 'event.ETA_MOVED.noReason', params);
     default:
       return t(`event.${event.type}` as MessageKey, params);
