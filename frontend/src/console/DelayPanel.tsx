@@ -315,7 +315,15 @@ export function DelayPanel() {
                 >
                   {ct('confirm', { customers: current.figures.customers })}
                 </button>
-                <button type="button" className="secondary" onClick={() => setPreview(null)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={(event) => {
+                    // As a review's Cancel: focus goes back to what asked for the preview, even after a failed confirm.
+                    doneWith(event.currentTarget, false);
+                    setPreview(null);
+                  }}
+                >
                   {ct('cancel')}
                 </button>
               </div>
