@@ -11,6 +11,7 @@ import app.leadline.supplier.PurchaseOrderPlaced;
 import app.leadline.supplier.PurchaseOrderRef;
 import app.leadline.supplier.SupplierCatalog;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,8 +91,8 @@ public class WaitingLines {
     private record ToOrder(List<Order> owners, List<Allocation> lines) {}
 
     private ToOrder waitingToBeOrdered(String supplier, List<String> skus) {
-        List<Order> owners = new java.util.ArrayList<>();
-        List<Allocation> lines = new java.util.ArrayList<>();
+        List<Order> owners = new ArrayList<>();
+        List<Allocation> lines = new ArrayList<>();
         for (Order order : waiting(supplier, skus)) {
             for (OrderLine line : order.lines()) {
                 if (line.waitsToBeOrdered() && supplier.equals(line.supplier()) && skus.contains(line.sku())) {
@@ -160,7 +161,7 @@ public class WaitingLines {
         List<Order> owners = waiting.owners();
         List<Allocation> lines = waiting.lines();
         List<Optional<PurchaseOrderRef>> planned = suppliers.planReserve(draft.supplier(), lines, draft);
-        List<Allocated> allocated = new java.util.ArrayList<>();
+        List<Allocated> allocated = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (planned.get(i).isEmpty()) {
                 continue;
@@ -169,14 +170,7 @@ public class WaitingLines {
             PurchaseOrderRef po = planned.get(i).get();
             OrderLine before = order.line(lines.get(i).lineId());
             boolean told = !order.newsOf(() -> order.allocateToPurchaseOrder(
-                            before.id(),
-                            po.number(),
-                            etas.forBackorder(
-                                    order.placedAt(),
-                                    po.expectedArrival(),
-                                    order.destination().country(),
-                                    spread),
-                            clock.instant()))
+                            before.id(), po.number(), windowOn(order, po, spread), clock.instant()))
                     .isEmpty();
             allocated.add(new Allocated(
                     order.number(),
@@ -191,10 +185,15 @@ public class WaitingLines {
         return allocated;
     }
 
+    /** A line of the order waiting for the purchase order: expected as its goods are, sent to the order's country. */
+    private EtaWindow windowOn(Order order, PurchaseOrderRef po, Optional<SupplierSpread> spread) {
+        return etas.forBackorder(
+                order.placedAt(), po.expectedArrival(), order.destination().country(), spread);
+    }
+
     /** The line takes the purchase order reserved for it; a reservation it did not take goes back. */
     private void take(Order order, String lineId, PurchaseOrderRef po, Optional<SupplierSpread> spread) {
-        EtaWindow window = etas.forBackorder(
-                order.placedAt(), po.expectedArrival(), order.destination().country(), spread);
+        EtaWindow window = windowOn(order, po, spread);
         OrderChanges.Changed<Boolean> allocated = changes.apply(
                 order.id(), current -> current.allocateToPurchaseOrder(lineId, po.number(), window, clock.instant()));
         // A reservation the line did not take (someone else moved it first) is given back; not one the line holds,
@@ -279,7 +278,7 @@ public class WaitingLines {
                 .sorted(java.util.Comparator.comparing(PurchaseOrder::expectedArrival)
                         .thenComparing(PurchaseOrder::number))
                 .toList();
-        List<Release> releases = new java.util.ArrayList<>();
+        List<Release> releases = new ArrayList<>();
         // Per purchase order received in part, the units on its shelf no line takes yet, as the lines moved take them.
         Map<String, Map<String, Integer>> shelves = new java.util.HashMap<>();
         Optional<SupplierSpread> spread = lateness.current().of(po.supplier());

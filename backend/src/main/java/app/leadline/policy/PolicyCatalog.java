@@ -168,14 +168,19 @@ public class PolicyCatalog {
         return new Outcome(Optional.of(defined), List.of());
     }
 
+    /** A policy's fee per extra parcel in words: per currency, the one fee of an older policy, or the shop's. */
+    private static String feeOf(SegmentPolicy policy) {
+        if (!policy.extraParcelFees().isEmpty()) {
+            return policy.extraParcelFees().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(each -> each.getKey() + " " + each.getValue().toPlainString())
+                    .collect(Collectors.joining(", "));
+        }
+        return policy.extraParcelFee() != null ? policy.extraParcelFee().toPlainString() : "the shop's";
+    }
+
     /** A policy's terms in words, as the audit log shows them. */
     private static Map<String, String> terms(SegmentPolicy policy) {
-        String fee = !policy.extraParcelFees().isEmpty()
-                ? policy.extraParcelFees().entrySet().stream()
-                        .sorted(Map.Entry.comparingByKey())
-                        .map(each -> each.getKey() + " " + each.getValue().toPlainString())
-                        .collect(Collectors.joining(", "))
-                : policy.extraParcelFee() != null ? policy.extraParcelFee().toPlainString() : "the shop's";
         return Map.of(
                 "default delivery",
                 String.valueOf(policy.defaultPreference()),
@@ -186,7 +191,7 @@ public class PolicyCatalog {
                         ? "any"
                         : policy.receivingDays().toString(),
                 "extra parcel fee",
-                fee,
+                feeOf(policy),
                 "any unshipped line may be cancelled",
                 policy.cancelAnyUnshippedLine() ? "yes" : "no",
                 "refunds approved by themselves after",
