@@ -240,33 +240,21 @@ public class AgentDesk {
                 .toList();
         PurchaseOrder receivedSoFar = po.withLines(after);
         Shelf.Plan plan = shelf.planSharing(po, receivedSoFar, quantities.isEmpty());
-        // Each order's news as the receipt would leave it: its own lines ready, then the lines that took spare units.
-        Map<String, Optional<CustomerNews>> news = new LinkedHashMap<>();
-        Map<String, Order> readied = new LinkedHashMap<>();
-        plan.ready().forEach((orderId, lineIds) -> {
-            Order order = plan.orders().get(orderId);
-            readied.put(orderId, order);
-            news.put(orderId, operations.newsIfReady(order, lineIds, checked.arrived()));
-        });
-        Map<String, Order> takers = new LinkedHashMap<>();
-        plan.takers()
-                .forEach(taker -> takers.putIfAbsent(
-                        taker.order().id(),
-                        plan.orders().getOrDefault(taker.order().id(), taker.order())));
-        plan.takersByOrder().forEach((orderId, from) -> {
-            Order order = takers.get(orderId);
-            readied.put(orderId, order);
-            Optional<CustomerNews> told = operations.newsIfTaken(order, from, po.number(), checked.arrived());
-            news.merge(orderId, told, (own, taken) -> taken.isPresent() ? taken : own);
-        });
-        // Oldest order first, the lines that take spare units among the purchase order's own.
-        List<Order> oldestFirst = readied.values().stream()
+        // Oldest order first, the lines that take spare units among the purchase order's own; each order's news as the
+        // receipt would leave it, in one change: its own lines and those taking spare units.
+        List<Order> oldestFirst = plan.ordersReady().stream()
                 .sorted(Comparator.comparing(Order::placedAt).thenComparing(Order::id))
                 .toList();
+        Map<String, Map<String, String>> takers = plan.takersByOrder();
         List<String> toldReady = new ArrayList<>();
         List<String> askedToChoose = new ArrayList<>();
         for (Order order : oldestFirst) {
-            Optional<CustomerNews> told = news.get(order.id());
+            Optional<CustomerNews> told = operations.newsIfArrived(
+                    order,
+                    plan.ready().getOrDefault(order.id(), List.of()),
+                    takers.getOrDefault(order.id(), Map.of()),
+                    po.number(),
+                    checked.arrived());
             if (told.filter(CustomerNews.ReadyToShip.class::isInstance).isPresent()) {
                 toldReady.add(order.number());
             } else if (told.filter(CustomerNews.ChoiceNeeded.class::isInstance).isPresent()) {

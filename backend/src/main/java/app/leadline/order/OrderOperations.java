@@ -151,56 +151,53 @@ public class OrderOperations {
     public record Arrived(Order order, Optional<CustomerNews> told) {}
 
     /**
-     * Goods arrived for lines on the day: they are ready to leave, and expected as goods that arrived then (handled,
+     * Goods of purchase order {@code to} that arrived on the day make lines of one order ready, in one change: its own
+     * lines that waited for them ({@code lineIds}), and lines that take units spare on its shelf ({@code taking}),
+     * which wait for {@code to} from now on. They are ready to leave, and expected as goods that arrived then (handled,
      * then sent to the order's country), no longer as their supplier's date had them.
-     */
-    public Arrived markReady(String orderId, List<String> lineIds, LocalDate arrivedOn) {
-        OrderChanges.Changed<Optional<CustomerNews>> changed =
-                changes.apply(orderId, order -> arrive(order, lineIds, arrivedOn));
-        return new Arrived(changed.order(), changed.result());
-    }
-
-    /**
-     * Lines of one order that wait for another purchase order, or to be ordered, take spare units that arrived on
-     * {@code to}'s shelf on the day: they wait for {@code to} now and are ready, in one change of the order.
      *
-     * @param from per line id, the purchase order it waits for; absent (a null value) when it waits to be ordered
-     * @return the order as it is now with what its customer is told, and the lines that took the units (not those
-     *     that no longer waited as {@code from} says)
+     * @param taking per line id, the purchase order it waits for instead; a null value when it waits to be ordered
+     * @return the order as it is now with what its customer is told, and the lines that took spare units (not those
+     *     that no longer waited as {@code taking} says)
      */
-    public Taken takeSpareUnits(String orderId, Map<String, String> from, String to, LocalDate arrivedOn) {
+    public Taken goodsArrived(
+            String orderId, List<String> lineIds, Map<String, String> taking, String to, LocalDate arrivedOn) {
         OrderChanges.Changed<Optional<CustomerNews>> changed =
-                changes.apply(orderId, order -> take(order, from, to, arrivedOn));
-        List<String> took = from.keySet().stream()
+                changes.apply(orderId, order -> arrive(order, lineIds, taking, to, arrivedOn));
+        List<String> took = taking.keySet().stream()
                 .filter(lineId -> changed.order().line(lineId).isOn(to))
                 .toList();
         return new Taken(new Arrived(changed.order(), changed.result()), took);
     }
 
-    /** What taking spare units did to an order: the order and its news, and the lines that took them. */
+    /** What goods arriving did to an order: the order and its news, and the lines that took spare units. */
     public record Taken(Arrived arrived, List<String> lineIds) {}
 
     /**
-     * What taking spare units would tell the customer of {@code order}, as {@link #takeSpareUnits} does: worked out on
-     * the order given, which this changes and the caller discards; nothing is stored.
+     * What goods arriving would tell the customer of {@code order}, as {@link #goodsArrived} does: worked out on the
+     * order given, which this changes and the caller discards; nothing is stored.
      */
-    public Optional<CustomerNews> newsIfTaken(Order order, Map<String, String> from, String to, LocalDate arrivedOn) {
-        return take(order, from, to, arrivedOn);
+    public Optional<CustomerNews> newsIfArrived(
+            Order order, List<String> lineIds, Map<String, String> taking, String to, LocalDate arrivedOn) {
+        return arrive(order, lineIds, taking, to, arrivedOn);
     }
 
-    private Optional<CustomerNews> take(Order order, Map<String, String> from, String to, LocalDate arrivedOn) {
-        List<String> taking = new ArrayList<>();
+    private Optional<CustomerNews> arrive(
+            Order order, List<String> lineIds, Map<String, String> taking, String to, LocalDate arrivedOn) {
+        List<String> ready = new ArrayList<>(lineIds);
         List<String> notes = new ArrayList<>();
-        from.forEach((lineId, waitedFor) -> {
+        taking.forEach((lineId, waitedFor) -> {
             if (order.takeSpareUnits(lineId, waitedFor, to)) {
-                taking.add(lineId);
+                ready.add(lineId);
                 notes.add(order.line(lineId).name() + " waited "
                         + (waitedFor == null ? "to be ordered" : "for purchase order " + waitedFor));
             }
         });
         // Agents read where the goods came from: units spare on another purchase order than the one it waited for.
-        String note = "Took units spare on purchase order " + to + ": " + String.join("; ", notes) + ".";
-        return taking.isEmpty() ? Optional.empty() : arrive(order, taking, arrivedOn, note);
+        String note = notes.isEmpty()
+                ? null
+                : "Took units spare on purchase order " + to + ": " + String.join("; ", notes) + ".";
+        return ready.isEmpty() ? Optional.empty() : arrive(order, ready, arrivedOn, note);
     }
 
     /**

@@ -84,6 +84,18 @@ public class Shelf {
             return byOrder(takers);
         }
 
+        /**
+         * The orders the goods make lines of ready, as read: those with lines of the purchase order's own, oldest
+         * first, then those only taking spare units, oldest first.
+         */
+        public List<Order> ordersReady() {
+            Map<String, Order> readied = new LinkedHashMap<>();
+            ready.keySet().forEach(id -> readied.put(id, orders.get(id)));
+            takers.forEach(taker -> readied.putIfAbsent(
+                    taker.order().id(), orders.getOrDefault(taker.order().id(), taker.order())));
+            return List.copyOf(readied.values());
+        }
+
         /** How many lines the goods make ready: the purchase order's own and the takers. */
         public int linesReady() {
             return ready.values().stream().mapToInt(List::size).sum() + takers.size();
@@ -237,34 +249,32 @@ public class Shelf {
 
     /**
      * The lines of {@code po} that the goods of {@code receivedSoFar} make ready (with {@code all}, every line waiting
-     * for it), made ready as goods that arrived on {@code arrivedOn}, oldest order first, and their customers told.
-     * A purchase order that then has everything it ordered closes, only now that its lines are served: cut off
-     * before, it stays open with its goods on the shelf, and the next start serves them and closes it.
+     * for it), and the lines waiting elsewhere that its spare units serve, made ready as goods that arrived on {@code
+     * arrivedOn}, oldest order first, each order in one change, and their customers told. A purchase order that then
+     * has everything it ordered closes, only now that its lines are served: cut off before, it stays open with its
+     * goods on the shelf, and the next start serves them and closes it.
      */
     public Served serve(PurchaseOrder po, PurchaseOrder receivedSoFar, boolean all, LocalDate arrivedOn) {
         Plan plan = plan(po, receivedSoFar, all);
-        List<OrderOperations.Arrived> arrived = new ArrayList<>();
-        plan.ready().forEach((orderId, lineIds) -> arrived.add(operations.markReady(orderId, lineIds, arrivedOn)));
-        Plan shared = share(receivedSoFar, plan, arrivedOn, arrived);
+        Plan shared = reserveSpareUnits(receivedSoFar, plan);
+        List<OrderOperations.Arrived> arrived = makeReady(po.number(), plan.ready(), shared.takersByOrder(), arrivedOn);
         if (all || receivedSoFar.fullyReceived()) {
             suppliers.markReceived(po.number());
         }
-        // An order with lines of its own here and lines that took spare units changed twice: as it is now, once.
-        Map<String, OrderOperations.Arrived> latest = new LinkedHashMap<>();
-        arrived.forEach(after -> latest.put(after.order().id(), after));
-        return new Served(shared, List.copyOf(latest.values()));
+        return new Served(shared, arrived);
     }
 
     /**
-     * The spare units go to the lines waiting elsewhere that {@link #planSharing} finds: first reserved on this
-     * purchase order (with the allocations of its cancelled and refunded lines given back) in one versioned update,
-     * then each order's lines moved here and made ready in one change, then each line's allocation on the purchase
-     * order it waited for given back. Cut off in between, an allocation is left for a line that is not on that purchase
-     * order, which the next start gives back (see {@link StrayAllocations}), and this purchase order, still open,
-     * shares its units again then. When it changed since it was read (another receipt, or a new order's line), it is
-     * read and planned again.
+     * The spare units reserved for the lines waiting elsewhere that {@link #planSharing} finds, on this purchase order
+     * (with the allocations of its cancelled and refunded lines given back), in one versioned update; {@link
+     * #makeReady} then moves them here. Cut off before they move, an allocation is left for a line that is not on
+     * that purchase order, which the next start gives back (see {@link StrayAllocations}), and this purchase order,
+     * still open, shares its units again then. When it changed since it was read (another receipt, or a new order's
+     * line), it is read and planned again.
+     *
+     * @return the plan with the lines that take spare units; none when there are none, or it kept changing
      */
-    private Plan share(PurchaseOrder po, Plan plan, LocalDate arrivedOn, List<OrderOperations.Arrived> arrived) {
+    private Plan reserveSpareUnits(PurchaseOrder po, Plan plan) {
         PurchaseOrder current = po;
         Plan planned = plan;
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -274,7 +284,6 @@ public class Shelf {
             }
             List<Allocation> taking = takers.stream().map(Taker::allocation).toList();
             if (suppliers.takeOnShelf(current, taking, freeing(current, planned))) {
-                arrived.addAll(moveHere(current.number(), takers, arrivedOn));
                 return planned.withTakers(takers);
             }
             current = suppliers.purchaseOrder(po.number()).orElse(null);
@@ -294,20 +303,32 @@ public class Shelf {
         return byOrder;
     }
 
-    private List<OrderOperations.Arrived> moveHere(String purchaseOrder, List<Taker> takers, LocalDate arrivedOn) {
+    /**
+     * Each order's lines made ready in one change, in the plan's order: its own lines on {@code purchaseOrder}, and
+     * those that take spare units there. Then each taker's allocation on the purchase order it waited for is given
+     * back, or, where it no longer waited there (cancelled, or goods came), the one reserved for it here.
+     */
+    private List<OrderOperations.Arrived> makeReady(
+            String purchaseOrder,
+            Map<String, List<String>> own,
+            Map<String, Map<String, String>> takers,
+            LocalDate arrivedOn) {
+        Set<String> orderIds = new LinkedHashSet<>(own.keySet());
+        orderIds.addAll(takers.keySet());
         List<OrderOperations.Arrived> arrived = new ArrayList<>();
-        byOrder(takers).forEach((orderId, from) -> {
-            OrderOperations.Taken taken = operations.takeSpareUnits(orderId, from, purchaseOrder, arrivedOn);
+        for (String orderId : orderIds) {
+            Map<String, String> from = takers.getOrDefault(orderId, Map.of());
+            OrderOperations.Taken taken = operations.goodsArrived(
+                    orderId, own.getOrDefault(orderId, List.of()), from, purchaseOrder, arrivedOn);
             arrived.add(taken.arrived());
             from.forEach((lineId, waitedFor) -> {
                 if (!taken.lineIds().contains(lineId)) {
-                    // It stopped waiting there before it could take them (cancelled, or goods came): not needed.
                     suppliers.release(purchaseOrder, orderId, lineId);
                 } else if (waitedFor != null) {
                     suppliers.release(waitedFor, orderId, lineId);
                 }
             });
-        });
+        }
         return arrived;
     }
 

@@ -6,8 +6,11 @@ import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
 import static app.leadline.support.SupplierInputs.aSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadline.order.LineStatus;
 import app.leadline.order.NotificationIntent;
+import app.leadline.order.Order;
 import app.leadline.order.OrderQueries;
+import app.leadline.order.TimelineEvent;
 import app.leadline.support.AgentOrders;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
@@ -446,6 +449,48 @@ class ReceiptIntegrationTests {
         OrderInputs next = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
         placeOrder(next);
         assertThat(purchaseOrderOf(next)).isEqualTo(sooner.number());
+    }
+
+    @Test
+    void anOrderWithALineOfItsOwnAndALineTakingASpareUnitIsToldOnceThatEverythingIsReadyAsItsReviewSays() {
+        String supplier = defineSupplier();
+        // The chair comes only on the later purchase order; the table would come sooner on another, until the later
+        // one brings a table that no line of its own needs.
+        PurchaseOrderInputs bought = PurchasingSteps.placed(
+                shop,
+                aPurchaseOrder(supplier)
+                        .withLine("CHAIR-MIX", 1)
+                        .withLine("TABLE-MIX", 1)
+                        .confirmedArrival(LocalDate.now().plusDays(20)));
+        PurchaseOrderInputs sooner = placedDue(supplier, "TABLE-MIX", 1, 10);
+        OrderInputs both =
+                anOrder().withBackorderedLine("CHAIR-MIX", supplier).withBackorderedLine("TABLE-MIX", supplier);
+        placeOrder(both);
+        assertThat(orders.byNumber(both.number()).orElseThrow().line("L3").purchaseOrder())
+                .isEqualTo(sooner.number());
+        GraphQlTester.Response preview = previewReceipt(everythingStillToCome(bought));
+        preview.path("previewReceiveGoods.preview.toldReadyToShip")
+                .entityList(String.class)
+                .containsExactly(both.number());
+        preview.path("previewReceiveGoods.preview.askedToChoose")
+                .entityList(String.class)
+                .hasSize(0);
+
+        agent.documentName("receiveGoods")
+                .variable("input", everythingStillToCome(bought))
+                .execute()
+                .path("receiveGoods.linesFromElsewhere")
+                .entity(Integer.class)
+                .isEqualTo(1);
+
+        Order after = orders.byNumber(both.number()).orElseThrow();
+        assertThat(List.of(after.line("L2").status(), after.line("L3").status()))
+                .containsExactly(LineStatus.READY, LineStatus.READY);
+        // One arrival: one entry in the customer's timeline, not one per change of the order, and one message.
+        assertThat(after.timeline())
+                .filteredOn(event -> event.type() == TimelineEvent.Type.GOODS_RECEIVED)
+                .hasSize(1);
+        assertThat(outboxKinds(both)).containsOnlyOnce("READY_TO_SHIP").doesNotContain("CHOICE_NEEDED");
     }
 
     @Test
