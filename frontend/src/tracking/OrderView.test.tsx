@@ -35,7 +35,7 @@ describe('the order as its customer reads it', () => {
 
     // The cushion is in stock, but the order comes in one delivery with the sofa.
     expect(within(items[0]).getByTestId('line-with-rest').textContent).toMatch(
-      /^It comes with the rest of your order, .*17.*21 Dec/,
+      /^It comes with the rest of your order in one delivery, .*17.*21 Dec\.$/,
     );
     // The sofa sets that delivery's date: nothing to add.
     expect(within(items[1]).queryByTestId('line-with-rest')).toBeNull();
@@ -43,6 +43,20 @@ describe('the order as its customer reads it', () => {
 
     render(<OrderView order={anOrder({ deliveryPreference: 'SHIP_AS_AVAILABLE' })} language="en" />);
     expect(screen.queryByTestId('line-with-rest')).toBeNull();
+  });
+
+  it('says how to have an item sooner that waits for the one delivery, where the customer may still choose', () => {
+    const open = anOrder({ choice: { ...anOrder().choice, open: true, closedReason: null } });
+    render(<OrderView order={open} language="de" token="t" onChange={() => {}} />);
+    // The cushion's: "… in einer Lieferung, Do., 17. – Mo., 21. Dez. Wenn Sie …", one full stop after the date.
+    expect(screen.getAllByTestId('line-with-rest')[0].textContent).toMatch(
+      /in einer Lieferung, .*21\. Dez\. Wenn Sie ihn früher möchten, wählen Sie oben, jeden Artikel zu senden, sobald er bereit ist\.$/,
+    );
+    cleanup();
+
+    // Delivered complete by the shop's rule, or part of it gone: nothing to choose, so nothing to point to.
+    render(<OrderView order={anOrder()} language="de" token="t" onChange={() => {}} />);
+    expect(screen.getAllByTestId('line-with-rest')[0].textContent).toMatch(/21\. Dez\.$/);
   });
 
   it('flags a line that is now later than first promised, and only that one', () => {

@@ -81,7 +81,14 @@ export function OrderView({ order, language, token, onChange }: Props) {
       <h2>{t('tracking.lines')}</h2>
       <ul className="lines" ref={lineList}>
         {order.lines.map((line) => (
-          <LineItem key={line.id} line={line} order={order} language={language} t={t}>
+          <LineItem
+            key={line.id}
+            line={line}
+            order={order}
+            language={language}
+            t={t}
+            canSplit={actions && order.choice.open}
+          >
             {actions && line.cancellable && cancelling !== line.id && (
               <button type="button" className="secondary cancel-open" onClick={() => setCancelling(line.id)}>
                 {t(line.payment === 'CAPTURED' ? 'refund.open' : 'cancel.open')}
@@ -143,9 +150,17 @@ export function OrderView({ order, language, token, onChange }: Props) {
   );
 }
 
-type LineProps = { line: Line; order: CustomerOrder; language: Language; t: Translate; children?: React.ReactNode };
+type LineProps = {
+  line: Line;
+  order: CustomerOrder;
+  language: Language;
+  t: Translate;
+  /** The customer may choose, above the items, to have each item shipped as it is ready. */
+  canSplit?: boolean;
+  children?: React.ReactNode;
+};
 
-function LineItem({ line, order, language, t, children }: LineProps) {
+function LineItem({ line, order, language, t, canSplit = false, children }: LineProps) {
   // A line cancelled or refunded is no longer on its way: where it would have come from no longer concerns anyone.
   const withdrawn = line.status === 'CANCELLED' || line.status === 'REFUNDED';
   const rest = withTheRest(line, order);
@@ -177,6 +192,8 @@ function LineItem({ line, order, language, t, children }: LineProps) {
           {rest && (
             <p className="with-rest" data-testid="line-with-rest">
               {t('tracking.eta.withRest', { range: formatWindow(rest.earliest, rest.latest, language) })}
+              {/* Held back by the one delivery, not late: where it is the customer's to change, say how. */}
+              {canSplit && <> {t('tracking.eta.withRestChoice')}</>}
             </p>
           )}
           <p className="promised">
