@@ -73,6 +73,11 @@ public record DelayReport(
         return kind == Kind.DELAY && withdrawnBy == null && scope.type() != DelayScope.Type.PURCHASE_ORDER;
     }
 
+    /** What the delay says of the date, as the audit log words it: "new date 2026-12-20" or "14 days late". */
+    String change() {
+        return newDate != null ? "new date " + newDate : daysLate + " days late";
+    }
+
     /** The day lines waiting for the purchase order are projected from: as corrected, else as the delay says. */
     LocalDate arrivalFor(app.leadline.supplier.PurchaseOrder po) {
         LocalDate corrected = arrivals.get(po.number());

@@ -140,7 +140,10 @@ class Reversals {
         after.put("customers", String.valueOf(plan.preview().customers()));
         plan.arrivals()
                 .forEach(back -> after.put(back.purchaseOrder(), back.to().toString()));
+        // The delay named as its own entry named it, so that a reader need not look its id up.
         Map<String, String> before = new TreeMap<>();
+        before.put("scope", plan.delay().scope().described());
+        before.put("change", plan.delay().change());
         plan.arrivals()
                 .forEach(back -> before.put(back.purchaseOrder(), back.from().toString()));
         audit.record(agent, "WITHDRAW_DELAY", delayId, before, after);

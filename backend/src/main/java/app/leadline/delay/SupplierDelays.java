@@ -143,10 +143,7 @@ public class SupplierDelays {
                 Map.of(),
                 Map.of(
                         "scope", request.scope().described(),
-                        "change",
-                                request.newDate() != null
-                                        ? "new date " + request.newDate()
-                                        : request.daysLate() + " days late",
+                        "change", report.change(),
                         "lines", String.valueOf(preview.lines())));
         cascades.start(id);
         meters.counter("leadline.delays.logged").increment();

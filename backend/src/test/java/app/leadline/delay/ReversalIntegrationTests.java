@@ -109,8 +109,24 @@ class ReversalIntegrationTests {
         return order(input).line("L2");
     }
 
-    /** The targets of the audit log's entries of the action, as an admin reads them. */
+    /** What the newest entry of {@code action} says came before, by key. */
+    private Map<String, String> auditedBefore(String action) {
+        Map<String, String> before = new java.util.LinkedHashMap<>();
+        ((List<?>) auditEntries(action).get(0).get("before"))
+                .forEach(pair ->
+                        before.put((String) ((Map<?, ?>) pair).get("key"), (String) ((Map<?, ?>) pair).get("value")));
+        return before;
+    }
+
+    /** The targets of the audit log's entries of the action, newest first. */
     private List<String> audited(String action) {
+        return auditEntries(action).stream()
+                .map(entry -> (String) entry.get("target"))
+                .toList();
+    }
+
+    /** The audit log's entries of {@code action}, newest first, as an admin reads them. */
+    private List<Map<String, Object>> auditEntries(String action) {
         List<Map<String, Object>> entries = clients.agent("root", "AGENT", "ADMIN")
                 .documentName("auditLog")
                 .execute()
@@ -119,7 +135,6 @@ class ReversalIntegrationTests {
                 .get();
         return entries.stream()
                 .filter(entry -> action.equals(entry.get("action")))
-                .map(entry -> (String) entry.get("target"))
                 .toList();
     }
 
@@ -414,6 +429,11 @@ class ReversalIntegrationTests {
                 .as("the customer is told the date moved back")
                 .isGreaterThan(newsAfterDelay);
         assertThat(audited("WITHDRAW_DELAY")).contains(delay);
+        // The entry names the delay as the delay's own entry did, not by its id alone.
+        assertThat(auditedBefore("WITHDRAW_DELAY"))
+                .containsEntry("scope", "purchase order " + purchaseOrder.number())
+                .containsEntry("change", "14 days late")
+                .containsEntry(purchaseOrder.number(), firstArrival.plusDays(14).toString());
         agent.documentName("withdrawDelay")
                 .variable("input", Map.of("delay", delay))
                 .execute()
