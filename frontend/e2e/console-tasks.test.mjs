@@ -81,12 +81,13 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     assert.doesNotMatch(await page.getByTestId('receipt-result').textContent(), /\/L\d/);
     await page.getByText(/: 2 × CHAIR-AARHUS, recorded by agent$/).waitFor();
 
-    // A whole receipt with more units than lines wait for says what is left over, for stock or orders to come.
+    // A whole receipt with more units than lines wait for says what is left over: closing the purchase order, for the
+    // shop's stock.
     await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-BW-0878');
     await page.getByRole('button', { name: 'Review' }).click();
     const spare = await page.getByTestId('receipt-left-over').textContent();
     const [, tablesLeft] = spare.match(
-      /^On the shelf once this is received, and no line waits for them, here or on another purchase order \(.*?\): .*?(\d+) × TABLE-RIGA-180/,
+      /^On the shelf once this is received, and no line waits for them, here or on another purchase order; the purchase order closes, so they are for the shop’s stock, and orders placed later do not take them: .*?(\d+) × TABLE-RIGA-180/,
     );
     const tablesToCome = (await page.getByTestId('receipt-review').textContent()).match(
       /everything still to come \((?:.*, )?(\d+) × TABLE-RIGA-180/,

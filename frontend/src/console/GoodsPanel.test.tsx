@@ -159,11 +159,33 @@ it('says what no waiting line takes of a receipt, and what it keeps for a line t
     '1 customer is told the items that arrived are ready to ship, and a shipment is proposed: N-1.',
   );
   expect(screen.getByTestId('receipt-left-over').textContent).toBe(
-    'On the shelf once this is received, and no line waits for them, here or on another purchase order (for stock, for orders yet to come): 4 × CHAIR-NEW.',
+    'On the shelf once this is received, and no line waits for them, here or on another purchase order; kept for orders yet to come while this purchase order stays open: 4 × CHAIR-NEW.',
   );
   // Three chairs for a line of four are not spare: they wait for the fourth.
   expect(screen.getByTestId('receipt-held').textContent).toBe(
     'On the shelf once this is received, too few for a line still waiting for them, and kept for it until the rest comes: 3 × CHAIR-AARHUS.',
+  );
+});
+
+it('says that units left over on a purchase order the receipt closes are for the shop’s stock, not later orders', () => {
+  render(
+    <ReceiptPreview
+      preview={{
+        linesReady: 1,
+        ordersReady: ['N-1'],
+        toldReadyToShip: ['N-1'],
+        askedToChoose: [],
+        unitsLeftOver: [{ sku: 'CHAIR-NEW', quantity: 4 }],
+        unitsHeldForWaiting: [],
+        waitingLines: [],
+        linesTakingSpareUnits: [],
+        closes: true,
+      }}
+    />,
+  );
+
+  expect(screen.getByTestId('receipt-left-over').textContent).toBe(
+    'On the shelf once this is received, and no line waits for them, here or on another purchase order; the purchase order closes, so they are for the shop’s stock, and orders placed later do not take them: 4 × CHAIR-NEW.',
   );
 });
 

@@ -354,7 +354,8 @@ export function ReceiptPreview({
       )}
       {preview.unitsLeftOver.length > 0 && (
         <p data-testid="receipt-left-over">
-          {ct('receiveLeftOver', {
+          {/* Closed, a purchase order serves no order placed later: what is left is the shop's stock. */}
+          {ct(preview.closes ? 'receiveLeftOverToStock' : 'receiveLeftOver', {
             units: unitsList(preview.unitsLeftOver),
           })}
         </p>

@@ -245,7 +245,7 @@ class ReceiptIntegrationTests {
     }
 
     @Test
-    void theReviewOfAReceiptSaysHowManyUnitsNoWaitingLineTakes() {
+    void theReviewOfAReceiptSaysHowManyUnitsNoWaitingLineTakesWhichGoToStockAsThePurchaseOrderCloses() {
         String supplier = defineSupplier();
         PurchaseOrderInputs purchaseOrder =
                 PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-NEW", 5));
@@ -263,6 +263,16 @@ class ReceiptIntegrationTests {
         preview.path("previewReceiveGoods.preview.unitsLeftOver[0].quantity")
                 .entity(Integer.class)
                 .isEqualTo(4);
+        preview.path("previewReceiveGoods.preview.closes").entity(Boolean.class).isEqualTo(true);
+
+        agent.documentName("receiveGoods").variable("input", everything).execute();
+
+        // Closed, the purchase order serves no later order: its four chairs are for the shop's stock, as the review
+        // says, and a chair bought from now on waits to be ordered.
+        OrderInputs later = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        placeOrder(later);
+        assertThat(lineStatus(later)).isEqualTo("AWAITING_SUPPLIER");
+        assertThat(purchaseOrderOf(later)).isNull();
     }
 
     @Test
