@@ -12,6 +12,22 @@ import { request } from './__mocks__/client';
 
 vi.mock('./client');
 
+type Preview = Parameters<typeof ReceiptPreview>[0]['preview'];
+
+/** A receipt's review as the API answers it: one order made ready and told so; a test sets what it is about. */
+const aReview = (overrides: Partial<Preview>): Preview => ({
+  linesReady: 1,
+  ordersReady: ['N-1'],
+  toldReadyToShip: ['N-1'],
+  askedToChoose: [],
+  unitsLeftOver: [],
+  unitsHeldForWaiting: [],
+  waitingLines: [],
+  linesTakingSpareUnits: [],
+  closes: false,
+  ...overrides,
+});
+
 const consoleData = {
   purchaseOrders: [
     {
@@ -54,16 +70,7 @@ async function partOfItArrived(receipts: unknown[] = [], more: (document: unknow
             ? {
                 previewReceiveGoods: {
                   errors: [],
-                  preview: {
-                    ordersReady: [],
-                    toldReadyToShip: [],
-                    askedToChoose: [],
-                    unitsLeftOver: [],
-                    unitsHeldForWaiting: [],
-                    waitingLines: [],
-                    linesTakingSpareUnits: [],
-                    closes: false,
-                  },
+                  preview: aReview({ linesReady: 0, ordersReady: [], toldReadyToShip: [] }),
                 },
               }
             : more(document),
@@ -141,17 +148,11 @@ it('names each purchase order by its supplier in the picker, not by the supplier
 it('says what no waiting line takes of a receipt, and what it keeps for a line that needs more, beside who is told what', () => {
   render(
     <ReceiptPreview
-      preview={{
-        linesReady: 1,
-        ordersReady: ['N-1'],
-        toldReadyToShip: ['N-1'],
-        askedToChoose: [],
+      preview={aReview({
         unitsLeftOver: [{ sku: 'CHAIR-NEW', quantity: 4 }],
         unitsHeldForWaiting: [{ sku: 'CHAIR-AARHUS', quantity: 3 }],
         waitingLines: ['N-2/L2'],
-        linesTakingSpareUnits: [],
-        closes: false,
-      }}
+      })}
     />,
   );
 
@@ -168,21 +169,7 @@ it('says what no waiting line takes of a receipt, and what it keeps for a line t
 });
 
 it('says that units left over on a purchase order the receipt closes are for the shop’s stock, not later orders', () => {
-  render(
-    <ReceiptPreview
-      preview={{
-        linesReady: 1,
-        ordersReady: ['N-1'],
-        toldReadyToShip: ['N-1'],
-        askedToChoose: [],
-        unitsLeftOver: [{ sku: 'CHAIR-NEW', quantity: 4 }],
-        unitsHeldForWaiting: [],
-        waitingLines: [],
-        linesTakingSpareUnits: [],
-        closes: true,
-      }}
-    />,
-  );
+  render(<ReceiptPreview preview={aReview({ unitsLeftOver: [{ sku: 'CHAIR-NEW', quantity: 4 }], closes: true })} />);
 
   expect(screen.getByTestId('receipt-left-over').textContent).toBe(
     'On the shelf once this is received, and no line waits for them, here or on another purchase order; the purchase order closes, so they are for the shop’s stock, and orders placed later do not take them: 4 × CHAIR-NEW.',
@@ -192,20 +179,17 @@ it('says that units left over on a purchase order the receipt closes are for the
 it('names the lines waiting elsewhere that take units of a receipt, and what each waited for', () => {
   render(
     <ReceiptPreview
-      preview={{
+      preview={aReview({
         linesReady: 4,
         ordersReady: ['N-1', 'N-3', 'N-4'],
         toldReadyToShip: ['N-1', 'N-3'],
         askedToChoose: ['N-4'],
-        unitsLeftOver: [],
-        unitsHeldForWaiting: [],
-        waitingLines: [],
         linesTakingSpareUnits: [
           { orderNumber: 'N-3', sku: 'CHAIR-NEW', quantity: 1, from: 'PO-2' },
           { orderNumber: 'N-4', sku: 'CHAIR-NEW', quantity: 2, from: null },
         ],
         closes: true,
-      }}
+      })}
     />,
   );
 
