@@ -330,7 +330,9 @@ class DelayJob implements SmartInitializingSingleton {
         Map<String, List<String>> linesByOrder =
                 targets.stream().collect(Collectors.toMap(Target::orderId, Target::lineIds));
         // The reason and the suppliers' spreads are looked up once per chunk, not once per order.
-        SupplierSpreads spreads = lateness.current();
+        SupplierSpreads spreads = report.kind() == DelayReport.Kind.RECEIPT_REVERSAL
+                ? lateness.currentWithoutReceiptsOf(report.scope().purchaseOrder())
+                : lateness.current();
         Optional<DelayReason> chosen = Optional.ofNullable(report.reasonCode()).flatMap(reasons::find);
         DelayPlan.EarlierDelays earlier = DelayPlan.EarlierDelays.in(mongo);
         // The delay each line's window stands on where that is not this report, as the plan found it.

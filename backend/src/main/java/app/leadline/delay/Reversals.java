@@ -373,9 +373,9 @@ class Reversals {
                 "Receipt of " + taken + " (arrived " + NOTE_DAY.format(receivedOn) + ") taken back.",
                 agent,
                 plan);
-        // The receipt taken back no longer counts towards what the supplier's lateness is learned from.
-        DelayPreview preview = cascades.preview(
-                draft, plan, LISTED, cascades.lateness().currentWithoutReceipt(po.number(), recordedAt));
+        // The lines wait for what has not come of the purchase order: projected without what its receipts taught.
+        DelayPreview preview =
+                cascades.preview(draft, plan, LISTED, cascades.lateness().currentWithoutReceiptsOf(po.number()));
         ReceiptReversal reversal = new ReceiptReversal(
                 po.number(),
                 recordedAt,

@@ -26,10 +26,12 @@ public interface SupplierSpreads {
         SupplierSpreads current();
 
         /**
-         * The spreads as they will be once a receipt recorded by mistake is taken back: learned without it. A source
-         * that does not learn from receipts answers {@link #current()}.
+         * The spreads for the lines that wait for a purchase order again once a receipt of it is taken back: learned
+         * without any receipt of that purchase order. They wait for the part of it that has not come, of which the
+         * parts that came (early, say) tell nothing, so they are projected as before any of it came. A source that
+         * does not learn from receipts answers {@link #current()}.
          */
-        default SupplierSpreads currentWithoutReceipt(String purchaseOrder, java.time.Instant recordedAt) {
+        default SupplierSpreads currentWithoutReceiptsOf(String purchaseOrder) {
             return current();
         }
     }

@@ -71,9 +71,8 @@ class SupplierLateness implements SupplierSpreads.Source {
     }
 
     @Override
-    public SupplierSpreads currentWithoutReceipt(String purchaseOrder, java.time.Instant recordedAt) {
-        return learned((order, receipt) ->
-                !(order.number().equals(purchaseOrder) && recordedAt.equals(receipt.recordedAt())))::spread;
+    public SupplierSpreads currentWithoutReceiptsOf(String purchaseOrder) {
+        return learned((order, receipt) -> !order.number().equals(purchaseOrder))::spread;
     }
 
     /** What one purchase order's receipts say: each against the arrival the supplier last gave before it. */

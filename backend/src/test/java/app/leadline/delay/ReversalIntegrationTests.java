@@ -279,6 +279,33 @@ class ReversalIntegrationTests {
     }
 
     @Test
+    void aLineGoingBackAfterOneOfTwoEarlyReceiptsIsTakenBackIsDueAsBeforeAnyReceiptNotAsEarlyAsTheOtherCame() {
+        LocalDate promised = chair(newer).eta().latest();
+        // Each chair came ten days before the supplier's date, in a receipt of its own.
+        Instant first = receiveOneChair();
+        receiveOneChair();
+        assertThat(chair(newer).status()).isEqualTo(LineStatus.READY);
+
+        reverse(first, newer);
+
+        // The chair left on the shelf stays with the older order; the newer one's waits again, for the part of the
+        // purchase order that has not come, of which the part that came early says nothing. Its date is as it was
+        // before any chair came, not ten days sooner.
+        assertThat(chair(older).status()).isEqualTo(LineStatus.READY);
+        assertThat(chair(newer).eta().latest()).isEqualTo(promised);
+    }
+
+    private Instant receiveOneChair() {
+        agent.documentName("receiveGoods")
+                .variable("input", Receipts.of(purchaseOrder.number(), "CHAIR", 1))
+                .execute()
+                .path("receiveGoods.linesReady")
+                .entity(Integer.class)
+                .isEqualTo(1);
+        return po().receipts().get(po().receipts().size() - 1).recordedAt();
+    }
+
+    @Test
     void aReceiptTakenBackLeavesTheLinesAsLateAsTheSuppliersDelayStillInForceHasThem() {
         logDelay(Map.of("type", "SKU", "supplier", supplierCode, "sku", "CHAIR"), 9);
         LocalDate delayed = chair(older).eta().latest();
@@ -326,6 +353,11 @@ class ReversalIntegrationTests {
 
     /** Takes the receipt back and waits until the older order's chair waits again. */
     private void reverse(Instant recordedAt) {
+        reverse(recordedAt, older);
+    }
+
+    /** Takes the receipt back and waits until the chair of {@code waitingAgain} waits for its goods again. */
+    private void reverse(Instant recordedAt, OrderInputs waitingAgain) {
         agent.documentName("reverseReceipt")
                 .variable("input", receipt(recordedAt))
                 .execute()
@@ -333,7 +365,7 @@ class ReversalIntegrationTests {
                 .entityList(Object.class)
                 .hasSize(0);
         Waiting.until(
-                () -> chair(older).status() == LineStatus.AWAITING_SUPPLIER,
+                () -> chair(waitingAgain).status() == LineStatus.AWAITING_SUPPLIER,
                 Duration.ofSeconds(20),
                 "the chair waits again");
     }
