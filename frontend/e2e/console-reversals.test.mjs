@@ -39,7 +39,10 @@ async function receive(page, purchaseOrder, units) {
 async function showReceipts(page, purchaseOrder) {
   await page.getByLabel('Purchase order (open or received)').fill(purchaseOrder);
   await page.getByRole('button', { name: 'Show its receipts' }).click();
-  return page.getByRole('button', { name: new RegExp(`^Take back the receipt of .* on ${purchaseOrder}$`) });
+  // Each button names its receipt whole (what it brought, when it was recorded): two receipts of one day differ.
+  return page.getByRole('button', {
+    name: new RegExp(`^Take back the receipt of .* on ${purchaseOrder} \\(.+ × .+, recorded at .*\\d{2}:\\d{2}\\)$`),
+  });
 }
 
 test('an agent takes back a receipt booked against the wrong purchase order, after a review naming every line', async () => {

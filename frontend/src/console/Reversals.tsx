@@ -157,7 +157,13 @@ export function ReceiptReversals({
                 type="button"
                 className="secondary"
                 disabled={previewing.running}
-                aria-label={ct('reverseReceiptOf', { day: day(lines[0].receivedOn), po: po.number })}
+                // Two receipts of one day on one purchase order are told apart by what they brought and when.
+                aria-label={ct('reverseReceiptOf', {
+                  day: day(lines[0].receivedOn),
+                  po: po.number,
+                  items: unitsList(lines),
+                  at: time(recordedAt),
+                })}
                 onClick={() => void ask(recordedAt)}
               >
                 {ct('reverseReceipt')}

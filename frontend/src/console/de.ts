@@ -645,14 +645,14 @@ export const de: Catalogue = {
   lateNotMoved: 'Noch nicht: beim nächsten Durchlauf',
   reverseReceiptsTitle: 'Einen Wareneingang zurücknehmen',
   reverseReceiptsHint:
-    'Ein Wareneingang, der auf die falsche Bestellung gebucht wurde, lässt sich zurücknehmen: Die Positionen, die er versandbereit machte, warten wieder, und Kunden werden benachrichtigt, wenn sich ihr spätestes Datum verschiebt.',
+    'Ein Wareneingang, der auf die falsche Bestellung gebucht wurde, lässt sich zurücknehmen: So viele Positionen, wie seine Einheiten versandbereit machten, warten wieder, die der neuesten Bestellungen zuerst, da die Einheiten, die noch im Regal liegen, den ältesten Bestellungen dienen; die Prüfung nennt sie, und Kunden werden benachrichtigt, wenn sich ihr spätestes Datum verschiebt.',
   reversalPurchaseOrder: 'Lieferantenbestellung (offen oder eingegangen)',
   showReceipts: 'Ihre Wareneingänge zeigen',
   noSuchPurchaseOrder: 'Es gibt keine Lieferantenbestellung {po}.',
   noReceipts: 'Auf {po} ist noch nichts eingegangen.',
   receiptGroup: '{day}: {items}, erfasst von {by} am {at}',
   reverseReceipt: 'Zurücknehmen…',
-  reverseReceiptOf: 'Den Wareneingang vom {day} auf {po} zurücknehmen',
+  reverseReceiptOf: 'Den Wareneingang vom {day} auf {po} zurücknehmen ({items}, erfasst am {at})',
   reverseReceiptReview:
     'Dies nimmt den Eingang von {items}, eingegangen am {day}, von Lieferantenbestellung {po} zurück.',
   reverseReopens: 'Lieferantenbestellung {po} ist wieder offen.',

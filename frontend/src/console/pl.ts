@@ -626,14 +626,14 @@ export const pl: Catalogue = {
   lateNotMoved: 'Jeszcze nie: przy następnym przeglądzie',
   reverseReceiptsTitle: 'Cofnij przyjęcie towaru',
   reverseReceiptsHint:
-    'Przyjęcie zaksięgowane na złe zamówienie u dostawcy można cofnąć: pozycje, które przygotowało, znów czekają, a klienci dostają wiadomość, jeśli ich najpóźniejsza data się zmienia.',
+    'Przyjęcie zaksięgowane na złe zamówienie u dostawcy można cofnąć: tyle pozycji, ile przygotowały jego jednostki, znów czeka, najpierw z najnowszych zamówień, bo jednostki, które zostają na półce, trafiają do najstarszych zamówień; przegląd je wymienia, a klienci dostają wiadomość, jeśli ich najpóźniejsza data się zmienia.',
   reversalPurchaseOrder: 'Zamówienie u dostawcy (otwarte lub przyjęte)',
   showReceipts: 'Pokaż jego przyjęcia',
   noSuchPurchaseOrder: 'Nie ma zamówienia u dostawcy {po}.',
   noReceipts: 'Na {po} nic jeszcze nie przyjęto.',
   receiptGroup: '{day}: {items}, zarejestrował(a) {by}, {at}',
   reverseReceipt: 'Cofnij…',
-  reverseReceiptOf: 'Cofnij przyjęcie z {day} na {po}',
+  reverseReceiptOf: 'Cofnij przyjęcie z {day} na {po} ({items}, zarejestrowane {at})',
   reverseReceiptReview: 'To cofa przyjęcie {items}, przyjętych {day}, z zamówienia u dostawcy {po}.',
   reverseReopens: 'Zamówienie u dostawcy {po} znów jest otwarte.',
   reverseLinesBack:
