@@ -87,7 +87,7 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     await page.getByRole('button', { name: 'Review' }).click();
     const spare = await page.getByTestId('receipt-left-over').textContent();
     const [, tablesLeft] = spare.match(
-      /^On the shelf once this is received, and no line waits for them, here or on another purchase order; the purchase order closes, so they are for the shop’s stock, and orders placed later do not take them: .*?(\d+) × TABLE-RIGA-180/,
+      /^On the shelf once this is received, and taken by no line waiting here or on another purchase order \(a line takes all its units at once\); the purchase order closes, so they are for the shop’s stock, and orders placed later do not take them: .*?(\d+) × TABLE-RIGA-180/,
     );
     const tablesToCome = (await page.getByTestId('receipt-review').textContent()).match(
       /everything still to come \((?:.*, )?(\d+) × TABLE-RIGA-180/,

@@ -160,7 +160,7 @@ it('says what no waiting line takes of a receipt, and what it keeps for a line t
     '1 customer is told the items that arrived are ready to ship, and a shipment is proposed: N-1.',
   );
   expect(screen.getByTestId('receipt-left-over').textContent).toBe(
-    'On the shelf once this is received, and no line waits for them, here or on another purchase order; kept for orders yet to come while this purchase order stays open: 4 × CHAIR-NEW.',
+    'On the shelf once this is received, and taken by no line waiting here or on another purchase order (a line takes all its units at once); kept for orders yet to come while this purchase order stays open: 4 × CHAIR-NEW.',
   );
   // Three chairs for a line of four are not spare: they wait for the fourth.
   expect(screen.getByTestId('receipt-held').textContent).toBe(
@@ -172,7 +172,7 @@ it('says that units left over on a purchase order the receipt closes are for the
   render(<ReceiptPreview preview={aReview({ unitsLeftOver: [{ sku: 'CHAIR-NEW', quantity: 4 }], closes: true })} />);
 
   expect(screen.getByTestId('receipt-left-over').textContent).toBe(
-    'On the shelf once this is received, and no line waits for them, here or on another purchase order; the purchase order closes, so they are for the shop’s stock, and orders placed later do not take them: 4 × CHAIR-NEW.',
+    'On the shelf once this is received, and taken by no line waiting here or on another purchase order (a line takes all its units at once); the purchase order closes, so they are for the shop’s stock, and orders placed later do not take them: 4 × CHAIR-NEW.',
   );
 });
 

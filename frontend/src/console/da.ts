@@ -526,9 +526,9 @@ export const da: Catalogue = {
   receiveTakenFrom: '{order}: {units}, ventede på {po}',
   receiveTakenUnordered: '{order}: {units}, ventede på at blive bestilt',
   receiveLeftOver:
-    'På hylden, når dette er modtaget, og ingen linje venter på dem, hverken her eller på en anden indkøbsordre; de gemmes til kommende ordrer, så længe indkøbsordren er åben: {units}.',
+    'På hylden, når dette er modtaget, og ingen linje, der venter her eller på en anden indkøbsordre, tager dem (en linje tager alle sine enheder på én gang); de gemmes til kommende ordrer, så længe indkøbsordren er åben: {units}.',
   receiveLeftOverToStock:
-    'På hylden, når dette er modtaget, og ingen linje venter på dem, hverken her eller på en anden indkøbsordre; indkøbsordren lukkes, så de går til butikkens lager, og senere ordrer tager dem ikke: {units}.',
+    'På hylden, når dette er modtaget, og ingen linje, der venter her eller på en anden indkøbsordre, tager dem (en linje tager alle sine enheder på én gang); indkøbsordren lukkes, så de går til butikkens lager, og senere ordrer tager dem ikke: {units}.',
   receiveCloses: 'Så er alt det bestilte ankommet: indkøbsordren lukkes.',
   receivedClosed: 'Alt bestilt er ankommet: {po} er lukket og forsvinder fra listen over åbne indkøbsordrer.',
   receiveConfirm: 'Modtag varerne',

@@ -537,9 +537,9 @@ export const de: Catalogue = {
   receiveTakenFrom: '{order}: {units}, wartete auf {po}',
   receiveTakenUnordered: '{order}: {units}, wartete darauf, bestellt zu werden',
   receiveLeftOver:
-    'Im Regal, sobald dies gebucht ist, und keine Position wartet darauf, weder hier noch auf einer anderen Lieferantenbestellung; für kommende Bestellungen aufbewahrt, solange diese Lieferantenbestellung offen ist: {units}.',
+    'Im Regal, sobald dies gebucht ist, und von keiner Position genommen, die hier oder auf einer anderen Lieferantenbestellung wartet (eine Position nimmt alle ihre Einheiten auf einmal); für kommende Bestellungen aufbewahrt, solange diese Lieferantenbestellung offen ist: {units}.',
   receiveLeftOverToStock:
-    'Im Regal, sobald dies gebucht ist, und keine Position wartet darauf, weder hier noch auf einer anderen Lieferantenbestellung; die Lieferantenbestellung wird geschlossen, also gehen sie ins Lager des Shops, und spätere Bestellungen nehmen sie nicht: {units}.',
+    'Im Regal, sobald dies gebucht ist, und von keiner Position genommen, die hier oder auf einer anderen Lieferantenbestellung wartet (eine Position nimmt alle ihre Einheiten auf einmal); die Lieferantenbestellung wird geschlossen, also gehen sie ins Lager des Shops, und spätere Bestellungen nehmen sie nicht: {units}.',
   receiveCloses: 'Damit ist alles Bestellte eingetroffen: die Lieferantenbestellung wird abgeschlossen.',
   receivedClosed:
     'Alles Bestellte ist eingetroffen: {po} ist abgeschlossen und verschwindet aus der Liste der offenen Lieferantenbestellungen.',

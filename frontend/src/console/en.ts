@@ -524,9 +524,9 @@ export const en = {
   receiveTakenFrom: '{order}: {units}, was waiting for {po}',
   receiveTakenUnordered: '{order}: {units}, was waiting to be ordered',
   receiveLeftOver:
-    'On the shelf once this is received, and no line waits for them, here or on another purchase order; kept for orders yet to come while this purchase order stays open: {units}.',
+    'On the shelf once this is received, and taken by no line waiting here or on another purchase order (a line takes all its units at once); kept for orders yet to come while this purchase order stays open: {units}.',
   receiveLeftOverToStock:
-    'On the shelf once this is received, and no line waits for them, here or on another purchase order; the purchase order closes, so they are for the shop’s stock, and orders placed later do not take them: {units}.',
+    'On the shelf once this is received, and taken by no line waiting here or on another purchase order (a line takes all its units at once); the purchase order closes, so they are for the shop’s stock, and orders placed later do not take them: {units}.',
   receiveCloses: 'Everything ordered will then have arrived: the purchase order closes.',
   receivedClosed: 'Everything ordered has arrived: {po} is closed and leaves the list of open purchase orders.',
   receiveConfirm: 'Receive the goods',

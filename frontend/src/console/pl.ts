@@ -525,9 +525,9 @@ export const pl: Catalogue = {
   receiveTakenFrom: '{order}: {units}, czekała na {po}',
   receiveTakenUnordered: '{order}: {units}, czekała na zamówienie u dostawcy',
   receiveLeftOver:
-    'Na półce po przyjęciu, i żadna pozycja na nie nie czeka, ani tu, ani w innym zamówieniu u dostawcy; zachowane dla przyszłych zamówień, dopóki to zamówienie u dostawcy jest otwarte: {units}.',
+    'Na półce po przyjęciu, i nie bierze ich żadna pozycja czekająca tu ani w innym zamówieniu u dostawcy (pozycja bierze wszystkie swoje jednostki naraz); zachowane dla przyszłych zamówień, dopóki to zamówienie u dostawcy jest otwarte: {units}.',
   receiveLeftOverToStock:
-    'Na półce po przyjęciu, i żadna pozycja na nie nie czeka, ani tu, ani w innym zamówieniu u dostawcy; zamówienie u dostawcy zostaje zamknięte, więc trafiają na magazyn sklepu, a późniejsze zamówienia ich nie biorą: {units}.',
+    'Na półce po przyjęciu, i nie bierze ich żadna pozycja czekająca tu ani w innym zamówieniu u dostawcy (pozycja bierze wszystkie swoje jednostki naraz); zamówienie u dostawcy zostaje zamknięte, więc trafiają na magazyn sklepu, a późniejsze zamówienia ich nie biorą: {units}.',
   receiveCloses: 'Wtedy dotrze wszystko, co zamówiono: zamówienie u dostawcy zostanie zamknięte.',
   receivedClosed: 'Dotarło wszystko, co zamówiono: {po} jest zamknięte i znika z listy otwartych zamówień u dostawcy.',
   receiveConfirm: 'Przyjmij towar',
