@@ -153,6 +153,10 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     await arrival.fill(new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));
     await page.getByRole('button', { name: 'Review' }).click();
     await page.locator('#confirm-arrival-error').getByText('The arrival cannot be in the past.').waitFor();
+    // Refused by the API, the field to mend has the focus again.
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-describedby') === 'confirm-arrival-error',
+    );
     await arrival.fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
     await page.getByRole('button', { name: 'Review' }).click();
     const confirmReview = page.getByTestId('purchase-confirm-review');

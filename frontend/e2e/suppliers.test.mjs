@@ -55,6 +55,8 @@ test('an admin defines a supplier after reading what it will do, with errors nex
     assert.equal(await country.getAttribute('aria-invalid'), 'true');
     assert.equal(await country.getAttribute('aria-describedby'), 'supplier-country-error');
     assert.match(await page.locator('#supplier-country-error').textContent(), /two-letter ISO 3166 code/);
+    // The field to mend has the focus, not the page: the Review button, disabled while it asked, had dropped it.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-describedby') === 'supplier-country-error');
     assert.equal(await page.getByTestId('supplier-review').count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Add the supplier' }).count(), 0);
     assert.equal(await page.getByRole('cell', { name: 'FJORD', exact: true }).count(), 0);

@@ -9,6 +9,35 @@ document.addEventListener('focusin', (event) => {
   }
 });
 
+// A form the API refused says why next to each field in error (aria-invalid); its button, disabled while it asked,
+// left the focus on the page. As the refusal appears, the first field in error of the form whose button was pressed
+// takes the focus, else what the form says beside its button: the agent goes on from what to mend, not from the top
+// of the page. Only then: focus left on the page later (a click on its text) stays there.
+const REFUSAL = '[aria-invalid="true"], [role="alert"]';
+new MutationObserver((records) => {
+  const form = lastFocused?.isConnected ? lastFocused.closest('form') : null;
+  if (!form || (document.activeElement && document.activeElement !== document.body)) {
+    return;
+  }
+  const refused = records.some(
+    (record) =>
+      form.contains(record.target) &&
+      (record.type === 'attributes'
+        ? (record.target as Element).getAttribute('aria-invalid') === 'true'
+        : [...record.addedNodes].some(
+            (node) => node instanceof Element && (node.matches(REFUSAL) || node.querySelector(REFUSAL) !== null),
+          )),
+  );
+  const mend =
+    form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[role="alert"]');
+  if (refused && mend) {
+    if (!mend.matches('input, select, textarea, button') && !mend.hasAttribute('tabindex')) {
+      mend.tabIndex = -1;
+    }
+    mend.focus();
+  }
+}).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-invalid'] });
+
 /** What was shown, and what to give focus back to when it goes and leaves the focus on the page. */
 type Shown = { node: HTMLElement; opener: HTMLElement | null; around: HTMLElement[]; done: boolean };
 
