@@ -102,6 +102,19 @@ test('an agent reads the suppliers without the form to define one', async () => 
     await page.getByRole('button', { name: 'Suppliers' }).click();
     await page.getByRole('cell', { name: 'NORDIC-SOFA' }).waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Define a supplier' }).count(), 0);
+
+    // On a phone each supplier is read row by row, each value named by its column: its punctuality on the screen,
+    // not past a sideways scroll.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const table = page.locator('#suppliers-title ~ .scroll').first();
+    await page.waitForFunction((box) => box.scrollWidth <= box.clientWidth, await table.elementHandle());
+    const punctuality = page
+      .getByRole('row')
+      .filter({ hasText: 'NORDIC-SOFA' })
+      .locator('td[data-label="Punctuality"]');
+    const box = await punctuality.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, `within the screen: ${JSON.stringify(box)}`);
+    assert.match(await punctuality.evaluate((cell) => getComputedStyle(cell, '::before').content), /^"Punctuality"$/);
   } finally {
     await context.close();
   }

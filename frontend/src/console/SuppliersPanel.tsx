@@ -93,7 +93,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
       <h1 id="suppliers-title">{ct('suppliersTitle')}</h1>
       <Failure error={loaded.error} />
       <div className="scroll" tabIndex={0}>
-        <table>
+        <table className="stacks">
           <thead>
             <tr>
               <th scope="col">{ct('supplierCode')}</th>
@@ -107,12 +107,14 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
           <tbody>
             {suppliers.map((s) => (
               <tr key={s.code}>
-                <td className="nowrap">{s.code}</td>
-                <td>{s.name}</td>
-                <td>{s.country ?? '—'}</td>
-                <td>{leadTime(s)}</td>
-                <td>{s.dropships ? ct('yes') : ct('no')}</td>
-                <td>{punctuality(s)}</td>
+                <td data-label={ct('supplierCode')} className="nowrap">
+                  {s.code}
+                </td>
+                <td data-label={ct('supplierName')}>{s.name}</td>
+                <td data-label={ct('supplierCountry')}>{s.country ?? '—'}</td>
+                <td data-label={ct('supplierLeadTime')}>{leadTime(s)}</td>
+                <td data-label={ct('supplierDropships')}>{s.dropships ? ct('yes') : ct('no')}</td>
+                <td data-label={ct('supplierPunctuality')}>{punctuality(s)}</td>
               </tr>
             ))}
           </tbody>
