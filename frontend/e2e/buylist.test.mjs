@@ -132,3 +132,47 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
     await context.close();
   }
 });
+
+test('an agent places a purchase order of their own, for stock, with a supplier no customer waits for', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await signInToConsole(page, app.baseUrl, 'agent');
+    await page.getByRole('button', { name: 'Buy list' }).click();
+    await page.getByRole('button', { name: 'Draft a purchase order of your own: any supplier, any SKUs' }).click();
+    await page.getByRole('heading', { name: 'A purchase order of your own' }).waitFor();
+
+    // What is missing is said next to each field at once, and the first of them has the focus.
+    await page.getByLabel('Purchase order number').fill('PO-OWN-1');
+    await page.getByLabel('Units of SKU 1').fill('4');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.locator('#draft-supplier-error').getByText('Name the supplier.').waitFor();
+    await page.locator('#draft-sku-0-error').getByText('Give the SKU.').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-describedby') === 'draft-supplier-error');
+    assert.equal(await page.getByRole('button', { name: 'Place the purchase order' }).count(), 0);
+
+    await page.getByRole('combobox', { name: /^Supplier/ }).selectOption('BALTIC-WOOD');
+    await page.getByLabel('SKU 1', { exact: true }).fill('STOOL-OAK');
+    await page.getByRole('button', { name: 'Add a SKU' }).click();
+    await page.getByLabel('SKU 2', { exact: true }).fill('TABLE-OAK');
+    await page.getByLabel('Units of SKU 2').fill('1');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const review = page.getByTestId('draft-review');
+    await review.waitFor();
+    const [, expected] = (await review.textContent()).match(
+      /^This places purchase order PO-OWN-1 with Baltic Woodcraft for 4 × STOOL-OAK, 1 × TABLE-OAK, expected at the shop (\w{3} \d{1,2} \w{3})/,
+    );
+    await review.getByText('No line waiting to be ordered goes to it.').waitFor();
+    await page.getByRole('button', { name: 'Place the purchase order' }).click();
+    await page.getByText(`Purchase order PO-OWN-1 placed, expected ${expected}; 0 lines now wait for it.`).waitFor();
+
+    // It is among the open purchase orders, as ordered.
+    await page.getByRole('button', { name: 'Purchasing' }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'PO-OWN-1', exact: true }) });
+    await row.waitFor();
+    assert.match(await row.textContent(), /STOOL-OAK/);
+    assert.match(await row.textContent(), /TABLE-OAK/);
+  } finally {
+    await context.close();
+  }
+});

@@ -13,7 +13,6 @@ import {
   FieldError,
   FormErrors,
   invalidProps,
-  unitsErrorsAt,
   unitsNotWhole,
   type UserError,
 } from './errors';
@@ -22,11 +21,26 @@ import { ct } from './messages';
 import { OrderLink } from './OrderLink';
 import { Review } from './Review';
 
-type Draft = { supplier: string; number: string; arrival: string; lines: { sku: string; quantity: string }[] };
+/**
+ * A purchase order being drafted: from a supplier's buy list, its SKUs given, or of the agent's own (`own`): any
+ * supplier, any SKUs, for stock as much as for customers.
+ */
+type Draft = {
+  supplier: string;
+  number: string;
+  arrival: string;
+  lines: { sku: string; quantity: string }[];
+  own: boolean;
+};
 
-/** The draft's lines to be ordered: those given units (a SKU left empty or at 0 is not ordered). */
+/**
+ * The draft's lines to be ordered: from a buy list, those given units (a SKU left empty or at 0 is not ordered); of
+ * one's own, every line with a SKU or units typed, so that the API says what is missing next to it.
+ */
 function ordered(draft: Draft) {
-  return draft.lines.filter((line) => line.quantity.trim() !== '' && Number(line.quantity) !== 0);
+  return draft.own
+    ? draft.lines.filter((line) => line.sku.trim() !== '' || line.quantity.trim() !== '')
+    : draft.lines.filter((line) => line.quantity.trim() !== '' && Number(line.quantity) !== 0);
 }
 
 /** The draft as the API takes it. */
@@ -34,7 +48,7 @@ function inputOf(draft: Draft): PlacePurchaseOrderInput {
   return {
     number: draft.number.trim(),
     supplier: draft.supplier,
-    lines: ordered(draft).map((line) => ({ sku: line.sku, quantity: Number(line.quantity) })),
+    lines: ordered(draft).map((line) => ({ sku: line.sku.trim(), quantity: Number(line.quantity) })),
     sentOn: null,
     confirmedArrival: draft.arrival === '' ? null : draft.arrival,
   };
@@ -53,33 +67,49 @@ export function BuyListPanel() {
   const [placed, setPlaced] = useState<string | null>(null);
   const preview = useQuery(
     PreviewPlacePurchaseOrderDocument,
-    { input: reviewed ?? inputOf({ supplier: '', number: '', arrival: '', lines: [] }) },
+    { input: reviewed ?? inputOf({ supplier: '', number: '', arrival: '', lines: [], own: false }) },
     { skip: reviewed === null },
   );
   const [placePurchaseOrder, placing] = useMutation(PlacePurchaseOrderDocument);
 
   const suppliers = [...new Set(entries.map((e) => e.supplier))];
-  const nameOf = (supplier: string) => entries.find((e) => e.supplier === supplier)?.supplierName ?? supplier;
-  const startDraft = (supplier: string) => {
+  const known = loaded.data?.suppliers ?? [];
+  const nameOf = (supplier: string) =>
+    entries.find((e) => e.supplier === supplier)?.supplierName ??
+    known.find((s) => s.code === supplier)?.name ??
+    supplier;
+  const startDraft = (next: Draft) => {
     setErrors([]);
     setPlaced(null);
     setReviewed(null);
-    setDraft({
+    setDraft(next);
+  };
+  const fromBuyList = (supplier: string) =>
+    startDraft({
       supplier,
       number: '',
       arrival: '',
       lines: entries.filter((e) => e.supplier === supplier).map((e) => ({ sku: e.sku, quantity: String(e.quantity) })),
+      own: false,
     });
-  };
   // Any change to the draft takes its review and the messages about the old input away.
   const edit = (next: Draft) => {
     setDraft(next);
     setReviewed(null);
     setErrors([]);
   };
+  const editLine = (index: number, change: Partial<Draft['lines'][number]>) =>
+    draft && edit({ ...draft, lines: draft.lines.map((line, i) => (i === index ? { ...line, ...change } : line)) });
   const shown = [...(reviewed ? (preview.data?.previewPlacePurchaseOrder.errors ?? []) : []), ...errors];
   const errorOf = (field: string) => errorsAt(shown, field);
-  const unitsErrors = (sku: string) => unitsErrorsAt(shown, 'lines', draft ? ordered(draft) : [], sku);
+  // A line's errors: the API's, at its place among the lines sent, and the form's own, at its key.
+  const sent = draft ? ordered(draft) : [];
+  const lineKey = (index: number) => (draft?.own ? `line-${index}` : (draft?.lines[index].sku ?? ''));
+  const lineErrors = (index: number, field: 'sku' | 'quantity') => {
+    const place = draft ? sent.indexOf(draft.lines[index]) : -1;
+    const theApis = place < 0 ? [] : errorOf(`lines[${place}].${field}`);
+    return field === 'quantity' ? [...theApis, ...errorOf(`units.${lineKey(index)}`)] : theApis;
+  };
   const plan = reviewed ? preview.data?.previewPlacePurchaseOrder.preview : undefined;
   const allocations = plan?.allocations ?? [];
   // The lines of the draft's SKUs that wait to be ordered now, less those the purchase order would take.
@@ -163,11 +193,21 @@ export function BuyListPanel() {
               </tbody>
             </table>
           </div>
-          <button type="button" className="secondary" onClick={() => startDraft(supplier)}>
+          <button type="button" className="secondary" onClick={() => fromBuyList(supplier)}>
             {ct('draftPurchaseOrder', { supplier: nameOf(supplier) })}
           </button>
         </div>
       ))}
+      {/* For stock, or from a supplier no customer waits for: the same draft, its supplier and SKUs chosen. */}
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          startDraft({ supplier: '', number: '', arrival: '', lines: [{ sku: '', quantity: '' }], own: true })
+        }
+      >
+        {ct('draftOwn')}
+      </button>
       {draft && (
         <form
           aria-labelledby="draft-title"
@@ -176,7 +216,7 @@ export function BuyListPanel() {
           onSubmit={(event) => {
             event.preventDefault();
             // Units the API cannot take are said next to their SKU before anything is asked of it.
-            const local = unitsNotWhole(draft.lines.map((line) => [line.sku, line.quantity] as const));
+            const local = unitsNotWhole(draft.lines.map((line, index) => [lineKey(index), line.quantity] as const));
             if (local.length === 0 && ordered(draft).length === 0) {
               local.push({ code: 'REQUIRED', field: 'lines', message: ct('nothingToOrder') });
             }
@@ -185,7 +225,29 @@ export function BuyListPanel() {
             preview.reload();
           }}
         >
-          <h2 id="draft-title">{ct('draftTitle', { supplier: nameOf(draft.supplier) })}</h2>
+          <h2 id="draft-title">
+            {draft.own ? ct('draftOwnTitle') : ct('draftTitle', { supplier: nameOf(draft.supplier) })}
+          </h2>
+          {draft.own && (
+            <div className="field">
+              <label>
+                {ct('draftSupplier')}
+                <select
+                  value={draft.supplier}
+                  {...invalidProps(errorOf('supplier'), 'draft-supplier-error')}
+                  onChange={(event) => edit({ ...draft, supplier: event.target.value })}
+                >
+                  <option value="">{ct('draftChooseSupplier')}</option>
+                  {known.map((supplier) => (
+                    <option key={supplier.code} value={supplier.code}>
+                      {supplier.name} ({supplier.code})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <FieldError id="draft-supplier-error" errors={errorOf('supplier')} />
+            </div>
+          )}
           <div className="field">
             <label>
               {ct('purchaseOrderNumber')}
@@ -198,29 +260,46 @@ export function BuyListPanel() {
             <FieldError id="draft-number-error" errors={errorOf('number')} />
           </div>
           {draft.lines.map((line, index) => (
-            <div key={line.sku} className="field">
+            <div key={lineKey(index)} className="field">
+              {draft.own && (
+                <>
+                  <label>
+                    {ct('draftOwnSku', { n: index + 1 })}
+                    <input
+                      value={line.sku}
+                      {...invalidProps(lineErrors(index, 'sku'), `draft-sku-${index}-error`)}
+                      onChange={(event) => editLine(index, { sku: event.target.value })}
+                    />
+                  </label>
+                  <FieldError id={`draft-sku-${index}-error`} errors={lineErrors(index, 'sku')} />
+                </>
+              )}
               <label>
-                {ct('draftQuantity', { sku: line.sku })}
+                {draft.own ? ct('draftOwnQuantity', { n: index + 1 }) : ct('draftQuantity', { sku: line.sku })}
                 <input
                   type="number"
                   min={0}
                   placeholder="0"
                   value={line.quantity}
                   {...invalidProps(
-                    [...unitsErrors(line.sku), ...errorOf('lines')],
+                    [...lineErrors(index, 'quantity'), ...errorOf('lines')],
                     errorOf('lines').length > 0 ? 'draft-lines-error' : `draft-line-${index}-error`,
                   )}
-                  onChange={(event) =>
-                    edit({
-                      ...draft,
-                      lines: draft.lines.map((l, i) => (i === index ? { ...l, quantity: event.target.value } : l)),
-                    })
-                  }
+                  onChange={(event) => editLine(index, { quantity: event.target.value })}
                 />
               </label>
-              <FieldError id={`draft-line-${index}-error`} errors={unitsErrors(line.sku)} />
+              <FieldError id={`draft-line-${index}-error`} errors={lineErrors(index, 'quantity')} />
             </div>
           ))}
+          {draft.own && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => edit({ ...draft, lines: [...draft.lines, { sku: '', quantity: '' }] })}
+            >
+              {ct('draftAddSku')}
+            </button>
+          )}
           <FieldError id="draft-lines-error" errors={errorOf('lines')} />
           <div className="field">
             <label>
@@ -242,10 +321,11 @@ export function BuyListPanel() {
           <FormErrors
             errors={errorsBesides(shown, [
               'number',
+              'supplier',
               'confirmedArrival',
               'lines',
-              ...ordered(draft).map((_, place) => `lines[${place}].quantity`),
-              ...draft.lines.map((line) => `units.${line.sku}`),
+              ...sent.flatMap((_, place) => [`lines[${place}].quantity`, `lines[${place}].sku`]),
+              ...draft.lines.map((_, index) => `units.${lineKey(index)}`),
             ])}
           />
           <Failure error={preview.error ?? placing.error} />
