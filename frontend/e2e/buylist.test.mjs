@@ -166,8 +166,9 @@ test('an agent places a purchase order of their own, for stock, with a supplier 
     await page.getByRole('button', { name: 'Place the purchase order' }).click();
     await page.getByText(`Purchase order PO-OWN-1 placed, expected ${expected}; 0 lines now wait for it.`).waitFor();
 
-    // It is among the open purchase orders, as ordered.
+    // It is among the open purchase orders, as ordered; that tab says where new ones are drafted.
     await page.getByRole('button', { name: 'Purchasing' }).click();
+    await page.getByText('New purchase orders are drafted under Buy list: from what customers wait for, or of your own.').waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'PO-OWN-1', exact: true }) });
     await row.waitFor();
     assert.match(await row.textContent(), /STOOL-OAK/);

@@ -85,6 +85,7 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
   return (
     <section aria-labelledby="purchasing-title" className="panel">
       <h1 id="purchasing-title">{ct('purchasingTitle')}</h1>
+      <p className="hint">{ct('purchasingPlaceHint', { tab: ct('tabBuyList') })}</p>
       <Failure error={loaded.error} />
       {done && <p role="status">{done}</p>}
       {loaded.loading && !loaded.data && <p>{ct('loading')}</p>}

@@ -498,6 +498,7 @@ export const da: Catalogue = {
   saveReason: 'Gem årsagen',
   reasonSaved: 'Årsag {code} gemt.',
   tabPurchasing: 'Indkøb',
+  purchasingPlaceHint: 'Nye indkøbsordrer laves under {tab}: ud fra det, kunderne venter på, eller dine egne.',
   purchasingTitle: 'Åbne indkøbsordrer',
   purchasingEmpty: 'Ingen indkøbsordre er åben.',
   poSupplier: 'Leverandør',

@@ -508,6 +508,7 @@ export const de: Catalogue = {
   saveReason: 'Grund speichern',
   reasonSaved: 'Grund {code} gespeichert.',
   tabPurchasing: 'Einkauf',
+  purchasingPlaceHint: 'Neue Bestellungen werden unter {tab} entworfen: aus dem, worauf Kunden warten, oder eigene.',
   purchasingTitle: 'Offene Bestellungen beim Lieferanten',
   purchasingEmpty: 'Keine Lieferantenbestellung ist offen.',
   poSupplier: 'Lieferant',

@@ -496,6 +496,7 @@ export const en = {
   saveReason: 'Save the reason',
   reasonSaved: 'Reason {code} saved.',
   tabPurchasing: 'Purchasing',
+  purchasingPlaceHint: 'New purchase orders are drafted under {tab}: from what customers wait for, or of your own.',
   purchasingTitle: 'Open purchase orders',
   purchasingEmpty: 'No purchase order is open.',
   poSupplier: 'Supplier',

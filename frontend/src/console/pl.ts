@@ -498,6 +498,8 @@ export const pl: Catalogue = {
   saveReason: 'Zapisz powód',
   reasonSaved: 'Zapisano powód {code}.',
   tabPurchasing: 'Zakupy',
+  purchasingPlaceHint:
+    'Nowe zamówienia u dostawcy przygotowuje się w zakładce {tab}: z tego, na co czekają klienci, albo własne.',
   purchasingTitle: 'Otwarte zamówienia u dostawców',
   purchasingEmpty: 'Żadne zamówienie u dostawcy nie jest otwarte.',
   poSupplier: 'Dostawca',
