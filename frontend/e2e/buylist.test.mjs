@@ -99,6 +99,8 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
     await page.getByLabel('Units of CHAIR-FJORD').fill('0');
     await page.getByRole('button', { name: 'Review' }).click();
     await page.locator('#draft-lines-error').getByText('Enter the units of at least one SKU', { exact: false }).waitFor();
+    // And in the same round, what the API refuses besides: the number kept already.
+    await page.locator('#draft-number-error').getByText('exists already', { exact: false }).waitFor();
     // A quantity out of range is said next to it by the review.
     await page.getByLabel('Units of CHAIR-FJORD').fill('100001');
     await page.getByRole('button', { name: 'Review' }).click();

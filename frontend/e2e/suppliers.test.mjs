@@ -46,9 +46,10 @@ test('an admin defines a supplier after reading what it will do, with errors nex
     await page.getByLabel('Name', { exact: true }).fill('Fjord Furniture');
     await page.getByLabel('Country (ISO code)').fill('Norway');
     await page.getByLabel('Purchasing e-mail').fill('orders@fjord.example');
-    await page.getByLabel('Lead time, fastest (working days)').fill('10');
+    await page.getByLabel('Lead time, fastest (working days)').fill('-3');
     await page.getByLabel('Lead time, slowest (working days)').fill('15');
-    // What saving would refuse is said at its field before any review, and nothing is offered to save.
+    // What saving would refuse is said at its field before any review, every field in one round (a lead time below 0
+    // too, not in the browser's own bubble), and nothing is offered to save.
     await page.getByRole('button', { name: 'Review' }).click();
     const country = page.getByLabel('Country (ISO code)');
     await page.locator('#supplier-country-error').waitFor();
@@ -62,6 +63,13 @@ test('an admin defines a supplier after reading what it will do, with errors nex
     assert.equal(await page.getByRole('cell', { name: 'FJORD', exact: true }).count(), 0);
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
 
+    await page
+      .locator('#supplier-minDays-error')
+      .getByText('A lead time is 0 to', { exact: false })
+      .waitFor();
+    // A value mended is no longer said to be wrong.
+    await page.getByLabel('Lead time, fastest (working days)').fill('10');
+    assert.equal(await page.locator('#supplier-minDays-error').count(), 0);
     await country.fill('NO');
     await page.getByRole('button', { name: 'Review' }).click();
     assert.match(

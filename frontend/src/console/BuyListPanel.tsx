@@ -100,7 +100,14 @@ export function BuyListPanel() {
   };
   const editLine = (index: number, change: Partial<Draft['lines'][number]>) =>
     draft && edit({ ...draft, lines: draft.lines.map((line, i) => (i === index ? { ...line, ...change } : line)) });
-  const shown = [...(reviewed ? (preview.data?.previewPlacePurchaseOrder.errors ?? []) : []), ...errors];
+  // The form's own word on a draft of nothing stands for the API's.
+  const saidHere = new Set(errors.map((error) => error.field));
+  const shown = [
+    ...(reviewed ? (preview.data?.previewPlacePurchaseOrder.errors ?? []) : []).filter(
+      (error) => !saidHere.has(error.field.replace(/^input\./, '')),
+    ),
+    ...errors,
+  ];
   const errorOf = (field: string) => errorsAt(shown, field);
   // A line's errors: the API's, at its place among the lines sent, and the form's own, at its key.
   const sent = draft ? ordered(draft) : [];
@@ -215,13 +222,12 @@ export function BuyListPanel() {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            // Units the API cannot take are said next to their SKU before anything is asked of it.
-            const local = unitsNotWhole(draft.lines.map((line, index) => [lineKey(index), line.quantity] as const));
-            if (local.length === 0 && ordered(draft).length === 0) {
-              local.push({ code: 'REQUIRED', field: 'lines', message: ct('nothingToOrder') });
-            }
-            setErrors(local);
-            setReviewed(local.length > 0 ? null : inputOf(draft));
+            // Units the API cannot take are said next to their SKU before anything is asked of it. A draft of nothing
+            // is said so here, and the rest the API would refuse (its number, say) in the same round.
+            const notWhole = unitsNotWhole(draft.lines.map((line, index) => [lineKey(index), line.quantity] as const));
+            const nothing = notWhole.length === 0 && ordered(draft).length === 0;
+            setErrors(nothing ? [{ code: 'REQUIRED', field: 'lines', message: ct('nothingToOrder') }] : notWhole);
+            setReviewed(notWhole.length > 0 ? null : inputOf(draft));
             preview.reload();
           }}
         >

@@ -40,6 +40,9 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
     setForm({ ...form, [field]: value });
     setReviewing(false);
     setSaved(null);
+    // What was said of the value before is not said of the new one.
+    const at = field === 'minDays' || field === 'maxDays' ? `leadTime.${field}` : field;
+    setErrors(errors.filter((error) => errorsAt([error], at).length === 0));
   };
 
   const input = {
@@ -123,6 +126,8 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
       {admin && (
         <form
           aria-labelledby="define-supplier-title"
+          // A lead time below 0 is said next to its field by the API's check, with the rest, not in the browser's bubble.
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void review();
