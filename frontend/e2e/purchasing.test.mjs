@@ -190,6 +190,7 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     await cancelReview.waitFor();
     assert.match(await cancelReview.textContent(), /This cancels purchase order PO-FJORD-2 and frees its units\./);
     assert.match(await cancelReview.textContent(), /Order PUR-3, CHAIR-FJORD: waits to be ordered again; latest/);
+    assert.match(await cancelReview.textContent(), /Where its \d+ lines? go(es)?: (.*, )?\d+ back to being ordered\./);
     // The agent is taken to it; the other way out says what it does (nothing is cancelled), and the form's own
     // buttons are gone, so no plain "Cancel" sits above the red one.
     assert.ok(await cancelReview.evaluate((review) => review === document.activeElement));

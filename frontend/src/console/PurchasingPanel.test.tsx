@@ -197,6 +197,10 @@ it("says before cancelling which lines go to units already on another purchase o
   expect(screen.getByTestId('purchase-cancel-told').textContent).toBe(
     '1 customer is told their item is ready, from the shelf: N-1.',
   );
+  // Where the lines go is said in a sentence, even where the list of them folds away.
+  expect(screen.getByTestId('purchase-cancel-where').textContent).toBe(
+    'Where its 2 lines go: 1 ready at once from the shelf of PO-BW-0877, 1 to purchase order PO-BW-0877.',
+  );
   const lines = [...screen.getByTestId('purchase-cancel-lines').querySelectorAll('li')].map((item) => item.textContent);
   expect(lines).toEqual([
     'Order N-1, CHAIR-AARHUS: ready at once, from the units of purchase order PO-BW-0877 on the shelf; latest Fri 29 Jan → Tue 8 Dec (customer told)',

@@ -602,6 +602,11 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
           )}
           {lines.length === 0 && <p>{ct('cancelNoLines')}</p>}
           {lines.length > 0 && (
+            <p data-testid="purchase-cancel-where">
+              <WholeCodes text={whereLinesGo(lines)} />
+            </p>
+          )}
+          {lines.length > 0 && (
             // Many lines would push the review's buttons screens down: past a few, they are a click away.
             <LongList count={lines.length}>
               <ul data-testid="purchase-cancel-lines">
@@ -919,4 +924,21 @@ function ReorderPoints({ admin, suppliers }: { admin: boolean; suppliers: Suppli
       )}
     </div>
   );
+}
+
+/**
+ * Where a cancelled purchase order's lines go, counted, before the list of each: "Where its 40 lines go: 15 to
+ * purchase order PO-NS-2042, 25 back to being ordered." Said in full even when the list folds away.
+ */
+function whereLinesGo(lines: readonly { nextPurchaseOrder?: string | null; readyAtOnce: boolean }[]): string {
+  const counts = new Map<string, { count: number; po: string | null; ready: boolean }>();
+  for (const line of lines) {
+    const key = `${line.readyAtOnce}\u0000${line.nextPurchaseOrder ?? ''}`;
+    const found = counts.get(key) ?? { count: 0, po: line.nextPurchaseOrder ?? null, ready: line.readyAtOnce };
+    counts.set(key, { ...found, count: found.count + 1 });
+  }
+  const parts = [...counts.values()].map(({ count, po, ready }) =>
+    po === null ? ct('cancelWhereOrdered', { count }) : ct(ready ? 'cancelWhereReady' : 'cancelWhereTo', { count, po }),
+  );
+  return ct('cancelWhere', { count: lines.length, parts: parts.join(', ') });
 }

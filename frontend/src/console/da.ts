@@ -550,6 +550,10 @@ export const da: Catalogue = {
     '{count, plural, one {# kunde får besked om, at varen er klar, fra hylden} other {# kunder får besked om, at varen er klar, fra hylden}}: {orders}.',
   cancelToldMoves:
     '{count, plural, one {# kunde får besked om, at den seneste dato flytter sig} other {# kunder får besked om, at den seneste dato flytter sig}}: {orders}.',
+  cancelWhere: 'Hvor {count, plural, one {dens # linje går hen} other {dens # linjer går hen}}: {parts}.',
+  cancelWhereTo: '{count} til indkøbsordre {po}',
+  cancelWhereReady: '{count} klar med det samme fra hylden for {po}',
+  cancelWhereOrdered: '{count} tilbage til at blive bestilt',
   everyLine: 'Hver linje for sig ({count})',
   cancelNoLines: 'Ingen kundeordrelinje venter på den.',
   latestMoves: 'senest {before} → {after}',

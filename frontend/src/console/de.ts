@@ -562,6 +562,10 @@ export const de: Catalogue = {
     '{count, plural, one {# Kunde erfährt, dass sein Artikel bereit ist, aus dem Regal} other {# Kunden erfahren, dass ihr Artikel bereit ist, aus dem Regal}}: {orders}.',
   cancelToldMoves:
     '{count, plural, one {# Kunde erfährt, dass sich sein spätestes Datum verschiebt} other {# Kunden erfahren, dass sich ihr spätestes Datum verschiebt}}: {orders}.',
+  cancelWhere: 'Wohin {count, plural, one {ihre # Position geht} other {ihre # Positionen gehen}}: {parts}.',
+  cancelWhereTo: '{count} zur Lieferantenbestellung {po}',
+  cancelWhereReady: '{count} sofort versandbereit aus dem Regal von {po}',
+  cancelWhereOrdered: '{count} zurück zum Bestellen',
   everyLine: 'Jede Position einzeln ({count})',
   cancelNoLines: 'Keine Bestellposition wartet auf sie.',
   latestMoves: 'spätestens {before} → {after}',

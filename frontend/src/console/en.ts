@@ -548,6 +548,10 @@ export const en = {
     '{count, plural, one {# customer is told their item is ready, from the shelf} other {# customers are told their item is ready, from the shelf}}: {orders}.',
   cancelToldMoves:
     '{count, plural, one {# customer is told their latest date moves} other {# customers are told their latest date moves}}: {orders}.',
+  cancelWhere: 'Where its {count, plural, one {# line goes} other {# lines go}}: {parts}.',
+  cancelWhereTo: '{count} to purchase order {po}',
+  cancelWhereReady: '{count} ready at once from the shelf of {po}',
+  cancelWhereOrdered: '{count} back to being ordered',
   everyLine: 'Every line, one by one ({count})',
   cancelNoLines: 'No customer order line waits for it.',
   latestMoves: 'latest {before} → {after}',

@@ -547,6 +547,11 @@ export const pl: Catalogue = {
     'To anuluje zamówienie u dostawcy {number} i zwalnia jego sztuki. {customers, plural, =0 {Żaden klient nie zostanie powiadomiony: żadna najpóźniejsza data się nie przesuwa.} one {# klient zostanie powiadomiony.} few {# klienci zostaną powiadomieni.} many {# klientów zostanie powiadomionych.} other {# klienta zostanie powiadomionych.}}',
   cancelToldReady: 'Klienci powiadomieni, że produkt jest gotowy, z półki (łącznie {count}): {orders}.',
   cancelToldMoves: 'Klienci powiadomieni, że ich najpóźniejsza data się przesuwa (łącznie {count}): {orders}.',
+  cancelWhere:
+    '{count, plural, one {Dokąd trafia jego # pozycja} few {Dokąd trafiają jego # pozycje} many {Dokąd trafia jego # pozycji} other {Dokąd trafia jego # pozycji}}: {parts}.',
+  cancelWhereTo: '{count} do zamówienia u dostawcy {po}',
+  cancelWhereReady: '{count} od razu gotowe z półki {po}',
+  cancelWhereOrdered: '{count} z powrotem do zamówienia',
   everyLine: 'Każda pozycja z osobna ({count})',
   cancelNoLines: 'Żadna pozycja zamówienia klienta na nie nie czeka.',
   latestMoves: 'najpóźniej {before} → {after}',
