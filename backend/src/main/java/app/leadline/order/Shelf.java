@@ -257,7 +257,8 @@ public class Shelf {
     public Served serve(PurchaseOrder po, PurchaseOrder receivedSoFar, boolean all, LocalDate arrivedOn) {
         Plan plan = plan(po, receivedSoFar, all);
         Plan shared = reserveSpareUnits(receivedSoFar, plan);
-        List<OrderOperations.Arrived> arrived = makeReady(po.number(), plan.ready(), shared.takersByOrder(), arrivedOn);
+        // The lines planned first, and the takers of the plan the reservation held (planned again if it changed).
+        List<OrderOperations.Arrived> arrived = makeReady(po.number(), plan.withTakers(shared.takers()), arrivedOn);
         if (all || receivedSoFar.fullyReceived()) {
             suppliers.markReceived(po.number());
         }
@@ -308,18 +309,14 @@ public class Shelf {
      * those that take spare units there. Then each taker's allocation on the purchase order it waited for is given
      * back, or, where it no longer waited there (cancelled, or goods came), the one reserved for it here.
      */
-    private List<OrderOperations.Arrived> makeReady(
-            String purchaseOrder,
-            Map<String, List<String>> own,
-            Map<String, Map<String, String>> takers,
-            LocalDate arrivedOn) {
-        Set<String> orderIds = new LinkedHashSet<>(own.keySet());
-        orderIds.addAll(takers.keySet());
+    private List<OrderOperations.Arrived> makeReady(String purchaseOrder, Plan plan, LocalDate arrivedOn) {
+        Map<String, Map<String, String>> takers = plan.takersByOrder();
         List<OrderOperations.Arrived> arrived = new ArrayList<>();
-        for (String orderId : orderIds) {
+        for (Order order : plan.ordersReady()) {
+            String orderId = order.id();
             Map<String, String> from = takers.getOrDefault(orderId, Map.of());
             OrderOperations.Taken taken = operations.goodsArrived(
-                    orderId, own.getOrDefault(orderId, List.of()), from, purchaseOrder, arrivedOn);
+                    orderId, plan.ready().getOrDefault(orderId, List.of()), from, purchaseOrder, arrivedOn);
             arrived.add(taken.arrived());
             from.forEach((lineId, waitedFor) -> {
                 if (!taken.lineIds().contains(lineId)) {
