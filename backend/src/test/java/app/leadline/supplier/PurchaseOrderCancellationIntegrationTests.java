@@ -49,6 +49,9 @@ class PurchaseOrderCancellationIntegrationTests {
     @Autowired
     SupplierCatalog suppliers;
 
+    @Autowired
+    app.leadline.order.OrderQueries orders;
+
     private HttpGraphQlTester shop;
     private HttpGraphQlTester agent;
     private String supplier;
@@ -100,6 +103,39 @@ class PurchaseOrderCancellationIntegrationTests {
                 .stream()
                 .filter("ETA_MOVED"::equals)
                 .count();
+    }
+
+    @Test
+    void aLineGoingBackToBeOrderedIsNotPromisedSoonerThanThePurchaseOrderCalledOffHadIt() {
+        PurchaseOrderInputs far = PurchasingSteps.placed(
+                shop,
+                aPurchaseOrder(supplier)
+                        .withLine("CHAIR", 1)
+                        .confirmedArrival(LocalDate.now().plusDays(60)));
+        OrderInputs waiting = order();
+        LocalDate latest =
+                orders.byNumber(waiting.number()).orElseThrow().line("L2").eta().latest();
+
+        // Ordered today, the supplier's lead time would bring the chair weeks sooner; but nothing is on order for it
+        // now, and its customer is not told of an earlier date on that ground.
+        GraphQlTester.Response preview = cancel("previewCancelPurchaseOrder", far.number(), "Supplier closed");
+        preview.path("previewCancelPurchaseOrder.lines[0].nextPurchaseOrder").valueIsNull();
+        preview.path("previewCancelPurchaseOrder.lines[0].latestAfter")
+                .entity(LocalDate.class)
+                .isEqualTo(latest);
+        preview.path("previewCancelPurchaseOrder.lines[0].customerTold")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        cancel("cancelPurchaseOrder", far.number(), "Supplier closed");
+
+        assertThat(purchaseOrderOf(waiting)).isNull();
+        assertThat(orders.byNumber(waiting.number())
+                        .orElseThrow()
+                        .line("L2")
+                        .eta()
+                        .latest())
+                .isEqualTo(latest);
+        assertThat(etaMoves(waiting)).isZero();
     }
 
     @Test
