@@ -143,6 +143,8 @@ test('an agent places a purchase order of their own, for stock, with a supplier 
     await page.getByRole('button', { name: 'Buy list' }).click();
     await page.getByRole('button', { name: 'Draft a purchase order of your own: any supplier, any SKUs' }).click();
     await page.getByRole('heading', { name: 'A purchase order of your own' }).waitFor();
+    // The form opens with the focus at its title, not left on the button that opened it.
+    await page.waitForFunction(() => document.activeElement?.id === 'draft-title');
 
     // What is missing is said next to each field at once, and the first of them has the focus.
     await page.getByLabel('Purchase order number').fill('PO-OWN-1');

@@ -18,6 +18,7 @@ import {
 } from './errors';
 import { day, unitsList } from './format';
 import { ct } from './messages';
+import { useBroughtIntoView } from './focus';
 import { OrderLink } from './OrderLink';
 import { Review } from './Review';
 
@@ -78,7 +79,10 @@ export function BuyListPanel() {
     entries.find((e) => e.supplier === supplier)?.supplierName ??
     known.find((s) => s.code === supplier)?.name ??
     supplier;
+  // Each draft started is a form of its own, brought into view with the focus at its title.
+  const [started, setStarted] = useState(0);
   const startDraft = (next: Draft) => {
+    setStarted(started + 1);
     setErrors([]);
     setPlaced(null);
     setReviewed(null);
@@ -144,7 +148,7 @@ export function BuyListPanel() {
           field: 'input.number',
           message: ct('purchaseOrderNumberTaken', {
             number: result.purchaseOrder.number,
-            supplier: result.purchaseOrder.supplier,
+            supplier: nameOf(result.purchaseOrder.supplier),
           }),
         },
       ]);
@@ -231,9 +235,9 @@ export function BuyListPanel() {
             preview.reload();
           }}
         >
-          <h2 id="draft-title">
+          <DraftTitle key={started}>
             {draft.own ? ct('draftOwnTitle') : ct('draftTitle', { supplier: nameOf(draft.supplier) })}
-          </h2>
+          </DraftTitle>
           {draft.own && (
             <div className="field">
               <label>
@@ -386,5 +390,14 @@ export function BuyListPanel() {
       )}
       {placed && <p role="status">{placed}</p>}
     </section>
+  );
+}
+
+/** A draft's title, which takes the focus as the draft opens: the agent goes on from the form, not the button. */
+function DraftTitle({ children }: { children: React.ReactNode }) {
+  return (
+    <h2 id="draft-title" ref={useBroughtIntoView<HTMLHeadingElement>()} tabIndex={-1}>
+      {children}
+    </h2>
   );
 }

@@ -417,7 +417,7 @@ export const da: Catalogue = {
   draftArrival: 'Bekræftet ankomst (tom: leverandørens sædvanlige leveringstid)',
   placePurchaseOrder: 'Afgiv indkøbsordren',
   purchaseOrderNumberTaken:
-    'Indkøbsordre {number} findes allerede (hos {supplier}); intet blev afgivet. Giv denne sit eget nummer.',
+    'Indkøbsordre {number} findes allerede (hos {supplier}); intet blev afgivet. Giv den et andet nummer.',
   purchaseOrderPlaced:
     'Indkøbsordre {number} afgivet, forventet {date}; {lines, plural, one {# linje venter} other {# linjer venter}} nu på den.',
 
@@ -524,7 +524,7 @@ export const da: Catalogue = {
   receiptAskedToChoose:
     '{count, plural, one {# kunde bliver} other {# kunder bliver}} spurgt, om de vil vente på resten eller have de klare varer sendt nu: {orders}.',
   receiptNotTold:
-    '{count, plural, one {# ordre venter} other {# ordrer venter}} på resten, og kunderne får ikke besked endnu: {orders}.',
+    '{count, plural, one {# ordre venter på resten, og kunden får ikke besked endnu} other {# ordrer venter på resten, og kunderne får ikke besked endnu}}: {orders}.',
   receiveNoneReady: 'Ingen ventende linje bliver klar.',
   receiveStillWaiting: '{count, plural, one {# linje venter} other {# linjer venter}} fortsat.',
   receiveHeldForWaiting:
@@ -645,7 +645,7 @@ export const da: Catalogue = {
   lateNotMoved: 'Ikke endnu: ved næste gennemgang',
   reverseReceiptsTitle: 'Tilbagefør en modtagelse',
   reverseReceiptsHint:
-    'En modtagelse bogført på den forkerte indkøbsordre kan tilbageføres: lige så mange linjer, som dens enheder gjorde klar, venter igen, de nyeste ordrers først, da enhederne, der stadig er på hylden, går til de ældste ordrer; gennemgangen nævner dem, og kunderne får besked, hvis deres seneste dato flytter sig.',
+    'En modtagelse bogført på den forkerte indkøbsordre kan tilbageføres: lige så mange linjer, som dens enheder gjorde klar, venter igen, først linjerne fra de nyeste ordrer, da enhederne, der stadig er på hylden, går til de ældste ordrer; gennemgangen nævner dem, og kunderne får besked, hvis deres seneste dato flytter sig.',
   reversalPurchaseOrder: 'Indkøbsordre (åben eller modtaget)',
   showReceipts: 'Vis dens modtagelser',
   noSuchPurchaseOrder: 'Der findes ingen indkøbsordre {po}.',
