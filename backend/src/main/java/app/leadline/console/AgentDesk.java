@@ -1,5 +1,6 @@
 package app.leadline.console;
 
+import app.leadline.delivery.EtaCalculator;
 import app.leadline.order.CustomerNews;
 import app.leadline.order.NewestFirst;
 import app.leadline.order.Order;
@@ -41,6 +42,7 @@ public class AgentDesk {
     private final AuditLog audit;
     private final Shelf shelf;
     private final WaitingLines waitingLines;
+    private final EtaCalculator etas;
     private final Clock clock;
 
     AgentDesk(
@@ -51,6 +53,7 @@ public class AgentDesk {
             AuditLog audit,
             Shelf shelf,
             WaitingLines waitingLines,
+            EtaCalculator etas,
             Clock clock) {
         this.orders = orders;
         this.operations = operations;
@@ -59,7 +62,13 @@ public class AgentDesk {
         this.audit = audit;
         this.shelf = shelf;
         this.waitingLines = waitingLines;
+        this.etas = etas;
         this.clock = clock;
+    }
+
+    /** The warehouse's day, which goods are received on: its staff book them just after midnight as the new day. */
+    LocalDate today() {
+        return etas.today(clock.instant());
     }
 
     public Optional<Order> order(String number) {
@@ -319,7 +328,7 @@ public class AgentDesk {
                         "A received quantity is zero or more.");
             }
         });
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         LocalDate arrived = receivedOn == null ? today : receivedOn;
         if (arrived.isAfter(today)) {
             throw new OrderRuleViolation("RECEIVED_IN_FUTURE", "receivedOn", "Goods cannot have arrived after today.");

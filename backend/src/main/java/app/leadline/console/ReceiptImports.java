@@ -7,7 +7,6 @@ import app.leadline.platform.CsvTable.Row;
 import app.leadline.platform.CsvTable.RowError;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,12 +32,10 @@ class ReceiptImports {
 
     private final AgentDesk desk;
     private final SupplierCatalog suppliers;
-    private final Clock clock;
 
-    ReceiptImports(AgentDesk desk, SupplierCatalog suppliers, Clock clock) {
+    ReceiptImports(AgentDesk desk, SupplierCatalog suppliers) {
         this.desk = desk;
         this.suppliers = suppliers;
-        this.clock = clock;
     }
 
     private record Key(String purchaseOrder, LocalDate receivedOn) {}
@@ -49,7 +46,7 @@ class ReceiptImports {
             return Outcome.refused(parsed.rows().size(), parsed.errors());
         }
         List<RowError> errors = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = desk.today();
         Map<String, Optional<PurchaseOrder>> purchaseOrders = new LinkedHashMap<>();
         Map<String, Integer> units = new LinkedHashMap<>();
         Map<Key, Map<String, Integer>> receipts = new LinkedHashMap<>();

@@ -141,6 +141,14 @@ public class EtaCalculator {
         return new EtaCalculator(new DeliveryProperties(null, null, 0, null, null, null, null));
     }
 
+    /**
+     * The warehouse's day at the instant, as its staff count days: the day goods arrive on. Just after midnight there,
+     * it is a day ahead of UTC's.
+     */
+    public LocalDate today(Instant now) {
+        return now.atZone(properties.zone()).toLocalDate();
+    }
+
     /** The next day the warehouse dispatches on, as seen at the instant: today before the cut-off, else later. */
     public LocalDate nextDispatchDay(Instant now) {
         return nextDispatch(now);

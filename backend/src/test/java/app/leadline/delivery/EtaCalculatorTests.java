@@ -33,6 +33,15 @@ class EtaCalculatorTests {
     }
 
     @Test
+    void theWarehousesDayJustAfterMidnightThereIsTheNewDayThoughUtcsIsStillTheOld() {
+        // 00:37 on Monday 7 December in Copenhagen is 23:37 on Sunday 6 December in UTC: goods booked then came on the
+        // 7th.
+        assertThat(etas.today(java.time.Instant.parse("2026-12-06T23:37:00Z")))
+                .isEqualTo(LocalDate.parse("2026-12-07"));
+        assertThat(etas.today(at("2026-12-07T23:59"))).isEqualTo(LocalDate.parse("2026-12-07"));
+    }
+
+    @Test
     void aWindowShiftedByDaysLateEndsOnDeliveryDaysNeverOnASundayOrNewYearsDay() {
         // Tue 22 - Thu 24 December 2026, seven days late: Tue 29 December and Thu 31 December.
         EtaWindow christmas = new EtaWindow(LocalDate.parse("2026-12-22"), LocalDate.parse("2026-12-24"), 0.8);

@@ -8,6 +8,7 @@ import app.leadline.support.AgentOrders;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
+import app.leadline.support.TestWarehouse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -266,7 +267,7 @@ class PurchasingCsvIntegrationTests {
                 + "PO-" + tag + ",CHAIR-" + tag + ",2,\n"
                 + "PO-" + tag + ",SOFA,1,\n"
                 + "PO-NONE-" + tag + ",CHAIR,1,\n"
-                + "PO-" + tag + ",CHAIR-" + tag + ",1," + LocalDate.now().plusDays(1) + "\n";
+                + "PO-" + tag + ",CHAIR-" + tag + ",1," + TestWarehouse.today().plusDays(1) + "\n";
 
         GraphQlTester.Response refused = run(agent, "importReceipts", csv, false);
 

@@ -18,6 +18,7 @@ import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
 import app.leadline.support.PurchasingSteps;
 import app.leadline.support.Receipts;
+import app.leadline.support.TestWarehouse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -567,7 +568,7 @@ class ReceiptIntegrationTests {
         tooMany.path("receiveGoods.errors[0].code").entity(String.class).isEqualTo("OVER_RECEIPT");
         // At the SKU's own quantity, so that a form says it next to that SKU.
         tooMany.path("receiveGoods.errors[0].field").entity(String.class).isEqualTo("input.quantities[0].quantity");
-        receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now().plusDays(1))
+        receive(purchaseOrder.number(), "CHAIR-NEW", 1, TestWarehouse.today().plusDays(1))
                 .path("receiveGoods.errors[0].field")
                 .entity(String.class)
                 .isEqualTo("input.receivedOn");
