@@ -351,10 +351,9 @@ public class WaitingLines {
                         .map(arrival -> etas.forToBeOrdered(
                                 order.placedAt(), arrival.earliest(), arrival.latest(), country, spread)))
                 .orElse(line.eta());
-        // Back to being ordered, nothing is on order for it: the lead time from today says when it could come if
-        // ordered
-        // now, not that it will, so it is not promised sooner than the purchase order called off had it. Nor is a line
-        // a supplier's delay in force holds: the supplier is no quicker for a purchase order called off.
+        // Back to being ordered, nothing is on order for it: the lead time from today says when it could come if it
+        // were ordered now, not that it will, so it is not promised sooner than the purchase order called off had it.
+        // Nor is a line a supplier's delay in force holds: the supplier is no quicker for a purchase order called off.
         boolean noSooner =
                 next.isEmpty() || line.supplierDelay().filter(delays::holds).isPresent();
         return noSooner ? window.noEarlierThan(line.eta()) : window;
