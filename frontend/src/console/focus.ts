@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import { focusLost } from '../focusLost';
 
 // The element that last took focus. A button disabled while its request runs leaves focus on the page, with no event
 // to say so: this still names it as the one the agent pressed.
@@ -16,7 +17,7 @@ document.addEventListener('focusin', (event) => {
 const REFUSAL = '[aria-invalid="true"], [role="alert"]';
 new MutationObserver((records) => {
   const form = lastFocused?.isConnected ? lastFocused.closest('form') : null;
-  if (!form || (document.activeElement && document.activeElement !== document.body)) {
+  if (!form || !focusLost()) {
     return;
   }
   const refused = records.some(
@@ -31,10 +32,7 @@ new MutationObserver((records) => {
   const mend =
     form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[role="alert"]');
   if (refused && mend) {
-    if (!mend.matches('input, select, textarea, button') && !mend.hasAttribute('tabindex')) {
-      mend.tabIndex = -1;
-    }
-    mend.focus();
+    focusable(mend).focus();
   }
 }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-invalid'] });
 
@@ -111,8 +109,7 @@ function handBack(what: Shown) {
     setTimeout(() => {
       const all = gone;
       gone = [];
-      const active = document.activeElement;
-      if (active && active !== document.body) {
+      if (!focusLost()) {
         return;
       }
       // What was done comes first; anything gone whose surroundings went too has nothing to give focus to.
@@ -136,10 +133,7 @@ function target({ opener, around, done }: Shown): HTMLElement | null {
       const said =
         node.querySelector<HTMLElement>('[role="alert"]') ?? node.querySelector<HTMLElement>('[role="status"]');
       if (said) {
-        if (!said.hasAttribute('tabindex')) {
-          said.tabIndex = -1;
-        }
-        return said;
+        return focusable(said);
       }
     }
   }
@@ -148,6 +142,14 @@ function target({ opener, around, done }: Shown): HTMLElement | null {
   }
   const again = still[0]?.querySelector<HTMLButtonElement>('button[type="submit"]');
   return again && usable(again) ? again : null;
+}
+
+/** The element, given `tabIndex={-1}` if it is text (a message) that the keyboard could not otherwise be put on. */
+function focusable(node: HTMLElement): HTMLElement {
+  if (!node.matches('input, select, textarea, button, a[href]') && !node.hasAttribute('tabindex')) {
+    node.tabIndex = -1;
+  }
+  return node;
 }
 
 function usable(node: HTMLElement): boolean {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { focusLost } from '../focusLost';
 import type { DeliveryPreference } from '../generated/graphql';
 import { formatItems, formatMoney, formatWindow, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
@@ -34,10 +35,11 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   // The options wait while a choice is saved, which takes the focus from a customer who picked one by keyboard (the
   // arrow keys pick as they move): it goes back to the option chosen once it is saved.
   const refocus = useRef(false);
+  const focusInOptions = () => options.current?.contains(document.activeElement) ?? false;
   useEffect(() => {
     if (status !== 'saving' && refocus.current) {
       refocus.current = false;
-      if (!document.activeElement || document.activeElement === document.body) {
+      if (focusLost()) {
         options.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
       }
     }
@@ -92,7 +94,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       return;
     }
     setConfirming(false);
-    refocus.current = options.current?.contains(document.activeElement) ?? false;
+    refocus.current = focusInOptions();
     setStatus('saving');
     setPending(preference);
     chooseDelivery(token, preference)
@@ -112,7 +114,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   // The options wait while the paid choice is saved: a second choice made meanwhile would cross it on its way.
   const confirmSplit = async (code: string) => {
     // Once saved, the option chosen takes the focus; a refused code keeps it in the code's field (CodeConfirmation).
-    const hadFocus = options.current?.contains(document.activeElement) ?? false;
+    const hadFocus = focusInOptions();
     setStatus('saving');
     try {
       const outcome = await chooseDelivery(token, 'SHIP_AS_AVAILABLE', code);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { focusLost } from '../focusLost';
 import type { VerificationChannel } from '../generated/graphql';
 import type { Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -49,7 +50,7 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
   }, [refused]);
   // No code sent (too many asked for, say): the keyboard stays on the button, under which the page says why.
   useEffect(() => {
-    if (notSent > 0 && (!document.activeElement || document.activeElement === document.body)) {
+    if (notSent > 0 && focusLost()) {
       sendButton.current?.focus();
     }
   }, [notSent]);
