@@ -109,6 +109,22 @@ export async function seriousAccessibilityViolations(page) {
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
 }
 
+/**
+ * On a phone's width (390 px), a table's rows stack: its frame does not scroll sideways, and the cell is on the screen
+ * under its column's name. Waits for the frame to fit; the caller sets the viewport and puts it back.
+ */
+export async function assertStackedOnPhone(page, frame, cell, column) {
+  await page.waitForFunction((box) => box.scrollWidth <= box.clientWidth, await frame.elementHandle());
+  const box = await cell.boundingBox();
+  if (!(box.x >= 0 && box.x + box.width <= 390)) {
+    throw new Error(`${column} is not within the screen: ${JSON.stringify(box)}`);
+  }
+  const named = await cell.evaluate((element) => getComputedStyle(element, '::before').content);
+  if (named !== JSON.stringify(column)) {
+    throw new Error(`the cell is named ${named}, not "${column}"`);
+  }
+}
+
 /** A new browser context (English, British dates unless told otherwise) with a page signed in to the console as a user. */
 export async function openConsole(browser, baseUrl, user, contextOptions = {}) {
   const context = await browser.newContext({ locale: 'en-GB', ...contextOptions });

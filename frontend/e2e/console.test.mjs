@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startApplication, trackOrder } from './app.mjs';
-import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+import { assertStackedOnPhone, launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
 
 let app;
 let browser;
@@ -178,18 +178,12 @@ test('an agent logs a delay once and the customer sees the new window and the re
       .waitFor();
     // On a phone the items are read row by row, each value named by its column, with no sideways scroll.
     await page.setViewportSize({ width: 390, height: 844 });
-    const items = page.locator('.order-detail .scroll').first();
-    await page.waitForFunction((box) => box.scrollWidth <= box.clientWidth, await items.elementHandle());
-    const sofaStatus = page
-      .locator('.order-detail tr[data-line]')
-      .filter({ hasText: 'SOFA-OSLO-3' })
-      .locator('td[data-label="Status"]');
-    const statusBox = await sofaStatus.boundingBox();
-    assert.ok(
-      statusBox.x >= 0 && statusBox.x + statusBox.width <= 390,
-      `within the screen: ${JSON.stringify(statusBox)}`,
+    await assertStackedOnPhone(
+      page,
+      page.locator('.order-detail .scroll').first(),
+      page.locator('.order-detail tr[data-line]').filter({ hasText: 'SOFA-OSLO-3' }).locator('td[data-label="Status"]'),
+      'Status',
     );
-    assert.match(await sofaStatus.evaluate((cell) => getComputedStyle(cell, '::before').content), /^"Status"$/);
     await page.setViewportSize({ width: 1100, height: 900 });
 
     // The customer changes their mind on their own page; the agent's open order shows it by itself.

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startApplication } from './app.mjs';
-import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+import { assertStackedOnPhone, launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
 
 let app;
 let browser;
@@ -114,15 +114,12 @@ test('an agent reads the suppliers without the form to define one', async () => 
     // On a phone each supplier is read row by row, each value named by its column: its punctuality on the screen,
     // not past a sideways scroll.
     await page.setViewportSize({ width: 390, height: 844 });
-    const table = page.locator('#suppliers-title ~ .scroll').first();
-    await page.waitForFunction((box) => box.scrollWidth <= box.clientWidth, await table.elementHandle());
-    const punctuality = page
-      .getByRole('row')
-      .filter({ hasText: 'NORDIC-SOFA' })
-      .locator('td[data-label="Punctuality"]');
-    const box = await punctuality.boundingBox();
-    assert.ok(box.x >= 0 && box.x + box.width <= 390, `within the screen: ${JSON.stringify(box)}`);
-    assert.match(await punctuality.evaluate((cell) => getComputedStyle(cell, '::before').content), /^"Punctuality"$/);
+    await assertStackedOnPhone(
+      page,
+      page.locator('#suppliers-title ~ .scroll').first(),
+      page.getByRole('row').filter({ hasText: 'NORDIC-SOFA' }).locator('td[data-label="Punctuality"]'),
+      'Punctuality',
+    );
   } finally {
     await context.close();
   }
