@@ -229,7 +229,7 @@ export function BuyListPanel() {
             // Units the API cannot take are said next to their SKU before anything is asked of it. A draft of nothing
             // is said so here, and the rest the API would refuse (its number, say) in the same round.
             const notWhole = unitsNotWhole(draft.lines.map((line, index) => [lineKey(index), line.quantity] as const));
-            const nothing = notWhole.length === 0 && ordered(draft).length === 0;
+            const nothing = notWhole.length === 0 && sent.length === 0;
             setErrors(nothing ? [{ code: 'REQUIRED', field: 'lines', message: ct('nothingToOrder') }] : notWhole);
             setReviewed(notWhole.length > 0 ? null : inputOf(draft));
             preview.reload();
