@@ -11,6 +11,7 @@ import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -150,7 +151,7 @@ final class DelayPlan {
             EtaWindow window;
             if (onReachedPurchaseOrder) {
                 PurchaseOrder po = purchaseOrders.get(line.purchaseOrder());
-                window = etas.forBackorder(order.placedAt(), report.arrivalFor(po), country, spread);
+                window = etas.forBackorder(asOf(report, order), report.arrivalFor(po), country, spread);
             } else if (report.kind() == DelayReport.Kind.WITHDRAWAL) {
                 window = line.windowBeforeDelays();
             } else if (report.newDate() != null) {
@@ -160,8 +161,14 @@ final class DelayPlan {
             }
             if (report.kind() == DelayReport.Kind.RECEIPT_REVERSAL && onReachedPurchaseOrder) {
                 // Waiting again, the line is as late as a supplier's delay still in force has it.
-                Optional<Held> held =
-                        heldByDelay(order, line, purchaseOrders.get(line.purchaseOrder()), spread, etas, earlier);
+                Optional<Held> held = heldByDelay(
+                        asOf(report, order),
+                        order,
+                        line,
+                        purchaseOrders.get(line.purchaseOrder()),
+                        spread,
+                        etas,
+                        earlier);
                 if (held.isPresent() && !held.get().window().latest().isBefore(window.latest())) {
                     heldBy.put(line.id(), held.get().delay());
                 }
@@ -230,6 +237,7 @@ final class DelayPlan {
      * delay was withdrawn.
      */
     private static Optional<Held> heldByDelay(
+            Instant asOf,
             Order order,
             OrderLine line,
             PurchaseOrder po,
@@ -242,10 +250,16 @@ final class DelayPlan {
                 .map(delay -> new Held(
                         delay.id(),
                         etas.forBackorder(
-                                order.placedAt(),
-                                delay.arrivalFor(po),
-                                order.destination().country(),
-                                spread)));
+                                asOf, delay.arrivalFor(po), order.destination().country(), spread)));
+    }
+
+    /**
+     * The moment a report projects an order's lines from: when it was logged, or when the order was placed if that
+     * came later. Goods not here yet come that day at the soonest, whatever the supplier's spread says of its date;
+     * a cascade resumed after a crash projects as the report's preview did.
+     */
+    private static Instant asOf(DelayReport report, Order order) {
+        return report.createdAt().isAfter(order.placedAt()) ? report.createdAt() : order.placedAt();
     }
 
     /** A correction's plan: the lines it reaches, by order id, and the purchase orders they wait for. */

@@ -9,6 +9,7 @@ import app.leadline.supplier.SupplierCatalog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,8 @@ public class SupplierDelays {
             return new Previewed(Optional.empty(), errors);
         }
         return new Previewed(
-                Optional.of(cascades.preview(draft(request), DelayPlan.of(request, suppliers, orders), SAMPLE_SIZE)),
+                Optional.of(cascades.preview(
+                        draft(request, clock.instant()), DelayPlan.of(request, suppliers, orders), SAMPLE_SIZE)),
                 List.of());
     }
 
@@ -97,7 +99,7 @@ public class SupplierDelays {
                     List.of(new UserError(
                             "NOTHING_AFFECTED", "input.scope", "No open order line waits for this scope.")));
         }
-        DelayPreview preview = cascades.preview(draft(request), plan, SAMPLE_SIZE);
+        DelayPreview preview = cascades.preview(draft(request, clock.instant()), plan, SAMPLE_SIZE);
         String id = UUID.randomUUID().toString();
         List<List<Target>> chunks = plan.chunks(cascades.chunkSize());
         DelayReport report = new DelayReport(
@@ -207,7 +209,7 @@ public class SupplierDelays {
         return reasons.all();
     }
 
-    private static DelayReport draft(DelayRequest request) {
+    private static DelayReport draft(DelayRequest request, Instant now) {
         return new DelayReport(
                 "preview",
                 request.scope(),
@@ -217,7 +219,7 @@ public class SupplierDelays {
                 null,
                 null,
                 null,
-                null,
+                now,
                 null,
                 null,
                 0,

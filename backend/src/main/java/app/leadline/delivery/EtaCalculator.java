@@ -56,32 +56,43 @@ public class EtaCalculator {
      */
     public EtaWindow forBackorder(
             Instant placedAt, LocalDate expectedArrival, String country, Optional<SupplierSpread> spread) {
-        return forToBeOrdered(placedAt, expectedArrival, expectedArrival, country, spread);
+        return spread.map(learned -> arrivingBetween(
+                        placedAt,
+                        expectedArrival.plusDays(learned.earliestDays()),
+                        expectedArrival.plusDays(learned.latestDays()),
+                        country,
+                        learned))
+                .orElseGet(() -> forBackorder(placedAt, expectedArrival, country));
     }
 
-    /** A backordered item nobody has bought in yet, its supplier's learned spread around the lead time's days. */
+    /**
+     * A backordered item nobody has bought in yet, its supplier's learned spread around the lead time's days: the
+     * goods arrive from the lead time's fastest day (later when the supplier is always late) to its slowest shifted
+     * by the spread's end, never before the first. See {@link #notBeforeLeadTime(SupplierSpread)}.
+     */
     public EtaWindow forToBeOrdered(
             Instant placedAt,
             LocalDate earliestArrival,
             LocalDate latestArrival,
             String country,
             Optional<SupplierSpread> spread) {
-        if (spread.isEmpty()) {
-            return forToBeOrdered(placedAt, earliestArrival, latestArrival, country);
-        }
-        SupplierSpread learned = spread.get();
-        return forToBeOrdered(
-                        placedAt,
-                        earliestArrival.plusDays(learned.earliestDays()),
-                        latestArrival.plusDays(learned.latestDays()),
-                        country)
-                .withConfidence(learned.confidence());
+        return spread.map(learned -> {
+                    LocalDate first = earliestArrival.plusDays(notBeforeLeadTime(learned));
+                    LocalDate last = later(latestArrival.plusDays(learned.latestDays()), first);
+                    return arrivingBetween(placedAt, first, last, country, learned);
+                })
+                .orElseGet(() -> forToBeOrdered(placedAt, earliestArrival, latestArrival, country));
+    }
+
+    private EtaWindow arrivingBetween(
+            Instant placedAt, LocalDate first, LocalDate last, String country, SupplierSpread learned) {
+        return forToBeOrdered(placedAt, first, last, country).withConfidence(learned.confidence());
     }
 
     /**
      * A dropshipped item, its supplier's learned spread around its lead time: it leaves between the lead time's
-     * fastest day shifted by the spread's start (never before the order's dispatch day) and its slowest shifted by
-     * the spread's end.
+     * fastest day (later when the supplier is always late) and its slowest shifted by the spread's end. See
+     * {@link #notBeforeLeadTime(SupplierSpread)}.
      */
     public EtaWindow forDropship(Instant placedAt, LeadTime leadTime, String country, Optional<SupplierSpread> spread) {
         if (spread.isEmpty()) {
@@ -89,9 +100,19 @@ public class EtaCalculator {
         }
         SupplierSpread learned = spread.get();
         LocalDate start = nextDispatch(placedAt);
-        LocalDate first = later(addWorkingDays(start, leadTime.minDays()).plusDays(learned.earliestDays()), start);
+        LocalDate first = addWorkingDays(start, leadTime.minDays()).plusDays(notBeforeLeadTime(learned));
         LocalDate last = later(addWorkingDays(start, leadTime.maxDays()).plusDays(learned.latestDays()), first);
         return dispatchedBetween(first, last, country, learned);
+    }
+
+    /**
+     * How many days a lead time's fastest day moves by the learned spread: later when the supplier comes late even at
+     * its earliest, never sooner. The spread is learned from purchase orders against the day each supplier gave for
+     * it; coming before that day says the supplier named a day later than it could manage, not that it makes goods
+     * faster than its fastest lead time, counted from an order it has not even received yet.
+     */
+    private static int notBeforeLeadTime(SupplierSpread learned) {
+        return Math.max(0, learned.earliestDays());
     }
 
     /** A dropshipped item the supplier now dispatches on the given day, its learned spread around that day. */

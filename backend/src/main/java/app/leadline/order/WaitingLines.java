@@ -185,10 +185,14 @@ public class WaitingLines {
         return allocated;
     }
 
-    /** A line of the order waiting for the purchase order: expected as its goods are, sent to the order's country. */
+    /**
+     * A line of the order waiting for the purchase order: expected as its goods are, sent to the order's country,
+     * counted from now, not from when the order was placed: goods not here yet come today at the soonest, whatever
+     * the supplier's learned spread says of its date.
+     */
     private EtaWindow windowOn(Order order, PurchaseOrderRef po, Optional<SupplierSpread> spread) {
         return etas.forBackorder(
-                order.placedAt(), po.expectedArrival(), order.destination().country(), spread);
+                clock.instant(), po.expectedArrival(), order.destination().country(), spread);
     }
 
     /** The line takes the purchase order reserved for it; a reservation it did not take goes back. */
@@ -344,12 +348,12 @@ public class WaitingLines {
             Optional<SupplierSpread> spread) {
         String country = order.destination().country();
         OrderLine line = order.line(lineId);
-        EtaWindow window = next.map(po -> etas.forBackorder(order.placedAt(), po.expectedArrival(), country, spread))
+        EtaWindow window = next.map(po -> windowOn(order, po, spread))
                 .or(() -> suppliers
                         .find(supplier)
                         .flatMap(found -> found.arrivalIfOrderedOn(java.time.LocalDate.now(clock)))
                         .map(arrival -> etas.forToBeOrdered(
-                                order.placedAt(), arrival.earliest(), arrival.latest(), country, spread)))
+                                clock.instant(), arrival.earliest(), arrival.latest(), country, spread)))
                 .orElse(line.eta());
         // Back to being ordered, nothing is on order for it: the lead time from today says when it could come if it
         // were ordered now, not that it will, so it is not promised sooner than the purchase order called off had it.

@@ -132,12 +132,51 @@ class EtaCalculatorTests {
     }
 
     @Test
-    void aDropshipOfALateSupplierWidensItsLeadTimeByItsLearnedDaysButNeverLeavesBeforeTheOrder() {
-        // Dispatch day Monday 23; lead 2-5 working days (25 Nov, 30 Nov) shifted by -5..+3 calendar days: from the
-        // dispatch day 23 Nov to Thursday 3 Dec, then 2-3 days to Germany.
+    void aDropshipOfASupplierEarlyAndLateWidensItsLeadTimeToTheLateSideOnlyNeverLeavingBeforeItsFastestDay() {
+        // Dispatch day Monday 23; lead 2-5 working days (25 Nov, 30 Nov). Learned -5..+3 calendar days around the
+        // days it gives: it leaves from Wednesday 25 Nov, not before it could have made the goods, to Thursday 3 Dec,
+        // then 2-3 days to Germany.
         SupplierSpread learned = new SupplierSpread(-5, 3, 0.8);
         assertThat(etas.forDropship(at("2026-11-23T09:00"), new LeadTime(2, 5), "DE", java.util.Optional.of(learned)))
-                .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-12-08"), 0.8));
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-27"), LocalDate.parse("2026-12-08"), 0.8));
+    }
+
+    @Test
+    void aLineNobodyOrderedYetFromAnEarlySupplierComesNoSoonerThanItsLeadTimeAllows() {
+        // Ordered on Monday 7 December, lead 10-15 working days: arrives 21-28 December by the supplier's word. It
+        // came up to 11 days before the day it gave, and up to 4 after: not before 21 December (nothing is ordered
+        // yet), to 1 January; handled, dispatched 22 December and 5 January, 1-2 days to Denmark.
+        SupplierSpread learned = new SupplierSpread(-11, 4, 0.8);
+        assertThat(orderedOn7DecemberWithin10To15WorkingDays(learned))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-23"), LocalDate.parse("2027-01-07"), 0.8));
+    }
+
+    @Test
+    void aLineNobodyOrderedYetFromASupplierAlwaysEarlyComesOnItsLeadTimesFastestDay() {
+        // Always 11 to 9 days before the day it gave: the lead time's fastest day, Monday 21 December, is the soonest
+        // and, nothing later being learned, the latest too; handled, dispatched 22 December, 1-2 days to Denmark.
+        SupplierSpread learned = new SupplierSpread(-11, -9, 0.8);
+        assertThat(orderedOn7DecemberWithin10To15WorkingDays(learned))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-23"), LocalDate.parse("2026-12-24"), 0.8));
+    }
+
+    @Test
+    void aLineNobodyOrderedYetFromASupplierLateEvenAtItsEarliestComesThatMuchLaterThanItsLeadTime() {
+        // Three days after the lead time's fastest day: Thursday 24 December, handled over Christmas, dispatched
+        // Monday 28, one day to Denmark.
+        SupplierSpread learned = new SupplierSpread(3, 9, 0.8);
+        assertThat(orderedOn7DecemberWithin10To15WorkingDays(learned).earliest())
+                .isEqualTo(LocalDate.parse("2026-12-29"));
+    }
+
+    /** A line waiting to be ordered on Monday 7 December from a supplier of 10-15 working days: 21-28 December. */
+    private EtaWindow orderedOn7DecemberWithin10To15WorkingDays(SupplierSpread learned) {
+        return etas.forToBeOrdered(
+                at("2026-12-07T09:00"),
+                LocalDate.parse("2026-12-21"),
+                LocalDate.parse("2026-12-28"),
+                "DK",
+                java.util.Optional.of(learned));
     }
 
     @Test

@@ -44,11 +44,7 @@ class WindowConfidenceIntegrationTests {
     @Test
     void aLateSuppliersLineIsPromisedFromItsLearnedLatenessWithItsConfidenceAndKeepsItsPromiseWhenTheDateMoves() {
         HttpGraphQlTester agent = clients.agent("ada", "AGENT", "ADMIN");
-        SupplierInputs late = aSupplier().leadTime(10, 15);
-        PurchasingSteps.defined(clients, late);
-        for (int daysAgo = 90; daysAgo >= 30; daysAgo -= 10) {
-            receivedDaysLate(agent, late.code(), daysAgo, 7);
-        }
+        SupplierInputs late = supplierAlways(agent, 7);
         SupplierInputs dropshipper = aSupplier().dropshipping().leadTime(2, 4);
         PurchasingSteps.defined(clients, dropshipper);
         LocalDate arrival = TODAY.plusDays(20);
@@ -105,6 +101,56 @@ class WindowConfidenceIntegrationTests {
         assertThat(moved.eta().confidence()).isEqualTo(0.8);
         assertThat(moved.eta().earliest()).isAfter(arrival.plusDays(14 + spread[0]));
         assertThat(moved.promisedDate()).isEqualTo(latest);
+    }
+
+    @Test
+    void anEarlySuppliersLinesAreNotPromisedBeforeItsGoodsCanCome() {
+        HttpGraphQlTester agent = clients.agent("ada", "AGENT", "ADMIN");
+        SupplierInputs early = supplierAlways(agent, -11);
+        assertThat(learnedDays(agent, early.code())[0]).isNegative();
+        // Placed weeks ago, its sofa waited to be ordered; the chair is ordered today.
+        OrderInputs waited = anOrder()
+                .placedAt(java.time.Instant.now().minus(Duration.ofDays(40)))
+                .withBackorderedLine("CHAIR", early.code());
+        OrderInputs today = anOrder().withBackorderedLine("SOFA", early.code());
+        clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(waited, today))
+                .execute()
+                .path("placeOrders.orders[*].lines[1].purchaseOrder")
+                .entityList(Object.class)
+                .containsExactly(null, null);
+
+        // Nothing is on order for the sofa yet: it comes no sooner than the supplier's fastest lead time, ten
+        // working days, however early the supplier came against the days it gave.
+        assertThat(line(today, "SOFA").eta().earliest()).isAfter(TODAY.plusDays(14));
+
+        // The supplier confirms the chair for five days on; it came up to eleven days early before, but the chair is
+        // not here today, so its window opens after today, not in the past.
+        PurchaseOrderInputs soon = PurchasingSteps.placed(
+                agent, aPurchaseOrder(early.code()).withLine("CHAIR", 1).confirmedArrival(TODAY.plusDays(5)));
+        Waiting.until(
+                () -> soon.number().equals(line(waited, "CHAIR").purchaseOrder()),
+                Duration.ofSeconds(20),
+                "the chair waits for the purchase order");
+        assertThat(line(waited, "CHAIR").eta().earliest()).isAfter(TODAY);
+    }
+
+    /** A supplier of 10-15 working days whose last seven purchase orders all came so many days after its date. */
+    private SupplierInputs supplierAlways(HttpGraphQlTester agent, int daysLate) {
+        SupplierInputs supplier = aSupplier().leadTime(10, 15);
+        PurchasingSteps.defined(clients, supplier);
+        for (int daysAgo = 90; daysAgo >= 30; daysAgo -= 10) {
+            receivedDaysLate(agent, supplier.code(), daysAgo, daysLate);
+        }
+        return supplier;
+    }
+
+    private OrderLine line(OrderInputs order, String sku) {
+        return orders.byNumber(order.number()).orElseThrow().lines().stream()
+                .filter(line -> line.sku().equals(sku))
+                .findFirst()
+                .orElseThrow();
     }
 
     private OrderLine sofa(OrderInputs order) {
