@@ -290,7 +290,7 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
     await revoked.waitFor();
     assert.match(
       await revoked.textContent(),
-      new RegExp(`agentRevoked a tracking link${customer.number}link: activelink: revoked`),
+      new RegExp(`agentRevoked a tracking link${customer.number}tracking link: activetracking link: revoked`),
     );
     await log.locator('tr[data-action="RECORD_SHIPMENT"]').first().waitFor();
     // What was done reads in words, not as the store's records: the demo's purchase order.
@@ -306,6 +306,18 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
     const actions = await log.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.action));
     assert.ok(actions.length >= 1);
     assert.deepEqual([...new Set(actions)], ['REVOKE_TRACKING_LINK']);
+    // In Danish, the facts read in Danish too: their names and the codes recorded.
+    await admin.page.getByLabel('Language').selectOption('da');
+    await admin.page.getByLabel('Kun poster, der indeholder').fill('');
+    const danish = admin.page.getByRole('table', { name: 'Alle medarbejderhandlinger' });
+    assert.match(
+      await danish.locator('tr[data-action="REVOKE_TRACKING_LINK"]').first().textContent(),
+      /sporingslink: aktivtsporingslink: tilbagekaldt/,
+    );
+    const placedInDanish = await danish.locator('tr[data-action="PLACE_PURCHASE_ORDER"]').first().textContent();
+    assert.match(placedInDanish, /leverandør: [A-Z-]+/);
+    assert.match(placedInDanish, /varer: \d+ × [A-Z-]+/);
+    assert.match(placedInDanish, /forventet: \p{L}+\. \d{1,2}\. \p{L}+\./u);
   } finally {
     await admin.context.close();
   }

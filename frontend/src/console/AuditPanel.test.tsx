@@ -2,6 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { AuditPanel, auditValue } from './AuditPanel';
 import { request } from './__mocks__/client';
+import { ct, setConsoleLanguage, type ConsoleKey } from './messages';
 
 vi.mock('./client');
 
@@ -70,7 +71,7 @@ it('says recorded facts in words, with days, times and units as agents read them
   render(<AuditPanel />);
 
   const row = (await screen.findByText('Recorded goods received')).closest('tr');
-  expect(row?.textContent).toContain('quantities: 12 × SOFA-OSLO-3, 2 × CHAIR-AARHUS');
+  expect(row?.textContent).toContain('units: 12 × SOFA-OSLO-3, 2 × CHAIR-AARHUS');
   expect(row?.textContent).toContain('received on: Sun 6 Dec');
   expect(row?.textContent).toContain('lines ready: 12');
   expect(auditValue('2026-12-28 (estimated)')).toBe('Mon 28 Dec (estimated)');
@@ -79,4 +80,88 @@ it('says recorded facts in words, with days, times and units as agents read them
   expect(auditValue('[TUESDAY, THURSDAY]')).toBe('Tuesday, Thursday');
   expect(auditValue('OPEN')).toBe('open');
   expect(auditValue('READY')).toBe('Ready to ship');
+  expect(auditValue('SHIPPED/CAPTURED')).toBe('Shipped, Charged');
+  expect(auditValue('true')).toBe('yes');
+});
+
+/** One entry of each kind whose facts were English words, as the API now records them. */
+const FACTS = [
+  {
+    action: 'LOG_DELAY',
+    target: 'd-1',
+    before: [],
+    after: [
+      { key: 'purchaseOrder', value: 'PO-NS-2041' },
+      { key: 'daysLate', value: '14' },
+      { key: 'lines', value: '60' },
+    ],
+  },
+  {
+    action: 'DEFINE_SUPPLIER',
+    target: 'BALTIC',
+    before: [],
+    after: [
+      { key: 'leadTimeMinDays', value: '10' },
+      { key: 'leadTimeMaxDays', value: '15' },
+      { key: 'deliversTo', value: 'SHOP' },
+      { key: 'workingDays', value: '[MONDAY, FRIDAY]' },
+    ],
+  },
+  {
+    action: 'DEFINE_SEGMENT_POLICY',
+    target: 'vip',
+    before: [],
+    after: [
+      { key: 'customerMayChoose', value: 'true' },
+      { key: 'receivingDays', value: 'ANY' },
+      { key: 'extraParcelFee', value: 'SHOP' },
+      { key: 'refundsApprovedAfterDaysLate', value: 'NEVER' },
+    ],
+  },
+  {
+    action: 'REVOKE_TRACKING_LINK',
+    target: 'NS-1001',
+    before: [{ key: 'link', value: 'ACTIVE' }],
+    after: [{ key: 'link', value: 'REVOKED' }],
+  },
+  {
+    action: 'CANCEL_PURCHASE_ORDER',
+    target: 'PO-NS-2042',
+    before: [{ key: 'status', value: 'OPEN' }],
+    after: [{ key: 'status', value: 'CANCELLED' }],
+  },
+  {
+    action: 'DEFINE_DELAY_REASON',
+    target: 'FACTORY',
+    before: [],
+    after: [{ key: 'de', value: 'Die Fabrik ist verspätet.' }],
+  },
+];
+
+it("reads every recorded fact in the agent's language, codes in words", async () => {
+  setConsoleLanguage('da');
+  try {
+    request.mockResolvedValue({
+      auditLog: FACTS.map((entry, index) => ({ ...entry, actor: 'bo', at: `2026-12-0${index + 1}T09:00:00Z` })),
+    });
+    render(<AuditPanel />);
+
+    const row = async (action: string) =>
+      (await screen.findByText(`${ct(`action${action}` as ConsoleKey)}`)).closest('tr')?.textContent ?? '';
+    expect(await row('LOG_DELAY')).toContain('indkøbsordre: PO-NS-2041; dage forsinket: 14; linjer: 60');
+    expect(await row('DEFINE_SUPPLIER')).toContain(
+      'leveringstid fra (arbejdsdage): 10; leveringstid til (arbejdsdage): 15; leverer til: butikken; afsender: mandag, fredag',
+    );
+    expect(await row('DEFINE_SEGMENT_POLICY')).toContain(
+      'kunden vælger: ja; modtagedage: alle dage; gebyr pr. ekstra pakke: butikkens gebyr; ' +
+        'refusioner godkendes automatisk: aldrig',
+    );
+    expect(await row('REVOKE_TRACKING_LINK')).toContain('sporingslink: aktivt');
+    expect(await row('REVOKE_TRACKING_LINK')).toContain('sporingslink: tilbagekaldt');
+    expect(await row('CANCEL_PURCHASE_ORDER')).toContain('status: åben');
+    expect(await row('CANCEL_PURCHASE_ORDER')).toContain('status: Annulleret');
+    expect(await row('DEFINE_DELAY_REASON')).toContain('tysk: Die Fabrik ist verspätet.');
+  } finally {
+    setConsoleLanguage('en');
+  }
 });

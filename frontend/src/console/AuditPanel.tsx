@@ -3,7 +3,8 @@ import { AuditLogDocument, type AuditLogQuery, type Weekday } from '../generated
 import { useQuery } from './api';
 import { Failure } from './errors';
 import { day, time, timeZone, WEEKDAYS, weekday } from './format';
-import { ct, label } from './messages';
+import type { Language } from '../i18n/messages';
+import { ct, label, languageName, wordFor } from './messages';
 import { OrderLink } from './OrderLink';
 
 type Entry = AuditLogQuery['auditLog'][number];
@@ -16,8 +17,8 @@ const ORDER_ACTIONS = [
   'REJECT_REFUND',
 ];
 
-/** The states audit entries record (of lines, purchase orders, refunds), told apart from codes such as a supplier's. */
-const STATES = new Set([
+/** The states of lines and refunds that audit entries record, which the console words as it does elsewhere. */
+const LINE_STATES = new Set([
   'RESERVED',
   'AWAITING_SUPPLIER',
   'READY',
@@ -25,30 +26,66 @@ const STATES = new Set([
   'DELIVERED',
   'CANCELLED',
   'REFUNDED',
-  'OPEN',
-  'RECEIVED',
-  'REQUESTED',
-  'APPROVED',
-  'REJECTED',
 ]);
+const REFUND_STATES = new Set(['REQUESTED', 'APPROVED', 'REJECTED']);
 
 /** A recorded fact's name as words: "customersTold" reads "customers told". */
 const words = (key: string) =>
   key.replace(/([a-z])([A-Z])/g, (_, before: string, after: string) => `${before} ${after.toLowerCase()}`);
 
+const LANGUAGES = new Set(['en', 'da', 'de', 'pl']);
+
 /**
- * A recorded value as an agent reads it: instants and days in the agent's own form, units per SKU as "12 × SKU".
- * Other values stay as recorded.
+ * A recorded fact's name in the agent's language: a line's id as "line L2", a delay reason's language by its name;
+ * a name the console has no word for (an older entry's) in words.
  */
-export function auditValue(value: string): string {
+export function auditKey(key: string): string {
+  if (/^L\d+$/.test(key)) {
+    return ct('auditLine', { line: key });
+  }
+  if (LANGUAGES.has(key)) {
+    return languageName(key as Language);
+  }
+  return wordFor('auditKey', key) ?? words(key);
+}
+
+/**
+ * A recorded value as an agent reads it, in the agent's language: yes or no, states and codes in words, a line's state
+ * with its payment's, days and instants in the agent's own form, units per SKU as "12 × SKU". Other values (names,
+ * numbers, reasons) stay as recorded. The fact's name tells codes apart that mean other things by key.
+ */
+export function auditValue(value: string, key = ''): string {
+  if (value === 'true' || value === 'false') {
+    return ct(value === 'true' ? 'yes' : 'no');
+  }
+  if (key === 'extraParcelFee' && value === 'SHOP') {
+    return ct('auditShopFee');
+  }
+  if (key === 'refundsApprovedAfterDaysLate') {
+    return value === 'NEVER' ? ct('never') : ct('afterDaysLate', { days: value });
+  }
+  if (key === 'receivingDays' && value === 'ANY') {
+    return ct('anyDay');
+  }
   if (value === 'WAIT_FOR_ALL' || value === 'SHIP_AS_AVAILABLE') {
     return label('pref', value);
   }
-  // A state as the API keeps it: its words where the console has them, else the code in words.
-  if (STATES.has(value)) {
+  if (LINE_STATES.has(value)) {
     return label('status', value);
   }
-  // Receiving days as the API lists them: "[TUESDAY, THURSDAY]".
+  if (REFUND_STATES.has(value)) {
+    return label('refund', value);
+  }
+  const coded = wordFor('auditValue', value);
+  if (coded) {
+    return coded;
+  }
+  // A line shipped: its state and its payment's, "SHIPPED/CAPTURED".
+  const [status, payment] = value.split('/');
+  if (payment && LINE_STATES.has(status) && wordFor('payment', payment)) {
+    return `${label('status', status)}, ${label('payment', payment)}`;
+  }
+  // Days as the API lists them: "[TUESDAY, THURSDAY]".
   const days = value.match(/^\[([A-Z, ]+)\]$/)?.[1].split(', ');
   if (days?.every((day) => (WEEKDAYS as string[]).includes(day))) {
     return days.map((day) => weekday(day as Weekday)).join(', ');
@@ -67,7 +104,7 @@ export function auditValue(value: string): string {
 }
 
 const details = (pairs: Entry['before']) =>
-  pairs.map((pair) => `${words(pair.key)}: ${auditValue(pair.value)}`).join('; ') || '—';
+  pairs.map((pair) => `${auditKey(pair.key)}: ${auditValue(pair.value, pair.key)}`).join('; ') || '—';
 
 /** Every agent action, newest first, 50 at a time, narrowed to those containing a word (admins only). */
 export function AuditPanel() {

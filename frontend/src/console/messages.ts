@@ -86,10 +86,19 @@ export function ct(key: ConsoleKey, params: Record<string, string | number> = {}
 
 const DOUBLED_FULL_STOP = /(?<!\.)\.\.(?!\.)/g;
 
+/** The console's word for a value from the API (a status, a source), if it has one. */
+export function wordFor(
+  prefix: string,
+  value: string,
+  params: Record<string, string | number> = {},
+): string | undefined {
+  const key = `${prefix}${value}` as ConsoleKey;
+  return key in en ? ct(key, params) : undefined;
+}
+
 /** A word for a value from the API (a status, a source), or the value itself where the console has none. */
 export function label(prefix: string, value: string, params: Record<string, string | number> = {}): string {
-  const key = `${prefix}${value}` as ConsoleKey;
-  return key in en ? ct(key, params) : value.toLowerCase().replace(/_/g, ' ');
+  return wordFor(prefix, value, params) ?? value.toLowerCase().replace(/_/g, ' ');
 }
 
 /** Who did something, in words where it is a role (customer, shop, policy); an agent's name as it is. */

@@ -362,7 +362,7 @@ public class AgentDesk {
         if (!links.revoke(orderNumber)) {
             throw new OrderRuleViolation("UNKNOWN_ORDER", "orderNumber", "There is no order " + orderNumber + ".");
         }
-        audit.record(agent, "REVOKE_TRACKING_LINK", orderNumber, Map.of("link", "active"), Map.of("link", "revoked"));
+        audit.record(agent, "REVOKE_TRACKING_LINK", orderNumber, Map.of("link", "ACTIVE"), Map.of("link", "REVOKED"));
     }
 
     private static Map<String, String> statuses(Order order, List<String> lineIds) {

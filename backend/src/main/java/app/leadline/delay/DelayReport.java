@@ -73,9 +73,18 @@ public record DelayReport(
         return kind == Kind.DELAY && withdrawnBy == null && scope.type() != DelayScope.Type.PURCHASE_ORDER;
     }
 
-    /** What the delay says of the date, as the audit log words it: "new date 2026-12-20" or "14 days late". */
-    String change() {
-        return newDate != null ? "new date " + newDate : daysLate + " days late";
+    /**
+     * The delay as the audit log keeps it, in no language: its scope's facts and what it says of the date,
+     * {@code newDate} or {@code daysLate}.
+     */
+    Map<String, String> audited() {
+        Map<String, String> facts = new java.util.LinkedHashMap<>(scope.audited());
+        if (newDate != null) {
+            facts.put("newDate", newDate.toString());
+        } else {
+            facts.put("daysLate", String.valueOf(daysLate));
+        }
+        return facts;
     }
 
     /** The day lines waiting for the purchase order are projected from: as corrected, else as the delay says. */

@@ -1,5 +1,6 @@
 package app.leadline.delay;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,13 +27,21 @@ public record DelayScope(Type type, String purchaseOrder, String supplier, Strin
         };
     }
 
-    /** The scope as the audit log reads it: "purchase order PO-1", "SOFA at NORDIC-SOFA", "supplier NORDIC-SOFA". */
-    String described() {
-        return switch (type) {
-            case PURCHASE_ORDER -> "purchase order " + purchaseOrder;
-            case SKU -> sku + " at " + supplier;
-            case SUPPLIER -> "supplier " + supplier;
-        };
+    /**
+     * The scope as the audit log keeps it, in no language: {@code purchaseOrder}, or {@code supplier} with
+     * {@code sku} for a SKU's delay. The console words it in the reader's language.
+     */
+    Map<String, String> audited() {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        switch (type) {
+            case PURCHASE_ORDER -> facts.put("purchaseOrder", purchaseOrder);
+            case SKU -> {
+                facts.put("supplier", supplier);
+                facts.put("sku", sku);
+            }
+            case SUPPLIER -> facts.put("supplier", supplier);
+        }
+        return facts;
     }
 
     Optional<String> skuFilter() {

@@ -135,15 +135,13 @@ class Reversals {
             cascades.start(report.id());
         }
         Map<String, String> after = new TreeMap<>();
-        after.put("withdrawnBy", report.id());
+        after.put("withdrawal", report.id());
         after.put("lines", String.valueOf(plan.preview().lines()));
         after.put("customers", String.valueOf(plan.preview().customers()));
         plan.arrivals()
                 .forEach(back -> after.put(back.purchaseOrder(), back.to().toString()));
         // The delay named as its own entry named it, so that a reader need not look its id up.
-        Map<String, String> before = new TreeMap<>();
-        before.put("scope", plan.delay().scope().described());
-        before.put("change", plan.delay().change());
+        Map<String, String> before = new TreeMap<>(plan.delay().audited());
         plan.arrivals()
                 .forEach(back -> before.put(back.purchaseOrder(), back.from().toString()));
         audit.record(agent, "WITHDRAW_DELAY", delayId, before, after);

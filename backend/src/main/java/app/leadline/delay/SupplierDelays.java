@@ -138,15 +138,9 @@ public class SupplierDelays {
                 suppliers.moveExpectedArrival(po.number(), arrival);
             }
         }
-        audit.record(
-                agent,
-                "LOG_DELAY",
-                id,
-                Map.of(),
-                Map.of(
-                        "scope", request.scope().described(),
-                        "change", report.change(),
-                        "lines", String.valueOf(preview.lines())));
+        Map<String, String> logged = new TreeMap<>(report.audited());
+        logged.put("lines", String.valueOf(preview.lines()));
+        audit.record(agent, "LOG_DELAY", id, Map.of(), logged);
         cascades.start(id);
         meters.counter("leadline.delays.logged").increment();
         return new Logged(Optional.of(report), List.of());

@@ -168,7 +168,10 @@ public class PolicyCatalog {
         return new Outcome(Optional.of(defined), List.of());
     }
 
-    /** A policy's fee per extra parcel in words: per currency, the one fee of an older policy, or the shop's. */
+    /**
+     * A policy's fee per extra parcel as the audit log keeps it: per currency ("DKK 49, EUR 6"), the one fee of an
+     * older policy, or {@code SHOP} for the shop's.
+     */
     private static String feeOf(SegmentPolicy policy) {
         if (!policy.extraParcelFees().isEmpty()) {
             return policy.extraParcelFees().entrySet().stream()
@@ -176,28 +179,32 @@ public class PolicyCatalog {
                     .map(each -> each.getKey() + " " + each.getValue().toPlainString())
                     .collect(Collectors.joining(", "));
         }
-        return policy.extraParcelFee() != null ? policy.extraParcelFee().toPlainString() : "the shop's";
+        return policy.extraParcelFee() != null ? policy.extraParcelFee().toPlainString() : "SHOP";
     }
 
     /** A policy's terms in words, as the audit log shows them. */
+    /**
+     * A policy as the audit log keeps it, in no language (the console words it): {@code ANY} receiving day,
+     * {@code SHOP} for the shop's fee, {@code NEVER} for refunds never approved by themselves.
+     */
     private static Map<String, String> terms(SegmentPolicy policy) {
         return Map.of(
-                "default delivery",
+                "defaultDelivery",
                 String.valueOf(policy.defaultPreference()),
-                "customer may choose",
-                policy.customerMayChoose() ? "yes" : "no",
-                "receiving days",
+                "customerMayChoose",
+                String.valueOf(policy.customerMayChoose()),
+                "receivingDays",
                 policy.receivingDays().isEmpty()
-                        ? "any"
+                        ? "ANY"
                         : policy.receivingDays().toString(),
-                "extra parcel fee",
+                "extraParcelFee",
                 feeOf(policy),
-                "any unshipped line may be cancelled",
-                policy.cancelAnyUnshippedLine() ? "yes" : "no",
-                "refunds approved by themselves after",
+                "cancelAnyUnshippedLine",
+                String.valueOf(policy.cancelAnyUnshippedLine()),
+                "refundsApprovedAfterDaysLate",
                 policy.autoApproveRefundAfterDaysLate() == null
-                        ? "never"
-                        : policy.autoApproveRefundAfterDaysLate() + " days late");
+                        ? "NEVER"
+                        : String.valueOf(policy.autoApproveRefundAfterDaysLate()));
     }
 
     /**

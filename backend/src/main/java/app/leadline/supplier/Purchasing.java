@@ -92,18 +92,14 @@ public class Purchasing {
         String items = po.lines().stream()
                 .map(line -> (line.ordered() == null ? "" : line.ordered() + " × ") + line.sku())
                 .collect(java.util.stream.Collectors.joining(", "));
-        audit.record(
-                actor,
-                "PLACE_PURCHASE_ORDER",
-                po.number(),
-                Map.of(),
-                Map.of(
-                        "supplier",
-                        po.supplier(),
-                        "items",
-                        items,
-                        "expected",
-                        po.expectedArrival() + (po.estimated() ? " (estimated)" : "")));
+        Map<String, String> placed = new java.util.LinkedHashMap<>();
+        placed.put("supplier", po.supplier());
+        placed.put("items", items);
+        placed.put("expected", po.expectedArrival().toString());
+        if (po.estimated()) {
+            placed.put("estimated", "true");
+        }
+        audit.record(actor, "PLACE_PURCHASE_ORDER", po.number(), Map.of(), placed);
         followUps.publish(po.number(), followUp, PurchaseOrderPlaced.of(po));
         return new Outcome(purchaseOrders.findById(po.number()), true, List.of());
     }
@@ -230,13 +226,9 @@ public class Purchasing {
             audit.record(
                     actor,
                     "RECORD_ARRIVED_PURCHASE_ORDERS",
-                    fresh.size() + " purchase orders",
+                    String.join(", ", fresh.stream().map(PurchaseOrder::number).toList()),
                     Map.of(),
-                    Map.of(
-                            "purchaseOrders",
-                            String.join(
-                                    ", ",
-                                    fresh.stream().map(PurchaseOrder::number).toList())));
+                    Map.of("purchaseOrders", String.valueOf(fresh.size())));
         }
         return List.of();
     }

@@ -74,14 +74,22 @@ public class SupplierDefinitions {
         return new Outcome(Optional.of(supplier), before.isEmpty(), List.of());
     }
 
-    /** A supplier as the audit log reads it: each term an admin sets, in words. */
+    /**
+     * A supplier as the audit log keeps it: each term an admin sets, in no language (the console words it): its lead
+     * time's working days, whom it delivers to ({@code CUSTOMERS} or {@code SHOP}), the days it ships on.
+     */
     private static Map<String, String> audited(Supplier supplier) {
-        return Map.of(
-                "name", supplier.name(),
-                "country", String.valueOf(supplier.country()),
-                "e-mail", String.valueOf(supplier.contactEmail()),
-                "lead time", supplier.leadTime().map(LeadTime::inWords).orElse("none"),
-                "delivers to", supplier.dropships() ? "customers" : "the shop");
+        Map<String, String> terms = new java.util.LinkedHashMap<>();
+        terms.put("name", supplier.name());
+        terms.put("country", String.valueOf(supplier.country()));
+        terms.put("email", String.valueOf(supplier.contactEmail()));
+        supplier.leadTime().ifPresent(lead -> {
+            terms.put("leadTimeMinDays", String.valueOf(lead.minDays()));
+            terms.put("leadTimeMaxDays", String.valueOf(lead.maxDays()));
+        });
+        terms.put("deliversTo", supplier.dropships() ? "CUSTOMERS" : "SHOP");
+        terms.put("workingDays", supplier.workingDays().toString());
+        return terms;
     }
 
     static List<UserError> check(SupplierDefinition definition) {

@@ -111,11 +111,20 @@ class ReversalIntegrationTests {
 
     /** What the newest entry of {@code action} says came before, by key. */
     private Map<String, String> auditedBefore(String action) {
-        Map<String, String> before = new java.util.LinkedHashMap<>();
-        ((List<?>) auditEntries(action).get(0).get("before"))
+        return facts(action, "before");
+    }
+
+    /** What the newest entry of {@code action} says came after, by key. */
+    private Map<String, String> auditedAfter(String action) {
+        return facts(action, "after");
+    }
+
+    private Map<String, String> facts(String action, String side) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        ((List<?>) auditEntries(action).get(0).get(side))
                 .forEach(pair ->
-                        before.put((String) ((Map<?, ?>) pair).get("key"), (String) ((Map<?, ?>) pair).get("value")));
-        return before;
+                        facts.put((String) ((Map<?, ?>) pair).get("key"), (String) ((Map<?, ?>) pair).get("value")));
+        return facts;
     }
 
     /** The targets of the audit log's entries of the action, newest first. */
@@ -461,11 +470,15 @@ class ReversalIntegrationTests {
                 .as("the customer is told the date moved back")
                 .isGreaterThan(newsAfterDelay);
         assertThat(audited("WITHDRAW_DELAY")).contains(delay);
-        // The entry names the delay as the delay's own entry did, not by its id alone.
+        // The entry names the delay as the delay's own entry did, not by its id alone, in facts the console words in
+        // the reader's language.
         assertThat(auditedBefore("WITHDRAW_DELAY"))
-                .containsEntry("scope", "purchase order " + purchaseOrder.number())
-                .containsEntry("change", "14 days late")
+                .containsEntry("purchaseOrder", purchaseOrder.number())
+                .containsEntry("daysLate", "14")
                 .containsEntry(purchaseOrder.number(), firstArrival.plusDays(14).toString());
+        assertThat(auditedAfter("LOG_DELAY"))
+                .containsEntry("purchaseOrder", purchaseOrder.number())
+                .containsEntry("daysLate", "14");
         agent.documentName("withdrawDelay")
                 .variable("input", Map.of("delay", delay))
                 .execute()

@@ -70,10 +70,13 @@ class SupplierDefinitionIntegrationTests {
         assertThat(mongo.findAll(AuditLog.Entry.class)).anySatisfy(entry -> {
             assertThat(entry.action() + " " + entry.target() + " " + entry.actor())
                     .isEqualTo("DEFINE_SUPPLIER " + supplier.code() + " ada");
-            // The audit log reads the terms set, in words, not a record's toString.
+            // The audit log keeps the terms set, each on its own, in no language (the console words them), not a
+            // record's toString.
             assertThat(entry.after())
-                    .containsEntry("lead time", "8–12 working days")
-                    .containsEntry("delivers to", "the shop");
+                    .containsEntry("leadTimeMinDays", "8")
+                    .containsEntry("leadTimeMaxDays", "12")
+                    .containsEntry("deliversTo", "SHOP")
+                    .containsEntry("workingDays", "[MONDAY, WEDNESDAY, FRIDAY]");
         });
     }
 
