@@ -1,5 +1,6 @@
 package app.leadline.delay;
 
+import app.leadline.delivery.EtaCalculator;
 import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
@@ -24,11 +25,13 @@ class PurchaseOrderConfirmations {
     private final SupplierCatalog suppliers;
     private final SupplierDelays delays;
     private final Clock clock;
+    private final EtaCalculator etas;
 
-    PurchaseOrderConfirmations(SupplierCatalog suppliers, SupplierDelays delays, Clock clock) {
+    PurchaseOrderConfirmations(SupplierCatalog suppliers, SupplierDelays delays, Clock clock, EtaCalculator etas) {
         this.suppliers = suppliers;
         this.delays = delays;
         this.clock = clock;
+        this.etas = etas;
     }
 
     /** The supplier's confirmation as an agent enters it; the reason is needed only when lines move. */
@@ -122,7 +125,7 @@ class PurchaseOrderConfirmations {
         }
         if (confirmation.arrival() == null) {
             errors.add(new UserError("REQUIRED", "input.arrival", "Give the arrival the supplier confirmed."));
-        } else if (confirmation.arrival().isBefore(LocalDate.now(clock))) {
+        } else if (confirmation.arrival().isBefore(etas.today(clock.instant()))) {
             errors.add(new UserError("DATE_IN_PAST", "input.arrival", "The arrival cannot be in the past."));
         }
         return errors;

@@ -1,5 +1,6 @@
 package app.leadline.delay;
 
+import app.leadline.delivery.EtaCalculator;
 import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
@@ -53,6 +54,7 @@ class Reversals {
     private final MongoTemplate mongo;
     private final AuditLog audit;
     private final Clock clock;
+    private final EtaCalculator etas;
 
     Reversals(
             SupplierCatalog suppliers,
@@ -60,13 +62,15 @@ class Reversals {
             Cascades cascades,
             MongoTemplate mongo,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            EtaCalculator etas) {
         this.suppliers = suppliers;
         this.orders = orders;
         this.cascades = cascades;
         this.mongo = mongo;
         this.audit = audit;
         this.clock = clock;
+        this.etas = etas;
     }
 
     // --- A delay withdrawn ---------------------------------------------------------------------------------------
@@ -352,7 +356,7 @@ class Reversals {
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = etas.today(clock.instant());
         LocalDate arrival = po.expectedArrival().isBefore(today) ? today : po.expectedArrival();
         DelayPlan plan = DelayPlan.of(Map.of(po.number(), po), linesByOrder);
         LocalDate receivedOn = po.receipts().stream()

@@ -1,6 +1,7 @@
 package app.leadline.delay;
 
 import app.leadline.delay.DelayChunk.Target;
+import app.leadline.delivery.EtaCalculator;
 import app.leadline.order.OrderQueries;
 import app.leadline.platform.AuditLog;
 import app.leadline.platform.UserError;
@@ -39,6 +40,7 @@ public class SupplierDelays {
     private final MongoTemplate mongo;
     private final AuditLog audit;
     private final Clock clock;
+    private final EtaCalculator etas;
     private final MeterRegistry meters;
 
     SupplierDelays(
@@ -49,6 +51,7 @@ public class SupplierDelays {
             MongoTemplate mongo,
             AuditLog audit,
             Clock clock,
+            EtaCalculator etas,
             MeterRegistry meters) {
         this.meters = meters;
         Gauge.builder(
@@ -64,6 +67,7 @@ public class SupplierDelays {
         this.cascades = cascades;
         this.mongo = mongo;
         this.clock = clock;
+        this.etas = etas;
     }
 
     /** Either the preview or what is wrong with the request. */
@@ -274,7 +278,7 @@ public class SupplierDelays {
         } else if (request.newDate() != null && request.daysLate() != null) {
             errors.add(new UserError(
                     "CHANGE_REQUIRED", "input.newDate", "Give either the new date or how many days late, not both."));
-        } else if (request.newDate() != null && request.newDate().isBefore(LocalDate.now(clock))) {
+        } else if (request.newDate() != null && request.newDate().isBefore(etas.today(clock.instant()))) {
             errors.add(new UserError("DATE_IN_PAST", "input.newDate", "The new date cannot be in the past."));
         } else if (request.daysLate() != null && (request.daysLate() < 1 || request.daysLate() > 365)) {
             errors.add(new UserError("INVALID_DAYS", "input.daysLate", "Days late is a whole number from 1 to 365."));

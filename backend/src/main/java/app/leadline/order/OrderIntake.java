@@ -19,7 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -343,7 +342,7 @@ public class OrderIntake {
     private EtaWindow toBeOrdered(
             Instant placedAt, String country, Supplier supplier, Optional<SupplierSpread> spread) {
         Supplier.Arrival arrival =
-                supplier.arrivalIfOrderedOn(LocalDate.now(clock)).orElseThrow();
+                supplier.arrivalIfOrderedOn(etas.today(clock.instant())).orElseThrow();
         return etas.forToBeOrdered(placedAt, arrival.earliest(), arrival.latest(), country, spread);
     }
 

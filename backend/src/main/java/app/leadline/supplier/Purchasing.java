@@ -1,5 +1,6 @@
 package app.leadline.supplier;
 
+import app.leadline.delivery.EtaCalculator;
 import app.leadline.platform.AuditLog;
 import app.leadline.platform.UserError;
 import java.time.Clock;
@@ -40,6 +41,7 @@ public class Purchasing {
     private final PurchaseOrderFollowUps followUps;
     private final AuditLog audit;
     private final Clock clock;
+    private final EtaCalculator etas;
 
     Purchasing(
             Suppliers suppliers,
@@ -47,13 +49,23 @@ public class Purchasing {
             MongoTemplate mongo,
             PurchaseOrderFollowUps followUps,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            EtaCalculator etas) {
         this.suppliers = suppliers;
         this.purchaseOrders = purchaseOrders;
         this.mongo = mongo;
         this.followUps = followUps;
         this.audit = audit;
         this.clock = clock;
+        this.etas = etas;
+    }
+
+    /**
+     * The warehouse's day, as its staff count days: the day a purchase order handed over without one is sent on, and
+     * the last one it can have been sent on. Just after midnight there, it is a day ahead of UTC's.
+     */
+    private LocalDate today() {
+        return etas.today(clock.instant());
     }
 
     /** The purchase order as stored, whether this call created it, or the errors and nothing stored. */
@@ -146,7 +158,7 @@ public class Purchasing {
 
     /** The purchase order as placed from what was handed over, checked, with its supplier. */
     private PurchaseOrder placed(NewPurchaseOrder input, Supplier supplier, String actor) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         LocalDate sentOn = input.sentOn() == null ? today : input.sentOn();
         boolean estimated = input.confirmedArrival() == null;
         LocalDate arrival =
@@ -188,7 +200,7 @@ public class Purchasing {
     public List<UserError> recordArrived(List<Arrived> arrived, String actor) {
         List<UserError> errors = new ArrayList<>();
         List<PurchaseOrder> received = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         Function<String, Optional<Supplier>> supplierById = supplierLookup();
         for (int i = 0; i < arrived.size(); i++) {
             Arrived past = arrived.get(i);
@@ -391,7 +403,7 @@ public class Purchasing {
                         "A quantity is a whole number from 1 to " + MAX_QUANTITY + "."));
             }
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         if (input.sentOn() != null && input.sentOn().isAfter(today)) {
             errors.add(new UserError("SENT_IN_FUTURE", "input.sentOn", "A purchase order cannot be sent after today."));
         }

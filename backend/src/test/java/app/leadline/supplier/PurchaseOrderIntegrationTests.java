@@ -14,6 +14,7 @@ import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
 import app.leadline.support.PurchasingSteps;
 import app.leadline.support.Refusals;
+import app.leadline.support.TestWarehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,14 +83,15 @@ class PurchaseOrderIntegrationTests {
         placed.path("placePurchaseOrder.purchaseOrder.estimated")
                 .entity(Boolean.class)
                 .isEqualTo(true);
+        // Sent today as the warehouse counts days, which is a day ahead of UTC's just after midnight there.
         placed.path("placePurchaseOrder.purchaseOrder.sentOn")
                 .entity(LocalDate.class)
-                .isEqualTo(LocalDate.now());
+                .isEqualTo(TestWarehouse.today());
         placed.path("placePurchaseOrder.purchaseOrder.expectedArrival")
                 .entity(LocalDate.class)
                 .isEqualTo(catalog.find(supplier)
                         .orElseThrow()
-                        .arrivalIfOrderedOn(LocalDate.now())
+                        .arrivalIfOrderedOn(TestWarehouse.today())
                         .orElseThrow()
                         .latest());
         placed.path("placePurchaseOrder.purchaseOrder.lines[*].ordered")
@@ -353,7 +355,8 @@ class PurchaseOrderIntegrationTests {
                 invalid(
                         "SENT_IN_FUTURE",
                         "input.sentOn",
-                        po -> po.withLine("CHAIR-NEW", 1).sentOn(LocalDate.now().plusDays(1))),
+                        po -> po.withLine("CHAIR-NEW", 1)
+                                .sentOn(TestWarehouse.today().plusDays(1))),
                 invalid(
                         "ARRIVAL_BEFORE_SENT",
                         "input.confirmedArrival",

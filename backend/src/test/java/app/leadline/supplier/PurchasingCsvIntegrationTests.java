@@ -320,7 +320,7 @@ class PurchasingCsvIntegrationTests {
                         "OPEN",
                         "CHAIR-" + tag,
                         "2",
-                        LocalDate.now().toString(),
+                        TestWarehouse.today().toString(),
                         confirmed.toString(),
                         "false",
                         confirmed.toString(),

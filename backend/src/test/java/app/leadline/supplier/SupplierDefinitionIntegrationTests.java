@@ -11,6 +11,7 @@ import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.Refusals;
 import app.leadline.support.SupplierInputs;
+import app.leadline.support.TestWarehouse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.function.UnaryOperator;
@@ -101,7 +102,7 @@ class SupplierDefinitionIntegrationTests {
         define(supplier);
         LocalDate latestArrival = catalog.find(supplier.code())
                 .orElseThrow()
-                .arrivalIfOrderedOn(LocalDate.now())
+                .arrivalIfOrderedOn(TestWarehouse.today())
                 .orElseThrow()
                 .latest();
 
