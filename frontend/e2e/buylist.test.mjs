@@ -105,10 +105,18 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
     await page.getByLabel('Units of CHAIR-FJORD').fill('100001');
     await page.getByRole('button', { name: 'Review' }).click();
     await page.locator('#draft-line-0-error').getByText('A quantity is a whole number from 1 to 100000.').waitFor();
+    // Fewer units than the lines need: the review names the line that keeps waiting, and why.
+    await page.getByLabel('Units of CHAIR-FJORD').fill('2');
+    await number.fill('PO-FJORD-1');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const short = page.getByTestId('draft-review');
+    await short
+      .getByText('1 line keeps waiting to be ordered, needing more units than are left for it', { exact: false })
+      .waitFor();
+    await short.getByText('BUY-2: 2 × CHAIR-FJORD', { exact: true }).waitFor();
     await page.getByLabel('Units of CHAIR-FJORD').fill('3');
 
     // The review says when the goods are expected, which waiting lines go to the purchase order and who is told.
-    await number.fill('PO-FJORD-1');
     await page.getByRole('button', { name: 'Review' }).click();
     const review = page.getByTestId('draft-review');
     await review.waitFor();

@@ -123,12 +123,6 @@ export function BuyListPanel() {
   };
   const plan = reviewed ? preview.data?.previewPlacePurchaseOrder.preview : undefined;
   const allocations = plan?.allocations ?? [];
-  // The lines of the draft's SKUs that wait to be ordered now, less those the purchase order would take.
-  const waitingNow = draft
-    ? entries
-        .filter((e) => e.supplier === draft.supplier && draft.lines.some((line) => line.sku === e.sku))
-        .reduce((sum, e) => sum + e.lines, 0)
-    : 0;
 
   const place = async () => {
     if (!reviewed) {
@@ -381,8 +375,17 @@ export function BuyListPanel() {
                   ))}
                 </ul>
               )}
-              {waitingNow > allocations.length && (
-                <p>{ct('draftStillWaiting', { count: waitingNow - allocations.length })}</p>
+              {plan.keptWaiting.length > 0 && (
+                <>
+                  <p>{ct('draftStillWaiting', { count: plan.keptWaiting.length })}</p>
+                  <ul>
+                    {plan.keptWaiting.map((line) => (
+                      <li key={`${line.orderNumber}-${line.lineId}`}>
+                        {ct('draftKeptLine', { order: line.orderNumber, quantity: line.quantity, sku: line.sku })}
+                      </li>
+                    ))}
+                  </ul>
+                </>
               )}
             </Review>
           )}

@@ -413,7 +413,9 @@ export const da: Catalogue = {
   draftLine: '{order}: {quantity} × {sku}, senest {before} → {after}',
   draftLineSame: '{order}: {quantity} × {sku}, senest forbliver {before}',
   draftLineElsewhere: ' (til {po}, en tidligere indkøbsordre med plads)',
-  draftStillWaiting: '{count, plural, one {# linje venter} other {# linjer venter}} fortsat på at blive bestilt.',
+  draftStillWaiting:
+    '{count, plural, one {# linje venter} other {# linjer venter}} fortsat på at blive bestilt, da {count, plural, one {den} other {hver}} skal bruge flere enheder, end der er tilbage (en linje tager alle sine enheder på én gang):',
+  draftKeptLine: '{order}: {quantity} × {sku}',
   draftArrival: 'Bekræftet ankomst (tom: leverandørens sædvanlige leveringstid)',
   placePurchaseOrder: 'Afgiv indkøbsordren',
   purchaseOrderNumberTaken:

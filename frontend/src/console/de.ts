@@ -421,7 +421,8 @@ export const de: Catalogue = {
   draftLineSame: '{order}: {quantity} × {sku}, spätestens bleibt {before}',
   draftLineElsewhere: ' (an {po}, eine frühere Bestellung mit Platz)',
   draftStillWaiting:
-    '{count, plural, one {# Position wartet} other {# Positionen warten}} weiter darauf, bestellt zu werden.',
+    '{count, plural, one {# Position wartet} other {# Positionen warten}} weiter darauf, bestellt zu werden, da {count, plural, one {sie} other {jede}} mehr Einheiten braucht, als übrig sind (eine Position nimmt alle ihre Einheiten auf einmal):',
+  draftKeptLine: '{order}: {quantity} × {sku}',
   draftArrival: 'Bestätigte Ankunft (leer: die übliche Lieferzeit des Lieferanten)',
   placePurchaseOrder: 'Bestellung aufgeben',
   purchaseOrderNumberTaken:

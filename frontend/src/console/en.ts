@@ -411,7 +411,9 @@ export const en = {
   draftLine: '{order}: {quantity} × {sku}, latest {before} → {after}',
   draftLineSame: '{order}: {quantity} × {sku}, latest stays {before}',
   draftLineElsewhere: ' (to {po}, an earlier purchase order with room)',
-  draftStillWaiting: '{count, plural, one {# line keeps} other {# lines keep}} waiting to be ordered.',
+  draftStillWaiting:
+    '{count, plural, one {# line keeps} other {# lines keep}} waiting to be ordered, needing more units than are left for {count, plural, one {it} other {each}} (a line takes all its units at once):',
+  draftKeptLine: '{order}: {quantity} × {sku}',
   draftArrival: "Confirmed arrival (leave empty for the supplier's usual lead time)",
   placePurchaseOrder: 'Place the purchase order',
   purchaseOrderNumberTaken:

@@ -413,7 +413,9 @@ export const pl: Catalogue = {
   draftLine: '{order}: {quantity} × {sku}, najpóźniej {before} → {after}',
   draftLineSame: '{order}: {quantity} × {sku}, najpóźniej nadal {before}',
   draftLineElsewhere: ' (do {po}, wcześniejszego zamówienia z miejscem)',
-  draftStillWaiting: 'Pozycje nadal czekające na zamówienie: {count}.',
+  draftStillWaiting:
+    'Pozycje nadal czekające na zamówienie: {count}; każda potrzebuje więcej sztuk, niż zostało (pozycja bierze wszystkie swoje sztuki naraz):',
+  draftKeptLine: '{order}: {quantity} × {sku}',
   draftArrival: 'Potwierdzona dostawa (puste: zwykły czas dostawy dostawcy)',
   placePurchaseOrder: 'Złóż zamówienie',
   purchaseOrderNumberTaken:

@@ -32,7 +32,8 @@ class PlacingPreviewController {
             String supplier,
             LocalDate expectedArrival,
             boolean estimated,
-            List<WaitingLines.Allocated> allocations) {}
+            List<WaitingLines.Allocated> allocations,
+            List<WaitingLines.KeptWaiting> keptWaiting) {}
 
     record PlacePurchaseOrderPreviewPayload(PlacePurchaseOrderPreview preview, List<UserError> errors) {}
 
@@ -44,13 +45,15 @@ class PlacingPreviewController {
             return new PlacePurchaseOrderPreviewPayload(null, draft.errors());
         }
         PurchaseOrder po = draft.purchaseOrder().orElseThrow();
+        WaitingLines.Placing placing = waiting.previewAllocation(po);
         return new PlacePurchaseOrderPreviewPayload(
                 new PlacePurchaseOrderPreview(
                         po.number(),
                         po.supplier(),
                         po.expectedArrival(),
                         po.estimated(),
-                        waiting.previewAllocation(po)),
+                        placing.allocations(),
+                        placing.keptWaiting()),
                 List.of());
     }
 }

@@ -148,27 +148,41 @@ public class WaitingLines {
             java.time.LocalDate latestAfter,
             boolean customerTold) {}
 
+    /** A line of a SKU a purchase order buys that would go on waiting to be ordered once it is placed. */
+    public record KeptWaiting(String orderNumber, String lineId, String sku, int quantity) {}
+
+    /**
+     * What placing a purchase order would do to the lines of its SKUs waiting to be ordered.
+     *
+     * @param allocations the lines it, or an earlier purchase order of the supplier with room, would take
+     * @param keptWaiting the lines that would go on waiting: more units than there is room for (a line takes all its
+     *     units at once), oldest order first
+     */
+    public record Placing(List<Allocated> allocations, List<KeptWaiting> keptWaiting) {}
+
     /**
      * What placing {@code draft} would do, before anything changes: the lines waiting to be ordered that it would
      * allocate, oldest order first, as {@link #allocate(PurchaseOrderPlaced)} would, worked out on copies of the
-     * orders.
+     * orders, and those it would leave waiting.
      */
     @org.springframework.security.access.prepost.PreAuthorize(
             "hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
-    public List<Allocated> previewAllocation(PurchaseOrder draft) {
+    public Placing previewAllocation(PurchaseOrder draft) {
         Optional<SupplierSpread> spread = lateness.current().of(draft.supplier());
         ToOrder waiting = waitingToBeOrdered(draft.supplier(), draft.skus());
         List<Order> owners = waiting.owners();
         List<Allocation> lines = waiting.lines();
         List<Optional<PurchaseOrderRef>> planned = suppliers.planReserve(draft.supplier(), lines, draft);
         List<Allocated> allocated = new ArrayList<>();
+        List<KeptWaiting> kept = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
+            Order order = owners.get(i);
+            OrderLine before = order.line(lines.get(i).lineId());
             if (planned.get(i).isEmpty()) {
+                kept.add(new KeptWaiting(order.number(), before.id(), before.sku(), before.quantity()));
                 continue;
             }
-            Order order = owners.get(i);
             PurchaseOrderRef po = planned.get(i).get();
-            OrderLine before = order.line(lines.get(i).lineId());
             boolean told = !order.newsOf(() -> order.allocateToPurchaseOrder(
                             before.id(), po.number(), windowOn(order, po, spread), clock.instant()))
                     .isEmpty();
@@ -182,7 +196,7 @@ public class WaitingLines {
                     order.line(before.id()).eta().latest(),
                     told));
         }
-        return allocated;
+        return new Placing(allocated, kept);
     }
 
     /**

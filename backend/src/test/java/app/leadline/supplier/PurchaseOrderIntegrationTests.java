@@ -207,6 +207,10 @@ class PurchaseOrderIntegrationTests {
         preview.path("previewPlacePurchaseOrder.preview.allocations[*].customerTold")
                 .entityList(Boolean.class)
                 .containsExactly(true, true);
+        // The third chair would go on waiting to be ordered, and the review can say whose it is.
+        preview.path("previewPlacePurchaseOrder.preview.keptWaiting[*].orderNumber")
+                .entityList(String.class)
+                .containsExactly(third.number());
         assertThat(backorderedLine(first).purchaseOrder()).isNull();
         assertThat(catalog.purchaseOrder(purchaseOrder.number())).isEmpty();
         int news = orders.byNumber(first.number()).orElseThrow().notifications().size();
