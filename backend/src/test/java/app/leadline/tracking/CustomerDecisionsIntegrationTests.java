@@ -350,8 +350,8 @@ class CustomerDecisionsIntegrationTests {
         assertThat(entries).hasSize(2);
         // The first defined it: nothing before. The second replaced it, and says what with.
         assertThat(entries.get(0).before()).isEmpty();
-        assertThat(entries.get(1).before()).containsEntry("extra parcel fee", "EUR 7");
-        assertThat(entries.get(1).after()).containsEntry("extra parcel fee", "DKK 60, EUR 9");
+        assertThat(entries.get(1).before()).containsEntry("extraParcelFee", "EUR 7");
+        assertThat(entries.get(1).after()).containsEntry("extraParcelFee", "DKK 60, EUR 9");
     }
 
     @Test
