@@ -84,6 +84,22 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
         return new Result(outcome.recording(new OrderEvent.ReceiptReversed(purchaseOrder, back), at), after);
     }
 
+    /**
+     * The parcel proposed once the customer chose how to have the order (the preference here is the one chosen):
+     * having items as they are ready, what is ready leaves now, as it would have had the goods come after the choice
+     * (the customer just chose it, so is not told again); waiting for one delivery, a parcel of part of the order is
+     * proposed no longer. An order with nothing left to wait for keeps what was proposed.
+     */
+    Optional<Parcel> proposedOnceChosen() {
+        if (lines.waiting().isEmpty()) {
+            return proposed;
+        }
+        List<OrderLine> ready = lines.readyToLeave();
+        return preference == DeliveryPreference.SHIP_AS_AVAILABLE && !ready.isEmpty()
+                ? Optional.of(ParcelPlan.together(ready))
+                : Optional.empty();
+    }
+
     private static NotificationIntent news(CustomerNews news, Instant at) {
         return new NotificationIntent(UUID.randomUUID().toString(), news, at);
     }

@@ -210,7 +210,8 @@ public class Order {
      * is refused with the reason. Ready items first at a cost moves money: it needs the one-time code ({@code
      * CODE_REQUIRED} without one; a wrong code counts against the code and changes nothing else, so the caller stores
      * the order all the same), and authorises the extra shipping on the customer's card. Going back to one delivery
-     * releases it.
+     * releases it. What is ready is proposed to leave now, or proposed no longer, as the choice says
+     * ({@link Arrivals#proposedOnceChosen()}).
      *
      * @param codeHash the hash of the code the customer gave, null for none
      * @return empty when the choice holds, else the refusal to answer with
@@ -244,6 +245,7 @@ public class Order {
             keep(ledger().extraShippingReleased(at));
         }
         delivery = delivery.chosen(preference, by, at);
+        proposedShipment = arrivals().proposedOnceChosen().orElse(null);
         // The customer reads in their timeline what the choice reserved on their card, or released.
         record(new OrderEvent.DeliveryChosen(preference, by, reserved, released), at);
         return Optional.empty();

@@ -244,11 +244,18 @@ class CustomerDecisionsIntegrationTests {
                 .path("agentOrder.deliveryChosenBy")
                 .entity(String.class)
                 .isEqualTo("customer");
+        // What is ready leaves now: agents find the vase proposed to ship, as goods arriving after the choice would be.
+        agentView(input.number())
+                .path("agentOrder.proposedShipment.lineIds")
+                .entityList(String.class)
+                .containsExactly("L1");
 
         choose(token, "WAIT_FOR_ALL")
                 .path("chooseDelivery.order.parcels")
                 .entityList(Object.class)
                 .hasSize(1);
+        // One delivery after all: the vase waits for the rest, so no parcel of it is proposed any longer.
+        agentView(input.number()).path("agentOrder.proposedShipment").valueIsNull();
     }
 
     @Test
