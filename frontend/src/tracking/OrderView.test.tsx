@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerOrder } from './api';
 import { OrderView } from './OrderView';
 import { anOrder } from './testOrders';
+import { formatWindow } from '../i18n/i18n';
 
 const answerQuestion = vi.fn();
 const requestCode = vi.fn();
@@ -207,18 +208,28 @@ describe('the order as its customer reads it', () => {
     expect(screen.getByTestId('order-eta').textContent).toMatch(/^The rest of your order arrives in one delivery /);
   });
 
-  it('says the order has shipped once every item has, not that part of it has', () => {
+  it('says the order has shipped once every item has, not that part of it has, and when it arrives', () => {
     const shipped = anOrder({
-      lines: [{ ...anOrder().lines[0], status: 'SHIPPED', payment: 'CAPTURED', cancellable: false }],
+      lines: [
+        {
+          ...anOrder().lines[0],
+          status: 'SHIPPED',
+          payment: 'CAPTURED',
+          cancellable: false,
+          eta: { earliest: '2026-12-09', latest: '2026-12-10', confidence: null },
+        },
+      ],
       parcels: [],
       choice: { open: false, closedReason: 'ALREADY_SHIPPED', waitWindow: null, splitParcels: [], extraCost: '0', splitNeedsCode: false },
     });
     render(<OrderView order={shipped} language="en" token="T" onChange={() => {}} />);
-    expect(screen.getByTestId('order-eta').textContent).toBe('Your order has shipped');
+    expect(screen.getByTestId('order-eta').textContent).toBe(
+      `Your order has shipped and arrives ${formatWindow('2026-12-09', '2026-12-10', 'en')}`,
+    );
     expect(screen.queryByText(/Part of your order/)).toBeNull();
   });
 
-  it('says what became of closed lines and when instead of a window, and heads the order by the open lines only', () => {
+  it('says what became of closed lines and when, a shipped one when it arrives, and heads the order by the open lines only', () => {
     const [cushion, sofa, lamp] = anOrder().lines;
     const partly = anOrder({
       lines: [
@@ -232,11 +243,15 @@ describe('the order as its customer reads it', () => {
     const items = screen.getAllByRole('listitem').filter((item) => item.classList.contains('line'));
     expect(within(items[0]).getByTestId('line-closed').textContent).toBe('Shipped 24 November 2026');
     expect(within(items[1]).getByTestId('line-closed').textContent).toBe('Refunded 1 December 2026');
+    // On its way, the cushion says when the carrier brings it; the refunded sofa comes no more.
+    expect(within(items[0]).getByTestId('line-eta').textContent).toBe(
+      `Expected ${formatWindow(cushion.eta.earliest, cushion.eta.latest, 'en')}`,
+    );
+    expect(within(items[1]).queryByTestId('line-eta')).toBeNull();
     for (const closed of items.slice(0, 2)) {
-      expect(within(closed).queryByTestId('line-eta')).toBeNull();
-      expect(closed.textContent).not.toMatch(/Expected|first promised/);
+      expect(closed.textContent).not.toMatch(/first promised/);
     }
-    expect(items[0].textContent, 'where a shipped item came from still holds').toMatch(/In stock/);
+    expect(items[0].textContent, 'a shipped item left: where it was to come from is no news').not.toMatch(/In stock/);
     expect(items[1].textContent, 'a refunded item is no longer ordered for anyone').not.toMatch(/Bought in from the supplier/);
     expect(within(items[2]).getByTestId('line-eta').textContent).toMatch(/^Expected /);
     expect(screen.getByTestId('order-eta').textContent).toMatch(/one delivery .*30 Nov.*9 Dec/);

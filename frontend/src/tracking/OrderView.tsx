@@ -163,6 +163,7 @@ type LineProps = {
 function LineItem({ line, order, language, t, canSplit = false, children }: LineProps) {
   // A line cancelled or refunded is no longer on its way: where it would have come from no longer concerns anyone.
   const withdrawn = line.status === 'CANCELLED' || line.status === 'REFUNDED';
+  const open = OPEN_STATUSES.includes(line.status);
   const rest = withTheRest(line, order);
   const reason = line.late ? lateReason(line, order, language) : '';
   return (
@@ -175,8 +176,9 @@ function LineItem({ line, order, language, t, canSplit = false, children }: Line
         <h3 tabIndex={-1}>{line.name}</h3>
         <span className="quantity">{t('tracking.quantity', { quantity: line.quantity })}</span>
       </div>
-      {!withdrawn && <p className="source">{t(`source.${line.source}`)}</p>}
-      {OPEN_STATUSES.includes(line.status) || !line.closedAt ? (
+      {/* Where it comes from, while it is still to come ("being bought in for you" no longer holds once it left). */}
+      {open && <p className="source">{t(`source.${line.source}`)}</p>}
+      {open || !line.closedAt ? (
         <p className="status">{t(statusKey(line))}</p>
       ) : (
         // A closed line says what became of it and when, once: "Shipped 24 November 2026", not "Shipped" above it.
@@ -184,7 +186,13 @@ function LineItem({ line, order, language, t, canSplit = false, children }: Line
           {t(`tracking.closed.${line.status}` as MessageKey, { date: formatInstant(line.closedAt, language) })}
         </p>
       )}
-      {OPEN_STATUSES.includes(line.status) && (
+      {/* On its way with the carrier: when it reaches the customer, as the carrier's transit times have it. */}
+      {line.status === 'SHIPPED' && (
+        <p className="eta" data-testid="line-eta">
+          {t('tracking.eta', { range: formatWindow(line.eta.earliest, line.eta.latest, language) })}
+        </p>
+      )}
+      {open && (
         <>
           <p className="eta" data-testid="line-eta">
             {etaText(line, language, t)}
@@ -346,8 +354,11 @@ const OPEN_STATUSES: ReadonlyArray<Line['status']> = ['RESERVED', 'AWAITING_SUPP
 function headlineOf(order: CustomerOrder, language: Language, t: Translate): string | null {
   const open = order.lines.filter((line) => OPEN_STATUSES.includes(line.status));
   if (open.length === 0) {
-    if (order.lines.some((line) => line.status === 'SHIPPED')) {
-      return t('tracking.arrives.shipped');
+    const onTheirWay = order.lines.filter((line) => line.status === 'SHIPPED');
+    if (onTheirWay.length > 0) {
+      const earliest = onTheirWay.map((line) => line.eta.earliest).reduce((a, b) => (b < a ? b : a));
+      const latest = onTheirWay.map((line) => line.eta.latest).reduce((a, b) => (b > a ? b : a));
+      return t('tracking.arrives.shipped', { range: formatWindow(earliest, latest, language) });
     }
     return order.lines.some((line) => line.status === 'DELIVERED')
       ? t('tracking.arrives.delivered')
