@@ -446,8 +446,12 @@ describe('choosing how messages arrive', () => {
       assert.equal(await sms.isChecked(), true);
       assert.equal(await email.isChecked(), true);
 
-      await sms.uncheck();
+      // By keyboard: the box keeps the focus while its choice is saved, so the next key goes on from it.
+      await sms.focus();
+      await page.keyboard.press('Space');
       await group.getByText('Gemt.').waitFor();
+      assert.equal(await sms.isChecked(), false);
+      assert.equal(await sms.evaluate((box) => box === document.activeElement), true);
       assert.equal(await group.getByTestId('no-messages').count(), 0);
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
 

@@ -255,6 +255,9 @@ test('the question at the end: asked once the order is delivered, answered once 
     await page.getByLabel('Anything to add? (optional)').fill('Told early, every time.');
     await page.getByRole('button', { name: 'Send answer' }).click();
     await page.getByText('Thank you. You can change your answer for a week.').waitFor();
+    // The button the customer pressed keeps the focus, now offering to change the answer.
+    const change = page.getByRole('button', { name: 'Change answer' });
+    assert.equal(await change.evaluate((button) => button === document.activeElement), true);
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
 
     await page.reload();

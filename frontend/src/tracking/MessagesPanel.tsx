@@ -17,8 +17,14 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
   const [pending, setPending] = useState<{ email: boolean; sms: boolean } | null>(null);
   const { contact } = order;
   const shown = pending ?? { email: contact.emailMessages, sms: contact.smsMessages };
+  // The boxes wait for a save without being disabled: a disabled box would drop the focus of the customer who just
+  // ticked it, and their next Space or Tab would start from the top of the page.
+  const saving = status === 'saving';
 
   const choose = (email: boolean, sms: boolean) => {
+    if (saving) {
+      return;
+    }
     setStatus('saving');
     setPending({ email, sms });
     chooseMessageChannels(token, email, sms)
@@ -42,7 +48,7 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
         <input
           type="checkbox"
           checked={shown.email}
-          disabled={status === 'saving'}
+          aria-disabled={saving || undefined}
           onChange={(event) => choose(event.target.checked, shown.sms)}
         />
         <span>{t('messages.email', { email: contact.email })}</span>
@@ -52,7 +58,7 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
           <input
             type="checkbox"
             checked={shown.sms}
-            disabled={status === 'saving'}
+            aria-disabled={saving || undefined}
             onChange={(event) => choose(shown.email, event.target.checked)}
           />
           <span>{t('messages.sms', { phone: contact.phone })}</span>

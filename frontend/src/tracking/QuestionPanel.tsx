@@ -19,8 +19,9 @@ export function QuestionPanel({ order, token, t, onChange }: Props) {
     return null;
   }
 
+  const saving = status === 'saving';
   const submit = () => {
-    if (score === null) {
+    if (score === null || saving) {
       return;
     }
     setStatus('saving');
@@ -45,7 +46,8 @@ export function QuestionPanel({ order, token, t, onChange }: Props) {
         submit();
       }}
     >
-      <fieldset disabled={status === 'saving'}>
+      {/* Not disabled while the answer is saved: that would drop the focus of the customer who just sent it. */}
+      <fieldset aria-busy={saving}>
         <legend>{t('question.title')}</legend>
         <div className="scores">
           {SCORES.map((value) => (
