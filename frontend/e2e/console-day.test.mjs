@@ -37,6 +37,20 @@ test('an agent finds an order by part of the customer’s name and by the phone 
     const newest = page.locator('ul.found > li').first();
     await newest.getByRole('button', { name: /^PHONE-7731 — / }).waitFor();
     assert.match(await newest.locator('.placed').textContent(), /^ placed \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
+    // More of them, by keyboard: the first order that came takes the focus, where the agent goes on reading.
+    const listed = await page.locator('ul.found > li').count();
+    await page.getByRole('button', { name: 'More', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('ul.found > li').nth(listed).waitFor();
+    assert.equal(
+      await page
+        .locator('ul.found > li')
+        .nth(listed)
+        .getByRole('button')
+        .first()
+        .evaluate((button) => button === document.activeElement),
+      true,
+    );
     // A state picked applies at once, without Find: only late orders, each marked late; then all again.
     await page.getByLabel('Show').selectOption('LATE');
     await page
@@ -56,7 +70,13 @@ test('an agent finds an order by part of the customer’s name and by the phone 
       assert.equal(await found.count(), 1, `found by "${term}"`);
     }
     await found.click();
-    await page.locator('.order-detail[data-order="PHONE-7731"]').getByText('Viborg lamp').first().waitFor();
+    const detail = page.locator('.order-detail[data-order="PHONE-7731"]');
+    await detail.getByText('Viborg lamp').first().waitFor();
+    // The payments show and hide from one button, which keeps the focus.
+    await detail.getByRole('button', { name: 'Show payment operations' }).click();
+    const hide = detail.getByRole('button', { name: 'Hide payment operations' });
+    assert.equal(await hide.getAttribute('aria-expanded'), 'true');
+    assert.equal(await hide.evaluate((button) => button === document.activeElement), true);
   } finally {
     await context.close();
   }

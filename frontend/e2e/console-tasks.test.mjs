@@ -259,6 +259,13 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
     assert.match(between, /^\|((, |; | and )\|)*$/, `${named} names ${behind.join(' / ')}`);
     await order.getByRole('button', { name: 'Record the shipment and tell the customer' }).click();
     await order.getByRole('cell', { name: 'GLS-4711' }).waitFor();
+    // The agent goes on from what was done: the focus is on the outcome, not back at the top of the list.
+    await page
+      .waitForFunction(() => document.activeElement?.matches('[data-testid="shipment-done"]'), null, { timeout: 5000 })
+      .catch(async () => {
+        const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+        assert.fail(`the shipment's outcome has the focus, not ${focused}`);
+      });
 
     await order.getByRole('button', { name: 'Revoke tracking link' }).click();
     assert.match(

@@ -298,14 +298,13 @@ function Payments({ orderNumber }: { orderNumber: string }) {
   return (
     <>
       <h3>{ct('paymentsTitle')}</h3>
-      {!shown && (
-        <button type="button" className="secondary" onClick={() => setShown(true)}>
-          {ct('showPayments')}
-        </button>
-      )}
+      {/* A button that shows and hides them, and stays where it is: one that went away took the focus with it. */}
+      <button type="button" className="secondary" aria-expanded={shown} onClick={() => setShown(!shown)}>
+        {ct(shown ? 'hidePayments' : 'showPayments')}
+      </button>
       <Failure error={payments.error} />
-      {payments.data && payments.data.payments.length === 0 && <p>{ct('noPayments')}</p>}
-      {payments.data && payments.data.payments.length > 0 && (
+      {shown && payments.data && payments.data.payments.length === 0 && <p>{ct('noPayments')}</p>}
+      {shown && payments.data && payments.data.payments.length > 0 && (
         <div className="scroll" tabIndex={0}>
           <table>
             <thead>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   AgentOrderDocument,
   OrderWordsDocument,
@@ -68,9 +68,20 @@ export function OrdersPanel() {
     }
   });
 
+  // The first order a "More" brought in, which takes the focus: the button, disabled while it asked (and gone after
+  // the last page), had dropped it, and the agent goes on from the orders that came.
+  const firstNew = useRef<string | null>(null);
+  useEffect(() => {
+    if (firstNew.current) {
+      document.getElementById(`found-${firstNew.current}`)?.focus();
+      firstNew.current = null;
+    }
+  }, [further]);
+
   const loadMore = async () => {
     const data = await morePage({ ...variables, after: cursor });
     if (data) {
+      firstNew.current = data.searchOrders.orders[0]?.number ?? null;
       setFurther({
         key,
         orders: [...(page?.orders ?? []), ...data.searchOrders.orders],
@@ -141,6 +152,7 @@ export function OrdersPanel() {
               <li key={order.number}>
                 <button
                   type="button"
+                  id={`found-${order.number}`}
                   className="secondary"
                   aria-expanded={open === order.number}
                   onClick={() => setOpen(open === order.number ? null : order.number)}

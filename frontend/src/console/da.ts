@@ -191,6 +191,7 @@ export const da: Catalogue = {
   noNotes: 'Ingen interne noter.',
   paymentsTitle: 'Betalingshandlinger',
   showPayments: 'Vis betalingshandlinger',
+  hidePayments: 'Skjul betalingshandlinger',
   noPayments: 'Ingen betalingshandlinger endnu.',
   colKind: 'Handling',
   kindAUTHORIZE: 'Reserveret',

@@ -193,6 +193,7 @@ export const de: Catalogue = {
   noNotes: 'Keine internen Notizen.',
   paymentsTitle: 'Zahlungsvorgänge',
   showPayments: 'Zahlungsvorgänge zeigen',
+  hidePayments: 'Zahlungsvorgänge ausblenden',
   noPayments: 'Noch keine Zahlungsvorgänge.',
   colKind: 'Vorgang',
   kindAUTHORIZE: 'Reserviert',

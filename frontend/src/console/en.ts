@@ -188,6 +188,7 @@ export const en = {
   noNotes: 'No internal notes.',
   paymentsTitle: 'Payment operations',
   showPayments: 'Show payment operations',
+  hidePayments: 'Hide payment operations',
   noPayments: 'No payment operations yet.',
   colKind: 'Operation',
   kindAUTHORIZE: 'Authorised',

@@ -191,6 +191,7 @@ export const pl: Catalogue = {
   noNotes: 'Brak notatek wewnętrznych.',
   paymentsTitle: 'Operacje płatnicze',
   showPayments: 'Pokaż operacje płatnicze',
+  hidePayments: 'Ukryj operacje płatnicze',
   noPayments: 'Brak operacji płatniczych.',
   colKind: 'Operacja',
   kindAUTHORIZE: 'Zablokowano',
