@@ -341,6 +341,10 @@ describe('cancelling a late item', () => {
       await page.keyboard.press('Enter');
       await item.getByRole('alert').getByText('Der Code stimmt nicht.', { exact: false }).waitFor();
       await page.waitForFunction((field) => field === document.activeElement, codeField);
+      // Said under the code and read with it, as the field in error; typing it again takes the refusal away.
+      const described = await item.getByLabel('6-stelliger Code').getAttribute('aria-describedby');
+      assert.match(await page.locator(`[id="${described}"]`).textContent(), /^Der Code stimmt nicht\./);
+      assert.equal(await item.getByLabel('6-stelliger Code').getAttribute('aria-invalid'), 'true');
       assert.equal(await item.getByTestId('line-money').textContent(), 'Noch nicht belastet');
 
       await item.getByLabel('6-stelliger Code').fill(code);

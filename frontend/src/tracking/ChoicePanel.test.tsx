@@ -87,8 +87,17 @@ describe('ready items first', () => {
 
     expect(wait.matches(':disabled')).toBe(false);
     expect(chooseDelivery).toHaveBeenCalledTimes(1);
-    // Back in the code's field, to type it again.
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('6-digit code')));
+    // Back in the code's field, to type it again, with what was wrong said under it and read with it.
+    const code = screen.getByLabelText('6-digit code');
+    await waitFor(() => expect(document.activeElement).toBe(code));
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+    const said = document.getElementById(code.getAttribute('aria-describedby') ?? '');
+    expect(said?.textContent).toBe(screen.getByTestId('code-error').textContent);
+    expect(said?.textContent).toMatch(/code/i);
+    // Typed again, the old refusal goes.
+    fireEvent.change(code, { target: { value: '65' } });
+    expect(screen.queryByTestId('code-error')).toBeNull();
+    expect(code.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('at a cost can be left for one delivery without anything being saved', () => {

@@ -25,9 +25,12 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // What was wrong with the code typed (wrong, expired, locked): said under the code, until it is typed again.
+  const [codeError, setCodeError] = useState<string | null>(null);
   const [smsOff, setSmsOff] = useState(false);
   const [busy, setBusy] = useState(false);
   const codeId = useId();
+  const codeErrorId = useId();
   const codeField = useRef<HTMLInputElement>(null);
   const sendButton = useRef<HTMLButtonElement>(null);
   // A code refused (each refusal counted), and a request for one that came back without sending it.
@@ -57,12 +60,18 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
 
   const explain = (errors: UserError[]) => {
     const known = errors.find((e) => EXPLAINED.has(e.code));
-    setError(known ? t(`error.${known.code}` as MessageKey) : t('error.generic'));
+    const text = known ? t(`error.${known.code}` as MessageKey) : t('error.generic');
+    if (known && OF_THE_CODE.has(known.code)) {
+      setCodeError(text);
+    } else {
+      setError(text);
+    }
   };
 
   const send = (channel: VerificationChannel) => {
     setBusy(true);
     setError(null);
+    setCodeError(null);
     requestCode(token, channel)
       .then((outcome) => {
         if ('sentTo' in outcome) {
@@ -87,6 +96,7 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
   const confirm = () => {
     setBusy(true);
     setError(null);
+    setCodeError(null);
     onConfirm(code.trim())
       .then((errors) => {
         if (errors?.length) {
@@ -133,14 +143,22 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
             pattern="[0-9]{6}"
             required
             value={code}
+            aria-invalid={codeError ? true : undefined}
+            aria-describedby={codeError ? codeErrorId : undefined}
             // The browser's own words for a wrong format are in its language and say nothing of six digits.
             onInvalid={(event) => event.currentTarget.setCustomValidity(t('code.format'))}
             onChange={(event) => {
               event.currentTarget.setCustomValidity('');
               // Digits only, the first six: a code pasted as "123 456" or "123-456" is the code.
               setCode(event.target.value.replace(/\D/g, '').slice(0, 6));
+              setCodeError(null);
             }}
           />
+          {codeError && (
+            <p className="error" role="alert" id={codeErrorId} data-testid="code-error">
+              {codeError}
+            </p>
+          )}
           <div className="actions">
             <button type="submit" className={danger ? 'danger' : undefined} disabled={busy}>
               {confirmLabel}
@@ -156,6 +174,9 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
     </>
   );
 }
+
+// What is wrong with the code typed, said under it; the others under the buttons.
+const OF_THE_CODE = new Set(['CODE_INVALID', 'CODE_EXPIRED', 'CODE_LOCKED']);
 
 // The error codes the catalogue explains; anything else gets the generic sentence.
 const EXPLAINED = new Set(['CODE_INVALID', 'CODE_EXPIRED', 'CODE_LOCKED', 'CODE_RATE_LIMITED', 'LINE_NOT_CANCELLABLE']);
