@@ -67,6 +67,13 @@ test('an agent logs a delay once and the customer sees the new window and the re
       options.some((text) => text.startsWith('PO-NS-2041 — Nordic Sofa Works, expected ')),
       `PO-NS-2041 is offered among ${options}`,
     );
+    // Days late that are no whole number: said beside the field, which takes the focus from the button pressed, as
+    // a refusal of the API's would.
+    const days = page.getByRole('spinbutton', { name: 'Days late' });
+    await days.fill('-3');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.locator('#delay-days-error').waitFor();
+    assert.equal(await days.evaluate((field) => field === document.activeElement), true);
     // A delay that would reach no open line (a SKU nobody waits for) says so and offers nothing to confirm.
     await page.getByRole('radio', { name: 'One SKU at a supplier' }).check();
     const sku = page.getByRole('combobox', { name: 'SKU', exact: true });

@@ -10,14 +10,16 @@ document.addEventListener('focusin', (event) => {
   }
 });
 
-// A form the API refused says why next to each field in error (aria-invalid); its button, disabled while it asked,
-// left the focus on the page. As the refusal appears, the first field in error of the form whose button was pressed
-// takes the focus, else what the form says beside its button: the agent goes on from what to mend, not from the top
-// of the page. Only then: focus left on the page later (a click on its text) stays there.
+// A form refused says why next to each field in error (aria-invalid). Refused by the API, its button, disabled while
+// it asked, left the focus on the page; refused by the form's own check, the focus is still on the button pressed. As
+// the refusal appears, the first field in error of the form whose button was pressed takes the focus, else what the
+// form says beside its button: the agent goes on from what to mend, wherever the check was made, not from the top
+// of the page or the button. Only then: focus put elsewhere later (a click on the page's text) stays there.
 const REFUSAL = '[aria-invalid="true"], [role="alert"]';
 new MutationObserver((records) => {
   const form = lastFocused?.isConnected ? lastFocused.closest('form') : null;
-  if (!form || !focusLost()) {
+  const onItsButton = document.activeElement === lastFocused && lastFocused?.matches('button');
+  if (!form || !(focusLost() || onItsButton)) {
     return;
   }
   const refused = records.some(
