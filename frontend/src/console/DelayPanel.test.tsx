@@ -1,7 +1,8 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { ConsoleDataDocument, PreviewDelayDocument } from '../generated/graphql';
 import { DelayPanel } from './DelayPanel';
+import { dateWindow } from './format';
 import { request } from './__mocks__/client';
 
 vi.mock('./client');
@@ -87,6 +88,56 @@ it('takes the agent to the preview: it has the focus, the form above it does not
 
   expect(document.activeElement?.getAttribute('aria-labelledby')).toBe('preview-title');
   expect(document.activeElement?.contains(screen.getByTestId('preview-figures'))).toBe(true);
+});
+
+it('lists every line the delay moves on asking, each with the window its customer reads, before anyone is told', async () => {
+  const row = (index: number) => ({
+    orderNumber: `N-${index + 1}`,
+    customerName: `Customer ${index + 1}`,
+    lineName: 'Oslo sofa',
+    from: '2026-12-10',
+    to: '2026-12-19',
+    toEarliest: '2026-12-15',
+  });
+  const previewOf = (listed: number) => ({
+    previewDelay: {
+      errors: [],
+      preview: {
+        orders: 7,
+        lines: 7,
+        customers: 7,
+        orderValue: [{ currency: 'DKK', amount: '8995.00' }],
+        linesNowLate: 0,
+        linesKept: 0,
+        sample: Array.from({ length: listed }, (_, index) => row(index)),
+      },
+    },
+  });
+  request.mockImplementation((document: unknown, variables?: { listed?: number | null }) =>
+    Promise.resolve(
+      document === ConsoleDataDocument
+        ? consoleData
+        : document === PreviewDelayDocument
+          ? previewOf(variables?.listed ?? 5)
+          : {},
+    ),
+  );
+  render(<DelayPanel />);
+  fireEvent.change(await screen.findByRole('spinbutton', { name: 'Days late' }), { target: { value: '9' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+  await screen.findByTestId('preview-figures');
+  const rows = () => screen.getByTestId('preview-rows').querySelectorAll('tr');
+  expect(rows()).toHaveLength(5);
+  expect(rows()[0].textContent).toContain(dateWindow('2026-12-15', '2026-12-19'));
+  expect(screen.getByTestId('preview-more').textContent).toMatch(/^And 2 more lines, not listed here\./);
+
+  fireEvent.click(screen.getByRole('button', { name: 'List all 7 lines' }));
+
+  await waitFor(() => expect(rows()).toHaveLength(7));
+  expect(screen.queryByTestId('preview-more')).toBeNull();
+  expect(rows()[6].textContent).toContain('Customer 7');
+  // The first line that came has the focus: the agent reads on from there.
+  expect(document.activeElement?.textContent).toBe('N-6');
 });
 
 it('says nothing of working days when every line moves by the days late', async () => {

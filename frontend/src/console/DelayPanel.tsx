@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   ConsoleDataDocument,
   LogDelayDocument,
@@ -12,7 +12,7 @@ import {
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { doneWith, useBroughtIntoView } from './focus';
-import { amounts, day, time, timeZone, wholeUnits } from './format';
+import { amounts, dateWindow, day, time, timeZone, wholeUnits } from './format';
 import { ct, label, reasonText } from './messages';
 import { OrderLink, PickedPurchaseOrder, PurchaseOrderOptions, supplierName } from './OrderLink';
 import { ReasonFields } from './ReasonFields';
@@ -113,11 +113,24 @@ export function DelayPanel() {
       return;
     }
     const asked = JSON.stringify(input);
-    const result = await runPreview({ input });
+    const result = await runPreview({ input, listed: null });
     if (result) {
       setErrors(result.previewDelay.errors);
       const figures = result.previewDelay.preview;
       setPreview(figures ? { input: asked, figures } : null);
+    }
+  };
+
+  // Every line the delay moves, with the window its customer will read, before they are told: the same input asked
+  // again for its whole list (up to the API's most).
+  const listAll = async (shown: { input: string; figures: Preview }) => {
+    const result = await runPreview({
+      input: JSON.parse(shown.input) as DelayInput,
+      listed: Math.min(shown.figures.lines, MOST_LISTED),
+    });
+    const figures = result?.previewDelay.preview;
+    if (figures) {
+      setPreview({ input: shown.input, figures });
     }
   };
 
@@ -302,7 +315,12 @@ export function DelayPanel() {
             </p>
           ) : (
             <>
-              <Reach figures={current.figures} daysLate={input.daysLate} />
+              <Reach
+                figures={current.figures}
+                daysLate={input.daysLate}
+                listing={previewing.running}
+                onListAll={() => void listAll(current)}
+              />
               <div className="actions">
                 <button
                   type="button"
@@ -364,8 +382,34 @@ function PreviewSection({ children }: { children: ReactNode }) {
   );
 }
 
-/** What a previewed delay reaches: its figures, the value of its orders, and a sample of the lines it moves. */
-function Reach({ figures, daysLate }: { figures: Preview; daysLate: number | null | undefined }) {
+/** The most lines a preview lists (the API's limit). */
+const MOST_LISTED = 2000;
+
+/**
+ * What a previewed delay reaches: its figures, the value of its orders, and the lines it moves with the window each
+ * customer will read: a few, or on asking every one (the first line that came then takes the focus).
+ */
+function Reach({
+  figures,
+  daysLate,
+  listing = false,
+  onListAll,
+}: {
+  figures: Preview;
+  daysLate: number | null | undefined;
+  listing?: boolean;
+  onListAll?: () => void;
+}) {
+  const rows = useRef<HTMLTableSectionElement>(null);
+  const listedBefore = useRef<number | null>(null);
+  useEffect(() => {
+    const from = listedBefore.current;
+    if (from !== null && figures.sample.length > from) {
+      rows.current?.querySelectorAll<HTMLElement>('tr')[from]?.querySelector<HTMLElement>('a')?.focus();
+      listedBefore.current = null;
+    }
+  }, [figures.sample.length]);
+  const unlisted = figures.lines - figures.sample.length;
   return (
     <>
       <p data-testid="preview-figures">
@@ -391,9 +435,10 @@ function Reach({ figures, daysLate }: { figures: Preview; daysLate: number | nul
               <th scope="col">{ct('sampleLine')}</th>
               <th scope="col">{ct('sampleFrom')}</th>
               <th scope="col">{ct('sampleTo')}</th>
+              <th scope="col">{ct('sampleWindow')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={rows} data-testid="preview-rows">
             {figures.sample.map((row) => (
               <tr key={row.orderNumber + row.lineName}>
                 <td>
@@ -403,13 +448,29 @@ function Reach({ figures, daysLate }: { figures: Preview; daysLate: number | nul
                 <td>{row.lineName}</td>
                 <td>{day(row.from)}</td>
                 <td>{day(row.to)}</td>
+                <td>{row.toEarliest ? dateWindow(row.toEarliest, row.to) : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {figures.lines > figures.sample.length && (
-        <p data-testid="preview-more">{ct('sampleMore', { count: figures.lines - figures.sample.length })}</p>
+      {unlisted > 0 && (
+        <p data-testid="preview-more">
+          {ct('sampleMore', { count: unlisted })}{' '}
+          {onListAll && figures.sample.length < MOST_LISTED && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={listing}
+              onClick={() => {
+                listedBefore.current = figures.sample.length;
+                onListAll();
+              }}
+            >
+              {ct('sampleListAll', { count: Math.min(figures.lines, MOST_LISTED) })}
+            </button>
+          )}
+        </p>
       )}
       {figures.sample.some((row) => row.to < row.from) && <p data-testid="preview-earlier">{ct('sampleEarlier')}</p>}
       {daysLate != null && movesOtherThan(figures.sample, daysLate) && (

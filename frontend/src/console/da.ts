@@ -80,6 +80,8 @@ export const da: Catalogue = {
   sampleLine: 'Vare',
   sampleFrom: 'Senest før',
   sampleTo: 'Senest nu',
+  sampleWindow: 'Vindue, kunden læser',
+  sampleListAll: 'Vis alle {count} linjer',
   sampleMore: 'Og {count, plural, one {# linje mere} other {# linjer mere}}, som ikke er vist her.',
   sampleEarlier:
     'Nogle datoer flytter sig tidligere: dage forsinket tælles fra hver linjes vindue før enhver forsinkelse, så denne forsinkelse erstatter en længere, der blev logget før for de samme varer.',

@@ -81,6 +81,8 @@ export const de: Catalogue = {
   sampleLine: 'Artikel',
   sampleFrom: 'Bisher spätestens',
   sampleTo: 'Jetzt spätestens',
+  sampleWindow: 'Zeitfenster, das der Kunde liest',
+  sampleListAll: 'Alle {count} Positionen zeigen',
   sampleMore: 'Und {count, plural, one {# weitere Position} other {# weitere Positionen}}, hier nicht aufgeführt.',
   sampleEarlier:
     'Manche Termine rücken vor: Die Verspätung zählt ab dem Zeitfenster jeder Position vor jeder Verzögerung, also ersetzt diese Verzögerung eine längere, die zuvor für dieselbe Ware erfasst wurde.',

@@ -78,6 +78,8 @@ export const en = {
   sampleLine: 'Item',
   sampleFrom: 'Was latest',
   sampleTo: 'Now latest',
+  sampleWindow: 'Window the customer reads',
+  sampleListAll: 'List all {count} lines',
   sampleMore: 'And {count, plural, one {# more line} other {# more lines}}, not listed here.',
   sampleEarlier:
     'Some dates move earlier: days late count from each line’s window before any delay, so this delay replaces a longer one logged before for the same goods.',

@@ -80,6 +80,8 @@ export const pl: Catalogue = {
   sampleLine: 'Produkt',
   sampleFrom: 'Było najpóźniej',
   sampleTo: 'Teraz najpóźniej',
+  sampleWindow: 'Okno, które czyta klient',
+  sampleListAll: 'Pokaż wszystkie pozycje ({count})',
   sampleMore: 'Oraz dalsze pozycje ({count}), których tu nie wymieniono.',
   sampleEarlier:
     'Niektóre terminy przesuwają się wcześniej: dni opóźnienia liczą się od okna każdej pozycji sprzed wszelkich opóźnień, więc to opóźnienie zastępuje dłuższe, zgłoszone wcześniej dla tych samych towarów.',

@@ -113,7 +113,8 @@ class Cascades {
                                 line.id(),
                                 line.name(),
                                 line.eta().latest(),
-                                moved.getValue().latest()));
+                                moved.getValue().latest(),
+                                moved.getValue().earliest()));
                     }
                 }
             }

@@ -43,8 +43,9 @@ class DelayController {
     record Translation(String language, String text) {}
 
     @QueryMapping
-    DelayPreviewPayload previewDelay(@Argument DelayInput input) {
-        SupplierDelays.Previewed previewed = delays.preview(input.request());
+    DelayPreviewPayload previewDelay(@Argument DelayInput input, @Argument Integer listed) {
+        SupplierDelays.Previewed previewed =
+                listed == null ? delays.preview(input.request()) : delays.preview(input.request(), listed);
         return new DelayPreviewPayload(previewed.preview().orElse(null), previewed.errors());
     }
 

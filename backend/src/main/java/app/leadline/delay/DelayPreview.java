@@ -22,7 +22,20 @@ record DelayPreview(
         int linesKept,
         List<Sample> sample) {
 
-    /** One affected order, for the agent to check the delay's effect on. */
+    /**
+     * One line it moves, for the agent to check the delay's effect on.
+     *
+     * @param from the line's latest day before
+     * @param to its latest day after
+     * @param toEarliest its earliest day after: the window its customer is told is {@code toEarliest} to {@code to}
+     *     (null in a preview kept before it was)
+     */
     public record Sample(
-            String orderNumber, String customerName, String lineId, String lineName, LocalDate from, LocalDate to) {}
+            String orderNumber,
+            String customerName,
+            String lineId,
+            String lineName,
+            LocalDate from,
+            LocalDate to,
+            LocalDate toEarliest) {}
 }

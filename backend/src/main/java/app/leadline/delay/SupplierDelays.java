@@ -33,6 +33,9 @@ public class SupplierDelays {
 
     static final int SAMPLE_SIZE = 5;
 
+    /** The most lines a preview lists when asked for them all. */
+    static final int MOST_LISTED = 2_000;
+
     private final SupplierCatalog suppliers;
     private final OrderQueries orders;
     private final DelayReasons reasons;
@@ -74,13 +77,22 @@ public class SupplierDelays {
     public record Previewed(Optional<DelayPreview> preview, List<UserError> errors) {}
 
     public Previewed preview(DelayRequest request) {
+        return preview(request, SAMPLE_SIZE);
+    }
+
+    /**
+     * As {@link #preview(DelayRequest)}, listing up to {@code listed} of the lines it moves (at least the usual few,
+     * at most {@value #MOST_LISTED}): every line, when the agent asks to read them all before telling their customers.
+     */
+    public Previewed preview(DelayRequest request, int listed) {
         List<UserError> errors = check(request);
         if (!errors.isEmpty()) {
             return new Previewed(Optional.empty(), errors);
         }
+        int size = Math.min(Math.max(listed, SAMPLE_SIZE), MOST_LISTED);
         return new Previewed(
                 Optional.of(cascades.preview(
-                        draft(request, clock.instant()), DelayPlan.of(request, suppliers, orders), SAMPLE_SIZE)),
+                        draft(request, clock.instant()), DelayPlan.of(request, suppliers, orders), size)),
                 List.of());
     }
 

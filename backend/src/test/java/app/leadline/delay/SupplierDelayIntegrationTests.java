@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.delivery.EtaWindow;
 import app.leadline.order.Order;
+import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.TimelineEvent;
 import app.leadline.supplier.PurchaseOrder;
@@ -180,6 +181,40 @@ class SupplierDelayIntegrationTests {
                 .entityList(String.class)
                 .satisfies(numbers -> assertThat(numbers).containsExactlyInAnyOrder(first.number(), second.number()));
         assertThat(order(first).line("L2").eta().latest()).isEqualTo(before);
+    }
+
+    @Test
+    void everyLineADelayMovesCanBeReadBeforeItsCustomersAreToldWithTheWindowTheyWillRead() {
+        List<OrderInputs> seven = java.util.stream.IntStream.range(0, 7)
+                .mapToObj(i -> sofaOrder("seven-" + i + "@example.com"))
+                .toList();
+
+        // The usual review lists a few; asked for them all, every line it moves, each with its new window.
+        preview(poDelay(po, 10))
+                .path("previewDelay.preview.sample")
+                .entityList(Object.class)
+                .hasSize(5);
+        GraphQlTester.Response all = agent.documentName("previewDelay")
+                .variable("input", poDelay(po, 10))
+                .variable("listed", 7)
+                .execute();
+        all.path("previewDelay.preview.sample[*].orderNumber")
+                .entityList(String.class)
+                .satisfies(numbers -> assertThat(numbers)
+                        .containsExactlyInAnyOrderElementsOf(
+                                seven.stream().map(OrderInputs::number).toList()));
+
+        String id = logAndWait(poDelay(po, 10));
+        assertThat(id).isNotBlank();
+        OrderLine moved = order(seven.get(0)).line("L2");
+        String path = "previewDelay.preview.sample[?(@.orderNumber == '"
+                + seven.get(0).number() + "')]";
+        all.path(path + ".toEarliest")
+                .entityList(LocalDate.class)
+                .containsExactly(moved.eta().earliest());
+        all.path(path + ".to")
+                .entityList(LocalDate.class)
+                .containsExactly(moved.eta().latest());
     }
 
     @Test
