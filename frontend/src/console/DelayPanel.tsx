@@ -490,7 +490,7 @@ function DelayProgress({ id, onDone }: { id: string; onDone: () => void }) {
     <section aria-labelledby="progress-title" className="progress">
       {/* It appears as the delay is confirmed: the agent follows it from here. */}
       <h2 id="progress-title" ref={useBroughtIntoView<HTMLHeadingElement>('nearest')} tabIndex={-1}>
-        {ct('progressTitle')}
+        {ct(report?.state === 'DONE' ? 'progressTitleDone' : 'progressTitle')}
       </h2>
       <Failure error={progress.error} />
       {report && (

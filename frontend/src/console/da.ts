@@ -87,6 +87,7 @@ export const da: Catalogue = {
     'Nogle datoer flytter sig tidligere: dage forsinket tælles fra hver linjes vindue før enhver forsinkelse, så denne forsinkelse erstatter en længere, der blev logget før for de samme varer.',
   sampleWorkingDays:
     'Nogle datoer flytter sig mere eller mindre end {days, plural, one {# dag} other {# dage}}: hver linjes vindue tælles igen fra varernes nye ankomst i arbejdsdage, uden weekender og helligdage i kundens land.',
+  progressTitleDone: 'Forsinkelsen er gennemført',
   progressTitle: 'Forsinkelsen gennemføres',
   progress:
     '{processed} af {total, plural, one {# ordre} other {# ordrer}} færdige, {moved, plural, one {# linje} other {# linjer}} i {orders, plural, one {# ordre} other {# ordrer}} flyttet',

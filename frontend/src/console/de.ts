@@ -88,6 +88,7 @@ export const de: Catalogue = {
     'Manche Termine rücken vor: Die Verspätung zählt ab dem Zeitfenster jeder Position vor jeder Verzögerung, also ersetzt diese Verzögerung eine längere, die zuvor für dieselbe Ware erfasst wurde.',
   sampleWorkingDays:
     'Manche Termine verschieben sich um mehr oder weniger als {days, plural, one {# Tag} other {# Tage}}: Das Zeitfenster jeder Position wird ab der neuen Ankunft der Ware in Werktagen neu gezählt, ohne Wochenenden und die Feiertage im Land des Kunden.',
+  progressTitleDone: 'Verzögerung angewendet',
   progressTitle: 'Verzögerung wird angewendet',
   progress:
     '{processed} von {total, plural, one {# Bestellung} other {# Bestellungen}} erledigt, {moved, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Bestellung} other {# Bestellungen}} verschoben',

@@ -87,6 +87,7 @@ export const pl: Catalogue = {
     'Niektóre terminy przesuwają się wcześniej: dni opóźnienia liczą się od okna każdej pozycji sprzed wszelkich opóźnień, więc to opóźnienie zastępuje dłuższe, zgłoszone wcześniej dla tych samych towarów.',
   sampleWorkingDays:
     'Niektóre terminy przesuwają się o więcej lub mniej niż liczba dni opóźnienia ({days}): okno każdej pozycji liczy się od nowa od nowej dostawy towaru, w dniach roboczych, bez weekendów i świąt w kraju klienta.',
+  progressTitleDone: 'Opóźnienie zostało wprowadzone',
   progressTitle: 'Opóźnienie jest wprowadzane',
   progress: 'Gotowe zamówienia: {processed} z {total}, przesunięte pozycje: {moved}, w zamówieniach: {orders}',
   done: 'Gotowe: przesunięto {moved, plural, one {# pozycję} few {# pozycje} many {# pozycji} other {# pozycji}} w {orders, plural, one {# zamówieniu} few {# zamówieniach} many {# zamówieniach} other {# zamówienia}}, sprawdzono {total, plural, one {# zamówienie} few {# zamówienia} many {# zamówień} other {# zamówień}}; klienci przesuniętych pozycji dostaną wiadomość.',
