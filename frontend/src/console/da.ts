@@ -69,9 +69,9 @@ export const da: Catalogue = {
   previewFigures:
     '{orders, plural, one {# ordre} other {# ordrer}}, {lines, plural, one {# linje} other {# linjer}}, {customers, plural, one {# kunde får} other {# kunder får}} besked, {nowLate, plural, one {# linje når} other {# linjer når}} ikke den først lovede dato',
   previewKept:
-    '{count, plural, one {# ventende linje mere beholder sine datoer: en anden forsinkelse har den} other {# ventende linjer mere beholder deres datoer: en anden forsinkelse har dem}} lige så sent eller senere allerede.',
+    '{count, plural, one {# ventende linje mere beholder sine datoer: den} other {# ventende linjer mere beholder deres datoer: de}} er allerede sat lige så sent eller senere.',
   previewAllKept:
-    'Ingen linje flyttes: {count, plural, one {den # ventende linje beholder sine datoer; en anden forsinkelse har den} other {de # ventende linjer beholder deres datoer; en anden forsinkelse har dem}} lige så sent eller senere allerede. Ingen får besked.',
+    'Ingen linje flyttes: {count, plural, one {den # ventende linje beholder sine datoer; den} other {de # ventende linjer beholder deres datoer; de}} er allerede sat lige så sent eller senere. Ingen får besked.',
   previewNothing:
     'Ingen åben linje venter på det valgte, så denne forsinkelse ville ikke ændre noget og ikke give nogen besked. Tjek varenummeret, leverandøren eller indkøbsordren.',
   previewValue: 'Ordreværdi: {value}',

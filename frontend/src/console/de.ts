@@ -70,9 +70,9 @@ export const de: Catalogue = {
   previewFigures:
     '{orders, plural, one {# Bestellung} other {# Bestellungen}}, {lines, plural, one {# Position} other {# Positionen}}, {customers, plural, one {# Kunde wird} other {# Kunden werden}} benachrichtigt, {nowLate, plural, one {# Position verpasst} other {# Positionen verpassen}} das zuerst zugesagte Datum',
   previewKept:
-    '{count, plural, one {# weitere wartende Position behält ihre Daten: eine andere Verzögerung hat sie} other {# weitere wartende Positionen behalten ihre Daten: eine andere Verzögerung hat sie}} schon genauso spät oder später.',
+    '{count, plural, one {# weitere wartende Position behält ihre Daten: sie ist} other {# weitere wartende Positionen behalten ihre Daten: sie sind}} schon genauso spät oder später fällig.',
   previewAllKept:
-    'Keine Position wird verschoben: {count, plural, one {die # wartende Position behält ihre Daten; eine andere Verzögerung hat sie} other {die # wartenden Positionen behalten ihre Daten; eine andere Verzögerung hat sie}} schon genauso spät oder später. Niemand wird benachrichtigt.',
+    'Keine Position wird verschoben: {count, plural, one {die # wartende Position behält ihre Daten; sie ist} other {die # wartenden Positionen behalten ihre Daten; sie sind}} schon genauso spät oder später fällig. Niemand wird benachrichtigt.',
   previewNothing:
     'Keine offene Position wartet auf das Gewählte; diese Verzögerung würde nichts ändern und niemanden benachrichtigen. Prüfen Sie die Artikelnummer, den Lieferanten oder die Bestellung.',
   previewValue: 'Bestellwert: {value}',

@@ -67,9 +67,9 @@ export const en = {
   previewFigures:
     '{orders, plural, one {# order} other {# orders}}, {lines, plural, one {# line} other {# lines}}, {customers, plural, one {# customer} other {# customers}} to tell, {nowLate, plural, one {# line} other {# lines}} will miss the date first promised',
   previewKept:
-    '{count, plural, one {# more waiting line keeps its dates: another delay has it} other {# more waiting lines keep their dates: another delay has them}} as late or later already.',
+    '{count, plural, one {# more waiting line keeps its dates: it is} other {# more waiting lines keep their dates: they are}} due as late or later already.',
   previewAllKept:
-    'No line moves: {count, plural, one {the # line waiting keeps its dates; another delay has it} other {the # lines waiting keep their dates; another delay has them}} as late or later already. Nobody is told.',
+    'No line moves: {count, plural, one {the # line waiting keeps its dates; it is} other {the # lines waiting keep their dates; they are}} due as late or later already. Nobody is told.',
   previewNothing:
     'No open line waits for what you chose, so this delay would change nothing and tell no one. Check the SKU, the supplier or the purchase order.',
   previewValue: 'Order value: {value}',

@@ -69,9 +69,9 @@ export const pl: Catalogue = {
   previewFigures:
     'Zamówienia: {orders}, pozycje: {lines}, klienci do powiadomienia: {customers}, pozycje po pierwotnie obiecanej dacie: {nowLate}',
   previewKept:
-    'Kolejne oczekujące pozycje zachowują swoje daty, bo inne opóźnienie ma je już równie późno lub później: {count}.',
+    'Kolejne oczekujące pozycje zachowują swoje daty, bo już mają termin równie późny lub późniejszy: {count}.',
   previewAllKept:
-    'Żadna pozycja się nie przesunie: oczekujące pozycje ({count}) zachowują swoje daty, bo inne opóźnienie ma je już równie późno lub później. Nikt nie zostanie powiadomiony.',
+    'Żadna pozycja się nie przesunie: oczekujące pozycje ({count}) zachowują swoje daty, bo już mają termin równie późny lub późniejszy. Nikt nie zostanie powiadomiony.',
   previewNothing:
     'Żadna otwarta pozycja nie czeka na wybrany zakres, więc to opóźnienie niczego nie zmieni i nikogo nie powiadomi. Sprawdź SKU, dostawcę lub zamówienie u dostawcy.',
   previewValue: 'Wartość zamówień: {value}',
