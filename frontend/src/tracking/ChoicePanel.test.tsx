@@ -50,6 +50,23 @@ describe('ready items first', () => {
     expect(chooseDelivery).toHaveBeenCalledWith('T', 'SHIP_AS_AVAILABLE');
   });
 
+  it('says the choice was saved only of the order it left: a later change (an item cancelled) takes that away', async () => {
+    const before = splittable('0.00');
+    const chosen = { ...before, deliveryPreference: 'SHIP_AS_AVAILABLE' as const, revision: before.revision + 1 };
+    chooseDelivery.mockResolvedValue({ order: chosen });
+    const panel = (order: typeof before) => (
+      <ChoicePanel order={order} token="T" language="en" t={translator('en')} onChange={() => {}} />
+    );
+    const { rerender } = render(panel(before));
+
+    fireEvent.click(screen.getByRole('radio', { name: /Ship each item as it is ready/ }));
+    rerender(panel(chosen));
+    await screen.findByText(/^Saved\./);
+
+    rerender(panel({ ...chosen, revision: chosen.revision + 1 }));
+    expect(screen.queryByText(/^Saved\./)).toBeNull();
+  });
+
   it('at a cost says what will be reserved and waits for the code before it is saved', async () => {
     chooseDelivery.mockResolvedValue({ errors: [] });
     requestCode.mockResolvedValue({ sentTo: 'm•••@example.com' });

@@ -21,6 +21,8 @@ type Props = {
  */
 export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  // The order as the choice left it: "Saved" speaks of that order, not of one changed since (an item cancelled).
+  const [savedRevision, setSavedRevision] = useState<number | null>(null);
   // The option the customer just picked shows as chosen while it is being saved.
   const [pending, setPending] = useState<DeliveryPreference | null>(null);
   // Ready items first at a cost, picked and not yet confirmed.
@@ -101,6 +103,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       .then((outcome) => {
         if ('order' in outcome) {
           onChange(outcome.order);
+          setSavedRevision(outcome.order.revision);
           setStatus('saved');
         } else {
           setStatus('failed');
@@ -123,6 +126,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
         return outcome.errors;
       }
       onChange(outcome.order);
+      setSavedRevision(outcome.order.revision);
       setConfirming(false);
       refocus.current = hadFocus;
       setStatus('saved');
@@ -209,7 +213,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       )}
       {reserved && <p data-testid="extra-shipping">{reserved}</p>}
       <p className="choice-status" aria-live="polite" ref={said}>
-        {status === 'saved' && t('choice.saved')}
+        {status === 'saved' && savedRevision === order.revision && t('choice.saved')}
         {status === 'failed' && t('error.generic')}
       </p>
     </fieldset>
