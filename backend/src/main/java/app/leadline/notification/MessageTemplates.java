@@ -275,7 +275,7 @@ class MessageTemplates {
     }
 
     private static String format(EtaWindow window, String language, FormatStyle style, String between) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(style).withLocale(locale(language));
+        DateTimeFormatter format = dates(style, locale(language));
         LocalDate earliest = window.earliest();
         return earliest.equals(window.latest())
                 ? format.format(earliest)
@@ -301,6 +301,16 @@ class MessageTemplates {
         return CODE_AFTER_NUMBER
                 .matcher(CODE_BEFORE_NUMBER.matcher(written).replaceFirst("$1 $2"))
                 .replaceFirst("$1 $2");
+    }
+
+    /**
+     * The language's dates in the style, always with the year in full: German's short style writes "05.01.27", which
+     * reads as well as a day of 1927 or 2027, where the other languages write 2027.
+     */
+    private static DateTimeFormatter dates(FormatStyle style, Locale locale) {
+        String pattern = java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                style, null, java.time.chrono.IsoChronology.INSTANCE, locale);
+        return DateTimeFormatter.ofPattern(pattern.replaceAll("(?<!y)yy(?!y)", "yyyy"), locale);
     }
 
     private static Locale locale(String language) {

@@ -110,6 +110,22 @@ class MessageTemplatesTests {
                 .contains(" wird jetzt ");
     }
 
+    @Test
+    void aTextMessageWritesItsDatesWithTheYearInFullInEveryLanguage() {
+        for (String language : java.util.List.of("en", "da", "de", "pl")) {
+            Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
+            String sms = templates
+                    .render(order, "ETA_MOVED", Map.of("lines", "L2", "reason", "", "shiftDays", "3"), Optional.empty())
+                    .stream()
+                    .filter(message -> message.channel() == Message.Channel.SMS)
+                    .findFirst()
+                    .orElseThrow()
+                    .text();
+            // German's short dates wrote "17.12.26": a day of 1926 as well as of 2026.
+            assertThat(sms).as(language).contains("2026").doesNotMatch("(?s).*\\d{2}\\.\\d{2}\\.\\d{2}(?!\\d).*");
+        }
+    }
+
     private String emailOf(Order order, String kind, Map<String, String> details) {
         return templates.render(order, kind, details, Optional.empty()).stream()
                 .filter(message -> message.channel() == Message.Channel.EMAIL)
