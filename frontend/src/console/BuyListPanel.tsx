@@ -19,7 +19,7 @@ import {
 import { day, unitsList } from './format';
 import { ct } from './messages';
 import { useBroughtIntoView } from './focus';
-import { OrderLink } from './OrderLink';
+import { OrderLink, SupplierOptions, supplierName } from './OrderLink';
 import { Review } from './Review';
 
 /**
@@ -75,10 +75,7 @@ export function BuyListPanel() {
 
   const suppliers = [...new Set(entries.map((e) => e.supplier))];
   const known = loaded.data?.suppliers ?? [];
-  const nameOf = (supplier: string) =>
-    entries.find((e) => e.supplier === supplier)?.supplierName ??
-    known.find((s) => s.code === supplier)?.name ??
-    supplier;
+  const nameOf = (supplier: string) => supplierName(supplier, known);
   // Each draft started is a form of its own, brought into view with the focus at its title.
   const [started, setStarted] = useState(0);
   const startDraft = (next: Draft) => {
@@ -242,11 +239,7 @@ export function BuyListPanel() {
                   onChange={(event) => edit({ ...draft, supplier: event.target.value })}
                 >
                   <option value="">{ct('draftChooseSupplier')}</option>
-                  {known.map((supplier) => (
-                    <option key={supplier.code} value={supplier.code}>
-                      {supplier.name} ({supplier.code})
-                    </option>
-                  ))}
+                  <SupplierOptions suppliers={known} />
                 </select>
               </label>
               <FieldError id="draft-supplier-error" errors={errorOf('supplier')} />

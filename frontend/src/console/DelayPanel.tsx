@@ -14,7 +14,7 @@ import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps,
 import { doneWith, useBroughtIntoView } from './focus';
 import { amounts, dateWindow, day, time, timeZone, wholeUnits } from './format';
 import { ct, label, reasonText } from './messages';
-import { OrderLink, PickedPurchaseOrder, PurchaseOrderOptions, supplierName } from './OrderLink';
+import { OrderLink, PickedPurchaseOrder, PurchaseOrderOptions, SupplierOptions, supplierName } from './OrderLink';
 import { ReasonFields } from './ReasonFields';
 import { WithdrawDelay } from './Reversals';
 import { useRemembered } from './remembered';
@@ -198,11 +198,7 @@ export function DelayPanel() {
                 onChange={(event) => change({ supplier: event.target.value })}
                 {...invalidProps(at('scope.supplier'), 'delay-supplier-error')}
               >
-                {data.suppliers.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.name} ({s.code})
-                  </option>
-                ))}
+                <SupplierOptions suppliers={data.suppliers} />
               </select>
             </label>
           )}

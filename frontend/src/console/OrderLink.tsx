@@ -34,6 +34,15 @@ function described(po: PickedPurchaseOrder, suppliers: SupplierNames): string {
   });
 }
 
+/** The suppliers as options: each by name, with its code, which is what is sent. */
+export function SupplierOptions({ suppliers }: { suppliers: SupplierNames }) {
+  return suppliers.map((supplier) => (
+    <option key={supplier.code} value={supplier.code}>
+      {supplier.name} ({supplier.code})
+    </option>
+  ));
+}
+
 /** The open purchase orders as options: number, supplier by name, expected day, lines waiting. */
 export function PurchaseOrderOptions({
   orders,
