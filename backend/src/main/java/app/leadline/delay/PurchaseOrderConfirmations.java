@@ -125,7 +125,7 @@ class PurchaseOrderConfirmations {
         }
         if (confirmation.arrival() == null) {
             errors.add(new UserError("REQUIRED", "input.arrival", "Give the arrival the supplier confirmed."));
-        } else if (confirmation.arrival().isBefore(etas.today(clock.instant()))) {
+        } else if (confirmation.arrival().isBefore(etas.today())) {
             errors.add(new UserError("DATE_IN_PAST", "input.arrival", "The arrival cannot be in the past."));
         }
         return errors;

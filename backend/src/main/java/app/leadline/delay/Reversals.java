@@ -356,7 +356,7 @@ class Reversals {
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate today = etas.today(clock.instant());
+        LocalDate today = etas.today();
         LocalDate arrival = po.expectedArrival().isBefore(today) ? today : po.expectedArrival();
         DelayPlan plan = DelayPlan.of(Map.of(po.number(), po), linesByOrder);
         LocalDate receivedOn = po.receipts().stream()

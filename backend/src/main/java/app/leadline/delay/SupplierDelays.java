@@ -290,7 +290,7 @@ public class SupplierDelays {
         } else if (request.newDate() != null && request.daysLate() != null) {
             errors.add(new UserError(
                     "CHANGE_REQUIRED", "input.newDate", "Give either the new date or how many days late, not both."));
-        } else if (request.newDate() != null && request.newDate().isBefore(etas.today(clock.instant()))) {
+        } else if (request.newDate() != null && request.newDate().isBefore(etas.today())) {
             errors.add(new UserError("DATE_IN_PAST", "input.newDate", "The new date cannot be in the past."));
         } else if (request.daysLate() != null && (request.daysLate() < 1 || request.daysLate() > 365)) {
             errors.add(new UserError("INVALID_DAYS", "input.daysLate", "Days late is a whole number from 1 to 365."));

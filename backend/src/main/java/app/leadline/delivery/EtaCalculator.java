@@ -1,11 +1,13 @@
 package app.leadline.delivery;
 
 import app.leadline.delivery.DeliveryProperties.Transit;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +21,16 @@ import org.springframework.stereotype.Component;
 public class EtaCalculator {
 
     private final DeliveryProperties properties;
+    private final Clock clock;
+
+    @Autowired
+    EtaCalculator(DeliveryProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
 
     EtaCalculator(DeliveryProperties properties) {
-        this.properties = properties;
+        this(properties, Clock.systemUTC());
     }
 
     /** A stock item leaves on the next dispatch: today before the cut-off, else the next working day. */
@@ -168,6 +177,14 @@ public class EtaCalculator {
      */
     public LocalDate today(Instant now) {
         return now.atZone(properties.zone()).toLocalDate();
+    }
+
+    /**
+     * The warehouse's day now: the day Leadline counts "today" by, for goods received, purchase orders sent, dates not
+     * in the past and lead times counted from today.
+     */
+    public LocalDate today() {
+        return today(clock.instant());
     }
 
     /** The next day the warehouse dispatches on, as seen at the instant: today before the cut-off, else later. */

@@ -341,8 +341,7 @@ public class OrderIntake {
      */
     private EtaWindow toBeOrdered(
             Instant placedAt, String country, Supplier supplier, Optional<SupplierSpread> spread) {
-        Supplier.Arrival arrival =
-                supplier.arrivalIfOrderedOn(etas.today(clock.instant())).orElseThrow();
+        Supplier.Arrival arrival = supplier.arrivalIfOrderedOn(etas.today()).orElseThrow();
         return etas.forToBeOrdered(placedAt, arrival.earliest(), arrival.latest(), country, spread);
     }
 

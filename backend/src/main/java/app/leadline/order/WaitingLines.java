@@ -365,7 +365,7 @@ public class WaitingLines {
         EtaWindow window = next.map(po -> windowOn(order, po, spread))
                 .or(() -> suppliers
                         .find(supplier)
-                        .flatMap(found -> found.arrivalIfOrderedOn(etas.today(clock.instant())))
+                        .flatMap(found -> found.arrivalIfOrderedOn(etas.today()))
                         .map(arrival -> etas.forToBeOrdered(
                                 clock.instant(), arrival.earliest(), arrival.latest(), country, spread)))
                 .orElse(line.eta());

@@ -60,14 +60,6 @@ public class Purchasing {
         this.etas = etas;
     }
 
-    /**
-     * The warehouse's day, as its staff count days: the day a purchase order handed over without one is sent on, and
-     * the last one it can have been sent on. Just after midnight there, it is a day ahead of UTC's.
-     */
-    private LocalDate today() {
-        return etas.today(clock.instant());
-    }
-
     /** The purchase order as stored, whether this call created it, or the errors and nothing stored. */
     public record Outcome(Optional<PurchaseOrder> purchaseOrder, boolean created, List<UserError> errors) {}
 
@@ -158,7 +150,7 @@ public class Purchasing {
 
     /** The purchase order as placed from what was handed over, checked, with its supplier. */
     private PurchaseOrder placed(NewPurchaseOrder input, Supplier supplier, String actor) {
-        LocalDate today = today();
+        LocalDate today = etas.today();
         LocalDate sentOn = input.sentOn() == null ? today : input.sentOn();
         boolean estimated = input.confirmedArrival() == null;
         LocalDate arrival =
@@ -200,7 +192,7 @@ public class Purchasing {
     public List<UserError> recordArrived(List<Arrived> arrived, String actor) {
         List<UserError> errors = new ArrayList<>();
         List<PurchaseOrder> received = new ArrayList<>();
-        LocalDate today = today();
+        LocalDate today = etas.today();
         Function<String, Optional<Supplier>> supplierById = supplierLookup();
         for (int i = 0; i < arrived.size(); i++) {
             Arrived past = arrived.get(i);
@@ -403,7 +395,7 @@ public class Purchasing {
                         "A quantity is a whole number from 1 to " + MAX_QUANTITY + "."));
             }
         }
-        LocalDate today = today();
+        LocalDate today = etas.today();
         if (input.sentOn() != null && input.sentOn().isAfter(today)) {
             errors.add(new UserError("SENT_IN_FUTURE", "input.sentOn", "A purchase order cannot be sent after today."));
         }
