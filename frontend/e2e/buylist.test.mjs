@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { shopCall as shopCallAs, startApplication } from './app.mjs';
-import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+import { launchBrowser, openConsole, seriousAccessibilityViolations } from './browser.mjs';
 
 let app;
 let browser;
@@ -45,10 +45,8 @@ function placeOrder(number, quantity) {
 }
 
 test('an agent turns a supplier\'s buy list into a purchase order after reading what it will do', async () => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
+  const { context, page } = await openConsole(browser, app.baseUrl, 'admin', { viewport: { width: 1100, height: 900 } });
   try {
-    await signInToConsole(page, app.baseUrl, 'admin');
     await page.getByRole('button', { name: 'Suppliers' }).click();
     await page.getByLabel('Code', { exact: true }).fill('FJORD');
     await page.getByLabel('Name', { exact: true }).fill('Fjord Furniture');
@@ -144,10 +142,8 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
 });
 
 test('an agent places a purchase order of their own, for stock, with a supplier no customer waits for', async () => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
+  const { context, page } = await openConsole(browser, app.baseUrl, 'agent', { viewport: { width: 1100, height: 900 } });
   try {
-    await signInToConsole(page, app.baseUrl, 'agent');
     await page.getByRole('button', { name: 'Buy list' }).click();
     await page.getByRole('button', { name: 'Draft a purchase order of your own: any supplier, any SKUs' }).click();
     await page.getByRole('heading', { name: 'A purchase order of your own' }).waitFor();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startApplication } from './app.mjs';
-import { assertStackedOnPhone, launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+import { assertStackedOnPhone, launchBrowser, openConsole, seriousAccessibilityViolations } from './browser.mjs';
 
 let app;
 let browser;
@@ -18,13 +18,9 @@ after(async () => {
   await app?.stop();
 });
 
-const signIn = (page, user) => signInToConsole(page, app.baseUrl, user);
-
 test('an admin defines a supplier after reading what it will do, with errors next to their field', async () => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
+  const { context, page } = await openConsole(browser, app.baseUrl, 'admin', { viewport: { width: 1100, height: 900 } });
   try {
-    await signIn(page, 'admin');
     await page.getByRole('button', { name: 'Suppliers' }).click();
     await page.getByRole('heading', { name: 'Define a supplier' }).waitFor();
     await page.getByRole('cell', { name: 'NORDIC-SOFA' }).waitFor();
@@ -103,10 +99,8 @@ test('an admin defines a supplier after reading what it will do, with errors nex
 });
 
 test('an agent reads the suppliers without the form to define one', async () => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
+  const { context, page } = await openConsole(browser, app.baseUrl, 'agent', { viewport: { width: 1100, height: 900 } });
   try {
-    await signIn(page, 'agent');
     await page.getByRole('button', { name: 'Suppliers' }).click();
     await page.getByRole('cell', { name: 'NORDIC-SOFA' }).waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Define a supplier' }).count(), 0);
