@@ -63,7 +63,12 @@ describe('ready items first', () => {
     rerender(panel(chosen));
     await screen.findByText(/^Saved\./);
 
+    // The order moving on by itself (its extra shipping authorised, say) leaves it said.
     rerender(panel({ ...chosen, revision: chosen.revision + 1 }));
+    expect(screen.queryByText(/^Saved\./)).not.toBeNull();
+    // An item cancelled since: the choice saved was about other items.
+    const [first, ...rest] = chosen.lines;
+    rerender(panel({ ...chosen, revision: chosen.revision + 2, lines: [{ ...first, status: 'CANCELLED' }, ...rest] }));
     expect(screen.queryByText(/^Saved\./)).toBeNull();
   });
 

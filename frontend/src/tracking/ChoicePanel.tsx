@@ -21,8 +21,9 @@ type Props = {
  */
 export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
-  // The order as the choice left it: "Saved" speaks of that order, not of one changed since (an item cancelled).
-  const [savedRevision, setSavedRevision] = useState<number | null>(null);
+  // The items still to come as the choice left them: "Saved" speaks of those, not of an order changed since (an item
+  // cancelled). Not the order's revision, which moves on by itself too (the extra shipping authorised, say).
+  const [savedFor, setSavedFor] = useState<string | null>(null);
   // The option the customer just picked shows as chosen while it is being saved.
   const [pending, setPending] = useState<DeliveryPreference | null>(null);
   // Ready items first at a cost, picked and not yet confirmed.
@@ -103,7 +104,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       .then((outcome) => {
         if ('order' in outcome) {
           onChange(outcome.order);
-          setSavedRevision(outcome.order.revision);
+          setSavedFor(stillToCome(outcome.order));
           setStatus('saved');
         } else {
           setStatus('failed');
@@ -126,7 +127,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
         return outcome.errors;
       }
       onChange(outcome.order);
-      setSavedRevision(outcome.order.revision);
+      setSavedFor(stillToCome(outcome.order));
       setConfirming(false);
       refocus.current = hadFocus;
       setStatus('saved');
@@ -213,7 +214,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       )}
       {reserved && <p data-testid="extra-shipping">{reserved}</p>}
       <p className="choice-status" aria-live="polite" ref={said}>
-        {status === 'saved' && savedRevision === order.revision && t('choice.saved')}
+        {status === 'saved' && savedFor === stillToCome(order) && t('choice.saved')}
         {status === 'failed' && t('error.generic')}
       </p>
     </fieldset>
@@ -227,3 +228,11 @@ const EXTRA_SHIPPING = {
   taken: 'choice.extraShippingCharged',
   partly: 'choice.extraShippingDone',
 } as const;
+
+/** The items of the order still to come, by id: what a choice of delivery is about. */
+function stillToCome(order: CustomerOrder): string {
+  return order.lines
+    .filter((line) => ['RESERVED', 'AWAITING_SUPPLIER', 'READY'].includes(line.status))
+    .map((line) => line.id)
+    .join(' ');
+}
