@@ -39,22 +39,32 @@ async function open(link) {
 
 describe('wait for everything, or ship what is ready', () => {
   test('in English: shipping now shows the parcels, waiting again shows one delivery, and both are kept', async () => {
+    // The cushion in stock, the sofa bought in, the lamp sent by its supplier.
     const { link, order } = await demoOrder('en');
+    const fromShop = order.lines.filter((line) => line.source !== 'DROPSHIP');
+    const dropshipped = order.lines.filter((line) => line.source === 'DROPSHIP');
+    assert.equal(dropshipped.length, 1);
     const { page, close } = await open(link);
     try {
       await page.getByRole('group', { name: 'How should we deliver?' }).waitFor();
       const wait = page.getByRole('radio', { name: /Wait and get one delivery around/ });
-      const split = page.getByRole('radio', { name: /^Ship each item as it is ready, in 3 parcels/ });
+      const split = page.getByRole('radio', { name: /^Ship each item as it is ready, in 2 parcels/ });
       assert.equal(await wait.isChecked(), true);
       assert.match(await page.locator('.choice').textContent(), /No extra shipping cost/);
       // Before choosing, each option says which items go in which parcel.
       const offered = page.getByTestId('split-parcels').locator('li');
-      assert.equal(await offered.count(), 3);
+      assert.equal(await offered.count(), 2);
       assert.match(await offered.first().textContent(), new RegExp(`^Parcel 1, around .*: ${order.lines[0].name}$`));
       const together = await page.getByTestId('wait-parcels').textContent();
-      for (const line of order.lines) {
+      for (const line of fromShop) {
         assert.ok(together.includes(line.name), `${line.name} in ${together}`);
       }
+      // The lamp is in neither option: its supplier sends it in a parcel of its own, and the page says so.
+      assert.ok(!together.includes(dropshipped[0].name), together);
+      assert.match(
+        await page.getByTestId('supplier-parcel').textContent(),
+        new RegExp(`^Sent by its supplier in a parcel of its own, whichever you choose: ${dropshipped[0].name}, around `),
+      );
 
       // A smaller phone's screen, where the answer falls below the options and the parcels they list.
       await page.setViewportSize({ width: 375, height: 667 });
@@ -67,7 +77,7 @@ describe('wait for everything, or ship what is ready', () => {
       });
       // The chosen option lists its parcels, once: not again under "Your parcels" while the choice is open.
       const parcels = page.getByTestId('split-parcels').locator('li');
-      assert.equal(await parcels.count(), 3);
+      assert.equal(await parcels.count(), 2);
       assert.match(await parcels.first().textContent(), new RegExp(`^Parcel 1, around .*: ${order.lines[0].name}$`));
       assert.equal(await page.getByTestId('parcels').count(), 0);
       assert.match(await page.getByTestId('order-eta').textContent(), /as they are ready/);
@@ -85,7 +95,8 @@ describe('wait for everything, or ship what is ready', () => {
       assert.equal(await waiting.isChecked(), true);
       await page.waitForFunction((radio) => radio === document.activeElement, await waiting.elementHandle());
       await page.getByTestId('parcels').waitFor({ state: 'detached' });
-      assert.match(await page.getByTestId('order-eta').textContent(), /one delivery/);
+      // The shop's items in one delivery and the lamp on its own: two parcels, not "one delivery".
+      assert.match(await page.getByTestId('order-eta').textContent(), /^Your order arrives in 2 parcels, the last /);
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
     } finally {
       await close();
@@ -99,7 +110,8 @@ describe('wait for everything, or ship what is ready', () => {
       await page.getByRole('group', { name: 'Wie sollen wir liefern?' }).waitFor();
       await page.getByRole('radio', { name: /^Jeden Artikel senden, sobald er bereit ist, in \d Paketen/ }).check();
       await page.getByText('Gespeichert.', { exact: false }).waitFor();
-      assert.equal(await page.getByTestId('split-parcels').locator('li').count(), 3);
+      assert.equal(await page.getByTestId('split-parcels').locator('li').count(), 2);
+      await page.getByText(/^Vom Lieferanten in einem eigenen Paket versandt, ganz gleich, was Sie wählen: /).waitFor();
       await page.locator('[data-event="CHOICE_MADE"]').getByText('Lieferung auf Versand nach Verfügbarkeit gestellt').waitFor();
     } finally {
       await close();

@@ -174,3 +174,31 @@ it('gives the keyboard back to the button that asked for a review when it is lef
   expect(said.textContent).toMatch(/http:\/\/localhost\/t\/NEW/);
   await waitFor(() => expect(document.activeElement).toBe(said));
 });
+
+it("records a supplier's parcel of a dropshipped item without the shop's extra shipping, leaving nothing behind", () => {
+  const lamp = { ...aReadyLine('L3', 'Rhein lamp'), source: 'DROPSHIP', status: 'AWAITING_SUPPLIER' } as const;
+  const mixed = anAgentOrder({
+    deliveryPreference: 'WAIT_FOR_ALL',
+    nextParcelExtraShipping: '49.00',
+    lines: [aReadyLine('L1', 'Glass vase'), aReadyLine('L2', 'Oak stool'), lamp],
+  });
+  const review = (item: RegExp) => {
+    render(<OrderDetail order={mixed} onChanged={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Ship by hand' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: item }));
+    fireEvent.change(screen.getByLabelText('Carrier'), { target: { value: 'DHL' } });
+    fireEvent.change(screen.getByLabelText('Tracking number'), { target: { value: 'DHL-1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+  };
+
+  // The lamp's supplier sent it: not one of the shop's parcels, and the customer's one delivery is the shop's.
+  review(/^Rhein lamp /);
+  expect(screen.queryByText(/extra shipping/)).toBeNull();
+  expect(screen.queryByText(/stays? behind/)).toBeNull();
+  cleanup();
+
+  // The vase alone leaves the stool behind, not the lamp, which never was to come with it.
+  review(/^Glass vase /);
+  expect(screen.getByText(/extra shipping/)).toBeTruthy();
+  expect(screen.getByText(/stays behind/).textContent).toMatch(/; Oak stool stays behind/);
+});

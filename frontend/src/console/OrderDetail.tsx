@@ -357,13 +357,22 @@ function shipmentCaveats(
   const notReceived = shippable
     .filter((line) => lineIds.includes(line.id) && line.source === 'BACKORDER' && line.status === 'AWAITING_SUPPLIER')
     .map((line) => line.id);
-  const leftBehind = shippable.filter((line) => !lineIds.includes(line.id)).map((line) => line.id);
+  // The customer's one delivery is of what the shop sends: a supplier's parcel of dropshipped items leaves nothing
+  // behind, and a dropshipped item is not left behind by the shop's parcel.
+  const leftBehind = shopsParcel(order, lineIds)
+    ? shippable.filter((line) => line.source !== 'DROPSHIP' && !lineIds.includes(line.id)).map((line) => line.id)
+    : [];
   return [
     notReceived.length > 0 && ct('shipNotReceived', { items: items(notReceived), count: notReceived.length }),
     order.deliveryPreference === 'WAIT_FOR_ALL' &&
       leftBehind.length > 0 &&
       ct('shipLeavesBehind', { items: items(leftBehind), count: leftBehind.length, by: actor(order.deliveryChosenBy) }),
   ].filter((caveat): caveat is string => Boolean(caveat));
+}
+
+/** Whether the shop sends these lines: a supplier's parcel of dropshipped items alone is not one of its parcels. */
+function shopsParcel(order: Order, lineIds: readonly string[]) {
+  return order.lines.some((line) => lineIds.includes(line.id) && line.source !== 'DROPSHIP');
 }
 
 /** Lines leave in a parcel: the proposed one or lines picked by hand, with carrier and tracking number. */
@@ -515,7 +524,7 @@ function ShipmentForm(props: {
               })}
             </p>
           )}
-          {Number(order.nextParcelExtraShipping) > 0 && (
+          {Number(order.nextParcelExtraShipping) > 0 && shopsParcel(order, form.lineIds) && (
             <p className="caveat">
               {ct('shipExtraShipping', {
                 fee: money(order.nextParcelExtraShipping, order.currency),

@@ -22,7 +22,7 @@ function splittable(extraCost: string) {
       waitWindow: { earliest: '2026-12-17', latest: '2026-12-21' },
       splitParcels: [
         parcel(['L1'], '2026-11-26', '2026-11-30'),
-        parcel(['L2', 'L3'], '2026-12-17', '2026-12-21'),
+        parcel(['L2'], '2026-12-17', '2026-12-21'),
       ],
       extraCost,
       splitNeedsCode: Number(extraCost) > 0,
@@ -38,6 +38,18 @@ afterEach(() => {
   cleanup();
   chooseDelivery.mockReset();
   requestCode.mockReset();
+});
+
+describe('a dropshipped item', () => {
+  it('is said to come from its supplier in a parcel of its own whichever the customer chooses, and is in neither option', () => {
+    show(splittable('0.00'));
+
+    expect(screen.getByTestId('supplier-parcel').textContent).toMatch(
+      /^Sent by its supplier in a parcel of its own, whichever you choose: Rhein lamp, around .*30 Nov.*9 Dec$/,
+    );
+    expect(screen.getByTestId('wait-parcels').textContent).toMatch(/: Linen cushion cover and Oslo sofa$/);
+    expect(screen.getByTestId('split-parcels').textContent).not.toMatch(/lamp/);
+  });
 });
 
 describe('ready items first', () => {

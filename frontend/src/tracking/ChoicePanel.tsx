@@ -144,6 +144,9 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   const sent = order.shipments.length;
   const items = (lineIds: string[]) => formatItems(lineIds.map((id) => names.get(id) ?? id), language);
   const allItems = choice.splitParcels.flatMap((parcel) => parcel.lineIds);
+  // Dropshipped items come from their suppliers in parcels of their own: the choice is not about them, and says so.
+  const dropshipped = new Set(order.lines.filter((line) => line.source === 'DROPSHIP').map((line) => line.id));
+  const fromSuppliers = order.parcels.filter((parcel) => parcel.lineIds.every((id) => dropshipped.has(id)));
   const extra =
     Number(choice.extraCost) > 0 ? t('choice.extraCost', { amount: money(choice.extraCost) }) : t('choice.noExtraCost');
   const releasing =
@@ -194,6 +197,11 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
           </li>
         ))}
       </ul>
+      {fromSuppliers.map((parcel) => (
+        <p key={parcel.lineIds.join()} className="from-supplier" data-testid="supplier-parcel">
+          {t('choice.fromSupplier', { items: items(parcel.lineIds), range: window(parcel.eta) })}
+        </p>
+      ))}
       {confirming && (
         <section className="cancel extra-shipping-confirm" aria-labelledby={confirmTitle}>
           <h4 id={confirmTitle} ref={confirmation} tabIndex={-1}>

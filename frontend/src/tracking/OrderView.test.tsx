@@ -40,6 +40,23 @@ describe('the order as its customer reads it', () => {
     );
     // The sofa sets that delivery's date: nothing to add.
     expect(within(items[1]).queryByTestId('line-with-rest')).toBeNull();
+    // The lamp comes from its supplier in a parcel of its own, sooner: it waits for nothing.
+    expect(within(items[2]).queryByTestId('line-with-rest')).toBeNull();
+    // Not one delivery, then: the shop's and the supplier's parcels, the last when the sofa comes.
+    expect(screen.getByTestId('order-eta').textContent).toBe(
+      `Your order arrives in 2 parcels, the last ${formatWindow('2026-12-17', '2026-12-21', 'en')}`,
+    );
+    cleanup();
+
+    // Without a dropshipped item, the shop's one delivery is all there is.
+    const fromShop = anOrder().lines.slice(0, 2);
+    render(
+      <OrderView
+        order={anOrder({ lines: fromShop, parcels: [{ lineIds: ['L1', 'L2'], eta: anOrder().parcels[1].eta }] })}
+        language="en"
+      />,
+    );
+    expect(screen.getByTestId('order-eta').textContent).toMatch(/^Your order arrives in one delivery /);
     cleanup();
 
     render(<OrderView order={anOrder({ deliveryPreference: 'SHIP_AS_AVAILABLE' })} language="en" />);
@@ -91,7 +108,7 @@ describe('the order as its customer reads it', () => {
   it('speaks German with German dates', () => {
     render(<OrderView order={anOrder({ locale: 'de' })} language="de" />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Bestellung DEMO-1001');
-    expect(screen.getByTestId('order-eta').textContent).toMatch(/einer Lieferung .*17.*21.*Dez/);
+    expect(screen.getByTestId('order-eta').textContent).toMatch(/in 2 Paketen, das letzte .*17.*21.*Dez/);
   });
 
   it('words the order window by the delivery preference', () => {

@@ -247,14 +247,15 @@ function lateReason(line: Line, order: CustomerOrder, language: Language): strin
 }
 
 /**
- * The one delivery an open line waits for, where the customer waits for everything and the line would come sooner on
- * its own: its own window says when it is ready, this when it reaches the customer. Null otherwise.
+ * The one delivery an open line waits for, where the customer waits for everything the shop sends and the line would
+ * come sooner on its own: its own window says when it is ready, this when it reaches the customer. Null otherwise.
  */
 function withTheRest(line: Line, order: CustomerOrder): { earliest: string; latest: string } | null {
-  if (order.deliveryPreference !== 'WAIT_FOR_ALL' || !OPEN_STATUSES.includes(line.status)) {
+  // A dropshipped item comes from its supplier in a parcel of its own: it waits for nothing of the shop's.
+  if (order.deliveryPreference !== 'WAIT_FOR_ALL' || !OPEN_STATUSES.includes(line.status) || line.source === 'DROPSHIP') {
     return null;
   }
-  const together = order.parcels[0]?.eta ?? order.eta;
+  const together = order.parcels.find((parcel) => parcel.lineIds.includes(line.id))?.eta ?? order.eta;
   return together && line.eta.latest < together.latest ? together : null;
 }
 
@@ -365,15 +366,21 @@ function headlineOf(order: CustomerOrder, language: Language, t: Translate): str
       : t('tracking.arrives.nothing');
   }
   const range = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
+  // The headline speaks of the last parcel, not of the span from the first to the last.
+  const last = () => order.parcels.reduce((a, b) => (b.eta.latest > a.eta.latest ? b : a));
   if (order.deliveryPreference === 'WAIT_FOR_ALL' || order.parcels.length === 0) {
-    const window = order.parcels[0]?.eta ?? order.eta;
     // Part of it already left (the shop sent it ahead): what waits comes together, not the whole order.
     const partLeft = order.lines.some((line) => line.status === 'SHIPPED' || line.status === 'DELIVERED');
+    if (order.parcels.length > 1) {
+      // What the shop sends comes together, a dropshipped item from its supplier in a parcel of its own.
+      const key = partLeft ? 'tracking.arrives.restParcels' : 'tracking.arrives.parcels';
+      return t(key, { count: order.parcels.length, range: range(last().eta) });
+    }
+    const window = order.parcels[0]?.eta ?? order.eta;
     return window ? t(partLeft ? 'tracking.arrives.rest' : 'tracking.arrives.all', { range: range(window) }) : null;
   }
-  // Items as they are ready: the headline speaks of the last parcel, not of the span from the first to the last.
-  const last = order.parcels.reduce((a, b) => (b.eta.latest > a.eta.latest ? b : a));
-  return t('tracking.arrives.split', { range: range(last.eta) });
+  // Items as they are ready.
+  return t('tracking.arrives.split', { range: range(last().eta) });
 }
 
 function moneyText(line: Line, order: CustomerOrder, language: Language, t: Translate): string {

@@ -16,7 +16,11 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
       line('L2', 'Oslo sofa', 'BACKORDER', 'AWAITING_SUPPLIER', '2026-12-17', '2026-12-21', '2026-12-21'),
       line('L3', 'Rhein lamp', 'DROPSHIP', 'AWAITING_SUPPLIER', '2026-11-30', '2026-12-09', '2026-12-07'),
     ],
-    parcels: [{ lineIds: ['L1', 'L2', 'L3'], eta: { earliest: '2026-12-17', latest: '2026-12-21' } }],
+    // The shop's items in one delivery; the lamp in its supplier's own parcel.
+    parcels: [
+      { lineIds: ['L3'], eta: { earliest: '2026-11-30', latest: '2026-12-09' } },
+      { lineIds: ['L1', 'L2'], eta: { earliest: '2026-12-17', latest: '2026-12-21' } },
+    ],
     choice: { open: false, closedReason: 'NOTHING_TO_SPLIT', waitWindow: null, splitParcels: [], extraCost: '0', splitNeedsCode: false },
     extraShipping: null,
     shipments: [],

@@ -23,10 +23,10 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
     /**
      * Goods arrived for some lines waiting for their supplier: they are ready to leave, expected in the window of
      * goods leaving after arrival (on the shop's receiving days), earlier or later than the supplier's date had them.
-     * When the order is now
-     * complete, or the customer chose to have ready items shipped, a parcel of all that can leave is proposed at once
-     * and the customer told, so the shipping cycle starts itself; while the customer waits for everything but may
-     * choose otherwise, they are asked. Lines not waiting for their supplier are left alone.
+     * When the order is now complete (but for dropshipped items, which their suppliers send), or the customer chose
+     * to have ready items shipped, a parcel of all that can leave is proposed at once and the customer told, so the
+     * shipping cycle starts itself; while the customer waits for everything but may choose otherwise, they are asked.
+     * Lines not waiting for their supplier are left alone.
      */
     Result ready(List<String> lineIds, EtaWindow leaving, Instant at) {
         return ready(lineIds, leaving, at, null);
@@ -49,7 +49,8 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
         }
         List<String> ready = outcome.changed();
         outcome = outcome.recording(new OrderEvent.GoodsReceived(ready, before), at, internalNote);
-        boolean complete = outcome.lines().waiting().isEmpty();
+        // Complete as far as the shop sends it: dropshipped items come from their suppliers, in parcels of their own.
+        boolean complete = outcome.lines().fromShop().waiting().isEmpty();
         if (complete || preference == DeliveryPreference.SHIP_AS_AVAILABLE) {
             Parcel parcel = ParcelPlan.together(outcome.lines().readyToLeave());
             return new Result(
@@ -91,7 +92,7 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
      * proposed no longer. An order with nothing left to wait for keeps what was proposed.
      */
     Optional<Parcel> proposedOnceChosen() {
-        if (lines.waiting().isEmpty()) {
+        if (lines.fromShop().waiting().isEmpty()) {
             return proposed;
         }
         List<OrderLine> ready = lines.readyToLeave();

@@ -18,20 +18,21 @@ public record DeliveryOptions(
         String closedReason, Parcel together, List<Parcel> split, Money extraParcelFee, Money extraCost) {
 
     /**
-     * What the customer of an order with these lines may choose now under its policy: nothing once part of it
-     * shipped, when the policy always ships complete, or when there is nothing to split (all ready, or none). The
-     * policy's fee per extra parcel has no currency of its own; it is taken in the order's, rounded half up.
+     * What the customer of an order with these lines may choose now under its policy, about the items the shop sends
+     * (dropshipped ones come from their suppliers in parcels of their own either way): nothing once the shop sent part
+     * of them, when the policy always ships complete, or when there is nothing to split (all would leave together,
+     * ready or not: one parcel either way). The policy's fee per extra parcel has no currency of its own; it is taken
+     * in the order's, rounded half up.
      */
     static DeliveryOptions of(OrderLines lines, OrderPolicy policy) {
+        OrderLines fromShop = lines.fromShop();
+        List<Parcel> split = ParcelPlan.split(fromShop.open());
         String closed = !policy.customerMayChoose()
                 ? "POLICY_SHIPS_COMPLETE"
-                : lines.anyShipped()
-                        ? "ALREADY_SHIPPED"
-                        : lines.readyToLeave().isEmpty() || lines.waiting().isEmpty() ? "NOTHING_TO_SPLIT" : null;
-        List<Parcel> split = ParcelPlan.split(lines.open());
+                : fromShop.anyShipped() ? "ALREADY_SHIPPED" : split.size() < 2 ? "NOTHING_TO_SPLIT" : null;
         Money fee = Money.rounded(policy.extraParcelFee(), lines.currency(), RoundingMode.HALF_UP);
         return new DeliveryOptions(
-                closed, ParcelPlan.together(lines.open()), split, fee, fee.times(Math.max(0, split.size() - 1)));
+                closed, ParcelPlan.together(fromShop.open()), split, fee, fee.times(Math.max(0, split.size() - 1)));
     }
 
     /** Refuses a choice, saying why, when there is none to make. */

@@ -476,9 +476,12 @@ public class Order {
         releaseExtraShippingWhenDone(at);
     }
 
-    /** Once nothing is left to send, no parcel can take any more extra shipping: the rest is released. */
+    /**
+     * Once the shop has nothing left to send, no parcel can take any more extra shipping: the rest is released (what
+     * suppliers still send of dropshipped items takes none).
+     */
     private void releaseExtraShippingWhenDone(Instant at) {
-        if (orderLines().open().isEmpty()) {
+        if (orderLines().fromShop().open().isEmpty()) {
             keep(ledger().extraShippingReleased(at));
         }
     }
@@ -615,9 +618,12 @@ public class Order {
         return Optional.ofNullable(extraShipping);
     }
 
-    /** What the next parcel to leave would take of the extra shipping (nothing for the first parcel). */
+    /**
+     * What the shop's next parcel would take of the extra shipping (nothing for its first parcel, nor for a supplier's
+     * parcel of dropshipped items).
+     */
     public Money extraShippingOfNextParcel() {
-        return ledger().extraShippingFor(shipments.isEmpty());
+        return shipping().extraShippingOfNextParcel();
     }
 
     /** What has been paid back: the lines refunded. */

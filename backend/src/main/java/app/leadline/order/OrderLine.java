@@ -47,6 +47,14 @@ public record OrderLine(
         return status != null && status.isOpen();
     }
 
+    /**
+     * Sent to the customer by its supplier, not by the shop: it travels in a parcel of its own, whatever the customer
+     * chose, and the choice between one delivery and ready items first is not about it.
+     */
+    public boolean isDropshipped() {
+        return source == LineSource.DROPSHIP;
+    }
+
     /** Could leave with the next parcel: on the shelf or received from the supplier. */
     public boolean isReadyToLeave() {
         return status == LineStatus.RESERVED || status == LineStatus.READY;

@@ -39,6 +39,17 @@ record OrderLines(List<OrderLine> all, String currency) {
                 currency);
     }
 
+    /**
+     * The lines the shop sends itself: every line but those their supplier sends straight to the customer. One
+     * delivery, ready items first and the extra parcels' fee are about these.
+     */
+    OrderLines fromShop() {
+        return all.stream().anyMatch(OrderLine::isDropshipped)
+                ? new OrderLines(
+                        all.stream().filter(line -> !line.isDropshipped()).toList(), currency)
+                : this;
+    }
+
     /** Still to be shipped. */
     List<OrderLine> open() {
         return all.stream().filter(OrderLine::isOpen).toList();

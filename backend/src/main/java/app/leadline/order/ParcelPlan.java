@@ -3,25 +3,45 @@ package app.leadline.order;
 import app.leadline.delivery.EtaWindow;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** How open lines travel: all in one parcel, or what is ready now and the rest by when it is expected. */
+/**
+ * How open lines travel: what the shop sends all in one parcel, or what is ready now and the rest by when it is
+ * expected; dropshipped items in their suppliers' own parcels either way.
+ */
 final class ParcelPlan {
 
     private ParcelPlan() {}
 
-    /** The parcels the open lines travel in under the preference. */
+    /**
+     * The parcels the open lines travel in under the preference, soonest first: the shop's, and one per dropshipping
+     * supplier and window.
+     */
     static List<Parcel> planned(List<OrderLine> open, DeliveryPreference preference) {
-        if (open.isEmpty()) {
-            return List.of();
+        List<OrderLine> fromShop =
+                open.stream().filter(line -> !line.isDropshipped()).toList();
+        List<Parcel> parcels = new ArrayList<>();
+        if (!fromShop.isEmpty()) {
+            parcels.addAll(
+                    preference == DeliveryPreference.WAIT_FOR_ALL ? List.of(together(fromShop)) : split(fromShop));
         }
-        if (preference == DeliveryPreference.WAIT_FOR_ALL) {
-            return List.of(together(open));
-        }
-        return split(open);
+        Map<SupplierWindow, List<String>> bySupplier = new LinkedHashMap<>();
+        open.stream()
+                .filter(OrderLine::isDropshipped)
+                .forEach(line -> bySupplier
+                        .computeIfAbsent(new SupplierWindow(line.supplier(), line.eta()), key -> new ArrayList<>())
+                        .add(line.id()));
+        bySupplier.forEach((key, ids) -> parcels.add(new Parcel(List.copyOf(ids), key.eta())));
+        parcels.sort(Comparator.comparing((Parcel parcel) -> parcel.eta().latest())
+                .thenComparing(parcel -> parcel.eta().earliest()));
+        return parcels;
     }
+
+    /** A dropshipping supplier's parcel: its items expected in one window. */
+    private record SupplierWindow(String supplier, EtaWindow eta) {}
 
     /** The lines in one parcel, expected when the last of them is. */
     static Parcel together(List<OrderLine> lines) {

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * Parcels leaving and reaching the customer: open lines shipped together are charged (captured once per shipment,
- * a parcel beyond the first with the extra shipping the customer agreed to) and leave any parcel proposed for them;
+ * a parcel of the shop's beyond its first with the extra shipping the customer agreed to) and leave any parcel proposed for them;
  * a parcel delivered delivers its lines. The customer is told of both.
  *
  * @param proposed the parcel proposed to leave now, if any
@@ -31,7 +31,10 @@ record Shipping(OrderLines lines, Shipments shipments, PaymentLedger ledger, Opt
             }
         }
         Money amount = lines.amountOf(ids);
-        Money extra = ledger.extraShippingFor(shipments.all().isEmpty());
+        // A supplier's parcel of dropshipped items is not one of the shop's parcels the customer agreed to pay for.
+        Money extra = ids.stream().allMatch(id -> lines.line(id).isDropshipped())
+                ? Money.zero(lines.currency())
+                : extraShippingOfNextParcel();
         Outcome outcome = Outcome.from(lines);
         for (String lineId : ids) {
             outcome = outcome.changing(lineId, line -> line.shipped(delivery));
@@ -53,6 +56,17 @@ record Shipping(OrderLines lines, Shipments shipments, PaymentLedger ledger, Opt
                 shipments.with(shipment),
                 ledger.captured(shipment.id(), ids, amount, extra, at),
                 proposed.flatMap(parcel -> parcel.without(ids)));
+    }
+
+    /**
+     * What the shop's next parcel takes of the extra shipping the customer agreed to: nothing for the first the shop
+     * sends (a supplier's parcel of dropshipped items before it does not count).
+     */
+    Money extraShippingOfNextParcel() {
+        boolean shopSentOne = shipments.all().stream()
+                .flatMap(shipment -> shipment.lineIds().stream())
+                .anyMatch(id -> !lines.line(id).isDropshipped());
+        return ledger.extraShippingFor(!shopSentOne);
     }
 
     /**

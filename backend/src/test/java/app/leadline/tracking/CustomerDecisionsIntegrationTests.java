@@ -1,5 +1,6 @@
 package app.leadline.tracking;
 
+import static app.leadline.support.OrderInputs.anEmptyOrder;
 import static app.leadline.support.OrderInputs.anOrder;
 import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
 import static app.leadline.support.SupplierInputs.aSupplier;
@@ -25,6 +26,7 @@ import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
 import app.leadline.support.PurchasingSteps;
+import app.leadline.support.Receipts;
 import app.leadline.support.Refusals;
 import app.leadline.support.TestSuppliers;
 import app.leadline.support.Waiting;
@@ -212,11 +214,14 @@ class CustomerDecisionsIntegrationTests {
         order.path("trackOrder.choice.splitParcels[0].lineIds")
                 .entityList(String.class)
                 .containsExactly("L1");
+        // The vase now, the sofa later: the lamp comes from its supplier in a parcel of its own, whatever is chosen.
         order.path("trackOrder.choice.splitParcels[*].lineIds")
                 .entityList(Object.class)
-                .hasSize(3);
+                .isEqualTo(List.of(List.of("L1"), List.of("L2")));
         order.path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("0.00");
-        order.path("trackOrder.parcels").entityList(Object.class).hasSize(1);
+        order.path("trackOrder.parcels[*].lineIds")
+                .entityList(Object.class)
+                .isEqualTo(List.of(List.of("L3"), List.of("L1", "L2")));
     }
 
     @Test
@@ -250,10 +255,11 @@ class CustomerDecisionsIntegrationTests {
                 .entityList(String.class)
                 .containsExactly("L1");
 
+        // The shop's items in one parcel, and the lamp in its supplier's.
         choose(token, "WAIT_FOR_ALL")
                 .path("chooseDelivery.order.parcels")
                 .entityList(Object.class)
-                .hasSize(1);
+                .hasSize(2);
         // One delivery after all: the vase waits for the rest, so no parcel of it is proposed any longer.
         agentView(input.number()).path("agentOrder.proposedShipment").valueIsNull();
     }
@@ -300,6 +306,72 @@ class CustomerDecisionsIntegrationTests {
         track(token).path("trackOrder.choice.open").entity(Boolean.class).isEqualTo(false);
     }
 
+    /** The lamp's supplier sent it: the shop has sent nothing yet, so the customer may still choose. */
+    @Test
+    void aSuppliersParcelOfADropshippedItemLeavesTheChoiceOpen() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+
+        shipped(input.number(), "L3");
+
+        var order = track(token);
+        order.path("trackOrder.choice.open").entity(Boolean.class).isEqualTo(true);
+        order.path("trackOrder.choice.splitParcels[*].lineIds")
+                .entityList(Object.class)
+                .isEqualTo(List.of(List.of("L1"), List.of("L2")));
+    }
+
+    /**
+     * The sofa arrives while the lamp's supplier has not sent it yet: all the shop sends is in, so it is proposed to
+     * leave at once and the customer told so, as for a complete order; before, it waited for a lamp the shop never
+     * receives, and the customer was asked to choose.
+     */
+    @Test
+    void theShopsItemsLeaveOnceTheyAreInWithoutWaitingForADropshippedOne() {
+        Bought bought = purchaseOrderOf("SOFA-WITH-LAMP", 1);
+        OrderInputs input = anOrder()
+                .withBackorderedLine("SOFA-WITH-LAMP", bought.supplier())
+                .withDropshippedLine("LAMP-RHEIN", DROPSHIP_SUPPLIER);
+        place(input);
+
+        agent.documentName("receiveGoods")
+                .variable("input", Receipts.of(bought.purchaseOrder(), "SOFA-WITH-LAMP", 1))
+                .execute()
+                .path("receiveGoods.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        agentView(input.number())
+                .path("agentOrder.proposedShipment.lineIds")
+                .entityList(String.class)
+                .containsExactly("L1", "L2");
+        assertThat(orders.byNumber(input.number()).orElseThrow().notifications().stream()
+                        .flatMap(intent -> intent.news().stream())
+                        .map(news -> news.getClass().getSimpleName()))
+                .contains("ReadyToShip")
+                .doesNotContain("ChoiceNeeded");
+    }
+
+    /**
+     * Nothing is ready yet, but the sofa is due weeks before the table: the customer may choose now to have it when it
+     * comes, rather than learn of the choice only once it is in.
+     */
+    @Test
+    void theChoiceIsOpenBeforeAnythingIsReadyWhenItemsAreDueAtDifferentTimes() {
+        String token = place(withATableToOrder(anEmptyOrder().withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER)));
+
+        var order = track(token);
+
+        order.path("trackOrder.choice.open").entity(Boolean.class).isEqualTo(true);
+        order.path("trackOrder.choice.splitParcels[*].lineIds")
+                .entityList(Object.class)
+                .isEqualTo(List.of(List.of("L2"), List.of("L1")));
+        choose(token, "SHIP_AS_AVAILABLE")
+                .path("chooseDelivery.order.parcels")
+                .entityList(Object.class)
+                .hasSize(2);
+    }
+
     @Test
     void aSegmentThatAlwaysShipsCompleteOffersNoChoice() {
         String token = place(mixedOrder().customer("segment", "B2B"));
@@ -338,8 +410,8 @@ class CustomerDecisionsIntegrationTests {
         String euros = place(mixedOrder().currency("EUR").customer("segment", "VIP-FEE"));
         String zloty = place(mixedOrder().currency("PLN").customer("segment", "VIP-FEE"));
 
-        // Two extra parcels at the segment's 7 euros; the shop charges nothing in zloty.
-        track(euros).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("14.00");
+        // One extra parcel of the shop's at the segment's 7 euros; the shop charges nothing in zloty.
+        track(euros).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("7.00");
         track(zloty).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("0.00");
     }
 
@@ -369,7 +441,7 @@ class CustomerDecisionsIntegrationTests {
         // The shop sends the segment as its own system spells it: the policy applies all the same.
         String euros = place(mixedOrder().currency("EUR").customer("segment", "Vip-Case"));
 
-        track(euros).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("14.00");
+        track(euros).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("7.00");
         // Defining it again in capitals replaces it: there is one such segment.
         definePolicy("VIP-CASE", List.of(Map.of("currency", "EUR", "amount", "8")));
         assertThat(clients.agent("root", "AGENT", "ADMIN")
@@ -392,7 +464,7 @@ class CustomerDecisionsIntegrationTests {
 
         String token = place(mixedOrder().currency("EUR").customer("segment", "OLD-FEE"));
 
-        track(token).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("98.00");
+        track(token).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("49.00");
         clients.agent("agent")
                 .document("{ segmentPolicies { segment extraParcelFees { currency own } } }")
                 .execute()
@@ -508,10 +580,11 @@ class CustomerDecisionsIntegrationTests {
     @Test
     void extraParcelsCostWhatTheSegmentPolicySaysAndAreReservedOnlyWithTheCode() {
         defineSegmentWithAFee();
-        OrderInputs input = mixedOrder().customer("segment", "VIP-FEE");
+        OrderInputs input = withATableToOrder(mixedOrder()).customer("segment", "VIP-FEE");
         String token = place(input);
 
-        // Three parcels instead of one: two extra.
+        // The shop's three parcels (the vase, the sofa, the table) instead of one: two extra. The lamp comes from its
+        // supplier in a parcel of its own either way, and costs no fee.
         track(token).path("trackOrder.choice.extraCost").entity(String.class).isEqualTo("98.00");
         track(token)
                 .path("trackOrder.choice.splitNeedsCode")
@@ -551,10 +624,16 @@ class CustomerDecisionsIntegrationTests {
         assertThat(paymentsOf(input.number())).containsExactly("AUTHORIZE 98.00 []", "VOID 98.00 []");
     }
 
+    /** The order with a dining table waiting to be ordered from a supplier of its own: its window is the sofa's not. */
+    private OrderInputs withATableToOrder(OrderInputs order) {
+        return order.withBackorderedLine(
+                "TABLE-TO-ORDER", PurchasingSteps.defined(clients, aSupplier().leadTime(5, 8)));
+    }
+
     @Test
-    void eachParcelBeyondTheFirstTakesTheFeeWithItsLinesAndTheRestIsReleasedAtTheEnd() {
+    void eachOfTheShopsParcelsBeyondItsFirstTakesTheFeeWithItsLinesAndTheRestIsReleasedAtTheEnd() {
         defineSegmentWithAFee();
-        OrderInputs input = mixedOrder().customer("segment", "VIP-FEE");
+        OrderInputs input = withATableToOrder(mixedOrder()).customer("segment", "VIP-FEE");
         String token = place(input);
         choose(token, "SHIP_AS_AVAILABLE", codeSentFor(token, "EMAIL"))
                 .path("chooseDelivery.errors")
@@ -566,8 +645,14 @@ class CustomerDecisionsIntegrationTests {
         shipped(input.number(), "L1");
         var between = agentView(input.number());
         between.path("agentOrder.nextParcelExtraShipping").entity(String.class).isEqualTo("49.00");
-        // The sofa and the lamp leave together: one extra parcel, not the two the customer agreed to.
-        shipped(input.number(), "L2", "L3");
+        // The lamp's supplier sends it: not one of the shop's parcels, it takes no fee.
+        shipped(input.number(), "L3");
+        agentView(input.number())
+                .path("agentOrder.nextParcelExtraShipping")
+                .entity(String.class)
+                .isEqualTo("49.00");
+        // The sofa and the table leave together: one extra parcel, not the two the customer agreed to.
+        shipped(input.number(), "L2", "L4");
 
         var after = agentView(input.number());
         after.path("agentOrder.extraShipping.charged").entity(String.class).isEqualTo("49.00");
@@ -582,11 +667,13 @@ class CustomerDecisionsIntegrationTests {
                         .add(new java.math.BigDecimal("49.00"))
                         .toPlainString());
         List<String> sent = paymentsOf(input.number());
-        assertThat(sent).hasSize(4);
+        assertThat(sent).hasSize(5);
         assertThat(sent.get(0)).isEqualTo("AUTHORIZE 98.00 []");
         assertThat(sent.get(1)).startsWith("CAPTURE ").endsWith(" [L1]");
-        assertThat(sent.get(2)).startsWith("CAPTURE ").endsWith(" [L2, L3]");
-        assertThat(sent.get(3)).isEqualTo("VOID 49.00 []");
+        // The lamp's price alone (every test line costs 129.95): no fee with it.
+        assertThat(sent.get(2)).isEqualTo("CAPTURE 129.95 [L3]");
+        assertThat(sent.get(3)).startsWith("CAPTURE ").endsWith(" [L2, L4]");
+        assertThat(sent.get(4)).isEqualTo("VOID 49.00 []");
     }
 
     @Test
