@@ -14,6 +14,7 @@ import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps,
 import { doneWith, useBroughtIntoView } from './focus';
 import { amounts, dateWindow, day, time, timeZone, wholeUnits } from './format';
 import { ct, label, reasonText } from './messages';
+import { noteText } from './notes';
 import { OrderLink, PickedPurchaseOrder, PurchaseOrderOptions, SupplierOptions, supplierName } from './OrderLink';
 import { ReasonFields } from './ReasonFields';
 import { WithdrawDelay } from './Reversals';
@@ -544,7 +545,7 @@ function PastDelays({
         : ct('changeDate', { day: report.newDate ? day(report.newDate) : ct('none') });
   // A correction gives customers no reason: its note alone says what it did.
   const reason = (report: ReportFragment) => {
-    if (report.kind !== 'DELAY' && report.internalNote) {
+    if (report.kind !== 'DELAY' && noteText(report)) {
       return null;
     }
     const known = reasons.find((r) => r.code === report.reasonCode);
@@ -582,10 +583,10 @@ function PastDelays({
                     <td>{change(report)}</td>
                     <td>
                       {reason(report)}
-                      {report.internalNote && (
+                      {noteText(report) && (
                         <em>
                           {reason(report) === null ? '' : ' — '}
-                          {ct('noteShort')}: {report.internalNote}
+                          {ct('noteShort')}: {noteText(report)}
                         </em>
                       )}
                     </td>

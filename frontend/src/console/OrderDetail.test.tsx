@@ -3,6 +3,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { OrderDetail } from './OrderDetail';
 import { aReadyLine, anAgentOrder } from './testOrders';
 import { request } from './__mocks__/client';
+import { setConsoleLanguage } from './messages';
 
 vi.mock('./client');
 
@@ -97,7 +98,15 @@ it('says a move nobody gave customers a reason for without an empty reason, and 
       {
         type: 'ETA_MOVED',
         at: '2026-12-06T02:40:00Z',
-        internalNote: 'Receipt of 12 × SOFA-OSLO-3 taken back.',
+        internalNote: null,
+        systemNote: {
+          kind: 'RECEIPT_TAKEN_BACK',
+          facts: [
+            { key: 'purchaseOrder', value: 'PO-NS-2041' },
+            { key: 'receivedOn', value: '2026-12-04' },
+            { key: 'units:SOFA-OSLO-3', value: '12' },
+          ],
+        },
         details: [
           { key: 'line', value: 'L1' },
           { key: 'name', value: 'Oslo sofa' },
@@ -111,8 +120,58 @@ it('says a move nobody gave customers a reason for without an empty reason, and 
   render(<OrderDetail order={corrected} onChanged={() => {}} suppliers={suppliers} />);
 
   const event = (await screen.findByText(/^Oslo sofa: latest day moved from /)).closest('li');
-  expect(event?.textContent).toMatch(/ to Mon 28 Dec — Note: Receipt of 12 × SOFA-OSLO-3 taken back\.$/);
+  expect(event?.textContent).toMatch(
+    / to Mon 28 Dec — Note: Receipt of 12 × SOFA-OSLO-3 on purchase order PO-NS-2041 \(arrived Fri 4 Dec\) taken back\.$/,
+  );
   expect(event?.textContent).not.toMatch(/Reason/);
+});
+
+it("words the notes Leadline wrote in the agent's language, an agent's own note as written", async () => {
+  const noted = anAgentOrder({
+    lines: [aReadyLine('L1', 'Oslo sofa'), aReadyLine('L2', 'Aarhus chair')],
+    timeline: [
+      {
+        type: 'GOODS_RECEIVED',
+        at: '2026-12-06T02:40:00Z',
+        internalNote: null,
+        systemNote: {
+          kind: 'TOOK_SPARE_UNITS',
+          facts: [
+            { key: 'purchaseOrder', value: 'PO-2' },
+            { key: 'waited:L1', value: 'PO-1' },
+            { key: 'waited:L2', value: '' },
+          ],
+        },
+        details: [{ key: 'lines', value: 'L1,L2' }],
+      },
+      {
+        type: 'ETA_MOVED',
+        at: '2026-12-06T03:40:00Z',
+        internalNote: 'Ringede til leverandøren',
+        systemNote: null,
+        details: [
+          { key: 'line', value: 'L1' },
+          { key: 'name', value: 'Oslo sofa' },
+          { key: 'from', value: '2026-12-10' },
+          { key: 'to', value: '2026-12-28' },
+          { key: 'reason', value: '' },
+        ],
+      },
+    ],
+  });
+  setConsoleLanguage('da');
+  try {
+    render(<OrderDetail order={noted} onChanged={() => {}} suppliers={suppliers} />);
+    const notes = (await screen.findByRole('heading', { name: 'Interne noter' })).nextElementSibling;
+    expect(
+      [...(notes?.querySelectorAll('li') ?? [])].map((note) => note.textContent?.replace(/^.*?\d{2}[.:]\d{2} /, '')),
+    ).toEqual([
+      'Tog overskydende enheder på indkøbsordre PO-2: Oslo sofa ventede på indkøbsordre PO-1; Aarhus chair ventede på at blive bestilt.',
+      'Ringede til leverandøren',
+    ]);
+  } finally {
+    setConsoleLanguage('en');
+  }
 });
 
 it('lets nothing start or change another parcel while a shipment is being recorded, and then says it was', async () => {

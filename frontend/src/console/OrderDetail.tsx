@@ -12,6 +12,7 @@ import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps,
 import { choiceExtraShipping, extraShippingEnd, sumOfDecimals } from '../money';
 import { dateWindow, day, itemList, money, time, timeZone } from './format';
 import { actor, ct, label } from './messages';
+import { noteText } from './notes';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { type DelayReasonTexts, reasonForAgent } from './reasons';
 import { Review } from './Review';
@@ -40,7 +41,10 @@ export function OrderDetail({
 }) {
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
   const items = (ids: readonly string[]) => itemList(ids.map((id) => names.get(id) ?? id));
-  const notes = order.timeline.filter((event) => event.internalNote);
+  const itemName = (id: string) => names.get(id) ?? id;
+  const notes = order.timeline
+    .map((event) => ({ at: event.at, note: noteText(event, itemName) }))
+    .filter((event): event is { at: string; note: string } => event.note !== null);
 
   return (
     <div className="order-detail" data-order={order.number}>
@@ -217,7 +221,7 @@ export function OrderDetail({
         <ul className="notes">
           {notes.map((event, index) => (
             <li key={index}>
-              <time dateTime={event.at}>{time(event.at)}</time> {event.internalNote}
+              <time dateTime={event.at}>{time(event.at)}</time> {event.note}
             </li>
           ))}
         </ul>
@@ -226,20 +230,23 @@ export function OrderDetail({
       <h3>{ct('timeline')}</h3>
       <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
       <ol className="timeline">
-        {[...order.timeline].reverse().map((event, index) => (
-          <li key={index} data-event={event.type}>
-            <time dateTime={event.at}>{time(event.at)}</time>
-            <span>
-              {eventText(event, order.currency, reasons)}
-              {event.internalNote && (
-                <em>
-                  {' '}
-                  — {ct('noteShort')}: {event.internalNote}
-                </em>
-              )}
-            </span>
-          </li>
-        ))}
+        {[...order.timeline].reverse().map((event, index) => {
+          const note = noteText(event, itemName);
+          return (
+            <li key={index} data-event={event.type}>
+              <time dateTime={event.at}>{time(event.at)}</time>
+              <span>
+                {eventText(event, order.currency, reasons)}
+                {note && (
+                  <em>
+                    {' '}
+                    — {ct('noteShort')}: {note}
+                  </em>
+                )}
+              </span>
+            </li>
+          );
+        })}
       </ol>
       <TrackingLink orderNumber={order.number} />
     </div>

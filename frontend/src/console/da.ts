@@ -763,4 +763,11 @@ export const da: Catalogue = {
   answerChanged: 'Svaret {at}, ændret {changed}.',
   answerNone:
     'Kunden har endnu ikke svaret på spørgsmålet, der stilles, når alt er leveret (hvor godt de blev holdt orienteret).',
+  noteWaitsFor: 'Venter nu på indkøbsordre {po}',
+  notePurchaseOrderCancelled: 'Indkøbsordre {po} blev annulleret',
+  noteTookSpareUnits: 'Tog overskydende enheder på indkøbsordre {po}: {lines}.',
+  noteWaitedFor: '{item} ventede på indkøbsordre {po}',
+  noteWaitedToBeOrdered: '{item} ventede på at blive bestilt',
+  noteDelayWithdrawn: 'Trækker forsinkelsen tilbage, som {by} registrerede {time}.',
+  noteReceiptTakenBack: 'Modtagelsen af {units} på indkøbsordre {po} (ankom {day}) er taget tilbage.',
 };

@@ -775,4 +775,11 @@ export const de: Catalogue = {
   answerChanged: 'Beantwortet {at}, geändert {changed}.',
   answerNone:
     'Der Kunde hat die Frage, die nach der vollständigen Lieferung gestellt wird (wie gut er informiert wurde), noch nicht beantwortet.',
+  noteWaitsFor: 'Wartet jetzt auf Lieferantenbestellung {po}',
+  notePurchaseOrderCancelled: 'Lieferantenbestellung {po} wurde storniert',
+  noteTookSpareUnits: 'Überzählige Einheiten der Lieferantenbestellung {po} genommen: {lines}.',
+  noteWaitedFor: '{item} wartete auf Lieferantenbestellung {po}',
+  noteWaitedToBeOrdered: '{item} wartete darauf, bestellt zu werden',
+  noteDelayWithdrawn: 'Zieht die Verzögerung zurück, die {by} am {time} erfasst hat.',
+  noteReceiptTakenBack: 'Wareneingang von {units} zu Lieferantenbestellung {po} (eingetroffen {day}) zurückgenommen.',
 };

@@ -759,4 +759,11 @@ export const en = {
   answerChanged: 'Answered {at}, changed {changed}.',
   answerNone:
     'The customer has not yet answered the question asked once everything is delivered (how well they were kept informed).',
+  noteWaitsFor: 'Now waits for purchase order {po}',
+  notePurchaseOrderCancelled: 'Purchase order {po} was cancelled',
+  noteTookSpareUnits: 'Took units spare on purchase order {po}: {lines}.',
+  noteWaitedFor: '{item} waited for purchase order {po}',
+  noteWaitedToBeOrdered: '{item} waited to be ordered',
+  noteDelayWithdrawn: 'Withdraws the delay {by} logged on {time}.',
+  noteReceiptTakenBack: 'Receipt of {units} on purchase order {po} (arrived {day}) taken back.',
 };

@@ -759,4 +759,11 @@ export const pl: Catalogue = {
   answerChanged: 'Odpowiedź z {at}, zmieniona {changed}.',
   answerNone:
     'Klient jeszcze nie odpowiedział na pytanie zadawane po dostarczeniu wszystkiego (jak dobrze był informowany).',
+  noteWaitsFor: 'Czeka teraz na zamówienie u dostawcy {po}',
+  notePurchaseOrderCancelled: 'Zamówienie u dostawcy {po} zostało anulowane',
+  noteTookSpareUnits: 'Wzięto wolne sztuki z zamówienia u dostawcy {po}: {lines}.',
+  noteWaitedFor: 'pozycja {item} czekała na zamówienie u dostawcy {po}',
+  noteWaitedToBeOrdered: 'pozycja {item} czekała na zamówienie',
+  noteDelayWithdrawn: 'Wycofuje opóźnienie zapisane przez {by} {time}.',
+  noteReceiptTakenBack: 'Przyjęcie {units} do zamówienia u dostawcy {po} (dotarło {day}) cofnięte.',
 };

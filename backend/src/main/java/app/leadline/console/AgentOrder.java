@@ -11,6 +11,7 @@ import app.leadline.order.Parcel;
 import app.leadline.order.PaymentState;
 import app.leadline.order.RefundRequest;
 import app.leadline.order.Shipment;
+import app.leadline.order.SystemNote;
 import app.leadline.order.TimelineEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,11 +104,15 @@ record AgentOrder(
         }
     }
 
-    record AgentEvent(String type, Instant at, List<Detail> details, String internalNote) {
+    record AgentEvent(String type, Instant at, List<Detail> details, String internalNote, SystemNote systemNote) {
 
         static AgentEvent of(TimelineEvent event) {
             return new AgentEvent(
-                    event.type().name(), event.at(), Detail.sorted(event.details()), event.internalNote());
+                    event.type().name(),
+                    event.at(),
+                    Detail.sorted(event.details()),
+                    event.internalNote(),
+                    event.systemNote());
         }
     }
 

@@ -349,7 +349,7 @@ class DelayJob implements SmartInitializingSingleton {
                     report, order, linesByOrder.get(order.id()), purchaseOrders, etas, spreads, earlier);
             heldBy.put(order.id(), moves.heldBy());
             return new OrderOperations.Delay(
-                    report.id(), moves.windows(), moves.heldBy(), reason, report.internalNote(), goodsBack);
+                    report.id(), moves.windows(), moves.heldBy(), reason, report.note(), goodsBack);
         });
         // Counts the lines that carry this delay now (or the delay still in force it left them on), including any
         // moved before an interruption, and their orders.

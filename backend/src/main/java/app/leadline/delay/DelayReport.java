@@ -1,5 +1,7 @@
 package app.leadline.delay;
 
+import app.leadline.order.Note;
+import app.leadline.order.SystemNote;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -22,6 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param arrivals per purchase order, the arrival its waiting lines are projected from (instead of the new date or
  *     the days late)
  * @param arrivalsBefore per purchase order the delay moved, its expected arrival before (what a withdrawal restores)
+ * @param systemNote for a correction, what it takes back, as facts for agents (an agent's delay has its
+ *     {@code internalNote} instead)
  */
 @Document("delayReports")
 public record DelayReport(
@@ -47,12 +51,18 @@ public record DelayReport(
         String reverses,
         String withdrawnBy,
         Map<String, LocalDate> arrivals,
-        Map<String, LocalDate> arrivalsBefore) {
+        Map<String, LocalDate> arrivalsBefore,
+        SystemNote systemNote) {
 
     public DelayReport {
         kind = kind == null ? Kind.DELAY : kind;
         arrivals = arrivals == null ? Map.of() : Map.copyOf(arrivals);
         arrivalsBefore = arrivalsBefore == null ? Map.of() : Map.copyOf(arrivalsBefore);
+    }
+
+    /** The note the lines it moves carry for agents: what Leadline noted of a correction, else the agent's own. */
+    Note note() {
+        return systemNote != null ? systemNote : Note.written(internalNote);
     }
 
     public enum Kind {

@@ -5,6 +5,7 @@ import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
+import app.leadline.order.SystemNote;
 import app.leadline.platform.AuditLog;
 import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder;
@@ -36,14 +37,6 @@ import org.springframework.stereotype.Service;
 @Service
 @PreAuthorize("hasRole('AGENT')")
 class Reversals {
-
-    /** Days and times in the notes a correction leaves (for agents, in English): "Sun 6 Dec 2026 at 02:37 UTC". */
-    private static final java.time.format.DateTimeFormatter NOTE_DAY =
-            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
-
-    private static final java.time.format.DateTimeFormatter NOTE_TIME = java.time.format.DateTimeFormatter.ofPattern(
-                    "EEE d MMM yyyy 'at' HH:mm 'UTC'", java.util.Locale.ENGLISH)
-            .withZone(java.time.ZoneOffset.UTC);
 
     /** How many of the dates that move a preview names one by one. */
     static final int LISTED = 100;
@@ -195,7 +188,7 @@ class Reversals {
                 delay.scope(),
                 delayId,
                 arrivals,
-                "Withdraws the delay " + delay.createdBy() + " logged on " + NOTE_TIME.format(delay.createdAt()) + ".",
+                SystemNote.withdrawn(delay.id(), delay.createdBy(), delay.createdAt()),
                 agent,
                 plan);
         DelayPreview preview = cascades.preview(draft, plan, LISTED);
@@ -364,15 +357,12 @@ class Reversals {
                 .map(PurchaseOrder.Receipt::receivedOn)
                 .findFirst()
                 .orElseThrow();
-        String taken = units.entrySet().stream()
-                .map(entry -> entry.getValue() + " × " + entry.getKey())
-                .collect(java.util.stream.Collectors.joining(", "));
         DelayReport draft = correction(
                 DelayReport.Kind.RECEIPT_REVERSAL,
                 scope,
                 po.number() + "@" + recordedAt,
                 Map.of(po.number(), arrival),
-                "Receipt of " + taken + " (arrived " + NOTE_DAY.format(receivedOn) + ") taken back.",
+                SystemNote.receiptTakenBack(po.number(), receivedOn, units),
                 agent,
                 plan);
         // The lines wait for what has not come of the purchase order: projected without what its receipts taught.
@@ -409,7 +399,7 @@ class Reversals {
             DelayScope scope,
             String reverses,
             Map<String, LocalDate> arrivals,
-            String note,
+            SystemNote note,
             String agent,
             DelayPlan plan) {
         boolean work = plan.lineCount() > 0;
@@ -421,7 +411,7 @@ class Reversals {
                 null,
                 null,
                 "",
-                note,
+                null,
                 agent,
                 now,
                 work ? DelayReport.State.RUNNING : DelayReport.State.DONE,
@@ -437,7 +427,8 @@ class Reversals {
                 reverses,
                 null,
                 arrivals,
-                Map.of());
+                Map.of(),
+                note);
     }
 
     private static DelayReport withPreview(DelayReport draft, DelayPreview preview) {
@@ -464,7 +455,8 @@ class Reversals {
                 draft.reverses(),
                 draft.withdrawnBy(),
                 draft.arrivals(),
-                draft.arrivalsBefore());
+                draft.arrivalsBefore(),
+                draft.systemNote());
     }
 
     private static String inProgress() {

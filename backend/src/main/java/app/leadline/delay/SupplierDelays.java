@@ -141,7 +141,8 @@ public class SupplierDelays {
                 null,
                 null,
                 Map.of(),
-                arrivalsBefore(plan, request.scope()));
+                arrivalsBefore(plan, request.scope()),
+                null);
         if (!cascades.begin(report, chunks)) {
             return new Logged(Optional.empty(), List.of(inProgress()));
         }
@@ -243,7 +244,8 @@ public class SupplierDelays {
                 null,
                 null,
                 Map.of(),
-                Map.of());
+                Map.of(),
+                null);
     }
 
     private List<UserError> check(DelayRequest request) {

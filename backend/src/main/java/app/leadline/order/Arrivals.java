@@ -33,7 +33,7 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
     }
 
     /** As {@link #ready(List, EtaWindow, Instant)}, the goods' arrival recorded with a note for agents. */
-    Result ready(List<String> lineIds, EtaWindow leaving, Instant at, String internalNote) {
+    Result ready(List<String> lineIds, EtaWindow leaving, Instant at, Note note) {
         EtaWindow landing = leaving.landingOn(policy.receivingDays());
         Outcome outcome = Outcome.from(lines);
         Map<String, LocalDate> before = new LinkedHashMap<>();
@@ -48,7 +48,7 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
             return new Result(outcome, proposed);
         }
         List<String> ready = outcome.changed();
-        outcome = outcome.recording(new OrderEvent.GoodsReceived(ready, before), at, internalNote);
+        outcome = outcome.recording(new OrderEvent.GoodsReceived(ready, before), at, note);
         // Complete as far as the shop sends it: dropshipped items come from their suppliers, in parcels of their own.
         boolean complete = outcome.lines().fromShop().waiting().isEmpty();
         if (complete || preference == DeliveryPreference.SHIP_AS_AVAILABLE) {

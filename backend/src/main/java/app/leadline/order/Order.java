@@ -259,7 +259,7 @@ public class Order {
      * @return whether the line moved
      */
     boolean moveEta(String lineId, EtaWindow window, String delayId, String reason, String internalNote, Instant at) {
-        return keep(schedule().moveEta(lineId, window, delayId, reason, internalNote, at))
+        return keep(schedule().moveEta(lineId, window, delayId, reason, Note.written(internalNote), at))
                 .any();
     }
 
@@ -301,21 +301,22 @@ public class Order {
      */
     List<String> applyDelay(
             String delayId, Map<String, EtaWindow> windows, String reason, String internalNote, Instant at) {
-        return applyDelay(delayId, windows, Map.of(), reason, internalNote, at);
+        return applyDelay(delayId, windows, Map.of(), reason, Note.written(internalNote), at);
     }
 
     /**
      * As {@link #applyDelay(String, Map, String, String, Instant)}, where some lines' new windows are another delay's
-     * (still in force): those keep that delay as the one that last moved them.
+     * (still in force): those keep that delay as the one that last moved them. The note is an agent's, or what
+     * Leadline noted of a correction.
      */
     List<String> applyDelay(
             String delayId,
             Map<String, EtaWindow> windows,
             Map<String, String> standsOn,
             String reason,
-            String internalNote,
+            Note note,
             Instant at) {
-        return keep(schedule().applyDelay(delayId, windows, standsOn, reason, internalNote, at))
+        return keep(schedule().applyDelay(delayId, windows, standsOn, reason, note, at))
                 .changed();
     }
 
@@ -341,8 +342,8 @@ public class Order {
     }
 
     /** As {@link #markReady(List, EtaWindow, Instant)}, with a note for agents on how the goods came to the lines. */
-    List<String> markReady(List<String> lineIds, EtaWindow leaving, Instant at, String internalNote) {
-        return keep(arrivals().ready(lineIds, leaving, at, internalNote));
+    List<String> markReady(List<String> lineIds, EtaWindow leaving, Instant at, Note note) {
+        return keep(arrivals().ready(lineIds, leaving, at, note));
     }
 
     /**
@@ -703,10 +704,9 @@ public class Order {
         record(event, at, null);
     }
 
-    private void record(OrderEvent event, Instant at, String internalNote) {
-        timeline = new Timeline(timeline)
-                .with(TimelineEvent.of(event, at, internalNote))
-                .entries();
+    private void record(OrderEvent event, Instant at, Note note) {
+        timeline =
+                new Timeline(timeline).with(TimelineEvent.of(event, at, note)).entries();
         afterChange();
     }
 

@@ -43,11 +43,11 @@ public class OrderOperations {
             Map<String, EtaWindow> windows,
             Map<String, String> standsOn,
             String reason,
-            String internalNote,
+            Note note,
             Optional<GoodsBack> goodsBack) {
 
         public Delay(String id, Map<String, EtaWindow> windows, String reason, String internalNote) {
-            this(id, windows, Map.of(), reason, internalNote, Optional.empty());
+            this(id, windows, Map.of(), reason, Note.written(internalNote), Optional.empty());
         }
     }
 
@@ -185,18 +185,15 @@ public class OrderOperations {
     private Optional<CustomerNews> arrive(
             Order order, List<String> lineIds, Map<String, String> taking, String to, LocalDate arrivedOn) {
         List<String> ready = new ArrayList<>(lineIds);
-        List<String> notes = new ArrayList<>();
+        Map<String, String> took = new java.util.LinkedHashMap<>();
         taking.forEach((lineId, waitedFor) -> {
             if (order.takeSpareUnits(lineId, waitedFor, to)) {
                 ready.add(lineId);
-                notes.add(order.line(lineId).name() + " waited "
-                        + (waitedFor == null ? "to be ordered" : "for purchase order " + waitedFor));
+                took.put(lineId, waitedFor);
             }
         });
         // Agents read where the goods came from: units spare on another purchase order than the one it waited for.
-        String note = notes.isEmpty()
-                ? null
-                : "Took units spare on purchase order " + to + ": " + String.join("; ", notes) + ".";
+        SystemNote note = took.isEmpty() ? null : SystemNote.tookSpareUnits(to, took);
         return ready.isEmpty() ? Optional.empty() : arrive(order, ready, arrivedOn, note);
     }
 
@@ -214,14 +211,14 @@ public class OrderOperations {
         return arrive(order, lineIds, arrivedOn, null);
     }
 
-    private Optional<CustomerNews> arrive(Order order, List<String> lineIds, LocalDate arrivedOn, String internalNote) {
+    private Optional<CustomerNews> arrive(Order order, List<String> lineIds, LocalDate arrivedOn, Note note) {
         Instant now = clock.instant();
         return order
                 .newsOf(() -> order.markReady(
                         lineIds,
                         etas.forBackorder(now, arrivedOn, order.destination().country()),
                         now,
-                        internalNote))
+                        note))
                 .stream()
                 .findFirst();
     }
@@ -273,8 +270,7 @@ public class OrderOperations {
 
     private void apply(Order order, Delay delay) {
         delay.goodsBack().ifPresent(back -> order.returnToWaiting(back.purchaseOrder(), back.lines(), clock.instant()));
-        order.applyDelay(
-                delay.id(), delay.windows(), delay.standsOn(), delay.reason(), delay.internalNote(), clock.instant());
+        order.applyDelay(delay.id(), delay.windows(), delay.standsOn(), delay.reason(), delay.note(), clock.instant());
     }
 
     /**

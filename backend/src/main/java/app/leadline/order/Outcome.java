@@ -40,8 +40,8 @@ record Outcome(OrderLines lines, List<String> changed, List<TimelineEvent> recor
                 news);
     }
 
-    Outcome recording(OrderEvent event, Instant at, String internalNote) {
-        return new Outcome(lines, changed, plus(recorded, TimelineEvent.of(event, at, internalNote)), news);
+    Outcome recording(OrderEvent event, Instant at, Note note) {
+        return new Outcome(lines, changed, plus(recorded, TimelineEvent.of(event, at, note)), news);
     }
 
     Outcome recording(OrderEvent event, Instant at) {

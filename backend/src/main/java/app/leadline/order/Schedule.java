@@ -22,8 +22,8 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
      * left alone, so that applying the same delay again changes nothing. The customer is not told here: a delay
      * tells once for all the lines it moves ({@link #applyDelay}).
      */
-    Outcome moveEta(String lineId, EtaWindow window, String delayId, String reason, String internalNote, Instant at) {
-        return moveEta(Outcome.from(lines), lineId, window, delayId, delayId, reason, internalNote, at);
+    Outcome moveEta(String lineId, EtaWindow window, String delayId, String reason, Note note, Instant at) {
+        return moveEta(Outcome.from(lines), lineId, window, delayId, delayId, reason, note, at);
     }
 
     /**
@@ -37,7 +37,7 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
             Map<String, EtaWindow> windows,
             Map<String, String> standsOn,
             String reason,
-            String internalNote,
+            Note note,
             Instant at) {
         Outcome outcome = Outcome.from(lines);
         long shiftDays = 0;
@@ -54,7 +54,7 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
                     delayId,
                     standsOn.getOrDefault(lineId, delayId),
                     reason,
-                    internalNote,
+                    note,
                     at);
             if (after.changed().size() > outcome.changed().size()) {
                 shiftDays = Math.max(
@@ -77,7 +77,7 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
     Outcome allocate(String lineId, String purchaseOrder, EtaWindow window, Instant at) {
         OrderLine line = lines.line(lineId);
         return line.waitsToBeOrdered()
-                ? waitFor(line, purchaseOrder, window, "po:" + purchaseOrder, "purchase order " + purchaseOrder, at)
+                ? waitFor(line, purchaseOrder, window, "po:" + purchaseOrder, SystemNote.waitsFor(purchaseOrder), at)
                 : Outcome.from(lines);
     }
 
@@ -108,8 +108,7 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
         if (line.status() != LineStatus.AWAITING_SUPPLIER || !cancelled.equals(line.purchaseOrder())) {
             return Outcome.from(lines);
         }
-        return waitFor(
-                line, next, window, "po-cancelled:" + cancelled, "purchase order " + cancelled + " cancelled", at);
+        return waitFor(line, next, window, "po-cancelled:" + cancelled, SystemNote.cancelled(cancelled), at);
     }
 
     /**
@@ -159,7 +158,7 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
             String delayId,
             String standsOn,
             String reason,
-            String internalNote,
+            Note note,
             Instant at) {
         OrderLine line = outcome.line(lineId);
         if (delayId.equals(line.lastDelay()) || !line.isOpen()) {
@@ -169,7 +168,7 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
                 .recording(
                         new OrderEvent.EtaMoved(lineId, line.name(), line.eta().latest(), window.latest(), reason),
                         at,
-                        internalNote);
+                        note);
     }
 
     /**
@@ -177,7 +176,7 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
      * days; the move is recorded and told only when it moves the line's latest date.
      */
     private Outcome waitFor(
-            OrderLine before, String purchaseOrder, EtaWindow window, String cause, String note, Instant at) {
+            OrderLine before, String purchaseOrder, EtaWindow window, String cause, SystemNote note, Instant at) {
         EtaWindow landing = window.landingOn(policy.receivingDays());
         Outcome outcome =
                 Outcome.from(lines).changing(before.id(), current -> current.waitingFor(purchaseOrder, landing));

@@ -9,9 +9,11 @@ import java.util.Optional;
  * stored form orders always had (a type and facts by name), which is also what the timeline shows.
  *
  * @param details facts the customer may read (line ids, dates, the reason an agent gave), as stored
- * @param internalNote for agents only; never shown to the customer
+ * @param internalNote what an agent wrote, for agents only; never shown to the customer
+ * @param systemNote what Leadline noted for agents, as facts; never shown to the customer
  */
-public record TimelineEvent(Type type, Instant at, Map<String, String> details, String internalNote) {
+public record TimelineEvent(
+        Type type, Instant at, Map<String, String> details, String internalNote, SystemNote systemNote) {
 
     public enum Type {
         PLACED(true),
@@ -53,7 +55,16 @@ public record TimelineEvent(Type type, Instant at, Map<String, String> details, 
         return StoredEvents.event(type, details);
     }
 
-    static TimelineEvent of(OrderEvent event, Instant at, String internalNote) {
-        return new TimelineEvent(StoredEvents.typeOf(event), at, StoredEvents.detailsOf(event), internalNote);
+    public Optional<SystemNote> systemNoted() {
+        return Optional.ofNullable(systemNote);
+    }
+
+    static TimelineEvent of(OrderEvent event, Instant at, Note note) {
+        return new TimelineEvent(
+                StoredEvents.typeOf(event),
+                at,
+                StoredEvents.detailsOf(event),
+                note instanceof Note.Written written ? written.text() : null,
+                note instanceof SystemNote facts ? facts : null);
     }
 }

@@ -245,6 +245,7 @@ class ReversalIntegrationTests {
         assertThat(chair(older).status()).as("a preview changes nothing").isEqualTo(LineStatus.READY);
         assertThat(po().receipts()).hasSize(1);
 
+        LocalDate receivedOn = po().receipts().get(0).receivedOn();
         GraphQlTester.Response reversed = agent.documentName("reverseReceipt")
                 .variable("input", receipt(recordedAt))
                 .execute();
@@ -253,6 +254,16 @@ class ReversalIntegrationTests {
         reversed.path("reverseReceipt.reversal.report.kind")
                 .entity(String.class)
                 .isEqualTo("RECEIPT_REVERSAL");
+        // What it takes back, as facts the console words in the agent's language.
+        reversed.path("reverseReceipt.reversal.report.systemNote.kind")
+                .entity(String.class)
+                .isEqualTo("RECEIPT_TAKEN_BACK");
+        reversed.path("reverseReceipt.reversal.report.systemNote.facts")
+                .entityList(Object.class)
+                .isEqualTo(List.of(
+                        Map.of("key", "purchaseOrder", "value", purchaseOrder.number()),
+                        Map.of("key", "receivedOn", "value", receivedOn.toString()),
+                        Map.of("key", "units:CHAIR", "value", "2")));
         Waiting.until(
                 () -> chair(older).status() == LineStatus.AWAITING_SUPPLIER
                         && chair(newer).status() == LineStatus.AWAITING_SUPPLIER,
@@ -460,12 +471,27 @@ class ReversalIntegrationTests {
                 .path("withdrawDelay.withdrawal.report.kind")
                 .entity(String.class)
                 .isEqualTo("WITHDRAWAL");
+        DelayReport logged = mongo.findById(delay, DelayReport.class);
+        withdrawn
+                .path("withdrawDelay.withdrawal.report.systemNote.facts")
+                .entityList(Object.class)
+                .isEqualTo(List.of(
+                        Map.of("key", "delay", "value", delay),
+                        Map.of("key", "loggedAt", "value", logged.createdAt().toString()),
+                        Map.of("key", "loggedBy", "value", logged.createdBy())));
         Waiting.until(
                 () -> chair(older).eta().latest().equals(olderBefore)
                         && chair(newer).eta().latest().equals(newerBefore),
                 Duration.ofSeconds(20),
                 "both chairs are back on their dates");
         assertThat(po().expectedArrival()).isEqualTo(firstArrival);
+        // The lines it moved back carry the same note for the orders' agents.
+        agent.documentName("agentOrder")
+                .variable("number", older.number())
+                .execute()
+                .path("agentOrder.timeline[?(@.type == 'ETA_MOVED')].systemNote.kind")
+                .entityList(String.class)
+                .containsExactly("DELAY_WITHDRAWN");
         assertThat(datesNews(order(older)))
                 .as("the customer is told the date moved back")
                 .isGreaterThan(newsAfterDelay);

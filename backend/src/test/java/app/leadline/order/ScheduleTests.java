@@ -42,8 +42,8 @@ class ScheduleTests {
         windows.put("L2", window(33, 40));
         windows.put("L9", window(50, 60));
 
-        Outcome outcome =
-                scheduleOf(sofaAndChair().build()).applyDelay("d1", windows, Map.of(), "Late ship", "note", NOW);
+        Outcome outcome = scheduleOf(sofaAndChair().build())
+                .applyDelay("d1", windows, Map.of(), "Late ship", Note.written("note"), NOW);
 
         assertThat(outcome.changed()).containsExactly("L1", "L2");
         assertThat(outcome.line("L2").eta()).isEqualTo(window(33, 40));
@@ -114,7 +114,8 @@ class ScheduleTests {
                             window(20, 25).latest(),
                             window(28, 28).latest(),
                             ""));
-            assertThat(entry.note()).contains("purchase order PO-1");
+            assertThat(entry.systemNote()).isEqualTo(SystemNote.waitsFor("PO-1"));
+            assertThat(entry.note()).isEmpty();
         });
         assertThat(outcome.news())
                 .singleElement()
@@ -150,7 +151,7 @@ class ScheduleTests {
                             window(20, 25).latest(),
                             window(30, 33).latest(),
                             ""));
-            assertThat(entry.note()).contains("purchase order PO-1 cancelled");
+            assertThat(entry.systemNote()).isEqualTo(SystemNote.cancelled("PO-1"));
         });
         assertThat(moved.news())
                 .singleElement()

@@ -47,7 +47,7 @@ class TimelineTests {
     void anEntryReadsAsTheEventItRecorded() {
         OrderEvent moved = new OrderEvent.Shipped(java.util.List.of("L1", "L2"), "GLS", "GLS-1");
 
-        TimelineEvent entry = TimelineEvent.of(moved, Instant.EPOCH, "note");
+        TimelineEvent entry = TimelineEvent.of(moved, Instant.EPOCH, Note.written("note"));
 
         assertThat(entry.event()).isEqualTo(moved);
         assertThat(entry.type()).isEqualTo(TimelineEvent.Type.SHIPPED);

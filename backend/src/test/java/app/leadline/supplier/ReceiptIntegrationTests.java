@@ -444,9 +444,9 @@ class ReceiptIntegrationTests {
         assertThat(outboxKinds(younger)).contains("READY_TO_SHIP");
         // Its agents read where the chair came from.
         assertThat(orders.byNumber(older.number()).orElseThrow().timeline())
-                .extracting(app.leadline.order.TimelineEvent::internalNote)
-                .contains("Took units spare on purchase order " + bought.number()
-                        + ": Item CHAIR-SPARE waited for purchase order " + sooner.number() + ".");
+                .extracting(app.leadline.order.TimelineEvent::systemNote)
+                .contains(app.leadline.order.SystemNote.tookSpareUnits(
+                        bought.number(), java.util.Map.of("L2", sooner.number())));
         // The purchase order due sooner holds nothing now: its two chairs are free for the next customers.
         purchaseOrder(sooner)
                 .path("purchaseOrder.lines[0].allocated")
