@@ -311,23 +311,28 @@ async function twoRefundRequests(agent) {
     );
     assert.deepEqual(cancelled.cancelLines.errors, []);
   }
-  return numbers;
+  return placed.placeOrders.orders;
 }
 
 test('an agent decides two refunds at once, after reading how much goes back to whom', async () => {
   const { context, page } = await consolePage('agent');
   try {
     const agent = await page.evaluate(() => sessionStorage.getItem('leadline.console.token'));
-    const numbers = await twoRefundRequests(agent);
+    const placed = await twoRefundRequests(agent);
+    const numbers = placed.map((order) => order.number);
 
     await page.getByRole('button', { name: 'Refund requests' }).click();
     for (const number of numbers) {
       // Each request names what is refunded as the customer ordered it.
-      await page.getByText(new RegExp(`^${number} — Kunde ${number}: .+ for Baltic desk, requested `)).waitFor();
+      // Whose it is and the language they read the reason in.
+      await page
+        .getByText(new RegExp(`^${number} — Kunde ${number} \\(Danish\\): .+ for Baltic desk, requested `))
+        .waitFor();
       await page.getByLabel(`Select the refund of order ${number}`).check();
     }
     const bulk = page.getByRole('region', { name: 'Decide the selected refunds' });
     await bulk.getByText(/^2 selected, /).waitFor();
+    await bulk.getByText('Read in Danish: each customer reads the reason as you write it.').waitFor();
     await bulk.getByLabel('Reason the customer reads').fill('Sorry for the long wait; the money is on its way back.');
     await bulk.getByRole('button', { name: 'Approve the selected' }).click();
     assert.match(
@@ -340,6 +345,14 @@ test('an agent decides two refunds at once, after reading how much goes back to 
     for (const number of numbers) {
       await page.getByLabel(`Select the refund of order ${number}`).waitFor({ state: 'detached' });
     }
+    // The customer's summary adds up: the desk was charged and paid back, and is no longer in the order's total.
+    const customer = await context.newPage();
+    await customer.goto(placed[0].trackingUrl);
+    const summary = customer.getByTestId('summary');
+    await summary.getByText(/betalt tilbage, ikke med i alt/).waitFor();
+    assert.match(await summary.getByTestId('order-total').textContent(), /0,00\s*kr\./);
+    assert.match(await customer.getByTestId('total-charged').textContent(), /2\.499,00\s*kr\./);
+    assert.match(await customer.getByTestId('total-refunded').textContent(), /2\.499,00\s*kr\./);
   } finally {
     await context.close();
   }

@@ -230,7 +230,7 @@ test('an agent logs a delay once and the customer sees the new window and the re
     // Its money, as the customer sees it: the total of what is not cancelled, and what was charged.
     assert.match(
       await page.getByTestId('order-money').textContent(),
-      /^Order total \(items not cancelled\): €[\d,]+\.\d{2}\. Charged so far: €[\d,]+\.\d{2}$/,
+      /^Order total \(cancelled and refunded items left out\): €[\d,]+\.\d{2}\. Charged so far: €[\d,]+\.\d{2}$/,
     );
     await page
       .locator('.order-detail tr[data-line]')

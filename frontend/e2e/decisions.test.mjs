@@ -69,7 +69,7 @@ describe('wait for everything, or ship what is ready', () => {
       // A smaller phone's screen, where the answer falls below the options and the parcels they list.
       await page.setViewportSize({ width: 375, height: 667 });
       await split.check();
-      await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
+      await page.getByText('Saved. You can change your mind until we send the first item.').waitFor();
       // It comes into view to be read.
       await page.waitForFunction(() => {
         const said = document.querySelector('.choice-status').getBoundingClientRect();
@@ -90,7 +90,7 @@ describe('wait for everything, or ship what is ready', () => {
       // By keyboard: the arrow key picks the other option, which is saved; the keyboard stays on it, not on the page.
       await page.getByRole('radio', { name: /Ship each item as it is ready/ }).focus();
       await page.keyboard.press('ArrowUp');
-      await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
+      await page.getByText('Saved. You can change your mind until we send the first item.').waitFor();
       const waiting = page.getByRole('radio', { name: /Wait and get one delivery around/ });
       assert.equal(await waiting.isChecked(), true);
       await page.waitForFunction((radio) => radio === document.activeElement, await waiting.elementHandle());
@@ -201,7 +201,7 @@ describe('ready items first at a cost', () => {
       await codeField.fill(`${code.slice(0, 3)} ${code.slice(3)}`);
       assert.equal(await codeField.inputValue(), code);
       await confirmation.getByRole('button', { name: /^Reserve DKK\s49\.00 and ship each item as it is ready$/ }).click();
-      await page.getByText('Saved. You can change your mind until the first item ships.').waitFor();
+      await page.getByText('Saved. You can change your mind until we send the first item.').waitFor();
       await page
         .getByText(/^DKK\s49\.00 is reserved on your card for extra shipping; DKK\s0\.00 of it has been charged\.$/)
         .waitFor();

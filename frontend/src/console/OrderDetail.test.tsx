@@ -261,3 +261,33 @@ it("records a supplier's parcel of a dropshipped item without the shop's extra s
   expect(screen.getByText(/extra shipping/)).toBeTruthy();
   expect(screen.getByText(/stays behind/).textContent).toMatch(/; Oak stool stays behind/);
 });
+
+it('says of a refund decided which way it went, for how much and what the customer reads', async () => {
+  const decided = (decision: string, reason: string) => ({
+    type: 'REFUND_DECIDED',
+    at: '2026-12-06T02:40:00Z',
+    internalNote: null,
+    systemNote: null,
+    details: [
+      { key: 'decision', value: decision },
+      { key: 'amount', value: '449.00' },
+      { key: 'reason', value: reason },
+    ],
+  });
+  render(
+    <OrderDetail
+      order={anAgentOrder({
+        timeline: [decided('APPROVED', 'Late beyond the promise'), decided('REJECTED', 'Delivered')],
+      })}
+      onChanged={() => {}}
+      suppliers={suppliers}
+    />,
+  );
+
+  expect(
+    await screen.findByText(
+      /^Refund of DKK\s?449\.00 approved and paid back; the customer reads: Late beyond the promise$/,
+    ),
+  ).toBeTruthy();
+  expect(screen.getByText(/^Refund of DKK\s?449\.00 declined; the customer reads: Delivered$/)).toBeTruthy();
+});

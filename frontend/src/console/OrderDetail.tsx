@@ -11,7 +11,7 @@ import { CustomerAnswer } from './CustomerAnswer';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { choiceExtraShipping, extraShippingEnd, sumOfDecimals } from '../money';
 import { dateWindow, day, itemList, money, time, timeZone } from './format';
-import { actor, ct, label } from './messages';
+import { actor, ct, customerLanguage, label } from './messages';
 import { noteText } from './notes';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { type DelayReasonTexts, reasonForAgent } from './reasons';
@@ -49,7 +49,14 @@ export function OrderDetail({
   return (
     <div className="order-detail" data-order={order.number}>
       <h2>{ct('orderTitle', { order: order.number })}</h2>
-      <p>{ct('orderCustomer', { customer: order.customerName, email: order.customerEmail, segment: order.segment })}</p>
+      <p>
+        {ct('orderCustomer', {
+          customer: order.customerName,
+          email: order.customerEmail,
+          language: customerLanguage(order.customerLocale),
+          segment: order.segment,
+        })}
+      </p>
       <p>
         {ct('orderDelivery', {
           preference: label('pref', order.deliveryPreference),
@@ -74,6 +81,9 @@ export function OrderDetail({
                 shipping: money(order.extraShipping.charged, order.currency),
               })
             : ct('orderCharged', { amount: money(order.totalCharged, order.currency) })}
+          {/* Charged less paid back is what the items kept cost: said beside it, so that it adds up. */}
+          {Number(order.totalRefunded) > 0 &&
+            ct('orderPaidBack', { amount: money(order.totalRefunded, order.currency) })}
         </span>
       </p>
       {order.extraShipping && (
@@ -286,10 +296,17 @@ function eventText(event: Event, currency: string, reasons: DelayReasonTexts): s
     }
   }
   // A move nobody gave customers a reason for (a correction) says so without an empty "Reason:".
+  // A refund decided says which way, for how much and what the customer was told.
+  const refund =
+    event.type === 'REFUND_DECIDED' && details.decision
+      ? details.decision === 'APPROVED'
+        ? 'eventREFUND_APPROVED'
+        : 'eventREFUND_REJECTED'
+      : null;
   const text =
     event.type === 'ETA_MOVED' && !params.reason
       ? ct('eventETA_MOVED_NO_REASON', params)
-      : label('event', event.type, params).replace(/\{\w+\}/g, ct('none'));
+      : (refund ? ct(refund, params) : label('event', event.type, params)).replace(/\{\w+\}/g, ct('none'));
   // A paid delivery choice says what it reserved on the card; going back, what that released.
   const extra = choiceExtraShipping(details);
   if (extra) {

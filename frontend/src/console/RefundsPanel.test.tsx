@@ -10,6 +10,7 @@ vi.mock('./useOrderChanges', () => ({ useOrderChanges: () => {} }));
 const asked = (orderNumber: string, id: string) => ({
   orderNumber,
   customerName: 'Ida Holm',
+  customerLocale: 'da',
   currency: 'DKK',
   delayReasons: [],
   refund: { id, amount: '499.00', lineIds: ['L3'], requestedAt: '2026-12-01T09:00:00Z' },
@@ -32,8 +33,8 @@ it('holds the queue still while the chosen refunds are decided, so the outcome c
         : new Promise((resolve) => decisions.push(resolve)),
   );
   render(<RefundsPanel />);
-  fireEvent.click(await screen.findByRole('checkbox', { name: 'Select the refund of order N-1' }));
-  fireEvent.click(screen.getByRole('checkbox', { name: 'Select the refund of order N-2' }));
+  fireEvent.click(await screen.findByRole('checkbox', { name: /^Select the refund of order N-1: / }));
+  fireEvent.click(screen.getByRole('checkbox', { name: /^Select the refund of order N-2: / }));
   fireEvent.change(screen.getByLabelText('Reason the customer reads'), {
     target: { value: 'Late beyond the promise' },
   });
@@ -41,9 +42,9 @@ it('holds the queue still while the chosen refunds are decided, so the outcome c
   fireEvent.click(screen.getByRole('button', { name: 'Pay back 2 refunds' }));
 
   // The first is being decided: the third cannot be chosen, nor the reason or the decision changed.
-  expect((screen.getByRole('checkbox', { name: 'Select the refund of order N-3' }) as HTMLInputElement).disabled).toBe(
-    true,
-  );
+  expect(
+    (screen.getByRole('checkbox', { name: /^Select the refund of order N-3: / }) as HTMLInputElement).disabled,
+  ).toBe(true);
   expect((screen.getByLabelText('Reason the customer reads') as HTMLInputElement).disabled).toBe(true);
   expect((screen.getByRole('button', { name: 'Approve the selected' }) as HTMLButtonElement).disabled).toBe(true);
   expect(screen.getByTestId('refund-review')).toBeTruthy();
@@ -52,25 +53,25 @@ it('holds the queue still while the chosen refunds are decided, so the outcome c
   await act(async () => decisions[1]({ decideRefund: { errors: [] } }));
 
   expect(screen.getByTestId('refund-outcome').textContent).toMatch(/^2 /);
-  expect((screen.getByRole('checkbox', { name: 'Select the refund of order N-3' }) as HTMLInputElement).disabled).toBe(
-    false,
-  );
+  expect(
+    (screen.getByRole('checkbox', { name: /^Select the refund of order N-3: / }) as HTMLInputElement).disabled,
+  ).toBe(false);
 });
 
 it('names what is refunded as the customer ordered it, not by the id of its line', async () => {
   request.mockImplementation(() => Promise.resolve({ refundQueue: [asked('N-1', 'R1')] }));
   render(<RefundsPanel />);
 
-  const row = (await screen.findByRole('checkbox', { name: 'Select the refund of order N-1' })).closest('li');
+  const row = (await screen.findByRole('checkbox', { name: /^Select the refund of order N-1: / })).closest('li');
 
-  expect(row?.textContent).toMatch(/^N-1 — Ida Holm: .*499\.00 for Linen cushion cover, 2 pcs, requested /);
+  expect(row?.textContent).toMatch(/^N-1 — Ida Holm \(Danish\): .*499\.00 for Linen cushion cover, 2 pcs, requested /);
   expect(row?.textContent).not.toMatch(/\bL3\b/);
 });
 
 it('ends the review once when the reason quoted at its end ends a sentence itself', async () => {
   request.mockImplementation(() => Promise.resolve({ refundQueue: [asked('N-1', 'R1')] }));
   render(<RefundsPanel />);
-  fireEvent.click(await screen.findByRole('checkbox', { name: 'Select the refund of order N-1' }));
+  fireEvent.click(await screen.findByRole('checkbox', { name: /^Select the refund of order N-1: / }));
   const reason = screen.getByLabelText('Reason the customer reads');
 
   fireEvent.change(reason, { target: { value: 'Sorry for the long wait.' } });
@@ -103,4 +104,36 @@ it("says the delay behind a refund in the agent's language, with the words the c
       "Delay behind it: The supplier's production is behind schedule. (the customer read: “Produkcja dostawcy jest opóźniona.”)",
     ),
   ).toBeTruthy();
+});
+
+it('says which languages the customers read before the reason is written, and takes the keyboard to it when it is missing', async () => {
+  const german = { ...asked('N-2', 'R2'), customerName: 'Jonas Weber', customerLocale: 'de' };
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      document === DelayReasonTextsDocument ? { delayReasons: [] } : { refundQueue: [asked('N-1', 'R1'), german] },
+    ),
+  );
+  render(<RefundsPanel />);
+  // Each request says whose it is, in which language, and its checkbox says what it is for.
+  expect((await screen.findByText(/^N-2 — Jonas Weber \(German\): /)).textContent).toMatch(/for Linen cushion cover/);
+  fireEvent.click(
+    screen.getByRole('checkbox', {
+      name: /^Select the refund of order N-1: DKK\s?499\.00 for Linen cushion cover, 2 pcs$/,
+    }),
+  );
+  expect(screen.getByLabelText('Reason the customer reads').getAttribute('aria-describedby')).toBe(
+    'refund-reason-languages',
+  );
+  expect(screen.getByText('Read in Danish: the customer reads the reason as you write it.')).toBeTruthy();
+  fireEvent.click(screen.getByRole('checkbox', { name: /^Select the refund of order N-2: / }));
+  expect(
+    screen.getByText(/^Read in Danish and German: each customer reads the reason as you write it\.$/),
+  ).toBeTruthy();
+
+  const approve = screen.getByRole('button', { name: 'Approve the selected' });
+  approve.focus();
+  fireEvent.click(approve);
+
+  expect(document.activeElement).toBe(screen.getByLabelText('Reason the customer reads'));
+  expect(screen.getByText('Write the reason the customer reads.')).toBeTruthy();
 });

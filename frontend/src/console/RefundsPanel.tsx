@@ -7,9 +7,9 @@ import {
 } from '../generated/graphql';
 import { request } from './client';
 import { useQuery } from './api';
-import { Failure, FieldError, invalidProps } from './errors';
-import { amounts, day, money } from './format';
-import { ct } from './messages';
+import { Failure, FieldError } from './errors';
+import { amounts, day, itemList, money } from './format';
+import { ct, customerLanguage } from './messages';
 import { OrderLink } from './OrderLink';
 import { reasonForAgent } from './reasons';
 import { Review } from './Review';
@@ -39,6 +39,7 @@ export function RefundsPanel() {
   const [missingReason, setMissingReason] = useState(false);
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const reasonField = useRef<HTMLInputElement>(null);
   const { reload } = queue;
 
   // A customer asking for a refund (or another agent deciding one) shows by itself: at most one reload a second,
@@ -68,6 +69,10 @@ export function RefundsPanel() {
   const ask = (approve: boolean) => {
     setOutcome(null);
     setMissingReason(reason.trim() === '');
+    if (reason.trim() === '') {
+      // Said under the field, where the keyboard goes to write it.
+      reasonField.current?.focus();
+    }
     setDecision(reason.trim() === '' ? null : { approve, refundIds: chosen.map((item) => item.refund.id), reason });
   };
 
@@ -98,6 +103,9 @@ export function RefundsPanel() {
   };
 
   const single = chosen.length === 1 ? chosen[0] : null;
+  // The reason goes to each customer as written: the languages they read are said before it is written.
+  const languages = [...new Set(chosen.map((item) => customerLanguage(item.customerLocale)))];
+  const readIn = ct('reasonLanguages', { count: chosen.length, languages: itemList(languages) });
   const reasonErrors =
     missingReason && !reason.trim() ? [{ code: 'REQUIRED', field: 'reason', message: ct('reasonNeeded') }] : [];
   return (
@@ -112,7 +120,11 @@ export function RefundsPanel() {
               <input
                 type="checkbox"
                 disabled={running}
-                aria-label={ct('selectRefund', { order: item.orderNumber })}
+                aria-label={ct('selectRefund', {
+                  order: item.orderNumber,
+                  amount: money(item.refund.amount, item.currency),
+                  lines: item.items.join('; '),
+                })}
                 checked={selected.includes(item.refund.id)}
                 onChange={(event) =>
                   setSelected(
@@ -126,6 +138,7 @@ export function RefundsPanel() {
                 {ct('refundLine', {
                   order: item.orderNumber,
                   customer: item.customerName,
+                  language: customerLanguage(item.customerLocale),
                   amount: money(item.refund.amount, item.currency),
                   lines: item.items.join('; '),
                   at: day(item.refund.requestedAt.slice(0, 10)),
@@ -149,12 +162,19 @@ export function RefundsPanel() {
           <label>
             {ct('decisionReason')}
             <input
+              ref={reasonField}
               value={reason}
               disabled={running}
               onChange={(event) => setReason(event.target.value)}
-              {...invalidProps(reasonErrors, 'refund-reason-error')}
+              aria-invalid={reasonErrors.length > 0 || undefined}
+              aria-describedby={
+                reasonErrors.length > 0 ? 'refund-reason-error refund-reason-languages' : 'refund-reason-languages'
+              }
             />
           </label>
+          <p className="hint" id="refund-reason-languages">
+            {readIn}
+          </p>
           <FieldError id="refund-reason-error" errors={reasonErrors} />
           <div className="actions">
             <button type="button" disabled={running} onClick={() => ask(true)}>
@@ -192,6 +212,7 @@ export function RefundsPanel() {
                       reason: current.reason,
                     }),
               )}
+              {languages.length > 1 && <p className="caveat">{readIn}</p>}
             </Review>
           )}
         </section>

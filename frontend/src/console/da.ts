@@ -132,14 +132,15 @@ export const da: Catalogue = {
   lateBadge: 'forsinket',
   readyBadge: 'forsendelse foreslået',
   orderTitle: 'Ordre {order}',
-  orderCustomer: '{customer} · {email} · segment {segment}',
+  orderCustomer: '{customer} · {email} · læser {language} · segment {segment}',
   orderDelivery: 'Levering: {preference}, valgt af {by}',
   bycustomer: 'kunden',
   byshop: 'kunden ved købet',
   bypolicy: 'segmentets politik',
-  orderTotal: 'Ordretotal (varer, der ikke er annulleret): {amount}.',
+  orderTotal: 'Ordretotal (uden annullerede og refunderede varer): {amount}.',
   orderCharged: 'Trukket indtil nu: {amount}',
   orderChargedWithShipping: 'Trukket indtil nu: {amount}, heraf {shipping} for ekstra pakker',
+  orderPaidBack: '; betalt tilbage: {amount}',
   orderExtraShipping:
     'Ekstra fragt, kunden har accepteret for at få klare varer først: {authorised} reserveret på kortet, {charged} trukket indtil nu.',
   orderExtraShippingReleased:
@@ -218,6 +219,8 @@ export const da: Catalogue = {
   eventLINE_CANCELLED: '{name}: annulleret af kunden',
   eventREFUND_REQUESTED: 'Refusion af {amount} anmodet',
   eventREFUND_DECIDED: 'Refusion afgjort',
+  eventREFUND_APPROVED: 'Refusion af {amount} godkendt og betalt tilbage; kunden læser: {reason}',
+  eventREFUND_REJECTED: 'Refusion af {amount} afvist; kunden læser: {reason}',
   eventGOODS_RECEIVED: 'Varer modtaget fra leverandøren; klar til afsendelse',
   eventRUNNING_LATE:
     '{name}: forsinket, leverandøren har ikke bekræftet en ny dato; seneste dag flyttet fra {from} til {to}',
@@ -260,7 +263,7 @@ export const da: Catalogue = {
   trackingRequired: 'Angiv pakkens sporingsnummer.',
 
   noRefunds: 'Ingen åbne refusionsanmodninger.',
-  refundLine: '{order} — {customer}: {amount} for {lines}, anmodet {at}',
+  refundLine: '{order} — {customer} ({language}): {amount} for {lines}, anmodet {at}',
   delayBehind: 'Forsinkelse bag: {reasons}',
   decisionReason: 'Begrundelse, kunden læser',
   approve: 'Godkend og refunder',
@@ -271,7 +274,7 @@ export const da: Catalogue = {
   confirmReject: 'Afvis refusionen',
   decidedApproved: 'godkendt og betalt tilbage',
   decidedRejected: 'afvist',
-  selectRefund: 'Vælg refusionen for ordre {order}',
+  selectRefund: 'Vælg refusionen for ordre {order}: {amount} for {lines}',
   bulkTitle: 'Afgør de valgte refusioner',
   bulkSelected: '{count} valgt, {amount}',
   bulkApprove: 'Godkend de valgte',
@@ -285,6 +288,8 @@ export const da: Catalogue = {
   bulkDone: 'Afgjort {count} ({decision}):',
   bulkFailed: 'Ikke afgjort: {orders}.',
   reasonNeeded: 'Skriv den begrundelse, kunden læser.',
+  reasonLanguages:
+    'Læses på {languages}: {count, plural, one {kunden læser} other {hver kunde læser}} begrundelsen, som du skriver den.',
 
   goodsTitle: 'Registrer modtagne varer',
   receiveQuantity: 'Enheder af {sku}, der er kommet ({ordered} bestilt, {received} modtaget indtil nu)',

@@ -133,14 +133,15 @@ export const de: Catalogue = {
   lateBadge: 'verspätet',
   readyBadge: 'Sendung vorgeschlagen',
   orderTitle: 'Bestellung {order}',
-  orderCustomer: '{customer} · {email} · Segment {segment}',
+  orderCustomer: '{customer} · {email} · liest {language} · Segment {segment}',
   orderDelivery: 'Lieferung: {preference}, gewählt von {by}',
   bycustomer: 'dem Kunden',
   byshop: 'dem Kunden bei der Bestellung',
   bypolicy: 'der Segmentrichtlinie',
-  orderTotal: 'Bestellsumme (nicht stornierte Artikel): {amount}.',
+  orderTotal: 'Bestellsumme (ohne stornierte und erstattete Artikel): {amount}.',
   orderCharged: 'Bisher belastet: {amount}',
   orderChargedWithShipping: 'Bisher belastet: {amount}, davon {shipping} für zusätzliche Pakete',
+  orderPaidBack: '; zurückgezahlt: {amount}',
   orderExtraShipping:
     'Zusätzliche Versandkosten, denen der Kunde für versandbereite Artikel zuerst zugestimmt hat: {authorised} auf der Karte reserviert, bisher {charged} abgebucht.',
   orderExtraShippingReleased:
@@ -220,6 +221,8 @@ export const de: Catalogue = {
   eventLINE_CANCELLED: '{name}: vom Kunden storniert',
   eventREFUND_REQUESTED: 'Erstattung von {amount} angefragt',
   eventREFUND_DECIDED: 'Über Erstattung entschieden',
+  eventREFUND_APPROVED: 'Erstattung von {amount} genehmigt und zurückgezahlt; der Kunde liest: {reason}',
+  eventREFUND_REJECTED: 'Erstattung von {amount} abgelehnt; der Kunde liest: {reason}',
   eventGOODS_RECEIVED: 'Ware vom Lieferanten eingetroffen; Artikel versandbereit',
   eventRUNNING_LATE:
     '{name}: verspätet, der Lieferant hat kein neues Datum bestätigt; spätester Tag von {from} auf {to} verschoben',
@@ -262,7 +265,7 @@ export const de: Catalogue = {
   trackingRequired: 'Geben Sie die Sendungsnummer des Pakets an.',
 
   noRefunds: 'Keine offenen Erstattungsanfragen.',
-  refundLine: '{order} — {customer}: {amount} für {lines}, angefragt {at}',
+  refundLine: '{order} — {customer} ({language}): {amount} für {lines}, angefragt {at}',
   delayBehind: 'Verzögerung dahinter: {reasons}',
   decisionReason: 'Begründung, die der Kunde liest',
   approve: 'Genehmigen und erstatten',
@@ -275,7 +278,7 @@ export const de: Catalogue = {
   confirmReject: 'Erstattung ablehnen',
   decidedApproved: 'genehmigt und zurückgezahlt',
   decidedRejected: 'abgelehnt',
-  selectRefund: 'Erstattung von Bestellung {order} auswählen',
+  selectRefund: 'Erstattung von Bestellung {order} auswählen: {amount} für {lines}',
   bulkTitle: 'Über die ausgewählten Erstattungen entscheiden',
   bulkSelected: '{count} ausgewählt, {amount}',
   bulkApprove: 'Ausgewählte genehmigen',
@@ -289,6 +292,8 @@ export const de: Catalogue = {
   bulkDone: 'Entschieden {count} ({decision}):',
   bulkFailed: 'Nicht entschieden: {orders}.',
   reasonNeeded: 'Schreiben Sie die Begründung, die der Kunde liest.',
+  reasonLanguages:
+    'Gelesen auf {languages}: {count, plural, one {Der Kunde liest} other {Jeder Kunde liest}} die Begründung so, wie Sie sie schreiben.',
 
   goodsTitle: 'Wareneingang erfassen',
   receiveQuantity: 'Eingetroffene Einheiten von {sku} ({ordered} bestellt, bisher {received} erhalten)',

@@ -129,14 +129,15 @@ export const en = {
   lateBadge: 'late',
   readyBadge: 'shipment proposed',
   orderTitle: 'Order {order}',
-  orderCustomer: '{customer} · {email} · segment {segment}',
+  orderCustomer: '{customer} · {email} · reads {language} · segment {segment}',
   orderDelivery: 'Delivery: {preference}, chosen by {by}',
   bycustomer: 'the customer',
   byshop: 'the customer at checkout',
   bypolicy: 'the segment policy',
-  orderTotal: 'Order total (items not cancelled): {amount}.',
+  orderTotal: 'Order total (cancelled and refunded items left out): {amount}.',
   orderCharged: 'Charged so far: {amount}',
   orderChargedWithShipping: 'Charged so far: {amount}, of it {shipping} for extra parcels',
+  orderPaidBack: '; paid back: {amount}',
   orderExtraShipping:
     'Extra shipping the customer agreed to for ready items first: {authorised} reserved on their card, {charged} taken so far.',
   orderExtraShippingReleased:
@@ -215,6 +216,8 @@ export const en = {
   eventLINE_CANCELLED: '{name}: cancelled by the customer',
   eventREFUND_REQUESTED: 'Refund of {amount} requested',
   eventREFUND_DECIDED: 'Refund decided',
+  eventREFUND_APPROVED: 'Refund of {amount} approved and paid back; the customer reads: {reason}',
+  eventREFUND_REJECTED: 'Refund of {amount} declined; the customer reads: {reason}',
   eventGOODS_RECEIVED: 'Goods arrived from the supplier; items ready',
   eventRUNNING_LATE:
     '{name}: running late, the supplier has not confirmed a new date; latest day moved from {from} to {to}',
@@ -258,7 +261,7 @@ export const en = {
   trackingRequired: 'Give the parcel’s tracking number.',
 
   noRefunds: 'No open refund requests.',
-  refundLine: '{order} — {customer}: {amount} for {lines}, requested {at}',
+  refundLine: '{order} — {customer} ({language}): {amount} for {lines}, requested {at}',
   delayBehind: 'Delay behind it: {reasons}',
   decisionReason: 'Reason the customer reads',
   approve: 'Approve and refund',
@@ -269,7 +272,7 @@ export const en = {
   confirmReject: 'Decline the refund',
   decidedApproved: 'approved and paid back',
   decidedRejected: 'declined',
-  selectRefund: 'Select the refund of order {order}',
+  selectRefund: 'Select the refund of order {order}: {amount} for {lines}',
   bulkTitle: 'Decide the selected refunds',
   bulkSelected: '{count} selected, {amount}',
   bulkApprove: 'Approve the selected',
@@ -283,6 +286,8 @@ export const en = {
   bulkDone: '{count} decided ({decision}):',
   bulkFailed: 'Not decided: {orders}.',
   reasonNeeded: 'Write the reason the customer reads.',
+  reasonLanguages:
+    'Read in {languages}: {count, plural, one {the customer reads} other {each customer reads}} the reason as you write it.',
 
   goodsTitle: 'Record goods received',
   receiveQuantity: 'Units of {sku} that arrived ({ordered} ordered, {received} received so far)',

@@ -107,6 +107,16 @@ export function actor(by: string): string {
   return key in en ? ct(key) : by;
 }
 
+/** The name of the language a customer reads (a code such as "de"), in the agent's: "German", "tysk". */
+export function customerLanguage(locale: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'language' }).of(locale) ?? locale;
+  } catch {
+    // Not a language code the browser knows: as the shop gave it.
+    return locale;
+  }
+}
+
 /** A delay reason as the agent's language reads it, else in English, else its code. */
 export function reasonText(reason: { code: string; texts: readonly { language: string; text: string }[] }): string {
   return (

@@ -131,14 +131,15 @@ export const pl: Catalogue = {
   lateBadge: 'spóźnione',
   readyBadge: 'proponowana wysyłka',
   orderTitle: 'Zamówienie {order}',
-  orderCustomer: '{customer} · {email} · segment {segment}',
+  orderCustomer: '{customer} · {email} · język: {language} · segment {segment}',
   orderDelivery: 'Dostawa: {preference}, wybrana przez {by}',
   bycustomer: 'klienta',
   byshop: 'klienta przy składaniu zamówienia',
   bypolicy: 'zasadę segmentu',
-  orderTotal: 'Suma zamówienia (pozycje nieanulowane): {amount}.',
+  orderTotal: 'Suma zamówienia (bez pozycji anulowanych i zwróconych): {amount}.',
   orderCharged: 'Dotąd pobrano: {amount}',
   orderChargedWithShipping: 'Dotąd pobrano: {amount}, w tym {shipping} za dodatkowe paczki',
+  orderPaidBack: '; zwrócono: {amount}',
   orderExtraShipping:
     'Dodatkowa wysyłka, na którą klient zgodził się, by dostać gotowe produkty wcześniej: {authorised} zablokowano na karcie, dotąd pobrano {charged}.',
   orderExtraShippingReleased:
@@ -218,6 +219,8 @@ export const pl: Catalogue = {
   eventLINE_CANCELLED: '{name}: anulowane przez klienta',
   eventREFUND_REQUESTED: 'Wniosek o zwrot {amount}',
   eventREFUND_DECIDED: 'Decyzja w sprawie zwrotu',
+  eventREFUND_APPROVED: 'Zwrot {amount} zatwierdzony i wypłacony; klient czyta: {reason}',
+  eventREFUND_REJECTED: 'Zwrot {amount} odrzucony; klient czyta: {reason}',
   eventGOODS_RECEIVED: 'Towar od dostawcy dotarł; produkty gotowe',
   eventRUNNING_LATE:
     '{name}: opóźnienie, dostawca nie potwierdził nowej daty; ostatni dzień przesunięty z {from} na {to}',
@@ -261,7 +264,7 @@ export const pl: Catalogue = {
   trackingRequired: 'Podaj numer przesyłki paczki.',
 
   noRefunds: 'Brak otwartych wniosków o zwrot.',
-  refundLine: '{order} — {customer}: {amount} za {lines}, złożono {at}',
+  refundLine: '{order} — {customer} ({language}): {amount} za {lines}, złożono {at}',
   delayBehind: 'Opóźnienie, które go spowodowało: {reasons}',
   decisionReason: 'Uzasadnienie, które czyta klient',
   approve: 'Zatwierdź i zwróć',
@@ -272,7 +275,7 @@ export const pl: Catalogue = {
   confirmReject: 'Odrzuć zwrot',
   decidedApproved: 'zatwierdzony i oddany',
   decidedRejected: 'odrzucony',
-  selectRefund: 'Zaznacz zwrot zamówienia {order}',
+  selectRefund: 'Zaznacz zwrot zamówienia {order}: {amount} za {lines}',
   bulkTitle: 'Zdecyduj o zaznaczonych zwrotach',
   bulkSelected: 'Zaznaczono: {count}, {amount}',
   bulkApprove: 'Zatwierdź zaznaczone',
@@ -285,6 +288,8 @@ export const pl: Catalogue = {
   bulkDone: 'Zdecydowano: {count} ({decision}):',
   bulkFailed: 'Nie zdecydowano: {orders}.',
   reasonNeeded: 'Wpisz uzasadnienie, które przeczyta klient.',
+  reasonLanguages:
+    'Język: {languages}. {count, plural, one {Klient przeczyta} few {Każdy klient przeczyta} many {Każdy klient przeczyta} other {Każdy klient przeczyta}} uzasadnienie tak, jak je napiszesz.',
 
   goodsTitle: 'Zarejestruj przyjęcie towaru',
   receiveQuantity: 'Dostarczone sztuki {sku} (zamówiono {ordered}, dotąd przyjęto {received})',

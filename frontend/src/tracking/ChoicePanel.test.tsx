@@ -52,6 +52,24 @@ describe('a dropshipped item', () => {
   });
 });
 
+describe('the parcels the options list', () => {
+  it("are numbered from the shop's first, a supplier's parcel sent already not counted", () => {
+    const lampSent = {
+      carrier: 'DHL',
+      trackingNumber: 'DHL-1',
+      trackingUrl: null,
+      shippedAt: '2026-12-01T10:00:00Z',
+      deliveredAt: null,
+      lineIds: ['L3'],
+    };
+    show({ ...splittable('0.00'), shipments: [lampSent] });
+
+    expect(screen.getByTestId('wait-parcels').textContent).toMatch(/^Parcel 1, /);
+    const split = [...screen.getByTestId('split-parcels').querySelectorAll('li')].map((item) => item.textContent);
+    expect(split).toEqual([expect.stringMatching(/^Parcel 1, /), expect.stringMatching(/^Parcel 2, /)]);
+  });
+});
+
 describe('ready items first', () => {
   it('is saved on the click when it costs nothing', () => {
     chooseDelivery.mockResolvedValue({ errors: [] });

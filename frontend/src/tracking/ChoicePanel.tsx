@@ -140,12 +140,12 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
 
   const window = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
-  // Parcels already sent keep their numbers, as the page's list of parcels counts them.
-  const sent = order.shipments.length;
-  const items = (lineIds: string[]) => formatItems(lineIds.map((id) => names.get(id) ?? id), language);
-  const allItems = choice.splitParcels.flatMap((parcel) => parcel.lineIds);
   // Dropshipped items come from their suppliers in parcels of their own: the choice is not about them, and says so.
   const dropshipped = new Set(order.lines.filter((line) => line.source === 'DROPSHIP').map((line) => line.id));
+  // The options number the shop's parcels: a supplier's parcel sent already is not one of them.
+  const sent = order.shipments.filter((shipment) => shipment.lineIds.some((id) => !dropshipped.has(id))).length;
+  const items = (lineIds: string[]) => formatItems(lineIds.map((id) => names.get(id) ?? id), language);
+  const allItems = choice.splitParcels.flatMap((parcel) => parcel.lineIds);
   const fromSuppliers = order.parcels.filter((parcel) => parcel.lineIds.every((id) => dropshipped.has(id)));
   const extra =
     Number(choice.extraCost) > 0 ? t('choice.extraCost', { amount: money(choice.extraCost) }) : t('choice.noExtraCost');

@@ -36,12 +36,14 @@ describe('the order as its customer reads it', () => {
 
     // The cushion is in stock, but the order comes in one delivery with the sofa.
     expect(within(items[0]).getByTestId('line-with-rest').textContent).toMatch(
-      /^It comes with the rest of your order in one delivery, .*17.*21 Dec\.$/,
+      /^It comes in one delivery with the other items we send, .*17.*21 Dec\.$/,
     );
     // The sofa sets that delivery's date: nothing to add.
     expect(within(items[1]).queryByTestId('line-with-rest')).toBeNull();
     // The lamp comes from its supplier in a parcel of its own, sooner: it waits for nothing.
     expect(within(items[2]).queryByTestId('line-with-rest')).toBeNull();
+    // The shop's items wait for one another; the lamp does not.
+    expect(screen.getByText(/ · Delivery: our items together, the supplier’s on their own$/)).toBeTruthy();
     // Not one delivery, then: the shop's and the supplier's parcels, the last when the sofa comes.
     expect(screen.getByTestId('order-eta').textContent).toBe(
       `Your order arrives in 2 parcels, the last ${formatWindow('2026-12-17', '2026-12-21', 'en')}`,
@@ -57,6 +59,7 @@ describe('the order as its customer reads it', () => {
       />,
     );
     expect(screen.getByTestId('order-eta').textContent).toMatch(/^Your order arrives in one delivery /);
+    expect(screen.getByText(/Delivery: everything together$/)).toBeTruthy();
     cleanup();
 
     render(<OrderView order={anOrder({ deliveryPreference: 'SHIP_AS_AVAILABLE' })} language="en" />);
@@ -66,9 +69,9 @@ describe('the order as its customer reads it', () => {
   it('says how to have an item sooner that waits for the one delivery, where the customer may still choose', () => {
     const open = anOrder({ choice: { ...anOrder().choice, open: true, closedReason: null } });
     render(<OrderView order={open} language="de" token="t" onChange={() => {}} />);
-    // The cushion's: "… in einer Lieferung, Do., 17. – Mo., 21. Dez. Wenn Sie …", one full stop after the date.
+    // The cushion's: "… die wir senden, Do., 17. – Mo., 21. Dez. Wenn Sie …", one full stop after the date.
     expect(screen.getAllByTestId('line-with-rest')[0].textContent).toMatch(
-      /in einer Lieferung, .*21\. Dez\. Wenn Sie ihn früher möchten, wählen Sie oben, jeden Artikel zu senden, sobald er bereit ist\.$/,
+      /in einer Lieferung mit den anderen Artikeln, die wir senden, .*21\. Dez\. Wenn Sie ihn früher möchten, wählen Sie oben, jeden Artikel zu senden, sobald er bereit ist\.$/,
     );
     cleanup();
 
@@ -393,14 +396,19 @@ describe('the order as its customer reads it', () => {
   });
 
   it('sums the order up: each item’s price, the total, what was charged and paid back, and where it goes', () => {
+    // The cushion shipped and was charged, then paid back: charged less paid back is the total of what is kept.
+    const [cushion, ...others] = anOrder().lines;
     const partlyRefunded = anOrder({
+      lines: [{ ...cushion, status: 'REFUNDED', payment: 'REFUNDED' }, ...others],
+      orderTotal: '998.00',
       totalCharged: '499.00',
       totalRefunded: '499.00',
     });
     render(<OrderView order={partlyRefunded} language="en" />);
     const summary = within(screen.getByTestId('summary'));
     expect(summary.getByRole('row', { name: /Oslo sofa 1 DKK\s?499\.00/ })).toBeTruthy();
-    expect(summary.getByTestId('order-total').textContent).toMatch(/Order total\s*DKK\s?1,497\.00/);
+    expect(summary.getByRole('row', { name: /Linen cushion cover 1 DKK\s?499\.00 paid back, not in the total/ })).toBeTruthy();
+    expect(summary.getByTestId('order-total').textContent).toMatch(/Order total\s*DKK\s?998\.00/);
     expect(summary.getByTestId('total-charged').textContent).toMatch(/Charged so far: DKK\s?499\.00/);
     expect(summary.getByTestId('total-refunded').textContent).toMatch(/Paid back to you: DKK\s?499\.00/);
     expect(summary.getByTestId('delivery-address').textContent).toBe('Delivery address: N••• 1, 1165 København, Denmark');

@@ -45,7 +45,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
       <h1>{t('tracking.order', { number: order.number })}</h1>
       <p className="meta">
         {t('tracking.placed', { date: formatInstant(order.placedAt, language) })} ·{' '}
-        {t(`tracking.preference.${order.deliveryPreference}`)}
+        {t(preferenceKey(order))}
       </p>
       {headline && (
         <p className="arrives" data-testid="order-eta">
@@ -299,9 +299,10 @@ function Summary({ order, language, t }: { order: CustomerOrder; language: Langu
               <th scope="row">{line.name}</th>
               <td>{line.quantity}</td>
               <td>
-                {line.status === 'CANCELLED' ? (
+                {line.status === 'CANCELLED' || line.status === 'REFUNDED' ? (
                   <>
-                    <s>{money(line.amount)}</s> {t('summary.cancelled')}
+                    <s>{money(line.amount)}</s>{' '}
+                    {t(line.status === 'CANCELLED' ? 'summary.cancelled' : 'summary.refundedLine')}
                   </>
                 ) : (
                   money(line.amount)
@@ -388,6 +389,14 @@ function moneyText(line: Line, order: CustomerOrder, language: Language, t: Tran
     return t(`money.refund.${line.refund}` as MessageKey);
   }
   return t(`money.${line.payment}` as MessageKey, { amount: formatMoney(line.amount, order.currency, language) });
+}
+
+/** How the order travels, in words: waiting for everything means the shop's items, where a supplier sends some. */
+function preferenceKey(order: CustomerOrder): MessageKey {
+  const dropshipped = order.lines.some((line) => line.source === 'DROPSHIP' && OPEN_STATUSES.includes(line.status));
+  return order.deliveryPreference === 'WAIT_FOR_ALL' && dropshipped
+    ? 'tracking.preference.WAIT_FOR_ALL.fromShop'
+    : `tracking.preference.${order.deliveryPreference}`;
 }
 
 function statusKey(line: Line): MessageKey {

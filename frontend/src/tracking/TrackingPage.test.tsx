@@ -54,7 +54,7 @@ it('keeps the customer’s choice when a live update read before it arrives afte
   render(<TrackingPage token="T" />);
 
   fireEvent.click(await screen.findByRole('radio', { name: /Ship each item as it is ready/ }));
-  await screen.findByText('Saved. You can change your mind until the first item ships.');
+  await screen.findByText('Saved. You can change your mind until we send the first item.');
   expect(parcelsShown()).toBe(3);
 
   // The live update the page subscribed to answers with the order as it was before the choice.

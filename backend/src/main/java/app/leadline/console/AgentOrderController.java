@@ -82,6 +82,7 @@ class AgentOrderController {
     record QueuedRefund(
             String orderNumber,
             String customerName,
+            String customerLocale,
             String currency,
             RefundRequest refund,
             List<String> items,
@@ -93,6 +94,7 @@ class AgentOrderController {
                 .map(queued -> new QueuedRefund(
                         queued.order().number(),
                         queued.order().customer().name(),
+                        queued.order().customer().locale(),
                         queued.order().currency(),
                         queued.request(),
                         queued.request().lineIds().stream()

@@ -101,6 +101,18 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
                 : Optional.empty();
     }
 
+    /**
+     * The parcel to propose now, worked out afresh from the lines (an order just placed, a line just cancelled): all
+     * that is ready, once nothing the shop sends waits any more or when the customer has items as they are ready;
+     * none otherwise. Nobody is told: the customer has just acted, or reads the order's confirmation.
+     */
+    Optional<Parcel> proposedNow() {
+        List<OrderLine> ready = lines.readyToLeave();
+        boolean leaves = !ready.isEmpty()
+                && (lines.fromShop().waiting().isEmpty() || preference == DeliveryPreference.SHIP_AS_AVAILABLE);
+        return leaves ? Optional.of(ParcelPlan.together(ready)) : Optional.empty();
+    }
+
     private static NotificationIntent news(CustomerNews news, Instant at) {
         return new NotificationIntent(UUID.randomUUID().toString(), news, at);
     }

@@ -170,6 +170,8 @@ public class Order {
                 null);
         order.record(new OrderEvent.Placed(lines.size()), placedAt);
         lines.forEach(line -> line.placedAs().ifPresent(event -> order.record(event, placedAt)));
+        // All in stock, or items as they are ready: what can leave is proposed at once, as goods arriving would be.
+        order.proposedShipment = order.arrivals().proposedNow().orElse(null);
         return order;
     }
 
@@ -471,9 +473,13 @@ public class Order {
         return cancellations().alreadyCancelled(lineIds);
     }
 
-    /** The customer cancels lines: uncharged ones at once, charged ones as one refund request. */
+    /**
+     * The customer cancels lines: uncharged ones at once, charged ones as one refund request. What is left to send
+     * is proposed afresh ({@link Arrivals#proposedNow()}): the items that only waited for a cancelled one leave now.
+     */
     void cancelLines(List<String> lineIds, Instant at) {
         keep(cancellations().cancel(lineIds, at));
+        proposedShipment = arrivals().proposedNow().orElse(null);
         releaseExtraShippingWhenDone(at);
     }
 
@@ -604,14 +610,21 @@ public class Order {
         return orderLines().total();
     }
 
-    /** What the order's lines still bought cost together: the cancelled ones left out. */
-    public Money totalBought() {
-        return orderLines().totalBought();
+    /** What the lines the customer keeps cost together: the cancelled and the refunded ones left out. */
+    public Money totalKept() {
+        return orderLines().totalKept();
     }
 
-    /** Captured and not refunded: what the customer has been charged so far. */
+    /**
+     * What the customer's card was charged so far (charge per shipment, extra shipping included): a line refunded
+     * since was charged all the same, and {@link #totalRefunded()} says what came back. Charged less paid back is what
+     * the lines kept cost, once they have all shipped.
+     */
     public Money totalCharged() {
-        return orderLines().totalOf(PaymentState.CAPTURED).plus(ledger().extraShippingCharged());
+        return orderLines()
+                .totalOf(PaymentState.CAPTURED)
+                .plus(orderLines().totalOf(PaymentState.REFUNDED))
+                .plus(ledger().extraShippingCharged());
     }
 
     /** The extra shipping the customer agreed to pay for ready items first, if they did. */

@@ -102,9 +102,9 @@ record OrderLines(List<OrderLine> all, String currency) {
         return totalOf(line -> true);
     }
 
-    /** What the lines still bought cost together: every line but the cancelled ones. */
-    Money totalBought() {
-        return totalOf(line -> line.status() != LineStatus.CANCELLED);
+    /** What the lines the customer keeps cost together: every line but the cancelled and the refunded ones. */
+    Money totalKept() {
+        return totalOf(line -> line.status() != LineStatus.CANCELLED && line.status() != LineStatus.REFUNDED);
     }
 
     /** What the lines in this payment state cost together. */

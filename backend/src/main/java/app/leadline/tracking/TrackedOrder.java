@@ -70,7 +70,7 @@ record TrackedOrder(
                         .map(agreed -> agreed.shown(order.currency()))
                         .orElse(null),
                 order.shipments(),
-                order.totalBought().toPlainString(),
+                order.totalKept().toPlainString(),
                 order.totalCharged().toPlainString(),
                 order.totalRefunded().toPlainString(),
                 MaskedAddress.of(order.destination()),

@@ -763,6 +763,41 @@ class CustomerDecisionsIntegrationTests {
                 .isEmpty();
     }
 
+    /**
+     * The vase waited only for the sofa the customer cancelled: with nothing the shop sends left to wait for, it is
+     * proposed to leave, and agents find it among the orders ready to ship. The lamp's supplier sends the lamp.
+     */
+    @Test
+    void cancellingTheItemTheRestWaitedForProposesTheRestToShip() {
+        OrderInputs input = mixedOrder();
+        String token = place(input);
+        delaySofa(input.number());
+        agentView(input.number()).path("agentOrder.proposedShipment").valueIsNull();
+
+        cancel(token, codeSentFor(token, "EMAIL"), "L2")
+                .path("cancelLines.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        agentView(input.number())
+                .path("agentOrder.proposedShipment.lineIds")
+                .entityList(String.class)
+                .containsExactly("L1");
+    }
+
+    /** An order all in stock can leave at once: it is proposed to ship as it comes in. */
+    @Test
+    void anOrderAllInStockIsProposedToShipAsItComesIn() {
+        OrderInputs input = anOrder().withStockLine("THROW-WOOL", 1);
+
+        place(input);
+
+        agentView(input.number())
+                .path("agentOrder.proposedShipment.lineIds")
+                .entityList(String.class)
+                .containsExactly("L1", "L2");
+    }
+
     @Test
     void sendingTheSameCancellationAgainChangesNothing() {
         OrderInputs input = mixedOrder();
@@ -958,8 +993,15 @@ class CustomerDecisionsIntegrationTests {
 
         refunded.path("cancelLines.order.lines[1].status").entity(String.class).isEqualTo("REFUNDED");
         refunded.path("cancelLines.order.lines[1].payment").entity(String.class).isEqualTo("REFUNDED");
-        refunded.path("cancelLines.order.totalCharged").entity(String.class).isEqualTo("0.00");
+        // The card was charged for the sofa and the money came back: charged less paid back is what the customer keeps,
+        // the vase and the lamp, which the order's total now is.
+        refunded.path("cancelLines.order.totalCharged").entity(String.class).isEqualTo("129.95");
         track(token).path("trackOrder.totalRefunded").entity(String.class).isEqualTo("129.95");
+        track(token).path("trackOrder.orderTotal").entity(String.class).isEqualTo("259.90");
+        agentView(input.number())
+                .path("agentOrder.totalRefunded")
+                .entity(String.class)
+                .isEqualTo("129.95");
         refunded.path("cancelLines.order.timeline[*].type")
                 .entityList(String.class)
                 .contains("REFUND_REQUESTED", "REFUND_DECIDED");
