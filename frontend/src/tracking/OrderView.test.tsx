@@ -247,6 +247,27 @@ describe('the order as its customer reads it', () => {
       `Your order has shipped and arrives ${formatWindow('2026-12-09', '2026-12-10', 'en')}`,
     );
     expect(screen.queryByText(/Part of your order/)).toBeNull();
+    cleanup();
+
+    // Paid back after it left: the parcel still travels, so it is still said to be on its way.
+    const paidBack = anOrder({
+      ...shipped,
+      lines: shipped.lines.map((line) => ({ ...line, status: 'REFUNDED' as const, payment: 'REFUNDED' as const })),
+      shipments: [
+        {
+          carrier: 'GLS',
+          trackingNumber: 'GLS-1',
+          trackingUrl: null,
+          shippedAt: '2026-12-07T09:00:00Z',
+          deliveredAt: null,
+          lineIds: ['L1'],
+        },
+      ],
+    });
+    render(<OrderView order={paidBack} language="en" token="T" onChange={() => {}} />);
+    expect(screen.getByTestId('order-eta').textContent).toBe(
+      `Your order has shipped and arrives ${formatWindow('2026-12-09', '2026-12-10', 'en')}`,
+    );
   });
 
   it('says what became of closed lines and when, a shipped one when it arrives, and heads the order by the open lines only', () => {

@@ -356,7 +356,13 @@ const OPEN_STATUSES: ReadonlyArray<Line['status']> = ['RESERVED', 'AWAITING_SUPP
 function headlineOf(order: CustomerOrder, language: Language, t: Translate): string | null {
   const open = order.lines.filter((line) => OPEN_STATUSES.includes(line.status));
   if (open.length === 0) {
-    const onTheirWay = order.lines.filter((line) => line.status === 'SHIPPED');
+    // Still with the carrier: shipped, or paid back after it left (the parcel travels on all the same).
+    const travelling = new Set(
+      order.shipments.filter((shipment) => !shipment.deliveredAt).flatMap((shipment) => shipment.lineIds),
+    );
+    const onTheirWay = order.lines.filter(
+      (line) => line.status === 'SHIPPED' || (line.status === 'REFUNDED' && travelling.has(line.id)),
+    );
     if (onTheirWay.length > 0) {
       const earliest = onTheirWay.map((line) => line.eta.earliest).reduce((a, b) => (b < a ? b : a));
       const latest = onTheirWay.map((line) => line.eta.latest).reduce((a, b) => (b > a ? b : a));
