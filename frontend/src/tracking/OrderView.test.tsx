@@ -265,6 +265,8 @@ describe('the order as its customer reads it', () => {
       ],
     });
     render(<OrderView order={paidBack} language="en" token="T" onChange={() => {}} />);
+    // Paid back, it is no longer late: the refund settled that.
+    expect(screen.queryByText(/Later than first promised/)).toBeNull();
     expect(screen.getByTestId('order-eta').textContent).toBe(
       `Your order has shipped and arrives ${formatWindow('2026-12-09', '2026-12-10', 'en')}`,
     );
@@ -382,6 +384,8 @@ describe('the order as its customer reads it', () => {
     render(<OrderView order={order} language="en" token="T" onChange={() => {}} />);
     const shipped = screen.getAllByRole('listitem').filter((item) => item.classList.contains('line'))[2];
     expect(within(shipped).queryByRole('button', { name: 'Cancel this item' })).toBeNull();
+    // Why a refund is offered: it is later than first promised, on its way too.
+    expect(within(shipped).getByText(/^First promised by /).textContent).toMatch(/ · Later than first promised$/);
 
     fireEvent.click(within(shipped).getByRole('button', { name: 'Ask for a refund' }));
 

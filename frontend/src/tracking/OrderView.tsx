@@ -188,9 +188,18 @@ function LineItem({ line, order, language, t, canSplit = false, children }: Line
       )}
       {/* On its way with the carrier: when it reaches the customer, as the carrier's transit times have it. */}
       {line.status === 'SHIPPED' && (
-        <p className="eta" data-testid="line-eta">
-          {t('tracking.eta', { range: formatWindow(line.eta.earliest, line.eta.latest, language) })}
-        </p>
+        <>
+          <p className="eta" data-testid="line-eta">
+            {t('tracking.eta', { range: formatWindow(line.eta.earliest, line.eta.latest, language) })}
+          </p>
+          {/* Late on its way too: what a refund offered for it is about. */}
+          {line.late && (
+            <p className="promised">
+              {t('tracking.promised', { date: formatDay(line.promisedDate, language) })}
+              <strong className="late"> · {t('tracking.late')}</strong>
+            </p>
+          )}
+        </>
       )}
       {open && (
         <>
