@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   CancelPurchaseOrderDocument,
   ConfirmationReasonsDocument,
@@ -680,6 +680,13 @@ function CsvImport({ admin, onImported }: { admin: boolean; onImported: () => vo
     setChecked(null);
     setImported(null);
   };
+  // Problems found: the keyboard goes to their summary, above the rows and columns they are in.
+  const problems = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (checked && checked.errors.length > 0) {
+      problems.current?.focus();
+    }
+  }, [checked]);
 
   return (
     <form
@@ -742,7 +749,9 @@ function CsvImport({ admin, onImported }: { admin: boolean; onImported: () => vo
       <Failure error={error} />
       {checked && checked.errors.length > 0 && (
         <div role="region" aria-label={ct('importProblem')}>
-          <p className="error">{ct('importErrors', { count: checked.errors.length })}</p>
+          <p className="error" ref={problems} tabIndex={-1}>
+            {ct('importErrors', { count: checked.errors.length })}
+          </p>
           <div className="scroll" tabIndex={0}>
             <table>
               <thead>

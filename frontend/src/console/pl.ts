@@ -256,7 +256,7 @@ export const pl: Catalogue = {
   shipNotReceived:
     '{items}: {count, plural, one {ta pozycja nie dotarła} few {te pozycje nie dotarły} many {te pozycje nie dotarły} other {te pozycje nie dotarły}} jeszcze od dostawcy; zarejestrowanie wysyłki oznacza, że towar wyszedł, zanim zaksięgowano jego przyjęcie.',
   shipLeavesBehind:
-    'Wszystko miało przyjść w jednej dostawie (wybór: {by}); {items}: {count, plural, one {ta pozycja zostaje i przyjdzie} few {te pozycje zostają i przyjdą} many {te pozycje zostają i przyjdą} other {te pozycje zostają i przyjdą}} w osobnej paczce.',
+    'Wszystko miało przyjść w jednej dostawie (tak wybrane przez {by}); {items}: {count, plural, one {ta pozycja zostaje i przyjdzie} few {te pozycje zostają i przyjdą} many {te pozycje zostają i przyjdą} other {te pozycje zostają i przyjdą}} w osobnej paczce.',
   confirmShip: 'Zarejestruj wysyłkę i powiadom klienta',
   shipped: 'Zarejestrowano wysyłkę zamówienia {order}: {items} przez {carrier}.',
   pickItems: 'Wybierz co najmniej jeden produkt do wysyłki.',

@@ -1,12 +1,13 @@
 package app.leadline.console;
 
+import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.LeadTime;
 import app.leadline.order.WaitingLines;
 import app.leadline.supplier.Supplier;
 import app.leadline.supplier.SupplierCatalog;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +22,12 @@ class BuyListController {
 
     private final WaitingLines waiting;
     private final SupplierCatalog suppliers;
-    private final Clock clock;
+    private final EtaCalculator etas;
 
-    BuyListController(WaitingLines waiting, SupplierCatalog suppliers, Clock clock) {
+    BuyListController(WaitingLines waiting, SupplierCatalog suppliers, EtaCalculator etas) {
         this.waiting = waiting;
         this.suppliers = suppliers;
-        this.clock = clock;
+        this.etas = etas;
     }
 
     record BuyListEntry(
@@ -45,7 +46,7 @@ class BuyListController {
         List<WaitingLines.ToBuy> toBuy = waiting.buyList();
         Map<String, Supplier> byCode =
                 suppliers.suppliers().stream().collect(Collectors.toMap(Supplier::code, Function.identity()));
-        Instant now = clock.instant();
+        LocalDate today = etas.today();
         return toBuy.stream()
                 .map(entry -> {
                     Optional<Supplier> supplier = Optional.ofNullable(byCode.get(entry.supplier()));
@@ -57,7 +58,8 @@ class BuyListController {
                             entry.lines(),
                             entry.oldestOrder(),
                             entry.oldestPlacedAt(),
-                            Duration.between(entry.oldestPlacedAt(), now).toDays(),
+                            // Days on the warehouse's calendar: an order of yesterday evening waits since yesterday.
+                            ChronoUnit.DAYS.between(etas.today(entry.oldestPlacedAt()), today),
                             supplier.flatMap(Supplier::leadTime).orElse(null));
                 })
                 .toList();

@@ -46,16 +46,19 @@ class SupplierImports {
     private final Purchasing purchasing;
     private final Suppliers suppliers;
     private final PurchaseOrders purchaseOrders;
+    private final PlacingEffects effects;
 
     SupplierImports(
             SupplierDefinitions definitions,
             Purchasing purchasing,
             Suppliers suppliers,
-            PurchaseOrders purchaseOrders) {
+            PurchaseOrders purchaseOrders,
+            PlacingEffects effects) {
         this.definitions = definitions;
         this.purchasing = purchasing;
         this.suppliers = suppliers;
         this.purchaseOrders = purchaseOrders;
+        this.effects = effects;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -199,8 +202,17 @@ class SupplierImports {
                     .map(line -> line.quantity() + " × " + line.sku().trim())
                     .collect(Collectors.joining(", "));
             if (dryRun) {
+                // What it does to the customers waiting, as the buy list's review says it: before anything is stored.
+                Optional<PurchaseOrder> draft = purchasing.draft(order, actor).purchaseOrder();
                 changes.add("Places purchase order " + order.number().trim() + " with "
-                        + order.supplier().trim() + ": " + lines + ".");
+                        + order.supplier().trim()
+                        + ": " + lines
+                        + draft.map(po -> "; arrival " + po.expectedArrival() + (po.estimated() ? " (estimated)" : ""))
+                                .orElse("")
+                        + "."
+                        + draft.flatMap(effects::describe)
+                                .map(effect -> " " + effect)
+                                .orElse(""));
             } else {
                 PurchaseOrder placed =
                         purchasing.place(order, actor).purchaseOrder().orElseThrow();

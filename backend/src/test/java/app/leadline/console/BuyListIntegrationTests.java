@@ -67,6 +67,26 @@ class BuyListIntegrationTests {
         list.path(ofSupplier + ".supplierName").entityList(String.class).isEqualTo(List.of("Fjord Furniture"));
     }
 
+    /** An order of late yesterday has waited since yesterday, not "since today", though not 24 hours yet. */
+    @Test
+    void anOrderOfYesterdayEveningHasWaitedADay() {
+        SupplierInputs supplier = aSupplier().leadTime(10, 15);
+        clients.agent("ada", "AGENT", "ADMIN")
+                .documentName("defineSupplier")
+                .variable("input", supplier.build())
+                .execute();
+        place(anOrder()
+                .withLine("STOOL-NEW", 1, "BACKORDER", supplier.code())
+                .placedAt(app.leadline.support.TestWarehouse.lastMomentOfYesterday()));
+
+        clients.agent("bo")
+                .documentName("buyList")
+                .execute()
+                .path("buyList[?(@.supplier == '" + supplier.code() + "')].waitingDays")
+                .entityList(Integer.class)
+                .containsExactly(1);
+    }
+
     @Test
     void onlyAgentsSeeTheBuyList() {
         clients.shop().documentName("buyList").execute().errors().satisfy(Refusals.only(ErrorType.FORBIDDEN));

@@ -172,6 +172,16 @@ class PurchasingCsvIntegrationTests {
                 + "PO-" + tag + "," + supplier + ",CHAIR-" + tag + ",2," + sent + ",\n"
                 + "PO-" + tag + "," + supplier + ",TABLE-" + tag + ",1," + sent + ",\n";
 
+        // The review says first what it does to the customer waiting for a chair, as the buy list's review does.
+        run(shop, "importPurchaseOrders", csv, true)
+                .path("importPurchaseOrders.changes[0]")
+                .entity(String.class)
+                .satisfies(change -> assertThat(change)
+                        .contains("PO-" + tag, "(estimated)")
+                        .contains("Lines waiting to be ordered that it takes: 1 (" + waiting.number() + ")")
+                        .containsPattern("customers told of a new latest date: [01]"));
+        purchaseOrder("PO-" + tag).path("purchaseOrder").valueIsNull();
+
         GraphQlTester.Response imported = run(shop, "importPurchaseOrders", csv, false);
 
         imported.path("importPurchaseOrders.errors").entityList(Object.class).hasSize(0);

@@ -14,4 +14,9 @@ public final class TestWarehouse {
     public static LocalDate today() {
         return LocalDate.now(ZONE);
     }
+
+    /** The last moment of the warehouse's yesterday: less than a day ago, and yet yesterday. */
+    public static java.time.Instant lastMomentOfYesterday() {
+        return today().atStartOfDay(ZONE).toInstant().minusMillis(1);
+    }
 }
