@@ -34,13 +34,19 @@ class BuyListIntegrationTests {
                 .hasSize(0);
     }
 
-    @Test
-    void theBuyListGroupsWhatNoPurchaseOrderCoversBySupplierAndSkuOldestFirst() {
+    /** A supplier an admin defined, with a usual lead time. */
+    private SupplierInputs definedSupplier() {
         SupplierInputs supplier = aSupplier().leadTime(10, 15);
         clients.agent("ada", "AGENT", "ADMIN")
                 .documentName("defineSupplier")
                 .variable("input", supplier.build())
                 .execute();
+        return supplier;
+    }
+
+    @Test
+    void theBuyListGroupsWhatNoPurchaseOrderCoversBySupplierAndSkuOldestFirst() {
+        SupplierInputs supplier = definedSupplier();
         OrderInputs oldest = anOrder()
                 .withLine("CHAIR-NEW", 1, "BACKORDER", supplier.code())
                 .placedAt(Instant.now().minus(Duration.ofDays(3)));
@@ -70,11 +76,7 @@ class BuyListIntegrationTests {
     /** An order of late yesterday has waited since yesterday, not "since today", though not 24 hours yet. */
     @Test
     void anOrderOfYesterdayEveningHasWaitedADay() {
-        SupplierInputs supplier = aSupplier().leadTime(10, 15);
-        clients.agent("ada", "AGENT", "ADMIN")
-                .documentName("defineSupplier")
-                .variable("input", supplier.build())
-                .execute();
+        SupplierInputs supplier = definedSupplier();
         place(anOrder()
                 .withLine("STOOL-NEW", 1, "BACKORDER", supplier.code())
                 .placedAt(app.leadline.support.TestWarehouse.lastMomentOfYesterday()));
