@@ -68,12 +68,13 @@ test('an agent sees a line time has overtaken in the running-late list, and its 
     await row.getByRole('link', { name: /LATE-1/ }).click();
     const moved = page.locator('[data-event="RUNNING_LATE"]');
     await moved.waitFor();
-    assert.match(await moved.textContent(), /Late vase: running late, the supplier has not confirmed a new date/);
+    // A vase in stock waits for our warehouse, not for a supplier: it says so.
+    assert.match(await moved.textContent(), /Late vase: running late, it has not left our warehouse/);
 
     await page.goto(link);
     const told = page.locator('[data-event="RUNNING_LATE"]');
     await told.waitFor();
-    assert.match(await told.textContent(), /Late vase is running late: the supplier has not confirmed a new date/);
+    assert.match(await told.textContent(), /Late vase is running late: it has not left our warehouse yet/);
     const tracked = await (
       await fetch(`${app.baseUrl}/graphql`, {
         method: 'POST',

@@ -291,3 +291,29 @@ it('says of a refund decided which way it went, for how much and what the custom
   ).toBeTruthy();
   expect(screen.getByText(/^Refund of DKK\s?449\.00 declined; the customer reads: Delivered$/)).toBeTruthy();
 });
+
+it('says an item late leaving our warehouse is ours to send, not the supplier’s', async () => {
+  const late = {
+    type: 'RUNNING_LATE',
+    at: '2026-12-06T02:40:00Z',
+    internalNote: null,
+    systemNote: null,
+    details: [
+      { key: 'line', value: 'L1' },
+      { key: 'name', value: 'Glass vase' },
+      { key: 'from', value: '2026-12-10' },
+      { key: 'to', value: '2026-12-14' },
+    ],
+  };
+  render(
+    <OrderDetail
+      order={anAgentOrder({ lines: [aReadyLine('L1', 'Glass vase')], timeline: [late] })}
+      onChanged={() => {}}
+      suppliers={suppliers}
+    />,
+  );
+
+  expect(
+    await screen.findByText(/^Glass vase: running late, it has not left our warehouse; latest day moved from /),
+  ).toBeTruthy();
+});

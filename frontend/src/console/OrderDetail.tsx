@@ -246,7 +246,7 @@ export function OrderDetail({
             <li key={index} data-event={event.type}>
               <time dateTime={event.at}>{time(event.at)}</time>
               <span>
-                {eventText(event, order.currency, reasons)}
+                {eventText(event, order, reasons)}
                 {note && (
                   <em>
                     {' '}
@@ -269,7 +269,8 @@ function gaveUpUnit(order: Order, line: Order['lines'][number]) {
 }
 
 /** A timeline event in words; its details fill the sentence (dates as days, amounts as money). */
-function eventText(event: Event, currency: string, reasons: DelayReasonTexts): string {
+function eventText(event: Event, order: Order, reasons: DelayReasonTexts): string {
+  const { currency } = order;
   const details = Object.fromEntries(event.details.map((detail) => [detail.key, detail.value]));
   const params: Record<string, string> = { ...details };
   for (const key of ['from', 'to', 'latest']) {
@@ -295,18 +296,23 @@ function eventText(event: Event, currency: string, reasons: DelayReasonTexts): s
       delete params[key];
     }
   }
-  // A move nobody gave customers a reason for (a correction) says so without an empty "Reason:".
-  // A refund decided says which way, for how much and what the customer was told.
-  const refund =
+  // A refund decided says which way, for how much and what the customer was told. An item late leaving our warehouse
+  // (in stock, or come in) is not the supplier's to blame.
+  const line = order.lines.find((candidate) => candidate.id === details.line);
+  const ours = line && (line.source === 'STOCK' || line.status === 'RESERVED' || line.status === 'READY');
+  const worded =
     event.type === 'REFUND_DECIDED' && details.decision
       ? details.decision === 'APPROVED'
         ? 'eventREFUND_APPROVED'
         : 'eventREFUND_REJECTED'
-      : null;
+      : event.type === 'RUNNING_LATE' && ours
+        ? 'eventRUNNING_LATE_WAREHOUSE'
+        : null;
+  // A move nobody gave customers a reason for (a correction) says so without an empty "Reason:".
   const text =
     event.type === 'ETA_MOVED' && !params.reason
       ? ct('eventETA_MOVED_NO_REASON', params)
-      : (refund ? ct(refund, params) : label('event', event.type, params)).replace(/\{\w+\}/g, ct('none'));
+      : (worded ? ct(worded, params) : label('event', event.type, params)).replace(/\{\w+\}/g, ct('none'));
   // A paid delivery choice says what it reserved on the card; going back, what that released.
   const extra = choiceExtraShipping(details);
   if (extra) {

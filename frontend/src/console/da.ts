@@ -224,6 +224,8 @@ export const da: Catalogue = {
   eventGOODS_RECEIVED: 'Varer modtaget fra leverandøren; klar til afsendelse',
   eventRUNNING_LATE:
     '{name}: forsinket, leverandøren har ikke bekræftet en ny dato; seneste dag flyttet fra {from} til {to}',
+  eventRUNNING_LATE_WAREHOUSE:
+    '{name}: forsinket, den har ikke forladt vores lager; seneste dag flyttet fra {from} til {to}',
   eventRECEIPT_REVERSED: 'Modtagelse på {purchaseOrder} tilbageført; varerne venter igen',
   eventFEEDBACK_GIVEN: 'Kunden gav opdateringerne {score} ud af 5',
   eventFEEDBACK_CHANGED: 'Kunden ændrede sin vurdering til {score} ud af 5',

@@ -226,6 +226,8 @@ export const de: Catalogue = {
   eventGOODS_RECEIVED: 'Ware vom Lieferanten eingetroffen; Artikel versandbereit',
   eventRUNNING_LATE:
     '{name}: verspätet, der Lieferant hat kein neues Datum bestätigt; spätester Tag von {from} auf {to} verschoben',
+  eventRUNNING_LATE_WAREHOUSE:
+    '{name}: verspätet, der Artikel hat unser Lager nicht verlassen; spätester Tag von {from} auf {to} verschoben',
   eventRECEIPT_REVERSED: 'Wareneingang auf {purchaseOrder} zurückgenommen; Artikel warten wieder',
   eventFEEDBACK_GIVEN: 'Kunde bewertete die Benachrichtigungen mit {score} von 5',
   eventFEEDBACK_CHANGED: 'Kunde änderte die Bewertung auf {score} von 5',

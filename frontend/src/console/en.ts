@@ -221,6 +221,8 @@ export const en = {
   eventGOODS_RECEIVED: 'Goods arrived from the supplier; items ready',
   eventRUNNING_LATE:
     '{name}: running late, the supplier has not confirmed a new date; latest day moved from {from} to {to}',
+  eventRUNNING_LATE_WAREHOUSE:
+    '{name}: running late, it has not left our warehouse; latest day moved from {from} to {to}',
   eventRECEIPT_REVERSED: 'Receipt on {purchaseOrder} taken back; items wait again',
   eventFEEDBACK_GIVEN: 'Customer rated the updates {score} of 5',
   eventFEEDBACK_CHANGED: 'Customer changed their rating to {score} of 5',

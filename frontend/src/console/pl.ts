@@ -224,6 +224,8 @@ export const pl: Catalogue = {
   eventGOODS_RECEIVED: 'Towar od dostawcy dotarł; produkty gotowe',
   eventRUNNING_LATE:
     '{name}: opóźnienie, dostawca nie potwierdził nowej daty; ostatni dzień przesunięty z {from} na {to}',
+  eventRUNNING_LATE_WAREHOUSE:
+    '{name}: opóźnienie, produkt nie opuścił naszego magazynu; ostatni dzień przesunięty z {from} na {to}',
   eventRECEIPT_REVERSED: 'Cofnięto przyjęcie na {purchaseOrder}; produkty znów czekają',
   eventFEEDBACK_GIVEN: 'Klient ocenił informowanie na {score} z 5',
   eventFEEDBACK_CHANGED: 'Klient zmienił ocenę na {score} z 5',

@@ -585,3 +585,28 @@ describe('the order as its customer reads it', () => {
     expect(screen.queryByTestId('question')).toBeNull();
   });
 });
+
+describe('an item running late', () => {
+  it('is blamed on the supplier only where the supplier has it, not where it waits to leave our warehouse', () => {
+    const late = (line: string, name: string) => ({
+      type: 'RUNNING_LATE',
+      at: '2026-12-05T09:00:00Z',
+      details: [
+        { key: 'line', value: line },
+        { key: 'name', value: name },
+        { key: 'from', value: '2026-11-30' },
+        { key: 'to', value: '2026-12-09' },
+      ],
+      reasonTexts: [],
+    });
+    render(
+      <OrderView
+        order={anOrder({ timeline: [late('L1', 'Linen cushion cover'), late('L3', 'Rhein lamp')] })}
+        language="en"
+      />,
+    );
+
+    expect(screen.getByText(/^Linen cushion cover is running late: it has not left our warehouse yet\./)).toBeTruthy();
+    expect(screen.getByText(/^Rhein lamp is running late: the supplier has not confirmed a new date\./)).toBeTruthy();
+  });
+});

@@ -77,6 +77,12 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
         ? t('event.GOODS_RECEIVED.named', { names: formatItems(names, language) })
         : t('event.GOODS_RECEIVED');
     }
+    case 'RUNNING_LATE': {
+      // An item that only waits to leave our warehouse (in stock, or come in) is not the supplier's to blame.
+      const line = order.lines.find((candidate) => candidate.id === details.line);
+      const ours = line && (line.source === 'STOCK' || line.status === 'RESERVED' || line.status === 'READY');
+      return t(ours ? 'event.RUNNING_LATE.warehouse' : 'event.RUNNING_LATE', params);
+    }
     case 'ETA_MOVED':
       // One of the shop's reasons reads in the page's language, whichever it was told in; words typed for one delay
       // read as written. A correction (a delay withdrawn) gives no reason: the new date is the news.

@@ -139,8 +139,10 @@ class MessageTemplates {
         values.put("window", window == null ? "" : format(window, language, FormatStyle.MEDIUM, " – "));
         values.putIfAbsent("reason", "");
         if (CustomerNews.RUNNING_LATE.equals(details.get("delay"))) {
-            // Nobody gave a reason: time overtook the promise, and the customer reads that in their language.
-            values.put("reason", texts.getProperty("reason.runningLate"));
+            // Nobody gave a reason: time overtook the promise, and the customer reads that in their language. Items
+            // that only wait to leave our warehouse are not the supplier's to blame.
+            boolean ours = !lines.isEmpty() && lines.stream().allMatch(OrderLine::isReadyToLeave);
+            values.put("reason", texts.getProperty(ours ? "reason.runningLateWarehouse" : "reason.runningLate"));
         }
         if ("CONFIRMED".equals(kind)) {
             values.put(

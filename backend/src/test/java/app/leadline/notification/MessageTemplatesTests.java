@@ -155,8 +155,9 @@ class MessageTemplatesTests {
     void aLineRunningLateIsExplainedInTheCustomersLanguageAndTheSmsStillFits(String language) {
         Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
         String explained = templates.catalogues().get(language).getProperty("reason.runningLate");
+        // The lamp its supplier has not sent.
         var news = new app.leadline.order.CustomerNews.PastPromise(
-                app.leadline.order.CustomerNews.RUNNING_LATE, java.util.List.of("L2"), "", 9);
+                app.leadline.order.CustomerNews.RUNNING_LATE, java.util.List.of("L3"), "", 9);
 
         var messages = templates.render(order, news, Optional.of("https://track.shop.example/t/" + "x".repeat(43)));
 
@@ -172,6 +173,25 @@ class MessageTemplatesTests {
                     assertThat(SmsSegments.gsm(sms.text())).as(sms.text()).isTrue();
                     assertThat(SmsSegments.count(sms.text())).as(sms.text()).isLessThanOrEqualTo(2);
                 });
+    }
+
+    /** The cushion in stock, the sofa in: late leaving our warehouse, which is not the supplier's to blame. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "da", "de", "pl"})
+    void anItemLateLeavingOurWarehouseIsNotBlamedOnTheSupplier(String language) {
+        Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
+        java.util.Properties texts = templates.catalogues().get(language);
+        var news = new app.leadline.order.CustomerNews.PastPromise(
+                app.leadline.order.CustomerNews.RUNNING_LATE, java.util.List.of("L1", "L2"), "", 3);
+
+        var messages = templates.render(order, news, Optional.of("https://track.shop.example/t/" + "x".repeat(43)));
+
+        assertThat(messages)
+                .filteredOn(message -> message.channel() == Message.Channel.EMAIL)
+                .singleElement()
+                .satisfies(email -> assertThat(email.text())
+                        .contains(texts.getProperty("reason.runningLateWarehouse"))
+                        .doesNotContain(texts.getProperty("reason.runningLate")));
     }
 
     @ParameterizedTest
