@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   CheckSupplierDocument,
   DefineSupplierDocument,
   SuppliersDocument,
   type SuppliersQuery,
+  type Weekday,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
@@ -21,7 +22,17 @@ const LABELS: Record<(typeof FIELDS)[number], ConsoleKey> = {
   contactEmail: 'supplierEmail',
 };
 
-const emptyForm = { code: '', name: '', country: '', contactEmail: '', dropships: false, minDays: '10', maxDays: '15' };
+const emptyForm = {
+  code: '',
+  name: '',
+  country: '',
+  contactEmail: '',
+  dropships: false,
+  minDays: '10',
+  maxDays: '15',
+  // Kept as the supplier has them when one is edited: the form does not show them, and saving keeps them.
+  workingDays: null as Weekday[] | null,
+};
 
 /** The suppliers: agents read them; admins define one after reading what saving it will do. */
 export function SuppliersPanel({ admin }: { admin: boolean }) {
@@ -36,7 +47,25 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
 
   const existing = suppliers.find((s) => s.code === form.code.trim());
   const errorOf = (field: string) => errorsAt(errors, field);
-  const change = (field: keyof typeof emptyForm, value: string | boolean) => {
+  const firstField = useRef<HTMLInputElement>(null);
+  // An admin changes a supplier from its row: the form starts from the supplier as it is, and the keyboard is in it.
+  const edit = (supplier: Supplier) => {
+    setForm({
+      code: supplier.code,
+      name: supplier.name,
+      country: supplier.country ?? '',
+      contactEmail: supplier.contactEmail ?? '',
+      dropships: supplier.dropships,
+      minDays: supplier.leadTime ? String(supplier.leadTime.minDays) : '',
+      maxDays: supplier.leadTime ? String(supplier.leadTime.maxDays) : '',
+      workingDays: supplier.workingDays ? [...supplier.workingDays] : null,
+    });
+    setReviewing(false);
+    setSaved(null);
+    setErrors([]);
+    firstField.current?.focus();
+  };
+  const change = (field: Exclude<keyof typeof emptyForm, 'workingDays'>, value: string | boolean) => {
     setForm({ ...form, [field]: value });
     setReviewing(false);
     setSaved(null);
@@ -52,7 +81,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
     contactEmail: form.contactEmail,
     dropships: form.dropships,
     leadTime: { minDays: Number(form.minDays), maxDays: Number(form.maxDays) },
-    workingDays: null,
+    workingDays: form.workingDays,
   };
 
   // The review is offered only for a definition saving would take: what it would refuse is said at its field first.
@@ -105,6 +134,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
               <th scope="col">{ct('supplierLeadTime')}</th>
               <th scope="col">{ct('supplierDropships')}</th>
               <th scope="col">{ct('supplierPunctuality')}</th>
+              {admin && <th scope="col">{ct('supplierEditColumn')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -118,6 +148,18 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
                 <td data-label={ct('supplierLeadTime')}>{leadTime(s)}</td>
                 <td data-label={ct('supplierDropships')}>{s.dropships ? ct('yes') : ct('no')}</td>
                 <td data-label={ct('supplierPunctuality')}>{punctuality(s)}</td>
+                {admin && (
+                  <td data-label={ct('supplierEditColumn')}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={ct('supplierEditOf', { code: s.code })}
+                      onClick={() => edit(s)}
+                    >
+                      {ct('supplierEdit')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -139,6 +181,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
               <label>
                 {ct(LABELS[field])}
                 <input
+                  ref={field === 'code' ? firstField : undefined}
                   value={form[field]}
                   aria-invalid={errorOf(field).length > 0 || undefined}
                   aria-describedby={errorOf(field).length > 0 ? `supplier-${field}-error` : undefined}

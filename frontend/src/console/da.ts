@@ -674,6 +674,9 @@ export const da: Catalogue = {
   confirmRecord: 'Registrér bekræftelsen',
   confirmed:
     'Indkøbsordre {number} forventes nu {date}, bekræftet af leverandøren; {customers, plural, one {# kunde har} other {# kunder har}} fået besked.',
+  supplierEditColumn: 'Ændre',
+  supplierEdit: 'Rediger…',
+  supplierEditOf: 'Rediger leverandør {code}',
   supplierPunctuality: 'Rettidighed',
   punctuality: '{rate} til tiden, {typical} ({history, plural, one {# modtagelse} other {# modtagelser}})',
   punctualityWindow:

@@ -685,6 +685,9 @@ export const de: Catalogue = {
   confirmRecord: 'Bestätigung speichern',
   confirmed:
     'Lieferantenbestellung {number} wird jetzt am {date} erwartet, vom Lieferanten bestätigt; {customers} Kunden benachrichtigt.',
+  supplierEditColumn: 'Ändern',
+  supplierEdit: 'Bearbeiten…',
+  supplierEditOf: 'Lieferant {code} bearbeiten',
   supplierPunctuality: 'Pünktlichkeit',
   punctuality: '{rate} pünktlich, {typical} ({history, plural, one {# Wareneingang} other {# Wareneingänge}})',
   punctualityWindow:

@@ -671,6 +671,9 @@ export const en = {
   confirmRecord: 'Record the confirmation',
   confirmed:
     'Purchase order {number} is now expected {date}, confirmed by the supplier; {customers, plural, one {# customer} other {# customers}} told.',
+  supplierEditColumn: 'Change',
+  supplierEdit: 'Edit…',
+  supplierEditOf: 'Edit supplier {code}',
   supplierPunctuality: 'Punctuality',
   punctuality: '{rate} on time, {typical} ({history, plural, one {# receipt} other {# receipts}})',
   punctualityWindow: '; promises allow for {from} to {to} days after the expected date ({confidence} of deliveries)',

@@ -671,6 +671,9 @@ export const pl: Catalogue = {
   confirmRecord: 'Zapisz potwierdzenie',
   confirmed:
     'Zamówienie u dostawcy {number} jest teraz oczekiwane {date}, zgodnie z potwierdzeniem dostawcy; {customers, plural, one {powiadomiono # klienta} few {powiadomiono # klientów} many {powiadomiono # klientów} other {powiadomiono # klienta}}.',
+  supplierEditColumn: 'Zmiana',
+  supplierEdit: 'Edytuj…',
+  supplierEditOf: 'Edytuj dostawcę {code}',
   supplierPunctuality: 'Punktualność',
   punctuality: '{rate} na czas, {typical} (przyjęcia: {history})',
   punctualityWindow: '; obietnice zakładają od {from} do {to} dni po oczekiwanej dacie ({confidence} dostaw)',
