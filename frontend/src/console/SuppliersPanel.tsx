@@ -81,7 +81,8 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
     contactEmail: form.contactEmail,
     dropships: form.dropships,
     leadTime: { minDays: Number(form.minDays), maxDays: Number(form.maxDays) },
-    workingDays: form.workingDays,
+    // The form has no field for them: a supplier redefined keeps its days (absent would mean Monday to Friday).
+    workingDays: form.workingDays ?? (existing?.workingDays ? [...existing.workingDays] : null),
   };
 
   // The review is offered only for a definition saving would take: what it would refuse is said at its field first.
