@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { OrderDetail } from './OrderDetail';
-import { aReadyLine, anAgentOrder } from './testOrders';
+import { aReadyLine, anAgentOrder, anEvent } from './testOrders';
 import { request } from './__mocks__/client';
 import { setConsoleLanguage } from './messages';
 
@@ -95,26 +95,20 @@ it('says of a backordered line no purchase order covers yet that it is not order
 it('says a move nobody gave customers a reason for without an empty reason, and its note after it', async () => {
   const corrected = anAgentOrder({
     timeline: [
-      {
-        type: 'ETA_MOVED',
-        at: '2026-12-06T02:40:00Z',
-        internalNote: null,
-        systemNote: {
-          kind: 'RECEIPT_TAKEN_BACK',
-          facts: [
-            { key: 'purchaseOrder', value: 'PO-NS-2041' },
-            { key: 'receivedOn', value: '2026-12-04' },
-            { key: 'units:SOFA-OSLO-3', value: '12' },
-          ],
+      anEvent(
+        'ETA_MOVED',
+        { line: 'L1', name: 'Oslo sofa', from: '2026-12-10', to: '2026-12-28', reason: '' },
+        {
+          systemNote: {
+            kind: 'RECEIPT_TAKEN_BACK',
+            facts: [
+              { key: 'purchaseOrder', value: 'PO-NS-2041' },
+              { key: 'receivedOn', value: '2026-12-04' },
+              { key: 'units:SOFA-OSLO-3', value: '12' },
+            ],
+          },
         },
-        details: [
-          { key: 'line', value: 'L1' },
-          { key: 'name', value: 'Oslo sofa' },
-          { key: 'from', value: '2026-12-10' },
-          { key: 'to', value: '2026-12-28' },
-          { key: 'reason', value: '' },
-        ],
-      },
+      ),
     ],
   });
   render(<OrderDetail order={corrected} onChanged={() => {}} suppliers={suppliers} />);
@@ -130,33 +124,25 @@ it("words the notes Leadline wrote in the agent's language, an agent's own note 
   const noted = anAgentOrder({
     lines: [aReadyLine('L1', 'Oslo sofa'), aReadyLine('L2', 'Aarhus chair')],
     timeline: [
-      {
-        type: 'GOODS_RECEIVED',
-        at: '2026-12-06T02:40:00Z',
-        internalNote: null,
-        systemNote: {
-          kind: 'TOOK_SPARE_UNITS',
-          facts: [
-            { key: 'purchaseOrder', value: 'PO-2' },
-            { key: 'waited:L1', value: 'PO-1' },
-            { key: 'waited:L2', value: '' },
-          ],
+      anEvent(
+        'GOODS_RECEIVED',
+        { lines: 'L1,L2' },
+        {
+          systemNote: {
+            kind: 'TOOK_SPARE_UNITS',
+            facts: [
+              { key: 'purchaseOrder', value: 'PO-2' },
+              { key: 'waited:L1', value: 'PO-1' },
+              { key: 'waited:L2', value: '' },
+            ],
+          },
         },
-        details: [{ key: 'lines', value: 'L1,L2' }],
-      },
-      {
-        type: 'ETA_MOVED',
-        at: '2026-12-06T03:40:00Z',
-        internalNote: 'Ringede til leverandøren',
-        systemNote: null,
-        details: [
-          { key: 'line', value: 'L1' },
-          { key: 'name', value: 'Oslo sofa' },
-          { key: 'from', value: '2026-12-10' },
-          { key: 'to', value: '2026-12-28' },
-          { key: 'reason', value: '' },
-        ],
-      },
+      ),
+      anEvent(
+        'ETA_MOVED',
+        { line: 'L1', name: 'Oslo sofa', from: '2026-12-10', to: '2026-12-28', reason: '' },
+        { at: '2026-12-06T03:40:00Z', internalNote: 'Ringede til leverandøren' },
+      ),
     ],
   });
   setConsoleLanguage('da');
@@ -263,17 +249,8 @@ it("records a supplier's parcel of a dropshipped item without the shop's extra s
 });
 
 it('says of a refund decided which way it went, for how much and what the customer reads', async () => {
-  const decided = (decision: string, reason: string) => ({
-    type: 'REFUND_DECIDED',
-    at: '2026-12-06T02:40:00Z',
-    internalNote: null,
-    systemNote: null,
-    details: [
-      { key: 'decision', value: decision },
-      { key: 'amount', value: '449.00' },
-      { key: 'reason', value: reason },
-    ],
-  });
+  const decided = (decision: string, reason: string) =>
+    anEvent('REFUND_DECIDED', { decision, amount: '449.00', reason });
   render(
     <OrderDetail
       order={anAgentOrder({
@@ -293,18 +270,7 @@ it('says of a refund decided which way it went, for how much and what the custom
 });
 
 it('says an item late leaving our warehouse is ours to send, not the supplier’s', async () => {
-  const late = {
-    type: 'RUNNING_LATE',
-    at: '2026-12-06T02:40:00Z',
-    internalNote: null,
-    systemNote: null,
-    details: [
-      { key: 'line', value: 'L1' },
-      { key: 'name', value: 'Glass vase' },
-      { key: 'from', value: '2026-12-10' },
-      { key: 'to', value: '2026-12-14' },
-    ],
-  };
+  const late = anEvent('RUNNING_LATE', { line: 'L1', name: 'Glass vase', from: '2026-12-10', to: '2026-12-14' });
   render(
     <OrderDetail
       order={anAgentOrder({ lines: [aReadyLine('L1', 'Glass vase')], timeline: [late] })}

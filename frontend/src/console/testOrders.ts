@@ -50,3 +50,21 @@ export function aReadyLine(id: string, name: string): Line {
     eta: { earliest: '2026-12-15', latest: '2026-12-18' },
   } as Line;
 }
+
+type Event = AgentOrderViewFragment['timeline'][number];
+
+/** A timeline entry at a fixed moment, its details by key, with no note unless the test gives one. */
+export function anEvent(
+  type: string,
+  details: Record<string, string>,
+  notes: Partial<Pick<Event, 'internalNote' | 'systemNote' | 'at'>> = {},
+): Event {
+  return {
+    type,
+    at: '2026-12-06T02:40:00Z',
+    internalNote: null,
+    systemNote: null,
+    details: Object.entries(details).map(([key, value]) => ({ key, value })),
+    ...notes,
+  };
+}
