@@ -4,7 +4,6 @@ import {
   DefineSupplierDocument,
   SuppliersDocument,
   type SuppliersQuery,
-  type Weekday,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
@@ -22,17 +21,7 @@ const LABELS: Record<(typeof FIELDS)[number], ConsoleKey> = {
   contactEmail: 'supplierEmail',
 };
 
-const emptyForm = {
-  code: '',
-  name: '',
-  country: '',
-  contactEmail: '',
-  dropships: false,
-  minDays: '10',
-  maxDays: '15',
-  // Kept as the supplier has them when one is edited: the form does not show them, and saving keeps them.
-  workingDays: null as Weekday[] | null,
-};
+const emptyForm = { code: '', name: '', country: '', contactEmail: '', dropships: false, minDays: '10', maxDays: '15' };
 
 /** The suppliers: agents read them; admins define one after reading what saving it will do. */
 export function SuppliersPanel({ admin }: { admin: boolean }) {
@@ -58,14 +47,13 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
       dropships: supplier.dropships,
       minDays: supplier.leadTime ? String(supplier.leadTime.minDays) : '',
       maxDays: supplier.leadTime ? String(supplier.leadTime.maxDays) : '',
-      workingDays: supplier.workingDays ? [...supplier.workingDays] : null,
     });
     setReviewing(false);
     setSaved(null);
     setErrors([]);
     firstField.current?.focus();
   };
-  const change = (field: Exclude<keyof typeof emptyForm, 'workingDays'>, value: string | boolean) => {
+  const change = (field: keyof typeof emptyForm, value: string | boolean) => {
     setForm({ ...form, [field]: value });
     setReviewing(false);
     setSaved(null);
@@ -82,7 +70,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
     dropships: form.dropships,
     leadTime: { minDays: Number(form.minDays), maxDays: Number(form.maxDays) },
     // The form has no field for them: a supplier redefined keeps its days (absent would mean Monday to Friday).
-    workingDays: form.workingDays ?? (existing?.workingDays ? [...existing.workingDays] : null),
+    workingDays: existing?.workingDays ? [...existing.workingDays] : null,
   };
 
   // The review is offered only for a definition saving would take: what it would refuse is said at its field first.
