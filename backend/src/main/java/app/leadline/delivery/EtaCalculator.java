@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -72,6 +74,41 @@ public class EtaCalculator {
                         country,
                         learned))
                 .orElseGet(() -> forBackorder(placedAt, expectedArrival, country));
+    }
+
+    /**
+     * A backordered item waiting for a purchase order of the supplier expected on the day, seen at {@code now}: before
+     * the day has passed, the supplier's learned spread around it; once it has passed without the goods, as the
+     * promise watch sees it, the spread of the supplier's arrivals that were at least that late ({@link
+     * #forOverdue(Instant, LocalDate, LocalDate, String, SupplierSpread)}), so that a line given to a purchase order
+     * already overdue is not moved again a quarter of an hour later.
+     */
+    public EtaWindow forPurchaseOrder(
+            Instant now, LocalDate expectedArrival, String country, String supplier, SupplierSpreads spreads) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        long daysLate = ChronoUnit.DAYS.between(expectedArrival, today);
+        if (daysLate > 0) {
+            Optional<SupplierSpread> late = spreads.givenLate(supplier, (int) daysLate);
+            if (late.isPresent()) {
+                return forOverdue(now, today, expectedArrival, country, late.get());
+            }
+        }
+        return forBackorder(now, expectedArrival, country, spreads.of(supplier));
+    }
+
+    /**
+     * A backordered item whose purchase order was expected on a day now passed and whose goods have not come: they
+     * arrive between the day shifted by the ends of the supplier's spread given so many days late, never before
+     * {@code today}, then leave as any backordered item does.
+     */
+    public EtaWindow forOverdue(
+            Instant now, LocalDate today, LocalDate expectedArrival, String country, SupplierSpread givenLate) {
+        return forToBeOrdered(
+                        now,
+                        later(expectedArrival.plusDays(givenLate.earliestDays()), today),
+                        later(expectedArrival.plusDays(givenLate.latestDays()), today),
+                        country)
+                .withConfidence(givenLate.confidence());
     }
 
     /**

@@ -12,6 +12,15 @@ public interface SupplierSpreads {
     /** The supplier's spread; empty when nothing has been learned yet, from it or any other supplier. */
     Optional<SupplierSpread> of(String supplier);
 
+    /**
+     * The supplier's spread around a purchase order's expected arrival given that its goods have not come in the first
+     * {@code daysLate} days: learned from its arrivals (and, with a short history, all suppliers') that were at least
+     * that late. Empty when history holds none that late, or nothing is learned.
+     */
+    default Optional<SupplierSpread> givenLate(String supplier, int daysLate) {
+        return Optional.empty();
+    }
+
     /** Nothing learned: windows follow the suppliers' own word, with no confidence stated. */
     static SupplierSpreads none() {
         return supplier -> Optional.empty();

@@ -310,7 +310,8 @@ public class OrderIntake {
             case STOCK -> newLine(id, input, price, null, null, etas.forStock(placedAt, country), LineStatus.RESERVED);
             case BACKORDER -> {
                 if (po.isPresent()) {
-                    EtaWindow eta = etas.forBackorder(placedAt, po.get().expectedArrival(), country, spread);
+                    EtaWindow eta = etas.forPurchaseOrder(
+                            placedAt, po.get().expectedArrival(), country, input.supplier(), spreads);
                     yield newLine(
                             id, input, price, input.supplier(), po.get().number(), eta, LineStatus.AWAITING_SUPPLIER);
                 }

@@ -2,7 +2,6 @@ package app.leadline.order;
 
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.delivery.EtaWindow;
-import app.leadline.delivery.SupplierSpread;
 import app.leadline.delivery.SupplierSpreads;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.PurchaseOrder.Allocation;
@@ -77,13 +76,13 @@ public class WaitingLines {
         if (waiting.lines().isEmpty()) {
             return;
         }
-        Optional<SupplierSpread> spread = lateness.current().of(supplier);
+        SupplierSpreads spreads = lateness.current();
         List<Optional<PurchaseOrderRef>> reserved =
                 suppliers.reserveAll(supplier, waiting.lines()).answers();
         for (int i = 0; i < reserved.size(); i++) {
             Order order = waiting.owners().get(i);
             String lineId = waiting.lines().get(i).lineId();
-            reserved.get(i).ifPresent(po -> take(order, lineId, po, spread));
+            reserved.get(i).ifPresent(po -> take(order, lineId, po, supplier, spreads));
         }
     }
 
@@ -168,7 +167,7 @@ public class WaitingLines {
     @org.springframework.security.access.prepost.PreAuthorize(
             "hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
     public Placing previewAllocation(PurchaseOrder draft) {
-        Optional<SupplierSpread> spread = lateness.current().of(draft.supplier());
+        SupplierSpreads spreads = lateness.current();
         ToOrder waiting = waitingToBeOrdered(draft.supplier(), draft.skus());
         List<Order> owners = waiting.owners();
         List<Allocation> lines = waiting.lines();
@@ -184,7 +183,7 @@ public class WaitingLines {
             }
             PurchaseOrderRef po = planned.get(i).get();
             boolean told = !order.newsOf(() -> order.allocateToPurchaseOrder(
-                            before.id(), po.number(), windowOn(order, po, spread), clock.instant()))
+                            before.id(), po.number(), windowOn(order, po, draft.supplier(), spreads), clock.instant()))
                     .isEmpty();
             allocated.add(new Allocated(
                     order.number(),
@@ -200,18 +199,19 @@ public class WaitingLines {
     }
 
     /**
-     * A line of the order waiting for the purchase order: expected as its goods are, sent to the order's country,
-     * counted from now, not from when the order was placed: goods not here yet come today at the soonest, whatever
-     * the supplier's learned spread says of its date.
+     * A line of the order waiting for the supplier's purchase order: expected as its goods are, sent to the order's
+     * country, counted from now, not from when the order was placed: goods not here yet come today at the soonest,
+     * whatever the supplier's learned spread says of its date, and a purchase order past its date is projected as the
+     * promise watch would.
      */
-    private EtaWindow windowOn(Order order, PurchaseOrderRef po, Optional<SupplierSpread> spread) {
-        return etas.forBackorder(
-                clock.instant(), po.expectedArrival(), order.destination().country(), spread);
+    private EtaWindow windowOn(Order order, PurchaseOrderRef po, String supplier, SupplierSpreads spreads) {
+        return etas.forPurchaseOrder(
+                clock.instant(), po.expectedArrival(), order.destination().country(), supplier, spreads);
     }
 
     /** The line takes the purchase order reserved for it; a reservation it did not take goes back. */
-    private void take(Order order, String lineId, PurchaseOrderRef po, Optional<SupplierSpread> spread) {
-        EtaWindow window = windowOn(order, po, spread);
+    private void take(Order order, String lineId, PurchaseOrderRef po, String supplier, SupplierSpreads spreads) {
+        EtaWindow window = windowOn(order, po, supplier, spreads);
         OrderChanges.Changed<Boolean> allocated = changes.apply(
                 order.id(), current -> current.allocateToPurchaseOrder(lineId, po.number(), window, clock.instant()));
         // A reservation the line did not take (someone else moved it first) is given back; not one the line holds,
@@ -231,7 +231,7 @@ public class WaitingLines {
     @EventListener
     void release(PurchaseOrderCancelled cancelled) {
         Map<String, Order> byId = ordersOf(cancelled.released());
-        Optional<SupplierSpread> spread = lateness.current().of(cancelled.supplier());
+        SupplierSpreads spreads = lateness.current();
         java.util.Set<String> receivedInPart = new java.util.TreeSet<>();
         for (Allocation allocation : oldestFirst(cancelled.released(), byId)) {
             Order order = byId.get(allocation.orderId());
@@ -240,7 +240,7 @@ public class WaitingLines {
                 continue;
             }
             Optional<PurchaseOrderRef> next = suppliers.reserve(cancelled.supplier(), allocation);
-            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), cancelled.supplier(), next, spread);
+            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), cancelled.supplier(), next, spreads);
             OrderChanges.Changed<Boolean> left = changes.apply(
                     order.id(),
                     current -> current.leaveCancelledPurchaseOrder(
@@ -299,7 +299,7 @@ public class WaitingLines {
         List<Release> releases = new ArrayList<>();
         // Per purchase order received in part, the units on its shelf no line takes yet, as the lines moved take them.
         Map<String, Map<String, Integer>> shelves = new java.util.HashMap<>();
-        Optional<SupplierSpread> spread = lateness.current().of(po.supplier());
+        SupplierSpreads spreads = lateness.current();
         for (Allocation allocation : oldestFirst(po.allocations(), byId)) {
             Order order = byId.get(allocation.orderId());
             OrderLine before = order.line(allocation.lineId());
@@ -320,7 +320,7 @@ public class WaitingLines {
                     .ifPresent(line ->
                             room.merge(next.get().number() + "\u0000" + line.sku(), -allocation.units(), Integer::sum));
             Optional<PurchaseOrderRef> ref = next.map(PurchaseOrderRef::of);
-            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), po.supplier(), ref, spread);
+            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), po.supplier(), ref, spreads);
             order.leaveCancelledPurchaseOrder(
                     allocation.lineId(),
                     po.number(),
@@ -355,19 +355,15 @@ public class WaitingLines {
     }
 
     private EtaWindow windowAfterCancellation(
-            Order order,
-            String lineId,
-            String supplier,
-            Optional<PurchaseOrderRef> next,
-            Optional<SupplierSpread> spread) {
+            Order order, String lineId, String supplier, Optional<PurchaseOrderRef> next, SupplierSpreads spreads) {
         String country = order.destination().country();
         OrderLine line = order.line(lineId);
-        EtaWindow window = next.map(po -> windowOn(order, po, spread))
+        EtaWindow window = next.map(po -> windowOn(order, po, supplier, spreads))
                 .or(() -> suppliers
                         .find(supplier)
                         .flatMap(found -> found.arrivalIfOrderedOn(etas.today()))
                         .map(arrival -> etas.forToBeOrdered(
-                                clock.instant(), arrival.earliest(), arrival.latest(), country, spread)))
+                                clock.instant(), arrival.earliest(), arrival.latest(), country, spreads.of(supplier))))
                 .orElse(line.eta());
         // Back to being ordered, nothing is on order for it: the lead time from today says when it could come if it
         // were ordered now, not that it will, so it is not promised sooner than the purchase order called off had it.

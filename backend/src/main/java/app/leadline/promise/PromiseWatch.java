@@ -225,7 +225,7 @@ public class PromiseWatch {
                 etas,
                 number -> Optional.ofNullable(purchaseOrders.get(number)),
                 code -> Optional.ofNullable(byCode.get(code)),
-                learned::spreadGiven,
+                learned::givenLate,
                 slackDays);
     }
 }

@@ -106,13 +106,7 @@ final class Reprojection {
         if (daysLate > 0) {
             Optional<SupplierSpread> learned = line.supplierCode().flatMap(code -> lateness.apply(code, daysLate));
             if (learned.isPresent()) {
-                SupplierSpread spread = learned.get();
-                EtaWindow window = etas.forToBeOrdered(
-                                now,
-                                later(expected.plusDays(spread.earliestDays()), today),
-                                later(expected.plusDays(spread.latestDays()), today),
-                                country)
-                        .withConfidence(spread.confidence());
+                EtaWindow window = etas.forOverdue(now, today, expected, country, learned.get());
                 return new Estimate(window, window.latest());
             }
         }

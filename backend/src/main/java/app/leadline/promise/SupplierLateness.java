@@ -67,12 +67,12 @@ class SupplierLateness implements SupplierSpreads.Source {
     /** Each supplier's learned spread around its expected days, for the windows of the lines it supplies. */
     @Override
     public SupplierSpreads current() {
-        return learned()::spread;
+        return learned();
     }
 
     @Override
     public SupplierSpreads currentWithoutReceiptsOf(String purchaseOrder) {
-        return learned((order, receipt) -> !order.number().equals(purchaseOrder))::spread;
+        return learned((order, receipt) -> !order.number().equals(purchaseOrder));
     }
 
     /** What one purchase order's receipts say: each against the arrival the supplier last gave before it. */
@@ -112,7 +112,7 @@ class SupplierLateness implements SupplierSpreads.Source {
     }
 
     /** The learned model's answers. */
-    public record Learned(LatenessModel model) {
+    public record Learned(LatenessModel model) implements SupplierSpreads {
 
         /** The window of days after a purchase order's expected arrival its goods come, with its confidence. */
         public Spread window(String supplier) {
@@ -123,7 +123,8 @@ class SupplierLateness implements SupplierSpreads.Source {
          * The window lines are projected with, once anything was received from the supplier (with a short history it
          * borrows from all suppliers'); empty before, when nothing the supplier did says how its dates hold.
          */
-        public Optional<SupplierSpread> spread(String supplier) {
+        @Override
+        public Optional<SupplierSpread> of(String supplier) {
             if (record(supplier).history() == 0) {
                 return Optional.empty();
             }
@@ -131,12 +132,8 @@ class SupplierLateness implements SupplierSpreads.Source {
             return Optional.of(new SupplierSpread(window.from(), window.to(), window.confidence()));
         }
 
-        /**
-         * The window of days after a purchase order's expected arrival its goods come, given that they have not come
-         * in the first {@code daysLate} days: learned from the arrivals (the supplier's, with all suppliers' as
-         * borrowed) that were at least that late. Empty when history holds none that late.
-         */
-        public Optional<SupplierSpread> spreadGiven(String supplier, int daysLate) {
+        @Override
+        public Optional<SupplierSpread> givenLate(String supplier, int daysLate) {
             return model.predictGiven(supplier, Anchor.CONFIRMED, daysLate)
                     .map(window -> new SupplierSpread(window.from(), window.to(), window.confidence()));
         }

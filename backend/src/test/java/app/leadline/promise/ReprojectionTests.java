@@ -39,7 +39,7 @@ class ReprojectionTests {
                 ETAS,
                 number -> Optional.ofNullable(byNumber.get(number)),
                 code -> Optional.of(new Supplier(code, code, null)),
-                new SupplierLateness.Learned(model)::spreadGiven,
+                new SupplierLateness.Learned(model)::givenLate,
                 7);
     }
 

@@ -41,6 +41,9 @@ class WindowConfidenceIntegrationTests {
     @Autowired
     OrderQueries orders;
 
+    @Autowired
+    PromiseWatch watch;
+
     @Test
     void aLateSuppliersLineIsPromisedFromItsLearnedLatenessWithItsConfidenceAndKeepsItsPromiseWhenTheDateMoves() {
         HttpGraphQlTester agent = clients.agent("ada", "AGENT", "ADMIN");
@@ -134,6 +137,39 @@ class WindowConfidenceIntegrationTests {
                 Duration.ofSeconds(20),
                 "the chair waits for the purchase order");
         assertThat(line(waited, "CHAIR").eta().earliest()).isAfter(TODAY);
+    }
+
+    @Test
+    void aLineGivenToAPurchaseOrderAlreadyPastItsDateIsPromisedAsThePromiseWatchHasItAndNotMovedAgain() {
+        HttpGraphQlTester agent = clients.agent("ada", "AGENT", "ADMIN");
+        // Mostly on time, but when late, two weeks late.
+        SupplierInputs supplier = aSupplier().leadTime(10, 15);
+        PurchasingSteps.defined(clients, supplier);
+        int[] daysLate = {0, 1, 0, 13, 2, 15, 14, 0};
+        for (int i = 0; i < daysLate.length; i++) {
+            receivedDaysLate(agent, supplier.code(), 100 - 10 * i, daysLate[i]);
+        }
+        OrderInputs order = anOrder().withBackorderedLine("SOFA", supplier.code());
+        clients.place(order);
+
+        // The purchase order is entered late: the supplier confirmed an arrival five days ago and nothing came.
+        PurchaseOrderInputs overdue = PurchasingSteps.placed(
+                agent,
+                aPurchaseOrder(supplier.code())
+                        .withLine("SOFA", 1)
+                        .sentOn(TODAY.minusDays(30))
+                        .confirmedArrival(TODAY.minusDays(5)));
+        Waiting.until(
+                () -> overdue.number().equals(sofa(order).purchaseOrder()),
+                Duration.ofSeconds(20),
+                "the sofa waits for the purchase order");
+        OrderLine given = sofa(order);
+
+        // Goods five days late from this supplier are those that come two weeks late: a week or more from now.
+        assertThat(given.eta().earliest()).isAfter(TODAY.plusDays(7));
+        watch.sweep();
+        assertThat(sofa(order).eta()).isEqualTo(given.eta());
+        assertThat(sofa(order).isRunningLate()).isFalse();
     }
 
     /** A supplier of 10-15 working days whose last seven purchase orders all came so many days after its date. */
