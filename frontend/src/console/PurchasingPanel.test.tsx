@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { PreviewReceiveGoodsDocument } from '../generated/graphql';
-import { CancelForm, expectedArrival, ReceiveForm } from './PurchasingPanel';
+import { ct, setConsoleLanguage } from './messages';
+import { CancelForm, CsvImport, expectedArrival, ReceiveForm } from './PurchasingPanel';
 import { request } from './__mocks__/client';
 
 vi.mock('./client');
@@ -210,4 +211,72 @@ it("says before cancelling which lines go to units already on another purchase o
   // Keeping it closes the cancellation.
   fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
   expect(onClose).toHaveBeenCalledOnce();
+});
+
+/** A CSV import's preview as the API answers it: one change, its facts by name. */
+function importPreview(mutation: string, kind: string, facts: Record<string, string>) {
+  const changed = [{ kind, facts: Object.entries(facts).map(([key, value]) => ({ key, value })) }];
+  return { [mutation]: { imported: false, rows: 1, changed, errors: [] } };
+}
+
+/** The agent picks what the file holds (when not purchase orders), pastes it and has it checked: the review shown. */
+async function checkFile(csv: string, kind?: string) {
+  if (kind) {
+    fireEvent.change(screen.getByLabelText(ct('importKind')), { target: { value: kind } });
+  }
+  fireEvent.change(screen.getByLabelText(ct('importText')), { target: { value: csv } });
+  fireEvent.click(screen.getByRole('button', { name: ct('importCheck') }));
+  return (await screen.findByTestId('import-review')).textContent;
+}
+
+it('words what an import would do in the agent’s language, from the facts the server gives', async () => {
+  setConsoleLanguage('da');
+  try {
+    request.mockResolvedValue(
+      importPreview('importPurchaseOrders', 'PURCHASE_ORDER_PLACES', {
+        number: 'PO-BW-0900',
+        supplier: 'BALTIC-WOOD',
+        'units:SOFA-BERGEN-2': '3',
+        arrival: '2027-01-12',
+        estimated: 'true',
+        linesTaken: '2',
+        taking: 'N-1001,N-1002',
+        told: 'N-1002',
+      }),
+    );
+    render(<CsvImport admin={false} onImported={() => {}} />);
+
+    expect(await checkFile('number,supplier,sku,quantity\nPO-BW-0900,BALTIC-WOOD,SOFA-BERGEN-2,3\n')).toContain(
+      'Afgiver indkøbsordre PO-BW-0900 hos BALTIC-WOOD: 3 × SOFA-BERGEN-2; ankomst tirs. 12. jan. (anslået ud fra leveringstiden). ' +
+        '2 linjer, der venter på at blive bestilt, går til den, ældste ordre først: N-1001, N-1002. ' +
+        '1 kunde får besked om en ny seneste dato: N-1002.',
+    );
+  } finally {
+    setConsoleLanguage('en');
+  }
+});
+
+it('says what a suppliers file changes of a supplier already defined, term by term', async () => {
+  const terms = { country: 'NO', contactEmail: 'orders@fjord.example', dropships: 'false' };
+  request.mockResolvedValue(
+    importPreview('importSuppliers', 'SUPPLIER_CHANGED', {
+      code: 'FJORD',
+      ...terms,
+      name: 'Fjord Furniture AS',
+      leadTimeMinDays: '12',
+      leadTimeMaxDays: '18',
+      ...Object.fromEntries(Object.entries(terms).map(([key, value]) => [`before:${key}`, value])),
+      'before:name': 'Fjord Furniture',
+      'before:leadTimeMinDays': '10',
+      'before:leadTimeMaxDays': '15',
+      'before:workingDays': 'MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY',
+    }),
+  );
+  render(<CsvImport admin onImported={() => {}} />);
+
+  // The file gives no working days: they stay, and are not said to change.
+  expect(await checkFile('code\nFJORD\n', 'Suppliers')).toContain(
+    'Supplier FJORD changes: name Fjord Furniture becomes Fjord Furniture AS; ' +
+      'lead time 10–15 working days becomes 12–18 working days. Promises already made stay.',
+  );
 });

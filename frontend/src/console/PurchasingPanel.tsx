@@ -40,6 +40,7 @@ import { supplierName, type SupplierNames } from './OrderLink';
 import { ct, type ConsoleKey } from './messages';
 import { ReasonFields } from './ReasonFields';
 import { LongList } from './LongList';
+import { importChangeText } from './imports';
 import { Review } from './Review';
 import { WholeCodes } from './WholeCodes';
 import { useBroughtIntoView } from './focus';
@@ -644,7 +645,7 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
 }
 
 /** A spreadsheet in: checked first (nothing stored), then imported whole once every row is right. */
-function CsvImport({ admin, onImported }: { admin: boolean; onImported: () => void }) {
+export function CsvImport({ admin, onImported }: { admin: boolean; onImported: () => void }) {
   const kinds = IMPORTS.filter((entry) => admin || !entry.adminOnly);
   const [kind, setKind] = useState<ImportKind>('PurchaseOrders');
   const [csv, setCsv] = useState('');
@@ -784,8 +785,8 @@ function CsvImport({ admin, onImported }: { admin: boolean; onImported: () => vo
         >
           <p>{ct('importReview', { rows: checked.rows })}</p>
           <ul>
-            {checked.changes.map((change) => (
-              <li key={change}>{change}</li>
+            {checked.changed.map((change, index) => (
+              <li key={index}>{importChangeText(change)}</li>
             ))}
           </ul>
         </Review>
@@ -794,8 +795,8 @@ function CsvImport({ admin, onImported }: { admin: boolean; onImported: () => vo
         <div role="status">
           <p>{ct('imported', { rows: imported.rows })}</p>
           <ul>
-            {imported.changes.map((change) => (
-              <li key={change}>{change}</li>
+            {imported.changed.map((change, index) => (
+              <li key={index}>{importChangeText(change)}</li>
             ))}
           </ul>
         </div>

@@ -10,6 +10,7 @@ import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './
 import { percent } from './format';
 import { ct, type ConsoleKey } from './messages';
 import { Review } from './Review';
+import { leadTimeText, supplierChanges } from './supplierChanges';
 
 type Supplier = SuppliersQuery['suppliers'][number];
 
@@ -134,7 +135,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
                 </td>
                 <td data-label={ct('supplierName')}>{s.name}</td>
                 <td data-label={ct('supplierCountry')}>{s.country ?? '—'}</td>
-                <td data-label={ct('supplierLeadTime')}>{leadTime(s)}</td>
+                <td data-label={ct('supplierLeadTime')}>{leadTimeText(s.leadTime)}</td>
                 <td data-label={ct('supplierDropships')}>{s.dropships ? ct('yes') : ct('no')}</td>
                 <td data-label={ct('supplierPunctuality')}>{punctuality(s)}</td>
                 {admin && (
@@ -233,7 +234,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
           onConfirm={() => void save()}
         >
           {existing
-            ? ct('supplierWillChange', { code: form.code.trim(), changes: changes(existing, input) })
+            ? ct('supplierWillChange', { code: form.code.trim(), changes: supplierChanges(existing, input) })
             : ct('supplierWillCreate', {
                 code: form.code.trim(),
                 lead: ct('leadTimeDays', { min: form.minDays, max: form.maxDays }),
@@ -259,42 +260,4 @@ export function punctualityWindow(p: { earliestDays: number; latestDays: number;
     return ct('punctualityWindowAround', { from: -p.earliestDays, to: p.latestDays, confidence });
   }
   return ct('punctualityWindow', { from: p.earliestDays, to: p.latestDays, confidence });
-}
-
-/** A supplier's lead time in words, or a dash when it has none. */
-function leadTime(supplier: Supplier): string {
-  return supplier.leadTime
-    ? ct('leadTimeDays', { min: supplier.leadTime.minDays, max: supplier.leadTime.maxDays })
-    : '—';
-}
-
-/** What saving changes of a supplier already defined, field by field, in the agent's words. */
-function changes(
-  before: Supplier,
-  after: {
-    name: string;
-    country: string;
-    contactEmail: string;
-    dropships: boolean;
-    leadTime: { minDays: number; maxDays: number };
-  },
-): string {
-  const said: string[] = [];
-  const text = (key: ConsoleKey, from: string | null | undefined, to: string) => {
-    if ((from ?? '').trim() !== to.trim()) {
-      said.push(ct(key, { from: from || '—', to: to.trim() || '—' }));
-    }
-  };
-  text('supplierChangeName', before.name, after.name);
-  text('supplierChangeCountry', before.country, after.country);
-  text('supplierChangeEmail', before.contactEmail, after.contactEmail);
-  text(
-    'supplierChangeLeadTime',
-    leadTime(before),
-    ct('leadTimeDays', { min: after.leadTime.minDays, max: after.leadTime.maxDays }),
-  );
-  if (before.dropships !== after.dropships) {
-    said.push(ct(after.dropships ? 'supplierChangeToDropship' : 'supplierChangeToShop'));
-  }
-  return said.length > 0 ? said.join('; ') : ct('supplierChangeNothing');
 }

@@ -2,9 +2,11 @@ package app.leadline.console;
 
 import app.leadline.order.OrderRuleViolation;
 import app.leadline.platform.CsvTable;
+import app.leadline.platform.CsvTable.Change;
 import app.leadline.platform.CsvTable.Outcome;
 import app.leadline.platform.CsvTable.Row;
 import app.leadline.platform.CsvTable.RowError;
+import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import java.time.LocalDate;
@@ -26,6 +28,18 @@ import org.springframework.stereotype.Service;
 @Service
 @PreAuthorize("hasRole('AGENT')")
 class ReceiptImports {
+
+    /** A receipt the file would book (a preview): the lines it makes ready, and their orders. */
+    public static final String RECEIVES = "RECEIVES";
+
+    /** A receipt the file booked: the lines it made ready. */
+    public static final String RECEIVED = "RECEIVED";
+
+    /** A receipt the file could not book: another agent received against the purchase order since it was checked. */
+    public static final String NOT_RECEIVED = "NOT_RECEIVED";
+
+    /** The prefix of the facts naming units per SKU. */
+    public static final String UNITS = "units:";
 
     /** Columns of a receipts file; receivedOn is optional (today). */
     public static final List<String> COLUMNS = List.of("purchaseOrder", "sku", "quantity");
@@ -117,9 +131,12 @@ class ReceiptImports {
         if (!errors.isEmpty()) {
             return Outcome.refused(parsed.rows().size(), errors);
         }
-        List<String> changes = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         for (Map.Entry<Key, Map<String, Integer>> receipt : receipts.entrySet()) {
             Key key = receipt.getKey();
+            CsvTable.Facts facts =
+                    CsvTable.facts().with("purchaseOrder", key.purchaseOrder()).with("receivedOn", key.receivedOn());
+            receipt.getValue().forEach((sku, quantity) -> facts.with(UNITS + sku, quantity));
             String what = receipt.getValue().entrySet().stream()
                     .map(entry -> entry.getValue() + " × " + entry.getKey())
                     .collect(Collectors.joining(", "));
@@ -127,18 +144,30 @@ class ReceiptImports {
                 if (dryRun) {
                     AgentDesk.ReceiptPreview preview =
                             desk.previewReceipt(key.purchaseOrder(), receipt.getValue(), key.receivedOn());
-                    changes.add("Receives " + what + " on purchase order " + key.purchaseOrder() + ", arrived "
-                            + key.receivedOn() + ": " + ready(preview.linesReady(), preview.ordersReady()));
+                    changes.add(facts.with("linesReady", preview.linesReady())
+                            .with("orders", String.join(",", preview.ordersReady()))
+                            .change(
+                                    RECEIVES,
+                                    "Receives " + what + " on purchase order " + key.purchaseOrder() + ", arrived "
+                                            + key.receivedOn() + ": "
+                                            + ready(preview.linesReady(), preview.ordersReady())));
                 } else {
                     AgentDesk.Received received =
                             desk.receiveGoods(key.purchaseOrder(), receipt.getValue(), key.receivedOn(), agent);
-                    changes.add("Received " + what + " on purchase order " + key.purchaseOrder() + ", arrived "
-                            + key.receivedOn() + ": " + received.linesReady() + " lines ready.");
+                    changes.add(facts.with("linesReady", received.linesReady())
+                            .change(
+                                    RECEIVED,
+                                    "Received " + what + " on purchase order " + key.purchaseOrder() + ", arrived "
+                                            + key.receivedOn() + ": " + received.linesReady() + " lines ready."));
                 }
             } catch (OrderRuleViolation refused) {
                 // Another agent received against the same purchase order since the file was checked.
-                changes.add("Not received on purchase order " + key.purchaseOrder() + ": "
-                        + refused.asUserError().message());
+                UserError error = refused.asUserError();
+                changes.add(facts.with("code", error.code())
+                        .with("message", error.message())
+                        .change(
+                                NOT_RECEIVED,
+                                "Not received on purchase order " + key.purchaseOrder() + ": " + error.message()));
             }
         }
         return new Outcome(!dryRun, parsed.rows().size(), changes, List.of());

@@ -111,12 +111,55 @@ public final class CsvTable {
      * What an import did, or with {@code imported} false would do (a preview, or a file with errors, when nothing
      * was stored).
      *
-     * @param changes one sentence per thing stored, for a person to read
+     * @param changed one change per thing stored, in order
      */
-    public record Outcome(boolean imported, int rows, List<String> changes, List<RowError> errors) {
+    public record Outcome(boolean imported, int rows, List<Change> changed, List<RowError> errors) {
 
         public static Outcome refused(int rows, List<RowError> errors) {
             return new Outcome(false, rows, List.of(), List.copyOf(errors));
+        }
+
+        /** The changes as English sentences, one each, for scripts and logs. */
+        public List<String> changes() {
+            return changed.stream().map(Change::text).toList();
+        }
+    }
+
+    /** A fact of a change, by name, in no language: a code, a number, a day, {@code true} or {@code false}. */
+    public record Fact(String key, String value) {}
+
+    /**
+     * One change an import made, or would make: what kind of change, its facts (which the console words in the
+     * agent's language), and the same said in an English sentence.
+     */
+    public record Change(String kind, List<Fact> facts, String text) {
+
+        public Change {
+            facts = List.copyOf(facts);
+        }
+    }
+
+    /** A change's facts, to be gathered in order; a value that is null is left out. */
+    public static Facts facts() {
+        return new Facts();
+    }
+
+    /** A change's facts as they are gathered. */
+    public static final class Facts {
+
+        private final List<Fact> facts = new ArrayList<>();
+
+        private Facts() {}
+
+        public Facts with(String key, Object value) {
+            if (value != null) {
+                facts.add(new Fact(key, String.valueOf(value)));
+            }
+            return this;
+        }
+
+        public Change change(String kind, String text) {
+            return new Change(kind, facts, text);
         }
     }
 

@@ -1,5 +1,6 @@
 package app.leadline.supplier;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,8 +10,21 @@ import java.util.Optional;
 public interface PlacingEffects {
 
     /**
-     * A sentence naming the waiting lines the purchase order would take and the customers who would be told a new
-     * latest date; empty when it would take none. Nothing changes.
+     * The waiting lines the purchase order would take and the customers who would be told a new latest date; empty
+     * when it would take none. Nothing changes.
      */
-    Optional<String> describe(PurchaseOrder draft);
+    Optional<Effects> of(PurchaseOrder draft);
+
+    /**
+     * @param linesTaken how many lines waiting to be ordered it takes
+     * @param taking the orders of those lines, oldest first
+     * @param told the orders whose customers are told of a new latest date
+     */
+    record Effects(int linesTaken, List<String> taking, List<String> told) {
+
+        public Effects {
+            taking = List.copyOf(taking);
+            told = List.copyOf(told);
+        }
+    }
 }

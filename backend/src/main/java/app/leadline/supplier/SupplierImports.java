@@ -2,6 +2,7 @@ package app.leadline.supplier;
 
 import app.leadline.delivery.LeadTime;
 import app.leadline.platform.CsvTable;
+import app.leadline.platform.CsvTable.Change;
 import app.leadline.platform.CsvTable.Outcome;
 import app.leadline.platform.CsvTable.Row;
 import app.leadline.platform.CsvTable.RowError;
@@ -39,6 +40,30 @@ class SupplierImports {
 
     /** Columns of a purchase orders file, one row per SKU; rows with the same number are one purchase order. */
     public static final List<String> PURCHASE_ORDER_COLUMNS = List.of("number", "supplier", "sku", "quantity");
+
+    /** A supplier not defined before. */
+    public static final String SUPPLIER_NEW = "SUPPLIER_NEW";
+
+    /** A supplier defined before whose terms the file changes. */
+    public static final String SUPPLIER_CHANGED = "SUPPLIER_CHANGED";
+
+    /** A supplier the file defines as it was. */
+    public static final String SUPPLIER_UNCHANGED = "SUPPLIER_UNCHANGED";
+
+    /** A purchase order the file would place (a preview). */
+    public static final String PURCHASE_ORDER_PLACES = "PURCHASE_ORDER_PLACES";
+
+    /** A purchase order the file placed. */
+    public static final String PURCHASE_ORDER_PLACED = "PURCHASE_ORDER_PLACED";
+
+    /** A purchase order in the file that was placed before: it stays as it is. */
+    public static final String PURCHASE_ORDER_KEPT = "PURCHASE_ORDER_KEPT";
+
+    /** The prefix of the facts naming units per SKU. */
+    public static final String UNITS = "units:";
+
+    /** How many orders an English sentence names before it counts the rest. */
+    private static final int NAMED = 10;
 
     private static final Pattern LINE_FIELD = Pattern.compile("^input\\.lines\\[(\\d+)]\\.(\\w+)$");
 
@@ -109,10 +134,9 @@ class SupplierImports {
         if (!errors.isEmpty()) {
             return Outcome.refused(parsed.rows().size(), errors);
         }
-        List<String> changes = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         for (SupplierDefinition definition : checked) {
-            changes.add(
-                    describe(definition, suppliers.findById(definition.code().trim())));
+            changes.add(change(definition, suppliers.findById(definition.code().trim())));
             if (!dryRun) {
                 definitions.define(definition, admin);
             }
@@ -192,35 +216,63 @@ class SupplierImports {
         if (!errors.isEmpty()) {
             return Outcome.refused(parsed.rows().size(), errors);
         }
-        List<String> changes = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         for (NewPurchaseOrder order : checked) {
-            if (placedBefore.contains(order.number().trim())) {
-                changes.add("Purchase order " + order.number().trim() + " was placed before; it stays as it is.");
+            String number = order.number().trim();
+            if (placedBefore.contains(number)) {
+                changes.add(CsvTable.facts()
+                        .with("number", number)
+                        .change(
+                                PURCHASE_ORDER_KEPT,
+                                "Purchase order " + number + " was placed before; it stays as it is."));
                 continue;
             }
-            String lines = order.lines().stream()
-                    .map(line -> line.quantity() + " × " + line.sku().trim())
-                    .collect(Collectors.joining(", "));
             if (dryRun) {
                 // What it does to the customers waiting, as the buy list's review says it: before anything is stored.
-                Optional<PurchaseOrder> draft = purchasing.draft(order, actor).purchaseOrder();
-                changes.add("Places purchase order " + order.number().trim() + " with "
-                        + order.supplier().trim()
-                        + ": " + lines
-                        + draft.map(po -> "; arrival " + po.expectedArrival() + (po.estimated() ? " (estimated)" : ""))
-                                .orElse("")
-                        + "."
-                        + draft.flatMap(effects::describe)
-                                .map(effect -> " " + effect)
-                                .orElse(""));
+                purchasing
+                        .draft(order, actor)
+                        .purchaseOrder()
+                        .ifPresent(draft ->
+                                changes.add(placing(PURCHASE_ORDER_PLACES, "Places", draft, effects.of(draft))));
             } else {
                 PurchaseOrder placed =
                         purchasing.place(order, actor).purchaseOrder().orElseThrow();
-                changes.add("Placed purchase order " + placed.number() + " with " + placed.supplier() + ": " + lines
-                        + "; arrival " + placed.expectedArrival() + (placed.estimated() ? " (estimated)" : "") + ".");
+                changes.add(placing(PURCHASE_ORDER_PLACED, "Placed", placed, Optional.empty()));
             }
         }
         return new Outcome(!dryRun, parsed.rows().size(), changes, List.of());
+    }
+
+    /**
+     * A purchase order placed, or to be placed: its number, supplier, units per SKU ({@code units:<SKU>}), arrival and
+     * whether that is estimated from the lead time; in a preview, what it does to the lines waiting to be ordered
+     * ({@code linesTaken}, and the orders {@code taking} them and {@code told} of a new latest date, comma-separated).
+     */
+    private static Change placing(
+            String kind, String verb, PurchaseOrder po, Optional<PlacingEffects.Effects> effects) {
+        CsvTable.Facts facts = CsvTable.facts().with("number", po.number()).with("supplier", po.supplier());
+        po.lines().forEach(line -> facts.with(UNITS + line.sku(), line.ordered()));
+        facts.with("arrival", po.expectedArrival()).with("estimated", po.estimated());
+        effects.ifPresent(effect -> facts.with("linesTaken", effect.linesTaken())
+                .with("taking", String.join(",", effect.taking()))
+                .with("told", String.join(",", effect.told())));
+        String lines = po.lines().stream()
+                .map(line -> line.ordered() + " × " + line.sku())
+                .collect(Collectors.joining(", "));
+        return facts.change(
+                kind,
+                verb + " purchase order " + po.number() + " with " + po.supplier() + ": " + lines + "; arrival "
+                        + po.expectedArrival() + (po.estimated() ? " (estimated)" : "") + "."
+                        + effects.map(effect -> " Lines waiting to be ordered that it takes: " + effect.linesTaken()
+                                        + " (" + named(effect.taking()) + "); customers told of a new latest date: "
+                                        + effect.told().size()
+                                        + (effect.told().isEmpty() ? "" : " (" + named(effect.told()) + ")") + ".")
+                                .orElse(""));
+    }
+
+    private static String named(List<String> orders) {
+        String first = String.join(", ", orders.subList(0, Math.min(NAMED, orders.size())));
+        return orders.size() > NAMED ? first + " and " + (orders.size() - NAMED) + " more" : first;
     }
 
     /** Adds a rule's problem unless the cell already has one (a number that is not a number is not also zero). */
@@ -258,12 +310,30 @@ class SupplierImports {
         return List.copyOf(days);
     }
 
-    private static String describe(SupplierDefinition definition, Optional<Supplier> before) {
+    /**
+     * A supplier new, changed or as it was: its code and, when new or changed, its terms as the file has them
+     * ({@code name}, {@code country}, {@code contactEmail}, {@code dropships}, {@code leadTimeMinDays},
+     * {@code leadTimeMaxDays}, {@code workingDays} when the file gives them, comma-separated); when changed, also
+     * the terms before, each prefixed {@code before:}.
+     */
+    private static Change change(SupplierDefinition definition, Optional<Supplier> before) {
         String code = definition.code().trim();
         String lead = new LeadTime(definition.leadTimeMinDays(), definition.leadTimeMaxDays()).inWords();
+        CsvTable.Facts facts = CsvTable.facts()
+                .with("code", code)
+                .with("name", definition.name().trim())
+                .with("country", definition.country().trim().toUpperCase(Locale.ROOT))
+                .with("contactEmail", definition.contactEmail().trim())
+                .with("dropships", definition.dropships())
+                .with("leadTimeMinDays", definition.leadTimeMinDays())
+                .with("leadTimeMaxDays", definition.leadTimeMaxDays())
+                .with("workingDays", days(definition.workingDays()));
         if (before.isEmpty()) {
-            return "New supplier " + code + " (" + definition.name().trim() + "), "
-                    + (definition.dropships() ? "dropships" : "delivers to the shop") + ", lead time " + lead + ".";
+            return facts.change(
+                    SUPPLIER_NEW,
+                    "New supplier " + code + " (" + definition.name().trim() + "), "
+                            + (definition.dropships() ? "dropships" : "delivers to the shop") + ", lead time " + lead
+                            + ".");
         }
         Supplier old = before.get();
         List<String> changed = new ArrayList<>();
@@ -286,8 +356,28 @@ class SupplierImports {
         if (definition.workingDays() != null && !definition.workingDays().equals(old.workingDays())) {
             changed.add("working days");
         }
-        return changed.isEmpty()
-                ? "Supplier " + code + " stays as it is."
-                : "Supplier " + code + " redefined (" + String.join(", ", changed) + "); promises already made stay.";
+        if (changed.isEmpty()) {
+            return CsvTable.facts()
+                    .with("code", code)
+                    .change(SUPPLIER_UNCHANGED, "Supplier " + code + " stays as it is.");
+        }
+        facts.with("before:name", old.name())
+                .with("before:country", old.country())
+                .with("before:contactEmail", old.contactEmail())
+                .with("before:dropships", old.dropships())
+                .with(
+                        "before:leadTimeMinDays",
+                        old.leadTime().map(LeadTime::minDays).orElse(null))
+                .with(
+                        "before:leadTimeMaxDays",
+                        old.leadTime().map(LeadTime::maxDays).orElse(null))
+                .with("before:workingDays", days(old.workingDays()));
+        return facts.change(
+                SUPPLIER_CHANGED,
+                "Supplier " + code + " redefined (" + String.join(", ", changed) + "); promises already made stay.");
+    }
+
+    private static String days(List<DayOfWeek> days) {
+        return days == null ? null : days.stream().map(DayOfWeek::name).collect(Collectors.joining(","));
     }
 }

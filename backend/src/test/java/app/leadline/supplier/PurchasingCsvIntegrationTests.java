@@ -68,6 +68,13 @@ class PurchasingCsvIntegrationTests {
         preview.path("importSuppliers.changes[0]")
                 .entity(String.class)
                 .satisfies(change -> assertThat(change).startsWith("New supplier FJORD-" + tag));
+        // The same as facts, which the console words in the agent's language.
+        preview.path("importSuppliers.changed[0].kind").entity(String.class).isEqualTo("SUPPLIER_NEW");
+        assertThat(facts(preview, "importSuppliers.changed[0]"))
+                .containsEntry("code", "FJORD-" + tag)
+                .containsEntry("dropships", "false")
+                .containsEntry("leadTimeMinDays", "10")
+                .containsEntry("workingDays", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY");
         assertThat(supplierCodes()).doesNotContain("FJORD-" + tag);
 
         run(admin, "importSuppliers", supplierFile(), false)
@@ -76,10 +83,29 @@ class PurchasingCsvIntegrationTests {
                 .isEqualTo(true);
 
         assertThat(supplierCodes()).contains("FJORD-" + tag, "LAMP-" + tag);
-        run(admin, "importSuppliers", supplierFile().replace(",10,15,", ",12,18,"), true)
-                .path("importSuppliers.changes[0]")
+        GraphQlTester.Response changed =
+                run(admin, "importSuppliers", supplierFile().replace(",10,15,", ",12,18,"), true);
+        changed.path("importSuppliers.changes[0]")
                 .entity(String.class)
                 .satisfies(change -> assertThat(change).contains("lead time 10–15 working days → 12–18"));
+        changed.path("importSuppliers.changed[*].kind")
+                .entityList(String.class)
+                .containsExactly("SUPPLIER_CHANGED", "SUPPLIER_UNCHANGED");
+        assertThat(facts(changed, "importSuppliers.changed[0]"))
+                .containsEntry("before:leadTimeMinDays", "10")
+                .containsEntry("leadTimeMinDays", "12")
+                .containsEntry("before:name", "Fjord Furniture")
+                .containsEntry("name", "Fjord Furniture");
+    }
+
+    /** A change's facts by name. */
+    private static Map<String, String> facts(GraphQlTester.Response response, String change) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        response.path(change + ".facts")
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, String>>() {})
+                .get()
+                .forEach(fact -> facts.put(fact.get("key"), fact.get("value")));
+        return facts;
     }
 
     @Test
@@ -173,13 +199,24 @@ class PurchasingCsvIntegrationTests {
                 + "PO-" + tag + "," + supplier + ",TABLE-" + tag + ",1," + sent + ",\n";
 
         // The review says first what it does to the customer waiting for a chair, as the buy list's review does.
-        run(shop, "importPurchaseOrders", csv, true)
-                .path("importPurchaseOrders.changes[0]")
+        GraphQlTester.Response preview = run(shop, "importPurchaseOrders", csv, true);
+        preview.path("importPurchaseOrders.changes[0]")
                 .entity(String.class)
                 .satisfies(change -> assertThat(change)
                         .contains("PO-" + tag, "(estimated)")
                         .contains("Lines waiting to be ordered that it takes: 1 (" + waiting.number() + ")")
                         .containsPattern("customers told of a new latest date: [01]"));
+        preview.path("importPurchaseOrders.changed[0].kind")
+                .entity(String.class)
+                .isEqualTo("PURCHASE_ORDER_PLACES");
+        assertThat(facts(preview, "importPurchaseOrders.changed[0]"))
+                .containsEntry("number", "PO-" + tag)
+                .containsEntry("units:CHAIR-" + tag, "2")
+                .containsEntry("units:TABLE-" + tag, "1")
+                .containsEntry("estimated", "true")
+                .containsEntry("linesTaken", "1")
+                .containsEntry("taking", waiting.number())
+                .containsKeys("arrival", "told");
         purchaseOrder("PO-" + tag).path("purchaseOrder").valueIsNull();
 
         GraphQlTester.Response imported = run(shop, "importPurchaseOrders", csv, false);
@@ -252,6 +289,14 @@ class PurchasingCsvIntegrationTests {
                 .entity(String.class)
                 .satisfies(change ->
                         assertThat(change).contains("PO-" + tag, "1 line becomes ready, of order", first.number()));
+        GraphQlTester.Response preview = run(agent, "importReceipts", csv, true);
+        preview.path("importReceipts.changed[0].kind").entity(String.class).isEqualTo("RECEIVES");
+        assertThat(facts(preview, "importReceipts.changed[0]"))
+                .containsEntry("purchaseOrder", "PO-" + tag)
+                .containsEntry("receivedOn", yesterday)
+                .containsEntry("units:CHAIR-" + tag, "1")
+                .containsEntry("linesReady", "1")
+                .containsEntry("orders", first.number());
         assertThat(lineStatus(first)).isEqualTo("AWAITING_SUPPLIER");
 
         run(agent, "importReceipts", csv, false)

@@ -1,0 +1,98 @@
+// What a spreadsheet's import did, or would do, in the agent's language: the server gives each change as facts.
+import type { Weekday } from '../generated/graphql';
+import { day, unitsList } from './format';
+import { ct } from './messages';
+import { supplierChanges } from './supplierChanges';
+
+type Fact = { key: string; value: string };
+export type ImportChange = { kind: string; facts: readonly Fact[] };
+
+/** One change of an import as a sentence in the agent's language. */
+export function importChangeText(change: ImportChange): string {
+  const facts = new Map(change.facts.map((fact) => [fact.key, fact.value]));
+  const fact = (key: string) => facts.get(key) ?? '';
+  const units = () =>
+    unitsList(
+      change.facts
+        .filter((entry) => entry.key.startsWith('units:'))
+        .map((entry) => ({ sku: entry.key.slice('units:'.length), quantity: Number(entry.value) })),
+    );
+  const orders = (key: string) => (facts.get(key) ? fact(key).split(',') : []);
+  switch (change.kind) {
+    case 'SUPPLIER_NEW':
+      return ct('importSupplierNew', {
+        code: fact('code'),
+        name: fact('name'),
+        delivers: ct(fact('dropships') === 'true' ? 'importDropships' : 'importDeliversToShop'),
+        lead: ct('leadTimeDays', { min: fact('leadTimeMinDays'), max: fact('leadTimeMaxDays') }),
+      });
+    case 'SUPPLIER_CHANGED':
+      return ct('importSupplierChanged', {
+        code: fact('code'),
+        changes: supplierChanges(terms(facts, 'before:'), terms(facts, '')),
+      });
+    case 'SUPPLIER_UNCHANGED':
+      return ct('importSupplierUnchanged', { code: fact('code') });
+    case 'PURCHASE_ORDER_PLACES':
+    case 'PURCHASE_ORDER_PLACED': {
+      const placed = ct(change.kind === 'PURCHASE_ORDER_PLACES' ? 'importPlaces' : 'importPlaced', {
+        number: fact('number'),
+        supplier: fact('supplier'),
+        units: units(),
+        date: day(fact('arrival')),
+        estimated: fact('estimated') === 'true' ? ct('importEstimated') : '',
+      });
+      if (!facts.has('linesTaken')) {
+        return placed;
+      }
+      const told = orders('told');
+      const takes = ct('importTakes', { count: Number(fact('linesTaken')), orders: orders('taking').join(', ') });
+      const tells = told.length
+        ? ct('importTold', { count: told.length, orders: told.join(', ') })
+        : ct('importNoneTold');
+      return `${placed} ${takes} ${tells}`;
+    }
+    case 'PURCHASE_ORDER_KEPT':
+      return ct('importKept', { number: fact('number') });
+    case 'RECEIVES': {
+      const ready = orders('orders');
+      return ct('importReceives', {
+        units: units(),
+        po: fact('purchaseOrder'),
+        date: day(fact('receivedOn')),
+        ready:
+          ready.length === 0
+            ? ct('receiveNoneReady')
+            : ct('receiveReady', { lines: Number(fact('linesReady')), count: ready.length, orders: ready.join(', ') }),
+      });
+    }
+    case 'RECEIVED':
+      return ct('importReceived', {
+        units: units(),
+        po: fact('purchaseOrder'),
+        date: day(fact('receivedOn')),
+        lines: Number(fact('linesReady')),
+      });
+    case 'NOT_RECEIVED':
+      return ct('importNotReceived', { po: fact('purchaseOrder'), message: fact('message') });
+    default:
+      // A kind this console does not know yet: its facts as they are, rather than nothing.
+      return [change.kind, ...change.facts.map((entry) => `${entry.key}: ${entry.value}`)].join(', ');
+  }
+}
+
+/** A supplier's terms as the facts give them, each key after the prefix ("before:" for the terms it had). */
+function terms(facts: Map<string, string>, prefix: string) {
+  const fact = (key: string) => facts.get(prefix + key);
+  const min = fact('leadTimeMinDays');
+  const max = fact('leadTimeMaxDays');
+  const days = fact('workingDays');
+  return {
+    name: fact('name') ?? '',
+    country: fact('country') ?? '',
+    contactEmail: fact('contactEmail') ?? '',
+    dropships: fact('dropships') === 'true',
+    leadTime: min !== undefined && max !== undefined ? { minDays: Number(min), maxDays: Number(max) } : null,
+    workingDays: days ? (days.split(',') as Weekday[]) : null,
+  };
+}
