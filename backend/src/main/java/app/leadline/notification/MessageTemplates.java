@@ -158,6 +158,10 @@ class MessageTemplates {
                             .map(text -> "- " + text)
                             .collect(Collectors.joining("\n")));
         }
+        // Items the customer was told were ready, by mistake (the receipt was taken back): the message says so first.
+        List<OrderLine> corrected = linesOf(order, details.getOrDefault("corrected", ""));
+        values.put("corrected", names(corrected, texts));
+        String correction = corrected.isEmpty() ? "" : "correction";
         String subject = fill(texts.getProperty(kind + ".subject"), values);
         // A move nobody gave a reason for (a delay withdrawn, a receipt taken back) reads without an empty "Reason:".
         String told = values.get("reason").isBlank() && texts.containsKey(kind + ".noReason.email")
@@ -168,7 +172,8 @@ class MessageTemplates {
         List<Message> messages = new ArrayList<>();
         boolean requested = REQUESTED.contains(kind);
         if (requested || order.receives("EMAIL")) {
-            String text = fill(texts.getProperty(body + ".email"), values)
+            String text = (correction.isEmpty() ? "" : fill(texts.getProperty(correction + ".email"), values) + "\n")
+                    + fill(texts.getProperty(body + ".email"), values)
                     + link.filter(url -> !requested)
                             .map(url -> "\n" + fill(texts.getProperty("link.email"), Map.of("link", url)))
                             .orElse("")
@@ -184,7 +189,15 @@ class MessageTemplates {
                     order.number(),
                     kind,
                     subject,
-                    sms(texts, body, values, lines.size(), window, language, requested ? Optional.empty() : link)));
+                    sms(
+                            texts,
+                            correction,
+                            body,
+                            values,
+                            lines.size(),
+                            window,
+                            language,
+                            requested ? Optional.empty() : link)));
         }
         return messages;
     }
@@ -205,6 +218,7 @@ class MessageTemplates {
     /** The SMS: numeric dates, and item names replaced by their count when they would take a third segment. */
     private String sms(
             Properties texts,
+            String correction,
             String template,
             Map<String, String> values,
             int lineCount,
@@ -219,10 +233,11 @@ class MessageTemplates {
         short_.put("window", window == null ? "" : format(window, language, FormatStyle.SHORT, "-"));
         String linkPart = link.map(url -> " " + fill(texts.getProperty("link.sms"), Map.of("link", url)))
                 .orElse("");
-        String text = fill(texts.getProperty(template + ".sms"), short_) + linkPart;
+        String first = correction.isEmpty() ? "" : texts.getProperty(correction + ".sms") + " ";
+        String text = first + fill(texts.getProperty(template + ".sms"), short_) + linkPart;
         if (SmsSegments.count(text) > MAX_SMS_SEGMENTS && lineCount > 0) {
             short_.put("lines", fill(texts.getProperty("items"), Map.of("count", String.valueOf(lineCount))));
-            text = fill(texts.getProperty(template + ".sms"), short_) + linkPart;
+            text = first + fill(texts.getProperty(template + ".sms"), short_) + linkPart;
         }
         return text;
     }
@@ -232,7 +247,12 @@ class MessageTemplates {
         if ("CONFIRMED".equals(kind)) {
             return order.lines();
         }
-        return Arrays.stream(details.getOrDefault("lines", "").split(","))
+        return linesOf(order, details.getOrDefault("lines", ""));
+    }
+
+    /** The order's lines by their ids, comma-separated. */
+    private static List<OrderLine> linesOf(Order order, String ids) {
+        return Arrays.stream(ids.split(","))
                 .filter(id -> !id.isBlank())
                 .flatMap(id -> order.lines().stream().filter(line -> line.id().equals(id)))
                 .toList();

@@ -8,7 +8,9 @@ import app.leadline.order.CustomerNews.ReadyToShip;
 import app.leadline.order.LineStatus;
 import app.leadline.order.NotificationIntent;
 import app.leadline.order.Order;
+import app.leadline.order.OrderEvent;
 import app.leadline.order.OrderLine;
+import app.leadline.order.TimelineEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -127,6 +129,7 @@ final class NewsGroups {
     private static List<CustomerNews> asTheyStand(Order order, CustomerNews merged, Function<String, Instant> since) {
         List<String> late = new ArrayList<>();
         List<String> onTime = new ArrayList<>();
+        Set<String> corrected = toldReadyByMistake(order, merged.lines());
         long shift = 0;
         for (String id : merged.lines()) {
             Optional<OrderLine> open = order.lines().stream()
@@ -137,7 +140,8 @@ final class NewsGroups {
             }
             LocalDate latest = open.get().eta().latest();
             Optional<LocalDate> before = order.latestBefore(id, since.apply(id));
-            if (before.isPresent() && before.get().equals(latest)) {
+            // A line back on its date is not worth a message, unless the customer was told it was ready.
+            if (before.isPresent() && before.get().equals(latest) && !corrected.contains(id)) {
                 continue;
             }
             shift = Math.max(
@@ -150,12 +154,59 @@ final class NewsGroups {
         String reason = merged instanceof PastPromise past ? past.reason() : ((DatesMoved) merged).reason();
         List<CustomerNews> told = new ArrayList<>();
         if (!onTime.isEmpty()) {
-            told.add(new DatesMoved(cause, onTime, reason, shift));
+            told.add(new DatesMoved(cause, onTime, reason, shift, among(corrected, onTime)));
         }
         if (!late.isEmpty()) {
-            told.add(new PastPromise(cause, late, reason, shift));
+            told.add(new PastPromise(cause, late, reason, shift, among(corrected, late)));
         }
         return told;
+    }
+
+    private static List<String> among(Set<String> corrected, List<String> lines) {
+        return lines.stream().filter(corrected::contains).toList();
+    }
+
+    /**
+     * The lines the customer was told were ready (the news went out) before the receipt that made them so was taken
+     * back, and told nothing of their dates since: their next dates message says the first was a mistake.
+     */
+    private static Set<String> toldReadyByMistake(Order order, List<String> lines) {
+        Set<String> corrected = new LinkedHashSet<>();
+        for (TimelineEvent entry : order.timeline()) {
+            if (entry.event() instanceof OrderEvent.ReceiptReversed reversed) {
+                for (String id : reversed.lines()) {
+                    if (lines.contains(id)
+                            && told(
+                                    order,
+                                    id,
+                                    entry.at(),
+                                    true,
+                                    news -> news instanceof ReadyToShip || news instanceof ChoiceNeeded)
+                            && !told(
+                                    order,
+                                    id,
+                                    entry.at(),
+                                    false,
+                                    news -> news instanceof DatesMoved || news instanceof PastPromise)) {
+                        corrected.add(id);
+                    }
+                }
+            }
+        }
+        return corrected;
+    }
+
+    /** Whether news of the kind about the line went out before (or after) the instant. */
+    private static boolean told(
+            Order order, String lineId, Instant at, boolean before, java.util.function.Predicate<CustomerNews> kind) {
+        return order.notifications().stream()
+                .anyMatch(intent -> intent.sent()
+                                .filter(sent -> before ? sent.isBefore(at) : sent.isAfter(at))
+                                .isPresent()
+                        && intent.news()
+                                .filter(kind)
+                                .filter(news -> news.lines().contains(lineId))
+                                .isPresent());
     }
 
     /**

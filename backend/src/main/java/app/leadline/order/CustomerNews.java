@@ -87,8 +87,19 @@ public sealed interface CustomerNews
      *
      * @param cause the delay (or purchase order, {@code po:<number>}) that moved them
      * @param shiftDays how many days the latest date moved at most
+     * @param corrected those of the lines the customer was told were ready, by mistake: the receipt that made them so
+     *     was taken back since. Found as the message goes out; none as the news is kept
      */
-    record DatesMoved(String cause, List<String> lines, String reason, long shiftDays) implements CustomerNews {
+    record DatesMoved(String cause, List<String> lines, String reason, long shiftDays, List<String> corrected)
+            implements CustomerNews {
+
+        public DatesMoved {
+            corrected = List.copyOf(corrected);
+        }
+
+        public DatesMoved(String cause, List<String> lines, String reason, long shiftDays) {
+            this(cause, lines, reason, shiftDays, List.of());
+        }
 
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -102,12 +113,25 @@ public sealed interface CustomerNews
 
         @Override
         public CustomerNews withLines(List<String> lines) {
-            return new DatesMoved(cause, lines, reason, shiftDays);
+            return new DatesMoved(cause, lines, reason, shiftDays, corrected);
         }
     }
 
-    /** Lines' dates moved past the date first promised: the customer may now cancel them. */
-    record PastPromise(String cause, List<String> lines, String reason, long shiftDays) implements CustomerNews {
+    /**
+     * Lines' dates moved past the date first promised: the customer may now cancel them.
+     *
+     * @param corrected as for {@link DatesMoved}
+     */
+    record PastPromise(String cause, List<String> lines, String reason, long shiftDays, List<String> corrected)
+            implements CustomerNews {
+
+        public PastPromise {
+            corrected = List.copyOf(corrected);
+        }
+
+        public PastPromise(String cause, List<String> lines, String reason, long shiftDays) {
+            this(cause, lines, reason, shiftDays, List.of());
+        }
 
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -121,7 +145,7 @@ public sealed interface CustomerNews
 
         @Override
         public CustomerNews withLines(List<String> lines) {
-            return new PastPromise(cause, lines, reason, shiftDays);
+            return new PastPromise(cause, lines, reason, shiftDays, corrected);
         }
     }
 

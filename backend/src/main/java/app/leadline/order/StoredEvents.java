@@ -328,13 +328,13 @@ final class StoredEvents {
 
             @Override
             public Void datesMoved(DatesMoved news) {
-                putMove(details, news.cause(), news.reason(), news.shiftDays());
+                putMove(details, news.cause(), news.reason(), news.shiftDays(), news.corrected());
                 return null;
             }
 
             @Override
             public Void pastPromise(PastPromise news) {
-                putMove(details, news.cause(), news.reason(), news.shiftDays());
+                putMove(details, news.cause(), news.reason(), news.shiftDays(), news.corrected());
                 return null;
             }
 
@@ -429,9 +429,19 @@ final class StoredEvents {
                 switch (kind == null ? "" : kind) {
                     case "CONFIRMED" -> new Confirmed();
                     case "ETA_MOVED" ->
-                        new DatesMoved(d.get("delay"), lines(d), d.getOrDefault("reason", ""), shiftDays(d));
+                        new DatesMoved(
+                                d.get("delay"),
+                                lines(d),
+                                d.getOrDefault("reason", ""),
+                                shiftDays(d),
+                                ids(d.getOrDefault("corrected", "")));
                     case "PAST_PROMISE" ->
-                        new PastPromise(d.get("delay"), lines(d), d.getOrDefault("reason", ""), shiftDays(d));
+                        new PastPromise(
+                                d.get("delay"),
+                                lines(d),
+                                d.getOrDefault("reason", ""),
+                                shiftDays(d),
+                                ids(d.getOrDefault("corrected", "")));
                     case "CHOICE_NEEDED" -> new ChoiceNeeded(lines(d));
                     case "READY_TO_SHIP" -> new ReadyToShip(lines(d));
                     case "SHIPPED" -> new Shipped(lines(d), d.get("carrier"), d.get("trackingNumber"));
@@ -463,10 +473,14 @@ final class StoredEvents {
         details.put("trackingNumber", trackingNumber);
     }
 
-    private static void putMove(Map<String, String> details, String cause, String reason, long shiftDays) {
+    private static void putMove(
+            Map<String, String> details, String cause, String reason, long shiftDays, List<String> corrected) {
         details.put("delay", cause);
         details.put("reason", reason);
         details.put("shiftDays", String.valueOf(shiftDays));
+        if (!corrected.isEmpty()) {
+            details.put("corrected", joined(corrected));
+        }
     }
 
     private static void putRefund(Map<String, String> details, BigDecimal amount, String reason) {
@@ -479,9 +493,11 @@ final class StoredEvents {
     }
 
     private static List<String> lines(Map<String, String> details) {
-        return Arrays.stream(details.getOrDefault("lines", "").split(","))
-                .filter(id -> !id.isBlank())
-                .toList();
+        return ids(details.getOrDefault("lines", ""));
+    }
+
+    private static List<String> ids(String joined) {
+        return Arrays.stream(joined.split(",")).filter(id -> !id.isBlank()).toList();
     }
 
     /** The dates in "before" by the line in the same place of "lines"; none where either is missing. */

@@ -56,6 +56,35 @@ class MessageTemplatesTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "da", "de", "pl"})
+    void aDatesMessageAboutItemsToldReadyByMistakeSaysSoFirstAndItsSmsStillFits(String language) {
+        Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
+        Properties texts = templates.catalogues().get(language);
+        Map<String, String> details =
+                new java.util.HashMap<>(MessagePreviews.sampleDetails("ETA_MOVED", texts.getProperty("sample.reason")));
+        details.put("corrected", "L2");
+        Optional<String> link = Optional.of("https://track.shop.example/t/" + "x".repeat(43));
+
+        List<Message> messages = templates.render(order, "ETA_MOVED", details, link);
+
+        String item = order.line("L2").name();
+        assertThat(messages).hasSize(2).allSatisfy(message -> {
+            if (message.channel() == Message.Channel.EMAIL) {
+                assertThat(message.text())
+                        .startsWith(texts.getProperty("correction.email").replace("{corrected}", item) + "\n");
+            } else {
+                assertThat(message.text()).startsWith(texts.getProperty("correction.sms"));
+                assertThat(SmsSegments.gsm(message.text())).as(message.text()).isTrue();
+                assertThat(SmsSegments.count(message.text())).as(message.text()).isLessThanOrEqualTo(2);
+            }
+        });
+        // Without it, the same news says nothing of a mistake.
+        assertThat(templates.render(order, "ETA_MOVED", MessagePreviews.sampleDetails("ETA_MOVED", "x"), link))
+                .allSatisfy(
+                        message -> assertThat(message.text()).doesNotStartWith(texts.getProperty("correction.sms")));
+    }
+
     @Test
     void theItemsAMessageNamesReadAsAListInTheCustomersLanguage() {
         Order order = SampleOrder.in("de", Instant.parse("2026-11-23T10:00:00Z"));

@@ -493,15 +493,15 @@ class NotificationDispatchIntegrationTests {
     /**
      * A sofa whose goods were received and taken back, its news held meanwhile (the customer's quiet hours); the
      * take-back's cascade puts it back on the date it had before the goods came. With {@code readyNewsSentFirst} the
-     * ready news goes out before the take-back. Returns the kinds of the messages the customer got.
+     * ready news goes out before the take-back. Returns the messages the customer got.
      */
-    private List<String> goodsReceivedThenTakenBack(boolean readyNewsSentFirst) {
+    private List<OutboxMessage> goodsReceivedThenTakenBack(boolean readyNewsSentFirst) {
         OrderInputs input = anOrder().withoutConfirmation().withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER);
         clients.place(input);
         Order order = orders.byNumber(input.number()).orElseThrow();
         EtaWindow known = order.line("L2").eta();
         OrderFixtures fixtures = new OrderFixtures(changes);
-        Instant start = Instant.now().minus(Duration.ofMinutes(10));
+        Instant start = NOON.minus(Duration.ofMinutes(10));
         String purchaseOrder =
                 Optional.ofNullable(order.line("L2").purchaseOrder()).orElse("PO-SOFA");
         fixtures.allocate(order.id(), "L2", purchaseOrder, known, start);
@@ -509,7 +509,7 @@ class NotificationDispatchIntegrationTests {
                 java.time.LocalDate.now().plusDays(2), java.time.LocalDate.now().plusDays(3));
         fixtures.markReady(order.id(), List.of("L2"), leaving, start.plus(Duration.ofMinutes(1)));
         if (readyNewsSentFirst) {
-            dispatcher.dispatch(500, NOON);
+            dispatcher.dispatch(500, start.plus(Duration.ofSeconds(90)));
         }
         fixtures.returnToWaiting(order.id(), purchaseOrder, List.of("L2"), start.plus(Duration.ofMinutes(2)));
         fixtures.applyDelay(
@@ -524,18 +524,31 @@ class NotificationDispatchIntegrationTests {
 
         assertThat(orders.byNumber(input.number()).orElseThrow().notifications())
                 .allSatisfy(intent -> assertThat(intent.sent()).isPresent());
-        return outboxFor(input.number()).stream().map(OutboxMessage::kind).toList();
+        return outboxFor(input.number());
     }
 
     @Test
     void goodsTakenBackBeforeAnyNewsOfThemWentOutTellNothingWhenTheDateIsTheOneTheCustomerKnows() {
         // The customer never heard of the goods or the date they gave: the sofa is due as they were told.
-        assertThat(goodsReceivedThenTakenBack(false)).doesNotContain("READY_TO_SHIP", "ETA_MOVED", "PAST_PROMISE");
+        assertThat(goodsReceivedThenTakenBack(false))
+                .extracting(OutboxMessage::kind)
+                .doesNotContain("READY_TO_SHIP", "ETA_MOVED", "PAST_PROMISE");
     }
 
     @Test
-    void goodsTakenBackAfterTheirNewsWentOutTellTheCustomerTheDateMovedBack() {
-        assertThat(goodsReceivedThenTakenBack(true)).contains("READY_TO_SHIP", "ETA_MOVED");
+    void goodsTakenBackAfterTheirNewsWentOutTellTheCustomerTheReadyNewsWasAMistakeAndTheDateMovedBack() {
+        List<OutboxMessage> told = goodsReceivedThenTakenBack(true);
+
+        assertThat(told).extracting(OutboxMessage::kind).contains("READY_TO_SHIP", "ETA_MOVED");
+        assertThat(told)
+                .filteredOn(message -> message.kind().equals("ETA_MOVED"))
+                .isNotEmpty()
+                .allSatisfy(message -> assertThat(message.text())
+                        .startsWith(
+                                message.channel() == Message.Channel.EMAIL
+                                        ? "Rettelse: Vores besked om, at Item SOFA-OSLO-3 var kommet og klar til afsendelse,"
+                                                + " var en fejl. Det beklager vi.\n"
+                                        : "Rettelse: vores besked om klar til afsendelse var en fejl."));
     }
 
     @Test
