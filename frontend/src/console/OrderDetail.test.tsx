@@ -162,7 +162,11 @@ it("words the notes Leadline wrote in the agent's language, an agent's own note 
 
 it('lets nothing start or change another parcel while a shipment is being recorded, and then says it was', async () => {
   render(<OrderDetail order={order} onChanged={() => {}} />);
-  fireEvent.click(screen.getByRole('button', { name: 'Ship by hand' }));
+  const byHand = screen.getByRole('button', { name: 'Ship by hand', expanded: false });
+  fireEvent.click(byHand);
+  // A screen reader hears that the button opened the shipment's form.
+  expect(byHand.getAttribute('aria-expanded')).toBe('true');
+  expect(document.getElementById(byHand.getAttribute('aria-controls') ?? '')?.tagName).toBe('FORM');
   fireEvent.click(screen.getByRole('checkbox', { name: /^Glass vase / }));
   fireEvent.change(screen.getByLabelText('Carrier'), { target: { value: 'GLS' } });
   fireEvent.change(screen.getByLabelText('Tracking number'), { target: { value: 'GLS-1' } });

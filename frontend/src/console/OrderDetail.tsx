@@ -429,6 +429,7 @@ function ShipmentForm(props: {
   };
   const input = form && { orderNumber: order.number, ...form };
   const at = (field: string) => errorsAt(errors, field);
+  const formId = `ship-${order.number}-form`;
 
   return (
     <section aria-label={ct('shipTitle')} className="subpanel">
@@ -437,6 +438,8 @@ function ShipmentForm(props: {
         {order.proposedShipment && (
           <button
             type="button"
+            aria-expanded={Boolean(form)}
+            aria-controls={formId}
             disabled={recording.running}
             onClick={() => start([...order.proposedShipment!.lineIds])}
           >
@@ -444,13 +447,21 @@ function ShipmentForm(props: {
           </button>
         )}
         {shippable.length > 0 && (
-          <button type="button" className="secondary" disabled={recording.running} onClick={() => start([])}>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={Boolean(form)}
+            aria-controls={formId}
+            disabled={recording.running}
+            onClick={() => start([])}
+          >
             {ct('shipByHand')}
           </button>
         )}
       </div>
       {form && input && (
         <form
+          id={formId}
           aria-label={ct('shipTitle')}
           onSubmit={(event) => {
             event.preventDefault();
