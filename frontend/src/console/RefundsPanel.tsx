@@ -126,13 +126,15 @@ export function RefundsPanel() {
                   lines: item.items.join('; '),
                 })}
                 checked={selected.includes(item.refund.id)}
-                onChange={(event) =>
+                onChange={(event) => {
+                  // A new choice begins: the outcome of the last decision is not about it.
+                  setOutcome(null);
                   setSelected(
                     event.target.checked
                       ? [...selected, item.refund.id]
                       : selected.filter((id) => id !== item.refund.id),
-                  )
-                }
+                  );
+                }}
               />
               <span>
                 {ct('refundLine', {
