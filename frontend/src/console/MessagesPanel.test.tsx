@@ -50,3 +50,35 @@ it('says nothing more when every held message is listed', async () => {
   expect(await screen.findByText(/^N-1099/)).toBeTruthy();
   expect(screen.queryByText(/more news is held/)).toBeNull();
 });
+
+it('opens a message from words that say so, with when it was written', async () => {
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      document === OutboxDocument
+        ? {
+            outbox: [
+              {
+                id: 'M1',
+                channel: 'EMAIL',
+                recipient: 'ida@example.com',
+                orderNumber: 'N-1001',
+                kind: 'ETA_MOVED',
+                subject: 'New delivery date for order N-1001',
+                text: 'Order N-1001: Oslo sofa is now expected 12 Jan 2027 – 15 Jan 2027.',
+                status: 'SENT',
+                attempts: 1,
+                createdAt: '2026-12-05T09:30:00Z',
+              },
+            ],
+          }
+        : document === HeldMessagesDocument
+          ? { heldMessages: [] }
+          : { stuckOrders: [] },
+    ),
+  );
+  render(<MessagesPanel admin={false} />);
+
+  const opener = await screen.findByText(/^Read the message \(5 Dec 2026, \d{2}:\d{2}\)$/);
+  expect(opener.tagName).toBe('SUMMARY');
+  expect(opener.parentElement?.textContent).toContain('Oslo sofa is now expected');
+});

@@ -67,7 +67,7 @@ export function MessagesPanel({ admin }: { admin: boolean }) {
             </p>
             {message.uncertain && <p className="warning">{ct('outboxUncertain')}</p>}
             <details>
-              <summary>{time(message.createdAt)}</summary>
+              <summary>{ct('outboxRead', { time: time(message.createdAt) })}</summary>
               <p className="message-text">{message.text}</p>
             </details>
             {(message.status === 'FAILED' || message.status === 'RETRYING') && (

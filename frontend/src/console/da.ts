@@ -322,6 +322,7 @@ export const da: Catalogue = {
   outboxTitle: 'Beskeder til kunder',
   outboxIntro: 'Alle beskeder i deres ordlyd, nyeste først, og hvad der blev af dem.',
   outboxEmpty: 'Ingen beskeder endnu.',
+  outboxRead: 'Læs beskeden ({time})',
   heldTitle: 'Holdt tilbage i stille timer',
   heldIntro:
     'Nyheder sendes ikke, mens kunden har stille timer efter sit eget ur; de går, når de slutter, og står så på listen ovenfor.',

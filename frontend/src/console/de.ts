@@ -328,6 +328,7 @@ export const de: Catalogue = {
   outboxTitle: 'Nachrichten an Kunden',
   outboxIntro: 'Jede Nachricht im Wortlaut, neueste zuerst, und was aus ihr wurde.',
   outboxEmpty: 'Noch keine Nachrichten.',
+  outboxRead: 'Nachricht lesen ({time})',
   heldTitle: 'Zurückgehalten in Ruhezeiten',
   heldIntro:
     'Neuigkeiten gehen nicht hinaus, solange der Kunde nach seiner eigenen Uhr in seinen Ruhezeiten ist; sie gehen, wenn diese enden, und stehen dann in der Liste oben.',

@@ -320,6 +320,7 @@ export const en = {
   outboxTitle: 'Messages to customers',
   outboxIntro: 'Every message as rendered, newest first, and what became of it.',
   outboxEmpty: 'No messages yet.',
+  outboxRead: 'Read the message ({time})',
   heldTitle: 'Held for quiet hours',
   heldIntro:
     'News is not sent while a customer is in their quiet hours, on their own clock; it goes when those end, and is then listed above.',

@@ -322,6 +322,7 @@ export const pl: Catalogue = {
   outboxTitle: 'Wiadomości do klientów',
   outboxIntro: 'Każda wiadomość w pełnym brzmieniu, najnowsze najpierw, i co się z nią stało.',
   outboxEmpty: 'Brak wiadomości.',
+  outboxRead: 'Przeczytaj wiadomość ({time})',
   heldTitle: 'Wstrzymane w godzinach ciszy',
   heldIntro:
     'Wiadomości nie są wysyłane, gdy klient jest w swoich godzinach ciszy według własnego zegara; wychodzą, gdy się skończą, i wtedy widać je na liście powyżej.',
