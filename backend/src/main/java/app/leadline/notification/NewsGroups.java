@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -174,35 +175,29 @@ final class NewsGroups {
         Set<String> corrected = new LinkedHashSet<>();
         for (TimelineEvent entry : order.timeline()) {
             if (entry.event() instanceof OrderEvent.ReceiptReversed reversed) {
-                for (String id : reversed.lines()) {
-                    if (lines.contains(id)
-                            && told(
-                                    order,
-                                    id,
-                                    entry.at(),
-                                    true,
-                                    news -> news instanceof ReadyToShip || news instanceof ChoiceNeeded)
-                            && !told(
-                                    order,
-                                    id,
-                                    entry.at(),
-                                    false,
-                                    news -> news instanceof DatesMoved || news instanceof PastPromise)) {
-                        corrected.add(id);
-                    }
-                }
+                Instant at = entry.at();
+                reversed.lines().stream()
+                        .filter(lines::contains)
+                        .filter(id -> told(order, id, sent -> sent.isBefore(at), NewsGroups::saysReady))
+                        .filter(id -> !told(order, id, sent -> sent.isAfter(at), NewsGroups::saysDates))
+                        .forEach(corrected::add);
             }
         }
         return corrected;
     }
 
-    /** Whether news of the kind about the line went out before (or after) the instant. */
-    private static boolean told(
-            Order order, String lineId, Instant at, boolean before, java.util.function.Predicate<CustomerNews> kind) {
+    private static boolean saysReady(CustomerNews news) {
+        return news instanceof ReadyToShip || news instanceof ChoiceNeeded;
+    }
+
+    private static boolean saysDates(CustomerNews news) {
+        return news instanceof DatesMoved || news instanceof PastPromise;
+    }
+
+    /** Whether news of the kind about the line went out when {@code sentWhen} says. */
+    private static boolean told(Order order, String lineId, Predicate<Instant> sentWhen, Predicate<CustomerNews> kind) {
         return order.notifications().stream()
-                .anyMatch(intent -> intent.sent()
-                                .filter(sent -> before ? sent.isBefore(at) : sent.isAfter(at))
-                                .isPresent()
+                .anyMatch(intent -> intent.sent().filter(sentWhen).isPresent()
                         && intent.news()
                                 .filter(kind)
                                 .filter(news -> news.lines().contains(lineId))
