@@ -239,8 +239,8 @@ it('words what an import would do in the agent’s language, from the facts the 
         'units:SOFA-BERGEN-2': '3',
         arrival: '2027-01-12',
         estimated: 'true',
-        linesTaken: '2',
-        taking: 'N-1001,N-1002',
+        linesTaken: '12',
+        taking: Array.from({ length: 12 }, (_, index) => `N-${1001 + index}`).join(','),
         told: 'N-1002',
       }),
     );
@@ -248,7 +248,8 @@ it('words what an import would do in the agent’s language, from the facts the 
 
     expect(await checkFile('number,supplier,sku,quantity\nPO-BW-0900,BALTIC-WOOD,SOFA-BERGEN-2,3\n')).toContain(
       'Afgiver indkøbsordre PO-BW-0900 hos BALTIC-WOOD: 3 × SOFA-BERGEN-2; ankomst tirs. 12. jan. (anslået ud fra leveringstiden). ' +
-        '2 linjer, der venter på at blive bestilt, går til den, ældste ordre først: N-1001, N-1002. ' +
+        '12 linjer, der venter på at blive bestilt, går til den, ældste ordre først: ' +
+        'N-1001, N-1002, N-1003, N-1004, N-1005, N-1006, N-1007, N-1008, N-1009, N-1010 og 2 flere. ' +
         '1 kunde får besked om en ny seneste dato: N-1002.',
     );
   } finally {

@@ -663,6 +663,7 @@ export const da: Catalogue = {
     '{count, plural, one {# linje, der venter på at blive bestilt, går} other {# linjer, der venter på at blive bestilt, går}} til den, ældste ordre først: {orders}.',
   importTold: '{count, plural, one {# kunde får} other {# kunder får}} besked om en ny seneste dato: {orders}.',
   importNoneTold: 'Ingen kunde får besked om en ny seneste dato.',
+  importAndMore: '{orders} og {count} flere',
   importKept: 'Indkøbsordre {number} er afgivet før; den forbliver som den er.',
   importReceives: 'Modtager {units} på indkøbsordre {po}, ankommet {date}: {ready}',
   importReceived:

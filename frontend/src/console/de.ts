@@ -674,6 +674,7 @@ export const de: Catalogue = {
     '{count, plural, one {# Position, die auf Bestellung wartet, geht} other {# Positionen, die auf Bestellung warten, gehen}} an sie, älteste Bestellung zuerst: {orders}.',
   importTold: '{count, plural, one {# Kunde erfährt} other {# Kunden erfahren}} ein neues spätestes Datum: {orders}.',
   importNoneTold: 'Kein Kunde erfährt ein neues spätestes Datum.',
+  importAndMore: '{orders} und {count} weitere',
   importKept: 'Lieferantenbestellung {number} wurde schon aufgegeben; sie bleibt, wie sie ist.',
   importReceives: 'Bucht {units} auf Lieferantenbestellung {po} ein, angekommen {date}: {ready}',
   importReceived:

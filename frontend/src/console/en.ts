@@ -660,6 +660,7 @@ export const en = {
     '{count, plural, one {# line waiting to be ordered goes} other {# lines waiting to be ordered go}} to it, oldest order first: {orders}.',
   importTold: '{count, plural, one {# customer is} other {# customers are}} told of a new latest date: {orders}.',
   importNoneTold: 'No customer is told of a new latest date.',
+  importAndMore: '{orders} and {count} more',
   importKept: 'Purchase order {number} was placed before; it stays as it is.',
   importReceives: 'Receives {units} on purchase order {po}, arrived {date}: {ready}',
   importReceived:

@@ -5,6 +5,9 @@ import { ct } from './messages';
 import { supplierChanges } from './supplierChanges';
 
 type Fact = { key: string; value: string };
+
+/** How many orders a sentence names before it counts the rest. */
+const NAMED = 10;
 export type ImportChange = { kind: string; facts: readonly Fact[] };
 
 /** One change of an import as a sentence in the agent's language. */
@@ -18,6 +21,11 @@ export function importChangeText(change: ImportChange): string {
         .map((entry) => ({ sku: entry.key.slice('units:'.length), quantity: Number(entry.value) })),
     );
   const orders = (key: string) => (facts.get(key) ? fact(key).split(',') : []);
+  // A purchase order for many customers names the first orders and counts the rest.
+  const named = (numbers: string[]) =>
+    numbers.length > NAMED
+      ? ct('importAndMore', { orders: numbers.slice(0, NAMED).join(', '), count: numbers.length - NAMED })
+      : numbers.join(', ');
   switch (change.kind) {
     case 'SUPPLIER_NEW':
       return ct('importSupplierNew', {
@@ -46,10 +54,8 @@ export function importChangeText(change: ImportChange): string {
         return placed;
       }
       const told = orders('told');
-      const takes = ct('importTakes', { count: Number(fact('linesTaken')), orders: orders('taking').join(', ') });
-      const tells = told.length
-        ? ct('importTold', { count: told.length, orders: told.join(', ') })
-        : ct('importNoneTold');
+      const takes = ct('importTakes', { count: Number(fact('linesTaken')), orders: named(orders('taking')) });
+      const tells = told.length ? ct('importTold', { count: told.length, orders: named(told) }) : ct('importNoneTold');
       return `${placed} ${takes} ${tells}`;
     }
     case 'PURCHASE_ORDER_KEPT':
@@ -63,7 +69,7 @@ export function importChangeText(change: ImportChange): string {
         ready:
           ready.length === 0
             ? ct('receiveNoneReady')
-            : ct('receiveReady', { lines: Number(fact('linesReady')), count: ready.length, orders: ready.join(', ') }),
+            : ct('receiveReady', { lines: Number(fact('linesReady')), count: ready.length, orders: named(ready) }),
       });
     }
     case 'RECEIVED':

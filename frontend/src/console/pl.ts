@@ -661,6 +661,7 @@ export const pl: Catalogue = {
   importTold:
     '{count, plural, one {# klient dowie się} few {# klienci dowiedzą się} many {# klientów dowie się} other {# klienta dowie się}} o nowej najpóźniejszej dacie: {orders}.',
   importNoneTold: 'Żaden klient nie dowie się o nowej najpóźniejszej dacie.',
+  importAndMore: '{orders} i {count} innych',
   importKept: 'Zamówienie u dostawcy {number} zostało złożone wcześniej; pozostaje bez zmian.',
   importReceives: 'Przyjmuje {units} na zamówienie u dostawcy {po}, przybyło {date}: {ready}',
   importReceived:
