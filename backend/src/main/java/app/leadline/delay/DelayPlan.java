@@ -12,6 +12,7 @@ import app.leadline.order.OrderQueries;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -151,7 +152,11 @@ final class DelayPlan {
             EtaWindow window;
             if (onReachedPurchaseOrder) {
                 PurchaseOrder po = purchaseOrders.get(line.purchaseOrder());
-                window = etas.forBackorder(asOf(report, order), report.arrivalFor(po), country, spread);
+                LocalDate arrival = report.arrivalFor(po);
+                // A day already passed without the goods is projected as the promise watch has it.
+                window = line.supplierCode()
+                        .map(code -> etas.forPurchaseOrder(asOf(report, order), arrival, country, code, spreads))
+                        .orElseGet(() -> etas.forBackorder(asOf(report, order), arrival, country, spread));
             } else if (report.kind() == DelayReport.Kind.WITHDRAWAL) {
                 window = line.windowBeforeDelays();
             } else if (report.newDate() != null) {

@@ -361,7 +361,8 @@ class Reversals {
                 DelayReport.Kind.RECEIPT_REVERSAL,
                 scope,
                 po.number() + "@" + recordedAt,
-                Map.of(po.number(), arrival),
+                // Projected from the purchase order's own date: one already passed is as late as the watch has it.
+                Map.of(po.number(), po.expectedArrival()),
                 SystemNote.receiptTakenBack(po.number(), receivedOn, units),
                 agent,
                 plan);

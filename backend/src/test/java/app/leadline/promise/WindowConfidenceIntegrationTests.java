@@ -44,6 +44,9 @@ class WindowConfidenceIntegrationTests {
     @Autowired
     PromiseWatch watch;
 
+    @Autowired
+    app.leadline.supplier.SupplierCatalog catalog;
+
     @Test
     void aLateSuppliersLineIsPromisedFromItsLearnedLatenessWithItsConfidenceAndKeepsItsPromiseWhenTheDateMoves() {
         HttpGraphQlTester agent = clients.agent("ada", "AGENT", "ADMIN");
@@ -170,6 +173,33 @@ class WindowConfidenceIntegrationTests {
         watch.sweep();
         assertThat(sofa(order).eta()).isEqualTo(given.eta());
         assertThat(sofa(order).isRunningLate()).isFalse();
+
+        // The sofa is received and the receipt taken back (booked by mistake): it is promised as before, not from
+        // today as if the supplier were on time, and the watch leaves it there.
+        agent.documentName("receiveGoods")
+                .variable("input", Receipts.of(overdue.number(), "SOFA", 1))
+                .execute()
+                .path("receiveGoods.linesReady")
+                .entity(Integer.class)
+                .isEqualTo(1);
+        java.time.Instant recordedAt = catalog.purchaseOrder(overdue.number())
+                .orElseThrow()
+                .receipts()
+                .get(0)
+                .recordedAt();
+        agent.documentName("reverseReceipt")
+                .variable("input", Map.of("purchaseOrder", overdue.number(), "recordedAt", recordedAt.toString()))
+                .execute()
+                .path("reverseReceipt.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        Waiting.until(
+                () -> sofa(order).status() == app.leadline.order.LineStatus.AWAITING_SUPPLIER,
+                Duration.ofSeconds(20),
+                "the sofa waits again");
+        assertThat(sofa(order).eta()).isEqualTo(given.eta());
+        watch.sweep();
+        assertThat(sofa(order).eta()).isEqualTo(given.eta());
     }
 
     /** A supplier of 10-15 working days whose last seven purchase orders all came so many days after its date. */
