@@ -23,3 +23,35 @@ it('with nothing overtaken by time, says where the lines a delay moved past thei
     ),
   ).toBeTruthy();
 });
+
+it('says of each line whether its customer was told, is told at the next sweep, or need not be', async () => {
+  const line = (lineId: string, moved: boolean, movesNext: boolean) => ({
+    orderNumber: 'N-1001',
+    customer: 'Ida Holm',
+    lineId,
+    name: `Item ${lineId}`,
+    supplier: 'BALTIC-WOOD',
+    purchaseOrder: 'PO-BW-0877',
+    daysOverdue: 10,
+    promisedDate: '2026-12-18',
+    estimate: { earliest: '2026-12-11', latest: '2026-12-15', confidence: 0.8 },
+    moved,
+    movesNext,
+  });
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      document === RunningLateDocument
+        ? { runningLate: [line('L1', true, false), line('L2', false, true), line('L3', false, false)] }
+        : {},
+    ),
+  );
+  render(<RunningLatePanel />);
+
+  const rows = await screen.findAllByTestId('running-late-line');
+  expect(rows.map((row) => row.lastElementChild?.textContent)).toEqual([
+    'Yes, of the new window',
+    'Not yet: at the next sweep',
+    'No: its window already allows for the lateness',
+  ]);
+  expect(rows[0].textContent).toContain('(80% of such lines arrive in it)');
+});

@@ -56,7 +56,7 @@ export function RunningLatePanel() {
                     {line.estimate.confidence != null &&
                       ` (${ct('lateConfidence', { share: percent(line.estimate.confidence) })})`}
                   </td>
-                  <td>{line.moved ? ct('lateMoved') : ct('lateNotMoved')}</td>
+                  <td>{line.moved ? ct('lateMoved') : line.movesNext ? ct('lateNotMoved') : ct('lateWindowHolds')}</td>
                 </tr>
               ))}
             </tbody>

@@ -725,9 +725,10 @@ export const da: Catalogue = {
   latePurchaseOrder: 'Indkøbsordre {number} ({supplier})',
   lateSupplier: 'Leverandør {supplier}',
   lateWarehouse: 'Vores lager',
-  lateConfidence: '{share} af sådanne linjer når frem inden for',
+  lateConfidence: '{share} af sådanne linjer når frem i det tidsrum',
   lateMoved: 'Ja, om det nye vindue',
   lateNotMoved: 'Ikke endnu: ved næste gennemgang',
+  lateWindowHolds: 'Nej: vinduet tager allerede højde for forsinkelsen',
   reverseReceiptsTitle: 'Tilbagefør en modtagelse',
   reverseReceiptsHint:
     'En modtagelse bogført på den forkerte indkøbsordre kan tilbageføres: lige så mange linjer, som dens enheder gjorde klar, venter igen, først linjerne fra de nyeste ordrer, da enhederne, der stadig er på hylden, går til de ældste ordrer; gennemgangen nævner dem, og kunderne får besked, hvis deres seneste dato flytter sig.',

@@ -724,6 +724,7 @@ export const pl: Catalogue = {
   lateConfidence: '{share} takich pozycji dociera w tym oknie',
   lateMoved: 'Tak, o nowym oknie',
   lateNotMoved: 'Jeszcze nie: przy następnym przeglądzie',
+  lateWindowHolds: 'Nie: okno już uwzględnia opóźnienie',
   reverseReceiptsTitle: 'Cofnij przyjęcie towaru',
   reverseReceiptsHint:
     'Przyjęcie zaksięgowane na złe zamówienie u dostawcy można cofnąć: tyle pozycji, ile przygotowały jego jednostki, znów czeka, najpierw z najnowszych zamówień, bo jednostki, które zostają na półce, trafiają do najstarszych zamówień; przegląd je wymienia, a klienci dostają wiadomość, jeśli ich najpóźniejsza data się zmienia.',

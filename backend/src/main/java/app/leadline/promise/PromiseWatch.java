@@ -90,7 +90,8 @@ public class PromiseWatch {
             long daysOverdue,
             LocalDate promisedDate,
             EtaWindow estimate,
-            boolean moved) {}
+            boolean moved,
+            boolean movesNext) {}
 
     /** What one sweep did: lines found overtaken, lines moved now, orders that could not be changed. */
     public record Swept(int overdue, int moved, int setAside) {}
@@ -184,7 +185,8 @@ public class PromiseWatch {
                     overdue.daysOverdue(),
                     line.promisedDate(),
                     overdue.window().landingOn(order.policy().receivingDays()),
-                    line.isRunningLate()));
+                    line.isRunningLate(),
+                    overdue.moves()));
         }));
         found.sort(Comparator.comparingLong(RunningLateLine::daysOverdue)
                 .reversed()

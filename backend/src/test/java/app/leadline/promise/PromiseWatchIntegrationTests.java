@@ -115,6 +115,14 @@ class PromiseWatchIntegrationTests {
 
         LocalDate later = start.plusDays(20);
         clock.moveTo(later, 9);
+        // Agents read that the next sweep moves it and tells the customer.
+        assertThat(runningLate())
+                .filteredOn(line -> order.number().equals(line.get("orderNumber")))
+                .singleElement()
+                .satisfies(line -> {
+                    assertThat(line.get("moved")).isEqualTo(false);
+                    assertThat(line.get("movesNext")).isEqualTo(true);
+                });
         PromiseWatch.Swept first = watch.sweep();
         PromiseWatch.Swept second = watch.sweep();
 
@@ -149,6 +157,7 @@ class PromiseWatchIntegrationTests {
                     assertThat(line.get("supplier")).isEqualTo(supplier);
                     assertThat(line.get("daysOverdue")).isEqualTo(15);
                     assertThat(line.get("moved")).isEqualTo(true);
+                    assertThat(line.get("movesNext")).isEqualTo(false);
                     assertThat(JsonPath.<String>read(line, "$.estimate.latest")).isEqualTo(latest.toString());
                 });
     }

@@ -173,6 +173,18 @@ class WindowConfidenceIntegrationTests {
         watch.sweep();
         assertThat(sofa(order).eta()).isEqualTo(given.eta());
         assertThat(sofa(order).isRunningLate()).isFalse();
+        // Agents see it running late, and that its window allows for it: nobody is told again.
+        assertThat(agent.documentName("runningLate")
+                        .execute()
+                        .path("runningLate[?(@.orderNumber == '" + order.number() + "')]")
+                        .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                        .get())
+                .singleElement()
+                .satisfies(line -> {
+                    assertThat(line.get("daysOverdue")).isEqualTo(5);
+                    assertThat(line.get("moved")).isEqualTo(false);
+                    assertThat(line.get("movesNext")).isEqualTo(false);
+                });
 
         // The sofa is received and the receipt taken back (booked by mistake): it is promised as before, not from
         // today as if the supplier were on time, and the watch leaves it there.
