@@ -281,3 +281,44 @@ it('says what a suppliers file changes of a supplier already defined, term by te
       'lead time 10–15 working days becomes 12–18 working days. Promises already made stay.',
   );
 });
+
+it('says in the review when a purchase order’s arrival has passed, and that its lines are promised as late goods', async () => {
+  const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+  const arrival = `${tenDaysAgo.getFullYear()}-${String(tenDaysAgo.getMonth() + 1).padStart(2, '0')}-${String(tenDaysAgo.getDate()).padStart(2, '0')}`;
+  request.mockResolvedValue(
+    importPreview('importPurchaseOrders', 'PURCHASE_ORDER_PLACES', {
+      number: 'PO-BW-0901',
+      supplier: 'BALTIC-WOOD',
+      'units:TABLE-RIGA-180': '3',
+      arrival,
+      estimated: 'false',
+    }),
+  );
+  render(<CsvImport admin={false} onImported={() => {}} />);
+
+  expect(await checkFile('number,supplier,sku,quantity\nPO-BW-0901,BALTIC-WOOD,TABLE-RIGA-180,3\n')).toContain(
+    'That day has passed: the goods are 10 days late, and the lines it takes are promised from when the supplier’s goods that late have come before.',
+  );
+});
+
+it('says in a receipts file’s review which customers are told their items are ready and which are asked to choose', async () => {
+  request.mockResolvedValue(
+    importPreview('importReceipts', 'RECEIVES', {
+      purchaseOrder: 'PO-BW-0878',
+      receivedOn: '2026-12-07',
+      'units:CHAIR-AARHUS': '2',
+      linesReady: '2',
+      orders: 'N-1,N-2',
+      toldReady: 'N-1',
+      askedToChoose: 'N-2',
+    }),
+  );
+  render(<CsvImport admin={false} onImported={() => {}} />);
+
+  expect(await checkFile('purchaseOrder,sku,quantity\nPO-BW-0878,CHAIR-AARHUS,2\n', 'Receipts')).toContain(
+    'Receives 2 × CHAIR-AARHUS on purchase order PO-BW-0878, arrived Mon 7 Dec: ' +
+      '2 lines of 2 orders become ready, oldest order first: N-1, N-2. ' +
+      '1 customer is told the items that arrived are ready to ship, and a shipment is proposed: N-1. ' +
+      '1 customer is asked whether to wait for the rest or have the ready items sent now: N-2.',
+  );
+});

@@ -796,7 +796,7 @@ export function CsvImport({ admin, onImported }: { admin: boolean; onImported: (
           <p>{ct('imported', { rows: imported.rows })}</p>
           <ul>
             {imported.changed.map((change, index) => (
-              <li key={index}>{importChangeText(change)}</li>
+              <li key={index}>{importChangeText(change, true)}</li>
             ))}
           </ul>
         </div>

@@ -655,10 +655,13 @@ export const da: Catalogue = {
   importDropships: 'sender direkte til kunderne',
   importDeliversToShop: 'leverer til butikken',
   importSupplierChanged: 'Leverandør {code} ændres: {changes}. Løfter, der allerede er givet, gælder fortsat.',
+  importSupplierChangedDone: 'Leverandør {code} er ændret: {changes}. Løfter, der allerede er givet, gælder fortsat.',
   importSupplierUnchanged: 'Leverandør {code} forbliver som den er.',
   importPlaces: 'Afgiver indkøbsordre {number} hos {supplier}: {units}; ankomst {date}{estimated}.',
   importPlaced: 'Afgav indkøbsordre {number} hos {supplier}: {units}; ankomst {date}{estimated}.',
   importEstimated: ' (anslået ud fra leveringstiden)',
+  importArrivalPassed:
+    'Den dag er passeret: varerne er {days, plural, one {# dag} other {# dage}} forsinket, og linjerne, den tager, får datoer ud fra, hvornår leverandørens så forsinkede varer før er kommet.',
   importTakes:
     '{count, plural, one {# linje, der venter på at blive bestilt, går} other {# linjer, der venter på at blive bestilt, går}} til den, ældste ordre først: {orders}.',
   importTold: '{count, plural, one {# kunde får} other {# kunder får}} besked om en ny seneste dato: {orders}.',

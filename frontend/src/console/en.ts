@@ -652,10 +652,13 @@ export const en = {
   importDropships: 'dropships to customers',
   importDeliversToShop: 'delivers to the shop',
   importSupplierChanged: 'Supplier {code} changes: {changes}. Promises already made stay.',
+  importSupplierChangedDone: 'Supplier {code} changed: {changes}. Promises already made stay.',
   importSupplierUnchanged: 'Supplier {code} stays as it is.',
   importPlaces: 'Places purchase order {number} with {supplier}: {units}; arrival {date}{estimated}.',
   importPlaced: 'Placed purchase order {number} with {supplier}: {units}; arrival {date}{estimated}.',
   importEstimated: ' (estimated from the lead time)',
+  importArrivalPassed:
+    'That day has passed: the goods are {days, plural, one {# day} other {# days}} late, and the lines it takes are promised from when the supplier’s goods that late have come before.',
   importTakes:
     '{count, plural, one {# line waiting to be ordered goes} other {# lines waiting to be ordered go}} to it, oldest order first: {orders}.',
   importTold: '{count, plural, one {# customer is} other {# customers are}} told of a new latest date: {orders}.',

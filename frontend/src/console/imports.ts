@@ -1,6 +1,6 @@
 // What a spreadsheet's import did, or would do, in the agent's language: the server gives each change as facts.
 import type { Weekday } from '../generated/graphql';
-import { day, unitsList } from './format';
+import { day, today, unitsList } from './format';
 import { ct } from './messages';
 import { supplierChanges } from './supplierChanges';
 
@@ -10,8 +10,8 @@ type Fact = { key: string; value: string };
 const NAMED = 10;
 export type ImportChange = { kind: string; facts: readonly Fact[] };
 
-/** One change of an import as a sentence in the agent's language. */
-export function importChangeText(change: ImportChange): string {
+/** One change of an import as a sentence in the agent's language: in a preview (what it does) or once done. */
+export function importChangeText(change: ImportChange, done = false): string {
   const facts = new Map(change.facts.map((fact) => [fact.key, fact.value]));
   const fact = (key: string) => facts.get(key) ?? '';
   const units = () =>
@@ -35,7 +35,7 @@ export function importChangeText(change: ImportChange): string {
         lead: ct('leadTimeDays', { min: fact('leadTimeMinDays'), max: fact('leadTimeMaxDays') }),
       });
     case 'SUPPLIER_CHANGED':
-      return ct('importSupplierChanged', {
+      return ct(done ? 'importSupplierChangedDone' : 'importSupplierChanged', {
         code: fact('code'),
         changes: supplierChanges(terms(facts, 'before:'), terms(facts, '')),
       });
@@ -50,19 +50,30 @@ export function importChangeText(change: ImportChange): string {
         date: day(fact('arrival')),
         estimated: fact('estimated') === 'true' ? ct('importEstimated') : '',
       });
+      // An arrival already passed: the goods are late, and the lines it takes are promised as such.
+      const late = daysBetween(fact('arrival'), today());
+      const said = late > 0 ? `${placed} ${ct('importArrivalPassed', { days: late })}` : placed;
       if (!facts.has('linesTaken')) {
-        return placed;
+        return said;
       }
       const told = orders('told');
       const takes = ct('importTakes', { count: Number(fact('linesTaken')), orders: named(orders('taking')) });
       const tells = told.length ? ct('importTold', { count: told.length, orders: named(told) }) : ct('importNoneTold');
-      return `${placed} ${takes} ${tells}`;
+      return `${said} ${takes} ${tells}`;
     }
     case 'PURCHASE_ORDER_KEPT':
       return ct('importKept', { number: fact('number') });
     case 'RECEIVES': {
       const ready = orders('orders');
-      return ct('importReceives', {
+      // Whom the receipt tells, as the goods-received form's review says it.
+      const told = [
+        { key: 'receiptToldReady' as const, orders: orders('toldReady') },
+        { key: 'receiptAskedToChoose' as const, orders: orders('askedToChoose') },
+      ]
+        .filter((group) => group.orders.length > 0)
+        .map((group) => ` ${ct(group.key, { count: group.orders.length, orders: named(group.orders) })}`)
+        .join('');
+      return `${ct('importReceives', {
         units: units(),
         po: fact('purchaseOrder'),
         date: day(fact('receivedOn')),
@@ -70,7 +81,7 @@ export function importChangeText(change: ImportChange): string {
           ready.length === 0
             ? ct('receiveNoneReady')
             : ct('receiveReady', { lines: Number(fact('linesReady')), count: ready.length, orders: named(ready) }),
-      });
+      })}${told}`;
     }
     case 'RECEIVED':
       return ct('importReceived', {
@@ -101,4 +112,9 @@ function terms(facts: Map<string, string>, prefix: string) {
     leadTime: min !== undefined && max !== undefined ? { minDays: Number(min), maxDays: Number(max) } : null,
     workingDays: days ? (days.split(',') as Weekday[]) : null,
   };
+}
+
+/** Whole days from one ISO date to another. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -652,10 +652,13 @@ export const pl: Catalogue = {
   importDropships: 'wysyła bezpośrednio do klientów',
   importDeliversToShop: 'dostarcza do sklepu',
   importSupplierChanged: 'Dostawca {code} się zmienia: {changes}. Złożone już obietnice pozostają.',
+  importSupplierChangedDone: 'Zmieniono dostawcę {code}: {changes}. Złożone już obietnice pozostają.',
   importSupplierUnchanged: 'Dostawca {code} pozostaje bez zmian.',
   importPlaces: 'Składa zamówienie {number} u dostawcy {supplier}: {units}; przybycie {date}{estimated}.',
   importPlaced: 'Złożono zamówienie {number} u dostawcy {supplier}: {units}; przybycie {date}{estimated}.',
   importEstimated: ' (szacowane z czasu dostawy)',
+  importArrivalPassed:
+    'Ten dzień minął: towar spóźnia się {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}, a pozycje, które obejmie, dostają daty według tego, kiedy dotąd przychodził tak spóźniony towar dostawcy.',
   importTakes:
     '{count, plural, one {# pozycja czekająca na zamówienie trafia} few {# pozycje czekające na zamówienie trafiają} many {# pozycji czekających na zamówienie trafia} other {# pozycji czekających na zamówienie trafia}} do niego, od najstarszego zamówienia: {orders}.',
   importTold:

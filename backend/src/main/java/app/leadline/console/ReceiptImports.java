@@ -146,6 +146,8 @@ class ReceiptImports {
                             desk.previewReceipt(key.purchaseOrder(), receipt.getValue(), key.receivedOn());
                     changes.add(facts.with("linesReady", preview.linesReady())
                             .with("orders", String.join(",", preview.ordersReady()))
+                            .with("toldReady", String.join(",", preview.toldReadyToShip()))
+                            .with("askedToChoose", String.join(",", preview.askedToChoose()))
                             .change(
                                     RECEIVES,
                                     "Receives " + what + " on purchase order " + key.purchaseOrder() + ", arrived "

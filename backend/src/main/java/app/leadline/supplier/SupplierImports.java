@@ -235,9 +235,12 @@ class SupplierImports {
                         .ifPresent(draft ->
                                 changes.add(placing(PURCHASE_ORDER_PLACES, "Places", draft, effects.of(draft))));
             } else {
+                // Worked out as in the preview, just before: what the result says placing it did.
+                Optional<PlacingEffects.Effects> effect =
+                        purchasing.draft(order, actor).purchaseOrder().flatMap(effects::of);
                 PurchaseOrder placed =
                         purchasing.place(order, actor).purchaseOrder().orElseThrow();
-                changes.add(placing(PURCHASE_ORDER_PLACED, "Placed", placed, Optional.empty()));
+                changes.add(placing(PURCHASE_ORDER_PLACED, "Placed", placed, effect));
             }
         }
         return new Outcome(!dryRun, parsed.rows().size(), changes, List.of());
@@ -245,8 +248,8 @@ class SupplierImports {
 
     /**
      * A purchase order placed, or to be placed: its number, supplier, units per SKU ({@code units:<SKU>}), arrival and
-     * whether that is estimated from the lead time; in a preview, what it does to the lines waiting to be ordered
-     * ({@code linesTaken}, and the orders {@code taking} them and {@code told} of a new latest date, comma-separated).
+     * whether that is estimated from the lead time; what it does to the lines waiting to be ordered ({@code
+     * linesTaken}, and the orders {@code taking} them and {@code told} of a new latest date, comma-separated).
      */
     private static Change placing(
             String kind, String verb, PurchaseOrder po, Optional<PlacingEffects.Effects> effects) {

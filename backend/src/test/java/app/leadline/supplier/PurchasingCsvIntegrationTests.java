@@ -226,6 +226,10 @@ class PurchasingCsvIntegrationTests {
                 .entity(String.class)
                 .satisfies(change -> assertThat(change)
                         .contains("PO-" + tag, "2 × CHAIR-" + tag, "1 × TABLE-" + tag, "(estimated)"));
+        // The result says what placing it did to the customer waiting, as the review said it would.
+        assertThat(facts(imported, "importPurchaseOrders.changed[0]"))
+                .containsEntry("linesTaken", "1")
+                .containsEntry("taking", waiting.number());
         GraphQlTester.Response po = purchaseOrder("PO-" + tag);
         po.path("purchaseOrder.sentOn").entity(String.class).isEqualTo(sent);
         po.path("purchaseOrder.lines[*].ordered").entityList(Integer.class).containsExactly(2, 1);
@@ -296,7 +300,9 @@ class PurchasingCsvIntegrationTests {
                 .containsEntry("receivedOn", yesterday)
                 .containsEntry("units:CHAIR-" + tag, "1")
                 .containsEntry("linesReady", "1")
-                .containsEntry("orders", first.number());
+                .containsEntry("orders", first.number())
+                .containsEntry("toldReady", first.number())
+                .containsEntry("askedToChoose", "");
         assertThat(lineStatus(first)).isEqualTo("AWAITING_SUPPLIER");
 
         run(agent, "importReceipts", csv, false)
