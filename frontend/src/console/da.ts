@@ -636,7 +636,7 @@ export const da: Catalogue = {
   importPurchaseOrders: 'Indkøbsordrer',
   importReceipts: 'Modtagne varer',
   importColumnsSuppliers:
-    'Kolonner: code, name, country, contactEmail, dropships, leadTimeMinDays, leadTimeMaxDays, workingDays (valgfri).',
+    'Kolonner: code, name, country, contactEmail, dropships (ja eller nej), leadTimeMinDays, leadTimeMaxDays, workingDays (valgfri, f.eks. MON TUE WED THU FRI).',
   importColumnsPurchaseOrders:
     'Kolonner: number, supplier, sku, quantity, sentOn (valgfri), confirmedArrival (valgfri); én række pr. varenummer.',
   importColumnsReceipts: 'Kolonner: purchaseOrder, sku, quantity, receivedOn (valgfri, i dag).',

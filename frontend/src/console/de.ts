@@ -646,7 +646,7 @@ export const de: Catalogue = {
   importPurchaseOrders: 'Lieferantenbestellungen',
   importReceipts: 'Wareneingänge',
   importColumnsSuppliers:
-    'Spalten: code, name, country, contactEmail, dropships, leadTimeMinDays, leadTimeMaxDays, workingDays (optional).',
+    'Spalten: code, name, country, contactEmail, dropships (ja oder nein), leadTimeMinDays, leadTimeMaxDays, workingDays (optional, z. B. MON TUE WED THU FRI).',
   importColumnsPurchaseOrders:
     'Spalten: number, supplier, sku, quantity, sentOn (optional), confirmedArrival (optional); eine Zeile je Artikelnummer.',
   importColumnsReceipts: 'Spalten: purchaseOrder, sku, quantity, receivedOn (optional, sonst heute).',

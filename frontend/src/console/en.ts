@@ -633,7 +633,7 @@ export const en = {
   importPurchaseOrders: 'Purchase orders',
   importReceipts: 'Goods received',
   importColumnsSuppliers:
-    'Columns: code, name, country, contactEmail, dropships, leadTimeMinDays, leadTimeMaxDays, workingDays (optional).',
+    'Columns: code, name, country, contactEmail, dropships (yes or no), leadTimeMinDays, leadTimeMaxDays, workingDays (optional, e.g. MON TUE WED THU FRI).',
   importColumnsPurchaseOrders:
     'Columns: number, supplier, sku, quantity, sentOn (optional), confirmedArrival (optional); one row per SKU.',
   importColumnsReceipts: 'Columns: purchaseOrder, sku, quantity, receivedOn (optional, today).',

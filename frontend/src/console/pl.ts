@@ -633,7 +633,7 @@ export const pl: Catalogue = {
   importPurchaseOrders: 'Zamówienia u dostawców',
   importReceipts: 'Przyjęcia towaru',
   importColumnsSuppliers:
-    'Kolumny: code, name, country, contactEmail, dropships, leadTimeMinDays, leadTimeMaxDays, workingDays (opcjonalnie).',
+    'Kolumny: code, name, country, contactEmail, dropships (tak lub nie), leadTimeMinDays, leadTimeMaxDays, workingDays (opcjonalnie, np. MON TUE WED THU FRI).',
   importColumnsPurchaseOrders:
     'Kolumny: number, supplier, sku, quantity, sentOn (opcjonalnie), confirmedArrival (opcjonalnie); jeden wiersz na SKU.',
   importColumnsReceipts: 'Kolumny: purchaseOrder, sku, quantity, receivedOn (opcjonalnie, domyślnie dziś).',

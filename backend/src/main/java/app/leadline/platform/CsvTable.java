@@ -20,8 +20,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A spreadsheet the shop hands over as CSV (comma-separated, a header row naming the columns, quotes as a
- * spreadsheet writes them), read with Apache Commons CSV. Columns are matched by name, in any order and case;
+ * A spreadsheet the shop hands over as CSV (comma-separated, or semicolon-separated as spreadsheets in Danish,
+ * German and Polish settings save it; a header row naming the columns, quotes as a spreadsheet writes them), read
+ * with Apache Commons CSV. Columns are matched by name, in any order and case;
  * every problem is kept with the row it is on (the header is row 1, as the spreadsheet numbers it) and the
  * column, so the shop can fix them all at once.
  */
@@ -96,8 +97,9 @@ public final class CsvTable {
                 return null;
             }
             return switch (value.get().toLowerCase(Locale.ROOT)) {
-                case "yes", "true", "y", "1" -> true;
-                case "no", "false", "n", "0" -> false;
+                // As the shops' staff write it too: Danish and German ja, nej and nein, Polish tak and nie.
+                case "yes", "true", "y", "1", "ja", "tak" -> true;
+                case "no", "false", "n", "0", "nej", "nein", "nie" -> false;
                 default -> {
                     errors.add(new RowError(
                             number, column, "NOT_YES_OR_NO", "'" + value.get() + "' is neither yes nor no."));
@@ -163,6 +165,19 @@ public final class CsvTable {
         }
     }
 
+    /**
+     * The character between cells: a comma, or a semicolon (or tab) when the header row has those and no comma, as a
+     * spreadsheet saves CSV where the comma is the decimal mark (Danish, German and Polish settings).
+     */
+    private static char delimiter(String body) {
+        int end = body.indexOf('\n');
+        String header = end < 0 ? body : body.substring(0, end);
+        if (header.indexOf(',') >= 0) {
+            return ',';
+        }
+        return header.indexOf(';') >= 0 ? ';' : header.indexOf('\t') >= 0 ? '\t' : ',';
+    }
+
     /** The rows read, and what is wrong with the file as a whole or with a row's shape. */
     public record Parsed(List<Row> rows, List<RowError> errors) {}
 
@@ -180,7 +195,9 @@ public final class CsvTable {
             return new Parsed(rows, errors);
         }
         String body = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-        try (CSVParser parser = CSVParser.parse(new StringReader(body), FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(
+                new StringReader(body),
+                FORMAT.builder().setDelimiter(delimiter(body)).get())) {
             Map<String, String> columns = new LinkedHashMap<>();
             Set<String> known = new java.util.HashSet<>(required);
             known.addAll(optional);

@@ -98,6 +98,22 @@ class PurchasingCsvIntegrationTests {
                 .containsEntry("name", "Fjord Furniture");
     }
 
+    @Test
+    void aFileSavedBySpreadsheetsInDanishOrGermanSettingsImportsAsItIs() {
+        // Semicolons between cells, a decimal comma in a name, and yes or no in the shop's own words.
+        String csv = "code;name;country;contactEmail;dropships;leadTimeMinDays;leadTimeMaxDays\n"
+                + "SEMI-" + tag + ";Møbler, Aarhus;DK;indkob@semi.example;nej;5;8\n"
+                + "HALB-" + tag + ";Halbe Sachen;DE;einkauf@halb.example;ja;2;4\n";
+
+        GraphQlTester.Response preview = run(admin, "importSuppliers", csv, true);
+
+        preview.path("importSuppliers.errors").entityList(Object.class).hasSize(0);
+        assertThat(facts(preview, "importSuppliers.changed[0]"))
+                .containsEntry("name", "Møbler, Aarhus")
+                .containsEntry("dropships", "false");
+        assertThat(facts(preview, "importSuppliers.changed[1]")).containsEntry("dropships", "true");
+    }
+
     /** A change's facts by name. */
     private static Map<String, String> facts(GraphQlTester.Response response, String change) {
         Map<String, String> facts = new java.util.LinkedHashMap<>();
