@@ -22,7 +22,7 @@ test('an admin defines a supplier after reading what it will do, with errors nex
   const { context, page } = await openConsole(browser, app.baseUrl, 'admin', { viewport: { width: 1100, height: 900 } });
   try {
     await page.getByRole('button', { name: 'Suppliers' }).click();
-    await page.getByRole('heading', { name: 'Define a supplier' }).waitFor();
+    await page.getByRole('heading', { name: 'Add a supplier' }).waitFor();
     await page.getByRole('cell', { name: 'NORDIC-SOFA', exact: true }).waitFor();
     // How punctual each supplier has been, learned from the demo's received purchase orders.
     const supplierRow = (code) =>
@@ -88,6 +88,8 @@ test('an admin defines a supplier after reading what it will do, with errors nex
     const code = page.getByLabel('Code', { exact: true });
     await page.waitForFunction((field) => field === document.activeElement, await code.elementHandle());
     assert.equal(await code.inputValue(), 'FJORD');
+    // The form says it changes FJORD, not that it adds a supplier.
+    await page.getByRole('heading', { name: 'Change supplier FJORD' }).waitFor();
     assert.equal(await page.getByLabel('Purchasing e-mail').inputValue(), 'orders@fjord.example');
     assert.equal(await page.getByLabel('Country (ISO code)').inputValue(), 'NO');
     await page.getByLabel('Name', { exact: true }).fill('Fjord Furniture AS');
@@ -107,7 +109,7 @@ test('an agent reads the suppliers without the form to define one', async () => 
   try {
     await page.getByRole('button', { name: 'Suppliers' }).click();
     await page.getByRole('cell', { name: 'NORDIC-SOFA' }).waitFor();
-    assert.equal(await page.getByRole('heading', { name: 'Define a supplier' }).count(), 0);
+    assert.equal(await page.getByRole('heading', { name: 'Add a supplier' }).count(), 0);
 
     // On a phone each supplier is read row by row, each value named by its column: its punctuality on the screen,
     // not past a sideways scroll.

@@ -18,7 +18,7 @@ const ACTIONS = {
   DEFINE_DELAY_REASON: 'Defined a delay reason',
   DEFINE_SEGMENT_POLICY: 'Defined a segment policy',
   DEFINE_SHOP_LOOK: "Changed the shop's look",
-  DEFINE_SUPPLIER: 'Defined a supplier',
+  DEFINE_SUPPLIER: 'Added a supplier',
   LOG_DELAY: 'Logged a delay',
   PLACE_PURCHASE_ORDER: 'Placed a purchase order',
   RECEIVE_GOODS: 'Recorded goods received',
@@ -164,4 +164,37 @@ it("reads every recorded fact in the agent's language, codes in words", async ()
   } finally {
     setConsoleLanguage('en');
   }
+});
+
+it('calls a supplier defined again with terms before it a change, not an addition', async () => {
+  request.mockImplementation(() =>
+    Promise.resolve({
+      auditLog: [
+        {
+          actor: 'admin',
+          at: '2026-12-07T09:00:00Z',
+          action: 'DEFINE_SUPPLIER',
+          target: 'BALTIC-WOOD',
+          before: [{ key: 'leadTimeMaxDays', value: '15' }],
+          after: [{ key: 'leadTimeMaxDays', value: '20' }],
+        },
+        {
+          actor: 'admin',
+          at: '2026-12-07T08:00:00Z',
+          action: 'DEFINE_SUPPLIER',
+          target: 'FJORD',
+          before: [],
+          after: [{ key: 'leadTimeMaxDays', value: '15' }],
+        },
+      ],
+    }),
+  );
+  render(<AuditPanel />);
+
+  await screen.findByText('Changed a supplier');
+  expect(screen.getAllByRole('row').map((row) => row.children[2]?.textContent)).toEqual([
+    'Action',
+    'Changed a supplier',
+    'Added a supplier',
+  ]);
 });

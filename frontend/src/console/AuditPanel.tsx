@@ -103,6 +103,12 @@ export function auditValue(value: string, key = ''): string {
     .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (isoDay) => day(isoDay));
 }
 
+/** What the entry did, in words: a supplier defined anew is "changed" when there was one before. */
+const actionText = (entry: Entry) =>
+  entry.action === 'DEFINE_SUPPLIER' && entry.before.length > 0
+    ? ct('actionDEFINE_SUPPLIER_CHANGED')
+    : label('action', entry.action);
+
 const details = (pairs: Entry['before']) =>
   pairs.map((pair) => `${auditKey(pair.key)}: ${auditValue(pair.value, pair.key)}`).join('; ') || '—';
 
@@ -116,14 +122,7 @@ export function AuditPanel() {
   const shown = entries.filter(
     (entry) =>
       !word ||
-      [
-        entry.actor,
-        entry.action,
-        label('action', entry.action),
-        entry.target,
-        details(entry.before),
-        details(entry.after),
-      ]
+      [entry.actor, entry.action, actionText(entry), entry.target, details(entry.before), details(entry.after)]
         .join(' ')
         .toLowerCase()
         .includes(word),
@@ -157,7 +156,7 @@ export function AuditPanel() {
                 <tr key={entry.at + index} data-action={entry.action}>
                   <td>{time(entry.at)}</td>
                   <td>{entry.actor}</td>
-                  <td>{label('action', entry.action)}</td>
+                  <td>{actionText(entry)}</td>
                   <td>
                     {ORDER_ACTIONS.includes(entry.action) ? (
                       <OrderLink order={entry.target.split('/')[0]} />

@@ -165,7 +165,9 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
             void review();
           }}
         >
-          <h2 id="define-supplier-title">{ct('defineSupplierTitle')}</h2>
+          <h2 id="define-supplier-title">
+            {existing ? ct('changeSupplierTitle', { code: existing.code }) : ct('defineSupplierTitle')}
+          </h2>
           {FIELDS.map((field) => (
             <div key={field} className="field">
               <label>

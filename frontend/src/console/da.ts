@@ -382,6 +382,7 @@ export const da: Catalogue = {
   leadTimeMax: 'Leveringstid, langsomst (arbejdsdage)',
   leadTimeDays: '{min}–{max} arbejdsdage',
   defineSupplierTitle: 'Opret en leverandør',
+  changeSupplierTitle: 'Ret leverandør {code}',
   supplierWillCreate:
     'Dette tilføjer leverandør {code} med en leveringstid på {lead}. Restordrelinjer til den accepteres fra nu og loves ud fra den leveringstid, indtil en indkøbsordre dækker dem.',
   supplierWillChange:
@@ -452,6 +453,7 @@ export const da: Catalogue = {
   actionREISSUE_TRACKING_LINK: 'Udstedte et nyt sporingslink',
   actionREVOKE_TRACKING_LINK: 'Tilbagekaldte et sporingslink',
   actionDEFINE_SUPPLIER: 'Oprettede en leverandør',
+  actionDEFINE_SUPPLIER_CHANGED: 'Ændrede en leverandør',
   actionDEFINE_SEGMENT_POLICY: 'Fastlagde en segmentpolitik',
   actionDEFINE_DELAY_REASON: 'Fastlagde en forsinkelsesårsag',
   actionPLACE_PURCHASE_ORDER: 'Afgav en indkøbsordre',

@@ -388,6 +388,7 @@ export const de: Catalogue = {
   leadTimeMax: 'Lieferzeit, langsamste (Werktage)',
   leadTimeDays: '{min}–{max} Werktage',
   defineSupplierTitle: 'Lieferanten anlegen',
+  changeSupplierTitle: 'Lieferant {code} ändern',
   supplierWillCreate:
     'Damit wird Lieferant {code} angelegt, Lieferzeit {lead}. Nachbestellte Positionen für ihn werden ab jetzt angenommen und nach dieser Lieferzeit zugesagt, bis eine Bestellung sie abdeckt.',
   supplierWillChange:
@@ -459,6 +460,7 @@ export const de: Catalogue = {
   actionREISSUE_TRACKING_LINK: 'Tracking-Link neu ausgestellt',
   actionREVOKE_TRACKING_LINK: 'Tracking-Link gesperrt',
   actionDEFINE_SUPPLIER: 'Lieferanten angelegt',
+  actionDEFINE_SUPPLIER_CHANGED: 'Lieferanten geändert',
   actionDEFINE_SEGMENT_POLICY: 'Segmentrichtlinie festgelegt',
   actionDEFINE_DELAY_REASON: 'Verzögerungsgrund festgelegt',
   actionPLACE_PURCHASE_ORDER: 'Lieferantenbestellung aufgegeben',

@@ -379,7 +379,8 @@ export const en = {
   leadTimeMin: 'Lead time, fastest (working days)',
   leadTimeMax: 'Lead time, slowest (working days)',
   leadTimeDays: '{min}–{max} working days',
-  defineSupplierTitle: 'Define a supplier',
+  defineSupplierTitle: 'Add a supplier',
+  changeSupplierTitle: 'Change supplier {code}',
   supplierWillCreate:
     'This adds supplier {code} with a lead time of {lead}. Backordered lines for it are accepted from now on and promised from that lead time until a purchase order carries them.',
   supplierWillChange:
@@ -449,7 +450,8 @@ export const en = {
   actionREJECT_REFUND: 'Rejected a refund',
   actionREISSUE_TRACKING_LINK: 'Reissued a tracking link',
   actionREVOKE_TRACKING_LINK: 'Revoked a tracking link',
-  actionDEFINE_SUPPLIER: 'Defined a supplier',
+  actionDEFINE_SUPPLIER: 'Added a supplier',
+  actionDEFINE_SUPPLIER_CHANGED: 'Changed a supplier',
   actionDEFINE_SEGMENT_POLICY: 'Defined a segment policy',
   actionDEFINE_DELAY_REASON: 'Defined a delay reason',
   actionPLACE_PURCHASE_ORDER: 'Placed a purchase order',

@@ -381,7 +381,8 @@ export const pl: Catalogue = {
   leadTimeMin: 'Czas dostawy, najkrótszy (dni robocze)',
   leadTimeMax: 'Czas dostawy, najdłuższy (dni robocze)',
   leadTimeDays: '{min}–{max} dni roboczych',
-  defineSupplierTitle: 'Zdefiniuj dostawcę',
+  defineSupplierTitle: 'Dodaj dostawcę',
+  changeSupplierTitle: 'Zmień dostawcę {code}',
   supplierWillCreate:
     'To doda dostawcę {code} z czasem dostawy {lead}. Pozycje zamawiane u niego są od teraz przyjmowane i obiecywane według tego czasu, dopóki nie obejmie ich zamówienie.',
   supplierWillChange:
@@ -450,7 +451,8 @@ export const pl: Catalogue = {
   actionREJECT_REFUND: 'Odrzucił(a) zwrot',
   actionREISSUE_TRACKING_LINK: 'Wydał(a) nowy link do śledzenia',
   actionREVOKE_TRACKING_LINK: 'Unieważnił(a) link do śledzenia',
-  actionDEFINE_SUPPLIER: 'Zdefiniował(a) dostawcę',
+  actionDEFINE_SUPPLIER: 'Dodał(a) dostawcę',
+  actionDEFINE_SUPPLIER_CHANGED: 'Zmienił(a) dostawcę',
   actionDEFINE_SEGMENT_POLICY: 'Ustalił(a) zasady segmentu',
   actionDEFINE_DELAY_REASON: 'Ustalił(a) powód opóźnienia',
   actionPLACE_PURCHASE_ORDER: 'Złożył(a) zamówienie u dostawcy',
