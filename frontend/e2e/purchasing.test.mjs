@@ -174,6 +174,12 @@ test('a shop runs its backorders through the console: import, allocate, receive,
       await confirmReview.textContent(),
       /as the arrival of purchase order PO-FJORD-1\. \d+ lines? in \d+ orders? moves?, and 1 customer is told/,
     );
+    // It names the orders and the dates that move, each order a link, as a receipt taken back does.
+    await confirmReview
+      .getByRole('link', { name: /^Open order PUR-\d+$/ })
+      .first()
+      .waitFor();
+    assert.match(await confirmReview.textContent(), /PUR-\d+ .+: .+, \w{3} \d{1,2} \w{3} → \w{3} \d{1,2} \w{3}/);
     await confirmReview.getByRole('button', { name: 'Record the confirmation' }).click();
     await page
       .getByText(/^Purchase order PO-FJORD-1 is now expected .+, confirmed by the supplier; 1 customer told\.$/)

@@ -42,6 +42,7 @@ import { ReasonFields } from './ReasonFields';
 import { LongList } from './LongList';
 import { importChangeText } from './imports';
 import { Review } from './Review';
+import { Moves } from './Reversals';
 import { WholeCodes } from './WholeCodes';
 import { useBroughtIntoView } from './focus';
 
@@ -480,6 +481,7 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
                 customers: moves.customers,
               })
             : ct('confirmReviewNone', { date: day(reviewed.arrival), number: po.number })}
+          <Moves preview={moves} />
         </Review>
       )}
     </form>

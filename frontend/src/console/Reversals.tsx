@@ -21,8 +21,8 @@ import { OrderLink } from './OrderLink';
 import { Review } from './Review';
 import { useReportUntilDone } from './reports';
 
-/** The dates a correction moves, one line each, with a link to the order. */
-function Moves({ preview }: { preview: MoveBackFragment }) {
+/** The dates a correction (or a supplier's confirmed arrival) moves, one line each, with a link to the order. */
+export function Moves({ preview }: { preview: MoveBackFragment }) {
   if (preview.sample.length === 0) {
     return null;
   }
