@@ -5,10 +5,10 @@ import { ct } from './messages';
 import { supplierChanges } from './supplierChanges';
 
 type Fact = { key: string; value: string };
+export type ImportChange = { kind: string; facts: readonly Fact[] };
 
 /** How many orders a sentence names before it counts the rest. */
 const NAMED = 10;
-export type ImportChange = { kind: string; facts: readonly Fact[] };
 
 /** One change of an import as a sentence in the agent's language: in a preview (what it does) or once done. */
 export function importChangeText(change: ImportChange, done = false): string {

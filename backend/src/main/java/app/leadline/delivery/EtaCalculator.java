@@ -85,6 +85,7 @@ public class EtaCalculator {
      */
     public EtaWindow forPurchaseOrder(
             Instant now, LocalDate expectedArrival, String country, String supplier, SupplierSpreads spreads) {
+        // Days late as the promise watch counts them (by UTC's day), so that both find the same spread.
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         long daysLate = ChronoUnit.DAYS.between(expectedArrival, today);
         if (daysLate > 0) {
