@@ -25,7 +25,7 @@ const ACTIONS = {
   RECORD_ARRIVED_PURCHASE_ORDERS: 'Recorded purchase orders that had arrived',
   RECORD_SHIPMENT: 'Recorded a shipment',
   REISSUE_TRACKING_LINK: 'Reissued a tracking link',
-  REJECT_REFUND: 'Rejected a refund',
+  REJECT_REFUND: 'Declined a refund',
   REVERSE_RECEIPT: 'Took back a receipt',
   REVOKE_TRACKING_LINK: 'Revoked a tracking link',
   WITHDRAW_DELAY: 'Withdrew a delay',

@@ -82,3 +82,32 @@ it('opens a message from words that say so, with when it was written', async () 
   expect(opener.tagName).toBe('SUMMARY');
   expect(opener.parentElement?.textContent).toContain('Oslo sofa is now expected');
 });
+
+it('says when the messages listed are only the newest, rather than stopping at a hundred without a word', async () => {
+  const message = (index: number) => ({
+    id: `M${index}`,
+    channel: 'SMS',
+    recipient: '+4520123456',
+    orderNumber: `N-${1000 + index}`,
+    kind: 'ETA_MOVED',
+    subject: 'New delivery date',
+    text: 'Order: now expected later.',
+    status: 'SENT',
+    attempts: 1,
+    createdAt: '2026-12-05T09:30:00Z',
+  });
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      document === OutboxDocument
+        ? { outbox: Array.from({ length: 100 }, (_, index) => message(index)) }
+        : document === HeldMessagesDocument
+          ? { heldMessages: [] }
+          : { stuckOrders: [] },
+    ),
+  );
+  render(<MessagesPanel admin={false} />);
+
+  expect(
+    await screen.findByText('Only the newest 100 messages are listed; older ones are not shown here.'),
+  ).toBeTruthy();
+});

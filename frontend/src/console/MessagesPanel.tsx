@@ -45,6 +45,7 @@ export function MessagesPanel({ admin }: { admin: boolean }) {
       <Failure error={loaded.error} />
       <Failure error={resending.error} />
       {outbox && outbox.length === 0 && <p>{ct('outboxEmpty')}</p>}
+      {outbox && outbox.length >= OUTBOX_SHOWN && <p className="hint">{ct('outboxMore', { shown: OUTBOX_SHOWN })}</p>}
       <ul className="found" aria-label={ct('outboxTitle')}>
         {outbox?.map((message) => (
           <li key={message.id} data-status={message.status}>
@@ -87,6 +88,9 @@ export function MessagesPanel({ admin }: { admin: boolean }) {
 }
 
 const HELD_SHOWN = 100;
+
+/** How many of the newest messages the list asks for (console.graphql's outbox query). */
+const OUTBOX_SHOWN = 100;
 
 /** News waiting for the end of a customer's quiet hours: not in the outbox until it goes. */
 function HeldMessages() {

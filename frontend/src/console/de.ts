@@ -328,6 +328,7 @@ export const de: Catalogue = {
   outboxTitle: 'Nachrichten an Kunden',
   outboxIntro: 'Jede Nachricht im Wortlaut, neueste zuerst, und was aus ihr wurde.',
   outboxEmpty: 'Noch keine Nachrichten.',
+  outboxMore: 'Nur die neuesten {shown} Nachrichten sind aufgeführt; ältere werden hier nicht gezeigt.',
   outboxRead: 'Nachricht lesen ({time})',
   heldTitle: 'Zurückgehalten in Ruhezeiten',
   heldIntro:

@@ -322,6 +322,7 @@ export const pl: Catalogue = {
   outboxTitle: 'Wiadomości do klientów',
   outboxIntro: 'Każda wiadomość w pełnym brzmieniu, najnowsze najpierw, i co się z nią stało.',
   outboxEmpty: 'Brak wiadomości.',
+  outboxMore: 'Widać tylko {shown} najnowszych wiadomości; starszych tu nie pokazano.',
   outboxRead: 'Przeczytaj wiadomość ({time})',
   heldTitle: 'Wstrzymane w godzinach ciszy',
   heldIntro:
