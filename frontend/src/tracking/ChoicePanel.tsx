@@ -74,9 +74,17 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
     const reason = choice.closedReason;
     // Once nothing is left to send, the headline says the order has shipped; "part of it" would be wrong.
     const anythingLeft = order.lines.some((line) => ['RESERVED', 'AWAITING_SUPPLIER', 'READY'].includes(line.status));
+    // A supplier's own parcel comes apart whatever the shop's rule: the rule is then said of the shop's items.
+    const fromSupplier = order.lines.some(
+      (line) => line.source === 'DROPSHIP' && ['AWAITING_SUPPLIER', 'READY'].includes(line.status),
+    );
     const closed =
       anythingLeft && (reason === 'ALREADY_SHIPPED' || reason === 'POLICY_SHIPS_COMPLETE')
-        ? t(`choice.closed.${reason}` as MessageKey)
+        ? t(
+            reason === 'POLICY_SHIPS_COMPLETE' && fromSupplier
+              ? 'choice.closed.POLICY_SHIPS_COMPLETE.fromShop'
+              : (`choice.closed.${reason}` as MessageKey),
+          )
         : null;
     return closed || reserved ? (
       <div className="choice-closed">

@@ -610,3 +610,20 @@ describe('an item running late', () => {
     expect(screen.getByText(/^Rhein lamp is running late: the supplier has not confirmed a new date\./)).toBeTruthy();
   });
 });
+
+describe('a shop that always delivers complete', () => {
+  it('says its rule of the items it sends when a supplier sends one apart, not of the whole order', () => {
+    const closed = { ...anOrder().choice, open: false, closedReason: 'POLICY_SHIPS_COMPLETE' as const };
+    render(<OrderView order={anOrder({ choice: closed })} language="en" token="T" onChange={() => {}} />);
+    expect(
+      screen.getByText('The items we send always come together in one delivery; the supplier sends its own apart.'),
+    ).toBeTruthy();
+    expect(screen.queryByText('Your order is always delivered complete.')).toBeNull();
+    cleanup();
+
+    // Without a supplier's parcel, the whole order comes complete.
+    const ours = anOrder({ choice: closed, lines: anOrder().lines.filter((line) => line.source !== 'DROPSHIP') });
+    render(<OrderView order={ours} language="en" token="T" onChange={() => {}} />);
+    expect(screen.getByText('Your order is always delivered complete.')).toBeTruthy();
+  });
+});
