@@ -138,12 +138,17 @@ const FACTS = [
   },
 ];
 
+/** The audit log as the API answers it: the entries in the order given, by one agent on successive days. */
+function logOf(entries: readonly object[]) {
+  return {
+    auditLog: entries.map((entry, index) => ({ ...entry, actor: 'bo', at: `2026-12-0${index + 1}T09:00:00Z` })),
+  };
+}
+
 it("reads every recorded fact in the agent's language, codes in words", async () => {
   setConsoleLanguage('da');
   try {
-    request.mockResolvedValue({
-      auditLog: FACTS.map((entry, index) => ({ ...entry, actor: 'bo', at: `2026-12-0${index + 1}T09:00:00Z` })),
-    });
+    request.mockResolvedValue(logOf(FACTS));
     render(<AuditPanel />);
 
     const row = async (action: string) =>
@@ -167,27 +172,14 @@ it("reads every recorded fact in the agent's language, codes in words", async ()
 });
 
 it('calls a supplier defined again with terms before it a change, not an addition', async () => {
-  request.mockImplementation(() =>
-    Promise.resolve({
-      auditLog: [
-        {
-          actor: 'admin',
-          at: '2026-12-07T09:00:00Z',
-          action: 'DEFINE_SUPPLIER',
-          target: 'BALTIC-WOOD',
-          before: [{ key: 'leadTimeMaxDays', value: '15' }],
-          after: [{ key: 'leadTimeMaxDays', value: '20' }],
-        },
-        {
-          actor: 'admin',
-          at: '2026-12-07T08:00:00Z',
-          action: 'DEFINE_SUPPLIER',
-          target: 'FJORD',
-          before: [],
-          after: [{ key: 'leadTimeMaxDays', value: '15' }],
-        },
-      ],
-    }),
+  const defined = (target: string, before: { key: string; value: string }[]) => ({
+    action: 'DEFINE_SUPPLIER',
+    target,
+    before,
+    after: [{ key: 'leadTimeMaxDays', value: '20' }],
+  });
+  request.mockResolvedValue(
+    logOf([defined('BALTIC-WOOD', [{ key: 'leadTimeMaxDays', value: '15' }]), defined('FJORD', [])]),
   );
   render(<AuditPanel />);
 

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { OrderDetail } from './OrderDetail';
-import { aReadyLine, anAgentOrder, anEvent } from './testOrders';
+import { aReadyLine, anAgentOrder, anEvent, aSystemNote } from './testOrders';
 import { request } from './__mocks__/client';
 import { setConsoleLanguage } from './messages';
 
@@ -99,14 +99,11 @@ it('says a move nobody gave customers a reason for without an empty reason, and 
         'ETA_MOVED',
         { line: 'L1', name: 'Oslo sofa', from: '2026-12-10', to: '2026-12-28', reason: '' },
         {
-          systemNote: {
-            kind: 'RECEIPT_TAKEN_BACK',
-            facts: [
-              { key: 'purchaseOrder', value: 'PO-NS-2041' },
-              { key: 'receivedOn', value: '2026-12-04' },
-              { key: 'units:SOFA-OSLO-3', value: '12' },
-            ],
-          },
+          systemNote: aSystemNote('RECEIPT_TAKEN_BACK', {
+            purchaseOrder: 'PO-NS-2041',
+            receivedOn: '2026-12-04',
+            'units:SOFA-OSLO-3': '12',
+          }),
         },
       ),
     ],
@@ -128,14 +125,7 @@ it("words the notes Leadline wrote in the agent's language, an agent's own note 
         'GOODS_RECEIVED',
         { lines: 'L1,L2' },
         {
-          systemNote: {
-            kind: 'TOOK_SPARE_UNITS',
-            facts: [
-              { key: 'purchaseOrder', value: 'PO-2' },
-              { key: 'waited:L1', value: 'PO-1' },
-              { key: 'waited:L2', value: '' },
-            ],
-          },
+          systemNote: aSystemNote('TOOK_SPARE_UNITS', { purchaseOrder: 'PO-2', 'waited:L1': 'PO-1', 'waited:L2': '' }),
         },
       ),
       anEvent(

@@ -68,3 +68,8 @@ export function anEvent(
     ...notes,
   };
 }
+
+/** A note Leadline wrote, as the API gives it: its kind and facts, given by name. */
+export function aSystemNote(kind: string, facts: Record<string, string>): NonNullable<Event['systemNote']> {
+  return { kind, facts: Object.entries(facts).map(([key, value]) => ({ key, value })) };
+}
