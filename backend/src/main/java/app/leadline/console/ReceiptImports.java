@@ -38,9 +38,6 @@ class ReceiptImports {
     /** A receipt the file could not book: another agent received against the purchase order since it was checked. */
     public static final String NOT_RECEIVED = "NOT_RECEIVED";
 
-    /** The prefix of the facts naming units per SKU. */
-    public static final String UNITS = "units:";
-
     /** Columns of a receipts file; receivedOn is optional (today). */
     public static final List<String> COLUMNS = List.of("purchaseOrder", "sku", "quantity");
 
@@ -136,7 +133,7 @@ class ReceiptImports {
             Key key = receipt.getKey();
             CsvTable.Facts facts =
                     CsvTable.facts().with("purchaseOrder", key.purchaseOrder()).with("receivedOn", key.receivedOn());
-            receipt.getValue().forEach((sku, quantity) -> facts.with(UNITS + sku, quantity));
+            receipt.getValue().forEach((sku, quantity) -> facts.withUnits(sku, quantity));
             String what = receipt.getValue().entrySet().stream()
                     .map(entry -> entry.getValue() + " × " + entry.getKey())
                     .collect(Collectors.joining(", "));

@@ -153,6 +153,11 @@ public final class CsvTable {
 
         private Facts() {}
 
+        /** Units of a SKU, as the fact {@code units:<SKU>}. */
+        public Facts withUnits(String sku, Object quantity) {
+            return with("units:" + sku, quantity);
+        }
+
         public Facts with(String key, Object value) {
             if (value != null) {
                 facts.add(new Fact(key, String.valueOf(value)));

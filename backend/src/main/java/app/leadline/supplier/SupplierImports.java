@@ -59,9 +59,6 @@ class SupplierImports {
     /** A purchase order in the file that was placed before: it stays as it is. */
     public static final String PURCHASE_ORDER_KEPT = "PURCHASE_ORDER_KEPT";
 
-    /** The prefix of the facts naming units per SKU. */
-    public static final String UNITS = "units:";
-
     /** How many orders an English sentence names before it counts the rest. */
     private static final int NAMED = 10;
 
@@ -254,7 +251,7 @@ class SupplierImports {
     private static Change placing(
             String kind, String verb, PurchaseOrder po, Optional<PlacingEffects.Effects> effects) {
         CsvTable.Facts facts = CsvTable.facts().with("number", po.number()).with("supplier", po.supplier());
-        po.lines().forEach(line -> facts.with(UNITS + line.sku(), line.ordered()));
+        po.lines().forEach(line -> facts.withUnits(line.sku(), line.ordered()));
         facts.with("arrival", po.expectedArrival()).with("estimated", po.estimated());
         effects.ifPresent(effect -> facts.with("linesTaken", effect.linesTaken())
                 .with("taking", String.join(",", effect.taking()))
