@@ -149,8 +149,17 @@ final class DelayPlan {
                 continue;
             }
             Optional<SupplierSpread> spread = line.supplierCode().flatMap(spreads::of);
+            Optional<EtaWindow> before = report.kind() == DelayReport.Kind.WITHDRAWAL
+                    ? line.windowBefore(report.reverses())
+                            .filter(window -> !window.latest().isBefore(etas.today(asOf(report, order))))
+                    : Optional.empty();
             EtaWindow window;
-            if (onReachedPurchaseOrder) {
+            if (before.isPresent()) {
+                // A delay withdrawn gives the line back the window it moved it from (spreads learned since, say from a
+                // receipt booked meanwhile, do not make it a re-projection); one that time has overtaken is projected
+                // anew below.
+                window = before.get();
+            } else if (onReachedPurchaseOrder) {
                 PurchaseOrder po = purchaseOrders.get(line.purchaseOrder());
                 LocalDate arrival = report.arrivalFor(po);
                 // A day already passed without the goods is projected as the promise watch has it.

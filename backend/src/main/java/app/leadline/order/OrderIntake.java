@@ -368,6 +368,7 @@ public class OrderIntake {
                 status,
                 PaymentState.AUTHORIZED,
                 null,
+                null,
                 null);
     }
 

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param purchaseOrder the purchase order a backordered line waits for, else {@code null}
  * @param lastDelay the delay report that last moved this line's ETA, else {@code null}
  * @param baseEta the window before any delay moved it; {@code null} until one does
+ * @param etaBeforeLastDelay the window before {@code lastDelay} moved it (what withdrawing that delay gives back);
+ *     {@code null} until a delay moves the line
  */
 public record OrderLine(
         String id,
@@ -29,7 +31,8 @@ public record OrderLine(
         LineStatus status,
         PaymentState payment,
         String lastDelay,
-        EtaWindow baseEta) {
+        EtaWindow baseEta,
+        EtaWindow etaBeforeLastDelay) {
 
     /** What {@code lastDelay} says when the promise watch, not a supplier's word, last moved the line. */
     static final String RUNNING_LATE = CustomerNews.RUNNING_LATE;
@@ -105,7 +108,8 @@ public record OrderLine(
                 status,
                 payment,
                 delay,
-                delay == null ? baseEta : windowBeforeDelays());
+                delay == null ? baseEta : windowBeforeDelays(),
+                delay == null || delay.equals(lastDelay) ? etaBeforeLastDelay : eta);
     }
 
     /** The line now waits for a purchase order, expected in the given window; its promise stays what it was. */
@@ -124,7 +128,8 @@ public record OrderLine(
                 status,
                 payment,
                 lastDelay,
-                baseEta);
+                baseEta,
+                etaBeforeLastDelay);
     }
 
     /** What placing the order says of this line: backordered or dropshipped, by when; nothing for a stock line. */
@@ -156,7 +161,8 @@ public record OrderLine(
                 status,
                 payment,
                 lastDelay,
-                baseEta);
+                baseEta,
+                etaBeforeLastDelay);
     }
 
     /**
@@ -191,7 +197,16 @@ public record OrderLine(
                 newStatus,
                 newPayment,
                 lastDelay,
-                baseEta);
+                baseEta,
+                etaBeforeLastDelay);
+    }
+
+    /**
+     * The window the line had before its last delay moved it, when that delay is {@code delayId}: what withdrawing
+     * the delay gives back. Empty for a line another move reached since, or moved before Leadline kept it.
+     */
+    public Optional<EtaWindow> windowBefore(String delayId) {
+        return delayId.equals(lastDelay) ? Optional.ofNullable(etaBeforeLastDelay) : Optional.empty();
     }
 
     /** The window as first computed, before any supplier delay; "days late" shifts from here. */

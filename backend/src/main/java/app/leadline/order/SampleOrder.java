@@ -58,6 +58,7 @@ public final class SampleOrder {
                 status,
                 PaymentState.AUTHORIZED,
                 null,
+                null,
                 null);
     }
 }

@@ -6,6 +6,7 @@ import static app.leadline.support.PurchaseOrderInputs.aPurchaseOrder;
 import static app.leadline.support.SupplierInputs.aSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadline.delivery.EtaWindow;
 import app.leadline.order.LineStatus;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
@@ -369,6 +370,40 @@ class ReversalIntegrationTests {
                 () -> chair(older).eta().latest().equals(onTime),
                 Duration.ofSeconds(20),
                 "the chair is back on the purchase order's date");
+    }
+
+    @Test
+    void aSkusDelayWithdrawnGivesItsLinesBackTheWindowsTheyHadEvenWhenTheSuppliersRecordChangedMeanwhile() {
+        EtaWindow before = chair(older).eta();
+        String delay = logDelay(Map.of("type", "SKU", "supplier", supplierCode, "sku", "CHAIR"), 9);
+        assertThat(chair(older).eta().latest()).isAfter(before.latest());
+        // Meanwhile the supplier's stool comes six weeks late: what Leadline learns of the supplier changes.
+        PurchaseOrderInputs stools = PurchasingSteps.placed(
+                agent,
+                aPurchaseOrder(supplierCode)
+                        .withLine("STOOL", 1)
+                        .sentOn(LocalDate.now().minusDays(60))
+                        .confirmedArrival(LocalDate.now().minusDays(42)));
+        agent.documentName("receiveGoods")
+                .variable("input", Receipts.of(stools.number(), "STOOL", 1))
+                .execute()
+                .path("receiveGoods.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        String withdrawal = agent.documentName("withdrawDelay")
+                .variable("input", Map.of("delay", delay))
+                .execute()
+                .path("withdrawDelay.withdrawal.report.id")
+                .entity(String.class)
+                .get();
+
+        Waiting.until(
+                () -> mongo.findById(withdrawal, DelayReport.class).state() == DelayReport.State.DONE,
+                Duration.ofSeconds(20),
+                "the withdrawal is applied");
+        assertThat(chair(older).eta()).as("the window before the delay").isEqualTo(before);
+        assertThat(chair(older).isLate()).isFalse();
     }
 
     /** Takes the receipt back and waits until the older order's chair waits again. */

@@ -218,6 +218,7 @@ public final class BenchmarkOrders {
                 status,
                 PaymentState.AUTHORIZED,
                 null,
+                null,
                 null);
     }
 }

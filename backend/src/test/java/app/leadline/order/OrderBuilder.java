@@ -116,6 +116,7 @@ final class OrderBuilder {
                 status,
                 PaymentState.AUTHORIZED,
                 null,
+                null,
                 null));
         return this;
     }

@@ -58,6 +58,7 @@ class ReprojectionTests {
                 status,
                 PaymentState.AUTHORIZED,
                 null,
+                null,
                 null);
     }
 
