@@ -252,7 +252,12 @@ public class OrderIntake {
             Map<String, SegmentPolicy> segments,
             SupplierSpreads spreads,
             Map<Allocation, PurchaseOrderRef> reserved) {
-        Instant placedAt = input.placedAt() == null ? clock.instant() : input.placedAt();
+        Instant now = clock.instant();
+        Instant placedAt = input.placedAt() == null ? now : input.placedAt();
+        boolean confirmed = !Boolean.FALSE.equals(input.sendConfirmation());
+        // An order confirmed to its customer is promised from when Leadline takes it over, if the shop hands it over
+        // late: a confirmation must not promise a window already past. History (not confirmed) keeps its own day.
+        Instant projectedFrom = confirmed && now.isAfter(placedAt) ? now : placedAt;
         String country = input.destination().country();
         Customer customer = customer(input);
         SegmentPolicy segmentPolicy = segments.computeIfAbsent(customer.segment(), policies::forSegment);
@@ -260,7 +265,7 @@ public class OrderIntake {
         for (int i = 0; i < input.lines().size(); i++) {
             NewLine newLine = input.lines().get(i);
             Optional<PurchaseOrderRef> po = Optional.ofNullable(reserved.get(allocation(orderId, i, newLine)));
-            OrderLine line = line(lineId(i), newLine, po, placedAt, country, resolved, spreads);
+            OrderLine line = line(lineId(i), newLine, po, projectedFrom, country, resolved, spreads);
             EtaWindow eta = line.eta().landingOn(segmentPolicy.receivingDays());
             lines.add(line.withEta(eta, null).promisedBy(eta.latest()));
         }
@@ -290,8 +295,8 @@ public class OrderIntake {
         // The batch's allocations went first, before its orders were made: if the process dies before the order is
         // stored, a purchase order points at an order that does not exist, which the cascade skips; the other way
         // round a line would miss its delays.
-        if (!Boolean.FALSE.equals(input.sendConfirmation())) {
-            order.confirmToCustomer(clock.instant());
+        if (confirmed) {
+            order.confirmToCustomer(now);
         }
         return order;
     }
@@ -300,18 +305,19 @@ public class OrderIntake {
             String id,
             NewLine input,
             Optional<PurchaseOrderRef> po,
-            Instant placedAt,
+            Instant projectedFrom,
             String country,
             OrderValidation resolved,
             SupplierSpreads spreads) {
         BigDecimal price = OrderValidation.amount(input.unitPrice()).orElseThrow();
         Optional<SupplierSpread> spread = input.supplier() == null ? Optional.empty() : spreads.of(input.supplier());
         return switch (input.source()) {
-            case STOCK -> newLine(id, input, price, null, null, etas.forStock(placedAt, country), LineStatus.RESERVED);
+            case STOCK ->
+                newLine(id, input, price, null, null, etas.forStock(projectedFrom, country), LineStatus.RESERVED);
             case BACKORDER -> {
                 if (po.isPresent()) {
                     EtaWindow eta = etas.forPurchaseOrder(
-                            placedAt, po.get().expectedArrival(), country, input.supplier(), spreads);
+                            projectedFrom, po.get().expectedArrival(), country, input.supplier(), spreads);
                     yield newLine(
                             id, input, price, input.supplier(), po.get().number(), eta, LineStatus.AWAITING_SUPPLIER);
                 }
@@ -319,9 +325,9 @@ public class OrderIntake {
                 // A supplier without a lead time passed validation only because a purchase order had room then;
                 // another line took it since: the line waits to be ordered, promised by that purchase order's date.
                 EtaWindow eta = supplier.backorderLeadTime() != null
-                        ? toBeOrdered(placedAt, country, supplier, spread)
+                        ? toBeOrdered(projectedFrom, country, supplier, spread)
                         : etas.forBackorder(
-                                placedAt,
+                                projectedFrom,
                                 resolved.purchaseOrderFor(input.supplier(), input.sku(), input.quantity())
                                         .orElseThrow()
                                         .expectedArrival(),
@@ -330,7 +336,7 @@ public class OrderIntake {
                 yield newLine(id, input, price, input.supplier(), null, eta, LineStatus.AWAITING_SUPPLIER);
             }
             case DROPSHIP -> {
-                EtaWindow eta = etas.forDropship(placedAt, resolved.leadTimeOf(input.supplier()), country, spread);
+                EtaWindow eta = etas.forDropship(projectedFrom, resolved.leadTimeOf(input.supplier()), country, spread);
                 yield newLine(id, input, price, input.supplier(), null, eta, LineStatus.AWAITING_SUPPLIER);
             }
         };
@@ -341,9 +347,9 @@ public class OrderIntake {
      * supplier's lead time counted from today, then leave as any backordered item does.
      */
     private EtaWindow toBeOrdered(
-            Instant placedAt, String country, Supplier supplier, Optional<SupplierSpread> spread) {
+            Instant projectedFrom, String country, Supplier supplier, Optional<SupplierSpread> spread) {
         Supplier.Arrival arrival = supplier.arrivalIfOrderedOn(etas.today()).orElseThrow();
-        return etas.forToBeOrdered(placedAt, arrival.earliest(), arrival.latest(), country, spread);
+        return etas.forToBeOrdered(projectedFrom, arrival.earliest(), arrival.latest(), country, spread);
     }
 
     private static OrderLine newLine(

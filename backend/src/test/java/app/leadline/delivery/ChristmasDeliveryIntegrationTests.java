@@ -12,7 +12,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
-/** A shop's order handed over just before Christmas is promised on the destination country's delivery days. */
+/**
+ * A shop's order placed just before Christmas is promised on the destination country's delivery days. The order is
+ * history handed over without a confirmation, so that it is promised from its own day (an order confirmed now is
+ * promised from now).
+ */
 @LeadlineIntegrationTest
 class ChristmasDeliveryIntegrationTests {
 
@@ -41,7 +45,8 @@ class ChristmasDeliveryIntegrationTests {
                         batch(anOrder()
                                 .number("XMAS-" + country)
                                 .destination("country", country)
-                                .placedAt(BEFORE_CHRISTMAS)))
+                                .placedAt(BEFORE_CHRISTMAS)
+                                .withoutConfirmation()))
                 .execute();
 
         response.path("placeOrders.errors").entityList(Object.class).hasSize(0);

@@ -241,6 +241,34 @@ class OrderIntakeIntegrationTests {
     }
 
     @Test
+    void anOrderHandedOverAMonthLateIsConfirmedWithWindowsFromTodayWhileHistoryKeepsItsOwnDay() {
+        java.time.Instant monthAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(30));
+        OrderInputs confirmed = anOrder().placedAt(monthAgo).withDropshippedLine("LAMP-RHEIN", DROPSHIP_SUPPLIER);
+        OrderInputs history = anOrder()
+                .placedAt(monthAgo)
+                .withDropshippedLine("LAMP-RHEIN", DROPSHIP_SUPPLIER)
+                .withoutConfirmation();
+
+        GraphQlTester.Response response = place(confirmed, history);
+
+        response.path("placeOrders.errors").entityList(Object.class).hasSize(0);
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        // The customer is told a window still to come, not one that ended weeks before the confirmation.
+        assertThat(response.path("placeOrders.orders[0].lines[*].eta.earliest")
+                        .entityList(LocalDate.class)
+                        .get())
+                .hasSize(2)
+                .allSatisfy(earliest -> assertThat(earliest).isAfterOrEqualTo(today));
+        assertThat(orders.byNumber(confirmed.number()).orElseThrow().placedAt())
+                .isEqualTo(monthAgo.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        // History handed over without a confirmation is promised as it was on its day.
+        assertThat(response.path("placeOrders.orders[1].lines[0].eta.latest")
+                        .entity(LocalDate.class)
+                        .get())
+                .isBefore(today);
+    }
+
+    @Test
     void anOrderPlacedLongAgoGetsALinkThatHasAlreadyExpired() {
         OrderInputs order = anOrder().placedAt(java.time.Instant.now().minus(java.time.Duration.ofDays(400)));
 
