@@ -148,6 +148,11 @@ describe('the order as its customer reads it', () => {
     expect(document.body.textContent).not.toMatch(/Reason:/);
     expect(lateReason()).toBeUndefined();
     cleanup();
+    // The delay's reason ends with its withdrawal, though the item stays late for another cause.
+    render(<OrderView order={anOrder({ timeline: [placed, moved, { ...withdrawn, at: '2026-11-24T09:00:00Z' }] })} language="en" />);
+    expect(document.querySelector('[data-line="L3"]')?.textContent).toMatch(/Wed 9 Dec/);
+    expect(lateReason()).toBeUndefined();
+    cleanup();
 
     // One of the shop's reasons, told in German: a page switched to Danish says it in Danish.
     const told = {

@@ -240,16 +240,15 @@ function LineItem({ line, order, language, t, canSplit = false, children }: Line
 }
 
 /**
- * Why a late line is late, on its card as in the timeline: the reason of the last move of its date that gave one, in
- * the page's language where the shop's reason has it. Empty when no move gave a reason.
+ * Why a late line is late, on its card as in the timeline: the reason the last move of its date gave, in the page's
+ * language where the shop's reason has it. Empty when that move gave none: a delay withdrawn, or a purchase order
+ * cancelled, ends what an earlier delay's reason said.
  */
 function lateReason(line: Line, order: CustomerOrder, language: Language): string {
-  // The timeline is kept oldest first: the last move that names this line and gives a reason.
+  // The timeline is kept oldest first: the last move that names this line.
   const moves = order.timeline.filter(
     (event) =>
-      event.type === 'ETA_MOVED' &&
-      event.details.some((detail) => detail.key === 'line' && detail.value === line.id) &&
-      reasonOf(event, language) !== '',
+      event.type === 'ETA_MOVED' && event.details.some((detail) => detail.key === 'line' && detail.value === line.id),
   );
   const last = moves[moves.length - 1];
   return last ? reasonOf(last, language) : '';
