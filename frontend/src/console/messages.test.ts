@@ -121,6 +121,13 @@ describe('the console in four languages', () => {
       '25 pozycji',
     ]);
     expect(plural('{count, plural, one {# line} other {# lines}}', { count: 1000 }, 'en')).toBe('1,000 lines');
+    setConsoleLanguage('pl');
+    expect(ct('receiveReady', { lines: 3, count: 3, orders: 'A, B, C' })).toBe(
+      '3 pozycje w 3 zamówieniach będą gotowe, od najstarszego zamówienia: A, B, C.',
+    );
+    expect(ct('receiveReady', { lines: 1, count: 1, orders: 'A' })).toBe(
+      '1 pozycja w 1 zamówieniu będzie gotowa, od najstarszego zamówienia: A.',
+    );
   });
 
   it('says the same thing in the language picked', () => {

@@ -55,7 +55,7 @@ export const pl: Catalogue = {
   daysLate: 'Dni opóźnienia',
   daysLateHint:
     'Liczone od daty sprzed wszelkich opóźnień: zamówienie już spóźnione o 7 dni, a teraz o 10 dni, to 10, nie 3.',
-  changeByDays: 'Później o kilka dni',
+  changeByDays: 'Później o podaną liczbę dni',
   changeToDate: 'Na nową datę od dostawcy',
   reason: 'Powód, który czyta klient',
   reasonOther: 'Inny (wpisz poniżej)',
@@ -584,7 +584,8 @@ export const pl: Catalogue = {
   receiveTitle: 'Towar dotarł do zamówienia u dostawcy {number}',
   receiveUnits: 'Sztuki {sku}, które dotarły (jeszcze {left} do dostarczenia)',
   receiveReview: 'To przyjmuje {what} do zamówienia u dostawcy {number}, dostarczone {date}.',
-  receiveReady: 'Gotowe będą pozycje zamówień (od najstarszego), łącznie pozycji {lines}, zamówień {count}: {orders}.',
+  receiveReady:
+    '{lines, plural, one {# pozycja} few {# pozycje} many {# pozycji} other {# pozycji}} w {count, plural, one {# zamówieniu} few {# zamówieniach} many {# zamówieniach} other {# zamówienia}} {lines, plural, one {będzie gotowa} few {będą gotowe} many {będzie gotowych} other {będzie gotowych}}, od najstarszego zamówienia: {orders}.',
   receiptToldReady:
     'Klienci, którzy dowiedzą się, że dostarczone pozycje są gotowe do wysyłki (proponowana wysyłka), łącznie {count}: {orders}.',
   receiptAskedToChoose:
