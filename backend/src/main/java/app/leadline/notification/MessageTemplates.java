@@ -309,8 +309,8 @@ class MessageTemplates {
      * ("£499.00", "1.499,00 kr.", "DKK 1,499.00"), with ordinary spaces: the no-break space the formats put between
      * amount and symbol is not in GSM-7, and would send an SMS as UCS-2 (70 characters a segment instead of 160). A
      * currency written as its code stands a space apart from the number, as the page's formats (CLDR's currency
-     * spacing) have it; Java's do not. Polish four-digit amounts keep their group separator here (1 499,00 zł), which
-     * the page leaves out.
+     * spacing) have it; Java's do not. Polish groups digits only from five of them on (1499,00 zł, 12 345,00 zł), as
+     * CLDR's minimum grouping digits and so the page have it; Java's formats group four.
      */
     static String money(String amount, String currency, String language) {
         if (amount.isBlank()) {
@@ -318,8 +318,11 @@ class MessageTemplates {
         }
         NumberFormat format = NumberFormat.getCurrencyInstance(locale(language));
         format.setCurrency(Currency.getInstance(currency));
-        String written =
-                format.format(new BigDecimal(amount)).replace('\u00a0', ' ').replace('\u202f', ' ');
+        BigDecimal value = new BigDecimal(amount);
+        if ("pl".equals(language) && value.abs().compareTo(BigDecimal.valueOf(10_000)) < 0) {
+            format.setGroupingUsed(false);
+        }
+        String written = format.format(value).replace('\u00a0', ' ').replace('\u202f', ' ');
         return CODE_AFTER_NUMBER
                 .matcher(CODE_BEFORE_NUMBER.matcher(written).replaceFirst("$1 $2"))
                 .replaceFirst("$1 $2");

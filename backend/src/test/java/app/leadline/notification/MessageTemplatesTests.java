@@ -273,12 +273,18 @@ class MessageTemplatesTests {
                 "en | GBP | £1,499.00",
                 "da | DKK | 1.499,00 kr.",
                 "de | EUR | 1.499,00 €",
-                "pl | PLN | 1 499,00 zł",
+                "pl | PLN | 1499,00 zł",
                 "en | DKK | DKK 1,499.00"
             })
     void amountsAreWrittenInTheCustomersLanguageWithTheOrdersCurrency(
             String language, String currency, String written) {
         assertThat(MessageTemplates.money("1499.00", currency, language)).isEqualTo(written);
+    }
+
+    @Test
+    void polishAmountsAreGroupedFromFiveDigitsOnAsTheCustomersPageGroupsThem() {
+        assertThat(MessageTemplates.money("12345.00", "PLN", "pl")).isEqualTo("12 345,00 zł");
+        assertThat(MessageTemplates.money("-1499.00", "PLN", "pl")).isEqualTo("-1499,00 zł");
     }
 
     @Test
