@@ -171,6 +171,15 @@ test('an agent logs a delay once and the customer sees the new window and the re
     const demoDelays = await page.getByRole('table', { name: 'Delays logged' }).textContent();
     assert.match(demoDelays, / at (Nordic Sofa Works|Baltic Woodcraft)/);
     assert.doesNotMatch(demoDelays, / at [A-Z]+-[A-Z]+/);
+    // On a phone each delay is read row by row, its reason on the screen, not past a sideways scroll.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await assertStackedOnPhone(
+      page,
+      page.locator('#past-delays-title ~ .scroll').first(),
+      page.getByRole('table', { name: 'Delays logged' }).locator('td[data-label="Reason"]').first(),
+      'Reason',
+    );
+    await page.setViewportSize({ width: 1100, height: 900 });
 
     // No reload: the customer's page took the new window and the reason from the live update, not the note.
     delayed = (await trackOrder(app.baseUrl, link)).lines.find((line) => line.sku === 'SOFA-OSLO-3');

@@ -168,7 +168,7 @@ export function BuyListPanel() {
         <div key={supplier}>
           <h2>{nameOf(supplier)}</h2>
           <div className="scroll" tabIndex={0}>
-            <table>
+            <table className="stacks">
               <thead>
                 <tr>
                   <th scope="col">{ct('sku')}</th>
@@ -182,12 +182,14 @@ export function BuyListPanel() {
                   .filter((e) => e.supplier === supplier)
                   .map((e) => (
                     <tr key={e.sku}>
-                      <td className="nowrap">{e.sku}</td>
-                      <td>{ct('buyUnits', { units: e.quantity, lines: e.lines })}</td>
-                      <td>
+                      <td data-label={ct('sku')} className="nowrap">
+                        {e.sku}
+                      </td>
+                      <td data-label={ct('buyQuantity')}>{ct('buyUnits', { units: e.quantity, lines: e.lines })}</td>
+                      <td data-label={ct('buyOldest')}>
                         <OrderLink order={e.oldestOrder} />, {ct('buyWaitingDays', { days: e.waitingDays })}
                       </td>
-                      <td>
+                      <td data-label={ct('supplierLeadTime')}>
                         {e.leadTime ? ct('leadTimeDays', { min: e.leadTime.minDays, max: e.leadTime.maxDays }) : '—'}
                       </td>
                     </tr>

@@ -424,7 +424,7 @@ function Reach({
         })}
       </p>
       <div className="scroll" tabIndex={0}>
-        <table>
+        <table className="stacks">
           <thead>
             <tr>
               <th scope="col">{ct('sampleOrder')}</th>
@@ -438,14 +438,14 @@ function Reach({
           <tbody ref={rows} data-testid="preview-rows">
             {figures.sample.map((row) => (
               <tr key={row.orderNumber + row.lineName}>
-                <td>
+                <td data-label={ct('sampleOrder')}>
                   <OrderLink order={row.orderNumber} />
                 </td>
-                <td>{row.customerName}</td>
-                <td>{row.lineName}</td>
-                <td>{day(row.from)}</td>
-                <td>{day(row.to)}</td>
-                <td>{row.toEarliest ? dateWindow(row.toEarliest, row.to) : '—'}</td>
+                <td data-label={ct('sampleCustomer')}>{row.customerName}</td>
+                <td data-label={ct('sampleLine')}>{row.lineName}</td>
+                <td data-label={ct('sampleFrom')}>{day(row.from)}</td>
+                <td data-label={ct('sampleTo')}>{day(row.to)}</td>
+                <td data-label={ct('sampleWindow')}>{row.toEarliest ? dateWindow(row.toEarliest, row.to) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -561,7 +561,7 @@ function PastDelays({
           <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
           <div ref={setSlot} className="withdrawal" tabIndex={-1} />
           <div className="scroll" tabIndex={0}>
-            <table aria-labelledby="past-delays-title">
+            <table aria-labelledby="past-delays-title" className="stacks">
               <thead>
                 <tr>
                   <th scope="col">{ct('colWhen')}</th>
@@ -576,12 +576,12 @@ function PastDelays({
               <tbody>
                 {reports.map((report) => (
                   <tr key={report.id}>
-                    <td>{time(report.createdAt)}</td>
-                    <td>
+                    <td data-label={ct('colWhen')}>{time(report.createdAt)}</td>
+                    <td data-label={ct('colScope')}>
                       <WholeCodes text={scope(report)} />
                     </td>
-                    <td>{change(report)}</td>
-                    <td>
+                    <td data-label={ct('colChange')}>{change(report)}</td>
+                    <td data-label={ct('colReason')}>
                       {reason(report)}
                       {noteText(report) && (
                         <em>
@@ -590,8 +590,10 @@ function PastDelays({
                         </em>
                       )}
                     </td>
-                    <td className="nowrap">{report.createdBy}</td>
-                    <td>
+                    <td data-label={ct('colBy')} className="nowrap">
+                      {report.createdBy}
+                    </td>
+                    <td data-label={ct('colProgress')}>
                       {report.state === 'DONE' ? (
                         <Progress report={report} />
                       ) : (

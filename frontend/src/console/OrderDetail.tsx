@@ -162,7 +162,7 @@ export function OrderDetail({
         <p>{ct('noShipments')}</p>
       ) : (
         <div className="scroll" tabIndex={0}>
-          <table>
+          <table className="stacks">
             <thead>
               <tr>
                 <th scope="col">{ct('colCarrier')}</th>
@@ -175,11 +175,15 @@ export function OrderDetail({
             <tbody>
               {order.shipments.map((shipment) => (
                 <tr key={shipment.trackingNumber}>
-                  <td>{shipment.carrier}</td>
-                  <td className="nowrap">{shipment.trackingNumber}</td>
-                  <td>{time(shipment.shippedAt)}</td>
-                  <td>{shipment.deliveredAt ? time(shipment.deliveredAt) : ct('none')}</td>
-                  <td>{items(shipment.lineIds)}</td>
+                  <td data-label={ct('colCarrier')}>{shipment.carrier}</td>
+                  <td data-label={ct('colTracking')} className="nowrap">
+                    {shipment.trackingNumber}
+                  </td>
+                  <td data-label={ct('colShipped')}>{time(shipment.shippedAt)}</td>
+                  <td data-label={ct('colDelivered')}>
+                    {shipment.deliveredAt ? time(shipment.deliveredAt) : ct('none')}
+                  </td>
+                  <td data-label={ct('colItems')}>{items(shipment.lineIds)}</td>
                 </tr>
               ))}
             </tbody>
@@ -193,7 +197,7 @@ export function OrderDetail({
         <p>{ct('noOrderRefunds')}</p>
       ) : (
         <div className="scroll" tabIndex={0}>
-          <table>
+          <table className="stacks">
             <thead>
               <tr>
                 <th scope="col">{ct('colAmount')}</th>
@@ -206,11 +210,11 @@ export function OrderDetail({
             <tbody>
               {order.refunds.map((refund) => (
                 <tr key={refund.id}>
-                  <td>{money(refund.amount, order.currency)}</td>
-                  <td>{items(refund.lineIds)}</td>
-                  <td>{label('refund', refund.state)}</td>
-                  <td>{time(refund.requestedAt)}</td>
-                  <td>
+                  <td data-label={ct('colAmount')}>{money(refund.amount, order.currency)}</td>
+                  <td data-label={ct('colItems')}>{items(refund.lineIds)}</td>
+                  <td data-label={ct('colState')}>{label('refund', refund.state)}</td>
+                  <td data-label={ct('colRequested')}>{time(refund.requestedAt)}</td>
+                  <td data-label={ct('colDecision')}>
                     {refund.decidedBy
                       ? ct('decision', { by: refund.decidedBy, reason: refund.decisionReason ?? '' })
                       : ct('none')}
