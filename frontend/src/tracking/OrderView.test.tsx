@@ -218,6 +218,34 @@ describe('the order as its customer reads it', () => {
     ]);
   });
 
+  it('says in the timeline why a refund was approved or declined, as the message said it', () => {
+    const decided = (at: string, decision: string, reason: string) => ({
+      type: 'REFUND_DECIDED',
+      at,
+      details: [
+        { key: 'amount', value: '249.00' },
+        { key: 'decision', value: decision },
+        { key: 'reason', value: reason },
+      ],
+      reasonTexts: [],
+    });
+    const order = anOrder({
+      timeline: [
+        decided('2026-11-23T10:00:00Z', 'APPROVED', 'Sorry for the long wait.'),
+        decided('2026-11-24T10:00:00Z', 'APPROVED', ''),
+        decided('2026-11-25T10:00:00Z', 'REJECTED', 'The lamp has shipped.'),
+      ],
+    });
+    render(<OrderView order={order} language="en" />);
+
+    const told = screen.getAllByRole('listitem').filter((item) => item.dataset.event === 'REFUND_DECIDED');
+    expect(told.map((item) => item.querySelector('span')?.textContent?.replace(/\s/g, ' '))).toEqual([
+      'Refund declined: The lamp has shipped.',
+      'Refund of DKK 249.00 approved',
+      'Refund of DKK 249.00 approved: Sorry for the long wait.',
+    ]);
+  });
+
   it('offers no actions without the link’s token', () => {
     render(<OrderView order={anOrder()} language="en" />);
     expect(screen.queryByRole('button', { name: 'Cancel this item' })).toBeNull();

@@ -66,7 +66,11 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
       return choice;
     }
     case 'REFUND_DECIDED':
-      return t(`event.REFUND_DECIDED.${details.decision === 'REJECTED' ? 'REJECTED' : 'APPROVED'}`, params);
+      if (details.decision === 'REJECTED') {
+        return t('event.REFUND_DECIDED.REJECTED', params);
+      }
+      // What the agent wrote to the customer with an approval, as the e-mail says it too.
+      return t(details.reason ? 'event.REFUND_DECIDED.APPROVED.reason' : 'event.REFUND_DECIDED.APPROVED', params);
     case 'GOODS_RECEIVED': {
       // Name what arrived: when only some items did, "your items arrived" would say too much.
       const names = (details.lines ?? '')
