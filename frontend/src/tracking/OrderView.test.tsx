@@ -5,6 +5,16 @@ import { OrderView } from './OrderView';
 import { anOrder } from './testOrders';
 import { formatWindow } from '../i18n/i18n';
 
+/** A timeline entry as the API gives it: its details in key order, no reason in other languages. */
+const anEvent = (type: string, at: string, details: Record<string, string>) => ({
+  type,
+  at,
+  details: Object.entries(details)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => ({ key, value })),
+  reasonTexts: [],
+});
+
 const answerQuestion = vi.fn();
 const requestCode = vi.fn();
 const cancelLines = vi.fn();
@@ -193,16 +203,8 @@ describe('the order as its customer reads it', () => {
   });
 
   it('says in the timeline what a paid delivery choice reserved on the card, and what going back released', () => {
-    const choice = (at: string, preference: string, key: string) => ({
-      type: 'CHOICE_MADE',
-      at,
-      details: [
-        { key: 'by', value: 'customer' },
-        { key, value: '49.00' },
-        { key: 'preference', value: preference },
-      ],
-      reasonTexts: [],
-    });
+    const choice = (at: string, preference: string, key: string) =>
+      anEvent('CHOICE_MADE', at, { by: 'customer', [key]: '49.00', preference });
     const order = anOrder({
       timeline: [
         choice('2026-11-23T10:00:00Z', 'SHIP_AS_AVAILABLE', 'extraShippingReserved'),
@@ -219,16 +221,8 @@ describe('the order as its customer reads it', () => {
   });
 
   it('says in the timeline why a refund was approved or declined, as the message said it', () => {
-    const decided = (at: string, decision: string, reason: string) => ({
-      type: 'REFUND_DECIDED',
-      at,
-      details: [
-        { key: 'amount', value: '249.00' },
-        { key: 'decision', value: decision },
-        { key: 'reason', value: reason },
-      ],
-      reasonTexts: [],
-    });
+    const decided = (at: string, decision: string, reason: string) =>
+      anEvent('REFUND_DECIDED', at, { amount: '249.00', decision, reason });
     const order = anOrder({
       timeline: [
         decided('2026-11-23T10:00:00Z', 'APPROVED', 'Sorry for the long wait.'),
