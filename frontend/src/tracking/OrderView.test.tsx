@@ -158,6 +158,20 @@ describe('the order as its customer reads it', () => {
     expect(document.body.textContent).not.toMatch(/Reason:/);
     expect(lateReason()).toBeUndefined();
     cleanup();
+    // Time overtook the delay's new date too: the item says so, not the supplier's reason of before.
+    const overtaken = anEvent('RUNNING_LATE', '2026-11-25T09:00:00Z', {
+      line: 'L3',
+      name: 'Rhein lamp',
+      from: '2026-12-09',
+      to: '2026-12-11',
+      daysOverdue: '2',
+    });
+    render(<OrderView order={anOrder({ timeline: [placed, moved, overtaken] })} language="en" />);
+    expect(lateReason()).toBe('Why: The supplier has not confirmed a new date');
+    cleanup();
+    render(<OrderView order={anOrder({ locale: 'pl', timeline: [placed, moved, overtaken] })} language="pl" />);
+    expect(lateReason()).toBe('Dlaczego: Dostawca nie potwierdził jeszcze nowej daty');
+    cleanup();
     // The delay's reason ends with its withdrawal, though the item stays late for another cause.
     render(<OrderView order={anOrder({ timeline: [placed, moved, { ...withdrawn, at: '2026-11-24T09:00:00Z' }] })} language="en" />);
     expect(document.querySelector('[data-line="L3"]')?.textContent).toMatch(/Wed 9 Dec/);

@@ -7,7 +7,7 @@ import { CancelPanel } from './CancelPanel';
 import { ChoicePanel } from './ChoicePanel';
 import { MessagesPanel } from './MessagesPanel';
 import { QuestionPanel } from './QuestionPanel';
-import { reasonOf, Timeline } from './Timeline';
+import { reasonOf, Timeline, waitsOnlyForUs } from './Timeline';
 
 type Line = CustomerOrder['lines'][number];
 
@@ -165,7 +165,7 @@ function LineItem({ line, order, language, t, canSplit = false, children }: Line
   const withdrawn = line.status === 'CANCELLED' || line.status === 'REFUNDED';
   const open = OPEN_STATUSES.includes(line.status);
   const rest = withTheRest(line, order);
-  const reason = line.late ? lateReason(line, order, language) : '';
+  const reason = line.late ? lateReason(line, order, language, t) : '';
   return (
     <li
       className={`line source-${line.source.toLowerCase()}${withdrawn ? ' withdrawn' : ''}`}
@@ -241,16 +241,20 @@ function LineItem({ line, order, language, t, canSplit = false, children }: Line
 
 /**
  * Why a late line is late, on its card as in the timeline: the reason the last move of its date gave, in the page's
- * language where the shop's reason has it. Empty when that move gave none: a delay withdrawn, or a purchase order
- * cancelled, ends what an earlier delay's reason said.
+ * language where the shop's reason has it; for a line the promise watch moved, that time overtook it. Empty when that
+ * move gave none: a delay withdrawn, or a purchase order cancelled, ends what an earlier delay's reason said.
  */
-function lateReason(line: Line, order: CustomerOrder, language: Language): string {
+function lateReason(line: Line, order: CustomerOrder, language: Language, t: Translate): string {
   // The timeline is kept oldest first: the last move that names this line.
   const moves = order.timeline.filter(
     (event) =>
-      event.type === 'ETA_MOVED' && event.details.some((detail) => detail.key === 'line' && detail.value === line.id),
+      (event.type === 'ETA_MOVED' || event.type === 'RUNNING_LATE') &&
+      event.details.some((detail) => detail.key === 'line' && detail.value === line.id),
   );
   const last = moves[moves.length - 1];
+  if (last?.type === 'RUNNING_LATE') {
+    return t(waitsOnlyForUs(line) ? 'tracking.lateReason.warehouse' : 'tracking.lateReason.supplier');
+  }
   return last ? reasonOf(last, language) : '';
 }
 

@@ -32,6 +32,11 @@ export function Timeline({ order, language, t }: { order: CustomerOrder; languag
  * The reason a date moved, as this page reads it: one of the shop's reasons in the page's language, whichever it was
  * told in; words typed for one delay as written; empty for a move without one.
  */
+/** An item that only waits to leave our warehouse (in stock, or come in): running late is not the supplier's doing. */
+export function waitsOnlyForUs(line: CustomerOrder['lines'][number]): boolean {
+  return line.source === 'STOCK' || line.status === 'RESERVED' || line.status === 'READY';
+}
+
 export function reasonOf(event: Event, language: Language): string {
   const typed = event.details.find((detail) => detail.key === 'reason')?.value ?? '';
   return event.reasonTexts.find((text) => text.language === language)?.text ?? typed;
@@ -82,10 +87,8 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
         : t('event.GOODS_RECEIVED');
     }
     case 'RUNNING_LATE': {
-      // An item that only waits to leave our warehouse (in stock, or come in) is not the supplier's to blame.
       const line = order.lines.find((candidate) => candidate.id === details.line);
-      const ours = line && (line.source === 'STOCK' || line.status === 'RESERVED' || line.status === 'READY');
-      return t(ours ? 'event.RUNNING_LATE.warehouse' : 'event.RUNNING_LATE', params);
+      return t(line && waitsOnlyForUs(line) ? 'event.RUNNING_LATE.warehouse' : 'event.RUNNING_LATE', params);
     }
     case 'ETA_MOVED':
       // One of the shop's reasons reads in the page's language, whichever it was told in; words typed for one delay
