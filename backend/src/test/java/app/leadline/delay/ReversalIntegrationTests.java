@@ -391,17 +391,8 @@ class ReversalIntegrationTests {
                 .entityList(Object.class)
                 .hasSize(0);
 
-        String withdrawal = agent.documentName("withdrawDelay")
-                .variable("input", Map.of("delay", delay))
-                .execute()
-                .path("withdrawDelay.withdrawal.report.id")
-                .entity(String.class)
-                .get();
+        DelaySteps.withdrawn(agent, delay);
 
-        Waiting.until(
-                () -> mongo.findById(withdrawal, DelayReport.class).state() == DelayReport.State.DONE,
-                Duration.ofSeconds(20),
-                "the withdrawal is applied");
         assertThat(chair(older).eta()).as("the window before the delay").isEqualTo(before);
         assertThat(chair(older).isLate()).isFalse();
     }

@@ -10,6 +10,7 @@ import app.leadline.order.CustomerNews;
 import app.leadline.order.NotificationIntent;
 import app.leadline.order.OrderQueries;
 import app.leadline.support.Clients;
+import app.leadline.support.DelaySteps;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.MovableClock;
 import app.leadline.support.OrderInputs;
@@ -100,6 +101,28 @@ class PromiseWatchIntegrationTests {
                 .path("runningLate")
                 .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
                 .get();
+    }
+
+    @Test
+    void aDelayWithdrawnAfterTheWindowItMovedALineFromHasPassedGivesTheLineAWindowStillToComeNotThatOne() {
+        String supplier = supplier(aSupplier().leadTime(10, 15));
+        purchaseOrder(supplier, "CHAIR", start.plusDays(5));
+        OrderInputs order = anEmptyOrder().withBackorderedLine("CHAIR", supplier);
+        String token = clients.place(order);
+        LocalDate before = LocalDate.parse(track(token)
+                .path("trackOrder.lines[0].eta.latest")
+                .entity(String.class)
+                .get());
+        String delay = DelaySteps.logged(agent, Map.of("type", "SKU", "supplier", supplier, "sku", "CHAIR"), 30);
+
+        clock.moveTo(before.plusDays(3), 9);
+        DelaySteps.withdrawn(agent, delay);
+
+        LocalDate after = LocalDate.parse(track(token)
+                .path("trackOrder.lines[0].eta.latest")
+                .entity(String.class)
+                .get());
+        assertThat(after).as("not the window of before, now past").isAfterOrEqualTo(clock.today());
     }
 
     @Test

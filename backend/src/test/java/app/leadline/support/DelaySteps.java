@@ -25,7 +25,25 @@ public final class DelaySteps {
         GraphQlTester.Response logged =
                 agent.documentName("logDelay").variable("input", input).execute();
         logged.path("logDelay.errors").entityList(Object.class).hasSize(0);
-        String id = logged.path("logDelay.report.id").entity(String.class).get();
+        return applied(
+                agent, logged.path("logDelay.report.id").entity(String.class).get());
+    }
+
+    /** The delay withdrawn by the agent; the withdrawal's report id, once its job is done. */
+    public static String withdrawn(HttpGraphQlTester agent, String delayId) {
+        GraphQlTester.Response withdrawn = agent.documentName("withdrawDelay")
+                .variable("input", Map.of("delay", delayId))
+                .execute();
+        withdrawn.path("withdrawDelay.errors").entityList(Object.class).hasSize(0);
+        return applied(
+                agent,
+                withdrawn
+                        .path("withdrawDelay.withdrawal.report.id")
+                        .entity(String.class)
+                        .get());
+    }
+
+    private static String applied(HttpGraphQlTester agent, String id) {
         Waiting.until(
                 () -> "DONE"
                         .equals(agent.documentName("delayReport")
