@@ -86,6 +86,14 @@ class PromiseWatchIntegrationTests {
                 .execute();
     }
 
+    /** The latest day of the order's first line, as its customer's page reads it. */
+    private LocalDate firstLineLatest(String token) {
+        return LocalDate.parse(track(token)
+                .path("trackOrder.lines[0].eta.latest")
+                .entity(String.class)
+                .get());
+    }
+
     private List<NotificationIntent> runningLateNews(String orderNumber) {
         return orders.byNumber(orderNumber).orElseThrow().notifications().stream()
                 .filter(intent -> intent.news()
@@ -109,19 +117,13 @@ class PromiseWatchIntegrationTests {
         purchaseOrder(supplier, "CHAIR", start.plusDays(5));
         OrderInputs order = anEmptyOrder().withBackorderedLine("CHAIR", supplier);
         String token = clients.place(order);
-        LocalDate before = LocalDate.parse(track(token)
-                .path("trackOrder.lines[0].eta.latest")
-                .entity(String.class)
-                .get());
+        LocalDate before = firstLineLatest(token);
         String delay = DelaySteps.logged(agent, Map.of("type", "SKU", "supplier", supplier, "sku", "CHAIR"), 30);
 
         clock.moveTo(before.plusDays(3), 9);
         DelaySteps.withdrawn(agent, delay);
 
-        LocalDate after = LocalDate.parse(track(token)
-                .path("trackOrder.lines[0].eta.latest")
-                .entity(String.class)
-                .get());
+        LocalDate after = firstLineLatest(token);
         assertThat(after).as("not the window of before, now past").isAfterOrEqualTo(clock.today());
     }
 
@@ -131,10 +133,7 @@ class PromiseWatchIntegrationTests {
         PurchaseOrderInputs po = purchaseOrder(supplier, "CHAIR", start.plusDays(5));
         OrderInputs order = anEmptyOrder().withBackorderedLine("CHAIR", supplier);
         String token = clients.place(order);
-        LocalDate before = LocalDate.parse(track(token)
-                .path("trackOrder.lines[0].eta.latest")
-                .entity(String.class)
-                .get());
+        LocalDate before = firstLineLatest(token);
 
         LocalDate later = start.plusDays(20);
         clock.moveTo(later, 9);
