@@ -6,9 +6,11 @@ import { CancelPanel } from './CancelPanel';
 
 const requestCode = vi.fn();
 
+const cancelLines = vi.fn();
+
 vi.mock('./api', () => ({
   requestCode: (...args: unknown[]) => requestCode(...args),
-  cancelLines: vi.fn(),
+  cancelLines: (...args: unknown[]) => cancelLines(...args),
 }));
 
 const line = {
@@ -37,6 +39,7 @@ const order = {
 afterEach(() => {
   cleanup();
   requestCode.mockReset();
+  cancelLines.mockReset();
 });
 
 describe('asking for a one-time code', () => {
@@ -57,5 +60,24 @@ describe('asking for a one-time code', () => {
     expect(notice.previousElementSibling?.contains(email)).toBe(true);
     expect(screen.queryByRole('button', { name: /by SMS/ })).toBeNull();
     expect(screen.queryByText(/We sent a code/)).toBeNull();
+  });
+
+  it('takes a code sent before the page was opened again, without asking for another', async () => {
+    cancelLines.mockResolvedValue({ order: { ...order, lines: [{ ...line, status: 'CANCELLED' }] }, errors: [] });
+    render(
+      <CancelPanel order={order} line={line} token="T" language="de" t={translator('de')} onChange={() => {}} onClose={() => {}} />,
+    );
+
+    const haveOne = screen.getByRole('button', { name: 'Ich habe schon einen Code' });
+    expect(haveOne.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(haveOne);
+    const field = screen.getByLabelText(/Code/, { selector: 'input' });
+    expect(document.activeElement).toBe(field);
+    fireEvent.change(field, { target: { value: '041 863' } });
+    fireEvent.submit(field.closest('form')!);
+
+    await vi.waitFor(() => expect(cancelLines).toHaveBeenCalled());
+    expect(cancelLines.mock.calls[0]).toContain('041863');
+    expect(requestCode).not.toHaveBeenCalled();
   });
 });

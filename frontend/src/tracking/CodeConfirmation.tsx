@@ -23,6 +23,9 @@ type Props = {
  */
 export function CodeConfirmation({ token, contact, t, confirmLabel, danger = false, onConfirm }: Props) {
   const [sentTo, setSentTo] = useState<string | null>(null);
+  // A code sent before (from this page before it was reloaded, say) is typed without asking for another: codes asked
+  // for are counted, and a customer back from their mailbox has one.
+  const [haveCode, setHaveCode] = useState(false);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   // What was wrong with the code typed (wrong, expired, locked): said under the code, until it is typed again.
@@ -39,10 +42,10 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
   // The code is what the customer does next: where it was sent is said, and the keyboard waits in its field (the
   // button pressed is out of reach while the code is on its way, which leaves the focus nowhere).
   useEffect(() => {
-    if (sentTo) {
+    if (sentTo || haveCode) {
       codeField.current?.focus();
     }
-  }, [sentTo]);
+  }, [sentTo, haveCode]);
   // A refused code: back to its field, selected, to type it again; once the page is ready for it again (a choice
   // being saved holds every field of the choice until it is answered).
   useEffect(() => {
@@ -120,20 +123,31 @@ export function CodeConfirmation({ token, contact, t, confirmLabel, danger = fal
             {t('cancel.sendSms', { phone: contact.phone })}
           </button>
         )}
+        {!sentTo && (
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={haveCode}
+            disabled={busy}
+            onClick={() => setHaveCode(true)}
+          >
+            {t('code.haveOne')}
+          </button>
+        )}
       </div>
       {smsOff && (
         <p className="error" role="alert" data-testid="sms-off">
           {t('error.SMS_OPTED_OUT')}
         </p>
       )}
-      {sentTo && (
+      {(sentTo || haveCode) && (
         <form
           onSubmit={(event) => {
             event.preventDefault();
             confirm();
           }}
         >
-          <p aria-live="polite">{t('cancel.codeSent', { to: sentTo })}</p>
+          {sentTo && <p aria-live="polite">{t('cancel.codeSent', { to: sentTo })}</p>}
           <label htmlFor={codeId}>{t('cancel.codeLabel')}</label>
           <input
             id={codeId}
