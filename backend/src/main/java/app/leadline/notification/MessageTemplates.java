@@ -140,9 +140,12 @@ class MessageTemplates {
         values.putIfAbsent("reason", "");
         if (CustomerNews.RUNNING_LATE.equals(details.get("delay"))) {
             // Nobody gave a reason: time overtook the promise, and the customer reads that in their language. Items
-            // that only wait to leave our warehouse are not the supplier's to blame.
-            boolean ours = !lines.isEmpty() && lines.stream().allMatch(OrderLine::isReadyToLeave);
-            values.put("reason", texts.getProperty(ours ? "reason.runningLateWarehouse" : "reason.runningLate"));
+            // that only wait to leave our warehouse are not the supplier's to blame; a message of both says both.
+            long ours = lines.stream().filter(OrderLine::isReadyToLeave).count();
+            String reason = ours == 0
+                    ? "reason.runningLate"
+                    : ours == lines.size() ? "reason.runningLateWarehouse" : "reason.runningLateMixed";
+            values.put("reason", texts.getProperty(reason));
         }
         if ("CONFIRMED".equals(kind)) {
             values.put(

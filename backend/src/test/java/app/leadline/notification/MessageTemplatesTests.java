@@ -223,6 +223,33 @@ class MessageTemplatesTests {
                         .doesNotContain(texts.getProperty("reason.runningLate")));
     }
 
+    /** The cushion in stock and the lamp its supplier sends: one late leaving us, one with no new date given. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "da", "de", "pl"})
+    void itemsLateForBothCausesInOneMessageAreToldBothOnceUnderOneReasonLabel(String language) {
+        Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
+        java.util.Properties texts = templates.catalogues().get(language);
+        var news = new app.leadline.order.CustomerNews.PastPromise(
+                app.leadline.order.CustomerNews.RUNNING_LATE, java.util.List.of("L1", "L3"), "", 3);
+
+        var messages = templates.render(order, news, Optional.of("https://track.shop.example/t/" + "x".repeat(43)));
+
+        assertThat(messages)
+                .filteredOn(message -> message.channel() == Message.Channel.EMAIL)
+                .singleElement()
+                .satisfies(email -> assertThat(email.text())
+                        .contains(texts.getProperty("reason.runningLateMixed"))
+                        .doesNotContain(texts.getProperty("reason.runningLate"))
+                        .doesNotContain(texts.getProperty("reason.runningLateWarehouse"))
+                        // "Reason: Running late: …" said the label twice.
+                        .doesNotContainPattern("(Reason|Årsag|Grund|Powód): \\p{L}+( \\p{L}+)?:"));
+        assertThat(messages)
+                .filteredOn(message -> message.channel() == Message.Channel.SMS)
+                .singleElement()
+                .satisfies(sms ->
+                        assertThat(SmsSegments.count(sms.text())).as(sms.text()).isLessThanOrEqualTo(2));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "da", "de", "pl"})
     void aMoveNobodyGaveAReasonForReadsWithoutAnEmptyReason(String language) {
