@@ -4,6 +4,8 @@ import app.leadline.delivery.EtaWindow;
 import app.leadline.order.CustomerNews;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
+import app.leadline.order.SystemNote;
+import app.leadline.order.TimelineEvent;
 import app.leadline.shop.ShopLook;
 import app.leadline.shop.ShopLooks;
 import app.leadline.shop.ShopProfile;
@@ -146,6 +148,11 @@ class MessageTemplates {
                     ? "reason.runningLate"
                     : ours == lines.size() ? "reason.runningLateWarehouse" : "reason.runningLateMixed";
             values.put("reason", texts.getProperty(reason));
+        } else if (values.get("reason").isEmpty()
+                && !lines.isEmpty()
+                && lines.stream().allMatch(line -> movedBackByWithdrawal(order, line))) {
+            // A delay logged by mistake, taken back: the customer who was told of it reads that it was a mistake.
+            values.put("reason", texts.getProperty("reason.withdrawn"));
         }
         if ("CONFIRMED".equals(kind)) {
             values.put(
@@ -305,6 +312,20 @@ class MessageTemplates {
         return earliest.equals(window.latest())
                 ? format.format(earliest)
                 : format.format(earliest) + between + format.format(window.latest());
+    }
+
+    /** Whether the line's date last moved because a delay was withdrawn. */
+    private static boolean movedBackByWithdrawal(Order order, OrderLine line) {
+        TimelineEvent last = null;
+        for (TimelineEvent event : order.timeline()) {
+            if (event.type() == TimelineEvent.Type.ETA_MOVED
+                    && line.id().equals(event.details().get("line"))) {
+                last = event;
+            }
+        }
+        return last != null
+                && last.systemNote() != null
+                && SystemNote.DELAY_WITHDRAWN.equals(last.systemNote().kind());
     }
 
     /**

@@ -410,6 +410,32 @@ class NotificationDispatchIntegrationTests {
     }
 
     @Test
+    void aDelayWithdrawnAfterItsNewsWentOutTellsTheCustomerItWasAMistake() {
+        Order order = delayedOrder("en");
+        EtaWindow original = shifted(order.line("L2").eta(), -7);
+        dispatcher.dispatch(500, NOON);
+        assertThat(outboxFor(order.number())).isNotEmpty();
+
+        new OrderFixtures(changes)
+                .withdraw(
+                        order.id(),
+                        "WITHDRAWAL-" + order.number(),
+                        "DELAY-" + order.number(),
+                        Map.of("L2", original),
+                        Instant.now());
+        dispatcher.dispatch(500, NOON.plusSeconds(60));
+
+        assertThat(outboxFor(order.number()))
+                .filteredOn(message -> message.kind().equals("ETA_MOVED"))
+                .isNotEmpty()
+                .allSatisfy(message -> assertThat(message.text())
+                        .contains("Reason: The delay we told you about was recorded by mistake."))
+                .filteredOn(message -> message.channel() == Message.Channel.EMAIL)
+                .singleElement()
+                .satisfies(email -> assertThat(email.text()).contains(humanDate(original.latest())));
+    }
+
+    @Test
     void aDelayShortenedBeforeItsNewsWentOutIsToldAsTheDatesStand() {
         Order order = delayedOrder("en");
         EtaWindow shorter = shifted(order.line("L2").eta(), -5);

@@ -42,6 +42,16 @@ public final class OrderFixtures {
                 .order();
     }
 
+    /** The delay {@code delayId} withdrawn by {@code withdrawalId}: the lines go back to the given windows. */
+    public Order withdraw(
+            String orderId, String withdrawalId, String delayId, Map<String, EtaWindow> windows, Instant at) {
+        return changes.apply(
+                        orderId,
+                        order -> order.applyDelay(
+                                withdrawalId, windows, Map.of(), "", SystemNote.withdrawn(delayId, "agent", at), at))
+                .order();
+    }
+
     public Order moveEta(
             String orderId, String lineId, EtaWindow window, String delayId, String reason, String note, Instant at) {
         return changes.apply(orderId, order -> order.moveEta(lineId, window, delayId, reason, note, at))
