@@ -344,6 +344,7 @@ export const da: Catalogue = {
   messageKindDELIVERED: 'leveret',
   messageKindREFUND_APPROVED: 'refusion godkendt',
   messageKindREFUND_REJECTED: 'refusion afvist',
+  messageKindCANCELLED: 'varer annulleret',
   messageKindVERIFICATION_CODE: 'engangskode',
   messageKindTRACKING_LINK: 'sporingslink',
   outboxStatusOUTBOX: 'ikke sendt (ingen kanal sat op)',

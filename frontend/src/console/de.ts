@@ -350,6 +350,7 @@ export const de: Catalogue = {
   messageKindDELIVERED: 'zugestellt',
   messageKindREFUND_APPROVED: 'Erstattung genehmigt',
   messageKindREFUND_REJECTED: 'Erstattung abgelehnt',
+  messageKindCANCELLED: 'Artikel storniert',
   messageKindVERIFICATION_CODE: 'Einmalcode',
   messageKindTRACKING_LINK: 'Sendungslink',
   outboxStatusOUTBOX: 'nicht gesendet (kein Kanal eingerichtet)',

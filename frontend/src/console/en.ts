@@ -342,6 +342,7 @@ export const en = {
   messageKindDELIVERED: 'delivered',
   messageKindREFUND_APPROVED: 'refund approved',
   messageKindREFUND_REJECTED: 'refund declined',
+  messageKindCANCELLED: 'items cancelled',
   messageKindVERIFICATION_CODE: 'one-time code',
   messageKindTRACKING_LINK: 'tracking link',
   outboxStatusOUTBOX: 'not sent (no channel configured)',

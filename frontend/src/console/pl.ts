@@ -344,6 +344,7 @@ export const pl: Catalogue = {
   messageKindDELIVERED: 'dostarczone',
   messageKindREFUND_APPROVED: 'zwrot zatwierdzony',
   messageKindREFUND_REJECTED: 'zwrot odrzucony',
+  messageKindCANCELLED: 'produkty anulowane',
   messageKindVERIFICATION_CODE: 'kod jednorazowy',
   messageKindTRACKING_LINK: 'link do śledzenia',
   outboxStatusOUTBOX: 'niewysłana (brak skonfigurowanego kanału)',

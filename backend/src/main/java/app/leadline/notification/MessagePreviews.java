@@ -56,6 +56,7 @@ class MessagePreviews {
             case "SHIPPED", "DELIVERED" ->
                 Map.of("lines", "L1,L2", "carrier", "PostNord", "trackingNumber", "00370712345678901234");
             case "REFUND_APPROVED", "REFUND_REJECTED" -> Map.of("lines", "L3", "amount", "1499.00", "reason", reason);
+            case "CANCELLED" -> Map.of("lines", "L3", "amount", "1499.00");
             case "VERIFICATION_CODE" -> Map.of("code", "482915");
             case "TRACKING_LINK" -> Map.of("link", "https://track.shop.example/t/" + "x".repeat(43));
             default -> Map.of();

@@ -56,6 +56,7 @@ class MessageTemplates {
             "DELIVERED",
             "REFUND_APPROVED",
             "REFUND_REJECTED",
+            "CANCELLED",
             "VERIFICATION_CODE",
             "TRACKING_LINK");
     /** Messages that go out whatever the customer chose for other messages: they asked for them just now. */

@@ -26,6 +26,7 @@ record Cancellations(OrderLines lines, PaymentLedger ledger, OrderPolicy policy)
         Outcome outcome = Outcome.from(lines);
         PaymentLedger after = ledger;
         List<String> charged = new ArrayList<>();
+        List<String> released = new ArrayList<>();
         for (String lineId : ids) {
             OrderLine line = lines.line(lineId);
             if (line.payment() == PaymentState.CAPTURED) {
@@ -36,6 +37,14 @@ record Cancellations(OrderLines lines, PaymentLedger ledger, OrderPolicy policy)
             outcome = outcome.changing(lineId, current -> current.withStatus(LineStatus.CANCELLED, PaymentState.VOIDED))
                     .recording(new OrderEvent.LineCancelled(lineId, line.name(), amount.amount()), at);
             after = after.voided(lineId, amount, at);
+            released.add(lineId);
+        }
+        if (!released.isEmpty()) {
+            outcome = outcome.telling(new NotificationIntent(
+                    "cancelled:" + String.join(",", released),
+                    new CustomerNews.Cancelled(
+                            List.copyOf(released), lines.amountOf(released).amount()),
+                    at));
         }
         return charged.isEmpty() ? new Result(outcome, after) : requestRefund(outcome, after, charged, at);
     }

@@ -20,7 +20,8 @@ public sealed interface CustomerNews
                 Shipped,
                 Delivered,
                 CustomerNews.RefundApproved,
-                CustomerNews.RefundRejected {
+                CustomerNews.RefundRejected,
+                CustomerNews.Cancelled {
 
     /** The cause of moves the promise watch made: time overtook the promise and nobody gave a new date. */
     String RUNNING_LATE = "running-late";
@@ -62,6 +63,8 @@ public sealed interface CustomerNews
         R refundApproved(RefundApproved news);
 
         R refundRejected(RefundRejected news);
+
+        R cancelled(Cancelled news);
     }
 
     record Confirmed() implements CustomerNews {
@@ -200,6 +203,23 @@ public sealed interface CustomerNews
         @Override
         public CustomerNews withLines(List<String> lines) {
             return new RefundRejected(lines, amount, reason);
+        }
+    }
+
+    /**
+     * Lines cancelled before they were charged: what was reserved on the card for them is released ({@code amount}),
+     * said in writing, as a shop confirms what a customer changed.
+     */
+    record Cancelled(List<String> lines, BigDecimal amount) implements CustomerNews {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.cancelled(this);
+        }
+
+        @Override
+        public CustomerNews withLines(List<String> lines) {
+            return new Cancelled(lines, amount);
         }
     }
 }

@@ -371,6 +371,12 @@ final class StoredEvents {
                 putRefund(details, news.amount(), news.reason());
                 return null;
             }
+
+            @Override
+            public Void cancelled(CustomerNews.Cancelled news) {
+                details.put("amount", news.amount().toPlainString());
+                return null;
+            }
         });
         return Map.copyOf(details);
     }
@@ -420,6 +426,11 @@ final class StoredEvents {
         public String refundRejected(RefundRejected news) {
             return "REFUND_REJECTED";
         }
+
+        @Override
+        public String cancelled(CustomerNews.Cancelled news) {
+            return "CANCELLED";
+        }
     };
 
     /** The news an intent stored in any version carries; empty for a kind this version does not know. */
@@ -448,6 +459,7 @@ final class StoredEvents {
                     case "DELIVERED" -> new Delivered(lines(d), d.get("carrier"), d.get("trackingNumber"));
                     case "REFUND_APPROVED" -> new RefundApproved(lines(d), amount(d), d.getOrDefault("reason", ""));
                     case "REFUND_REJECTED" -> new RefundRejected(lines(d), amount(d), d.getOrDefault("reason", ""));
+                    case "CANCELLED" -> new CustomerNews.Cancelled(lines(d), amount(d));
                     default -> null;
                 });
     }

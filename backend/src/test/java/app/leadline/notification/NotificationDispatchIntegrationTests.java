@@ -491,6 +491,13 @@ class NotificationDispatchIntegrationTests {
         assertThat(outboxFor(order.number()))
                 .extracting(OutboxMessage::kind)
                 .doesNotContain("PAST_PROMISE", "ETA_MOVED");
+        // What it does say: the sofa is cancelled and its reservation released, in writing.
+        assertThat(outboxFor(order.number()))
+                .filteredOn(message -> message.kind().equals("CANCELLED") && message.channel() == Message.Channel.EMAIL)
+                .singleElement()
+                .satisfies(email -> assertThat(email.text())
+                        .startsWith("Order " + order.number() + ": Item SOFA-OSLO-3 cancelled, as you asked. The DKK"
+                                + " 129.95 reserved on your card is released; nothing was charged.\n"));
     }
 
     @Test

@@ -126,7 +126,11 @@ class CancellationsTests {
                 .containsExactly(
                         new LineCancelled("L1", "Glass vase", new BigDecimal("329.00")),
                         new RefundRequested(List.of("L2"), new BigDecimal("8995.00")));
-        assertThat(result.outcome().news()).isEmpty();
+        // The customer is told in writing what was released; of the refund, once it is decided.
+        assertThat(result.outcome().news())
+                .singleElement()
+                .satisfies(intent -> assertThat(intent.news())
+                        .contains(new CustomerNews.Cancelled(List.of("L1"), new BigDecimal("329.00"))));
     }
 
     @Test
