@@ -254,6 +254,22 @@ describe('the order as its customer reads it', () => {
     ]);
   });
 
+  it('words Polish timeline entries so that they agree with any item’s name, not only masculine ones', () => {
+    const order = anOrder({
+      locale: 'pl',
+      timeline: [
+        anEvent('DROPSHIPPED', '2026-11-23T10:00:00Z', { line: 'L3', name: 'Lampa Mosel', latest: '2026-12-09' }),
+        anEvent('ETA_MOVED', '2026-11-24T10:00:00Z', { line: 'L3', name: 'Lampa Mosel', from: '2026-12-09', to: '2026-12-11', reason: '' }),
+      ],
+    });
+    render(<OrderView order={order} language="pl" />);
+
+    const told = (type: string) => document.querySelector(`[data-event="${type}"] span`)?.textContent?.replace(/\s/g, ' ');
+    expect(told('DROPSHIPPED')).toMatch(/^Lampa Mosel: wyśle bezpośrednio dostawca, dostawa do /);
+    expect(told('ETA_MOVED')).toMatch(/^Lampa Mosel: nowy termin dostawy to .* zamiast /);
+    expect(document.body.textContent).not.toMatch(/Lampa Mosel (zostanie wysłany|jest teraz oczekiwany)/);
+  });
+
   it('offers no actions without the link’s token', () => {
     render(<OrderView order={anOrder()} language="en" />);
     expect(screen.queryByRole('button', { name: 'Cancel this item' })).toBeNull();

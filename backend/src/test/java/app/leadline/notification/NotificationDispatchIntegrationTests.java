@@ -367,7 +367,7 @@ class NotificationDispatchIntegrationTests {
                 .singleElement()
                 .satisfies(message -> assertThat(message.text())
                         .contains("Item VASE-GLASS: w magazynie")
-                        .contains("Item SOFA-OSLO-3: zamówiony u dostawcy"));
+                        .contains("Item SOFA-OSLO-3: zamawiamy u dostawcy"));
         assertThat(outboxFor(input.number()))
                 .filteredOn(message -> message.channel() == Message.Channel.SMS)
                 .singleElement()
