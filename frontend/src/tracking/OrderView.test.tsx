@@ -496,6 +496,30 @@ describe('the order as its customer reads it', () => {
     expect(summary.getByTestId('delivery-address').textContent).toBe('Delivery address: N••• 1, 1165 København, Denmark');
   });
 
+  it('counts the extra shipping the customer agreed to in the total: reserved, then what was taken', () => {
+    const agreed = (charged: string, released: boolean) =>
+      anOrder({ orderTotal: '998.00', extraShipping: { authorised: '79.00', charged, released } });
+    render(<OrderView order={agreed('0.00', false)} language="en" />);
+    let summary = within(screen.getByTestId('summary'));
+    expect(summary.getByTestId('extra-shipping-charged').textContent).toMatch(
+      /Extra shipping, reserved on your card\s*DKK\s?79\.00/,
+    );
+    expect(summary.getByTestId('order-total').textContent).toMatch(/Order total\s*DKK\s?1,077\.00/);
+    cleanup();
+
+    // Back to one delivery before anything was taken: the reservation is released and costs nothing.
+    render(<OrderView order={agreed('0.00', true)} language="en" />);
+    summary = within(screen.getByTestId('summary'));
+    expect(summary.queryByTestId('extra-shipping-charged')).toBeNull();
+    expect(summary.getByTestId('order-total').textContent).toMatch(/Order total\s*DKK\s?998\.00/);
+    cleanup();
+
+    render(<OrderView order={agreed('79.00', false)} language="en" />);
+    summary = within(screen.getByTestId('summary'));
+    expect(summary.getByTestId('extra-shipping-charged').textContent).toMatch(/^Extra shipping\s*DKK\s?79\.00/);
+    expect(summary.getByTestId('order-total').textContent).toMatch(/Order total\s*DKK\s?1,077\.00/);
+  });
+
   it('keeps an item whose name has a comma one item in a parcel’s list', () => {
     const [cushion, ...others] = anOrder().lines;
     const split = anOrder({

@@ -290,8 +290,11 @@ function etaText(line: Line, language: Language, t: Translate): string {
 /** What the order costs, what has been charged and paid back, and where it goes. */
 function Summary({ order, language, t }: { order: CustomerOrder; language: Language; t: Translate }) {
   const money = (amount: string) => formatMoney(amount, order.currency, language);
-  // The extra shipping taken so far belongs to what the order costs; added in cents, so nothing is lost to fractions.
-  const extraShipping = order.extraShipping?.charged ?? '0';
+  // The extra shipping the customer agreed to belongs to what the order costs: all that is reserved for it until the
+  // rest is released, then what was taken. Added in cents, so nothing is lost to fractions.
+  const agreed = order.extraShipping;
+  const reserved = agreed != null && !agreed.released && Number(agreed.charged) < Number(agreed.authorised);
+  const extraShipping = agreed == null ? '0' : reserved ? agreed.authorised : agreed.charged;
   const total = sumOfDecimals([order.orderTotal, extraShipping]);
   const address = order.deliveryAddress;
   return (
@@ -327,7 +330,7 @@ function Summary({ order, language, t }: { order: CustomerOrder; language: Langu
           {Number(extraShipping) > 0 && (
             <tr data-testid="extra-shipping-charged">
               <th scope="row" colSpan={2}>
-                {t('summary.extraShipping')}
+                {t(reserved ? 'summary.extraShippingReserved' : 'summary.extraShipping')}
               </th>
               <td>{money(extraShipping)}</td>
             </tr>
