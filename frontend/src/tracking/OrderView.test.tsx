@@ -270,6 +270,15 @@ describe('the order as its customer reads it', () => {
     expect(document.body.textContent).not.toMatch(/Lampa Mosel (zostanie wysłany|jest teraz oczekiwany)/);
   });
 
+  it('says of an item not yet ordered from the supplier that it is being ordered, not that it is on its way to us', () => {
+    const [cushion, sofa, lamp] = anOrder().lines;
+    render(<OrderView order={anOrder({ lines: [cushion, { ...sofa, toBeOrdered: true }, lamp] })} language="pl" />);
+    expect(document.querySelector('[data-line="L2"] .status')?.textContent).toBe('Zamawiamy u dostawcy');
+    cleanup();
+    render(<OrderView order={anOrder()} language="en" />);
+    expect(document.querySelector('[data-line="L2"] .status')?.textContent).toBe('Waiting for the supplier’s delivery to us');
+  });
+
   it('offers no actions without the link’s token', () => {
     render(<OrderView order={anOrder()} language="en" />);
     expect(screen.queryByRole('button', { name: 'Cancel this item' })).toBeNull();

@@ -422,7 +422,11 @@ function preferenceKey(order: CustomerOrder): MessageKey {
 
 function statusKey(line: Line): MessageKey {
   if (line.status === 'AWAITING_SUPPLIER') {
-    return line.source === 'DROPSHIP' ? 'status.AWAITING_SUPPLIER.DROPSHIP' : 'status.AWAITING_SUPPLIER.BACKORDER';
+    if (line.source === 'DROPSHIP') {
+      return 'status.AWAITING_SUPPLIER.DROPSHIP';
+    }
+    // Not ordered from the supplier yet: nothing is on its way to us.
+    return line.toBeOrdered ? 'status.AWAITING_SUPPLIER.TO_BE_ORDERED' : 'status.AWAITING_SUPPLIER.BACKORDER';
   }
   return `status.${line.status}` as MessageKey;
 }

@@ -59,6 +59,7 @@ function line(id: string, name: string, source: Order['lines'][number]['source']
     quantity: 1,
     source,
     status,
+    toBeOrdered: false,
     promisedDate,
     eta: { earliest, latest, confidence: null as number | null },
     late: latest > promisedDate,

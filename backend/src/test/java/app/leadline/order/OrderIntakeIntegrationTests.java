@@ -3,6 +3,7 @@ package app.leadline.order;
 import static app.leadline.support.OrderInputs.anEmptyOrder;
 import static app.leadline.support.OrderInputs.anOrder;
 import static app.leadline.support.OrderInputs.batch;
+import static app.leadline.support.SupplierInputs.aSupplier;
 import static app.leadline.support.TestSuppliers.BACKORDER_SUPPLIER;
 import static app.leadline.support.TestSuppliers.DROPSHIP_SUPPLIER;
 import static app.leadline.support.TestSuppliers.OPEN_PO;
@@ -15,6 +16,7 @@ import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
+import app.leadline.support.PurchasingSteps;
 import app.leadline.support.TestSuppliers;
 import java.time.LocalDate;
 import java.util.List;
@@ -266,6 +268,23 @@ class OrderIntakeIntegrationTests {
                         .entity(LocalDate.class)
                         .get())
                 .isBefore(today);
+    }
+
+    @Test
+    void theCustomerReadsWhichBackorderedItemIsStillToBeOrderedFromItsSupplier() {
+        // A supplier with a lead time and nothing on order: a chair bought from it waits to be ordered.
+        String withLeadTime = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        String token = clients.place(anOrder()
+                .withBackorderedLine("SOFA-OSLO-3", BACKORDER_SUPPLIER)
+                .withBackorderedLine("CHAIR", withLeadTime));
+
+        clients.anonymous()
+                .documentName("trackOrder")
+                .variable("token", token)
+                .execute()
+                .path("trackOrder.lines[*].toBeOrdered")
+                .entityList(Boolean.class)
+                .containsExactly(false, false, true);
     }
 
     @Test
