@@ -253,6 +253,8 @@ async function twoRefundRequests(agent) {
         orders: numbers.map((number) => ({
           number,
           placedAt: daysAgo(70).toISOString(),
+          // Orders from before the shop used Leadline: promised on their own day, told nothing at hand-over.
+          sendConfirmation: false,
           currency: 'DKK',
           customer: { name: `Kunde ${number}`, email: `${number.toLowerCase()}@example.com`, locale: 'da' },
           destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
