@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { placeOrder, shopCall, startApplication } from './app.mjs';
-import { launchBrowser, openConsole, seriousAccessibilityViolations } from './browser.mjs';
+import { assertStackedOnPhone, launchBrowser, openConsole, seriousAccessibilityViolations } from './browser.mjs';
 
 let app;
 let browser;
@@ -142,16 +142,16 @@ test('an admin defines a segment policy and a delay reason after reading what sa
     const b2b = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'B2B', exact: true }) });
     await b2b.getByText('Monday, Tuesday, Wednesday, Thursday, Friday').waitFor();
 
-    // A code the API cannot take is refused next to the code, and nothing is saved.
+    // A code the API cannot take is refused next to the code before the review, and nothing can be saved.
     const reasonForm = page.getByRole('form', { name: 'Add or reword a delay reason' });
     await reasonForm.getByLabel('Code').fill('port strike');
     await reasonForm.getByLabel('What customers read in English').fill('A strike at the port holds your goods.');
     await reasonForm.getByRole('button', { name: 'Review' }).click();
-    await page.getByRole('button', { name: 'Save the reason' }).click();
     await reasonForm
       .locator('#reason-code-error')
       .getByText('A reason code is 2 to 40 capital letters', { exact: false })
       .waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save the reason' }).count(), 0);
     await reasonForm.getByLabel('Code').fill('PORT_STRIKE');
     await reasonForm
       .getByLabel('What customers read in Danish')
@@ -162,6 +162,27 @@ test('an admin defines a segment policy and a delay reason after reading what sa
     await page.getByText('Reason PORT_STRIKE saved.').waitFor();
     await page.getByRole('cell', { name: 'PORT_STRIKE', exact: true }).waitFor();
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+    // Rewording starts from its words in every language; a language emptied is named in the review, not lost unseen.
+    await page.getByRole('button', { name: 'Reword reason PORT_STRIKE' }).click();
+    const reword = page.getByRole('form', { name: 'Reword reason PORT_STRIKE' });
+    assert.equal(
+      await reword.getByLabel('What customers read in Danish').inputValue(),
+      'En strejke på havnen holder dine varer tilbage.',
+    );
+    await reword.getByLabel('What customers read in Danish').fill('');
+    await reword.getByRole('button', { name: 'Review' }).click();
+    await page.getByTestId('reason-removed').getByText('Its Danish words go', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+
+    // On a phone each reason is read row by row, each language's words named, not past a sideways scroll.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await assertStackedOnPhone(
+      page,
+      page.locator('#reasons-title ~ .scroll').first(),
+      page.getByRole('row').filter({ hasText: 'PORT_STRIKE' }).locator('td[data-label="Dansk"]'),
+      'Dansk',
+    );
   } finally {
     await admin.context.close();
   }

@@ -140,7 +140,7 @@ export function AuditPanel() {
       {page.data && shown.length === 0 && <p>{ct('auditEmpty')}</p>}
       {shown.length > 0 && (
         <div className="scroll" tabIndex={0}>
-          <table aria-labelledby="audit-title">
+          <table aria-labelledby="audit-title" className="stacks">
             <thead>
               <tr>
                 <th scope="col">{ct('colWhen')}</th>
@@ -154,18 +154,18 @@ export function AuditPanel() {
             <tbody>
               {shown.map((entry, index) => (
                 <tr key={entry.at + index} data-action={entry.action}>
-                  <td>{time(entry.at)}</td>
-                  <td>{entry.actor}</td>
-                  <td>{actionText(entry)}</td>
-                  <td>
+                  <td data-label={ct('colWhen')}>{time(entry.at)}</td>
+                  <td data-label={ct('colActor')}>{entry.actor}</td>
+                  <td data-label={ct('colAction')}>{actionText(entry)}</td>
+                  <td data-label={ct('colTarget')}>
                     {ORDER_ACTIONS.includes(entry.action) ? (
                       <OrderLink order={entry.target.split('/')[0]} />
                     ) : (
                       entry.target
                     )}
                   </td>
-                  <td>{details(entry.before)}</td>
-                  <td>{details(entry.after)}</td>
+                  <td data-label={ct('colBefore')}>{details(entry.before)}</td>
+                  <td data-label={ct('colAfter')}>{details(entry.after)}</td>
                 </tr>
               ))}
             </tbody>

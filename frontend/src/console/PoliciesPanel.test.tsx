@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
-import { DefineSegmentPolicyDocument, SegmentPoliciesDocument } from '../generated/graphql';
+import { DefineDelayReasonDocument, DefineSegmentPolicyDocument, SegmentPoliciesDocument } from '../generated/graphql';
 import { PoliciesPanel } from './PoliciesPanel';
 import { request } from './__mocks__/client';
 
@@ -152,4 +152,62 @@ it('offers receiving days Monday to Friday only, as goods are delivered on those
       .getAllByRole('checkbox')
       .map((box) => box.closest('label')?.textContent),
   ).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']);
+});
+
+it('rewords a reason from its words in every language, names any words a language loses, and checks before the review', async () => {
+  const sent: unknown[] = [];
+  const freight = {
+    code: 'FREIGHT_DELAYED',
+    texts: [
+      { language: 'en', text: 'The freight is delayed.' },
+      { language: 'da', text: 'Fragten er forsinket.' },
+      { language: 'pl', text: 'Transport jest opóźniony.' },
+    ],
+  };
+  request.mockImplementation((document: unknown, variables: unknown) => {
+    if (document === SegmentPoliciesDocument) {
+      return Promise.resolve({ ...loaded, delayReasons: [freight] });
+    }
+    if (document === DefineDelayReasonDocument) {
+      sent.push(variables);
+      return Promise.resolve({ defineDelayReason: { reason: freight, errors: [] } });
+    }
+    return Promise.resolve({});
+  });
+  render(<PoliciesPanel admin={true} />);
+
+  // Nothing typed is not reviewed: each refusal sits next to its field.
+  const form = await screen.findByRole('form', { name: 'Add or reword a delay reason' });
+  fireEvent.change(within(form).getByLabelText('Code'), { target: { value: 'bad code!' } });
+  fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
+  expect(screen.queryByTestId('reason-review')).toBeNull();
+  const english = within(form).getByLabelText('What customers read in English');
+  expect(english.getAttribute('aria-invalid')).toBe('true');
+  expect(document.getElementById(english.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+    /The English text is required/,
+  );
+  expect(within(form).getByLabelText('Code').getAttribute('aria-invalid')).toBe('true');
+
+  // "Reword" brings every language's words in; emptying Polish is named in the review before anything is saved.
+  fireEvent.click(screen.getByRole('button', { name: 'Reword reason FREIGHT_DELAYED' }));
+  const reword = screen.getByRole('form', { name: 'Reword reason FREIGHT_DELAYED' });
+  expect((within(reword).getByLabelText('What customers read in Danish') as HTMLTextAreaElement).value).toBe(
+    'Fragten er forsinket.',
+  );
+  fireEvent.change(within(reword).getByLabelText('What customers read in Polish'), { target: { value: '' } });
+  fireEvent.click(within(reword).getByRole('button', { name: 'Review' }));
+  expect(screen.getByTestId('reason-removed').textContent).toMatch(/Its Polish words go: “Transport jest opóźniony\.”/);
+  fireEvent.click(screen.getByRole('button', { name: 'Save the reason' }));
+  await screen.findByText('Reason FREIGHT_DELAYED saved.');
+  expect(sent).toEqual([
+    {
+      input: {
+        code: 'FREIGHT_DELAYED',
+        texts: [
+          { language: 'en', text: 'The freight is delayed.' },
+          { language: 'da', text: 'Fragten er forsinket.' },
+        ],
+      },
+    },
+  ]);
 });

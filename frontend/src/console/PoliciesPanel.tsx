@@ -13,6 +13,7 @@ import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps,
 import { money, WEEKDAYS, weekday } from './format';
 import { CONSOLE_LANGUAGES, ct, label, languageName, NATIVE_NAMES } from './messages';
 import { Review } from './Review';
+import type { Language } from '../i18n/messages';
 
 /**
  * An admin's definition, reviewed before it is saved: the review belongs to the input it was made for; saving keeps
@@ -58,13 +59,16 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
   const policies = loaded.data?.segmentPolicies ?? [];
   // Each "Edit" starts the form afresh from that policy, even the same one twice.
   const [editing, setEditing] = useState<{ policy: Policy; turn: number } | null>(null);
+  const reasons = loaded.data?.delayReasons ?? [];
+  // Each "Reword" starts the reason's form afresh from its words in every language.
+  const [rewording, setRewording] = useState<{ reason: Reason; turn: number } | null>(null);
   const yesNo = (value: boolean) => ct(value ? 'yes' : 'no');
   return (
     <section aria-labelledby="policies-title" className="panel">
       <h1 id="policies-title">{ct('policiesTitle')}</h1>
       <Failure error={loaded.error} />
       <div className="scroll" tabIndex={0}>
-        <table aria-labelledby="policies-title">
+        <table aria-labelledby="policies-title" className="stacks">
           <thead>
             <tr>
               <th scope="col">{ct('colSegment')}</th>
@@ -84,11 +88,13 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
           <tbody>
             {policies.map((policy) => (
               <tr key={policy.segment}>
-                <td>{policy.segment}</td>
-                <td>{label('pref', policy.defaultPreference)}</td>
-                <td>{yesNo(policy.customerMayChoose)}</td>
-                <td>{policy.receivingDays.map(weekday).join(', ') || ct('anyDay')}</td>
-                <td>
+                <td data-label={ct('colSegment')}>{policy.segment}</td>
+                <td data-label={ct('colDefault')}>{label('pref', policy.defaultPreference)}</td>
+                <td data-label={ct('colMayChoose')}>{yesNo(policy.customerMayChoose)}</td>
+                <td data-label={ct('colReceivingDays')}>
+                  {policy.receivingDays.map(weekday).join(', ') || ct('anyDay')}
+                </td>
+                <td data-label={ct('colFee')}>
                   {policy.defaultPreference === 'SHIP_AS_AVAILABLE'
                     ? ct('feeShopsCost')
                     : policy.extraParcelFees
@@ -99,8 +105,8 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
                         )
                         .join(', ')}
                 </td>
-                <td>{yesNo(policy.cancelAnyUnshippedLine)}</td>
-                <td>
+                <td data-label={ct('colCancelAny')}>{yesNo(policy.cancelAnyUnshippedLine)}</td>
+                <td data-label={ct('colAutoApprove')}>
                   {policy.autoApproveRefundAfterDaysLate === null
                     ? ct('never')
                     : ct('afterDaysLate', { days: policy.autoApproveRefundAfterDaysLate })}
@@ -124,16 +130,16 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
       </div>
       {admin && (
         <PolicyForm
-          key={editing?.turn ?? 0}
+          key={`policy-${editing?.turn ?? 0}`}
           start={editing?.policy ?? null}
           defined={policies.map((policy) => policy.segment)}
           shopFees={loaded.data?.shopParcelFees ?? []}
           onSaved={loaded.reload}
         />
       )}
-      <h2>{ct('reasonsTitle')}</h2>
+      <h2 id="reasons-title">{ct('reasonsTitle')}</h2>
       <div className="scroll" tabIndex={0}>
-        <table>
+        <table aria-labelledby="reasons-title" className="stacks">
           <thead>
             <tr>
               <th scope="col">{ct('reasonCode')}</th>
@@ -142,23 +148,47 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
                   {NATIVE_NAMES[language]}
                 </th>
               ))}
+              {admin && (
+                <th scope="col">
+                  <span className="visually-hidden">{ct('rewordReason')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
-            {loaded.data?.delayReasons.map((reason) => (
+            {reasons.map((reason) => (
               <tr key={reason.code}>
-                <td>{reason.code}</td>
+                <td data-label={ct('reasonCode')}>{reason.code}</td>
                 {CONSOLE_LANGUAGES.map((language) => (
-                  <td key={language} lang={language}>
+                  <td key={language} lang={language} data-label={NATIVE_NAMES[language]}>
                     {reason.texts.find((text) => text.language === language)?.text ?? ct('none')}
                   </td>
                 ))}
+                {admin && (
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={ct('rewordReasonOf', { code: reason.code })}
+                      onClick={() => setRewording({ reason, turn: (rewording?.turn ?? 0) + 1 })}
+                    >
+                      {ct('rewordReason')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {admin && <ReasonForm onSaved={loaded.reload} />}
+      {admin && (
+        <ReasonForm
+          key={`reason-${rewording?.turn ?? 0}`}
+          start={rewording?.reason ?? null}
+          known={reasons}
+          onSaved={loaded.reload}
+        />
+      )}
     </section>
   );
 }
@@ -449,11 +479,30 @@ function PolicyForm({
   );
 }
 
-function ReasonForm({ onSaved }: { onSaved: () => void }) {
-  const [code, setCode] = useState('');
-  const [texts, setTexts] = useState<Record<string, string>>({});
+type Reason = SegmentPoliciesQuery['delayReasons'][number];
+
+/** A reason's words by language, as the form holds them. */
+const wordsOf = (reason: Reason | undefined) =>
+  Object.fromEntries((reason?.texts ?? []).map((text) => [text.language, text.text])) as Record<string, string>;
+
+/**
+ * Adds a delay reason, or rewords one: a known code brings its words into the form, and the review names any words a
+ * language loses. What the API would refuse is said next to its field before the review.
+ */
+function ReasonForm({
+  start,
+  known,
+  onSaved,
+}: {
+  start: Reason | null;
+  known: readonly Reason[];
+  onSaved: () => void;
+}) {
+  const [code, setCode] = useState(start?.code ?? '');
+  const [texts, setTexts] = useState<Record<string, string>>(() => wordsOf(start ?? undefined));
+  const [local, setLocal] = useState<UserError[]>([]);
   const reason = useDefinition(DefineDelayReasonDocument, (data) => data.defineDelayReason.errors);
-  const { errors } = reason;
+  const errors = local.length > 0 ? local : reason.errors;
   const input = {
     code: code.trim(),
     texts: CONSOLE_LANGUAGES.filter((language) => texts[language]?.trim()).map((language) => ({
@@ -461,35 +510,70 @@ function ReasonForm({ onSaved }: { onSaved: () => void }) {
       text: texts[language].trim(),
     })),
   };
+  const existing = known.find((candidate) => candidate.code === input.code);
+  // Words a language had and would no longer have: said in the review, not lost unseen.
+  const removed = (existing?.texts ?? []).filter(
+    (text) => !input.texts.some((kept) => kept.language === text.language),
+  );
   const at = (field: string) => errorsAt(errors, field);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (start) {
+      first.current?.focus();
+    }
+  }, [start]);
 
   return (
     <form
       aria-labelledby="reason-form-title"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        reason.review(input);
+        const refused = reasonErrors(input);
+        setLocal(refused);
+        if (refused.length === 0) {
+          reason.review(input);
+        } else {
+          reason.cancel();
+        }
       }}
     >
-      <h2 id="reason-form-title">{ct('reasonFormTitle')}</h2>
+      <h2 id="reason-form-title">{start ? ct('rewordReasonTitle', { code: start.code }) : ct('reasonFormTitle')}</h2>
       <label>
         {ct('reasonCode')}
         <input
+          ref={first}
           value={code}
-          onChange={(event) => setCode(event.target.value)}
+          onChange={(event) => {
+            const typed = event.target.value;
+            setCode(typed);
+            setLocal([]);
+            // A known code, its fields still empty: its words come in to be reworded, not lost.
+            const match = known.find((candidate) => candidate.code === typed.trim());
+            if (match && Object.values(texts).every((text) => !text.trim())) {
+              setTexts(wordsOf(match));
+            }
+          }}
           {...invalidProps(at('code'), 'reason-code-error')}
         />
       </label>
       <FieldError id="reason-code-error" errors={at('code')} />
       {CONSOLE_LANGUAGES.map((language) => (
-        <label key={language}>
-          {ct('reasonIn', { language: languageName(language) })}
-          <textarea
-            lang={language}
-            value={texts[language] ?? ''}
-            onChange={(event) => setTexts({ ...texts, [language]: event.target.value })}
-          />
-        </label>
+        <div className="field" key={language}>
+          <label>
+            {ct('reasonIn', { language: languageName(language) })}
+            <textarea
+              lang={language}
+              value={texts[language] ?? ''}
+              onChange={(event) => {
+                setTexts({ ...texts, [language]: event.target.value });
+                setLocal([]);
+              }}
+              {...invalidProps(at(`texts.${language}`), `reason-${language}-error`)}
+            />
+          </label>
+          <FieldError id={`reason-${language}-error`} errors={at(`texts.${language}`)} />
+        </div>
       ))}
       <div className="actions">
         <button type="submit">{ct('review')}</button>
@@ -509,11 +593,36 @@ function ReasonForm({ onSaved }: { onSaved: () => void }) {
           }
         >
           {ct('reasonReview', { code: input.code })}
+          {removed.map((text) => (
+            <span key={text.language} className="warning" data-testid="reason-removed">
+              {' '}
+              {ct('reasonReviewRemoves', { language: languageName(text.language as Language), text: text.text })}
+            </span>
+          ))}
         </Review>
       )}
-      <FormErrors errors={errorsBesides(errors, ['code'])} />
+      <FormErrors
+        errors={errorsBesides(errors, ['code', ...CONSOLE_LANGUAGES.map((language) => `texts.${language}`)])}
+      />
       <Failure error={reason.error} />
       {reason.saved && <p role="status">{reason.saved}</p>}
     </form>
   );
+}
+
+/** What the API refuses of a reason, said before the review: its code's form, English required, 300 characters. */
+function reasonErrors(input: { code: string; texts: { language: string; text: string }[] }): UserError[] {
+  const refused: UserError[] = [];
+  if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(input.code)) {
+    refused.push({ code: 'INVALID_CODE', field: 'input.code', message: ct('reasonCodeInvalid') });
+  }
+  if (!input.texts.some((text) => text.language === 'en')) {
+    refused.push({ code: 'REQUIRED', field: 'input.texts.en', message: ct('reasonEnglishRequired') });
+  }
+  for (const text of input.texts) {
+    if (text.text.length > 300) {
+      refused.push({ code: 'TOO_LONG', field: `input.texts.${text.language}`, message: ct('reasonTooLong') });
+    }
+  }
+  return refused;
 }

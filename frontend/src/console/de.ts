@@ -573,6 +573,15 @@ export const de: Catalogue = {
     'Ab jetzt lesen Kunden, deren Verzögerung den Grund {code} trägt, diese Worte in ihrer Sprache; leere Felder für da, de und pl fallen auf Englisch zurück.',
   saveReason: 'Grund speichern',
   reasonSaved: 'Grund {code} gespeichert.',
+  rewordReason: 'Umformulieren',
+  rewordReasonOf: 'Grund {code} umformulieren',
+  rewordReasonTitle: 'Grund {code} umformulieren',
+  reasonReviewRemoves:
+    'Der Text auf {language} entfällt: „{text}“; Kunden, die {language} lesen, erhalten stattdessen den englischen.',
+  reasonCodeInvalid:
+    'Ein Grundcode besteht aus 2 bis 40 Großbuchstaben, Ziffern oder _ und beginnt mit einem Buchstaben.',
+  reasonEnglishRequired: 'Der englische Text ist Pflicht: Die anderen Sprachen greifen auf ihn zurück.',
+  reasonTooLong: 'Ein Grund hat höchstens 300 Zeichen.',
   tabPurchasing: 'Einkauf',
   purchasingPlaceHint: 'Neue Bestellungen werden unter {tab} entworfen: aus dem, worauf Kunden warten, oder eigene.',
   purchasingTitle: 'Offene Bestellungen beim Lieferanten',

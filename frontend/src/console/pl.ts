@@ -564,6 +564,14 @@ export const pl: Catalogue = {
     'Od teraz klienci, których opóźnienie ma powód {code}, przeczytają te słowa w swoim języku; puste pola da, de i pl zastąpi angielski.',
   saveReason: 'Zapisz powód',
   reasonSaved: 'Zapisano powód {code}.',
+  rewordReason: 'Zmień treść',
+  rewordReasonOf: 'Zmień treść powodu {code}',
+  rewordReasonTitle: 'Zmiana treści powodu {code}',
+  reasonReviewRemoves:
+    'Tekst ({language}) zostanie usunięty: „{text}”; klienci czytający w tym języku dostaną tekst angielski.',
+  reasonCodeInvalid: 'Kod powodu to od 2 do 40 wielkich liter, cyfr lub _, zaczynający się od litery.',
+  reasonEnglishRequired: 'Tekst angielski jest wymagany: inne języki korzystają z niego zastępczo.',
+  reasonTooLong: 'Powód ma najwyżej 300 znaków.',
   tabPurchasing: 'Zakupy',
   purchasingPlaceHint:
     'Nowe zamówienia u dostawcy przygotowuje się w zakładce {tab}: z tego, na co czekają klienci, albo własne.',

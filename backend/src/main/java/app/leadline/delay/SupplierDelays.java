@@ -211,8 +211,10 @@ public class SupplierDelays {
                 clean.put(language, text.trim());
             }
         });
+        // A reason reworded names its words before, so that what a language lost can be read back.
+        Map<String, String> before = reasons.find(code).map(DelayReason::texts).orElse(Map.of());
         DelayReason saved = reasons.save(new DelayReason(code, clean));
-        audit.record(admin, "DEFINE_DELAY_REASON", code, Map.of(), clean);
+        audit.record(admin, "DEFINE_DELAY_REASON", code, before, clean);
         return new Logged.ReasonDefined(Optional.of(saved), List.of());
     }
 
