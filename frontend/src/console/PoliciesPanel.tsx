@@ -112,16 +112,11 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
                     : ct('afterDaysLate', { days: policy.autoApproveRefundAfterDaysLate })}
                 </td>
                 {admin && (
-                  <td>
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={ct('editPolicyOf', { segment: policy.segment })}
-                      onClick={() => setEditing({ policy, turn: (editing?.turn ?? 0) + 1 })}
-                    >
-                      {ct('editPolicy')}
-                    </button>
-                  </td>
+                  <StartFormCell
+                    label={ct('editPolicy')}
+                    name={ct('editPolicyOf', { segment: policy.segment })}
+                    onStart={() => setEditing({ policy, turn: (editing?.turn ?? 0) + 1 })}
+                  />
                 )}
               </tr>
             ))}
@@ -165,16 +160,11 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
                   </td>
                 ))}
                 {admin && (
-                  <td>
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={ct('rewordReasonOf', { code: reason.code })}
-                      onClick={() => setRewording({ reason, turn: (rewording?.turn ?? 0) + 1 })}
-                    >
-                      {ct('rewordReason')}
-                    </button>
-                  </td>
+                  <StartFormCell
+                    label={ct('rewordReason')}
+                    name={ct('rewordReasonOf', { code: reason.code })}
+                    onStart={() => setRewording({ reason, turn: (rewording?.turn ?? 0) + 1 })}
+                  />
                 )}
               </tr>
             ))}
@@ -476,6 +466,17 @@ function PolicyForm({
       <Failure error={policy.error} />
       {policy.saved && <p role="status">{policy.saved}</p>}
     </form>
+  );
+}
+
+/** A row's button that starts the form below afresh from that row: its name says which row. */
+function StartFormCell({ label, name, onStart }: { label: string; name: string; onStart: () => void }) {
+  return (
+    <td>
+      <button type="button" className="secondary" aria-label={name} onClick={onStart}>
+        {label}
+      </button>
+    </td>
   );
 }
 
