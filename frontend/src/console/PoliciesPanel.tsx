@@ -335,6 +335,8 @@ function PolicyForm({
         if (found.length === 0) {
           policy.review(input);
         } else {
+          // What was saved before is no longer the news beside these errors.
+          policy.changed();
           policy.cancel();
         }
       }}
@@ -535,6 +537,7 @@ function ReasonForm({
         if (refused.length === 0) {
           reason.review(input);
         } else {
+          reason.changed();
           reason.cancel();
         }
       }}

@@ -211,6 +211,9 @@ public class PolicyCatalog {
      * The fees typed, by currency; each refused one adds an error at its field: a currency that is no ISO 4217 code
      * or comes twice, an amount that is no non-negative decimal or finer than its currency's smallest unit.
      */
+    /** The most a fee per extra parcel may be, in any currency. */
+    private static final BigDecimal MOST_A_PARCEL_COSTS = BigDecimal.valueOf(10_000);
+
     private static Map<String, BigDecimal> fees(List<FeeInput> typed, List<UserError> errors) {
         Map<String, BigDecimal> fees = new java.util.TreeMap<>();
         List<FeeInput> all = typed == null ? List.of() : typed;
@@ -233,6 +236,12 @@ public class PolicyCatalog {
             if (amount == null || amount.signum() < 0) {
                 errors.add(new UserError(
                         "INVALID_AMOUNT", path + ".amount", "A fee is a non-negative decimal, e.g. 49.00."));
+            } else if (amount.compareTo(MOST_A_PARCEL_COSTS) > 0) {
+                // A typing slip, not a fee: and an amount past what a store keeps exactly would be saved rounded.
+                errors.add(new UserError(
+                        "INVALID_AMOUNT",
+                        path + ".amount",
+                        "A fee is at most " + MOST_A_PARCEL_COSTS.toPlainString() + "."));
             } else if (amount.stripTrailingZeros().scale()
                     > Math.max(0, currency.get().getDefaultFractionDigits())) {
                 errors.add(new UserError(

@@ -512,17 +512,23 @@ class CustomerDecisionsIntegrationTests {
                         Map.of("currency", "KRONER", "amount", "49"),
                         Map.of("currency", "DKK", "amount", "49.005"),
                         Map.of("currency", "EUR", "amount", "7"),
-                        Map.of("currency", "eur", "amount", "8")));
+                        Map.of("currency", "eur", "amount", "8"),
+                        // More than a store keeps exactly: refused, not saved as a rounded number.
+                        Map.of("currency", "GBP", "amount", "999999999999999999999999")));
 
         refused.path("defineSegmentPolicy.errors[*].field")
                 .entityList(String.class)
                 .containsExactly(
                         "input.extraParcelFees[0].currency",
                         "input.extraParcelFees[1].amount",
-                        "input.extraParcelFees[3].currency");
+                        "input.extraParcelFees[3].currency",
+                        "input.extraParcelFees[4].amount");
         refused.path("defineSegmentPolicy.errors[1].message")
                 .entity(String.class)
                 .isEqualTo("DKK has 2 decimals.");
+        refused.path("defineSegmentPolicy.errors[3].message")
+                .entity(String.class)
+                .isEqualTo("A fee is at most 10000.");
         refused.path("defineSegmentPolicy.policy").valueIsNull();
         clients.agent("agent")
                 .document("{ segmentPolicies { segment } }")
