@@ -73,9 +73,9 @@ export async function startApplication(settings = []) {
     links,
     /** The newest one-time code the embedded outbox printed for an order, waiting for it if need be. */
     async codeFor(orderNumber, after = 0) {
-      // The code message in any of the four languages: "code is 123456", "kode er …", "Code ist …", "Leadline to …".
+      // The code message in any of the four languages: "code is 123456", "kode er …", "Code ist …", "kod to …".
       const pattern = new RegExp(
-        `^Outbox \\w+ to \\S+ \\[${orderNumber}\\]: .*?(?:code is|kode er|Code ist|Leadline to) (\\d{6})\\b`,
+        `^Outbox \\w+ to \\S+ \\[${orderNumber}\\]: .*?(?:code is|kode er|Code ist|kod to) (\\d{6})\\b`,
         'gm',
       );
       for (let waited = 0; waited < 10_000; waited += 100) {
@@ -103,7 +103,7 @@ export async function startApplication(settings = []) {
     codesSentFor(orderNumber) {
       return [
         ...output.matchAll(
-          new RegExp(`^Outbox \\w+ to \\S+ \\[${orderNumber}\\]: .*?(?:code is|kode er|Code ist|Leadline to) \\d{6}`, 'gm'),
+          new RegExp(`^Outbox \\w+ to \\S+ \\[${orderNumber}\\]: .*?(?:code is|kode er|Code ist|kod to) \\d{6}`, 'gm'),
         ),
       ].length;
     },

@@ -136,6 +136,8 @@ class MessageTemplates {
         List<OrderLine> lines = linesOf(order, kind, details);
         Map<String, String> values = new LinkedHashMap<>(details);
         values.put("order", order.number());
+        // A code says whose it is: the shop's name, as the e-mail's signature has it.
+        values.put("shop", shop.get().name());
         values.put("amount", money(details.getOrDefault("amount", ""), order.currency(), language));
         values.put("lines", names(lines, texts));
         EtaWindow window = windowOf(order, kind, lines);

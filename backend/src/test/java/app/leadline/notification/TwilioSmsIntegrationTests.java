@@ -114,7 +114,7 @@ class TwilioSmsIntegrationTests {
                                 new com.github.tomakehurst.wiremock.client.BasicCredentials(ACCOUNT, "test-token"))
                         .withRequestBody(containing("To=%2B4520123456"))
                         .withRequestBody(containing("From=%2B4570000000"))
-                        .withRequestBody(containing("Body=Din+Leadline-kode+er+")));
+                        .withRequestBody(containing("+din+kode+er+")));
     }
 
     @Test
