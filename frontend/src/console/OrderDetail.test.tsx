@@ -240,6 +240,20 @@ it("records a supplier's parcel of a dropshipped item without the shop's extra s
   review(/^Glass vase /);
   expect(screen.getByText(/extra shipping/)).toBeTruthy();
   expect(screen.getByText(/stays behind/).textContent).toMatch(/; Oak stool stays behind/);
+  expect(screen.queryByText(/sent by the supplier in a parcel of its own/)).toBeNull();
+  cleanup();
+
+  // The lamp ticked into the shop's parcel: the review says its supplier sends it apart, before the card is charged.
+  render(<OrderDetail order={mixed} onChanged={() => {}} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Ship by hand' }));
+  fireEvent.click(screen.getByRole('checkbox', { name: /^Glass vase / }));
+  fireEvent.click(screen.getByRole('checkbox', { name: /^Rhein lamp / }));
+  fireEvent.change(screen.getByLabelText('Carrier'), { target: { value: 'DHL' } });
+  fireEvent.change(screen.getByLabelText('Tracking number'), { target: { value: 'DHL-1' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+  expect(screen.getByText(/sent by the supplier in a parcel of its own/).textContent).toMatch(
+    /^Rhein lamp is sent by the supplier in a parcel of its own: recorded in the shop's parcel, it is said to have left with it\./,
+  );
 });
 
 it('says of a refund decided which way it went, for how much and what the customer reads', async () => {

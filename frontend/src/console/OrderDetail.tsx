@@ -396,8 +396,18 @@ function shipmentCaveats(
   const leftBehind = shopsParcel(order, lineIds)
     ? shippable.filter((line) => line.source !== 'DROPSHIP' && !lineIds.includes(line.id)).map((line) => line.id)
     : [];
+  // A supplier sends its dropshipped items itself: recorded in the shop's parcel they would seem to have left with it.
+  const theSuppliers = shopsParcel(order, lineIds)
+    ? shippable
+        .filter(
+          (line) => lineIds.includes(line.id) && line.source === 'DROPSHIP' && line.status === 'AWAITING_SUPPLIER',
+        )
+        .map((line) => line.id)
+    : [];
   return [
     notReceived.length > 0 && ct('shipNotReceived', { items: items(notReceived), count: notReceived.length }),
+    theSuppliers.length > 0 &&
+      ct('shipDropshipInShopsParcel', { items: items(theSuppliers), count: theSuppliers.length }),
     order.deliveryPreference === 'WAIT_FOR_ALL' &&
       leftBehind.length > 0 &&
       ct('shipLeavesBehind', { items: items(leftBehind), count: leftBehind.length, by: actor(order.deliveryChosenBy) }),

@@ -258,6 +258,8 @@ export const de: Catalogue = {
     'Dieses Paket ist nicht das erste, und der Kunde hat zugestimmt, dafür zusätzliche Versandkosten zu zahlen: {fee} mehr werden mit ihm abgebucht, insgesamt {total}.',
   shipNotReceived:
     '{items} {count, plural, one {ist} other {sind}} noch nicht vom Lieferanten eingetroffen: als versandt erfasst, heißt das, die Ware ging hinaus, bevor ein Wareneingang gebucht wurde.',
+  shipDropshipInShopsParcel:
+    '{items} {count, plural, one {wird} other {werden}} vom Lieferanten in einem eigenen Paket verschickt: Im Paket des Shops erfasst, {count, plural, one {gilt er} other {gelten sie}} als damit verschickt. Erfassen Sie das Paket des Lieferanten für sich, mit Versanddienst und Sendungsnummer.',
   shipLeavesBehind:
     'Alles sollte in einer Lieferung kommen (gewählt von {by}); {items} {count, plural, one {bleibt zurück und folgt} other {bleiben zurück und folgen}} in einem eigenen Paket.',
   confirmShip: 'Sendung erfassen und Kunden benachrichtigen',

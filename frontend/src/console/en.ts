@@ -254,6 +254,8 @@ export const en = {
     'This parcel is not the first, and the customer agreed to pay extra shipping for it: {fee} more is taken with it, {total} in all.',
   shipNotReceived:
     '{items} {count, plural, one {has} other {have}} not come in from the supplier yet: recording {count, plural, one {it} other {them}} as shipped says the goods left before a receipt was booked for them.',
+  shipDropshipInShopsParcel:
+    "{items} {count, plural, one {is} other {are}} sent by the supplier in a parcel of its own: recorded in the shop's parcel, {count, plural, one {it is} other {they are}} said to have left with it. Record the supplier's parcel apart, with its carrier and tracking number.",
   shipLeavesBehind:
     'Everything was to come in one delivery (chosen by {by}); {items} {count, plural, one {stays behind and follows in a parcel of its own} other {stay behind and follow in a parcel of their own}}.',
   confirmShip: 'Record the shipment and tell the customer',
