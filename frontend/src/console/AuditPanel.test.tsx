@@ -110,7 +110,7 @@ const FACTS = [
   {
     action: 'DEFINE_SEGMENT_POLICY',
     target: 'vip',
-    before: [],
+    before: [{ key: 'extraParcelFee', value: 'DKK 1249.50, EUR 7' }],
     after: [
       { key: 'customerMayChoose', value: 'true' },
       { key: 'receivingDays', value: 'ANY' },
@@ -161,6 +161,8 @@ it("reads every recorded fact in the agent's language, codes in words", async ()
       'kunden vælger: ja; modtagedage: alle dage; gebyr pr. ekstra pakke: butikkens gebyr; ' +
         'refusioner godkendes automatisk: aldrig',
     );
+    // Amounts as the reader's language writes them, not as the API keeps them.
+    expect(await row('DEFINE_SEGMENT_POLICY')).toMatch(/gebyr pr\. ekstra pakke: 1\.249,50\skr\., 7,00\s€/);
     expect(await row('REVOKE_TRACKING_LINK')).toContain('sporingslink: aktivt');
     expect(await row('REVOKE_TRACKING_LINK')).toContain('sporingslink: tilbagekaldt');
     expect(await row('CANCEL_PURCHASE_ORDER')).toContain('status: åben');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { AuditLogDocument, type AuditLogQuery, type Weekday } from '../generated/graphql';
 import { useQuery } from './api';
 import { Failure } from './errors';
-import { day, time, timeZone, WEEKDAYS, weekday } from './format';
+import { day, money, time, timeZone, WEEKDAYS, weekday } from './format';
 import type { Language } from '../i18n/messages';
 import { ct, label, languageName, wordFor } from './messages';
 import { OrderLink } from './OrderLink';
@@ -75,6 +75,11 @@ export function auditValue(value: string, key = ''): string {
   }
   if (REFUND_STATES.has(value)) {
     return label('refund', value);
+  }
+  // Amounts as the API keeps them, "DKK 12.50" or several "DKK 49.00, EUR 7": written in the reader's language.
+  const amounts = value.split(', ').map((part) => part.match(/^([A-Z]{3}) (-?\d+(?:\.\d+)?)$/));
+  if (amounts.every((amount) => amount !== null)) {
+    return amounts.map((amount) => money(amount[2], amount[1])).join(', ');
   }
   const coded = wordFor('auditValue', value);
   if (coded) {
