@@ -97,7 +97,27 @@ final class NewsGroups {
         if (newest instanceof PastPromise past) {
             return new PastPromise(past.cause(), past.lines(), past.reason(), shiftDays);
         }
+        // Money told once for several: what they come to together, not the newest's alone.
+        if (newest instanceof CustomerNews.Cancelled cancelled) {
+            return new CustomerNews.Cancelled(
+                    cancelled.lines(), sum(news, CustomerNews.Cancelled.class, CustomerNews.Cancelled::amount));
+        }
+        if (newest instanceof CustomerNews.RefundApproved approved) {
+            return new CustomerNews.RefundApproved(
+                    approved.lines(),
+                    sum(news, CustomerNews.RefundApproved.class, CustomerNews.RefundApproved::amount),
+                    approved.reason());
+        }
         return newest;
+    }
+
+    private static <T extends CustomerNews> java.math.BigDecimal sum(
+            List<CustomerNews> news, Class<T> kind, Function<T, java.math.BigDecimal> amount) {
+        return news.stream()
+                .filter(kind::isInstance)
+                .map(kind::cast)
+                .map(amount)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
     /**
