@@ -465,7 +465,8 @@ describe('choosing how messages arrive', () => {
       // By keyboard: the box keeps the focus while its choice is saved, so the next key goes on from it.
       await sms.focus();
       await page.keyboard.press('Space');
-      await group.getByText('Gemt.').waitFor();
+      // Said back: which way each message now comes, not only "saved".
+      await group.getByText('Gemt: beskeder på e-mail til, på SMS fra.').waitFor();
       assert.equal(await sms.isChecked(), false);
       assert.equal(await sms.evaluate((box) => box === document.activeElement), true);
       assert.equal(await group.getByTestId('no-messages').count(), 0);
@@ -477,7 +478,7 @@ describe('choosing how messages arrive', () => {
       await group.getByTestId('no-messages').getByText('du ingen beskeder om denne ordre', { exact: false }).waitFor();
       await email.check();
       await group.getByTestId('no-messages').waitFor({ state: 'detached' });
-      await group.getByText('Gemt.').waitFor();
+      await group.getByText('Gemt: beskeder på e-mail til, på SMS fra.').waitFor();
 
       await page.reload();
       await page.getByRole('group', { name: 'Beskeder om denne ordre' }).waitFor();
