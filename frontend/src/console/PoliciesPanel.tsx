@@ -32,10 +32,18 @@ function useDefinition<TResult, TVariables>(
     errors,
     saved,
     reviewing: (input: unknown) => reviewed === JSON.stringify(input),
-    review: (input: unknown) => {
-      setErrors([]);
+    /**
+     * Reviews the input unless the form's own check refused it: then no review, and what was saved before is no
+     * longer the news beside those errors.
+     */
+    review: (input: unknown, refused: readonly UserError[]) => {
       setSaved(null);
-      setReviewed(JSON.stringify(input));
+      if (refused.length === 0) {
+        setErrors([]);
+        setReviewed(JSON.stringify(input));
+      } else {
+        setReviewed(null);
+      }
     },
     cancel: () => setReviewed(null),
     save: async (variables: TVariables, done: string, onSaved: () => void) => {
@@ -332,13 +340,7 @@ function PolicyForm({
         event.preventDefault();
         const found = checked(input);
         setLocal(found);
-        if (found.length === 0) {
-          policy.review(input);
-        } else {
-          // What was saved before is no longer the news beside these errors.
-          policy.changed();
-          policy.cancel();
-        }
+        policy.review(input, found);
       }}
     >
       <h2 id="policy-form-title">{ct('policyFormTitle')}</h2>
@@ -534,12 +536,7 @@ function ReasonForm({
         event.preventDefault();
         const refused = reasonErrors(input);
         setLocal(refused);
-        if (refused.length === 0) {
-          reason.review(input);
-        } else {
-          reason.changed();
-          reason.cancel();
-        }
+        reason.review(input, refused);
       }}
     >
       <h2 id="reason-form-title">{start ? ct('rewordReasonTitle', { code: start.code }) : ct('reasonFormTitle')}</h2>
