@@ -111,17 +111,23 @@ export async function seriousAccessibilityViolations(page) {
 
 /**
  * On a phone's width (390 px), a table's rows stack: its frame does not scroll sideways, and the cell is on the screen
- * under its column's name. Waits for the frame to fit; the caller sets the viewport and puts it back.
+ * under its column's name. Narrows the page to a phone's, waits for the frame to fit, and puts the page's width back.
  */
 export async function assertStackedOnPhone(page, frame, cell, column) {
-  await page.waitForFunction((box) => box.scrollWidth <= box.clientWidth, await frame.elementHandle());
-  const box = await cell.boundingBox();
-  if (!(box.x >= 0 && box.x + box.width <= 390)) {
-    throw new Error(`${column} is not within the screen: ${JSON.stringify(box)}`);
-  }
-  const named = await cell.evaluate((element) => getComputedStyle(element, '::before').content);
-  if (named !== JSON.stringify(column)) {
-    throw new Error(`the cell is named ${named}, not "${column}"`);
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await page.waitForFunction((box) => box.scrollWidth <= box.clientWidth, await frame.elementHandle());
+    const box = await cell.boundingBox();
+    if (!(box.x >= 0 && box.x + box.width <= 390)) {
+      throw new Error(`${column} is not within the screen: ${JSON.stringify(box)}`);
+    }
+    const named = await cell.evaluate((element) => getComputedStyle(element, '::before').content);
+    if (named !== JSON.stringify(column)) {
+      throw new Error(`the cell is named ${named}, not "${column}"`);
+    }
+  } finally {
+    await page.setViewportSize(before);
   }
 }
 

@@ -70,14 +70,12 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
     assert.equal(await row.getByRole('link', { name: 'Open order BUY-1' }).getAttribute('href'), '/console?order=BUY-1');
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
     // On a phone each SKU is read row by row, the order waiting longest on the screen.
-    await page.setViewportSize({ width: 390, height: 844 });
     await assertStackedOnPhone(
       page,
       page.getByRole('heading', { name: 'Fjord Furniture' }).locator('xpath=following-sibling::div[1]'),
       row.locator('td[data-label="Waiting longest"]'),
       'Waiting longest',
     );
-    await page.setViewportSize({ width: 1100, height: 900 });
 
     await page.getByRole('button', { name: 'Draft a purchase order to Fjord Furniture' }).click();
     // Nothing can be placed before the draft is reviewed; a missing number is said next to its field.

@@ -176,7 +176,6 @@ test('an admin defines a segment policy and a delay reason after reading what sa
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
     // On a phone each reason is read row by row, each language's words named, not past a sideways scroll.
-    await page.setViewportSize({ width: 390, height: 844 });
     await assertStackedOnPhone(
       page,
       page.locator('#reasons-title ~ .scroll').first(),

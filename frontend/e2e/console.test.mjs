@@ -172,14 +172,12 @@ test('an agent logs a delay once and the customer sees the new window and the re
     assert.match(demoDelays, / at (Nordic Sofa Works|Baltic Woodcraft)/);
     assert.doesNotMatch(demoDelays, / at [A-Z]+-[A-Z]+/);
     // On a phone each delay is read row by row, its reason on the screen, not past a sideways scroll.
-    await page.setViewportSize({ width: 390, height: 844 });
     await assertStackedOnPhone(
       page,
       page.locator('#past-delays-title ~ .scroll').first(),
       page.getByRole('table', { name: 'Delays logged' }).locator('td[data-label="Reason"]').first(),
       'Reason',
     );
-    await page.setViewportSize({ width: 1100, height: 900 });
 
     // No reload: the customer's page took the new window and the reason from the live update, not the note.
     delayed = (await trackOrder(app.baseUrl, link)).lines.find((line) => line.sku === 'SOFA-OSLO-3');
@@ -206,14 +204,12 @@ test('an agent logs a delay once and the customer sees the new window and the re
       .getByRole('cell', { name: 'Nordic Sofa Works / PO-NS-2041', exact: true })
       .waitFor();
     // On a phone the items are read row by row, each value named by its column, with no sideways scroll.
-    await page.setViewportSize({ width: 390, height: 844 });
     await assertStackedOnPhone(
       page,
       page.locator('.order-detail .scroll').first(),
       page.locator('.order-detail tr[data-line]').filter({ hasText: 'SOFA-OSLO-3' }).locator('td[data-label="Status"]'),
       'Status',
     );
-    await page.setViewportSize({ width: 1100, height: 900 });
 
     // The customer changes their mind on their own page; the agent's open order shows it by itself.
     const token = new URL(link).pathname.split('/').pop();

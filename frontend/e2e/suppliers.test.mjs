@@ -113,7 +113,6 @@ test('an agent reads the suppliers without the form to define one', async () => 
 
     // On a phone each supplier is read row by row, each value named by its column: its punctuality on the screen,
     // not past a sideways scroll.
-    await page.setViewportSize({ width: 390, height: 844 });
     await assertStackedOnPhone(
       page,
       page.locator('#suppliers-title ~ .scroll').first(),
