@@ -118,7 +118,6 @@ public class OrderIntake {
                 .toList();
         List<String> ids = toMake.stream().map(input -> TimeOrderedIds.next()).toList();
         Reserved reservations = reserve(toMake, ids);
-        Map<Allocation, PurchaseOrderRef> reserved = reservations.lines();
         Map<String, SegmentPolicy> segments = new HashMap<>();
         SupplierSpreads spreads = lateness.current();
         List<PlacedOrder> placed = new ArrayList<>(batch.size());
@@ -131,7 +130,7 @@ public class OrderIntake {
                 continue;
             }
             TrackingToken token = TrackingToken.generate();
-            Order order = newOrder(input, ids.get(made++), token, validation, segments, spreads, reserved);
+            Order order = newOrder(input, ids.get(made++), token, validation, segments, spreads, reservations);
             fresh.add(order);
             placed.add(new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value()))));
         }
@@ -219,6 +218,7 @@ public class OrderIntake {
         }
         Map<Allocation, PurchaseOrderRef> reserved = new HashMap<>();
         Set<String> receivedInPart = new java.util.TreeSet<>();
+        Map<String, PurchaseOrderRef> lastToCome = new HashMap<>();
         bySupplier.forEach((supplier, lines) -> {
             SupplierCatalog.Reservations reservations = suppliers.reserveAll(supplier, lines);
             for (int i = 0; i < lines.size(); i++) {
@@ -226,15 +226,29 @@ public class OrderIntake {
                 reservations.answers().get(i).ifPresent(po -> reserved.put(line, po));
             }
             receivedInPart.addAll(reservations.receivedInPart());
+            reservations.lastToCome().forEach((sku, po) -> lastToCome.put(Reserved.key(supplier, sku), po));
         });
-        return new Reserved(reserved, receivedInPart);
+        return new Reserved(reserved, receivedInPart, lastToCome);
     }
 
     /**
-     * The purchase order each allocated line waits for (lines no purchase order had room for are missing), and the
-     * open purchase orders of their SKUs received in part, whose shelves may hold units for them.
+     * The purchase order each allocated line waits for (lines no purchase order had room for are missing), the open
+     * purchase orders of their SKUs received in part, whose shelves may hold units for them, and by supplier and SKU
+     * the open purchase order expected last with units still to come.
      */
-    private record Reserved(Map<Allocation, PurchaseOrderRef> lines, Set<String> receivedInPart) {}
+    private record Reserved(
+            Map<Allocation, PurchaseOrderRef> lines,
+            Set<String> receivedInPart,
+            Map<String, PurchaseOrderRef> lastToCome) {
+
+        static String key(String supplier, String sku) {
+            return supplier + "\u0000" + sku;
+        }
+
+        Optional<PurchaseOrderRef> lastToCome(String supplier, String sku) {
+            return Optional.ofNullable(lastToCome.get(key(supplier, sku)));
+        }
+    }
 
     private static Allocation allocation(String orderId, int index, NewLine line) {
         return new Allocation(orderId, lineId(index), line.sku().trim(), line.quantity());
@@ -251,7 +265,7 @@ public class OrderIntake {
             OrderValidation resolved,
             Map<String, SegmentPolicy> segments,
             SupplierSpreads spreads,
-            Map<Allocation, PurchaseOrderRef> reserved) {
+            Reserved reserved) {
         Instant now = clock.instant();
         Instant placedAt = input.placedAt() == null ? now : input.placedAt();
         boolean confirmed = !Boolean.FALSE.equals(input.sendConfirmation());
@@ -264,8 +278,11 @@ public class OrderIntake {
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
             NewLine newLine = input.lines().get(i);
-            Optional<PurchaseOrderRef> po = Optional.ofNullable(reserved.get(allocation(orderId, i, newLine)));
-            OrderLine line = line(lineId(i), newLine, po, projectedFrom, country, resolved, spreads);
+            Optional<PurchaseOrderRef> po = Optional.ofNullable(reserved.lines().get(allocation(orderId, i, newLine)));
+            Optional<PurchaseOrderRef> lastToCome = newLine.source() == LineSource.BACKORDER
+                    ? reserved.lastToCome(newLine.supplier(), newLine.sku().trim())
+                    : Optional.empty();
+            OrderLine line = line(lineId(i), newLine, po, lastToCome, projectedFrom, country, resolved, spreads);
             EtaWindow eta = line.eta().landingOn(segmentPolicy.receivingDays());
             lines.add(line.withEta(eta, null).promisedBy(eta.latest()));
         }
@@ -305,6 +322,7 @@ public class OrderIntake {
             String id,
             NewLine input,
             Optional<PurchaseOrderRef> po,
+            Optional<PurchaseOrderRef> lastToCome,
             Instant projectedFrom,
             String country,
             OrderValidation resolved,
@@ -325,7 +343,7 @@ public class OrderIntake {
                 // A supplier without a lead time passed validation only because a purchase order had room then;
                 // another line took it since: the line waits to be ordered, promised by that purchase order's date.
                 EtaWindow eta = supplier.backorderLeadTime() != null
-                        ? toBeOrdered(projectedFrom, country, supplier, spread)
+                        ? toBeOrdered(projectedFrom, country, supplier, spread, lastToCome, spreads)
                         : etas.forBackorder(
                                 projectedFrom,
                                 resolved.purchaseOrderFor(input.supplier(), input.sku(), input.quantity())
@@ -343,13 +361,23 @@ public class OrderIntake {
     }
 
     /**
-     * A backordered line no purchase order carries yet waits to be ordered: the goods arrive within the
-     * supplier's lead time counted from today, then leave as any backordered item does.
+     * A backordered line no purchase order carries yet waits to be ordered: the goods arrive within the supplier's
+     * lead time counted from today, then leave as any backordered item does. They are not promised sooner than the
+     * same SKU on the supplier's open purchase order expected last: bought later, they do not overtake it.
      */
     private EtaWindow toBeOrdered(
-            Instant projectedFrom, String country, Supplier supplier, Optional<SupplierSpread> spread) {
+            Instant projectedFrom,
+            String country,
+            Supplier supplier,
+            Optional<SupplierSpread> spread,
+            Optional<PurchaseOrderRef> lastToCome,
+            SupplierSpreads spreads) {
         Supplier.Arrival arrival = supplier.arrivalIfOrderedOn(etas.today()).orElseThrow();
-        return etas.forToBeOrdered(projectedFrom, arrival.earliest(), arrival.latest(), country, spread);
+        EtaWindow ordered = etas.forToBeOrdered(projectedFrom, arrival.earliest(), arrival.latest(), country, spread);
+        return lastToCome
+                .map(po -> ordered.noEarlierThan(
+                        etas.forPurchaseOrder(projectedFrom, po.expectedArrival(), country, supplier.code(), spreads)))
+                .orElse(ordered);
     }
 
     private static OrderLine newLine(

@@ -254,6 +254,15 @@ public record PurchaseOrder(
         return lines.stream().filter(line -> line.sku().equals(sku)).findFirst();
     }
 
+    /** Open, with units of the SKU still to come from the supplier. */
+    public boolean bringsMore(String sku) {
+        return isOpen()
+                && line(sku)
+                        .filter(line ->
+                                line.ordered() == null ? line.received() == 0 : line.received() < line.ordered())
+                        .isPresent();
+    }
+
     /** Whether the purchase order can take a customer order line of this many units of the SKU. */
     boolean canTake(String sku, int units) {
         return isOpen() && line(sku).filter(line -> line.has(units)).isPresent();

@@ -63,12 +63,16 @@ public class SupplierCatalog {
     }
 
     /**
-     * Where {@link #reserveAll} put each line, and the open purchase orders of those SKUs it saw received in part:
-     * units may wait on their shelves for lines that went elsewhere.
+     * Where {@link #reserveAll} put each line, the open purchase orders of those SKUs it saw received in part (units
+     * may wait on their shelves for lines that went elsewhere), and for each SKU the open purchase order of it expected
+     * last with units still to come: a line none had room for is not bought in sooner than that one comes.
      *
      * @param answers for each line, in the same order, the purchase order it waits for; empty when none had room
      */
-    public record Reservations(List<Optional<PurchaseOrderRef>> answers, List<String> receivedInPart) {}
+    public record Reservations(
+            List<Optional<PurchaseOrderRef>> answers,
+            List<String> receivedInPart,
+            Map<String, PurchaseOrderRef> lastToCome) {}
 
     /**
      * Allocates customer order lines of one supplier, in their order, each as {@link #reserve} would one after the
@@ -81,10 +85,15 @@ public class SupplierCatalog {
         List<Optional<PurchaseOrderRef>> answers = new ArrayList<>(Collections.nCopies(lines.size(), Optional.empty()));
         Set<String> skus = lines.stream().map(Allocation::sku).collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> receivedInPart = new ArrayList<>();
+        Map<String, PurchaseOrderRef> lastToCome = new HashMap<>();
         for (PurchaseOrder candidate : candidates(supplier, skus)) {
             if (candidate.receivedInPart()) {
                 receivedInPart.add(candidate.number());
             }
+            // Candidates come earliest arrival first: the last one seen bringing a SKU is the one expected last.
+            skus.stream()
+                    .filter(candidate::bringsMore)
+                    .forEach(sku -> lastToCome.put(sku, PurchaseOrderRef.of(candidate)));
             PurchaseOrder po = candidate;
             while (po != null) {
                 PurchaseOrderRef ref = PurchaseOrderRef.of(po);
@@ -118,7 +127,7 @@ public class SupplierCatalog {
                 po = purchaseOrders.findById(po.number()).orElse(null);
             }
         }
-        return new Reservations(answers, receivedInPart);
+        return new Reservations(answers, receivedInPart, lastToCome);
     }
 
     /**

@@ -16,6 +16,7 @@ import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
+import app.leadline.support.PurchaseOrderInputs;
 import app.leadline.support.PurchasingSteps;
 import app.leadline.support.TestSuppliers;
 import java.time.LocalDate;
@@ -285,6 +286,45 @@ class OrderIntakeIntegrationTests {
                 .path("trackOrder.lines[*].toBeOrdered")
                 .entityList(Boolean.class)
                 .containsExactly(false, false, true);
+    }
+
+    @Test
+    void aChairWaitingToBeOrderedIsNotPromisedSoonerThanTheChairOnTheSuppliersOpenPurchaseOrder() {
+        // The supplier could deliver in 10-15 working days if ordered today, but confirmed the open purchase order of
+        // the same chair for two months from now: a chair ordered later does not overtake it.
+        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        PurchasingSteps.placed(
+                clients.agent("ada", "AGENT"),
+                PurchaseOrderInputs.aPurchaseOrder(supplier)
+                        .withLine("CHAIR-ODER", 1)
+                        .confirmedArrival(LocalDate.now().plusDays(60)));
+        String onOrder = clients.place(anOrder().withBackorderedLine("CHAIR-ODER", supplier));
+        String toBeOrdered = clients.place(anOrder().withBackorderedLine("CHAIR-ODER", supplier));
+
+        var chairOnOrder = chair(onOrder);
+        var chairToBeOrdered = chair(toBeOrdered);
+        assertThat(chairToBeOrdered.get("toBeOrdered")).isEqualTo(true);
+        assertThat(LocalDate.parse(chairToBeOrdered.get("earliest").toString()))
+                .as("earliest day of the chair still to be ordered")
+                .isAfterOrEqualTo(LocalDate.parse(chairOnOrder.get("earliest").toString()));
+        assertThat(LocalDate.parse(chairToBeOrdered.get("latest").toString()))
+                .as("latest day of the chair still to be ordered")
+                .isAfterOrEqualTo(LocalDate.parse(chairOnOrder.get("latest").toString()));
+    }
+
+    /** The order's last line as its customer reads it: whether it is still to be ordered, and its window. */
+    private Map<String, Object> chair(String token) {
+        Map<String, Object> line = clients.anonymous()
+                .documentName("trackOrder")
+                .variable("token", token)
+                .execute()
+                .path("trackOrder.lines[1]")
+                .entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> eta = (Map<String, Object>) line.get("eta");
+        return Map.of(
+                "toBeOrdered", line.get("toBeOrdered"), "earliest", eta.get("earliest"), "latest", eta.get("latest"));
     }
 
     @Test
