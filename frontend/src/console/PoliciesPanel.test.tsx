@@ -3,6 +3,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { DefineDelayReasonDocument, DefineSegmentPolicyDocument, SegmentPoliciesDocument } from '../generated/graphql';
 import { PoliciesPanel } from './PoliciesPanel';
 import { request } from './__mocks__/client';
+import { ct, setConsoleLanguage } from './messages';
 
 vi.mock('./client');
 
@@ -34,6 +35,22 @@ const loaded = {
   delayReasons: [],
 };
 
+/** The policies load as {@link loaded}; saving one answers {@code saved}. Gives what each save sent. */
+function policiesSaving(saved: object): unknown[] {
+  const sent: unknown[] = [];
+  request.mockImplementation((document: unknown, variables: unknown) => {
+    if (document === SegmentPoliciesDocument) {
+      return Promise.resolve(loaded);
+    }
+    if (document === DefineSegmentPolicyDocument) {
+      sent.push(variables);
+      return Promise.resolve(saved);
+    }
+    return Promise.resolve({});
+  });
+  return sent;
+}
+
 it('shows each fee with its currency, and whose it is', async () => {
   request.mockResolvedValue(loaded);
   render(<PoliciesPanel admin={false} />);
@@ -42,21 +59,11 @@ it('shows each fee with its currency, and whose it is', async () => {
 });
 
 it('asks for a fee in each currency the shop sells in, checks it before the review, and puts errors next to it', async () => {
-  const sent: unknown[] = [];
-  request.mockImplementation((document: unknown, variables: unknown) => {
-    if (document === SegmentPoliciesDocument) {
-      return Promise.resolve(loaded);
-    }
-    if (document === DefineSegmentPolicyDocument) {
-      sent.push(variables);
-      return Promise.resolve({
-        defineSegmentPolicy: {
-          policy: null,
-          errors: [{ code: 'SOMETHING', field: 'input.extraParcelFees[1].amount', message: 'Not today.' }],
-        },
-      });
-    }
-    return Promise.resolve({});
+  const sent = policiesSaving({
+    defineSegmentPolicy: {
+      policy: null,
+      errors: [{ code: 'SOMETHING', field: 'input.extraParcelFees[1].amount', message: 'Not today.' }],
+    },
   });
   render(<PoliciesPanel admin={true} />);
   const fees = await screen.findByRole('group', { name: 'Fee per extra parcel (empty: the shop’s fee)' });
@@ -95,6 +102,40 @@ it('asks for a fee in each currency the shop sells in, checks it before the revi
       }),
     }),
   ]);
+});
+
+it('reads a fee as the agent’s language writes it, with its groups of thousands', async () => {
+  const sent = policiesSaving({ defineSegmentPolicy: { policy: null, errors: [] } });
+  setConsoleLanguage('de');
+  try {
+    render(<PoliciesPanel admin={true} />);
+    const fees = await screen.findByRole('group', { name: ct('extraParcelFee') });
+    const form = screen.getByRole('form', { name: ct('policyFormTitle') });
+    fireEvent.change(screen.getByLabelText(ct('segment')), { target: { value: 'de-b2c' } });
+    fireEvent.change(within(fees).getByLabelText('DKK'), { target: { value: '1.234,56' } });
+    fireEvent.change(within(fees).getByLabelText('EUR'), { target: { value: '7.50' } });
+    fireEvent.change(within(fees).getByLabelText('PLN'), { target: { value: '1 234' } });
+    fireEvent.click(within(form).getByRole('button', { name: ct('review') }));
+
+    expect(within(fees).getByLabelText('DKK').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByTestId('policy-review').textContent).toMatch(
+      /Gebühr je weiteres Paket: 1\.234,56\sDKK, 7,50\s€, 1\.234,00\sPLN\..*Empfangstage: jeder Tag\./,
+    );
+    fireEvent.click(screen.getByRole('button', { name: ct('savePolicy') }));
+    expect(sent).toEqual([
+      expect.objectContaining({
+        input: expect.objectContaining({
+          extraParcelFees: [
+            { currency: 'DKK', amount: '1234.56' },
+            { currency: 'EUR', amount: '7.50' },
+            { currency: 'PLN', amount: '1234' },
+          ],
+        }),
+      }),
+    ]);
+  } finally {
+    setConsoleLanguage('en');
+  }
 });
 
 it('says days late that are no whole number next to their field, before any review', async () => {

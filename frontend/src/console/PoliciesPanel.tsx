@@ -10,7 +10,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { money, WEEKDAYS, weekday } from './format';
+import { money, typedAmount, WEEKDAYS, weekday } from './format';
 import { CONSOLE_LANGUAGES, ct, label, languageName, NATIVE_NAMES } from './messages';
 import { Review } from './Review';
 import type { Language } from '../i18n/messages';
@@ -203,17 +203,11 @@ const emptyPolicy = {
 
 type Policy = SegmentPoliciesQuery['segmentPolicies'][number];
 
-/** An amount as typed, with a decimal comma read as a point ("7,50" is 7.50). */
-function asDecimal(typed: string): string {
-  const trimmed = typed.trim();
-  return /^\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
-}
-
 /** The fees an admin typed, in the shop's currencies: those left empty take the shop's fee. */
 function typedFees(shopFees: readonly ShopFee[], typed: Record<string, string>) {
   return shopFees
     .filter((fee) => typed[fee.currency]?.trim())
-    .map((fee) => ({ currency: fee.currency, amount: asDecimal(typed[fee.currency]) }));
+    .map((fee) => ({ currency: fee.currency, amount: typedAmount(typed[fee.currency]) }));
 }
 
 /** The smallest unit a currency has, in decimals: 2 for DKK, 0 for JPY. */

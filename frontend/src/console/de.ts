@@ -557,7 +557,7 @@ export const de: Catalogue = {
     '{currency} hat {digits, plural, =0 {keine Nachkommastellen} one {# Nachkommastelle} other {# Nachkommastellen}}.',
   editPolicy: 'Bearbeiten',
   editPolicyOf: 'Richtlinie von Segment {segment} bearbeiten',
-  policyReviewTerms: 'Wareneingang: {days}. {cancel} {refunds}',
+  policyReviewTerms: 'Empfangstage: {days}. {cancel} {refunds}',
   policyCancelAny: 'Kunden dürfen jede noch nicht versandte Position stornieren.',
   policyCancelLate: 'Kunden dürfen Positionen stornieren, die später als zugesagt kommen.',
   policyRefundsAuto:

@@ -32,6 +32,21 @@ export function percent(share: number): string {
   );
 }
 
+/**
+ * An amount as the agent typed it, as the API takes it: "1.234,56" in German, Danish or Polish and "1,234.56" in
+ * English are 1234.56; spaces between groups go ("1 234,56"), and a decimal comma is read as a point in any language
+ * ("7,50" is 7.50). A separator not followed by groups of three digits is the decimal one ("7.50" is 7.50 in German
+ * too). What is no amount is left as typed, for the form's check to refuse.
+ */
+export function typedAmount(typed: string): string {
+  const compact = typed.trim().replace(/[\s\u00a0\u202f]/g, '');
+  const grouping = consoleLanguage() === 'en' ? ',' : '.';
+  const decimal = grouping === ',' ? '\\.' : ',';
+  const grouped = new RegExp(`^\\d{1,3}(\\${grouping}\\d{3})+(${decimal}\\d+)?$`);
+  const ungrouped = grouped.test(compact) ? compact.split(grouping).join('') : compact;
+  return /^\d+,\d+$/.test(ungrouped) ? ungrouped.replace(',', '.') : ungrouped;
+}
+
 /** Today in the agent's time zone, as an ISO date (what a date input holds). */
 export function today(): string {
   const now = new Date();
