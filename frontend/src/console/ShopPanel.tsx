@@ -100,7 +100,8 @@ function LookForm({ current, onSaved }: { current: ShopLookViewFragment; onSaved
               {...invalidProps(at(field.name), `shop-${field.name}-error`)}
             />
           </label>
-          {field.hint && <span className="hint">{ct(field.hint)}</span>}
+          {/* A refusal says what the field takes: it stands in for the hint rather than beside it. */}
+          {field.hint && at(field.name).length === 0 && <span className="hint">{ct(field.hint)}</span>}
           <FieldError id={`shop-${field.name}-error`} errors={at(field.name)} />
         </div>
       ))}
@@ -137,7 +138,6 @@ function Preview({ look }: { look: ShopLookInput }) {
         <strong>{look.name.trim() || ct('none')}</strong>
       </div>
       {contacts && <p className="hint">{contacts}</p>}
-      {!colour && <p className="hint">{ct('shopColourHint')}</p>}
     </figure>
   );
 }
