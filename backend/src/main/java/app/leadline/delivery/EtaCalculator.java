@@ -131,6 +131,26 @@ public class EtaCalculator {
                 .orElseGet(() -> forToBeOrdered(placedAt, earliestArrival, latestArrival, country));
     }
 
+    /**
+     * A backordered item nobody has bought in yet while its supplier has the same SKU on an open purchase order
+     * expected on {@code lastOnOrder}, the last one to come: as {@link #forToBeOrdered(Instant, LocalDate, LocalDate,
+     * String, Optional)}, but never sooner than those goods, neither than the day the supplier gave for them nor than
+     * the window a line on that purchase order is promised now. Bought later, they do not overtake them.
+     */
+    public EtaWindow forToBeOrderedAfter(
+            Instant placedAt,
+            LocalDate earliestArrival,
+            LocalDate latestArrival,
+            LocalDate lastOnOrder,
+            String country,
+            String supplier,
+            SupplierSpreads spreads) {
+        Optional<SupplierSpread> spread = spreads.of(supplier);
+        return forToBeOrdered(placedAt, earliestArrival, latestArrival, country, spread)
+                .noEarlierThan(forPurchaseOrder(placedAt, lastOnOrder, country, supplier, spreads))
+                .noEarlierThan(forToBeOrdered(placedAt, lastOnOrder, lastOnOrder, country, spread));
+    }
+
     private EtaWindow arrivingBetween(
             Instant placedAt, LocalDate first, LocalDate last, String country, SupplierSpread learned) {
         return forToBeOrdered(placedAt, first, last, country).withConfidence(learned.confidence());

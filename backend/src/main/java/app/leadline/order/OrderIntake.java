@@ -373,11 +373,17 @@ public class OrderIntake {
             Optional<PurchaseOrderRef> lastToCome,
             SupplierSpreads spreads) {
         Supplier.Arrival arrival = supplier.arrivalIfOrderedOn(etas.today()).orElseThrow();
-        EtaWindow ordered = etas.forToBeOrdered(projectedFrom, arrival.earliest(), arrival.latest(), country, spread);
         return lastToCome
-                .map(po -> ordered.noEarlierThan(
-                        etas.forPurchaseOrder(projectedFrom, po.expectedArrival(), country, supplier.code(), spreads)))
-                .orElse(ordered);
+                .map(po -> etas.forToBeOrderedAfter(
+                        projectedFrom,
+                        arrival.earliest(),
+                        arrival.latest(),
+                        po.expectedArrival(),
+                        country,
+                        supplier.code(),
+                        spreads))
+                .orElseGet(() ->
+                        etas.forToBeOrdered(projectedFrom, arrival.earliest(), arrival.latest(), country, spread));
     }
 
     private static OrderLine newLine(

@@ -10,6 +10,8 @@ import app.leadline.supplier.PurchaseOrderPlaced;
 import app.leadline.supplier.PurchaseOrderRef;
 import app.leadline.supplier.SupplierCatalog;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -233,6 +235,7 @@ public class WaitingLines {
         Map<String, Order> byId = ordersOf(cancelled.released());
         SupplierSpreads spreads = lateness.current();
         java.util.Set<String> receivedInPart = new java.util.TreeSet<>();
+        Map<String, Optional<LocalDate>> lastBySku = new java.util.HashMap<>();
         for (Allocation allocation : oldestFirst(cancelled.released(), byId)) {
             Order order = byId.get(allocation.orderId());
             if (!order.line(allocation.lineId()).isOn(cancelled.number())) {
@@ -240,7 +243,15 @@ public class WaitingLines {
                 continue;
             }
             Optional<PurchaseOrderRef> next = suppliers.reserve(cancelled.supplier(), allocation);
-            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), cancelled.supplier(), next, spreads);
+            Optional<LocalDate> lastToCome = next.isPresent()
+                    ? Optional.empty()
+                    : lastBySku.computeIfAbsent(
+                            allocation.sku(),
+                            sku -> suppliers
+                                    .lastToCome(cancelled.supplier(), sku)
+                                    .map(PurchaseOrderRef::expectedArrival));
+            EtaWindow window = windowAfterCancellation(
+                    order, allocation.lineId(), cancelled.supplier(), next, lastToCome, spreads);
             OrderChanges.Changed<Boolean> left = changes.apply(
                     order.id(),
                     current -> current.leaveCancelledPurchaseOrder(
@@ -320,7 +331,12 @@ public class WaitingLines {
                     .ifPresent(line ->
                             room.merge(next.get().number() + "\u0000" + line.sku(), -allocation.units(), Integer::sum));
             Optional<PurchaseOrderRef> ref = next.map(PurchaseOrderRef::of);
-            EtaWindow window = windowAfterCancellation(order, allocation.lineId(), po.supplier(), ref, spreads);
+            Optional<LocalDate> lastToCome = others.stream()
+                    .filter(other -> other.bringsMore(allocation.sku()))
+                    .reduce((earlier, later) -> later)
+                    .map(PurchaseOrder::expectedArrival);
+            EtaWindow window =
+                    windowAfterCancellation(order, allocation.lineId(), po.supplier(), ref, lastToCome, spreads);
             order.leaveCancelledPurchaseOrder(
                     allocation.lineId(),
                     po.number(),
@@ -354,16 +370,29 @@ public class WaitingLines {
         return releases;
     }
 
+    /**
+     * @param lastToCome the day the supplier's open purchase order of the line's SKU expected last is expected, the
+     *     cancelled one not counted: a line waiting to be ordered again is not promised sooner than its goods
+     */
     private EtaWindow windowAfterCancellation(
-            Order order, String lineId, String supplier, Optional<PurchaseOrderRef> next, SupplierSpreads spreads) {
+            Order order,
+            String lineId,
+            String supplier,
+            Optional<PurchaseOrderRef> next,
+            Optional<LocalDate> lastToCome,
+            SupplierSpreads spreads) {
         String country = order.destination().country();
         OrderLine line = order.line(lineId);
+        Instant now = clock.instant();
         EtaWindow window = next.map(po -> windowOn(order, po, supplier, spreads))
                 .or(() -> suppliers
                         .find(supplier)
                         .flatMap(found -> found.arrivalIfOrderedOn(etas.today()))
-                        .map(arrival -> etas.forToBeOrdered(
-                                clock.instant(), arrival.earliest(), arrival.latest(), country, spreads.of(supplier))))
+                        .map(arrival -> lastToCome
+                                .map(day -> etas.forToBeOrderedAfter(
+                                        now, arrival.earliest(), arrival.latest(), day, country, supplier, spreads))
+                                .orElseGet(() -> etas.forToBeOrdered(
+                                        now, arrival.earliest(), arrival.latest(), country, spreads.of(supplier)))))
                 .orElse(line.eta());
         // Back to being ordered, nothing is on order for it: the lead time from today says when it could come if it
         // were ordered now, not that it will, so it is not promised sooner than the purchase order called off had it.

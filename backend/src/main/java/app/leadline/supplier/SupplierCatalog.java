@@ -53,6 +53,14 @@ public class SupplierCatalog {
                 .map(PurchaseOrderRef::of);
     }
 
+    /** The supplier's open purchase order of the SKU expected last with units of it still to come. */
+    public Optional<PurchaseOrderRef> lastToCome(String supplier, String sku) {
+        return candidates(supplier, List.of(sku)).stream()
+                .filter(po -> po.bringsMore(sku))
+                .reduce((earlier, later) -> later)
+                .map(PurchaseOrderRef::of);
+    }
+
     /**
      * Allocates a customer order line to the earliest open purchase order of its supplier that still has its
      * quantity of the SKU, and answers which one; empty when none has. Each attempt is a versioned update of one

@@ -180,6 +180,34 @@ class EtaCalculatorTests {
     }
 
     @Test
+    void aLineStillToBeOrderedIsNotPromisedSoonerThanTheGoodsTheSupplierHasOnOrderOfItsSku() {
+        // The supplier often comes up to eleven days early, and has the same SKU on order for Friday 8 January: goods
+        // not yet bought come no sooner than 8 January, though ordered today they could come from 21 December.
+        SupplierSpread early = new SupplierSpread(-11, 4, 0.8);
+        EtaWindow window = etas.forToBeOrderedAfter(
+                at("2026-12-07T09:00"),
+                LocalDate.parse("2026-12-21"),
+                LocalDate.parse("2026-12-28"),
+                LocalDate.parse("2027-01-08"),
+                "DK",
+                "NORDIC-SOFAS",
+                supplier -> java.util.Optional.of(early));
+
+        // Arrived on Friday 8 January, handled on Monday 11, delivered in Denmark from Tuesday 12.
+        assertThat(window.earliest()).isEqualTo(LocalDate.parse("2027-01-12"));
+        // Not sooner at its late end than a line on that purchase order: 8 January four days late, handled, in transit.
+        EtaWindow onOrder = etas.forPurchaseOrder(
+                at("2026-12-07T09:00"),
+                LocalDate.parse("2027-01-08"),
+                "DK",
+                "NORDIC-SOFAS",
+                supplier -> java.util.Optional.of(early));
+        assertThat(window.latest()).isAfterOrEqualTo(onOrder.latest());
+        // With nothing on order it would be promised from the lead time counted from today.
+        assertThat(orderedOn7DecemberWithin10To15WorkingDays(early).earliest()).isBefore(LocalDate.parse("2027-01-01"));
+    }
+
+    @Test
     void oneDeliveryWaitsForTheLatestLineWhileSplitDeliveriesSpanFirstToLast() {
         EtaWindow soon = new EtaWindow(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-25"));
         EtaWindow later = new EtaWindow(LocalDate.parse("2026-12-14"), LocalDate.parse("2026-12-15"));

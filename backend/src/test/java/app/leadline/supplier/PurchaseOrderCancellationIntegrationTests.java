@@ -139,6 +139,40 @@ class PurchaseOrderCancellationIntegrationTests {
     }
 
     @Test
+    void aLineGoingBackToBeOrderedIsNotPromisedSoonerThanTheSameChairStillOnOrderForLater() {
+        // The chair called off was due in four days; another is on order for two months from now, taken already.
+        PurchaseOrderInputs soon = place(1);
+        OrderInputs calledOff = order();
+        PurchasingSteps.placed(
+                shop,
+                aPurchaseOrder(supplier)
+                        .withLine("CHAIR", 1)
+                        .confirmedArrival(LocalDate.now().plusDays(60)));
+        OrderInputs onOrder = order();
+        var later = orders.byNumber(onOrder.number()).orElseThrow().line("L2").eta();
+
+        // Ordered today, the lead time would bring it in 10-15 working days; a chair bought after the one on order
+        // does not overtake it: the review and the cancellation say so alike.
+        GraphQlTester.Response preview = cancel("previewCancelPurchaseOrder", soon.number(), "Supplier closed");
+        preview.path("previewCancelPurchaseOrder.lines[0].nextPurchaseOrder").valueIsNull();
+        preview.path("previewCancelPurchaseOrder.lines[0].latestAfter")
+                .entity(LocalDate.class)
+                .satisfies(latest -> assertThat(latest).isAfterOrEqualTo(later.latest()));
+        cancel("cancelPurchaseOrder", soon.number(), "Supplier closed");
+
+        var window =
+                orders.byNumber(calledOff.number()).orElseThrow().line("L2").eta();
+        assertThat(purchaseOrderOf(calledOff)).isNull();
+        assertThat(window.earliest()).as("earliest day").isAfterOrEqualTo(later.earliest());
+        assertThat(window.latest()).as("latest day").isAfterOrEqualTo(later.latest());
+        assertThat(preview.path("previewCancelPurchaseOrder.lines[0].latestAfter")
+                        .entity(LocalDate.class)
+                        .get())
+                .as("the review's latest day")
+                .isEqualTo(window.latest());
+    }
+
+    @Test
     void doneAgainAfterADeathBeforeItsEndTheCancellationMovesNoLineTwiceAndTakesNoAllocationBack() {
         PurchaseOrderInputs cancelled = place(2);
         OrderInputs oldest = order();
