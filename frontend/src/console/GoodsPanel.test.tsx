@@ -59,11 +59,15 @@ afterEach(() => {
   request.mockReset();
 });
 
-async function partOfItArrived(receipts: unknown[] = [], more: (document: unknown) => unknown = () => ({})) {
+async function partOfItArrived(
+  receipts: unknown[] = [],
+  more: (document: unknown) => unknown = () => ({}),
+  data: typeof consoleData = consoleData,
+) {
   request.mockImplementation((document: unknown) =>
     Promise.resolve(
       document === ConsoleDataDocument
-        ? consoleData
+        ? data
         : document === PurchaseOrderForReceiptDocument
           ? { purchaseOrder: { ...purchaseOrder.purchaseOrder, receipts } }
           : document === PreviewReceiveGoodsDocument
@@ -229,4 +233,28 @@ it('names the orders each receipt made ready, a second receipt on the same purch
 
   expect(await screen.findByRole('link', { name: 'Open order N-2' })).toBeTruthy();
   expect(readAsked).toBe(2);
+});
+
+it('puts a receipt’s result away once the agent picks another purchase order, not to read as that one’s', async () => {
+  const another = { ...consoleData.purchaseOrders[0], number: 'PO-BW-0900', expectedArrival: '2027-01-04' };
+  const units = await partOfItArrived(
+    [],
+    (document) =>
+      document === ReceiveGoodsDocument
+        ? { receiveGoods: { errors: [], linesReady: 1, ordersReady: 1, askedToChoose: 0, waitingLines: [] } }
+        : document === ReadyOrdersDocument
+          ? {
+              searchOrders: { orders: [{ number: 'N-1', customerName: 'Ann', proposedShipment: { lineIds: ['L2'] } }] },
+            }
+          : {},
+    { ...consoleData, purchaseOrders: [...consoleData.purchaseOrders, another] },
+  );
+  fireEvent.change(units, { target: { value: '1' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Record the receipt' }));
+  expect(await screen.findByRole('link', { name: 'Open order N-1' })).toBeTruthy();
+
+  fireEvent.change(screen.getByRole('combobox', { name: 'Purchase order' }), { target: { value: 'PO-BW-0900' } });
+
+  expect(screen.queryByRole('link', { name: 'Open order N-1' })).toBeNull();
 });

@@ -55,7 +55,11 @@ export function GoodsPanel() {
           <select
             aria-label={ct('purchaseOrder')}
             value={purchaseOrder}
-            onChange={(event) => setChosen(event.target.value)}
+            onChange={(event) => {
+              setChosen(event.target.value);
+              // The last receipt's result is about the purchase order picked before: it would read as this one's.
+              setReceipt(null);
+            }}
           >
             <PurchaseOrderOptions orders={orders} suppliers={suppliers} />
           </select>
