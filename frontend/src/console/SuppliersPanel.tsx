@@ -120,7 +120,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
             <tr>
               <th scope="col">{ct('supplierCode')}</th>
               <th scope="col">{ct('supplierName')}</th>
-              <th scope="col">{ct('supplierCountry')}</th>
+              <th scope="col">{ct('colCountry')}</th>
               <th scope="col">{ct('supplierLeadTime')}</th>
               <th scope="col">{ct('supplierDropships')}</th>
               <th scope="col">{ct('supplierPunctuality')}</th>
@@ -134,7 +134,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
                   {s.code}
                 </td>
                 <td data-label={ct('supplierName')}>{s.name}</td>
-                <td data-label={ct('supplierCountry')}>{s.country ?? '—'}</td>
+                <td data-label={ct('colCountry')}>{s.country ?? '—'}</td>
                 <td data-label={ct('supplierLeadTime')}>{leadTimeText(s.leadTime)}</td>
                 <td data-label={ct('supplierDropships')}>{s.dropships ? ct('yes') : ct('no')}</td>
                 <td data-label={ct('supplierPunctuality')}>{punctuality(s)}</td>

@@ -379,6 +379,7 @@ export const da: Catalogue = {
   supplierCode: 'Kode',
   supplierName: 'Navn',
   supplierCountry: 'Land (ISO-kode)',
+  colCountry: 'Land',
   supplierEmail: 'Indkøbs-e-mail',
   supplierLeadTime: 'Normal leveringstid',
   supplierDropships: 'Sender direkte til kunder',

@@ -385,6 +385,7 @@ export const de: Catalogue = {
   supplierCode: 'Kürzel',
   supplierName: 'Name',
   supplierCountry: 'Land (ISO-Code)',
+  colCountry: 'Land',
   supplierEmail: 'Einkaufs-E-Mail',
   supplierLeadTime: 'Übliche Lieferzeit',
   supplierDropships: 'Versendet direkt an Kunden',

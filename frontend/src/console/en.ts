@@ -377,6 +377,7 @@ export const en = {
   supplierCode: 'Code',
   supplierName: 'Name',
   supplierCountry: 'Country (ISO code)',
+  colCountry: 'Country',
   supplierEmail: 'Purchasing e-mail',
   supplierLeadTime: 'Usual lead time',
   supplierDropships: 'Dropships to customers',
