@@ -188,6 +188,9 @@ public class AgentDesk {
                         .isPresent())
                 .count();
         boolean closed = quantities.isEmpty() || receivedSoFar.fullyReceived();
+        long told = served.arrived().stream()
+                .filter(after -> after.told().isPresent())
+                .count();
         audit.record(
                 agent,
                 "RECEIVE_GOODS",
@@ -196,6 +199,8 @@ public class AgentDesk {
                 Map.of(
                         "linesReady",
                         String.valueOf(lines),
+                        "customersTold",
+                        String.valueOf(told),
                         "status",
                         closed ? "RECEIVED" : "OPEN",
                         "receivedOn",

@@ -218,6 +218,10 @@ class ReversalIntegrationTests {
     void aReceiptOnTheWrongPurchaseOrderIsPreviewedThenReversedAndItsLinesWaitAgain() {
         Instant recordedAt = receiveBothChairs();
         assertThat(po().status()).isEqualTo(PurchaseOrder.Status.RECEIVED);
+        assertThat(auditedAfter("RECEIVE_GOODS"))
+                .as("the receipt's audit entry says whom it told their items are ready")
+                .containsEntry("linesReady", "2")
+                .containsEntry("customersTold", "2");
         Map<OrderInputs, LocalDate> latestBefore = Map.of(
                 older, chair(older).eta().latest(), newer, chair(newer).eta().latest());
 
