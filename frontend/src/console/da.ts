@@ -476,6 +476,8 @@ export const da: Catalogue = {
   auditKeylinesReady: 'linjer klar',
   auditKeylinesBack: 'linjer, der venter igen',
   auditKeylinesReleased: 'linjer frigivet',
+  auditKeylinesMoved: 'linjer til andre indkøbsordrer',
+  auditKeylinesToBeOrdered: 'linjer tilbage til at blive bestilt',
   auditKeycustomersTold: 'kunder underrettet',
   auditKeylines: 'linjer',
   auditKeycustomers: 'kunder',

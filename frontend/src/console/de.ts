@@ -483,6 +483,8 @@ export const de: Catalogue = {
   auditKeylinesReady: 'Positionen bereit',
   auditKeylinesBack: 'Positionen, die wieder warten',
   auditKeylinesReleased: 'Positionen freigegeben',
+  auditKeylinesMoved: 'Positionen auf andere Bestellungen',
+  auditKeylinesToBeOrdered: 'Positionen wieder zu bestellen',
   auditKeycustomersTold: 'Kunden benachrichtigt',
   auditKeylines: 'Positionen',
   auditKeycustomers: 'Kunden',

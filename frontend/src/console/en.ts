@@ -474,6 +474,8 @@ export const en = {
   auditKeylinesReady: 'lines ready',
   auditKeylinesBack: 'lines waiting again',
   auditKeylinesReleased: 'lines released',
+  auditKeylinesMoved: 'lines to other purchase orders',
+  auditKeylinesToBeOrdered: 'lines back to being ordered',
   auditKeycustomersTold: 'customers told',
   auditKeylines: 'lines',
   auditKeycustomers: 'customers',

@@ -475,6 +475,8 @@ export const pl: Catalogue = {
   auditKeylinesReady: 'pozycje gotowe',
   auditKeylinesBack: 'pozycje znów czekające',
   auditKeylinesReleased: 'pozycje zwolnione',
+  auditKeylinesMoved: 'pozycje w innych zamówieniach u dostawcy',
+  auditKeylinesToBeOrdered: 'pozycje znów czekające na zamówienie u dostawcy',
   auditKeycustomersTold: 'powiadomieni klienci',
   auditKeylines: 'pozycje',
   auditKeycustomers: 'klienci',

@@ -7,6 +7,7 @@ import app.leadline.supplier.Purchasing;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -42,6 +43,17 @@ class PurchaseOrderCancellationController {
                             .count(),
                     List.of());
         }
+
+        /** Where the lines go and whom it tells, as the audit log keeps it beside the cancellation. */
+        Map<String, String> audited() {
+            long toBeOrdered = lines.stream()
+                    .filter(line -> line.nextPurchaseOrder() == null)
+                    .count();
+            return Map.of(
+                    "linesMoved", String.valueOf(lines.size() - toBeOrdered),
+                    "linesToBeOrdered", String.valueOf(toBeOrdered),
+                    "customersTold", String.valueOf(customersTold));
+        }
     }
 
     @QueryMapping
@@ -61,11 +73,12 @@ class PurchaseOrderCancellationController {
         if (!errors.isEmpty()) {
             return new CancelPurchaseOrderPayload(null, null, errors);
         }
-        List<WaitingLines.Release> planned = waiting.previewRelease(po.orElseThrow());
-        Purchasing.Cancelled cancelled = purchasing.cancel(input.purchaseOrder(), input.reason(), caller.getName());
+        CancelPurchaseOrderPayload planned = CancelPurchaseOrderPayload.of(waiting.previewRelease(po.orElseThrow()));
+        Purchasing.Cancelled cancelled =
+                purchasing.cancel(input.purchaseOrder(), input.reason(), caller.getName(), planned.audited());
         if (!cancelled.errors().isEmpty()) {
             return new CancelPurchaseOrderPayload(null, null, cancelled.errors());
         }
-        return CancelPurchaseOrderPayload.of(planned);
+        return planned;
     }
 }

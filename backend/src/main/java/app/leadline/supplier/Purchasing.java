@@ -244,9 +244,12 @@ public class Purchasing {
      * Cancels an open purchase order nothing has arrived against yet. Its units are freed and the customer order
      * lines that waited for it go back to waiting ({@link PurchaseOrderCancelled}); one versioned update, so a line
      * allocated at the same moment is either released with the rest or never allocated.
+     *
+     * @param planned what the cancellation does to the lines, as its review said it (where they go, whom it tells):
+     *     kept in the audit log beside the cancellation
      */
     @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
-    public Cancelled cancel(String number, String reason, String actor) {
+    public Cancelled cancel(String number, String reason, String actor, Map<String, String> planned) {
         for (int attempt = 0; attempt < 100; attempt++) {
             List<UserError> errors = new ArrayList<>();
             Optional<PurchaseOrder> found = cancellable(number, reason, errors);
@@ -271,18 +274,11 @@ public class Purchasing {
                     .inc("version", 1);
             Query current = SupplierCatalog.unchanged(po);
             if (mongo.updateFirst(current, update, PurchaseOrder.class).getModifiedCount() == 1) {
-                audit.record(
-                        actor,
-                        "CANCEL_PURCHASE_ORDER",
-                        po.number(),
-                        Map.of("status", "OPEN"),
-                        Map.of(
-                                "status",
-                                "CANCELLED",
-                                "reason",
-                                reason.trim(),
-                                "linesReleased",
-                                String.valueOf(po.allocations().size())));
+                Map<String, String> after = new java.util.TreeMap<>(planned);
+                after.put("status", "CANCELLED");
+                after.put("reason", reason.trim());
+                after.put("linesReleased", String.valueOf(po.allocations().size()));
+                audit.record(actor, "CANCEL_PURCHASE_ORDER", po.number(), Map.of("status", "OPEN"), after);
                 followUps.publish(
                         po.number(),
                         followUp,

@@ -14,6 +14,7 @@ import app.leadline.order.OrderQueries;
 import app.leadline.order.TimelineEvent;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
+import app.leadline.support.AuditReads;
 import app.leadline.support.Clients;
 import app.leadline.support.DelaySteps;
 import app.leadline.support.LeadlineIntegrationTest;
@@ -110,42 +111,16 @@ class ReversalIntegrationTests {
         return order(input).line("L2");
     }
 
-    /** What the newest entry of {@code action} says came before, by key. */
     private Map<String, String> auditedBefore(String action) {
-        return facts(action, "before");
+        return AuditReads.before(clients, action);
     }
 
-    /** What the newest entry of {@code action} says came after, by key. */
     private Map<String, String> auditedAfter(String action) {
-        return facts(action, "after");
+        return AuditReads.after(clients, action);
     }
 
-    private Map<String, String> facts(String action, String side) {
-        Map<String, String> facts = new java.util.LinkedHashMap<>();
-        ((List<?>) auditEntries(action).get(0).get(side))
-                .forEach(pair ->
-                        facts.put((String) ((Map<?, ?>) pair).get("key"), (String) ((Map<?, ?>) pair).get("value")));
-        return facts;
-    }
-
-    /** The targets of the audit log's entries of the action, newest first. */
     private List<String> audited(String action) {
-        return auditEntries(action).stream()
-                .map(entry -> (String) entry.get("target"))
-                .toList();
-    }
-
-    /** The audit log's entries of {@code action}, newest first, as an admin reads them. */
-    private List<Map<String, Object>> auditEntries(String action) {
-        List<Map<String, Object>> entries = clients.agent("root", "AGENT", "ADMIN")
-                .documentName("auditLog")
-                .execute()
-                .path("auditLog")
-                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
-                .get();
-        return entries.stream()
-                .filter(entry -> action.equals(entry.get("action")))
-                .toList();
+        return AuditReads.targets(clients, action);
     }
 
     private static long datesNews(Order order) {

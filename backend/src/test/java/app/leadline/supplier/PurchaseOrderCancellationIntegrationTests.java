@@ -7,6 +7,7 @@ import static app.leadline.support.SupplierInputs.aSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.support.AgentOrders;
+import app.leadline.support.AuditReads;
 import app.leadline.support.Clients;
 import app.leadline.support.DelaySteps;
 import app.leadline.support.LeadlineIntegrationTest;
@@ -170,6 +171,15 @@ class PurchaseOrderCancellationIntegrationTests {
                         .get())
                 .as("the review's latest day")
                 .isEqualTo(window.latest());
+        // The audit log keeps where the lines went and whom it told, as the review said it.
+        assertThat(AuditReads.after(clients, "CANCEL_PURCHASE_ORDER"))
+                .containsEntry("linesMoved", "0")
+                .containsEntry("linesToBeOrdered", "1")
+                .containsEntry(
+                        "customersTold",
+                        String.valueOf(preview.path("previewCancelPurchaseOrder.customersTold")
+                                .entity(Integer.class)
+                                .get()));
     }
 
     @Test
