@@ -163,6 +163,13 @@ class Reversals {
                 .forEach(target -> linesByOrder
                         .computeIfAbsent(target.orderId(), id -> new ArrayList<>())
                         .addAll(target.lineIds()));
+        // Lines placed after the delay was logged, which it held from the start (OrderIntake), go back too.
+        for (OrderQueries.LineRef held : orders.openLinesLastMovedBy(delayId)) {
+            List<String> lines = linesByOrder.computeIfAbsent(held.orderId(), id -> new ArrayList<>());
+            if (!lines.contains(held.lineId())) {
+                lines.add(held.lineId());
+            }
+        }
         Map<String, PurchaseOrder> purchaseOrders = DelayJob.purchaseOrdersOf(suppliers, delay.scope());
         // Lines waiting for a purchase order are projected from its arrival before the delay; a SKU's delay did not
         // move the purchase order's own date, so that is the one to go back to.

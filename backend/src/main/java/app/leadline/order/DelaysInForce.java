@@ -1,5 +1,11 @@
 package app.leadline.order;
 
+import app.leadline.delivery.EtaWindow;
+import app.leadline.delivery.SupplierSpreads;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
 /**
  * Whether a supplier's delay still holds the lines it moved wherever they wait: a delay of a SKU or of the whole
  * supplier, not withdrawn. A line that leaves its purchase order for another (or for the buy list) stays at least as
@@ -9,4 +15,26 @@ package app.leadline.order;
 public interface DelaysInForce {
 
     boolean holds(String delayId);
+
+    /**
+     * What the delays in force of these suppliers say of lines placed from now on, read once for a batch of orders: a
+     * line placed after a delay was logged is as late as the delay would have made it, had it been there then.
+     */
+    default NewLines forNewLines(Collection<String> suppliers) {
+        return (line, from, country, spreads) -> Optional.empty();
+    }
+
+    /** The delays in force for a batch's new lines. */
+    @FunctionalInterface
+    interface NewLines {
+
+        /**
+         * The delay in force that reaches a line just made, and the window it gives the line, projected from {@code
+         * from}; empty when no delay reaches it.
+         */
+        Optional<Held> of(OrderLine line, Instant from, String country, SupplierSpreads spreads);
+    }
+
+    /** A delay in force and the window it gives a line. */
+    record Held(String delayId, EtaWindow window) {}
 }

@@ -66,6 +66,7 @@ public class OrderIntake {
     private final LeadlineProperties leadline;
     private final PolicyCatalog policies;
     private final Shelf shelf;
+    private final DelaysInForce delays;
     private final Clock clock;
 
     OrderIntake(
@@ -80,9 +81,11 @@ public class OrderIntake {
             Clock clock,
             MeterRegistry meters,
             OrderChangeFeed feed,
-            Shelf shelf) {
+            Shelf shelf,
+            DelaysInForce delays) {
         this.feed = feed;
         this.shelf = shelf;
+        this.delays = delays;
         this.placed = Counter.builder("leadline.orders.placed")
                 .description("Orders handed over by the shop")
                 .register(meters);
@@ -120,6 +123,11 @@ public class OrderIntake {
         Reserved reservations = reserve(toMake, ids);
         Map<String, SegmentPolicy> segments = new HashMap<>();
         SupplierSpreads spreads = lateness.current();
+        DelaysInForce.NewLines delayed = delays.forNewLines(toMake.stream()
+                .flatMap(input -> input.lines().stream())
+                .map(NewLine::supplier)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
         List<PlacedOrder> placed = new ArrayList<>(batch.size());
         List<Order> fresh = new ArrayList<>(batch.size());
         int made = 0;
@@ -130,7 +138,7 @@ public class OrderIntake {
                 continue;
             }
             TrackingToken token = TrackingToken.generate();
-            Order order = newOrder(input, ids.get(made++), token, validation, segments, spreads, reservations);
+            Order order = newOrder(input, ids.get(made++), token, validation, segments, spreads, reservations, delayed);
             fresh.add(order);
             placed.add(new PlacedOrder(order, true, Optional.of(leadline.link("/t/" + token.value()))));
         }
@@ -265,7 +273,8 @@ public class OrderIntake {
             OrderValidation resolved,
             Map<String, SegmentPolicy> segments,
             SupplierSpreads spreads,
-            Reserved reserved) {
+            Reserved reserved,
+            DelaysInForce.NewLines delayed) {
         Instant now = clock.instant();
         Instant placedAt = input.placedAt() == null ? now : input.placedAt();
         boolean confirmed = !Boolean.FALSE.equals(input.sendConfirmation());
@@ -283,8 +292,19 @@ public class OrderIntake {
                     ? reserved.lastToCome(newLine.supplier(), newLine.sku().trim())
                     : Optional.empty();
             OrderLine line = line(lineId(i), newLine, po, lastToCome, projectedFrom, country, resolved, spreads);
-            EtaWindow eta = line.eta().landingOn(segmentPolicy.receivingDays());
-            lines.add(line.withEta(eta, null).promisedBy(eta.latest()));
+            OrderLine projected = line.withEta(line.eta().landingOn(segmentPolicy.receivingDays()), null);
+            // A supplier's delay logged before the order came holds its line as it holds those it found: the customer
+            // is promised the later window, and withdrawing the delay gives the line back the one it would have had.
+            OrderLine placedLine = delayed.of(projected, projectedFrom, country, spreads)
+                    .map(held -> projected.withEta(
+                            held.window()
+                                    .landingOn(segmentPolicy.receivingDays())
+                                    .noEarlierThan(projected.eta()),
+                            held.delayId()))
+                    .filter(moved ->
+                            moved.eta().latest().isAfter(projected.eta().latest()))
+                    .orElse(projected);
+            lines.add(placedLine.promisedBy(placedLine.eta().latest()));
         }
         Order order = Order.place(
                 orderId,

@@ -171,6 +171,21 @@ public class OrderQueries {
     }
 
     /** Open dropshipped lines of a supplier (of one SKU, if given), as (order id, line id). */
+    /** The open lines a delay (or the promise watch) last moved, or placed held by it, by its id. */
+    public List<LineRef> openLinesLastMovedBy(String delayId) {
+        Query query = Query.query(Criteria.where("lines.lastDelay").is(delayId));
+        query.fields().include("_id", "number", "lines");
+        List<LineRef> refs = new java.util.ArrayList<>();
+        for (Order order : mongo.find(query, Order.class)) {
+            for (OrderLine candidate : order.lines()) {
+                if (candidate.isOpen() && delayId.equals(candidate.lastDelay())) {
+                    refs.add(new LineRef(order.id(), candidate.id()));
+                }
+            }
+        }
+        return refs;
+    }
+
     public List<LineRef> openDropshipLines(String supplier, Optional<String> sku) {
         Criteria line = Criteria.where("supplier")
                 .is(supplier)
