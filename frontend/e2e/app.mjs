@@ -124,12 +124,26 @@ export async function trackOrder(baseUrl, link) {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       query:
-        'query($token: String!) { trackOrder(token: $token) { number locale lines { sku name source status eta { earliest latest confidence } } } }',
+        'query($token: String!) { trackOrder(token: $token) { number locale deliveryPreference ' +
+        'lines { id sku name source status eta { earliest latest confidence } } parcels { lineIds eta { earliest latest } } } }',
       variables: { token },
     }),
   });
   const body = await response.json();
   return body.data.trackOrder;
+}
+
+/**
+ * The window the page gives a line in bold: the one delivery's, where the customer waits for everything the shop
+ * sends and the line would come sooner on its own; else the line's own (null then).
+ */
+export function oneDeliveryWindow(order, line) {
+  const waits =
+    order.deliveryPreference === 'WAIT_FOR_ALL' &&
+    line.source !== 'DROPSHIP' &&
+    ['RESERVED', 'AWAITING_SUPPLIER', 'READY'].includes(line.status);
+  const together = waits ? order.parcels.find((parcel) => parcel.lineIds.includes(line.id))?.eta : null;
+  return together && line.eta.latest < together.latest ? together : null;
 }
 
 /**

@@ -44,9 +44,11 @@ describe('the order as its customer reads it', () => {
     render(<OrderView order={anOrder()} language="en" />);
     const items = document.querySelectorAll<HTMLElement>('li.line');
 
-    // The cushion is in stock, but the order comes in one delivery with the sofa.
+    // The cushion is in stock, but the order comes in one delivery with the sofa: it comes when that does, as its
+    // date says in bold; when it could come on its own is said beside it.
+    expect(within(items[0]).getByTestId('line-eta').textContent).toMatch(/^Expected .*17.*21 Dec$/);
     expect(within(items[0]).getByTestId('line-with-rest').textContent).toMatch(
-      /^It comes in one delivery with the other items we send, .*17.*21 Dec\.$/,
+      /^On its own it could come .*26.*30 Nov; it comes in one delivery with the other items we send\.$/,
     );
     // The sofa sets that delivery's date: nothing to add.
     expect(within(items[1]).queryByTestId('line-with-rest')).toBeNull();
@@ -79,15 +81,16 @@ describe('the order as its customer reads it', () => {
   it('says how to have an item sooner that waits for the one delivery, where the customer may still choose', () => {
     const open = anOrder({ choice: { ...anOrder().choice, open: true, closedReason: null } });
     render(<OrderView order={open} language="de" token="t" onChange={() => {}} />);
-    // The cushion's: "… die wir senden, Do., 17. – Mo., 21. Dez. Wenn Sie …", one full stop after the date.
+    // The cushion's: "Allein könnte er … kommen; er kommt in einer Lieferung … Wenn Sie …".
+    expect(screen.getAllByTestId('line-eta')[0].textContent).toMatch(/^Voraussichtlich .*21\. Dez\.$/);
     expect(screen.getAllByTestId('line-with-rest')[0].textContent).toMatch(
-      /in einer Lieferung mit den anderen Artikeln, die wir senden, .*21\. Dez\. Wenn Sie ihn früher möchten, wählen Sie oben, jeden Artikel zu senden, sobald er bereit ist\.$/,
+      /^Allein könnte er .*30\. Nov\. kommen; er kommt in einer Lieferung mit den anderen Artikeln, die wir senden\. Wenn Sie ihn früher möchten, wählen Sie oben, jeden Artikel zu senden, sobald er bereit ist\.$/,
     );
     cleanup();
 
     // Delivered complete by the shop's rule, or part of it gone: nothing to choose, so nothing to point to.
     render(<OrderView order={anOrder()} language="de" token="t" onChange={() => {}} />);
-    expect(screen.getAllByTestId('line-with-rest')[0].textContent).toMatch(/21\. Dez\.$/);
+    expect(screen.getAllByTestId('line-with-rest')[0].textContent).toMatch(/die wir senden\.$/);
   });
 
   it('flags a line that is now later than first promised, and only that one', () => {

@@ -203,12 +203,15 @@ function LineItem({ line, order, language, t, canSplit = false, children }: Line
       )}
       {open && (
         <>
+          {/* Waiting for the one delivery, it comes when that does: that is its date, its own said beside it. */}
           <p className="eta" data-testid="line-eta">
-            {etaText(line, language, t)}
+            {rest
+              ? t('tracking.eta', { range: formatWindow(rest.earliest, rest.latest, language) })
+              : etaText(line, language, t)}
           </p>
           {rest && (
             <p className="with-rest" data-testid="line-with-rest">
-              {t('tracking.eta.withRest', { range: formatWindow(rest.earliest, rest.latest, language) })}
+              {t('tracking.eta.withRest', { range: formatWindow(line.eta.earliest, line.eta.latest, language) })}
               {/* Held back by the one delivery, not late: where it is the customer's to change, say how. */}
               {canSplit && <> {t('tracking.eta.withRestChoice')}</>}
             </p>
