@@ -273,6 +273,24 @@ describe('the order as its customer reads it', () => {
     expect(document.body.textContent).not.toMatch(/Lampa Mosel (zostanie wysłany|jest teraz oczekiwany)/);
   });
 
+  it('says of a date moved back by a delay withdrawn that the delay told before was a mistake', () => {
+    const moved = { line: 'L2', name: 'Oslo sofa', from: '2026-12-30', to: '2026-12-21' };
+    const order = anOrder({
+      timeline: [
+        anEvent('ETA_MOVED', '2026-11-24T10:00:00Z', { ...moved, from: '2026-12-21', to: '2026-12-30', reason: 'The factory is behind.' }),
+        anEvent('ETA_MOVED', '2026-11-25T10:00:00Z', { ...moved, correction: 'DELAY_WITHDRAWN' }),
+      ],
+    });
+    render(<OrderView order={order} language="en" />);
+
+    const entries = [...document.querySelectorAll('[data-event="ETA_MOVED"] span')].map((entry) => entry.textContent);
+    expect(entries).toContainEqual(
+      expect.stringMatching(
+        /^Oslo sofa is now expected by .*21 Dec.* instead of .*30 Dec.*\. Reason: the delay we told you about was recorded by mistake$/,
+      ),
+    );
+  });
+
   it('says of an item not yet ordered from the supplier that it is being ordered, not that it is on its way to us', () => {
     const [cushion, sofa, lamp] = anOrder().lines;
     render(<OrderView order={anOrder({ lines: [cushion, { ...sofa, toBeOrdered: true }, lamp] })} language="pl" />);

@@ -92,7 +92,10 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
     }
     case 'ETA_MOVED':
       // One of the shop's reasons reads in the page's language, whichever it was told in; words typed for one delay
-      // read as written. A correction (a delay withdrawn) gives no reason: the new date is the news.
+      // read as written. A delay withdrawn says that the one told before was a mistake, as its message does.
+      if (details.correction === 'DELAY_WITHDRAWN') {
+        return t('event.ETA_MOVED.withdrawn', params);
+      }
       params.reason = reasonOf(event, language);
       return t(details.reason ? 'event.ETA_MOVED' : 'event.ETA_MOVED.noReason', params);
     default:

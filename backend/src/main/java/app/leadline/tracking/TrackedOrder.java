@@ -14,6 +14,7 @@ import app.leadline.order.Parcel;
 import app.leadline.order.PaymentState;
 import app.leadline.order.RefundRequest;
 import app.leadline.order.Shipment;
+import app.leadline.order.SystemNote;
 import app.leadline.order.TimelineEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -175,15 +176,21 @@ record TrackedOrder(
         }
     }
 
-    /** A timeline event without its internal note. */
+    /**
+     * A timeline event without its internal note. A date moved back because the delay was withdrawn says so
+     * ({@code correction}: {@code DELAY_WITHDRAWN}), as its message does: the customer read the delay's reason before.
+     */
     record CustomerEvent(String type, Instant at, List<Detail> details) {
 
         static CustomerEvent of(TimelineEvent event) {
+            java.util.Map<String, String> details = new java.util.TreeMap<>(event.details());
+            event.systemNoted()
+                    .filter(note -> SystemNote.DELAY_WITHDRAWN.equals(note.kind()))
+                    .ifPresent(note -> details.put("correction", note.kind()));
             return new CustomerEvent(
                     event.type().name(),
                     event.at(),
-                    event.details().entrySet().stream()
-                            .sorted(java.util.Map.Entry.comparingByKey())
+                    details.entrySet().stream()
                             .map(entry -> new Detail(entry.getKey(), entry.getValue()))
                             .toList());
         }

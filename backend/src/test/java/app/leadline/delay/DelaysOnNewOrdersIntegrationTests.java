@@ -67,7 +67,8 @@ class DelaysOnNewOrdersIntegrationTests {
         assertThat(delayed.latest()).isAfter(beforeTheDelay.latest());
 
         // The next customer's chair waits for the same purchase order, which the supplier said is nine days late.
-        OrderInputs after = placed(anOrder().withBackorderedLine("CHAIR", supplier));
+        OrderInputs after = anOrder().withBackorderedLine("CHAIR", supplier);
+        String token = clients.place(after);
 
         assertThat(line(after).eta()).as("the chair ordered after the delay").isEqualTo(delayed);
         assertThat(line(after).isLate())
@@ -81,6 +82,15 @@ class DelaysOnNewOrdersIntegrationTests {
                 Duration.ofSeconds(20),
                 "the chair ordered after the delay is back on the purchase order's date");
         assertThat(line(found).eta()).isEqualTo(beforeTheDelay);
+        // The customer's page says why the date came back: the delay told before was a mistake.
+        assertThat(clients.anonymous()
+                        .documentName("trackOrder")
+                        .variable("token", token)
+                        .execute()
+                        .path("trackOrder.timeline[?(@.type == 'ETA_MOVED')].details[?(@.key == 'correction')].value")
+                        .entityList(String.class)
+                        .get())
+                .containsExactly("DELAY_WITHDRAWN");
     }
 
     @Test
