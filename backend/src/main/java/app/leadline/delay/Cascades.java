@@ -107,14 +107,16 @@ class Cascades {
                         nowLate++;
                     }
                     if (sample.size() < sampleSize) {
+                        // As the customer reads it: an item that waits for the order's one delivery comes with it.
+                        EtaWindow read = order.arrivalWith(line.id(), windows);
                         sample.add(new Sample(
                                 order.number(),
                                 order.customer().name(),
                                 line.id(),
                                 line.name(),
-                                line.eta().latest(),
-                                moved.getValue().latest(),
-                                moved.getValue().earliest()));
+                                order.arrivalOf(line.id()).latest(),
+                                read.latest(),
+                                read.earliest()));
                     }
                 }
             }

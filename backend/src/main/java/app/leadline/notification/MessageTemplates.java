@@ -299,14 +299,18 @@ class MessageTemplates {
         return DOUBLED_FULL_STOP.matcher(out).replaceAll(".").strip();
     }
 
-    /** When the lines are expected together; for a confirmation, when the order as chosen arrives. */
+    /**
+     * When the lines reach the customer, the last of them, as the page says it (an item that waits for the order's one
+     * delivery comes when that does); for a confirmation, when the order as chosen arrives.
+     */
     private static EtaWindow windowOf(Order order, String kind, List<OrderLine> lines) {
         if ("CONFIRMED".equals(kind)) {
             return order.eta();
         }
         return lines.isEmpty()
                 ? null
-                : EtaWindow.allOf(lines.stream().map(OrderLine::eta).toList());
+                : EtaWindow.allOf(
+                        lines.stream().map(line -> order.arrivalOf(line.id())).toList());
     }
 
     private static String format(EtaWindow window, String language, FormatStyle style, String between) {

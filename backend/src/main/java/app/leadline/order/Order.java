@@ -208,6 +208,27 @@ public class Order {
     }
 
     /**
+     * When a line reaches the customer: its parcel's window while it is open (an item that waits for the order's one
+     * delivery comes when that does), else its own. What the page shows in bold and messages say.
+     */
+    public EtaWindow arrivalOf(String lineId) {
+        return arrivalWith(lineId, Map.of());
+    }
+
+    /** As {@link #arrivalOf}, were the given lines expected in the given windows (a delay's review, nothing kept). */
+    public EtaWindow arrivalWith(String lineId, Map<String, EtaWindow> windows) {
+        List<OrderLine> open = orderLines().open().stream()
+                .map(line ->
+                        windows.containsKey(line.id()) ? line.withEta(windows.get(line.id()), line.lastDelay()) : line)
+                .toList();
+        return ParcelPlan.planned(open, delivery.preference()).stream()
+                .filter(parcel -> parcel.lineIds().contains(lineId))
+                .findFirst()
+                .map(Parcel::eta)
+                .orElseGet(() -> windows.getOrDefault(lineId, line(lineId).eta()));
+    }
+
+    /**
      * Records the customer's choice. Choosing what is already chosen changes nothing; a choice that no longer applies
      * is refused with the reason. Ready items first at a cost moves money: it needs the one-time code ({@code
      * CODE_REQUIRED} without one; a wrong code counts against the code and changes nothing else, so the caller stores

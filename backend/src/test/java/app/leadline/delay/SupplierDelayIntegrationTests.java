@@ -82,6 +82,15 @@ class SupplierDelayIntegrationTests {
         return input;
     }
 
+    /** The whole supplier {@code daysLate} days late, for a strike at the port. */
+    private Map<String, Object> supplierDelay(int daysLate) {
+        Map<String, Object> delay = new LinkedHashMap<>();
+        delay.put("scope", Map.of("type", "SUPPLIER", "supplier", supplier));
+        delay.put("daysLate", daysLate);
+        delay.put("reasonText", "Strike at the port");
+        return delay;
+    }
+
     private GraphQlTester.Response preview(Map<String, Object> input) {
         return agent.documentName("previewDelay").variable("input", input).execute();
     }
@@ -281,13 +290,41 @@ class SupplierDelayIntegrationTests {
     }
 
     @Test
+    void theReviewGivesAnItemThatWaitsForTheOrdersOneDeliveryTheWindowItsCustomerIsToldTheDeliveryComesIn() {
+        // The sofa's purchase order is due in 20 days, the table's 15 days later; the customer waits for one delivery.
+        String later = po + "-T";
+        suppliers.save(PurchaseOrder.open(later, supplier, List.of("TABLE"), arrival.plusDays(15)));
+        OrderInputs input =
+                placed(anOrder().withBackorderedLine("SOFA", supplier).withBackorderedLine("TABLE", supplier));
+        Map<String, Object> delay = supplierDelay(10);
+
+        GraphQlTester.Response review = agent.documentName("previewDelay")
+                .variable("input", delay)
+                .variable("listed", 100)
+                .execute();
+        logAndWait(delay);
+
+        // Both come in the one delivery, when the table does: the review says so of the sofa too, as the message does.
+        Order moved = order(input);
+        String path = "previewDelay.preview.sample[?(@.orderNumber == '" + input.number() + "')]";
+        review.path(path + ".to")
+                .entityList(LocalDate.class)
+                .containsExactly(
+                        moved.line("L3").eta().latest(), moved.line("L3").eta().latest());
+        review.path(path + ".toEarliest")
+                .entityList(LocalDate.class)
+                .containsExactly(
+                        moved.line("L3").eta().earliest(),
+                        moved.line("L3").eta().earliest());
+        assertThat(moved.line("L2").eta().latest())
+                .isBefore(moved.line("L3").eta().latest());
+    }
+
+    @Test
     void aSupplierWideDelayAlsoReachesItsDropshippedLines() {
         OrderInputs input =
                 placed(anOrder().withDropshippedLine("LAMP", supplier).withBackorderedLine("SOFA", supplier));
-        Map<String, Object> delay = new LinkedHashMap<>();
-        delay.put("scope", Map.of("type", "SUPPLIER", "supplier", supplier));
-        delay.put("daysLate", 7);
-        delay.put("reasonText", "Strike at the port");
+        Map<String, Object> delay = supplierDelay(7);
 
         logAndWait(delay);
 

@@ -140,6 +140,23 @@ class MessageTemplatesTests {
     }
 
     @Test
+    void anItemThatWaitsForTheOrdersOneDeliveryIsSaidToComeWhenThatDoesAsThePageSaysIt() {
+        // The cushion is in stock, but the customer waits for one delivery with the sofa, three weeks later.
+        Order order = SampleOrder.in("en", Instant.parse("2026-11-23T10:00:00Z"));
+        Map<String, String> cushion = Map.of("lines", "L1", "reason", "Strike.", "shiftDays", "3");
+        Map<String, String> sofa = Map.of("lines", "L2", "reason", "Strike.", "shiftDays", "3");
+
+        assertThat(windowIn(emailOf(order, "ETA_MOVED", cushion)))
+                .isEqualTo(windowIn(emailOf(order, "ETA_MOVED", sofa)))
+                .contains(String.valueOf(order.line("L2").eta().latest().getDayOfMonth()));
+    }
+
+    /** The window a dates message names: what follows "expected " up to the reason. */
+    private static String windowIn(String email) {
+        return email.substring(email.indexOf("expected ") + "expected ".length(), email.indexOf(". Reason"));
+    }
+
+    @Test
     void aTextMessageWritesItsDatesWithTheYearInFullInEveryLanguage() {
         for (String language : java.util.List.of("en", "da", "de", "pl")) {
             Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
