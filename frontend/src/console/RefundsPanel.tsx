@@ -66,14 +66,16 @@ export function RefundsPanel() {
       ? decision
       : null;
 
+  // Declining says why, in the agent's words; paying back may say only the amount, in each customer's language.
   const ask = (approve: boolean) => {
     setOutcome(null);
-    setMissingReason(reason.trim() === '');
-    if (reason.trim() === '') {
+    const missing = !approve && reason.trim() === '';
+    setMissingReason(missing);
+    if (missing) {
       // Said under the field, where the keyboard goes to write it.
       reasonField.current?.focus();
     }
-    setDecision(reason.trim() === '' ? null : { approve, refundIds: chosen.map((item) => item.refund.id), reason });
+    setDecision(missing ? null : { approve, refundIds: chosen.map((item) => item.refund.id), reason });
   };
 
   const decide = async ({ approve, reason: told }: Decision) => {
@@ -108,6 +110,7 @@ export function RefundsPanel() {
   const readIn = ct('reasonLanguages', { count: chosen.length, languages: itemList(languages) });
   const reasonErrors =
     missingReason && !reason.trim() ? [{ code: 'REQUIRED', field: 'reason', message: ct('reasonNeeded') }] : [];
+  const plain = (current?.reason ?? '').trim() === '';
   return (
     <section aria-labelledby="refunds-title" className="panel">
       <h1 id="refunds-title">{ct('tabRefunds')}</h1>
@@ -202,17 +205,20 @@ export function RefundsPanel() {
             >
               {endedOnce(
                 single
-                  ? ct(current.approve ? 'approveReview' : 'rejectReview', {
+                  ? ct(current.approve ? (plain ? 'approveReviewPlain' : 'approveReview') : 'rejectReview', {
                       amount: money(single.refund.amount, single.currency),
                       customer: single.customerName,
                       order: single.orderNumber,
                       reason: current.reason,
                     })
-                  : ct(current.approve ? 'bulkApproveReview' : 'bulkRejectReview', {
-                      count: chosen.length,
-                      amount: total(chosen),
-                      reason: current.reason,
-                    }),
+                  : ct(
+                      current.approve ? (plain ? 'bulkApproveReviewPlain' : 'bulkApproveReview') : 'bulkRejectReview',
+                      {
+                        count: chosen.length,
+                        amount: total(chosen),
+                        reason: current.reason,
+                      },
+                    ),
               )}
               {languages.length > 1 && <p className="caveat">{readIn}</p>}
             </Review>

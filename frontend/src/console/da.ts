@@ -269,10 +269,12 @@ export const da: Catalogue = {
   noRefunds: 'Ingen åbne refusionsanmodninger.',
   refundLine: '{order} — {customer} ({language}): {amount} for {lines}, anmodet {at}',
   delayBehind: 'Forsinkelse bag: {reasons}',
-  decisionReason: 'Begrundelse, kunden læser',
+  decisionReason: 'Begrundelse, kunden læser (skal med ved afvisning)',
   approve: 'Godkend og refunder',
   reject: 'Afvis',
   approveReview: 'Dette betaler {amount} tilbage til {customer}s kort for ordre {order} og skriver: “{reason}”.',
+  approveReviewPlain:
+    'Dette betaler {amount} tilbage til {customer}s kort for ordre {order} og skriver beløbet på kundens sprog.',
   rejectReview: 'Dette afviser refusionen af {amount} for ordre {order} og skriver til {customer}: “{reason}”.',
   confirmApprove: 'Betal {amount} tilbage',
   confirmReject: 'Afvis refusionen',
@@ -285,6 +287,8 @@ export const da: Catalogue = {
   bulkReject: 'Afvis de valgte',
   bulkApproveReview:
     'Dette betaler {count, plural, one {# refusion} other {# refusioner}} tilbage, {amount} i alt, hver til kundens kort, og skriver til hver: “{reason}”.',
+  bulkApproveReviewPlain:
+    'Dette betaler {count, plural, one {# refusion} other {# refusioner}} tilbage, {amount} i alt, hver til kundens kort, og skriver beløbet til hver på kundens sprog.',
   bulkRejectReview:
     'Dette afviser {count, plural, one {# refusion} other {# refusioner}}, {amount} i alt, og skriver til hver kunde: “{reason}”.',
   bulkConfirmApprove: 'Betal {count, plural, one {# refusion} other {# refusioner}} tilbage',

@@ -271,11 +271,13 @@ export const de: Catalogue = {
   noRefunds: 'Keine offenen Erstattungsanfragen.',
   refundLine: '{order} — {customer} ({language}): {amount} für {lines}, angefragt {at}',
   delayBehind: 'Verzögerung dahinter: {reasons}',
-  decisionReason: 'Begründung, die der Kunde liest',
+  decisionReason: 'Begründung, die der Kunde liest (nötig zum Ablehnen)',
   approve: 'Genehmigen und erstatten',
   reject: 'Ablehnen',
   approveReview:
     'Damit werden {amount} auf die Karte von {customer} für Bestellung {order} zurückgezahlt, mit der Nachricht: „{reason}“.',
+  approveReviewPlain:
+    'Damit werden {amount} auf die Karte von {customer} für Bestellung {order} zurückgezahlt, mit einer Nachricht über den Betrag in der Sprache des Kunden.',
   rejectReview:
     'Damit wird die Erstattung von {amount} für Bestellung {order} abgelehnt; {customer} liest: „{reason}“.',
   confirmApprove: '{amount} zurückzahlen',
@@ -289,6 +291,8 @@ export const de: Catalogue = {
   bulkReject: 'Ausgewählte ablehnen',
   bulkApproveReview:
     'Damit werden {count, plural, one {# Erstattung zurückgezahlt} other {# Erstattungen zurückgezahlt}}, insgesamt {amount}, jeweils auf die Karte des Kunden, mit der Nachricht: „{reason}“.',
+  bulkApproveReviewPlain:
+    'Damit werden {count, plural, one {# Erstattung zurückgezahlt} other {# Erstattungen zurückgezahlt}}, insgesamt {amount}, jeweils auf die Karte des Kunden, mit einer Nachricht über den Betrag in der Sprache jedes Kunden.',
   bulkRejectReview:
     'Damit werden {count, plural, one {# Erstattung abgelehnt} other {# Erstattungen abgelehnt}}, insgesamt {amount}; jeder Kunde liest: „{reason}“.',
   bulkConfirmApprove: '{count, plural, one {# Erstattung} other {# Erstattungen}} zurückzahlen',

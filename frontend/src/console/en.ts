@@ -267,10 +267,12 @@ export const en = {
   noRefunds: 'No open refund requests.',
   refundLine: '{order} — {customer} ({language}): {amount} for {lines}, requested {at}',
   delayBehind: 'Delay behind it: {reasons}',
-  decisionReason: 'Reason the customer reads',
+  decisionReason: 'Reason the customer reads (needed to reject)',
   approve: 'Approve and refund',
   reject: 'Reject',
   approveReview: 'This pays {amount} back to {customer}’s card for order {order} and tells them: “{reason}”.',
+  approveReviewPlain:
+    'This pays {amount} back to {customer}’s card for order {order} and tells them the amount in their language.',
   rejectReview: 'This declines the refund of {amount} for order {order} and tells {customer}: “{reason}”.',
   confirmApprove: 'Pay back {amount}',
   confirmReject: 'Decline the refund',
@@ -283,6 +285,8 @@ export const en = {
   bulkReject: 'Reject the selected',
   bulkApproveReview:
     'This pays back {count, plural, one {# refund} other {# refunds}}, {amount} in all, each to its customer’s card, and tells each: “{reason}”.',
+  bulkApproveReviewPlain:
+    'This pays back {count, plural, one {# refund} other {# refunds}}, {amount} in all, each to its customer’s card, and tells each the amount in their language.',
   bulkRejectReview:
     'This declines {count, plural, one {# refund} other {# refunds}}, {amount} in all, and tells each customer: “{reason}”.',
   bulkConfirmApprove: 'Pay back {count, plural, one {# refund} other {# refunds}}',

@@ -270,10 +270,12 @@ export const pl: Catalogue = {
   noRefunds: 'Brak otwartych wniosków o zwrot.',
   refundLine: '{order} — {customer} ({language}): {amount} za {lines}, złożono {at}',
   delayBehind: 'Opóźnienie, które go spowodowało: {reasons}',
-  decisionReason: 'Uzasadnienie, które czyta klient',
+  decisionReason: 'Uzasadnienie, które czyta klient (potrzebne do odrzucenia)',
   approve: 'Zatwierdź i zwróć',
   reject: 'Odrzuć',
   approveReview: 'To odda {amount} na kartę klienta {customer} za zamówienie {order} z wiadomością: „{reason}”.',
+  approveReviewPlain:
+    'To odda {amount} na kartę klienta {customer} za zamówienie {order} z wiadomością o kwocie w języku klienta.',
   rejectReview: 'To odrzuci zwrot {amount} za zamówienie {order}; {customer} przeczyta: „{reason}”.',
   confirmApprove: 'Oddaj {amount}',
   confirmReject: 'Odrzuć zwrot',
@@ -286,6 +288,8 @@ export const pl: Catalogue = {
   bulkReject: 'Odrzuć zaznaczone',
   bulkApproveReview:
     'To odda zwroty ({count}), razem {amount}, każdy na kartę klienta, z wiadomością do każdego: „{reason}”.',
+  bulkApproveReviewPlain:
+    'To odda zwroty ({count}), razem {amount}, każdy na kartę klienta, z wiadomością o kwocie w języku każdego klienta.',
   bulkRejectReview: 'To odrzuci zwroty ({count}), razem {amount}; każdy klient przeczyta: „{reason}”.',
   bulkConfirmApprove: 'Oddaj zwroty: {count}',
   bulkConfirmReject: 'Odrzuć zwroty: {count}',

@@ -131,17 +131,24 @@ public class AgentDesk {
         return after;
     }
 
+    /**
+     * Decides a refund. A rejection says why, in the agent's words; an approval may say nothing more than its amount,
+     * which its message tells each customer in their own language.
+     */
     public Order decideRefund(String orderNumber, String refundId, boolean approve, String reason, String agent) {
-        requireText(reason, "reason");
+        if (!approve) {
+            requireText(reason, "reason");
+        }
+        String told = reason == null ? "" : reason.trim();
         Order before = existing(orderNumber);
-        Order after = operations.decideRefund(before.id(), refundId, approve, agent, reason.trim());
+        Order after = operations.decideRefund(before.id(), refundId, approve, agent, told);
         waitingLines.giveBackUnitsOf(after);
         audit.record(
                 agent,
                 approve ? "APPROVE_REFUND" : "REJECT_REFUND",
                 orderNumber + "/" + refundId,
                 Map.of("state", "REQUESTED"),
-                Map.of("state", approve ? "APPROVED" : "REJECTED", "reason", reason.trim()));
+                Map.of("state", approve ? "APPROVED" : "REJECTED", "reason", told));
         return after;
     }
 

@@ -341,10 +341,7 @@ class AgentDeskIntegrationTests {
     @Test
     void theRefundQueueShowsOpenRequestsOldestFirstWithTheDelayBehindThem() {
         OrderInputs input = placed(anOrder().withBackorderedLine("SOFA", supplier));
-        var order = delaySofa(input, "D2-" + supplier, "Factory fire");
-        new OrderFixtures(changes)
-                .ship(order.id(), List.of("L2"), "GLS", "1", OrderFixtures.dayAfterPromise(order, "L2"));
-        new OrderFixtures(changes).cancelLines(order.id(), List.of("L2"), Instant.now());
+        var order = refundAsked(input, "D2-" + supplier);
 
         var queue = agent.documentName("refundQueue").execute();
 
@@ -380,6 +377,40 @@ class AgentDeskIntegrationTests {
                 .path("refundQueue[*].orderNumber")
                 .entityList(String.class)
                 .doesNotContain(input.number());
+    }
+
+    @Test
+    void anApprovalNeedsNoReasonForItsCustomersWhileARejectionDoes() {
+        OrderInputs input = placed(anOrder().withBackorderedLine("SOFA", supplier));
+        refundAsked(input, "D3-" + supplier);
+        String refundId =
+                orders.byNumber(input.number()).orElseThrow().refunds().get(0).id();
+        Map<String, Object> decision = new java.util.HashMap<>(
+                Map.of("orderNumber", input.number(), "refundId", refundId, "approve", false, "reason", " "));
+
+        // Declining says why, in the agent's words; paying back can go without them (the message says the amount).
+        agent.documentName("decideRefund")
+                .variable("input", decision)
+                .execute()
+                .path("decideRefund.errors[0].field")
+                .entity(String.class)
+                .isEqualTo("input.reason");
+        decision.put("approve", true);
+        agent.documentName("decideRefund")
+                .variable("input", decision)
+                .execute()
+                .path("decideRefund.order.refunds[0].state")
+                .entity(String.class)
+                .isEqualTo("APPROVED");
+    }
+
+    /** The order's sofa delayed past its promise, shipped a day after it, and its refund asked for. */
+    private app.leadline.order.Order refundAsked(OrderInputs input, String delayId) {
+        var order = delaySofa(input, delayId, "Factory fire");
+        new OrderFixtures(changes)
+                .ship(order.id(), List.of("L2"), "GLS", "1", OrderFixtures.dayAfterPromise(order, "L2"));
+        new OrderFixtures(changes).cancelLines(order.id(), List.of("L2"), Instant.now());
+        return order;
     }
 
     /** A supplier delay pushes the order's sofa (line L2) five days past its promise. */
