@@ -167,7 +167,8 @@ class MessageTemplates {
                                             "name",
                                             line.name(),
                                             "window",
-                                            format(line.eta(), language, FormatStyle.MEDIUM, " – "))))
+                                            // When it reaches the customer: with the one delivery, if it waits for it.
+                                            format(order.arrivalOf(line.id()), language, FormatStyle.MEDIUM, " – "))))
                             .map(text -> "- " + text)
                             .collect(Collectors.joining("\n")));
         }

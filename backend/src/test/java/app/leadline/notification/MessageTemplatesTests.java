@@ -151,6 +151,25 @@ class MessageTemplatesTests {
                 .contains(String.valueOf(order.line("L2").eta().latest().getDayOfMonth()));
     }
 
+    @Test
+    void theConfirmationSaysEachItemComesWhenItReachesTheCustomerWithTheOneDeliveryIfItWaitsForIt() {
+        Order order = SampleOrder.in("en", Instant.parse("2026-11-23T10:00:00Z"));
+
+        String email = emailOf(order, "CONFIRMED", Map.of());
+
+        String cushion = email.lines()
+                .filter(line -> line.startsWith("- Linen cushion"))
+                .findFirst()
+                .orElseThrow();
+        String sofa = email.lines()
+                .filter(line -> line.startsWith("- Oslo 3-seat sofa"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cushion.substring(cushion.indexOf("expected ")))
+                .as("the cushion in stock comes with the sofa, in the order's one delivery")
+                .isEqualTo(sofa.substring(sofa.indexOf("expected ")));
+    }
+
     /** The window a dates message names: what follows "expected " up to the reason. */
     private static String windowIn(String email) {
         return email.substring(email.indexOf("expected ") + "expected ".length(), email.indexOf(". Reason"));
