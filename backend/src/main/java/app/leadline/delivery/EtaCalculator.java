@@ -132,23 +132,26 @@ public class EtaCalculator {
     }
 
     /**
-     * A backordered item nobody has bought in yet while its supplier has the same SKU on an open purchase order
-     * expected on {@code lastOnOrder}, the last one to come: as {@link #forToBeOrdered(Instant, LocalDate, LocalDate,
-     * String, Optional)}, but never sooner than those goods, neither than the day the supplier gave for them nor than
-     * the window a line on that purchase order is promised now. Bought later, they do not overtake them.
+     * A backordered item nobody has bought in yet, as {@link #forToBeOrdered(Instant, LocalDate, LocalDate, String,
+     * Optional)} with the supplier's spread; while its supplier has the same SKU on an open purchase order expected on
+     * {@code lastOnOrder}, the last one to come, never sooner than those goods, neither than the day the supplier gave
+     * for them nor than the window a line on that purchase order is promised now. Bought later, they do not overtake
+     * them.
      */
     public EtaWindow forToBeOrderedAfter(
             Instant placedAt,
             LocalDate earliestArrival,
             LocalDate latestArrival,
-            LocalDate lastOnOrder,
+            Optional<LocalDate> lastOnOrder,
             String country,
             String supplier,
             SupplierSpreads spreads) {
         Optional<SupplierSpread> spread = spreads.of(supplier);
-        return forToBeOrdered(placedAt, earliestArrival, latestArrival, country, spread)
-                .noEarlierThan(forPurchaseOrder(placedAt, lastOnOrder, country, supplier, spreads))
-                .noEarlierThan(forToBeOrdered(placedAt, lastOnOrder, lastOnOrder, country, spread));
+        EtaWindow ordered = forToBeOrdered(placedAt, earliestArrival, latestArrival, country, spread);
+        return lastOnOrder
+                .map(day -> ordered.noEarlierThan(forPurchaseOrder(placedAt, day, country, supplier, spreads))
+                        .noEarlierThan(forToBeOrdered(placedAt, day, day, country, spread)))
+                .orElse(ordered);
     }
 
     private EtaWindow arrivingBetween(

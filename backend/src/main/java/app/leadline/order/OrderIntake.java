@@ -363,7 +363,7 @@ public class OrderIntake {
                 // A supplier without a lead time passed validation only because a purchase order had room then;
                 // another line took it since: the line waits to be ordered, promised by that purchase order's date.
                 EtaWindow eta = supplier.backorderLeadTime() != null
-                        ? toBeOrdered(projectedFrom, country, supplier, spread, lastToCome, spreads)
+                        ? toBeOrdered(projectedFrom, country, supplier, lastToCome, spreads)
                         : etas.forBackorder(
                                 projectedFrom,
                                 resolved.purchaseOrderFor(input.supplier(), input.sku(), input.quantity())
@@ -389,21 +389,17 @@ public class OrderIntake {
             Instant projectedFrom,
             String country,
             Supplier supplier,
-            Optional<SupplierSpread> spread,
             Optional<PurchaseOrderRef> lastToCome,
             SupplierSpreads spreads) {
         Supplier.Arrival arrival = supplier.arrivalIfOrderedOn(etas.today()).orElseThrow();
-        return lastToCome
-                .map(po -> etas.forToBeOrderedAfter(
-                        projectedFrom,
-                        arrival.earliest(),
-                        arrival.latest(),
-                        po.expectedArrival(),
-                        country,
-                        supplier.code(),
-                        spreads))
-                .orElseGet(() ->
-                        etas.forToBeOrdered(projectedFrom, arrival.earliest(), arrival.latest(), country, spread));
+        return etas.forToBeOrderedAfter(
+                projectedFrom,
+                arrival.earliest(),
+                arrival.latest(),
+                lastToCome.map(PurchaseOrderRef::expectedArrival),
+                country,
+                supplier.code(),
+                spreads);
     }
 
     private static OrderLine newLine(

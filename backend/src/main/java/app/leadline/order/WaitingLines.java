@@ -331,10 +331,8 @@ public class WaitingLines {
                     .ifPresent(line ->
                             room.merge(next.get().number() + "\u0000" + line.sku(), -allocation.units(), Integer::sum));
             Optional<PurchaseOrderRef> ref = next.map(PurchaseOrderRef::of);
-            Optional<LocalDate> lastToCome = others.stream()
-                    .filter(other -> other.bringsMore(allocation.sku()))
-                    .reduce((earlier, later) -> later)
-                    .map(PurchaseOrder::expectedArrival);
+            Optional<LocalDate> lastToCome =
+                    SupplierCatalog.lastToCome(others, allocation.sku()).map(PurchaseOrder::expectedArrival);
             EtaWindow window =
                     windowAfterCancellation(order, allocation.lineId(), po.supplier(), ref, lastToCome, spreads);
             order.leaveCancelledPurchaseOrder(
@@ -388,11 +386,8 @@ public class WaitingLines {
                 .or(() -> suppliers
                         .find(supplier)
                         .flatMap(found -> found.arrivalIfOrderedOn(etas.today()))
-                        .map(arrival -> lastToCome
-                                .map(day -> etas.forToBeOrderedAfter(
-                                        now, arrival.earliest(), arrival.latest(), day, country, supplier, spreads))
-                                .orElseGet(() -> etas.forToBeOrdered(
-                                        now, arrival.earliest(), arrival.latest(), country, spreads.of(supplier)))))
+                        .map(arrival -> etas.forToBeOrderedAfter(
+                                now, arrival.earliest(), arrival.latest(), lastToCome, country, supplier, spreads)))
                 .orElse(line.eta());
         // Back to being ordered, nothing is on order for it: the lead time from today says when it could come if it
         // were ordered now, not that it will, so it is not promised sooner than the purchase order called off had it.

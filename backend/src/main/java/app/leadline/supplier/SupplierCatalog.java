@@ -55,10 +55,15 @@ public class SupplierCatalog {
 
     /** The supplier's open purchase order of the SKU expected last with units of it still to come. */
     public Optional<PurchaseOrderRef> lastToCome(String supplier, String sku) {
-        return candidates(supplier, List.of(sku)).stream()
-                .filter(po -> po.bringsMore(sku))
-                .reduce((earlier, later) -> later)
-                .map(PurchaseOrderRef::of);
+        return lastToCome(candidates(supplier, List.of(sku)), sku).map(PurchaseOrderRef::of);
+    }
+
+    /**
+     * Of open purchase orders in order of arrival, earliest first, the one expected last with units of the SKU still
+     * to come: a line of it not yet bought in does not overtake that one.
+     */
+    public static Optional<PurchaseOrder> lastToCome(List<PurchaseOrder> earliestFirst, String sku) {
+        return earliestFirst.stream().filter(po -> po.bringsMore(sku)).reduce((earlier, later) -> later);
     }
 
     /**
@@ -93,15 +98,13 @@ public class SupplierCatalog {
         List<Optional<PurchaseOrderRef>> answers = new ArrayList<>(Collections.nCopies(lines.size(), Optional.empty()));
         Set<String> skus = lines.stream().map(Allocation::sku).collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> receivedInPart = new ArrayList<>();
+        List<PurchaseOrder> candidates = candidates(supplier, skus);
         Map<String, PurchaseOrderRef> lastToCome = new HashMap<>();
-        for (PurchaseOrder candidate : candidates(supplier, skus)) {
+        skus.forEach(sku -> lastToCome(candidates, sku).ifPresent(po -> lastToCome.put(sku, PurchaseOrderRef.of(po))));
+        for (PurchaseOrder candidate : candidates) {
             if (candidate.receivedInPart()) {
                 receivedInPart.add(candidate.number());
             }
-            // Candidates come earliest arrival first: the last one seen bringing a SKU is the one expected last.
-            skus.stream()
-                    .filter(candidate::bringsMore)
-                    .forEach(sku -> lastToCome.put(sku, PurchaseOrderRef.of(candidate)));
             PurchaseOrder po = candidate;
             while (po != null) {
                 PurchaseOrderRef ref = PurchaseOrderRef.of(po);

@@ -188,7 +188,7 @@ class EtaCalculatorTests {
                 at("2026-12-07T09:00"),
                 LocalDate.parse("2026-12-21"),
                 LocalDate.parse("2026-12-28"),
-                LocalDate.parse("2027-01-08"),
+                java.util.Optional.of(LocalDate.parse("2027-01-08")),
                 "DK",
                 "NORDIC-SOFAS",
                 supplier -> java.util.Optional.of(early));
