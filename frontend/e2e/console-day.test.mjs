@@ -357,6 +357,12 @@ test('an agent decides two refunds at once, after reading how much goes back to 
     const bulk = page.getByRole('region', { name: 'Decide the selected refunds' });
     await bulk.getByText(/^2 selected, /).waitFor();
     await bulk.getByText('Read in Danish: each customer reads the reason as you write it.').waitFor();
+    // Declining needs the agent's words; paying back can go without them, each customer told the amount.
+    await bulk.getByRole('button', { name: 'Reject the selected' }).click();
+    await bulk.getByText('Write the reason the customer reads.').waitFor();
+    await bulk.getByRole('button', { name: 'Approve the selected' }).click();
+    await bulk.getByText(/and tells each the amount in their language\.$/).waitFor();
+    await bulk.getByRole('button', { name: 'Cancel' }).click();
     await bulk.getByLabel('Reason the customer reads').fill('Sorry for the long wait; the money is on its way back.');
     await bulk.getByRole('button', { name: 'Approve the selected' }).click();
     assert.match(
