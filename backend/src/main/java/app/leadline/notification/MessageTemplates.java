@@ -4,7 +4,6 @@ import app.leadline.delivery.EtaWindow;
 import app.leadline.order.CustomerNews;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
-import app.leadline.order.SystemNote;
 import app.leadline.order.TimelineEvent;
 import app.leadline.shop.ShopLook;
 import app.leadline.shop.ShopLooks;
@@ -331,9 +330,7 @@ class MessageTemplates {
                 last = event;
             }
         }
-        return last != null
-                && last.systemNote() != null
-                && SystemNote.DELAY_WITHDRAWN.equals(last.systemNote().kind());
+        return last != null && last.withdrawsADelay();
     }
 
     /**

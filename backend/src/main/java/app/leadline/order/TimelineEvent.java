@@ -59,6 +59,13 @@ public record TimelineEvent(
         return Optional.ofNullable(systemNote);
     }
 
+    /** Whether this moved dates back because a delay logged by mistake was withdrawn. */
+    public boolean withdrawsADelay() {
+        return systemNoted()
+                .filter(note -> SystemNote.DELAY_WITHDRAWN.equals(note.kind()))
+                .isPresent();
+    }
+
     static TimelineEvent of(OrderEvent event, Instant at, Note note) {
         return new TimelineEvent(
                 StoredEvents.typeOf(event),

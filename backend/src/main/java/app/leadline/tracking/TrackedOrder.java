@@ -184,9 +184,9 @@ record TrackedOrder(
 
         static CustomerEvent of(TimelineEvent event) {
             java.util.Map<String, String> details = new java.util.TreeMap<>(event.details());
-            event.systemNoted()
-                    .filter(note -> SystemNote.DELAY_WITHDRAWN.equals(note.kind()))
-                    .ifPresent(note -> details.put("correction", note.kind()));
+            if (event.withdrawsADelay()) {
+                details.put("correction", SystemNote.DELAY_WITHDRAWN);
+            }
             return new CustomerEvent(
                     event.type().name(),
                     event.at(),
