@@ -1,4 +1,5 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { translator } from '../i18n/i18n';
 import { MessagesPanel } from './MessagesPanel';
@@ -22,7 +23,12 @@ it('says back which way each message now comes, not only that something was save
   chooseMessageChannels.mockImplementation((_token: string, email: boolean, sms: boolean) =>
     Promise.resolve({ order: { ...order, contact: { ...order.contact, emailMessages: email, smsMessages: sms } } }),
   );
-  render(<MessagesPanel order={order} token="T" t={translator('en')} onChange={() => {}} />);
+  // As the page holds it: the order as saved comes back to the panel.
+  function Page() {
+    const [shown, setShown] = useState(order);
+    return <MessagesPanel order={shown} token="T" t={translator('en')} onChange={setShown} />;
+  }
+  render(<Page />);
 
   await act(async () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /^By SMS to / }));

@@ -12,8 +12,6 @@ type Props = {
 /** How messages about the order reach the customer: e-mail, SMS, both or neither. */
 export function MessagesPanel({ order, token, t, onChange }: Props) {
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
-  // What was saved, said back: "Saved." alone would not say which box the customer changed, or to what.
-  const [saved, setSaved] = useState<{ email: boolean; sms: boolean } | null>(null);
   // What the customer just ticked shows at once, while it is being saved; the boxes wait for that save, so that two
   // saves never cross (the first one's answer would untick what the second ticked).
   const [pending, setPending] = useState<{ email: boolean; sms: boolean } | null>(null);
@@ -33,7 +31,6 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
       .then((outcome) => {
         if ('order' in outcome) {
           onChange(outcome.order);
-          setSaved({ email, sms });
           setStatus('saved');
         } else {
           setStatus('failed');
@@ -74,11 +71,11 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
       )}
       <p className="hint">{t('messages.codes')}</p>
       <p role="status" aria-live="polite">
+        {/* What was saved, said back from the order as saved: "Saved." alone would not say which box changed. */}
         {status === 'saved' &&
-          saved &&
           t(contact.phone ? 'messages.savedBoth' : 'messages.savedEmail', {
-            email: t(saved.email ? 'messages.on' : 'messages.off'),
-            sms: t(saved.sms ? 'messages.on' : 'messages.off'),
+            email: t(contact.emailMessages ? 'messages.on' : 'messages.off'),
+            sms: t(contact.smsMessages ? 'messages.on' : 'messages.off'),
           })}
         {status === 'failed' && t('messages.failed')}
       </p>
