@@ -293,7 +293,14 @@ public class Order {
      * @return whether the line is now allocated to the purchase order (false when it no longer waited)
      */
     boolean allocateToPurchaseOrder(String lineId, String purchaseOrder, EtaWindow window, Instant at) {
-        return keep(schedule().allocate(lineId, purchaseOrder, window, at)).any();
+        return allocateToPurchaseOrder(lineId, purchaseOrder, window, Optional.empty(), at);
+    }
+
+    /** As above, held at least as late as a supplier's delay in force on that purchase order has its lines. */
+    boolean allocateToPurchaseOrder(
+            String lineId, String purchaseOrder, EtaWindow window, Optional<DelaysInForce.Held> held, Instant at) {
+        return keep(schedule().allocate(lineId, purchaseOrder, window, held, at))
+                .any();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -75,9 +76,26 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
      * date first promised stays. Nothing changes for a line that no longer waits to be ordered.
      */
     Outcome allocate(String lineId, String purchaseOrder, EtaWindow window, Instant at) {
+        return allocate(lineId, purchaseOrder, window, Optional.empty(), at);
+    }
+
+    /**
+     * As {@link #allocate(String, String, EtaWindow, Instant)}, where a supplier's delay in force on that purchase
+     * order holds the line as it holds those it moved there: the line carries the delay's window when that is later,
+     * and withdrawing the delay gives it back the purchase order's own.
+     */
+    Outcome allocate(
+            String lineId, String purchaseOrder, EtaWindow window, Optional<DelaysInForce.Held> held, Instant at) {
         OrderLine line = lines.line(lineId);
         return line.waitsToBeOrdered()
-                ? waitFor(line, purchaseOrder, window, "po:" + purchaseOrder, SystemNote.waitsFor(purchaseOrder), at)
+                ? waitFor(
+                        line,
+                        purchaseOrder,
+                        window,
+                        held,
+                        "po:" + purchaseOrder,
+                        SystemNote.waitsFor(purchaseOrder),
+                        at)
                 : Outcome.from(lines);
     }
 
@@ -108,7 +126,8 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
         if (line.status() != LineStatus.AWAITING_SUPPLIER || !cancelled.equals(line.purchaseOrder())) {
             return Outcome.from(lines);
         }
-        return waitFor(line, next, window, "po-cancelled:" + cancelled, SystemNote.cancelled(cancelled), at);
+        return waitFor(
+                line, next, window, Optional.empty(), "po-cancelled:" + cancelled, SystemNote.cancelled(cancelled), at);
     }
 
     /**
@@ -176,19 +195,33 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
      * days; the move is recorded and told only when it moves the line's latest date.
      */
     private Outcome waitFor(
-            OrderLine before, String purchaseOrder, EtaWindow window, String cause, SystemNote note, Instant at) {
+            OrderLine before,
+            String purchaseOrder,
+            EtaWindow window,
+            Optional<DelaysInForce.Held> held,
+            String cause,
+            SystemNote note,
+            Instant at) {
         EtaWindow landing = window.landingOn(policy.receivingDays());
-        Outcome outcome =
-                Outcome.from(lines).changing(before.id(), current -> current.waitingFor(purchaseOrder, landing));
-        if (landing.latest().equals(before.eta().latest())) {
+        Optional<DelaysInForce.Held> holding = held.map(delay -> new DelaysInForce.Held(
+                        delay.delayId(),
+                        delay.window().landingOn(policy.receivingDays()).noEarlierThan(landing)))
+                .filter(delay -> delay.window().latest().isAfter(landing.latest()));
+        Outcome outcome = Outcome.from(lines).changing(before.id(), current -> {
+            OrderLine waiting = current.waitingFor(purchaseOrder, landing);
+            return holding.map(delay -> waiting.withEta(delay.window(), delay.delayId()))
+                    .orElse(waiting);
+        });
+        String lineId = before.id();
+        LocalDate latest = outcome.line(lineId).eta().latest();
+        if (latest.equals(before.eta().latest())) {
             return outcome;
         }
-        String lineId = before.id();
-        long shiftDays = Math.abs(ChronoUnit.DAYS.between(before.eta().latest(), landing.latest()));
+        long shiftDays = Math.abs(ChronoUnit.DAYS.between(before.eta().latest(), latest));
         List<String> moved = List.of(lineId);
         return outcome.recording(
                         new OrderEvent.EtaMoved(
-                                lineId, before.name(), before.eta().latest(), landing.latest(), ""),
+                                lineId, before.name(), before.eta().latest(), latest, ""),
                         at,
                         note)
                 .telling(new NotificationIntent(

@@ -79,12 +79,13 @@ public class WaitingLines {
             return;
         }
         SupplierSpreads spreads = lateness.current();
+        DelaysInForce.NewLines held = delays.forNewLines(Set.of(supplier));
         List<Optional<PurchaseOrderRef>> reserved =
                 suppliers.reserveAll(supplier, waiting.lines()).answers();
         for (int i = 0; i < reserved.size(); i++) {
             Order order = waiting.owners().get(i);
             String lineId = waiting.lines().get(i).lineId();
-            reserved.get(i).ifPresent(po -> take(order, lineId, po, supplier, spreads));
+            reserved.get(i).ifPresent(po -> take(order, lineId, po, supplier, spreads, held));
         }
     }
 
@@ -170,6 +171,7 @@ public class WaitingLines {
             "hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
     public Placing previewAllocation(PurchaseOrder draft) {
         SupplierSpreads spreads = lateness.current();
+        DelaysInForce.NewLines held = delays.forNewLines(Set.of(draft.supplier()));
         ToOrder waiting = waitingToBeOrdered(draft.supplier(), draft.skus());
         List<Order> owners = waiting.owners();
         List<Allocation> lines = waiting.lines();
@@ -184,8 +186,10 @@ public class WaitingLines {
                 continue;
             }
             PurchaseOrderRef po = planned.get(i).get();
-            boolean told = !order.newsOf(() -> order.allocateToPurchaseOrder(
-                            before.id(), po.number(), windowOn(order, po, draft.supplier(), spreads), clock.instant()))
+            EtaWindow window = windowOn(order, po, draft.supplier(), spreads);
+            Optional<DelaysInForce.Held> delay = heldOn(order, before, po, window, held, spreads);
+            boolean told = !order.newsOf(() ->
+                            order.allocateToPurchaseOrder(before.id(), po.number(), window, delay, clock.instant()))
                     .isEmpty();
             allocated.add(new Allocated(
                     order.number(),
@@ -211,11 +215,37 @@ public class WaitingLines {
                 clock.instant(), po.expectedArrival(), order.destination().country(), supplier, spreads);
     }
 
+    /**
+     * The supplier's delay in force that holds the lines on {@code po} (one it found open), as it would hold this line
+     * there: a line that takes room a cancellation freed on a delayed purchase order is no sooner than its neighbours.
+     */
+    private Optional<DelaysInForce.Held> heldOn(
+            Order order,
+            OrderLine line,
+            PurchaseOrderRef po,
+            EtaWindow window,
+            DelaysInForce.NewLines held,
+            SupplierSpreads spreads) {
+        return held.of(
+                line.waitingFor(po.number(), window),
+                clock.instant(),
+                order.destination().country(),
+                spreads);
+    }
+
     /** The line takes the purchase order reserved for it; a reservation it did not take goes back. */
-    private void take(Order order, String lineId, PurchaseOrderRef po, String supplier, SupplierSpreads spreads) {
+    private void take(
+            Order order,
+            String lineId,
+            PurchaseOrderRef po,
+            String supplier,
+            SupplierSpreads spreads,
+            DelaysInForce.NewLines held) {
         EtaWindow window = windowOn(order, po, supplier, spreads);
+        Optional<DelaysInForce.Held> delay = heldOn(order, order.line(lineId), po, window, held, spreads);
         OrderChanges.Changed<Boolean> allocated = changes.apply(
-                order.id(), current -> current.allocateToPurchaseOrder(lineId, po.number(), window, clock.instant()));
+                order.id(),
+                current -> current.allocateToPurchaseOrder(lineId, po.number(), window, delay, clock.instant()));
         // A reservation the line did not take (someone else moved it first) is given back; not one the line holds,
         // which this listener, done again after a crash, finds made.
         if (!allocated.result() && !allocated.order().line(lineId).isOn(po.number())) {

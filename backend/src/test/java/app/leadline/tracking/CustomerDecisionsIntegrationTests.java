@@ -22,6 +22,7 @@ import app.leadline.platform.AuditLog;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
 import app.leadline.support.Clients;
+import app.leadline.support.DelaySteps;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
@@ -1163,6 +1164,47 @@ class CustomerDecisionsIntegrationTests {
                 .path("buyList[?(@.sku == 'ARMCHAIR-GIVEN')]")
                 .entityList(Object.class)
                 .hasSize(0);
+    }
+
+    /**
+     * The unit a cancellation gives back on a purchase order that a SKU's delay holds goes to the line waiting to be
+     * ordered, as late as the delay has that purchase order's lines, not at the date the supplier gave before it; the
+     * line carries the delay, so withdrawing it brings the line back to the purchase order's own date.
+     */
+    @Test
+    void aLineTakingAUnitGivenBackOnADelayedPurchaseOrderIsAsLateAsTheDelayHasIt() {
+        Bought bought = purchaseOrderOf("ARMCHAIR-HELD", 1);
+        OrderInputs first = anOrder().withBackorderedLine("ARMCHAIR-HELD", bought.supplier());
+        String token = place(first);
+        OrderInputs waiting = anOrder().withBackorderedLine("ARMCHAIR-HELD", bought.supplier());
+        place(waiting);
+        String delay = DelaySteps.logged(
+                agent, Map.of("type", "SKU", "supplier", bought.supplier(), "sku", "ARMCHAIR-HELD"), 9);
+        EtaWindow delayed =
+                orders.byNumber(first.number()).orElseThrow().line("L2").eta();
+
+        cancel(token, codeSentFor(token, "EMAIL"), "L2")
+                .path("cancelLines.order.lines[1].status")
+                .entity(String.class)
+                .isEqualTo("CANCELLED");
+
+        OrderLine taken = orders.byNumber(waiting.number()).orElseThrow().line("L2");
+        assertThat(taken.purchaseOrder()).isEqualTo(bought.purchaseOrder());
+        assertThat(taken.eta())
+                .as("the armchair on the purchase order the delay holds nine days")
+                .isEqualTo(delayed);
+
+        DelaySteps.withdrawn(agent, delay);
+
+        Waiting.until(
+                () -> orders.byNumber(waiting.number())
+                        .orElseThrow()
+                        .line("L2")
+                        .eta()
+                        .latest()
+                        .isBefore(delayed.latest()),
+                Duration.ofSeconds(20),
+                "the armchair back on the purchase order's own date");
     }
 
     /**
