@@ -1,7 +1,6 @@
 package app.leadline.delay;
 
 import app.leadline.delivery.EtaCalculator;
-import app.leadline.delivery.EtaWindow;
 import app.leadline.delivery.SupplierSpreads;
 import app.leadline.order.DelaysInForce;
 import app.leadline.order.LineSource;
@@ -78,9 +77,7 @@ class StoredDelaysInForce implements DelaysInForce {
         Map<String, Optional<PurchaseOrder>> purchaseOrders = new HashMap<>();
         return (line, from, country, spreads) -> inForce.stream()
                 .filter(report -> reaches(report, line))
-                .flatMap(report -> window(report, line, from, country, spreads, purchaseOrders)
-                        .map(window -> new Held(report.id(), window))
-                        .stream())
+                .flatMap(report -> held(report, line, from, country, spreads, purchaseOrders).stream())
                 .max(Comparator.comparing((Held held) -> held.window().latest()));
     }
 
@@ -89,7 +86,11 @@ class StoredDelaysInForce implements DelaysInForce {
                 && report.scope().skuFilter().map(line.sku()::equals).orElse(true);
     }
 
-    private Optional<EtaWindow> window(
+    /**
+     * The delay's window for the line, and for a line on a purchase order whose date a supplier-wide delay moved, the
+     * window from the date it had before.
+     */
+    private Optional<Held> held(
             DelayReport report,
             OrderLine line,
             Instant from,
@@ -99,12 +100,18 @@ class StoredDelaysInForce implements DelaysInForce {
         String supplier = report.scope().supplier();
         if (line.source() == LineSource.DROPSHIP) {
             return Optional.ofNullable(report.newDate())
-                    .map(dispatch -> etas.forSupplierDispatch(dispatch, country, spreads.of(supplier)));
+                    .map(dispatch ->
+                            new Held(report.id(), etas.forSupplierDispatch(dispatch, country, spreads.of(supplier))));
         }
         return line.purchaseOrderNumber()
                 .flatMap(number -> purchaseOrders.computeIfAbsent(number, suppliers::purchaseOrder))
                 .filter(po ->
                         po.isOpen() && (po.placedAt() == null || po.placedAt().isBefore(report.createdAt())))
-                .map(po -> etas.forPurchaseOrder(from, report.arrivalFor(po), country, supplier, spreads));
+                .map(po -> new Held(
+                        report.id(),
+                        etas.forPurchaseOrder(from, report.arrivalFor(po), country, supplier, spreads),
+                        Optional.ofNullable(report.arrivalsBefore().get(po.number()))
+                                .map(before -> etas.forPurchaseOrder(from, before, country, supplier, spreads))
+                                .orElse(null)));
     }
 }

@@ -35,6 +35,22 @@ public interface DelaysInForce {
         Optional<Held> of(OrderLine line, Instant from, String country, SupplierSpreads spreads);
     }
 
-    /** A delay in force and the window it gives a line. */
-    record Held(String delayId, EtaWindow window) {}
+    /**
+     * A delay in force and the window it gives a line.
+     *
+     * @param without the window the line would have without the delay, where that is not the line's own projection:
+     *     a supplier-wide delay moved the date of its purchase order, so the line's projection has the delay in it
+     *     already; {@code null} otherwise. What withdrawing the delay gives back.
+     */
+    record Held(String delayId, EtaWindow window, EtaWindow without) {
+
+        public Held(String delayId, EtaWindow window) {
+            this(delayId, window, null);
+        }
+
+        /** The window the line would have without the delay, {@code projected} when the delay is not in that. */
+        EtaWindow without(EtaWindow projected) {
+            return without == null ? projected : without;
+        }
+    }
 }

@@ -81,8 +81,8 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
 
     /**
      * As {@link #allocate(String, String, EtaWindow, Instant)}, where a supplier's delay in force on that purchase
-     * order holds the line as it holds those it moved there: the line carries the delay's window when that is later,
-     * and withdrawing the delay gives it back the purchase order's own.
+     * order holds the line as it holds those it moved there: the line carries the delay and its window (no sooner
+     * than the purchase order's), and withdrawing the delay gives it back the purchase order's own.
      */
     Outcome allocate(
             String lineId, String purchaseOrder, EtaWindow window, Optional<DelaysInForce.Held> held, Instant at) {
@@ -203,15 +203,18 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
             SystemNote note,
             Instant at) {
         EtaWindow landing = window.landingOn(policy.receivingDays());
-        Optional<DelaysInForce.Held> holding = held.map(delay -> new DelaysInForce.Held(
-                        delay.delayId(),
-                        delay.window().landingOn(policy.receivingDays()).noEarlierThan(landing)))
-                .filter(delay -> delay.window().latest().isAfter(landing.latest()));
-        Outcome outcome = Outcome.from(lines).changing(before.id(), current -> {
-            OrderLine waiting = current.waitingFor(purchaseOrder, landing);
-            return holding.map(delay -> waiting.withEta(delay.window(), delay.delayId()))
-                    .orElse(waiting);
-        });
+        Outcome outcome = Outcome.from(lines)
+                .changing(
+                        before.id(),
+                        current -> held.map(delay -> current.waitingFor(
+                                                purchaseOrder,
+                                                delay.without(window).landingOn(policy.receivingDays()))
+                                        .withEta(
+                                                delay.window()
+                                                        .landingOn(policy.receivingDays())
+                                                        .noEarlierThan(landing),
+                                                delay.delayId()))
+                                .orElseGet(() -> current.waitingFor(purchaseOrder, landing)));
         String lineId = before.id();
         LocalDate latest = outcome.line(lineId).eta().latest();
         if (latest.equals(before.eta().latest())) {

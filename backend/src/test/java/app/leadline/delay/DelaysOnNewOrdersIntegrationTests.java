@@ -94,6 +94,32 @@ class DelaysOnNewOrdersIntegrationTests {
     }
 
     @Test
+    void aChairOrderedAfterItsSuppliersDelayMovedThePurchaseOrderComesBackWithItWhenTheDelayIsWithdrawn() {
+        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        PurchasingSteps.placed(
+                agent,
+                aPurchaseOrder(supplier)
+                        .withLine("CHAIR", 3)
+                        .confirmedArrival(LocalDate.now().plusDays(10)));
+        OrderInputs found = placed(anOrder().withBackorderedLine("CHAIR", supplier));
+        EtaWindow beforeTheDelay = line(found).eta();
+        String delay = DelaySteps.logged(agent, Map.of("type", "SUPPLIER", "supplier", supplier), 9);
+
+        // The supplier's delay moved its purchase order's date: the next chair is promised from that date.
+        OrderInputs after = placed(anOrder().withBackorderedLine("CHAIR", supplier));
+        assertThat(line(after).eta()).isEqualTo(line(found).eta());
+        assertThat(line(after).eta().latest()).isAfter(beforeTheDelay.latest());
+
+        DelaySteps.withdrawn(agent, delay);
+
+        Waiting.until(
+                () -> line(after).eta().equals(beforeTheDelay),
+                Duration.ofSeconds(20),
+                "the chair ordered after the delay is back on the purchase order's date");
+        assertThat(line(found).eta()).isEqualTo(beforeTheDelay);
+    }
+
+    @Test
     void aLampOrderedAfterItsSuppliersNewDispatchDateLeavesNoSoonerThanThatDay() {
         String supplier =
                 PurchasingSteps.defined(clients, aSupplier().dropshipping().leadTime(2, 5));
