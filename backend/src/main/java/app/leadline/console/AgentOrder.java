@@ -122,14 +122,24 @@ record AgentOrder(
 
     record Detail(String key, String value) {
 
-        /** The values as details, by key; none when there are no values. */
+        /**
+         * The values as details, by key, a range's lower end before its upper one as it is read ("leadTimeMinDays"
+         * before "leadTimeMaxDays"); none when there are no values.
+         */
         static List<Detail> sorted(Map<String, String> values) {
             return values == null
                     ? List.of()
                     : values.entrySet().stream()
-                            .sorted(Map.Entry.comparingByKey())
+                            .sorted(java.util.Comparator.comparing(entry -> readingOrder(entry.getKey())))
                             .map(entry -> new Detail(entry.getKey(), entry.getValue()))
                             .toList();
+        }
+
+        private static final java.util.regex.Pattern MIN = java.util.regex.Pattern.compile("Min(?=[A-Z]|$)");
+        private static final java.util.regex.Pattern MAX = java.util.regex.Pattern.compile("Max(?=[A-Z]|$)");
+
+        private static String readingOrder(String key) {
+            return MAX.matcher(MIN.matcher(key).replaceAll("\u0000")).replaceAll("\u0001");
         }
     }
 }

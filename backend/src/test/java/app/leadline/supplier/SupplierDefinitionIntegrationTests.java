@@ -6,6 +6,7 @@ import static app.leadline.support.SupplierInputs.aSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.platform.AuditLog;
+import app.leadline.support.AuditReads;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
@@ -14,6 +15,7 @@ import app.leadline.support.SupplierInputs;
 import app.leadline.support.TestWarehouse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,11 @@ class SupplierDefinitionIntegrationTests {
                     .containsEntry("deliversTo", "SHOP")
                     .containsEntry("workingDays", "[MONDAY, WEDNESDAY, FRIDAY]");
         });
+        // The log reads the lead time from its first day to its last.
+        assertThat(AuditReads.entries(clients, "DEFINE_SUPPLIER").get(0).get("after"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(Map.class))
+                .extracting(detail -> detail.get("key"))
+                .containsSubsequence("leadTimeMinDays", "leadTimeMaxDays");
     }
 
     @Test
