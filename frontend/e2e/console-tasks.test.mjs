@@ -215,14 +215,14 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
       caveats[0],
       `${sofa.name} has not come in from the supplier yet: recording it as shipped says the goods left before a receipt was booked for them.`,
     );
-    // Who chose one delivery is said as the order says it (the customer, the shop or the segment policy).
+    // Who chose one delivery is said as the order says it (the customer, at checkout or since, or the segment policy).
     const chosenBy = (await unsent.textContent()).match(
-      /Delivery: .+?, chosen by (the customer|the shop|the segment policy)/,
+      /Delivery: .+?, (chosen by the customer(?: at checkout)?|set by the segment policy)/,
     );
     assert.ok(chosenBy, 'the order says who chose its delivery');
     assert.equal(
       caveats[1],
-      `Everything was to come in one delivery (chosen by ${chosenBy[1]}); ${rest[0].name} stays behind and follows in a parcel of its own.`,
+      `Everything was to come in one delivery (${chosenBy[1]}); ${rest[0].name} stays behind and follows in a parcel of its own.`,
     );
     await unsent.getByRole('button', { name: 'Cancel', exact: true }).click();
     assert.equal(await unsent.getByTestId('shipment-review').count(), 0);

@@ -150,6 +150,21 @@ it("words the notes Leadline wrote in the agent's language, an agent's own note 
   }
 });
 
+it('says in German who chose the delivery as German says it: the customer, or an agent by name', async () => {
+  setConsoleLanguage('de');
+  try {
+    const { unmount } = render(
+      <OrderDetail order={anAgentOrder({ deliveryChosenBy: 'customer' })} onChanged={() => {}} />,
+    );
+    expect(await screen.findByText(/^Lieferung: .+, vom Kunden gewählt$/)).toBeTruthy();
+    unmount();
+    render(<OrderDetail order={anAgentOrder({ deliveryChosenBy: 'anna' })} onChanged={() => {}} />);
+    expect(await screen.findByText(/^Lieferung: .+, gewählt von anna$/)).toBeTruthy();
+  } finally {
+    setConsoleLanguage('en');
+  }
+});
+
 it('lets nothing start or change another parcel while a shipment is being recorded, and then says it was', async () => {
   render(<OrderDetail order={order} onChanged={() => {}} />);
   const byHand = screen.getByRole('button', { name: 'Ship by hand', expanded: false });

@@ -101,10 +101,10 @@ export function label(prefix: string, value: string, params: Record<string, stri
   return wordFor(prefix, value, params) ?? value.toLowerCase().replace(/_/g, ' ');
 }
 
-/** Who did something, in words where it is a role (customer, shop, policy); an agent's name as it is. */
+/** Who chose a delivery, in words ("chosen by the customer"): a role (customer, shop, policy) or an agent by name. */
 export function actor(by: string): string {
   const key = `by${by}` as ConsoleKey;
-  return key in en ? ct(key) : by;
+  return ['customer', 'shop', 'policy'].includes(by) && key in en ? ct(key) : ct('chosenByAgent', { name: by });
 }
 
 /** The name of the language a customer reads (a code such as "de"), in the agent's: "German", "tysk". */
