@@ -89,11 +89,14 @@ test('an admin changes the shopâ€™s look, sees it before saving, and customersâ€
     await form.getByLabel('Name').fill('Nordhavn Living');
     await form.getByLabel('Colour').fill('green');
     await form.getByLabel('Help page').fill('http://nordhavn.example/help');
+    await form.getByLabel('Customer service e-mail').fill('not-an-email');
     await form.getByRole('button', { name: 'Save the look' }).click();
-    // Refused next to each field it concerns; nothing saved.
+    // Refused next to each field it concerns, all at once and in the console's words (not the browser's bubble for
+    // the e-mail first); nothing saved.
     await form.getByText('A colour is #rrggbb, e.g. #1f3a5f.', { exact: true }).waitFor();
     assert.equal(await form.getByLabel('Colour').getAttribute('aria-invalid'), 'true');
     assert.equal(await form.getByLabel('Help page').getAttribute('aria-invalid'), 'true');
+    assert.equal(await form.getByLabel('Customer service e-mail').getAttribute('aria-invalid'), 'true');
     assert.equal((await call(null, '{ shop { name } }')).shop.name, 'Leadline');
 
     await form.getByLabel('Colour').fill('#2E7D32');

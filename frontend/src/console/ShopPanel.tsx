@@ -79,6 +79,9 @@ function LookForm({ current, onSaved }: { current: ShopLookViewFragment; onSaved
   return (
     <form
       aria-labelledby="look-title"
+      // The console says what it needs of each field beside it, all at once and in the agent's language; the
+      // browser's own bubbles would come first, one at a time, in the browser's.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void save();
