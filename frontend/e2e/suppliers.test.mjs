@@ -67,10 +67,22 @@ test('an admin defines a supplier after reading what it will do, with errors nex
     await page.getByLabel('Lead time, fastest (working days)').fill('10');
     assert.equal(await page.locator('#supplier-minDays-error').count(), 0);
     await country.fill('NO');
+    // The days it ships on: Monday to Friday to begin with; none at all is refused beside them.
+    const shipsOn = page.getByRole('group', { name: 'Days it ships on' });
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
+      await shipsOn.getByRole('checkbox', { name: day, exact: true }).uncheck();
+    }
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.locator('#supplier-workingDays-error').getByText('Name at least one day the supplier ships on.').waitFor();
+    assert.equal(await shipsOn.getAttribute('aria-invalid'), 'true');
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Saturday']) {
+      await shipsOn.getByRole('checkbox', { name: day, exact: true }).check();
+    }
+    assert.equal(await page.locator('#supplier-workingDays-error').count(), 0);
     await page.getByRole('button', { name: 'Review' }).click();
     assert.match(
       await page.getByTestId('supplier-review').textContent(),
-      /This adds supplier FJORD with a lead time of 10–15 working days/,
+      /This adds supplier FJORD with a lead time of 10–15 working days, shipping on Monday, Tuesday, Wednesday, Thursday, Saturday\./,
     );
     // The review takes the keyboard, and after it the outcome does.
     assert.ok(await page.getByTestId('supplier-review').evaluate((review) => review === document.activeElement));
@@ -92,13 +104,18 @@ test('an admin defines a supplier after reading what it will do, with errors nex
     await page.getByRole('heading', { name: 'Change supplier FJORD' }).waitFor();
     assert.equal(await page.getByLabel('Purchasing e-mail').inputValue(), 'orders@fjord.example');
     assert.equal(await page.getByLabel('Country (ISO code)').inputValue(), 'NO');
+    assert.ok(await shipsOn.getByRole('checkbox', { name: 'Saturday', exact: true }).isChecked());
+    assert.equal(await shipsOn.getByRole('checkbox', { name: 'Friday', exact: true }).isChecked(), false);
     await page.getByLabel('Name', { exact: true }).fill('Fjord Furniture AS');
     await page.getByLabel('Lead time, slowest (working days)').fill('25');
+    await shipsOn.getByRole('checkbox', { name: 'Saturday', exact: true }).uncheck();
     await page.getByRole('button', { name: 'Review' }).click();
     assert.match(
       await page.getByTestId('supplier-review').textContent(),
-      /This changes supplier FJORD: name Fjord Furniture becomes Fjord Furniture AS; lead time 10–15 working days becomes 10–25 working days\. Orders already placed keep what they were promised/,
+      /This changes supplier FJORD: name Fjord Furniture becomes Fjord Furniture AS; lead time 10–15 working days becomes 10–25 working days; shipping days Monday, Tuesday, Wednesday, Thursday, Saturday become Monday, Tuesday, Wednesday, Thursday\. Orders already placed keep what they were promised/,
     );
+    await page.getByRole('button', { name: 'Save the change' }).click();
+    await page.getByText('Supplier FJORD changed.').waitFor();
   } finally {
     await context.close();
   }

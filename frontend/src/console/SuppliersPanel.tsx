@@ -4,10 +4,11 @@ import {
   DefineSupplierDocument,
   SuppliersDocument,
   type SuppliersQuery,
+  type Weekday,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
-import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
-import { percent } from './format';
+import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
+import { percent, WEEKDAYS, weekday } from './format';
 import { ct, type ConsoleKey } from './messages';
 import { Review } from './Review';
 import { leadTimeText, supplierChanges } from './supplierChanges';
@@ -22,7 +23,17 @@ const LABELS: Record<(typeof FIELDS)[number], ConsoleKey> = {
   contactEmail: 'supplierEmail',
 };
 
-const emptyForm = { code: '', name: '', country: '', contactEmail: '', dropships: false, minDays: '10', maxDays: '15' };
+const emptyForm = {
+  code: '',
+  name: '',
+  country: '',
+  contactEmail: '',
+  dropships: false,
+  minDays: '10',
+  maxDays: '15',
+  // A new supplier ships Monday to Friday until the admin says otherwise.
+  workingDays: WEEKDAYS.slice(0, 5) as readonly Weekday[],
+};
 
 /** The suppliers: agents read them; admins define one after reading what saving it will do. */
 export function SuppliersPanel({ admin }: { admin: boolean }) {
@@ -48,13 +59,14 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
       dropships: supplier.dropships,
       minDays: supplier.leadTime ? String(supplier.leadTime.minDays) : '',
       maxDays: supplier.leadTime ? String(supplier.leadTime.maxDays) : '',
+      workingDays: supplier.workingDays,
     });
     setReviewing(false);
     setSaved(null);
     setErrors([]);
     firstField.current?.focus();
   };
-  const change = (field: keyof typeof emptyForm, value: string | boolean) => {
+  const change = (field: keyof typeof emptyForm, value: string | boolean | readonly Weekday[]) => {
     setForm({ ...form, [field]: value });
     setReviewing(false);
     setSaved(null);
@@ -70,8 +82,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
     contactEmail: form.contactEmail,
     dropships: form.dropships,
     leadTime: { minDays: Number(form.minDays), maxDays: Number(form.maxDays) },
-    // The form has no field for them: a supplier redefined keeps its days (absent would mean Monday to Friday).
-    workingDays: existing?.workingDays ? [...existing.workingDays] : null,
+    workingDays: [...form.workingDays],
   };
 
   // The review is offered only for a definition saving would take: what it would refuse is said at its field first.
@@ -219,12 +230,35 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
               )}
             </div>
           ))}
+          <fieldset {...invalidProps(errorOf('workingDays'), 'supplier-workingDays-error')}>
+            <legend>{ct('supplierWorkingDays')}</legend>
+            {WEEKDAYS.map((day) => (
+              <label key={day} className="option">
+                <input
+                  type="checkbox"
+                  checked={form.workingDays.includes(day)}
+                  onChange={(event) =>
+                    change(
+                      'workingDays',
+                      event.target.checked
+                        ? WEEKDAYS.filter((d) => d === day || form.workingDays.includes(d))
+                        : form.workingDays.filter((d) => d !== day),
+                    )
+                  }
+                />
+                {weekday(day)}
+              </label>
+            ))}
+          </fieldset>
+          <FieldError id="supplier-workingDays-error" errors={errorOf('workingDays')} />
           <div className="actions">
             <button type="submit" disabled={checking.running}>
               {ct('review')}
             </button>
           </div>
-          <FormErrors errors={errorsBesides(errors, [...FIELDS, 'leadTime.minDays', 'leadTime.maxDays'])} />
+          <FormErrors
+            errors={errorsBesides(errors, [...FIELDS, 'leadTime.minDays', 'leadTime.maxDays', 'workingDays'])}
+          />
         </form>
       )}
       {admin && reviewing && (
@@ -240,6 +274,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
             : ct('supplierWillCreate', {
                 code: form.code.trim(),
                 lead: ct('leadTimeDays', { min: form.minDays, max: form.maxDays }),
+                days: form.workingDays.map(weekday).join(', '),
               })}
         </Review>
       )}

@@ -393,8 +393,9 @@ export const da: Catalogue = {
   leadTimeDays: '{min}–{max} arbejdsdage',
   defineSupplierTitle: 'Opret en leverandør',
   changeSupplierTitle: 'Ret leverandør {code}',
+  supplierWorkingDays: 'Dage den sender',
   supplierWillCreate:
-    'Dette tilføjer leverandør {code} med en leveringstid på {lead}. Restordrelinjer til den accepteres fra nu og loves ud fra den leveringstid, indtil en indkøbsordre dækker dem.',
+    'Dette tilføjer leverandør {code} med en leveringstid på {lead}, der sender {days}. Restordrelinjer til den accepteres fra nu og loves ud fra den leveringstid, indtil en indkøbsordre dækker dem.',
   supplierWillChange:
     'Dette ændrer leverandør {code}: {changes}. Afgivne ordrer beholder deres løfter; kun nye linjer loves ud fra de nye vilkår.',
   supplierChangeName: 'navn {from} bliver {to}',

@@ -399,8 +399,9 @@ export const de: Catalogue = {
   leadTimeDays: '{min}–{max} Werktage',
   defineSupplierTitle: 'Lieferanten anlegen',
   changeSupplierTitle: 'Lieferant {code} ändern',
+  supplierWorkingDays: 'Versandtage',
   supplierWillCreate:
-    'Damit wird Lieferant {code} angelegt, Lieferzeit {lead}. Nachbestellte Positionen für ihn werden ab jetzt angenommen und nach dieser Lieferzeit zugesagt, bis eine Bestellung sie abdeckt.',
+    'Damit wird Lieferant {code} angelegt, Lieferzeit {lead}, Versandtage {days}. Nachbestellte Positionen für ihn werden ab jetzt angenommen und nach dieser Lieferzeit zugesagt, bis eine Bestellung sie abdeckt.',
   supplierWillChange:
     'Damit ändert sich Lieferant {code}: {changes}. Aufgegebene Bestellungen behalten ihre Zusagen; nur neue Positionen werden nach den neuen Bedingungen zugesagt.',
   supplierChangeName: 'Name bisher {from}, nun {to}',

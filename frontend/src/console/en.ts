@@ -391,8 +391,9 @@ export const en = {
   leadTimeDays: '{min}–{max} working days',
   defineSupplierTitle: 'Add a supplier',
   changeSupplierTitle: 'Change supplier {code}',
+  supplierWorkingDays: 'Days it ships on',
   supplierWillCreate:
-    'This adds supplier {code} with a lead time of {lead}. Backordered lines for it are accepted from now on and promised from that lead time until a purchase order carries them.',
+    'This adds supplier {code} with a lead time of {lead}, shipping on {days}. Backordered lines for it are accepted from now on and promised from that lead time until a purchase order carries them.',
   supplierWillChange:
     'This changes supplier {code}: {changes}. Orders already placed keep what they were promised; only lines placed from now on are promised from the new terms.',
   supplierChangeName: 'name {from} becomes {to}',

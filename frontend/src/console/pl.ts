@@ -393,8 +393,9 @@ export const pl: Catalogue = {
   leadTimeDays: '{min}–{max} dni roboczych',
   defineSupplierTitle: 'Dodaj dostawcę',
   changeSupplierTitle: 'Zmień dostawcę {code}',
+  supplierWorkingDays: 'Dni wysyłki',
   supplierWillCreate:
-    'To doda dostawcę {code} z czasem dostawy {lead}. Pozycje zamawiane u niego są od teraz przyjmowane i obiecywane według tego czasu, dopóki nie obejmie ich zamówienie.',
+    'To doda dostawcę {code} z czasem dostawy {lead}, wysyłającego w dni: {days}. Pozycje zamawiane u niego są od teraz przyjmowane i obiecywane według tego czasu, dopóki nie obejmie ich zamówienie.',
   supplierWillChange:
     'To zmieni dostawcę {code}: {changes}. Złożone zamówienia zachowują obietnice; tylko nowe pozycje będą obiecywane według nowych warunków.',
   supplierChangeName: 'nazwa {from} zmieni się na {to}',
