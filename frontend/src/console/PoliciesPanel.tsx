@@ -13,6 +13,7 @@ import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps,
 import { money, typedAmount, WEEKDAYS, weekday } from './format';
 import { CONSOLE_LANGUAGES, ct, label, languageName, NATIVE_NAMES } from './messages';
 import { Review } from './Review';
+import { WeekdayChoice } from './WeekdayChoice';
 import type { Language } from '../i18n/messages';
 
 /**
@@ -354,27 +355,14 @@ function PolicyForm({
         />
         {ct('mayChoose')}
       </label>
-      <fieldset {...invalidProps(at('receivingDays'), 'policy-days-error')}>
-        <legend>{ct('receivingDays')}</legend>
-        {RECEIVING_DAYS.map((day) => (
-          <label key={day} className="option">
-            <input
-              type="checkbox"
-              checked={form.receivingDays.includes(day)}
-              onChange={(event) => {
-                const on = event.target.checked;
-                change((current) => ({
-                  receivingDays: on
-                    ? RECEIVING_DAYS.filter((d) => d === day || current.receivingDays.includes(d))
-                    : current.receivingDays.filter((d) => d !== day),
-                }));
-              }}
-            />
-            {weekday(day)}
-          </label>
-        ))}
-      </fieldset>
-      <FieldError id="policy-days-error" errors={at('receivingDays')} />
+      <WeekdayChoice
+        legend={ct('receivingDays')}
+        days={RECEIVING_DAYS}
+        chosen={form.receivingDays}
+        onChange={(receivingDays) => change({ receivingDays })}
+        errors={at('receivingDays')}
+        errorId="policy-days-error"
+      />
       <fieldset {...invalidProps(at('extraParcelFees'), 'policy-fees-error')}>
         <legend>{ct('extraParcelFee')}</legend>
         {splitByDefault && <p className="hint">{ct('feeSplitDefaultHint')}</p>}

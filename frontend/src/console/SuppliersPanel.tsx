@@ -7,11 +7,12 @@ import {
   type Weekday,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
-import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
+import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
 import { percent, WEEKDAYS, weekday } from './format';
 import { ct, type ConsoleKey } from './messages';
 import { Review } from './Review';
 import { leadTimeText, supplierChanges } from './supplierChanges';
+import { WeekdayChoice } from './WeekdayChoice';
 
 type Supplier = SuppliersQuery['suppliers'][number];
 
@@ -230,27 +231,14 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
               )}
             </div>
           ))}
-          <fieldset {...invalidProps(errorOf('workingDays'), 'supplier-workingDays-error')}>
-            <legend>{ct('supplierWorkingDays')}</legend>
-            {WEEKDAYS.map((day) => (
-              <label key={day} className="option">
-                <input
-                  type="checkbox"
-                  checked={form.workingDays.includes(day)}
-                  onChange={(event) =>
-                    change(
-                      'workingDays',
-                      event.target.checked
-                        ? WEEKDAYS.filter((d) => d === day || form.workingDays.includes(d))
-                        : form.workingDays.filter((d) => d !== day),
-                    )
-                  }
-                />
-                {weekday(day)}
-              </label>
-            ))}
-          </fieldset>
-          <FieldError id="supplier-workingDays-error" errors={errorOf('workingDays')} />
+          <WeekdayChoice
+            legend={ct('supplierWorkingDays')}
+            days={WEEKDAYS}
+            chosen={form.workingDays}
+            onChange={(days) => change('workingDays', days)}
+            errors={errorOf('workingDays')}
+            errorId="supplier-workingDays-error"
+          />
           <div className="actions">
             <button type="submit" disabled={checking.running}>
               {ct('review')}
