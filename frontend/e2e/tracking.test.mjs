@@ -184,6 +184,28 @@ describe('a customer opens their tracking link', () => {
   });
 });
 
+describe('a link with more after its token', () => {
+  test('opens the order, and the address bar shows the link as sent; an address Leadline lacks says how to find one', async () => {
+    const { link, order } = await linkFor('en');
+    for (const extra of ['/', '.', '%20']) {
+      const { page, close } = await openPage(`${link}${extra}`);
+      try {
+        await page.getByText(order.lines[0].name).first().waitFor();
+        assert.equal(new URL(page.url()).pathname, new URL(link).pathname, extra);
+      } finally {
+        await close();
+      }
+    }
+    const { page, response, close } = await openPage(`${app.baseUrl}/orders/mine`);
+    try {
+      assert.equal(response.status(), 404);
+      await page.getByRole('button', { name: 'Send me a link' }).waitFor();
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('a link that opens no order', () => {
   for (const [what, token] of [
     ['unknown', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],

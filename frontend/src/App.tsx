@@ -16,11 +16,34 @@ export function App() {
       </Suspense>
     );
   }
-  const match = window.location.pathname.match(/^\/t\/([^/]*)/);
-  if (match) {
-    return <TrackingPage token={decodeURIComponent(match[1])} />;
+  const token = trackingToken(window.location.pathname);
+  if (token !== null) {
+    return <TrackingPage token={token} />;
   }
   return <Home />;
+}
+
+/**
+ * The token of a tracking link's path: the letters, digits, '-' and '_' after `/t/`, whatever follows them (a slash a
+ * mail client added, a full stop or a space copied from a text message); the address bar is then set to the link as
+ * sent. Null for a path that is not a tracking link.
+ */
+export function trackingToken(pathname: string): string | null {
+  if (!pathname.startsWith('/t/')) {
+    return null;
+  }
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // Not valid percent-encoding: read as it came.
+  }
+  const token = /^\/t\/([A-Za-z0-9_-]*)/.exec(path)?.[1] ?? '';
+  const link = `/t/${token}`;
+  if (token && pathname !== link) {
+    window.history.replaceState(null, '', link + window.location.search);
+  }
+  return token;
 }
 
 function Home() {

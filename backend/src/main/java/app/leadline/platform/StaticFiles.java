@@ -32,6 +32,17 @@ class StaticFiles implements WebMvcConfigurer {
     }
 
     /**
+     * A browser sent to an address Leadline does not have gets the page, which says how to find an order (with a 404
+     * status), not the framework's error page. API clients still get the error as JSON.
+     */
+    @org.springframework.context.annotation.Bean
+    org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver pageForUnknownAddresses() {
+        return (request, status, model) -> status == org.springframework.http.HttpStatus.NOT_FOUND
+                ? new org.springframework.web.servlet.ModelAndView("forward:/index.html", status)
+                : null;
+    }
+
+    /**
      * The uncompressed copy varies by Accept-Encoding too (the resolver says so only on the compressed ones), so
      * that a shared cache never hands it to a browser that could have had the smaller one, nor the other way round.
      */

@@ -76,6 +76,27 @@ class StaticFilesIntegrationTests {
         }
     }
 
+    @Test
+    void aBrowserSentToAnAddressLeadlineDoesNotHaveGetsThePageAndATrackingLinkWithMoreAfterItsTokenOpensIt()
+            throws Exception {
+        HttpResponse<String> unknown = page("/no-such-page", "text/html");
+        HttpResponse<String> slashAfterToken = page("/t/any-token/", "text/html");
+        HttpResponse<String> api = page("/no-such-page", "application/json");
+
+        // The page says how to find an order; the status still says there is nothing at that address.
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("<div id=\"root\">").doesNotContain("Whitelabel");
+        assertThat(slashAfterToken.statusCode()).isEqualTo(200);
+        assertThat(slashAfterToken.body()).contains("<div id=\"root\">");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.body()).doesNotContain("<div id=\"root\">");
+    }
+
+    private HttpResponse<String> page(String path, String accept) throws Exception {
+        return http.send(
+                request(path, "identity").header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String scriptOfThePage() throws IOException {
         String html = new ClassPathResource("static/index.html").getContentAsString(StandardCharsets.UTF_8);
         Matcher script = SCRIPT.matcher(html);
