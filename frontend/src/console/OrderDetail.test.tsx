@@ -165,6 +165,26 @@ it('says in German who chose the delivery as German says it: the customer, or an
   }
 });
 
+it('refuses a tracking number with markup or symbols beside its field, and reviews one without the spaces typed around it', () => {
+  render(<OrderDetail order={order} onChanged={() => {}} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Ship by hand' }));
+  fireEvent.click(screen.getByRole('checkbox', { name: /^Glass vase / }));
+  fireEvent.change(screen.getByLabelText('Carrier'), { target: { value: ' GLS ' } });
+  const tracking = screen.getByLabelText('Tracking number');
+  fireEvent.change(tracking, { target: { value: '<b>ZZ 123 \u{1F600}</b>' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  expect(tracking.getAttribute('aria-invalid')).toBe('true');
+  expect(document.getElementById(tracking.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+    "Letters and digits, with a space or '-' between them, at most 40 characters.",
+  );
+  expect(screen.queryByRole('button', { name: 'Record the shipment and tell the customer' })).toBeNull();
+
+  fireEvent.change(tracking, { target: { value: '  GLS-12 345  ' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+  expect(screen.getByText(/with GLS, tracking number GLS-12 345,/)).toBeTruthy();
+});
+
 it('lets nothing start or change another parcel while a shipment is being recorded, and then says it was', async () => {
   render(<OrderDetail order={order} onChanged={() => {}} />);
   const byHand = screen.getByRole('button', { name: 'Ship by hand', expanded: false });

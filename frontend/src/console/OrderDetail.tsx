@@ -419,6 +419,12 @@ function shopsParcel(order: Order, lineIds: readonly string[]) {
   return order.lines.some((line) => lineIds.includes(line.id) && line.source !== 'DROPSHIP');
 }
 
+/**
+ * A tracking number as the API takes it: letters and digits, a space or '-' between them, at most 40 characters. It
+ * goes into the carrier's link and the customer's messages as typed.
+ */
+const TRACKING_NUMBER = /^(?=.{1,40}$)[A-Za-z0-9]+([ -][A-Za-z0-9]+)*$/;
+
 /** Lines leave in a parcel: the proposed one or lines picked by hand, with carrier and tracking number. */
 function ShipmentForm(props: {
   order: Order;
@@ -483,9 +489,11 @@ function ShipmentForm(props: {
             const missing: UserError[] = [
               ...(form.lineIds.length === 0 ? [{ code: 'REQUIRED', field: 'lineIds', message: ct('pickItems') }] : []),
               ...(form.carrier.trim() ? [] : [{ code: 'REQUIRED', field: 'carrier', message: ct('carrierRequired') }]),
-              ...(form.trackingNumber.trim()
-                ? []
-                : [{ code: 'REQUIRED', field: 'trackingNumber', message: ct('trackingRequired') }]),
+              ...(!form.trackingNumber.trim()
+                ? [{ code: 'REQUIRED', field: 'trackingNumber', message: ct('trackingRequired') }]
+                : TRACKING_NUMBER.test(form.trackingNumber.trim())
+                  ? []
+                  : [{ code: 'INVALID_TRACKING_NUMBER', field: 'trackingNumber', message: ct('trackingShape') }]),
             ];
             setErrors(missing);
             setReviewed(missing.length > 0 ? null : JSON.stringify(input));
@@ -564,8 +572,8 @@ function ShipmentForm(props: {
           <p>
             {ct('shipReview', {
               order: order.number,
-              carrier: form.carrier,
-              tracking: form.trackingNumber,
+              carrier: form.carrier.trim(),
+              tracking: form.trackingNumber.trim(),
               items: props.items(form.lineIds),
               amount: money(amountOf(order, form.lineIds), order.currency),
             })}

@@ -266,6 +266,7 @@ export const da: Catalogue = {
   pickItems: 'Vælg mindst én vare at sende.',
   carrierRequired: 'Angiv transportøren, pakken sendes med.',
   trackingRequired: 'Angiv pakkens sporingsnummer.',
+  trackingShape: "Bogstaver og cifre med mellemrum eller '-' imellem, højst 40 tegn.",
 
   noRefunds: 'Ingen åbne refusionsanmodninger.',
   refundLine: '{order} — {customer} ({language}): {amount} for {lines}, anmodet {at}',

@@ -268,6 +268,7 @@ export const de: Catalogue = {
   pickItems: 'Wählen Sie mindestens einen Artikel zum Versand.',
   carrierRequired: 'Nennen Sie den Versanddienst, mit dem das Paket geht.',
   trackingRequired: 'Geben Sie die Sendungsnummer des Pakets an.',
+  trackingShape: "Buchstaben und Ziffern, dazwischen Leerzeichen oder '-', höchstens 40 Zeichen.",
 
   noRefunds: 'Keine offenen Erstattungsanfragen.',
   refundLine: '{order} — {customer} ({language}): {amount} für {lines}, angefragt {at}',

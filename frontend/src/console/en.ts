@@ -264,6 +264,7 @@ export const en = {
   pickItems: 'Pick at least one item to ship.',
   carrierRequired: 'Name the carrier the parcel leaves with.',
   trackingRequired: 'Give the parcel’s tracking number.',
+  trackingShape: "Letters and digits, with a space or '-' between them, at most 40 characters.",
 
   noRefunds: 'No open refund requests.',
   refundLine: '{order} — {customer} ({language}): {amount} for {lines}, requested {at}',

@@ -267,6 +267,7 @@ export const pl: Catalogue = {
   pickItems: 'Wybierz co najmniej jeden produkt do wysyłki.',
   carrierRequired: 'Podaj przewoźnika, z którym wychodzi paczka.',
   trackingRequired: 'Podaj numer przesyłki paczki.',
+  trackingShape: "Litery i cyfry, ze spacją lub '-' pomiędzy nimi, najwyżej 40 znaków.",
 
   noRefunds: 'Brak otwartych wniosków o zwrot.',
   refundLine: '{order} — {customer} ({language}): {amount} za {lines}, złożono {at}',

@@ -125,6 +125,14 @@ public class AgentDesk {
             String orderNumber, List<String> lineIds, String carrier, String trackingNumber, String agent) {
         requireText(carrier, "carrier");
         requireText(trackingNumber, "trackingNumber");
+        if (!TRACKING_NUMBER.matcher(trackingNumber.trim()).matches()) {
+            // It goes into the carrier's link and the customer's messages as it is typed.
+            throw new OrderRuleViolation(
+                    "INVALID_TRACKING_NUMBER",
+                    "trackingNumber",
+                    "A tracking number is letters and digits, with a space or '-' between them, at most "
+                            + TRACKING_NUMBER_LENGTH + " characters.");
+        }
         Order before = existing(orderNumber);
         Order after = operations.ship(before.id(), lineIds, carrier.trim(), trackingNumber.trim());
         audit.record(agent, "RECORD_SHIPMENT", orderNumber, statuses(before, lineIds), statuses(after, lineIds));
@@ -390,6 +398,10 @@ public class AgentDesk {
                 .orElseThrow(() ->
                         new OrderRuleViolation("UNKNOWN_ORDER", "orderNumber", "There is no order " + number + "."));
     }
+
+    private static final int TRACKING_NUMBER_LENGTH = 40;
+    private static final java.util.regex.Pattern TRACKING_NUMBER =
+            java.util.regex.Pattern.compile("(?=.{1," + TRACKING_NUMBER_LENGTH + "}$)[A-Za-z0-9]+([ -][A-Za-z0-9]+)*");
 
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {

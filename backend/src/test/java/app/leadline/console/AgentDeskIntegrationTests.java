@@ -184,6 +184,31 @@ class AgentDeskIntegrationTests {
     }
 
     @Test
+    void aTrackingNumberWithMarkupOrSymbolsIsRefusedBesideItsFieldAndOneTypedWithSpacesAroundItIsKeptWithout() {
+        OrderInputs input = placed(anOrder());
+        String ship = "mutation($number: String!, $tracking: String!) { recordShipment(input: { orderNumber: $number,"
+                + " lineIds: [\"L1\"], carrier: \"GLS\", trackingNumber: $tracking }) {"
+                + " order { shipments { trackingNumber } } errors { code field } } }";
+
+        agent.document(ship)
+                .variable("number", input.number())
+                .variable("tracking", "  <b>ZZ 123 \uD83D\uDE00</b>  ")
+                .execute()
+                .path("recordShipment.errors[0]")
+                .entity(Map.class)
+                .isEqualTo(Map.of("code", "INVALID_TRACKING_NUMBER", "field", "input.trackingNumber"));
+        assertThat(orders.byNumber(input.number()).orElseThrow().shipments()).isEmpty();
+
+        agent.document(ship)
+                .variable("number", input.number())
+                .variable("tracking", "  GLS-12 345  ")
+                .execute()
+                .path("recordShipment.order.shipments[0].trackingNumber")
+                .entity(String.class)
+                .isEqualTo("GLS-12 345");
+    }
+
+    @Test
     void anAgentsChangeAnswersWithALaterRevisionThanTheOrderBeforeIt() {
         OrderInputs input = placed(anOrder());
         long before = agent.documentName("agentOrder")
