@@ -413,7 +413,7 @@ describe('finding one’s way on the page', () => {
     const { page, close } = await open(link);
     try {
       await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
-      await page.getByLabel('Language').selectOption('da');
+      await page.getByRole('banner').getByLabel('Language').selectOption('da');
       await page.getByRole('heading', { level: 1, name: `Ordre ${order.number}` }).waitFor();
 
       await page.reload();

@@ -175,7 +175,7 @@ describe('a customer opens their tracking link', () => {
     const { page, close } = await openPage(link);
     try {
       await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
-      await page.getByLabel('Language').selectOption('pl');
+      await page.getByRole('banner').getByLabel('Language').selectOption('pl');
       await page.getByRole('heading', { level: 1, name: `Zamówienie ${order.number}` }).waitFor();
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'pl');
     } finally {
@@ -228,6 +228,27 @@ describe('a link that opens no order', () => {
     const { page, close } = await openPage(`${app.baseUrl}/t/nothing-here`, { locale: 'da-DK' });
     try {
       await page.getByRole('heading', { level: 1, name: 'Dette link åbner ikke en ordre' }).waitFor();
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a customer who reads another language than the shop wrote down', () => {
+  test('has their messages in the language they read the page in, from then on', async () => {
+    const { link, order } = await linkFor('de');
+    const { page, close } = await openPage(link, { locale: 'de-DE' });
+    try {
+      await page.getByRole('heading', { level: 1, name: `Bestellung ${order.number}` }).waitFor();
+      await page.getByRole('banner').getByLabel('Sprache').selectOption('en');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const messages = page.getByRole('group', { name: 'Messages about this order' });
+      await messages
+        .getByText('You are reading this page in another language than the messages: they come in Deutsch.')
+        .waitFor();
+      await messages.getByRole('combobox', { name: 'Language of the messages' }).selectOption('en');
+      await messages.getByRole('status').getByText('Saved: messages about this order now come in English.').waitFor();
+      assert.equal((await trackOrder(app.baseUrl, link)).locale, 'en');
     } finally {
       await close();
     }

@@ -1,8 +1,7 @@
 import { useEffect, type CSSProperties, type ReactNode } from 'react';
 import { translator } from './i18n/i18n';
-import { LANGUAGES, type Language } from './i18n/messages';
+import { LANGUAGES, NATIVE_NAMES, type Language } from './i18n/messages';
 
-const NATIVE_NAMES: Record<Language, string> = { en: 'English', da: 'Dansk', de: 'Deutsch', pl: 'Polski' };
 
 /** The shop the page speaks for, as the API gives it. */
 export type ShopLook = {

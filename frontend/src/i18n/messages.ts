@@ -1,6 +1,9 @@
 // Every string a person reads, in each language Leadline speaks. Keys are the same in all four;
 // a test checks that none is missing.
 export const LANGUAGES = ['en', 'da', 'de', 'pl'] as const;
+
+/** Each language named in itself, as a reader of it looks for it. */
+export const NATIVE_NAMES: Record<Language, string> = { en: 'English', da: 'Dansk', de: 'Deutsch', pl: 'Polski' };
 export type Language = (typeof LANGUAGES)[number];
 
 const en = {
@@ -173,6 +176,9 @@ const en = {
   'messages.none': "With neither ticked you get no messages about this order, not even when it is late: come back to this page to see how it stands.",
   'messages.failed': "That did not work. Please try again.",
   'messages.codes': "Codes you ask for to confirm a cancellation or extra shipping are always sent.",
+  'messages.language': "Language of the messages",
+  'messages.savedLanguage': "Saved: messages about this order now come in {language}.",
+  'messages.languageDiffers': "You are reading this page in another language than the messages: they come in {language}.",
   'question.title': 'How satisfied are you with how we kept you informed about this order?',
   'question.score.1': '1 – not at all',
   'question.score.2': '2',
@@ -358,6 +364,9 @@ const da: Catalogue = {
   'messages.none': "Uden nogen af dem får du ingen beskeder om denne ordre, heller ikke hvis den bliver forsinket: kom tilbage til denne side for at se, hvordan det står til.",
   'messages.failed': "Det lykkedes ikke. Prøv igen.",
   'messages.codes': "Koder, du beder om for at bekræfte en annullering eller ekstra fragt, sendes altid.",
+  'messages.language': "Sprog i beskederne",
+  'messages.savedLanguage': "Gemt: beskeder om denne ordre kommer nu på {language}.",
+  'messages.languageDiffers': "Du læser siden på et andet sprog end beskederne: de kommer på {language}.",
   'question.title': 'Hvor tilfreds er du med, hvordan vi holdt dig orienteret om denne ordre?',
   'question.score.1': '1 – slet ikke',
   'question.score.2': '2',
@@ -540,6 +549,9 @@ const de: Catalogue = {
   'messages.none': "Ohne beides erhalten Sie keine Nachrichten zu dieser Bestellung, auch nicht bei einer Verspätung: Schauen Sie auf dieser Seite nach, wie es steht.",
   'messages.failed': "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
   'messages.codes': "Codes, die Sie zur Bestätigung einer Stornierung oder zusätzlicher Versandkosten anfordern, werden immer gesendet.",
+  'messages.language': "Sprache der Nachrichten",
+  'messages.savedLanguage': "Gespeichert: Nachrichten zu dieser Bestellung kommen jetzt auf {language}.",
+  'messages.languageDiffers': "Sie lesen diese Seite in einer anderen Sprache als die Nachrichten: Diese kommen auf {language}.",
   'question.title': 'Wie zufrieden sind Sie damit, wie wir Sie über diese Bestellung informiert haben?',
   'question.score.1': '1 – gar nicht',
   'question.score.2': '2',
@@ -722,6 +734,9 @@ const pl: Catalogue = {
   'messages.none': "Bez żadnej z nich nie dostaniesz wiadomości o tym zamówieniu, nawet gdy się opóźni: sprawdzaj stan na tej stronie.",
   'messages.failed': "Nie udało się. Spróbuj ponownie.",
   'messages.codes': "Kody, o które prosisz, aby potwierdzić anulowanie lub dodatkową wysyłkę, są wysyłane zawsze.",
+  'messages.language': "Język wiadomości",
+  'messages.savedLanguage': "Zapisano: wiadomości o tym zamówieniu przychodzą teraz w języku: {language}.",
+  'messages.languageDiffers': "Czytasz tę stronę w innym języku niż wiadomości: przychodzą w języku: {language}.",
   'question.title': 'Jak bardzo jesteś zadowolony z tego, jak informowaliśmy Cię o tym zamówieniu?',
   'question.score.1': '1 – wcale',
   'question.score.2': '2',

@@ -6,14 +6,17 @@ import { MessagesPanel } from './MessagesPanel';
 import { anOrder } from './testOrders';
 
 const chooseMessageChannels = vi.fn();
+const chooseMessageLanguage = vi.fn();
 
 vi.mock('./api', () => ({
   chooseMessageChannels: (...args: unknown[]) => chooseMessageChannels(...args),
+  chooseMessageLanguage: (...args: unknown[]) => chooseMessageLanguage(...args),
 }));
 
 afterEach(() => {
   cleanup();
   chooseMessageChannels.mockReset();
+  chooseMessageLanguage.mockReset();
 });
 
 it('says back which way each message now comes, not only that something was saved', async () => {
@@ -26,7 +29,7 @@ it('says back which way each message now comes, not only that something was save
   // As the page holds it: the order as saved comes back to the panel.
   function Page() {
     const [shown, setShown] = useState(order);
-    return <MessagesPanel order={shown} token="T" t={translator('en')} onChange={setShown} />;
+    return <MessagesPanel order={shown} token="T" language="en" t={translator('en')} onChange={setShown} />;
   }
   render(<Page />);
 
@@ -36,4 +39,30 @@ it('says back which way each message now comes, not only that something was save
 
   expect(chooseMessageChannels).toHaveBeenCalledWith('T', true, false);
   expect(screen.getByRole('status').textContent).toBe('Saved: messages by e-mail on, by SMS off.');
+});
+
+it('lets a customer reading the page in English have their messages in English too, and says which language they come in', async () => {
+  const order = anOrder({ locale: 'de' });
+  chooseMessageLanguage.mockImplementation((_token: string, language: string) =>
+    Promise.resolve({ order: { ...order, locale: language } }),
+  );
+  function Page() {
+    const [shown, setShown] = useState(order);
+    return <MessagesPanel order={shown} token="T" language="en" t={translator('en')} onChange={setShown} />;
+  }
+  render(<Page />);
+  const select = screen.getByRole('combobox', { name: 'Language of the messages' }) as HTMLSelectElement;
+  expect(select.value).toBe('de');
+  expect(screen.getByTestId('messages-language-differs').textContent).toBe(
+    'You are reading this page in another language than the messages: they come in Deutsch.',
+  );
+
+  await act(async () => {
+    fireEvent.change(select, { target: { value: 'en' } });
+  });
+
+  expect(chooseMessageLanguage).toHaveBeenCalledWith('T', 'en');
+  expect(select.value).toBe('en');
+  expect(screen.getByRole('status').textContent).toBe('Saved: messages about this order now come in English.');
+  expect(screen.queryByTestId('messages-language-differs')).toBeNull();
 });

@@ -1,17 +1,20 @@
 import { useState } from 'react';
 import type { Translate } from '../i18n/i18n';
-import { chooseMessageChannels, type CustomerOrder } from './api';
+import { LANGUAGES, NATIVE_NAMES, type Language } from '../i18n/messages';
+import { chooseMessageChannels, chooseMessageLanguage, type CustomerOrder } from './api';
 
 type Props = {
   order: CustomerOrder;
   token: string;
+  /** The language the page is read in, which may not be the messages'. */
+  language: Language;
   t: Translate;
   onChange: (order: CustomerOrder) => void;
 };
 
-/** How messages about the order reach the customer: e-mail, SMS, both or neither. */
-export function MessagesPanel({ order, token, t, onChange }: Props) {
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+/** How messages about the order reach the customer: e-mail, SMS, both or neither, and in which language. */
+export function MessagesPanel({ order, token, language, t, onChange }: Props) {
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'savedLanguage' | 'failed'>('idle');
   // What the customer just ticked shows at once, while it is being saved; the boxes wait for that save, so that two
   // saves never cross (the first one's answer would untick what the second ticked).
   const [pending, setPending] = useState<{ email: boolean; sms: boolean } | null>(null);
@@ -39,6 +42,24 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
       .catch(() => setStatus('failed'))
       .finally(() => setPending(null));
   };
+
+  const chooseLanguage = (chosen: string) => {
+    if (saving) {
+      return;
+    }
+    setStatus('saving');
+    chooseMessageLanguage(token, chosen)
+      .then((outcome) => {
+        if ('order' in outcome) {
+          onChange(outcome.order);
+          setStatus('savedLanguage');
+        } else {
+          setStatus('failed');
+        }
+      })
+      .catch(() => setStatus('failed'));
+  };
+  const messagesIn = NATIVE_NAMES[order.locale as Language] ?? order.locale;
 
   return (
     <fieldset className="messages">
@@ -69,6 +90,21 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
           {t('messages.none')}
         </p>
       )}
+      <label className="field">
+        <span>{t('messages.language')}</span>
+        <select value={order.locale} aria-disabled={saving || undefined} onChange={(event) => chooseLanguage(event.target.value)}>
+          {LANGUAGES.map((option) => (
+            <option key={option} value={option} lang={option}>
+              {NATIVE_NAMES[option]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {language !== order.locale && status !== 'savedLanguage' && (
+        <p className="hint" data-testid="messages-language-differs">
+          {t('messages.languageDiffers', { language: messagesIn })}
+        </p>
+      )}
       <p className="hint">{t('messages.codes')}</p>
       <p role="status" aria-live="polite">
         {/* What was saved, said back from the order as saved: "Saved." alone would not say which box changed. */}
@@ -77,6 +113,7 @@ export function MessagesPanel({ order, token, t, onChange }: Props) {
             email: t(contact.emailMessages ? 'messages.on' : 'messages.off'),
             sms: t(contact.smsMessages ? 'messages.on' : 'messages.off'),
           })}
+        {status === 'savedLanguage' && t('messages.savedLanguage', { language: messagesIn })}
         {status === 'failed' && t('messages.failed')}
       </p>
     </fieldset>

@@ -144,7 +144,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
           </ul>
         </>
       )}
-      {actions && <MessagesPanel order={order} token={token} t={t} onChange={onChange} />}
+      {actions && <MessagesPanel order={order} token={token} language={language} t={t} onChange={onChange} />}
       <Timeline order={order} language={language} t={t} />
     </article>
   );

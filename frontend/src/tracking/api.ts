@@ -7,6 +7,8 @@ import type {
   ChooseDeliveryMutationVariables,
   ChooseMessageChannelsMutation,
   ChooseMessageChannelsMutationVariables,
+  ChooseMessageLanguageMutation,
+  ChooseMessageLanguageMutationVariables,
   CustomerOrderFragment,
   DeliveryPreference,
   RequestTrackingLinkMutation,
@@ -87,6 +89,15 @@ export async function chooseMessageChannels(token: string, email: boolean, sms: 
     'ChooseMessageChannels',
   );
   return outcome(data.chooseMessageChannels);
+}
+
+export async function chooseMessageLanguage(token: string, language: string): Promise<Outcome> {
+  const data = await graphql<ChooseMessageLanguageMutation, ChooseMessageLanguageMutationVariables>(
+    DOCUMENT,
+    { token, language },
+    'ChooseMessageLanguage',
+  );
+  return outcome(data.chooseMessageLanguage);
 }
 
 function outcome(payload: { order: CustomerOrder | null; errors: UserError[] }): Outcome {

@@ -11,6 +11,11 @@ import java.util.Optional;
  */
 public record Customer(String name, String email, String phone, String locale, String timeZone, String segment) {
 
+    /** The same person, reading messages in another of Leadline's languages. */
+    Customer readingIn(String language) {
+        return new Customer(name, email, phone, language, timeZone, segment);
+    }
+
     public Optional<String> phoneNumber() {
         return Optional.ofNullable(phone);
     }

@@ -32,7 +32,7 @@ public class Order {
     private final String id;
 
     private final String number;
-    private final Customer customer;
+    private Customer customer;
     private final Instant placedAt;
     private final String currency;
     private final Destination destination;
@@ -423,6 +423,11 @@ public class Order {
         if (!sms) {
             mutedChannels.add("SMS");
         }
+    }
+
+    /** The customer's choice of the language messages about this order come in, one of those Leadline speaks. */
+    void chooseMessageLanguage(String language) {
+        customer = customer.readingIn(language);
     }
 
     /** Whether messages about this order go out on the channel ({@code EMAIL} or {@code SMS}). */

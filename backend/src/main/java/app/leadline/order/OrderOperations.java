@@ -83,6 +83,22 @@ public class OrderOperations {
                 .order();
     }
 
+    /**
+     * The customer's choice of the language messages about the order come in (and their page opens in): one of those
+     * Leadline speaks, else refused.
+     */
+    public Order chooseMessageLanguage(String orderId, String language) {
+        String chosen = language == null ? "" : language.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!OrderValidation.LANGUAGES.contains(chosen)) {
+            throw new OrderRuleViolation("UNSUPPORTED_LOCALE", "language", "Leadline speaks da, de, en and pl.");
+        }
+        return changes.apply(orderId, order -> {
+                    order.chooseMessageLanguage(chosen);
+                    return null;
+                })
+                .order();
+    }
+
     /** The customer answers how they were kept informed. */
     public Order answerFeedback(String orderId, int score, String comment) {
         return changes.apply(orderId, order -> {

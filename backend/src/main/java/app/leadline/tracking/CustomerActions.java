@@ -62,6 +62,10 @@ class CustomerActions {
         return operations.chooseMessageChannels(order(token).id(), email, sms);
     }
 
+    Order chooseMessageLanguage(String token, String language) {
+        return operations.chooseMessageLanguage(order(token).id(), language);
+    }
+
     Order answerFeedback(String token, int score, String comment) {
         return operations.answerFeedback(order(token).id(), score, comment);
     }

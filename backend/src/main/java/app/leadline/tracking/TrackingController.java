@@ -135,6 +135,15 @@ class TrackingController {
         return orderPayload(() -> actions.chooseMessageChannels(input.token(), input.email(), input.sms()));
     }
 
+    record ChooseMessageLanguageInput(String token, String language) {}
+
+    @MutationMapping
+    CustomerOrderPayload chooseMessageLanguage(
+            @Argument ChooseMessageLanguageInput input, @ContextValue(name = ClientAddress.KEY) String client) {
+        limit(client);
+        return orderPayload(() -> actions.chooseMessageLanguage(input.token(), input.language()));
+    }
+
     record AnswerQuestionInput(String token, int score, String comment) {}
 
     @MutationMapping

@@ -82,6 +82,7 @@ class AccessRulesIntegrationTests {
             Map.entry("Mutation.requestVerificationCode", EVERYONE),
             Map.entry("Mutation.cancelLines", EVERYONE),
             Map.entry("Mutation.chooseMessageChannels", EVERYONE),
+            Map.entry("Mutation.chooseMessageLanguage", EVERYONE),
             Map.entry("Mutation.requestTrackingLink", EVERYONE),
             Map.entry("Mutation.answerQuestion", EVERYONE),
             // The shop's system (scope orders:write).

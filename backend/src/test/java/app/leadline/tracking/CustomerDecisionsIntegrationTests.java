@@ -182,6 +182,52 @@ class CustomerDecisionsIntegrationTests {
         return matcher.group(1);
     }
 
+    private GraphQlTester.Response chooseLanguage(String token, String language) {
+        return customer.document("mutation($token: String!, $language: String!) { chooseMessageLanguage(input:"
+                        + " { token: $token, language: $language }) { order { locale } errors { code field } } }")
+                .variable("token", token)
+                .variable("language", language)
+                .execute();
+    }
+
+    /**
+     * A customer whose shop wrote them down as German reads English: they choose it, and the next message comes in
+     * English; a language Leadline does not speak is refused and changes nothing.
+     */
+    @Test
+    void aCustomerChoosesTheLanguageTheirMessagesComeIn() {
+        String token = place(anOrder().customer("locale", "de"));
+
+        chooseLanguage(token, "fr")
+                .path("chooseMessageLanguage.errors[0]")
+                .entity(Map.class)
+                .isEqualTo(Map.of("code", "UNSUPPORTED_LOCALE", "field", "input.language"));
+        track(token).path("trackOrder.locale").entity(String.class).isEqualTo("de");
+
+        chooseLanguage(token, "en")
+                .path("chooseMessageLanguage.order.locale")
+                .entity(String.class)
+                .isEqualTo("en");
+
+        track(token).path("trackOrder.locale").entity(String.class).isEqualTo("en");
+        codeSentFor(token, "EMAIL");
+        assertThat(mongo.find(
+                                org.springframework.data.mongodb.core.query.Query.query(
+                                        org.springframework.data.mongodb.core.query.Criteria.where("kind")
+                                                .is("VERIFICATION_CODE")
+                                                .and("orderNumber")
+                                                .is(track(token)
+                                                        .path("trackOrder.number")
+                                                        .entity(String.class)
+                                                        .get())),
+                                org.bson.Document.class,
+                                "outbox")
+                        .get(0)
+                        .getString("text"))
+                .contains(": your code is ")
+                .doesNotContain("Ihr Code");
+    }
+
     /** A supplier delay pushes the sofa (line L2) nine days past its promise. */
     private void delaySofa(String number) {
         var order = orders.byNumber(number).orElseThrow();
