@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Translate } from '../i18n/i18n';
 import { LANGUAGES, NATIVE_NAMES, type Language } from '../i18n/messages';
-import { chooseMessageChannels, chooseMessageLanguage, type CustomerOrder } from './api';
+import { chooseMessageChannels, chooseMessageLanguage, type CustomerOrder, type Outcome } from './api';
 
 type Props = {
   order: CustomerOrder;
@@ -24,17 +24,17 @@ export function MessagesPanel({ order, token, language, t, onChange }: Props) {
   // ticked it, and their next Space or Tab would start from the top of the page.
   const saving = status === 'saving';
 
-  const choose = (email: boolean, sms: boolean) => {
+  /** One save at a time; the order as saved comes back to the page, and the status says what was saved. */
+  const save = (call: () => Promise<Outcome>, saved: 'saved' | 'savedLanguage') => {
     if (saving) {
       return;
     }
     setStatus('saving');
-    setPending({ email, sms });
-    chooseMessageChannels(token, email, sms)
+    call()
       .then((outcome) => {
         if ('order' in outcome) {
           onChange(outcome.order);
-          setStatus('saved');
+          setStatus(saved);
         } else {
           setStatus('failed');
         }
@@ -42,23 +42,13 @@ export function MessagesPanel({ order, token, language, t, onChange }: Props) {
       .catch(() => setStatus('failed'))
       .finally(() => setPending(null));
   };
-
-  const chooseLanguage = (chosen: string) => {
-    if (saving) {
-      return;
+  const choose = (email: boolean, sms: boolean) => {
+    if (!saving) {
+      setPending({ email, sms });
     }
-    setStatus('saving');
-    chooseMessageLanguage(token, chosen)
-      .then((outcome) => {
-        if ('order' in outcome) {
-          onChange(outcome.order);
-          setStatus('savedLanguage');
-        } else {
-          setStatus('failed');
-        }
-      })
-      .catch(() => setStatus('failed'));
+    save(() => chooseMessageChannels(token, email, sms), 'saved');
   };
+  const chooseLanguage = (chosen: string) => save(() => chooseMessageLanguage(token, chosen), 'savedLanguage');
   const messagesIn = NATIVE_NAMES[order.locale as Language] ?? order.locale;
 
   return (
