@@ -255,7 +255,7 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
       .filter((line) => line.source !== 'DROPSHIP')
       .map((line) => line.name);
     assert.ok(behind.length > 0);
-    const [, named] = /one delivery \(chosen by [^)]+\); (.+?) stays? behind/.exec(
+    const [, named] = /one delivery \((?:chosen|set) by [^)]+\); (.+?) stays? behind/.exec(
       await order.getByTestId('shipment-review').textContent(),
     );
     // Every item that stays behind is named, in order, and nothing else but the list's own words between them.
@@ -312,6 +312,14 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
     assert.match(read, /supplier: BALTIC-WOOD/);
     assert.match(read, /items: \d+ × CHAIR-AARHUS/);
     assert.match(read, /expected: \w{3} \d{1,2} \w{3}/);
+    // A delay reads by what it delayed, not by its id alone: the demo's delay of the Bergen sofa.
+    await admin.page.getByLabel('Only entries containing').fill('SOFA-BERGEN-2');
+    const delayed = log.locator('tr[data-action="LOG_DELAY"]').last();
+    await delayed.waitFor();
+    assert.match(
+      await delayed.locator('td[data-label="Concerns"]').textContent(),
+      /^SOFA-BERGEN-2 at NORDIC-SOFA \(delay [0-9a-f]{8}…\)$/,
+    );
     // Narrowed to a word: only the entries that contain it stay.
     await admin.page.getByLabel('Only entries containing').fill('revoked');
     const actions = await log.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.action));

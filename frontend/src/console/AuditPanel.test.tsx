@@ -192,3 +192,39 @@ it('calls a supplier defined again with terms before it a change, not an additio
     'Added a supplier',
   ]);
 });
+
+it("names a delay's entries by what it delayed, with the start of its id to tell two apart", async () => {
+  request.mockResolvedValue({
+    auditLog: [
+      {
+        actor: 'bo',
+        at: '2026-12-06T10:00:00Z',
+        action: 'WITHDRAW_DELAY',
+        target: 'f41e98a2-6a14-402d-a9a8-e4959ec20463',
+        before: [
+          { key: 'sku', value: 'SOFA-BERGEN-2' },
+          { key: 'supplier', value: 'NORDIC-SOFA' },
+        ],
+        after: [{ key: 'lines', value: '3' }],
+      },
+      {
+        actor: 'anna',
+        at: '2026-12-06T09:00:00Z',
+        action: 'LOG_DELAY',
+        target: '0b7c1d2e-1111-2222-3333-444455556666',
+        before: [],
+        after: [{ key: 'purchaseOrder', value: 'PO-BW-0877' }],
+      },
+    ],
+  });
+  render(<AuditPanel />);
+
+  const withdrawn = await screen.findByText('Withdrew a delay');
+  expect(withdrawn.closest('tr')?.querySelector('td[data-label="Concerns"]')?.textContent).toBe(
+    'SOFA-BERGEN-2 at NORDIC-SOFA (delay f41e98a2…)',
+  );
+  const logged = screen.getByText('Logged a delay');
+  expect(logged.closest('tr')?.querySelector('td[data-label="Concerns"]')?.textContent).toBe(
+    'Purchase order PO-BW-0877 (delay 0b7c1d2e…)',
+  );
+});

@@ -114,6 +114,45 @@ const actionText = (entry: Entry) =>
     ? ct('actionDEFINE_SUPPLIER_CHANGED')
     : label('action', entry.action);
 
+/**
+ * What a delay's entry concerns, from the scope its facts name ("SOFA-BERGEN-2 at NORDIC-SOFA"), not from the delay's
+ * id alone; null for other entries.
+ */
+function delayScope(entry: Entry): string | null {
+  if (entry.action !== 'LOG_DELAY' && entry.action !== 'WITHDRAW_DELAY') {
+    return null;
+  }
+  const facts = Object.fromEntries(
+    (entry.action === 'LOG_DELAY' ? entry.after : entry.before).map((pair) => [pair.key, pair.value]),
+  );
+  if (facts.purchaseOrder) {
+    return ct('scopePO', { po: facts.purchaseOrder });
+  }
+  if (facts.supplier) {
+    return facts.sku
+      ? ct('scopeSKU', { sku: facts.sku, supplier: facts.supplier })
+      : ct('scopeSUPPLIER', { supplier: facts.supplier });
+  }
+  return null;
+}
+
+/** The entry's target as agents read it: an order to open, a delay by what it delayed, else as recorded. */
+function Target({ entry }: { entry: Entry }) {
+  if (ORDER_ACTIONS.includes(entry.action)) {
+    return <OrderLink order={entry.target.split('/')[0]} />;
+  }
+  const scope = delayScope(entry);
+  if (!scope) {
+    return <>{entry.target}</>;
+  }
+  // The id's start tells a withdrawal's entry and the delay's own apart from others of the same scope.
+  return (
+    <>
+      {scope} <span className="hint nowrap">{ct('auditDelayId', { id: entry.target.slice(0, 8) })}</span>
+    </>
+  );
+}
+
 const details = (pairs: Entry['before']) =>
   pairs.map((pair) => `${auditKey(pair.key)}: ${auditValue(pair.value, pair.key)}`).join('; ') || '—';
 
@@ -127,7 +166,15 @@ export function AuditPanel() {
   const shown = entries.filter(
     (entry) =>
       !word ||
-      [entry.actor, entry.action, actionText(entry), entry.target, details(entry.before), details(entry.after)]
+      [
+        entry.actor,
+        entry.action,
+        actionText(entry),
+        entry.target,
+        delayScope(entry),
+        details(entry.before),
+        details(entry.after),
+      ]
         .join(' ')
         .toLowerCase()
         .includes(word),
@@ -163,11 +210,7 @@ export function AuditPanel() {
                   <td data-label={ct('colActor')}>{entry.actor}</td>
                   <td data-label={ct('colAction')}>{actionText(entry)}</td>
                   <td data-label={ct('colTarget')}>
-                    {ORDER_ACTIONS.includes(entry.action) ? (
-                      <OrderLink order={entry.target.split('/')[0]} />
-                    ) : (
-                      entry.target
-                    )}
+                    <Target entry={entry} />
                   </td>
                   <td data-label={ct('colBefore')}>{details(entry.before)}</td>
                   <td data-label={ct('colAfter')}>{details(entry.after)}</td>

@@ -448,6 +448,7 @@ export const da: Catalogue = {
   purchaseOrderPlaced:
     'Indkøbsordre {number} afgivet, forventet {date}; {lines, plural, one {# linje venter} other {# linjer venter}} nu på den.',
 
+  auditDelayId: '(forsinkelse {id}…)',
   auditTitle: 'Alle medarbejderhandlinger',
   auditFilter: 'Kun poster, der indeholder',
   auditEmpty: 'Ingen poster.',

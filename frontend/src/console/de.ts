@@ -455,6 +455,7 @@ export const de: Catalogue = {
   purchaseOrderPlaced:
     'Bestellung {number} aufgegeben, erwartet {date}; {lines, plural, one {# Position wartet} other {# Positionen warten}} jetzt darauf.',
 
+  auditDelayId: '(Verzögerung {id}…)',
   auditTitle: 'Jede Aktion von Mitarbeitenden',
   auditFilter: 'Nur Einträge mit',
   auditEmpty: 'Keine Einträge.',

@@ -446,6 +446,7 @@ export const en = {
   purchaseOrderPlaced:
     'Purchase order {number} placed, expected {date}; {lines, plural, one {# line now waits} other {# lines now wait}} for it.',
 
+  auditDelayId: '(delay {id}…)',
   auditTitle: 'Every agent action',
   auditFilter: 'Only entries containing',
   auditEmpty: 'No entries.',

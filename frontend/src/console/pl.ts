@@ -447,6 +447,7 @@ export const pl: Catalogue = {
     'Zamówienie {number} już istnieje (u {supplier}); nic nie zostało złożone. Nadaj temu zamówieniu własny numer.',
   purchaseOrderPlaced: 'Złożono zamówienie {number}, oczekiwane {date}; czeka na nie pozycji: {lines}.',
 
+  auditDelayId: '(opóźnienie {id}…)',
   auditTitle: 'Każda czynność pracowników',
   auditFilter: 'Tylko wpisy zawierające',
   auditEmpty: 'Brak wpisów.',
