@@ -85,6 +85,14 @@ it('asks for a fee in each currency the shop sells in, checks it before the revi
   expect(document.getElementById(pln.getAttribute('aria-describedby') ?? '')?.textContent).toBe('PLN has 2 decimals.');
   expect(screen.queryByTestId('policy-review')).toBeNull();
 
+  // More than the API takes for a parcel: said next to it in the currency's own terms, before any review.
+  fireEvent.change(pln, { target: { value: '99999999999999' } });
+  fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
+  expect(document.getElementById(pln.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+    /^A fee is at most PLN\s10,000\.00\.$/,
+  );
+  expect(screen.queryByTestId('policy-review')).toBeNull();
+
   // A decimal comma is read as a point.
   fireEvent.change(pln, { target: { value: '29,99' } });
   fireEvent.click(within(form).getByRole('button', { name: 'Review' }));

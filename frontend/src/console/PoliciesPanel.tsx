@@ -216,6 +216,9 @@ function decimalsOf(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
+/** The most an extra parcel may cost in any currency, as the API takes it. */
+const MOST_A_PARCEL_COSTS = 10_000;
+
 /** What the form can tell before anything is sent, at the fields the server would name. */
 function checked(input: SegmentPolicyInput): UserError[] {
   const errors: UserError[] = [];
@@ -231,6 +234,12 @@ function checked(input: SegmentPolicyInput): UserError[] {
         code: 'INVALID_AMOUNT',
         field,
         message: ct('feeTooFine', { currency: fee.currency, digits: decimalsOf(fee.currency) }),
+      });
+    } else if (Number(fee.amount) > MOST_A_PARCEL_COSTS) {
+      errors.push({
+        code: 'INVALID_AMOUNT',
+        field,
+        message: ct('feeTooLarge', { amount: money(String(MOST_A_PARCEL_COSTS), fee.currency) }),
       });
     }
   });

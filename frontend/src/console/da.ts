@@ -556,6 +556,7 @@ export const da: Catalogue = {
     'Varerne sendes som standard, når de er klar, så ekstra pakker er for butikkens regning, og der opkræves intet gebyr.',
   segmentInvalid: 'Et segment er 1 til 32 bogstaver, cifre, “_” eller “-”.',
   feeInvalid: 'Et gebyr er et beløb på 0 eller mere, f.eks. 49,00.',
+  feeTooLarge: 'Et gebyr er højst {amount}.',
   feeTooFine: '{currency} har {digits, plural, =0 {ingen decimaler} one {# decimal} other {# decimaler}}.',
   editPolicy: 'Rediger',
   editPolicyOf: 'Rediger politikken for segment {segment}',

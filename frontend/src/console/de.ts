@@ -564,6 +564,7 @@ export const de: Catalogue = {
     'Artikel gehen standardmäßig raus, sobald sie bereit sind: Weitere Pakete zahlt der Shop, eine Gebühr wird nicht verlangt.',
   segmentInvalid: 'Ein Segment besteht aus 1 bis 32 Buchstaben, Ziffern, „_“ oder „-“.',
   feeInvalid: 'Eine Gebühr ist ein Betrag ab 0, z. B. 49,00.',
+  feeTooLarge: 'Eine Gebühr beträgt höchstens {amount}.',
   feeTooFine:
     '{currency} hat {digits, plural, =0 {keine Nachkommastellen} one {# Nachkommastelle} other {# Nachkommastellen}}.',
   editPolicy: 'Bearbeiten',

@@ -554,6 +554,7 @@ export const en = {
     'Items ship as they are ready by default, so extra parcels are at the shop’s cost and no fee is asked.',
   segmentInvalid: 'A segment is 1 to 32 letters, digits, “_” or “-”.',
   feeInvalid: 'A fee is an amount of 0 or more, e.g. 49.00.',
+  feeTooLarge: 'A fee is at most {amount}.',
   feeTooFine: '{currency} has {digits, plural, =0 {no decimals} one {# decimal} other {# decimals}}.',
   editPolicy: 'Edit',
   editPolicyOf: 'Edit the policy of segment {segment}',

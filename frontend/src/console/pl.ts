@@ -555,6 +555,7 @@ export const pl: Catalogue = {
     'Towary domyślnie wysyłane są, gdy są gotowe, więc dodatkowe paczki idą na koszt sklepu i nie pobiera się opłaty.',
   segmentInvalid: 'Segment to od 1 do 32 liter, cyfr, „_” lub „-”.',
   feeInvalid: 'Opłata to kwota 0 lub większa, np. 49,00.',
+  feeTooLarge: 'Opłata wynosi najwyżej {amount}.',
   feeTooFine:
     '{currency} ma {digits, plural, =0 {tylko pełne kwoty} one {# miejsce po przecinku} few {# miejsca po przecinku} many {# miejsc po przecinku} other {# miejsca po przecinku}}.',
   editPolicy: 'Edytuj',
