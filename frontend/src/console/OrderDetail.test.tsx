@@ -150,6 +150,24 @@ it("words the notes Leadline wrote in the agent's language, an agent's own note 
   }
 });
 
+it('names the items a parcel took and the items goods made ready in the timeline', async () => {
+  const told = anAgentOrder({
+    lines: [aReadyLine('L1', 'Glass vase'), aReadyLine('L2', 'Oak stool')],
+    timeline: [
+      anEvent('GOODS_RECEIVED', { lines: 'L2' }),
+      anEvent('SHIPPED', { lines: 'L1,L2', carrier: 'GLS', trackingNumber: 'GLS-4711' }),
+    ],
+  });
+  render(<OrderDetail order={told} onChanged={() => {}} suppliers={suppliers} />);
+
+  expect((await screen.findByText(/^Goods arrived from the supplier; ready: /)).textContent).toBe(
+    'Goods arrived from the supplier; ready: Oak stool',
+  );
+  expect(screen.getByText(/^Shipped with GLS/).textContent).toBe(
+    'Shipped with GLS, tracking number GLS-4711: Glass vase and Oak stool',
+  );
+});
+
 it('says in German who chose the delivery as German says it: the customer, or an agent by name', async () => {
   setConsoleLanguage('de');
   try {

@@ -291,6 +291,14 @@ function eventText(event: Event, order: Order, reasons: DelayReasonTexts): strin
   if (details.by) {
     params.by = actor(details.by);
   }
+  // What went in a parcel or came in: the items by name, as the customer's page says them.
+  const named = (details.lines ?? '')
+    .split(',')
+    .map((id) => order.lines.find((line) => line.id === id)?.name)
+    .filter((name): name is string => Boolean(name));
+  if (named.length > 0) {
+    params.items = itemList(named);
+  }
   if (details.reason) {
     params.reason = reasonForAgent(details.reason, reasons);
   }
@@ -311,7 +319,11 @@ function eventText(event: Event, order: Order, reasons: DelayReasonTexts): strin
         : 'eventREFUND_REJECTED'
       : event.type === 'RUNNING_LATE' && ours
         ? 'eventRUNNING_LATE_WAREHOUSE'
-        : null;
+        : event.type === 'SHIPPED' && params.items
+          ? 'eventSHIPPED_ITEMS'
+          : event.type === 'GOODS_RECEIVED' && params.items
+            ? 'eventGOODS_RECEIVED_ITEMS'
+            : null;
   // A move nobody gave customers a reason for (a correction) says so without an empty "Reason:".
   const text =
     event.type === 'ETA_MOVED' && !params.reason

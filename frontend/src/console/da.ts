@@ -216,6 +216,7 @@ export const da: Catalogue = {
   eventExtraReserved: '{amount} reserveret på kortet til ekstra fragt',
   eventExtraReleased: 'de {amount} reserveret til ekstra fragt frigivet',
   eventSHIPPED: 'Afsendt med {carrier}, sporingsnummer {trackingNumber}',
+  eventSHIPPED_ITEMS: 'Afsendt med {carrier}, sporingsnummer {trackingNumber}: {items}',
   eventDELIVERED: 'Leveret af {carrier}, sporingsnummer {trackingNumber}',
   eventLINE_CANCELLED: '{name}: annulleret af kunden',
   eventREFUND_REQUESTED: 'Refusion af {amount} anmodet',
@@ -223,6 +224,7 @@ export const da: Catalogue = {
   eventREFUND_APPROVED: 'Refusion af {amount} godkendt og betalt tilbage; kunden læser: {reason}',
   eventREFUND_REJECTED: 'Refusion af {amount} afvist; kunden læser: {reason}',
   eventGOODS_RECEIVED: 'Varer modtaget fra leverandøren; klar til afsendelse',
+  eventGOODS_RECEIVED_ITEMS: 'Varer modtaget fra leverandøren; klar til afsendelse: {items}',
   eventRUNNING_LATE:
     '{name}: forsinket, leverandøren har ikke bekræftet en ny dato; seneste dag flyttet fra {from} til {to}',
   eventRUNNING_LATE_WAREHOUSE:

@@ -218,6 +218,7 @@ export const de: Catalogue = {
   eventExtraReserved: '{amount} für zusätzliche Versandkosten auf der Karte reserviert',
   eventExtraReleased: 'die für zusätzliche Versandkosten reservierten {amount} freigegeben',
   eventSHIPPED: 'Versandt mit {carrier}, Sendungsnummer {trackingNumber}',
+  eventSHIPPED_ITEMS: 'Versandt mit {carrier}, Sendungsnummer {trackingNumber}: {items}',
   eventDELIVERED: 'Zugestellt von {carrier}, Sendungsnummer {trackingNumber}',
   eventLINE_CANCELLED: '{name}: vom Kunden storniert',
   eventREFUND_REQUESTED: 'Erstattung von {amount} angefragt',
@@ -225,6 +226,7 @@ export const de: Catalogue = {
   eventREFUND_APPROVED: 'Erstattung von {amount} genehmigt und zurückgezahlt; der Kunde liest: {reason}',
   eventREFUND_REJECTED: 'Erstattung von {amount} abgelehnt; der Kunde liest: {reason}',
   eventGOODS_RECEIVED: 'Ware vom Lieferanten eingetroffen; Artikel versandbereit',
+  eventGOODS_RECEIVED_ITEMS: 'Ware vom Lieferanten eingetroffen; versandbereit: {items}',
   eventRUNNING_LATE:
     '{name}: verspätet, der Lieferant hat kein neues Datum bestätigt; spätester Tag von {from} auf {to} verschoben',
   eventRUNNING_LATE_WAREHOUSE:

@@ -213,6 +213,7 @@ export const en = {
   eventExtraReserved: '{amount} reserved on the card for extra shipping',
   eventExtraReleased: 'the {amount} reserved for extra shipping released',
   eventSHIPPED: 'Shipped with {carrier}, tracking number {trackingNumber}',
+  eventSHIPPED_ITEMS: 'Shipped with {carrier}, tracking number {trackingNumber}: {items}',
   eventDELIVERED: 'Delivered by {carrier}, tracking number {trackingNumber}',
   eventLINE_CANCELLED: '{name}: cancelled by the customer',
   eventREFUND_REQUESTED: 'Refund of {amount} requested',
@@ -220,6 +221,7 @@ export const en = {
   eventREFUND_APPROVED: 'Refund of {amount} approved and paid back; the customer reads: {reason}',
   eventREFUND_REJECTED: 'Refund of {amount} declined; the customer reads: {reason}',
   eventGOODS_RECEIVED: 'Goods arrived from the supplier; items ready',
+  eventGOODS_RECEIVED_ITEMS: 'Goods arrived from the supplier; ready: {items}',
   eventRUNNING_LATE:
     '{name}: running late, the supplier has not confirmed a new date; latest day moved from {from} to {to}',
   eventRUNNING_LATE_WAREHOUSE:

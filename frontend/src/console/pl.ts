@@ -216,6 +216,7 @@ export const pl: Catalogue = {
   eventExtraReserved: '{amount} zablokowane na karcie na dodatkową wysyłkę',
   eventExtraReleased: '{amount} zablokowane na dodatkową wysyłkę zwolnione',
   eventSHIPPED: 'Wysłano przez {carrier}, numer przesyłki {trackingNumber}',
+  eventSHIPPED_ITEMS: 'Wysłano przez {carrier}, numer przesyłki {trackingNumber}: {items}',
   eventDELIVERED: 'Doręczono przez {carrier}, numer przesyłki {trackingNumber}',
   eventLINE_CANCELLED: '{name}: anulowane przez klienta',
   eventREFUND_REQUESTED: 'Wniosek o zwrot {amount}',
@@ -223,6 +224,7 @@ export const pl: Catalogue = {
   eventREFUND_APPROVED: 'Zwrot {amount} zatwierdzony i wypłacony; klient czyta: {reason}',
   eventREFUND_REJECTED: 'Zwrot {amount} odrzucony; klient czyta: {reason}',
   eventGOODS_RECEIVED: 'Towar od dostawcy dotarł; produkty gotowe',
+  eventGOODS_RECEIVED_ITEMS: 'Towar od dostawcy dotarł; gotowe: {items}',
   eventRUNNING_LATE:
     '{name}: opóźnienie, dostawca nie potwierdził nowej daty; ostatni dzień przesunięty z {from} na {to}',
   eventRUNNING_LATE_WAREHOUSE:

@@ -211,6 +211,24 @@ describe('the order as its customer reads it', () => {
     expect(document.querySelector('[data-event="GOODS_RECEIVED"]')?.textContent).toMatch(
       /Vom Lieferanten eingetroffen und versandbereit: Oslo sofa$/,
     );
+    cleanup();
+    // A parcel shipped says what went in it, as the shipped message does: an order may leave in several.
+    const shipped = {
+      type: 'SHIPPED',
+      at: '2026-11-23T09:00:00Z',
+      details: [
+        { key: 'lines', value: 'L1,L2' },
+        { key: 'carrier', value: 'GLS' },
+        { key: 'trackingNumber', value: 'GLS-4711' },
+      ],
+      reasonTexts: [],
+    };
+    render(<OrderView order={anOrder({ timeline: [placed, shipped] })} language="en" />);
+    expect(document.querySelector('[data-event="SHIPPED"]')?.textContent).toMatch(
+      /Shipped with GLS, tracking number GLS-4711: .+ and Oslo sofa$/,
+    );
+    cleanup();
+    render(<OrderView order={anOrder({ locale: 'de', timeline: [placed, arrived] })} language="de" />);
     // Each entry says when in the day, in the reader's time zone: two on one day read in the order they happened.
     const at = new Date('2026-11-23T09:00:00Z');
     const hour = String(at.getHours()).padStart(2, '0');

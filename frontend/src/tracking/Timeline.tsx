@@ -78,13 +78,17 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
       return t(details.reason ? 'event.REFUND_DECIDED.APPROVED.reason' : 'event.REFUND_DECIDED.APPROVED', params);
     case 'GOODS_RECEIVED': {
       // Name what arrived: when only some items did, "your items arrived" would say too much.
-      const names = (details.lines ?? '')
-        .split(',')
-        .map((id) => order.lines.find((line) => line.id === id)?.name)
-        .filter((name): name is string => Boolean(name));
+      const names = namesOf(details.lines, order);
       return names.length > 0
         ? t('event.GOODS_RECEIVED.named', { names: formatItems(names, language) })
         : t('event.GOODS_RECEIVED');
+    }
+    case 'SHIPPED': {
+      // Which parcel: an order that leaves in several says what went in each, as the shipped message does.
+      const names = namesOf(details.lines, order);
+      return names.length > 0
+        ? t('event.SHIPPED.named', { ...params, names: formatItems(names, language) })
+        : t('event.SHIPPED', params);
     }
     case 'RUNNING_LATE': {
       const line = order.lines.find((candidate) => candidate.id === details.line);
@@ -101,4 +105,12 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
     default:
       return t(`event.${event.type}` as MessageKey, params);
   }
+}
+
+/** The names of the order's lines an event names by id ("L1,L2"), in that order; none it cannot find. */
+function namesOf(lineIds: string | undefined, order: CustomerOrder): string[] {
+  return (lineIds ?? '')
+    .split(',')
+    .map((id) => order.lines.find((line) => line.id === id)?.name)
+    .filter((name): name is string => Boolean(name));
 }
