@@ -55,7 +55,7 @@ describe('the order as its customer reads it', () => {
     // The lamp comes from its supplier in a parcel of its own, sooner: it waits for nothing.
     expect(within(items[2]).queryByTestId('line-with-rest')).toBeNull();
     // The shop's items wait for one another; the lamp does not.
-    expect(screen.getByText(/ · Delivery: our items together, the supplier’s on their own$/)).toBeTruthy();
+    expect(screen.getByText(/ · Delivery: our items in one delivery; sent separately by their supplier: Rhein lamp$/)).toBeTruthy();
     // Not one delivery, then: the shop's and the supplier's parcels, the last when the sofa comes.
     expect(screen.getByTestId('order-eta').textContent).toBe(
       `Your order arrives in 2 parcels, the last ${formatWindow('2026-12-17', '2026-12-21', 'en')}`,

@@ -45,7 +45,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
       <h1>{t('tracking.order', { number: order.number })}</h1>
       <p className="meta">
         {t('tracking.placed', { date: formatInstant(order.placedAt, language) })} ·{' '}
-        {t(preferenceKey(order))}
+        {preferenceText(order, language, t)}
       </p>
       {headline && (
         <p className="arrives" data-testid="order-eta">
@@ -415,12 +415,20 @@ function moneyText(line: Line, order: CustomerOrder, language: Language, t: Tran
   return t(`money.${line.payment}` as MessageKey, { amount: formatMoney(line.amount, order.currency, language) });
 }
 
-/** How the order travels, in words: waiting for everything means the shop's items, where a supplier sends some. */
-function preferenceKey(order: CustomerOrder): MessageKey {
-  const dropshipped = order.lines.some((line) => line.source === 'DROPSHIP' && OPEN_STATUSES.includes(line.status));
-  return order.deliveryPreference === 'WAIT_FOR_ALL' && dropshipped
-    ? 'tracking.preference.WAIT_FOR_ALL.fromShop'
-    : `tracking.preference.${order.deliveryPreference}`;
+/**
+ * How the order travels, in words: waiting for everything means the shop's items, where a supplier sends some, and
+ * those are named.
+ */
+function preferenceText(order: CustomerOrder, language: Language, t: Translate): string {
+  const dropshipped = order.lines.filter((line) => line.source === 'DROPSHIP' && OPEN_STATUSES.includes(line.status));
+  return order.deliveryPreference === 'WAIT_FOR_ALL' && dropshipped.length > 0
+    ? t('tracking.preference.WAIT_FOR_ALL.fromShop', {
+        names: formatItems(
+          dropshipped.map((line) => line.name),
+          language,
+        ),
+      })
+    : t(`tracking.preference.${order.deliveryPreference}`);
 }
 
 function statusKey(line: Line): MessageKey {
