@@ -6,6 +6,7 @@ import type { Language, MessageKey } from '../i18n/messages';
 import { extraShippingEnd } from '../money';
 import { chooseDelivery, type CustomerOrder } from './api';
 import { CodeConfirmation } from './CodeConfirmation';
+import { parcelKey } from './parcels';
 
 type Props = {
   order: CustomerOrder;
@@ -201,7 +202,11 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       <ul className="option-parcels" id={splitItems} data-testid="split-parcels">
         {choice.splitParcels.map((parcel, index) => (
           <li key={parcel.lineIds.join()}>
-            {t('parcels.parcel', { n: sent + index + 1, range: window(parcel.eta), items: items(parcel.lineIds) })}
+            {t(parcelKey(parcel.lineIds, order), {
+              n: sent + index + 1,
+              range: window(parcel.eta),
+              items: items(parcel.lineIds),
+            })}
           </li>
         ))}
       </ul>

@@ -608,6 +608,10 @@ describe('the order as its customer reads it', () => {
     expect(screen.getByRole('heading', { name: 'Parcels still to come' })).toBeTruthy();
     const coming = [...screen.getByTestId('parcels').querySelectorAll('li')].map((item) => item.textContent);
     expect(coming).toEqual([expect.stringMatching(/^Parcel 2, .*: Rhein lamp$/), expect.stringMatching(/^Parcel 3, .*: Oslo sofa$/)]);
+    // The parcel that left is parcel 1, with what went in it.
+    expect(screen.getByTestId('shipment').textContent).toMatch(
+      /^Parcel 1 \(Linen cushion cover\): PostNord, tracking number 00370712345678901234, /,
+    );
     cleanup();
 
     // The last parcel still to come is listed too, with its number, once one has left.
@@ -635,7 +639,8 @@ describe('the order as its customer reads it', () => {
     const split = screen.getByTestId('split-parcels').querySelectorAll('li');
     expect(Array.from(split, (item) => item.textContent)).toEqual([
       expect.stringMatching(/^Parcel 1, around .*26.*30 Nov: Linen cushion cover$/),
-      expect.stringMatching(/^Parcel 2, around .*: Rhein lamp$/),
+      // The supplier's own parcel says whose it is: not one to wait for from the shop.
+      expect.stringMatching(/^Parcel 2, from the supplier, around .*: Rhein lamp$/),
       expect.stringMatching(/^Parcel 3, around .*: Oslo sofa$/),
     ]);
     expect(screen.getByTestId('wait-parcels').textContent).toMatch(
@@ -652,7 +657,7 @@ describe('the order as its customer reads it', () => {
     // The option says how many parcels; its list, once, says when each comes with what.
     expect(screen.getByRole('radio', { name: /^Jeden Artikel senden, sobald er bereit ist, in 3 Paketen/ })).toBeTruthy();
     expect(screen.getByTestId('split-parcels').textContent).toMatch(
-      /Paket 1, voraussichtlich .*Paket 2, voraussichtlich .*Paket 3, voraussichtlich /,
+      /Paket 1, voraussichtlich .*Paket 2, vom Lieferanten, voraussichtlich .*Paket 3, voraussichtlich /,
     );
     expect(document.body.textContent).not.toMatch(/\bum \w{2}\.? \d/);
   });

@@ -6,6 +6,7 @@ import type { CustomerOrder } from './api';
 import { CancelPanel } from './CancelPanel';
 import { ChoicePanel } from './ChoicePanel';
 import { MessagesPanel } from './MessagesPanel';
+import { parcelKey } from './parcels';
 import { QuestionPanel } from './QuestionPanel';
 import { reasonOf, Timeline, waitsOnlyForUs } from './Timeline';
 
@@ -64,7 +65,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
           <ul className="parcels" data-testid="parcels">
             {order.parcels.map((parcel, index) => (
               <li key={parcel.lineIds.join()}>
-                {t('parcels.parcel', {
+                {t(parcelKey(parcel.lineIds, order), {
                   // Parcels already sent keep their numbers: the next one is not "parcel 1" again.
                   n: order.shipments.length + index + 1,
                   range: formatWindow(parcel.eta.earliest, parcel.eta.latest, language),
@@ -116,13 +117,22 @@ export function OrderView({ order, language, token, onChange }: Props) {
         <>
           <h2>{t('tracking.shipments')}</h2>
           <ul className="shipments">
-            {order.shipments.map((shipment) => {
+            {order.shipments.map((shipment, index) => {
               const parcel = t('tracking.shipment', {
                 carrier: shipment.carrier,
                 trackingNumber: shipment.trackingNumber,
               });
               return (
                 <li key={shipment.trackingNumber} data-testid="shipment">
+                  {/* Numbered as the parcels still to come count on from it, with what went in it. */}
+                  {t('tracking.shipment.parcel', {
+                    n: index + 1,
+                    items: formatItems(
+                      shipment.lineIds.map((id) => names.get(id) ?? id),
+                      language,
+                    ),
+                  })}
+                  {': '}
                   {shipment.trackingUrl ? (
                     <a href={shipment.trackingUrl} rel="noreferrer" target="_blank">
                       {parcel}
