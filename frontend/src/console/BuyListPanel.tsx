@@ -17,6 +17,7 @@ import {
   type UserError,
 } from './errors';
 import { day, unitsList } from './format';
+import { ClosedDayCaveat } from './ClosedDayCaveat';
 import { ct } from './messages';
 import { useBroughtIntoView } from './focus';
 import { OrderLink, SupplierOptions, supplierName } from './OrderLink';
@@ -344,6 +345,7 @@ export function BuyListPanel() {
                   date: day(plan.expectedArrival),
                 })}
               </p>
+              <ClosedDayCaveat date={plan.expectedArrival} />
               <p>
                 {allocations.length === 0
                   ? ct('draftTakesNone')

@@ -37,6 +37,7 @@ import {
 import { day, time, today, unitsList } from './format';
 import { ReceiptPreview } from './GoodsPanel';
 import { supplierName, type SupplierNames } from './OrderLink';
+import { ClosedDayCaveat } from './ClosedDayCaveat';
 import { ct, type ConsoleKey } from './messages';
 import { ReasonFields } from './ReasonFields';
 import { LongList } from './LongList';
@@ -481,6 +482,7 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
                 customers: moves.customers,
               })
             : ct('confirmReviewNone', { date: day(reviewed.arrival), number: po.number })}
+          <ClosedDayCaveat date={reviewed.arrival} />
           <Moves preview={moves} />
         </Review>
       )}

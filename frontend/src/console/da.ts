@@ -430,6 +430,8 @@ export const da: Catalogue = {
   draftTitle: 'Indkøbsordre til {supplier}',
   purchaseOrderNumber: 'Indkøbsordrenummer',
   draftQuantity: 'Enheder af {sku}',
+  arrivalOnClosedDay:
+    'Lageret sender intet {date}, en helligdag eller en lukkedag: varer, der ventes den dag, sendes næste arbejdsdag.',
   draftReviewEstimated:
     'Dette afgiver indkøbsordre {number} hos {supplier} på {lines}, ventet i butikken {date} (leverandørens sædvanlige leveringstid, indtil de bekræfter en dato).',
   draftReviewConfirmed:

@@ -437,6 +437,8 @@ export const de: Catalogue = {
   draftTitle: 'Bestellung an {supplier}',
   purchaseOrderNumber: 'Nummer der Lieferantenbestellung',
   draftQuantity: 'Einheiten von {sku}',
+  arrivalOnClosedDay:
+    'Das Lager versendet am {date} nichts, einem Feiertag oder Schließtag: Ware, die an diesem Tag erwartet wird, geht am nächsten Arbeitstag hinaus.',
   draftReviewEstimated:
     'Damit wird die Bestellung {number} bei {supplier} über {lines} aufgegeben, im Shop erwartet am {date} (die übliche Lieferzeit des Lieferanten, bis er ein Datum bestätigt).',
   draftReviewConfirmed:

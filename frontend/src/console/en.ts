@@ -428,6 +428,8 @@ export const en = {
   draftTitle: 'Purchase order to {supplier}',
   purchaseOrderNumber: 'Purchase order number',
   draftQuantity: 'Units of {sku}',
+  arrivalOnClosedDay:
+    'The warehouse sends nothing on {date}, a public holiday or a day it is closed: goods expected that day leave on its next working day.',
   draftReviewEstimated:
     "This places purchase order {number} with {supplier} for {lines}, expected at the shop {date} (the supplier's usual lead time, until they confirm a date).",
   draftReviewConfirmed:

@@ -430,6 +430,8 @@ export const pl: Catalogue = {
   draftTitle: 'Zamówienie do {supplier}',
   purchaseOrderNumber: 'Numer zamówienia',
   draftQuantity: 'Sztuki {sku}',
+  arrivalOnClosedDay:
+    'Magazyn nic nie wysyła {date}, w święto lub dzień zamknięcia: towar oczekiwany tego dnia wyjdzie w następnym dniu roboczym.',
   draftReviewEstimated:
     'To składa zamówienie {number} u {supplier} na {lines}, oczekiwane w sklepie {date} (zwykły czas dostawy dostawcy, dopóki nie potwierdzi daty).',
   draftReviewConfirmed:

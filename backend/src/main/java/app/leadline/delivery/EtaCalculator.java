@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -332,6 +333,17 @@ public class EtaCalculator {
             }
         }
         return day;
+    }
+
+    /**
+     * The weekdays from today, for {@code days} days, on which the warehouse dispatches nothing: its country's public
+     * holidays and the days it is closed. Goods expected on one leave on the next working day.
+     */
+    public List<LocalDate> closedWeekdaysAhead(int days) {
+        LocalDate today = today();
+        return today.datesUntil(today.plusDays(days))
+                .filter(day -> isWeekday(day) && !isWorkingDay(day))
+                .toList();
     }
 
     /** A day the warehouse dispatches on. */

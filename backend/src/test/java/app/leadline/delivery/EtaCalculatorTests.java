@@ -250,4 +250,28 @@ class EtaCalculatorTests {
         assertThat(closedInJuly.forStock(at("2027-07-09T15:00"), "DK"))
                 .isEqualTo(new EtaWindow(LocalDate.parse("2027-07-27"), LocalDate.parse("2027-07-28")));
     }
+
+    @Test
+    void theDaysAheadTheWarehouseSendsNothingAreTheWeekdaysOfItsHolidaysAndClosures() {
+        EtaCalculator inDecember = new EtaCalculator(
+                new DeliveryProperties(
+                        WAREHOUSE,
+                        LocalTime.of(14, 0),
+                        1,
+                        Map.of("DK", new Transit(1, 2)),
+                        new Transit(3, 6),
+                        "DK",
+                        java.util.List.of(new DeliveryProperties.Closed(
+                                LocalDate.parse("2027-01-04"), LocalDate.parse("2027-01-05")))),
+                java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T09:00:00Z"), WAREHOUSE));
+
+        // Christmas Day and New Year's Day (Fridays), the two days closed; Boxing Day is a Saturday, and weekends are
+        // no news.
+        assertThat(inDecember.closedWeekdaysAhead(31))
+                .containsExactly(
+                        LocalDate.parse("2026-12-25"),
+                        LocalDate.parse("2027-01-01"),
+                        LocalDate.parse("2027-01-04"),
+                        LocalDate.parse("2027-01-05"));
+    }
 }
