@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
-import { ConsoleDataDocument, PreviewDelayDocument } from '../generated/graphql';
+import { ConsoleDataDocument, PreviewDelayDocument, SupplierSkusDocument } from '../generated/graphql';
 import { DelayPanel } from './DelayPanel';
 import { dateWindow } from './format';
 import { request } from './__mocks__/client';
@@ -71,16 +71,25 @@ it('says why a line moves by other than the days late: its window is counted aga
   );
 });
 
-it("offers the SKUs of the supplier's open purchase orders as the agent types one", async () => {
-  request.mockImplementation((document: unknown) =>
-    Promise.resolve(document === ConsoleDataDocument ? consoleData : {}),
+it("offers the SKUs a delay of the supplier's could reach as the agent types one, asked of the supplier chosen", async () => {
+  request.mockImplementation((document: unknown, variables?: { supplier?: string }) =>
+    Promise.resolve(
+      document === ConsoleDataDocument
+        ? consoleData
+        : document === SupplierSkusDocument
+          ? { supplierSkus: variables?.supplier === 'NORDSOFA' ? ['LAMP-RHEIN', 'OSLO-3'] : [] }
+          : {},
+    ),
   );
   render(<DelayPanel />);
   fireEvent.click(await screen.findByRole('radio', { name: 'One SKU at a supplier' }));
 
   const sku = screen.getByRole('combobox', { name: 'SKU' });
-  const offered = document.getElementById(sku.getAttribute('list') ?? '');
-  expect([...(offered?.querySelectorAll('option') ?? [])].map((option) => option.value)).toEqual(['OSLO-3']);
+  const offered = () =>
+    [...(document.getElementById(sku.getAttribute('list') ?? '')?.querySelectorAll('option') ?? [])].map(
+      (option) => option.value,
+    );
+  await waitFor(() => expect(offered()).toEqual(['LAMP-RHEIN', 'OSLO-3']));
 });
 
 it('takes the agent to the preview: it has the focus, the form above it does not', async () => {

@@ -7,6 +7,7 @@ import {
   type DelayInput,
   type DelayScopeType,
   type PreviewDelayQuery,
+  SupplierSkusDocument,
   type ReportFragment,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
@@ -216,12 +217,7 @@ export function DelayPanel() {
                   {...invalidProps(at('scope.sku'), 'delay-sku-error')}
                 />
               </label>
-              {/* The SKUs the supplier's open purchase orders carry, offered as the agent types: codes as they are. */}
-              <datalist id="delay-skus">
-                {skusOf(data.purchaseOrders, input.scope.supplier).map((sku) => (
-                  <option key={sku} value={sku} />
-                ))}
-              </datalist>
+              <SkuSuggestions id="delay-skus" supplier={input.scope.supplier ?? null} />
               <FieldError id="delay-sku-error" errors={at('scope.sku')} />
             </>
           )}
@@ -364,8 +360,19 @@ export function DelayPanel() {
 }
 
 /** The SKUs a supplier's open purchase orders carry, sorted. */
-function skusOf(purchaseOrders: readonly { supplier: string; skus: readonly string[] }[], supplier?: string | null) {
-  return [...new Set(purchaseOrders.filter((po) => po.supplier === supplier).flatMap((po) => po.skus))].sort();
+/**
+ * The SKUs a delay of one SKU at the supplier could reach, offered as the agent types: those of its open purchase
+ * orders and of its dropshipped items customers wait for, codes as they are.
+ */
+function SkuSuggestions({ id, supplier }: { id: string; supplier: string | null }) {
+  const skus = useQuery(SupplierSkusDocument, { supplier: supplier ?? '' }, { skip: !supplier });
+  return (
+    <datalist id={id}>
+      {(skus.data?.supplierSkus ?? []).map((sku) => (
+        <option key={sku} value={sku} />
+      ))}
+    </datalist>
+  );
 }
 
 /** The preview of a delay, brought into view with focus as it appears: the agent reads it, then confirms or edits. */

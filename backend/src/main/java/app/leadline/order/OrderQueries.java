@@ -186,7 +186,21 @@ public class OrderQueries {
         return refs;
     }
 
+    /** The SKUs of the supplier's dropshipped lines still open: what a delay of one of its SKUs could reach. */
+    public java.util.SortedSet<String> openDropshipSkus(String supplier) {
+        java.util.SortedSet<String> skus = new java.util.TreeSet<>();
+        forEachOpenDropshipLine(supplier, Optional.empty(), (order, line) -> skus.add(line.sku()));
+        return skus;
+    }
+
     public List<LineRef> openDropshipLines(String supplier, Optional<String> sku) {
+        List<LineRef> refs = new java.util.ArrayList<>();
+        forEachOpenDropshipLine(supplier, sku, (order, line) -> refs.add(new LineRef(order.id(), line.id())));
+        return refs;
+    }
+
+    private void forEachOpenDropshipLine(
+            String supplier, Optional<String> sku, java.util.function.BiConsumer<Order, OrderLine> each) {
         Criteria line = Criteria.where("supplier")
                 .is(supplier)
                 .and("source")
@@ -197,18 +211,16 @@ public class OrderQueries {
         Query query = Query.query(Criteria.where("lines").elemMatch(line));
         // The number too: an order is not made without it (its search keys start from it).
         query.fields().include("_id", "number", "lines");
-        List<LineRef> refs = new java.util.ArrayList<>();
         for (Order order : mongo.find(query, Order.class)) {
             for (OrderLine candidate : order.lines()) {
                 if (candidate.source() == LineSource.DROPSHIP
                         && candidate.isOpen()
                         && supplier.equals(candidate.supplier())
                         && sku.map(candidate.sku()::equals).orElse(true)) {
-                    refs.add(new LineRef(order.id(), candidate.id()));
+                    each.accept(order, candidate);
                 }
             }
         }
-        return refs;
     }
 
     /**

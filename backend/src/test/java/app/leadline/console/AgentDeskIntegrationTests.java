@@ -209,6 +209,33 @@ class AgentDeskIntegrationTests {
     }
 
     @Test
+    void aDelayOfOneSkuIsOfferedTheSkusOfTheSuppliersOpenPurchaseOrdersAndOfItsDropshippedItemsCustomersWaitFor() {
+        String dropshipper = app.leadline.support.PurchasingSteps.defined(
+                clients,
+                app.leadline.support.SupplierInputs.aSupplier().dropshipping().leadTime(2, 5));
+        placed(anOrder().withDropshippedLine("LAMP-RHEIN", dropshipper));
+        String backorders = app.leadline.support.PurchasingSteps.defined(
+                clients, app.leadline.support.SupplierInputs.aSupplier().leadTime(10, 15));
+        app.leadline.support.PurchasingSteps.placed(
+                agent,
+                app.leadline.support.PurchaseOrderInputs.aPurchaseOrder(backorders)
+                        .withLine("TABLE-RIGA", 2)
+                        .withLine("CHAIR-AARHUS", 4));
+
+        assertThat(supplierSkus(dropshipper)).containsExactly("LAMP-RHEIN");
+        assertThat(supplierSkus(backorders)).containsExactly("CHAIR-AARHUS", "TABLE-RIGA");
+    }
+
+    private List<String> supplierSkus(String supplier) {
+        return agent.document("query($supplier: String!) { supplierSkus(supplier: $supplier) }")
+                .variable("supplier", supplier)
+                .execute()
+                .path("supplierSkus")
+                .entityList(String.class)
+                .get();
+    }
+
+    @Test
     void anAgentsChangeAnswersWithALaterRevisionThanTheOrderBeforeIt() {
         OrderInputs input = placed(anOrder());
         long before = agent.documentName("agentOrder")

@@ -93,6 +93,7 @@ class AccessRulesIntegrationTests {
             Map.entry("Query.searchOrders", AGENTS),
             Map.entry("Query.buyList", AGENTS),
             Map.entry("Query.warehouseClosedDays", AGENTS),
+            Map.entry("Query.supplierSkus", AGENTS),
             Map.entry("Query.runningLate", AGENTS),
             Map.entry("Query.refundQueue", AGENTS),
             Map.entry("Query.purchaseOrders", AGENTS),
