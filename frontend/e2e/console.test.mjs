@@ -326,7 +326,8 @@ test("an admin sees the messages sent and every template rendered in the custome
 
     const templates = page.getByRole('list', { name: 'Message templates' });
     // Each template is named in words, and its languages by their own names.
-    await templates.getByText('past the promised date', { exact: true }).first().waitFor();
+    // Each begins with a capital, as the line it starts (the words are for mid-sentence elsewhere).
+    await templates.getByText('Past the promised date', { exact: true }).first().waitFor();
     assert.doesNotMatch(await templates.textContent(), /PAST_PROMISE|READY_TO_SHIP/);
     assert.match(await templates.textContent(), /Order SAMPLE-1042 will arrive later than promised/);
     await page.getByLabel('Template language').selectOption({ label: 'Deutsch' });

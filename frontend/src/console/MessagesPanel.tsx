@@ -9,7 +9,7 @@ import {
 import { useMutation, useQuery } from './api';
 import { Failure, FormErrors, type UserError } from './errors';
 import { time, timeZone } from './format';
-import { CONSOLE_LANGUAGES, ct, label, NATIVE_NAMES } from './messages';
+import { atStart, CONSOLE_LANGUAGES, ct, label, NATIVE_NAMES } from './messages';
 
 /** Every message sent to customers and what became of it; admins also see the templates rendered. */
 export function MessagesPanel({ admin }: { admin: boolean }) {
@@ -184,7 +184,7 @@ function TemplatePreviews() {
         {previews?.map((preview) => (
           <li key={`${preview.kind}-${preview.channel}`}>
             <p>
-              <strong data-kind={preview.kind}>{label('messageKind', preview.kind)}</strong> ·{' '}
+              <strong data-kind={preview.kind}>{atStart(label('messageKind', preview.kind))}</strong> ·{' '}
               {preview.channel === 'SMS' ? ct('previewSegments', { segments: preview.segments }) : ct('previewEmail')}
             </p>
             {preview.channel === 'EMAIL' && <p>{preview.subject}</p>}

@@ -96,6 +96,11 @@ export function wordFor(
   return key in en ? ct(key, params) : undefined;
 }
 
+/** Words that begin a line or a heading, their first letter a capital (the words themselves are for mid-sentence). */
+export function atStart(words: string): string {
+  return words.charAt(0).toLocaleUpperCase(consoleLanguage()) + words.slice(1);
+}
+
 /** A word for a value from the API (a status, a source), or the value itself where the console has none. */
 export function label(prefix: string, value: string, params: Record<string, string | number> = {}): string {
   return wordFor(prefix, value, params) ?? value.toLowerCase().replace(/_/g, ' ');
