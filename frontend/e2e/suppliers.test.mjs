@@ -93,6 +93,8 @@ test('an admin defines a supplier after reading what it will do, with errors nex
     await page.getByRole('cell', { name: 'FJORD', exact: true }).waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'FJORD', exact: true }) });
     assert.match(await row.textContent(), /10–15 working days/);
+    // The days it ships on are read in its row, without opening it.
+    assert.equal(await row.locator('td[data-label="Ships on"]').textContent(), 'Mon, Tue, Wed, Thu, Sat');
 
     // Changing it starts from the supplier as it is, from its row, with the keyboard in the form; the review says that
     // promises already made stay as they are.

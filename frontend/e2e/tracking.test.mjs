@@ -244,7 +244,7 @@ describe('a customer who reads another language than the shop wrote down', () =>
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       const messages = page.getByRole('group', { name: 'Messages about this order' });
       await messages
-        .getByText('You are reading this page in another language than the messages: they come in Deutsch.')
+        .getByText('You are reading this page in another language than the messages: they come in German.')
         .waitFor();
       await messages.getByRole('combobox', { name: 'Language of the messages' }).selectOption('en');
       await messages.getByRole('status').getByText('Saved: messages about this order now come in English.').waitFor();

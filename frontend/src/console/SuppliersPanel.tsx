@@ -8,7 +8,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
-import { percent, WEEKDAYS, weekday } from './format';
+import { percent, WEEKDAYS, weekday, weekdayShort } from './format';
 import { ct, type ConsoleKey } from './messages';
 import { Review } from './Review';
 import { leadTimeText, supplierChanges } from './supplierChanges';
@@ -134,6 +134,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
               <th scope="col">{ct('supplierName')}</th>
               <th scope="col">{ct('colCountry')}</th>
               <th scope="col">{ct('supplierLeadTime')}</th>
+              <th scope="col">{ct('supplierShipsOn')}</th>
               <th scope="col">{ct('supplierDropships')}</th>
               <th scope="col">{ct('supplierPunctuality')}</th>
               {admin && <th scope="col">{ct('supplierEditColumn')}</th>}
@@ -148,6 +149,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
                 <td data-label={ct('supplierName')}>{s.name}</td>
                 <td data-label={ct('colCountry')}>{s.country ?? '—'}</td>
                 <td data-label={ct('supplierLeadTime')}>{leadTimeText(s.leadTime)}</td>
+                <td data-label={ct('supplierShipsOn')}>{s.workingDays.map(weekdayShort).join(', ')}</td>
                 <td data-label={ct('supplierDropships')}>{s.dropships ? ct('yes') : ct('no')}</td>
                 <td data-label={ct('supplierPunctuality')}>{punctuality(s)}</td>
                 {admin && (

@@ -396,6 +396,7 @@ export const da: Catalogue = {
   leadTimeDays: '{min}–{max} arbejdsdage',
   defineSupplierTitle: 'Opret en leverandør',
   changeSupplierTitle: 'Ret leverandør {code}',
+  supplierShipsOn: 'Sender',
   supplierWorkingDays: 'Dage den sender',
   supplierWillCreate:
     'Dette tilføjer leverandør {code} med en leveringstid på {lead}, der sender {days}. Restordrelinjer til den accepteres fra nu og loves ud fra den leveringstid, indtil en indkøbsordre dækker dem.',

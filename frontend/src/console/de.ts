@@ -402,6 +402,7 @@ export const de: Catalogue = {
   leadTimeDays: '{min}–{max} Werktage',
   defineSupplierTitle: 'Lieferanten anlegen',
   changeSupplierTitle: 'Lieferant {code} ändern',
+  supplierShipsOn: 'Versandtage',
   supplierWorkingDays: 'Versandtage',
   supplierWillCreate:
     'Damit wird Lieferant {code} angelegt, Lieferzeit {lead}, Versandtage {days}. Nachbestellte Positionen für ihn werden ab jetzt angenommen und nach dieser Lieferzeit zugesagt, bis eine Bestellung sie abdeckt.',

@@ -394,6 +394,7 @@ export const en = {
   leadTimeDays: '{min}–{max} working days',
   defineSupplierTitle: 'Add a supplier',
   changeSupplierTitle: 'Change supplier {code}',
+  supplierShipsOn: 'Ships on',
   supplierWorkingDays: 'Days it ships on',
   supplierWillCreate:
     'This adds supplier {code} with a lead time of {lead}, shipping on {days}. Backordered lines for it are accepted from now on and promised from that lead time until a purchase order carries them.',

@@ -78,6 +78,12 @@ export function weekday(day: Weekday): string {
   return new Intl.DateTimeFormat(LOCALES[consoleLanguage()], { weekday: 'long', timeZone: 'UTC' }).format(date);
 }
 
+/** A day of the week as a table cell has room for: "Mon", "man.", "Mo.", "pon.". */
+export function weekdayShort(day: Weekday): string {
+  const date = new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
+  return new Intl.DateTimeFormat(LOCALES[consoleLanguage()], { weekday: 'short', timeZone: 'UTC' }).format(date);
+}
+
 /** Whether units as an agent typed them are a whole number, 0 or more (the API takes nothing else). */
 export function wholeUnits(typed: string): boolean {
   return /^\d+$/.test(typed.trim());

@@ -396,6 +396,7 @@ export const pl: Catalogue = {
   leadTimeDays: '{min}–{max} dni roboczych',
   defineSupplierTitle: 'Dodaj dostawcę',
   changeSupplierTitle: 'Zmień dostawcę {code}',
+  supplierShipsOn: 'Dni wysyłki',
   supplierWorkingDays: 'Dni wysyłki',
   supplierWillCreate:
     'To doda dostawcę {code} z czasem dostawy {lead}, wysyłającego w dni: {days}. Pozycje zamawiane u niego są od teraz przyjmowane i obiecywane według tego czasu, dopóki nie obejmie ich zamówienie.',

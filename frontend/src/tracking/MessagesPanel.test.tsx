@@ -54,7 +54,7 @@ it('lets a customer reading the page in English have their messages in English t
   const select = screen.getByRole('combobox', { name: 'Language of the messages' }) as HTMLSelectElement;
   expect(select.value).toBe('de');
   expect(screen.getByTestId('messages-language-differs').textContent).toBe(
-    'You are reading this page in another language than the messages: they come in Deutsch.',
+    'You are reading this page in another language than the messages: they come in German.',
   );
 
   await act(async () => {

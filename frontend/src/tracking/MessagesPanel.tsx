@@ -49,7 +49,8 @@ export function MessagesPanel({ order, token, language, t, onChange }: Props) {
     save(() => chooseMessageChannels(token, email, sms), 'saved');
   };
   const chooseLanguage = (chosen: string) => save(() => chooseMessageLanguage(token, chosen), 'savedLanguage');
-  const messagesIn = NATIVE_NAMES[order.locale as Language] ?? order.locale;
+  // The messages' language named in the page's: "Polish" on an English page, not "Polski".
+  const messagesIn = languageIn(order.locale, language);
 
   return (
     <fieldset className="messages">
@@ -108,4 +109,13 @@ export function MessagesPanel({ order, token, language, t, onChange }: Props) {
       </p>
     </fieldset>
   );
+}
+
+/** A language's name as a reader of another language writes it, from the browser's own list; its code otherwise. */
+function languageIn(locale: string, reader: Language): string {
+  try {
+    return new Intl.DisplayNames([reader], { type: 'language' }).of(locale) ?? locale;
+  } catch {
+    return locale;
+  }
 }

@@ -304,7 +304,7 @@ describe('the order as its customer reads it', () => {
     const entries = [...document.querySelectorAll('[data-event="ETA_MOVED"] span')].map((entry) => entry.textContent);
     expect(entries).toContainEqual(
       expect.stringMatching(
-        /^Oslo sofa is now expected by .*21 Dec.* instead of .*30 Dec.*\. Reason: the delay we told you about was recorded by mistake$/,
+        /^Oslo sofa is now expected by .*21 Dec.* instead of .*30 Dec.*\. Reason: The delay we told you about was recorded by mistake\.$/,
       ),
     );
   });
