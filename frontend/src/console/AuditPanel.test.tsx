@@ -80,7 +80,7 @@ it('says recorded facts in words, with days, times and units as agents read them
   expect(auditValue('[TUESDAY, THURSDAY]')).toBe('Tuesday, Thursday');
   expect(auditValue('OPEN')).toBe('open');
   expect(auditValue('READY')).toBe('Ready to ship');
-  expect(auditValue('SHIPPED/CAPTURED')).toBe('Shipped, Charged');
+  expect(auditValue('SHIPPED/CAPTURED')).toBe('Shipped; payment charged');
   expect(auditValue('true')).toBe('yes');
 });
 
@@ -227,4 +227,52 @@ it("names a delay's entries by what it delayed, with the start of its id to tell
   expect(logged.closest('tr')?.querySelector('td[data-label="Concerns"]')?.textContent).toBe(
     'Purchase order PO-BW-0877 (delay 0b7c1d2e…)',
   );
+});
+
+it('reads a shipment as what left, with what, and how it was paid; a change as only what changed', async () => {
+  request.mockResolvedValue({
+    auditLog: [
+      {
+        actor: 'bo',
+        at: '2026-12-06T10:00:00Z',
+        action: 'RECORD_SHIPMENT',
+        target: 'DEMO-1004',
+        before: [{ key: 'L3', value: 'RESERVED/AUTHORIZED' }],
+        after: [
+          { key: 'L3', value: 'SHIPPED/CAPTURED' },
+          { key: 'items', value: 'Linen cushion cover, 2 pcs' },
+          { key: 'carrier', value: 'DPD' },
+          { key: 'trackingNumber', value: '0123456789ABC' },
+        ],
+      },
+      {
+        actor: 'ada',
+        at: '2026-12-06T09:00:00Z',
+        action: 'DEFINE_SUPPLIER',
+        target: 'RHEIN-LICHT',
+        before: [
+          { key: 'name', value: 'Rhein Licht' },
+          { key: 'workingDays', value: '[MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY]' },
+        ],
+        after: [
+          { key: 'name', value: 'Rhein Licht' },
+          { key: 'workingDays', value: '[TUESDAY, THURSDAY]' },
+        ],
+      },
+    ],
+  });
+  render(<AuditPanel />);
+
+  const shipped = (await screen.findByText('Recorded a shipment')).closest('tr');
+  expect(shipped?.querySelector('td[data-label="Before"]')?.textContent).toBe(
+    'line L3: Reserved; payment authorised, not charged',
+  );
+  expect(shipped?.querySelector('td[data-label="After"]')?.textContent).toBe(
+    'line L3: Shipped; payment charged; items: Linen cushion cover, 2 pcs; carrier: DPD; tracking number: 0123456789ABC',
+  );
+  const supplier = screen.getByText('Changed a supplier').closest('tr');
+  expect(supplier?.querySelector('td[data-label="Before"]')?.textContent).toBe(
+    'ships on: Monday, Tuesday, Wednesday, Thursday, Friday',
+  );
+  expect(supplier?.querySelector('td[data-label="After"]')?.textContent).toBe('ships on: Tuesday, Thursday');
 });

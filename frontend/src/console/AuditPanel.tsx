@@ -4,7 +4,7 @@ import { useQuery } from './api';
 import { Failure } from './errors';
 import { day, money, time, timeZone, WEEKDAYS, weekday } from './format';
 import type { Language } from '../i18n/messages';
-import { ct, label, languageName, wordFor } from './messages';
+import { consoleLanguage, ct, label, languageName, wordFor } from './messages';
 import { OrderLink } from './OrderLink';
 
 type Entry = AuditLogQuery['auditLog'][number];
@@ -88,7 +88,15 @@ export function auditValue(value: string, key = ''): string {
   // A line shipped: its state and its payment's, "SHIPPED/CAPTURED".
   const [status, payment] = value.split('/');
   if (payment && LINE_STATES.has(status) && wordFor('payment', payment)) {
-    return `${label('status', status)}, ${label('payment', payment)}`;
+    const paid = label('payment', payment);
+    return ct('auditLineState', {
+      status: label('status', status),
+      payment: paid.charAt(0).toLocaleLowerCase(consoleLanguage()) + paid.slice(1),
+    });
+  }
+  // An id the log keeps (a withdrawal's): its start tells it apart, the rest is noise to a reader.
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)) {
+    return `${value.slice(0, 8)}…`;
   }
   // Days as the API lists them: "[TUESDAY, THURSDAY]".
   const days = value.match(/^\[([A-Z, ]+)\]$/)?.[1].split(', ');
@@ -156,6 +164,22 @@ function Target({ entry }: { entry: Entry }) {
 const details = (pairs: Entry['before']) =>
   pairs.map((pair) => `${auditKey(pair.key)}: ${auditValue(pair.value, pair.key)}`).join('; ') || '—';
 
+/**
+ * What an entry changed, before and after: a fact the same on both sides (a supplier's name when its lead time
+ * changed) is left out of both, so that what changed stands out. An entry with nothing before says everything after.
+ */
+export function changed(entry: Pick<Entry, 'before' | 'after'>): Pick<Entry, 'before' | 'after'> {
+  if (entry.before.length === 0) {
+    return entry;
+  }
+  const same = (pair: Entry['before'][number], others: Entry['before']) =>
+    others.some((other) => other.key === pair.key && other.value === pair.value);
+  return {
+    before: entry.before.filter((pair) => !same(pair, entry.after)),
+    after: entry.after.filter((pair) => !same(pair, entry.before)),
+  };
+}
+
 /** Every agent action, newest first, 50 at a time, narrowed to those containing a word (admins only). */
 export function AuditPanel() {
   const [before, setBefore] = useState<string | null>(null);
@@ -212,8 +236,8 @@ export function AuditPanel() {
                   <td data-label={ct('colTarget')}>
                     <Target entry={entry} />
                   </td>
-                  <td data-label={ct('colBefore')}>{details(entry.before)}</td>
-                  <td data-label={ct('colAfter')}>{details(entry.after)}</td>
+                  <td data-label={ct('colBefore')}>{details(changed(entry).before)}</td>
+                  <td data-label={ct('colAfter')}>{details(changed(entry).after)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import app.leadline.order.CustomerNews;
 import app.leadline.order.NewestFirst;
 import app.leadline.order.Order;
 import app.leadline.order.OrderEvent;
+import app.leadline.order.OrderLine;
 import app.leadline.order.OrderOperations;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
@@ -135,7 +136,11 @@ public class AgentDesk {
         }
         Order before = existing(orderNumber);
         Order after = operations.ship(before.id(), lineIds, carrier.trim(), trackingNumber.trim());
-        audit.record(agent, "RECORD_SHIPMENT", orderNumber, statuses(before, lineIds), statuses(after, lineIds));
+        Map<String, String> shipped = new LinkedHashMap<>(statuses(after, lineIds));
+        shipped.put("items", String.join(", ", names(after, lineIds)));
+        shipped.put("carrier", carrier.trim());
+        shipped.put("trackingNumber", trackingNumber.trim());
+        audit.record(agent, "RECORD_SHIPMENT", orderNumber, statuses(before, lineIds), shipped);
         return after;
     }
 
@@ -383,6 +388,13 @@ public class AgentDesk {
             throw new OrderRuleViolation("UNKNOWN_ORDER", "orderNumber", "There is no order " + orderNumber + ".");
         }
         audit.record(agent, "REVOKE_TRACKING_LINK", orderNumber, Map.of("link", "ACTIVE"), Map.of("link", "REVOKED"));
+    }
+
+    private static List<String> names(Order order, List<String> lineIds) {
+        return order.lines().stream()
+                .filter(line -> lineIds.contains(line.id()))
+                .map(OrderLine::name)
+                .toList();
     }
 
     private static Map<String, String> statuses(Order order, List<String> lineIds) {

@@ -157,6 +157,10 @@ public class SupplierDelays {
         }
         Map<String, String> logged = new TreeMap<>(report.audited());
         logged.put("lines", String.valueOf(preview.lines()));
+        // What customers read, as a code of the shop's reasons or the words typed, and the note agents read.
+        Optional.ofNullable(blankToNull(request.reasonCode())).ifPresent(code -> logged.put("reasonCode", code));
+        Optional.ofNullable(blankToNull(request.reasonText())).ifPresent(text -> logged.put("reason", text));
+        Optional.ofNullable(blankToNull(request.internalNote())).ifPresent(note -> logged.put("note", note));
         audit.record(agent, "LOG_DELAY", id, Map.of(), logged);
         cascades.start(id);
         meters.counter("leadline.delays.logged").increment();

@@ -206,6 +206,21 @@ class AgentDeskIntegrationTests {
                 .path("recordShipment.order.shipments[0].trackingNumber")
                 .entity(String.class)
                 .isEqualTo("GLS-12 345");
+        // The audit log says what left and how, not only that the line's state changed.
+        assertThat(app.leadline.support.AuditReads.entries(clients, "RECORD_SHIPMENT").stream()
+                        .filter(entry -> input.number().equals(entry.get("target")))
+                        .findFirst()
+                        .map(entry -> ((List<?>) entry.get("after"))
+                                .stream()
+                                        .map(pair -> (Map<?, ?>) pair)
+                                        .collect(java.util.stream.Collectors.toMap(
+                                                pair -> (String) pair.get("key"), pair -> (String) pair.get("value"))))
+                        .orElseThrow())
+                .containsEntry("carrier", "GLS")
+                .containsEntry("trackingNumber", "GLS-12 345")
+                .containsEntry(
+                        "items",
+                        orders.byNumber(input.number()).orElseThrow().line("L1").name());
     }
 
     @Test

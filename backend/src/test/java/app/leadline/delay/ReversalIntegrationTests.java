@@ -509,7 +509,8 @@ class ReversalIntegrationTests {
                 .containsEntry(purchaseOrder.number(), firstArrival.plusDays(14).toString());
         assertThat(auditedAfter("LOG_DELAY"))
                 .containsEntry("purchaseOrder", purchaseOrder.number())
-                .containsEntry("daysLate", "14");
+                .containsEntry("daysLate", "14")
+                .containsEntry("reason", "The factory is behind.");
         agent.documentName("withdrawDelay")
                 .variable("input", Map.of("delay", delay))
                 .execute()
