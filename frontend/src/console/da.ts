@@ -642,7 +642,8 @@ export const da: Catalogue = {
   goodsReceived:
     'Modtaget på {number}: {lines, plural, one {# linje} other {# linjer}} klar, {orders, plural, one {# ordre får} other {# ordrer får}} foreslået en forsendelse.',
   cancelTitle: 'Annullér indkøbsordre {number}',
-  cancelReason: 'Hvorfor (gemmes i dens historik; kunderne læser det ikke)',
+  cancelReason:
+    'Hvorfor (gemmes i dens historik; kunderne læser kun, at vores bestilling hos leverandøren blev annulleret)',
   cancelReview:
     'Dette annullerer indkøbsordre {number} og frigiver dens enheder. {customers, plural, =0 {Ingen kunde får besked: ingen seneste dato flytter sig.} one {# kunde får besked.} other {# kunder får besked.}}',
   cancelToldReady:

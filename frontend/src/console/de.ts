@@ -654,7 +654,8 @@ export const de: Catalogue = {
   goodsReceived:
     'Eingang zu {number} gebucht: {lines, plural, one {# Position} other {# Positionen}} versandbereit, für {orders, plural, one {# Bestellung} other {# Bestellungen}} wird ein Versand vorgeschlagen.',
   cancelTitle: 'Lieferantenbestellung {number} stornieren',
-  cancelReason: 'Warum (bleibt in ihrer Historie; Kunden lesen es nicht)',
+  cancelReason:
+    'Warum (bleibt in ihrer Historie; Kunden lesen nur, dass unsere Bestellung beim Lieferanten storniert wurde)',
   cancelReview:
     'Damit wird die Lieferantenbestellung {number} storniert und ihre Stückzahl freigegeben. {customers, plural, =0 {Niemand wird benachrichtigt: kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt.} other {# Kunden werden benachrichtigt.}}',
   cancelToldReady:

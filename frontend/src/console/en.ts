@@ -639,7 +639,7 @@ export const en = {
   goodsReceived:
     'Received on {number}: {lines, plural, one {# line} other {# lines}} ready, {orders, plural, one {# order gets} other {# orders get}} a shipment proposed.',
   cancelTitle: 'Cancel purchase order {number}',
-  cancelReason: 'Why (kept in its history; customers do not read it)',
+  cancelReason: 'Why (kept in its history; customers read only that our order with the supplier was cancelled)',
   cancelReview:
     'This cancels purchase order {number} and frees its units. {customers, plural, =0 {No customer is told: no latest date moves.} one {# customer is told.} other {# customers are told.}}',
   cancelToldReady:

@@ -642,7 +642,8 @@ export const pl: Catalogue = {
   receiveConfirm: 'Przyjmij towar',
   goodsReceived: 'Przyjęto do {number}: pozycje gotowe: {lines}, zamówienia z proponowaną wysyłką: {orders}.',
   cancelTitle: 'Anuluj zamówienie u dostawcy {number}',
-  cancelReason: 'Dlaczego (zostaje w jego historii; klienci tego nie czytają)',
+  cancelReason:
+    'Dlaczego (zostaje w jego historii; klienci czytają tylko, że nasze zamówienie u dostawcy zostało anulowane)',
   cancelReview:
     'To anuluje zamówienie u dostawcy {number} i zwalnia jego sztuki. {customers, plural, =0 {Żaden klient nie zostanie powiadomiony: żadna najpóźniejsza data się nie przesuwa.} one {# klient zostanie powiadomiony.} few {# klienci zostaną powiadomieni.} many {# klientów zostanie powiadomionych.} other {# klienta zostanie powiadomionych.}}',
   cancelToldReady: 'Klienci powiadomieni, że produkt jest gotowy, z półki (łącznie {count}): {orders}.',

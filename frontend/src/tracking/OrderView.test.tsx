@@ -181,6 +181,18 @@ describe('the order as its customer reads it', () => {
     expect(lateReason()).toBeUndefined();
     cleanup();
 
+    // Our purchase order for it called off: the timeline and the card say so, in the page's language.
+    const calledOff = {
+      ...withdrawn,
+      details: [...withdrawn.details, { key: 'correction', value: 'PURCHASE_ORDER_CANCELLED' }],
+    };
+    render(<OrderView order={anOrder({ timeline: [placed, calledOff] })} language="en" />);
+    expect(document.querySelector('[data-event="ETA_MOVED"]')?.textContent).toMatch(
+      /Rhein lamp is now expected by Wed 9 Dec instead of Mon 7 Dec\. Reason: Our order with the supplier was cancelled\.$/,
+    );
+    expect(lateReason()).toBe('Why: Our order with the supplier was cancelled');
+    cleanup();
+
     // One of the shop's reasons, told in German: a page switched to Danish says it in Danish.
     const told = {
       ...moved,

@@ -268,6 +268,10 @@ function lateReason(line: Line, order: CustomerOrder, language: Language, t: Tra
   if (last?.type === 'RUNNING_LATE') {
     return t(waitsOnlyForUs(line) ? 'tracking.lateReason.warehouse' : 'tracking.lateReason.supplier');
   }
+  // Our purchase order for it called off: that is why, as the timeline and the message say.
+  if (last?.details.some((detail) => detail.key === 'correction' && detail.value === 'PURCHASE_ORDER_CANCELLED')) {
+    return t('tracking.lateReason.purchaseOrderCancelled');
+  }
   return last ? reasonOf(last, language) : '';
 }
 

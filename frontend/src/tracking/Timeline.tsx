@@ -100,6 +100,9 @@ function describe(event: Event, order: CustomerOrder, language: Language, t: Tra
       if (details.correction === 'DELAY_WITHDRAWN') {
         return t('event.ETA_MOVED.withdrawn', params);
       }
+      if (details.correction === 'PURCHASE_ORDER_CANCELLED') {
+        return t('event.ETA_MOVED.purchaseOrderCancelled', params);
+      }
       params.reason = reasonOf(event, language);
       return t(details.reason ? 'event.ETA_MOVED' : 'event.ETA_MOVED.noReason', params);
     default:

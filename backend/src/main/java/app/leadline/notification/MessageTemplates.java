@@ -4,6 +4,7 @@ import app.leadline.delivery.EtaWindow;
 import app.leadline.order.CustomerNews;
 import app.leadline.order.Order;
 import app.leadline.order.OrderLine;
+import app.leadline.order.SystemNote;
 import app.leadline.order.TimelineEvent;
 import app.leadline.shop.ShopLook;
 import app.leadline.shop.ShopLooks;
@@ -21,6 +22,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,11 +152,12 @@ class MessageTemplates {
                     ? "reason.runningLate"
                     : ours == lines.size() ? "reason.runningLateWarehouse" : "reason.runningLateMixed";
             values.put("reason", texts.getProperty(reason));
-        } else if (values.get("reason").isEmpty()
-                && !lines.isEmpty()
-                && lines.stream().allMatch(line -> movedBackByWithdrawal(order, line))) {
-            // A delay logged by mistake, taken back: the customer who was told of it reads that it was a mistake.
-            values.put("reason", texts.getProperty("reason.withdrawn"));
+        } else if (values.get("reason").isEmpty() && !lines.isEmpty()) {
+            // Dates Leadline moved without a supplier's word: a delay logged by mistake, taken back (the customer who
+            // was told of it reads that it was a mistake), or the purchase order the items waited for called off.
+            correctionOf(order, lines)
+                    .map(CORRECTION_REASONS::get)
+                    .ifPresent(reason -> values.put("reason", texts.getProperty(reason)));
         }
         if ("CONFIRMED".equals(kind)) {
             values.put(
@@ -321,16 +324,25 @@ class MessageTemplates {
                 : format.format(earliest) + between + format.format(window.latest());
     }
 
-    /** Whether the line's date last moved because a delay was withdrawn. */
-    private static boolean movedBackByWithdrawal(Order order, OrderLine line) {
-        TimelineEvent last = null;
-        for (TimelineEvent event : order.timeline()) {
-            if (event.type() == TimelineEvent.Type.ETA_MOVED
-                    && line.id().equals(event.details().get("line"))) {
-                last = event;
+    /** The reason each correction gives the customer, a key of the templates. */
+    private static final Map<String, String> CORRECTION_REASONS = Map.of(
+            SystemNote.DELAY_WITHDRAWN, "reason.withdrawn",
+            SystemNote.PURCHASE_ORDER_CANCELLED, "reason.purchaseOrderCancelled");
+
+    /** The correction that last moved every one of the lines' dates, where one did and it is the same for all. */
+    private static Optional<String> correctionOf(Order order, List<OrderLine> lines) {
+        Set<Optional<String>> corrections = new HashSet<>();
+        for (OrderLine line : lines) {
+            TimelineEvent last = null;
+            for (TimelineEvent event : order.timeline()) {
+                if (event.type() == TimelineEvent.Type.ETA_MOVED
+                        && line.id().equals(event.details().get("line"))) {
+                    last = event;
+                }
             }
+            corrections.add(last == null ? Optional.empty() : last.correction());
         }
-        return last != null && last.withdrawsADelay();
+        return corrections.size() == 1 ? corrections.iterator().next() : Optional.empty();
     }
 
     /**

@@ -61,9 +61,19 @@ public record TimelineEvent(
 
     /** Whether this moved dates back because a delay logged by mistake was withdrawn. */
     public boolean withdrawsADelay() {
+        return correction().filter(SystemNote.DELAY_WITHDRAWN::equals).isPresent();
+    }
+
+    /**
+     * Why Leadline moved dates here without a supplier's word for the customer, where it did: a delay logged by mistake
+     * withdrawn ({@link SystemNote#DELAY_WITHDRAWN}), or the purchase order the lines waited for called off ({@link
+     * SystemNote#PURCHASE_ORDER_CANCELLED}). The customer's page and message say which, in the customer's language.
+     */
+    public Optional<String> correction() {
         return systemNoted()
-                .filter(note -> SystemNote.DELAY_WITHDRAWN.equals(note.kind()))
-                .isPresent();
+                .map(SystemNote::kind)
+                .filter(kind ->
+                        SystemNote.DELAY_WITHDRAWN.equals(kind) || SystemNote.PURCHASE_ORDER_CANCELLED.equals(kind));
     }
 
     static TimelineEvent of(OrderEvent event, Instant at, Note note) {

@@ -14,7 +14,6 @@ import app.leadline.order.Parcel;
 import app.leadline.order.PaymentState;
 import app.leadline.order.RefundRequest;
 import app.leadline.order.Shipment;
-import app.leadline.order.SystemNote;
 import app.leadline.order.TimelineEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -178,15 +177,14 @@ record TrackedOrder(
 
     /**
      * A timeline event without its internal note. A date moved back because the delay was withdrawn says so
-     * ({@code correction}: {@code DELAY_WITHDRAWN}), as its message does: the customer read the delay's reason before.
+     * ({@code correction}: {@code DELAY_WITHDRAWN}), as its message does: the customer read the delay's reason before;
+     * so does one moved because the purchase order it waited for was called off ({@code PURCHASE_ORDER_CANCELLED}).
      */
     record CustomerEvent(String type, Instant at, List<Detail> details) {
 
         static CustomerEvent of(TimelineEvent event) {
             java.util.Map<String, String> details = new java.util.TreeMap<>(event.details());
-            if (event.withdrawsADelay()) {
-                details.put("correction", SystemNote.DELAY_WITHDRAWN);
-            }
+            event.correction().ifPresent(kind -> details.put("correction", kind));
             return new CustomerEvent(
                     event.type().name(),
                     event.at(),

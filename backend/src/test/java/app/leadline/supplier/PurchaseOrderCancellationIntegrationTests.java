@@ -106,6 +106,16 @@ class PurchaseOrderCancellationIntegrationTests {
                 .count();
     }
 
+    /** What the order's customer was told of its dates, each message as sent. */
+    private List<String> datesTold(OrderInputs order) {
+        return agent.documentName("outbox")
+                .execute()
+                .path("outbox[?(@.orderNumber == '" + order.number()
+                        + "' && (@.kind == 'PAST_PROMISE' || @.kind == 'ETA_MOVED'))].text")
+                .entityList(String.class)
+                .get();
+    }
+
     @Test
     void aLineGoingBackToBeOrderedIsNotPromisedSoonerThanThePurchaseOrderCalledOffHadIt() {
         PurchaseOrderInputs far = PurchasingSteps.placed(
@@ -249,6 +259,15 @@ class PurchaseOrderCancellationIntegrationTests {
         assertThat(purchaseOrderOf(oldest)).isEqualTo(other.number());
         assertThat(purchaseOrderOf(younger)).isNull();
         assertThat(etaMoves(younger)).isEqualTo(movesBefore + 1);
+        // The customer whose date moved is told why, as a supplier's delay would say it: our order was called off (in
+        // Danish, the test customers' language).
+        app.leadline.support.Waiting.until(
+                () -> !datesTold(younger).isEmpty(),
+                java.time.Duration.ofSeconds(20),
+                "the younger order's customer is told its new date");
+        assertThat(datesTold(younger))
+                .allSatisfy(
+                        text -> assertThat(text).contains("Årsag: Vores bestilling hos leverandøren blev annulleret."));
         GraphQlTester.Response history = agent.documentName("purchaseOrder")
                 .variable("number", cancelled.number())
                 .execute();
