@@ -75,6 +75,14 @@ public record DelayReport(
     }
 
     /**
+     * Whether a line placed from now on is held by it: a supplier's delay not withdrawn, of any scope (one of a purchase
+     * order holds the lines placed on that purchase order).
+     */
+    boolean holdsNewLines() {
+        return kind == Kind.DELAY && withdrawnBy == null;
+    }
+
+    /**
      * A supplier's delay of a SKU or of the whole supplier, not withdrawn: it holds the lines it moved wherever they
      * wait (a receipt taken back, a purchase order cancelled). A purchase order's own delay lives on in that order's
      * arrival instead.

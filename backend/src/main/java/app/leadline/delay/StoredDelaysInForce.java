@@ -42,28 +42,34 @@ class StoredDelaysInForce implements DelaysInForce {
     }
 
     /**
-     * The newest delay of each SKU of these suppliers, and of each whole supplier, not withdrawn (a newer delay of the
-     * same scope corrects an older one). A line placed since is reached as the delay's cascade reached the lines it
+     * The newest delay of each SKU of these suppliers, of each whole supplier and of each of these purchase orders, not
+     * withdrawn (a newer delay of the same scope corrects an older one). A line placed since is reached as the delay's cascade reached the lines it
      * found: a dropshipped item by the supplier's new dispatch date, a backordered item on a purchase order the delay
      * found open by the arrival the delay gives it. A delay given as days late reaches no dropshipped item placed
      * after it: late against what, for an order the supplier had not yet?
      */
     @Override
-    public NewLines forNewLines(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return DelaysInForce.super.forNewLines(codes);
+    public NewLines forNewLines(Collection<String> codes, Collection<String> purchaseOrders) {
+        if (codes.isEmpty() && purchaseOrders.isEmpty()) {
+            return DelaysInForce.super.forNewLines(codes, purchaseOrders);
         }
         List<DelayReport> inForce = mongo
                 .find(
-                        Query.query(Criteria.where("scope.supplier")
-                                .in(codes)
-                                .and("scope.type")
-                                .in(DelayScope.Type.SKU, DelayScope.Type.SUPPLIER)
+                        Query.query(new Criteria()
+                                .orOperator(
+                                        Criteria.where("scope.supplier")
+                                                .in(codes)
+                                                .and("scope.type")
+                                                .in(DelayScope.Type.SKU, DelayScope.Type.SUPPLIER),
+                                        Criteria.where("scope.purchaseOrder")
+                                                .in(purchaseOrders)
+                                                .and("scope.type")
+                                                .is(DelayScope.Type.PURCHASE_ORDER))
                                 .and("withdrawnBy")
                                 .is(null)),
                         DelayReport.class)
                 .stream()
-                .filter(DelayReport::holdsBeyondItsPurchaseOrders)
+                .filter(DelayReport::holdsNewLines)
                 .collect(Collectors.groupingBy(report -> report.scope().key()))
                 .values()
                 .stream()
@@ -72,16 +78,21 @@ class StoredDelaysInForce implements DelaysInForce {
                         .orElseThrow())
                 .toList();
         if (inForce.isEmpty()) {
-            return DelaysInForce.super.forNewLines(codes);
+            return DelaysInForce.super.forNewLines(codes, purchaseOrders);
         }
-        Map<String, Optional<PurchaseOrder>> purchaseOrders = new HashMap<>();
+        Map<String, Optional<PurchaseOrder>> read = new HashMap<>();
         return (line, from, country, spreads) -> inForce.stream()
                 .filter(report -> reaches(report, line))
-                .flatMap(report -> held(report, line, from, country, spreads, purchaseOrders).stream())
+                .flatMap(report -> held(report, line, from, country, spreads, read).stream())
                 .max(Comparator.comparing((Held held) -> held.window().latest()));
     }
 
     private static boolean reaches(DelayReport report, OrderLine line) {
+        if (report.scope().type() == DelayScope.Type.PURCHASE_ORDER) {
+            return line.purchaseOrderNumber()
+                    .filter(report.scope().purchaseOrder()::equals)
+                    .isPresent();
+        }
         return line.supplierCode().filter(report.scope().supplier()::equals).isPresent()
                 && report.scope().skuFilter().map(line.sku()::equals).orElse(true);
     }
@@ -97,7 +108,7 @@ class StoredDelaysInForce implements DelaysInForce {
             String country,
             SupplierSpreads spreads,
             Map<String, Optional<PurchaseOrder>> purchaseOrders) {
-        String supplier = report.scope().supplier();
+        String supplier = line.supplierCode().orElse(report.scope().supplier());
         if (line.source() == LineSource.DROPSHIP) {
             return Optional.ofNullable(report.newDate())
                     .map(dispatch ->

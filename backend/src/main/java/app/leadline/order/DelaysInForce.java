@@ -17,10 +17,12 @@ public interface DelaysInForce {
     boolean holds(String delayId);
 
     /**
-     * What the delays in force of these suppliers say of lines placed from now on, read once for a batch of orders: a
-     * line placed after a delay was logged is as late as the delay would have made it, had it been there then.
+     * What the delays in force say of lines placed from now on, read once for a batch of orders: the delays of these
+     * suppliers' SKUs and of the whole suppliers, and those of these purchase orders. A line placed after a delay was
+     * logged is as late as the delay would have made it, had it been there then, and carries the delay, so that
+     * withdrawing it brings the line back too.
      */
-    default NewLines forNewLines(Collection<String> suppliers) {
+    default NewLines forNewLines(Collection<String> suppliers, Collection<String> purchaseOrders) {
         return (line, from, country, spreads) -> Optional.empty();
     }
 

@@ -123,11 +123,15 @@ public class OrderIntake {
         Reserved reservations = reserve(toMake, ids);
         Map<String, SegmentPolicy> segments = new HashMap<>();
         SupplierSpreads spreads = lateness.current();
-        DelaysInForce.NewLines delayed = delays.forNewLines(toMake.stream()
-                .flatMap(input -> input.lines().stream())
-                .map(NewLine::supplier)
-                .filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet()));
+        DelaysInForce.NewLines delayed = delays.forNewLines(
+                toMake.stream()
+                        .flatMap(input -> input.lines().stream())
+                        .map(NewLine::supplier)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.toSet()),
+                reservations.lines().values().stream()
+                        .map(PurchaseOrderRef::number)
+                        .collect(java.util.stream.Collectors.toSet()));
         List<PlacedOrder> placed = new ArrayList<>(batch.size());
         List<Order> fresh = new ArrayList<>(batch.size());
         int made = 0;

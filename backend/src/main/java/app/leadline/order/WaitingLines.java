@@ -79,14 +79,20 @@ public class WaitingLines {
             return;
         }
         SupplierSpreads spreads = lateness.current();
-        DelaysInForce.NewLines held = delays.forNewLines(Set.of(supplier));
         List<Optional<PurchaseOrderRef>> reserved =
                 suppliers.reserveAll(supplier, waiting.lines()).answers();
+        DelaysInForce.NewLines held = delays.forNewLines(Set.of(supplier), numbersOf(reserved));
         for (int i = 0; i < reserved.size(); i++) {
             Order order = waiting.owners().get(i);
             String lineId = waiting.lines().get(i).lineId();
             reserved.get(i).ifPresent(po -> take(order, lineId, po, supplier, spreads, held));
         }
+    }
+
+    private static Set<String> numbersOf(List<Optional<PurchaseOrderRef>> reserved) {
+        Set<String> numbers = new LinkedHashSet<>();
+        reserved.forEach(po -> po.map(PurchaseOrderRef::number).ifPresent(numbers::add));
+        return numbers;
     }
 
     /** The lines waiting to be ordered of these SKUs of the supplier, oldest order first, each with its order. */
@@ -171,11 +177,11 @@ public class WaitingLines {
             "hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
     public Placing previewAllocation(PurchaseOrder draft) {
         SupplierSpreads spreads = lateness.current();
-        DelaysInForce.NewLines held = delays.forNewLines(Set.of(draft.supplier()));
         ToOrder waiting = waitingToBeOrdered(draft.supplier(), draft.skus());
         List<Order> owners = waiting.owners();
         List<Allocation> lines = waiting.lines();
         List<Optional<PurchaseOrderRef>> planned = suppliers.planReserve(draft.supplier(), lines, draft);
+        DelaysInForce.NewLines held = delays.forNewLines(Set.of(draft.supplier()), numbersOf(planned));
         List<Allocated> allocated = new ArrayList<>();
         List<KeptWaiting> kept = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

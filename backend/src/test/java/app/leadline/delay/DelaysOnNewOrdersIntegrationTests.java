@@ -120,6 +120,31 @@ class DelaysOnNewOrdersIntegrationTests {
     }
 
     @Test
+    void aChairOrderedOnAPurchaseOrderAfterItsOwnDelayComesBackWithItWhenTheDelayIsWithdrawn() {
+        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
+        String purchaseOrder = PurchasingSteps.placed(
+                        agent,
+                        aPurchaseOrder(supplier)
+                                .withLine("CHAIR", 3)
+                                .confirmedArrival(LocalDate.now().plusDays(10)))
+                .number();
+        OrderInputs found = placed(anOrder().withBackorderedLine("CHAIR", supplier));
+        EtaWindow beforeTheDelay = line(found).eta();
+        String delay = DelaySteps.logged(agent, Map.of("type", "PURCHASE_ORDER", "purchaseOrder", purchaseOrder), 9);
+
+        OrderInputs after = placed(anOrder().withBackorderedLine("CHAIR", supplier));
+        assertThat(line(after).eta()).isEqualTo(line(found).eta());
+        assertThat(line(after).eta().latest()).isAfter(beforeTheDelay.latest());
+
+        DelaySteps.withdrawn(agent, delay);
+
+        Waiting.until(
+                () -> line(after).eta().equals(beforeTheDelay),
+                Duration.ofSeconds(20),
+                "the chair ordered after the purchase order's delay is back on its date");
+    }
+
+    @Test
     void aLampOrderedAfterItsSuppliersNewDispatchDateLeavesNoSoonerThanThatDay() {
         String supplier =
                 PurchasingSteps.defined(clients, aSupplier().dropshipping().leadTime(2, 5));
