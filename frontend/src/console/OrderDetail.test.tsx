@@ -203,6 +203,23 @@ it('refuses a tracking number with markup or symbols beside its field, and revie
   expect(screen.getByText(/with GLS, tracking number GLS-12 345,/)).toBeTruthy();
 });
 
+it("says in a shipment's review that the parcel ends the customer's choice of delivery while it is open", () => {
+  const undecided = anAgentOrder({
+    deliveryChoiceOpen: true,
+    lines: [aReadyLine('L1', 'Glass vase'), aReadyLine('L2', 'Oak stool')],
+  });
+  render(<OrderDetail order={undecided} onChanged={() => {}} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Ship by hand' }));
+  fireEvent.click(screen.getByRole('checkbox', { name: /^Glass vase / }));
+  fireEvent.change(screen.getByLabelText('Carrier'), { target: { value: 'GLS' } });
+  fireEvent.change(screen.getByLabelText('Tracking number'), { target: { value: 'GLS-1' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  expect(screen.getByTestId('shipment-review').textContent).toContain(
+    'The customer can still choose one delivery or items as they are ready; this parcel ends that choice.',
+  );
+});
+
 it('lets nothing start or change another parcel while a shipment is being recorded, and then says it was', async () => {
   render(<OrderDetail order={order} onChanged={() => {}} />);
   const byHand = screen.getByRole('button', { name: 'Ship by hand', expanded: false });

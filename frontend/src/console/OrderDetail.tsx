@@ -423,6 +423,8 @@ function shipmentCaveats(
     order.deliveryPreference === 'WAIT_FOR_ALL' &&
       leftBehind.length > 0 &&
       ct('shipLeavesBehind', { items: items(leftBehind), count: leftBehind.length, by: actor(order.deliveryChosenBy) }),
+    // The shop's first parcel ends the customer's choice of how the rest travels: the agent reads that before.
+    order.deliveryChoiceOpen && shopsParcel(order, lineIds) && ct('shipClosesChoice'),
   ].filter((caveat): caveat is string => Boolean(caveat));
 }
 

@@ -261,6 +261,7 @@ export const da: Catalogue = {
     '{items} er ikke kommet ind fra leverandøren endnu: registreres {count, plural, one {varen} other {varerne}} som sendt, siger det, at varerne forlod lageret, før der blev bogført en modtagelse.',
   shipDropshipInShopsParcel:
     '{items} sendes af leverandøren i sin egen pakke: registreret i butikkens pakke står {count, plural, one {den} other {de}} som sendt med den. Registrér leverandørens pakke for sig, med dens fragtfirma og sporingsnummer.',
+  shipClosesChoice: 'Kunden kan stadig vælge én levering eller varer, når de er klar; denne pakke afslutter det valg.',
   shipLeavesBehind:
     'Alt skulle komme i én levering ({by}); {items} bliver tilbage og kommer i {count, plural, one {sin egen pakke} other {deres egen pakke}}.',
   confirmShip: 'Registrer forsendelsen og giv kunden besked',

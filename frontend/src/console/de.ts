@@ -263,6 +263,8 @@ export const de: Catalogue = {
     '{items} {count, plural, one {ist} other {sind}} noch nicht vom Lieferanten eingetroffen: als versandt erfasst, heißt das, die Ware ging hinaus, bevor ein Wareneingang gebucht wurde.',
   shipDropshipInShopsParcel:
     '{items} {count, plural, one {wird} other {werden}} vom Lieferanten in einem eigenen Paket verschickt: Im Paket des Shops erfasst, {count, plural, one {gilt er} other {gelten sie}} als damit verschickt. Erfassen Sie das Paket des Lieferanten für sich, mit Versanddienst und Sendungsnummer.',
+  shipClosesChoice:
+    'Der Kunde kann noch zwischen einer Lieferung und Artikeln, sobald sie bereit sind, wählen; dieses Paket beendet diese Wahl.',
   shipLeavesBehind:
     'Alles sollte in einer Lieferung kommen ({by}); {items} {count, plural, one {bleibt zurück und folgt} other {bleiben zurück und folgen}} in einem eigenen Paket.',
   confirmShip: 'Sendung erfassen und Kunden benachrichtigen',

@@ -259,6 +259,8 @@ export const en = {
     '{items} {count, plural, one {has} other {have}} not come in from the supplier yet: recording {count, plural, one {it} other {them}} as shipped says the goods left before a receipt was booked for them.',
   shipDropshipInShopsParcel:
     "{items} {count, plural, one {is} other {are}} sent by the supplier in a parcel of its own: recorded in the shop's parcel, {count, plural, one {it is} other {they are}} said to have left with it. Record the supplier's parcel apart, with its carrier and tracking number.",
+  shipClosesChoice:
+    'The customer can still choose one delivery or items as they are ready; this parcel ends that choice.',
   shipLeavesBehind:
     'Everything was to come in one delivery ({by}); {items} {count, plural, one {stays behind and follows in a parcel of its own} other {stay behind and follow in a parcel of their own}}.',
   confirmShip: 'Record the shipment and tell the customer',

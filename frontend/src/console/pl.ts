@@ -262,6 +262,8 @@ export const pl: Catalogue = {
     '{items}: {count, plural, one {ta pozycja nie dotarła} few {te pozycje nie dotarły} many {te pozycje nie dotarły} other {te pozycje nie dotarły}} jeszcze od dostawcy; zarejestrowanie wysyłki oznacza, że towar wyszedł, zanim zaksięgowano jego przyjęcie.',
   shipDropshipInShopsParcel:
     '{items}: {count, plural, one {ten produkt wysyła} few {te produkty wysyła} many {te produkty wysyła} other {te produkty wysyła}} dostawca w osobnej paczce; zapisane w paczce sklepu będą wyglądać na wysłane razem z nią. Zapisz paczkę dostawcy osobno, z jej przewoźnikiem i numerem przesyłki.',
+  shipClosesChoice:
+    'Klient może jeszcze wybrać jedną dostawę lub produkty, gdy będą gotowe; ta paczka kończy ten wybór.',
   shipLeavesBehind:
     'Wszystko miało przyjść w jednej dostawie ({by}); {items}: {count, plural, one {ta pozycja zostaje i przyjdzie} few {te pozycje zostają i przyjdą} many {te pozycje zostają i przyjdą} other {te pozycje zostają i przyjdą}} w osobnej paczce.',
   confirmShip: 'Zarejestruj wysyłkę i powiadom klienta',

@@ -16,6 +16,7 @@ export function anAgentOrder(overrides: Partial<AgentOrderViewFragment> = {}): A
     segment: 'default',
     deliveryPreference: 'WAIT_FOR_ALL',
     deliveryChosenBy: 'customer',
+    deliveryChoiceOpen: false,
     currency: 'DKK',
     totalCharged: '5999.00',
     totalRefunded: '0.00',

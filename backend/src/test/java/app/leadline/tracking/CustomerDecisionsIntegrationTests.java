@@ -343,6 +343,11 @@ class CustomerDecisionsIntegrationTests {
     void theChoiceClosesWhenTheFirstLineShips() {
         OrderInputs input = mixedOrder();
         String token = place(input);
+        // The agent who ships reads beforehand that the customer may still choose (the review says the parcel ends it).
+        agentView(input.number())
+                .path("agentOrder.deliveryChoiceOpen")
+                .entity(Boolean.class)
+                .isEqualTo(true);
         shipped(input.number(), "L1");
 
         var refused = choose(token, "SHIP_AS_AVAILABLE");
@@ -351,6 +356,10 @@ class CustomerDecisionsIntegrationTests {
         refused.path("chooseDelivery.order").valueIsNull();
         track(token).path("trackOrder.deliveryPreference").entity(String.class).isEqualTo("WAIT_FOR_ALL");
         track(token).path("trackOrder.choice.open").entity(Boolean.class).isEqualTo(false);
+        agentView(input.number())
+                .path("agentOrder.deliveryChoiceOpen")
+                .entity(Boolean.class)
+                .isEqualTo(false);
     }
 
     /** The lamp's supplier sent it: the shop has sent nothing yet, so the customer may still choose. */
