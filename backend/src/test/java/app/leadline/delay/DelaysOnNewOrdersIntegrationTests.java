@@ -95,17 +95,34 @@ class DelaysOnNewOrdersIntegrationTests {
 
     @Test
     void aChairOrderedAfterItsSuppliersDelayMovedThePurchaseOrderComesBackWithItWhenTheDelayIsWithdrawn() {
+        orderedAfterADelayThatMovedThePurchaseOrder(
+                (supplier, purchaseOrder) -> Map.of("type", "SUPPLIER", "supplier", supplier));
+    }
+
+    @Test
+    void aChairOrderedOnAPurchaseOrderAfterItsOwnDelayComesBackWithItWhenTheDelayIsWithdrawn() {
+        orderedAfterADelayThatMovedThePurchaseOrder(
+                (supplier, purchaseOrder) -> Map.of("type", "PURCHASE_ORDER", "purchaseOrder", purchaseOrder));
+    }
+
+    /**
+     * A delay of the scope (given the supplier and its purchase order) moved the purchase order's date: the chair
+     * ordered after it is promised from that date, as the one the delay found, and comes back with it when the delay is
+     * withdrawn.
+     */
+    private void orderedAfterADelayThatMovedThePurchaseOrder(
+            java.util.function.BiFunction<String, String, Map<String, Object>> scope) {
         String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
-        PurchasingSteps.placed(
-                agent,
-                aPurchaseOrder(supplier)
-                        .withLine("CHAIR", 3)
-                        .confirmedArrival(LocalDate.now().plusDays(10)));
+        String purchaseOrder = PurchasingSteps.placed(
+                        agent,
+                        aPurchaseOrder(supplier)
+                                .withLine("CHAIR", 3)
+                                .confirmedArrival(LocalDate.now().plusDays(10)))
+                .number();
         OrderInputs found = placed(anOrder().withBackorderedLine("CHAIR", supplier));
         EtaWindow beforeTheDelay = line(found).eta();
-        String delay = DelaySteps.logged(agent, Map.of("type", "SUPPLIER", "supplier", supplier), 9);
+        String delay = DelaySteps.logged(agent, scope.apply(supplier, purchaseOrder), 9);
 
-        // The supplier's delay moved its purchase order's date: the next chair is promised from that date.
         OrderInputs after = placed(anOrder().withBackorderedLine("CHAIR", supplier));
         assertThat(line(after).eta()).isEqualTo(line(found).eta());
         assertThat(line(after).eta().latest()).isAfter(beforeTheDelay.latest());
@@ -117,31 +134,6 @@ class DelaysOnNewOrdersIntegrationTests {
                 Duration.ofSeconds(20),
                 "the chair ordered after the delay is back on the purchase order's date");
         assertThat(line(found).eta()).isEqualTo(beforeTheDelay);
-    }
-
-    @Test
-    void aChairOrderedOnAPurchaseOrderAfterItsOwnDelayComesBackWithItWhenTheDelayIsWithdrawn() {
-        String supplier = PurchasingSteps.defined(clients, aSupplier().leadTime(10, 15));
-        String purchaseOrder = PurchasingSteps.placed(
-                        agent,
-                        aPurchaseOrder(supplier)
-                                .withLine("CHAIR", 3)
-                                .confirmedArrival(LocalDate.now().plusDays(10)))
-                .number();
-        OrderInputs found = placed(anOrder().withBackorderedLine("CHAIR", supplier));
-        EtaWindow beforeTheDelay = line(found).eta();
-        String delay = DelaySteps.logged(agent, Map.of("type", "PURCHASE_ORDER", "purchaseOrder", purchaseOrder), 9);
-
-        OrderInputs after = placed(anOrder().withBackorderedLine("CHAIR", supplier));
-        assertThat(line(after).eta()).isEqualTo(line(found).eta());
-        assertThat(line(after).eta().latest()).isAfter(beforeTheDelay.latest());
-
-        DelaySteps.withdrawn(agent, delay);
-
-        Waiting.until(
-                () -> line(after).eta().equals(beforeTheDelay),
-                Duration.ofSeconds(20),
-                "the chair ordered after the purchase order's delay is back on its date");
     }
 
     @Test
