@@ -54,5 +54,20 @@ public interface DelaysInForce {
         EtaWindow without(EtaWindow projected) {
             return without == null ? projected : without;
         }
+
+        /**
+         * The line waiting for {@code purchaseOrder}, held by this delay: in the delay's window, no sooner than its own
+         * {@code projected} one, and carrying the delay with the window it would have without it, which withdrawing
+         * the delay gives back; each landing on the shop's receiving days.
+         */
+        OrderLine hold(
+                OrderLine line,
+                String purchaseOrder,
+                EtaWindow projected,
+                java.util.Collection<java.time.DayOfWeek> receivingDays) {
+            EtaWindow landing = projected.landingOn(receivingDays);
+            return line.waitingFor(purchaseOrder, without(projected).landingOn(receivingDays))
+                    .withEta(window.landingOn(receivingDays).noEarlierThan(landing), delayId);
+        }
     }
 }

@@ -299,19 +299,11 @@ public class OrderIntake {
             OrderLine projected = line.withEta(line.eta().landingOn(segmentPolicy.receivingDays()), null);
             // A supplier's delay logged before the order came holds its line as it holds those it found: the customer
             // is promised the later window, and withdrawing the delay gives the line back the one it would have had.
-            // So does a supplier-wide delay whose new date the line's purchase order already carries: the window is
-            // the same, but the line is the delay's to bring back.
+            // So does a delay whose new date the line's purchase order already carries (one of the whole supplier, or
+            // the purchase order's own): the window is the same, but the line is the delay's to bring back.
             OrderLine placedLine = delayed.of(projected, projectedFrom, country, spreads)
-                    .map(held -> {
-                        EtaWindow without = held.without(projected.eta()).landingOn(segmentPolicy.receivingDays());
-                        return projected
-                                .waitingFor(projected.purchaseOrder(), without)
-                                .withEta(
-                                        held.window()
-                                                .landingOn(segmentPolicy.receivingDays())
-                                                .noEarlierThan(projected.eta()),
-                                        held.delayId());
-                    })
+                    .map(held -> held.hold(
+                            projected, projected.purchaseOrder(), projected.eta(), segmentPolicy.receivingDays()))
                     .orElse(projected);
             lines.add(placedLine.promisedBy(placedLine.eta().latest()));
         }

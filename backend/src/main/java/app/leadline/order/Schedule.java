@@ -206,14 +206,7 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
         Outcome outcome = Outcome.from(lines)
                 .changing(
                         before.id(),
-                        current -> held.map(delay -> current.waitingFor(
-                                                purchaseOrder,
-                                                delay.without(window).landingOn(policy.receivingDays()))
-                                        .withEta(
-                                                delay.window()
-                                                        .landingOn(policy.receivingDays())
-                                                        .noEarlierThan(landing),
-                                                delay.delayId()))
+                        current -> held.map(delay -> delay.hold(current, purchaseOrder, window, policy.receivingDays()))
                                 .orElseGet(() -> current.waitingFor(purchaseOrder, landing)));
         String lineId = before.id();
         LocalDate latest = outcome.line(lineId).eta().latest();
