@@ -210,7 +210,13 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
     await unsent.getByLabel('Tracking number').fill('DAO-1');
     await unsent.getByRole('button', { name: 'Review' }).click();
     const caveats = await unsent.getByTestId('shipment-review').locator('p.caveat').allTextContents();
-    assert.equal(caveats.length, 2);
+    // The customer may still choose how the rest travels (the shop has sent nothing yet): the parcel ends that.
+    assert.ok(waiting.choice.open, 'the customer has a choice still open');
+    assert.equal(caveats.length, 3);
+    assert.equal(
+      caveats[2],
+      'The customer can still choose one delivery or items as they are ready; this parcel ends that choice.',
+    );
     assert.equal(
       caveats[0],
       `${sofa.name} has not come in from the supplier yet: recording it as shipped says the goods left before a receipt was booked for them.`,
