@@ -4,7 +4,7 @@ import { useQuery } from './api';
 import { Failure } from './errors';
 import { day, money, time, timeZone, WEEKDAYS, weekday } from './format';
 import type { Language } from '../i18n/messages';
-import { consoleLanguage, ct, label, languageName, wordFor } from './messages';
+import { ct, label, languageName, midSentence, wordFor } from './messages';
 import { OrderLink } from './OrderLink';
 
 type Entry = AuditLogQuery['auditLog'][number];
@@ -88,11 +88,7 @@ export function auditValue(value: string, key = ''): string {
   // A line shipped: its state and its payment's, "SHIPPED/CAPTURED".
   const [status, payment] = value.split('/');
   if (payment && LINE_STATES.has(status) && wordFor('payment', payment)) {
-    const paid = label('payment', payment);
-    return ct('auditLineState', {
-      status: label('status', status),
-      payment: paid.charAt(0).toLocaleLowerCase(consoleLanguage()) + paid.slice(1),
-    });
+    return ct('auditLineState', { status: label('status', status), payment: midSentence(label('payment', payment)) });
   }
   // An id the log keeps (a withdrawal's): its start tells it apart, the rest is noise to a reader.
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)) {

@@ -1,3 +1,4 @@
+import { languageIn } from '../i18n/i18n';
 import type { Language } from '../i18n/messages';
 import { da } from './da';
 import { de } from './de';
@@ -12,7 +13,7 @@ export type Catalogue = Record<ConsoleKey, string>;
 
 export const CONSOLE_CATALOGUES: Record<Language, Catalogue> = { en, da, de, pl };
 export const CONSOLE_LANGUAGES = ['en', 'da', 'de', 'pl'] as const satisfies readonly Language[];
-export const NATIVE_NAMES: Record<Language, string> = { en: 'English', da: 'Dansk', de: 'Deutsch', pl: 'Polski' };
+export { NATIVE_NAMES } from '../i18n/messages';
 
 const REMEMBERED = 'leadline.console.language';
 
@@ -101,6 +102,11 @@ export function atStart(words: string): string {
   return words.charAt(0).toLocaleUpperCase(consoleLanguage()) + words.slice(1);
 }
 
+/** Words written to stand alone (a table cell's "Authorised, not charged"), within a sentence: no capital first. */
+export function midSentence(words: string): string {
+  return words.charAt(0).toLocaleLowerCase(consoleLanguage()) + words.slice(1);
+}
+
 /** A word for a value from the API (a status, a source), or the value itself where the console has none. */
 export function label(prefix: string, value: string, params: Record<string, string | number> = {}): string {
   return wordFor(prefix, value, params) ?? value.toLowerCase().replace(/_/g, ' ');
@@ -114,12 +120,7 @@ export function actor(by: string): string {
 
 /** The name of the language a customer reads (a code such as "de"), in the agent's: "German", "tysk". */
 export function customerLanguage(locale: string): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'language' }).of(locale) ?? locale;
-  } catch {
-    // Not a language code the browser knows: as the shop gave it.
-    return locale;
-  }
+  return languageIn(locale, language);
 }
 
 /** A delay reason as the agent's language reads it, else in English, else its code. */

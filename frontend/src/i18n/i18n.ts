@@ -138,3 +138,13 @@ export function formatMoment(iso: string, language: Language): string {
 export function formatMoney(amount: string, currency: string, language: Language): string {
   return moneyFormat(language, currency).format(Number(amount));
 }
+
+/** A language's name as a reader of another writes it ("Polish" to an English reader), from the browser's own list. */
+export function languageIn(locale: string, reader: Language): string {
+  try {
+    return new Intl.DisplayNames([reader], { type: 'language' }).of(locale) ?? locale;
+  } catch {
+    // Not a language code the browser knows: as the shop gave it.
+    return locale;
+  }
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Translate } from '../i18n/i18n';
+import { languageIn, type Translate } from '../i18n/i18n';
 import { LANGUAGES, NATIVE_NAMES, type Language } from '../i18n/messages';
 import { chooseMessageChannels, chooseMessageLanguage, type CustomerOrder, type Outcome } from './api';
 
@@ -111,11 +111,3 @@ export function MessagesPanel({ order, token, language, t, onChange }: Props) {
   );
 }
 
-/** A language's name as a reader of another language writes it, from the browser's own list; its code otherwise. */
-function languageIn(locale: string, reader: Language): string {
-  try {
-    return new Intl.DisplayNames([reader], { type: 'language' }).of(locale) ?? locale;
-  } catch {
-    return locale;
-  }
-}
