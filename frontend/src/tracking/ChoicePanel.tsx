@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { focusLost } from '../focusLost';
 import type { DeliveryPreference } from '../generated/graphql';
-import { formatItems, formatMoney, formatWindow, type Translate } from '../i18n/i18n';
+import { formatMoney, formatWindow, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
 import { extraShippingEnd } from '../money';
 import { chooseDelivery, type CustomerOrder } from './api';
 import { CodeConfirmation } from './CodeConfirmation';
-import { parcelKey } from './parcels';
+import { itemsOf, parcelKey } from './parcels';
 
 type Props = {
   order: CustomerOrder;
@@ -148,12 +148,11 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   };
 
   const window = (eta: { earliest: string; latest: string }) => formatWindow(eta.earliest, eta.latest, language);
-  const names = new Map(order.lines.map((line) => [line.id, line.name]));
   // Dropshipped items come from their suppliers in parcels of their own: the choice is not about them, and says so.
   const dropshipped = new Set(order.lines.filter((line) => line.source === 'DROPSHIP').map((line) => line.id));
   // The options number the shop's parcels: a supplier's parcel sent already is not one of them.
   const sent = order.shipments.filter((shipment) => shipment.lineIds.some((id) => !dropshipped.has(id))).length;
-  const items = (lineIds: string[]) => formatItems(lineIds.map((id) => names.get(id) ?? id), language);
+  const items = (lineIds: string[]) => itemsOf(lineIds, order, language);
   const allItems = choice.splitParcels.flatMap((parcel) => parcel.lineIds);
   const fromSuppliers = order.parcels.filter((parcel) => parcel.lineIds.every((id) => dropshipped.has(id)));
   const extra =

@@ -6,7 +6,7 @@ import type { CustomerOrder } from './api';
 import { CancelPanel } from './CancelPanel';
 import { ChoicePanel } from './ChoicePanel';
 import { MessagesPanel } from './MessagesPanel';
-import { parcelKey } from './parcels';
+import { itemsOf, parcelKey } from './parcels';
 import { QuestionPanel } from './QuestionPanel';
 import { reasonOf, Timeline, waitsOnlyForUs } from './Timeline';
 
@@ -38,7 +38,6 @@ export function OrderView({ order, language, token, onChange }: Props) {
     (item?.querySelector<HTMLElement>('button.cancel-open') ?? item?.querySelector<HTMLElement>('h3'))?.focus();
     setReturnFocus(null);
   }, [returnFocus]);
-  const names = new Map(order.lines.map((line) => [line.id, line.name]));
   const actions = token !== undefined && onChange !== undefined;
   const headline = headlineOf(order, language, t);
   return (
@@ -69,10 +68,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
                   // Parcels already sent keep their numbers: the next one is not "parcel 1" again.
                   n: order.shipments.length + index + 1,
                   range: formatWindow(parcel.eta.earliest, parcel.eta.latest, language),
-                  items: formatItems(
-                    parcel.lineIds.map((id) => names.get(id) ?? id),
-                    language,
-                  ),
+                  items: itemsOf(parcel.lineIds, order, language),
                 })}
               </li>
             ))}
@@ -127,10 +123,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
                   {/* Numbered as the parcels still to come count on from it, with what went in it. */}
                   {t('tracking.shipment.parcel', {
                     n: index + 1,
-                    items: formatItems(
-                      shipment.lineIds.map((id) => names.get(id) ?? id),
-                      language,
-                    ),
+                    items: itemsOf(shipment.lineIds, order, language),
                   })}
                   {': '}
                   {shipment.trackingUrl ? (

@@ -1,5 +1,14 @@
-import type { MessageKey } from '../i18n/messages';
+import { formatItems } from '../i18n/i18n';
+import type { Language, MessageKey } from '../i18n/messages';
 import type { CustomerOrder } from './api';
+
+/** The items of these lines as one list in the reader's language ("Oslo sofa and Rhein lamp"); an unknown id as it is. */
+export function itemsOf(lineIds: readonly string[], order: CustomerOrder, language: Language): string {
+  return formatItems(
+    lineIds.map((id) => order.lines.find((line) => line.id === id)?.name ?? id),
+    language,
+  );
+}
 
 /**
  * How a parcel still to come is said: one that holds only items their supplier sends says so, so that the customer
