@@ -75,13 +75,7 @@ class DelaysOnNewOrdersIntegrationTests {
                 .as("promised as confirmed, not late against it")
                 .isFalse();
 
-        DelaySteps.withdrawn(agent, delay);
-
-        Waiting.until(
-                () -> line(after).eta().equals(beforeTheDelay),
-                Duration.ofSeconds(20),
-                "the chair ordered after the delay is back on the purchase order's date");
-        assertThat(line(found).eta()).isEqualTo(beforeTheDelay);
+        withdrawnBringsBack(delay, after, found, beforeTheDelay);
         // The customer's page says why the date came back: the delay told before was a mistake.
         assertThat(clients.anonymous()
                         .documentName("trackOrder")
@@ -127,6 +121,11 @@ class DelaysOnNewOrdersIntegrationTests {
         assertThat(line(after).eta()).isEqualTo(line(found).eta());
         assertThat(line(after).eta().latest()).isAfter(beforeTheDelay.latest());
 
+        withdrawnBringsBack(delay, after, found, beforeTheDelay);
+    }
+
+    /** The delay withdrawn: the chair ordered after it, as the one it found, is back on the purchase order's date. */
+    private void withdrawnBringsBack(String delay, OrderInputs after, OrderInputs found, EtaWindow beforeTheDelay) {
         DelaySteps.withdrawn(agent, delay);
 
         Waiting.until(

@@ -1178,6 +1178,18 @@ class CustomerDecisionsIntegrationTests {
         return new Bought(supplier, po.number());
     }
 
+    /** A purchase order's one unit of a SKU, the first order's line on it, and the next order's waiting to be ordered. */
+    private record TheLastUnit(Bought bought, OrderInputs first, String token, OrderInputs waiting) {}
+
+    private TheLastUnit theLastUnitOnOrder(String sku) {
+        Bought bought = purchaseOrderOf(sku, 1);
+        OrderInputs first = anOrder().withBackorderedLine(sku, bought.supplier());
+        String token = place(first);
+        OrderInputs waiting = anOrder().withBackorderedLine(sku, bought.supplier());
+        place(waiting);
+        return new TheLastUnit(bought, first, token, waiting);
+    }
+
     private LineStatus lineTwo(OrderInputs order) {
         return orders.byNumber(order.number()).orElseThrow().line("L2").status();
     }
@@ -1189,11 +1201,11 @@ class CustomerDecisionsIntegrationTests {
      */
     @Test
     void aCancelledLineGivesItsUnitOnThePurchaseOrderToTheLineWaitingToBeOrdered() {
-        Bought bought = purchaseOrderOf("ARMCHAIR-GIVEN", 1);
-        OrderInputs first = anOrder().withBackorderedLine("ARMCHAIR-GIVEN", bought.supplier());
-        String token = place(first);
-        OrderInputs waiting = anOrder().withBackorderedLine("ARMCHAIR-GIVEN", bought.supplier());
-        place(waiting);
+        TheLastUnit lastUnit = theLastUnitOnOrder("ARMCHAIR-GIVEN");
+        Bought bought = lastUnit.bought();
+        OrderInputs first = lastUnit.first();
+        String token = lastUnit.token();
+        OrderInputs waiting = lastUnit.waiting();
         assertThat(orders.byNumber(waiting.number()).orElseThrow().line("L2").purchaseOrder())
                 .as("no room: it waits to be ordered")
                 .isNull();
@@ -1228,11 +1240,11 @@ class CustomerDecisionsIntegrationTests {
      */
     @Test
     void aLineTakingAUnitGivenBackOnADelayedPurchaseOrderIsAsLateAsTheDelayHasIt() {
-        Bought bought = purchaseOrderOf("ARMCHAIR-HELD", 1);
-        OrderInputs first = anOrder().withBackorderedLine("ARMCHAIR-HELD", bought.supplier());
-        String token = place(first);
-        OrderInputs waiting = anOrder().withBackorderedLine("ARMCHAIR-HELD", bought.supplier());
-        place(waiting);
+        TheLastUnit lastUnit = theLastUnitOnOrder("ARMCHAIR-HELD");
+        Bought bought = lastUnit.bought();
+        OrderInputs first = lastUnit.first();
+        String token = lastUnit.token();
+        OrderInputs waiting = lastUnit.waiting();
         String delay = DelaySteps.logged(
                 agent, Map.of("type", "SKU", "supplier", bought.supplier(), "sku", "ARMCHAIR-HELD"), 9);
         EtaWindow delayed =
