@@ -207,6 +207,15 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
     await unsent.getByRole('button', { name: 'Ship by hand' }).click();
     await unsent.getByRole('checkbox', { name: new RegExp(`^${sofa.name} `) }).check();
     await unsent.getByLabel('Carrier').fill('DAO');
+    // A tracking number with markup in it is refused beside its field before any review: it goes into the carrier's
+    // link and the customer's messages as typed.
+    await unsent.getByLabel('Tracking number').fill('<b>DAO 1</b>');
+    await unsent.getByRole('button', { name: 'Review' }).click();
+    await unsent
+      .getByText("Letters and digits, with a space or '-' between them, at most 40 characters.", { exact: true })
+      .waitFor();
+    assert.equal(await unsent.getByLabel('Tracking number').getAttribute('aria-invalid'), 'true');
+    assert.equal(await unsent.getByTestId('shipment-review').count(), 0);
     await unsent.getByLabel('Tracking number').fill('DAO-1');
     await unsent.getByRole('button', { name: 'Review' }).click();
     const caveats = await unsent.getByTestId('shipment-review').locator('p.caveat').allTextContents();
