@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How late each supplier tends to be, learned from its received purchase orders: a window of days after a
@@ -28,6 +29,12 @@ final class LatenessModel {
     private final Map<Anchor, Deque<Integer>> everyone = new EnumMap<>(Anchor.class);
     private final Map<Anchor, Deque<Integer>> deviations = new EnumMap<>(Anchor.class);
     private final Map<Anchor, Double> sharedShift = new EnumMap<>(Anchor.class);
+    /**
+     * Each supplier's sorted outcomes as last drawn, until the next arrival is learned: a learned model answers
+     * every line of every order a batch brings, and drawing and sorting them again for each was a tenth of intake.
+     * Learning happens before a model is shared, so only answers fill this from several threads.
+     */
+    private final Map<Key, Sample> drawn = new ConcurrentHashMap<>();
 
     public LatenessModel(Settings settings) {
         this.settings = settings;
@@ -61,6 +68,10 @@ final class LatenessModel {
 
     /** The supplier's own outcomes and everyone's borrowed ones, sorted, with the level to read them at. */
     private Sample sample(String supplier, Anchor anchor) {
+        return drawn.computeIfAbsent(new Key(supplier, anchor), key -> draw(supplier, anchor));
+    }
+
+    private Sample draw(String supplier, Anchor anchor) {
         Track track = tracks.get(new Key(supplier, anchor));
         List<Weighted> sample = new ArrayList<>();
         double level = 1 - settings.confidence() + sharedShift.getOrDefault(anchor, 0.0);
@@ -83,7 +94,7 @@ final class LatenessModel {
             borrowed.forEach(days -> sample.add(new Weighted(centre + days, each, false)));
         }
         sample.sort(Comparator.comparingInt(Weighted::days));
-        return new Sample(sample, level, own, own + (borrowed.isEmpty() ? 0 : settings.poolWeight()));
+        return new Sample(List.copyOf(sample), level, own, own + (borrowed.isEmpty() ? 0 : settings.poolWeight()));
     }
 
     /** The window of the sorted outcomes at the level. */
@@ -100,6 +111,7 @@ final class LatenessModel {
      * moved by whether the arrival fell inside.
      */
     public void learn(String supplier, Anchor anchor, int days, Spread promised) {
+        drawn.clear();
         Track track = tracks.computeIfAbsent(new Key(supplier, anchor), key -> new Track());
         if (promised != null) {
             double surplus = (1 - settings.confidence()) - (promised.holds(days) ? 0 : 1);
