@@ -22,6 +22,7 @@ import { ct } from './messages';
 import { useBroughtIntoView } from './focus';
 import { OrderLink, SupplierOptions, supplierName } from './OrderLink';
 import { Review } from './Review';
+import { WholeCodes } from './WholeCodes';
 
 /**
  * A purchase order being drafted: from a supplier's buy list, its SKUs given, or of the agent's own (`own`): any
@@ -358,16 +359,22 @@ export function BuyListPanel() {
                 <ul>
                   {allocations.map((allocation) => (
                     <li key={`${allocation.orderNumber}-${allocation.lineId}`}>
-                      {ct(allocation.latestBefore === allocation.latestAfter ? 'draftLineSame' : 'draftLine', {
-                        order: allocation.orderNumber,
-                        quantity: allocation.quantity,
-                        sku: allocation.sku,
-                        before: day(allocation.latestBefore),
-                        after: day(allocation.latestAfter),
-                      })}
-                      {allocation.purchaseOrder !== plan.number &&
-                        ct('draftLineElsewhere', { po: allocation.purchaseOrder })}
-                      {allocation.customerTold && ct('cancelTold')}
+                      <WholeCodes
+                        text={
+                          ct(allocation.latestBefore === allocation.latestAfter ? 'draftLineSame' : 'draftLine', {
+                            order: allocation.orderNumber,
+                            quantity: allocation.quantity,
+                            sku: allocation.sku,
+                            before: day(allocation.latestBefore),
+                            after: day(allocation.latestAfter),
+                          }) +
+                          (allocation.purchaseOrder !== plan.number
+                            ? ct('draftLineElsewhere', { po: allocation.purchaseOrder })
+                            : '') +
+                          (allocation.customerTold ? ct('cancelTold') : '')
+                        }
+                        orders={[allocation.orderNumber]}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -378,7 +385,14 @@ export function BuyListPanel() {
                   <ul>
                     {plan.keptWaiting.map((line) => (
                       <li key={`${line.orderNumber}-${line.lineId}`}>
-                        {ct('draftKeptLine', { order: line.orderNumber, quantity: line.quantity, sku: line.sku })}
+                        <WholeCodes
+                          text={ct('draftKeptLine', {
+                            order: line.orderNumber,
+                            quantity: line.quantity,
+                            sku: line.sku,
+                          })}
+                          orders={[line.orderNumber]}
+                        />
                       </li>
                     ))}
                   </ul>

@@ -205,6 +205,10 @@ it('names the lines waiting elsewhere that take units of a receipt, and what eac
     'N-3: 1 × CHAIR-NEW, was waiting for PO-2',
     'N-4: 2 × CHAIR-NEW, was waiting to be ordered',
   ]);
+  expect([...taken.querySelectorAll('a')].map((link) => link.getAttribute('href'))).toEqual([
+    '/console?order=N-3',
+    '/console?order=N-4',
+  ]);
   expect(screen.queryByTestId('receipt-left-over')).toBeNull();
   // Lines and orders both counted: an order may have more than one line made ready.
   expect(screen.getByText(/^4 lines of 3 orders become ready, oldest order first: N-1, N-3, N-4\.$/)).toBeTruthy();

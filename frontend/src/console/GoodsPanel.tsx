@@ -340,9 +340,14 @@ export function ReceiptPreview({
           <ul>
             {taken.map((line, index) => (
               <li key={`${line.orderNumber}/${line.sku}/${index}`}>
-                {line.from
-                  ? ct('receiveTakenFrom', { order: line.orderNumber, units: unitsList([line]), po: line.from })
-                  : ct('receiveTakenUnordered', { order: line.orderNumber, units: unitsList([line]) })}
+                <WholeCodes
+                  text={
+                    line.from
+                      ? ct('receiveTakenFrom', { order: line.orderNumber, units: unitsList([line]), po: line.from })
+                      : ct('receiveTakenUnordered', { order: line.orderNumber, units: unitsList([line]) })
+                  }
+                  orders={[line.orderNumber]}
+                />
               </li>
             ))}
           </ul>

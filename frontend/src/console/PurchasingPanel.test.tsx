@@ -207,6 +207,12 @@ it("says before cancelling which lines go to units already on another purchase o
     'Order N-1, CHAIR-AARHUS: ready at once, from the units of purchase order PO-BW-0877 on the shelf; latest Fri 29 Jan → Tue 8 Dec (customer told)',
     'Order N-2, CHAIR-AARHUS: waits for purchase order PO-BW-0877; latest stays Fri 29 Jan',
   ]);
+  // Each order the review names opens in the console, to look at before deciding.
+  expect([...review.querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+    ['N-1', '/console?order=N-1'],
+    ['N-1', '/console?order=N-1'],
+    ['N-2', '/console?order=N-2'],
+  ]);
 
   // Keeping it closes the cancellation.
   fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));

@@ -593,6 +593,7 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
                 <li>
                   <WholeCodes
                     text={ct('cancelToldReady', { count: told.ready.length, orders: told.ready.join(', ') })}
+                    orders={told.ready}
                   />
                 </li>
               )}
@@ -600,6 +601,7 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
                 <li>
                   <WholeCodes
                     text={ct('cancelToldMoves', { count: told.moves.length, orders: told.moves.join(', ') })}
+                    orders={told.moves}
                   />
                 </li>
               )}
@@ -636,6 +638,7 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
                           },
                         ) + (line.customerTold ? ct('cancelTold') : '')
                       }
+                      orders={[line.orderNumber]}
                     />
                   </li>
                 ))}
