@@ -235,6 +235,28 @@ describe('a link that opens no order', () => {
 });
 
 describe('a customer who reads another language than the shop wrote down', () => {
+  test('keeps reading the page in Danish after having their messages come in English', async () => {
+    let link;
+    for (const candidate of app.links) {
+      if ((await trackOrder(app.baseUrl, candidate)).locale === 'da') {
+        link = candidate;
+      }
+    }
+    assert.ok(link, 'a demo order in Danish');
+    const { page, close } = await openPage(link, { locale: 'da-DK' });
+    try {
+      const messages = page.getByRole('group', { name: 'Beskeder om denne ordre' });
+      await messages.getByRole('combobox', { name: 'Sprog i beskederne' }).selectOption('en');
+      await messages.getByRole('status').getByText('Gemt: beskeder om denne ordre kommer nu på engelsk.').waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'da');
+      await page.reload();
+      await messages.getByText('Du læser siden på et andet sprog end beskederne: de kommer på engelsk.').waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'da');
+    } finally {
+      await close();
+    }
+  });
+
   test('has their messages in the language they read the page in, from then on', async () => {
     const { link, order } = await linkFor('de');
     const { page, close } = await openPage(link, { locale: 'de-DE' });

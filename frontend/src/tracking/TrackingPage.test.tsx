@@ -74,3 +74,18 @@ it('keeps the customer’s choice when a live update read before it arrives afte
   );
   expect(parcelsShown()).toBe(2);
 });
+
+it('stays in the language it opened in when the customer has their messages come in another', async () => {
+  window.localStorage.clear();
+  const danish = anOrder({ locale: 'da' });
+  trackOrder.mockResolvedValue({ order: danish, shop: null });
+  render(<TrackingPage token="T" />);
+  await screen.findByText('Beskeder om denne ordre');
+
+  // Their messages now come in English (chosen here, or in another tab, which the live update brings).
+  act(() => liveUpdate({ ...danish, locale: 'en', revision: danish.revision + 1 }));
+  expect(screen.getByText('Beskeder om denne ordre')).toBeTruthy();
+  expect(screen.queryByText('Messages about this order')).toBeNull();
+  // The next visit on this device opens in Danish as well.
+  expect(window.localStorage.getItem('leadline.language')).toBe('da');
+});

@@ -55,8 +55,20 @@ export function TrackingPage({ token }: { token: string }) {
     return followOrder(token, show);
   }, [found, token, show]);
 
-  const language =
-    chosen ?? pickLanguage(state.kind === 'found' ? state.order.locale : null, ...navigator.languages);
+  // The page keeps the language it opened in when the customer, here or in another tab, has their messages come in
+  // another: which language messages come in is a choice of its own, the page's is the switch above it. So that the
+  // next visit on this device opens as this one did, that language is then kept as if picked.
+  const locale = state.kind === 'found' ? state.order.locale : null;
+  const [openedIn, setOpenedIn] = useState<string | null>(null);
+  if (locale !== null && openedIn === null) {
+    setOpenedIn(locale);
+  }
+  const language = chosen ?? pickLanguage(openedIn ?? locale, ...navigator.languages);
+  useEffect(() => {
+    if (chosen === null && openedIn !== null && locale !== null && locale !== openedIn) {
+      rememberLanguage(language);
+    }
+  }, [chosen, openedIn, locale, language]);
   const t = translator(language);
 
   return (
