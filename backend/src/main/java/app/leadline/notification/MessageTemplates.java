@@ -231,7 +231,7 @@ class MessageTemplates {
                         + fill(texts.getProperty("contact.email"), Map.of("contacts", String.join(" · ", contacts)));
     }
 
-    /** The SMS: numeric dates, and item names replaced by their count when they would take a third segment. */
+    /** The SMS: numeric dates, and several items' names replaced by their count when they would take a third segment. */
     private String sms(
             Properties texts,
             String correction,
@@ -250,10 +250,12 @@ class MessageTemplates {
         String linkPart = link.map(url -> " " + fill(texts.getProperty("link.sms"), Map.of("link", url)))
                 .orElse("");
         String first = correction.isEmpty() ? "" : texts.getProperty(correction + ".sms") + " ";
-        String text = first + fill(texts.getProperty(template + ".sms"), short_) + linkPart;
-        if (SmsSegments.count(text) > MAX_SMS_SEGMENTS && lineCount > 0) {
+        // A note left empty leaves no space behind it.
+        String text = first + fill(texts.getProperty(template + ".sms"), short_).strip() + linkPart;
+        // One item keeps its name: "1 items" says less and saves little.
+        if (SmsSegments.count(text) > MAX_SMS_SEGMENTS && lineCount > 1) {
             short_.put("lines", fill(texts.getProperty("items"), Map.of("count", String.valueOf(lineCount))));
-            text = first + fill(texts.getProperty(template + ".sms"), short_) + linkPart;
+            text = first + fill(texts.getProperty(template + ".sms"), short_).strip() + linkPart;
         }
         return text;
     }

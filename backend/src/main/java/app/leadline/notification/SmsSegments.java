@@ -40,8 +40,8 @@ final class SmsSegments {
     }
 
     /**
-     * The text with the letters GSM-7 lacks written without their marks (ó as o, ł as l), as texts written for SMS
-     * already are, so that one such letter does not send the whole message as UCS-2 (70 characters a segment instead
+     * The text with the letters GSM-7 lacks written without their marks (ó as o, ł as l) and typographic punctuation
+     * written plain (— as -, „“ as "), as texts written for SMS already are, so that one such letter does not send the whole message as UCS-2 (70 characters a segment instead
      * of 160). Characters with no such plain form are kept.
      */
     static String plain(String text) {
@@ -57,6 +57,13 @@ final class SmsSegments {
             String bare = switch (c) {
                 case 'ł' -> "l";
                 case 'Ł' -> "L";
+                // The punctuation a keyboard or a phone types for these: dashes, curly quotes, an ellipsis, spaces
+                // that do not break.
+                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> "-";
+                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> "'";
+                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> "\"";
+                case '\u2026' -> "...";
+                case '\u00A0', '\u2007', '\u202F', '\u2009' -> " ";
                 default ->
                     MARKS.matcher(Normalizer.normalize(Character.toString(c), Normalizer.Form.NFD))
                             .replaceAll("");

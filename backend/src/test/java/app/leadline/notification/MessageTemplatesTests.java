@@ -375,6 +375,39 @@ class MessageTemplatesTests {
         assertThat(SmsSegments.plain("Łódź, zażółć gęślą jaźń")).isEqualTo("Lodz, zazolc gesla jazn");
         assertThat(SmsSegments.plain("Søren Ærø, Müller")).isEqualTo("Søren Ærø, Müller");
         assertThat(SmsSegments.plain("Sofa 🛋")).isEqualTo("Sofa 🛋");
+        // What a keyboard or a phone types for a dash, quotes, an ellipsis, a space that does not break.
+        assertThat(SmsSegments.plain("Sorry – it\u2019s \u201Elate\u201C\u2026 see GLS\u00A0987 — today"))
+                .isEqualTo("Sorry - it's \"late\"... see GLS 987 - today");
+    }
+
+    @Test
+    void aRefundDecisionsSmsCarriesTheAgentsWordsPlainAndNamesTheOneItemEvenWhenLong() {
+        Order order = SampleOrder.in("en", Instant.parse("2026-11-23T10:00:00Z"));
+        String refused = "The desk was delivered on time per the carrier — see parcel GLS-987654321, handed over"
+                + " on Tuesday at the door, signed for by the customer, as the carrier’s record shows.";
+        String approved = "Sorry for the wait — the money is on its way.";
+
+        var rejection = templates.render(
+                order, "REFUND_REJECTED", MessagePreviews.sampleDetails("REFUND_REJECTED", refused), Optional.empty());
+        var approval = templates.render(
+                order, "REFUND_APPROVED", MessagePreviews.sampleDetails("REFUND_APPROVED", approved), Optional.empty());
+
+        assertThat(rejection)
+                .filteredOn(message -> message.channel() == Message.Channel.SMS)
+                .singleElement()
+                .satisfies(sms -> assertThat(sms.text())
+                        .startsWith("Order SAMPLE-1042: we cannot refund Rhein floor lamp. Reason: The desk was")
+                        .contains("carrier - see parcel GLS-987654321", "carrier's record")
+                        .doesNotContain("1 items"));
+        assertThat(approval)
+                .filteredOn(message -> message.channel() == Message.Channel.SMS)
+                .singleElement()
+                .satisfies(sms -> assertThat(sms.text())
+                        .isEqualTo("Order SAMPLE-1042: we are refunding DKK 1,499.00 for Rhein floor lamp. Sorry for"
+                                + " the wait - the money is on its way."));
+        assertThat(approval)
+                .filteredOn(message -> message.channel() == Message.Channel.SMS)
+                .allSatisfy(sms -> assertThat(SmsSegments.gsm(sms.text())).isTrue());
     }
 
     @Test
