@@ -13,6 +13,8 @@ const asked = (orderNumber: string, id: string) => ({
   customerLocale: 'da',
   currency: 'DKK',
   delayReasons: [],
+  promisedBy: '2026-10-22',
+  daysLate: 0,
   refund: { id, amount: '499.00', lineIds: ['L3'], requestedAt: '2026-12-01T09:00:00Z' },
   items: ['Linen cushion cover, 2 pcs'],
 });
@@ -106,6 +108,23 @@ it("says the delay behind a refund in the agent's language, with the words the c
       "Delay behind it: The supplier's production is behind schedule. (the customer read: “Produkcja dostawcy jest opóźniona.”)",
     ),
   ).toBeTruthy();
+});
+
+it('says how late a refund’s item is against its promise, beside the request', async () => {
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      document === DelayReasonTextsDocument
+        ? { delayReasons: [] }
+        : { refundQueue: [{ ...asked('N-1', 'R1'), daysLate: 48 }, asked('N-2', 'R2')] },
+    ),
+  );
+  render(<RefundsPanel />);
+
+  await screen.findByText(/^N-2 — /);
+  expect(screen.getAllByTestId('refund-lateness').map((said) => said.textContent)).toEqual([
+    'Promised by Thu 22 Oct; 48 days later than that',
+    'Promised by Thu 22 Oct; not late',
+  ]);
 });
 
 it('says which languages the customers read before the reason is written; a rejection without one takes the keyboard to it, an approval says only the amount', async () => {

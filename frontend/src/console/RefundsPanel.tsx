@@ -150,6 +150,12 @@ export function RefundsPanel() {
                 })}
               </span>
             </label>
+            {/* Why it is asked for: how late against what the customer was promised. */}
+            <p data-testid="refund-lateness">
+              {item.daysLate > 0
+                ? ct('refundLate', { date: day(item.promisedBy), days: item.daysLate })
+                : ct('refundNotLate', { date: day(item.promisedBy) })}
+            </p>
             {item.delayReasons.length > 0 && (
               <p>
                 {ct('delayBehind', {

@@ -274,6 +274,8 @@ export const da: Catalogue = {
   noRefunds: 'Ingen åbne refusionsanmodninger.',
   refundLine: '{order} — {customer} ({language}): {amount} for {lines}, anmodet {at}',
   delayBehind: 'Forsinkelse bag: {reasons}',
+  refundLate: 'Lovet senest {date}; {days, plural, one {# dag} other {# dage}} senere end det',
+  refundNotLate: 'Lovet senest {date}; ikke forsinket',
   decisionReason: 'Begrundelse, kunden læser (skal med ved afvisning)',
   approve: 'Godkend og refunder',
   reject: 'Afvis',

@@ -277,6 +277,8 @@ export const de: Catalogue = {
   noRefunds: 'Keine offenen Erstattungsanfragen.',
   refundLine: '{order} — {customer} ({language}): {amount} für {lines}, angefragt {at}',
   delayBehind: 'Verzögerung dahinter: {reasons}',
+  refundLate: 'Zugesagt bis {date}; {days, plural, one {# Tag} other {# Tage}} später als das',
+  refundNotLate: 'Zugesagt bis {date}; nicht verspätet',
   decisionReason: 'Begründung, die der Kunde liest (nötig zum Ablehnen)',
   approve: 'Genehmigen und erstatten',
   reject: 'Ablehnen',

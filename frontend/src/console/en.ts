@@ -273,6 +273,8 @@ export const en = {
   noRefunds: 'No open refund requests.',
   refundLine: '{order} — {customer} ({language}): {amount} for {lines}, requested {at}',
   delayBehind: 'Delay behind it: {reasons}',
+  refundLate: 'Promised by {date}; {days, plural, one {# day} other {# days}} later than that',
+  refundNotLate: 'Promised by {date}; not late',
   decisionReason: 'Reason the customer reads (needed to reject)',
   approve: 'Approve and refund',
   reject: 'Reject',

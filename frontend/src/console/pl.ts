@@ -276,6 +276,8 @@ export const pl: Catalogue = {
   noRefunds: 'Brak otwartych wniosków o zwrot.',
   refundLine: '{order} — {customer} ({language}): {amount} za {lines}, złożono {at}',
   delayBehind: 'Opóźnienie, które go spowodowało: {reasons}',
+  refundLate: 'Obiecano do {date}; {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} później',
+  refundNotLate: 'Obiecano do {date}; bez opóźnienia',
   decisionReason: 'Uzasadnienie, które czyta klient (potrzebne do odrzucenia)',
   approve: 'Zatwierdź i zwróć',
   reject: 'Odrzuć',

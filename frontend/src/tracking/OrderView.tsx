@@ -169,6 +169,13 @@ function LineItem({ line, order, language, t, canSplit = false, children }: Line
   const open = OPEN_STATUSES.includes(line.status);
   const rest = withTheRest(line, order);
   const reason = line.late ? lateReason(line, order, language, t) : '';
+  // A line that left or arrived later than first promised says so: what a refund offered for it is about.
+  const cameLate = (
+    <p className="promised" data-testid="line-came-late">
+      {t('tracking.promised', { date: formatDay(line.promisedDate, language) })}
+      <strong className="late"> · {t('tracking.late')}</strong>
+    </p>
+  );
   return (
     <li
       className={`line source-${line.source.toLowerCase()}${withdrawn ? ' withdrawn' : ''}`}
@@ -195,15 +202,10 @@ function LineItem({ line, order, language, t, canSplit = false, children }: Line
           <p className="eta" data-testid="line-eta">
             {t('tracking.eta', { range: formatWindow(line.eta.earliest, line.eta.latest, language) })}
           </p>
-          {/* Late on its way too: what a refund offered for it is about. */}
-          {line.late && (
-            <p className="promised">
-              {t('tracking.promised', { date: formatDay(line.promisedDate, language) })}
-              <strong className="late"> · {t('tracking.late')}</strong>
-            </p>
-          )}
+          {line.late && cameLate}
         </>
       )}
+      {line.status === 'DELIVERED' && line.late && cameLate}
       {open && (
         <>
           {/* Waiting for the one delivery, it comes when that does: that is its date, its own said beside it. */}

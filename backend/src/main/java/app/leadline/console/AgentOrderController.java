@@ -3,6 +3,7 @@ package app.leadline.console;
 import app.leadline.notification.QuietHours;
 import app.leadline.order.Order;
 import app.leadline.order.OrderChangeFeed;
+import app.leadline.order.OrderLine;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.OrderRuleViolation;
 import app.leadline.order.RefundRequest;
@@ -10,6 +11,8 @@ import app.leadline.platform.UserError;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -86,21 +89,35 @@ class AgentOrderController {
             String currency,
             RefundRequest refund,
             List<String> items,
-            List<String> delayReasons) {}
+            List<String> delayReasons,
+            LocalDate promisedBy,
+            long daysLate) {
+
+        /** The request as agents decide it: what it is for, and how late that came against what was promised. */
+        static QueuedRefund of(AgentDesk.QueuedRefund queued) {
+            Order order = queued.order();
+            List<OrderLine> lines =
+                    queued.request().lineIds().stream().map(order::line).toList();
+            return new QueuedRefund(
+                    order.number(),
+                    order.customer().name(),
+                    order.customer().locale(),
+                    order.currency(),
+                    queued.request(),
+                    lines.stream().map(OrderLine::name).toList(),
+                    queued.delayReasons(),
+                    lines.stream()
+                            .map(OrderLine::promisedDate)
+                            .min(Comparator.naturalOrder())
+                            .orElseThrow(),
+                    lines.stream().mapToLong(OrderLine::daysLate).max().orElse(0));
+        }
+    }
 
     @QueryMapping
     List<QueuedRefund> refundQueue(@Argument Integer first) {
         return desk.refundQueue(first == null ? 50 : first).stream()
-                .map(queued -> new QueuedRefund(
-                        queued.order().number(),
-                        queued.order().customer().name(),
-                        queued.order().customer().locale(),
-                        queued.order().currency(),
-                        queued.request(),
-                        queued.request().lineIds().stream()
-                                .map(line -> queued.order().line(line).name())
-                                .toList(),
-                        queued.delayReasons()))
+                .map(QueuedRefund::of)
                 .toList();
     }
 

@@ -125,7 +125,8 @@ record TrackedOrder(
                     line.waitsToBeOrdered(),
                     line.promisedDate(),
                     line.eta(),
-                    line.isOpen() && line.isLate(),
+                    // Late on its way or delivered late too: what a refund offered for it is about.
+                    line.status() != LineStatus.CANCELLED && line.status() != LineStatus.REFUNDED && line.isLate(),
                     order.closedAt(line.id()).orElse(null),
                     line.amountIn(order.currency()).toPlainString(),
                     line.payment(),

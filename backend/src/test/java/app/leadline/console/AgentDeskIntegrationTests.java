@@ -472,6 +472,33 @@ class AgentDeskIntegrationTests {
     }
 
     /** The order's sofa delayed past its promise, shipped a day after it, and its refund asked for. */
+    @Test
+    void aLineShippedAfterItsPromiseIsLateOnTheCustomersPageAndTheRefundQueueSaysByHowMuch() {
+        OrderInputs input = anOrder().withBackorderedLine("SOFA", supplier);
+        String token = clients.place(input);
+        LocalDate promised = refundAsked(input, "D4-" + supplier).line("L2").promisedDate();
+        var shipped = orders.byNumber(input.number()).orElseThrow().line("L2");
+        assertThat(shipped.eta().latest()).isAfter(promised);
+
+        // The customer reads why a refund is offered for a line already on its way: it is later than promised.
+        clients.anonymous()
+                .documentName("trackOrder")
+                .variable("token", token)
+                .execute()
+                .path("trackOrder.lines[?(@.id == 'L2')].late")
+                .entityList(Boolean.class)
+                .containsExactly(true);
+        // The agent reads how late, against which promise, beside the request.
+        var queued = agent.documentName("refundQueue").execute();
+        queued.path("refundQueue[?(@.orderNumber == '" + input.number() + "')].promisedBy")
+                .entityList(LocalDate.class)
+                .containsExactly(promised);
+        queued.path("refundQueue[?(@.orderNumber == '" + input.number() + "')].daysLate")
+                .entityList(Long.class)
+                .containsExactly(java.time.temporal.ChronoUnit.DAYS.between(
+                        promised, shipped.eta().latest()));
+    }
+
     private app.leadline.order.Order refundAsked(OrderInputs input, String delayId) {
         var order = delaySofa(input, delayId, "Factory fire");
         new OrderFixtures(changes)
