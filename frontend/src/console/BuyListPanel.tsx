@@ -16,7 +16,7 @@ import {
   unitsNotWhole,
   type UserError,
 } from './errors';
-import { day, unitsList } from './format';
+import { apiInt, day, unitsList } from './format';
 import { ClosedDayCaveat } from './ClosedDayCaveat';
 import { ct } from './messages';
 import { useBroughtIntoView } from './focus';
@@ -51,7 +51,7 @@ function inputOf(draft: Draft): PlacePurchaseOrderInput {
   return {
     number: draft.number.trim(),
     supplier: draft.supplier,
-    lines: ordered(draft).map((line) => ({ sku: line.sku.trim(), quantity: Number(line.quantity) })),
+    lines: ordered(draft).map((line) => ({ sku: line.sku.trim(), quantity: apiInt(line.quantity) })),
     sentOn: null,
     confirmedArrival: draft.arrival === '' ? null : draft.arrival,
   };

@@ -13,7 +13,7 @@ import {
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { doneWith, useBroughtIntoView } from './focus';
-import { amounts, dateWindow, day, time, timeZone, wholeUnits } from './format';
+import { amounts, apiInt, dateWindow, day, time, timeZone, wholeUnits } from './format';
 import { ct, label, reasonText } from './messages';
 import { noteText } from './notes';
 import { OrderLink, PickedPurchaseOrder, PurchaseOrderOptions, SupplierOptions, supplierName } from './OrderLink';
@@ -48,7 +48,7 @@ function delayInput(form: Form, data: ConsoleDataQuery): DelayInput {
       supplier: form.scopeType === 'PURCHASE_ORDER' ? null : form.supplier || data.suppliers[0]?.code,
       sku: form.scopeType === 'SKU' ? form.sku : null,
     },
-    daysLate: form.changeKind === 'daysLate' ? Number(form.daysLate) : null,
+    daysLate: form.changeKind === 'daysLate' ? apiInt(form.daysLate) : null,
     newDate: form.changeKind === 'newDate' ? form.newDate || null : null,
     reasonCode: reasonCode || null,
     reasonText: reasonCode ? null : form.reasonText,

@@ -19,7 +19,7 @@ import {
   unitsNotWhole,
   type UserError,
 } from './errors';
-import { day, receiptsOf, today, unitsList, wholeUnits } from './format';
+import { apiInt, day, receiptsOf, today, unitsList, wholeUnits } from './format';
 import { ct } from './messages';
 import { OrderLink, PickedPurchaseOrder, PurchaseOrderOptions, supplierName, type SupplierNames } from './OrderLink';
 import { Review } from './Review';
@@ -129,7 +129,7 @@ function ReceiptForm({
   const lines = order.lines.map((line, index) => ({ ...line, index, value: quantities[line.sku] ?? '' }));
   const arrived = lines
     .filter((line) => wholeUnits(line.value) && Number(line.value) > 0)
-    .map((line) => ({ sku: line.sku, quantity: Number(line.value) }));
+    .map((line) => ({ sku: line.sku, quantity: apiInt(line.value) }));
   const input = { purchaseOrder: number, quantities: everything ? null : arrived, receivedOn };
   // Only an answer to this very input, asked for at this review (the same input after a receipt asks again).
   const previewed =

@@ -10,7 +10,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { money, typedAmount, WEEKDAYS, weekday } from './format';
+import { apiInt, money, typedAmount, weekday, WEEKDAYS } from './format';
 import { CONSOLE_LANGUAGES, ct, label, languageName, NATIVE_NAMES } from './messages';
 import { Review } from './Review';
 import { WeekdayChoice } from './WeekdayChoice';
@@ -299,7 +299,7 @@ function PolicyForm({
     extraParcelFees: fees,
     cancelAnyUnshippedLine: form.cancelAnyUnshippedLine,
     autoApproveRefundAfterDaysLate:
-      form.autoApproveRefundAfterDaysLate.trim() === '' ? null : Number(form.autoApproveRefundAfterDaysLate),
+      form.autoApproveRefundAfterDaysLate.trim() === '' ? null : apiInt(form.autoApproveRefundAfterDaysLate),
   };
   const at = (field: string) => errorsAt(errors, field);
   // A fee's errors name its place in the list sent, which holds only the currencies given a fee.

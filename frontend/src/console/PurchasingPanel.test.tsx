@@ -85,6 +85,18 @@ it('receives on a purchase order only what the agent counted: every SKU starts a
   expect(request.mock.calls.some(([document]) => document === PreviewReceiveGoodsDocument)).toBe(false);
 });
 
+it('says everything the receipt form lacks at once, each next to its field: no units and no day', () => {
+  request.mockResolvedValue({});
+  render(<ReceiveForm po={twoSkus} onClose={() => {}} onDone={() => {}} />);
+
+  fireEvent.change(screen.getByLabelText(/^Arrived on/), { target: { value: '' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  expect(screen.getByText('Enter what arrived: at least one unit.')).toBeTruthy();
+  expect(document.getElementById('receive-on-error')?.textContent).toBe('Give the day the goods arrived.');
+  expect(request.mock.calls.some(([document]) => document === PreviewReceiveGoodsDocument)).toBe(false);
+});
+
 it('folds a long list of the lines a cancellation moves under its count, so the review keeps its buttons near', async () => {
   const line = (index: number) => ({
     orderNumber: `N-${index}`,

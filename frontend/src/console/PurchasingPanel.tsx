@@ -34,7 +34,7 @@ import {
   unitsNotWhole,
   type UserError,
 } from './errors';
-import { day, time, today, unitsList } from './format';
+import { apiInt, day, time, today, unitsList } from './format';
 import { ReceiptPreview } from './GoodsPanel';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { ClosedDayCaveat } from './ClosedDayCaveat';
@@ -229,7 +229,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
     receivedOn,
     quantities: Object.entries(units)
       .filter(([, quantity]) => quantity.trim() !== '' && Number(quantity) !== 0)
-      .map(([sku, quantity]) => ({ sku, quantity: Number(quantity) })),
+      .map(([sku, quantity]) => ({ sku, quantity: apiInt(quantity) })),
   });
   const unitsErrors = (sku: string) => unitsErrorsAt(shown, 'quantities', reviewed?.quantities ?? [], sku);
   const changed = () => {
@@ -249,21 +249,19 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        // Units the API cannot take are said next to their SKU before anything is asked of it.
+        // What the form can tell is wrong is said next to its field, all of it at once, before anything is asked of
+        // the API: units it cannot take next to their SKU, nothing typed (the API would read an empty list as
+        // everything still to come), no day.
         const notWhole = unitsNotWhole(Object.entries(units));
-        if (notWhole.length > 0) {
-          setReviewed(null);
-          setErrors(notWhole);
-          return;
-        }
-        // Nothing typed is nothing arrived; the API would read an empty list as everything still to come.
-        if ((input().quantities ?? []).length === 0) {
-          setReviewed(null);
-          setErrors([{ code: 'REQUIRED', field: 'quantities', message: ct('nothingArrived') }]);
-          return;
-        }
-        setErrors([]);
-        setReviewed(input());
+        const missing: UserError[] = [
+          ...notWhole,
+          ...(notWhole.length === 0 && (input().quantities ?? []).length === 0
+            ? [{ code: 'REQUIRED', field: 'quantities', message: ct('nothingArrived') }]
+            : []),
+          ...(receivedOn === '' ? [{ code: 'REQUIRED', field: 'receivedOn', message: ct('arrivedOnMissing') }] : []),
+        ];
+        setErrors(missing);
+        setReviewed(missing.length > 0 ? null : input());
       }}
     >
       {/* The form opens below the table, often out of sight: it is scrolled to, and focus moves to its heading. */}
@@ -841,7 +839,7 @@ function ReorderPoints({ admin, suppliers }: { admin: boolean; suppliers: Suppli
   const submit = async () => {
     setDone(null);
     const data = await mark({
-      input: { sku: form.sku, supplier: form.supplier, safetyStock: Number(form.safetyStock) },
+      input: { sku: form.sku, supplier: form.supplier, safetyStock: apiInt(form.safetyStock) },
     });
     if (!data) {
       return;

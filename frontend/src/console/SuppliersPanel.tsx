@@ -8,7 +8,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FormErrors, type UserError } from './errors';
-import { percent, WEEKDAYS, weekday, weekdayShort } from './format';
+import { apiInt, percent, weekday, WEEKDAYS, weekdayShort } from './format';
 import { ct, type ConsoleKey } from './messages';
 import { Review } from './Review';
 import { leadTimeText, supplierChanges } from './supplierChanges';
@@ -82,7 +82,7 @@ export function SuppliersPanel({ admin }: { admin: boolean }) {
     country: form.country.trim().toUpperCase(),
     contactEmail: form.contactEmail,
     dropships: form.dropships,
-    leadTime: { minDays: Number(form.minDays), maxDays: Number(form.maxDays) },
+    leadTime: { minDays: apiInt(form.minDays), maxDays: apiInt(form.maxDays) },
     workingDays: [...form.workingDays],
   };
 

@@ -83,6 +83,11 @@ export async function request<TResult, TVariables>(
     if (kind === 'FORBIDDEN') {
       throw new RequestError('forbidden', ct('failedForbidden'));
     }
+    // A value of a type the schema does not take (GraphQL's "Variable 'input' has an invalid value: ..."), in its words
+    // and English: the forms send none they can tell, and the agent reads what to do, in the console's language.
+    if (error.message.startsWith("Variable '")) {
+      throw new RequestError('refused', ct('failedInvalidValue'));
+    }
     throw new RequestError('refused', ct('failedRefused', { reason: error.message }), error.extensions?.field);
   }
   if (!body.data) {

@@ -19,6 +19,8 @@ export const da: Catalogue = {
   failedHttp: 'Leadline kunne ikke svare (HTTP {status}). Prøv igen om et øjeblik.',
   failedForbidden: 'Din konto må ikke gøre dette.',
   failedRefused: 'Leadline afviste forespørgslen: {reason}',
+  failedInvalidValue:
+    'En værdi i formularen kan Leadline ikke tage imod (et for stort tal, en dato der mangler): tjek felterne, og prøv igen.',
   failedWhat: '{what} mislykkedes: {reason}',
   panelBroke: 'Denne del af konsollen fejlede: {reason}',
   tryAgain: 'Prøv igen',

@@ -19,6 +19,8 @@ export const de: Catalogue = {
   failedHttp: 'Leadline konnte nicht antworten (HTTP {status}). Versuchen Sie es gleich noch einmal.',
   failedForbidden: 'Ihr Konto darf das nicht.',
   failedRefused: 'Leadline hat die Anfrage abgelehnt: {reason}',
+  failedInvalidValue:
+    'Ein Wert im Formular ist für Leadline nicht verwendbar (eine zu große Zahl, ein fehlendes Datum): prüfen Sie die Felder und versuchen Sie es erneut.',
   failedWhat: '{what} fehlgeschlagen: {reason}',
   panelBroke: 'Dieser Teil der Konsole ist fehlgeschlagen: {reason}',
   tryAgain: 'Erneut versuchen',

@@ -17,6 +17,8 @@ export const en = {
   failedHttp: 'Leadline could not answer (HTTP {status}). Try again in a moment.',
   failedForbidden: 'Your account may not do this.',
   failedRefused: 'Leadline refused the request: {reason}',
+  failedInvalidValue:
+    'A value in the form is not one Leadline can take (a number too large, a date left out): check the fields and try again.',
   failedWhat: '{what} failed: {reason}',
   panelBroke: 'This part of the console failed: {reason}',
   tryAgain: 'Try again',

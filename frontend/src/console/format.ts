@@ -84,6 +84,19 @@ export function weekdayShort(day: Weekday): string {
   return new Intl.DateTimeFormat(LOCALES[consoleLanguage()], { weekday: 'short', timeZone: 'UTC' }).format(date);
 }
 
+/** The largest whole number the API's Int carries. */
+const LARGEST_INT = 2_147_483_647;
+
+/**
+ * A number as the API's Int takes it. One it cannot carry (99999999999, 1.5) would fail the whole request on its type,
+ * with a message of GraphQL's and none of the form's other errors; sent as the largest Int instead, it is refused at
+ * its own field by the rule that field has ("a whole number from 1 to 100,000"), with every other error of the form.
+ */
+export function apiInt(typed: string): number {
+  const value = Number(typed.trim());
+  return Number.isSafeInteger(value) && Math.abs(value) <= LARGEST_INT ? value : LARGEST_INT;
+}
+
 /** Whether units as an agent typed them are a whole number, 0 or more (the API takes nothing else). */
 export function wholeUnits(typed: string): boolean {
   return /^\d+$/.test(typed.trim());

@@ -19,6 +19,8 @@ export const pl: Catalogue = {
   failedHttp: 'Leadline nie mógł odpowiedzieć (HTTP {status}). Spróbuj ponownie za chwilę.',
   failedForbidden: 'Twoje konto nie może tego zrobić.',
   failedRefused: 'Leadline odrzucił żądanie: {reason}',
+  failedInvalidValue:
+    'Leadline nie może przyjąć jednej z wartości w formularzu (za duża liczba, brak daty): sprawdź pola i spróbuj ponownie.',
   failedWhat: '{what} — niepowodzenie: {reason}',
   panelBroke: 'Ta część konsoli zawiodła: {reason}',
   tryAgain: 'Spróbuj ponownie',
