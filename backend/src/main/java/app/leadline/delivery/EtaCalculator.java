@@ -71,7 +71,7 @@ public class EtaCalculator {
         return spread.map(learned -> arrivingBetween(
                         placedAt,
                         expectedArrival.plusDays(learned.earliestDays()),
-                        expectedArrival.plusDays(learned.latestDays()),
+                        notBeforeTheirWord(expectedArrival, learned),
                         country,
                         learned))
                 .orElseGet(() -> forBackorder(placedAt, expectedArrival, country));
@@ -182,6 +182,15 @@ public class EtaCalculator {
      * it; coming before that day says the supplier named a day later than it could manage, not that it makes goods
      * faster than its fastest lead time, counted from an order it has not even received yet.
      */
+    /**
+     * The last day goods the supplier gave a day for may come: the spread's end, never before that day. A supplier early
+     * so far (one receipt weeks early, say) may not be so again, and a customer whose window ends before the day the
+     * supplier gave is promised what the supplier never said; a delay to a later day would then move no window either.
+     */
+    private static LocalDate notBeforeTheirWord(LocalDate day, SupplierSpread learned) {
+        return day.plusDays(Math.max(0, learned.latestDays()));
+    }
+
     private static int notBeforeLeadTime(SupplierSpread learned) {
         return Math.max(0, learned.earliestDays());
     }
@@ -193,7 +202,7 @@ public class EtaCalculator {
         }
         SupplierSpread learned = spread.get();
         LocalDate first = dispatch.plusDays(learned.earliestDays());
-        return dispatchedBetween(first, later(dispatch.plusDays(learned.latestDays()), first), country, learned);
+        return dispatchedBetween(first, notBeforeTheirWord(dispatch, learned), country, learned);
     }
 
     private EtaWindow dispatchedBetween(LocalDate first, LocalDate last, String country, SupplierSpread learned) {

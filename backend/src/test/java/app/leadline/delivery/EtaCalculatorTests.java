@@ -125,6 +125,25 @@ class EtaCalculatorTests {
     }
 
     @Test
+    void aBackorderOfASupplierEarlySoFarIsNeverPromisedToEndBeforeTheDateItGave() {
+        // Expected Thursday 10 December from a supplier that came 26 to 16 days early so far (one receipt weeks early):
+        // it may come from 14 November on, and it may come on the day it gave, not later than that: arrives by 10
+        // December, handled and dispatched on the 11th, 1-2 days to Denmark. Its window does not end weeks before the
+        // goods are due.
+        SupplierSpread learned = new SupplierSpread(-26, -16, 0.8);
+        EtaWindow window = etas.forBackorder(
+                at("2026-11-23T09:00"), LocalDate.parse("2026-12-10"), "DK", java.util.Optional.of(learned));
+        assertThat(window.latest())
+                .isEqualTo(etas.forBackorder(at("2026-11-23T09:00"), LocalDate.parse("2026-12-10"), "DK")
+                        .latest());
+        // A dropshipped item the supplier now sends on Monday 14 December likewise leaves by that day at the latest.
+        assertThat(etas.forSupplierDispatch(LocalDate.parse("2026-12-14"), "DK", java.util.Optional.of(learned))
+                        .latest())
+                .isEqualTo(etas.forSupplierDispatch(LocalDate.parse("2026-12-14"), "DK")
+                        .latest());
+    }
+
+    @Test
     void withNothingLearnedABackorderFollowsTheSuppliersWordAndStatesNoConfidence() {
         assertThat(etas.forBackorder(
                         at("2026-11-23T09:00"), LocalDate.parse("2026-12-10"), "DK", java.util.Optional.empty()))
