@@ -43,7 +43,7 @@ test('an agent receives part of a purchase order, then the rest, and ships a pro
     const chairs = page.getByLabel(/^Units of CHAIR-AARHUS that arrived/);
     await chairs.fill('999');
     await page.getByRole('button', { name: 'Review' }).click();
-    const tooMany = /^Only \d+ of CHAIR-AARHUS are still to come on purchase order PO-BW-0877\.$/;
+    const tooMany = /^Purchase order PO-BW-0877 has only \d+ of CHAIR-AARHUS still to come\.$/;
     await page.getByText(tooMany).waitFor();
     const errorRed = await page.getByText(tooMany).evaluate((element) => getComputedStyle(element).color);
     // Under the chairs' own field, which it describes.

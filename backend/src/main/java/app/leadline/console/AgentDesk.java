@@ -170,7 +170,12 @@ public class AgentDesk {
      * is asked whether to wait for the rest.
      */
     public record Received(
-            int linesReady, int ordersReady, int askedToChoose, List<String> waitingLines, int linesFromElsewhere) {}
+            int linesReady,
+            int ordersReady,
+            int askedToChoose,
+            List<String> waitingLines,
+            int linesFromElsewhere,
+            List<String> readyOrders) {}
 
     /** Units of one SKU received; the same SKU given twice counts twice. */
     public record ReceivedQuantity(String sku, Integer quantity) {
@@ -232,7 +237,11 @@ public class AgentDesk {
                 proposed,
                 asked,
                 served.plan().waiting(),
-                served.plan().takers().size());
+                served.plan().takers().size(),
+                served.arrived().stream()
+                        .map(after -> after.order().number())
+                        .distinct()
+                        .toList());
     }
 
     /**
@@ -358,6 +367,12 @@ public class AgentDesk {
         if (arrived.isAfter(today)) {
             throw new OrderRuleViolation("RECEIVED_IN_FUTURE", "receivedOn", "Goods cannot have arrived after today.");
         }
+        po.sentDay().filter(arrived::isBefore).ifPresent(sent -> {
+            throw new OrderRuleViolation(
+                    "RECEIVED_BEFORE_SENT",
+                    "receivedOn",
+                    "Goods cannot have arrived before purchase order " + purchaseOrder + " was sent, on " + sent + ".");
+        });
         // Without quantities everything still to come arrived: what was ordered, or, on a purchase order from
         // before quantities were kept, what customers wait for.
         Map<String, Integer> receipt = new LinkedHashMap<>(quantities);

@@ -27,6 +27,7 @@ class GoodsReceiptController {
             Integer askedToChoose,
             List<String> waitingLines,
             Integer linesFromElsewhere,
+            List<String> readyOrders,
             List<UserError> errors) {}
 
     @MutationMapping
@@ -43,9 +44,10 @@ class GoodsReceiptController {
                     received.askedToChoose(),
                     received.waitingLines(),
                     received.linesFromElsewhere(),
+                    received.readyOrders(),
                     List.of());
         } catch (OrderRuleViolation refused) {
-            return new ReceiveGoodsPayload(null, null, null, null, null, refused.asUserErrors());
+            return new ReceiveGoodsPayload(null, null, null, null, null, null, refused.asUserErrors());
         }
     }
 }

@@ -86,6 +86,14 @@ class ReceiptImports {
                             "purchaseOrder",
                             "UNKNOWN_PURCHASE_ORDER",
                             "There is no purchase order " + number + "."));
+                } else if (receivedOn != null
+                        && po.get().sentDay().filter(receivedOn::isBefore).isPresent()) {
+                    cells.add(new RowError(
+                            row.number(),
+                            "receivedOn",
+                            "RECEIVED_BEFORE_SENT",
+                            "Goods cannot have arrived before purchase order " + number + " was sent, on "
+                                    + po.get().sentDay().orElseThrow() + "."));
                 } else if (po.get().status() == PurchaseOrder.Status.CANCELLED) {
                     cells.add(new RowError(
                             row.number(),
@@ -111,9 +119,12 @@ class ReceiptImports {
                                     row.number(),
                                     "quantity",
                                     "OVER_RECEIPT",
-                                    "Only " + (ordered - line.get().received()) + " of " + sku
-                                            + " are still to come on purchase order " + number
-                                            + (total > quantity ? ", counting the rows above" : "") + "."));
+                                    "Purchase order " + number + " has only "
+                                            + (ordered - line.get().received())
+                                            + " of " + sku
+                                            + (total > quantity
+                                                    ? " still to come, counting the rows above."
+                                                    : " still to come.")));
                         }
                     }
                 }

@@ -144,8 +144,8 @@ public record PurchaseOrder(
                 refused.add(new UserError(
                         "OVER_RECEIPT",
                         field,
-                        "Only " + (line.get().ordered() - line.get().received()) + " of " + sku
-                                + " are still to come on purchase order " + number + "."));
+                        "Purchase order " + number + " has only "
+                                + (line.get().ordered() - line.get().received()) + " of " + sku + " still to come."));
             }
         }
         return refused;
@@ -239,6 +239,17 @@ public record PurchaseOrder(
     /** The arrival first expected, before any delay moved it: "days late" counts from here. */
     public LocalDate plannedArrival() {
         return originalExpectedArrival == null ? expectedArrival : originalExpectedArrival;
+    }
+
+    /**
+     * The day the purchase order went to the supplier, where that is known: the day given for it, else the day it was
+     * placed here. Nothing it ordered can have arrived before.
+     */
+    public java.util.Optional<LocalDate> sentDay() {
+        if (sentOn != null) {
+            return java.util.Optional.of(sentOn);
+        }
+        return java.util.Optional.ofNullable(placedAt).map(at -> LocalDate.ofInstant(at, java.time.ZoneOffset.UTC));
     }
 
     public boolean isOpen() {

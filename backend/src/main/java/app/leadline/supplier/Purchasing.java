@@ -397,10 +397,15 @@ public class Purchasing {
         }
         LocalDate sentOn = input.sentOn() == null ? today : input.sentOn();
         if (input.confirmedArrival() != null && input.confirmedArrival().isBefore(sentOn)) {
-            errors.add(new UserError(
-                    "ARRIVAL_BEFORE_SENT",
-                    "input.confirmedArrival",
-                    "Goods cannot arrive before the purchase order was sent."));
+            // Sent today (no day given for it), an arrival before it is simply in the past.
+            errors.add(
+                    input.sentOn() == null
+                            ? new UserError(
+                                    "DATE_IN_PAST", "input.confirmedArrival", "The arrival cannot be in the past.")
+                            : new UserError(
+                                    "ARRIVAL_BEFORE_SENT",
+                                    "input.confirmedArrival",
+                                    "Goods cannot arrive before the purchase order was sent."));
         }
         if (input.confirmedArrival() == null
                 && supplier.isPresent()

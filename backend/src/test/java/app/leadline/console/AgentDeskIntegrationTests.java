@@ -93,6 +93,8 @@ class AgentDeskIntegrationTests {
 
         received.path("receiveGoods.linesReady").entity(Integer.class).isEqualTo(1);
         received.path("receiveGoods.ordersReady").entity(Integer.class).isEqualTo(1);
+        // The result names the order, for the agent to open.
+        received.path("receiveGoods.readyOrders").entityList(String.class).containsExactly(complete.number());
         var order = orders.byNumber(complete.number()).orElseThrow();
         assertThat(order.line("L2").status()).isEqualTo(LineStatus.READY);
         assertThat(order.proposedShipment())

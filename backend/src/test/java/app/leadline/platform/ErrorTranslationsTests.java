@@ -117,14 +117,14 @@ class ErrorTranslationsTests {
     @Test
     void aSentenceKeepsItsValuesAndAnUnknownOneFallsBackToItsCode() {
         assertThat(translations.translate(
-                        "OVER_RECEIPT", "Only 2 of CHAIR are still to come on purchase order PO-7.", "da"))
+                        "OVER_RECEIPT", "Purchase order PO-7 has only 2 of CHAIR still to come.", "da"))
                 .isEqualTo("Kun 2 af CHAIR mangler stadig på indkøbsordre PO-7.");
         // The most specific sentence wins: this one ends differently, not with a longer purchase order number.
         assertThat(translations.translate(
                         "OVER_RECEIPT",
-                        "Only 2 of CHAIR are still to come on purchase order PO-7, counting the rows above.",
+                        "Purchase order PO-7 has only 2 of CHAIR still to come, counting the rows above.",
                         "de"))
-                .isEqualTo("Nur 2 von CHAIR stehen auf Lieferantenbestellung PO-7 noch aus, die Zeilen darüber"
+                .isEqualTo("Lieferantenbestellung PO-7 hat von CHAIR nur noch 2 offen, die Zeilen darüber"
                         + " mitgezählt.");
         assertThat(translations.translate("REQUIRED", "Give the SKU.", "pl")).isEqualTo("Podaj SKU.");
         assertThat(translations.translate("REQUIRED", "reason is required.", "da"))

@@ -361,11 +361,18 @@ class PurchaseOrderIntegrationTests {
                         "input.sentOn",
                         po -> po.withLine("CHAIR-NEW", 1)
                                 .sentOn(TestWarehouse.today().plusDays(1))),
+                // Sent today (no day given for it): an arrival before is in the past, said so.
+                invalid(
+                        "DATE_IN_PAST",
+                        "input.confirmedArrival",
+                        po -> po.withLine("CHAIR-NEW", 1)
+                                .confirmedArrival(LocalDate.now().minusDays(1))),
                 invalid(
                         "ARRIVAL_BEFORE_SENT",
                         "input.confirmedArrival",
                         po -> po.withLine("CHAIR-NEW", 1)
-                                .confirmedArrival(LocalDate.now().minusDays(1))));
+                                .sentOn(TestWarehouse.today().minusDays(3))
+                                .confirmedArrival(TestWarehouse.today().minusDays(5))));
     }
 
     private static Arguments invalid(String code, String field, UnaryOperator<PurchaseOrderInputs> change) {

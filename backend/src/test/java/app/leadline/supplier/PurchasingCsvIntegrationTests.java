@@ -287,8 +287,11 @@ class PurchasingCsvIntegrationTests {
         run(
                         shop,
                         "importPurchaseOrders",
-                        "number,supplier,sku,quantity,confirmedArrival\n" + "PO-" + tag + "," + supplier + ",CHAIR-"
-                                + tag + ",2," + LocalDate.now().plusDays(5) + "\n",
+                        // Sent a week ago: the receipts below came since.
+                        "number,supplier,sku,quantity,sentOn,confirmedArrival\n" + "PO-" + tag + "," + supplier
+                                + ",CHAIR-" + tag + ",2,"
+                                + TestWarehouse.today().minusDays(7) + ","
+                                + LocalDate.now().plusDays(5) + "\n",
                         false)
                 .path("importPurchaseOrders.errors")
                 .entityList(Object.class)
@@ -344,7 +347,9 @@ class PurchasingCsvIntegrationTests {
                 + "PO-" + tag + ",CHAIR-" + tag + ",2,\n"
                 + "PO-" + tag + ",SOFA,1,\n"
                 + "PO-NONE-" + tag + ",CHAIR,1,\n"
-                + "PO-" + tag + ",CHAIR-" + tag + ",1," + TestWarehouse.today().plusDays(1) + "\n";
+                + "PO-" + tag + ",CHAIR-" + tag + ",1," + TestWarehouse.today().plusDays(1) + "\n"
+                // Years before the purchase order went out, placed today.
+                + "PO-" + tag + ",CHAIR-" + tag + ",1,2020-01-01\n";
 
         GraphQlTester.Response refused = run(agent, "importReceipts", csv, false);
 
@@ -357,7 +362,8 @@ class PurchasingCsvIntegrationTests {
                         "3:quantity:OVER_RECEIPT",
                         "4:sku:UNKNOWN_SKU",
                         "5:purchaseOrder:UNKNOWN_PURCHASE_ORDER",
-                        "6:receivedOn:RECEIVED_IN_FUTURE");
+                        "6:receivedOn:RECEIVED_IN_FUTURE",
+                        "7:receivedOn:RECEIVED_BEFORE_SENT");
         assertThat(List.of(lineStatus(first), lineStatus(second)))
                 .containsExactly("AWAITING_SUPPLIER", "AWAITING_SUPPLIER");
         purchaseOrder("PO-" + tag)
@@ -397,7 +403,7 @@ class PurchasingCsvIntegrationTests {
                         "OPEN",
                         "CHAIR-" + tag,
                         "2",
-                        TestWarehouse.today().toString(),
+                        TestWarehouse.today().minusDays(7).toString(),
                         confirmed.toString(),
                         "false",
                         confirmed.toString(),

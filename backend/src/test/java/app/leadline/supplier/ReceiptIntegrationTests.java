@@ -114,8 +114,9 @@ class ReceiptIntegrationTests {
                 .isEqualTo(purchaseOrder.number());
         placeOrder(third).path("placeOrders.orders[0].lines[1].purchaseOrder").valueIsNull();
 
-        LocalDate yesterday = LocalDate.now().minusDays(1);
-        GraphQlTester.Response received = receive(purchaseOrder.number(), "CHAIR-NEW", 1, yesterday);
+        // Received on the day it was sent: it cannot have come before.
+        LocalDate arrived = TestWarehouse.today();
+        GraphQlTester.Response received = receive(purchaseOrder.number(), "CHAIR-NEW", 1, arrived);
 
         received.path("receiveGoods.errors").entityList(Object.class).hasSize(0);
         received.path("receiveGoods.linesReady").entity(Integer.class).isEqualTo(1);
@@ -130,7 +131,7 @@ class ReceiptIntegrationTests {
         history.path("purchaseOrder.lines[0].allocated").entity(Integer.class).isEqualTo(2);
         history.path("purchaseOrder.receipts[0].receivedOn")
                 .entity(LocalDate.class)
-                .isEqualTo(yesterday);
+                .isEqualTo(arrived);
         history.path("purchaseOrder.receipts[0].quantity").entity(Integer.class).isEqualTo(1);
         history.path("purchaseOrder.receipts[0].by").entity(String.class).isEqualTo("bo");
     }
@@ -189,6 +190,37 @@ class ReceiptIntegrationTests {
                 .documentName("trackOrder")
                 .variable("token", token)
                 .execute();
+    }
+
+    @Test
+    void goodsDatedBeforeTheirPurchaseOrderWentOutAreRefusedAtTheDayAndNothingIsReceived() {
+        String supplier = defineSupplier();
+        OrderInputs waiting = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
+        clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(waiting))
+                .execute();
+        LocalDate sentOn = TestWarehouse.today().minusDays(3);
+        PurchaseOrderInputs purchaseOrder = PurchasingSteps.placed(
+                agent, aPurchaseOrder(supplier).withLine("CHAIR-NEW", 1).sentOn(sentOn));
+        Map<String, Object> receipt = Receipts.of(purchaseOrder.number(), "CHAIR-NEW", 1);
+        receipt.put("receivedOn", "2020-01-01");
+
+        GraphQlTester.Response refused =
+                agent.documentName("receiveGoods").variable("input", receipt).execute();
+
+        refused.path("receiveGoods.errors[*].code").entityList(String.class).containsExactly("RECEIVED_BEFORE_SENT");
+        refused.path("receiveGoods.errors[*].field").entityList(String.class).containsExactly("input.receivedOn");
+        refused.path("receiveGoods.errors[0].message")
+                .entity(String.class)
+                .isEqualTo("Goods cannot have arrived before purchase order " + purchaseOrder.number()
+                        + " was sent, on " + sentOn + ".");
+        agent.documentName("purchaseOrder")
+                .variable("number", purchaseOrder.number())
+                .execute()
+                .path("purchaseOrder.receipts")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     @Test
