@@ -149,7 +149,12 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     );
     assert.match(await review.textContent(), /1 line keeps waiting\./);
     await review.getByRole('button', { name: 'Receive the goods' }).click();
-    await page.getByText('Received on PO-FJORD-1: 1 line ready, 1 order gets a shipment proposed.').waitFor();
+    const received = page.getByRole('status').filter({
+      hasText:
+        'Received on PO-FJORD-1: 1 line ready, 1 order gets a shipment proposed. Orders with lines now ready: PUR-1.',
+    });
+    // The order it names opens in the console.
+    assert.equal(await received.getByRole('link').getAttribute('href'), '/console?order=PUR-1');
     await purchaseOrderRow(page, 'PO-FJORD-1').filter({ hasText: 'CHAIR-FJORD: 2 / 2 / 1' }).waitFor();
 
     // The supplier confirms a later arrival: the review names the purchase order and how many customers are told.

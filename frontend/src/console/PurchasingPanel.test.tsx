@@ -85,6 +85,19 @@ it('receives on a purchase order only what the agent counted: every SKU starts a
   expect(request.mock.calls.some(([document]) => document === PreviewReceiveGoodsDocument)).toBe(false);
 });
 
+it('offers no field for a SKU whose every unit came, and says so', () => {
+  request.mockResolvedValue({});
+  const partly = {
+    ...twoSkus,
+    lines: [twoSkus.lines[0], { ...twoSkus.lines[1], received: 20 }],
+  };
+  render(<ReceiveForm po={partly} onClose={() => {}} onDone={() => {}} />);
+
+  expect(screen.getAllByRole('spinbutton')).toHaveLength(1);
+  expect(screen.getByLabelText('Units of TABLE-RIGA-180 arrived (40 still to come)')).toBeTruthy();
+  expect(screen.getByTestId('receive-all-in').textContent).toBe('CHAIR-AARHUS: all 20 received');
+});
+
 it('says everything the receipt form lacks at once, each next to its field: no units and no day', () => {
   request.mockResolvedValue({});
   render(<ReceiveForm po={twoSkus} onClose={() => {}} onDone={() => {}} />);

@@ -74,13 +74,13 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
   const loaded = useQuery(OpenPurchaseOrdersDocument, {});
   const orders = loaded.data?.openPurchaseOrders ?? [];
   const [action, setAction] = useState<Action | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
   const start = (kind: Action['kind'], po: PurchaseOrder) => {
     setDone(null);
     setAction({ kind, po });
   };
-  const finished = (message: string) => {
-    setDone(message);
+  const finished = (message: string, orders: readonly string[] = []) => {
+    setDone({ message, orders });
     setAction(null);
     loaded.reload();
   };
@@ -90,7 +90,11 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
       <h1 id="purchasing-title">{ct('purchasingTitle')}</h1>
       <p className="hint">{ct('purchasingPlaceHint', { tab: ct('tabBuyList') })}</p>
       <Failure error={loaded.error} />
-      {done && <p role="status">{done}</p>}
+      {done && (
+        <p role="status">
+          <WholeCodes text={done.message} orders={done.orders} />
+        </p>
+      )}
       {loaded.loading && !loaded.data && <p>{ct('loading')}</p>}
       {loaded.data && orders.length === 0 && <p>{ct('purchasingEmpty')}</p>}
       {orders.length > 0 && (
@@ -183,7 +187,14 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
   );
 }
 
-type FormProps = { po: PurchaseOrder; onClose: () => void; onDone: (message: string) => void };
+/** What an action on a purchase order did, with the orders it names (each a link). */
+type Done = { message: string; orders: readonly string[] };
+
+type FormProps = {
+  po: PurchaseOrder;
+  onClose: () => void;
+  onDone: (message: string, orders?: readonly string[]) => void;
+};
 
 /**
  * A purchase order form's two buttons: review what it will do (the form's submit), or close it, changing nothing.
@@ -268,28 +279,35 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
       <h2 id="receive-title" ref={useBroughtIntoView<HTMLHeadingElement>()} tabIndex={-1}>
         {ct('receiveTitle', { number: po.number })}
       </h2>
-      {po.lines.map((line, index) => (
-        <div key={line.sku} className="field">
-          <label>
-            {ct('receiveUnits', { sku: line.sku, left: Math.max(0, (line.ordered ?? 0) - line.received) })}
-            <input
-              type="number"
-              min={0}
-              placeholder="0"
-              value={units[line.sku] ?? ''}
-              {...invalidProps(
-                [...unitsErrors(line.sku), ...quantityErrors],
-                quantityErrors.length > 0 ? 'receive-quantities-error' : `receive-${index}-error`,
-              )}
-              onChange={(event) => {
-                setUnits({ ...units, [line.sku]: event.target.value });
-                changed();
-              }}
-            />
-          </label>
-          <FieldError id={`receive-${index}-error`} errors={unitsErrors(line.sku)} />
-        </div>
-      ))}
+      {po.lines.map((line, index) =>
+        // A SKU whose every unit came has nothing left to count: said, not offered as a field.
+        line.ordered != null && line.received >= line.ordered ? (
+          <p key={line.sku} className="field" data-testid="receive-all-in">
+            {ct('receiveAllIn', { sku: line.sku, received: line.received })}
+          </p>
+        ) : (
+          <div key={line.sku} className="field">
+            <label>
+              {ct('receiveUnits', { sku: line.sku, left: Math.max(0, (line.ordered ?? 0) - line.received) })}
+              <input
+                type="number"
+                min={0}
+                placeholder="0"
+                value={units[line.sku] ?? ''}
+                {...invalidProps(
+                  [...unitsErrors(line.sku), ...quantityErrors],
+                  quantityErrors.length > 0 ? 'receive-quantities-error' : `receive-${index}-error`,
+                )}
+                onChange={(event) => {
+                  setUnits({ ...units, [line.sku]: event.target.value });
+                  changed();
+                }}
+              />
+            </label>
+            <FieldError id={`receive-${index}-error`} errors={unitsErrors(line.sku)} />
+          </div>
+        ),
+      )}
       <FieldError id="receive-quantities-error" errors={quantityErrors} />
       <div className="field">
         <label>
@@ -331,12 +349,16 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
             setErrors(result.errors);
             if (result.errors.length === 0) {
               const asked = result.askedToChoose ?? 0;
+              const named = result.readyOrders ?? [];
               onDone(
                 ct('goodsReceived', {
                   number: po.number,
                   lines: result.linesReady ?? 0,
                   orders: result.ordersReady ?? 0,
-                }) + (asked > 0 ? ` ${ct('receivedAsked', { count: asked })}` : ''),
+                }) +
+                  (asked > 0 ? ` ${ct('receivedAsked', { count: asked })}` : '') +
+                  (named.length > 0 ? ` ${ct('receivedOrdersNamed', { orders: named.join(', ') })}` : ''),
+                named,
               );
             } else {
               setReviewed(null);

@@ -620,6 +620,7 @@ export const da: Catalogue = {
   cancelActionShort: 'Annullér…',
   receiveTitle: 'Varer ankommet på indkøbsordre {number}',
   receiveUnits: 'Stk. {sku} ankommet ({left} mangler endnu)',
+  receiveAllIn: '{sku}: alle {received} modtaget',
   receiveReview: 'Dette modtager {what} på indkøbsordre {number}, ankommet {date}.',
   receiveReady:
     '{lines, plural, one {# linje} other {# linjer}} i {count, plural, one {# ordre} other {# ordrer}} bliver klar, ældste ordre først: {orders}.',
@@ -646,9 +647,10 @@ export const da: Catalogue = {
   receiveConfirm: 'Modtag varerne',
   goodsReceived:
     'Modtaget på {number}: {lines, plural, one {# linje} other {# linjer}} klar, {orders, plural, one {# ordre får} other {# ordrer får}} foreslået en forsendelse.',
+  receivedOrdersNamed: 'Ordrer med linjer, der nu er klar: {orders}.',
   cancelTitle: 'Annullér indkøbsordre {number}',
   cancelReason:
-    'Hvorfor (gemmes i dens historik; kunderne læser kun, at vores bestilling hos leverandøren blev annulleret)',
+    'Hvorfor (gemmes i dens historik; en kunde, som gennemgangen nævner, læser kun, at vores bestilling hos leverandøren blev annulleret)',
   cancelReview:
     'Dette annullerer indkøbsordre {number} og frigiver dens enheder. {customers, plural, =0 {Ingen kunde får besked: ingen seneste dato flytter sig.} one {# kunde får besked.} other {# kunder får besked.}}',
   cancelToldReady:

@@ -631,6 +631,7 @@ export const de: Catalogue = {
   cancelActionShort: 'Stornieren…',
   receiveTitle: 'Ware zur Lieferantenbestellung {number} eingegangen',
   receiveUnits: 'Eingegangene Stück {sku} ({left} stehen noch aus)',
+  receiveAllIn: '{sku}: alle {received} eingegangen',
   receiveReview:
     'Damit werden {what} zur Lieferantenbestellung {number} als eingegangen gebucht, eingetroffen am {date}.',
   receiveReady:
@@ -659,9 +660,10 @@ export const de: Catalogue = {
   receiveConfirm: 'Wareneingang buchen',
   goodsReceived:
     'Eingang zu {number} gebucht: {lines, plural, one {# Position} other {# Positionen}} versandbereit, für {orders, plural, one {# Bestellung} other {# Bestellungen}} wird ein Versand vorgeschlagen.',
+  receivedOrdersNamed: 'Bestellungen mit jetzt versandbereiten Positionen: {orders}.',
   cancelTitle: 'Lieferantenbestellung {number} stornieren',
   cancelReason:
-    'Warum (bleibt in ihrer Historie; Kunden lesen nur, dass unsere Bestellung beim Lieferanten storniert wurde)',
+    'Warum (bleibt in ihrer Historie; ein Kunde, den die Prüfung als benachrichtigt nennt, liest nur, dass unsere Bestellung beim Lieferanten storniert wurde)',
   cancelReview:
     'Damit wird die Lieferantenbestellung {number} storniert und ihre Stückzahl freigegeben. {customers, plural, =0 {Niemand wird benachrichtigt: kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt.} other {# Kunden werden benachrichtigt.}}',
   cancelToldReady:

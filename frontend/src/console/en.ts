@@ -618,6 +618,7 @@ export const en = {
   cancelActionShort: 'Cancel…',
   receiveTitle: 'Goods arrived on purchase order {number}',
   receiveUnits: 'Units of {sku} arrived ({left} still to come)',
+  receiveAllIn: '{sku}: all {received} received',
   receiveReview: 'This receives {what} on purchase order {number}, arrived {date}.',
   receiveReady:
     '{lines, plural, one {# line} other {# lines}} of {count, plural, one {# order} other {# orders}} {lines, plural, one {becomes} other {become}} ready, oldest order first: {orders}.',
@@ -644,8 +645,10 @@ export const en = {
   receiveConfirm: 'Receive the goods',
   goodsReceived:
     'Received on {number}: {lines, plural, one {# line} other {# lines}} ready, {orders, plural, one {# order gets} other {# orders get}} a shipment proposed.',
+  receivedOrdersNamed: 'Orders with lines now ready: {orders}.',
   cancelTitle: 'Cancel purchase order {number}',
-  cancelReason: 'Why (kept in its history; customers read only that our order with the supplier was cancelled)',
+  cancelReason:
+    'Why (kept in its history; a customer the review names as told reads only that our order with the supplier was cancelled)',
   cancelReview:
     'This cancels purchase order {number} and frees its units. {customers, plural, =0 {No customer is told: no latest date moves.} one {# customer is told.} other {# customers are told.}}',
   cancelToldReady:

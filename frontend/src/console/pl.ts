@@ -622,6 +622,7 @@ export const pl: Catalogue = {
   cancelActionShort: 'Anuluj…',
   receiveTitle: 'Towar dotarł do zamówienia u dostawcy {number}',
   receiveUnits: 'Sztuki {sku}, które dotarły (jeszcze {left} do dostarczenia)',
+  receiveAllIn: '{sku}: przyjęto wszystkie ({received})',
   receiveReview: 'To przyjmuje {what} do zamówienia u dostawcy {number}, dostarczone {date}.',
   receiveReady:
     '{lines, plural, one {# pozycja} few {# pozycje} many {# pozycji} other {# pozycji}} w {count, plural, one {# zamówieniu} few {# zamówieniach} many {# zamówieniach} other {# zamówienia}} {lines, plural, one {będzie gotowa} few {będą gotowe} many {będzie gotowych} other {będzie gotowych}}, od najstarszego zamówienia: {orders}.',
@@ -647,9 +648,10 @@ export const pl: Catalogue = {
   receivedClosed: 'Dotarło wszystko, co zamówiono: {po} jest zamknięte i znika z listy otwartych zamówień u dostawcy.',
   receiveConfirm: 'Przyjmij towar',
   goodsReceived: 'Przyjęto do {number}: pozycje gotowe: {lines}, zamówienia z proponowaną wysyłką: {orders}.',
+  receivedOrdersNamed: 'Zamówienia z pozycjami gotowymi teraz: {orders}.',
   cancelTitle: 'Anuluj zamówienie u dostawcy {number}',
   cancelReason:
-    'Dlaczego (zostaje w jego historii; klienci czytają tylko, że nasze zamówienie u dostawcy zostało anulowane)',
+    'Dlaczego (zostaje w jego historii; klient wymieniony w podsumowaniu jako powiadomiony czyta tylko, że nasze zamówienie u dostawcy zostało anulowane)',
   cancelReview:
     'To anuluje zamówienie u dostawcy {number} i zwalnia jego sztuki. {customers, plural, =0 {Żaden klient nie zostanie powiadomiony: żadna najpóźniejsza data się nie przesuwa.} one {# klient zostanie powiadomiony.} few {# klienci zostaną powiadomieni.} many {# klientów zostanie powiadomionych.} other {# klienta zostanie powiadomionych.}}',
   cancelToldReady: 'Klienci powiadomieni, że produkt jest gotowy, z półki (łącznie {count}): {orders}.',
