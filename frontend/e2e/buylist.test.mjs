@@ -168,8 +168,10 @@ test('an agent places a purchase order of their own, for stock, with a supplier 
 
     await page.getByRole('combobox', { name: /^Supplier/ }).selectOption('BALTIC-WOOD');
     await page.getByLabel('SKU 1', { exact: true }).fill('STOOL-OAK');
-    await page.getByRole('button', { name: 'Add a SKU' }).click();
-    await page.getByLabel('SKU 2', { exact: true }).fill('TABLE-OAK');
+    // Added from the keyboard, the new SKU's field is where typing goes next.
+    await page.getByRole('button', { name: 'Add a SKU' }).press('Enter');
+    await page.keyboard.type('TABLE-OAK');
+    assert.equal(await page.getByLabel('SKU 2', { exact: true }).inputValue(), 'TABLE-OAK');
     await page.getByLabel('Units of SKU 2').fill('1');
     await page.getByRole('button', { name: 'Review' }).click();
     const review = page.getByTestId('draft-review');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   BuyListDocument,
   PlacePurchaseOrderDocument,
@@ -6,16 +6,7 @@ import {
   PreviewPlacePurchaseOrderDocument,
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
-import {
-  errorsAt,
-  errorsBesides,
-  Failure,
-  FieldError,
-  FormErrors,
-  invalidProps,
-  unitsNotWhole,
-  type UserError,
-} from './errors';
+import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { apiInt, day, unitsList } from './format';
 import { ClosedDayCaveat } from './ClosedDayCaveat';
 import { ct } from './messages';
@@ -80,6 +71,15 @@ export function BuyListPanel() {
   const nameOf = (supplier: string) => supplierName(supplier, known);
   // Each draft started is a form of its own, brought into view with the focus at its title.
   const [started, setStarted] = useState(0);
+  // The SKU just added is where the keyboard goes next, not back to the button that added it.
+  const added = useRef<number | null>(null);
+  const lineCount = draft?.lines.length;
+  useEffect(() => {
+    if (added.current !== null) {
+      document.getElementById(`draft-sku-${added.current}`)?.focus();
+      added.current = null;
+    }
+  }, [lineCount]);
   const startDraft = (next: Draft) => {
     setStarted(started + 1);
     setErrors([]);
@@ -221,12 +221,12 @@ export function BuyListPanel() {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            // Units the API cannot take are said next to their SKU before anything is asked of it. A draft of nothing
-            // is said so here, and the rest the API would refuse (its number, say) in the same round.
-            const notWhole = unitsNotWhole(draft.lines.map((line, index) => [lineKey(index), line.quantity] as const));
-            const nothing = notWhole.length === 0 && sent.length === 0;
-            setErrors(nothing ? [{ code: 'REQUIRED', field: 'lines', message: ct('nothingToOrder') }] : notWhole);
-            setReviewed(notWhole.length > 0 ? null : inputOf(draft));
+            // A draft of nothing is said so here; the rest the API refuses, all of it in one round and each by its own
+            // rule: units next to their SKU ("a whole number from 1 to 100,000", also for -2 or 1.5), its number, its
+            // date.
+            const nothing = sent.length === 0;
+            setErrors(nothing ? [{ code: 'REQUIRED', field: 'lines', message: ct('nothingToOrder') }] : []);
+            setReviewed(inputOf(draft));
             preview.reload();
           }}
         >
@@ -268,6 +268,7 @@ export function BuyListPanel() {
                     {ct('draftOwnSku', { n: index + 1 })}
                     <input
                       value={line.sku}
+                      id={`draft-sku-${index}`}
                       {...invalidProps(lineErrors(index, 'sku'), `draft-sku-${index}-error`)}
                       onChange={(event) => editLine(index, { sku: event.target.value })}
                     />
@@ -296,7 +297,10 @@ export function BuyListPanel() {
             <button
               type="button"
               className="secondary"
-              onClick={() => edit({ ...draft, lines: [...draft.lines, { sku: '', quantity: '' }] })}
+              onClick={() => {
+                edit({ ...draft, lines: [...draft.lines, { sku: '', quantity: '' }] });
+                added.current = draft.lines.length;
+              }}
             >
               {ct('draftAddSku')}
             </button>
