@@ -1,4 +1,4 @@
-import { formatDay, formatItems, formatMoney, formatWindow } from '../i18n/i18n';
+import { formatDay, formatDayInYear, formatItems, formatMoney, formatWindow } from '../i18n/i18n';
 import type { Weekday } from '../generated/graphql';
 import { consoleLanguage } from './messages';
 
@@ -22,8 +22,12 @@ export function itemList(names: readonly string[]): string {
 }
 
 export function day(isoDate: string): string {
-  return formatDay(isoDate, consoleLanguage());
+  // A day more than half a year from today says its year: "Wed, 1 Jan 2020" is not read as the coming January.
+  const away = Math.abs(Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${today()}T00:00:00Z`));
+  return away > HALF_A_YEAR ? formatDayInYear(isoDate, consoleLanguage()) : formatDay(isoDate, consoleLanguage());
 }
+
+const HALF_A_YEAR = 183 * 24 * 60 * 60 * 1000;
 
 /** A share from 0 to 1 as a whole percentage, e.g. "85%" or "85 %". */
 export function percent(share: number): string {

@@ -90,6 +90,11 @@ export function formatDay(isoDate: string, language: Language): string {
   return dateFormat(language, DAY).format(calendarDay(isoDate));
 }
 
+/** A day as {@link formatDay} writes it, with its year: "Wed, 1 Jan 2020". */
+export function formatDayInYear(isoDate: string, language: Language): string {
+  return dateFormat(language, { ...DAY, year: 'numeric' }).format(calendarDay(isoDate));
+}
+
 /**
  * An ETA window in the reader's language, e.g. "Thu 17 – Mon 21 Dec", its days written as {@link formatDay} writes
  * them: across a new year too (where Intl's range would add years and commas), "Wed 30 Dec – Wed 6 Jan".
