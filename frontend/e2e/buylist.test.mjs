@@ -96,10 +96,12 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
     assert.equal(await page.getByRole('button', { name: 'Place the purchase order' }).count(), 0);
     assert.match(await row.textContent(), /3 units for 2 lines/);
 
-    // Units the API cannot take are said next to them, not in the browser's own bubble nor as a refused request.
+    // Units the API cannot take are said next to them by its own rule, not in the browser's own bubble nor as a
+    // refused request, with the number taken in the same round.
     await page.getByLabel('Units of CHAIR-FJORD').fill('2.5');
     await page.getByRole('button', { name: 'Review' }).click();
-    await page.locator('#draft-line-0-error').getByText('Units are a whole number: 0 or more.').waitFor();
+    await page.locator('#draft-line-0-error').getByText('A quantity is a whole number from 1 to 100000.').waitFor();
+    await page.locator('#draft-number-error').getByText('exists already', { exact: false }).waitFor();
     // A SKU at 0 is not ordered; a purchase order of nothing is refused before the review.
     await page.getByLabel('Units of CHAIR-FJORD').fill('0');
     await page.getByRole('button', { name: 'Review' }).click();

@@ -156,28 +156,13 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
       )}
 
       {action?.kind === 'receive' && (
-        <ReceiveForm
-          key={action.po.number}
-          po={action.po}
-          onClose={() => setAction(null)}
-          onDone={(message) => finished(message)}
-        />
+        <ReceiveForm key={action.po.number} po={action.po} onClose={() => setAction(null)} onDone={finished} />
       )}
       {action?.kind === 'confirm' && (
-        <ConfirmForm
-          key={action.po.number}
-          po={action.po}
-          onClose={() => setAction(null)}
-          onDone={(message) => finished(message)}
-        />
+        <ConfirmForm key={action.po.number} po={action.po} onClose={() => setAction(null)} onDone={finished} />
       )}
       {action?.kind === 'cancel' && (
-        <CancelForm
-          key={action.po.number}
-          po={action.po}
-          onClose={() => setAction(null)}
-          onDone={(message) => finished(message)}
-        />
+        <CancelForm key={action.po.number} po={action.po} onClose={() => setAction(null)} onDone={finished} />
       )}
 
       <ReorderPoints admin={admin} suppliers={loaded.data?.suppliers ?? []} />
