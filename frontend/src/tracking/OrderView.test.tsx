@@ -514,6 +514,40 @@ describe('the order as its customer reads it', () => {
     expect(document.activeElement).toBe(within(shipped).getByRole('button', { name: 'Ask for a refund' }));
   });
 
+  it('closes an item’s refund panel when another tab has asked for that refund, and says the request is with the shop', () => {
+    const order = anOrder();
+    order.lines[2] = { ...order.lines[2], status: 'SHIPPED', payment: 'CAPTURED', late: true, cancellable: true };
+    const { rerender } = render(<OrderView order={order} language="en" token="T" onChange={() => {}} />);
+    const shipped = () => screen.getAllByRole('listitem').filter((item) => item.classList.contains('line'))[2];
+    fireEvent.click(within(shipped()).getByRole('button', { name: 'Ask for a refund' }));
+    expect(within(shipped()).getByRole('heading', { name: 'A refund for Rhein lamp' })).toBeTruthy();
+
+    // The live update of the request made in the other tab.
+    const asked = { ...order, lines: [...order.lines], revision: order.revision + 1 };
+    asked.lines[2] = { ...order.lines[2], cancellable: false, refund: 'REQUESTED' };
+    rerender(<OrderView order={asked} language="en" token="T" onChange={() => {}} />);
+
+    expect(within(shipped()).queryByRole('heading', { name: 'A refund for Rhein lamp' })).toBeNull();
+    expect(within(shipped()).queryByRole('button', { name: 'Ask for a refund' })).toBeNull();
+    expect(within(shipped()).getByTestId('line-money').textContent).toMatch(/Refund requested/);
+  });
+
+  it('says a delivered item came later than first promised', () => {
+    const order = anOrder();
+    order.lines[2] = {
+      ...order.lines[2],
+      status: 'DELIVERED',
+      payment: 'CAPTURED',
+      late: true,
+      closedAt: '2026-12-04T10:00:00Z',
+    };
+    render(<OrderView order={order} language="en" token="T" onChange={() => {}} />);
+    const delivered = screen.getAllByRole('listitem').filter((item) => item.classList.contains('line'))[2];
+    expect(within(delivered).getByTestId('line-came-late').textContent).toMatch(
+      /^First promised by .+ · Later than first promised$/,
+    );
+  });
+
   it('keeps the panel of a second item open when the first item’s cancellation is answered after it was opened', async () => {
     const order = anOrder();
     order.lines[1] = { ...order.lines[1], late: true, cancellable: true };

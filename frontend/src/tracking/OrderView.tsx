@@ -27,6 +27,13 @@ export function OrderView({ order, language, token, onChange }: Props) {
   // Where keyboard focus goes back to once a panel closes: the line whose panel it was.
   const [returnFocus, setReturnFocus] = useState<string | null>(null);
   const lineList = useRef<HTMLUListElement>(null);
+  // A line cancelled, or its refund asked for, elsewhere (in another tab: a live update brings it) has nothing left to
+  // confirm: its open panel closes, the line saying what became of it, rather than offering the same request again.
+  const panelLine = order.lines.find((line) => line.id === cancelling);
+  if (cancelling !== null && panelLine !== undefined && !panelLine.cancellable) {
+    setCancelling(null);
+    setReturnFocus(cancelling);
+  }
   useEffect(() => {
     if (returnFocus === null) {
       return;
