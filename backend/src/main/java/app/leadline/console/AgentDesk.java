@@ -15,6 +15,7 @@ import app.leadline.order.TimelineEvent;
 import app.leadline.order.TrackingLinks;
 import app.leadline.order.WaitingLines;
 import app.leadline.platform.AuditLog;
+import app.leadline.platform.PlainText;
 import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
@@ -151,6 +152,9 @@ public class AgentDesk {
     public Order decideRefund(String orderNumber, String refundId, boolean approve, String reason, String agent) {
         if (!approve) {
             requireText(reason, "reason");
+        }
+        if (PlainText.hasMarkup(reason)) {
+            throw new OrderRuleViolation("MARKUP", "reason", PlainText.MESSAGE);
         }
         String told = reason == null ? "" : reason.trim();
         Order before = existing(orderNumber);

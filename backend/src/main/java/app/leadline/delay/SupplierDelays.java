@@ -4,6 +4,7 @@ import app.leadline.delay.DelayChunk.Target;
 import app.leadline.delivery.EtaCalculator;
 import app.leadline.order.OrderQueries;
 import app.leadline.platform.AuditLog;
+import app.leadline.platform.PlainText;
 import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.SupplierCatalog;
@@ -204,6 +205,8 @@ public class SupplierDelays {
             } else if (text.getValue() != null && text.getValue().length() > 300) {
                 errors.add(new UserError(
                         "TOO_LONG", "input.texts." + text.getKey(), "A reason is at most 300 characters."));
+            } else if (PlainText.hasMarkup(text.getValue())) {
+                errors.add(PlainText.markupAt("input.texts." + text.getKey()));
             }
         }
         if (!errors.isEmpty()) {
@@ -313,6 +316,8 @@ public class SupplierDelays {
                     "REQUIRED", "input.reasonText", "Pick a reason or write one: the customer reads it."));
         } else if (request.reasonText().length() > 300) {
             errors.add(new UserError("TOO_LONG", "input.reasonText", "A reason is at most 300 characters."));
+        } else if (PlainText.hasMarkup(request.reasonText())) {
+            errors.add(PlainText.markupAt("input.reasonText"));
         }
         if (request.internalNote() != null && request.internalNote().length() > 2000) {
             errors.add(new UserError("TOO_LONG", "input.internalNote", "A note is at most 2,000 characters."));

@@ -464,6 +464,19 @@ class AgentDeskIntegrationTests {
                 .path("decideRefund.errors[0].field")
                 .entity(String.class)
                 .isEqualTo("input.reason");
+        // What the customer reads is plain text: a tag in it would reach them as it is.
+        decision.put("reason", "Delivered on time per the <b>carrier</b>");
+        var tagged =
+                agent.documentName("decideRefund").variable("input", decision).execute();
+        tagged.path("decideRefund.errors[0].code").entity(String.class).isEqualTo("MARKUP");
+        tagged.path("decideRefund.errors[0].field").entity(String.class).isEqualTo("input.reason");
+        assertThat(orders.byNumber(input.number())
+                        .orElseThrow()
+                        .refunds()
+                        .get(0)
+                        .state())
+                .isEqualTo(app.leadline.order.RefundRequest.State.REQUESTED);
+        decision.put("reason", " ");
         decision.put("approve", true);
         agent.documentName("decideRefund")
                 .variable("input", decision)
@@ -473,7 +486,6 @@ class AgentDeskIntegrationTests {
                 .isEqualTo("APPROVED");
     }
 
-    /** The order's sofa delayed past its promise, shipped a day after it, and its refund asked for. */
     @Test
     void aLineShippedAfterItsPromiseIsLateOnTheCustomersPageAndTheRefundQueueSaysByHowMuch() {
         OrderInputs input = anOrder().withBackorderedLine("SOFA", supplier);
@@ -501,6 +513,7 @@ class AgentDeskIntegrationTests {
                         promised, shipped.eta().latest()));
     }
 
+    /** The order's sofa delayed past its promise, shipped a day after it, and its refund asked for. */
     private app.leadline.order.Order refundAsked(OrderInputs input, String delayId) {
         var order = delaySofa(input, delayId, "Factory fire");
         new OrderFixtures(changes)

@@ -200,6 +200,16 @@ class PurchaseOrderConfirmationIntegrationTests {
                 .path("confirmPurchaseOrder.errors[0].field")
                 .entity(String.class)
                 .isEqualTo("input.reasonText");
+        // The reason customers read is plain text: a tag typed into it is refused beside it.
+        Map<String, Object> tagged = confirmation(firstArrival.plusDays(3));
+        tagged.put("reasonText", "Sturm <b>über</b> der Ostsee");
+        var refused = agent.documentName("confirmPurchaseOrder")
+                .variable("input", tagged)
+                .execute();
+        refused.path("confirmPurchaseOrder.errors[0].code").entity(String.class).isEqualTo("MARKUP");
+        refused.path("confirmPurchaseOrder.errors[0].field")
+                .entity(String.class)
+                .isEqualTo("input.reasonText");
 
         assertThat(catalog.purchaseOrder(purchaseOrder.number()).orElseThrow().confirmations())
                 .hasSize(1);
