@@ -346,6 +346,30 @@ test("an admin sees the messages sent and every template rendered in the custome
   }
 });
 
+test("the browser's Back goes to the tab before, not out of the console to the sign-in page", async () => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await signInToConsole(page, app.baseUrl, 'agent');
+    await page.getByRole('button', { name: 'Buy list' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'What customers bought that no purchase order covers' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Purchasing' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Open purchase orders' }).waitFor();
+
+    await page.goBack();
+    await page
+      .getByRole('heading', { level: 1, name: 'What customers bought that no purchase order covers' })
+      .waitFor();
+    assert.equal(new URL(page.url()).pathname, '/console');
+    await page.goForward();
+    await page.getByRole('heading', { level: 1, name: 'Open purchase orders' }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
 test('the console API answers nothing without an agent token', async () => {
   const response = await fetch(`${app.baseUrl}/graphql`, {
     method: 'POST',

@@ -60,6 +60,26 @@ export function ConsolePage() {
   const { agent, ended } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
   const [tab, setTab] = useRemembered<Tab>('tab', 'tabDelays');
+  // The browser's Back and Forward go through the tabs the agent opened, not out of the console (to the sign-in page).
+  useEffect(() => {
+    window.history.replaceState({ ...(window.history.state as object | null), tab }, '');
+  }, [tab]);
+  useEffect(() => {
+    const back = (event: PopStateEvent) => {
+      const to = (event.state as { tab?: Tab } | null)?.tab;
+      if (to) {
+        setTab(to);
+      }
+    };
+    window.addEventListener('popstate', back);
+    return () => window.removeEventListener('popstate', back);
+  }, [setTab]);
+  const open = (name: Tab) => {
+    if (name !== tab) {
+      window.history.pushState({ tab: name }, '');
+    }
+    setTab(name);
+  };
   const [callback, setCallback] = useState(() => window.location.pathname === '/console/callback');
 
   useEffect(() => {
@@ -180,7 +200,7 @@ export function ConsolePage() {
                   type="button"
                   aria-current={shown === name ? 'page' : undefined}
                   className={shown === name ? '' : 'secondary'}
-                  onClick={() => setTab(name)}
+                  onClick={() => open(name)}
                 >
                   {ct(name)}
                 </button>
