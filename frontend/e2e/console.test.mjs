@@ -341,6 +341,15 @@ test("an admin sees the messages sent and every template rendered in the custome
     await templates.getByText('Bestellung SAMPLE-1042 kommt später als zugesagt').waitFor();
     assert.match(await templates.textContent(), /SMS, [12] segments?/);
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
+
+    // The order's own page lists what its customer was sent, that order's only.
+    const { number } = await trackOrder(app.baseUrl, app.links[0]);
+    await page.goto(`${app.baseUrl}/console?order=${encodeURIComponent(number)}`);
+    const sent = page.getByRole('list', { name: 'Messages to the customer' });
+    await sent.locator('li', { hasText: 'one-time code' }).first().waitFor();
+    for (const line of await sent.locator('li').allTextContents()) {
+      assert.match(line, new RegExp(`order ${number}`));
+    }
   } finally {
     await context.close();
   }

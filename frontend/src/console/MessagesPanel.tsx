@@ -13,12 +13,33 @@ import { atStart, CONSOLE_LANGUAGES, ct, label, NATIVE_NAMES } from './messages'
 
 /** Every message sent to customers and what became of it; admins also see the templates rendered. */
 export function MessagesPanel({ admin }: { admin: boolean }) {
-  const loaded = useQuery(OutboxDocument, {});
+  // Refreshing reads the outbox, the held news and the orders set aside again.
+  const [refreshes, setRefreshes] = useState(0);
+
+  return (
+    <section aria-labelledby="outbox-title" className="panel">
+      <h1 id="outbox-title">{ct('outboxTitle')}</h1>
+      <p>{ct('outboxIntro')}</p>
+      <button type="button" className="secondary" onClick={() => setRefreshes((count) => count + 1)}>
+        {ct('refresh')}
+      </button>
+      <Outbox key={`outbox-${refreshes}`} label={ct('outboxTitle')} />
+      <HeldMessages key={`held-${refreshes}`} />
+      <StuckOrders key={`stuck-${refreshes}`} />
+      {admin && <TemplatePreviews />}
+    </section>
+  );
+}
+
+/**
+ * The messages sent, newest first, and what became of each; a failed one can be sent again. All customers', or one
+ * order's (on the order's page).
+ */
+export function Outbox({ orderNumber, label: name }: { orderNumber?: string; label: string }) {
+  const loaded = useQuery(OutboxDocument, { orderNumber: orderNumber ?? null });
   const outbox = loaded.data?.outbox;
   const [resendMessage, resending] = useMutation(ResendMessageDocument);
   const [refused, setRefused] = useState<{ id: string; errors: UserError[] } | null>(null);
-  // Refreshing reads the held news and the orders set aside again too.
-  const [refreshes, setRefreshes] = useState(0);
 
   const resend = async (id: string) => {
     const data = await resendMessage({ id });
@@ -29,24 +50,12 @@ export function MessagesPanel({ admin }: { admin: boolean }) {
   };
 
   return (
-    <section aria-labelledby="outbox-title" className="panel">
-      <h1 id="outbox-title">{ct('outboxTitle')}</h1>
-      <p>{ct('outboxIntro')}</p>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => {
-          loaded.reload();
-          setRefreshes((count) => count + 1);
-        }}
-      >
-        {ct('refresh')}
-      </button>
+    <>
       <Failure error={loaded.error} />
       <Failure error={resending.error} />
-      {outbox && outbox.length === 0 && <p>{ct('outboxEmpty')}</p>}
+      {outbox && outbox.length === 0 && <p>{ct(orderNumber ? 'outboxEmptyOrder' : 'outboxEmpty')}</p>}
       {outbox && outbox.length >= OUTBOX_SHOWN && <p className="hint">{ct('outboxMore', { shown: OUTBOX_SHOWN })}</p>}
-      <ul className="found" aria-label={ct('outboxTitle')}>
+      <ul className="found" aria-label={name}>
         {outbox?.map((message) => (
           <li key={message.id} data-status={message.status}>
             <p>
@@ -80,10 +89,7 @@ export function MessagesPanel({ admin }: { admin: boolean }) {
           </li>
         ))}
       </ul>
-      <HeldMessages key={`held-${refreshes}`} />
-      <StuckOrders key={`stuck-${refreshes}`} />
-      {admin && <TemplatePreviews />}
-    </section>
+    </>
   );
 }
 

@@ -361,3 +361,38 @@ it('says an item late leaving our warehouse is ours to send, not the supplier’
     await screen.findByText(/^Glass vase: running late, it has not left our warehouse; latest day moved from /),
   ).toBeTruthy();
 });
+
+it('lists the messages the customer was sent about this order, asking for that order’s only', async () => {
+  request.mockImplementation((document: unknown, variables: { orderNumber?: string | null }) =>
+    Promise.resolve(
+      String(document).includes('query Outbox')
+        ? {
+            outbox: [
+              {
+                id: 'M1',
+                channel: 'SMS',
+                recipient: '+4520123456',
+                orderNumber: variables.orderNumber,
+                kind: 'ETA_MOVED',
+                subject: 'New delivery window for order N-1',
+                text: 'Order N-1: now expected 12-15 Jan.',
+                status: 'SENT',
+                createdAt: '2026-12-07T09:00:00Z',
+                attempts: 1,
+                error: null,
+                deliveryStatus: 'delivered',
+                uncertain: false,
+              },
+            ],
+          }
+        : {},
+    ),
+  );
+  render(<OrderDetail order={order} onChanged={() => {}} suppliers={suppliers} />);
+
+  const sent = await screen.findByRole('list', { name: 'Messages to the customer' });
+  expect(sent.textContent).toMatch(/New delivery window for order N-1/);
+  expect(sent.textContent).toMatch(/Order N-1: now expected 12-15 Jan\./);
+  const asked = request.mock.calls.find(([document]) => String(document).includes('query Outbox'));
+  expect(asked?.[1]).toEqual({ orderNumber: order.number });
+});

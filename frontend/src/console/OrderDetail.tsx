@@ -17,6 +17,7 @@ import { supplierName, type SupplierNames } from './OrderLink';
 import { type DelayReasonTexts, reasonForAgent } from './reasons';
 import { Review } from './Review';
 import { WholeCodes } from './WholeCodes';
+import { Outbox } from './MessagesPanel';
 
 type Order = AgentOrderViewFragment;
 type Event = Order['timeline'][number];
@@ -262,6 +263,9 @@ export function OrderDetail({
           );
         })}
       </ol>
+      {/* What the customer was told, and whether it reached them: the order's own messages, newest first. */}
+      <h3>{ct('orderMessagesTitle')}</h3>
+      <Outbox orderNumber={order.number} label={ct('orderMessagesTitle')} />
       <TrackingLink orderNumber={order.number} />
     </div>
   );

@@ -337,6 +337,8 @@ export const da: Catalogue = {
   outboxTitle: 'Beskeder til kunder',
   outboxIntro: 'Alle beskeder i deres ordlyd, nyeste først, og hvad der blev af dem.',
   outboxEmpty: 'Ingen beskeder endnu.',
+  outboxEmptyOrder: 'Ingen beskeder til kunden om denne ordre endnu.',
+  orderMessagesTitle: 'Beskeder til kunden',
   outboxMore: 'Kun de nyeste {shown} beskeder vises; ældre vises ikke her.',
   outboxRead: 'Læs beskeden ({time})',
   heldTitle: 'Holdt tilbage i stille timer',

@@ -344,6 +344,8 @@ export const de: Catalogue = {
   outboxTitle: 'Nachrichten an Kunden',
   outboxIntro: 'Jede Nachricht im Wortlaut, neueste zuerst, und was aus ihr wurde.',
   outboxEmpty: 'Noch keine Nachrichten.',
+  outboxEmptyOrder: 'Noch keine Nachrichten an den Kunden zu dieser Bestellung.',
+  orderMessagesTitle: 'Nachrichten an den Kunden',
   outboxMore: 'Nur die neuesten {shown} Nachrichten sind aufgeführt; ältere werden hier nicht gezeigt.',
   outboxRead: 'Nachricht lesen ({time})',
   heldTitle: 'Zurückgehalten in Ruhezeiten',

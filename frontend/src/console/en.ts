@@ -336,6 +336,8 @@ export const en = {
   outboxTitle: 'Messages to customers',
   outboxIntro: 'Every message as rendered, newest first, and what became of it.',
   outboxEmpty: 'No messages yet.',
+  outboxEmptyOrder: 'No messages to this customer about this order yet.',
+  orderMessagesTitle: 'Messages to the customer',
   outboxMore: 'Only the newest {shown} messages are listed; older ones are not shown here.',
   outboxRead: 'Read the message ({time})',
   heldTitle: 'Held for quiet hours',

@@ -338,6 +338,8 @@ export const pl: Catalogue = {
   outboxTitle: 'Wiadomości do klientów',
   outboxIntro: 'Każda wiadomość w pełnym brzmieniu, najnowsze najpierw, i co się z nią stało.',
   outboxEmpty: 'Brak wiadomości.',
+  outboxEmptyOrder: 'Brak jeszcze wiadomości do klienta w sprawie tego zamówienia.',
+  orderMessagesTitle: 'Wiadomości do klienta',
   outboxMore: 'Widać tylko {shown} najnowszych wiadomości; starszych tu nie pokazano.',
   outboxRead: 'Przeczytaj wiadomość ({time})',
   heldTitle: 'Wstrzymane w godzinach ciszy',

@@ -293,11 +293,23 @@ public class Notifications {
                 null));
     }
 
-    /** The newest messages in the outbox, for agents. */
+    /** The newest messages in the outbox, for agents: all of them, or one order's. */
     @PreAuthorize("hasRole('AGENT')")
-    public List<OutboxMessage> latest(int limit) {
+    public List<OutboxMessage> latest(int limit, Optional<String> orderNumber) {
+        Query query = orderNumber
+                .map(number -> Query.query(Criteria.where("orderNumber").is(number)))
+                .orElseGet(Query::new);
         return mongo.find(
-                new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(Math.min(Math.max(limit, 1), 200)),
+                query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(Math.min(Math.max(limit, 1), 200)),
                 OutboxMessage.class);
+    }
+
+    /** One order's messages, newest first, are found by an index of their own in MongoDB. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void indexByOrder() {
+        mongo.indexOps(OutboxMessage.class)
+                .createIndex(new org.springframework.data.mongodb.core.index.Index("orderNumber", Sort.Direction.ASC)
+                        .on("createdAt", Sort.Direction.DESC)
+                        .named("order_created"));
     }
 }

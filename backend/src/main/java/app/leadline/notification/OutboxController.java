@@ -29,8 +29,8 @@ class OutboxController {
     }
 
     @QueryMapping
-    List<OutboxMessage> outbox(@Argument Integer last) {
-        return notifications.latest(last == null ? 50 : last);
+    List<OutboxMessage> outbox(@Argument Integer last, @Argument String orderNumber) {
+        return notifications.latest(last == null ? 50 : last, java.util.Optional.ofNullable(orderNumber));
     }
 
     @SchemaMapping(typeName = "OutboxMessage")
