@@ -10,9 +10,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -305,10 +308,10 @@ public class Notifications {
     }
 
     /** One order's messages, newest first, are found by an index of their own in MongoDB. */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void indexByOrder() {
         mongo.indexOps(OutboxMessage.class)
-                .createIndex(new org.springframework.data.mongodb.core.index.Index("orderNumber", Sort.Direction.ASC)
+                .createIndex(new Index("orderNumber", Sort.Direction.ASC)
                         .on("createdAt", Sort.Direction.DESC)
                         .named("order_created"));
     }

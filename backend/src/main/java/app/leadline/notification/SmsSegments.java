@@ -41,8 +41,8 @@ final class SmsSegments {
 
     /**
      * The text with the letters GSM-7 lacks written without their marks (ó as o, ł as l) and typographic punctuation
-     * written plain (— as -, „“ as "), as texts written for SMS already are, so that one such letter does not send the whole message as UCS-2 (70 characters a segment instead
-     * of 160). Characters with no such plain form are kept.
+     * written plain (— as -, „“ as "), as texts written for SMS already are, so that one such character does not send
+     * the whole message as UCS-2 (70 characters a segment instead of 160). Characters with no such plain form are kept.
      */
     static String plain(String text) {
         if (text == null || gsm(text)) {

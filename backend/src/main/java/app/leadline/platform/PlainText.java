@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class PlainText {
 
-    private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*[A-Za-z!]");
+    // As a browser reads a tag's start: no space after "<", so "less < more" stays text.
+    private static final Pattern TAG = Pattern.compile("<(/?[A-Za-z]|!)");
 
     public static final String MESSAGE = "Write it as plain text: customers read it as written, a tag like <b> too.";
 
