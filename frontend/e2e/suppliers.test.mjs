@@ -42,10 +42,10 @@ test('an admin defines a supplier after reading what it will do, with errors nex
     await page.getByLabel('Name', { exact: true }).fill('Fjord Furniture');
     await page.getByLabel('Country (ISO code)').fill('Norway');
     await page.getByLabel('Purchasing e-mail').fill('orders@fjord.example');
-    await page.getByLabel('Lead time, fastest (working days)').fill('-3');
+    await page.getByLabel('Lead time, fastest (working days)').fill('1.5');
     await page.getByLabel('Lead time, slowest (working days)').fill('15');
-    // What saving would refuse is said at its field before any review, every field in one round (a lead time below 0
-    // too, not in the browser's own bubble), and nothing is offered to save.
+    // What saving would refuse is said at its field before any review, every field in one round (a part of a day too,
+    // not in the browser's own bubble nor as a refused request), and nothing is offered to save.
     await page.getByRole('button', { name: 'Review' }).click();
     const country = page.getByLabel('Country (ISO code)');
     await page.locator('#supplier-country-error').waitFor();
@@ -61,8 +61,10 @@ test('an admin defines a supplier after reading what it will do, with errors nex
 
     await page
       .locator('#supplier-minDays-error')
-      .getByText('A lead time is 0 to', { exact: false })
+      .getByText('A lead time is a whole number of working days from 0 to 365.')
       .waitFor();
+    // The slowest, 15, is not said to be shorter than a fastest that is no lead time at all.
+    assert.equal(await page.locator('#supplier-maxDays-error').count(), 0);
     // A value mended is no longer said to be wrong.
     await page.getByLabel('Lead time, fastest (working days)').fill('10');
     assert.equal(await page.locator('#supplier-minDays-error').count(), 0);

@@ -119,14 +119,14 @@ public class SupplierDefinitions {
             errors.add(new UserError(
                     "INVALID_LEAD_TIME",
                     "input.leadTime.minDays",
-                    "A lead time is 0 to " + MAX_LEAD_DAYS + " working days."));
+                    "A lead time is a whole number of working days from 0 to " + MAX_LEAD_DAYS + "."));
         }
         if (max == null || max < 0 || max > MAX_LEAD_DAYS) {
             errors.add(new UserError(
                     "INVALID_LEAD_TIME",
                     "input.leadTime.maxDays",
-                    "A lead time is 0 to " + MAX_LEAD_DAYS + " working days."));
-        } else if (min != null && min >= 0 && max < min) {
+                    "A lead time is a whole number of working days from 0 to " + MAX_LEAD_DAYS + "."));
+        } else if (min != null && min >= 0 && min <= MAX_LEAD_DAYS && max < min) {
             errors.add(new UserError(
                     "INVALID_LEAD_TIME",
                     "input.leadTime.maxDays",

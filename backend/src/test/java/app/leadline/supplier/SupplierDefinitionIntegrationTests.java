@@ -210,6 +210,19 @@ class SupplierDefinitionIntegrationTests {
                 invalid("NO_WORKING_DAYS", "input.workingDays", SupplierInputs::workingDays));
     }
 
+    @Test
+    void aFastestLeadTimeOutOfRangeIsSaidOnceNotAlsoAsTheSlowestBeingShorter() {
+        // 1.5 or 99999999999 typed: the console sends what the API's Int cannot carry as its largest value.
+        GraphQlTester.Response refused = define(aSupplier().leadTime(Integer.MAX_VALUE, 20));
+
+        refused.path("defineSupplier.errors[?(@.code == 'INVALID_LEAD_TIME')].field")
+                .entityList(String.class)
+                .containsExactly("input.leadTime.minDays");
+        refused.path("defineSupplier.errors[?(@.code == 'INVALID_LEAD_TIME')].message")
+                .entityList(String.class)
+                .containsExactly("A lead time is a whole number of working days from 0 to 365.");
+    }
+
     private static Arguments invalid(String code, String field, UnaryOperator<SupplierInputs> change) {
         return Arguments.of(code, field, change);
     }
