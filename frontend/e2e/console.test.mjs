@@ -372,6 +372,10 @@ test("the browser's Back goes to the tab before, not out of the console to the s
       .getByRole('heading', { level: 1, name: 'What customers bought that no purchase order covers' })
       .waitFor();
     assert.equal(new URL(page.url()).pathname, '/console');
+    // And once more to the tab the console opened on, whose entry the sign-in's return rewrote.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Log a supplier delay' }).waitFor();
+    await page.goForward();
     await page.goForward();
     await page.getByRole('heading', { level: 1, name: 'Open purchase orders' }).waitFor();
   } finally {

@@ -64,16 +64,15 @@ export function ConsolePage() {
   useEffect(() => {
     window.history.replaceState({ ...(window.history.state as object | null), tab }, '');
   }, [tab]);
+  // The console's first entry may have lost its tab (the sign-in's return replaces it): it is the tab opened first.
+  const [first] = useState(tab);
   useEffect(() => {
     const back = (event: PopStateEvent) => {
-      const to = (event.state as { tab?: Tab } | null)?.tab;
-      if (to) {
-        setTab(to);
-      }
+      setTab((event.state as { tab?: Tab } | null)?.tab ?? first);
     };
     window.addEventListener('popstate', back);
     return () => window.removeEventListener('popstate', back);
-  }, [setTab]);
+  }, [setTab, first]);
   const open = (name: Tab) => {
     if (name !== tab) {
       window.history.pushState({ tab: name }, '');
