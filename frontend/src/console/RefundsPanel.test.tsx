@@ -167,3 +167,24 @@ it('says which languages the customers read before the reason is written; a reje
   expect(screen.getByText('Write the reason the customer reads.')).toBeTruthy();
   expect(screen.queryByTestId('refund-review')).toBeNull();
 });
+
+it('refuses a reason with a tag beside its field before the review, keeping what was typed', async () => {
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      document === DelayReasonTextsDocument ? { delayReasons: [] } : { refundQueue: [asked('N-1', 'R1')] },
+    ),
+  );
+  render(<RefundsPanel />);
+  fireEvent.click(await screen.findByRole('checkbox', { name: /^Select the refund of order N-1/ }));
+  const reason = screen.getByLabelText(/^Reason/) as HTMLInputElement;
+  fireEvent.change(reason, { target: { value: 'Sorry <b>very</b> much' } });
+
+  fireEvent.click(screen.getByRole('button', { name: 'Approve and refund' }));
+
+  expect(screen.queryByTestId('refund-review')).toBeNull();
+  expect(document.getElementById('refund-reason-error')?.textContent).toBe(
+    'Write it as plain text: customers read it as written, a tag like <b> too.',
+  );
+  expect(reason.value).toBe('Sorry <b>very</b> much');
+  expect(document.activeElement).toBe(reason);
+});

@@ -8,7 +8,7 @@ import {
 import { request } from './client';
 import { useQuery } from './api';
 import { Failure, FieldError } from './errors';
-import { amounts, day, itemList, money } from './format';
+import { amounts, day, hasMarkup, itemList, money } from './format';
 import { ct, customerLanguage } from './messages';
 import { OrderLink } from './OrderLink';
 import { reasonForAgent } from './reasons';
@@ -37,6 +37,7 @@ export function RefundsPanel() {
   const [reason, setReason] = useState('');
   const [decision, setDecision] = useState<Decision | null>(null);
   const [missingReason, setMissingReason] = useState(false);
+  const [taggedReason, setTaggedReason] = useState(false);
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const reasonField = useRef<HTMLInputElement>(null);
@@ -70,12 +71,15 @@ export function RefundsPanel() {
   const ask = (approve: boolean) => {
     setOutcome(null);
     const missing = !approve && reason.trim() === '';
+    // What the customer reads is plain text: a tag would reach them as typed, and the API refuses it.
+    const tagged = hasMarkup(reason);
     setMissingReason(missing);
-    if (missing) {
+    setTaggedReason(tagged);
+    if (missing || tagged) {
       // Said under the field, where the keyboard goes to write it.
       reasonField.current?.focus();
     }
-    setDecision(missing ? null : { approve, refundIds: chosen.map((item) => item.refund.id), reason });
+    setDecision(missing || tagged ? null : { approve, refundIds: chosen.map((item) => item.refund.id), reason });
   };
 
   const decide = async ({ approve, reason: told }: Decision) => {
@@ -108,8 +112,10 @@ export function RefundsPanel() {
   // The reason goes to each customer as written: the languages they read are said before it is written.
   const languages = [...new Set(chosen.map((item) => customerLanguage(item.customerLocale)))];
   const readIn = ct('reasonLanguages', { count: chosen.length, languages: itemList(languages) });
-  const reasonErrors =
-    missingReason && !reason.trim() ? [{ code: 'REQUIRED', field: 'reason', message: ct('reasonNeeded') }] : [];
+  const reasonErrors = [
+    ...(missingReason && !reason.trim() ? [{ code: 'REQUIRED', field: 'reason', message: ct('reasonNeeded') }] : []),
+    ...(taggedReason && hasMarkup(reason) ? [{ code: 'MARKUP', field: 'reason', message: ct('reasonPlain') }] : []),
+  ];
   const plain = (current?.reason ?? '').trim() === '';
   return (
     <section aria-labelledby="refunds-title" className="panel">

@@ -305,6 +305,7 @@ export const da: Catalogue = {
   bulkDone: 'Afgjort {count} ({decision}):',
   bulkFailed: 'Ikke afgjort: {orders}.',
   reasonNeeded: 'Skriv den begrundelse, kunden læser.',
+  reasonPlain: 'Skriv det som almindelig tekst: kunderne læser det, som det står, også et tag som <b>.',
   reasonLanguages:
     'Læses på {languages}: {count, plural, one {kunden læser} other {hver kunde læser}} begrundelsen, som du skriver den.',
 
@@ -357,8 +358,8 @@ export const da: Catalogue = {
   messageKindPAST_PROMISE: 'efter den lovede dato',
   messageKindCHOICE_NEEDED: 'bedt om at vælge levering',
   messageKindREADY_TO_SHIP: 'klar til afsendelse',
-  messageKindSHIPPED: 'afsendt',
-  messageKindDELIVERED: 'leveret',
+  messageKindSHIPPED: 'pakke afsendt',
+  messageKindDELIVERED: 'pakke leveret',
   messageKindREFUND_APPROVED: 'refusion godkendt',
   messageKindREFUND_REJECTED: 'refusion afvist',
   messageKindCANCELLED: 'varer annulleret',

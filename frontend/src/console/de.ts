@@ -310,6 +310,7 @@ export const de: Catalogue = {
   bulkDone: 'Entschieden {count} ({decision}):',
   bulkFailed: 'Nicht entschieden: {orders}.',
   reasonNeeded: 'Schreiben Sie die Begründung, die der Kunde liest.',
+  reasonPlain: 'Schreiben Sie es als reinen Text: Kunden lesen es, wie es dasteht, auch ein Tag wie <b>.',
   reasonLanguages:
     'Gelesen auf {languages}: {count, plural, one {Der Kunde liest} other {Jeder Kunde liest}} die Begründung so, wie Sie sie schreiben.',
 
@@ -364,8 +365,8 @@ export const de: Catalogue = {
   messageKindPAST_PROMISE: 'nach dem zugesagten Datum',
   messageKindCHOICE_NEEDED: 'um Wahl der Lieferung gebeten',
   messageKindREADY_TO_SHIP: 'versandbereit',
-  messageKindSHIPPED: 'verschickt',
-  messageKindDELIVERED: 'zugestellt',
+  messageKindSHIPPED: 'Paket verschickt',
+  messageKindDELIVERED: 'Paket zugestellt',
   messageKindREFUND_APPROVED: 'Erstattung genehmigt',
   messageKindREFUND_REJECTED: 'Erstattung abgelehnt',
   messageKindCANCELLED: 'Artikel storniert',

@@ -304,6 +304,7 @@ export const en = {
   bulkDone: '{count} decided ({decision}):',
   bulkFailed: 'Not decided: {orders}.',
   reasonNeeded: 'Write the reason the customer reads.',
+  reasonPlain: 'Write it as plain text: customers read it as written, a tag like <b> too.',
   reasonLanguages:
     'Read in {languages}: {count, plural, one {the customer reads} other {each customer reads}} the reason as you write it.',
 
@@ -356,8 +357,8 @@ export const en = {
   messageKindPAST_PROMISE: 'past the promised date',
   messageKindCHOICE_NEEDED: 'asked to choose a delivery',
   messageKindREADY_TO_SHIP: 'ready to ship',
-  messageKindSHIPPED: 'shipped',
-  messageKindDELIVERED: 'delivered',
+  messageKindSHIPPED: 'parcel shipped',
+  messageKindDELIVERED: 'parcel delivered',
   messageKindREFUND_APPROVED: 'refund approved',
   messageKindREFUND_REJECTED: 'refund declined',
   messageKindCANCELLED: 'items cancelled',

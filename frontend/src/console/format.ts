@@ -1,4 +1,4 @@
-import { formatDay, formatDayInYear, formatItems, formatMoney, formatWindow } from '../i18n/i18n';
+import { formatDay, formatItems, formatMoney, formatWindow } from '../i18n/i18n';
 import type { Weekday } from '../generated/graphql';
 import { consoleLanguage } from './messages';
 
@@ -21,13 +21,10 @@ export function itemList(names: readonly string[]): string {
   return formatItems(names, consoleLanguage());
 }
 
+/** A day in the console's language, with its year when more than half a year from today ({@link formatDay}). */
 export function day(isoDate: string): string {
-  // A day more than half a year from today says its year: "Wed, 1 Jan 2020" is not read as the coming January.
-  const away = Math.abs(Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${today()}T00:00:00Z`));
-  return away > HALF_A_YEAR ? formatDayInYear(isoDate, consoleLanguage()) : formatDay(isoDate, consoleLanguage());
+  return formatDay(isoDate, consoleLanguage());
 }
-
-const HALF_A_YEAR = 183 * 24 * 60 * 60 * 1000;
 
 /** A share from 0 to 1 as a whole percentage, e.g. "85%" or "85 %". */
 export function percent(share: number): string {
@@ -86,6 +83,11 @@ export function weekday(day: Weekday): string {
 export function weekdayShort(day: Weekday): string {
   const date = new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
   return new Intl.DateTimeFormat(LOCALES[consoleLanguage()], { weekday: 'short', timeZone: 'UTC' }).format(date);
+}
+
+/** Whether a text holds a tag's start as a browser reads it ("<b", "</p", "<!"): customers would read it as typed. */
+export function hasMarkup(text: string): boolean {
+  return /<(\/?[A-Za-z]|!)/.test(text);
 }
 
 /** The largest whole number the API's Int carries. */

@@ -283,9 +283,10 @@ export const pl: Catalogue = {
   decisionReason: 'Uzasadnienie, które czyta klient (potrzebne do odrzucenia)',
   approve: 'Zatwierdź i zwróć',
   reject: 'Odrzuć',
-  approveReview: 'To odda {amount} na kartę klienta {customer} za zamówienie {order} z wiadomością: „{reason}”.',
+  approveReview:
+    'To odda {amount} za zamówienie {order} na kartę klienta (klient: {customer}) z wiadomością: „{reason}”.',
   approveReviewPlain:
-    'To odda {amount} na kartę klienta {customer} za zamówienie {order} z wiadomością o kwocie w języku klienta.',
+    'To odda {amount} za zamówienie {order} na kartę klienta (klient: {customer}) z wiadomością o kwocie w języku klienta.',
   rejectReview: 'To odrzuci zwrot {amount} za zamówienie {order}; {customer} przeczyta: „{reason}”.',
   confirmApprove: 'Oddaj {amount}',
   confirmReject: 'Odrzuć zwrot',
@@ -306,6 +307,7 @@ export const pl: Catalogue = {
   bulkDone: 'Zdecydowano: {count} ({decision}):',
   bulkFailed: 'Nie zdecydowano: {orders}.',
   reasonNeeded: 'Wpisz uzasadnienie, które przeczyta klient.',
+  reasonPlain: 'Napisz to zwykłym tekstem: klienci czytają go tak, jak jest zapisany, także znacznik taki jak <b>.',
   reasonLanguages:
     'Język: {languages}. {count, plural, one {Klient przeczyta} few {Każdy klient przeczyta} many {Każdy klient przeczyta} other {Każdy klient przeczyta}} uzasadnienie tak, jak je napiszesz.',
 
@@ -358,8 +360,8 @@ export const pl: Catalogue = {
   messageKindPAST_PROMISE: 'po obiecanej dacie',
   messageKindCHOICE_NEEDED: 'prośba o wybór dostawy',
   messageKindREADY_TO_SHIP: 'gotowe do wysyłki',
-  messageKindSHIPPED: 'wysłane',
-  messageKindDELIVERED: 'dostarczone',
+  messageKindSHIPPED: 'paczka wysłana',
+  messageKindDELIVERED: 'paczka dostarczona',
   messageKindREFUND_APPROVED: 'zwrot zatwierdzony',
   messageKindREFUND_REJECTED: 'zwrot odrzucony',
   messageKindCANCELLED: 'produkty anulowane',
