@@ -64,6 +64,13 @@ describe('choosing the language', () => {
 });
 
 describe('dates', () => {
+  it('writes the year of a day more than half a year from today, as the customer’s page says a promise of last year', () => {
+    // Today is Monday 7 December 2026 in the page tests.
+    expect(formatDay('2025-12-12', 'pl')).toBe('pt., 12 gru 2025');
+    expect(formatDay('2025-12-12', 'en')).toBe('Fri, 12 Dec 2025');
+    expect(formatDay('2026-12-12', 'en')).toBe('Sat 12 Dec');
+  });
+
   it('shows a calendar day on that day whatever the reader’s time zone', () => {
     expect(formatDay('2026-12-24', 'en')).toContain('24');
     expect(formatDay('2026-12-24', 'de')).toContain('24');

@@ -55,6 +55,7 @@ function calendarDay(isoDate: string): Date {
 const LOCALES: Record<Language, string> = { en: 'en-GB', da: 'da-DK', de: 'de-DE', pl: 'pl-PL' };
 
 const DAY: Intl.DateTimeFormatOptions = { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' };
+const DAY_IN_YEAR: Intl.DateTimeFormatOptions = { ...DAY, year: 'numeric' };
 const LONG_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 const MOMENT: Intl.DateTimeFormatOptions = { ...LONG_DAY, hour: '2-digit', minute: '2-digit' };
 
@@ -87,13 +88,13 @@ function moneyFormat(language: Language, currency: string): Intl.NumberFormat {
 
 /** A calendar day in the reader's language, e.g. "Thu 17 Dec" or "Do., 17. Dez.". */
 export function formatDay(isoDate: string, language: Language): string {
-  return dateFormat(language, DAY).format(calendarDay(isoDate));
+  // A day more than half a year from today says its year: "Fri, 12 Dec 2025", promised a year ago, does not read as
+  // a December to come, nor "Wed, 1 Jan 2020" as the coming January.
+  const away = Math.abs(calendarDay(isoDate).getTime() - Date.now());
+  return dateFormat(language, away > HALF_A_YEAR ? DAY_IN_YEAR : DAY).format(calendarDay(isoDate));
 }
 
-/** A day as {@link formatDay} writes it, with its year: "Wed, 1 Jan 2020". */
-export function formatDayInYear(isoDate: string, language: Language): string {
-  return dateFormat(language, { ...DAY, year: 'numeric' }).format(calendarDay(isoDate));
-}
+const HALF_A_YEAR = 183 * 24 * 60 * 60 * 1000;
 
 /**
  * An ETA window in the reader's language, e.g. "Thu 17 – Mon 21 Dec", its days written as {@link formatDay} writes
