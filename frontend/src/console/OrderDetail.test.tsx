@@ -397,3 +397,25 @@ it('lists the messages the customer was sent about this order, asking for that o
   const asked = request.mock.calls.find(([document]) => String(document).includes('query Outbox'));
   expect(asked?.[1]).toEqual({ orderNumber: order.number });
 });
+
+it('says how many of an item a parcel holds, in its review and in what was recorded', async () => {
+  const twoVases = anAgentOrder({
+    deliveryPreference: 'SHIP_AS_AVAILABLE',
+    totalCharged: '0.00',
+    lines: [{ ...aReadyLine('L1', 'Glass vase'), quantity: 2 }, aReadyLine('L2', 'Oak stool')],
+  });
+  render(<OrderDetail order={twoVases} onChanged={() => {}} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Ship by hand', expanded: false }));
+  fireEvent.click(screen.getByRole('checkbox', { name: /^Glass vase / }));
+  fireEvent.change(screen.getByLabelText('Carrier'), { target: { value: 'GLS' } });
+  fireEvent.change(screen.getByLabelText('Tracking number'), { target: { value: 'GLS-1' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  expect(screen.getByTestId('shipment-review').textContent).toContain('holding 2 × Glass vase.');
+  const answer = pending();
+  fireEvent.click(screen.getByRole('button', { name: 'Record the shipment and tell the customer' }));
+  await answer({ recordShipment: { errors: [], order: { ...twoVases, revision: 4 } } });
+  expect(screen.getByTestId('shipment-done').textContent).toBe(
+    'Shipment recorded for order N-1001: 2 × Glass vase with GLS.',
+  );
+});

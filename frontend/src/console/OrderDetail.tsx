@@ -41,7 +41,11 @@ export function OrderDetail({
   reasons?: DelayReasonTexts;
 }) {
   const names = new Map(order.lines.map((line) => [line.id, line.name]));
-  const items = (ids: readonly string[]) => itemList(ids.map((id) => names.get(id) ?? id));
+  // Items as a parcel or a refund holds them: "2 × Hand-blown glass vase", a single one by its name alone.
+  const counted = new Map(
+    order.lines.map((line) => [line.id, line.quantity > 1 ? `${line.quantity} × ${line.name}` : line.name]),
+  );
+  const items = (ids: readonly string[]) => itemList(ids.map((id) => counted.get(id) ?? id));
   const itemName = (id: string) => names.get(id) ?? id;
   const notes = order.timeline
     .map((event) => ({ at: event.at, note: noteText(event, itemName) }))
