@@ -69,6 +69,13 @@ it('says next to its SKU what units it cannot take, and a refusal of the API nex
   expect(await screen.findByText('Only 20 are still to come.')).toBeTruthy();
   expect(errorUnder('CHAIR-AARHUS')).toBe('Only 20 are still to come.');
   expect(errorUnder('TABLE-RIGA-180')).toBeNull();
+
+  // Both in one round: the part of a unit said by the form beside the tables, the API's refusal beside the chairs.
+  fireEvent.change(screen.getByLabelText(/^Units of TABLE-RIGA-180 arrived/), { target: { value: '2.5' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+  await waitFor(() => expect(errorUnder('CHAIR-AARHUS')).toBe('Only 20 are still to come.'));
+  expect(errorUnder('TABLE-RIGA-180')).toBe('Units are a whole number: 0 or more.');
+  expect(screen.queryByTestId('purchase-receipt-review')).toBeNull();
 });
 
 it('receives on a purchase order only what the agent counted: every SKU starts at nothing, and nothing is not everything', () => {

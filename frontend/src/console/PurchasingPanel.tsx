@@ -34,7 +34,7 @@ import {
   unitsNotWhole,
   type UserError,
 } from './errors';
-import { apiInt, day, time, today, unitsList } from './format';
+import { apiInt, day, time, today, unitsList, wholeUnits } from './format';
 import { ReceiptPreview } from './GoodsPanel';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { ClosedDayCaveat } from './ClosedDayCaveat';
@@ -223,8 +223,10 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
   const input = (): ReceiveGoodsInput => ({
     purchaseOrder: po.number,
     receivedOn,
+    // Units the form refuses itself (a part, a negative number) are not asked about; the rest are, so that what the
+    // API refuses of them is said in the same round.
     quantities: Object.entries(units)
-      .filter(([, quantity]) => quantity.trim() !== '' && Number(quantity) !== 0)
+      .filter(([, quantity]) => wholeUnits(quantity) && Number(quantity) !== 0)
       .map(([sku, quantity]) => ({ sku, quantity: apiInt(quantity) })),
   });
   const unitsErrors = (sku: string) => unitsErrorsAt(shown, 'quantities', reviewed?.quantities ?? [], sku);
@@ -236,7 +238,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
   const quantityErrors = errorsAt(shown, 'quantities');
   const dayErrors = errorsAt(shown, 'receivedOn');
   const ready = preview.data?.previewReceiveGoods.preview;
-  const inReview = reviewed !== null && ready != null;
+  const inReview = reviewed !== null && ready != null && errors.length === 0;
 
   return (
     <form
@@ -257,7 +259,9 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
           ...(receivedOn === '' ? [{ code: 'REQUIRED', field: 'receivedOn', message: ct('arrivedOnMissing') }] : []),
         ];
         setErrors(missing);
-        setReviewed(missing.length > 0 ? null : input());
+        const asked = input();
+        const askable = receivedOn !== '' && (asked.quantities ?? []).length > 0;
+        setReviewed(askable ? asked : null);
       }}
     >
       {/* The form opens below the table, often out of sight: it is scrolled to, and focus moves to its heading. */}

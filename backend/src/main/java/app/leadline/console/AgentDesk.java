@@ -356,27 +356,34 @@ public class AgentDesk {
                     "purchaseOrder",
                     "Purchase order " + purchaseOrder + " was already received.");
         }
+        // Everything the receipt gets wrong is said at once, each beside its field: the units of each SKU (kept in the
+        // order they were sent in), then the day.
+        List<UserError> refused = new ArrayList<>();
+        List<String> skus = List.copyOf(quantities.keySet());
         quantities.forEach((sku, quantity) -> {
             if (quantity == null || quantity < 0) {
-                // At the SKU's own quantity (the units per SKU keep the order they were sent in), next to that SKU.
-                throw new OrderRuleViolation(
+                refused.add(new UserError(
                         "INVALID_QUANTITY",
-                        PurchaseOrder.quantityField(
-                                List.copyOf(quantities.keySet()).indexOf(sku)),
-                        "A received quantity is zero or more.");
+                        PurchaseOrder.quantityField(skus.indexOf(sku)),
+                        "A received quantity is zero or more."));
             }
         });
         LocalDate today = today();
         LocalDate arrived = receivedOn == null ? today : receivedOn;
         if (arrived.isAfter(today)) {
-            throw new OrderRuleViolation("RECEIVED_IN_FUTURE", "receivedOn", "Goods cannot have arrived after today.");
+            refused.add(new UserError("RECEIVED_IN_FUTURE", "receivedOn", "Goods cannot have arrived after today."));
         }
-        po.sentDay().filter(arrived::isBefore).ifPresent(sent -> {
-            throw new OrderRuleViolation(
-                    "RECEIVED_BEFORE_SENT",
-                    "receivedOn",
-                    "Goods cannot have arrived before purchase order " + purchaseOrder + " was sent, on " + sent + ".");
-        });
+        po.sentDay()
+                .filter(arrived::isBefore)
+                .ifPresent(sent -> refused.add(new UserError(
+                        "RECEIVED_BEFORE_SENT",
+                        "receivedOn",
+                        "Goods cannot have arrived before purchase order " + purchaseOrder + " was sent, on " + sent
+                                + ".")));
+        if (refused.stream().noneMatch(error -> error.code().equals("INVALID_QUANTITY"))) {
+            refused.addAll(po.refusedReceipt(quantities));
+        }
+        refuse(refused);
         // Without quantities everything still to come arrived: what was ordered, or, on a purchase order from
         // before quantities were kept, what customers wait for.
         Map<String, Integer> receipt = new LinkedHashMap<>(quantities);
@@ -390,7 +397,6 @@ public class AgentDesk {
                 }
             }
         }
-        refuse(po.refusedReceipt(quantities));
         return new Receipt(po, arrived, receipt);
     }
 

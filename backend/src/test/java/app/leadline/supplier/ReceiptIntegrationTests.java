@@ -203,14 +203,19 @@ class ReceiptIntegrationTests {
         LocalDate sentOn = TestWarehouse.today().minusDays(3);
         PurchaseOrderInputs purchaseOrder = PurchasingSteps.placed(
                 agent, aPurchaseOrder(supplier).withLine("CHAIR-NEW", 1).sentOn(sentOn));
-        Map<String, Object> receipt = Receipts.of(purchaseOrder.number(), "CHAIR-NEW", 1);
+        // Three units of the one ordered, too: both are said at once, each beside its field.
+        Map<String, Object> receipt = Receipts.of(purchaseOrder.number(), "CHAIR-NEW", 3);
         receipt.put("receivedOn", "2020-01-01");
 
         GraphQlTester.Response refused =
                 agent.documentName("receiveGoods").variable("input", receipt).execute();
 
-        refused.path("receiveGoods.errors[*].code").entityList(String.class).containsExactly("RECEIVED_BEFORE_SENT");
-        refused.path("receiveGoods.errors[*].field").entityList(String.class).containsExactly("input.receivedOn");
+        refused.path("receiveGoods.errors[*].code")
+                .entityList(String.class)
+                .containsExactly("RECEIVED_BEFORE_SENT", "OVER_RECEIPT");
+        refused.path("receiveGoods.errors[*].field")
+                .entityList(String.class)
+                .containsExactly("input.receivedOn", "input.quantities[0].quantity");
         refused.path("receiveGoods.errors[0].message")
                 .entity(String.class)
                 .isEqualTo("Goods cannot have arrived before purchase order " + purchaseOrder.number()
