@@ -174,6 +174,11 @@ test('an agent places a purchase order of their own, for stock, with a supplier 
     await page.getByRole('button', { name: 'Add a SKU' }).press('Enter');
     await page.keyboard.type('TABLE-OAK');
     assert.equal(await page.getByLabel('SKU 2', { exact: true }).inputValue(), 'TABLE-OAK');
+    // A row added by mistake is taken away again.
+    await page.getByRole('button', { name: 'Add a SKU' }).click();
+    await page.getByRole('button', { name: 'Remove SKU 3' }).click();
+    assert.equal(await page.getByLabel('SKU 3', { exact: true }).count(), 0);
+    assert.equal(await page.getByLabel('SKU 2', { exact: true }).inputValue(), 'TABLE-OAK');
     await page.getByLabel('Units of SKU 2').fill('1');
     await page.getByRole('button', { name: 'Review' }).click();
     const review = page.getByTestId('draft-review');

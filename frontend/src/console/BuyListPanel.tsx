@@ -291,6 +291,15 @@ export function BuyListPanel() {
                 />
               </label>
               <FieldError id={`draft-line-${index}-error`} errors={lineErrors(index, 'quantity')} />
+              {draft.own && draft.lines.length > 1 && (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => edit({ ...draft, lines: draft.lines.filter((_, at) => at !== index) })}
+                >
+                  {ct('draftRemoveSku', { n: index + 1 })}
+                </button>
+              )}
             </div>
           ))}
           {draft.own && (

@@ -436,6 +436,7 @@ export const da: Catalogue = {
   draftOwnSku: 'Varenummer {n}',
   draftOwnQuantity: 'Enheder af varenummer {n}',
   draftAddSku: 'Tilføj et varenummer',
+  draftRemoveSku: 'Fjern varenummer {n}',
   draftTitle: 'Indkøbsordre til {supplier}',
   purchaseOrderNumber: 'Indkøbsordrenummer',
   draftQuantity: 'Enheder af {sku}',

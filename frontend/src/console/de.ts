@@ -444,6 +444,7 @@ export const de: Catalogue = {
   draftOwnSku: 'Artikelnummer {n}',
   draftOwnQuantity: 'Einheiten der Artikelnummer {n}',
   draftAddSku: 'Artikelnummer hinzufügen',
+  draftRemoveSku: 'Artikelnummer {n} entfernen',
   draftTitle: 'Bestellung an {supplier}',
   purchaseOrderNumber: 'Nummer der Lieferantenbestellung',
   draftQuantity: 'Einheiten von {sku}',

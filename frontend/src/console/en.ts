@@ -435,6 +435,7 @@ export const en = {
   draftOwnSku: 'SKU {n}',
   draftOwnQuantity: 'Units of SKU {n}',
   draftAddSku: 'Add a SKU',
+  draftRemoveSku: 'Remove SKU {n}',
   draftTitle: 'Purchase order to {supplier}',
   purchaseOrderNumber: 'Purchase order number',
   draftQuantity: 'Units of {sku}',

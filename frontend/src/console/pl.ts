@@ -438,6 +438,7 @@ export const pl: Catalogue = {
   draftOwnSku: 'SKU {n}',
   draftOwnQuantity: 'Sztuki SKU {n}',
   draftAddSku: 'Dodaj SKU',
+  draftRemoveSku: 'Usuń SKU {n}',
   draftTitle: 'Zamówienie do {supplier}',
   purchaseOrderNumber: 'Numer zamówienia',
   draftQuantity: 'Sztuki {sku}',
