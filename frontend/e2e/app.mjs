@@ -125,7 +125,7 @@ export async function trackOrder(baseUrl, link) {
     body: JSON.stringify({
       query:
         'query($token: String!) { trackOrder(token: $token) { number locale deliveryPreference ' +
-        'lines { id sku name source status eta { earliest latest confidence } } parcels { lineIds eta { earliest latest } } ' +
+        'lines { id sku name quantity source status eta { earliest latest confidence } } parcels { lineIds eta { earliest latest } } ' +
         'choice { open } } }',
       variables: { token },
     }),

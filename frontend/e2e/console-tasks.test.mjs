@@ -237,7 +237,7 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
     assert.ok(chosenBy, 'the order says who chose its delivery');
     assert.equal(
       caveats[1],
-      `Everything was to come in one delivery (${chosenBy[1]}); ${rest[0].name} stays behind and follows in a parcel of its own.`,
+      `Everything was to come in one delivery (${chosenBy[1]}); ${rest[0].quantity > 1 ? `${rest[0].quantity} × ` : ''}${rest[0].name} stays behind and follows in a parcel of its own.`,
     );
     await unsent.getByRole('button', { name: 'Cancel', exact: true }).click();
     assert.equal(await unsent.getByTestId('shipment-review').count(), 0);
@@ -263,12 +263,14 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
     const first = customer.lines[0];
     await order.getByRole('checkbox', { name: new RegExp(`^${first.name} `) }).check();
     await order.getByRole('button', { name: 'Review' }).click();
-    assert.match(await order.getByTestId('shipment-review').textContent(), new RegExp(`holding ${first.name}\\.`));
+    // Items are said with how many of each, as the parcel holds them.
+    const counted = (line) => `${line.quantity > 1 ? `${line.quantity} × ` : ''}${line.name}`;
+    assert.match(await order.getByTestId('shipment-review').textContent(), new RegExp(`holding ${counted(first)}\\.`));
     // The customer's other open items the shop sends stay behind: the review names them.
     const behind = customer.lines
       .filter((line) => line !== first && !['SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED'].includes(line.status))
       .filter((line) => line.source !== 'DROPSHIP')
-      .map((line) => line.name);
+      .map(counted);
     assert.ok(behind.length > 0);
     const [, named] = /one delivery \((?:chosen|set) by [^)]+\); (.+?) stays? behind/.exec(
       await order.getByTestId('shipment-review').textContent(),

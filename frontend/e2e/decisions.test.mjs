@@ -291,12 +291,12 @@ describe('ready items first at a cost', () => {
       const shipped = page
         .getByRole('list', { name: 'Held for quiet hours' })
         .locator('li[data-order="FEE-2201"]')
-        .filter({ hasText: ': shipped, held since' });
+        .filter({ hasText: ': parcel shipped, held since' });
       await shipped.first().waitFor();
       assert.match(
         (await shipped.first().textContent()).replace(/\s/g, ' '),
         new RegExp(
-          `^FEE-2201 — Freja Lund: shipped, held since .+\\. It goes at ${told.replace(/\s/g, ' ')}, when the customer’s quiet hours end \\(Europe/Copenhagen\\)\\.$`,
+          `^FEE-2201 — Freja Lund: parcel shipped, held since .+\\. It goes at ${told.replace(/\s/g, ' ')}, when the customer’s quiet hours end \\(Europe/Copenhagen\\)\\.$`,
         ),
       );
     } finally {
