@@ -13,7 +13,7 @@ import {
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { doneWith, useBroughtIntoView } from './focus';
-import { amounts, apiInt, dateWindow, day, time, timeZone, wholeUnits } from './format';
+import { amounts, apiInt, dateWindow, day, time, timeZone } from './format';
 import { ct, label, reasonText } from './messages';
 import { noteText } from './notes';
 import { OrderLink, PickedPurchaseOrder, PurchaseOrderOptions, SupplierOptions, supplierName } from './OrderLink';
@@ -108,12 +108,8 @@ export function DelayPanel() {
 
   const askPreview = async () => {
     setReportId(null);
-    if (form.changeKind === 'daysLate' && !wholeUnits(form.daysLate)) {
-      // Said here, next to the field, in the console's words: the API would refuse a part of a day as a request it
-      // cannot read, away from any field.
-      setErrors([{ code: 'INVALID_DAYS', field: 'daysLate', message: ct('delayDaysWhole') }]);
-      return;
-    }
+    // A part of a day goes as the largest number the API takes (apiInt), which it refuses beside the field by its own
+    // rule, with what else it refuses (a reason with a tag, say) in the same round.
     const asked = JSON.stringify(input);
     const result = await runPreview({ input, listed: null });
     if (result) {

@@ -326,7 +326,6 @@ export const da: Catalogue = {
   stillWaitingIn: 'Ordrer med linjer, der stadig venter på denne indkøbsordre, ældste først',
   readyOrders: 'Ordrer klar til afsendelse med varer fra denne indkøbsordre (denne og tidligere modtagelser)',
   nothingArrived: 'Angiv, hvad der er kommet: mindst én enhed.',
-  delayDaysWhole: 'Dage forsinket er et helt tal fra 1 til 365.',
   daysWhole: 'Dage for sent er et helt tal: 0 eller flere.',
   unitsWhole: 'Antal enheder er et helt tal: 0 eller flere.',
   nothingToOrder: 'Angiv antal enheder for mindst ét varenummer; et varenummer uden antal bestilles ikke.',

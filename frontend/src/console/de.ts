@@ -332,7 +332,6 @@ export const de: Catalogue = {
   stillWaitingIn: 'Bestellungen mit Positionen, die noch auf diese Bestellung beim Lieferanten warten, älteste zuerst',
   readyOrders: 'Versandbereite Bestellungen mit Ware dieser Lieferantenbestellung (dieser und frühere Wareneingänge)',
   nothingArrived: 'Geben Sie an, was eingetroffen ist: mindestens eine Einheit.',
-  delayDaysWhole: 'Die Tage der Verspätung sind eine ganze Zahl von 1 bis 365.',
   daysWhole: 'Die Tage Verspätung sind eine ganze Zahl: 0 oder mehr.',
   unitsWhole: 'Die Stückzahl ist eine ganze Zahl: 0 oder mehr.',
   nothingToOrder:

@@ -325,7 +325,6 @@ export const en = {
   stillWaitingIn: 'Orders with lines still waiting for this purchase order, oldest first',
   readyOrders: 'Orders ready to ship with goods of this purchase order (this receipt and earlier ones)',
   nothingArrived: 'Enter what arrived: at least one unit.',
-  delayDaysWhole: 'Days late are a whole number from 1 to 365.',
   daysWhole: 'Days late are a whole number: 0 or more.',
   unitsWhole: 'Units are a whole number: 0 or more.',
   nothingToOrder: 'Enter the units of at least one SKU; a SKU left empty is not ordered.',

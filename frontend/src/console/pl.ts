@@ -328,7 +328,6 @@ export const pl: Catalogue = {
   stillWaitingIn: 'Zamówienia z pozycjami wciąż czekającymi na to zamówienie u dostawcy, od najstarszego',
   readyOrders: 'Zamówienia gotowe do wysyłki z towarem z tego zamówienia u dostawcy (to i wcześniejsze przyjęcia)',
   nothingArrived: 'Wpisz, co dotarło: co najmniej jedną sztukę.',
-  delayDaysWhole: 'Liczba dni opóźnienia to liczba całkowita od 1 do 365.',
   daysWhole: 'Dni opóźnienia to liczba całkowita: 0 lub więcej.',
   unitsWhole: 'Liczba sztuk to liczba całkowita: 0 lub więcej.',
   nothingToOrder: 'Podaj liczbę sztuk co najmniej jednego SKU; SKU bez liczby nie zostanie zamówione.',
