@@ -373,13 +373,8 @@ public class AgentDesk {
         if (arrived.isAfter(today)) {
             refused.add(new UserError("RECEIVED_IN_FUTURE", "receivedOn", "Goods cannot have arrived after today."));
         }
-        po.sentDay()
-                .filter(arrived::isBefore)
-                .ifPresent(sent -> refused.add(new UserError(
-                        "RECEIVED_BEFORE_SENT",
-                        "receivedOn",
-                        "Goods cannot have arrived before purchase order " + purchaseOrder + " was sent, on " + sent
-                                + ".")));
+        po.sentAfter(arrived)
+                .ifPresent(message -> refused.add(new UserError("RECEIVED_BEFORE_SENT", "receivedOn", message)));
         if (refused.stream().noneMatch(error -> error.code().equals("INVALID_QUANTITY"))) {
             refused.addAll(po.refusedReceipt(quantities));
         }

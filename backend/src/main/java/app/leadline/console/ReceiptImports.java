@@ -86,14 +86,12 @@ class ReceiptImports {
                             "purchaseOrder",
                             "UNKNOWN_PURCHASE_ORDER",
                             "There is no purchase order " + number + "."));
-                } else if (receivedOn != null
-                        && po.get().sentDay().filter(receivedOn::isBefore).isPresent()) {
+                } else if (receivedOn != null && po.get().sentAfter(receivedOn).isPresent()) {
                     cells.add(new RowError(
                             row.number(),
                             "receivedOn",
                             "RECEIVED_BEFORE_SENT",
-                            "Goods cannot have arrived before purchase order " + number + " was sent, on "
-                                    + po.get().sentDay().orElseThrow() + "."));
+                            po.get().sentAfter(receivedOn).orElseThrow()));
                 } else if (po.get().status() == PurchaseOrder.Status.CANCELLED) {
                     cells.add(new RowError(
                             row.number(),

@@ -24,8 +24,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -127,11 +129,11 @@ public class OrderIntake {
                 toMake.stream()
                         .flatMap(input -> input.lines().stream())
                         .map(NewLine::supplier)
-                        .filter(java.util.Objects::nonNull)
-                        .collect(java.util.stream.Collectors.toSet()),
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toSet()),
                 reservations.lines().values().stream()
                         .map(PurchaseOrderRef::number)
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(Collectors.toSet()));
         List<PlacedOrder> placed = new ArrayList<>(batch.size());
         List<Order> fresh = new ArrayList<>(batch.size());
         int made = 0;

@@ -82,11 +82,7 @@ class SupplierLateness implements SupplierSpreads.Source {
 
     private static List<Received> received(
             PurchaseOrder order, java.util.function.BiPredicate<PurchaseOrder, PurchaseOrder.Receipt> counted) {
-        LocalDate sentOn = order.sentOn() != null
-                ? order.sentOn()
-                : order.placedAt() == null
-                        ? order.plannedArrival()
-                        : LocalDate.ofInstant(order.placedAt(), java.time.ZoneOffset.UTC);
+        LocalDate sentOn = order.sentDay().orElse(order.plannedArrival());
         return order.receipts().stream()
                 .filter(receipt -> counted.test(order, receipt))
                 .map(receipt -> new Received(

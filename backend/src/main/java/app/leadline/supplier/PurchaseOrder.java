@@ -3,6 +3,7 @@ package app.leadline.supplier;
 import app.leadline.platform.UserError;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -245,11 +246,19 @@ public record PurchaseOrder(
      * The day the purchase order went to the supplier, where that is known: the day given for it, else the day it was
      * placed here. Nothing it ordered can have arrived before.
      */
-    public java.util.Optional<LocalDate> sentDay() {
+    public Optional<LocalDate> sentDay() {
         if (sentOn != null) {
-            return java.util.Optional.of(sentOn);
+            return Optional.of(sentOn);
         }
-        return java.util.Optional.ofNullable(placedAt).map(at -> LocalDate.ofInstant(at, java.time.ZoneOffset.UTC));
+        return Optional.ofNullable(placedAt).map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    /** Why goods cannot have arrived on the day, when it is before the purchase order went out. */
+    public Optional<String> sentAfter(LocalDate arrived) {
+        return sentDay()
+                .filter(arrived::isBefore)
+                .map(sent ->
+                        "Goods cannot have arrived before purchase order " + number + " was sent, on " + sent + ".");
     }
 
     public boolean isOpen() {
