@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import type { CustomerOrder } from './api';
 import { anOrder } from './testOrders';
@@ -79,11 +79,17 @@ it('stays in the language it opened in when the customer has their messages come
   window.localStorage.clear();
   const danish = anOrder({ locale: 'da' });
   trackOrder.mockResolvedValue({ order: danish, shop: null });
+  const notYet = () => {};
+  liveUpdate = notYet;
   render(<TrackingPage token="T" />);
   await screen.findByText('Beskeder om denne ordre');
+  // The page follows the order once it found it: the live update goes to this page, not to an earlier test's.
+  await waitFor(() => expect(liveUpdate).not.toBe(notYet));
 
   // Their messages now come in English (chosen here, or in another tab, which the live update brings).
   act(() => liveUpdate({ ...danish, locale: 'en', revision: danish.revision + 1 }));
+  // The update arrived (the messages box says they come in English), and the page still reads Danish.
+  expect(screen.getByText('Du læser siden på et andet sprog end beskederne: de kommer på engelsk.')).toBeTruthy();
   expect(screen.getByText('Beskeder om denne ordre')).toBeTruthy();
   expect(screen.queryByText('Messages about this order')).toBeNull();
   // The next visit on this device opens in Danish as well.
