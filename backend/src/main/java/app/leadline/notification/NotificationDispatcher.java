@@ -148,8 +148,6 @@ class NotificationDispatcher {
      * the outbox refuses to send twice.
      */
     private List<Future<Integer>> start(List<Order> chunk, Instant now, Semaphore inFlight) {
-        Map<String, Order> byId = new LinkedHashMap<>();
-        chunk.forEach(order -> byId.put(order.id(), order));
         Map<String, Duration> asleep = new LinkedHashMap<>();
         for (Order order : chunk) {
             quietHours
@@ -167,7 +165,8 @@ class NotificationDispatcher {
             inFlight.acquireUninterruptibly();
             sending.add(senders.submit(() -> {
                 try {
-                    List<String> handled = send(byId.get(orderId), claim.result());
+                    // As the claim left it: its link opens for a lifetime from now.
+                    List<String> handled = send(claim.order(), claim.result());
                     done.put(orderId, handled);
                     return handled.size();
                 } finally {

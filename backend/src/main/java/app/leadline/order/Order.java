@@ -437,11 +437,15 @@ public class Order {
 
     /**
      * A dispatcher takes the intents nobody is sending for a while; another dispatcher (or this one after a crash)
-     * gets them again only once the lease has run out.
+     * gets them again only once the lease has run out. The messages they become carry the tracking link, which then
+     * opens for {@code linkLifetime} from now.
      */
-    List<NotificationIntent> claimNotifications(Instant now, Duration lease) {
+    List<NotificationIntent> claimNotifications(Instant now, Duration lease, Duration linkLifetime) {
         Outbox.Claim claim = new Outbox(notifications).claim(now, lease);
         notifications = claim.outbox().intents();
+        if (!claim.claimed().isEmpty() && tracking != null) {
+            tracking = tracking.carriedAt(now, linkLifetime);
+        }
         return claim.claimed();
     }
 

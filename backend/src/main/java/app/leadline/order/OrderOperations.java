@@ -24,11 +24,13 @@ public class OrderOperations {
     private final OrderChanges changes;
     private final EtaCalculator etas;
     private final Clock clock;
+    private final TrackingLinkProperties links;
 
-    OrderOperations(OrderChanges changes, EtaCalculator etas, Clock clock) {
+    OrderOperations(OrderChanges changes, EtaCalculator etas, Clock clock, TrackingLinkProperties links) {
         this.changes = changes;
         this.etas = etas;
         this.clock = clock;
+        this.links = links;
     }
 
     /**
@@ -291,7 +293,8 @@ public class OrderOperations {
 
     /**
      * A dispatcher claims the news of orders it has just read, for {@code lease}; orders named in {@code holdUntil}
-     * (their customer is asleep) are held for that long instead and give nothing now.
+     * (their customer is asleep) are held for that long instead and give nothing now. The tracking link of an order
+     * whose news is claimed opens for its whole lifetime from now, as the messages carry it.
      *
      * @return each order's claimed news and the order as stored after the claim, by order id
      */
@@ -300,10 +303,10 @@ public class OrderOperations {
         return changes.applyToKnown(StuckOrders.Work.MESSAGES, known, order -> {
                     Duration held = holdUntil.get(order.id());
                     if (held != null) {
-                        order.claimNotifications(now, held);
+                        order.claimNotifications(now, held, links.linkLifetime());
                         return List.<NotificationIntent>of();
                     }
-                    return order.claimNotifications(now, lease);
+                    return order.claimNotifications(now, lease, links.linkLifetime());
                 })
                 .results();
     }

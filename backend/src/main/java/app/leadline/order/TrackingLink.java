@@ -21,6 +21,15 @@ record TrackingLink(String tokenHash, String sealedToken, Instant expiresAt, boo
         return new TrackingLink(tokenHash, null, expiresAt, true);
     }
 
+    /**
+     * The link as a message about to carry it: it opens for a whole lifetime from then, so a customer of a backorder
+     * that takes longer than one is never sent a link that no longer opens. A revoked link stays shut.
+     */
+    TrackingLink carriedAt(Instant now, Duration lifetime) {
+        Instant until = now.plus(lifetime);
+        return revoked || !until.isAfter(expiresAt) ? this : new TrackingLink(tokenHash, sealedToken, until, false);
+    }
+
     boolean opensAt(Instant now) {
         return !revoked && now.isBefore(expiresAt);
     }

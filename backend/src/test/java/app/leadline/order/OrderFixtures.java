@@ -59,7 +59,7 @@ public final class OrderFixtures {
     }
 
     public List<NotificationIntent> claimNotifications(String orderId, Instant now, Duration lease) {
-        return changes.apply(orderId, order -> order.claimNotifications(now, lease))
+        return changes.apply(orderId, order -> order.claimNotifications(now, lease, Duration.ofDays(180)))
                 .result();
     }
 

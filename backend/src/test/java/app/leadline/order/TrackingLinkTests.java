@@ -40,4 +40,31 @@ class TrackingLinkTests {
         assertThat(revoked.opensAt(NOW)).isFalse();
         assertThat(revoked.sealedToken()).isNull();
     }
+
+    @Test
+    void aLinkAMessageCarriesOpensForAWholeLifetimeFromThatMessageEvenAfterItHadRunOut() {
+        TrackingLink issued = TrackingLink.issue("order-1", TrackingToken.generate(), SEAL, NOW, Duration.ofDays(180));
+        Instant muchLater = NOW.plus(Duration.ofDays(390));
+
+        TrackingLink carried = issued.carriedAt(muchLater, Duration.ofDays(180));
+
+        assertThat(issued.opensAt(muchLater)).isFalse();
+        assertThat(carried.opensAt(muchLater.plus(Duration.ofDays(180)).minusSeconds(1)))
+                .isTrue();
+        assertThat(carried.tokenHash()).isEqualTo(issued.tokenHash());
+        assertThat(carried.sealedToken()).isEqualTo(issued.sealedToken());
+        assertThat(issued.carriedAt(NOW.minus(Duration.ofDays(1)), Duration.ofDays(180)))
+                .as("a link never opens for less than it did")
+                .isSameAs(issued);
+    }
+
+    @Test
+    void aRevokedLinkStaysShutWhenAMessageWouldHaveCarriedIt() {
+        TrackingLink revoked = TrackingLink.issue("order-1", TrackingToken.generate(), SEAL, NOW, Duration.ofDays(180))
+                .revoke();
+
+        assertThat(revoked.carriedAt(NOW.plus(Duration.ofDays(1)), Duration.ofDays(180))
+                        .opensAt(NOW.plus(Duration.ofDays(2))))
+                .isFalse();
+    }
 }

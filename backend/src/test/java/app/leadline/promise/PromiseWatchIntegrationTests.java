@@ -103,6 +103,16 @@ class PromiseWatchIntegrationTests {
                 .toList();
     }
 
+    /** The texts of the messages telling the order's customer that a promise passed, as agents read them. */
+    private List<String> runningLateMessages(String orderNumber) {
+        return agent.documentName("outbox")
+                .variable("orderNumber", orderNumber)
+                .execute()
+                .path("outbox[?(@.kind == 'PAST_PROMISE')].text")
+                .entityList(String.class)
+                .get();
+    }
+
     private List<Map<String, Object>> runningLate() {
         return agent.documentName("runningLate")
                 .execute()
@@ -182,6 +192,27 @@ class PromiseWatchIntegrationTests {
                     assertThat(line.get("movesNext")).isEqualTo(false);
                     assertThat(JsonPath.<String>read(line, "$.estimate.latest")).isEqualTo(latest.toString());
                 });
+    }
+
+    @Test
+    void aBackorderThatOutlastsItsTrackingLinkStillSendsItsCustomerALinkThatOpensTheOrder() {
+        String supplier = supplier(aSupplier().leadTime(10, 15));
+        purchaseOrder(supplier, "DAYBED", start.plusDays(5));
+        OrderInputs order = anEmptyOrder().withBackorderedLine("DAYBED", supplier);
+        String token = clients.place(order);
+
+        // The link lasts 180 days; the goods are still not there after 390. The dispatcher, which works in the
+        // background, tells the customer the line is running late.
+        clock.moveTo(start.plusDays(390), 9);
+        watch.sweep();
+        Waiting.until(
+                () -> !runningLateMessages(order.number()).isEmpty(),
+                Duration.ofSeconds(30),
+                "the customer told the line is running late");
+
+        assertThat(runningLateMessages(order.number()))
+                .allSatisfy(text -> assertThat(text).contains("/t/" + token));
+        track(token).path("trackOrder.number").entity(String.class).isEqualTo(order.number());
     }
 
     @Test
