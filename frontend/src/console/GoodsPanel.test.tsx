@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import {
   ConsoleDataDocument,
@@ -118,6 +118,52 @@ it('asks for the day the goods arrived, next to its field, and asks the API noth
     'Give the day the goods arrived.',
   );
   expect(request.mock.calls.some(([document]) => document === PreviewReceiveGoodsDocument)).toBe(false);
+});
+
+it('says a part of a unit beside its SKU and the API’s refusal of another SKU beside that one, in one round', async () => {
+  const twoSkus = {
+    ...purchaseOrder.purchaseOrder,
+    lines: [
+      { sku: 'CHAIR-AARHUS', ordered: 2, allocated: 2, received: 0 },
+      { sku: 'TABLE-RIGA', ordered: 1, allocated: 1, received: 0 },
+    ],
+    receipts: [],
+  };
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      document === ConsoleDataDocument
+        ? consoleData
+        : document === PurchaseOrderForReceiptDocument
+          ? { purchaseOrder: twoSkus }
+          : {
+              previewReceiveGoods: {
+                preview: null,
+                errors: [
+                  { code: 'TOO_MANY', field: 'input.quantities[0].quantity', message: 'Only 1 is still to come.' },
+                ],
+              },
+            },
+    ),
+  );
+  render(<GoodsPanel />);
+  fireEvent.click(await screen.findByRole('radio', { name: 'Part of it arrived (units per SKU)' }));
+  const errorUnder = (sku: string) => {
+    const field = screen.getByRole('spinbutton', { name: new RegExp(`^Units of ${sku} that arrived`) });
+    return document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent ?? null;
+  };
+
+  fireEvent.change(screen.getByRole('spinbutton', { name: /^Units of CHAIR-AARHUS that arrived/ }), {
+    target: { value: '1.5' },
+  });
+  fireEvent.change(screen.getByRole('spinbutton', { name: /^Units of TABLE-RIGA that arrived/ }), {
+    target: { value: '3' },
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  // Only the tables are asked about, so the API's first quantity is the tables'.
+  await waitFor(() => expect(errorUnder('TABLE-RIGA')).toBe('Only 1 is still to come.'));
+  expect(errorUnder('CHAIR-AARHUS')).toBe('Units are a whole number: 0 or more.');
+  expect(screen.queryByTestId('receipt-review')).toBeNull();
 });
 
 it('takes a message away once the agent changes what it was about', async () => {

@@ -157,8 +157,9 @@ function ReceiptForm({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          // What the form itself can tell is missing is said next to its field, before anything is asked of the API.
-          // Units the API cannot take (a part, a negative number) are said next to their SKU.
+          // What the form itself can tell is missing is said next to its field. Units the API cannot take (a part, a
+          // negative number) are said next to their SKU, and the API is still asked about the others, so that what
+          // it refuses of them is said in the same round; the review waits until the form has nothing to say.
           const notWhole = everything ? [] : unitsNotWhole(lines.map((line) => [line.sku, line.value] as const));
           const missing: UserError[] = [
             ...notWhole,
@@ -168,7 +169,8 @@ function ReceiptForm({
             ...(receivedOn === '' ? [{ code: 'REQUIRED', field: 'receivedOn', message: ct('arrivedOnMissing') }] : []),
           ];
           setErrors(missing);
-          setReviewed(missing.length > 0 ? null : JSON.stringify(input));
+          const askable = receivedOn !== '' && (everything || arrived.length > 0);
+          setReviewed(askable ? JSON.stringify(input) : null);
           preview.reload();
         }}
       >
@@ -232,7 +234,7 @@ function ReceiptForm({
         <FormErrors errors={errorsBesides(shown, fields)} />
         <Failure error={preview.error} />
       </form>
-      {previewed?.preview && (
+      {previewed?.preview && errors.length === 0 && (
         <Review
           testId="receipt-review"
           confirm={ct('confirmReceipt')}
