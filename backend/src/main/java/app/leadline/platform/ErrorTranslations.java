@@ -5,10 +5,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -34,6 +39,9 @@ public class ErrorTranslations {
     public static final List<String> LANGUAGES = List.of("da", "de", "pl");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)}");
+
+    /** A day as the English sentences write it, "2 Nov 2025"; another language's sentence writes it its own way. */
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     /** One English sentence with values, as a pattern; the values' places in it, in order. */
     private record Sentence(String key, Pattern pattern, List<Integer> values, int literalLength) {
@@ -104,11 +112,22 @@ public class ErrorTranslations {
             if (values.isPresent() && translated != null) {
                 return PLACEHOLDER
                         .matcher(translated)
-                        .replaceAll(placeholder -> Matcher.quoteReplacement(
-                                values.get().getOrDefault(Integer.parseInt(placeholder.group(1)), "")));
+                        .replaceAll(placeholder -> Matcher.quoteReplacement(inLanguage(
+                                values.get().getOrDefault(Integer.parseInt(placeholder.group(1)), ""), language)));
             }
         }
         return texts.getProperty(code, message);
+    }
+
+    /** A value as the language writes it: a day in its own words and order, anything else as it is. */
+    private static String inLanguage(String value, String language) {
+        try {
+            return LocalDate.parse(value, DAY)
+                    .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                            .withLocale(Locale.forLanguageTag(language)));
+        } catch (DateTimeParseException notADay) {
+            return value;
+        }
     }
 
     /** The English patterns' keys ({@code CODE.n}) and sentences: for the checks that every language has them. */

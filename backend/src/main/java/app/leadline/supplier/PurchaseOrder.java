@@ -1,5 +1,6 @@
 package app.leadline.supplier;
 
+import app.leadline.platform.ErrorTranslations;
 import app.leadline.platform.UserError;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -257,8 +258,8 @@ public record PurchaseOrder(
     public Optional<String> sentAfter(LocalDate arrived) {
         return sentDay()
                 .filter(arrived::isBefore)
-                .map(sent ->
-                        "Goods cannot have arrived before purchase order " + number + " was sent, on " + sent + ".");
+                .map(sent -> "Goods cannot have arrived before purchase order " + number + " was sent, on "
+                        + sent.format(ErrorTranslations.DAY) + ".");
     }
 
     public boolean isOpen() {

@@ -115,6 +115,19 @@ class ErrorTranslationsTests {
     }
 
     @Test
+    void aDayInASentenceIsWrittenAsTheLanguageWritesDays() {
+        String english = "Goods cannot have arrived before purchase order PO-1 was sent, on 2 Nov 2025.";
+
+        assertThat(translations.translate("RECEIVED_BEFORE_SENT", english, "da"))
+                .isEqualTo("Varer kan ikke være ankommet, før indkøbsordre PO-1 blev sendt, den 2. nov. 2025.");
+        assertThat(translations.translate("RECEIVED_BEFORE_SENT", english, "de"))
+                .isEqualTo("Ware kann nicht angekommen sein, bevor Lieferantenbestellung PO-1 am 02.11.2025 verschickt"
+                        + " wurde.");
+        assertThat(translations.translate("RECEIVED_BEFORE_SENT", english, "pl"))
+                .isEqualTo("Towar nie mógł dotrzeć przed wysłaniem zamówienia u dostawcy PO-1 w dniu 2 lis 2025.");
+    }
+
+    @Test
     void aSentenceKeepsItsValuesAndAnUnknownOneFallsBackToItsCode() {
         assertThat(translations.translate(
                         "OVER_RECEIPT", "Purchase order PO-7 has only 2 of CHAIR still to come.", "da"))

@@ -11,6 +11,7 @@ import app.leadline.order.NotificationIntent;
 import app.leadline.order.Order;
 import app.leadline.order.OrderQueries;
 import app.leadline.order.TimelineEvent;
+import app.leadline.platform.ErrorTranslations;
 import app.leadline.support.AgentOrders;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
@@ -219,7 +220,7 @@ class ReceiptIntegrationTests {
         refused.path("receiveGoods.errors[0].message")
                 .entity(String.class)
                 .isEqualTo("Goods cannot have arrived before purchase order " + purchaseOrder.number()
-                        + " was sent, on " + sentOn + ".");
+                        + " was sent, on " + sentOn.format(ErrorTranslations.DAY) + ".");
         agent.documentName("purchaseOrder")
                 .variable("number", purchaseOrder.number())
                 .execute()
