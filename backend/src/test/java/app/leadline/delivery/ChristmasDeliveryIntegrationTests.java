@@ -28,8 +28,8 @@ class ChristmasDeliveryIntegrationTests {
 
     @ParameterizedTest
     @CsvSource({
-        // Denmark: Christmas Day and Boxing Day on Thursday and Friday, then the weekend.
-        "DK, 2025-12-24, 2025-12-29",
+        // Denmark: Christmas Eve, kept by custom, then Christmas Day and Boxing Day, then the weekend.
+        "DK, 2025-12-29, 2025-12-30",
         // Germany: the same two holidays.
         "DE, 2025-12-29, 2025-12-30",
         // Britain: Christmas, Boxing Day and New Year's Day.

@@ -173,19 +173,20 @@ class EtaCalculatorTests {
     @Test
     void aLineNobodyOrderedYetFromASupplierAlwaysEarlyComesOnItsLeadTimesFastestDay() {
         // Always 11 to 9 days before the day it gave: the lead time's fastest day, Monday 21 December, is the soonest
-        // and, nothing later being learned, the latest too; handled, dispatched 22 December, 1-2 days to Denmark.
+        // and, nothing later being learned, the latest too; handled, dispatched 22 December, 1-2 days to Denmark,
+        // where nothing is delivered on Christmas Eve nor over Christmas.
         SupplierSpread learned = new SupplierSpread(-11, -9, 0.8);
         assertThat(orderedOn7DecemberWithin10To15WorkingDays(learned))
-                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-23"), LocalDate.parse("2026-12-24"), 0.8));
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-23"), LocalDate.parse("2026-12-28"), 0.8));
     }
 
     @Test
     void aLineNobodyOrderedYetFromASupplierLateEvenAtItsEarliestComesThatMuchLaterThanItsLeadTime() {
-        // Three days after the lead time's fastest day: Thursday 24 December, handled over Christmas, dispatched
-        // Monday 28, one day to Denmark.
+        // Three days after the lead time's fastest day: Thursday 24 December, Christmas Eve, when the warehouse is
+        // closed; handled from Monday 28, dispatched Tuesday 29, one day to Denmark.
         SupplierSpread learned = new SupplierSpread(3, 9, 0.8);
         assertThat(orderedOn7DecemberWithin10To15WorkingDays(learned).earliest())
-                .isEqualTo(LocalDate.parse("2026-12-29"));
+                .isEqualTo(LocalDate.parse("2026-12-30"));
     }
 
     /** A line waiting to be ordered on Monday 7 December from a supplier of 10-15 working days: 21-28 December. */
@@ -238,14 +239,15 @@ class EtaCalculatorTests {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
-        "DK, 2026-12-24, 2026-12-28",
+        "DK, 2026-12-28, 2026-12-29",
         "DE, 2026-12-28, 2026-12-29",
         "GB, 2026-12-30, 2027-01-04",
         "PL, 2026-12-29, 2026-12-31"
     })
     void aChristmasOrderIsDeliveredOnlyOnTheDestinationsDeliveryDays(String country, String earliest, String latest) {
         // Tuesday 22 December after the cut-off: dispatched Wednesday 23; then each country's own holidays
-        // (Boxing Day on Monday 28 in Britain, Christmas Eve in Poland) pass without deliveries.
+        // (Boxing Day on Monday 28 in Britain, Christmas Eve in Poland and, by custom, in Denmark) pass without
+        // deliveries.
         assertThat(etas.forStock(at("2026-12-22T15:00"), country))
                 .isEqualTo(new EtaWindow(LocalDate.parse(earliest), LocalDate.parse(latest)));
     }
@@ -262,9 +264,10 @@ class EtaCalculatorTests {
                 java.util.List.of(
                         new DeliveryProperties.Closed(LocalDate.parse("2027-07-12"), LocalDate.parse("2027-07-23")))));
 
-        // Thursday 24 December before the cut-off: Christmas in Denmark, dispatched Monday 28.
+        // Thursday 24 December: Christmas Eve and Christmas in Denmark, so the order is handled from Monday 28 and
+        // dispatched Tuesday 29.
         assertThat(etas.forStock(at("2026-12-24T09:00"), "DE"))
-                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-29"), LocalDate.parse("2026-12-30")));
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-30"), LocalDate.parse("2026-12-31")));
         // Friday 9 July 2027 after the cut-off, with the warehouse closed for two weeks: dispatched Monday 26.
         assertThat(closedInJuly.forStock(at("2027-07-09T15:00"), "DK"))
                 .isEqualTo(new EtaWindow(LocalDate.parse("2027-07-27"), LocalDate.parse("2027-07-28")));
@@ -284,10 +287,11 @@ class EtaCalculatorTests {
                                 LocalDate.parse("2027-01-04"), LocalDate.parse("2027-01-05")))),
                 java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T09:00:00Z"), WAREHOUSE));
 
-        // Christmas Day and New Year's Day (Fridays), the two days closed; Boxing Day is a Saturday, and weekends are
-        // no news.
+        // Christmas Eve (kept by custom), Christmas Day and New Year's Day, the two days closed; Boxing Day is a
+        // Saturday, and weekends are no news.
         assertThat(inDecember.closedWeekdaysAhead(31))
                 .containsExactly(
+                        LocalDate.parse("2026-12-24"),
                         LocalDate.parse("2026-12-25"),
                         LocalDate.parse("2027-01-01"),
                         LocalDate.parse("2027-01-04"),
