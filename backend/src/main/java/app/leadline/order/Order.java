@@ -695,7 +695,7 @@ public class Order {
     }
 
     private Schedule schedule() {
-        return new Schedule(id, orderLines(), policy);
+        return new Schedule(id, orderLines(), policy, delivery.preference());
     }
 
     private Arrivals arrivals() {

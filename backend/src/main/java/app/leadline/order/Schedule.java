@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
  * line waiting to be ordered (or is cancelled under it), and time overtaking a promise. A move is recorded with the
  * line's latest date before and after (a purchase order's only when it changes that date) and told to the customer
  * once per cause: past the date first promised as a chance to cancel, otherwise as a new date (which the dispatcher
- * leaves unsent when the move is small).
+ * leaves unsent when the move is small). A line that travels with others (the order's one delivery) is told about
+ * only when the day its parcel reaches the customer moves: a move inside the parcel's window changes nothing they
+ * were told.
  */
-record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
+record Schedule(String orderId, OrderLines lines, OrderPolicy policy, DeliveryPreference preference) {
 
     /**
      * Moves a line's window because of a supplier delay. A line already moved by this delay, or no longer open, is
@@ -41,33 +43,21 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
             Note note,
             Instant at) {
         Outcome outcome = Outcome.from(lines);
-        long shiftDays = 0;
         for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
             String lineId = entry.getKey();
-            if (!lines.has(lineId)) {
-                continue;
+            if (lines.has(lineId)) {
+                outcome = moveEta(
+                        outcome,
+                        lineId,
+                        entry.getValue(),
+                        delayId,
+                        standsOn.getOrDefault(lineId, delayId),
+                        reason,
+                        note,
+                        at);
             }
-            LocalDate before = outcome.line(lineId).eta().latest();
-            Outcome after = moveEta(
-                    outcome,
-                    lineId,
-                    entry.getValue(),
-                    delayId,
-                    standsOn.getOrDefault(lineId, delayId),
-                    reason,
-                    note,
-                    at);
-            if (after.changed().size() > outcome.changed().size()) {
-                shiftDays = Math.max(
-                        shiftDays,
-                        Math.abs(
-                                ChronoUnit.DAYS.between(before, entry.getValue().latest())));
-            }
-            outcome = after;
         }
-        return outcome.changed().isEmpty()
-                ? outcome
-                : tellMoved(outcome, delayId + ":" + orderId, delayId, reason, shiftDays, at);
+        return outcome.changed().isEmpty() ? outcome : tellMoved(outcome, delayId + ":" + orderId, delayId, reason, at);
     }
 
     /**
@@ -140,7 +130,6 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
      */
     Outcome runLate(Map<String, EtaWindow> windows, Map<String, Long> daysOverdue, Instant at) {
         Outcome outcome = Outcome.from(lines);
-        long shiftDays = 0;
         for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
             OrderLine line = outcome.line(entry.getKey());
             EtaWindow landing = entry.getValue().landingOn(policy.receivingDays());
@@ -156,7 +145,6 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
                                     landing.latest(),
                                     daysOverdue.getOrDefault(line.id(), 0L)),
                             at);
-            shiftDays = Math.max(shiftDays, ChronoUnit.DAYS.between(line.eta().latest(), landing.latest()));
         }
         if (outcome.changed().isEmpty()) {
             return outcome;
@@ -165,8 +153,7 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
         String move = moved.changed().stream()
                 .map(lineId -> lineId + "@" + moved.line(lineId).eta().latest())
                 .collect(Collectors.joining(","));
-        return tellMoved(
-                moved, OrderLine.RUNNING_LATE + ":" + orderId + ":" + move, OrderLine.RUNNING_LATE, "", shiftDays, at);
+        return tellMoved(moved, OrderLine.RUNNING_LATE + ":" + orderId + ":" + move, OrderLine.RUNNING_LATE, "", at);
     }
 
     /** @param standsOn the delay the line's new window is, kept as its last: this one, or another still in force */
@@ -213,25 +200,36 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
         if (latest.equals(before.eta().latest())) {
             return outcome;
         }
-        long shiftDays = Math.abs(ChronoUnit.DAYS.between(before.eta().latest(), latest));
+        Outcome recorded = outcome.recording(
+                new OrderEvent.EtaMoved(lineId, before.name(), before.eta().latest(), latest, ""), at, note);
+        long shiftDays = arrivalShift(recorded, lineId);
+        if (shiftDays == 0) {
+            return recorded;
+        }
         List<String> moved = List.of(lineId);
-        return outcome.recording(
-                        new OrderEvent.EtaMoved(
-                                lineId, before.name(), before.eta().latest(), latest, ""),
-                        at,
-                        note)
-                .telling(new NotificationIntent(
-                        cause + ":" + orderId + ":" + lineId,
-                        outcome.line(lineId).isLate()
-                                ? new CustomerNews.PastPromise(cause, moved, "", shiftDays)
-                                : new CustomerNews.DatesMoved(cause, moved, "", shiftDays),
-                        at));
+        return recorded.telling(new NotificationIntent(
+                cause + ":" + orderId + ":" + lineId,
+                outcome.line(lineId).isLate()
+                        ? new CustomerNews.PastPromise(cause, moved, "", shiftDays)
+                        : new CustomerNews.DatesMoved(cause, moved, "", shiftDays),
+                at));
     }
 
-    /** One intent for all the lines moved: past the promise the customer may cancel, otherwise a new date. */
-    private static Outcome tellMoved(
-            Outcome outcome, String intentId, String cause, String reason, long shiftDays, Instant at) {
-        List<String> moved = outcome.changed();
+    /**
+     * One intent for the lines moved whose parcel now reaches the customer on another day: past the promise the
+     * customer may cancel, otherwise a new date; none when every move stayed inside its parcel's window.
+     */
+    private Outcome tellMoved(Outcome outcome, String intentId, String cause, String reason, Instant at) {
+        List<String> moved = outcome.changed().stream()
+                .filter(lineId -> arrivalShift(outcome, lineId) > 0)
+                .toList();
+        if (moved.isEmpty()) {
+            return outcome;
+        }
+        long shiftDays = moved.stream()
+                .mapToLong(lineId -> arrivalShift(outcome, lineId))
+                .max()
+                .orElseThrow();
         boolean pastPromise = moved.stream().map(outcome::line).anyMatch(OrderLine::isLate);
         return outcome.telling(new NotificationIntent(
                 intentId,
@@ -239,5 +237,19 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy) {
                         ? new CustomerNews.PastPromise(cause, moved, reason, shiftDays)
                         : new CustomerNews.DatesMoved(cause, moved, reason, shiftDays),
                 at));
+    }
+
+    /** By how many days the outcome moves the latest day the line's parcel reaches the customer. */
+    private long arrivalShift(Outcome outcome, String lineId) {
+        return Math.abs(ChronoUnit.DAYS.between(arrivalLatest(lines, lineId), arrivalLatest(outcome.lines(), lineId)));
+    }
+
+    /** The latest day the line reaches the customer: its parcel's, as the order's preference plans them. */
+    private LocalDate arrivalLatest(OrderLines of, String lineId) {
+        return ParcelPlan.planned(of.open(), preference).stream()
+                .filter(parcel -> parcel.lineIds().contains(lineId))
+                .findFirst()
+                .map(parcel -> parcel.eta().latest())
+                .orElseGet(() -> of.line(lineId).eta().latest());
     }
 }

@@ -25,12 +25,17 @@ class ScheduleTests {
     private static final Instant NOW = PLACED_AT.plus(Duration.ofDays(1));
 
     private static Schedule scheduleOf(Order order) {
-        return new Schedule(order.id(), linesOf(order), order.policy());
+        return new Schedule(
+                order.id(), linesOf(order), order.policy(), order.delivery().preference());
     }
 
-    /** L1 a sofa promised in 20–25 days, L2 a chair promised in 30–35 days, both waiting to be ordered. */
+    /**
+     * L1 a sofa promised in 20–25 days, L2 a chair promised in 30–35 days, both waiting to be ordered; each travels
+     * when it is ready.
+     */
     private static OrderBuilder sofaAndChair() {
         return anOrder()
+                .shippingAsAvailable()
                 .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
                 .withBackorderedLine("Oslo chair", "1995.00", window(30, 35));
     }
@@ -67,6 +72,35 @@ class ScheduleTests {
                 .singleElement()
                 .satisfies(intent -> assertThat(intent.id()).isEqualTo("d1:order-1"));
         assertThat(news(outcome)).containsExactly(new PastPromise("d1", List.of("L1", "L2"), "Late ship", 5));
+    }
+
+    @Test
+    void aLineThatWaitsForTheOrdersOneDeliveryIsToldOfOnlyWhenThatDeliveryMoves() {
+        // One delivery, when the chair comes: days 30–35.
+        Order together = anOrder()
+                .withBackorderedLine("Oslo sofa", "8995.00", window(20, 25))
+                .withBackorderedLine("Oslo chair", "1995.00", window(30, 35))
+                .build();
+
+        Outcome inside = scheduleOf(together)
+                .applyDelay("d1", Map.of("L1", window(24, 28)), Map.of(), "Late ship", Note.written("note"), NOW);
+        Outcome past = scheduleOf(together)
+                .applyDelay("d2", Map.of("L1", window(31, 38)), Map.of(), "Late ship", Note.written("note"), NOW);
+        Outcome allocated = scheduleOf(together).allocate("L1", "PO-1", window(26, 29), NOW);
+
+        // The sofa's own date moves, for agents to read; the customer still gets it all on days 30–35.
+        assertThat(events(inside))
+                .containsExactly(new EtaMoved(
+                        "L1",
+                        "Oslo sofa",
+                        window(20, 25).latest(),
+                        window(24, 28).latest(),
+                        "Late ship"));
+        assertThat(inside.news()).isEmpty();
+        assertThat(allocated.recorded()).hasSize(1);
+        assertThat(allocated.news()).isEmpty();
+        // Past the chair, the sofa sets the delivery: three days later than the customer was told.
+        assertThat(news(past)).containsExactly(new PastPromise("d2", List.of("L1"), "Late ship", 3));
     }
 
     @Test
