@@ -92,6 +92,27 @@ it('says of a backordered line no purchase order covers yet that it is not order
   expect(await screen.findByText('Baltic Woodcraft / not ordered yet')).toBeTruthy();
 });
 
+it('says when a line waiting for the order’s one delivery reaches the customer, as their page does, and its own days apart', async () => {
+  const vase = { ...aReadyLine('L1', 'Glass vase'), arrival: { earliest: '2027-01-06', latest: '2027-01-19' } };
+  const chair = {
+    ...aReadyLine('L2', 'Aarhus chair'),
+    source: 'BACKORDER' as const,
+    status: 'AWAITING_SUPPLIER' as const,
+    eta: { earliest: '2027-01-06', latest: '2027-01-19' },
+    arrival: { earliest: '2027-01-06', latest: '2027-01-19' },
+  };
+  render(<OrderDetail order={anAgentOrder({ lines: [vase, chair] })} onChanged={() => {}} suppliers={suppliers} />);
+
+  const expected = (id: string) =>
+    document.querySelector(`tr[data-line="${id}"] td[data-label="Expected"]`)?.textContent?.replace(/\s+/g, ' ');
+  await waitFor(() =>
+    expect(expected('L1')).toBe(
+      'Wed 6 Jan – Tue 19 Jan with the rest of the order (on its own Tue 15 Dec – Fri 18 Dec) (promised by Sun 20 Dec)',
+    ),
+  );
+  expect(expected('L2')).toBe('Wed 6 Jan – Tue 19 Jan (promised by Sun 20 Dec)');
+});
+
 it('says a move nobody gave customers a reason for without an empty reason, and its note after it', async () => {
   const corrected = anAgentOrder({
     timeline: [

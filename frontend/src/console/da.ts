@@ -161,6 +161,7 @@ export const da: Catalogue = {
   colPayment: 'Betaling',
   colSupplier: 'Leverandør / indkøbsordre',
   colExpected: 'Forventet',
+  withTheOrder: 'med resten af ordren (alene {window})',
   promisedBy: 'lovet senest {day}',
   sourceSTOCK: 'På lager',
   sourceBACKORDER: 'Restordre',

@@ -163,6 +163,7 @@ export const de: Catalogue = {
   colPayment: 'Zahlung',
   colSupplier: 'Lieferant / Bestellung',
   colExpected: 'Erwartet',
+  withTheOrder: 'mit dem Rest der Bestellung (allein {window})',
   promisedBy: 'zugesagt bis {day}',
   sourceSTOCK: 'Auf Lager',
   sourceBACKORDER: 'Nachbestellt',

@@ -158,6 +158,7 @@ export const en = {
   colPayment: 'Payment',
   colSupplier: 'Supplier / purchase order',
   colExpected: 'Expected',
+  withTheOrder: 'with the rest of the order (on its own {window})',
   promisedBy: 'promised by {day}',
   sourceSTOCK: 'In stock',
   sourceBACKORDER: 'Backordered',

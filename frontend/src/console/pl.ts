@@ -161,6 +161,7 @@ export const pl: Catalogue = {
   colPayment: 'Płatność',
   colSupplier: 'Dostawca / zamówienie',
   colExpected: 'Oczekiwane',
+  withTheOrder: 'z resztą zamówienia (sam {window})',
   promisedBy: 'obiecane do {day}',
   sourceSTOCK: 'Z magazynu',
   sourceBACKORDER: 'Zamówione u dostawcy',

@@ -49,6 +49,7 @@ export function aReadyLine(id: string, name: string): Line {
     promisedDate: '2026-12-20',
     amount: '329.00',
     eta: { earliest: '2026-12-15', latest: '2026-12-18' },
+    arrival: { earliest: '2026-12-15', latest: '2026-12-18' },
   } as Line;
 }
 

@@ -66,7 +66,7 @@ record AgentOrder(
                 order.isLate(),
                 order.proposedShipment().orElse(null),
                 order.lines().stream()
-                        .map(line -> AgentLine.of(line, order.currency()))
+                        .map(line -> AgentLine.of(line, order.arrivalOf(line.id()), order.currency()))
                         .toList(),
                 order.shipments(),
                 order.refunds(),
@@ -77,7 +77,8 @@ record AgentOrder(
 
     /**
      * A line as the agent reads it: what the customer sees, its supplier and purchase order, and what it costs (unit
-     * price × quantity in the order's currency), the amount its parcel takes from the customer's card.
+     * price × quantity in the order's currency), the amount its parcel takes from the customer's card; its own window
+     * and, apart, when it reaches the customer (its parcel's window, later when it waits for the order's one delivery).
      */
     record AgentLine(
             String id,
@@ -91,9 +92,10 @@ record AgentOrder(
             String purchaseOrder,
             LocalDate promisedDate,
             EtaWindow eta,
+            EtaWindow arrival,
             String amount) {
 
-        static AgentLine of(OrderLine line, String currency) {
+        static AgentLine of(OrderLine line, EtaWindow arrival, String currency) {
             return new AgentLine(
                     line.id(),
                     line.sku(),
@@ -106,6 +108,7 @@ record AgentOrder(
                     line.purchaseOrder(),
                     line.promisedDate(),
                     line.eta(),
+                    arrival,
                     line.amountIn(currency).toPlainString());
         }
     }

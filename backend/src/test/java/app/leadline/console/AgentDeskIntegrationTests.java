@@ -86,6 +86,25 @@ class AgentDeskIntegrationTests {
     }
 
     @Test
+    void agentsReadWhenALineWaitingForTheOrdersOneDeliveryReachesTheCustomerBesideItsOwnWindow() {
+        OrderInputs order = placed(anOrder().withBackorderedLine("SOFA", supplier));
+
+        GraphQlTester.Response read = agent.documentName("agentOrder")
+                .variable("number", order.number())
+                .execute();
+
+        // The vase in stock travels with the sofa, the order's one delivery: it reaches the customer when that does.
+        read.path("agentOrder.deliveryPreference").entity(String.class).isEqualTo("WAIT_FOR_ALL");
+        String sofaLatest =
+                read.path("agentOrder.lines[1].eta.latest").entity(String.class).get();
+        String vaseOwnLatest =
+                read.path("agentOrder.lines[0].eta.latest").entity(String.class).get();
+        assertThat(vaseOwnLatest).isLessThan(sofaLatest);
+        read.path("agentOrder.lines[0].arrival.latest").entity(String.class).isEqualTo(sofaLatest);
+        read.path("agentOrder.lines[1].arrival.latest").entity(String.class).isEqualTo(sofaLatest);
+    }
+
+    @Test
     void goodsReceivedMakeLinesReadyAndProposeAShipmentForCompleteOrders() {
         OrderInputs complete = placed(anOrder().withBackorderedLine("SOFA", supplier));
 
