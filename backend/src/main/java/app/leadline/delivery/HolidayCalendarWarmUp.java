@@ -1,17 +1,19 @@
 package app.leadline.delivery;
 
 import java.time.LocalDate;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the warehouse country's holiday calendar as soon as the application has started, on a thread of its own:
- * jollyday's first calendar sets up its XML binding, about 0.3 s, which the first ETA (the demo's first order, or
- * the shop's) would otherwise wait for. The calendars read after it take milliseconds.
+ * Reads the holiday calendars ETAs need — the warehouse's country's and those of the countries it ships to, this
+ * year's and next — on a thread of its own while the rest of the application is still being set up: jollyday's
+ * first calendar sets up its XML binding (about 0.3 s) and every further country reads its own file, which the
+ * first ETAs (the demo's orders, or the shop's) would otherwise wait for, one country at a time.
  */
 @Component
-class HolidayCalendarWarmUp {
+class HolidayCalendarWarmUp implements InitializingBean {
 
     private final DeliveryProperties properties;
 
@@ -19,10 +21,17 @@ class HolidayCalendarWarmUp {
         this.properties = properties;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
-    void readCalendar() {
+    @Override
+    public void afterPropertiesSet() {
+        Set<String> countries = new LinkedHashSet<>();
+        countries.add(properties.country());
+        countries.addAll(properties.transit().keySet());
+        LocalDate today = LocalDate.now(properties.zone());
         Thread reading = new Thread(
-                () -> PublicHolidays.isHoliday(properties.country(), LocalDate.now(properties.zone())),
+                () -> countries.forEach(country -> {
+                    PublicHolidays.isHoliday(country, today);
+                    PublicHolidays.isHoliday(country, today.plusYears(1));
+                }),
                 "holiday-calendar");
         reading.setDaemon(true);
         reading.start();
