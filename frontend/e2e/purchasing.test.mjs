@@ -287,7 +287,7 @@ test('an admin marks a SKU as stocked and reads its reorder point with how it wa
     await row.getByRole('cell', { name: 'Baltic Woodcraft', exact: true }).waitFor();
     assert.match(
       await row.textContent(),
-      /\d+ units ordered in the last 28 days \(\d+ working days\) is [\d.]+ a working day; × 15 working days \(Baltic Woodcraft's slowest lead time\) = \d+, rounded up; \+ safety stock 3 = \d+\./,
+      /\d+ units ordered in the last 28 days \(\d+ working days\) is [\d.]+ a working day; × 15 working days \(the slowest lead time of Baltic Woodcraft\) = \d+, rounded up; \+ safety stock 3 = \d+\./,
     );
   } finally {
     await context.close();

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, expect, it, vi } from 'vitest';
 import { PreviewReceiveGoodsDocument } from '../generated/graphql';
 import { ct, setConsoleLanguage } from './messages';
-import { CancelForm, CsvImport, expectedArrival, ReceiveForm } from './PurchasingPanel';
+import { CancelForm, CsvImport, expectedArrival, ReceiveForm, reorderWorkedOut } from './PurchasingPanel';
 import { request } from './__mocks__/client';
 
 vi.mock('./client');
@@ -24,6 +24,24 @@ it('says on whose word a purchase order is expected: the supplier, a delay since
   expect(expectedArrival({ expectedArrival: '2027-01-21', confirmations: [confirmed] })).toBe(
     'Thu 21 Jan (moved by a delay; the supplier had confirmed Tue 12 Jan)',
   );
+});
+
+it('says how a reorder point was worked out in the console’s language, its numbers written as that language writes them', () => {
+  const point = { unitsOrdered: 67, workingDays: 20, leadTimeDays: 15, safetyStock: 2, reorderPoint: 53 };
+  try {
+    setConsoleLanguage('da');
+    expect(reorderWorkedOut(point, 'Nordic Sofa Works')).toBe(
+      '67 stk. bestilt de seneste 28 dage (20 arbejdsdage) er 3,35 pr. arbejdsdag; × 15 arbejdsdage (den længste ' +
+        'leveringstid hos Nordic Sofa Works) = 51, rundet op; + sikkerhedslager 2 = 53.',
+    );
+    setConsoleLanguage('en');
+    expect(reorderWorkedOut(point, 'Nordic Sofa Works')).toBe(
+      '67 units ordered in the last 28 days (20 working days) is 3.35 a working day; × 15 working days (the slowest ' +
+        'lead time of Nordic Sofa Works) = 51, rounded up; + safety stock 2 = 53.',
+    );
+  } finally {
+    setConsoleLanguage('en');
+  }
 });
 
 const twoSkus = {

@@ -34,7 +34,7 @@ import {
   unitsNotWhole,
   type UserError,
 } from './errors';
-import { apiInt, day, time, today, unitsList, wholeUnits } from './format';
+import { apiInt, day, decimal, time, today, unitsList, wholeUnits } from './format';
 import { ReceiptPreview } from './GoodsPanel';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { ClosedDayCaveat } from './ClosedDayCaveat';
@@ -885,7 +885,7 @@ function ReorderPoints({ admin, suppliers }: { admin: boolean; suppliers: Suppli
                   <td className="nowrap">{point.sku}</td>
                   <td>{supplierName(point.supplier, suppliers)}</td>
                   <td>{ct('reorderUnits', { units: point.reorderPoint })}</td>
-                  <td>{point.explanation}</td>
+                  <td>{reorderWorkedOut(point, supplierName(point.supplier, suppliers))}</td>
                 </tr>
               ))}
             </tbody>
@@ -967,4 +967,30 @@ function whereLinesGo(lines: readonly { nextPurchaseOrder?: string | null; ready
     po === null ? ct('cancelWhereOrdered', { count }) : ct(ready ? 'cancelWhereReady' : 'cancelWhereTo', { count, po }),
   );
   return ct('cancelWhere', { count: lines.length, parts: parts.join(', ') });
+}
+
+/**
+ * How a reorder point was worked out, in the console's language from the API's figures: the demand of the last 28
+ * days per working day, times the supplier's slowest lead time, rounded up, plus the safety stock.
+ */
+export function reorderWorkedOut(
+  point: {
+    unitsOrdered: number;
+    workingDays: number;
+    leadTimeDays: number;
+    safetyStock: number;
+    reorderPoint: number;
+  },
+  supplier: string,
+): string {
+  return ct('reorderWorkedOut', {
+    units: point.unitsOrdered,
+    workingDays: point.workingDays,
+    perDay: decimal(Math.round((point.unitsOrdered / Math.max(1, point.workingDays)) * 100) / 100),
+    lead: point.leadTimeDays,
+    supplier,
+    overLead: point.reorderPoint - point.safetyStock,
+    safety: point.safetyStock,
+    point: point.reorderPoint,
+  });
 }

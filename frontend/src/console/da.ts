@@ -725,6 +725,8 @@ export const da: Catalogue = {
   reorderEmpty: 'Intet varenummer er markeret som lagervare.',
   reorderPoint: 'Genbestil ved',
   reorderHow: 'Sådan er det beregnet',
+  reorderWorkedOut:
+    '{units} stk. bestilt de seneste 28 dage ({workingDays} arbejdsdage) er {perDay} pr. arbejdsdag; × {lead} arbejdsdage (den længste leveringstid hos {supplier}) = {overLead}, rundet op; + sikkerhedslager {safety} = {point}.',
   reorderUnits: '{units} stk.',
   markStockedTitle: 'Markér et varenummer som lagervare',
   stockedSku: 'Varenummer',

@@ -738,6 +738,8 @@ export const de: Catalogue = {
   reorderEmpty: 'Keine Artikelnummer ist als Lagerartikel markiert.',
   reorderPoint: 'Nachbestellen bei',
   reorderHow: 'Wie er berechnet wurde',
+  reorderWorkedOut:
+    '{units} Stück bestellt in den letzten 28 Tagen ({workingDays} Arbeitstage) sind {perDay} je Arbeitstag; × {lead} Arbeitstage (die längste Lieferzeit von {supplier}) = {overLead}, aufgerundet; + Sicherheitsbestand {safety} = {point}.',
   reorderUnits: '{units} Stück',
   markStockedTitle: 'Artikelnummer als Lagerartikel markieren',
   stockedSku: 'Artikelnummer',

@@ -722,6 +722,8 @@ export const en = {
   reorderEmpty: 'No SKU is marked as stocked.',
   reorderPoint: 'Reorder at',
   reorderHow: 'How it was worked out',
+  reorderWorkedOut:
+    '{units} units ordered in the last 28 days ({workingDays} working days) is {perDay} a working day; × {lead} working days (the slowest lead time of {supplier}) = {overLead}, rounded up; + safety stock {safety} = {point}.',
   reorderUnits: '{units} units',
   markStockedTitle: 'Mark a SKU as stocked',
   stockedSku: 'SKU',

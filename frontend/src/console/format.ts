@@ -26,6 +26,11 @@ export function day(isoDate: string): string {
   return formatDay(isoDate, consoleLanguage());
 }
 
+/** A number with up to two decimals as the console's language writes it, e.g. "3.35" or "3,35". */
+export function decimal(value: number): string {
+  return new Intl.NumberFormat(LOCALES[consoleLanguage()], { maximumFractionDigits: 2 }).format(value);
+}
+
 /** A share from 0 to 1 as a whole percentage, e.g. "85%" or "85 %". */
 export function percent(share: number): string {
   return new Intl.NumberFormat(LOCALES[consoleLanguage()], { style: 'percent', maximumFractionDigits: 0 }).format(

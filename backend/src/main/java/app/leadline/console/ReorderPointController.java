@@ -91,7 +91,7 @@ class ReorderPointController {
         int point = overLead + sku.safetyStock();
         String explanation = units + " units ordered in the last " + WINDOW_DAYS + " days (" + workingDays
                 + " working days) is " + perDay.toPlainString() + " a working day; × " + lead + " working days ("
-                + named + "'s slowest lead time) = " + overLead + ", rounded up; + safety stock "
+                + "the slowest lead time of " + named + ") = " + overLead + ", rounded up; + safety stock "
                 + sku.safetyStock() + " = " + point + ".";
         return new ReorderPoint(
                 sku.sku(), sku.supplier(), units, workingDays, lead, sku.safetyStock(), point, explanation);

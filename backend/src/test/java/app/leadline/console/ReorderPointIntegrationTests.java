@@ -76,7 +76,7 @@ class ReorderPointIntegrationTests {
         assertThat(workingDays).isBetween(19, 21);
         assertThat((String) point.get("explanation"))
                 .startsWith("7 units ordered in the last 28 days (" + workingDays + " working days)")
-                .contains("× 10 working days (Fjord Furniture's slowest lead time)")
+                .contains("× 10 working days (the slowest lead time of Fjord Furniture)")
                 .endsWith("+ safety stock 2 = " + expected + ".");
     }
 
