@@ -87,11 +87,16 @@ describe('wait for everything, or ship what is ready', () => {
       await page.getByRole('group', { name: 'How should we deliver?' }).waitFor();
       assert.equal(await page.getByRole('radio', { name: /Ship each item as it is ready/ }).isChecked(), true);
 
-      // By keyboard: the arrow key picks the other option, which is saved; the keyboard stays on it, not on the page.
+      // By keyboard: the arrow key moves to the other option, which is only looked at (the reservation of the
+      // extra shipping is not let go) until the customer saves it; the keyboard then goes back to it.
       await page.getByRole('radio', { name: /Ship each item as it is ready/ }).focus();
       await page.keyboard.press('ArrowUp');
-      await page.getByText('Saved. You can change your mind until we send the first item.').waitFor();
       const waiting = page.getByRole('radio', { name: /Wait and get one delivery around/ });
+      assert.equal(await waiting.isChecked(), true);
+      assert.equal(await page.getByText('Saved. You can change your mind until we send the first item.').count(), 0);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.getByText('Saved. You can change your mind until we send the first item.').waitFor();
       assert.equal(await waiting.isChecked(), true);
       await page.waitForFunction((radio) => radio === document.activeElement, await waiting.elementHandle());
       await page.getByTestId('parcels').waitFor({ state: 'detached' });

@@ -70,6 +70,26 @@ describe('the parcels the options list', () => {
   });
 });
 
+describe('an option reached with the arrow keys', () => {
+  it('is only looked at until the customer saves it, so hearing it out changes nothing', () => {
+    chooseDelivery.mockResolvedValue({ errors: [] });
+    show(splittable('0.00'));
+    const options = screen.getByRole('group', { name: 'How should we deliver?' });
+    const split = screen.getByRole('radio', { name: /Ship each item as it is ready/ }) as HTMLInputElement;
+
+    // The arrow key moves to the other option, which the browser checks as it goes.
+    fireEvent.keyDown(options, { key: 'ArrowDown' });
+    fireEvent.click(split);
+    fireEvent.keyUp(options, { key: 'ArrowDown' });
+
+    expect(split.checked).toBe(true);
+    expect(chooseDelivery).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Save this choice' }));
+    expect(chooseDelivery).toHaveBeenCalledWith('T', 'SHIP_AS_AVAILABLE');
+    expect(screen.queryByRole('button', { name: 'Save this choice' })).toBeNull();
+  });
+});
+
 describe('ready items first', () => {
   it('is saved on the click when it costs nothing', () => {
     chooseDelivery.mockResolvedValue({ errors: [] });

@@ -29,6 +29,10 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   const [pending, setPending] = useState<DeliveryPreference | null>(null);
   // Ready items first at a cost, picked and not yet confirmed.
   const [confirming, setConfirming] = useState(false);
+  // An option reached with the arrow keys, which move through the options as they pick: it is only looked at until
+  // the customer saves it, so that hearing the other option out changes nothing (nor lets go of money reserved).
+  const [browsed, setBrowsed] = useState<DeliveryPreference | null>(null);
+  const arrowing = useRef(false);
   const { choice } = order;
   const waitItems = useId();
   const splitItems = useId();
@@ -36,8 +40,8 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   const confirmation = useRef<HTMLHeadingElement>(null);
   const said = useRef<HTMLParagraphElement>(null);
   const options = useRef<HTMLFieldSetElement>(null);
-  // The options wait while a choice is saved, which takes the focus from a customer who picked one by keyboard (the
-  // arrow keys pick as they move): it goes back to the option chosen once it is saved.
+  // The options wait while a choice is saved, which takes the focus from a customer who saved one by keyboard: it
+  // goes back to the option chosen once it is saved.
   const refocus = useRef(false);
   const focusInOptions = () => options.current?.contains(document.activeElement) ?? false;
   useEffect(() => {
@@ -96,6 +100,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   }
 
   const choose = (preference: DeliveryPreference) => {
+    setBrowsed(null);
     if (preference === (pending ?? order.deliveryPreference)) {
       setConfirming(false);
       return;
@@ -122,7 +127,17 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       .catch(() => setStatus('failed'))
       .finally(() => setPending(null));
   };
-  const shown = confirming ? 'SHIP_AS_AVAILABLE' : (pending ?? order.deliveryPreference);
+  // A click or the space bar picks and saves; an arrow key only moves to the option.
+  const picked = (preference: DeliveryPreference) => {
+    if (arrowing.current) {
+      setConfirming(false);
+      setStatus('idle');
+      setBrowsed(preference === (pending ?? order.deliveryPreference) ? null : preference);
+    } else {
+      choose(preference);
+    }
+  };
+  const shown = confirming ? 'SHIP_AS_AVAILABLE' : (browsed ?? pending ?? order.deliveryPreference);
 
   // The options wait while the paid choice is saved: a second choice made meanwhile would cross it on its way.
   const confirmSplit = async (code: string) => {
@@ -163,7 +178,13 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       : null;
 
   return (
-    <fieldset className="choice" disabled={status === 'saving'} ref={options}>
+    <fieldset
+      className="choice"
+      disabled={status === 'saving'}
+      ref={options}
+      onKeyDown={(event) => (arrowing.current = event.key.startsWith('Arrow'))}
+      onKeyUp={() => (arrowing.current = false)}
+    >
       <legend>{t('choice.title')}</legend>
       <label className="option">
         <input
@@ -172,7 +193,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
           value="WAIT_FOR_ALL"
           aria-describedby={waitItems}
           checked={shown === 'WAIT_FOR_ALL'}
-          onChange={() => choose('WAIT_FOR_ALL')}
+          onChange={() => picked('WAIT_FOR_ALL')}
         />
         <span>
           {choice.waitWindow && t('choice.wait', { range: window(choice.waitWindow) })}
@@ -191,7 +212,7 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
           value="SHIP_AS_AVAILABLE"
           aria-describedby={splitItems}
           checked={shown === 'SHIP_AS_AVAILABLE'}
-          onChange={() => choose('SHIP_AS_AVAILABLE')}
+          onChange={() => picked('SHIP_AS_AVAILABLE')}
         />
         <span>
           {t('choice.split', { count: choice.splitParcels.length })}
@@ -214,6 +235,11 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
           {t('choice.fromSupplier', { items: items(parcel.lineIds), range: window(parcel.eta) })}
         </p>
       ))}
+      {browsed && (
+        <button type="button" onClick={() => choose(browsed)}>
+          {t('choice.save')}
+        </button>
+      )}
       {confirming && (
         <section className="cancel extra-shipping-confirm" aria-labelledby={confirmTitle}>
           <h4 id={confirmTitle} ref={confirmation} tabIndex={-1}>
