@@ -46,6 +46,13 @@ afterEach(() => {
   request.mockReset();
 });
 
+it('says a search that found nothing as it says a count, for a screen reader to hear', () => {
+  found = [];
+  render(<OrdersPanel />);
+
+  expect(screen.getByRole('status').textContent).toBe('No orders found.');
+});
+
 it('keeps an order’s latest state when an older refresh answers after a newer one', async () => {
   render(<OrdersPanel />);
   expect(screen.getByRole('button', { name: /N-1001/ })).toBeTruthy();

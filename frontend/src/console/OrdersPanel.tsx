@@ -139,7 +139,8 @@ export function OrdersPanel() {
       </form>
       <Failure error={first.error} what={ct('search')} />
       {first.loading && <p aria-live="polite">{ct('loading')}</p>}
-      {orders && orders.length === 0 && <p>{ct('noOrders')}</p>}
+      {/* Said as the count is: a search that finds nothing is news to a screen reader too. */}
+      {orders && orders.length === 0 && <p role="status">{ct('noOrders')}</p>}
       {orders && orders.length > 0 && (
         <p role="status">{ct(newest ? (more ? 'newestShown' : 'allShown') : 'foundCount', { count: orders.length })}</p>
       )}

@@ -13,6 +13,18 @@ vi.mock('./api', () => ({
   chooseMessageLanguage: (...args: unknown[]) => chooseMessageLanguage(...args),
 }));
 
+/** The panel as the page holds it: the channels chosen are saved, and the order as saved comes back to it. */
+function savingChannels(order: ReturnType<typeof anOrder>) {
+  chooseMessageChannels.mockImplementation((_token: string, email: boolean, sms: boolean) =>
+    Promise.resolve({ order: { ...order, contact: { ...order.contact, emailMessages: email, smsMessages: sms } } }),
+  );
+  function Page() {
+    const [shown, setShown] = useState(order);
+    return <MessagesPanel order={shown} token="T" language="en" t={translator('en')} onChange={setShown} />;
+  }
+  render(<Page />);
+}
+
 afterEach(() => {
   cleanup();
   chooseMessageChannels.mockReset();
@@ -23,15 +35,7 @@ it('says back which way each message now comes, not only that something was save
   const order = anOrder({
     contact: { email: 'm•••@example.com', phone: '+45•••••456', emailMessages: true, smsMessages: true },
   });
-  chooseMessageChannels.mockImplementation((_token: string, email: boolean, sms: boolean) =>
-    Promise.resolve({ order: { ...order, contact: { ...order.contact, emailMessages: email, smsMessages: sms } } }),
-  );
-  // As the page holds it: the order as saved comes back to the panel.
-  function Page() {
-    const [shown, setShown] = useState(order);
-    return <MessagesPanel order={shown} token="T" language="en" t={translator('en')} onChange={setShown} />;
-  }
-  render(<Page />);
+  savingChannels(order);
 
   await act(async () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /^By SMS to / }));
@@ -39,6 +43,21 @@ it('says back which way each message now comes, not only that something was save
 
   expect(chooseMessageChannels).toHaveBeenCalledWith('T', true, false);
   expect(screen.getByRole('status').textContent).toBe('Saved: messages by e-mail on, by SMS off.');
+});
+
+it('says with what was saved that neither box ticked means no messages at all', async () => {
+  const order = anOrder({
+    contact: { email: 'm•••@example.com', phone: null, emailMessages: true, smsMessages: false },
+  });
+  savingChannels(order);
+
+  await act(async () => {
+    fireEvent.click(screen.getByRole('checkbox', { name: /^By e-mail to / }));
+  });
+
+  expect(screen.getByRole('status').textContent).toBe(
+    `Saved: messages by e-mail off. ${translator('en')('messages.none')}`,
+  );
 });
 
 it('lets a customer reading the page in English have their messages in English too, and says which language they come in', async () => {

@@ -104,6 +104,10 @@ export function MessagesPanel({ order, token, language, t, onChange }: Props) {
             email: t(contact.emailMessages ? 'messages.on' : 'messages.off'),
             sms: t(contact.smsMessages ? 'messages.on' : 'messages.off'),
           })}
+        {/* With neither ticked, what that means is said with it, not only beside the boxes. */}
+        {status === 'saved' && !contact.emailMessages && !(contact.phone && contact.smsMessages) && (
+          <> {t('messages.none')}</>
+        )}
         {status === 'savedLanguage' && t('messages.savedLanguage', { language: messagesIn })}
         {status === 'failed' && t('messages.failed')}
       </p>
