@@ -24,8 +24,8 @@ it('with nothing overtaken by time, says where the lines a delay moved past thei
   ).toBeTruthy();
 });
 
-it('says of each line whether its customer was told, is told at the next sweep, or need not be', async () => {
-  const line = (lineId: string, moved: boolean, movesNext: boolean) => ({
+it('says of each line whether its customer was told, by the watch or when its window moved before, is told at the next sweep, or need not be', async () => {
+  const line = (lineId: string, moved: boolean, movesNext: boolean, laterThanPromised = moved) => ({
     orderNumber: 'N-1001',
     customer: 'Ida Holm',
     lineId,
@@ -37,11 +37,20 @@ it('says of each line whether its customer was told, is told at the next sweep, 
     estimate: { earliest: '2026-12-11', latest: '2026-12-15', confidence: 0.8 },
     moved,
     movesNext,
+    laterThanPromised,
   });
   request.mockImplementation((document: unknown) =>
     Promise.resolve(
       document === RunningLateDocument
-        ? { runningLate: [line('L1', true, false), line('L2', false, true), line('L3', false, false)] }
+        ? {
+            runningLate: [
+              line('L1', true, false),
+              line('L2', false, true),
+              // Its window was moved past its promise by a purchase order already late, which told the customer.
+              line('L3', false, false, true),
+              line('L4', false, false),
+            ],
+          }
         : {},
     ),
   );
@@ -51,7 +60,8 @@ it('says of each line whether its customer was told, is told at the next sweep, 
   expect(rows.map((row) => row.lastElementChild?.textContent)).toEqual([
     'Yes, of the new window',
     'Not yet: at the next sweep',
-    'No: its window already allows for the lateness',
+    'Yes, when its window last moved',
+    'Not needed: the window first promised still allows for the lateness',
   ]);
   expect(rows[0].textContent).toContain('(80% of such lines arrive in it)');
 });

@@ -56,7 +56,16 @@ export function RunningLatePanel() {
                     {line.estimate.confidence != null &&
                       ` (${ct('lateConfidence', { share: percent(line.estimate.confidence) })})`}
                   </td>
-                  <td>{line.moved ? ct('lateMoved') : line.movesNext ? ct('lateNotMoved') : ct('lateWindowHolds')}</td>
+                  <td>
+                    {line.moved
+                      ? ct('lateMoved')
+                      : line.movesNext
+                        ? ct('lateNotMoved')
+                        : // Its window holds: a later date than first promised was told when the window moved there.
+                          line.laterThanPromised
+                          ? ct('lateToldEarlier')
+                          : ct('lateWindowHolds')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -781,7 +781,8 @@ export const da: Catalogue = {
   lateConfidence: '{share} af sådanne linjer når frem i det tidsrum',
   lateMoved: 'Ja, om det nye vindue',
   lateNotMoved: 'Ikke endnu: ved næste gennemgang',
-  lateWindowHolds: 'Nej: vinduet tager allerede højde for forsinkelsen',
+  lateWindowHolds: 'Ikke nødvendigt: det først lovede vindue tager stadig højde for forsinkelsen',
+  lateToldEarlier: 'Ja, da vinduet sidst flyttede sig',
   reverseReceiptsTitle: 'Tilbagefør en modtagelse',
   reverseReceiptsHint:
     'En modtagelse bogført på den forkerte indkøbsordre kan tilbageføres: lige så mange linjer, som dens enheder gjorde klar, venter igen, først linjerne fra de nyeste ordrer, da enhederne, der stadig er på hylden, går til de ældste ordrer; gennemgangen nævner dem, og kunderne får besked, hvis deres seneste dato flytter sig.',

@@ -794,7 +794,8 @@ export const de: Catalogue = {
   lateConfidence: '{share} solcher Positionen kommen darin an',
   lateMoved: 'Ja, über das neue Zeitfenster',
   lateNotMoved: 'Noch nicht: beim nächsten Durchlauf',
-  lateWindowHolds: 'Nein: das Zeitfenster berücksichtigt die Verspätung schon',
+  lateWindowHolds: 'Nicht nötig: das zuerst zugesagte Zeitfenster lässt die Verspätung noch zu',
+  lateToldEarlier: 'Ja, als sich das Zeitfenster zuletzt verschob',
   reverseReceiptsTitle: 'Einen Wareneingang zurücknehmen',
   reverseReceiptsHint:
     'Ein Wareneingang, der auf die falsche Bestellung gebucht wurde, lässt sich zurücknehmen: So viele Positionen, wie seine Einheiten versandbereit machten, warten wieder, die der neuesten Bestellungen zuerst, da die Einheiten, die noch im Regal liegen, den ältesten Bestellungen dienen; die Prüfung nennt sie, und Kunden werden benachrichtigt, wenn sich ihr spätestes Datum verschiebt.',

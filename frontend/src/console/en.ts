@@ -777,7 +777,8 @@ export const en = {
   lateConfidence: '{share} of such lines arrive in it',
   lateMoved: 'Yes, of the new window',
   lateNotMoved: 'Not yet: at the next sweep',
-  lateWindowHolds: 'No: its window already allows for the lateness',
+  lateWindowHolds: 'Not needed: the window first promised still allows for the lateness',
+  lateToldEarlier: 'Yes, when its window last moved',
   reverseReceiptsTitle: 'Take back a receipt',
   reverseReceiptsHint:
     'A receipt booked against the wrong purchase order can be taken back: as many lines as its units made ready wait again, the newest orders’ first, as the units still on the shelf serve the oldest orders; the review names them, and customers are told if their latest date moves.',

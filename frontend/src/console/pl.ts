@@ -780,7 +780,8 @@ export const pl: Catalogue = {
   lateConfidence: '{share} takich pozycji dociera w tym oknie',
   lateMoved: 'Tak, o nowym oknie',
   lateNotMoved: 'Jeszcze nie: przy następnym przeglądzie',
-  lateWindowHolds: 'Nie: okno już uwzględnia opóźnienie',
+  lateWindowHolds: 'Nie trzeba: pierwotnie obiecane okno nadal uwzględnia opóźnienie',
+  lateToldEarlier: 'Tak, gdy okno ostatnio się przesunęło',
   reverseReceiptsTitle: 'Cofnij przyjęcie towaru',
   reverseReceiptsHint:
     'Przyjęcie zaksięgowane na złe zamówienie u dostawcy można cofnąć: tyle pozycji, ile przygotowały jego jednostki, znów czeka, najpierw z najnowszych zamówień, bo jednostki, które zostają na półce, trafiają do najstarszych zamówień; przegląd je wymienia, a klienci dostają wiadomość, jeśli ich najpóźniejsza data się zmienia.',

@@ -91,7 +91,8 @@ public class PromiseWatch {
             LocalDate promisedDate,
             EtaWindow estimate,
             boolean moved,
-            boolean movesNext) {}
+            boolean movesNext,
+            boolean laterThanPromised) {}
 
     /** What one sweep did: lines found overtaken, lines moved now, orders that could not be changed. */
     public record Swept(int overdue, int moved, int setAside) {}
@@ -186,7 +187,8 @@ public class PromiseWatch {
                     line.promisedDate(),
                     overdue.window().landingOn(order.policy().receivingDays()),
                     line.isRunningLate(),
-                    overdue.moves()));
+                    overdue.moves(),
+                    line.eta().latest().isAfter(line.promisedDate())));
         }));
         found.sort(Comparator.comparingLong(RunningLateLine::daysOverdue)
                 .reversed()
