@@ -409,8 +409,13 @@ test("an agent who picked Danish signs in on the shop's own form, in Danish, and
     await page.getByRole('button', { name: 'Log ind' }).click();
     await page.getByRole('alert').filter({ hasText: 'Brugernavnet eller adgangskoden er forkert.' }).waitFor();
 
-    // The name is kept; only the password is typed again, where the cursor already is.
+    // The name is kept; only the password is typed again, where the cursor already is. Both fields point at the
+    // refusal, for a screen reader on either.
     assert.equal(await page.getByLabel('Brugernavn').inputValue(), 'agent');
+    for (const field of ['Brugernavn', 'Adgangskode']) {
+      assert.equal(await page.getByLabel(field).getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.getByLabel(field).getAttribute('aria-describedby'), 'sign-in-error');
+    }
     // The browser moves focus to an autofocus field when it next draws the page, not as it parses it.
     await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'password');
     await page.getByLabel('Adgangskode').fill('agent');

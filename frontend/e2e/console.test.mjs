@@ -366,6 +366,13 @@ test("the browser's Back goes to the tab before, not out of the console to the s
       .waitFor();
     await page.getByRole('button', { name: 'Purchasing' }).click();
     await page.getByRole('heading', { level: 1, name: 'Open purchase orders' }).waitFor();
+    // The window's title names the tab; the keyboard's first stop goes past the language, sign-out and the tabs.
+    assert.equal(await page.title(), 'Purchasing – Leadline console');
+    const skip = page.getByRole('link', { name: 'Skip to the tab’s content' });
+    await skip.focus();
+    assert.equal(await skip.isVisible(), true);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'tab-content');
 
     await page.goBack();
     await page

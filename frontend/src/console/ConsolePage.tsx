@@ -83,7 +83,6 @@ export function ConsolePage() {
 
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = ct('title');
   }, [language]);
 
   useEffect(() => {
@@ -126,8 +125,27 @@ export function ConsolePage() {
   const admin = agent?.roles.includes('ADMIN') ?? false;
   const tabs = TABS.filter((name) => admin || !ADMIN_TABS.includes(name));
   const shown = tabs.includes(tab) ? tab : 'tabDelays';
+  const working = agent !== null && agentRole;
+  // The window's title names the tab open, as the browser's tab strip and a screen reader read it.
+  useEffect(() => {
+    document.title = working ? `${ct(shown)} – ${ct('title')}` : ct('title');
+  }, [language, shown, working]);
   return (
     <>
+      {/* The first stop of the keyboard: past the language, sign-out and the tabs, to what the tab shows. */}
+      {working && (
+        <a
+          className="skip-link"
+          href="#tab-content"
+          // Focus moves without a new entry in the browser's history, which Back walks through the tabs by.
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById('tab-content')?.focus();
+          }}
+        >
+          {ct('skipToTab')}
+        </a>
+      )}
       <header className="bar">
         <span className="brand">{ct('title')}</span>
         <label className="language">
@@ -205,20 +223,22 @@ export function ConsolePage() {
                 </button>
               ))}
             </nav>
-            <ErrorBoundary key={shown}>
-              {shown === 'tabDelays' && <DelayPanel />}
-              {shown === 'tabOrders' && <OrdersPanel />}
-              {shown === 'tabRefunds' && <RefundsPanel />}
-              {shown === 'tabGoods' && <GoodsPanel />}
-              {shown === 'tabSuppliers' && <SuppliersPanel admin={admin} />}
-              {shown === 'tabBuyList' && <BuyListPanel />}
-              {shown === 'tabRunningLate' && <RunningLatePanel />}
-              {shown === 'tabPurchasing' && <PurchasingPanel admin={admin} />}
-              {shown === 'tabMessages' && <MessagesPanel admin={admin} />}
-              {shown === 'tabPolicies' && <PoliciesPanel admin={admin} />}
-              {shown === 'tabAudit' && <AuditPanel />}
-              {shown === 'tabShop' && <ShopPanel />}
-            </ErrorBoundary>
+            <div id="tab-content" tabIndex={-1}>
+              <ErrorBoundary key={shown}>
+                {shown === 'tabDelays' && <DelayPanel />}
+                {shown === 'tabOrders' && <OrdersPanel />}
+                {shown === 'tabRefunds' && <RefundsPanel />}
+                {shown === 'tabGoods' && <GoodsPanel />}
+                {shown === 'tabSuppliers' && <SuppliersPanel admin={admin} />}
+                {shown === 'tabBuyList' && <BuyListPanel />}
+                {shown === 'tabRunningLate' && <RunningLatePanel />}
+                {shown === 'tabPurchasing' && <PurchasingPanel admin={admin} />}
+                {shown === 'tabMessages' && <MessagesPanel admin={admin} />}
+                {shown === 'tabPolicies' && <PoliciesPanel admin={admin} />}
+                {shown === 'tabAudit' && <AuditPanel />}
+                {shown === 'tabShop' && <ShopPanel />}
+              </ErrorBoundary>
+            </div>
           </div>
         )}
       </main>

@@ -284,6 +284,30 @@ it('offers neither reissuing nor revoking the tracking link while one of them is
   expect(screen.getByText(/http:\/\/localhost\/t\/NEW/)).toBeTruthy();
 });
 
+it('says which button opened the shipment form, closes it with that button or Escape, and gives it the keyboard back', () => {
+  render(
+    <OrderDetail
+      order={anAgentOrder({ ...order, proposedShipment: { lineIds: ['L1', 'L2'] } })}
+      onChanged={() => {}}
+    />,
+  );
+  const proposed = screen.getByRole('button', { name: 'Ship the proposed parcel' });
+  const byHand = screen.getByRole('button', { name: 'Ship by hand' });
+
+  fireEvent.click(proposed);
+  expect(screen.getByRole('form', { name: 'Record a shipment' })).toBeTruthy();
+  expect(proposed.getAttribute('aria-expanded')).toBe('true');
+  expect(byHand.getAttribute('aria-expanded')).toBe('false');
+  fireEvent.click(proposed);
+  expect(screen.queryByRole('form', { name: 'Record a shipment' })).toBeNull();
+  expect(proposed.getAttribute('aria-expanded')).toBe('false');
+
+  fireEvent.click(byHand);
+  fireEvent.keyDown(screen.getByLabelText('Carrier'), { key: 'Escape' });
+  expect(screen.queryByRole('form', { name: 'Record a shipment' })).toBeNull();
+  expect(document.activeElement).toBe(byHand);
+});
+
 it('gives the keyboard back to the button that asked for a review when it is left, and to the outcome once confirmed', async () => {
   render(<OrderDetail order={order} onChanged={() => {}} />);
   const revoke = screen.getByRole('button', { name: 'Revoke tracking link' });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   PaymentsDocument,
   RecordShipmentDocument,
@@ -472,11 +472,23 @@ function ShipmentForm(props: {
   const [errors, setErrors] = useState<UserError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [record, recording] = useMutation(RecordShipmentDocument);
+  // Which button opened the form: that one says it is open, and closes it again, as Escape does.
+  const [openedBy, setOpenedBy] = useState<'proposed' | 'byHand' | null>(null);
+  const proposedButton = useRef<HTMLButtonElement>(null);
+  const byHandButton = useRef<HTMLButtonElement>(null);
   if (shippable.length === 0 && !done) {
     return null;
   }
-  const start = (lineIds: string[]) => {
+  const start = (lineIds: string[], by: 'proposed' | 'byHand') => {
+    if (form && openedBy === by) {
+      setForm(null);
+      setOpenedBy(null);
+      setReviewed(null);
+      setErrors([]);
+      return;
+    }
     setForm({ lineIds, carrier: '', trackingNumber: '' });
+    setOpenedBy(by);
     setReviewed(null);
     setErrors([]);
     setDone(null);
@@ -492,10 +504,11 @@ function ShipmentForm(props: {
         {order.proposedShipment && (
           <button
             type="button"
-            aria-expanded={Boolean(form)}
+            ref={proposedButton}
+            aria-expanded={Boolean(form) && openedBy === 'proposed'}
             aria-controls={formId}
             disabled={recording.running}
-            onClick={() => start([...order.proposedShipment!.lineIds])}
+            onClick={() => start([...order.proposedShipment!.lineIds], 'proposed')}
           >
             {ct('shipProposed')}
           </button>
@@ -504,10 +517,11 @@ function ShipmentForm(props: {
           <button
             type="button"
             className="secondary"
-            aria-expanded={Boolean(form)}
+            ref={byHandButton}
+            aria-expanded={Boolean(form) && openedBy === 'byHand'}
             aria-controls={formId}
             disabled={recording.running}
-            onClick={() => start([])}
+            onClick={() => start([], 'byHand')}
           >
             {ct('shipByHand')}
           </button>
@@ -517,6 +531,13 @@ function ShipmentForm(props: {
         <form
           id={formId}
           aria-label={ct('shipTitle')}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && openedBy && !recording.running) {
+              const opener = openedBy === 'proposed' ? proposedButton : byHandButton;
+              start([], openedBy);
+              opener.current?.focus();
+            }
+          }}
           onSubmit={(event) => {
             event.preventDefault();
             // What is missing is said next to its field at the review, before anything can be recorded.

@@ -4,6 +4,7 @@ export const da: Catalogue = {
   title: 'Leadline-konsol',
   language: 'Sprog',
   signIn: 'Log ind',
+  skipToTab: 'Spring til fanens indhold',
   signOut: 'Log ud',
   signedInAs: 'Logget ind som {name}',
   signInNeeded:

@@ -4,6 +4,7 @@ export const de: Catalogue = {
   title: 'Leadline-Konsole',
   language: 'Sprache',
   signIn: 'Anmelden',
+  skipToTab: 'Zum Inhalt des Reiters springen',
   signOut: 'Abmelden',
   signedInAs: 'Angemeldet als {name}',
   signInNeeded:

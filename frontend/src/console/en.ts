@@ -3,6 +3,7 @@ export const en = {
   title: 'Leadline console',
   language: 'Language',
   signIn: 'Sign in',
+  skipToTab: 'Skip to the tab’s content',
   signOut: 'Sign out',
   signedInAs: 'Signed in as {name}',
   signInNeeded: 'Agents sign in with their company account to log delays and keep promises current.',

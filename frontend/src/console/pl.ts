@@ -4,6 +4,7 @@ export const pl: Catalogue = {
   title: 'Konsola Leadline',
   language: 'Język',
   signIn: 'Zaloguj się',
+  skipToTab: 'Przejdź do treści karty',
   signOut: 'Wyloguj się',
   signedInAs: 'Zalogowano jako {name}',
   signInNeeded:

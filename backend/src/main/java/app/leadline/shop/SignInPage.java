@@ -109,8 +109,11 @@ class SignInPage {
         Words words = WORDS.get(language);
         ShopLook shop = looks.current();
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String alert = request.getParameter("error") != null
-                ? "<p class=\"alert error\" role=\"alert\">" + words.refused() + "</p>"
+        boolean refused = request.getParameter("error") != null;
+        // A refusal is about both fields: each says so, and points at it, for a screen reader on either.
+        String invalid = refused ? " aria-invalid=\"true\" aria-describedby=\"sign-in-error\"" : "";
+        String alert = refused
+                ? "<p class=\"alert error\" role=\"alert\" id=\"sign-in-error\">" + words.refused() + "</p>"
                 : request.getParameter("logout") != null
                         ? "<p class=\"alert notice\" role=\"status\">" + words.out() + "</p>"
                         : "";
@@ -138,11 +141,11 @@ class SignInPage {
                 + "<main><h1>" + words.heading() + "</h1>" + alert
                 + "<form method=\"post\" action=\"/login\">"
                 + "<label>" + words.user()
-                + "<input type=\"text\" name=\"username\" autocomplete=\"username\" required"
+                + "<input type=\"text\" name=\"username\" autocomplete=\"username\" required" + invalid
                 + (lastUser.isEmpty() ? " autofocus" : "") + " value=\"" + escape(lastUser) + "\"></label>"
                 + "<label>" + words.password()
                 + "<input type=\"password\" name=\"password\" autocomplete=\"current-password\" required"
-                + (lastUser.isEmpty() ? "" : " autofocus") + "></label>"
+                + invalid + (lastUser.isEmpty() ? "" : " autofocus") + "></label>"
                 + (csrf == null
                         ? ""
                         : "<input type=\"hidden\" name=\"" + escape(csrf.getParameterName()) + "\" value=\""

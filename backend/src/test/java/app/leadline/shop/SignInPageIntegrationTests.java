@@ -51,10 +51,14 @@ class SignInPageIntegrationTests {
         assertThat(refused.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
         assertThat(browser.open("/login?error", "de").body())
-                .contains("<html lang=\"de\">", "role=\"alert\">Benutzername oder Passwort ist nicht richtig.")
-                // The name is filled in again; only the password is asked for.
-                .contains("name=\"username\" autocomplete=\"username\" required value=\"agent\"")
-                .contains("name=\"password\" autocomplete=\"current-password\" required autofocus");
+                .contains(
+                        "<html lang=\"de\">",
+                        "role=\"alert\" id=\"sign-in-error\">Benutzername oder Passwort ist nicht richtig.")
+                // The name is filled in again; only the password is asked for. Both point at the refusal.
+                .contains("name=\"username\" autocomplete=\"username\" required aria-invalid=\"true\""
+                        + " aria-describedby=\"sign-in-error\" value=\"agent\"")
+                .contains("name=\"password\" autocomplete=\"current-password\" required aria-invalid=\"true\""
+                        + " aria-describedby=\"sign-in-error\" autofocus");
         assertThat(browser.open("/login", "fr").body()).contains("<html lang=\"en\">", "Sign in to the console");
     }
 
