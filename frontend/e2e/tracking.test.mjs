@@ -106,6 +106,14 @@ describe('a customer opens their tracking link', () => {
       }
       const dropship = order.lines.findIndex((line) => line.source === 'DROPSHIP');
       assert.equal(await items.nth(dropship).locator('.source').textContent(), 'Wird direkt vom Lieferanten versandt');
+
+      // On a phone with the browser's text at twice its size, nothing is wider than the screen: the order's summary,
+      // prices and all, wraps instead of running off it.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.evaluate(() => (document.documentElement.style.fontSize = '32px'));
+      await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
+      const summary = await page.getByTestId('summary').boundingBox();
+      assert.ok(summary.x >= 0 && summary.x + summary.width <= 390, `the summary within the screen: ${JSON.stringify(summary)}`);
     } finally {
       await close();
     }

@@ -53,7 +53,8 @@ export function Shell(props: {
           </select>
         </label>
       </header>
-      <main>{props.children}</main>
+      {/* A word or an amount longer than the screen is wide (a phone, large text) breaks rather than run off it. */}
+      <main className="customer-page">{props.children}</main>
       {shop && contacts && (
         <footer className="shop-contact" data-testid="shop-contact">
           <p>{t('shop.contact', { name: shop.name })}</p>

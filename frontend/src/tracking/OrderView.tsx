@@ -94,7 +94,13 @@ export function OrderView({ order, language, token, onChange }: Props) {
             canSplit={actions && order.choice.open}
           >
             {actions && line.cancellable && cancelling !== line.id && (
-              <button type="button" className="secondary cancel-open" onClick={() => setCancelling(line.id)}>
+              <button
+                type="button"
+                className="secondary cancel-open"
+                // Heard among the page's buttons, it names its item after the words it shows.
+                aria-label={`${t(line.payment === 'CAPTURED' ? 'refund.open' : 'cancel.open')}: ${line.name}`}
+                onClick={() => setCancelling(line.id)}
+              >
                 {t(line.payment === 'CAPTURED' ? 'refund.open' : 'cancel.open')}
               </button>
             )}
@@ -447,7 +453,8 @@ function preferenceText(order: CustomerOrder, language: Language, t: Translate):
     : t(`tracking.preference.${order.deliveryPreference}`);
 }
 
-function statusKey(line: Line): MessageKey {
+/** What the customer reads of a line's status: where it is, and for a line still awaited, who it waits for. */
+export function statusKey(line: Line): MessageKey {
   if (line.status === 'AWAITING_SUPPLIER') {
     if (line.source === 'DROPSHIP') {
       return 'status.AWAITING_SUPPLIER.DROPSHIP';

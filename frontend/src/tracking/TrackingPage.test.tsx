@@ -95,3 +95,27 @@ it('stays in the language it opened in when the customer has their messages come
   // The next visit on this device opens in Danish as well.
   expect(window.localStorage.getItem('leadline.language')).toBe('da');
 });
+
+it('says to a screen reader which items a live update moved on, as the page changes under the customer', async () => {
+  window.localStorage.clear();
+  const order = anOrder();
+  trackOrder.mockResolvedValue({ order, shop: null });
+  const notYet = () => {};
+  liveUpdate = notYet;
+  render(<TrackingPage token="T" />);
+  await screen.findByText('Messages about this order');
+  await waitFor(() => expect(liveUpdate).not.toBe(notYet));
+  expect(screen.getByTestId('live-news').textContent).toBe('');
+
+  // The goods came in: the sofa is ready to ship.
+  act(() =>
+    liveUpdate({
+      ...order,
+      lines: order.lines.map((line) => (line.id === 'L2' ? { ...line, status: 'READY' as const } : line)),
+      revision: order.revision + 1,
+    }),
+  );
+
+  expect(screen.getByTestId('live-news').textContent).toBe('Updated just now: Oslo sofa: Ready to ship.');
+  expect(screen.getByTestId('live-news').getAttribute('role')).toBe('status');
+});

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { pickLanguage, rememberedLanguage, rememberLanguage, translator } from '../i18n/i18n';
-import type { Language } from '../i18n/messages';
+import type { Language, MessageKey } from '../i18n/messages';
 import { Shell, type ShopLook } from '../Shell';
 import { followOrder, trackOrder, type CustomerOrder } from './api';
 import { FindOrder } from './FindOrder';
-import { OrderView } from './OrderView';
+import { OrderView, statusKey } from './OrderView';
 
 type State =
   | { kind: 'loading' }
@@ -46,13 +46,30 @@ export function TrackingPage({ token }: { token: string }) {
     [],
   );
 
-  // Live: when the shop or an agent changes the order (a delay, goods received, a shipment), the page follows.
+  // Live: when the shop or an agent changes the order (a delay, goods received, a shipment), the page follows, and
+  // says which items changed where they stand: the page changes under the customer's eyes (a panel open on an item
+  // that can no longer be cancelled closes), which a screen reader would not otherwise tell.
   const found = state.kind === 'found';
+  const [moved, setMoved] = useState<{ name: string; status: MessageKey }[]>([]);
+  const onPage = useRef<CustomerOrder | null>(null);
+  useEffect(() => {
+    onPage.current = state.kind === 'found' ? state.order : null;
+  }, [state]);
   useEffect(() => {
     if (!found) {
       return undefined;
     }
-    return followOrder(token, show);
+    return followOrder(token, (order) => {
+      const before = onPage.current;
+      if (before && order.revision > before.revision) {
+        const changed = order.lines.filter((line) => {
+          const was = before.lines.find((other) => other.id === line.id);
+          return was !== undefined && statusKey(was) !== statusKey(line);
+        });
+        setMoved(changed.map((line) => ({ name: line.name, status: statusKey(line) })));
+      }
+      show(order);
+    });
   }, [found, token, show]);
 
   // The page keeps the language it opened in when the customer, here or in another tab, has their messages come in
@@ -70,10 +87,17 @@ export function TrackingPage({ token }: { token: string }) {
     }
   }, [chosen, openedIn, locale, language]);
   const t = translator(language);
+  const news =
+    moved.length > 0
+      ? t('live.changed', { items: moved.map((line) => `${line.name}: ${t(line.status)}`).join('; ') })
+      : '';
 
   return (
     <Shell language={language} onLanguage={choose} shop={shop}>
       {state.kind === 'loading' && <p aria-live="polite">{t('tracking.loading')}</p>}
+      <p className="visually-hidden" role="status" data-testid="live-news">
+        {news}
+      </p>
       {state.kind === 'found' && (
         <OrderView
           order={state.order}
