@@ -1,5 +1,6 @@
 package app.leadline.demo;
 
+import app.leadline.delivery.PublicHolidays;
 import app.leadline.order.LineSource;
 import app.leadline.order.NewOrder;
 import app.leadline.order.NewOrder.NewCustomer;
@@ -102,25 +103,40 @@ final class DemoData {
                         "WISLA-TEX", "Wisła Textiles", "PL", "biuro@wislatex.example", true, 3, 7, null));
     }
 
-    /** Open purchase orders customers' backordered lines are allocated to, while they have units left. */
+    /**
+     * Open purchase orders customers' backordered lines are allocated to, while they have units left; each expected on
+     * a day the Danish warehouse receives goods (not on a weekend, Christmas or New Year's Day).
+     */
     static List<NewPurchaseOrder> purchaseOrders(LocalDate today) {
         return List.of(
-                purchaseOrder("PO-NS-2041", "NORDIC-SOFA", today.minusDays(10), today.plusDays(18), "SOFA-OSLO-3", 40),
+                purchaseOrder(
+                        "PO-NS-2041",
+                        "NORDIC-SOFA",
+                        today.minusDays(10),
+                        workday(today.plusDays(18)),
+                        "SOFA-OSLO-3",
+                        40),
                 purchaseOrder(
                         "PO-NS-2042",
                         "NORDIC-SOFA",
                         today.minusDays(3),
-                        today.plusDays(32),
+                        workday(today.plusDays(32)),
                         "SOFA-BERGEN-2",
                         25,
                         "SOFA-OSLO-3",
                         30),
-                purchaseOrder("PO-BW-0877", "BALTIC-WOOD", today.minusDays(6), today.plusDays(11), "CHAIR-AARHUS", 40),
+                purchaseOrder(
+                        "PO-BW-0877",
+                        "BALTIC-WOOD",
+                        today.minusDays(6),
+                        workday(today.plusDays(11)),
+                        "CHAIR-AARHUS",
+                        40),
                 purchaseOrder(
                         "PO-BW-0878",
                         "BALTIC-WOOD",
                         today.minusDays(2),
-                        today.plusDays(25),
+                        workday(today.plusDays(25)),
                         "TABLE-RIGA-180",
                         40,
                         "CHAIR-AARHUS",
@@ -165,6 +181,15 @@ final class DemoData {
                     min(woodArrived, today)));
         }
         return history;
+    }
+
+    /** The day, or the first after it that the Danish warehouse works. */
+    static LocalDate workday(LocalDate day) {
+        LocalDate working = day;
+        while (working.getDayOfWeek().getValue() > 5 || PublicHolidays.isHoliday("DK", working)) {
+            working = working.plusDays(1);
+        }
+        return working;
     }
 
     private static LocalDate min(LocalDate day, LocalDate today) {
