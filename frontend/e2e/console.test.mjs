@@ -154,8 +154,9 @@ test('an agent logs a delay once and the customer sees the new window and the re
     // The keyboard goes on from the delay's progress as it appears, not from the top of the page.
     await page.waitForFunction(() => document.activeElement?.id === 'progress-title');
     await page.getByText(`Done: `, { exact: false }).waitFor({ timeout: 30_000 });
-    // Its heading says so too, not that it is still being applied.
+    // Its heading says so too, not that it is still being applied, and so does its progress bar.
     assert.equal(await page.locator('#progress-title').textContent(), 'The delay is applied');
+    await page.getByRole('progressbar', { name: 'The delay is applied' }).waitFor();
     // It counts what moved apart from what it checked: every order the purchase order reaches is checked.
     const done = (await page.getByTestId('delay-progress').textContent()).match(
       new RegExp(`^Done: ${lines} lines? in (\\d+) orders? moved, ${orders} orders? checked;`),

@@ -495,7 +495,11 @@ function DelayProgress({ id, onDone }: { id: string; onDone: () => void }) {
       <Failure error={progress.error} />
       {report && (
         <>
-          <progress max={report.totalOrders} value={report.processedOrders} aria-label={ct('progressTitle')} />
+          <progress
+            max={report.totalOrders}
+            value={report.processedOrders}
+            aria-label={ct(report.state === 'DONE' ? 'progressTitleDone' : 'progressTitle')}
+          />
           <p aria-live="polite" data-testid="delay-progress">
             {report.state === 'DONE'
               ? ct('done', { moved: report.movedLines, orders: report.movedOrders, total: report.totalOrders })

@@ -752,7 +752,7 @@ export const da: Catalogue = {
   supplierEdit: 'Rediger…',
   supplierEditOf: 'Rediger leverandør {code}',
   supplierPunctuality: 'Rettidighed',
-  punctuality: '{rate} til tiden, {typical} ({history, plural, one {# modtagelse} other {# modtagelser}})',
+  punctuality: '{rate} til tiden eller før, {typical} ({history, plural, one {# modtagelse} other {# modtagelser}})',
   punctualityWindow:
     '; løfterne regner med {from} til {to} dage efter den forventede dato ({confidence} af leveringerne)',
   punctualityWindowAround:

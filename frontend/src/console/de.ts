@@ -765,7 +765,8 @@ export const de: Catalogue = {
   supplierEdit: 'Bearbeiten…',
   supplierEditOf: 'Lieferant {code} bearbeiten',
   supplierPunctuality: 'Pünktlichkeit',
-  punctuality: '{rate} pünktlich, {typical} ({history, plural, one {# Wareneingang} other {# Wareneingänge}})',
+  punctuality:
+    '{rate} pünktlich oder früher, {typical} ({history, plural, one {# Wareneingang} other {# Wareneingänge}})',
   punctualityWindow:
     '; Zusagen rechnen mit {from} bis {to} Tagen nach dem erwarteten Datum ({confidence} der Lieferungen)',
   punctualityWindowAround:

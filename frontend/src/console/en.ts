@@ -749,7 +749,7 @@ export const en = {
   supplierEdit: 'Edit…',
   supplierEditOf: 'Edit supplier {code}',
   supplierPunctuality: 'Punctuality',
-  punctuality: '{rate} on time, {typical} ({history, plural, one {# receipt} other {# receipts}})',
+  punctuality: '{rate} on time or early, {typical} ({history, plural, one {# receipt} other {# receipts}})',
   punctualityWindow: '; promises allow for {from} to {to} days after the expected date ({confidence} of deliveries)',
   punctualityWindowAround:
     '; promises allow for {from, plural, one {# day} other {# days}} before to {to, plural, one {# day} other {# days}} after the expected date ({confidence} of deliveries)',

@@ -753,7 +753,7 @@ export const pl: Catalogue = {
   supplierEdit: 'Edytuj…',
   supplierEditOf: 'Edytuj dostawcę {code}',
   supplierPunctuality: 'Punktualność',
-  punctuality: '{rate} na czas, {typical} (przyjęcia: {history})',
+  punctuality: '{rate} na czas lub wcześniej, {typical} (przyjęcia: {history})',
   punctualityWindow: '; obietnice zakładają od {from} do {to} dni po oczekiwanej dacie ({confidence} dostaw)',
   punctualityWindowAround:
     '; obietnice zakładają od {from, plural, one {# dnia} few {# dni} many {# dni} other {# dnia}} przed do {to, plural, one {# dnia} few {# dni} many {# dni} other {# dnia}} po oczekiwanej dacie ({confidence} dostaw)',
