@@ -55,40 +55,43 @@ export function Outbox({ orderNumber, label: name }: { orderNumber?: string; lab
       <Failure error={resending.error} />
       {outbox && outbox.length === 0 && <p>{ct(orderNumber ? 'outboxEmptyOrder' : 'outboxEmpty')}</p>}
       {outbox && outbox.length >= OUTBOX_SHOWN && <p className="hint">{ct('outboxMore', { shown: OUTBOX_SHOWN })}</p>}
-      <ul className="found" aria-label={name}>
-        {outbox?.map((message) => (
-          <li key={message.id} data-status={message.status}>
-            <p>
-              <strong>{message.subject}</strong>
-            </p>
-            <p>
-              {ct('outboxLine', {
-                channel: label('channel', message.channel),
-                recipient: message.recipient,
-                order: message.orderNumber,
-                kind: label('messageKind', message.kind),
-              })}
-            </p>
-            <p>
-              {ct('outboxStatus', { status: label('outboxStatus', message.status) })}
-              {message.attempts ? ` · ${ct('outboxAttempts', { attempts: message.attempts })}` : ''}
-              {message.deliveryStatus ? ` · ${ct('outboxDelivery', { status: message.deliveryStatus })}` : ''}
-              {message.error ? ` · ${message.error}` : ''}
-            </p>
-            {message.uncertain && <p className="warning">{ct('outboxUncertain')}</p>}
-            <details>
-              <summary>{ct('outboxRead', { time: time(message.createdAt) })}</summary>
-              <p className="message-text">{message.text}</p>
-            </details>
-            {(message.status === 'FAILED' || message.status === 'RETRYING') && (
-              <button type="button" disabled={resending.running} onClick={() => void resend(message.id)}>
-                {ct('resend')}
-              </button>
-            )}
-            {refused?.id === message.id && <FormErrors errors={refused.errors} />}
-          </li>
-        ))}
-      </ul>
+      {/* An empty list is not announced beside the sentence that says there is nothing. */}
+      {outbox && outbox.length > 0 && (
+        <ul className="found" aria-label={name}>
+          {outbox.map((message) => (
+            <li key={message.id} data-status={message.status}>
+              <p>
+                <strong>{message.subject}</strong>
+              </p>
+              <p>
+                {ct('outboxLine', {
+                  channel: label('channel', message.channel),
+                  recipient: message.recipient,
+                  order: message.orderNumber,
+                  kind: label('messageKind', message.kind),
+                })}
+              </p>
+              <p>
+                {ct('outboxStatus', { status: label('outboxStatus', message.status) })}
+                {message.attempts ? ` · ${ct('outboxAttempts', { attempts: message.attempts })}` : ''}
+                {message.deliveryStatus ? ` · ${ct('outboxDelivery', { status: message.deliveryStatus })}` : ''}
+                {message.error ? ` · ${message.error}` : ''}
+              </p>
+              {message.uncertain && <p className="warning">{ct('outboxUncertain')}</p>}
+              <details>
+                <summary>{ct('outboxRead', { time: time(message.createdAt) })}</summary>
+                <p className="message-text">{message.text}</p>
+              </details>
+              {(message.status === 'FAILED' || message.status === 'RETRYING') && (
+                <button type="button" disabled={resending.running} onClick={() => void resend(message.id)}>
+                  {ct('resend')}
+                </button>
+              )}
+              {refused?.id === message.id && <FormErrors errors={refused.errors} />}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

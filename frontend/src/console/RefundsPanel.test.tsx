@@ -24,6 +24,16 @@ afterEach(() => {
   request.mockReset();
 });
 
+it('says the queue is empty without an empty list beside it for a screen reader to announce', async () => {
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(document === RefundQueueDocument ? { refundQueue: [] } : { delayReasons: [] }),
+  );
+  render(<RefundsPanel />);
+
+  expect(await screen.findByText('No open refund requests.')).toBeTruthy();
+  expect(screen.queryByRole('list')).toBeNull();
+});
+
 it('holds the queue still while the chosen refunds are decided, so the outcome cannot wipe a new choice', async () => {
   const queue = { refundQueue: [asked('N-1', 'R1'), asked('N-2', 'R2'), asked('N-3', 'R3')] };
   const decisions: ((data: unknown) => void)[] = [];

@@ -122,56 +122,58 @@ export function RefundsPanel() {
       <h1 id="refunds-title">{ct('tabRefunds')}</h1>
       <Failure error={queue.error} />
       {queue.data && items.length === 0 && <p>{ct('noRefunds')}</p>}
-      <ul className="found">
-        {items.map((item) => (
-          <li key={item.refund.id}>
-            <label className="option">
-              <input
-                type="checkbox"
-                disabled={running}
-                aria-label={ct('selectRefund', {
-                  order: item.orderNumber,
-                  amount: money(item.refund.amount, item.currency),
-                  lines: item.items.join('; '),
-                })}
-                checked={selected.includes(item.refund.id)}
-                onChange={(event) => {
-                  // A new choice begins: the outcome of the last decision is not about it.
-                  setOutcome(null);
-                  setSelected(
-                    event.target.checked
-                      ? [...selected, item.refund.id]
-                      : selected.filter((id) => id !== item.refund.id),
-                  );
-                }}
-              />
-              <span>
-                {ct('refundLine', {
-                  order: item.orderNumber,
-                  customer: item.customerName,
-                  language: customerLanguage(item.customerLocale),
-                  amount: money(item.refund.amount, item.currency),
-                  lines: item.items.join('; '),
-                  at: day(item.refund.requestedAt.slice(0, 10)),
-                })}
-              </span>
-            </label>
-            {/* Why it is asked for: how late against what the customer was promised. */}
-            <p data-testid="refund-lateness">
-              {item.daysLate > 0
-                ? ct('refundLate', { date: day(item.promisedBy), days: item.daysLate })
-                : ct('refundNotLate', { date: day(item.promisedBy) })}
-            </p>
-            {item.delayReasons.length > 0 && (
-              <p>
-                {ct('delayBehind', {
-                  reasons: item.delayReasons.map((reason) => reasonForAgent(reason, reasons)).join('; '),
-                })}
+      {items.length > 0 && (
+        <ul className="found">
+          {items.map((item) => (
+            <li key={item.refund.id}>
+              <label className="option">
+                <input
+                  type="checkbox"
+                  disabled={running}
+                  aria-label={ct('selectRefund', {
+                    order: item.orderNumber,
+                    amount: money(item.refund.amount, item.currency),
+                    lines: item.items.join('; '),
+                  })}
+                  checked={selected.includes(item.refund.id)}
+                  onChange={(event) => {
+                    // A new choice begins: the outcome of the last decision is not about it.
+                    setOutcome(null);
+                    setSelected(
+                      event.target.checked
+                        ? [...selected, item.refund.id]
+                        : selected.filter((id) => id !== item.refund.id),
+                    );
+                  }}
+                />
+                <span>
+                  {ct('refundLine', {
+                    order: item.orderNumber,
+                    customer: item.customerName,
+                    language: customerLanguage(item.customerLocale),
+                    amount: money(item.refund.amount, item.currency),
+                    lines: item.items.join('; '),
+                    at: day(item.refund.requestedAt.slice(0, 10)),
+                  })}
+                </span>
+              </label>
+              {/* Why it is asked for: how late against what the customer was promised. */}
+              <p data-testid="refund-lateness">
+                {item.daysLate > 0
+                  ? ct('refundLate', { date: day(item.promisedBy), days: item.daysLate })
+                  : ct('refundNotLate', { date: day(item.promisedBy) })}
               </p>
-            )}
-          </li>
-        ))}
-      </ul>
+              {item.delayReasons.length > 0 && (
+                <p>
+                  {ct('delayBehind', {
+                    reasons: item.delayReasons.map((reason) => reasonForAgent(reason, reasons)).join('; '),
+                  })}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {chosen.length > 0 && (
         <section aria-labelledby="bulk-title" className="subpanel">
           <h2 id="bulk-title">{ct('bulkTitle')}</h2>
