@@ -211,7 +211,7 @@ export function AuditPanel() {
       <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
       {page.data && shown.length === 0 && <p>{ct('auditEmpty')}</p>}
       {shown.length > 0 && (
-        <div className="scroll" tabIndex={0}>
+        <div className="scroll" tabIndex={0} role="region" aria-labelledby="audit-title">
           <table aria-labelledby="audit-title" className="stacks">
             <thead>
               <tr>

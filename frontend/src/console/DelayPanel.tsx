@@ -567,7 +567,7 @@ function PastDelays({
         <>
           <p className="hint">{ct('timesLocal', { zone: timeZone() })}</p>
           <div ref={setSlot} className="withdrawal" tabIndex={-1} />
-          <div className="scroll" tabIndex={0}>
+          <div className="scroll" tabIndex={0} role="region" aria-labelledby="past-delays-title">
             <table aria-labelledby="past-delays-title" className="stacks">
               <thead>
                 <tr>

@@ -464,3 +464,11 @@ it('says how many of an item a parcel holds, in its review and in what was recor
     'Shipment recorded for order N-1001: 2 × Glass vase with GLS.',
   );
 });
+
+it('names the order’s scrolling tables, each as a region a keyboard can reach and a screen reader names', () => {
+  render(<OrderDetail order={order} onChanged={() => {}} />);
+
+  const items = screen.getByRole('region', { name: 'Items' });
+  expect(items.getAttribute('tabindex')).toBe('0');
+  expect(screen.getByRole('table', { name: 'Items' })).toBe(items.querySelector('table'));
+});

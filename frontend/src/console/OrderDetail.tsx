@@ -101,8 +101,8 @@ export function OrderDetail({
       )}
 
       <h3>{ct('linesTitle')}</h3>
-      <div className="scroll" tabIndex={0}>
-        <table className="stacks">
+      <div className="scroll" tabIndex={0} role="region" aria-label={ct('linesTitle')}>
+        <table className="stacks" aria-label={ct('linesTitle')}>
           <thead>
             <tr>
               <th scope="col">{ct('colItem')}</th>
@@ -173,8 +173,8 @@ export function OrderDetail({
       {order.shipments.length === 0 ? (
         <p>{ct('noShipments')}</p>
       ) : (
-        <div className="scroll" tabIndex={0}>
-          <table className="stacks">
+        <div className="scroll" tabIndex={0} role="region" aria-label={ct('shipmentsTitle')}>
+          <table className="stacks" aria-label={ct('shipmentsTitle')}>
             <thead>
               <tr>
                 <th scope="col">{ct('colCarrier')}</th>
@@ -208,8 +208,8 @@ export function OrderDetail({
       {order.refunds.length === 0 ? (
         <p>{ct('noOrderRefunds')}</p>
       ) : (
-        <div className="scroll" tabIndex={0}>
-          <table className="stacks">
+        <div className="scroll" tabIndex={0} role="region" aria-label={ct('refundsTitle')}>
+          <table className="stacks" aria-label={ct('refundsTitle')}>
             <thead>
               <tr>
                 <th scope="col">{ct('colAmount')}</th>

@@ -76,7 +76,7 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
     <section aria-labelledby="policies-title" className="panel">
       <h1 id="policies-title">{ct('policiesTitle')}</h1>
       <Failure error={loaded.error} />
-      <div className="scroll" tabIndex={0}>
+      <div className="scroll" tabIndex={0} role="region" aria-labelledby="policies-title">
         <table aria-labelledby="policies-title" className="stacks">
           <thead>
             <tr>
@@ -142,7 +142,7 @@ export function PoliciesPanel({ admin }: { admin: boolean }) {
         />
       )}
       <h2 id="reasons-title">{ct('reasonsTitle')}</h2>
-      <div className="scroll" tabIndex={0}>
+      <div className="scroll" tabIndex={0} role="region" aria-labelledby="reasons-title">
         <table aria-labelledby="reasons-title" className="stacks">
           <thead>
             <tr>

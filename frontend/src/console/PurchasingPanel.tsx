@@ -869,7 +869,7 @@ function ReorderPoints({ admin, suppliers }: { admin: boolean; suppliers: Suppli
       <Failure error={loaded.error} />
       {loaded.data && points.length === 0 && <p>{ct('reorderEmpty')}</p>}
       {points.length > 0 && (
-        <div className="scroll" tabIndex={0}>
+        <div className="scroll" tabIndex={0} role="region" aria-labelledby="reorder-title">
           <table aria-labelledby="reorder-title">
             <thead>
               <tr>

@@ -20,7 +20,7 @@ export function RunningLatePanel() {
       <Failure error={loaded.error} />
       {loaded.data && lines.length === 0 && <p>{ct('runningLateEmpty')}</p>}
       {lines.length > 0 && (
-        <div className="scroll" tabIndex={0}>
+        <div className="scroll" tabIndex={0} role="region" aria-labelledby="running-late-title">
           <table aria-labelledby="running-late-title">
             <thead>
               <tr>
