@@ -77,7 +77,7 @@ it('asks for a fee in each currency the shop sells in, checks it before the revi
   fireEvent.change(screen.getByLabelText('Segment'), { target: { value: 'de-b2c' } });
   fireEvent.change(within(fees).getByLabelText('EUR'), { target: { value: '7.00' } });
   fireEvent.change(within(fees).getByLabelText('PLN'), { target: { value: '29.999' } });
-  fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
+  fireEvent.click(within(form).getByRole('button', { name: /^Review the / }));
 
   // Finer than the currency allows: said next to it before any review, and nothing is sent.
   const pln = within(fees).getByLabelText('PLN');
@@ -87,7 +87,7 @@ it('asks for a fee in each currency the shop sells in, checks it before the revi
 
   // More than the API takes for a parcel: said next to it in the currency's own terms, before any review.
   fireEvent.change(pln, { target: { value: '99999999999999' } });
-  fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
+  fireEvent.click(within(form).getByRole('button', { name: /^Review the / }));
   expect(document.getElementById(pln.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
     /^A fee is at most PLN\s10,000\.00\.$/,
   );
@@ -95,7 +95,7 @@ it('asks for a fee in each currency the shop sells in, checks it before the revi
 
   // A decimal comma is read as a point.
   fireEvent.change(pln, { target: { value: '29,99' } });
-  fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
+  fireEvent.click(within(form).getByRole('button', { name: /^Review the / }));
   expect(screen.getByTestId('policy-review').textContent).toMatch(
     /^This defines segment DE-B2C: .* fee per extra parcel: DKK\s0\.00 \(the shop’s fee\), €7\.00, PLN\s29\.99\..*Goods are received on any day\. Customers may cancel lines later than promised\. Every refund is decided by an agent\.Save/,
   );
@@ -122,7 +122,7 @@ it('reads a fee as the agent’s language writes it, with its groups of thousand
     fireEvent.change(within(fees).getByLabelText('DKK'), { target: { value: '1.234,56' } });
     fireEvent.change(within(fees).getByLabelText('EUR'), { target: { value: '7.50' } });
     fireEvent.change(within(fees).getByLabelText('PLN'), { target: { value: '1 234' } });
-    fireEvent.click(within(form).getByRole('button', { name: ct('review') }));
+    fireEvent.click(within(form).getByRole('button', { name: ct('reviewPolicy') }));
 
     expect(within(fees).getByLabelText('DKK').getAttribute('aria-invalid')).toBeNull();
     expect(screen.getByTestId('policy-review').textContent).toMatch(
@@ -146,7 +146,7 @@ it('says days late that are no whole number next to their field, before any revi
   fireEvent.change(screen.getByLabelText('Segment'), { target: { value: 'VIP' } });
   const days = screen.getByLabelText(/^Approve refunds automatically/);
   fireEvent.change(days, { target: { value: '-1' } });
-  fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
+  fireEvent.click(within(form).getByRole('button', { name: /^Review the / }));
 
   expect(days.getAttribute('aria-invalid')).toBe('true');
   expect(document.getElementById(days.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
@@ -177,7 +177,7 @@ it('edits a policy in force from its values, and asks no fee where items ship as
   fireEvent.change(screen.getByLabelText('Default delivery'), { target: { value: 'SHIP_AS_AVAILABLE' } });
   expect((within(fees).getByLabelText('DKK') as HTMLInputElement).disabled).toBe(true);
   fireEvent.click(
-    within(screen.getByRole('form', { name: 'Define a segment policy' })).getByRole('button', { name: 'Review' }),
+    within(screen.getByRole('form', { name: 'Define a segment policy' })).getByRole('button', { name: /^Review the / }),
   );
   expect(screen.getByTestId('policy-review').textContent).toMatch(
     /^This replaces the policy of segment B2C: .*fee per extra parcel: none; its items ship as they are ready, at the shop’s cost\./,
@@ -221,7 +221,7 @@ it('rewords a reason from its words in every language, names any words a languag
   // Nothing typed is not reviewed: each refusal sits next to its field.
   const form = await screen.findByRole('form', { name: 'Add or reword a delay reason' });
   fireEvent.change(within(form).getByLabelText('Code'), { target: { value: 'bad code!' } });
-  fireEvent.click(within(form).getByRole('button', { name: 'Review' }));
+  fireEvent.click(within(form).getByRole('button', { name: /^Review the / }));
   expect(screen.queryByTestId('reason-review')).toBeNull();
   const english = within(form).getByLabelText('What customers read in English');
   expect(english.getAttribute('aria-invalid')).toBe('true');
@@ -237,7 +237,7 @@ it('rewords a reason from its words in every language, names any words a languag
     'Fragten er forsinket.',
   );
   fireEvent.change(within(reword).getByLabelText('What customers read in Polish'), { target: { value: '' } });
-  fireEvent.click(within(reword).getByRole('button', { name: 'Review' }));
+  fireEvent.click(within(reword).getByRole('button', { name: /^Review the / }));
   expect(screen.getByTestId('reason-removed').textContent).toMatch(/Its Polish words go: “Transport jest opóźniony\.”/);
   fireEvent.click(screen.getByRole('button', { name: 'Save the reason' }));
   await screen.findByText('Reason FREIGHT_DELAYED saved.');

@@ -408,7 +408,7 @@ function PolicyForm({
       </label>
       {text('autoApproveRefundAfterDaysLate', 'autoApprove')}
       <div className="actions">
-        <button type="submit">{ct('review')}</button>
+        <button type="submit">{ct('reviewPolicy')}</button>
       </div>
       {policy.reviewing(input) && (
         <Review
@@ -568,7 +568,7 @@ function ReasonForm({
         </div>
       ))}
       <div className="actions">
-        <button type="submit">{ct('review')}</button>
+        <button type="submit">{ct('reviewReason')}</button>
       </div>
       {reason.reviewing(input) && (
         <Review

@@ -27,6 +27,8 @@ export const da: Catalogue = {
   tryAgain: 'Prøv igen',
   cancel: 'Annullér',
   review: 'Gennemse',
+  reviewPolicy: 'Gennemse politikken',
+  reviewReason: 'Gennemse årsagen',
   yes: 'ja',
   no: 'nej',
   none: '—',

@@ -27,6 +27,8 @@ export const de: Catalogue = {
   tryAgain: 'Erneut versuchen',
   cancel: 'Abbrechen',
   review: 'Prüfen',
+  reviewPolicy: 'Richtlinie prüfen',
+  reviewReason: 'Grund prüfen',
   yes: 'ja',
   no: 'nein',
   none: '—',

@@ -25,6 +25,8 @@ export const en = {
   tryAgain: 'Try again',
   cancel: 'Cancel',
   review: 'Review',
+  reviewPolicy: 'Review the policy',
+  reviewReason: 'Review the reason',
   yes: 'yes',
   no: 'no',
   none: '—',

@@ -27,6 +27,8 @@ export const pl: Catalogue = {
   tryAgain: 'Spróbuj ponownie',
   cancel: 'Anuluj',
   review: 'Sprawdź',
+  reviewPolicy: 'Sprawdź zasady',
+  reviewReason: 'Sprawdź powód',
   yes: 'tak',
   no: 'nie',
   none: '—',
