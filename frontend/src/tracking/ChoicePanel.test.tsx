@@ -90,6 +90,15 @@ describe('an option reached with the arrow keys', () => {
   });
 });
 
+describe('the options as a screen reader names them', () => {
+  it('say their cost as a sentence of its own after the option', () => {
+    show(splittable('0.00'));
+
+    expect(screen.getByRole('radio', { name: /^Ship each item as it is ready, in 2 parcels\. No extra shipping cost/ }))
+      .toBeTruthy();
+  });
+});
+
 describe('ready items first', () => {
   it('is saved on the click when it costs nothing', () => {
     chooseDelivery.mockResolvedValue({ errors: [] });

@@ -197,6 +197,11 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
         />
         <span>
           {choice.waitWindow && t('choice.wait', { range: window(choice.waitWindow) })}
+          {releasing && (
+            <>
+              <span className="visually-hidden">.</span>{' '}
+            </>
+          )}
           {releasing && <small className="extra-cost">{releasing}</small>}
         </span>
       </label>
@@ -216,6 +221,8 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
         />
         <span>
           {t('choice.split', { count: choice.splitParcels.length })}
+          {/* Heard as one name with the option, the cost is a sentence of its own. */}
+          <span className="visually-hidden">.</span>{' '}
           <small className="extra-cost">{extra}</small>
         </span>
       </label>
