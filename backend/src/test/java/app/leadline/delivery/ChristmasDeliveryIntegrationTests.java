@@ -35,7 +35,9 @@ class ChristmasDeliveryIntegrationTests {
         // Britain: Christmas, Boxing Day and New Year's Day.
         "GB, 2025-12-30, 2026-01-02",
         // Poland: Christmas Eve is a public holiday as well, and New Year's Day.
-        "PL, 2025-12-30, 2026-01-02"
+        "PL, 2025-12-30, 2026-01-02",
+        // Norway: Christmas Eve by custom, Christmas, Boxing Day, New Year's Day; two to four days in transit.
+        "NO, 2025-12-30, 2026-01-02"
     })
     void aChristmasOrdersWindowSkipsTheDestinationsHolidays(String country, String earliest, String latest) {
         GraphQlTester.Response response = clients.shop()
