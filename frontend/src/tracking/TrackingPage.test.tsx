@@ -118,4 +118,14 @@ it('says to a screen reader which items a live update moved on, as the page chan
 
   expect(screen.getByTestId('live-news').textContent).toBe('Updated just now: Oslo sofa: Ready to ship.');
   expect(screen.getByTestId('live-news').getAttribute('role')).toBe('status');
+
+  // The update after it (the message about it sent) moves no item on: the news stays to be read.
+  act(() =>
+    liveUpdate({
+      ...order,
+      lines: order.lines.map((line) => (line.id === 'L2' ? { ...line, status: 'READY' as const } : line)),
+      revision: order.revision + 2,
+    }),
+  );
+  expect(screen.getByTestId('live-news').textContent).toBe('Updated just now: Oslo sofa: Ready to ship.');
 });

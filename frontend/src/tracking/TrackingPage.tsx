@@ -66,7 +66,10 @@ export function TrackingPage({ token }: { token: string }) {
           const was = before.lines.find((other) => other.id === line.id);
           return was !== undefined && statusKey(was) !== statusKey(line);
         });
-        setMoved(changed.map((line) => ({ name: line.name, status: statusKey(line) })));
+        // An update that moved no item on (a date, a message sent) leaves the last news for the screen reader.
+        if (changed.length > 0) {
+          setMoved(changed.map((line) => ({ name: line.name, status: statusKey(line) })));
+        }
       }
       show(order);
     });
