@@ -25,7 +25,7 @@ it('with nothing overtaken by time, says where the lines a delay moved past thei
 });
 
 it('says of each line whether its customer was told, by the watch or when its window moved before, is told at the next sweep, or need not be', async () => {
-  const line = (lineId: string, moved: boolean, movesNext: boolean, laterThanPromised = moved) => ({
+  const line = (lineId: string, moved: boolean, movesNext: boolean, movedSincePromised = moved) => ({
     orderNumber: 'N-1001',
     customer: 'Ida Holm',
     lineId,
@@ -37,7 +37,7 @@ it('says of each line whether its customer was told, by the watch or when its wi
     estimate: { earliest: '2026-12-11', latest: '2026-12-15', confidence: 0.8 },
     moved,
     movesNext,
-    laterThanPromised,
+    movedSincePromised,
   });
   request.mockImplementation((document: unknown) =>
     Promise.resolve(
@@ -46,7 +46,7 @@ it('says of each line whether its customer was told, by the watch or when its wi
             runningLate: [
               line('L1', true, false),
               line('L2', false, true),
-              // Its window was moved past its promise by a purchase order already late, which told the customer.
+              // Its window was moved from its promise by a purchase order already late, which told the customer.
               line('L3', false, false, true),
               line('L4', false, false),
             ],

@@ -61,8 +61,8 @@ export function RunningLatePanel() {
                       ? ct('lateMoved')
                       : line.movesNext
                         ? ct('lateNotMoved')
-                        : // Its window holds: a later date than first promised was told when the window moved there.
-                          line.laterThanPromised
+                        : // Its window holds: a day other than first promised was told when the window moved there.
+                          line.movedSincePromised
                           ? ct('lateToldEarlier')
                           : ct('lateWindowHolds')}
                   </td>

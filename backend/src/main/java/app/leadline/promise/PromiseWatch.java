@@ -92,7 +92,7 @@ public class PromiseWatch {
             EtaWindow estimate,
             boolean moved,
             boolean movesNext,
-            boolean laterThanPromised) {}
+            boolean movedSincePromised) {}
 
     /** What one sweep did: lines found overtaken, lines moved now, orders that could not be changed. */
     public record Swept(int overdue, int moved, int setAside) {}
@@ -188,7 +188,7 @@ public class PromiseWatch {
                     overdue.window().landingOn(order.policy().receivingDays()),
                     line.isRunningLate(),
                     overdue.moves(),
-                    line.eta().latest().isAfter(line.promisedDate())));
+                    !line.eta().latest().equals(line.promisedDate())));
         }));
         found.sort(Comparator.comparingLong(RunningLateLine::daysOverdue)
                 .reversed()

@@ -154,7 +154,7 @@ class PromiseWatchIntegrationTests {
                 .satisfies(line -> {
                     assertThat(line.get("moved")).isEqualTo(false);
                     assertThat(line.get("movesNext")).isEqualTo(true);
-                    assertThat(line.get("laterThanPromised")).isEqualTo(false);
+                    assertThat(line.get("movedSincePromised")).isEqualTo(false);
                 });
         PromiseWatch.Swept first = watch.sweep();
         PromiseWatch.Swept second = watch.sweep();
@@ -191,7 +191,7 @@ class PromiseWatchIntegrationTests {
                     assertThat(line.get("daysOverdue")).isEqualTo(15);
                     assertThat(line.get("moved")).isEqualTo(true);
                     assertThat(line.get("movesNext")).isEqualTo(false);
-                    assertThat(line.get("laterThanPromised")).isEqualTo(true);
+                    assertThat(line.get("movedSincePromised")).isEqualTo(true);
                     assertThat(JsonPath.<String>read(line, "$.estimate.latest")).isEqualTo(latest.toString());
                 });
     }
