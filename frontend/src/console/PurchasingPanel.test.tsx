@@ -3,6 +3,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { PreviewReceiveGoodsDocument } from '../generated/graphql';
 import { ct, setConsoleLanguage } from './messages';
 import { CancelForm, CsvImport, expectedArrival, ReceiveForm, reorderWorkedOut } from './PurchasingPanel';
+import { importChangeText } from './imports';
 import { request } from './__mocks__/client';
 
 vi.mock('./client');
@@ -377,4 +378,21 @@ it('says in a receipts file’s review which customers are told their items are 
       '1 customer is told the items that arrived are ready to ship, and a shipment is proposed: N-1. ' +
       '1 customer is asked whether to wait for the rest or have the ready items sent now: N-2.',
   );
+});
+
+it('names the supplier of a purchase order an import places as agents know it, by its code when it is gone', () => {
+  const places = {
+    kind: 'PURCHASE_ORDER_PLACES',
+    facts: [
+      { key: 'number', value: 'PO-W6-1' },
+      { key: 'supplier', value: 'BALTIC-WOOD' },
+      { key: 'arrival', value: '2027-01-12' },
+      { key: 'units:CHAIR-AARHUS', value: '4' },
+    ],
+  };
+
+  expect(importChangeText(places, false, [{ code: 'BALTIC-WOOD', name: 'Baltic Woodcraft' }])).toMatch(
+    /^Places purchase order PO-W6-1 with Baltic Woodcraft: 4 × CHAIR-AARHUS; /,
+  );
+  expect(importChangeText(places)).toMatch(/^Places purchase order PO-W6-1 with BALTIC-WOOD: /);
 });

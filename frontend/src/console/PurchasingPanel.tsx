@@ -166,7 +166,7 @@ export function PurchasingPanel({ admin }: { admin: boolean }) {
       )}
 
       <ReorderPoints admin={admin} suppliers={loaded.data?.suppliers ?? []} />
-      <CsvImport admin={admin} onImported={loaded.reload} />
+      <CsvImport admin={admin} onImported={loaded.reload} supplierNames={loaded.data?.suppliers ?? []} />
       {admin && <HistoryExport />}
     </section>
   );
@@ -661,7 +661,16 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
 }
 
 /** A spreadsheet in: checked first (nothing stored), then imported whole once every row is right. */
-export function CsvImport({ admin, onImported }: { admin: boolean; onImported: () => void }) {
+export function CsvImport({
+  admin,
+  onImported,
+  supplierNames = [],
+}: {
+  admin: boolean;
+  onImported: () => void;
+  /** Suppliers as agents know them, to name them by. */
+  supplierNames?: SupplierNames;
+}) {
   const kinds = IMPORTS.filter((entry) => admin || !entry.adminOnly);
   const [kind, setKind] = useState<ImportKind>('PurchaseOrders');
   const [csv, setCsv] = useState('');
@@ -802,7 +811,7 @@ export function CsvImport({ admin, onImported }: { admin: boolean; onImported: (
           <p>{ct('importReview', { rows: checked.rows })}</p>
           <ul>
             {checked.changed.map((change, index) => (
-              <li key={index}>{importChangeText(change)}</li>
+              <li key={index}>{importChangeText(change, false, supplierNames)}</li>
             ))}
           </ul>
         </Review>
@@ -812,7 +821,7 @@ export function CsvImport({ admin, onImported }: { admin: boolean; onImported: (
           <p>{ct('imported', { rows: imported.rows })}</p>
           <ul>
             {imported.changed.map((change, index) => (
-              <li key={index}>{importChangeText(change, true)}</li>
+              <li key={index}>{importChangeText(change, true, supplierNames)}</li>
             ))}
           </ul>
         </div>

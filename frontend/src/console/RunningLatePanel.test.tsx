@@ -43,6 +43,7 @@ it('says of each line whether its customer was told, by the watch or when its wi
     Promise.resolve(
       document === RunningLateDocument
         ? {
+            suppliers: [{ code: 'BALTIC-WOOD', name: 'Baltic Woodcraft' }],
             runningLate: [
               line('L1', true, false),
               line('L2', false, true),
@@ -64,4 +65,6 @@ it('says of each line whether its customer was told, by the watch or when its wi
     'Not needed: the window first promised still allows for the lateness',
   ]);
   expect(rows[0].textContent).toContain('(80% of such lines arrive in it)');
+  // The supplier as agents know it, not by its code.
+  expect(rows[0].textContent).toContain('PO-BW-0877 (Baltic Woodcraft)');
 });

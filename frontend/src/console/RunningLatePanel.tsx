@@ -3,7 +3,7 @@ import { useQuery } from './api';
 import { Failure } from './errors';
 import { dateWindow, day, percent } from './format';
 import { ct } from './messages';
-import { OrderLink } from './OrderLink';
+import { OrderLink, supplierName } from './OrderLink';
 
 /**
  * The lines time has overtaken: a purchase order past its expected arrival with their goods missing, a line past its
@@ -13,6 +13,8 @@ import { OrderLink } from './OrderLink';
 export function RunningLatePanel() {
   const loaded = useQuery(RunningLateDocument, {});
   const lines = loaded.data?.runningLate ?? [];
+  // Suppliers named as agents know them, by their code when gone.
+  const named = (code: string) => supplierName(code, loaded.data?.suppliers ?? []);
   return (
     <section aria-labelledby="running-late-title" className="panel">
       <h1 id="running-late-title">{ct('runningLateTitle')}</h1>
@@ -44,9 +46,9 @@ export function RunningLatePanel() {
                   <td>{line.name}</td>
                   <td>
                     {line.purchaseOrder
-                      ? ct('latePurchaseOrder', { number: line.purchaseOrder, supplier: line.supplier ?? '' })
+                      ? ct('latePurchaseOrder', { number: line.purchaseOrder, supplier: named(line.supplier ?? '') })
                       : line.supplier
-                        ? ct('lateSupplier', { supplier: line.supplier })
+                        ? ct('lateSupplier', { supplier: named(line.supplier) })
                         : ct('lateWarehouse')}
                   </td>
                   <td>{line.daysOverdue}</td>

@@ -2,6 +2,7 @@
 import type { Weekday } from '../generated/graphql';
 import { day, today, unitsList } from './format';
 import { ct } from './messages';
+import { supplierName, type SupplierNames } from './OrderLink';
 import { supplierChanges } from './supplierChanges';
 
 type Fact = { key: string; value: string };
@@ -10,8 +11,11 @@ export type ImportChange = { kind: string; facts: readonly Fact[] };
 /** How many orders a sentence names before it counts the rest. */
 const NAMED = 10;
 
-/** One change of an import as a sentence in the agent's language: in a preview (what it does) or once done. */
-export function importChangeText(change: ImportChange, done = false): string {
+/**
+ * One change of an import as a sentence in the agent's language: in a preview (what it does) or once done; a
+ * purchase order's supplier by the name agents know it by.
+ */
+export function importChangeText(change: ImportChange, done = false, suppliers: SupplierNames = []): string {
   const facts = new Map(change.facts.map((fact) => [fact.key, fact.value]));
   const fact = (key: string) => facts.get(key) ?? '';
   const units = () =>
@@ -45,7 +49,7 @@ export function importChangeText(change: ImportChange, done = false): string {
     case 'PURCHASE_ORDER_PLACED': {
       const placed = ct(change.kind === 'PURCHASE_ORDER_PLACES' ? 'importPlaces' : 'importPlaced', {
         number: fact('number'),
-        supplier: fact('supplier'),
+        supplier: supplierName(fact('supplier'), suppliers),
         units: units(),
         date: day(fact('arrival')),
         estimated: fact('estimated') === 'true' ? ct('importEstimated') : '',
