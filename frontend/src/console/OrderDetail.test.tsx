@@ -306,6 +306,12 @@ it('says which button opened the shipment form, closes it with that button or Es
   fireEvent.keyDown(screen.getByLabelText('Carrier'), { key: 'Escape' });
   expect(screen.queryByRole('form', { name: 'Record a shipment' })).toBeNull();
   expect(document.activeElement).toBe(byHand);
+
+  // From the button just pressed, with the keyboard still on it, too.
+  fireEvent.click(proposed);
+  fireEvent.keyDown(proposed, { key: 'Escape' });
+  expect(screen.queryByRole('form', { name: 'Record a shipment' })).toBeNull();
+  expect(proposed.getAttribute('aria-expanded')).toBe('false');
 });
 
 it('gives the keyboard back to the button that asked for a review when it is left, and to the outcome once confirmed', async () => {

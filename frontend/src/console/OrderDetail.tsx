@@ -498,7 +498,18 @@ function ShipmentForm(props: {
   const formId = `ship-${order.number}-form`;
 
   return (
-    <section aria-label={ct('shipTitle')} className="subpanel">
+    <section
+      aria-label={ct('shipTitle')}
+      className="subpanel"
+      // Escape closes the form from the button that opened it as from the form, and gives that button the keyboard.
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && form && openedBy && !recording.running) {
+          const opener = openedBy === 'proposed' ? proposedButton : byHandButton;
+          start([], openedBy);
+          opener.current?.focus();
+        }
+      }}
+    >
       <div className="actions">
         {/* While a shipment is being recorded, starting or changing another would be undone by its answer. */}
         {order.proposedShipment && (
@@ -531,13 +542,6 @@ function ShipmentForm(props: {
         <form
           id={formId}
           aria-label={ct('shipTitle')}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && openedBy && !recording.running) {
-              const opener = openedBy === 'proposed' ? proposedButton : byHandButton;
-              start([], openedBy);
-              opener.current?.focus();
-            }
-          }}
           onSubmit={(event) => {
             event.preventDefault();
             // What is missing is said next to its field at the review, before anything can be recorded.

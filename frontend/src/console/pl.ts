@@ -730,7 +730,7 @@ export const pl: Catalogue = {
   reorderPoint: 'Zamów ponownie przy',
   reorderHow: 'Jak to obliczono',
   reorderWorkedOut:
-    '{units} szt. zamówionych w ostatnich 28 dniach ({workingDays} dni roboczych) to {perDay} na dzień roboczy; × {lead} dni roboczych (najdłuższy czas dostawy u {supplier}) = {overLead}, w górę; + zapas bezpieczeństwa {safety} = {point}.',
+    '{units} szt. zamówionych w ostatnich 28 dniach ({workingDays} dni roboczych) to {perDay} na dzień roboczy; × {lead} dni roboczych (najdłuższy czas dostawy u {supplier}) = {overLead}, zaokrąglone w górę; + zapas bezpieczeństwa {safety} = {point}.',
   reorderUnits: '{units} szt.',
   markStockedTitle: 'Oznacz SKU jako magazynowe',
   stockedSku: 'SKU',
