@@ -96,7 +96,7 @@ export const da: Catalogue = {
   progressTitle: 'Forsinkelsen gennemføres',
   progress:
     '{processed} af {total, plural, one {# ordre} other {# ordrer}} færdige, {moved, plural, one {# linje} other {# linjer}} i {orders, plural, one {# ordre} other {# ordrer}} flyttet',
-  done: 'Færdig: {moved, plural, one {# linje} other {# linjer}} i {orders, plural, one {# ordre} other {# ordrer}} flyttet, {total, plural, one {# ordre} other {# ordrer}} gennemgået; kunderne til de flyttede linjer har fået en besked i kø.',
+  done: 'Færdig: {moved, plural, one {# linje} other {# linjer}} i {orders, plural, one {# ordre} other {# ordrer}} flyttet, {total, plural, one {# ordre} other {# ordrer}} gennemgået; kunder, hvis levering flyttede sig, har fået en besked i kø.',
   pastDelays: 'Registrerede forsinkelser',
   noDelays: 'Ingen forsinkelser registreret endnu.',
   colScope: 'Hvad',

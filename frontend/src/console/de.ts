@@ -97,7 +97,7 @@ export const de: Catalogue = {
   progressTitle: 'Verzögerung wird angewendet',
   progress:
     '{processed} von {total, plural, one {# Bestellung} other {# Bestellungen}} erledigt, {moved, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Bestellung} other {# Bestellungen}} verschoben',
-  done: 'Fertig: {moved, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Bestellung} other {# Bestellungen}} verschoben, {total, plural, one {# Bestellung} other {# Bestellungen}} geprüft; die Kunden der verschobenen Positionen erhalten eine Nachricht.',
+  done: 'Fertig: {moved, plural, one {# Position} other {# Positionen}} in {orders, plural, one {# Bestellung} other {# Bestellungen}} verschoben, {total, plural, one {# Bestellung} other {# Bestellungen}} geprüft; Kunden, deren Lieferung sich verschoben hat, erhalten eine Nachricht.',
   pastDelays: 'Erfasste Verzögerungen',
   noDelays: 'Noch keine Verzögerungen erfasst.',
   colScope: 'Was',

@@ -94,7 +94,7 @@ export const en = {
   progressTitle: 'Applying the delay',
   progress:
     '{processed} of {total, plural, one {# order} other {# orders}} done, {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved',
-  done: 'Done: {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved, {total, plural, one {# order} other {# orders}} checked; their customers get a message.',
+  done: 'Done: {moved, plural, one {# line} other {# lines}} in {orders, plural, one {# order} other {# orders}} moved, {total, plural, one {# order} other {# orders}} checked; customers whose delivery moved get a message.',
   pastDelays: 'Delays logged',
   noDelays: 'No delays logged yet.',
   colScope: 'What',

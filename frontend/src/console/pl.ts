@@ -95,7 +95,7 @@ export const pl: Catalogue = {
   progressTitleDone: 'Opóźnienie zostało wprowadzone',
   progressTitle: 'Opóźnienie jest wprowadzane',
   progress: 'Gotowe zamówienia: {processed} z {total}, przesunięte pozycje: {moved}, w zamówieniach: {orders}',
-  done: 'Gotowe: przesunięto {moved, plural, one {# pozycję} few {# pozycje} many {# pozycji} other {# pozycji}} w {orders, plural, one {# zamówieniu} few {# zamówieniach} many {# zamówieniach} other {# zamówienia}}, sprawdzono {total, plural, one {# zamówienie} few {# zamówienia} many {# zamówień} other {# zamówień}}; klienci przesuniętych pozycji dostaną wiadomość.',
+  done: 'Gotowe: przesunięto {moved, plural, one {# pozycję} few {# pozycje} many {# pozycji} other {# pozycji}} w {orders, plural, one {# zamówieniu} few {# zamówieniach} many {# zamówieniach} other {# zamówienia}}, sprawdzono {total, plural, one {# zamówienie} few {# zamówienia} many {# zamówień} other {# zamówień}}; klienci, których dostawa się przesunęła, dostaną wiadomość.',
   pastDelays: 'Zarejestrowane opóźnienia',
   noDelays: 'Nie zarejestrowano jeszcze opóźnień.',
   colScope: 'Co',

@@ -99,7 +99,14 @@ class Cascades {
                 }
                 orderCount++;
                 lineCount += windows.size();
-                customers.add(order.customer().email().toLowerCase());
+                // Told only when the day the customer gets an item moves: a line waiting for the order's one
+                // delivery may move inside that delivery's window.
+                if (windows.keySet().stream()
+                        .anyMatch(lineId -> !order.arrivalWith(lineId, windows)
+                                .latest()
+                                .equals(order.arrivalOf(lineId).latest()))) {
+                    customers.add(order.customer().email().toLowerCase());
+                }
                 value.merge(order.currency(), order.orderTotal().amount(), BigDecimal::add);
                 for (Map.Entry<String, EtaWindow> moved : windows.entrySet()) {
                     OrderLine line = order.line(moved.getKey());

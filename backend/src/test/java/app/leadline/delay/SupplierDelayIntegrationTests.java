@@ -130,6 +130,31 @@ class SupplierDelayIntegrationTests {
     }
 
     @Test
+    void aDelayInsideTheWindowOfTheOrdersOneDeliveryTellsItsCustomerNothingAndItsPreviewCountsNobodyToTell() {
+        String later = supplier + "-TABLES";
+        suppliers.save(new Supplier(later, "Tables " + later, new app.leadline.delivery.LeadTime(2, 4)));
+        suppliers.save(PurchaseOrder.open("PO-" + later, later, List.of("TABLE"), arrival.plusDays(40)));
+        // One delivery, when the table comes, weeks after the sofa.
+        OrderInputs together = placed(anOrder()
+                .customer("email", "together@example.com")
+                .withBackorderedLine("SOFA", supplier)
+                .withBackorderedLine("TABLE", later));
+        Order before = order(together);
+        assertThat(before.delivery().preference()).isEqualTo(app.leadline.order.DeliveryPreference.WAIT_FOR_ALL);
+
+        GraphQlTester.Response preview = preview(poDelay(po, 5));
+        logAndWait(poDelay(po, 5));
+
+        preview.path("previewDelay.preview.lines").entity(Integer.class).isEqualTo(1);
+        preview.path("previewDelay.preview.customers").entity(Integer.class).isEqualTo(0);
+        Order after = order(together);
+        assertThat(after.line("L2").eta().latest())
+                .isAfter(before.line("L2").eta().latest());
+        assertThat(after.eta()).isEqualTo(before.eta());
+        assertThat(Intents.afterConfirmation(after)).isEmpty();
+    }
+
+    @Test
     void aDelayForTheWholePurchaseOrderLeavesTheItemItsSupplierSaidIsLaterStillAndItsCustomerUntold() {
         OrderInputs sofa = sofaOrder("nine-days@example.com");
         OrderInputs chair =
