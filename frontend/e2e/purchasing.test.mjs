@@ -113,13 +113,13 @@ test('a shop runs its backorders through the console: import, allocate, receive,
     // The review says what placing it does to the customer waiting for a chair, before anything is stored.
     await page
       .getByText(
-        /^Places purchase order PO-FJORD-1 with FJORD: 2 × CHAIR-FJORD; arrival \w{3} \d{1,2} \w{3} \(estimated from the lead time\)\. 1 line waiting to be ordered goes to it, oldest order first: PUR-1\. (No customer is told of a new latest date|1 customer is told of a new latest date: PUR-1)\./,
+        /^Places purchase order PO-FJORD-1 with Fjord Furniture: 2 × CHAIR-FJORD; arrival \w{3} \d{1,2} \w{3} \(estimated from the lead time\)\. 1 line waiting to be ordered goes to it, oldest order first: PUR-1\. (No customer is told of a new latest date|1 customer is told of a new latest date: PUR-1)\./,
       )
       .waitFor();
     await page.getByRole('button', { name: 'Import 1 row' }).click();
     await page
       .getByText(
-        /Placed purchase order PO-FJORD-1 with FJORD: 2 × CHAIR-FJORD; arrival .* \(estimated from the lead time\)\./,
+        /Placed purchase order PO-FJORD-1 with Fjord Furniture: 2 × CHAIR-FJORD; arrival .* \(estimated from the lead time\)\./,
       )
       .waitFor();
     await purchaseOrderRow(page, 'PO-FJORD-1').filter({ hasText: 'CHAIR-FJORD: 2 / 1 / 0' }).waitFor();
