@@ -4,6 +4,7 @@ import app.leadline.delivery.EtaWindow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,22 +221,25 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy, DeliveryPr
      * customer may cancel, otherwise a new date; none when every move stayed inside its parcel's window.
      */
     private Outcome tellMoved(Outcome outcome, String intentId, String cause, String reason, Instant at) {
-        List<String> moved = outcome.changed().stream()
-                .filter(lineId -> arrivalShift(outcome, lineId) > 0)
-                .toList();
+        List<String> moved = new ArrayList<>();
+        long shiftDays = 0;
+        for (String lineId : outcome.changed()) {
+            long shift = arrivalShift(outcome, lineId);
+            if (shift > 0) {
+                moved.add(lineId);
+                shiftDays = Math.max(shiftDays, shift);
+            }
+        }
         if (moved.isEmpty()) {
             return outcome;
         }
-        long shiftDays = moved.stream()
-                .mapToLong(lineId -> arrivalShift(outcome, lineId))
-                .max()
-                .orElseThrow();
-        boolean pastPromise = moved.stream().map(outcome::line).anyMatch(OrderLine::isLate);
+        List<String> told = List.copyOf(moved);
+        boolean pastPromise = told.stream().map(outcome::line).anyMatch(OrderLine::isLate);
         return outcome.telling(new NotificationIntent(
                 intentId,
                 pastPromise
-                        ? new CustomerNews.PastPromise(cause, moved, reason, shiftDays)
-                        : new CustomerNews.DatesMoved(cause, moved, reason, shiftDays),
+                        ? new CustomerNews.PastPromise(cause, told, reason, shiftDays)
+                        : new CustomerNews.DatesMoved(cause, told, reason, shiftDays),
                 at));
     }
 
