@@ -99,12 +99,7 @@ class Cascades {
                 }
                 orderCount++;
                 lineCount += windows.size();
-                // Told only when the day the customer gets an item moves: a line waiting for the order's one
-                // delivery may move inside that delivery's window.
-                if (windows.keySet().stream()
-                        .anyMatch(lineId -> !order.arrivalWith(lineId, windows)
-                                .latest()
-                                .equals(order.arrivalOf(lineId).latest()))) {
+                if (order.deliveryMovesWith(windows)) {
                     customers.add(order.customer().email().toLowerCase());
                 }
                 value.merge(order.currency(), order.orderTotal().amount(), BigDecimal::add);

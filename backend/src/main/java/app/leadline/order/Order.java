@@ -215,17 +215,29 @@ public class Order {
         return arrivalWith(lineId, Map.of());
     }
 
+    /**
+     * Whether the customer would be told of the given lines expected in the given windows: a line reaches them on
+     * another latest day than now (one waiting for the order's one delivery may move inside its window unseen), the
+     * rule a move's news follows ({@link Schedule}).
+     */
+    public boolean deliveryMovesWith(Map<String, EtaWindow> windows) {
+        return windows.keySet().stream()
+                .anyMatch(lineId -> !arrivalWith(lineId, windows)
+                        .latest()
+                        .equals(arrivalOf(lineId).latest()));
+    }
+
     /** As {@link #arrivalOf}, were the given lines expected in the given windows (a delay's review, nothing kept). */
     public EtaWindow arrivalWith(String lineId, Map<String, EtaWindow> windows) {
         List<OrderLine> open = orderLines().open().stream()
                 .map(line ->
                         windows.containsKey(line.id()) ? line.withEta(windows.get(line.id()), line.lastDelay()) : line)
                 .toList();
-        return ParcelPlan.planned(open, delivery.preference()).stream()
-                .filter(parcel -> parcel.lineIds().contains(lineId))
-                .findFirst()
-                .map(Parcel::eta)
-                .orElseGet(() -> windows.getOrDefault(lineId, line(lineId).eta()));
+        return ParcelPlan.arrivalOf(
+                lineId,
+                open,
+                delivery.preference(),
+                windows.getOrDefault(lineId, line(lineId).eta()));
     }
 
     /**

@@ -40,6 +40,18 @@ final class ParcelPlan {
         return parcels;
     }
 
+    /**
+     * When the line reaches the customer: the window of the parcel it is planned in among the open lines, else (a line
+     * no longer open) its own.
+     */
+    static EtaWindow arrivalOf(String lineId, List<OrderLine> open, DeliveryPreference preference, EtaWindow own) {
+        return planned(open, preference).stream()
+                .filter(parcel -> parcel.lineIds().contains(lineId))
+                .findFirst()
+                .map(Parcel::eta)
+                .orElse(own);
+    }
+
     /** A dropshipping supplier's parcel: its items expected in one window. */
     private record SupplierWindow(String supplier, EtaWindow eta) {}
 

@@ -250,10 +250,8 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy, DeliveryPr
 
     /** The latest day the line reaches the customer: its parcel's, as the order's preference plans them. */
     private LocalDate arrivalLatest(OrderLines of, String lineId) {
-        return ParcelPlan.planned(of.open(), preference).stream()
-                .filter(parcel -> parcel.lineIds().contains(lineId))
-                .findFirst()
-                .map(parcel -> parcel.eta().latest())
-                .orElseGet(() -> of.line(lineId).eta().latest());
+        return ParcelPlan.arrivalOf(
+                        lineId, of.open(), preference, of.line(lineId).eta())
+                .latest();
     }
 }
