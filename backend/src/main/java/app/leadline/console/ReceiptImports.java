@@ -80,18 +80,16 @@ class ReceiptImports {
             }
             if (number != null) {
                 Optional<PurchaseOrder> po = purchaseOrders.computeIfAbsent(number, suppliers::purchaseOrder);
+                Optional<String> beforeSent =
+                        receivedOn == null ? Optional.empty() : po.flatMap(found -> found.sentAfter(receivedOn));
                 if (po.isEmpty()) {
                     cells.add(new RowError(
                             row.number(),
                             "purchaseOrder",
                             "UNKNOWN_PURCHASE_ORDER",
                             "There is no purchase order " + number + "."));
-                } else if (receivedOn != null && po.get().sentAfter(receivedOn).isPresent()) {
-                    cells.add(new RowError(
-                            row.number(),
-                            "receivedOn",
-                            "RECEIVED_BEFORE_SENT",
-                            po.get().sentAfter(receivedOn).orElseThrow()));
+                } else if (beforeSent.isPresent()) {
+                    cells.add(new RowError(row.number(), "receivedOn", "RECEIVED_BEFORE_SENT", beforeSent.get()));
                 } else if (po.get().status() == PurchaseOrder.Status.CANCELLED) {
                     cells.add(new RowError(
                             row.number(),
