@@ -153,8 +153,8 @@ export function OrderDetail({
                     <>
                       {/* When it reaches the customer, as their page and messages say; its own window apart when it
                           waits for the rest of the order's one delivery. */}
-                      {dateWindow(arrivalOf(line).earliest, arrivalOf(line).latest)}{' '}
-                      {arrivalOf(line).latest !== line.eta.latest && (
+                      {dateWindow(line.arrival.earliest, line.arrival.latest)}{' '}
+                      {line.arrival.latest !== line.eta.latest && (
                         <span className="hint">
                           {ct('withTheOrder', { window: dateWindow(line.eta.earliest, line.eta.latest) })}{' '}
                         </span>
@@ -283,11 +283,6 @@ export function OrderDetail({
 }
 
 /** Whether the customer gave the line up before it shipped: it is no longer expected, nor waits for goods. */
-/** When the line reaches the customer: its parcel's window (its own, in an answer that does not carry it). */
-function arrivalOf(line: Order['lines'][number]) {
-  return line.arrival ?? line.eta;
-}
-
 function gaveUpUnit(order: Order, line: Order['lines'][number]) {
   return GIVEN_UP.includes(line.status) && !order.shipments.some((shipment) => shipment.lineIds.includes(line.id));
 }
