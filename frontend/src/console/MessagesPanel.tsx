@@ -9,7 +9,9 @@ import {
 import { useMutation, useQuery } from './api';
 import { Failure, FormErrors, type UserError } from './errors';
 import { time, timeZone } from './format';
-import { atStart, CONSOLE_LANGUAGES, ct, label, NATIVE_NAMES } from './messages';
+import type { Language } from '../i18n/messages';
+import { CustomerLanguageSelect } from './CustomerLanguageSelect';
+import { atStart, ct, label } from './messages';
 
 /** Every message sent to customers and what became of it; admins also see the templates rendered. */
 export function MessagesPanel({ admin }: { admin: boolean }) {
@@ -170,7 +172,7 @@ function StuckOrders() {
 }
 
 function TemplatePreviews() {
-  const [language, setLanguage] = useState('en');
+  const [language, setLanguage] = useState<Language>('en');
   const loaded = useQuery(MessagePreviewsDocument, { language });
   const previews = loaded.data?.messagePreviews;
 
@@ -179,16 +181,7 @@ function TemplatePreviews() {
       <h2 id="previews-title">{ct('previewsTitle')}</h2>
       <p>{ct('previewsIntro')}</p>
       <Failure error={loaded.error} />
-      <label>
-        {ct('previewsLanguage')}
-        <select value={language} onChange={(event) => setLanguage(event.target.value)}>
-          {CONSOLE_LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {NATIVE_NAMES[code]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CustomerLanguageSelect label={ct('previewsLanguage')} value={language} onChange={setLanguage} />
       <ul className="found" aria-label={ct('previewsTitle')}>
         {previews?.map((preview) => (
           <li key={`${preview.kind}-${preview.channel}`}>

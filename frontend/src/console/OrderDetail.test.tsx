@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { OrderDetail } from './OrderDetail';
 import { aReadyLine, anAgentOrder, anEvent, aSystemNote } from './testOrders';
+import { anOrder as aCustomerOrder } from '../tracking/testOrders';
 import { request } from './__mocks__/client';
 import { setConsoleLanguage } from './messages';
 
@@ -477,4 +478,44 @@ it('names the order’s scrolling tables, each as a region a keyboard can reach 
   const items = screen.getByRole('region', { name: 'Items' });
   expect(items.getAttribute('tabindex')).toBe('0');
   expect(screen.getByRole('table', { name: 'Items' })).toBe(items.querySelector('table'));
+});
+
+it("shows the customer's page as the customer reads it, in their language or another, without their buttons, and follows the order", async () => {
+  const customerSees = aCustomerOrder({ number: order.number, locale: 'da' });
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(String(document).includes('query CustomerView') ? { customerView: customerSees } : {}),
+  );
+  const { rerender } = render(<OrderDetail order={order} onChanged={() => {}} suppliers={suppliers} />);
+  const show = screen.getByRole('button', { name: "Show the customer's page" });
+  expect(request.mock.calls.some(([document]) => String(document).includes('query CustomerView'))).toBe(false);
+
+  fireEvent.click(show);
+
+  const page = await screen.findByTestId('customer-view');
+  expect(show.getAttribute('aria-expanded')).toBe('true');
+  expect(screen.getByText(/What the customer reads behind their tracking link now, in Danish/)).toBeTruthy();
+  expect(page.querySelector('h1')?.textContent).toBe(`Ordre ${order.number}`);
+  expect(page.textContent).toContain('Rhein lamp');
+  // The late lamp is the customer's to cancel on their page; here nothing can be done in their name.
+  expect(page.querySelectorAll('button')).toHaveLength(0);
+  const asked = request.mock.calls.filter(([document]) => String(document).includes('query CustomerView'));
+  expect(asked.map(([, variables]) => variables)).toEqual([{ orderNumber: order.number }]);
+
+  fireEvent.change(screen.getByRole('combobox', { name: 'Language of the page' }), { target: { value: 'en' } });
+  expect(page.querySelector('h1')?.textContent).toBe(`Order ${order.number}`);
+
+  // A change of the order (a live update brings a new revision) asks for the page again; the page stays meanwhile.
+  const next = pending();
+  rerender(
+    <OrderDetail order={{ ...order, revision: order.revision + 1 }} onChanged={() => {}} suppliers={suppliers} />,
+  );
+  expect(screen.getByTestId('customer-view').textContent).toContain('Rhein lamp');
+  expect(screen.getByTestId('customer-view').textContent).not.toContain('Ready to ship');
+  const [cushion, sofa, lamp] = customerSees.lines;
+  await next({ customerView: { ...customerSees, lines: [cushion, { ...sofa, status: 'READY' }, lamp], revision: 4 } });
+  await waitFor(() => expect(screen.getByTestId('customer-view').textContent).toContain('Ready to ship'));
+
+  fireEvent.click(show);
+  expect(screen.queryByTestId('customer-view')).toBeNull();
+  expect(show.textContent).toBe("Show the customer's page");
 });

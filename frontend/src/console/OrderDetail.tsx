@@ -8,6 +8,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { CustomerAnswer } from './CustomerAnswer';
+import { CustomerPage } from './CustomerPage';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
 import { choiceExtraShipping, extraShippingEnd, sumOfDecimals } from '../money';
 import { dateWindow, day, itemList, money, time, timeZone } from './format';
@@ -277,6 +278,7 @@ export function OrderDetail({
       {/* What the customer was told, and whether it reached them: the order's own messages, newest first. */}
       <h3>{ct('orderMessagesTitle')}</h3>
       <Outbox orderNumber={order.number} label={ct('orderMessagesTitle')} />
+      <CustomerPage orderNumber={order.number} customerLocale={order.customerLocale} revision={order.revision} />
       <TrackingLink orderNumber={order.number} />
     </div>
   );

@@ -5,15 +5,17 @@ import { asRequestError, request, type RequestError } from './client';
 type Answer<TResult> = { key: string; generation: number; data?: TResult; error?: RequestError };
 
 /**
- * Runs a typed query and runs it again whenever its variables change (or on reload). What it gives back always
- * belongs to the variables asked for: while another input's answer is on its way, nothing of the old one shows.
+ * Runs a typed query and runs it again whenever its variables change (or on reload, or when {@code refetchOn}
+ * changes: a revision of what it shows). What it gives back always belongs to the variables asked for: while another
+ * input's answer is on its way, nothing of the old one shows.
  */
 export function useQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
-  { skip = false }: { skip?: boolean } = {},
+  { skip = false, refetchOn }: { skip?: boolean; refetchOn?: number } = {},
 ) {
-  const key = JSON.stringify(variables ?? {});
+  const asked = JSON.stringify(variables ?? {});
+  const key = refetchOn === undefined ? asked : `${asked}#${refetchOn}`;
   const [generation, setGeneration] = useState(0);
   const [answer, setAnswer] = useState<Answer<TResult> | null>(null);
 
@@ -22,14 +24,14 @@ export function useQuery<TResult, TVariables>(
       return;
     }
     let current = true;
-    request(document, JSON.parse(key) as TVariables).then(
+    request(document, JSON.parse(asked) as TVariables).then(
       (data) => current && setAnswer({ key, generation, data }),
       (error: unknown) => current && setAnswer({ key, generation, error: asRequestError(error) }),
     );
     return () => {
       current = false;
     };
-  }, [document, key, generation, skip]);
+  }, [document, asked, key, generation, skip]);
 
   const mine = answer?.key === key && !skip ? answer : null;
   return {

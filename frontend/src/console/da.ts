@@ -200,6 +200,13 @@ export const da: Catalogue = {
   decision: '{by}: {reason}',
   notesTitle: 'Interne noter',
   noNotes: 'Ingen interne noter.',
+  customerPageTitle: 'Kundens side',
+  showCustomerPage: 'Vis kundens side',
+  hideCustomerPage: 'Skjul kundens side',
+  customerPageIntro:
+    'Det, kunden læser bag sit sporingslink lige nu, på {language}, medmindre du vælger et andet sprog. Her kan du kun læse: valgene på siden (levering, annullering af en forsinket vare, en refusion, hvordan beskeder kommer) er kundens.',
+  customerPageLanguage: 'Sidens sprog',
+  customerPageGone: 'Ordren findes ikke længere.',
   paymentsTitle: 'Betalingshandlinger',
   showPayments: 'Vis betalingshandlinger',
   hidePayments: 'Skjul betalingshandlinger',

@@ -202,6 +202,13 @@ export const de: Catalogue = {
   decision: '{by}: {reason}',
   notesTitle: 'Interne Notizen',
   noNotes: 'Keine internen Notizen.',
+  customerPageTitle: 'Seite der Kundschaft',
+  showCustomerPage: 'Seite der Kundschaft zeigen',
+  hideCustomerPage: 'Seite der Kundschaft ausblenden',
+  customerPageIntro:
+    'Was die Kundschaft jetzt hinter ihrem Sendungslink liest, auf {language}, wenn Sie keine andere Sprache wählen. Hier nur zum Lesen: die Entscheidungen auf der Seite (Lieferung, Stornieren eines verspäteten Artikels, Erstattung, Nachrichtenweg) trifft die Kundschaft.',
+  customerPageLanguage: 'Sprache der Seite',
+  customerPageGone: 'Die Bestellung gibt es nicht mehr.',
   paymentsTitle: 'Zahlungsvorgänge',
   showPayments: 'Zahlungsvorgänge zeigen',
   hidePayments: 'Zahlungsvorgänge ausblenden',

@@ -197,6 +197,13 @@ export const en = {
   decision: '{by}: {reason}',
   notesTitle: 'Internal notes',
   noNotes: 'No internal notes.',
+  customerPageTitle: "The customer's page",
+  showCustomerPage: "Show the customer's page",
+  hideCustomerPage: "Hide the customer's page",
+  customerPageIntro:
+    "What the customer reads behind their tracking link now, in {language} unless you pick another. Read only here: the choices on it (the delivery, cancelling a late item, a refund, how messages arrive) are the customer's.",
+  customerPageLanguage: 'Language of the page',
+  customerPageGone: 'The order is no longer there.',
   paymentsTitle: 'Payment operations',
   showPayments: 'Show payment operations',
   hidePayments: 'Hide payment operations',

@@ -200,6 +200,13 @@ export const pl: Catalogue = {
   decision: '{by}: {reason}',
   notesTitle: 'Notatki wewnętrzne',
   noNotes: 'Brak notatek wewnętrznych.',
+  customerPageTitle: 'Strona klienta',
+  showCustomerPage: 'Pokaż stronę klienta',
+  hideCustomerPage: 'Ukryj stronę klienta',
+  customerPageIntro:
+    'To, co klient widzi teraz pod swoim linkiem do śledzenia (język: {language}, chyba że wybierzesz inny). Tutaj tylko do odczytu: decyzje na stronie (dostawa, anulowanie spóźnionego produktu, zwrot pieniędzy, sposób otrzymywania wiadomości) należą do klienta.',
+  customerPageLanguage: 'Język strony',
+  customerPageGone: 'Tego zamówienia już nie ma.',
   paymentsTitle: 'Operacje płatnicze',
   showPayments: 'Pokaż operacje płatnicze',
   hidePayments: 'Ukryj operacje płatnicze',

@@ -90,6 +90,7 @@ class AccessRulesIntegrationTests {
             Map.entry("Mutation.markDelivered", SHOP),
             // Agents (admins are agents too).
             Map.entry("Query.agentOrder", AGENTS),
+            Map.entry("Query.customerView", AGENTS),
             Map.entry("Query.searchOrders", AGENTS),
             Map.entry("Query.buyList", AGENTS),
             Map.entry("Query.warehouseClosedDays", AGENTS),

@@ -168,6 +168,30 @@ class TrackingIntegrationTests {
                 .contentTypeCompatibleWith(MediaType.TEXT_HTML);
     }
 
+    @Test
+    void anAgentSeesTheOrderExactlyAsItsCustomerDoesAndNothingForAnUnknownNumber() {
+        Object customerSees = clients.anonymous()
+                .documentName("trackOrder")
+                .variable("token", token)
+                .execute()
+                .path("trackOrder")
+                .entity(Object.class)
+                .get();
+
+        var agent = clients.agent("agent-on-the-phone", "AGENT");
+        agent.documentName("customerView")
+                .variable("orderNumber", order.number())
+                .execute()
+                .path("customerView")
+                .entity(Object.class)
+                .isEqualTo(customerSees);
+        agent.documentName("customerView")
+                .variable("orderNumber", "NO-SUCH-ORDER")
+                .execute()
+                .path("customerView")
+                .valueIsNull();
+    }
+
     private String trackOrderBody(String presented) {
         return clients.http()
                 .post()

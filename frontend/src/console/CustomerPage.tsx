@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { CustomerViewDocument, type CustomerOrderFragment } from '../generated/graphql';
+import { pickLanguage } from '../i18n/i18n';
+import type { Language } from '../i18n/messages';
+import { OrderView } from '../tracking/OrderView';
+import { useQuery } from './api';
+import { Failure } from './errors';
+import { CustomerLanguageSelect } from './CustomerLanguageSelect';
+import { ct, languageName } from './messages';
+
+/**
+ * The order's tracking page as its customer sees it now, for an agent on the phone with them: the page's own view of
+ * the order, read only, in the customer's language unless the agent picks another. It follows the order's changes.
+ */
+export function CustomerPage({
+  orderNumber,
+  customerLocale,
+  revision,
+}: {
+  orderNumber: string;
+  customerLocale: string;
+  /** The order's revision: a change of it asks for the page again. */
+  revision: number;
+}) {
+  const [shown, setShown] = useState(false);
+  const customers = pickLanguage(customerLocale);
+  const [language, setLanguage] = useState<Language>(customers);
+  const view = useQuery(CustomerViewDocument, { orderNumber }, { skip: !shown, refetchOn: revision });
+  // While the page is asked for again after a change, the one shown stays rather than blinking out.
+  const [last, setLast] = useState<CustomerOrderFragment | null | undefined>(undefined);
+  if (view.data !== undefined && view.data.customerView !== last) {
+    setLast(view.data.customerView ?? null);
+  }
+  const order = view.data !== undefined ? (view.data.customerView ?? null) : last;
+
+  return (
+    <section aria-labelledby="customer-page-title" className="subpanel">
+      <h3 id="customer-page-title">{ct('customerPageTitle')}</h3>
+      {/* A button that shows and hides it, and stays where it is. */}
+      <button type="button" className="secondary" aria-expanded={shown} onClick={() => setShown(!shown)}>
+        {ct(shown ? 'hideCustomerPage' : 'showCustomerPage')}
+      </button>
+      {shown && (
+        <>
+          <p className="hint">{ct('customerPageIntro', { language: languageName(customers) })}</p>
+          <CustomerLanguageSelect label={ct('customerPageLanguage')} value={language} onChange={setLanguage} />
+          <Failure error={view.error} />
+          {order === undefined && !view.error && <p>{ct('loading')}</p>}
+          {order === null && <p>{ct('customerPageGone')}</p>}
+          {order && (
+            <div className="customer-view customer-page" lang={language} data-testid="customer-view">
+              <OrderView order={order} language={language} />
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
