@@ -1,16 +1,26 @@
 package app.leadline.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.AbstractResourceResolver;
 import org.springframework.web.servlet.resource.EncodedResourceResolver;
+import org.springframework.web.servlet.resource.ResourceResolverChain;
 
 /**
  * The page's scripts, styles and icons under {@code /assets}: their names carry a hash of their content, so a browser
@@ -28,7 +38,66 @@ class StaticFiles implements WebMvcConfigurer {
                 .setCacheControl(
                         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .resourceChain(true)
+                .addResolver(new BrotliFirst())
                 .addResolver(new EncodedResourceResolver());
+    }
+
+    /**
+     * Brotli whenever the browser takes it. Spring's resolver tries the codings in the order the request lists them,
+     * and browsers list gzip first without saying they prefer it ("gzip, deflate, br, zstd"): every customer got the
+     * gzip copy, a fifth larger. Codings a request lists without weights are equally welcome (RFC 9110, 12.5.3), so
+     * the resolver after this one is shown the list with Brotli first; a request that refuses it ("br;q=0") or does
+     * not name it is passed on as it came.
+     */
+    static final class BrotliFirst extends AbstractResourceResolver {
+
+        @Override
+        protected Resource resolveResourceInternal(
+                HttpServletRequest request,
+                String requestPath,
+                List<? extends Resource> locations,
+                ResourceResolverChain chain) {
+            return chain.resolveResource(request == null ? null : brotliFirst(request), requestPath, locations);
+        }
+
+        @Override
+        protected String resolveUrlPathInternal(
+                String resourceUrlPath, List<? extends Resource> locations, ResourceResolverChain chain) {
+            return chain.resolveUrlPath(resourceUrlPath, locations);
+        }
+
+        static HttpServletRequest brotliFirst(HttpServletRequest request) {
+            String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+            if (accepted == null) {
+                return request;
+            }
+            List<String> codings = Arrays.stream(accepted.split(","))
+                    .map(String::trim)
+                    .filter(coding -> !coding.isEmpty())
+                    .toList();
+            List<String> brotli = codings.stream()
+                    .filter(coding -> coding.equalsIgnoreCase("br"))
+                    .toList();
+            if (brotli.isEmpty() || codings.get(0).equalsIgnoreCase("br")) {
+                return request;
+            }
+            String reordered = Stream.concat(
+                            brotli.stream(), codings.stream().filter(coding -> !coding.equalsIgnoreCase("br")))
+                    .collect(Collectors.joining(", "));
+            return new HttpServletRequestWrapper(request) {
+                @Override
+                public String getHeader(String name) {
+                    return HttpHeaders.ACCEPT_ENCODING.equalsIgnoreCase(name) ? reordered : super.getHeader(name);
+                }
+
+                @Override
+                public Enumeration<String> getHeaders(String name) {
+                    return HttpHeaders.ACCEPT_ENCODING.equalsIgnoreCase(name)
+                            ? Collections.enumeration(List.of(reordered))
+                            : super.getHeaders(name);
+                }
+            };
+        }
     }
 
     /**
