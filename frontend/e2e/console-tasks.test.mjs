@@ -486,3 +486,46 @@ test('an agent switches the console to Danish on a phone: every word Danish, not
     await context.close();
   }
 });
+
+test("an agent on the phone with a customer reads the customer's page as the customer does, in their language", async () => {
+  // A customer who reads another language than the agent's, with their page open.
+  const orders = await Promise.all(
+    app.links.map(async (link) => ({ link, order: await trackOrder(app.baseUrl, link) })),
+  );
+  const { link, order: customer } = orders.find(({ order }) => order.locale !== 'en');
+  const theirs = await browser.newContext({ locale: 'en-GB' });
+  const customerPage = await theirs.newPage();
+  await customerPage.goto(link);
+  const customerView = customerPage.locator('article.order');
+  await customerView.locator('li[data-line]').first().waitFor();
+  const { context, page } = await consolePage('agent');
+  try {
+    const order = await openOrder(page, customer.number);
+    await order.getByRole('button', { name: "Show the customer's page" }).click();
+    const view = order.getByTestId('customer-view');
+    await view.locator('li[data-line]').first().waitFor();
+    const hide = order.getByRole('button', { name: "Hide the customer's page" });
+    assert.equal(await hide.getAttribute('aria-expanded'), 'true');
+
+    // The same words as the customer's own page: the order's heading, its window, and every item as it stands.
+    assert.equal(await view.locator('h1').textContent(), await customerView.locator('h1').textContent());
+    assert.equal(
+      await view.getByTestId('order-eta').textContent(),
+      await customerView.getByTestId('order-eta').textContent(),
+    );
+    const items = (where) => where.locator('li[data-line] h3').allTextContents();
+    assert.deepEqual(await items(view), await items(customerView));
+    assert.equal(await view.locator('li[data-line]').count(), customer.lines.length);
+    // Read only: what the customer can do there is theirs.
+    assert.equal(await view.getByRole('button').count(), 0);
+    assert.ok((await customerPage.getByRole('button').count()) > 0);
+
+    // In the agent's language on request.
+    await order.getByLabel('Language of the page').selectOption('en');
+    await view.locator('h1', { hasText: `Order ${customer.number}` }).waitFor();
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
+  } finally {
+    await context.close();
+    await theirs.close();
+  }
+});
