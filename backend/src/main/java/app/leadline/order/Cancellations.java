@@ -4,6 +4,7 @@ import app.leadline.payment.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Which of an order's lines its customer may cancel now (or, once charged, ask to have refunded), when the policy
@@ -40,8 +41,10 @@ record Cancellations(OrderLines lines, PaymentLedger ledger, OrderPolicy policy)
             released.add(lineId);
         }
         if (!released.isEmpty()) {
+            // Its id is the message's in the outbox, which sends an id once: lines are numbered within their order,
+            // so the lines' ids alone would be another order's cancellation too, and its customer never told.
             outcome = outcome.telling(new NotificationIntent(
-                    "cancelled:" + String.join(",", released),
+                    "cancelled:" + UUID.randomUUID(),
                     new CustomerNews.Cancelled(
                             List.copyOf(released), lines.amountOf(released).amount()),
                     at));

@@ -650,6 +650,26 @@ class NotificationDispatchIntegrationTests {
     }
 
     @Test
+    void twoCustomersWhoCancelTheItemOfTheSameLineNumberAreEachTold() {
+        // Lines are numbered within their order: both sofas are L2.
+        Order first = delayedOrder("en");
+        Order second = delayedOrder("da");
+        new OrderFixtures(changes).cancelLines(first.id(), List.of("L2"), NOON);
+        dispatcher.dispatch(500, NOON);
+        new OrderFixtures(changes).cancelLines(second.id(), List.of("L2"), NOON);
+
+        dispatcher.dispatch(500, NOON);
+
+        for (Order order : List.of(first, second)) {
+            assertThat(outboxFor(order.number()))
+                    .as("messages to the customer of %s", order.number())
+                    .filteredOn(message -> message.kind().equals("CANCELLED"))
+                    .extracting(OutboxMessage::channel)
+                    .containsExactlyInAnyOrder(Message.Channel.EMAIL, Message.Channel.SMS);
+        }
+    }
+
+    @Test
     void aRejectedRefundTellsTheCustomerWhy() {
         // A late sofa that shipped anyway (charged), then asked back: a refund request an agent rejects.
         Order order = delayedOrder("de");
