@@ -145,7 +145,7 @@ final class DemoData {
 
     /**
      * Half a year of purchase orders that arrived, every three weeks per supplier: Nordic Sofa Works keeps its
-     * word (a day either way), Baltic Woodcraft is late by three to ten days, more often the busier it gets.
+     * word (a day either way), Baltic Woodcraft is late by three to thirteen days, more often the busier it gets.
      */
     static List<Purchasing.Arrived> history(LocalDate today) {
         List<Purchasing.Arrived> history = new ArrayList<>();

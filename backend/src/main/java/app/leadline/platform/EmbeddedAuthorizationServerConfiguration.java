@@ -69,7 +69,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The embedded default's OAuth2 authorization server, so that Leadline runs with nothing else: a demo shop client
- * (client credentials, scope {@code orders:write}) and demo agents. Off as soon as an external issuer is
+ * (client credentials, scopes {@code orders:write} and {@code purchasing:write}, and {@code orders:read}, which no
+ * operation accepts: the tests' token without the right scope) and demo agents. Off as soon as an external issuer is
  * configured. Its signing key lives in memory: tokens do not survive a restart, which is fine for a demo.
  */
 @Configuration(proxyBeanMethods = false)
