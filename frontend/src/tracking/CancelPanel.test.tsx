@@ -81,3 +81,35 @@ describe('asking for a one-time code', () => {
     expect(requestCode).not.toHaveBeenCalled();
   });
 });
+
+describe('what cancelling moves', () => {
+  it('says before the code that the extra shipping reserved is released too, when no extra parcel would be left', () => {
+    const releasing = { ...line, cancelReleasesExtraShipping: '49.00' };
+    render(
+      <CancelPanel
+        order={{ ...order, lines: [releasing] }}
+        line={releasing}
+        token="T"
+        language="en"
+        t={translator('en')}
+        onChange={() => {}}
+        onClose={() => {}}
+      />,
+    );
+
+    const dialog = screen.getByRole('region', { name: 'Cancel Oslo sofa' });
+    // Amounts as the page writes them (a no-break space after the currency).
+    expect(dialog.textContent).toMatch(/the reservation of DKK\s8,995\.00 on your card is released at once\./);
+    expect(dialog.textContent).toMatch(
+      /The DKK\s49\.00 reserved for extra shipping is released too: the other items then come together, with no extra parcel\./,
+    );
+  });
+
+  it('says nothing of extra shipping when the cancellation leaves it as it is', () => {
+    render(
+      <CancelPanel order={order} line={line} token="T" language="en" t={translator('en')} onChange={() => {}} onClose={() => {}} />,
+    );
+
+    expect(screen.queryByText(/extra shipping/)).toBeNull();
+  });
+});

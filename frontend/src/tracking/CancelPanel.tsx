@@ -64,6 +64,14 @@ export function CancelPanel({ order, line, token, language, t, onChange, onClose
         {t(charged ? 'refund.title' : 'cancel.title', { name: line.name })}
       </h4>
       <p>{charged ? t('refund.explain', { amount }) : t('cancel.uncharged', { amount })}</p>
+      {/* Money the cancellation moves besides the item's: said before the code is asked for. */}
+      {!charged && line.cancelReleasesExtraShipping && (
+        <p>
+          {t('cancel.extraShipping', {
+            amount: formatMoney(line.cancelReleasesExtraShipping, order.currency, language),
+          })}
+        </p>
+      )}
       <CodeConfirmation
         token={token}
         contact={order.contact}

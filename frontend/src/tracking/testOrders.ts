@@ -67,6 +67,7 @@ function line(id: string, name: string, source: Order['lines'][number]['source']
     amount: '499.00',
     payment: 'AUTHORIZED' as const,
     cancellable: latest > promisedDate,
+    cancelReleasesExtraShipping: null as string | null,
     refund: null as Order['lines'][number]['refund'],
     refundReason: null as string | null,
   };

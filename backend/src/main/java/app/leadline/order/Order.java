@@ -533,13 +533,37 @@ public class Order {
     }
 
     /**
-     * Once the shop has nothing left to send, no parcel can take any more extra shipping: the rest is released (what
-     * suppliers still send of dropshipped items takes none).
+     * Once no parcel of the shop's can take extra shipping any more, the rest is released: when the shop has nothing
+     * left to send, and when what it has left goes in one parcel before any other of its parcels (the late item the
+     * others were to leave ahead of was cancelled: they leave together, as the first). What suppliers still send of
+     * dropshipped items takes none.
      */
     private void releaseExtraShippingWhenDone(Instant at) {
-        if (orderLines().fromShop().open().isEmpty()) {
+        if (noExtraParcelLeft(orderLines().fromShop().open())) {
             keep(ledger().extraShippingReleased(at));
         }
+    }
+
+    /** Whether the shop's open lines given would leave without a parcel beyond the shop's first. */
+    private boolean noExtraParcelLeft(List<OrderLine> openFromShop) {
+        int parcels = ParcelPlan.planned(openFromShop, delivery.preference()).size();
+        return parcels == 0 || (parcels == 1 && !shipping().shopSentOne());
+    }
+
+    /**
+     * What of the extra shipping reserved on the customer's card cancelling this line now would release as well: the
+     * untaken rest when no parcel of the shop's could take any more without it, else nothing. The customer reads it
+     * before they cancel.
+     */
+    public Money extraShippingReleasedByCancelling(OrderLine line) {
+        Money releasable = ledger().extraShippingReleasable();
+        if (releasable.isZero() || line.isDropshipped()) {
+            return Money.zero(currency);
+        }
+        List<OrderLine> rest = orderLines().fromShop().open().stream()
+                .filter(other -> !other.id().equals(line.id()))
+                .toList();
+        return noExtraParcelLeft(rest) ? releasable : Money.zero(currency);
     }
 
     /**

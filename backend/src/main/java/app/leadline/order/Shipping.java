@@ -63,10 +63,14 @@ record Shipping(OrderLines lines, Shipments shipments, PaymentLedger ledger, Opt
      * sends (a supplier's parcel of dropshipped items before it does not count).
      */
     Money extraShippingOfNextParcel() {
-        boolean shopSentOne = shipments.all().stream()
+        return ledger.extraShippingFor(!shopSentOne());
+    }
+
+    /** Whether a parcel of the shop's has left (a supplier's parcel of dropshipped items is not one). */
+    boolean shopSentOne() {
+        return shipments.all().stream()
                 .flatMap(shipment -> shipment.lineIds().stream())
                 .anyMatch(id -> !lines.line(id).isDropshipped());
-        return ledger.extraShippingFor(!shopSentOne);
     }
 
     /**

@@ -15,6 +15,7 @@ import app.leadline.order.PaymentState;
 import app.leadline.order.RefundRequest;
 import app.leadline.order.Shipment;
 import app.leadline.order.TimelineEvent;
+import app.leadline.payment.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -111,8 +112,13 @@ record TrackedOrder(
             String amount,
             PaymentState payment,
             boolean cancellable,
+            String cancelReleasesExtraShipping,
             RefundRequest.State refund,
             String refundReason) {
+
+        private static String released(Money amount) {
+            return amount.isZero() ? null : amount.toPlainString();
+        }
 
         static TrackedLine of(Order order, OrderLine line) {
             return new TrackedLine(
@@ -131,6 +137,7 @@ record TrackedOrder(
                     line.amountIn(order.currency()).toPlainString(),
                     line.payment(),
                     order.cancellable(line),
+                    order.cancellable(line) ? released(order.extraShippingReleasedByCancelling(line)) : null,
                     order.refundFor(line.id()).map(RefundRequest::state).orElse(null),
                     order.refundFor(line.id())
                             .filter(refund -> refund.state() == RefundRequest.State.REJECTED)

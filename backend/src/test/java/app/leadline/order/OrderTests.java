@@ -286,6 +286,49 @@ class OrderTests {
     }
 
     @Test
+    void cancellingTheItemTheOthersWereToLeaveAheadOfReleasesTheExtraShippingAndSaysSoBefore() {
+        Order order = splitWithTheCode(anOrder()
+                .withStockLine("Glass vase", "329.00")
+                .withBackorderedLine("Oslo sofa", "8995.00")
+                .withExtraParcelFee("49.00")
+                .cancellingAnyUnshippedLine()
+                .build());
+        Money fee = Money.of("49.00", "DKK");
+
+        // Either item cancelled, the other leaves alone, as the shop's first parcel: no parcel would take the fee.
+        assertThat(order.extraShippingReleasedByCancelling(order.line("L2"))).isEqualTo(fee);
+        assertThat(order.extraShippingReleasedByCancelling(order.line("L1"))).isEqualTo(fee);
+        order.cancelLines(List.of("L2"), NOW);
+
+        assertThat(operations(order))
+                .containsExactly("AUTHORIZE 49.00 DKK []", "VOID 8995.00 DKK [L2]", "VOID 49.00 DKK []");
+        assertThat(order.extraShipping().orElseThrow().shown("DKK"))
+                .isEqualTo(new ExtraShipping.Shown("49.00", "0.00", true));
+        assertThat(order.ship(List.of("L1"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW))
+                        .amountCaptured())
+                .isEqualByComparingTo("329.00");
+    }
+
+    @Test
+    void cancellingOneOfTwoItemsStillToComeApartKeepsTheExtraShippingTheOtherTakes() {
+        EtaWindow later = OrderBuilder.window(40, 45);
+        Order order = splitWithTheCode(anOrder()
+                .withStockLine("Glass vase", "329.00")
+                .withBackorderedLine("Oslo sofa", "8995.00")
+                .withBackorderedLine("Baltic desk", "1499.00", later)
+                .withExtraParcelFee("49.00")
+                .cancellingAnyUnshippedLine()
+                .build());
+        assertThat(order.plannedParcels()).hasSize(3);
+
+        assertThat(order.extraShippingReleasedByCancelling(order.line("L2"))).isEqualTo(Money.zero("DKK"));
+        order.cancelLines(List.of("L2"), NOW);
+
+        assertThat(order.extraShipping().orElseThrow().open()).isTrue();
+        assertThat(operations(order)).containsExactly("AUTHORIZE 98.00 DKK []", "VOID 8995.00 DKK [L2]");
+    }
+
+    @Test
     void amountsReadInTheOrdersCurrencyAndAFeeFinerThanItIsRoundedHalfUp() {
         Order order = anOrder()
                 .withStockLine("Glass vase", "329")
