@@ -19,6 +19,26 @@ export function extraShippingEnd(agreed: { authorised: string; charged: string; 
 }
 
 /**
+ * What of the extra shipping the customer agreed to belongs to what the order costs: all that is reserved for it until
+ * the rest is released, then what was taken. The customer's page and the console add it to the items' total alike.
+ */
+export function extraShippingInTotal(
+  agreed: { authorised: string; charged: string; released: boolean } | null | undefined,
+): string {
+  if (agreed == null) {
+    return '0.00';
+  }
+  return extraShippingStillReserved(agreed) ? agreed.authorised : agreed.charged;
+}
+
+/** Whether part of the extra shipping agreed to is still reserved on the card, to be taken or released. */
+export function extraShippingStillReserved(
+  agreed: { authorised: string; charged: string; released: boolean } | null | undefined,
+): boolean {
+  return agreed != null && !agreed.released && Number(agreed.charged) < Number(agreed.authorised);
+}
+
+/**
  * What a delivery choice in a timeline did to the extra shipping, from the event's details: reserved an amount on the
  * card, released one, or neither (null).
  */

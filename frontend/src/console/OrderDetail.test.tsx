@@ -519,3 +519,27 @@ it("shows the customer's page as the customer reads it, in their language or ano
   expect(screen.queryByTestId('customer-view')).toBeNull();
   expect(show.textContent).toBe("Show the customer's page");
 });
+
+it("gives the order's total as the customer's page does, with the extra shipping they agreed to", () => {
+  const split = anAgentOrder({
+    currency: 'PLN',
+    deliveryPreference: 'SHIP_AS_AVAILABLE',
+    lines: [
+      {
+        ...aReadyLine('L1', 'Glass vase'),
+        amount: '1493.00',
+        status: 'SHIPPED' as const,
+        payment: 'CAPTURED' as const,
+      },
+      { ...aReadyLine('L2', 'Rhein lamp'), amount: '634.70', status: 'SHIPPED' as const, payment: 'CAPTURED' as const },
+    ],
+    extraShipping: { authorised: '29.99', charged: '29.99', released: true },
+    totalCharged: '2157.69',
+  });
+  render(<OrderDetail order={split} onChanged={() => {}} suppliers={suppliers} />);
+
+  // Items 2,127.70 and the extra parcel's 29.99: the sum the customer reads as their order's total.
+  expect(screen.getByTestId('order-money').textContent).toMatch(
+    /^Order total \(cancelled and refunded items left out\): PLN\s2,157\.69, of it PLN\s29\.99 extra shipping\. Charged so far: PLN\s2,157\.69, of it PLN\s29\.99 for extra parcels/,
+  );
+});

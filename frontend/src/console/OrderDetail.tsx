@@ -10,7 +10,7 @@ import { useMutation, useQuery } from './api';
 import { CustomerAnswer } from './CustomerAnswer';
 import { CustomerPage } from './CustomerPage';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { choiceExtraShipping, extraShippingEnd, sumOfDecimals } from '../money';
+import { choiceExtraShipping, extraShippingEnd, extraShippingInTotal, sumOfDecimals } from '../money';
 import { dateWindow, day, itemList, money, time, timeZone } from './format';
 import { actor, ct, customerLanguage, label } from './messages';
 import { noteText } from './notes';
@@ -48,6 +48,10 @@ export function OrderDetail({
   );
   const items = (ids: readonly string[]) => itemList(ids.map((id) => counted.get(id) ?? id));
   const itemName = (id: string) => names.get(id) ?? id;
+  const itemsKept = sumOfDecimals(
+    order.lines.filter((line) => !GIVEN_UP.includes(line.status)).map((line) => line.amount),
+  );
+  const extraShipping = extraShippingInTotal(order.extraShipping);
   const notes = order.timeline
     .map((event) => ({ at: event.at, note: noteText(event, itemName) }))
     .filter((event): event is { at: string; note: string } => event.note !== null);
@@ -71,12 +75,13 @@ export function OrderDetail({
       </p>
       <p data-testid="order-money">
         <span>
-          {ct('orderTotal', {
-            amount: money(
-              sumOfDecimals(order.lines.filter((line) => !GIVEN_UP.includes(line.status)).map((line) => line.amount)),
-              order.currency,
-            ),
-          })}
+          {/* The total the customer's page gives: the items kept, and the extra shipping they agreed to. */}
+          {Number(extraShipping) > 0
+            ? ct('orderTotalWithShipping', {
+                amount: money(sumOfDecimals([itemsKept, extraShipping]), order.currency),
+                shipping: money(extraShipping, order.currency),
+              })
+            : ct('orderTotal', { amount: money(itemsKept, order.currency) })}
         </span>{' '}
         <span>
           {/* What the customer was charged for extra parcels is charged beside the items: said, so that the sum adds

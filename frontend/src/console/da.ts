@@ -144,6 +144,8 @@ export const da: Catalogue = {
   bypolicy: 'fastsat af segmentets politik',
   chosenByAgent: 'valgt af {name}',
   orderTotal: 'Ordretotal (uden annullerede og refunderede varer): {amount}.',
+  orderTotalWithShipping:
+    'Ordretotal (uden annullerede og refunderede varer): {amount}, heraf {shipping} for ekstra forsendelse.',
   orderCharged: 'Trukket indtil nu: {amount}',
   orderChargedWithShipping: 'Trukket indtil nu: {amount}, heraf {shipping} for ekstra pakker',
   orderPaidBack: '; betalt tilbage: {amount}',

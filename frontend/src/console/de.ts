@@ -145,6 +145,8 @@ export const de: Catalogue = {
   bypolicy: 'durch die Segmentrichtlinie festgelegt',
   chosenByAgent: 'gewählt von {name}',
   orderTotal: 'Bestellsumme (ohne stornierte und erstattete Artikel): {amount}.',
+  orderTotalWithShipping:
+    'Bestellsumme (ohne stornierte und erstattete Artikel): {amount}, davon {shipping} für zusätzlichen Versand.',
   orderCharged: 'Bisher belastet: {amount}',
   orderChargedWithShipping: 'Bisher belastet: {amount}, davon {shipping} für zusätzliche Pakete',
   orderPaidBack: '; zurückgezahlt: {amount}',

@@ -141,6 +141,8 @@ export const en = {
   bypolicy: 'set by the segment policy',
   chosenByAgent: 'chosen by {name}',
   orderTotal: 'Order total (cancelled and refunded items left out): {amount}.',
+  orderTotalWithShipping:
+    'Order total (cancelled and refunded items left out): {amount}, of it {shipping} extra shipping.',
   orderCharged: 'Charged so far: {amount}',
   orderChargedWithShipping: 'Charged so far: {amount}, of it {shipping} for extra parcels',
   orderPaidBack: '; paid back: {amount}',

@@ -143,6 +143,8 @@ export const pl: Catalogue = {
   bypolicy: 'ustalona przez zasadę segmentu',
   chosenByAgent: 'wybrana przez {name}',
   orderTotal: 'Suma zamówienia (bez pozycji anulowanych i zwróconych): {amount}.',
+  orderTotalWithShipping:
+    'Suma zamówienia (bez pozycji anulowanych i zwróconych): {amount}, w tym {shipping} za dodatkową wysyłkę.',
   orderCharged: 'Dotąd pobrano: {amount}',
   orderChargedWithShipping: 'Dotąd pobrano: {amount}, w tym {shipping} za dodatkowe paczki',
   orderPaidBack: '; zwrócono: {amount}',

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDay, formatInstant, formatItems, formatMoney, formatWindow, translator, type Translate } from '../i18n/i18n';
 import type { Language, MessageKey } from '../i18n/messages';
-import { sumOfDecimals } from '../money';
+import { extraShippingInTotal, extraShippingStillReserved, sumOfDecimals } from '../money';
 import type { CustomerOrder } from './api';
 import { CancelPanel } from './CancelPanel';
 import { ChoicePanel } from './ChoicePanel';
@@ -315,11 +315,9 @@ function etaText(line: Line, language: Language, t: Translate): string {
 /** What the order costs, what has been charged and paid back, and where it goes. */
 function Summary({ order, language, t }: { order: CustomerOrder; language: Language; t: Translate }) {
   const money = (amount: string) => formatMoney(amount, order.currency, language);
-  // The extra shipping the customer agreed to belongs to what the order costs: all that is reserved for it until the
-  // rest is released, then what was taken. Added in cents, so nothing is lost to fractions.
-  const agreed = order.extraShipping;
-  const reserved = agreed != null && !agreed.released && Number(agreed.charged) < Number(agreed.authorised);
-  const extraShipping = agreed == null ? '0' : reserved ? agreed.authorised : agreed.charged;
+  // The extra shipping the customer agreed to belongs to what the order costs. Added in cents, so nothing is lost.
+  const extraShipping = extraShippingInTotal(order.extraShipping);
+  const reserved = extraShippingStillReserved(order.extraShipping);
   const total = sumOfDecimals([order.orderTotal, extraShipping]);
   const address = order.deliveryAddress;
   return (
