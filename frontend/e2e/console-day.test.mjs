@@ -358,7 +358,7 @@ test('an agent decides two refunds at once, after reading how much goes back to 
     await bulk.getByText(/^2 selected, /).waitFor();
     await bulk.getByText('Read in Danish: each customer reads the reason as you write it.').waitFor();
     // Declining needs the agent's words; paying back can go without them, each customer told the amount.
-    await bulk.getByRole('button', { name: 'Reject the selected' }).click();
+    await bulk.getByRole('button', { name: 'Decline the selected' }).click();
     await bulk.getByText('Write the reason the customer reads.').waitFor();
     await bulk.getByRole('button', { name: 'Approve the selected' }).click();
     await bulk.getByText(/and tells each the amount in their language\.$/).waitFor();

@@ -543,3 +543,27 @@ it("gives the order's total as the customer's page does, with the extra shipping
     /^Order total \(cancelled and refunded items left out\): PLN\s2,157\.69, of it PLN\s29\.99 extra shipping\. Charged so far: PLN\s2,157\.69, of it PLN\s29\.99 for extra parcels/,
   );
 });
+
+it('names who decided a refund approved without a word, with nothing after a colon', () => {
+  const refund = (id: string, decisionReason: string | null) => ({
+    id,
+    lineIds: ['L1'],
+    amount: '329.00',
+    state: 'PAID' as const,
+    requestedAt: '2026-12-07T09:00:00Z',
+    decidedBy: 'agent',
+    decisionReason,
+  });
+  render(
+    <OrderDetail
+      order={anAgentOrder({ refunds: [refund('R1', null), refund('R2', 'Sorry for the long wait')] })}
+      onChanged={() => {}}
+      suppliers={suppliers}
+    />,
+  );
+
+  const decisions = [...document.querySelectorAll('td')]
+    .filter((cell) => cell.dataset.label === 'Decision')
+    .map((cell) => cell.textContent);
+  expect(decisions).toEqual(['agent', 'agent: Sorry for the long wait']);
+});

@@ -233,8 +233,11 @@ export function OrderDetail({
                   <td data-label={ct('colState')}>{label('refund', refund.state)}</td>
                   <td data-label={ct('colRequested')}>{time(refund.requestedAt)}</td>
                   <td data-label={ct('colDecision')}>
+                    {/* Approved without a word: who decided, and no colon before nothing. */}
                     {refund.decidedBy
-                      ? ct('decision', { by: refund.decidedBy, reason: refund.decisionReason ?? '' })
+                      ? refund.decisionReason
+                        ? ct('decision', { by: refund.decidedBy, reason: refund.decisionReason })
+                        : refund.decidedBy
                       : ct('none')}
                   </td>
                 </tr>

@@ -169,7 +169,7 @@ it('says which languages the customers read before the reason is written; a reje
   fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
 
   // Declining says why: the keyboard goes to the reason.
-  const reject = screen.getByRole('button', { name: 'Reject the selected' });
+  const reject = screen.getByRole('button', { name: 'Decline the selected' });
   reject.focus();
   fireEvent.click(reject);
 

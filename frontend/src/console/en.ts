@@ -290,9 +290,9 @@ export const en = {
   delayBehind: 'Delay behind it: {reasons}',
   refundLate: 'Promised by {date}; {days, plural, one {# day} other {# days}} later than that',
   refundNotLate: 'Promised by {date}; not late',
-  decisionReason: 'Reason the customer reads (needed to reject)',
+  decisionReason: 'Reason the customer reads (needed to decline)',
   approve: 'Approve and refund',
-  reject: 'Reject',
+  reject: 'Decline',
   approveReview: 'This pays {amount} back to {customer}’s card for order {order} and tells them: “{reason}”.',
   approveReviewPlain:
     'This pays {amount} back to {customer}’s card for order {order} and tells them the amount in their language.',
@@ -305,7 +305,7 @@ export const en = {
   bulkTitle: 'Decide the selected refunds',
   bulkSelected: '{count} selected, {amount}',
   bulkApprove: 'Approve the selected',
-  bulkReject: 'Reject the selected',
+  bulkReject: 'Decline the selected',
   bulkApproveReview:
     'This pays back {count, plural, one {# refund} other {# refunds}}, {amount} in all, each to its customer’s card, and tells each: “{reason}”.',
   bulkApproveReviewPlain:
