@@ -143,7 +143,8 @@ class MessageTemplates {
         values.put("lines", names(lines, texts));
         EtaWindow window = windowOf(order, kind, lines);
         values.put("window", window == null ? "" : format(window, language, FormatStyle.MEDIUM, " – "));
-        values.putIfAbsent("reason", "");
+        // A reason ends as a sentence does, whoever wrote it ("Sorry for the long wait" is followed by the link).
+        values.put("reason", sentence(values.getOrDefault("reason", "")));
         if (CustomerNews.RUNNING_LATE.equals(details.get("delay"))) {
             // Nobody gave a reason: time overtook the promise, and the customer reads that in their language. Items
             // that only wait to leave our warehouse are not the supplier's to blame; a message of both says both.
@@ -258,6 +259,12 @@ class MessageTemplates {
             text = first + fill(texts.getProperty(template + ".sms"), short_).strip() + linkPart;
         }
         return text;
+    }
+
+    /** The text with a full stop at its end unless it ends as a sentence already (or is empty). */
+    static String sentence(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() || ".!?…".indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0 ? trimmed : trimmed + ".";
     }
 
     /** The lines a message is about: those the intent names, or all open ones for a confirmation. */

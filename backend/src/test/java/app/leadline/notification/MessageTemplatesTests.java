@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.leadline.order.Order;
 import app.leadline.order.SampleOrder;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,6 +214,30 @@ class MessageTemplatesTests {
                         .doesNotContainPattern("(?<!\\.)\\.\\.(?!\\.)");
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "da", "de", "pl"})
+    void aReasonWrittenWithoutAFullStopEndsAsASentenceBeforeWhatFollowsIt(String language) {
+        Order order = SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z"));
+        List<String> told = new ArrayList<>();
+        for (String kind : MessageTemplates.KINDS) {
+            for (Message message : templates.render(
+                    order,
+                    kind,
+                    MessagePreviews.sampleDetails(kind, "Sorry for the long wait"),
+                    Optional.of("https://shop.example/t/abc"))) {
+                if (message.text().contains("Sorry for the long wait")) {
+                    told.add(kind + " " + message.channel() + ": " + message.text());
+                }
+            }
+        }
+        // The refund's and the delays' messages carry it, by e-mail and SMS, each time with its full stop.
+        assertThat(told)
+                .hasSizeGreaterThanOrEqualTo(6)
+                .allSatisfy(text -> assertThat(text).doesNotContainPattern("Sorry for the long wait(?!\\.)"));
+        assertThat(MessageTemplates.sentence("Is it late? ")).isEqualTo("Is it late?");
+        assertThat(MessageTemplates.sentence("")).isEmpty();
     }
 
     @ParameterizedTest
