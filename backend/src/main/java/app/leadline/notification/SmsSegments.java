@@ -42,16 +42,23 @@ final class SmsSegments {
     /**
      * The text with the letters GSM-7 lacks written without their marks (ó as o, ł as l) and typographic punctuation
      * written plain (— as -, „“ as "), as texts written for SMS already are, so that one such character does not send
-     * the whole message as UCS-2 (70 characters a segment instead of 160). Characters with no such plain form are kept.
+     * the whole message as UCS-2 (70 characters a segment instead of 160). Pictographs (an emoji, with its joiners,
+     * skin tones and variation selectors) are left out: one would send the message as UCS-2 for a picture the e-mail
+     * and the page still show. Other characters with no plain form (letters of other scripts) are kept.
      */
     static String plain(String text) {
         if (text == null || gsm(text)) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
+        boolean[] leftOut = {false};
         text.codePoints().forEach(c -> {
             if (gsm(c)) {
                 out.appendCodePoint(c);
+                return;
+            }
+            if (pictograph(c)) {
+                leftOut[0] = true;
                 return;
             }
             String bare = switch (c) {
@@ -74,8 +81,24 @@ final class SmsSegments {
                 out.appendCodePoint(c);
             }
         });
-        return out.toString();
+        // Where a pictograph was, no doubled space nor a space before the punctuation after it.
+        return leftOut[0]
+                ? SPACE_BEFORE_PUNCTUATION
+                        .matcher(SPACES.matcher(out).replaceAll(" "))
+                        .replaceAll("$1")
+                        .strip()
+                : out.toString();
     }
+
+    private static boolean pictograph(int c) {
+        return Character.getType(c) == Character.OTHER_SYMBOL
+                || c == 0x200D // zero-width joiner
+                || (c >= 0xFE00 && c <= 0xFE0F) // variation selectors
+                || (c >= 0x1F3FB && c <= 0x1F3FF); // skin tones
+    }
+
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" ([.,!?:;])");
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 

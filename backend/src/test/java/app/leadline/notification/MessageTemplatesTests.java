@@ -399,7 +399,11 @@ class MessageTemplatesTests {
     void lettersGsmLacksAreWrittenPlainAndOthersKept() {
         assertThat(SmsSegments.plain("Łódź, zażółć gęślą jaźń")).isEqualTo("Lodz, zazolc gesla jazn");
         assertThat(SmsSegments.plain("Søren Ærø, Müller")).isEqualTo("Søren Ærø, Müller");
-        assertThat(SmsSegments.plain("Sofa 🛋")).isEqualTo("Sofa 🛋");
+        // A picture is left out (the e-mail and the page keep it); letters of other scripts are kept.
+        assertThat(SmsSegments.plain("Sofa 🛋")).isEqualTo("Sofa");
+        assertThat(SmsSegments.plain("Sturm über der Ostsee 🌊.")).isEqualTo("Sturm über der Ostsee.");
+        assertThat(SmsSegments.plain("Thanks 👍🏽, see you ❤️ soon")).isEqualTo("Thanks, see you soon");
+        assertThat(SmsSegments.plain("Шторм")).isEqualTo("Шторм");
         // What a keyboard or a phone types for a dash, quotes, an ellipsis, a space that does not break.
         assertThat(SmsSegments.plain("Sorry – it\u2019s \u201Elate\u201C\u2026 see GLS\u00A0987 — today"))
                 .isEqualTo("Sorry - it's \"late\"... see GLS 987 - today");
