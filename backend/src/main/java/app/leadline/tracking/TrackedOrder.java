@@ -121,6 +121,7 @@ record TrackedOrder(
         }
 
         static TrackedLine of(Order order, OrderLine line) {
+            boolean cancellable = order.cancellable(line);
             return new TrackedLine(
                     line.id(),
                     line.sku(),
@@ -136,8 +137,8 @@ record TrackedOrder(
                     order.closedAt(line.id()).orElse(null),
                     line.amountIn(order.currency()).toPlainString(),
                     line.payment(),
-                    order.cancellable(line),
-                    order.cancellable(line) ? released(order.extraShippingReleasedByCancelling(line)) : null,
+                    cancellable,
+                    cancellable ? released(order.extraShippingReleasedByCancelling(line)) : null,
                     order.refundFor(line.id()).map(RefundRequest::state).orElse(null),
                     order.refundFor(line.id())
                             .filter(refund -> refund.state() == RefundRequest.State.REJECTED)
