@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { PreviewReceiveGoodsDocument } from '../generated/graphql';
 import { ct, setConsoleLanguage } from './messages';
@@ -395,4 +395,50 @@ it('names the supplier of a purchase order an import places as agents know it, b
     /^Places purchase order PO-W6-1 with Baltic Woodcraft: 4 × CHAIR-AARHUS; /,
   );
   expect(importChangeText(places)).toMatch(/^Places purchase order PO-W6-1 with BALTIC-WOOD: /);
+});
+
+it('names in its result the orders whose items wait again after a cancellation, as links', async () => {
+  const line = (orderNumber: string) => ({
+    orderNumber,
+    sku: 'CHAIR-AARHUS',
+    quantity: 1,
+    nextPurchaseOrder: null,
+    readyAtOnce: false,
+    latestBefore: '2027-01-29',
+    latestAfter: '2027-02-12',
+    customerTold: true,
+  });
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      String(document).includes('mutation CancelPurchaseOrder')
+        ? {
+            cancelPurchaseOrder: {
+              customersTold: 2,
+              lines: [{ orderNumber: 'N-1' }, { orderNumber: 'N-1' }, { orderNumber: 'N-2' }],
+              errors: [],
+            },
+          }
+        : {
+            previewCancelPurchaseOrder: {
+              lines: [line('N-1'), line('N-1'), line('N-2')],
+              customersTold: 2,
+              errors: [],
+            },
+          },
+    ),
+  );
+  const onDone = vi.fn();
+  render(<CancelForm po={twoSkus} onClose={() => {}} onDone={onDone} />);
+  fireEvent.change(screen.getByLabelText(/^Why/), { target: { value: 'Ordered twice' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+  const review = await screen.findByTestId('purchase-cancel-review');
+
+  fireEvent.click(within(review).getByRole('button', { name: ct('cancelConfirm') }));
+
+  await waitFor(() =>
+    expect(onDone).toHaveBeenCalledWith(
+      'Purchase order PO-BW-0878 cancelled; 2 customers told. Orders whose items wait again: N-1, N-2.',
+      ['N-1', 'N-2'],
+    ),
+  );
 });

@@ -587,7 +587,13 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
             const result = data.cancelPurchaseOrder;
             setErrors(result.errors);
             if (result.errors.length === 0) {
-              onDone(ct('cancelled', { number: po.number, customers: result.customersTold ?? 0 }));
+              // The orders whose items wait again, as links: the review named them, and so does the result.
+              const named = [...new Set((result.lines ?? []).map((line) => line.orderNumber))];
+              onDone(
+                ct('cancelled', { number: po.number, customers: result.customersTold ?? 0 }) +
+                  (named.length > 0 ? ` ${ct('cancelledOrdersNamed', { orders: named.join(', ') })}` : ''),
+                named,
+              );
             } else {
               setReviewed(null);
             }

@@ -690,6 +690,7 @@ export const da: Catalogue = {
   keepPurchaseOrder: 'Behold den',
   cancelled:
     'Indkøbsordre {number} annulleret; {customers, plural, one {# kunde har} other {# kunder har}} fået besked.',
+  cancelledOrdersNamed: 'Ordrer, hvis varer venter igen: {orders}.',
   importTitle: 'Importér fra et regneark',
   importKind: 'Hvad filen indeholder',
   importSuppliers: 'Leverandører (administratorer)',

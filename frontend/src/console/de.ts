@@ -702,6 +702,7 @@ export const de: Catalogue = {
   cancelConfirm: 'Lieferantenbestellung stornieren',
   keepPurchaseOrder: 'Behalten',
   cancelled: 'Lieferantenbestellung {number} storniert; {customers} Kunden benachrichtigt.',
+  cancelledOrdersNamed: 'Bestellungen, deren Artikel wieder warten: {orders}.',
   importTitle: 'Aus einer Tabelle importieren',
   importKind: 'Was die Datei enthält',
   importSuppliers: 'Lieferanten (Admins)',

@@ -687,6 +687,7 @@ export const en = {
   cancelConfirm: 'Cancel the purchase order',
   keepPurchaseOrder: 'Keep it',
   cancelled: 'Purchase order {number} cancelled; {customers, plural, one {# customer} other {# customers}} told.',
+  cancelledOrdersNamed: 'Orders whose items wait again: {orders}.',
   importTitle: 'Import from a spreadsheet',
   importKind: 'What the file holds',
   importSuppliers: 'Suppliers (admins)',

@@ -690,6 +690,7 @@ export const pl: Catalogue = {
   cancelConfirm: 'Anuluj zamówienie u dostawcy',
   keepPurchaseOrder: 'Zachowaj je',
   cancelled: 'Zamówienie u dostawcy {number} anulowane; powiadomieni klienci: {customers}.',
+  cancelledOrdersNamed: 'Zamówienia, których produkty znowu czekają: {orders}.',
   importTitle: 'Import z arkusza kalkulacyjnego',
   importKind: 'Co zawiera plik',
   importSuppliers: 'Dostawcy (administratorzy)',
