@@ -136,19 +136,25 @@ it('says everything the receipt form lacks at once, each next to its field: no u
   expect(request.mock.calls.some(([document]) => document === PreviewReceiveGoodsDocument)).toBe(false);
 });
 
+/** A line a cancellation's review moves back to waiting, its customer told of a later date. */
+const released = (orderNumber: string) => ({
+  orderNumber,
+  sku: 'CHAIR-AARHUS',
+  quantity: 1,
+  nextPurchaseOrder: null,
+  readyAtOnce: false,
+  latestBefore: '2027-01-29',
+  latestAfter: '2027-02-12',
+  customerTold: true,
+});
+
 it('folds a long list of the lines a cancellation moves under its count, so the review keeps its buttons near', async () => {
-  const line = (index: number) => ({
-    orderNumber: `N-${index}`,
-    sku: 'CHAIR-AARHUS',
-    quantity: 1,
-    nextPurchaseOrder: null,
-    readyAtOnce: false,
-    latestBefore: '2027-01-29',
-    latestAfter: '2027-02-12',
-    customerTold: true,
-  });
   request.mockResolvedValue({
-    previewCancelPurchaseOrder: { lines: [1, 2, 3, 4, 5, 6].map(line), customersTold: 6, errors: [] },
+    previewCancelPurchaseOrder: {
+      lines: [1, 2, 3, 4, 5, 6].map((n) => released(`N-${n}`)),
+      customersTold: 6,
+      errors: [],
+    },
   });
   render(<CancelForm po={twoSkus} onClose={() => {}} onDone={() => {}} />);
 
@@ -398,16 +404,6 @@ it('names the supplier of a purchase order an import places as agents know it, b
 });
 
 it('names in its result the orders whose items wait again after a cancellation, as links', async () => {
-  const line = (orderNumber: string) => ({
-    orderNumber,
-    sku: 'CHAIR-AARHUS',
-    quantity: 1,
-    nextPurchaseOrder: null,
-    readyAtOnce: false,
-    latestBefore: '2027-01-29',
-    latestAfter: '2027-02-12',
-    customerTold: true,
-  });
   request.mockImplementation((document: unknown) =>
     Promise.resolve(
       String(document).includes('mutation CancelPurchaseOrder')
@@ -420,7 +416,7 @@ it('names in its result the orders whose items wait again after a cancellation, 
           }
         : {
             previewCancelPurchaseOrder: {
-              lines: [line('N-1'), line('N-1'), line('N-2')],
+              lines: [released('N-1'), released('N-1'), released('N-2')],
               customersTold: 2,
               errors: [],
             },
