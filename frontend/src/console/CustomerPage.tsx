@@ -24,7 +24,9 @@ export function CustomerPage({
 }) {
   const [shown, setShown] = useState(false);
   const customers = pickLanguage(customerLocale);
-  const [language, setLanguage] = useState<Language>(customers);
+  // The customer's language, as it is now (they may change it), unless the agent picked another.
+  const [picked, setPicked] = useState<Language | null>(null);
+  const language = picked ?? customers;
   const view = useQuery(CustomerViewDocument, { orderNumber }, { skip: !shown, refetchOn: revision });
   // While the page is asked for again after a change, the one shown stays rather than blinking out.
   const [last, setLast] = useState<CustomerOrderFragment | null | undefined>(undefined);
@@ -43,17 +45,27 @@ export function CustomerPage({
       {shown && (
         <>
           <p className="hint">{ct('customerPageIntro', { language: languageName(customers) })}</p>
-          <CustomerLanguageSelect label={ct('customerPageLanguage')} value={language} onChange={setLanguage} />
+          <CustomerLanguageSelect label={ct('customerPageLanguage')} value={language} onChange={setPicked} />
           <Failure error={view.error} />
           {order === undefined && !view.error && <p>{ct('loading')}</p>}
           {order === null && <p>{ct('customerPageGone')}</p>}
+          {/* The page as the customer has it, every choice and button on it, none of them to use here: disabled. */}
           {order && (
-            <div className="customer-view customer-page" lang={language} data-testid="customer-view">
-              <OrderView order={order} language={language} />
-            </div>
+            <fieldset
+              disabled
+              className="customer-view customer-page"
+              lang={language}
+              aria-label={ct('customerPageTitle')}
+              data-testid="customer-view"
+            >
+              <OrderView order={order} language={language} token="" onChange={ignore} />
+            </fieldset>
           )}
         </>
       )}
     </section>
   );
 }
+
+/** Nothing changes the order from the agents' view of the customer's page. */
+function ignore() {}

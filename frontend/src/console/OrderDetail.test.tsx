@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { OrderDetail } from './OrderDetail';
 import { aReadyLine, anAgentOrder, anEvent, aSystemNote } from './testOrders';
@@ -496,8 +496,11 @@ it("shows the customer's page as the customer reads it, in their language or ano
   expect(screen.getByText(/What the customer reads behind their tracking link now, in Danish/)).toBeTruthy();
   expect(page.querySelector('h1')?.textContent).toBe(`Ordre ${order.number}`);
   expect(page.textContent).toContain('Rhein lamp');
-  // The late lamp is the customer's to cancel on their page; here nothing can be done in their name.
-  expect(page.querySelectorAll('button')).toHaveLength(0);
+  // The page as the customer has it, the late lamp's cancel button and all; none of it to use in their name here.
+  expect(within(page).getByRole('button', { name: /^Annullér denne vare/ })).toBeTruthy();
+  const controls = [...page.querySelectorAll('button, input, select, textarea')];
+  expect(controls.length).toBeGreaterThan(0);
+  expect(controls.every((control) => control.matches(':disabled'))).toBe(true);
   const asked = request.mock.calls.filter(([document]) => String(document).includes('query CustomerView'));
   expect(asked.map(([, variables]) => variables)).toEqual([{ orderNumber: order.number }]);
 
@@ -566,4 +569,38 @@ it('names who decided a refund approved without a word, with nothing after a col
     .filter((cell) => cell.dataset.label === 'Decision')
     .map((cell) => cell.textContent);
   expect(decisions).toEqual(['agent', 'agent: Sorry for the long wait']);
+});
+
+it("shows the customer's page in the language the customer changes to, unless the agent picked one", async () => {
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      String(document).includes('query CustomerView')
+        ? { customerView: aCustomerOrder({ number: order.number, locale: 'da' }) }
+        : {},
+    ),
+  );
+  const { rerender } = render(<OrderDetail order={order} onChanged={() => {}} suppliers={suppliers} />);
+  fireEvent.click(screen.getByRole('button', { name: "Show the customer's page" }));
+  const heading = async () => (await screen.findByTestId('customer-view')).querySelector('h1')?.textContent;
+  expect(await heading()).toBe(`Ordre ${order.number}`);
+
+  // The customer has their messages, and so their page, in German now.
+  rerender(
+    <OrderDetail
+      order={{ ...order, customerLocale: 'de', revision: order.revision + 1 }}
+      onChanged={() => {}}
+      suppliers={suppliers}
+    />,
+  );
+  await waitFor(async () => expect(await heading()).toBe(`Bestellung ${order.number}`));
+
+  fireEvent.change(screen.getByRole('combobox', { name: 'Language of the page' }), { target: { value: 'pl' } });
+  rerender(
+    <OrderDetail
+      order={{ ...order, customerLocale: 'en', revision: order.revision + 2 }}
+      onChanged={() => {}}
+      suppliers={suppliers}
+    />,
+  );
+  await waitFor(async () => expect(await heading()).toBe(`Zamówienie ${order.number}`));
 });
