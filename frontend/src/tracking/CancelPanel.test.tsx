@@ -101,7 +101,7 @@ describe('what cancelling moves', () => {
     // Amounts as the page writes them (a no-break space after the currency).
     expect(dialog.textContent).toMatch(/the reservation of DKK\s8,995\.00 on your card is released at once\./);
     expect(dialog.textContent).toMatch(
-      /The DKK\s49\.00 reserved for extra shipping is released too: the other items then come together, with no extra parcel\./,
+      /The DKK\s49\.00 still reserved for extra shipping is released too: no further extra parcel would be sent\./,
     );
   });
 

@@ -22,6 +22,14 @@ record Cancellations(OrderLines lines, PaymentLedger ledger, OrderPolicy policy)
      * the delay is long enough.
      */
     Result cancel(List<String> lineIds, Instant at) {
+        return cancel(lineIds, Money.zero(lines.currency()), at);
+    }
+
+    /**
+     * As {@link #cancel(List, Instant)}, where cancelling also releases {@code extraShipping} of what the customer agreed
+     * to pay for extra parcels (no parcel could take it any more): the customer is told of both together.
+     */
+    Result cancel(List<String> lineIds, Money extraShipping, Instant at) {
         List<String> ids = OrderLines.distinct(lineIds, "lineIds");
         requireEach(ids);
         Outcome outcome = Outcome.from(lines);
@@ -46,7 +54,8 @@ record Cancellations(OrderLines lines, PaymentLedger ledger, OrderPolicy policy)
             outcome = outcome.telling(new NotificationIntent(
                     "cancelled:" + UUID.randomUUID(),
                     new CustomerNews.Cancelled(
-                            List.copyOf(released), lines.amountOf(released).amount()),
+                            List.copyOf(released),
+                            lines.amountOf(released).plus(extraShipping).amount()),
                     at));
         }
         return charged.isEmpty() ? new Result(outcome, after) : requestRefund(outcome, after, charged, at);

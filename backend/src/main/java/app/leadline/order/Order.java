@@ -527,7 +527,9 @@ public class Order {
      * is proposed afresh ({@link Arrivals#proposedNow()}): the items that only waited for a cancelled one leave now.
      */
     void cancelLines(List<String> lineIds, Instant at) {
-        keep(cancellations().cancel(lineIds, at));
+        // Told with the lines' own reservation: what of the extra shipping is released with them.
+        Money extraShipping = extraShippingReleasedByCancelling(lineIds);
+        keep(cancellations().cancel(lineIds, extraShipping, at));
         proposedShipment = arrivals().proposedNow().orElse(null);
         releaseExtraShippingWhenDone(at);
     }
@@ -556,14 +558,18 @@ public class Order {
      * before they cancel.
      */
     public Money extraShippingReleasedByCancelling(OrderLine line) {
+        return extraShippingReleasedByCancelling(List.of(line.id()));
+    }
+
+    private Money extraShippingReleasedByCancelling(List<String> lineIds) {
         Money releasable = ledger().extraShippingReleasable();
-        if (releasable.isZero() || line.isDropshipped()) {
-            return Money.zero(currency);
-        }
-        List<OrderLine> rest = orderLines().fromShop().open().stream()
-                .filter(other -> !other.id().equals(line.id()))
-                .toList();
-        return noExtraParcelLeft(rest) ? releasable : Money.zero(currency);
+        List<OrderLine> open = orderLines().fromShop().open();
+        List<OrderLine> rest =
+                open.stream().filter(other -> !lineIds.contains(other.id())).toList();
+        // Nothing of the shop's goes (a dropshipped item only): its parcels are as they were.
+        return releasable.isZero() || rest.size() == open.size() || !noExtraParcelLeft(rest)
+                ? Money.zero(currency)
+                : releasable;
     }
 
     /**

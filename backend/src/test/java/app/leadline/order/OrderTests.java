@@ -304,6 +304,11 @@ class OrderTests {
                 .containsExactly("AUTHORIZE 49.00 DKK []", "VOID 8995.00 DKK [L2]", "VOID 49.00 DKK []");
         assertThat(order.extraShipping().orElseThrow().shown("DKK"))
                 .isEqualTo(new ExtraShipping.Shown("49.00", "0.00", true));
+        // The customer is told of all that was released on their card: the sofa's and the extra shipping's.
+        assertThat(order.notifications())
+                .filteredOn(intent -> intent.kind().equals("CANCELLED"))
+                .singleElement()
+                .satisfies(intent -> assertThat(intent.details()).containsEntry("amount", "9044.00"));
         assertThat(order.ship(List.of("L1"), "PostNord", "PN1", NOW, OrderFixtures.shippedOn(NOW))
                         .amountCaptured())
                 .isEqualByComparingTo("329.00");
