@@ -315,7 +315,8 @@ public class WaitingLines {
      *
      * @param nextPurchaseOrder the purchase order it would wait for instead; null when it would wait to be ordered
      * @param readyAtOnce whether that purchase order has its units on the shelf already, so it would be ready now
-     * @param customerTold whether its customer is told: its latest date moves, or it is ready
+     * @param customerTold whether its customer is told: the day it reaches them moves (one waiting for the order's one
+     *     delivery may move inside it untold), or it is ready
      */
     public record Release(
             String orderNumber,
@@ -371,12 +372,14 @@ public class WaitingLines {
                     SupplierCatalog.lastToCome(others, allocation.sku()).map(PurchaseOrder::expectedArrival);
             EtaWindow window =
                     windowAfterCancellation(order, allocation.lineId(), po.supplier(), ref, lastToCome, spreads);
-            order.leaveCancelledPurchaseOrder(
+            // Whom it tells is what the order tells of the change: a line that waits for the order's one delivery and
+            // moves inside it tells nobody, as placing a purchase order's review says.
+            List<CustomerNews> news = new ArrayList<>(order.newsOf(() -> order.leaveCancelledPurchaseOrder(
                     allocation.lineId(),
                     po.number(),
                     ref.map(PurchaseOrderRef::number).orElse(null),
                     window,
-                    clock.instant());
+                    clock.instant())));
             Optional<PurchaseOrder> fromShelf = next.filter(PurchaseOrder::receivedInPart)
                     .filter(other -> {
                         Map<String, Integer> left = shelves.computeIfAbsent(
@@ -387,7 +390,8 @@ public class WaitingLines {
                         left.merge(allocation.sku(), -allocation.units(), Integer::sum);
                         return true;
                     });
-            fromShelf.ifPresent(other -> shelf.readyOnCopy(order, allocation.lineId(), other));
+            fromShelf.ifPresent(
+                    other -> news.addAll(order.newsOf(() -> shelf.readyOnCopy(order, allocation.lineId(), other))));
             OrderLine after = order.line(allocation.lineId());
             releases.add(new Release(
                     order.number(),
@@ -398,8 +402,7 @@ public class WaitingLines {
                     fromShelf.isPresent(),
                     before.eta().latest(),
                     after.eta().latest(),
-                    fromShelf.isPresent()
-                            || !before.eta().latest().equals(after.eta().latest())));
+                    !news.isEmpty()));
         }
         return releases;
     }

@@ -150,6 +150,45 @@ class PurchaseOrderCancellationIntegrationTests {
     }
 
     @Test
+    void aLineThatWaitsForTheOrdersOneDeliveryAndMovesInsideItIsNotCountedAsToldNorTold() {
+        // The chair called off was due in four days; the table it is delivered with comes in two months.
+        PurchaseOrderInputs soon = place(1);
+        PurchasingSteps.placed(
+                shop,
+                aPurchaseOrder(supplier)
+                        .withLine("TABLE", 1)
+                        .confirmedArrival(LocalDate.now().plusDays(60)));
+        OrderInputs together = anOrder().withBackorderedLine("CHAIR", supplier).withBackorderedLine("TABLE", supplier);
+        shop.documentName("placeOrders").variable("input", batch(together)).execute();
+        LocalDate delivery =
+                orders.byNumber(together.number()).orElseThrow().eta().latest();
+
+        // Ordered again, the chair still comes weeks before the table: the one delivery does not move.
+        GraphQlTester.Response preview = cancel("previewCancelPurchaseOrder", soon.number(), "Ordered twice");
+        preview.path("previewCancelPurchaseOrder.lines[0].orderNumber")
+                .entity(String.class)
+                .isEqualTo(together.number());
+        preview.path("previewCancelPurchaseOrder.lines[0].customerTold")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        preview.path("previewCancelPurchaseOrder.customersTold")
+                .entity(Integer.class)
+                .isEqualTo(0);
+        cancel("cancelPurchaseOrder", soon.number(), "Ordered twice")
+                .path("cancelPurchaseOrder.customersTold")
+                .entity(Integer.class)
+                .isEqualTo(0);
+
+        // The chair waits to be ordered again, and the customer, whose delivery stays, has no news of it.
+        assertThat(purchaseOrderOf(together)).isNull();
+        var after = orders.byNumber(together.number()).orElseThrow();
+        assertThat(after.eta().latest()).isEqualTo(delivery);
+        assertThat(after.notifications())
+                .extracting(intent -> intent.kind())
+                .doesNotContain("ETA_MOVED", "PAST_PROMISE");
+    }
+
+    @Test
     void aLineGoingBackToBeOrderedIsNotPromisedSoonerThanTheSameChairStillOnOrderForLater() {
         // The chair called off was due in four days; another is on order for two months from now, taken already.
         PurchaseOrderInputs soon = place(1);
