@@ -4,6 +4,7 @@ import { PreviewReceiveGoodsDocument } from '../generated/graphql';
 import { ct, setConsoleLanguage } from './messages';
 import { CancelForm, CsvImport, expectedArrival, ReceiveForm, reorderWorkedOut } from './PurchasingPanel';
 import { importChangeText } from './imports';
+import { Moves } from './Reversals';
 import { request } from './__mocks__/client';
 
 vi.mock('./client');
@@ -437,4 +438,19 @@ it('names in its result the orders whose items wait again after a cancellation, 
       ['N-1', 'N-2'],
     ),
   );
+});
+
+it('says how many moved lines a review does not list, so that its list is not taken for all of them', () => {
+  const move = (index: number) => ({
+    orderNumber: `N-${index}`,
+    customerName: `Customer ${index}`,
+    lineId: 'L2',
+    lineName: 'Aarhus chair',
+    from: '2026-12-18',
+    to: '2027-01-15',
+  });
+  render(<Moves preview={{ orders: 140, lines: 140, customers: 140, sample: [1, 2, 3, 4, 5, 6].map(move) }} />);
+
+  expect(screen.getByText('134 more lines move, not listed here.')).toBeTruthy();
+  expect(document.querySelector('details summary')?.textContent).toBe('Every line, one by one (6)');
 });

@@ -26,22 +26,27 @@ export function Moves({ preview }: { preview: MoveBackFragment }) {
   if (preview.sample.length === 0) {
     return null;
   }
+  const unlisted = preview.lines - preview.sample.length;
   return (
-    <LongList count={preview.sample.length}>
-      <ul className="links">
-        {preview.sample.map((move) => (
-          <li key={`${move.orderNumber}/${move.lineId}`}>
-            <OrderLink order={move.orderNumber} />{' '}
-            {ct('moveLine', {
-              customer: move.customerName,
-              line: move.lineName,
-              from: day(move.from),
-              to: day(move.to),
-            })}
-          </li>
-        ))}
-      </ul>
-    </LongList>
+    <>
+      <LongList count={preview.sample.length}>
+        <ul className="links">
+          {preview.sample.map((move) => (
+            <li key={`${move.orderNumber}/${move.lineId}`}>
+              <OrderLink order={move.orderNumber} />{' '}
+              {ct('moveLine', {
+                customer: move.customerName,
+                line: move.lineName,
+                from: day(move.from),
+                to: day(move.to),
+              })}
+            </li>
+          ))}
+        </ul>
+      </LongList>
+      {/* More than a review lists: said, so that the list is not taken for all of them. */}
+      {unlisted > 0 && <p>{ct('movesMore', { count: unlisted })}</p>}
+    </>
   );
 }
 

@@ -829,6 +829,8 @@ export const de: Catalogue = {
   reverseDates:
     'Die Termine werden ab {date} berechnet. {customers, plural, =0 {Kein Kunde wird benachrichtigt: Kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt, weil sich das späteste Datum verschiebt.} other {# Kunden werden benachrichtigt, weil sich das späteste Datum verschiebt.}}',
   moveLine: '{customer}: {line}, {from} → {to}',
+  movesMore:
+    '{count, plural, one {# weitere Position verschiebt sich} other {# weitere Positionen verschieben sich}}, hier nicht aufgeführt.',
   reverseConfirm:
     '{customers, plural, =0 {Wareneingang zurücknehmen; kein Kunde wird benachrichtigt} one {Wareneingang zurücknehmen und # Kunden benachrichtigen} other {Wareneingang zurücknehmen und # Kunden benachrichtigen}}',
   receiptReversed:

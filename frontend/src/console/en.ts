@@ -810,6 +810,7 @@ export const en = {
   reverseDates:
     'Dates are projected from {date}. {customers, plural, =0 {No customer is told: no latest date moves.} one {# customer is told, because the latest date moves.} other {# customers are told, because the latest date moves.}}',
   moveLine: '{customer}: {line}, {from} → {to}',
+  movesMore: '{count, plural, one {# more line moves} other {# more lines move}}, not listed here.',
   reverseConfirm:
     '{customers, plural, =0 {Take back the receipt; no customer is told} one {Take back the receipt and tell # customer} other {Take back the receipt and tell # customers}}',
   receiptReversed:

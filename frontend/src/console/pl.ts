@@ -677,7 +677,8 @@ export const pl: Catalogue = {
     '{count, plural, one {Dokąd trafia jego # pozycja} few {Dokąd trafiają jego # pozycje} many {Dokąd trafia jego # pozycji} other {Dokąd trafia jego # pozycji}}: {parts}.',
   cancelWhereTo: '{count} do zamówienia u dostawcy {po}',
   cancelWhereReady: '{count} od razu gotowe z półki {po}',
-  cancelWhereOrdered: '{count} znów czeka na zamówienie u dostawcy',
+  cancelWhereOrdered:
+    '{count, plural, one {# znów czeka} few {# znów czekają} many {# znów czeka} other {# znów czeka}} na zamówienie u dostawcy',
   everyLine: 'Każda pozycja z osobna ({count})',
   cancelNoLines: 'Żadna pozycja zamówienia klienta na nie nie czeka.',
   latestMoves: 'najpóźniej {before} → {after}',
@@ -728,7 +729,7 @@ export const pl: Catalogue = {
   importTold:
     '{count, plural, one {# klient dowie się} few {# klienci dowiedzą się} many {# klientów dowie się} other {# klienta dowie się}} o nowej najpóźniejszej dacie: {orders}.',
   importNoneTold: 'Żaden klient nie dowie się o nowej najpóźniejszej dacie.',
-  importAndMore: '{orders} i {count} innych',
+  importAndMore: '{orders} i {count, plural, one {# inne} few {# inne} many {# innych} other {# innych}}',
   importKept: 'Zamówienie u dostawcy {number} zostało złożone wcześniej; pozostaje bez zmian.',
   importReceives: 'Przyjmuje {units} na zamówienie u dostawcy {po}, przybyło {date}: {ready}',
   importReceived:
@@ -814,6 +815,8 @@ export const pl: Catalogue = {
   reverseDates:
     'Daty liczone są od {date}. {customers, plural, =0 {Żaden klient nie dostanie wiadomości: żadna najpóźniejsza data się nie zmienia.} one {# klient dostanie wiadomość, bo zmienia się najpóźniejsza data.} few {# klientów dostanie wiadomość, bo zmienia się najpóźniejsza data.} many {# klientów dostanie wiadomość, bo zmienia się najpóźniejsza data.} other {# klienta dostanie wiadomość, bo zmienia się najpóźniejsza data.}}',
   moveLine: '{customer}: {line}, {from} → {to}',
+  movesMore:
+    'Nie wymieniono tu {count, plural, one {# przesuwanej pozycji} few {# przesuwanych pozycji} many {# przesuwanych pozycji} other {# przesuwanej pozycji}}.',
   reverseConfirm:
     '{customers, plural, =0 {Cofnij przyjęcie; żaden klient nie dostanie wiadomości} one {Cofnij przyjęcie i powiadom # klienta} few {Cofnij przyjęcie i powiadom # klientów} many {Cofnij przyjęcie i powiadom # klientów} other {Cofnij przyjęcie i powiadom # klienta}}',
   receiptReversed:

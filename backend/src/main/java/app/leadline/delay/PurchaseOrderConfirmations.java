@@ -73,7 +73,8 @@ class PurchaseOrderConfirmations {
         if (!movesLines(po, confirmation.arrival())) {
             return new Outcome(Optional.of(nothingMoves()), Optional.empty(), Optional.of(po), List.of());
         }
-        SupplierDelays.Previewed previewed = delays.preview(confirmation.asDelay());
+        // Each line it moves, as a correction's review lists them: the agent reads whom it tells before it does.
+        SupplierDelays.Previewed previewed = delays.preview(confirmation.asDelay(), Reversals.LISTED);
         return new Outcome(previewed.preview(), Optional.empty(), Optional.of(po), previewed.errors());
     }
 
