@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { shopCall as shopCallAs, startApplication } from './app.mjs';
-import { launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
+import { assertStackedOnPhone, launchBrowser, seriousAccessibilityViolations, signInToConsole } from './browser.mjs';
 
 let app;
 let browser;
@@ -288,6 +288,13 @@ test('an admin marks a SKU as stocked and reads its reorder point with how it wa
     assert.match(
       await row.textContent(),
       /\d+ units ordered in the last 28 days \(\d+ working days\) is [\d.]+ a working day; × 15 working days \(the slowest lead time of Baltic Woodcraft\) = \d+, rounded up; \+ safety stock 3 = \d+\./,
+    );
+    // On a phone the working-out is read in full, under its column's name, not cut off in a table scrolled sideways.
+    await assertStackedOnPhone(
+      page,
+      page.getByRole('region', { name: 'Reorder points of stocked SKUs' }),
+      page.locator('tr', { hasText: 'VASE-GLASS' }).locator('td[data-label="How it was worked out"]'),
+      'How it was worked out',
     );
   } finally {
     await context.close();

@@ -885,7 +885,8 @@ function ReorderPoints({ admin, suppliers }: { admin: boolean; suppliers: Suppli
       {loaded.data && points.length === 0 && <p>{ct('reorderEmpty')}</p>}
       {points.length > 0 && (
         <div className="scroll" tabIndex={0} role="region" aria-labelledby="reorder-title">
-          <table aria-labelledby="reorder-title">
+          {/* On a phone each row stacks, its cells under their column's name: the working-out is too long to scroll. */}
+          <table className="stacks" aria-labelledby="reorder-title">
             <thead>
               <tr>
                 <th scope="col">{ct('stockedSku')}</th>
@@ -897,10 +898,14 @@ function ReorderPoints({ admin, suppliers }: { admin: boolean; suppliers: Suppli
             <tbody>
               {points.map((point) => (
                 <tr key={point.sku}>
-                  <td className="nowrap">{point.sku}</td>
-                  <td>{supplierName(point.supplier, suppliers)}</td>
-                  <td>{ct('reorderUnits', { units: point.reorderPoint })}</td>
-                  <td>{reorderWorkedOut(point, supplierName(point.supplier, suppliers))}</td>
+                  <td className="nowrap" data-label={ct('stockedSku')}>
+                    {point.sku}
+                  </td>
+                  <td data-label={ct('poSupplier')}>{supplierName(point.supplier, suppliers)}</td>
+                  <td data-label={ct('reorderPoint')}>{ct('reorderUnits', { units: point.reorderPoint })}</td>
+                  <td data-label={ct('reorderHow')}>
+                    {reorderWorkedOut(point, supplierName(point.supplier, suppliers))}
+                  </td>
                 </tr>
               ))}
             </tbody>
