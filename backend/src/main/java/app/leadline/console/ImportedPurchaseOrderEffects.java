@@ -4,6 +4,8 @@ import app.leadline.order.WaitingLines;
 import app.leadline.supplier.PlacingEffects;
 import app.leadline.supplier.PurchaseOrder;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +22,8 @@ class ImportedPurchaseOrderEffects implements PlacingEffects {
     }
 
     @Override
-    public Optional<Effects> of(PurchaseOrder draft) {
-        WaitingLines.Placing placing = waiting.previewAllocation(draft);
+    public Optional<Effects> of(PurchaseOrder draft, Set<String> takenBefore) {
+        WaitingLines.Placing placing = waiting.previewAllocation(draft, takenBefore);
         if (placing.allocations().isEmpty()) {
             return Optional.empty();
         }
@@ -35,6 +37,9 @@ class ImportedPurchaseOrderEffects implements PlacingEffects {
                         .filter(WaitingLines.Allocated::customerTold)
                         .map(WaitingLines.Allocated::orderNumber)
                         .distinct()
-                        .toList()));
+                        .toList(),
+                placing.allocations().stream()
+                        .map(allocated -> allocated.orderNumber() + "/" + allocated.lineId())
+                        .collect(Collectors.toSet())));
     }
 }

@@ -96,7 +96,25 @@ public class WaitingLines {
     }
 
     /** The lines waiting to be ordered of these SKUs of the supplier, oldest order first, each with its order. */
-    private record ToOrder(List<Order> owners, List<Allocation> lines) {}
+    private record ToOrder(List<Order> owners, List<Allocation> lines) {
+
+        /** Without the lines named {@code <order number>/<line id>}. */
+        ToOrder without(Set<String> lineKeys) {
+            if (lineKeys.isEmpty()) {
+                return this;
+            }
+            List<Order> keptOwners = new ArrayList<>();
+            List<Allocation> keptLines = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lineKeys.contains(
+                        owners.get(i).number() + "/" + lines.get(i).lineId())) {
+                    keptOwners.add(owners.get(i));
+                    keptLines.add(lines.get(i));
+                }
+            }
+            return new ToOrder(keptOwners, keptLines);
+        }
+    }
 
     private ToOrder waitingToBeOrdered(String supplier, List<String> skus) {
         List<Order> owners = new ArrayList<>();
@@ -176,8 +194,18 @@ public class WaitingLines {
     @org.springframework.security.access.prepost.PreAuthorize(
             "hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
     public Placing previewAllocation(PurchaseOrder draft) {
+        return previewAllocation(draft, Set.of());
+    }
+
+    /**
+     * As {@link #previewAllocation(PurchaseOrder)}, after purchase orders placed before it (in the same file) took the
+     * lines named {@code <order number>/<line id>}: those wait for them, no longer to be ordered.
+     */
+    @org.springframework.security.access.prepost.PreAuthorize(
+            "hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public Placing previewAllocation(PurchaseOrder draft, Set<String> takenBefore) {
         SupplierSpreads spreads = lateness.current();
-        ToOrder waiting = waitingToBeOrdered(draft.supplier(), draft.skus());
+        ToOrder waiting = waitingToBeOrdered(draft.supplier(), draft.skus()).without(takenBefore);
         List<Order> owners = waiting.owners();
         List<Allocation> lines = waiting.lines();
         List<Optional<PurchaseOrderRef>> planned = suppliers.planReserve(draft.supplier(), lines, draft);

@@ -2,6 +2,7 @@ package app.leadline.supplier;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What placing a purchase order would do to the customers' lines waiting for its SKUs, said where a purchase order is
@@ -12,19 +13,24 @@ public interface PlacingEffects {
     /**
      * The waiting lines the purchase order would take and the customers who would be told a new latest date; empty
      * when it would take none. Nothing changes.
+     *
+     * @param takenBefore the lines purchase orders placed before it take ({@link Effects#lines()} of theirs): a file's
+     *     purchase orders are placed one after the other, and a line the first takes does not wait for the next
      */
-    Optional<Effects> of(PurchaseOrder draft);
+    Optional<Effects> of(PurchaseOrder draft, Set<String> takenBefore);
 
     /**
      * @param linesTaken how many lines waiting to be ordered it takes
      * @param taking the orders of those lines, oldest first
      * @param told the orders whose customers are told of a new latest date
+     * @param lines the lines it takes, each as {@code <order number>/<line id>}
      */
-    record Effects(int linesTaken, List<String> taking, List<String> told) {
+    record Effects(int linesTaken, List<String> taking, List<String> told, Set<String> lines) {
 
         public Effects {
             taking = List.copyOf(taking);
             told = List.copyOf(told);
+            lines = Set.copyOf(lines);
         }
     }
 }

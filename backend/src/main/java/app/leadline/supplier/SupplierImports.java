@@ -214,6 +214,8 @@ class SupplierImports {
             return Outcome.refused(parsed.rows().size(), errors);
         }
         List<Change> changes = new ArrayList<>();
+        // The lines the file's purchase orders before this one take: placed in turn, they do not wait for the next.
+        Set<String> taken = new HashSet<>();
         for (NewPurchaseOrder order : checked) {
             String number = order.number().trim();
             if (placedBefore.contains(number)) {
@@ -226,15 +228,15 @@ class SupplierImports {
             }
             if (dryRun) {
                 // What it does to the customers waiting, as the buy list's review says it: before anything is stored.
-                purchasing
-                        .draft(order, actor)
-                        .purchaseOrder()
-                        .ifPresent(draft ->
-                                changes.add(placing(PURCHASE_ORDER_PLACES, "Places", draft, effects.of(draft))));
+                purchasing.draft(order, actor).purchaseOrder().ifPresent(draft -> {
+                    Optional<PlacingEffects.Effects> effect = effects.of(draft, Set.copyOf(taken));
+                    effect.ifPresent(taking -> taken.addAll(taking.lines()));
+                    changes.add(placing(PURCHASE_ORDER_PLACES, "Places", draft, effect));
+                });
             } else {
                 // Worked out as in the preview, just before: what the result says placing it did.
                 Optional<PlacingEffects.Effects> effect =
-                        purchasing.draft(order, actor).purchaseOrder().flatMap(effects::of);
+                        purchasing.draft(order, actor).purchaseOrder().flatMap(draft -> effects.of(draft, Set.of()));
                 PurchaseOrder placed =
                         purchasing.place(order, actor).purchaseOrder().orElseThrow();
                 changes.add(placing(PURCHASE_ORDER_PLACED, "Placed", placed, effect));

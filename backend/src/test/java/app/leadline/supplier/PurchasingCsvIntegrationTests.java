@@ -257,6 +257,32 @@ class PurchasingCsvIntegrationTests {
     }
 
     @Test
+    void aFilesSecondPurchaseOrderIsNotSaidToTakeTheLinesItsFirstTakes() {
+        String supplier = importedSupplier();
+        OrderInputs one = anOrder().withBackorderedLine("CHAIR-" + tag, supplier);
+        OrderInputs three = anOrder().withLine("CHAIR-" + tag, 3, "BACKORDER", supplier);
+        shop.documentName("placeOrders").variable("input", batch(one, three)).execute();
+        String sent = LocalDate.now().minusDays(2).toString();
+        // The first has room for the oldest order's chair only; the second for the three of the next.
+        String csv = "number,supplier,sku,quantity,sentOn,confirmedArrival\n"
+                + "PO-" + tag + "-A," + supplier + ",CHAIR-" + tag + ",1," + sent + ",\n"
+                + "PO-" + tag + "-B," + supplier + ",CHAIR-" + tag + ",3," + sent + ",\n";
+
+        GraphQlTester.Response preview = run(shop, "importPurchaseOrders", csv, true);
+
+        assertThat(facts(preview, "importPurchaseOrders.changed[0]"))
+                .containsEntry("linesTaken", "1")
+                .containsEntry("taking", one.number());
+        assertThat(facts(preview, "importPurchaseOrders.changed[1]"))
+                .containsEntry("linesTaken", "1")
+                .containsEntry("taking", three.number());
+        // As the import then places them.
+        GraphQlTester.Response imported = run(shop, "importPurchaseOrders", csv, false);
+        assertThat(facts(imported, "importPurchaseOrders.changed[0]")).containsEntry("taking", one.number());
+        assertThat(facts(imported, "importPurchaseOrders.changed[1]")).containsEntry("taking", three.number());
+    }
+
+    @Test
     void aBadPurchaseOrderRowStoresNoPurchaseOrderOfTheFile() {
         String supplier = importedSupplier();
         String csv = "number,supplier,sku,quantity,sentOn,confirmedArrival\n"
