@@ -80,7 +80,10 @@ test('an agent logs a delay once and the customer sees the new window and the re
     await sku.fill('NO-SUCH-SKU');
     await page.getByRole('spinbutton', { name: 'Days late' }).fill('10');
     await page.getByRole('button', { name: 'Preview' }).click();
-    assert.match(await page.getByTestId('preview-nothing').textContent(), /^No open line waits for what you chose/);
+    assert.match(
+      await page.getByTestId('preview-nothing').textContent(),
+      /^No line on a purchase order and no dropshipped line waits for what you chose/,
+    );
     assert.equal(await page.getByRole('button', { name: /^Confirm and tell/ }).count(), 0);
     // The field offers the SKUs a delay could reach at the supplier chosen, as they are written: a dropshipping
     // supplier's items customers wait for, a supplier's SKUs on open purchase orders (asked as the supplier changes).

@@ -166,7 +166,7 @@ it('offers nothing to confirm when the delay would reach no open line, and says 
   fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
 
   expect((await screen.findByTestId('preview-nothing')).textContent).toBe(
-    'No open line waits for what you chose, so this delay would change nothing and tell no one. Check the SKU, the supplier or the purchase order.',
+    'No line on a purchase order and no dropshipped line waits for what you chose, so this delay would change nothing and tell no one. Lines not ordered from the supplier yet are promised from the day they are ordered; a delay does not move them. Check the SKU, the supplier or the purchase order.',
   );
   expect(screen.queryByRole('button', { name: /^Confirm and tell/ })).toBeNull();
   expect(screen.queryByTestId('preview-figures')).toBeNull();

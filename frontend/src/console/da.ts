@@ -78,7 +78,7 @@ export const da: Catalogue = {
   previewAllKept:
     'Ingen linje flyttes: {count, plural, one {den # ventende linje beholder sine datoer; den} other {de # ventende linjer beholder deres datoer; de}} er allerede sat lige så sent eller senere. Ingen får besked.',
   previewNothing:
-    'Ingen åben linje venter på det valgte, så denne forsinkelse ville ikke ændre noget og ikke give nogen besked. Tjek varenummeret, leverandøren eller indkøbsordren.',
+    'Ingen linje på en indkøbsordre og ingen linje, leverandøren sender direkte, venter på det valgte, så denne forsinkelse ville ikke ændre noget og ikke give nogen besked. Linjer, der endnu ikke er bestilt hos leverandøren, lover vi fra den dag, de bestilles; en forsinkelse flytter dem ikke. Tjek varenummeret, leverandøren eller indkøbsordren.',
   previewValue: 'Ordreværdi: {value}',
   sampleOrder: 'Ordre',
   sampleCustomer: 'Kunde',

@@ -79,7 +79,7 @@ export const de: Catalogue = {
   previewAllKept:
     'Keine Position wird verschoben: {count, plural, one {die # wartende Position behält ihre Daten; sie ist} other {die # wartenden Positionen behalten ihre Daten; sie sind}} schon genauso spät oder später fällig. Niemand wird benachrichtigt.',
   previewNothing:
-    'Keine offene Position wartet auf das Gewählte; diese Verzögerung würde nichts ändern und niemanden benachrichtigen. Prüfen Sie die Artikelnummer, den Lieferanten oder die Bestellung.',
+    'Keine Position einer Bestellung und keine direkt vom Lieferanten versandte Position wartet auf das Gewählte; diese Verzögerung würde nichts ändern und niemanden benachrichtigen. Positionen, die beim Lieferanten noch nicht bestellt sind, sagen wir ab dem Tag ihrer Bestellung zu; eine Verzögerung verschiebt sie nicht. Prüfen Sie die Artikelnummer, den Lieferanten oder die Bestellung.',
   previewValue: 'Bestellwert: {value}',
   sampleOrder: 'Bestellung',
   sampleCustomer: 'Kunde',

@@ -76,7 +76,7 @@ export const en = {
   previewAllKept:
     'No line moves: {count, plural, one {the # line waiting keeps its dates; it is} other {the # lines waiting keep their dates; they are}} due as late or later already. Nobody is told.',
   previewNothing:
-    'No open line waits for what you chose, so this delay would change nothing and tell no one. Check the SKU, the supplier or the purchase order.',
+    'No line on a purchase order and no dropshipped line waits for what you chose, so this delay would change nothing and tell no one. Lines not ordered from the supplier yet are promised from the day they are ordered; a delay does not move them. Check the SKU, the supplier or the purchase order.',
   previewValue: 'Order value: {value}',
   sampleOrder: 'Order',
   sampleCustomer: 'Customer',

@@ -78,7 +78,7 @@ export const pl: Catalogue = {
   previewAllKept:
     'Żadna pozycja się nie przesunie: oczekujące pozycje ({count}) zachowują swoje daty, bo już mają termin równie późny lub późniejszy. Nikt nie zostanie powiadomiony.',
   previewNothing:
-    'Żadna otwarta pozycja nie czeka na wybrany zakres, więc to opóźnienie niczego nie zmieni i nikogo nie powiadomi. Sprawdź SKU, dostawcę lub zamówienie u dostawcy.',
+    'Żadna pozycja zamówienia u dostawcy ani pozycja wysyłana bezpośrednio przez dostawcę nie czeka na wybrany zakres, więc to opóźnienie niczego nie zmieni i nikogo nie powiadomi. Pozycje jeszcze niezamówione u dostawcy obiecujemy od dnia ich zamówienia; opóźnienie ich nie przesuwa. Sprawdź SKU, dostawcę lub zamówienie u dostawcy.',
   previewValue: 'Wartość zamówień: {value}',
   sampleOrder: 'Zamówienie',
   sampleCustomer: 'Klient',
@@ -806,7 +806,7 @@ export const pl: Catalogue = {
   receiptGroup: '{day}: {items}, zarejestrował(a) {by}, {at}',
   reverseReceipt: 'Cofnij…',
   reverseReceiptOf: 'Cofnij przyjęcie z {day} na {po} ({items}, zarejestrowane {at})',
-  reverseReceiptReview: 'To cofa przyjęcie {items}, przyjętych {day}, z zamówienia u dostawcy {po}.',
+  reverseReceiptReview: 'To cofa przyjęcie {items} z dnia {day} z zamówienia u dostawcy {po}.',
   reverseReopens: 'Zamówienie u dostawcy {po} znów jest otwarte.',
   reverseLinesBack:
     '{count, plural, one {# pozycja znów czeka} few {# pozycje znów czekają} many {# pozycji znów czeka} other {# pozycji znów czeka}} na {po}:',

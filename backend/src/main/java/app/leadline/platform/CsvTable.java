@@ -85,7 +85,10 @@ public final class CsvTable {
                 return LocalDate.parse(value.get());
             } catch (DateTimeParseException notADate) {
                 errors.add(new RowError(
-                        number, column, "NOT_A_DATE", "'" + value.get() + "' is not a date like 2026-12-24."));
+                        number,
+                        column,
+                        "NOT_A_DATE",
+                        "'" + value.get() + "' is not a date like 2026-12-24 (YYYY-MM-DD)."));
                 return null;
             }
         }
