@@ -19,8 +19,9 @@ import {
   unitsNotWhole,
   type UserError,
 } from './errors';
-import { apiInt, day, receiptsOf, today, unitsList, wholeUnits } from './format';
+import { apiInt, day, receiptsOf, unitsList, wholeUnits } from './format';
 import { ct } from './messages';
+import { useReceiptDay } from './warehouseDay';
 import { OrderLink, PickedPurchaseOrder, PurchaseOrderOptions, supplierName, type SupplierNames } from './OrderLink';
 import { Review } from './Review';
 import { ReceiptReversals } from './Reversals';
@@ -111,7 +112,7 @@ function ReceiptForm({
   const po = useQuery(PurchaseOrderForReceiptDocument, { number });
   const [everything, setEverything] = useState(true);
   const [quantities, setQuantities] = useState<Record<string, string>>({});
-  const [receivedOn, setReceivedOn] = useState(today);
+  const [receivedOn, setReceivedOn, warehouseToday] = useReceiptDay();
   const [reviewed, setReviewed] = useState<string | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
   // What the receipt would do (and whether it may be booked at all), asked of the API when the agent reviews it.
@@ -220,7 +221,7 @@ function ReceiptForm({
           <input
             type="date"
             value={receivedOn}
-            max={today()}
+            max={warehouseToday}
             onChange={(event) => edit(() => setReceivedOn(event.target.value))}
             {...invalidProps(at('receivedOn'), 'receipt-date-error')}
           />

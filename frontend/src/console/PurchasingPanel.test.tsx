@@ -80,7 +80,8 @@ it('says next to its SKU what units it cannot take, and a refusal of the API nex
   fireEvent.click(screen.getByRole('button', { name: 'Review' }));
   expect(errorUnder('TABLE-RIGA-180')).toBe('Units are a whole number: 0 or more.');
   expect(errorUnder('CHAIR-AARHUS')).toBeNull();
-  expect(request).not.toHaveBeenCalled();
+  // Nothing is asked of the API for a form the form itself refuses (the warehouse's day is asked as the form opens).
+  expect(request.mock.calls.filter(([document]) => String(document).includes('PreviewReceiveGoods'))).toHaveLength(0);
 
   // Only the chairs are sent, so the API's first quantity is the chairs', not the tables'.
   fireEvent.change(screen.getByLabelText(/^Units of TABLE-RIGA-180 arrived/), { target: { value: '' } });
@@ -453,4 +454,19 @@ it('says how many moved lines a review does not list, so that its list is not ta
 
   expect(screen.getByText('134 more lines move, not listed here.')).toBeTruthy();
   expect(document.querySelector('details summary')?.textContent).toBe('Every line, one by one (6)');
+});
+
+it("starts a receipt on the warehouse's day, not the browser's, which may be a day behind it", async () => {
+  // The browser's day is 7 Dec (the tests' fixed today); the warehouse's, in its time zone, already 8 Dec.
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(String(document).includes('query WarehouseToday') ? { warehouseToday: '2026-12-08' } : {}),
+  );
+  render(<ReceiveForm po={twoSkus} onClose={() => {}} onDone={() => {}} />);
+
+  const day = screen.getByLabelText(/^Arrived on/) as HTMLInputElement;
+  await waitFor(() => expect(day.value).toBe('2026-12-08'));
+  expect(day.max).toBe('2026-12-08');
+  // A day the agent types stays.
+  fireEvent.change(day, { target: { value: '2026-12-05' } });
+  expect(day.value).toBe('2026-12-05');
 });

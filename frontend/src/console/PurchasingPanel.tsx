@@ -39,6 +39,7 @@ import { ReceiptPreview } from './GoodsPanel';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { ClosedDayCaveat } from './ClosedDayCaveat';
 import { ct, type ConsoleKey } from './messages';
+import { useReceiptDay } from './warehouseDay';
 import { ReasonFields } from './ReasonFields';
 import { LongList } from './LongList';
 import { importChangeText } from './imports';
@@ -210,7 +211,7 @@ function ReviewOrClose({
 export function ReceiveForm({ po, onClose, onDone }: FormProps) {
   // Each SKU starts at nothing, so that only what the agent counted is booked (as in the goods received tab).
   const [units, setUnits] = useState<Record<string, string>>({});
-  const [receivedOn, setReceivedOn] = useState(today);
+  const [receivedOn, setReceivedOn, warehouseToday] = useReceiptDay();
   const [reviewed, setReviewed] = useState<ReceiveGoodsInput | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
   const preview = useQuery(
@@ -304,7 +305,7 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
           <input
             type="date"
             value={receivedOn}
-            max={today()}
+            max={warehouseToday}
             {...invalidProps(dayErrors, 'receive-on-error')}
             onChange={(event) => {
               setReceivedOn(event.target.value);

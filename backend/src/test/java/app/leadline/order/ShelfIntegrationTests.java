@@ -13,6 +13,7 @@ import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
 import app.leadline.support.PurchaseOrderInputs;
 import app.leadline.support.PurchasingSteps;
+import app.leadline.support.TestWarehouse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -63,7 +64,8 @@ class ShelfIntegrationTests {
                 .variable("input", batch(older, younger))
                 .execute();
         // The receipt is recorded, and the process stops before the lines it serves are made ready.
-        suppliers.recordReceipt(purchaseOrder.number(), Map.of("CHAIR-LEFT", 1), LocalDate.now(), Instant.now(), "bo");
+        suppliers.recordReceipt(
+                purchaseOrder.number(), Map.of("CHAIR-LEFT", 1), TestWarehouse.today(), Instant.now(), "bo");
         assertThat(chair(older)).isEqualTo(LineStatus.AWAITING_SUPPLIER);
 
         shelf.serveWhatWasLeft();
@@ -83,7 +85,8 @@ class ShelfIntegrationTests {
                 PurchasingSteps.placed(shop, aPurchaseOrder(supplier).withLine("CHAIR-OLD", 2));
         OrderInputs waiting = anOrder().withBackorderedLine("CHAIR-OLD", supplier);
         shop.documentName("placeOrders").variable("input", batch(waiting)).execute();
-        suppliers.recordReceipt(purchaseOrder.number(), Map.of("CHAIR-OLD", 1), LocalDate.now(), Instant.now(), "bo");
+        suppliers.recordReceipt(
+                purchaseOrder.number(), Map.of("CHAIR-OLD", 1), TestWarehouse.today(), Instant.now(), "bo");
         // As a purchase order received before its receipts were kept: units counted, no history of them.
         mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(purchaseOrder.number())),
@@ -116,7 +119,7 @@ class ShelfIntegrationTests {
         // As a receipt of the later purchase order's one chair leaves it when the process stops after reserving it for
         // the waiting line, before the line moved: goods recorded, the line reserved on both, and no room left on it
         // but the reservation the line holds.
-        suppliers.recordReceipt(later.number(), Map.of("CHAIR-MOVE", 1), LocalDate.now(), Instant.now(), "bo");
+        suppliers.recordReceipt(later.number(), Map.of("CHAIR-MOVE", 1), TestWarehouse.today(), Instant.now(), "bo");
         PurchaseOrder received = suppliers.purchaseOrder(later.number()).orElseThrow();
         assertThat(suppliers.takeOnShelf(
                         received, List.of(new PurchaseOrder.Allocation(before.id(), "L2", "CHAIR-MOVE", 1)), List.of()))
@@ -166,7 +169,8 @@ class ShelfIntegrationTests {
                                 "allocations",
                                 new PurchaseOrder.Allocation(elsewhereId, "L2", "CHAIR-SPARE", 1, Instant.now())),
                 PurchaseOrder.class);
-        suppliers.recordReceipt(purchaseOrder.number(), Map.of("CHAIR-SPARE", 2), LocalDate.now(), Instant.now(), "bo");
+        suppliers.recordReceipt(
+                purchaseOrder.number(), Map.of("CHAIR-SPARE", 2), TestWarehouse.today(), Instant.now(), "bo");
 
         shelf.serveWhatWasLeft();
 

@@ -94,6 +94,7 @@ class AccessRulesIntegrationTests {
             Map.entry("Query.searchOrders", AGENTS),
             Map.entry("Query.buyList", AGENTS),
             Map.entry("Query.warehouseClosedDays", AGENTS),
+            Map.entry("Query.warehouseToday", AGENTS),
             Map.entry("Query.supplierSkus", AGENTS),
             Map.entry("Query.runningLate", AGENTS),
             Map.entry("Query.refundQueue", AGENTS),

@@ -85,7 +85,7 @@ class ReceiptIntegrationTests {
         OrderInputs second = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
         placeOrder(first);
         placeOrder(second);
-        receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now());
+        receive(purchaseOrder.number(), "CHAIR-NEW", 1, TestWarehouse.today());
         return new HalfReceived(purchaseOrder, first, second);
     }
 
@@ -157,7 +157,7 @@ class ReceiptIntegrationTests {
                 .as("the supplier's lead time")
                 .isAfter(LocalDate.now().plusDays(10));
 
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestWarehouse.today();
         receive(purchaseOrder.number(), "CHAIR-NEW", 1, today);
 
         GraphQlTester.Response tracked = track(token);
@@ -236,7 +236,7 @@ class ReceiptIntegrationTests {
         OrderInputs first = half.first();
         OrderInputs second = half.second();
 
-        receive(purchaseOrder.number(), "CHAIR-NEW", 1, LocalDate.now())
+        receive(purchaseOrder.number(), "CHAIR-NEW", 1, TestWarehouse.today())
                 .path("receiveGoods.linesReady")
                 .entity(Integer.class)
                 .isEqualTo(1);
@@ -372,7 +372,7 @@ class ReceiptIntegrationTests {
         PurchaseOrderInputs purchaseOrder = placedDue(supplier, "CHAIR-SHELF", 4, 30);
         OrderInputs first = anOrder().withBackorderedLine("CHAIR-SHELF", supplier);
         placeOrder(first);
-        receive(purchaseOrder.number(), "CHAIR-SHELF", 2, LocalDate.now())
+        receive(purchaseOrder.number(), "CHAIR-SHELF", 2, TestWarehouse.today())
                 .path("receiveGoods.errors")
                 .entityList(Object.class)
                 .hasSize(0);
@@ -570,7 +570,7 @@ class ReceiptIntegrationTests {
         PurchaseOrderInputs received = placedDue(supplier, "CHAIR-SPARE", 4, 30);
         OrderInputs first = anOrder().withBackorderedLine("CHAIR-SPARE", supplier);
         placeOrder(first);
-        receive(received.number(), "CHAIR-SPARE", 2, LocalDate.now());
+        receive(received.number(), "CHAIR-SPARE", 2, TestWarehouse.today());
         assertThat(lineStatus(first)).isEqualTo("READY");
         // Due sooner than the rest of the first: a new line would wait for it, were no chair on the shelf.
         PurchaseOrderInputs sooner = placedDue(supplier, "CHAIR-SPARE", 2, 10);
@@ -602,7 +602,7 @@ class ReceiptIntegrationTests {
         OrderInputs waiting = anOrder().withBackorderedLine("CHAIR-NEW", supplier);
         placeOrder(waiting);
 
-        GraphQlTester.Response tooMany = receive(purchaseOrder.number(), "CHAIR-NEW", 3, LocalDate.now());
+        GraphQlTester.Response tooMany = receive(purchaseOrder.number(), "CHAIR-NEW", 3, TestWarehouse.today());
         tooMany.path("receiveGoods.errors[0].code").entity(String.class).isEqualTo("OVER_RECEIPT");
         // At the SKU's own quantity, so that a form says it next to that SKU.
         tooMany.path("receiveGoods.errors[0].field").entity(String.class).isEqualTo("input.quantities[0].quantity");
@@ -610,7 +610,7 @@ class ReceiptIntegrationTests {
                 .path("receiveGoods.errors[0].field")
                 .entity(String.class)
                 .isEqualTo("input.receivedOn");
-        receive(purchaseOrder.number(), "TABLE-NEW", 1, LocalDate.now())
+        receive(purchaseOrder.number(), "TABLE-NEW", 1, TestWarehouse.today())
                 .path("receiveGoods.errors[0].code")
                 .entity(String.class)
                 .isEqualTo("UNKNOWN_SKU");
