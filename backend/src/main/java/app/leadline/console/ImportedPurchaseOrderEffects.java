@@ -39,7 +39,7 @@ class ImportedPurchaseOrderEffects implements PlacingEffects {
                         .distinct()
                         .toList(),
                 placing.allocations().stream()
-                        .map(allocated -> allocated.orderNumber() + "/" + allocated.lineId())
+                        .map(allocated -> WaitingLines.lineKey(allocated.orderNumber(), allocated.lineId()))
                         .collect(Collectors.toSet())));
     }
 }

@@ -19,15 +19,8 @@ record Cancellations(OrderLines lines, PaymentLedger ledger, OrderPolicy policy)
     /**
      * The customer cancels lines, each of which must be cancellable. Lines not yet charged are cancelled and their
      * authorisation voided at once; charged lines become one refund request, approved at once when the policy says
-     * the delay is long enough.
-     */
-    Result cancel(List<String> lineIds, Instant at) {
-        return cancel(lineIds, Money.zero(lines.currency()), at);
-    }
-
-    /**
-     * As {@link #cancel(List, Instant)}, where cancelling also releases {@code extraShipping} of what the customer agreed
-     * to pay for extra parcels (no parcel could take it any more): the customer is told of both together.
+     * the delay is long enough. {@code extraShipping} is what cancelling them also releases of the extra shipping the
+     * customer agreed to (no parcel could take it any more): the customer is told of both together.
      */
     Result cancel(List<String> lineIds, Money extraShipping, Instant at) {
         List<String> ids = OrderLines.distinct(lineIds, "lineIds");

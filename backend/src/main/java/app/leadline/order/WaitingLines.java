@@ -95,10 +95,15 @@ public class WaitingLines {
         return numbers;
     }
 
+    /** A line as a purchase-order file's check names the lines its purchase orders take: {@code <order>/<line>}. */
+    public static String lineKey(String orderNumber, String lineId) {
+        return orderNumber + "/" + lineId;
+    }
+
     /** The lines waiting to be ordered of these SKUs of the supplier, oldest order first, each with its order. */
     private record ToOrder(List<Order> owners, List<Allocation> lines) {
 
-        /** Without the lines named {@code <order number>/<line id>}. */
+        /** Without the lines named by {@link #lineKey}. */
         ToOrder without(Set<String> lineKeys) {
             if (lineKeys.isEmpty()) {
                 return this;
@@ -107,7 +112,7 @@ public class WaitingLines {
             List<Allocation> keptLines = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 if (!lineKeys.contains(
-                        owners.get(i).number() + "/" + lines.get(i).lineId())) {
+                        lineKey(owners.get(i).number(), lines.get(i).lineId()))) {
                     keptOwners.add(owners.get(i));
                     keptLines.add(lines.get(i));
                 }
@@ -199,7 +204,7 @@ public class WaitingLines {
 
     /**
      * As {@link #previewAllocation(PurchaseOrder)}, after purchase orders placed before it (in the same file) took the
-     * lines named {@code <order number>/<line id>}: those wait for them, no longer to be ordered.
+     * lines named by {@link #lineKey}: those wait for them, no longer to be ordered.
      */
     @org.springframework.security.access.prepost.PreAuthorize(
             "hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")

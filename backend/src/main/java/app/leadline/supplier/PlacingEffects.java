@@ -23,7 +23,7 @@ public interface PlacingEffects {
      * @param linesTaken how many lines waiting to be ordered it takes
      * @param taking the orders of those lines, oldest first
      * @param told the orders whose customers are told of a new latest date
-     * @param lines the lines it takes, each as {@code <order number>/<line id>}
+     * @param lines the lines it takes, each as {@code <order number>/<line id>} (the orders' side names them so)
      */
     record Effects(int linesTaken, List<String> taking, List<String> told, Set<String> lines) {
 

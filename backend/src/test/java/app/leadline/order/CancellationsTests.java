@@ -12,6 +12,7 @@ import app.leadline.order.CustomerNews.RefundRejected;
 import app.leadline.order.OrderEvent.LineCancelled;
 import app.leadline.order.OrderEvent.RefundDecided;
 import app.leadline.order.OrderEvent.RefundRequested;
+import app.leadline.payment.Money;
 import app.leadline.payment.PaymentOperation;
 import java.math.BigDecimal;
 import java.util.List;
@@ -109,8 +110,8 @@ class CancellationsTests {
         OrderLines lines =
                 vaseAndLateSofa().changed("L2", line -> line.withStatus(LineStatus.SHIPPED, PaymentState.CAPTURED));
 
-        Cancellations.Result result =
-                new Cancellations(lines, noRefunds(), policy(true, null)).cancel(List.of("L1", "L2", "L1"), PLACED_AT);
+        Cancellations.Result result = new Cancellations(lines, noRefunds(), policy(true, null))
+                .cancel(List.of("L1", "L2", "L1"), Money.zero("DKK"), PLACED_AT);
 
         assertThat(result.outcome().line("L1").status()).isEqualTo(LineStatus.CANCELLED);
         assertThat(result.outcome().line("L2").status()).isEqualTo(LineStatus.SHIPPED);
