@@ -21,8 +21,24 @@ export function freePort() {
   });
 }
 
-/** Starts Leadline; {@code settings} are further command-line settings, e.g. the shop's look. */
+/**
+ * Starts Leadline; {@code settings} are further command-line settings, e.g. the shop's look. A port found free can be
+ * taken by another process (another test file's browser or application) before Leadline binds it: it then starts again
+ * on another.
+ */
 export async function startApplication(settings = []) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(settings);
+    } catch (error) {
+      if (attempt >= 3 || !/Port \d+ was already in use/.test(String(error?.message))) {
+        throw error;
+      }
+    }
+  }
+}
+
+async function startOnce(settings) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const store = mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
@@ -45,7 +61,11 @@ export async function startApplication(settings = []) {
   const links = [];
   const ready = new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`Leadline did not print its demo links in time:\n${output}`)), STARTUP_TIMEOUT_MS);
-    child.on('exit', (code) => fail(new Error(`Leadline exited with ${code} before it was ready:\n${output}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      rmSync(store, { recursive: true, force: true });
+      fail(new Error(`Leadline exited with ${code} before it was ready:\n${output}`));
+    });
     // The promise watch's first sweep runs just after start; the tests read the orders as it leaves them.
     const readyWhenSwept = () => {
       const swept =
