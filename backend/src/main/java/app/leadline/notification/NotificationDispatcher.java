@@ -180,6 +180,15 @@ class NotificationDispatcher {
         return sending;
     }
 
+    /**
+     * The id a message of an order's news is sent under, which the outbox sends once: the order's, the news' and the
+     * channel's. An intent's id need not be unique beyond its order (a cancellation's was named by its lines, which
+     * every order numbers alike, and its customer went untold once another order's had been told).
+     */
+    static String messageId(String orderId, String newsKey, Message.Channel channel) {
+        return orderId + "/" + newsKey + ":" + channel;
+    }
+
     /** Renders and sends one order's claimed intents; returns the ids of those handled (sent, or not worth it). */
     private List<String> send(Order order, List<NotificationIntent> claimed) {
         List<String> handled = new ArrayList<>();
@@ -195,7 +204,7 @@ class NotificationDispatcher {
                     String key = group.key()
                             + (news instanceof PastPromise && group.told().size() > 1 ? ":late" : "");
                     for (Message message : templates.render(order, news, links.linkOf(order))) {
-                        notifications.sendOnce(key + ":" + message.channel(), message);
+                        notifications.sendOnce(messageId(order.id(), key, message.channel()), message);
                     }
                 }
                 group.intents().forEach(intent -> handled.add(intent.id()));

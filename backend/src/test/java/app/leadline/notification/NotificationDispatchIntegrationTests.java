@@ -198,7 +198,8 @@ class NotificationDispatchIntegrationTests {
         List<NotificationIntent> claimed = new OrderFixtures(changes)
                 .claimNotifications(order.id(), NOON.minus(Duration.ofMinutes(5)), NotificationDispatcher.LEASE);
         for (Message message : templates.render(order, claimed.get(0).news().orElseThrow(), Optional.empty())) {
-            notifications.sendOnce(claimed.get(0).id() + ":" + message.channel(), message);
+            notifications.sendOnce(
+                    NotificationDispatcher.messageId(order.id(), claimed.get(0).id(), message.channel()), message);
         }
 
         dispatcher.dispatch(500, NOON);
@@ -458,7 +459,8 @@ class NotificationDispatchIntegrationTests {
         List<NotificationIntent> claimed = new OrderFixtures(changes)
                 .claimNotifications(order.id(), NOON.minus(Duration.ofMinutes(5)), NotificationDispatcher.LEASE);
         for (Message message : templates.render(order, claimed.get(0).news().orElseThrow(), Optional.empty())) {
-            notifications.sendOnce(claimed.get(0).id() + ":" + message.channel(), message);
+            notifications.sendOnce(
+                    NotificationDispatcher.messageId(order.id(), claimed.get(0).id(), message.channel()), message);
         }
         // Before its lease ran out, the supplier moved the sofa again.
         EtaWindow evenLater = delayAgain(order, 3);
