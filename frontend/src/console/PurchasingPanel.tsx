@@ -34,12 +34,12 @@ import {
   unitsNotWhole,
   type UserError,
 } from './errors';
-import { apiInt, day, decimal, time, today, unitsList, wholeUnits } from './format';
+import { apiInt, day, decimal, time, unitsList, wholeUnits } from './format';
 import { ReceiptPreview } from './GoodsPanel';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { ClosedDayCaveat } from './ClosedDayCaveat';
 import { ct, type ConsoleKey } from './messages';
-import { useReceiptDay } from './warehouseDay';
+import { useReceiptDay, useWarehouseToday } from './warehouseDay';
 import { ReasonFields } from './ReasonFields';
 import { LongList } from './LongList';
 import { importChangeText } from './imports';
@@ -375,6 +375,8 @@ export function ReceiveForm({ po, onClose, onDone }: FormProps) {
  */
 function ConfirmForm({ po, onClose, onDone }: FormProps) {
   const reasons = useQuery(ConfirmationReasonsDocument, {});
+  // An arrival is not in the warehouse's past (its day, not the browser's).
+  const warehouseToday = useWarehouseToday();
   const [form, setForm] = useState({ arrival: '', reasonCode: null as string | null, reasonText: '', note: '' });
   const [reviewed, setReviewed] = useState<ConfirmPurchaseOrderInput | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
@@ -437,7 +439,7 @@ function ConfirmForm({ po, onClose, onDone }: FormProps) {
           <input
             type="date"
             value={form.arrival}
-            min={today()}
+            min={warehouseToday}
             {...invalidProps(arrivalErrors, 'confirm-arrival-error')}
             onChange={(event) => change({ arrival: event.target.value })}
           />
