@@ -296,6 +296,8 @@ test('an agent ships an item by hand and revokes a link; an admin reads both in 
     await order.getByRole('button', { name: 'Revoke the link' }).click();
     await order.getByText(`The tracking link of order ${customer.number} no longer works.`).waitFor();
     assert.equal(await trackOrder(app.baseUrl, app.links[1]), null);
+    // The order, read again, says the customer's link opens nothing, and offers no second revoking.
+    await order.locator('button:disabled', { hasText: 'Revoke tracking link' }).waitFor();
 
     // Agents have no audit log: not on screen, and the API refuses them.
     assert.equal(await page.getByRole('button', { name: 'Audit log' }).count(), 0);
@@ -508,13 +510,15 @@ test("an agent on the phone with a customer reads the customer's page as the cus
     const hide = order.getByRole('button', { name: "Hide the customer's page" });
     assert.equal(await hide.getAttribute('aria-expanded'), 'true');
 
-    // The same words as the customer's own page: the order's heading, its window, and every item as it stands.
-    assert.equal(await view.locator('h1').textContent(), await customerView.locator('h1').textContent());
+    // The same words as the customer's own page: the order's heading, its window, and every item as it stands. Its
+    // headings sit below the console's "The customer's page" (h3): the order's an h4 here, an h1 on the page itself.
+    assert.equal(await view.locator('h4').textContent(), await customerView.locator('h1').textContent());
+    assert.equal(await view.locator('h1, h2, h3').count(), 0);
     assert.equal(
       await view.getByTestId('order-eta').textContent(),
       await customerView.getByTestId('order-eta').textContent(),
     );
-    const items = (where) => where.locator('li[data-line] h3').allTextContents();
+    const items = (where) => where.locator('li[data-line] [data-heading="3"]').allTextContents();
     assert.deepEqual(await items(view), await items(customerView));
     assert.equal(await view.locator('li[data-line]').count(), customer.lines.length);
     // Every choice and button the customer has, none of them to use here: what the customer does there is theirs.
@@ -528,7 +532,7 @@ test("an agent on the phone with a customer reads the customer's page as the cus
 
     // In the agent's language on request.
     await order.getByLabel('Language of the page').selectOption('en');
-    await view.locator('h1', { hasText: `Order ${customer.number}` }).waitFor();
+    await view.locator('h4', { hasText: `Order ${customer.number}` }).waitFor();
     assert.deepEqual(await seriousAccessibilityViolations(page), []);
   } finally {
     await context.close();

@@ -64,6 +64,35 @@ function purchaseOrderRow(page, number) {
   return page.getByRole('row').filter({ has: page.getByRole('cell', { name: number, exact: true }) });
 }
 
+/** A purchase order of Nordic Sofa's for one SKU, and orders of it from customers in turn, each waiting for it. */
+async function purchaseOrderWithOrders(po, { sku, name, ordered, orders, customer }) {
+  const placed = await shopCall(
+    'mutation($input: PlacePurchaseOrderInput!) { placePurchaseOrder(input: $input) { errors { code message } } }',
+    { input: { number: po, supplier: 'NORDIC-SOFA', lines: [{ sku, quantity: ordered }] } },
+  );
+  assert.deepEqual(placed.placePurchaseOrder.errors, []);
+  for (const [number, quantity] of orders) {
+    const data = await shopCall(
+      'mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) { orders { lines { purchaseOrder } } errors { code } } }',
+      {
+        input: {
+          orders: [
+            {
+              number,
+              currency: 'DKK',
+              customer: { name: customer, email: 'customer@example.com', locale: 'en' },
+              destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
+              lines: [{ sku, name, quantity, unitPrice: '499.00', source: 'BACKORDER', supplier: 'NORDIC-SOFA' }],
+            },
+          ],
+        },
+      },
+    );
+    assert.deepEqual(data.placeOrders.errors, []);
+    assert.equal(data.placeOrders.orders[0].lines[0].purchaseOrder, po);
+  }
+}
+
 async function openPurchasing(page) {
   await page.getByRole('button', { name: 'Buy list' }).click();
   await page.getByRole('button', { name: 'Purchasing', exact: true }).click();
@@ -376,43 +405,16 @@ test('sofas a receipt brings that its own lines do not need go to the oldest lin
 
 test('units too few for the line still waiting for them are kept for it, said before the receipt is recorded', async () => {
   // A purchase order of ten stools; one customer orders one, a later one four.
-  const placed = await shopCall(
-    'mutation($input: PlacePurchaseOrderInput!) { placePurchaseOrder(input: $input) { errors { code message } } }',
-    { input: { number: 'PO-NS-STOOLS', supplier: 'NORDIC-SOFA', lines: [{ sku: 'STOOL-ODENSE', quantity: 10 }] } },
-  );
-  assert.deepEqual(placed.placePurchaseOrder.errors, []);
-  for (const [number, quantity] of [
-    ['STOOL-1', 1],
-    ['STOOL-4', 4],
-  ]) {
-    const data = await shopCall(
-      'mutation($input: PlaceOrdersInput!) { placeOrders(input: $input) { orders { lines { purchaseOrder } } errors { code } } }',
-      {
-        input: {
-          orders: [
-            {
-              number,
-              currency: 'DKK',
-              customer: { name: 'Sofie Holm', email: 'sofie@example.com', locale: 'en' },
-              destination: { street: 'Nørregade 1', postalCode: '1165', city: 'København', country: 'DK' },
-              lines: [
-                {
-                  sku: 'STOOL-ODENSE',
-                  name: 'Odense stool',
-                  quantity,
-                  unitPrice: '499.00',
-                  source: 'BACKORDER',
-                  supplier: 'NORDIC-SOFA',
-                },
-              ],
-            },
-          ],
-        },
-      },
-    );
-    assert.deepEqual(data.placeOrders.errors, []);
-    assert.equal(data.placeOrders.orders[0].lines[0].purchaseOrder, 'PO-NS-STOOLS');
-  }
+  await purchaseOrderWithOrders('PO-NS-STOOLS', {
+    sku: 'STOOL-ODENSE',
+    name: 'Odense stool',
+    ordered: 10,
+    orders: [
+      ['STOOL-1', 1],
+      ['STOOL-4', 4],
+    ],
+    customer: 'Sofie Holm',
+  });
 
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1200, height: 1000 } });
   const page = await context.newPage();
@@ -446,6 +448,58 @@ test('units too few for the line still waiting for them are kept for it, said be
       /1 line of 1 order becomes ready, oldest order first: STOOL-4\b/,
     );
     assert.equal(await page.getByTestId('receipt-held').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the supplier will not send the rest of a purchase order received in part: the buyer cancels the rest, told first what came, what will not come and what goes to stock', async () => {
+  // Six benches ordered; one customer orders one, a later one three. Two arrive: one for the first customer, one too
+  // few for the second.
+  await purchaseOrderWithOrders('PO-NS-BENCHES', {
+    sku: 'BENCH-VEJLE',
+    name: 'Vejle bench',
+    ordered: 6,
+    orders: [
+      ['BENCH-1', 1],
+      ['BENCH-3', 3],
+    ],
+    customer: 'Jonas Berg',
+  });
+
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1200, height: 1000 } });
+  const page = await context.newPage();
+  try {
+    await signInToConsole(page, app.baseUrl, 'agent');
+    await page.getByRole('button', { name: 'Goods received' }).click();
+    await page.getByLabel('Purchase order', { exact: true }).selectOption('PO-NS-BENCHES');
+    await page.getByLabel('Part of it arrived (units per SKU)').check();
+    await page.getByLabel(/^Units of BENCH-VEJLE that arrived/).fill('2');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Record the receipt' }).click();
+    await page.getByText(/^Recorded against PO-NS-BENCHES: 1 line is ready/).waitFor();
+
+    // The supplier says the other four will not come.
+    await openPurchasing(page);
+    await purchaseOrderRow(page, 'PO-NS-BENCHES').getByRole('button', { name: 'Cancel PO-NS-BENCHES' }).click();
+    const form = page.getByRole('form', { name: 'Cancel what is still to come on purchase order PO-NS-BENCHES' });
+    assert.match(await form.textContent(), /stay received: 2 of 6 × BENCH-VEJLE\. Lines they made ready stay ready\./);
+    await form.getByLabel(/^Why/).fill('Nordic Sofa stopped making the Vejle bench');
+    await form.getByRole('button', { name: 'Review' }).click();
+    const review = page.getByTestId('purchase-cancel-review');
+    await review.waitFor();
+    assert.match(await review.textContent(), /This cancels what is still to come on purchase order PO-NS-BENCHES/);
+    assert.equal(await page.getByTestId('purchase-cancel-not-coming').textContent(), 'Will not come: 4 × BENCH-VEJLE.');
+    assert.match(await page.getByTestId('purchase-cancel-to-stock').textContent(), /stock: 1 × BENCH-VEJLE\.$/);
+    assert.match(await page.getByTestId('purchase-cancel-lines').textContent(), /Order BENCH-3, BENCH-VEJLE: waits/);
+    await review.getByRole('button', { name: 'Cancel the rest' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'What was still to come on purchase order PO-NS-BENCHES is cancelled, and it is closed' })
+      .waitFor();
+    // It leaves the open purchase orders.
+    await purchaseOrderRow(page, 'PO-NS-BENCHES').waitFor({ state: 'detached' });
+    assert.deepEqual(await seriousAccessibilityViolations(page), []);
   } finally {
     await context.close();
   }

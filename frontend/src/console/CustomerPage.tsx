@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CustomerViewDocument, type CustomerOrderFragment } from '../generated/graphql';
 import { pickLanguage } from '../i18n/i18n';
 import type { Language } from '../i18n/messages';
+import { HeadingsBelow } from '../tracking/Heading';
 import { OrderView } from '../tracking/OrderView';
 import { useQuery } from './api';
 import { Failure } from './errors';
@@ -16,11 +17,14 @@ export function CustomerPage({
   orderNumber,
   customerLocale,
   revision,
+  linkOpens,
 }: {
   orderNumber: string;
   customerLocale: string;
   /** The order's revision: a change of it asks for the page again. */
   revision: number;
+  /** Whether the customer's link opens the page now. */
+  linkOpens: boolean;
 }) {
   const [shown, setShown] = useState(false);
   const customers = pickLanguage(customerLocale);
@@ -45,6 +49,7 @@ export function CustomerPage({
       {shown && (
         <>
           <p className="hint">{ct('customerPageIntro', { language: languageName(customers) })}</p>
+          {!linkOpens && <p className="caveat">{ct('customerPageShut')}</p>}
           <CustomerLanguageSelect label={ct('customerPageLanguage')} value={language} onChange={setPicked} />
           <Failure error={view.error} />
           {order === undefined && !view.error && <p>{ct('loading')}</p>}
@@ -58,7 +63,10 @@ export function CustomerPage({
               aria-label={ct('customerPageTitle')}
               data-testid="customer-view"
             >
-              <OrderView order={order} language={language} token="" onChange={ignore} />
+              {/* Its headings sit below this section's, as the page sits inside it. */}
+              <HeadingsBelow levels={3}>
+                <OrderView order={order} language={language} token="" onChange={ignore} />
+              </HeadingsBelow>
             </fieldset>
           )}
         </>

@@ -285,6 +285,28 @@ it('offers neither reissuing nor revoking the tracking link while one of them is
   expect(screen.getByText(/http:\/\/localhost\/t\/NEW/)).toBeTruthy();
 });
 
+it('says when the customer cannot open their link, and offers no revoking of a link that opens nothing', async () => {
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      String(document).includes('query CustomerView')
+        ? { customerView: aCustomerOrder({ number: order.number, locale: 'da' }) }
+        : {},
+    ),
+  );
+  render(<OrderDetail order={{ ...order, trackingLinkOpens: false }} onChanged={() => {}} />);
+
+  expect(
+    screen.getByText(/The customer's link does not open the order now: it was revoked or has expired/),
+  ).toBeTruthy();
+  expect((screen.getByRole('button', { name: 'Revoke tracking link' }) as HTMLButtonElement).disabled).toBe(true);
+  expect((screen.getByRole('button', { name: 'Reissue tracking link' }) as HTMLButtonElement).disabled).toBe(false);
+  fireEvent.click(screen.getByRole('button', { name: "Show the customer's page" }));
+  await screen.findByTestId('customer-view');
+  expect(
+    screen.getByText('The customer cannot open this page now: their tracking link was revoked or has expired.'),
+  ).toBeTruthy();
+});
+
 it('says which button opened the shipment form, closes it with that button or Escape, and gives it the keyboard back', () => {
   render(
     <OrderDetail
@@ -494,7 +516,11 @@ it("shows the customer's page as the customer reads it, in their language or ano
   const page = await screen.findByTestId('customer-view');
   expect(show.getAttribute('aria-expanded')).toBe('true');
   expect(screen.getByText(/What the customer reads behind their tracking link now, in Danish/)).toBeTruthy();
-  expect(page.querySelector('h1')?.textContent).toBe(`Ordre ${order.number}`);
+  // One page's top heading: the customer's order heading sits below this section's "The customer's page" (h3).
+  expect(page.querySelector('h1, h2, h3')).toBeNull();
+  expect(within(page).getByRole('heading', { level: 4 }).textContent).toBe(`Ordre ${order.number}`);
+  expect(within(page).getByRole('heading', { level: 6, name: 'Rhein lamp' })).toBeTruthy();
+  expect(screen.queryByText(/The customer cannot open this page now/)).toBeNull();
   expect(page.textContent).toContain('Rhein lamp');
   // The page as the customer has it, the late lamp's cancel button and all; none of it to use in their name here.
   expect(within(page).getByRole('button', { name: /^Annullér denne vare/ })).toBeTruthy();
@@ -505,7 +531,7 @@ it("shows the customer's page as the customer reads it, in their language or ano
   expect(asked.map(([, variables]) => variables)).toEqual([{ orderNumber: order.number }]);
 
   fireEvent.change(screen.getByRole('combobox', { name: 'Language of the page' }), { target: { value: 'en' } });
-  expect(page.querySelector('h1')?.textContent).toBe(`Order ${order.number}`);
+  expect(page.querySelector('h4')?.textContent).toBe(`Order ${order.number}`);
 
   // A change of the order (a live update brings a new revision) asks for the page again; the page stays meanwhile.
   const next = pending();
@@ -581,7 +607,8 @@ it("shows the customer's page in the language the customer changes to, unless th
   );
   const { rerender } = render(<OrderDetail order={order} onChanged={() => {}} suppliers={suppliers} />);
   fireEvent.click(screen.getByRole('button', { name: "Show the customer's page" }));
-  const heading = async () => (await screen.findByTestId('customer-view')).querySelector('h1')?.textContent;
+  // The page's order heading sits below the section's own heading ("The customer's page", a level 3 heading).
+  const heading = async () => (await screen.findByTestId('customer-view')).querySelector('h4')?.textContent;
   expect(await heading()).toBe(`Ordre ${order.number}`);
 
   // The customer has their messages, and so their page, in German now.

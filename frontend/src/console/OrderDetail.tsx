@@ -286,8 +286,13 @@ export function OrderDetail({
       {/* What the customer was told, and whether it reached them: the order's own messages, newest first. */}
       <h3>{ct('orderMessagesTitle')}</h3>
       <Outbox orderNumber={order.number} label={ct('orderMessagesTitle')} />
-      <CustomerPage orderNumber={order.number} customerLocale={order.customerLocale} revision={order.revision} />
-      <TrackingLink orderNumber={order.number} />
+      <CustomerPage
+        orderNumber={order.number}
+        customerLocale={order.customerLocale}
+        revision={order.revision}
+        linkOpens={order.trackingLinkOpens}
+      />
+      <TrackingLink orderNumber={order.number} opens={order.trackingLinkOpens} />
     </div>
   );
 }
@@ -680,7 +685,7 @@ function ShipmentForm(props: {
 }
 
 /** Reissue or revoke the order's tracking link, each after saying what it does. */
-function TrackingLink({ orderNumber }: { orderNumber: string }) {
+function TrackingLink({ orderNumber, opens }: { orderNumber: string; opens: boolean }) {
   // A new link belongs to the order it was issued for: this component lives and dies with that order's view.
   const [asked, setAsked] = useState<'reissue' | 'revoke' | null>(null);
   const [result, setResult] = useState<string | null>(null);
@@ -697,10 +702,12 @@ function TrackingLink({ orderNumber }: { orderNumber: string }) {
         <button type="button" className="secondary" disabled={busy} onClick={() => setAsked('reissue')}>
           {ct('reissue')}
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => setAsked('revoke')}>
+        {/* A link that opens nothing has nothing to revoke. */}
+        <button type="button" className="secondary" disabled={busy || !opens} onClick={() => setAsked('revoke')}>
           {ct('revoke')}
         </button>
       </div>
+      {!opens && !result && <p className="caveat">{ct('linkShut')}</p>}
       {asked === 'reissue' && (
         <Review
           testId="reissue-review"

@@ -405,6 +405,60 @@ it('names the supplier of a purchase order an import places as agents know it, b
   expect(importChangeText(places)).toMatch(/^Places purchase order PO-W6-1 with BALTIC-WOOD: /);
 });
 
+it('cancels what is still to come on a purchase order received in part, saying first what came, what will not come and what goes to stock', async () => {
+  const partly = {
+    ...twoSkus,
+    lines: [
+      { sku: 'TABLE-RIGA-180', ordered: 40, allocated: 12, received: 10 },
+      { sku: 'CHAIR-AARHUS', ordered: 20, allocated: 20, received: 0 },
+    ],
+  };
+  request.mockResolvedValueOnce({
+    previewCancelPurchaseOrder: {
+      lines: [released('N-7')],
+      customersTold: 1,
+      notComing: [
+        { sku: 'TABLE-RIGA-180', quantity: 30 },
+        { sku: 'CHAIR-AARHUS', quantity: 20 },
+      ],
+      toStock: [{ sku: 'TABLE-RIGA-180', quantity: 2 }],
+      errors: [],
+    },
+  });
+  const onDone = vi.fn();
+  render(<CancelForm po={partly} onClose={() => {}} onDone={onDone} />);
+
+  expect(
+    screen.getByRole('heading', { name: 'Cancel what is still to come on purchase order PO-BW-0878' }),
+  ).toBeTruthy();
+  expect(
+    screen.getByText(/stay received: 10 of 40 × TABLE-RIGA-180\. Lines they made ready stay ready\./),
+  ).toBeTruthy();
+  fireEvent.change(screen.getByLabelText(/^Why/), { target: { value: 'Supplier ran out' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+
+  const review = await screen.findByTestId('purchase-cancel-review');
+  expect(review.textContent).toContain(
+    'This cancels what is still to come on purchase order PO-BW-0878, which then closes',
+  );
+  expect(screen.getByTestId('purchase-cancel-not-coming').textContent).toBe(
+    'Will not come: 30 × TABLE-RIGA-180, 20 × CHAIR-AARHUS.',
+  );
+  expect(screen.getByTestId('purchase-cancel-to-stock').textContent).toMatch(
+    /for the shop’s stock: 2 × TABLE-RIGA-180\.$/,
+  );
+
+  request.mockResolvedValueOnce({
+    cancelPurchaseOrder: { customersTold: 1, lines: [{ orderNumber: 'N-7' }], errors: [] },
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel the rest' }));
+  await waitFor(() => expect(onDone).toHaveBeenCalled());
+  expect(onDone.mock.calls[0][0]).toBe(
+    'What was still to come on purchase order PO-BW-0878 is cancelled, and it is closed; 1 customer told. ' +
+      'Orders whose items wait again: N-7.',
+  );
+});
+
 it('names in its result the orders whose items wait again after a cancellation, as links', async () => {
   request.mockImplementation((document: unknown) =>
     Promise.resolve(

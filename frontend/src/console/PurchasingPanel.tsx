@@ -536,6 +536,9 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
   const reasonErrors = errorsAt(shown, 'reason');
   const plan = preview.data?.previewCancelPurchaseOrder;
   const lines = plan?.lines ?? [];
+  // Goods came against it already: what came stays, what is still to come is cancelled.
+  const came = po.lines.filter((line) => line.received > 0);
+  const rest = came.length > 0;
   const inReview = reviewed !== null && plan !== undefined && plan.errors.length === 0;
   // Who is told what: an item ready from another purchase order's shelf, or a latest date that moves.
   const told = {
@@ -553,8 +556,21 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
       }}
     >
       <h2 id="cancel-title" ref={useBroughtIntoView<HTMLHeadingElement>()} tabIndex={-1}>
-        {ct('cancelTitle', { number: po.number })}
+        {ct(rest ? 'cancelRestTitle' : 'cancelTitle', { number: po.number })}
       </h2>
+      {rest && (
+        <p className="hint">
+          {ct('cancelRestCame', {
+            units: came
+              .map((line) =>
+                line.ordered == null
+                  ? unitsList([{ sku: line.sku, quantity: line.received }])
+                  : ct('unitsOfOrdered', { sku: line.sku, count: line.received, ordered: line.ordered }),
+              )
+              .join(', '),
+          })}
+        </p>
+      )}
       <div className="field">
         <label>
           {ct('cancelReason')}
@@ -577,7 +593,7 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
       {inReview && plan && (
         <Review
           testId="purchase-cancel-review"
-          confirm={ct('cancelConfirm')}
+          confirm={ct(rest ? 'cancelRestConfirm' : 'cancelConfirm')}
           cancelLabel={ct('keepPurchaseOrder')}
           danger
           running={cancelling.running}
@@ -593,7 +609,7 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
               // The orders whose items wait again, as links: the review named them, and so does the result.
               const named = [...new Set((result.lines ?? []).map((line) => line.orderNumber))];
               onDone(
-                ct('cancelled', { number: po.number, customers: result.customersTold ?? 0 }) +
+                ct(rest ? 'cancelledRest' : 'cancelled', { number: po.number, customers: result.customersTold ?? 0 }) +
                   (named.length > 0 ? ` ${ct('cancelledOrdersNamed', { orders: named.join(', ') })}` : ''),
                 named,
               );
@@ -603,8 +619,23 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
           }}
         >
           <p>
-            <WholeCodes text={ct('cancelReview', { number: po.number, customers: plan.customersTold ?? 0 })} />
+            <WholeCodes
+              text={ct(rest ? 'cancelRestReview' : 'cancelReview', {
+                number: po.number,
+                customers: plan.customersTold ?? 0,
+              })}
+            />
           </p>
+          {(plan.notComing ?? []).length > 0 && (
+            <p data-testid="purchase-cancel-not-coming">
+              {ct('cancelNotComing', { units: unitsList(plan.notComing ?? []) })}
+            </p>
+          )}
+          {(plan.toStock ?? []).length > 0 && (
+            <p data-testid="purchase-cancel-to-stock">
+              {ct('cancelToStock', { units: unitsList(plan.toStock ?? []) })}
+            </p>
+          )}
           {told.ready.length + told.moves.length > 0 && (
             <ul data-testid="purchase-cancel-told">
               {told.ready.length > 0 && (

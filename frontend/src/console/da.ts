@@ -209,6 +209,7 @@ export const da: Catalogue = {
     'Det, kunden læser bag sit sporingslink lige nu, på {language}, medmindre du vælger et andet sprog. Her kan du kun læse: valgene på siden (levering, annullering af en forsinket vare, en refusion, hvordan beskeder kommer) er kundens.',
   customerPageLanguage: 'Sidens sprog',
   customerPageGone: 'Ordren findes ikke længere.',
+  customerPageShut: 'Kunden kan ikke åbne siden nu: sporingslinket er tilbagekaldt eller udløbet.',
   paymentsTitle: 'Betalingshandlinger',
   showPayments: 'Vis betalingshandlinger',
   hidePayments: 'Skjul betalingshandlinger',
@@ -261,6 +262,8 @@ export const da: Catalogue = {
     'Sporingslinket for ordre {order} holder straks op med at virke. Kunden kan bede om et nyt med "Find min ordre".',
   confirmRevoke: 'Tilbagekald linket',
   revoked: 'Sporingslinket for ordre {order} virker ikke længere.',
+  linkShut:
+    'Kundens link åbner ikke ordren nu: det er tilbagekaldt eller udløbet. Udsted et nyt, eller kunden kan bede om et med "Find min ordre".',
   shipTitle: 'Registrer en forsendelse',
   shipProposed: 'Send den foreslåede pakke',
   shipByHand: 'Send manuelt',
@@ -665,6 +668,18 @@ export const da: Catalogue = {
     'Modtaget på {number}: {lines, plural, one {# linje} other {# linjer}} klar, {orders, plural, one {# ordre får} other {# ordrer får}} foreslået en forsendelse.',
   receivedOrdersNamed: 'Ordrer med linjer, der nu er klar: {orders}.',
   cancelTitle: 'Annullér indkøbsordre {number}',
+  cancelRestConfirm: 'Annullér resten',
+  cancelRestTitle: 'Annullér resten af indkøbsordre {number}',
+  cancelRestCame:
+    'Der er allerede kommet varer på den, og de forbliver modtaget: {units}. Linjer, de gjorde klar, forbliver klar.',
+  unitsOfOrdered: '{count} af {ordered} × {sku}',
+  cancelRestReview:
+    'Dette annullerer det, der stadig mangler på indkøbsordre {number}, som derefter lukkes, og frigiver dens enheder. {customers, plural, =0 {Ingen kunde får besked: ingen seneste dato flytter sig.} one {# kunde får besked.} other {# kunder får besked.}}',
+  cancelNotComing: 'Kommer ikke: {units}.',
+  cancelToStock:
+    'Kommet, men taget af ingen linje (for få til en linje, der stadig venter): når indkøbsordren lukker, til butikkens lager: {units}.',
+  cancelledRest:
+    'Resten af indkøbsordre {number} er annulleret, og den er lukket; {customers, plural, one {# kunde har} other {# kunder har}} fået besked.',
   cancelReason:
     'Hvorfor (gemmes i dens historik; en kunde, som gennemgangen nævner, læser kun, at vores bestilling hos leverandøren blev annulleret)',
   cancelReview:

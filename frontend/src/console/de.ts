@@ -211,6 +211,8 @@ export const de: Catalogue = {
     'Was die Kundschaft jetzt hinter ihrem Sendungslink liest, auf {language}, wenn Sie keine andere Sprache wählen. Hier nur zum Lesen: die Entscheidungen auf der Seite (Lieferung, Stornieren eines verspäteten Artikels, Erstattung, Nachrichtenweg) trifft die Kundschaft.',
   customerPageLanguage: 'Sprache der Seite',
   customerPageGone: 'Die Bestellung gibt es nicht mehr.',
+  customerPageShut:
+    'Der Kunde kann diese Seite jetzt nicht öffnen: Sein Tracking-Link wurde widerrufen oder ist abgelaufen.',
   paymentsTitle: 'Zahlungsvorgänge',
   showPayments: 'Zahlungsvorgänge zeigen',
   hidePayments: 'Zahlungsvorgänge ausblenden',
@@ -263,6 +265,8 @@ export const de: Catalogue = {
     'Der Tracking-Link von Bestellung {order} funktioniert sofort nicht mehr. Der Kunde kann mit „Bestellung finden“ einen neuen anfordern.',
   confirmRevoke: 'Link sperren',
   revoked: 'Der Tracking-Link von Bestellung {order} funktioniert nicht mehr.',
+  linkShut:
+    'Der Link des Kunden öffnet die Bestellung nicht mehr: Er wurde widerrufen oder ist abgelaufen. Stellen Sie einen neuen aus, oder der Kunde fordert einen über „Meine Bestellung finden“ an.',
   shipTitle: 'Sendung erfassen',
   shipProposed: 'Vorgeschlagenes Paket versenden',
   shipByHand: 'Von Hand versenden',
@@ -678,6 +682,18 @@ export const de: Catalogue = {
     'Eingang zu {number} gebucht: {lines, plural, one {# Position} other {# Positionen}} versandbereit, für {orders, plural, one {# Bestellung} other {# Bestellungen}} wird ein Versand vorgeschlagen.',
   receivedOrdersNamed: 'Bestellungen mit jetzt versandbereiten Positionen: {orders}.',
   cancelTitle: 'Lieferantenbestellung {number} stornieren',
+  cancelRestConfirm: 'Den Rest stornieren',
+  cancelRestTitle: 'Den Rest von Lieferantenbestellung {number} stornieren',
+  cancelRestCame:
+    'Dazu ist bereits Ware eingegangen, und sie bleibt eingebucht: {units}. Positionen, die dadurch bereit wurden, bleiben bereit.',
+  unitsOfOrdered: '{count} von {ordered} × {sku}',
+  cancelRestReview:
+    'Damit wird storniert, was auf Lieferantenbestellung {number} noch aussteht; sie wird danach geschlossen und ihre Stückzahl freigegeben. {customers, plural, =0 {Niemand wird benachrichtigt: kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt.} other {# Kunden werden benachrichtigt.}}',
+  cancelNotComing: 'Kommt nicht mehr: {units}.',
+  cancelToStock:
+    'Eingegangen und von keiner Position genommen (zu wenig für eine noch wartende): nach dem Schließen für den Lagerbestand des Shops: {units}.',
+  cancelledRest:
+    'Der Rest von Lieferantenbestellung {number} ist storniert und sie ist geschlossen; {customers, plural, one {# Kunde} other {# Kunden}} benachrichtigt.',
   cancelReason:
     'Warum (bleibt in ihrer Historie; ein Kunde, den die Prüfung als benachrichtigt nennt, liest nur, dass unsere Bestellung beim Lieferanten storniert wurde)',
   cancelReview:

@@ -206,6 +206,7 @@ export const en = {
     "What the customer reads behind their tracking link now, in {language} unless you pick another. Read only here: the choices on it (the delivery, cancelling a late item, a refund, how messages arrive) are the customer's.",
   customerPageLanguage: 'Language of the page',
   customerPageGone: 'The order is no longer there.',
+  customerPageShut: 'The customer cannot open this page now: their tracking link was revoked or has expired.',
   paymentsTitle: 'Payment operations',
   showPayments: 'Show payment operations',
   hidePayments: 'Hide payment operations',
@@ -258,6 +259,8 @@ export const en = {
     'The tracking link of order {order} stops working at once. The customer can ask for a new one with "Find my order".',
   confirmRevoke: 'Revoke the link',
   revoked: 'The tracking link of order {order} no longer works.',
+  linkShut:
+    'The customer\'s link does not open the order now: it was revoked or has expired. Reissue it to give them one that does, or they can ask for one with "Find my order".',
   shipTitle: 'Record a shipment',
   shipProposed: 'Ship the proposed parcel',
   shipByHand: 'Ship by hand',
@@ -663,6 +666,17 @@ export const en = {
     'Received on {number}: {lines, plural, one {# line} other {# lines}} ready, {orders, plural, one {# order gets} other {# orders get}} a shipment proposed.',
   receivedOrdersNamed: 'Orders with lines now ready: {orders}.',
   cancelTitle: 'Cancel purchase order {number}',
+  cancelRestConfirm: 'Cancel the rest',
+  cancelRestTitle: 'Cancel what is still to come on purchase order {number}',
+  cancelRestCame: 'Goods came against it already, and stay received: {units}. Lines they made ready stay ready.',
+  unitsOfOrdered: '{count} of {ordered} × {sku}',
+  cancelRestReview:
+    'This cancels what is still to come on purchase order {number}, which then closes, and frees its units. {customers, plural, =0 {No customer is told: no latest date moves.} one {# customer is told.} other {# customers are told.}}',
+  cancelNotComing: 'Will not come: {units}.',
+  cancelToStock:
+    'Came, and taken by no line (too few for a line still waiting for it): once the purchase order closes, for the shop’s stock: {units}.',
+  cancelledRest:
+    'What was still to come on purchase order {number} is cancelled, and it is closed; {customers, plural, one {# customer} other {# customers}} told.',
   cancelReason:
     'Why (kept in its history; a customer the review names as told reads only that our order with the supplier was cancelled)',
   cancelReview:

@@ -209,6 +209,8 @@ export const pl: Catalogue = {
     'To, co klient widzi teraz pod swoim linkiem do śledzenia (język: {language}, chyba że wybierzesz inny). Tutaj tylko do odczytu: decyzje na stronie (dostawa, anulowanie spóźnionego produktu, zwrot pieniędzy, sposób otrzymywania wiadomości) należą do klienta.',
   customerPageLanguage: 'Język strony',
   customerPageGone: 'Tego zamówienia już nie ma.',
+  customerPageShut:
+    'Klient nie może teraz otworzyć tej strony: jego link do śledzenia został unieważniony albo wygasł.',
   paymentsTitle: 'Operacje płatnicze',
   showPayments: 'Pokaż operacje płatnicze',
   hidePayments: 'Ukryj operacje płatnicze',
@@ -261,6 +263,8 @@ export const pl: Catalogue = {
     'Link do śledzenia zamówienia {order} natychmiast przestaje działać. Klient może poprosić o nowy przez „Znajdź moje zamówienie”.',
   confirmRevoke: 'Unieważnij link',
   revoked: 'Link do śledzenia zamówienia {order} już nie działa.',
+  linkShut:
+    'Link klienta nie otwiera teraz zamówienia: został unieważniony albo wygasł. Wydaj nowy albo klient może poprosić o niego przez „Znajdź moje zamówienie”.',
   shipTitle: 'Zarejestruj wysyłkę',
   shipProposed: 'Wyślij proponowaną paczkę',
   shipByHand: 'Wyślij ręcznie',
@@ -667,6 +671,18 @@ export const pl: Catalogue = {
   goodsReceived: 'Przyjęto do {number}: pozycje gotowe: {lines}, zamówienia z proponowaną wysyłką: {orders}.',
   receivedOrdersNamed: 'Zamówienia z pozycjami gotowymi teraz: {orders}.',
   cancelTitle: 'Anuluj zamówienie u dostawcy {number}',
+  cancelRestConfirm: 'Anuluj resztę',
+  cancelRestTitle: 'Anuluj resztę zamówienia u dostawcy {number}',
+  cancelRestCame:
+    'Towar do niego już dotarł i pozostaje przyjęty: {units}. Pozycje, które dzięki niemu są gotowe, pozostają gotowe.',
+  unitsOfOrdered: '{count} z {ordered} × {sku}',
+  cancelRestReview:
+    'To anuluje to, co jeszcze ma przyjść w zamówieniu u dostawcy {number}, które potem zostaje zamknięte, i zwalnia jego sztuki. {customers, plural, =0 {Żaden klient nie zostanie powiadomiony: żadna najpóźniejsza data się nie przesuwa.} one {# klient zostanie powiadomiony.} few {# klienci zostaną powiadomieni.} many {# klientów zostanie powiadomionych.} other {# klienta zostanie powiadomionych.}}',
+  cancelNotComing: 'Nie przyjdzie: {units}.',
+  cancelToStock:
+    'Dotarło i nie bierze tego żadna pozycja (za mało dla pozycji, która wciąż czeka): po zamknięciu zamówienia trafia na stan sklepu: {units}.',
+  cancelledRest:
+    'Reszta zamówienia u dostawcy {number} anulowana, zamówienie zamknięte; powiadomieni klienci: {customers}.',
   cancelReason:
     'Dlaczego (zostaje w jego historii; klient wymieniony w podsumowaniu jako powiadomiony czyta tylko, że nasze zamówienie u dostawcy zostało anulowane)',
   cancelReview:

@@ -29,6 +29,7 @@ export function anAgentOrder(overrides: Partial<AgentOrderViewFragment> = {}): A
     refunds: [],
     timeline: [],
     feedback: null,
+    trackingLinkOpens: true,
     revision: 3,
     ...overrides,
   };

@@ -3,6 +3,7 @@ import { formatMoney, type Translate } from '../i18n/i18n';
 import type { Language } from '../i18n/messages';
 import { cancelLines, type CustomerOrder } from './api';
 import { CodeConfirmation } from './CodeConfirmation';
+import { Heading } from './Heading';
 
 type Line = CustomerOrder['lines'][number];
 
@@ -60,9 +61,9 @@ export function CancelPanel({ order, line, token, language, t, onChange, onClose
         }
       }}
     >
-      <h4 id={titleId} ref={title} tabIndex={-1}>
+      <Heading level={4} id={titleId} ref={title} tabIndex={-1}>
         {t(charged ? 'refund.title' : 'cancel.title', { name: line.name })}
-      </h4>
+      </Heading>
       <p>{charged ? t('refund.explain', { amount }) : t('cancel.uncharged', { amount })}</p>
       {/* Money the cancellation moves besides the item's: said before the code is asked for. */}
       {!charged && line.cancelReleasesExtraShipping && (

@@ -7,6 +7,7 @@ import { extraShippingEnd } from '../money';
 import { chooseDelivery, type CustomerOrder } from './api';
 import { CodeConfirmation } from './CodeConfirmation';
 import { itemsOf, parcelKey } from './parcels';
+import { Heading } from './Heading';
 
 type Props = {
   order: CustomerOrder;
@@ -249,9 +250,9 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
       )}
       {confirming && (
         <section className="cancel extra-shipping-confirm" aria-labelledby={confirmTitle}>
-          <h4 id={confirmTitle} ref={confirmation} tabIndex={-1}>
+          <Heading level={4} id={confirmTitle} ref={confirmation} tabIndex={-1}>
             {t('choice.confirmTitle', { amount: money(choice.extraCost) })}
-          </h4>
+          </Heading>
           <p>{t('choice.confirmExplain', { amount: money(choice.extraCost) })}</p>
           <CodeConfirmation
             token={token}

@@ -9,6 +9,7 @@ import { MessagesPanel } from './MessagesPanel';
 import { itemsOf, parcelKey } from './parcels';
 import { QuestionPanel } from './QuestionPanel';
 import { reasonOf, Timeline, waitsOnlyForUs } from './Timeline';
+import { Heading } from './Heading';
 
 type Line = CustomerOrder['lines'][number];
 
@@ -42,14 +43,14 @@ export function OrderView({ order, language, token, onChange }: Props) {
       (element): element is HTMLElement => element instanceof HTMLElement && element.dataset.line === returnFocus,
     );
     // The button that opened the panel, or, when the item can no longer be cancelled, the item's name.
-    (item?.querySelector<HTMLElement>('button.cancel-open') ?? item?.querySelector<HTMLElement>('h3'))?.focus();
+    (item?.querySelector<HTMLElement>('button.cancel-open') ?? item?.querySelector<HTMLElement>('[data-heading="3"]'))?.focus();
     setReturnFocus(null);
   }, [returnFocus]);
   const actions = token !== undefined && onChange !== undefined;
   const headline = headlineOf(order, language, t);
   return (
     <article className="order">
-      <h1>{t('tracking.order', { number: order.number })}</h1>
+      <Heading level={1}>{t('tracking.order', { number: order.number })}</Heading>
       <p className="meta">
         {t('tracking.placed', { date: formatInstant(order.placedAt, language) })} ·{' '}
         {preferenceText(order, language, t)}
@@ -66,7 +67,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
       {(order.parcels.length > 1 || (order.shipments.length > 0 && order.parcels.length > 0)) &&
         !(actions && order.choice.open) && (
         <section aria-labelledby="parcels-title">
-          <h2 id="parcels-title">{t(order.shipments.length > 0 ? 'parcels.titleStillToCome' : 'parcels.title')}</h2>
+          <Heading level={2} id="parcels-title">{t(order.shipments.length > 0 ? 'parcels.titleStillToCome' : 'parcels.title')}</Heading>
           {/* Each entry says its parcel's number: a list of its own numbers would read "1. Parcel 2". */}
           <ul className="parcels" data-testid="parcels">
             {order.parcels.map((parcel, index) => (
@@ -82,7 +83,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
           </ul>
         </section>
       )}
-      <h2>{t('tracking.lines')}</h2>
+      <Heading level={2}>{t('tracking.lines')}</Heading>
       <ul className="lines" ref={lineList}>
         {order.lines.map((line) => (
           <LineItem
@@ -124,7 +125,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
       <Summary order={order} language={language} t={t} />
       {order.shipments.length > 0 && (
         <>
-          <h2>{t('tracking.shipments')}</h2>
+          <Heading level={2}>{t('tracking.shipments')}</Heading>
           <ul className="shipments">
             {order.shipments.map((shipment, index) => {
               const parcel = t('tracking.shipment', {
@@ -196,7 +197,7 @@ function LineItem({ line, order, language, t, canSplit = false, children }: Line
       data-line={line.id}
     >
       <div className="line-head">
-        <h3 tabIndex={-1}>{line.name}</h3>
+        <Heading level={3} tabIndex={-1}>{line.name}</Heading>
         <span className="quantity">{t('tracking.quantity', { quantity: line.quantity })}</span>
       </div>
       {/* Where it comes from, while it is still to come ("being bought in for you" no longer holds once it left). */}
@@ -322,7 +323,7 @@ function Summary({ order, language, t }: { order: CustomerOrder; language: Langu
   const address = order.deliveryAddress;
   return (
     <section className="summary" aria-labelledby="summary-title" data-testid="summary">
-      <h2 id="summary-title">{t('summary.title')}</h2>
+      <Heading level={2} id="summary-title">{t('summary.title')}</Heading>
       <table>
         <thead>
           <tr>

@@ -3,6 +3,7 @@ import { choiceExtraShipping } from '../money';
 import type { Language, MessageKey } from '../i18n/messages';
 import { CATALOGUES } from '../i18n/messages';
 import type { CustomerOrder } from './api';
+import { Heading } from './Heading';
 
 const KNOWN = CATALOGUES.en;
 
@@ -13,7 +14,7 @@ export function Timeline({ order, language, t }: { order: CustomerOrder; languag
   const events = [...order.timeline].reverse();
   return (
     <section aria-labelledby="timeline-title">
-      <h2 id="timeline-title">{t('timeline.title')}</h2>
+      <Heading level={2} id="timeline-title">{t('timeline.title')}</Heading>
       <ol className="timeline">
         {events
           .filter((event) => describe(event, order, language, t) !== '')

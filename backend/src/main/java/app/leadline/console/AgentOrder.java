@@ -42,9 +42,11 @@ record AgentOrder(
         List<RefundRequest> refunds,
         List<AgentEvent> timeline,
         Feedback feedback,
+        boolean trackingLinkOpens,
         long revision) {
 
-    static AgentOrder of(Order order) {
+    /** The order as an agent reads it at that moment (whether its customer's link opens it is a matter of time). */
+    static AgentOrder of(Order order, Instant now) {
         return new AgentOrder(
                 order.number(),
                 order.placedAt(),
@@ -72,6 +74,7 @@ record AgentOrder(
                 order.refunds(),
                 order.timeline().stream().map(AgentEvent::of).toList(),
                 order.feedback().orElse(null),
+                order.trackableAt(now),
                 order.revision());
     }
 

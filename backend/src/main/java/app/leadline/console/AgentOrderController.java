@@ -60,7 +60,9 @@ class AgentOrderController {
 
     @QueryMapping
     AgentOrder agentOrder(@Argument String number) {
-        return desk.order(number).map(AgentOrder::of).orElse(null);
+        return desk.order(number)
+                .map(order -> AgentOrder.of(order, clock.instant()))
+                .orElse(null);
     }
 
     record OrderPage(List<AgentOrder> orders, String endCursor, boolean hasNextPage) {}
@@ -77,7 +79,9 @@ class AgentOrderController {
                 first == null ? 20 : first,
                 Optional.ofNullable(after));
         return new OrderPage(
-                page.orders().stream().map(AgentOrder::of).toList(),
+                page.orders().stream()
+                        .map(order -> AgentOrder.of(order, clock.instant()))
+                        .toList(),
                 page.endCursor().orElse(null),
                 page.more());
     }
@@ -187,9 +191,9 @@ class AgentOrderController {
                                 .flatMap(Mono::justOrEmpty)));
     }
 
-    private static AgentOrderPayload payload(Supplier<Order> action) {
+    private AgentOrderPayload payload(Supplier<Order> action) {
         try {
-            return new AgentOrderPayload(AgentOrder.of(action.get()), List.of());
+            return new AgentOrderPayload(AgentOrder.of(action.get(), clock.instant()), List.of());
         } catch (OrderRuleViolation refused) {
             return new AgentOrderPayload(null, List.of(refused.asUserError()));
         }

@@ -1,11 +1,14 @@
 package app.leadline.console;
 
+import app.leadline.console.ReceiptController.ReceivedUnits;
+import app.leadline.order.Shelf;
 import app.leadline.order.WaitingLines;
 import app.leadline.platform.UserError;
 import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.Purchasing;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,25 +18,44 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Cancelling a purchase order: first what it would do to the lines waiting for it, then doing it. The preview and
- * the cancellation make the same choices, so what the agent read is what happens.
+ * Cancelling a purchase order, or what is still to come on one received in part: first what it would do to the lines
+ * waiting for it and to the goods that came, then doing it. The preview and the cancellation make the same choices, so
+ * what the agent read is what happens.
  */
 @Controller
 class PurchaseOrderCancellationController {
 
     private final Purchasing purchasing;
     private final WaitingLines waiting;
+    private final Shelf shelf;
 
-    PurchaseOrderCancellationController(Purchasing purchasing, WaitingLines waiting) {
+    PurchaseOrderCancellationController(Purchasing purchasing, WaitingLines waiting, Shelf shelf) {
         this.purchasing = purchasing;
         this.waiting = waiting;
+        this.shelf = shelf;
     }
 
     record CancelPurchaseOrderInput(String purchaseOrder, String reason) {}
 
-    record CancelPurchaseOrderPayload(List<WaitingLines.Release> lines, Integer customersTold, List<UserError> errors) {
+    /**
+     * @param notComing per SKU, the units that will not come: all it ordered, or what was still to come on one received
+     *     in part
+     * @param toStock per SKU, the units that came and that no line takes (too few for a line still waiting, or for no
+     *     line): once it closes, they are the shop's stock
+     */
+    record CancelPurchaseOrderPayload(
+            List<WaitingLines.Release> lines,
+            Integer customersTold,
+            List<ReceivedUnits> notComing,
+            List<ReceivedUnits> toStock,
+            List<UserError> errors) {
 
-        static CancelPurchaseOrderPayload of(List<WaitingLines.Release> lines) {
+        static CancelPurchaseOrderPayload refused(List<UserError> errors) {
+            return new CancelPurchaseOrderPayload(null, null, null, null, errors);
+        }
+
+        static CancelPurchaseOrderPayload of(
+                List<WaitingLines.Release> lines, Map<String, Integer> notComing, Map<String, Integer> toStock) {
             return new CancelPurchaseOrderPayload(
                     lines,
                     (int) lines.stream()
@@ -41,6 +63,8 @@ class PurchaseOrderCancellationController {
                             .map(WaitingLines.Release::orderNumber)
                             .distinct()
                             .count(),
+                    ReceivedUnits.of(notComing),
+                    ReceivedUnits.of(toStock),
                     List.of());
         }
 
@@ -61,9 +85,9 @@ class PurchaseOrderCancellationController {
         List<UserError> errors = new ArrayList<>();
         Optional<PurchaseOrder> po = purchasing.cancellable(input.purchaseOrder(), input.reason(), errors);
         if (!errors.isEmpty()) {
-            return new CancelPurchaseOrderPayload(null, null, errors);
+            return CancelPurchaseOrderPayload.refused(errors);
         }
-        return CancelPurchaseOrderPayload.of(waiting.previewRelease(po.orElseThrow()));
+        return planned(po.orElseThrow());
     }
 
     @MutationMapping
@@ -71,14 +95,25 @@ class PurchaseOrderCancellationController {
         List<UserError> errors = new ArrayList<>();
         Optional<PurchaseOrder> po = purchasing.cancellable(input.purchaseOrder(), input.reason(), errors);
         if (!errors.isEmpty()) {
-            return new CancelPurchaseOrderPayload(null, null, errors);
+            return CancelPurchaseOrderPayload.refused(errors);
         }
-        CancelPurchaseOrderPayload planned = CancelPurchaseOrderPayload.of(waiting.previewRelease(po.orElseThrow()));
+        CancelPurchaseOrderPayload planned = planned(po.orElseThrow());
         Purchasing.Cancelled cancelled =
                 purchasing.cancel(input.purchaseOrder(), input.reason(), caller.getName(), planned.audited());
         if (!cancelled.errors().isEmpty()) {
-            return new CancelPurchaseOrderPayload(null, null, cancelled.errors());
+            return CancelPurchaseOrderPayload.refused(cancelled.errors());
         }
         return planned;
+    }
+
+    /** Where its waiting lines go, what will not come, and what came and goes to stock. */
+    private CancelPurchaseOrderPayload planned(PurchaseOrder po) {
+        Map<String, Integer> notComing = new LinkedHashMap<>();
+        po.lines().stream()
+                .filter(line -> line.ordered() != null && line.ordered() > line.received())
+                .forEach(line -> notComing.put(line.sku(), line.ordered() - line.received()));
+        Map<String, Integer> toStock =
+                po.receivedInPart() ? shelf.plan(po, po, false).spare() : Map.of();
+        return CancelPurchaseOrderPayload.of(waiting.previewRelease(po), notComing, toStock);
     }
 }

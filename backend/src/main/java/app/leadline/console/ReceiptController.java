@@ -24,7 +24,15 @@ class ReceiptController {
         this.imports = imports;
     }
 
-    record ReceivedUnits(String sku, int quantity) {}
+    record ReceivedUnits(String sku, int quantity) {
+
+        /** Per SKU, in the map's order. */
+        static List<ReceivedUnits> of(Map<String, Integer> bySku) {
+            return bySku.entrySet().stream()
+                    .map(entry -> new ReceivedUnits(entry.getKey(), entry.getValue()))
+                    .toList();
+        }
+    }
 
     record ReceiveGoodsPreview(
             String purchaseOrder,
@@ -42,12 +50,6 @@ class ReceiptController {
 
     record ReceiveGoodsPreviewPayload(ReceiveGoodsPreview preview, List<UserError> errors) {}
 
-    private static List<ReceivedUnits> units(Map<String, Integer> bySku) {
-        return bySku.entrySet().stream()
-                .map(entry -> new ReceivedUnits(entry.getKey(), entry.getValue()))
-                .toList();
-    }
-
     @QueryMapping
     ReceiveGoodsPreviewPayload previewReceiveGoods(@Argument GoodsReceiptController.ReceiveGoodsInput input) {
         Map<String, Integer> quantities = AgentDesk.ReceivedQuantity.perSku(input.quantities());
@@ -58,13 +60,13 @@ class ReceiptController {
                     new ReceiveGoodsPreview(
                             preview.purchaseOrder(),
                             preview.receivedOn(),
-                            units(preview.quantities()),
+                            ReceivedUnits.of(preview.quantities()),
                             preview.linesReady(),
                             preview.ordersReady(),
                             preview.toldReadyToShip(),
                             preview.askedToChoose(),
-                            units(preview.unitsLeftOver()),
-                            units(preview.unitsHeldForWaiting()),
+                            ReceivedUnits.of(preview.unitsLeftOver()),
+                            ReceivedUnits.of(preview.unitsHeldForWaiting()),
                             preview.waitingLines(),
                             preview.spareTaken(),
                             preview.closes()),

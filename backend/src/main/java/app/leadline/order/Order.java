@@ -191,7 +191,8 @@ public class Order {
         record(new OrderEvent.TrackingLinkReissued(), now);
     }
 
-    boolean trackableAt(Instant now) {
+    /** Whether the customer's tracking link opens the order now: neither revoked nor expired. */
+    public boolean trackableAt(Instant now) {
         return tracking != null && tracking.opensAt(now);
     }
 

@@ -241,9 +241,11 @@ public class Purchasing {
     public record Cancelled(Optional<PurchaseOrder> purchaseOrder, List<UserError> errors) {}
 
     /**
-     * Cancels an open purchase order nothing has arrived against yet. Its units are freed and the customer order
-     * lines that waited for it go back to waiting ({@link PurchaseOrderCancelled}); one versioned update, so a line
-     * allocated at the same moment is either released with the rest or never allocated.
+     * Cancels an open purchase order, or, when goods arrived against it already, what is still to come on it: what
+     * arrived stays received (and learned from), the rest will not come. Its units are freed and the customer order
+     * lines that still waited for it go back to waiting ({@link PurchaseOrderCancelled}; a line its goods made ready
+     * stays ready); one versioned update, so a line allocated at the same moment is either released with the rest or
+     * never allocated.
      *
      * @param planned what the cancellation does to the lines, as its review said it (where they go, whom it tells):
      *     kept in the audit log beside the cancellation
@@ -269,7 +271,7 @@ public class Purchasing {
                     .set(
                             "lines",
                             po.lines().stream()
-                                    .map(line -> new PurchaseOrder.Line(line.sku(), line.ordered(), 0, 0))
+                                    .map(line -> new PurchaseOrder.Line(line.sku(), line.ordered(), 0, line.received()))
                                     .toList())
                     .inc("version", 1);
             Query current = SupplierCatalog.unchanged(po);
@@ -278,6 +280,9 @@ public class Purchasing {
                 after.put("status", "CANCELLED");
                 after.put("reason", reason.trim());
                 after.put("linesReleased", String.valueOf(po.allocations().size()));
+                if (po.receivedInPart()) {
+                    after.put("notComing", notComing(po));
+                }
                 audit.record(actor, "CANCEL_PURCHASE_ORDER", po.number(), Map.of("status", "OPEN"), after);
                 followUps.publish(
                         po.number(),
@@ -311,14 +316,18 @@ public class Purchasing {
                     "PURCHASE_ORDER_RECEIVED",
                     "input.purchaseOrder",
                     "Purchase order " + number + " was received; it cannot be cancelled."));
-        } else if (!po.get().receipts().isEmpty()) {
-            errors.add(new UserError(
-                    "PARTLY_RECEIVED",
-                    "input.purchaseOrder",
-                    "Goods arrived against purchase order " + number
-                            + " already; receive the rest, or log a delay for it."));
         }
         return po;
+    }
+
+    /** Per SKU, the units still to come on a purchase order received in part, as the audit log keeps them. */
+    private static String notComing(PurchaseOrder po) {
+        return String.join(
+                ", ",
+                po.lines().stream()
+                        .filter(line -> line.ordered() != null && line.ordered() > line.received())
+                        .map(line -> line.sku() + " " + (line.ordered() - line.received()))
+                        .toList());
     }
 
     /** Open purchase orders, soonest arrival first. */

@@ -373,7 +373,7 @@ class AgentDeskIntegrationTests {
     }
 
     @Test
-    void reissuingALinkStopsTheOldOneAndRevokingStopsItToo() {
+    void reissuingALinkStopsTheOldOneAndRevokingStopsItTooAsTheAgentsOrderSays() {
         OrderInputs input = anOrder();
         String oldLink = clients.shop()
                 .documentName("placeOrders")
@@ -393,6 +393,7 @@ class AgentDeskIntegrationTests {
 
         assertThat(orders.byTrackingToken(token(oldLink))).isEmpty();
         assertThat(orders.byTrackingToken(token(newLink))).isPresent();
+        assertThat(linkOpens(input.number())).isTrue();
         agent.documentName("linkActions")
                 .operationName("revoke")
                 .variable("orderNumber", input.number())
@@ -401,6 +402,16 @@ class AgentDeskIntegrationTests {
                 .entity(Boolean.class)
                 .isEqualTo(true);
         assertThat(orders.byTrackingToken(token(newLink))).isEmpty();
+        assertThat(linkOpens(input.number())).isFalse();
+    }
+
+    private boolean linkOpens(String orderNumber) {
+        return agent.documentName("agentOrder")
+                .variable("number", orderNumber)
+                .execute()
+                .path("agentOrder.trackingLinkOpens")
+                .entity(Boolean.class)
+                .get();
     }
 
     @Test

@@ -407,6 +407,67 @@ class PurchaseOrderCancellationIntegrationTests {
         assertThat(promised).isBefore(arrival.plusDays(30));
     }
 
+    @Test
+    void whatIsStillToComeOnAPurchaseOrderReceivedInPartIsCancelledAndWhatCameStays() {
+        PurchaseOrderInputs po = place(5);
+        OrderInputs first = order();
+        OrderInputs pair = anOrder().withLine("CHAIR", 2, "BACKORDER", supplier);
+        shop.documentName("placeOrders").variable("input", batch(pair)).execute();
+        // Two of five chairs came: one for the older order, the other too few for the order of two, kept for it.
+        agent.documentName("receiveGoods")
+                .variable("input", Receipts.of(po.number(), "CHAIR", 2))
+                .execute()
+                .path("receiveGoods.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        assertThat(status(first)).isEqualTo("READY");
+        assertThat(status(pair)).isEqualTo("AWAITING_SUPPLIER");
+
+        // The supplier will not send the other three. The review says what will not come, where the waiting line
+        // goes, and that the chair kept for it goes to stock.
+        GraphQlTester.Response preview = cancel("previewCancelPurchaseOrder", po.number(), "Supplier ran out");
+        preview.path("previewCancelPurchaseOrder.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        preview.path("previewCancelPurchaseOrder.notComing")
+                .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .containsExactly(Map.of("sku", "CHAIR", "quantity", 3));
+        preview.path("previewCancelPurchaseOrder.toStock")
+                .entityList(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .containsExactly(Map.of("sku", "CHAIR", "quantity", 1));
+        preview.path("previewCancelPurchaseOrder.lines[*].orderNumber")
+                .entityList(String.class)
+                .containsExactly(pair.number());
+        preview.path("previewCancelPurchaseOrder.lines[0].nextPurchaseOrder").valueIsNull();
+
+        cancel("cancelPurchaseOrder", po.number(), "Supplier ran out")
+                .path("cancelPurchaseOrder.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        // The chair that came stays with its line; the pair waits to be ordered again.
+        assertThat(status(first)).isEqualTo("READY");
+        assertThat(purchaseOrderOf(first)).isEqualTo(po.number());
+        assertThat(status(pair)).isEqualTo("AWAITING_SUPPLIER");
+        assertThat(purchaseOrderOf(pair)).isNull();
+        // The purchase order is closed with what came kept, and learned from; nothing more is received on it.
+        GraphQlTester.Response after = agent.documentName("purchaseOrder")
+                .variable("number", po.number())
+                .execute();
+        after.path("purchaseOrder.status").entity(String.class).isEqualTo("CANCELLED");
+        after.path("purchaseOrder.lines[0].received").entity(Integer.class).isEqualTo(2);
+        after.path("purchaseOrder.receipts[*].quantity")
+                .entityList(Integer.class)
+                .containsExactly(2);
+        after.path("purchaseOrder.cancellation.reason").entity(String.class).isEqualTo("Supplier ran out");
+        agent.documentName("receiveGoods")
+                .variable("input", Receipts.of(po.number(), "CHAIR", 1))
+                .execute()
+                .path("receiveGoods.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("PURCHASE_ORDER_CANCELLED");
+    }
+
     private String status(OrderInputs order) {
         return AgentOrders.backorderedLineStatus(agent, order);
     }
