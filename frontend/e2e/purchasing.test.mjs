@@ -214,6 +214,11 @@ test('a shop runs its backorders through the console: import, allocate, receive,
       .first()
       .waitFor();
     assert.match(await confirmReview.textContent(), /PUR-\d+ .+: .+, \w{3} \d{1,2} \w{3} → \w{3} \d{1,2} \w{3}/);
+    // Two months on, the line misses the date first promised, said before the list, as a delay's review says it.
+    assert.equal(
+      await confirmReview.getByTestId('moves-now-late').textContent(),
+      '1 line then misses the date first promised: its customer may cancel it.',
+    );
     await confirmReview.getByRole('button', { name: 'Record the confirmation' }).click();
     await page
       .getByText(/^Purchase order PO-FJORD-1 is now expected .+, confirmed by the supplier; 1 customer told\.$/)

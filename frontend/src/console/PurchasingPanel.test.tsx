@@ -504,10 +504,35 @@ it('says how many moved lines a review does not list, so that its list is not ta
     from: '2026-12-18',
     to: '2027-01-15',
   });
-  render(<Moves preview={{ orders: 140, lines: 140, customers: 140, sample: [1, 2, 3, 4, 5, 6].map(move) }} />);
+  render(
+    <Moves
+      preview={{ orders: 140, lines: 140, customers: 140, linesNowLate: 0, sample: [1, 2, 3, 4, 5, 6].map(move) }}
+    />,
+  );
 
   expect(screen.getByText('134 more lines move, not listed here.')).toBeTruthy();
+  expect(screen.queryByTestId('moves-now-late')).toBeNull();
   expect(document.querySelector('details summary')?.textContent).toBe('Every line, one by one (6)');
+});
+
+it('says before the list how many moved lines then miss the date first promised, as a delay’s review does', () => {
+  const move = {
+    orderNumber: 'N-1',
+    customerName: 'Anna',
+    lineId: 'L2',
+    lineName: 'Aarhus chair',
+    from: '2027-01-04',
+    to: '2027-01-20',
+  };
+  render(
+    <Moves
+      preview={{ orders: 2, lines: 2, customers: 2, linesNowLate: 2, sample: [move, { ...move, orderNumber: 'N-2' }] }}
+    />,
+  );
+
+  expect(screen.getByTestId('moves-now-late').textContent).toBe(
+    '2 lines then miss the date first promised: their customers may cancel them.',
+  );
 });
 
 it("starts a receipt on the warehouse's day, not the browser's, which may be a day behind it", async () => {

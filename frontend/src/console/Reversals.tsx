@@ -29,6 +29,10 @@ export function Moves({ preview }: { preview: MoveBackFragment }) {
   const unlisted = preview.lines - preview.sample.length;
   return (
     <>
+      {/* A promise broken is said before the list, as a delay's review says it: those customers may cancel. */}
+      {preview.linesNowLate > 0 && (
+        <p data-testid="moves-now-late">{ct('movesNowLate', { count: preview.linesNowLate })}</p>
+      )}
       <LongList count={preview.sample.length}>
         <ul className="links">
           {preview.sample.map((move) => (

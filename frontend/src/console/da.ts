@@ -829,6 +829,8 @@ export const da: Catalogue = {
   reverseDates:
     'Datoerne beregnes ud fra {date}. {customers, plural, =0 {Ingen kunde får besked: ingen seneste dato flytter sig.} one {# kunde får besked, fordi den seneste dato flytter sig.} other {# kunder får besked, fordi den seneste dato flytter sig.}}',
   moveLine: '{customer}: {line}, {from} → {to}',
+  movesNowLate:
+    '{count, plural, one {# linje overskrider så den først lovede dato: kunden kan annullere den.} other {# linjer overskrider så den først lovede dato: kunderne kan annullere dem.}}',
   movesMore: '{count, plural, one {# linje mere flyttes} other {# linjer mere flyttes}}, ikke vist her.',
   reverseConfirm:
     '{customers, plural, =0 {Tilbagefør modtagelsen; ingen kunde får besked} one {Tilbagefør modtagelsen og giv # kunde besked} other {Tilbagefør modtagelsen og giv # kunder besked}}',

@@ -845,6 +845,8 @@ export const de: Catalogue = {
   reverseDates:
     'Die Termine werden ab {date} berechnet. {customers, plural, =0 {Kein Kunde wird benachrichtigt: Kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt, weil sich das späteste Datum verschiebt.} other {# Kunden werden benachrichtigt, weil sich das späteste Datum verschiebt.}}',
   moveLine: '{customer}: {line}, {from} → {to}',
+  movesNowLate:
+    '{count, plural, one {# Position verpasst dann das zuerst versprochene Datum: Der Kunde kann sie stornieren.} other {# Positionen verpassen dann das zuerst versprochene Datum: Die Kunden können sie stornieren.}}',
   movesMore:
     '{count, plural, one {# weitere Position verschiebt sich} other {# weitere Positionen verschieben sich}}, hier nicht aufgeführt.',
   reverseConfirm:

@@ -824,6 +824,8 @@ export const en = {
   reverseDates:
     'Dates are projected from {date}. {customers, plural, =0 {No customer is told: no latest date moves.} one {# customer is told, because the latest date moves.} other {# customers are told, because the latest date moves.}}',
   moveLine: '{customer}: {line}, {from} → {to}',
+  movesNowLate:
+    '{count, plural, one {# line then misses the date first promised: its customer may cancel it.} other {# lines then miss the date first promised: their customers may cancel them.}}',
   movesMore: '{count, plural, one {# more line moves} other {# more lines move}}, not listed here.',
   reverseConfirm:
     '{customers, plural, =0 {Take back the receipt; no customer is told} one {Take back the receipt and tell # customer} other {Take back the receipt and tell # customers}}',

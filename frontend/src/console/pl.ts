@@ -831,6 +831,8 @@ export const pl: Catalogue = {
   reverseDates:
     'Daty liczone są od {date}. {customers, plural, =0 {Żaden klient nie dostanie wiadomości: żadna najpóźniejsza data się nie zmienia.} one {# klient dostanie wiadomość, bo zmienia się najpóźniejsza data.} few {# klientów dostanie wiadomość, bo zmienia się najpóźniejsza data.} many {# klientów dostanie wiadomość, bo zmienia się najpóźniejsza data.} other {# klienta dostanie wiadomość, bo zmienia się najpóźniejsza data.}}',
   moveLine: '{customer}: {line}, {from} → {to}',
+  movesNowLate:
+    '{count, plural, one {# pozycja przekroczy wtedy pierwotnie obiecaną datę: klient może ją anulować.} few {# pozycje przekroczą wtedy pierwotnie obiecaną datę: klienci mogą je anulować.} many {# pozycji przekroczy wtedy pierwotnie obiecaną datę: klienci mogą je anulować.} other {# pozycji przekroczy wtedy pierwotnie obiecaną datę: klienci mogą je anulować.}}',
   movesMore:
     'Nie wymieniono tu {count, plural, one {# przesuwanej pozycji} few {# przesuwanych pozycji} many {# przesuwanych pozycji} other {# przesuwanej pozycji}}.',
   reverseConfirm:

@@ -84,11 +84,19 @@ public final class CsvTable {
             try {
                 return LocalDate.parse(value.get());
             } catch (DateTimeParseException notADate) {
-                errors.add(new RowError(
-                        number,
-                        column,
-                        "NOT_A_DATE",
-                        "'" + value.get() + "' is not a date like 2026-12-24 (YYYY-MM-DD)."));
+                // Written as a date, a day the calendar does not have (30 February) is said to be just that.
+                errors.add(
+                        value.get().matches("\\d{4}-\\d{2}-\\d{2}")
+                                ? new RowError(
+                                        number,
+                                        column,
+                                        "NO_SUCH_DAY",
+                                        "'" + value.get() + "' is written as a date, but there is no such day.")
+                                : new RowError(
+                                        number,
+                                        column,
+                                        "NOT_A_DATE",
+                                        "'" + value.get() + "' is not a date like 2026-12-24 (YYYY-MM-DD)."));
                 return null;
             }
         }

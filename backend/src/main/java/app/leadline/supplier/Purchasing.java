@@ -140,11 +140,14 @@ public class Purchasing {
                 .filter(kept -> !kept.number().equals(number));
     }
 
-    private static UserError numberTaken(PurchaseOrder kept) {
+    /** The number is another purchase order's: named with its supplier as agents know it, by name. */
+    private UserError numberTaken(PurchaseOrder kept) {
+        String supplier =
+                suppliers.findById(kept.supplier()).map(Supplier::name).orElse(kept.supplier());
         return new UserError(
                 "NUMBER_TAKEN",
                 "input.number",
-                "Purchase order " + kept.number() + " exists already (from " + kept.supplier()
+                "Purchase order " + kept.number() + " exists already (from " + supplier
                         + "); give this one a number of its own.");
     }
 

@@ -230,8 +230,15 @@ class PurchaseOrderIntegrationTests {
                 .execute()
                 .path("previewPlacePurchaseOrder.errors[0]")
                 .entity(java.util.Map.class)
-                .satisfies(error ->
-                        assertThat(error).containsEntry("code", "NUMBER_TAKEN").containsEntry("field", "input.number"));
+                .satisfies(
+                        error -> assertThat(error)
+                                .containsEntry("code", "NUMBER_TAKEN")
+                                .containsEntry("field", "input.number")
+                                // Its supplier as agents know it: by name, not by code.
+                                .containsEntry(
+                                        "message",
+                                        "Purchase order " + purchaseOrder.number()
+                                                + " exists already (from Fjord Furniture); give this one a number of its own."));
         // The same number in another case is the same purchase order to anyone who reads it: refused, nothing placed.
         PurchaseOrderInputs lowerCase = aPurchaseOrder(supplier)
                 .number(purchaseOrder.number().toLowerCase())

@@ -169,6 +169,25 @@ class PurchasingCsvIntegrationTests {
     }
 
     @Test
+    void aDayTheCalendarDoesNotHaveIsSaidToBeNoSuchDayNotAMisspelledDate() {
+        String supplier = importedSupplier();
+        String csv = "number,supplier,sku,quantity,sentOn,confirmedArrival\n"
+                + "PO-FEB-" + tag + "," + supplier + ",CHAIR-FJORD,2,,2027-02-30\n"
+                + "PO-DOT-" + tag + "," + supplier + ",CHAIR-FJORD,2,,30.01.2027\n";
+
+        List<Map<String, Object>> errors = run(agent, "importPurchaseOrders", csv, true)
+                .path("importPurchaseOrders.errors")
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+
+        assertThat(errors)
+                .extracting(e -> e.get("row") + ":" + e.get("code") + ":" + e.get("message"))
+                .containsExactly(
+                        "2:NO_SUCH_DAY:'2027-02-30' is written as a date, but there is no such day.",
+                        "3:NOT_A_DATE:'30.01.2027' is not a date like 2026-12-24 (YYYY-MM-DD).");
+    }
+
+    @Test
     void aFileWithoutAColumnOrWithAnUnknownOneIsRefusedAtTheHeader() {
         run(admin, "importSuppliers", "code,name,colour\nX,Y,red\n", false)
                 .path("importSuppliers.errors[*].code")
