@@ -813,7 +813,7 @@ export const da: Catalogue = {
   lateToldEarlier: 'Ja, da vinduet sidst flyttede sig',
   reverseReceiptsTitle: 'Tilbagefør en modtagelse',
   reverseReceiptsHint:
-    'En modtagelse bogført på den forkerte indkøbsordre kan tilbageføres: lige så mange linjer, som dens enheder gjorde klar, venter igen, først linjerne fra de nyeste ordrer, da enhederne, der stadig er på hylden, går til de ældste ordrer; gennemgangen nævner dem, og kunderne får besked, hvis deres seneste dato flytter sig.',
+    'En modtagelse bogført på den forkerte indkøbsordre kan tilbageføres: de linjer, dens enheder gjorde klar, venter igen (linjer, som andre modtagelser gjorde klar, beholder deres enheder, ældste ordrer først); gennemgangen nævner dem, og kunderne får besked, hvis deres seneste dato flytter sig.',
   reversalPurchaseOrder: 'Indkøbsordre (åben eller modtaget)',
   showReceipts: 'Vis dens modtagelser',
   noSuchPurchaseOrder: 'Der findes ingen indkøbsordre {po}.',

@@ -828,7 +828,7 @@ export const de: Catalogue = {
   lateToldEarlier: 'Ja, als sich das Zeitfenster zuletzt verschob',
   reverseReceiptsTitle: 'Einen Wareneingang zurücknehmen',
   reverseReceiptsHint:
-    'Ein Wareneingang, der auf die falsche Bestellung gebucht wurde, lässt sich zurücknehmen: So viele Positionen, wie seine Einheiten versandbereit machten, warten wieder, die der neuesten Bestellungen zuerst, da die Einheiten, die noch im Regal liegen, den ältesten Bestellungen dienen; die Prüfung nennt sie, und Kunden werden benachrichtigt, wenn sich ihr spätestes Datum verschiebt.',
+    'Ein Wareneingang, der auf die falsche Bestellung gebucht wurde, lässt sich zurücknehmen: Die Positionen, die seine Einheiten versandbereit machten, warten wieder (Positionen, die andere Wareneingänge versandbereit machten, behalten ihre, die ältesten Bestellungen zuerst); die Prüfung nennt sie, und Kunden werden benachrichtigt, wenn sich ihr spätestes Datum verschiebt.',
   reversalPurchaseOrder: 'Lieferantenbestellung (offen oder eingegangen)',
   showReceipts: 'Ihre Wareneingänge zeigen',
   noSuchPurchaseOrder: 'Es gibt keine Lieferantenbestellung {po}.',

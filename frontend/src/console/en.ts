@@ -808,7 +808,7 @@ export const en = {
   lateToldEarlier: 'Yes, when its window last moved',
   reverseReceiptsTitle: 'Take back a receipt',
   reverseReceiptsHint:
-    'A receipt booked against the wrong purchase order can be taken back: as many lines as its units made ready wait again, the newest orders’ first, as the units still on the shelf serve the oldest orders; the review names them, and customers are told if their latest date moves.',
+    'A receipt booked against the wrong purchase order can be taken back: the lines its units made ready wait again (where units stay over, the lines other receipts made ready keep theirs, oldest orders first); the review names them, and customers are told if their latest date moves.',
   reversalPurchaseOrder: 'Purchase order (open or received)',
   showReceipts: 'Show its receipts',
   noSuchPurchaseOrder: 'There is no purchase order {po}.',

@@ -814,7 +814,7 @@ export const pl: Catalogue = {
   lateToldEarlier: 'Tak, gdy okno ostatnio się przesunęło',
   reverseReceiptsTitle: 'Cofnij przyjęcie towaru',
   reverseReceiptsHint:
-    'Przyjęcie zaksięgowane na złe zamówienie u dostawcy można cofnąć: tyle pozycji, ile przygotowały jego jednostki, znów czeka, najpierw z najnowszych zamówień, bo jednostki, które zostają na półce, trafiają do najstarszych zamówień; przegląd je wymienia, a klienci dostają wiadomość, jeśli ich najpóźniejsza data się zmienia.',
+    'Przyjęcie zaksięgowane na niewłaściwe zamówienie u dostawcy można cofnąć: pozycje, które jego sztuki uczyniły gotowymi, znów czekają (pozycje, które gotowymi uczyniły inne przyjęcia, zachowują swoje sztuki, najpierw najstarsze zamówienia); przegląd je wymienia, a klienci są powiadamiani, jeśli przesuwa się ich najpóźniejsza data.',
   reversalPurchaseOrder: 'Zamówienie u dostawcy (otwarte lub przyjęte)',
   showReceipts: 'Pokaż jego przyjęcia',
   noSuchPurchaseOrder: 'Nie ma zamówienia u dostawcy {po}.',

@@ -323,12 +323,32 @@ class Reversals {
             errors.add(new UserError("DELAY_IN_PROGRESS", "input.purchaseOrder", inProgress()));
             return Optional.empty();
         }
-        // Receipts serve the oldest orders first, so the goods taken back are those the newest ready lines took.
+        // The goods taken back are those the lines this receipt made ready took: the units the purchase order keeps go
+        // first to the lines its other receipts made ready, oldest order first, so that a customer whose goods did come
+        // is not told they did not. (Receipts serve the oldest orders first: where the timeline no longer says when a
+        // line was made ready, the newest ready lines give theirs back.)
         Map<String, Integer> left = new LinkedHashMap<>();
         po.lines().forEach(line -> left.put(line.sku(), line.received() - units.getOrDefault(line.sku(), 0)));
         Map<String, List<String>> linesByOrder = new LinkedHashMap<>();
         List<LineBack> back = new ArrayList<>();
-        for (OrderQueries.Allocated allocated : orders.allocatedOldestFirst(po)) {
+        Instant nextReceipt = po.receipts().stream()
+                .map(PurchaseOrder.Receipt::recordedAt)
+                .filter(at -> at != null && at.isAfter(recordedAt))
+                .min(Comparator.naturalOrder())
+                .orElse(Instant.MAX);
+        List<OrderQueries.Allocated> oldestFirst = orders.allocatedOldestFirst(po);
+        List<OrderQueries.Allocated> otherReceiptsFirst = new ArrayList<>();
+        List<OrderQueries.Allocated> thisReceipts = new ArrayList<>();
+        for (OrderQueries.Allocated allocated : oldestFirst) {
+            boolean madeReadyByIt = allocated
+                    .order()
+                    .madeReadyAt(allocated.line().id())
+                    .filter(at -> !at.isBefore(recordedAt) && at.isBefore(nextReceipt))
+                    .isPresent();
+            (madeReadyByIt ? thisReceipts : otherReceiptsFirst).add(allocated);
+        }
+        otherReceiptsFirst.addAll(thisReceipts);
+        for (OrderQueries.Allocated allocated : otherReceiptsFirst) {
             Order order = allocated.order();
             OrderLine line = allocated.line();
             if (!units.containsKey(line.sku())

@@ -867,6 +867,23 @@ public class Order {
         return List.copyOf(timeline);
     }
 
+    /**
+     * When goods last made the line ready, as the timeline has it; empty when it does not say (it keeps the latest
+     * entries only).
+     */
+    public Optional<Instant> madeReadyAt(String lineId) {
+        Instant last = null;
+        for (TimelineEvent event : timeline) {
+            if (event.type() == TimelineEvent.Type.GOODS_RECEIVED
+                    && List.of(event.details().getOrDefault("lines", "").split(","))
+                            .contains(lineId)
+                    && (last == null || event.at().isAfter(last))) {
+                last = event.at();
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
     public List<PaymentOperation> pendingPayments() {
         return List.copyOf(pendingPayments);
     }

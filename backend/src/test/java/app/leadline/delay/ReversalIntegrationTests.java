@@ -279,20 +279,25 @@ class ReversalIntegrationTests {
     }
 
     @Test
-    void aLineGoingBackAfterOneOfTwoEarlyReceiptsIsTakenBackIsDueAsBeforeAnyReceiptNotAsEarlyAsTheOtherCame() {
-        LocalDate promised = chair(newer).eta().latest();
-        // Each chair came ten days before the supplier's date, in a receipt of its own.
+    void theLineTheReceiptTakenBackMadeReadyGoesBackDueAsBeforeAnyReceiptNotAsEarlyAsTheOtherCame() {
+        LocalDate promised = chair(older).eta().latest();
+        // Each chair came ten days before the supplier's date, in a receipt of its own: the first for the older order,
+        // the second for the newer.
         Instant first = receiveOneChair();
+        assertThat(chair(older).status()).isEqualTo(LineStatus.READY);
         receiveOneChair();
         assertThat(chair(newer).status()).isEqualTo(LineStatus.READY);
+        long newerNews = order(newer).notifications().size();
 
-        reverse(first, newer);
+        reverse(first, older);
 
-        // The chair left on the shelf stays with the older order; the newer one's waits again, for the part of the
-        // purchase order that has not come, of which the part that came early says nothing. Its date is as it was
-        // before any chair came, not ten days sooner.
-        assertThat(chair(older).status()).isEqualTo(LineStatus.READY);
-        assertThat(chair(newer).eta().latest()).isEqualTo(promised);
+        // The chair the first receipt brought was booked on the wrong purchase order: the older order's chair, which it
+        // made ready, waits again, for the part of the purchase order that has not come, of which the part that came
+        // early says nothing (its date is as it was before any chair came, not ten days sooner). The newer order's
+        // chair came with the receipt that stays: it stays ready, and its customer is told nothing.
+        assertThat(chair(newer).status()).isEqualTo(LineStatus.READY);
+        assertThat(order(newer).notifications()).hasSize((int) newerNews);
+        assertThat(chair(older).eta().latest()).isEqualTo(promised);
     }
 
     private Instant receiveOneChair() {
