@@ -190,7 +190,7 @@ final class DelayPlan {
                 window = held.map(delay -> projected.noEarlierThan(delay.window()))
                         .orElse(window);
             }
-            EtaWindow landing = window.landingOn(order.policy().receivingDays());
+            EtaWindow landing = window.landingOn(order.receivingDays());
             if (report.kind() == DelayReport.Kind.DELAY) {
                 // A supplier's delay never moves a line earlier than it was before any delay: a learned spread that
                 // says the supplier comes early (say, since goods of the same purchase order came early) could

@@ -69,20 +69,15 @@ public record EtaWindow(LocalDate earliest, LocalDate latest, Double confidence)
         return from.equals(earliest) && to.equals(latest) ? this : new EtaWindow(from, to, confidence);
     }
 
-    /** The window moved to the given weekdays (a customer that receives goods only then); unchanged if none. */
-    public EtaWindow landingOn(java.util.Collection<java.time.DayOfWeek> days) {
-        if (days.isEmpty()) {
+    /**
+     * The window moved to the days a customer takes deliveries on (their weekdays, none of them a public holiday of
+     * their country); unchanged when they take them any working day.
+     */
+    public EtaWindow landingOn(ReceivingDays days) {
+        if (days.any()) {
             return this;
         }
-        return new EtaWindow(nextOn(earliest, days), nextOn(latest, days), confidence);
-    }
-
-    private static LocalDate nextOn(LocalDate day, java.util.Collection<java.time.DayOfWeek> days) {
-        LocalDate candidate = day;
-        while (!days.contains(candidate.getDayOfWeek())) {
-            candidate = candidate.plusDays(1);
-        }
-        return candidate;
+        return new EtaWindow(days.onOrAfter(earliest), days.onOrAfter(latest), confidence);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

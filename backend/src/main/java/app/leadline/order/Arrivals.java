@@ -1,6 +1,7 @@
 package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.delivery.ReceivingDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -14,8 +15,14 @@ import java.util.UUID;
  * for them under the customer's preference, and what the customer is told.
  *
  * @param proposed the parcel proposed to leave now, if any
+ * @param receivingDays the days the customer takes deliveries on, which goods that arrive land their window on
  */
-record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy policy, Optional<Parcel> proposed) {
+record Arrivals(
+        OrderLines lines,
+        DeliveryPreference preference,
+        OrderPolicy policy,
+        Optional<Parcel> proposed,
+        ReceivingDays receivingDays) {
 
     /** What the rule did to the lines, and the parcel proposed after it. */
     record Result(Outcome outcome, Optional<Parcel> proposed) {}
@@ -34,7 +41,7 @@ record Arrivals(OrderLines lines, DeliveryPreference preference, OrderPolicy pol
 
     /** As {@link #ready(List, EtaWindow, Instant)}, the goods' arrival recorded with a note for agents. */
     Result ready(List<String> lineIds, EtaWindow leaving, Instant at, Note note) {
-        EtaWindow landing = leaving.landingOn(policy.receivingDays());
+        EtaWindow landing = leaving.landingOn(receivingDays);
         Outcome outcome = Outcome.from(lines);
         Map<String, LocalDate> before = new LinkedHashMap<>();
         for (String lineId : lineIds) {

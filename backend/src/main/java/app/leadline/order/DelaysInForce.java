@@ -64,7 +64,7 @@ public interface DelaysInForce {
                 OrderLine line,
                 String purchaseOrder,
                 EtaWindow projected,
-                java.util.Collection<java.time.DayOfWeek> receivingDays) {
+                app.leadline.delivery.ReceivingDays receivingDays) {
             EtaWindow landing = projected.landingOn(receivingDays);
             return line.waitingFor(purchaseOrder, without(projected).landingOn(receivingDays))
                     .withEta(window.landingOn(receivingDays).noEarlierThan(landing), delayId);

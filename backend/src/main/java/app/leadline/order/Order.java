@@ -1,6 +1,7 @@
 package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.delivery.ReceivingDays;
 import app.leadline.payment.Money;
 import app.leadline.payment.PaymentOperation;
 import java.math.BigDecimal;
@@ -738,11 +739,16 @@ public class Order {
     }
 
     private Schedule schedule() {
-        return new Schedule(id, orderLines(), policy, delivery.preference());
+        return new Schedule(id, orderLines(), policy, delivery.preference(), receivingDays());
     }
 
     private Arrivals arrivals() {
-        return new Arrivals(orderLines(), delivery.preference(), policy, proposedShipment());
+        return new Arrivals(orderLines(), delivery.preference(), policy, proposedShipment(), receivingDays());
+    }
+
+    /** The days the customer takes deliveries on: their segment's weekdays, none a holiday where they live. */
+    public ReceivingDays receivingDays() {
+        return new ReceivingDays(policy.receivingDays(), destination.country());
     }
 
     private Shipping shipping() {

@@ -290,6 +290,8 @@ public class OrderIntake {
         String country = input.destination().country();
         Customer customer = customer(input);
         SegmentPolicy segmentPolicy = segments.computeIfAbsent(customer.segment(), policies::forSegment);
+        app.leadline.delivery.ReceivingDays receiving =
+                new app.leadline.delivery.ReceivingDays(segmentPolicy.receivingDays(), country);
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
             NewLine newLine = input.lines().get(i);
@@ -298,14 +300,13 @@ public class OrderIntake {
                     ? reserved.lastToCome(newLine.supplier(), newLine.sku().trim())
                     : Optional.empty();
             OrderLine line = line(lineId(i), newLine, po, lastToCome, projectedFrom, country, resolved, spreads);
-            OrderLine projected = line.withEta(line.eta().landingOn(segmentPolicy.receivingDays()), null);
+            OrderLine projected = line.withEta(line.eta().landingOn(receiving), null);
             // A supplier's delay logged before the order came holds its line as it holds those it found: the customer
             // is promised the later window, and withdrawing the delay gives the line back the one it would have had.
             // So does a delay whose new date the line's purchase order already carries (one of the whole supplier, or
             // the purchase order's own): the window is the same, but the line is the delay's to bring back.
             OrderLine placedLine = delayed.of(projected, projectedFrom, country, spreads)
-                    .map(held -> held.hold(
-                            projected, projected.purchaseOrder(), projected.eta(), segmentPolicy.receivingDays()))
+                    .map(held -> held.hold(projected, projected.purchaseOrder(), projected.eta(), receiving))
                     .orElse(projected);
             lines.add(placedLine.promisedBy(placedLine.eta().latest()));
         }

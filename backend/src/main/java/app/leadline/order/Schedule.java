@@ -1,6 +1,7 @@
 package app.leadline.order;
 
 import app.leadline.delivery.EtaWindow;
+import app.leadline.delivery.ReceivingDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +20,12 @@ import java.util.stream.Collectors;
  * only when the day its parcel reaches the customer moves: a move inside the parcel's window changes nothing they
  * were told.
  */
-record Schedule(String orderId, OrderLines lines, OrderPolicy policy, DeliveryPreference preference) {
+record Schedule(
+        String orderId,
+        OrderLines lines,
+        OrderPolicy policy,
+        DeliveryPreference preference,
+        ReceivingDays receivingDays) {
 
     /**
      * Moves a line's window because of a supplier delay. A line already moved by this delay, or no longer open, is
@@ -133,7 +139,7 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy, DeliveryPr
         Outcome outcome = Outcome.from(lines);
         for (Map.Entry<String, EtaWindow> entry : windows.entrySet()) {
             OrderLine line = outcome.line(entry.getKey());
-            EtaWindow landing = entry.getValue().landingOn(policy.receivingDays());
+            EtaWindow landing = entry.getValue().landingOn(receivingDays);
             if (!line.isOpen() || !landing.latest().isAfter(line.eta().latest())) {
                 continue;
             }
@@ -190,11 +196,11 @@ record Schedule(String orderId, OrderLines lines, OrderPolicy policy, DeliveryPr
             String cause,
             SystemNote note,
             Instant at) {
-        EtaWindow landing = window.landingOn(policy.receivingDays());
+        EtaWindow landing = window.landingOn(receivingDays);
         Outcome outcome = Outcome.from(lines)
                 .changing(
                         before.id(),
-                        current -> held.map(delay -> delay.hold(current, purchaseOrder, window, policy.receivingDays()))
+                        current -> held.map(delay -> delay.hold(current, purchaseOrder, window, receivingDays))
                                 .orElseGet(() -> current.waitingFor(purchaseOrder, landing)));
         String lineId = before.id();
         LocalDate latest = outcome.line(lineId).eta().latest();

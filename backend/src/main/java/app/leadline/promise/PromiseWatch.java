@@ -185,7 +185,7 @@ public class PromiseWatch {
                     overdue.purchaseOrder().or(line::purchaseOrderNumber),
                     overdue.daysOverdue(),
                     line.promisedDate(),
-                    overdue.window().landingOn(order.policy().receivingDays()),
+                    overdue.window().landingOn(order.receivingDays()),
                     line.isRunningLate(),
                     overdue.moves(),
                     !line.eta().latest().equals(line.promisedDate())));

@@ -28,7 +28,12 @@ class ArrivalsTests {
     private static final EtaWindow LEAVING = window(4, 7);
 
     private static Arrivals arrivalsOf(Order order) {
-        return new Arrivals(linesOf(order), order.delivery().preference(), order.policy(), order.proposedShipment());
+        return new Arrivals(
+                linesOf(order),
+                order.delivery().preference(),
+                order.policy(),
+                order.proposedShipment(),
+                order.receivingDays());
     }
 
     /** L1 a vase on the shelf, L2 a sofa on purchase order PO-1, L3 a chair on PO-2. */
@@ -84,7 +89,7 @@ class ArrivalsTests {
         EtaWindow landed = result.outcome().line("L2").eta();
         assertThat(List.of(landed.earliest().getDayOfWeek(), landed.latest().getDayOfWeek()))
                 .containsOnly(DayOfWeek.SATURDAY);
-        assertThat(landed).isEqualTo(LEAVING.landingOn(List.of(DayOfWeek.SATURDAY)));
+        assertThat(landed).isEqualTo(LEAVING.landingOn(order.receivingDays()));
     }
 
     @Test

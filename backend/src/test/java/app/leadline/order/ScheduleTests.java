@@ -26,7 +26,7 @@ class ScheduleTests {
 
     private static Schedule scheduleOf(Order order) {
         return new Schedule(
-                order.id(), linesOf(order), order.policy(), order.delivery().preference());
+                order.id(), linesOf(order), order.policy(), order.delivery().preference(), order.receivingDays());
     }
 
     /**
