@@ -67,7 +67,7 @@ it('says why a line moves by other than the days late: its window is counted aga
   await previewNineDaysLate(previewMoving(['2026-12-10', '2026-12-19'], ['2026-12-11', '2026-12-21']));
 
   expect(screen.getByTestId('preview-working-days').textContent).toBe(
-    'Some dates move by more or less than 9 days: each line’s window is counted again from the goods’ new arrival in working days, without weekends and the public holidays of the customer’s country.',
+    'Some dates move by more or less than 9 days: each line’s window is counted again from the goods’ new arrival: they leave on the warehouse’s working days (not in its closures) and arrive without weekends and the public holidays of the customer’s country.',
   );
 });
 

@@ -91,7 +91,7 @@ export const da: Catalogue = {
   sampleEarlier:
     'Nogle datoer flytter sig tidligere: dage forsinket tælles fra hver linjes vindue før enhver forsinkelse, så denne forsinkelse erstatter en længere, der blev logget før for de samme varer.',
   sampleWorkingDays:
-    'Nogle datoer flytter sig mere eller mindre end {days, plural, one {# dag} other {# dage}}: hver linjes vindue tælles igen fra varernes nye ankomst i arbejdsdage, uden weekender og helligdage i kundens land.',
+    'Nogle datoer flytter sig mere eller mindre end {days, plural, one {# dag} other {# dage}}: hver linjes vindue tælles igen fra varernes nye ankomst: de sendes på lagerets arbejdsdage (ikke når det er lukket) og leveres uden weekender og helligdage i kundens land.',
   progressTitleDone: 'Forsinkelsen er gennemført',
   progressTitle: 'Forsinkelsen gennemføres',
   progress:

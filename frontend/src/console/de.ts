@@ -92,7 +92,7 @@ export const de: Catalogue = {
   sampleEarlier:
     'Manche Termine rücken vor: Die Verspätung zählt ab dem Zeitfenster jeder Position vor jeder Verzögerung, also ersetzt diese Verzögerung eine längere, die zuvor für dieselbe Ware erfasst wurde.',
   sampleWorkingDays:
-    'Manche Termine verschieben sich um mehr oder weniger als {days, plural, one {# Tag} other {# Tage}}: Das Zeitfenster jeder Position wird ab der neuen Ankunft der Ware in Werktagen neu gezählt, ohne Wochenenden und die Feiertage im Land des Kunden.',
+    'Manche Termine verschieben sich um mehr oder weniger als {days, plural, one {# Tag} other {# Tage}}: Das Zeitfenster jeder Position wird ab der neuen Ankunft der Ware neu gezählt: Sie geht an Arbeitstagen des Lagers hinaus (nicht, wenn es geschlossen ist) und kommt ohne Wochenenden und die Feiertage im Land des Kunden an.',
   progressTitleDone: 'Verzögerung angewendet',
   progressTitle: 'Verzögerung wird angewendet',
   progress:

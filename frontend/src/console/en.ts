@@ -89,7 +89,7 @@ export const en = {
   sampleEarlier:
     'Some dates move earlier: days late count from each line’s window before any delay, so this delay replaces a longer one logged before for the same goods.',
   sampleWorkingDays:
-    'Some dates move by more or less than {days, plural, one {# day} other {# days}}: each line’s window is counted again from the goods’ new arrival in working days, without weekends and the public holidays of the customer’s country.',
+    'Some dates move by more or less than {days, plural, one {# day} other {# days}}: each line’s window is counted again from the goods’ new arrival: they leave on the warehouse’s working days (not in its closures) and arrive without weekends and the public holidays of the customer’s country.',
   progressTitleDone: 'The delay is applied',
   progressTitle: 'Applying the delay',
   progress:

@@ -91,7 +91,7 @@ export const pl: Catalogue = {
   sampleEarlier:
     'Niektóre terminy przesuwają się wcześniej: dni opóźnienia liczą się od okna każdej pozycji sprzed wszelkich opóźnień, więc to opóźnienie zastępuje dłuższe, zgłoszone wcześniej dla tych samych towarów.',
   sampleWorkingDays:
-    'Niektóre terminy przesuwają się o więcej lub mniej niż liczba dni opóźnienia ({days}): okno każdej pozycji liczy się od nowa od nowej dostawy towaru, w dniach roboczych, bez weekendów i świąt w kraju klienta.',
+    'Niektóre terminy przesuwają się o więcej lub mniej niż liczba dni opóźnienia ({days}): okno każdej pozycji liczy się od nowa od nowej dostawy towaru: wychodzi on w dni robocze magazynu (nie wtedy, gdy jest zamknięty) i dociera bez weekendów i świąt w kraju klienta.',
   progressTitleDone: 'Opóźnienie zostało wprowadzone',
   progressTitle: 'Opóźnienie jest wprowadzane',
   progress: 'Gotowe zamówienia: {processed} z {total}, przesunięte pozycje: {moved}, w zamówieniach: {orders}',

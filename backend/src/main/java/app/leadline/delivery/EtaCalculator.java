@@ -281,14 +281,32 @@ public class EtaCalculator {
     }
 
     /**
-     * The window moved by so many calendar days (a supplier's "days late"), each end then on the country's next
-     * delivery day: never a Sunday or a public holiday.
+     * The window of goods that leave so many calendar days later than it had them leave (a supplier's "days late"):
+     * each end's day of leaving (the last working day from which the carriers reach it), moved by the days, leaves on
+     * the next working day from there and travels as goods do. So goods that now leave in a closure (Christmas) leave
+     * after it, and arrive on the country's delivery days, never on a weekend or a public holiday.
      */
     public EtaWindow shifted(EtaWindow window, int days, String country) {
+        Transit transit = transit(country);
+        LocalDate first = leftFor(window.earliest(), transit.min(), country).plusDays(days);
+        LocalDate last = leftFor(window.latest(), transit.max(), country).plusDays(days);
         return new EtaWindow(
-                onOrAfterDeliveryDay(window.earliest().plusDays(days), country),
-                onOrAfterDeliveryDay(window.latest().plusDays(days), country),
+                deliveryDaysLater(onOrAfterWorkingDay(first), transit.min(), country),
+                deliveryDaysLater(onOrAfterWorkingDay(last), transit.max(), country),
                 window.confidence());
+    }
+
+    /** The last working day goods could leave on and reach the country by {@code arrival} in so many delivery days. */
+    private LocalDate leftFor(LocalDate arrival, int transitDays, String country) {
+        LocalDate day = arrival.minusDays(1);
+        for (int tries = 0; tries < 60; tries++) {
+            if (isWorkingDay(day)
+                    && !deliveryDaysLater(day, transitDays, country).isAfter(arrival)) {
+                return day;
+            }
+            day = day.minusDays(1);
+        }
+        return arrival;
     }
 
     private Transit transit(String country) {
@@ -313,10 +331,6 @@ public class EtaCalculator {
 
     private LocalDate onOrAfterWorkingDay(LocalDate day) {
         return isWorkingDay(day) ? day : addWorkingDays(day, 1);
-    }
-
-    private static LocalDate onOrAfterDeliveryDay(LocalDate day, String country) {
-        return isDeliveryDay(day, country) ? day : deliveryDaysLater(day, 1, country);
     }
 
     /** The day goods dispatched on {@code dispatch} reach the country after so many of its delivery days. */

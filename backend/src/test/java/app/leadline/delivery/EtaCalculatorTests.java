@@ -42,18 +42,22 @@ class EtaCalculatorTests {
     }
 
     @Test
-    void aWindowShiftedByDaysLateEndsOnDeliveryDaysNeverOnASundayOrNewYearsDay() {
-        // Tue 22 - Thu 24 December 2026, seven days late: Tue 29 December and Thu 31 December.
-        EtaWindow christmas = new EtaWindow(LocalDate.parse("2026-12-22"), LocalDate.parse("2026-12-24"), 0.8);
-        assertThat(etas.shifted(christmas, 7, "DK"))
-                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-29"), LocalDate.parse("2026-12-31"), 0.8));
-        // Eight days late lands on Wed 30 December and New Year's Day, a holiday: then Monday 4 January.
-        assertThat(etas.shifted(christmas, 8, "DK"))
-                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-30"), LocalDate.parse("2027-01-04"), 0.8));
-        // Two days after Fri 4 and Fri 11 December are Sundays: in Poland both ends move to the Monday.
+    void goodsSoManyDaysLateLeaveAfterTheChristmasClosureAndArriveOnDeliveryDaysNeverOnASundayOrNewYearsDay() {
+        // Goods to Denmark (1-2 days in transit) promised Mon 14 to Mon 21 December leave Fri 11 to Thu 17 December.
+        EtaWindow december = new EtaWindow(LocalDate.parse("2026-12-14"), LocalDate.parse("2026-12-21"), 0.8);
+        // Seven days late, the last of them would leave on Christmas Eve; nothing leaves until Mon 28 December, so
+        // they reach the customer by Wed 30 December, not Mon 28 December as the promise moved by seven days would.
+        assertThat(etas.shifted(december, 7, "DK"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-21"), LocalDate.parse("2026-12-30"), 0.8));
+        // Two weeks late: the first leave Mon 28 December; the last leave Thu 31 December and travel past New Year's
+        // Day and the weekend, arriving Tue 5 January.
+        assertThat(etas.shifted(december, 14, "DK"))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-29"), LocalDate.parse("2027-01-05"), 0.8));
+        // To Poland (2-4 days), Fri 4 to Fri 11 December leave Wed 2 to Mon 7 December; two days late they leave Fri 4
+        // and Wed 9 December and arrive, past the weekend, Tue 8 and Tue 15 December.
         EtaWindow week = new EtaWindow(LocalDate.parse("2026-12-04"), LocalDate.parse("2026-12-11"));
         assertThat(etas.shifted(week, 2, "PL"))
-                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-07"), LocalDate.parse("2026-12-14")));
+                .isEqualTo(new EtaWindow(LocalDate.parse("2026-12-08"), LocalDate.parse("2026-12-15")));
     }
 
     @Test
