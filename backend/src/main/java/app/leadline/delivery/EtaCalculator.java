@@ -161,27 +161,32 @@ public class EtaCalculator {
     }
 
     /**
-     * A dropshipped item, its supplier's learned spread around its lead time: it leaves between the lead time's
-     * fastest day (later when the supplier is always late) and its slowest shifted by the spread's end. See
-     * {@link #notBeforeLeadTime(SupplierSpread)}.
+     * A dropshipped item: the supplier, handed the order on the warehouse's next dispatch day, sends it within its
+     * lead time counted on its own working days (its weekdays, not its country's holidays), and with its learned
+     * spread between the lead time's fastest day (later when the supplier is always late) and its slowest shifted by
+     * the spread's end (see {@link #notBeforeLeadTime(SupplierSpread)}); then the carriers' transit.
      */
-    public EtaWindow forDropship(Instant placedAt, LeadTime leadTime, String country, Optional<SupplierSpread> spread) {
+    public EtaWindow forDropship(
+            Instant placedAt,
+            LeadTime leadTime,
+            SupplierDays supplier,
+            String country,
+            Optional<SupplierSpread> spread) {
+        LocalDate start = nextDispatch(placedAt);
+        LocalDate fastest = supplier.addWorkingDays(start, leadTime.minDays());
+        LocalDate slowest = supplier.addWorkingDays(start, leadTime.maxDays());
         if (spread.isEmpty()) {
-            return forDropship(placedAt, leadTime, country);
+            Transit transit = transit(country);
+            return new EtaWindow(
+                    deliveryDaysLater(fastest, transit.min(), country),
+                    deliveryDaysLater(slowest, transit.max(), country));
         }
         SupplierSpread learned = spread.get();
-        LocalDate start = nextDispatch(placedAt);
-        LocalDate first = addWorkingDays(start, leadTime.minDays()).plusDays(notBeforeLeadTime(learned));
-        LocalDate last = later(addWorkingDays(start, leadTime.maxDays()).plusDays(learned.latestDays()), first);
+        LocalDate first = fastest.plusDays(notBeforeLeadTime(learned));
+        LocalDate last = later(slowest.plusDays(learned.latestDays()), first);
         return dispatchedBetween(first, last, country, learned);
     }
 
-    /**
-     * How many days a lead time's fastest day moves by the learned spread: later when the supplier comes late even at
-     * its earliest, never sooner. The spread is learned from purchase orders against the day each supplier gave for
-     * it; coming before that day says the supplier named a day later than it could manage, not that it makes goods
-     * faster than its fastest lead time, counted from an order it has not even received yet.
-     */
     /**
      * The last day goods the supplier gave a day for may come: the spread's end, never before that day. A supplier early
      * so far (one receipt weeks early, say) may not be so again, and a customer whose window ends before the day the
@@ -191,6 +196,12 @@ public class EtaCalculator {
         return day.plusDays(Math.max(0, learned.latestDays()));
     }
 
+    /**
+     * How many days a lead time's fastest day moves by the learned spread: later when the supplier comes late even at
+     * its earliest, never sooner. The spread is learned from purchase orders against the day each supplier gave for
+     * it; coming before that day says the supplier named a day later than it could manage, not that it makes goods
+     * faster than its fastest lead time, counted from an order it has not even received yet.
+     */
     private static int notBeforeLeadTime(SupplierSpread learned) {
         return Math.max(0, learned.earliestDays());
     }
@@ -215,15 +226,6 @@ public class EtaCalculator {
 
     private static LocalDate later(LocalDate day, LocalDate notBefore) {
         return day.isBefore(notBefore) ? notBefore : day;
-    }
-
-    /** A dropshipped item leaves the supplier within its lead time, counted from the order's dispatch day. */
-    public EtaWindow forDropship(Instant placedAt, LeadTime leadTime, String country) {
-        LocalDate start = nextDispatch(placedAt);
-        Transit transit = transit(country);
-        return new EtaWindow(
-                deliveryDaysLater(addWorkingDays(start, leadTime.minDays()), transit.min(), country),
-                deliveryDaysLater(addWorkingDays(start, leadTime.maxDays()), transit.max(), country));
     }
 
     /** An item that left the warehouse at {@code shippedAt}: the carrier's window from that day. */

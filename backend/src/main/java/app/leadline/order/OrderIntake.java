@@ -378,7 +378,9 @@ public class OrderIntake {
                 yield newLine(id, input, price, input.supplier(), null, eta, LineStatus.AWAITING_SUPPLIER);
             }
             case DROPSHIP -> {
-                EtaWindow eta = etas.forDropship(projectedFrom, resolved.leadTimeOf(input.supplier()), country, spread);
+                Supplier supplier = resolved.supplier(input.supplier()).orElseThrow();
+                EtaWindow eta =
+                        etas.forDropship(projectedFrom, supplier.dropshipLeadTime(), supplier.days(), country, spread);
                 yield newLine(id, input, price, input.supplier(), null, eta, LineStatus.AWAITING_SUPPLIER);
             }
         };

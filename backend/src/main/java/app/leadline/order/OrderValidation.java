@@ -1,6 +1,5 @@
 package app.leadline.order;
 
-import app.leadline.delivery.LeadTime;
 import app.leadline.order.NewOrder.NewCustomer;
 import app.leadline.order.NewOrder.NewDestination;
 import app.leadline.order.NewOrder.NewLine;
@@ -235,10 +234,6 @@ class OrderValidation {
         return purchaseOrderCache.computeIfAbsent(
                 supplier + "\u0000" + sku + "\u0000" + units,
                 key -> suppliers.openPurchaseOrderFor(supplier, sku, units));
-    }
-
-    LeadTime leadTimeOf(String supplier) {
-        return supplier(supplier).map(Supplier::dropshipLeadTime).orElseThrow();
     }
 
     private boolean required(String value, String field) {

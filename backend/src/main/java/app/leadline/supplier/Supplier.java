@@ -1,7 +1,7 @@
 package app.leadline.supplier;
 
 import app.leadline.delivery.LeadTime;
-import app.leadline.delivery.PublicHolidays;
+import app.leadline.delivery.SupplierDays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -59,22 +59,17 @@ public record Supplier(
      * days (not its country's public holidays): the honest promise for a line nobody has bought in yet.
      */
     public Optional<Arrival> arrivalIfOrderedOn(LocalDate today) {
+        SupplierDays days = days();
         return Optional.ofNullable(backorderLeadTime)
-                .map(lead -> new Arrival(addWorkingDays(today, lead.minDays()), addWorkingDays(today, lead.maxDays())));
+                .map(lead -> new Arrival(
+                        days.addWorkingDays(today, lead.minDays()), days.addWorkingDays(today, lead.maxDays())));
+    }
+
+    /** The days the supplier works on, which its lead times count in. */
+    public SupplierDays days() {
+        return new SupplierDays(workingDays, country);
     }
 
     /** The earliest and latest day goods would arrive. */
     public record Arrival(LocalDate earliest, LocalDate latest) {}
-
-    private LocalDate addWorkingDays(LocalDate from, int days) {
-        LocalDate day = from;
-        int left = days;
-        while (left > 0) {
-            day = day.plusDays(1);
-            if (workingDays.contains(day.getDayOfWeek()) && !PublicHolidays.isHoliday(country, day)) {
-                left--;
-            }
-        }
-        return day;
-    }
 }

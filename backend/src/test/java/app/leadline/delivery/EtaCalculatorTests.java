@@ -14,6 +14,9 @@ class EtaCalculatorTests {
 
     private static final ZoneId WAREHOUSE = ZoneId.of("Europe/Copenhagen");
 
+    /** A supplier working Monday to Friday in Denmark. */
+    private static final SupplierDays DANISH_SUPPLIER = new SupplierDays(java.util.List.of(), "DK");
+
     private final EtaCalculator etas = new EtaCalculator(new DeliveryProperties(
             WAREHOUSE,
             LocalTime.of(14, 0),
@@ -114,7 +117,8 @@ class EtaCalculatorTests {
     @Test
     void aDropshipTakesTheSuppliersLeadTimePlusTransit() {
         // Dispatch day Monday 23; lead 2-5 plus transit 2-3 to Germany: 4 and 8 working days on.
-        assertThat(etas.forDropship(at("2026-11-23T09:00"), new LeadTime(2, 5), "DE"))
+        assertThat(etas.forDropship(
+                        at("2026-11-23T09:00"), new LeadTime(2, 5), DANISH_SUPPLIER, "DE", java.util.Optional.empty()))
                 .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-27"), LocalDate.parse("2026-12-03")));
     }
 
@@ -155,12 +159,31 @@ class EtaCalculatorTests {
     }
 
     @Test
+    void aDropshipCountsTheLeadTimeOnTheSuppliersOwnWorkingDaysNotOnTheWarehouses() {
+        // Handed over on Monday 4 January 2027; lead 2-3 working days. A Polish supplier does not work on Wednesday 6
+        // January (Epiphany, a public holiday in Poland): it sends on Thursday 7 or Friday 8, and 1-2 days to Denmark
+        // bring them Friday 8 to Tuesday 12. A Danish supplier works that Wednesday: a day sooner at each end.
+        SupplierDays polish = new SupplierDays(java.util.List.of(), "PL");
+        assertThat(etas.forDropship(
+                        at("2027-01-04T09:00"), new LeadTime(2, 3), polish, "DK", java.util.Optional.empty()))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2027-01-08"), LocalDate.parse("2027-01-12")));
+        assertThat(etas.forDropship(
+                        at("2027-01-04T09:00"), new LeadTime(2, 3), DANISH_SUPPLIER, "DK", java.util.Optional.empty()))
+                .isEqualTo(new EtaWindow(LocalDate.parse("2027-01-07"), LocalDate.parse("2027-01-11")));
+    }
+
+    @Test
     void aDropshipOfASupplierEarlyAndLateWidensItsLeadTimeToTheLateSideOnlyNeverLeavingBeforeItsFastestDay() {
         // Dispatch day Monday 23; lead 2-5 working days (25 Nov, 30 Nov). Learned -5..+3 calendar days around the
         // days it gives: it leaves from Wednesday 25 Nov, not before it could have made the goods, to Thursday 3 Dec,
         // then 2-3 days to Germany.
         SupplierSpread learned = new SupplierSpread(-5, 3, 0.8);
-        assertThat(etas.forDropship(at("2026-11-23T09:00"), new LeadTime(2, 5), "DE", java.util.Optional.of(learned)))
+        assertThat(etas.forDropship(
+                        at("2026-11-23T09:00"),
+                        new LeadTime(2, 5),
+                        DANISH_SUPPLIER,
+                        "DE",
+                        java.util.Optional.of(learned)))
                 .isEqualTo(new EtaWindow(LocalDate.parse("2026-11-27"), LocalDate.parse("2026-12-08"), 0.8));
     }
 
