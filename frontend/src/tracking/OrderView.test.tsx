@@ -40,6 +40,24 @@ describe('the order as its customer reads it', () => {
     expect(within(items[1]).getByTestId('line-eta').textContent).toMatch(/Expected .*17.*21 Dec/);
   });
 
+  it('says in December whether the order comes before Christmas, after it, or either, in the customer’s language', () => {
+    // The tests' today is 7 December 2026; the order's last parcel comes 17 to 21 December.
+    const { rerender } = render(<OrderView order={anOrder()} language="en" />);
+    expect(screen.getByTestId('order-christmas').textContent).toBe('Before Christmas: by 23 December at the latest.');
+
+    const order = anOrder();
+    const across = {
+      ...order,
+      parcels: order.parcels.map((parcel, i) =>
+        i === 1 ? { ...parcel, eta: { earliest: '2026-12-21', latest: '2026-12-29' } } : parcel,
+      ),
+    };
+    rerender(<OrderView order={across} language="da" />);
+    expect(screen.getByTestId('order-christmas').textContent).toBe(
+      'Før eller efter jul: perioden går hen over julen, og der leveres intet på helligdagene.',
+    );
+  });
+
   it('says of an item that would come sooner that it comes with the rest, when the customer waits for everything', () => {
     render(<OrderView order={anOrder()} language="en" />);
     const items = document.querySelectorAll<HTMLElement>('li.line');

@@ -9,6 +9,7 @@ import { MessagesPanel } from './MessagesPanel';
 import { itemsOf, parcelKey } from './parcels';
 import { QuestionPanel } from './QuestionPanel';
 import { reasonOf, Timeline, waitsOnlyForUs } from './Timeline';
+import { christmasOf } from './christmas';
 import { Heading } from './Heading';
 
 type Line = CustomerOrder['lines'][number];
@@ -48,6 +49,8 @@ export function OrderView({ order, language, token, onChange }: Props) {
   }, [returnFocus]);
   const actions = token !== undefined && onChange !== undefined;
   const headline = headlineOf(order, language, t);
+  const waiting = openWindow(order);
+  const christmas = waiting ? christmasOf(waiting) : null;
   return (
     <article className="order">
       <Heading level={1}>{t('tracking.order', { number: order.number })}</Heading>
@@ -60,6 +63,8 @@ export function OrderView({ order, language, token, onChange }: Props) {
           {headline}
         </p>
       )}
+      {/* In December, the question customers ask first: before Christmas or after? */}
+      {headline && christmas && <p data-testid="order-christmas">{t(`tracking.christmas.${christmas}`)}</p>}
       {actions && <QuestionPanel order={order} token={token} t={t} onChange={onChange} />}
       {actions && <ChoicePanel order={order} token={token} language={language} t={t} onChange={onChange} />}
       {/* While the choice is open, the chosen option lists its parcels itself: they are not listed twice. Once a
@@ -392,6 +397,20 @@ function Summary({ order, language, t }: { order: CustomerOrder; language: Langu
 const OPEN_STATUSES: ReadonlyArray<Line['status']> = ['RESERVED', 'AWAITING_SUPPLIER', 'READY'];
 
 /** The sentence under the order number: what the lines say about when (or whether) the rest arrives. */
+/** From the first to the last day what is still to come may arrive; none when nothing is. */
+function openWindow(order: CustomerOrder): { earliest: string; latest: string } | null {
+  if (!order.lines.some((line) => OPEN_STATUSES.includes(line.status))) {
+    return null;
+  }
+  if (order.parcels.length > 0) {
+    return {
+      earliest: order.parcels.map((parcel) => parcel.eta.earliest).reduce((a, b) => (b < a ? b : a)),
+      latest: order.parcels.map((parcel) => parcel.eta.latest).reduce((a, b) => (b > a ? b : a)),
+    };
+  }
+  return order.eta ?? null;
+}
+
 function headlineOf(order: CustomerOrder, language: Language, t: Translate): string | null {
   const open = order.lines.filter((line) => OPEN_STATUSES.includes(line.status));
   if (open.length === 0) {
