@@ -86,10 +86,10 @@ async function partOfItArrived(
 }
 
 it('lists the receipts so far one per receipt, whatever its SKUs, as taking one back lists them', async () => {
-  const receipt = (sku: string, quantity: number, recordedAt: string) => ({
+  const receipt = (sku: string, quantity: number, recordedAt: string, receivedOn = '2026-12-01') => ({
     sku,
     quantity,
-    receivedOn: '2026-12-01',
+    receivedOn,
     recordedAt,
     by: 'anna',
   });
@@ -97,10 +97,13 @@ it('lists the receipts so far one per receipt, whatever its SKUs, as taking one 
     receipt('CHAIR-AARHUS', 2, '2026-12-01T09:00:00Z'),
     receipt('TABLE-RIGA', 1, '2026-12-01T09:00:00Z'),
     receipt('CHAIR-AARHUS', 1, '2026-12-01T15:00:00Z'),
+    // Goods that came on Monday 30 November, booked only on Wednesday: listed on their day, first.
+    receipt('TABLE-RIGA', 2, '2026-12-02T08:00:00Z', '2026-11-30'),
   ]);
 
   const receipts = screen.getByRole('heading', { name: 'Receipts so far' }).nextElementSibling;
   expect([...(receipts?.querySelectorAll('li') ?? [])].map((item) => item.textContent)).toEqual([
+    'Mon 30 Nov: 2 × TABLE-RIGA, recorded by anna',
     'Tue 1 Dec: 2 × CHAIR-AARHUS, 1 × TABLE-RIGA, recorded by anna',
     'Tue 1 Dec: 1 × CHAIR-AARHUS, recorded by anna',
   ]);

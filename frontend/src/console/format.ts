@@ -118,9 +118,16 @@ export function unitsList(quantities: readonly { sku: string; quantity: number }
   return quantities.map((line) => `${line.quantity} × ${line.sku}`).join(', ');
 }
 
-/** A purchase order's receipt lines as receipts: one is everything recorded at one moment, whatever its SKUs. */
-export function receiptsOf<Line extends { recordedAt: string }>(lines: readonly Line[]): Map<string, Line[]> {
+/**
+ * A purchase order's receipt lines as receipts: one is everything recorded at one moment, whatever its SKUs. In the
+ * order the goods came, as the warehouse reads them (a receipt booked late sits on its day), then as recorded.
+ */
+export function receiptsOf<Line extends { recordedAt: string; receivedOn: string }>(
+  lines: readonly Line[],
+): Map<string, Line[]> {
   const receipts = new Map<string, Line[]>();
-  lines.forEach((line) => receipts.set(line.recordedAt, [...(receipts.get(line.recordedAt) ?? []), line]));
+  [...lines]
+    .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.recordedAt.localeCompare(b.recordedAt))
+    .forEach((line) => receipts.set(line.recordedAt, [...(receipts.get(line.recordedAt) ?? []), line]));
   return receipts;
 }
