@@ -190,13 +190,16 @@ class SupplierImports {
             for (UserError problem : problems) {
                 Matcher line = LINE_FIELD.matcher(problem.field());
                 if (line.matches()) {
+                    int place = Integer.parseInt(line.group(1));
                     add(
                             cells,
                             new RowError(
-                                    rows.get(Integer.parseInt(line.group(1))).number(),
+                                    rows.get(place).number(),
                                     line.group(2),
                                     problem.code(),
-                                    problem.message()));
+                                    problem.code().equals("DUPLICATE_SKU")
+                                            ? twice(lines.get(place).sku().trim(), rows, place)
+                                            : problem.message()));
                 } else if (!problem.field().equals("input.lines")) {
                     add(
                             cells,
@@ -381,5 +384,16 @@ class SupplierImports {
 
     private static String days(List<DayOfWeek> days) {
         return days == null ? null : days.stream().map(DayOfWeek::name).collect(Collectors.joining(","));
+    }
+
+    /** A SKU on a purchase order twice, said on its second row with the row it is on first. */
+    private static String twice(String sku, List<Row> rows, int place) {
+        int first = 0;
+        while (first < place
+                && !rows.get(first).get("sku").map(String::trim).orElse("").equals(sku)) {
+            first++;
+        }
+        return "SKU " + sku + " is on the purchase order twice: here and on row "
+                + rows.get(first).number() + ".";
     }
 }

@@ -188,6 +188,25 @@ class PurchasingCsvIntegrationTests {
     }
 
     @Test
+    void aSkuOnAPurchaseOrderTwiceIsSaidOnItsSecondRowWithTheRowItIsOnFirst() {
+        String supplier = importedSupplier();
+        String csv = "number,supplier,sku,quantity,sentOn,confirmedArrival\n"
+                + "PO-TWICE-" + tag + "," + supplier + ",CHAIR-FJORD,2,,\n"
+                + "PO-TWICE-" + tag + "," + supplier + ",TABLE-FJORD,1,,\n"
+                + "PO-TWICE-" + tag + "," + supplier + ",CHAIR-FJORD,3,,\n";
+
+        List<Map<String, Object>> errors = run(agent, "importPurchaseOrders", csv, true)
+                .path("importPurchaseOrders.errors")
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+
+        assertThat(errors)
+                .extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code") + ":" + e.get("message"))
+                .containsExactly(
+                        "4:sku:DUPLICATE_SKU:SKU CHAIR-FJORD is on the purchase order twice: here and on row 2.");
+    }
+
+    @Test
     void aFileWithoutAColumnOrWithAnUnknownOneIsRefusedAtTheHeader() {
         run(admin, "importSuppliers", "code,name,colour\nX,Y,red\n", false)
                 .path("importSuppliers.errors[*].code")
