@@ -631,3 +631,49 @@ it("shows the customer's page in the language the customer changes to, unless th
   );
   await waitFor(async () => expect(await heading()).toBe(`Zamówienie ${order.number}`));
 });
+
+it('says what each payment operation was for: a parcel and the extra shipping it took, a cancelled item, a refund', async () => {
+  const lamp = { ...aReadyLine('L1', 'Rhein lamp'), amount: '329.00' };
+  const rug = { ...aReadyLine('L2', 'Oslo rug'), amount: '1200.00' };
+  const operation = (id: string, kind: string, lineIds: string[], amount: string) => ({
+    id,
+    kind,
+    lineIds,
+    amount,
+    currency: 'DKK',
+    recordedAt: '2026-12-06T10:00:00Z',
+  });
+  request.mockImplementation((document: unknown) =>
+    Promise.resolve(
+      String(document).includes('query Payments')
+        ? {
+            payments: [
+              operation('1', 'AUTHORIZE', [], '79.00'),
+              operation('2', 'CAPTURE', ['L1'], '329.00'),
+              operation('3', 'CAPTURE', ['L2'], '1279.00'),
+              operation('4', 'VOID', ['L2'], '1200.00'),
+              operation('5', 'REFUND', ['L1'], '329.00'),
+              operation('6', 'VOID', [], '79.00'),
+            ],
+          }
+        : {},
+    ),
+  );
+  render(<OrderDetail order={anAgentOrder({ lines: [lamp, rug] })} onChanged={() => {}} />);
+
+  fireEvent.click(screen.getByRole('button', { name: 'Show payment operations' }));
+
+  const table = (await screen.findByRole('columnheader', { name: 'For' })).closest('table') as HTMLTableElement;
+  const purposes = within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => row.querySelectorAll('td')[1]?.textContent?.replace(/\s/g, ' '));
+  expect(purposes).toEqual([
+    'Extra shipping the customer agreed to',
+    'Parcel: Rhein lamp',
+    'Parcel: Oslo rug, with DKK 79.00 of extra shipping',
+    'Cancelled, never charged: Oslo rug',
+    'Refund: Rhein lamp',
+    'Extra shipping not taken',
+  ]);
+});

@@ -246,7 +246,7 @@ export function OrderDetail({
           </table>
         </div>
       )}
-      <Payments orderNumber={order.number} />
+      <Payments orderNumber={order.number} lines={order.lines} />
       <CustomerAnswer feedback={order.feedback} />
 
       <h3>{ct('notesTitle')}</h3>
@@ -368,7 +368,41 @@ function eventText(event: Event, order: Order, reasons: DelayReasonTexts): strin
   return text;
 }
 
-function Payments({ orderNumber }: { orderNumber: string }) {
+/**
+ * What a payment operation was for, from its kind and the items it names: a parcel charged (with the extra shipping it
+ * took, where it took some), a cancelled item's amount released, a refund, or the extra shipping reserved or released.
+ */
+export function paymentPurpose(
+  payment: { kind: string; lineIds: readonly string[]; amount: string; currency: string },
+  lines: readonly { id: string; name: string; amount: string }[],
+): string {
+  const named = lines.filter((line) => payment.lineIds.includes(line.id));
+  const items = itemList(named.map((line) => line.name));
+  switch (payment.kind) {
+    case 'CAPTURE': {
+      const extra = sumOfDecimals([payment.amount, ...named.map((line) => `-${line.amount}`)]);
+      return Number(extra) > 0
+        ? ct('paymentForParcelExtra', { items, extra: money(extra, payment.currency) })
+        : ct('paymentForParcel', { items });
+    }
+    case 'REFUND':
+      return ct('paymentForRefund', { items });
+    case 'VOID':
+      return named.length > 0 ? ct('paymentForCancelled', { items }) : ct('paymentForExtraReleased');
+    case 'AUTHORIZE':
+      return named.length > 0 ? ct('paymentForItems', { items }) : ct('paymentForExtraReserved');
+    default:
+      return items;
+  }
+}
+
+function Payments({
+  orderNumber,
+  lines,
+}: {
+  orderNumber: string;
+  lines: readonly { id: string; name: string; amount: string }[];
+}) {
   const [shown, setShown] = useState(false);
   const payments = useQuery(PaymentsDocument, { orderNumber }, { skip: !shown });
   return (
@@ -386,6 +420,7 @@ function Payments({ orderNumber }: { orderNumber: string }) {
             <thead>
               <tr>
                 <th scope="col">{ct('colKind')}</th>
+                <th scope="col">{ct('colFor')}</th>
                 <th scope="col">{ct('colAmount')}</th>
                 <th scope="col">{ct('colWhen')}</th>
               </tr>
@@ -394,6 +429,7 @@ function Payments({ orderNumber }: { orderNumber: string }) {
               {payments.data.payments.map((payment) => (
                 <tr key={payment.id}>
                   <td>{label('kind', payment.kind)}</td>
+                  <td>{paymentPurpose(payment, lines)}</td>
                   <td>{money(payment.amount, payment.currency)}</td>
                   <td>{time(payment.recordedAt)}</td>
                 </tr>
