@@ -7,7 +7,7 @@ import {
 } from '../generated/graphql';
 import { useMutation, useQuery } from './api';
 import { errorsAt, errorsBesides, Failure, FieldError, FormErrors, invalidProps, type UserError } from './errors';
-import { apiInt, day, unitsList } from './format';
+import { apiInt, day, toldSuffix, unitsList } from './format';
 import { ClosedDayCaveat } from './ClosedDayCaveat';
 import { ct } from './messages';
 import { useBroughtIntoView } from './focus';
@@ -384,7 +384,7 @@ export function BuyListPanel() {
                           (allocation.purchaseOrder !== plan.number
                             ? ct('draftLineElsewhere', { po: allocation.purchaseOrder })
                             : '') +
-                          (allocation.customerTold ? ct('cancelTold') : '')
+                          toldSuffix(allocation)
                         }
                         orders={[allocation.orderNumber]}
                       />

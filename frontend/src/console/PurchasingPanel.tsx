@@ -34,7 +34,7 @@ import {
   unitsNotWhole,
   type UserError,
 } from './errors';
-import { apiInt, day, decimal, time, unitsList, wholeUnits } from './format';
+import { apiInt, day, decimal, time, toldSuffix, unitsList, wholeUnits } from './format';
 import { ReceiptPreview } from './GoodsPanel';
 import { supplierName, type SupplierNames } from './OrderLink';
 import { ClosedDayCaveat } from './ClosedDayCaveat';
@@ -685,7 +685,7 @@ export function CancelForm({ po, onClose, onDone }: FormProps) {
                                 ? ct('latestStays', { date: day(line.latestBefore) })
                                 : ct('latestMoves', { before: day(line.latestBefore), after: day(line.latestAfter) }),
                           },
-                        ) + (line.customerTold ? ct('cancelTold') : '')
+                        ) + toldSuffix(line)
                       }
                       orders={[line.orderNumber]}
                     />

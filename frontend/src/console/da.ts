@@ -709,6 +709,7 @@ export const da: Catalogue = {
   cancelLineReady:
     'Ordre {order}, {sku}: klar med det samme, fra enhederne fra indkøbsordre {next} på lageret; {latest}',
   cancelTold: ' (kunden får besked)',
+  notToldOneDelivery: ' (kunden får ikke besked: varen kommer med resten af ordren, hvis leveringsdag står fast)',
   cancelConfirm: 'Annullér indkøbsordren',
   keepPurchaseOrder: 'Behold den',
   cancelled:

@@ -723,6 +723,8 @@ export const de: Catalogue = {
   cancelLineReady:
     'Bestellung {order}, {sku}: sofort bereit, aus den Stücken der Lieferantenbestellung {next} im Lager; {latest}',
   cancelTold: ' (Kunde benachrichtigt)',
+  notToldOneDelivery:
+    ' (Kunde nicht benachrichtigt: Der Artikel kommt mit dem Rest der Bestellung, deren Liefertag bleibt)',
   cancelConfirm: 'Lieferantenbestellung stornieren',
   keepPurchaseOrder: 'Behalten',
   cancelled: 'Lieferantenbestellung {number} storniert; {customers} Kunden benachrichtigt.',

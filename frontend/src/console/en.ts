@@ -706,6 +706,7 @@ export const en = {
   cancelLineReady:
     'Order {order}, {sku}: ready at once, from the units of purchase order {next} on the shelf; {latest}',
   cancelTold: ' (customer told)',
+  notToldOneDelivery: ' (customer not told: the item comes with the rest of the order, whose delivery day stays)',
   cancelConfirm: 'Cancel the purchase order',
   keepPurchaseOrder: 'Keep it',
   cancelled: 'Purchase order {number} cancelled; {customers, plural, one {# customer} other {# customers}} told.',

@@ -1,6 +1,6 @@
 import { formatDay, formatItems, formatMoney, formatWindow } from '../i18n/i18n';
 import type { Weekday } from '../generated/graphql';
-import { consoleLanguage } from './messages';
+import { consoleLanguage, ct } from './messages';
 
 // Money, days and times in the agent's language. Instants are shown in the agent's own time zone, and say so.
 
@@ -130,4 +130,15 @@ export function receiptsOf<Line extends { recordedAt: string; receivedOn: string
     .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.recordedAt.localeCompare(b.recordedAt))
     .forEach((line) => receipts.set(line.recordedAt, [...(receipts.get(line.recordedAt) ?? []), line]));
   return receipts;
+}
+
+/**
+ * What a review says after a line whose date it moves: that its customer is told, or, where its own latest day moves
+ * and they are not, why not (it waits for the order's one delivery, which does not move).
+ */
+export function toldSuffix(line: { customerTold: boolean; latestBefore: string; latestAfter: string }): string {
+  if (line.customerTold) {
+    return ct('cancelTold');
+  }
+  return line.latestBefore === line.latestAfter ? '' : ct('notToldOneDelivery');
 }

@@ -712,6 +712,8 @@ export const pl: Catalogue = {
   cancelLineReady:
     'Zamówienie {order}, {sku}: gotowe od razu, ze sztuk zamówienia u dostawcy {next} w magazynie; {latest}',
   cancelTold: ' (klient powiadomiony)',
+  notToldOneDelivery:
+    ' (klient nie jest powiadamiany: produkt przyjdzie z resztą zamówienia, którego dzień dostawy się nie zmienia)',
   cancelConfirm: 'Anuluj zamówienie u dostawcy',
   keepPurchaseOrder: 'Zachowaj je',
   cancelled: 'Zamówienie u dostawcy {number} anulowane; powiadomieni klienci: {customers}.',
