@@ -75,6 +75,16 @@ record Arrivals(
      * no longer complete has none proposed. Lines that left (or wait for another purchase order) are not touched.
      */
     Result returned(String purchaseOrder, List<String> lineIds, Instant at) {
+        return returned(purchaseOrder, lineIds, at, null);
+    }
+
+    /**
+     * As {@link #returned(String, List, Instant)}, taken back by the correction {@code cause}: a customer who waits for
+     * the order's one delivery and was asked, as the goods came, whether to have them sent ahead is told their dates
+     * (with the correction, where that question went out), though the one delivery's day does not move; those whose
+     * delivery moves are told by the correction's dates news, and those never asked were never told they were ready.
+     */
+    Result returned(String purchaseOrder, List<String> lineIds, Instant at, String cause) {
         Outcome outcome = Outcome.from(lines);
         for (String lineId : lineIds) {
             OrderLine line = outcome.line(lineId);
@@ -89,7 +99,12 @@ record Arrivals(
         }
         Optional<Parcel> after = proposed.flatMap(parcel -> parcel.without(back))
                 .filter(parcel -> preference == DeliveryPreference.SHIP_AS_AVAILABLE);
-        return new Result(outcome.recording(new OrderEvent.ReceiptReversed(purchaseOrder, back), at), after);
+        Outcome recorded = outcome.recording(new OrderEvent.ReceiptReversed(purchaseOrder, back), at);
+        if (cause != null && preference == DeliveryPreference.WAIT_FOR_ALL && policy.customerMayChoose()) {
+            recorded = recorded.telling(
+                    new NotificationIntent(cause + ":back", new CustomerNews.DatesMoved(cause, back, "", 0), at));
+        }
+        return new Result(recorded, after);
     }
 
     /**

@@ -396,7 +396,12 @@ public class Order {
      * @return the lines that went back to waiting now
      */
     List<String> returnToWaiting(String purchaseOrder, List<String> lineIds, Instant at) {
-        return keep(arrivals().returned(purchaseOrder, lineIds, at));
+        return returnToWaiting(purchaseOrder, lineIds, at, null);
+    }
+
+    /** As {@link #returnToWaiting(String, List, Instant)}, by the correction {@code cause}, which tells its customer. */
+    List<String> returnToWaiting(String purchaseOrder, List<String> lineIds, Instant at, String cause) {
+        return keep(arrivals().returned(purchaseOrder, lineIds, at, cause));
     }
 
     public Optional<Parcel> proposedShipment() {

@@ -287,7 +287,9 @@ public class OrderOperations {
     public record Overdue(Map<String, EtaWindow> windows, Map<String, Long> daysOverdue) {}
 
     private void apply(Order order, Delay delay) {
-        delay.goodsBack().ifPresent(back -> order.returnToWaiting(back.purchaseOrder(), back.lines(), clock.instant()));
+        delay.goodsBack()
+                .ifPresent(
+                        back -> order.returnToWaiting(back.purchaseOrder(), back.lines(), clock.instant(), delay.id()));
         order.applyDelay(delay.id(), delay.windows(), delay.standsOn(), delay.reason(), delay.note(), clock.instant());
     }
 

@@ -300,6 +300,63 @@ class ReversalIntegrationTests {
         assertThat(chair(older).eta().latest()).isEqualTo(promised);
     }
 
+    @Test
+    void aCustomerAskedWhetherToHaveAChairSentAheadIsToldTheReadyNewsWasAMistakeThoughTheOneDeliveryStays() {
+        // A chair on a purchase order of its own, and a table the supplier has not been asked for yet: the order waits
+        // for one delivery, and its customer, asked as the chair comes whether to have it sent ahead, hears so.
+        PurchaseOrderInputs own = PurchasingSteps.placed(
+                agent, aPurchaseOrder(supplierCode).withLine("CHAIR", 1).confirmedArrival(firstArrival));
+        OrderInputs pair = anOrder()
+                .customer("email", "pair@example.com")
+                .withBackorderedLine("CHAIR", supplierCode)
+                .withBackorderedLine("TABLE", supplierCode);
+        clients.shop()
+                .documentName("placeOrders")
+                .variable("input", batch(pair))
+                .execute();
+        assertThat(chair(pair).purchaseOrder()).isEqualTo(own.number());
+        agent.documentName("receiveGoods")
+                .variable("input", Receipts.of(own.number(), "CHAIR", 1))
+                .execute()
+                .path("receiveGoods.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        Waiting.until(() -> told(pair, "CHOICE_NEEDED").size() == 2, Duration.ofSeconds(20), "the customer is asked");
+        LocalDate delivery = order(pair).line("L3").eta().latest();
+        Instant recordedAt = catalog.purchaseOrder(own.number())
+                .orElseThrow()
+                .receipts()
+                .get(0)
+                .recordedAt();
+
+        // The chair was booked against the wrong purchase order.
+        agent.documentName("reverseReceipt")
+                .variable("input", Map.of("purchaseOrder", own.number(), "recordedAt", recordedAt.toString()))
+                .execute()
+                .path("reverseReceipt.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        // The one delivery's day does not move (the table sets it), but the customer was told the chair had come.
+        Waiting.until(() -> !told(pair, "ETA_MOVED").isEmpty(), Duration.ofSeconds(20), "the customer is told");
+        assertThat(order(pair).line("L3").eta().latest()).isEqualTo(delivery);
+        // (In Danish, the customer's language: "Correction: our message that the chair had come ... was a mistake.")
+        assertThat(told(pair, "ETA_MOVED"))
+                .hasSize(2)
+                .allSatisfy(text -> assertThat(text).startsWith("Rettelse: "))
+                .anySatisfy(text -> assertThat(text).contains("var kommet og klar til afsendelse, var en fejl."));
+    }
+
+    /** The texts of the messages of that kind the order's customer got. */
+    private List<String> told(OrderInputs order, String kind) {
+        return agent.documentName("outbox")
+                .variable("orderNumber", order.number())
+                .execute()
+                .path("outbox[?(@.kind == '" + kind + "')].text")
+                .entityList(String.class)
+                .get();
+    }
+
     private Instant receiveOneChair() {
         agent.documentName("receiveGoods")
                 .variable("input", Receipts.of(purchaseOrder.number(), "CHAIR", 1))
