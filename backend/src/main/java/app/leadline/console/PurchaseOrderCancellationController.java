@@ -98,8 +98,13 @@ class PurchaseOrderCancellationController {
             return CancelPurchaseOrderPayload.refused(errors);
         }
         CancelPurchaseOrderPayload planned = planned(po.orElseThrow());
-        Purchasing.Cancelled cancelled =
-                purchasing.cancel(input.purchaseOrder(), input.reason(), caller.getName(), planned.audited());
+        // Received in part, the lines its goods made ready keep their allocations; the others are released.
+        Purchasing.Cancelled cancelled = purchasing.cancel(
+                input.purchaseOrder(),
+                input.reason(),
+                caller.getName(),
+                planned.audited(),
+                po.get().receivedInPart() ? waiting.waitingNoLonger(po.get()) : java.util.Set.of());
         if (!cancelled.errors().isEmpty()) {
             return CancelPurchaseOrderPayload.refused(cancelled.errors());
         }

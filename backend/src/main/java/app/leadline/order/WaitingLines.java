@@ -469,6 +469,28 @@ public class WaitingLines {
         return noSooner ? window.noEarlierThan(line.eta()) : window;
     }
 
+    /**
+     * The allocations of the purchase order whose lines no longer wait for its goods (they came, or the line left or
+     * was cancelled): a cancellation of what is still to come keeps these, and releases the rest. As (order id, line
+     * id) pairs.
+     */
+    @org.springframework.security.access.prepost.PreAuthorize(
+            "hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public java.util.Set<List<String>> waitingNoLonger(PurchaseOrder po) {
+        Map<String, Order> byId = ordersOf(po.allocations());
+        java.util.Set<List<String>> done = new java.util.HashSet<>();
+        for (Allocation allocation : po.allocations()) {
+            Order order = byId.get(allocation.orderId());
+            if (order != null) {
+                OrderLine line = order.line(allocation.lineId());
+                if (line.status() != LineStatus.AWAITING_SUPPLIER || !line.isOn(po.number())) {
+                    done.add(List.of(allocation.orderId(), allocation.lineId()));
+                }
+            }
+        }
+        return done;
+    }
+
     private Map<String, Order> ordersOf(List<Allocation> allocations) {
         Map<String, Order> byId = new java.util.HashMap<>();
         mongo.find(

@@ -48,8 +48,8 @@ public record PurchaseOrder(
 
     /**
      * The purchase order was called off, or, when goods had arrived against it, what was still to come on it: when, by
-     * whom, why, and the customer order lines allocated to it then (those still waiting went back to waiting, their
-     * units freed; those its goods had made ready stayed ready).
+     * whom, why, and the customer order lines that waited for it then (they went back to waiting, their units freed;
+     * those its goods had made ready stay allocated to it, and ready).
      */
     public record Cancellation(Instant at, String by, String reason, List<Allocation> released) {
 

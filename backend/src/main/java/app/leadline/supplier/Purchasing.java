@@ -255,6 +255,20 @@ public class Purchasing {
      */
     @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
     public Cancelled cancel(String number, String reason, String actor, Map<String, String> planned) {
+        return cancel(number, reason, actor, planned, Set.of());
+    }
+
+    /**
+     * As {@link #cancel(String, String, String, Map)}, on a purchase order received in part: the allocations named in
+     * {@code waitingNoLonger} (order id, line id), of lines its goods made ready, stay with it; the others are released.
+     */
+    @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
+    public Cancelled cancel(
+            String number,
+            String reason,
+            String actor,
+            Map<String, String> planned,
+            Set<List<String>> waitingNoLonger) {
         for (int attempt = 0; attempt < 100; attempt++) {
             List<UserError> errors = new ArrayList<>();
             Optional<PurchaseOrder> found = cancellable(number, reason, errors);
@@ -262,19 +276,33 @@ public class Purchasing {
                 return new Cancelled(Optional.empty(), errors);
             }
             PurchaseOrder po = found.orElseThrow();
+            List<PurchaseOrder.Allocation> kept = po.allocations().stream()
+                    .filter(allocation -> waitingNoLonger.contains(List.of(allocation.orderId(), allocation.lineId())))
+                    .toList();
+            List<PurchaseOrder.Allocation> released = po.allocations().stream()
+                    .filter(allocation -> !kept.contains(allocation))
+                    .toList();
             PurchaseOrder.Cancellation cancellation =
-                    new PurchaseOrder.Cancellation(clock.instant(), actor, reason.trim(), po.allocations());
+                    new PurchaseOrder.Cancellation(clock.instant(), actor, reason.trim(), released);
             org.bson.Document followUp =
                     PurchaseOrderFollowUps.mark(PurchaseOrderFollowUps.Kind.CANCELLED, clock.instant());
             Update update = new Update()
                     .set("status", PurchaseOrder.Status.CANCELLED)
                     .set(PurchaseOrderFollowUps.FIELD, followUp)
                     .set("cancellation", cancellation)
-                    .set("allocations", List.of())
+                    .set("allocations", kept)
                     .set(
                             "lines",
                             po.lines().stream()
-                                    .map(line -> new PurchaseOrder.Line(line.sku(), line.ordered(), 0, line.received()))
+                                    .map(line -> new PurchaseOrder.Line(
+                                            line.sku(),
+                                            line.ordered(),
+                                            kept.stream()
+                                                    .filter(allocation ->
+                                                            allocation.sku().equals(line.sku()))
+                                                    .mapToInt(PurchaseOrder.Allocation::units)
+                                                    .sum(),
+                                            line.received()))
                                     .toList())
                     .inc("version", 1);
             Query current = SupplierCatalog.unchanged(po);
@@ -282,15 +310,13 @@ public class Purchasing {
                 Map<String, String> after = new java.util.TreeMap<>(planned);
                 after.put("status", "CANCELLED");
                 after.put("reason", reason.trim());
-                after.put("linesReleased", String.valueOf(po.allocations().size()));
+                after.put("linesReleased", String.valueOf(released.size()));
                 if (po.receivedInPart()) {
                     after.put("notComing", notComing(po));
                 }
                 audit.record(actor, "CANCEL_PURCHASE_ORDER", po.number(), Map.of("status", "OPEN"), after);
                 followUps.publish(
-                        po.number(),
-                        followUp,
-                        new PurchaseOrderCancelled(po.number(), po.supplier(), po.allocations()));
+                        po.number(), followUp, new PurchaseOrderCancelled(po.number(), po.supplier(), released));
                 return new Cancelled(purchaseOrders.findById(po.number()), List.of());
             }
         }

@@ -460,6 +460,13 @@ class PurchaseOrderCancellationIntegrationTests {
                 .entityList(Integer.class)
                 .containsExactly(2);
         after.path("purchaseOrder.cancellation.reason").entity(String.class).isEqualTo("Supplier ran out");
+        // The pair went back to waiting; the chair that came stays allocated to it, ready.
+        after.path("purchaseOrder.cancellation.releasedLines")
+                .entity(Integer.class)
+                .isEqualTo(1);
+        after.path("purchaseOrder.allocatedLines").entity(Integer.class).isEqualTo(1);
+        after.path("purchaseOrder.lines[0].allocated").entity(Integer.class).isEqualTo(1);
+        assertThat(AuditReads.after(clients, "CANCEL_PURCHASE_ORDER")).containsEntry("linesReleased", "1");
         agent.documentName("receiveGoods")
                 .variable("input", Receipts.of(po.number(), "CHAIR", 1))
                 .execute()
