@@ -4,7 +4,7 @@ import { PreviewReceiveGoodsDocument } from '../generated/graphql';
 import { ct, setConsoleLanguage } from './messages';
 import { CancelForm, CsvImport, expectedArrival, ReceiveForm, reorderWorkedOut } from './PurchasingPanel';
 import { importChangeText } from './imports';
-import { Moves } from './Reversals';
+import { Moves, ReceiptReversals } from './Reversals';
 import { request } from './__mocks__/client';
 
 vi.mock('./client');
@@ -549,4 +549,24 @@ it("starts a receipt on the warehouse's day, not the browser's, which may be a d
   // A day the agent types stays.
   fireEvent.change(day, { target: { value: '2026-12-05' } });
   expect(day.value).toBe('2026-12-05');
+});
+
+it('offers no taking back of a receipt on a purchase order whose rest was cancelled, and says why', async () => {
+  request.mockResolvedValue({
+    purchaseOrder: {
+      number: 'PO-NS-2042',
+      supplier: 'NORDIC-SOFA',
+      status: 'CANCELLED',
+      receipts: [
+        { sku: 'SOFA-OSLO-3', quantity: 25, receivedOn: '2026-12-07', recordedAt: '2026-12-07T10:00:00Z', by: 'bo' },
+      ],
+    },
+  });
+  render(<ReceiptReversals initial="PO-NS-2042" />);
+
+  await screen.findByText(
+    'Purchase order PO-NS-2042 is cancelled (what was still to come on it), and closed: its receipts stay as they are.',
+  );
+  expect(screen.getByText(/25 × SOFA-OSLO-3/)).toBeTruthy();
+  expect(screen.queryByRole('button', { name: /^Take back/ })).toBeNull();
 });

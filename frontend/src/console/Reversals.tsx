@@ -152,6 +152,8 @@ export function ReceiptReversals({
       <Failure error={receipts.error} />
       {number && receipts.data && !po && <p>{ct('noSuchPurchaseOrder', { po: number })}</p>}
       {po && groups.size === 0 && <p>{ct('noReceipts', { po: po.number })}</p>}
+      {/* Cancelled (what was still to come), it is closed: what came against it stays as it is. */}
+      {po && groups.size > 0 && po.status === 'CANCELLED' && <p>{ct('receiptsOfCancelled', { po: po.number })}</p>}
       {po && groups.size > 0 && (
         <ul>
           {[...groups.entries()].map(([recordedAt, lines]) => (
@@ -162,21 +164,23 @@ export function ReceiptReversals({
                 by: lines[0].by,
                 at: time(recordedAt),
               })}{' '}
-              <button
-                type="button"
-                className="secondary"
-                disabled={previewing.running}
-                // Two receipts of one day on one purchase order are told apart by what they brought and when.
-                aria-label={ct('reverseReceiptOf', {
-                  day: day(lines[0].receivedOn),
-                  po: po.number,
-                  items: unitsList(lines),
-                  at: time(recordedAt),
-                })}
-                onClick={() => void ask(recordedAt)}
-              >
-                {ct('reverseReceipt')}
-              </button>
+              {po.status !== 'CANCELLED' && (
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={previewing.running}
+                  // Two receipts of one day on one purchase order are told apart by what they brought and when.
+                  aria-label={ct('reverseReceiptOf', {
+                    day: day(lines[0].receivedOn),
+                    po: po.number,
+                    items: unitsList(lines),
+                    at: time(recordedAt),
+                  })}
+                  onClick={() => void ask(recordedAt)}
+                >
+                  {ct('reverseReceipt')}
+                </button>
+              )}
               {errors?.recordedAt === recordedAt && <FormErrors errors={errors.errors} />}
               {review?.recordedAt === recordedAt && (
                 <Review

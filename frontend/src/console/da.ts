@@ -826,6 +826,8 @@ export const da: Catalogue = {
   reversalPurchaseOrder: 'Indkøbsordre (åben eller modtaget)',
   showReceipts: 'Vis dens modtagelser',
   noSuchPurchaseOrder: 'Der findes ingen indkøbsordre {po}.',
+  receiptsOfCancelled:
+    'Indkøbsordre {po} er annulleret (det, der stadig manglede), og lukket: dens modtagelser står, som de er.',
   noReceipts: 'Intet er modtaget på {po}.',
   receiptGroup: '{day}: {items}, registreret af {by} {at}',
   reverseReceipt: 'Tilbagefør…',

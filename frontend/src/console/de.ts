@@ -842,6 +842,8 @@ export const de: Catalogue = {
   reversalPurchaseOrder: 'Lieferantenbestellung (offen oder eingegangen)',
   showReceipts: 'Ihre Wareneingänge zeigen',
   noSuchPurchaseOrder: 'Es gibt keine Lieferantenbestellung {po}.',
+  receiptsOfCancelled:
+    'Lieferantenbestellung {po} ist storniert (was noch ausstand) und geschlossen: Ihre Wareneingänge bleiben, wie sie sind.',
   noReceipts: 'Auf {po} ist noch nichts eingegangen.',
   receiptGroup: '{day}: {items}, erfasst von {by} am {at}',
   reverseReceipt: 'Zurücknehmen…',

@@ -821,6 +821,8 @@ export const en = {
   reversalPurchaseOrder: 'Purchase order (open or received)',
   showReceipts: 'Show its receipts',
   noSuchPurchaseOrder: 'There is no purchase order {po}.',
+  receiptsOfCancelled:
+    'Purchase order {po} is cancelled (what was still to come on it), and closed: its receipts stay as they are.',
   noReceipts: 'Nothing has been received on {po}.',
   receiptGroup: '{day}: {items}, recorded by {by} at {at}',
   reverseReceipt: 'Take back…',

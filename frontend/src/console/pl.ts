@@ -828,6 +828,8 @@ export const pl: Catalogue = {
   reversalPurchaseOrder: 'Zamówienie u dostawcy (otwarte lub przyjęte)',
   showReceipts: 'Pokaż jego przyjęcia',
   noSuchPurchaseOrder: 'Nie ma zamówienia u dostawcy {po}.',
+  receiptsOfCancelled:
+    'Zamówienie u dostawcy {po} jest anulowane (to, co jeszcze miało przyjść) i zamknięte: jego przyjęcia zostają bez zmian.',
   noReceipts: 'Na {po} nic jeszcze nie przyjęto.',
   receiptGroup: '{day}: {items}, zarejestrował(a) {by}, {at}',
   reverseReceipt: 'Cofnij…',
