@@ -685,7 +685,7 @@ export const da: Catalogue = {
     'Dette annullerer det, der stadig mangler på indkøbsordre {number}, som derefter lukkes, og frigiver dens enheder. {customers, plural, =0 {Ingen kunde får besked: ingen seneste dato flytter sig.} one {# kunde får besked.} other {# kunder får besked.}}',
   cancelNotComing: 'Kommer ikke: {units}.',
   cancelToStock:
-    'Kommet, men taget af ingen linje (for få til en linje, der stadig venter): når indkøbsordren lukker, til butikkens lager: {units}.',
+    'Kommet, og ingen linje tager dem, når indkøbsordren lukker (en linje, de var for få til, går andetsteds hen): til butikkens lager: {units}.',
   cancelledRest:
     'Resten af indkøbsordre {number} er annulleret, og den er lukket; {customers, plural, one {# kunde har} other {# kunder har}} fået besked.',
   cancelReason:

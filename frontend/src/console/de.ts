@@ -699,7 +699,7 @@ export const de: Catalogue = {
     'Damit wird storniert, was auf Lieferantenbestellung {number} noch aussteht; sie wird danach geschlossen und ihre Stückzahl freigegeben. {customers, plural, =0 {Niemand wird benachrichtigt: kein spätestes Datum verschiebt sich.} one {# Kunde wird benachrichtigt.} other {# Kunden werden benachrichtigt.}}',
   cancelNotComing: 'Kommt nicht mehr: {units}.',
   cancelToStock:
-    'Eingegangen und von keiner Position genommen (zu wenig für eine noch wartende): nach dem Schließen für den Lagerbestand des Shops: {units}.',
+    'Eingegangen, und keine Position nimmt sie, wenn die Bestellung schließt (eine, für die sie zu wenig waren, geht anderswohin): für den Lagerbestand des Shops: {units}.',
   cancelledRest:
     'Der Rest von Lieferantenbestellung {number} ist storniert und sie ist geschlossen; {customers, plural, one {# Kunde} other {# Kunden}} benachrichtigt.',
   cancelReason:

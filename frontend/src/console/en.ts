@@ -682,7 +682,7 @@ export const en = {
     'This cancels what is still to come on purchase order {number}, which then closes, and frees its units. {customers, plural, =0 {No customer is told: no latest date moves.} one {# customer is told.} other {# customers are told.}}',
   cancelNotComing: 'Will not come: {units}.',
   cancelToStock:
-    'Came, and taken by no line (too few for a line still waiting for it): once the purchase order closes, for the shop’s stock: {units}.',
+    'Came, and no line takes them once the purchase order closes (a line they were too few for goes elsewhere): for the shop’s stock: {units}.',
   cancelledRest:
     'What was still to come on purchase order {number} is cancelled, and it is closed; {customers, plural, one {# customer} other {# customers}} told.',
   cancelReason:

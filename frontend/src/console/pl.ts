@@ -688,7 +688,7 @@ export const pl: Catalogue = {
     'To anuluje to, co jeszcze ma przyjść w zamówieniu u dostawcy {number}, które potem zostaje zamknięte, i zwalnia jego sztuki. {customers, plural, =0 {Żaden klient nie zostanie powiadomiony: żadna najpóźniejsza data się nie przesuwa.} one {# klient zostanie powiadomiony.} few {# klienci zostaną powiadomieni.} many {# klientów zostanie powiadomionych.} other {# klienta zostanie powiadomionych.}}',
   cancelNotComing: 'Nie przyjdzie: {units}.',
   cancelToStock:
-    'Dotarło i nie bierze tego żadna pozycja (za mało dla pozycji, która wciąż czeka): po zamknięciu zamówienia trafia na stan sklepu: {units}.',
+    'Dotarło i po zamknięciu zamówienia nie bierze tego żadna pozycja (ta, dla której było tego za mało, idzie gdzie indziej): trafia na stan sklepu: {units}.',
   cancelledRest:
     'Reszta zamówienia u dostawcy {number} anulowana, zamówienie zamknięte; powiadomieni klienci: {customers}.',
   cancelReason:

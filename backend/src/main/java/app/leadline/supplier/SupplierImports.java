@@ -11,6 +11,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,9 +155,13 @@ class SupplierImports {
         List<NewPurchaseOrder> checked = new ArrayList<>();
         Function<String, Optional<Supplier>> supplierById = purchasing.supplierLookup();
         Set<String> placedBefore = new HashSet<>();
+        Map<String, String> supplierBefore = new HashMap<>();
         purchaseOrders
                 .findAllById(byNumber.keySet().stream().map(String::trim).toList())
-                .forEach(po -> placedBefore.add(po.number()));
+                .forEach(po -> {
+                    placedBefore.add(po.number());
+                    supplierBefore.put(po.number(), po.supplier());
+                });
         for (Map.Entry<String, List<Row>> group : byNumber.entrySet()) {
             List<Row> rows = group.getValue();
             Row first = rows.get(0);
@@ -181,6 +186,23 @@ class SupplierImports {
             NewPurchaseOrder order =
                     new NewPurchaseOrder(group.getKey(), first.get("supplier").orElse(null), lines, sentOn, arrival);
             if (placedBefore.contains(group.getKey().trim())) {
+                // The same file again keeps what it placed; a purchase order of another supplier under that number is
+                // another purchase order, which the number cannot name twice.
+                String kept = supplierBefore.get(group.getKey().trim());
+                if (first.get("supplier")
+                        .filter(code -> !code.trim().equals(kept))
+                        .isPresent()) {
+                    cells.add(new RowError(
+                            first.number(),
+                            "number",
+                            "NUMBER_TAKEN",
+                            "Purchase order " + group.getKey().trim() + " exists already (from "
+                                    + supplierById
+                                            .apply(kept)
+                                            .map(Supplier::name)
+                                            .orElse(kept)
+                                    + "); give this one a number of its own."));
+                }
                 checked.add(order);
                 errors.addAll(cells);
                 continue;

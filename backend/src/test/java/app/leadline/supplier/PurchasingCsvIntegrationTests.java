@@ -2,12 +2,14 @@ package app.leadline.supplier;
 
 import static app.leadline.support.OrderInputs.anOrder;
 import static app.leadline.support.OrderInputs.batch;
+import static app.leadline.support.SupplierInputs.aSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadline.support.AgentOrders;
 import app.leadline.support.Clients;
 import app.leadline.support.LeadlineIntegrationTest;
 import app.leadline.support.OrderInputs;
+import app.leadline.support.PurchasingSteps;
 import app.leadline.support.TestWarehouse;
 import java.time.LocalDate;
 import java.util.List;
@@ -204,6 +206,37 @@ class PurchasingCsvIntegrationTests {
                 .extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code") + ":" + e.get("message"))
                 .containsExactly(
                         "4:sku:DUPLICATE_SKU:SKU CHAIR-FJORD is on the purchase order twice: here and on row 2.");
+    }
+
+    @Test
+    void aNumberPlacedBeforeIsKeptForTheSameSupplierAndRefusedForAnother() {
+        String supplier = importedSupplier();
+        String file = "number,supplier,sku,quantity,sentOn,confirmedArrival\n" + "PO-AGAIN-" + tag + "," + supplier
+                + ",CHAIR-FJORD,2,,\n";
+        run(agent, "importPurchaseOrders", file, false)
+                .path("importPurchaseOrders.imported")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+
+        // The same file again: it stays as it is.
+        run(agent, "importPurchaseOrders", file, true)
+                .path("importPurchaseOrders.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        // The number under another supplier: another purchase order, refused next to the number.
+        String other = PurchasingSteps.defined(clients, aSupplier().leadTime(5, 8));
+        run(agent, "importPurchaseOrders", file.replace("," + supplier + ",", "," + other + ","), true)
+                .path("importPurchaseOrders.errors[0]")
+                .entity(Map.class)
+                .satisfies(
+                        error -> assertThat(error)
+                                .containsEntry("row", 2)
+                                .containsEntry("column", "number")
+                                .containsEntry("code", "NUMBER_TAKEN")
+                                .containsEntry(
+                                        "message",
+                                        "Purchase order PO-AGAIN-" + tag
+                                                + " exists already (from Fjord Furniture); give this one a number of its own."));
     }
 
     @Test
