@@ -91,7 +91,7 @@ test('an agent turns a supplier\'s buy list into a purchase order after reading 
     await page.getByRole('button', { name: 'Review' }).click();
     await page
       .locator('#draft-number-error')
-      .getByText('Purchase order PO-NS-2041 exists already (from NORDIC-SOFA)', { exact: false })
+      .getByText('Purchase order PO-NS-2041 exists already (from Nordic Sofa Works)', { exact: false })
       .waitFor();
     assert.equal(await page.getByRole('button', { name: 'Place the purchase order' }).count(), 0);
     assert.match(await row.textContent(), /3 units for 2 lines/);
