@@ -117,8 +117,7 @@ class PurchaseOrderCancellationController {
         po.lines().stream()
                 .filter(line -> line.ordered() != null && line.ordered() > line.received())
                 .forEach(line -> notComing.put(line.sku(), line.ordered() - line.received()));
-        Map<String, Integer> toStock =
-                po.receivedInPart() ? shelf.plan(po, po, false).spare() : Map.of();
+        Map<String, Integer> toStock = po.receivedInPart() ? shelf.unitsLeft(po) : Map.of();
         return CancelPurchaseOrderPayload.of(waiting.previewRelease(po), notComing, toStock);
     }
 }
