@@ -525,15 +525,17 @@ it('says before the list how many moved lines then miss the date first promised,
     from: '2027-01-04',
     to: '2027-01-20',
   };
-  render(
-    <Moves
-      preview={{ orders: 2, lines: 2, customers: 2, linesNowLate: 2, sample: [move, { ...move, orderNumber: 'N-2' }] }}
-    />,
-  );
+  // N-2's chair waits for its order's one delivery, whose day stays: its customer is not told.
+  const inside = { ...move, orderNumber: 'N-2', from: '2027-01-25', to: '2027-01-25' };
+  render(<Moves preview={{ orders: 2, lines: 2, customers: 1, linesNowLate: 2, sample: [move, inside] }} />);
 
   expect(screen.getByTestId('moves-now-late').textContent).toBe(
     '2 lines then miss the date first promised: their customers may cancel them.',
   );
+  expect([...document.querySelectorAll('ul.links li')].map((item) => item.textContent)).toEqual([
+    'N-1 Anna: Aarhus chair, Mon 4 Jan → Wed 20 Jan',
+    'N-2 Anna: Aarhus chair, Mon 25 Jan → Mon 25 Jan (customer not told: the item comes with the rest of the order, whose delivery day stays)',
+  ]);
 });
 
 it("starts a receipt on the warehouse's day, not the browser's, which may be a day behind it", async () => {

@@ -44,6 +44,8 @@ export function Moves({ preview }: { preview: MoveBackFragment }) {
                 from: day(move.from),
                 to: day(move.to),
               })}
+              {/* Its own date moves, the day its order arrives together does not: its customer is not told. */}
+              {move.from === move.to && ct('notToldOneDelivery')}
             </li>
           ))}
         </ul>
