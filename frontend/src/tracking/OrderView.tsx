@@ -9,7 +9,7 @@ import { MessagesPanel } from './MessagesPanel';
 import { itemsOf, parcelKey } from './parcels';
 import { QuestionPanel } from './QuestionPanel';
 import { reasonOf, Timeline, waitsOnlyForUs } from './Timeline';
-import { christmasOf } from './christmas';
+import { christmasOf, type Coming } from './christmas';
 import { Heading } from './Heading';
 
 type Line = CustomerOrder['lines'][number];
@@ -49,8 +49,7 @@ export function OrderView({ order, language, token, onChange }: Props) {
   }, [returnFocus]);
   const actions = token !== undefined && onChange !== undefined;
   const headline = headlineOf(order, language, t);
-  const waiting = openWindow(order);
-  const christmas = waiting ? christmasOf(waiting) : null;
+  const christmas = christmasOf(stillToCome(order));
   return (
     <article className="order">
       <Heading level={1}>{t('tracking.order', { number: order.number })}</Heading>
@@ -64,7 +63,13 @@ export function OrderView({ order, language, token, onChange }: Props) {
         </p>
       )}
       {/* In December, the question customers ask first: before Christmas or after? */}
-      {headline && christmas && <p data-testid="order-christmas">{t(`tracking.christmas.${christmas}`)}</p>}
+      {headline && christmas && (
+        <p data-testid="order-christmas">
+          {christmas.kind === 'split'
+            ? t('tracking.christmas.split', { items: formatItems(christmas.before, language) })
+            : t(`tracking.christmas.${christmas.kind}`)}
+        </p>
+      )}
       {actions && <QuestionPanel order={order} token={token} t={t} onChange={onChange} />}
       {actions && <ChoicePanel order={order} token={token} language={language} t={t} onChange={onChange} />}
       {/* While the choice is open, the chosen option lists its parcels itself: they are not listed twice. Once a
@@ -398,17 +403,33 @@ const OPEN_STATUSES: ReadonlyArray<Line['status']> = ['RESERVED', 'AWAITING_SUPP
 
 /** The sentence under the order number: what the lines say about when (or whether) the rest arrives. */
 /** From the first to the last day what is still to come may arrive; none when nothing is. */
-function openWindow(order: CustomerOrder): { earliest: string; latest: string } | null {
-  if (!order.lines.some((line) => OPEN_STATUSES.includes(line.status))) {
-    return null;
+/**
+ * What is still to come, parcel by parcel: those that have left and not arrived, and those planned for the open items
+ * (the order's one window for them when no parcel is planned).
+ */
+function stillToCome(order: CustomerOrder): Coming[] {
+  const names = (ids: readonly string[]) =>
+    order.lines.filter((line) => ids.includes(line.id)).map((line) => line.name);
+  const travelling: Coming[] = order.shipments
+    .filter((shipment) => !shipment.deliveredAt)
+    .map((shipment) => order.lines.filter((line) => shipment.lineIds.includes(line.id) && line.status === 'SHIPPED'))
+    .filter((lines) => lines.length > 0)
+    .map((lines) => ({
+      earliest: lines.map((line) => line.eta.earliest).reduce((a, b) => (b < a ? b : a)),
+      latest: lines.map((line) => line.eta.latest).reduce((a, b) => (b > a ? b : a)),
+      names: lines.map((line) => line.name),
+    }));
+  const open = order.lines.filter((line) => OPEN_STATUSES.includes(line.status));
+  if (open.length === 0) {
+    return travelling;
   }
   if (order.parcels.length > 0) {
-    return {
-      earliest: order.parcels.map((parcel) => parcel.eta.earliest).reduce((a, b) => (b < a ? b : a)),
-      latest: order.parcels.map((parcel) => parcel.eta.latest).reduce((a, b) => (b > a ? b : a)),
-    };
+    return [
+      ...travelling,
+      ...order.parcels.map((parcel) => ({ ...parcel.eta, names: names(parcel.lineIds) })),
+    ];
   }
-  return order.eta ?? null;
+  return order.eta ? [...travelling, { ...order.eta, names: open.map((line) => line.name) }] : travelling;
 }
 
 function headlineOf(order: CustomerOrder, language: Language, t: Translate): string | null {

@@ -1,23 +1,37 @@
-/** Where a window of days falls against Christmas, which customers ordering in December ask first. */
-export type Christmas = 'before' | 'across' | 'after';
+/** What is still to come against Christmas, which customers ordering in December ask first. */
+export type Christmas =
+  | { kind: 'before' | 'across' | 'after' }
+  /** Some parcels come before Christmas Eve, the others after it: those before, by their items' names. */
+  | { kind: 'split'; before: readonly string[] };
+
+/** A parcel still to come: when it may arrive (ISO dates), and the names of the items in it. */
+export interface Coming {
+  earliest: string;
+  latest: string;
+  names: readonly string[];
+}
 
 /**
- * Whether goods expected from {@code earliest} to {@code latest} (ISO dates) come before Christmas Eve (by 23
- * December), after Christmas, or possibly either; nothing from Christmas Eve on, nor before November, when nobody asks.
- * A window after Christmas is said only while it ends by Epiphany, 6 January: later ones are simply later.
+ * Whether what is still to come arrives before Christmas Eve (by 23 December), after Christmas, part before and the
+ * rest after (parcels on either side), or may come either side (a parcel's window runs across it). Nothing from
+ * Christmas Eve on, nor before November, when nobody asks.
  */
-export function christmasOf(window: { earliest: string; latest: string }, now: Date = new Date()): Christmas | null {
+export function christmasOf(parcels: readonly Coming[], now: Date = new Date()): Christmas | null {
   const month = now.getMonth();
-  if (month < 10 || (month === 11 && now.getDate() >= 24)) {
+  if (parcels.length === 0 || month < 10 || (month === 11 && now.getDate() >= 24)) {
     return null;
   }
-  const year = now.getFullYear();
-  const eve = `${year}-12-24`;
-  if (window.latest < eve) {
-    return 'before';
+  const eve = `${now.getFullYear()}-12-24`;
+  const before = parcels.filter((parcel) => parcel.latest < eve);
+  const after = parcels.filter((parcel) => parcel.earliest >= eve);
+  if (before.length + after.length < parcels.length) {
+    return { kind: 'across' };
   }
-  if (window.earliest < eve) {
-    return 'across';
+  if (after.length === 0) {
+    return { kind: 'before' };
   }
-  return window.latest <= `${year + 1}-01-06` ? 'after' : null;
+  if (before.length === 0) {
+    return { kind: 'after' };
+  }
+  return { kind: 'split', before: before.flatMap((parcel) => parcel.names) };
 }
