@@ -192,3 +192,29 @@ describe('ready items first', () => {
     expect(chooseDelivery).not.toHaveBeenCalled();
   });
 });
+
+describe('in December', () => {
+  it('says which items having them as they are ready brings before Christmas, where waiting for all does not', () => {
+    // The tests' today is 7 December. Waiting for all brings everything on 4 to 12 January; the cushion could come now.
+    const order = splittable('0.00');
+    const afterChristmas = { earliest: '2027-01-04', latest: '2027-01-12' };
+    show({
+      ...order,
+      choice: {
+        ...order.choice,
+        waitWindow: afterChristmas,
+        splitParcels: [order.choice.splitParcels[0], { ...order.choice.splitParcels[1], eta: afterChristmas }],
+      },
+    });
+
+    expect(screen.getByTestId('split-christmas').textContent).toBe(
+      'Had as they are ready, these come before Christmas: Linen cushion cover.',
+    );
+  });
+
+  it('says nothing of Christmas where waiting for all comes before it too', () => {
+    show(splittable('0.00'));
+
+    expect(screen.queryByTestId('split-christmas')).toBeNull();
+  });
+});

@@ -6,6 +6,7 @@ import type { Language, MessageKey } from '../i18n/messages';
 import { extraShippingEnd } from '../money';
 import { chooseDelivery, type CustomerOrder } from './api';
 import { CodeConfirmation } from './CodeConfirmation';
+import { beforeChristmas, christmasOf } from './christmas';
 import { itemsOf, parcelKey } from './parcels';
 import { Heading } from './Heading';
 
@@ -169,6 +170,14 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
   // The options number the shop's parcels: a supplier's parcel sent already is not one of them.
   const sent = order.shipments.filter((shipment) => shipment.lineIds.some((id) => !dropshipped.has(id))).length;
   const items = (lineIds: string[]) => itemsOf(lineIds, order, language);
+  // In December, what having items as they are ready brings before Christmas where waiting for all does not.
+  const waitComes = choice.waitWindow ? christmasOf([{ ...choice.waitWindow, names: [] }]) : null;
+  const soonerForChristmas =
+    waitComes && waitComes.kind !== 'before'
+      ? beforeChristmas(choice.splitParcels.map((parcel) => ({ ...parcel.eta, lineIds: parcel.lineIds }))).flatMap(
+          (parcel) => parcel.lineIds,
+        )
+      : [];
   const allItems = choice.splitParcels.flatMap((parcel) => parcel.lineIds);
   const fromSuppliers = order.parcels.filter((parcel) => parcel.lineIds.every((id) => dropshipped.has(id)));
   const extra =
@@ -238,6 +247,11 @@ export function ChoicePanel({ order, token, language, t, onChange }: Props) {
           </li>
         ))}
       </ul>
+      {soonerForChristmas.length > 0 && (
+        <p className="hint" data-testid="split-christmas">
+          {t('choice.christmas', { items: items(soonerForChristmas) })}
+        </p>
+      )}
       {fromSuppliers.map((parcel) => (
         <p key={parcel.lineIds.join()} className="from-supplier" data-testid="supplier-parcel">
           {t('choice.fromSupplier', { items: items(parcel.lineIds), range: window(parcel.eta) })}

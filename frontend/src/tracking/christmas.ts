@@ -16,6 +16,19 @@ export interface Coming {
  * rest after (parcels on either side), or may come either side (a parcel's window runs across it). Nothing from
  * Christmas Eve on, nor before November, when nobody asks.
  */
+/** Of the parcels, those that arrive by 23 December, while it is the season to ask (November, December to the 23rd). */
+export function beforeChristmas<P extends { earliest: string; latest: string }>(
+  parcels: readonly P[],
+  now: Date = new Date(),
+): P[] {
+  const month = now.getMonth();
+  if (month < 10 || (month === 11 && now.getDate() >= 24)) {
+    return [];
+  }
+  const eve = `${now.getFullYear()}-12-24`;
+  return parcels.filter((parcel) => parcel.latest < eve);
+}
+
 export function christmasOf(parcels: readonly Coming[], now: Date = new Date()): Christmas | null {
   const month = now.getMonth();
   if (parcels.length === 0 || month < 10 || (month === 11 && now.getDate() >= 24)) {
