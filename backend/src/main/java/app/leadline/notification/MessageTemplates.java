@@ -164,14 +164,7 @@ class MessageTemplates {
             values.put(
                     "lines",
                     lines.stream()
-                            .map(line -> fill(
-                                    texts.getProperty("line." + line.source()),
-                                    Map.of(
-                                            "name",
-                                            line.name(),
-                                            "window",
-                                            // When it reaches the customer: with the one delivery, if it waits for it.
-                                            format(order.arrivalOf(line.id()), language, FormatStyle.MEDIUM, " – "))))
+                            .map(line -> confirmedLine(order, line, texts, language))
                             .map(text -> "- " + text)
                             .collect(Collectors.joining("\n")));
         }
@@ -339,6 +332,26 @@ class MessageTemplates {
             SystemNote.PURCHASE_ORDER_CANCELLED, "reason.purchaseOrderCancelled");
 
     /** The correction that last moved every one of the lines' dates, where one did and it is the same for all. */
+    /**
+     * An item of the confirmation: when it reaches the customer (with the one delivery, if it waits for it), and, where
+     * that is its own window learned from its supplier's record, how sure that is, as the page says it.
+     */
+    private static String confirmedLine(Order order, OrderLine line, Properties texts, String language) {
+        EtaWindow shown = order.arrivalOf(line.id());
+        String text = fill(
+                texts.getProperty("line." + line.source()),
+                Map.of("name", line.name(), "window", format(shown, language, FormatStyle.MEDIUM, " – ")));
+        Double confidence = line.eta().confidence();
+        boolean own = shown.earliest().equals(line.eta().earliest())
+                && shown.latest().equals(line.eta().latest());
+        return confidence == null || !own
+                ? text
+                : text + " "
+                        + fill(
+                                texts.getProperty("line.confidence"),
+                                Map.of("n", String.valueOf(Math.round(confidence * 10))));
+    }
+
     private static Optional<String> correctionOf(Order order, List<OrderLine> lines) {
         Set<Optional<String>> corrections = new HashSet<>();
         for (OrderLine line : lines) {

@@ -43,7 +43,8 @@ public final class SampleOrder {
     }
 
     private static OrderLine line(String id, String name, LineSource source, LocalDate latest, LineStatus status) {
-        EtaWindow eta = new EtaWindow(latest.minusDays(2), latest);
+        // The lamp's supplier has a record to learn from: its window says how sure it is.
+        EtaWindow eta = new EtaWindow(latest.minusDays(2), latest, source == LineSource.DROPSHIP ? 0.8 : null);
         return new OrderLine(
                 id,
                 name.toUpperCase().replace(' ', '-'),

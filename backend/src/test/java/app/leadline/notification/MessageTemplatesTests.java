@@ -171,6 +171,27 @@ class MessageTemplatesTests {
                 .isEqualTo(sofa.substring(sofa.indexOf("expected ")));
     }
 
+    @Test
+    void theConfirmationSaysHowSureAnItemsOwnLearnedWindowIsAsThePageDoesInEachLanguage() {
+        Map<String, String> said = Map.of(
+                "en", "(8 in 10 orders like this arrive in this window)",
+                "da", "(8 ud af 10 ordrer som denne når frem i dette tidsrum)",
+                "de", "(8 von 10 Bestellungen wie diese kommen in diesem Zeitraum an)",
+                "pl", "(8 na 10 takich zamówień dociera w tym terminie)");
+        said.forEach((language, sentence) -> {
+            String email =
+                    emailOf(SampleOrder.in(language, Instant.parse("2026-11-23T10:00:00Z")), "CONFIRMED", Map.of());
+            // The lamp comes from its supplier in a parcel of its own, in its learned window; the cushion and the sofa
+            // come in the order's one delivery, whose window is not the one learned.
+            assertThat(email.lines().filter(line -> line.startsWith("- ")))
+                    .as(language)
+                    .hasSize(3)
+                    .filteredOn(line -> line.endsWith(" " + sentence))
+                    .singleElement()
+                    .satisfies(line -> assertThat(line).startsWith("- Rhein floor lamp"));
+        });
+    }
+
     /** The window a dates message names: what follows "expected " up to the reason. */
     private static String windowIn(String email) {
         return email.substring(email.indexOf("expected ") + "expected ".length(), email.indexOf(". Reason"));
