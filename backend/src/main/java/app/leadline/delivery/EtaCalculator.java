@@ -270,11 +270,15 @@ public class EtaCalculator {
      * before the earliest one considered when none could.
      */
     public LocalDate lastDispatchFor(LocalDate latest, String country) {
-        Transit transit = transit(country);
-        LocalDate day = latest;
+        return lastDispatchFor(latest, transit(country).max(), country);
+    }
+
+    /** As {@link #lastDispatchFor(LocalDate, String)}, the goods so many delivery days in transit. */
+    private LocalDate lastDispatchFor(LocalDate arrival, int transitDays, String country) {
+        LocalDate day = arrival;
         for (int tries = 0; tries < 60; tries++) {
             if (isWorkingDay(day)
-                    && !deliveryDaysLater(day, transit.max(), country).isAfter(latest)) {
+                    && !deliveryDaysLater(day, transitDays, country).isAfter(arrival)) {
                 return day;
             }
             day = day.minusDays(1);
@@ -290,25 +294,14 @@ public class EtaCalculator {
      */
     public EtaWindow shifted(EtaWindow window, int days, String country) {
         Transit transit = transit(country);
-        LocalDate first = leftFor(window.earliest(), transit.min(), country).plusDays(days);
-        LocalDate last = leftFor(window.latest(), transit.max(), country).plusDays(days);
+        LocalDate first =
+                lastDispatchFor(window.earliest(), transit.min(), country).plusDays(days);
+        LocalDate last =
+                lastDispatchFor(window.latest(), transit.max(), country).plusDays(days);
         return new EtaWindow(
                 deliveryDaysLater(onOrAfterWorkingDay(first), transit.min(), country),
                 deliveryDaysLater(onOrAfterWorkingDay(last), transit.max(), country),
                 window.confidence());
-    }
-
-    /** The last working day goods could leave on and reach the country by {@code arrival} in so many delivery days. */
-    private LocalDate leftFor(LocalDate arrival, int transitDays, String country) {
-        LocalDate day = arrival.minusDays(1);
-        for (int tries = 0; tries < 60; tries++) {
-            if (isWorkingDay(day)
-                    && !deliveryDaysLater(day, transitDays, country).isAfter(arrival)) {
-                return day;
-            }
-            day = day.minusDays(1);
-        }
-        return arrival;
     }
 
     private Transit transit(String country) {
