@@ -73,16 +73,10 @@ record Arrivals(
      * A receipt booked against the wrong purchase order was taken back: the named lines it made ready wait for the
      * purchase order again and leave any parcel proposed for them; while the customer waits for everything, an order
      * no longer complete has none proposed. Lines that left (or wait for another purchase order) are not touched.
-     */
-    Result returned(String purchaseOrder, List<String> lineIds, Instant at) {
-        return returned(purchaseOrder, lineIds, at, null);
-    }
-
-    /**
-     * As {@link #returned(String, List, Instant)}, taken back by the correction {@code cause}: a customer who waits for
-     * the order's one delivery and was asked, as the goods came, whether to have them sent ahead is told their dates
-     * (with the correction, where that question went out), though the one delivery's day does not move; those whose
-     * delivery moves are told by the correction's dates news, and those never asked were never told they were ready.
+     * Taken back by the correction {@code cause} (null: nobody is told here), a customer who waits for the order's one
+     * delivery and was asked, as the goods came, whether to have them sent ahead is told their dates (with the
+     * correction, where that question went out), though the one delivery's day does not move; those whose delivery
+     * moves are told by the correction's dates news, and those never asked were never told they were ready.
      */
     Result returned(String purchaseOrder, List<String> lineIds, Instant at, String cause) {
         Outcome outcome = Outcome.from(lines);

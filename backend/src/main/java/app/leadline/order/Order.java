@@ -393,13 +393,10 @@ public class Order {
     /**
      * A receipt booked against the wrong purchase order was taken back: the lines it made ready wait again.
      *
+     * @param cause the correction that takes it back, which tells the customer (see {@link Arrivals#returned}); null
+     *     tells nothing
      * @return the lines that went back to waiting now
      */
-    List<String> returnToWaiting(String purchaseOrder, List<String> lineIds, Instant at) {
-        return returnToWaiting(purchaseOrder, lineIds, at, null);
-    }
-
-    /** As {@link #returnToWaiting(String, List, Instant)}, by the correction {@code cause}, which tells its customer. */
     List<String> returnToWaiting(String purchaseOrder, List<String> lineIds, Instant at, String cause) {
         return keep(arrivals().returned(purchaseOrder, lineIds, at, cause));
     }
@@ -884,12 +881,11 @@ public class Order {
      */
     public Optional<Instant> madeReadyAt(String lineId) {
         Instant last = null;
-        for (TimelineEvent event : timeline) {
-            if (event.type() == TimelineEvent.Type.GOODS_RECEIVED
-                    && List.of(event.details().getOrDefault("lines", "").split(","))
-                            .contains(lineId)
-                    && (last == null || event.at().isAfter(last))) {
-                last = event.at();
+        for (TimelineEvent entry : timeline) {
+            if (entry.event() instanceof OrderEvent.GoodsReceived received
+                    && received.lines().contains(lineId)
+                    && (last == null || entry.at().isAfter(last))) {
+                last = entry.at();
             }
         }
         return Optional.ofNullable(last);

@@ -133,7 +133,7 @@ class ArrivalsTests {
         Order order = vaseSofaAndChair(anOrder().shippingAsAvailable());
         order.markReady(List.of("L2", "L3"), LEAVING, NOW);
 
-        Arrivals.Result result = arrivalsOf(order).returned("PO-1", List.of("L2", "L3"), NOW);
+        Arrivals.Result result = arrivalsOf(order).returned("PO-1", List.of("L2", "L3"), NOW, null);
 
         assertThat(result.outcome().changed()).containsExactly("L2");
         assertThat(result.outcome().line("L2").status()).isEqualTo(LineStatus.AWAITING_SUPPLIER);
@@ -149,7 +149,7 @@ class ArrivalsTests {
         Order order = vaseSofaAndChair(anOrder());
         order.markReady(List.of("L2", "L3"), LEAVING, NOW);
 
-        Arrivals.Result result = arrivalsOf(order).returned("PO-1", List.of("L2"), NOW);
+        Arrivals.Result result = arrivalsOf(order).returned("PO-1", List.of("L2"), NOW, null);
 
         assertThat(order.proposedShipment()).isPresent();
         assertThat(result.proposed()).isEmpty();

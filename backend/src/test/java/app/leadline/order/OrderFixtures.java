@@ -83,7 +83,7 @@ public final class OrderFixtures {
 
     /** A receipt against the purchase order was taken back: lines it made ready wait for it again. */
     public Order returnToWaiting(String orderId, String purchaseOrder, List<String> lineIds, Instant at) {
-        return changes.apply(orderId, order -> order.returnToWaiting(purchaseOrder, lineIds, at))
+        return changes.apply(orderId, order -> order.returnToWaiting(purchaseOrder, lineIds, at, null))
                 .order();
     }
 
