@@ -28,7 +28,6 @@ class ImportedPurchaseOrderEffects implements PlacingEffects {
             return Optional.empty();
         }
         return Optional.of(new Effects(
-                placing.allocations().size(),
                 placing.allocations().stream()
                         .map(WaitingLines.Allocated::orderNumber)
                         .distinct()

@@ -8,7 +8,6 @@ import app.leadline.supplier.PurchaseOrder;
 import app.leadline.supplier.Purchasing;
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,11 +112,7 @@ class PurchaseOrderCancellationController {
 
     /** Where its waiting lines go, what will not come, and what came and goes to stock. */
     private CancelPurchaseOrderPayload planned(PurchaseOrder po) {
-        Map<String, Integer> notComing = new LinkedHashMap<>();
-        po.lines().stream()
-                .filter(line -> line.ordered() != null && line.ordered() > line.received())
-                .forEach(line -> notComing.put(line.sku(), line.ordered() - line.received()));
         Map<String, Integer> toStock = po.receivedInPart() ? shelf.unitsLeft(po) : Map.of();
-        return CancelPurchaseOrderPayload.of(waiting.previewRelease(po), notComing, toStock);
+        return CancelPurchaseOrderPayload.of(waiting.previewRelease(po), po.stillToCome(), toStock);
     }
 }

@@ -2,7 +2,6 @@ package app.leadline.delivery;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -13,10 +12,6 @@ import java.util.List;
  * @param country the customer's country (ISO 3166 alpha-2)
  */
 public record ReceivingDays(List<DayOfWeek> weekdays, String country) {
-
-    public ReceivingDays(Collection<DayOfWeek> weekdays, String country) {
-        this(List.copyOf(weekdays), country);
-    }
 
     public ReceivingDays {
         weekdays = weekdays == null ? List.of() : List.copyOf(weekdays);

@@ -20,17 +20,21 @@ public interface PlacingEffects {
     Optional<Effects> of(PurchaseOrder draft, Set<String> takenBefore);
 
     /**
-     * @param linesTaken how many lines waiting to be ordered it takes
-     * @param taking the orders of those lines, oldest first
+     * @param taking the orders of the lines waiting to be ordered it takes, oldest first
      * @param told the orders whose customers are told of a new latest date
      * @param lines the lines it takes, each as {@code <order number>/<line id>} (the orders' side names them so)
      */
-    record Effects(int linesTaken, List<String> taking, List<String> told, Set<String> lines) {
+    record Effects(List<String> taking, List<String> told, Set<String> lines) {
 
         public Effects {
             taking = List.copyOf(taking);
             told = List.copyOf(told);
             lines = Set.copyOf(lines);
+        }
+
+        /** How many lines waiting to be ordered it takes. */
+        public int linesTaken() {
+            return lines.size();
         }
     }
 }

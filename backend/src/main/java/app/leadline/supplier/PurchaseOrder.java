@@ -159,6 +159,15 @@ public record PurchaseOrder(
         return "quantities[" + place + "].quantity";
     }
 
+    /** Per SKU, the units ordered that have not arrived, in the purchase order's order; none for lines without quantities. */
+    public Map<String, Integer> stillToCome() {
+        Map<String, Integer> units = new java.util.LinkedHashMap<>();
+        lines.stream()
+                .filter(line -> line.ordered() != null && line.ordered() > line.received())
+                .forEach(line -> units.put(line.sku(), line.ordered() - line.received()));
+        return units;
+    }
+
     /** Whether every SKU arrived as ordered; never for a purchase order without quantities. */
     public boolean fullyReceived() {
         return lines.stream().allMatch(line -> line.ordered() != null && line.received() >= line.ordered());

@@ -141,7 +141,7 @@ public class Purchasing {
     }
 
     /** The number is another purchase order's: named with its supplier as agents know it, by name. */
-    private UserError numberTaken(PurchaseOrder kept) {
+    UserError numberTaken(PurchaseOrder kept) {
         String supplier =
                 suppliers.findById(kept.supplier()).map(Supplier::name).orElse(kept.supplier());
         return new UserError(
@@ -252,15 +252,8 @@ public class Purchasing {
      *
      * @param planned what the cancellation does to the lines, as its review said it (where they go, whom it tells):
      *     kept in the audit log beside the cancellation
-     */
-    @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
-    public Cancelled cancel(String number, String reason, String actor, Map<String, String> planned) {
-        return cancel(number, reason, actor, planned, Set.of());
-    }
-
-    /**
-     * As {@link #cancel(String, String, String, Map)}, on a purchase order received in part: the allocations named in
-     * {@code waitingNoLonger} (order id, line id), of lines its goods made ready, stay with it; the others are released.
+     * @param waitingNoLonger on a purchase order received in part, the allocations (order id, line id) of lines its
+     *     goods made ready: they stay with it; the others are released
      */
     @PreAuthorize("hasRole('AGENT') or hasAuthority('SCOPE_purchasing:write')")
     public Cancelled cancel(
@@ -353,9 +346,8 @@ public class Purchasing {
     private static String notComing(PurchaseOrder po) {
         return String.join(
                 ", ",
-                po.lines().stream()
-                        .filter(line -> line.ordered() != null && line.ordered() > line.received())
-                        .map(line -> line.sku() + " " + (line.ordered() - line.received()))
+                po.stillToCome().entrySet().stream()
+                        .map(units -> units.getKey() + " " + units.getValue())
                         .toList());
     }
 

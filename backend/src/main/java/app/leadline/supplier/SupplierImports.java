@@ -154,14 +154,10 @@ class SupplierImports {
         List<RowError> errors = new ArrayList<>();
         List<NewPurchaseOrder> checked = new ArrayList<>();
         Function<String, Optional<Supplier>> supplierById = purchasing.supplierLookup();
-        Set<String> placedBefore = new HashSet<>();
-        Map<String, String> supplierBefore = new HashMap<>();
+        Map<String, PurchaseOrder> placedBefore = new HashMap<>();
         purchaseOrders
                 .findAllById(byNumber.keySet().stream().map(String::trim).toList())
-                .forEach(po -> {
-                    placedBefore.add(po.number());
-                    supplierBefore.put(po.number(), po.supplier());
-                });
+                .forEach(po -> placedBefore.put(po.number(), po));
         for (Map.Entry<String, List<Row>> group : byNumber.entrySet()) {
             List<Row> rows = group.getValue();
             Row first = rows.get(0);
@@ -185,23 +181,15 @@ class SupplierImports {
             }
             NewPurchaseOrder order =
                     new NewPurchaseOrder(group.getKey(), first.get("supplier").orElse(null), lines, sentOn, arrival);
-            if (placedBefore.contains(group.getKey().trim())) {
+            PurchaseOrder kept = placedBefore.get(group.getKey().trim());
+            if (kept != null) {
                 // The same file again keeps what it placed; a purchase order of another supplier under that number is
                 // another purchase order, which the number cannot name twice.
-                String kept = supplierBefore.get(group.getKey().trim());
                 if (first.get("supplier")
-                        .filter(code -> !code.trim().equals(kept))
+                        .filter(code -> !code.trim().equals(kept.supplier()))
                         .isPresent()) {
-                    cells.add(new RowError(
-                            first.number(),
-                            "number",
-                            "NUMBER_TAKEN",
-                            "Purchase order " + group.getKey().trim() + " exists already (from "
-                                    + supplierById
-                                            .apply(kept)
-                                            .map(Supplier::name)
-                                            .orElse(kept)
-                                    + "); give this one a number of its own."));
+                    UserError taken = purchasing.numberTaken(kept);
+                    cells.add(new RowError(first.number(), "number", taken.code(), taken.message()));
                 }
                 checked.add(order);
                 errors.addAll(cells);
@@ -243,7 +231,7 @@ class SupplierImports {
         Set<String> taken = new HashSet<>();
         for (NewPurchaseOrder order : checked) {
             String number = order.number().trim();
-            if (placedBefore.contains(number)) {
+            if (placedBefore.containsKey(number)) {
                 changes.add(CsvTable.facts()
                         .with("number", number)
                         .change(
