@@ -12,30 +12,34 @@ export interface Coming {
 }
 
 /**
- * Whether what is still to come arrives before Christmas Eve (by 23 December), after Christmas, part before and the
- * rest after (parcels on either side), or may come either side (a parcel's window runs across it). Nothing from
- * Christmas Eve on, nor before November, when nobody asks.
+ * This year's Christmas Eve (ISO date) while it is the season to ask, November and December to the 23rd; null from
+ * Christmas Eve on and before November, when nobody asks.
  */
-/** Of the parcels, those that arrive by 23 December, while it is the season to ask (November, December to the 23rd). */
+function christmasEve(now: Date): string | null {
+  const month = now.getMonth();
+  return month < 10 || (month === 11 && now.getDate() >= 24) ? null : `${now.getFullYear()}-12-24`;
+}
+
+/** Of the parcels, those that arrive by 23 December, while it is the season to ask. */
 export function beforeChristmas<P extends { earliest: string; latest: string }>(
   parcels: readonly P[],
   now: Date = new Date(),
 ): P[] {
-  const month = now.getMonth();
-  if (month < 10 || (month === 11 && now.getDate() >= 24)) {
-    return [];
-  }
-  const eve = `${now.getFullYear()}-12-24`;
-  return parcels.filter((parcel) => parcel.latest < eve);
+  const eve = christmasEve(now);
+  return eve === null ? [] : parcels.filter((parcel) => parcel.latest < eve);
 }
 
+/**
+ * Whether what is still to come arrives before Christmas Eve (by 23 December), after Christmas, part before and the
+ * rest after (parcels on either side), or may come either side (a parcel's window runs across it). Nothing from
+ * Christmas Eve on, nor before November, when nobody asks.
+ */
 export function christmasOf(parcels: readonly Coming[], now: Date = new Date()): Christmas | null {
-  const month = now.getMonth();
-  if (parcels.length === 0 || month < 10 || (month === 11 && now.getDate() >= 24)) {
+  const eve = christmasEve(now);
+  if (parcels.length === 0 || eve === null) {
     return null;
   }
-  const eve = `${now.getFullYear()}-12-24`;
-  const before = parcels.filter((parcel) => parcel.latest < eve);
+  const before = beforeChristmas(parcels, now);
   const after = parcels.filter((parcel) => parcel.earliest >= eve);
   if (before.length + after.length < parcels.length) {
     return { kind: 'across' };
