@@ -611,24 +611,22 @@ it("shows the customer's page in the language the customer changes to, unless th
   const heading = async () => (await screen.findByTestId('customer-view')).querySelector('h4')?.textContent;
   expect(await heading()).toBe(`Ordre ${order.number}`);
 
+  /** The order as a live update brings it: the customer's language now, a revision later. */
+  const updated = (customerLocale: string, revisions: number) =>
+    rerender(
+      <OrderDetail
+        order={{ ...order, customerLocale, revision: order.revision + revisions }}
+        onChanged={() => {}}
+        suppliers={suppliers}
+      />,
+    );
+
   // The customer has their messages, and so their page, in German now.
-  rerender(
-    <OrderDetail
-      order={{ ...order, customerLocale: 'de', revision: order.revision + 1 }}
-      onChanged={() => {}}
-      suppliers={suppliers}
-    />,
-  );
+  updated('de', 1);
   await waitFor(async () => expect(await heading()).toBe(`Bestellung ${order.number}`));
 
   fireEvent.change(screen.getByRole('combobox', { name: 'Language of the page' }), { target: { value: 'pl' } });
-  rerender(
-    <OrderDetail
-      order={{ ...order, customerLocale: 'en', revision: order.revision + 2 }}
-      onChanged={() => {}}
-      suppliers={suppliers}
-    />,
-  );
+  updated('en', 2);
   await waitFor(async () => expect(await heading()).toBe(`Zamówienie ${order.number}`));
 });
 

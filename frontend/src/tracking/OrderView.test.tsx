@@ -29,6 +29,16 @@ vi.mock('./api', () => ({
 
 afterEach(cleanup);
 
+/** A GLS parcel of the given lines, sent on 7 December and not yet delivered. */
+const onItsWay = (lineIds: string[]) => ({
+  carrier: 'GLS',
+  trackingNumber: 'GLS-1',
+  trackingUrl: null,
+  shippedAt: '2026-12-07T09:00:00Z',
+  deliveredAt: null,
+  lineIds,
+});
+
 describe('the order as its customer reads it', () => {
   it('shows every line with its own window and tells backordered from dropshipped', () => {
     render(<OrderView order={anOrder()} language="en" />);
@@ -82,16 +92,7 @@ describe('the order as its customer reads it', () => {
         eta: { ...line.eta, earliest: '2026-12-10', latest: '2026-12-11' },
       })),
       parcels: [],
-      shipments: [
-        {
-          carrier: 'GLS',
-          trackingNumber: 'GLS-1',
-          trackingUrl: null,
-          shippedAt: '2026-12-07T09:00:00Z',
-          deliveredAt: null,
-          lineIds: order.lines.map((line) => line.id),
-        },
-      ],
+      shipments: [onItsWay(order.lines.map((line) => line.id))],
     };
     rerender(<OrderView order={sent} language="en" />);
     expect(screen.getByTestId('order-christmas').textContent).toBe('Before Christmas.');
@@ -427,16 +428,7 @@ describe('the order as its customer reads it', () => {
     const paidBack = anOrder({
       ...shipped,
       lines: shipped.lines.map((line) => ({ ...line, status: 'REFUNDED' as const, payment: 'REFUNDED' as const })),
-      shipments: [
-        {
-          carrier: 'GLS',
-          trackingNumber: 'GLS-1',
-          trackingUrl: null,
-          shippedAt: '2026-12-07T09:00:00Z',
-          deliveredAt: null,
-          lineIds: ['L1'],
-        },
-      ],
+      shipments: [onItsWay(['L1'])],
     });
     render(<OrderView order={paidBack} language="en" token="T" onChange={() => {}} />);
     // Paid back, it is no longer late: the refund settled that.
